@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Split a commission pool between tandem members, exactly (see split.c).
+// gjs -m split.js "1200.00 EUR" 40 60
+import System from 'system';
+import Tandem from 'gi://Tandem?version=1.0';
+
+const [text, ...weights] = ARGV;
+try {
+    const parts = Tandem.Money.parse(text).allocate(weights.map(Number));
+    parts.forEach((part, i) => print(`part ${i + 1}: ${part.to_string()}`));
+} catch (e) {
+    printerr(e.message);
+    System.exit(2);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem.h: the umbrella header of libtandem; the only one to include */
+
+#pragma once
+
+#define TANDEM_INSIDE
+
+#include <glib-object.h>
+
+#include "tandem/tandem-version.h"
+#include "tandem/tandem-version-macros.h"
+#include "tandem/tandem-enum-types.h"
+#include "tandem/tandem-types.h"
+#include "tandem/tandem-money.h"
+#include "tandem/tandem-rep.h"
+#include "tandem/tandem-team.h"
+#include "tandem/tandem-account.h"
+#include "tandem/tandem-activity.h"
+
+#undef TANDEM_INSIDE

@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-account.c: a customer account shared by a tandem */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-account.h"
+#include "tandem-enum-types.h"
+#include "tandem-model-private.h"
+#include "tandem-util-private.h"
+
+/**
+ * TandemAccount:
+ *
+ * A customer account, shared by the two reps of a [class@Tandem.Team].
+ *
+ * Accounts move from %TANDEM_ACCOUNT_STAGE_PROSPECT to
+ * %TANDEM_ACCOUNT_STAGE_CUSTOMER to %TANDEM_ACCOUNT_STAGE_REGULAR (or
+ * %TANDEM_ACCOUNT_STAGE_LOST), are categorised A/B/C/D, and may have been
+ * referred by another account.
+ *
+ * Since: 1.0
+ */
+struct _TandemAccount
+{
+  GObject             parent_instance;
+
+  gint64              id;
+  char               *name;
+  TandemTeam         *team;
+  TandemAccount      *referred_by;
+  TandemCategory      category;
+  TandemAccountStage  stage;
+  guint               archived : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_TEAM,
+  PROP_CATEGORY,
+  PROP_STAGE,
+  PROP_REFERRED_BY,
+  PROP_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TandemAccount, tandem_account, G_TYPE_OBJECT)
+
+static void
+tandem_account_dispose (GObject *object)
+{
+  TandemAccount *self = (TandemAccount *)object;
+
+  g_clear_object (&self->team);
+  g_clear_object (&self->referred_by);
+
+  G_OBJECT_CLASS (tandem_account_parent_class)->dispose (object);
+}
+
+static void
+tandem_account_finalize (GObject *object)
+{
+  TandemAccount *self = (TandemAccount *)object;
+
+  g_clear_pointer (&self->name, g_free);
+
+  G_OBJECT_CLASS (tandem_account_parent_class)->finalize (object);
+}
+
+static void
+tandem_account_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TandemAccount *self = TANDEM_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_TEAM:
+      g_value_set_object (value, self->team);
+      break;
+
+    case PROP_CATEGORY:
+      g_value_set_enum (value, self->category);
+      break;
+
+    case PROP_STAGE:
+      g_value_set_enum (value, self->stage);
+      break;
+
+    case PROP_REFERRED_BY:
+      g_value_set_object (value, self->referred_by);
+      break;
+
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_account_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TandemAccount *self = TANDEM_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_get_int64 (value);
+      break;
+
+    case PROP_NAME:
+      tandem_account_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_TEAM:
+      tandem_account_set_team (self, g_value_get_object (value));
+      break;
+
+    case PROP_CATEGORY:
+      tandem_account_set_category (self, g_value_get_enum (value));
+      break;
+
+    case PROP_STAGE:
+      tandem_account_set_stage (self, g_value_get_enum (value));
+      break;
+
+    case PROP_REFERRED_BY:
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!tandem_account_set_referred_by (self, g_value_get_object (value), &error))
+          g_warning ("%s", error->message);
+      }
+      break;
+
+    case PROP_ARCHIVED:
+      _tandem_account_set_archived (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_account_class_init (TandemAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tandem_account_dispose;
+  object_class->finalize = tandem_account_finalize;
+  object_class->get_property = tandem_account_get_property;
+  object_class->set_property = tandem_account_set_property;
+
+  /**
+   * TandemAccount:id:
+   *
+   * The store's id of the account, or 0 for one not yet saved.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemAccount:name:
+   *
+   * The customer's name, such as "Ölmühle Größe & Söhne GmbH".
+   *
+   * Since: 1.0
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemAccount:team:
+   *
+   * The tandem that owns the account, or %NULL if unassigned.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TEAM] =
+    g_param_spec_object ("team", NULL, NULL,
+                         TANDEM_TYPE_TEAM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemAccount:category:
+   *
+   * The A/B/C/D category; new accounts are C until classified.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CATEGORY] =
+    g_param_spec_enum ("category", NULL, NULL,
+                       TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemAccount:stage:
+   *
+   * Where the account stands: prospect, customer, regular or lost.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_STAGE] =
+    g_param_spec_enum ("stage", NULL, NULL,
+                       TANDEM_TYPE_ACCOUNT_STAGE, TANDEM_ACCOUNT_STAGE_PROSPECT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemAccount:referred-by:
+   *
+   * The account whose referral brought this one, or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_REFERRED_BY] =
+    g_param_spec_object ("referred-by", NULL, NULL,
+                         TANDEM_TYPE_ACCOUNT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemAccount:archived:
+   *
+   * Whether the account has been archived (for example a D account after
+   * the yearly clean-up); its history is kept.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_account_init (TandemAccount *self)
+{
+  self->category = TANDEM_CATEGORY_C;
+  self->stage = TANDEM_ACCOUNT_STAGE_PROSPECT;
+}
+
+void
+_tandem_account_set_archived (TandemAccount *self,
+                              gboolean       archived)
+{
+  archived = !!archived;
+  if (self->archived == (guint) archived)
+    return;
+
+  self->archived = archived;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+}
+
+/**
+ * tandem_account_new:
+ * @name: the customer's name
+ * @team: (nullable): the owning tandem
+ *
+ * Creates an account that is not yet stored: a C prospect.
+ *
+ * Returns: (transfer full): a new `TandemAccount`
+ *
+ * Since: 1.0
+ */
+TandemAccount *
+tandem_account_new (const char *name,
+                    TandemTeam *team)
+{
+  g_return_val_if_fail (team == NULL || TANDEM_IS_TEAM (team), NULL);
+
+  return g_object_new (TANDEM_TYPE_ACCOUNT,
+                       "name", name,
+                       "team", team,
+                       NULL);
+}
+
+/**
+ * tandem_account_get_id:
+ * @self: a `TandemAccount`
+ *
+ * Gets [property@Tandem.Account:id].
+ *
+ * Returns: the id, or 0 if not stored
+ *
+ * Since: 1.0
+ */
+gint64
+tandem_account_get_id (TandemAccount *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), 0);
+
+  return self->id;
+}
+
+/**
+ * tandem_account_get_name:
+ * @self: a `TandemAccount`
+ *
+ * Gets [property@Tandem.Account:name].
+ *
+ * Returns: (transfer none) (nullable): the name
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_account_get_name (TandemAccount *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * tandem_account_set_name:
+ * @self: a `TandemAccount`
+ * @name: (nullable): the new name
+ *
+ * Sets [property@Tandem.Account:name].
+ *
+ * Since: 1.0
+ */
+void
+tandem_account_set_name (TandemAccount *self,
+                         const char    *name)
+{
+  g_return_if_fail (TANDEM_IS_ACCOUNT (self));
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+
+  _tandem_set_str (&self->name, name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+/**
+ * tandem_account_get_team:
+ * @self: a `TandemAccount`
+ *
+ * Gets [property@Tandem.Account:team].
+ *
+ * Returns: (transfer none) (nullable): the owning tandem
+ *
+ * Since: 1.0
+ */
+TandemTeam *
+tandem_account_get_team (TandemAccount *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), NULL);
+
+  return self->team;
+}
+
+/**
+ * tandem_account_set_team:
+ * @self: a `TandemAccount`
+ * @team: (nullable): the new owning tandem
+ *
+ * Sets [property@Tandem.Account:team].
+ *
+ * Since: 1.0
+ */
+void
+tandem_account_set_team (TandemAccount *self,
+                         TandemTeam    *team)
+{
+  g_return_if_fail (TANDEM_IS_ACCOUNT (self));
+  g_return_if_fail (team == NULL || TANDEM_IS_TEAM (team));
+
+  if (g_set_object (&self->team, team))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEAM]);
+}
+
+/**
+ * tandem_account_get_category:
+ * @self: a `TandemAccount`
+ *
+ * Gets [property@Tandem.Account:category].
+ *
+ * Returns: the category
+ *
+ * Since: 1.0
+ */
+TandemCategory
+tandem_account_get_category (TandemAccount *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), TANDEM_CATEGORY_C);
+
+  return self->category;
+}
+
+/**
+ * tandem_account_set_category:
+ * @self: a `TandemAccount`
+ * @category: the new category
+ *
+ * Sets [property@Tandem.Account:category].
+ *
+ * Since: 1.0
+ */
+void
+tandem_account_set_category (TandemAccount  *self,
+                             TandemCategory  category)
+{
+  g_return_if_fail (TANDEM_IS_ACCOUNT (self));
+
+  if (self->category == category)
+    return;
+
+  self->category = category;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+}
+
+/**
+ * tandem_account_get_stage:
+ * @self: a `TandemAccount`
+ *
+ * Gets [property@Tandem.Account:stage].
+ *
+ * Returns: the stage
+ *
+ * Since: 1.0
+ */
+TandemAccountStage
+tandem_account_get_stage (TandemAccount *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), TANDEM_ACCOUNT_STAGE_PROSPECT);
+
+  return self->stage;
+}
+
+/**
+ * tandem_account_set_stage:
+ * @self: a `TandemAccount`
+ * @stage: the new stage
+ *
+ * Sets [property@Tandem.Account:stage] on this object. A stored account's
+ * stage history lives in the store: use [method@Tandem.Store.set_account_stage].
+ *
+ * Since: 1.0
+ */
+void
+tandem_account_set_stage (TandemAccount      *self,
+                          TandemAccountStage  stage)
+{
+  g_return_if_fail (TANDEM_IS_ACCOUNT (self));
+
+  if (self->stage == stage)
+    return;
+
+  self->stage = stage;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+}
+
+/**
+ * tandem_account_get_referred_by:
+ * @self: a `TandemAccount`
+ *
+ * Gets [property@Tandem.Account:referred-by].
+ *
+ * Returns: (transfer none) (nullable): the referring account
+ *
+ * Since: 1.0
+ */
+TandemAccount *
+tandem_account_get_referred_by (TandemAccount *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), NULL);
+
+  return self->referred_by;
+}
+
+/**
+ * tandem_account_set_referred_by:
+ * @self: a `TandemAccount`
+ * @referrer: (nullable): the referring account, or %NULL
+ * @error: return location for a #GError
+ *
+ * Sets [property@Tandem.Account:referred-by]. An account cannot refer
+ * itself, directly or through a chain of referrals.
+ *
+ * Returns: %TRUE on success, %FALSE with %TANDEM_VALIDATION_ERROR_INVALID_VALUE
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_account_set_referred_by (TandemAccount  *self,
+                                TandemAccount  *referrer,
+                                GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (referrer == NULL || TANDEM_IS_ACCOUNT (referrer), FALSE);
+
+  for (TandemAccount *a = referrer; a != NULL; a = a->referred_by)
+    if (a == self)
+      {
+        g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                     _("Account “%s” cannot be referred by itself"), self->name);
+        return FALSE;
+      }
+
+  if (g_set_object (&self->referred_by, referrer))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRED_BY]);
+
+  return TRUE;
+}
+
+/**
+ * tandem_account_get_archived:
+ * @self: a `TandemAccount`
+ *
+ * Gets [property@Tandem.Account:archived].
+ *
+ * Returns: whether the account is archived
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_account_get_archived (TandemAccount *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), FALSE);
+
+  return self->archived;
+}
+
+/**
+ * tandem_account_validate:
+ * @self: a `TandemAccount`
+ * @error: return location for a #GError
+ *
+ * Checks that the account can be saved: a non-empty UTF-8 name.
+ *
+ * Returns: %TRUE if valid, %FALSE with a %TANDEM_VALIDATION_ERROR
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_account_validate (TandemAccount  *self,
+                         GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), FALSE);
+
+  return _tandem_check_name (_("account"), self->name, error);
+}

@@ -1,0 +1,740 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-activity.c: something a rep did for an account */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-activity.h"
+#include "tandem-enum-types.h"
+#include "tandem-model-private.h"
+#include "tandem-util-private.h"
+
+/**
+ * TandemActivity:
+ *
+ * Something a rep did for an account: a call, a visit, an order, a
+ * cross-sell, a referral collected, half a day of shadowing, a support
+ * request, or the reversal of an earlier order.
+ *
+ * Activities are facts: what happened, for which account, by whom, when
+ * and for how much is fixed when the activity is created. A mistake is
+ * corrected by a %TANDEM_ACTIVITY_KIND_REVERSAL that names the activity
+ * it takes back (see [ctor@Tandem.Activity.new_reversal]).
+ *
+ * Orders, cross-sells and up-sells carry a non-negative amount; other
+ * kinds may carry one (an offer's value) or none.
+ *
+ * Since: 1.0
+ */
+struct _TandemActivity
+{
+  GObject             parent_instance;
+
+  gint64              id;
+  TandemAccount      *account;
+  TandemRep          *rep;
+  TandemMoney        *amount;
+  GDateTime          *occurred_at;
+  TandemActivity     *reverses;
+  char               *external_ref;
+  char               *note;
+  TandemActivityKind  kind;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_ACCOUNT,
+  PROP_REP,
+  PROP_KIND,
+  PROP_AMOUNT,
+  PROP_OCCURRED_AT,
+  PROP_EXTERNAL_REF,
+  PROP_REVERSES,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TandemActivity, tandem_activity, G_TYPE_OBJECT)
+
+static void
+tandem_activity_dispose (GObject *object)
+{
+  TandemActivity *self = (TandemActivity *)object;
+
+  g_clear_object (&self->account);
+  g_clear_object (&self->rep);
+  g_clear_object (&self->reverses);
+
+  G_OBJECT_CLASS (tandem_activity_parent_class)->dispose (object);
+}
+
+static void
+tandem_activity_finalize (GObject *object)
+{
+  TandemActivity *self = (TandemActivity *)object;
+
+  g_clear_pointer (&self->amount, tandem_money_unref);
+  g_clear_pointer (&self->occurred_at, g_date_time_unref);
+  g_clear_pointer (&self->external_ref, g_free);
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (tandem_activity_parent_class)->finalize (object);
+}
+
+static void
+tandem_activity_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TandemActivity *self = TANDEM_ACTIVITY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+
+    case PROP_REP:
+      g_value_set_object (value, self->rep);
+      break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_AMOUNT:
+      g_value_set_boxed (value, self->amount);
+      break;
+
+    case PROP_OCCURRED_AT:
+      g_value_set_boxed (value, self->occurred_at);
+      break;
+
+    case PROP_EXTERNAL_REF:
+      g_value_set_string (value, self->external_ref);
+      break;
+
+    case PROP_REVERSES:
+      g_value_set_object (value, self->reverses);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_activity_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TandemActivity *self = TANDEM_ACTIVITY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_get_int64 (value);
+      break;
+
+    case PROP_ACCOUNT:
+      self->account = g_value_dup_object (value);
+      break;
+
+    case PROP_REP:
+      self->rep = g_value_dup_object (value);
+      break;
+
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+
+    case PROP_AMOUNT:
+      self->amount = g_value_dup_boxed (value);
+      break;
+
+    case PROP_OCCURRED_AT:
+      self->occurred_at = g_value_dup_boxed (value);
+      break;
+
+    case PROP_EXTERNAL_REF:
+      tandem_activity_set_external_ref (self, g_value_get_string (value));
+      break;
+
+    case PROP_REVERSES:
+      self->reverses = g_value_dup_object (value);
+      break;
+
+    case PROP_NOTE:
+      tandem_activity_set_note (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_activity_class_init (TandemActivityClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tandem_activity_dispose;
+  object_class->finalize = tandem_activity_finalize;
+  object_class->get_property = tandem_activity_get_property;
+  object_class->set_property = tandem_activity_set_property;
+
+  /**
+   * TandemActivity:id:
+   *
+   * The store's id of the activity, or 0 for one not yet saved.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemActivity:account:
+   *
+   * The account the activity was for.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL,
+                         TANDEM_TYPE_ACCOUNT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemActivity:rep:
+   *
+   * Who did it. It does not change how commission is split within the
+   * tandem; it counts for contribution-based team bonuses and statistics.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_REP] =
+    g_param_spec_object ("rep", NULL, NULL,
+                         TANDEM_TYPE_REP,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemActivity:kind:
+   *
+   * What happened.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       TANDEM_TYPE_ACTIVITY_KIND, TANDEM_ACTIVITY_KIND_CALL,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemActivity:amount:
+   *
+   * The amount involved, or %NULL. Required and non-negative for orders,
+   * cross-sells and up-sells.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_AMOUNT] =
+    g_param_spec_boxed ("amount", NULL, NULL,
+                        TANDEM_TYPE_MONEY,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemActivity:occurred-at:
+   *
+   * When it happened.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_OCCURRED_AT] =
+    g_param_spec_boxed ("occurred-at", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemActivity:external-ref:
+   *
+   * The activity's reference in the system it came from, or %NULL. It is
+   * unique in a store: importing the same reference again is a no-op.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_EXTERNAL_REF] =
+    g_param_spec_string ("external-ref", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemActivity:reverses:
+   *
+   * For a %TANDEM_ACTIVITY_KIND_REVERSAL, the activity it takes back.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_REVERSES] =
+    g_param_spec_object ("reverses", NULL, NULL,
+                         TANDEM_TYPE_ACTIVITY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemActivity:note:
+   *
+   * A free-text note, or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_activity_init (TandemActivity *self)
+{
+}
+
+/**
+ * tandem_activity_new:
+ * @account: the account
+ * @rep: who did it
+ * @kind: what happened; not %TANDEM_ACTIVITY_KIND_REVERSAL (see
+ *   [ctor@Tandem.Activity.new_reversal])
+ * @amount: (nullable): the amount, required for commissionable kinds
+ * @occurred_at: when it happened
+ * @error: return location for a #GError
+ *
+ * Creates an activity that is not yet stored, checking it with
+ * [method@Tandem.Activity.validate].
+ *
+ * Returns: (transfer full): a new `TandemActivity`, or %NULL with a
+ *   %TANDEM_VALIDATION_ERROR
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_activity_new (TandemAccount       *account,
+                     TandemRep           *rep,
+                     TandemActivityKind   kind,
+                     TandemMoney         *amount,
+                     GDateTime           *occurred_at,
+                     GError             **error)
+{
+  g_autoptr(TandemActivity) self = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
+  g_return_val_if_fail (occurred_at != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TANDEM_TYPE_ACTIVITY,
+                       "account", account,
+                       "rep", rep,
+                       "kind", kind,
+                       "amount", amount,
+                       "occurred-at", occurred_at,
+                       NULL);
+
+  if (!tandem_activity_validate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tandem_activity_new_reversal: (constructor)
+ * @reverses: the commissionable activity to take back
+ * @rep: who records the reversal
+ * @amount: (nullable): the amount taken back, or %NULL for all of it
+ * @occurred_at: when it happened; not before @reverses
+ * @error: return location for a #GError
+ *
+ * Creates a %TANDEM_ACTIVITY_KIND_REVERSAL of @reverses for the same
+ * account. A partial reversal names an amount in the same currency, not
+ * more than the original.
+ *
+ * Returns: (transfer full): a new `TandemActivity`, or %NULL with a
+ *   %TANDEM_VALIDATION_ERROR
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_activity_new_reversal (TandemActivity  *reverses,
+                              TandemRep       *rep,
+                              TandemMoney     *amount,
+                              GDateTime       *occurred_at,
+                              GError         **error)
+{
+  g_autoptr(TandemActivity) self = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (reverses), NULL);
+  g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
+  g_return_val_if_fail (occurred_at != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TANDEM_TYPE_ACTIVITY,
+                       "account", reverses->account,
+                       "rep", rep,
+                       "kind", TANDEM_ACTIVITY_KIND_REVERSAL,
+                       "amount", amount != NULL ? amount : reverses->amount,
+                       "occurred-at", occurred_at,
+                       "reverses", reverses,
+                       NULL);
+
+  if (!tandem_activity_validate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tandem_activity_get_id:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:id].
+ *
+ * Returns: the id, or 0 if not stored
+ *
+ * Since: 1.0
+ */
+gint64
+tandem_activity_get_id (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), 0);
+
+  return self->id;
+}
+
+/**
+ * tandem_activity_get_account:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:account].
+ *
+ * Returns: (transfer none): the account
+ *
+ * Since: 1.0
+ */
+TandemAccount *
+tandem_activity_get_account (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
+
+  return self->account;
+}
+
+/**
+ * tandem_activity_get_rep:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:rep].
+ *
+ * Returns: (transfer none): who did it
+ *
+ * Since: 1.0
+ */
+TandemRep *
+tandem_activity_get_rep (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
+
+  return self->rep;
+}
+
+/**
+ * tandem_activity_get_kind:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:kind].
+ *
+ * Returns: the kind
+ *
+ * Since: 1.0
+ */
+TandemActivityKind
+tandem_activity_get_kind (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), TANDEM_ACTIVITY_KIND_CALL);
+
+  return self->kind;
+}
+
+/**
+ * tandem_activity_get_amount:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:amount].
+ *
+ * Returns: (transfer none) (nullable): the amount
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_activity_get_amount (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
+
+  return self->amount;
+}
+
+/**
+ * tandem_activity_get_occurred_at:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:occurred-at].
+ *
+ * Returns: (transfer none): when it happened
+ *
+ * Since: 1.0
+ */
+GDateTime *
+tandem_activity_get_occurred_at (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
+
+  return self->occurred_at;
+}
+
+/**
+ * tandem_activity_get_external_ref:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:external-ref].
+ *
+ * Returns: (transfer none) (nullable): the external reference
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_activity_get_external_ref (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
+
+  return self->external_ref;
+}
+
+/**
+ * tandem_activity_set_external_ref:
+ * @self: a `TandemActivity`
+ * @external_ref: (nullable): the reference in the source system
+ *
+ * Sets [property@Tandem.Activity:external-ref] before the activity is
+ * stored.
+ *
+ * Since: 1.0
+ */
+void
+tandem_activity_set_external_ref (TandemActivity *self,
+                                  const char     *external_ref)
+{
+  g_return_if_fail (TANDEM_IS_ACTIVITY (self));
+
+  if (g_strcmp0 (self->external_ref, external_ref) == 0)
+    return;
+
+  _tandem_set_str (&self->external_ref, external_ref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_REF]);
+}
+
+/**
+ * tandem_activity_get_reverses:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:reverses].
+ *
+ * Returns: (transfer none) (nullable): the reversed activity
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_activity_get_reverses (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
+
+  return self->reverses;
+}
+
+/**
+ * tandem_activity_get_note:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:note].
+ *
+ * Returns: (transfer none) (nullable): the note
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_activity_get_note (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
+
+  return self->note;
+}
+
+/**
+ * tandem_activity_set_note:
+ * @self: a `TandemActivity`
+ * @note: (nullable): a free-text note
+ *
+ * Sets [property@Tandem.Activity:note].
+ *
+ * Since: 1.0
+ */
+void
+tandem_activity_set_note (TandemActivity *self,
+                          const char     *note)
+{
+  g_return_if_fail (TANDEM_IS_ACTIVITY (self));
+
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+
+  _tandem_set_str (&self->note, note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/**
+ * tandem_activity_validate:
+ * @self: a `TandemActivity`
+ * @error: return location for a #GError
+ *
+ * Checks the rules an activity must meet before it is stored:
+ *
+ * - it has an account, a rep and a time;
+ * - orders, cross-sells and up-sells have an amount, and it is not negative;
+ * - no amount is negative;
+ * - a reversal names a commissionable activity (not another reversal) of
+ *   the same account, is not dated before it, and takes back at most its
+ *   amount, in its currency; no other kind names an activity to reverse.
+ *
+ * Returns: %TRUE if valid, %FALSE with a %TANDEM_VALIDATION_ERROR whose
+ *   message names the field
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_activity_validate (TandemActivity  *self,
+                          GError         **error)
+{
+  const char *kind_nick;
+
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), FALSE);
+
+  kind_nick = tandem_activity_kind_to_nick (self->kind);
+
+  if (self->account == NULL || self->rep == NULL || self->occurred_at == NULL)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                   _("A %s activity needs %s"), kind_nick,
+                   self->account == NULL ? _("an account")
+                   : self->rep == NULL ? _("a rep") : _("a time (occurred-at)"));
+      return FALSE;
+    }
+
+  if (tandem_activity_kind_is_commissionable (self->kind) && self->amount == NULL)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                   _("A %s needs an amount"), kind_nick);
+      return FALSE;
+    }
+
+  if (self->amount != NULL && tandem_money_is_negative (self->amount))
+    {
+      g_autofree char *text = tandem_money_to_string (self->amount);
+
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                   _("Amount %s of a %s is negative: record a reversal instead"),
+                   text, kind_nick);
+      return FALSE;
+    }
+
+  if (self->kind != TANDEM_ACTIVITY_KIND_REVERSAL)
+    {
+      if (self->reverses != NULL)
+        {
+          g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                       _("A %s cannot reverse another activity: only a reversal can"), kind_nick);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (self->reverses == NULL)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _("A reversal must name the activity it reverses"));
+      return FALSE;
+    }
+
+  if (!tandem_activity_kind_is_commissionable (self->reverses->kind))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _("Activity %" G_GINT64_FORMAT " is a %s: only orders, cross-sells and up-sells can be reversed"),
+                   self->reverses->id, tandem_activity_kind_to_nick (self->reverses->kind));
+      return FALSE;
+    }
+
+  if (self->reverses->account != self->account &&
+      (self->reverses->account == NULL || self->account == NULL ||
+       tandem_account_get_id (self->reverses->account) != tandem_account_get_id (self->account) ||
+       tandem_account_get_id (self->account) == 0))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _("A reversal must be for the account of the activity it reverses"));
+      return FALSE;
+    }
+
+  if (self->reverses->occurred_at != NULL &&
+      g_date_time_compare (self->occurred_at, self->reverses->occurred_at) < 0)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _("A reversal cannot be dated before the activity it reverses"));
+      return FALSE;
+    }
+
+  if (self->amount == NULL)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                   _("A reversal needs an amount"));
+      return FALSE;
+    }
+
+  if (self->reverses->amount != NULL &&
+      (strcmp (tandem_money_get_currency (self->amount),
+               tandem_money_get_currency (self->reverses->amount)) != 0 ||
+       tandem_money_compare (self->amount, self->reverses->amount) > 0))
+    {
+      g_autofree char *text = tandem_money_to_string (self->amount);
+      g_autofree char *orig = tandem_money_to_string (self->reverses->amount);
+
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                   _("A reversal of %s cannot take back %s"), orig, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char        code[4];
+  guint16     numeric;
+  guint8      exponent;
+  const char *name;
+} TandemCurrencyInfo;
+
+/* Sorted by code; generated from data/iso4217.tsv. */
+extern const TandemCurrencyInfo _tandem_currencies[];
+extern const gsize _tandem_n_currencies;
+
+const TandemCurrencyInfo *_tandem_currency_find (const char *code);
+
+G_END_DECLS

@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-rep.c: a sales representative */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-rep.h"
+#include "tandem-enum-types.h"
+#include "tandem-model-private.h"
+#include "tandem-util-private.h"
+
+/**
+ * TandemRep:
+ *
+ * A sales representative: inside sales, field sales, or the sales manager
+ * who composes the tandems.
+ *
+ * A rep created with [ctor@Tandem.Rep.new] has [property@Tandem.Rep:id] 0
+ * until a [class@Tandem.Store] saves it; reps loaded from a store carry
+ * their id.
+ *
+ * Since: 1.0
+ */
+struct _TandemRep
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  char       *name;
+  TandemRole  role;
+  guint       archived : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_ROLE,
+  PROP_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TandemRep, tandem_rep, G_TYPE_OBJECT)
+
+static void
+tandem_rep_finalize (GObject *object)
+{
+  TandemRep *self = (TandemRep *)object;
+
+  g_clear_pointer (&self->name, g_free);
+
+  G_OBJECT_CLASS (tandem_rep_parent_class)->finalize (object);
+}
+
+static void
+tandem_rep_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TandemRep *self = TANDEM_REP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_rep_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  TandemRep *self = TANDEM_REP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_get_int64 (value);
+      break;
+
+    case PROP_NAME:
+      tandem_rep_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_ROLE:
+      tandem_rep_set_role (self, g_value_get_enum (value));
+      break;
+
+    case PROP_ARCHIVED:
+      _tandem_rep_set_archived (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_rep_class_init (TandemRepClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tandem_rep_finalize;
+  object_class->get_property = tandem_rep_get_property;
+  object_class->set_property = tandem_rep_set_property;
+
+  /**
+   * TandemRep:id:
+   *
+   * The store's id of the rep, or 0 for a rep not yet saved.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemRep:name:
+   *
+   * The rep's full name.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemRep:role:
+   *
+   * Whether the rep works inside, in the field, or manages.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL,
+                       TANDEM_TYPE_ROLE, TANDEM_ROLE_INSIDE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemRep:archived:
+   *
+   * Whether the rep has been archived: kept for history, no longer active.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_rep_init (TandemRep *self)
+{
+  self->role = TANDEM_ROLE_INSIDE;
+}
+
+void
+_tandem_rep_set_archived (TandemRep *self,
+                          gboolean   archived)
+{
+  archived = !!archived;
+  if (self->archived == (guint) archived)
+    return;
+
+  self->archived = archived;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+}
+
+/**
+ * tandem_rep_new:
+ * @name: the rep's full name
+ * @role: the rep's role
+ *
+ * Creates a rep that is not yet stored. See [method@Tandem.Rep.validate]
+ * for the rules a rep must meet before it is saved.
+ *
+ * Returns: (transfer full): a new `TandemRep`
+ *
+ * Since: 1.0
+ */
+TandemRep *
+tandem_rep_new (const char *name,
+                TandemRole  role)
+{
+  return g_object_new (TANDEM_TYPE_REP,
+                       "name", name,
+                       "role", role,
+                       NULL);
+}
+
+/**
+ * tandem_rep_get_id:
+ * @self: a `TandemRep`
+ *
+ * Gets [property@Tandem.Rep:id].
+ *
+ * Returns: the id, or 0 if not stored
+ *
+ * Since: 1.0
+ */
+gint64
+tandem_rep_get_id (TandemRep *self)
+{
+  g_return_val_if_fail (TANDEM_IS_REP (self), 0);
+
+  return self->id;
+}
+
+/**
+ * tandem_rep_get_name:
+ * @self: a `TandemRep`
+ *
+ * Gets [property@Tandem.Rep:name].
+ *
+ * Returns: (transfer none) (nullable): the name
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_rep_get_name (TandemRep *self)
+{
+  g_return_val_if_fail (TANDEM_IS_REP (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * tandem_rep_set_name:
+ * @self: a `TandemRep`
+ * @name: (nullable): the new name
+ *
+ * Sets [property@Tandem.Rep:name].
+ *
+ * Since: 1.0
+ */
+void
+tandem_rep_set_name (TandemRep  *self,
+                     const char *name)
+{
+  g_return_if_fail (TANDEM_IS_REP (self));
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+
+  _tandem_set_str (&self->name, name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+/**
+ * tandem_rep_get_role:
+ * @self: a `TandemRep`
+ *
+ * Gets [property@Tandem.Rep:role].
+ *
+ * Returns: the role
+ *
+ * Since: 1.0
+ */
+TandemRole
+tandem_rep_get_role (TandemRep *self)
+{
+  g_return_val_if_fail (TANDEM_IS_REP (self), TANDEM_ROLE_INSIDE);
+
+  return self->role;
+}
+
+/**
+ * tandem_rep_set_role:
+ * @self: a `TandemRep`
+ * @role: the new role
+ *
+ * Sets [property@Tandem.Rep:role].
+ *
+ * Since: 1.0
+ */
+void
+tandem_rep_set_role (TandemRep  *self,
+                     TandemRole  role)
+{
+  g_return_if_fail (TANDEM_IS_REP (self));
+
+  if (self->role == role)
+    return;
+
+  self->role = role;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+/**
+ * tandem_rep_get_archived:
+ * @self: a `TandemRep`
+ *
+ * Gets [property@Tandem.Rep:archived].
+ *
+ * Returns: whether the rep is archived
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_rep_get_archived (TandemRep *self)
+{
+  g_return_val_if_fail (TANDEM_IS_REP (self), FALSE);
+
+  return self->archived;
+}
+
+/**
+ * tandem_rep_validate:
+ * @self: a `TandemRep`
+ * @error: return location for a #GError
+ *
+ * Checks that the rep can be saved: its name is non-empty valid UTF-8 and
+ * its role is a [enum@Tandem.Role] value.
+ *
+ * Returns: %TRUE if valid, %FALSE with a %TANDEM_VALIDATION_ERROR
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_rep_validate (TandemRep  *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_REP (self), FALSE);
+
+  if (!_tandem_check_name (_("rep"), self->name, error))
+    return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-types.c: enumeration helpers and the validation error domain */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-types.h"
+#include "tandem-enum-types.h"
+#include "tandem-util-private.h"
+
+/**
+ * tandem_validation_error_quark:
+ *
+ * The quark of the %TANDEM_VALIDATION_ERROR domain.
+ *
+ * Returns: the error domain
+ *
+ * Since: 1.0
+ */
+G_DEFINE_QUARK (tandem-validation-error-quark, tandem_validation_error)
+
+const char *
+_tandem_enum_to_nick (GType type,
+                      int   value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  g_type_class_unref (klass);
+  return ev != NULL ? ev->value_nick : NULL;
+}
+
+gboolean
+_tandem_enum_from_nick (GType        type,
+                        const char  *what,
+                        const char  *nick,
+                        int         *value,
+                        GError     **error)
+{
+  g_autofree char *lower = NULL;
+  g_autoptr(GString) choices = g_string_new (NULL);
+  GEnumClass *klass;
+  GEnumValue *ev;
+
+  if (nick == NULL)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                   _("Missing %s"), what);
+      return FALSE;
+    }
+
+  lower = g_ascii_strdown (nick, -1);
+  g_strdelimit (lower, "_", '-');
+
+  klass = g_type_class_ref (type);
+  ev = g_enum_get_value_by_nick (klass, lower);
+  if (ev != NULL)
+    {
+      *value = ev->value;
+      g_type_class_unref (klass);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (choices, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+  g_type_class_unref (klass);
+
+  g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+               _("Invalid %s “%s”: expected one of %s"), what, nick, choices->str);
+  return FALSE;
+}
+
+void
+_tandem_set_str (char       **ptr,
+                 const char  *value)
+{
+  if (*ptr == value)
+    return;
+
+  g_free (*ptr);
+  *ptr = g_strdup (value);
+}
+
+gboolean
+_tandem_check_name (const char  *what,
+                    const char  *name,
+                    GError     **error)
+{
+  const char *p;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME,
+                   _("The %s name is missing or not valid UTF-8"), what);
+      return FALSE;
+    }
+
+  for (p = name; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
+
+  g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME,
+               _("The %s name “%s” is empty"), what, name);
+  return FALSE;
+}
+
+/**
+ * tandem_activity_kind_is_commissionable:
+ * @kind: a `TandemActivityKind`
+ *
+ * Whether activities of @kind carry a commissionable amount: orders,
+ * cross-sells and up-sells.
+ *
+ * Returns: %TRUE for %TANDEM_ACTIVITY_KIND_ORDER,
+ *   %TANDEM_ACTIVITY_KIND_CROSS_SELL and %TANDEM_ACTIVITY_KIND_UP_SELL
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_activity_kind_is_commissionable (TandemActivityKind kind)
+{
+  return kind == TANDEM_ACTIVITY_KIND_ORDER ||
+         kind == TANDEM_ACTIVITY_KIND_CROSS_SELL ||
+         kind == TANDEM_ACTIVITY_KIND_UP_SELL;
+}
+
+/**
+ * tandem_activity_kind_to_nick:
+ * @kind: a `TandemActivityKind`
+ *
+ * Gets the name of @kind used in text: "call", "cross-sell", …
+ *
+ * Returns: (transfer none) (nullable): the nick, or %NULL for an invalid value
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_activity_kind_to_nick (TandemActivityKind kind)
+{
+  return _tandem_enum_to_nick (TANDEM_TYPE_ACTIVITY_KIND, kind);
+}
+
+/**
+ * tandem_activity_kind_from_nick:
+ * @nick: a name such as "cross-sell" (case and `_`/`-` do not matter)
+ * @kind: (out): the kind
+ * @error: return location for a #GError
+ *
+ * Parses the name of an activity kind.
+ *
+ * Returns: %TRUE on success, %FALSE with
+ *   %TANDEM_VALIDATION_ERROR_INVALID_VALUE naming the text and the choices
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_activity_kind_from_nick (const char          *nick,
+                                TandemActivityKind  *kind,
+                                GError             **error)
+{
+  int value;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACTIVITY_KIND, _("activity kind"), nick, &value, error))
+    return FALSE;
+  *kind = value;
+  return TRUE;
+}
+
+/**
+ * tandem_role_to_nick:
+ * @role: a `TandemRole`
+ *
+ * Gets the name of @role used in text: "inside", "field" or "manager".
+ *
+ * Returns: (transfer none) (nullable): the nick, or %NULL for an invalid value
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_role_to_nick (TandemRole role)
+{
+  return _tandem_enum_to_nick (TANDEM_TYPE_ROLE, role);
+}
+
+/**
+ * tandem_role_from_nick:
+ * @nick: "inside", "field" or "manager"
+ * @role: (out): the role
+ * @error: return location for a #GError
+ *
+ * Parses the name of a role.
+ *
+ * Returns: %TRUE on success, %FALSE with %TANDEM_VALIDATION_ERROR_INVALID_VALUE
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_role_from_nick (const char  *nick,
+                       TandemRole  *role,
+                       GError     **error)
+{
+  int value;
+
+  g_return_val_if_fail (role != NULL, FALSE);
+
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_ROLE, _("role"), nick, &value, error))
+    return FALSE;
+  *role = value;
+  return TRUE;
+}
+
+/**
+ * tandem_account_stage_to_nick:
+ * @stage: a `TandemAccountStage`
+ *
+ * Gets the name of @stage used in text: "prospect", "customer", "regular", "lost".
+ *
+ * Returns: (transfer none) (nullable): the nick, or %NULL for an invalid value
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_account_stage_to_nick (TandemAccountStage stage)
+{
+  return _tandem_enum_to_nick (TANDEM_TYPE_ACCOUNT_STAGE, stage);
+}
+
+/**
+ * tandem_account_stage_from_nick:
+ * @nick: "prospect", "customer", "regular" or "lost"
+ * @stage: (out): the stage
+ * @error: return location for a #GError
+ *
+ * Parses the name of an account stage.
+ *
+ * Returns: %TRUE on success, %FALSE with %TANDEM_VALIDATION_ERROR_INVALID_VALUE
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_account_stage_from_nick (const char          *nick,
+                                TandemAccountStage  *stage,
+                                GError             **error)
+{
+  int value;
+
+  g_return_val_if_fail (stage != NULL, FALSE);
+
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACCOUNT_STAGE, _("account stage"), nick, &value, error))
+    return FALSE;
+  *stage = value;
+  return TRUE;
+}
+
+/**
+ * tandem_category_to_nick:
+ * @category: a `TandemCategory`
+ *
+ * Gets the name of @category used in text: "a", "b", "c" or "d".
+ *
+ * Returns: (transfer none) (nullable): the nick, or %NULL for an invalid value
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_category_to_nick (TandemCategory category)
+{
+  return _tandem_enum_to_nick (TANDEM_TYPE_CATEGORY, category);
+}
+
+/**
+ * tandem_category_from_nick:
+ * @nick: "A", "B", "C" or "D" (either case)
+ * @category: (out): the category
+ * @error: return location for a #GError
+ *
+ * Parses an account category.
+ *
+ * Returns: %TRUE on success, %FALSE with %TANDEM_VALIDATION_ERROR_INVALID_VALUE
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_category_from_nick (const char      *nick,
+                           TandemCategory  *category,
+                           GError         **error)
+{
+  int value;
+
+  g_return_val_if_fail (category != NULL, FALSE);
+
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_CATEGORY, _("category"), nick, &value, error))
+    return FALSE;
+  *category = value;
+  return TRUE;
+}

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-test.h: shared helpers of the CUnit suites */
+
+#pragma once
+
+#include <CUnit/Basic.h>
+#include <CUnit/CUnit.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  const char  *name;
+  CU_TestFunc  func;
+} TandemTestCase;
+
+#define TANDEM_TEST(fn) { #fn, fn }
+
+/* Asserts that @error is set with @domain and @code and that its message
+ * contains @needle (when not NULL); clears it. */
+static inline void
+tandem_test_assert_error (GError     **error,
+                          GQuark       error_domain,
+                          int          error_code,
+                          const char  *needle,
+                          const char  *file,
+                          int          line)
+{
+  gboolean ok = *error != NULL && (*error)->domain == error_domain && (*error)->code == error_code;
+
+  if (ok && needle != NULL && strstr ((*error)->message, needle) == NULL)
+    ok = FALSE;
+  if (!ok)
+    g_printerr ("%s:%d: expected error %s/%d naming “%s”, got %s\n", file, line,
+                g_quark_to_string (error_domain), error_code, needle ? needle : "",
+                *error ? (*error)->message : "no error");
+  CU_assertImplementation (ok, line, "expected error", file, "", CU_FALSE);
+  g_clear_error (error);
+}
+
+#define TANDEM_ASSERT_ERROR(error, error_domain, error_code, needle) \
+  tandem_test_assert_error (&(error), (error_domain), (error_code), (needle), __FILE__, __LINE__)
+
+#define TANDEM_ASSERT_NO_ERROR(error)                                          \
+  G_STMT_START {                                                              \
+    if ((error) != NULL)                                                      \
+      {                                                                       \
+        g_printerr ("unexpected error: %s\n", (error)->message);              \
+        g_clear_error (&(error));                                             \
+        CU_FAIL_FATAL ("unexpected error");                                   \
+      }                                                                       \
+  } G_STMT_END
+
+/* Runs one suite of tests and returns the exit status of a test program:
+ * 0 when everything passed. */
+static inline int
+tandem_test_run (const char           *suite_name,
+                 const TandemTestCase *cases,
+                 gsize                 n_cases)
+{
+  CU_pSuite suite;
+  unsigned int failures;
+
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return CU_get_error ();
+
+  suite = CU_add_suite (suite_name, NULL, NULL);
+  if (suite == NULL)
+    {
+      CU_cleanup_registry ();
+      return CU_get_error ();
+    }
+
+  for (gsize i = 0; i < n_cases; i++)
+    if (CU_add_test (suite, cases[i].name, cases[i].func) == NULL)
+      {
+        CU_cleanup_registry ();
+        return CU_get_error ();
+      }
+
+  CU_basic_set_mode (CU_BRM_VERBOSE);
+  CU_basic_run_tests ();
+  failures = CU_get_number_of_failures () + CU_get_number_of_tests_failed ();
+  if (CU_get_number_of_tests_run () != n_cases)
+    failures++;
+  CU_cleanup_registry ();
+
+  return failures == 0 ? 0 : 1;
+}
+
+/* A fresh temporary directory per test; removed with its files. */
+static inline char *
+tandem_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("tandem-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+tandem_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          tandem_test_remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
