@@ -7,7 +7,7 @@ set -uo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 builddir="$top/_build"
 
-"$top/build-aux/setup.sh" "$builddir" -Dwerror_all=true || {
+"$top/build-aux/setup.sh" "$builddir" -Dwerror=true || {
   echo "0 passed, 1 failed"
   exit 1
 }

@@ -16,5 +16,8 @@
 #include "tandem/tandem-team.h"
 #include "tandem/tandem-account.h"
 #include "tandem/tandem-activity.h"
+#include "tandem/tandem-activity-filter.h"
+#include "tandem/tandem-history.h"
+#include "tandem/tandem-store.h"
 
 #undef TANDEM_INSIDE

@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "tandem-activity.h"
+#include "tandem-activity-private.h"
 #include "tandem-enum-types.h"
 #include "tandem-model-private.h"
 #include "tandem-util-private.h"
@@ -617,6 +617,124 @@ tandem_activity_set_note (TandemActivity *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
+static void
+money_text (char        *buf,
+            gsize        size,
+            gint64       minor,
+            const char  *currency)
+{
+  g_autoptr(TandemMoney) m = tandem_money_new (minor, currency);
+  g_autofree char *text = m != NULL ? tandem_money_to_string (m) : NULL;
+
+  g_strlcpy (buf, text != NULL ? text : "?", size);
+}
+
+gboolean
+_tandem_activity_check_facts (const TandemActivityFacts  *facts,
+                              const TandemActivityFacts  *reverses,
+                              gboolean                    same_account,
+                              GError                    **error)
+{
+  const char *kind_nick = tandem_activity_kind_to_nick (facts->kind);
+  char text[64];
+  char orig[64];
+
+  if (kind_nick == NULL)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                   _("Invalid activity kind %d"), (int) facts->kind);
+      return FALSE;
+    }
+
+  if (tandem_activity_kind_is_commissionable (facts->kind) && !facts->has_amount)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                   _("A %s needs an amount"), kind_nick);
+      return FALSE;
+    }
+
+  if (facts->has_amount && facts->amount_minor < 0)
+    {
+      money_text (text, sizeof text, facts->amount_minor, facts->currency);
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                   _("Amount %s of a %s is negative: record a reversal instead"),
+                   text, kind_nick);
+      return FALSE;
+    }
+
+  if (facts->kind != TANDEM_ACTIVITY_KIND_REVERSAL)
+    {
+      if (reverses != NULL)
+        {
+          g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                       _("A %s cannot reverse another activity: only a reversal can"), kind_nick);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (reverses == NULL)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _("A reversal must name the activity it reverses"));
+      return FALSE;
+    }
+
+  if (!tandem_activity_kind_is_commissionable (reverses->kind))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _("Activity %" G_GINT64_FORMAT " is a %s: only orders, cross-sells and up-sells can be reversed"),
+                   reverses->id, tandem_activity_kind_to_nick (reverses->kind));
+      return FALSE;
+    }
+
+  if (!same_account)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _("A reversal must be for the account of the activity it reverses"));
+      return FALSE;
+    }
+
+  if (facts->occurred_at < reverses->occurred_at)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _("A reversal cannot be dated before the activity it reverses"));
+      return FALSE;
+    }
+
+  if (!facts->has_amount)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                   _("A reversal needs an amount"));
+      return FALSE;
+    }
+
+  if (reverses->has_amount &&
+      (g_strcmp0 (facts->currency, reverses->currency) != 0 ||
+       facts->amount_minor > reverses->amount_minor))
+    {
+      money_text (text, sizeof text, facts->amount_minor, facts->currency);
+      money_text (orig, sizeof orig, reverses->amount_minor, reverses->currency);
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                   _("A reversal of %s cannot take back %s"), orig, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+facts_from_activity (TandemActivity      *self,
+                     TandemActivityFacts *facts)
+{
+  facts->id = self->id;
+  facts->kind = self->kind;
+  facts->has_amount = self->amount != NULL;
+  facts->amount_minor = self->amount ? tandem_money_get_minor_units (self->amount) : 0;
+  facts->currency = self->amount ? tandem_money_get_currency (self->amount) : NULL;
+  facts->occurred_at = self->occurred_at ? _tandem_time_to_usec (self->occurred_at) : 0;
+}
+
 /**
  * tandem_activity_validate:
  * @self: a `TandemActivity`
@@ -640,101 +758,31 @@ gboolean
 tandem_activity_validate (TandemActivity  *self,
                           GError         **error)
 {
-  const char *kind_nick;
+  TandemActivityFacts facts;
+  TandemActivityFacts reverses;
+  gboolean same_account = FALSE;
 
   g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), FALSE);
-
-  kind_nick = tandem_activity_kind_to_nick (self->kind);
 
   if (self->account == NULL || self->rep == NULL || self->occurred_at == NULL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _("A %s activity needs %s"), kind_nick,
+                   _("A %s activity needs %s"), tandem_activity_kind_to_nick (self->kind),
                    self->account == NULL ? _("an account")
                    : self->rep == NULL ? _("a rep") : _("a time (occurred-at)"));
       return FALSE;
     }
 
-  if (tandem_activity_kind_is_commissionable (self->kind) && self->amount == NULL)
+  facts_from_activity (self, &facts);
+  if (self->reverses != NULL)
     {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _("A %s needs an amount"), kind_nick);
-      return FALSE;
+      TandemAccount *other = self->reverses->account;
+
+      facts_from_activity (self->reverses, &reverses);
+      same_account = other == self->account ||
+                     (other != NULL && tandem_account_get_id (other) != 0 &&
+                      tandem_account_get_id (other) == tandem_account_get_id (self->account));
     }
 
-  if (self->amount != NULL && tandem_money_is_negative (self->amount))
-    {
-      g_autofree char *text = tandem_money_to_string (self->amount);
-
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
-                   _("Amount %s of a %s is negative: record a reversal instead"),
-                   text, kind_nick);
-      return FALSE;
-    }
-
-  if (self->kind != TANDEM_ACTIVITY_KIND_REVERSAL)
-    {
-      if (self->reverses != NULL)
-        {
-          g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                       _("A %s cannot reverse another activity: only a reversal can"), kind_nick);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (self->reverses == NULL)
-    {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _("A reversal must name the activity it reverses"));
-      return FALSE;
-    }
-
-  if (!tandem_activity_kind_is_commissionable (self->reverses->kind))
-    {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _("Activity %" G_GINT64_FORMAT " is a %s: only orders, cross-sells and up-sells can be reversed"),
-                   self->reverses->id, tandem_activity_kind_to_nick (self->reverses->kind));
-      return FALSE;
-    }
-
-  if (self->reverses->account != self->account &&
-      (self->reverses->account == NULL || self->account == NULL ||
-       tandem_account_get_id (self->reverses->account) != tandem_account_get_id (self->account) ||
-       tandem_account_get_id (self->account) == 0))
-    {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _("A reversal must be for the account of the activity it reverses"));
-      return FALSE;
-    }
-
-  if (self->reverses->occurred_at != NULL &&
-      g_date_time_compare (self->occurred_at, self->reverses->occurred_at) < 0)
-    {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _("A reversal cannot be dated before the activity it reverses"));
-      return FALSE;
-    }
-
-  if (self->amount == NULL)
-    {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _("A reversal needs an amount"));
-      return FALSE;
-    }
-
-  if (self->reverses->amount != NULL &&
-      (strcmp (tandem_money_get_currency (self->amount),
-               tandem_money_get_currency (self->reverses->amount)) != 0 ||
-       tandem_money_compare (self->amount, self->reverses->amount) > 0))
-    {
-      g_autofree char *text = tandem_money_to_string (self->amount);
-      g_autofree char *orig = tandem_money_to_string (self->reverses->amount);
-
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
-                   _("A reversal of %s cannot take back %s"), orig, text);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _tandem_activity_check_facts (&facts, self->reverses ? &reverses : NULL, same_account, error);
 }

@@ -20,4 +20,10 @@ extern const gsize _tandem_n_currencies;
 
 const TandemCurrencyInfo *_tandem_currency_find (const char *code);
 
+/* Parses money text without allocating; @currency gets the code. */
+gboolean _tandem_money_parse_parts (const char  *text,
+                                    gint64      *minor_units,
+                                    char         currency[4],
+                                    GError     **error);
+
 G_END_DECLS

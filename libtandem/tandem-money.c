@@ -206,26 +206,11 @@ tandem_money_new_zero (const char *currency)
   return tandem_money_new (0, currency);
 }
 
-/**
- * tandem_money_parse:
- * @text: an amount such as "1234.56 EUR", "-0.05 EUR" or "1200 JPY"
- * @error: return location for a #GError
- *
- * Parses the canonical text form of an amount: an optional sign, digits,
- * optionally a point and at most as many decimals as the currency has
- * (fewer are padded: "12.5 EUR" is 12.50 EUR), one or more spaces and an
- * ISO 4217 code. Leading and trailing white space is ignored.
- *
- * Each kind of bad input has its own error code in %TANDEM_MONEY_ERROR,
- * and the message quotes the text.
- *
- * Returns: (transfer full): a new `TandemMoney`, or %NULL with @error set
- *
- * Since: 1.0
- */
-TandemMoney *
-tandem_money_parse (const char  *text,
-                    GError     **error)
+gboolean
+_tandem_money_parse_parts (const char  *text,
+                           gint64      *minor_units,
+                           char         currency[4],
+                           GError     **error)
 {
   const TandemCurrencyInfo *info;
   const char *p;
@@ -236,9 +221,6 @@ tandem_money_parse (const char  *text,
   gboolean negative = FALSE;
   guint64 magnitude = 0;
   char code[4];
-
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   p = text;
   while (g_ascii_isspace (*p))
@@ -278,7 +260,7 @@ tandem_money_parse (const char  *text,
           g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY,
                        _("Invalid amount “%s”: unknown currency code “%s” (codes are upper case, such as EUR)"),
                        text, code);
-          return NULL;
+          return FALSE;
         }
       goto invalid;
     }
@@ -295,7 +277,7 @@ tandem_money_parse (const char  *text,
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY,
                    _("Invalid amount “%s”: unknown currency code “%s”"), text, code);
-      return NULL;
+      return FALSE;
     }
 
   if (n_frac > info->exponent)
@@ -303,7 +285,7 @@ tandem_money_parse (const char  *text,
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_TOO_MANY_DECIMALS,
                    _("Invalid amount “%s”: %s has %u decimals, the text has %u"),
                    text, code, (guint) info->exponent, (guint) n_frac);
-      return NULL;
+      return FALSE;
     }
 
   /* Accumulate all digits, then pad the fraction to the exponent. The
@@ -323,19 +305,54 @@ tandem_money_parse (const char  *text,
       magnitude = magnitude * 10 + digit;
     }
 
-  return money_alloc (negative ? -(gint64) magnitude : (gint64) magnitude, info);
+  *minor_units = negative ? -(gint64) magnitude : (gint64) magnitude;
+  memcpy (currency, info->code, 4);
+  return TRUE;
 
 invalid:
   g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID,
                _("Invalid amount “%s”: expected a number and a currency code, such as “1234.56 EUR”"),
                text);
-  return NULL;
+  return FALSE;
 
 overflow:
   g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
                _("Invalid amount “%s”: too large (at most %" G_GINT64_FORMAT " minor units)"),
                text, G_MAXINT64);
-  return NULL;
+  return FALSE;
+}
+
+/**
+ * tandem_money_parse:
+ * @text: an amount such as "1234.56 EUR", "-0.05 EUR" or "1200 JPY"
+ * @error: return location for a #GError
+ *
+ * Parses the canonical text form of an amount: an optional sign, digits,
+ * optionally a point and at most as many decimals as the currency has
+ * (fewer are padded: "12.5 EUR" is 12.50 EUR), one or more spaces and an
+ * ISO 4217 code. Leading and trailing white space is ignored.
+ *
+ * Each kind of bad input has its own error code in %TANDEM_MONEY_ERROR,
+ * and the message quotes the text.
+ *
+ * Returns: (transfer full): a new `TandemMoney`, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_money_parse (const char  *text,
+                    GError     **error)
+{
+  gint64 minor;
+  char code[4];
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_tandem_money_parse_parts (text, &minor, code, error))
+    return NULL;
+
+  return money_alloc (minor, _tandem_currency_find (code));
 }
 
 /**

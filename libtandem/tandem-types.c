@@ -297,3 +297,139 @@ tandem_category_from_nick (const char      *nick,
   *category = value;
   return TRUE;
 }
+
+gint64
+_tandem_time_to_usec (GDateTime *time)
+{
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}
+
+GDateTime *
+_tandem_time_from_usec (gint64 usec)
+{
+  gint64 secs = usec / G_USEC_PER_SEC;
+  gint64 rest = usec % G_USEC_PER_SEC;
+  g_autoptr(GDateTime) base = NULL;
+
+  if (rest < 0)
+    {
+      secs--;
+      rest += G_USEC_PER_SEC;
+    }
+
+  base = g_date_time_new_from_unix_utc (secs);
+  if (base == NULL)
+    return NULL;
+  return g_date_time_add (base, rest);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant). */
+static gint64
+days_from_civil (gint64 y,
+                 guint  m,
+                 guint  d)
+{
+  gint64 era;
+  guint yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = (guint) (y - era * 400);
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (gint64) doe - 719468;
+}
+
+static gboolean
+take_digits (const char **p,
+             guint        n,
+             guint       *value)
+{
+  *value = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      *value = *value * 10 + (guint) ((*p)[i] - '0');
+    }
+  *p += n;
+  return TRUE;
+}
+
+gboolean
+_tandem_time_parse (const char *text,
+                    gint64     *usec)
+{
+  static const guint8 days_in_month[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  const char *p = text;
+  guint y, mo, d, h, mi, s, frac = 0, oh = 0, om = 0;
+  int sign = 0;
+  gint64 offset;
+
+  if (!take_digits (&p, 4, &y) || *p++ != '-' || !take_digits (&p, 2, &mo) || *p++ != '-' ||
+      !take_digits (&p, 2, &d) || (*p != 'T' && *p != 't' && *p != ' '))
+    goto fallback;
+  p++;
+  if (!take_digits (&p, 2, &h) || *p++ != ':' || !take_digits (&p, 2, &mi) || *p++ != ':' ||
+      !take_digits (&p, 2, &s))
+    goto fallback;
+  if (*p == '.')
+    {
+      guint n = 0;
+
+      p++;
+      while (g_ascii_isdigit (*p))
+        {
+          if (n < 6)
+            frac = frac * 10 + (guint) (*p - '0');
+          n++;
+          p++;
+        }
+      if (n == 0)
+        return FALSE;
+      for (; n < 6; n++)
+        frac *= 10;
+    }
+  if (*p == 'Z' || *p == 'z')
+    p++;
+  else if (*p == '+' || *p == '-')
+    {
+      sign = *p++ == '-' ? -1 : 1;
+      if (!take_digits (&p, 2, &oh))
+        return FALSE;
+      if (*p == ':')
+        p++;
+      if (!take_digits (&p, 2, &om))
+        return FALSE;
+    }
+  else
+    return FALSE; /* a time without an offset is ambiguous */
+
+  if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > days_in_month[mo - 1] ||
+      (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) ||
+      h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59)
+    return FALSE;
+
+  offset = (gint64) sign * ((gint64) oh * 3600 + (gint64) om * 60);
+  *usec = ((days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s) - offset) * G_USEC_PER_SEC + frac;
+  return TRUE;
+
+fallback:
+  {
+    /* other ISO 8601 forms GLib knows (week dates, ordinal dates) */
+    g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
+
+    if (dt == NULL)
+      return FALSE;
+    *usec = _tandem_time_to_usec (dt);
+    return TRUE;
+  }
+}
+
+char *
+_tandem_time_format (gint64 usec)
+{
+  g_autoptr(GDateTime) dt = _tandem_time_from_usec (usec);
+
+  return dt != NULL ? g_date_time_format_iso8601 (dt) : g_strdup ("");
+}

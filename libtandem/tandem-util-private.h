@@ -20,3 +20,16 @@ gboolean    _tandem_check_name     (const char  *what,
                                     GError     **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Times cross the store boundary as microseconds since the epoch, UTC. */
+gint64      _tandem_time_to_usec   (GDateTime   *time);
+GDateTime  *_tandem_time_from_usec (gint64       usec);
+/* Parses ISO 8601 with an explicit offset ("2026-11-03T10:00:00Z",
+ * "2026-11-03T11:00:00+01:00"); fast for the canonical form. */
+gboolean    _tandem_time_parse     (const char  *text,
+                                    gint64      *usec);
+char       *_tandem_time_format    (gint64       usec);
+
+G_END_DECLS

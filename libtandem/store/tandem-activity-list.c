@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-activity-list.c: a paged GListModel of stored activities.
+ *
+ * The list is a snapshot: it counts the matching activities once, pins the
+ * largest activity id, and reads pages of PAGE_SIZE rows on demand in
+ * (occurred_at, id) order. Pages are found by keyset (after the last key
+ * of the previous page) when that key is known, by offset otherwise. At
+ * most MAX_PAGES pages of objects are kept, so memory does not grow with
+ * the number of activities. */
+
+#include "config.h"
+
+#include "tandem-store-private.h"
+
+#define PAGE_SIZE 256
+#define MAX_PAGES 4
+
+#define TANDEM_TYPE_ACTIVITY_LIST (tandem_activity_list_get_type ())
+G_DECLARE_FINAL_TYPE (TandemActivityList, tandem_activity_list, TANDEM, ACTIVITY_LIST, GObject)
+
+typedef struct
+{
+  guint      index;
+  GPtrArray *items;
+} Page;
+
+struct _TandemActivityList
+{
+  GObject             parent_instance;
+
+  TandemStore        *store;
+  TandemActivityScan  scan;
+  guint               n_items;
+  GArray             *last_keys;   /* TandemScanKey per page; id 0 when unknown */
+  GQueue              pages;       /* most recently used first */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemActivityList, tandem_activity_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+page_free (Page *page)
+{
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
+static void
+tandem_activity_list_finalize (GObject *object)
+{
+  TandemActivityList *self = (TandemActivityList *)object;
+
+  g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
+  g_clear_pointer (&self->last_keys, g_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tandem_activity_list_parent_class)->finalize (object);
+}
+
+static void
+tandem_activity_list_class_init (TandemActivityListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tandem_activity_list_finalize;
+}
+
+static void
+tandem_activity_list_init (TandemActivityList *self)
+{
+  g_queue_init (&self->pages);
+}
+
+static GType
+tandem_activity_list_get_item_type (GListModel *model)
+{
+  return TANDEM_TYPE_ACTIVITY;
+}
+
+static guint
+tandem_activity_list_get_n_items (GListModel *model)
+{
+  return TANDEM_ACTIVITY_LIST (model)->n_items;
+}
+
+static Page *
+load_page (TandemActivityList  *self,
+           guint                index,
+           GError             **error)
+{
+  g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
+  const TandemScanKey *after = NULL;
+  Page *page;
+
+  g_array_set_clear_func (records, (GDestroyNotify) tandem_activity_record_clear);
+
+  if (index > 0 && g_array_index (self->last_keys, TandemScanKey, index - 1).id != 0)
+    after = &g_array_index (self->last_keys, TandemScanKey, index - 1);
+
+  if (!tandem_backend_scan_activities (_tandem_store_get_backend (self->store), &self->scan,
+                                       after, (gint64) index * PAGE_SIZE, PAGE_SIZE, records, error))
+    return NULL;
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->items = g_ptr_array_new_full (records->len, g_object_unref);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      TandemActivity *activity =
+        _tandem_store_activity_from_record (self->store, &g_array_index (records, TandemActivityRecord, i), error);
+
+      if (activity == NULL)
+        {
+          page_free (page);
+          return NULL;
+        }
+      g_ptr_array_add (page->items, activity);
+    }
+
+  if (records->len > 0)
+    {
+      const TandemActivityRecord *last = &g_array_index (records, TandemActivityRecord, records->len - 1);
+      TandemScanKey key = { last->occurred_at, last->id };
+
+      g_array_index (self->last_keys, TandemScanKey, index) = key;
+    }
+
+  return page;
+}
+
+static gpointer
+tandem_activity_list_get_item (GListModel *model,
+                               guint       position)
+{
+  TandemActivityList *self = TANDEM_ACTIVITY_LIST (model);
+  g_autoptr(GError) error = NULL;
+  guint index = position / PAGE_SIZE;
+  guint offset = position % PAGE_SIZE;
+  gpointer item = NULL;
+  Page *page = NULL;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  _tandem_store_lock (self->store);
+
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    if (((Page *) l->data)->index == index)
+      {
+        page = l->data;
+        g_queue_unlink (&self->pages, l);
+        g_queue_push_head_link (&self->pages, l);
+        break;
+      }
+
+  if (page == NULL)
+    {
+      page = load_page (self, index, &error);
+      if (page != NULL)
+        {
+          g_queue_push_head (&self->pages, page);
+          while (self->pages.length > MAX_PAGES)
+            page_free (g_queue_pop_tail (&self->pages));
+        }
+    }
+
+  if (page != NULL && offset < page->items->len)
+    item = g_object_ref (page->items->pdata[offset]);
+
+  _tandem_store_unlock (self->store);
+
+  /* GListModel has no error channel: an unreadable row reads as NULL */
+  if (error != NULL)
+    g_debug ("Could not read activity %u: %s", position, error->message);
+
+  return item;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tandem_activity_list_get_item_type;
+  iface->get_n_items = tandem_activity_list_get_n_items;
+  iface->get_item = tandem_activity_list_get_item;
+}
+
+GListModel *
+_tandem_activity_list_new (TandemStore               *store,
+                           const TandemActivityScan  *scan,
+                           GError                   **error)
+{
+  g_autoptr(TandemActivityList) self = g_object_new (TANDEM_TYPE_ACTIVITY_LIST, NULL);
+  TandemBackend *backend = _tandem_store_get_backend (store);
+  gint64 max_id;
+  gint64 count;
+
+  self->store = g_object_ref (store);
+  self->scan = *scan;
+
+  max_id = tandem_backend_max_activity_id (backend, error);
+  if (max_id < 0)
+    return NULL;
+  self->scan.max_id = max_id > 0 ? max_id : 1;
+
+  count = max_id > 0 ? tandem_backend_count_activities (backend, &self->scan, error) : 0;
+  if (count < 0)
+    return NULL;
+
+  self->n_items = (guint) MIN (count, (gint64) G_MAXUINT);
+  self->last_keys = g_array_new (FALSE, TRUE, sizeof (TandemScanKey));
+  g_array_set_size (self->last_keys, self->n_items / PAGE_SIZE + 1);
+
+  return G_LIST_MODEL (g_steal_pointer (&self));
+}

@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-backend.c: the internal backend interface and its records */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tandem-backend-private.h"
+
+G_DEFINE_INTERFACE (TandemBackend, tandem_backend, G_TYPE_OBJECT)
+
+static void
+tandem_backend_default_init (TandemBackendInterface *iface)
+{
+}
+
+void
+tandem_rep_record_clear (TandemRepRecord *record)
+{
+  g_clear_pointer (&record->name, g_free);
+}
+
+void
+tandem_team_record_clear (TandemTeamRecord *record)
+{
+  g_clear_pointer (&record->name, g_free);
+}
+
+void
+tandem_account_record_clear (TandemAccountRecord *record)
+{
+  g_clear_pointer (&record->name, g_free);
+}
+
+void
+tandem_activity_record_clear (TandemActivityRecord *record)
+{
+  g_clear_pointer (&record->external_ref, g_free);
+  g_clear_pointer (&record->note, g_free);
+}
+
+void
+tandem_activity_scan_init (TandemActivityScan *scan)
+{
+  memset (scan, 0, sizeof *scan);
+  scan->kind = -1;
+  scan->since = G_MININT64;
+  scan->until = G_MAXINT64;
+}
+
+gboolean
+tandem_backend_is_read_only (TandemBackend              *self)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->is_read_only (self);
+}
+
+int
+tandem_backend_get_schema_version (TandemBackend              *self)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->get_schema_version (self);
+}
+
+gboolean
+tandem_backend_check_integrity (TandemBackend              *self,
+                                GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->check_integrity (self, error);
+}
+
+gboolean
+tandem_backend_begin (TandemBackend              *self,
+                      GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->begin (self, error);
+}
+
+gboolean
+tandem_backend_commit (TandemBackend              *self,
+                       GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->commit (self, error);
+}
+
+void
+tandem_backend_rollback (TandemBackend              *self)
+{
+  g_return_if_fail (TANDEM_IS_BACKEND (self));
+
+  TANDEM_BACKEND_GET_IFACE (self)->rollback (self);
+}
+
+gboolean
+tandem_backend_insert_rep (TandemBackend              *self,
+                           TandemRepRecord            *record,
+                           GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->insert_rep (self, record, error);
+}
+
+gboolean
+tandem_backend_update_rep (TandemBackend              *self,
+                           const TandemRepRecord      *record,
+                           GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->update_rep (self, record, error);
+}
+
+gboolean
+tandem_backend_load_rep (TandemBackend              *self,
+                         gint64                      id,
+                         TandemRepRecord            *record,
+                         GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->load_rep (self, id, record, error);
+}
+
+GArray *
+tandem_backend_list_reps (TandemBackend              *self,
+                          GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_reps (self, error);
+}
+
+gboolean
+tandem_backend_insert_team (TandemBackend              *self,
+                            TandemTeamRecord           *record,
+                            gint64                      since,
+                            GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->insert_team (self, record, since, error);
+}
+
+gboolean
+tandem_backend_update_team (TandemBackend              *self,
+                            const TandemTeamRecord     *record,
+                            GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->update_team (self, record, error);
+}
+
+gboolean
+tandem_backend_load_team (TandemBackend              *self,
+                          gint64                      id,
+                          TandemTeamRecord           *record,
+                          GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->load_team (self, id, record, error);
+}
+
+GArray *
+tandem_backend_list_teams (TandemBackend              *self,
+                           GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_teams (self, error);
+}
+
+gboolean
+tandem_backend_change_members (TandemBackend              *self,
+                               gint64                      team_id,
+                               gint64                      inside_rep_id,
+                               gint64                      field_rep_id,
+                               gint64                      since,
+                               GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->change_members (self, team_id, inside_rep_id, field_rep_id, since, error);
+}
+
+GArray *
+tandem_backend_list_memberships (TandemBackend              *self,
+                                 gint64                      team_id,
+                                 GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_memberships (self, team_id, error);
+}
+
+gboolean
+tandem_backend_insert_account (TandemBackend              *self,
+                               TandemAccountRecord        *record,
+                               gint64                      created_at,
+                               GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->insert_account (self, record, created_at, error);
+}
+
+gboolean
+tandem_backend_update_account (TandemBackend              *self,
+                               const TandemAccountRecord  *record,
+                               GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->update_account (self, record, error);
+}
+
+gboolean
+tandem_backend_load_account (TandemBackend              *self,
+                             gint64                      id,
+                             TandemAccountRecord        *record,
+                             GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->load_account (self, id, record, error);
+}
+
+GArray *
+tandem_backend_list_accounts (TandemBackend              *self,
+                              GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_accounts (self, error);
+}
+
+gboolean
+tandem_backend_add_stage_change (TandemBackend              *self,
+                                 gint64                      account_id,
+                                 int                         stage,
+                                 gint64                      changed_at,
+                                 GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->add_stage_change (self, account_id, stage, changed_at, error);
+}
+
+GArray *
+tandem_backend_list_stage_changes (TandemBackend              *self,
+                                   gint64                      account_id,
+                                   GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_stage_changes (self, account_id, error);
+}
+
+gboolean
+tandem_backend_insert_activity (TandemBackend              *self,
+                                TandemActivityRecord       *record,
+                                gboolean                   *inserted,
+                                GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->insert_activity (self, record, inserted, error);
+}
+
+gboolean
+tandem_backend_load_activity (TandemBackend              *self,
+                              gint64                      id,
+                              TandemActivityRecord       *record,
+                              GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->load_activity (self, id, record, error);
+}
+
+gint64
+tandem_backend_find_activity_by_ref (TandemBackend              *self,
+                                     const char                 *external_ref,
+                                     GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->find_activity_by_ref (self, external_ref, error);
+}
+
+gint64
+tandem_backend_max_activity_id (TandemBackend              *self,
+                                GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->max_activity_id (self, error);
+}
+
+gint64
+tandem_backend_count_activities (TandemBackend              *self,
+                                 const TandemActivityScan   *scan,
+                                 GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->count_activities (self, scan, error);
+}
+
+gboolean
+tandem_backend_scan_activities (TandemBackend              *self,
+                                const TandemActivityScan   *scan,
+                                const TandemScanKey        *after,
+                                gint64                      offset,
+                                guint                       limit,
+                                GArray                     *records,
+                                GError                    **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->scan_activities (self, scan, after, offset, limit, records, error);
+}

@@ -1,0 +1,1405 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-sqlite-backend.c: the SQLite implementation of TandemBackend */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tandem-sqlite-backend-private.h"
+#include "tandem-sqlite-schema-private.h"
+
+typedef enum
+{
+  STMT_INSERT_REP,
+  STMT_UPDATE_REP,
+  STMT_LOAD_REP,
+  STMT_LIST_REPS,
+  STMT_INSERT_TEAM,
+  STMT_UPDATE_TEAM,
+  STMT_LOAD_TEAM,
+  STMT_LIST_TEAMS,
+  STMT_INSERT_MEMBER,
+  STMT_CLOSE_MEMBER,
+  STMT_LIST_MEMBERS,
+  STMT_INSERT_ACCOUNT,
+  STMT_UPDATE_ACCOUNT,
+  STMT_LOAD_ACCOUNT,
+  STMT_LIST_ACCOUNTS,
+  STMT_INSERT_STAGE,
+  STMT_LIST_STAGES,
+  STMT_INSERT_ACTIVITY,
+  STMT_LOAD_ACTIVITY,
+  STMT_FIND_ACTIVITY_BY_REF,
+  STMT_MAX_ACTIVITY_ID,
+  N_STMTS
+} StmtId;
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_INSERT_REP] = "INSERT INTO rep (name, role, archived) VALUES (?1, ?2, ?3)",
+  [STMT_UPDATE_REP] = "UPDATE rep SET name = ?2, role = ?3, archived = ?4 WHERE id = ?1",
+  [STMT_LOAD_REP] = "SELECT id, name, role, archived FROM rep WHERE id = ?1",
+  [STMT_LIST_REPS] = "SELECT id, name, role, archived FROM rep ORDER BY id",
+#define TEAM_COLUMNS \
+  "t.id, t.name, t.inside_share, t.target_minor, t.target_currency, t.archived, " \
+  "m.inside_rep_id, m.field_rep_id FROM team t " \
+  "LEFT JOIN team_member m ON m.team_id = t.id AND m.valid_until IS NULL "
+  [STMT_INSERT_TEAM] = "INSERT INTO team (name, inside_share, target_minor, target_currency, archived) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_UPDATE_TEAM] = "UPDATE team SET name = ?2, inside_share = ?3, target_minor = ?4, "
+                       "target_currency = ?5, archived = ?6 WHERE id = ?1",
+  [STMT_LOAD_TEAM] = "SELECT " TEAM_COLUMNS "WHERE t.id = ?1",
+  [STMT_LIST_TEAMS] = "SELECT " TEAM_COLUMNS "ORDER BY t.id",
+  [STMT_INSERT_MEMBER] = "INSERT INTO team_member (team_id, inside_rep_id, field_rep_id, valid_from) "
+                         "VALUES (?1, ?2, ?3, ?4)",
+  [STMT_CLOSE_MEMBER] = "UPDATE team_member SET valid_until = ?2 WHERE team_id = ?1 AND valid_until IS NULL",
+  [STMT_LIST_MEMBERS] = "SELECT team_id, inside_rep_id, field_rep_id, valid_from, valid_until "
+                        "FROM team_member WHERE team_id = ?1 ORDER BY valid_from, id",
+  [STMT_INSERT_ACCOUNT] = "INSERT INTO account (name, team_id, category, stage, referred_by, archived) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_UPDATE_ACCOUNT] = "UPDATE account SET name = ?2, team_id = ?3, category = ?4, stage = ?5, "
+                          "referred_by = ?6, archived = ?7 WHERE id = ?1",
+  [STMT_LOAD_ACCOUNT] = "SELECT id, name, team_id, category, stage, referred_by, archived "
+                        "FROM account WHERE id = ?1",
+  [STMT_LIST_ACCOUNTS] = "SELECT id, name, team_id, category, stage, referred_by, archived "
+                         "FROM account ORDER BY id",
+  [STMT_INSERT_STAGE] = "INSERT INTO account_stage (account_id, stage, changed_at) VALUES (?1, ?2, ?3)",
+  [STMT_LIST_STAGES] = "SELECT account_id, stage, changed_at FROM account_stage "
+                       "WHERE account_id = ?1 ORDER BY changed_at, id",
+#define ACTIVITY_COLUMNS \
+  "id, account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, note "
+  [STMT_INSERT_ACTIVITY] = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
+                           "occurred_at, external_ref, reverses_id, note) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                           "ON CONFLICT (external_ref) DO NOTHING",
+  [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
+  [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
+  [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
+};
+
+struct _TandemSqliteBackend
+{
+  GObject        parent_instance;
+
+  sqlite3       *db;
+  char          *path;
+  sqlite3_stmt  *stmts[N_STMTS];
+  guint          tx_depth;
+  int            schema_version;
+  guint          read_only : 1;
+};
+
+static void tandem_sqlite_backend_iface_init (TandemBackendInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemSqliteBackend, tandem_sqlite_backend, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TANDEM_TYPE_BACKEND, tandem_sqlite_backend_iface_init))
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_READONLY:
+      return TANDEM_STORE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return TANDEM_STORE_ERROR_IO;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return TANDEM_STORE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return TANDEM_STORE_ERROR_BUSY;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+      return TANDEM_STORE_ERROR_INVALID;
+    default:
+      return TANDEM_STORE_ERROR_FAILED;
+    }
+}
+
+static gboolean
+set_error (TandemSqliteBackend  *self,
+           int                   rc,
+           const char           *what,
+           GError              **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  g_set_error (error, TANDEM_STORE_ERROR, error_code_for (rc),
+               "%s: %s (%s)", what, detail,
+               self->path != NULL ? self->path : ":memory:");
+  return FALSE;
+}
+
+static gboolean
+exec (TandemSqliteBackend  *self,
+      const char           *sql,
+      GError              **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_error (self, rc, _("Database statement failed"), error);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+get_stmt (TandemSqliteBackend  *self,
+          StmtId                id,
+          GError              **error)
+{
+  if (self->stmts[id] == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+                                   &self->stmts[id], NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_error (self, rc, _("Could not prepare a statement"), error);
+          return NULL;
+        }
+    }
+  else
+    {
+      sqlite3_reset (self->stmts[id]);
+      sqlite3_clear_bindings (self->stmts[id]);
+    }
+
+  return self->stmts[id];
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (TandemSqliteBackend  *self,
+           sqlite3_stmt         *stmt,
+           const char           *what,
+           GError              **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error (self, rc, what, error);
+  return TRUE;
+}
+
+static void
+bind_optional_id (sqlite3_stmt *stmt,
+                  int           index,
+                  gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static void
+column_currency (sqlite3_stmt *stmt,
+                 int           column,
+                 char          out[4])
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  memset (out, 0, 4);
+  if (text != NULL)
+    g_strlcpy (out, (const char *) text, 4);
+}
+
+static gboolean
+not_found (const char  *what,
+           gint64       id,
+           GError     **error)
+{
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+               _("No %s with id %" G_GINT64_FORMAT), what, id);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening and migrating                                               */
+
+static gboolean
+query_int (TandemSqliteBackend  *self,
+           const char           *sql,
+           gint64               *value,
+           GError              **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
+                       _("“%s” is not a database or is damaged: %s"),
+                       self->path ? self->path : ":memory:", sqlite3_errstr (rc));
+          return FALSE;
+        }
+      return set_error (self, rc, _("Could not read the database header"), error);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (TandemSqliteBackend  *self,
+         GError              **error)
+{
+  for (;;)
+    {
+      gint64 version = 0;
+      g_autofree char *set_version = NULL;
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      /* another process may have migrated while we waited for the lock */
+      if (!query_int (self, "PRAGMA user_version", &version, error))
+        goto fail;
+
+      if (version >= (gint64) tandem_sqlite_n_migrations)
+        {
+          self->schema_version = (int) version;
+          return exec (self, "COMMIT", error);
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT "; "
+                                     "PRAGMA application_id = %d;",
+                                     version + 1, TANDEM_SQLITE_APPLICATION_ID);
+
+      if (!exec (self, tandem_sqlite_migrations[version], error) ||
+          !exec (self, set_version, error) ||
+          !exec (self, "COMMIT", error))
+        goto fail;
+    }
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_prefix_error (error, _("Could not migrate the store: "));
+  return FALSE;
+}
+
+static gboolean
+open_database (TandemSqliteBackend  *self,
+               const char           *path,
+               TandemStoreFlags      flags,
+               const char           *vfs,
+               gboolean              immutable,
+               GError              **error)
+{
+  g_autofree char *uri = NULL;
+  int open_flags = SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX;
+  int rc;
+
+  if (path == NULL)
+    {
+      uri = g_strdup ("file::memory:");
+      open_flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY;
+    }
+  else
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+      uri = g_strdup_printf ("file:%s%s", escaped, immutable ? "?immutable=1" : "");
+      if (flags & TANDEM_STORE_FLAGS_READ_ONLY)
+        open_flags |= SQLITE_OPEN_READONLY;
+      else
+        open_flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    }
+
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+
+  rc = sqlite3_open_v2 (uri, &self->db, open_flags, vfs);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR,
+                   (flags & TANDEM_STORE_FLAGS_READ_ONLY) && rc == SQLITE_CANTOPEN
+                     ? TANDEM_STORE_ERROR_NOT_FOUND : error_code_for (rc),
+                   _("Could not open the store “%s”: %s"),
+                   path ? path : ":memory:",
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 10000);
+  return TRUE;
+}
+
+static gboolean
+tandem_sqlite_backend_open (TandemSqliteBackend  *self,
+                            const char           *path,
+                            TandemStoreFlags      flags,
+                            const char           *vfs,
+                            GError              **error)
+{
+  gint64 app_id = 0;
+  gint64 version = 0;
+  gint64 n_tables = 0;
+  gboolean read_only = (flags & TANDEM_STORE_FLAGS_READ_ONLY) != 0;
+
+  if (!open_database (self, path, flags, vfs, FALSE, error))
+    return FALSE;
+
+  if (!query_int (self, "PRAGMA application_id", &app_id, error))
+    return FALSE;
+
+  if (!query_int (self, "PRAGMA user_version", &version, NULL))
+    {
+      /* A read-only WAL database in a place where the -shm file cannot be
+       * made: open it as immutable instead. */
+      if (!read_only || !open_database (self, path, flags, vfs, TRUE, error) ||
+          !query_int (self, "PRAGMA user_version", &version, error))
+        return FALSE;
+      query_int (self, "PRAGMA application_id", &app_id, NULL);
+    }
+
+  if (!query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
+    return FALSE;
+
+  if (app_id != TANDEM_SQLITE_APPLICATION_ID && (n_tables > 0 || version != 0))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_A_STORE,
+                   _("“%s” is an SQLite database but not a libtandem store"), path);
+      return FALSE;
+    }
+
+  if (version > TANDEM_SQLITE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_TOO_NEW,
+                   _("The store “%s” has schema version %" G_GINT64_FORMAT
+                     ", written by a newer libtandem; this one reads up to version %d. "
+                     "The file was left untouched."),
+                   path, version, TANDEM_SQLITE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  self->read_only = read_only;
+  self->schema_version = (int) version;
+
+  if (read_only)
+    {
+      if (version < TANDEM_SQLITE_SCHEMA_VERSION)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
+                       _("The store “%s” has schema version %" G_GINT64_FORMAT
+                         " and must be upgraded; open it once for writing"),
+                       path, version);
+          return FALSE;
+        }
+      return exec (self, "PRAGMA query_only = ON", error);
+    }
+
+  if (path != NULL && !exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+
+  if (!exec (self, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", error))
+    return FALSE;
+
+  return migrate (self, error);
+}
+
+TandemBackend *
+tandem_sqlite_backend_new (const char        *path,
+                           TandemStoreFlags   flags,
+                           const char        *vfs,
+                           GError           **error)
+{
+  g_autoptr(TandemSqliteBackend) self = g_object_new (TANDEM_TYPE_SQLITE_BACKEND, NULL);
+
+  self->path = g_strdup (path);
+  if (!tandem_sqlite_backend_open (self, path, flags, vfs, error))
+    return NULL;
+
+  return TANDEM_BACKEND (g_steal_pointer (&self));
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                        */
+
+static gboolean
+tandem_sqlite_backend_begin (TandemBackend  *backend,
+                             GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+
+  if (self->read_only)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
+                   _("The store “%s” is open read-only"), self->path ? self->path : ":memory:");
+      return FALSE;
+    }
+
+  if (self->tx_depth == 0 && !exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->tx_depth++;
+  return TRUE;
+}
+
+static void
+tandem_sqlite_backend_rollback (TandemBackend *backend)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+
+  self->tx_depth = 0;
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+tandem_sqlite_backend_commit (TandemBackend  *backend,
+                              GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (--self->tx_depth > 0)
+    return TRUE;
+
+  if (!exec (self, "COMMIT", error))
+    {
+      tandem_sqlite_backend_rollback (backend);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+tandem_sqlite_backend_is_read_only (TandemBackend *backend)
+{
+  return TANDEM_SQLITE_BACKEND (backend)->read_only;
+}
+
+static int
+tandem_sqlite_backend_get_schema_version (TandemBackend *backend)
+{
+  return TANDEM_SQLITE_BACKEND (backend)->schema_version;
+}
+
+static gboolean
+tandem_sqlite_backend_check_integrity (TandemBackend  *backend,
+                                       GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *first = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_error (self, rc, _("Integrity check failed"), error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (first == NULL)
+      first = column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_error (self, rc, _("Integrity check failed"), error);
+
+  if (g_strcmp0 (first, "ok") != 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
+                   _("The store “%s” is damaged: %s"), self->path ? self->path : ":memory:",
+                   first ? first : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reps                                                                */
+
+static void
+read_rep (sqlite3_stmt    *stmt,
+          TandemRepRecord *record)
+{
+  record->id = sqlite3_column_int64 (stmt, 0);
+  record->name = column_dup (stmt, 1);
+  record->role = sqlite3_column_int (stmt, 2);
+  record->archived = sqlite3_column_int (stmt, 3) != 0;
+}
+
+static gboolean
+tandem_sqlite_backend_insert_rep (TandemBackend    *backend,
+                                  TandemRepRecord  *record,
+                                  GError          **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_REP, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, record->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, record->role);
+  sqlite3_bind_int (stmt, 3, record->archived ? 1 : 0);
+  if (!step_done (self, stmt, _("Could not add the rep"), error))
+    return FALSE;
+
+  record->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+tandem_sqlite_backend_update_rep (TandemBackend          *backend,
+                                  const TandemRepRecord  *record,
+                                  GError                **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_UPDATE_REP, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, record->id);
+  sqlite3_bind_text (stmt, 2, record->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, record->role);
+  sqlite3_bind_int (stmt, 4, record->archived ? 1 : 0);
+  if (!step_done (self, stmt, _("Could not update the rep"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return not_found (_("rep"), record->id, error);
+  return TRUE;
+}
+
+static gboolean
+tandem_sqlite_backend_load_rep (TandemBackend    *backend,
+                                gint64            id,
+                                TandemRepRecord  *record,
+                                GError          **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_REP, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    read_rep (stmt, record);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return not_found (_("rep"), id, error);
+  if (rc != SQLITE_ROW)
+    return set_error (self, rc, _("Could not read a rep"), error);
+  return TRUE;
+}
+
+/* Runs a list statement, appending one record per row with @read. */
+static GArray *
+list_rows (TandemSqliteBackend  *self,
+           sqlite3_stmt         *stmt,
+           gsize                 record_size,
+           GDestroyNotify        clear,
+           void                (*read) (sqlite3_stmt *, gpointer),
+           const char           *what,
+           GError              **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  rows = g_array_sized_new (FALSE, TRUE, record_size, 16);
+  if (clear != NULL)
+    g_array_set_clear_func (rows, clear);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_array_set_size (rows, rows->len + 1);
+      read (stmt, rows->data + (rows->len - 1) * record_size);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, what, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static GArray *
+tandem_sqlite_backend_list_reps (TandemBackend  *backend,
+                                 GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_REPS, error), sizeof (TandemRepRecord),
+                    (GDestroyNotify) tandem_rep_record_clear, (gpointer) read_rep,
+                    _("Could not list reps"), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tandems                                                             */
+
+static void
+read_team (sqlite3_stmt     *stmt,
+           TandemTeamRecord *record)
+{
+  record->id = sqlite3_column_int64 (stmt, 0);
+  record->name = column_dup (stmt, 1);
+  record->inside_share = sqlite3_column_int (stmt, 2);
+  record->has_target = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+  record->target_minor = sqlite3_column_int64 (stmt, 3);
+  column_currency (stmt, 4, record->target_currency);
+  record->archived = sqlite3_column_int (stmt, 5) != 0;
+  record->inside_rep_id = sqlite3_column_int64 (stmt, 6);
+  record->field_rep_id = sqlite3_column_int64 (stmt, 7);
+}
+
+static void
+bind_team (sqlite3_stmt           *stmt,
+           int                     first,
+           const TandemTeamRecord *record)
+{
+  sqlite3_bind_text (stmt, first, record->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, first + 1, record->inside_share);
+  if (record->has_target)
+    {
+      sqlite3_bind_int64 (stmt, first + 2, record->target_minor);
+      sqlite3_bind_text (stmt, first + 3, record->target_currency, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, first + 2);
+      sqlite3_bind_null (stmt, first + 3);
+    }
+  sqlite3_bind_int (stmt, first + 4, record->archived ? 1 : 0);
+}
+
+static gboolean
+insert_member (TandemSqliteBackend  *self,
+               gint64                team_id,
+               gint64                inside_rep_id,
+               gint64                field_rep_id,
+               gint64                since,
+               GError              **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_MEMBER, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  sqlite3_bind_int64 (stmt, 2, inside_rep_id);
+  sqlite3_bind_int64 (stmt, 3, field_rep_id);
+  sqlite3_bind_int64 (stmt, 4, since);
+  return step_done (self, stmt, _("Could not record the tandem’s members"), error);
+}
+
+static gboolean
+tandem_sqlite_backend_insert_team (TandemBackend     *backend,
+                                   TandemTeamRecord  *record,
+                                   gint64             since,
+                                   GError           **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt;
+
+  if (!tandem_sqlite_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_INSERT_TEAM, error);
+  if (stmt == NULL)
+    goto fail;
+
+  bind_team (stmt, 1, record);
+  if (!step_done (self, stmt, _("Could not add the tandem"), error))
+    goto fail;
+  record->id = sqlite3_last_insert_rowid (self->db);
+
+  if (!insert_member (self, record->id, record->inside_rep_id, record->field_rep_id, since, error))
+    goto fail;
+
+  if (tandem_sqlite_backend_commit (backend, error))
+    return TRUE;
+
+fail:
+  record->id = 0;
+  tandem_sqlite_backend_rollback (backend);
+  return FALSE;
+}
+
+static gboolean
+tandem_sqlite_backend_update_team (TandemBackend           *backend,
+                                   const TandemTeamRecord  *record,
+                                   GError                 **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_UPDATE_TEAM, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, record->id);
+  bind_team (stmt, 2, record);
+  if (!step_done (self, stmt, _("Could not update the tandem"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return not_found (_("tandem"), record->id, error);
+  return TRUE;
+}
+
+static gboolean
+tandem_sqlite_backend_load_team (TandemBackend     *backend,
+                                 gint64             id,
+                                 TandemTeamRecord  *record,
+                                 GError           **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_TEAM, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    read_team (stmt, record);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return not_found (_("tandem"), id, error);
+  if (rc != SQLITE_ROW)
+    return set_error (self, rc, _("Could not read a tandem"), error);
+  return TRUE;
+}
+
+static GArray *
+tandem_sqlite_backend_list_teams (TandemBackend  *backend,
+                                  GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_TEAMS, error), sizeof (TandemTeamRecord),
+                    (GDestroyNotify) tandem_team_record_clear, (gpointer) read_team,
+                    _("Could not list tandems"), error);
+}
+
+static gboolean
+tandem_sqlite_backend_change_members (TandemBackend  *backend,
+                                      gint64          team_id,
+                                      gint64          inside_rep_id,
+                                      gint64          field_rep_id,
+                                      gint64          since,
+                                      GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt;
+
+  if (!tandem_sqlite_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_CLOSE_MEMBER, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  if (!step_done (self, stmt, _("Could not close the tandem’s membership"), error))
+    goto fail;
+
+  if (!insert_member (self, team_id, inside_rep_id, field_rep_id, since, error))
+    goto fail;
+
+  if (tandem_sqlite_backend_commit (backend, error))
+    return TRUE;
+
+fail:
+  tandem_sqlite_backend_rollback (backend);
+  return FALSE;
+}
+
+static void
+read_member (sqlite3_stmt           *stmt,
+             TandemMembershipRecord *record)
+{
+  record->team_id = sqlite3_column_int64 (stmt, 0);
+  record->inside_rep_id = sqlite3_column_int64 (stmt, 1);
+  record->field_rep_id = sqlite3_column_int64 (stmt, 2);
+  record->valid_from = sqlite3_column_int64 (stmt, 3);
+  record->valid_until = sqlite3_column_int64 (stmt, 4);
+}
+
+static GArray *
+tandem_sqlite_backend_list_memberships (TandemBackend  *backend,
+                                        gint64          team_id,
+                                        GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_LIST_MEMBERS, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, team_id);
+  return list_rows (self, stmt, sizeof (TandemMembershipRecord), NULL, (gpointer) read_member,
+                    _("Could not list the tandem’s members"), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Accounts                                                            */
+
+static void
+read_account (sqlite3_stmt        *stmt,
+              TandemAccountRecord *record)
+{
+  record->id = sqlite3_column_int64 (stmt, 0);
+  record->name = column_dup (stmt, 1);
+  record->team_id = sqlite3_column_int64 (stmt, 2);
+  record->category = sqlite3_column_int (stmt, 3);
+  record->stage = sqlite3_column_int (stmt, 4);
+  record->referred_by_id = sqlite3_column_int64 (stmt, 5);
+  record->archived = sqlite3_column_int (stmt, 6) != 0;
+}
+
+static void
+bind_account (sqlite3_stmt              *stmt,
+              int                        first,
+              const TandemAccountRecord *record)
+{
+  sqlite3_bind_text (stmt, first, record->name, -1, SQLITE_TRANSIENT);
+  bind_optional_id (stmt, first + 1, record->team_id);
+  sqlite3_bind_int (stmt, first + 2, record->category);
+  sqlite3_bind_int (stmt, first + 3, record->stage);
+  bind_optional_id (stmt, first + 4, record->referred_by_id);
+  sqlite3_bind_int (stmt, first + 5, record->archived ? 1 : 0);
+}
+
+static gboolean
+insert_stage (TandemSqliteBackend  *self,
+              gint64                account_id,
+              int                   stage,
+              gint64                changed_at,
+              GError              **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_STAGE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int (stmt, 2, stage);
+  sqlite3_bind_int64 (stmt, 3, changed_at);
+  return step_done (self, stmt, _("Could not record the stage change"), error);
+}
+
+static gboolean
+tandem_sqlite_backend_insert_account (TandemBackend        *backend,
+                                      TandemAccountRecord  *record,
+                                      gint64                created_at,
+                                      GError              **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt;
+
+  if (!tandem_sqlite_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_INSERT_ACCOUNT, error);
+  if (stmt == NULL)
+    goto fail;
+
+  bind_account (stmt, 1, record);
+  if (!step_done (self, stmt, _("Could not add the account"), error))
+    goto fail;
+  record->id = sqlite3_last_insert_rowid (self->db);
+
+  /* the history starts with the stage the account was created in */
+  if (!insert_stage (self, record->id, record->stage, created_at, error))
+    goto fail;
+
+  if (tandem_sqlite_backend_commit (backend, error))
+    return TRUE;
+
+fail:
+  record->id = 0;
+  tandem_sqlite_backend_rollback (backend);
+  return FALSE;
+}
+
+static gboolean
+tandem_sqlite_backend_update_account (TandemBackend              *backend,
+                                      const TandemAccountRecord  *record,
+                                      GError                    **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_UPDATE_ACCOUNT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, record->id);
+  bind_account (stmt, 2, record);
+  if (!step_done (self, stmt, _("Could not update the account"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return not_found (_("account"), record->id, error);
+  return TRUE;
+}
+
+static gboolean
+tandem_sqlite_backend_load_account (TandemBackend        *backend,
+                                    gint64                id,
+                                    TandemAccountRecord  *record,
+                                    GError              **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_ACCOUNT, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    read_account (stmt, record);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return not_found (_("account"), id, error);
+  if (rc != SQLITE_ROW)
+    return set_error (self, rc, _("Could not read an account"), error);
+  return TRUE;
+}
+
+static GArray *
+tandem_sqlite_backend_list_accounts (TandemBackend  *backend,
+                                     GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_ACCOUNTS, error), sizeof (TandemAccountRecord),
+                    (GDestroyNotify) tandem_account_record_clear, (gpointer) read_account,
+                    _("Could not list accounts"), error);
+}
+
+static gboolean
+tandem_sqlite_backend_add_stage_change (TandemBackend  *backend,
+                                        gint64          account_id,
+                                        int             stage,
+                                        gint64          changed_at,
+                                        GError        **error)
+{
+  return insert_stage (TANDEM_SQLITE_BACKEND (backend), account_id, stage, changed_at, error);
+}
+
+static void
+read_stage (sqlite3_stmt      *stmt,
+            TandemStageRecord *record)
+{
+  record->account_id = sqlite3_column_int64 (stmt, 0);
+  record->stage = sqlite3_column_int (stmt, 1);
+  record->changed_at = sqlite3_column_int64 (stmt, 2);
+}
+
+static GArray *
+tandem_sqlite_backend_list_stage_changes (TandemBackend  *backend,
+                                          gint64          account_id,
+                                          GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_LIST_STAGES, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, account_id);
+  return list_rows (self, stmt, sizeof (TandemStageRecord), NULL, (gpointer) read_stage,
+                    _("Could not list the account’s stages"), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Activities                                                          */
+
+static void
+read_activity (sqlite3_stmt         *stmt,
+               TandemActivityRecord *record)
+{
+  record->id = sqlite3_column_int64 (stmt, 0);
+  record->account_id = sqlite3_column_int64 (stmt, 1);
+  record->rep_id = sqlite3_column_int64 (stmt, 2);
+  record->kind = sqlite3_column_int (stmt, 3);
+  record->has_amount = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+  record->amount_minor = sqlite3_column_int64 (stmt, 4);
+  column_currency (stmt, 5, record->currency);
+  record->occurred_at = sqlite3_column_int64 (stmt, 6);
+  record->external_ref = column_dup (stmt, 7);
+  record->reverses_id = sqlite3_column_int64 (stmt, 8);
+  record->note = column_dup (stmt, 9);
+}
+
+static gint64
+tandem_sqlite_backend_find_activity_by_ref (TandemBackend  *backend,
+                                            const char     *external_ref,
+                                            GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_FIND_ACTIVITY_BY_REF, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, external_ref, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_error (self, rc, _("Could not look up an activity"), error);
+      return -1;
+    }
+
+  return id;
+}
+
+static gboolean
+tandem_sqlite_backend_insert_activity (TandemBackend         *backend,
+                                       TandemActivityRecord  *record,
+                                       gboolean              *inserted,
+                                       GError               **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_ACTIVITY, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, record->account_id);
+  sqlite3_bind_int64 (stmt, 2, record->rep_id);
+  sqlite3_bind_int (stmt, 3, record->kind);
+  if (record->has_amount)
+    {
+      sqlite3_bind_int64 (stmt, 4, record->amount_minor);
+      sqlite3_bind_text (stmt, 5, record->currency, 3, SQLITE_STATIC);
+    }
+  sqlite3_bind_int64 (stmt, 6, record->occurred_at);
+  bind_text_or_null (stmt, 7, record->external_ref);
+  bind_optional_id (stmt, 8, record->reverses_id);
+  bind_text_or_null (stmt, 9, record->note);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       _("The activity names an account, rep or reversed activity that is not stored"));
+          return FALSE;
+        }
+      return set_error (self, rc, _("Could not log the activity"), error);
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      /* the external_ref is already stored: report the existing row */
+      gint64 id = tandem_sqlite_backend_find_activity_by_ref (backend, record->external_ref, error);
+
+      if (id < 0)
+        return FALSE;
+      record->id = id;
+      *inserted = FALSE;
+      return TRUE;
+    }
+
+  record->id = sqlite3_last_insert_rowid (self->db);
+  *inserted = TRUE;
+  return TRUE;
+}
+
+static gboolean
+tandem_sqlite_backend_load_activity (TandemBackend         *backend,
+                                     gint64                 id,
+                                     TandemActivityRecord  *record,
+                                     GError               **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_ACTIVITY, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    read_activity (stmt, record);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return not_found (_("activity"), id, error);
+  if (rc != SQLITE_ROW)
+    return set_error (self, rc, _("Could not read an activity"), error);
+  return TRUE;
+}
+
+static gint64
+tandem_sqlite_backend_max_activity_id (TandemBackend  *backend,
+                                       GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_MAX_ACTIVITY_ID, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      set_error (self, rc, _("Could not count activities"), error);
+      return -1;
+    }
+  return id;
+}
+
+/* Builds "WHERE …" for a scan; parameters are bound by bind_scan in the
+ * same order. */
+static void
+append_scan_conditions (GString                  *sql,
+                        const TandemActivityScan *scan,
+                        const TandemScanKey      *after)
+{
+  g_string_append (sql, " WHERE 1");
+  if (scan->team_id > 0)
+    g_string_append (sql, " AND account_id IN (SELECT id FROM account WHERE team_id = ?)");
+  if (scan->account_id > 0)
+    g_string_append (sql, " AND account_id = ?");
+  if (scan->rep_id > 0)
+    g_string_append (sql, " AND rep_id = ?");
+  if (scan->kind >= 0)
+    g_string_append (sql, " AND kind = ?");
+  if (scan->since != G_MININT64)
+    g_string_append (sql, " AND occurred_at >= ?");
+  if (scan->until != G_MAXINT64)
+    g_string_append (sql, " AND occurred_at < ?");
+  if (scan->max_id > 0)
+    g_string_append (sql, " AND id <= ?");
+  if (after != NULL)
+    g_string_append (sql, " AND (occurred_at, id) > (?, ?)");
+}
+
+static int
+bind_scan (sqlite3_stmt             *stmt,
+           const TandemActivityScan *scan,
+           const TandemScanKey      *after)
+{
+  int i = 1;
+
+  if (scan->team_id > 0)
+    sqlite3_bind_int64 (stmt, i++, scan->team_id);
+  if (scan->account_id > 0)
+    sqlite3_bind_int64 (stmt, i++, scan->account_id);
+  if (scan->rep_id > 0)
+    sqlite3_bind_int64 (stmt, i++, scan->rep_id);
+  if (scan->kind >= 0)
+    sqlite3_bind_int (stmt, i++, scan->kind);
+  if (scan->since != G_MININT64)
+    sqlite3_bind_int64 (stmt, i++, scan->since);
+  if (scan->until != G_MAXINT64)
+    sqlite3_bind_int64 (stmt, i++, scan->until);
+  if (scan->max_id > 0)
+    sqlite3_bind_int64 (stmt, i++, scan->max_id);
+  if (after != NULL)
+    {
+      sqlite3_bind_int64 (stmt, i++, after->occurred_at);
+      sqlite3_bind_int64 (stmt, i++, after->id);
+    }
+
+  return i;
+}
+
+static gint64
+tandem_sqlite_backend_count_activities (TandemBackend             *backend,
+                                        const TandemActivityScan  *scan,
+                                        GError                   **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM activity");
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = -1;
+  int rc;
+
+  append_scan_conditions (sql, scan, NULL);
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      bind_scan (stmt, scan, NULL);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        count = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+
+  if (count < 0)
+    set_error (self, rc, _("Could not count activities"), error);
+  return count;
+}
+
+static gboolean
+tandem_sqlite_backend_scan_activities (TandemBackend             *backend,
+                                       const TandemActivityScan  *scan,
+                                       const TandemScanKey       *after,
+                                       gint64                     offset,
+                                       guint                      limit,
+                                       GArray                    *records,
+                                       GError                   **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  g_autoptr(GString) sql = g_string_new ("SELECT " ACTIVITY_COLUMNS "FROM activity");
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+  int i;
+
+  append_scan_conditions (sql, scan, after);
+  g_string_append (sql, " ORDER BY occurred_at, id LIMIT ? OFFSET ?");
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_error (self, rc, _("Could not query activities"), error);
+
+  i = bind_scan (stmt, scan, after);
+  sqlite3_bind_int64 (stmt, i++, limit);
+  sqlite3_bind_int64 (stmt, i, after != NULL ? 0 : offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_array_set_size (records, records->len + 1);
+      read_activity (stmt, &g_array_index (records, TandemActivityRecord, records->len - 1));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_error (self, rc, _("Could not query activities"), error);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+tandem_sqlite_backend_finalize (GObject *object)
+{
+  TandemSqliteBackend *self = (TandemSqliteBackend *)object;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+
+  if (self->db != NULL)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (tandem_sqlite_backend_parent_class)->finalize (object);
+}
+
+static void
+tandem_sqlite_backend_class_init (TandemSqliteBackendClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tandem_sqlite_backend_finalize;
+}
+
+static void
+tandem_sqlite_backend_init (TandemSqliteBackend *self)
+{
+}
+
+static void
+tandem_sqlite_backend_iface_init (TandemBackendInterface *iface)
+{
+  iface->is_read_only = tandem_sqlite_backend_is_read_only;
+  iface->get_schema_version = tandem_sqlite_backend_get_schema_version;
+  iface->check_integrity = tandem_sqlite_backend_check_integrity;
+  iface->begin = tandem_sqlite_backend_begin;
+  iface->commit = tandem_sqlite_backend_commit;
+  iface->rollback = tandem_sqlite_backend_rollback;
+  iface->insert_rep = tandem_sqlite_backend_insert_rep;
+  iface->update_rep = tandem_sqlite_backend_update_rep;
+  iface->load_rep = tandem_sqlite_backend_load_rep;
+  iface->list_reps = tandem_sqlite_backend_list_reps;
+  iface->insert_team = tandem_sqlite_backend_insert_team;
+  iface->update_team = tandem_sqlite_backend_update_team;
+  iface->load_team = tandem_sqlite_backend_load_team;
+  iface->list_teams = tandem_sqlite_backend_list_teams;
+  iface->change_members = tandem_sqlite_backend_change_members;
+  iface->list_memberships = tandem_sqlite_backend_list_memberships;
+  iface->insert_account = tandem_sqlite_backend_insert_account;
+  iface->update_account = tandem_sqlite_backend_update_account;
+  iface->load_account = tandem_sqlite_backend_load_account;
+  iface->list_accounts = tandem_sqlite_backend_list_accounts;
+  iface->add_stage_change = tandem_sqlite_backend_add_stage_change;
+  iface->list_stage_changes = tandem_sqlite_backend_list_stage_changes;
+  iface->insert_activity = tandem_sqlite_backend_insert_activity;
+  iface->load_activity = tandem_sqlite_backend_load_activity;
+  iface->find_activity_by_ref = tandem_sqlite_backend_find_activity_by_ref;
+  iface->max_activity_id = tandem_sqlite_backend_max_activity_id;
+  iface->count_activities = tandem_sqlite_backend_count_activities;
+  iface->scan_activities = tandem_sqlite_backend_scan_activities;
+}

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-sqlite-schema.c: the SQLite schema as ordered forward migrations.
+ *
+ * Migration N (1-based) takes a database from user_version N-1 to N. Each
+ * runs in its own transaction. Never edit a migration that has shipped:
+ * add a new one. Money is INTEGER minor units plus a TEXT currency code;
+ * times are INTEGER microseconds since the epoch, UTC. */
+
+#include "config.h"
+
+#include "tandem-sqlite-schema-private.h"
+
+const char * const tandem_sqlite_migrations[] = {
+  /* 1: reps, tandems with membership history, accounts with stage history,
+   *    activities */
+  "CREATE TABLE rep ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  role INTEGER NOT NULL CHECK (role BETWEEN 0 AND 2),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+  ");"
+  "CREATE TABLE team ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  inside_share INTEGER NOT NULL DEFAULT -1 CHECK (inside_share BETWEEN -1 AND 10000),"
+  "  target_minor INTEGER CHECK (typeof (target_minor) IN ('integer', 'null')),"
+  "  target_currency TEXT CHECK (target_currency IS NULL OR length (target_currency) = 3),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  CHECK ((target_minor IS NULL) = (target_currency IS NULL))"
+  ");"
+  "CREATE TABLE team_member ("
+  "  id INTEGER PRIMARY KEY,"
+  "  team_id INTEGER NOT NULL REFERENCES team (id),"
+  "  inside_rep_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  field_rep_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  valid_from INTEGER NOT NULL,"
+  "  valid_until INTEGER CHECK (valid_until IS NULL OR valid_until >= valid_from)"
+  ");"
+  "CREATE INDEX team_member_team ON team_member (team_id, valid_from);"
+  "CREATE TABLE account ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  team_id INTEGER REFERENCES team (id),"
+  "  category INTEGER NOT NULL DEFAULT 2 CHECK (category BETWEEN 0 AND 3),"
+  "  stage INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 3),"
+  "  referred_by INTEGER REFERENCES account (id),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+  ");"
+  "CREATE INDEX account_team ON account (team_id);"
+  "CREATE TABLE account_stage ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id),"
+  "  stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 3),"
+  "  changed_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX account_stage_account ON account_stage (account_id, changed_at);"
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id),"
+  "  rep_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 10),"
+  "  amount_minor INTEGER CHECK (typeof (amount_minor) IN ('integer', 'null')),"
+  "  currency TEXT CHECK (currency IS NULL OR length (currency) = 3),"
+  "  occurred_at INTEGER NOT NULL,"
+  "  external_ref TEXT UNIQUE,"
+  "  reverses_id INTEGER REFERENCES activity (id),"
+  "  note TEXT,"
+  "  CHECK ((amount_minor IS NULL) = (currency IS NULL))"
+  ");"
+  "CREATE INDEX activity_time ON activity (occurred_at);"
+  "CREATE INDEX activity_account ON activity (account_id, occurred_at);",
+};
+
+const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

@@ -1,0 +1,746 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-store-io.c: bulk import and export of activities (CSV, JSON) */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tandem-store-private.h"
+#include "tandem-activity-private.h"
+#include "tandem-currency-private.h"
+#include "tandem-util-private.h"
+#include "io/tandem-csv-private.h"
+#include "io/tandem-json-reader-private.h"
+
+#define PROGRESS_EVERY 10000
+
+typedef enum
+{
+  COL_REF,
+  COL_AT,
+  COL_ACCOUNT,
+  COL_REP,
+  COL_KIND,
+  COL_AMOUNT,
+  COL_REVERSES,
+  COL_NOTE,
+  N_COLS
+} Column;
+
+static const char * const column_names[N_COLS] = {
+  "ref", "at", "account", "rep", "kind", "amount", "reverses", "note",
+};
+
+static const gboolean column_required[N_COLS] = {
+  FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE,
+};
+
+typedef struct
+{
+  TandemStore       *store;
+  TandemBackend     *backend;
+  GHashTable        *accounts;     /* id → GINT_TO_POINTER (1 + archived) */
+  GHashTable        *reps;
+  guint64            line;
+  const char        *fields[N_COLS];
+  int                csv_index[N_COLS];   /* CSV column of each field, or -1 */
+  char             **json_strings;        /* owned copies for JSON numbers */
+  guint              n_columns;           /* CSV header width */
+} Importer;
+
+static gboolean
+field_error (Importer     *imp,
+             Column        column,
+             int           code,
+             GError      **error,
+             const char   *format,
+             ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+field_error (Importer     *imp,
+             Column        column,
+             int           code,
+             GError      **error,
+             const char   *format,
+             ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, TANDEM_IMPORT_ERROR, code,
+               "line %" G_GUINT64_FORMAT ": %s: %s", imp->line, column_names[column], what);
+  return FALSE;
+}
+
+static gboolean
+parse_id (Importer    *imp,
+          Column       column,
+          GHashTable  *known,
+          const char  *what,
+          gint64      *id,
+          GError     **error)
+{
+  const char *text = imp->fields[column];
+  guint64 value;
+  gpointer state;
+
+  if (text == NULL || *text == '\0')
+    return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _("missing %s id"), what);
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                        _("“%s” is not a %s id"), text, what);
+
+  state = g_hash_table_lookup (known, &value);
+  if (state == NULL)
+    return field_error (imp, column, TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE, error,
+                        _("no %s with id %s"), what, text);
+  if (GPOINTER_TO_INT (state) == 2)
+    return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                        _("%s %s is archived"), what, text);
+
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static gboolean
+parse_kind (Importer            *imp,
+            TandemActivityKind  *kind,
+            GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (tandem_activity_kind_from_nick (imp->fields[COL_KIND], kind, &local_error))
+    return TRUE;
+  return field_error (imp, COL_KIND, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
+}
+
+/* Loads what the rules need to know of a reversed activity. */
+static gboolean
+load_reversed (Importer             *imp,
+               TandemActivityRecord *reversed,
+               gint64               *id,
+               GError              **error)
+{
+  const char *text = imp->fields[COL_REVERSES];
+  g_autoptr(GError) local_error = NULL;
+  gint64 found;
+
+  if (text[0] == '#')
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (text + 1, 10, 1, G_MAXINT64, &value, NULL))
+        return field_error (imp, COL_REVERSES, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                            _("“%s” is not an activity id (#17) or reference"), text);
+      found = (gint64) value;
+    }
+  else
+    {
+      found = tandem_backend_find_activity_by_ref (imp->backend, text, error);
+      if (found < 0)
+        return FALSE;
+    }
+
+  if (found == 0 || !tandem_backend_load_activity (imp->backend, found, reversed, &local_error))
+    {
+      if (local_error != NULL && !g_error_matches (local_error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return field_error (imp, COL_REVERSES, TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE, error,
+                          _("no activity “%s” to reverse"), text);
+    }
+
+  *id = found;
+  return TRUE;
+}
+
+static gboolean
+import_row (Importer  *imp,
+            guint64   *inserted,
+            guint64   *skipped,
+            GError   **error)
+{
+  TandemActivityRecord record = { 0 };
+  TandemActivityRecord reversed = { 0 };
+  TandemActivityFacts facts = { 0 };
+  TandemActivityFacts reversed_facts = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  TandemActivityKind kind;
+  gboolean was_inserted;
+  gboolean ok;
+
+  for (guint c = 0; c < N_COLS; c++)
+    if (imp->fields[c] != NULL && !g_utf8_validate (imp->fields[c], -1, NULL))
+      return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _("not valid UTF-8"));
+
+  if (imp->fields[COL_AT] == NULL || !_tandem_time_parse (imp->fields[COL_AT], &record.occurred_at))
+    return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                        _("“%s” is not a time with an offset, such as 2026-11-03T10:00:00Z"),
+                        imp->fields[COL_AT] ? imp->fields[COL_AT] : "");
+
+  if (!parse_id (imp, COL_ACCOUNT, imp->accounts, _("account"), &record.account_id, error) ||
+      !parse_id (imp, COL_REP, imp->reps, _("rep"), &record.rep_id, error) ||
+      !parse_kind (imp, &kind, error))
+    return FALSE;
+  record.kind = kind;
+
+  if (imp->fields[COL_AMOUNT] != NULL && imp->fields[COL_AMOUNT][0] != '\0')
+    {
+      if (!_tandem_money_parse_parts (imp->fields[COL_AMOUNT], &record.amount_minor, record.currency, &local_error))
+        return field_error (imp, COL_AMOUNT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
+      record.has_amount = TRUE;
+    }
+
+  facts.kind = kind;
+  facts.has_amount = record.has_amount;
+  facts.amount_minor = record.amount_minor;
+  facts.currency = record.currency;
+  facts.occurred_at = record.occurred_at;
+
+  if (imp->fields[COL_REVERSES] != NULL && imp->fields[COL_REVERSES][0] != '\0')
+    {
+      /* a reversal without an amount takes back all of it */
+      if (!load_reversed (imp, &reversed, &record.reverses_id, error))
+        return FALSE;
+      reversed_facts.id = reversed.id;
+      reversed_facts.kind = reversed.kind;
+      reversed_facts.has_amount = reversed.has_amount;
+      reversed_facts.amount_minor = reversed.amount_minor;
+      reversed_facts.currency = reversed.currency;
+      reversed_facts.occurred_at = reversed.occurred_at;
+      if (!record.has_amount && reversed.has_amount)
+        {
+          record.has_amount = facts.has_amount = TRUE;
+          record.amount_minor = facts.amount_minor = reversed.amount_minor;
+          memcpy (record.currency, reversed.currency, 4);
+        }
+    }
+
+  ok = _tandem_activity_check_facts (&facts, record.reverses_id ? &reversed_facts : NULL,
+                                     reversed.account_id == record.account_id, &local_error);
+  tandem_activity_record_clear (&reversed);
+  if (!ok)
+    {
+      Column column = local_error->code == TANDEM_VALIDATION_ERROR_INVALID_REVERSAL ? COL_REVERSES
+                      : local_error->code == TANDEM_VALIDATION_ERROR_INVALID_VALUE ? COL_KIND : COL_AMOUNT;
+
+      return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
+    }
+
+  record.external_ref = (char *) (imp->fields[COL_REF] && imp->fields[COL_REF][0] ? imp->fields[COL_REF] : NULL);
+  record.note = (char *) (imp->fields[COL_NOTE] && imp->fields[COL_NOTE][0] ? imp->fields[COL_NOTE] : NULL);
+
+  if (!tandem_backend_insert_activity (imp->backend, &record, &was_inserted, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  "line %" G_GUINT64_FORMAT ": ", imp->line);
+      return FALSE;
+    }
+
+  if (was_inserted)
+    (*inserted)++;
+  else
+    (*skipped)++;
+  return TRUE;
+}
+
+static GHashTable *
+load_id_set (GArray  *records,
+             gsize    record_size,
+             gsize    archived_offset)
+{
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const guint8 *r = (const guint8 *) records->data + i * record_size;
+      gint64 *key = g_new (gint64, 1);
+      gboolean archived;
+
+      *key = *(const gint64 *) r;   /* every record starts with its id */
+      memcpy (&archived, r + archived_offset, sizeof archived);
+      g_hash_table_insert (set, key, GINT_TO_POINTER (archived ? 2 : 1));
+    }
+
+  return set;
+}
+
+static gboolean
+map_csv_header (Importer   *imp,
+                GPtrArray  *header,
+                GError    **error)
+{
+  for (guint c = 0; c < N_COLS; c++)
+    imp->csv_index[c] = -1;
+  imp->n_columns = header->len;
+
+  for (guint i = 0; i < header->len; i++)
+    {
+      const char *name = header->pdata[i];
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < N_COLS; c++)
+        if (g_ascii_strcasecmp (name, column_names[c]) == 0)
+          {
+            if (imp->csv_index[c] >= 0)
+              {
+                g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
+                             _("line %" G_GUINT64_FORMAT ": column “%s” appears twice"), imp->line, name);
+                return FALSE;
+              }
+            imp->csv_index[c] = (int) i;
+            known = TRUE;
+          }
+
+      if (!known)
+        {
+          g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
+                       _("line %" G_GUINT64_FORMAT ": unknown column “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
+                       imp->line, name);
+          return FALSE;
+        }
+    }
+
+  for (guint c = 0; c < N_COLS; c++)
+    if (column_required[c] && imp->csv_index[c] < 0)
+      {
+        g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
+                     _("line %" G_GUINT64_FORMAT ": the header has no “%s” column"), imp->line, column_names[c]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+fields_from_json (Importer    *imp,
+                  JsonObject  *object,
+                  GError     **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_clear_pointer (&imp->json_strings, g_strfreev);
+  imp->json_strings = g_new0 (char *, N_COLS + 1);
+  memset (imp->fields, 0, sizeof imp->fields);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *node = json_object_get_member (object, name);
+      int column = -1;
+
+      for (guint c = 0; c < N_COLS; c++)
+        if (strcmp (name, column_names[c]) == 0)
+          column = c;
+
+      if (column < 0)
+        {
+          g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
+                       _("line %" G_GUINT64_FORMAT ": unknown key “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
+                       imp->line, name);
+          return FALSE;
+        }
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        continue;
+
+      if (!JSON_NODE_HOLDS_VALUE (node))
+        return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _("must be a string or a number"));
+
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          imp->json_strings[column] = g_strdup (json_node_get_string (node));
+          break;
+
+        case G_TYPE_INT64:
+          if (column == COL_AMOUNT)
+            return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                                _("must be a string such as \"1200.00 EUR\", not a number"));
+          imp->json_strings[column] = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+
+        default:
+          return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                              column == COL_AMOUNT ? _("must be a string such as \"1200.00 EUR\", not a number")
+                                                   : _("must be a string or a whole number"));
+        }
+      imp->fields[column] = imp->json_strings[column];
+    }
+
+  for (guint c = 0; c < N_COLS; c++)
+    if (column_required[c] && imp->fields[c] == NULL)
+      return field_error (imp, c, TANDEM_IMPORT_ERROR_MISSING_COLUMN, error, _("missing"));
+
+  return TRUE;
+}
+
+static guint64
+stream_size (GInputStream *stream)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (!G_IS_FILE_INPUT_STREAM (stream))
+    return 0;
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (stream), G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
+}
+
+gboolean
+_tandem_store_import (TandemStore       *self,
+                      GInputStream      *stream,
+                      TandemDataFormat   format,
+                      GMainContext      *progress_context,
+                      GCancellable      *cancellable,
+                      guint64           *inserted_out,
+                      guint64           *skipped_out,
+                      GError           **error)
+{
+  g_autoptr(TandemCsvReader) csv = NULL;
+  g_autoptr(TandemJsonReader) json = NULL;
+  g_autoptr(GArray) accounts = NULL;
+  g_autoptr(GArray) reps = NULL;
+  Importer imp = { 0 };
+  guint64 inserted = 0;
+  guint64 skipped = 0;
+  guint64 rows = 0;
+  guint64 total_bytes = stream_size (stream);
+  gboolean ok = FALSE;
+
+  _tandem_store_lock (self);
+
+  imp.store = self;
+  imp.backend = _tandem_store_get_backend (self);
+
+  if (tandem_backend_is_read_only (imp.backend))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, _("The store is open read-only"));
+      goto out;
+    }
+
+  accounts = tandem_backend_list_accounts (imp.backend, error);
+  if (accounts == NULL)
+    goto out;
+  reps = tandem_backend_list_reps (imp.backend, error);
+  if (reps == NULL)
+    goto out;
+  imp.accounts = load_id_set (accounts, sizeof (TandemAccountRecord), G_STRUCT_OFFSET (TandemAccountRecord, archived));
+  imp.reps = load_id_set (reps, sizeof (TandemRepRecord), G_STRUCT_OFFSET (TandemRepRecord, archived));
+
+  if (format == TANDEM_DATA_FORMAT_CSV)
+    {
+      GPtrArray *header;
+
+      csv = tandem_csv_reader_new (stream);
+      if (!tandem_csv_reader_next (csv, &header, cancellable, error))
+        {
+          if (header == NULL && error != NULL && *error == NULL)
+            g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
+                         _("line 1: the file is empty; expected a header such as ref,at,account,rep,kind,amount"));
+          goto out;
+        }
+      imp.line = tandem_csv_reader_get_line (csv);
+      if (!map_csv_header (&imp, header, error))
+        goto out;
+    }
+  else
+    json = tandem_json_reader_new (stream);
+
+  if (!tandem_backend_begin (imp.backend, error))
+    goto out;
+
+  for (;;)
+    {
+      if (csv != NULL)
+        {
+          GPtrArray *fields;
+
+          if (!tandem_csv_reader_next (csv, &fields, cancellable, error))
+            {
+              if (fields == NULL && (error == NULL || *error == NULL))
+                break;
+              goto rollback;
+            }
+          imp.line = tandem_csv_reader_get_line (csv);
+          for (guint c = 0; c < N_COLS; c++)
+            {
+              int i = imp.csv_index[c];
+
+              imp.fields[c] = (i >= 0 && (guint) i < fields->len) ? fields->pdata[i] : NULL;
+            }
+          if (fields->len != imp.n_columns)
+            {
+              g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
+                           _("line %" G_GUINT64_FORMAT ": %u fields, but the header has %u"),
+                           imp.line, fields->len, imp.n_columns);
+              goto rollback;
+            }
+        }
+      else
+        {
+          JsonObject *object;
+
+          if (!tandem_json_reader_next (json, &object, cancellable, error))
+            {
+              if (object == NULL && (error == NULL || *error == NULL))
+                break;
+              goto rollback;
+            }
+          imp.line = tandem_json_reader_get_line (json);
+          if (!fields_from_json (&imp, object, error))
+            goto rollback;
+        }
+
+      if (!import_row (&imp, &inserted, &skipped, error))
+        goto rollback;
+
+      if (++rows % PROGRESS_EVERY == 0)
+        {
+          guint64 done_bytes = csv ? tandem_csv_reader_get_bytes_read (csv) : tandem_json_reader_get_bytes_read (json);
+          guint64 estimate = total_bytes > 0 && done_bytes > 0 ? rows * total_bytes / done_bytes : 0;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto rollback;
+          _tandem_store_report_progress (self, progress_context, "import", rows, MAX (estimate, rows));
+        }
+    }
+
+  if (!tandem_backend_commit (imp.backend, error))
+    goto out;
+
+  _tandem_store_report_progress (self, progress_context, "import", rows, rows);
+  ok = TRUE;
+  goto out;
+
+rollback:
+  tandem_backend_rollback (imp.backend);
+  inserted = skipped = 0;
+
+out:
+  g_clear_pointer (&imp.accounts, g_hash_table_unref);
+  g_clear_pointer (&imp.reps, g_hash_table_unref);
+  g_clear_pointer (&imp.json_strings, g_strfreev);
+  _tandem_store_unlock (self);
+
+  if (inserted_out != NULL)
+    *inserted_out = inserted;
+  if (skipped_out != NULL)
+    *skipped_out = skipped;
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Export                                                              */
+
+static gboolean
+flush (GOutputStream  *stream,
+       GString        *buffer,
+       gsize           threshold,
+       GCancellable   *cancellable,
+       GError        **error)
+{
+  if (buffer->len < threshold)
+    return TRUE;
+
+  if (!g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, cancellable, error))
+    return FALSE;
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
+
+static char *
+reverses_text (TandemBackend  *backend,
+               gint64          id,
+               GError        **error)
+{
+  TandemActivityRecord reversed = { 0 };
+  char *text;
+
+  if (!tandem_backend_load_activity (backend, id, &reversed, error))
+    return NULL;
+
+  text = reversed.external_ref != NULL ? g_strdup (reversed.external_ref)
+                                       : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+  tandem_activity_record_clear (&reversed);
+  return text;
+}
+
+static char *
+amount_text (const TandemActivityRecord *record)
+{
+  g_autoptr(TandemMoney) money = NULL;
+
+  if (!record->has_amount)
+    return NULL;
+  money = tandem_money_new (record->amount_minor, record->currency);
+  return money != NULL ? tandem_money_to_string (money) : NULL;
+}
+
+static void
+append_csv_row (GString                    *out,
+                const TandemActivityRecord *record,
+                const char                 *reverses)
+{
+  g_autofree char *at = _tandem_time_format (record->occurred_at);
+  g_autofree char *amount = amount_text (record);
+
+  tandem_csv_append_field (out, record->external_ref);
+  g_string_append_c (out, ',');
+  tandem_csv_append_field (out, at);
+  g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%s,",
+                          record->account_id, record->rep_id, tandem_activity_kind_to_nick (record->kind));
+  tandem_csv_append_field (out, amount);
+  g_string_append_c (out, ',');
+  tandem_csv_append_field (out, reverses);
+  g_string_append_c (out, ',');
+  tandem_csv_append_field (out, record->note);
+  g_string_append (out, "\r\n");
+}
+
+static void
+append_json_row (GString                    *out,
+                 const TandemActivityRecord *record,
+                 const char                 *reverses,
+                 gboolean                    first)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *at = _tandem_time_format (record->occurred_at);
+  g_autofree char *amount = amount_text (record);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "ref");
+  record->external_ref ? json_builder_add_string_value (builder, record->external_ref) : json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "at");
+  json_builder_add_string_value (builder, at);
+  json_builder_set_member_name (builder, "account");
+  json_builder_add_int_value (builder, record->account_id);
+  json_builder_set_member_name (builder, "rep");
+  json_builder_add_int_value (builder, record->rep_id);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, tandem_activity_kind_to_nick (record->kind));
+  json_builder_set_member_name (builder, "amount");
+  amount ? json_builder_add_string_value (builder, amount) : json_builder_add_null_value (builder);
+  if (reverses != NULL)
+    {
+      json_builder_set_member_name (builder, "reverses");
+      json_builder_add_string_value (builder, reverses);
+    }
+  if (record->note != NULL)
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, record->note);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  g_string_append (out, first ? "[\n" : ",\n");
+  g_string_append (out, text);
+}
+
+/**
+ * tandem_store_export_activities:
+ * @self: a `TandemStore`
+ * @stream: where to write
+ * @format: CSV or JSON
+ * @filter: (nullable): which activities, or %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes activities in time order in the format that
+ * [method@Tandem.Store.import_activities] reads, so that an export
+ * imported into an empty store with the same reps and accounts gives the
+ * same activities. CSV has a header row and CRLF line ends (RFC 4180);
+ * JSON is an array of objects. The store is read page by page.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_export_activities (TandemStore           *self,
+                                GOutputStream         *stream,
+                                TandemDataFormat       format,
+                                TandemActivityFilter  *filter,
+                                GCancellable          *cancellable,
+                                GError               **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (128 * 1024);
+  g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
+  TandemActivityScan scan;
+  TandemScanKey key = { 0, 0 };
+  TandemBackend *backend;
+  gboolean first = TRUE;
+  gboolean ok = FALSE;
+  guint64 done = 0;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (filter == NULL || TANDEM_IS_ACTIVITY_FILTER (filter), FALSE);
+
+  g_array_set_clear_func (records, (GDestroyNotify) tandem_activity_record_clear);
+
+  _tandem_store_lock (self);
+  backend = _tandem_store_get_backend (self);
+  _tandem_store_scan_from_filter (self, filter, &scan);
+  scan.max_id = tandem_backend_max_activity_id (backend, error);
+  if (scan.max_id < 0)
+    goto out;
+  if (scan.max_id == 0)
+    scan.max_id = 1;
+
+  if (format == TANDEM_DATA_FORMAT_CSV)
+    g_string_append (out, "ref,at,account,rep,kind,amount,reverses,note\r\n");
+
+  for (;;)
+    {
+      g_array_set_size (records, 0);
+      if (!tandem_backend_scan_activities (backend, &scan, done > 0 ? &key : NULL, 0, 1024, records, error))
+        goto out;
+      if (records->len == 0)
+        break;
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          const TandemActivityRecord *r = &g_array_index (records, TandemActivityRecord, i);
+          g_autofree char *reverses = NULL;
+
+          if (r->reverses_id > 0 && (reverses = reverses_text (backend, r->reverses_id, error)) == NULL)
+            goto out;
+
+          if (format == TANDEM_DATA_FORMAT_CSV)
+            append_csv_row (out, r, reverses);
+          else
+            append_json_row (out, r, reverses, first);
+          first = FALSE;
+          done++;
+        }
+
+      key.occurred_at = g_array_index (records, TandemActivityRecord, records->len - 1).occurred_at;
+      key.id = g_array_index (records, TandemActivityRecord, records->len - 1).id;
+
+      if (!flush (stream, out, 64 * 1024, cancellable, error))
+        goto out;
+      _tandem_store_report_progress (self, NULL, "export", done, 0);
+    }
+
+  if (format == TANDEM_DATA_FORMAT_JSON)
+    g_string_append (out, first ? "[]\n" : "\n]\n");
+
+  ok = flush (stream, out, 0, cancellable, error);
+
+out:
+  _tandem_store_unlock (self);
+  return ok;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#include "tandem-activity.h"
+
+G_BEGIN_DECLS
+
+/* The plain facts of an activity that its rules look at; shared by
+ * tandem_activity_validate() and the bulk import, so the rules live once. */
+typedef struct
+{
+  gint64              id;
+  TandemActivityKind  kind;
+  gboolean            has_amount;
+  gint64              amount_minor;
+  const char         *currency;
+  guint               exponent;
+  gint64              occurred_at;   /* µs since the epoch */
+} TandemActivityFacts;
+
+gboolean _tandem_activity_check_facts (const TandemActivityFacts  *facts,
+                                       const TandemActivityFacts  *reverses,
+                                       gboolean                    same_account,
+                                       GError                    **error);
+
+G_END_DECLS
