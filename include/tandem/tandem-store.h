@@ -220,6 +220,7 @@ TandemAccount   *tandem_store_add_account             (TandemStore         *self
 TANDEM_AVAILABLE_IN_ALL
 TandemAccount   *tandem_store_save_account            (TandemStore         *self,
                                                        TandemAccount       *account,
+                                                       GDateTime           *since,
                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 TandemAccount   *tandem_store_get_account             (TandemStore         *self,

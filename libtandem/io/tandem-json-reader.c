@@ -177,6 +177,8 @@ tandem_json_reader_next (TandemJsonReader  *self,
     {
       if (c == ']')
         goto end;
+      if (c == -1)
+        return syntax_error (self, error, _("the array is not closed"));
       if (c != ',')
         return syntax_error (self, error, _("expected “,” or “]” after an element"));
       c = next_token_byte (self, cancellable, error);

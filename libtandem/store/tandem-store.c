@@ -1481,10 +1481,11 @@ account_to_record (TandemStore          *self,
  * tandem_store_save_account:
  * @self: a `TandemStore`
  * @account: an account not yet stored, from [ctor@Tandem.Account.new]
+ * @since: (nullable): when the account came into being; %NULL for now
  * @error: return location for a #GError
  *
  * Stores a new account with its team, category, stage and referrer. Its
- * stage history begins now.
+ * stage history begins at @since with its current stage.
  *
  * Returns: (transfer full): the stored account, or %NULL
  *
@@ -1493,6 +1494,7 @@ account_to_record (TandemStore          *self,
 TandemAccount *
 tandem_store_save_account (TandemStore    *self,
                            TandemAccount  *account,
+                           GDateTime      *since,
                            GError        **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -1515,7 +1517,8 @@ tandem_store_save_account (TandemStore    *self,
       !account_to_record (self, account, &record, error))
     return NULL;
 
-  if (!tandem_backend_insert_account (self->backend, &record, _tandem_time_to_usec (now), error))
+  if (!tandem_backend_insert_account (self->backend, &record,
+                                      _tandem_time_to_usec (since != NULL ? since : now), error))
     return NULL;
 
   stored = account_from_record (self, &record, 0, error);
@@ -1547,7 +1550,7 @@ tandem_store_add_account (TandemStore  *self,
   g_return_val_if_fail (team == NULL || TANDEM_IS_TEAM (team), NULL);
 
   draft = tandem_account_new (name, team);
-  return tandem_store_save_account (self, draft, error);
+  return tandem_store_save_account (self, draft, NULL, error);
 }
 
 /**
@@ -1635,6 +1638,31 @@ tandem_store_update_account (TandemStore    *self,
   return FALSE;
 }
 
+static gboolean
+check_stage_order (TandemStore    *self,
+                   TandemAccount  *account,
+                   GDateTime      *at,
+                   GError        **error)
+{
+  g_autoptr(GArray) history = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+
+  if (history == NULL)
+    return FALSE;
+
+  if (history->len > 0 &&
+      g_array_index (history, TandemStageRecord, history->len - 1).changed_at > _tandem_time_to_usec (at))
+    {
+      g_autofree char *when = g_date_time_format_iso8601 (at);
+
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("Account “%s” has a later stage change than %s; stage changes are recorded in order"),
+                   tandem_account_get_name (account), when);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * tandem_store_set_account_stage:
  * @self: a `TandemStore`
@@ -1644,7 +1672,10 @@ tandem_store_update_account (TandemStore    *self,
  * @error: return location for a #GError
  *
  * Moves the account to @stage and records the change with its time.
- * Setting the stage it already has records nothing.
+ * Setting the stage it already has records nothing. Changes are recorded
+ * in time order: one dated before the account's latest recorded change
+ * (or before the account was created) is refused with
+ * %TANDEM_STORE_ERROR_INVALID.
  *
  * Returns: %TRUE on success
  *
@@ -1679,6 +1710,9 @@ tandem_store_set_account_stage (TandemStore         *self,
 
   if (at == NULL)
     at = now = g_date_time_new_now_utc ();
+
+  if (!check_stage_order (self, account, at, error))
+    goto fail;
 
   record.stage = stage;
   if (!tandem_backend_begin (self->backend, error))

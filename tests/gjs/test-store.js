@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// TandemStore from GJS: CRUD, history, paged lists, async import in a main loop.
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+import Tandem from 'gi://Tandem?version=1.0';
+
+import {test, assert, assertEqual, assertThrows, run} from './harness.js';
+
+// Runs an _async/_finish pair in the main loop and resolves with what
+// _finish returns.
+function callAsync(start, finish) {
+    return new Promise((resolve, reject) => {
+        start((source, result) => {
+            try {
+                resolve(finish(result));
+            } catch (e) {
+                reject(e);
+            }
+        });
+    });
+}
+
+const when = iso => GLib.DateTime.new_from_iso8601(iso, null);
+
+function seeded() {
+    const store = Tandem.Store.new_in_memory();
+    const inside = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE);
+    const field = store.add_rep('Jonas Becker', Tandem.Role.FIELD);
+    const team = store.add_team(inside, field);
+    const account = store.add_account('Ölmühle Größe & Söhne', team);
+    return {store, inside, field, team, account};
+}
+
+test('add, get and list', () => {
+    const {store, inside, team} = seeded();
+    assertEqual(store.get_rep(inside.id), inside);
+    assertEqual(store.list_reps().get_n_items(), 2);
+    assertEqual(store.list_teams().get_item(0).name, team.name);
+    assertEqual(store.list_accounts().get_item(0).name, 'Ölmühle Größe & Söhne');
+    assertThrows(() => store.get_rep(99),
+        e => e.matches(Tandem.store_error_quark(), Tandem.StoreError.NOT_FOUND));
+});
+
+test('membership and stage history', () => {
+    const {store, inside, field, team, account} = seeded();
+    const lea = store.add_rep('Lea Hoffmann', Tandem.Role.INSIDE);
+    store.change_team_members(team, lea, field, null);
+    const history = store.list_memberships(team);
+    assertEqual(history.get_n_items(), 2);
+    assertEqual(history.get_item(0).inside_rep, inside);
+    assert(history.get_item(0) instanceof Tandem.Membership);
+    store.set_account_stage(account, Tandem.AccountStage.CUSTOMER, null);
+    const changes = store.list_stage_changes(account);
+    assertEqual(changes.get_n_items(), 2);
+    assertEqual(changes.get_item(1).stage, Tandem.AccountStage.CUSTOMER);
+    assert(changes.get_item(1) instanceof Tandem.StageChange);
+});
+
+test('activities, filters and money strings', () => {
+    const {store, inside, field, account} = seeded();
+    const order = store.log_activity(account, field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('1200.00 EUR'), when('2026-11-03T10:00:00Z'));
+    store.log_activity(account, inside, Tandem.ActivityKind.CALL, null, when('2026-11-04T10:00:00Z'));
+    const [saved, inserted] = store.save_activity(
+        Tandem.Activity.new_reversal(order, inside, null, when('2026-11-05T10:00:00Z')));
+    assert(inserted);
+    assertEqual(saved.reverses.id, order.id);
+    assertEqual(saved.amount.to_string(), '1200.00 EUR');
+    const filter = Tandem.ActivityFilter.new();
+    filter.set_rep(inside);
+    assertEqual(store.query_activities(filter).get_n_items(), 2);
+});
+
+test('async import with progress, then async query', async () => {
+    const {store, field, account} = seeded();
+    let rows = 'ref,at,account,rep,kind,amount\n';
+    for (let i = 0; i < 25000; i++)
+        rows += `g${i},2026-11-0${1 + i % 9}T09:00:00Z,${account.id},${field.id},order,${i}.25 EUR\n`;
+    const progress = [];
+    store.connect('progress', (s, op, done, total) => progress.push([op, done, total]));
+    const stream = Gio.MemoryInputStream.new_from_bytes(new GLib.Bytes(new TextEncoder().encode(rows)));
+    const [ok, inserted, skipped] = await callAsync(
+        cb => store.import_activities_async(stream, Tandem.DataFormat.CSV, null, cb),
+        res => store.import_activities_finish(res));
+    assert(ok);
+    assertEqual(inserted, 25000);
+    assertEqual(skipped, 0);
+    assert(progress.length >= 2, 'progress was reported');
+    const model = await callAsync(cb => store.query_activities_async(null, null, cb),
+        res => store.query_activities_finish(res));
+    assertEqual(model.get_n_items(), 25000);
+    // time order: the last item is the latest day (9) with the largest id
+    assertEqual(model.get_item(24999).amount.to_string(), '24992.25 EUR');
+    assertEqual(store.find_activity_by_ref('g24999').amount.to_string(), '24999.25 EUR');
+});
+
+const loop = new GLib.MainLoop(null, false);
+run().finally(() => loop.quit());
+loop.run();

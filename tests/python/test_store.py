@@ -1,0 +1,150 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""TandemStore from Python: CRUD, history, paged lists, async import and query."""
+
+import os
+import tempfile
+
+import gi
+
+gi.require_version('Tandem', '1.0')
+from gi.repository import Gio, GLib, Tandem  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+def when(text):
+    return GLib.DateTime.new_from_iso8601(text, None)
+
+
+@pytest.fixture
+def store():
+    with tempfile.TemporaryDirectory() as tmp:
+        s = Tandem.Store.new_for_path(os.path.join(tmp, 'py.db'))
+        yield s
+
+
+@pytest.fixture
+def seeded(store):
+    inside = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE)
+    field = store.add_rep('Jonas Becker', Tandem.Role.FIELD)
+    team = store.add_team(inside, field)
+    account = store.add_account('Ölmühle Größe & Söhne', team)
+    return store, inside, field, team, account
+
+
+def test_add_get_list(seeded):
+    store, inside, field, team, account = seeded
+    assert store.get_rep(inside.props.id) is inside
+    assert store.get_team(team.props.id).props.field_rep is field
+    assert store.props.schema_version >= 1
+    assert not store.props.read_only
+    reps = store.list_reps()
+    assert reps.get_n_items() == 2
+    assert [r.props.name for r in reps] == ['Anna Schäfer', 'Jonas Becker']
+    assert store.list_teams().get_n_items() == 1
+    assert store.list_accounts().get_item(0).props.name == 'Ölmühle Größe & Söhne'
+    with pytest.raises(GLib.Error) as info:
+        store.get_account(42)
+    assert info.value.code == int(Tandem.StoreError.NOT_FOUND)
+
+
+def test_history(seeded):
+    store, inside, field, team, account = seeded
+    lea = store.add_rep('Lea Hoffmann', Tandem.Role.INSIDE)
+    store.change_team_members(team, lea, field, None)
+    history = store.list_memberships(team)
+    assert history.get_n_items() == 2
+    first = history.get_item(0)
+    assert isinstance(first, Tandem.Membership)
+    assert first.props.inside_rep is inside
+    assert first.props.valid_until is not None
+    now = store.get_team_members_at(team, GLib.DateTime.new_now_utc())
+    assert now.props.inside_rep is lea
+
+    store.set_account_stage(account, Tandem.AccountStage.CUSTOMER, None)
+    changes = store.list_stage_changes(account)
+    assert [c.props.stage for c in changes] == [Tandem.AccountStage.PROSPECT,
+                                                Tandem.AccountStage.CUSTOMER]
+    assert isinstance(changes.get_item(1), Tandem.StageChange)
+
+
+def test_activities_and_filter(seeded):
+    store, inside, field, team, account = seeded
+    amount = Tandem.Money.parse('1200.00 EUR')
+    order = store.log_activity(account, field, Tandem.ActivityKind.ORDER, amount,
+                               when('2026-11-03T10:00:00Z'))
+    store.log_activity(account, inside, Tandem.ActivityKind.CALL, None,
+                       when('2026-11-04T10:00:00Z'))
+    reversal = Tandem.Activity.new_reversal(order, inside, None, when('2026-11-05T10:00:00Z'))
+    saved, inserted = store.save_activity(reversal)
+    assert inserted and saved.props.reverses.props.id == order.props.id
+
+    f = Tandem.ActivityFilter.new()
+    f.set_kind(Tandem.ActivityKind.CALL)
+    calls = store.query_activities(f)
+    assert calls.get_n_items() == 1
+    assert calls.get_item(0).props.rep is inside
+    assert store.list_activities().get_n_items() == 3
+
+
+def run_async(start, finish):
+    loop = GLib.MainLoop()
+    box = {}
+
+    def done(source, result):
+        try:
+            box['value'] = finish(result)
+        except GLib.Error as e:
+            box['error'] = e
+        loop.quit()
+
+    start(done)
+    loop.run()
+    if 'error' in box:
+        raise box['error']
+    return box['value']
+
+
+def test_async_import_with_progress_and_query(seeded):
+    store, inside, field, team, account = seeded
+    rows = ''.join(f'r{i},2026-11-{1 + i % 28:02d}T09:00:00Z,{account.props.id},'
+                   f'{field.props.id},order,{i}.50 EUR\n' for i in range(25000))
+    data = ('ref,at,account,rep,kind,amount\n' + rows).encode()
+    progress = []
+    store.connect('progress', lambda s, op, done, total: progress.append((op, done, total)))
+
+    stream = Gio.MemoryInputStream.new_from_data(data)
+    ok, inserted, skipped = run_async(
+        lambda cb: store.import_activities_async(stream, Tandem.DataFormat.CSV, None, cb),
+        lambda res: store.import_activities_finish(res))
+    assert ok and inserted == 25000 and skipped == 0
+    assert progress and progress[-1] == ('import', 25000, 25000)
+
+    model = run_async(lambda cb: store.query_activities_async(None, None, cb),
+                      lambda res: store.query_activities_finish(res))
+    assert model.get_n_items() == 25000
+    assert model.get_item(24999).props.amount is not None
+
+
+def test_import_error_names_line_and_column(seeded):
+    store, inside, field, team, account = seeded
+    data = b'ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,2026-11-03T10:00:00Z,1,1,order,abc\n'
+    with pytest.raises(GLib.Error) as info:
+        store.import_activities(Gio.MemoryInputStream.new_from_data(data), Tandem.DataFormat.CSV, None)
+    assert info.value.domain == 'tandem-import-error-quark'
+    assert info.value.message.startswith('line 3: amount:')
+    assert store.list_activities().get_n_items() == 0
+
+
+def test_read_only_refuses_writes():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'ro.db')
+        rw = Tandem.Store.new_for_path(path)
+        rw.add_rep('Anna', Tandem.Role.INSIDE)
+        del rw
+        ro = Tandem.Store.new_for_path_full(path, Tandem.StoreFlags.READ_ONLY)
+        assert ro.props.read_only
+        assert ro.get_rep(1).props.name == 'Anna'
+        with pytest.raises(GLib.Error) as info:
+            ro.add_rep('Jonas', Tandem.Role.FIELD)
+        assert info.value.code == int(Tandem.StoreError.READ_ONLY)

@@ -1,0 +1,552 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* test-backend.c: the conformance suite of the internal backend interface,
+ * plus fault injection under the SQLite backend.
+ *
+ * Every test here talks to TandemBackend only, through a factory, so a new
+ * backend (PostgreSQL) adds a factory and runs the same suite. */
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tandem-test.h"
+#include "tandem-store-private.h"
+#include "tandem-sqlite-backend-private.h"
+
+typedef TandemBackend *(*BackendFactory) (const char *name, GError **error);
+
+static char *tmpdir;
+
+static TandemBackend *
+sqlite_memory (const char  *name,
+               GError     **error)
+{
+  return tandem_sqlite_backend_new (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
+}
+
+static TandemBackend *
+sqlite_file (const char  *name,
+             GError     **error)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+
+  return tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, error);
+}
+
+static const struct { const char *name; BackendFactory make; } factories[] = {
+  { "sqlite-memory", sqlite_memory },
+  { "sqlite-file", sqlite_file },
+};
+
+typedef struct
+{
+  gint64 inside;
+  gint64 field;
+  gint64 team;
+  gint64 account;
+} Seed;
+
+static void
+seed (TandemBackend *b,
+      Seed          *s)
+{
+  g_autoptr(GError) error = NULL;
+  TandemRepRecord inside = { .name = (char *) "Anna", .role = TANDEM_ROLE_INSIDE };
+  TandemRepRecord field = { .name = (char *) "Jonas", .role = TANDEM_ROLE_FIELD };
+  TandemTeamRecord team = { .name = (char *) "Nord", .inside_share = -1 };
+  TandemAccountRecord account = { .name = (char *) "ACME", .category = 2 };
+
+  CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &inside, &error));
+  CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &field, &error));
+  team.inside_rep_id = inside.id;
+  team.field_rep_id = field.id;
+  CU_ASSERT_TRUE (tandem_backend_insert_team (b, &team, 1000, &error));
+  account.team_id = team.id;
+  CU_ASSERT_TRUE (tandem_backend_insert_account (b, &account, 1000, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  s->inside = inside.id;
+  s->field = field.id;
+  s->team = team.id;
+  s->account = account.id;
+}
+
+static void
+conformance_reps (TandemBackend *b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) list = NULL;
+  TandemRepRecord rec = { .name = (char *) "Robert'); DROP TABLE rep;--", .role = TANDEM_ROLE_FIELD };
+  TandemRepRecord loaded = { 0 };
+  TandemRepRecord missing = { .id = 999, .name = (char *) "x" };
+
+  CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &rec, &error));
+  CU_ASSERT (rec.id > 0);
+  CU_ASSERT_TRUE (tandem_backend_load_rep (b, rec.id, &loaded, &error));
+  CU_ASSERT_STRING_EQUAL (loaded.name, rec.name);
+  CU_ASSERT_EQUAL (loaded.role, TANDEM_ROLE_FIELD);
+  tandem_rep_record_clear (&loaded);
+
+  rec.name = (char *) "Ölmühle";
+  rec.archived = TRUE;
+  CU_ASSERT_TRUE (tandem_backend_update_rep (b, &rec, &error));
+  CU_ASSERT_TRUE (tandem_backend_load_rep (b, rec.id, &loaded, &error));
+  CU_ASSERT_STRING_EQUAL (loaded.name, "Ölmühle");
+  CU_ASSERT_TRUE (loaded.archived);
+  tandem_rep_record_clear (&loaded);
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  CU_ASSERT_FALSE (tandem_backend_load_rep (b, 999, &loaded, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "999");
+  CU_ASSERT_FALSE (tandem_backend_update_rep (b, &missing, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, NULL);
+
+  list = tandem_backend_list_reps (b, &error);
+  CU_ASSERT_EQUAL (list->len, 1);
+}
+
+static void
+conformance_teams (TandemBackend *b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) members = NULL;
+  TandemTeamRecord loaded = { 0 };
+  TandemRepRecord other = { .name = (char *) "Lea", .role = TANDEM_ROLE_INSIDE };
+  Seed s;
+
+  seed (b, &s);
+  CU_ASSERT_TRUE (tandem_backend_load_team (b, s.team, &loaded, &error));
+  CU_ASSERT_EQUAL (loaded.inside_rep_id, s.inside);
+  CU_ASSERT_EQUAL (loaded.field_rep_id, s.field);
+  CU_ASSERT_FALSE (loaded.has_target);
+  loaded.has_target = TRUE;
+  loaded.target_minor = 5000000;
+  memcpy (loaded.target_currency, "EUR", 4);
+  loaded.inside_share = 4000;
+  CU_ASSERT_TRUE (tandem_backend_update_team (b, &loaded, &error));
+  tandem_team_record_clear (&loaded);
+  CU_ASSERT_TRUE (tandem_backend_load_team (b, s.team, &loaded, &error));
+  CU_ASSERT_EQUAL (loaded.target_minor, 5000000);
+  CU_ASSERT_STRING_EQUAL (loaded.target_currency, "EUR");
+  CU_ASSERT_EQUAL (loaded.inside_share, 4000);
+  tandem_team_record_clear (&loaded);
+
+  CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &other, &error));
+  CU_ASSERT_TRUE (tandem_backend_change_members (b, s.team, other.id, s.field, 5000, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  members = tandem_backend_list_memberships (b, s.team, &error);
+  CU_ASSERT_EQUAL_FATAL (members->len, 2);
+  CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 0).valid_from, 1000);
+  CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 0).valid_until, 5000);
+  CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 1).inside_rep_id, other.id);
+  CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 1).valid_until, 0);
+  CU_ASSERT_TRUE (tandem_backend_load_team (b, s.team, &loaded, &error));
+  CU_ASSERT_EQUAL (loaded.inside_rep_id, other.id);
+  tandem_team_record_clear (&loaded);
+
+  /* a member that does not exist is refused and nothing changes */
+  CU_ASSERT_FALSE (tandem_backend_change_members (b, s.team, 4242, s.field, 6000, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, NULL);
+  g_clear_pointer (&members, g_array_unref);
+  members = tandem_backend_list_memberships (b, s.team, &error);
+  CU_ASSERT_EQUAL (members->len, 2);
+}
+
+static void
+conformance_accounts (TandemBackend *b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stages = NULL;
+  TandemAccountRecord loaded = { 0 };
+  TandemAccountRecord bad = { .name = (char *) "X", .team_id = 777 };
+  Seed s;
+
+  seed (b, &s);
+  CU_ASSERT_TRUE (tandem_backend_add_stage_change (b, s.account, TANDEM_ACCOUNT_STAGE_CUSTOMER, 2000, &error));
+  stages = tandem_backend_list_stage_changes (b, s.account, &error);
+  CU_ASSERT_EQUAL_FATAL (stages->len, 2);
+  CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).stage, TANDEM_ACCOUNT_STAGE_PROSPECT);
+  CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).changed_at, 2000);
+
+  CU_ASSERT_TRUE (tandem_backend_load_account (b, s.account, &loaded, &error));
+  CU_ASSERT_EQUAL (loaded.team_id, s.team);
+  loaded.referred_by_id = 0;
+  loaded.category = 0;
+  CU_ASSERT_TRUE (tandem_backend_update_account (b, &loaded, &error));
+  tandem_account_record_clear (&loaded);
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  CU_ASSERT_FALSE (tandem_backend_insert_account (b, &bad, 1, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, NULL);
+}
+
+static void
+conformance_activities (TandemBackend *b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) page = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
+  TandemActivityScan scan;
+  TandemScanKey key;
+  gboolean inserted;
+  Seed s;
+
+  g_array_set_clear_func (page, (GDestroyNotify) tandem_activity_record_clear);
+  seed (b, &s);
+
+  CU_ASSERT_TRUE (tandem_backend_begin (b, &error));
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("R%u", i);
+      TandemActivityRecord r = {
+        .account_id = s.account, .rep_id = i % 2 ? s.inside : s.field,
+        .kind = i % 5 == 0 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_CALL,
+        .has_amount = i % 5 == 0, .amount_minor = 1000 + i, .currency = "EUR",
+        .occurred_at = (gint64) ((i * 37) % 100) * 1000, .external_ref = ref,
+      };
+
+      CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &r, &inserted, &error));
+      CU_ASSERT_TRUE (inserted);
+    }
+  CU_ASSERT_TRUE (tandem_backend_commit (b, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  /* duplicate ref: reported, not inserted */
+  {
+    TandemActivityRecord dup = { .account_id = s.account, .rep_id = s.field, .kind = 0,
+                                 .occurred_at = 5, .external_ref = (char *) "R7" };
+
+    CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &dup, &inserted, &error));
+    CU_ASSERT_FALSE (inserted);
+    CU_ASSERT_EQUAL (dup.id, tandem_backend_find_activity_by_ref (b, "R7", NULL));
+  }
+
+  /* a rolled-back transaction leaves nothing */
+  CU_ASSERT_TRUE (tandem_backend_begin (b, &error));
+  {
+    TandemActivityRecord r = { .account_id = s.account, .rep_id = s.field, .kind = 0, .occurred_at = 1 };
+
+    CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &r, &inserted, &error));
+  }
+  tandem_backend_rollback (b);
+
+  tandem_activity_scan_init (&scan);
+  CU_ASSERT_EQUAL (tandem_backend_count_activities (b, &scan, &error), 100);
+  CU_ASSERT_EQUAL (tandem_backend_max_activity_id (b, &error), 100);
+
+  /* keyset paging returns every row once, in (occurred_at, id) order */
+  {
+    guint seen = 0;
+    gint64 last_t = G_MININT64;
+    gboolean first = TRUE;
+
+    for (;;)
+      {
+        g_array_set_size (page, 0);
+        CU_ASSERT_TRUE_FATAL (tandem_backend_scan_activities (b, &scan, first ? NULL : &key, 0, 7, page, &error));
+        if (page->len == 0)
+          break;
+        for (guint i = 0; i < page->len; i++)
+          {
+            CU_ASSERT (g_array_index (page, TandemActivityRecord, i).occurred_at >= last_t);
+            last_t = g_array_index (page, TandemActivityRecord, i).occurred_at;
+          }
+        key.occurred_at = last_t;
+        key.id = g_array_index (page, TandemActivityRecord, page->len - 1).id;
+        seen += page->len;
+        first = FALSE;
+      }
+    CU_ASSERT_EQUAL (seen, 100);
+  }
+
+  /* offsets agree with keysets */
+  g_array_set_size (page, 0);
+  CU_ASSERT_TRUE (tandem_backend_scan_activities (b, &scan, NULL, 98, 10, page, &error));
+  CU_ASSERT_EQUAL (page->len, 2);
+
+  scan.kind = TANDEM_ACTIVITY_KIND_ORDER;
+  CU_ASSERT_EQUAL (tandem_backend_count_activities (b, &scan, &error), 20);
+  scan.kind = -1;
+  scan.rep_id = s.inside;
+  CU_ASSERT_EQUAL (tandem_backend_count_activities (b, &scan, &error), 50);
+  scan.rep_id = 0;
+  scan.team_id = s.team;
+  scan.since = 10000;
+  scan.until = 20000;
+  CU_ASSERT_EQUAL (tandem_backend_count_activities (b, &scan, &error), 10);
+  scan.max_id = 50;
+  CU_ASSERT (tandem_backend_count_activities (b, &scan, &error) <= 10);
+
+  /* money comes back exactly */
+  {
+    TandemActivityRecord loaded = { 0 };
+
+    CU_ASSERT_TRUE (tandem_backend_load_activity (b, 1, &loaded, &error));
+    CU_ASSERT_TRUE (loaded.has_amount);
+    CU_ASSERT_EQUAL (loaded.amount_minor, 1000);
+    CU_ASSERT_STRING_EQUAL (loaded.currency, "EUR");
+    CU_ASSERT_STRING_EQUAL (loaded.external_ref, "R0");
+    tandem_activity_record_clear (&loaded);
+  }
+
+  /* an unknown account is refused */
+  {
+    TandemActivityRecord r = { .account_id = 999, .rep_id = s.field, .kind = 0, .occurred_at = 1 };
+
+    CU_ASSERT_FALSE (tandem_backend_insert_activity (b, &r, &inserted, &error));
+    TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, NULL);
+  }
+  CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
+}
+
+static void
+run_conformance (void (*body) (TandemBackend *))
+{
+  static guint counter;
+
+  for (guint i = 0; i < G_N_ELEMENTS (factories); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("conf-%u.db", counter++);
+      g_autoptr(TandemBackend) b = factories[i].make (name, &error);
+
+      TANDEM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
+      body (b);
+    }
+}
+
+static void test_conformance_reps (void) { run_conformance (conformance_reps); }
+static void test_conformance_teams (void) { run_conformance (conformance_teams); }
+static void test_conformance_accounts (void) { run_conformance (conformance_accounts); }
+static void test_conformance_activities (void) { run_conformance (conformance_activities); }
+
+/* ------------------------------------------------------------------ */
+/* A VFS that fails the Nth write, as a full disk would.               */
+
+typedef struct
+{
+  sqlite3_file  base;
+  sqlite3_file *real;
+} FaultyFile;
+
+static sqlite3_vfs faulty_vfs;
+static sqlite3_vfs *real_vfs;
+static int writes_until_failure = -1;   /* -1: never fail */
+static int failure_code = SQLITE_FULL;
+static guint failures;
+
+static int
+faulty_close (sqlite3_file *f)
+{
+  FaultyFile *ff = (FaultyFile *) f;
+  int rc = ff->real->pMethods ? ff->real->pMethods->xClose (ff->real) : SQLITE_OK;
+
+  sqlite3_free (ff->real);
+  return rc;
+}
+
+static int faulty_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o) { return ((FaultyFile *) f)->real->pMethods->xRead (((FaultyFile *) f)->real, b, n, o); }
+
+static int
+faulty_write (sqlite3_file  *f,
+              const void    *buf,
+              int            n,
+              sqlite3_int64  off)
+{
+  if (writes_until_failure >= 0 && writes_until_failure-- == 0)
+    {
+      failures++;
+      writes_until_failure = 0; /* the disk stays full */
+      return failure_code;
+    }
+  return ((FaultyFile *) f)->real->pMethods->xWrite (((FaultyFile *) f)->real, buf, n, off);
+}
+
+static int faulty_truncate (sqlite3_file *f, sqlite3_int64 s) { return ((FaultyFile *) f)->real->pMethods->xTruncate (((FaultyFile *) f)->real, s); }
+static int faulty_sync (sqlite3_file *f, int fl) { return ((FaultyFile *) f)->real->pMethods->xSync (((FaultyFile *) f)->real, fl); }
+static int faulty_size (sqlite3_file *f, sqlite3_int64 *s) { return ((FaultyFile *) f)->real->pMethods->xFileSize (((FaultyFile *) f)->real, s); }
+static int faulty_lock (sqlite3_file *f, int l) { return ((FaultyFile *) f)->real->pMethods->xLock (((FaultyFile *) f)->real, l); }
+static int faulty_unlock (sqlite3_file *f, int l) { return ((FaultyFile *) f)->real->pMethods->xUnlock (((FaultyFile *) f)->real, l); }
+static int faulty_check_lock (sqlite3_file *f, int *r) { return ((FaultyFile *) f)->real->pMethods->xCheckReservedLock (((FaultyFile *) f)->real, r); }
+static int faulty_fcntl (sqlite3_file *f, int op, void *a) { return ((FaultyFile *) f)->real->pMethods->xFileControl (((FaultyFile *) f)->real, op, a); }
+static int faulty_sector (sqlite3_file *f) { return ((FaultyFile *) f)->real->pMethods->xSectorSize (((FaultyFile *) f)->real); }
+static int faulty_caps (sqlite3_file *f) { return ((FaultyFile *) f)->real->pMethods->xDeviceCharacteristics (((FaultyFile *) f)->real); }
+static int faulty_shm_map (sqlite3_file *f, int p, int s, int e, void volatile **m) { return ((FaultyFile *) f)->real->pMethods->xShmMap (((FaultyFile *) f)->real, p, s, e, m); }
+static int faulty_shm_lock (sqlite3_file *f, int o, int n, int fl) { return ((FaultyFile *) f)->real->pMethods->xShmLock (((FaultyFile *) f)->real, o, n, fl); }
+static void faulty_shm_barrier (sqlite3_file *f) { ((FaultyFile *) f)->real->pMethods->xShmBarrier (((FaultyFile *) f)->real); }
+static int faulty_shm_unmap (sqlite3_file *f, int d) { return ((FaultyFile *) f)->real->pMethods->xShmUnmap (((FaultyFile *) f)->real, d); }
+
+static const sqlite3_io_methods faulty_io = {
+  2,
+  faulty_close, faulty_read, faulty_write, faulty_truncate, faulty_sync, faulty_size,
+  faulty_lock, faulty_unlock, faulty_check_lock, faulty_fcntl, faulty_sector, faulty_caps,
+  faulty_shm_map, faulty_shm_lock, faulty_shm_barrier, faulty_shm_unmap,
+  NULL, NULL,
+};
+
+static int
+faulty_open (sqlite3_vfs  *vfs,
+             const char   *name,
+             sqlite3_file *file,
+             int           flags,
+             int          *out_flags)
+{
+  FaultyFile *ff = (FaultyFile *) file;
+  int rc;
+
+  ff->real = sqlite3_malloc (real_vfs->szOsFile);
+  memset (ff->real, 0, real_vfs->szOsFile);
+  rc = real_vfs->xOpen (real_vfs, name, ff->real, flags, out_flags);
+  file->pMethods = rc == SQLITE_OK ? &faulty_io : NULL;
+  if (rc != SQLITE_OK)
+    sqlite3_free (ff->real);
+  return rc;
+}
+
+static int faulty_delete (sqlite3_vfs *v, const char *n, int s) { return real_vfs->xDelete (real_vfs, n, s); }
+static int faulty_access (sqlite3_vfs *v, const char *n, int f, int *r) { return real_vfs->xAccess (real_vfs, n, f, r); }
+static int faulty_full (sqlite3_vfs *v, const char *n, int l, char *o) { return real_vfs->xFullPathname (real_vfs, n, l, o); }
+static int faulty_random (sqlite3_vfs *v, int n, char *o) { return real_vfs->xRandomness (real_vfs, n, o); }
+static int faulty_sleep (sqlite3_vfs *v, int us) { return real_vfs->xSleep (real_vfs, us); }
+static int faulty_time (sqlite3_vfs *v, double *t) { return real_vfs->xCurrentTime (real_vfs, t); }
+static int faulty_last_error (sqlite3_vfs *v, int n, char *b) { return real_vfs->xGetLastError (real_vfs, n, b); }
+static int faulty_time64 (sqlite3_vfs *v, sqlite3_int64 *t) { return real_vfs->xCurrentTimeInt64 (real_vfs, t); }
+
+static void
+register_faulty_vfs (void)
+{
+  real_vfs = sqlite3_vfs_find (NULL);
+  faulty_vfs.iVersion = 2;
+  faulty_vfs.szOsFile = sizeof (FaultyFile);
+  faulty_vfs.mxPathname = real_vfs->mxPathname;
+  faulty_vfs.zName = "tandem-faulty";
+  faulty_vfs.xOpen = faulty_open;
+  faulty_vfs.xDelete = faulty_delete;
+  faulty_vfs.xAccess = faulty_access;
+  faulty_vfs.xFullPathname = faulty_full;
+  faulty_vfs.xRandomness = faulty_random;
+  faulty_vfs.xSleep = faulty_sleep;
+  faulty_vfs.xCurrentTime = faulty_time;
+  faulty_vfs.xGetLastError = faulty_last_error;
+  faulty_vfs.xCurrentTimeInt64 = faulty_time64;
+  sqlite3_vfs_register (&faulty_vfs, 0);
+}
+
+static guint
+count (TandemStore *store)
+{
+  g_autoptr(GListModel) list = tandem_store_list_activities (store);
+
+  return g_list_model_get_n_items (list);
+}
+
+static void
+test_write_failures (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "faulty.db", NULL);
+  g_autoptr(GString) csv = g_string_new ("ref,at,account,rep,kind,amount\n");
+  const int codes[] = { SQLITE_FULL, SQLITE_IOERR_WRITE };
+  guint committed;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "bulk-%u,2026-11-03T10:%02u:00Z,1,2,order,%u.00 EUR\n", i, i % 60, 10 + i);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TandemBackend) b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
+    g_autoptr(TandemStore) store = NULL;
+    Seed s;
+
+    TANDEM_ASSERT_NO_ERROR (error);
+    seed (b, &s);
+    store = _tandem_store_new_for_backend (b, path);
+    {
+      g_autoptr(TandemAccount) account = tandem_store_get_account (store, s.account, &error);
+      g_autoptr(TandemRep) rep = tandem_store_get_rep (store, s.field, &error);
+      g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 2, 9, 0, 0);
+
+      for (guint i = 0; i < 10; i++)
+        {
+          g_autoptr(TandemActivity) a = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
+          TANDEM_ASSERT_NO_ERROR (error);
+        }
+    }
+    committed = count (store);
+    CU_ASSERT_EQUAL (committed, 10);
+
+    for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
+      for (int n = 0; n < 40; n += 3)
+        {
+          g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
+
+          failure_code = codes[c];
+          writes_until_failure = n;
+          CU_ASSERT_FALSE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL, NULL, &error));
+          writes_until_failure = -1;
+          TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO, NULL);
+          CU_ASSERT_EQUAL (count (store), committed);
+        }
+
+    /* with the disk working again, the store works again */
+    {
+      g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
+      guint64 inserted = 0;
+
+      CU_ASSERT_TRUE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, &inserted, NULL, &error));
+      TANDEM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_EQUAL (inserted, 3000);
+    }
+  }
+
+  CU_ASSERT (failures > 0);
+
+  /* reopened normally: sound, with exactly what was committed */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TandemStore) store = tandem_store_new_for_path (path, &error);
+
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_TRUE (tandem_store_check_integrity (store, &error));
+    CU_ASSERT_EQUAL (count (store), 3010);
+  }
+}
+
+/* Opening a store on a full disk fails cleanly and leaves no half schema. */
+static void
+test_migration_failure (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "nomigrate.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemBackend) b = NULL;
+
+  failure_code = SQLITE_FULL;
+  writes_until_failure = 2;
+  b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
+  writes_until_failure = -1;
+  CU_ASSERT_PTR_NULL (b);
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO, NULL);
+
+  b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
+  CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
+}
+
+int
+main (void)
+{
+  const TandemTestCase cases[] = {
+    TANDEM_TEST (test_conformance_reps),
+    TANDEM_TEST (test_conformance_teams),
+    TANDEM_TEST (test_conformance_accounts),
+    TANDEM_TEST (test_conformance_activities),
+    TANDEM_TEST (test_write_failures),
+    TANDEM_TEST (test_migration_failure),
+  };
+  int status;
+
+  tmpdir = tandem_test_make_tmpdir ();
+  register_faulty_vfs ();
+  status = tandem_test_run ("backend", cases, G_N_ELEMENTS (cases));
+  tandem_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
