@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // A small test harness for GJS: named tests, assertions, a summary, and a
 // non-zero exit status on any failure.
+import GLib from 'gi://GLib';
 import System from 'system';
 
 const tests = [];
@@ -30,7 +31,8 @@ export function assertThrows(fn, check = () => true, message = 'expected an erro
     throw new Error(message);
 }
 
-export async function run() {
+// Runs the tests and returns the exit status (0 when all passed).
+export async function runTests() {
     let failed = 0;
     for (const {name, fn} of tests) {
         try {
@@ -43,5 +45,17 @@ export async function run() {
         }
     }
     print(`${tests.length - failed} passed, ${failed} failed`);
-    System.exit(failed === 0 && tests.length > 0 ? 0 : 1);
+    return failed === 0 && tests.length > 0 ? 0 : 1;
+}
+
+// Runs the tests inside a GLib main loop, so that async calls can
+// complete, and exits with their status once the loop has stopped.
+export function run() {
+    const loop = new GLib.MainLoop(null, false);
+    let status = 1;
+    runTests().then(s => {
+        status = s;
+    }).finally(() => loop.quit());
+    loop.run();
+    System.exit(status);
 }

@@ -71,4 +71,4 @@ test('reps, tandems, accounts and activities', () => {
     assertEqual(Tandem.activity_kind_to_nick(Tandem.ActivityKind.CROSS_SELL), 'cross-sell');
 });
 
-await run();
+run();

@@ -94,6 +94,4 @@ test('async import with progress, then async query', async () => {
     assertEqual(store.find_activity_by_ref('g24999').amount.to_string(), '24999.25 EUR');
 });
 
-const loop = new GLib.MainLoop(null, false);
-run().finally(() => loop.quit());
-loop.run();
+run();
