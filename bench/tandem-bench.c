@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-bench.c: benchmarks of libtandem against the raw SQL baseline,
+ * measured in the same run on the same data.
+ *
+ *   tandem-bench import [ROWS...]    import vs sqlite3 .import, rows/s, peak RSS
+ *
+ * Data is generated from a fixed seed. Every figure is printed beside its
+ * baseline and the ratio; nothing here is a pass/fail test. */
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <tandem.h>
+
+#define N_TEAMS    1000
+#define N_ACCOUNTS 20000
+
+typedef struct
+{
+  double  seconds;
+  long    max_rss_kib;
+  guint64 rows;
+  gboolean ok;
+} Measure;
+
+static char *workdir;
+
+static double
+now_seconds (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+/* The reps, tandems and accounts every scenario shares. */
+static gboolean
+seed_store (const char  *path,
+            GError     **error)
+{
+  g_autoptr(TandemStore) store = tandem_store_new_for_path (path, error);
+  g_autoptr(GDateTime) since = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
+
+  if (store == NULL)
+    return FALSE;
+
+  for (guint t = 0; t < N_TEAMS; t++)
+    {
+      g_autofree char *in_name = g_strdup_printf ("Inside %u", t);
+      g_autofree char *field_name = g_strdup_printf ("Field %u", t);
+      g_autoptr(TandemRep) inside = tandem_store_add_rep (store, in_name, TANDEM_ROLE_INSIDE, error);
+      g_autoptr(TandemRep) field = inside ? tandem_store_add_rep (store, field_name, TANDEM_ROLE_FIELD, error) : NULL;
+      g_autoptr(TandemTeam) draft = NULL;
+      TandemTeam *team;
+
+      if (field == NULL)
+        return FALSE;
+      draft = tandem_team_new (NULL, inside, field, error);
+      tandem_team_set_target (draft, target);
+      team = tandem_store_save_team (store, draft, since, error);
+      if (team == NULL)
+        return FALSE;
+      g_ptr_array_add (teams, team);
+    }
+
+  for (guint a = 0; a < N_ACCOUNTS; a++)
+    {
+      g_autofree char *name = g_strdup_printf ("Kunde %05u GmbH", a);
+      g_autoptr(TandemAccount) draft = tandem_account_new (name, teams->pdata[a % N_TEAMS]);
+      g_autoptr(TandemAccount) account = tandem_store_save_account (store, draft, since, error);
+
+      if (account == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes ROWS seeded activities over Q4 2026 as CSV. Account a belongs to
+ * tandem a % N_TEAMS, whose reps are 2t+1 (inside) and 2t+2 (field). */
+static char *
+generate_csv (guint64 rows)
+{
+  static const struct { const char *kind; guint weight; gboolean amount; } kinds[] = {
+    { "call", 40, FALSE }, { "visit", 15, FALSE }, { "appointment", 10, FALSE },
+    { "offer", 10, TRUE }, { "order", 12, TRUE }, { "cross-sell", 5, TRUE },
+    { "up-sell", 4, TRUE }, { "referral", 2, FALSE }, { "shadowing", 1, FALSE },
+    { "support", 1, FALSE },
+  };
+  g_autofree char *name = g_strdup_printf ("activities-%" G_GUINT64_FORMAT ".csv", rows);
+  char *path = g_build_filename (workdir, name, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  const gint64 start = 1790812800; /* 2026-10-01T00:00:00Z */
+  const gint64 span = 92 * 86400;
+  FILE *out = fopen (path, "w");
+
+  g_assert (out != NULL);
+  fputs ("ref,at,account,rep,kind,amount\n", out);
+  for (guint64 i = 0; i < rows; i++)
+    {
+      guint account = g_rand_int_range (rand, 0, N_ACCOUNTS);
+      guint team = account % N_TEAMS;
+      guint rep = 2 * team + 1 + (g_rand_boolean (rand) ? 1 : 0);
+      guint pick = g_rand_int_range (rand, 0, 100);
+      guint k = 0;
+      gint64 t = start + (gint64) (i * (guint64) span / rows);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+      g_autofree char *at = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+
+      while (pick >= kinds[k].weight)
+        pick -= kinds[k++].weight;
+
+      fprintf (out, "A%08" G_GUINT64_FORMAT ",%s,%u,%u,%s,", i, at, account + 1, rep, kinds[k].kind);
+      if (kinds[k].amount)
+        fprintf (out, "%d.%02d EUR", g_rand_int_range (rand, 50, 20000), g_rand_int_range (rand, 0, 100));
+      fputc ('\n', out);
+    }
+  fclose (out);
+  return path;
+}
+
+/* Runs argv as a child and measures its wall time and peak RSS. */
+static Measure
+measure_child (const char * const *argv)
+{
+  Measure m = { 0 };
+  struct rusage usage;
+  int status = 0;
+  double t0 = now_seconds ();
+  GPid pid;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                      NULL, NULL, &pid, &error))
+    {
+      g_printerr ("cannot run %s: %s\n", argv[0], error->message);
+      return m;
+    }
+
+  while (wait4 (pid, &status, 0, &usage) < 0 && errno == EINTR)
+    ;
+  m.seconds = now_seconds () - t0;
+  m.max_rss_kib = usage.ru_maxrss;
+  m.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
+  return m;
+}
+
+/* The child side of an import measurement: import CSV into DB. */
+static int
+child_import (const char *db,
+              const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_new_for_path (db, &error);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GFileInputStream) in = NULL;
+  guint64 inserted = 0;
+
+  if (store == NULL || (in = g_file_read (file, NULL, &error)) == NULL ||
+      !tandem_store_import_activities (store, G_INPUT_STREAM (in), TANDEM_DATA_FORMAT_CSV, NULL, &inserted, NULL, &error))
+    {
+      g_printerr ("import failed: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static const char *raw_schema =
+  "CREATE TABLE raw_activity (ref TEXT UNIQUE, at TEXT NOT NULL, account INTEGER NOT NULL, "
+  "rep INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT);"
+  "CREATE INDEX raw_activity_time ON raw_activity (at);"
+  "CREATE INDEX raw_activity_account ON raw_activity (account, at);";
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gsize) st.st_size : 0;
+}
+
+static void
+bench_import (const char *self_exe,
+              guint64     rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = generate_csv (rows);
+  g_autofree char *db = g_strdup_printf ("%s/tandem-%" G_GUINT64_FORMAT ".db", workdir, rows);
+  g_autofree char *raw = g_strdup_printf ("%s/raw-%" G_GUINT64_FORMAT ".db", workdir, rows);
+  g_autofree char *script = NULL;
+  Measure ours, base;
+
+  if (!seed_store (db, &error))
+    {
+      g_printerr ("seeding failed: %s\n", error->message);
+      return;
+    }
+
+  {
+    const char *argv[] = { self_exe, "child-import", db, csv, NULL };
+    ours = measure_child (argv);
+  }
+
+  script = g_strdup_printf ("PRAGMA journal_mode=WAL;\n%s\n.import --csv --skip 1 %s raw_activity\n", raw_schema, csv);
+  {
+    g_autofree char *sql_path = g_build_filename (workdir, "import.sql", NULL);
+    g_autofree char *read_cmd = NULL;
+
+    g_file_set_contents (sql_path, script, -1, NULL);
+    read_cmd = g_strdup_printf (".read %s", sql_path);
+    {
+      const char *argv[] = { "sqlite3", raw, read_cmd, NULL };
+      base = measure_child (argv);
+    }
+  }
+
+  printf ("| import %-9" G_GUINT64_FORMAT " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
+          rows, ours.seconds, rows / ours.seconds, base.seconds, rows / base.seconds, ours.seconds / base.seconds);
+  printf ("| peak RSS %-7" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
+          rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double) ours.max_rss_kib / base.max_rss_kib);
+  printf ("| disk size %-6" G_GUINT64_FORMAT " | %12.1f B/row          | %12.1f B/row          | %5.2fx |\n",
+          rows, (double) file_size (db) / rows, (double) file_size (raw) / rows,
+          (double) file_size (db) / file_size (raw));
+  if (!ours.ok || !base.ok)
+    printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+  fflush (stdout);
+
+  g_unlink (csv);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 4 && g_str_equal (argv[1], "child-import"))
+    return child_import (argv[2], argv[3]);
+
+  if (argc >= 2 && g_str_equal (argv[1], "import"))
+    {
+      workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
+      printf ("| scenario         | libtandem                     | baseline (sqlite3 .import)    | ratio  |\n");
+      printf ("|------------------|-------------------------------|-------------------------------|--------|\n");
+      if (argc == 2)
+        bench_import (argv[0], 1000000);
+      for (int i = 2; i < argc; i++)
+        bench_import (argv[0], g_ascii_strtoull (argv[i], NULL, 10));
+      return 0;
+    }
+
+  g_printerr ("usage: %s import [ROWS...]\n", argv[0]);
+  return 1;
+}
