@@ -19,5 +19,7 @@
 #include "tandem/tandem-activity-filter.h"
 #include "tandem/tandem-history.h"
 #include "tandem/tandem-store.h"
+#include "tandem/tandem-plan.h"
+#include "tandem/tandem-settlement.h"
 
 #undef TANDEM_INSIDE

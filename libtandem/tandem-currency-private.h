@@ -26,4 +26,15 @@ gboolean _tandem_money_parse_parts (const char  *text,
                                     char         currency[4],
                                     GError     **error);
 
+/* Splits @amount by @weights into @parts (largest remainder, ties to the
+ * lower index); FALSE when the weights sum to zero. */
+gboolean _tandem_allocate_minor (gint64         amount,
+                                 const guint64 *weights,
+                                 guint          n_weights,
+                                 gint64        *parts);
+
+/* "1,200.00 EUR": grouped for people, not for parsing. */
+char    *_tandem_money_format_display (gint64      minor_units,
+                                       const char *currency);
+
 G_END_DECLS

@@ -808,6 +808,62 @@ compare_remainders (gconstpointer a,
   return (ra->index > rb->index) - (ra->index < rb->index);
 }
 
+gboolean
+_tandem_allocate_minor (gint64         amount,
+                        const guint64 *weights,
+                        guint          n_weights,
+                        gint64        *parts)
+{
+  Remainder stack_remainders[8];
+  g_autofree Remainder *heap_remainders = NULL;
+  Remainder *remainders = stack_remainders;
+  unsigned __int128 total_weight = 0;
+  unsigned __int128 magnitude;
+  guint64 handed_out = 0;
+  guint64 leftover;
+  gboolean negative;
+
+  g_assert (amount != G_MININT64);
+
+  for (guint i = 0; i < n_weights; i++)
+    total_weight += weights[i];
+  if (n_weights == 0 || total_weight == 0)
+    return FALSE;
+
+  if (n_weights > G_N_ELEMENTS (stack_remainders))
+    remainders = heap_remainders = g_new (Remainder, n_weights);
+
+  negative = amount < 0;
+  magnitude = negative ? (guint64) -amount : (guint64) amount;
+
+  for (guint i = 0; i < n_weights; i++)
+    {
+      unsigned __int128 product = magnitude * weights[i];
+
+      parts[i] = (gint64) (product / total_weight);
+      remainders[i].remainder = (guint64) (product % total_weight);
+      remainders[i].index = i;
+      handed_out += (guint64) parts[i];
+    }
+
+  /* Fewer than n_weights minor units are left over. */
+  leftover = (guint64) magnitude - handed_out;
+  g_assert (leftover < n_weights);
+
+  if (leftover > 0)
+    {
+      qsort (remainders, n_weights, sizeof (Remainder), compare_remainders);
+      for (guint64 i = 0; i < leftover; i++)
+        parts[remainders[i].index]++;
+    }
+
+  if (negative)
+    for (guint i = 0; i < n_weights; i++)
+      parts[i] = -parts[i];
+
+  return TRUE;
+}
+
 /**
  * tandem_money_allocate:
  * @self: the amount to split
@@ -844,65 +900,53 @@ tandem_money_allocate (const TandemMoney  *self,
                        GError            **error)
 {
   g_autoptr(GPtrArray) parts = NULL;
+  g_autofree guint64 *wide = NULL;
   g_autofree gint64 *shares = NULL;
-  g_autofree Remainder *remainders = NULL;
-  unsigned __int128 magnitude;
-  guint64 total_weight = 0;
-  guint64 leftover;
-  guint64 handed_out = 0;
-  gboolean negative;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (weights != NULL || n_weights == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (n_weights == 0)
+  wide = g_new (guint64, MAX (n_weights, 1));
+  shares = g_new (gint64, MAX (n_weights, 1));
+  for (guint i = 0; i < n_weights; i++)
+    wide[i] = weights[i];
+
+  if (!_tandem_allocate_minor (self->minor_units, wide, n_weights, shares))
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_WEIGHTS,
-                   _("Cannot allocate an amount over no weights"));
+                   n_weights == 0 ? _("Cannot allocate an amount over no weights")
+                                  : _("Cannot allocate an amount over weights that sum to zero"));
       return NULL;
-    }
-
-  for (guint i = 0; i < n_weights; i++)
-    total_weight += weights[i];
-
-  if (total_weight == 0)
-    {
-      g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_WEIGHTS,
-                   _("Cannot allocate an amount over weights that sum to zero"));
-      return NULL;
-    }
-
-  negative = self->minor_units < 0;
-  magnitude = negative ? (guint64) -self->minor_units : (guint64) self->minor_units;
-
-  shares = g_new (gint64, n_weights);
-  remainders = g_new (Remainder, n_weights);
-
-  for (guint i = 0; i < n_weights; i++)
-    {
-      unsigned __int128 product = magnitude * weights[i];
-
-      shares[i] = (gint64) (product / total_weight);
-      remainders[i].remainder = (guint64) (product % total_weight);
-      remainders[i].index = i;
-      handed_out += (guint64) shares[i];
-    }
-
-  /* Fewer than n_weights minor units are left over. */
-  leftover = (guint64) magnitude - handed_out;
-  g_assert (leftover < n_weights);
-
-  if (leftover > 0)
-    {
-      qsort (remainders, n_weights, sizeof (Remainder), compare_remainders);
-      for (guint64 i = 0; i < leftover; i++)
-        shares[remainders[i].index]++;
     }
 
   parts = g_ptr_array_new_full (n_weights, (GDestroyNotify) tandem_money_unref);
   for (guint i = 0; i < n_weights; i++)
-    g_ptr_array_add (parts, money_same_currency (self, negative ? -shares[i] : shares[i]));
+    g_ptr_array_add (parts, money_same_currency (self, shares[i]));
 
   return g_steal_pointer (&parts);
+}
+
+char *
+_tandem_money_format_display (gint64      minor_units,
+                              const char *currency)
+{
+  const TandemCurrencyInfo *info = _tandem_currency_find (currency);
+  guint exponent = info ? info->exponent : 2;
+  guint64 magnitude = minor_units < 0 ? (guint64) -minor_units : (guint64) minor_units;
+  guint64 scale = (guint64) powers_of_ten[exponent];
+  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / scale);
+  GString *out = g_string_new (minor_units < 0 ? "-" : "");
+  gsize len = strlen (whole);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, whole[i]);
+    }
+  if (exponent > 0)
+    g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT, (int) exponent, magnitude % scale);
+  g_string_append_printf (out, " %s", currency);
+  return g_string_free (out, FALSE);
 }

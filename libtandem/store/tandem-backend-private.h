@@ -102,6 +102,56 @@ typedef struct
   gint64      id;
 } TandemScanKey;
 
+/* What settlement reads of a commissionable activity or a reversal. */
+typedef struct
+{
+  gint64      id;
+  gint64      account_id;
+  gint64      rep_id;
+  int         kind;
+  gint64      amount_minor;
+  char        currency[4];
+  gint64      occurred_at;
+  gint64      team_id;          /* the account's tandem, 0 if none */
+  /* for a reversal: the reversed activity */
+  gint64      reverses_id;
+  int         reversed_kind;
+  gint64      reversed_account_id;
+  gint64      reversed_rep_id;
+  gint64      reversed_amount;
+  gint64      reversed_at;
+} TandemSettleRecord;
+
+/* The first order of an account that another account referred. */
+typedef struct
+{
+  gint64      account_id;
+  gint64      referrer_id;
+  gint64      order_id;
+  gint64      order_at;
+} TandemReferralRecord;
+
+/* A line of a closed settlement. */
+typedef struct
+{
+  gint64      rep_id;
+  int         kind;
+  gint64      amount_minor;
+  gint64      activity_id;
+  char       *explanation;
+} TandemLineRecord;
+
+typedef struct
+{
+  gint64      start;
+  gint64      end;
+} TandemRangeRecord;
+
+typedef gboolean (*TandemSettleFunc) (const TandemSettleRecord *record,
+                                      gpointer                  user_data,
+                                      GError                  **error);
+
+void tandem_line_record_clear     (TandemLineRecord     *record);
 void tandem_rep_record_clear      (TandemRepRecord      *record);
 void tandem_team_record_clear     (TandemTeamRecord     *record);
 void tandem_account_record_clear  (TandemAccountRecord  *record);
@@ -213,6 +263,46 @@ struct _TandemBackendInterface
                                     guint                       limit,
                                     GArray                     *records,
                                     GError                    **error);
+
+  /* Settlement support: the store knows no rules, only facts. */
+  gboolean  (*scan_settlement)     (TandemBackend              *self,
+                                    gint64                      since,
+                                    gint64                      until,
+                                    TandemSettleFunc            func,
+                                    gpointer                    user_data,
+                                    GError                    **error);
+  GArray   *(*list_referrals)      (TandemBackend              *self,
+                                    GError                    **error);
+  gboolean  (*save_plan)           (TandemBackend              *self,
+                                    const char                 *name,
+                                    const char                 *definition,
+                                    GError                    **error);
+  char     *(*load_plan)           (TandemBackend              *self,
+                                    const char                 *name,
+                                    GError                    **error);
+  char    **(*list_plans)          (TandemBackend              *self,
+                                    GError                    **error);
+  /* Freezes [start, end) for @plan and @label with its lines, at once. */
+  gboolean  (*close_period)        (TandemBackend              *self,
+                                    const char                 *plan,
+                                    const char                 *label,
+                                    gint64                      start,
+                                    gint64                      end,
+                                    gint64                      closed_at,
+                                    GArray                     *lines,
+                                    GError                    **error);
+  /* Returns FALSE with no error when the period is not closed. */
+  gboolean  (*load_closed_period)  (TandemBackend              *self,
+                                    const char                 *plan,
+                                    const char                 *label,
+                                    GArray                     *lines,
+                                    GError                    **error);
+  GArray   *(*list_closed_ranges)  (TandemBackend              *self,
+                                    GError                    **error);
+  /* Closed lines that came from @activity_id. */
+  GArray   *(*list_closed_lines_for_activity) (TandemBackend   *self,
+                                    gint64                      activity_id,
+                                    GError                    **error);
 };
 
 /* Wrappers that check the arguments and call the vfuncs. */
@@ -302,6 +392,42 @@ gboolean  tandem_backend_scan_activities      (TandemBackend              *self,
                                                gint64                      offset,
                                                guint                       limit,
                                                GArray                     *records,
+                                               GError                    **error);
+
+gboolean  tandem_backend_scan_settlement      (TandemBackend              *self,
+                                               gint64                      since,
+                                               gint64                      until,
+                                               TandemSettleFunc            func,
+                                               gpointer                    user_data,
+                                               GError                    **error);
+GArray   *tandem_backend_list_referrals       (TandemBackend              *self,
+                                               GError                    **error);
+gboolean  tandem_backend_save_plan            (TandemBackend              *self,
+                                               const char                 *name,
+                                               const char                 *definition,
+                                               GError                    **error);
+char     *tandem_backend_load_plan            (TandemBackend              *self,
+                                               const char                 *name,
+                                               GError                    **error);
+char    **tandem_backend_list_plans           (TandemBackend              *self,
+                                               GError                    **error);
+gboolean  tandem_backend_close_period         (TandemBackend              *self,
+                                               const char                 *plan,
+                                               const char                 *label,
+                                               gint64                      start,
+                                               gint64                      end,
+                                               gint64                      closed_at,
+                                               GArray                     *lines,
+                                               GError                    **error);
+gboolean  tandem_backend_load_closed_period   (TandemBackend              *self,
+                                               const char                 *plan,
+                                               const char                 *label,
+                                               GArray                     *lines,
+                                               GError                    **error);
+GArray   *tandem_backend_list_closed_ranges   (TandemBackend              *self,
+                                               GError                    **error);
+GArray   *tandem_backend_list_closed_lines_for_activity (TandemBackend     *self,
+                                               gint64                      activity_id,
                                                GError                    **error);
 
 G_END_DECLS

@@ -40,6 +40,12 @@ tandem_activity_record_clear (TandemActivityRecord *record)
 }
 
 void
+tandem_line_record_clear (TandemLineRecord *record)
+{
+  g_clear_pointer (&record->explanation, g_free);
+}
+
+void
 tandem_activity_scan_init (TandemActivityScan *scan)
 {
   memset (scan, 0, sizeof *scan);
@@ -354,4 +360,111 @@ tandem_backend_scan_activities (TandemBackend              *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return TANDEM_BACKEND_GET_IFACE (self)->scan_activities (self, scan, after, offset, limit, records, error);
+}
+
+gboolean
+tandem_backend_scan_settlement (TandemBackend *self,
+                                gint64 since,
+                                gint64 until,
+                                TandemSettleFunc func,
+                                gpointer user_data,
+                                GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->scan_settlement (self, since, until, func, user_data, error);
+}
+
+GArray *
+tandem_backend_list_referrals (TandemBackend *self,
+                               GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_referrals (self, error);
+}
+
+gboolean
+tandem_backend_save_plan (TandemBackend *self,
+                          const char *name,
+                          const char *definition,
+                          GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->save_plan (self, name, definition, error);
+}
+
+char *
+tandem_backend_load_plan (TandemBackend *self,
+                          const char *name,
+                          GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->load_plan (self, name, error);
+}
+
+char **
+tandem_backend_list_plans (TandemBackend *self,
+                           GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_plans (self, error);
+}
+
+gboolean
+tandem_backend_close_period (TandemBackend *self,
+                             const char *plan,
+                             const char *label,
+                             gint64 start,
+                             gint64 end,
+                             gint64 closed_at,
+                             GArray *lines,
+                             GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->close_period (self, plan, label, start, end, closed_at, lines, error);
+}
+
+gboolean
+tandem_backend_load_closed_period (TandemBackend *self,
+                                   const char *plan,
+                                   const char *label,
+                                   GArray *lines,
+                                   GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->load_closed_period (self, plan, label, lines, error);
+}
+
+GArray *
+tandem_backend_list_closed_ranges (TandemBackend *self,
+                                   GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_closed_ranges (self, error);
+}
+
+GArray *
+tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
+                                               gint64 activity_id,
+                                               GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_closed_lines_for_activity (self, activity_id, error);
 }

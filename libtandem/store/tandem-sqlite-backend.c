@@ -33,6 +33,16 @@ typedef enum
   STMT_LOAD_ACTIVITY,
   STMT_FIND_ACTIVITY_BY_REF,
   STMT_MAX_ACTIVITY_ID,
+  STMT_SCAN_SETTLEMENT,
+  STMT_LIST_REFERRALS,
+  STMT_SAVE_PLAN,
+  STMT_LOAD_PLAN,
+  STMT_LIST_PLANS,
+  STMT_INSERT_CLOSED,
+  STMT_INSERT_LINE,
+  STMT_LOAD_CLOSED,
+  STMT_LIST_RANGES,
+  STMT_LINES_FOR_ACTIVITY,
   N_STMTS
 } StmtId;
 
@@ -76,6 +86,32 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
   [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
   [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
+  [STMT_SCAN_SETTLEMENT] =
+    "SELECT a.id, a.account_id, a.rep_id, a.kind, a.amount_minor, a.currency, a.occurred_at, "
+    "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, r.occurred_at "
+    "FROM activity a JOIN account acc ON acc.id = a.account_id "
+    "LEFT JOIN activity r ON r.id = a.reverses_id "
+    "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND a.kind IN (4, 5, 6, 10) "
+    "ORDER BY a.occurred_at, a.id",
+  [STMT_LIST_REFERRALS] =
+    "SELECT acc.id, acc.referred_by, o.id, o.occurred_at FROM account acc "
+    "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = 4 "
+    "                           ORDER BY occurred_at, id LIMIT 1) "
+    "WHERE acc.referred_by IS NOT NULL ORDER BY acc.id",
+  [STMT_SAVE_PLAN] = "INSERT INTO plan (name, definition) VALUES (?1, ?2) "
+                     "ON CONFLICT (name) DO UPDATE SET definition = excluded.definition",
+  [STMT_LOAD_PLAN] = "SELECT definition FROM plan WHERE name = ?1",
+  [STMT_LIST_PLANS] = "SELECT name FROM plan ORDER BY name",
+  [STMT_INSERT_CLOSED] = "INSERT INTO closed_period (plan, label, start_at, end_at, closed_at) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_INSERT_LINE] = "INSERT INTO settlement_line (period_id, rep_id, kind, amount_minor, activity_id, explanation) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_LOAD_CLOSED] = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, l.explanation "
+                       "FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
+                       "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY l.id",
+  [STMT_LIST_RANGES] = "SELECT start_at, end_at FROM closed_period ORDER BY start_at",
+  [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation "
+                              "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
 
 struct _TandemSqliteBackend
@@ -1336,6 +1372,299 @@ tandem_sqlite_backend_scan_activities (TandemBackend             *backend,
 }
 
 /* ------------------------------------------------------------------ */
+/* Settlement support                                                  */
+
+static gboolean
+tandem_sqlite_backend_scan_settlement (TandemBackend     *backend,
+                                       gint64             since,
+                                       gint64             until,
+                                       TandemSettleFunc   func,
+                                       gpointer           user_data,
+                                       GError           **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_SCAN_SETTLEMENT, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, until);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemSettleRecord r;
+
+      r.id = sqlite3_column_int64 (stmt, 0);
+      r.account_id = sqlite3_column_int64 (stmt, 1);
+      r.rep_id = sqlite3_column_int64 (stmt, 2);
+      r.kind = sqlite3_column_int (stmt, 3);
+      r.amount_minor = sqlite3_column_int64 (stmt, 4);
+      column_currency (stmt, 5, r.currency);
+      r.occurred_at = sqlite3_column_int64 (stmt, 6);
+      r.team_id = sqlite3_column_int64 (stmt, 7);
+      r.reverses_id = sqlite3_column_int64 (stmt, 8);
+      r.reversed_kind = sqlite3_column_int (stmt, 9);
+      r.reversed_account_id = sqlite3_column_int64 (stmt, 10);
+      r.reversed_rep_id = sqlite3_column_int64 (stmt, 11);
+      r.reversed_amount = sqlite3_column_int64 (stmt, 12);
+      r.reversed_at = sqlite3_column_int64 (stmt, 13);
+
+      if (!func (&r, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_error (self, rc, _("Could not read activities for settlement"), error);
+  return TRUE;
+}
+
+static void
+read_referral (sqlite3_stmt         *stmt,
+               TandemReferralRecord *record)
+{
+  record->account_id = sqlite3_column_int64 (stmt, 0);
+  record->referrer_id = sqlite3_column_int64 (stmt, 1);
+  record->order_id = sqlite3_column_int64 (stmt, 2);
+  record->order_at = sqlite3_column_int64 (stmt, 3);
+}
+
+static GArray *
+tandem_sqlite_backend_list_referrals (TandemBackend  *backend,
+                                      GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_REFERRALS, error), sizeof (TandemReferralRecord),
+                    NULL, (gpointer) read_referral, _("Could not list referrals"), error);
+}
+
+static gboolean
+tandem_sqlite_backend_save_plan (TandemBackend  *backend,
+                                 const char     *name,
+                                 const char     *definition,
+                                 GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_SAVE_PLAN, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, definition, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, _("Could not save the plan"), error);
+}
+
+static char *
+tandem_sqlite_backend_load_plan (TandemBackend  *backend,
+                                 const char     *name,
+                                 GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_PLAN, error);
+  char *definition = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    definition = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                 _("No plan named “%s” (load one with tandem plan load FILE)"), name);
+  else if (rc != SQLITE_ROW)
+    set_error (self, rc, _("Could not read the plan"), error);
+  return definition;
+}
+
+static char **
+tandem_sqlite_backend_list_plans (TandemBackend  *backend,
+                                  GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_LIST_PLANS, error);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, _("Could not list plans"), error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
+static gboolean
+tandem_sqlite_backend_close_period (TandemBackend  *backend,
+                                    const char     *plan,
+                                    const char     *label,
+                                    gint64          start,
+                                    gint64          end,
+                                    gint64          closed_at,
+                                    GArray         *lines,
+                                    GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt;
+  gint64 period_id;
+
+  if (!tandem_sqlite_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_INSERT_CLOSED, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, plan, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, label, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, start);
+  sqlite3_bind_int64 (stmt, 4, end);
+  sqlite3_bind_int64 (stmt, 5, closed_at);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      int rc = sqlite3_extended_errcode (self->db);
+
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+                     _("Period %s of plan “%s” is already closed"), label, plan);
+      else
+        set_error (self, rc, _("Could not close the period"), error);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  period_id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TandemLineRecord *l = &g_array_index (lines, TandemLineRecord, i);
+
+      stmt = get_stmt (self, STMT_INSERT_LINE, error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, period_id);
+      sqlite3_bind_int64 (stmt, 2, l->rep_id);
+      sqlite3_bind_int (stmt, 3, l->kind);
+      sqlite3_bind_int64 (stmt, 4, l->amount_minor);
+      bind_optional_id (stmt, 5, l->activity_id);
+      sqlite3_bind_text (stmt, 6, l->explanation ? l->explanation : "", -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, _("Could not store a settlement line"), error))
+        goto fail;
+    }
+
+  if (tandem_sqlite_backend_commit (backend, error))
+    return TRUE;
+
+fail:
+  tandem_sqlite_backend_rollback (backend);
+  return FALSE;
+}
+
+static void
+read_line (sqlite3_stmt     *stmt,
+           TandemLineRecord *record)
+{
+  record->rep_id = sqlite3_column_int64 (stmt, 0);
+  record->kind = sqlite3_column_int (stmt, 1);
+  record->amount_minor = sqlite3_column_int64 (stmt, 2);
+  record->activity_id = sqlite3_column_int64 (stmt, 3);
+  record->explanation = column_dup (stmt, 4);
+}
+
+static gboolean
+tandem_sqlite_backend_load_closed_period (TandemBackend  *backend,
+                                          const char     *plan,
+                                          const char     *label,
+                                          GArray         *lines,
+                                          GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GArray) rows = NULL;
+  sqlite3_stmt *exists = NULL;
+  gboolean closed;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT 1 FROM closed_period WHERE plan = ?1 AND label = ?2", -1, &exists, NULL);
+  if (rc != SQLITE_OK)
+    return set_error (self, rc, _("Could not read closed periods"), error);
+  sqlite3_bind_text (exists, 1, plan, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (exists, 2, label, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (exists);
+  sqlite3_finalize (exists);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_error (self, rc, _("Could not read closed periods"), error);
+  closed = rc == SQLITE_ROW;
+  if (!closed)
+    return FALSE;
+
+  {
+    sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_CLOSED, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, plan, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, label, -1, SQLITE_TRANSIENT);
+    rows = list_rows (self, stmt, sizeof (TandemLineRecord), NULL, (gpointer) read_line,
+                      _("Could not read a closed settlement"), error);
+  }
+  if (rows == NULL)
+    return FALSE;
+
+  g_array_append_vals (lines, rows->data, rows->len);
+  return TRUE;
+}
+
+static void
+read_range (sqlite3_stmt      *stmt,
+            TandemRangeRecord *record)
+{
+  record->start = sqlite3_column_int64 (stmt, 0);
+  record->end = sqlite3_column_int64 (stmt, 1);
+}
+
+static GArray *
+tandem_sqlite_backend_list_closed_ranges (TandemBackend  *backend,
+                                          GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_RANGES, error), sizeof (TandemRangeRecord),
+                    NULL, (gpointer) read_range, _("Could not read closed periods"), error);
+}
+
+static GArray *
+tandem_sqlite_backend_list_closed_lines_for_activity (TandemBackend  *backend,
+                                                      gint64          activity_id,
+                                                      GError        **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt *stmt = get_stmt (self, STMT_LINES_FOR_ACTIVITY, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, activity_id);
+  return list_rows (self, stmt, sizeof (TandemLineRecord), (GDestroyNotify) tandem_line_record_clear,
+                    (gpointer) read_line, _("Could not read closed lines"), error);
+}
+
+/* ------------------------------------------------------------------ */
 
 static void
 tandem_sqlite_backend_finalize (GObject *object)
@@ -1402,4 +1731,13 @@ tandem_sqlite_backend_iface_init (TandemBackendInterface *iface)
   iface->max_activity_id = tandem_sqlite_backend_max_activity_id;
   iface->count_activities = tandem_sqlite_backend_count_activities;
   iface->scan_activities = tandem_sqlite_backend_scan_activities;
+  iface->scan_settlement = tandem_sqlite_backend_scan_settlement;
+  iface->list_referrals = tandem_sqlite_backend_list_referrals;
+  iface->save_plan = tandem_sqlite_backend_save_plan;
+  iface->load_plan = tandem_sqlite_backend_load_plan;
+  iface->list_plans = tandem_sqlite_backend_list_plans;
+  iface->close_period = tandem_sqlite_backend_close_period;
+  iface->load_closed_period = tandem_sqlite_backend_load_closed_period;
+  iface->list_closed_ranges = tandem_sqlite_backend_list_closed_ranges;
+  iface->list_closed_lines_for_activity = tandem_sqlite_backend_list_closed_lines_for_activity;
 }

@@ -69,6 +69,33 @@ const char * const tandem_sqlite_migrations[] = {
   ");"
   "CREATE INDEX activity_time ON activity (occurred_at);"
   "CREATE INDEX activity_account ON activity (account_id, occurred_at);",
+
+  /* 2: compensation plans and closed settlement periods. The store keeps
+   *    plans as opaque text and closed lines as facts; it knows no rules. */
+  "CREATE TABLE plan ("
+  "  name TEXT PRIMARY KEY,"
+  "  definition TEXT NOT NULL"
+  ");"
+  "CREATE TABLE closed_period ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  start_at INTEGER NOT NULL,"
+  "  end_at INTEGER NOT NULL CHECK (end_at > start_at),"
+  "  closed_at INTEGER NOT NULL,"
+  "  UNIQUE (plan, label)"
+  ");"
+  "CREATE TABLE settlement_line ("
+  "  id INTEGER PRIMARY KEY,"
+  "  period_id INTEGER NOT NULL REFERENCES closed_period (id),"
+  "  rep_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 6),"
+  "  amount_minor INTEGER NOT NULL CHECK (typeof (amount_minor) = 'integer'),"
+  "  activity_id INTEGER REFERENCES activity (id),"
+  "  explanation TEXT NOT NULL"
+  ");"
+  "CREATE INDEX settlement_line_period ON settlement_line (period_id, id);"
+  "CREATE INDEX settlement_line_activity ON settlement_line (activity_id);",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

@@ -43,6 +43,7 @@ typedef struct
   TandemBackend     *backend;
   GHashTable        *accounts;     /* id → GINT_TO_POINTER (1 + archived) */
   GHashTable        *reps;
+  GArray            *closed;               /* TandemRangeRecord */
   guint64            line;
   const char        *fields[N_COLS];
   int                csv_index[N_COLS];   /* CSV column of each field, or -1 */
@@ -186,6 +187,9 @@ import_row (Importer  *imp,
     return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
                         _("“%s” is not a time with an offset, such as 2026-11-03T10:00:00Z"),
                         imp->fields[COL_AT] ? imp->fields[COL_AT] : "");
+
+  if (!_tandem_store_check_open (imp->closed, record.occurred_at, &local_error))
+    return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
 
   if (!parse_id (imp, COL_ACCOUNT, imp->accounts, _("account"), &record.account_id, error) ||
       !parse_id (imp, COL_REP, imp->reps, _("rep"), &record.rep_id, error) ||
@@ -433,6 +437,9 @@ _tandem_store_import (TandemStore       *self,
   reps = tandem_backend_list_reps (imp.backend, error);
   if (reps == NULL)
     goto out;
+  imp.closed = tandem_backend_list_closed_ranges (imp.backend, error);
+  if (imp.closed == NULL)
+    goto out;
   imp.accounts = load_id_set (accounts, sizeof (TandemAccountRecord), G_STRUCT_OFFSET (TandemAccountRecord, archived));
   imp.reps = load_id_set (reps, sizeof (TandemRepRecord), G_STRUCT_OFFSET (TandemRepRecord, archived));
 
@@ -528,6 +535,7 @@ rollback:
 out:
   g_clear_pointer (&imp.accounts, g_hash_table_unref);
   g_clear_pointer (&imp.reps, g_hash_table_unref);
+  g_clear_pointer (&imp.closed, g_array_unref);
   g_clear_pointer (&imp.json_strings, g_strfreev);
   _tandem_store_unlock (self);
 

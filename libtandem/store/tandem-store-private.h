@@ -38,6 +38,11 @@ void            _tandem_store_report_progress   (TandemStore          *self,
                                                  guint64               done,
                                                  guint64               total);
 
+/* FALSE with TANDEM_STORE_ERROR_CLOSED_PERIOD if @t lies in a range. */
+gboolean        _tandem_store_check_open        (GArray               *ranges,
+                                                 gint64                t,
+                                                 GError              **error);
+
 /* The paged activity model (tandem-activity-list.c). */
 GListModel     *_tandem_activity_list_new       (TandemStore              *store,
                                                  const TandemActivityScan *scan,

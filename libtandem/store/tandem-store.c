@@ -1853,6 +1853,27 @@ tandem_store_list_accounts (TandemStore *self)
 /* ------------------------------------------------------------------ */
 /* Activities                                                          */
 
+gboolean
+_tandem_store_check_open (GArray      *ranges,
+                          gint64       t,
+                          GError     **error)
+{
+  for (guint i = 0; ranges != NULL && i < ranges->len; i++)
+    {
+      const TandemRangeRecord *r = &g_array_index (ranges, TandemRangeRecord, i);
+
+      if (r->start <= t && t < r->end)
+        {
+          g_autofree char *when = _tandem_time_format (t);
+
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+                       _("%s lies in a closed settlement period: activities there can no longer be logged"), when);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * tandem_store_save_activity:
  * @self: a `TandemStore`
@@ -1866,6 +1887,8 @@ tandem_store_list_accounts (TandemStore *self)
  * archived. An activity whose [property@Tandem.Activity:external-ref] is
  * already stored is not stored again: the stored one is returned and
  * @inserted is %FALSE. That makes importing the same data twice a no-op.
+ * An activity dated inside a closed settlement period is refused with
+ * %TANDEM_STORE_ERROR_CLOSED_PERIOD.
  *
  * Returns: (transfer full): the stored activity, or %NULL
  *
@@ -1919,6 +1942,14 @@ tandem_store_save_activity (TandemStore     *self,
                    _("Rep “%s” is archived: no new activities"), tandem_rep_get_name (rep));
       return NULL;
     }
+
+  {
+    g_autoptr(GArray) ranges = tandem_backend_list_closed_ranges (self->backend, error);
+
+    if (ranges == NULL ||
+        !_tandem_store_check_open (ranges, _tandem_time_to_usec (tandem_activity_get_occurred_at (activity)), error))
+      return NULL;
+  }
 
   amount = tandem_activity_get_amount (activity);
   record.account_id = tandem_account_get_id (account);

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-plan.h: compensation plans and settlement periods */
+
+#pragma once
+
+#if !defined (TANDEM_INSIDE) && !defined (TANDEM_COMPILATION)
+# error "Only <tandem.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "tandem-money.h"
+#include "tandem-types.h"
+#include "tandem-version-macros.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TANDEM_PLAN_ERROR:
+ *
+ * The error domain of compensation plans and settlements.
+ *
+ * Since: 1.0
+ */
+#define TANDEM_PLAN_ERROR (tandem_plan_error_quark ())
+
+/**
+ * TandemPlanError:
+ * @TANDEM_PLAN_ERROR_PARSE: the text is not a valid key file
+ * @TANDEM_PLAN_ERROR_UNKNOWN_GROUP: a group such as `[Bonus]` is not part of the plan format
+ * @TANDEM_PLAN_ERROR_UNKNOWN_KEY: a key is not part of its group
+ * @TANDEM_PLAN_ERROR_MISSING_KEY: a required key is missing
+ * @TANDEM_PLAN_ERROR_INVALID_VALUE: a value is malformed or out of range
+ * @TANDEM_PLAN_ERROR_CURRENCY_MISMATCH: an amount is not in the plan's currency
+ * @TANDEM_PLAN_ERROR_INVALID_PERIOD: a period is malformed or of another kind than the plan's
+ * @TANDEM_PLAN_ERROR_UNASSIGNED: an activity's account has no tandem, or the tandem had no members at its time
+ *
+ * Error codes of the %TANDEM_PLAN_ERROR domain.
+ *
+ * Since: 1.0
+ */
+typedef enum
+{
+  TANDEM_PLAN_ERROR_PARSE,
+  TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
+  TANDEM_PLAN_ERROR_UNKNOWN_KEY,
+  TANDEM_PLAN_ERROR_MISSING_KEY,
+  TANDEM_PLAN_ERROR_INVALID_VALUE,
+  TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+  TANDEM_PLAN_ERROR_INVALID_PERIOD,
+  TANDEM_PLAN_ERROR_UNASSIGNED,
+} TandemPlanError;
+
+/**
+ * TandemPeriodKind:
+ * @TANDEM_PERIOD_KIND_MONTH: a calendar month, written `2026-11`
+ * @TANDEM_PERIOD_KIND_QUARTER: a calendar quarter, written `2026-Q4`
+ * @TANDEM_PERIOD_KIND_YEAR: a calendar year, written `2026`
+ *
+ * The length of a settlement period.
+ *
+ * Since: 1.0
+ */
+typedef enum
+{
+  TANDEM_PERIOD_KIND_MONTH,
+  TANDEM_PERIOD_KIND_QUARTER,
+  TANDEM_PERIOD_KIND_YEAR,
+} TandemPeriodKind;
+
+/**
+ * TandemSplitMethod:
+ * @TANDEM_SPLIT_METHOD_EQUAL: the team bonus is split in equal parts
+ * @TANDEM_SPLIT_METHOD_CONTRIBUTION: by the commissionable revenue each member logged
+ *
+ * How a tandem's team bonus is split between its members.
+ *
+ * Since: 1.0
+ */
+typedef enum
+{
+  TANDEM_SPLIT_METHOD_EQUAL,
+  TANDEM_SPLIT_METHOD_CONTRIBUTION,
+} TandemSplitMethod;
+
+#define TANDEM_TYPE_PERIOD (tandem_period_get_type ())
+
+typedef struct _TandemPeriod TandemPeriod;
+
+TANDEM_AVAILABLE_IN_ALL
+GType             tandem_period_get_type      (void) G_GNUC_CONST;
+TANDEM_AVAILABLE_IN_ALL
+TandemPeriod     *tandem_period_parse         (const char          *text,
+                                               GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+TandemPeriod     *tandem_period_copy          (const TandemPeriod  *self) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+void              tandem_period_free          (TandemPeriod        *self);
+TANDEM_AVAILABLE_IN_ALL
+TandemPeriodKind  tandem_period_get_kind      (const TandemPeriod  *self);
+TANDEM_AVAILABLE_IN_ALL
+char             *tandem_period_to_string     (const TandemPeriod  *self) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+GDateTime        *tandem_period_get_start     (const TandemPeriod  *self,
+                                               GTimeZone           *zone) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+GDateTime        *tandem_period_get_end       (const TandemPeriod  *self,
+                                               GTimeZone           *zone) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+TandemPeriod     *tandem_period_get_previous  (const TandemPeriod  *self) G_GNUC_WARN_UNUSED_RESULT;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemPeriod, tandem_period_free)
+
+#define TANDEM_TYPE_PLAN (tandem_plan_get_type ())
+TANDEM_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (TandemPlan, tandem_plan, TANDEM, PLAN, GObject)
+
+TANDEM_AVAILABLE_IN_ALL
+GQuark            tandem_plan_error_quark         (void);
+TANDEM_AVAILABLE_IN_ALL
+TandemPlan       *tandem_plan_new_from_data       (const char   *data,
+                                                   gssize        length,
+                                                   GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+TandemPlan       *tandem_plan_new_from_file       (const char   *path,
+                                                   GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+const char       *tandem_plan_get_name            (TandemPlan   *self);
+TANDEM_AVAILABLE_IN_ALL
+const char       *tandem_plan_get_currency        (TandemPlan   *self);
+TANDEM_AVAILABLE_IN_ALL
+TandemPeriodKind  tandem_plan_get_period_kind     (TandemPlan   *self);
+TANDEM_AVAILABLE_IN_ALL
+GTimeZone        *tandem_plan_get_time_zone       (TandemPlan   *self);
+TANDEM_AVAILABLE_IN_ALL
+const char       *tandem_plan_get_data            (TandemPlan   *self);
+TANDEM_AVAILABLE_IN_ALL
+TandemPeriod     *tandem_plan_parse_period        (TandemPlan   *self,
+                                                   const char   *text,
+                                                   GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The parsed rules of a plan, for the settlement engine. */
+
+#pragma once
+
+#include "tandem-plan.h"
+
+G_BEGIN_DECLS
+
+#define TANDEM_N_ACTIVITY_KINDS 11
+
+typedef struct
+{
+  gboolean has_rate;
+  gint64   rate;            /* fixed point, see tandem-rate-private.h */
+  gboolean has_share;
+  int      share_bp;
+} TandemKindRule;
+
+typedef struct
+{
+  gint64            commission_rate;
+  int               inside_share_bp;
+  TandemKindRule    kinds[TANDEM_N_ACTIVITY_KINDS];
+
+  gboolean          has_bonus;
+  gint64            bonus_attainment;   /* share of target, fixed point */
+  gint64            bonus_amount;       /* minor units */
+  TandemSplitMethod bonus_split;
+
+  gboolean          has_accelerator;
+  gint64            accelerator_above;  /* share of target, fixed point */
+  gint64            accelerator_multiplier;
+
+  gboolean          has_cap;
+  gint64            cap_per_rep;
+
+  gboolean          has_referral;
+  gint64            referral_amount;
+
+  gboolean          has_clawback;
+  int               clawback_days;
+} TandemPlanRules;
+
+const TandemPlanRules *_tandem_plan_get_rules (TandemPlan *self);
+
+struct _TandemPeriod
+{
+  TandemPeriodKind kind;
+  int              year;
+  int              index;   /* month 1–12, quarter 1–4, 0 for a year */
+};
+
+G_END_DECLS

@@ -1,0 +1,997 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-plan.c: compensation plans (key files) and settlement periods */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-plan.h"
+#include "tandem-plan-private.h"
+#include "tandem-currency-private.h"
+#include "tandem-enum-types.h"
+#include "tandem-rate-private.h"
+
+/**
+ * TandemPeriod:
+ *
+ * A settlement period: a calendar month (`2026-11`), quarter (`2026-Q4`)
+ * or year (`2026`). Its start and end depend on the time zone it is cut
+ * in, which comes from the plan ([method@Tandem.Plan.get_time_zone]).
+ *
+ * Since: 1.0
+ */
+G_DEFINE_BOXED_TYPE (TandemPeriod, tandem_period, tandem_period_copy, tandem_period_free)
+
+/**
+ * tandem_period_parse:
+ * @text: "2026-11", "2026-Q4" or "2026"
+ * @error: return location for a #GError
+ *
+ * Parses a period.
+ *
+ * Returns: (transfer full): the period, or %NULL with
+ *   %TANDEM_PLAN_ERROR_INVALID_PERIOD quoting @text
+ *
+ * Since: 1.0
+ */
+TandemPeriod *
+tandem_period_parse (const char  *text,
+                     GError     **error)
+{
+  TandemPeriod period = { 0 };
+  guint64 year, index;
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  parts = g_strsplit (text, "-", 3);
+  if (parts[0] == NULL || strlen (parts[0]) != 4 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1970, 9999, &year, NULL))
+    goto invalid;
+  period.year = (int) year;
+
+  if (parts[1] == NULL)
+    period.kind = TANDEM_PERIOD_KIND_YEAR;
+  else if (parts[2] != NULL)
+    goto invalid;
+  else if ((parts[1][0] == 'Q' || parts[1][0] == 'q') && strlen (parts[1]) == 2 &&
+           g_ascii_string_to_unsigned (parts[1] + 1, 10, 1, 4, &index, NULL))
+    {
+      period.kind = TANDEM_PERIOD_KIND_QUARTER;
+      period.index = (int) index;
+    }
+  else if (strlen (parts[1]) == 2 && g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &index, NULL))
+    {
+      period.kind = TANDEM_PERIOD_KIND_MONTH;
+      period.index = (int) index;
+    }
+  else
+    goto invalid;
+
+  return g_memdup2 (&period, sizeof period);
+
+invalid:
+  g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+               _("Invalid period “%s”: expected a month (2026-11), a quarter (2026-Q4) or a year (2026)"),
+               text);
+  return NULL;
+}
+
+/**
+ * tandem_period_copy:
+ * @self: a `TandemPeriod`
+ *
+ * Copies a period.
+ *
+ * Returns: (transfer full): a copy
+ *
+ * Since: 1.0
+ */
+TandemPeriod *
+tandem_period_copy (const TandemPeriod *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_memdup2 (self, sizeof *self);
+}
+
+/**
+ * tandem_period_free:
+ * @self: a `TandemPeriod`
+ *
+ * Frees a period.
+ *
+ * Since: 1.0
+ */
+void
+tandem_period_free (TandemPeriod *self)
+{
+  g_free (self);
+}
+
+/**
+ * tandem_period_get_kind:
+ * @self: a `TandemPeriod`
+ *
+ * Gets whether @self is a month, quarter or year.
+ *
+ * Returns: the kind of period
+ *
+ * Since: 1.0
+ */
+TandemPeriodKind
+tandem_period_get_kind (const TandemPeriod *self)
+{
+  g_return_val_if_fail (self != NULL, TANDEM_PERIOD_KIND_MONTH);
+
+  return self->kind;
+}
+
+/**
+ * tandem_period_to_string:
+ * @self: a `TandemPeriod`
+ *
+ * Formats the period as [func@Tandem.Period.parse] reads it.
+ *
+ * Returns: (transfer full): "2026-11", "2026-Q4" or "2026"
+ *
+ * Since: 1.0
+ */
+char *
+tandem_period_to_string (const TandemPeriod *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  switch (self->kind)
+    {
+    case TANDEM_PERIOD_KIND_MONTH:
+      return g_strdup_printf ("%04d-%02d", self->year, self->index);
+    case TANDEM_PERIOD_KIND_QUARTER:
+      return g_strdup_printf ("%04d-Q%d", self->year, self->index);
+    case TANDEM_PERIOD_KIND_YEAR:
+    default:
+      return g_strdup_printf ("%04d", self->year);
+    }
+}
+
+static void
+first_month (const TandemPeriod *self,
+             int                *year,
+             int                *month,
+             int                *n_months)
+{
+  *year = self->year;
+  switch (self->kind)
+    {
+    case TANDEM_PERIOD_KIND_MONTH:
+      *month = self->index;
+      *n_months = 1;
+      break;
+    case TANDEM_PERIOD_KIND_QUARTER:
+      *month = 3 * (self->index - 1) + 1;
+      *n_months = 3;
+      break;
+    case TANDEM_PERIOD_KIND_YEAR:
+    default:
+      *month = 1;
+      *n_months = 12;
+      break;
+    }
+}
+
+/**
+ * tandem_period_get_start:
+ * @self: a `TandemPeriod`
+ * @zone: the time zone the period is cut in
+ *
+ * Gets the first instant of the period: local midnight of its first day.
+ *
+ * Returns: (transfer full): the start, inclusive
+ *
+ * Since: 1.0
+ */
+GDateTime *
+tandem_period_get_start (const TandemPeriod *self,
+                         GTimeZone          *zone)
+{
+  int year, month, n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  first_month (self, &year, &month, &n);
+  return g_date_time_new (zone, year, month, 1, 0, 0, 0);
+}
+
+/**
+ * tandem_period_get_end:
+ * @self: a `TandemPeriod`
+ * @zone: the time zone the period is cut in
+ *
+ * Gets the end of the period: local midnight of the first day after it.
+ *
+ * Returns: (transfer full): the end, exclusive
+ *
+ * Since: 1.0
+ */
+GDateTime *
+tandem_period_get_end (const TandemPeriod *self,
+                       GTimeZone          *zone)
+{
+  int year, month, n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  first_month (self, &year, &month, &n);
+  month += n;
+  while (month > 12)
+    {
+      month -= 12;
+      year++;
+    }
+  return g_date_time_new (zone, year, month, 1, 0, 0, 0);
+}
+
+/**
+ * tandem_period_get_previous:
+ * @self: a `TandemPeriod`
+ *
+ * Gets the period of the same kind just before @self.
+ *
+ * Returns: (transfer full): the previous period
+ *
+ * Since: 1.0
+ */
+TandemPeriod *
+tandem_period_get_previous (const TandemPeriod *self)
+{
+  TandemPeriod *prev;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  prev = tandem_period_copy (self);
+  if (prev->kind == TANDEM_PERIOD_KIND_YEAR || --prev->index == 0)
+    {
+      prev->year--;
+      prev->index = prev->kind == TANDEM_PERIOD_KIND_MONTH ? 12 : prev->kind == TANDEM_PERIOD_KIND_QUARTER ? 4 : 0;
+    }
+  return prev;
+}
+
+/* ------------------------------------------------------------------ */
+
+/**
+ * TandemPlan:
+ *
+ * A compensation plan, read from a key file:
+ *
+ * ```
+ * [Plan]
+ * Name=Standard
+ * Currency=EUR
+ * Period=month
+ * TimeZone=Europe/Berlin
+ * CommissionRate=5%
+ * InsideShare=40%
+ *
+ * [Kind cross-sell]
+ * InsideShare=70%
+ *
+ * [TeamBonus]
+ * Attainment=100%
+ * Amount=1000.00 EUR
+ * Split=equal
+ *
+ * [Accelerator]
+ * Above=120%
+ * Multiplier=1.5
+ *
+ * [Cap]
+ * PerRep=10000.00 EUR
+ *
+ * [Referral]
+ * Amount=50.00 EUR
+ *
+ * [Clawback]
+ * WindowDays=90
+ * ```
+ *
+ * `[Plan]` needs `Name`, `Currency` and `CommissionRate`; `Period`
+ * defaults to `month`, `TimeZone` to `UTC` and `InsideShare` to 50%.
+ * `[Kind order]`, `[Kind cross-sell]` and `[Kind up-sell]` may override
+ * `CommissionRate` and `InsideShare`. The other groups are optional: a
+ * plan without `[TeamBonus]` pays no team bonus, and so on. Unknown
+ * groups and keys are errors, and every error names the group, the key
+ * and the value: `[Kind cross-sell] InsideShare=140%: must be between 0%
+ * and 100%`.
+ *
+ * How a plan is applied is described at [method@Tandem.Store.settle].
+ *
+ * Since: 1.0
+ */
+struct _TandemPlan
+{
+  GObject           parent_instance;
+
+  char             *data;
+  char             *name;
+  char              currency[4];
+  TandemPeriodKind  period_kind;
+  GTimeZone        *zone;
+  TandemPlanRules   rules;
+};
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_CURRENCY,
+  PROP_PERIOD_KIND,
+  PROP_TIME_ZONE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TandemPlan, tandem_plan, G_TYPE_OBJECT)
+
+/**
+ * tandem_plan_error_quark:
+ *
+ * The quark of the %TANDEM_PLAN_ERROR domain.
+ *
+ * Returns: the error domain
+ *
+ * Since: 1.0
+ */
+G_DEFINE_QUARK (tandem-plan-error-quark, tandem_plan_error)
+
+static void
+tandem_plan_finalize (GObject *object)
+{
+  TandemPlan *self = (TandemPlan *)object;
+
+  g_clear_pointer (&self->data, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (tandem_plan_parent_class)->finalize (object);
+}
+
+static void
+tandem_plan_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TandemPlan *self = TANDEM_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+
+    case PROP_PERIOD_KIND:
+      g_value_set_enum (value, self->period_kind);
+      break;
+
+    case PROP_TIME_ZONE:
+      g_value_set_boxed (value, self->zone);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_plan_class_init (TandemPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tandem_plan_finalize;
+  object_class->get_property = tandem_plan_get_property;
+
+  /**
+   * TandemPlan:name:
+   *
+   * The plan's name, from `[Plan] Name`.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemPlan:currency:
+   *
+   * The ISO 4217 code every amount of the plan is in.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemPlan:period-kind:
+   *
+   * Whether the plan settles months, quarters or years.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PERIOD_KIND] =
+    g_param_spec_enum ("period-kind", NULL, NULL, TANDEM_TYPE_PERIOD_KIND, TANDEM_PERIOD_KIND_MONTH,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemPlan:time-zone:
+   *
+   * The time zone periods are cut in.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TIME_ZONE] =
+    g_param_spec_boxed ("time-zone", NULL, NULL, G_TYPE_TIME_ZONE, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_plan_init (TandemPlan *self)
+{
+}
+
+static gboolean
+value_error (GError     **error,
+             const char  *group,
+             const char  *key,
+             const char  *value,
+             const char  *what)
+{
+  g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE,
+               "[%s] %s=%s: %s", group, key, value, what);
+  return FALSE;
+}
+
+static char *
+get_value (GKeyFile    *kf,
+           const char  *group,
+           const char  *key,
+           gboolean     required,
+           GError     **error)
+{
+  char *value;
+
+  if (!g_key_file_has_key (kf, group, key, NULL))
+    {
+      if (required)
+        g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
+                     _("[%s] %s is missing"), group, key);
+      return NULL;
+    }
+
+  value = g_key_file_get_value (kf, group, key, NULL);
+  g_strstrip (value);
+  return value;
+}
+
+/* Percentages of shares: 0% to 100%, whole basis points. */
+static gboolean
+parse_share (const char  *group,
+             const char  *key,
+             const char  *value,
+             int         *bp,
+             GError     **error)
+{
+  gint64 rate;
+
+  if (!_tandem_rate_parse_percent (value, &rate, NULL) || rate % TANDEM_RATE_BASIS_POINT != 0)
+    return value_error (error, group, key, value, _("expected a percentage with at most two decimals, such as 40% or 33.33%"));
+  if (rate < 0 || rate > 100 * TANDEM_RATE_PERCENT)
+    return value_error (error, group, key, value, _("must be between 0% and 100%"));
+  *bp = (int) (rate / TANDEM_RATE_BASIS_POINT);
+  return TRUE;
+}
+
+static gboolean
+parse_rate (const char  *group,
+            const char  *key,
+            const char  *value,
+            gint64       max,
+            gint64      *rate,
+            GError     **error)
+{
+  if (!_tandem_rate_parse_percent (value, rate, NULL))
+    return value_error (error, group, key, value, _("expected a percentage such as 5% or 0.125%"));
+  if (*rate < 0 || *rate > max)
+    {
+      g_autofree char *limit = _tandem_rate_to_percent_string (max);
+      g_autofree char *what = g_strdup_printf (_("must be between 0%% and %s"), limit);
+
+      return value_error (error, group, key, value, what);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_amount (TandemPlan  *self,
+              const char  *group,
+              const char  *key,
+              const char  *value,
+              gint64      *minor,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  char code[4];
+
+  if (!_tandem_money_parse_parts (value, minor, code, &local))
+    return value_error (error, group, key, value, local->message);
+  if (strcmp (code, self->currency) != 0)
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                   _("[%s] %s=%s: the plan’s currency is %s"), group, key, value, self->currency);
+      return FALSE;
+    }
+  if (*minor < 0)
+    return value_error (error, group, key, value, _("must not be negative"));
+  return TRUE;
+}
+
+static gboolean
+check_keys (GKeyFile            *kf,
+            const char          *group,
+            const char * const  *allowed,
+            GError             **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (!g_strv_contains (allowed, keys[i]))
+      {
+        g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+        g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_KEY,
+                     _("[%s] %s: unknown key (expected %s)"), group, keys[i], list);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+parse_plan_group (TandemPlan  *self,
+                  GKeyFile    *kf,
+                  GError     **error)
+{
+  static const char * const allowed[] = { "Name", "Currency", "Period", "TimeZone", "CommissionRate", "InsideShare", NULL };
+  const char *g = "Plan";
+  g_autofree char *name = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *zone = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *share = NULL;
+
+  if (!g_key_file_has_group (kf, g))
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY, _("[Plan] group is missing"));
+      return FALSE;
+    }
+  if (!check_keys (kf, g, allowed, error))
+    return FALSE;
+
+  if ((name = get_value (kf, g, "Name", TRUE, error)) == NULL ||
+      (currency = get_value (kf, g, "Currency", TRUE, error)) == NULL ||
+      (rate = get_value (kf, g, "CommissionRate", TRUE, error)) == NULL)
+    return FALSE;
+
+  if (*name == '\0' || !g_utf8_validate (name, -1, NULL))
+    return value_error (error, g, "Name", name, _("must be a non-empty name"));
+  self->name = g_steal_pointer (&name);
+
+  if (_tandem_currency_find (currency) == NULL)
+    return value_error (error, g, "Currency", currency, _("not an active ISO 4217 code such as EUR"));
+  g_strlcpy (self->currency, currency, sizeof self->currency);
+
+  period = get_value (kf, g, "Period", FALSE, NULL);
+  if (period == NULL || g_ascii_strcasecmp (period, "month") == 0)
+    self->period_kind = TANDEM_PERIOD_KIND_MONTH;
+  else if (g_ascii_strcasecmp (period, "quarter") == 0)
+    self->period_kind = TANDEM_PERIOD_KIND_QUARTER;
+  else if (g_ascii_strcasecmp (period, "year") == 0)
+    self->period_kind = TANDEM_PERIOD_KIND_YEAR;
+  else
+    return value_error (error, g, "Period", period, _("expected month, quarter or year"));
+
+  zone = get_value (kf, g, "TimeZone", FALSE, NULL);
+  if (zone == NULL || g_strcmp0 (zone, "UTC") == 0)
+    self->zone = g_time_zone_new_utc ();
+  else
+    {
+      self->zone = g_time_zone_new_identifier (zone);
+      if (self->zone == NULL)
+        return value_error (error, g, "TimeZone", zone, _("unknown time zone (expected a name such as Europe/Berlin)"));
+    }
+
+  if (!parse_rate (g, "CommissionRate", rate, 100 * TANDEM_RATE_PERCENT, &self->rules.commission_rate, error))
+    return FALSE;
+
+  share = get_value (kf, g, "InsideShare", FALSE, NULL);
+  self->rules.inside_share_bp = 5000;
+  if (share != NULL && !parse_share (g, "InsideShare", share, &self->rules.inside_share_bp, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_kind_group (TandemPlan  *self,
+                  GKeyFile    *kf,
+                  const char  *group,
+                  GError     **error)
+{
+  static const char * const allowed[] = { "CommissionRate", "InsideShare", NULL };
+  g_autofree char *rate = NULL;
+  g_autofree char *share = NULL;
+  const char *nick = group + strlen ("Kind ");
+  TandemActivityKind kind;
+  TandemKindRule *rule;
+
+  if (!tandem_activity_kind_from_nick (nick, &kind, NULL) || !tandem_activity_kind_is_commissionable (kind))
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
+                   _("[%s]: unknown group (kinds with their own rules are order, cross-sell and up-sell)"), group);
+      return FALSE;
+    }
+  if (!check_keys (kf, group, allowed, error))
+    return FALSE;
+
+  rule = &self->rules.kinds[kind];
+  rate = get_value (kf, group, "CommissionRate", FALSE, NULL);
+  if (rate != NULL)
+    {
+      if (!parse_rate (group, "CommissionRate", rate, 100 * TANDEM_RATE_PERCENT, &rule->rate, error))
+        return FALSE;
+      rule->has_rate = TRUE;
+    }
+  share = get_value (kf, group, "InsideShare", FALSE, NULL);
+  if (share != NULL)
+    {
+      if (!parse_share (group, "InsideShare", share, &rule->share_bp, error))
+        return FALSE;
+      rule->has_share = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_optional_groups (TandemPlan  *self,
+                       GKeyFile    *kf,
+                       GError     **error)
+{
+  TandemPlanRules *r = &self->rules;
+
+  if (g_key_file_has_group (kf, "TeamBonus"))
+    {
+      static const char * const allowed[] = { "Attainment", "Amount", "Split", NULL };
+      const char *g = "TeamBonus";
+      g_autofree char *attainment = NULL;
+      g_autofree char *amount = NULL;
+      g_autofree char *split = NULL;
+
+      if (!check_keys (kf, g, allowed, error) ||
+          (attainment = get_value (kf, g, "Attainment", TRUE, error)) == NULL ||
+          (amount = get_value (kf, g, "Amount", TRUE, error)) == NULL ||
+          !parse_rate (g, "Attainment", attainment, 1000 * TANDEM_RATE_PERCENT, &r->bonus_attainment, error) ||
+          !parse_amount (self, g, "Amount", amount, &r->bonus_amount, error))
+        return FALSE;
+      if (r->bonus_attainment == 0)
+        return value_error (error, g, "Attainment", attainment, _("must be above 0%"));
+
+      split = get_value (kf, g, "Split", FALSE, NULL);
+      if (split == NULL || g_ascii_strcasecmp (split, "equal") == 0)
+        r->bonus_split = TANDEM_SPLIT_METHOD_EQUAL;
+      else if (g_ascii_strcasecmp (split, "contribution") == 0)
+        r->bonus_split = TANDEM_SPLIT_METHOD_CONTRIBUTION;
+      else
+        return value_error (error, g, "Split", split, _("expected equal or contribution"));
+      r->has_bonus = TRUE;
+    }
+
+  if (g_key_file_has_group (kf, "Accelerator"))
+    {
+      static const char * const allowed[] = { "Above", "Multiplier", NULL };
+      const char *g = "Accelerator";
+      g_autofree char *above = NULL;
+      g_autofree char *multiplier = NULL;
+
+      if (!check_keys (kf, g, allowed, error) ||
+          (above = get_value (kf, g, "Above", TRUE, error)) == NULL ||
+          (multiplier = get_value (kf, g, "Multiplier", TRUE, error)) == NULL ||
+          !parse_rate (g, "Above", above, 1000 * TANDEM_RATE_PERCENT, &r->accelerator_above, error))
+        return FALSE;
+      if (!_tandem_rate_parse_factor (multiplier, &r->accelerator_multiplier, NULL))
+        return value_error (error, g, "Multiplier", multiplier, _("expected a factor such as 1.5"));
+      if (r->accelerator_multiplier < TANDEM_RATE_ONE || r->accelerator_multiplier > 10 * TANDEM_RATE_ONE)
+        return value_error (error, g, "Multiplier", multiplier, _("must be between 1 and 10"));
+      r->has_accelerator = TRUE;
+    }
+
+  if (g_key_file_has_group (kf, "Cap"))
+    {
+      static const char * const allowed[] = { "PerRep", NULL };
+      g_autofree char *cap = NULL;
+
+      if (!check_keys (kf, "Cap", allowed, error) ||
+          (cap = get_value (kf, "Cap", "PerRep", TRUE, error)) == NULL ||
+          !parse_amount (self, "Cap", "PerRep", cap, &r->cap_per_rep, error))
+        return FALSE;
+      r->has_cap = TRUE;
+    }
+
+  if (g_key_file_has_group (kf, "Referral"))
+    {
+      static const char * const allowed[] = { "Amount", NULL };
+      g_autofree char *amount = NULL;
+
+      if (!check_keys (kf, "Referral", allowed, error) ||
+          (amount = get_value (kf, "Referral", "Amount", TRUE, error)) == NULL ||
+          !parse_amount (self, "Referral", "Amount", amount, &r->referral_amount, error))
+        return FALSE;
+      r->has_referral = TRUE;
+    }
+
+  if (g_key_file_has_group (kf, "Clawback"))
+    {
+      static const char * const allowed[] = { "WindowDays", NULL };
+      g_autofree char *days = NULL;
+      guint64 value;
+
+      if (!check_keys (kf, "Clawback", allowed, error) ||
+          (days = get_value (kf, "Clawback", "WindowDays", TRUE, error)) == NULL)
+        return FALSE;
+      if (!g_ascii_string_to_unsigned (days, 10, 0, 3660, &value, NULL))
+        return value_error (error, "Clawback", "WindowDays", days, _("expected a number of days from 0 to 3660"));
+      r->clawback_days = (int) value;
+      r->has_clawback = TRUE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tandem_plan_new_from_data:
+ * @data: the key file text
+ * @length: the length of @data, or -1 if it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * Reads a plan from key-file text. See [class@Tandem.Plan] for the format.
+ *
+ * Returns: (transfer full): the plan, or %NULL with a %TANDEM_PLAN_ERROR
+ *   naming the group, key and value at fault
+ *
+ * Since: 1.0
+ */
+TandemPlan *
+tandem_plan_new_from_data (const char  *data,
+                           gssize       length,
+                           GError     **error)
+{
+  static const char * const groups[] = { "Plan", "TeamBonus", "Accelerator", "Cap", "Referral", "Clawback", NULL };
+  g_autoptr(TandemPlan) self = NULL;
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GError) local = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, _("The plan is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  if (!g_key_file_load_from_data (kf, data, (gsize) length, G_KEY_FILE_NONE, &local))
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE,
+                   _("The plan is not a valid key file: %s"), local->message);
+      return NULL;
+    }
+
+  self = g_object_new (TANDEM_TYPE_PLAN, NULL);
+  self->data = g_strndup (data, (gsize) length);
+
+  names = g_key_file_get_groups (kf, NULL);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!g_strv_contains (groups, names[i]) && !g_str_has_prefix (names[i], "Kind "))
+      {
+        g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
+                     _("[%s]: unknown group (expected Plan, Kind …, TeamBonus, Accelerator, Cap, Referral, Clawback)"),
+                     names[i]);
+        return NULL;
+      }
+
+  if (!parse_plan_group (self, kf, error))
+    return NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_has_prefix (names[i], "Kind ") && !parse_kind_group (self, kf, names[i], error))
+      return NULL;
+
+  if (!parse_optional_groups (self, kf, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tandem_plan_new_from_file:
+ * @path: (type filename): a key file
+ * @error: return location for a #GError
+ *
+ * Reads a plan from a file. See [ctor@Tandem.Plan.new_from_data].
+ *
+ * Returns: (transfer full): the plan, or %NULL with a #GFileError or a
+ *   %TANDEM_PLAN_ERROR
+ *
+ * Since: 1.0
+ */
+TandemPlan *
+tandem_plan_new_from_file (const char  *path,
+                           GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+
+  return tandem_plan_new_from_data (data, (gssize) length, error);
+}
+
+/**
+ * tandem_plan_get_name:
+ * @self: a `TandemPlan`
+ *
+ * Gets [property@Tandem.Plan:name].
+ *
+ * Returns: (transfer none): the name
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_plan_get_name (TandemPlan *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * tandem_plan_get_currency:
+ * @self: a `TandemPlan`
+ *
+ * Gets [property@Tandem.Plan:currency].
+ *
+ * Returns: (transfer none): the ISO 4217 code
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_plan_get_currency (TandemPlan *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
+
+  return self->currency;
+}
+
+/**
+ * tandem_plan_get_period_kind:
+ * @self: a `TandemPlan`
+ *
+ * Gets [property@Tandem.Plan:period-kind].
+ *
+ * Returns: the kind of period the plan settles
+ *
+ * Since: 1.0
+ */
+TandemPeriodKind
+tandem_plan_get_period_kind (TandemPlan *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN (self), TANDEM_PERIOD_KIND_MONTH);
+
+  return self->period_kind;
+}
+
+/**
+ * tandem_plan_get_time_zone:
+ * @self: a `TandemPlan`
+ *
+ * Gets [property@Tandem.Plan:time-zone].
+ *
+ * Returns: (transfer none): the time zone periods are cut in
+ *
+ * Since: 1.0
+ */
+GTimeZone *
+tandem_plan_get_time_zone (TandemPlan *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
+
+  return self->zone;
+}
+
+/**
+ * tandem_plan_get_data:
+ * @self: a `TandemPlan`
+ *
+ * Gets the key-file text the plan was read from.
+ *
+ * Returns: (transfer none): the text
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_plan_get_data (TandemPlan *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
+
+  return self->data;
+}
+
+/**
+ * tandem_plan_parse_period:
+ * @self: a `TandemPlan`
+ * @text: a period such as "2026-11"
+ * @error: return location for a #GError
+ *
+ * Parses a period and checks that it is of the plan's kind: a monthly
+ * plan settles months.
+ *
+ * Returns: (transfer full): the period, or %NULL with
+ *   %TANDEM_PLAN_ERROR_INVALID_PERIOD
+ *
+ * Since: 1.0
+ */
+TandemPeriod *
+tandem_plan_parse_period (TandemPlan  *self,
+                          const char  *text,
+                          GError     **error)
+{
+  g_autoptr(TandemPeriod) period = NULL;
+  static const char * const kinds[] = { "month (2026-11)", "quarter (2026-Q4)", "year (2026)" };
+
+  g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  period = tandem_period_parse (text, error);
+  if (period == NULL)
+    return NULL;
+
+  if (period->kind != self->period_kind)
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+                   _("Period “%s” does not fit plan “%s”, which settles by %s"),
+                   text, self->name, kinds[self->period_kind]);
+      return NULL;
+    }
+
+  return g_steal_pointer (&period);
+}
+
+const TandemPlanRules *
+_tandem_plan_get_rules (TandemPlan *self)
+{
+  return &self->rules;
+}
