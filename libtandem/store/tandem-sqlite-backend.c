@@ -1383,11 +1383,14 @@ tandem_sqlite_backend_scan_settlement (TandemBackend     *backend,
                                        GError           **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_SCAN_SETTLEMENT, error);
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
+  /* A statement of its own, not the cached one: @func may start another
+   * scan (settling an earlier period for a clawback) while this one runs. */
+  rc = sqlite3_prepare_v2 (self->db, stmt_sql[STMT_SCAN_SETTLEMENT], -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_error (self, rc, _("Could not read activities for settlement"), error);
 
   sqlite3_bind_int64 (stmt, 1, since);
   sqlite3_bind_int64 (stmt, 2, until);
@@ -1413,11 +1416,11 @@ tandem_sqlite_backend_scan_settlement (TandemBackend     *backend,
 
       if (!func (&r, user_data, error))
         {
-          sqlite3_reset (stmt);
+          sqlite3_finalize (stmt);
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
+  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
     return set_error (self, rc, _("Could not read activities for settlement"), error);

@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Plans and settlements from Python: statements per rep, JSON, async, closing."""
+
+import json
+
+import gi
+
+gi.require_version('Tandem', '1.0')
+from gi.repository import GLib, Tandem  # noqa: E402
+
+import pytest  # noqa: E402
+
+PLAN = '''[Plan]
+Name=Standard
+Currency=EUR
+Period=month
+TimeZone=Europe/Berlin
+CommissionRate=5%
+InsideShare=40%
+
+[Kind cross-sell]
+InsideShare=70%
+
+[TeamBonus]
+Attainment=100%
+Amount=1000.00 EUR
+Split=equal
+
+[Clawback]
+WindowDays=90
+'''
+
+
+def when(text):
+    return GLib.DateTime.new_from_iso8601(text, None)
+
+
+@pytest.fixture
+def world():
+    store = Tandem.Store.new_in_memory()
+    inside = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE)
+    field = store.add_rep('Jonas Becker', Tandem.Role.FIELD)
+    team = Tandem.Team.new('Nord', inside, field)
+    team.props.target = Tandem.Money.parse('5000.00 EUR')
+    team = store.save_team(team, when('2026-01-01T00:00:00Z'))
+    account = store.save_account(Tandem.Account.new('ACME GmbH', team), when('2026-01-01T00:00:00Z'))
+    plan = Tandem.Plan.new_from_data(PLAN, -1)
+    store.add_plan(plan)
+    return store, plan, inside, field, account
+
+
+def test_plan_errors_name_group_key_value():
+    with pytest.raises(GLib.Error) as info:
+        Tandem.Plan.new_from_data(PLAN.replace('InsideShare=70%', 'InsideShare=140%'), -1)
+    assert info.value.domain == 'tandem-plan-error-quark'
+    assert '[Kind cross-sell] InsideShare=140%: must be between 0% and 100%' in info.value.message
+
+
+def test_statement_per_rep(world):
+    store, plan, inside, field, account = world
+    store.log_activity(account, field, Tandem.ActivityKind.ORDER,
+                       Tandem.Money.parse('1200.00 EUR'), when('2026-11-03T10:00:00Z'))
+    store.log_activity(account, inside, Tandem.ActivityKind.CROSS_SELL,
+                       Tandem.Money.parse('4000.00 EUR'), when('2026-11-10T10:00:00Z'))
+    period = plan.parse_period('2026-11')
+    s = store.settle(plan, period)
+    lines = s.get_lines_for_rep(inside)
+    got = [(l.props.kind, l.props.amount.to_string()) for l in lines]
+    # 5% of 1,200 = 60 → 24 (40%); 5% of 4,000 = 200 → 140 (70%); bonus 500
+    assert got == [(Tandem.LineKind.COMMISSION, '24.00 EUR'),
+                   (Tandem.LineKind.COMMISSION, '140.00 EUR'),
+                   (Tandem.LineKind.TEAM_BONUS, '500.00 EUR')]
+    assert lines.get_item(0).props.explanation.startswith('5% of 1,200.00 EUR order #1 for ACME GmbH')
+    assert lines.get_item(0).props.activity.props.id == 1
+    assert s.get_total_for_rep(inside).to_string() == '664.00 EUR'
+    assert s.get_total().to_string() == '1260.00 EUR'
+    assert [r.props.name for r in s.get_reps()] == ['Anna Schäfer', 'Jonas Becker']
+    result = s.get_team_results().get_item(0)
+    assert result.props.attainment == 10400
+    data = json.loads(s.to_json())
+    assert data['period'] == '2026-11' and data['state'] == 'draft'
+    assert data['reps'][0]['lines'][0] == {
+        'kind': 'commission', 'amount': '24.00 EUR', 'activity': 1,
+        'explanation': '5% of 1,200.00 EUR order #1 for ACME GmbH = 60.00 EUR; your share 40% = 24.00 EUR'}
+    assert s.to_json() == store.settle(plan, period).to_json()
+
+
+def test_async_settle_and_close(world):
+    store, plan, inside, field, account = world
+    store.log_activity(account, field, Tandem.ActivityKind.ORDER,
+                       Tandem.Money.parse('1000.00 EUR'), when('2026-10-15T10:00:00Z'))
+    loop = GLib.MainLoop()
+    box = {}
+
+    def done(src, res):
+        box['s'] = store.settle_finish(res)
+        loop.quit()
+
+    store.settle_async(plan, plan.parse_period('2026-10'), None, done)
+    loop.run()
+    assert box['s'].get_state() == Tandem.SettlementState.DRAFT
+
+    closed = store.close_period(plan, plan.parse_period('2026-10'))
+    assert closed.get_state() == Tandem.SettlementState.CLOSED
+    with pytest.raises(GLib.Error) as info:
+        store.log_activity(account, field, Tandem.ActivityKind.CALL, None, when('2026-10-20T10:00:00Z'))
+    assert info.value.code == int(Tandem.StoreError.CLOSED_PERIOD)
+    assert store.get_plan('Standard').props.name == 'Standard'
+    assert store.list_plans() == ['Standard']
