@@ -149,6 +149,38 @@ measure_child (const char * const *argv)
   return m;
 }
 
+static const char *bench_plan =
+  "[Plan]\nName=Bench\nCurrency=EUR\nPeriod=month\nTimeZone=Europe/Berlin\n"
+  "CommissionRate=5%\nInsideShare=40%\n"
+  "[Kind cross-sell]\nInsideShare=70%\n"
+  "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=contribution\n"
+  "[Accelerator]\nAbove=120%\nMultiplier=1.5\n"
+  "[Cap]\nPerRep=10000.00 EUR\n"
+  "[Referral]\nAmount=50.00 EUR\n"
+  "[Clawback]\nWindowDays=90\n";
+
+/* The child side of a settlement measurement: settle November. */
+static int
+child_settle (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
+  g_autoptr(TandemPlan) plan = tandem_plan_new_from_data (bench_plan, -1, &error);
+  g_autoptr(TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
+  g_autoptr(TandemSettlement) settlement = NULL;
+  g_autoptr(GListModel) lines = NULL;
+
+  if (store == NULL || plan == NULL ||
+      (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
+    {
+      g_printerr ("settle failed: %s\n", error->message);
+      return 1;
+    }
+  lines = tandem_settlement_get_lines (settlement);
+  g_print ("%u\n", g_list_model_get_n_items (lines));
+  return 0;
+}
+
 /* The child side of an import measurement: import CSV into DB. */
 static int
 child_import (const char *db,
@@ -229,6 +261,26 @@ bench_import (const char *self_exe,
     printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
   fflush (stdout);
 
+  /* (b) settle November vs the raw aggregate the same report needs */
+  {
+    const char *argv[] = { self_exe, "child-settle", db, NULL };
+    const char *raw_sql =
+      "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS REAL)) FROM raw_activity "
+      "WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
+      "AND kind IN ('order', 'cross-sell', 'up-sell') GROUP BY account;";
+    const char *raw_argv[] = { "sqlite3", raw, raw_sql, NULL };
+
+    ours = measure_child (argv);
+    base = measure_child (raw_argv);
+    printf ("| settle month %-4s | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
+            rows >= 1000000 ? "1M" : "", ours.seconds, base.seconds, ours.seconds / base.seconds);
+    printf ("| settle RSS %-6" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
+            rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double) ours.max_rss_kib / base.max_rss_kib);
+    if (!ours.ok || !base.ok)
+      printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+    fflush (stdout);
+  }
+
   g_unlink (csv);
 }
 
@@ -238,6 +290,8 @@ main (int   argc,
 {
   if (argc == 4 && g_str_equal (argv[1], "child-import"))
     return child_import (argv[2], argv[3]);
+  if (argc == 3 && g_str_equal (argv[1], "child-settle"))
+    return child_settle (argv[2]);
 
   if (argc >= 2 && g_str_equal (argv[1], "import"))
     {
