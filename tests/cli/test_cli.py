@@ -1,0 +1,220 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""The tandem command: every verb and its error paths, run as a program."""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+TANDEM = os.environ['TANDEM_CLI']
+
+PLAN = '''[Plan]
+Name=Standard
+Currency=EUR
+Period=month
+TimeZone=Europe/Berlin
+CommissionRate=5%
+InsideShare=40%
+
+[Clawback]
+WindowDays=90
+'''
+
+
+def run(*args, db=None, env=None, check=None):
+    cmd = [TANDEM] + ([f'--db={db}'] if db else []) + list(args)
+    e = dict(os.environ, LC_ALL='C.UTF-8', **(env or {}))
+    p = subprocess.run(cmd, capture_output=True, text=True, env=e, timeout=120)
+    if check is not None:
+        assert p.returncode == check, (p.returncode, p.stdout, p.stderr)
+    return p
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = str(tmp_path / 'cli.db')
+    run('init', db=path, check=0)
+    return path
+
+
+@pytest.fixture
+def seeded(db, tmp_path):
+    run('rep', 'add', 'Anna Schäfer', '--role', 'inside', db=db, check=0)
+    run('rep', 'add', 'Jonas Becker', '--role', 'field', db=db, check=0)
+    run('team', 'add', '--inside', '1', '--field', '2', '--name', 'Nord',
+        '--target', '5000.00 EUR', '--since', '2026-01-01T00:00:00Z', db=db, check=0)
+    run('account', 'add', 'ACME GmbH', '--team', '1', '--category', 'A', db=db, check=0)
+    plan = tmp_path / 'plan.ini'
+    plan.write_text(PLAN)
+    run('plan', 'load', str(plan), db=db, check=0)
+    return db
+
+
+def test_version_and_help():
+    p = run('--version', check=0)
+    assert p.stdout.startswith('tandem 1.0.0')
+    p = run('--help', check=0)
+    assert 'settle' in p.stdout and '--db PATH' in p.stdout
+    p = run('log', '--help', check=0)
+    assert '--amount' in p.stdout and '--reverses' in p.stdout
+    assert run().returncode == 1
+
+
+def test_init_json_and_default_db(tmp_path):
+    p = run('--json', 'init', db=str(tmp_path / 'x.db'), check=0)
+    assert json.loads(p.stdout)['schema-version'] >= 1
+    env_db = str(tmp_path / 'env.db')
+    run('init', env={'TANDEM_DB': env_db}, check=0)
+    assert os.path.exists(env_db)
+    p = subprocess.run([TANDEM, 'init'], cwd=tmp_path, capture_output=True, text=True,
+                       env=dict(os.environ, TANDEM_DB=''))
+    assert p.returncode == 0 and os.path.exists(tmp_path / 'tandem.db')
+
+
+def test_add_and_list_json(seeded):
+    p = run('rep', 'add', 'Lea Hoffmann', '--role', 'inside', '--json', db=seeded, check=0)
+    assert json.loads(p.stdout) == {'id': 3}
+    reps = json.loads(run('--json', 'rep', 'list', db=seeded, check=0).stdout)
+    assert [r['name'] for r in reps] == ['Anna Schäfer', 'Jonas Becker', 'Lea Hoffmann']
+    assert reps[0] == {'id': 1, 'name': 'Anna Schäfer', 'role': 'inside', 'archived': False}
+    teams = json.loads(run('team', 'list', '--json', db=seeded, check=0).stdout)
+    assert teams[0]['inside-rep'] == 1 and teams[0]['field-rep'] == 2
+    assert teams[0]['target'] == '5000.00 EUR'
+    accounts = json.loads(run('account', 'list', '--json', db=seeded, check=0).stdout)
+    assert accounts[0]['category'] == 'a' and accounts[0]['stage'] == 'prospect'
+    assert 'ACME GmbH' in run('account', 'list', db=seeded, check=0).stdout
+
+
+def test_log_settle_statement_close(seeded):
+    p = run('log', 'order', '--account', '1', '--rep', '2', '--amount', '1200.00 EUR',
+            '--at', '2026-11-03T10:00:00Z', '--ref', 'ERP-17', db=seeded, check=0)
+    assert p.stdout.strip() == '1'
+    # the same ref again: a reported no-op
+    p = run('log', 'order', '--account', '1', '--rep', '2', '--amount', '1200.00 EUR',
+            '--at', '2026-11-03T10:00:00Z', '--ref', 'ERP-17', db=seeded, check=0)
+    assert p.stdout.strip() == '1' and 'already stored' in p.stderr
+    # options before or after the verb are the same
+    a = run('--json', 'settle', '2026-11', '--plan', 'Standard', db=seeded, check=0).stdout
+    b = run('settle', '2026-11', '--plan', 'Standard', '--json', db=seeded, check=0).stdout
+    assert a == b
+    data = json.loads(a)
+    assert data['period'] == '2026-11' and data['plan'] == 'Standard' and data['state'] == 'draft'
+    assert data['total'] == '60.00 EUR'
+    assert [r['rep'] for r in data['reps']] == [1, 2]
+    assert data['reps'][0]['lines'][0] == {
+        'kind': 'commission', 'amount': '24.00 EUR', 'activity': 1,
+        'explanation': '5% of 1,200.00 EUR order #1 for ACME GmbH = 60.00 EUR; your share 40% = 24.00 EUR'}
+    text = run('settle', '2026-11', db=seeded, check=0).stdout
+    assert 'Anna Schäfer' in text and 'Nord' in text
+    st = run('statement', '1', '2026-11', db=seeded, check=0).stdout
+    assert '5% of 1,200.00 EUR order #1' in st and 'Total: 24.00 EUR' in st
+
+    closed = json.loads(run('close', '2026-11', '--json', db=seeded, check=0).stdout)
+    assert closed['state'] == 'closed'
+    p = run('log', 'call', '--account', '1', '--rep', '1', '--at', '2026-11-20T10:00:00Z', db=seeded)
+    assert p.returncode == 2 and 'closed' in p.stderr
+    p = run('close', '2026-11', db=seeded)
+    assert p.returncode == 2 and 'already closed' in p.stderr
+    # a reversal in December claws back the closed November order
+    run('log', 'reversal', '--reverses', '1', '--rep', '1', '--at', '2026-12-02T10:00:00Z', db=seeded, check=0)
+    dec = json.loads(run('settle', '2026-12', '--json', db=seeded, check=0).stdout)
+    assert dec['total'] == '-60.00 EUR'
+    assert dec['reps'][0]['lines'][0]['kind'] == 'clawback'
+
+
+@pytest.mark.parametrize('args,code,needle', [
+    (['log', 'order', '--account', '1', '--rep', '2', '--amount', '12,50 EUR'], 2, '12,50 EUR'),
+    (['log', 'order', '--account', '99', '--rep', '2', '--amount', '1.00 EUR'], 2, 'No account with id 99'),
+    (['log', 'order', '--account', '1', '--rep', '2'], 2, 'needs an amount'),
+    (['log', 'sale', '--account', '1', '--rep', '2'], 2, 'sale'),
+    (['log', 'call', '--account', '1', '--rep', '2', '--at', 'yesterday'], 2, 'yesterday'),
+    (['log', 'call', '--rep', '2'], 1, '--account'),
+    (['rep', 'add', 'X', '--role', 'boss'], 2, 'boss'),
+    (['rep', 'add', 'X'], 1, '--role'),
+    (['team', 'add', '--inside', '2', '--field', '1'], 2, 'cannot be a tandem'),
+    (['team', 'add', '--inside', '1', '--field', '2', '--inside-share', '140%'], 2, '140%'),
+    (['account', 'add', 'Y', '--team', '1', '--category', 'E'], 2, 'E'),
+    (['settle', '2026-13'], 2, '2026-13'),
+    (['settle', '2026-Q4'], 2, 'month'),
+    (['settle', '2026-11', '--plan', 'Nope'], 2, 'Nope'),
+    (['frobnicate'], 1, 'frobnicate'),
+    (['log', 'call', '--account', '1', '--rep', '1', '--colour', 'red'], 1, 'colour'),
+])
+def test_errors(seeded, args, code, needle):
+    p = run(*args, db=seeded)
+    assert p.returncode == code, (p.stdout, p.stderr)
+    assert needle in p.stderr
+
+
+def test_missing_database_and_directory(tmp_path):
+    p = run('rep', 'list', db=str(tmp_path / 'none.db'))
+    assert p.returncode == 2 and 'tandem init' in p.stderr
+    p = run('init', db=str(tmp_path / 'no' / 'such' / 'dir' / 'x.db'))
+    assert p.returncode == 2 and 'x.db' in p.stderr
+
+
+def test_import_export_round_trip(seeded, tmp_path):
+    csv = tmp_path / 'in.csv'
+    csv.write_bytes('\ufeffref,at,account,rep,kind,amount,reverses,note\r\n'
+                    'a1,2026-11-03T10:00:00Z,1,2,order,100.00 EUR,,"Komma, ""Zitat""\r\nZeile"\r\n'
+                    'a2,2026-11-04T10:00:00Z,1,1,call,,,\r\n'
+                    'a3,2026-11-05T10:00:00Z,1,1,reversal,,a1,\r\n'.encode())
+    p = run('import', str(csv), db=seeded, check=0)
+    assert 'Imported 3' in p.stdout
+    p = run('import', str(csv), '--json', db=seeded, check=0)
+    assert json.loads(p.stdout) == {'imported': 0, 'skipped': 3}
+    out = run('export', 'activities', db=seeded, check=0).stdout
+    assert out.startswith('ref,at,account,rep,kind,amount,reverses,note')
+    exported = tmp_path / 'out.csv'
+    run('export', 'activities', '--output', str(exported), db=seeded, check=0)
+    js = tmp_path / 'out.json'
+    run('export', 'activities', '--format', 'json', '--output', str(js), db=seeded, check=0)
+    assert json.loads(js.read_text())[0]['note'] == 'Komma, "Zitat"\r\nZeile'
+    # into a fresh database with the same reps and accounts, both formats round-trip exactly
+    for source in (exported, js):
+        other = str(tmp_path / f'other-{source.suffix[1:]}.db')
+        run('init', db=other, check=0)
+        run('rep', 'add', 'Anna Schäfer', '--role', 'inside', db=other, check=0)
+        run('rep', 'add', 'Jonas Becker', '--role', 'field', db=other, check=0)
+        run('team', 'add', '--inside', '1', '--field', '2', db=other, check=0)
+        run('account', 'add', 'ACME GmbH', '--team', '1', db=other, check=0)
+        run('import', str(source), db=other, check=0)
+        assert run('export', 'activities', db=other, check=0).stdout == exported.read_text()
+
+
+def test_bad_csv_row_names_file_line_column(seeded, tmp_path):
+    bad = tmp_path / 'bad.csv'
+    bad.write_text('ref,at,account,rep,kind,amount\n'
+                   'b1,2026-11-03T10:00:00Z,1,2,order,10.00 EUR\n'
+                   'b2,2026-11-03T10:00:00Z,1,2,order,ten euros\n')
+    p = run('import', str(bad), db=seeded)
+    assert p.returncode == 2
+    assert p.stderr.startswith(f'{bad}:3: amount: ')
+    assert run('activity', 'list', '--json', db=seeded, check=0).stdout.strip() == '[]'
+    p = run('import', str(tmp_path / 'missing.csv'), db=seeded)
+    assert p.returncode == 2 and 'missing.csv' in p.stderr
+    p = run('import', str(tmp_path / 'file.txt'), db=seeded)
+    assert p.returncode == 1
+
+
+def test_demo_twice(tmp_path):
+    db = str(tmp_path / 'demo.db')
+    first = run('demo', db=db, check=0)
+    assert 'Nord' in first.stdout and 'Ost' in first.stdout and 'Total payout' in first.stdout
+    reps = json.loads(run('rep', 'list', '--json', db=db, check=0).stdout)
+    accounts = json.loads(run('account', 'list', '--json', db=db, check=0).stdout)
+    acts = json.loads(run('activity', 'list', '--json', db=db, check=0).stdout)
+    assert len([r for r in reps if r['role'] != 'manager']) >= 8
+    assert len(accounts) == 60
+    assert {a['category'] for a in accounts} == {'a', 'b', 'c', 'd'}
+    assert {a['stage'] for a in accounts} == {'prospect', 'customer', 'regular', 'lost'}
+    kinds = {a['kind'] for a in acts}
+    assert {'call', 'visit', 'appointment', 'offer', 'order', 'cross-sell', 'up-sell',
+            'referral', 'shadowing', 'support', 'reversal'} <= kinds
+    second = run('demo', db=db, check=0)
+    assert second.stdout == first.stdout
+    assert len(json.loads(run('activity', 'list', '--json', db=db, check=0).stdout)) == len(acts)
+    data = json.loads(run('settle', '2026-11', '--json', db=db, check=0).stdout)
+    kinds = {line['kind'] for rep in data['reps'] for line in rep['lines']}
+    assert {'commission', 'team-bonus', 'referral-bonus', 'clawback'} <= kinds
