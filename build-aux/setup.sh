@@ -13,7 +13,7 @@ packages=(
   build-essential pkg-config meson ninja-build
   libglib2.0-dev libjson-glib-dev libsqlite3-dev sqlite3 libcunit1-dev
   gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0
-  python3-gi python3-pytest gjs gi-docgen
+  python3-gi python3-pytest gjs gi-docgen libcairo2-dev gettext locales
 )
 
 missing=()
@@ -31,6 +31,17 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The German translation is tested under de_DE.UTF-8.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  if [[ $(id -u) -eq 0 ]]; then
+    sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen
+    grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen
+    locale-gen >/dev/null
+  else
+    echo "setup: the de_DE.UTF-8 locale is missing (run as root to generate it)" >&2
+  fi
 fi
 
 # /usr/bin first: the Python tests need the system python3 with gi.

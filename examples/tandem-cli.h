@@ -51,6 +51,9 @@ void        cli_print_statement    (Cli              *cli,
                                     TandemSettlement *settlement,
                                     TandemRep        *rep);
 
+/* tandem-cli-chart.c */
+int         cli_cmd_report         (Cli *cli, int argc, char **argv);
+
 /* tandem-cli-demo.c */
 int         cli_cmd_demo           (Cli *cli, int argc, char **argv);
 

@@ -467,8 +467,10 @@ cmd_log (Cli   *cli,
         return data_error (error);
       if (account_id > 0 && account_id != tandem_account_get_id (tandem_activity_get_account (reversed)))
         {
-          g_printerr (_("tandem: --account %s: activity %s is for account %" G_GINT64_FORMAT "\n"),
-                      account_text, reverses_text, tandem_account_get_id (tandem_activity_get_account (reversed)));
+          g_autofree char *owner = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    tandem_account_get_id (tandem_activity_get_account (reversed)));
+
+          g_printerr (_("tandem: --account %s: activity %s is for account %s\n"), account_text, reverses_text, owner);
           return EXIT_DATA;
         }
     }
@@ -487,8 +489,11 @@ cmd_log (Cli   *cli,
   if (saved == NULL)
     return data_error (error);
   if (!inserted && !cli->quiet)
-    g_printerr (_("tandem: an activity with reference “%s” is already stored (id %" G_GINT64_FORMAT "); nothing was logged\n"),
-                ref, tandem_activity_get_id (saved));
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tandem_activity_get_id (saved));
+
+      g_printerr (_("tandem: an activity with reference “%s” is already stored (id %s); nothing was logged\n"), ref, id);
+    }
   print_id (cli, tandem_activity_get_id (saved));
   return 0;
 }
@@ -557,8 +562,12 @@ run_import (Cli         *cli,
       print_json (root);
     }
   else
-    g_print (_("Imported %" G_GUINT64_FORMAT " activities; skipped %" G_GUINT64_FORMAT " already stored\n"),
-             inserted, skipped);
+    {
+      g_autofree char *n_in = g_strdup_printf ("%" G_GUINT64_FORMAT, inserted);
+      g_autofree char *n_skip = g_strdup_printf ("%" G_GUINT64_FORMAT, skipped);
+
+      g_print (_("Imported %s activities; skipped %s already stored\n"), n_in, n_skip);
+    }
   return 0;
 }
 
@@ -701,7 +710,6 @@ settle_or_close (Cli      *cli,
                  gboolean  close)
 {
   g_autofree char *plan_name = NULL;
-  g_autofree char *svg = NULL;
   GOptionEntry entries[] = {
     { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_("the plan’s name (default: the only stored plan)"), "NAME" },
     { NULL }
@@ -738,7 +746,6 @@ settle_or_close (Cli      *cli,
     }
   else
     cli_print_report (cli, settlement);
-  (void) svg;
   return 0;
 }
 
@@ -817,6 +824,7 @@ static const Verb verbs[] = {
   { "settle", cmd_settle, N_("settle PERIOD [--plan NAME]") },
   { "close", cmd_close, N_("settle and freeze PERIOD [--plan NAME]") },
   { "statement", cmd_statement, N_("one rep’s statement: REP PERIOD [--plan NAME]") },
+  { "report", cli_cmd_report, N_("a chart of PERIOD: --svg FILE [--plan NAME]") },
   { "demo", cli_cmd_demo, N_("fill the database with a sample and print a settlement report") },
 };
 
@@ -876,7 +884,8 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TANDEM_LOCALEDIR lets the tests use the catalogues in the build tree */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TANDEM_LOCALEDIR") ? g_getenv ("TANDEM_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

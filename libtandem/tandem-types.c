@@ -20,6 +20,14 @@
  */
 G_DEFINE_QUARK (tandem-validation-error-quark, tandem_validation_error)
 
+/* The library's messages are translatable: bind its catalogue once. */
+static void __attribute__ ((constructor))
+tandem_i18n_init (void)
+{
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
 const char *
 _tandem_enum_to_nick (GType type,
                       int   value)
