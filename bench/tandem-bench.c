@@ -16,14 +16,14 @@
 #include <sys/wait.h>
 #include <tandem.h>
 
-#define N_TEAMS    1000
+#define N_TEAMS 1000
 #define N_ACCOUNTS 20000
 
 typedef struct
 {
-  double  seconds;
-  long    max_rss_kib;
-  guint64 rows;
+  double   seconds;
+  long     max_rss_kib;
+  guint64  rows;
   gboolean ok;
 } Measure;
 
@@ -37,13 +37,13 @@ now_seconds (void)
 
 /* The reps, tandems and accounts every scenario shares. */
 static gboolean
-seed_store (const char  *path,
-            GError     **error)
+seed_store (const char *path,
+            GError    **error)
 {
-  g_autoptr(TandemStore) store = tandem_store_new_for_path (path, error);
-  g_autoptr(GDateTime) since = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
-  g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
+  g_autoptr (TandemStore) store = tandem_store_new_for_path (path, error);
+  g_autoptr (GDateTime) since = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autoptr (GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
 
   if (store == NULL)
     return FALSE;
@@ -52,9 +52,9 @@ seed_store (const char  *path,
     {
       g_autofree char *in_name = g_strdup_printf ("Inside %u", t);
       g_autofree char *field_name = g_strdup_printf ("Field %u", t);
-      g_autoptr(TandemRep) inside = tandem_store_add_rep (store, in_name, TANDEM_ROLE_INSIDE, error);
-      g_autoptr(TandemRep) field = inside ? tandem_store_add_rep (store, field_name, TANDEM_ROLE_FIELD, error) : NULL;
-      g_autoptr(TandemTeam) draft = NULL;
+      g_autoptr (TandemRep) inside = tandem_store_add_rep (store, in_name, TANDEM_ROLE_INSIDE, error);
+      g_autoptr (TandemRep) field = inside ? tandem_store_add_rep (store, field_name, TANDEM_ROLE_FIELD, error) : NULL;
+      g_autoptr (TandemTeam) draft = NULL;
       TandemTeam *team;
 
       if (field == NULL)
@@ -70,8 +70,8 @@ seed_store (const char  *path,
   for (guint a = 0; a < N_ACCOUNTS; a++)
     {
       g_autofree char *name = g_strdup_printf ("Kunde %05u GmbH", a);
-      g_autoptr(TandemAccount) draft = tandem_account_new (name, teams->pdata[a % N_TEAMS]);
-      g_autoptr(TandemAccount) account = tandem_store_save_account (store, draft, since, error);
+      g_autoptr (TandemAccount) draft = tandem_account_new (name, teams->pdata[a % N_TEAMS]);
+      g_autoptr (TandemAccount) account = tandem_store_save_account (store, draft, since, error);
 
       if (account == NULL)
         return FALSE;
@@ -85,30 +85,41 @@ seed_store (const char  *path,
 static char *
 generate_csv (guint64 rows)
 {
-  static const struct { const char *kind; guint weight; gboolean amount; } kinds[] = {
-    { "call", 40, FALSE }, { "visit", 15, FALSE }, { "appointment", 10, FALSE },
-    { "offer", 10, TRUE }, { "order", 12, TRUE }, { "cross-sell", 5, TRUE },
-    { "up-sell", 4, TRUE }, { "referral", 2, FALSE }, { "shadowing", 1, FALSE },
+  static const struct
+  {
+    const char *kind;
+    guint       weight;
+    gboolean    amount;
+  } kinds[] = {
+    { "call", 40, FALSE },
+    { "visit", 15, FALSE },
+    { "appointment", 10, FALSE },
+    { "offer", 10, TRUE },
+    { "order", 12, TRUE },
+    { "cross-sell", 5, TRUE },
+    { "up-sell", 4, TRUE },
+    { "referral", 2, FALSE },
+    { "shadowing", 1, FALSE },
     { "support", 1, FALSE },
   };
   g_autofree char *name = g_strdup_printf ("activities-%" G_GUINT64_FORMAT ".csv", rows);
-  char *path = g_build_filename (workdir, name, NULL);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  char            *path = g_build_filename (workdir, name, NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
   const gint64 start = 1790812800; /* 2026-10-01T00:00:00Z */
   const gint64 span = 92 * 86400;
-  FILE *out = fopen (path, "w");
+  FILE        *out = fopen (path, "w");
 
   g_assert (out != NULL);
   fputs ("ref,at,account,rep,kind,amount\n", out);
   for (guint64 i = 0; i < rows; i++)
     {
-      guint account = g_rand_int_range (rand, 0, N_ACCOUNTS);
-      guint team = account % N_TEAMS;
-      guint rep = 2 * team + 1 + (g_rand_boolean (rand) ? 1 : 0);
-      guint pick = g_rand_int_range (rand, 0, 100);
-      guint k = 0;
-      gint64 t = start + (gint64) (i * (guint64) span / rows);
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+      guint  account = g_rand_int_range (rand, 0, N_ACCOUNTS);
+      guint  team = account % N_TEAMS;
+      guint  rep = 2 * team + 1 + (g_rand_boolean (rand) ? 1 : 0);
+      guint  pick = g_rand_int_range (rand, 0, 100);
+      guint  k = 0;
+      gint64 t = start + (gint64)(i * (guint64)span / rows);
+      g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
       g_autofree char *at = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
 
       while (pick >= kinds[k].weight)
@@ -125,16 +136,16 @@ generate_csv (guint64 rows)
 
 /* Runs argv as a child and measures its wall time and peak RSS. */
 static Measure
-measure_child (const char * const *argv)
+measure_child (const char *const *argv)
 {
-  Measure m = { 0 };
+  Measure       m = { 0 };
   struct rusage usage;
-  int status = 0;
-  double t0 = now_seconds ();
-  GPid pid;
-  g_autoptr(GError) error = NULL;
+  int           status = 0;
+  double        t0 = now_seconds ();
+  GPid          pid;
+  g_autoptr (GError) error = NULL;
 
-  if (!g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+  if (!g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                       NULL, NULL, &pid, &error))
     {
       g_printerr ("cannot run %s: %s\n", argv[0], error->message);
@@ -149,29 +160,27 @@ measure_child (const char * const *argv)
   return m;
 }
 
-static const char *bench_plan =
-  "[Plan]\nName=Bench\nCurrency=EUR\nPeriod=month\nTimeZone=Europe/Berlin\n"
-  "CommissionRate=5%\nInsideShare=40%\n"
-  "[Kind cross-sell]\nInsideShare=70%\n"
-  "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=contribution\n"
-  "[Accelerator]\nAbove=120%\nMultiplier=1.5\n"
-  "[Cap]\nPerRep=10000.00 EUR\n"
-  "[Referral]\nAmount=50.00 EUR\n"
-  "[Clawback]\nWindowDays=90\n";
+static const char *bench_plan = "[Plan]\nName=Bench\nCurrency=EUR\nPeriod=month\nTimeZone=Europe/Berlin\n"
+                                "CommissionRate=5%\nInsideShare=40%\n"
+                                "[Kind cross-sell]\nInsideShare=70%\n"
+                                "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=contribution\n"
+                                "[Accelerator]\nAbove=120%\nMultiplier=1.5\n"
+                                "[Cap]\nPerRep=10000.00 EUR\n"
+                                "[Referral]\nAmount=50.00 EUR\n"
+                                "[Clawback]\nWindowDays=90\n";
 
 /* The child side of a settlement measurement: settle November. */
 static int
 child_settle (const char *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemStore) store = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
-  g_autoptr(TandemPlan) plan = tandem_plan_new_from_data (bench_plan, -1, &error);
-  g_autoptr(TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
-  g_autoptr(TandemSettlement) settlement = NULL;
-  g_autoptr(GListModel) lines = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
+  g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (bench_plan, -1, &error);
+  g_autoptr (TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
+  g_autoptr (TandemSettlement) settlement = NULL;
+  g_autoptr (GListModel) lines = NULL;
 
-  if (store == NULL || plan == NULL ||
-      (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
+  if (store == NULL || plan == NULL || (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
     {
       g_printerr ("settle failed: %s\n", error->message);
       return 1;
@@ -186,14 +195,13 @@ static int
 child_import (const char *db,
               const char *csv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemStore) store = tandem_store_new_for_path (db, &error);
-  g_autoptr(GFile) file = g_file_new_for_path (csv);
-  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path (db, &error);
+  g_autoptr (GFile) file = g_file_new_for_path (csv);
+  g_autoptr (GFileInputStream) in = NULL;
   guint64 inserted = 0;
 
-  if (store == NULL || (in = g_file_read (file, NULL, &error)) == NULL ||
-      !tandem_store_import_activities (store, G_INPUT_STREAM (in), TANDEM_DATA_FORMAT_CSV, NULL, &inserted, NULL, &error))
+  if (store == NULL || (in = g_file_read (file, NULL, &error)) == NULL || !tandem_store_import_activities (store, G_INPUT_STREAM (in), TANDEM_DATA_FORMAT_CSV, NULL, &inserted, NULL, &error))
     {
       g_printerr ("import failed: %s\n", error->message);
       return 1;
@@ -201,30 +209,29 @@ child_import (const char *db,
   return 0;
 }
 
-static const char *raw_schema =
-  "CREATE TABLE raw_activity (ref TEXT UNIQUE, at TEXT NOT NULL, account INTEGER NOT NULL, "
-  "rep INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT);"
-  "CREATE INDEX raw_activity_time ON raw_activity (at);"
-  "CREATE INDEX raw_activity_account ON raw_activity (account, at);";
+static const char *raw_schema = "CREATE TABLE raw_activity (ref TEXT UNIQUE, at TEXT NOT NULL, account INTEGER NOT NULL, "
+                                "rep INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT);"
+                                "CREATE INDEX raw_activity_time ON raw_activity (at);"
+                                "CREATE INDEX raw_activity_account ON raw_activity (account, at);";
 
 static gsize
 file_size (const char *path)
 {
   GStatBuf st;
 
-  return g_stat (path, &st) == 0 ? (gsize) st.st_size : 0;
+  return g_stat (path, &st) == 0 ? (gsize)st.st_size : 0;
 }
 
 static void
 bench_import (const char *self_exe,
               guint64     rows)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *csv = generate_csv (rows);
   g_autofree char *db = g_strdup_printf ("%s/tandem-%" G_GUINT64_FORMAT ".db", workdir, rows);
   g_autofree char *raw = g_strdup_printf ("%s/raw-%" G_GUINT64_FORMAT ".db", workdir, rows);
   g_autofree char *script = NULL;
-  Measure ours, base;
+  Measure          ours, base;
 
   if (!seed_store (db, &error))
     {
@@ -253,10 +260,10 @@ bench_import (const char *self_exe,
   printf ("| import %-9" G_GUINT64_FORMAT " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
           rows, ours.seconds, rows / ours.seconds, base.seconds, rows / base.seconds, ours.seconds / base.seconds);
   printf ("| peak RSS %-7" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
-          rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double) ours.max_rss_kib / base.max_rss_kib);
+          rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double)ours.max_rss_kib / base.max_rss_kib);
   printf ("| disk size %-6" G_GUINT64_FORMAT " | %12.1f B/row          | %12.1f B/row          | %5.2fx |\n",
-          rows, (double) file_size (db) / rows, (double) file_size (raw) / rows,
-          (double) file_size (db) / file_size (raw));
+          rows, (double)file_size (db) / rows, (double)file_size (raw) / rows,
+          (double)file_size (db) / file_size (raw));
   if (!ours.ok || !base.ok)
     printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
   fflush (stdout);
@@ -264,10 +271,9 @@ bench_import (const char *self_exe,
   /* (b) settle November vs the raw aggregate the same report needs */
   {
     const char *argv[] = { self_exe, "child-settle", db, NULL };
-    const char *raw_sql =
-      "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS REAL)) FROM raw_activity "
-      "WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
-      "AND kind IN ('order', 'cross-sell', 'up-sell') GROUP BY account;";
+    const char *raw_sql = "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS REAL)) FROM raw_activity "
+                          "WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
+                          "AND kind IN ('order', 'cross-sell', 'up-sell') GROUP BY account;";
     const char *raw_argv[] = { "sqlite3", raw, raw_sql, NULL };
 
     ours = measure_child (argv);
@@ -275,7 +281,7 @@ bench_import (const char *self_exe,
     printf ("| settle month %-4s | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
             rows >= 1000000 ? "1M" : "", ours.seconds, base.seconds, ours.seconds / base.seconds);
     printf ("| settle RSS %-6" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
-            rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double) ours.max_rss_kib / base.max_rss_kib);
+            rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double)ours.max_rss_kib / base.max_rss_kib);
     if (!ours.ok || !base.ok)
       printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
     fflush (stdout);

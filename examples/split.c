@@ -13,12 +13,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemMoney) amount = NULL;
-  g_autoptr(TandemMoney) sum = NULL;
-  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemMoney) amount = NULL;
+  g_autoptr (TandemMoney) sum = NULL;
+  g_autoptr (GPtrArray) parts = NULL;
   g_autofree guint *weights = NULL;
-  guint n_weights;
+  guint             n_weights;
 
   if (argc < 3)
     {
@@ -44,7 +44,7 @@ main (int   argc,
           g_printerr ("weight %u: %s\n", i + 1, error->message);
           return 2;
         }
-      weights[i] = (guint) w;
+      weights[i] = (guint)w;
     }
 
   parts = tandem_money_allocate (amount, weights, n_weights, &error);
@@ -58,7 +58,7 @@ main (int   argc,
   for (guint i = 0; i < parts->len; i++)
     {
       g_autofree char *text = tandem_money_to_string (parts->pdata[i]);
-      TandemMoney *next = tandem_money_add (sum, parts->pdata[i], NULL);
+      TandemMoney     *next = tandem_money_add (sum, parts->pdata[i], NULL);
 
       g_print ("part %u (weight %u): %s\n", i + 1, weights[i], text);
       tandem_money_unref (sum);

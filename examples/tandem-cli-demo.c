@@ -13,35 +13,34 @@
 
 #define N_ACCOUNTS 60
 
-static const char *demo_plan =
-  "[Plan]\n"
-  "Name=Standard\n"
-  "Currency=EUR\n"
-  "Period=month\n"
-  "TimeZone=Europe/Berlin\n"
-  "CommissionRate=5%\n"
-  "InsideShare=40%\n"
-  "\n"
-  "[Kind cross-sell]\n"
-  "InsideShare=70%\n"
-  "\n"
-  "[TeamBonus]\n"
-  "Attainment=100%\n"
-  "Amount=1000.00 EUR\n"
-  "Split=equal\n"
-  "\n"
-  "[Accelerator]\n"
-  "Above=120%\n"
-  "Multiplier=1.5\n"
-  "\n"
-  "[Cap]\n"
-  "PerRep=10000.00 EUR\n"
-  "\n"
-  "[Referral]\n"
-  "Amount=50.00 EUR\n"
-  "\n"
-  "[Clawback]\n"
-  "WindowDays=90\n";
+static const char *demo_plan = "[Plan]\n"
+                               "Name=Standard\n"
+                               "Currency=EUR\n"
+                               "Period=month\n"
+                               "TimeZone=Europe/Berlin\n"
+                               "CommissionRate=5%\n"
+                               "InsideShare=40%\n"
+                               "\n"
+                               "[Kind cross-sell]\n"
+                               "InsideShare=70%\n"
+                               "\n"
+                               "[TeamBonus]\n"
+                               "Attainment=100%\n"
+                               "Amount=1000.00 EUR\n"
+                               "Split=equal\n"
+                               "\n"
+                               "[Accelerator]\n"
+                               "Above=120%\n"
+                               "Multiplier=1.5\n"
+                               "\n"
+                               "[Cap]\n"
+                               "PerRep=10000.00 EUR\n"
+                               "\n"
+                               "[Referral]\n"
+                               "Amount=50.00 EUR\n"
+                               "\n"
+                               "[Clawback]\n"
+                               "WindowDays=90\n";
 
 static const struct
 {
@@ -58,13 +57,36 @@ static const struct
 };
 
 static const char *trades[] = {
-  "Bäckerei", "Brauerei", "Autohaus", "Metallbau", "Druckerei", "Tischlerei",
-  "Elektrotechnik", "Maschinenbau", "Spedition", "Ölmühle", "Kunststofftechnik", "Gartenbau",
+  "Bäckerei",
+  "Brauerei",
+  "Autohaus",
+  "Metallbau",
+  "Druckerei",
+  "Tischlerei",
+  "Elektrotechnik",
+  "Maschinenbau",
+  "Spedition",
+  "Ölmühle",
+  "Kunststofftechnik",
+  "Gartenbau",
 };
 
 static const char *families[] = {
-  "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Schulz",
-  "Größe", "Zimmermann", "Krause", "Wolf", "Schröder", "Lange", "Hartmann",
+  "Müller",
+  "Schmidt",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Meyer",
+  "Wagner",
+  "Schulz",
+  "Größe",
+  "Zimmermann",
+  "Krause",
+  "Wolf",
+  "Schröder",
+  "Lange",
+  "Hartmann",
 };
 
 static const char *forms[] = { "GmbH", "KG", "AG", "GmbH & Co. KG", "e. K." };
@@ -100,13 +122,13 @@ static gboolean
 create_sample (Cli     *cli,
                GError **error)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
-  g_autoptr(GDateTime) since = g_date_time_new_utc (2026, 6, 1, 8, 0, 0);
-  g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) csv = g_string_new ("ref,at,account,rep,kind,amount,reverses,note\n");
-  g_autoptr(TandemRep) manager = NULL;
-  g_autoptr(GInputStream) in = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261125);
+  g_autoptr (GDateTime) since = g_date_time_new_utc (2026, 6, 1, 8, 0, 0);
+  g_autoptr (GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GString) csv = g_string_new ("ref,at,account,rep,kind,amount,reverses,note\n");
+  g_autoptr (TandemRep) manager = NULL;
+  g_autoptr (GInputStream) in = NULL;
   guint n = 0;
 
   manager = tandem_store_add_rep (cli->store, "Petra Krüger", TANDEM_ROLE_MANAGER, error);
@@ -115,10 +137,10 @@ create_sample (Cli     *cli,
 
   for (guint t = 0; t < G_N_ELEMENTS (tandems); t++)
     {
-      g_autoptr(TandemRep) inside = tandem_store_add_rep (cli->store, tandems[t].inside, TANDEM_ROLE_INSIDE, error);
-      g_autoptr(TandemRep) field = inside ? tandem_store_add_rep (cli->store, tandems[t].field, TANDEM_ROLE_FIELD, error) : NULL;
-      g_autoptr(TandemTeam) draft = NULL;
-      g_autoptr(TandemMoney) target = tandem_money_parse (tandems[t].target, NULL);
+      g_autoptr (TandemRep) inside = tandem_store_add_rep (cli->store, tandems[t].inside, TANDEM_ROLE_INSIDE, error);
+      g_autoptr (TandemRep) field = inside ? tandem_store_add_rep (cli->store, tandems[t].field, TANDEM_ROLE_FIELD, error) : NULL;
+      g_autoptr (TandemTeam) draft = NULL;
+      g_autoptr (TandemMoney) target = tandem_money_parse (tandems[t].target, NULL);
       TandemTeam *team;
 
       if (field == NULL || (draft = tandem_team_new (tandems[t].name, inside, field, error)) == NULL)
@@ -136,11 +158,11 @@ create_sample (Cli     *cli,
       g_autofree char *name = g_strdup_printf ("%s %s %s", trades[a % G_N_ELEMENTS (trades)],
                                                families[(a * 7) % G_N_ELEMENTS (families)],
                                                forms[a % G_N_ELEMENTS (forms)]);
-      g_autoptr(TandemAccount) draft = tandem_account_new (name, teams->pdata[a % teams->len]);
+      g_autoptr (TandemAccount) draft = tandem_account_new (name, teams->pdata[a % teams->len]);
       TandemAccount *account;
       /* categories A–D and every stage, spread over the tandems */
-      static const TandemCategory categories[] = { TANDEM_CATEGORY_A, TANDEM_CATEGORY_B, TANDEM_CATEGORY_B,
-                                                   TANDEM_CATEGORY_C, TANDEM_CATEGORY_C, TANDEM_CATEGORY_D };
+      static const TandemCategory     categories[] = { TANDEM_CATEGORY_A, TANDEM_CATEGORY_B, TANDEM_CATEGORY_B,
+                                                       TANDEM_CATEGORY_C, TANDEM_CATEGORY_C, TANDEM_CATEGORY_D };
       static const TandemAccountStage stages[] = { TANDEM_ACCOUNT_STAGE_REGULAR, TANDEM_ACCOUNT_STAGE_CUSTOMER,
                                                    TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_ACCOUNT_STAGE_PROSPECT,
                                                    TANDEM_ACCOUNT_STAGE_PROSPECT, TANDEM_ACCOUNT_STAGE_LOST };
@@ -160,57 +182,56 @@ create_sample (Cli     *cli,
   for (int month = 9; month <= 11; month++)
     for (guint a = 0; a < accounts->len; a++)
       {
-        TandemAccount *account = accounts->pdata[a];
-        TandemTeam *team = tandem_account_get_team (account);
-        gint64 id = tandem_account_get_id (account);
-        gint64 inside = tandem_rep_get_id (tandem_team_get_inside_rep (team));
-        gint64 field = tandem_rep_get_id (tandem_team_get_field_rep (team));
+        TandemAccount     *account = accounts->pdata[a];
+        TandemTeam        *team = tandem_account_get_team (account);
+        gint64             id = tandem_account_get_id (account);
+        gint64             inside = tandem_rep_get_id (tandem_team_get_inside_rep (team));
+        gint64             field = tandem_rep_get_id (tandem_team_get_field_rep (team));
         TandemAccountStage stage = tandem_account_get_stage (account);
-        gboolean buys = stage == TANDEM_ACCOUNT_STAGE_CUSTOMER || stage == TANDEM_ACCOUNT_STAGE_REGULAR ||
-                        (a % 10 == 9 && month >= 11);
-        guint calls = g_rand_int_range (rand, 1, 4);
+        gboolean           buys = stage == TANDEM_ACCOUNT_STAGE_CUSTOMER || stage == TANDEM_ACCOUNT_STAGE_REGULAR || (a % 10 == 9 && month >= 11);
+        guint              calls = g_rand_int_range (rand, 1, 4);
 
         for (guint c = 0; c < calls; c++)
           {
-            g_autoptr(GDateTime) t = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
+            g_autoptr (GDateTime) t = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
             add_row (csv, &n, t, id, inside, "call", 0, NULL, NULL);
           }
         if (g_rand_int_range (rand, 0, 3) == 0)
           {
-            g_autoptr(GDateTime) t1 = demo_time (rand, month, g_rand_int_range (rand, 1, 14));
-            g_autoptr(GDateTime) t2 = g_date_time_add_days (t1, 3);
+            g_autoptr (GDateTime) t1 = demo_time (rand, month, g_rand_int_range (rand, 1, 14));
+            g_autoptr (GDateTime) t2 = g_date_time_add_days (t1, 3);
             add_row (csv, &n, t1, id, inside, "appointment", 0, NULL, NULL);
             add_row (csv, &n, t2, id, field, "visit", 0, NULL, NULL);
           }
         if (stage != TANDEM_ACCOUNT_STAGE_LOST && g_rand_int_range (rand, 0, 2) == 0)
           {
-            g_autoptr(GDateTime) t = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
+            g_autoptr (GDateTime) t = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
             add_row (csv, &n, t, id, g_rand_boolean (rand) ? inside : field, "offer",
                      g_rand_int_range (rand, 100000, 2000000), NULL, NULL);
           }
         if (buys)
           {
-            g_autoptr(GDateTime) t = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
+            g_autoptr (GDateTime) t = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
             add_row (csv, &n, t, id, field, "order", g_rand_int_range (rand, 200000, 1800000), NULL, NULL);
             if (g_rand_int_range (rand, 0, 3) == 0)
               {
-                g_autoptr(GDateTime) t2 = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
+                g_autoptr (GDateTime) t2 = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
                 add_row (csv, &n, t2, id, inside, "cross-sell", g_rand_int_range (rand, 50000, 600000), NULL, NULL);
               }
             if (stage == TANDEM_ACCOUNT_STAGE_REGULAR && g_rand_int_range (rand, 0, 3) == 0)
               {
-                g_autoptr(GDateTime) t3 = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
+                g_autoptr (GDateTime) t3 = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
                 add_row (csv, &n, t3, id, inside, "up-sell", g_rand_int_range (rand, 50000, 400000), NULL, NULL);
               }
           }
         if (a % 10 == 8 && month == 9)
           {
-            g_autoptr(GDateTime) t = demo_time (rand, month, 20);
+            g_autoptr (GDateTime) t = demo_time (rand, month, 20);
             add_row (csv, &n, t, id, inside, "referral", 0, NULL, "Empfehlung an einen Geschäftspartner");
           }
         if (g_rand_int_range (rand, 0, 5) == 0)
           {
-            g_autoptr(GDateTime) t = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
+            g_autoptr (GDateTime) t = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
             add_row (csv, &n, t, id, inside, "support", 0, NULL, "Reklamation Lieferung");
           }
       }
@@ -219,9 +240,9 @@ create_sample (Cli     *cli,
   for (guint t = 0; t < teams->len; t++)
     {
       TandemTeam *team = teams->pdata[t];
-      gint64 account = tandem_account_get_id (accounts->pdata[t]);
-      g_autoptr(GDateTime) ride = g_date_time_new_utc (2026, 9, 8 + t, 8, 0, 0);
-      g_autoptr(GDateTime) sit = g_date_time_new_utc (2026, 9, 15 + t, 8, 0, 0);
+      gint64      account = tandem_account_get_id (accounts->pdata[t]);
+      g_autoptr (GDateTime) ride = g_date_time_new_utc (2026, 9, 8 + t, 8, 0, 0);
+      g_autoptr (GDateTime) sit = g_date_time_new_utc (2026, 9, 15 + t, 8, 0, 0);
 
       add_row (csv, &n, ride, account, tandem_rep_get_id (tandem_team_get_inside_rep (team)), "shadowing", 0, NULL,
                "Mitfahrt zum Kundenbesuch");
@@ -232,16 +253,16 @@ create_sample (Cli     *cli,
 
   /* a cancelled October order, reversed in November */
   {
-    g_autoptr(GDateTime) order_at = g_date_time_new_utc (2026, 10, 6, 10, 0, 0);
-    g_autoptr(GDateTime) reversal_at = g_date_time_new_utc (2026, 11, 12, 10, 0, 0);
+    g_autoptr (GDateTime) order_at = g_date_time_new_utc (2026, 10, 6, 10, 0, 0);
+    g_autoptr (GDateTime) reversal_at = g_date_time_new_utc (2026, 11, 12, 10, 0, 0);
     TandemAccount *account = accounts->pdata[0];
-    TandemTeam *team = tandem_account_get_team (account);
+    TandemTeam    *team = tandem_account_get_team (account);
 
     g_string_append_printf (csv, "demo-cancelled,2026-10-06T10:00:00Z,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",order,9800.00 EUR,,Rahmenauftrag\n",
                             tandem_account_get_id (account), tandem_rep_get_id (tandem_team_get_field_rep (team)));
     add_row (csv, &n, reversal_at, tandem_account_get_id (account),
              tandem_rep_get_id (tandem_team_get_inside_rep (team)), "reversal", 0, "demo-cancelled", "Storno");
-    (void) order_at;
+    (void)order_at;
   }
 
   in = g_memory_input_stream_new_from_data (g_strdup (csv->str), csv->len, g_free);
@@ -253,12 +274,12 @@ cli_cmd_demo (Cli   *cli,
               int    argc,
               char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemActivity) marker = NULL;
-  g_autoptr(TandemPlan) plan = NULL;
-  g_autoptr(TandemPeriod) period = NULL;
-  g_autoptr(TandemSettlement) settlement = NULL;
-  int status = cli_parse_options (cli, "demo", _("— fill the database with a sample and print a report"), NULL, &argc, &argv);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemActivity) marker = NULL;
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (TandemPeriod) period = NULL;
+  g_autoptr (TandemSettlement) settlement = NULL;
+  int status = cli_parse_options (cli, "demo", _ ("— fill the database with a sample and print a report"), NULL, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -268,20 +289,20 @@ cli_cmd_demo (Cli   *cli,
   marker = tandem_store_find_activity_by_ref (cli->store, "demo-0", NULL);
   if (marker == NULL)
     {
-      g_autoptr(GListModel) reps = tandem_store_list_reps (cli->store);
+      g_autoptr (GListModel) reps = tandem_store_list_reps (cli->store);
 
       if (g_list_model_get_n_items (reps) > 0)
         {
-          g_printerr (_("tandem: %s already holds other data; run the demo on a new database (--db demo.db)\n"), cli->db);
+          g_printerr (_ ("tandem: %s already holds other data; run the demo on a new database (--db demo.db)\n"), cli->db);
           return 2;
         }
       if (!create_sample (cli, &error))
         goto fail;
       if (!cli->quiet)
-        g_printerr (_("Sample data written to %s\n"), cli->db);
+        g_printerr (_ ("Sample data written to %s\n"), cli->db);
     }
   else if (!cli->quiet)
-    g_printerr (_("The sample is already in %s; nothing was added\n"), cli->db);
+    g_printerr (_ ("The sample is already in %s; nothing was added\n"), cli->db);
 
   plan = tandem_plan_new_from_data (demo_plan, -1, &error);
   if (plan == NULL || !tandem_store_add_plan (cli->store, plan, &error))

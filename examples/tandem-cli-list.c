@@ -16,14 +16,14 @@ static void
 add_properties (JsonBuilder *b,
                 GObject     *object)
 {
-  guint n = 0;
+  guint                   n = 0;
   g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
 
   json_builder_begin_object (b);
   for (guint i = 0; i < n; i++)
     {
       GParamSpec *p = specs[i];
-      g_auto(GValue) value = G_VALUE_INIT;
+      g_auto (GValue) value = G_VALUE_INIT;
       GType type = G_PARAM_SPEC_VALUE_TYPE (p);
 
       if (!(p->flags & G_PARAM_READABLE))
@@ -64,7 +64,7 @@ add_properties (JsonBuilder *b,
       else if (G_TYPE_IS_OBJECT (type))
         {
           GObject *o = g_value_get_object (&value);
-          gint64 id = 0;
+          gint64   id = 0;
 
           if (o != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (o), "id"))
             g_object_get (o, "id", &id, NULL);
@@ -79,15 +79,15 @@ add_properties (JsonBuilder *b,
 static void
 print_model_json (GListModel *model)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
       add_properties (b, item);
     }
   json_builder_end_array (b);
@@ -100,21 +100,21 @@ print_model_json (GListModel *model)
 }
 
 static int
-simple_list (Cli         *cli,
-             int          argc,
-             char       **argv,
-             const char  *usage,
+simple_list (Cli        *cli,
+             int         argc,
+             char      **argv,
+             const char *usage,
              GListModel *(*list) (TandemStore *),
-             void        (*row) (gpointer item))
+             void (*row) (gpointer item))
 {
-  g_autoptr(GListModel) model = NULL;
+  g_autoptr (GListModel) model = NULL;
   int status = cli_parse_options (cli, usage, "", NULL, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 1)
     {
-      g_printerr (_("tandem: %s takes no arguments\n"), usage);
+      g_printerr (_ ("tandem: %s takes no arguments\n"), usage);
       return 1;
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
@@ -126,7 +126,7 @@ simple_list (Cli         *cli,
   else
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
-        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+        g_autoptr (GObject) item = g_list_model_get_item (model, i);
         row (item);
       }
   return 0;
@@ -138,13 +138,13 @@ rep_row (gpointer item)
   TandemRep *r = item;
 
   g_print ("%4" G_GINT64_FORMAT "  %-28s %-8s%s\n", tandem_rep_get_id (r), tandem_rep_get_name (r),
-           tandem_role_to_nick (tandem_rep_get_role (r)), tandem_rep_get_archived (r) ? _("  (archived)") : "");
+           tandem_role_to_nick (tandem_rep_get_role (r)), tandem_rep_get_archived (r) ? _ ("  (archived)") : "");
 }
 
 static void
 team_row (gpointer item)
 {
-  TandemTeam *t = item;
+  TandemTeam      *t = item;
   g_autofree char *target = cli_money (tandem_team_get_target (t));
 
   g_print ("%4" G_GINT64_FORMAT "  %-24s inside %-4" G_GINT64_FORMAT " field %-4" G_GINT64_FORMAT " %s\n",
@@ -157,13 +157,13 @@ static void
 account_row (gpointer item)
 {
   TandemAccount *a = item;
-  TandemTeam *team = tandem_account_get_team (a);
+  TandemTeam    *team = tandem_account_get_team (a);
 
   g_print ("%4" G_GINT64_FORMAT "  %-34s %s  %-9s tandem %" G_GINT64_FORMAT "%s\n",
            tandem_account_get_id (a), tandem_account_get_name (a),
            tandem_category_to_nick (tandem_account_get_category (a)),
            tandem_account_stage_to_nick (tandem_account_get_stage (a)),
-           team ? tandem_team_get_id (team) : 0, tandem_account_get_archived (a) ? _("  (archived)") : "");
+           team ? tandem_team_get_id (team) : 0, tandem_account_get_archived (a) ? _ ("  (archived)") : "");
 }
 
 int
@@ -189,19 +189,19 @@ cli_cmd_activity_list (Cli   *cli,
                        int    argc,
                        char **argv)
 {
-  gint64 account_id = 0, rep_id = 0, team_id = 0;
+  gint64           account_id = 0, rep_id = 0, team_id = 0;
   g_autofree char *kind_text = NULL;
-  GOptionEntry entries[] = {
-    { "account", 0, 0, G_OPTION_ARG_INT64, &account_id, N_("only this account"), "ID" },
-    { "rep", 0, 0, G_OPTION_ARG_INT64, &rep_id, N_("only this rep"), "ID" },
-    { "team", 0, 0, G_OPTION_ARG_INT64, &team_id, N_("only this tandem’s accounts"), "ID" },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("only this kind"), "KIND" },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "account", 0, 0, G_OPTION_ARG_INT64, &account_id, N_ ("only this account"), "ID" },
+        { "rep", 0, 0, G_OPTION_ARG_INT64, &rep_id, N_ ("only this rep"), "ID" },
+        { "team", 0, 0, G_OPTION_ARG_INT64, &team_id, N_ ("only this tandem’s accounts"), "ID" },
+        { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_ ("only this kind"), "KIND" },
+        { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemActivityFilter) filter = tandem_activity_filter_new ();
-  g_autoptr(GListModel) model = NULL;
-  int status = cli_parse_options (cli, "activity list", _("— list activities in time order"), entries, &argc, &argv);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemActivityFilter) filter = tandem_activity_filter_new ();
+  g_autoptr (GListModel) model = NULL;
+  int status = cli_parse_options (cli, "activity list", _ ("— list activities in time order"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -210,21 +210,21 @@ cli_cmd_activity_list (Cli   *cli,
 
   if (account_id > 0)
     {
-      g_autoptr(TandemAccount) a = tandem_store_get_account (cli->store, account_id, &error);
+      g_autoptr (TandemAccount) a = tandem_store_get_account (cli->store, account_id, &error);
       if (a == NULL)
         goto fail;
       tandem_activity_filter_set_account (filter, a);
     }
   if (rep_id > 0)
     {
-      g_autoptr(TandemRep) r = tandem_store_get_rep (cli->store, rep_id, &error);
+      g_autoptr (TandemRep) r = tandem_store_get_rep (cli->store, rep_id, &error);
       if (r == NULL)
         goto fail;
       tandem_activity_filter_set_rep (filter, r);
     }
   if (team_id > 0)
     {
-      g_autoptr(TandemTeam) t = tandem_store_get_team (cli->store, team_id, &error);
+      g_autoptr (TandemTeam) t = tandem_store_get_team (cli->store, team_id, &error);
       if (t == NULL)
         goto fail;
       tandem_activity_filter_set_team (filter, t);
@@ -247,7 +247,7 @@ cli_cmd_activity_list (Cli   *cli,
   else
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
-        g_autoptr(TandemActivity) a = g_list_model_get_item (model, i);
+        g_autoptr (TandemActivity) a = g_list_model_get_item (model, i);
         g_autofree char *when = g_date_time_format_iso8601 (tandem_activity_get_occurred_at (a));
         g_autofree char *amount = cli_money (tandem_activity_get_amount (a));
 
@@ -268,8 +268,8 @@ cli_cmd_plan_list (Cli   *cli,
                    int    argc,
                    char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) names = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) names = NULL;
   int status = cli_parse_options (cli, "plan list", "", NULL, &argc, &argv);
 
   if (status >= 0)
@@ -284,9 +284,9 @@ cli_cmd_plan_list (Cli   *cli,
     }
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      g_autoptr (JsonNode) root = NULL;
       g_autofree char *text = NULL;
 
       json_builder_begin_array (b);

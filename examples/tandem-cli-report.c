@@ -33,13 +33,13 @@ pad (GString    *out,
 static char *
 amount_cell (gint64 minor)
 {
-  g_autoptr(TandemMoney) m = tandem_money_new (minor, "EUR");
+  g_autoptr (TandemMoney) m = tandem_money_new (minor, "EUR");
   g_autofree char *canonical = tandem_money_to_string (m);
-  char *space = strchr (canonical, ' ');
-  GString *out = g_string_new (NULL);
-  const char *digits = canonical[0] == '-' ? canonical + 1 : canonical;
-  const char *dot = strchr (digits, '.');
-  gsize whole = dot ? (gsize) (dot - digits) : (gsize) (space - digits);
+  char            *space = strchr (canonical, ' ');
+  GString         *out = g_string_new (NULL);
+  const char      *digits = canonical[0] == '-' ? canonical + 1 : canonical;
+  const char      *dot = strchr (digits, '.');
+  gsize            whole = dot ? (gsize)(dot - digits) : (gsize)(space - digits);
 
   if (canonical[0] == '-')
     g_string_append_c (out, '-');
@@ -59,38 +59,44 @@ cli_print_report (Cli              *cli,
                   TandemSettlement *settlement)
 {
   static const char *headers[N_KINDS] = {
-    N_("Commission"), N_("Accelerator"), N_("Team bonus"), N_("Referral"), N_("Clawback"), N_("Cap"), N_("Adjust."),
+    N_ ("Commission"),
+    N_ ("Accelerator"),
+    N_ ("Team bonus"),
+    N_ ("Referral"),
+    N_ ("Clawback"),
+    N_ ("Cap"),
+    N_ ("Adjust."),
   };
-  g_autoptr(GListModel) reps = tandem_settlement_get_reps (settlement);
-  g_autoptr(GListModel) teams = tandem_settlement_get_team_results (settlement);
-  g_autoptr(TandemMoney) total = tandem_settlement_get_total (settlement);
+  g_autoptr (GListModel) reps = tandem_settlement_get_reps (settlement);
+  g_autoptr (GListModel) teams = tandem_settlement_get_team_results (settlement);
+  g_autoptr (TandemMoney) total = tandem_settlement_get_total (settlement);
   g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
   g_autofree char *total_text = tandem_money_to_string (total);
-  gint64 column_totals[N_KINDS] = { 0 };
-  g_autoptr(GString) out = g_string_new (NULL);
+  gint64           column_totals[N_KINDS] = { 0 };
+  g_autoptr (GString) out = g_string_new (NULL);
 
-  g_string_append_printf (out, _("Settlement %s, plan %s (%s), in %s\n\n"), period,
+  g_string_append_printf (out, _ ("Settlement %s, plan %s (%s), in %s\n\n"), period,
                           tandem_settlement_get_plan_name (settlement),
-                          tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED ? _("closed") : _("draft"),
+                          tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED ? _ ("closed") : _ ("draft"),
                           tandem_money_get_currency (total));
-  pad (out, _("Rep"), 22, FALSE);
-  pad (out, _("Role"), 8, FALSE);
+  pad (out, _ ("Rep"), 22, FALSE);
+  pad (out, _ ("Role"), 8, FALSE);
   for (guint k = 0; k < N_KINDS; k++)
-    pad (out, _(headers[k]), 12, TRUE);
-  pad (out, _("Total"), 12, TRUE);
+    pad (out, _ (headers[k]), 12, TRUE);
+  pad (out, _ ("Total"), 12, TRUE);
   g_string_append_c (out, '\n');
 
   for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
     {
-      g_autoptr(TandemRep) rep = g_list_model_get_item (reps, i);
-      g_autoptr(GListModel) lines = tandem_settlement_get_lines_for_rep (settlement, rep);
-      gint64 sums[N_KINDS] = { 0 };
-      gint64 rep_total = 0;
+      g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);
+      g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (settlement, rep);
+      gint64           sums[N_KINDS] = { 0 };
+      gint64           rep_total = 0;
       g_autofree char *t = NULL;
 
       for (guint l = 0; l < g_list_model_get_n_items (lines); l++)
         {
-          g_autoptr(TandemPayoutLine) line = g_list_model_get_item (lines, l);
+          g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, l);
           gint64 amount = tandem_money_get_minor_units (tandem_payout_line_get_amount (line));
 
           sums[tandem_payout_line_get_kind (line)] += amount;
@@ -110,7 +116,7 @@ cli_print_report (Cli              *cli,
       g_string_append_c (out, '\n');
     }
 
-  pad (out, _("Total"), 30, FALSE);
+  pad (out, _ ("Total"), 30, FALSE);
   for (guint k = 0; k < N_KINDS; k++)
     {
       g_autofree char *cell = amount_cell (column_totals[k]);
@@ -122,21 +128,21 @@ cli_print_report (Cli              *cli,
   }
   g_string_append (out, "\n\n");
 
-  pad (out, _("Tandem"), 22, FALSE);
-  pad (out, _("Revenue"), 14, TRUE);
-  pad (out, _("Target"), 14, TRUE);
-  pad (out, _("Attainment"), 12, TRUE);
-  pad (out, _("Payout"), 14, TRUE);
+  pad (out, _ ("Tandem"), 22, FALSE);
+  pad (out, _ ("Revenue"), 14, TRUE);
+  pad (out, _ ("Target"), 14, TRUE);
+  pad (out, _ ("Attainment"), 12, TRUE);
+  pad (out, _ ("Payout"), 14, TRUE);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
-      g_autoptr(TandemTeamResult) r = g_list_model_get_item (teams, i);
+      g_autoptr (TandemTeamResult) r = g_list_model_get_item (teams, i);
       g_autofree char *revenue = amount_cell (tandem_money_get_minor_units (tandem_team_result_get_revenue (r)));
       g_autofree char *target = tandem_team_result_get_target (r)
-                                ? amount_cell (tandem_money_get_minor_units (tandem_team_result_get_target (r)))
-                                : g_strdup ("–");
+                                    ? amount_cell (tandem_money_get_minor_units (tandem_team_result_get_target (r)))
+                                    : g_strdup ("–");
       g_autofree char *payout = amount_cell (tandem_money_get_minor_units (tandem_team_result_get_payout (r)));
-      int att = tandem_team_result_get_attainment (r);
+      int              att = tandem_team_result_get_attainment (r);
       g_autofree char *att_text = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100) : g_strdup ("–");
 
       pad (out, tandem_team_get_name (tandem_team_result_get_team (r)), 22, FALSE);
@@ -147,7 +153,7 @@ cli_print_report (Cli              *cli,
       g_string_append_c (out, '\n');
     }
 
-  g_string_append_printf (out, _("\nTotal payout: %s\n"), total_text);
+  g_string_append_printf (out, _ ("\nTotal payout: %s\n"), total_text);
   g_print ("%s", out->str);
 }
 
@@ -156,17 +162,17 @@ cli_print_statement (Cli              *cli,
                      TandemSettlement *settlement,
                      TandemRep        *rep)
 {
-  g_autoptr(GListModel) lines = tandem_settlement_get_lines_for_rep (settlement, rep);
-  g_autoptr(TandemMoney) total = tandem_settlement_get_total_for_rep (settlement, rep);
+  g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (settlement, rep);
+  g_autoptr (TandemMoney) total = tandem_settlement_get_total_for_rep (settlement, rep);
   g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
   g_autofree char *total_text = tandem_money_to_string (total);
-  GEnumClass *kinds = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
+  GEnumClass      *kinds = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      g_autoptr (JsonNode) root = NULL;
       g_autofree char *text = NULL;
 
       json_builder_begin_object (b);
@@ -182,7 +188,7 @@ cli_print_statement (Cli              *cli,
       json_builder_begin_array (b);
       for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
         {
-          g_autoptr(TandemPayoutLine) line = g_list_model_get_item (lines, i);
+          g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
           g_autofree char *amount = tandem_money_to_string (tandem_payout_line_get_amount (line));
 
           json_builder_begin_object (b);
@@ -211,20 +217,20 @@ cli_print_statement (Cli              *cli,
       return;
     }
 
-  g_print (_("Statement for %s (%s), %s, plan %s (%s)\n\n"), tandem_rep_get_name (rep),
+  g_print (_ ("Statement for %s (%s), %s, plan %s (%s)\n\n"), tandem_rep_get_name (rep),
            tandem_role_to_nick (tandem_rep_get_role (rep)), period,
            tandem_settlement_get_plan_name (settlement),
-           tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED ? _("closed") : _("draft"));
+           tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED ? _ ("closed") : _ ("draft"));
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
-      g_autoptr(TandemPayoutLine) line = g_list_model_get_item (lines, i);
+      g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
       g_autofree char *amount = amount_cell (tandem_money_get_minor_units (tandem_payout_line_get_amount (line)));
-      g_autoptr(GString) row = g_string_new (NULL);
+      g_autoptr (GString) row = g_string_new (NULL);
 
       pad (row, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick, 16, FALSE);
       pad (row, amount, 12, TRUE);
       g_print ("%s  %s\n", row->str, tandem_payout_line_get_explanation (line));
     }
-  g_print (_("\nTotal: %s\n"), total_text);
+  g_print (_ ("\nTotal: %s\n"), total_text);
   g_type_class_unref (kinds);
 }

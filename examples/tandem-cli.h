@@ -22,39 +22,39 @@ typedef struct
 } Cli;
 
 /* Parses a verb's options; returns -1 to go on, else an exit status. */
-int         cli_parse_options      (Cli           *cli,
-                                    const char    *usage,
-                                    const char    *summary,
-                                    GOptionEntry  *entries,
-                                    int           *argc,
-                                    char        ***argv);
-int         cli_open_store         (Cli           *cli,
-                                    gboolean       create);
-TandemPlan *cli_find_plan          (Cli           *cli,
-                                    const char    *name,
-                                    GError       **error);
-char       *cli_money              (TandemMoney   *money);
-void        cli_progress_start     (Cli           *cli);
-void        cli_progress_stop      (Cli           *cli);
+int         cli_parse_options (Cli          *cli,
+                               const char   *usage,
+                               const char   *summary,
+                               GOptionEntry *entries,
+                               int          *argc,
+                               char       ***argv);
+int         cli_open_store (Cli     *cli,
+                            gboolean create);
+TandemPlan *cli_find_plan (Cli        *cli,
+                           const char *name,
+                           GError    **error);
+char       *cli_money (TandemMoney *money);
+void        cli_progress_start (Cli *cli);
+void        cli_progress_stop (Cli *cli);
 
 /* tandem-cli-list.c */
-int         cli_cmd_rep_list       (Cli *cli, int argc, char **argv);
-int         cli_cmd_team_list      (Cli *cli, int argc, char **argv);
-int         cli_cmd_account_list   (Cli *cli, int argc, char **argv);
-int         cli_cmd_activity_list  (Cli *cli, int argc, char **argv);
-int         cli_cmd_plan_list      (Cli *cli, int argc, char **argv);
+int cli_cmd_rep_list (Cli *cli, int argc, char **argv);
+int cli_cmd_team_list (Cli *cli, int argc, char **argv);
+int cli_cmd_account_list (Cli *cli, int argc, char **argv);
+int cli_cmd_activity_list (Cli *cli, int argc, char **argv);
+int cli_cmd_plan_list (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-report.c */
-void        cli_print_report       (Cli              *cli,
-                                    TandemSettlement *settlement);
-void        cli_print_statement    (Cli              *cli,
-                                    TandemSettlement *settlement,
-                                    TandemRep        *rep);
+void cli_print_report (Cli              *cli,
+                       TandemSettlement *settlement);
+void cli_print_statement (Cli              *cli,
+                          TandemSettlement *settlement,
+                          TandemRep        *rep);
 
 /* tandem-cli-chart.c */
-int         cli_cmd_report         (Cli *cli, int argc, char **argv);
+int cli_cmd_report (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-demo.c */
-int         cli_cmd_demo           (Cli *cli, int argc, char **argv);
+int cli_cmd_demo (Cli *cli, int argc, char **argv);
 
 G_END_DECLS

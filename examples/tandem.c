@@ -33,12 +33,12 @@ usage_error (const char *format,
              ...)
 {
   g_autofree char *msg = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("tandem: %s\n%s\n", msg, _("Try “tandem --help”."));
+  g_printerr ("tandem: %s\n%s\n", msg, _ ("Try “tandem --help”."));
   return EXIT_USAGE;
 }
 
@@ -58,7 +58,7 @@ cli_money (TandemMoney *money)
 static void
 print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autofree char *text = NULL;
 
   json_generator_set_root (gen, node);
@@ -69,13 +69,13 @@ print_json (JsonNode *node)
 }
 
 static void
-print_id (Cli    *cli,
-          gint64  id)
+print_id (Cli   *cli,
+          gint64 id)
 {
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
@@ -93,7 +93,7 @@ print_id (Cli    *cli,
 
 typedef struct
 {
-  gint64 started;
+  gint64   started;
   gboolean shown;
 } Progress;
 
@@ -125,7 +125,7 @@ cli_progress_start (Cli *cli)
   if (cli->quiet || !isatty (STDERR_FILENO))
     return;
   cli->progress = g_new0 (Progress, 1);
-  ((Progress *) cli->progress)->started = g_get_monotonic_time ();
+  ((Progress *)cli->progress)->started = g_get_monotonic_time ();
   cli->progress_handler = g_signal_connect (cli->store, "progress", G_CALLBACK (on_progress), cli->progress);
 }
 
@@ -146,14 +146,14 @@ cli_progress_stop (Cli *cli)
 /* Opening the store and looking things up                             */
 
 int
-cli_open_store (Cli      *cli,
-                gboolean  create)
+cli_open_store (Cli     *cli,
+                gboolean create)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!create && !g_file_test (cli->db, G_FILE_TEST_EXISTS))
     {
-      g_printerr (_("tandem: %s: no such database; create it with “tandem init”\n"), cli->db);
+      g_printerr (_ ("tandem: %s: no such database; create it with “tandem init”\n"), cli->db);
       return EXIT_DATA;
     }
 
@@ -164,57 +164,56 @@ cli_open_store (Cli      *cli,
 }
 
 static gboolean
-parse_id_arg (const char  *what,
-              const char  *text,
-              gint64      *id,
-              GError     **error)
+parse_id_arg (const char *what,
+              const char *text,
+              gint64     *id,
+              GError    **error)
 {
   guint64 value;
 
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: “%s” is not an id"), what, text ? text : "");
+                   _ ("%s: “%s” is not an id"), what, text ? text : "");
       return FALSE;
     }
-  *id = (gint64) value;
+  *id = (gint64)value;
   return TRUE;
 }
 
 /* Parses an ISO 8601 time; a time without an offset is UTC. */
 static GDateTime *
-parse_time (const char  *what,
-            const char  *text,
-            GError     **error)
+parse_time (const char *what,
+            const char *text,
+            GError    **error)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   GDateTime *t = g_date_time_new_from_iso8601 (text, utc);
 
   if (t == NULL)
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 _("%s: “%s” is not a time such as 2026-11-03T10:00:00Z"), what, text);
+                 _ ("%s: “%s” is not a time such as 2026-11-03T10:00:00Z"), what, text);
   return t;
 }
 
 static gboolean
-parse_share_bp (const char  *text,
-                int         *bp,
-                GError     **error)
+parse_share_bp (const char *text,
+                int        *bp,
+                GError    **error)
 {
-  g_autoptr(TandemMoney) probe = tandem_money_new (1000000, "EUR");
-  g_autoptr(TandemMoney) share = NULL;
-  g_autoptr(GError) local = NULL;
+  g_autoptr (TandemMoney) probe = tandem_money_new (1000000, "EUR");
+  g_autoptr (TandemMoney) share = NULL;
+  g_autoptr (GError) local = NULL;
 
   /* 10,000.00 EUR × share is the share in basis points, exactly */
   share = tandem_money_multiply_percent (probe, text, &local);
-  if (share == NULL || tandem_money_get_minor_units (share) < 0 ||
-      tandem_money_get_minor_units (share) > 1000000 || tandem_money_get_minor_units (share) % 100 != 0)
+  if (share == NULL || tandem_money_get_minor_units (share) < 0 || tandem_money_get_minor_units (share) > 1000000 || tandem_money_get_minor_units (share) % 100 != 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--inside-share: “%s” is not a percentage between 0%% and 100%% with at most two decimals"), text);
+                   _ ("--inside-share: “%s” is not a percentage between 0%% and 100%% with at most two decimals"), text);
       return FALSE;
     }
-  *bp = (int) (tandem_money_get_minor_units (share) / 100);
+  *bp = (int)(tandem_money_get_minor_units (share) / 100);
   return TRUE;
 }
 
@@ -226,19 +225,19 @@ cmd_init (Cli   *cli,
           int    argc,
           char **argv)
 {
-  int status = cli_parse_options (cli, "init", _("— create or upgrade the database"), NULL, &argc, &argv);
+  int status = cli_parse_options (cli, "init", _ ("— create or upgrade the database"), NULL, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc > 1)
-    return usage_error (_("init takes no arguments"));
+    return usage_error (_ ("init takes no arguments"));
   if ((status = cli_open_store (cli, TRUE)) != 0)
     return status;
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "path");
@@ -250,7 +249,7 @@ cmd_init (Cli   *cli,
       print_json (root);
     }
   else
-    g_print (_("Database %s ready (schema version %d)\n"), cli->db, tandem_store_get_schema_version (cli->store));
+    g_print (_ ("Database %s ready (schema version %d)\n"), cli->db, tandem_store_get_schema_version (cli->store));
   return 0;
 }
 
@@ -260,21 +259,21 @@ cmd_rep_add (Cli   *cli,
              char **argv)
 {
   g_autofree char *role_text = NULL;
-  GOptionEntry entries[] = {
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("inside, field or manager"), "ROLE" },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_ ("inside, field or manager"), "ROLE" },
+        { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemRep) rep = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) rep = NULL;
   TandemRole role;
-  int status = cli_parse_options (cli, "rep add NAME", _("— add a rep"), entries, &argc, &argv);
+  int        status = cli_parse_options (cli, "rep add NAME", _ ("— add a rep"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 2)
-    return usage_error (_("rep add needs one NAME"));
+    return usage_error (_ ("rep add needs one NAME"));
   if (role_text == NULL)
-    return usage_error (_("rep add needs --role inside|field|manager"));
+    return usage_error (_ ("rep add needs --role inside|field|manager"));
   if (!tandem_role_from_nick (role_text, &role, &error))
     return data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
@@ -298,45 +297,38 @@ cmd_team_add (Cli   *cli,
   g_autofree char *share_text = NULL;
   g_autofree char *target_text = NULL;
   g_autofree char *since_text = NULL;
-  GOptionEntry entries[] = {
-    { "inside", 0, 0, G_OPTION_ARG_STRING, &inside_text, N_("the inside rep’s id"), "ID" },
-    { "field", 0, 0, G_OPTION_ARG_STRING, &field_text, N_("the field rep’s id"), "ID" },
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("the tandem’s name"), "NAME" },
-    { "inside-share", 0, 0, G_OPTION_ARG_STRING, &share_text, N_("the inside rep’s share of commission, such as 40%"), "PERCENT" },
-    { "target", 0, 0, G_OPTION_ARG_STRING, &target_text, N_("revenue target per period, such as \"50000.00 EUR\""), "AMOUNT" },
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, N_("when the tandem starts (default: now)"), "TIME" },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "inside", 0, 0, G_OPTION_ARG_STRING, &inside_text, N_ ("the inside rep’s id"), "ID" },
+        { "field", 0, 0, G_OPTION_ARG_STRING, &field_text, N_ ("the field rep’s id"), "ID" },
+        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("the tandem’s name"), "NAME" },
+        { "inside-share", 0, 0, G_OPTION_ARG_STRING, &share_text, N_ ("the inside rep’s share of commission, such as 40%"), "PERCENT" },
+        { "target", 0, 0, G_OPTION_ARG_STRING, &target_text, N_ ("revenue target per period, such as \"50000.00 EUR\""), "AMOUNT" },
+        { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, N_ ("when the tandem starts (default: now)"), "TIME" },
+        { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemRep) inside = NULL;
-  g_autoptr(TandemRep) field = NULL;
-  g_autoptr(TandemTeam) draft = NULL;
-  g_autoptr(TandemTeam) team = NULL;
-  g_autoptr(TandemMoney) target = NULL;
-  g_autoptr(GDateTime) since = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) inside = NULL;
+  g_autoptr (TandemRep) field = NULL;
+  g_autoptr (TandemTeam) draft = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemMoney) target = NULL;
+  g_autoptr (GDateTime) since = NULL;
   gint64 inside_id, field_id;
-  int share = TANDEM_INSIDE_SHARE_UNSET;
-  int status = cli_parse_options (cli, "team add", _("— add a tandem of an inside and a field rep"), entries, &argc, &argv);
+  int    share = TANDEM_INSIDE_SHARE_UNSET;
+  int    status = cli_parse_options (cli, "team add", _ ("— add a tandem of an inside and a field rep"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 1)
-    return usage_error (_("team add takes no positional arguments"));
+    return usage_error (_ ("team add takes no positional arguments"));
   if (inside_text == NULL || field_text == NULL)
-    return usage_error (_("team add needs --inside ID and --field ID"));
-  if (!parse_id_arg ("--inside", inside_text, &inside_id, &error) ||
-      !parse_id_arg ("--field", field_text, &field_id, &error) ||
-      (share_text != NULL && !parse_share_bp (share_text, &share, &error)) ||
-      (target_text != NULL && (target = tandem_money_parse (target_text, &error)) == NULL) ||
-      (since_text != NULL && (since = parse_time ("--since", since_text, &error)) == NULL))
+    return usage_error (_ ("team add needs --inside ID and --field ID"));
+  if (!parse_id_arg ("--inside", inside_text, &inside_id, &error) || !parse_id_arg ("--field", field_text, &field_id, &error) || (share_text != NULL && !parse_share_bp (share_text, &share, &error)) || (target_text != NULL && (target = tandem_money_parse (target_text, &error)) == NULL) || (since_text != NULL && (since = parse_time ("--since", since_text, &error)) == NULL))
     return data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
-  if ((inside = tandem_store_get_rep (cli->store, inside_id, &error)) == NULL ||
-      (field = tandem_store_get_rep (cli->store, field_id, &error)) == NULL ||
-      (draft = tandem_team_new (name, inside, field, &error)) == NULL ||
-      !tandem_team_set_inside_share (draft, share, &error))
+  if ((inside = tandem_store_get_rep (cli->store, inside_id, &error)) == NULL || (field = tandem_store_get_rep (cli->store, field_id, &error)) == NULL || (draft = tandem_team_new (name, inside, field, &error)) == NULL || !tandem_team_set_inside_share (draft, share, &error))
     return data_error (error);
   tandem_team_set_target (draft, target);
 
@@ -356,46 +348,41 @@ cmd_account_add (Cli   *cli,
   g_autofree char *category_text = NULL;
   g_autofree char *stage_text = NULL;
   g_autofree char *referred_text = NULL;
-  GOptionEntry entries[] = {
-    { "team", 0, 0, G_OPTION_ARG_STRING, &team_text, N_("the owning tandem’s id"), "ID" },
-    { "category", 0, 0, G_OPTION_ARG_STRING, &category_text, N_("A, B, C or D (default C)"), "CATEGORY" },
-    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_text, N_("prospect, customer, regular or lost"), "STAGE" },
-    { "referred-by", 0, 0, G_OPTION_ARG_STRING, &referred_text, N_("the referring account’s id"), "ID" },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "team", 0, 0, G_OPTION_ARG_STRING, &team_text, N_ ("the owning tandem’s id"), "ID" },
+        { "category", 0, 0, G_OPTION_ARG_STRING, &category_text, N_ ("A, B, C or D (default C)"), "CATEGORY" },
+        { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_text, N_ ("prospect, customer, regular or lost"), "STAGE" },
+        { "referred-by", 0, 0, G_OPTION_ARG_STRING, &referred_text, N_ ("the referring account’s id"), "ID" },
+        { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemTeam) team = NULL;
-  g_autoptr(TandemAccount) referrer = NULL;
-  g_autoptr(TandemAccount) draft = NULL;
-  g_autoptr(TandemAccount) account = NULL;
-  TandemCategory category = TANDEM_CATEGORY_C;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemAccount) referrer = NULL;
+  g_autoptr (TandemAccount) draft = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  TandemCategory     category = TANDEM_CATEGORY_C;
   TandemAccountStage stage = TANDEM_ACCOUNT_STAGE_PROSPECT;
-  gint64 team_id = 0, referred_id = 0;
-  int status = cli_parse_options (cli, "account add NAME", _("— add a customer account"), entries, &argc, &argv);
+  gint64             team_id = 0, referred_id = 0;
+  int                status = cli_parse_options (cli, "account add NAME", _ ("— add a customer account"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 2)
-    return usage_error (_("account add needs one NAME"));
+    return usage_error (_ ("account add needs one NAME"));
   if (team_text == NULL)
-    return usage_error (_("account add needs --team ID"));
-  if (!parse_id_arg ("--team", team_text, &team_id, &error) ||
-      (category_text != NULL && !tandem_category_from_nick (category_text, &category, &error)) ||
-      (stage_text != NULL && !tandem_account_stage_from_nick (stage_text, &stage, &error)) ||
-      (referred_text != NULL && !parse_id_arg ("--referred-by", referred_text, &referred_id, &error)))
+    return usage_error (_ ("account add needs --team ID"));
+  if (!parse_id_arg ("--team", team_text, &team_id, &error) || (category_text != NULL && !tandem_category_from_nick (category_text, &category, &error)) || (stage_text != NULL && !tandem_account_stage_from_nick (stage_text, &stage, &error)) || (referred_text != NULL && !parse_id_arg ("--referred-by", referred_text, &referred_id, &error)))
     return data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
-  if ((team = tandem_store_get_team (cli->store, team_id, &error)) == NULL ||
-      (referred_id > 0 && (referrer = tandem_store_get_account (cli->store, referred_id, &error)) == NULL))
+  if ((team = tandem_store_get_team (cli->store, team_id, &error)) == NULL || (referred_id > 0 && (referrer = tandem_store_get_account (cli->store, referred_id, &error)) == NULL))
     return data_error (error);
 
   draft = tandem_account_new (argv[1], team);
   tandem_account_set_category (draft, category);
   tandem_account_set_stage (draft, stage);
-  if (!tandem_account_set_referred_by (draft, referrer, &error) ||
-      (account = tandem_store_save_account (cli->store, draft, NULL, &error)) == NULL)
+  if (!tandem_account_set_referred_by (draft, referrer, &error) || (account = tandem_store_save_account (cli->store, draft, NULL, &error)) == NULL)
     return data_error (error);
   print_id (cli, tandem_account_get_id (account));
   return 0;
@@ -413,45 +400,40 @@ cmd_log (Cli   *cli,
   g_autofree char *ref = NULL;
   g_autofree char *reverses_text = NULL;
   g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_("the account’s id"), "ID" },
-    { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text, N_("the id of the rep who did it"), "ID" },
-    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_text, N_("the amount, such as \"1200.00 EUR\""), "AMOUNT" },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("when it happened (default: now)"), "TIME" },
-    { "ref", 0, 0, G_OPTION_ARG_STRING, &ref, N_("a unique reference from another system"), "REF" },
-    { "reverses", 0, 0, G_OPTION_ARG_STRING, &reverses_text, N_("for a reversal: the id of the activity it takes back"), "ID" },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("a free-text note"), "TEXT" },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_ ("the account’s id"), "ID" },
+        { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text, N_ ("the id of the rep who did it"), "ID" },
+        { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_text, N_ ("the amount, such as \"1200.00 EUR\""), "AMOUNT" },
+        { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_ ("when it happened (default: now)"), "TIME" },
+        { "ref", 0, 0, G_OPTION_ARG_STRING, &ref, N_ ("a unique reference from another system"), "REF" },
+        { "reverses", 0, 0, G_OPTION_ARG_STRING, &reverses_text, N_ ("for a reversal: the id of the activity it takes back"), "ID" },
+        { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("a free-text note"), "TEXT" },
+        { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemAccount) account = NULL;
-  g_autoptr(TandemRep) rep = NULL;
-  g_autoptr(TandemMoney) amount = NULL;
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(TandemActivity) draft = NULL;
-  g_autoptr(TandemActivity) saved = NULL;
-  g_autoptr(TandemActivity) reversed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  g_autoptr (TandemMoney) amount = NULL;
+  g_autoptr (GDateTime) when = NULL;
+  g_autoptr (TandemActivity) draft = NULL;
+  g_autoptr (TandemActivity) saved = NULL;
+  g_autoptr (TandemActivity) reversed = NULL;
   TandemActivityKind kind;
-  gint64 account_id = 0, rep_id = 0, reverses_id = 0;
-  gboolean inserted = TRUE;
-  int status = cli_parse_options (cli, "log KIND", _("— log an activity: call, visit, appointment, offer, order, cross-sell, up-sell, referral, shadowing, support, reversal"),
-                                  entries, &argc, &argv);
+  gint64             account_id = 0, rep_id = 0, reverses_id = 0;
+  gboolean           inserted = TRUE;
+  int                status = cli_parse_options (cli, "log KIND", _ ("— log an activity: call, visit, appointment, offer, order, cross-sell, up-sell, referral, shadowing, support, reversal"),
+                                                 entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 2)
-    return usage_error (_("log needs one KIND"));
+    return usage_error (_ ("log needs one KIND"));
   if (rep_text == NULL || (account_text == NULL && reverses_text == NULL))
-    return usage_error (_("log needs --account ID and --rep ID"));
-  if (!tandem_activity_kind_from_nick (argv[1], &kind, &error) ||
-      (account_text != NULL && !parse_id_arg ("--account", account_text, &account_id, &error)) ||
-      !parse_id_arg ("--rep", rep_text, &rep_id, &error) ||
-      (reverses_text != NULL && !parse_id_arg ("--reverses", reverses_text, &reverses_id, &error)) ||
-      (amount_text != NULL && (amount = tandem_money_parse (amount_text, &error)) == NULL) ||
-      (at_text != NULL && (when = parse_time ("--at", at_text, &error)) == NULL))
+    return usage_error (_ ("log needs --account ID and --rep ID"));
+  if (!tandem_activity_kind_from_nick (argv[1], &kind, &error) || (account_text != NULL && !parse_id_arg ("--account", account_text, &account_id, &error)) || !parse_id_arg ("--rep", rep_text, &rep_id, &error) || (reverses_text != NULL && !parse_id_arg ("--reverses", reverses_text, &reverses_id, &error)) || (amount_text != NULL && (amount = tandem_money_parse (amount_text, &error)) == NULL) || (at_text != NULL && (when = parse_time ("--at", at_text, &error)) == NULL))
     return data_error (error);
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL && reverses_text == NULL)
-    return usage_error (_("log reversal needs --reverses ID"));
+    return usage_error (_ ("log reversal needs --reverses ID"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
@@ -462,24 +444,22 @@ cmd_log (Cli   *cli,
 
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL)
     {
-      if ((reversed = tandem_store_get_activity (cli->store, reverses_id, &error)) == NULL ||
-          (draft = tandem_activity_new_reversal (reversed, rep, amount, when, &error)) == NULL)
+      if ((reversed = tandem_store_get_activity (cli->store, reverses_id, &error)) == NULL || (draft = tandem_activity_new_reversal (reversed, rep, amount, when, &error)) == NULL)
         return data_error (error);
       if (account_id > 0 && account_id != tandem_account_get_id (tandem_activity_get_account (reversed)))
         {
           g_autofree char *owner = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                     tandem_account_get_id (tandem_activity_get_account (reversed)));
 
-          g_printerr (_("tandem: --account %s: activity %s is for account %s\n"), account_text, reverses_text, owner);
+          g_printerr (_ ("tandem: --account %s: activity %s is for account %s\n"), account_text, reverses_text, owner);
           return EXIT_DATA;
         }
     }
   else
     {
       if (reverses_text != NULL)
-        return usage_error (_("--reverses goes with log reversal"));
-      if ((account = tandem_store_get_account (cli->store, account_id, &error)) == NULL ||
-          (draft = tandem_activity_new (account, rep, kind, amount, when, &error)) == NULL)
+        return usage_error (_ ("--reverses goes with log reversal"));
+      if ((account = tandem_store_get_account (cli->store, account_id, &error)) == NULL || (draft = tandem_activity_new (account, rep, kind, amount, when, &error)) == NULL)
         return data_error (error);
     }
 
@@ -492,23 +472,23 @@ cmd_log (Cli   *cli,
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tandem_activity_get_id (saved));
 
-      g_printerr (_("tandem: an activity with reference “%s” is already stored (id %s); nothing was logged\n"), ref, id);
+      g_printerr (_ ("tandem: an activity with reference “%s” is already stored (id %s); nothing was logged\n"), ref, id);
     }
   print_id (cli, tandem_activity_get_id (saved));
   return 0;
 }
 
 static int
-run_import (Cli         *cli,
-            const char  *path,
-            const char  *format_text)
+run_import (Cli        *cli,
+            const char *path,
+            const char *format_text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GFileInputStream) stream = NULL;
   TandemDataFormat format;
-  guint64 inserted = 0, skipped = 0;
-  gboolean ok;
+  guint64          inserted = 0, skipped = 0;
+  gboolean         ok;
 
   if (format_text != NULL)
     {
@@ -517,14 +497,14 @@ run_import (Cli         *cli,
       else if (g_ascii_strcasecmp (format_text, "json") == 0)
         format = TANDEM_DATA_FORMAT_JSON;
       else
-        return usage_error (_("--format must be csv or json, not “%s”"), format_text);
+        return usage_error (_ ("--format must be csv or json, not “%s”"), format_text);
     }
   else if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
     format = TANDEM_DATA_FORMAT_JSON;
   else if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
     format = TANDEM_DATA_FORMAT_CSV;
   else
-    return usage_error (_("%s: name the format with --format csv|json"), path);
+    return usage_error (_ ("%s: name the format with --format csv|json"), path);
 
   stream = g_file_read (file, NULL, &error);
   if (stream == NULL)
@@ -549,14 +529,14 @@ run_import (Cli         *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "imported");
-      json_builder_add_int_value (b, (gint64) inserted);
+      json_builder_add_int_value (b, (gint64)inserted);
       json_builder_set_member_name (b, "skipped");
-      json_builder_add_int_value (b, (gint64) skipped);
+      json_builder_add_int_value (b, (gint64)skipped);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       print_json (root);
@@ -566,7 +546,7 @@ run_import (Cli         *cli,
       g_autofree char *n_in = g_strdup_printf ("%" G_GUINT64_FORMAT, inserted);
       g_autofree char *n_skip = g_strdup_printf ("%" G_GUINT64_FORMAT, skipped);
 
-      g_print (_("Imported %s activities; skipped %s already stored\n"), n_in, n_skip);
+      g_print (_ ("Imported %s activities; skipped %s already stored\n"), n_in, n_skip);
     }
   return 0;
 }
@@ -577,16 +557,16 @@ cmd_import (Cli   *cli,
             char **argv)
 {
   g_autofree char *format = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or json (default: from the file name)"), "FORMAT" },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("csv or json (default: from the file name)"), "FORMAT" },
+        { NULL }
   };
-  int status = cli_parse_options (cli, "import FILE", _("— import activities, all rows or none"), entries, &argc, &argv);
+  int status = cli_parse_options (cli, "import FILE", _ ("— import activities, all rows or none"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 2)
-    return usage_error (_("import needs one FILE"));
+    return usage_error (_ ("import needs one FILE"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   return run_import (cli, argv[1], format);
@@ -599,24 +579,24 @@ cmd_export (Cli   *cli,
 {
   g_autofree char *format_text = NULL;
   g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("csv (default) or json"), "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("write to FILE instead of standard output"), "FILE" },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_ ("csv (default) or json"), "FORMAT" },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("write to FILE instead of standard output"), "FILE" },
+        { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOutputStream) out = NULL;
   TandemDataFormat format = TANDEM_DATA_FORMAT_CSV;
-  int status = cli_parse_options (cli, "export activities", _("— write activities in the format import reads"), entries, &argc, &argv);
+  int              status = cli_parse_options (cli, "export activities", _ ("— write activities in the format import reads"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 2 || strcmp (argv[1], "activities") != 0)
-    return usage_error (_("export needs the word “activities”"));
+    return usage_error (_ ("export needs the word “activities”"));
   if (format_text != NULL && g_ascii_strcasecmp (format_text, "json") == 0)
     format = TANDEM_DATA_FORMAT_JSON;
   else if (format_text != NULL && g_ascii_strcasecmp (format_text, "csv") != 0)
-    return usage_error (_("--format must be csv or json, not “%s”"), format_text);
+    return usage_error (_ ("--format must be csv or json, not “%s”"), format_text);
   if (cli->json)
     format = TANDEM_DATA_FORMAT_JSON;
   if ((status = cli_open_store (cli, FALSE)) != 0)
@@ -624,7 +604,7 @@ cmd_export (Cli   *cli,
 
   if (output != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (output);
+      g_autoptr (GFile) file = g_file_new_for_path (output);
 
       out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
       if (out == NULL)
@@ -633,8 +613,7 @@ cmd_export (Cli   *cli,
   else
     out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-  if (!tandem_store_export_activities (cli->store, out, format, NULL, NULL, &error) ||
-      !g_output_stream_close (out, NULL, &error))
+  if (!tandem_store_export_activities (cli->store, out, format, NULL, NULL, &error) || !g_output_stream_close (out, NULL, &error))
     return data_error (error);
   return 0;
 }
@@ -644,14 +623,14 @@ cmd_plan_load (Cli   *cli,
                int    argc,
                char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemPlan) plan = NULL;
-  int status = cli_parse_options (cli, "plan load FILE", _("— store a compensation plan"), NULL, &argc, &argv);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPlan) plan = NULL;
+  int status = cli_parse_options (cli, "plan load FILE", _ ("— store a compensation plan"), NULL, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 2)
-    return usage_error (_("plan load needs one FILE"));
+    return usage_error (_ ("plan load needs one FILE"));
   plan = tandem_plan_new_from_file (argv[1], &error);
   if (plan == NULL)
     {
@@ -664,8 +643,8 @@ cmd_plan_load (Cli   *cli,
     return data_error (error);
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "plan");
@@ -675,17 +654,17 @@ cmd_plan_load (Cli   *cli,
       print_json (root);
     }
   else
-    g_print (_("Plan “%s” loaded\n"), tandem_plan_get_name (plan));
+    g_print (_ ("Plan “%s” loaded\n"), tandem_plan_get_name (plan));
   return 0;
 }
 
 /* Finds the plan named @name, or the only stored plan when @name is NULL. */
 TandemPlan *
-cli_find_plan (Cli         *cli,
-               const char  *name,
-               GError     **error)
+cli_find_plan (Cli        *cli,
+               const char *name,
+               GError    **error)
 {
-  g_auto(GStrv) names = NULL;
+  g_auto (GStrv) names = NULL;
 
   if (name != NULL)
     return tandem_store_get_plan (cli->store, name, error);
@@ -696,40 +675,39 @@ cli_find_plan (Cli         *cli,
   if (g_strv_length (names) != 1)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   g_strv_length (names) == 0 ? _("No plan is stored: load one with “tandem plan load FILE”")
-                                              : _("Several plans are stored: name one with --plan NAME"));
+                   g_strv_length (names) == 0 ? _ ("No plan is stored: load one with “tandem plan load FILE”")
+                                              : _ ("Several plans are stored: name one with --plan NAME"));
       return NULL;
     }
   return tandem_store_get_plan (cli->store, names[0], error);
 }
 
 static int
-settle_or_close (Cli      *cli,
-                 int       argc,
-                 char    **argv,
-                 gboolean  close)
+settle_or_close (Cli     *cli,
+                 int      argc,
+                 char   **argv,
+                 gboolean close)
 {
   g_autofree char *plan_name = NULL;
-  GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_("the plan’s name (default: the only stored plan)"), "NAME" },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+        { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemPlan) plan = NULL;
-  g_autoptr(TandemPeriod) period = NULL;
-  g_autoptr(TandemSettlement) settlement = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (TandemPeriod) period = NULL;
+  g_autoptr (TandemSettlement) settlement = NULL;
   int status = cli_parse_options (cli, close ? "close PERIOD" : "settle PERIOD",
-                                  close ? _("— settle a period and freeze it") : _("— settle a period (2026-11, 2026-Q4, 2026)"),
+                                  close ? _ ("— settle a period and freeze it") : _ ("— settle a period (2026-11, 2026-Q4, 2026)"),
                                   entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 2)
-    return usage_error (close ? _("close needs one PERIOD") : _("settle needs one PERIOD"));
+    return usage_error (close ? _ ("close needs one PERIOD") : _ ("settle needs one PERIOD"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL ||
-      (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL)
+  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL)
     return data_error (error);
 
   cli_progress_start (cli);
@@ -767,30 +745,27 @@ cmd_statement (Cli   *cli,
                char **argv)
 {
   g_autofree char *plan_name = NULL;
-  GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_("the plan’s name (default: the only stored plan)"), "NAME" },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+        { NULL }
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemPlan) plan = NULL;
-  g_autoptr(TandemPeriod) period = NULL;
-  g_autoptr(TandemSettlement) settlement = NULL;
-  g_autoptr(TandemRep) rep = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (TandemPeriod) period = NULL;
+  g_autoptr (TandemSettlement) settlement = NULL;
+  g_autoptr (TandemRep) rep = NULL;
   gint64 rep_id;
-  int status = cli_parse_options (cli, "statement REP PERIOD", _("— one rep’s lines with explanations"), entries, &argc, &argv);
+  int    status = cli_parse_options (cli, "statement REP PERIOD", _ ("— one rep’s lines with explanations"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 3)
-    return usage_error (_("statement needs REP and PERIOD"));
+    return usage_error (_ ("statement needs REP and PERIOD"));
   if (!parse_id_arg ("REP", argv[1], &rep_id, &error))
     return data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL ||
-      (plan = cli_find_plan (cli, plan_name, &error)) == NULL ||
-      (period = tandem_plan_parse_period (plan, argv[2], &error)) == NULL ||
-      (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL)
+  if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL || (plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_plan_parse_period (plan, argv[2], &error)) == NULL || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL)
     return data_error (error);
 
   cli_print_statement (cli, settlement, rep);
@@ -803,58 +778,58 @@ cmd_statement (Cli   *cli,
 typedef struct
 {
   const char *words;
-  int       (*run) (Cli *, int, char **);
+  int (*run) (Cli *, int, char **);
   const char *summary;
 } Verb;
 
 static const Verb verbs[] = {
-  { "init", cmd_init, N_("create or upgrade the database") },
-  { "rep add", cmd_rep_add, N_("add a rep: NAME --role inside|field|manager") },
-  { "rep list", cli_cmd_rep_list, N_("list reps") },
-  { "team add", cmd_team_add, N_("add a tandem: --inside ID --field ID [--name N] [--inside-share 40%] [--target AMOUNT]") },
-  { "team list", cli_cmd_team_list, N_("list tandems") },
-  { "account add", cmd_account_add, N_("add an account: NAME --team ID [--category A] [--stage prospect] [--referred-by ID]") },
-  { "account list", cli_cmd_account_list, N_("list accounts") },
-  { "activity list", cli_cmd_activity_list, N_("list activities") },
-  { "log", cmd_log, N_("log an activity: KIND --account ID --rep ID [--amount AMOUNT] [--at TIME] [--ref REF]") },
-  { "import", cmd_import, N_("import activities from FILE (.csv or .json), all or none") },
-  { "export", cmd_export, N_("export activities [--format csv|json]") },
-  { "plan load", cmd_plan_load, N_("store a compensation plan from FILE") },
-  { "plan list", cli_cmd_plan_list, N_("list stored plans") },
-  { "settle", cmd_settle, N_("settle PERIOD [--plan NAME]") },
-  { "close", cmd_close, N_("settle and freeze PERIOD [--plan NAME]") },
-  { "statement", cmd_statement, N_("one rep’s statement: REP PERIOD [--plan NAME]") },
-  { "report", cli_cmd_report, N_("a chart of PERIOD: --svg FILE [--plan NAME]") },
-  { "demo", cli_cmd_demo, N_("fill the database with a sample and print a settlement report") },
+  { "init", cmd_init, N_ ("create or upgrade the database") },
+  { "rep add", cmd_rep_add, N_ ("add a rep: NAME --role inside|field|manager") },
+  { "rep list", cli_cmd_rep_list, N_ ("list reps") },
+  { "team add", cmd_team_add, N_ ("add a tandem: --inside ID --field ID [--name N] [--inside-share 40%] [--target AMOUNT]") },
+  { "team list", cli_cmd_team_list, N_ ("list tandems") },
+  { "account add", cmd_account_add, N_ ("add an account: NAME --team ID [--category A] [--stage prospect] [--referred-by ID]") },
+  { "account list", cli_cmd_account_list, N_ ("list accounts") },
+  { "activity list", cli_cmd_activity_list, N_ ("list activities") },
+  { "log", cmd_log, N_ ("log an activity: KIND --account ID --rep ID [--amount AMOUNT] [--at TIME] [--ref REF]") },
+  { "import", cmd_import, N_ ("import activities from FILE (.csv or .json), all or none") },
+  { "export", cmd_export, N_ ("export activities [--format csv|json]") },
+  { "plan load", cmd_plan_load, N_ ("store a compensation plan from FILE") },
+  { "plan list", cli_cmd_plan_list, N_ ("list stored plans") },
+  { "settle", cmd_settle, N_ ("settle PERIOD [--plan NAME]") },
+  { "close", cmd_close, N_ ("settle and freeze PERIOD [--plan NAME]") },
+  { "statement", cmd_statement, N_ ("one rep’s statement: REP PERIOD [--plan NAME]") },
+  { "report", cli_cmd_report, N_ ("a chart of PERIOD: --svg FILE [--plan NAME]") },
+  { "demo", cli_cmd_demo, N_ ("fill the database with a sample and print a settlement report") },
 };
 
 static void
 print_help (void)
 {
-  g_print (_("Usage:\n  tandem [--db PATH] [--json] [--quiet] VERB [ARGS…]\n\n"
-             "Sales tandems: reps, accounts, activities and exact commission.\n\n"
-             "Verbs:\n"));
+  g_print (_ ("Usage:\n  tandem [--db PATH] [--json] [--quiet] VERB [ARGS…]\n\n"
+              "Sales tandems: reps, accounts, activities and exact commission.\n\n"
+              "Verbs:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    g_print ("  %-15s %s\n", verbs[i].words, _(verbs[i].summary));
-  g_print (_("\nGlobal options (before or after the verb):\n"
-             "  --db PATH       the database (default: $TANDEM_DB, else ./tandem.db)\n"
-             "  --json          machine-readable output on standard output\n"
-             "  -q, --quiet     no progress or notes on standard error\n"
-             "  -h, --help      this help; “tandem VERB --help” for a verb\n"
-             "  --version       the version\n\n"
-             "Exit status: 0 on success, 1 on a usage error, 2 on bad input or data.\n"));
+    g_print ("  %-15s %s\n", verbs[i].words, _ (verbs[i].summary));
+  g_print (_ ("\nGlobal options (before or after the verb):\n"
+              "  --db PATH       the database (default: $TANDEM_DB, else ./tandem.db)\n"
+              "  --json          machine-readable output on standard output\n"
+              "  -q, --quiet     no progress or notes on standard error\n"
+              "  -h, --help      this help; “tandem VERB --help” for a verb\n"
+              "  --version       the version\n\n"
+              "Exit status: 0 on success, 1 on a usage error, 2 on bad input or data.\n"));
 }
 
 int
-cli_parse_options (Cli           *cli,
-                   const char    *usage,
-                   const char    *summary,
-                   GOptionEntry  *entries,
-                   int           *argc,
-                   char        ***argv)
+cli_parse_options (Cli          *cli,
+                   const char   *usage,
+                   const char   *summary,
+                   GOptionEntry *entries,
+                   int          *argc,
+                   char       ***argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (summary);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new (summary);
+  g_autoptr (GError) error = NULL;
   g_autofree char *prog = g_strdup_printf ("tandem %s", usage);
 
   g_set_prgname (prog);
@@ -878,10 +853,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  Cli cli = { 0 };
+  g_autoptr (GPtrArray) rest = g_ptr_array_new ();
+  Cli         cli = { 0 };
   const char *env_db;
-  int status;
+  int         status;
 
   setlocale (LC_ALL, "");
   /* TANDEM_LOCALEDIR lets the tests use the catalogues in the build tree */
@@ -906,7 +881,7 @@ main (int   argc,
       else if (strcmp (a, "--db") == 0)
         {
           if (i + 1 >= argc)
-            return usage_error (_("--db needs a PATH"));
+            return usage_error (_ ("--db needs a PATH"));
           g_free (cli.db);
           cli.db = g_strdup (argv[++i]);
         }
@@ -930,24 +905,20 @@ main (int   argc,
   if (cli.db == NULL)
     cli.db = g_strdup (env_db != NULL && *env_db != '\0' ? env_db : "tandem.db");
 
-  if (rest->len < 3)   /* argv[0] and NULL: no verb */
+  if (rest->len < 3) /* argv[0] and NULL: no verb */
     {
-      if (cli.help)
-        {
-          print_help ();
-          return 0;
-        }
       print_help ();
-      return EXIT_USAGE;
+      g_free (cli.db);
+      return cli.help ? 0 : EXIT_USAGE;
     }
 
   status = -1;
   for (guint i = 0; i < G_N_ELEMENTS (verbs) && status < 0; i++)
     {
-      g_auto(GStrv) words = g_strsplit (verbs[i].words, " ", 2);
-      guint n = g_strv_length (words);
-      char **args = (char **) rest->pdata;
-      int nargs = (int) rest->len - 1;
+      g_auto (GStrv) words = g_strsplit (verbs[i].words, " ", 2);
+      guint  n = g_strv_length (words);
+      char **args = (char **)rest->pdata;
+      int    nargs = (int)rest->len - 1;
 
       if (strcmp (args[1], words[0]) != 0)
         continue;
@@ -956,23 +927,23 @@ main (int   argc,
 
       /* the verb's own argv: "tandem VERB", then what follows the words */
       {
-        g_autoptr(GPtrArray) vargv = g_ptr_array_new ();
+        g_autoptr (GPtrArray) vargv = g_ptr_array_new ();
         char **vv;
-        int vc;
+        int    vc;
 
-        g_ptr_array_add (vargv, (char *) verbs[i].words);
-        for (int k = 1 + (int) n; k < nargs; k++)
+        g_ptr_array_add (vargv, (char *)verbs[i].words);
+        for (int k = 1 + (int)n; k < nargs; k++)
           g_ptr_array_add (vargv, args[k]);
         g_ptr_array_add (vargv, NULL);
-        vv = (char **) vargv->pdata;
-        vc = (int) vargv->len - 1;
+        vv = (char **)vargv->pdata;
+        vc = (int)vargv->len - 1;
         cli.verb_help = cli.help;
         status = verbs[i].run (&cli, vc, vv);
       }
     }
 
   if (status < 0)
-    status = usage_error (_("unknown verb “%s”"), (char *) rest->pdata[1]);
+    status = usage_error (_ ("unknown verb “%s”"), (char *)rest->pdata[1]);
 
   g_clear_object (&cli.store);
   g_free (cli.db);

@@ -24,18 +24,19 @@
  */
 struct _TandemAccount
 {
-  GObject             parent_instance;
+  GObject parent_instance;
 
-  gint64              id;
-  char               *name;
-  TandemTeam         *team;
-  TandemAccount      *referred_by;
-  TandemCategory      category;
-  TandemAccountStage  stage;
-  guint               archived : 1;
+  gint64             id;
+  char              *name;
+  TandemTeam        *team;
+  TandemAccount     *referred_by;
+  TandemCategory     category;
+  TandemAccountStage stage;
+  guint              archived : 1;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -147,7 +148,7 @@ tandem_account_set_property (GObject      *object,
 
     case PROP_REFERRED_BY:
       {
-        g_autoptr(GError) error = NULL;
+        g_autoptr (GError) error = NULL;
 
         if (!tandem_account_set_referred_by (self, g_value_get_object (value), &error))
           g_warning ("%s", error->message);
@@ -180,10 +181,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL,
+                                            0, G_MAXINT64, 0,
+                                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:name:
@@ -192,10 +192,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL,
+                                               NULL,
+                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:team:
@@ -204,10 +203,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TEAM] =
-    g_param_spec_object ("team", NULL, NULL,
-                         TANDEM_TYPE_TEAM,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL,
+                                               TANDEM_TYPE_TEAM,
+                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:category:
@@ -216,10 +214,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CATEGORY] =
-    g_param_spec_enum ("category", NULL, NULL,
-                       TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CATEGORY] = g_param_spec_enum ("category", NULL, NULL,
+                                                 TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C,
+                                                 (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:stage:
@@ -228,10 +225,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_STAGE] =
-    g_param_spec_enum ("stage", NULL, NULL,
-                       TANDEM_TYPE_ACCOUNT_STAGE, TANDEM_ACCOUNT_STAGE_PROSPECT,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STAGE] = g_param_spec_enum ("stage", NULL, NULL,
+                                              TANDEM_TYPE_ACCOUNT_STAGE, TANDEM_ACCOUNT_STAGE_PROSPECT,
+                                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:referred-by:
@@ -240,10 +236,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REFERRED_BY] =
-    g_param_spec_object ("referred-by", NULL, NULL,
-                         TANDEM_TYPE_ACCOUNT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REFERRED_BY] = g_param_spec_object ("referred-by", NULL, NULL,
+                                                      TANDEM_TYPE_ACCOUNT,
+                                                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:archived:
@@ -253,10 +248,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ARCHIVED] =
-    g_param_spec_boolean ("archived", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL,
+                                                    FALSE,
+                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -273,7 +267,7 @@ _tandem_account_set_archived (TandemAccount *self,
                               gboolean       archived)
 {
   archived = !!archived;
-  if (self->archived == (guint) archived)
+  if (self->archived == (guint)archived)
     return;
 
   self->archived = archived;
@@ -427,8 +421,8 @@ tandem_account_get_category (TandemAccount *self)
  * Since: 1.0
  */
 void
-tandem_account_set_category (TandemAccount  *self,
-                             TandemCategory  category)
+tandem_account_set_category (TandemAccount *self,
+                             TandemCategory category)
 {
   g_return_if_fail (TANDEM_IS_ACCOUNT (self));
 
@@ -468,8 +462,8 @@ tandem_account_get_stage (TandemAccount *self)
  * Since: 1.0
  */
 void
-tandem_account_set_stage (TandemAccount      *self,
-                          TandemAccountStage  stage)
+tandem_account_set_stage (TandemAccount     *self,
+                          TandemAccountStage stage)
 {
   g_return_if_fail (TANDEM_IS_ACCOUNT (self));
 
@@ -512,9 +506,9 @@ tandem_account_get_referred_by (TandemAccount *self)
  * Since: 1.0
  */
 gboolean
-tandem_account_set_referred_by (TandemAccount  *self,
-                                TandemAccount  *referrer,
-                                GError        **error)
+tandem_account_set_referred_by (TandemAccount *self,
+                                TandemAccount *referrer,
+                                GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), FALSE);
   g_return_val_if_fail (referrer == NULL || TANDEM_IS_ACCOUNT (referrer), FALSE);
@@ -523,7 +517,7 @@ tandem_account_set_referred_by (TandemAccount  *self,
     if (a == self)
       {
         g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
-                     _("Account “%s” cannot be referred by itself"), self->name);
+                     _ ("Account “%s” cannot be referred by itself"), self->name);
         return FALSE;
       }
 
@@ -563,10 +557,10 @@ tandem_account_get_archived (TandemAccount *self)
  * Since: 1.0
  */
 gboolean
-tandem_account_validate (TandemAccount  *self,
-                         GError        **error)
+tandem_account_validate (TandemAccount *self,
+                         GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), FALSE);
 
-  return _tandem_check_name (_("account"), self->name, error);
+  return _tandem_check_name (_ ("account"), self->name, error);
 }

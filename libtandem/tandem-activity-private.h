@@ -10,18 +10,18 @@ G_BEGIN_DECLS
  * tandem_activity_validate() and the bulk import, so the rules live once. */
 typedef struct
 {
-  gint64              id;
-  TandemActivityKind  kind;
-  gboolean            has_amount;
-  gint64              amount_minor;
-  const char         *currency;
-  guint               exponent;
-  gint64              occurred_at;   /* µs since the epoch */
+  gint64             id;
+  TandemActivityKind kind;
+  gboolean           has_amount;
+  gint64             amount_minor;
+  const char        *currency;
+  guint              exponent;
+  gint64             occurred_at; /* µs since the epoch */
 } TandemActivityFacts;
 
-gboolean _tandem_activity_check_facts (const TandemActivityFacts  *facts,
-                                       const TandemActivityFacts  *reverses,
-                                       gboolean                    same_account,
-                                       GError                    **error);
+gboolean _tandem_activity_check_facts (const TandemActivityFacts *facts,
+                                       const TandemActivityFacts *reverses,
+                                       gboolean                   same_account,
+                                       GError                   **error);
 
 G_END_DECLS

@@ -30,20 +30,21 @@
  */
 struct _TandemActivity
 {
-  GObject             parent_instance;
+  GObject parent_instance;
 
-  gint64              id;
-  TandemAccount      *account;
-  TandemRep          *rep;
-  TandemMoney        *amount;
-  GDateTime          *occurred_at;
-  TandemActivity     *reverses;
-  char               *external_ref;
-  char               *note;
-  TandemActivityKind  kind;
+  gint64             id;
+  TandemAccount     *account;
+  TandemRep         *rep;
+  TandemMoney       *amount;
+  GDateTime         *occurred_at;
+  TandemActivity    *reverses;
+  char              *external_ref;
+  char              *note;
+  TandemActivityKind kind;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_ACCOUNT,
@@ -205,10 +206,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL,
+                                            0, G_MAXINT64, 0,
+                                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:account:
@@ -217,10 +217,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACCOUNT] =
-    g_param_spec_object ("account", NULL, NULL,
-                         TANDEM_TYPE_ACCOUNT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ACCOUNT] = g_param_spec_object ("account", NULL, NULL,
+                                                  TANDEM_TYPE_ACCOUNT,
+                                                  (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:rep:
@@ -230,10 +229,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REP] =
-    g_param_spec_object ("rep", NULL, NULL,
-                         TANDEM_TYPE_REP,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REP] = g_param_spec_object ("rep", NULL, NULL,
+                                              TANDEM_TYPE_REP,
+                                              (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:kind:
@@ -242,10 +240,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                       TANDEM_TYPE_ACTIVITY_KIND, TANDEM_ACTIVITY_KIND_CALL,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL,
+                                             TANDEM_TYPE_ACTIVITY_KIND, TANDEM_ACTIVITY_KIND_CALL,
+                                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:amount:
@@ -255,10 +252,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_AMOUNT] =
-    g_param_spec_boxed ("amount", NULL, NULL,
-                        TANDEM_TYPE_MONEY,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AMOUNT] = g_param_spec_boxed ("amount", NULL, NULL,
+                                                TANDEM_TYPE_MONEY,
+                                                (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:occurred-at:
@@ -267,10 +263,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_OCCURRED_AT] =
-    g_param_spec_boxed ("occurred-at", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_OCCURRED_AT] = g_param_spec_boxed ("occurred-at", NULL, NULL,
+                                                     G_TYPE_DATE_TIME,
+                                                     (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:external-ref:
@@ -280,10 +275,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_EXTERNAL_REF] =
-    g_param_spec_string ("external-ref", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EXTERNAL_REF] = g_param_spec_string ("external-ref", NULL, NULL,
+                                                       NULL,
+                                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:reverses:
@@ -292,10 +286,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REVERSES] =
-    g_param_spec_object ("reverses", NULL, NULL,
-                         TANDEM_TYPE_ACTIVITY,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVERSES] = g_param_spec_object ("reverses", NULL, NULL,
+                                                   TANDEM_TYPE_ACTIVITY,
+                                                   (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:note:
@@ -304,10 +297,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL,
+                                               NULL,
+                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -336,14 +328,14 @@ tandem_activity_init (TandemActivity *self)
  * Since: 1.0
  */
 TandemActivity *
-tandem_activity_new (TandemAccount       *account,
-                     TandemRep           *rep,
-                     TandemActivityKind   kind,
-                     TandemMoney         *amount,
-                     GDateTime           *occurred_at,
-                     GError             **error)
+tandem_activity_new (TandemAccount     *account,
+                     TandemRep         *rep,
+                     TandemActivityKind kind,
+                     TandemMoney       *amount,
+                     GDateTime         *occurred_at,
+                     GError           **error)
 {
-  g_autoptr(TandemActivity) self = NULL;
+  g_autoptr (TandemActivity) self = NULL;
 
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
   g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
@@ -382,13 +374,13 @@ tandem_activity_new (TandemAccount       *account,
  * Since: 1.0
  */
 TandemActivity *
-tandem_activity_new_reversal (TandemActivity  *reverses,
-                              TandemRep       *rep,
-                              TandemMoney     *amount,
-                              GDateTime       *occurred_at,
-                              GError         **error)
+tandem_activity_new_reversal (TandemActivity *reverses,
+                              TandemRep      *rep,
+                              TandemMoney    *amount,
+                              GDateTime      *occurred_at,
+                              GError        **error)
 {
-  g_autoptr(TandemActivity) self = NULL;
+  g_autoptr (TandemActivity) self = NULL;
 
   g_return_val_if_fail (TANDEM_IS_ACTIVITY (reverses), NULL);
   g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
@@ -618,38 +610,38 @@ tandem_activity_set_note (TandemActivity *self,
 }
 
 static void
-money_text (char        *buf,
-            gsize        size,
-            gint64       minor,
-            const char  *currency)
+money_text (char       *buf,
+            gsize       size,
+            gint64      minor,
+            const char *currency)
 {
-  g_autoptr(TandemMoney) m = tandem_money_new (minor, currency);
+  g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
   g_autofree char *text = m != NULL ? tandem_money_to_string (m) : NULL;
 
   g_strlcpy (buf, text != NULL ? text : "?", size);
 }
 
 gboolean
-_tandem_activity_check_facts (const TandemActivityFacts  *facts,
-                              const TandemActivityFacts  *reverses,
-                              gboolean                    same_account,
-                              GError                    **error)
+_tandem_activity_check_facts (const TandemActivityFacts *facts,
+                              const TandemActivityFacts *reverses,
+                              gboolean                   same_account,
+                              GError                   **error)
 {
   const char *kind_nick = tandem_activity_kind_to_nick (facts->kind);
-  char text[64];
-  char orig[64];
+  char        text[64];
+  char        orig[64];
 
   if (kind_nick == NULL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
-                   _("Invalid activity kind %d"), (int) facts->kind);
+                   _ ("Invalid activity kind %d"), (int)facts->kind);
       return FALSE;
     }
 
   if (tandem_activity_kind_is_commissionable (facts->kind) && !facts->has_amount)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _("A %s needs an amount"), kind_nick);
+                   _ ("A %s needs an amount"), kind_nick);
       return FALSE;
     }
 
@@ -657,7 +649,7 @@ _tandem_activity_check_facts (const TandemActivityFacts  *facts,
     {
       money_text (text, sizeof text, facts->amount_minor, facts->currency);
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
-                   _("Amount %s of a %s is negative: record a reversal instead"),
+                   _ ("Amount %s of a %s is negative: record a reversal instead"),
                    text, kind_nick);
       return FALSE;
     }
@@ -667,7 +659,7 @@ _tandem_activity_check_facts (const TandemActivityFacts  *facts,
       if (reverses != NULL)
         {
           g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                       _("A %s cannot reverse another activity: only a reversal can"), kind_nick);
+                       _ ("A %s cannot reverse another activity: only a reversal can"), kind_nick);
           return FALSE;
         }
       return TRUE;
@@ -676,14 +668,14 @@ _tandem_activity_check_facts (const TandemActivityFacts  *facts,
   if (reverses == NULL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _("A reversal must name the activity it reverses"));
+                   _ ("A reversal must name the activity it reverses"));
       return FALSE;
     }
 
   if (!tandem_activity_kind_is_commissionable (reverses->kind))
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _("Activity %" G_GINT64_FORMAT " is a %s: only orders, cross-sells and up-sells can be reversed"),
+                   _ ("Activity %" G_GINT64_FORMAT " is a %s: only orders, cross-sells and up-sells can be reversed"),
                    reverses->id, tandem_activity_kind_to_nick (reverses->kind));
       return FALSE;
     }
@@ -691,32 +683,30 @@ _tandem_activity_check_facts (const TandemActivityFacts  *facts,
   if (!same_account)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _("A reversal must be for the account of the activity it reverses"));
+                   _ ("A reversal must be for the account of the activity it reverses"));
       return FALSE;
     }
 
   if (facts->occurred_at < reverses->occurred_at)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _("A reversal cannot be dated before the activity it reverses"));
+                   _ ("A reversal cannot be dated before the activity it reverses"));
       return FALSE;
     }
 
   if (!facts->has_amount)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _("A reversal needs an amount"));
+                   _ ("A reversal needs an amount"));
       return FALSE;
     }
 
-  if (reverses->has_amount &&
-      (g_strcmp0 (facts->currency, reverses->currency) != 0 ||
-       facts->amount_minor > reverses->amount_minor))
+  if (reverses->has_amount && (g_strcmp0 (facts->currency, reverses->currency) != 0 || facts->amount_minor > reverses->amount_minor))
     {
       money_text (text, sizeof text, facts->amount_minor, facts->currency);
       money_text (orig, sizeof orig, reverses->amount_minor, reverses->currency);
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
-                   _("A reversal of %s cannot take back %s"), orig, text);
+                   _ ("A reversal of %s cannot take back %s"), orig, text);
       return FALSE;
     }
 
@@ -755,21 +745,22 @@ facts_from_activity (TandemActivity      *self,
  * Since: 1.0
  */
 gboolean
-tandem_activity_validate (TandemActivity  *self,
-                          GError         **error)
+tandem_activity_validate (TandemActivity *self,
+                          GError        **error)
 {
   TandemActivityFacts facts;
   TandemActivityFacts reverses;
-  gboolean same_account = FALSE;
+  gboolean            same_account = FALSE;
 
   g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), FALSE);
 
   if (self->account == NULL || self->rep == NULL || self->occurred_at == NULL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _("A %s activity needs %s"), tandem_activity_kind_to_nick (self->kind),
-                   self->account == NULL ? _("an account")
-                   : self->rep == NULL ? _("a rep") : _("a time (occurred-at)"));
+                   _ ("A %s activity needs %s"), tandem_activity_kind_to_nick (self->kind),
+                   self->account == NULL ? _ ("an account")
+                   : self->rep == NULL   ? _ ("a rep")
+                                         : _ ("a time (occurred-at)"));
       return FALSE;
     }
 
@@ -779,9 +770,7 @@ tandem_activity_validate (TandemActivity  *self,
       TandemAccount *other = self->reverses->account;
 
       facts_from_activity (self->reverses, &reverses);
-      same_account = other == self->account ||
-                     (other != NULL && tandem_account_get_id (other) != 0 &&
-                      tandem_account_get_id (other) == tandem_account_get_id (self->account));
+      same_account = other == self->account || (other != NULL && tandem_account_get_id (other) != 0 && tandem_account_get_id (other) == tandem_account_get_id (self->account));
     }
 
   return _tandem_activity_check_facts (&facts, self->reverses ? &reverses : NULL, same_account, error);

@@ -16,15 +16,15 @@ typedef struct
 
 /* Sorted by code; generated from data/iso4217.tsv. */
 extern const TandemCurrencyInfo _tandem_currencies[];
-extern const gsize _tandem_n_currencies;
+extern const gsize              _tandem_n_currencies;
 
 const TandemCurrencyInfo *_tandem_currency_find (const char *code);
 
 /* Parses money text without allocating; @currency gets the code. */
-gboolean _tandem_money_parse_parts (const char  *text,
-                                    gint64      *minor_units,
-                                    char         currency[4],
-                                    GError     **error);
+gboolean _tandem_money_parse_parts (const char *text,
+                                    gint64     *minor_units,
+                                    char        currency[4],
+                                    GError    **error);
 
 /* Splits @amount by @weights into @parts (largest remainder, ties to the
  * lower index); FALSE when the weights sum to zero. */
@@ -34,7 +34,7 @@ gboolean _tandem_allocate_minor (gint64         amount,
                                  gint64        *parts);
 
 /* "1,200.00 EUR": grouped for people, not for parsing. */
-char    *_tandem_money_format_display (gint64      minor_units,
-                                       const char *currency);
+char *_tandem_money_format_display (gint64      minor_units,
+                                    const char *currency);
 
 G_END_DECLS

@@ -61,11 +61,22 @@ G_DEFINE_BOXED_TYPE (TandemMoney, tandem_money, tandem_money_ref, tandem_money_u
  *
  * Since: 1.0
  */
+/* clang-format off */
 G_DEFINE_QUARK (tandem-money-error-quark, tandem_money_error)
+/* clang-format on */
 
 static const gint64 powers_of_ten[] = {
-  1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
-  1000000000, G_GINT64_CONSTANT (10000000000),
+  1,
+  10,
+  100,
+  1000,
+  10000,
+  100000,
+  1000000,
+  10000000,
+  100000000,
+  1000000000,
+  G_GINT64_CONSTANT (10000000000),
 };
 
 static int
@@ -136,9 +147,9 @@ money_same_currency (const TandemMoney *like,
  * Since: 1.0
  */
 gboolean
-tandem_currency_lookup (const char  *code,
-                        guint       *exponent,
-                        GError     **error)
+tandem_currency_lookup (const char *code,
+                        guint      *exponent,
+                        GError    **error)
 {
   const TandemCurrencyInfo *info;
 
@@ -149,7 +160,7 @@ tandem_currency_lookup (const char  *code,
   if (info == NULL)
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY,
-                   _("Unknown currency code “%s”: expected an active ISO 4217 code such as EUR"),
+                   _ ("Unknown currency code “%s”: expected an active ISO 4217 code such as EUR"),
                    code);
       return FALSE;
     }
@@ -207,20 +218,20 @@ tandem_money_new_zero (const char *currency)
 }
 
 gboolean
-_tandem_money_parse_parts (const char  *text,
-                           gint64      *minor_units,
-                           char         currency[4],
-                           GError     **error)
+_tandem_money_parse_parts (const char *text,
+                           gint64     *minor_units,
+                           char        currency[4],
+                           GError    **error)
 {
   const TandemCurrencyInfo *info;
-  const char *p;
-  const char *digits_start;
-  const char *frac_start = NULL;
-  gsize n_int = 0;
-  gsize n_frac = 0;
-  gboolean negative = FALSE;
-  guint64 magnitude = 0;
-  char code[4];
+  const char               *p;
+  const char               *digits_start;
+  const char               *frac_start = NULL;
+  gsize                     n_int = 0;
+  gsize                     n_frac = 0;
+  gboolean                  negative = FALSE;
+  guint64                   magnitude = 0;
+  char                      code[4];
 
   p = text;
   while (g_ascii_isspace (*p))
@@ -258,7 +269,7 @@ _tandem_money_parse_parts (const char  *text,
           memcpy (code, p, 3);
           code[3] = '\0';
           g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY,
-                       _("Invalid amount “%s”: unknown currency code “%s” (codes are upper case, such as EUR)"),
+                       _ ("Invalid amount “%s”: unknown currency code “%s” (codes are upper case, such as EUR)"),
                        text, code);
           return FALSE;
         }
@@ -276,15 +287,15 @@ _tandem_money_parse_parts (const char  *text,
   if (info == NULL)
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY,
-                   _("Invalid amount “%s”: unknown currency code “%s”"), text, code);
+                   _ ("Invalid amount “%s”: unknown currency code “%s”"), text, code);
       return FALSE;
     }
 
   if (n_frac > info->exponent)
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_TOO_MANY_DECIMALS,
-                   _("Invalid amount “%s”: %s has %u decimals, the text has %u"),
-                   text, code, (guint) info->exponent, (guint) n_frac);
+                   _ ("Invalid amount “%s”: %s has %u decimals, the text has %u"),
+                   text, code, (guint)info->exponent, (guint)n_frac);
       return FALSE;
     }
 
@@ -292,32 +303,32 @@ _tandem_money_parse_parts (const char  *text,
    * magnitude may reach G_MAXINT64 but never more. */
   for (const char *q = digits_start; q < digits_start + n_int; q++)
     {
-      if (magnitude > ((guint64) G_MAXINT64 - (guint64) (*q - '0')) / 10)
+      if (magnitude > ((guint64)G_MAXINT64 - (guint64)(*q - '0')) / 10)
         goto overflow;
-      magnitude = magnitude * 10 + (guint64) (*q - '0');
+      magnitude = magnitude * 10 + (guint64)(*q - '0');
     }
   for (gsize i = 0; i < info->exponent; i++)
     {
-      guint64 digit = (frac_start != NULL && i < n_frac) ? (guint64) (frac_start[i] - '0') : 0;
+      guint64 digit = (frac_start != NULL && i < n_frac) ? (guint64)(frac_start[i] - '0') : 0;
 
-      if (magnitude > ((guint64) G_MAXINT64 - digit) / 10)
+      if (magnitude > ((guint64)G_MAXINT64 - digit) / 10)
         goto overflow;
       magnitude = magnitude * 10 + digit;
     }
 
-  *minor_units = negative ? -(gint64) magnitude : (gint64) magnitude;
+  *minor_units = negative ? -(gint64)magnitude : (gint64)magnitude;
   memcpy (currency, info->code, 4);
   return TRUE;
 
 invalid:
   g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID,
-               _("Invalid amount “%s”: expected a number and a currency code, such as “1234.56 EUR”"),
+               _ ("Invalid amount “%s”: expected a number and a currency code, such as “1234.56 EUR”"),
                text);
   return FALSE;
 
 overflow:
   g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
-               _("Invalid amount “%s”: too large (at most %" G_GINT64_FORMAT " minor units)"),
+               _ ("Invalid amount “%s”: too large (at most %" G_GINT64_FORMAT " minor units)"),
                text, G_MAXINT64);
   return FALSE;
 }
@@ -340,11 +351,11 @@ overflow:
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_parse (const char  *text,
-                    GError     **error)
+tandem_money_parse (const char *text,
+                    GError    **error)
 {
   gint64 minor;
-  char code[4];
+  char   code[4];
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -464,42 +475,42 @@ tandem_money_to_string (const TandemMoney *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  magnitude = self->minor_units < 0 ? (guint64) -self->minor_units : (guint64) self->minor_units;
+  magnitude = self->minor_units < 0 ? (guint64)-self->minor_units : (guint64)self->minor_units;
 
   if (self->exponent == 0)
     return g_strdup_printf ("%s%" G_GUINT64_FORMAT " %s",
                             self->minor_units < 0 ? "-" : "", magnitude, self->currency);
 
-  scale = (guint64) powers_of_ten[self->exponent];
+  scale = (guint64)powers_of_ten[self->exponent];
   return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT " %s",
                           self->minor_units < 0 ? "-" : "",
                           magnitude / scale,
-                          (int) self->exponent,
+                          (int)self->exponent,
                           magnitude % scale,
                           self->currency);
 }
 
 static gboolean
-check_same_currency (const TandemMoney  *a,
-                     const TandemMoney  *b,
-                     GError            **error)
+check_same_currency (const TandemMoney *a,
+                     const TandemMoney *b,
+                     GError           **error)
 {
   if (strcmp (a->currency, b->currency) == 0)
     return TRUE;
 
   g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_CURRENCY_MISMATCH,
-               _("Cannot combine amounts in %s and %s"), a->currency, b->currency);
+               _ ("Cannot combine amounts in %s and %s"), a->currency, b->currency);
   return FALSE;
 }
 
 static TandemMoney *
-result_or_overflow (const TandemMoney  *like,
-                    gboolean            overflowed,
-                    gint64              result,
-                    const char         *operation,
-                    const TandemMoney  *a,
-                    const TandemMoney  *b,
-                    GError            **error)
+result_or_overflow (const TandemMoney *like,
+                    gboolean           overflowed,
+                    gint64             result,
+                    const char        *operation,
+                    const TandemMoney *a,
+                    const TandemMoney *b,
+                    GError           **error)
 {
   if (overflowed || result == G_MININT64)
     {
@@ -507,7 +518,7 @@ result_or_overflow (const TandemMoney  *like,
       g_autofree char *sb = tandem_money_to_string (b);
 
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
-                   _("Overflow in %s of %s and %s"), operation, sa, sb);
+                   _ ("Overflow in %s of %s and %s"), operation, sa, sb);
       return NULL;
     }
 
@@ -528,11 +539,11 @@ result_or_overflow (const TandemMoney  *like,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_add (const TandemMoney  *a,
-                  const TandemMoney  *b,
-                  GError            **error)
+tandem_money_add (const TandemMoney *a,
+                  const TandemMoney *b,
+                  GError           **error)
 {
-  gint64 result;
+  gint64   result;
   gboolean overflowed;
 
   g_return_val_if_fail (a != NULL, NULL);
@@ -543,7 +554,7 @@ tandem_money_add (const TandemMoney  *a,
     return NULL;
 
   overflowed = __builtin_add_overflow (a->minor_units, b->minor_units, &result);
-  return result_or_overflow (a, overflowed, result, _("addition"), a, b, error);
+  return result_or_overflow (a, overflowed, result, _ ("addition"), a, b, error);
 }
 
 /**
@@ -560,11 +571,11 @@ tandem_money_add (const TandemMoney  *a,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_subtract (const TandemMoney  *a,
-                       const TandemMoney  *b,
-                       GError            **error)
+tandem_money_subtract (const TandemMoney *a,
+                       const TandemMoney *b,
+                       GError           **error)
 {
-  gint64 result;
+  gint64   result;
   gboolean overflowed;
 
   g_return_val_if_fail (a != NULL, NULL);
@@ -575,7 +586,7 @@ tandem_money_subtract (const TandemMoney  *a,
     return NULL;
 
   overflowed = __builtin_sub_overflow (a->minor_units, b->minor_units, &result);
-  return result_or_overflow (a, overflowed, result, _("subtraction"), a, b, error);
+  return result_or_overflow (a, overflowed, result, _ ("subtraction"), a, b, error);
 }
 
 /**
@@ -702,10 +713,10 @@ tandem_money_is_negative (const TandemMoney *self)
 }
 
 static TandemMoney *
-multiply_rate (const TandemMoney  *self,
-               gint64              rate,
-               const char         *rate_text,
-               GError            **error)
+multiply_rate (const TandemMoney *self,
+               gint64             rate,
+               const char        *rate_text,
+               GError           **error)
 {
   gint64 result;
 
@@ -714,7 +725,7 @@ multiply_rate (const TandemMoney  *self,
       g_autofree char *amount = tandem_money_to_string (self);
 
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
-                   _("Overflow multiplying %s by %s"), amount, rate_text);
+                   _ ("Overflow multiplying %s by %s"), amount, rate_text);
       return NULL;
     }
 
@@ -737,9 +748,9 @@ multiply_rate (const TandemMoney  *self,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_multiply_percent (const TandemMoney  *self,
-                               const char         *percent,
-                               GError            **error)
+tandem_money_multiply_percent (const TandemMoney *self,
+                               const char        *percent,
+                               GError           **error)
 {
   gint64 rate;
 
@@ -768,9 +779,9 @@ tandem_money_multiply_percent (const TandemMoney  *self,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_multiply_basis_points (const TandemMoney  *self,
-                                    gint64              basis_points,
-                                    GError            **error)
+tandem_money_multiply_basis_points (const TandemMoney *self,
+                                    gint64             basis_points,
+                                    GError           **error)
 {
   g_autofree char *text = NULL;
 
@@ -778,11 +789,10 @@ tandem_money_multiply_basis_points (const TandemMoney  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   text = g_strdup_printf ("%" G_GINT64_FORMAT " bp", basis_points);
-  if (basis_points > TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT ||
-      basis_points < -(TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT))
+  if (basis_points > TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT || basis_points < -(TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT))
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE,
-                   _("Invalid rate “%s”: out of range"), text);
+                   _ ("Invalid rate “%s”: out of range"), text);
       return NULL;
     }
 
@@ -814,14 +824,14 @@ _tandem_allocate_minor (gint64         amount,
                         guint          n_weights,
                         gint64        *parts)
 {
-  Remainder stack_remainders[8];
+  Remainder             stack_remainders[8];
   g_autofree Remainder *heap_remainders = NULL;
-  Remainder *remainders = stack_remainders;
-  unsigned __int128 total_weight = 0;
-  unsigned __int128 magnitude;
-  guint64 handed_out = 0;
-  guint64 leftover;
-  gboolean negative;
+  Remainder            *remainders = stack_remainders;
+  unsigned __int128     total_weight = 0;
+  unsigned __int128     magnitude;
+  guint64               handed_out = 0;
+  guint64               leftover;
+  gboolean              negative;
 
   g_assert (amount != G_MININT64);
 
@@ -834,20 +844,20 @@ _tandem_allocate_minor (gint64         amount,
     remainders = heap_remainders = g_new (Remainder, n_weights);
 
   negative = amount < 0;
-  magnitude = negative ? (guint64) -amount : (guint64) amount;
+  magnitude = negative ? (guint64)-amount : (guint64)amount;
 
   for (guint i = 0; i < n_weights; i++)
     {
       unsigned __int128 product = magnitude * weights[i];
 
-      parts[i] = (gint64) (product / total_weight);
-      remainders[i].remainder = (guint64) (product % total_weight);
+      parts[i] = (gint64)(product / total_weight);
+      remainders[i].remainder = (guint64)(product % total_weight);
       remainders[i].index = i;
-      handed_out += (guint64) parts[i];
+      handed_out += (guint64)parts[i];
     }
 
   /* Fewer than n_weights minor units are left over. */
-  leftover = (guint64) magnitude - handed_out;
+  leftover = (guint64)magnitude - handed_out;
   g_assert (leftover < n_weights);
 
   if (leftover > 0)
@@ -894,14 +904,14 @@ _tandem_allocate_minor (gint64         amount,
  * Since: 1.0
  */
 GPtrArray *
-tandem_money_allocate (const TandemMoney  *self,
-                       const guint        *weights,
-                       guint               n_weights,
-                       GError            **error)
+tandem_money_allocate (const TandemMoney *self,
+                       const guint       *weights,
+                       guint              n_weights,
+                       GError           **error)
 {
-  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr (GPtrArray) parts = NULL;
   g_autofree guint64 *wide = NULL;
-  g_autofree gint64 *shares = NULL;
+  g_autofree gint64  *shares = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (weights != NULL || n_weights == 0, NULL);
@@ -915,12 +925,12 @@ tandem_money_allocate (const TandemMoney  *self,
   if (!_tandem_allocate_minor (self->minor_units, wide, n_weights, shares))
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_WEIGHTS,
-                   n_weights == 0 ? _("Cannot allocate an amount over no weights")
-                                  : _("Cannot allocate an amount over weights that sum to zero"));
+                   n_weights == 0 ? _ ("Cannot allocate an amount over no weights")
+                                  : _ ("Cannot allocate an amount over weights that sum to zero"));
       return NULL;
     }
 
-  parts = g_ptr_array_new_full (n_weights, (GDestroyNotify) tandem_money_unref);
+  parts = g_ptr_array_new_full (n_weights, (GDestroyNotify)tandem_money_unref);
   for (guint i = 0; i < n_weights; i++)
     g_ptr_array_add (parts, money_same_currency (self, shares[i]));
 
@@ -932,12 +942,12 @@ _tandem_money_format_display (gint64      minor_units,
                               const char *currency)
 {
   const TandemCurrencyInfo *info = _tandem_currency_find (currency);
-  guint exponent = info ? info->exponent : 2;
-  guint64 magnitude = minor_units < 0 ? (guint64) -minor_units : (guint64) minor_units;
-  guint64 scale = (guint64) powers_of_ten[exponent];
-  g_autofree char *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / scale);
-  GString *out = g_string_new (minor_units < 0 ? "-" : "");
-  gsize len = strlen (whole);
+  guint                     exponent = info ? info->exponent : 2;
+  guint64                   magnitude = minor_units < 0 ? (guint64)-minor_units : (guint64)minor_units;
+  guint64                   scale = (guint64)powers_of_ten[exponent];
+  g_autofree char          *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / scale);
+  GString                  *out = g_string_new (minor_units < 0 ? "-" : "");
+  gsize                     len = strlen (whole);
 
   for (gsize i = 0; i < len; i++)
     {
@@ -946,7 +956,7 @@ _tandem_money_format_display (gint64      minor_units,
       g_string_append_c (out, whole[i]);
     }
   if (exponent > 0)
-    g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT, (int) exponent, magnitude % scale);
+    g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT, (int)exponent, magnitude % scale);
   g_string_append_printf (out, " %s", currency);
   return g_string_free (out, FALSE);
 }

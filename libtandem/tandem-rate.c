@@ -18,11 +18,11 @@ parse_decimal (const char *start,
                gint64     *out)
 {
   const char *p = start;
-  gboolean negative = FALSE;
-  gboolean seen_digit = FALSE;
-  guint decimals = 0;
-  gboolean in_fraction = FALSE;
-  gint64 value = 0;
+  gboolean    negative = FALSE;
+  gboolean    seen_digit = FALSE;
+  guint       decimals = 0;
+  gboolean    in_fraction = FALSE;
+  gint64      value = 0;
 
   if (p < end && (*p == '-' || *p == '+'))
     negative = (*p++ == '-');
@@ -69,9 +69,9 @@ trim (const char **start,
 }
 
 gboolean
-_tandem_rate_parse_percent (const char  *text,
-                            gint64      *out_rate,
-                            GError     **error)
+_tandem_rate_parse_percent (const char *text,
+                            gint64     *out_rate,
+                            GError    **error)
 {
   const char *start = text;
   const char *end = text + strlen (text);
@@ -89,15 +89,15 @@ _tandem_rate_parse_percent (const char  *text,
     }
 
   g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE,
-               _("Invalid percentage “%s”: expected a number followed by %%, such as “5%%” or “0.125%%”"),
+               _ ("Invalid percentage “%s”: expected a number followed by %%, such as “5%%” or “0.125%%”"),
                text);
   return FALSE;
 }
 
 gboolean
-_tandem_rate_parse_factor (const char  *text,
-                           gint64      *out_rate,
-                           GError     **error)
+_tandem_rate_parse_factor (const char *text,
+                           gint64     *out_rate,
+                           GError    **error)
 {
   const char *start = text;
   const char *end = text + strlen (text);
@@ -109,18 +109,18 @@ _tandem_rate_parse_factor (const char  *text,
     return TRUE;
 
   g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE,
-               _("Invalid factor “%s”: expected a decimal number such as “1.5”"), text);
+               _ ("Invalid factor “%s”: expected a decimal number such as “1.5”"), text);
   return FALSE;
 }
 
 char *
 _tandem_rate_to_percent_string (gint64 rate)
 {
-  guint64 magnitude = rate < 0 ? (guint64) -rate : (guint64) rate;
-  guint64 whole = magnitude / (guint64) TANDEM_RATE_PERCENT;
-  guint64 frac = magnitude % (guint64) TANDEM_RATE_PERCENT;
-  char digits[16];
-  int len;
+  guint64 magnitude = rate < 0 ? (guint64)-rate : (guint64)rate;
+  guint64 whole = magnitude / (guint64)TANDEM_RATE_PERCENT;
+  guint64 frac = magnitude % (guint64)TANDEM_RATE_PERCENT;
+  char    digits[16];
+  int     len;
 
   if (frac == 0)
     return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%%", rate < 0 ? "-" : "", whole);
@@ -145,10 +145,10 @@ _tandem_mul_div_round (gint64    value,
 
   g_assert (denominator != 0);
 
-  product = (__int128) value * numerator;
+  product = (__int128)value * numerator;
   quotient = product / denominator;
   remainder = product % denominator;
-  abs_den = denominator < 0 ? -(__int128) denominator : denominator;
+  abs_den = denominator < 0 ? -(__int128)denominator : denominator;
 
   /* Half away from zero: |remainder| * 2 >= |denominator| moves the
    * quotient one step away from zero, in the direction of the product. */
@@ -162,7 +162,7 @@ _tandem_mul_div_round (gint64    value,
     }
 
   *overflow = FALSE;
-  return (gint64) quotient;
+  return (gint64)quotient;
 }
 
 gboolean

@@ -24,15 +24,16 @@
  */
 struct _TandemRep
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
-  gint64      id;
-  char       *name;
-  TandemRole  role;
-  guint       archived : 1;
+  gint64     id;
+  char      *name;
+  TandemRole role;
+  guint      archived : 1;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -133,10 +134,9 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL,
+                                            0, G_MAXINT64, 0,
+                                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemRep:name:
@@ -145,10 +145,9 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL,
+                                               NULL,
+                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemRep:role:
@@ -157,10 +156,9 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ROLE] =
-    g_param_spec_enum ("role", NULL, NULL,
-                       TANDEM_TYPE_ROLE, TANDEM_ROLE_INSIDE,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL,
+                                             TANDEM_TYPE_ROLE, TANDEM_ROLE_INSIDE,
+                                             (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemRep:archived:
@@ -169,10 +167,9 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ARCHIVED] =
-    g_param_spec_boolean ("archived", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL,
+                                                    FALSE,
+                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -188,7 +185,7 @@ _tandem_rep_set_archived (TandemRep *self,
                           gboolean   archived)
 {
   archived = !!archived;
-  if (self->archived == (guint) archived)
+  if (self->archived == (guint)archived)
     return;
 
   self->archived = archived;
@@ -303,8 +300,8 @@ tandem_rep_get_role (TandemRep *self)
  * Since: 1.0
  */
 void
-tandem_rep_set_role (TandemRep  *self,
-                     TandemRole  role)
+tandem_rep_set_role (TandemRep *self,
+                     TandemRole role)
 {
   g_return_if_fail (TANDEM_IS_REP (self));
 
@@ -346,12 +343,12 @@ tandem_rep_get_archived (TandemRep *self)
  * Since: 1.0
  */
 gboolean
-tandem_rep_validate (TandemRep  *self,
-                     GError    **error)
+tandem_rep_validate (TandemRep *self,
+                     GError   **error)
 {
   g_return_val_if_fail (TANDEM_IS_REP (self), FALSE);
 
-  if (!_tandem_check_name (_("rep"), self->name, error))
+  if (!_tandem_check_name (_ ("rep"), self->name, error))
     return FALSE;
 
   return TRUE;

@@ -26,7 +26,7 @@
  */
 struct _TandemTeam
 {
-  GObject      parent_instance;
+  GObject parent_instance;
 
   gint64       id;
   char        *name;
@@ -37,7 +37,8 @@ struct _TandemTeam
   guint        archived : 1;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -54,15 +55,15 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (TandemTeam, tandem_team, G_TYPE_OBJECT)
 
 static gboolean
-check_member (TandemRep   *rep,
-              TandemRole   expected,
-              GError     **error)
+check_member (TandemRep *rep,
+              TandemRole expected,
+              GError   **error)
 {
   if (rep == NULL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   expected == TANDEM_ROLE_INSIDE ? _("A tandem needs an inside rep")
-                                                  : _("A tandem needs a field rep"));
+                   expected == TANDEM_ROLE_INSIDE ? _ ("A tandem needs an inside rep")
+                                                  : _ ("A tandem needs a field rep"));
       return FALSE;
     }
 
@@ -70,8 +71,8 @@ check_member (TandemRep   *rep,
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE,
                    expected == TANDEM_ROLE_INSIDE
-                     ? _("Rep “%s” cannot be a tandem’s inside rep: role is %s, not inside")
-                     : _("Rep “%s” cannot be a tandem’s field rep: role is %s, not field"),
+                       ? _ ("Rep “%s” cannot be a tandem’s inside rep: role is %s, not inside")
+                       : _ ("Rep “%s” cannot be a tandem’s field rep: role is %s, not field"),
                    tandem_rep_get_name (rep), tandem_role_to_nick (tandem_rep_get_role (rep)));
       return FALSE;
     }
@@ -207,10 +208,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL,
+                                            0, G_MAXINT64, 0,
+                                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:name:
@@ -219,10 +219,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL,
+                                               NULL,
+                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:inside-rep:
@@ -232,10 +231,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_REP] =
-    g_param_spec_object ("inside-rep", NULL, NULL,
-                         TANDEM_TYPE_REP,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_INSIDE_REP] = g_param_spec_object ("inside-rep", NULL, NULL,
+                                                     TANDEM_TYPE_REP,
+                                                     (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:field-rep:
@@ -244,10 +242,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_FIELD_REP] =
-    g_param_spec_object ("field-rep", NULL, NULL,
-                         TANDEM_TYPE_REP,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FIELD_REP] = g_param_spec_object ("field-rep", NULL, NULL,
+                                                    TANDEM_TYPE_REP,
+                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:inside-share:
@@ -258,10 +255,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_SHARE] =
-    g_param_spec_int ("inside-share", NULL, NULL,
-                      TANDEM_INSIDE_SHARE_UNSET, 10000, TANDEM_INSIDE_SHARE_UNSET,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_INSIDE_SHARE] = g_param_spec_int ("inside-share", NULL, NULL,
+                                                    TANDEM_INSIDE_SHARE_UNSET, 10000, TANDEM_INSIDE_SHARE_UNSET,
+                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:target:
@@ -271,10 +267,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TARGET] =
-    g_param_spec_boxed ("target", NULL, NULL,
-                        TANDEM_TYPE_MONEY,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TARGET] = g_param_spec_boxed ("target", NULL, NULL,
+                                                TANDEM_TYPE_MONEY,
+                                                (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:archived:
@@ -283,10 +278,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ARCHIVED] =
-    g_param_spec_boolean ("archived", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL,
+                                                    FALSE,
+                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -302,7 +296,7 @@ _tandem_team_set_archived (TandemTeam *self,
                            gboolean    archived)
 {
   archived = !!archived;
-  if (self->archived == (guint) archived)
+  if (self->archived == (guint)archived)
     return;
 
   self->archived = archived;
@@ -324,10 +318,10 @@ _tandem_team_set_archived (TandemTeam *self,
  * Since: 1.0
  */
 TandemTeam *
-tandem_team_new (const char  *name,
-                 TandemRep   *inside_rep,
-                 TandemRep   *field_rep,
-                 GError     **error)
+tandem_team_new (const char *name,
+                 TandemRep  *inside_rep,
+                 TandemRep  *field_rep,
+                 GError    **error)
 {
   g_autofree char *default_name = NULL;
 
@@ -335,8 +329,7 @@ tandem_team_new (const char  *name,
   g_return_val_if_fail (TANDEM_IS_REP (field_rep), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_member (inside_rep, TANDEM_ROLE_INSIDE, error) ||
-      !check_member (field_rep, TANDEM_ROLE_FIELD, error))
+  if (!check_member (inside_rep, TANDEM_ROLE_INSIDE, error) || !check_member (field_rep, TANDEM_ROLE_FIELD, error))
     return NULL;
 
   if (name == NULL)
@@ -461,18 +454,17 @@ tandem_team_get_field_rep (TandemTeam *self)
  * Since: 1.0
  */
 gboolean
-tandem_team_set_members (TandemTeam  *self,
-                         TandemRep   *inside_rep,
-                         TandemRep   *field_rep,
-                         GError     **error)
+tandem_team_set_members (TandemTeam *self,
+                         TandemRep  *inside_rep,
+                         TandemRep  *field_rep,
+                         GError    **error)
 {
   g_return_val_if_fail (TANDEM_IS_TEAM (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (inside_rep), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (field_rep), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_member (inside_rep, TANDEM_ROLE_INSIDE, error) ||
-      !check_member (field_rep, TANDEM_ROLE_FIELD, error))
+  if (!check_member (inside_rep, TANDEM_ROLE_INSIDE, error) || !check_member (field_rep, TANDEM_ROLE_FIELD, error))
     return FALSE;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -516,9 +508,9 @@ tandem_team_get_inside_share (TandemTeam *self)
  * Since: 1.0
  */
 gboolean
-tandem_team_set_inside_share (TandemTeam  *self,
-                              int          basis_points,
-                              GError     **error)
+tandem_team_set_inside_share (TandemTeam *self,
+                              int         basis_points,
+                              GError    **error)
 {
   g_return_val_if_fail (TANDEM_IS_TEAM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -526,7 +518,7 @@ tandem_team_set_inside_share (TandemTeam  *self,
   if (basis_points != TANDEM_INSIDE_SHARE_UNSET && (basis_points < 0 || basis_points > 10000))
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                   _("Inside share %d bp is out of range: must be between 0 and 10000 basis points"),
+                   _ ("Inside share %d bp is out of range: must be between 0 and 10000 basis points"),
                    basis_points);
       return FALSE;
     }
@@ -573,8 +565,7 @@ tandem_team_set_target (TandemTeam  *self,
 {
   g_return_if_fail (TANDEM_IS_TEAM (self));
 
-  if (self->target == target ||
-      (self->target != NULL && target != NULL && tandem_money_equal (self->target, target)))
+  if (self->target == target || (self->target != NULL && target != NULL && tandem_money_equal (self->target, target)))
     return;
 
   g_clear_pointer (&self->target, tandem_money_unref);
@@ -615,14 +606,12 @@ tandem_team_get_archived (TandemTeam *self)
  * Since: 1.0
  */
 gboolean
-tandem_team_validate (TandemTeam  *self,
-                      GError     **error)
+tandem_team_validate (TandemTeam *self,
+                      GError    **error)
 {
   g_return_val_if_fail (TANDEM_IS_TEAM (self), FALSE);
 
-  if (!_tandem_check_name (_("tandem"), self->name, error) ||
-      !check_member (self->inside_rep, TANDEM_ROLE_INSIDE, error) ||
-      !check_member (self->field_rep, TANDEM_ROLE_FIELD, error))
+  if (!_tandem_check_name (_ ("tandem"), self->name, error) || !check_member (self->inside_rep, TANDEM_ROLE_INSIDE, error) || !check_member (self->field_rep, TANDEM_ROLE_FIELD, error))
     return FALSE;
 
   if (self->target != NULL && tandem_money_is_negative (self->target))
@@ -630,7 +619,7 @@ tandem_team_validate (TandemTeam  *self,
       g_autofree char *text = tandem_money_to_string (self->target);
 
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
-                   _("Target %s of tandem “%s” is negative"), text, self->name);
+                   _ ("Target %s of tandem “%s” is negative"), text, self->name);
       return FALSE;
     }
 

@@ -18,7 +18,9 @@
  *
  * Since: 1.0
  */
+/* clang-format off */
 G_DEFINE_QUARK (tandem-validation-error-quark, tandem_validation_error)
+/* clang-format on */
 
 /* The library's messages are translatable: bind its catalogue once. */
 static void __attribute__ ((constructor))
@@ -40,21 +42,21 @@ _tandem_enum_to_nick (GType type,
 }
 
 gboolean
-_tandem_enum_from_nick (GType        type,
-                        const char  *what,
-                        const char  *nick,
-                        int         *value,
-                        GError     **error)
+_tandem_enum_from_nick (GType       type,
+                        const char *what,
+                        const char *nick,
+                        int        *value,
+                        GError    **error)
 {
   g_autofree char *lower = NULL;
-  g_autoptr(GString) choices = g_string_new (NULL);
+  g_autoptr (GString) choices = g_string_new (NULL);
   GEnumClass *klass;
   GEnumValue *ev;
 
   if (nick == NULL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _("Missing %s"), what);
+                   _ ("Missing %s"), what);
       return FALSE;
     }
 
@@ -75,13 +77,13 @@ _tandem_enum_from_nick (GType        type,
   g_type_class_unref (klass);
 
   g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
-               _("Invalid %s “%s”: expected one of %s"), what, nick, choices->str);
+               _ ("Invalid %s “%s”: expected one of %s"), what, nick, choices->str);
   return FALSE;
 }
 
 void
-_tandem_set_str (char       **ptr,
-                 const char  *value)
+_tandem_set_str (char      **ptr,
+                 const char *value)
 {
   if (*ptr == value)
     return;
@@ -91,16 +93,16 @@ _tandem_set_str (char       **ptr,
 }
 
 gboolean
-_tandem_check_name (const char  *what,
-                    const char  *name,
-                    GError     **error)
+_tandem_check_name (const char *what,
+                    const char *name,
+                    GError    **error)
 {
   const char *p;
 
   if (name == NULL || !g_utf8_validate (name, -1, NULL))
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME,
-                   _("The %s name is missing or not valid UTF-8"), what);
+                   _ ("The %s name is missing or not valid UTF-8"), what);
       return FALSE;
     }
 
@@ -109,7 +111,7 @@ _tandem_check_name (const char  *what,
       return TRUE;
 
   g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME,
-               _("The %s name “%s” is empty"), what, name);
+               _ ("The %s name “%s” is empty"), what, name);
   return FALSE;
 }
 
@@ -128,9 +130,7 @@ _tandem_check_name (const char  *what,
 gboolean
 tandem_activity_kind_is_commissionable (TandemActivityKind kind)
 {
-  return kind == TANDEM_ACTIVITY_KIND_ORDER ||
-         kind == TANDEM_ACTIVITY_KIND_CROSS_SELL ||
-         kind == TANDEM_ACTIVITY_KIND_UP_SELL;
+  return kind == TANDEM_ACTIVITY_KIND_ORDER || kind == TANDEM_ACTIVITY_KIND_CROSS_SELL || kind == TANDEM_ACTIVITY_KIND_UP_SELL;
 }
 
 /**
@@ -163,15 +163,15 @@ tandem_activity_kind_to_nick (TandemActivityKind kind)
  * Since: 1.0
  */
 gboolean
-tandem_activity_kind_from_nick (const char          *nick,
-                                TandemActivityKind  *kind,
-                                GError             **error)
+tandem_activity_kind_from_nick (const char         *nick,
+                                TandemActivityKind *kind,
+                                GError            **error)
 {
   int value;
 
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACTIVITY_KIND, _("activity kind"), nick, &value, error))
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACTIVITY_KIND, _ ("activity kind"), nick, &value, error))
     return FALSE;
   *kind = value;
   return TRUE;
@@ -206,15 +206,15 @@ tandem_role_to_nick (TandemRole role)
  * Since: 1.0
  */
 gboolean
-tandem_role_from_nick (const char  *nick,
-                       TandemRole  *role,
-                       GError     **error)
+tandem_role_from_nick (const char *nick,
+                       TandemRole *role,
+                       GError    **error)
 {
   int value;
 
   g_return_val_if_fail (role != NULL, FALSE);
 
-  if (!_tandem_enum_from_nick (TANDEM_TYPE_ROLE, _("role"), nick, &value, error))
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_ROLE, _ ("role"), nick, &value, error))
     return FALSE;
   *role = value;
   return TRUE;
@@ -249,15 +249,15 @@ tandem_account_stage_to_nick (TandemAccountStage stage)
  * Since: 1.0
  */
 gboolean
-tandem_account_stage_from_nick (const char          *nick,
-                                TandemAccountStage  *stage,
-                                GError             **error)
+tandem_account_stage_from_nick (const char         *nick,
+                                TandemAccountStage *stage,
+                                GError            **error)
 {
   int value;
 
   g_return_val_if_fail (stage != NULL, FALSE);
 
-  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACCOUNT_STAGE, _("account stage"), nick, &value, error))
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACCOUNT_STAGE, _ ("account stage"), nick, &value, error))
     return FALSE;
   *stage = value;
   return TRUE;
@@ -292,15 +292,15 @@ tandem_category_to_nick (TandemCategory category)
  * Since: 1.0
  */
 gboolean
-tandem_category_from_nick (const char      *nick,
-                           TandemCategory  *category,
-                           GError         **error)
+tandem_category_from_nick (const char     *nick,
+                           TandemCategory *category,
+                           GError        **error)
 {
   int value;
 
   g_return_val_if_fail (category != NULL, FALSE);
 
-  if (!_tandem_enum_from_nick (TANDEM_TYPE_CATEGORY, _("category"), nick, &value, error))
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_CATEGORY, _ ("category"), nick, &value, error))
     return FALSE;
   *category = value;
   return TRUE;
@@ -317,7 +317,7 @@ _tandem_time_from_usec (gint64 usec)
 {
   gint64 secs = usec / G_USEC_PER_SEC;
   gint64 rest = usec % G_USEC_PER_SEC;
-  g_autoptr(GDateTime) base = NULL;
+  g_autoptr (GDateTime) base = NULL;
 
   if (rest < 0)
     {
@@ -338,14 +338,14 @@ days_from_civil (gint64 y,
                  guint  d)
 {
   gint64 era;
-  guint yoe, doy, doe;
+  guint  yoe, doy, doe;
 
   y -= m <= 2;
   era = (y >= 0 ? y : y - 399) / 400;
-  yoe = (guint) (y - era * 400);
+  yoe = (guint)(y - era * 400);
   doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + (gint64) doe - 719468;
+  return era * 146097 + (gint64)doe - 719468;
 }
 
 static gboolean
@@ -358,7 +358,7 @@ take_digits (const char **p,
     {
       if (!g_ascii_isdigit ((*p)[i]))
         return FALSE;
-      *value = *value * 10 + (guint) ((*p)[i] - '0');
+      *value = *value * 10 + (guint)((*p)[i] - '0');
     }
   *p += n;
   return TRUE;
@@ -369,17 +369,15 @@ _tandem_time_parse (const char *text,
                     gint64     *usec)
 {
   static const guint8 days_in_month[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  const char *p = text;
-  guint y, mo, d, h, mi, s, frac = 0, oh = 0, om = 0;
-  int sign = 0;
-  gint64 offset;
+  const char         *p = text;
+  guint               y, mo, d, h, mi, s, frac = 0, oh = 0, om = 0;
+  int                 sign = 0;
+  gint64              offset;
 
-  if (!take_digits (&p, 4, &y) || *p++ != '-' || !take_digits (&p, 2, &mo) || *p++ != '-' ||
-      !take_digits (&p, 2, &d) || (*p != 'T' && *p != 't' && *p != ' '))
+  if (!take_digits (&p, 4, &y) || *p++ != '-' || !take_digits (&p, 2, &mo) || *p++ != '-' || !take_digits (&p, 2, &d) || (*p != 'T' && *p != 't' && *p != ' '))
     goto fallback;
   p++;
-  if (!take_digits (&p, 2, &h) || *p++ != ':' || !take_digits (&p, 2, &mi) || *p++ != ':' ||
-      !take_digits (&p, 2, &s))
+  if (!take_digits (&p, 2, &h) || *p++ != ':' || !take_digits (&p, 2, &mi) || *p++ != ':' || !take_digits (&p, 2, &s))
     goto fallback;
   if (*p == '.')
     {
@@ -389,7 +387,7 @@ _tandem_time_parse (const char *text,
       while (g_ascii_isdigit (*p))
         {
           if (n < 6)
-            frac = frac * 10 + (guint) (*p - '0');
+            frac = frac * 10 + (guint)(*p - '0');
           n++;
           p++;
         }
@@ -413,19 +411,17 @@ _tandem_time_parse (const char *text,
   else
     return FALSE; /* a time without an offset is ambiguous */
 
-  if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > days_in_month[mo - 1] ||
-      (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) ||
-      h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59)
+  if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > days_in_month[mo - 1] || (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) || h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59)
     return FALSE;
 
-  offset = (gint64) sign * ((gint64) oh * 3600 + (gint64) om * 60);
+  offset = (gint64)sign * ((gint64)oh * 3600 + (gint64)om * 60);
   *usec = ((days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s) - offset) * G_USEC_PER_SEC + frac;
   return TRUE;
 
 fallback:
   {
     /* other ISO 8601 forms GLib knows (week dates, ordinal dates) */
-    g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
+    g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
 
     if (dt == NULL)
       return FALSE;
@@ -437,7 +433,7 @@ fallback:
 char *
 _tandem_time_format (gint64 usec)
 {
-  g_autoptr(GDateTime) dt = _tandem_time_from_usec (usec);
+  g_autoptr (GDateTime) dt = _tandem_time_from_usec (usec);
 
   return dt != NULL ? g_date_time_format_iso8601 (dt) : g_strdup ("");
 }

@@ -6,30 +6,30 @@
 
 G_BEGIN_DECLS
 
-const char *_tandem_enum_to_nick   (GType        type,
-                                    int          value);
-gboolean    _tandem_enum_from_nick (GType        type,
-                                    const char  *what,
-                                    const char  *nick,
-                                    int         *value,
-                                    GError     **error);
-void        _tandem_set_str        (char       **ptr,
-                                    const char  *value);
-gboolean    _tandem_check_name     (const char  *what,
-                                    const char  *name,
-                                    GError     **error);
+const char *_tandem_enum_to_nick (GType type,
+                                  int   value);
+gboolean    _tandem_enum_from_nick (GType       type,
+                                    const char *what,
+                                    const char *nick,
+                                    int        *value,
+                                    GError    **error);
+void        _tandem_set_str (char      **ptr,
+                             const char *value);
+gboolean    _tandem_check_name (const char *what,
+                                const char *name,
+                                GError    **error);
 
 G_END_DECLS
 
 G_BEGIN_DECLS
 
 /* Times cross the store boundary as microseconds since the epoch, UTC. */
-gint64      _tandem_time_to_usec   (GDateTime   *time);
-GDateTime  *_tandem_time_from_usec (gint64       usec);
+gint64     _tandem_time_to_usec (GDateTime *time);
+GDateTime *_tandem_time_from_usec (gint64 usec);
 /* Parses ISO 8601 with an explicit offset ("2026-11-03T10:00:00Z",
  * "2026-11-03T11:00:00+01:00"); fast for the canonical form. */
-gboolean    _tandem_time_parse     (const char  *text,
-                                    gint64      *usec);
-char       *_tandem_time_format    (gint64       usec);
+gboolean _tandem_time_parse (const char *text,
+                             gint64     *usec);
+char    *_tandem_time_format (gint64 usec);
 
 G_END_DECLS

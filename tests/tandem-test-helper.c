@@ -16,11 +16,11 @@ do_log (const char *db,
         guint       count,
         const char *prefix)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemStore) store = tandem_store_new_for_path (db, &error);
-  g_autoptr(TandemAccount) account = NULL;
-  g_autoptr(TandemRep) rep = NULL;
-  g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 11, 1, 8, 0, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path (db, &error);
+  g_autoptr (TandemAccount) account = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  g_autoptr (GDateTime) base = g_date_time_new_utc (2026, 11, 1, 8, 0, 0);
 
   if (store == NULL)
     goto fail;
@@ -33,9 +33,9 @@ do_log (const char *db,
 
   for (guint i = 0; i < count; i++)
     {
-      g_autoptr(GDateTime) at = g_date_time_add_seconds (base, i);
-      g_autoptr(TandemActivity) draft = tandem_activity_new (account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, at, &error);
-      g_autoptr(TandemActivity) saved = NULL;
+      g_autoptr (GDateTime) at = g_date_time_add_seconds (base, i);
+      g_autoptr (TandemActivity) draft = tandem_activity_new (account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, at, &error);
+      g_autoptr (TandemActivity) saved = NULL;
       g_autofree char *ref = g_strdup_printf ("%s-%u", prefix, i);
 
       if (draft == NULL)
@@ -56,10 +56,10 @@ static int
 do_import (const char *db,
            const char *csv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemStore) store = tandem_store_new_for_path (db, &error);
-  g_autoptr(GFile) file = g_file_new_for_path (csv);
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path (db, &error);
+  g_autoptr (GFile) file = g_file_new_for_path (csv);
+  g_autoptr (GFileInputStream) stream = NULL;
   guint64 inserted = 0;
 
   if (store == NULL)
@@ -84,7 +84,7 @@ main (int   argc,
 {
   if (argc == 7 && g_str_equal (argv[1], "log"))
     return do_log (argv[2], g_ascii_strtoll (argv[3], NULL, 10), g_ascii_strtoll (argv[4], NULL, 10),
-                   (guint) g_ascii_strtoull (argv[5], NULL, 10), argv[6]);
+                   (guint)g_ascii_strtoull (argv[5], NULL, 10), argv[6]);
   if (argc == 4 && g_str_equal (argv[1], "import"))
     return do_import (argv[2], argv[3]);
 

@@ -11,21 +11,24 @@
 
 typedef struct
 {
-  const char  *name;
-  CU_TestFunc  func;
+  const char *name;
+  CU_TestFunc func;
 } TandemTestCase;
 
-#define TANDEM_TEST(fn) { #fn, fn }
+#define TANDEM_TEST(fn) \
+  {                     \
+#fn, fn             \
+  }
 
 /* Asserts that @error is set with @domain and @code and that its message
  * contains @needle (when not NULL); clears it. */
 static inline void
-tandem_test_assert_error (GError     **error,
-                          GQuark       error_domain,
-                          int          error_code,
-                          const char  *needle,
-                          const char  *file,
-                          int          line)
+tandem_test_assert_error (GError    **error,
+                          GQuark      error_domain,
+                          int         error_code,
+                          const char *needle,
+                          const char *file,
+                          int         line)
 {
   gboolean ok = *error != NULL && (*error)->domain == error_domain && (*error)->code == error_code;
 
@@ -42,15 +45,17 @@ tandem_test_assert_error (GError     **error,
 #define TANDEM_ASSERT_ERROR(error, error_domain, error_code, needle) \
   tandem_test_assert_error (&(error), (error_domain), (error_code), (needle), __FILE__, __LINE__)
 
-#define TANDEM_ASSERT_NO_ERROR(error)                                          \
-  G_STMT_START {                                                              \
-    if ((error) != NULL)                                                      \
-      {                                                                       \
-        g_printerr ("unexpected error: %s\n", (error)->message);              \
-        g_clear_error (&(error));                                             \
-        CU_FAIL_FATAL ("unexpected error");                                   \
-      }                                                                       \
-  } G_STMT_END
+#define TANDEM_ASSERT_NO_ERROR(error)                            \
+  G_STMT_START                                                   \
+  {                                                              \
+    if ((error) != NULL)                                         \
+      {                                                          \
+        g_printerr ("unexpected error: %s\n", (error)->message); \
+        g_clear_error (&(error));                                \
+        CU_FAIL_FATAL ("unexpected error");                      \
+      }                                                          \
+  }                                                              \
+  G_STMT_END
 
 /* Runs one suite of tests and returns the exit status of a test program:
  * 0 when everything passed. */
@@ -59,7 +64,7 @@ tandem_test_run (const char           *suite_name,
                  const TandemTestCase *cases,
                  gsize                 n_cases)
 {
-  CU_pSuite suite;
+  CU_pSuite    suite;
   unsigned int failures;
 
   if (CU_initialize_registry () != CUE_SUCCESS)
@@ -93,7 +98,7 @@ tandem_test_run (const char           *suite_name,
 static inline char *
 tandem_test_make_tmpdir (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *dir = g_dir_make_tmp ("tandem-test-XXXXXX", &error);
 
   g_assert_no_error (error);
@@ -103,7 +108,7 @@ tandem_test_make_tmpdir (void)
 static inline void
 tandem_test_remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   if (dir != NULL)

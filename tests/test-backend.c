@@ -17,22 +17,26 @@ typedef TandemBackend *(*BackendFactory) (const char *name, GError **error);
 static char *tmpdir;
 
 static TandemBackend *
-sqlite_memory (const char  *name,
-               GError     **error)
+sqlite_memory (const char *name,
+               GError    **error)
 {
   return tandem_sqlite_backend_new (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
 }
 
 static TandemBackend *
-sqlite_file (const char  *name,
-             GError     **error)
+sqlite_file (const char *name,
+             GError    **error)
 {
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
 
   return tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, error);
 }
 
-static const struct { const char *name; BackendFactory make; } factories[] = {
+static const struct
+{
+  const char    *name;
+  BackendFactory make;
+} factories[] = {
   { "sqlite-memory", sqlite_memory },
   { "sqlite-file", sqlite_file },
 };
@@ -49,11 +53,11 @@ static void
 seed (TandemBackend *b,
       Seed          *s)
 {
-  g_autoptr(GError) error = NULL;
-  TandemRepRecord inside = { .name = (char *) "Anna", .role = TANDEM_ROLE_INSIDE };
-  TandemRepRecord field = { .name = (char *) "Jonas", .role = TANDEM_ROLE_FIELD };
-  TandemTeamRecord team = { .name = (char *) "Nord", .inside_share = -1 };
-  TandemAccountRecord account = { .name = (char *) "ACME", .category = 2 };
+  g_autoptr (GError) error = NULL;
+  TandemRepRecord     inside = { .name = (char *)"Anna", .role = TANDEM_ROLE_INSIDE };
+  TandemRepRecord     field = { .name = (char *)"Jonas", .role = TANDEM_ROLE_FIELD };
+  TandemTeamRecord    team = { .name = (char *)"Nord", .inside_share = -1 };
+  TandemAccountRecord account = { .name = (char *)"ACME", .category = 2 };
 
   CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &inside, &error));
   CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &field, &error));
@@ -72,11 +76,11 @@ seed (TandemBackend *b,
 static void
 conformance_reps (TandemBackend *b)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) list = NULL;
-  TandemRepRecord rec = { .name = (char *) "Robert'); DROP TABLE rep;--", .role = TANDEM_ROLE_FIELD };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) list = NULL;
+  TandemRepRecord rec = { .name = (char *)"Robert'); DROP TABLE rep;--", .role = TANDEM_ROLE_FIELD };
   TandemRepRecord loaded = { 0 };
-  TandemRepRecord missing = { .id = 999, .name = (char *) "x" };
+  TandemRepRecord missing = { .id = 999, .name = (char *)"x" };
 
   CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &rec, &error));
   CU_ASSERT (rec.id > 0);
@@ -85,7 +89,7 @@ conformance_reps (TandemBackend *b)
   CU_ASSERT_EQUAL (loaded.role, TANDEM_ROLE_FIELD);
   tandem_rep_record_clear (&loaded);
 
-  rec.name = (char *) "Ölmühle";
+  rec.name = (char *)"Ölmühle";
   rec.archived = TRUE;
   CU_ASSERT_TRUE (tandem_backend_update_rep (b, &rec, &error));
   CU_ASSERT_TRUE (tandem_backend_load_rep (b, rec.id, &loaded, &error));
@@ -106,11 +110,11 @@ conformance_reps (TandemBackend *b)
 static void
 conformance_teams (TandemBackend *b)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) members = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) members = NULL;
   TandemTeamRecord loaded = { 0 };
-  TandemRepRecord other = { .name = (char *) "Lea", .role = TANDEM_ROLE_INSIDE };
-  Seed s;
+  TandemRepRecord  other = { .name = (char *)"Lea", .role = TANDEM_ROLE_INSIDE };
+  Seed             s;
 
   seed (b, &s);
   CU_ASSERT_TRUE (tandem_backend_load_team (b, s.team, &loaded, &error));
@@ -153,11 +157,11 @@ conformance_teams (TandemBackend *b)
 static void
 conformance_accounts (TandemBackend *b)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) stages = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) stages = NULL;
   TandemAccountRecord loaded = { 0 };
-  TandemAccountRecord bad = { .name = (char *) "X", .team_id = 777 };
-  Seed s;
+  TandemAccountRecord bad = { .name = (char *)"X", .team_id = 777 };
+  Seed                s;
 
   seed (b, &s);
   CU_ASSERT_TRUE (tandem_backend_add_stage_change (b, s.account, TANDEM_ACCOUNT_STAGE_CUSTOMER, 2000, &error));
@@ -181,25 +185,29 @@ conformance_accounts (TandemBackend *b)
 static void
 conformance_activities (TandemBackend *b)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) page = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) page = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
   TandemActivityScan scan;
-  TandemScanKey key;
-  gboolean inserted;
-  Seed s;
+  TandemScanKey      key;
+  gboolean           inserted;
+  Seed               s;
 
-  g_array_set_clear_func (page, (GDestroyNotify) tandem_activity_record_clear);
+  g_array_set_clear_func (page, (GDestroyNotify)tandem_activity_record_clear);
   seed (b, &s);
 
   CU_ASSERT_TRUE (tandem_backend_begin (b, &error));
   for (guint i = 0; i < 100; i++)
     {
-      g_autofree char *ref = g_strdup_printf ("R%u", i);
+      g_autofree char     *ref = g_strdup_printf ("R%u", i);
       TandemActivityRecord r = {
-        .account_id = s.account, .rep_id = i % 2 ? s.inside : s.field,
+        .account_id = s.account,
+        .rep_id = i % 2 ? s.inside : s.field,
         .kind = i % 5 == 0 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_CALL,
-        .has_amount = i % 5 == 0, .amount_minor = 1000 + i, .currency = "EUR",
-        .occurred_at = (gint64) ((i * 37) % 100) * 1000, .external_ref = ref,
+        .has_amount = i % 5 == 0,
+        .amount_minor = 1000 + i,
+        .currency = "EUR",
+        .occurred_at = (gint64)((i * 37) % 100) * 1000,
+        .external_ref = ref,
       };
 
       CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &r, &inserted, &error));
@@ -210,8 +218,7 @@ conformance_activities (TandemBackend *b)
 
   /* duplicate ref: reported, not inserted */
   {
-    TandemActivityRecord dup = { .account_id = s.account, .rep_id = s.field, .kind = 0,
-                                 .occurred_at = 5, .external_ref = (char *) "R7" };
+    TandemActivityRecord dup = { .account_id = s.account, .rep_id = s.field, .kind = 0, .occurred_at = 5, .external_ref = (char *)"R7" };
 
     CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &dup, &inserted, &error));
     CU_ASSERT_FALSE (inserted);
@@ -233,8 +240,8 @@ conformance_activities (TandemBackend *b)
 
   /* keyset paging returns every row once, in (occurred_at, id) order */
   {
-    guint seen = 0;
-    gint64 last_t = G_MININT64;
+    guint    seen = 0;
+    gint64   last_t = G_MININT64;
     gboolean first = TRUE;
 
     for (;;)
@@ -303,9 +310,9 @@ run_conformance (void (*body) (TandemBackend *))
 
   for (guint i = 0; i < G_N_ELEMENTS (factories); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *name = g_strdup_printf ("conf-%u.db", counter++);
-      g_autoptr(TandemBackend) b = factories[i].make (name, &error);
+      g_autoptr (TandemBackend) b = factories[i].make (name, &error);
 
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
@@ -313,10 +320,26 @@ run_conformance (void (*body) (TandemBackend *))
     }
 }
 
-static void test_conformance_reps (void) { run_conformance (conformance_reps); }
-static void test_conformance_teams (void) { run_conformance (conformance_teams); }
-static void test_conformance_accounts (void) { run_conformance (conformance_accounts); }
-static void test_conformance_activities (void) { run_conformance (conformance_activities); }
+static void
+test_conformance_reps (void)
+{
+  run_conformance (conformance_reps);
+}
+static void
+test_conformance_teams (void)
+{
+  run_conformance (conformance_teams);
+}
+static void
+test_conformance_accounts (void)
+{
+  run_conformance (conformance_accounts);
+}
+static void
+test_conformance_activities (void)
+{
+  run_conformance (conformance_activities);
+}
 
 /* ------------------------------------------------------------------ */
 /* A VFS that fails the Nth write, as a full disk would.               */
@@ -327,29 +350,33 @@ typedef struct
   sqlite3_file *real;
 } FaultyFile;
 
-static sqlite3_vfs faulty_vfs;
+static sqlite3_vfs  faulty_vfs;
 static sqlite3_vfs *real_vfs;
-static int writes_until_failure = -1;   /* -1: never fail */
-static int failure_code = SQLITE_FULL;
-static guint failures;
+static int          writes_until_failure = -1; /* -1: never fail */
+static int          failure_code = SQLITE_FULL;
+static guint        failures;
 
 static int
 faulty_close (sqlite3_file *f)
 {
-  FaultyFile *ff = (FaultyFile *) f;
-  int rc = ff->real->pMethods ? ff->real->pMethods->xClose (ff->real) : SQLITE_OK;
+  FaultyFile *ff = (FaultyFile *)f;
+  int         rc = ff->real->pMethods ? ff->real->pMethods->xClose (ff->real) : SQLITE_OK;
 
   sqlite3_free (ff->real);
   return rc;
 }
 
-static int faulty_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o) { return ((FaultyFile *) f)->real->pMethods->xRead (((FaultyFile *) f)->real, b, n, o); }
+static int
+faulty_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o)
+{
+  return ((FaultyFile *)f)->real->pMethods->xRead (((FaultyFile *)f)->real, b, n, o);
+}
 
 static int
-faulty_write (sqlite3_file  *f,
-              const void    *buf,
-              int            n,
-              sqlite3_int64  off)
+faulty_write (sqlite3_file *f,
+              const void   *buf,
+              int           n,
+              sqlite3_int64 off)
 {
   if (writes_until_failure >= 0 && writes_until_failure-- == 0)
     {
@@ -357,29 +384,95 @@ faulty_write (sqlite3_file  *f,
       writes_until_failure = 0; /* the disk stays full */
       return failure_code;
     }
-  return ((FaultyFile *) f)->real->pMethods->xWrite (((FaultyFile *) f)->real, buf, n, off);
+  return ((FaultyFile *)f)->real->pMethods->xWrite (((FaultyFile *)f)->real, buf, n, off);
 }
 
-static int faulty_truncate (sqlite3_file *f, sqlite3_int64 s) { return ((FaultyFile *) f)->real->pMethods->xTruncate (((FaultyFile *) f)->real, s); }
-static int faulty_sync (sqlite3_file *f, int fl) { return ((FaultyFile *) f)->real->pMethods->xSync (((FaultyFile *) f)->real, fl); }
-static int faulty_size (sqlite3_file *f, sqlite3_int64 *s) { return ((FaultyFile *) f)->real->pMethods->xFileSize (((FaultyFile *) f)->real, s); }
-static int faulty_lock (sqlite3_file *f, int l) { return ((FaultyFile *) f)->real->pMethods->xLock (((FaultyFile *) f)->real, l); }
-static int faulty_unlock (sqlite3_file *f, int l) { return ((FaultyFile *) f)->real->pMethods->xUnlock (((FaultyFile *) f)->real, l); }
-static int faulty_check_lock (sqlite3_file *f, int *r) { return ((FaultyFile *) f)->real->pMethods->xCheckReservedLock (((FaultyFile *) f)->real, r); }
-static int faulty_fcntl (sqlite3_file *f, int op, void *a) { return ((FaultyFile *) f)->real->pMethods->xFileControl (((FaultyFile *) f)->real, op, a); }
-static int faulty_sector (sqlite3_file *f) { return ((FaultyFile *) f)->real->pMethods->xSectorSize (((FaultyFile *) f)->real); }
-static int faulty_caps (sqlite3_file *f) { return ((FaultyFile *) f)->real->pMethods->xDeviceCharacteristics (((FaultyFile *) f)->real); }
-static int faulty_shm_map (sqlite3_file *f, int p, int s, int e, void volatile **m) { return ((FaultyFile *) f)->real->pMethods->xShmMap (((FaultyFile *) f)->real, p, s, e, m); }
-static int faulty_shm_lock (sqlite3_file *f, int o, int n, int fl) { return ((FaultyFile *) f)->real->pMethods->xShmLock (((FaultyFile *) f)->real, o, n, fl); }
-static void faulty_shm_barrier (sqlite3_file *f) { ((FaultyFile *) f)->real->pMethods->xShmBarrier (((FaultyFile *) f)->real); }
-static int faulty_shm_unmap (sqlite3_file *f, int d) { return ((FaultyFile *) f)->real->pMethods->xShmUnmap (((FaultyFile *) f)->real, d); }
+static int
+faulty_truncate (sqlite3_file *f, sqlite3_int64 s)
+{
+  return ((FaultyFile *)f)->real->pMethods->xTruncate (((FaultyFile *)f)->real, s);
+}
+static int
+faulty_sync (sqlite3_file *f, int fl)
+{
+  return ((FaultyFile *)f)->real->pMethods->xSync (((FaultyFile *)f)->real, fl);
+}
+static int
+faulty_size (sqlite3_file *f, sqlite3_int64 *s)
+{
+  return ((FaultyFile *)f)->real->pMethods->xFileSize (((FaultyFile *)f)->real, s);
+}
+static int
+faulty_lock (sqlite3_file *f, int l)
+{
+  return ((FaultyFile *)f)->real->pMethods->xLock (((FaultyFile *)f)->real, l);
+}
+static int
+faulty_unlock (sqlite3_file *f, int l)
+{
+  return ((FaultyFile *)f)->real->pMethods->xUnlock (((FaultyFile *)f)->real, l);
+}
+static int
+faulty_check_lock (sqlite3_file *f, int *r)
+{
+  return ((FaultyFile *)f)->real->pMethods->xCheckReservedLock (((FaultyFile *)f)->real, r);
+}
+static int
+faulty_fcntl (sqlite3_file *f, int op, void *a)
+{
+  return ((FaultyFile *)f)->real->pMethods->xFileControl (((FaultyFile *)f)->real, op, a);
+}
+static int
+faulty_sector (sqlite3_file *f)
+{
+  return ((FaultyFile *)f)->real->pMethods->xSectorSize (((FaultyFile *)f)->real);
+}
+static int
+faulty_caps (sqlite3_file *f)
+{
+  return ((FaultyFile *)f)->real->pMethods->xDeviceCharacteristics (((FaultyFile *)f)->real);
+}
+static int
+faulty_shm_map (sqlite3_file *f, int p, int s, int e, void volatile **m)
+{
+  return ((FaultyFile *)f)->real->pMethods->xShmMap (((FaultyFile *)f)->real, p, s, e, m);
+}
+static int
+faulty_shm_lock (sqlite3_file *f, int o, int n, int fl)
+{
+  return ((FaultyFile *)f)->real->pMethods->xShmLock (((FaultyFile *)f)->real, o, n, fl);
+}
+static void
+faulty_shm_barrier (sqlite3_file *f)
+{
+  ((FaultyFile *)f)->real->pMethods->xShmBarrier (((FaultyFile *)f)->real);
+}
+static int
+faulty_shm_unmap (sqlite3_file *f, int d)
+{
+  return ((FaultyFile *)f)->real->pMethods->xShmUnmap (((FaultyFile *)f)->real, d);
+}
 
 static const sqlite3_io_methods faulty_io = {
   2,
-  faulty_close, faulty_read, faulty_write, faulty_truncate, faulty_sync, faulty_size,
-  faulty_lock, faulty_unlock, faulty_check_lock, faulty_fcntl, faulty_sector, faulty_caps,
-  faulty_shm_map, faulty_shm_lock, faulty_shm_barrier, faulty_shm_unmap,
-  NULL, NULL,
+  faulty_close,
+  faulty_read,
+  faulty_write,
+  faulty_truncate,
+  faulty_sync,
+  faulty_size,
+  faulty_lock,
+  faulty_unlock,
+  faulty_check_lock,
+  faulty_fcntl,
+  faulty_sector,
+  faulty_caps,
+  faulty_shm_map,
+  faulty_shm_lock,
+  faulty_shm_barrier,
+  faulty_shm_unmap,
+  NULL,
+  NULL,
 };
 
 static int
@@ -389,8 +482,8 @@ faulty_open (sqlite3_vfs  *vfs,
              int           flags,
              int          *out_flags)
 {
-  FaultyFile *ff = (FaultyFile *) file;
-  int rc;
+  FaultyFile *ff = (FaultyFile *)file;
+  int         rc;
 
   ff->real = sqlite3_malloc (real_vfs->szOsFile);
   memset (ff->real, 0, real_vfs->szOsFile);
@@ -401,14 +494,46 @@ faulty_open (sqlite3_vfs  *vfs,
   return rc;
 }
 
-static int faulty_delete (sqlite3_vfs *v, const char *n, int s) { return real_vfs->xDelete (real_vfs, n, s); }
-static int faulty_access (sqlite3_vfs *v, const char *n, int f, int *r) { return real_vfs->xAccess (real_vfs, n, f, r); }
-static int faulty_full (sqlite3_vfs *v, const char *n, int l, char *o) { return real_vfs->xFullPathname (real_vfs, n, l, o); }
-static int faulty_random (sqlite3_vfs *v, int n, char *o) { return real_vfs->xRandomness (real_vfs, n, o); }
-static int faulty_sleep (sqlite3_vfs *v, int us) { return real_vfs->xSleep (real_vfs, us); }
-static int faulty_time (sqlite3_vfs *v, double *t) { return real_vfs->xCurrentTime (real_vfs, t); }
-static int faulty_last_error (sqlite3_vfs *v, int n, char *b) { return real_vfs->xGetLastError (real_vfs, n, b); }
-static int faulty_time64 (sqlite3_vfs *v, sqlite3_int64 *t) { return real_vfs->xCurrentTimeInt64 (real_vfs, t); }
+static int
+faulty_delete (sqlite3_vfs *v, const char *n, int s)
+{
+  return real_vfs->xDelete (real_vfs, n, s);
+}
+static int
+faulty_access (sqlite3_vfs *v, const char *n, int f, int *r)
+{
+  return real_vfs->xAccess (real_vfs, n, f, r);
+}
+static int
+faulty_full (sqlite3_vfs *v, const char *n, int l, char *o)
+{
+  return real_vfs->xFullPathname (real_vfs, n, l, o);
+}
+static int
+faulty_random (sqlite3_vfs *v, int n, char *o)
+{
+  return real_vfs->xRandomness (real_vfs, n, o);
+}
+static int
+faulty_sleep (sqlite3_vfs *v, int us)
+{
+  return real_vfs->xSleep (real_vfs, us);
+}
+static int
+faulty_time (sqlite3_vfs *v, double *t)
+{
+  return real_vfs->xCurrentTime (real_vfs, t);
+}
+static int
+faulty_last_error (sqlite3_vfs *v, int n, char *b)
+{
+  return real_vfs->xGetLastError (real_vfs, n, b);
+}
+static int
+faulty_time64 (sqlite3_vfs *v, sqlite3_int64 *t)
+{
+  return real_vfs->xCurrentTimeInt64 (real_vfs, t);
+}
 
 static void
 register_faulty_vfs (void)
@@ -433,7 +558,7 @@ register_faulty_vfs (void)
 static guint
 count (TandemStore *store)
 {
-  g_autoptr(GListModel) list = tandem_store_list_activities (store);
+  g_autoptr (GListModel) list = tandem_store_list_activities (store);
 
   return g_list_model_get_n_items (list);
 }
@@ -442,30 +567,30 @@ static void
 test_write_failures (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "faulty.db", NULL);
-  g_autoptr(GString) csv = g_string_new ("ref,at,account,rep,kind,amount\n");
+  g_autoptr (GString) csv = g_string_new ("ref,at,account,rep,kind,amount\n");
   const int codes[] = { SQLITE_FULL, SQLITE_IOERR_WRITE };
-  guint committed;
+  guint     committed;
 
   for (guint i = 0; i < 3000; i++)
     g_string_append_printf (csv, "bulk-%u,2026-11-03T10:%02u:00Z,1,2,order,%u.00 EUR\n", i, i % 60, 10 + i);
 
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(TandemBackend) b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
-    g_autoptr(TandemStore) store = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TandemBackend) b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
+    g_autoptr (TandemStore) store = NULL;
     Seed s;
 
     TANDEM_ASSERT_NO_ERROR (error);
     seed (b, &s);
     store = _tandem_store_new_for_backend (b, path);
     {
-      g_autoptr(TandemAccount) account = tandem_store_get_account (store, s.account, &error);
-      g_autoptr(TandemRep) rep = tandem_store_get_rep (store, s.field, &error);
-      g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 2, 9, 0, 0);
+      g_autoptr (TandemAccount) account = tandem_store_get_account (store, s.account, &error);
+      g_autoptr (TandemRep) rep = tandem_store_get_rep (store, s.field, &error);
+      g_autoptr (GDateTime) when = g_date_time_new_utc (2026, 11, 2, 9, 0, 0);
 
       for (guint i = 0; i < 10; i++)
         {
-          g_autoptr(TandemActivity) a = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
+          g_autoptr (TandemActivity) a = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
           TANDEM_ASSERT_NO_ERROR (error);
         }
     }
@@ -475,7 +600,7 @@ test_write_failures (void)
     for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
       for (int n = 0; n < 40; n += 3)
         {
-          g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
+          g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
 
           failure_code = codes[c];
           writes_until_failure = n;
@@ -487,7 +612,7 @@ test_write_failures (void)
 
     /* with the disk working again, the store works again */
     {
-      g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
+      g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
       guint64 inserted = 0;
 
       CU_ASSERT_TRUE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, &inserted, NULL, &error));
@@ -500,8 +625,8 @@ test_write_failures (void)
 
   /* reopened normally: sound, with exactly what was committed */
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(TandemStore) store = tandem_store_new_for_path (path, &error);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TandemStore) store = tandem_store_new_for_path (path, &error);
 
     TANDEM_ASSERT_NO_ERROR (error);
     CU_ASSERT_TRUE (tandem_store_check_integrity (store, &error));
@@ -514,8 +639,8 @@ static void
 test_migration_failure (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "nomigrate.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemBackend) b = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemBackend) b = NULL;
 
   failure_code = SQLITE_FULL;
   writes_until_failure = 2;

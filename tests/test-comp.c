@@ -9,14 +9,13 @@
 
 #include "tandem-test.h"
 
-static const char *base_plan =
-  "[Plan]\n"
-  "Name=Standard\n"
-  "Currency=EUR\n"
-  "Period=month\n"
-  "TimeZone=Europe/Berlin\n"
-  "CommissionRate=5%\n"
-  "InsideShare=40%\n";
+static const char *base_plan = "[Plan]\n"
+                               "Name=Standard\n"
+                               "Currency=EUR\n"
+                               "Period=month\n"
+                               "TimeZone=Europe/Berlin\n"
+                               "CommissionRate=5%\n"
+                               "InsideShare=40%\n";
 
 typedef struct
 {
@@ -45,9 +44,9 @@ eur (const char *text)
 static TandemPlan *
 plan_with (const char *extra)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = g_strconcat (base_plan, extra ? extra : "", NULL);
-  TandemPlan *plan = tandem_plan_new_from_data (text, -1, &error);
+  TandemPlan      *plan = tandem_plan_new_from_data (text, -1, &error);
 
   g_assert_no_error (error);
   return plan;
@@ -58,10 +57,10 @@ world_init (World      *w,
             const char *plan_extra,
             const char *target)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) since = at ("2026-01-01T00:00:00Z");
-  g_autoptr(TandemTeam) draft = NULL;
-  g_autoptr(TandemAccount) acct = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) since = at ("2026-01-01T00:00:00Z");
+  g_autoptr (TandemTeam) draft = NULL;
+  g_autoptr (TandemAccount) acct = NULL;
 
   w->store = tandem_store_new_in_memory (&error);
   w->plan = plan_with (plan_extra);
@@ -70,7 +69,7 @@ world_init (World      *w,
   draft = tandem_team_new ("Nord", w->inside, w->field, &error);
   if (target != NULL)
     {
-      g_autoptr(TandemMoney) t = eur (target);
+      g_autoptr (TandemMoney) t = eur (target);
       tandem_team_set_target (draft, t);
     }
   w->team = tandem_store_save_team (w->store, draft, since, &error);
@@ -91,16 +90,16 @@ world_clear (World *w)
 }
 
 static TandemActivity *
-log_at (World              *w,
-        TandemAccount      *account,
-        TandemRep          *rep,
-        TandemActivityKind  kind,
-        const char         *amount,
-        const char         *when)
+log_at (World             *w,
+        TandemAccount     *account,
+        TandemRep         *rep,
+        TandemActivityKind kind,
+        const char        *amount,
+        const char        *when)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) t = at (when);
-  g_autoptr(TandemMoney) m = amount ? eur (amount) : NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) t = at (when);
+  g_autoptr (TandemMoney) m = amount ? eur (amount) : NULL;
   TandemActivity *a = tandem_store_log_activity (w->store, account ? account : w->account, rep ? rep : w->field,
                                                  kind, m, t, &error);
 
@@ -114,10 +113,10 @@ reverse_at (World          *w,
             const char     *amount,
             const char     *when)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) t = at (when);
-  g_autoptr(TandemMoney) m = amount ? eur (amount) : NULL;
-  g_autoptr(TandemActivity) draft = tandem_activity_new_reversal (order, w->inside, m, t, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) t = at (when);
+  g_autoptr (TandemMoney) m = amount ? eur (amount) : NULL;
+  g_autoptr (TandemActivity) draft = tandem_activity_new_reversal (order, w->inside, m, t, &error);
   TandemActivity *saved;
 
   g_assert_no_error (error);
@@ -130,8 +129,8 @@ static TandemSettlement *
 settle (World      *w,
         const char *period_text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemPeriod) period = tandem_plan_parse_period (w->plan, period_text, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPeriod) period = tandem_plan_parse_period (w->plan, period_text, &error);
   TandemSettlement *s;
 
   g_assert_no_error (error);
@@ -147,50 +146,52 @@ static char *
 statement (TandemSettlement *s,
            TandemRep        *rep)
 {
-  g_autoptr(GListModel) lines = tandem_settlement_get_lines_for_rep (s, rep);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (s, rep);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
-      g_autoptr(TandemPayoutLine) line = g_list_model_get_item (lines, i);
+      g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
       g_autofree char *amount = tandem_money_to_string (tandem_payout_line_get_amount (line));
-      GEnumClass *klass = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
+      GEnumClass      *klass = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
 
       g_string_append_printf (out, "%s%s:%.*s", i ? " " : "",
                               g_enum_get_value (klass, tandem_payout_line_get_kind (line))->value_nick,
-                              (int) (strlen (amount) - 4), amount);
+                              (int)(strlen (amount) - 4), amount);
       g_type_class_unref (klass);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-#define ASSERT_STATEMENT(s, rep, expected)                                         \
-  G_STMT_START {                                                                  \
-    g_autofree char *got_ = statement ((s), (rep));                               \
-    if (strcmp (got_, (expected)) != 0)                                           \
+#define ASSERT_STATEMENT(s, rep, expected)                                       \
+  G_STMT_START                                                                   \
+  {                                                                              \
+    g_autofree char *got_ = statement ((s), (rep));                              \
+    if (strcmp (got_, (expected)) != 0)                                          \
       g_printerr ("%s:%d: statement of %s: expected “%s”, got “%s”\n", __FILE__, \
-                  __LINE__, tandem_rep_get_name (rep), (expected), got_);         \
-    CU_ASSERT_STRING_EQUAL (got_, (expected));                                    \
-  } G_STMT_END
+                  __LINE__, tandem_rep_get_name (rep), (expected), got_);        \
+    CU_ASSERT_STRING_EQUAL (got_, (expected));                                   \
+  }                                                                              \
+  G_STMT_END
 
 static void
 assert_sums (TandemSettlement *s)
 {
-  g_autoptr(GListModel) lines = tandem_settlement_get_lines (s);
-  g_autoptr(GListModel) reps = tandem_settlement_get_reps (s);
-  g_autoptr(TandemMoney) total = tandem_settlement_get_total (s);
+  g_autoptr (GListModel) lines = tandem_settlement_get_lines (s);
+  g_autoptr (GListModel) reps = tandem_settlement_get_reps (s);
+  g_autoptr (TandemMoney) total = tandem_settlement_get_total (s);
   gint64 sum = 0, by_rep = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
-      g_autoptr(TandemPayoutLine) line = g_list_model_get_item (lines, i);
+      g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
       sum += tandem_money_get_minor_units (tandem_payout_line_get_amount (line));
       CU_ASSERT (strlen (tandem_payout_line_get_explanation (line)) > 20);
     }
   for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
     {
-      g_autoptr(TandemRep) rep = g_list_model_get_item (reps, i);
-      g_autoptr(TandemMoney) t = tandem_settlement_get_total_for_rep (s, rep);
+      g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);
+      g_autoptr (TandemMoney) t = tandem_settlement_get_total_for_rep (s, rep);
       by_rep += tandem_money_get_minor_units (t);
     }
   CU_ASSERT_EQUAL (sum, tandem_money_get_minor_units (total));
@@ -202,7 +203,12 @@ assert_sums (TandemSettlement *s)
 static void
 test_plan_validation (void)
 {
-  const struct { const char *extra; int code; const char *needle; } bad[] = {
+  const struct
+  {
+    const char *extra;
+    int         code;
+    const char *needle;
+  } bad[] = {
     { "[Kind cross-sell]\nInsideShare=140%\n", TANDEM_PLAN_ERROR_INVALID_VALUE,
       "[Kind cross-sell] InsideShare=140%: must be between 0% and 100%" },
     { "[Kind call]\nInsideShare=40%\n", TANDEM_PLAN_ERROR_UNKNOWN_GROUP, "[Kind call]" },
@@ -217,7 +223,12 @@ test_plan_validation (void)
     { "[Referral]\nAmount=-5.00 EUR\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "must not be negative" },
     { "this is not a key file\n", TANDEM_PLAN_ERROR_PARSE, NULL },
   };
-  const struct { const char *text; int code; const char *needle; } bad_base[] = {
+  const struct
+  {
+    const char *text;
+    int         code;
+    const char *needle;
+  } bad_base[] = {
     { "[Plan]\nName=X\nCurrency=EUR\n", TANDEM_PLAN_ERROR_MISSING_KEY, "[Plan] CommissionRate" },
     { "[Plan]\nName=X\nCurrency=EURO\nCommissionRate=5%\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "Currency=EURO" },
     { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "CommissionRate=5:" },
@@ -225,7 +236,7 @@ test_plan_validation (void)
     { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5%\nPeriod=week\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "Period=week" },
     { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5%\nColour=blue\n", TANDEM_PLAN_ERROR_UNKNOWN_KEY, "[Plan] Colour" },
   };
-  g_autoptr(TandemPlan) ok = plan_with ("[Kind cross-sell]\nInsideShare=70%\n");
+  g_autoptr (TandemPlan) ok = plan_with ("[Kind cross-sell]\nInsideShare=70%\n");
 
   CU_ASSERT_STRING_EQUAL (tandem_plan_get_name (ok), "Standard");
   CU_ASSERT_STRING_EQUAL (tandem_plan_get_currency (ok), "EUR");
@@ -234,17 +245,17 @@ test_plan_validation (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *text = g_strconcat (base_plan, "\n", bad[i].extra, NULL);
-      g_autoptr(TandemPlan) plan = tandem_plan_new_from_data (text, -1, &error);
+      g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (text, -1, &error);
 
       CU_ASSERT_PTR_NULL (plan);
       TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, bad[i].code, bad[i].needle);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad_base); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TandemPlan) plan = tandem_plan_new_from_data (bad_base[i].text, -1, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (bad_base[i].text, -1, &error);
 
       CU_ASSERT_PTR_NULL (plan);
       TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, bad_base[i].code, bad_base[i].needle);
@@ -254,17 +265,17 @@ test_plan_validation (void)
 static void
 test_periods (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(TandemPeriod) nov = tandem_period_parse ("2026-11", &error);
-  g_autoptr(TandemPeriod) q4 = tandem_period_parse ("2026-Q4", &error);
-  g_autoptr(TandemPeriod) year = tandem_period_parse ("2026", &error);
-  g_autoptr(TandemPeriod) prev = tandem_period_get_previous (nov);
-  g_autoptr(TandemPeriod) bad = NULL;
-  g_autoptr(GDateTime) start = tandem_period_get_start (nov, berlin);
-  g_autoptr(GDateTime) end = tandem_period_get_end (nov, berlin);
-  g_autoptr(GDateTime) q4_end = tandem_period_get_end (q4, berlin);
-  g_autoptr(TandemPlan) plan = plan_with (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (TandemPeriod) nov = tandem_period_parse ("2026-11", &error);
+  g_autoptr (TandemPeriod) q4 = tandem_period_parse ("2026-Q4", &error);
+  g_autoptr (TandemPeriod) year = tandem_period_parse ("2026", &error);
+  g_autoptr (TandemPeriod) prev = tandem_period_get_previous (nov);
+  g_autoptr (TandemPeriod) bad = NULL;
+  g_autoptr (GDateTime) start = tandem_period_get_start (nov, berlin);
+  g_autoptr (GDateTime) end = tandem_period_get_end (nov, berlin);
+  g_autoptr (GDateTime) q4_end = tandem_period_get_end (q4, berlin);
+  g_autoptr (TandemPlan) plan = plan_with (NULL);
   g_autofree char *s1 = tandem_period_to_string (q4);
   g_autofree char *s2 = tandem_period_to_string (prev);
   g_autofree char *s3 = tandem_period_to_string (year);
@@ -292,8 +303,8 @@ static void
 test_s01_commission (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, NULL, NULL);
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "1200.00", "2026-11-03T10:00:00Z");
@@ -302,8 +313,8 @@ test_s01_commission (void)
   ASSERT_STATEMENT (s, w.field, "commission:36.00");
   CU_ASSERT_EQUAL (tandem_settlement_get_state (s), TANDEM_SETTLEMENT_STATE_DRAFT);
   {
-    g_autoptr(GListModel) lines = tandem_settlement_get_lines_for_rep (s, w.inside);
-    g_autoptr(TandemPayoutLine) l = g_list_model_get_item (lines, 0);
+    g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (s, w.inside);
+    g_autoptr (TandemPayoutLine) l = g_list_model_get_item (lines, 0);
 
     CU_ASSERT_STRING_EQUAL (tandem_payout_line_get_explanation (l),
                             "5% of 1,200.00 EUR order #1 for ACME GmbH = 60.00 EUR; your share 40% = 24.00 EUR");
@@ -321,9 +332,9 @@ static void
 test_s02_rounding (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) b = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) b = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, NULL, NULL);
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "33.33", "2026-11-03T10:00:00Z");
@@ -343,10 +354,10 @@ static void
 test_s03_overrides (void)
 {
   World w = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) b = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) b = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, "[Kind cross-sell]\nInsideShare=70%\nCommissionRate=10%\n", NULL);
   CU_ASSERT_TRUE (tandem_team_set_inside_share (w.team, 5000, NULL));
@@ -368,10 +379,10 @@ static void
 test_s05_accelerator (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) b = NULL;
-  g_autoptr(TandemActivity) c = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) b = NULL;
+  g_autoptr (TandemActivity) c = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, "[Accelerator]\nAbove=120%\nMultiplier=1.5\n", "10000.00");
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "11000.00", "2026-11-03T10:00:00Z");
@@ -391,10 +402,10 @@ static void
 test_s06_bonus_equal (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
-  g_autoptr(GListModel) teams = NULL;
-  g_autoptr(TandemTeamResult) r = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
+  g_autoptr (GListModel) teams = NULL;
+  g_autoptr (TandemTeamResult) r = NULL;
 
   world_init (&w, "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=equal\n", "5000.00");
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "6000.00", "2026-11-03T10:00:00Z");
@@ -416,9 +427,9 @@ static void
 test_s07_bonus_contribution (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) b = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) b = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=contribution\n", "10000.00");
   a = log_at (&w, NULL, w.inside, TANDEM_ACTIVITY_KIND_CROSS_SELL, "3000.00", "2026-11-03T10:00:00Z");
@@ -437,10 +448,10 @@ static void
 test_s08_cap (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) b = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
-  g_autoptr(TandemMoney) field_total = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) b = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
+  g_autoptr (TandemMoney) field_total = NULL;
 
   world_init (&w, "[Cap]\nPerRep=100.00 EUR\n", NULL);
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "2500.00", "2026-11-03T10:00:00Z");
@@ -462,8 +473,8 @@ static void
 test_s09_cap_after_accelerator (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, "[Accelerator]\nAbove=100%\nMultiplier=2\n[Cap]\nPerRep=100.00 EUR\n", "1000.00");
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "3000.00", "2026-11-03T10:00:00Z");
@@ -489,10 +500,10 @@ static void
 referral_world_init (ReferralWorld *r,
                      const char    *extra)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) since = at ("2026-01-01T00:00:00Z");
-  g_autoptr(TandemTeam) draft = NULL;
-  g_autoptr(TandemAccount) acct = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) since = at ("2026-01-01T00:00:00Z");
+  g_autoptr (TandemTeam) draft = NULL;
+  g_autoptr (TandemAccount) acct = NULL;
 
   world_init (&r->w, extra, NULL);
   r->inside2 = tandem_store_add_rep (r->w.store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
@@ -522,9 +533,9 @@ static void
 test_s10_referral (void)
 {
   ReferralWorld r = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) b = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) b = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   referral_world_init (&r, "[Referral]\nAmount=50.00 EUR\n");
   a = log_at (&r.w, r.referred, r.field2, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "2026-11-03T10:00:00Z");
@@ -545,10 +556,10 @@ static void
 test_s11_referral_reversed (void)
 {
   ReferralWorld r = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) rev = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
-  g_autoptr(TandemMoney) total = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) rev = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
+  g_autoptr (TandemMoney) total = NULL;
 
   referral_world_init (&r, "[Referral]\nAmount=50.00 EUR\n[Clawback]\nWindowDays=90\n");
   a = log_at (&r.w, r.referred, r.field2, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "2026-11-03T10:00:00Z");
@@ -571,10 +582,10 @@ static void
 test_s12_clawback (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) rev = NULL;
-  g_autoptr(TandemSettlement) oct = NULL;
-  g_autoptr(TandemSettlement) nov = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) rev = NULL;
+  g_autoptr (TandemSettlement) oct = NULL;
+  g_autoptr (TandemSettlement) nov = NULL;
 
   world_init (&w, "[Clawback]\nWindowDays=90\n", NULL);
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "2026-10-15T10:00:00Z");
@@ -597,9 +608,9 @@ static void
 test_s13_clawback_accelerated_partial (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) rev = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) rev = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, "[Accelerator]\nAbove=100%\nMultiplier=1.5\n[Clawback]\nWindowDays=90\n", "1000.00");
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "2000.00", "2026-11-03T10:00:00Z");
@@ -616,11 +627,11 @@ static void
 test_s14_outside_window (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) rev = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
-  g_autoptr(GListModel) lines = NULL;
-  g_autoptr(TandemPayoutLine) l = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) rev = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
+  g_autoptr (GListModel) lines = NULL;
+  g_autoptr (TandemPayoutLine) l = NULL;
 
   world_init (&w, "[Clawback]\nWindowDays=90\n", NULL);
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "2026-06-01T10:00:00Z");
@@ -641,12 +652,12 @@ static void
 test_s15_member_change (void)
 {
   World w = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemRep) lea = NULL;
-  g_autoptr(GDateTime) change = at ("2026-11-15T00:00:00Z");
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) b = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) lea = NULL;
+  g_autoptr (GDateTime) change = at ("2026-11-15T00:00:00Z");
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) b = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, NULL, NULL);
   lea = tandem_store_add_rep (w.store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
@@ -667,10 +678,10 @@ static void
 test_s16_local_midnight (void)
 {
   World w = { 0 };
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) b = NULL;
-  g_autoptr(TandemSettlement) oct = NULL;
-  g_autoptr(TandemSettlement) nov = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) b = NULL;
+  g_autoptr (TandemSettlement) oct = NULL;
+  g_autoptr (TandemSettlement) nov = NULL;
 
   world_init (&w, NULL, NULL);
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "100.00", "2026-10-31T22:59:59Z"); /* 23:59:59 local */
@@ -688,15 +699,15 @@ static void
 test_s17_zero_target_and_idle (void)
 {
   World w = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemRep) i2 = NULL;
-  g_autoptr(TandemRep) f2 = NULL;
-  g_autoptr(TandemTeam) idle = NULL;
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
-  g_autoptr(GListModel) reps = NULL;
-  g_autoptr(GListModel) teams = NULL;
-  g_autoptr(TandemTeamResult) r2 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) i2 = NULL;
+  g_autoptr (TandemRep) f2 = NULL;
+  g_autoptr (TandemTeam) idle = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
+  g_autoptr (GListModel) reps = NULL;
+  g_autoptr (GListModel) teams = NULL;
+  g_autoptr (TandemTeamResult) r2 = NULL;
 
   world_init (&w, "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\n[Accelerator]\nAbove=100%\nMultiplier=2\n", "0.00");
   i2 = tandem_store_add_rep (w.store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
@@ -723,16 +734,16 @@ static void
 test_s19_closed_period (void)
 {
   World w = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemPeriod) oct = NULL;
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemActivity) rev = NULL;
-  g_autoptr(TandemActivity) late = NULL;
-  g_autoptr(TandemSettlement) closed = NULL;
-  g_autoptr(TandemSettlement) again = NULL;
-  g_autoptr(TandemSettlement) twice = NULL;
-  g_autoptr(TandemSettlement) nov = NULL;
-  g_autoptr(GDateTime) in_oct = at ("2026-10-20T10:00:00Z");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPeriod) oct = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) rev = NULL;
+  g_autoptr (TandemActivity) late = NULL;
+  g_autoptr (TandemSettlement) closed = NULL;
+  g_autoptr (TandemSettlement) again = NULL;
+  g_autoptr (TandemSettlement) twice = NULL;
+  g_autoptr (TandemSettlement) nov = NULL;
+  g_autoptr (GDateTime) in_oct = at ("2026-10-20T10:00:00Z");
   g_autofree char *json1 = NULL;
   g_autofree char *json2 = NULL;
 
@@ -748,7 +759,7 @@ test_s19_closed_period (void)
   CU_ASSERT_PTR_NULL (late);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE, NULL);
   {
-    g_autoptr(TandemMoney) m = eur ("5.00");
+    g_autoptr (TandemMoney) m = eur ("5.00");
     late = tandem_store_log_activity (w.store, w.account, w.field, TANDEM_ACTIVITY_KIND_ORDER, m, in_oct, &error);
     CU_ASSERT_PTR_NULL (late);
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "closed");
@@ -777,12 +788,12 @@ static void
 test_s20_currency (void)
 {
   World w = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) t = at ("2026-11-03T10:00:00Z");
-  g_autoptr(TandemMoney) usd = tandem_money_parse ("100.00 USD", NULL);
-  g_autoptr(TandemActivity) a = NULL;
-  g_autoptr(TandemPeriod) nov = NULL;
-  g_autoptr(TandemSettlement) s = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) t = at ("2026-11-03T10:00:00Z");
+  g_autoptr (TandemMoney) usd = tandem_money_parse ("100.00 USD", NULL);
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemPeriod) nov = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, NULL, NULL);
   a = tandem_store_log_activity (w.store, w.account, w.field, TANDEM_ACTIVITY_KIND_ORDER, usd, t, &error);
@@ -799,8 +810,8 @@ static void
 test_s21_deterministic (void)
 {
   World w = { 0 };
-  g_autoptr(TandemSettlement) s1 = NULL;
-  g_autoptr(TandemSettlement) s2 = NULL;
+  g_autoptr (TandemSettlement) s1 = NULL;
+  g_autoptr (TandemSettlement) s2 = NULL;
   g_autofree char *j1 = NULL;
   g_autofree char *j2 = NULL;
 
@@ -809,9 +820,9 @@ test_s21_deterministic (void)
     {
       g_autofree char *when = g_strdup_printf ("2026-11-%02uT10:00:00Z", 1 + i);
       g_autofree char *amount = g_strdup_printf ("%u.%02u", 10 + i * 7, i * 13 % 100);
-      g_autoptr(TandemActivity) a = log_at (&w, NULL, i % 2 ? w.inside : w.field,
-                                            i % 3 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_UP_SELL,
-                                            amount, when);
+      g_autoptr (TandemActivity) a = log_at (&w, NULL, i % 2 ? w.inside : w.field,
+                                             i % 3 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_UP_SELL,
+                                             amount, when);
     }
   s1 = settle (&w, "2026-11");
   s2 = settle (&w, "2026-11");
@@ -829,38 +840,38 @@ test_s21_deterministic (void)
  * above the cap. 100 data sets × 100 plans = 10,000 settlements. */
 static gint64
 expected_pool (gint64 amount,
-               int    rate_hundredths)   /* percent × 100 */
+               int    rate_hundredths) /* percent × 100 */
 {
-  __int128 p = (__int128) amount * rate_hundredths;
+  __int128 p = (__int128)amount * rate_hundredths;
   __int128 q = p / 10000, r = p % 10000;
 
   if (r * 2 >= 10000)
     q++;
-  return (gint64) q;
+  return (gint64)q;
 }
 
 static void
 test_property_settlements (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
   guint settlements = 0, failures = 0;
 
   for (guint data = 0; data < 100; data++)
     {
       World w = { 0 };
-      g_autoptr(GArray) amounts = g_array_new (FALSE, TRUE, sizeof (gint64));
-      g_autoptr(GArray) kinds = g_array_new (FALSE, TRUE, sizeof (int));
+      g_autoptr (GArray) amounts = g_array_new (FALSE, TRUE, sizeof (gint64));
+      g_autoptr (GArray) kinds = g_array_new (FALSE, TRUE, sizeof (int));
       guint n = g_rand_int_range (rand, 1, 25);
 
       world_init (&w, NULL, g_rand_boolean (rand) ? "5000.00" : NULL);
       for (guint i = 0; i < n; i++)
         {
-          int kind = TANDEM_ACTIVITY_KIND_ORDER + g_rand_int_range (rand, 0, 3);
-          gint64 minor = g_rand_int_range (rand, 1, 500000);
+          int              kind = TANDEM_ACTIVITY_KIND_ORDER + g_rand_int_range (rand, 0, 3);
+          gint64           minor = g_rand_int_range (rand, 1, 500000);
           g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, minor / 100, minor % 100);
           g_autofree char *when = g_strdup_printf ("2026-11-%02uT%02u:00:00Z", 1 + g_rand_int_range (rand, 0, 28),
                                                    g_rand_int_range (rand, 0, 24));
-          g_autoptr(TandemActivity) a = log_at (&w, NULL, g_rand_boolean (rand) ? w.inside : w.field, kind, amount, when);
+          g_autoptr (TandemActivity) a = log_at (&w, NULL, g_rand_boolean (rand) ? w.inside : w.field, kind, amount, when);
 
           g_array_set_size (amounts, tandem_activity_get_id (a) + 1);
           g_array_set_size (kinds, tandem_activity_get_id (a) + 1);
@@ -870,31 +881,31 @@ test_property_settlements (void)
 
       for (guint p = 0; p < 100; p++)
         {
-          g_autoptr(GError) error = NULL;
-          int rate = g_rand_int_range (rand, 0, 2500);        /* 0.00% – 24.99% */
-          int cs_rate = g_rand_int_range (rand, 0, 2500);
-          int share = g_rand_int_range (rand, 0, 10001);
-          gboolean cap = g_rand_boolean (rand);
-          gint64 cap_minor = g_rand_int_range (rand, 100, 100000);
+          g_autoptr (GError) error = NULL;
+          int              rate = g_rand_int_range (rand, 0, 2500); /* 0.00% – 24.99% */
+          int              cs_rate = g_rand_int_range (rand, 0, 2500);
+          int              share = g_rand_int_range (rand, 0, 10001);
+          gboolean         cap = g_rand_boolean (rand);
+          gint64           cap_minor = g_rand_int_range (rand, 100, 100000);
           g_autofree char *text = g_strdup_printf (
-            "[Plan]\nName=P%u\nCurrency=EUR\nCommissionRate=%d.%02d%%\nInsideShare=%d.%02d%%\n"
-            "[Kind cross-sell]\nCommissionRate=%d.%02d%%\n"
-            "[Accelerator]\nAbove=%d%%\nMultiplier=1.%d\n"
-            "[TeamBonus]\nAttainment=%d%%\nAmount=%d.%02d EUR\nSplit=%s\n%s",
-            p, rate / 100, rate % 100, share / 100, share % 100, cs_rate / 100, cs_rate % 100,
-            g_rand_int_range (rand, 1, 150), g_rand_int_range (rand, 0, 10),
-            g_rand_int_range (rand, 1, 150), g_rand_int_range (rand, 0, 2000), g_rand_int_range (rand, 0, 100),
-            g_rand_boolean (rand) ? "equal" : "contribution",
-            cap ? "[Cap]\nPerRep=" : "");
+              "[Plan]\nName=P%u\nCurrency=EUR\nCommissionRate=%d.%02d%%\nInsideShare=%d.%02d%%\n"
+              "[Kind cross-sell]\nCommissionRate=%d.%02d%%\n"
+              "[Accelerator]\nAbove=%d%%\nMultiplier=1.%d\n"
+              "[TeamBonus]\nAttainment=%d%%\nAmount=%d.%02d EUR\nSplit=%s\n%s",
+              p, rate / 100, rate % 100, share / 100, share % 100, cs_rate / 100, cs_rate % 100,
+              g_rand_int_range (rand, 1, 150), g_rand_int_range (rand, 0, 10),
+              g_rand_int_range (rand, 1, 150), g_rand_int_range (rand, 0, 2000), g_rand_int_range (rand, 0, 100),
+              g_rand_boolean (rand) ? "equal" : "contribution",
+              cap ? "[Cap]\nPerRep=" : "");
           g_autofree char *full = cap ? g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " EUR\n", text, cap_minor / 100, cap_minor % 100)
                                       : g_strdup (text);
-          g_autoptr(TandemPlan) plan = tandem_plan_new_from_data (full, -1, &error);
-          g_autoptr(TandemPeriod) nov = tandem_period_parse ("2026-11", NULL);
-          g_autoptr(TandemSettlement) s = NULL;
-          g_autoptr(GListModel) lines = NULL;
-          g_autoptr(GHashTable) by_activity = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-          g_autoptr(GHashTable) by_rep = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-          g_autoptr(TandemMoney) total = NULL;
+          g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (full, -1, &error);
+          g_autoptr (TandemPeriod) nov = tandem_period_parse ("2026-11", NULL);
+          g_autoptr (TandemSettlement) s = NULL;
+          g_autoptr (GListModel) lines = NULL;
+          g_autoptr (GHashTable) by_activity = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_autoptr (GHashTable) by_rep = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_autoptr (TandemMoney) total = NULL;
           gint64 sum = 0;
 
           if (plan == NULL)
@@ -913,10 +924,10 @@ test_property_settlements (void)
           lines = tandem_settlement_get_lines (s);
           for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
             {
-              g_autoptr(TandemPayoutLine) l = g_list_model_get_item (lines, i);
-              gint64 amount = tandem_money_get_minor_units (tandem_payout_line_get_amount (l));
-              gint64 key = tandem_payout_line_get_activity_id (l);
-              gint64 rep = tandem_rep_get_id (tandem_payout_line_get_rep (l));
+              g_autoptr (TandemPayoutLine) l = g_list_model_get_item (lines, i);
+              gint64  amount = tandem_money_get_minor_units (tandem_payout_line_get_amount (l));
+              gint64  key = tandem_payout_line_get_activity_id (l);
+              gint64  rep = tandem_rep_get_id (tandem_payout_line_get_rep (l));
               gint64 *v;
 
               sum += amount;
@@ -939,9 +950,9 @@ test_property_settlements (void)
 
           for (guint id = 1; id < amounts->len; id++)
             {
-              gint64 key = id;
+              gint64  key = id;
               gint64 *got = g_hash_table_lookup (by_activity, &key);
-              int r = g_array_index (kinds, int, id) == TANDEM_ACTIVITY_KIND_CROSS_SELL ? cs_rate : rate;
+              int     r = g_array_index (kinds, int, id) == TANDEM_ACTIVITY_KIND_CROSS_SELL ? cs_rate : rate;
 
               if (got == NULL || *got != expected_pool (g_array_index (amounts, gint64, id), r))
                 failures++;
@@ -950,11 +961,11 @@ test_property_settlements (void)
           if (cap)
             {
               GHashTableIter iter;
-              gpointer k, v;
+              gpointer       k, v;
 
               g_hash_table_iter_init (&iter, by_rep);
               while (g_hash_table_iter_next (&iter, &k, &v))
-                if (*(gint64 *) v > cap_minor)
+                if (*(gint64 *)v > cap_minor)
                   failures++;
             }
         }

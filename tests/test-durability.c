@@ -8,7 +8,7 @@
 #include "tandem-test.h"
 
 #ifndef TANDEM_TEST_HELPER
-# error "TANDEM_TEST_HELPER must name the helper program"
+#error "TANDEM_TEST_HELPER must name the helper program"
 #endif
 
 static char *tmpdir;
@@ -31,13 +31,13 @@ teardown (void)
 static char *
 make_store (const char *name)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(TandemStore) store = tandem_store_new_for_path (path, &error);
-  g_autoptr(TandemRep) inside = NULL;
-  g_autoptr(TandemRep) field = NULL;
-  g_autoptr(TandemTeam) team = NULL;
-  g_autoptr(TandemAccount) account = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path (path, &error);
+  g_autoptr (TandemRep) inside = NULL;
+  g_autoptr (TandemRep) field = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemAccount) account = NULL;
 
   g_assert_no_error (error);
   inside = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
@@ -51,9 +51,9 @@ make_store (const char *name)
 static gint64
 count_activities (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemStore) store = tandem_store_new_for_path (path, &error);
-  g_autoptr(GListModel) list = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path (path, &error);
+  g_autoptr (GListModel) list = NULL;
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (store);
   CU_ASSERT_TRUE (tandem_store_check_integrity (store, &error));
@@ -67,15 +67,15 @@ static void
 test_two_writers (void)
 {
   g_autofree char *path = make_store ("concurrent.db");
-  const char *prefixes[] = { "a", "b" };
-  GPid pids[2];
+  const char      *prefixes[] = { "a", "b" };
+  GPid             pids[2];
 
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       const char *argv[] = { TANDEM_TEST_HELPER, "log", path, "1", i == 0 ? "1" : "2", "10000", prefixes[i], NULL };
 
-      g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pids[i], &error);
+      g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pids[i], &error);
       TANDEM_ASSERT_NO_ERROR (error);
     }
 
@@ -95,8 +95,8 @@ static char *
 write_csv (guint rows)
 {
   char *path = g_build_filename (tmpdir, "bulk.csv", NULL);
-  g_autoptr(GString) csv = g_string_new ("ref,at,account,rep,kind,amount\n");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GString) csv = g_string_new ("ref,at,account,rep,kind,amount\n");
+  g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < rows; i++)
     g_string_append_printf (csv, "bulk-%u,2026-11-%02uT%02u:%02u:00Z,1,%u,%s,%s\n",
@@ -115,20 +115,20 @@ static void
 test_kill_during_import (void)
 {
   g_autofree char *csv = write_csv (200000);
-  const guint delays_ms[] = { 5, 50, 150, 300, 600, 1000, 1500, 2500 };
-  guint all = 0, none = 0;
+  const guint      delays_ms[] = { 5, 50, 150, 300, 600, 1000, 1500, 2500 };
+  guint            all = 0, none = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (delays_ms); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *name = g_strdup_printf ("crash-%u.db", i);
       g_autofree char *path = make_store (name);
-      const char *argv[] = { TANDEM_TEST_HELPER, "import", path, csv, NULL };
-      GPid pid;
-      int status = 0;
-      gint64 n;
+      const char      *argv[] = { TANDEM_TEST_HELPER, "import", path, csv, NULL };
+      GPid             pid;
+      int              status = 0;
+      gint64           n;
 
-      g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+      g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
                      NULL, NULL, &pid, &error);
       TANDEM_ASSERT_NO_ERROR (error);
       g_usleep (delays_ms[i] * 1000);

@@ -23,9 +23,9 @@ at (const char *iso)
 static void
 test_rep (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemRep) rep = tandem_rep_new ("Anna Schäfer", TANDEM_ROLE_INSIDE);
-  g_autoptr(TandemRep) empty = tandem_rep_new ("   ", TANDEM_ROLE_FIELD);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) rep = tandem_rep_new ("Anna Schäfer", TANDEM_ROLE_INSIDE);
+  g_autoptr (TandemRep) empty = tandem_rep_new ("   ", TANDEM_ROLE_FIELD);
   guint notified = 0;
 
   CU_ASSERT_EQUAL (tandem_rep_get_id (rep), 0);
@@ -51,14 +51,14 @@ test_rep (void)
 static void
 test_team (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemRep) inside = tandem_rep_new ("Anna Schäfer", TANDEM_ROLE_INSIDE);
-  g_autoptr(TandemRep) field = tandem_rep_new ("Jonas Becker", TANDEM_ROLE_FIELD);
-  g_autoptr(TandemRep) manager = tandem_rep_new ("Petra Krüger", TANDEM_ROLE_MANAGER);
-  g_autoptr(TandemTeam) team = tandem_team_new (NULL, inside, field, &error);
-  g_autoptr(TandemTeam) bad = NULL;
-  g_autoptr(TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
-  g_autoptr(TandemMoney) negative = tandem_money_parse ("-1.00 EUR", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) inside = tandem_rep_new ("Anna Schäfer", TANDEM_ROLE_INSIDE);
+  g_autoptr (TandemRep) field = tandem_rep_new ("Jonas Becker", TANDEM_ROLE_FIELD);
+  g_autoptr (TandemRep) manager = tandem_rep_new ("Petra Krüger", TANDEM_ROLE_MANAGER);
+  g_autoptr (TandemTeam) team = tandem_team_new (NULL, inside, field, &error);
+  g_autoptr (TandemTeam) bad = NULL;
+  g_autoptr (TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
+  g_autoptr (TandemMoney) negative = tandem_money_parse ("-1.00 EUR", NULL);
   guint notified = 0;
 
   TANDEM_ASSERT_NO_ERROR (error);
@@ -88,7 +88,7 @@ test_team (void)
   tandem_team_set_target (team, target);
   CU_ASSERT_EQUAL (notified, 2);
   {
-    g_autoptr(TandemMoney) same = tandem_money_parse ("50000.00 EUR", NULL);
+    g_autoptr (TandemMoney) same = tandem_money_parse ("50000.00 EUR", NULL);
     tandem_team_set_target (team, same);
     CU_ASSERT_EQUAL (notified, 2); /* equal value, no notification */
   }
@@ -114,9 +114,9 @@ test_team (void)
 static void
 test_account (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemAccount) a = tandem_account_new ("Ölmühle Größe & Söhne", NULL);
-  g_autoptr(TandemAccount) b = tandem_account_new ("Brauerei Kessler", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemAccount) a = tandem_account_new ("Ölmühle Größe & Söhne", NULL);
+  g_autoptr (TandemAccount) b = tandem_account_new ("Brauerei Kessler", NULL);
   guint notified = 0;
 
   CU_ASSERT_EQUAL (tandem_account_get_category (a), TANDEM_CATEGORY_C);
@@ -144,21 +144,21 @@ test_account (void)
 static void
 test_activity (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemRep) rep = tandem_rep_new ("Anna Schäfer", TANDEM_ROLE_INSIDE);
-  g_autoptr(TandemAccount) acct = tandem_account_new ("ACME GmbH", NULL);
-  g_autoptr(TandemAccount) other = tandem_account_new ("Other AG", NULL);
-  g_autoptr(GDateTime) t1 = at ("2026-11-03T10:00:00Z");
-  g_autoptr(GDateTime) t0 = at ("2026-11-01T10:00:00Z");
-  g_autoptr(TandemMoney) amount = tandem_money_parse ("1200.00 EUR", NULL);
-  g_autoptr(TandemMoney) part = tandem_money_parse ("200.00 EUR", NULL);
-  g_autoptr(TandemMoney) more = tandem_money_parse ("1200.01 EUR", NULL);
-  g_autoptr(TandemMoney) negative = tandem_money_parse ("-5.00 EUR", NULL);
-  g_autoptr(TandemActivity) order = NULL;
-  g_autoptr(TandemActivity) call = NULL;
-  g_autoptr(TandemActivity) bad = NULL;
-  g_autoptr(TandemActivity) reversal = NULL;
-  g_autoptr(TandemActivity) partial = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) rep = tandem_rep_new ("Anna Schäfer", TANDEM_ROLE_INSIDE);
+  g_autoptr (TandemAccount) acct = tandem_account_new ("ACME GmbH", NULL);
+  g_autoptr (TandemAccount) other = tandem_account_new ("Other AG", NULL);
+  g_autoptr (GDateTime) t1 = at ("2026-11-03T10:00:00Z");
+  g_autoptr (GDateTime) t0 = at ("2026-11-01T10:00:00Z");
+  g_autoptr (TandemMoney) amount = tandem_money_parse ("1200.00 EUR", NULL);
+  g_autoptr (TandemMoney) part = tandem_money_parse ("200.00 EUR", NULL);
+  g_autoptr (TandemMoney) more = tandem_money_parse ("1200.01 EUR", NULL);
+  g_autoptr (TandemMoney) negative = tandem_money_parse ("-5.00 EUR", NULL);
+  g_autoptr (TandemActivity) order = NULL;
+  g_autoptr (TandemActivity) call = NULL;
+  g_autoptr (TandemActivity) bad = NULL;
+  g_autoptr (TandemActivity) reversal = NULL;
+  g_autoptr (TandemActivity) partial = NULL;
 
   order = tandem_activity_new (acct, rep, TANDEM_ACTIVITY_KIND_ORDER, amount, t1, &error);
   TANDEM_ASSERT_NO_ERROR (error);
@@ -232,10 +232,10 @@ test_activity (void)
 static void
 test_enum_nicks (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TandemActivityKind kind;
-  TandemRole role;
-  TandemCategory category;
+  TandemRole         role;
+  TandemCategory     category;
   TandemAccountStage stage;
 
   CU_ASSERT_STRING_EQUAL (tandem_activity_kind_to_nick (TANDEM_ACTIVITY_KIND_CROSS_SELL), "cross-sell");

@@ -9,7 +9,7 @@
 static TandemMoney *
 parse_ok (const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TandemMoney *money = tandem_money_parse (text, &error);
 
   if (error != NULL)
@@ -32,7 +32,13 @@ assert_string (const TandemMoney *money,
 static void
 test_parse_canonical (void)
 {
-  const struct { const char *in; gint64 minor; const char *cur; const char *out; } cases[] = {
+  const struct
+  {
+    const char *in;
+    gint64      minor;
+    const char *cur;
+    const char *out;
+  } cases[] = {
     { "1234.56 EUR", 123456, "EUR", "1234.56 EUR" },
     { "-0.05 EUR", -5, "EUR", "-0.05 EUR" },
     { "1200 JPY", 1200, "JPY", "1200 JPY" },
@@ -48,7 +54,7 @@ test_parse_canonical (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(TandemMoney) m = parse_ok (cases[i].in);
+      g_autoptr (TandemMoney) m = parse_ok (cases[i].in);
 
       CU_ASSERT_PTR_NOT_NULL_FATAL (m);
       CU_ASSERT_EQUAL (tandem_money_get_minor_units (m), cases[i].minor);
@@ -60,7 +66,11 @@ test_parse_canonical (void)
 static void
 test_parse_errors (void)
 {
-  const struct { const char *in; int code; } cases[] = {
+  const struct
+  {
+    const char *in;
+    int         code;
+  } cases[] = {
     { "", TANDEM_MONEY_ERROR_INVALID },
     { "EUR", TANDEM_MONEY_ERROR_INVALID },
     { "12,50 EUR", TANDEM_MONEY_ERROR_INVALID },
@@ -83,8 +93,8 @@ test_parse_errors (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TandemMoney) m = tandem_money_parse (cases[i].in, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TandemMoney) m = tandem_money_parse (cases[i].in, &error);
 
       CU_ASSERT_PTR_NULL (m);
       if (error == NULL || error->code != cases[i].code)
@@ -99,7 +109,7 @@ test_parse_errors (void)
 static void
 test_currency_table (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint exponent = 99;
 
   CU_ASSERT_TRUE (tandem_currency_lookup ("EUR", &exponent, NULL));
@@ -128,15 +138,15 @@ test_currency_table (void)
 static void
 test_round_trip_random (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (4217);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4217);
   const char *codes[] = { "EUR", "JPY", "KWD", "USD", "CLF" };
 
   for (guint i = 0; i < 20000; i++)
     {
-      gint64 minor = (gint64) (((guint64) g_rand_int (rand) << 32) | g_rand_int (rand)) >> (g_rand_int_range (rand, 0, 63));
+      gint64      minor = (gint64)(((guint64)g_rand_int (rand) << 32) | g_rand_int (rand)) >> (g_rand_int_range (rand, 0, 63));
       const char *code = codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (codes))];
-      g_autoptr(TandemMoney) m = NULL;
-      g_autoptr(TandemMoney) back = NULL;
+      g_autoptr (TandemMoney) m = NULL;
+      g_autoptr (TandemMoney) back = NULL;
       g_autofree char *text = NULL;
 
       if (minor == G_MININT64)
@@ -152,17 +162,17 @@ test_round_trip_random (void)
 static void
 test_arithmetic (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemMoney) a = parse_ok ("10.25 EUR");
-  g_autoptr(TandemMoney) b = parse_ok ("0.75 EUR");
-  g_autoptr(TandemMoney) yen = parse_ok ("100 JPY");
-  g_autoptr(TandemMoney) max = tandem_money_new (G_MAXINT64, "EUR");
-  g_autoptr(TandemMoney) min = tandem_money_new (-G_MAXINT64, "EUR");
-  g_autoptr(TandemMoney) sum = tandem_money_add (a, b, &error);
-  g_autoptr(TandemMoney) diff = NULL;
-  g_autoptr(TandemMoney) neg = NULL;
-  g_autoptr(TandemMoney) bad = NULL;
-  g_autoptr(TandemMoney) zero = tandem_money_new_zero ("EUR");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemMoney) a = parse_ok ("10.25 EUR");
+  g_autoptr (TandemMoney) b = parse_ok ("0.75 EUR");
+  g_autoptr (TandemMoney) yen = parse_ok ("100 JPY");
+  g_autoptr (TandemMoney) max = tandem_money_new (G_MAXINT64, "EUR");
+  g_autoptr (TandemMoney) min = tandem_money_new (-G_MAXINT64, "EUR");
+  g_autoptr (TandemMoney) sum = tandem_money_add (a, b, &error);
+  g_autoptr (TandemMoney) diff = NULL;
+  g_autoptr (TandemMoney) neg = NULL;
+  g_autoptr (TandemMoney) bad = NULL;
+  g_autoptr (TandemMoney) zero = tandem_money_new_zero ("EUR");
 
   TANDEM_ASSERT_NO_ERROR (error);
   assert_string (sum, "11.00 EUR");
@@ -196,7 +206,7 @@ test_arithmetic (void)
   TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW, "92233720368547758.07 EUR");
   /* -MAX - 1 would be G_MININT64, which is outside the symmetric range */
   {
-    g_autoptr(TandemMoney) cent = tandem_money_new (1, "EUR");
+    g_autoptr (TandemMoney) cent = tandem_money_new (1, "EUR");
 
     bad = tandem_money_subtract (min, cent, &error);
     CU_ASSERT_PTR_NULL (bad);
@@ -209,15 +219,20 @@ test_arithmetic (void)
 static void
 test_multiply_rounding (void)
 {
-  const struct { const char *amount; const char *rate; const char *expected; } cases[] = {
+  const struct
+  {
+    const char *amount;
+    const char *rate;
+    const char *expected;
+  } cases[] = {
     { "1200.00 EUR", "5%", "60.00 EUR" },
     { "0.10 EUR", "5%", "0.01 EUR" },       /* 0.005 rounds away from zero */
     { "-0.10 EUR", "5%", "-0.01 EUR" },     /* -0.005 rounds away from zero */
     { "0.09 EUR", "5%", "0.00 EUR" },       /* 0.0045 rounds to zero */
     { "100.00 EUR", "0.125%", "0.13 EUR" }, /* 0.125 → 0.13 */
     { "-100.00 EUR", "0.125%", "-0.13 EUR" },
-    { "1000 JPY", "0.05%", "1 JPY" },       /* 0.5 yen → 1 */
-    { "999 JPY", "0.05%", "0 JPY" },        /* 0.4995 yen → 0 */
+    { "1000 JPY", "0.05%", "1 JPY" }, /* 0.5 yen → 1 */
+    { "999 JPY", "0.05%", "0 JPY" },  /* 0.4995 yen → 0 */
     { "1.000 KWD", "12.3456%", "0.123 KWD" },
     { "10.00 EUR", "150%", "15.00 EUR" },
     { "10.00 EUR", "-2.5%", "-0.25 EUR" },
@@ -226,20 +241,20 @@ test_multiply_rounding (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TandemMoney) m = parse_ok (cases[i].amount);
-      g_autoptr(TandemMoney) product = tandem_money_multiply_percent (m, cases[i].rate, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TandemMoney) m = parse_ok (cases[i].amount);
+      g_autoptr (TandemMoney) product = tandem_money_multiply_percent (m, cases[i].rate, &error);
 
       TANDEM_ASSERT_NO_ERROR (error);
       assert_string (product, cases[i].expected);
     }
 
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(TandemMoney) m = parse_ok ("0.10 EUR");
-    g_autoptr(TandemMoney) p = tandem_money_multiply_basis_points (m, 500, &error);
-    g_autoptr(TandemMoney) big = tandem_money_new (G_MAXINT64, "EUR");
-    g_autoptr(TandemMoney) bad = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TandemMoney) m = parse_ok ("0.10 EUR");
+    g_autoptr (TandemMoney) p = tandem_money_multiply_basis_points (m, 500, &error);
+    g_autoptr (TandemMoney) big = tandem_money_new (G_MAXINT64, "EUR");
+    g_autoptr (TandemMoney) bad = NULL;
 
     TANDEM_ASSERT_NO_ERROR (error);
     assert_string (p, "0.01 EUR");
@@ -267,7 +282,7 @@ allocate_ok (const TandemMoney *m,
              const guint       *weights,
              guint              n)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *parts = tandem_money_allocate (m, weights, n, &error);
 
   TANDEM_ASSERT_NO_ERROR (error);
@@ -277,17 +292,17 @@ allocate_ok (const TandemMoney *m,
 static void
 test_allocate_worked (void)
 {
-  g_autoptr(TandemMoney) a = parse_ok ("99.99 EUR");
-  g_autoptr(TandemMoney) b = parse_ok ("100.00 EUR");
-  g_autoptr(TandemMoney) c = parse_ok ("-100.00 EUR");
-  g_autoptr(TandemMoney) d = parse_ok ("0.05 EUR");
+  g_autoptr (TandemMoney) a = parse_ok ("99.99 EUR");
+  g_autoptr (TandemMoney) b = parse_ok ("100.00 EUR");
+  g_autoptr (TandemMoney) c = parse_ok ("-100.00 EUR");
+  g_autoptr (TandemMoney) d = parse_ok ("0.05 EUR");
   const guint w7525[] = { 75, 25 };
   const guint w111[] = { 1, 1, 1 };
   const guint w0[] = { 0, 3, 0, 1 };
-  g_autoptr(GPtrArray) p1 = allocate_ok (a, w7525, 2);
-  g_autoptr(GPtrArray) p2 = allocate_ok (b, w111, 3);
-  g_autoptr(GPtrArray) p3 = allocate_ok (c, w111, 3);
-  g_autoptr(GPtrArray) p4 = allocate_ok (d, w0, 4);
+  g_autoptr (GPtrArray) p1 = allocate_ok (a, w7525, 2);
+  g_autoptr (GPtrArray) p2 = allocate_ok (b, w111, 3);
+  g_autoptr (GPtrArray) p3 = allocate_ok (c, w111, 3);
+  g_autoptr (GPtrArray) p4 = allocate_ok (d, w0, 4);
 
   /* exact shares 74.9925 and 24.9975: the cent goes to the larger remainder */
   assert_string (p1->pdata[0], "74.99 EUR");
@@ -310,10 +325,10 @@ test_allocate_worked (void)
 static void
 test_allocate_errors (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemMoney) m = parse_ok ("1.00 EUR");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemMoney) m = parse_ok ("1.00 EUR");
   const guint zeros[] = { 0, 0 };
-  g_autoptr(GPtrArray) parts = tandem_money_allocate (m, zeros, 2, &error);
+  g_autoptr (GPtrArray) parts = tandem_money_allocate (m, zeros, 2, &error);
 
   CU_ASSERT_PTR_NULL (parts);
   TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_WEIGHTS, NULL);
@@ -330,11 +345,11 @@ random_amount (GRand *rand)
     case 0:
       return g_rand_int_range (rand, -1000, 1000);
     case 1:
-      return (gint64) g_rand_int_range (rand, -2000000000, 2000000000) * 1000;
+      return (gint64)g_rand_int_range (rand, -2000000000, 2000000000) * 1000;
     case 2: /* near G_MAXINT64 / 2, both signs */
       return (G_MAXINT64 / 2 - g_rand_int_range (rand, 0, 1 << 30)) * (g_rand_boolean (rand) ? 1 : -1);
     case 3:
-      return (gint64) (((guint64) g_rand_int (rand) << 31) ^ g_rand_int (rand)) * (g_rand_boolean (rand) ? 1 : -1);
+      return (gint64)(((guint64)g_rand_int (rand) << 31) ^ g_rand_int (rand)) * (g_rand_boolean (rand) ? 1 : -1);
     default:
       return 0;
     }
@@ -377,22 +392,22 @@ fill_weights (GRand *rand,
  * amount, w_i the weights and W their sum, part_i * W differs from M * w_i
  * by less than W (within one minor unit), and the parts sum to M. */
 static guint
-check_allocations (guint32 seed,
-                   guint   iterations,
+check_allocations (guint32  seed,
+                   guint    iterations,
                    guint64 *digest)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   guint failures = 0;
 
   *digest = 1469598103934665603ULL;
 
   for (guint iter = 0; iter < iterations; iter++)
     {
-      guint n = g_rand_int_range (rand, 1, 13);
-      guint weights[12];
+      guint  n = g_rand_int_range (rand, 1, 13);
+      guint  weights[12];
       gint64 minor = random_amount (rand);
-      g_autoptr(TandemMoney) m = tandem_money_new (minor, "EUR");
-      g_autoptr(GPtrArray) parts = NULL;
+      g_autoptr (TandemMoney) m = tandem_money_new (minor, "EUR");
+      g_autoptr (GPtrArray) parts = NULL;
       __int128 sum = 0;
       __int128 total_weight = 0;
 
@@ -409,15 +424,15 @@ check_allocations (guint32 seed,
 
       for (guint i = 0; i < n; i++)
         {
-          gint64 part = tandem_money_get_minor_units (parts->pdata[i]);
-          __int128 diff = (__int128) part * total_weight - (__int128) minor * weights[i];
+          gint64   part = tandem_money_get_minor_units (parts->pdata[i]);
+          __int128 diff = (__int128)part * total_weight - (__int128)minor * weights[i];
 
           if (diff < 0)
             diff = -diff;
           if (diff >= total_weight || (weights[i] == 0 && part != 0))
             failures++;
           sum += part;
-          *digest = (*digest ^ (guint64) part) * 1099511628211ULL;
+          *digest = (*digest ^ (guint64)part) * 1099511628211ULL;
         }
 
       if (sum != minor)
@@ -431,7 +446,7 @@ static void
 test_allocate_property (void)
 {
   guint64 digest1, digest2;
-  guint failures;
+  guint   failures;
 
   failures = check_allocations (20261125, 100000, &digest1);
   CU_ASSERT_EQUAL (failures, 0);
@@ -444,8 +459,8 @@ test_allocate_property (void)
 static void
 test_boxed_type (void)
 {
-  g_autoptr(TandemMoney) m = parse_ok ("5.00 EUR");
-  GValue value = G_VALUE_INIT;
+  g_autoptr (TandemMoney) m = parse_ok ("5.00 EUR");
+  GValue       value = G_VALUE_INIT;
   TandemMoney *copy;
 
   g_value_init (&value, TANDEM_TYPE_MONEY);

@@ -22,7 +22,7 @@ static void
 fixture_init (Fixture    *f,
               const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->store = path ? tandem_store_new_for_path (path, &error) : tandem_store_new_in_memory (&error);
   g_assert_no_error (error);
@@ -58,14 +58,14 @@ tmp_path (const char *name)
 static void
 test_create_and_reopen (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = tmp_path ("reopen.db");
-  Fixture f = { 0 };
-  g_autoptr(TandemStore) again = NULL;
-  g_autoptr(TandemRep) rep = NULL;
-  g_autoptr(TandemTeam) team = NULL;
-  g_autoptr(TandemAccount) account = NULL;
-  sqlite3 *db;
+  Fixture          f = { 0 };
+  g_autoptr (TandemStore) again = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  sqlite3      *db;
   sqlite3_stmt *stmt;
 
   fixture_init (&f, path);
@@ -89,7 +89,7 @@ test_create_and_reopen (void)
   CU_ASSERT_EQUAL_FATAL (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
   sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL);
   CU_ASSERT_EQUAL (sqlite3_step (stmt), SQLITE_ROW);
-  CU_ASSERT_STRING_EQUAL ((const char *) sqlite3_column_text (stmt, 0), "wal");
+  CU_ASSERT_STRING_EQUAL ((const char *)sqlite3_column_text (stmt, 0), "wal");
   sqlite3_finalize (stmt);
   sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   CU_ASSERT_EQUAL (sqlite3_step (stmt), SQLITE_ROW);
@@ -98,7 +98,7 @@ test_create_and_reopen (void)
   /* money is INTEGER minor units and a currency column, never REAL or TEXT */
   sqlite3_prepare_v2 (db, "SELECT type FROM pragma_table_info('activity') WHERE name = 'amount_minor'", -1, &stmt, NULL);
   CU_ASSERT_EQUAL (sqlite3_step (stmt), SQLITE_ROW);
-  CU_ASSERT_STRING_EQUAL ((const char *) sqlite3_column_text (stmt, 0), "INTEGER");
+  CU_ASSERT_STRING_EQUAL ((const char *)sqlite3_column_text (stmt, 0), "INTEGER");
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
@@ -107,24 +107,24 @@ static char *
 file_checksum (const char *path)
 {
   g_autofree char *data = NULL;
-  gsize len = 0;
+  gsize            len = 0;
 
   g_file_get_contents (path, &data, &len, NULL);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, len);
 }
 
 static void
 test_refuses_foreign_files (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *newer = tmp_path ("newer.db");
   g_autofree char *other = tmp_path ("other.db");
   g_autofree char *garbage = tmp_path ("garbage.db");
   g_autofree char *missing = tmp_path ("no/such/dir/x.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(TandemStore) store = NULL;
-  Fixture f = { 0 };
+  g_autoptr (TandemStore) store = NULL;
+  Fixture  f = { 0 };
   sqlite3 *db;
 
   /* a store from a newer libtandem is refused and left untouched */
@@ -163,19 +163,19 @@ test_refuses_foreign_files (void)
 static void
 test_corrupt_pages (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = tmp_path ("damaged.db");
-  g_autoptr(TandemStore) store = NULL;
+  g_autoptr (TandemStore) store = NULL;
   g_autofree char *data = NULL;
-  gsize len;
-  Fixture f = { 0 };
-  sqlite3 *db;
+  gsize            len;
+  Fixture          f = { 0 };
+  sqlite3         *db;
 
   fixture_init (&f, path);
   for (guint i = 0; i < 500; i++)
     {
       g_autofree char *name = g_strdup_printf ("Kunde %u", i);
-      g_autoptr(TandemAccount) a = tandem_store_add_account (f.store, name, f.team, NULL);
+      g_autoptr (TandemAccount) a = tandem_store_add_account (f.store, name, f.team, NULL);
     }
   fixture_clear (&f);
   CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, &db), SQLITE_OK);
@@ -191,7 +191,7 @@ test_corrupt_pages (void)
   store = tandem_store_new_for_path (path, &error);
   if (store != NULL)
     {
-      g_autoptr(GListModel) accounts = NULL;
+      g_autoptr (GListModel) accounts = NULL;
 
       CU_ASSERT_FALSE (tandem_store_check_integrity (store, &error));
       TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT, "damaged.db");
@@ -204,16 +204,16 @@ test_corrupt_pages (void)
 static void
 test_read_only (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = tmp_path ("ro.db");
-  g_autoptr(TandemStore) store = NULL;
-  g_autoptr(TandemRep) rep = NULL;
-  g_autoptr(TandemRep) added = NULL;
-  g_autoptr(TandemAccount) account = NULL;
-  g_autoptr(GDateTime) when = at ("2026-11-03T10:00:00Z");
-  g_autoptr(TandemActivity) logged = NULL;
-  g_autoptr(GInputStream) input = NULL;
-  Fixture f = { 0 };
+  g_autoptr (TandemStore) store = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  g_autoptr (TandemRep) added = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  g_autoptr (GDateTime) when = at ("2026-11-03T10:00:00Z");
+  g_autoptr (TandemActivity) logged = NULL;
+  g_autoptr (GInputStream) input = NULL;
+  Fixture     f = { 0 };
   const char *csv = "at,account,rep,kind\n2026-11-03T10:00:00Z,1,1,call\n";
 
   fixture_init (&f, path);
@@ -263,14 +263,14 @@ test_hostile_names (void)
     "Tab\tand\nnewline",
   };
   g_autofree char *path = tmp_path ("names.db");
-  Fixture f = { 0 };
+  Fixture          f = { 0 };
 
   fixture_init (&f, path);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TandemRep) rep = tandem_store_add_rep (f.store, names[i], TANDEM_ROLE_FIELD, &error);
-      g_autoptr(TandemAccount) account = tandem_store_add_account (f.store, names[i], f.team, &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TandemRep) rep = tandem_store_add_rep (f.store, names[i], TANDEM_ROLE_FIELD, &error);
+      g_autoptr (TandemAccount) account = tandem_store_add_account (f.store, names[i], f.team, &error);
 
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_STRING_EQUAL (tandem_rep_get_name (rep), names[i]);
@@ -279,18 +279,18 @@ test_hostile_names (void)
   fixture_clear (&f);
 
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(TandemStore) store = tandem_store_new_for_path (path, &error);
-    g_autoptr(GListModel) reps = tandem_store_list_reps (store);
-    g_autoptr(GListModel) accounts = tandem_store_list_accounts (store);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TandemStore) store = tandem_store_new_for_path (path, &error);
+    g_autoptr (GListModel) reps = tandem_store_list_reps (store);
+    g_autoptr (GListModel) accounts = tandem_store_list_accounts (store);
 
     TANDEM_ASSERT_NO_ERROR (error);
     CU_ASSERT_EQUAL (g_list_model_get_n_items (reps), 2 + G_N_ELEMENTS (names));
     CU_ASSERT_EQUAL (g_list_model_get_n_items (accounts), 1 + G_N_ELEMENTS (names));
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {
-        g_autoptr(TandemRep) rep = g_list_model_get_item (reps, 2 + i);
-        g_autoptr(TandemAccount) account = g_list_model_get_item (accounts, 1 + i);
+        g_autoptr (TandemRep) rep = g_list_model_get_item (reps, 2 + i);
+        g_autoptr (TandemAccount) account = g_list_model_get_item (accounts, 1 + i);
 
         CU_ASSERT_STRING_EQUAL (tandem_rep_get_name (rep), names[i]);
         CU_ASSERT_STRING_EQUAL (tandem_account_get_name (account), names[i]);
@@ -302,12 +302,12 @@ test_hostile_names (void)
 static void
 test_update_and_archive (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
-  g_autoptr(GListModel) reps = NULL;
-  g_autoptr(TandemActivity) refused = NULL;
-  g_autoptr(GDateTime) when = at ("2026-11-03T10:00:00Z");
-  g_autoptr(TandemTeam) bad = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
+  g_autoptr (GListModel) reps = NULL;
+  g_autoptr (TandemActivity) refused = NULL;
+  g_autoptr (GDateTime) when = at ("2026-11-03T10:00:00Z");
+  g_autoptr (TandemTeam) bad = NULL;
   Fixture f = { 0 };
 
   fixture_init (&f, NULL);
@@ -344,19 +344,19 @@ test_update_and_archive (void)
 
   /* archived rows are kept, with their values */
   fixture_clear (&f);
-  (void) reps;
+  (void)reps;
 }
 
 static void
 test_reload_values (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = tmp_path ("values.db");
-  g_autoptr(TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
-  g_autoptr(TandemStore) store = NULL;
-  g_autoptr(TandemTeam) team = NULL;
-  g_autoptr(TandemAccount) account = NULL;
-  g_autoptr(TandemRep) rep = NULL;
+  g_autoptr (TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
+  g_autoptr (TandemStore) store = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  g_autoptr (TandemRep) rep = NULL;
   Fixture f = { 0 };
 
   fixture_init (&f, path);
@@ -390,18 +390,18 @@ test_reload_values (void)
 static void
 test_membership_history (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemRep) inside2 = NULL;
-  g_autoptr(GDateTime) start = at ("2026-10-01T00:00:00Z");
-  g_autoptr(GDateTime) change = at ("2026-11-15T00:00:00Z");
-  g_autoptr(GDateTime) before = at ("2026-11-14T23:59:59Z");
-  g_autoptr(GDateTime) earlier = at ("2026-09-01T00:00:00Z");
-  g_autoptr(TandemTeam) draft = NULL;
-  g_autoptr(TandemTeam) team = NULL;
-  g_autoptr(TandemMembership) m1 = NULL;
-  g_autoptr(TandemMembership) m2 = NULL;
-  g_autoptr(TandemMembership) none = NULL;
-  g_autoptr(GListModel) history = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) inside2 = NULL;
+  g_autoptr (GDateTime) start = at ("2026-10-01T00:00:00Z");
+  g_autoptr (GDateTime) change = at ("2026-11-15T00:00:00Z");
+  g_autoptr (GDateTime) before = at ("2026-11-14T23:59:59Z");
+  g_autoptr (GDateTime) earlier = at ("2026-09-01T00:00:00Z");
+  g_autoptr (TandemTeam) draft = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemMembership) m1 = NULL;
+  g_autoptr (TandemMembership) m2 = NULL;
+  g_autoptr (TandemMembership) none = NULL;
+  g_autoptr (GListModel) history = NULL;
   Fixture f = { 0 };
 
   fixture_init (&f, NULL);
@@ -440,14 +440,14 @@ test_membership_history (void)
 static void
 test_stage_history (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) t1 = at ("2026-11-03T10:00:00Z");
-  g_autoptr(GDateTime) t2 = at ("2026-11-20T10:00:00Z");
-  g_autoptr(GListModel) history = NULL;
-  g_autoptr(TandemStageChange) c1 = NULL;
-  g_autoptr(TandemStageChange) c2 = NULL;
-  g_autoptr(GDateTime) created = at ("2026-10-01T00:00:00Z");
-  g_autoptr(TandemAccount) draft = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) t1 = at ("2026-11-03T10:00:00Z");
+  g_autoptr (GDateTime) t2 = at ("2026-11-20T10:00:00Z");
+  g_autoptr (GListModel) history = NULL;
+  g_autoptr (TandemStageChange) c1 = NULL;
+  g_autoptr (TandemStageChange) c2 = NULL;
+  g_autoptr (GDateTime) created = at ("2026-10-01T00:00:00Z");
+  g_autoptr (TandemAccount) draft = NULL;
   Fixture f = { 0 };
 
   fixture_init (&f, NULL);
@@ -487,19 +487,19 @@ test_stage_history (void)
 static void
 test_activities_and_refs (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) t1 = at ("2026-11-03T10:00:00Z");
-  g_autoptr(GDateTime) t2 = at ("2026-11-04T10:00:00Z");
-  g_autoptr(TandemMoney) amount = tandem_money_parse ("1200.00 EUR", NULL);
-  g_autoptr(TandemActivity) order = NULL;
-  g_autoptr(TandemActivity) draft = NULL;
-  g_autoptr(TandemActivity) again = NULL;
-  g_autoptr(TandemActivity) rev_draft = NULL;
-  g_autoptr(TandemActivity) reversal = NULL;
-  g_autoptr(TandemActivity) loaded = NULL;
-  g_autoptr(TandemActivity) found = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) t1 = at ("2026-11-03T10:00:00Z");
+  g_autoptr (GDateTime) t2 = at ("2026-11-04T10:00:00Z");
+  g_autoptr (TandemMoney) amount = tandem_money_parse ("1200.00 EUR", NULL);
+  g_autoptr (TandemActivity) order = NULL;
+  g_autoptr (TandemActivity) draft = NULL;
+  g_autoptr (TandemActivity) again = NULL;
+  g_autoptr (TandemActivity) rev_draft = NULL;
+  g_autoptr (TandemActivity) reversal = NULL;
+  g_autoptr (TandemActivity) loaded = NULL;
+  g_autoptr (TandemActivity) found = NULL;
   gboolean inserted = TRUE;
-  Fixture f = { 0 };
+  Fixture  f = { 0 };
 
   fixture_init (&f, NULL);
   draft = tandem_activity_new (f.account, f.field, TANDEM_ACTIVITY_KIND_ORDER, amount, t1, &error);
@@ -539,9 +539,9 @@ test_activities_and_refs (void)
 
   /* an activity for an account that is not stored */
   {
-    g_autoptr(TandemAccount) loose = tandem_account_new ("Lose", NULL);
-    g_autoptr(TandemActivity) d = tandem_activity_new (loose, f.field, TANDEM_ACTIVITY_KIND_CALL, NULL, t1, NULL);
-    g_autoptr(TandemActivity) s = tandem_store_save_activity (f.store, d, NULL, &error);
+    g_autoptr (TandemAccount) loose = tandem_account_new ("Lose", NULL);
+    g_autoptr (TandemActivity) d = tandem_activity_new (loose, f.field, TANDEM_ACTIVITY_KIND_CALL, NULL, t1, NULL);
+    g_autoptr (TandemActivity) s = tandem_store_save_activity (f.store, d, NULL, &error);
 
     CU_ASSERT_PTR_NULL (s);
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "account");
@@ -553,18 +553,17 @@ static void
 log_many (Fixture *f,
           guint    n)
 {
-  g_autoptr(GDateTime) base = at ("2026-10-01T00:00:00Z");
-  g_autoptr(TandemMoney) amount = tandem_money_parse ("10.00 EUR", NULL);
+  g_autoptr (GDateTime) base = at ("2026-10-01T00:00:00Z");
+  g_autoptr (TandemMoney) amount = tandem_money_parse ("10.00 EUR", NULL);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       /* times out of insertion order, so the list must sort */
-      g_autoptr(GDateTime) t = g_date_time_add_minutes (base, (gint) ((i * 7919) % n));
+      g_autoptr (GDateTime) t = g_date_time_add_minutes (base, (gint)((i * 7919) % n));
       TandemActivityKind kind = i % 4 == 0 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_CALL;
-      g_autoptr(TandemActivity) a =
-        tandem_store_log_activity (f->store, f->account, i % 2 ? f->inside : f->field, kind,
-                                   kind == TANDEM_ACTIVITY_KIND_ORDER ? amount : NULL, t, &error);
+      g_autoptr (TandemActivity) a = tandem_store_log_activity (f->store, f->account, i % 2 ? f->inside : f->field, kind,
+                                                                kind == TANDEM_ACTIVITY_KIND_ORDER ? amount : NULL, t, &error);
       g_assert_no_error (error);
     }
 }
@@ -572,16 +571,16 @@ log_many (Fixture *f,
 static void
 test_paged_list (void)
 {
-  g_autoptr(GListModel) all = NULL;
-  g_autoptr(GListModel) orders = NULL;
-  g_autoptr(GListModel) inside = NULL;
-  g_autoptr(GListModel) window = NULL;
-  g_autoptr(TandemActivityFilter) filter = tandem_activity_filter_new ();
-  g_autoptr(GDateTime) since = at ("2026-10-01T01:00:00Z");
-  g_autoptr(GDateTime) until = at ("2026-10-01T02:00:00Z");
-  g_autoptr(GError) error = NULL;
-  gint64 last = G_MININT64;
-  gint64 last_id = 0;
+  g_autoptr (GListModel) all = NULL;
+  g_autoptr (GListModel) orders = NULL;
+  g_autoptr (GListModel) inside = NULL;
+  g_autoptr (GListModel) window = NULL;
+  g_autoptr (TandemActivityFilter) filter = tandem_activity_filter_new ();
+  g_autoptr (GDateTime) since = at ("2026-10-01T01:00:00Z");
+  g_autoptr (GDateTime) until = at ("2026-10-01T02:00:00Z");
+  g_autoptr (GError) error = NULL;
+  gint64  last = G_MININT64;
+  gint64  last_id = 0;
   Fixture f = { 0 };
 
   fixture_init (&f, NULL);
@@ -592,7 +591,7 @@ test_paged_list (void)
   CU_ASSERT_EQUAL (g_list_model_get_item_type (all), TANDEM_TYPE_ACTIVITY);
   for (guint i = 0; i < 1000; i++)
     {
-      g_autoptr(TandemActivity) a = g_list_model_get_item (all, i);
+      g_autoptr (TandemActivity) a = g_list_model_get_item (all, i);
       gint64 t = g_date_time_to_unix (tandem_activity_get_occurred_at (a));
 
       CU_ASSERT_PTR_NOT_NULL_FATAL (a);
@@ -604,9 +603,9 @@ test_paged_list (void)
 
   /* random access: jumping back and forth gives the same items */
   {
-    g_autoptr(TandemActivity) a = g_list_model_get_item (all, 777);
-    g_autoptr(TandemActivity) b = g_list_model_get_item (all, 3);
-    g_autoptr(TandemActivity) c = g_list_model_get_item (all, 777);
+    g_autoptr (TandemActivity) a = g_list_model_get_item (all, 777);
+    g_autoptr (TandemActivity) b = g_list_model_get_item (all, 3);
+    g_autoptr (TandemActivity) c = g_list_model_get_item (all, 777);
 
     CU_ASSERT_EQUAL (tandem_activity_get_id (a), tandem_activity_get_id (c));
     CU_ASSERT_NOT_EQUAL (tandem_activity_get_id (a), tandem_activity_get_id (b));
@@ -633,7 +632,7 @@ test_paged_list (void)
   CU_ASSERT (g_list_model_get_n_items (window) >= 60 && g_list_model_get_n_items (window) <= 62);
   for (guint i = 0; i < g_list_model_get_n_items (window); i++)
     {
-      g_autoptr(TandemActivity) a = g_list_model_get_item (window, i);
+      g_autoptr (TandemActivity) a = g_list_model_get_item (window, i);
 
       CU_ASSERT (g_date_time_compare (tandem_activity_get_occurred_at (a), since) >= 0);
       CU_ASSERT (g_date_time_compare (tandem_activity_get_occurred_at (a), until) < 0);
@@ -650,7 +649,7 @@ stream_for (const char *text)
 static guint
 count_all (TandemStore *store)
 {
-  g_autoptr(GListModel) list = tandem_store_list_activities (store);
+  g_autoptr (GListModel) list = tandem_store_list_activities (store);
 
   return g_list_model_get_n_items (list);
 }
@@ -658,7 +657,12 @@ count_all (TandemStore *store)
 static void
 test_import_all_or_nothing (void)
 {
-  const struct { const char *csv; int code; const char *needle; } bad[] = {
+  const struct
+  {
+    const char *csv;
+    int         code;
+    const char *needle;
+  } bad[] = {
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,2026-11-03T11:00:00Z,1,1,order,12.5\n",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 3: amount:" },
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,2026-11-03,1,1,call,\n",
@@ -685,8 +689,8 @@ test_import_all_or_nothing (void)
   fixture_init (&f, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GInputStream) in = stream_for (bad[i].csv);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GInputStream) in = stream_for (bad[i].csv);
       guint64 inserted = 42;
 
       CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, &inserted, NULL, &error));
@@ -700,17 +704,17 @@ test_import_all_or_nothing (void)
 static void
 test_import_rfc4180_and_refs (void)
 {
-  g_autoptr(GError) error = NULL;
-  const char *csv =
-    "\xEF\xBB\xBF" "ref,at,account,rep,kind,amount,reverses,note\r\n"
-    "O-1,2026-11-03T10:00:00Z,1,2,order,1200.00 EUR,,\"Rahmenvertrag, Teil 1\"\r\n"
-    "C-1,2026-11-03T11:00:00+01:00,1,1,call,,,\"Sagte: \"\"gern\"\"\r\nund legte auf\"\r\n"
-    "R-1,2026-11-20T09:00:00Z,1,1,reversal,200.00 EUR,O-1,\r\n"
-    "\r\n";
-  g_autoptr(GInputStream) in = stream_for (csv);
-  g_autoptr(GInputStream) in2 = stream_for (csv);
-  g_autoptr(TandemActivity) call = NULL;
-  g_autoptr(TandemActivity) rev = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *csv = "\xEF\xBB\xBF"
+                    "ref,at,account,rep,kind,amount,reverses,note\r\n"
+                    "O-1,2026-11-03T10:00:00Z,1,2,order,1200.00 EUR,,\"Rahmenvertrag, Teil 1\"\r\n"
+                    "C-1,2026-11-03T11:00:00+01:00,1,1,call,,,\"Sagte: \"\"gern\"\"\r\nund legte auf\"\r\n"
+                    "R-1,2026-11-20T09:00:00Z,1,1,reversal,200.00 EUR,O-1,\r\n"
+                    "\r\n";
+  g_autoptr (GInputStream) in = stream_for (csv);
+  g_autoptr (GInputStream) in2 = stream_for (csv);
+  g_autoptr (TandemActivity) call = NULL;
+  g_autoptr (TandemActivity) rev = NULL;
   guint64 inserted = 0, skipped = 0;
   Fixture f = { 0 };
 
@@ -736,12 +740,12 @@ test_import_rfc4180_and_refs (void)
 }
 
 static char *
-export_to_string (TandemStore      *store,
-                  TandemDataFormat  format)
+export_to_string (TandemStore     *store,
+                  TandemDataFormat format)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GBytes) bytes = NULL;
 
   CU_ASSERT_TRUE (tandem_store_export_activities (store, out, format, NULL, NULL, &error));
   TANDEM_ASSERT_NO_ERROR (error);
@@ -754,17 +758,17 @@ static void
 test_export_round_trip (void)
 {
   const TandemDataFormat formats[] = { TANDEM_DATA_FORMAT_CSV, TANDEM_DATA_FORMAT_JSON };
-  g_autoptr(GDateTime) t = at ("2026-11-03T10:00:00.250000Z");
-  g_autoptr(TandemMoney) amount = tandem_money_parse ("99.99 EUR", NULL);
+  g_autoptr (GDateTime) t = at ("2026-11-03T10:00:00.250000Z");
+  g_autoptr (TandemMoney) amount = tandem_money_parse ("99.99 EUR", NULL);
   Fixture src = { 0 };
 
   fixture_init (&src, NULL);
   log_many (&src, 300);
   {
-    g_autoptr(TandemActivity) d = tandem_activity_new (src.account, src.field, TANDEM_ACTIVITY_KIND_UP_SELL, amount, t, NULL);
-    g_autoptr(TandemActivity) o = NULL;
-    g_autoptr(TandemActivity) r = NULL;
-    g_autoptr(TandemActivity) rd = NULL;
+    g_autoptr (TandemActivity) d = tandem_activity_new (src.account, src.field, TANDEM_ACTIVITY_KIND_UP_SELL, amount, t, NULL);
+    g_autoptr (TandemActivity) o = NULL;
+    g_autoptr (TandemActivity) r = NULL;
+    g_autoptr (TandemActivity) rd = NULL;
 
     tandem_activity_set_note (d, "Komma, \"Zitat\"\nZeile");
     o = tandem_store_save_activity (src.store, d, NULL, NULL);
@@ -775,12 +779,12 @@ test_export_round_trip (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *first = export_to_string (src.store, formats[i]);
-      g_autoptr(GInputStream) in = stream_for (first);
+      g_autoptr (GInputStream) in = stream_for (first);
       g_autofree char *second = NULL;
-      guint64 inserted = 0;
-      Fixture dst = { 0 };
+      guint64          inserted = 0;
+      Fixture          dst = { 0 };
 
       fixture_init (&dst, NULL);
       CU_ASSERT_TRUE (tandem_store_import_activities (dst.store, in, formats[i], NULL, &inserted, NULL, &error));
@@ -796,7 +800,12 @@ test_export_round_trip (void)
 static void
 test_json_import_errors (void)
 {
-  const struct { const char *json; int code; const char *needle; } bad[] = {
+  const struct
+  {
+    const char *json;
+    int         code;
+    const char *needle;
+  } bad[] = {
     { "{\"at\": 1}", TANDEM_IMPORT_ERROR_SYNTAX, "array" },
     { "[{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1,\"kind\":\"order\",\"amount\":12.5}]",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 1: amount:" },
@@ -814,8 +823,8 @@ test_json_import_errors (void)
   fixture_init (&f, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GInputStream) in = stream_for (bad[i].json);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GInputStream) in = stream_for (bad[i].json);
 
       CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_JSON, NULL, NULL, NULL, &error));
       TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, bad[i].code, bad[i].needle);
@@ -871,11 +880,11 @@ on_queried (GObject      *source,
 static void
 test_async (void)
 {
-  g_autoptr(GString) csv = g_string_new ("at,account,rep,kind,amount\n");
-  g_autoptr(GInputStream) in = NULL;
-  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr (GString) csv = g_string_new ("at,account,rep,kind,amount\n");
+  g_autoptr (GInputStream) in = NULL;
+  g_autoptr (GCancellable) cancel = g_cancellable_new ();
   AsyncState state = { 0 };
-  Fixture f = { 0 };
+  Fixture    f = { 0 };
 
   fixture_init (&f, NULL);
   for (guint i = 0; i < 25000; i++)

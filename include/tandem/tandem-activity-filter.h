@@ -3,8 +3,8 @@
 
 #pragma once
 
-#if !defined (TANDEM_INSIDE) && !defined (TANDEM_COMPILATION)
-# error "Only <tandem.h> can be included directly."
+#if !defined(TANDEM_INSIDE) && !defined(TANDEM_COMPILATION)
+#error "Only <tandem.h> can be included directly."
 #endif
 
 #include <glib-object.h>
@@ -22,37 +22,37 @@ TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemActivityFilter, tandem_activity_filter, TANDEM, ACTIVITY_FILTER, GObject)
 
 TANDEM_AVAILABLE_IN_ALL
-TandemActivityFilter *tandem_activity_filter_new         (void) G_GNUC_WARN_UNUSED_RESULT;
+TandemActivityFilter *tandem_activity_filter_new (void) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-void                  tandem_activity_filter_set_team    (TandemActivityFilter *self,
-                                                          TandemTeam           *team);
+void tandem_activity_filter_set_team (TandemActivityFilter *self,
+                                      TandemTeam           *team);
 TANDEM_AVAILABLE_IN_ALL
-TandemTeam           *tandem_activity_filter_get_team    (TandemActivityFilter *self);
+TandemTeam *tandem_activity_filter_get_team (TandemActivityFilter *self);
 TANDEM_AVAILABLE_IN_ALL
-void                  tandem_activity_filter_set_account (TandemActivityFilter *self,
-                                                          TandemAccount        *account);
+void tandem_activity_filter_set_account (TandemActivityFilter *self,
+                                         TandemAccount        *account);
 TANDEM_AVAILABLE_IN_ALL
-TandemAccount        *tandem_activity_filter_get_account (TandemActivityFilter *self);
+TandemAccount *tandem_activity_filter_get_account (TandemActivityFilter *self);
 TANDEM_AVAILABLE_IN_ALL
-void                  tandem_activity_filter_set_rep     (TandemActivityFilter *self,
-                                                          TandemRep            *rep);
+void tandem_activity_filter_set_rep (TandemActivityFilter *self,
+                                     TandemRep            *rep);
 TANDEM_AVAILABLE_IN_ALL
-TandemRep            *tandem_activity_filter_get_rep     (TandemActivityFilter *self);
+TandemRep *tandem_activity_filter_get_rep (TandemActivityFilter *self);
 TANDEM_AVAILABLE_IN_ALL
-void                  tandem_activity_filter_set_kind    (TandemActivityFilter *self,
-                                                          TandemActivityKind    kind);
+void tandem_activity_filter_set_kind (TandemActivityFilter *self,
+                                      TandemActivityKind    kind);
 TANDEM_AVAILABLE_IN_ALL
-void                  tandem_activity_filter_clear_kind  (TandemActivityFilter *self);
+void tandem_activity_filter_clear_kind (TandemActivityFilter *self);
 TANDEM_AVAILABLE_IN_ALL
-gboolean              tandem_activity_filter_get_kind    (TandemActivityFilter *self,
-                                                          TandemActivityKind   *kind);
+gboolean tandem_activity_filter_get_kind (TandemActivityFilter *self,
+                                          TandemActivityKind   *kind);
 TANDEM_AVAILABLE_IN_ALL
-void                  tandem_activity_filter_set_range   (TandemActivityFilter *self,
-                                                          GDateTime            *since,
-                                                          GDateTime            *until);
+void tandem_activity_filter_set_range (TandemActivityFilter *self,
+                                       GDateTime            *since,
+                                       GDateTime            *until);
 TANDEM_AVAILABLE_IN_ALL
-GDateTime            *tandem_activity_filter_get_since   (TandemActivityFilter *self);
+GDateTime *tandem_activity_filter_get_since (TandemActivityFilter *self);
 TANDEM_AVAILABLE_IN_ALL
-GDateTime            *tandem_activity_filter_get_until   (TandemActivityFilter *self);
+GDateTime *tandem_activity_filter_get_until (TandemActivityFilter *self);
 
 G_END_DECLS

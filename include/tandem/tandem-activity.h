@@ -3,8 +3,8 @@
 
 #pragma once
 
-#if !defined (TANDEM_INSIDE) && !defined (TANDEM_COMPILATION)
-# error "Only <tandem.h> can be included directly."
+#if !defined(TANDEM_INSIDE) && !defined(TANDEM_COMPILATION)
+#error "Only <tandem.h> can be included directly."
 #endif
 
 #include <glib-object.h>
@@ -22,44 +22,44 @@ TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemActivity, tandem_activity, TANDEM, ACTIVITY, GObject)
 
 TANDEM_AVAILABLE_IN_ALL
-TandemActivity     *tandem_activity_new              (TandemAccount       *account,
-                                                      TandemRep           *rep,
-                                                      TandemActivityKind   kind,
-                                                      TandemMoney         *amount,
-                                                      GDateTime           *occurred_at,
-                                                      GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemActivity *tandem_activity_new (TandemAccount     *account,
+                                     TandemRep         *rep,
+                                     TandemActivityKind kind,
+                                     TandemMoney       *amount,
+                                     GDateTime         *occurred_at,
+                                     GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemActivity     *tandem_activity_new_reversal     (TandemActivity      *reverses,
-                                                      TandemRep           *rep,
-                                                      TandemMoney         *amount,
-                                                      GDateTime           *occurred_at,
-                                                      GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemActivity *tandem_activity_new_reversal (TandemActivity *reverses,
+                                              TandemRep      *rep,
+                                              TandemMoney    *amount,
+                                              GDateTime      *occurred_at,
+                                              GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gint64              tandem_activity_get_id           (TandemActivity      *self);
+gint64 tandem_activity_get_id (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemAccount      *tandem_activity_get_account      (TandemActivity      *self);
+TandemAccount *tandem_activity_get_account (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemRep          *tandem_activity_get_rep          (TandemActivity      *self);
+TandemRep *tandem_activity_get_rep (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemActivityKind  tandem_activity_get_kind         (TandemActivity      *self);
+TandemActivityKind tandem_activity_get_kind (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney        *tandem_activity_get_amount       (TandemActivity      *self);
+TandemMoney *tandem_activity_get_amount (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-GDateTime          *tandem_activity_get_occurred_at  (TandemActivity      *self);
+GDateTime *tandem_activity_get_occurred_at (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-const char         *tandem_activity_get_external_ref (TandemActivity      *self);
+const char *tandem_activity_get_external_ref (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-void                tandem_activity_set_external_ref (TandemActivity      *self,
-                                                      const char          *external_ref);
+void tandem_activity_set_external_ref (TandemActivity *self,
+                                       const char     *external_ref);
 TANDEM_AVAILABLE_IN_ALL
-TandemActivity     *tandem_activity_get_reverses     (TandemActivity      *self);
+TandemActivity *tandem_activity_get_reverses (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-const char         *tandem_activity_get_note         (TandemActivity      *self);
+const char *tandem_activity_get_note (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-void                tandem_activity_set_note         (TandemActivity      *self,
-                                                      const char          *note);
+void tandem_activity_set_note (TandemActivity *self,
+                               const char     *note);
 TANDEM_AVAILABLE_IN_ALL
-gboolean            tandem_activity_validate         (TandemActivity      *self,
-                                                      GError             **error);
+gboolean tandem_activity_validate (TandemActivity *self,
+                                   GError        **error);
 
 G_END_DECLS

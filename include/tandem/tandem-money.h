@@ -3,8 +3,8 @@
 
 #pragma once
 
-#if !defined (TANDEM_INSIDE) && !defined (TANDEM_COMPILATION)
-# error "Only <tandem.h> can be included directly."
+#if !defined(TANDEM_INSIDE) && !defined(TANDEM_COMPILATION)
+#error "Only <tandem.h> can be included directly."
 #endif
 
 #include <glib-object.h>
@@ -63,73 +63,73 @@ typedef enum
 typedef struct _TandemMoney TandemMoney;
 
 TANDEM_AVAILABLE_IN_ALL
-GType         tandem_money_get_type          (void) G_GNUC_CONST;
+GType tandem_money_get_type (void) G_GNUC_CONST;
 TANDEM_AVAILABLE_IN_ALL
-GQuark        tandem_money_error_quark       (void);
+GQuark tandem_money_error_quark (void);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney  *tandem_money_new               (gint64             minor_units,
-                                              const char        *currency) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_new (gint64      minor_units,
+                               const char *currency) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney  *tandem_money_new_zero          (const char        *currency) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_new_zero (const char *currency) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney  *tandem_money_parse             (const char        *text,
-                                              GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_parse (const char *text,
+                                 GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney  *tandem_money_ref               (TandemMoney       *self);
+TandemMoney *tandem_money_ref (TandemMoney *self);
 TANDEM_AVAILABLE_IN_ALL
-void          tandem_money_unref             (TandemMoney       *self);
+void tandem_money_unref (TandemMoney *self);
 
 TANDEM_AVAILABLE_IN_ALL
-gint64        tandem_money_get_minor_units   (const TandemMoney *self);
+gint64 tandem_money_get_minor_units (const TandemMoney *self);
 TANDEM_AVAILABLE_IN_ALL
-const char   *tandem_money_get_currency      (const TandemMoney *self);
+const char *tandem_money_get_currency (const TandemMoney *self);
 TANDEM_AVAILABLE_IN_ALL
-guint         tandem_money_get_exponent      (const TandemMoney *self);
+guint tandem_money_get_exponent (const TandemMoney *self);
 TANDEM_AVAILABLE_IN_ALL
-char         *tandem_money_to_string         (const TandemMoney *self) G_GNUC_WARN_UNUSED_RESULT;
+char *tandem_money_to_string (const TandemMoney *self) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney  *tandem_money_add               (const TandemMoney *a,
-                                              const TandemMoney *b,
-                                              GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_add (const TandemMoney *a,
+                               const TandemMoney *b,
+                               GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney  *tandem_money_subtract          (const TandemMoney *a,
-                                              const TandemMoney *b,
-                                              GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_subtract (const TandemMoney *a,
+                                    const TandemMoney *b,
+                                    GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney  *tandem_money_negate            (const TandemMoney *self) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_negate (const TandemMoney *self) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-int           tandem_money_compare           (const TandemMoney *a,
-                                              const TandemMoney *b);
+int tandem_money_compare (const TandemMoney *a,
+                          const TandemMoney *b);
 TANDEM_AVAILABLE_IN_ALL
-gboolean      tandem_money_equal             (const TandemMoney *a,
-                                              const TandemMoney *b);
+gboolean tandem_money_equal (const TandemMoney *a,
+                             const TandemMoney *b);
 TANDEM_AVAILABLE_IN_ALL
-guint         tandem_money_hash              (const TandemMoney *self);
+guint tandem_money_hash (const TandemMoney *self);
 TANDEM_AVAILABLE_IN_ALL
-gboolean      tandem_money_is_zero           (const TandemMoney *self);
+gboolean tandem_money_is_zero (const TandemMoney *self);
 TANDEM_AVAILABLE_IN_ALL
-gboolean      tandem_money_is_negative       (const TandemMoney *self);
+gboolean tandem_money_is_negative (const TandemMoney *self);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney  *tandem_money_multiply_percent  (const TandemMoney *self,
-                                              const char        *percent,
-                                              GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_multiply_percent (const TandemMoney *self,
+                                            const char        *percent,
+                                            GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney  *tandem_money_multiply_basis_points (const TandemMoney *self,
-                                                  gint64             basis_points,
-                                                  GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_multiply_basis_points (const TandemMoney *self,
+                                                 gint64             basis_points,
+                                                 GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GPtrArray    *tandem_money_allocate          (const TandemMoney *self,
-                                              const guint       *weights,
-                                              guint              n_weights,
-                                              GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray *tandem_money_allocate (const TandemMoney *self,
+                                  const guint       *weights,
+                                  guint              n_weights,
+                                  GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
-gboolean      tandem_currency_lookup         (const char        *code,
-                                              guint             *exponent,
-                                              GError           **error);
+gboolean tandem_currency_lookup (const char *code,
+                                 guint      *exponent,
+                                 GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemMoney, tandem_money_unref)
 

@@ -3,8 +3,8 @@
 
 #pragma once
 
-#if !defined (TANDEM_INSIDE) && !defined (TANDEM_COMPILATION)
-# error "Only <tandem.h> can be included directly."
+#if !defined(TANDEM_INSIDE) && !defined(TANDEM_COMPILATION)
+#error "Only <tandem.h> can be included directly."
 #endif
 
 #include <glib-object.h>
@@ -88,26 +88,26 @@ typedef enum
 typedef struct _TandemPeriod TandemPeriod;
 
 TANDEM_AVAILABLE_IN_ALL
-GType             tandem_period_get_type      (void) G_GNUC_CONST;
+GType tandem_period_get_type (void) G_GNUC_CONST;
 TANDEM_AVAILABLE_IN_ALL
-TandemPeriod     *tandem_period_parse         (const char          *text,
-                                               GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemPeriod *tandem_period_parse (const char *text,
+                                   GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemPeriod     *tandem_period_copy          (const TandemPeriod  *self) G_GNUC_WARN_UNUSED_RESULT;
+TandemPeriod *tandem_period_copy (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-void              tandem_period_free          (TandemPeriod        *self);
+void tandem_period_free (TandemPeriod *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemPeriodKind  tandem_period_get_kind      (const TandemPeriod  *self);
+TandemPeriodKind tandem_period_get_kind (const TandemPeriod *self);
 TANDEM_AVAILABLE_IN_ALL
-char             *tandem_period_to_string     (const TandemPeriod  *self) G_GNUC_WARN_UNUSED_RESULT;
+char *tandem_period_to_string (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GDateTime        *tandem_period_get_start     (const TandemPeriod  *self,
-                                               GTimeZone           *zone) G_GNUC_WARN_UNUSED_RESULT;
+GDateTime *tandem_period_get_start (const TandemPeriod *self,
+                                    GTimeZone          *zone) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GDateTime        *tandem_period_get_end       (const TandemPeriod  *self,
-                                               GTimeZone           *zone) G_GNUC_WARN_UNUSED_RESULT;
+GDateTime *tandem_period_get_end (const TandemPeriod *self,
+                                  GTimeZone          *zone) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemPeriod     *tandem_period_get_previous  (const TandemPeriod  *self) G_GNUC_WARN_UNUSED_RESULT;
+TandemPeriod *tandem_period_get_previous (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemPeriod, tandem_period_free)
 
@@ -116,27 +116,27 @@ TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemPlan, tandem_plan, TANDEM, PLAN, GObject)
 
 TANDEM_AVAILABLE_IN_ALL
-GQuark            tandem_plan_error_quark         (void);
+GQuark tandem_plan_error_quark (void);
 TANDEM_AVAILABLE_IN_ALL
-TandemPlan       *tandem_plan_new_from_data       (const char   *data,
-                                                   gssize        length,
-                                                   GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemPlan *tandem_plan_new_from_data (const char *data,
+                                       gssize      length,
+                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemPlan       *tandem_plan_new_from_file       (const char   *path,
-                                                   GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemPlan *tandem_plan_new_from_file (const char *path,
+                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-const char       *tandem_plan_get_name            (TandemPlan   *self);
+const char *tandem_plan_get_name (TandemPlan *self);
 TANDEM_AVAILABLE_IN_ALL
-const char       *tandem_plan_get_currency        (TandemPlan   *self);
+const char *tandem_plan_get_currency (TandemPlan *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemPeriodKind  tandem_plan_get_period_kind     (TandemPlan   *self);
+TandemPeriodKind tandem_plan_get_period_kind (TandemPlan *self);
 TANDEM_AVAILABLE_IN_ALL
-GTimeZone        *tandem_plan_get_time_zone       (TandemPlan   *self);
+GTimeZone *tandem_plan_get_time_zone (TandemPlan *self);
 TANDEM_AVAILABLE_IN_ALL
-const char       *tandem_plan_get_data            (TandemPlan   *self);
+const char *tandem_plan_get_data (TandemPlan *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemPeriod     *tandem_plan_parse_period        (TandemPlan   *self,
-                                                   const char   *text,
-                                                   GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemPeriod *tandem_plan_parse_period (TandemPlan *self,
+                                        const char *text,
+                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

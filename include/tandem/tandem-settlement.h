@@ -3,8 +3,8 @@
 
 #pragma once
 
-#if !defined (TANDEM_INSIDE) && !defined (TANDEM_COMPILATION)
-# error "Only <tandem.h> can be included directly."
+#if !defined(TANDEM_INSIDE) && !defined(TANDEM_COMPILATION)
+#error "Only <tandem.h> can be included directly."
 #endif
 
 #include <gio/gio.h>
@@ -65,91 +65,91 @@ TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemPayoutLine, tandem_payout_line, TANDEM, PAYOUT_LINE, GObject)
 
 TANDEM_AVAILABLE_IN_ALL
-TandemRep       *tandem_payout_line_get_rep         (TandemPayoutLine *self);
+TandemRep *tandem_payout_line_get_rep (TandemPayoutLine *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemLineKind   tandem_payout_line_get_kind        (TandemPayoutLine *self);
+TandemLineKind tandem_payout_line_get_kind (TandemPayoutLine *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney     *tandem_payout_line_get_amount      (TandemPayoutLine *self);
+TandemMoney *tandem_payout_line_get_amount (TandemPayoutLine *self);
 TANDEM_AVAILABLE_IN_ALL
-gint64           tandem_payout_line_get_activity_id (TandemPayoutLine *self);
+gint64 tandem_payout_line_get_activity_id (TandemPayoutLine *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemActivity  *tandem_payout_line_get_activity    (TandemPayoutLine *self);
+TandemActivity *tandem_payout_line_get_activity (TandemPayoutLine *self);
 TANDEM_AVAILABLE_IN_ALL
-const char      *tandem_payout_line_get_explanation (TandemPayoutLine *self);
+const char *tandem_payout_line_get_explanation (TandemPayoutLine *self);
 
 #define TANDEM_TYPE_TEAM_RESULT (tandem_team_result_get_type ())
 TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemTeamResult, tandem_team_result, TANDEM, TEAM_RESULT, GObject)
 
 TANDEM_AVAILABLE_IN_ALL
-TandemTeam      *tandem_team_result_get_team        (TandemTeamResult *self);
+TandemTeam *tandem_team_result_get_team (TandemTeamResult *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney     *tandem_team_result_get_revenue     (TandemTeamResult *self);
+TandemMoney *tandem_team_result_get_revenue (TandemTeamResult *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney     *tandem_team_result_get_target      (TandemTeamResult *self);
+TandemMoney *tandem_team_result_get_target (TandemTeamResult *self);
 TANDEM_AVAILABLE_IN_ALL
-int              tandem_team_result_get_attainment  (TandemTeamResult *self);
+int tandem_team_result_get_attainment (TandemTeamResult *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney     *tandem_team_result_get_payout      (TandemTeamResult *self);
+TandemMoney *tandem_team_result_get_payout (TandemTeamResult *self);
 
 #define TANDEM_TYPE_SETTLEMENT (tandem_settlement_get_type ())
 TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemSettlement, tandem_settlement, TANDEM, SETTLEMENT, GObject)
 
 TANDEM_AVAILABLE_IN_ALL
-const char            *tandem_settlement_get_plan_name     (TandemSettlement *self);
+const char *tandem_settlement_get_plan_name (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemPeriod          *tandem_settlement_get_period        (TandemSettlement *self);
+TandemPeriod *tandem_settlement_get_period (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemSettlementState  tandem_settlement_get_state         (TandemSettlement *self);
+TandemSettlementState tandem_settlement_get_state (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
-GListModel            *tandem_settlement_get_lines         (TandemSettlement *self);
+GListModel *tandem_settlement_get_lines (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
-GListModel            *tandem_settlement_get_lines_for_rep (TandemSettlement *self,
-                                                            TandemRep        *rep);
+GListModel *tandem_settlement_get_lines_for_rep (TandemSettlement *self,
+                                                 TandemRep        *rep);
 TANDEM_AVAILABLE_IN_ALL
-GListModel            *tandem_settlement_get_reps          (TandemSettlement *self);
+GListModel *tandem_settlement_get_reps (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
-GListModel            *tandem_settlement_get_team_results  (TandemSettlement *self);
+GListModel *tandem_settlement_get_team_results (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney           *tandem_settlement_get_total_for_rep (TandemSettlement *self,
-                                                            TandemRep        *rep);
+TandemMoney *tandem_settlement_get_total_for_rep (TandemSettlement *self,
+                                                  TandemRep        *rep);
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney           *tandem_settlement_get_total         (TandemSettlement *self);
+TandemMoney *tandem_settlement_get_total (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
-char                  *tandem_settlement_to_json           (TandemSettlement *self) G_GNUC_WARN_UNUSED_RESULT;
+char *tandem_settlement_to_json (TandemSettlement *self) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
-gboolean           tandem_store_add_plan          (TandemStore          *self,
-                                                   TandemPlan           *plan,
-                                                   GError              **error);
+gboolean tandem_store_add_plan (TandemStore *self,
+                                TandemPlan  *plan,
+                                GError     **error);
 TANDEM_AVAILABLE_IN_ALL
-TandemPlan        *tandem_store_get_plan          (TandemStore          *self,
-                                                   const char           *name,
-                                                   GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemPlan *tandem_store_get_plan (TandemStore *self,
+                                   const char  *name,
+                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-char             **tandem_store_list_plans        (TandemStore          *self,
-                                                   GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+char **tandem_store_list_plans (TandemStore *self,
+                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemSettlement  *tandem_store_settle            (TandemStore          *self,
-                                                   TandemPlan           *plan,
-                                                   TandemPeriod         *period,
-                                                   GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemSettlement *tandem_store_settle (TandemStore  *self,
+                                       TandemPlan   *plan,
+                                       TandemPeriod *period,
+                                       GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-void               tandem_store_settle_async      (TandemStore          *self,
-                                                   TandemPlan           *plan,
-                                                   TandemPeriod         *period,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
+void tandem_store_settle_async (TandemStore        *self,
+                                TandemPlan         *plan,
+                                TandemPeriod       *period,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
 TANDEM_AVAILABLE_IN_ALL
-TandemSettlement  *tandem_store_settle_finish     (TandemStore          *self,
-                                                   GAsyncResult         *result,
-                                                   GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemSettlement *tandem_store_settle_finish (TandemStore  *self,
+                                              GAsyncResult *result,
+                                              GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemSettlement  *tandem_store_close_period      (TandemStore          *self,
-                                                   TandemPlan           *plan,
-                                                   TandemPeriod         *period,
-                                                   GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemSettlement *tandem_store_close_period (TandemStore  *self,
+                                             TandemPlan   *plan,
+                                             TandemPeriod *period,
+                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -3,8 +3,8 @@
 
 #pragma once
 
-#if !defined (TANDEM_INSIDE) && !defined (TANDEM_COMPILATION)
-# error "Only <tandem.h> can be included directly."
+#if !defined(TANDEM_INSIDE) && !defined(TANDEM_COMPILATION)
+#error "Only <tandem.h> can be included directly."
 #endif
 
 #include <gio/gio.h>
@@ -99,7 +99,7 @@ typedef enum
  */
 typedef enum /*< flags >*/
 {
-  TANDEM_STORE_FLAGS_NONE      = 0,
+  TANDEM_STORE_FLAGS_NONE = 0,
   TANDEM_STORE_FLAGS_READ_ONLY = 1 << 0,
 } TandemStoreFlags;
 
@@ -125,195 +125,195 @@ TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemStore, tandem_store, TANDEM, STORE, GObject)
 
 TANDEM_AVAILABLE_IN_ALL
-GQuark           tandem_store_error_quark             (void);
+GQuark tandem_store_error_quark (void);
 TANDEM_AVAILABLE_IN_ALL
-GQuark           tandem_import_error_quark            (void);
+GQuark tandem_import_error_quark (void);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemStore     *tandem_store_new_for_path            (const char          *path,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemStore *tandem_store_new_for_path (const char *path,
+                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemStore     *tandem_store_new_for_path_full       (const char          *path,
-                                                       TandemStoreFlags     flags,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemStore *tandem_store_new_for_path_full (const char      *path,
+                                             TandemStoreFlags flags,
+                                             GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemStore     *tandem_store_new_in_memory           (GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemStore *tandem_store_new_in_memory (GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-const char      *tandem_store_get_path                (TandemStore         *self);
+const char *tandem_store_get_path (TandemStore *self);
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_get_read_only           (TandemStore         *self);
+gboolean tandem_store_get_read_only (TandemStore *self);
 TANDEM_AVAILABLE_IN_ALL
-int              tandem_store_get_schema_version      (TandemStore         *self);
+int tandem_store_get_schema_version (TandemStore *self);
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_check_integrity         (TandemStore         *self,
-                                                       GError             **error);
+gboolean tandem_store_check_integrity (TandemStore *self,
+                                       GError     **error);
 
 /* reps */
 TANDEM_AVAILABLE_IN_ALL
-TandemRep       *tandem_store_add_rep                 (TandemStore         *self,
-                                                       const char          *name,
-                                                       TandemRole           role,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemRep *tandem_store_add_rep (TandemStore *self,
+                                 const char  *name,
+                                 TandemRole   role,
+                                 GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemRep       *tandem_store_get_rep                 (TandemStore         *self,
-                                                       gint64               id,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemRep *tandem_store_get_rep (TandemStore *self,
+                                 gint64       id,
+                                 GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_update_rep              (TandemStore         *self,
-                                                       TandemRep           *rep,
-                                                       GError             **error);
+gboolean tandem_store_update_rep (TandemStore *self,
+                                  TandemRep   *rep,
+                                  GError     **error);
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_archive_rep             (TandemStore         *self,
-                                                       TandemRep           *rep,
-                                                       GError             **error);
+gboolean tandem_store_archive_rep (TandemStore *self,
+                                   TandemRep   *rep,
+                                   GError     **error);
 TANDEM_AVAILABLE_IN_ALL
-GListModel      *tandem_store_list_reps               (TandemStore         *self) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_reps (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 
 /* tandems */
 TANDEM_AVAILABLE_IN_ALL
-TandemTeam      *tandem_store_add_team                (TandemStore         *self,
-                                                       TandemRep           *inside_rep,
-                                                       TandemRep           *field_rep,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemTeam *tandem_store_add_team (TandemStore *self,
+                                   TandemRep   *inside_rep,
+                                   TandemRep   *field_rep,
+                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemTeam      *tandem_store_save_team               (TandemStore         *self,
-                                                       TandemTeam          *team,
-                                                       GDateTime           *since,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemTeam *tandem_store_save_team (TandemStore *self,
+                                    TandemTeam  *team,
+                                    GDateTime   *since,
+                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemTeam      *tandem_store_get_team                (TandemStore         *self,
-                                                       gint64               id,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemTeam *tandem_store_get_team (TandemStore *self,
+                                   gint64       id,
+                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_update_team             (TandemStore         *self,
-                                                       TandemTeam          *team,
-                                                       GError             **error);
+gboolean tandem_store_update_team (TandemStore *self,
+                                   TandemTeam  *team,
+                                   GError     **error);
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_change_team_members     (TandemStore         *self,
-                                                       TandemTeam          *team,
-                                                       TandemRep           *inside_rep,
-                                                       TandemRep           *field_rep,
-                                                       GDateTime           *since,
-                                                       GError             **error);
+gboolean tandem_store_change_team_members (TandemStore *self,
+                                           TandemTeam  *team,
+                                           TandemRep   *inside_rep,
+                                           TandemRep   *field_rep,
+                                           GDateTime   *since,
+                                           GError     **error);
 TANDEM_AVAILABLE_IN_ALL
-TandemMembership *tandem_store_get_team_members_at    (TandemStore         *self,
-                                                       TandemTeam          *team,
-                                                       GDateTime           *at,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemMembership *tandem_store_get_team_members_at (TandemStore *self,
+                                                    TandemTeam  *team,
+                                                    GDateTime   *at,
+                                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GListModel      *tandem_store_list_memberships        (TandemStore         *self,
-                                                       TandemTeam          *team,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_memberships (TandemStore *self,
+                                           TandemTeam  *team,
+                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_archive_team            (TandemStore         *self,
-                                                       TandemTeam          *team,
-                                                       GError             **error);
+gboolean tandem_store_archive_team (TandemStore *self,
+                                    TandemTeam  *team,
+                                    GError     **error);
 TANDEM_AVAILABLE_IN_ALL
-GListModel      *tandem_store_list_teams              (TandemStore         *self) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_teams (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 
 /* accounts */
 TANDEM_AVAILABLE_IN_ALL
-TandemAccount   *tandem_store_add_account             (TandemStore         *self,
-                                                       const char          *name,
-                                                       TandemTeam          *team,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemAccount *tandem_store_add_account (TandemStore *self,
+                                         const char  *name,
+                                         TandemTeam  *team,
+                                         GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemAccount   *tandem_store_save_account            (TandemStore         *self,
-                                                       TandemAccount       *account,
-                                                       GDateTime           *since,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemAccount *tandem_store_save_account (TandemStore   *self,
+                                          TandemAccount *account,
+                                          GDateTime     *since,
+                                          GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemAccount   *tandem_store_get_account             (TandemStore         *self,
-                                                       gint64               id,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemAccount *tandem_store_get_account (TandemStore *self,
+                                         gint64       id,
+                                         GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_update_account          (TandemStore         *self,
-                                                       TandemAccount       *account,
-                                                       GError             **error);
+gboolean tandem_store_update_account (TandemStore   *self,
+                                      TandemAccount *account,
+                                      GError       **error);
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_set_account_stage       (TandemStore         *self,
-                                                       TandemAccount       *account,
-                                                       TandemAccountStage   stage,
-                                                       GDateTime           *at,
-                                                       GError             **error);
+gboolean tandem_store_set_account_stage (TandemStore       *self,
+                                         TandemAccount     *account,
+                                         TandemAccountStage stage,
+                                         GDateTime         *at,
+                                         GError           **error);
 TANDEM_AVAILABLE_IN_ALL
-GListModel      *tandem_store_list_stage_changes      (TandemStore         *self,
-                                                       TandemAccount       *account,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_stage_changes (TandemStore   *self,
+                                             TandemAccount *account,
+                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_archive_account         (TandemStore         *self,
-                                                       TandemAccount       *account,
-                                                       GError             **error);
+gboolean tandem_store_archive_account (TandemStore   *self,
+                                       TandemAccount *account,
+                                       GError       **error);
 TANDEM_AVAILABLE_IN_ALL
-GListModel      *tandem_store_list_accounts           (TandemStore         *self) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_accounts (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 
 /* activities */
 TANDEM_AVAILABLE_IN_ALL
-TandemActivity  *tandem_store_log_activity            (TandemStore         *self,
-                                                       TandemAccount       *account,
-                                                       TandemRep           *rep,
-                                                       TandemActivityKind   kind,
-                                                       TandemMoney         *amount,
-                                                       GDateTime           *occurred_at,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemActivity *tandem_store_log_activity (TandemStore       *self,
+                                           TandemAccount     *account,
+                                           TandemRep         *rep,
+                                           TandemActivityKind kind,
+                                           TandemMoney       *amount,
+                                           GDateTime         *occurred_at,
+                                           GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemActivity  *tandem_store_save_activity           (TandemStore         *self,
-                                                       TandemActivity      *activity,
-                                                       gboolean            *inserted,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemActivity *tandem_store_save_activity (TandemStore    *self,
+                                            TandemActivity *activity,
+                                            gboolean       *inserted,
+                                            GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemActivity  *tandem_store_get_activity            (TandemStore         *self,
-                                                       gint64               id,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemActivity *tandem_store_get_activity (TandemStore *self,
+                                           gint64       id,
+                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemActivity  *tandem_store_find_activity_by_ref    (TandemStore         *self,
-                                                       const char          *external_ref,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemActivity *tandem_store_find_activity_by_ref (TandemStore *self,
+                                                   const char  *external_ref,
+                                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GListModel      *tandem_store_list_activities         (TandemStore         *self) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_activities (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GListModel      *tandem_store_query_activities        (TandemStore         *self,
-                                                       TandemActivityFilter *filter,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_query_activities (TandemStore          *self,
+                                           TandemActivityFilter *filter,
+                                           GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-void             tandem_store_query_activities_async  (TandemStore         *self,
-                                                       TandemActivityFilter *filter,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
+void tandem_store_query_activities_async (TandemStore          *self,
+                                          TandemActivityFilter *filter,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
 TANDEM_AVAILABLE_IN_ALL
-GListModel      *tandem_store_query_activities_finish (TandemStore         *self,
-                                                       GAsyncResult        *result,
-                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_query_activities_finish (TandemStore  *self,
+                                                  GAsyncResult *result,
+                                                  GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* bulk import and export */
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_import_activities        (TandemStore         *self,
-                                                        GInputStream        *stream,
-                                                        TandemDataFormat     format,
-                                                        GCancellable        *cancellable,
-                                                        guint64             *inserted,
-                                                        guint64             *skipped,
-                                                        GError             **error);
+gboolean tandem_store_import_activities (TandemStore     *self,
+                                         GInputStream    *stream,
+                                         TandemDataFormat format,
+                                         GCancellable    *cancellable,
+                                         guint64         *inserted,
+                                         guint64         *skipped,
+                                         GError         **error);
 TANDEM_AVAILABLE_IN_ALL
-void             tandem_store_import_activities_async  (TandemStore         *self,
-                                                        GInputStream        *stream,
-                                                        TandemDataFormat     format,
-                                                        GCancellable        *cancellable,
-                                                        GAsyncReadyCallback  callback,
-                                                        gpointer             user_data);
+void tandem_store_import_activities_async (TandemStore        *self,
+                                           GInputStream       *stream,
+                                           TandemDataFormat    format,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_import_activities_finish (TandemStore         *self,
-                                                        GAsyncResult        *result,
-                                                        guint64             *inserted,
-                                                        guint64             *skipped,
-                                                        GError             **error);
+gboolean tandem_store_import_activities_finish (TandemStore  *self,
+                                                GAsyncResult *result,
+                                                guint64      *inserted,
+                                                guint64      *skipped,
+                                                GError      **error);
 TANDEM_AVAILABLE_IN_ALL
-gboolean         tandem_store_export_activities        (TandemStore         *self,
-                                                        GOutputStream       *stream,
-                                                        TandemDataFormat     format,
-                                                        TandemActivityFilter *filter,
-                                                        GCancellable        *cancellable,
-                                                        GError             **error);
+gboolean tandem_store_export_activities (TandemStore          *self,
+                                         GOutputStream        *stream,
+                                         TandemDataFormat      format,
+                                         TandemActivityFilter *filter,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
 
 G_END_DECLS

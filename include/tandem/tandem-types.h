@@ -3,8 +3,8 @@
 
 #pragma once
 
-#if !defined (TANDEM_INSIDE) && !defined (TANDEM_COMPILATION)
-# error "Only <tandem.h> can be included directly."
+#if !defined(TANDEM_INSIDE) && !defined(TANDEM_COMPILATION)
+#error "Only <tandem.h> can be included directly."
 #endif
 
 #include <glib-object.h>
@@ -143,33 +143,33 @@ typedef enum
 } TandemValidationError;
 
 TANDEM_AVAILABLE_IN_ALL
-GQuark       tandem_validation_error_quark         (void);
+GQuark tandem_validation_error_quark (void);
 
 TANDEM_AVAILABLE_IN_ALL
-gboolean     tandem_activity_kind_is_commissionable (TandemActivityKind   kind);
+gboolean tandem_activity_kind_is_commissionable (TandemActivityKind kind);
 TANDEM_AVAILABLE_IN_ALL
-const char  *tandem_activity_kind_to_nick          (TandemActivityKind   kind);
+const char *tandem_activity_kind_to_nick (TandemActivityKind kind);
 TANDEM_AVAILABLE_IN_ALL
-gboolean     tandem_activity_kind_from_nick        (const char          *nick,
-                                                    TandemActivityKind  *kind,
-                                                    GError             **error);
+gboolean tandem_activity_kind_from_nick (const char         *nick,
+                                         TandemActivityKind *kind,
+                                         GError            **error);
 TANDEM_AVAILABLE_IN_ALL
-const char  *tandem_role_to_nick                   (TandemRole           role);
+const char *tandem_role_to_nick (TandemRole role);
 TANDEM_AVAILABLE_IN_ALL
-gboolean     tandem_role_from_nick                 (const char          *nick,
-                                                    TandemRole          *role,
-                                                    GError             **error);
+gboolean tandem_role_from_nick (const char *nick,
+                                TandemRole *role,
+                                GError    **error);
 TANDEM_AVAILABLE_IN_ALL
-const char  *tandem_account_stage_to_nick          (TandemAccountStage   stage);
+const char *tandem_account_stage_to_nick (TandemAccountStage stage);
 TANDEM_AVAILABLE_IN_ALL
-gboolean     tandem_account_stage_from_nick        (const char          *nick,
-                                                    TandemAccountStage  *stage,
-                                                    GError             **error);
+gboolean tandem_account_stage_from_nick (const char         *nick,
+                                         TandemAccountStage *stage,
+                                         GError            **error);
 TANDEM_AVAILABLE_IN_ALL
-const char  *tandem_category_to_nick               (TandemCategory       category);
+const char *tandem_category_to_nick (TandemCategory category);
 TANDEM_AVAILABLE_IN_ALL
-gboolean     tandem_category_from_nick             (const char          *nick,
-                                                    TandemCategory      *category,
-                                                    GError             **error);
+gboolean tandem_category_from_nick (const char     *nick,
+                                    TandemCategory *category,
+                                    GError        **error);
 
 G_END_DECLS

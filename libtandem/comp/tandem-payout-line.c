@@ -19,7 +19,7 @@
  */
 struct _TandemPayoutLine
 {
-  GObject         parent_instance;
+  GObject parent_instance;
 
   TandemStore    *store;
   TandemRep      *rep;
@@ -30,7 +30,8 @@ struct _TandemPayoutLine
   TandemLineKind  kind;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_REP,
   PROP_KIND,
@@ -105,7 +106,7 @@ static void
 tandem_payout_line_class_init (TandemPayoutLineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = tandem_payout_line_dispose;
   object_class->finalize = tandem_payout_line_finalize;
@@ -177,12 +178,12 @@ tandem_payout_line_init (TandemPayoutLine *self)
 }
 
 TandemPayoutLine *
-_tandem_payout_line_new (TandemStore    *store,
-                         TandemRep      *rep,
-                         TandemLineKind  kind,
-                         TandemMoney    *amount,
-                         gint64          activity_id,
-                         char           *explanation)
+_tandem_payout_line_new (TandemStore   *store,
+                         TandemRep     *rep,
+                         TandemLineKind kind,
+                         TandemMoney   *amount,
+                         gint64         activity_id,
+                         char          *explanation)
 {
   TandemPayoutLine *self = g_object_new (TANDEM_TYPE_PAYOUT_LINE, NULL);
 
@@ -319,7 +320,7 @@ tandem_payout_line_get_explanation (TandemPayoutLine *self)
  */
 struct _TandemTeamResult
 {
-  GObject      parent_instance;
+  GObject parent_instance;
 
   TandemTeam  *team;
   TandemMoney *revenue;
@@ -328,7 +329,8 @@ struct _TandemTeamResult
   int          attainment;
 };
 
-enum {
+enum
+{
   RESULT_PROP_0,
   RESULT_PROP_TEAM,
   RESULT_PROP_REVENUE,
@@ -389,7 +391,7 @@ static void
 tandem_team_result_class_init (TandemTeamResultClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = tandem_team_result_finalize;
   object_class->get_property = tandem_team_result_get_property;

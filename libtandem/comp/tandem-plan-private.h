@@ -12,34 +12,34 @@ G_BEGIN_DECLS
 typedef struct
 {
   gboolean has_rate;
-  gint64   rate;            /* fixed point, see tandem-rate-private.h */
+  gint64   rate; /* fixed point, see tandem-rate-private.h */
   gboolean has_share;
   int      share_bp;
 } TandemKindRule;
 
 typedef struct
 {
-  gint64            commission_rate;
-  int               inside_share_bp;
-  TandemKindRule    kinds[TANDEM_N_ACTIVITY_KINDS];
+  gint64         commission_rate;
+  int            inside_share_bp;
+  TandemKindRule kinds[TANDEM_N_ACTIVITY_KINDS];
 
   gboolean          has_bonus;
-  gint64            bonus_attainment;   /* share of target, fixed point */
-  gint64            bonus_amount;       /* minor units */
+  gint64            bonus_attainment; /* share of target, fixed point */
+  gint64            bonus_amount;     /* minor units */
   TandemSplitMethod bonus_split;
 
-  gboolean          has_accelerator;
-  gint64            accelerator_above;  /* share of target, fixed point */
-  gint64            accelerator_multiplier;
+  gboolean has_accelerator;
+  gint64   accelerator_above; /* share of target, fixed point */
+  gint64   accelerator_multiplier;
 
-  gboolean          has_cap;
-  gint64            cap_per_rep;
+  gboolean has_cap;
+  gint64   cap_per_rep;
 
-  gboolean          has_referral;
-  gint64            referral_amount;
+  gboolean has_referral;
+  gint64   referral_amount;
 
-  gboolean          has_clawback;
-  int               clawback_days;
+  gboolean has_clawback;
+  int      clawback_days;
 } TandemPlanRules;
 
 const TandemPlanRules *_tandem_plan_get_rules (TandemPlan *self);
@@ -48,7 +48,7 @@ struct _TandemPeriod
 {
   TandemPeriodKind kind;
   int              year;
-  int              index;   /* month 1–12, quarter 1–4, 0 for a year */
+  int              index; /* month 1–12, quarter 1–4, 0 for a year */
 };
 
 G_END_DECLS

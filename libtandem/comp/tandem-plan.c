@@ -36,35 +36,33 @@ G_DEFINE_BOXED_TYPE (TandemPeriod, tandem_period, tandem_period_copy, tandem_per
  * Since: 1.0
  */
 TandemPeriod *
-tandem_period_parse (const char  *text,
-                     GError     **error)
+tandem_period_parse (const char *text,
+                     GError    **error)
 {
   TandemPeriod period = { 0 };
-  guint64 year, index;
-  g_auto(GStrv) parts = NULL;
+  guint64      year, index;
+  g_auto (GStrv) parts = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   parts = g_strsplit (text, "-", 3);
-  if (parts[0] == NULL || strlen (parts[0]) != 4 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 1970, 9999, &year, NULL))
+  if (parts[0] == NULL || strlen (parts[0]) != 4 || !g_ascii_string_to_unsigned (parts[0], 10, 1970, 9999, &year, NULL))
     goto invalid;
-  period.year = (int) year;
+  period.year = (int)year;
 
   if (parts[1] == NULL)
     period.kind = TANDEM_PERIOD_KIND_YEAR;
   else if (parts[2] != NULL)
     goto invalid;
-  else if ((parts[1][0] == 'Q' || parts[1][0] == 'q') && strlen (parts[1]) == 2 &&
-           g_ascii_string_to_unsigned (parts[1] + 1, 10, 1, 4, &index, NULL))
+  else if ((parts[1][0] == 'Q' || parts[1][0] == 'q') && strlen (parts[1]) == 2 && g_ascii_string_to_unsigned (parts[1] + 1, 10, 1, 4, &index, NULL))
     {
       period.kind = TANDEM_PERIOD_KIND_QUARTER;
-      period.index = (int) index;
+      period.index = (int)index;
     }
   else if (strlen (parts[1]) == 2 && g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &index, NULL))
     {
       period.kind = TANDEM_PERIOD_KIND_MONTH;
-      period.index = (int) index;
+      period.index = (int)index;
     }
   else
     goto invalid;
@@ -73,7 +71,7 @@ tandem_period_parse (const char  *text,
 
 invalid:
   g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
-               _("Invalid period “%s”: expected a month (2026-11), a quarter (2026-Q4) or a year (2026)"),
+               _ ("Invalid period “%s”: expected a month (2026-11), a quarter (2026-Q4) or a year (2026)"),
                text);
   return NULL;
 }
@@ -255,7 +253,8 @@ tandem_period_get_previous (const TandemPeriod *self)
   if (prev->kind == TANDEM_PERIOD_KIND_YEAR || --prev->index == 0)
     {
       prev->year--;
-      prev->index = prev->kind == TANDEM_PERIOD_KIND_MONTH ? 12 : prev->kind == TANDEM_PERIOD_KIND_QUARTER ? 4 : 0;
+      prev->index = prev->kind == TANDEM_PERIOD_KIND_MONTH ? 12 : prev->kind == TANDEM_PERIOD_KIND_QUARTER ? 4
+                                                                                                           : 0;
     }
   return prev;
 }
@@ -313,17 +312,18 @@ tandem_period_get_previous (const TandemPeriod *self)
  */
 struct _TandemPlan
 {
-  GObject           parent_instance;
+  GObject parent_instance;
 
-  char             *data;
-  char             *name;
-  char              currency[4];
-  TandemPeriodKind  period_kind;
-  GTimeZone        *zone;
-  TandemPlanRules   rules;
+  char            *data;
+  char            *name;
+  char             currency[4];
+  TandemPeriodKind period_kind;
+  GTimeZone       *zone;
+  TandemPlanRules  rules;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_NAME,
   PROP_CURRENCY,
@@ -345,7 +345,9 @@ G_DEFINE_FINAL_TYPE (TandemPlan, tandem_plan, G_TYPE_OBJECT)
  *
  * Since: 1.0
  */
+/* clang-format off */
 G_DEFINE_QUARK (tandem-plan-error-quark, tandem_plan_error)
+/* clang-format on */
 
 static void
 tandem_plan_finalize (GObject *object)
@@ -405,8 +407,7 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemPlan:currency:
@@ -415,8 +416,7 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CURRENCY] =
-    g_param_spec_string ("currency", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemPlan:period-kind:
@@ -425,9 +425,8 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PERIOD_KIND] =
-    g_param_spec_enum ("period-kind", NULL, NULL, TANDEM_TYPE_PERIOD_KIND, TANDEM_PERIOD_KIND_MONTH,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PERIOD_KIND] = g_param_spec_enum ("period-kind", NULL, NULL, TANDEM_TYPE_PERIOD_KIND, TANDEM_PERIOD_KIND_MONTH,
+                                                    (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemPlan:time-zone:
@@ -436,8 +435,7 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TIME_ZONE] =
-    g_param_spec_boxed ("time-zone", NULL, NULL, G_TYPE_TIME_ZONE, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TIME_ZONE] = g_param_spec_boxed ("time-zone", NULL, NULL, G_TYPE_TIME_ZONE, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -448,11 +446,11 @@ tandem_plan_init (TandemPlan *self)
 }
 
 static gboolean
-value_error (GError     **error,
-             const char  *group,
-             const char  *key,
-             const char  *value,
-             const char  *what)
+value_error (GError    **error,
+             const char *group,
+             const char *key,
+             const char *value,
+             const char *what)
 {
   g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE,
                "[%s] %s=%s: %s", group, key, value, what);
@@ -460,11 +458,11 @@ value_error (GError     **error,
 }
 
 static char *
-get_value (GKeyFile    *kf,
-           const char  *group,
-           const char  *key,
-           gboolean     required,
-           GError     **error)
+get_value (GKeyFile   *kf,
+           const char *group,
+           const char *key,
+           gboolean    required,
+           GError    **error)
 {
   char *value;
 
@@ -472,7 +470,7 @@ get_value (GKeyFile    *kf,
     {
       if (required)
         g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
-                     _("[%s] %s is missing"), group, key);
+                     _ ("[%s] %s is missing"), group, key);
       return NULL;
     }
 
@@ -483,36 +481,36 @@ get_value (GKeyFile    *kf,
 
 /* Percentages of shares: 0% to 100%, whole basis points. */
 static gboolean
-parse_share (const char  *group,
-             const char  *key,
-             const char  *value,
-             int         *bp,
-             GError     **error)
+parse_share (const char *group,
+             const char *key,
+             const char *value,
+             int        *bp,
+             GError    **error)
 {
   gint64 rate;
 
   if (!_tandem_rate_parse_percent (value, &rate, NULL) || rate % TANDEM_RATE_BASIS_POINT != 0)
-    return value_error (error, group, key, value, _("expected a percentage with at most two decimals, such as 40% or 33.33%"));
+    return value_error (error, group, key, value, _ ("expected a percentage with at most two decimals, such as 40% or 33.33%"));
   if (rate < 0 || rate > 100 * TANDEM_RATE_PERCENT)
-    return value_error (error, group, key, value, _("must be between 0% and 100%"));
-  *bp = (int) (rate / TANDEM_RATE_BASIS_POINT);
+    return value_error (error, group, key, value, _ ("must be between 0% and 100%"));
+  *bp = (int)(rate / TANDEM_RATE_BASIS_POINT);
   return TRUE;
 }
 
 static gboolean
-parse_rate (const char  *group,
-            const char  *key,
-            const char  *value,
-            gint64       max,
-            gint64      *rate,
-            GError     **error)
+parse_rate (const char *group,
+            const char *key,
+            const char *value,
+            gint64      max,
+            gint64     *rate,
+            GError    **error)
 {
   if (!_tandem_rate_parse_percent (value, rate, NULL))
-    return value_error (error, group, key, value, _("expected a percentage such as 5% or 0.125%"));
+    return value_error (error, group, key, value, _ ("expected a percentage such as 5% or 0.125%"));
   if (*rate < 0 || *rate > max)
     {
       g_autofree char *limit = _tandem_rate_to_percent_string (max);
-      g_autofree char *what = g_strdup_printf (_("must be between 0%% and %s"), limit);
+      g_autofree char *what = g_strdup_printf (_ ("must be between 0%% and %s"), limit);
 
       return value_error (error, group, key, value, what);
     }
@@ -520,14 +518,14 @@ parse_rate (const char  *group,
 }
 
 static gboolean
-parse_amount (TandemPlan  *self,
-              const char  *group,
-              const char  *key,
-              const char  *value,
-              gint64      *minor,
-              GError     **error)
+parse_amount (TandemPlan *self,
+              const char *group,
+              const char *key,
+              const char *value,
+              gint64     *minor,
+              GError    **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
   char code[4];
 
   if (!_tandem_money_parse_parts (value, minor, code, &local))
@@ -535,67 +533,65 @@ parse_amount (TandemPlan  *self,
   if (strcmp (code, self->currency) != 0)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                   _("[%s] %s=%s: the plan’s currency is %s"), group, key, value, self->currency);
+                   _ ("[%s] %s=%s: the plan’s currency is %s"), group, key, value, self->currency);
       return FALSE;
     }
   if (*minor < 0)
-    return value_error (error, group, key, value, _("must not be negative"));
+    return value_error (error, group, key, value, _ ("must not be negative"));
   return TRUE;
 }
 
 static gboolean
-check_keys (GKeyFile            *kf,
-            const char          *group,
-            const char * const  *allowed,
-            GError             **error)
+check_keys (GKeyFile          *kf,
+            const char        *group,
+            const char *const *allowed,
+            GError           **error)
 {
-  g_auto(GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
+  g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
 
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     if (!g_strv_contains (allowed, keys[i]))
       {
-        g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+        g_autofree char *list = g_strjoinv (", ", (char **)allowed);
 
         g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_KEY,
-                     _("[%s] %s: unknown key (expected %s)"), group, keys[i], list);
+                     _ ("[%s] %s: unknown key (expected %s)"), group, keys[i], list);
         return FALSE;
       }
   return TRUE;
 }
 
 static gboolean
-parse_plan_group (TandemPlan  *self,
-                  GKeyFile    *kf,
-                  GError     **error)
+parse_plan_group (TandemPlan *self,
+                  GKeyFile   *kf,
+                  GError    **error)
 {
-  static const char * const allowed[] = { "Name", "Currency", "Period", "TimeZone", "CommissionRate", "InsideShare", NULL };
-  const char *g = "Plan";
-  g_autofree char *name = NULL;
-  g_autofree char *currency = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *zone = NULL;
-  g_autofree char *rate = NULL;
-  g_autofree char *share = NULL;
+  static const char *const allowed[] = { "Name", "Currency", "Period", "TimeZone", "CommissionRate", "InsideShare", NULL };
+  const char              *g = "Plan";
+  g_autofree char         *name = NULL;
+  g_autofree char         *currency = NULL;
+  g_autofree char         *period = NULL;
+  g_autofree char         *zone = NULL;
+  g_autofree char         *rate = NULL;
+  g_autofree char         *share = NULL;
 
   if (!g_key_file_has_group (kf, g))
     {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY, _("[Plan] group is missing"));
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY, _ ("[Plan] group is missing"));
       return FALSE;
     }
   if (!check_keys (kf, g, allowed, error))
     return FALSE;
 
-  if ((name = get_value (kf, g, "Name", TRUE, error)) == NULL ||
-      (currency = get_value (kf, g, "Currency", TRUE, error)) == NULL ||
-      (rate = get_value (kf, g, "CommissionRate", TRUE, error)) == NULL)
+  if ((name = get_value (kf, g, "Name", TRUE, error)) == NULL || (currency = get_value (kf, g, "Currency", TRUE, error)) == NULL || (rate = get_value (kf, g, "CommissionRate", TRUE, error)) == NULL)
     return FALSE;
 
   if (*name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return value_error (error, g, "Name", name, _("must be a non-empty name"));
+    return value_error (error, g, "Name", name, _ ("must be a non-empty name"));
   self->name = g_steal_pointer (&name);
 
   if (_tandem_currency_find (currency) == NULL)
-    return value_error (error, g, "Currency", currency, _("not an active ISO 4217 code such as EUR"));
+    return value_error (error, g, "Currency", currency, _ ("not an active ISO 4217 code such as EUR"));
   g_strlcpy (self->currency, currency, sizeof self->currency);
 
   period = get_value (kf, g, "Period", FALSE, NULL);
@@ -606,7 +602,7 @@ parse_plan_group (TandemPlan  *self,
   else if (g_ascii_strcasecmp (period, "year") == 0)
     self->period_kind = TANDEM_PERIOD_KIND_YEAR;
   else
-    return value_error (error, g, "Period", period, _("expected month, quarter or year"));
+    return value_error (error, g, "Period", period, _ ("expected month, quarter or year"));
 
   zone = get_value (kf, g, "TimeZone", FALSE, NULL);
   if (zone == NULL || g_strcmp0 (zone, "UTC") == 0)
@@ -615,7 +611,7 @@ parse_plan_group (TandemPlan  *self,
     {
       self->zone = g_time_zone_new_identifier (zone);
       if (self->zone == NULL)
-        return value_error (error, g, "TimeZone", zone, _("unknown time zone (expected a name such as Europe/Berlin)"));
+        return value_error (error, g, "TimeZone", zone, _ ("unknown time zone (expected a name such as Europe/Berlin)"));
     }
 
   if (!parse_rate (g, "CommissionRate", rate, 100 * TANDEM_RATE_PERCENT, &self->rules.commission_rate, error))
@@ -630,22 +626,22 @@ parse_plan_group (TandemPlan  *self,
 }
 
 static gboolean
-parse_kind_group (TandemPlan  *self,
-                  GKeyFile    *kf,
-                  const char  *group,
-                  GError     **error)
+parse_kind_group (TandemPlan *self,
+                  GKeyFile   *kf,
+                  const char *group,
+                  GError    **error)
 {
-  static const char * const allowed[] = { "CommissionRate", "InsideShare", NULL };
-  g_autofree char *rate = NULL;
-  g_autofree char *share = NULL;
-  const char *nick = group + strlen ("Kind ");
-  TandemActivityKind kind;
-  TandemKindRule *rule;
+  static const char *const allowed[] = { "CommissionRate", "InsideShare", NULL };
+  g_autofree char         *rate = NULL;
+  g_autofree char         *share = NULL;
+  const char              *nick = group + strlen ("Kind ");
+  TandemActivityKind       kind;
+  TandemKindRule          *rule;
 
   if (!tandem_activity_kind_from_nick (nick, &kind, NULL) || !tandem_activity_kind_is_commissionable (kind))
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
-                   _("[%s]: unknown group (kinds with their own rules are order, cross-sell and up-sell)"), group);
+                   _ ("[%s]: unknown group (kinds with their own rules are order, cross-sell and up-sell)"), group);
       return FALSE;
     }
   if (!check_keys (kf, group, allowed, error))
@@ -670,28 +666,24 @@ parse_kind_group (TandemPlan  *self,
 }
 
 static gboolean
-parse_optional_groups (TandemPlan  *self,
-                       GKeyFile    *kf,
-                       GError     **error)
+parse_optional_groups (TandemPlan *self,
+                       GKeyFile   *kf,
+                       GError    **error)
 {
   TandemPlanRules *r = &self->rules;
 
   if (g_key_file_has_group (kf, "TeamBonus"))
     {
-      static const char * const allowed[] = { "Attainment", "Amount", "Split", NULL };
-      const char *g = "TeamBonus";
-      g_autofree char *attainment = NULL;
-      g_autofree char *amount = NULL;
-      g_autofree char *split = NULL;
+      static const char *const allowed[] = { "Attainment", "Amount", "Split", NULL };
+      const char              *g = "TeamBonus";
+      g_autofree char         *attainment = NULL;
+      g_autofree char         *amount = NULL;
+      g_autofree char         *split = NULL;
 
-      if (!check_keys (kf, g, allowed, error) ||
-          (attainment = get_value (kf, g, "Attainment", TRUE, error)) == NULL ||
-          (amount = get_value (kf, g, "Amount", TRUE, error)) == NULL ||
-          !parse_rate (g, "Attainment", attainment, 1000 * TANDEM_RATE_PERCENT, &r->bonus_attainment, error) ||
-          !parse_amount (self, g, "Amount", amount, &r->bonus_amount, error))
+      if (!check_keys (kf, g, allowed, error) || (attainment = get_value (kf, g, "Attainment", TRUE, error)) == NULL || (amount = get_value (kf, g, "Amount", TRUE, error)) == NULL || !parse_rate (g, "Attainment", attainment, 1000 * TANDEM_RATE_PERCENT, &r->bonus_attainment, error) || !parse_amount (self, g, "Amount", amount, &r->bonus_amount, error))
         return FALSE;
       if (r->bonus_attainment == 0)
-        return value_error (error, g, "Attainment", attainment, _("must be above 0%"));
+        return value_error (error, g, "Attainment", attainment, _ ("must be above 0%"));
 
       split = get_value (kf, g, "Split", FALSE, NULL);
       if (split == NULL || g_ascii_strcasecmp (split, "equal") == 0)
@@ -699,65 +691,57 @@ parse_optional_groups (TandemPlan  *self,
       else if (g_ascii_strcasecmp (split, "contribution") == 0)
         r->bonus_split = TANDEM_SPLIT_METHOD_CONTRIBUTION;
       else
-        return value_error (error, g, "Split", split, _("expected equal or contribution"));
+        return value_error (error, g, "Split", split, _ ("expected equal or contribution"));
       r->has_bonus = TRUE;
     }
 
   if (g_key_file_has_group (kf, "Accelerator"))
     {
-      static const char * const allowed[] = { "Above", "Multiplier", NULL };
-      const char *g = "Accelerator";
-      g_autofree char *above = NULL;
-      g_autofree char *multiplier = NULL;
+      static const char *const allowed[] = { "Above", "Multiplier", NULL };
+      const char              *g = "Accelerator";
+      g_autofree char         *above = NULL;
+      g_autofree char         *multiplier = NULL;
 
-      if (!check_keys (kf, g, allowed, error) ||
-          (above = get_value (kf, g, "Above", TRUE, error)) == NULL ||
-          (multiplier = get_value (kf, g, "Multiplier", TRUE, error)) == NULL ||
-          !parse_rate (g, "Above", above, 1000 * TANDEM_RATE_PERCENT, &r->accelerator_above, error))
+      if (!check_keys (kf, g, allowed, error) || (above = get_value (kf, g, "Above", TRUE, error)) == NULL || (multiplier = get_value (kf, g, "Multiplier", TRUE, error)) == NULL || !parse_rate (g, "Above", above, 1000 * TANDEM_RATE_PERCENT, &r->accelerator_above, error))
         return FALSE;
       if (!_tandem_rate_parse_factor (multiplier, &r->accelerator_multiplier, NULL))
-        return value_error (error, g, "Multiplier", multiplier, _("expected a factor such as 1.5"));
+        return value_error (error, g, "Multiplier", multiplier, _ ("expected a factor such as 1.5"));
       if (r->accelerator_multiplier < TANDEM_RATE_ONE || r->accelerator_multiplier > 10 * TANDEM_RATE_ONE)
-        return value_error (error, g, "Multiplier", multiplier, _("must be between 1 and 10"));
+        return value_error (error, g, "Multiplier", multiplier, _ ("must be between 1 and 10"));
       r->has_accelerator = TRUE;
     }
 
   if (g_key_file_has_group (kf, "Cap"))
     {
-      static const char * const allowed[] = { "PerRep", NULL };
-      g_autofree char *cap = NULL;
+      static const char *const allowed[] = { "PerRep", NULL };
+      g_autofree char         *cap = NULL;
 
-      if (!check_keys (kf, "Cap", allowed, error) ||
-          (cap = get_value (kf, "Cap", "PerRep", TRUE, error)) == NULL ||
-          !parse_amount (self, "Cap", "PerRep", cap, &r->cap_per_rep, error))
+      if (!check_keys (kf, "Cap", allowed, error) || (cap = get_value (kf, "Cap", "PerRep", TRUE, error)) == NULL || !parse_amount (self, "Cap", "PerRep", cap, &r->cap_per_rep, error))
         return FALSE;
       r->has_cap = TRUE;
     }
 
   if (g_key_file_has_group (kf, "Referral"))
     {
-      static const char * const allowed[] = { "Amount", NULL };
-      g_autofree char *amount = NULL;
+      static const char *const allowed[] = { "Amount", NULL };
+      g_autofree char         *amount = NULL;
 
-      if (!check_keys (kf, "Referral", allowed, error) ||
-          (amount = get_value (kf, "Referral", "Amount", TRUE, error)) == NULL ||
-          !parse_amount (self, "Referral", "Amount", amount, &r->referral_amount, error))
+      if (!check_keys (kf, "Referral", allowed, error) || (amount = get_value (kf, "Referral", "Amount", TRUE, error)) == NULL || !parse_amount (self, "Referral", "Amount", amount, &r->referral_amount, error))
         return FALSE;
       r->has_referral = TRUE;
     }
 
   if (g_key_file_has_group (kf, "Clawback"))
     {
-      static const char * const allowed[] = { "WindowDays", NULL };
-      g_autofree char *days = NULL;
-      guint64 value;
+      static const char *const allowed[] = { "WindowDays", NULL };
+      g_autofree char         *days = NULL;
+      guint64                  value;
 
-      if (!check_keys (kf, "Clawback", allowed, error) ||
-          (days = get_value (kf, "Clawback", "WindowDays", TRUE, error)) == NULL)
+      if (!check_keys (kf, "Clawback", allowed, error) || (days = get_value (kf, "Clawback", "WindowDays", TRUE, error)) == NULL)
         return FALSE;
       if (!g_ascii_string_to_unsigned (days, 10, 0, 3660, &value, NULL))
-        return value_error (error, "Clawback", "WindowDays", days, _("expected a number of days from 0 to 3660"));
-      r->clawback_days = (int) value;
+        return value_error (error, "Clawback", "WindowDays", days, _ ("expected a number of days from 0 to 3660"));
+      r->clawback_days = (int)value;
       r->has_clawback = TRUE;
     }
 
@@ -778,44 +762,44 @@ parse_optional_groups (TandemPlan  *self,
  * Since: 1.0
  */
 TandemPlan *
-tandem_plan_new_from_data (const char  *data,
-                           gssize       length,
-                           GError     **error)
+tandem_plan_new_from_data (const char *data,
+                           gssize      length,
+                           GError    **error)
 {
-  static const char * const groups[] = { "Plan", "TeamBonus", "Accelerator", "Cap", "Referral", "Clawback", NULL };
-  g_autoptr(TandemPlan) self = NULL;
-  g_autoptr(GKeyFile) kf = g_key_file_new ();
-  g_autoptr(GError) local = NULL;
-  g_auto(GStrv) names = NULL;
+  static const char *const groups[] = { "Plan", "TeamBonus", "Accelerator", "Cap", "Referral", "Clawback", NULL };
+  g_autoptr (TandemPlan) self = NULL;
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_autoptr (GError) local = NULL;
+  g_auto (GStrv) names = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (length < 0)
-    length = (gssize) strlen (data);
+    length = (gssize)strlen (data);
 
   if (!g_utf8_validate (data, length, NULL))
     {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, _("The plan is not valid UTF-8 text"));
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, _ ("The plan is not valid UTF-8 text"));
       return NULL;
     }
 
-  if (!g_key_file_load_from_data (kf, data, (gsize) length, G_KEY_FILE_NONE, &local))
+  if (!g_key_file_load_from_data (kf, data, (gsize)length, G_KEY_FILE_NONE, &local))
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE,
-                   _("The plan is not a valid key file: %s"), local->message);
+                   _ ("The plan is not a valid key file: %s"), local->message);
       return NULL;
     }
 
   self = g_object_new (TANDEM_TYPE_PLAN, NULL);
-  self->data = g_strndup (data, (gsize) length);
+  self->data = g_strndup (data, (gsize)length);
 
   names = g_key_file_get_groups (kf, NULL);
   for (guint i = 0; names[i] != NULL; i++)
     if (!g_strv_contains (groups, names[i]) && !g_str_has_prefix (names[i], "Kind "))
       {
         g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
-                     _("[%s]: unknown group (expected Plan, Kind …, TeamBonus, Accelerator, Cap, Referral, Clawback)"),
+                     _ ("[%s]: unknown group (expected Plan, Kind …, TeamBonus, Accelerator, Cap, Referral, Clawback)"),
                      names[i]);
         return NULL;
       }
@@ -846,18 +830,18 @@ tandem_plan_new_from_data (const char  *data,
  * Since: 1.0
  */
 TandemPlan *
-tandem_plan_new_from_file (const char  *path,
-                           GError     **error)
+tandem_plan_new_from_file (const char *path,
+                           GError    **error)
 {
   g_autofree char *data = NULL;
-  gsize length;
+  gsize            length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!g_file_get_contents (path, &data, &length, error))
     return NULL;
 
-  return tandem_plan_new_from_data (data, (gssize) length, error);
+  return tandem_plan_new_from_data (data, (gssize)length, error);
 }
 
 /**
@@ -965,12 +949,12 @@ tandem_plan_get_data (TandemPlan *self)
  * Since: 1.0
  */
 TandemPeriod *
-tandem_plan_parse_period (TandemPlan  *self,
-                          const char  *text,
-                          GError     **error)
+tandem_plan_parse_period (TandemPlan *self,
+                          const char *text,
+                          GError    **error)
 {
-  g_autoptr(TandemPeriod) period = NULL;
-  static const char * const kinds[] = { "month (2026-11)", "quarter (2026-Q4)", "year (2026)" };
+  g_autoptr (TandemPeriod) period = NULL;
+  static const char *const kinds[] = { "month (2026-11)", "quarter (2026-Q4)", "year (2026)" };
 
   g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -982,7 +966,7 @@ tandem_plan_parse_period (TandemPlan  *self,
   if (period->kind != self->period_kind)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
-                   _("Period “%s” does not fit plan “%s”, which settles by %s"),
+                   _ ("Period “%s” does not fit plan “%s”, which settles by %s"),
                    text, self->name, kinds[self->period_kind]);
       return NULL;
     }

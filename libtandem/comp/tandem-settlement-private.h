@@ -6,17 +6,17 @@
 
 G_BEGIN_DECLS
 
-TandemPayoutLine *_tandem_payout_line_new (TandemStore    *store,
-                                           TandemRep      *rep,
-                                           TandemLineKind  kind,
-                                           TandemMoney    *amount,
-                                           gint64          activity_id,
-                                           char           *explanation);
+TandemPayoutLine *_tandem_payout_line_new (TandemStore   *store,
+                                           TandemRep     *rep,
+                                           TandemLineKind kind,
+                                           TandemMoney   *amount,
+                                           gint64         activity_id,
+                                           char          *explanation);
 
-TandemTeamResult *_tandem_team_result_new (TandemTeam     *team,
-                                           TandemMoney    *revenue,
-                                           TandemMoney    *target,
-                                           int             attainment,
-                                           TandemMoney    *payout);
+TandemTeamResult *_tandem_team_result_new (TandemTeam  *team,
+                                           TandemMoney *revenue,
+                                           TandemMoney *target,
+                                           int          attainment,
+                                           TandemMoney *payout);
 
 G_END_DECLS

@@ -37,38 +37,38 @@ typedef enum
 /* One line, compact: the explanation is written only when asked for. */
 typedef struct
 {
-  gint64  rep_id;
-  gint64  activity_id;
-  gint64  amount;
-  gint64  base;        /* the amount the line is computed from */
-  gint64  pool;        /* the amount split between the members */
-  gint64  rate;        /* the rate applied, fixed point */
-  gint64  account_id;  /* account of the activity */
-  gint64  team_id;     /* tandem the line was earned through, 0 for none */
-  gint64  other;       /* order id, referrer id, days, threshold, … */
-  gint64  other2;
-  char   *text;        /* closed lines: the stored explanation */
-  guint   seq;
-  gint32  share_bp;
-  guint8  kind;
-  guint8  reason;
-  guint8  activity_kind;
+  gint64 rep_id;
+  gint64 activity_id;
+  gint64 amount;
+  gint64 base;       /* the amount the line is computed from */
+  gint64 pool;       /* the amount split between the members */
+  gint64 rate;       /* the rate applied, fixed point */
+  gint64 account_id; /* account of the activity */
+  gint64 team_id;    /* tandem the line was earned through, 0 for none */
+  gint64 other;      /* order id, referrer id, days, threshold, … */
+  gint64 other2;
+  char  *text; /* closed lines: the stored explanation */
+  guint  seq;
+  gint32 share_bp;
+  guint8 kind;
+  guint8 reason;
+  guint8 activity_kind;
 } Line;
 
 struct _TandemSettlement
 {
-  GObject                parent_instance;
+  GObject parent_instance;
 
-  TandemStore           *store;
-  char                  *plan_name;
-  char                   currency[4];
-  TandemPeriod          *period;
-  TandemSettlementState  state;
-  GArray                *lines;      /* Line, sorted by rep, then seq */
-  GArray                *rep_ids;    /* distinct rep ids, ascending */
-  GArray                *rep_first;  /* index of each rep's first line */
-  GListStore            *teams;      /* TandemTeamResult */
-  gint64                 total;
+  TandemStore          *store;
+  char                 *plan_name;
+  char                  currency[4];
+  TandemPeriod         *period;
+  TandemSettlementState state;
+  GArray               *lines;     /* Line, sorted by rep, then seq */
+  GArray               *rep_ids;   /* distinct rep ids, ascending */
+  GArray               *rep_first; /* index of each rep's first line */
+  GListStore           *teams;     /* TandemTeamResult */
+  gint64                total;
 };
 
 G_DEFINE_FINAL_TYPE (TandemSettlement, tandem_settlement, G_TYPE_OBJECT)
@@ -86,12 +86,12 @@ typedef struct
 {
   gint64      team_id;
   TandemTeam *team;
-  GArray     *members;       /* TandemMembershipRecord */
-  int         share_bp;      /* the tandem's own, or -1 */
+  GArray     *members;  /* TandemMembershipRecord */
+  int         share_bp; /* the tandem's own, or -1 */
   gboolean    has_target;
   gint64      target;
-  gint64      revenue;       /* net of reversals */
-  GHashTable *contribution;  /* rep id → gint64* revenue logged */
+  gint64      revenue;      /* net of reversals */
+  GHashTable *contribution; /* rep id → gint64* revenue logged */
   gint64      payout;
 } TeamState;
 
@@ -107,23 +107,23 @@ typedef struct _Engine Engine;
 
 struct _Engine
 {
-  TandemStore            *store;
-  TandemBackend          *backend;
-  TandemPlan             *plan;
-  const TandemPlanRules  *rules;
-  const char             *currency;
-  TandemPeriod           *period;
-  gint64                  start;
-  gint64                  end;
-  GHashTable             *teams;          /* team id → TeamState */
-  GHashTable             *accelerated;    /* activity id → Accelerated */
-  GHashTable             *first_orders;   /* order id → TandemReferralRecord */
-  GHashTable             *earlier;        /* period label → GArray of Line */
-  GArray                 *lines;
-  GMainContext           *progress_context;
-  GCancellable           *cancellable;
-  guint64                 processed;
-  guint                   depth;
+  TandemStore           *store;
+  TandemBackend         *backend;
+  TandemPlan            *plan;
+  const TandemPlanRules *rules;
+  const char            *currency;
+  TandemPeriod          *period;
+  gint64                 start;
+  gint64                 end;
+  GHashTable            *teams;        /* team id → TeamState */
+  GHashTable            *accelerated;  /* activity id → Accelerated */
+  GHashTable            *first_orders; /* order id → TandemReferralRecord */
+  GHashTable            *earlier;      /* period label → GArray of Line */
+  GArray                *lines;
+  GMainContext          *progress_context;
+  GCancellable          *cancellable;
+  guint64                processed;
+  guint                  depth;
 };
 
 static void
@@ -170,7 +170,7 @@ static gboolean
 load_teams (Engine  *engine,
             GError **error)
 {
-  g_autoptr(GArray) records = tandem_backend_list_teams (engine->backend, error);
+  g_autoptr (GArray) records = tandem_backend_list_teams (engine->backend, error);
 
   if (records == NULL)
     return FALSE;
@@ -178,7 +178,7 @@ load_teams (Engine  *engine,
   for (guint i = 0; i < records->len; i++)
     {
       const TandemTeamRecord *r = &g_array_index (records, TandemTeamRecord, i);
-      TeamState *state = g_new0 (TeamState, 1);
+      TeamState              *state = g_new0 (TeamState, 1);
 
       state->team_id = r->id;
       state->team = _tandem_store_load_team (engine->store, r->id, error);
@@ -197,7 +197,7 @@ load_teams (Engine  *engine,
           if (strcmp (r->target_currency, engine->currency) != 0)
             {
               g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                           _("Tandem “%s” has its target in %s; plan “%s” pays in %s"),
+                           _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"),
                            r->name, r->target_currency, tandem_plan_get_name (engine->plan), engine->currency);
               return FALSE;
             }
@@ -224,20 +224,20 @@ members_at (TeamState *team,
 }
 
 static TeamState *
-team_for (Engine      *engine,
-          gint64       team_id,
-          gint64       account_id,
-          gint64       activity_id,
-          gint64       t,
+team_for (Engine                        *engine,
+          gint64                         team_id,
+          gint64                         account_id,
+          gint64                         activity_id,
+          gint64                         t,
           const TandemMembershipRecord **members,
-          GError     **error)
+          GError                       **error)
 {
   TeamState *team = team_id > 0 ? g_hash_table_lookup (engine->teams, &team_id) : NULL;
 
   if (team == NULL)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNASSIGNED,
-                   _("Activity #%" G_GINT64_FORMAT ": account %" G_GINT64_FORMAT " has no tandem; assign one before settling"),
+                   _ ("Activity #%" G_GINT64_FORMAT ": account %" G_GINT64_FORMAT " has no tandem; assign one before settling"),
                    activity_id, account_id);
       return NULL;
     }
@@ -248,7 +248,7 @@ team_for (Engine      *engine,
       g_autofree char *when = _tandem_time_format (t);
 
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNASSIGNED,
-                   _("Activity #%" G_GINT64_FORMAT ": tandem “%s” had no members at %s"),
+                   _ ("Activity #%" G_GINT64_FORMAT ": tandem “%s” had no members at %s"),
                    activity_id, tandem_team_get_name (team->team), when);
       return NULL;
     }
@@ -300,9 +300,9 @@ add_split (Engine                       *engine,
            gint64                       *inside_part,
            gint64                       *field_part)
 {
-  const guint64 weights[2] = { (guint64) share_bp, (guint64) (10000 - share_bp) };
-  gint64 parts[2] = { 0, 0 };
-  Line line = *proto;
+  const guint64 weights[2] = { (guint64)share_bp, (guint64)(10000 - share_bp) };
+  gint64        parts[2] = { 0, 0 };
+  Line          line = *proto;
 
   if (share_bp == 0 || share_bp == 10000)
     {
@@ -349,8 +349,8 @@ static int
 compare_int64 (gconstpointer a,
                gconstpointer b)
 {
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
+  gint64 x = *(const gint64 *)a;
+  gint64 y = *(const gint64 *)b;
 
   return (x > y) - (x < y);
 }
@@ -360,13 +360,13 @@ static gboolean run_engine (Engine *engine, GError **error);
 /* What an order earned per rep (commission and accelerator), as found in
  * the settlement of its own period. */
 static gboolean
-earned_by_order (Engine                  *engine,
+earned_by_order (Engine                   *engine,
                  const TandemSettleRecord *r,
-                 GHashTable              *earned,
-                 GError                 **error)
+                 GHashTable               *earned,
+                 GError                  **error)
 {
-  g_autoptr(GArray) closed = NULL;
-  g_autoptr(GTimeZone) zone = g_time_zone_ref (tandem_plan_get_time_zone (engine->plan));
+  g_autoptr (GArray) closed = NULL;
+  g_autoptr (GTimeZone) zone = g_time_zone_ref (tandem_plan_get_time_zone (engine->plan));
   GArray *lines;
 
   closed = tandem_backend_list_closed_lines_for_activity (engine->backend, r->reverses_id, error);
@@ -386,16 +386,16 @@ earned_by_order (Engine                  *engine,
     }
 
   if (r->reversed_at >= engine->start)
-    lines = engine->lines;   /* the order is in this period */
+    lines = engine->lines; /* the order is in this period */
   else
     {
       /* an earlier period that is not closed: settle it to see */
-      g_autoptr(TandemPeriod) period = tandem_period_copy (engine->period);
+      g_autoptr (TandemPeriod) period = tandem_period_copy (engine->period);
       g_autofree char *label = NULL;
 
       for (;;)
         {
-          g_autoptr(GDateTime) start = tandem_period_get_start (period, zone);
+          g_autoptr (GDateTime) start = tandem_period_get_start (period, zone);
 
           if (_tandem_time_to_usec (start) <= r->reversed_at)
             break;
@@ -415,7 +415,7 @@ earned_by_order (Engine                  *engine,
           if (engine->depth > 24)
             {
               g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
-                           _("Reversal #%" G_GINT64_FORMAT " reaches back more than 24 periods"), r->id);
+                           _ ("Reversal #%" G_GINT64_FORMAT " reaches back more than 24 periods"), r->id);
               return FALSE;
             }
           nested.store = engine->store;
@@ -439,8 +439,7 @@ earned_by_order (Engine                  *engine,
     {
       const Line *l = &g_array_index (lines, Line, i);
 
-      if (l->activity_id == r->reverses_id &&
-          (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR))
+      if (l->activity_id == r->reverses_id && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR))
         add_contribution (earned, l->rep_id, l->amount);
     }
   return TRUE;
@@ -452,12 +451,12 @@ process_commissionable (Engine                   *engine,
                         GError                  **error)
 {
   const TandemMembershipRecord *members;
-  TeamState *team;
-  gint64 rate = rate_for (engine, r->kind);
-  int share = 0;
-  gint64 before, after;
-  Line line = { 0 };
-  TandemReferralRecord *referral;
+  TeamState                    *team;
+  gint64                        rate = rate_for (engine, r->kind);
+  int                           share = 0;
+  gint64                        before, after;
+  Line                          line = { 0 };
+  TandemReferralRecord         *referral;
 
   team = team_for (engine, r->team_id, r->account_id, r->id, r->occurred_at, &members, error);
   if (team == NULL)
@@ -488,10 +487,10 @@ process_commissionable (Engine                   *engine,
 
       if (above > 0)
         {
-          gboolean overflow;
-          gint64 extra_rate = _tandem_mul_div_round (rate, engine->rules->accelerator_multiplier - TANDEM_RATE_ONE,
-                                                     TANDEM_RATE_ONE, &overflow);
-          gint64 pool = round_rate (MIN (above, r->amount_minor), extra_rate);
+          gboolean     overflow;
+          gint64       extra_rate = _tandem_mul_div_round (rate, engine->rules->accelerator_multiplier - TANDEM_RATE_ONE,
+                                                           TANDEM_RATE_ONE, &overflow);
+          gint64       pool = round_rate (MIN (above, r->amount_minor), extra_rate);
           Accelerated *acc = g_new0 (Accelerated, 1);
 
           line.kind = TANDEM_LINE_KIND_ACCELERATOR;
@@ -510,12 +509,13 @@ process_commissionable (Engine                   *engine,
   /* Referral bonus: in the period of the referred account's first order,
    * to the tandem that owns the referring account. */
   referral = engine->rules->has_referral && r->kind == TANDEM_ACTIVITY_KIND_ORDER
-             ? g_hash_table_lookup (engine->first_orders, &r->id) : NULL;
+                 ? g_hash_table_lookup (engine->first_orders, &r->id)
+                 : NULL;
   if (referral != NULL)
     {
-      TandemAccount *referrer = _tandem_store_load_account (engine->store, referral->referrer_id, error);
-      TandemTeam *owner;
-      TeamState *owner_state;
+      TandemAccount                *referrer = _tandem_store_load_account (engine->store, referral->referrer_id, error);
+      TandemTeam                   *owner;
+      TeamState                    *owner_state;
       const TandemMembershipRecord *owner_members;
 
       if (referrer == NULL)
@@ -551,11 +551,11 @@ process_reversal (Engine                   *engine,
                   GError                  **error)
 {
   const TandemMembershipRecord *members;
-  g_autoptr(GHashTable) earned = NULL;
-  TeamState *team;
-  gint64 days = (r->occurred_at - r->reversed_at) / USEC_PER_DAY;
-  gint64 original = r->reversed_amount;
-  Line line = { 0 };
+  g_autoptr (GHashTable) earned = NULL;
+  TeamState            *team;
+  gint64                days = (r->occurred_at - r->reversed_at) / USEC_PER_DAY;
+  gint64                original = r->reversed_amount;
+  Line                  line = { 0 };
   TandemReferralRecord *referral;
 
   team = team_for (engine, r->team_id, r->account_id, r->id, r->occurred_at, &members, error);
@@ -588,20 +588,20 @@ process_reversal (Engine                   *engine,
 
   if (g_hash_table_size (earned) > 0 && original > 0)
     {
-      g_autoptr(GArray) reps = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr (GArray) reps = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_autofree guint64 *weights = NULL;
-      g_autofree gint64 *parts = NULL;
-      GHashTableIter iter;
-      gpointer key, value;
-      gint64 total = 0;
-      gint64 taken;
-      gboolean overflow;
+      g_autofree gint64  *parts = NULL;
+      GHashTableIter      iter;
+      gpointer            key, value;
+      gint64              total = 0;
+      gint64              taken;
+      gboolean            overflow;
 
       g_hash_table_iter_init (&iter, earned);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          g_array_append_val (reps, *(gint64 *) key);
-          total += *(gint64 *) value;
+          g_array_append_val (reps, *(gint64 *)key);
+          total += *(gint64 *)value;
         }
       g_array_sort (reps, compare_int64);
 
@@ -611,9 +611,9 @@ process_reversal (Engine                   *engine,
       parts = g_new (gint64, reps->len);
       for (guint i = 0; i < reps->len; i++)
         {
-          gint64 e = *(gint64 *) g_hash_table_lookup (earned, &g_array_index (reps, gint64, i));
+          gint64 e = *(gint64 *)g_hash_table_lookup (earned, &g_array_index (reps, gint64, i));
 
-          weights[i] = e > 0 ? (guint64) e : 0;
+          weights[i] = e > 0 ? (guint64)e : 0;
         }
       if (!_tandem_allocate_minor (taken, weights, reps->len, parts))
         memset (parts, 0, sizeof (gint64) * reps->len);
@@ -632,13 +632,14 @@ process_reversal (Engine                   *engine,
 
   /* the referral bonus of a first order that is taken back whole */
   referral = engine->rules->has_referral && r->amount_minor == original
-             ? g_hash_table_lookup (engine->first_orders, &r->reverses_id) : NULL;
+                 ? g_hash_table_lookup (engine->first_orders, &r->reverses_id)
+                 : NULL;
   if (referral != NULL)
     {
-      TandemAccount *referrer = _tandem_store_load_account (engine->store, referral->referrer_id, error);
-      TandemTeam *owner = referrer ? tandem_account_get_team (referrer) : NULL;
+      TandemAccount                *referrer = _tandem_store_load_account (engine->store, referral->referrer_id, error);
+      TandemTeam                   *owner = referrer ? tandem_account_get_team (referrer) : NULL;
       const TandemMembershipRecord *owner_members;
-      TeamState *owner_state;
+      TeamState                    *owner_state;
 
       if (referrer == NULL)
         return FALSE;
@@ -661,16 +662,16 @@ process_reversal (Engine                   *engine,
 }
 
 static gboolean
-process_record (const TandemSettleRecord  *r,
-                gpointer                   user_data,
-                GError                   **error)
+process_record (const TandemSettleRecord *r,
+                gpointer                  user_data,
+                GError                  **error)
 {
   Engine *engine = user_data;
 
   if (strcmp (r->currency, engine->currency) != 0)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                   _("Activity #%" G_GINT64_FORMAT " is in %s; plan “%s” pays in %s (no conversion is made)"),
+                   _ ("Activity #%" G_GINT64_FORMAT " is in %s; plan “%s” pays in %s (no conversion is made)"),
                    r->id, r->currency, tandem_plan_get_name (engine->plan), engine->currency);
       return FALSE;
     }
@@ -691,7 +692,7 @@ process_record (const TandemSettleRecord  *r,
 static void
 add_team_bonuses (Engine *engine)
 {
-  g_autoptr(GList) ids = g_hash_table_get_keys (engine->teams);
+  g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
 
   if (!engine->rules->has_bonus)
     return;
@@ -699,10 +700,10 @@ add_team_bonuses (Engine *engine)
   ids = g_list_sort (ids, compare_int64);
   for (GList *l = ids; l != NULL; l = l->next)
     {
-      TeamState *team = g_hash_table_lookup (engine->teams, l->data);
+      TeamState                    *team = g_hash_table_lookup (engine->teams, l->data);
       const TandemMembershipRecord *members;
-      gint64 needed;
-      Line line = { 0 };
+      gint64                        needed;
+      Line                          line = { 0 };
 
       if (!team->has_target || tandem_team_get_archived (team->team))
         continue;
@@ -723,8 +724,8 @@ add_team_bonuses (Engine *engine)
         {
           gint64 *in = g_hash_table_lookup (team->contribution, &members->inside_rep_id);
           gint64 *out = g_hash_table_lookup (team->contribution, &members->field_rep_id);
-          guint64 weights[2] = { in && *in > 0 ? (guint64) *in : 0, out && *out > 0 ? (guint64) *out : 0 };
-          gint64 parts[2];
+          guint64 weights[2] = { in && *in > 0 ? (guint64)*in : 0, out && *out > 0 ? (guint64)*out : 0 };
+          gint64  parts[2];
 
           if (weights[0] + weights[1] > 0)
             {
@@ -733,12 +734,12 @@ add_team_bonuses (Engine *engine)
               line.pool = engine->rules->bonus_amount;
               line.rep_id = members->inside_rep_id;
               line.amount = parts[0];
-              line.rate = (gint64) weights[0];
-              line.account_id = (gint64) (weights[0] + weights[1]);
+              line.rate = (gint64)weights[0];
+              line.account_id = (gint64)(weights[0] + weights[1]);
               add_line (engine, &line);
               line.rep_id = members->field_rep_id;
               line.amount = parts[1];
-              line.rate = (gint64) weights[1];
+              line.rate = (gint64)weights[1];
               add_line (engine, &line);
               continue;
             }
@@ -766,7 +767,7 @@ static void
 add_caps (Engine *engine)
 {
   gint64 total = 0;
-  guint n = engine->lines->len;
+  guint  n = engine->lines->len;
 
   if (!engine->rules->has_cap || n == 0)
     return;
@@ -800,9 +801,9 @@ static gboolean
 run_engine (Engine  *engine,
             GError **error)
 {
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GArray) referrals = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
+  g_autoptr (GArray) referrals = NULL;
 
   engine->rules = _tandem_plan_get_rules (engine->plan);
   engine->currency = tandem_plan_get_currency (engine->plan);
@@ -811,12 +812,12 @@ run_engine (Engine  *engine,
   engine->start = _tandem_time_to_usec (start);
   engine->end = _tandem_time_to_usec (end);
 
-  engine->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) team_state_free);
+  engine->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)team_state_free);
   engine->accelerated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   engine->first_orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
-  engine->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  engine->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   engine->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), 1024);
-  g_array_set_clear_func (engine->lines, (GDestroyNotify) line_clear);
+  g_array_set_clear_func (engine->lines, (GDestroyNotify)line_clear);
 
   if (!load_teams (engine, error))
     return FALSE;
@@ -856,30 +857,30 @@ static char *
 explain (TandemSettlement *self,
          const Line       *l)
 {
-  const char *cur = self->currency;
+  const char      *cur = self->currency;
   g_autofree char *amount = _tandem_money_format_display (l->amount, cur);
   g_autofree char *base = _tandem_money_format_display (l->base, cur);
   g_autofree char *pool = _tandem_money_format_display (l->pool, cur);
   g_autofree char *share = share_text (l->share_bp);
   g_autofree char *rate = _tandem_rate_to_percent_string (l->rate);
-  const char *kind = l->activity_kind <= TANDEM_ACTIVITY_KIND_REVERSAL ? tandem_activity_kind_to_nick (l->activity_kind) : "";
-  TandemAccount *account = l->account_id > 0 ? _tandem_store_load_account (self->store, l->account_id, NULL) : NULL;
-  const char *account_name = account ? tandem_account_get_name (account) : "?";
-  TandemTeam *team = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
-  const char *team_name = team ? tandem_team_get_name (team) : "?";
+  const char      *kind = l->activity_kind <= TANDEM_ACTIVITY_KIND_REVERSAL ? tandem_activity_kind_to_nick (l->activity_kind) : "";
+  TandemAccount   *account = l->account_id > 0 ? _tandem_store_load_account (self->store, l->account_id, NULL) : NULL;
+  const char      *account_name = account ? tandem_account_get_name (account) : "?";
+  TandemTeam      *team = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
+  const char      *team_name = team ? tandem_team_get_name (team) : "?";
 
-  switch ((Reason) l->reason)
+  switch ((Reason)l->reason)
     {
     case REASON_COMMISSION:
-      return g_strdup_printf (_("%s of %s %s #%" G_GINT64_FORMAT " for %s = %s; your share %s = %s"),
+      return g_strdup_printf (_ ("%s of %s %s #%" G_GINT64_FORMAT " for %s = %s; your share %s = %s"),
                               rate, base, kind, l->activity_id, account_name, pool, share, amount);
 
     case REASON_ACCELERATOR:
       {
         g_autofree char *threshold = _tandem_money_format_display (l->other, cur);
 
-        return g_strdup_printf (_("Accelerator: %s of %s #%" G_GINT64_FORMAT " for %s lies above the threshold of %s; "
-                                  "extra %s of it = %s; your share %s = %s"),
+        return g_strdup_printf (_ ("Accelerator: %s of %s #%" G_GINT64_FORMAT " for %s lies above the threshold of %s; "
+                                   "extra %s of it = %s; your share %s = %s"),
                                 base, kind, l->activity_id, account_name, threshold, rate, pool, share, amount);
       }
 
@@ -887,8 +888,8 @@ explain (TandemSettlement *self,
       {
         g_autofree char *needed = _tandem_money_format_display (l->other, cur);
 
-        return g_strdup_printf (_("Team bonus: tandem %s earned %s, reaching the %s needed; "
-                                  "the %s bonus split equally = %s"),
+        return g_strdup_printf (_ ("Team bonus: tandem %s earned %s, reaching the %s needed; "
+                                   "the %s bonus split equally = %s"),
                                 team_name, base, needed, pool, amount);
       }
 
@@ -898,8 +899,8 @@ explain (TandemSettlement *self,
         g_autofree char *mine = _tandem_money_format_display (l->rate, cur);
         g_autofree char *all = _tandem_money_format_display (l->account_id, cur);
 
-        return g_strdup_printf (_("Team bonus: tandem %s earned %s, reaching the %s needed; "
-                                  "split by contribution, you logged %s of %s = %s of the %s bonus"),
+        return g_strdup_printf (_ ("Team bonus: tandem %s earned %s, reaching the %s needed; "
+                                   "split by contribution, you logged %s of %s = %s of the %s bonus"),
                                 team_name, base, needed, mine, all, amount, pool);
       }
 
@@ -907,38 +908,37 @@ explain (TandemSettlement *self,
       {
         TandemAccount *referrer = _tandem_store_load_account (self->store, l->other, NULL);
 
-        return g_strdup_printf (_("Referral bonus: %s, referred by %s, placed its first order #%" G_GINT64_FORMAT
-                                  "; %s for tandem %s; your share %s = %s"),
+        return g_strdup_printf (_ ("Referral bonus: %s, referred by %s, placed its first order #%" G_GINT64_FORMAT
+                                   "; %s for tandem %s; your share %s = %s"),
                                 account_name, referrer ? tandem_account_get_name (referrer) : "?",
                                 l->activity_id, pool, team_name, share, amount);
       }
 
     case REASON_CLAWBACK:
-      return g_strdup_printf (_("Clawback: reversal #%" G_GINT64_FORMAT " of %s takes back order #%" G_GINT64_FORMAT
-                                " for %s after %" G_GINT64_FORMAT " days, within the clawback window; "
-                                "%s taken back in all, your part %s"),
+      return g_strdup_printf (_ ("Clawback: reversal #%" G_GINT64_FORMAT " of %s takes back order #%" G_GINT64_FORMAT
+                                 " for %s after %" G_GINT64_FORMAT " days, within the clawback window; "
+                                 "%s taken back in all, your part %s"),
                               l->activity_id, base, l->other, account_name, l->other2, pool, amount);
 
     case REASON_CLAWBACK_REFERRAL:
-      return g_strdup_printf (_("Clawback: the first order #%" G_GINT64_FORMAT " of %s was reversed by #%" G_GINT64_FORMAT
-                                ", so its %s referral bonus is taken back; your share %s = %s"),
+      return g_strdup_printf (_ ("Clawback: the first order #%" G_GINT64_FORMAT " of %s was reversed by #%" G_GINT64_FORMAT
+                                 ", so its %s referral bonus is taken back; your share %s = %s"),
                               l->other, account_name, l->activity_id, base, share, amount);
 
     case REASON_OUTSIDE_WINDOW:
-      return g_strdup_printf (_("Reversal #%" G_GINT64_FORMAT " of order #%" G_GINT64_FORMAT " for %s (%s) came %"
-                                G_GINT64_FORMAT " days after the order, outside the clawback window: nothing is taken back"),
+      return g_strdup_printf (_ ("Reversal #%" G_GINT64_FORMAT " of order #%" G_GINT64_FORMAT " for %s (%s) came %" G_GINT64_FORMAT " days after the order, outside the clawback window: nothing is taken back"),
                               l->activity_id, l->other, account_name, base, l->other2);
 
     case REASON_NO_CLAWBACK:
-      return g_strdup_printf (_("Reversal #%" G_GINT64_FORMAT " of order #%" G_GINT64_FORMAT " for %s (%s): "
-                                "the plan has no clawback, nothing is taken back"),
+      return g_strdup_printf (_ ("Reversal #%" G_GINT64_FORMAT " of order #%" G_GINT64_FORMAT " for %s (%s): "
+                                 "the plan has no clawback, nothing is taken back"),
                               l->activity_id, l->other, account_name, base);
 
     case REASON_CAP:
       {
         g_autofree char *cap = _tandem_money_format_display (l->other, cur);
 
-        return g_strdup_printf (_("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut"),
+        return g_strdup_printf (_ ("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut"),
                                 base, cap, amount);
       }
 
@@ -964,8 +964,7 @@ struct _TandemLineList
 
 static void line_list_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TandemLineList, tandem_line_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, line_list_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemLineList, tandem_line_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, line_list_iface_init))
 
 static void
 tandem_line_list_finalize (GObject *object)
@@ -1145,7 +1144,7 @@ add_team_results (TandemSettlement *self,
                   Engine           *engine,
                   GArray           *lines)
 {
-  g_autoptr(GList) ids = g_hash_table_get_keys (engine->teams);
+  g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
 
   self->teams = g_list_store_new (TANDEM_TYPE_TEAM_RESULT);
   ids = g_list_sort (ids, compare_int64);
@@ -1153,7 +1152,7 @@ add_team_results (TandemSettlement *self,
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *l = &g_array_index (lines, Line, i);
-      TeamState *team = l->team_id > 0 ? g_hash_table_lookup (engine->teams, &l->team_id) : NULL;
+      TeamState  *team = l->team_id > 0 ? g_hash_table_lookup (engine->teams, &l->team_id) : NULL;
 
       if (team != NULL && l->kind != TANDEM_LINE_KIND_CAP)
         team->payout += l->amount;
@@ -1162,7 +1161,7 @@ add_team_results (TandemSettlement *self,
   for (GList *it = ids; it != NULL; it = it->next)
     {
       TeamState *team = g_hash_table_lookup (engine->teams, it->data);
-      g_autoptr(TandemTeamResult) result = NULL;
+      g_autoptr (TandemTeamResult) result = NULL;
       int attainment = -1;
 
       if (tandem_team_get_archived (team->team) && team->revenue == 0 && team->payout == 0)
@@ -1170,12 +1169,12 @@ add_team_results (TandemSettlement *self,
       if (team->has_target)
         {
           gboolean overflow;
-          gint64 bp = _tandem_mul_div_round (team->revenue, 10000, team->target, &overflow);
+          gint64   bp = _tandem_mul_div_round (team->revenue, 10000, team->target, &overflow);
 
           /* rounded down: 99.995% is not 100% */
-          if ((__int128) bp * team->target > (__int128) team->revenue * 10000)
+          if ((__int128)bp * team->target > (__int128)team->revenue * 10000)
             bp--;
-          attainment = (int) CLAMP (bp, 0, G_MAXINT);
+          attainment = (int)CLAMP (bp, 0, G_MAXINT);
         }
       result = _tandem_team_result_new (team->team,
                                         tandem_money_new (team->revenue, self->currency),
@@ -1201,22 +1200,22 @@ settlement_new (TandemStore  *store,
 }
 
 static TandemSettlement *
-settle_locked (TandemStore   *store,
-               TandemPlan    *plan,
-               TandemPeriod  *period,
-               GMainContext  *progress_context,
-               GCancellable  *cancellable,
-               GError       **error)
+settle_locked (TandemStore  *store,
+               TandemPlan   *plan,
+               TandemPeriod *period,
+               GMainContext *progress_context,
+               GCancellable *cancellable,
+               GError      **error)
 {
-  g_autoptr(TandemSettlement) self = NULL;
-  g_autoptr(GArray) closed = NULL;
+  g_autoptr (TandemSettlement) self = NULL;
+  g_autoptr (GArray) closed = NULL;
   g_autofree char *label = tandem_period_to_string (period);
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
   Engine engine = { 0 };
 
   if (tandem_period_get_kind (period) != tandem_plan_get_period_kind (plan))
     {
-      g_autoptr(TandemPeriod) checked = tandem_plan_parse_period (plan, label, error);
+      g_autoptr (TandemPeriod) checked = tandem_plan_parse_period (plan, label, error);
 
       if (checked == NULL)
         return NULL;
@@ -1243,11 +1242,11 @@ settle_locked (TandemStore   *store,
       /* a closed period is read back exactly as it was frozen */
       self->state = TANDEM_SETTLEMENT_STATE_CLOSED;
       self->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), closed->len);
-      g_array_set_clear_func (self->lines, (GDestroyNotify) line_clear);
+      g_array_set_clear_func (self->lines, (GDestroyNotify)line_clear);
       for (guint i = 0; i < closed->len; i++)
         {
           TandemLineRecord *r = &g_array_index (closed, TandemLineRecord, i);
-          Line l = { 0 };
+          Line              l = { 0 };
 
           l.rep_id = r->rep_id;
           l.kind = r->kind;
@@ -1440,7 +1439,7 @@ TandemMoney *
 tandem_settlement_get_total_for_rep (TandemSettlement *self,
                                      TandemRep        *rep)
 {
-  guint first = 0, n = 0;
+  guint  first = 0, n = 0;
   gint64 total = 0;
 
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
@@ -1477,7 +1476,7 @@ add_money_member (JsonBuilder *b,
                   gint64       minor,
                   const char  *currency)
 {
-  g_autoptr(TandemMoney) m = tandem_money_new (minor, currency);
+  g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
   g_autofree char *text = tandem_money_to_string (m);
 
   json_builder_set_member_name (b, name);
@@ -1509,9 +1508,9 @@ add_money_member (JsonBuilder *b,
 char *
 tandem_settlement_to_json (TandemSettlement *self)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
@@ -1530,11 +1529,11 @@ tandem_settlement_to_json (TandemSettlement *self)
   json_builder_begin_array (b);
   for (guint r = 0; r < self->rep_ids->len; r++)
     {
-      gint64 rep_id = g_array_index (self->rep_ids, gint64, r);
-      guint first = g_array_index (self->rep_first, guint, r);
-      guint next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1) : self->lines->len;
+      gint64     rep_id = g_array_index (self->rep_ids, gint64, r);
+      guint      first = g_array_index (self->rep_first, guint, r);
+      guint      next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1) : self->lines->len;
       TandemRep *rep;
-      gint64 total = 0;
+      gint64     total = 0;
 
       _tandem_store_lock (self->store);
       rep = _tandem_store_load_rep (self->store, rep_id, NULL);
@@ -1553,7 +1552,7 @@ tandem_settlement_to_json (TandemSettlement *self)
       json_builder_begin_array (b);
       for (guint i = first; i < next; i++)
         {
-          const Line *l = &g_array_index (self->lines, Line, i);
+          const Line      *l = &g_array_index (self->lines, Line, i);
           g_autofree char *text = NULL;
 
           _tandem_store_lock (self->store);
@@ -1582,9 +1581,9 @@ tandem_settlement_to_json (TandemSettlement *self)
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->teams)); i++)
     {
-      g_autoptr(TandemTeamResult) t = g_list_model_get_item (G_LIST_MODEL (self->teams), i);
+      g_autoptr (TandemTeamResult) t = g_list_model_get_item (G_LIST_MODEL (self->teams), i);
       TandemTeam *team = tandem_team_result_get_team (t);
-      int att = tandem_team_result_get_attainment (t);
+      int         att = tandem_team_result_get_attainment (t);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "team");
@@ -1636,9 +1635,9 @@ tandem_settlement_to_json (TandemSettlement *self)
  * Since: 1.0
  */
 gboolean
-tandem_store_add_plan (TandemStore  *self,
-                       TandemPlan   *plan,
-                       GError      **error)
+tandem_store_add_plan (TandemStore *self,
+                       TandemPlan  *plan,
+                       GError     **error)
 {
   gboolean ok;
 
@@ -1666,9 +1665,9 @@ tandem_store_add_plan (TandemStore  *self,
  * Since: 1.0
  */
 TandemPlan *
-tandem_store_get_plan (TandemStore  *self,
-                       const char   *name,
-                       GError      **error)
+tandem_store_get_plan (TandemStore *self,
+                       const char  *name,
+                       GError     **error)
 {
   g_autofree char *data = NULL;
 
@@ -1696,8 +1695,8 @@ tandem_store_get_plan (TandemStore  *self,
  * Since: 1.0
  */
 char **
-tandem_store_list_plans (TandemStore  *self,
-                         GError      **error)
+tandem_store_list_plans (TandemStore *self,
+                         GError     **error)
 {
   char **names;
 
@@ -1758,10 +1757,10 @@ tandem_store_list_plans (TandemStore  *self,
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_settle (TandemStore   *self,
-                     TandemPlan    *plan,
-                     TandemPeriod  *period,
-                     GError       **error)
+tandem_store_settle (TandemStore  *self,
+                     TandemPlan   *plan,
+                     TandemPeriod *period,
+                     GError      **error)
 {
   TandemSettlement *settlement;
 
@@ -1798,10 +1797,10 @@ settle_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  SettleData *data = task_data;
-  TandemStore *store = source_object;
+  SettleData       *data = task_data;
+  TandemStore      *store = source_object;
   TandemSettlement *settlement;
-  GError *error = NULL;
+  GError           *error = NULL;
 
   _tandem_store_lock (store);
   settlement = settle_locked (store, data->plan, data->period, data->context, cancellable, &error);
@@ -1828,14 +1827,14 @@ settle_thread (GTask        *task,
  * Since: 1.0
  */
 void
-tandem_store_settle_async (TandemStore         *self,
-                           TandemPlan          *plan,
-                           TandemPeriod        *period,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+tandem_store_settle_async (TandemStore        *self,
+                           TandemPlan         *plan,
+                           TandemPeriod       *period,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   SettleData *data;
 
   g_return_if_fail (TANDEM_IS_STORE (self));
@@ -1849,7 +1848,7 @@ tandem_store_settle_async (TandemStore         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tandem_store_settle_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) settle_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)settle_data_free);
   g_task_run_in_thread (task, settle_thread);
 }
 
@@ -1866,9 +1865,9 @@ tandem_store_settle_async (TandemStore         *self,
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_settle_finish (TandemStore   *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+tandem_store_settle_finish (TandemStore  *self,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1894,19 +1893,19 @@ tandem_store_settle_finish (TandemStore   *self,
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_close_period (TandemStore   *self,
-                           TandemPlan    *plan,
-                           TandemPeriod  *period,
-                           GError       **error)
+tandem_store_close_period (TandemStore  *self,
+                           TandemPlan   *plan,
+                           TandemPeriod *period,
+                           GError      **error)
 {
-  g_autoptr(TandemSettlement) draft = NULL;
-  g_autoptr(GArray) records = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *label = NULL;
+  g_autoptr (TandemSettlement) draft = NULL;
+  g_autoptr (GArray) records = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char  *label = NULL;
   TandemSettlement *closed = NULL;
-  gboolean ok;
+  gboolean          ok;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
@@ -1923,15 +1922,15 @@ tandem_store_close_period (TandemStore   *self,
   if (draft->state == TANDEM_SETTLEMENT_STATE_CLOSED)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-                   _("Period %s of plan “%s” is already closed"), label, tandem_plan_get_name (plan));
+                   _ ("Period %s of plan “%s” is already closed"), label, tandem_plan_get_name (plan));
       goto out;
     }
 
   records = g_array_sized_new (FALSE, TRUE, sizeof (TandemLineRecord), draft->lines->len);
-  g_array_set_clear_func (records, (GDestroyNotify) tandem_line_record_clear);
+  g_array_set_clear_func (records, (GDestroyNotify)tandem_line_record_clear);
   for (guint i = 0; i < draft->lines->len; i++)
     {
-      const Line *l = &g_array_index (draft->lines, Line, i);
+      const Line      *l = &g_array_index (draft->lines, Line, i);
       TandemLineRecord r = { l->rep_id, l->kind, l->amount, l->activity_id, explain (draft, l) };
 
       g_array_append_val (records, r);

@@ -9,26 +9,26 @@ G_BEGIN_DECLS
 
 typedef struct _TandemCsvReader TandemCsvReader;
 
-TandemCsvReader *tandem_csv_reader_new            (GInputStream     *stream);
-void             tandem_csv_reader_free           (TandemCsvReader  *self);
+TandemCsvReader *tandem_csv_reader_new (GInputStream *stream);
+void             tandem_csv_reader_free (TandemCsvReader *self);
 /* Reads the next record. Returns TRUE with *fields set (owned by the
  * reader, valid until the next call), or FALSE at the end (*fields NULL,
  * no error) or on error. Empty lines are skipped. */
-gboolean         tandem_csv_reader_next           (TandemCsvReader  *self,
-                                                   GPtrArray       **fields,
-                                                   GCancellable     *cancellable,
-                                                   GError          **error);
+gboolean tandem_csv_reader_next (TandemCsvReader *self,
+                                 GPtrArray      **fields,
+                                 GCancellable    *cancellable,
+                                 GError         **error);
 /* The line on which the current record began (1-based). */
-guint64          tandem_csv_reader_get_line       (TandemCsvReader  *self);
-guint64          tandem_csv_reader_get_bytes_read (TandemCsvReader  *self);
+guint64 tandem_csv_reader_get_line (TandemCsvReader *self);
+guint64 tandem_csv_reader_get_bytes_read (TandemCsvReader *self);
 /* Reads from memory instead of a stream (for the fuzzer). */
-TandemCsvReader *tandem_csv_reader_new_for_data   (const char       *data,
-                                                   gsize             len);
+TandemCsvReader *tandem_csv_reader_new_for_data (const char *data,
+                                                 gsize       len);
 
 /* Appends @field to @out, quoted when it holds a comma, quote, CR or LF,
  * or starts or ends with a space. */
-void             tandem_csv_append_field          (GString          *out,
-                                                   const char       *field);
+void tandem_csv_append_field (GString    *out,
+                              const char *field);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemCsvReader, tandem_csv_reader_free)
 

@@ -22,10 +22,10 @@ struct _TandemCsvReader
   gsize         len;
   gsize         pos;
   guint64       bytes_read;
-  guint64       line;          /* current line while scanning */
-  guint64       record_line;   /* line where the last record began */
-  GString      *record;        /* field texts, each NUL-terminated */
-  GArray       *offsets;       /* start of each field in record */
+  guint64       line;        /* current line while scanning */
+  guint64       record_line; /* line where the last record began */
+  GString      *record;      /* field texts, each NUL-terminated */
+  GArray       *offsets;     /* start of each field in record */
   GPtrArray    *fields;
   guint         eof : 1;
   guint         started : 1;
@@ -49,7 +49,7 @@ TandemCsvReader *
 tandem_csv_reader_new_for_data (const char *data,
                                 gsize       len)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
+  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
 
   return tandem_csv_reader_new (stream);
 }
@@ -82,9 +82,9 @@ tandem_csv_reader_get_bytes_read (TandemCsvReader *self)
 
 /* Returns the next byte, or -1 at the end of the input, or -2 on error. */
 static inline int
-next_byte (TandemCsvReader  *self,
-           GCancellable     *cancellable,
-           GError          **error)
+next_byte (TandemCsvReader *self,
+           GCancellable    *cancellable,
+           GError         **error)
 {
   if (G_UNLIKELY (self->pos == self->len))
     {
@@ -101,9 +101,9 @@ next_byte (TandemCsvReader  *self,
           self->eof = TRUE;
           return -1;
         }
-      self->len = (gsize) n;
+      self->len = (gsize)n;
       self->pos = 0;
-      self->bytes_read += (guint64) n;
+      self->bytes_read += (guint64)n;
 
       if (!self->started)
         {
@@ -115,13 +115,13 @@ next_byte (TandemCsvReader  *self,
         }
     }
 
-  return (unsigned char) self->buffer[self->pos++];
+  return (unsigned char)self->buffer[self->pos++];
 }
 
 static inline int
-peek_byte (TandemCsvReader  *self,
-           GCancellable     *cancellable,
-           GError          **error)
+peek_byte (TandemCsvReader *self,
+           GCancellable    *cancellable,
+           GError         **error)
 {
   int c = next_byte (self, cancellable, error);
 
@@ -145,12 +145,18 @@ start_field (TandemCsvReader *self)
 }
 
 gboolean
-tandem_csv_reader_next (TandemCsvReader  *self,
-                        GPtrArray       **fields,
-                        GCancellable     *cancellable,
-                        GError          **error)
+tandem_csv_reader_next (TandemCsvReader *self,
+                        GPtrArray      **fields,
+                        GCancellable    *cancellable,
+                        GError         **error)
 {
-  enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED } state;
+  enum
+  {
+    FIELD_START,
+    UNQUOTED,
+    QUOTED,
+    QUOTE_IN_QUOTED
+  } state;
   int c;
 
   *fields = NULL;
@@ -174,7 +180,7 @@ again:
           if (state == QUOTED)
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _("line %" G_GUINT64_FORMAT ": a quoted field is not closed before the end of the file"),
+                           _ ("line %" G_GUINT64_FORMAT ": a quoted field is not closed before the end of the file"),
                            self->record_line);
               return FALSE;
             }
@@ -191,7 +197,7 @@ again:
             {
               if (c == '\n')
                 self->line++;
-              g_string_append_c (self->record, (char) c);
+              g_string_append_c (self->record, (char)c);
             }
           continue;
         }
@@ -207,7 +213,7 @@ again:
           if (c != ',' && c != '\n' && c != '\r')
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _("line %" G_GUINT64_FORMAT ": unexpected text after a closing quote"),
+                           _ ("line %" G_GUINT64_FORMAT ": unexpected text after a closing quote"),
                            self->line);
               return FALSE;
             }
@@ -242,7 +248,7 @@ again:
           if (state != FIELD_START)
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _("line %" G_GUINT64_FORMAT ": a quote inside an unquoted field (quote the whole field and double the quote)"),
+                           _ ("line %" G_GUINT64_FORMAT ": a quote inside an unquoted field (quote the whole field and double the quote)"),
                            self->line);
               return FALSE;
             }
@@ -250,7 +256,7 @@ again:
           continue;
         }
 
-      g_string_append_c (self->record, (char) c);
+      g_string_append_c (self->record, (char)c);
       state = UNQUOTED;
     }
 

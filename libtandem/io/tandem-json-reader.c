@@ -52,7 +52,7 @@ TandemJsonReader *
 tandem_json_reader_new_for_data (const char *data,
                                  gsize       len)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
+  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
 
   return tandem_json_reader_new (stream);
 }
@@ -83,9 +83,9 @@ tandem_json_reader_get_bytes_read (TandemJsonReader *self)
 }
 
 static int
-next_byte (TandemJsonReader  *self,
-           GCancellable      *cancellable,
-           GError           **error)
+next_byte (TandemJsonReader *self,
+           GCancellable     *cancellable,
+           GError          **error)
 {
   int c;
 
@@ -103,25 +103,25 @@ next_byte (TandemJsonReader  *self,
           self->eof = TRUE;
           return -1;
         }
-      self->len = (gsize) n;
+      self->len = (gsize)n;
       self->pos = 0;
       if (self->bytes_read == 0 && self->len >= 3 && memcmp (self->buffer, "\xEF\xBB\xBF", 3) == 0)
         self->pos = 3;
-      self->bytes_read += (guint64) n;
+      self->bytes_read += (guint64)n;
       if (self->pos == self->len)
         return next_byte (self, cancellable, error);
     }
 
-  c = (unsigned char) self->buffer[self->pos++];
+  c = (unsigned char)self->buffer[self->pos++];
   if (c == '\n')
     self->line++;
   return c;
 }
 
 static int
-next_token_byte (TandemJsonReader  *self,
-                 GCancellable      *cancellable,
-                 GError           **error)
+next_token_byte (TandemJsonReader *self,
+                 GCancellable     *cancellable,
+                 GError          **error)
 {
   int c;
 
@@ -133,9 +133,9 @@ next_token_byte (TandemJsonReader  *self,
 }
 
 static gboolean
-syntax_error (TandemJsonReader  *self,
-              GError           **error,
-              const char        *what)
+syntax_error (TandemJsonReader *self,
+              GError          **error,
+              const char       *what)
 {
   g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
                "line %" G_GUINT64_FORMAT ": %s", self->line, what);
@@ -143,17 +143,17 @@ syntax_error (TandemJsonReader  *self,
 }
 
 gboolean
-tandem_json_reader_next (TandemJsonReader  *self,
-                         JsonObject       **object,
-                         GCancellable      *cancellable,
-                         GError           **error)
+tandem_json_reader_next (TandemJsonReader *self,
+                         JsonObject      **object,
+                         GCancellable     *cancellable,
+                         GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   JsonNode *root;
-  int depth = 0;
-  gboolean in_string = FALSE;
-  gboolean escaped = FALSE;
-  int c;
+  int       depth = 0;
+  gboolean  in_string = FALSE;
+  gboolean  escaped = FALSE;
+  int       c;
 
   *object = NULL;
 
@@ -166,7 +166,7 @@ tandem_json_reader_next (TandemJsonReader  *self,
       if (c == -2)
         return FALSE;
       if (c != '[')
-        return syntax_error (self, error, _("expected a JSON array of activity objects"));
+        return syntax_error (self, error, _ ("expected a JSON array of activity objects"));
       self->opened = TRUE;
     }
 
@@ -178,9 +178,9 @@ tandem_json_reader_next (TandemJsonReader  *self,
       if (c == ']')
         goto end;
       if (c == -1)
-        return syntax_error (self, error, _("the array is not closed"));
+        return syntax_error (self, error, _ ("the array is not closed"));
       if (c != ',')
-        return syntax_error (self, error, _("expected “,” or “]” after an element"));
+        return syntax_error (self, error, _ ("expected “,” or “]” after an element"));
       c = next_token_byte (self, cancellable, error);
       if (c == -2)
         return FALSE;
@@ -189,7 +189,7 @@ tandem_json_reader_next (TandemJsonReader  *self,
     goto end;
 
   if (c != '{')
-    return syntax_error (self, error, c == -1 ? _("the array is not closed") : _("each element must be an object"));
+    return syntax_error (self, error, c == -1 ? _ ("the array is not closed") : _ ("each element must be an object"));
 
   self->element_line = self->line;
   g_string_truncate (self->element, 0);
@@ -198,13 +198,13 @@ tandem_json_reader_next (TandemJsonReader  *self,
   for (;;)
     {
       if (c == -1)
-        return syntax_error (self, error, _("an object is not closed before the end of the file"));
+        return syntax_error (self, error, _ ("an object is not closed before the end of the file"));
       if (c == -2)
         return FALSE;
       if (self->element->len >= MAX_ELEMENT)
-        return syntax_error (self, error, _("an element is larger than 16 MiB"));
+        return syntax_error (self, error, _ ("an element is larger than 16 MiB"));
 
-      g_string_append_c (self->element, (char) c);
+      g_string_append_c (self->element, (char)c);
 
       if (in_string)
         {
@@ -239,7 +239,7 @@ tandem_json_reader_next (TandemJsonReader  *self,
 
   root = json_parser_get_root (self->parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return syntax_error (self, error, _("each element must be an object"));
+    return syntax_error (self, error, _ ("each element must be an object"));
 
   *object = json_node_get_object (root);
   return TRUE;
@@ -250,6 +250,6 @@ end:
   if (c == -2)
     return FALSE;
   if (c != -1)
-    return syntax_error (self, error, _("unexpected text after the closing “]”"));
+    return syntax_error (self, error, _ ("unexpected text after the closing “]”"));
   return FALSE;
 }

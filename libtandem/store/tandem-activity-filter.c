@@ -17,18 +17,19 @@
  */
 struct _TandemActivityFilter
 {
-  GObject             parent_instance;
+  GObject parent_instance;
 
-  TandemTeam         *team;
-  TandemAccount      *account;
-  TandemRep          *rep;
-  GDateTime          *since;
-  GDateTime          *until;
-  TandemActivityKind  kind;
-  guint               match_kind : 1;
+  TandemTeam        *team;
+  TandemAccount     *account;
+  TandemRep         *rep;
+  GDateTime         *since;
+  GDateTime         *until;
+  TandemActivityKind kind;
+  guint              match_kind : 1;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_TEAM,
   PROP_ACCOUNT,
@@ -111,10 +112,10 @@ tandem_activity_filter_get_property (GObject    *object,
 }
 
 static void
-set_date (TandemActivityFilter  *self,
-          GDateTime            **field,
-          GDateTime             *value,
-          GParamSpec            *pspec)
+set_date (TandemActivityFilter *self,
+          GDateTime           **field,
+          GDateTime            *value,
+          GParamSpec           *pspec)
 {
   if (*field == value || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
     return;
@@ -176,7 +177,7 @@ static void
 tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = tandem_activity_filter_dispose;
   object_class->finalize = tandem_activity_filter_finalize;

@@ -26,19 +26,18 @@ typedef struct
 
 struct _TandemActivityList
 {
-  GObject             parent_instance;
+  GObject parent_instance;
 
-  TandemStore        *store;
-  TandemActivityScan  scan;
-  guint               n_items;
-  GArray             *last_keys;   /* TandemScanKey per page; id 0 when unknown */
-  GQueue              pages;       /* most recently used first */
+  TandemStore       *store;
+  TandemActivityScan scan;
+  guint              n_items;
+  GArray            *last_keys; /* TandemScanKey per page; id 0 when unknown */
+  GQueue             pages;     /* most recently used first */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TandemActivityList, tandem_activity_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemActivityList, tandem_activity_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static void
 page_free (Page *page)
@@ -52,7 +51,7 @@ tandem_activity_list_finalize (GObject *object)
 {
   TandemActivityList *self = (TandemActivityList *)object;
 
-  g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
+  g_queue_clear_full (&self->pages, (GDestroyNotify)page_free);
   g_clear_pointer (&self->last_keys, g_array_unref);
   g_clear_object (&self->store);
 
@@ -84,21 +83,21 @@ tandem_activity_list_get_n_items (GListModel *model)
 }
 
 static Page *
-load_page (TandemActivityList  *self,
-           guint                index,
-           GError             **error)
+load_page (TandemActivityList *self,
+           guint               index,
+           GError            **error)
 {
-  g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
+  g_autoptr (GArray) records = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
   const TandemScanKey *after = NULL;
-  Page *page;
+  Page                *page;
 
-  g_array_set_clear_func (records, (GDestroyNotify) tandem_activity_record_clear);
+  g_array_set_clear_func (records, (GDestroyNotify)tandem_activity_record_clear);
 
   if (index > 0 && g_array_index (self->last_keys, TandemScanKey, index - 1).id != 0)
     after = &g_array_index (self->last_keys, TandemScanKey, index - 1);
 
   if (!tandem_backend_scan_activities (_tandem_store_get_backend (self->store), &self->scan,
-                                       after, (gint64) index * PAGE_SIZE, PAGE_SIZE, records, error))
+                                       after, (gint64)index * PAGE_SIZE, PAGE_SIZE, records, error))
     return NULL;
 
   page = g_new0 (Page, 1);
@@ -107,8 +106,7 @@ load_page (TandemActivityList  *self,
 
   for (guint i = 0; i < records->len; i++)
     {
-      TandemActivity *activity =
-        _tandem_store_activity_from_record (self->store, &g_array_index (records, TandemActivityRecord, i), error);
+      TandemActivity *activity = _tandem_store_activity_from_record (self->store, &g_array_index (records, TandemActivityRecord, i), error);
 
       if (activity == NULL)
         {
@@ -121,7 +119,7 @@ load_page (TandemActivityList  *self,
   if (records->len > 0)
     {
       const TandemActivityRecord *last = &g_array_index (records, TandemActivityRecord, records->len - 1);
-      TandemScanKey key = { last->occurred_at, last->id };
+      TandemScanKey               key = { last->occurred_at, last->id };
 
       g_array_index (self->last_keys, TandemScanKey, index) = key;
     }
@@ -134,11 +132,11 @@ tandem_activity_list_get_item (GListModel *model,
                                guint       position)
 {
   TandemActivityList *self = TANDEM_ACTIVITY_LIST (model);
-  g_autoptr(GError) error = NULL;
-  guint index = position / PAGE_SIZE;
-  guint offset = position % PAGE_SIZE;
+  g_autoptr (GError) error = NULL;
+  guint    index = position / PAGE_SIZE;
+  guint    offset = position % PAGE_SIZE;
   gpointer item = NULL;
-  Page *page = NULL;
+  Page    *page = NULL;
 
   if (position >= self->n_items)
     return NULL;
@@ -146,7 +144,7 @@ tandem_activity_list_get_item (GListModel *model,
   _tandem_store_lock (self->store);
 
   for (GList *l = self->pages.head; l != NULL; l = l->next)
-    if (((Page *) l->data)->index == index)
+    if (((Page *)l->data)->index == index)
       {
         page = l->data;
         g_queue_unlink (&self->pages, l);
@@ -186,14 +184,14 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 GListModel *
-_tandem_activity_list_new (TandemStore               *store,
-                           const TandemActivityScan  *scan,
-                           GError                   **error)
+_tandem_activity_list_new (TandemStore              *store,
+                           const TandemActivityScan *scan,
+                           GError                  **error)
 {
-  g_autoptr(TandemActivityList) self = g_object_new (TANDEM_TYPE_ACTIVITY_LIST, NULL);
+  g_autoptr (TandemActivityList) self = g_object_new (TANDEM_TYPE_ACTIVITY_LIST, NULL);
   TandemBackend *backend = _tandem_store_get_backend (store);
-  gint64 max_id;
-  gint64 count;
+  gint64         max_id;
+  gint64         count;
 
   self->store = g_object_ref (store);
   self->scan = *scan;
@@ -207,7 +205,7 @@ _tandem_activity_list_new (TandemStore               *store,
   if (count < 0)
     return NULL;
 
-  self->n_items = (guint) MIN (count, (gint64) G_MAXUINT);
+  self->n_items = (guint)MIN (count, (gint64)G_MAXUINT);
   self->last_keys = g_array_new (FALSE, TRUE, sizeof (TandemScanKey));
   g_array_set_size (self->last_keys, self->n_items / PAGE_SIZE + 1);
 

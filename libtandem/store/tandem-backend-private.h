@@ -21,142 +21,142 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gint64      id;
-  char       *name;
-  int         role;
-  gboolean    archived;
+  gint64   id;
+  char    *name;
+  int      role;
+  gboolean archived;
 } TandemRepRecord;
 
 typedef struct
 {
-  gint64      id;
-  char       *name;
-  int         inside_share;     /* basis points, or -1 for the plan's default */
-  gboolean    has_target;
-  gint64      target_minor;
-  char        target_currency[4];
-  gboolean    archived;
-  gint64      inside_rep_id;    /* current members */
-  gint64      field_rep_id;
+  gint64   id;
+  char    *name;
+  int      inside_share; /* basis points, or -1 for the plan's default */
+  gboolean has_target;
+  gint64   target_minor;
+  char     target_currency[4];
+  gboolean archived;
+  gint64   inside_rep_id; /* current members */
+  gint64   field_rep_id;
 } TandemTeamRecord;
 
 typedef struct
 {
-  gint64      team_id;
-  gint64      inside_rep_id;
-  gint64      field_rep_id;
-  gint64      valid_from;
-  gint64      valid_until;      /* 0 while current */
+  gint64 team_id;
+  gint64 inside_rep_id;
+  gint64 field_rep_id;
+  gint64 valid_from;
+  gint64 valid_until; /* 0 while current */
 } TandemMembershipRecord;
 
 typedef struct
 {
-  gint64      id;
-  char       *name;
-  gint64      team_id;
-  int         category;
-  int         stage;
-  gint64      referred_by_id;
-  gboolean    archived;
+  gint64   id;
+  char    *name;
+  gint64   team_id;
+  int      category;
+  int      stage;
+  gint64   referred_by_id;
+  gboolean archived;
 } TandemAccountRecord;
 
 typedef struct
 {
-  gint64      account_id;
-  int         stage;
-  gint64      changed_at;
+  gint64 account_id;
+  int    stage;
+  gint64 changed_at;
 } TandemStageRecord;
 
 typedef struct
 {
-  gint64      id;
-  gint64      account_id;
-  gint64      rep_id;
-  int         kind;
-  gboolean    has_amount;
-  gint64      amount_minor;
-  char        currency[4];
-  gint64      occurred_at;
-  char       *external_ref;
-  gint64      reverses_id;
-  char       *note;
+  gint64   id;
+  gint64   account_id;
+  gint64   rep_id;
+  int      kind;
+  gboolean has_amount;
+  gint64   amount_minor;
+  char     currency[4];
+  gint64   occurred_at;
+  char    *external_ref;
+  gint64   reverses_id;
+  char    *note;
 } TandemActivityRecord;
 
 /* Conditions of an activity scan; 0 / -1 mean "any". max_id pins a
  * snapshot: rows inserted later are not seen. */
 typedef struct
 {
-  gint64      team_id;
-  gint64      account_id;
-  gint64      rep_id;
-  int         kind;             /* -1 for any */
-  gint64      since;            /* inclusive, or G_MININT64 */
-  gint64      until;            /* exclusive, or G_MAXINT64 */
-  gint64      max_id;           /* 0 for no limit */
+  gint64 team_id;
+  gint64 account_id;
+  gint64 rep_id;
+  int    kind;   /* -1 for any */
+  gint64 since;  /* inclusive, or G_MININT64 */
+  gint64 until;  /* exclusive, or G_MAXINT64 */
+  gint64 max_id; /* 0 for no limit */
 } TandemActivityScan;
 
 /* A position in the (occurred_at, id) order of a scan. */
 typedef struct
 {
-  gint64      occurred_at;
-  gint64      id;
+  gint64 occurred_at;
+  gint64 id;
 } TandemScanKey;
 
 /* What settlement reads of a commissionable activity or a reversal. */
 typedef struct
 {
-  gint64      id;
-  gint64      account_id;
-  gint64      rep_id;
-  int         kind;
-  gint64      amount_minor;
-  char        currency[4];
-  gint64      occurred_at;
-  gint64      team_id;          /* the account's tandem, 0 if none */
+  gint64 id;
+  gint64 account_id;
+  gint64 rep_id;
+  int    kind;
+  gint64 amount_minor;
+  char   currency[4];
+  gint64 occurred_at;
+  gint64 team_id; /* the account's tandem, 0 if none */
   /* for a reversal: the reversed activity */
-  gint64      reverses_id;
-  int         reversed_kind;
-  gint64      reversed_account_id;
-  gint64      reversed_rep_id;
-  gint64      reversed_amount;
-  gint64      reversed_at;
+  gint64 reverses_id;
+  int    reversed_kind;
+  gint64 reversed_account_id;
+  gint64 reversed_rep_id;
+  gint64 reversed_amount;
+  gint64 reversed_at;
 } TandemSettleRecord;
 
 /* The first order of an account that another account referred. */
 typedef struct
 {
-  gint64      account_id;
-  gint64      referrer_id;
-  gint64      order_id;
-  gint64      order_at;
+  gint64 account_id;
+  gint64 referrer_id;
+  gint64 order_id;
+  gint64 order_at;
 } TandemReferralRecord;
 
 /* A line of a closed settlement. */
 typedef struct
 {
-  gint64      rep_id;
-  int         kind;
-  gint64      amount_minor;
-  gint64      activity_id;
-  char       *explanation;
+  gint64 rep_id;
+  int    kind;
+  gint64 amount_minor;
+  gint64 activity_id;
+  char  *explanation;
 } TandemLineRecord;
 
 typedef struct
 {
-  gint64      start;
-  gint64      end;
+  gint64 start;
+  gint64 end;
 } TandemRangeRecord;
 
 typedef gboolean (*TandemSettleFunc) (const TandemSettleRecord *record,
                                       gpointer                  user_data,
                                       GError                  **error);
 
-void tandem_line_record_clear     (TandemLineRecord     *record);
-void tandem_rep_record_clear      (TandemRepRecord      *record);
-void tandem_team_record_clear     (TandemTeamRecord     *record);
-void tandem_account_record_clear  (TandemAccountRecord  *record);
+void tandem_line_record_clear (TandemLineRecord *record);
+void tandem_rep_record_clear (TandemRepRecord *record);
+void tandem_team_record_clear (TandemTeamRecord *record);
+void tandem_account_record_clear (TandemAccountRecord *record);
 void tandem_activity_record_clear (TandemActivityRecord *record);
-void tandem_activity_scan_init    (TandemActivityScan   *scan);
+void tandem_activity_scan_init (TandemActivityScan *scan);
 
 #define TANDEM_TYPE_BACKEND (tandem_backend_get_type ())
 G_DECLARE_INTERFACE (TandemBackend, tandem_backend, TANDEM, BACKEND, GObject)
@@ -165,269 +165,269 @@ struct _TandemBackendInterface
 {
   GTypeInterface parent_iface;
 
-  gboolean  (*is_read_only)        (TandemBackend              *self);
-  int       (*get_schema_version)  (TandemBackend              *self);
-  gboolean  (*check_integrity)     (TandemBackend              *self,
-                                    GError                    **error);
+  gboolean (*is_read_only) (TandemBackend *self);
+  int (*get_schema_version) (TandemBackend *self);
+  gboolean (*check_integrity) (TandemBackend *self,
+                               GError       **error);
 
   /* Write transactions nest: only the outermost commits. */
-  gboolean  (*begin)               (TandemBackend              *self,
-                                    GError                    **error);
-  gboolean  (*commit)              (TandemBackend              *self,
-                                    GError                    **error);
-  void      (*rollback)            (TandemBackend              *self);
+  gboolean (*begin) (TandemBackend *self,
+                     GError       **error);
+  gboolean (*commit) (TandemBackend *self,
+                      GError       **error);
+  void (*rollback) (TandemBackend *self);
 
-  gboolean  (*insert_rep)          (TandemBackend              *self,
-                                    TandemRepRecord            *record,
-                                    GError                    **error);
-  gboolean  (*update_rep)          (TandemBackend              *self,
-                                    const TandemRepRecord      *record,
-                                    GError                    **error);
-  gboolean  (*load_rep)            (TandemBackend              *self,
-                                    gint64                      id,
-                                    TandemRepRecord            *record,
-                                    GError                    **error);
-  GArray   *(*list_reps)           (TandemBackend              *self,
-                                    GError                    **error);
+  gboolean (*insert_rep) (TandemBackend   *self,
+                          TandemRepRecord *record,
+                          GError         **error);
+  gboolean (*update_rep) (TandemBackend         *self,
+                          const TandemRepRecord *record,
+                          GError               **error);
+  gboolean (*load_rep) (TandemBackend   *self,
+                        gint64           id,
+                        TandemRepRecord *record,
+                        GError         **error);
+  GArray *(*list_reps) (TandemBackend *self,
+                        GError       **error);
 
   /* insert_team also opens the first membership, from @since. */
-  gboolean  (*insert_team)         (TandemBackend              *self,
-                                    TandemTeamRecord           *record,
-                                    gint64                      since,
-                                    GError                    **error);
-  gboolean  (*update_team)         (TandemBackend              *self,
-                                    const TandemTeamRecord     *record,
-                                    GError                    **error);
-  gboolean  (*load_team)           (TandemBackend              *self,
-                                    gint64                      id,
-                                    TandemTeamRecord           *record,
-                                    GError                    **error);
-  GArray   *(*list_teams)          (TandemBackend              *self,
-                                    GError                    **error);
-  gboolean  (*change_members)      (TandemBackend              *self,
-                                    gint64                      team_id,
-                                    gint64                      inside_rep_id,
-                                    gint64                      field_rep_id,
-                                    gint64                      since,
-                                    GError                    **error);
-  GArray   *(*list_memberships)    (TandemBackend              *self,
-                                    gint64                      team_id,
-                                    GError                    **error);
+  gboolean (*insert_team) (TandemBackend    *self,
+                           TandemTeamRecord *record,
+                           gint64            since,
+                           GError          **error);
+  gboolean (*update_team) (TandemBackend          *self,
+                           const TandemTeamRecord *record,
+                           GError                **error);
+  gboolean (*load_team) (TandemBackend    *self,
+                         gint64            id,
+                         TandemTeamRecord *record,
+                         GError          **error);
+  GArray *(*list_teams) (TandemBackend *self,
+                         GError       **error);
+  gboolean (*change_members) (TandemBackend *self,
+                              gint64         team_id,
+                              gint64         inside_rep_id,
+                              gint64         field_rep_id,
+                              gint64         since,
+                              GError       **error);
+  GArray *(*list_memberships) (TandemBackend *self,
+                               gint64         team_id,
+                               GError       **error);
 
-  gboolean  (*insert_account)      (TandemBackend              *self,
-                                    TandemAccountRecord        *record,
-                                    gint64                      created_at,
-                                    GError                    **error);
-  gboolean  (*update_account)      (TandemBackend              *self,
-                                    const TandemAccountRecord  *record,
-                                    GError                    **error);
-  gboolean  (*load_account)        (TandemBackend              *self,
-                                    gint64                      id,
-                                    TandemAccountRecord        *record,
-                                    GError                    **error);
-  GArray   *(*list_accounts)       (TandemBackend              *self,
-                                    GError                    **error);
-  gboolean  (*add_stage_change)    (TandemBackend              *self,
-                                    gint64                      account_id,
-                                    int                         stage,
-                                    gint64                      changed_at,
-                                    GError                    **error);
-  GArray   *(*list_stage_changes)  (TandemBackend              *self,
-                                    gint64                      account_id,
-                                    GError                    **error);
+  gboolean (*insert_account) (TandemBackend       *self,
+                              TandemAccountRecord *record,
+                              gint64               created_at,
+                              GError             **error);
+  gboolean (*update_account) (TandemBackend             *self,
+                              const TandemAccountRecord *record,
+                              GError                   **error);
+  gboolean (*load_account) (TandemBackend       *self,
+                            gint64               id,
+                            TandemAccountRecord *record,
+                            GError             **error);
+  GArray *(*list_accounts) (TandemBackend *self,
+                            GError       **error);
+  gboolean (*add_stage_change) (TandemBackend *self,
+                                gint64         account_id,
+                                int            stage,
+                                gint64         changed_at,
+                                GError       **error);
+  GArray *(*list_stage_changes) (TandemBackend *self,
+                                 gint64         account_id,
+                                 GError       **error);
 
   /* A row whose external_ref is already stored is not inserted:
    * *inserted is FALSE and record->id is the stored row's id. */
-  gboolean  (*insert_activity)     (TandemBackend              *self,
-                                    TandemActivityRecord       *record,
-                                    gboolean                   *inserted,
-                                    GError                    **error);
-  gboolean  (*load_activity)       (TandemBackend              *self,
-                                    gint64                      id,
-                                    TandemActivityRecord       *record,
-                                    GError                    **error);
-  gint64    (*find_activity_by_ref) (TandemBackend             *self,
-                                    const char                 *external_ref,
-                                    GError                    **error);
-  gint64    (*max_activity_id)     (TandemBackend              *self,
-                                    GError                    **error);
-  gint64    (*count_activities)    (TandemBackend              *self,
-                                    const TandemActivityScan   *scan,
-                                    GError                    **error);
+  gboolean (*insert_activity) (TandemBackend        *self,
+                               TandemActivityRecord *record,
+                               gboolean             *inserted,
+                               GError              **error);
+  gboolean (*load_activity) (TandemBackend        *self,
+                             gint64                id,
+                             TandemActivityRecord *record,
+                             GError              **error);
+  gint64 (*find_activity_by_ref) (TandemBackend *self,
+                                  const char    *external_ref,
+                                  GError       **error);
+  gint64 (*max_activity_id) (TandemBackend *self,
+                             GError       **error);
+  gint64 (*count_activities) (TandemBackend            *self,
+                              const TandemActivityScan *scan,
+                              GError                  **error);
   /* Appends up to @limit records in (occurred_at, id) order: those after
    * @after when it is not NULL, else those from position @offset. */
-  gboolean  (*scan_activities)     (TandemBackend              *self,
-                                    const TandemActivityScan   *scan,
-                                    const TandemScanKey        *after,
-                                    gint64                      offset,
-                                    guint                       limit,
-                                    GArray                     *records,
-                                    GError                    **error);
+  gboolean (*scan_activities) (TandemBackend            *self,
+                               const TandemActivityScan *scan,
+                               const TandemScanKey      *after,
+                               gint64                    offset,
+                               guint                     limit,
+                               GArray                   *records,
+                               GError                  **error);
 
   /* Settlement support: the store knows no rules, only facts. */
-  gboolean  (*scan_settlement)     (TandemBackend              *self,
-                                    gint64                      since,
-                                    gint64                      until,
-                                    TandemSettleFunc            func,
-                                    gpointer                    user_data,
-                                    GError                    **error);
-  GArray   *(*list_referrals)      (TandemBackend              *self,
-                                    GError                    **error);
-  gboolean  (*save_plan)           (TandemBackend              *self,
-                                    const char                 *name,
-                                    const char                 *definition,
-                                    GError                    **error);
-  char     *(*load_plan)           (TandemBackend              *self,
-                                    const char                 *name,
-                                    GError                    **error);
-  char    **(*list_plans)          (TandemBackend              *self,
-                                    GError                    **error);
+  gboolean (*scan_settlement) (TandemBackend   *self,
+                               gint64           since,
+                               gint64           until,
+                               TandemSettleFunc func,
+                               gpointer         user_data,
+                               GError         **error);
+  GArray *(*list_referrals) (TandemBackend *self,
+                             GError       **error);
+  gboolean (*save_plan) (TandemBackend *self,
+                         const char    *name,
+                         const char    *definition,
+                         GError       **error);
+  char *(*load_plan) (TandemBackend *self,
+                      const char    *name,
+                      GError       **error);
+  char **(*list_plans) (TandemBackend *self,
+                        GError       **error);
   /* Freezes [start, end) for @plan and @label with its lines, at once. */
-  gboolean  (*close_period)        (TandemBackend              *self,
-                                    const char                 *plan,
-                                    const char                 *label,
-                                    gint64                      start,
-                                    gint64                      end,
-                                    gint64                      closed_at,
-                                    GArray                     *lines,
-                                    GError                    **error);
+  gboolean (*close_period) (TandemBackend *self,
+                            const char    *plan,
+                            const char    *label,
+                            gint64         start,
+                            gint64         end,
+                            gint64         closed_at,
+                            GArray        *lines,
+                            GError       **error);
   /* Returns FALSE with no error when the period is not closed. */
-  gboolean  (*load_closed_period)  (TandemBackend              *self,
-                                    const char                 *plan,
-                                    const char                 *label,
-                                    GArray                     *lines,
-                                    GError                    **error);
-  GArray   *(*list_closed_ranges)  (TandemBackend              *self,
-                                    GError                    **error);
+  gboolean (*load_closed_period) (TandemBackend *self,
+                                  const char    *plan,
+                                  const char    *label,
+                                  GArray        *lines,
+                                  GError       **error);
+  GArray *(*list_closed_ranges) (TandemBackend *self,
+                                 GError       **error);
   /* Closed lines that came from @activity_id. */
-  GArray   *(*list_closed_lines_for_activity) (TandemBackend   *self,
-                                    gint64                      activity_id,
-                                    GError                    **error);
+  GArray *(*list_closed_lines_for_activity) (TandemBackend *self,
+                                             gint64         activity_id,
+                                             GError       **error);
 };
 
 /* Wrappers that check the arguments and call the vfuncs. */
-gboolean  tandem_backend_is_read_only         (TandemBackend              *self);
-int       tandem_backend_get_schema_version   (TandemBackend              *self);
-gboolean  tandem_backend_check_integrity      (TandemBackend              *self,
-                                               GError                    **error);
-gboolean  tandem_backend_begin                (TandemBackend              *self,
-                                               GError                    **error);
-gboolean  tandem_backend_commit               (TandemBackend              *self,
-                                               GError                    **error);
-void      tandem_backend_rollback             (TandemBackend              *self);
-gboolean  tandem_backend_insert_rep           (TandemBackend              *self,
-                                               TandemRepRecord            *record,
-                                               GError                    **error);
-gboolean  tandem_backend_update_rep           (TandemBackend              *self,
-                                               const TandemRepRecord      *record,
-                                               GError                    **error);
-gboolean  tandem_backend_load_rep             (TandemBackend              *self,
-                                               gint64                      id,
-                                               TandemRepRecord            *record,
-                                               GError                    **error);
-GArray   *tandem_backend_list_reps            (TandemBackend              *self,
-                                               GError                    **error);
-gboolean  tandem_backend_insert_team          (TandemBackend              *self,
-                                               TandemTeamRecord           *record,
-                                               gint64                      since,
-                                               GError                    **error);
-gboolean  tandem_backend_update_team          (TandemBackend              *self,
-                                               const TandemTeamRecord     *record,
-                                               GError                    **error);
-gboolean  tandem_backend_load_team            (TandemBackend              *self,
-                                               gint64                      id,
-                                               TandemTeamRecord           *record,
-                                               GError                    **error);
-GArray   *tandem_backend_list_teams           (TandemBackend              *self,
-                                               GError                    **error);
-gboolean  tandem_backend_change_members       (TandemBackend              *self,
-                                               gint64                      team_id,
-                                               gint64                      inside_rep_id,
-                                               gint64                      field_rep_id,
-                                               gint64                      since,
-                                               GError                    **error);
-GArray   *tandem_backend_list_memberships     (TandemBackend              *self,
-                                               gint64                      team_id,
-                                               GError                    **error);
-gboolean  tandem_backend_insert_account       (TandemBackend              *self,
-                                               TandemAccountRecord        *record,
-                                               gint64                      created_at,
-                                               GError                    **error);
-gboolean  tandem_backend_update_account       (TandemBackend              *self,
-                                               const TandemAccountRecord  *record,
-                                               GError                    **error);
-gboolean  tandem_backend_load_account         (TandemBackend              *self,
-                                               gint64                      id,
-                                               TandemAccountRecord        *record,
-                                               GError                    **error);
-GArray   *tandem_backend_list_accounts        (TandemBackend              *self,
-                                               GError                    **error);
-gboolean  tandem_backend_add_stage_change     (TandemBackend              *self,
-                                               gint64                      account_id,
-                                               int                         stage,
-                                               gint64                      changed_at,
-                                               GError                    **error);
-GArray   *tandem_backend_list_stage_changes   (TandemBackend              *self,
-                                               gint64                      account_id,
-                                               GError                    **error);
-gboolean  tandem_backend_insert_activity      (TandemBackend              *self,
-                                               TandemActivityRecord       *record,
-                                               gboolean                   *inserted,
-                                               GError                    **error);
-gboolean  tandem_backend_load_activity        (TandemBackend              *self,
-                                               gint64                      id,
-                                               TandemActivityRecord       *record,
-                                               GError                    **error);
-gint64    tandem_backend_find_activity_by_ref (TandemBackend              *self,
-                                               const char                 *external_ref,
-                                               GError                    **error);
-gint64    tandem_backend_max_activity_id      (TandemBackend              *self,
-                                               GError                    **error);
-gint64    tandem_backend_count_activities     (TandemBackend              *self,
-                                               const TandemActivityScan   *scan,
-                                               GError                    **error);
-gboolean  tandem_backend_scan_activities      (TandemBackend              *self,
-                                               const TandemActivityScan   *scan,
-                                               const TandemScanKey        *after,
-                                               gint64                      offset,
-                                               guint                       limit,
-                                               GArray                     *records,
-                                               GError                    **error);
+gboolean tandem_backend_is_read_only (TandemBackend *self);
+int      tandem_backend_get_schema_version (TandemBackend *self);
+gboolean tandem_backend_check_integrity (TandemBackend *self,
+                                         GError       **error);
+gboolean tandem_backend_begin (TandemBackend *self,
+                               GError       **error);
+gboolean tandem_backend_commit (TandemBackend *self,
+                                GError       **error);
+void     tandem_backend_rollback (TandemBackend *self);
+gboolean tandem_backend_insert_rep (TandemBackend   *self,
+                                    TandemRepRecord *record,
+                                    GError         **error);
+gboolean tandem_backend_update_rep (TandemBackend         *self,
+                                    const TandemRepRecord *record,
+                                    GError               **error);
+gboolean tandem_backend_load_rep (TandemBackend   *self,
+                                  gint64           id,
+                                  TandemRepRecord *record,
+                                  GError         **error);
+GArray  *tandem_backend_list_reps (TandemBackend *self,
+                                   GError       **error);
+gboolean tandem_backend_insert_team (TandemBackend    *self,
+                                     TandemTeamRecord *record,
+                                     gint64            since,
+                                     GError          **error);
+gboolean tandem_backend_update_team (TandemBackend          *self,
+                                     const TandemTeamRecord *record,
+                                     GError                **error);
+gboolean tandem_backend_load_team (TandemBackend    *self,
+                                   gint64            id,
+                                   TandemTeamRecord *record,
+                                   GError          **error);
+GArray  *tandem_backend_list_teams (TandemBackend *self,
+                                    GError       **error);
+gboolean tandem_backend_change_members (TandemBackend *self,
+                                        gint64         team_id,
+                                        gint64         inside_rep_id,
+                                        gint64         field_rep_id,
+                                        gint64         since,
+                                        GError       **error);
+GArray  *tandem_backend_list_memberships (TandemBackend *self,
+                                          gint64         team_id,
+                                          GError       **error);
+gboolean tandem_backend_insert_account (TandemBackend       *self,
+                                        TandemAccountRecord *record,
+                                        gint64               created_at,
+                                        GError             **error);
+gboolean tandem_backend_update_account (TandemBackend             *self,
+                                        const TandemAccountRecord *record,
+                                        GError                   **error);
+gboolean tandem_backend_load_account (TandemBackend       *self,
+                                      gint64               id,
+                                      TandemAccountRecord *record,
+                                      GError             **error);
+GArray  *tandem_backend_list_accounts (TandemBackend *self,
+                                       GError       **error);
+gboolean tandem_backend_add_stage_change (TandemBackend *self,
+                                          gint64         account_id,
+                                          int            stage,
+                                          gint64         changed_at,
+                                          GError       **error);
+GArray  *tandem_backend_list_stage_changes (TandemBackend *self,
+                                            gint64         account_id,
+                                            GError       **error);
+gboolean tandem_backend_insert_activity (TandemBackend        *self,
+                                         TandemActivityRecord *record,
+                                         gboolean             *inserted,
+                                         GError              **error);
+gboolean tandem_backend_load_activity (TandemBackend        *self,
+                                       gint64                id,
+                                       TandemActivityRecord *record,
+                                       GError              **error);
+gint64   tandem_backend_find_activity_by_ref (TandemBackend *self,
+                                              const char    *external_ref,
+                                              GError       **error);
+gint64   tandem_backend_max_activity_id (TandemBackend *self,
+                                         GError       **error);
+gint64   tandem_backend_count_activities (TandemBackend            *self,
+                                          const TandemActivityScan *scan,
+                                          GError                  **error);
+gboolean tandem_backend_scan_activities (TandemBackend            *self,
+                                         const TandemActivityScan *scan,
+                                         const TandemScanKey      *after,
+                                         gint64                    offset,
+                                         guint                     limit,
+                                         GArray                   *records,
+                                         GError                  **error);
 
-gboolean  tandem_backend_scan_settlement      (TandemBackend              *self,
-                                               gint64                      since,
-                                               gint64                      until,
-                                               TandemSettleFunc            func,
-                                               gpointer                    user_data,
-                                               GError                    **error);
-GArray   *tandem_backend_list_referrals       (TandemBackend              *self,
-                                               GError                    **error);
-gboolean  tandem_backend_save_plan            (TandemBackend              *self,
-                                               const char                 *name,
-                                               const char                 *definition,
-                                               GError                    **error);
-char     *tandem_backend_load_plan            (TandemBackend              *self,
-                                               const char                 *name,
-                                               GError                    **error);
-char    **tandem_backend_list_plans           (TandemBackend              *self,
-                                               GError                    **error);
-gboolean  tandem_backend_close_period         (TandemBackend              *self,
-                                               const char                 *plan,
-                                               const char                 *label,
-                                               gint64                      start,
-                                               gint64                      end,
-                                               gint64                      closed_at,
-                                               GArray                     *lines,
-                                               GError                    **error);
-gboolean  tandem_backend_load_closed_period   (TandemBackend              *self,
-                                               const char                 *plan,
-                                               const char                 *label,
-                                               GArray                     *lines,
-                                               GError                    **error);
-GArray   *tandem_backend_list_closed_ranges   (TandemBackend              *self,
-                                               GError                    **error);
-GArray   *tandem_backend_list_closed_lines_for_activity (TandemBackend     *self,
-                                               gint64                      activity_id,
-                                               GError                    **error);
+gboolean tandem_backend_scan_settlement (TandemBackend   *self,
+                                         gint64           since,
+                                         gint64           until,
+                                         TandemSettleFunc func,
+                                         gpointer         user_data,
+                                         GError         **error);
+GArray  *tandem_backend_list_referrals (TandemBackend *self,
+                                        GError       **error);
+gboolean tandem_backend_save_plan (TandemBackend *self,
+                                   const char    *name,
+                                   const char    *definition,
+                                   GError       **error);
+char    *tandem_backend_load_plan (TandemBackend *self,
+                                   const char    *name,
+                                   GError       **error);
+char   **tandem_backend_list_plans (TandemBackend *self,
+                                    GError       **error);
+gboolean tandem_backend_close_period (TandemBackend *self,
+                                      const char    *plan,
+                                      const char    *label,
+                                      gint64         start,
+                                      gint64         end,
+                                      gint64         closed_at,
+                                      GArray        *lines,
+                                      GError       **error);
+gboolean tandem_backend_load_closed_period (TandemBackend *self,
+                                            const char    *plan,
+                                            const char    *label,
+                                            GArray        *lines,
+                                            GError       **error);
+GArray  *tandem_backend_list_closed_ranges (TandemBackend *self,
+                                            GError       **error);
+GArray  *tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
+                                                        gint64         activity_id,
+                                                        GError       **error);
 
 G_END_DECLS

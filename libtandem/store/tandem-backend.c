@@ -55,7 +55,7 @@ tandem_activity_scan_init (TandemActivityScan *scan)
 }
 
 gboolean
-tandem_backend_is_read_only (TandemBackend              *self)
+tandem_backend_is_read_only (TandemBackend *self)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
 
@@ -63,7 +63,7 @@ tandem_backend_is_read_only (TandemBackend              *self)
 }
 
 int
-tandem_backend_get_schema_version (TandemBackend              *self)
+tandem_backend_get_schema_version (TandemBackend *self)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
 
@@ -71,8 +71,8 @@ tandem_backend_get_schema_version (TandemBackend              *self)
 }
 
 gboolean
-tandem_backend_check_integrity (TandemBackend              *self,
-                                GError                    **error)
+tandem_backend_check_integrity (TandemBackend *self,
+                                GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -81,8 +81,8 @@ tandem_backend_check_integrity (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_begin (TandemBackend              *self,
-                      GError                    **error)
+tandem_backend_begin (TandemBackend *self,
+                      GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -91,8 +91,8 @@ tandem_backend_begin (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_commit (TandemBackend              *self,
-                       GError                    **error)
+tandem_backend_commit (TandemBackend *self,
+                       GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -101,7 +101,7 @@ tandem_backend_commit (TandemBackend              *self,
 }
 
 void
-tandem_backend_rollback (TandemBackend              *self)
+tandem_backend_rollback (TandemBackend *self)
 {
   g_return_if_fail (TANDEM_IS_BACKEND (self));
 
@@ -109,9 +109,9 @@ tandem_backend_rollback (TandemBackend              *self)
 }
 
 gboolean
-tandem_backend_insert_rep (TandemBackend              *self,
-                           TandemRepRecord            *record,
-                           GError                    **error)
+tandem_backend_insert_rep (TandemBackend   *self,
+                           TandemRepRecord *record,
+                           GError         **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -120,9 +120,9 @@ tandem_backend_insert_rep (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_update_rep (TandemBackend              *self,
-                           const TandemRepRecord      *record,
-                           GError                    **error)
+tandem_backend_update_rep (TandemBackend         *self,
+                           const TandemRepRecord *record,
+                           GError               **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -131,10 +131,10 @@ tandem_backend_update_rep (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_load_rep (TandemBackend              *self,
-                         gint64                      id,
-                         TandemRepRecord            *record,
-                         GError                    **error)
+tandem_backend_load_rep (TandemBackend   *self,
+                         gint64           id,
+                         TandemRepRecord *record,
+                         GError         **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -143,8 +143,8 @@ tandem_backend_load_rep (TandemBackend              *self,
 }
 
 GArray *
-tandem_backend_list_reps (TandemBackend              *self,
-                          GError                    **error)
+tandem_backend_list_reps (TandemBackend *self,
+                          GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -153,10 +153,10 @@ tandem_backend_list_reps (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_insert_team (TandemBackend              *self,
-                            TandemTeamRecord           *record,
-                            gint64                      since,
-                            GError                    **error)
+tandem_backend_insert_team (TandemBackend    *self,
+                            TandemTeamRecord *record,
+                            gint64            since,
+                            GError          **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -165,9 +165,9 @@ tandem_backend_insert_team (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_update_team (TandemBackend              *self,
-                            const TandemTeamRecord     *record,
-                            GError                    **error)
+tandem_backend_update_team (TandemBackend          *self,
+                            const TandemTeamRecord *record,
+                            GError                **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -176,10 +176,10 @@ tandem_backend_update_team (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_load_team (TandemBackend              *self,
-                          gint64                      id,
-                          TandemTeamRecord           *record,
-                          GError                    **error)
+tandem_backend_load_team (TandemBackend    *self,
+                          gint64            id,
+                          TandemTeamRecord *record,
+                          GError          **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -188,8 +188,8 @@ tandem_backend_load_team (TandemBackend              *self,
 }
 
 GArray *
-tandem_backend_list_teams (TandemBackend              *self,
-                           GError                    **error)
+tandem_backend_list_teams (TandemBackend *self,
+                           GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -198,12 +198,12 @@ tandem_backend_list_teams (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_change_members (TandemBackend              *self,
-                               gint64                      team_id,
-                               gint64                      inside_rep_id,
-                               gint64                      field_rep_id,
-                               gint64                      since,
-                               GError                    **error)
+tandem_backend_change_members (TandemBackend *self,
+                               gint64         team_id,
+                               gint64         inside_rep_id,
+                               gint64         field_rep_id,
+                               gint64         since,
+                               GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -212,9 +212,9 @@ tandem_backend_change_members (TandemBackend              *self,
 }
 
 GArray *
-tandem_backend_list_memberships (TandemBackend              *self,
-                                 gint64                      team_id,
-                                 GError                    **error)
+tandem_backend_list_memberships (TandemBackend *self,
+                                 gint64         team_id,
+                                 GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -223,10 +223,10 @@ tandem_backend_list_memberships (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_insert_account (TandemBackend              *self,
-                               TandemAccountRecord        *record,
-                               gint64                      created_at,
-                               GError                    **error)
+tandem_backend_insert_account (TandemBackend       *self,
+                               TandemAccountRecord *record,
+                               gint64               created_at,
+                               GError             **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -235,9 +235,9 @@ tandem_backend_insert_account (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_update_account (TandemBackend              *self,
-                               const TandemAccountRecord  *record,
-                               GError                    **error)
+tandem_backend_update_account (TandemBackend             *self,
+                               const TandemAccountRecord *record,
+                               GError                   **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -246,10 +246,10 @@ tandem_backend_update_account (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_load_account (TandemBackend              *self,
-                             gint64                      id,
-                             TandemAccountRecord        *record,
-                             GError                    **error)
+tandem_backend_load_account (TandemBackend       *self,
+                             gint64               id,
+                             TandemAccountRecord *record,
+                             GError             **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -258,8 +258,8 @@ tandem_backend_load_account (TandemBackend              *self,
 }
 
 GArray *
-tandem_backend_list_accounts (TandemBackend              *self,
-                              GError                    **error)
+tandem_backend_list_accounts (TandemBackend *self,
+                              GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -268,11 +268,11 @@ tandem_backend_list_accounts (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_add_stage_change (TandemBackend              *self,
-                                 gint64                      account_id,
-                                 int                         stage,
-                                 gint64                      changed_at,
-                                 GError                    **error)
+tandem_backend_add_stage_change (TandemBackend *self,
+                                 gint64         account_id,
+                                 int            stage,
+                                 gint64         changed_at,
+                                 GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -281,9 +281,9 @@ tandem_backend_add_stage_change (TandemBackend              *self,
 }
 
 GArray *
-tandem_backend_list_stage_changes (TandemBackend              *self,
-                                   gint64                      account_id,
-                                   GError                    **error)
+tandem_backend_list_stage_changes (TandemBackend *self,
+                                   gint64         account_id,
+                                   GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -292,10 +292,10 @@ tandem_backend_list_stage_changes (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_insert_activity (TandemBackend              *self,
-                                TandemActivityRecord       *record,
-                                gboolean                   *inserted,
-                                GError                    **error)
+tandem_backend_insert_activity (TandemBackend        *self,
+                                TandemActivityRecord *record,
+                                gboolean             *inserted,
+                                GError              **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -304,10 +304,10 @@ tandem_backend_insert_activity (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_load_activity (TandemBackend              *self,
-                              gint64                      id,
-                              TandemActivityRecord       *record,
-                              GError                    **error)
+tandem_backend_load_activity (TandemBackend        *self,
+                              gint64                id,
+                              TandemActivityRecord *record,
+                              GError              **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -316,9 +316,9 @@ tandem_backend_load_activity (TandemBackend              *self,
 }
 
 gint64
-tandem_backend_find_activity_by_ref (TandemBackend              *self,
-                                     const char                 *external_ref,
-                                     GError                    **error)
+tandem_backend_find_activity_by_ref (TandemBackend *self,
+                                     const char    *external_ref,
+                                     GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -327,8 +327,8 @@ tandem_backend_find_activity_by_ref (TandemBackend              *self,
 }
 
 gint64
-tandem_backend_max_activity_id (TandemBackend              *self,
-                                GError                    **error)
+tandem_backend_max_activity_id (TandemBackend *self,
+                                GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -337,9 +337,9 @@ tandem_backend_max_activity_id (TandemBackend              *self,
 }
 
 gint64
-tandem_backend_count_activities (TandemBackend              *self,
-                                 const TandemActivityScan   *scan,
-                                 GError                    **error)
+tandem_backend_count_activities (TandemBackend            *self,
+                                 const TandemActivityScan *scan,
+                                 GError                  **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -348,13 +348,13 @@ tandem_backend_count_activities (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_scan_activities (TandemBackend              *self,
-                                const TandemActivityScan   *scan,
-                                const TandemScanKey        *after,
-                                gint64                      offset,
-                                guint                       limit,
-                                GArray                     *records,
-                                GError                    **error)
+tandem_backend_scan_activities (TandemBackend            *self,
+                                const TandemActivityScan *scan,
+                                const TandemScanKey      *after,
+                                gint64                    offset,
+                                guint                     limit,
+                                GArray                   *records,
+                                GError                  **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -363,12 +363,12 @@ tandem_backend_scan_activities (TandemBackend              *self,
 }
 
 gboolean
-tandem_backend_scan_settlement (TandemBackend *self,
-                                gint64 since,
-                                gint64 until,
+tandem_backend_scan_settlement (TandemBackend   *self,
+                                gint64           since,
+                                gint64           until,
                                 TandemSettleFunc func,
-                                gpointer user_data,
-                                GError **error)
+                                gpointer         user_data,
+                                GError         **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -378,7 +378,7 @@ tandem_backend_scan_settlement (TandemBackend *self,
 
 GArray *
 tandem_backend_list_referrals (TandemBackend *self,
-                               GError **error)
+                               GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -388,9 +388,9 @@ tandem_backend_list_referrals (TandemBackend *self,
 
 gboolean
 tandem_backend_save_plan (TandemBackend *self,
-                          const char *name,
-                          const char *definition,
-                          GError **error)
+                          const char    *name,
+                          const char    *definition,
+                          GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -400,8 +400,8 @@ tandem_backend_save_plan (TandemBackend *self,
 
 char *
 tandem_backend_load_plan (TandemBackend *self,
-                          const char *name,
-                          GError **error)
+                          const char    *name,
+                          GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -411,7 +411,7 @@ tandem_backend_load_plan (TandemBackend *self,
 
 char **
 tandem_backend_list_plans (TandemBackend *self,
-                           GError **error)
+                           GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -421,13 +421,13 @@ tandem_backend_list_plans (TandemBackend *self,
 
 gboolean
 tandem_backend_close_period (TandemBackend *self,
-                             const char *plan,
-                             const char *label,
-                             gint64 start,
-                             gint64 end,
-                             gint64 closed_at,
-                             GArray *lines,
-                             GError **error)
+                             const char    *plan,
+                             const char    *label,
+                             gint64         start,
+                             gint64         end,
+                             gint64         closed_at,
+                             GArray        *lines,
+                             GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -437,10 +437,10 @@ tandem_backend_close_period (TandemBackend *self,
 
 gboolean
 tandem_backend_load_closed_period (TandemBackend *self,
-                                   const char *plan,
-                                   const char *label,
-                                   GArray *lines,
-                                   GError **error)
+                                   const char    *plan,
+                                   const char    *label,
+                                   GArray        *lines,
+                                   GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -450,7 +450,7 @@ tandem_backend_load_closed_period (TandemBackend *self,
 
 GArray *
 tandem_backend_list_closed_ranges (TandemBackend *self,
-                                   GError **error)
+                                   GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -460,8 +460,8 @@ tandem_backend_list_closed_ranges (TandemBackend *self,
 
 GArray *
 tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
-                                               gint64 activity_id,
-                                               GError **error)
+                                               gint64         activity_id,
+                                               GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

@@ -19,7 +19,7 @@
  */
 struct _TandemMembership
 {
-  GObject    parent_instance;
+  GObject parent_instance;
 
   gint64     team_id;
   TandemRep *inside_rep;
@@ -28,7 +28,8 @@ struct _TandemMembership
   GDateTime *valid_until;
 };
 
-enum {
+enum
+{
   MEMBERSHIP_PROP_0,
   MEMBERSHIP_PROP_TEAM_ID,
   MEMBERSHIP_PROP_INSIDE_REP,
@@ -138,7 +139,7 @@ static void
 tandem_membership_class_init (TandemMembershipClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = tandem_membership_dispose;
   object_class->finalize = tandem_membership_finalize;
@@ -152,8 +153,7 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_TEAM_ID] =
-    g_param_spec_int64 ("team-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  membership_properties[MEMBERSHIP_PROP_TEAM_ID] = g_param_spec_int64 ("team-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   /**
    * TandemMembership:inside-rep:
@@ -162,8 +162,7 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_INSIDE_REP] =
-    g_param_spec_object ("inside-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
+  membership_properties[MEMBERSHIP_PROP_INSIDE_REP] = g_param_spec_object ("inside-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
 
   /**
    * TandemMembership:field-rep:
@@ -172,8 +171,7 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_FIELD_REP] =
-    g_param_spec_object ("field-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
+  membership_properties[MEMBERSHIP_PROP_FIELD_REP] = g_param_spec_object ("field-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
 
   /**
    * TandemMembership:valid-from:
@@ -182,8 +180,7 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_VALID_FROM] =
-    g_param_spec_boxed ("valid-from", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  membership_properties[MEMBERSHIP_PROP_VALID_FROM] = g_param_spec_boxed ("valid-from", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   /**
    * TandemMembership:valid-until:
@@ -192,8 +189,7 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_VALID_UNTIL] =
-    g_param_spec_boxed ("valid-until", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  membership_properties[MEMBERSHIP_PROP_VALID_UNTIL] = g_param_spec_boxed ("valid-until", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   g_object_class_install_properties (object_class, MEMBERSHIP_N_PROPS, membership_properties);
 }
@@ -303,14 +299,15 @@ tandem_membership_get_valid_until (TandemMembership *self)
  */
 struct _TandemStageChange
 {
-  GObject             parent_instance;
+  GObject parent_instance;
 
-  gint64              account_id;
-  TandemAccountStage  stage;
-  GDateTime          *changed_at;
+  gint64             account_id;
+  TandemAccountStage stage;
+  GDateTime         *changed_at;
 };
 
-enum {
+enum
+{
   STAGE_PROP_0,
   STAGE_PROP_ACCOUNT_ID,
   STAGE_PROP_STAGE,
@@ -390,7 +387,7 @@ static void
 tandem_stage_change_class_init (TandemStageChangeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = tandem_stage_change_finalize;
   object_class->get_property = tandem_stage_change_get_property;
@@ -403,8 +400,7 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_ACCOUNT_ID] =
-    g_param_spec_int64 ("account-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  stage_properties[STAGE_PROP_ACCOUNT_ID] = g_param_spec_int64 ("account-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   /**
    * TandemStageChange:stage:
@@ -413,9 +409,8 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_STAGE] =
-    g_param_spec_enum ("stage", NULL, NULL, TANDEM_TYPE_ACCOUNT_STAGE,
-                       TANDEM_ACCOUNT_STAGE_PROSPECT, flags);
+  stage_properties[STAGE_PROP_STAGE] = g_param_spec_enum ("stage", NULL, NULL, TANDEM_TYPE_ACCOUNT_STAGE,
+                                                          TANDEM_ACCOUNT_STAGE_PROSPECT, flags);
 
   /**
    * TandemStageChange:changed-at:
@@ -424,8 +419,7 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_CHANGED_AT] =
-    g_param_spec_boxed ("changed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  stage_properties[STAGE_PROP_CHANGED_AT] = g_param_spec_boxed ("changed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   g_object_class_install_properties (object_class, STAGE_N_PROPS, stage_properties);
 }

@@ -17,9 +17,9 @@ G_DECLARE_FINAL_TYPE (TandemSqliteBackend, tandem_sqlite_backend, TANDEM, SQLITE
 
 /* @path NULL opens a private in-memory database; @vfs NULL the default VFS
  * (tests pass a fault-injecting one). */
-TandemBackend *tandem_sqlite_backend_new (const char        *path,
-                                          TandemStoreFlags   flags,
-                                          const char        *vfs,
-                                          GError           **error);
+TandemBackend *tandem_sqlite_backend_new (const char      *path,
+                                          TandemStoreFlags flags,
+                                          const char      *vfs,
+                                          GError         **error);
 
 G_END_DECLS

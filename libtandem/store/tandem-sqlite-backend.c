@@ -46,14 +46,14 @@ typedef enum
   N_STMTS
 } StmtId;
 
-static const char * const stmt_sql[N_STMTS] = {
+static const char *const stmt_sql[N_STMTS] = {
   [STMT_INSERT_REP] = "INSERT INTO rep (name, role, archived) VALUES (?1, ?2, ?3)",
   [STMT_UPDATE_REP] = "UPDATE rep SET name = ?2, role = ?3, archived = ?4 WHERE id = ?1",
   [STMT_LOAD_REP] = "SELECT id, name, role, archived FROM rep WHERE id = ?1",
   [STMT_LIST_REPS] = "SELECT id, name, role, archived FROM rep ORDER BY id",
-#define TEAM_COLUMNS \
+#define TEAM_COLUMNS                                                              \
   "t.id, t.name, t.inside_share, t.target_minor, t.target_currency, t.archived, " \
-  "m.inside_rep_id, m.field_rep_id FROM team t " \
+  "m.inside_rep_id, m.field_rep_id FROM team t "                                  \
   "LEFT JOIN team_member m ON m.team_id = t.id AND m.valid_until IS NULL "
   [STMT_INSERT_TEAM] = "INSERT INTO team (name, inside_share, target_minor, target_currency, archived) "
                        "VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -86,18 +86,16 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
   [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
   [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
-  [STMT_SCAN_SETTLEMENT] =
-    "SELECT a.id, a.account_id, a.rep_id, a.kind, a.amount_minor, a.currency, a.occurred_at, "
-    "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, r.occurred_at "
-    "FROM activity a JOIN account acc ON acc.id = a.account_id "
-    "LEFT JOIN activity r ON r.id = a.reverses_id "
-    "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND a.kind IN (4, 5, 6, 10) "
-    "ORDER BY a.occurred_at, a.id",
-  [STMT_LIST_REFERRALS] =
-    "SELECT acc.id, acc.referred_by, o.id, o.occurred_at FROM account acc "
-    "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = 4 "
-    "                           ORDER BY occurred_at, id LIMIT 1) "
-    "WHERE acc.referred_by IS NOT NULL ORDER BY acc.id",
+  [STMT_SCAN_SETTLEMENT] = "SELECT a.id, a.account_id, a.rep_id, a.kind, a.amount_minor, a.currency, a.occurred_at, "
+                           "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, r.occurred_at "
+                           "FROM activity a JOIN account acc ON acc.id = a.account_id "
+                           "LEFT JOIN activity r ON r.id = a.reverses_id "
+                           "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND a.kind IN (4, 5, 6, 10) "
+                           "ORDER BY a.occurred_at, a.id",
+  [STMT_LIST_REFERRALS] = "SELECT acc.id, acc.referred_by, o.id, o.occurred_at FROM account acc "
+                          "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = 4 "
+                          "                           ORDER BY occurred_at, id LIMIT 1) "
+                          "WHERE acc.referred_by IS NOT NULL ORDER BY acc.id",
   [STMT_SAVE_PLAN] = "INSERT INTO plan (name, definition) VALUES (?1, ?2) "
                      "ON CONFLICT (name) DO UPDATE SET definition = excluded.definition",
   [STMT_LOAD_PLAN] = "SELECT definition FROM plan WHERE name = ?1",
@@ -116,20 +114,19 @@ static const char * const stmt_sql[N_STMTS] = {
 
 struct _TandemSqliteBackend
 {
-  GObject        parent_instance;
+  GObject parent_instance;
 
-  sqlite3       *db;
-  char          *path;
-  sqlite3_stmt  *stmts[N_STMTS];
-  guint          tx_depth;
-  int            schema_version;
-  guint          read_only : 1;
+  sqlite3      *db;
+  char         *path;
+  sqlite3_stmt *stmts[N_STMTS];
+  guint         tx_depth;
+  int           schema_version;
+  guint         read_only : 1;
 };
 
 static void tandem_sqlite_backend_iface_init (TandemBackendInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TandemSqliteBackend, tandem_sqlite_backend, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (TANDEM_TYPE_BACKEND, tandem_sqlite_backend_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemSqliteBackend, tandem_sqlite_backend, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (TANDEM_TYPE_BACKEND, tandem_sqlite_backend_iface_init))
 
 static int
 error_code_for (int rc)
@@ -159,10 +156,10 @@ error_code_for (int rc)
 }
 
 static gboolean
-set_error (TandemSqliteBackend  *self,
-           int                   rc,
-           const char           *what,
-           GError              **error)
+set_error (TandemSqliteBackend *self,
+           int                  rc,
+           const char          *what,
+           GError             **error)
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
@@ -173,21 +170,21 @@ set_error (TandemSqliteBackend  *self,
 }
 
 static gboolean
-exec (TandemSqliteBackend  *self,
-      const char           *sql,
-      GError              **error)
+exec (TandemSqliteBackend *self,
+      const char          *sql,
+      GError             **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_error (self, rc, _("Database statement failed"), error);
+    return set_error (self, rc, _ ("Database statement failed"), error);
   return TRUE;
 }
 
 static sqlite3_stmt *
-get_stmt (TandemSqliteBackend  *self,
-          StmtId                id,
-          GError              **error)
+get_stmt (TandemSqliteBackend *self,
+          StmtId               id,
+          GError             **error)
 {
   if (self->stmts[id] == NULL)
     {
@@ -195,7 +192,7 @@ get_stmt (TandemSqliteBackend  *self,
                                    &self->stmts[id], NULL);
       if (rc != SQLITE_OK)
         {
-          set_error (self, rc, _("Could not prepare a statement"), error);
+          set_error (self, rc, _ ("Could not prepare a statement"), error);
           return NULL;
         }
     }
@@ -210,10 +207,10 @@ get_stmt (TandemSqliteBackend  *self,
 
 /* Runs a statement that returns no rows. */
 static gboolean
-step_done (TandemSqliteBackend  *self,
-           sqlite3_stmt         *stmt,
-           const char           *what,
-           GError              **error)
+step_done (TandemSqliteBackend *self,
+           sqlite3_stmt        *stmt,
+           const char          *what,
+           GError             **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -251,7 +248,7 @@ column_dup (sqlite3_stmt *stmt,
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
+  return text != NULL ? g_strdup ((const char *)text) : NULL;
 }
 
 static void
@@ -263,16 +260,16 @@ column_currency (sqlite3_stmt *stmt,
 
   memset (out, 0, 4);
   if (text != NULL)
-    g_strlcpy (out, (const char *) text, 4);
+    g_strlcpy (out, (const char *)text, 4);
 }
 
 static gboolean
-not_found (const char  *what,
-           gint64       id,
-           GError     **error)
+not_found (const char *what,
+           gint64      id,
+           GError    **error)
 {
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-               _("No %s with id %" G_GINT64_FORMAT), what, id);
+               _ ("No %s with id %" G_GINT64_FORMAT), what, id);
   return FALSE;
 }
 
@@ -280,13 +277,13 @@ not_found (const char  *what,
 /* Opening and migrating                                               */
 
 static gboolean
-query_int (TandemSqliteBackend  *self,
-           const char           *sql,
-           gint64               *value,
-           GError              **error)
+query_int (TandemSqliteBackend *self,
+           const char          *sql,
+           gint64              *value,
+           GError             **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -305,23 +302,23 @@ query_int (TandemSqliteBackend  *self,
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
-                       _("“%s” is not a database or is damaged: %s"),
+                       _ ("“%s” is not a database or is damaged: %s"),
                        self->path ? self->path : ":memory:", sqlite3_errstr (rc));
           return FALSE;
         }
-      return set_error (self, rc, _("Could not read the database header"), error);
+      return set_error (self, rc, _ ("Could not read the database header"), error);
     }
 
   return TRUE;
 }
 
 static gboolean
-migrate (TandemSqliteBackend  *self,
-         GError              **error)
+migrate (TandemSqliteBackend *self,
+         GError             **error)
 {
   for (;;)
     {
-      gint64 version = 0;
+      gint64           version = 0;
       g_autofree char *set_version = NULL;
 
       if (!exec (self, "BEGIN IMMEDIATE", error))
@@ -331,9 +328,9 @@ migrate (TandemSqliteBackend  *self,
       if (!query_int (self, "PRAGMA user_version", &version, error))
         goto fail;
 
-      if (version >= (gint64) tandem_sqlite_n_migrations)
+      if (version >= (gint64)tandem_sqlite_n_migrations)
         {
-          self->schema_version = (int) version;
+          self->schema_version = (int)version;
           return exec (self, "COMMIT", error);
         }
 
@@ -341,29 +338,27 @@ migrate (TandemSqliteBackend  *self,
                                      "PRAGMA application_id = %d;",
                                      version + 1, TANDEM_SQLITE_APPLICATION_ID);
 
-      if (!exec (self, tandem_sqlite_migrations[version], error) ||
-          !exec (self, set_version, error) ||
-          !exec (self, "COMMIT", error))
+      if (!exec (self, tandem_sqlite_migrations[version], error) || !exec (self, set_version, error) || !exec (self, "COMMIT", error))
         goto fail;
     }
 
 fail:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  g_prefix_error (error, _("Could not migrate the store: "));
+  g_prefix_error (error, _ ("Could not migrate the store: "));
   return FALSE;
 }
 
 static gboolean
-open_database (TandemSqliteBackend  *self,
-               const char           *path,
-               TandemStoreFlags      flags,
-               const char           *vfs,
-               gboolean              immutable,
-               GError              **error)
+open_database (TandemSqliteBackend *self,
+               const char          *path,
+               TandemStoreFlags     flags,
+               const char          *vfs,
+               gboolean             immutable,
+               GError             **error)
 {
   g_autofree char *uri = NULL;
-  int open_flags = SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX;
-  int rc;
+  int              open_flags = SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX;
+  int              rc;
 
   if (path == NULL)
     {
@@ -392,8 +387,9 @@ open_database (TandemSqliteBackend  *self,
     {
       g_set_error (error, TANDEM_STORE_ERROR,
                    (flags & TANDEM_STORE_FLAGS_READ_ONLY) && rc == SQLITE_CANTOPEN
-                     ? TANDEM_STORE_ERROR_NOT_FOUND : error_code_for (rc),
-                   _("Could not open the store “%s”: %s"),
+                       ? TANDEM_STORE_ERROR_NOT_FOUND
+                       : error_code_for (rc),
+                   _ ("Could not open the store “%s”: %s"),
                    path ? path : ":memory:",
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
@@ -405,15 +401,15 @@ open_database (TandemSqliteBackend  *self,
 }
 
 static gboolean
-tandem_sqlite_backend_open (TandemSqliteBackend  *self,
-                            const char           *path,
-                            TandemStoreFlags      flags,
-                            const char           *vfs,
-                            GError              **error)
+tandem_sqlite_backend_open (TandemSqliteBackend *self,
+                            const char          *path,
+                            TandemStoreFlags     flags,
+                            const char          *vfs,
+                            GError             **error)
 {
-  gint64 app_id = 0;
-  gint64 version = 0;
-  gint64 n_tables = 0;
+  gint64   app_id = 0;
+  gint64   version = 0;
+  gint64   n_tables = 0;
   gboolean read_only = (flags & TANDEM_STORE_FLAGS_READ_ONLY) != 0;
 
   if (!open_database (self, path, flags, vfs, FALSE, error))
@@ -426,8 +422,7 @@ tandem_sqlite_backend_open (TandemSqliteBackend  *self,
     {
       /* A read-only WAL database in a place where the -shm file cannot be
        * made: open it as immutable instead. */
-      if (!read_only || !open_database (self, path, flags, vfs, TRUE, error) ||
-          !query_int (self, "PRAGMA user_version", &version, error))
+      if (!read_only || !open_database (self, path, flags, vfs, TRUE, error) || !query_int (self, "PRAGMA user_version", &version, error))
         return FALSE;
       query_int (self, "PRAGMA application_id", &app_id, NULL);
     }
@@ -438,30 +433,30 @@ tandem_sqlite_backend_open (TandemSqliteBackend  *self,
   if (app_id != TANDEM_SQLITE_APPLICATION_ID && (n_tables > 0 || version != 0))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_A_STORE,
-                   _("“%s” is an SQLite database but not a libtandem store"), path);
+                   _ ("“%s” is an SQLite database but not a libtandem store"), path);
       return FALSE;
     }
 
   if (version > TANDEM_SQLITE_SCHEMA_VERSION)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_TOO_NEW,
-                   _("The store “%s” has schema version %" G_GINT64_FORMAT
-                     ", written by a newer libtandem; this one reads up to version %d. "
-                     "The file was left untouched."),
+                   _ ("The store “%s” has schema version %" G_GINT64_FORMAT
+                      ", written by a newer libtandem; this one reads up to version %d. "
+                      "The file was left untouched."),
                    path, version, TANDEM_SQLITE_SCHEMA_VERSION);
       return FALSE;
     }
 
   self->read_only = read_only;
-  self->schema_version = (int) version;
+  self->schema_version = (int)version;
 
   if (read_only)
     {
       if (version < TANDEM_SQLITE_SCHEMA_VERSION)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
-                       _("The store “%s” has schema version %" G_GINT64_FORMAT
-                         " and must be upgraded; open it once for writing"),
+                       _ ("The store “%s” has schema version %" G_GINT64_FORMAT
+                          " and must be upgraded; open it once for writing"),
                        path, version);
           return FALSE;
         }
@@ -478,12 +473,12 @@ tandem_sqlite_backend_open (TandemSqliteBackend  *self,
 }
 
 TandemBackend *
-tandem_sqlite_backend_new (const char        *path,
-                           TandemStoreFlags   flags,
-                           const char        *vfs,
-                           GError           **error)
+tandem_sqlite_backend_new (const char      *path,
+                           TandemStoreFlags flags,
+                           const char      *vfs,
+                           GError         **error)
 {
-  g_autoptr(TandemSqliteBackend) self = g_object_new (TANDEM_TYPE_SQLITE_BACKEND, NULL);
+  g_autoptr (TandemSqliteBackend) self = g_object_new (TANDEM_TYPE_SQLITE_BACKEND, NULL);
 
   self->path = g_strdup (path);
   if (!tandem_sqlite_backend_open (self, path, flags, vfs, error))
@@ -496,15 +491,15 @@ tandem_sqlite_backend_new (const char        *path,
 /* Transactions                                                        */
 
 static gboolean
-tandem_sqlite_backend_begin (TandemBackend  *backend,
-                             GError        **error)
+tandem_sqlite_backend_begin (TandemBackend *backend,
+                             GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
 
   if (self->read_only)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
-                   _("The store “%s” is open read-only"), self->path ? self->path : ":memory:");
+                   _ ("The store “%s” is open read-only"), self->path ? self->path : ":memory:");
       return FALSE;
     }
 
@@ -526,8 +521,8 @@ tandem_sqlite_backend_rollback (TandemBackend *backend)
 }
 
 static gboolean
-tandem_sqlite_backend_commit (TandemBackend  *backend,
-                              GError        **error)
+tandem_sqlite_backend_commit (TandemBackend *backend,
+                              GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
 
@@ -558,17 +553,17 @@ tandem_sqlite_backend_get_schema_version (TandemBackend *backend)
 }
 
 static gboolean
-tandem_sqlite_backend_check_integrity (TandemBackend  *backend,
-                                       GError        **error)
+tandem_sqlite_backend_check_integrity (TandemBackend *backend,
+                                       GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *first = NULL;
-  int rc;
+  sqlite3_stmt        *stmt = NULL;
+  g_autofree char     *first = NULL;
+  int                  rc;
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_error (self, rc, _("Integrity check failed"), error);
+    return set_error (self, rc, _ ("Integrity check failed"), error);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (first == NULL)
@@ -576,12 +571,12 @@ tandem_sqlite_backend_check_integrity (TandemBackend  *backend,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_error (self, rc, _("Integrity check failed"), error);
+    return set_error (self, rc, _ ("Integrity check failed"), error);
 
   if (g_strcmp0 (first, "ok") != 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
-                   _("The store “%s” is damaged: %s"), self->path ? self->path : ":memory:",
+                   _ ("The store “%s” is damaged: %s"), self->path ? self->path : ":memory:",
                    first ? first : "?");
       return FALSE;
     }
@@ -603,12 +598,12 @@ read_rep (sqlite3_stmt    *stmt,
 }
 
 static gboolean
-tandem_sqlite_backend_insert_rep (TandemBackend    *backend,
-                                  TandemRepRecord  *record,
-                                  GError          **error)
+tandem_sqlite_backend_insert_rep (TandemBackend   *backend,
+                                  TandemRepRecord *record,
+                                  GError         **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_REP, error);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_INSERT_REP, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -616,7 +611,7 @@ tandem_sqlite_backend_insert_rep (TandemBackend    *backend,
   sqlite3_bind_text (stmt, 1, record->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, record->role);
   sqlite3_bind_int (stmt, 3, record->archived ? 1 : 0);
-  if (!step_done (self, stmt, _("Could not add the rep"), error))
+  if (!step_done (self, stmt, _ ("Could not add the rep"), error))
     return FALSE;
 
   record->id = sqlite3_last_insert_rowid (self->db);
@@ -624,12 +619,12 @@ tandem_sqlite_backend_insert_rep (TandemBackend    *backend,
 }
 
 static gboolean
-tandem_sqlite_backend_update_rep (TandemBackend          *backend,
-                                  const TandemRepRecord  *record,
-                                  GError                **error)
+tandem_sqlite_backend_update_rep (TandemBackend         *backend,
+                                  const TandemRepRecord *record,
+                                  GError               **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_UPDATE_REP, error);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_UPDATE_REP, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -638,22 +633,22 @@ tandem_sqlite_backend_update_rep (TandemBackend          *backend,
   sqlite3_bind_text (stmt, 2, record->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, record->role);
   sqlite3_bind_int (stmt, 4, record->archived ? 1 : 0);
-  if (!step_done (self, stmt, _("Could not update the rep"), error))
+  if (!step_done (self, stmt, _ ("Could not update the rep"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
-    return not_found (_("rep"), record->id, error);
+    return not_found (_ ("rep"), record->id, error);
   return TRUE;
 }
 
 static gboolean
-tandem_sqlite_backend_load_rep (TandemBackend    *backend,
-                                gint64            id,
-                                TandemRepRecord  *record,
-                                GError          **error)
+tandem_sqlite_backend_load_rep (TandemBackend   *backend,
+                                gint64           id,
+                                TandemRepRecord *record,
+                                GError         **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_REP, error);
-  int rc;
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LOAD_REP, error);
+  int                  rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -665,23 +660,23 @@ tandem_sqlite_backend_load_rep (TandemBackend    *backend,
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
-    return not_found (_("rep"), id, error);
+    return not_found (_ ("rep"), id, error);
   if (rc != SQLITE_ROW)
-    return set_error (self, rc, _("Could not read a rep"), error);
+    return set_error (self, rc, _ ("Could not read a rep"), error);
   return TRUE;
 }
 
 /* Runs a list statement, appending one record per row with @read. */
 static GArray *
-list_rows (TandemSqliteBackend  *self,
-           sqlite3_stmt         *stmt,
-           gsize                 record_size,
-           GDestroyNotify        clear,
-           void                (*read) (sqlite3_stmt *, gpointer),
-           const char           *what,
-           GError              **error)
+list_rows (TandemSqliteBackend *self,
+           sqlite3_stmt        *stmt,
+           gsize                record_size,
+           GDestroyNotify       clear,
+           void (*read) (sqlite3_stmt *, gpointer),
+           const char *what,
+           GError    **error)
 {
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr (GArray) rows = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -708,14 +703,14 @@ list_rows (TandemSqliteBackend  *self,
 }
 
 static GArray *
-tandem_sqlite_backend_list_reps (TandemBackend  *backend,
-                                 GError        **error)
+tandem_sqlite_backend_list_reps (TandemBackend *backend,
+                                 GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
 
   return list_rows (self, get_stmt (self, STMT_LIST_REPS, error), sizeof (TandemRepRecord),
-                    (GDestroyNotify) tandem_rep_record_clear, (gpointer) read_rep,
-                    _("Could not list reps"), error);
+                    (GDestroyNotify)tandem_rep_record_clear, (gpointer)read_rep,
+                    _ ("Could not list reps"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -757,12 +752,12 @@ bind_team (sqlite3_stmt           *stmt,
 }
 
 static gboolean
-insert_member (TandemSqliteBackend  *self,
-               gint64                team_id,
-               gint64                inside_rep_id,
-               gint64                field_rep_id,
-               gint64                since,
-               GError              **error)
+insert_member (TandemSqliteBackend *self,
+               gint64               team_id,
+               gint64               inside_rep_id,
+               gint64               field_rep_id,
+               gint64               since,
+               GError             **error)
 {
   sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_MEMBER, error);
 
@@ -773,17 +768,17 @@ insert_member (TandemSqliteBackend  *self,
   sqlite3_bind_int64 (stmt, 2, inside_rep_id);
   sqlite3_bind_int64 (stmt, 3, field_rep_id);
   sqlite3_bind_int64 (stmt, 4, since);
-  return step_done (self, stmt, _("Could not record the tandem’s members"), error);
+  return step_done (self, stmt, _ ("Could not record the tandem’s members"), error);
 }
 
 static gboolean
-tandem_sqlite_backend_insert_team (TandemBackend     *backend,
-                                   TandemTeamRecord  *record,
-                                   gint64             since,
-                                   GError           **error)
+tandem_sqlite_backend_insert_team (TandemBackend    *backend,
+                                   TandemTeamRecord *record,
+                                   gint64            since,
+                                   GError          **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt        *stmt;
 
   if (!tandem_sqlite_backend_begin (backend, error))
     return FALSE;
@@ -793,7 +788,7 @@ tandem_sqlite_backend_insert_team (TandemBackend     *backend,
     goto fail;
 
   bind_team (stmt, 1, record);
-  if (!step_done (self, stmt, _("Could not add the tandem"), error))
+  if (!step_done (self, stmt, _ ("Could not add the tandem"), error))
     goto fail;
   record->id = sqlite3_last_insert_rowid (self->db);
 
@@ -810,34 +805,34 @@ fail:
 }
 
 static gboolean
-tandem_sqlite_backend_update_team (TandemBackend           *backend,
-                                   const TandemTeamRecord  *record,
-                                   GError                 **error)
+tandem_sqlite_backend_update_team (TandemBackend          *backend,
+                                   const TandemTeamRecord *record,
+                                   GError                **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_UPDATE_TEAM, error);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_UPDATE_TEAM, error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, record->id);
   bind_team (stmt, 2, record);
-  if (!step_done (self, stmt, _("Could not update the tandem"), error))
+  if (!step_done (self, stmt, _ ("Could not update the tandem"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
-    return not_found (_("tandem"), record->id, error);
+    return not_found (_ ("tandem"), record->id, error);
   return TRUE;
 }
 
 static gboolean
-tandem_sqlite_backend_load_team (TandemBackend     *backend,
-                                 gint64             id,
-                                 TandemTeamRecord  *record,
-                                 GError           **error)
+tandem_sqlite_backend_load_team (TandemBackend    *backend,
+                                 gint64            id,
+                                 TandemTeamRecord *record,
+                                 GError          **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_TEAM, error);
-  int rc;
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LOAD_TEAM, error);
+  int                  rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -849,33 +844,33 @@ tandem_sqlite_backend_load_team (TandemBackend     *backend,
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
-    return not_found (_("tandem"), id, error);
+    return not_found (_ ("tandem"), id, error);
   if (rc != SQLITE_ROW)
-    return set_error (self, rc, _("Could not read a tandem"), error);
+    return set_error (self, rc, _ ("Could not read a tandem"), error);
   return TRUE;
 }
 
 static GArray *
-tandem_sqlite_backend_list_teams (TandemBackend  *backend,
-                                  GError        **error)
+tandem_sqlite_backend_list_teams (TandemBackend *backend,
+                                  GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
 
   return list_rows (self, get_stmt (self, STMT_LIST_TEAMS, error), sizeof (TandemTeamRecord),
-                    (GDestroyNotify) tandem_team_record_clear, (gpointer) read_team,
-                    _("Could not list tandems"), error);
+                    (GDestroyNotify)tandem_team_record_clear, (gpointer)read_team,
+                    _ ("Could not list tandems"), error);
 }
 
 static gboolean
-tandem_sqlite_backend_change_members (TandemBackend  *backend,
-                                      gint64          team_id,
-                                      gint64          inside_rep_id,
-                                      gint64          field_rep_id,
-                                      gint64          since,
-                                      GError        **error)
+tandem_sqlite_backend_change_members (TandemBackend *backend,
+                                      gint64         team_id,
+                                      gint64         inside_rep_id,
+                                      gint64         field_rep_id,
+                                      gint64         since,
+                                      GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt        *stmt;
 
   if (!tandem_sqlite_backend_begin (backend, error))
     return FALSE;
@@ -885,7 +880,7 @@ tandem_sqlite_backend_change_members (TandemBackend  *backend,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, team_id);
   sqlite3_bind_int64 (stmt, 2, since);
-  if (!step_done (self, stmt, _("Could not close the tandem’s membership"), error))
+  if (!step_done (self, stmt, _ ("Could not close the tandem’s membership"), error))
     goto fail;
 
   if (!insert_member (self, team_id, inside_rep_id, field_rep_id, since, error))
@@ -911,17 +906,17 @@ read_member (sqlite3_stmt           *stmt,
 }
 
 static GArray *
-tandem_sqlite_backend_list_memberships (TandemBackend  *backend,
-                                        gint64          team_id,
-                                        GError        **error)
+tandem_sqlite_backend_list_memberships (TandemBackend *backend,
+                                        gint64         team_id,
+                                        GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_LIST_MEMBERS, error);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LIST_MEMBERS, error);
 
   if (stmt != NULL)
     sqlite3_bind_int64 (stmt, 1, team_id);
-  return list_rows (self, stmt, sizeof (TandemMembershipRecord), NULL, (gpointer) read_member,
-                    _("Could not list the tandem’s members"), error);
+  return list_rows (self, stmt, sizeof (TandemMembershipRecord), NULL, (gpointer)read_member,
+                    _ ("Could not list the tandem’s members"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -954,11 +949,11 @@ bind_account (sqlite3_stmt              *stmt,
 }
 
 static gboolean
-insert_stage (TandemSqliteBackend  *self,
-              gint64                account_id,
-              int                   stage,
-              gint64                changed_at,
-              GError              **error)
+insert_stage (TandemSqliteBackend *self,
+              gint64               account_id,
+              int                  stage,
+              gint64               changed_at,
+              GError             **error)
 {
   sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_STAGE, error);
 
@@ -968,17 +963,17 @@ insert_stage (TandemSqliteBackend  *self,
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_int (stmt, 2, stage);
   sqlite3_bind_int64 (stmt, 3, changed_at);
-  return step_done (self, stmt, _("Could not record the stage change"), error);
+  return step_done (self, stmt, _ ("Could not record the stage change"), error);
 }
 
 static gboolean
-tandem_sqlite_backend_insert_account (TandemBackend        *backend,
-                                      TandemAccountRecord  *record,
-                                      gint64                created_at,
-                                      GError              **error)
+tandem_sqlite_backend_insert_account (TandemBackend       *backend,
+                                      TandemAccountRecord *record,
+                                      gint64               created_at,
+                                      GError             **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt        *stmt;
 
   if (!tandem_sqlite_backend_begin (backend, error))
     return FALSE;
@@ -988,7 +983,7 @@ tandem_sqlite_backend_insert_account (TandemBackend        *backend,
     goto fail;
 
   bind_account (stmt, 1, record);
-  if (!step_done (self, stmt, _("Could not add the account"), error))
+  if (!step_done (self, stmt, _ ("Could not add the account"), error))
     goto fail;
   record->id = sqlite3_last_insert_rowid (self->db);
 
@@ -1006,34 +1001,34 @@ fail:
 }
 
 static gboolean
-tandem_sqlite_backend_update_account (TandemBackend              *backend,
-                                      const TandemAccountRecord  *record,
-                                      GError                    **error)
+tandem_sqlite_backend_update_account (TandemBackend             *backend,
+                                      const TandemAccountRecord *record,
+                                      GError                   **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_UPDATE_ACCOUNT, error);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_UPDATE_ACCOUNT, error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, record->id);
   bind_account (stmt, 2, record);
-  if (!step_done (self, stmt, _("Could not update the account"), error))
+  if (!step_done (self, stmt, _ ("Could not update the account"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
-    return not_found (_("account"), record->id, error);
+    return not_found (_ ("account"), record->id, error);
   return TRUE;
 }
 
 static gboolean
-tandem_sqlite_backend_load_account (TandemBackend        *backend,
-                                    gint64                id,
-                                    TandemAccountRecord  *record,
-                                    GError              **error)
+tandem_sqlite_backend_load_account (TandemBackend       *backend,
+                                    gint64               id,
+                                    TandemAccountRecord *record,
+                                    GError             **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_ACCOUNT, error);
-  int rc;
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LOAD_ACCOUNT, error);
+  int                  rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -1045,29 +1040,29 @@ tandem_sqlite_backend_load_account (TandemBackend        *backend,
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
-    return not_found (_("account"), id, error);
+    return not_found (_ ("account"), id, error);
   if (rc != SQLITE_ROW)
-    return set_error (self, rc, _("Could not read an account"), error);
+    return set_error (self, rc, _ ("Could not read an account"), error);
   return TRUE;
 }
 
 static GArray *
-tandem_sqlite_backend_list_accounts (TandemBackend  *backend,
-                                     GError        **error)
+tandem_sqlite_backend_list_accounts (TandemBackend *backend,
+                                     GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
 
   return list_rows (self, get_stmt (self, STMT_LIST_ACCOUNTS, error), sizeof (TandemAccountRecord),
-                    (GDestroyNotify) tandem_account_record_clear, (gpointer) read_account,
-                    _("Could not list accounts"), error);
+                    (GDestroyNotify)tandem_account_record_clear, (gpointer)read_account,
+                    _ ("Could not list accounts"), error);
 }
 
 static gboolean
-tandem_sqlite_backend_add_stage_change (TandemBackend  *backend,
-                                        gint64          account_id,
-                                        int             stage,
-                                        gint64          changed_at,
-                                        GError        **error)
+tandem_sqlite_backend_add_stage_change (TandemBackend *backend,
+                                        gint64         account_id,
+                                        int            stage,
+                                        gint64         changed_at,
+                                        GError       **error)
 {
   return insert_stage (TANDEM_SQLITE_BACKEND (backend), account_id, stage, changed_at, error);
 }
@@ -1082,17 +1077,17 @@ read_stage (sqlite3_stmt      *stmt,
 }
 
 static GArray *
-tandem_sqlite_backend_list_stage_changes (TandemBackend  *backend,
-                                          gint64          account_id,
-                                          GError        **error)
+tandem_sqlite_backend_list_stage_changes (TandemBackend *backend,
+                                          gint64         account_id,
+                                          GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_LIST_STAGES, error);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LIST_STAGES, error);
 
   if (stmt != NULL)
     sqlite3_bind_int64 (stmt, 1, account_id);
-  return list_rows (self, stmt, sizeof (TandemStageRecord), NULL, (gpointer) read_stage,
-                    _("Could not list the account’s stages"), error);
+  return list_rows (self, stmt, sizeof (TandemStageRecord), NULL, (gpointer)read_stage,
+                    _ ("Could not list the account’s stages"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1116,14 +1111,14 @@ read_activity (sqlite3_stmt         *stmt,
 }
 
 static gint64
-tandem_sqlite_backend_find_activity_by_ref (TandemBackend  *backend,
-                                            const char     *external_ref,
-                                            GError        **error)
+tandem_sqlite_backend_find_activity_by_ref (TandemBackend *backend,
+                                            const char    *external_ref,
+                                            GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_FIND_ACTIVITY_BY_REF, error);
-  gint64 id = 0;
-  int rc;
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_FIND_ACTIVITY_BY_REF, error);
+  gint64               id = 0;
+  int                  rc;
 
   if (stmt == NULL)
     return -1;
@@ -1136,7 +1131,7 @@ tandem_sqlite_backend_find_activity_by_ref (TandemBackend  *backend,
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_error (self, rc, _("Could not look up an activity"), error);
+      set_error (self, rc, _ ("Could not look up an activity"), error);
       return -1;
     }
 
@@ -1144,14 +1139,14 @@ tandem_sqlite_backend_find_activity_by_ref (TandemBackend  *backend,
 }
 
 static gboolean
-tandem_sqlite_backend_insert_activity (TandemBackend         *backend,
-                                       TandemActivityRecord  *record,
-                                       gboolean              *inserted,
-                                       GError               **error)
+tandem_sqlite_backend_insert_activity (TandemBackend        *backend,
+                                       TandemActivityRecord *record,
+                                       gboolean             *inserted,
+                                       GError              **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_ACTIVITY, error);
-  int rc;
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_INSERT_ACTIVITY, error);
+  int                  rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -1176,10 +1171,10 @@ tandem_sqlite_backend_insert_activity (TandemBackend         *backend,
       if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                       _("The activity names an account, rep or reversed activity that is not stored"));
+                       _ ("The activity names an account, rep or reversed activity that is not stored"));
           return FALSE;
         }
-      return set_error (self, rc, _("Could not log the activity"), error);
+      return set_error (self, rc, _ ("Could not log the activity"), error);
     }
 
   if (sqlite3_changes (self->db) == 0)
@@ -1200,14 +1195,14 @@ tandem_sqlite_backend_insert_activity (TandemBackend         *backend,
 }
 
 static gboolean
-tandem_sqlite_backend_load_activity (TandemBackend         *backend,
-                                     gint64                 id,
-                                     TandemActivityRecord  *record,
-                                     GError               **error)
+tandem_sqlite_backend_load_activity (TandemBackend        *backend,
+                                     gint64                id,
+                                     TandemActivityRecord *record,
+                                     GError              **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_ACTIVITY, error);
-  int rc;
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LOAD_ACTIVITY, error);
+  int                  rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -1219,20 +1214,20 @@ tandem_sqlite_backend_load_activity (TandemBackend         *backend,
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
-    return not_found (_("activity"), id, error);
+    return not_found (_ ("activity"), id, error);
   if (rc != SQLITE_ROW)
-    return set_error (self, rc, _("Could not read an activity"), error);
+    return set_error (self, rc, _ ("Could not read an activity"), error);
   return TRUE;
 }
 
 static gint64
-tandem_sqlite_backend_max_activity_id (TandemBackend  *backend,
-                                       GError        **error)
+tandem_sqlite_backend_max_activity_id (TandemBackend *backend,
+                                       GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_MAX_ACTIVITY_ID, error);
-  gint64 id = 0;
-  int rc;
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_MAX_ACTIVITY_ID, error);
+  gint64               id = 0;
+  int                  rc;
 
   if (stmt == NULL)
     return -1;
@@ -1244,7 +1239,7 @@ tandem_sqlite_backend_max_activity_id (TandemBackend  *backend,
 
   if (rc != SQLITE_ROW)
     {
-      set_error (self, rc, _("Could not count activities"), error);
+      set_error (self, rc, _ ("Could not count activities"), error);
       return -1;
     }
   return id;
@@ -1307,15 +1302,15 @@ bind_scan (sqlite3_stmt             *stmt,
 }
 
 static gint64
-tandem_sqlite_backend_count_activities (TandemBackend             *backend,
-                                        const TandemActivityScan  *scan,
-                                        GError                   **error)
+tandem_sqlite_backend_count_activities (TandemBackend            *backend,
+                                        const TandemActivityScan *scan,
+                                        GError                  **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM activity");
+  g_autoptr (GString) sql = g_string_new ("SELECT count(*) FROM activity");
   sqlite3_stmt *stmt = NULL;
-  gint64 count = -1;
-  int rc;
+  gint64        count = -1;
+  int           rc;
 
   append_scan_conditions (sql, scan, NULL);
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
@@ -1329,31 +1324,31 @@ tandem_sqlite_backend_count_activities (TandemBackend             *backend,
   sqlite3_finalize (stmt);
 
   if (count < 0)
-    set_error (self, rc, _("Could not count activities"), error);
+    set_error (self, rc, _ ("Could not count activities"), error);
   return count;
 }
 
 static gboolean
-tandem_sqlite_backend_scan_activities (TandemBackend             *backend,
-                                       const TandemActivityScan  *scan,
-                                       const TandemScanKey       *after,
-                                       gint64                     offset,
-                                       guint                      limit,
-                                       GArray                    *records,
-                                       GError                   **error)
+tandem_sqlite_backend_scan_activities (TandemBackend            *backend,
+                                       const TandemActivityScan *scan,
+                                       const TandemScanKey      *after,
+                                       gint64                    offset,
+                                       guint                     limit,
+                                       GArray                   *records,
+                                       GError                  **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  g_autoptr(GString) sql = g_string_new ("SELECT " ACTIVITY_COLUMNS "FROM activity");
+  g_autoptr (GString) sql = g_string_new ("SELECT " ACTIVITY_COLUMNS "FROM activity");
   sqlite3_stmt *stmt = NULL;
-  int rc;
-  int i;
+  int           rc;
+  int           i;
 
   append_scan_conditions (sql, scan, after);
   g_string_append (sql, " ORDER BY occurred_at, id LIMIT ? OFFSET ?");
 
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_error (self, rc, _("Could not query activities"), error);
+    return set_error (self, rc, _ ("Could not query activities"), error);
 
   i = bind_scan (stmt, scan, after);
   sqlite3_bind_int64 (stmt, i++, limit);
@@ -1367,7 +1362,7 @@ tandem_sqlite_backend_scan_activities (TandemBackend             *backend,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_error (self, rc, _("Could not query activities"), error);
+    return set_error (self, rc, _ ("Could not query activities"), error);
   return TRUE;
 }
 
@@ -1375,22 +1370,22 @@ tandem_sqlite_backend_scan_activities (TandemBackend             *backend,
 /* Settlement support                                                  */
 
 static gboolean
-tandem_sqlite_backend_scan_settlement (TandemBackend     *backend,
-                                       gint64             since,
-                                       gint64             until,
-                                       TandemSettleFunc   func,
-                                       gpointer           user_data,
-                                       GError           **error)
+tandem_sqlite_backend_scan_settlement (TandemBackend   *backend,
+                                       gint64           since,
+                                       gint64           until,
+                                       TandemSettleFunc func,
+                                       gpointer         user_data,
+                                       GError         **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt        *stmt = NULL;
+  int                  rc;
 
   /* A statement of its own, not the cached one: @func may start another
    * scan (settling an earlier period for a clawback) while this one runs. */
   rc = sqlite3_prepare_v2 (self->db, stmt_sql[STMT_SCAN_SETTLEMENT], -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_error (self, rc, _("Could not read activities for settlement"), error);
+    return set_error (self, rc, _ ("Could not read activities for settlement"), error);
 
   sqlite3_bind_int64 (stmt, 1, since);
   sqlite3_bind_int64 (stmt, 2, until);
@@ -1423,7 +1418,7 @@ tandem_sqlite_backend_scan_settlement (TandemBackend     *backend,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_error (self, rc, _("Could not read activities for settlement"), error);
+    return set_error (self, rc, _ ("Could not read activities for settlement"), error);
   return TRUE;
 }
 
@@ -1438,41 +1433,41 @@ read_referral (sqlite3_stmt         *stmt,
 }
 
 static GArray *
-tandem_sqlite_backend_list_referrals (TandemBackend  *backend,
-                                      GError        **error)
+tandem_sqlite_backend_list_referrals (TandemBackend *backend,
+                                      GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
 
   return list_rows (self, get_stmt (self, STMT_LIST_REFERRALS, error), sizeof (TandemReferralRecord),
-                    NULL, (gpointer) read_referral, _("Could not list referrals"), error);
+                    NULL, (gpointer)read_referral, _ ("Could not list referrals"), error);
 }
 
 static gboolean
-tandem_sqlite_backend_save_plan (TandemBackend  *backend,
-                                 const char     *name,
-                                 const char     *definition,
-                                 GError        **error)
+tandem_sqlite_backend_save_plan (TandemBackend *backend,
+                                 const char    *name,
+                                 const char    *definition,
+                                 GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_SAVE_PLAN, error);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_SAVE_PLAN, error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, definition, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, _("Could not save the plan"), error);
+  return step_done (self, stmt, _ ("Could not save the plan"), error);
 }
 
 static char *
-tandem_sqlite_backend_load_plan (TandemBackend  *backend,
-                                 const char     *name,
-                                 GError        **error)
+tandem_sqlite_backend_load_plan (TandemBackend *backend,
+                                 const char    *name,
+                                 GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_PLAN, error);
-  char *definition = NULL;
-  int rc;
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LOAD_PLAN, error);
+  char                *definition = NULL;
+  int                  rc;
 
   if (stmt == NULL)
     return NULL;
@@ -1485,49 +1480,49 @@ tandem_sqlite_backend_load_plan (TandemBackend  *backend,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                 _("No plan named “%s” (load one with tandem plan load FILE)"), name);
+                 _ ("No plan named “%s” (load one with tandem plan load FILE)"), name);
   else if (rc != SQLITE_ROW)
-    set_error (self, rc, _("Could not read the plan"), error);
+    set_error (self, rc, _ ("Could not read the plan"), error);
   return definition;
 }
 
 static char **
-tandem_sqlite_backend_list_plans (TandemBackend  *backend,
-                                  GError        **error)
+tandem_sqlite_backend_list_plans (TandemBackend *backend,
+                                  GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_LIST_PLANS, error);
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LIST_PLANS, error);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+    g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      set_error (self, rc, _("Could not list plans"), error);
+      set_error (self, rc, _ ("Could not list plans"), error);
       return NULL;
     }
   return g_strv_builder_end (names);
 }
 
 static gboolean
-tandem_sqlite_backend_close_period (TandemBackend  *backend,
-                                    const char     *plan,
-                                    const char     *label,
-                                    gint64          start,
-                                    gint64          end,
-                                    gint64          closed_at,
-                                    GArray         *lines,
-                                    GError        **error)
+tandem_sqlite_backend_close_period (TandemBackend *backend,
+                                    const char    *plan,
+                                    const char    *label,
+                                    gint64         start,
+                                    gint64         end,
+                                    gint64         closed_at,
+                                    GArray        *lines,
+                                    GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt;
-  gint64 period_id;
+  sqlite3_stmt        *stmt;
+  gint64               period_id;
 
   if (!tandem_sqlite_backend_begin (backend, error))
     return FALSE;
@@ -1547,9 +1542,9 @@ tandem_sqlite_backend_close_period (TandemBackend  *backend,
       sqlite3_reset (stmt);
       if (rc == SQLITE_CONSTRAINT_UNIQUE)
         g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-                     _("Period %s of plan “%s” is already closed"), label, plan);
+                     _ ("Period %s of plan “%s” is already closed"), label, plan);
       else
-        set_error (self, rc, _("Could not close the period"), error);
+        set_error (self, rc, _ ("Could not close the period"), error);
       goto fail;
     }
   sqlite3_reset (stmt);
@@ -1568,7 +1563,7 @@ tandem_sqlite_backend_close_period (TandemBackend  *backend,
       sqlite3_bind_int64 (stmt, 4, l->amount_minor);
       bind_optional_id (stmt, 5, l->activity_id);
       sqlite3_bind_text (stmt, 6, l->explanation ? l->explanation : "", -1, SQLITE_TRANSIENT);
-      if (!step_done (self, stmt, _("Could not store a settlement line"), error))
+      if (!step_done (self, stmt, _ ("Could not store a settlement line"), error))
         goto fail;
     }
 
@@ -1592,28 +1587,27 @@ read_line (sqlite3_stmt     *stmt,
 }
 
 static gboolean
-tandem_sqlite_backend_load_closed_period (TandemBackend  *backend,
-                                          const char     *plan,
-                                          const char     *label,
-                                          GArray         *lines,
-                                          GError        **error)
+tandem_sqlite_backend_load_closed_period (TandemBackend *backend,
+                                          const char    *plan,
+                                          const char    *label,
+                                          GArray        *lines,
+                                          GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  g_autoptr(GError) local = NULL;
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr (GArray) rows = NULL;
   sqlite3_stmt *exists = NULL;
-  gboolean closed;
-  int rc;
+  gboolean      closed;
+  int           rc;
 
   rc = sqlite3_prepare_v2 (self->db, "SELECT 1 FROM closed_period WHERE plan = ?1 AND label = ?2", -1, &exists, NULL);
   if (rc != SQLITE_OK)
-    return set_error (self, rc, _("Could not read closed periods"), error);
+    return set_error (self, rc, _ ("Could not read closed periods"), error);
   sqlite3_bind_text (exists, 1, plan, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (exists, 2, label, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (exists);
   sqlite3_finalize (exists);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_error (self, rc, _("Could not read closed periods"), error);
+    return set_error (self, rc, _ ("Could not read closed periods"), error);
   closed = rc == SQLITE_ROW;
   if (!closed)
     return FALSE;
@@ -1625,8 +1619,8 @@ tandem_sqlite_backend_load_closed_period (TandemBackend  *backend,
       return FALSE;
     sqlite3_bind_text (stmt, 1, plan, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 2, label, -1, SQLITE_TRANSIENT);
-    rows = list_rows (self, stmt, sizeof (TandemLineRecord), NULL, (gpointer) read_line,
-                      _("Could not read a closed settlement"), error);
+    rows = list_rows (self, stmt, sizeof (TandemLineRecord), NULL, (gpointer)read_line,
+                      _ ("Could not read a closed settlement"), error);
   }
   if (rows == NULL)
     return FALSE;
@@ -1644,27 +1638,27 @@ read_range (sqlite3_stmt      *stmt,
 }
 
 static GArray *
-tandem_sqlite_backend_list_closed_ranges (TandemBackend  *backend,
-                                          GError        **error)
+tandem_sqlite_backend_list_closed_ranges (TandemBackend *backend,
+                                          GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
 
   return list_rows (self, get_stmt (self, STMT_LIST_RANGES, error), sizeof (TandemRangeRecord),
-                    NULL, (gpointer) read_range, _("Could not read closed periods"), error);
+                    NULL, (gpointer)read_range, _ ("Could not read closed periods"), error);
 }
 
 static GArray *
-tandem_sqlite_backend_list_closed_lines_for_activity (TandemBackend  *backend,
-                                                      gint64          activity_id,
-                                                      GError        **error)
+tandem_sqlite_backend_list_closed_lines_for_activity (TandemBackend *backend,
+                                                      gint64         activity_id,
+                                                      GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt *stmt = get_stmt (self, STMT_LINES_FOR_ACTIVITY, error);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LINES_FOR_ACTIVITY, error);
 
   if (stmt != NULL)
     sqlite3_bind_int64 (stmt, 1, activity_id);
-  return list_rows (self, stmt, sizeof (TandemLineRecord), (GDestroyNotify) tandem_line_record_clear,
-                    (gpointer) read_line, _("Could not read closed lines"), error);
+  return list_rows (self, stmt, sizeof (TandemLineRecord), (GDestroyNotify)tandem_line_record_clear,
+                    (gpointer)read_line, _ ("Could not read closed lines"), error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-extern const char * const tandem_sqlite_migrations[];
-extern const guint tandem_sqlite_n_migrations;
+extern const char *const tandem_sqlite_migrations[];
+extern const guint       tandem_sqlite_n_migrations;
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 
 #include "tandem-sqlite-schema-private.h"
 
-const char * const tandem_sqlite_migrations[] = {
+const char *const tandem_sqlite_migrations[] = {
   /* 1: reps, tandems with membership history, accounts with stage history,
    *    activities */
   "CREATE TABLE rep ("

@@ -29,46 +29,60 @@ typedef enum
   N_COLS
 } Column;
 
-static const char * const column_names[N_COLS] = {
-  "ref", "at", "account", "rep", "kind", "amount", "reverses", "note",
+static const char *const column_names[N_COLS] = {
+  "ref",
+  "at",
+  "account",
+  "rep",
+  "kind",
+  "amount",
+  "reverses",
+  "note",
 };
 
 static const gboolean column_required[N_COLS] = {
-  FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE,
+  FALSE,
+  TRUE,
+  TRUE,
+  TRUE,
+  TRUE,
+  FALSE,
+  FALSE,
+  FALSE,
 };
 
 typedef struct
 {
-  TandemStore       *store;
-  TandemBackend     *backend;
-  GHashTable        *accounts;     /* id → GINT_TO_POINTER (1 + archived) */
-  GHashTable        *reps;
-  GArray            *closed;               /* TandemRangeRecord */
-  guint64            line;
-  const char        *fields[N_COLS];
-  int                csv_index[N_COLS];   /* CSV column of each field, or -1 */
-  char             **json_strings;        /* owned copies for JSON numbers */
-  guint              n_columns;           /* CSV header width */
+  TandemStore   *store;
+  TandemBackend *backend;
+  GHashTable    *accounts; /* id → GINT_TO_POINTER (1 + archived) */
+  GHashTable    *reps;
+  GArray        *closed; /* TandemRangeRecord */
+  guint64        line;
+  const char    *fields[N_COLS];
+  int            csv_index[N_COLS]; /* CSV column of each field, or -1 */
+  char         **json_strings;      /* owned copies for JSON numbers */
+  guint          n_columns;         /* CSV header width */
 } Importer;
 
 static gboolean
-field_error (Importer     *imp,
-             Column        column,
-             int           code,
-             GError      **error,
-             const char   *format,
+field_error (Importer   *imp,
+             Column      column,
+             int         code,
+             GError    **error,
+             const char *format,
              ...) G_GNUC_PRINTF (5, 6);
 
 static gboolean
-field_error (Importer     *imp,
-             Column        column,
-             int           code,
-             GError      **error,
-             const char   *format,
+field_error (Importer   *imp,
+             Column      column,
+             int         code,
+             GError    **error,
+             const char *format,
              ...)
 {
   g_autofree char *what = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
@@ -80,42 +94,42 @@ field_error (Importer     *imp,
 }
 
 static gboolean
-parse_id (Importer    *imp,
-          Column       column,
-          GHashTable  *known,
-          const char  *what,
-          gint64      *id,
-          GError     **error)
+parse_id (Importer   *imp,
+          Column      column,
+          GHashTable *known,
+          const char *what,
+          gint64     *id,
+          GError    **error)
 {
   const char *text = imp->fields[column];
-  guint64 value;
-  gpointer state;
+  guint64     value;
+  gpointer    state;
 
   if (text == NULL || *text == '\0')
-    return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _("missing %s id"), what);
+    return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _ ("missing %s id"), what);
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
-                        _("“%s” is not a %s id"), text, what);
+                        _ ("“%s” is not a %s id"), text, what);
 
   state = g_hash_table_lookup (known, &value);
   if (state == NULL)
     return field_error (imp, column, TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE, error,
-                        _("no %s with id %s"), what, text);
+                        _ ("no %s with id %s"), what, text);
   if (GPOINTER_TO_INT (state) == 2)
     return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
-                        _("%s %s is archived"), what, text);
+                        _ ("%s %s is archived"), what, text);
 
-  *id = (gint64) value;
+  *id = (gint64)value;
   return TRUE;
 }
 
 static gboolean
-parse_kind (Importer            *imp,
-            TandemActivityKind  *kind,
-            GError             **error)
+parse_kind (Importer           *imp,
+            TandemActivityKind *kind,
+            GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   if (tandem_activity_kind_from_nick (imp->fields[COL_KIND], kind, &local_error))
     return TRUE;
@@ -130,7 +144,7 @@ load_reversed (Importer             *imp,
                GError              **error)
 {
   const char *text = imp->fields[COL_REVERSES];
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   gint64 found;
 
   if (text[0] == '#')
@@ -139,8 +153,8 @@ load_reversed (Importer             *imp,
 
       if (!g_ascii_string_to_unsigned (text + 1, 10, 1, G_MAXINT64, &value, NULL))
         return field_error (imp, COL_REVERSES, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
-                            _("“%s” is not an activity id (#17) or reference"), text);
-      found = (gint64) value;
+                            _ ("“%s” is not an activity id (#17) or reference"), text);
+      found = (gint64)value;
     }
   else
     {
@@ -157,7 +171,7 @@ load_reversed (Importer             *imp,
           return FALSE;
         }
       return field_error (imp, COL_REVERSES, TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE, error,
-                          _("no activity “%s” to reverse"), text);
+                          _ ("no activity “%s” to reverse"), text);
     }
 
   *id = found;
@@ -165,35 +179,33 @@ load_reversed (Importer             *imp,
 }
 
 static gboolean
-import_row (Importer  *imp,
-            guint64   *inserted,
-            guint64   *skipped,
-            GError   **error)
+import_row (Importer *imp,
+            guint64  *inserted,
+            guint64  *skipped,
+            GError  **error)
 {
   TandemActivityRecord record = { 0 };
   TandemActivityRecord reversed = { 0 };
-  TandemActivityFacts facts = { 0 };
-  TandemActivityFacts reversed_facts = { 0 };
-  g_autoptr(GError) local_error = NULL;
+  TandemActivityFacts  facts = { 0 };
+  TandemActivityFacts  reversed_facts = { 0 };
+  g_autoptr (GError) local_error = NULL;
   TandemActivityKind kind;
-  gboolean was_inserted;
-  gboolean ok;
+  gboolean           was_inserted;
+  gboolean           ok;
 
   for (guint c = 0; c < N_COLS; c++)
     if (imp->fields[c] != NULL && !g_utf8_validate (imp->fields[c], -1, NULL))
-      return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _("not valid UTF-8"));
+      return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _ ("not valid UTF-8"));
 
   if (imp->fields[COL_AT] == NULL || !_tandem_time_parse (imp->fields[COL_AT], &record.occurred_at))
     return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
-                        _("“%s” is not a time with an offset, such as 2026-11-03T10:00:00Z"),
+                        _ ("“%s” is not a time with an offset, such as 2026-11-03T10:00:00Z"),
                         imp->fields[COL_AT] ? imp->fields[COL_AT] : "");
 
   if (!_tandem_store_check_open (imp->closed, record.occurred_at, &local_error))
     return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
 
-  if (!parse_id (imp, COL_ACCOUNT, imp->accounts, _("account"), &record.account_id, error) ||
-      !parse_id (imp, COL_REP, imp->reps, _("rep"), &record.rep_id, error) ||
-      !parse_kind (imp, &kind, error))
+  if (!parse_id (imp, COL_ACCOUNT, imp->accounts, _ ("account"), &record.account_id, error) || !parse_id (imp, COL_REP, imp->reps, _ ("rep"), &record.rep_id, error) || !parse_kind (imp, &kind, error))
     return FALSE;
   record.kind = kind;
 
@@ -235,13 +247,14 @@ import_row (Importer  *imp,
   if (!ok)
     {
       Column column = local_error->code == TANDEM_VALIDATION_ERROR_INVALID_REVERSAL ? COL_REVERSES
-                      : local_error->code == TANDEM_VALIDATION_ERROR_INVALID_VALUE ? COL_KIND : COL_AMOUNT;
+                      : local_error->code == TANDEM_VALIDATION_ERROR_INVALID_VALUE  ? COL_KIND
+                                                                                    : COL_AMOUNT;
 
       return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
     }
 
-  record.external_ref = (char *) (imp->fields[COL_REF] && imp->fields[COL_REF][0] ? imp->fields[COL_REF] : NULL);
-  record.note = (char *) (imp->fields[COL_NOTE] && imp->fields[COL_NOTE][0] ? imp->fields[COL_NOTE] : NULL);
+  record.external_ref = (char *)(imp->fields[COL_REF] && imp->fields[COL_REF][0] ? imp->fields[COL_REF] : NULL);
+  record.note = (char *)(imp->fields[COL_NOTE] && imp->fields[COL_NOTE][0] ? imp->fields[COL_NOTE] : NULL);
 
   if (!tandem_backend_insert_activity (imp->backend, &record, &was_inserted, &local_error))
     {
@@ -258,19 +271,19 @@ import_row (Importer  *imp,
 }
 
 static GHashTable *
-load_id_set (GArray  *records,
-             gsize    record_size,
-             gsize    archived_offset)
+load_id_set (GArray *records,
+             gsize   record_size,
+             gsize   archived_offset)
 {
   GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < records->len; i++)
     {
-      const guint8 *r = (const guint8 *) records->data + i * record_size;
-      gint64 *key = g_new (gint64, 1);
-      gboolean archived;
+      const guint8 *r = (const guint8 *)records->data + i * record_size;
+      gint64       *key = g_new (gint64, 1);
+      gboolean      archived;
 
-      *key = *(const gint64 *) r;   /* every record starts with its id */
+      memcpy (key, r, sizeof (gint64)); /* every record starts with its id */
       memcpy (&archived, r + archived_offset, sizeof archived);
       g_hash_table_insert (set, key, GINT_TO_POINTER (archived ? 2 : 1));
     }
@@ -279,9 +292,9 @@ load_id_set (GArray  *records,
 }
 
 static gboolean
-map_csv_header (Importer   *imp,
-                GPtrArray  *header,
-                GError    **error)
+map_csv_header (Importer  *imp,
+                GPtrArray *header,
+                GError   **error)
 {
   for (guint c = 0; c < N_COLS; c++)
     imp->csv_index[c] = -1;
@@ -290,7 +303,7 @@ map_csv_header (Importer   *imp,
   for (guint i = 0; i < header->len; i++)
     {
       const char *name = header->pdata[i];
-      gboolean known = FALSE;
+      gboolean    known = FALSE;
 
       for (guint c = 0; c < N_COLS; c++)
         if (g_ascii_strcasecmp (name, column_names[c]) == 0)
@@ -298,17 +311,17 @@ map_csv_header (Importer   *imp,
             if (imp->csv_index[c] >= 0)
               {
                 g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                             _("line %" G_GUINT64_FORMAT ": column “%s” appears twice"), imp->line, name);
+                             _ ("line %" G_GUINT64_FORMAT ": column “%s” appears twice"), imp->line, name);
                 return FALSE;
               }
-            imp->csv_index[c] = (int) i;
+            imp->csv_index[c] = (int)i;
             known = TRUE;
           }
 
       if (!known)
         {
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                       _("line %" G_GUINT64_FORMAT ": unknown column “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
+                       _ ("line %" G_GUINT64_FORMAT ": unknown column “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
                        imp->line, name);
           return FALSE;
         }
@@ -318,29 +331,41 @@ map_csv_header (Importer   *imp,
     if (column_required[c] && imp->csv_index[c] < 0)
       {
         g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
-                     _("line %" G_GUINT64_FORMAT ": the header has no “%s” column"), imp->line, column_names[c]);
+                     _ ("line %" G_GUINT64_FORMAT ": the header has no “%s” column"), imp->line, column_names[c]);
         return FALSE;
       }
 
   return TRUE;
 }
 
-static gboolean
-fields_from_json (Importer    *imp,
-                  JsonObject  *object,
-                  GError     **error)
+/* json_strings has N_COLS slots, any of which may be NULL: g_strfreev
+ * would stop at the first empty one. */
+static void
+clear_json_strings (Importer *imp)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  if (imp->json_strings == NULL)
+    return;
+  for (guint c = 0; c < N_COLS; c++)
+    g_free (imp->json_strings[c]);
+  g_clear_pointer (&imp->json_strings, g_free);
+}
 
-  g_clear_pointer (&imp->json_strings, g_strfreev);
-  imp->json_strings = g_new0 (char *, N_COLS + 1);
+static gboolean
+fields_from_json (Importer   *imp,
+                  JsonObject *object,
+                  GError    **error)
+{
+  g_autoptr (GList) members = json_object_get_members (object);
+
+  clear_json_strings (imp);
+  imp->json_strings = g_new0 (char *, N_COLS);
   memset (imp->fields, 0, sizeof imp->fields);
 
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      JsonNode *node = json_object_get_member (object, name);
-      int column = -1;
+      JsonNode   *node = json_object_get_member (object, name);
+      int         column = -1;
 
       for (guint c = 0; c < N_COLS; c++)
         if (strcmp (name, column_names[c]) == 0)
@@ -349,7 +374,7 @@ fields_from_json (Importer    *imp,
       if (column < 0)
         {
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                       _("line %" G_GUINT64_FORMAT ": unknown key “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
+                       _ ("line %" G_GUINT64_FORMAT ": unknown key “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
                        imp->line, name);
           return FALSE;
         }
@@ -358,7 +383,7 @@ fields_from_json (Importer    *imp,
         continue;
 
       if (!JSON_NODE_HOLDS_VALUE (node))
-        return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _("must be a string or a number"));
+        return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _ ("must be a string or a number"));
 
       switch (json_node_get_value_type (node))
         {
@@ -369,21 +394,21 @@ fields_from_json (Importer    *imp,
         case G_TYPE_INT64:
           if (column == COL_AMOUNT)
             return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
-                                _("must be a string such as \"1200.00 EUR\", not a number"));
+                                _ ("must be a string such as \"1200.00 EUR\", not a number"));
           imp->json_strings[column] = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
           break;
 
         default:
           return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
-                              column == COL_AMOUNT ? _("must be a string such as \"1200.00 EUR\", not a number")
-                                                   : _("must be a string or a whole number"));
+                              column == COL_AMOUNT ? _ ("must be a string such as \"1200.00 EUR\", not a number")
+                                                   : _ ("must be a string or a whole number"));
         }
       imp->fields[column] = imp->json_strings[column];
     }
 
   for (guint c = 0; c < N_COLS; c++)
     if (column_required[c] && imp->fields[c] == NULL)
-      return field_error (imp, c, TANDEM_IMPORT_ERROR_MISSING_COLUMN, error, _("missing"));
+      return field_error (imp, c, TANDEM_IMPORT_ERROR_MISSING_COLUMN, error, _ ("missing"));
 
   return TRUE;
 }
@@ -391,33 +416,33 @@ fields_from_json (Importer    *imp,
 static guint64
 stream_size (GInputStream *stream)
 {
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr (GFileInfo) info = NULL;
 
   if (!G_IS_FILE_INPUT_STREAM (stream))
     return 0;
   info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (stream), G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
-  return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
+  return info != NULL ? (guint64)g_file_info_get_size (info) : 0;
 }
 
 gboolean
-_tandem_store_import (TandemStore       *self,
-                      GInputStream      *stream,
-                      TandemDataFormat   format,
-                      GMainContext      *progress_context,
-                      GCancellable      *cancellable,
-                      guint64           *inserted_out,
-                      guint64           *skipped_out,
-                      GError           **error)
+_tandem_store_import (TandemStore     *self,
+                      GInputStream    *stream,
+                      TandemDataFormat format,
+                      GMainContext    *progress_context,
+                      GCancellable    *cancellable,
+                      guint64         *inserted_out,
+                      guint64         *skipped_out,
+                      GError         **error)
 {
-  g_autoptr(TandemCsvReader) csv = NULL;
-  g_autoptr(TandemJsonReader) json = NULL;
-  g_autoptr(GArray) accounts = NULL;
-  g_autoptr(GArray) reps = NULL;
+  g_autoptr (TandemCsvReader) csv = NULL;
+  g_autoptr (TandemJsonReader) json = NULL;
+  g_autoptr (GArray) accounts = NULL;
+  g_autoptr (GArray) reps = NULL;
   Importer imp = { 0 };
-  guint64 inserted = 0;
-  guint64 skipped = 0;
-  guint64 rows = 0;
-  guint64 total_bytes = stream_size (stream);
+  guint64  inserted = 0;
+  guint64  skipped = 0;
+  guint64  rows = 0;
+  guint64  total_bytes = stream_size (stream);
   gboolean ok = FALSE;
 
   _tandem_store_lock (self);
@@ -427,7 +452,7 @@ _tandem_store_import (TandemStore       *self,
 
   if (tandem_backend_is_read_only (imp.backend))
     {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, _("The store is open read-only"));
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, _ ("The store is open read-only"));
       goto out;
     }
 
@@ -452,7 +477,7 @@ _tandem_store_import (TandemStore       *self,
         {
           if (header == NULL && error != NULL && *error == NULL)
             g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
-                         _("line 1: the file is empty; expected a header such as ref,at,account,rep,kind,amount"));
+                         _ ("line 1: the file is empty; expected a header such as ref,at,account,rep,kind,amount"));
           goto out;
         }
       imp.line = tandem_csv_reader_get_line (csv);
@@ -482,12 +507,12 @@ _tandem_store_import (TandemStore       *self,
             {
               int i = imp.csv_index[c];
 
-              imp.fields[c] = (i >= 0 && (guint) i < fields->len) ? fields->pdata[i] : NULL;
+              imp.fields[c] = (i >= 0 && (guint)i < fields->len) ? fields->pdata[i] : NULL;
             }
           if (fields->len != imp.n_columns)
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _("line %" G_GUINT64_FORMAT ": %u fields, but the header has %u"),
+                           _ ("line %" G_GUINT64_FORMAT ": %u fields, but the header has %u"),
                            imp.line, fields->len, imp.n_columns);
               goto rollback;
             }
@@ -536,7 +561,7 @@ out:
   g_clear_pointer (&imp.accounts, g_hash_table_unref);
   g_clear_pointer (&imp.reps, g_hash_table_unref);
   g_clear_pointer (&imp.closed, g_array_unref);
-  g_clear_pointer (&imp.json_strings, g_strfreev);
+  clear_json_strings (&imp);
   _tandem_store_unlock (self);
 
   if (inserted_out != NULL)
@@ -550,11 +575,11 @@ out:
 /* Export                                                              */
 
 static gboolean
-flush (GOutputStream  *stream,
-       GString        *buffer,
-       gsize           threshold,
-       GCancellable   *cancellable,
-       GError        **error)
+flush (GOutputStream *stream,
+       GString       *buffer,
+       gsize          threshold,
+       GCancellable  *cancellable,
+       GError       **error)
 {
   if (buffer->len < threshold)
     return TRUE;
@@ -566,12 +591,12 @@ flush (GOutputStream  *stream,
 }
 
 static char *
-reverses_text (TandemBackend  *backend,
-               gint64          id,
-               GError        **error)
+reverses_text (TandemBackend *backend,
+               gint64         id,
+               GError       **error)
 {
   TandemActivityRecord reversed = { 0 };
-  char *text;
+  char                *text;
 
   if (!tandem_backend_load_activity (backend, id, &reversed, error))
     return NULL;
@@ -585,7 +610,7 @@ reverses_text (TandemBackend  *backend,
 static char *
 amount_text (const TandemActivityRecord *record)
 {
-  g_autoptr(TandemMoney) money = NULL;
+  g_autoptr (TandemMoney) money = NULL;
 
   if (!record->has_amount)
     return NULL;
@@ -620,8 +645,8 @@ append_json_row (GString                    *out,
                  const char                 *reverses,
                  gboolean                    first)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *at = _tandem_time_format (record->occurred_at);
   g_autofree char *amount = amount_text (record);
   g_autofree char *text = NULL;
@@ -677,27 +702,27 @@ append_json_row (GString                    *out,
  * Since: 1.0
  */
 gboolean
-tandem_store_export_activities (TandemStore           *self,
-                                GOutputStream         *stream,
-                                TandemDataFormat       format,
-                                TandemActivityFilter  *filter,
-                                GCancellable          *cancellable,
-                                GError               **error)
+tandem_store_export_activities (TandemStore          *self,
+                                GOutputStream        *stream,
+                                TandemDataFormat      format,
+                                TandemActivityFilter *filter,
+                                GCancellable         *cancellable,
+                                GError              **error)
 {
-  g_autoptr(GString) out = g_string_sized_new (128 * 1024);
-  g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
+  g_autoptr (GString) out = g_string_sized_new (128 * 1024);
+  g_autoptr (GArray) records = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
   TandemActivityScan scan;
-  TandemScanKey key = { 0, 0 };
-  TandemBackend *backend;
-  gboolean first = TRUE;
-  gboolean ok = FALSE;
-  guint64 done = 0;
+  TandemScanKey      key = { 0, 0 };
+  TandemBackend     *backend;
+  gboolean           first = TRUE;
+  gboolean           ok = FALSE;
+  guint64            done = 0;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (filter == NULL || TANDEM_IS_ACTIVITY_FILTER (filter), FALSE);
 
-  g_array_set_clear_func (records, (GDestroyNotify) tandem_activity_record_clear);
+  g_array_set_clear_func (records, (GDestroyNotify)tandem_activity_record_clear);
 
   _tandem_store_lock (self);
   backend = _tandem_store_get_backend (self);
@@ -722,7 +747,7 @@ tandem_store_export_activities (TandemStore           *self,
       for (guint i = 0; i < records->len; i++)
         {
           const TandemActivityRecord *r = &g_array_index (records, TandemActivityRecord, i);
-          g_autofree char *reverses = NULL;
+          g_autofree char            *reverses = NULL;
 
           if (r->reverses_id > 0 && (reverses = reverses_text (backend, r->reverses_id, error)) == NULL)
             goto out;

@@ -8,54 +8,54 @@
 G_BEGIN_DECLS
 
 /* A store over any backend (tests pass a fault-injecting SQLite VFS). */
-TandemStore    *_tandem_store_new_for_backend   (TandemBackend        *backend,
-                                                 const char           *path);
-TandemBackend  *_tandem_store_get_backend       (TandemStore          *self);
-void            _tandem_store_lock              (TandemStore          *self);
-void            _tandem_store_unlock            (TandemStore          *self);
+TandemStore   *_tandem_store_new_for_backend (TandemBackend *backend,
+                                              const char    *path);
+TandemBackend *_tandem_store_get_backend (TandemStore *self);
+void           _tandem_store_lock (TandemStore *self);
+void           _tandem_store_unlock (TandemStore *self);
 
 /* Object loading with the store's identity map; call with the lock held. */
-TandemRep      *_tandem_store_load_rep          (TandemStore          *self,
-                                                 gint64                id,
-                                                 GError              **error);
-TandemTeam     *_tandem_store_load_team         (TandemStore          *self,
-                                                 gint64                id,
-                                                 GError              **error);
-TandemAccount  *_tandem_store_load_account      (TandemStore          *self,
-                                                 gint64                id,
-                                                 GError              **error);
+TandemRep      *_tandem_store_load_rep (TandemStore *self,
+                                        gint64       id,
+                                        GError     **error);
+TandemTeam     *_tandem_store_load_team (TandemStore *self,
+                                         gint64       id,
+                                         GError     **error);
+TandemAccount  *_tandem_store_load_account (TandemStore *self,
+                                            gint64       id,
+                                            GError     **error);
 TandemActivity *_tandem_store_activity_from_record (TandemStore                *self,
                                                     const TandemActivityRecord *record,
                                                     GError                    **error);
-void            _tandem_store_scan_from_filter  (TandemStore          *self,
-                                                 TandemActivityFilter *filter,
-                                                 TandemActivityScan   *scan);
+void            _tandem_store_scan_from_filter (TandemStore          *self,
+                                                TandemActivityFilter *filter,
+                                                TandemActivityScan   *scan);
 
 /* Emits TandemStore::progress in @context (or now, when NULL). */
-void            _tandem_store_report_progress   (TandemStore          *self,
-                                                 GMainContext         *context,
-                                                 const char           *operation,
-                                                 guint64               done,
-                                                 guint64               total);
+void _tandem_store_report_progress (TandemStore  *self,
+                                    GMainContext *context,
+                                    const char   *operation,
+                                    guint64       done,
+                                    guint64       total);
 
 /* FALSE with TANDEM_STORE_ERROR_CLOSED_PERIOD if @t lies in a range. */
-gboolean        _tandem_store_check_open        (GArray               *ranges,
-                                                 gint64                t,
-                                                 GError              **error);
+gboolean _tandem_store_check_open (GArray  *ranges,
+                                   gint64   t,
+                                   GError **error);
 
 /* The paged activity model (tandem-activity-list.c). */
-GListModel     *_tandem_activity_list_new       (TandemStore              *store,
-                                                 const TandemActivityScan *scan,
-                                                 GError                  **error);
+GListModel *_tandem_activity_list_new (TandemStore              *store,
+                                       const TandemActivityScan *scan,
+                                       GError                  **error);
 
 /* Import and export (tandem-store-import.c). */
-gboolean        _tandem_store_import            (TandemStore          *self,
-                                                 GInputStream         *stream,
-                                                 TandemDataFormat      format,
-                                                 GMainContext         *progress_context,
-                                                 GCancellable         *cancellable,
-                                                 guint64              *inserted,
-                                                 guint64              *skipped,
-                                                 GError              **error);
+gboolean _tandem_store_import (TandemStore     *self,
+                               GInputStream    *stream,
+                               TandemDataFormat format,
+                               GMainContext    *progress_context,
+                               GCancellable    *cancellable,
+                               guint64         *inserted,
+                               guint64         *skipped,
+                               GError         **error);
 
 G_END_DECLS

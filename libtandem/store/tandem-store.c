@@ -44,17 +44,18 @@
  */
 struct _TandemStore
 {
-  GObject         parent_instance;
+  GObject parent_instance;
 
-  GRecMutex       lock;
-  TandemBackend  *backend;
-  char           *path;
-  GHashTable     *reps;       /* id → TandemRep */
-  GHashTable     *teams;      /* id → TandemTeam */
-  GHashTable     *accounts;   /* id → TandemAccount */
+  GRecMutex      lock;
+  TandemBackend *backend;
+  char          *path;
+  GHashTable    *reps;     /* id → TandemRep */
+  GHashTable    *teams;    /* id → TandemTeam */
+  GHashTable    *accounts; /* id → TandemAccount */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_PATH,
   PROP_READ_ONLY,
@@ -62,13 +63,14 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   SIGNAL_PROGRESS,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TandemStore, tandem_store, G_TYPE_OBJECT)
 
@@ -81,7 +83,9 @@ G_DEFINE_FINAL_TYPE (TandemStore, tandem_store, G_TYPE_OBJECT)
  *
  * Since: 1.0
  */
+/* clang-format off */
 G_DEFINE_QUARK (tandem-store-error-quark, tandem_store_error)
+/* clang-format on */
 
 /**
  * tandem_import_error_quark:
@@ -92,7 +96,9 @@ G_DEFINE_QUARK (tandem-store-error-quark, tandem_store_error)
  *
  * Since: 1.0
  */
+/* clang-format off */
 G_DEFINE_QUARK (tandem-import-error-quark, tandem_import_error)
+/* clang-format on */
 
 typedef struct
 {
@@ -201,9 +207,8 @@ tandem_store_class_init (TandemStoreClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PATH] =
-    g_param_spec_string ("path", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
+                                               (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemStore:read-only:
@@ -212,9 +217,8 @@ tandem_store_class_init (TandemStoreClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_READ_ONLY] =
-    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                                                     (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemStore:schema-version:
@@ -223,9 +227,8 @@ tandem_store_class_init (TandemStoreClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_SCHEMA_VERSION] =
-    g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0,
-                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SCHEMA_VERSION] = g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0,
+                                                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -241,12 +244,11 @@ tandem_store_class_init (TandemStoreClass *klass)
    *
    * Since: 1.0
    */
-  signals[SIGNAL_PROGRESS] =
-    g_signal_new ("progress",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT64, G_TYPE_UINT64);
+  signals[SIGNAL_PROGRESS] = g_signal_new ("progress",
+                                           G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT64, G_TYPE_UINT64);
 }
 
 static void
@@ -299,7 +301,7 @@ store_locker_new (TandemStore *self)
 }
 
 #define LOCK_STORE(self) \
-  g_autoptr(GRecMutexLocker) G_PASTE (locker, __LINE__) G_GNUC_UNUSED = store_locker_new (self)
+  g_autoptr (GRecMutexLocker) G_PASTE (locker, __LINE__) G_GNUC_UNUSED = store_locker_new (self)
 
 static void
 cache_insert (GHashTable *table,
@@ -313,28 +315,28 @@ cache_insert (GHashTable *table,
 }
 
 static gboolean
-check_writable (TandemStore  *self,
-                GError      **error)
+check_writable (TandemStore *self,
+                GError     **error)
 {
   if (!tandem_backend_is_read_only (self->backend))
     return TRUE;
 
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
-               _("The store “%s” is open read-only"), self->path ? self->path : ":memory:");
+               _ ("The store “%s” is open read-only"), self->path ? self->path : ":memory:");
   return FALSE;
 }
 
 static gboolean
-check_stored (gpointer     object,
-              gint64       id,
-              const char  *what,
-              GError     **error)
+check_stored (gpointer    object,
+              gint64      id,
+              const char *what,
+              GError    **error)
 {
   if (id > 0)
     return TRUE;
 
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-               _("The %s is not stored yet: save it first"), what);
+               _ ("The %s is not stored yet: save it first"), what);
   return FALSE;
 }
 
@@ -368,12 +370,12 @@ rep_from_record (TandemStore           *self,
 }
 
 TandemRep *
-_tandem_store_load_rep (TandemStore  *self,
-                        gint64        id,
-                        GError      **error)
+_tandem_store_load_rep (TandemStore *self,
+                        gint64       id,
+                        GError     **error)
 {
   TandemRepRecord record = { 0 };
-  TandemRep *rep;
+  TandemRep      *rep;
 
   rep = g_hash_table_lookup (self->reps, &id);
   if (rep != NULL)
@@ -398,14 +400,14 @@ money_from_parts (gboolean    has_amount,
 }
 
 static TandemTeam *
-team_from_record (TandemStore             *self,
-                  const TandemTeamRecord  *record,
-                  GError                 **error)
+team_from_record (TandemStore            *self,
+                  const TandemTeamRecord *record,
+                  GError                **error)
 {
-  g_autoptr(TandemMoney) target = money_from_parts (record->has_target, record->target_minor,
-                                                    record->target_currency);
-  TandemRep *inside = _tandem_store_load_rep (self, record->inside_rep_id, error);
-  TandemRep *field;
+  g_autoptr (TandemMoney) target = money_from_parts (record->has_target, record->target_minor,
+                                                     record->target_currency);
+  TandemRep  *inside = _tandem_store_load_rep (self, record->inside_rep_id, error);
+  TandemRep  *field;
   TandemTeam *team;
 
   if (inside == NULL)
@@ -445,12 +447,12 @@ team_from_record (TandemStore             *self,
 }
 
 TandemTeam *
-_tandem_store_load_team (TandemStore  *self,
-                         gint64        id,
-                         GError      **error)
+_tandem_store_load_team (TandemStore *self,
+                         gint64       id,
+                         GError     **error)
 {
   TandemTeamRecord record = { 0 };
-  TandemTeam *team;
+  TandemTeam      *team;
 
   team = g_hash_table_lookup (self->teams, &id);
   if (team != NULL)
@@ -464,18 +466,18 @@ _tandem_store_load_team (TandemStore  *self,
   return team;
 }
 
-static TandemAccount *load_account_depth (TandemStore  *self,
-                                          gint64        id,
-                                          guint         depth,
-                                          GError      **error);
+static TandemAccount *load_account_depth (TandemStore *self,
+                                          gint64       id,
+                                          guint        depth,
+                                          GError     **error);
 
 static TandemAccount *
-account_from_record (TandemStore                *self,
-                     const TandemAccountRecord  *record,
-                     guint                       depth,
-                     GError                    **error)
+account_from_record (TandemStore               *self,
+                     const TandemAccountRecord *record,
+                     guint                      depth,
+                     GError                   **error)
 {
-  TandemTeam *team = NULL;
+  TandemTeam    *team = NULL;
   TandemAccount *referrer = NULL;
   TandemAccount *account;
 
@@ -487,7 +489,7 @@ account_from_record (TandemStore                *self,
       if (depth > 64)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
-                       _("Account %" G_GINT64_FORMAT " has a referral chain deeper than 64"), record->id);
+                       _ ("Account %" G_GINT64_FORMAT " has a referral chain deeper than 64"), record->id);
           return NULL;
         }
       referrer = load_account_depth (self, record->referred_by_id, depth + 1, error);
@@ -527,13 +529,13 @@ account_from_record (TandemStore                *self,
 }
 
 static TandemAccount *
-load_account_depth (TandemStore  *self,
-                    gint64        id,
-                    guint         depth,
-                    GError      **error)
+load_account_depth (TandemStore *self,
+                    gint64       id,
+                    guint        depth,
+                    GError     **error)
 {
   TandemAccountRecord record = { 0 };
-  TandemAccount *account;
+  TandemAccount      *account;
 
   account = g_hash_table_lookup (self->accounts, &id);
   if (account != NULL)
@@ -548,31 +550,31 @@ load_account_depth (TandemStore  *self,
 }
 
 TandemAccount *
-_tandem_store_load_account (TandemStore  *self,
-                            gint64        id,
-                            GError      **error)
+_tandem_store_load_account (TandemStore *self,
+                            gint64       id,
+                            GError     **error)
 {
   return load_account_depth (self, id, 0, error);
 }
 
 static TandemActivity *
-load_activity (TandemStore  *self,
-               gint64        id,
-               guint         depth,
-               GError      **error);
+load_activity (TandemStore *self,
+               gint64       id,
+               guint        depth,
+               GError     **error);
 
 static TandemActivity *
-activity_from_record_depth (TandemStore                 *self,
-                            const TandemActivityRecord  *record,
-                            guint                        depth,
-                            GError                     **error)
+activity_from_record_depth (TandemStore                *self,
+                            const TandemActivityRecord *record,
+                            guint                       depth,
+                            GError                    **error)
 {
-  g_autoptr(TandemMoney) amount = money_from_parts (record->has_amount, record->amount_minor,
-                                                    record->currency);
-  g_autoptr(GDateTime) occurred_at = _tandem_time_from_usec (record->occurred_at);
-  g_autoptr(TandemActivity) reverses = NULL;
+  g_autoptr (TandemMoney) amount = money_from_parts (record->has_amount, record->amount_minor,
+                                                     record->currency);
+  g_autoptr (GDateTime) occurred_at = _tandem_time_from_usec (record->occurred_at);
+  g_autoptr (TandemActivity) reverses = NULL;
   TandemAccount *account;
-  TandemRep *rep;
+  TandemRep     *rep;
 
   account = _tandem_store_load_account (self, record->account_id, error);
   if (account == NULL)
@@ -586,7 +588,7 @@ activity_from_record_depth (TandemStore                 *self,
       if (depth > 4)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
-                       _("Activity %" G_GINT64_FORMAT " has a chain of reversals"), record->id);
+                       _ ("Activity %" G_GINT64_FORMAT " has a chain of reversals"), record->id);
           return NULL;
         }
       reverses = load_activity (self, record->reverses_id, depth + 1, error);
@@ -608,21 +610,21 @@ activity_from_record_depth (TandemStore                 *self,
 }
 
 TandemActivity *
-_tandem_store_activity_from_record (TandemStore                 *self,
-                                    const TandemActivityRecord  *record,
-                                    GError                     **error)
+_tandem_store_activity_from_record (TandemStore                *self,
+                                    const TandemActivityRecord *record,
+                                    GError                    **error)
 {
   return activity_from_record_depth (self, record, 0, error);
 }
 
 static TandemActivity *
-load_activity (TandemStore  *self,
-               gint64        id,
-               guint         depth,
-               GError      **error)
+load_activity (TandemStore *self,
+               gint64       id,
+               guint        depth,
+               GError     **error)
 {
   TandemActivityRecord record = { 0 };
-  TandemActivity *activity;
+  TandemActivity      *activity;
 
   if (!tandem_backend_load_activity (self->backend, id, &record, error))
     return NULL;
@@ -673,8 +675,8 @@ _tandem_store_scan_from_filter (TandemStore          *self,
  * Since: 1.0
  */
 TandemStore *
-tandem_store_new_for_path (const char  *path,
-                           GError     **error)
+tandem_store_new_for_path (const char *path,
+                           GError    **error)
 {
   return tandem_store_new_for_path_full (path, TANDEM_STORE_FLAGS_NONE, error);
 }
@@ -702,11 +704,11 @@ tandem_store_new_for_path (const char  *path,
  * Since: 1.0
  */
 TandemStore *
-tandem_store_new_for_path_full (const char        *path,
-                                TandemStoreFlags   flags,
-                                GError           **error)
+tandem_store_new_for_path_full (const char      *path,
+                                TandemStoreFlags flags,
+                                GError         **error)
 {
-  g_autoptr(TandemBackend) backend = NULL;
+  g_autoptr (TandemBackend) backend = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -732,7 +734,7 @@ tandem_store_new_for_path_full (const char        *path,
 TandemStore *
 tandem_store_new_in_memory (GError **error)
 {
-  g_autoptr(TandemBackend) backend = NULL;
+  g_autoptr (TandemBackend) backend = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -810,8 +812,8 @@ tandem_store_get_schema_version (TandemStore *self)
  * Since: 1.0
  */
 gboolean
-tandem_store_check_integrity (TandemStore  *self,
-                              GError      **error)
+tandem_store_check_integrity (TandemStore *self,
+                              GError     **error)
 {
   LOCK_STORE (self);
 
@@ -838,12 +840,12 @@ tandem_store_check_integrity (TandemStore  *self,
  * Since: 1.0
  */
 TandemRep *
-tandem_store_add_rep (TandemStore  *self,
-                      const char   *name,
-                      TandemRole    role,
-                      GError      **error)
+tandem_store_add_rep (TandemStore *self,
+                      const char  *name,
+                      TandemRole   role,
+                      GError     **error)
 {
-  g_autoptr(TandemRep) draft = NULL;
+  g_autoptr (TandemRep) draft = NULL;
   TandemRepRecord record = { 0 };
   LOCK_STORE (self);
 
@@ -854,7 +856,7 @@ tandem_store_add_rep (TandemStore  *self,
   if (!tandem_rep_validate (draft, error) || !check_writable (self, error))
     return NULL;
 
-  record.name = (char *) name;
+  record.name = (char *)name;
   record.role = role;
   if (!tandem_backend_insert_rep (self->backend, &record, error))
     return NULL;
@@ -876,9 +878,9 @@ tandem_store_add_rep (TandemStore  *self,
  * Since: 1.0
  */
 TandemRep *
-tandem_store_get_rep (TandemStore  *self,
-                      gint64        id,
-                      GError      **error)
+tandem_store_get_rep (TandemStore *self,
+                      gint64       id,
+                      GError     **error)
 {
   TandemRep *rep;
   LOCK_STORE (self);
@@ -903,9 +905,9 @@ tandem_store_get_rep (TandemStore  *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_update_rep (TandemStore  *self,
-                         TandemRep    *rep,
-                         GError      **error)
+tandem_store_update_rep (TandemStore *self,
+                         TandemRep   *rep,
+                         GError     **error)
 {
   TandemRepRecord record = { 0 };
   LOCK_STORE (self);
@@ -913,12 +915,11 @@ tandem_store_update_rep (TandemStore  *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
 
-  if (!check_stored (rep, tandem_rep_get_id (rep), _("rep"), error) ||
-      !tandem_rep_validate (rep, error) || !check_writable (self, error))
+  if (!check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || !tandem_rep_validate (rep, error) || !check_writable (self, error))
     return FALSE;
 
   record.id = tandem_rep_get_id (rep);
-  record.name = (char *) tandem_rep_get_name (rep);
+  record.name = (char *)tandem_rep_get_name (rep);
   record.role = tandem_rep_get_role (rep);
   record.archived = tandem_rep_get_archived (rep);
   return tandem_backend_update_rep (self->backend, &record, error);
@@ -938,9 +939,9 @@ tandem_store_update_rep (TandemStore  *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_archive_rep (TandemStore  *self,
-                          TandemRep    *rep,
-                          GError      **error)
+tandem_store_archive_rep (TandemStore *self,
+                          TandemRep   *rep,
+                          GError     **error)
 {
   TandemRepRecord record = { 0 };
   LOCK_STORE (self);
@@ -948,11 +949,11 @@ tandem_store_archive_rep (TandemStore  *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
 
-  if (!check_stored (rep, tandem_rep_get_id (rep), _("rep"), error) || !check_writable (self, error))
+  if (!check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || !check_writable (self, error))
     return FALSE;
 
   record.id = tandem_rep_get_id (rep);
-  record.name = (char *) tandem_rep_get_name (rep);
+  record.name = (char *)tandem_rep_get_name (rep);
   record.role = tandem_rep_get_role (rep);
   record.archived = TRUE;
   if (!tandem_backend_update_rep (self->backend, &record, error))
@@ -967,7 +968,7 @@ list_from_records (TandemStore *self,
                    GType        type,
                    GArray      *records,
                    gsize        record_size,
-                   gpointer   (*make) (TandemStore *, gconstpointer))
+                   gpointer (*make) (TandemStore *, gconstpointer))
 {
   GListStore *list = g_list_store_new (type);
 
@@ -983,8 +984,8 @@ list_from_records (TandemStore *self,
 }
 
 static gpointer
-make_rep (TandemStore   *self,
-          gconstpointer  record)
+make_rep (TandemStore  *self,
+          gconstpointer record)
 {
   return rep_from_record (self, record);
 }
@@ -1002,7 +1003,7 @@ make_rep (TandemStore   *self,
 GListModel *
 tandem_store_list_reps (TandemStore *self)
 {
-  g_autoptr(GArray) records = NULL;
+  g_autoptr (GArray) records = NULL;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1015,16 +1016,16 @@ tandem_store_list_reps (TandemStore *self)
 /* Tandems                                                             */
 
 static gboolean
-check_member_stored (TandemRep  *rep,
-                     GError    **error)
+check_member_stored (TandemRep *rep,
+                     GError   **error)
 {
   if (tandem_rep_get_id (rep) <= 0)
-    return check_stored (rep, 0, _("rep"), error);
+    return check_stored (rep, 0, _ ("rep"), error);
 
   if (tandem_rep_get_archived (rep))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("Rep “%s” is archived and cannot join a tandem"), tandem_rep_get_name (rep));
+                   _ ("Rep “%s” is archived and cannot join a tandem"), tandem_rep_get_name (rep));
       return FALSE;
     }
 
@@ -1038,7 +1039,7 @@ team_to_record (TandemTeam       *team,
   TandemMoney *target = tandem_team_get_target (team);
 
   record->id = tandem_team_get_id (team);
-  record->name = (char *) tandem_team_get_name (team);
+  record->name = (char *)tandem_team_get_name (team);
   record->inside_share = tandem_team_get_inside_share (team);
   record->has_target = target != NULL;
   if (target != NULL)
@@ -1066,14 +1067,14 @@ team_to_record (TandemTeam       *team,
  * Since: 1.0
  */
 TandemTeam *
-tandem_store_save_team (TandemStore  *self,
-                        TandemTeam   *team,
-                        GDateTime    *since,
-                        GError      **error)
+tandem_store_save_team (TandemStore *self,
+                        TandemTeam  *team,
+                        GDateTime   *since,
+                        GError     **error)
 {
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GDateTime) now = NULL;
   TandemTeamRecord record = { 0 };
-  TandemTeam *stored;
+  TandemTeam      *stored;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1083,14 +1084,11 @@ tandem_store_save_team (TandemStore  *self,
   if (tandem_team_get_id (team) > 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("Tandem “%s” is already stored"), tandem_team_get_name (team));
+                   _ ("Tandem “%s” is already stored"), tandem_team_get_name (team));
       return NULL;
     }
 
-  if (!tandem_team_validate (team, error) ||
-      !check_member_stored (tandem_team_get_inside_rep (team), error) ||
-      !check_member_stored (tandem_team_get_field_rep (team), error) ||
-      !check_writable (self, error))
+  if (!tandem_team_validate (team, error) || !check_member_stored (tandem_team_get_inside_rep (team), error) || !check_member_stored (tandem_team_get_field_rep (team), error) || !check_writable (self, error))
     return NULL;
 
   if (since == NULL)
@@ -1120,12 +1118,12 @@ tandem_store_save_team (TandemStore  *self,
  * Since: 1.0
  */
 TandemTeam *
-tandem_store_add_team (TandemStore  *self,
-                       TandemRep    *inside_rep,
-                       TandemRep    *field_rep,
-                       GError      **error)
+tandem_store_add_team (TandemStore *self,
+                       TandemRep   *inside_rep,
+                       TandemRep   *field_rep,
+                       GError     **error)
 {
-  g_autoptr(TandemTeam) draft = NULL;
+  g_autoptr (TandemTeam) draft = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_REP (inside_rep), NULL);
@@ -1152,9 +1150,9 @@ tandem_store_add_team (TandemStore  *self,
  * Since: 1.0
  */
 TandemTeam *
-tandem_store_get_team (TandemStore  *self,
-                       gint64        id,
-                       GError      **error)
+tandem_store_get_team (TandemStore *self,
+                       gint64       id,
+                       GError     **error)
 {
   TandemTeam *team;
   LOCK_STORE (self);
@@ -1181,9 +1179,9 @@ tandem_store_get_team (TandemStore  *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_update_team (TandemStore  *self,
-                          TandemTeam   *team,
-                          GError      **error)
+tandem_store_update_team (TandemStore *self,
+                          TandemTeam  *team,
+                          GError     **error)
 {
   TandemTeamRecord record = { 0 };
   LOCK_STORE (self);
@@ -1191,8 +1189,7 @@ tandem_store_update_team (TandemStore  *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
 
-  if (!check_stored (team, tandem_team_get_id (team), _("tandem"), error) ||
-      !tandem_team_validate (team, error) || !check_writable (self, error))
+  if (!check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !tandem_team_validate (team, error) || !check_writable (self, error))
     return FALSE;
 
   team_to_record (team, &record);
@@ -1217,15 +1214,15 @@ tandem_store_update_team (TandemStore  *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_change_team_members (TandemStore  *self,
-                                  TandemTeam   *team,
-                                  TandemRep    *inside_rep,
-                                  TandemRep    *field_rep,
-                                  GDateTime    *since,
-                                  GError      **error)
+tandem_store_change_team_members (TandemStore *self,
+                                  TandemTeam  *team,
+                                  TandemRep   *inside_rep,
+                                  TandemRep   *field_rep,
+                                  GDateTime   *since,
+                                  GError     **error)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GArray) history = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GArray) history = NULL;
   gint64 since_usec;
   LOCK_STORE (self);
 
@@ -1234,9 +1231,7 @@ tandem_store_change_team_members (TandemStore  *self,
   g_return_val_if_fail (TANDEM_IS_REP (inside_rep), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (field_rep), FALSE);
 
-  if (!check_stored (team, tandem_team_get_id (team), _("tandem"), error) ||
-      !check_member_stored (inside_rep, error) || !check_member_stored (field_rep, error) ||
-      !check_writable (self, error))
+  if (!check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !check_member_stored (inside_rep, error) || !check_member_stored (field_rep, error) || !check_writable (self, error))
     return FALSE;
 
   if (since == NULL)
@@ -1246,18 +1241,17 @@ tandem_store_change_team_members (TandemStore  *self,
   history = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
   if (history == NULL)
     return FALSE;
-  if (history->len > 0 &&
-      g_array_index (history, TandemMembershipRecord, history->len - 1).valid_from > since_usec)
+  if (history->len > 0 && g_array_index (history, TandemMembershipRecord, history->len - 1).valid_from > since_usec)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("Tandem “%s” has members from a later date; a change must come after the last one"),
+                   _ ("Tandem “%s” has members from a later date; a change must come after the last one"),
                    tandem_team_get_name (team));
       return FALSE;
     }
 
   /* checks the roles before anything is written */
   {
-    g_autoptr(TandemTeam) probe = tandem_team_new ("probe", inside_rep, field_rep, error);
+    g_autoptr (TandemTeam) probe = tandem_team_new ("probe", inside_rep, field_rep, error);
 
     if (probe == NULL)
       return FALSE;
@@ -1272,12 +1266,12 @@ tandem_store_change_team_members (TandemStore  *self,
 }
 
 static TandemMembership *
-membership_from_record (TandemStore                   *self,
-                        const TandemMembershipRecord  *record,
-                        GError                       **error)
+membership_from_record (TandemStore                  *self,
+                        const TandemMembershipRecord *record,
+                        GError                      **error)
 {
-  g_autoptr(GDateTime) from = _tandem_time_from_usec (record->valid_from);
-  g_autoptr(GDateTime) until = record->valid_until ? _tandem_time_from_usec (record->valid_until) : NULL;
+  g_autoptr (GDateTime) from = _tandem_time_from_usec (record->valid_from);
+  g_autoptr (GDateTime) until = record->valid_until ? _tandem_time_from_usec (record->valid_until) : NULL;
   TandemRep *inside = _tandem_store_load_rep (self, record->inside_rep_id, error);
   TandemRep *field;
 
@@ -1306,12 +1300,12 @@ membership_from_record (TandemStore                   *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_memberships (TandemStore  *self,
-                               TandemTeam   *team,
-                               GError      **error)
+tandem_store_list_memberships (TandemStore *self,
+                               TandemTeam  *team,
+                               GError     **error)
 {
-  g_autoptr(GArray) records = NULL;
-  g_autoptr(GListStore) list = NULL;
+  g_autoptr (GArray) records = NULL;
+  g_autoptr (GListStore) list = NULL;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1324,8 +1318,7 @@ tandem_store_list_memberships (TandemStore  *self,
   list = g_list_store_new (TANDEM_TYPE_MEMBERSHIP);
   for (guint i = 0; i < records->len; i++)
     {
-      g_autoptr(TandemMembership) m =
-        membership_from_record (self, &g_array_index (records, TandemMembershipRecord, i), error);
+      g_autoptr (TandemMembership) m = membership_from_record (self, &g_array_index (records, TandemMembershipRecord, i), error);
 
       if (m == NULL)
         return NULL;
@@ -1351,12 +1344,12 @@ tandem_store_list_memberships (TandemStore  *self,
  * Since: 1.0
  */
 TandemMembership *
-tandem_store_get_team_members_at (TandemStore  *self,
-                                  TandemTeam   *team,
-                                  GDateTime    *at,
-                                  GError      **error)
+tandem_store_get_team_members_at (TandemStore *self,
+                                  TandemTeam  *team,
+                                  GDateTime   *at,
+                                  GError     **error)
 {
-  g_autoptr(GArray) records = NULL;
+  g_autoptr (GArray) records = NULL;
   gint64 t;
   LOCK_STORE (self);
 
@@ -1381,7 +1374,7 @@ tandem_store_get_team_members_at (TandemStore  *self,
     g_autofree char *when = g_date_time_format_iso8601 (at);
 
     g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                 _("Tandem “%s” had no members at %s"), tandem_team_get_name (team), when);
+                 _ ("Tandem “%s” had no members at %s"), tandem_team_get_name (team), when);
   }
   return NULL;
 }
@@ -1399,9 +1392,9 @@ tandem_store_get_team_members_at (TandemStore  *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_archive_team (TandemStore  *self,
-                           TandemTeam   *team,
-                           GError      **error)
+tandem_store_archive_team (TandemStore *self,
+                           TandemTeam  *team,
+                           GError     **error)
 {
   TandemTeamRecord record = { 0 };
   LOCK_STORE (self);
@@ -1409,7 +1402,7 @@ tandem_store_archive_team (TandemStore  *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
 
-  if (!check_stored (team, tandem_team_get_id (team), _("tandem"), error) || !check_writable (self, error))
+  if (!check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !check_writable (self, error))
     return FALSE;
 
   team_to_record (team, &record);
@@ -1422,8 +1415,8 @@ tandem_store_archive_team (TandemStore  *self,
 }
 
 static gpointer
-make_team (TandemStore   *self,
-           gconstpointer  record)
+make_team (TandemStore  *self,
+           gconstpointer record)
 {
   return team_from_record (self, record, NULL);
 }
@@ -1441,7 +1434,7 @@ make_team (TandemStore   *self,
 GListModel *
 tandem_store_list_teams (TandemStore *self)
 {
-  g_autoptr(GArray) records = NULL;
+  g_autoptr (GArray) records = NULL;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1454,21 +1447,21 @@ tandem_store_list_teams (TandemStore *self)
 /* Accounts                                                            */
 
 static gboolean
-account_to_record (TandemStore          *self,
-                   TandemAccount        *account,
-                   TandemAccountRecord  *record,
-                   GError              **error)
+account_to_record (TandemStore         *self,
+                   TandemAccount       *account,
+                   TandemAccountRecord *record,
+                   GError             **error)
 {
-  TandemTeam *team = tandem_account_get_team (account);
+  TandemTeam    *team = tandem_account_get_team (account);
   TandemAccount *referrer = tandem_account_get_referred_by (account);
 
-  if (team != NULL && !check_stored (team, tandem_team_get_id (team), _("tandem"), error))
+  if (team != NULL && !check_stored (team, tandem_team_get_id (team), _ ("tandem"), error))
     return FALSE;
-  if (referrer != NULL && !check_stored (referrer, tandem_account_get_id (referrer), _("referring account"), error))
+  if (referrer != NULL && !check_stored (referrer, tandem_account_get_id (referrer), _ ("referring account"), error))
     return FALSE;
 
   record->id = tandem_account_get_id (account);
-  record->name = (char *) tandem_account_get_name (account);
+  record->name = (char *)tandem_account_get_name (account);
   record->team_id = team ? tandem_team_get_id (team) : 0;
   record->category = tandem_account_get_category (account);
   record->stage = tandem_account_get_stage (account);
@@ -1492,14 +1485,14 @@ account_to_record (TandemStore          *self,
  * Since: 1.0
  */
 TandemAccount *
-tandem_store_save_account (TandemStore    *self,
-                           TandemAccount  *account,
-                           GDateTime      *since,
-                           GError        **error)
+tandem_store_save_account (TandemStore   *self,
+                           TandemAccount *account,
+                           GDateTime     *since,
+                           GError       **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   TandemAccountRecord record = { 0 };
-  TandemAccount *stored;
+  TandemAccount      *stored;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1509,12 +1502,11 @@ tandem_store_save_account (TandemStore    *self,
   if (tandem_account_get_id (account) > 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("Account “%s” is already stored"), tandem_account_get_name (account));
+                   _ ("Account “%s” is already stored"), tandem_account_get_name (account));
       return NULL;
     }
 
-  if (!tandem_account_validate (account, error) || !check_writable (self, error) ||
-      !account_to_record (self, account, &record, error))
+  if (!tandem_account_validate (account, error) || !check_writable (self, error) || !account_to_record (self, account, &record, error))
     return NULL;
 
   if (!tandem_backend_insert_account (self->backend, &record,
@@ -1539,12 +1531,12 @@ tandem_store_save_account (TandemStore    *self,
  * Since: 1.0
  */
 TandemAccount *
-tandem_store_add_account (TandemStore  *self,
-                          const char   *name,
-                          TandemTeam   *team,
-                          GError      **error)
+tandem_store_add_account (TandemStore *self,
+                          const char  *name,
+                          TandemTeam  *team,
+                          GError     **error)
 {
-  g_autoptr(TandemAccount) draft = NULL;
+  g_autoptr (TandemAccount) draft = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (team == NULL || TANDEM_IS_TEAM (team), NULL);
@@ -1567,9 +1559,9 @@ tandem_store_add_account (TandemStore  *self,
  * Since: 1.0
  */
 TandemAccount *
-tandem_store_get_account (TandemStore  *self,
-                          gint64        id,
-                          GError      **error)
+tandem_store_get_account (TandemStore *self,
+                          gint64       id,
+                          GError     **error)
 {
   TandemAccount *account;
   LOCK_STORE (self);
@@ -1596,22 +1588,20 @@ tandem_store_get_account (TandemStore  *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_update_account (TandemStore    *self,
-                             TandemAccount  *account,
-                             GError        **error)
+tandem_store_update_account (TandemStore   *self,
+                             TandemAccount *account,
+                             GError       **error)
 {
   TandemAccountRecord record = { 0 };
   TandemAccountRecord stored = { 0 };
-  gboolean stage_changed;
-  gboolean ok;
+  gboolean            stage_changed;
+  gboolean            ok;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
 
-  if (!check_stored (account, tandem_account_get_id (account), _("account"), error) ||
-      !tandem_account_validate (account, error) || !check_writable (self, error) ||
-      !account_to_record (self, account, &record, error))
+  if (!check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !tandem_account_validate (account, error) || !check_writable (self, error) || !account_to_record (self, account, &record, error))
     return FALSE;
 
   if (!tandem_backend_load_account (self->backend, record.id, &stored, error))
@@ -1625,7 +1615,7 @@ tandem_store_update_account (TandemStore    *self,
   ok = tandem_backend_update_account (self->backend, &record, error);
   if (ok && stage_changed)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
       ok = tandem_backend_add_stage_change (self->backend, record.id, record.stage,
                                             _tandem_time_to_usec (now), error);
@@ -1639,23 +1629,22 @@ tandem_store_update_account (TandemStore    *self,
 }
 
 static gboolean
-check_stage_order (TandemStore    *self,
-                   TandemAccount  *account,
-                   GDateTime      *at,
-                   GError        **error)
+check_stage_order (TandemStore   *self,
+                   TandemAccount *account,
+                   GDateTime     *at,
+                   GError       **error)
 {
-  g_autoptr(GArray) history = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+  g_autoptr (GArray) history = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
 
   if (history == NULL)
     return FALSE;
 
-  if (history->len > 0 &&
-      g_array_index (history, TandemStageRecord, history->len - 1).changed_at > _tandem_time_to_usec (at))
+  if (history->len > 0 && g_array_index (history, TandemStageRecord, history->len - 1).changed_at > _tandem_time_to_usec (at))
     {
       g_autofree char *when = g_date_time_format_iso8601 (at);
 
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("Account “%s” has a later stage change than %s; stage changes are recorded in order"),
+                   _ ("Account “%s” has a later stage change than %s; stage changes are recorded in order"),
                    tandem_account_get_name (account), when);
       return FALSE;
     }
@@ -1682,27 +1671,26 @@ check_stage_order (TandemStore    *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_set_account_stage (TandemStore         *self,
-                                TandemAccount       *account,
-                                TandemAccountStage   stage,
-                                GDateTime           *at,
-                                GError             **error)
+tandem_store_set_account_stage (TandemStore       *self,
+                                TandemAccount     *account,
+                                TandemAccountStage stage,
+                                GDateTime         *at,
+                                GError           **error)
 {
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GDateTime) now = NULL;
   TandemAccountRecord record = { 0 };
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
 
-  if (!check_stored (account, tandem_account_get_id (account), _("account"), error) ||
-      !check_writable (self, error))
+  if (!check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !check_writable (self, error))
     return FALSE;
 
   if (!tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record, error))
     return FALSE;
 
-  if (record.stage == (int) stage)
+  if (record.stage == (int)stage)
     {
       tandem_account_record_clear (&record);
       return TRUE;
@@ -1717,9 +1705,7 @@ tandem_store_set_account_stage (TandemStore         *self,
   record.stage = stage;
   if (!tandem_backend_begin (self->backend, error))
     goto fail;
-  if (!tandem_backend_update_account (self->backend, &record, error) ||
-      !tandem_backend_add_stage_change (self->backend, record.id, stage, _tandem_time_to_usec (at), error) ||
-      !tandem_backend_commit (self->backend, error))
+  if (!tandem_backend_update_account (self->backend, &record, error) || !tandem_backend_add_stage_change (self->backend, record.id, stage, _tandem_time_to_usec (at), error) || !tandem_backend_commit (self->backend, error))
     {
       tandem_backend_rollback (self->backend);
       goto fail;
@@ -1748,11 +1734,11 @@ fail:
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_stage_changes (TandemStore    *self,
-                                 TandemAccount  *account,
-                                 GError        **error)
+tandem_store_list_stage_changes (TandemStore   *self,
+                                 TandemAccount *account,
+                                 GError       **error)
 {
-  g_autoptr(GArray) records = NULL;
+  g_autoptr (GArray) records = NULL;
   GListStore *list;
   LOCK_STORE (self);
 
@@ -1767,12 +1753,12 @@ tandem_store_list_stage_changes (TandemStore    *self,
   for (guint i = 0; i < records->len; i++)
     {
       const TandemStageRecord *r = &g_array_index (records, TandemStageRecord, i);
-      g_autoptr(GDateTime) at = _tandem_time_from_usec (r->changed_at);
-      g_autoptr(TandemStageChange) change = g_object_new (TANDEM_TYPE_STAGE_CHANGE,
-                                                          "account-id", r->account_id,
-                                                          "stage", r->stage,
-                                                          "changed-at", at,
-                                                          NULL);
+      g_autoptr (GDateTime) at = _tandem_time_from_usec (r->changed_at);
+      g_autoptr (TandemStageChange) change = g_object_new (TANDEM_TYPE_STAGE_CHANGE,
+                                                           "account-id", r->account_id,
+                                                           "stage", r->stage,
+                                                           "changed-at", at,
+                                                           NULL);
       g_list_store_append (list, change);
     }
 
@@ -1793,9 +1779,9 @@ tandem_store_list_stage_changes (TandemStore    *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_archive_account (TandemStore    *self,
-                              TandemAccount  *account,
-                              GError        **error)
+tandem_store_archive_account (TandemStore   *self,
+                              TandemAccount *account,
+                              GError       **error)
 {
   TandemAccountRecord record = { 0 };
   LOCK_STORE (self);
@@ -1803,8 +1789,7 @@ tandem_store_archive_account (TandemStore    *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
 
-  if (!check_stored (account, tandem_account_get_id (account), _("account"), error) ||
-      !check_writable (self, error))
+  if (!check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !check_writable (self, error))
     return FALSE;
 
   if (!tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record, error))
@@ -1822,8 +1807,8 @@ tandem_store_archive_account (TandemStore    *self,
 }
 
 static gpointer
-make_account (TandemStore   *self,
-              gconstpointer  record)
+make_account (TandemStore  *self,
+              gconstpointer record)
 {
   return account_from_record (self, record, 0, NULL);
 }
@@ -1841,7 +1826,7 @@ make_account (TandemStore   *self,
 GListModel *
 tandem_store_list_accounts (TandemStore *self)
 {
-  g_autoptr(GArray) records = NULL;
+  g_autoptr (GArray) records = NULL;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1854,9 +1839,9 @@ tandem_store_list_accounts (TandemStore *self)
 /* Activities                                                          */
 
 gboolean
-_tandem_store_check_open (GArray      *ranges,
-                          gint64       t,
-                          GError     **error)
+_tandem_store_check_open (GArray  *ranges,
+                          gint64   t,
+                          GError **error)
 {
   for (guint i = 0; ranges != NULL && i < ranges->len; i++)
     {
@@ -1867,7 +1852,7 @@ _tandem_store_check_open (GArray      *ranges,
           g_autofree char *when = _tandem_time_format (t);
 
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-                       _("%s lies in a closed settlement period: activities there can no longer be logged"), when);
+                       _ ("%s lies in a closed settlement period: activities there can no longer be logged"), when);
           return FALSE;
         }
     }
@@ -1895,17 +1880,17 @@ _tandem_store_check_open (GArray      *ranges,
  * Since: 1.0
  */
 TandemActivity *
-tandem_store_save_activity (TandemStore     *self,
-                            TandemActivity  *activity,
-                            gboolean        *inserted,
-                            GError         **error)
+tandem_store_save_activity (TandemStore    *self,
+                            TandemActivity *activity,
+                            gboolean       *inserted,
+                            GError        **error)
 {
   TandemActivityRecord record = { 0 };
-  TandemAccount *account;
-  TandemRep *rep;
-  TandemMoney *amount;
-  TandemActivity *reverses;
-  gboolean was_inserted = FALSE;
+  TandemAccount       *account;
+  TandemRep           *rep;
+  TandemMoney         *amount;
+  TandemActivity      *reverses;
+  gboolean             was_inserted = FALSE;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1915,7 +1900,7 @@ tandem_store_save_activity (TandemStore     *self,
   if (tandem_activity_get_id (activity) > 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("Activity %" G_GINT64_FORMAT " is already stored"), tandem_activity_get_id (activity));
+                   _ ("Activity %" G_GINT64_FORMAT " is already stored"), tandem_activity_get_id (activity));
       return NULL;
     }
 
@@ -1925,29 +1910,26 @@ tandem_store_save_activity (TandemStore     *self,
   account = tandem_activity_get_account (activity);
   rep = tandem_activity_get_rep (activity);
   reverses = tandem_activity_get_reverses (activity);
-  if (!check_stored (account, tandem_account_get_id (account), _("account"), error) ||
-      !check_stored (rep, tandem_rep_get_id (rep), _("rep"), error) ||
-      (reverses != NULL && !check_stored (reverses, tandem_activity_get_id (reverses), _("reversed activity"), error)))
+  if (!check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || (reverses != NULL && !check_stored (reverses, tandem_activity_get_id (reverses), _ ("reversed activity"), error)))
     return NULL;
 
   if (tandem_account_get_archived (account))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("Account “%s” is archived: no new activities"), tandem_account_get_name (account));
+                   _ ("Account “%s” is archived: no new activities"), tandem_account_get_name (account));
       return NULL;
     }
   if (tandem_rep_get_archived (rep))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("Rep “%s” is archived: no new activities"), tandem_rep_get_name (rep));
+                   _ ("Rep “%s” is archived: no new activities"), tandem_rep_get_name (rep));
       return NULL;
     }
 
   {
-    g_autoptr(GArray) ranges = tandem_backend_list_closed_ranges (self->backend, error);
+    g_autoptr (GArray) ranges = tandem_backend_list_closed_ranges (self->backend, error);
 
-    if (ranges == NULL ||
-        !_tandem_store_check_open (ranges, _tandem_time_to_usec (tandem_activity_get_occurred_at (activity)), error))
+    if (ranges == NULL || !_tandem_store_check_open (ranges, _tandem_time_to_usec (tandem_activity_get_occurred_at (activity)), error))
       return NULL;
   }
 
@@ -1962,9 +1944,9 @@ tandem_store_save_activity (TandemStore     *self,
       g_strlcpy (record.currency, tandem_money_get_currency (amount), 4);
     }
   record.occurred_at = _tandem_time_to_usec (tandem_activity_get_occurred_at (activity));
-  record.external_ref = (char *) tandem_activity_get_external_ref (activity);
+  record.external_ref = (char *)tandem_activity_get_external_ref (activity);
   record.reverses_id = reverses ? tandem_activity_get_id (reverses) : 0;
-  record.note = (char *) tandem_activity_get_note (activity);
+  record.note = (char *)tandem_activity_get_note (activity);
 
   if (!tandem_backend_insert_activity (self->backend, &record, &was_inserted, error))
     return NULL;
@@ -1994,15 +1976,15 @@ tandem_store_save_activity (TandemStore     *self,
  * Since: 1.0
  */
 TandemActivity *
-tandem_store_log_activity (TandemStore         *self,
-                           TandemAccount       *account,
-                           TandemRep           *rep,
-                           TandemActivityKind   kind,
-                           TandemMoney         *amount,
-                           GDateTime           *occurred_at,
-                           GError             **error)
+tandem_store_log_activity (TandemStore       *self,
+                           TandemAccount     *account,
+                           TandemRep         *rep,
+                           TandemActivityKind kind,
+                           TandemMoney       *amount,
+                           GDateTime         *occurred_at,
+                           GError           **error)
 {
-  g_autoptr(TandemActivity) draft = NULL;
+  g_autoptr (TandemActivity) draft = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
@@ -2030,9 +2012,9 @@ tandem_store_log_activity (TandemStore         *self,
  * Since: 1.0
  */
 TandemActivity *
-tandem_store_get_activity (TandemStore  *self,
-                           gint64        id,
-                           GError      **error)
+tandem_store_get_activity (TandemStore *self,
+                           gint64       id,
+                           GError     **error)
 {
   LOCK_STORE (self);
 
@@ -2056,9 +2038,9 @@ tandem_store_get_activity (TandemStore  *self,
  * Since: 1.0
  */
 TandemActivity *
-tandem_store_find_activity_by_ref (TandemStore  *self,
-                                   const char   *external_ref,
-                                   GError      **error)
+tandem_store_find_activity_by_ref (TandemStore *self,
+                                   const char  *external_ref,
+                                   GError     **error)
 {
   gint64 id;
   LOCK_STORE (self);
@@ -2073,7 +2055,7 @@ tandem_store_find_activity_by_ref (TandemStore  *self,
   if (id == 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   _("No activity with reference “%s”"), external_ref);
+                   _ ("No activity with reference “%s”"), external_ref);
       return NULL;
     }
 
@@ -2096,7 +2078,7 @@ tandem_store_find_activity_by_ref (TandemStore  *self,
 GListModel *
 tandem_store_list_activities (TandemStore *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GListModel *list;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -2125,9 +2107,9 @@ tandem_store_list_activities (TandemStore *self)
  * Since: 1.0
  */
 GListModel *
-tandem_store_query_activities (TandemStore           *self,
-                               TandemActivityFilter  *filter,
-                               GError               **error)
+tandem_store_query_activities (TandemStore          *self,
+                               TandemActivityFilter *filter,
+                               GError              **error)
 {
   TandemActivityScan scan;
   LOCK_STORE (self);
@@ -2146,10 +2128,10 @@ query_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  TandemStore *self = source_object;
+  TandemStore        *self = source_object;
   TandemActivityScan *scan = task_data;
-  GError *error = NULL;
-  GListModel *list;
+  GError             *error = NULL;
+  GListModel         *list;
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -2181,13 +2163,13 @@ query_thread (GTask        *task,
  * Since: 1.0
  */
 void
-tandem_store_query_activities_async (TandemStore           *self,
-                                     TandemActivityFilter  *filter,
-                                     GCancellable          *cancellable,
-                                     GAsyncReadyCallback    callback,
-                                     gpointer               user_data)
+tandem_store_query_activities_async (TandemStore          *self,
+                                     TandemActivityFilter *filter,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   TandemActivityScan *scan;
 
   g_return_if_fail (TANDEM_IS_STORE (self));
@@ -2215,9 +2197,9 @@ tandem_store_query_activities_async (TandemStore           *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_query_activities_finish (TandemStore   *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
+tandem_store_query_activities_finish (TandemStore  *self,
+                                      GAsyncResult *result,
+                                      GError      **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -2259,13 +2241,13 @@ tandem_store_query_activities_finish (TandemStore   *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_import_activities (TandemStore       *self,
-                                GInputStream      *stream,
-                                TandemDataFormat   format,
-                                GCancellable      *cancellable,
-                                guint64           *inserted,
-                                guint64           *skipped,
-                                GError           **error)
+tandem_store_import_activities (TandemStore     *self,
+                                GInputStream    *stream,
+                                TandemDataFormat format,
+                                GCancellable    *cancellable,
+                                guint64         *inserted,
+                                guint64         *skipped,
+                                GError         **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
@@ -2276,11 +2258,11 @@ tandem_store_import_activities (TandemStore       *self,
 
 typedef struct
 {
-  GInputStream     *stream;
-  TandemDataFormat  format;
-  GMainContext     *context;
-  guint64           inserted;
-  guint64           skipped;
+  GInputStream    *stream;
+  TandemDataFormat format;
+  GMainContext    *context;
+  guint64          inserted;
+  guint64          skipped;
 } ImportData;
 
 static void
@@ -2298,7 +2280,7 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportData *data = task_data;
-  GError *error = NULL;
+  GError     *error = NULL;
 
   if (_tandem_store_import (source_object, data->stream, data->format, data->context,
                             cancellable, &data->inserted, &data->skipped, &error))
@@ -2323,14 +2305,14 @@ import_thread (GTask        *task,
  * Since: 1.0
  */
 void
-tandem_store_import_activities_async (TandemStore         *self,
-                                      GInputStream        *stream,
-                                      TandemDataFormat     format,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+tandem_store_import_activities_async (TandemStore        *self,
+                                      GInputStream       *stream,
+                                      TandemDataFormat    format,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   ImportData *data;
 
   g_return_if_fail (TANDEM_IS_STORE (self));
@@ -2343,7 +2325,7 @@ tandem_store_import_activities_async (TandemStore         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tandem_store_import_activities_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
   g_task_run_in_thread (task, import_thread);
 }
 
@@ -2362,11 +2344,11 @@ tandem_store_import_activities_async (TandemStore         *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_import_activities_finish (TandemStore   *self,
-                                       GAsyncResult  *result,
-                                       guint64       *inserted,
-                                       guint64       *skipped,
-                                       GError       **error)
+tandem_store_import_activities_finish (TandemStore  *self,
+                                       GAsyncResult *result,
+                                       guint64      *inserted,
+                                       guint64      *skipped,
+                                       GError      **error)
 {
   ImportData *data;
 
