@@ -1,37 +1,62 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# Set up, build and run every test; ends with one line
-# "N passed, N failed, N skipped" and exits non-zero on any failure.
+# Set up, build and run every test:
+#   1. the whole suite (C, Python, GJS, CLI, docs, style) in _build (-Werror);
+#   2. the C and CLI suites and the fuzz targets under AddressSanitizer and
+#      UndefinedBehaviorSanitizer, in _build-asan (clang, no introspection);
+#   3. the C suites under valgrind memcheck, in _build.
+# Ends with one line "N passed, N failed, N skipped" over all three and
+# exits non-zero on any failure. TANDEM_TEST_QUICK=1 runs only the first.
 set -uo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-builddir="$top/_build"
+passed=0 failed=0 skipped=0
 
-"$top/build-aux/setup.sh" "$builddir" -Dwerror=true || {
-  echo "0 passed, 1 failed"
-  exit 1
+summary () {
+  echo "$passed passed, $failed failed, $skipped skipped"
+  ((failed == 0))
 }
 
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+# Runs meson test in $1 with the remaining arguments and adds its counts.
+run_meson_test () {
+  local builddir=$1
+  shift
+  local log status ok fail timeout xpass skip
+  log=$(mktemp)
+  meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  count () { awk -v key="$1" '$1 == key":" { n = $2 } END { print n + 0 }' "$log"; }
+  ok=$(count Ok)
+  fail=$(count Fail)
+  timeout=$(count Timeout)
+  skip=$(count Skipped)
+  xpass=$(awk '/^Unexpected Pass:/ { n = $3 } END { print n + 0 }' "$log")
+  rm -f "$log"
+  fail=$((fail + timeout + xpass))
+  if ((status != 0 && fail == 0)); then
+    fail=1   # meson failed without a summary: nothing ran
+  fi
+  passed=$((passed + ok)) failed=$((failed + fail)) skipped=$((skipped + skip))
+}
 
-count() { awk -v key="$1" '$1 == key":" { n = $2 } END { print n + 0 }' "$log"; }
-ok=$(count Ok)
-fail=$(count Fail)
-timeout=$(count Timeout)
-xpass=$(awk '/^Unexpected Pass:/ { n = $3 } END { print n + 0 }' "$log")
-skipped=$(count Skipped)
-failed=$((fail + timeout + xpass))
+"$top/build-aux/setup.sh" "$top/_build" -Dwerror=true || { failed=1; summary; exit 1; }
+run_meson_test "$top/_build"
 
-if ((ok + failed == 0)) && ((status == 0)); then
-  # no summary means meson never ran the tests
-  failed=1
+if [[ "${TANDEM_TEST_QUICK:-}" != 1 ]]; then
+  echo "== sanitizers: AddressSanitizer + UndefinedBehaviorSanitizer, fuzz targets =="
+  if CC=clang "$top/build-aux/setup.sh" "$top/_build-asan" \
+       -Db_sanitize=address,undefined -Db_lundef=false -Dintrospection=disabled \
+       -Ddocs=false -Dfuzzing=true -Dwerror=true; then
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
+      run_meson_test "$top/_build-asan" --suite c --suite cli --suite fuzz
+  else
+    failed=$((failed + 1))
+  fi
+
+  echo "== valgrind memcheck over the C suites =="
+  run_meson_test "$top/_build" --setup valgrind --suite c
 fi
-if ((status != 0 && failed == 0)); then
-  failed=1
-fi
 
-echo "$ok passed, $failed failed, $skipped skipped"
-((failed == 0)) || exit 1
+summary

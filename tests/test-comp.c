@@ -818,11 +818,11 @@ test_s21_deterministic (void)
   world_init (&w, "[TeamBonus]\nAttainment=50%\nAmount=333.33 EUR\n", "1000.00");
   for (guint i = 0; i < 20; i++)
     {
-      g_autofree char *when = g_strdup_printf ("2026-11-%02uT10:00:00Z", 1 + i);
-      g_autofree char *amount = g_strdup_printf ("%u.%02u", 10 + i * 7, i * 13 % 100);
-      g_autoptr (TandemActivity) a = log_at (&w, NULL, i % 2 ? w.inside : w.field,
-                                             i % 3 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_UP_SELL,
-                                             amount, when);
+      g_autofree char             *when = g_strdup_printf ("2026-11-%02uT10:00:00Z", 1 + i);
+      g_autofree char             *amount = g_strdup_printf ("%u.%02u", 10 + i * 7, i * 13 % 100);
+      g_autoptr (TandemActivity) a G_GNUC_UNUSED = log_at (&w, NULL, i % 2 ? w.inside : w.field,
+                                                           i % 3 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_UP_SELL,
+                                                           amount, when);
     }
   s1 = settle (&w, "2026-11");
   s2 = settle (&w, "2026-11");

@@ -174,8 +174,8 @@ test_corrupt_pages (void)
   fixture_init (&f, path);
   for (guint i = 0; i < 500; i++)
     {
-      g_autofree char *name = g_strdup_printf ("Kunde %u", i);
-      g_autoptr (TandemAccount) a = tandem_store_add_account (f.store, name, f.team, NULL);
+      g_autofree char            *name = g_strdup_printf ("Kunde %u", i);
+      g_autoptr (TandemAccount) a G_GNUC_UNUSED = tandem_store_add_account (f.store, name, f.team, NULL);
     }
   fixture_clear (&f);
   CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, &db), SQLITE_OK);
@@ -561,9 +561,9 @@ log_many (Fixture *f,
       g_autoptr (GError) error = NULL;
       /* times out of insertion order, so the list must sort */
       g_autoptr (GDateTime) t = g_date_time_add_minutes (base, (gint)((i * 7919) % n));
-      TandemActivityKind kind = i % 4 == 0 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_CALL;
-      g_autoptr (TandemActivity) a = tandem_store_log_activity (f->store, f->account, i % 2 ? f->inside : f->field, kind,
-                                                                kind == TANDEM_ACTIVITY_KIND_ORDER ? amount : NULL, t, &error);
+      TandemActivityKind           kind = i % 4 == 0 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_CALL;
+      g_autoptr (TandemActivity) a G_GNUC_UNUSED = tandem_store_log_activity (f->store, f->account, i % 2 ? f->inside : f->field, kind,
+                                                                              kind == TANDEM_ACTIVITY_KIND_ORDER ? amount : NULL, t, &error);
       g_assert_no_error (error);
     }
 }
