@@ -190,6 +190,61 @@ child_settle (const char *db)
   return 0;
 }
 
+/* The C side of the binding comparison: settle, then time iterating the
+ * first N lines (amount and explanation of each). */
+static int
+child_iterate (const char *db,
+               const char *plan_path,
+               guint       n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
+  g_autoptr (TandemPlan) plan = store ? tandem_plan_new_from_file (plan_path, &error) : NULL;
+  g_autoptr (TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
+  g_autoptr (TandemSettlement) settlement = NULL;
+  g_autoptr (GListModel) lines = NULL;
+  gint64 total = 0;
+  gsize  chars = 0;
+  double t0;
+
+  if (plan == NULL || (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
+    {
+      g_printerr ("iterate failed: %s\n", error->message);
+      return 1;
+    }
+  lines = tandem_settlement_get_lines (settlement);
+  n = MIN (n, g_list_model_get_n_items (lines));
+  t0 = now_seconds ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
+
+      total += tandem_money_get_minor_units (tandem_payout_line_get_amount (line));
+      chars += g_utf8_strlen (tandem_payout_line_get_explanation (line), -1);
+    }
+  g_print ("%.6f %u %" G_GINT64_FORMAT " %" G_GSIZE_FORMAT "\n", now_seconds () - t0, n, total, chars);
+  return 0;
+}
+
+/* Runs argv and reads the seconds it prints first. */
+static double
+child_seconds (const char *const *argv,
+               guint             *n)
+{
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error) || out == NULL)
+    {
+      g_printerr ("%s failed: %s\n", argv[0], error ? error->message : "no output");
+      return -1;
+    }
+  if (n != NULL)
+    *n = (guint)g_ascii_strtoull (strchr (out, ' ') ? strchr (out, ' ') + 1 : "0", NULL, 10);
+  return g_ascii_strtod (out, NULL);
+}
+
 /* The child side of an import measurement: import CSV into DB. */
 static int
 child_import (const char *db,
@@ -287,6 +342,29 @@ bench_import (const char *self_exe,
     fflush (stdout);
   }
 
+  /* (d) iterating 100,000 payout lines from Python and GJS vs C */
+  if (rows >= 1000000 && g_getenv ("TANDEM_BENCH_DIR") != NULL)
+    {
+      g_autofree char *plan_path = g_build_filename (workdir, "plan.ini", NULL);
+      g_autofree char *py = g_build_filename (g_getenv ("TANDEM_BENCH_DIR"), "iterate.py", NULL);
+      g_autofree char *js = g_build_filename (g_getenv ("TANDEM_BENCH_DIR"), "iterate.js", NULL);
+      const char      *c_argv[] = { self_exe, "child-iterate", db, plan_path, "100000", NULL };
+      const char      *py_argv[] = { "/usr/bin/python3", py, db, plan_path, "100000", NULL };
+      const char      *js_argv[] = { "gjs", "-m", js, db, plan_path, "100000", NULL };
+      guint            n = 0;
+      double           c_s, py_s, js_s;
+
+      g_file_set_contents (plan_path, bench_plan, -1, NULL);
+      c_s = child_seconds (c_argv, &n);
+      py_s = child_seconds (py_argv, NULL);
+      js_s = child_seconds (js_argv, NULL);
+      printf ("| iterate %6u lines Python | %8.3f s                    | %8.3f s (C)                | %5.2fx |\n",
+              n, py_s, c_s, py_s / c_s);
+      printf ("| iterate %6u lines GJS    | %8.3f s                    | %8.3f s (C)                | %5.2fx |\n",
+              n, js_s, c_s, js_s / c_s);
+      fflush (stdout);
+    }
+
   g_unlink (csv);
 }
 
@@ -298,6 +376,8 @@ main (int   argc,
     return child_import (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "child-settle"))
     return child_settle (argv[2]);
+  if (argc == 5 && g_str_equal (argv[1], "child-iterate"))
+    return child_iterate (argv[2], argv[3], (guint)g_ascii_strtoull (argv[4], NULL, 10));
 
   if (argc >= 2 && g_str_equal (argv[1], "import"))
     {
