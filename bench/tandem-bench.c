@@ -368,6 +368,21 @@ bench_import (const char *self_exe,
   g_unlink (csv);
 }
 
+/* The generated files are large: remove them all at the end. */
+static void
+remove_workdir (void)
+{
+  g_autoptr (GDir) dir = g_dir_open (workdir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (workdir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (workdir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +403,7 @@ main (int   argc,
         bench_import (argv[0], 1000000);
       for (int i = 2; i < argc; i++)
         bench_import (argv[0], g_ascii_strtoull (argv[i], NULL, 10));
+      remove_workdir ();
       return 0;
     }
 

@@ -6,11 +6,11 @@ set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 builddir="$top/_build-coverage"
-"$top/build-aux/setup.sh" "$builddir" -Db_coverage=true -Dbuildtype=debug >/dev/null
+"$top/build-aux/setup.sh" "$builddir" -Db_coverage=true -Dbuildtype=debug
 find "$builddir" -name '*.gcda' -delete
 meson test -C "$builddir" --num-processes 2 >/dev/null || echo "coverage: some tests failed; the figures below are still printed" >&2
 cd "$top"
 gcovr --root "$top" --object-directory "$builddir" \
   --filter 'libtandem/' --exclude '.*tandem-currencies\.c' \
-  --txt-metric line --sort-percentage --print-summary \
-  --gcov-ignore-parse-errors 2>/dev/null
+  --sort-percentage --print-summary \
+  --gcov-ignore-parse-errors

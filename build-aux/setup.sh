@@ -48,10 +48,12 @@ fi
 # /usr/bin first: the Python tests need the system python3 with gi.
 export PATH="/usr/bin:$PATH"
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 if [[ -f "$builddir/build.ninja" ]]; then
-  meson configure "$builddir" "$@" >/dev/null
+  meson configure "$builddir" "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 else
-  meson setup "$builddir" "$top" --buildtype=debugoptimized "$@" >/dev/null
+  meson setup "$builddir" "$top" "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 fi
-meson compile -C "$builddir" >/dev/null
+meson compile -C "$builddir" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 echo "setup: built in $builddir" >&2
