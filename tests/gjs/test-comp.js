@@ -47,6 +47,26 @@ test('per-rep statements, caps and totals as strings', () => {
     assertEqual(data.reps[1].lines[1].kind, 'cap');
 });
 
+test('tandem results, periods and plan properties', () => {
+    const {store, field, account, plan} = world();
+    store.log_activity(account, field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('1000.00 EUR'), when('2026-11-03T10:00:00Z'));
+    const s = store.settle(plan, plan.parse_period('2026-11'));
+    const results = s.get_team_results();
+    assertEqual(results.get_n_items(), 1);
+    const r = results.get_item(0);
+    assert(r instanceof Tandem.TeamResult);
+    assertEqual(r.team.name, 'Nord');
+    assertEqual(r.revenue.to_string(), '1000.00 EUR');
+    assertEqual(r.attainment, -1);
+    assertEqual(r.payout.to_string(), '50.00 EUR');
+    assertEqual(s.get_state(), Tandem.SettlementState.DRAFT);
+    assertEqual(plan.period_kind, Tandem.PeriodKind.MONTH);
+    const q = Tandem.Period.parse('2026-Q1');
+    assertEqual(q.get_previous().to_string(), '2025-Q4');
+    assertEqual(q.get_kind(), Tandem.PeriodKind.QUARTER);
+});
+
 test('plan errors name group, key and value', () => {
     assertThrows(() => Tandem.Plan.new_from_data(PLAN.replace('PerRep=100.00 EUR', 'PerRep=100'), -1),
         e => e.matches(Tandem.plan_error_quark(), Tandem.PlanError.INVALID_VALUE) &&

@@ -107,3 +107,18 @@ def test_async_settle_and_close(world):
     assert info.value.code == int(Tandem.StoreError.CLOSED_PERIOD)
     assert store.get_plan('Standard').props.name == 'Standard'
     assert store.list_plans() == ['Standard']
+
+
+def test_periods_and_plan_properties():
+    plan = Tandem.Plan.new_from_data(PLAN, -1)
+    assert plan.props.period_kind == Tandem.PeriodKind.MONTH
+    assert plan.props.currency == 'EUR'
+    assert plan.get_time_zone().get_identifier() == 'Europe/Berlin'
+    q4 = Tandem.Period.parse('2026-Q4')
+    assert q4.get_kind() == Tandem.PeriodKind.QUARTER
+    assert q4.get_previous().to_string() == '2026-Q3'
+    start = q4.get_start(plan.get_time_zone())
+    assert start.format_iso8601() == '2026-10-01T00:00:00+02'
+    assert Tandem.SplitMethod.CONTRIBUTION != Tandem.SplitMethod.EQUAL
+    with pytest.raises(GLib.Error):
+        plan.parse_period('2026')
