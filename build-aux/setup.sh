@@ -14,7 +14,7 @@ packages=(
   libglib2.0-dev libjson-glib-dev libsqlite3-dev sqlite3 libcunit1-dev
   gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0
   python3-gi python3-pytest gjs gi-docgen libcairo2-dev gettext locales
-  clang-format clang valgrind gcovr
+  clang-format clang valgrind gcovr valac
 )
 
 missing=()

@@ -39,7 +39,7 @@ run_meson_test () {
   passed=$((passed + ok)) failed=$((failed + fail)) skipped=$((skipped + skip))
 }
 
-"$top/build-aux/setup.sh" "$top/_build" -Dwerror=true || { failed=1; summary; exit 1; }
+"$top/build-aux/setup.sh" "$top/_build" -Dwerror=true -Dvapi=true || { failed=1; summary; exit 1; }
 run_meson_test "$top/_build"
 
 if [[ "${TANDEM_TEST_QUICK:-}" != 1 ]]; then
