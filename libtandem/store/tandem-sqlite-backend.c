@@ -584,6 +584,36 @@ tandem_sqlite_backend_check_integrity (TandemBackend *backend,
   return TRUE;
 }
 
+/* Reads the one row @stmt_id finds for @id into @record with @read. */
+static gboolean
+load_one (TandemSqliteBackend *self,
+          StmtId               stmt_id,
+          gint64               id,
+          void (*read) (sqlite3_stmt *, gpointer),
+          gpointer    record,
+          const char *what,
+          const char *failure,
+          GError    **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, stmt_id, error);
+  int           rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    read (stmt, record);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return not_found (what, id, error);
+  if (rc != SQLITE_ROW)
+    return set_error (self, rc, failure, error);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Reps                                                                */
 
@@ -646,24 +676,8 @@ tandem_sqlite_backend_load_rep (TandemBackend   *backend,
                                 TandemRepRecord *record,
                                 GError         **error)
 {
-  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt        *stmt = get_stmt (self, STMT_LOAD_REP, error);
-  int                  rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    read_rep (stmt, record);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    return not_found (_ ("rep"), id, error);
-  if (rc != SQLITE_ROW)
-    return set_error (self, rc, _ ("Could not read a rep"), error);
-  return TRUE;
+  return load_one (TANDEM_SQLITE_BACKEND (backend), STMT_LOAD_REP, id, (gpointer)read_rep, record,
+                   _ ("rep"), _ ("Could not read a rep"), error);
 }
 
 /* Runs a list statement, appending one record per row with @read. */
@@ -830,24 +844,8 @@ tandem_sqlite_backend_load_team (TandemBackend    *backend,
                                  TandemTeamRecord *record,
                                  GError          **error)
 {
-  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt        *stmt = get_stmt (self, STMT_LOAD_TEAM, error);
-  int                  rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    read_team (stmt, record);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    return not_found (_ ("tandem"), id, error);
-  if (rc != SQLITE_ROW)
-    return set_error (self, rc, _ ("Could not read a tandem"), error);
-  return TRUE;
+  return load_one (TANDEM_SQLITE_BACKEND (backend), STMT_LOAD_TEAM, id, (gpointer)read_team, record,
+                   _ ("tandem"), _ ("Could not read a tandem"), error);
 }
 
 static GArray *
@@ -1026,24 +1024,8 @@ tandem_sqlite_backend_load_account (TandemBackend       *backend,
                                     TandemAccountRecord *record,
                                     GError             **error)
 {
-  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt        *stmt = get_stmt (self, STMT_LOAD_ACCOUNT, error);
-  int                  rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    read_account (stmt, record);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    return not_found (_ ("account"), id, error);
-  if (rc != SQLITE_ROW)
-    return set_error (self, rc, _ ("Could not read an account"), error);
-  return TRUE;
+  return load_one (TANDEM_SQLITE_BACKEND (backend), STMT_LOAD_ACCOUNT, id, (gpointer)read_account, record,
+                   _ ("account"), _ ("Could not read an account"), error);
 }
 
 static GArray *
@@ -1200,24 +1182,8 @@ tandem_sqlite_backend_load_activity (TandemBackend        *backend,
                                      TandemActivityRecord *record,
                                      GError              **error)
 {
-  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt        *stmt = get_stmt (self, STMT_LOAD_ACTIVITY, error);
-  int                  rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    read_activity (stmt, record);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    return not_found (_ ("activity"), id, error);
-  if (rc != SQLITE_ROW)
-    return set_error (self, rc, _ ("Could not read an activity"), error);
-  return TRUE;
+  return load_one (TANDEM_SQLITE_BACKEND (backend), STMT_LOAD_ACTIVITY, id, (gpointer)read_activity, record,
+                   _ ("activity"), _ ("Could not read an activity"), error);
 }
 
 static gint64
