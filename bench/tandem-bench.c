@@ -368,6 +368,81 @@ bench_import (const char *self_exe,
   g_unlink (csv);
 }
 
+/* Composing 500 tandems: the optimal assignment against a greedy one
+ * (best remaining pair first) on the same reps and tags. */
+static void
+bench_match (guint n)
+{
+  static const char *strengths[] = { "negotiation", "phone", "technical", "cross-selling", "closing",
+                                     "key-accounts", "presentations", "service" };
+  static const char *preferences[] = { "region-nord", "region-süd", "region-west", "region-ost",
+                                       "industry-food", "industry-metal", "industry-retail" };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (500);
+  g_autoptr (TandemMatcher) matcher = tandem_matcher_new ();
+  g_autoptr (GPtrArray) inside = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) field = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GListModel) proposals = NULL;
+  g_autofree int      *scores = g_new (int, (gsize)n *n);
+  g_autofree gboolean *used_in = g_new0 (gboolean, n);
+  g_autofree gboolean *used_out = g_new0 (gboolean, n);
+  gint64               optimal = 0, greedy = 0;
+  double               t0, t_opt, t_greedy;
+
+  for (guint i = 0; i < 2 * n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Rep %u", i);
+      TandemRep       *rep = tandem_rep_new (name, i < n ? TANDEM_ROLE_INSIDE : TANDEM_ROLE_FIELD);
+
+      tandem_matcher_add_rep (matcher, rep, NULL);
+      for (guint s = 0; s < G_N_ELEMENTS (strengths); s++)
+        if (g_rand_int_range (rand, 0, 3) == 0)
+          tandem_matcher_set_tag (matcher, rep, TANDEM_TAG_KIND_STRENGTH, strengths[s], g_rand_int_range (rand, 1, 6), NULL);
+      for (guint p = 0; p < G_N_ELEMENTS (preferences); p++)
+        if (g_rand_int_range (rand, 0, 4) == 0)
+          tandem_matcher_set_tag (matcher, rep, TANDEM_TAG_KIND_PREFERENCE, preferences[p], g_rand_int_range (rand, 1, 6), NULL);
+      g_ptr_array_add (i < n ? inside : field, rep);
+    }
+
+  t0 = now_seconds ();
+  proposals = tandem_matcher_solve (matcher, NULL);
+  t_opt = now_seconds () - t0;
+  for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+    {
+      g_autoptr (TandemMatchProposal) p = g_list_model_get_item (proposals, i);
+      optimal += tandem_match_proposal_get_score (p);
+    }
+
+  /* the baseline: score every pair, then take the best remaining pair */
+  t0 = now_seconds ();
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      scores[i * n + j] = tandem_matcher_score (matcher, inside->pdata[i], field->pdata[j], NULL);
+  for (guint k = 0; k < n; k++)
+    {
+      int   best = -1;
+      guint bi = 0, bj = 0;
+
+      for (guint i = 0; i < n; i++)
+        if (!used_in[i])
+          for (guint j = 0; j < n; j++)
+            if (!used_out[j] && scores[i * n + j] > best)
+              {
+                best = scores[i * n + j];
+                bi = i;
+                bj = j;
+              }
+      used_in[bi] = used_out[bj] = TRUE;
+      greedy += best;
+    }
+  t_greedy = now_seconds () - t0;
+
+  printf ("| match %u + %u reps, time      | %8.3f s (optimal)          | %8.3f s (greedy)           | %5.2fx |\n",
+          n, n, t_opt, t_greedy, t_opt / t_greedy);
+  printf ("| match %u + %u reps, total     | %8" G_GINT64_FORMAT "                    | %8" G_GINT64_FORMAT "                    | %5.3fx |\n",
+          n, n, optimal, greedy, (double)optimal / (double)greedy);
+  fflush (stdout);
+}
+
 /* The generated files are large: remove them all at the end. */
 static void
 remove_workdir (void)
@@ -393,6 +468,12 @@ main (int   argc,
     return child_settle (argv[2]);
   if (argc == 5 && g_str_equal (argv[1], "child-iterate"))
     return child_iterate (argv[2], argv[3], (guint)g_ascii_strtoull (argv[4], NULL, 10));
+
+  if (argc >= 2 && g_str_equal (argv[1], "match"))
+    {
+      bench_match (argc > 2 ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 500);
+      return 0;
+    }
 
   if (argc >= 2 && g_str_equal (argv[1], "import"))
     {

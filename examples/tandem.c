@@ -786,6 +786,8 @@ static const Verb verbs[] = {
   { "init", cmd_init, N_ ("create or upgrade the database") },
   { "rep add", cmd_rep_add, N_ ("add a rep: NAME --role inside|field|manager") },
   { "rep list", cli_cmd_rep_list, N_ ("list reps") },
+  { "rep tag", cli_cmd_rep_tag, N_ ("give a rep a strength (or --preference): REP TAG LEVEL") },
+  { "match", cli_cmd_match, N_ ("propose tandems [--fix I:F] [--forbid I:F] [--all] [--create]") },
   { "team add", cmd_team_add, N_ ("add a tandem: --inside ID --field ID [--name N] [--inside-share 40%] [--target AMOUNT]") },
   { "team list", cli_cmd_team_list, N_ ("list tandems") },
   { "account add", cmd_account_add, N_ ("add an account: NAME --team ID [--category A] [--stage prospect] [--referred-by ID]") },

@@ -21,5 +21,6 @@
 #include "tandem/tandem-store.h"
 #include "tandem/tandem-plan.h"
 #include "tandem/tandem-settlement.h"
+#include "tandem/tandem-matcher.h"
 
 #undef TANDEM_INSIDE

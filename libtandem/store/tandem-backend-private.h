@@ -147,11 +147,21 @@ typedef struct
   gint64 end;
 } TandemRangeRecord;
 
+/* A strength or preference of a rep, level 1–5. */
+typedef struct
+{
+  gint64 rep_id;
+  int    kind;
+  char  *tag;
+  int    level;
+} TandemTagRecord;
+
 typedef gboolean (*TandemSettleFunc) (const TandemSettleRecord *record,
                                       gpointer                  user_data,
                                       GError                  **error);
 
 void tandem_line_record_clear (TandemLineRecord *record);
+void tandem_tag_record_clear (TandemTagRecord *record);
 void tandem_rep_record_clear (TandemRepRecord *record);
 void tandem_team_record_clear (TandemTeamRecord *record);
 void tandem_account_record_clear (TandemAccountRecord *record);
@@ -303,6 +313,17 @@ struct _TandemBackendInterface
   GArray *(*list_closed_lines_for_activity) (TandemBackend *self,
                                              gint64         activity_id,
                                              GError       **error);
+
+  /* Tags of reps: level 0 removes one; rep_id 0 lists every rep's. */
+  gboolean (*set_rep_tag) (TandemBackend *self,
+                           gint64         rep_id,
+                           int            kind,
+                           const char    *tag,
+                           int            level,
+                           GError       **error);
+  GArray *(*list_rep_tags) (TandemBackend *self,
+                            gint64         rep_id,
+                            GError       **error);
 };
 
 /* Wrappers that check the arguments and call the vfuncs. */
@@ -429,5 +450,14 @@ GArray  *tandem_backend_list_closed_ranges (TandemBackend *self,
 GArray  *tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
                                                         gint64         activity_id,
                                                         GError       **error);
+gboolean tandem_backend_set_rep_tag (TandemBackend *self,
+                                     gint64         rep_id,
+                                     int            kind,
+                                     const char    *tag,
+                                     int            level,
+                                     GError       **error);
+GArray  *tandem_backend_list_rep_tags (TandemBackend *self,
+                                       gint64         rep_id,
+                                       GError       **error);
 
 G_END_DECLS

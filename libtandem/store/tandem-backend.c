@@ -46,6 +46,12 @@ tandem_line_record_clear (TandemLineRecord *record)
 }
 
 void
+tandem_tag_record_clear (TandemTagRecord *record)
+{
+  g_clear_pointer (&record->tag, g_free);
+}
+
+void
 tandem_activity_scan_init (TandemActivityScan *scan)
 {
   memset (scan, 0, sizeof *scan);
@@ -467,4 +473,29 @@ tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return TANDEM_BACKEND_GET_IFACE (self)->list_closed_lines_for_activity (self, activity_id, error);
+}
+
+gboolean
+tandem_backend_set_rep_tag (TandemBackend *self,
+                            gint64         rep_id,
+                            int            kind,
+                            const char    *tag,
+                            int            level,
+                            GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->set_rep_tag (self, rep_id, kind, tag, level, error);
+}
+
+GArray *
+tandem_backend_list_rep_tags (TandemBackend *self,
+                              gint64         rep_id,
+                              GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_rep_tags (self, rep_id, error);
 }

@@ -43,6 +43,10 @@ typedef enum
   STMT_LOAD_CLOSED,
   STMT_LIST_RANGES,
   STMT_LINES_FOR_ACTIVITY,
+  STMT_SET_TAG,
+  STMT_DELETE_TAG,
+  STMT_LIST_TAGS,
+  STMT_LIST_ALL_TAGS,
   N_STMTS
 } StmtId;
 
@@ -108,6 +112,11 @@ static const char *const stmt_sql[N_STMTS] = {
                        "FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
                        "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY l.id",
   [STMT_LIST_RANGES] = "SELECT start_at, end_at FROM closed_period ORDER BY start_at",
+  [STMT_SET_TAG] = "INSERT INTO rep_tag (rep_id, kind, tag, level) VALUES (?1, ?2, ?3, ?4) "
+                   "ON CONFLICT (rep_id, kind, tag) DO UPDATE SET level = excluded.level",
+  [STMT_DELETE_TAG] = "DELETE FROM rep_tag WHERE rep_id = ?1 AND kind = ?2 AND tag = ?3",
+  [STMT_LIST_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag WHERE rep_id = ?1 ORDER BY kind, tag",
+  [STMT_LIST_ALL_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag ORDER BY rep_id, kind, tag",
   [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation "
                               "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
@@ -1627,6 +1636,52 @@ tandem_sqlite_backend_list_closed_lines_for_activity (TandemBackend *backend,
                     (gpointer)read_line, _ ("Could not read closed lines"), error);
 }
 
+static gboolean
+tandem_sqlite_backend_set_rep_tag (TandemBackend *backend,
+                                   gint64         rep_id,
+                                   int            kind,
+                                   const char    *tag,
+                                   int            level,
+                                   GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, level > 0 ? STMT_SET_TAG : STMT_DELETE_TAG, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rep_id);
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_text (stmt, 3, tag, -1, SQLITE_TRANSIENT);
+  if (level > 0)
+    sqlite3_bind_int (stmt, 4, level);
+  return step_done (self, stmt, _ ("Could not store the rep’s tag"), error);
+}
+
+static void
+read_tag (sqlite3_stmt    *stmt,
+          TandemTagRecord *record)
+{
+  record->rep_id = sqlite3_column_int64 (stmt, 0);
+  record->kind = sqlite3_column_int (stmt, 1);
+  record->tag = column_dup (stmt, 2);
+  record->level = sqlite3_column_int (stmt, 3);
+}
+
+static GArray *
+tandem_sqlite_backend_list_rep_tags (TandemBackend *backend,
+                                     gint64         rep_id,
+                                     GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, rep_id > 0 ? STMT_LIST_TAGS : STMT_LIST_ALL_TAGS, error);
+
+  if (stmt != NULL && rep_id > 0)
+    sqlite3_bind_int64 (stmt, 1, rep_id);
+  return list_rows (self, stmt, sizeof (TandemTagRecord), (GDestroyNotify)tandem_tag_record_clear,
+                    (gpointer)read_tag, _ ("Could not list the reps’ tags"), error);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -1703,4 +1758,6 @@ tandem_sqlite_backend_iface_init (TandemBackendInterface *iface)
   iface->load_closed_period = tandem_sqlite_backend_load_closed_period;
   iface->list_closed_ranges = tandem_sqlite_backend_list_closed_ranges;
   iface->list_closed_lines_for_activity = tandem_sqlite_backend_list_closed_lines_for_activity;
+  iface->set_rep_tag = tandem_sqlite_backend_set_rep_tag;
+  iface->list_rep_tags = tandem_sqlite_backend_list_rep_tags;
 }

@@ -96,6 +96,15 @@ const char *const tandem_sqlite_migrations[] = {
   ");"
   "CREATE INDEX settlement_line_period ON settlement_line (period_id, id);"
   "CREATE INDEX settlement_line_activity ON settlement_line (activity_id);",
+
+  /* 3: the strengths and preferences reps carry, for composing tandems */
+  "CREATE TABLE rep_tag ("
+  "  rep_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  kind INTEGER NOT NULL CHECK (kind IN (0, 1)),"
+  "  tag TEXT NOT NULL CHECK (length (trim (tag)) > 0),"
+  "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+  "  PRIMARY KEY (rep_id, kind, tag)"
+  ");",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

@@ -299,3 +299,35 @@ def test_progress_only_on_a_terminal(seeded, tmp_path):
     # with stderr on a pipe nothing of it either (import of the same rows: all skipped)
     p = run('import', str(csv), db=seeded, check=0)
     assert 'rows/s' not in p.stderr
+
+
+def test_rep_tag_and_match(db):
+    for name, role in [('Anna Schäfer', 'inside'), ('Lea Hoffmann', 'inside'),
+                       ('Jonas Becker', 'field'), ('Tom Wagner', 'field')]:
+        run('rep', 'add', name, '--role', role, db=db, check=0)
+    run('rep', 'tag', '1', 'phone', '5', db=db, check=0)
+    run('rep', 'tag', '2', 'technical', '4', db=db, check=0)
+    run('rep', 'tag', '3', 'technical', '5', db=db, check=0)
+    run('rep', 'tag', '4', 'negotiation', '5', db=db, check=0)
+    run('rep', 'tag', '1', 'region-nord', '4', '--preference', db=db, check=0)
+    run('rep', 'tag', '4', 'region-nord', '4', '--preference', db=db, check=0)
+    data = json.loads(run('match', '--json', '--forbid', '1:3', db=db, check=0).stdout)
+    pairs = {(p['inside-rep'], p['field-rep']): p for p in data['proposals']}
+    assert set(pairs) == {(1, 4), (2, 3)}
+    assert pairs[(1, 4)]['score'] == 14 and data['unmatched'] == []
+    fixed = json.loads(run('match', '--json', '--fix', '1:3', db=db, check=0).stdout)
+    assert {(p['inside-rep'], p['field-rep'], p['fixed']) for p in fixed['proposals']} == {(1, 3, True), (2, 4, False)}
+    text = run('match', db=db, check=0).stdout
+    assert 'Anna Schäfer' in text and 'coverage' in text
+    run('match', '--create', '--forbid', '1:3', '--quiet', db=db, check=0)
+    teams = json.loads(run('team', 'list', '--json', db=db, check=0).stdout)
+    assert {(t['inside-rep'], t['field-rep']) for t in teams} == {(1, 4), (2, 3)}
+    # everybody is in a tandem now: nothing left to match unless --all
+    assert json.loads(run('match', '--json', db=db, check=0).stdout)['proposals'] == []
+    assert len(json.loads(run('match', '--all', '--json', db=db, check=0).stdout)['proposals']) == 2
+    p = run('rep', 'tag', '1', 'phone', '9', db=db)
+    assert p.returncode == 2 and '9' in p.stderr
+    p = run('match', '--fix', '1-3', db=db)
+    assert p.returncode == 2 and 'INSIDE:FIELD' in p.stderr
+    p = run('match', '--fix', '3:1', db=db)
+    assert p.returncode == 2

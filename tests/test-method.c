@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* test-method.c: composing tandems: the optimal assignment and the matcher */
+
+#include <string.h>
+#include <tandem.h>
+
+#include "tandem-test.h"
+#include "tandem-hungarian-private.h"
+
+/* Best total over every injective assignment of the smaller side, by
+ * brute force (n ≤ 8). */
+static gint64
+brute_force (const gint64 *w,
+             guint         rows,
+             guint         cols,
+             guint         row,
+             guint64       used_cols)
+{
+  gint64 best;
+
+  if (row == rows)
+    return 0;
+
+  best = G_MININT64;
+  if (rows > cols)
+    {
+      /* more rows than columns: a row may stay unmatched, as long as
+       * enough rows remain to use every column */
+      gint64 skip = brute_force (w, rows, cols, row + 1, used_cols);
+      guint  n_used = (guint)__builtin_popcountll (used_cols);
+
+      if (rows - row - 1 >= cols - n_used)
+        best = skip;
+    }
+  for (guint c = 0; c < cols; c++)
+    if (!(used_cols & (G_GUINT64_CONSTANT (1) << c)))
+      {
+        gint64 rest = brute_force (w, rows, cols, row + 1, used_cols | (G_GUINT64_CONSTANT (1) << c));
+
+        if (rest != G_MININT64 && w[row * cols + c] + rest > best)
+          best = w[row * cols + c] + rest;
+      }
+  return best;
+}
+
+static void
+test_hungarian_against_brute_force (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1955);
+  guint cases = 0;
+
+  for (guint iter = 0; iter < 600; iter++)
+    {
+      guint              rows = g_rand_int_range (rand, 1, 9);
+      guint              cols = g_rand_int_range (rand, 1, 9);
+      g_autofree gint64 *w = g_new (gint64, rows * cols);
+      g_autofree int    *assignment = g_new (int, rows);
+      gint64             total, check = 0, expected;
+      guint              matched = 0;
+      guint64            seen = 0;
+
+      for (guint k = 0; k < rows * cols; k++)
+        w[k] = g_rand_int_range (rand, 0, iter % 3 == 0 ? 5 : 1000);
+
+      total = _tandem_hungarian_max (w, rows, cols, assignment);
+      expected = brute_force (w, rows, cols, 0, 0);
+      CU_ASSERT_EQUAL (total, expected);
+
+      /* the assignment is a matching of the smaller side with that total */
+      for (guint r = 0; r < rows; r++)
+        if (assignment[r] >= 0)
+          {
+            CU_ASSERT_FALSE (seen & (G_GUINT64_CONSTANT (1) << assignment[r]));
+            seen |= G_GUINT64_CONSTANT (1) << assignment[r];
+            check += w[r * cols + (guint)assignment[r]];
+            matched++;
+          }
+      CU_ASSERT_EQUAL (matched, MIN (rows, cols));
+      CU_ASSERT_EQUAL (check, total);
+      cases++;
+    }
+  CU_ASSERT_EQUAL (cases, 600);
+}
+
+typedef struct
+{
+  TandemMatcher *matcher;
+  GPtrArray     *inside;
+  GPtrArray     *field;
+} Team;
+
+static void
+team_init (Team  *t,
+           GRand *rand,
+           guint  n_inside,
+           guint  n_field)
+{
+  static const char *strengths[] = { "negotiation", "phone", "technical", "cross-selling", "closing" };
+  static const char *preferences[] = { "region-nord", "region-süd", "industry-food", "industry-metal" };
+
+  t->matcher = tandem_matcher_new ();
+  t->inside = g_ptr_array_new_with_free_func (g_object_unref);
+  t->field = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_inside + n_field; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", i < n_inside ? "Innen" : "Außen", i);
+      TandemRep       *rep = tandem_rep_new (name, i < n_inside ? TANDEM_ROLE_INSIDE : TANDEM_ROLE_FIELD);
+
+      g_assert_true (tandem_matcher_add_rep (t->matcher, rep, NULL));
+      for (guint s = 0; s < G_N_ELEMENTS (strengths); s++)
+        if (g_rand_boolean (rand))
+          tandem_matcher_set_tag (t->matcher, rep, TANDEM_TAG_KIND_STRENGTH, strengths[s], g_rand_int_range (rand, 1, 6), NULL);
+      for (guint p = 0; p < G_N_ELEMENTS (preferences); p++)
+        if (g_rand_int_range (rand, 0, 3) == 0)
+          tandem_matcher_set_tag (t->matcher, rep, TANDEM_TAG_KIND_PREFERENCE, preferences[p], g_rand_int_range (rand, 1, 6), NULL);
+      g_ptr_array_add (i < n_inside ? t->inside : t->field, rep);
+    }
+}
+
+static void
+team_clear (Team *t)
+{
+  g_clear_object (&t->matcher);
+  g_clear_pointer (&t->inside, g_ptr_array_unref);
+  g_clear_pointer (&t->field, g_ptr_array_unref);
+}
+
+/* The matcher's proposals are optimal: their total equals the brute-force
+ * best over the same scores, for random teams of up to 8 on each side. */
+static void
+test_matcher_optimal (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (2026);
+
+  for (guint iter = 0; iter < 200; iter++)
+    {
+      Team               t = { 0 };
+      guint              ni = g_rand_int_range (rand, 1, 9), nf = g_rand_int_range (rand, 1, 9);
+      g_autofree gint64 *w = NULL;
+      g_autoptr (GListModel) proposals = NULL;
+      g_autoptr (GListModel) unmatched = NULL;
+      gint64 total = 0;
+
+      team_init (&t, rand, ni, nf);
+      w = g_new (gint64, ni * nf);
+      for (guint i = 0; i < ni; i++)
+        for (guint j = 0; j < nf; j++)
+          w[i * nf + j] = tandem_matcher_score (t.matcher, t.inside->pdata[i], t.field->pdata[j], NULL);
+
+      proposals = tandem_matcher_solve (t.matcher, NULL);
+      for (guint k = 0; k < g_list_model_get_n_items (proposals); k++)
+        {
+          g_autoptr (TandemMatchProposal) p = g_list_model_get_item (proposals, k);
+          total += tandem_match_proposal_get_score (p);
+          CU_ASSERT_EQUAL (tandem_rep_get_role (tandem_match_proposal_get_inside_rep (p)), TANDEM_ROLE_INSIDE);
+          CU_ASSERT_EQUAL (tandem_rep_get_role (tandem_match_proposal_get_field_rep (p)), TANDEM_ROLE_FIELD);
+        }
+      CU_ASSERT_EQUAL (g_list_model_get_n_items (proposals), MIN (ni, nf));
+      CU_ASSERT_EQUAL (total, brute_force (w, ni, nf, 0, 0));
+      unmatched = tandem_matcher_get_unmatched (t.matcher);
+      CU_ASSERT_EQUAL (g_list_model_get_n_items (unmatched), MAX (ni, nf) - MIN (ni, nf));
+      team_clear (&t);
+    }
+}
+
+/* Score: coverage = Σ max over strengths, fit = Σ min over shared
+ * preferences. Anna: phone 4, negotiation 1, region-nord 3, food 2.
+ * Jonas: negotiation 5, technical 2, region-nord 2, metal 4.
+ * coverage = negotiation 5 + phone 4 + technical 2 = 11; fit =
+ * region-nord min(3, 2) = 2; score 13. */
+static void
+test_score_and_explanation (void)
+{
+  g_autoptr (TandemMatcher) m = tandem_matcher_new ();
+  g_autoptr (TandemRep) anna = tandem_rep_new ("Anna Schäfer", TANDEM_ROLE_INSIDE);
+  g_autoptr (TandemRep) jonas = tandem_rep_new ("Jonas Becker", TANDEM_ROLE_FIELD);
+  g_autoptr (TandemRep) petra = tandem_rep_new ("Petra Krüger", TANDEM_ROLE_MANAGER);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *why = NULL;
+
+  CU_ASSERT_TRUE (tandem_matcher_add_rep (m, anna, NULL));
+  CU_ASSERT_TRUE (tandem_matcher_add_rep (m, jonas, NULL));
+  CU_ASSERT_FALSE (tandem_matcher_add_rep (m, petra, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE, "Petra");
+
+  tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 4, NULL);
+  tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "negotiation", 1, NULL);
+  tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 3, NULL);
+  tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_PREFERENCE, "industry-food", 2, NULL);
+  tandem_matcher_set_tag (m, jonas, TANDEM_TAG_KIND_STRENGTH, "negotiation", 5, NULL);
+  tandem_matcher_set_tag (m, jonas, TANDEM_TAG_KIND_STRENGTH, "technical", 2, NULL);
+  tandem_matcher_set_tag (m, jonas, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 2, NULL);
+  tandem_matcher_set_tag (m, jonas, TANDEM_TAG_KIND_PREFERENCE, "industry-metal", 4, NULL);
+
+  CU_ASSERT_EQUAL (tandem_matcher_score (m, anna, jonas, &why), 13);
+  CU_ASSERT_STRING_EQUAL (why, "coverage 11 (negotiation 5 from Jonas Becker, phone 4 from Anna Schäfer, "
+                               "technical 2 from Jonas Becker) + fit 2 (region-nord 2) = 13");
+  CU_ASSERT_EQUAL (tandem_matcher_score (m, anna, petra, NULL), -1);
+
+  CU_ASSERT_FALSE (tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 6, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "phone");
+  CU_ASSERT_FALSE (tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "  ", 2, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME, NULL);
+  CU_ASSERT_TRUE (tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 0, NULL));
+  CU_ASSERT_EQUAL (tandem_matcher_score (m, anna, jonas, NULL), 9);
+}
+
+/* Fixed pairs stay; ruled-out pairs never appear, even when they would
+ * score best; a rep whose only partner is ruled out stays unmatched. */
+static void
+test_fixed_and_forbidden (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr (GError) error = NULL;
+  Team t = { 0 };
+  g_autoptr (GListModel) proposals = NULL;
+  TandemRep *i0, *i1, *i2, *f0, *f1, *f2;
+  gboolean   saw_fixed = FALSE;
+
+  team_init (&t, rand, 3, 3);
+  i0 = t.inside->pdata[0], i1 = t.inside->pdata[1], i2 = t.inside->pdata[2];
+  f0 = t.field->pdata[0], f1 = t.field->pdata[1], f2 = t.field->pdata[2];
+
+  /* make (i1, f1) the best pair by far, then rule it out */
+  tandem_matcher_set_tag (t.matcher, i1, TANDEM_TAG_KIND_PREFERENCE, "everything", 5, NULL);
+  tandem_matcher_set_tag (t.matcher, f1, TANDEM_TAG_KIND_PREFERENCE, "everything", 5, NULL);
+  CU_ASSERT_TRUE (tandem_matcher_forbid_pair (t.matcher, i1, f1, &error));
+  CU_ASSERT_TRUE (tandem_matcher_fix_pair (t.matcher, i0, f2, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  CU_ASSERT_FALSE (tandem_matcher_fix_pair (t.matcher, i1, f1, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "ruled out");
+  CU_ASSERT_FALSE (tandem_matcher_fix_pair (t.matcher, i0, f0, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "already in a fixed pair");
+  CU_ASSERT_FALSE (tandem_matcher_forbid_pair (t.matcher, i0, f2, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "fixed");
+  CU_ASSERT_FALSE (tandem_matcher_fix_pair (t.matcher, f0, i2, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE, NULL);
+
+  proposals = tandem_matcher_solve (t.matcher, &error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (proposals), 3);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autoptr (TandemMatchProposal) p = g_list_model_get_item (proposals, k);
+      TandemRep *a = tandem_match_proposal_get_inside_rep (p);
+      TandemRep *b = tandem_match_proposal_get_field_rep (p);
+
+      CU_ASSERT_FALSE (a == i1 && b == f1);
+      if (tandem_match_proposal_get_fixed (p))
+        {
+          saw_fixed = TRUE;
+          CU_ASSERT_PTR_EQUAL (a, i0);
+          CU_ASSERT_PTR_EQUAL (b, f2);
+          CU_ASSERT (g_str_has_prefix (tandem_match_proposal_get_explanation (p), "fixed in advance"));
+        }
+    }
+  CU_ASSERT_TRUE (saw_fixed);
+  team_clear (&t);
+
+  /* one inside rep, one field rep, ruled out: nobody is matched */
+  {
+    g_autoptr (TandemMatcher) m = tandem_matcher_new ();
+    g_autoptr (TandemRep) a = tandem_rep_new ("A", TANDEM_ROLE_INSIDE);
+    g_autoptr (TandemRep) b = tandem_rep_new ("B", TANDEM_ROLE_FIELD);
+    g_autoptr (GListModel) none = NULL;
+    g_autoptr (GListModel) left = NULL;
+
+    tandem_matcher_add_rep (m, a, NULL);
+    tandem_matcher_add_rep (m, b, NULL);
+    tandem_matcher_forbid_pair (m, a, b, NULL);
+    none = tandem_matcher_solve (m, NULL);
+    CU_ASSERT_EQUAL (g_list_model_get_n_items (none), 0);
+    left = tandem_matcher_get_unmatched (m);
+    CU_ASSERT_EQUAL (g_list_model_get_n_items (left), 2);
+  }
+}
+
+static void
+test_store_tags (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemRep) lea = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) tom = tandem_store_add_rep (store, "Tom Wagner", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (GListModel) tags = NULL;
+  g_autoptr (TandemRepTag) first = NULL;
+  g_autoptr (TandemMatcher) matcher = tandem_matcher_new ();
+  g_autoptr (TandemMatcher) everyone = tandem_matcher_new ();
+  g_autoptr (GListModel) proposals = NULL;
+  g_autoptr (GListModel) all = NULL;
+
+  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 4, &error));
+  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 5, &error));
+  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 3, &error));
+  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "technical", 2, &error));
+  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, tom, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 5, &error));
+  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 3, &error));
+  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 0, &error));
+  CU_ASSERT_FALSE (tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "x", 9, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, NULL);
+
+  tags = tandem_store_list_rep_tags (store, anna, &error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (tags), 2);
+  first = g_list_model_get_item (tags, 0);
+  CU_ASSERT_STRING_EQUAL (tandem_rep_tag_get_name (first), "phone");
+  CU_ASSERT_EQUAL (tandem_rep_tag_get_level (first), 5);
+  CU_ASSERT_EQUAL (tandem_rep_tag_get_kind (first), TANDEM_TAG_KIND_STRENGTH);
+
+  /* Lea and Jonas are a tandem already: only Anna and Tom are free */
+  team = tandem_store_add_team (store, lea, jonas, &error);
+  CU_ASSERT_TRUE (tandem_matcher_load_from_store (matcher, store, FALSE, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  proposals = tandem_matcher_solve (matcher, &error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (proposals), 1);
+  {
+    g_autoptr (TandemMatchProposal) p = g_list_model_get_item (proposals, 0);
+
+    CU_ASSERT_PTR_EQUAL (tandem_match_proposal_get_inside_rep (p), anna);
+    CU_ASSERT_PTR_EQUAL (tandem_match_proposal_get_field_rep (p), tom);
+    /* coverage phone 5 + fit region-nord min (3, 5) = 3 */
+    CU_ASSERT_EQUAL (tandem_match_proposal_get_score (p), 8);
+  }
+  CU_ASSERT_TRUE (tandem_matcher_load_from_store (everyone, store, TRUE, &error));
+  all = tandem_matcher_solve (everyone, &error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (all), 2);
+}
+
+int
+main (void)
+{
+  const TandemTestCase cases[] = {
+    TANDEM_TEST (test_hungarian_against_brute_force),
+    TANDEM_TEST (test_matcher_optimal),
+    TANDEM_TEST (test_score_and_explanation),
+    TANDEM_TEST (test_fixed_and_forbidden),
+    TANDEM_TEST (test_store_tags),
+  };
+
+  return tandem_test_run ("method", cases, G_N_ELEMENTS (cases));
+}
