@@ -217,3 +217,179 @@ fail:
   g_printerr ("tandem: %s\n", error->message);
   return 2;
 }
+
+static gboolean
+parse_share_arg (const char *option,
+                 const char *text,
+                 guint      *bp,
+                 GError    **error)
+{
+  g_autoptr (TandemMoney) probe = tandem_money_new (1000000, "EUR");
+  g_autoptr (TandemMoney) share = tandem_money_multiply_percent (probe, text, NULL);
+
+  /* 10,000.00 EUR × share is the share in basis points, exactly */
+  if (share == NULL || tandem_money_get_minor_units (share) < 0 || tandem_money_get_minor_units (share) > 1000000 || tandem_money_get_minor_units (share) % 100 != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("%s: “%s” is not a percentage between 0%% and 100%%"), option, text);
+      return FALSE;
+    }
+  *bp = (guint)(tandem_money_get_minor_units (share) / 100);
+  return TRUE;
+}
+
+static void
+print_accounts_json (GListModel *model,
+                     gboolean    classification)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      TandemAccount *a = classification ? tandem_classification_get_account (TANDEM_CLASSIFICATION (item))
+                                        : TANDEM_ACCOUNT (item);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "account");
+      json_builder_add_int_value (b, tandem_account_get_id (a));
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, tandem_account_get_name (a));
+      if (classification)
+        {
+          TandemClassification *c = TANDEM_CLASSIFICATION (item);
+          g_autofree char      *revenue = tandem_money_to_string (tandem_classification_get_revenue (c));
+
+          json_builder_set_member_name (b, "revenue");
+          json_builder_add_string_value (b, revenue);
+          json_builder_set_member_name (b, "share-bp");
+          json_builder_add_int_value (b, tandem_classification_get_share (c));
+          json_builder_set_member_name (b, "category");
+          json_builder_add_string_value (b, tandem_category_to_nick (tandem_classification_get_category (c)));
+          json_builder_set_member_name (b, "previous-category");
+          json_builder_add_string_value (b, tandem_category_to_nick (tandem_classification_get_previous_category (c)));
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+int
+cli_cmd_classify (Cli   *cli,
+                  int    argc,
+                  char **argv)
+{
+  g_autofree char *since_text = NULL;
+  g_autofree char *until_text = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *a_text = NULL;
+  g_autofree char *b_text = NULL;
+  g_autofree char *c_text = NULL;
+  gboolean         apply = FALSE;
+  GOptionEntry     entries[] = {
+        { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, N_ ("start of the window"), "TIME" },
+        { "until", 0, 0, G_OPTION_ARG_STRING, &until_text, N_ ("end of the window (exclusive)"), "TIME" },
+        { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, N_ ("currency of the revenue counted (default EUR)"), "CODE" },
+        { "a", 0, 0, G_OPTION_ARG_STRING, &a_text, N_ ("share of revenue A accounts make up (default 50%)"), "PERCENT" },
+        { "b", 0, 0, G_OPTION_ARG_STRING, &b_text, N_ ("share B accounts make up next (default 30%)"), "PERCENT" },
+        { "c", 0, 0, G_OPTION_ARG_STRING, &c_text, N_ ("share C accounts make up next (default 15%)"), "PERCENT" },
+        { "apply", 0, 0, G_OPTION_ARG_NONE, &apply, N_ ("store the new categories"), NULL },
+        { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) since = NULL;
+  g_autoptr (GDateTime) until = NULL;
+  g_autoptr (GListModel) result = NULL;
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  guint a = 5000, b = 3000, c = 1500;
+  int   status = cli_parse_options (cli, "classify", _ ("— A/B/C/D accounts by their share of revenue"), entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (since_text == NULL || until_text == NULL)
+    {
+      g_printerr (_ ("tandem: classify needs --since TIME and --until TIME\n"));
+      return 1;
+    }
+  if ((since = g_date_time_new_from_iso8601 (since_text, utc)) == NULL || (until = g_date_time_new_from_iso8601 (until_text, utc)) == NULL)
+    {
+      g_printerr (_ ("tandem: “%s” is not a time such as 2026-01-01T00:00:00Z\n"), since == NULL ? since_text : until_text);
+      return 2;
+    }
+  if ((a_text && !parse_share_arg ("--a", a_text, &a, &error)) || (b_text && !parse_share_arg ("--b", b_text, &b, &error)) || (c_text && !parse_share_arg ("--c", c_text, &c, &error)))
+    goto fail;
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+
+  result = tandem_store_classify_accounts (cli->store, since, until, currency ? currency : "EUR", a, b, c, apply, &error);
+  if (result == NULL)
+    goto fail;
+
+  if (cli->json)
+    print_accounts_json (result, TRUE);
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (result); i++)
+      {
+        g_autoptr (TandemClassification) k = g_list_model_get_item (result, i);
+        g_autofree char *revenue = tandem_money_to_string (tandem_classification_get_revenue (k));
+        guint            share = tandem_classification_get_share (k);
+
+        g_autofree char *letter = g_ascii_strup (tandem_category_to_nick (tandem_classification_get_category (k)), -1);
+
+        g_print ("%s  %-34s %16s %3u.%02u%%%s\n", letter,
+                 tandem_account_get_name (tandem_classification_get_account (k)), revenue, share / 100, share % 100,
+                 tandem_classification_get_category (k) != tandem_classification_get_previous_category (k) ? _ ("  (changed)") : "");
+      }
+  return 0;
+
+fail:
+  g_printerr ("tandem: %s\n", error->message);
+  return 2;
+}
+
+int
+cli_cmd_cleanup (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  gboolean     confirm = FALSE;
+  GOptionEntry entries[] = {
+    { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirm, N_ ("archive them (otherwise only list them)"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) accounts = NULL;
+  int status = cli_parse_options (cli, "cleanup", _ ("— the yearly clean-up: list D accounts, archive them with --confirm"),
+                                  entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  accounts = tandem_store_clean_up_accounts (cli->store, confirm, &error);
+  if (accounts == NULL)
+    {
+      g_printerr ("tandem: %s\n", error->message);
+      return 2;
+    }
+  if (cli->json)
+    print_accounts_json (accounts, FALSE);
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+      {
+        g_autoptr (TandemAccount) a = g_list_model_get_item (accounts, i);
+        g_print ("%" G_GINT64_FORMAT "  %s%s\n", tandem_account_get_id (a), tandem_account_get_name (a),
+                 confirm ? _ ("  (archived)") : "");
+      }
+  return 0;
+}

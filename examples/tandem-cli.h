@@ -57,6 +57,8 @@ int cli_cmd_report (Cli *cli, int argc, char **argv);
 /* tandem-cli-method.c */
 int cli_cmd_rep_tag (Cli *cli, int argc, char **argv);
 int cli_cmd_match (Cli *cli, int argc, char **argv);
+int cli_cmd_classify (Cli *cli, int argc, char **argv);
+int cli_cmd_cleanup (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-demo.c */
 int cli_cmd_demo (Cli *cli, int argc, char **argv);

@@ -787,6 +787,8 @@ static const Verb verbs[] = {
   { "rep add", cmd_rep_add, N_ ("add a rep: NAME --role inside|field|manager") },
   { "rep list", cli_cmd_rep_list, N_ ("list reps") },
   { "rep tag", cli_cmd_rep_tag, N_ ("give a rep a strength (or --preference): REP TAG LEVEL") },
+  { "classify", cli_cmd_classify, N_ ("A/B/C/D accounts: --since TIME --until TIME [--a 50%] [--apply]") },
+  { "cleanup", cli_cmd_cleanup, N_ ("the yearly clean-up: list D accounts [--confirm] to archive them") },
   { "match", cli_cmd_match, N_ ("propose tandems [--fix I:F] [--forbid I:F] [--all] [--create]") },
   { "team add", cmd_team_add, N_ ("add a tandem: --inside ID --field ID [--name N] [--inside-share 40%] [--target AMOUNT]") },
   { "team list", cli_cmd_team_list, N_ ("list tandems") },

@@ -22,5 +22,6 @@
 #include "tandem/tandem-plan.h"
 #include "tandem/tandem-settlement.h"
 #include "tandem/tandem-matcher.h"
+#include "tandem/tandem-classify.h"
 
 #undef TANDEM_INSIDE

@@ -329,6 +329,107 @@ test_store_tags (void)
   CU_ASSERT_EQUAL (g_list_model_get_n_items (all), 2);
 }
 
+/* A/B/C/D over November with A 50%, B 30%, C 15%. Revenue: 500, 300,
+ * 100 − 20 reversed = 80, 60, 40, none: total 980. Shares above each
+ * account: 0 → A; 500/980 = 51.0% → B; 800/980 = 81.6% → C; 880/980 =
+ * 89.8% → C; 940/980 = 95.9% → D; no revenue → D. */
+static void
+test_classify_and_clean_up (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemRep) in = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) out = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemTeam) team = tandem_store_add_team (store, in, out, &error);
+  g_autoptr (GDateTime) since = g_date_time_new_utc (2026, 11, 1, 0, 0, 0);
+  g_autoptr (GDateTime) until = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+  g_autoptr (GDateTime) when = g_date_time_new_utc (2026, 11, 10, 10, 0, 0);
+  g_autoptr (GDateTime) later = g_date_time_new_utc (2026, 11, 20, 10, 0, 0);
+  g_autoptr (GDateTime) outside = g_date_time_new_utc (2026, 10, 10, 10, 0, 0);
+  const char          *amounts[] = { "500.00 EUR", "300.00 EUR", "100.00 EUR", "60.00 EUR", "40.00 EUR", NULL };
+  const TandemCategory expected[] = { TANDEM_CATEGORY_A, TANDEM_CATEGORY_B, TANDEM_CATEGORY_C,
+                                      TANDEM_CATEGORY_C, TANDEM_CATEGORY_D, TANDEM_CATEGORY_D };
+  g_autoptr (GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GListModel) result = NULL;
+  g_autoptr (GListModel) bad = NULL;
+  g_autoptr (GListModel) candidates = NULL;
+  g_autoptr (GListModel) archived = NULL;
+  g_autoptr (GListModel) again = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Kunde %u", i + 1);
+      TandemAccount   *a = tandem_store_add_account (store, name, team, &error);
+
+      g_ptr_array_add (accounts, a);
+      if (amounts[i] != NULL)
+        {
+          g_autoptr (TandemMoney) m = tandem_money_parse (amounts[i], NULL);
+          g_autoptr (TandemActivity) act G_GNUC_UNUSED = tandem_store_log_activity (store, a, out, TANDEM_ACTIVITY_KIND_ORDER, m, when, &error);
+
+          if (i == 2)
+            {
+              g_autoptr (TandemMoney) part = tandem_money_parse ("20.00 EUR", NULL);
+              g_autoptr (TandemActivity) rd = tandem_activity_new_reversal (act, in, part, later, &error);
+              g_autoptr (TandemActivity) rev G_GNUC_UNUSED = tandem_store_save_activity (store, rd, NULL, &error);
+            }
+        }
+    }
+  {
+    /* outside the window: does not count */
+    g_autoptr (TandemMoney) big = tandem_money_parse ("9999.00 EUR", NULL);
+    g_autoptr (TandemActivity) old G_GNUC_UNUSED = tandem_store_log_activity (store, accounts->pdata[5], out, TANDEM_ACTIVITY_KIND_ORDER,
+                                                                              big, outside, &error);
+  }
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  result = tandem_store_classify_accounts (store, since, until, "EUR", 5000, 3000, 1500, TRUE, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (result), 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr (TandemClassification) c = g_list_model_get_item (result, i);
+      TandemAccount *a = tandem_classification_get_account (c);
+
+      CU_ASSERT_PTR_EQUAL (a, accounts->pdata[i]);
+      CU_ASSERT_EQUAL (tandem_classification_get_category (c), expected[i]);
+      CU_ASSERT_EQUAL (tandem_classification_get_previous_category (c), TANDEM_CATEGORY_C);
+      CU_ASSERT_EQUAL (tandem_account_get_category (a), expected[i]);
+    }
+  {
+    g_autoptr (TandemClassification) third = g_list_model_get_item (result, 2);
+
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_classification_get_revenue (third)), 8000);
+    CU_ASSERT_EQUAL (tandem_classification_get_share (third), 816);             /* 80/980 */
+    CU_ASSERT_EQUAL (tandem_classification_get_cumulative_share (third), 8979); /* 880/980 */
+  }
+
+  bad = tandem_store_classify_accounts (store, since, until, "EUR", 6000, 3000, 2000, FALSE, &error);
+  CU_ASSERT_PTR_NULL (bad);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "10000");
+
+  /* the yearly clean-up: list the D accounts, then archive them on confirmation */
+  candidates = tandem_store_clean_up_accounts (store, FALSE, &error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (candidates), 2);
+  CU_ASSERT_FALSE (tandem_account_get_archived (accounts->pdata[4]));
+  archived = tandem_store_clean_up_accounts (store, TRUE, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (archived), 2);
+  CU_ASSERT_TRUE (tandem_account_get_archived (accounts->pdata[4]));
+  CU_ASSERT_TRUE (tandem_account_get_archived (accounts->pdata[5]));
+  again = tandem_store_clean_up_accounts (store, FALSE, &error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (again), 0);
+  {
+    /* their history stays */
+    g_autoptr (TandemActivityFilter) f = tandem_activity_filter_new ();
+    g_autoptr (GListModel) kept = NULL;
+
+    tandem_activity_filter_set_account (f, accounts->pdata[5]);
+    kept = tandem_store_query_activities (store, f, &error);
+    CU_ASSERT_EQUAL (g_list_model_get_n_items (kept), 1);
+  }
+}
+
 int
 main (void)
 {
@@ -338,6 +439,7 @@ main (void)
     TANDEM_TEST (test_score_and_explanation),
     TANDEM_TEST (test_fixed_and_forbidden),
     TANDEM_TEST (test_store_tags),
+    TANDEM_TEST (test_classify_and_clean_up),
   };
 
   return tandem_test_run ("method", cases, G_N_ELEMENTS (cases));

@@ -156,6 +156,13 @@ typedef struct
   int    level;
 } TandemTagRecord;
 
+/* An account's commissionable revenue in a window, net of reversals. */
+typedef struct
+{
+  gint64 account_id;
+  gint64 revenue;
+} TandemRevenueRecord;
+
 typedef gboolean (*TandemSettleFunc) (const TandemSettleRecord *record,
                                       gpointer                  user_data,
                                       GError                  **error);
@@ -324,6 +331,14 @@ struct _TandemBackendInterface
   GArray *(*list_rep_tags) (TandemBackend *self,
                             gint64         rep_id,
                             GError       **error);
+
+  /* Revenue per account in [since, until) in @currency, net of reversals;
+   * accounts without such activities are left out. */
+  GArray *(*list_account_revenue) (TandemBackend *self,
+                                   gint64         since,
+                                   gint64         until,
+                                   const char    *currency,
+                                   GError       **error);
 };
 
 /* Wrappers that check the arguments and call the vfuncs. */
@@ -459,5 +474,10 @@ gboolean tandem_backend_set_rep_tag (TandemBackend *self,
 GArray  *tandem_backend_list_rep_tags (TandemBackend *self,
                                        gint64         rep_id,
                                        GError       **error);
+GArray  *tandem_backend_list_account_revenue (TandemBackend *self,
+                                              gint64         since,
+                                              gint64         until,
+                                              const char    *currency,
+                                              GError       **error);
 
 G_END_DECLS

@@ -499,3 +499,16 @@ tandem_backend_list_rep_tags (TandemBackend *self,
 
   return TANDEM_BACKEND_GET_IFACE (self)->list_rep_tags (self, rep_id, error);
 }
+
+GArray *
+tandem_backend_list_account_revenue (TandemBackend *self,
+                                     gint64         since,
+                                     gint64         until,
+                                     const char    *currency,
+                                     GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_account_revenue (self, since, until, currency, error);
+}

@@ -47,6 +47,7 @@ typedef enum
   STMT_DELETE_TAG,
   STMT_LIST_TAGS,
   STMT_LIST_ALL_TAGS,
+  STMT_ACCOUNT_REVENUE,
   N_STMTS
 } StmtId;
 
@@ -117,6 +118,9 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_DELETE_TAG] = "DELETE FROM rep_tag WHERE rep_id = ?1 AND kind = ?2 AND tag = ?3",
   [STMT_LIST_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag WHERE rep_id = ?1 ORDER BY kind, tag",
   [STMT_LIST_ALL_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag ORDER BY rep_id, kind, tag",
+  [STMT_ACCOUNT_REVENUE] = "SELECT account_id, sum (CASE kind WHEN 10 THEN -amount_minor ELSE amount_minor END) "
+                           "FROM activity WHERE occurred_at >= ?1 AND occurred_at < ?2 AND currency = ?3 "
+                           "AND kind IN (4, 5, 6, 10) GROUP BY account_id ORDER BY account_id",
   [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation "
                               "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
@@ -1682,6 +1686,34 @@ tandem_sqlite_backend_list_rep_tags (TandemBackend *backend,
                     (gpointer)read_tag, _ ("Could not list the reps’ tags"), error);
 }
 
+static void
+read_revenue (sqlite3_stmt        *stmt,
+              TandemRevenueRecord *record)
+{
+  record->account_id = sqlite3_column_int64 (stmt, 0);
+  record->revenue = sqlite3_column_int64 (stmt, 1);
+}
+
+static GArray *
+tandem_sqlite_backend_list_account_revenue (TandemBackend *backend,
+                                            gint64         since,
+                                            gint64         until,
+                                            const char    *currency,
+                                            GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_ACCOUNT_REVENUE, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, since);
+      sqlite3_bind_int64 (stmt, 2, until);
+      sqlite3_bind_text (stmt, 3, currency, -1, SQLITE_TRANSIENT);
+    }
+  return list_rows (self, stmt, sizeof (TandemRevenueRecord), NULL, (gpointer)read_revenue,
+                    _ ("Could not add up revenue per account"), error);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -1760,4 +1792,5 @@ tandem_sqlite_backend_iface_init (TandemBackendInterface *iface)
   iface->list_closed_lines_for_activity = tandem_sqlite_backend_list_closed_lines_for_activity;
   iface->set_rep_tag = tandem_sqlite_backend_set_rep_tag;
   iface->list_rep_tags = tandem_sqlite_backend_list_rep_tags;
+  iface->list_account_revenue = tandem_sqlite_backend_list_account_revenue;
 }

@@ -331,3 +331,32 @@ def test_rep_tag_and_match(db):
     assert p.returncode == 2 and 'INSIDE:FIELD' in p.stderr
     p = run('match', '--fix', '3:1', db=db)
     assert p.returncode == 2
+
+
+def test_classify_and_cleanup(tmp_path):
+    db = str(tmp_path / 'abc.db')
+    run('demo', '--quiet', db=db, check=0)
+    window = ['--since', '2026-09-01T00:00:00Z', '--until', '2026-12-01T00:00:00Z']
+    preview = json.loads(run('classify', *window, '--json', db=db, check=0).stdout)
+    assert len(preview) == 60
+    assert {c['category'] for c in preview} == {'a', 'b', 'c', 'd'}
+    shares = [c['share-bp'] for c in preview]
+    assert shares == sorted(shares, reverse=True)
+    # a preview changes nothing
+    before = json.loads(run('account', 'list', '--json', db=db, check=0).stdout)
+    assert [a['category'] for a in before] == [a['category'] for a in
+                                               json.loads(run('account', 'list', '--json', db=db, check=0).stdout)]
+    run('classify', *window, '--apply', '--a', '60%', '--b', '25%', '--c', '10%', db=db, check=0)
+    after = {a['id']: a['category'] for a in json.loads(run('account', 'list', '--json', db=db, check=0).stdout)}
+    d_accounts = [i for i, c in after.items() if c == 'd']
+    listed = json.loads(run('cleanup', '--json', db=db, check=0).stdout)
+    assert sorted(a['account'] for a in listed) == sorted(d_accounts)
+    run('cleanup', '--confirm', db=db, check=0)
+    archived = {a['id'] for a in json.loads(run('account', 'list', '--json', db=db, check=0).stdout) if a['archived']}
+    assert archived == set(d_accounts)
+    assert json.loads(run('cleanup', '--json', db=db, check=0).stdout) == []
+    p = run('classify', '--since', 'soon', '--until', '2026-12-01T00:00:00Z', db=db)
+    assert p.returncode == 2 and 'soon' in p.stderr
+    p = run('classify', *window, '--a', '80%', '--b', '30%', db=db)
+    assert p.returncode == 2
+    assert run('classify', db=db).returncode == 1

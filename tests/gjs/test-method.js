@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // Composing tandems from GJS.
+import GLib from 'gi://GLib';
 import Tandem from 'gi://Tandem?version=1.0';
 
 import {test, assert, assertEqual, assertThrows, run} from './harness.js';
@@ -36,6 +37,28 @@ test('stored tags come back as RepTag objects', () => {
     assert(tag instanceof Tandem.RepTag);
     assertEqual(tag.name, 'negotiation');
     assertEqual(tag.level, 5);
+});
+
+test('A/B/C/D classification and the clean-up', () => {
+    const store = Tandem.Store.new_in_memory();
+    const inside = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE);
+    const field = store.add_rep('Jonas Becker', Tandem.Role.FIELD);
+    const team = store.add_team(inside, field);
+    const big = store.add_account('Großkunde AG', team);
+    store.add_account('Ruhender Kunde KG', team);
+    store.log_activity(big, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse('500.00 EUR'),
+        GLib.DateTime.new_utc(2026, 11, 10, 10, 0, 0));
+    const result = store.classify_accounts(GLib.DateTime.new_utc(2026, 11, 1, 0, 0, 0),
+        GLib.DateTime.new_utc(2026, 12, 1, 0, 0, 0), 'EUR', 5000, 3000, 1500, true);
+    assertEqual(result.get_n_items(), 2);
+    const top = result.get_item(0);
+    assert(top instanceof Tandem.Classification);
+    assertEqual(top.category, Tandem.Category.A);
+    assertEqual(top.revenue.to_string(), '500.00 EUR');
+    assertEqual(result.get_item(1).category, Tandem.Category.D);
+    const archived = store.clean_up_accounts(true);
+    assertEqual(archived.get_item(0).name, 'Ruhender Kunde KG');
+    assert(archived.get_item(0).archived);
 });
 
 run();

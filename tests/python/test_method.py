@@ -44,3 +44,27 @@ def test_matcher_with_stored_tags():
 
     with pytest.raises(GLib.Error):
         m.fix_pair(anna, jonas)
+
+
+def test_classification_and_clean_up():
+    store = Tandem.Store.new_in_memory()
+    inside = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE)
+    field = store.add_rep('Jonas Becker', Tandem.Role.FIELD)
+    team = store.add_team(inside, field)
+    when = GLib.DateTime.new_utc(2026, 11, 10, 10, 0, 0)
+    accounts = []
+    for i, amount in enumerate(['900.00 EUR', '100.00 EUR', None]):
+        a = store.add_account(f'Kunde {i + 1}', team)
+        accounts.append(a)
+        if amount:
+            store.log_activity(a, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse(amount), when)
+    result = store.classify_accounts(GLib.DateTime.new_utc(2026, 11, 1, 0, 0, 0),
+                                     GLib.DateTime.new_utc(2026, 12, 1, 0, 0, 0),
+                                     'EUR', 8000, 1500, 400, True)
+    got = [(c.props.account.props.name, c.props.category, c.props.share) for c in result]
+    assert got == [('Kunde 1', Tandem.Category.A, 9000), ('Kunde 2', Tandem.Category.B, 1000),
+                   ('Kunde 3', Tandem.Category.D, 0)]
+    assert accounts[2].props.category == Tandem.Category.D
+    assert [a.props.name for a in store.clean_up_accounts(False)] == ['Kunde 3']
+    assert [a.props.name for a in store.clean_up_accounts(True)] == ['Kunde 3']
+    assert accounts[2].props.archived

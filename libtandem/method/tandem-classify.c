@@ -1,0 +1,485 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-classify.c: A/B/C/D classification of accounts and the yearly clean-up */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-classify.h"
+#include "tandem-enum-types.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
+
+/**
+ * TandemClassification:
+ *
+ * Where an account stands in a Pareto classification: its revenue in the
+ * window, its share of the total and the cumulative share of it and every
+ * account above it (in basis points), and the category that follows. See
+ * [method@Tandem.Store.classify_accounts].
+ *
+ * Since: 1.0
+ */
+struct _TandemClassification
+{
+  GObject        parent_instance;
+  TandemAccount *account;
+  TandemMoney   *revenue;
+  guint          share;
+  guint          cumulative;
+  TandemCategory category;
+  TandemCategory previous;
+};
+
+G_DEFINE_FINAL_TYPE (TandemClassification, tandem_classification, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ACCOUNT,
+  PROP_REVENUE,
+  PROP_SHARE,
+  PROP_CUMULATIVE_SHARE,
+  PROP_CATEGORY,
+  PROP_PREVIOUS_CATEGORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tandem_classification_finalize (GObject *object)
+{
+  TandemClassification *self = TANDEM_CLASSIFICATION (object);
+
+  g_clear_object (&self->account);
+  g_clear_pointer (&self->revenue, tandem_money_unref);
+  G_OBJECT_CLASS (tandem_classification_parent_class)->finalize (object);
+}
+
+static void
+tandem_classification_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  TandemClassification *self = TANDEM_CLASSIFICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+    case PROP_REVENUE:
+      g_value_set_boxed (value, self->revenue);
+      break;
+    case PROP_SHARE:
+      g_value_set_uint (value, self->share);
+      break;
+    case PROP_CUMULATIVE_SHARE:
+      g_value_set_uint (value, self->cumulative);
+      break;
+    case PROP_CATEGORY:
+      g_value_set_enum (value, self->category);
+      break;
+    case PROP_PREVIOUS_CATEGORY:
+      g_value_set_enum (value, self->previous);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_classification_class_init (TandemClassificationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_classification_finalize;
+  object_class->get_property = tandem_classification_get_property;
+
+  /**
+   * TandemClassification:account:
+   *
+   * The account.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ACCOUNT] = g_param_spec_object ("account", NULL, NULL, TANDEM_TYPE_ACCOUNT, flags);
+
+  /**
+   * TandemClassification:revenue:
+   *
+   * Commissionable revenue in the window, net of reversals.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_REVENUE] = g_param_spec_boxed ("revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+
+  /**
+   * TandemClassification:share:
+   *
+   * The account's share of the total revenue, in basis points, rounded down.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SHARE] = g_param_spec_uint ("share", NULL, NULL, 0, 10000, 0, flags);
+
+  /**
+   * TandemClassification:cumulative-share:
+   *
+   * The share of this account and all above it, in basis points.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CUMULATIVE_SHARE] = g_param_spec_uint ("cumulative-share", NULL, NULL, 0, 10000, 0, flags);
+
+  /**
+   * TandemClassification:category:
+   *
+   * The category the classification gives.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CATEGORY] = g_param_spec_enum ("category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C, flags);
+
+  /**
+   * TandemClassification:previous-category:
+   *
+   * The category the account had before.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PREVIOUS_CATEGORY] = g_param_spec_enum ("previous-category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_classification_init (TandemClassification *self)
+{
+}
+
+/**
+ * tandem_classification_get_account:
+ * @self: a `TandemClassification`
+ *
+ * Gets [property@Tandem.Classification:account].
+ *
+ * Returns: (transfer none): the account
+ *
+ * Since: 1.0
+ */
+TandemAccount *
+tandem_classification_get_account (TandemClassification *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), NULL);
+  return self->account;
+}
+
+/**
+ * tandem_classification_get_revenue:
+ * @self: a `TandemClassification`
+ *
+ * Gets [property@Tandem.Classification:revenue].
+ *
+ * Returns: (transfer none): the revenue
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_classification_get_revenue (TandemClassification *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), NULL);
+  return self->revenue;
+}
+
+/**
+ * tandem_classification_get_share:
+ * @self: a `TandemClassification`
+ *
+ * Gets [property@Tandem.Classification:share].
+ *
+ * Returns: the share in basis points
+ *
+ * Since: 1.0
+ */
+guint
+tandem_classification_get_share (TandemClassification *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), 0);
+  return self->share;
+}
+
+/**
+ * tandem_classification_get_cumulative_share:
+ * @self: a `TandemClassification`
+ *
+ * Gets [property@Tandem.Classification:cumulative-share].
+ *
+ * Returns: the cumulative share in basis points
+ *
+ * Since: 1.0
+ */
+guint
+tandem_classification_get_cumulative_share (TandemClassification *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), 0);
+  return self->cumulative;
+}
+
+/**
+ * tandem_classification_get_category:
+ * @self: a `TandemClassification`
+ *
+ * Gets [property@Tandem.Classification:category].
+ *
+ * Returns: the new category
+ *
+ * Since: 1.0
+ */
+TandemCategory
+tandem_classification_get_category (TandemClassification *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), TANDEM_CATEGORY_C);
+  return self->category;
+}
+
+/**
+ * tandem_classification_get_previous_category:
+ * @self: a `TandemClassification`
+ *
+ * Gets [property@Tandem.Classification:previous-category].
+ *
+ * Returns: the category before
+ *
+ * Since: 1.0
+ */
+TandemCategory
+tandem_classification_get_previous_category (TandemClassification *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), TANDEM_CATEGORY_C);
+  return self->previous;
+}
+
+typedef struct
+{
+  TandemAccount *account;
+  gint64         revenue;
+} Row;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const Row *x = a, *y = b;
+
+  if (x->revenue != y->revenue)
+    return x->revenue > y->revenue ? -1 : 1;
+  return tandem_account_get_id (x->account) < tandem_account_get_id (y->account) ? -1 : 1;
+}
+
+/**
+ * tandem_store_classify_accounts:
+ * @self: a `TandemStore`
+ * @since: the start of the window (inclusive)
+ * @until: the end of the window (exclusive)
+ * @currency: the currency of the revenue counted, such as "EUR"
+ * @a_share: the share of total revenue A accounts make up, in basis points (5000 = 50%)
+ * @b_share: the share B accounts make up next
+ * @c_share: the share C accounts make up next; D accounts make up the rest
+ * @apply: whether to store the categories (in one transaction)
+ * @error: return location for a #GError
+ *
+ * Classifies the accounts that are not archived by their revenue in the
+ * window (orders, cross-sells and up-sells, net of reversals), Pareto
+ * style: sorted by revenue, highest first (ties by id), an account is A
+ * while the share of the accounts above it is below @a_share, B while
+ * below @a_share + @b_share, C while below @a_share + @b_share + @c_share,
+ * and D after that; an account without revenue is D. So the account that
+ * crosses a threshold still belongs to the better category.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Classification],
+ *   highest revenue first, or %NULL with an error
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_classify_accounts (TandemStore *self,
+                                GDateTime   *since,
+                                GDateTime   *until,
+                                const char  *currency,
+                                guint        a_share,
+                                guint        b_share,
+                                guint        c_share,
+                                gboolean     apply,
+                                GError     **error)
+{
+  g_autoptr (GArray) revenue = NULL;
+  g_autoptr (GHashTable) by_account = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GListModel) accounts = NULL;
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autoptr (GListStore) result = NULL;
+  gint64 total = 0, above = 0;
+  guint  limits[3];
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (since != NULL && until != NULL && currency != NULL, NULL);
+
+  if (a_share + b_share + c_share > 10000 || a_share == 0)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                   _ ("Shares A %u bp, B %u bp, C %u bp: A must be above 0 and together at most 10000 bp"),
+                   a_share, b_share, c_share);
+      return NULL;
+    }
+  if (!tandem_currency_lookup (currency, NULL, error))
+    return NULL;
+  limits[0] = a_share;
+  limits[1] = a_share + b_share;
+  limits[2] = a_share + b_share + c_share;
+
+  _tandem_store_lock (self);
+  revenue = tandem_backend_list_account_revenue (_tandem_store_get_backend (self), _tandem_time_to_usec (since),
+                                                 _tandem_time_to_usec (until), currency, error);
+  _tandem_store_unlock (self);
+  if (revenue == NULL)
+    return NULL;
+  for (guint i = 0; i < revenue->len; i++)
+    {
+      TandemRevenueRecord *r = &g_array_index (revenue, TandemRevenueRecord, i);
+      g_hash_table_insert (by_account, &r->account_id, r);
+    }
+
+  accounts = tandem_store_list_accounts (self);
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr (TandemAccount) account = g_list_model_get_item (accounts, i);
+      gint64               id = tandem_account_get_id (account);
+      TandemRevenueRecord *r = g_hash_table_lookup (by_account, &id);
+      Row                  row = { account, r ? r->revenue : 0 };
+
+      if (tandem_account_get_archived (account))
+        continue;
+      g_array_append_val (rows, row);
+      if (row.revenue > 0)
+        total += row.revenue;
+    }
+  g_array_sort (rows, compare_rows);
+
+  result = g_list_store_new (TANDEM_TYPE_CLASSIFICATION);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_autoptr (TandemClassification) c = g_object_new (TANDEM_TYPE_CLASSIFICATION, NULL);
+      guint before = total > 0 ? (guint)((__int128)above * 10000 / total) : 10000;
+
+      c->account = g_object_ref (row->account);
+      c->revenue = tandem_money_new (row->revenue, currency);
+      c->previous = tandem_account_get_category (row->account);
+      if (row->revenue <= 0)
+        c->category = TANDEM_CATEGORY_D;
+      else
+        {
+          c->category = before < limits[0]   ? TANDEM_CATEGORY_A
+                        : before < limits[1] ? TANDEM_CATEGORY_B
+                        : before < limits[2] ? TANDEM_CATEGORY_C
+                                             : TANDEM_CATEGORY_D;
+          above += row->revenue;
+        }
+      c->share = total > 0 && row->revenue > 0 ? (guint)((__int128)row->revenue * 10000 / total) : 0;
+      c->cumulative = total > 0 ? (guint)((__int128)above * 10000 / total) : 0;
+      g_list_store_append (result, c);
+    }
+
+  if (apply)
+    {
+      TandemBackend *backend = _tandem_store_get_backend (self);
+      gboolean       ok = TRUE;
+
+      _tandem_store_lock (self);
+      ok = tandem_backend_begin (backend, error);
+      for (guint i = 0; ok && i < g_list_model_get_n_items (G_LIST_MODEL (result)); i++)
+        {
+          g_autoptr (TandemClassification) c = g_list_model_get_item (G_LIST_MODEL (result), i);
+
+          if (c->category == c->previous)
+            continue;
+          tandem_account_set_category (c->account, c->category);
+          ok = tandem_store_update_account (self, c->account, error);
+        }
+      if (ok)
+        ok = tandem_backend_commit (backend, error);
+      if (!ok)
+        {
+          tandem_backend_rollback (backend);
+          /* the objects follow the store again */
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (result)); i++)
+            {
+              g_autoptr (TandemClassification) c = g_list_model_get_item (G_LIST_MODEL (result), i);
+              tandem_account_set_category (c->account, c->previous);
+            }
+        }
+      _tandem_store_unlock (self);
+      if (!ok)
+        return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&result));
+}
+
+/**
+ * tandem_store_clean_up_accounts:
+ * @self: a `TandemStore`
+ * @confirm: whether to archive them, or only to list them
+ * @error: return location for a #GError
+ *
+ * The yearly clean-up: lists the D accounts that are not archived and,
+ * with @confirm, archives them all in one transaction. Nothing is
+ * deleted: their activities, stages and settlements stay.
+ *
+ * Returns: (transfer full): a list model of the D [class@Tandem.Account]s
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_clean_up_accounts (TandemStore *self,
+                                gboolean     confirm,
+                                GError     **error)
+{
+  g_autoptr (GListModel) accounts = NULL;
+  g_autoptr (GListStore) d = g_list_store_new (TANDEM_TYPE_ACCOUNT);
+  TandemBackend *backend;
+  gboolean       ok = TRUE;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  accounts = tandem_store_list_accounts (self);
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr (TandemAccount) a = g_list_model_get_item (accounts, i);
+
+      if (!tandem_account_get_archived (a) && tandem_account_get_category (a) == TANDEM_CATEGORY_D)
+        g_list_store_append (d, a);
+    }
+
+  if (!confirm)
+    return G_LIST_MODEL (g_steal_pointer (&d));
+
+  backend = _tandem_store_get_backend (self);
+  _tandem_store_lock (self);
+  ok = tandem_backend_begin (backend, error);
+  for (guint i = 0; ok && i < g_list_model_get_n_items (G_LIST_MODEL (d)); i++)
+    {
+      g_autoptr (TandemAccount) a = g_list_model_get_item (G_LIST_MODEL (d), i);
+      ok = tandem_store_archive_account (self, a, error);
+    }
+  if (ok)
+    ok = tandem_backend_commit (backend, error);
+  if (!ok)
+    tandem_backend_rollback (backend);
+  _tandem_store_unlock (self);
+
+  return ok ? G_LIST_MODEL (g_steal_pointer (&d)) : NULL;
+}
