@@ -23,5 +23,6 @@
 #include "tandem/tandem-settlement.h"
 #include "tandem/tandem-matcher.h"
 #include "tandem/tandem-classify.h"
+#include "tandem/tandem-support.h"
 
 #undef TANDEM_INSIDE

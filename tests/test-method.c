@@ -430,6 +430,90 @@ test_classify_and_clean_up (void)
   }
 }
 
+/* Requests are listed by due date; the overdue list shows open requests
+ * due before a time; closing records who and when, once. */
+static void
+test_support_queue (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemTeam) team = tandem_store_add_team (store, anna, jonas, &error);
+  g_autoptr (TandemAccount) acme = tandem_store_add_account (store, "ACME GmbH", team, &error);
+  g_autoptr (GDateTime) t0 = g_date_time_new_utc (2026, 11, 2, 9, 0, 0);
+  g_autoptr (GDateTime) due1 = g_date_time_new_utc (2026, 11, 5, 17, 0, 0);
+  g_autoptr (GDateTime) due2 = g_date_time_new_utc (2026, 11, 3, 17, 0, 0);
+  g_autoptr (GDateTime) due3 = g_date_time_new_utc (2026, 11, 20, 17, 0, 0);
+  g_autoptr (GDateTime) check = g_date_time_new_utc (2026, 11, 10, 12, 0, 0);
+  g_autoptr (GDateTime) closing = g_date_time_new_utc (2026, 11, 4, 11, 0, 0);
+  g_autoptr (GDateTime) early = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autoptr (TandemSupportRequest) r1 = NULL;
+  g_autoptr (TandemSupportRequest) r2 = NULL;
+  g_autoptr (TandemSupportRequest) r3 = NULL;
+  g_autoptr (TandemSupportRequest) bad = NULL;
+  g_autoptr (GListModel) queue = NULL;
+  g_autoptr (GListModel) overdue = NULL;
+  g_autoptr (GListModel) all = NULL;
+  g_autoptr (GListModel) open_after = NULL;
+
+  r1 = tandem_store_open_support_request (store, acme, anna, "reklamation", t0, due1, "Lieferung beschädigt", &error);
+  r2 = tandem_store_open_support_request (store, acme, jonas, "reklamation", t0, due2, "Rechnung falsch", &error);
+  r3 = tandem_store_open_support_request (store, acme, anna, "technik", t0, due3, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_activity_get_kind (tandem_support_request_get_activity (r1)), TANDEM_ACTIVITY_KIND_SUPPORT);
+  CU_ASSERT_PTR_EQUAL (tandem_support_request_get_owner (r2), jonas);
+  CU_ASSERT_STRING_EQUAL (tandem_support_request_get_queue (r3), "technik");
+  CU_ASSERT_TRUE (g_date_time_equal (tandem_support_request_get_opened_at (r1), t0));
+  CU_ASSERT_FALSE (tandem_support_request_get_closed (r1));
+
+  bad = tandem_store_open_support_request (store, acme, anna, "reklamation", due1, t0, NULL, &error);
+  CU_ASSERT_PTR_NULL (bad);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "before");
+  bad = tandem_store_open_support_request (store, acme, anna, " ", t0, due1, NULL, &error);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE, "queue");
+
+  /* the queue by due date: r2 (3 Nov) before r1 (5 Nov) */
+  queue = tandem_store_list_support_queue (store, "reklamation", FALSE, &error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (queue), 2);
+  {
+    g_autoptr (TandemSupportRequest) first = g_list_model_get_item (queue, 0);
+    CU_ASSERT_EQUAL (tandem_activity_get_id (tandem_support_request_get_activity (first)),
+                     tandem_activity_get_id (tandem_support_request_get_activity (r2)));
+    CU_ASSERT_STRING_EQUAL (tandem_activity_get_note (tandem_support_request_get_activity (first)), "Rechnung falsch");
+  }
+
+  CU_ASSERT_TRUE (tandem_store_close_support_request (store, r2, anna, closing, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (tandem_support_request_get_closed (r2));
+  CU_ASSERT_PTR_EQUAL (tandem_support_request_get_closed_by (r2), anna);
+  CU_ASSERT_TRUE (g_date_time_equal (tandem_support_request_get_closed_at (r2), closing));
+  CU_ASSERT_FALSE (tandem_store_close_support_request (store, r2, anna, closing, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "not open");
+  CU_ASSERT_FALSE (tandem_store_close_support_request (store, r1, anna, early, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, NULL);
+
+  /* on 10 November r1 is overdue; r2 is closed; r3 is not due yet */
+  overdue = tandem_store_list_overdue_support (store, check, &error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (overdue), 1);
+  {
+    g_autoptr (TandemSupportRequest) late = g_list_model_get_item (overdue, 0);
+    CU_ASSERT_PTR_EQUAL (tandem_support_request_get_owner (late), anna);
+    CU_ASSERT_STRING_EQUAL (tandem_support_request_get_queue (late), "reklamation");
+  }
+
+  all = tandem_store_list_support_queue (store, NULL, TRUE, &error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (all), 3);
+  open_after = tandem_store_list_support_queue (store, NULL, FALSE, &error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (open_after), 2);
+  {
+    /* read back from the store, the closed request knows who and when */
+    g_autoptr (TandemSupportRequest) first = g_list_model_get_item (all, 0);
+    CU_ASSERT_TRUE (tandem_support_request_get_closed (first));
+    CU_ASSERT_PTR_EQUAL (tandem_support_request_get_closed_by (first), anna);
+  }
+}
+
 int
 main (void)
 {
@@ -440,6 +524,7 @@ main (void)
     TANDEM_TEST (test_fixed_and_forbidden),
     TANDEM_TEST (test_store_tags),
     TANDEM_TEST (test_classify_and_clean_up),
+    TANDEM_TEST (test_support_queue),
   };
 
   return tandem_test_run ("method", cases, G_N_ELEMENTS (cases));

@@ -156,6 +156,17 @@ typedef struct
   int    level;
 } TandemTagRecord;
 
+/* A support request; closed_by 0 while open. */
+typedef struct
+{
+  gint64 activity_id;
+  gint64 owner_id;
+  char  *queue;
+  gint64 due_at;
+  gint64 closed_by;
+  gint64 closed_at;
+} TandemSupportRecord;
+
 /* An account's commissionable revenue in a window, net of reversals. */
 typedef struct
 {
@@ -169,6 +180,7 @@ typedef gboolean (*TandemSettleFunc) (const TandemSettleRecord *record,
 
 void tandem_line_record_clear (TandemLineRecord *record);
 void tandem_tag_record_clear (TandemTagRecord *record);
+void tandem_support_record_clear (TandemSupportRecord *record);
 void tandem_rep_record_clear (TandemRepRecord *record);
 void tandem_team_record_clear (TandemTeamRecord *record);
 void tandem_account_record_clear (TandemAccountRecord *record);
@@ -339,6 +351,24 @@ struct _TandemBackendInterface
                                    gint64         until,
                                    const char    *currency,
                                    GError       **error);
+
+  /* Support requests. list: @queue NULL for every queue; open_only;
+   * due_before G_MAXINT64 for any due date; ordered by due date, id. */
+  gboolean (*insert_support) (TandemBackend             *self,
+                              const TandemSupportRecord *record,
+                              GError                   **error);
+  GArray *(*list_support) (TandemBackend *self,
+                           const char    *queue,
+                           gboolean       open_only,
+                           gint64         due_before,
+                           gint64         activity_id,
+                           GError       **error);
+  /* FALSE with TANDEM_STORE_ERROR_INVALID when already closed. */
+  gboolean (*close_support) (TandemBackend *self,
+                             gint64         activity_id,
+                             gint64         closed_by,
+                             gint64         closed_at,
+                             GError       **error);
 };
 
 /* Wrappers that check the arguments and call the vfuncs. */
@@ -473,6 +503,20 @@ gboolean tandem_backend_set_rep_tag (TandemBackend *self,
                                      GError       **error);
 GArray  *tandem_backend_list_rep_tags (TandemBackend *self,
                                        gint64         rep_id,
+                                       GError       **error);
+gboolean tandem_backend_insert_support (TandemBackend             *self,
+                                        const TandemSupportRecord *record,
+                                        GError                   **error);
+GArray  *tandem_backend_list_support (TandemBackend *self,
+                                      const char    *queue,
+                                      gboolean       open_only,
+                                      gint64         due_before,
+                                      gint64         activity_id,
+                                      GError       **error);
+gboolean tandem_backend_close_support (TandemBackend *self,
+                                       gint64         activity_id,
+                                       gint64         closed_by,
+                                       gint64         closed_at,
                                        GError       **error);
 GArray  *tandem_backend_list_account_revenue (TandemBackend *self,
                                               gint64         since,

@@ -52,6 +52,12 @@ tandem_tag_record_clear (TandemTagRecord *record)
 }
 
 void
+tandem_support_record_clear (TandemSupportRecord *record)
+{
+  g_clear_pointer (&record->queue, g_free);
+}
+
+void
 tandem_activity_scan_init (TandemActivityScan *scan)
 {
   memset (scan, 0, sizeof *scan);
@@ -511,4 +517,42 @@ tandem_backend_list_account_revenue (TandemBackend *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return TANDEM_BACKEND_GET_IFACE (self)->list_account_revenue (self, since, until, currency, error);
+}
+
+gboolean
+tandem_backend_insert_support (TandemBackend             *self,
+                               const TandemSupportRecord *record,
+                               GError                   **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->insert_support (self, record, error);
+}
+
+GArray *
+tandem_backend_list_support (TandemBackend *self,
+                             const char    *queue,
+                             gboolean       open_only,
+                             gint64         due_before,
+                             gint64         activity_id,
+                             GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_support (self, queue, open_only, due_before, activity_id, error);
+}
+
+gboolean
+tandem_backend_close_support (TandemBackend *self,
+                              gint64         activity_id,
+                              gint64         closed_by,
+                              gint64         closed_at,
+                              GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->close_support (self, activity_id, closed_by, closed_at, error);
 }

@@ -48,6 +48,8 @@ typedef enum
   STMT_LIST_TAGS,
   STMT_LIST_ALL_TAGS,
   STMT_ACCOUNT_REVENUE,
+  STMT_INSERT_SUPPORT,
+  STMT_CLOSE_SUPPORT,
   N_STMTS
 } StmtId;
 
@@ -121,6 +123,9 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_ACCOUNT_REVENUE] = "SELECT account_id, sum (CASE kind WHEN 10 THEN -amount_minor ELSE amount_minor END) "
                            "FROM activity WHERE occurred_at >= ?1 AND occurred_at < ?2 AND currency = ?3 "
                            "AND kind IN (4, 5, 6, 10) GROUP BY account_id ORDER BY account_id",
+  [STMT_INSERT_SUPPORT] = "INSERT INTO support_request (activity_id, owner_id, queue, due_at) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_CLOSE_SUPPORT] = "UPDATE support_request SET closed_by = ?2, closed_at = ?3 "
+                         "WHERE activity_id = ?1 AND closed_at IS NULL",
   [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation "
                               "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
@@ -1714,6 +1719,107 @@ tandem_sqlite_backend_list_account_revenue (TandemBackend *backend,
                     _ ("Could not add up revenue per account"), error);
 }
 
+static gboolean
+tandem_sqlite_backend_insert_support (TandemBackend             *backend,
+                                      const TandemSupportRecord *record,
+                                      GError                   **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_INSERT_SUPPORT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, record->activity_id);
+  sqlite3_bind_int64 (stmt, 2, record->owner_id);
+  sqlite3_bind_text (stmt, 3, record->queue, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, record->due_at);
+  return step_done (self, stmt, _ ("Could not open the support request"), error);
+}
+
+static void
+read_support (sqlite3_stmt        *stmt,
+              TandemSupportRecord *record)
+{
+  record->activity_id = sqlite3_column_int64 (stmt, 0);
+  record->owner_id = sqlite3_column_int64 (stmt, 1);
+  record->queue = column_dup (stmt, 2);
+  record->due_at = sqlite3_column_int64 (stmt, 3);
+  record->closed_by = sqlite3_column_int64 (stmt, 4);
+  record->closed_at = sqlite3_column_int64 (stmt, 5);
+}
+
+static GArray *
+tandem_sqlite_backend_list_support (TandemBackend *backend,
+                                    const char    *queue,
+                                    gboolean       open_only,
+                                    gint64         due_before,
+                                    gint64         activity_id,
+                                    GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  g_autoptr (GString) sql = g_string_new ("SELECT activity_id, owner_id, queue, due_at, closed_by, closed_at "
+                                          "FROM support_request WHERE 1");
+  sqlite3_stmt *stmt = NULL;
+  GArray       *rows;
+  int           i = 1, rc;
+
+  if (queue != NULL)
+    g_string_append (sql, " AND queue = ?");
+  if (open_only)
+    g_string_append (sql, " AND closed_at IS NULL");
+  if (due_before != G_MAXINT64)
+    g_string_append (sql, " AND due_at < ?");
+  if (activity_id > 0)
+    g_string_append (sql, " AND activity_id = ?");
+  g_string_append (sql, " ORDER BY due_at, activity_id");
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, rc, _ ("Could not list support requests"), error);
+      return NULL;
+    }
+  if (queue != NULL)
+    sqlite3_bind_text (stmt, i++, queue, -1, SQLITE_TRANSIENT);
+  if (due_before != G_MAXINT64)
+    sqlite3_bind_int64 (stmt, i++, due_before);
+  if (activity_id > 0)
+    sqlite3_bind_int64 (stmt, i++, activity_id);
+
+  rows = list_rows (self, stmt, sizeof (TandemSupportRecord), (GDestroyNotify)tandem_support_record_clear,
+                    (gpointer)read_support, _ ("Could not list support requests"), error);
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+static gboolean
+tandem_sqlite_backend_close_support (TandemBackend *backend,
+                                     gint64         activity_id,
+                                     gint64         closed_by,
+                                     gint64         closed_at,
+                                     GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_CLOSE_SUPPORT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  sqlite3_bind_int64 (stmt, 2, closed_by);
+  sqlite3_bind_int64 (stmt, 3, closed_at);
+  if (!step_done (self, stmt, _ ("Could not close the support request"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Support request %" G_GINT64_FORMAT " is not open"), activity_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -1793,4 +1899,7 @@ tandem_sqlite_backend_iface_init (TandemBackendInterface *iface)
   iface->set_rep_tag = tandem_sqlite_backend_set_rep_tag;
   iface->list_rep_tags = tandem_sqlite_backend_list_rep_tags;
   iface->list_account_revenue = tandem_sqlite_backend_list_account_revenue;
+  iface->insert_support = tandem_sqlite_backend_insert_support;
+  iface->list_support = tandem_sqlite_backend_list_support;
+  iface->close_support = tandem_sqlite_backend_close_support;
 }

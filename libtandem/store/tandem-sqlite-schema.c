@@ -105,6 +105,19 @@ const char *const tandem_sqlite_migrations[] = {
   "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
   "  PRIMARY KEY (rep_id, kind, tag)"
   ");",
+
+  /* 4: support requests: a SUPPORT activity with an owner, a due date, a
+   *    queue and a state; closing records who and when */
+  "CREATE TABLE support_request ("
+  "  activity_id INTEGER PRIMARY KEY REFERENCES activity (id),"
+  "  owner_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  queue TEXT NOT NULL CHECK (length (trim (queue)) > 0),"
+  "  due_at INTEGER NOT NULL,"
+  "  closed_by INTEGER REFERENCES rep (id),"
+  "  closed_at INTEGER,"
+  "  CHECK ((closed_by IS NULL) = (closed_at IS NULL))"
+  ");"
+  "CREATE INDEX support_request_due ON support_request (queue, due_at);",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

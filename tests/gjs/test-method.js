@@ -61,4 +61,23 @@ test('A/B/C/D classification and the clean-up', () => {
     assert(archived.get_item(0).archived);
 });
 
+test('the support queue: by due date, overdue, closing', () => {
+    const store = Tandem.Store.new_in_memory();
+    const anna = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE);
+    const jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD);
+    const acme = store.add_account('ACME GmbH', store.add_team(anna, jonas));
+    const t0 = GLib.DateTime.new_utc(2026, 11, 2, 9, 0, 0);
+    const r = store.open_support_request(acme, anna, 'technik', t0,
+        GLib.DateTime.new_utc(2026, 11, 3, 9, 0, 0), 'Gerät defekt');
+    assert(r instanceof Tandem.SupportRequest);
+    assertEqual(r.queue, 'technik');
+    const overdue = store.list_overdue_support(GLib.DateTime.new_utc(2026, 11, 5, 0, 0, 0));
+    assertEqual(overdue.get_n_items(), 1);
+    assertEqual(overdue.get_item(0).activity.note, 'Gerät defekt');
+    store.close_support_request(r, jonas, GLib.DateTime.new_utc(2026, 11, 4, 9, 0, 0));
+    assertEqual(r.closed_by, jonas);
+    assertEqual(store.list_support_queue(null, false).get_n_items(), 0);
+    assertEqual(store.list_support_queue(null, true).get_n_items(), 1);
+});
+
 run();

@@ -68,3 +68,26 @@ def test_classification_and_clean_up():
     assert [a.props.name for a in store.clean_up_accounts(False)] == ['Kunde 3']
     assert [a.props.name for a in store.clean_up_accounts(True)] == ['Kunde 3']
     assert accounts[2].props.archived
+
+
+def test_support_queue():
+    store = Tandem.Store.new_in_memory()
+    anna = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE)
+    jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD)
+    acme = store.add_account('ACME GmbH', store.add_team(anna, jonas))
+    t0 = GLib.DateTime.new_utc(2026, 11, 2, 9, 0, 0)
+    late = store.open_support_request(acme, anna, 'reklamation', t0,
+                                      GLib.DateTime.new_utc(2026, 11, 3, 9, 0, 0), 'Lieferung')
+    soon = store.open_support_request(acme, jonas, 'reklamation', t0,
+                                      GLib.DateTime.new_utc(2026, 11, 30, 9, 0, 0), None)
+    assert isinstance(late, Tandem.SupportRequest)
+    assert [r.props.owner.props.name for r in store.list_support_queue('reklamation', False)] == \
+        ['Anna Schäfer', 'Jonas Becker']
+    overdue = store.list_overdue_support(GLib.DateTime.new_utc(2026, 11, 10, 0, 0, 0))
+    assert [r.props.activity.props.note for r in overdue] == ['Lieferung']
+    store.close_support_request(late, jonas, GLib.DateTime.new_utc(2026, 11, 4, 9, 0, 0))
+    assert late.props.closed and late.props.closed_by is jonas
+    assert store.list_overdue_support(GLib.DateTime.new_utc(2026, 11, 10, 0, 0, 0)).get_n_items() == 0
+    with pytest.raises(GLib.Error):
+        store.close_support_request(late, jonas, None)
+    assert not soon.props.closed
