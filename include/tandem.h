@@ -24,5 +24,6 @@
 #include "tandem/tandem-matcher.h"
 #include "tandem/tandem-classify.h"
 #include "tandem/tandem-support.h"
+#include "tandem/tandem-shadowing.h"
 
 #undef TANDEM_INSIDE

@@ -514,6 +514,69 @@ test_support_queue (void)
   }
 }
 
+/* Nord does both directions (the inside rep rides along for 240 minutes,
+ * the field rep sits in for 180 + 60), Süd only a ride-along logged as a
+ * plain activity (no minutes): Süd is listed as missing a direction. */
+static void
+test_shadowing_status (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemRep) lea = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) tom = tandem_store_add_rep (store, "Tom Wagner", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemTeam) nord = tandem_store_add_team (store, anna, jonas, &error);
+  g_autoptr (TandemTeam) sued = tandem_store_add_team (store, lea, tom, &error);
+  g_autoptr (TandemAccount) acme = tandem_store_add_account (store, "ACME GmbH", nord, &error);
+  g_autoptr (TandemAccount) kessler = tandem_store_add_account (store, "Brauerei Kessler", sued, &error);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (TandemActivity) a1 = NULL;
+  g_autoptr (TandemActivity) a2 = NULL;
+  g_autoptr (TandemActivity) a3 = NULL;
+  g_autoptr (TandemActivity) plain = NULL;
+  g_autoptr (TandemActivity) bad = NULL;
+  g_autoptr (GListModel) status = NULL;
+  g_autoptr (GListModel) missing = NULL;
+
+  a1 = tandem_store_log_shadowing (store, acme, anna, jonas, now, 240, "Mitfahrt zum Kundenbesuch", &error);
+  a2 = tandem_store_log_shadowing (store, acme, jonas, anna, now, 180, "Halber Tag im Innendienst", &error);
+  a3 = tandem_store_log_shadowing (store, acme, jonas, anna, now, 60, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_activity_get_kind (a1), TANDEM_ACTIVITY_KIND_SHADOWING);
+  CU_ASSERT_PTR_EQUAL (tandem_activity_get_rep (a2), jonas);
+  plain = tandem_store_log_activity (store, kessler, lea, TANDEM_ACTIVITY_KIND_SHADOWING, NULL, now, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  bad = tandem_store_log_shadowing (store, acme, lea, jonas, now, 60, NULL, &error);
+  CU_ASSERT_PTR_NULL (bad);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "Lea Hoffmann");
+  bad = tandem_store_log_shadowing (store, acme, anna, jonas, now, 0, NULL, &error);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, NULL);
+
+  status = tandem_store_list_shadowing_status (store, FALSE, &error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (status), 2);
+  {
+    g_autoptr (TandemShadowingStatus) n = g_list_model_get_item (status, 0);
+    g_autoptr (TandemShadowingStatus) s = g_list_model_get_item (status, 1);
+
+    CU_ASSERT_PTR_EQUAL (tandem_shadowing_status_get_team (n), nord);
+    CU_ASSERT_TRUE (tandem_shadowing_status_get_complete (n));
+    CU_ASSERT_EQUAL (tandem_shadowing_status_get_ride_along_minutes (n), 240);
+    CU_ASSERT_EQUAL (tandem_shadowing_status_get_sit_in_minutes (n), 240);
+    CU_ASSERT_TRUE (tandem_shadowing_status_get_ride_along (s));
+    CU_ASSERT_FALSE (tandem_shadowing_status_get_sit_in (s));
+    CU_ASSERT_FALSE (tandem_shadowing_status_get_complete (s));
+    CU_ASSERT_EQUAL (tandem_shadowing_status_get_ride_along_minutes (s), 0);
+  }
+  missing = tandem_store_list_shadowing_status (store, TRUE, &error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (missing), 1);
+  {
+    g_autoptr (TandemShadowingStatus) s = g_list_model_get_item (missing, 0);
+    CU_ASSERT_PTR_EQUAL (tandem_shadowing_status_get_team (s), sued);
+  }
+}
+
 int
 main (void)
 {
@@ -525,6 +588,7 @@ main (void)
     TANDEM_TEST (test_store_tags),
     TANDEM_TEST (test_classify_and_clean_up),
     TANDEM_TEST (test_support_queue),
+    TANDEM_TEST (test_shadowing_status),
   };
 
   return tandem_test_run ("method", cases, G_N_ELEMENTS (cases));

@@ -167,6 +167,15 @@ typedef struct
   gint64 closed_at;
 } TandemSupportRecord;
 
+/* A shadowing half-day: the activity (its rep is the guest), the host and
+ * the time spent. */
+typedef struct
+{
+  gint64 activity_id;
+  gint64 host_id;
+  gint64 minutes;
+} TandemShadowingRecord;
+
 /* An account's commissionable revenue in a window, net of reversals. */
 typedef struct
 {
@@ -363,6 +372,12 @@ struct _TandemBackendInterface
                            gint64         due_before,
                            gint64         activity_id,
                            GError       **error);
+  gboolean (*insert_shadowing) (TandemBackend               *self,
+                                const TandemShadowingRecord *record,
+                                GError                     **error);
+  /* Every shadowing record, by activity id. */
+  GArray *(*list_shadowing) (TandemBackend *self,
+                             GError       **error);
   /* FALSE with TANDEM_STORE_ERROR_INVALID when already closed. */
   gboolean (*close_support) (TandemBackend *self,
                              gint64         activity_id,
@@ -513,6 +528,11 @@ GArray  *tandem_backend_list_support (TandemBackend *self,
                                       gint64         due_before,
                                       gint64         activity_id,
                                       GError       **error);
+gboolean tandem_backend_insert_shadowing (TandemBackend               *self,
+                                          const TandemShadowingRecord *record,
+                                          GError                     **error);
+GArray  *tandem_backend_list_shadowing (TandemBackend *self,
+                                        GError       **error);
 gboolean tandem_backend_close_support (TandemBackend *self,
                                        gint64         activity_id,
                                        gint64         closed_by,

@@ -556,3 +556,24 @@ tandem_backend_close_support (TandemBackend *self,
 
   return TANDEM_BACKEND_GET_IFACE (self)->close_support (self, activity_id, closed_by, closed_at, error);
 }
+
+gboolean
+tandem_backend_insert_shadowing (TandemBackend               *self,
+                                 const TandemShadowingRecord *record,
+                                 GError                     **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->insert_shadowing (self, record, error);
+}
+
+GArray *
+tandem_backend_list_shadowing (TandemBackend *self,
+                               GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_shadowing (self, error);
+}

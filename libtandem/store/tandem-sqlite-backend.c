@@ -50,6 +50,8 @@ typedef enum
   STMT_ACCOUNT_REVENUE,
   STMT_INSERT_SUPPORT,
   STMT_CLOSE_SUPPORT,
+  STMT_INSERT_SHADOWING,
+  STMT_LIST_SHADOWING,
   N_STMTS
 } StmtId;
 
@@ -126,6 +128,8 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_INSERT_SUPPORT] = "INSERT INTO support_request (activity_id, owner_id, queue, due_at) VALUES (?1, ?2, ?3, ?4)",
   [STMT_CLOSE_SUPPORT] = "UPDATE support_request SET closed_by = ?2, closed_at = ?3 "
                          "WHERE activity_id = ?1 AND closed_at IS NULL",
+  [STMT_INSERT_SHADOWING] = "INSERT INTO shadowing (activity_id, host_id, minutes) VALUES (?1, ?2, ?3)",
+  [STMT_LIST_SHADOWING] = "SELECT activity_id, host_id, minutes FROM shadowing ORDER BY activity_id",
   [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation "
                               "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
@@ -1794,6 +1798,42 @@ tandem_sqlite_backend_list_support (TandemBackend *backend,
 }
 
 static gboolean
+tandem_sqlite_backend_insert_shadowing (TandemBackend               *backend,
+                                        const TandemShadowingRecord *record,
+                                        GError                     **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_INSERT_SHADOWING, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, record->activity_id);
+  sqlite3_bind_int64 (stmt, 2, record->host_id);
+  sqlite3_bind_int64 (stmt, 3, record->minutes);
+  return step_done (self, stmt, _ ("Could not record the shadowing"), error);
+}
+
+static void
+read_shadowing (sqlite3_stmt          *stmt,
+                TandemShadowingRecord *record)
+{
+  record->activity_id = sqlite3_column_int64 (stmt, 0);
+  record->host_id = sqlite3_column_int64 (stmt, 1);
+  record->minutes = sqlite3_column_int64 (stmt, 2);
+}
+
+static GArray *
+tandem_sqlite_backend_list_shadowing (TandemBackend *backend,
+                                      GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_SHADOWING, error), sizeof (TandemShadowingRecord), NULL,
+                    (gpointer)read_shadowing, _ ("Could not list shadowing"), error);
+}
+
+static gboolean
 tandem_sqlite_backend_close_support (TandemBackend *backend,
                                      gint64         activity_id,
                                      gint64         closed_by,
@@ -1902,4 +1942,6 @@ tandem_sqlite_backend_iface_init (TandemBackendInterface *iface)
   iface->insert_support = tandem_sqlite_backend_insert_support;
   iface->list_support = tandem_sqlite_backend_list_support;
   iface->close_support = tandem_sqlite_backend_close_support;
+  iface->insert_shadowing = tandem_sqlite_backend_insert_shadowing;
+  iface->list_shadowing = tandem_sqlite_backend_list_shadowing;
 }

@@ -118,6 +118,13 @@ const char *const tandem_sqlite_migrations[] = {
   "  CHECK ((closed_by IS NULL) = (closed_at IS NULL))"
   ");"
   "CREATE INDEX support_request_due ON support_request (queue, due_at);",
+
+  /* 5: mutual shadowing: who hosted a SHADOWING activity and for how long */
+  "CREATE TABLE shadowing ("
+  "  activity_id INTEGER PRIMARY KEY REFERENCES activity (id),"
+  "  host_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  minutes INTEGER NOT NULL CHECK (minutes > 0)"
+  ");",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

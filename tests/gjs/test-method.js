@@ -80,4 +80,18 @@ test('the support queue: by due date, overdue, closing', () => {
     assertEqual(store.list_support_queue(null, true).get_n_items(), 1);
 });
 
+test('mutual shadowing: both directions and minutes', () => {
+    const store = Tandem.Store.new_in_memory();
+    const anna = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE);
+    const jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD);
+    const acme = store.add_account('ACME GmbH', store.add_team(anna, jonas));
+    const now = GLib.DateTime.new_now_utc();
+    store.log_shadowing(acme, jonas, anna, now, 200, 'Halber Tag im Innendienst');
+    const status = store.list_shadowing_status(false).get_item(0);
+    assert(status instanceof Tandem.ShadowingStatus);
+    assert(status.sit_in && !status.ride_along && !status.complete);
+    assertEqual(status.sit_in_minutes, 200);
+    assertEqual(store.list_shadowing_status(true).get_n_items(), 1);
+});
+
 run();

@@ -91,3 +91,22 @@ def test_support_queue():
     with pytest.raises(GLib.Error):
         store.close_support_request(late, jonas, None)
     assert not soon.props.closed
+
+
+def test_shadowing_status():
+    store = Tandem.Store.new_in_memory()
+    anna = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE)
+    jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD)
+    team = store.add_team(anna, jonas)
+    acme = store.add_account('ACME GmbH', team)
+    now = GLib.DateTime.new_now_utc()
+    store.log_shadowing(acme, anna, jonas, now, 240, 'Mitfahrt')
+    [status] = list(store.list_shadowing_status(False))
+    assert isinstance(status, Tandem.ShadowingStatus)
+    assert status.props.ride_along and not status.props.sit_in and not status.props.complete
+    assert status.props.ride_along_minutes == 240
+    assert [s.props.team.props.name for s in store.list_shadowing_status(True)] == [team.props.name]
+    store.log_shadowing(acme, jonas, anna, now, 180, None)
+    assert store.list_shadowing_status(True).get_n_items() == 0
+    with pytest.raises(GLib.Error):
+        store.log_shadowing(acme, anna, anna, now, 60, None)

@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-shadowing.c: mutual shadowing within a tandem */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-shadowing.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
+
+/**
+ * TandemShadowingStatus:
+ *
+ * Whether a tandem's members have shadowed each other: the inside rep
+ * riding along to a customer visit ("ride-along"), the field rep spending
+ * time in the office ("sit-in"), each with the minutes recorded. A tandem is
+ * complete when both directions are done. See
+ * [method@Tandem.Store.list_shadowing_status].
+ *
+ * Since: 1.0
+ */
+struct _TandemShadowingStatus
+{
+  GObject     parent_instance;
+  TandemTeam *team;
+  guint       ride_along_minutes;
+  guint       sit_in_minutes;
+  guint       ride_along : 1;
+  guint       sit_in : 1;
+};
+
+G_DEFINE_FINAL_TYPE (TandemShadowingStatus, tandem_shadowing_status, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_TEAM,
+  PROP_RIDE_ALONG,
+  PROP_RIDE_ALONG_MINUTES,
+  PROP_SIT_IN,
+  PROP_SIT_IN_MINUTES,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tandem_shadowing_status_finalize (GObject *object)
+{
+  g_clear_object (&TANDEM_SHADOWING_STATUS (object)->team);
+  G_OBJECT_CLASS (tandem_shadowing_status_parent_class)->finalize (object);
+}
+
+static void
+tandem_shadowing_status_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  TandemShadowingStatus *self = TANDEM_SHADOWING_STATUS (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEAM:
+      g_value_set_object (value, self->team);
+      break;
+    case PROP_RIDE_ALONG:
+      g_value_set_boolean (value, self->ride_along);
+      break;
+    case PROP_RIDE_ALONG_MINUTES:
+      g_value_set_uint (value, self->ride_along_minutes);
+      break;
+    case PROP_SIT_IN:
+      g_value_set_boolean (value, self->sit_in);
+      break;
+    case PROP_SIT_IN_MINUTES:
+      g_value_set_uint (value, self->sit_in_minutes);
+      break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->ride_along && self->sit_in);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_shadowing_status_finalize;
+  object_class->get_property = tandem_shadowing_status_get_property;
+
+  /**
+   * TandemShadowingStatus:team:
+   *
+   * The tandem.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
+
+  /**
+   * TandemShadowingStatus:ride-along:
+   *
+   * Whether the inside rep has ridden along to a customer visit.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_RIDE_ALONG] = g_param_spec_boolean ("ride-along", NULL, NULL, FALSE, flags);
+
+  /**
+   * TandemShadowingStatus:ride-along-minutes:
+   *
+   * The minutes recorded for riding along.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_RIDE_ALONG_MINUTES] = g_param_spec_uint ("ride-along-minutes", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemShadowingStatus:sit-in:
+   *
+   * Whether the field rep has spent time in the office.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SIT_IN] = g_param_spec_boolean ("sit-in", NULL, NULL, FALSE, flags);
+
+  /**
+   * TandemShadowingStatus:sit-in-minutes:
+   *
+   * The minutes recorded for sitting in.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SIT_IN_MINUTES] = g_param_spec_uint ("sit-in-minutes", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemShadowingStatus:complete:
+   *
+   * Whether both directions are done.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_COMPLETE] = g_param_spec_boolean ("complete", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_shadowing_status_init (TandemShadowingStatus *self)
+{
+}
+
+/**
+ * tandem_shadowing_status_get_team:
+ * @self: a `TandemShadowingStatus`
+ *
+ * Gets [property@Tandem.ShadowingStatus:team].
+ *
+ * Returns: (transfer none): the tandem
+ *
+ * Since: 1.0
+ */
+TandemTeam *
+tandem_shadowing_status_get_team (TandemShadowingStatus *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), NULL);
+  return self->team;
+}
+
+/**
+ * tandem_shadowing_status_get_ride_along:
+ * @self: a `TandemShadowingStatus`
+ *
+ * Gets [property@Tandem.ShadowingStatus:ride-along].
+ *
+ * Returns: whether the inside rep rode along
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_shadowing_status_get_ride_along (TandemShadowingStatus *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), FALSE);
+  return self->ride_along;
+}
+
+/**
+ * tandem_shadowing_status_get_ride_along_minutes:
+ * @self: a `TandemShadowingStatus`
+ *
+ * Gets [property@Tandem.ShadowingStatus:ride-along-minutes].
+ *
+ * Returns: the minutes
+ *
+ * Since: 1.0
+ */
+guint
+tandem_shadowing_status_get_ride_along_minutes (TandemShadowingStatus *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), 0);
+  return self->ride_along_minutes;
+}
+
+/**
+ * tandem_shadowing_status_get_sit_in:
+ * @self: a `TandemShadowingStatus`
+ *
+ * Gets [property@Tandem.ShadowingStatus:sit-in].
+ *
+ * Returns: whether the field rep sat in
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_shadowing_status_get_sit_in (TandemShadowingStatus *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), FALSE);
+  return self->sit_in;
+}
+
+/**
+ * tandem_shadowing_status_get_sit_in_minutes:
+ * @self: a `TandemShadowingStatus`
+ *
+ * Gets [property@Tandem.ShadowingStatus:sit-in-minutes].
+ *
+ * Returns: the minutes
+ *
+ * Since: 1.0
+ */
+guint
+tandem_shadowing_status_get_sit_in_minutes (TandemShadowingStatus *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), 0);
+  return self->sit_in_minutes;
+}
+
+/**
+ * tandem_shadowing_status_get_complete:
+ * @self: a `TandemShadowingStatus`
+ *
+ * Gets [property@Tandem.ShadowingStatus:complete].
+ *
+ * Returns: whether both directions are done
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_shadowing_status_get_complete (TandemShadowingStatus *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), FALSE);
+  return self->ride_along && self->sit_in;
+}
+
+/**
+ * tandem_store_log_shadowing:
+ * @self: a `TandemStore`
+ * @account: the account (for a ride-along: the customer visited)
+ * @guest: the rep who shadows
+ * @host: the rep shadowed: the guest's partner in the account's tandem
+ * @at: when
+ * @minutes: how long, 1 to 1440
+ * @note: (nullable): a note
+ * @error: return location for a #GError
+ *
+ * Logs half a day of shadowing: a %TANDEM_ACTIVITY_KIND_SHADOWING activity
+ * by @guest, with its host and duration, in one transaction. An inside
+ * guest rides along to a customer visit; a field guest sits in the office.
+ * The two must form the account's tandem at @at.
+ *
+ * Returns: (transfer full): the activity, or %NULL with an error
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_store_log_shadowing (TandemStore   *self,
+                            TandemAccount *account,
+                            TandemRep     *guest,
+                            TandemRep     *host,
+                            GDateTime     *at,
+                            guint          minutes,
+                            const char    *note,
+                            GError       **error)
+{
+  g_autoptr (TandemActivity) draft = NULL;
+  g_autoptr (TandemActivity) saved = NULL;
+  g_autoptr (TandemMembership) members = NULL;
+  TandemTeam           *team;
+  TandemShadowingRecord record = { 0 };
+  TandemBackend        *backend;
+  gboolean              ok;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (TANDEM_IS_REP (guest) && TANDEM_IS_REP (host), NULL);
+  g_return_val_if_fail (at != NULL, NULL);
+
+  if (minutes == 0 || minutes > 1440)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                   _ ("Shadowing of %u minutes: must be between 1 and 1440"), minutes);
+      return NULL;
+    }
+
+  team = tandem_account_get_team (account);
+  if (team == NULL || (members = tandem_store_get_team_members_at (self, team, at, error)) == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                     _ ("Account “%s” has no tandem"), tandem_account_get_name (account));
+      return NULL;
+    }
+  if (!((tandem_membership_get_inside_rep (members) == guest && tandem_membership_get_field_rep (members) == host) || (tandem_membership_get_field_rep (members) == guest && tandem_membership_get_inside_rep (members) == host)))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                   _ ("%s and %s are not the tandem of “%s” at that time"), tandem_rep_get_name (guest),
+                   tandem_rep_get_name (host), tandem_account_get_name (account));
+      return NULL;
+    }
+
+  draft = tandem_activity_new (account, guest, TANDEM_ACTIVITY_KIND_SHADOWING, NULL, at, error);
+  if (draft == NULL)
+    return NULL;
+  tandem_activity_set_note (draft, note);
+
+  backend = _tandem_store_get_backend (self);
+  _tandem_store_lock (self);
+  ok = tandem_backend_begin (backend, error);
+  if (ok)
+    {
+      saved = tandem_store_save_activity (self, draft, NULL, error);
+      record.activity_id = saved ? tandem_activity_get_id (saved) : 0;
+      record.host_id = tandem_rep_get_id (host);
+      record.minutes = minutes;
+      ok = saved != NULL && tandem_backend_insert_shadowing (backend, &record, error) && tandem_backend_commit (backend, error);
+      if (!ok)
+        tandem_backend_rollback (backend);
+    }
+  _tandem_store_unlock (self);
+
+  return ok ? g_steal_pointer (&saved) : NULL;
+}
+
+/**
+ * tandem_store_list_shadowing_status:
+ * @self: a `TandemStore`
+ * @missing_only: whether to list only tandems still missing a direction
+ * @error: return location for a #GError
+ *
+ * Tells, for every tandem that is not archived, whether its members have
+ * shadowed each other in both directions and for how long. Shadowing
+ * activities count by their rep's role: an inside rep's is a ride-along, a
+ * field rep's a sit-in; their minutes come from
+ * [method@Tandem.Store.log_shadowing] (0 where they were logged without).
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.ShadowingStatus], by tandem id
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_shadowing_status (TandemStore *self,
+                                    gboolean     missing_only,
+                                    GError     **error)
+{
+  g_autoptr (GArray) records = NULL;
+  g_autoptr (GHashTable) minutes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GListModel) teams = NULL;
+  g_autoptr (GListStore) result = g_list_store_new (TANDEM_TYPE_SHADOWING_STATUS);
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  _tandem_store_lock (self);
+  records = tandem_backend_list_shadowing (_tandem_store_get_backend (self), error);
+  _tandem_store_unlock (self);
+  if (records == NULL)
+    return NULL;
+  for (guint i = 0; i < records->len; i++)
+    {
+      TandemShadowingRecord *r = &g_array_index (records, TandemShadowingRecord, i);
+      g_hash_table_insert (minutes, &r->activity_id, r);
+    }
+
+  teams = tandem_store_list_teams (self);
+  for (guint t = 0; t < g_list_model_get_n_items (teams); t++)
+    {
+      g_autoptr (TandemTeam) team = g_list_model_get_item (teams, t);
+      g_autoptr (TandemActivityFilter) filter = NULL;
+      g_autoptr (GListModel) shadowing = NULL;
+      g_autoptr (TandemShadowingStatus) status = NULL;
+
+      if (tandem_team_get_archived (team))
+        continue;
+
+      filter = tandem_activity_filter_new ();
+      tandem_activity_filter_set_team (filter, team);
+      tandem_activity_filter_set_kind (filter, TANDEM_ACTIVITY_KIND_SHADOWING);
+      shadowing = tandem_store_query_activities (self, filter, error);
+      if (shadowing == NULL)
+        return NULL;
+
+      status = g_object_new (TANDEM_TYPE_SHADOWING_STATUS, NULL);
+      status->team = g_object_ref (team);
+      for (guint i = 0; i < g_list_model_get_n_items (shadowing); i++)
+        {
+          g_autoptr (TandemActivity) a = g_list_model_get_item (shadowing, i);
+          gint64                 id = tandem_activity_get_id (a);
+          TandemShadowingRecord *r = g_hash_table_lookup (minutes, &id);
+          guint                  m = r ? (guint)r->minutes : 0;
+
+          if (tandem_rep_get_role (tandem_activity_get_rep (a)) == TANDEM_ROLE_INSIDE)
+            {
+              status->ride_along = TRUE;
+              status->ride_along_minutes += m;
+            }
+          else if (tandem_rep_get_role (tandem_activity_get_rep (a)) == TANDEM_ROLE_FIELD)
+            {
+              status->sit_in = TRUE;
+              status->sit_in_minutes += m;
+            }
+        }
+
+      if (!missing_only || !(status->ride_along && status->sit_in))
+        g_list_store_append (result, status);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&result));
+}
