@@ -25,5 +25,6 @@
 #include "tandem/tandem-classify.h"
 #include "tandem/tandem-support.h"
 #include "tandem/tandem-shadowing.h"
+#include "tandem/tandem-charter.h"
 
 #undef TANDEM_INSIDE

@@ -577,6 +577,81 @@ test_shadowing_status (void)
   }
 }
 
+/* Version 1 is confirmed by Anna only; version 2 (complaints moved to
+ * shared) by both: only version 2 is agreed, and version 1 is kept. */
+static void
+test_charter (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemRep) lea = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemTeam) team = tandem_store_add_team (store, anna, jonas, &error);
+  g_autoptr (TandemCharter) draft1 = tandem_charter_new (team);
+  g_autoptr (TandemCharter) draft2 = tandem_charter_new (team);
+  g_autoptr (TandemCharter) empty = tandem_charter_new (team);
+  g_autoptr (TandemCharter) v1 = NULL;
+  g_autoptr (TandemCharter) v2 = NULL;
+  g_autoptr (TandemCharter) none = NULL;
+  g_autoptr (TandemCharter) latest = NULL;
+  g_autoptr (TandemCharter) first = NULL;
+  g_autoptr (GListModel) versions = NULL;
+  g_auto (GStrv) areas = NULL;
+  TandemCharterOwner owner;
+
+  CU_ASSERT_TRUE (tandem_charter_set_area (draft1, "appointments", TANDEM_CHARTER_OWNER_INSIDE, &error));
+  CU_ASSERT_TRUE (tandem_charter_set_area (draft1, "offers", TANDEM_CHARTER_OWNER_SHARED, &error));
+  CU_ASSERT_TRUE (tandem_charter_set_area (draft1, "complaints", TANDEM_CHARTER_OWNER_FIELD, &error));
+  CU_ASSERT_FALSE (tandem_charter_set_area (draft1, " ", TANDEM_CHARTER_OWNER_FIELD, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME, NULL);
+  none = tandem_store_save_charter (store, empty, &error);
+  CU_ASSERT_PTR_NULL (none);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "at least one area");
+
+  v1 = tandem_store_save_charter (store, draft1, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_charter_get_version (v1), 1);
+  areas = tandem_charter_get_areas (v1);
+  CU_ASSERT_EQUAL (g_strv_length (areas), 3);
+  CU_ASSERT_STRING_EQUAL (areas[0], "appointments");
+  CU_ASSERT_TRUE (tandem_charter_get_owner (v1, "complaints", &owner));
+  CU_ASSERT_EQUAL (owner, TANDEM_CHARTER_OWNER_FIELD);
+  CU_ASSERT_FALSE (tandem_charter_get_owner (v1, "cross-selling", NULL));
+  CU_ASSERT_FALSE (tandem_charter_set_area (v1, "x", TANDEM_CHARTER_OWNER_FIELD, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "never changes");
+
+  CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v1, anna, NULL, &error));
+  CU_ASSERT_FALSE (tandem_charter_get_agreed (v1));
+  CU_ASSERT_FALSE (tandem_store_confirm_charter (store, v1, lea, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "Lea Hoffmann");
+
+  CU_ASSERT_TRUE (tandem_charter_set_area (draft2, "appointments", TANDEM_CHARTER_OWNER_INSIDE, &error));
+  CU_ASSERT_TRUE (tandem_charter_set_area (draft2, "complaints", TANDEM_CHARTER_OWNER_SHARED, &error));
+  v2 = tandem_store_save_charter (store, draft2, &error);
+  CU_ASSERT_EQUAL (tandem_charter_get_version (v2), 2);
+  CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v2, jonas, NULL, &error));
+  CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v2, anna, NULL, &error));
+  CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v2, anna, NULL, &error)); /* twice: no change */
+  CU_ASSERT_TRUE (tandem_charter_get_agreed (v2));
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  /* read back: version 2 is agreed, version 1 only has Anna's confirmation */
+  latest = tandem_store_get_charter (store, team, 0, &error);
+  CU_ASSERT_EQUAL (tandem_charter_get_version (latest), 2);
+  CU_ASSERT_TRUE (tandem_charter_get_agreed (latest));
+  first = tandem_store_get_charter (store, team, 1, &error);
+  CU_ASSERT_PTR_NOT_NULL (tandem_charter_get_inside_confirmed (first));
+  CU_ASSERT_PTR_NULL (tandem_charter_get_field_confirmed (first));
+  CU_ASSERT_FALSE (tandem_charter_get_agreed (first));
+  versions = tandem_store_list_charters (store, team, &error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (versions), 2);
+  g_clear_object (&none);
+  none = tandem_store_get_charter (store, team, 7, &error);
+  CU_ASSERT_PTR_NULL (none);
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "7");
+}
+
 int
 main (void)
 {
@@ -589,6 +664,7 @@ main (void)
     TANDEM_TEST (test_classify_and_clean_up),
     TANDEM_TEST (test_support_queue),
     TANDEM_TEST (test_shadowing_status),
+    TANDEM_TEST (test_charter),
   };
 
   return tandem_test_run ("method", cases, G_N_ELEMENTS (cases));

@@ -176,6 +176,24 @@ typedef struct
   gint64 minutes;
 } TandemShadowingRecord;
 
+/* One area of one version of a tandem's charter. */
+typedef struct
+{
+  gint64 team_id;
+  int    version;
+  char  *area;
+  int    owner;
+} TandemCharterAreaRecord;
+
+/* Who confirmed which version of a charter, and when. */
+typedef struct
+{
+  gint64 team_id;
+  int    version;
+  gint64 rep_id;
+  gint64 confirmed_at;
+} TandemConfirmationRecord;
+
 /* An account's commissionable revenue in a window, net of reversals. */
 typedef struct
 {
@@ -190,6 +208,7 @@ typedef gboolean (*TandemSettleFunc) (const TandemSettleRecord *record,
 void tandem_line_record_clear (TandemLineRecord *record);
 void tandem_tag_record_clear (TandemTagRecord *record);
 void tandem_support_record_clear (TandemSupportRecord *record);
+void tandem_charter_area_record_clear (TandemCharterAreaRecord *record);
 void tandem_rep_record_clear (TandemRepRecord *record);
 void tandem_team_record_clear (TandemTeamRecord *record);
 void tandem_account_record_clear (TandemAccountRecord *record);
@@ -378,6 +397,26 @@ struct _TandemBackendInterface
   /* Every shadowing record, by activity id. */
   GArray *(*list_shadowing) (TandemBackend *self,
                              GError       **error);
+  /* Charters: insert_charter stores @areas as version max + 1 and returns
+   * it in *version; list_charter_areas and list_confirmations cover every
+   * version of the tandem. */
+  gboolean (*insert_charter) (TandemBackend *self,
+                              gint64         team_id,
+                              GArray        *areas,
+                              int           *version,
+                              GError       **error);
+  GArray *(*list_charter_areas) (TandemBackend *self,
+                                 gint64         team_id,
+                                 GError       **error);
+  gboolean (*confirm_charter) (TandemBackend *self,
+                               gint64         team_id,
+                               int            version,
+                               gint64         rep_id,
+                               gint64         confirmed_at,
+                               GError       **error);
+  GArray *(*list_confirmations) (TandemBackend *self,
+                                 gint64         team_id,
+                                 GError       **error);
   /* FALSE with TANDEM_STORE_ERROR_INVALID when already closed. */
   gboolean (*close_support) (TandemBackend *self,
                              gint64         activity_id,
@@ -533,6 +572,23 @@ gboolean tandem_backend_insert_shadowing (TandemBackend               *self,
                                           GError                     **error);
 GArray  *tandem_backend_list_shadowing (TandemBackend *self,
                                         GError       **error);
+gboolean tandem_backend_insert_charter (TandemBackend *self,
+                                        gint64         team_id,
+                                        GArray        *areas,
+                                        int           *version,
+                                        GError       **error);
+GArray  *tandem_backend_list_charter_areas (TandemBackend *self,
+                                            gint64         team_id,
+                                            GError       **error);
+gboolean tandem_backend_confirm_charter (TandemBackend *self,
+                                         gint64         team_id,
+                                         int            version,
+                                         gint64         rep_id,
+                                         gint64         confirmed_at,
+                                         GError       **error);
+GArray  *tandem_backend_list_confirmations (TandemBackend *self,
+                                            gint64         team_id,
+                                            GError       **error);
 gboolean tandem_backend_close_support (TandemBackend *self,
                                        gint64         activity_id,
                                        gint64         closed_by,

@@ -58,6 +58,12 @@ tandem_support_record_clear (TandemSupportRecord *record)
 }
 
 void
+tandem_charter_area_record_clear (TandemCharterAreaRecord *record)
+{
+  g_clear_pointer (&record->area, g_free);
+}
+
+void
 tandem_activity_scan_init (TandemActivityScan *scan)
 {
   memset (scan, 0, sizeof *scan);
@@ -576,4 +582,53 @@ tandem_backend_list_shadowing (TandemBackend *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return TANDEM_BACKEND_GET_IFACE (self)->list_shadowing (self, error);
+}
+
+gboolean
+tandem_backend_insert_charter (TandemBackend *self,
+                               gint64         team_id,
+                               GArray        *areas,
+                               int           *version,
+                               GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->insert_charter (self, team_id, areas, version, error);
+}
+
+GArray *
+tandem_backend_list_charter_areas (TandemBackend *self,
+                                   gint64         team_id,
+                                   GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_charter_areas (self, team_id, error);
+}
+
+gboolean
+tandem_backend_confirm_charter (TandemBackend *self,
+                                gint64         team_id,
+                                int            version,
+                                gint64         rep_id,
+                                gint64         confirmed_at,
+                                GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->confirm_charter (self, team_id, version, rep_id, confirmed_at, error);
+}
+
+GArray *
+tandem_backend_list_confirmations (TandemBackend *self,
+                                   gint64         team_id,
+                                   GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_confirmations (self, team_id, error);
 }

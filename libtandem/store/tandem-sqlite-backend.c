@@ -52,6 +52,11 @@ typedef enum
   STMT_CLOSE_SUPPORT,
   STMT_INSERT_SHADOWING,
   STMT_LIST_SHADOWING,
+  STMT_MAX_CHARTER,
+  STMT_INSERT_AREA,
+  STMT_LIST_AREAS,
+  STMT_CONFIRM,
+  STMT_LIST_CONFIRMATIONS,
   N_STMTS
 } StmtId;
 
@@ -130,6 +135,13 @@ static const char *const stmt_sql[N_STMTS] = {
                          "WHERE activity_id = ?1 AND closed_at IS NULL",
   [STMT_INSERT_SHADOWING] = "INSERT INTO shadowing (activity_id, host_id, minutes) VALUES (?1, ?2, ?3)",
   [STMT_LIST_SHADOWING] = "SELECT activity_id, host_id, minutes FROM shadowing ORDER BY activity_id",
+  [STMT_MAX_CHARTER] = "SELECT coalesce (max (version), 0) FROM charter_area WHERE team_id = ?1",
+  [STMT_INSERT_AREA] = "INSERT INTO charter_area (team_id, version, area, owner) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_LIST_AREAS] = "SELECT team_id, version, area, owner FROM charter_area WHERE team_id = ?1 ORDER BY version, area",
+  [STMT_CONFIRM] = "INSERT INTO charter_confirmation (team_id, version, rep_id, confirmed_at) VALUES (?1, ?2, ?3, ?4) "
+                   "ON CONFLICT (team_id, version, rep_id) DO NOTHING",
+  [STMT_LIST_CONFIRMATIONS] = "SELECT team_id, version, rep_id, confirmed_at FROM charter_confirmation "
+                              "WHERE team_id = ?1 ORDER BY version, confirmed_at, rep_id",
   [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation "
                               "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
@@ -1834,6 +1846,127 @@ tandem_sqlite_backend_list_shadowing (TandemBackend *backend,
 }
 
 static gboolean
+tandem_sqlite_backend_insert_charter (TandemBackend *backend,
+                                      gint64         team_id,
+                                      GArray        *areas,
+                                      int           *version,
+                                      GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt;
+  int                  next = 0;
+
+  if (!tandem_sqlite_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_MAX_CHARTER, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    next = sqlite3_column_int (stmt, 0) + 1;
+  sqlite3_reset (stmt);
+  if (next == 0)
+    {
+      set_error (self, sqlite3_errcode (self->db), _ ("Could not read the charter’s versions"), error);
+      goto fail;
+    }
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const TandemCharterAreaRecord *a = &g_array_index (areas, TandemCharterAreaRecord, i);
+
+      stmt = get_stmt (self, STMT_INSERT_AREA, error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, team_id);
+      sqlite3_bind_int (stmt, 2, next);
+      sqlite3_bind_text (stmt, 3, a->area, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, a->owner);
+      if (!step_done (self, stmt, _ ("Could not store the charter"), error))
+        goto fail;
+    }
+
+  if (tandem_sqlite_backend_commit (backend, error))
+    {
+      *version = next;
+      return TRUE;
+    }
+
+fail:
+  tandem_sqlite_backend_rollback (backend);
+  return FALSE;
+}
+
+static void
+read_area (sqlite3_stmt            *stmt,
+           TandemCharterAreaRecord *record)
+{
+  record->team_id = sqlite3_column_int64 (stmt, 0);
+  record->version = sqlite3_column_int (stmt, 1);
+  record->area = column_dup (stmt, 2);
+  record->owner = sqlite3_column_int (stmt, 3);
+}
+
+static GArray *
+tandem_sqlite_backend_list_charter_areas (TandemBackend *backend,
+                                          gint64         team_id,
+                                          GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LIST_AREAS, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, team_id);
+  return list_rows (self, stmt, sizeof (TandemCharterAreaRecord), (GDestroyNotify)tandem_charter_area_record_clear,
+                    (gpointer)read_area, _ ("Could not read the charter"), error);
+}
+
+static gboolean
+tandem_sqlite_backend_confirm_charter (TandemBackend *backend,
+                                       gint64         team_id,
+                                       int            version,
+                                       gint64         rep_id,
+                                       gint64         confirmed_at,
+                                       GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_CONFIRM, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  sqlite3_bind_int (stmt, 2, version);
+  sqlite3_bind_int64 (stmt, 3, rep_id);
+  sqlite3_bind_int64 (stmt, 4, confirmed_at);
+  return step_done (self, stmt, _ ("Could not record the confirmation"), error);
+}
+
+static void
+read_confirmation (sqlite3_stmt             *stmt,
+                   TandemConfirmationRecord *record)
+{
+  record->team_id = sqlite3_column_int64 (stmt, 0);
+  record->version = sqlite3_column_int (stmt, 1);
+  record->rep_id = sqlite3_column_int64 (stmt, 2);
+  record->confirmed_at = sqlite3_column_int64 (stmt, 3);
+}
+
+static GArray *
+tandem_sqlite_backend_list_confirmations (TandemBackend *backend,
+                                          gint64         team_id,
+                                          GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LIST_CONFIRMATIONS, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, team_id);
+  return list_rows (self, stmt, sizeof (TandemConfirmationRecord), NULL, (gpointer)read_confirmation,
+                    _ ("Could not read the confirmations"), error);
+}
+
+static gboolean
 tandem_sqlite_backend_close_support (TandemBackend *backend,
                                      gint64         activity_id,
                                      gint64         closed_by,
@@ -1944,4 +2077,8 @@ tandem_sqlite_backend_iface_init (TandemBackendInterface *iface)
   iface->close_support = tandem_sqlite_backend_close_support;
   iface->insert_shadowing = tandem_sqlite_backend_insert_shadowing;
   iface->list_shadowing = tandem_sqlite_backend_list_shadowing;
+  iface->insert_charter = tandem_sqlite_backend_insert_charter;
+  iface->list_charter_areas = tandem_sqlite_backend_list_charter_areas;
+  iface->confirm_charter = tandem_sqlite_backend_confirm_charter;
+  iface->list_confirmations = tandem_sqlite_backend_list_confirmations;
 }

@@ -125,6 +125,23 @@ const char *const tandem_sqlite_migrations[] = {
   "  host_id INTEGER NOT NULL REFERENCES rep (id),"
   "  minutes INTEGER NOT NULL CHECK (minutes > 0)"
   ");",
+
+  /* 6: tandem charters: versioned areas of responsibility, each owned by
+   *    inside (0), field (1) or both (2), and who confirmed which version */
+  "CREATE TABLE charter_area ("
+  "  team_id INTEGER NOT NULL REFERENCES team (id),"
+  "  version INTEGER NOT NULL CHECK (version > 0),"
+  "  area TEXT NOT NULL CHECK (length (trim (area)) > 0),"
+  "  owner INTEGER NOT NULL CHECK (owner BETWEEN 0 AND 2),"
+  "  PRIMARY KEY (team_id, version, area)"
+  ");"
+  "CREATE TABLE charter_confirmation ("
+  "  team_id INTEGER NOT NULL REFERENCES team (id),"
+  "  version INTEGER NOT NULL,"
+  "  rep_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  confirmed_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (team_id, version, rep_id)"
+  ");",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

@@ -94,4 +94,21 @@ test('mutual shadowing: both directions and minutes', () => {
     assertEqual(store.list_shadowing_status(true).get_n_items(), 1);
 });
 
+test('charters: versions and agreement', () => {
+    const store = Tandem.Store.new_in_memory();
+    const anna = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE);
+    const jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD);
+    const team = store.add_team(anna, jonas);
+    const draft = Tandem.Charter.new(team);
+    draft.set_area('complaints', Tandem.CharterOwner.FIELD);
+    const v1 = store.save_charter(draft);
+    assert(v1 instanceof Tandem.Charter);
+    assertEqual(v1.version, 1);
+    store.confirm_charter(v1, jonas, null);
+    assert(!v1.agreed);
+    store.confirm_charter(v1, anna, null);
+    assert(v1.agreed);
+    assertEqual(store.get_charter(team, 1).get_areas().join(','), 'complaints');
+});
+
 run();

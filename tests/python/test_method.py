@@ -110,3 +110,23 @@ def test_shadowing_status():
     assert store.list_shadowing_status(True).get_n_items() == 0
     with pytest.raises(GLib.Error):
         store.log_shadowing(acme, anna, anna, now, 60, None)
+
+
+def test_charter_versions_and_agreement():
+    store = Tandem.Store.new_in_memory()
+    anna = store.add_rep('Anna Schäfer', Tandem.Role.INSIDE)
+    jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD)
+    team = store.add_team(anna, jonas)
+    draft = Tandem.Charter.new(team)
+    draft.set_area('appointments', Tandem.CharterOwner.INSIDE)
+    draft.set_area('cross-selling', Tandem.CharterOwner.SHARED)
+    v1 = store.save_charter(draft)
+    assert v1.props.version == 1 and v1.get_areas() == ['appointments', 'cross-selling']
+    found, owner = v1.get_owner('cross-selling')
+    assert found and owner == Tandem.CharterOwner.SHARED
+    store.confirm_charter(v1, anna, None)
+    assert not v1.props.agreed
+    store.confirm_charter(v1, jonas, None)
+    assert v1.props.agreed
+    assert store.get_charter(team, 0).props.agreed
+    assert store.list_charters(team).get_n_items() == 1

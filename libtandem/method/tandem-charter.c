@@ -1,0 +1,606 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-charter.c: a tandem's jointly defined areas of responsibility */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-charter.h"
+#include "tandem-enum-types.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
+
+/**
+ * TandemCharter:
+ *
+ * The areas of responsibility a tandem defines together, such as
+ * appointments, offers, cross-selling and complaints, each owned by the
+ * inside rep, the field rep or both. Every saved version is kept; a
+ * version counts as agreed only when both current members have confirmed
+ * that very version.
+ *
+ * Make one with [ctor@Tandem.Charter.new], fill it with
+ * [method@Tandem.Charter.set_area] and store it with
+ * [method@Tandem.Store.save_charter]; confirm it with
+ * [method@Tandem.Store.confirm_charter].
+ *
+ * Since: 1.0
+ */
+struct _TandemCharter
+{
+  GObject     parent_instance;
+  TandemTeam *team;
+  GHashTable *areas; /* area → owner + 1 */
+  guint       version;
+  GDateTime  *inside_confirmed;
+  GDateTime  *field_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (TandemCharter, tandem_charter, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_TEAM,
+  PROP_VERSION,
+  PROP_AGREED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tandem_charter_finalize (GObject *object)
+{
+  TandemCharter *self = TANDEM_CHARTER (object);
+
+  g_clear_object (&self->team);
+  g_clear_pointer (&self->areas, g_hash_table_unref);
+  g_clear_pointer (&self->inside_confirmed, g_date_time_unref);
+  g_clear_pointer (&self->field_confirmed, g_date_time_unref);
+  G_OBJECT_CLASS (tandem_charter_parent_class)->finalize (object);
+}
+
+static void
+tandem_charter_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TandemCharter *self = TANDEM_CHARTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEAM:
+      g_value_set_object (value, self->team);
+      break;
+    case PROP_VERSION:
+      g_value_set_uint (value, self->version);
+      break;
+    case PROP_AGREED:
+      g_value_set_boolean (value, tandem_charter_get_agreed (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_charter_class_init (TandemCharterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_charter_finalize;
+  object_class->get_property = tandem_charter_get_property;
+
+  /**
+   * TandemCharter:team:
+   *
+   * The tandem.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
+
+  /**
+   * TandemCharter:version:
+   *
+   * The stored version, from 1; 0 for a charter not yet saved.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_VERSION] = g_param_spec_uint ("version", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemCharter:agreed:
+   *
+   * Whether both members have confirmed this version.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_AGREED] = g_param_spec_boolean ("agreed", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_charter_init (TandemCharter *self)
+{
+  self->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * tandem_charter_new:
+ * @team: the tandem
+ *
+ * Creates an empty, unsaved charter for @team.
+ *
+ * Returns: (transfer full): a new `TandemCharter`
+ *
+ * Since: 1.0
+ */
+TandemCharter *
+tandem_charter_new (TandemTeam *team)
+{
+  TandemCharter *self;
+
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), NULL);
+
+  self = g_object_new (TANDEM_TYPE_CHARTER, NULL);
+  self->team = g_object_ref (team);
+  return self;
+}
+
+/**
+ * tandem_charter_get_team:
+ * @self: a `TandemCharter`
+ *
+ * Gets [property@Tandem.Charter:team].
+ *
+ * Returns: (transfer none): the tandem
+ *
+ * Since: 1.0
+ */
+TandemTeam *
+tandem_charter_get_team (TandemCharter *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHARTER (self), NULL);
+  return self->team;
+}
+
+/**
+ * tandem_charter_get_version:
+ * @self: a `TandemCharter`
+ *
+ * Gets [property@Tandem.Charter:version].
+ *
+ * Returns: the version, or 0 if not saved
+ *
+ * Since: 1.0
+ */
+guint
+tandem_charter_get_version (TandemCharter *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHARTER (self), 0);
+  return self->version;
+}
+
+/**
+ * tandem_charter_set_area:
+ * @self: an unsaved `TandemCharter`
+ * @area: the area, such as "appointments" or "complaints"
+ * @owner: who owns it
+ * @error: return location for a #GError
+ *
+ * Sets who owns an area. A saved version never changes: to change a
+ * charter, make a new one and save it as the next version.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_charter_set_area (TandemCharter     *self,
+                         const char        *area,
+                         TandemCharterOwner owner,
+                         GError           **error)
+{
+  g_return_val_if_fail (TANDEM_IS_CHARTER (self), FALSE);
+
+  if (self->version > 0)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                   _ ("Version %u of the charter is saved and never changes; make a new version"), self->version);
+      return FALSE;
+    }
+  if (area == NULL || !g_utf8_validate (area, -1, NULL) || strspn (area, " \t\r\n") == strlen (area))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME, _ ("A charter area needs a name"));
+      return FALSE;
+    }
+  if ((guint)owner > TANDEM_CHARTER_OWNER_SHARED)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                   _ ("Area “%s”: invalid owner %d"), area, (int)owner);
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->areas, g_strdup (area), GINT_TO_POINTER (owner + 1));
+  return TRUE;
+}
+
+static int
+compare_area_names (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  return strcmp (*(char *const *)a, *(char *const *)b);
+}
+
+/**
+ * tandem_charter_get_areas:
+ * @self: a `TandemCharter`
+ *
+ * Lists the areas, sorted.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the areas
+ *
+ * Since: 1.0
+ */
+char **
+tandem_charter_get_areas (TandemCharter *self)
+{
+  g_autofree const char **keys = NULL;
+  guint                   n = 0;
+  char                  **areas;
+
+  g_return_val_if_fail (TANDEM_IS_CHARTER (self), NULL);
+
+  keys = (const char **)g_hash_table_get_keys_as_array (self->areas, &n);
+  areas = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    areas[i] = g_strdup (keys[i]);
+  g_qsort_with_data (areas, (gint)n, sizeof (char *), (GCompareDataFunc)compare_area_names, NULL);
+  return areas;
+}
+
+/**
+ * tandem_charter_get_owner:
+ * @self: a `TandemCharter`
+ * @area: an area
+ * @owner: (out) (optional): who owns it
+ *
+ * Gets who owns @area.
+ *
+ * Returns: %TRUE if the charter has @area
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_charter_get_owner (TandemCharter      *self,
+                          const char         *area,
+                          TandemCharterOwner *owner)
+{
+  gpointer value;
+
+  g_return_val_if_fail (TANDEM_IS_CHARTER (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  value = g_hash_table_lookup (self->areas, area);
+  if (value == NULL)
+    return FALSE;
+  if (owner != NULL)
+    *owner = GPOINTER_TO_INT (value) - 1;
+  return TRUE;
+}
+
+/**
+ * tandem_charter_get_inside_confirmed:
+ * @self: a `TandemCharter`
+ *
+ * Gets when the tandem's inside rep confirmed this version.
+ *
+ * Returns: (transfer none) (nullable): the time, or %NULL
+ *
+ * Since: 1.0
+ */
+GDateTime *
+tandem_charter_get_inside_confirmed (TandemCharter *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHARTER (self), NULL);
+  return self->inside_confirmed;
+}
+
+/**
+ * tandem_charter_get_field_confirmed:
+ * @self: a `TandemCharter`
+ *
+ * Gets when the tandem's field rep confirmed this version.
+ *
+ * Returns: (transfer none) (nullable): the time, or %NULL
+ *
+ * Since: 1.0
+ */
+GDateTime *
+tandem_charter_get_field_confirmed (TandemCharter *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHARTER (self), NULL);
+  return self->field_confirmed;
+}
+
+/**
+ * tandem_charter_get_agreed:
+ * @self: a `TandemCharter`
+ *
+ * Gets [property@Tandem.Charter:agreed].
+ *
+ * Returns: whether both members confirmed this version
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_charter_get_agreed (TandemCharter *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHARTER (self), FALSE);
+  return self->version > 0 && self->inside_confirmed != NULL && self->field_confirmed != NULL;
+}
+
+/* Builds version @version of @team's charter from the stored rows. */
+static TandemCharter *
+charter_from_rows (TandemTeam *team,
+                   guint       version,
+                   GArray     *areas,
+                   GArray     *confirmations)
+{
+  TandemCharter *self = tandem_charter_new (team);
+  gint64         inside = tandem_rep_get_id (tandem_team_get_inside_rep (team));
+  gint64         field = tandem_rep_get_id (tandem_team_get_field_rep (team));
+
+  self->version = version;
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const TandemCharterAreaRecord *a = &g_array_index (areas, TandemCharterAreaRecord, i);
+
+      if ((guint)a->version == version)
+        g_hash_table_insert (self->areas, g_strdup (a->area), GINT_TO_POINTER (a->owner + 1));
+    }
+  for (guint i = 0; i < confirmations->len; i++)
+    {
+      const TandemConfirmationRecord *c = &g_array_index (confirmations, TandemConfirmationRecord, i);
+
+      if ((guint)c->version != version)
+        continue;
+      if (c->rep_id == inside && self->inside_confirmed == NULL)
+        self->inside_confirmed = _tandem_time_from_usec (c->confirmed_at);
+      else if (c->rep_id == field && self->field_confirmed == NULL)
+        self->field_confirmed = _tandem_time_from_usec (c->confirmed_at);
+    }
+  return self;
+}
+
+static gboolean
+load_rows (TandemStore *store,
+           TandemTeam  *team,
+           GArray     **areas,
+           GArray     **confirmations,
+           GError     **error)
+{
+  TandemBackend *backend = _tandem_store_get_backend (store);
+
+  _tandem_store_lock (store);
+  *areas = tandem_backend_list_charter_areas (backend, tandem_team_get_id (team), error);
+  *confirmations = *areas ? tandem_backend_list_confirmations (backend, tandem_team_get_id (team), error) : NULL;
+  _tandem_store_unlock (store);
+  return *areas != NULL && *confirmations != NULL;
+}
+
+/**
+ * tandem_store_save_charter:
+ * @self: a `TandemStore`
+ * @charter: an unsaved charter with at least one area
+ * @error: return location for a #GError
+ *
+ * Stores @charter as the next version of its tandem's charter. Earlier
+ * versions and their confirmations are kept.
+ *
+ * Returns: (transfer full): the stored version, or %NULL
+ *
+ * Since: 1.0
+ */
+TandemCharter *
+tandem_store_save_charter (TandemStore   *self,
+                           TandemCharter *charter,
+                           GError       **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (TandemCharterAreaRecord));
+  g_auto (GStrv) areas = NULL;
+  int      version = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_CHARTER (charter), NULL);
+
+  if (tandem_team_get_id (charter->team) <= 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, _ ("The tandem is not stored yet: save it first"));
+      return NULL;
+    }
+  if (charter->version > 0 || g_hash_table_size (charter->areas) == 0)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                   charter->version > 0 ? _ ("This charter is already saved as version %u") : _ ("A charter needs at least one area"),
+                   charter->version);
+      return NULL;
+    }
+
+  areas = tandem_charter_get_areas (charter);
+  for (guint i = 0; areas[i] != NULL; i++)
+    {
+      TandemCharterAreaRecord r = { tandem_team_get_id (charter->team), 0, areas[i],
+                                    GPOINTER_TO_INT (g_hash_table_lookup (charter->areas, areas[i])) - 1 };
+      g_array_append_val (rows, r);
+    }
+
+  _tandem_store_lock (self);
+  ok = tandem_backend_insert_charter (_tandem_store_get_backend (self), tandem_team_get_id (charter->team), rows, &version, error);
+  _tandem_store_unlock (self);
+  if (!ok)
+    return NULL;
+
+  return tandem_store_get_charter (self, charter->team, (guint)version, error);
+}
+
+/**
+ * tandem_store_get_charter:
+ * @self: a `TandemStore`
+ * @team: a stored tandem
+ * @version: the version, or 0 for the latest
+ * @error: return location for a #GError
+ *
+ * Reads a version of a tandem's charter, with who of its current members
+ * confirmed it.
+ *
+ * Returns: (transfer full): the charter, or %NULL with
+ *   %TANDEM_STORE_ERROR_NOT_FOUND
+ *
+ * Since: 1.0
+ */
+TandemCharter *
+tandem_store_get_charter (TandemStore *self,
+                          TandemTeam  *team,
+                          guint        version,
+                          GError     **error)
+{
+  g_autoptr (GArray) areas = NULL;
+  g_autoptr (GArray) confirmations = NULL;
+  guint    latest = 0;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), NULL);
+
+  if (!load_rows (self, team, &areas, &confirmations, error))
+    return NULL;
+  g_array_set_clear_func (areas, (GDestroyNotify)tandem_charter_area_record_clear);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      guint v = (guint)g_array_index (areas, TandemCharterAreaRecord, i).version;
+
+      latest = MAX (latest, v);
+      found |= v == version;
+    }
+  if (version == 0)
+    version = latest;
+  if (version == 0 || (!found && version != latest))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                   _ ("Tandem “%s” has no charter version %u"), tandem_team_get_name (team), version);
+      return NULL;
+    }
+
+  return charter_from_rows (team, version, areas, confirmations);
+}
+
+/**
+ * tandem_store_list_charters:
+ * @self: a `TandemStore`
+ * @team: a stored tandem
+ * @error: return location for a #GError
+ *
+ * Lists every version of the tandem's charter, oldest first.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Charter]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_charters (TandemStore *self,
+                            TandemTeam  *team,
+                            GError     **error)
+{
+  g_autoptr (GArray) areas = NULL;
+  g_autoptr (GArray) confirmations = NULL;
+  g_autoptr (GListStore) list = g_list_store_new (TANDEM_TYPE_CHARTER);
+  guint latest = 0;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), NULL);
+
+  if (!load_rows (self, team, &areas, &confirmations, error))
+    return NULL;
+  g_array_set_clear_func (areas, (GDestroyNotify)tandem_charter_area_record_clear);
+  for (guint i = 0; i < areas->len; i++)
+    latest = MAX (latest, (guint)g_array_index (areas, TandemCharterAreaRecord, i).version);
+
+  for (guint v = 1; v <= latest; v++)
+    {
+      g_autoptr (TandemCharter) c = charter_from_rows (team, v, areas, confirmations);
+      g_list_store_append (list, c);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * tandem_store_confirm_charter:
+ * @self: a `TandemStore`
+ * @charter: a saved version
+ * @rep: one of the tandem's current members
+ * @at: (nullable): when; %NULL for now
+ * @error: return location for a #GError
+ *
+ * Records that @rep confirms this version of the charter. When both
+ * members have confirmed it, it is agreed. Confirming twice changes
+ * nothing.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_confirm_charter (TandemStore   *self,
+                              TandemCharter *charter,
+                              TandemRep     *rep,
+                              GDateTime     *at,
+                              GError       **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  TandemTeam *team;
+  gboolean    ok;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_CHARTER (charter), FALSE);
+  g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
+
+  team = charter->team;
+  if (charter->version == 0)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                   _ ("Save the charter before confirming it"));
+      return FALSE;
+    }
+  if (rep != tandem_team_get_inside_rep (team) && rep != tandem_team_get_field_rep (team))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                   _ ("%s is not a member of tandem “%s”"), tandem_rep_get_name (rep), tandem_team_get_name (team));
+      return FALSE;
+    }
+  if (at == NULL)
+    at = now;
+
+  _tandem_store_lock (self);
+  ok = tandem_backend_confirm_charter (_tandem_store_get_backend (self), tandem_team_get_id (team), (int)charter->version,
+                                       tandem_rep_get_id (rep), _tandem_time_to_usec (at), error);
+  _tandem_store_unlock (self);
+  if (!ok)
+    return FALSE;
+
+  if (rep == tandem_team_get_inside_rep (team) && charter->inside_confirmed == NULL)
+    charter->inside_confirmed = g_date_time_ref (at);
+  else if (rep == tandem_team_get_field_rep (team) && charter->field_confirmed == NULL)
+    charter->field_confirmed = g_date_time_ref (at);
+  g_object_notify_by_pspec (G_OBJECT (charter), properties[PROP_AGREED]);
+  return TRUE;
+}
