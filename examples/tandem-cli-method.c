@@ -218,26 +218,6 @@ fail:
   return 2;
 }
 
-static gboolean
-parse_share_arg (const char *option,
-                 const char *text,
-                 guint      *bp,
-                 GError    **error)
-{
-  g_autoptr (TandemMoney) probe = tandem_money_new (1000000, "EUR");
-  g_autoptr (TandemMoney) share = tandem_money_multiply_percent (probe, text, NULL);
-
-  /* 10,000.00 EUR × share is the share in basis points, exactly */
-  if (share == NULL || tandem_money_get_minor_units (share) < 0 || tandem_money_get_minor_units (share) > 1000000 || tandem_money_get_minor_units (share) % 100 != 0)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("%s: “%s” is not a percentage between 0%% and 100%%"), option, text);
-      return FALSE;
-    }
-  *bp = (guint)(tandem_money_get_minor_units (share) / 100);
-  return TRUE;
-}
-
 static void
 print_accounts_json (GListModel *model,
                      gboolean    classification)
@@ -326,7 +306,7 @@ cli_cmd_classify (Cli   *cli,
       g_printerr (_ ("tandem: “%s” is not a time such as 2026-01-01T00:00:00Z\n"), since == NULL ? since_text : until_text);
       return 2;
     }
-  if ((a_text && !parse_share_arg ("--a", a_text, &a, &error)) || (b_text && !parse_share_arg ("--b", b_text, &b, &error)) || (c_text && !parse_share_arg ("--c", c_text, &c, &error)))
+  if ((a_text && !cli_parse_percent ("--a", a_text, &a, &error)) || (b_text && !cli_parse_percent ("--b", b_text, &b, &error)) || (c_text && !cli_parse_percent ("--c", c_text, &c, &error)))
     goto fail;
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;

@@ -34,6 +34,10 @@ TandemPlan *cli_find_plan (Cli        *cli,
                            const char *name,
                            GError    **error);
 char       *cli_money (TandemMoney *money);
+gboolean    cli_parse_percent (const char *option,
+                               const char *text,
+                               guint      *bp,
+                               GError    **error);
 void        cli_progress_start (Cli *cli);
 void        cli_progress_stop (Cli *cli);
 

@@ -196,24 +196,25 @@ parse_time (const char *what,
   return t;
 }
 
-static gboolean
-parse_share_bp (const char *text,
-                int        *bp,
-                GError    **error)
+/* Parses a percentage from 0% to 100% with at most two decimals into
+ * basis points: 10,000.00 EUR × the share is the share in basis points,
+ * exactly, through the library's own percentage parser. */
+gboolean
+cli_parse_percent (const char *option,
+                   const char *text,
+                   guint      *bp,
+                   GError    **error)
 {
   g_autoptr (TandemMoney) probe = tandem_money_new (1000000, "EUR");
-  g_autoptr (TandemMoney) share = NULL;
-  g_autoptr (GError) local = NULL;
+  g_autoptr (TandemMoney) share = tandem_money_multiply_percent (probe, text, NULL);
 
-  /* 10,000.00 EUR × share is the share in basis points, exactly */
-  share = tandem_money_multiply_percent (probe, text, &local);
   if (share == NULL || tandem_money_get_minor_units (share) < 0 || tandem_money_get_minor_units (share) > 1000000 || tandem_money_get_minor_units (share) % 100 != 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("--inside-share: “%s” is not a percentage between 0%% and 100%% with at most two decimals"), text);
+                   _ ("%s: “%s” is not a percentage between 0%% and 100%% with at most two decimals"), option, text);
       return FALSE;
     }
-  *bp = (int)(tandem_money_get_minor_units (share) / 100);
+  *bp = (guint)(tandem_money_get_minor_units (share) / 100);
   return TRUE;
 }
 
@@ -315,6 +316,7 @@ cmd_team_add (Cli   *cli,
   g_autoptr (GDateTime) since = NULL;
   gint64 inside_id, field_id;
   int    share = TANDEM_INSIDE_SHARE_UNSET;
+  guint  share_bp = 0;
   int    status = cli_parse_options (cli, "team add", _ ("— add a tandem of an inside and a field rep"), entries, &argc, &argv);
 
   if (status >= 0)
@@ -323,12 +325,12 @@ cmd_team_add (Cli   *cli,
     return usage_error (_ ("team add takes no positional arguments"));
   if (inside_text == NULL || field_text == NULL)
     return usage_error (_ ("team add needs --inside ID and --field ID"));
-  if (!parse_id_arg ("--inside", inside_text, &inside_id, &error) || !parse_id_arg ("--field", field_text, &field_id, &error) || (share_text != NULL && !parse_share_bp (share_text, &share, &error)) || (target_text != NULL && (target = tandem_money_parse (target_text, &error)) == NULL) || (since_text != NULL && (since = parse_time ("--since", since_text, &error)) == NULL))
+  if (!parse_id_arg ("--inside", inside_text, &inside_id, &error) || !parse_id_arg ("--field", field_text, &field_id, &error) || (share_text != NULL && !cli_parse_percent ("--inside-share", share_text, &share_bp, &error)) || (target_text != NULL && (target = tandem_money_parse (target_text, &error)) == NULL) || (since_text != NULL && (since = parse_time ("--since", since_text, &error)) == NULL))
     return data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
-  if ((inside = tandem_store_get_rep (cli->store, inside_id, &error)) == NULL || (field = tandem_store_get_rep (cli->store, field_id, &error)) == NULL || (draft = tandem_team_new (name, inside, field, &error)) == NULL || !tandem_team_set_inside_share (draft, share, &error))
+  if ((inside = tandem_store_get_rep (cli->store, inside_id, &error)) == NULL || (field = tandem_store_get_rep (cli->store, field_id, &error)) == NULL || (draft = tandem_team_new (name, inside, field, &error)) == NULL || !tandem_team_set_inside_share (draft, share_text != NULL ? (int)share_bp : share, &error))
     return data_error (error);
   tandem_team_set_target (draft, target);
 
