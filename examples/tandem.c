@@ -315,7 +315,6 @@ cmd_team_add (Cli   *cli,
   g_autoptr (TandemMoney) target = NULL;
   g_autoptr (GDateTime) since = NULL;
   gint64 inside_id, field_id;
-  int    share = TANDEM_INSIDE_SHARE_UNSET;
   guint  share_bp = 0;
   int    status = cli_parse_options (cli, "team add", _ ("— add a tandem of an inside and a field rep"), entries, &argc, &argv);
 
@@ -330,7 +329,7 @@ cmd_team_add (Cli   *cli,
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
-  if ((inside = tandem_store_get_rep (cli->store, inside_id, &error)) == NULL || (field = tandem_store_get_rep (cli->store, field_id, &error)) == NULL || (draft = tandem_team_new (name, inside, field, &error)) == NULL || !tandem_team_set_inside_share (draft, share_text != NULL ? (int)share_bp : share, &error))
+  if ((inside = tandem_store_get_rep (cli->store, inside_id, &error)) == NULL || (field = tandem_store_get_rep (cli->store, field_id, &error)) == NULL || (draft = tandem_team_new (name, inside, field, &error)) == NULL || !tandem_team_set_inside_share (draft, share_text != NULL ? (int)share_bp : TANDEM_INSIDE_SHARE_UNSET, &error))
     return data_error (error);
   tandem_team_set_target (draft, target);
 

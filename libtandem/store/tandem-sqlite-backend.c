@@ -307,6 +307,23 @@ not_found (const char *what,
   return FALSE;
 }
 
+/* Runs an UPDATE of the row with @id; a row that is not stored is
+ * %TANDEM_STORE_ERROR_NOT_FOUND naming @what. */
+static gboolean
+step_updated (TandemSqliteBackend *self,
+              sqlite3_stmt        *stmt,
+              const char          *what,
+              gint64               id,
+              const char          *failure,
+              GError             **error)
+{
+  if (!step_done (self, stmt, failure, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return not_found (what, id, error);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Opening and migrating                                               */
 
@@ -697,11 +714,7 @@ tandem_sqlite_backend_update_rep (TandemBackend         *backend,
   sqlite3_bind_text (stmt, 2, record->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, record->role);
   sqlite3_bind_int (stmt, 4, record->archived ? 1 : 0);
-  if (!step_done (self, stmt, _ ("Could not update the rep"), error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    return not_found (_ ("rep"), record->id, error);
-  return TRUE;
+  return step_updated (self, stmt, _ ("rep"), record->id, _ ("Could not update the rep"), error);
 }
 
 static gboolean
@@ -865,11 +878,7 @@ tandem_sqlite_backend_update_team (TandemBackend          *backend,
 
   sqlite3_bind_int64 (stmt, 1, record->id);
   bind_team (stmt, 2, record);
-  if (!step_done (self, stmt, _ ("Could not update the tandem"), error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    return not_found (_ ("tandem"), record->id, error);
-  return TRUE;
+  return step_updated (self, stmt, _ ("tandem"), record->id, _ ("Could not update the tandem"), error);
 }
 
 static gboolean
@@ -1045,11 +1054,7 @@ tandem_sqlite_backend_update_account (TandemBackend             *backend,
 
   sqlite3_bind_int64 (stmt, 1, record->id);
   bind_account (stmt, 2, record);
-  if (!step_done (self, stmt, _ ("Could not update the account"), error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    return not_found (_ ("account"), record->id, error);
-  return TRUE;
+  return step_updated (self, stmt, _ ("account"), record->id, _ ("Could not update the account"), error);
 }
 
 static gboolean
