@@ -94,4 +94,23 @@ test('async import with progress, then async query', async () => {
     assertEqual(store.find_activity_by_ref('g24999').amount.to_string(), '24999.25 EUR');
 });
 
+test('a bad import row names its line and field and writes nothing', () => {
+    const {store, field, account} = seeded();
+    const rows = 'ref,at,account,rep,kind,amount\n' +
+        `A,2026-11-03T10:00:00Z,${account.id},${field.id},call,\n` +
+        `B,2026-11-03T10:00:00Z,${account.id},${field.id},order,abc\n`;
+    const stream = Gio.MemoryInputStream.new_from_bytes(new GLib.Bytes(new TextEncoder().encode(rows)));
+    assertThrows(() => store.import_activities(stream, Tandem.DataFormat.CSV, null),
+        e => e.matches(Tandem.import_error_quark(), Tandem.ImportError.INVALID_FIELD) &&
+            e.message.startsWith('line 3: amount:'));
+    assertEqual(store.list_activities().get_n_items(), 0);
+    const unknown = 'ref,at,account,rep,kind,amount\n' +
+        `C,2026-11-03T10:00:00Z,99,${field.id},call,\n`;
+    assertThrows(() => store.import_activities(
+        Gio.MemoryInputStream.new_from_bytes(new GLib.Bytes(new TextEncoder().encode(unknown))),
+        Tandem.DataFormat.CSV, null),
+    e => e.matches(Tandem.import_error_quark(), Tandem.ImportError.UNKNOWN_REFERENCE));
+    assertEqual(store.list_activities().get_n_items(), 0);
+});
+
 run();
