@@ -26,5 +26,7 @@
 #include "tandem/tandem-support.h"
 #include "tandem/tandem-shadowing.h"
 #include "tandem/tandem-charter.h"
+#include "tandem/tandem-lifecycle.h"
+#include "tandem/tandem-kpi.h"
 
 #undef TANDEM_INSIDE

@@ -163,12 +163,35 @@ conformance_accounts (TandemBackend *b)
   TandemAccountRecord bad = { .name = (char *)"X", .team_id = 777 };
   Seed                s;
 
+  TandemStageRecord     change = { 0, TANDEM_ACCOUNT_STAGE_CUSTOMER, 2000, TANDEM_STAGE_CAUSE_MANUAL, 0 };
+  TandemLifecycleRecord rules = { 0 };
+  TandemLifecycleRecord custom = { 2, 6, 90 };
+
   seed (b, &s);
-  CU_ASSERT_TRUE (tandem_backend_add_stage_change (b, s.account, TANDEM_ACCOUNT_STAGE_CUSTOMER, 2000, &error));
+  change.account_id = s.account;
+  CU_ASSERT_TRUE (tandem_backend_add_stage_change (b, &change, &error));
   stages = tandem_backend_list_stage_changes (b, s.account, &error);
   CU_ASSERT_EQUAL_FATAL (stages->len, 2);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).stage, TANDEM_ACCOUNT_STAGE_PROSPECT);
+  CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).cause, TANDEM_STAGE_CAUSE_CREATED);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).changed_at, 2000);
+  CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).cause, TANDEM_STAGE_CAUSE_MANUAL);
+  CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).activity_id, 0);
+  /* 0 lists every account's */
+  g_clear_pointer (&stages, g_array_unref);
+  stages = tandem_backend_list_stage_changes (b, 0, &error);
+  CU_ASSERT_EQUAL (stages->len, 2);
+
+  /* the lifecycle rules: defaults until saved, then what was saved */
+  CU_ASSERT_TRUE (tandem_backend_load_lifecycle (b, &rules, &error));
+  CU_ASSERT (rules.regular_orders == 3 && rules.regular_months == 12 && rules.lost_after_days == 365);
+  CU_ASSERT_TRUE (tandem_backend_save_lifecycle (b, &custom, &error));
+  CU_ASSERT_TRUE (tandem_backend_load_lifecycle (b, &rules, &error));
+  CU_ASSERT (rules.regular_orders == 2 && rules.regular_months == 6 && rules.lost_after_days == 90);
+  custom.regular_months = 0; /* the schema refuses it too */
+  CU_ASSERT_FALSE (tandem_backend_save_lifecycle (b, &custom, &error));
+  CU_ASSERT_PTR_NOT_NULL (error);
+  g_clear_error (&error);
 
   CU_ASSERT_TRUE (tandem_backend_load_account (b, s.account, &loaded, &error));
   CU_ASSERT_EQUAL (loaded.team_id, s.team);
@@ -215,6 +238,36 @@ conformance_activities (TandemBackend *b)
     }
   CU_ASSERT_TRUE (tandem_backend_commit (b, &error));
   TANDEM_ASSERT_NO_ERROR (error);
+
+  /* orders come by time; the KPI rows group by kind, role and currency */
+  {
+    g_autoptr (GArray) orders = tandem_backend_list_orders (b, s.account, &error);
+    g_autoptr (GArray) rows = tandem_backend_list_kpi_rows (b, 0, 100000, &error);
+    gint64 inside = 0, field = 0, calls = 0;
+
+    CU_ASSERT_EQUAL_FATAL (orders->len, 20);
+    for (guint i = 1; i < orders->len; i++)
+      CU_ASSERT (g_array_index (orders, TandemOrderRecord, i - 1).occurred_at <= g_array_index (orders, TandemOrderRecord, i).occurred_at);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const TandemKpiRecord *r = &g_array_index (rows, TandemKpiRecord, i);
+
+        CU_ASSERT_EQUAL (r->team_id, s.team);
+        if (r->kind == TANDEM_ACTIVITY_KIND_CALL)
+          {
+            calls += r->count;
+            CU_ASSERT_STRING_EQUAL (r->currency, "");
+          }
+        else if (r->role == TANDEM_ROLE_INSIDE)
+          inside += r->amount;
+        else
+          field += r->amount;
+      }
+    CU_ASSERT_EQUAL (calls, 80);
+    CU_ASSERT_EQUAL (inside, 10 * 1000 + 500); /* i = 5, 15, …, 95 */
+    CU_ASSERT_EQUAL (field, 10 * 1000 + 450);  /* i = 0, 10, …, 90 */
+    TANDEM_ASSERT_NO_ERROR (error);
+  }
 
   /* duplicate ref: reported, not inserted */
   {

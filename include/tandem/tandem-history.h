@@ -40,5 +40,9 @@ TANDEM_AVAILABLE_IN_ALL
 TandemAccountStage tandem_stage_change_get_stage (TandemStageChange *self);
 TANDEM_AVAILABLE_IN_ALL
 GDateTime *tandem_stage_change_get_changed_at (TandemStageChange *self);
+TANDEM_AVAILABLE_IN_ALL
+TandemStageCause tandem_stage_change_get_cause (TandemStageChange *self);
+TANDEM_AVAILABLE_IN_ALL
+gint64 tandem_stage_change_get_activity_id (TandemStageChange *self);
 
 G_END_DECLS

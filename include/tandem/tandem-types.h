@@ -89,6 +89,32 @@ typedef enum
 } TandemAccountStage;
 
 /**
+ * TandemStageCause:
+ * @TANDEM_STAGE_CAUSE_MANUAL: set by hand with [method@Tandem.Store.set_account_stage]
+ *   or [method@Tandem.Store.update_account]
+ * @TANDEM_STAGE_CAUSE_CREATED: the stage the account was created in
+ * @TANDEM_STAGE_CAUSE_FIRST_ORDER: a prospect's first order made it a customer
+ * @TANDEM_STAGE_CAUSE_REPEAT_ORDERS: enough orders within the window made a
+ *   customer a regular customer
+ * @TANDEM_STAGE_CAUSE_NO_ORDERS: no order for the configured time made a
+ *   customer lost
+ * @TANDEM_STAGE_CAUSE_WON_BACK: an order made a lost account a customer again
+ *
+ * Why an account's stage changed; see [class@Tandem.LifecycleRules].
+ *
+ * Since: 1.0
+ */
+typedef enum
+{
+  TANDEM_STAGE_CAUSE_MANUAL,
+  TANDEM_STAGE_CAUSE_CREATED,
+  TANDEM_STAGE_CAUSE_FIRST_ORDER,
+  TANDEM_STAGE_CAUSE_REPEAT_ORDERS,
+  TANDEM_STAGE_CAUSE_NO_ORDERS,
+  TANDEM_STAGE_CAUSE_WON_BACK,
+} TandemStageCause;
+
+/**
  * TandemCategory:
  * @TANDEM_CATEGORY_A: the most valuable accounts
  * @TANDEM_CATEGORY_B: valuable accounts

@@ -65,7 +65,39 @@ typedef struct
   gint64 account_id;
   int    stage;
   gint64 changed_at;
+  int    cause;       /* TandemStageCause */
+  gint64 activity_id; /* the order that caused it, or 0 */
 } TandemStageRecord;
+
+/* An order (ORDER, CROSS_SELL or UP_SELL) of one account. */
+typedef struct
+{
+  gint64 id;
+  gint64 occurred_at;
+} TandemOrderRecord;
+
+/* The account lifecycle rules; 0 switches a rule off. */
+typedef struct
+{
+  int regular_orders;
+  int regular_months;
+  int lost_after_days;
+} TandemLifecycleRecord;
+
+/* Activities of a period grouped for the KPIs: per tandem (of the
+ * account), kind, the kind a reversal takes back (else the kind itself),
+ * the role of the rep credited (for a reversal, the original's rep) and
+ * currency. */
+typedef struct
+{
+  gint64 team_id;
+  int    kind;
+  int    base_kind;
+  int    role;
+  char   currency[4]; /* "" without amount */
+  gint64 count;
+  gint64 amount;
+} TandemKpiRecord;
 
 typedef struct
 {
@@ -284,14 +316,28 @@ struct _TandemBackendInterface
                             GError             **error);
   GArray *(*list_accounts) (TandemBackend *self,
                             GError       **error);
-  gboolean (*add_stage_change) (TandemBackend *self,
-                                gint64         account_id,
-                                int            stage,
-                                gint64         changed_at,
-                                GError       **error);
+  gboolean (*add_stage_change) (TandemBackend           *self,
+                                const TandemStageRecord *record,
+                                GError                 **error);
+  /* @account_id 0: every account's, ordered by account, time */
   GArray *(*list_stage_changes) (TandemBackend *self,
                                  gint64         account_id,
                                  GError       **error);
+  /* ordered by time, id */
+  GArray *(*list_orders) (TandemBackend *self,
+                          gint64         account_id,
+                          GError       **error);
+  /* the defaults (3 orders in 12 months, lost after 365 days) until saved */
+  gboolean (*load_lifecycle) (TandemBackend         *self,
+                              TandemLifecycleRecord *record,
+                              GError               **error);
+  gboolean (*save_lifecycle) (TandemBackend               *self,
+                              const TandemLifecycleRecord *record,
+                              GError                     **error);
+  GArray *(*list_kpi_rows) (TandemBackend *self,
+                            gint64         since,
+                            gint64         until,
+                            GError       **error);
 
   /* A row whose external_ref is already stored is not inserted:
    * *inserted is FALSE and record->id is the stored row's id. */
@@ -482,14 +528,25 @@ gboolean tandem_backend_load_account (TandemBackend       *self,
                                       GError             **error);
 GArray  *tandem_backend_list_accounts (TandemBackend *self,
                                        GError       **error);
-gboolean tandem_backend_add_stage_change (TandemBackend *self,
-                                          gint64         account_id,
-                                          int            stage,
-                                          gint64         changed_at,
-                                          GError       **error);
+gboolean tandem_backend_add_stage_change (TandemBackend           *self,
+                                          const TandemStageRecord *record,
+                                          GError                 **error);
 GArray  *tandem_backend_list_stage_changes (TandemBackend *self,
                                             gint64         account_id,
                                             GError       **error);
+GArray  *tandem_backend_list_orders (TandemBackend *self,
+                                     gint64         account_id,
+                                     GError       **error);
+gboolean tandem_backend_load_lifecycle (TandemBackend         *self,
+                                        TandemLifecycleRecord *record,
+                                        GError               **error);
+gboolean tandem_backend_save_lifecycle (TandemBackend               *self,
+                                        const TandemLifecycleRecord *record,
+                                        GError                     **error);
+GArray  *tandem_backend_list_kpi_rows (TandemBackend *self,
+                                       gint64         since,
+                                       gint64         until,
+                                       GError       **error);
 gboolean tandem_backend_insert_activity (TandemBackend        *self,
                                          TandemActivityRecord *record,
                                          gboolean             *inserted,

@@ -286,16 +286,15 @@ tandem_backend_list_accounts (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_add_stage_change (TandemBackend *self,
-                                 gint64         account_id,
-                                 int            stage,
-                                 gint64         changed_at,
-                                 GError       **error)
+tandem_backend_add_stage_change (TandemBackend           *self,
+                                 const TandemStageRecord *record,
+                                 GError                 **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->add_stage_change (self, account_id, stage, changed_at, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->add_stage_change (self, record, error);
 }
 
 GArray *
@@ -631,4 +630,52 @@ tandem_backend_list_confirmations (TandemBackend *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return TANDEM_BACKEND_GET_IFACE (self)->list_confirmations (self, team_id, error);
+}
+
+GArray *
+tandem_backend_list_orders (TandemBackend *self,
+                            gint64         account_id,
+                            GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_orders (self, account_id, error);
+}
+
+gboolean
+tandem_backend_load_lifecycle (TandemBackend         *self,
+                               TandemLifecycleRecord *record,
+                               GError               **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->load_lifecycle (self, record, error);
+}
+
+gboolean
+tandem_backend_save_lifecycle (TandemBackend               *self,
+                               const TandemLifecycleRecord *record,
+                               GError                     **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->save_lifecycle (self, record, error);
+}
+
+GArray *
+tandem_backend_list_kpi_rows (TandemBackend *self,
+                              gint64         since,
+                              gint64         until,
+                              GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (since <= until, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_kpi_rows (self, since, until, error);
 }

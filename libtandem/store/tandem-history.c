@@ -292,8 +292,9 @@ tandem_membership_get_valid_until (TandemMembership *self)
 /**
  * TandemStageChange:
  *
- * One change of an account's lifecycle stage, with its time. The store
- * keeps every change; see [method@Tandem.Store.list_stage_changes].
+ * One change of an account's lifecycle stage, with its time, its cause
+ * and, for changes an order caused, that order. The store keeps every
+ * change; see [method@Tandem.Store.list_stage_changes].
  *
  * Since: 1.0
  */
@@ -304,6 +305,8 @@ struct _TandemStageChange
   gint64             account_id;
   TandemAccountStage stage;
   GDateTime         *changed_at;
+  TandemStageCause   cause;
+  gint64             activity_id;
 };
 
 enum
@@ -312,6 +315,8 @@ enum
   STAGE_PROP_ACCOUNT_ID,
   STAGE_PROP_STAGE,
   STAGE_PROP_CHANGED_AT,
+  STAGE_PROP_CAUSE,
+  STAGE_PROP_ACTIVITY_ID,
   STAGE_N_PROPS
 };
 
@@ -351,6 +356,14 @@ tandem_stage_change_get_property (GObject    *object,
       g_value_set_boxed (value, self->changed_at);
       break;
 
+    case STAGE_PROP_CAUSE:
+      g_value_set_enum (value, self->cause);
+      break;
+
+    case STAGE_PROP_ACTIVITY_ID:
+      g_value_set_int64 (value, self->activity_id);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -376,6 +389,14 @@ tandem_stage_change_set_property (GObject      *object,
 
     case STAGE_PROP_CHANGED_AT:
       self->changed_at = g_value_dup_boxed (value);
+      break;
+
+    case STAGE_PROP_CAUSE:
+      self->cause = g_value_get_enum (value);
+      break;
+
+    case STAGE_PROP_ACTIVITY_ID:
+      self->activity_id = g_value_get_int64 (value);
       break;
 
     default:
@@ -420,6 +441,27 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    * Since: 1.0
    */
   stage_properties[STAGE_PROP_CHANGED_AT] = g_param_spec_boxed ("changed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+
+  /**
+   * TandemStageChange:cause:
+   *
+   * Why the stage changed: by hand, at creation, or by a rule of the
+   * account lifecycle.
+   *
+   * Since: 1.0
+   */
+  stage_properties[STAGE_PROP_CAUSE] = g_param_spec_enum ("cause", NULL, NULL, TANDEM_TYPE_STAGE_CAUSE,
+                                                          TANDEM_STAGE_CAUSE_MANUAL, flags);
+
+  /**
+   * TandemStageChange:activity-id:
+   *
+   * The id of the order that caused the change, or 0 when no order did
+   * (changes by hand, at creation, and an account lost for want of orders).
+   *
+   * Since: 1.0
+   */
+  stage_properties[STAGE_PROP_ACTIVITY_ID] = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   g_object_class_install_properties (object_class, STAGE_N_PROPS, stage_properties);
 }
@@ -481,4 +523,40 @@ tandem_stage_change_get_changed_at (TandemStageChange *self)
   g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), NULL);
 
   return self->changed_at;
+}
+
+/**
+ * tandem_stage_change_get_cause:
+ * @self: a `TandemStageChange`
+ *
+ * Gets [property@Tandem.StageChange:cause].
+ *
+ * Returns: why the stage changed
+ *
+ * Since: 1.0
+ */
+TandemStageCause
+tandem_stage_change_get_cause (TandemStageChange *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), TANDEM_STAGE_CAUSE_MANUAL);
+
+  return self->cause;
+}
+
+/**
+ * tandem_stage_change_get_activity_id:
+ * @self: a `TandemStageChange`
+ *
+ * Gets [property@Tandem.StageChange:activity-id].
+ *
+ * Returns: the id of the order that caused the change, or 0
+ *
+ * Since: 1.0
+ */
+gint64
+tandem_stage_change_get_activity_id (TandemStageChange *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), 0);
+
+  return self->activity_id;
 }

@@ -57,6 +57,11 @@ typedef enum
   STMT_LIST_AREAS,
   STMT_CONFIRM,
   STMT_LIST_CONFIRMATIONS,
+  STMT_LIST_ALL_STAGES,
+  STMT_LIST_ORDERS,
+  STMT_LOAD_LIFECYCLE,
+  STMT_SAVE_LIFECYCLE,
+  STMT_KPI_ROWS,
   N_STMTS
 } StmtId;
 
@@ -88,9 +93,25 @@ static const char *const stmt_sql[N_STMTS] = {
                         "FROM account WHERE id = ?1",
   [STMT_LIST_ACCOUNTS] = "SELECT id, name, team_id, category, stage, referred_by, archived "
                          "FROM account ORDER BY id",
-  [STMT_INSERT_STAGE] = "INSERT INTO account_stage (account_id, stage, changed_at) VALUES (?1, ?2, ?3)",
-  [STMT_LIST_STAGES] = "SELECT account_id, stage, changed_at FROM account_stage "
+  [STMT_INSERT_STAGE] = "INSERT INTO account_stage (account_id, stage, changed_at, cause, activity_id) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_LIST_STAGES] = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
                        "WHERE account_id = ?1 ORDER BY changed_at, id",
+  [STMT_LIST_ALL_STAGES] = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
+                           "ORDER BY account_id, changed_at, id",
+  [STMT_LIST_ORDERS] = "SELECT id, occurred_at FROM activity WHERE account_id = ?1 AND kind IN (4, 5, 6) "
+                       "ORDER BY occurred_at, id",
+  [STMT_LOAD_LIFECYCLE] = "SELECT regular_orders, regular_months, lost_after_days FROM lifecycle_rule WHERE id = 1",
+  [STMT_SAVE_LIFECYCLE] = "INSERT INTO lifecycle_rule (id, regular_orders, regular_months, lost_after_days) "
+                          "VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET regular_orders = ?1, "
+                          "regular_months = ?2, lost_after_days = ?3",
+  [STMT_KPI_ROWS] = "SELECT coalesce (acc.team_id, 0), a.kind, coalesce (o.kind, a.kind), r.role, "
+                    "       coalesce (a.currency, ''), count (*), coalesce (sum (a.amount_minor), 0) "
+                    "FROM activity a JOIN account acc ON acc.id = a.account_id "
+                    "LEFT JOIN activity o ON o.id = a.reverses_id "
+                    "JOIN rep r ON r.id = coalesce (o.rep_id, a.rep_id) "
+                    "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 "
+                    "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
 #define ACTIVITY_COLUMNS \
   "id, account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, note "
   [STMT_INSERT_ACTIVITY] = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
@@ -990,20 +1011,20 @@ bind_account (sqlite3_stmt              *stmt,
 }
 
 static gboolean
-insert_stage (TandemSqliteBackend *self,
-              gint64               account_id,
-              int                  stage,
-              gint64               changed_at,
-              GError             **error)
+insert_stage (TandemSqliteBackend     *self,
+              const TandemStageRecord *record,
+              GError                 **error)
 {
   sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_STAGE, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int (stmt, 2, stage);
-  sqlite3_bind_int64 (stmt, 3, changed_at);
+  sqlite3_bind_int64 (stmt, 1, record->account_id);
+  sqlite3_bind_int (stmt, 2, record->stage);
+  sqlite3_bind_int64 (stmt, 3, record->changed_at);
+  sqlite3_bind_int (stmt, 4, record->cause);
+  bind_optional_id (stmt, 5, record->activity_id);
   return step_done (self, stmt, _ ("Could not record the stage change"), error);
 }
 
@@ -1029,8 +1050,12 @@ tandem_sqlite_backend_insert_account (TandemBackend       *backend,
   record->id = sqlite3_last_insert_rowid (self->db);
 
   /* the history starts with the stage the account was created in */
-  if (!insert_stage (self, record->id, record->stage, created_at, error))
-    goto fail;
+  {
+    TandemStageRecord first = { record->id, record->stage, created_at, TANDEM_STAGE_CAUSE_CREATED, 0 };
+
+    if (!insert_stage (self, &first, error))
+      goto fail;
+  }
 
   if (tandem_sqlite_backend_commit (backend, error))
     return TRUE;
@@ -1079,13 +1104,11 @@ tandem_sqlite_backend_list_accounts (TandemBackend *backend,
 }
 
 static gboolean
-tandem_sqlite_backend_add_stage_change (TandemBackend *backend,
-                                        gint64         account_id,
-                                        int            stage,
-                                        gint64         changed_at,
-                                        GError       **error)
+tandem_sqlite_backend_add_stage_change (TandemBackend           *backend,
+                                        const TandemStageRecord *record,
+                                        GError                 **error)
 {
-  return insert_stage (TANDEM_SQLITE_BACKEND (backend), account_id, stage, changed_at, error);
+  return insert_stage (TANDEM_SQLITE_BACKEND (backend), record, error);
 }
 
 static void
@@ -1095,6 +1118,8 @@ read_stage (sqlite3_stmt      *stmt,
   record->account_id = sqlite3_column_int64 (stmt, 0);
   record->stage = sqlite3_column_int (stmt, 1);
   record->changed_at = sqlite3_column_int64 (stmt, 2);
+  record->cause = sqlite3_column_int (stmt, 3);
+  record->activity_id = sqlite3_column_int64 (stmt, 4);
 }
 
 static GArray *
@@ -1103,12 +1128,111 @@ tandem_sqlite_backend_list_stage_changes (TandemBackend *backend,
                                           GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
-  sqlite3_stmt        *stmt = get_stmt (self, STMT_LIST_STAGES, error);
+  sqlite3_stmt        *stmt = get_stmt (self, account_id > 0 ? STMT_LIST_STAGES : STMT_LIST_ALL_STAGES, error);
 
-  if (stmt != NULL)
+  if (stmt != NULL && account_id > 0)
     sqlite3_bind_int64 (stmt, 1, account_id);
   return list_rows (self, stmt, sizeof (TandemStageRecord), NULL, (gpointer)read_stage,
                     _ ("Could not list the account’s stages"), error);
+}
+
+static void
+read_order (sqlite3_stmt      *stmt,
+            TandemOrderRecord *record)
+{
+  record->id = sqlite3_column_int64 (stmt, 0);
+  record->occurred_at = sqlite3_column_int64 (stmt, 1);
+}
+
+static GArray *
+tandem_sqlite_backend_list_orders (TandemBackend *backend,
+                                   gint64         account_id,
+                                   GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LIST_ORDERS, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, account_id);
+  return list_rows (self, stmt, sizeof (TandemOrderRecord), NULL, (gpointer)read_order,
+                    _ ("Could not list the account’s orders"), error);
+}
+
+static void
+read_lifecycle (sqlite3_stmt          *stmt,
+                TandemLifecycleRecord *record)
+{
+  record->regular_orders = sqlite3_column_int (stmt, 0);
+  record->regular_months = sqlite3_column_int (stmt, 1);
+  record->lost_after_days = sqlite3_column_int (stmt, 2);
+}
+
+static gboolean
+tandem_sqlite_backend_load_lifecycle (TandemBackend         *backend,
+                                      TandemLifecycleRecord *record,
+                                      GError               **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  g_autoptr (GArray) rows = list_rows (self, get_stmt (self, STMT_LOAD_LIFECYCLE, error),
+                                       sizeof (TandemLifecycleRecord), NULL, (gpointer)read_lifecycle,
+                                       _ ("Could not read the lifecycle rules"), error);
+
+  if (rows == NULL)
+    return FALSE;
+
+  if (rows->len > 0)
+    *record = g_array_index (rows, TandemLifecycleRecord, 0);
+  else
+    *record = (TandemLifecycleRecord){ 3, 12, 365 };
+  return TRUE;
+}
+
+static gboolean
+tandem_sqlite_backend_save_lifecycle (TandemBackend               *backend,
+                                      const TandemLifecycleRecord *record,
+                                      GError                     **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_SAVE_LIFECYCLE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, record->regular_orders);
+  sqlite3_bind_int (stmt, 2, record->regular_months);
+  sqlite3_bind_int (stmt, 3, record->lost_after_days);
+  return step_done (self, stmt, _ ("Could not save the lifecycle rules"), error);
+}
+
+static void
+read_kpi (sqlite3_stmt    *stmt,
+          TandemKpiRecord *record)
+{
+  record->team_id = sqlite3_column_int64 (stmt, 0);
+  record->kind = sqlite3_column_int (stmt, 1);
+  record->base_kind = sqlite3_column_int (stmt, 2);
+  record->role = sqlite3_column_int (stmt, 3);
+  column_currency (stmt, 4, record->currency);
+  record->count = sqlite3_column_int64 (stmt, 5);
+  record->amount = sqlite3_column_int64 (stmt, 6);
+}
+
+static GArray *
+tandem_sqlite_backend_list_kpi_rows (TandemBackend *backend,
+                                     gint64         since,
+                                     gint64         until,
+                                     GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_KPI_ROWS, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, since);
+      sqlite3_bind_int64 (stmt, 2, until);
+    }
+  return list_rows (self, stmt, sizeof (TandemKpiRecord), NULL, (gpointer)read_kpi,
+                    _ ("Could not add up the period’s activities"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2059,6 +2183,10 @@ tandem_sqlite_backend_iface_init (TandemBackendInterface *iface)
   iface->list_accounts = tandem_sqlite_backend_list_accounts;
   iface->add_stage_change = tandem_sqlite_backend_add_stage_change;
   iface->list_stage_changes = tandem_sqlite_backend_list_stage_changes;
+  iface->list_orders = tandem_sqlite_backend_list_orders;
+  iface->load_lifecycle = tandem_sqlite_backend_load_lifecycle;
+  iface->save_lifecycle = tandem_sqlite_backend_save_lifecycle;
+  iface->list_kpi_rows = tandem_sqlite_backend_list_kpi_rows;
   iface->insert_activity = tandem_sqlite_backend_insert_activity;
   iface->load_activity = tandem_sqlite_backend_load_activity;
   iface->find_activity_by_ref = tandem_sqlite_backend_find_activity_by_ref;

@@ -142,6 +142,20 @@ const char *const tandem_sqlite_migrations[] = {
   "  confirmed_at INTEGER NOT NULL,"
   "  PRIMARY KEY (team_id, version, rep_id)"
   ");",
+
+  /* 7: the account lifecycle: why each stage change happened (a
+   *    TandemStageCause, and the order that caused it) and the rules that
+   *    move accounts as orders arrive. The first change of every account
+   *    is the stage it was created in. */
+  "ALTER TABLE account_stage ADD COLUMN cause INTEGER NOT NULL DEFAULT 0 CHECK (cause BETWEEN 0 AND 5);"
+  "ALTER TABLE account_stage ADD COLUMN activity_id INTEGER REFERENCES activity (id);"
+  "UPDATE account_stage SET cause = 1 WHERE id IN (SELECT min (id) FROM account_stage GROUP BY account_id);"
+  "CREATE TABLE lifecycle_rule ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  regular_orders INTEGER NOT NULL CHECK (regular_orders >= 0),"
+  "  regular_months INTEGER NOT NULL CHECK (regular_months BETWEEN 1 AND 120),"
+  "  lost_after_days INTEGER NOT NULL CHECK (lost_after_days >= 0)"
+  ");",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

@@ -11,6 +11,7 @@
 #include "tandem-activity-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-util-private.h"
+#include "tandem-lifecycle-private.h"
 #include "io/tandem-csv-private.h"
 #include "io/tandem-json-reader-private.h"
 
@@ -57,7 +58,8 @@ typedef struct
   TandemBackend *backend;
   GHashTable    *accounts; /* id → GINT_TO_POINTER (1 + archived) */
   GHashTable    *reps;
-  GArray        *closed; /* TandemRangeRecord */
+  GHashTable    *ordered; /* ids of accounts that got an order */
+  GArray        *closed;  /* TandemRangeRecord */
   guint64        line;
   const char    *fields[N_COLS];
   int            csv_index[N_COLS]; /* CSV column of each field, or -1 */
@@ -263,6 +265,9 @@ import_row (Importer *imp,
       return FALSE;
     }
 
+  if (was_inserted && tandem_activity_kind_is_commissionable (record.kind))
+    g_hash_table_add (imp->ordered, g_memdup2 (&record.account_id, sizeof record.account_id));
+
   if (was_inserted)
     (*inserted)++;
   else
@@ -432,6 +437,7 @@ _tandem_store_import (TandemStore     *self,
                       GCancellable    *cancellable,
                       guint64         *inserted_out,
                       guint64         *skipped_out,
+                      GArray          *changes,
                       GError         **error)
 {
   g_autoptr (TandemCsvReader) csv = NULL;
@@ -449,6 +455,7 @@ _tandem_store_import (TandemStore     *self,
 
   imp.store = self;
   imp.backend = _tandem_store_get_backend (self);
+  imp.ordered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   if (tandem_backend_is_read_only (imp.backend))
     {
@@ -546,6 +553,20 @@ _tandem_store_import (TandemStore     *self,
         }
     }
 
+  /* the lifecycle rules, once per account that got orders */
+  {
+    TandemLifecycleRecord rules;
+    GHashTableIter        iter;
+    gpointer              key;
+
+    if (!tandem_backend_load_lifecycle (imp.backend, &rules, error))
+      goto rollback;
+    g_hash_table_iter_init (&iter, imp.ordered);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      if (!_tandem_lifecycle_apply_account (imp.backend, &rules, *(gint64 *)key, TANDEM_LIFECYCLE_NO_TIME, changes, error))
+        goto rollback;
+  }
+
   if (!tandem_backend_commit (imp.backend, error))
     goto out;
 
@@ -556,10 +577,12 @@ _tandem_store_import (TandemStore     *self,
 rollback:
   tandem_backend_rollback (imp.backend);
   inserted = skipped = 0;
+  g_array_set_size (changes, 0);
 
 out:
   g_clear_pointer (&imp.accounts, g_hash_table_unref);
   g_clear_pointer (&imp.reps, g_hash_table_unref);
+  g_clear_pointer (&imp.ordered, g_hash_table_unref);
   g_clear_pointer (&imp.closed, g_array_unref);
   clear_json_strings (&imp);
   _tandem_store_unlock (self);

@@ -15,12 +15,16 @@ void           _tandem_store_lock (TandemStore *self);
 void           _tandem_store_unlock (TandemStore *self);
 
 /* Object loading with the store's identity map; call with the lock held. */
-TandemRep      *_tandem_store_load_rep (TandemStore *self,
-                                        gint64       id,
-                                        GError     **error);
-TandemTeam     *_tandem_store_load_team (TandemStore *self,
-                                         gint64       id,
-                                         GError     **error);
+TandemRep  *_tandem_store_load_rep (TandemStore *self,
+                                    gint64       id,
+                                    GError     **error);
+TandemTeam *_tandem_store_load_team (TandemStore *self,
+                                     gint64       id,
+                                     GError     **error);
+/* Sets the stage of loaded accounts to the last of @changes
+ * (TandemStageRecord) for each. */
+void            _tandem_store_refresh_stages (TandemStore *self,
+                                              GArray      *changes);
 TandemAccount  *_tandem_store_load_account (TandemStore *self,
                                             gint64       id,
                                             GError     **error);
@@ -56,6 +60,7 @@ gboolean _tandem_store_import (TandemStore     *self,
                                GCancellable    *cancellable,
                                guint64         *inserted,
                                guint64         *skipped,
+                               GArray          *changes, /* TandemStageRecord */
                                GError         **error);
 
 G_END_DECLS

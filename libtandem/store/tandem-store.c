@@ -13,6 +13,7 @@
 #include "tandem-enum-types.h"
 #include "tandem-model-private.h"
 #include "tandem-util-private.h"
+#include "tandem-lifecycle-private.h"
 
 /**
  * TandemStore:
@@ -547,6 +548,20 @@ load_account_depth (TandemStore *self,
   account = account_from_record (self, &record, depth, error);
   tandem_account_record_clear (&record);
   return account;
+}
+
+void
+_tandem_store_refresh_stages (TandemStore *self,
+                              GArray      *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const TandemStageRecord *r = &g_array_index (changes, TandemStageRecord, i);
+      TandemAccount           *account = g_hash_table_lookup (self->accounts, &r->account_id);
+
+      if (account != NULL)
+        tandem_account_set_stage (account, r->stage);
+    }
 }
 
 TandemAccount *
@@ -1617,8 +1632,9 @@ tandem_store_update_account (TandemStore   *self,
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
-      ok = tandem_backend_add_stage_change (self->backend, record.id, record.stage,
-                                            _tandem_time_to_usec (now), error);
+      TandemStageRecord change = { record.id, record.stage, _tandem_time_to_usec (now), TANDEM_STAGE_CAUSE_MANUAL, 0 };
+
+      ok = tandem_backend_add_stage_change (self->backend, &change, error);
     }
 
   if (ok && tandem_backend_commit (self->backend, error))
@@ -1679,6 +1695,7 @@ tandem_store_set_account_stage (TandemStore       *self,
 {
   g_autoptr (GDateTime) now = NULL;
   TandemAccountRecord record = { 0 };
+  TandemStageRecord   change;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
@@ -1703,9 +1720,10 @@ tandem_store_set_account_stage (TandemStore       *self,
     goto fail;
 
   record.stage = stage;
+  change = (TandemStageRecord){ record.id, stage, _tandem_time_to_usec (at), TANDEM_STAGE_CAUSE_MANUAL, 0 };
   if (!tandem_backend_begin (self->backend, error))
     goto fail;
-  if (!tandem_backend_update_account (self->backend, &record, error) || !tandem_backend_add_stage_change (self->backend, record.id, stage, _tandem_time_to_usec (at), error) || !tandem_backend_commit (self->backend, error))
+  if (!tandem_backend_update_account (self->backend, &record, error) || !tandem_backend_add_stage_change (self->backend, &change, error) || !tandem_backend_commit (self->backend, error))
     {
       tandem_backend_rollback (self->backend);
       goto fail;
@@ -1758,6 +1776,8 @@ tandem_store_list_stage_changes (TandemStore   *self,
                                                            "account-id", r->account_id,
                                                            "stage", r->stage,
                                                            "changed-at", at,
+                                                           "cause", r->cause,
+                                                           "activity-id", r->activity_id,
                                                            NULL);
       g_list_store_append (list, change);
     }
@@ -1859,6 +1879,19 @@ _tandem_store_check_open (GArray  *ranges,
   return TRUE;
 }
 
+/* Applies the store's lifecycle rules to an account that just got an
+ * order; inside the caller's transaction. */
+static gboolean
+apply_lifecycle_rules (TandemStore *self,
+                       gint64       account_id,
+                       GArray      *changes,
+                       GError     **error)
+{
+  TandemLifecycleRecord rules;
+
+  return tandem_backend_load_lifecycle (self->backend, &rules, error) && _tandem_lifecycle_apply_account (self->backend, &rules, account_id, TANDEM_LIFECYCLE_NO_TIME, changes, error);
+}
+
 /**
  * tandem_store_save_activity:
  * @self: a `TandemStore`
@@ -1891,6 +1924,7 @@ tandem_store_save_activity (TandemStore    *self,
   TandemMoney         *amount;
   TandemActivity      *reverses;
   gboolean             was_inserted = FALSE;
+  g_autoptr (GArray) changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1948,8 +1982,14 @@ tandem_store_save_activity (TandemStore    *self,
   record.reverses_id = reverses ? tandem_activity_get_id (reverses) : 0;
   record.note = (char *)tandem_activity_get_note (activity);
 
-  if (!tandem_backend_insert_activity (self->backend, &record, &was_inserted, error))
+  if (!tandem_backend_begin (self->backend, error))
     return NULL;
+  if (!tandem_backend_insert_activity (self->backend, &record, &was_inserted, error) || (was_inserted && tandem_activity_kind_is_commissionable (record.kind) && !apply_lifecycle_rules (self, record.account_id, changes, error)) || !tandem_backend_commit (self->backend, error))
+    {
+      tandem_backend_rollback (self->backend);
+      return NULL;
+    }
+  _tandem_store_refresh_stages (self, changes);
 
   if (inserted != NULL)
     *inserted = was_inserted;
@@ -2253,7 +2293,13 @@ tandem_store_import_activities (TandemStore     *self,
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return _tandem_store_import (self, stream, format, NULL, cancellable, inserted, skipped, error);
+  g_autoptr (GArray) changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+  LOCK_STORE (self);
+
+  if (!_tandem_store_import (self, stream, format, NULL, cancellable, inserted, skipped, changes, error))
+    return FALSE;
+  _tandem_store_refresh_stages (self, changes);
+  return TRUE;
 }
 
 typedef struct
@@ -2263,6 +2309,7 @@ typedef struct
   GMainContext    *context;
   guint64          inserted;
   guint64          skipped;
+  GArray          *changes; /* the lifecycle's, applied in _finish */
 } ImportData;
 
 static void
@@ -2270,6 +2317,7 @@ import_data_free (ImportData *data)
 {
   g_clear_object (&data->stream);
   g_clear_pointer (&data->context, g_main_context_unref);
+  g_clear_pointer (&data->changes, g_array_unref);
   g_free (data);
 }
 
@@ -2283,7 +2331,7 @@ import_thread (GTask        *task,
   GError     *error = NULL;
 
   if (_tandem_store_import (source_object, data->stream, data->format, data->context,
-                            cancellable, &data->inserted, &data->skipped, &error))
+                            cancellable, &data->inserted, &data->skipped, data->changes, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -2322,6 +2370,7 @@ tandem_store_import_activities_async (TandemStore        *self,
   data->stream = g_object_ref (stream);
   data->format = format;
   data->context = g_main_context_ref_thread_default ();
+  data->changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tandem_store_import_activities_async);
@@ -2359,6 +2408,11 @@ tandem_store_import_activities_finish (TandemStore  *self,
     return FALSE;
 
   data = g_task_get_task_data (G_TASK (result));
+  /* the loaded accounts learn their new stages in the caller's thread */
+  _tandem_store_lock (self);
+  _tandem_store_refresh_stages (self, data->changes);
+  g_array_set_size (data->changes, 0);
+  _tandem_store_unlock (self);
   if (inserted != NULL)
     *inserted = data->inserted;
   if (skipped != NULL)

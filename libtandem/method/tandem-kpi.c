@@ -1,0 +1,687 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-kpi.c: key figures per tandem and period */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-enum-types.h"
+#include "tandem-kpi.h"
+#include "tandem-lifecycle-private.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
+
+#define N_KINDS (TANDEM_ACTIVITY_KIND_REVERSAL + 1)
+
+/**
+ * TandemKpi:
+ *
+ * The key figures of one tandem in one period, as
+ * [method@Tandem.Store.compute_kpis] computes them:
+ *
+ * - revenue: commissionable revenue (orders, cross-sells, up-sells) of the
+ *   tandem's accounts in the period, net of the reversals dated in it:
+ *   the same figure as [method@Tandem.TeamResult.get_revenue] in the
+ *   period's settlement;
+ * - attainment: revenue ÷ the tandem's target, in basis points, rounded
+ *   down, as in the settlement; -1 without a target;
+ * - new customers: prospects that became customers in the period (see
+ *   [class@Tandem.Conversion], which [method@Tandem.Kpi.get_conversion]
+ *   gives in full);
+ * - cross-/up-sell share: the part of the revenue from cross-sells and
+ *   up-sells;
+ * - referrals collected: REFERRAL activities in the period; referrals
+ *   converted: referred accounts whose first order falls in the period,
+ *   counted for the tandem of the referring account (where the referral
+ *   bonus goes);
+ * - activities by kind: how many of each kind were logged in the period,
+ *   reversals included;
+ * - inside share: the part of the revenue the inside rep logged (a
+ *   reversal counts against the rep of the order it takes back), the
+ *   measure of inside sales selling on its own.
+ *
+ * Shares are in basis points of the revenue, rounded down, and -1 when
+ * the revenue is zero or negative.
+ *
+ * Since: 1.0
+ */
+struct _TandemKpi
+{
+  GObject           parent_instance;
+  TandemTeam       *team;
+  char              currency[4];
+  gint64            revenue;
+  gboolean          has_target;
+  gint64            target;
+  gint64            cross_up;
+  gint64            inside;
+  guint             referrals_converted;
+  guint             counts[N_KINDS];
+  TandemConversion *conversion;
+};
+
+G_DEFINE_FINAL_TYPE (TandemKpi, tandem_kpi, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_TEAM,
+  PROP_REVENUE,
+  PROP_TARGET,
+  PROP_ATTAINMENT,
+  PROP_NEW_CUSTOMERS,
+  PROP_CROSS_UP_REVENUE,
+  PROP_CROSS_UP_SHARE,
+  PROP_REFERRALS_COLLECTED,
+  PROP_REFERRALS_CONVERTED,
+  PROP_INSIDE_REVENUE,
+  PROP_INSIDE_SHARE,
+  PROP_CONVERSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* part ÷ whole in basis points, rounded down; -1 when whole <= 0 */
+static int
+share_bp (gint64 part,
+          gint64 whole)
+{
+  __int128 bp;
+
+  if (whole <= 0)
+    return -1;
+  bp = (__int128)part * 10000;
+  /* round toward minus infinity, also for a negative part */
+  bp = bp >= 0 ? bp / whole : -((-bp + whole - 1) / whole);
+  return (int)CLAMP (bp, G_MININT, G_MAXINT);
+}
+
+static void
+tandem_kpi_finalize (GObject *object)
+{
+  TandemKpi *self = TANDEM_KPI (object);
+
+  g_clear_object (&self->team);
+  g_clear_object (&self->conversion);
+  G_OBJECT_CLASS (tandem_kpi_parent_class)->finalize (object);
+}
+
+static void
+tandem_kpi_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TandemKpi *self = TANDEM_KPI (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEAM:
+      g_value_set_object (value, self->team);
+      break;
+    case PROP_REVENUE:
+      g_value_take_boxed (value, tandem_kpi_get_revenue (self));
+      break;
+    case PROP_TARGET:
+      g_value_take_boxed (value, tandem_kpi_get_target (self));
+      break;
+    case PROP_ATTAINMENT:
+      g_value_set_int (value, tandem_kpi_get_attainment (self));
+      break;
+    case PROP_NEW_CUSTOMERS:
+      g_value_set_uint (value, tandem_kpi_get_new_customers (self));
+      break;
+    case PROP_CROSS_UP_REVENUE:
+      g_value_take_boxed (value, tandem_kpi_get_cross_up_revenue (self));
+      break;
+    case PROP_CROSS_UP_SHARE:
+      g_value_set_int (value, tandem_kpi_get_cross_up_share (self));
+      break;
+    case PROP_REFERRALS_COLLECTED:
+      g_value_set_uint (value, tandem_kpi_get_referrals_collected (self));
+      break;
+    case PROP_REFERRALS_CONVERTED:
+      g_value_set_uint (value, self->referrals_converted);
+      break;
+    case PROP_INSIDE_REVENUE:
+      g_value_take_boxed (value, tandem_kpi_get_inside_revenue (self));
+      break;
+    case PROP_INSIDE_SHARE:
+      g_value_set_int (value, tandem_kpi_get_inside_share (self));
+      break;
+    case PROP_CONVERSION:
+      g_value_set_object (value, self->conversion);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_kpi_class_init (TandemKpiClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_kpi_finalize;
+  object_class->get_property = tandem_kpi_get_property;
+
+  /**
+   * TandemKpi:team:
+   *
+   * The tandem.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
+
+  /**
+   * TandemKpi:revenue:
+   *
+   * Commissionable revenue in the period, net of reversals.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_REVENUE] = g_param_spec_boxed ("revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+
+  /**
+   * TandemKpi:target:
+   *
+   * The tandem's target per period, or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TARGET] = g_param_spec_boxed ("target", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+
+  /**
+   * TandemKpi:attainment:
+   *
+   * Revenue ÷ target in basis points, rounded down (0 at least); -1
+   * without a target.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ATTAINMENT] = g_param_spec_int ("attainment", NULL, NULL, -1, G_MAXINT, -1, flags);
+
+  /**
+   * TandemKpi:new-customers:
+   *
+   * Prospects that became customers in the period.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_NEW_CUSTOMERS] = g_param_spec_uint ("new-customers", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemKpi:cross-up-revenue:
+   *
+   * Revenue from cross-sells and up-sells, net of their reversals.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CROSS_UP_REVENUE] = g_param_spec_boxed ("cross-up-revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+
+  /**
+   * TandemKpi:cross-up-share:
+   *
+   * Cross-/up-sell revenue ÷ revenue in basis points, rounded down; -1
+   * when the revenue is not positive.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CROSS_UP_SHARE] = g_param_spec_int ("cross-up-share", NULL, NULL, G_MININT, G_MAXINT, -1, flags);
+
+  /**
+   * TandemKpi:referrals-collected:
+   *
+   * REFERRAL activities logged in the period.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_REFERRALS_COLLECTED] = g_param_spec_uint ("referrals-collected", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemKpi:referrals-converted:
+   *
+   * Accounts this tandem's accounts referred whose first order falls in
+   * the period.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_REFERRALS_CONVERTED] = g_param_spec_uint ("referrals-converted", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemKpi:inside-revenue:
+   *
+   * Revenue the inside rep logged, net of reversals of their orders.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_INSIDE_REVENUE] = g_param_spec_boxed ("inside-revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+
+  /**
+   * TandemKpi:inside-share:
+   *
+   * Inside revenue ÷ revenue in basis points, rounded down; -1 when the
+   * revenue is not positive.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_INSIDE_SHARE] = g_param_spec_int ("inside-share", NULL, NULL, G_MININT, G_MAXINT, -1, flags);
+
+  /**
+   * TandemKpi:conversion:
+   *
+   * How the tandem's accounts moved through the lifecycle in the period.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CONVERSION] = g_param_spec_object ("conversion", NULL, NULL, TANDEM_TYPE_CONVERSION, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_kpi_init (TandemKpi *self)
+{
+}
+
+/**
+ * tandem_kpi_get_team:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:team].
+ *
+ * Returns: (transfer none): the tandem
+ *
+ * Since: 1.0
+ */
+TandemTeam *
+tandem_kpi_get_team (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), NULL);
+  return self->team;
+}
+
+/**
+ * tandem_kpi_get_revenue:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:revenue].
+ *
+ * Returns: (transfer full): the revenue
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_kpi_get_revenue (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), NULL);
+  return tandem_money_new (self->revenue, self->currency);
+}
+
+/**
+ * tandem_kpi_get_target:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:target].
+ *
+ * Returns: (transfer full) (nullable): the target, or %NULL
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_kpi_get_target (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), NULL);
+  return self->has_target ? tandem_money_new (self->target, self->currency) : NULL;
+}
+
+/**
+ * tandem_kpi_get_attainment:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:attainment].
+ *
+ * Returns: basis points, or -1 without a target
+ *
+ * Since: 1.0
+ */
+int
+tandem_kpi_get_attainment (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), -1);
+
+  if (!self->has_target || self->target <= 0)
+    return -1;
+  return MAX (share_bp (self->revenue, self->target), 0);
+}
+
+/**
+ * tandem_kpi_get_new_customers:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:new-customers].
+ *
+ * Returns: the number of accounts won
+ *
+ * Since: 1.0
+ */
+guint
+tandem_kpi_get_new_customers (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), 0);
+  return tandem_conversion_get_won (self->conversion);
+}
+
+/**
+ * tandem_kpi_get_cross_up_revenue:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:cross-up-revenue].
+ *
+ * Returns: (transfer full): the revenue from cross-sells and up-sells
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_kpi_get_cross_up_revenue (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), NULL);
+  return tandem_money_new (self->cross_up, self->currency);
+}
+
+/**
+ * tandem_kpi_get_cross_up_share:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:cross-up-share].
+ *
+ * Returns: basis points, or -1
+ *
+ * Since: 1.0
+ */
+int
+tandem_kpi_get_cross_up_share (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), -1);
+  return share_bp (self->cross_up, self->revenue);
+}
+
+/**
+ * tandem_kpi_get_referrals_collected:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:referrals-collected].
+ *
+ * Returns: the number of referrals
+ *
+ * Since: 1.0
+ */
+guint
+tandem_kpi_get_referrals_collected (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), 0);
+  return self->counts[TANDEM_ACTIVITY_KIND_REFERRAL];
+}
+
+/**
+ * tandem_kpi_get_referrals_converted:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:referrals-converted].
+ *
+ * Returns: the number of referred accounts that ordered first
+ *
+ * Since: 1.0
+ */
+guint
+tandem_kpi_get_referrals_converted (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), 0);
+  return self->referrals_converted;
+}
+
+/**
+ * tandem_kpi_get_inside_revenue:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:inside-revenue].
+ *
+ * Returns: (transfer full): the revenue the inside rep logged
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_kpi_get_inside_revenue (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), NULL);
+  return tandem_money_new (self->inside, self->currency);
+}
+
+/**
+ * tandem_kpi_get_inside_share:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:inside-share].
+ *
+ * Returns: basis points, or -1
+ *
+ * Since: 1.0
+ */
+int
+tandem_kpi_get_inside_share (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), -1);
+  return share_bp (self->inside, self->revenue);
+}
+
+/**
+ * tandem_kpi_get_activity_count:
+ * @self: a `TandemKpi`
+ * @kind: an activity kind
+ *
+ * How many activities of @kind the tandem's accounts had in the period.
+ *
+ * Returns: the number of activities
+ *
+ * Since: 1.0
+ */
+guint
+tandem_kpi_get_activity_count (TandemKpi         *self,
+                               TandemActivityKind kind)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), 0);
+  g_return_val_if_fail ((guint)kind < N_KINDS, 0);
+  return self->counts[kind];
+}
+
+/**
+ * tandem_kpi_get_conversion:
+ * @self: a `TandemKpi`
+ *
+ * Gets [property@Tandem.Kpi:conversion].
+ *
+ * Returns: (transfer none): the tandem's conversion in the period
+ *
+ * Since: 1.0
+ */
+TandemConversion *
+tandem_kpi_get_conversion (TandemKpi *self)
+{
+  g_return_val_if_fail (TANDEM_IS_KPI (self), NULL);
+  return self->conversion;
+}
+
+static gboolean
+add_row (TandemKpi             *kpi,
+         const TandemKpiRecord *r,
+         TandemPlan            *plan,
+         GError               **error)
+{
+  gboolean commissionable = tandem_activity_kind_is_commissionable (r->base_kind);
+  gint64   sign = r->kind == TANDEM_ACTIVITY_KIND_REVERSAL ? -1 : 1;
+
+  kpi->counts[r->kind] += (guint)MIN (r->count, G_MAXUINT);
+  if (!commissionable)
+    return TRUE;
+
+  if (strcmp (r->currency, kpi->currency) != 0)
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                   _ ("Tandem “%s” has %s activities in the period; plan “%s” counts in %s (no conversion is made)"),
+                   tandem_team_get_name (kpi->team), r->currency, tandem_plan_get_name (plan), kpi->currency);
+      return FALSE;
+    }
+
+  /* sums of int64 minor units over one period: the store's own amounts
+   * are bounded well below the int64 range */
+  kpi->revenue += sign * r->amount;
+  if (r->base_kind == TANDEM_ACTIVITY_KIND_CROSS_SELL || r->base_kind == TANDEM_ACTIVITY_KIND_UP_SELL)
+    kpi->cross_up += sign * r->amount;
+  if (r->role == TANDEM_ROLE_INSIDE)
+    kpi->inside += sign * r->amount;
+  return TRUE;
+}
+
+/**
+ * tandem_store_compute_kpis:
+ * @self: a `TandemStore`
+ * @plan: the plan whose currency and time zone cut the period
+ * @period: the period
+ * @error: return location for a #GError
+ *
+ * Computes the key figures of every tandem in @period, by tandem id
+ * (archived tandems only when they had activity or stage changes in it).
+ * Commissionable activities in another currency than the plan's are
+ * refused with %TANDEM_PLAN_ERROR_CURRENCY_MISMATCH naming the tandem, as
+ * the settlement refuses them.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Kpi], or %NULL
+ *   with @error set
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_compute_kpis (TandemStore  *self,
+                           TandemPlan   *plan,
+                           TandemPeriod *period,
+                           GError      **error)
+{
+  GTimeZone *zone;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
+  g_autoptr (GPtrArray) conversions = NULL;
+  g_autoptr (GArray) rows = NULL;
+  g_autoptr (GArray) referrals = NULL;
+  g_autoptr (GArray) accounts = NULL;
+  g_autoptr (GArray) teams = NULL;
+  g_autoptr (GHashTable) by_team = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  g_autoptr (GHashTable) account_team = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GListStore) result = g_list_store_new (TANDEM_TYPE_KPI);
+  TandemBackend *backend;
+  gint64         since, until;
+  gboolean       ok = TRUE;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  zone = tandem_plan_get_time_zone (plan);
+  start = tandem_period_get_start (period, zone);
+  end = tandem_period_get_end (period, zone);
+  since = _tandem_time_to_usec (start);
+  until = _tandem_time_to_usec (end);
+
+  _tandem_store_lock (self);
+  backend = _tandem_store_get_backend (self);
+  conversions = _tandem_conversions_compute (self, since, until, error);
+  ok = conversions != NULL && (rows = tandem_backend_list_kpi_rows (backend, since, until, error)) != NULL && (referrals = tandem_backend_list_referrals (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && (teams = tandem_backend_list_teams (backend, error)) != NULL;
+
+  for (guint i = 0; ok && i < teams->len; i++)
+    {
+      TandemTeamRecord *r = &g_array_index (teams, TandemTeamRecord, i);
+      TandemKpi        *kpi = g_object_new (TANDEM_TYPE_KPI, NULL);
+      TandemTeam       *team = _tandem_store_load_team (self, r->id, error);
+
+      g_hash_table_insert (by_team, &r->id, kpi);
+      if (team == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      kpi->team = g_object_ref (team);
+      g_strlcpy (kpi->currency, tandem_plan_get_currency (plan), sizeof kpi->currency);
+      if (r->has_target)
+        {
+          if (strcmp (r->target_currency, kpi->currency) != 0)
+            {
+              g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                           _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"),
+                           r->name, r->target_currency, tandem_plan_get_name (plan), kpi->currency);
+              ok = FALSE;
+              break;
+            }
+          kpi->has_target = TRUE;
+          kpi->target = r->target_minor;
+        }
+    }
+
+  for (guint i = 0; ok && conversions != NULL && i < conversions->len; i++)
+    {
+      TandemConversion *c = conversions->pdata[i];
+      gint64            id = tandem_team_get_id (tandem_conversion_get_team (c));
+      TandemKpi        *kpi = g_hash_table_lookup (by_team, &id);
+
+      kpi->conversion = g_object_ref (c);
+    }
+
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      const TandemKpiRecord *r = &g_array_index (rows, TandemKpiRecord, i);
+      TandemKpi             *kpi = g_hash_table_lookup (by_team, &r->team_id);
+
+      if (kpi != NULL)
+        ok = add_row (kpi, r, plan, error);
+    }
+
+  if (ok)
+    {
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          TandemAccountRecord *a = &g_array_index (accounts, TandemAccountRecord, i);
+
+          g_hash_table_insert (account_team, &a->id, &a->team_id);
+        }
+      for (guint i = 0; i < referrals->len; i++)
+        {
+          const TandemReferralRecord *r = &g_array_index (referrals, TandemReferralRecord, i);
+          gint64                     *team_id = g_hash_table_lookup (account_team, &r->referrer_id);
+          TandemKpi                  *kpi = team_id ? g_hash_table_lookup (by_team, team_id) : NULL;
+
+          if (kpi != NULL && r->order_at >= since && r->order_at < until)
+            kpi->referrals_converted++;
+        }
+
+      for (guint i = 0; i < teams->len; i++)
+        {
+          TandemKpi *kpi = g_hash_table_lookup (by_team, &g_array_index (teams, TandemTeamRecord, i).id);
+          guint      n = 0;
+
+          for (guint k = 0; k < N_KINDS; k++)
+            n += kpi->counts[k];
+          /* archived tandems only with something to show */
+          if (kpi->conversion == NULL && n == 0)
+            continue;
+          if (kpi->conversion == NULL)
+            kpi->conversion = _tandem_conversion_new (kpi->team);
+          g_list_store_append (result, kpi);
+        }
+    }
+  _tandem_store_unlock (self);
+
+  return ok ? G_LIST_MODEL (g_steal_pointer (&result)) : NULL;
+}

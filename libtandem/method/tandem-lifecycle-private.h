@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-lifecycle-private.h: the lifecycle rules as a pure function, and
+ * applying them to one stored account */
+
+#pragma once
+
+#include "tandem-backend-private.h"
+#include "tandem-lifecycle.h"
+
+G_BEGIN_DECLS
+
+#define TANDEM_LIFECYCLE_NO_TIME G_MININT64
+
+/* The stage changes (TandemStageRecord) the rules make for an account in
+ * @stage since @since, given all its @orders (TandemOrderRecord, by time)
+ * and, unless TANDEM_LIFECYCLE_NO_TIME, the time @now for the lost rule. */
+GArray *_tandem_lifecycle_steps (const TandemLifecycleRecord *rules,
+                                 gint64                       account_id,
+                                 int                          stage,
+                                 gint64                       since,
+                                 const GArray                *orders,
+                                 gint64                       now);
+
+/* Applies the rules to a stored account inside the caller's transaction:
+ * records the changes and the account's new stage, appending each change
+ * to @made. Archived accounts are left alone. */
+gboolean _tandem_lifecycle_apply_account (TandemBackend               *backend,
+                                          const TandemLifecycleRecord *rules,
+                                          gint64                       account_id,
+                                          gint64                       now,
+                                          GArray                      *made,
+                                          GError                     **error);
+
+/* One TandemConversion per tandem (archived ones only when their accounts
+ * had a stage in the window), by tandem id; call with the store locked. */
+GPtrArray *_tandem_conversions_compute (TandemStore *self,
+                                        gint64       since,
+                                        gint64       until,
+                                        GError     **error);
+
+/* An empty conversion of @team. */
+TandemConversion *_tandem_conversion_new (TandemTeam *team);
+
+G_END_DECLS

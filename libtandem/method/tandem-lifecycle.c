@@ -1,0 +1,1377 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-lifecycle.c: accounts moving from prospect to customer to regular
+ * customer, or lost, as orders arrive; conversion rates per tandem */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-enum-types.h"
+#include "tandem-lifecycle-private.h"
+#include "tandem-lifecycle.h"
+#include "tandem-plan.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
+
+#define USEC_PER_DAY (G_USEC_PER_SEC * (gint64)86400)
+
+/* The limits tandem_lifecycle_rules_validate() enforces. */
+#define MAX_REGULAR_ORDERS 1000
+#define MAX_REGULAR_MONTHS 120
+#define MAX_LOST_AFTER_DAYS 36500
+
+/**
+ * TandemLifecycleRules:
+ *
+ * The rules that move an account through its lifecycle as orders arrive.
+ * An order is an activity of kind %TANDEM_ACTIVITY_KIND_ORDER,
+ * %TANDEM_ACTIVITY_KIND_CROSS_SELL or %TANDEM_ACTIVITY_KIND_UP_SELL: each is
+ * a purchase. A reversed order still counts as an order here.
+ *
+ * - A prospect's first order makes it a customer
+ *   (%TANDEM_STAGE_CAUSE_FIRST_ORDER); a lost account's next order makes it
+ *   a customer again (%TANDEM_STAGE_CAUSE_WON_BACK).
+ * - A customer with [property@Tandem.LifecycleRules:regular-orders] orders
+ *   within [property@Tandem.LifecycleRules:regular-months] calendar months
+ *   (the order's own time included, the instant the window opens excluded)
+ *   becomes a regular customer (%TANDEM_STAGE_CAUSE_REPEAT_ORDERS). A
+ *   regular customer stays regular until it is lost.
+ * - A customer or regular customer without an order for more than
+ *   [property@Tandem.LifecycleRules:lost-after-days] days (counted from its
+ *   last order, or from when it entered its stage if that is later) is
+ *   lost at the moment that time ran out (%TANDEM_STAGE_CAUSE_NO_ORDERS).
+ *   An order arriving after such a gap records the loss first, then the
+ *   win-back; [method@Tandem.Store.apply_lifecycle] records losses for
+ *   accounts that have not ordered since.
+ *
+ * A value of 0 switches the regular or the lost rule off. The defaults
+ * are 3 orders within 12 months, and lost after 365 days.
+ *
+ * The store applies the rules whenever it stores an order (logged,
+ * saved or imported, in the same transaction), to orders dated at or
+ * after the account's latest stage change; an order dated earlier does
+ * not rewrite history, but counts in later windows. Every change is
+ * recorded with its cause and order: see
+ * [method@Tandem.Store.list_stage_changes].
+ *
+ * Rules can be written as a key file:
+ *
+ * ```
+ * [Lifecycle]
+ * RegularOrders=3
+ * RegularMonths=12
+ * LostAfterDays=365
+ * ```
+ *
+ * Since: 1.0
+ */
+struct _TandemLifecycleRules
+{
+  GObject parent_instance;
+  guint   regular_orders;
+  guint   regular_months;
+  guint   lost_after_days;
+};
+
+G_DEFINE_FINAL_TYPE (TandemLifecycleRules, tandem_lifecycle_rules, G_TYPE_OBJECT)
+
+enum
+{
+  RULES_PROP_0,
+  RULES_PROP_REGULAR_ORDERS,
+  RULES_PROP_REGULAR_MONTHS,
+  RULES_PROP_LOST_AFTER_DAYS,
+  RULES_N_PROPS
+};
+
+static GParamSpec *rules_properties[RULES_N_PROPS];
+
+static void
+tandem_lifecycle_rules_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  TandemLifecycleRules *self = TANDEM_LIFECYCLE_RULES (object);
+
+  switch (prop_id)
+    {
+    case RULES_PROP_REGULAR_ORDERS:
+      g_value_set_uint (value, self->regular_orders);
+      break;
+    case RULES_PROP_REGULAR_MONTHS:
+      g_value_set_uint (value, self->regular_months);
+      break;
+    case RULES_PROP_LOST_AFTER_DAYS:
+      g_value_set_uint (value, self->lost_after_days);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_lifecycle_rules_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  TandemLifecycleRules *self = TANDEM_LIFECYCLE_RULES (object);
+
+  switch (prop_id)
+    {
+    case RULES_PROP_REGULAR_ORDERS:
+      tandem_lifecycle_rules_set_regular_orders (self, g_value_get_uint (value));
+      break;
+    case RULES_PROP_REGULAR_MONTHS:
+      tandem_lifecycle_rules_set_regular_months (self, g_value_get_uint (value));
+      break;
+    case RULES_PROP_LOST_AFTER_DAYS:
+      tandem_lifecycle_rules_set_lost_after_days (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_lifecycle_rules_class_init (TandemLifecycleRulesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = tandem_lifecycle_rules_get_property;
+  object_class->set_property = tandem_lifecycle_rules_set_property;
+
+  /**
+   * TandemLifecycleRules:regular-orders:
+   *
+   * How many orders within
+   * [property@Tandem.LifecycleRules:regular-months] make a customer a
+   * regular customer; 0 for never.
+   *
+   * Since: 1.0
+   */
+  rules_properties[RULES_PROP_REGULAR_ORDERS] = g_param_spec_uint ("regular-orders", NULL, NULL, 0, G_MAXUINT, 3, flags);
+
+  /**
+   * TandemLifecycleRules:regular-months:
+   *
+   * The window, in calendar months, in which the orders are counted.
+   *
+   * Since: 1.0
+   */
+  rules_properties[RULES_PROP_REGULAR_MONTHS] = g_param_spec_uint ("regular-months", NULL, NULL, 0, G_MAXUINT, 12, flags);
+
+  /**
+   * TandemLifecycleRules:lost-after-days:
+   *
+   * After how many days without an order a customer is lost; 0 for never.
+   *
+   * Since: 1.0
+   */
+  rules_properties[RULES_PROP_LOST_AFTER_DAYS] = g_param_spec_uint ("lost-after-days", NULL, NULL, 0, G_MAXUINT, 365, flags);
+
+  g_object_class_install_properties (object_class, RULES_N_PROPS, rules_properties);
+}
+
+static void
+tandem_lifecycle_rules_init (TandemLifecycleRules *self)
+{
+  self->regular_orders = 3;
+  self->regular_months = 12;
+  self->lost_after_days = 365;
+}
+
+/**
+ * tandem_lifecycle_rules_new:
+ *
+ * Creates the default rules: regular after 3 orders within 12 months,
+ * lost after 365 days without an order.
+ *
+ * Returns: (transfer full): new rules
+ *
+ * Since: 1.0
+ */
+TandemLifecycleRules *
+tandem_lifecycle_rules_new (void)
+{
+  return g_object_new (TANDEM_TYPE_LIFECYCLE_RULES, NULL);
+}
+
+static gboolean
+read_rule (GKeyFile   *file,
+           const char *key,
+           guint      *out,
+           GError    **error)
+{
+  g_autofree char *text = g_key_file_get_value (file, "Lifecycle", key, NULL);
+  guint64          value;
+
+  if (text == NULL)
+    return TRUE;
+
+  g_strstrip (text);
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, &value, NULL))
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE,
+                   _ ("[Lifecycle] %s=%s: must be a whole number of 0 or more"), key, text);
+      return FALSE;
+    }
+
+  *out = (guint)value;
+  return TRUE;
+}
+
+/**
+ * tandem_lifecycle_rules_new_from_data:
+ * @data: the key file's text
+ * @length: the length of @data, or -1 if it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * Reads rules from a key file with one group, `[Lifecycle]`, and the keys
+ * `RegularOrders`, `RegularMonths` and `LostAfterDays`; missing keys keep
+ * their defaults. Syntax errors, other groups or keys, and values that are
+ * not whole numbers or are out of range (see
+ * [method@Tandem.LifecycleRules.validate]) are reported in the
+ * %TANDEM_PLAN_ERROR domain, the domain of libtandem's key files, or the
+ * %TANDEM_VALIDATION_ERROR domain, naming the key and value.
+ *
+ * Returns: (transfer full): the rules, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+TandemLifecycleRules *
+tandem_lifecycle_rules_new_from_data (const char *data,
+                                      gssize      length,
+                                      GError    **error)
+{
+  static const char *const keys[] = { "RegularOrders", "RegularMonths", "LostAfterDays", NULL };
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (TandemLifecycleRules) rules = NULL;
+  g_auto (GStrv) groups = NULL;
+  g_auto (GStrv) names = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_key_file_load_from_data (file, data, length < 0 ? strlen (data) : (gsize)length, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE,
+                   _ ("Lifecycle rules: %s"), local_error->message);
+      return NULL;
+    }
+
+  groups = g_key_file_get_groups (file, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (strcmp (groups[i], "Lifecycle") != 0)
+      {
+        g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
+                     _ ("[%s]: unknown group; lifecycle rules have only [Lifecycle]"), groups[i]);
+        return NULL;
+      }
+
+  names = g_key_file_get_keys (file, "Lifecycle", NULL, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (!g_strv_contains (keys, names[i]))
+      {
+        g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_KEY,
+                     _ ("[Lifecycle] %s: unknown key; expected RegularOrders, RegularMonths or LostAfterDays"), names[i]);
+        return NULL;
+      }
+
+  rules = tandem_lifecycle_rules_new ();
+  if (!read_rule (file, "RegularOrders", &rules->regular_orders, error) || !read_rule (file, "RegularMonths", &rules->regular_months, error) || !read_rule (file, "LostAfterDays", &rules->lost_after_days, error) || !tandem_lifecycle_rules_validate (rules, error))
+    return NULL;
+
+  return g_steal_pointer (&rules);
+}
+
+/**
+ * tandem_lifecycle_rules_get_regular_orders:
+ * @self: a `TandemLifecycleRules`
+ *
+ * Gets [property@Tandem.LifecycleRules:regular-orders].
+ *
+ * Returns: the number of orders, 0 for never
+ *
+ * Since: 1.0
+ */
+guint
+tandem_lifecycle_rules_get_regular_orders (TandemLifecycleRules *self)
+{
+  g_return_val_if_fail (TANDEM_IS_LIFECYCLE_RULES (self), 0);
+
+  return self->regular_orders;
+}
+
+/**
+ * tandem_lifecycle_rules_set_regular_orders:
+ * @self: a `TandemLifecycleRules`
+ * @regular_orders: the number of orders, 0 for never
+ *
+ * Sets [property@Tandem.LifecycleRules:regular-orders].
+ *
+ * Since: 1.0
+ */
+void
+tandem_lifecycle_rules_set_regular_orders (TandemLifecycleRules *self,
+                                           guint                 regular_orders)
+{
+  g_return_if_fail (TANDEM_IS_LIFECYCLE_RULES (self));
+
+  if (self->regular_orders == regular_orders)
+    return;
+  self->regular_orders = regular_orders;
+  g_object_notify_by_pspec (G_OBJECT (self), rules_properties[RULES_PROP_REGULAR_ORDERS]);
+}
+
+/**
+ * tandem_lifecycle_rules_get_regular_months:
+ * @self: a `TandemLifecycleRules`
+ *
+ * Gets [property@Tandem.LifecycleRules:regular-months].
+ *
+ * Returns: the window in months
+ *
+ * Since: 1.0
+ */
+guint
+tandem_lifecycle_rules_get_regular_months (TandemLifecycleRules *self)
+{
+  g_return_val_if_fail (TANDEM_IS_LIFECYCLE_RULES (self), 0);
+
+  return self->regular_months;
+}
+
+/**
+ * tandem_lifecycle_rules_set_regular_months:
+ * @self: a `TandemLifecycleRules`
+ * @regular_months: the window in months, 1–120
+ *
+ * Sets [property@Tandem.LifecycleRules:regular-months].
+ *
+ * Since: 1.0
+ */
+void
+tandem_lifecycle_rules_set_regular_months (TandemLifecycleRules *self,
+                                           guint                 regular_months)
+{
+  g_return_if_fail (TANDEM_IS_LIFECYCLE_RULES (self));
+
+  if (self->regular_months == regular_months)
+    return;
+  self->regular_months = regular_months;
+  g_object_notify_by_pspec (G_OBJECT (self), rules_properties[RULES_PROP_REGULAR_MONTHS]);
+}
+
+/**
+ * tandem_lifecycle_rules_get_lost_after_days:
+ * @self: a `TandemLifecycleRules`
+ *
+ * Gets [property@Tandem.LifecycleRules:lost-after-days].
+ *
+ * Returns: the number of days, 0 for never
+ *
+ * Since: 1.0
+ */
+guint
+tandem_lifecycle_rules_get_lost_after_days (TandemLifecycleRules *self)
+{
+  g_return_val_if_fail (TANDEM_IS_LIFECYCLE_RULES (self), 0);
+
+  return self->lost_after_days;
+}
+
+/**
+ * tandem_lifecycle_rules_set_lost_after_days:
+ * @self: a `TandemLifecycleRules`
+ * @lost_after_days: the number of days, 0 for never
+ *
+ * Sets [property@Tandem.LifecycleRules:lost-after-days].
+ *
+ * Since: 1.0
+ */
+void
+tandem_lifecycle_rules_set_lost_after_days (TandemLifecycleRules *self,
+                                            guint                 lost_after_days)
+{
+  g_return_if_fail (TANDEM_IS_LIFECYCLE_RULES (self));
+
+  if (self->lost_after_days == lost_after_days)
+    return;
+  self->lost_after_days = lost_after_days;
+  g_object_notify_by_pspec (G_OBJECT (self), rules_properties[RULES_PROP_LOST_AFTER_DAYS]);
+}
+
+/**
+ * tandem_lifecycle_rules_validate:
+ * @self: a `TandemLifecycleRules`
+ * @error: return location for a #GError
+ *
+ * Checks the ranges: regular-orders at most 1000, regular-months 1–120,
+ * lost-after-days at most 36500. A value out of range is reported with
+ * %TANDEM_VALIDATION_ERROR_OUT_OF_RANGE naming the property and value.
+ *
+ * Returns: %TRUE when the rules can be used
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_lifecycle_rules_validate (TandemLifecycleRules *self,
+                                 GError              **error)
+{
+  g_return_val_if_fail (TANDEM_IS_LIFECYCLE_RULES (self), FALSE);
+
+  if (self->regular_orders > MAX_REGULAR_ORDERS)
+    g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                 _ ("regular-orders %u: must be between 0 (never) and %u"), self->regular_orders, MAX_REGULAR_ORDERS);
+  else if (self->regular_months < 1 || self->regular_months > MAX_REGULAR_MONTHS)
+    g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                 _ ("regular-months %u: must be between 1 and %u"), self->regular_months, MAX_REGULAR_MONTHS);
+  else if (self->lost_after_days > MAX_LOST_AFTER_DAYS)
+    g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                 _ ("lost-after-days %u: must be between 0 (never) and %u"), self->lost_after_days, MAX_LOST_AFTER_DAYS);
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The rules as a pure function                                        */
+
+static gint64
+months_before (gint64 usec,
+               int    months)
+{
+  g_autoptr (GDateTime) at = _tandem_time_from_usec (usec);
+  g_autoptr (GDateTime) start = g_date_time_add_months (at, -months);
+
+  return start != NULL ? _tandem_time_to_usec (start) : G_MININT64;
+}
+
+/* The index of the first order later than @usec. */
+static guint
+orders_up_to (const GArray *orders,
+              gint64        usec)
+{
+  guint lo = 0, hi = orders->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (orders, TandemOrderRecord, mid).occurred_at <= usec)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+push_step (GArray *steps,
+           gint64  account_id,
+           int     stage,
+           gint64  at,
+           int     cause,
+           gint64  activity_id)
+{
+  TandemStageRecord step = { account_id, stage, at, cause, activity_id };
+
+  g_array_append_val (steps, step);
+}
+
+static gboolean
+is_active (int stage)
+{
+  return stage == TANDEM_ACCOUNT_STAGE_CUSTOMER || stage == TANDEM_ACCOUNT_STAGE_REGULAR;
+}
+
+GArray *
+_tandem_lifecycle_steps (const TandemLifecycleRecord *rules,
+                         gint64                       account_id,
+                         int                          stage,
+                         gint64                       since,
+                         const GArray                *orders,
+                         gint64                       now)
+{
+  GArray *steps = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+  gint64  lost = (gint64)rules->lost_after_days * USEC_PER_DAY;
+  gint64  last_order = G_MININT64;
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      const TandemOrderRecord *o = &g_array_index (orders, TandemOrderRecord, i);
+
+      /* orders before the latest change are history: they only count */
+      if (o->occurred_at < since)
+        {
+          last_order = o->occurred_at;
+          continue;
+        }
+
+      if (lost > 0 && is_active (stage))
+        {
+          gint64 ref = MAX (last_order, since);
+
+          if (o->occurred_at - ref > lost)
+            {
+              stage = TANDEM_ACCOUNT_STAGE_LOST;
+              since = ref + lost;
+              push_step (steps, account_id, stage, since, TANDEM_STAGE_CAUSE_NO_ORDERS, 0);
+            }
+        }
+
+      if (stage == TANDEM_ACCOUNT_STAGE_PROSPECT || stage == TANDEM_ACCOUNT_STAGE_LOST)
+        {
+          int cause = stage == TANDEM_ACCOUNT_STAGE_PROSPECT ? TANDEM_STAGE_CAUSE_FIRST_ORDER : TANDEM_STAGE_CAUSE_WON_BACK;
+
+          stage = TANDEM_ACCOUNT_STAGE_CUSTOMER;
+          since = o->occurred_at;
+          push_step (steps, account_id, stage, since, cause, o->id);
+        }
+
+      if (stage == TANDEM_ACCOUNT_STAGE_CUSTOMER && rules->regular_orders > 0)
+        {
+          gint64 opens = months_before (o->occurred_at, rules->regular_months);
+          guint  n = orders_up_to (orders, o->occurred_at) - orders_up_to (orders, opens);
+
+          if (n >= (guint)rules->regular_orders)
+            {
+              stage = TANDEM_ACCOUNT_STAGE_REGULAR;
+              since = o->occurred_at;
+              push_step (steps, account_id, stage, since, TANDEM_STAGE_CAUSE_REPEAT_ORDERS, o->id);
+            }
+        }
+
+      last_order = o->occurred_at;
+    }
+
+  if (now != TANDEM_LIFECYCLE_NO_TIME && lost > 0 && is_active (stage))
+    {
+      gint64 ref = MAX (last_order, since);
+
+      if (now - ref > lost)
+        push_step (steps, account_id, TANDEM_ACCOUNT_STAGE_LOST, ref + lost, TANDEM_STAGE_CAUSE_NO_ORDERS, 0);
+    }
+
+  return steps;
+}
+
+gboolean
+_tandem_lifecycle_apply_account (TandemBackend               *backend,
+                                 const TandemLifecycleRecord *rules,
+                                 gint64                       account_id,
+                                 gint64                       now,
+                                 GArray                      *made,
+                                 GError                     **error)
+{
+  TandemAccountRecord record = { 0 };
+  g_autoptr (GArray) history = NULL;
+  g_autoptr (GArray) orders = NULL;
+  g_autoptr (GArray) steps = NULL;
+  gint64   since = G_MININT64;
+  gboolean ok = TRUE;
+
+  if (!tandem_backend_load_account (backend, account_id, &record, error))
+    return FALSE;
+  if (record.archived)
+    goto out;
+
+  if ((history = tandem_backend_list_stage_changes (backend, account_id, error)) == NULL || (orders = tandem_backend_list_orders (backend, account_id, error)) == NULL)
+    {
+      ok = FALSE;
+      goto out;
+    }
+  if (history->len > 0)
+    since = g_array_index (history, TandemStageRecord, history->len - 1).changed_at;
+
+  steps = _tandem_lifecycle_steps (rules, account_id, record.stage, since, orders, now);
+  if (steps->len == 0)
+    goto out;
+
+  for (guint i = 0; ok && i < steps->len; i++)
+    ok = tandem_backend_add_stage_change (backend, &g_array_index (steps, TandemStageRecord, i), error);
+  record.stage = g_array_index (steps, TandemStageRecord, steps->len - 1).stage;
+  if (ok)
+    ok = tandem_backend_update_account (backend, &record, error);
+  if (ok)
+    g_array_append_vals (made, steps->data, steps->len);
+
+out:
+  tandem_account_record_clear (&record);
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* The store's rules                                                   */
+
+/**
+ * tandem_store_get_lifecycle_rules:
+ * @self: a `TandemStore`
+ * @error: return location for a #GError
+ *
+ * Reads the lifecycle rules the store applies; the defaults until
+ * [method@Tandem.Store.set_lifecycle_rules] was called.
+ *
+ * Returns: (transfer full): a copy of the rules, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+TandemLifecycleRules *
+tandem_store_get_lifecycle_rules (TandemStore *self,
+                                  GError     **error)
+{
+  TandemLifecycleRecord record;
+  TandemLifecycleRules *rules;
+  gboolean              ok;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  _tandem_store_lock (self);
+  ok = tandem_backend_load_lifecycle (_tandem_store_get_backend (self), &record, error);
+  _tandem_store_unlock (self);
+  if (!ok)
+    return NULL;
+
+  rules = tandem_lifecycle_rules_new ();
+  rules->regular_orders = record.regular_orders;
+  rules->regular_months = record.regular_months;
+  rules->lost_after_days = record.lost_after_days;
+  return rules;
+}
+
+/**
+ * tandem_store_set_lifecycle_rules:
+ * @self: a `TandemStore`
+ * @rules: the rules
+ * @error: return location for a #GError
+ *
+ * Stores the rules applied from now on, after
+ * [method@Tandem.LifecycleRules.validate]. Stages already recorded stay;
+ * the new rules apply to the next orders and to
+ * [method@Tandem.Store.apply_lifecycle].
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_set_lifecycle_rules (TandemStore          *self,
+                                  TandemLifecycleRules *rules,
+                                  GError              **error)
+{
+  TandemLifecycleRecord record;
+  gboolean              ok;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_LIFECYCLE_RULES (rules), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!tandem_lifecycle_rules_validate (rules, error))
+    return FALSE;
+
+  record.regular_orders = rules->regular_orders;
+  record.regular_months = rules->regular_months;
+  record.lost_after_days = rules->lost_after_days;
+
+  _tandem_store_lock (self);
+  ok = tandem_backend_save_lifecycle (_tandem_store_get_backend (self), &record, error);
+  _tandem_store_unlock (self);
+  return ok;
+}
+
+static GListModel *
+changes_to_list (GArray *changes)
+{
+  GListStore *list = g_list_store_new (TANDEM_TYPE_STAGE_CHANGE);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const TandemStageRecord *r = &g_array_index (changes, TandemStageRecord, i);
+      g_autoptr (GDateTime) at = _tandem_time_from_usec (r->changed_at);
+      g_autoptr (TandemStageChange) change = g_object_new (TANDEM_TYPE_STAGE_CHANGE,
+                                                           "account-id", r->account_id,
+                                                           "stage", r->stage,
+                                                           "changed-at", at,
+                                                           "cause", r->cause,
+                                                           "activity-id", r->activity_id,
+                                                           NULL);
+
+      g_list_store_append (list, change);
+    }
+  return G_LIST_MODEL (list);
+}
+
+/**
+ * tandem_store_apply_lifecycle:
+ * @self: a `TandemStore`
+ * @at: (nullable): the time to judge by; %NULL for now
+ * @error: return location for a #GError
+ *
+ * Applies the lifecycle rules to every account that is not archived, as
+ * of @at: records, for instance, that a customer without an order for
+ * longer than [property@Tandem.LifecycleRules:lost-after-days] is lost,
+ * and applies rules changed since its orders arrived. Everything is one
+ * transaction. Running it again with the same @at changes nothing.
+ *
+ * Returns: (transfer full): a list model of the [class@Tandem.StageChange]s
+ *   recorded, by account, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_apply_lifecycle (TandemStore *self,
+                              GDateTime   *at,
+                              GError     **error)
+{
+  g_autoptr (GArray) accounts = NULL;
+  g_autoptr (GArray) made = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+  TandemLifecycleRecord rules;
+  TandemBackend        *backend;
+  gint64                now;
+  gboolean              ok;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (at != NULL)
+    now = _tandem_time_to_usec (at);
+  else
+    {
+      g_autoptr (GDateTime) current = g_date_time_new_now_utc ();
+      now = _tandem_time_to_usec (current);
+    }
+
+  _tandem_store_lock (self);
+  backend = _tandem_store_get_backend (self);
+  ok = tandem_backend_load_lifecycle (backend, &rules, error) && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && tandem_backend_begin (backend, error);
+  for (guint i = 0; ok && i < accounts->len; i++)
+    ok = _tandem_lifecycle_apply_account (backend, &rules, g_array_index (accounts, TandemAccountRecord, i).id,
+                                          now, made, error);
+  if (ok && accounts != NULL)
+    ok = tandem_backend_commit (backend, error);
+  else if (accounts != NULL)
+    tandem_backend_rollback (backend);
+  if (ok)
+    _tandem_store_refresh_stages (self, made);
+  _tandem_store_unlock (self);
+
+  return ok ? changes_to_list (made) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Conversion rates                                                    */
+
+/**
+ * TandemConversion:
+ *
+ * How a tandem's accounts moved through the lifecycle in a window, counted
+ * in accounts (an account that moves twice counts once). The team is the
+ * account's tandem now. An account counts in a stage's base when it was in
+ * that stage at some moment of the window: when it started there, or
+ * entered it inside the window.
+ *
+ * - win rate: prospects that became customers (or regular customers),
+ *   of the prospects;
+ * - promotion rate: customers that became regular customers, of the
+ *   customers;
+ * - loss rate: customers or regular customers that were lost, of those
+ *   active.
+ *
+ * Rates are in basis points, rounded down, and -1 when the base is empty.
+ * See [method@Tandem.Store.compute_conversions].
+ *
+ * Since: 1.0
+ */
+struct _TandemConversion
+{
+  GObject     parent_instance;
+  TandemTeam *team;
+  guint       prospects;
+  guint       won;
+  guint       customers;
+  guint       promoted;
+  guint       active;
+  guint       lost;
+  guint       won_back;
+};
+
+G_DEFINE_FINAL_TYPE (TandemConversion, tandem_conversion, G_TYPE_OBJECT)
+
+enum
+{
+  CONV_PROP_0,
+  CONV_PROP_TEAM,
+  CONV_PROP_PROSPECTS,
+  CONV_PROP_WON,
+  CONV_PROP_WIN_RATE,
+  CONV_PROP_CUSTOMERS,
+  CONV_PROP_PROMOTED,
+  CONV_PROP_PROMOTION_RATE,
+  CONV_PROP_ACTIVE,
+  CONV_PROP_LOST,
+  CONV_PROP_LOSS_RATE,
+  CONV_PROP_WON_BACK,
+  CONV_N_PROPS
+};
+
+static GParamSpec *conv_properties[CONV_N_PROPS];
+
+static int
+rate_bp (guint part,
+         guint base)
+{
+  return base == 0 ? -1 : (int)((guint64)part * 10000 / base);
+}
+
+static void
+tandem_conversion_finalize (GObject *object)
+{
+  TandemConversion *self = TANDEM_CONVERSION (object);
+
+  g_clear_object (&self->team);
+  G_OBJECT_CLASS (tandem_conversion_parent_class)->finalize (object);
+}
+
+static void
+tandem_conversion_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TandemConversion *self = TANDEM_CONVERSION (object);
+
+  switch (prop_id)
+    {
+    case CONV_PROP_TEAM:
+      g_value_set_object (value, self->team);
+      break;
+    case CONV_PROP_PROSPECTS:
+      g_value_set_uint (value, self->prospects);
+      break;
+    case CONV_PROP_WON:
+      g_value_set_uint (value, self->won);
+      break;
+    case CONV_PROP_WIN_RATE:
+      g_value_set_int (value, tandem_conversion_get_win_rate (self));
+      break;
+    case CONV_PROP_CUSTOMERS:
+      g_value_set_uint (value, self->customers);
+      break;
+    case CONV_PROP_PROMOTED:
+      g_value_set_uint (value, self->promoted);
+      break;
+    case CONV_PROP_PROMOTION_RATE:
+      g_value_set_int (value, tandem_conversion_get_promotion_rate (self));
+      break;
+    case CONV_PROP_ACTIVE:
+      g_value_set_uint (value, self->active);
+      break;
+    case CONV_PROP_LOST:
+      g_value_set_uint (value, self->lost);
+      break;
+    case CONV_PROP_LOSS_RATE:
+      g_value_set_int (value, tandem_conversion_get_loss_rate (self));
+      break;
+    case CONV_PROP_WON_BACK:
+      g_value_set_uint (value, self->won_back);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_conversion_class_init (TandemConversionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_conversion_finalize;
+  object_class->get_property = tandem_conversion_get_property;
+
+  /**
+   * TandemConversion:team:
+   *
+   * The tandem.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
+
+  /**
+   * TandemConversion:prospects:
+   *
+   * Accounts that were prospects at some moment of the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_PROSPECTS] = g_param_spec_uint ("prospects", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:won:
+   *
+   * Prospects that became customers in the window: new customers won.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_WON] = g_param_spec_uint ("won", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:win-rate:
+   *
+   * won ÷ prospects in basis points, rounded down; -1 without prospects.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_WIN_RATE] = g_param_spec_int ("win-rate", NULL, NULL, -1, 10000, -1, flags);
+
+  /**
+   * TandemConversion:customers:
+   *
+   * Accounts that were customers (not yet regular) at some moment of the
+   * window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_CUSTOMERS] = g_param_spec_uint ("customers", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:promoted:
+   *
+   * Customers that became regular customers in the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_PROMOTED] = g_param_spec_uint ("promoted", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:promotion-rate:
+   *
+   * promoted ÷ customers in basis points, rounded down; -1 without
+   * customers.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_PROMOTION_RATE] = g_param_spec_int ("promotion-rate", NULL, NULL, -1, 10000, -1, flags);
+
+  /**
+   * TandemConversion:active:
+   *
+   * Accounts that were customers or regular customers at some moment of
+   * the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_ACTIVE] = g_param_spec_uint ("active", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:lost:
+   *
+   * Active accounts that were lost in the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_LOST] = g_param_spec_uint ("lost", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:loss-rate:
+   *
+   * lost ÷ active in basis points, rounded down; -1 without active
+   * accounts.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_LOSS_RATE] = g_param_spec_int ("loss-rate", NULL, NULL, -1, 10000, -1, flags);
+
+  /**
+   * TandemConversion:won-back:
+   *
+   * Lost accounts that became customers again in the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_WON_BACK] = g_param_spec_uint ("won-back", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  g_object_class_install_properties (object_class, CONV_N_PROPS, conv_properties);
+}
+
+static void
+tandem_conversion_init (TandemConversion *self)
+{
+}
+
+/**
+ * tandem_conversion_get_team:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:team].
+ *
+ * Returns: (transfer none): the tandem
+ *
+ * Since: 1.0
+ */
+TandemTeam *
+tandem_conversion_get_team (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), NULL);
+  return self->team;
+}
+
+/**
+ * tandem_conversion_get_prospects:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:prospects].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_prospects (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->prospects;
+}
+
+/**
+ * tandem_conversion_get_won:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:won].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_won (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->won;
+}
+
+/**
+ * tandem_conversion_get_win_rate:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:win-rate].
+ *
+ * Returns: basis points, or -1
+ *
+ * Since: 1.0
+ */
+int
+tandem_conversion_get_win_rate (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), -1);
+  return rate_bp (self->won, self->prospects);
+}
+
+/**
+ * tandem_conversion_get_customers:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:customers].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_customers (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->customers;
+}
+
+/**
+ * tandem_conversion_get_promoted:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:promoted].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_promoted (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->promoted;
+}
+
+/**
+ * tandem_conversion_get_promotion_rate:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:promotion-rate].
+ *
+ * Returns: basis points, or -1
+ *
+ * Since: 1.0
+ */
+int
+tandem_conversion_get_promotion_rate (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), -1);
+  return rate_bp (self->promoted, self->customers);
+}
+
+/**
+ * tandem_conversion_get_active:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:active].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_active (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->active;
+}
+
+/**
+ * tandem_conversion_get_lost:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:lost].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_lost (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->lost;
+}
+
+/**
+ * tandem_conversion_get_loss_rate:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:loss-rate].
+ *
+ * Returns: basis points, or -1
+ *
+ * Since: 1.0
+ */
+int
+tandem_conversion_get_loss_rate (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), -1);
+  return rate_bp (self->lost, self->active);
+}
+
+/**
+ * tandem_conversion_get_won_back:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:won-back].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_won_back (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->won_back;
+}
+
+TandemConversion *
+_tandem_conversion_new (TandemTeam *team)
+{
+  TandemConversion *c = g_object_new (TANDEM_TYPE_CONVERSION, NULL);
+
+  c->team = g_object_ref (team);
+  return c;
+}
+
+/* What one account did in the window. */
+typedef struct
+{
+  gboolean visited[4];
+  gboolean won, promoted, lost, won_back;
+} AccountMoves;
+
+static void
+add_moves (TandemConversion   *c,
+           const AccountMoves *m)
+{
+  c->prospects += m->visited[TANDEM_ACCOUNT_STAGE_PROSPECT];
+  c->customers += m->visited[TANDEM_ACCOUNT_STAGE_CUSTOMER];
+  c->active += m->visited[TANDEM_ACCOUNT_STAGE_CUSTOMER] || m->visited[TANDEM_ACCOUNT_STAGE_REGULAR];
+  c->won += m->won;
+  c->promoted += m->promoted;
+  c->lost += m->lost;
+  c->won_back += m->won_back;
+}
+
+static void
+move (AccountMoves *m,
+      int           from,
+      int           to)
+{
+  m->visited[to] = TRUE;
+  if (from == TANDEM_ACCOUNT_STAGE_PROSPECT && is_active (to))
+    m->won = TRUE;
+  else if (from == TANDEM_ACCOUNT_STAGE_CUSTOMER && to == TANDEM_ACCOUNT_STAGE_REGULAR)
+    m->promoted = TRUE;
+  else if (is_active (from) && to == TANDEM_ACCOUNT_STAGE_LOST)
+    m->lost = TRUE;
+  else if (from == TANDEM_ACCOUNT_STAGE_LOST && is_active (to))
+    m->won_back = TRUE;
+}
+
+/* One TandemConversion per tandem (archived ones only when they moved),
+ * by tandem id; call with the store locked. */
+GPtrArray *
+_tandem_conversions_compute (TandemStore *self,
+                             gint64       since,
+                             gint64       until,
+                             GError     **error)
+{
+  TandemBackend *backend = _tandem_store_get_backend (self);
+  g_autoptr (GArray) teams = NULL;
+  g_autoptr (GArray) accounts = NULL;
+  g_autoptr (GArray) stages = NULL;
+  g_autoptr (GHashTable) team_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) by_team = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i = 0;
+
+  if ((teams = tandem_backend_list_teams (backend, error)) == NULL || (accounts = tandem_backend_list_accounts (backend, error)) == NULL || (stages = tandem_backend_list_stage_changes (backend, 0, error)) == NULL)
+    return NULL;
+
+  for (guint t = 0; t < teams->len; t++)
+    {
+      TandemTeamRecord *r = &g_array_index (teams, TandemTeamRecord, t);
+      TandemTeam       *team = _tandem_store_load_team (self, r->id, error);
+      TandemConversion *c;
+
+      if (team == NULL)
+        return NULL;
+      c = _tandem_conversion_new (team);
+      g_ptr_array_add (result, c);
+      g_hash_table_insert (by_team, &r->id, c);
+    }
+  for (guint a = 0; a < accounts->len; a++)
+    {
+      TandemAccountRecord *r = &g_array_index (accounts, TandemAccountRecord, a);
+
+      if (r->team_id > 0)
+        g_hash_table_insert (team_of, &r->id, &r->team_id);
+    }
+
+  /* the changes come by account, then time */
+  while (i < stages->len)
+    {
+      gint64            account_id = g_array_index (stages, TandemStageRecord, i).account_id;
+      gint64           *team_id = g_hash_table_lookup (team_of, &account_id);
+      TandemConversion *c = team_id ? g_hash_table_lookup (by_team, team_id) : NULL;
+      AccountMoves      moves = { { FALSE } };
+      int               stage = -1;
+      gboolean          existed = FALSE;
+
+      for (; i < stages->len && g_array_index (stages, TandemStageRecord, i).account_id == account_id; i++)
+        {
+          const TandemStageRecord *r = &g_array_index (stages, TandemStageRecord, i);
+
+          if (r->changed_at < since)
+            stage = r->stage;
+          else if (r->changed_at < until)
+            {
+              if (!existed && stage >= 0)
+                moves.visited[stage] = TRUE;
+              existed = TRUE;
+              if (stage >= 0)
+                move (&moves, stage, r->stage);
+              else
+                moves.visited[r->stage] = TRUE;
+              stage = r->stage;
+            }
+        }
+      if (!existed && stage >= 0)
+        moves.visited[stage] = TRUE;
+      if (c != NULL)
+        add_moves (c, &moves);
+    }
+
+  for (guint t = 0; t < result->len; t++)
+    {
+      TandemConversion *c = result->pdata[t];
+
+      if (!tandem_team_get_archived (c->team) || c->prospects + c->customers + c->active > 0)
+        g_ptr_array_add (kept, g_object_ref (c));
+    }
+
+  return g_steal_pointer (&kept);
+}
+
+/**
+ * tandem_store_compute_conversions:
+ * @self: a `TandemStore`
+ * @since: the start of the window (included)
+ * @until: the end of the window (excluded)
+ * @error: return location for a #GError
+ *
+ * Counts, per tandem, how its accounts moved through the lifecycle in
+ * [@since, @until), from the recorded stage changes (by hand or by the
+ * lifecycle rules). Tandems are listed by id; archived tandems only when
+ * their accounts had a stage in the window. A window that ends before it
+ * starts is refused with %TANDEM_STORE_ERROR_INVALID.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Conversion], or
+ *   %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_compute_conversions (TandemStore *self,
+                                  GDateTime   *since,
+                                  GDateTime   *until,
+                                  GError     **error)
+{
+  g_autoptr (GPtrArray) conversions = NULL;
+  GListStore *list;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (since != NULL && until != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_date_time_compare (since, until) >= 0)
+    {
+      g_autofree char *from = g_date_time_format_iso8601 (since);
+      g_autofree char *to = g_date_time_format_iso8601 (until);
+
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("The window %s – %s is empty: it must end after it starts"), from, to);
+      return NULL;
+    }
+
+  _tandem_store_lock (self);
+  conversions = _tandem_conversions_compute (self, _tandem_time_to_usec (since), _tandem_time_to_usec (until), error);
+  _tandem_store_unlock (self);
+  if (conversions == NULL)
+    return NULL;
+
+  list = g_list_store_new (TANDEM_TYPE_CONVERSION);
+  g_list_store_splice (list, 0, 0, conversions->pdata, conversions->len);
+  return G_LIST_MODEL (list);
+}
