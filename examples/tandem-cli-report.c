@@ -12,11 +12,11 @@
 #define N_KINDS (TANDEM_LINE_KIND_ADJUSTMENT + 1)
 
 /* Pads @text to @width characters (not bytes), left or right aligned. */
-static void
-pad (GString    *out,
-     const char *text,
-     int         width,
-     gboolean    right)
+void
+cli_pad (GString    *out,
+         const char *text,
+         int         width,
+         gboolean    right)
 {
   long n = g_utf8_strlen (text, -1);
 
@@ -30,8 +30,8 @@ pad (GString    *out,
 }
 
 /* Amounts in a table: grouped, without the currency. */
-static char *
-amount_cell (gint64 minor)
+char *
+cli_amount_cell (gint64 minor)
 {
   g_autoptr (TandemMoney) m = tandem_money_new (minor, "EUR");
   g_autofree char *canonical = tandem_money_to_string (m);
@@ -79,11 +79,11 @@ cli_print_report (Cli              *cli,
                           tandem_settlement_get_plan_name (settlement),
                           tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED ? _ ("closed") : _ ("draft"),
                           tandem_money_get_currency (total));
-  pad (out, _ ("Rep"), 22, FALSE);
-  pad (out, _ ("Role"), 8, FALSE);
+  cli_pad (out, _ ("Rep"), 22, FALSE);
+  cli_pad (out, _ ("Role"), 8, FALSE);
   for (guint k = 0; k < N_KINDS; k++)
-    pad (out, _ (headers[k]), 12, TRUE);
-  pad (out, _ ("Total"), 12, TRUE);
+    cli_pad (out, _ (headers[k]), 12, TRUE);
+  cli_pad (out, _ ("Total"), 12, TRUE);
   g_string_append_c (out, '\n');
 
   for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
@@ -103,53 +103,53 @@ cli_print_report (Cli              *cli,
           rep_total += amount;
         }
 
-      pad (out, tandem_rep_get_name (rep), 22, FALSE);
-      pad (out, tandem_role_to_nick (tandem_rep_get_role (rep)), 8, FALSE);
+      cli_pad (out, tandem_rep_get_name (rep), 22, FALSE);
+      cli_pad (out, tandem_role_to_nick (tandem_rep_get_role (rep)), 8, FALSE);
       for (guint k = 0; k < N_KINDS; k++)
         {
-          g_autofree char *cell = amount_cell (sums[k]);
-          pad (out, cell, 12, TRUE);
+          g_autofree char *cell = cli_amount_cell (sums[k]);
+          cli_pad (out, cell, 12, TRUE);
           column_totals[k] += sums[k];
         }
-      t = amount_cell (rep_total);
-      pad (out, t, 12, TRUE);
+      t = cli_amount_cell (rep_total);
+      cli_pad (out, t, 12, TRUE);
       g_string_append_c (out, '\n');
     }
 
-  pad (out, _ ("Total"), 30, FALSE);
+  cli_pad (out, _ ("Total"), 30, FALSE);
   for (guint k = 0; k < N_KINDS; k++)
     {
-      g_autofree char *cell = amount_cell (column_totals[k]);
-      pad (out, cell, 12, TRUE);
+      g_autofree char *cell = cli_amount_cell (column_totals[k]);
+      cli_pad (out, cell, 12, TRUE);
     }
   {
-    g_autofree char *cell = amount_cell (tandem_money_get_minor_units (total));
-    pad (out, cell, 12, TRUE);
+    g_autofree char *cell = cli_amount_cell (tandem_money_get_minor_units (total));
+    cli_pad (out, cell, 12, TRUE);
   }
   g_string_append (out, "\n\n");
 
-  pad (out, _ ("Tandem"), 22, FALSE);
-  pad (out, _ ("Revenue"), 14, TRUE);
-  pad (out, _ ("Target"), 14, TRUE);
-  pad (out, _ ("Attainment"), 12, TRUE);
-  pad (out, _ ("Payout"), 14, TRUE);
+  cli_pad (out, _ ("Tandem"), 22, FALSE);
+  cli_pad (out, _ ("Revenue"), 14, TRUE);
+  cli_pad (out, _ ("Target"), 14, TRUE);
+  cli_pad (out, _ ("Attainment"), 12, TRUE);
+  cli_pad (out, _ ("Payout"), 14, TRUE);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
       g_autoptr (TandemTeamResult) r = g_list_model_get_item (teams, i);
-      g_autofree char *revenue = amount_cell (tandem_money_get_minor_units (tandem_team_result_get_revenue (r)));
+      g_autofree char *revenue = cli_amount_cell (tandem_money_get_minor_units (tandem_team_result_get_revenue (r)));
       g_autofree char *target = tandem_team_result_get_target (r)
-                                    ? amount_cell (tandem_money_get_minor_units (tandem_team_result_get_target (r)))
+                                    ? cli_amount_cell (tandem_money_get_minor_units (tandem_team_result_get_target (r)))
                                     : g_strdup ("–");
-      g_autofree char *payout = amount_cell (tandem_money_get_minor_units (tandem_team_result_get_payout (r)));
+      g_autofree char *payout = cli_amount_cell (tandem_money_get_minor_units (tandem_team_result_get_payout (r)));
       int              att = tandem_team_result_get_attainment (r);
       g_autofree char *att_text = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100) : g_strdup ("–");
 
-      pad (out, tandem_team_get_name (tandem_team_result_get_team (r)), 22, FALSE);
-      pad (out, revenue, 14, TRUE);
-      pad (out, target, 14, TRUE);
-      pad (out, att_text, 12, TRUE);
-      pad (out, payout, 14, TRUE);
+      cli_pad (out, tandem_team_get_name (tandem_team_result_get_team (r)), 22, FALSE);
+      cli_pad (out, revenue, 14, TRUE);
+      cli_pad (out, target, 14, TRUE);
+      cli_pad (out, att_text, 12, TRUE);
+      cli_pad (out, payout, 14, TRUE);
       g_string_append_c (out, '\n');
     }
 
@@ -224,11 +224,11 @@ cli_print_statement (Cli              *cli,
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = amount_cell (tandem_money_get_minor_units (tandem_payout_line_get_amount (line)));
+      g_autofree char *amount = cli_amount_cell (tandem_money_get_minor_units (tandem_payout_line_get_amount (line)));
       g_autoptr (GString) row = g_string_new (NULL);
 
-      pad (row, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick, 16, FALSE);
-      pad (row, amount, 12, TRUE);
+      cli_pad (row, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick, 16, FALSE);
+      cli_pad (row, amount, 12, TRUE);
       g_print ("%s  %s\n", row->str, tandem_payout_line_get_explanation (line));
     }
   g_print (_ ("\nTotal: %s\n"), total_text);

@@ -38,6 +38,9 @@ gboolean    cli_parse_percent (const char *option,
                                const char *text,
                                guint      *bp,
                                GError    **error);
+GDateTime  *cli_parse_time (const char *what,
+                            const char *text,
+                            GError    **error);
 void        cli_progress_start (Cli *cli);
 void        cli_progress_stop (Cli *cli);
 
@@ -49,11 +52,16 @@ int cli_cmd_activity_list (Cli *cli, int argc, char **argv);
 int cli_cmd_plan_list (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-report.c */
-void cli_print_report (Cli              *cli,
-                       TandemSettlement *settlement);
-void cli_print_statement (Cli              *cli,
-                          TandemSettlement *settlement,
-                          TandemRep        *rep);
+void  cli_pad (GString    *out,
+               const char *text,
+               int         width,
+               gboolean    right);
+char *cli_amount_cell (gint64 minor);
+void  cli_print_report (Cli              *cli,
+                        TandemSettlement *settlement);
+void  cli_print_statement (Cli              *cli,
+                           TandemSettlement *settlement,
+                           TandemRep        *rep);
 
 /* tandem-cli-chart.c */
 int cli_cmd_report (Cli *cli, int argc, char **argv);
@@ -63,6 +71,15 @@ int cli_cmd_rep_tag (Cli *cli, int argc, char **argv);
 int cli_cmd_match (Cli *cli, int argc, char **argv);
 int cli_cmd_classify (Cli *cli, int argc, char **argv);
 int cli_cmd_cleanup (Cli *cli, int argc, char **argv);
+
+/* tandem-cli-kpi.c */
+int  cli_cmd_kpi (Cli *cli, int argc, char **argv);
+int  cli_cmd_lifecycle (Cli *cli, int argc, char **argv);
+int  cli_cmd_lifecycle_apply (Cli *cli, int argc, char **argv);
+int  cli_cmd_account_history (Cli *cli, int argc, char **argv);
+void cli_print_kpis (Cli        *cli,
+                     const char *period,
+                     GListModel *kpis);
 
 /* tandem-cli-demo.c */
 int cli_cmd_demo (Cli *cli, int argc, char **argv);

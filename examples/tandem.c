@@ -182,10 +182,10 @@ parse_id_arg (const char *what,
 }
 
 /* Parses an ISO 8601 time; a time without an offset is UTC. */
-static GDateTime *
-parse_time (const char *what,
-            const char *text,
-            GError    **error)
+GDateTime *
+cli_parse_time (const char *what,
+                const char *text,
+                GError    **error)
 {
   g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   GDateTime *t = g_date_time_new_from_iso8601 (text, utc);
@@ -324,7 +324,7 @@ cmd_team_add (Cli   *cli,
     return usage_error (_ ("team add takes no positional arguments"));
   if (inside_text == NULL || field_text == NULL)
     return usage_error (_ ("team add needs --inside ID and --field ID"));
-  if (!parse_id_arg ("--inside", inside_text, &inside_id, &error) || !parse_id_arg ("--field", field_text, &field_id, &error) || (share_text != NULL && !cli_parse_percent ("--inside-share", share_text, &share_bp, &error)) || (target_text != NULL && (target = tandem_money_parse (target_text, &error)) == NULL) || (since_text != NULL && (since = parse_time ("--since", since_text, &error)) == NULL))
+  if (!parse_id_arg ("--inside", inside_text, &inside_id, &error) || !parse_id_arg ("--field", field_text, &field_id, &error) || (share_text != NULL && !cli_parse_percent ("--inside-share", share_text, &share_bp, &error)) || (target_text != NULL && (target = tandem_money_parse (target_text, &error)) == NULL) || (since_text != NULL && (since = cli_parse_time ("--since", since_text, &error)) == NULL))
     return data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -349,11 +349,13 @@ cmd_account_add (Cli   *cli,
   g_autofree char *category_text = NULL;
   g_autofree char *stage_text = NULL;
   g_autofree char *referred_text = NULL;
+  g_autofree char *since_text = NULL;
   GOptionEntry     entries[] = {
         { "team", 0, 0, G_OPTION_ARG_STRING, &team_text, N_ ("the owning tandem’s id"), "ID" },
         { "category", 0, 0, G_OPTION_ARG_STRING, &category_text, N_ ("A, B, C or D (default C)"), "CATEGORY" },
         { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_text, N_ ("prospect, customer, regular or lost"), "STAGE" },
         { "referred-by", 0, 0, G_OPTION_ARG_STRING, &referred_text, N_ ("the referring account’s id"), "ID" },
+        { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, N_ ("when the account was created (default: now); orders dated earlier do not move its stage"), "TIME" },
         { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -361,6 +363,7 @@ cmd_account_add (Cli   *cli,
   g_autoptr (TandemAccount) referrer = NULL;
   g_autoptr (TandemAccount) draft = NULL;
   g_autoptr (TandemAccount) account = NULL;
+  g_autoptr (GDateTime) since = NULL;
   TandemCategory     category = TANDEM_CATEGORY_C;
   TandemAccountStage stage = TANDEM_ACCOUNT_STAGE_PROSPECT;
   gint64             team_id = 0, referred_id = 0;
@@ -372,7 +375,7 @@ cmd_account_add (Cli   *cli,
     return usage_error (_ ("account add needs one NAME"));
   if (team_text == NULL)
     return usage_error (_ ("account add needs --team ID"));
-  if (!parse_id_arg ("--team", team_text, &team_id, &error) || (category_text != NULL && !tandem_category_from_nick (category_text, &category, &error)) || (stage_text != NULL && !tandem_account_stage_from_nick (stage_text, &stage, &error)) || (referred_text != NULL && !parse_id_arg ("--referred-by", referred_text, &referred_id, &error)))
+  if (!parse_id_arg ("--team", team_text, &team_id, &error) || (category_text != NULL && !tandem_category_from_nick (category_text, &category, &error)) || (stage_text != NULL && !tandem_account_stage_from_nick (stage_text, &stage, &error)) || (referred_text != NULL && !parse_id_arg ("--referred-by", referred_text, &referred_id, &error)) || (since_text != NULL && (since = cli_parse_time ("--since", since_text, &error)) == NULL))
     return data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -383,7 +386,7 @@ cmd_account_add (Cli   *cli,
   draft = tandem_account_new (argv[1], team);
   tandem_account_set_category (draft, category);
   tandem_account_set_stage (draft, stage);
-  if (!tandem_account_set_referred_by (draft, referrer, &error) || (account = tandem_store_save_account (cli->store, draft, NULL, &error)) == NULL)
+  if (!tandem_account_set_referred_by (draft, referrer, &error) || (account = tandem_store_save_account (cli->store, draft, since, &error)) == NULL)
     return data_error (error);
   print_id (cli, tandem_account_get_id (account));
   return 0;
@@ -431,7 +434,7 @@ cmd_log (Cli   *cli,
     return usage_error (_ ("log needs one KIND"));
   if (rep_text == NULL || (account_text == NULL && reverses_text == NULL))
     return usage_error (_ ("log needs --account ID and --rep ID"));
-  if (!tandem_activity_kind_from_nick (argv[1], &kind, &error) || (account_text != NULL && !parse_id_arg ("--account", account_text, &account_id, &error)) || !parse_id_arg ("--rep", rep_text, &rep_id, &error) || (reverses_text != NULL && !parse_id_arg ("--reverses", reverses_text, &reverses_id, &error)) || (amount_text != NULL && (amount = tandem_money_parse (amount_text, &error)) == NULL) || (at_text != NULL && (when = parse_time ("--at", at_text, &error)) == NULL))
+  if (!tandem_activity_kind_from_nick (argv[1], &kind, &error) || (account_text != NULL && !parse_id_arg ("--account", account_text, &account_id, &error)) || !parse_id_arg ("--rep", rep_text, &rep_id, &error) || (reverses_text != NULL && !parse_id_arg ("--reverses", reverses_text, &reverses_id, &error)) || (amount_text != NULL && (amount = tandem_money_parse (amount_text, &error)) == NULL) || (at_text != NULL && (when = cli_parse_time ("--at", at_text, &error)) == NULL))
     return data_error (error);
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL && reverses_text == NULL)
     return usage_error (_ ("log reversal needs --reverses ID"));
@@ -795,6 +798,9 @@ static const Verb verbs[] = {
   { "team list", cli_cmd_team_list, N_ ("list tandems") },
   { "account add", cmd_account_add, N_ ("add an account: NAME --team ID [--category A] [--stage prospect] [--referred-by ID]") },
   { "account list", cli_cmd_account_list, N_ ("list accounts") },
+  { "account history", cli_cmd_account_history, N_ ("an account’s stages with their causes: ID") },
+  { "lifecycle apply", cli_cmd_lifecycle_apply, N_ ("apply the lifecycle rules to every account [--at TIME]") },
+  { "lifecycle", cli_cmd_lifecycle, N_ ("show or set the lifecycle rules [--regular-orders N] [--regular-months N] [--lost-after-days N]") },
   { "activity list", cli_cmd_activity_list, N_ ("list activities") },
   { "log", cmd_log, N_ ("log an activity: KIND --account ID --rep ID [--amount AMOUNT] [--at TIME] [--ref REF]") },
   { "import", cmd_import, N_ ("import activities from FILE (.csv or .json), all or none") },
@@ -804,6 +810,7 @@ static const Verb verbs[] = {
   { "settle", cmd_settle, N_ ("settle PERIOD [--plan NAME]") },
   { "close", cmd_close, N_ ("settle and freeze PERIOD [--plan NAME]") },
   { "statement", cmd_statement, N_ ("one rep’s statement: REP PERIOD [--plan NAME]") },
+  { "kpi", cli_cmd_kpi, N_ ("key figures per tandem: PERIOD [--plan NAME]") },
   { "report", cli_cmd_report, N_ ("a chart of PERIOD: --svg FILE [--plan NAME]") },
   { "demo", cli_cmd_demo, N_ ("fill the database with a sample and print a settlement report") },
 };

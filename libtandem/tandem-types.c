@@ -237,6 +237,23 @@ tandem_account_stage_to_nick (TandemAccountStage stage)
 }
 
 /**
+ * tandem_stage_cause_to_nick:
+ * @cause: a `TandemStageCause`
+ *
+ * Gets the name of @cause used in text: "manual", "created",
+ * "first-order", "repeat-orders", "no-orders", "won-back".
+ *
+ * Returns: (transfer none) (nullable): the nick, or %NULL for an invalid value
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_stage_cause_to_nick (TandemStageCause cause)
+{
+  return _tandem_enum_to_nick (TANDEM_TYPE_STAGE_CAUSE, cause);
+}
+
+/**
  * tandem_account_stage_from_nick:
  * @nick: "prospect", "customer", "regular" or "lost"
  * @stage: (out): the stage

@@ -192,6 +192,8 @@ gboolean tandem_account_stage_from_nick (const char         *nick,
                                          TandemAccountStage *stage,
                                          GError            **error);
 TANDEM_AVAILABLE_IN_ALL
+const char *tandem_stage_cause_to_nick (TandemStageCause cause);
+TANDEM_AVAILABLE_IN_ALL
 const char *tandem_category_to_nick (TandemCategory category);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_category_from_nick (const char     *nick,

@@ -208,6 +208,7 @@ def test_demo_twice(tmp_path):
     db = str(tmp_path / 'demo.db')
     first = run('demo', db=db, check=0)
     assert 'Nord' in first.stdout and 'Ost' in first.stdout and 'Total payout' in first.stdout
+    assert 'Key figures per tandem, 2026-11' in first.stdout and 'Activities per tandem' in first.stdout
     reps = json.loads(run('rep', 'list', '--json', db=db, check=0).stdout)
     accounts = json.loads(run('account', 'list', '--json', db=db, check=0).stdout)
     acts = json.loads(run('activity', 'list', '--json', db=db, check=0).stdout)
@@ -360,3 +361,63 @@ def test_classify_and_cleanup(tmp_path):
     p = run('classify', *window, '--a', '80%', '--b', '30%', db=db)
     assert p.returncode == 2
     assert run('classify', db=db).returncode == 1
+
+
+def test_lifecycle_and_account_history(seeded):
+    # ACME was created now; an account created in January takes January's orders
+    run('account', 'add', 'Beta KG', '--team', '1', '--since', '2026-01-01T00:00:00Z', db=seeded, check=0)
+    for day in ('2026-02-01', '2026-03-01', '2026-04-01'):
+        run('log', 'order', '--account', '2', '--rep', '1', '--amount', '100.00 EUR',
+            '--at', f'{day}T10:00:00Z', db=seeded, check=0)
+    history = json.loads(run('--json', 'account', 'history', '2', db=seeded, check=0).stdout)
+    assert [(h['stage'], h['cause']) for h in history] == [
+        ('prospect', 'created'), ('customer', 'first-order'), ('regular', 'repeat-orders')]
+    assert history[1]['changed-at'].startswith('2026-02-01') and history[1]['activity'] is not None
+    assert history[0]['activity'] is None
+
+    rules = json.loads(run('--json', 'lifecycle', db=seeded, check=0).stdout)
+    assert rules == {'regular-orders': 3, 'regular-months': 12, 'lost-after-days': 365}
+    p = run('lifecycle', '--lost-after-days', '30', db=seeded, check=0)
+    assert 'more than 30 days' in p.stdout
+    p = run('lifecycle', '--regular-months', '0', db=seeded, check=2)
+    assert 'regular-months 0' in p.stderr
+    p = run('lifecycle', '--regular-orders', 'drei', db=seeded, check=2)
+    assert '--regular-orders' in p.stderr and 'drei' in p.stderr
+
+    # 30 days after the last order (1 April), Beta is lost on 1 May
+    made = json.loads(run('--json', 'lifecycle', 'apply', '--at', '2026-06-01T00:00:00Z',
+                          db=seeded, check=0).stdout)
+    assert [(m['account'], m['stage'], m['cause']) for m in made] == [(2, 'lost', 'no-orders')]
+    assert made[0]['changed-at'].startswith('2026-05-01')
+    again = json.loads(run('--json', 'lifecycle', 'apply', '--at', '2026-06-01T00:00:00Z',
+                           db=seeded, check=0).stdout)
+    assert again == []
+    run('account', 'history', '99', db=seeded, check=2)
+    run('lifecycle', 'apply', '--at', 'gestern', db=seeded, check=2)
+
+
+def test_kpi(seeded):
+    run('account', 'add', 'Beta KG', '--team', '1', '--since', '2026-01-01T00:00:00Z', db=seeded, check=0)
+    run('log', 'order', '--account', '2', '--rep', '1', '--amount', '3000.00 EUR',
+        '--at', '2026-11-03T10:00:00Z', db=seeded, check=0)
+    run('log', 'cross-sell', '--account', '2', '--rep', '2', '--amount', '1000.00 EUR',
+        '--at', '2026-11-04T10:00:00Z', db=seeded, check=0)
+    run('log', 'call', '--account', '2', '--rep', '1', '--at', '2026-11-05T10:00:00Z', db=seeded, check=0)
+    out = json.loads(run('--json', 'kpi', '2026-11', db=seeded, check=0).stdout)
+    assert out['period'] == '2026-11' and out['plan'] == 'Standard'
+    (nord,) = out['tandems']
+    assert nord['name'] == 'Nord'
+    assert nord['revenue'] == '4000.00 EUR' and nord['target'] == '5000.00 EUR'
+    assert nord['attainment-bp'] == 8000
+    assert nord['cross-up-share-bp'] == 2500
+    assert nord['inside-revenue'] == '3000.00 EUR' and nord['inside-share-bp'] == 7500
+    assert nord['new-customers'] == 1
+    assert nord['activities']['order'] == 1 and nord['activities']['call'] == 1
+    assert nord['conversion']['won'] == 1
+    # the same revenue as the settlement
+    settled = json.loads(run('--json', 'settle', '2026-11', db=seeded, check=0).stdout)
+    assert settled['teams'][0]['revenue'] == nord['revenue']
+    text = run('kpi', '2026-11', db=seeded, check=0).stdout
+    assert 'Nord' in text and '80.00%' in text and '75.00%' in text
+    assert run('kpi', db=seeded).returncode == 1
+    assert '2026-13' in run('kpi', '2026-13', db=seeded, check=2).stderr
