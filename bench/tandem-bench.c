@@ -190,6 +190,26 @@ child_settle (const char *db)
   return 0;
 }
 
+/* The child side of a KPI measurement: every tandem's key figures for
+ * November. */
+static int
+child_kpi (const char *db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
+  g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (bench_plan, -1, &error);
+  g_autoptr (TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
+  g_autoptr (GListModel) kpis = NULL;
+
+  if (store == NULL || plan == NULL || (kpis = tandem_store_compute_kpis (store, plan, period, &error)) == NULL)
+    {
+      g_printerr ("kpi failed: %s\n", error->message);
+      return 1;
+    }
+  g_print ("%u\n", g_list_model_get_n_items (kpis));
+  return 0;
+}
+
 /* The C side of the binding comparison: settle, then time iterating the
  * first N lines (amount and explanation of each). */
 static int
@@ -267,7 +287,7 @@ child_import (const char *db,
 static const char *raw_schema = "CREATE TABLE raw_activity (ref TEXT UNIQUE, at TEXT NOT NULL, account INTEGER NOT NULL, "
                                 "rep INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT);"
                                 "CREATE INDEX raw_activity_time ON raw_activity (at);"
-                                "CREATE INDEX raw_activity_account ON raw_activity (account, at);";
+                                "CREATE INDEX raw_activity_account ON raw_activity (account, at, kind);";
 
 static gsize
 file_size (const char *path)
@@ -337,6 +357,23 @@ bench_import (const char *self_exe,
             rows >= 1000000 ? "1M" : "", ours.seconds, base.seconds, ours.seconds / base.seconds);
     printf ("| settle RSS %-6" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
             rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double)ours.max_rss_kib / base.max_rss_kib);
+    if (!ours.ok || !base.ok)
+      printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+    fflush (stdout);
+  }
+
+  /* KPIs of November vs the raw aggregate by account and kind */
+  {
+    const char *argv[] = { self_exe, "child-kpi", db, NULL };
+    const char *raw_sql = "SELECT account, kind, count(*), sum(CAST(substr(amount, 1, length(amount) - 4) AS REAL)) "
+                          "FROM raw_activity WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
+                          "GROUP BY account, kind;";
+    const char *raw_argv[] = { "sqlite3", raw, raw_sql, NULL };
+
+    ours = measure_child (argv);
+    base = measure_child (raw_argv);
+    printf ("| KPIs month %-6s | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
+            rows >= 1000000 ? "1M" : "", ours.seconds, base.seconds, ours.seconds / base.seconds);
     if (!ours.ok || !base.ok)
       printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
     fflush (stdout);
@@ -466,6 +503,8 @@ main (int   argc,
     return child_import (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "child-settle"))
     return child_settle (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "child-kpi"))
+    return child_kpi (argv[2]);
   if (argc == 5 && g_str_equal (argv[1], "child-iterate"))
     return child_iterate (argv[2], argv[3], (guint)g_ascii_strtoull (argv[4], NULL, 10));
 

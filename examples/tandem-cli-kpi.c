@@ -393,9 +393,10 @@ print_changes (Cli        *cli,
     {
       g_autoptr (TandemStageChange) c = g_list_model_get_item (changes, i);
       g_autofree char *at = g_date_time_format (tandem_stage_change_get_changed_at (c), "%Y-%m-%d %H:%M");
-      g_autofree char *order = tandem_stage_change_get_activity_id (c) > 0
-                                   ? g_strdup_printf (_ ("  (activity %" G_GINT64_FORMAT ")"), tandem_stage_change_get_activity_id (c))
-                                   : g_strdup ("");
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tandem_stage_change_get_activity_id (c));
+      /* TRANSLATORS: the order that caused a stage change, by its id */
+      g_autofree char *order = tandem_stage_change_get_activity_id (c) > 0 ? g_strdup_printf (_ ("  (activity %s)"), id)
+                                                                           : g_strdup ("");
 
       g_print ("%s  %" G_GINT64_FORMAT "  %-9s %s%s\n", at, tandem_stage_change_get_account_id (c),
                tandem_account_stage_to_nick (tandem_stage_change_get_stage (c)),

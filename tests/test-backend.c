@@ -11,6 +11,7 @@
 #include "tandem-test.h"
 #include "tandem-store-private.h"
 #include "tandem-sqlite-backend-private.h"
+#include "tandem-sqlite-schema-private.h"
 
 typedef TandemBackend *(*BackendFactory) (const char *name, GError **error);
 
@@ -708,6 +709,53 @@ test_migration_failure (void)
   CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
 }
 
+/* A store written by schema 6 keeps its stage history through migration
+ * 7: the first change of each account becomes CREATED, later ones MANUAL,
+ * and the lifecycle rules start at their defaults. */
+static void
+test_migration_to_lifecycle (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "schema6.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemBackend) b = NULL;
+  g_autoptr (GArray) stages = NULL;
+  g_autoptr (GArray) orders = NULL;
+  TandemLifecycleRecord rules = { 0 };
+  sqlite3              *db = NULL;
+
+  CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, &db), SQLITE_OK);
+  for (guint v = 0; v < 6; v++)
+    CU_ASSERT_EQUAL (sqlite3_exec (db, tandem_sqlite_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+  {
+    g_autofree char *ids = g_strdup_printf ("PRAGMA user_version = 6; PRAGMA application_id = %d;", TANDEM_SQLITE_APPLICATION_ID);
+    CU_ASSERT_EQUAL (sqlite3_exec (db, ids, NULL, NULL, NULL), SQLITE_OK);
+  }
+  CU_ASSERT_EQUAL (sqlite3_exec (db,
+                                 "INSERT INTO rep (name, role) VALUES ('Anna', 0), ('Jonas', 1);"
+                                 "INSERT INTO team (name) VALUES ('Nord');"
+                                 "INSERT INTO account (name, team_id, stage) VALUES ('ACME', 1, 1);"
+                                 "INSERT INTO account_stage (account_id, stage, changed_at) VALUES (1, 0, 100), (1, 1, 200);"
+                                 "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, occurred_at) "
+                                 "VALUES (1, 2, 4, 1000, 'EUR', 150), (1, 1, 0, NULL, NULL, 160);",
+                                 NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
+  stages = tandem_backend_list_stage_changes (b, 1, &error);
+  CU_ASSERT_EQUAL_FATAL (stages->len, 2);
+  CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).cause, TANDEM_STAGE_CAUSE_CREATED);
+  CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).cause, TANDEM_STAGE_CAUSE_MANUAL);
+  orders = tandem_backend_list_orders (b, 1, &error);
+  CU_ASSERT_EQUAL_FATAL (orders->len, 1);
+  CU_ASSERT_EQUAL (g_array_index (orders, TandemOrderRecord, 0).occurred_at, 150);
+  CU_ASSERT_TRUE (tandem_backend_load_lifecycle (b, &rules, &error));
+  CU_ASSERT_EQUAL (rules.regular_orders, 3);
+  CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
+}
+
 int
 main (void)
 {
@@ -718,6 +766,7 @@ main (void)
     TANDEM_TEST (test_conformance_activities),
     TANDEM_TEST (test_write_failures),
     TANDEM_TEST (test_migration_failure),
+    TANDEM_TEST (test_migration_to_lifecycle),
   };
   int status;
 

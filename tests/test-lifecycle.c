@@ -655,7 +655,8 @@ test_kpis (void)
     settlement = tandem_store_settle (f.store, plan, november, &error);
     TANDEM_ASSERT_NO_ERROR (error);
     {
-      g_autoptr (TandemTeamResult) r = g_list_model_get_item (tandem_settlement_get_team_results (settlement), 0);
+      g_autoptr (GListModel) results = tandem_settlement_get_team_results (settlement);
+      g_autoptr (TandemTeamResult) r = g_list_model_get_item (results, 0);
       CU_ASSERT_TRUE (tandem_money_equal (tandem_team_result_get_revenue (r), revenue));
       CU_ASSERT_EQUAL (tandem_team_result_get_attainment (r), tandem_kpi_get_attainment (k));
     }

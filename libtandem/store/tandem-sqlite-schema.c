@@ -150,6 +150,9 @@ const char *const tandem_sqlite_migrations[] = {
   "ALTER TABLE account_stage ADD COLUMN cause INTEGER NOT NULL DEFAULT 0 CHECK (cause BETWEEN 0 AND 5);"
   "ALTER TABLE account_stage ADD COLUMN activity_id INTEGER REFERENCES activity (id);"
   "UPDATE account_stage SET cause = 1 WHERE id IN (SELECT min (id) FROM account_stage GROUP BY account_id);"
+  /* an account's orders are read from the index alone */
+  "DROP INDEX activity_account;"
+  "CREATE INDEX activity_account ON activity (account_id, occurred_at, kind);"
   "CREATE TABLE lifecycle_rule ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  regular_orders INTEGER NOT NULL CHECK (regular_orders >= 0),"

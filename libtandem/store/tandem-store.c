@@ -1745,7 +1745,10 @@ fail:
  * @error: return location for a #GError
  *
  * Lists every stage the account has been in, with the time it entered it,
- * oldest first. The first entry is the stage it was created in.
+ * why ([property@Tandem.StageChange:cause]) and the order that moved it
+ * there, oldest first. The first entry is the stage it was created in
+ * (%TANDEM_STAGE_CAUSE_CREATED); see [class@Tandem.LifecycleRules] for
+ * the changes orders make.
  *
  * Returns: (transfer full): a list model of [class@Tandem.StageChange]
  *
