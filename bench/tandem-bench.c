@@ -353,8 +353,8 @@ bench_import (const char *self_exe,
 
     ours = measure_child (argv);
     base = measure_child (raw_argv);
-    printf ("| settle month %-4s | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
-            rows >= 1000000 ? "1M" : "", ours.seconds, base.seconds, ours.seconds / base.seconds);
+    printf ("| settle month %-4" G_GUINT64_FORMAT " | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
+            rows, ours.seconds, base.seconds, ours.seconds / base.seconds);
     printf ("| settle RSS %-6" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
             rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double)ours.max_rss_kib / base.max_rss_kib);
     if (!ours.ok || !base.ok)
@@ -372,8 +372,8 @@ bench_import (const char *self_exe,
 
     ours = measure_child (argv);
     base = measure_child (raw_argv);
-    printf ("| KPIs month %-6s | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
-            rows >= 1000000 ? "1M" : "", ours.seconds, base.seconds, ours.seconds / base.seconds);
+    printf ("| KPIs month %-6" G_GUINT64_FORMAT " | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
+            rows, ours.seconds, base.seconds, ours.seconds / base.seconds);
     if (!ours.ok || !base.ok)
       printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
     fflush (stdout);
