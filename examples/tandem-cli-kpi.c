@@ -21,15 +21,9 @@ bp_cell (int bp)
 static void
 print_json (JsonBuilder *b)
 {
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
 
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  cli_print_json (root);
 }
 
 static void

@@ -80,9 +80,7 @@ static void
 print_model_json (GListModel *model)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -92,11 +90,7 @@ print_model_json (GListModel *model)
     }
   json_builder_end_array (b);
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  cli_print_json (root);
 }
 
 static int
@@ -285,18 +279,14 @@ cli_cmd_plan_list (Cli   *cli,
   if (cli->json)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonGenerator) gen = json_generator_new ();
       g_autoptr (JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (b);
       for (guint i = 0; names[i]; i++)
         json_builder_add_string_value (b, names[i]);
       json_builder_end_array (b);
       root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      text = json_generator_to_data (gen, NULL);
-      g_print ("%s\n", text);
+      cli_print_json (root);
     }
   else
     for (guint i = 0; names[i]; i++)

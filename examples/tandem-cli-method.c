@@ -153,9 +153,7 @@ cli_cmd_match (Cli   *cli,
   if (cli->json)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonGenerator) gen = json_generator_new ();
       g_autoptr (JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "proposals");
@@ -188,11 +186,7 @@ cli_cmd_match (Cli   *cli,
       json_builder_end_array (b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      json_generator_set_indent (gen, 2);
-      text = json_generator_to_data (gen, NULL);
-      g_print ("%s\n", text);
+      cli_print_json (root);
       return 0;
     }
 
@@ -223,9 +217,7 @@ print_accounts_json (GListModel *model,
                      gboolean    classification)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -257,11 +249,7 @@ print_accounts_json (GListModel *model,
     }
   json_builder_end_array (b);
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  cli_print_json (root);
 }
 
 int

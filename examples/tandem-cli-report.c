@@ -171,9 +171,7 @@ cli_print_statement (Cli              *cli,
   if (cli->json)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonGenerator) gen = json_generator_new ();
       g_autoptr (JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "rep");
@@ -208,11 +206,7 @@ cli_print_statement (Cli              *cli,
       json_builder_end_array (b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      json_generator_set_indent (gen, 2);
-      text = json_generator_to_data (gen, NULL);
-      g_print ("%s\n", text);
+      cli_print_json (root);
       g_type_class_unref (kinds);
       return;
     }

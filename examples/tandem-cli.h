@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <tandem.h>
 
 G_BEGIN_DECLS
@@ -34,15 +35,17 @@ TandemPlan *cli_find_plan (Cli        *cli,
                            const char *name,
                            GError    **error);
 char       *cli_money (TandemMoney *money);
-gboolean    cli_parse_percent (const char *option,
-                               const char *text,
-                               guint      *bp,
-                               GError    **error);
-GDateTime  *cli_parse_time (const char *what,
-                            const char *text,
-                            GError    **error);
-void        cli_progress_start (Cli *cli);
-void        cli_progress_stop (Cli *cli);
+/* Prints @node pretty, with a newline. */
+void       cli_print_json (JsonNode *node);
+gboolean   cli_parse_percent (const char *option,
+                              const char *text,
+                              guint      *bp,
+                              GError    **error);
+GDateTime *cli_parse_time (const char *what,
+                           const char *text,
+                           GError    **error);
+void       cli_progress_start (Cli *cli);
+void       cli_progress_stop (Cli *cli);
 
 /* tandem-cli-list.c */
 int cli_cmd_rep_list (Cli *cli, int argc, char **argv);

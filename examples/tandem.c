@@ -55,8 +55,8 @@ cli_money (TandemMoney *money)
   return money != NULL ? tandem_money_to_string (money) : g_strdup ("");
 }
 
-static void
-print_json (JsonNode *node)
+void
+cli_print_json (JsonNode *node)
 {
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autofree char *text = NULL;
@@ -82,7 +82,7 @@ print_id (Cli   *cli,
       json_builder_add_int_value (b, id);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
-      print_json (root);
+      cli_print_json (root);
     }
   else
     g_print ("%" G_GINT64_FORMAT "\n", id);
@@ -247,7 +247,7 @@ cmd_init (Cli   *cli,
       json_builder_add_int_value (b, tandem_store_get_schema_version (cli->store));
       json_builder_end_object (b);
       root = json_builder_get_root (b);
-      print_json (root);
+      cli_print_json (root);
     }
   else
     g_print (_ ("Database %s ready (schema version %d)\n"), cli->db, tandem_store_get_schema_version (cli->store));
@@ -543,7 +543,7 @@ run_import (Cli        *cli,
       json_builder_add_int_value (b, (gint64)skipped);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
-      print_json (root);
+      cli_print_json (root);
     }
   else
     {
@@ -655,7 +655,7 @@ cmd_plan_load (Cli   *cli,
       json_builder_add_string_value (b, tandem_plan_get_name (plan));
       json_builder_end_object (b);
       root = json_builder_get_root (b);
-      print_json (root);
+      cli_print_json (root);
     }
   else
     g_print (_ ("Plan “%s” loaded\n"), tandem_plan_get_name (plan));

@@ -685,28 +685,6 @@ tandem_store_set_lifecycle_rules (TandemStore          *self,
   return ok;
 }
 
-static GListModel *
-changes_to_list (GArray *changes)
-{
-  GListStore *list = g_list_store_new (TANDEM_TYPE_STAGE_CHANGE);
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const TandemStageRecord *r = &g_array_index (changes, TandemStageRecord, i);
-      g_autoptr (GDateTime) at = _tandem_time_from_usec (r->changed_at);
-      g_autoptr (TandemStageChange) change = g_object_new (TANDEM_TYPE_STAGE_CHANGE,
-                                                           "account-id", r->account_id,
-                                                           "stage", r->stage,
-                                                           "changed-at", at,
-                                                           "cause", r->cause,
-                                                           "activity-id", r->activity_id,
-                                                           NULL);
-
-      g_list_store_append (list, change);
-    }
-  return G_LIST_MODEL (list);
-}
-
 /**
  * tandem_store_apply_lifecycle:
  * @self: a `TandemStore`
@@ -761,7 +739,7 @@ tandem_store_apply_lifecycle (TandemStore *self,
     _tandem_store_refresh_stages (self, made);
   _tandem_store_unlock (self);
 
-  return ok ? changes_to_list (made) : NULL;
+  return ok ? _tandem_stage_changes_to_list (made) : NULL;
 }
 
 /* ------------------------------------------------------------------ */

@@ -21,6 +21,8 @@ TandemRep  *_tandem_store_load_rep (TandemStore *self,
 TandemTeam *_tandem_store_load_team (TandemStore *self,
                                      gint64       id,
                                      GError     **error);
+/* TandemStageRecords as a list model of TandemStageChange. */
+GListModel *_tandem_stage_changes_to_list (GArray *records);
 /* Sets the stage of loaded accounts to the last of @changes
  * (TandemStageRecord) for each. */
 void            _tandem_store_refresh_stages (TandemStore *self,

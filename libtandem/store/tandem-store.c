@@ -550,6 +550,27 @@ load_account_depth (TandemStore *self,
   return account;
 }
 
+GListModel *
+_tandem_stage_changes_to_list (GArray *records)
+{
+  GListStore *list = g_list_store_new (TANDEM_TYPE_STAGE_CHANGE);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TandemStageRecord *r = &g_array_index (records, TandemStageRecord, i);
+      g_autoptr (GDateTime) at = _tandem_time_from_usec (r->changed_at);
+      g_autoptr (TandemStageChange) change = g_object_new (TANDEM_TYPE_STAGE_CHANGE,
+                                                           "account-id", r->account_id,
+                                                           "stage", r->stage,
+                                                           "changed-at", at,
+                                                           "cause", r->cause,
+                                                           "activity-id", r->activity_id,
+                                                           NULL);
+      g_list_store_append (list, change);
+    }
+  return G_LIST_MODEL (list);
+}
+
 void
 _tandem_store_refresh_stages (TandemStore *self,
                               GArray      *changes)
@@ -1760,7 +1781,6 @@ tandem_store_list_stage_changes (TandemStore   *self,
                                  GError       **error)
 {
   g_autoptr (GArray) records = NULL;
-  GListStore *list;
   LOCK_STORE (self);
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1770,22 +1790,7 @@ tandem_store_list_stage_changes (TandemStore   *self,
   if (records == NULL)
     return NULL;
 
-  list = g_list_store_new (TANDEM_TYPE_STAGE_CHANGE);
-  for (guint i = 0; i < records->len; i++)
-    {
-      const TandemStageRecord *r = &g_array_index (records, TandemStageRecord, i);
-      g_autoptr (GDateTime) at = _tandem_time_from_usec (r->changed_at);
-      g_autoptr (TandemStageChange) change = g_object_new (TANDEM_TYPE_STAGE_CHANGE,
-                                                           "account-id", r->account_id,
-                                                           "stage", r->stage,
-                                                           "changed-at", at,
-                                                           "cause", r->cause,
-                                                           "activity-id", r->activity_id,
-                                                           NULL);
-      g_list_store_append (list, change);
-    }
-
-  return G_LIST_MODEL (list);
+  return _tandem_stage_changes_to_list (records);
 }
 
 /**
