@@ -297,6 +297,28 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gsize)st.st_size : 0;
 }
 
+/* Times a libtandem child against a baseline child and prints a row (and
+ * one for their peak memory with @rss). */
+static void
+compare_children (const char        *label,
+                  guint64            rows,
+                  const char *const *ours_argv,
+                  const char *const *base_argv,
+                  gboolean           rss)
+{
+  Measure ours = measure_child (ours_argv);
+  Measure base = measure_child (base_argv);
+
+  printf ("| %s %-7" G_GUINT64_FORMAT " | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
+          label, rows, ours.seconds, base.seconds, ours.seconds / base.seconds);
+  if (rss)
+    printf ("| %s RSS %-7" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
+            label, rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double)ours.max_rss_kib / base.max_rss_kib);
+  if (!ours.ok || !base.ok)
+    printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+  fflush (stdout);
+}
+
 static void
 bench_import (const char *self_exe,
               guint64     rows)
@@ -351,15 +373,7 @@ bench_import (const char *self_exe,
                           "AND kind IN ('order', 'cross-sell', 'up-sell') GROUP BY account;";
     const char *raw_argv[] = { "sqlite3", raw, raw_sql, NULL };
 
-    ours = measure_child (argv);
-    base = measure_child (raw_argv);
-    printf ("| settle month %-4" G_GUINT64_FORMAT " | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
-            rows, ours.seconds, base.seconds, ours.seconds / base.seconds);
-    printf ("| settle RSS %-6" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
-            rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double)ours.max_rss_kib / base.max_rss_kib);
-    if (!ours.ok || !base.ok)
-      printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
-    fflush (stdout);
+    compare_children ("settle month", rows, argv, raw_argv, TRUE);
   }
 
   /* KPIs of November vs the raw aggregate by account and kind */
@@ -370,13 +384,7 @@ bench_import (const char *self_exe,
                           "GROUP BY account, kind;";
     const char *raw_argv[] = { "sqlite3", raw, raw_sql, NULL };
 
-    ours = measure_child (argv);
-    base = measure_child (raw_argv);
-    printf ("| KPIs month %-6" G_GUINT64_FORMAT " | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
-            rows, ours.seconds, base.seconds, ours.seconds / base.seconds);
-    if (!ours.ok || !base.ok)
-      printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
-    fflush (stdout);
+    compare_children ("KPIs month", rows, argv, raw_argv, FALSE);
   }
 
   /* (d) iterating 100,000 payout lines from Python and GJS vs C */
