@@ -358,6 +358,71 @@ test_lifecycle_import (void)
   fixture_clear (&f);
 }
 
+/* Archived accounts are left alone; judged now (no time given), an
+ * account whose last order is years old is lost; a read-only store
+ * refuses to record anything. */
+static void
+test_lifecycle_archived_and_read_only (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemAccount) old = NULL;
+  g_autoptr (TandemAccount) archived = NULL;
+  g_autoptr (GListModel) made = NULL;
+  g_autoptr (TandemStore) reader = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-lifecycle-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ro.db", NULL);
+  Fixture          f;
+
+  fixture_init (&f);
+  {
+    g_autoptr (GDateTime) since = g_date_time_new_utc (2019, 1, 1, 0, 0, 0);
+    g_autoptr (TandemAccount) d1 = tandem_account_new ("Alt GmbH", f.nord);
+    g_autoptr (TandemAccount) d2 = tandem_account_new ("Archiv KG", f.nord);
+
+    old = tandem_store_save_account (f.store, d1, since, &error);
+    archived = tandem_store_save_account (f.store, d2, since, &error);
+    TANDEM_ASSERT_NO_ERROR (error);
+  }
+  order_at (&f, old, 2020, 1, 10);
+  order_at (&f, archived, 2020, 1, 10);
+  CU_ASSERT_TRUE (tandem_store_archive_account (f.store, archived, &error));
+  made = tandem_store_apply_lifecycle (f.store, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (made), 1);
+  assert_change (made, 0, TANDEM_ACCOUNT_STAGE_LOST, TANDEM_STAGE_CAUSE_NO_ORDERS, 2021, 1, 9);
+  CU_ASSERT_EQUAL (tandem_account_get_stage (old), TANDEM_ACCOUNT_STAGE_LOST);
+  CU_ASSERT_EQUAL (tandem_account_get_stage (archived), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+  fixture_clear (&f);
+
+  /* a file store opened read-only */
+  {
+    g_autoptr (TandemStore) writer = tandem_store_new_for_path (path, &error);
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_EQUAL (tandem_store_get_schema_version (writer), 7);
+  }
+  reader = tandem_store_new_for_path_full (path, TANDEM_STORE_FLAGS_READ_ONLY, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  g_clear_object (&made);
+  made = tandem_store_apply_lifecycle (reader, NULL, &error);
+  CU_ASSERT_PTR_NULL (made);
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, NULL);
+  {
+    g_autoptr (TandemLifecycleRules) rules = tandem_store_get_lifecycle_rules (reader, &error);
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_FALSE (tandem_store_set_lifecycle_rules (reader, rules, &error));
+    TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, NULL);
+  }
+  g_clear_object (&reader);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Random order streams under random rules; every recorded change is
  * checked against the orders themselves, not against the engine:
  * - changes are in time order, each from the stage the one before left;
@@ -805,6 +870,7 @@ main (int   argc,
     TANDEM_TEST (test_lifecycle_gap_and_backdated),
     TANDEM_TEST (test_lifecycle_rules),
     TANDEM_TEST (test_lifecycle_import),
+    TANDEM_TEST (test_lifecycle_archived_and_read_only),
     TANDEM_TEST (test_lifecycle_property),
     TANDEM_TEST (test_conversions),
     TANDEM_TEST (test_kpis),
