@@ -598,8 +598,7 @@ tandem_store_compute_kpis (TandemStore  *self,
 
   _tandem_store_lock (self);
   backend = _tandem_store_get_backend (self);
-  conversions = _tandem_conversions_compute (self, since, until, error);
-  ok = conversions != NULL && (rows = tandem_backend_list_kpi_rows (backend, since, until, error)) != NULL && (referrals = tandem_backend_list_referrals (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && (teams = tandem_backend_list_teams (backend, error)) != NULL;
+  ok = (teams = tandem_backend_list_teams (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && (conversions = _tandem_conversions_compute (self, teams, accounts, since, until, error)) != NULL && (rows = tandem_backend_list_kpi_rows (backend, since, until, error)) != NULL && (referrals = tandem_backend_list_referrals (backend, error)) != NULL;
 
   for (guint i = 0; ok && i < teams->len; i++)
     {

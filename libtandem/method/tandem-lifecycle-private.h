@@ -31,9 +31,12 @@ gboolean _tandem_lifecycle_apply_account (TandemBackend               *backend,
                                           GArray                      *made,
                                           GError                     **error);
 
-/* One TandemConversion per tandem (archived ones only when their accounts
- * had a stage in the window), by tandem id; call with the store locked. */
+/* One TandemConversion per tandem of @teams (TandemTeamRecord; archived
+ * ones only when their accounts had a stage in the window), by tandem id,
+ * for @accounts (TandemAccountRecord); call with the store locked. */
 GPtrArray *_tandem_conversions_compute (TandemStore *self,
+                                        GArray      *teams,
+                                        GArray      *accounts,
                                         gint64       since,
                                         gint64       until,
                                         GError     **error);

@@ -1220,13 +1220,13 @@ move (AccountMoves *m,
  * by tandem id; call with the store locked. */
 GPtrArray *
 _tandem_conversions_compute (TandemStore *self,
+                             GArray      *teams,
+                             GArray      *accounts,
                              gint64       since,
                              gint64       until,
                              GError     **error)
 {
   TandemBackend *backend = _tandem_store_get_backend (self);
-  g_autoptr (GArray) teams = NULL;
-  g_autoptr (GArray) accounts = NULL;
   g_autoptr (GArray) stages = NULL;
   g_autoptr (GHashTable) team_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GHashTable) by_team = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1234,7 +1234,7 @@ _tandem_conversions_compute (TandemStore *self,
   g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
   guint i = 0;
 
-  if ((teams = tandem_backend_list_teams (backend, error)) == NULL || (accounts = tandem_backend_list_accounts (backend, error)) == NULL || (stages = tandem_backend_list_stage_changes (backend, 0, error)) == NULL)
+  if ((stages = tandem_backend_list_stage_changes (backend, 0, error)) == NULL)
     return NULL;
 
   for (guint t = 0; t < teams->len; t++)
@@ -1327,7 +1327,10 @@ tandem_store_compute_conversions (TandemStore *self,
                                   GError     **error)
 {
   g_autoptr (GPtrArray) conversions = NULL;
-  GListStore *list;
+  g_autoptr (GArray) teams = NULL;
+  g_autoptr (GArray) accounts = NULL;
+  TandemBackend *backend;
+  GListStore    *list;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (since != NULL && until != NULL, NULL);
@@ -1344,7 +1347,10 @@ tandem_store_compute_conversions (TandemStore *self,
     }
 
   _tandem_store_lock (self);
-  conversions = _tandem_conversions_compute (self, _tandem_time_to_usec (since), _tandem_time_to_usec (until), error);
+  backend = _tandem_store_get_backend (self);
+  if ((teams = tandem_backend_list_teams (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL)
+    conversions = _tandem_conversions_compute (self, teams, accounts, _tandem_time_to_usec (since),
+                                               _tandem_time_to_usec (until), error);
   _tandem_store_unlock (self);
   if (conversions == NULL)
     return NULL;
