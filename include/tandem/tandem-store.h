@@ -40,6 +40,8 @@ G_BEGIN_DECLS
  * @TANDEM_STORE_ERROR_BUSY: another process held the database locked for longer than the busy timeout
  * @TANDEM_STORE_ERROR_INVALID: the data breaks a rule of the store (a reference to an unknown or archived row)
  * @TANDEM_STORE_ERROR_CLOSED_PERIOD: the change falls inside a closed settlement period
+ * @TANDEM_STORE_ERROR_CONFLICT: an activity's reference is already stored with other facts
+ *   (amount, time, account, rep, kind or reversed activity); the message names both
  *
  * Error codes of the %TANDEM_STORE_ERROR domain.
  *
@@ -57,6 +59,7 @@ typedef enum
   TANDEM_STORE_ERROR_BUSY,
   TANDEM_STORE_ERROR_INVALID,
   TANDEM_STORE_ERROR_CLOSED_PERIOD,
+  TANDEM_STORE_ERROR_CONFLICT,
 } TandemStoreError;
 
 /**

@@ -31,6 +31,7 @@ typedef enum
   REASON_OUTSIDE_WINDOW,
   REASON_NO_CLAWBACK,
   REASON_CAP,
+  REASON_CAP_PART,
   REASON_STORED,
 } Reason;
 
@@ -64,10 +65,11 @@ struct _TandemSettlement
   char                  currency[4];
   TandemPeriod         *period;
   TandemSettlementState state;
-  GArray               *lines;     /* Line, sorted by rep, then seq */
-  GArray               *rep_ids;   /* distinct rep ids, ascending */
-  GArray               *rep_first; /* index of each rep's first line */
-  GListStore           *teams;     /* TandemTeamResult */
+  GArray               *lines;      /* Line, sorted by rep, then seq */
+  GArray               *rep_ids;    /* distinct rep ids, ascending */
+  GArray               *rep_first;  /* index of each rep's first line */
+  GArray               *rep_totals; /* gint64, the sum of each rep's lines */
+  GListStore           *teams;      /* TandemTeamResult */
   gint64                total;
 };
 
@@ -153,17 +155,48 @@ int64_key (gint64 value)
   return key;
 }
 
-static gint64
-round_rate (gint64 amount,
-            gint64 rate)
-{
-  gint64 out = 0;
+/* Every sum and product of money in the engine is checked: an overflow is
+ * an error naming what overflowed, never a wrong payout. */
+static gboolean overflow_error (GError    **error,
+                                const char *format,
+                                ...) G_GNUC_PRINTF (2, 3);
 
-  /* amounts and rates are bounded well inside 128 bits; the result of a
-   * sane plan fits in 63 bits */
-  if (!_tandem_rate_apply (amount, rate, &out))
-    return 0;
-  return out;
+static gboolean
+overflow_error (GError    **error,
+                const char *format,
+                ...)
+{
+  g_autofree char *what = NULL;
+  va_list          args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
+               _ ("%s does not fit in 63 bits of minor units: no payout can be computed"), what);
+  return FALSE;
+}
+
+static inline gboolean
+add_checked (gint64 *sum,
+             gint64  value)
+{
+  return !__builtin_add_overflow (*sum, value, sum);
+}
+
+/* amount × rate, rounded once half away from zero */
+static gboolean
+round_rate (gint64      amount,
+            gint64      rate,
+            gint64     *out,
+            const char *what,
+            gint64      activity_id,
+            GError    **error)
+{
+  if (_tandem_rate_apply (amount, rate, out))
+    return TRUE;
+  return activity_id > 0 ? overflow_error (error, _ ("%s of activity #%" G_GINT64_FORMAT), what, activity_id)
+                         : overflow_error (error, "%s", what);
 }
 
 static gboolean
@@ -213,14 +246,7 @@ static const TandemMembershipRecord *
 members_at (TeamState *team,
             gint64     t)
 {
-  for (guint i = team->members->len; i > 0; i--)
-    {
-      const TandemMembershipRecord *m = &g_array_index (team->members, TandemMembershipRecord, i - 1);
-
-      if (m->valid_from <= t && (m->valid_until == 0 || t < m->valid_until))
-        return m;
-    }
-  return NULL;
+  return tandem_membership_record_at (team->members, t);
 }
 
 static TeamState *
@@ -329,8 +355,8 @@ add_split (Engine                       *engine,
     *field_part = parts[1];
 }
 
-/* Adds @amount to the gint64 under @key in @table. */
-static void
+/* Adds @amount to the gint64 under @key in @table; FALSE on overflow. */
+static gboolean
 add_contribution (GHashTable *table,
                   gint64      key,
                   gint64      amount)
@@ -342,7 +368,7 @@ add_contribution (GHashTable *table,
       value = g_new0 (gint64, 1);
       g_hash_table_insert (table, int64_key (key), value);
     }
-  *value += amount;
+  return add_checked (value, amount);
 }
 
 static int
@@ -379,8 +405,9 @@ earned_by_order (Engine                   *engine,
         {
           const TandemLineRecord *l = &g_array_index (closed, TandemLineRecord, i);
 
-          if (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
-            add_contribution (earned, l->rep_id, l->amount_minor);
+          if ((l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
+              && !add_contribution (earned, l->rep_id, l->amount_minor))
+            return overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
         }
       return TRUE;
     }
@@ -439,8 +466,10 @@ earned_by_order (Engine                   *engine,
     {
       const Line *l = &g_array_index (lines, Line, i);
 
-      if (l->activity_id == r->reverses_id && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR))
-        add_contribution (earned, l->rep_id, l->amount);
+      if (l->activity_id == r->reverses_id
+          && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
+          && !add_contribution (earned, l->rep_id, l->amount))
+        return overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
     }
   return TRUE;
 }
@@ -454,7 +483,7 @@ process_commissionable (Engine                   *engine,
   TeamState                    *team;
   gint64                        rate = rate_for (engine, r->kind);
   int                           share = 0;
-  gint64                        before, after;
+  gint64                        before, after, pool;
   Line                          line = { 0 };
   TandemReferralRecord         *referral;
 
@@ -462,6 +491,8 @@ process_commissionable (Engine                   *engine,
   if (team == NULL)
     return FALSE;
   share = share_for (engine, team, r->kind);
+  if (!round_rate (r->amount_minor, rate, &pool, _ ("The commission"), r->id, error))
+    return FALSE;
 
   line.kind = TANDEM_LINE_KIND_COMMISSION;
   line.reason = REASON_COMMISSION;
@@ -471,27 +502,40 @@ process_commissionable (Engine                   *engine,
   line.team_id = team->team_id;
   line.base = r->amount_minor;
   line.rate = rate;
-  add_split (engine, members, round_rate (r->amount_minor, rate), share, &line, NULL, NULL);
+  add_split (engine, members, pool, share, &line, NULL, NULL);
 
   before = team->revenue;
-  after = before + r->amount_minor;
+  after = before;
+  if (!add_checked (&after, r->amount_minor))
+    return overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" G_GINT64_FORMAT),
+                           tandem_team_get_name (team->team), r->id);
   team->revenue = after;
-  add_contribution (team->contribution, r->rep_id, r->amount_minor);
+  if (!add_contribution (team->contribution, r->rep_id, r->amount_minor))
+    return overflow_error (error, _ ("The revenue rep %" G_GINT64_FORMAT " logged up to activity #%" G_GINT64_FORMAT),
+                           r->rep_id, r->id);
 
   /* Accelerator: marginal, on the part of this activity above the
    * threshold, at rate × (multiplier − 1). */
   if (engine->rules->has_accelerator && team->has_target)
     {
-      gint64 threshold = round_rate (team->target, engine->rules->accelerator_above);
-      gint64 above = after - MAX (before, threshold);
+      gint64 threshold, above;
+
+      if (!round_rate (team->target, engine->rules->accelerator_above, &threshold,
+                       _ ("The accelerator threshold"), 0, error))
+        return FALSE;
+      /* before >= threshold or the difference is at most this amount */
+      above = before >= threshold ? r->amount_minor : (after > threshold ? after - threshold : 0);
 
       if (above > 0)
         {
           gboolean     overflow;
           gint64       extra_rate = _tandem_mul_div_round (rate, engine->rules->accelerator_multiplier - TANDEM_RATE_ONE,
                                                            TANDEM_RATE_ONE, &overflow);
-          gint64       pool = round_rate (MIN (above, r->amount_minor), extra_rate);
-          Accelerated *acc = g_new0 (Accelerated, 1);
+          Accelerated *acc;
+
+          if (overflow || !round_rate (MIN (above, r->amount_minor), extra_rate, &pool, _ ("The accelerator"), r->id, error))
+            return overflow ? overflow_error (error, _ ("The accelerator rate")) : FALSE;
+          acc = g_new0 (Accelerated, 1);
 
           line.kind = TANDEM_LINE_KIND_ACCELERATOR;
           line.reason = REASON_ACCELERATOR;
@@ -563,8 +607,10 @@ process_reversal (Engine                   *engine,
     return FALSE;
 
   /* revenue is net of reversals, whenever the order was */
-  team->revenue -= r->amount_minor;
-  add_contribution (team->contribution, r->reversed_rep_id, -r->amount_minor);
+  if (!add_checked (&team->revenue, -r->amount_minor)
+      || !add_contribution (team->contribution, r->reversed_rep_id, -r->amount_minor))
+    return overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" G_GINT64_FORMAT),
+                           tandem_team_get_name (team->team), r->id);
 
   line.activity_id = r->id;
   line.activity_kind = r->kind;
@@ -601,12 +647,15 @@ process_reversal (Engine                   *engine,
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
           g_array_append_val (reps, *(gint64 *)key);
-          total += *(gint64 *)value;
+          if (!add_checked (&total, *(gint64 *)value))
+            return overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
         }
       g_array_sort (reps, compare_int64);
 
       /* a partial reversal takes back the same share of what was earned */
       taken = _tandem_mul_div_round (total, r->amount_minor, original, &overflow);
+      if (overflow)
+        return overflow_error (error, _ ("The clawback of reversal #%" G_GINT64_FORMAT), r->id);
       weights = g_new (guint64, reps->len);
       parts = g_new (gint64, reps->len);
       for (guint i = 0; i < reps->len; i++)
@@ -689,13 +738,14 @@ process_record (const TandemSettleRecord *r,
   return process_commissionable (engine, r, error);
 }
 
-static void
-add_team_bonuses (Engine *engine)
+static gboolean
+add_team_bonuses (Engine  *engine,
+                  GError **error)
 {
   g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
 
   if (!engine->rules->has_bonus)
-    return;
+    return TRUE;
 
   ids = g_list_sort (ids, compare_int64);
   for (GList *l = ids; l != NULL; l = l->next)
@@ -707,7 +757,9 @@ add_team_bonuses (Engine *engine)
 
       if (!team->has_target || tandem_team_get_archived (team->team))
         continue;
-      needed = round_rate (team->target, engine->rules->bonus_attainment);
+      if (!round_rate (team->target, engine->rules->bonus_attainment, &needed, _ ("The team bonus threshold"), 0,
+                       error))
+        return FALSE;
       if (team->revenue < needed)
         continue;
       members = members_at (team, engine->end - 1);
@@ -748,6 +800,7 @@ add_team_bonuses (Engine *engine)
       line.reason = REASON_BONUS_EQUAL;
       add_split (engine, members, engine->rules->bonus_amount, 5000, &line, NULL, NULL);
     }
+  return TRUE;
 }
 
 static int
@@ -762,39 +815,100 @@ compare_lines (gconstpointer a,
   return (la->seq > lb->seq) - (la->seq < lb->seq);
 }
 
+/* Cuts @rep_id's lines [first, first + n), which add up to @total above
+ * the cap. The cut is charged to the tandems the rep earned through, in
+ * proportion to what each brought (largest remainder), one `cap` line per
+ * tandem, so that a tandem's payout is always the sum of its lines. */
+static gboolean
+add_cap (Engine  *engine,
+         guint    first,
+         guint    n,
+         gint64   total,
+         GError **error)
+{
+  g_autoptr (GArray) teams = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) earned = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autofree guint64 *weights = NULL;
+  g_autofree gint64  *parts = NULL;
+  gint64              cut = engine->rules->cap_per_rep - total;
+  gint64              rep_id = g_array_index (engine->lines, Line, first).rep_id;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      const Line *l = &g_array_index (engine->lines, Line, i);
+      guint       t;
+
+      for (t = 0; t < teams->len && g_array_index (teams, gint64, t) != l->team_id; t++)
+        ;
+      if (t == teams->len)
+        {
+          gint64 zero = 0;
+
+          g_array_append_val (teams, l->team_id);
+          g_array_append_val (earned, zero);
+        }
+      if (!add_checked (&g_array_index (earned, gint64, t), l->amount))
+        return overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), rep_id);
+    }
+
+  weights = g_new0 (guint64, teams->len);
+  parts = g_new0 (gint64, teams->len);
+  for (guint t = 0; t < teams->len; t++)
+    weights[t] = MAX (g_array_index (earned, gint64, t), 0);
+  if (!_tandem_allocate_minor (cut, weights, teams->len, parts))
+    {
+      /* nothing positive to charge it to: the first tandem carries it */
+      memset (parts, 0, sizeof (gint64) * teams->len);
+      parts[0] = cut;
+    }
+
+  for (guint t = 0; t < teams->len; t++)
+    {
+      Line cap = { 0 };
+
+      if (parts[t] == 0)
+        continue;
+      cap.kind = TANDEM_LINE_KIND_CAP;
+      cap.reason = teams->len > 1 ? REASON_CAP_PART : REASON_CAP;
+      cap.rep_id = rep_id;
+      cap.team_id = g_array_index (teams, gint64, t);
+      cap.base = total;
+      cap.other = engine->rules->cap_per_rep;
+      cap.pool = cut;
+      cap.amount = parts[t];
+      add_line (engine, &cap);
+    }
+  return TRUE;
+}
+
 /* Caps come last, after everything else a rep earned. */
-static void
-add_caps (Engine *engine)
+static gboolean
+add_caps (Engine  *engine,
+          GError **error)
 {
   gint64 total = 0;
   guint  n = engine->lines->len;
+  guint  first = 0;
 
   if (!engine->rules->has_cap || n == 0)
-    return;
+    return TRUE;
 
   g_array_sort (engine->lines, compare_lines);
   for (guint i = 0; i < n; i++)
     {
       const Line *l = &g_array_index (engine->lines, Line, i);
 
-      total += l->amount;
+      if (!add_checked (&total, l->amount))
+        return overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), l->rep_id);
       if (i + 1 == n || g_array_index (engine->lines, Line, i + 1).rep_id != l->rep_id)
         {
-          if (total > engine->rules->cap_per_rep)
-            {
-              Line cap = { 0 };
-
-              cap.kind = TANDEM_LINE_KIND_CAP;
-              cap.reason = REASON_CAP;
-              cap.rep_id = l->rep_id;
-              cap.base = total;
-              cap.other = engine->rules->cap_per_rep;
-              cap.amount = engine->rules->cap_per_rep - total;
-              add_line (engine, &cap);
-            }
+          if (total > engine->rules->cap_per_rep && !add_cap (engine, first, i + 1 - first, total, error))
+            return FALSE;
           total = 0;
+          first = i + 1;
         }
     }
+  return TRUE;
 }
 
 static gboolean
@@ -838,8 +952,8 @@ run_engine (Engine  *engine,
   /* the hash points into referrals, which goes away now */
   g_hash_table_remove_all (engine->first_orders);
 
-  add_team_bonuses (engine);
-  add_caps (engine);
+  if (!add_team_bonuses (engine, error) || !add_caps (engine, error))
+    return FALSE;
   g_array_sort (engine->lines, compare_lines);
   return TRUE;
 }
@@ -940,6 +1054,16 @@ explain (TandemSettlement *self,
 
         return g_strdup_printf (_ ("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut"),
                                 base, cap, amount);
+      }
+
+    case REASON_CAP_PART:
+      {
+        g_autofree char *cap = _tandem_money_format_display (l->other, cur);
+        TandemTeam      *through = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
+
+        return g_strdup_printf (_ ("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut, "
+                                   "%s of it from what you earned through tandem %s"),
+                                base, cap, pool, amount, through ? tandem_team_get_name (through) : "?");
       }
 
     case REASON_STORED:
@@ -1081,6 +1205,7 @@ tandem_settlement_finalize (GObject *object)
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->rep_ids, g_array_unref);
   g_clear_pointer (&self->rep_first, g_array_unref);
+  g_clear_pointer (&self->rep_totals, g_array_unref);
   g_clear_pointer (&self->period, tandem_period_free);
   g_clear_pointer (&self->plan_name, g_free);
   g_clear_object (&self->teams);
@@ -1100,23 +1225,34 @@ tandem_settlement_init (TandemSettlement *self)
 {
   self->rep_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->rep_first = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->rep_totals = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
-static void
-index_reps (TandemSettlement *self)
+/* Indexes the lines by rep and adds up each rep's total and the grand
+ * total, checked. */
+static gboolean
+index_reps (TandemSettlement *self,
+            GError          **error)
 {
   self->total = 0;
   for (guint i = 0; i < self->lines->len; i++)
     {
       const Line *l = &g_array_index (self->lines, Line, i);
 
-      self->total += l->amount;
       if (i == 0 || g_array_index (self->lines, Line, i - 1).rep_id != l->rep_id)
         {
+          gint64 zero = 0;
+
           g_array_append_val (self->rep_ids, l->rep_id);
           g_array_append_val (self->rep_first, i);
+          g_array_append_val (self->rep_totals, zero);
         }
+      if (!add_checked (&g_array_index (self->rep_totals, gint64, self->rep_totals->len - 1), l->amount))
+        return overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), l->rep_id);
+      if (!add_checked (&self->total, l->amount))
+        return overflow_error (error, _ ("The total payout"));
     }
+  return TRUE;
 }
 
 static gboolean
@@ -1137,52 +1273,84 @@ rep_range (TandemSettlement *self,
   return FALSE;
 }
 
+/* Attainment in basis points, rounded down (99.995% is not 100%). */
+static int
+attainment_bp (gint64 revenue,
+               gint64 target)
+{
+  gboolean overflow;
+  gint64   bp = _tandem_mul_div_round (revenue, 10000, target, &overflow);
+
+  if (overflow)
+    return revenue > 0 ? G_MAXINT : 0;
+  if ((__int128)bp * target > (__int128)revenue * 10000)
+    bp--;
+  return (int)CLAMP (bp, 0, G_MAXINT);
+}
+
 /* Tandem results come from the engine's lines, which know the tandem each
- * line was earned through (frozen lines do not). */
-static void
+ * line was earned through; a tandem's payout is the sum of its lines,
+ * caps included. */
+static gboolean
 add_team_results (TandemSettlement *self,
                   Engine           *engine,
-                  GArray           *lines)
+                  GError          **error)
 {
   g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
 
   self->teams = g_list_store_new (TANDEM_TYPE_TEAM_RESULT);
   ids = g_list_sort (ids, compare_int64);
 
-  for (guint i = 0; i < lines->len; i++)
+  for (guint i = 0; i < self->lines->len; i++)
     {
-      const Line *l = &g_array_index (lines, Line, i);
+      const Line *l = &g_array_index (self->lines, Line, i);
       TeamState  *team = l->team_id > 0 ? g_hash_table_lookup (engine->teams, &l->team_id) : NULL;
 
-      if (team != NULL && l->kind != TANDEM_LINE_KIND_CAP)
-        team->payout += l->amount;
+      if (team != NULL && !add_checked (&team->payout, l->amount))
+        return overflow_error (error, _ ("The payout of tandem “%s”"), tandem_team_get_name (team->team));
     }
 
   for (GList *it = ids; it != NULL; it = it->next)
     {
       TeamState *team = g_hash_table_lookup (engine->teams, it->data);
       g_autoptr (TandemTeamResult) result = NULL;
-      int attainment = -1;
 
       if (tandem_team_get_archived (team->team) && team->revenue == 0 && team->payout == 0)
         continue;
-      if (team->has_target)
-        {
-          gboolean overflow;
-          gint64   bp = _tandem_mul_div_round (team->revenue, 10000, team->target, &overflow);
-
-          /* rounded down: 99.995% is not 100% */
-          if ((__int128)bp * team->target > (__int128)team->revenue * 10000)
-            bp--;
-          attainment = (int)CLAMP (bp, 0, G_MAXINT);
-        }
       result = _tandem_team_result_new (team->team,
                                         tandem_money_new (team->revenue, self->currency),
                                         team->has_target ? tandem_money_new (team->target, self->currency) : NULL,
-                                        attainment,
+                                        team->has_target ? attainment_bp (team->revenue, team->target) : -1,
                                         tandem_money_new (team->payout, self->currency));
       g_list_store_append (self->teams, result);
     }
+  return TRUE;
+}
+
+/* The tandem results of a closed period, as they were frozen. */
+static gboolean
+load_team_results (TandemSettlement *self,
+                   GArray           *records,
+                   GError          **error)
+{
+  self->teams = g_list_store_new (TANDEM_TYPE_TEAM_RESULT);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TandemTeamResultRecord *r = &g_array_index (records, TandemTeamResultRecord, i);
+      g_autoptr (TandemTeamResult) result = NULL;
+      TandemTeam *team;
+
+      _tandem_store_lock (self->store);
+      team = _tandem_store_load_team (self->store, r->team_id, error);
+      _tandem_store_unlock (self->store);
+      if (team == NULL)
+        return FALSE;
+      result = _tandem_team_result_new (team, tandem_money_new (r->revenue, self->currency),
+                                        r->has_target ? tandem_money_new (r->target, self->currency) : NULL,
+                                        r->attainment, tandem_money_new (r->payout, self->currency));
+      g_list_store_append (self->teams, result);
+    }
+  return TRUE;
 }
 
 static TandemSettlement *
@@ -1199,6 +1367,43 @@ settlement_new (TandemStore  *store,
   return self;
 }
 
+static void
+lines_from_records (TandemSettlement *self,
+                    GArray           *records)
+{
+  self->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), records->len);
+  g_array_set_clear_func (self->lines, (GDestroyNotify)line_clear);
+  for (guint i = 0; i < records->len; i++)
+    {
+      TandemLineRecord *r = &g_array_index (records, TandemLineRecord, i);
+      Line              l = { 0 };
+
+      l.rep_id = r->rep_id;
+      l.kind = r->kind;
+      l.amount = r->amount_minor;
+      l.activity_id = r->activity_id;
+      l.team_id = r->team_id;
+      l.text = g_steal_pointer (&r->explanation);
+      l.reason = REASON_STORED;
+      l.seq = i;
+      g_array_append_val (self->lines, l);
+    }
+}
+
+/* Whether a closed period froze its tandem results (schema 8 on); older
+ * ones had only their lines, and their tandem figures are recomputed. */
+static gboolean
+froze_teams (GArray *lines,
+             GArray *teams)
+{
+  if (teams->len > 0)
+    return TRUE;
+  for (guint i = 0; i < lines->len; i++)
+    if (g_array_index (lines, TandemLineRecord, i).team_id > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static TandemSettlement *
 settle_locked (TandemStore  *store,
                TandemPlan   *plan,
@@ -1209,9 +1414,12 @@ settle_locked (TandemStore  *store,
 {
   g_autoptr (TandemSettlement) self = NULL;
   g_autoptr (GArray) closed = NULL;
+  g_autoptr (GArray) closed_teams = NULL;
   g_autofree char *label = tandem_period_to_string (period);
   g_autoptr (GError) local = NULL;
-  Engine engine = { 0 };
+  Engine   engine = { 0 };
+  gboolean is_closed;
+  gboolean ok;
 
   if (tandem_period_get_kind (period) != tandem_plan_get_period_kind (plan))
     {
@@ -1230,52 +1438,60 @@ settle_locked (TandemStore  *store,
   engine.progress_context = progress_context;
   engine.cancellable = cancellable;
 
+  closed = g_array_new (FALSE, TRUE, sizeof (TandemLineRecord));
+  g_array_set_clear_func (closed, (GDestroyNotify)tandem_line_record_clear);
+  closed_teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
+  is_closed = tandem_backend_load_closed_period (engine.backend, tandem_plan_get_name (plan), label, closed,
+                                                 closed_teams, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+
+  if (is_closed && froze_teams (closed, closed_teams))
+    {
+      /* a closed period is read back exactly as it was frozen */
+      self->state = TANDEM_SETTLEMENT_STATE_CLOSED;
+      lines_from_records (self, closed);
+      if (!index_reps (self, error) || !load_team_results (self, closed_teams, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
   if (!run_engine (&engine, error))
     {
       engine_clear (&engine);
       return NULL;
     }
 
-  closed = g_array_new (FALSE, TRUE, sizeof (TandemLineRecord));
-  if (tandem_backend_load_closed_period (engine.backend, tandem_plan_get_name (plan), label, closed, &local))
+  if (is_closed)
     {
-      /* a closed period is read back exactly as it was frozen */
+      /* frozen before schema 8: the lines as frozen, tandem figures
+       * recomputed from the engine's lines */
       self->state = TANDEM_SETTLEMENT_STATE_CLOSED;
-      self->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), closed->len);
-      g_array_set_clear_func (self->lines, (GDestroyNotify)line_clear);
-      for (guint i = 0; i < closed->len; i++)
+      lines_from_records (self, closed);
+      ok = index_reps (self, error);
+      if (ok)
         {
-          TandemLineRecord *r = &g_array_index (closed, TandemLineRecord, i);
-          Line              l = { 0 };
+          GArray *frozen = self->lines;
 
-          l.rep_id = r->rep_id;
-          l.kind = r->kind;
-          l.amount = r->amount_minor;
-          l.activity_id = r->activity_id;
-          l.text = g_steal_pointer (&r->explanation);
-          l.reason = REASON_STORED;
-          l.seq = i;
-          g_array_append_val (self->lines, l);
+          self->lines = engine.lines;
+          ok = add_team_results (self, &engine, error);
+          self->lines = frozen;
         }
-    }
-  else if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      engine_clear (&engine);
-      return NULL;
     }
   else
     {
       self->state = TANDEM_SETTLEMENT_STATE_DRAFT;
       self->lines = g_steal_pointer (&engine.lines);
+      ok = index_reps (self, error) && add_team_results (self, &engine, error);
     }
 
-  index_reps (self);
-  add_team_results (self, &engine, self->state == TANDEM_SETTLEMENT_STATE_DRAFT ? self->lines : engine.lines);
   _tandem_store_report_progress (store, progress_context, "settle", engine.processed, engine.processed);
   engine_clear (&engine);
 
-  return g_steal_pointer (&self);
+  return ok ? g_steal_pointer (&self) : NULL;
 }
 
 /**
@@ -1439,17 +1655,17 @@ TandemMoney *
 tandem_settlement_get_total_for_rep (TandemSettlement *self,
                                      TandemRep        *rep)
 {
-  guint  first = 0, n = 0;
-  gint64 total = 0;
+  gint64 rep_id;
 
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
   g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
 
-  if (rep_range (self, tandem_rep_get_id (rep), &first, &n))
-    for (guint i = first; i < first + n; i++)
-      total += g_array_index (self->lines, Line, i).amount;
+  rep_id = tandem_rep_get_id (rep);
+  for (guint i = 0; i < self->rep_ids->len; i++)
+    if (g_array_index (self->rep_ids, gint64, i) == rep_id)
+      return tandem_money_new (g_array_index (self->rep_totals, gint64, i), self->currency);
 
-  return tandem_money_new (total, self->currency);
+  return tandem_money_new (0, self->currency);
 }
 
 /**
@@ -1533,14 +1749,11 @@ tandem_settlement_to_json (TandemSettlement *self)
       guint      first = g_array_index (self->rep_first, guint, r);
       guint      next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1) : self->lines->len;
       TandemRep *rep;
-      gint64     total = 0;
+      gint64     total = g_array_index (self->rep_totals, gint64, r);
 
       _tandem_store_lock (self->store);
       rep = _tandem_store_load_rep (self->store, rep_id, NULL);
       _tandem_store_unlock (self->store);
-
-      for (guint i = first; i < next; i++)
-        total += g_array_index (self->lines, Line, i).amount;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "rep");
@@ -1622,13 +1835,60 @@ tandem_settlement_to_json (TandemSettlement *self)
 /* ------------------------------------------------------------------ */
 /* Store API                                                           */
 
+/* Stores @plan unless a plan of that name is stored with another
+ * definition that a closed period used; call inside a transaction. */
+static gboolean
+store_plan_locked (TandemStore *self,
+                   TandemPlan  *plan,
+                   GError     **error)
+{
+  TandemBackend *backend = _tandem_store_get_backend (self);
+  const char    *name = tandem_plan_get_name (plan);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *stored = tandem_backend_load_plan (backend, name, &local);
+  gint64           n_closed;
+
+  if (stored == NULL && !g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (stored != NULL && strcmp (stored, tandem_plan_get_data (plan)) == 0)
+    return TRUE;
+
+  if (stored != NULL)
+    {
+      n_closed = tandem_backend_count_closed_periods (backend, name, error);
+      if (n_closed < 0)
+        return FALSE;
+      if (n_closed > 0)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Plan “%s” settled a closed period and cannot change: a closed period "
+                                    "reads back as it was frozen. Load the new rules under another name",
+                                    "Plan “%s” settled %" G_GINT64_FORMAT " closed periods and cannot change: a "
+                                    "closed period reads back as it was frozen. Load the new rules under another name",
+                                    (gulong)n_closed),
+                       name, n_closed);
+          return FALSE;
+        }
+    }
+
+  return tandem_backend_save_plan (backend, name, tandem_plan_get_data (plan), error);
+}
+
 /**
  * tandem_store_add_plan:
  * @self: a `TandemStore`
  * @plan: a plan
  * @error: return location for a #GError
  *
- * Stores @plan under its name, replacing a stored plan of that name.
+ * Stores @plan under its name. Storing the same definition again changes
+ * nothing. A stored plan of that name is replaced, unless a closed period
+ * was settled with it: then it is refused with
+ * %TANDEM_STORE_ERROR_CLOSED_PERIOD, because a closed period reads back
+ * exactly as it was frozen.
  *
  * Returns: %TRUE on success
  *
@@ -1639,14 +1899,22 @@ tandem_store_add_plan (TandemStore *self,
                        TandemPlan  *plan,
                        GError     **error)
 {
-  gboolean ok;
+  TandemBackend *backend;
+  gboolean       ok;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   _tandem_store_lock (self);
-  ok = tandem_backend_save_plan (_tandem_store_get_backend (self), tandem_plan_get_name (plan),
-                                 tandem_plan_get_data (plan), error);
+  backend = _tandem_store_get_backend (self);
+  ok = tandem_backend_begin (backend, error);
+  if (ok)
+    {
+      ok = store_plan_locked (self, plan, error) && tandem_backend_commit (backend, error);
+      if (!ok)
+        tandem_backend_rollback (backend);
+    }
   _tandem_store_unlock (self);
   return ok;
 }
@@ -1900,12 +2168,13 @@ tandem_store_close_period (TandemStore  *self,
 {
   g_autoptr (TandemSettlement) draft = NULL;
   g_autoptr (GArray) records = NULL;
+  g_autoptr (GArray) teams = NULL;
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char  *label = NULL;
   TandemSettlement *closed = NULL;
-  gboolean          ok;
+  TandemBackend    *backend;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
@@ -1913,17 +2182,28 @@ tandem_store_close_period (TandemStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   _tandem_store_lock (self);
+  backend = _tandem_store_get_backend (self);
+
+  /* One write transaction from reading the activities to freezing the
+   * lines: a writer either commits before it (and is settled) or waits and
+   * then finds the period closed. */
+  if (!tandem_backend_begin (backend, error))
+    goto out;
+
+  /* the plan a closed period used is stored with it, and never changes */
+  if (!store_plan_locked (self, plan, error))
+    goto fail;
 
   draft = settle_locked (self, plan, period, NULL, NULL, error);
   if (draft == NULL)
-    goto out;
+    goto fail;
 
   label = tandem_period_to_string (period);
   if (draft->state == TANDEM_SETTLEMENT_STATE_CLOSED)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
                    _ ("Period %s of plan “%s” is already closed"), label, tandem_plan_get_name (plan));
-      goto out;
+      goto fail;
     }
 
   records = g_array_sized_new (FALSE, TRUE, sizeof (TandemLineRecord), draft->lines->len);
@@ -1931,19 +2211,43 @@ tandem_store_close_period (TandemStore  *self,
   for (guint i = 0; i < draft->lines->len; i++)
     {
       const Line      *l = &g_array_index (draft->lines, Line, i);
-      TandemLineRecord r = { l->rep_id, l->kind, l->amount, l->activity_id, explain (draft, l) };
+      TandemLineRecord r = { l->rep_id, l->kind, l->amount, l->activity_id, explain (draft, l), l->team_id };
 
       g_array_append_val (records, r);
     }
 
+  teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (draft->teams)); i++)
+    {
+      g_autoptr (TandemTeamResult) t = g_list_model_get_item (G_LIST_MODEL (draft->teams), i);
+      TandemMoney           *target = tandem_team_result_get_target (t);
+      TandemTeamResultRecord r = {
+        tandem_team_get_id (tandem_team_result_get_team (t)),
+        tandem_money_get_minor_units (tandem_team_result_get_revenue (t)),
+        target != NULL,
+        target != NULL ? tandem_money_get_minor_units (target) : 0,
+        tandem_team_result_get_attainment (t),
+        tandem_money_get_minor_units (tandem_team_result_get_payout (t)),
+      };
+
+      g_array_append_val (teams, r);
+    }
+
   start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
   end = tandem_period_get_end (period, tandem_plan_get_time_zone (plan));
-  ok = tandem_backend_close_period (_tandem_store_get_backend (self), tandem_plan_get_name (plan), label,
-                                    _tandem_time_to_usec (start), _tandem_time_to_usec (end),
-                                    _tandem_time_to_usec (now), records, error);
-  if (ok)
-    closed = settle_locked (self, plan, period, NULL, NULL, error);
+  if (!tandem_backend_close_period (backend, tandem_plan_get_name (plan), label, _tandem_time_to_usec (start),
+                                    _tandem_time_to_usec (end), _tandem_time_to_usec (now), records, teams, error))
+    goto fail;
+  closed = settle_locked (self, plan, period, NULL, NULL, error);
+  if (closed == NULL || !tandem_backend_commit (backend, error))
+    {
+      g_clear_object (&closed);
+      goto fail;
+    }
+  goto out;
 
+fail:
+  tandem_backend_rollback (backend);
 out:
   _tandem_store_unlock (self);
   return closed;

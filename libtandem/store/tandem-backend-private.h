@@ -163,7 +163,8 @@ typedef struct
   gint64 order_at;
 } TandemReferralRecord;
 
-/* A line of a closed settlement. */
+/* A line of a closed settlement; team_id is the tandem it was earned
+ * through (0 for none, and for lines frozen before schema 8). */
 typedef struct
 {
   gint64 rep_id;
@@ -171,7 +172,19 @@ typedef struct
   gint64 amount_minor;
   gint64 activity_id;
   char  *explanation;
+  gint64 team_id;
 } TandemLineRecord;
+
+/* A tandem's figures in a closed settlement, frozen with its lines. */
+typedef struct
+{
+  gint64   team_id;
+  gint64   revenue;
+  gboolean has_target;
+  gint64   target;
+  int      attainment; /* basis points, -1 without target */
+  gint64   payout;
+} TandemTeamResultRecord;
 
 typedef struct
 {
@@ -246,6 +259,13 @@ void tandem_team_record_clear (TandemTeamRecord *record);
 void tandem_account_record_clear (TandemAccountRecord *record);
 void tandem_activity_record_clear (TandemActivityRecord *record);
 void tandem_activity_scan_init (TandemActivityScan *scan);
+
+/* The membership of @memberships (ordered by valid_from) that an activity
+ * at @t is credited to: the one in force at @t, or the first one when @t
+ * lies before the tandem was formed (its founding members take what its
+ * accounts did before). NULL only without memberships. */
+const TandemMembershipRecord *tandem_membership_record_at (GArray *memberships,
+                                                           gint64  t);
 
 #define TANDEM_TYPE_BACKEND (tandem_backend_get_type ())
 G_DECLARE_INTERFACE (TandemBackend, tandem_backend, TANDEM, BACKEND, GObject)
@@ -385,7 +405,8 @@ struct _TandemBackendInterface
                       GError       **error);
   char **(*list_plans) (TandemBackend *self,
                         GError       **error);
-  /* Freezes [start, end) for @plan and @label with its lines, at once. */
+  /* Freezes [start, end) for @plan and @label with its lines and
+   * tandem results (TandemTeamResultRecord), at once. */
   gboolean (*close_period) (TandemBackend *self,
                             const char    *plan,
                             const char    *label,
@@ -393,13 +414,25 @@ struct _TandemBackendInterface
                             gint64         end,
                             gint64         closed_at,
                             GArray        *lines,
+                            GArray        *teams,
                             GError       **error);
-  /* Returns FALSE with no error when the period is not closed. */
+  /* Returns FALSE with no error when the period is not closed; @teams
+   * stays empty for a period frozen before schema 8. */
   gboolean (*load_closed_period) (TandemBackend *self,
                                   const char    *plan,
                                   const char    *label,
                                   GArray        *lines,
+                                  GArray        *teams,
                                   GError       **error);
+  /* How many closed periods used @plan; -1 on error. */
+  gint64 (*count_closed_periods) (TandemBackend *self,
+                                  const char    *plan,
+                                  GError       **error);
+  /* The sum of the amounts of the reversals of @activity_id. */
+  gboolean (*sum_reversals) (TandemBackend *self,
+                             gint64         activity_id,
+                             gint64        *sum,
+                             GError       **error);
   GArray *(*list_closed_ranges) (TandemBackend *self,
                                  GError       **error);
   /* Closed lines that came from @activity_id. */
@@ -595,12 +628,21 @@ gboolean tandem_backend_close_period (TandemBackend *self,
                                       gint64         end,
                                       gint64         closed_at,
                                       GArray        *lines,
+                                      GArray        *teams,
                                       GError       **error);
 gboolean tandem_backend_load_closed_period (TandemBackend *self,
                                             const char    *plan,
                                             const char    *label,
                                             GArray        *lines,
+                                            GArray        *teams,
                                             GError       **error);
+gint64   tandem_backend_count_closed_periods (TandemBackend *self,
+                                              const char    *plan,
+                                              GError       **error);
+gboolean tandem_backend_sum_reversals (TandemBackend *self,
+                                       gint64         activity_id,
+                                       gint64        *sum,
+                                       GError       **error);
 GArray  *tandem_backend_list_closed_ranges (TandemBackend *self,
                                             GError       **error);
 GArray  *tandem_backend_list_closed_lines_for_activity (TandemBackend *self,

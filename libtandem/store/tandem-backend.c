@@ -39,6 +39,23 @@ tandem_activity_record_clear (TandemActivityRecord *record)
   g_clear_pointer (&record->note, g_free);
 }
 
+const TandemMembershipRecord *
+tandem_membership_record_at (GArray *memberships,
+                             gint64  t)
+{
+  if (memberships == NULL || memberships->len == 0)
+    return NULL;
+
+  for (guint i = memberships->len; i > 0; i--)
+    {
+      const TandemMembershipRecord *m = &g_array_index (memberships, TandemMembershipRecord, i - 1);
+
+      if (m->valid_from <= t && (m->valid_until == 0 || t < m->valid_until))
+        return m;
+    }
+  return &g_array_index (memberships, TandemMembershipRecord, 0);
+}
+
 void
 tandem_line_record_clear (TandemLineRecord *record)
 {
@@ -444,12 +461,14 @@ tandem_backend_close_period (TandemBackend *self,
                              gint64         end,
                              gint64         closed_at,
                              GArray        *lines,
+                             GArray        *teams,
                              GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->close_period (self, plan, label, start, end, closed_at, lines, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->close_period (self, plan, label, start, end, closed_at, lines, teams,
+                                                        error);
 }
 
 gboolean
@@ -457,12 +476,38 @@ tandem_backend_load_closed_period (TandemBackend *self,
                                    const char    *plan,
                                    const char    *label,
                                    GArray        *lines,
+                                   GArray        *teams,
                                    GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->load_closed_period (self, plan, label, lines, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->load_closed_period (self, plan, label, lines, teams, error);
+}
+
+gint64
+tandem_backend_count_closed_periods (TandemBackend *self,
+                                     const char    *plan,
+                                     GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), -1);
+  g_return_val_if_fail (plan != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->count_closed_periods (self, plan, error);
+}
+
+gboolean
+tandem_backend_sum_reversals (TandemBackend *self,
+                              gint64         activity_id,
+                              gint64        *sum,
+                              GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (sum != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->sum_reversals (self, activity_id, sum, error);
 }
 
 GArray *

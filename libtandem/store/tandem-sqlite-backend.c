@@ -62,6 +62,10 @@ typedef enum
   STMT_LOAD_LIFECYCLE,
   STMT_SAVE_LIFECYCLE,
   STMT_KPI_ROWS,
+  STMT_INSERT_CLOSED_TEAM,
+  STMT_LOAD_CLOSED_TEAMS,
+  STMT_COUNT_CLOSED,
+  STMT_SUM_REVERSALS,
   N_STMTS
 } StmtId;
 
@@ -137,11 +141,18 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_LIST_PLANS] = "SELECT name FROM plan ORDER BY name",
   [STMT_INSERT_CLOSED] = "INSERT INTO closed_period (plan, label, start_at, end_at, closed_at) "
                          "VALUES (?1, ?2, ?3, ?4, ?5)",
-  [STMT_INSERT_LINE] = "INSERT INTO settlement_line (period_id, rep_id, kind, amount_minor, activity_id, explanation) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-  [STMT_LOAD_CLOSED] = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, l.explanation "
+  [STMT_INSERT_LINE] = "INSERT INTO settlement_line (period_id, rep_id, kind, amount_minor, activity_id, explanation, "
+                       "team_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [STMT_LOAD_CLOSED] = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, l.explanation, l.team_id "
                        "FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
                        "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY l.id",
+  [STMT_INSERT_CLOSED_TEAM] = "INSERT INTO closed_team (period_id, team_id, revenue_minor, target_minor, attainment, "
+                              "payout_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_LOAD_CLOSED_TEAMS] = "SELECT t.team_id, t.revenue_minor, t.target_minor, t.attainment, t.payout_minor "
+                             "FROM closed_period p JOIN closed_team t ON t.period_id = p.id "
+                             "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY t.team_id",
+  [STMT_COUNT_CLOSED] = "SELECT count (*) FROM closed_period WHERE plan = ?1",
+  [STMT_SUM_REVERSALS] = "SELECT coalesce (sum (amount_minor), 0) FROM activity WHERE reverses_id = ?1",
   [STMT_LIST_RANGES] = "SELECT start_at, end_at FROM closed_period ORDER BY start_at",
   [STMT_SET_TAG] = "INSERT INTO rep_tag (rep_id, kind, tag, level) VALUES (?1, ?2, ?3, ?4) "
                    "ON CONFLICT (rep_id, kind, tag) DO UPDATE SET level = excluded.level",
@@ -163,7 +174,7 @@ static const char *const stmt_sql[N_STMTS] = {
                    "ON CONFLICT (team_id, version, rep_id) DO NOTHING",
   [STMT_LIST_CONFIRMATIONS] = "SELECT team_id, version, rep_id, confirmed_at FROM charter_confirmation "
                               "WHERE team_id = ?1 ORDER BY version, confirmed_at, rep_id",
-  [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation "
+  [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation, team_id "
                               "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
 
@@ -1647,6 +1658,7 @@ tandem_sqlite_backend_close_period (TandemBackend *backend,
                                     gint64         end,
                                     gint64         closed_at,
                                     GArray        *lines,
+                                    GArray        *teams,
                                     GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
@@ -1692,7 +1704,26 @@ tandem_sqlite_backend_close_period (TandemBackend *backend,
       sqlite3_bind_int64 (stmt, 4, l->amount_minor);
       bind_optional_id (stmt, 5, l->activity_id);
       sqlite3_bind_text (stmt, 6, l->explanation ? l->explanation : "", -1, SQLITE_TRANSIENT);
+      bind_optional_id (stmt, 7, l->team_id);
       if (!step_done (self, stmt, _ ("Could not store a settlement line"), error))
+        goto fail;
+    }
+
+  for (guint i = 0; teams != NULL && i < teams->len; i++)
+    {
+      const TandemTeamResultRecord *t = &g_array_index (teams, TandemTeamResultRecord, i);
+
+      stmt = get_stmt (self, STMT_INSERT_CLOSED_TEAM, error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, period_id);
+      sqlite3_bind_int64 (stmt, 2, t->team_id);
+      sqlite3_bind_int64 (stmt, 3, t->revenue);
+      if (t->has_target)
+        sqlite3_bind_int64 (stmt, 4, t->target);
+      sqlite3_bind_int (stmt, 5, t->attainment);
+      sqlite3_bind_int64 (stmt, 6, t->payout);
+      if (!step_done (self, stmt, _ ("Could not store a tandem result"), error))
         goto fail;
     }
 
@@ -1713,6 +1744,19 @@ read_line (sqlite3_stmt     *stmt,
   record->amount_minor = sqlite3_column_int64 (stmt, 2);
   record->activity_id = sqlite3_column_int64 (stmt, 3);
   record->explanation = column_dup (stmt, 4);
+  record->team_id = sqlite3_column_int64 (stmt, 5);
+}
+
+static void
+read_team_result (sqlite3_stmt           *stmt,
+                  TandemTeamResultRecord *record)
+{
+  record->team_id = sqlite3_column_int64 (stmt, 0);
+  record->revenue = sqlite3_column_int64 (stmt, 1);
+  record->has_target = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+  record->target = sqlite3_column_int64 (stmt, 2);
+  record->attainment = sqlite3_column_int (stmt, 3);
+  record->payout = sqlite3_column_int64 (stmt, 4);
 }
 
 static gboolean
@@ -1720,10 +1764,12 @@ tandem_sqlite_backend_load_closed_period (TandemBackend *backend,
                                           const char    *plan,
                                           const char    *label,
                                           GArray        *lines,
+                                          GArray        *teams,
                                           GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
   g_autoptr (GArray) rows = NULL;
+  g_autoptr (GArray) team_rows = NULL;
   sqlite3_stmt *exists = NULL;
   gboolean      closed;
   int           rc;
@@ -1754,7 +1800,69 @@ tandem_sqlite_backend_load_closed_period (TandemBackend *backend,
   if (rows == NULL)
     return FALSE;
 
+  if (teams != NULL)
+    {
+      sqlite3_stmt *stmt = get_stmt (self, STMT_LOAD_CLOSED_TEAMS, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, plan, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, label, -1, SQLITE_TRANSIENT);
+      team_rows = list_rows (self, stmt, sizeof (TandemTeamResultRecord), NULL, (gpointer)read_team_result,
+                             _ ("Could not read a closed settlement"), error);
+      if (team_rows == NULL)
+        return FALSE;
+      g_array_append_vals (teams, team_rows->data, team_rows->len);
+    }
+
   g_array_append_vals (lines, rows->data, rows->len);
+  return TRUE;
+}
+
+static gint64
+tandem_sqlite_backend_count_closed_periods (TandemBackend *backend,
+                                            const char    *plan,
+                                            GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_COUNT_CLOSED, error);
+  gint64               n = 0;
+  int                  rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, plan, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_error (self, rc, _ ("Could not read closed periods"), error);
+      return -1;
+    }
+  return n;
+}
+
+static gboolean
+tandem_sqlite_backend_sum_reversals (TandemBackend *backend,
+                                     gint64         activity_id,
+                                     gint64        *sum,
+                                     GError       **error)
+{
+  TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_SUM_REVERSALS, error);
+  int                  rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *sum = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return set_error (self, rc, _ ("Could not add up the reversals of an activity"), error);
   return TRUE;
 }
 
@@ -2200,6 +2308,8 @@ tandem_sqlite_backend_iface_init (TandemBackendInterface *iface)
   iface->list_plans = tandem_sqlite_backend_list_plans;
   iface->close_period = tandem_sqlite_backend_close_period;
   iface->load_closed_period = tandem_sqlite_backend_load_closed_period;
+  iface->count_closed_periods = tandem_sqlite_backend_count_closed_periods;
+  iface->sum_reversals = tandem_sqlite_backend_sum_reversals;
   iface->list_closed_ranges = tandem_sqlite_backend_list_closed_ranges;
   iface->list_closed_lines_for_activity = tandem_sqlite_backend_list_closed_lines_for_activity;
   iface->set_rep_tag = tandem_sqlite_backend_set_rep_tag;

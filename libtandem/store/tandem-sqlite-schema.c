@@ -159,6 +159,24 @@ const char *const tandem_sqlite_migrations[] = {
   "  regular_months INTEGER NOT NULL CHECK (regular_months BETWEEN 1 AND 120),"
   "  lost_after_days INTEGER NOT NULL CHECK (lost_after_days >= 0)"
   ");",
+
+  /* 8: money you can trust. Every activity has a reference that means the
+   *    same in any store (old rows get a random one; new rows without a
+   *    reference get one derived from their content); reversals are found
+   *    by what they reverse; a closed period keeps the tandem of each line
+   *    and its tandem results as they were frozen. */
+  "UPDATE activity SET external_ref = 'auto-' || lower (hex (randomblob (10))) WHERE external_ref IS NULL;"
+  "CREATE INDEX activity_reverses ON activity (reverses_id) WHERE reverses_id IS NOT NULL;"
+  "ALTER TABLE settlement_line ADD COLUMN team_id INTEGER REFERENCES team (id);"
+  "CREATE TABLE closed_team ("
+  "  period_id INTEGER NOT NULL REFERENCES closed_period (id),"
+  "  team_id INTEGER NOT NULL REFERENCES team (id),"
+  "  revenue_minor INTEGER NOT NULL,"
+  "  target_minor INTEGER,"
+  "  attainment INTEGER NOT NULL,"
+  "  payout_minor INTEGER NOT NULL,"
+  "  PRIMARY KEY (period_id, team_id)"
+  ");",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

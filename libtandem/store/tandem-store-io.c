@@ -54,17 +54,17 @@ static const gboolean column_required[N_COLS] = {
 
 typedef struct
 {
-  TandemStore   *store;
-  TandemBackend *backend;
-  GHashTable    *accounts; /* id → GINT_TO_POINTER (1 + archived) */
-  GHashTable    *reps;
-  GHashTable    *ordered; /* ids of accounts that got an order */
-  GArray        *closed;  /* TandemRangeRecord */
-  guint64        line;
-  const char    *fields[N_COLS];
-  int            csv_index[N_COLS]; /* CSV column of each field, or -1 */
-  char         **json_strings;      /* owned copies for JSON numbers */
-  guint          n_columns;         /* CSV header width */
+  TandemStore          *store;
+  TandemBackend        *backend;
+  GHashTable           *accounts; /* id → GINT_TO_POINTER (1 + archived) */
+  GHashTable           *reps;
+  GHashTable           *ordered; /* ids of accounts that got an order */
+  TandemActivityWriter *writer;
+  guint64               line;
+  const char           *fields[N_COLS];
+  int                   csv_index[N_COLS]; /* CSV column of each field, or -1 */
+  char                **json_strings;      /* owned copies for JSON numbers */
+  guint                 n_columns;         /* CSV header width */
 } Importer;
 
 static gboolean
@@ -191,9 +191,10 @@ import_row (Importer *imp,
   TandemActivityFacts  facts = { 0 };
   TandemActivityFacts  reversed_facts = { 0 };
   g_autoptr (GError) local_error = NULL;
-  TandemActivityKind kind;
-  gboolean           was_inserted;
-  gboolean           ok;
+  TandemActivityKind  kind;
+  TandemActivityField field;
+  gboolean            was_inserted;
+  gboolean            ok;
 
   for (guint c = 0; c < N_COLS; c++)
     if (imp->fields[c] != NULL && !g_utf8_validate (imp->fields[c], -1, NULL))
@@ -203,9 +204,6 @@ import_row (Importer *imp,
     return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
                         _ ("“%s” is not a time with an offset, such as 2026-11-03T10:00:00Z"),
                         imp->fields[COL_AT] ? imp->fields[COL_AT] : "");
-
-  if (!_tandem_store_check_open (imp->closed, record.occurred_at, &local_error))
-    return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
 
   if (!parse_id (imp, COL_ACCOUNT, imp->accounts, _ ("account"), &record.account_id, error) || !parse_id (imp, COL_REP, imp->reps, _ ("rep"), &record.rep_id, error) || !parse_kind (imp, &kind, error))
     return FALSE;
@@ -258,11 +256,23 @@ import_row (Importer *imp,
   record.external_ref = (char *)(imp->fields[COL_REF] && imp->fields[COL_REF][0] ? imp->fields[COL_REF] : NULL);
   record.note = (char *)(imp->fields[COL_NOTE] && imp->fields[COL_NOTE][0] ? imp->fields[COL_NOTE] : NULL);
 
-  if (!tandem_backend_insert_activity (imp->backend, &record, &was_inserted, &local_error))
+  if (!_tandem_activity_writer_write (imp->writer, &record, &was_inserted, &field, &local_error))
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  "line %" G_GUINT64_FORMAT ": ", imp->line);
-      return FALSE;
+      static const Column columns[] = {
+        [TANDEM_ACTIVITY_FIELD_REF] = COL_REF,
+        [TANDEM_ACTIVITY_FIELD_AT] = COL_AT,
+        [TANDEM_ACTIVITY_FIELD_ACCOUNT] = COL_ACCOUNT,
+        [TANDEM_ACTIVITY_FIELD_AMOUNT] = COL_AMOUNT,
+      };
+
+      if (field == TANDEM_ACTIVITY_FIELD_NONE)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      "line %" G_GUINT64_FORMAT ": ", imp->line);
+          return FALSE;
+        }
+      return field_error (imp, columns[field], TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+                          local_error->message);
     }
 
   if (was_inserted && tandem_activity_kind_is_commissionable (record.kind))
@@ -469,9 +479,6 @@ _tandem_store_import (TandemStore     *self,
   reps = tandem_backend_list_reps (imp.backend, error);
   if (reps == NULL)
     goto out;
-  imp.closed = tandem_backend_list_closed_ranges (imp.backend, error);
-  if (imp.closed == NULL)
-    goto out;
   imp.accounts = load_id_set (accounts, sizeof (TandemAccountRecord), G_STRUCT_OFFSET (TandemAccountRecord, archived));
   imp.reps = load_id_set (reps, sizeof (TandemRepRecord), G_STRUCT_OFFSET (TandemRepRecord, archived));
 
@@ -496,6 +503,10 @@ _tandem_store_import (TandemStore     *self,
 
   if (!tandem_backend_begin (imp.backend, error))
     goto out;
+  /* closed periods and stored rows are read inside the transaction */
+  imp.writer = _tandem_activity_writer_new (self, TRUE, error);
+  if (imp.writer == NULL)
+    goto rollback;
 
   for (;;)
     {
@@ -583,7 +594,7 @@ out:
   g_clear_pointer (&imp.accounts, g_hash_table_unref);
   g_clear_pointer (&imp.reps, g_hash_table_unref);
   g_clear_pointer (&imp.ordered, g_hash_table_unref);
-  g_clear_pointer (&imp.closed, g_array_unref);
+  g_clear_pointer (&imp.writer, _tandem_activity_writer_free);
   clear_json_strings (&imp);
   _tandem_store_unlock (self);
 

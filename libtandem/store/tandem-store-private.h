@@ -49,6 +49,40 @@ gboolean _tandem_store_check_open (GArray  *ranges,
                                    gint64   t,
                                    GError **error);
 
+/* Writing activities (tandem-activity-writer.c): the one place that
+ * enforces the invariants of stored activities, for every way in. Create
+ * and use a writer inside a write transaction. */
+typedef struct _TandemActivityWriter TandemActivityWriter;
+
+/* Which input field a refused activity is blamed on. */
+typedef enum
+{
+  TANDEM_ACTIVITY_FIELD_NONE,
+  TANDEM_ACTIVITY_FIELD_REF,
+  TANDEM_ACTIVITY_FIELD_AT,
+  TANDEM_ACTIVITY_FIELD_ACCOUNT,
+  TANDEM_ACTIVITY_FIELD_AMOUNT,
+} TandemActivityField;
+
+/* @derive_refs: an activity without a reference gets one derived from
+ * its facts (imports), else a random one (activities saved one by one). */
+TandemActivityWriter *_tandem_activity_writer_new (TandemStore *store,
+                                                   gboolean     derive_refs,
+                                                   GError     **error);
+void                  _tandem_activity_writer_free (TandemActivityWriter *self);
+/* Inserts @record (giving it a reference if it has none, which then
+ * points into the writer), or finds the identical stored one
+ * (*inserted FALSE). */
+gboolean _tandem_activity_writer_write (TandemActivityWriter *self,
+                                        TandemActivityRecord *record,
+                                        gboolean             *inserted,
+                                        TandemActivityField  *field,
+                                        GError              **error);
+/* Orders, cross-sells, up-sells and reversals: what settlement pays on. */
+gboolean _tandem_activity_kind_settles (int kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemActivityWriter, _tandem_activity_writer_free)
+
 /* The paged activity model (tandem-activity-list.c). */
 GListModel *_tandem_activity_list_new (TandemStore              *store,
                                        const TandemActivityScan *scan,

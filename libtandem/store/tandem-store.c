@@ -1372,10 +1372,11 @@ tandem_store_list_memberships (TandemStore *self,
  * @error: return location for a #GError
  *
  * Finds who formed the tandem at @at: the members an activity at that
- * time is credited to.
+ * time is credited to. Before the tandem was formed, that is its first
+ * members: they take what the tandem's accounts did before.
  *
  * Returns: (transfer full): the membership, or %NULL with
- *   %TANDEM_STORE_ERROR_NOT_FOUND if the tandem did not exist then
+ *   %TANDEM_STORE_ERROR_NOT_FOUND if the tandem has no members at all
  *
  * Since: 1.0
  */
@@ -1398,13 +1399,8 @@ tandem_store_get_team_members_at (TandemStore *self,
     return NULL;
 
   t = _tandem_time_to_usec (at);
-  for (guint i = records->len; i > 0; i--)
-    {
-      const TandemMembershipRecord *r = &g_array_index (records, TandemMembershipRecord, i - 1);
-
-      if (r->valid_from <= t && (r->valid_until == 0 || t < r->valid_until))
-        return membership_from_record (self, r, error);
-    }
+  if (tandem_membership_record_at (records, t) != NULL)
+    return membership_from_record (self, tandem_membership_record_at (records, t), error);
 
   {
     g_autofree char *when = g_date_time_format_iso8601 (at);
@@ -1897,7 +1893,9 @@ apply_lifecycle_rules (TandemStore *self,
 {
   TandemLifecycleRecord rules;
 
-  return tandem_backend_load_lifecycle (self->backend, &rules, error) && _tandem_lifecycle_apply_account (self->backend, &rules, account_id, TANDEM_LIFECYCLE_NO_TIME, changes, error);
+  return tandem_backend_load_lifecycle (self->backend, &rules, error)
+         && _tandem_lifecycle_apply_account (self->backend, &rules, account_id, TANDEM_LIFECYCLE_NO_TIME, changes,
+                                             error);
 }
 
 /**
@@ -1910,11 +1908,31 @@ apply_lifecycle_rules (TandemStore *self,
  * @error: return location for a #GError
  *
  * Stores an activity. Its account and rep must be stored, and not
- * archived. An activity whose [property@Tandem.Activity:external-ref] is
- * already stored is not stored again: the stored one is returned and
- * @inserted is %FALSE. That makes importing the same data twice a no-op.
- * An activity dated inside a closed settlement period is refused with
- * %TANDEM_STORE_ERROR_CLOSED_PERIOD.
+ * archived. The same rules hold here as for every row of
+ * [method@Tandem.Store.import_activities]:
+ *
+ * - Every stored activity has a reference
+ *   ([property@Tandem.Activity:external-ref]) that means the same in any
+ *   store, so exports name what they refer to. One saved without a
+ *   reference gets a new one, `auto-` and 20 random hexadecimal digits
+ *   (an imported row without one gets a reference derived from its
+ *   facts instead).
+ * - A reference that is already stored with the same facts is not stored
+ *   again: the stored activity is returned and @inserted is %FALSE. With
+ *   other facts (amount, time, account, rep, kind or reversed activity)
+ *   it is refused with %TANDEM_STORE_ERROR_CONFLICT naming both.
+ * - The reversals of an activity together never take back more than its
+ *   amount; the one that would is refused with
+ *   %TANDEM_STORE_ERROR_INVALID naming the activity and what is left.
+ * - An order, cross-sell, up-sell or reversal needs an account with a
+ *   tandem that had members at its time (else
+ *   %TANDEM_STORE_ERROR_INVALID naming the tandem's start).
+ * - An activity dated inside a closed settlement period is refused with
+ *   %TANDEM_STORE_ERROR_CLOSED_PERIOD; the check runs in the same
+ *   transaction as the write, so a concurrent close either sees the
+ *   activity or makes it fail.
+ *
+ * A refused activity writes nothing.
  *
  * Returns: (transfer full): the stored activity, or %NULL
  *
@@ -1932,12 +1950,15 @@ tandem_store_save_activity (TandemStore    *self,
   TandemMoney         *amount;
   TandemActivity      *reverses;
   gboolean             was_inserted = FALSE;
-  g_autoptr (GArray) changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
-  LOCK_STORE (self);
+  g_autoptr (GArray) changes = NULL;
+  g_autoptr (TandemActivityWriter) writer = NULL;
+  g_autoptr (GRecMutexLocker) locker = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_ACTIVITY (activity), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = store_locker_new (self);
 
   if (tandem_activity_get_id (activity) > 0)
     {
@@ -1952,7 +1973,10 @@ tandem_store_save_activity (TandemStore    *self,
   account = tandem_activity_get_account (activity);
   rep = tandem_activity_get_rep (activity);
   reverses = tandem_activity_get_reverses (activity);
-  if (!check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || (reverses != NULL && !check_stored (reverses, tandem_activity_get_id (reverses), _ ("reversed activity"), error)))
+  if (!check_stored (account, tandem_account_get_id (account), _ ("account"), error)
+      || !check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error)
+      || (reverses != NULL
+          && !check_stored (reverses, tandem_activity_get_id (reverses), _ ("reversed activity"), error)))
     return NULL;
 
   if (tandem_account_get_archived (account))
@@ -1967,13 +1991,6 @@ tandem_store_save_activity (TandemStore    *self,
                    _ ("Rep “%s” is archived: no new activities"), tandem_rep_get_name (rep));
       return NULL;
     }
-
-  {
-    g_autoptr (GArray) ranges = tandem_backend_list_closed_ranges (self->backend, error);
-
-    if (ranges == NULL || !_tandem_store_check_open (ranges, _tandem_time_to_usec (tandem_activity_get_occurred_at (activity)), error))
-      return NULL;
-  }
 
   amount = tandem_activity_get_amount (activity);
   record.account_id = tandem_account_get_id (account);
@@ -1990,9 +2007,16 @@ tandem_store_save_activity (TandemStore    *self,
   record.reverses_id = reverses ? tandem_activity_get_id (reverses) : 0;
   record.note = (char *)tandem_activity_get_note (activity);
 
+  /* everything the writer reads (closed periods, reversals, duplicates)
+   * is read inside the write transaction */
+  changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
   if (!tandem_backend_begin (self->backend, error))
     return NULL;
-  if (!tandem_backend_insert_activity (self->backend, &record, &was_inserted, error) || (was_inserted && tandem_activity_kind_is_commissionable (record.kind) && !apply_lifecycle_rules (self, record.account_id, changes, error)) || !tandem_backend_commit (self->backend, error))
+  writer = _tandem_activity_writer_new (self, FALSE, error);
+  if (writer == NULL || !_tandem_activity_writer_write (writer, &record, &was_inserted, NULL, error)
+      || (was_inserted && tandem_activity_kind_is_commissionable (record.kind)
+          && !apply_lifecycle_rules (self, record.account_id, changes, error))
+      || !tandem_backend_commit (self->backend, error))
     {
       tandem_backend_rollback (self->backend);
       return NULL;

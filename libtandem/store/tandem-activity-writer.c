@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-activity-writer.c: the one place where activities enter a store.
+ *
+ * tandem_store_save_activity() (and so log_activity and the CLI's log) and
+ * the bulk import both write through a writer, inside their own write
+ * transaction, so every invariant of stored activities holds whatever the
+ * way in:
+ *
+ * - nothing is dated inside a closed period (read inside the transaction,
+ *   so a close that commits first is seen, and one that starts later waits);
+ * - every activity has a reference that means the same in any store: one
+ *   saved without gets a new random one; an imported row without one gets
+ *   one derived from its facts, so the same file imported twice adds
+ *   nothing;
+ * - a reference already stored is an idempotent skip when the facts are the
+ *   same, and a conflict naming both when they differ;
+ * - the reversals of an activity never take back more than its amount;
+ * - an activity that settlement pays (an order, cross- or up-sell, or a
+ *   reversal) belongs to an account with a tandem; one dated before the
+ *   tandem was formed is credited to its first members.
+ *
+ * A check that fails after the row was inserted returns an error; the
+ * caller's transaction is rolled back, so nothing is written. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-store-private.h"
+#include "tandem-currency-private.h"
+#include "tandem-util-private.h"
+
+struct _TandemActivityWriter
+{
+  TandemStore   *store;
+  TandemBackend *backend;
+  GArray        *closed;      /* TandemRangeRecord */
+  GHashTable    *teams;       /* account id → team id (gint64*) */
+  GHashTable    *memberships; /* team id → GArray of TandemMembershipRecord */
+  gboolean       derive_refs;
+  char           ref[40]; /* the last generated reference */
+};
+
+TandemActivityWriter *
+_tandem_activity_writer_new (TandemStore *store,
+                             gboolean     derive_refs,
+                             GError     **error)
+{
+  TandemActivityWriter *self = g_new0 (TandemActivityWriter, 1);
+
+  self->store = store;
+  self->derive_refs = derive_refs;
+  self->backend = _tandem_store_get_backend (store);
+  self->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->memberships = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
+  self->closed = tandem_backend_list_closed_ranges (self->backend, error);
+  if (self->closed == NULL)
+    {
+      _tandem_activity_writer_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+_tandem_activity_writer_free (TandemActivityWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->closed, g_array_unref);
+  g_clear_pointer (&self->teams, g_hash_table_unref);
+  g_clear_pointer (&self->memberships, g_hash_table_unref);
+  g_free (self);
+}
+
+/* Whether settlement pays out on activities of @kind. */
+gboolean
+_tandem_activity_kind_settles (int kind)
+{
+  return tandem_activity_kind_is_commissionable (kind) || kind == TANDEM_ACTIVITY_KIND_REVERSAL;
+}
+
+/* A new reference for an activity saved without one. */
+static const char *
+random_ref (TandemActivityWriter *self)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  char            *out = self->ref + strlen ("auto-");
+
+  strcpy (self->ref, "auto-");
+  for (const char *p = uuid; *p != '\0' && out < self->ref + strlen ("auto-") + 20; p++)
+    if (*p != '-')
+      *out++ = *p;
+  *out = '\0';
+  return self->ref;
+}
+
+/* A reference derived from the facts: the same facts give the same
+ * reference in any store, so re-importing rows without one adds nothing. */
+static const char *
+derive_ref (TandemActivityWriter       *self,
+            const TandemActivityRecord *r)
+{
+  g_autofree char *facts = g_strdup_printf ("1|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
+                                            "|%d|%d|%" G_GINT64_FORMAT "|%s|%" G_GINT64_FORMAT "|%s",
+                                            r->occurred_at, r->account_id, r->rep_id, r->kind, r->has_amount,
+                                            r->has_amount ? r->amount_minor : 0, r->has_amount ? r->currency : "",
+                                            r->reverses_id, r->note ? r->note : "");
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, facts, -1);
+
+  g_snprintf (self->ref, sizeof self->ref, "auto-%.20s", digest);
+  return self->ref;
+}
+
+static char *
+describe (const TandemActivityRecord *r)
+{
+  g_autofree char *at = _tandem_time_format (r->occurred_at);
+  g_autofree char *amount = r->has_amount ? _tandem_money_format_display (r->amount_minor, r->currency)
+                                          : g_strdup (_ ("no amount"));
+  GString         *out = g_string_new (NULL);
+
+  g_string_append_printf (out, _ ("%s, %s, %s, account %" G_GINT64_FORMAT ", rep %" G_GINT64_FORMAT),
+                          tandem_activity_kind_to_nick (r->kind), amount, at, r->account_id, r->rep_id);
+  if (r->reverses_id > 0)
+    g_string_append_printf (out, _ (", reverses #%" G_GINT64_FORMAT), r->reverses_id);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+same_facts (const TandemActivityRecord *a,
+            const TandemActivityRecord *b)
+{
+  return a->account_id == b->account_id && a->rep_id == b->rep_id && a->kind == b->kind
+         && a->has_amount == b->has_amount
+         && (!a->has_amount || (a->amount_minor == b->amount_minor && strcmp (a->currency, b->currency) == 0))
+         && a->occurred_at == b->occurred_at && a->reverses_id == b->reverses_id;
+}
+
+/* The stored row with the same reference: the same facts are a skip,
+ * others a conflict. */
+static gboolean
+check_duplicate (TandemActivityWriter       *self,
+                 const TandemActivityRecord *record,
+                 gint64                      stored_id,
+                 TandemActivityField        *field,
+                 GError                    **error)
+{
+  TandemActivityRecord stored = { 0 };
+  g_autofree char     *old_text = NULL;
+  g_autofree char     *new_text = NULL;
+  gboolean             same;
+
+  if (!tandem_backend_load_activity (self->backend, stored_id, &stored, error))
+    return FALSE;
+  same = same_facts (record, &stored);
+  if (!same)
+    {
+      old_text = describe (&stored);
+      new_text = describe (record);
+    }
+  tandem_activity_record_clear (&stored);
+  if (same)
+    return TRUE;
+
+  *field = TANDEM_ACTIVITY_FIELD_REF;
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT,
+               _ ("reference “%s” is already stored as activity #%" G_GINT64_FORMAT " (%s); "
+                  "this one differs (%s)"),
+               record->external_ref, stored_id, old_text, new_text);
+  return FALSE;
+}
+
+/* The reversals of an activity together never exceed it. Called after
+ * @record was inserted, so the sum includes it. */
+static gboolean
+check_reversal_limit (TandemActivityWriter       *self,
+                      const TandemActivityRecord *record,
+                      TandemActivityField        *field,
+                      GError                    **error)
+{
+  TandemActivityRecord reversed = { 0 };
+  gint64               sum = 0;
+  gboolean             ok = TRUE;
+
+  if (!tandem_backend_load_activity (self->backend, record->reverses_id, &reversed, error))
+    return FALSE;
+
+  if (!tandem_backend_sum_reversals (self->backend, record->reverses_id, &sum, error))
+    ok = FALSE;
+  else if (reversed.has_amount && sum > reversed.amount_minor)
+    {
+      gint64           before = sum - record->amount_minor;
+      g_autofree char *original = _tandem_money_format_display (reversed.amount_minor, reversed.currency);
+      g_autofree char *taken = _tandem_money_format_display (before, reversed.currency);
+      g_autofree char *left = _tandem_money_format_display (reversed.amount_minor - before, reversed.currency);
+      g_autofree char *asked = _tandem_money_format_display (record->amount_minor, record->currency);
+
+      *field = TANDEM_ACTIVITY_FIELD_AMOUNT;
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("a reversal of %s would take back more than activity #%" G_GINT64_FORMAT " (%s, %s) "
+                      "has left: %s is already reversed, %s is left to reverse"),
+                   asked, reversed.id, reversed.external_ref ? reversed.external_ref : "",
+                   original, taken, left);
+      ok = FALSE;
+    }
+
+  tandem_activity_record_clear (&reversed);
+  return ok;
+}
+
+static gint64
+team_of_account (TandemActivityWriter *self,
+                 gint64                account_id,
+                 GError              **error)
+{
+  gint64 *team = g_hash_table_lookup (self->teams, &account_id);
+
+  if (team == NULL)
+    {
+      TandemAccountRecord account = { 0 };
+      gint64             *key;
+
+      if (!tandem_backend_load_account (self->backend, account_id, &account, error))
+        return -1;
+      key = g_new (gint64, 1);
+      *key = account_id;
+      team = g_new (gint64, 1);
+      *team = account.team_id;
+      g_hash_table_insert (self->teams, key, team);
+      tandem_account_record_clear (&account);
+    }
+  return *team;
+}
+
+static GArray *
+memberships_of (TandemActivityWriter *self,
+                gint64                team_id,
+                GError              **error)
+{
+  GArray *members = g_hash_table_lookup (self->memberships, &team_id);
+
+  if (members == NULL)
+    {
+      gint64 *key;
+
+      members = tandem_backend_list_memberships (self->backend, team_id, error);
+      if (members == NULL)
+        return NULL;
+      key = g_new (gint64, 1);
+      *key = team_id;
+      g_hash_table_insert (self->memberships, key, members);
+    }
+  return members;
+}
+
+/* Settlement credits an order to the members of its account's tandem at
+ * its time (before the tandem was formed: its first members). An account
+ * without a tandem, or a tandem without members, would block the
+ * settlement later: refuse the activity now. */
+static gboolean
+check_tandem (TandemActivityWriter       *self,
+              const TandemActivityRecord *record,
+              TandemActivityField        *field,
+              GError                    **error)
+{
+  gint64  team_id = team_of_account (self, record->account_id, error);
+  GArray *members;
+
+  if (team_id < 0)
+    return FALSE;
+  if (team_id == 0)
+    {
+      *field = TANDEM_ACTIVITY_FIELD_ACCOUNT;
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("account %" G_GINT64_FORMAT " has no tandem: give it one before logging a %s"),
+                   record->account_id, tandem_activity_kind_to_nick (record->kind));
+      return FALSE;
+    }
+
+  members = memberships_of (self, team_id, error);
+  if (members == NULL)
+    return FALSE;
+  if (tandem_membership_record_at (members, record->occurred_at) == NULL)
+    {
+      *field = TANDEM_ACTIVITY_FIELD_ACCOUNT;
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("the tandem of account %" G_GINT64_FORMAT " has no members"), record->account_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_tandem_activity_writer_write (TandemActivityWriter *self,
+                               TandemActivityRecord *record,
+                               gboolean             *inserted,
+                               TandemActivityField  *field,
+                               GError              **error)
+{
+  TandemActivityField dummy;
+
+  g_assert (self != NULL);
+  g_assert (record != NULL);
+  g_assert (inserted != NULL);
+
+  if (field == NULL)
+    field = &dummy;
+  *field = TANDEM_ACTIVITY_FIELD_NONE;
+  *inserted = FALSE;
+
+  if (!_tandem_store_check_open (self->closed, record->occurred_at, error))
+    {
+      *field = TANDEM_ACTIVITY_FIELD_AT;
+      return FALSE;
+    }
+
+  if (record->external_ref == NULL || record->external_ref[0] == '\0')
+    record->external_ref = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
+
+  if (!tandem_backend_insert_activity (self->backend, record, inserted, error))
+    return FALSE;
+
+  if (!*inserted)
+    return check_duplicate (self, record, record->id, field, error);
+
+  if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL && !check_reversal_limit (self, record, field, error))
+    return FALSE;
+
+  if (_tandem_activity_kind_settles (record->kind) && !check_tandem (self, record, field, error))
+    return FALSE;
+
+  return TRUE;
+}
