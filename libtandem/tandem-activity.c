@@ -641,7 +641,17 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
   if (tandem_activity_kind_is_commissionable (facts->kind) && !facts->has_amount)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _ ("A %s needs an amount"), kind_nick);
+                   _ ("An activity of kind “%s” needs an amount"), kind_nick);
+      return FALSE;
+    }
+
+  if (facts->has_amount && !tandem_activity_kind_takes_amount (facts->kind))
+    {
+      money_text (text, sizeof text, facts->amount_minor, facts->currency);
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                   _ ("An activity of kind “%s” carries no amount, but %s was given: only offers, orders, "
+                      "cross-sells, up-sells and reversals do"),
+                   kind_nick, text);
       return FALSE;
     }
 
@@ -649,7 +659,7 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
     {
       money_text (text, sizeof text, facts->amount_minor, facts->currency);
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
-                   _ ("Amount %s of a %s is negative: record a reversal instead"),
+                   _ ("Amount %s of an activity of kind “%s” is negative: record a reversal instead"),
                    text, kind_nick);
       return FALSE;
     }
@@ -659,7 +669,8 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
       if (reverses != NULL)
         {
           g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                       _ ("A %s cannot reverse another activity: only a reversal can"), kind_nick);
+                       _ ("An activity of kind “%s” cannot reverse another activity: only a reversal can"),
+                       kind_nick);
           return FALSE;
         }
       return TRUE;
@@ -675,7 +686,7 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
   if (!tandem_activity_kind_is_commissionable (reverses->kind))
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _ ("Activity %" G_GINT64_FORMAT " is a %s: only orders, cross-sells and up-sells can be reversed"),
+                   _ ("Activity %" G_GINT64_FORMAT " is of kind “%s”: only orders, cross-sells and up-sells can be reversed"),
                    reverses->id, tandem_activity_kind_to_nick (reverses->kind));
       return FALSE;
     }
@@ -757,12 +768,16 @@ tandem_activity_validate (TandemActivity *self,
   if (self->account == NULL || self->rep == NULL || self->occurred_at == NULL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _ ("A %s activity needs %s"), tandem_activity_kind_to_nick (self->kind),
+                   _ ("An activity of kind “%s” needs %s"), tandem_activity_kind_to_nick (self->kind),
                    self->account == NULL ? _ ("an account")
                    : self->rep == NULL   ? _ ("a rep")
                                          : _ ("a time (occurred-at)"));
       return FALSE;
     }
+
+  if (!_tandem_check_text (_ ("reference"), self->external_ref, FALSE, error)
+      || !_tandem_check_text (_ ("note"), self->note, TRUE, error))
+    return FALSE;
 
   facts_from_activity (self, &facts);
   if (self->reverses != NULL)

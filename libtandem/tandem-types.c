@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "tandem-types.h"
 #include "tandem-enum-types.h"
@@ -93,6 +94,49 @@ _tandem_set_str (char      **ptr,
 }
 
 gboolean
+_tandem_check_text (const char *what,
+                    const char *text,
+                    gboolean    multiline,
+                    GError    **error)
+{
+  gsize len;
+
+  if (text == NULL)
+    return TRUE;
+
+  len = strlen (text);
+  if (len > TANDEM_TEXT_MAX)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT,
+                   _ ("The %s is %" G_GSIZE_FORMAT " bytes long; at most %d are allowed"), what, len,
+                   TANDEM_TEXT_MAX);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (text, (gssize)len, NULL))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT,
+                   _ ("The %s is not valid UTF-8"), what);
+      return FALSE;
+    }
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(multiline && (c == '\t' || c == '\n' || c == '\r')))
+        {
+          g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT,
+                       _ ("The %s holds the control character U+%04X at byte %" G_GSIZE_FORMAT
+                          "; remove it"),
+                       what, c, (gsize)(p - text) + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
 _tandem_check_name (const char *what,
                     const char *name,
                     GError    **error)
@@ -108,11 +152,19 @@ _tandem_check_name (const char *what,
 
   for (p = name; *p != '\0'; p++)
     if (!g_ascii_isspace (*p))
-      return TRUE;
+      break;
+  if (*p == '\0')
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME,
+                   _ ("The %s name “%s” is empty"), what, name);
+      return FALSE;
+    }
 
-  g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME,
-               _ ("The %s name “%s” is empty"), what, name);
-  return FALSE;
+  {
+    g_autofree char *label = g_strdup_printf (_ ("%s name"), what);
+
+    return _tandem_check_text (label, name, FALSE, error);
+  }
 }
 
 /**
@@ -131,6 +183,26 @@ gboolean
 tandem_activity_kind_is_commissionable (TandemActivityKind kind)
 {
   return kind == TANDEM_ACTIVITY_KIND_ORDER || kind == TANDEM_ACTIVITY_KIND_CROSS_SELL || kind == TANDEM_ACTIVITY_KIND_UP_SELL;
+}
+
+/**
+ * tandem_activity_kind_takes_amount:
+ * @kind: a `TandemActivityKind`
+ *
+ * Whether activities of @kind may carry an amount: offers (the offered
+ * value), orders, cross-sells, up-sells and reversals. Any other kind
+ * with an amount is refused, so that a call logged with "1.00 EUR" does
+ * not look like money.
+ *
+ * Returns: %TRUE for the kinds that carry an amount
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_activity_kind_takes_amount (TandemActivityKind kind)
+{
+  return tandem_activity_kind_is_commissionable (kind) || kind == TANDEM_ACTIVITY_KIND_OFFER
+         || kind == TANDEM_ACTIVITY_KIND_REVERSAL;
 }
 
 /**

@@ -18,6 +18,13 @@ void        _tandem_set_str (char      **ptr,
 gboolean    _tandem_check_name (const char *what,
                                 const char *name,
                                 GError    **error);
+/* Checks a stored text: valid UTF-8, at most TANDEM_TEXT_MAX bytes, no
+ * control characters (tabs and line breaks allowed when @multiline).
+ * The error (TANDEM_VALIDATION_ERROR_INVALID_TEXT) names @what. */
+gboolean _tandem_check_text (const char *what,
+                             const char *text,
+                             gboolean    multiline,
+                             GError    **error);
 
 G_END_DECLS
 

@@ -260,7 +260,13 @@ test_hostile_names (void)
     "Ölmühle Größe & Söhne",
     "\"; DELETE FROM account; --",
     "名前 テスト",
+  };
+  static const char *const controls[] = {
     "Tab\tand\nnewline",
+    "Bell\a",
+    "Escape\x1b[31m",
+    "C1 \xc2\x85 next line",
+    "DEL\x7f",
   };
   g_autofree char *path = tmp_path ("names.db");
   Fixture          f = { 0 };
@@ -275,6 +281,16 @@ test_hostile_names (void)
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_STRING_EQUAL (tandem_rep_get_name (rep), names[i]);
       CU_ASSERT_STRING_EQUAL (tandem_account_get_name (account), names[i]);
+    }
+
+  /* control characters in names are refused, naming the character */
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TandemRep) rep = tandem_store_add_rep (f.store, controls[i], TANDEM_ROLE_FIELD, &error);
+
+      CU_ASSERT_PTR_NULL (rep);
+      TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT, "control character U+");
     }
   fixture_clear (&f);
 
@@ -407,6 +423,14 @@ test_membership_history (void)
   fixture_init (&f, NULL);
   inside2 = tandem_store_add_rep (f.store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
   draft = tandem_team_new ("Süd", f.inside, f.field, &error);
+
+  /* the same two reps form one active tandem at a time */
+  team = tandem_store_save_team (f.store, draft, start, &error);
+  CU_ASSERT_PTR_NULL (team);
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "already form tandem");
+  g_clear_error (&error);
+  CU_ASSERT_TRUE (tandem_store_archive_team (f.store, f.team, &error));
+
   team = tandem_store_save_team (f.store, draft, start, &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
@@ -688,7 +712,7 @@ test_import_all_or_nothing (void)
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,sale,\n",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 2: kind:" },
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,order,\n",
-      TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 2: amount: A order needs an amount" },
+      TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 2: amount: An activity of kind “order” needs an amount" },
     { "ref,at,account,rep,kind,amount,reverses\nA,2026-11-03T10:00:00Z,1,1,reversal,,nope\n",
       TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE, "line 2: reverses:" },
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\n\"B,2026\n",

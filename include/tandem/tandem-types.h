@@ -152,6 +152,8 @@ typedef enum
  * @TANDEM_VALIDATION_ERROR_INVALID_AMOUNT: an amount is negative, or present where none is allowed
  * @TANDEM_VALIDATION_ERROR_INVALID_REVERSAL: a reversal does not name a reversible activity, or another kind names one
  * @TANDEM_VALIDATION_ERROR_INVALID_VALUE: a value such as an enum nick is not recognised
+ * @TANDEM_VALIDATION_ERROR_INVALID_TEXT: a text holds a control character (such as NUL) or is
+ *   longer than %TANDEM_TEXT_MAX bytes
  *
  * Error codes of the %TANDEM_VALIDATION_ERROR domain.
  *
@@ -166,13 +168,28 @@ typedef enum
   TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
   TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
   TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+  TANDEM_VALIDATION_ERROR_INVALID_TEXT,
 } TandemValidationError;
+
+/**
+ * TANDEM_TEXT_MAX:
+ *
+ * The size limit of every text libtandem stores, in bytes of UTF-8: names,
+ * references, notes, queues, areas and tags, and each field of an imported
+ * CSV or JSON file. Texts hold no control characters (U+0000–U+001F,
+ * U+007F–U+009F), except that notes may hold tabs and line breaks.
+ *
+ * Since: 1.0
+ */
+#define TANDEM_TEXT_MAX 4096
 
 TANDEM_AVAILABLE_IN_ALL
 GQuark tandem_validation_error_quark (void);
 
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_activity_kind_is_commissionable (TandemActivityKind kind);
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_activity_kind_takes_amount (TandemActivityKind kind);
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_activity_kind_to_nick (TandemActivityKind kind);
 TANDEM_AVAILABLE_IN_ALL

@@ -136,6 +136,31 @@ end_field (TandemCsvReader *self)
   g_string_append_c (self->record, '\0');
 }
 
+/* A NUL byte would cut a field short ("5.00 EUR\0999" read as 5.00), and
+ * a field longer than TANDEM_TEXT_MAX is refused before it grows. */
+static gboolean
+check_byte (TandemCsvReader *self,
+            int              c,
+            GError         **error)
+{
+  gsize field_len = self->record->len - g_array_index (self->offsets, gsize, self->offsets->len - 1);
+
+  if (c == 0)
+    {
+      g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+                   _ ("line %" G_GUINT64_FORMAT ": field %u: holds a NUL byte"), self->line, self->offsets->len);
+      return FALSE;
+    }
+  if (field_len >= TANDEM_TEXT_MAX)
+    {
+      g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+                   _ ("line %" G_GUINT64_FORMAT ": field %u: longer than %d bytes"), self->record_line,
+                   self->offsets->len, TANDEM_TEXT_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 start_field (TandemCsvReader *self)
 {
@@ -195,6 +220,8 @@ again:
             state = QUOTE_IN_QUOTED;
           else
             {
+              if (!check_byte (self, c, error))
+                return FALSE;
               if (c == '\n')
                 self->line++;
               g_string_append_c (self->record, (char)c);
@@ -256,6 +283,8 @@ again:
           continue;
         }
 
+      if (!check_byte (self, c, error))
+        return FALSE;
       g_string_append_c (self->record, (char)c);
       state = UNQUOTED;
     }

@@ -142,6 +142,102 @@ syntax_error (TandemJsonReader *self,
   return FALSE;
 }
 
+static int
+hex4 (const char *p)
+{
+  int v = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+
+      if (d < 0)
+        return -1;
+      v = v * 16 + d;
+    }
+  return v;
+}
+
+/* json-glib turns "\u0000" into a NUL that silently cuts a C string short,
+ * and a lone surrogate into something that is no character: refuse both,
+ * and raw NUL bytes, naming the line and the key. */
+static gboolean
+check_strings (TandemJsonReader *self,
+               GError          **error)
+{
+  const char      *text = self->element->str;
+  gsize            len = self->element->len;
+  guint64          line = self->element_line;
+  int              depth = 0;
+  gsize            string_start = 0;
+  gboolean         in_string = FALSE;
+  g_autofree char *key = NULL;
+  const char      *problem = NULL;
+  int              bad = 0;
+
+  for (gsize i = 0; i < len && problem == NULL; i++)
+    {
+      char c = text[i];
+
+      if (c == '\n')
+        line++;
+      if (c == '\0')
+        problem = _ ("holds a NUL byte");
+      else if (!in_string)
+        {
+          if (c == '"')
+            {
+              in_string = TRUE;
+              string_start = i + 1;
+            }
+          else if (c == '{' || c == '[')
+            depth++;
+          else if (c == '}' || c == ']')
+            depth--;
+        }
+      else if (c == '"')
+        {
+          gsize j = i + 1;
+
+          in_string = FALSE;
+          while (j < len && g_ascii_isspace (text[j]))
+            j++;
+          if (depth == 1 && j < len && text[j] == ':')
+            {
+              g_free (key);
+              key = g_strndup (text + string_start, i - string_start);
+            }
+        }
+      else if (c == '\\' && i + 1 < len)
+        {
+          i++;
+          if (text[i] != 'u' || i + 4 >= len)
+            continue;
+          bad = hex4 (text + i + 1);
+          if (bad == 0)
+            problem = _ ("holds \\u0000 (a NUL character)");
+          else if (bad >= 0xDC00 && bad <= 0xDFFF)
+            problem = _ ("holds a lone low surrogate (not a character)");
+          else if (bad >= 0xD800 && bad <= 0xDBFF)
+            {
+              int low = i + 10 < len && text[i + 5] == '\\' && text[i + 6] == 'u' ? hex4 (text + i + 7) : -1;
+
+              if (low < 0xDC00 || low > 0xDFFF)
+                problem = _ ("holds a lone high surrogate (not a character)");
+              else
+                i += 6;
+            }
+          i += 4;
+        }
+    }
+
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD, "line %" G_GUINT64_FORMAT ": %s: %s",
+               line, key != NULL ? key : _ ("key"), problem);
+  return FALSE;
+}
+
 gboolean
 tandem_json_reader_next (TandemJsonReader *self,
                          JsonObject      **object,
@@ -229,6 +325,9 @@ tandem_json_reader_next (TandemJsonReader *self,
     }
 
   self->n_elements++;
+
+  if (!check_strings (self, error))
+    return FALSE;
 
   if (!json_parser_load_from_data (self->parser, self->element->str, self->element->len, &local_error))
     {

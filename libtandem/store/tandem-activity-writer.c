@@ -274,7 +274,7 @@ check_tandem (TandemActivityWriter       *self,
     {
       *field = TANDEM_ACTIVITY_FIELD_ACCOUNT;
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("account %" G_GINT64_FORMAT " has no tandem: give it one before logging a %s"),
+                   _ ("account %" G_GINT64_FORMAT " has no tandem: give it one before logging an activity of kind “%s”"),
                    record->account_id, tandem_activity_kind_to_nick (record->kind));
       return FALSE;
     }

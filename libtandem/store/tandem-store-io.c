@@ -108,11 +108,11 @@ parse_id (Importer   *imp,
   gpointer    state;
 
   if (text == NULL || *text == '\0')
-    return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _ ("missing %s id"), what);
+    return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _ ("missing id"));
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
-                        _ ("“%s” is not a %s id"), text, what);
+                        _ ("“%s” is not an id (a whole number from 1)"), text);
 
   state = g_hash_table_lookup (known, &value);
   if (state == NULL)
@@ -196,9 +196,11 @@ import_row (Importer *imp,
   gboolean            was_inserted;
   gboolean            ok;
 
+  /* every field: UTF-8, within TANDEM_TEXT_MAX, no control characters
+   * (notes may hold tabs and line breaks) */
   for (guint c = 0; c < N_COLS; c++)
-    if (imp->fields[c] != NULL && !g_utf8_validate (imp->fields[c], -1, NULL))
-      return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _ ("not valid UTF-8"));
+    if (imp->fields[c] != NULL && !_tandem_check_text (_ ("field"), imp->fields[c], c == COL_NOTE, &local_error))
+      return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
 
   if (imp->fields[COL_AT] == NULL || !_tandem_time_parse (imp->fields[COL_AT], &record.occurred_at))
     return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,

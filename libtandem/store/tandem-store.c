@@ -1088,6 +1088,36 @@ team_to_record (TandemTeam       *team,
   record->field_rep_id = tandem_rep_get_id (tandem_team_get_field_rep (team));
 }
 
+/* Two reps form at most one active tandem: a second one would split the
+ * same accounts' credit twice. */
+static gboolean
+check_pair_free (TandemStore *self,
+                 TandemRep   *inside_rep,
+                 TandemRep   *field_rep,
+                 gint64       except_team_id,
+                 GError     **error)
+{
+  g_autoptr (GArray) teams = tandem_backend_list_teams (self->backend, error);
+
+  if (teams == NULL)
+    return FALSE;
+  for (guint i = 0; i < teams->len; i++)
+    {
+      const TandemTeamRecord *t = &g_array_index (teams, TandemTeamRecord, i);
+
+      if (!t->archived && t->id != except_team_id && t->inside_rep_id == tandem_rep_get_id (inside_rep)
+          && t->field_rep_id == tandem_rep_get_id (field_rep))
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       _ ("%s and %s already form tandem “%s” (id %" G_GINT64_FORMAT
+                          "); archive it before forming another"),
+                       tandem_rep_get_name (inside_rep), tandem_rep_get_name (field_rep), t->name, t->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * tandem_store_save_team:
  * @self: a `TandemStore`
@@ -1096,7 +1126,10 @@ team_to_record (TandemTeam       *team,
  * @error: return location for a #GError
  *
  * Stores a new tandem with its name, share and target; its members'
- * history begins at @since. Both reps must be stored and not archived.
+ * history begins at @since. Both reps must be stored and not archived,
+ * and must not already form another active tandem
+ * (%TANDEM_STORE_ERROR_INVALID names it). Activities of its accounts
+ * dated before @since are credited to these first members.
  *
  * Returns: (transfer full): the stored tandem, or %NULL
  *
@@ -1124,7 +1157,9 @@ tandem_store_save_team (TandemStore *self,
       return NULL;
     }
 
-  if (!tandem_team_validate (team, error) || !check_member_stored (tandem_team_get_inside_rep (team), error) || !check_member_stored (tandem_team_get_field_rep (team), error) || !check_writable (self, error))
+  if (!tandem_team_validate (team, error) || !check_member_stored (tandem_team_get_inside_rep (team), error)
+      || !check_member_stored (tandem_team_get_field_rep (team), error) || !check_writable (self, error)
+      || !check_pair_free (self, tandem_team_get_inside_rep (team), tandem_team_get_field_rep (team), 0, error))
     return NULL;
 
   if (since == NULL)
@@ -1289,7 +1324,7 @@ tandem_store_change_team_members (TandemStore *self,
   {
     g_autoptr (TandemTeam) probe = tandem_team_new ("probe", inside_rep, field_rep, error);
 
-    if (probe == NULL)
+    if (probe == NULL || !check_pair_free (self, inside_rep, field_rep, tandem_team_get_id (team), error))
       return FALSE;
   }
 
