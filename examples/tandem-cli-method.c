@@ -52,7 +52,7 @@ cli_cmd_rep_tag (Cli   *cli,
     }
   if (!g_ascii_string_to_unsigned (argv[3], 10, 0, 5, &level, NULL))
     {
-      g_printerr (_ ("tandem: LEVEL: “%s” is not a level from 0 to 5\n"), argv[3]);
+      g_printerr (_ ("tandem: LEVEL: “%s” is not a level from 1 to 5 (0 removes the tag)\n"), argv[3]);
       return 2;
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)

@@ -172,13 +172,14 @@ tandem_currency_lookup (const char *code,
 }
 
 /**
- * tandem_money_new:
+ * tandem_money_new: (skip)
  * @minor_units: the amount in minor units (cents for EUR); not %G_MININT64
  * @currency: an active ISO 4217 code such as "EUR"
  *
  * Creates an amount of money. The currency must be known (see
- * [func@Tandem.currency_lookup]); for text from users, use
- * [func@Tandem.Money.parse], which reports errors.
+ * [func@Tandem.currency_lookup]); for values from users, use
+ * [ctor@Tandem.Money.try_new] or [func@Tandem.Money.parse], which report
+ * errors. Bindings see [ctor@Tandem.Money.try_new] under this name.
  *
  * Returns: (transfer full) (nullable): a new `TandemMoney`, or %NULL if
  *   @currency is not a known code
@@ -201,7 +202,66 @@ tandem_money_new (gint64      minor_units,
 }
 
 /**
- * tandem_money_new_zero:
+ * tandem_money_try_new: (rename-to tandem_money_new) (constructor)
+ * @minor_units: the amount in minor units (cents for EUR)
+ * @currency: an ISO 4217 code such as "EUR"
+ * @error: return location for a #GError
+ *
+ * Creates an amount of money, reporting bad values as errors: an unknown
+ * currency (%TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY) or %G_MININT64, which
+ * has no negation (%TANDEM_MONEY_ERROR_OVERFLOW). From Python and GJS this
+ * is `Tandem.Money.new()`, which raises instead of printing a warning.
+ *
+ * Returns: (transfer full): a new `TandemMoney`, or %NULL with an error
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_money_try_new (gint64      minor_units,
+                      const char *currency,
+                      GError    **error)
+{
+  const TandemCurrencyInfo *info;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (currency == NULL || (info = _tandem_currency_find (currency)) == NULL)
+    {
+      g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY,
+                   _ ("“%s” is not an ISO 4217 currency code"), currency ? currency : "");
+      return NULL;
+    }
+  if (minor_units == G_MININT64)
+    {
+      g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
+                   _ ("%" G_GINT64_FORMAT " minor units do not fit: the smallest amount is %" G_GINT64_FORMAT),
+                   minor_units, -G_MAXINT64);
+      return NULL;
+    }
+  return money_alloc (minor_units, info);
+}
+
+/**
+ * tandem_money_try_new_zero: (rename-to tandem_money_new_zero) (constructor)
+ * @currency: an ISO 4217 code such as "EUR"
+ * @error: return location for a #GError
+ *
+ * Creates a zero amount in @currency, or reports an unknown currency.
+ *
+ * Returns: (transfer full): a new `TandemMoney`, or %NULL with
+ *   %TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_money_try_new_zero (const char *currency,
+                           GError    **error)
+{
+  return tandem_money_try_new (0, currency, error);
+}
+
+/**
+ * tandem_money_new_zero: (skip)
  * @currency: an active ISO 4217 code such as "EUR"
  *
  * Creates a zero amount in @currency.
@@ -609,13 +669,49 @@ tandem_money_negate (const TandemMoney *self)
 }
 
 /**
- * tandem_money_compare:
+ * tandem_money_try_compare: (rename-to tandem_money_compare)
+ * @a: a `TandemMoney`
+ * @b: a `TandemMoney` in the same currency
+ * @error: return location for a #GError
+ *
+ * Compares two amounts of the same currency. Amounts in two currencies
+ * cannot be compared without a rate: that is an error
+ * (%TANDEM_MONEY_ERROR_CURRENCY_MISMATCH). From Python and GJS this is
+ * `compare()`.
+ *
+ * Returns: negative if @a is less than @b, zero if equal, positive if
+ *   greater; 0 with an error for two currencies
+ *
+ * Since: 1.0
+ */
+int
+tandem_money_try_compare (const TandemMoney *a,
+                          const TandemMoney *b,
+                          GError           **error)
+{
+  g_return_val_if_fail (a != NULL, 0);
+  g_return_val_if_fail (b != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (strcmp (a->currency, b->currency) != 0)
+    {
+      g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_CURRENCY_MISMATCH,
+                   _ ("Cannot compare an amount in %s with one in %s"), a->currency, b->currency);
+      return 0;
+    }
+  return (a->minor_units > b->minor_units) - (a->minor_units < b->minor_units);
+}
+
+/**
+ * tandem_money_compare: (skip)
  * @a: a `TandemMoney`
  * @b: a `TandemMoney`
  *
  * Orders two amounts: by currency code first, then by amount. Amounts in
  * different currencies are not converted; they simply sort by code, which
- * gives a stable total order for sorting mixed lists.
+ * gives a stable total order for sorting mixed lists (a #GCompareFunc).
+ * Bindings see [method@Tandem.Money.try_compare] under this name, which
+ * refuses two currencies.
  *
  * Returns: negative if @a sorts before @b, zero if equal, positive after
  *

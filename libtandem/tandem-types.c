@@ -137,6 +137,69 @@ _tandem_check_text (const char *what,
 }
 
 gboolean
+_tandem_key_file_check_duplicates (const char *data,
+                                   gsize       length,
+                                   GQuark      domain,
+                                   int         code,
+                                   GError    **error)
+{
+  g_autoptr (GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *group = g_strdup ("");
+  const char      *end = data + length;
+  guint            line = 0;
+
+  for (const char *p = data; p < end;)
+    {
+      const char      *eol = memchr (p, '\n', (gsize)(end - p));
+      g_autofree char *text = g_strstrip (g_strndup (p, (gsize)((eol ? eol : end) - p)));
+
+      line++;
+      p = eol ? eol + 1 : end;
+      if (text[0] == '\0' || text[0] == '#')
+        continue;
+
+      if (text[0] == '[')
+        {
+          char    *close = strrchr (text, ']');
+          gpointer seen;
+
+          if (close != NULL)
+            *close = '\0';
+          g_free (group);
+          group = g_strdup (text + 1);
+          if (g_hash_table_lookup_extended (groups, group, NULL, &seen))
+            {
+              g_set_error (error, domain, code, _ ("Line %u: group [%s] appears twice (first on line %u)"), line,
+                           group, GPOINTER_TO_UINT (seen));
+              return FALSE;
+            }
+          g_hash_table_insert (groups, g_strdup (group), GUINT_TO_POINTER (line));
+          g_hash_table_remove_all (keys);
+          continue;
+        }
+
+      {
+        char    *eq = strchr (text, '=');
+        gpointer seen;
+
+        if (eq == NULL)
+          continue; /* GKeyFile reports it */
+        *eq = '\0';
+        g_strchomp (text);
+        if (g_hash_table_lookup_extended (keys, text, NULL, &seen))
+          {
+            g_set_error (error, domain, code, _ ("Line %u: key %s in [%s] appears twice (first on line %u)"), line,
+                         text, group, GPOINTER_TO_UINT (seen));
+            return FALSE;
+          }
+        g_hash_table_insert (keys, g_strdup (text), GUINT_TO_POINTER (line));
+      }
+    }
+  return TRUE;
+}
+
+gboolean
 _tandem_check_name (const char *what,
                     const char *name,
                     GError    **error)
@@ -517,6 +580,89 @@ fallback:
     *usec = _tandem_time_to_usec (dt);
     return TRUE;
   }
+}
+
+/* Why @text is not a time: a date that does not exist is named as such. */
+char *
+_tandem_time_explain (const char *text,
+                      gboolean    offset_required)
+{
+  static const char *const months[] = {
+    N_ ("January"),
+    N_ ("February"),
+    N_ ("March"),
+    N_ ("April"),
+    N_ ("May"),
+    N_ ("June"),
+    N_ ("July"),
+    N_ ("August"),
+    N_ ("September"),
+    N_ ("October"),
+    N_ ("November"),
+    N_ ("December"),
+  };
+  const char *p = text;
+  guint       y = 0, mo = 0, d = 0;
+
+  if (take_digits (&p, 4, &y) && *p++ == '-' && take_digits (&p, 2, &mo))
+    {
+      if (mo < 1 || mo > 12)
+        return g_strdup_printf (_ ("“%s” is not a date: there is no month %u"), text, mo);
+      if (*p++ == '-' && take_digits (&p, 2, &d))
+        {
+          guint n = g_date_get_days_in_month ((GDateMonth)mo, (GDateYear)MAX (y, 1));
+
+          if (d < 1 || d > n)
+            return g_strdup_printf (_ ("“%s” is not a date: %s %u has %u days"), text, _ (months[mo - 1]), y, n);
+        }
+    }
+
+  if (offset_required)
+    {
+      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr (GDateTime) with_offset = g_date_time_new_from_iso8601 (text, NULL);
+      g_autoptr (GDateTime) without = g_date_time_new_from_iso8601 (text, utc);
+
+      if (with_offset == NULL && without != NULL)
+        return g_strdup_printf (_ ("“%s” has no offset from UTC: add one, such as 2026-11-03T10:00:00Z"), text);
+    }
+  return g_strdup_printf (_ ("“%s” is not a time such as 2026-11-03T10:00:00Z"), text);
+}
+
+/**
+ * tandem_time_parse:
+ * @text: an ISO 8601 time, such as `2026-11-03T10:00:00Z`
+ * @default_zone: (nullable): the zone of a time written without an offset,
+ *   or %NULL to require an offset
+ * @error: return location for a #GError
+ *
+ * Parses a time the way libtandem reads every time it is given (command
+ * line, CSV and JSON files). A date that does not exist, such as
+ * 2026-02-30, is refused with a message saying so.
+ *
+ * Returns: (transfer full): the time, or %NULL with
+ *   %TANDEM_VALIDATION_ERROR_INVALID_VALUE
+ *
+ * Since: 1.0
+ */
+GDateTime *
+tandem_time_parse (const char *text,
+                   GTimeZone  *default_zone,
+                   GError    **error)
+{
+  GDateTime *t;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  t = g_date_time_new_from_iso8601 (text, default_zone);
+  if (t == NULL)
+    {
+      g_autofree char *why = _tandem_time_explain (text, default_zone == NULL);
+
+      g_set_error_literal (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, why);
+    }
+  return t;
 }
 
 char *

@@ -26,6 +26,14 @@ gboolean _tandem_check_text (const char *what,
                              gboolean    multiline,
                              GError    **error);
 
+/* GKeyFile keeps the last of two equal keys and merges two equal groups
+ * silently: refuse both, naming the lines, in @domain/@code. */
+gboolean _tandem_key_file_check_duplicates (const char *data,
+                                            gsize       length,
+                                            GQuark      domain,
+                                            int         code,
+                                            GError    **error);
+
 G_END_DECLS
 
 G_BEGIN_DECLS
@@ -38,5 +46,8 @@ GDateTime *_tandem_time_from_usec (gint64 usec);
 gboolean _tandem_time_parse (const char *text,
                              gint64     *usec);
 char    *_tandem_time_format (gint64 usec);
+/* A message saying why @text is not a time ("2026-02-30 is not a date"). */
+char *_tandem_time_explain (const char *text,
+                            gboolean    offset_required);
 
 G_END_DECLS

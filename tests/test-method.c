@@ -406,7 +406,17 @@ test_classify_and_clean_up (void)
 
   bad = tandem_store_classify_accounts (store, since, until, "EUR", 6000, 3000, 2000, FALSE, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "10000");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "A 60%, B 30%, C 20%");
+  g_clear_error (&error);
+
+  /* an empty or inverted window is refused and changes nothing */
+  bad = tandem_store_classify_accounts (store, until, since, "EUR", 5000, 3000, 1500, TRUE, &error);
+  CU_ASSERT_PTR_NULL (bad);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "is empty");
+  g_clear_error (&error);
+  bad = tandem_store_classify_accounts (store, since, since, "EUR", 5000, 3000, 1500, TRUE, &error);
+  CU_ASSERT_PTR_NULL (bad);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "is empty");
 
   /* the yearly clean-up: list the D accounts, then archive them on confirmation */
   candidates = tandem_store_clean_up_accounts (store, FALSE, &error);

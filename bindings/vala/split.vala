@@ -5,7 +5,7 @@ int main (string[] args) {
         var pool = Tandem.Money.parse ("99.99 EUR");
         uint[] weights = { 75, 25 };
         var parts = pool.allocate (weights);
-        var sum = new Tandem.Money.zero ("EUR");
+        var sum = new Tandem.Money.try_new_zero ("EUR");
         foreach (unowned Tandem.Money part in parts) {
             print ("%s\n", part.to_string ());
             sum = sum.add (part);

@@ -73,6 +73,13 @@ TandemMoney *tandem_money_new (gint64      minor_units,
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_money_new_zero (const char *currency) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
+TandemMoney *tandem_money_try_new (gint64      minor_units,
+                                   const char *currency,
+                                   GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+TandemMoney *tandem_money_try_new_zero (const char *currency,
+                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_money_parse (const char *text,
                                  GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
@@ -102,6 +109,10 @@ TandemMoney *tandem_money_negate (const TandemMoney *self) G_GNUC_WARN_UNUSED_RE
 TANDEM_AVAILABLE_IN_ALL
 int tandem_money_compare (const TandemMoney *a,
                           const TandemMoney *b);
+TANDEM_AVAILABLE_IN_ALL
+int tandem_money_try_compare (const TandemMoney *a,
+                              const TandemMoney *b,
+                              GError           **error);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_money_equal (const TandemMoney *a,
                              const TandemMoney *b);

@@ -190,6 +190,11 @@ TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_activity_kind_is_commissionable (TandemActivityKind kind);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_activity_kind_takes_amount (TandemActivityKind kind);
+
+TANDEM_AVAILABLE_IN_ALL
+GDateTime *tandem_time_parse (const char *text,
+                              GTimeZone  *default_zone,
+                              GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_activity_kind_to_nick (TandemActivityKind kind);
 TANDEM_AVAILABLE_IN_ALL

@@ -11,6 +11,7 @@
 #include "tandem-currency-private.h"
 #include "tandem-enum-types.h"
 #include "tandem-rate-private.h"
+#include "tandem-util-private.h"
 
 /**
  * TandemPeriod:
@@ -783,6 +784,9 @@ tandem_plan_new_from_data (const char *data,
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, _ ("The plan is not valid UTF-8 text"));
       return NULL;
     }
+
+  if (!_tandem_key_file_check_duplicates (data, (gsize)length, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, error))
+    return NULL;
 
   if (!g_key_file_load_from_data (kf, data, (gsize)length, G_KEY_FILE_NONE, &local))
     {

@@ -280,6 +280,17 @@ compare_rows (gconstpointer a,
   return tandem_account_get_id (x->account) < tandem_account_get_id (y->account) ? -1 : 1;
 }
 
+/* Basis points as people type them: 5000 → "50%", 3350 → "33.5%". */
+static char *
+percent_text (guint bp)
+{
+  if (bp % 100 == 0)
+    return g_strdup_printf ("%u%%", bp / 100);
+  if (bp % 10 == 0)
+    return g_strdup_printf ("%u.%u%%", bp / 100, (bp % 100) / 10);
+  return g_strdup_printf ("%u.%02u%%", bp / 100, bp % 100);
+}
+
 /**
  * tandem_store_classify_accounts:
  * @self: a `TandemStore`
@@ -327,11 +338,25 @@ tandem_store_classify_accounts (TandemStore *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (since != NULL && until != NULL && currency != NULL, NULL);
 
-  if (a_share + b_share + c_share > 10000 || a_share == 0)
+  if (g_date_time_compare (since, until) >= 0)
     {
+      g_autofree char *from = g_date_time_format_iso8601 (since);
+      g_autofree char *to = g_date_time_format_iso8601 (until);
+
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                   _ ("Shares A %u bp, B %u bp, C %u bp: A must be above 0 and together at most 10000 bp"),
-                   a_share, b_share, c_share);
+                   _ ("The window from %s to %s is empty: its start must come before its end"), from, to);
+      return NULL;
+    }
+
+  if ((guint64)a_share + b_share + c_share > 10000 || a_share == 0)
+    {
+      g_autofree char *a = percent_text (a_share);
+      g_autofree char *b = percent_text (b_share);
+      g_autofree char *c = percent_text (c_share);
+
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                   _ ("Shares A %s, B %s, C %s: A must be above 0%% and together they may be at most 100%%"), a, b,
+                   c);
       return NULL;
     }
   if (!tandem_currency_lookup (currency, NULL, error))

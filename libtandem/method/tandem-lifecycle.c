@@ -256,6 +256,9 @@ tandem_lifecycle_rules_new_from_data (const char *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!_tandem_key_file_check_duplicates (data, length < 0 ? strlen (data) : (gsize)length, TANDEM_VALIDATION_ERROR,
+                                          TANDEM_VALIDATION_ERROR_INVALID_VALUE, error))
+    return NULL;
   if (!g_key_file_load_from_data (file, data, length < 0 ? strlen (data) : (gsize)length, G_KEY_FILE_NONE, &local_error))
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE,

@@ -9,6 +9,7 @@
 #include "tandem-matcher.h"
 #include "tandem-enum-types.h"
 #include "tandem-hungarian-private.h"
+#include "tandem-util-private.h"
 #include "tandem-store-private.h"
 
 #define MAX_LEVEL 5
@@ -575,11 +576,19 @@ tandem_matcher_add_rep (TandemMatcher *self,
 }
 
 static gboolean
-check_tag (const char *tag,
-           guint       level,
-           GError    **error)
+check_tag (TandemTagKind kind,
+           const char   *tag,
+           guint         level,
+           GError      **error)
 {
   const char *p = tag;
+
+  if (kind != TANDEM_TAG_KIND_STRENGTH && kind != TANDEM_TAG_KIND_PREFERENCE)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                   _ ("%d is not a tag kind: use strength or preference"), (int)kind);
+      return FALSE;
+    }
 
   while (p != NULL && *p != '\0' && g_ascii_isspace (*p))
     p++;
@@ -589,6 +598,8 @@ check_tag (const char *tag,
                    _ ("A tag needs a non-empty name"));
       return FALSE;
     }
+  if (!_tandem_check_text (_ ("tag"), tag, FALSE, error))
+    return FALSE;
   if (level > MAX_LEVEL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
@@ -626,9 +637,8 @@ tandem_matcher_set_tag (TandemMatcher *self,
 
   g_return_val_if_fail (TANDEM_IS_MATCHER (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
-  g_return_val_if_fail (kind == TANDEM_TAG_KIND_STRENGTH || kind == TANDEM_TAG_KIND_PREFERENCE, FALSE);
 
-  if (!check_tag (tag, level, error) || (entry = find_entry (self, rep, error)) == NULL)
+  if (!check_tag (kind, tag, level, error) || (entry = find_entry (self, rep, error)) == NULL)
     return FALSE;
 
   if (level == 0)
@@ -1100,9 +1110,8 @@ tandem_store_set_rep_tag (TandemStore  *self,
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
-  g_return_val_if_fail (kind == TANDEM_TAG_KIND_STRENGTH || kind == TANDEM_TAG_KIND_PREFERENCE, FALSE);
 
-  if (!check_tag (tag, level, error))
+  if (!check_tag (kind, tag, level, error))
     return FALSE;
   if (tandem_rep_get_id (rep) <= 0)
     {

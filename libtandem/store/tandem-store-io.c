@@ -203,9 +203,11 @@ import_row (Importer *imp,
       return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
 
   if (imp->fields[COL_AT] == NULL || !_tandem_time_parse (imp->fields[COL_AT], &record.occurred_at))
-    return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
-                        _ ("“%s” is not a time with an offset, such as 2026-11-03T10:00:00Z"),
-                        imp->fields[COL_AT] ? imp->fields[COL_AT] : "");
+    {
+      g_autofree char *why = _tandem_time_explain (imp->fields[COL_AT] ? imp->fields[COL_AT] : "", TRUE);
+
+      return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", why);
+    }
 
   if (!parse_id (imp, COL_ACCOUNT, imp->accounts, _ ("account"), &record.account_id, error) || !parse_id (imp, COL_REP, imp->reps, _ ("rep"), &record.rep_id, error) || !parse_kind (imp, &kind, error))
     return FALSE;
