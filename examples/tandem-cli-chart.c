@@ -85,15 +85,18 @@ draw_chart (TandemSettlement *settlement,
       for (guint l = 0; l < g_list_model_get_n_items (lines); l++)
         {
           g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, l);
-          sums[i * N_KINDS + tandem_payout_line_get_kind (line)] += tandem_money_get_minor_units (tandem_payout_line_get_amount (line));
+
+          if (!cli_add_checked (&sums[i * N_KINDS + tandem_payout_line_get_kind (line)],
+                                tandem_money_get_minor_units (tandem_payout_line_get_amount (line)),
+                                tandem_rep_get_name (rep), error))
+            return FALSE;
         }
       for (guint k = 0; k < N_KINDS; k++)
         {
           gint64 v = sums[i * N_KINDS + k];
-          if (v > 0)
-            pos += v;
-          else
-            neg -= v;
+
+          if (!cli_add_checked (v > 0 ? &pos : &neg, v > 0 ? v : -v, tandem_rep_get_name (rep), error))
+            return FALSE;
         }
       max_pos = MAX (max_pos, pos);
       max_neg = MAX (max_neg, neg);
@@ -108,6 +111,13 @@ draw_chart (TandemSettlement *settlement,
   /* room for the total after the longest bar */
   scale = (plot - 120) / (double)(max_pos + max_neg);
   zero_x = LEFT + max_neg * scale;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _ ("%s is a directory: name a file such as chart.svg"),
+                   path);
+      return FALSE;
+    }
 
   surface = cairo_svg_surface_create (path, WIDTH, height);
   cr = cairo_create (surface);
@@ -227,7 +237,8 @@ draw_chart (TandemSettlement *settlement,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path, cairo_status_to_string (status));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("%s: could not write the chart (%s)"), path,
+                   cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;

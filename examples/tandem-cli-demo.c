@@ -325,9 +325,8 @@ cli_cmd_demo (Cli   *cli,
     {
       g_autoptr (GListModel) kpis = tandem_store_compute_kpis (cli->store, plan, period, &error);
 
-      if (kpis == NULL)
+      if (kpis == NULL || !cli_print_report (cli, settlement, &error))
         goto fail;
-      cli_print_report (cli, settlement);
       g_print ("\n");
       cli_print_kpis (cli, "2026-11", kpis);
     }

@@ -164,7 +164,7 @@ cli_print_kpis (Cli        *cli,
       g_autoptr (TandemKpi) k = g_list_model_get_item (kpis, i);
       g_autoptr (TandemMoney) revenue = tandem_kpi_get_revenue (k);
       TandemConversion *c = tandem_kpi_get_conversion (k);
-      g_autofree char  *rev = cli_amount_cell (tandem_money_get_minor_units (revenue));
+      g_autofree char  *rev = tandem_money_to_display_string (revenue, FALSE);
       g_autofree char  *att = bp_cell (tandem_kpi_get_attainment (k));
       g_autofree char  *won = g_strdup_printf ("%u", tandem_kpi_get_new_customers (k));
       g_autofree char  *win = bp_cell (tandem_conversion_get_win_rate (c));
@@ -238,7 +238,7 @@ cli_cmd_kpi (Cli   *cli,
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL || (kpis = tandem_store_compute_kpis (cli->store, plan, period, &error)) == NULL)
+  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_period_parse (argv[1], &error)) == NULL || (kpis = tandem_store_compute_kpis (cli->store, plan, period, &error)) == NULL)
     {
       g_printerr ("tandem: %s\n", error->message);
       return 2;

@@ -289,10 +289,15 @@ cli_cmd_classify (Cli   *cli,
       g_printerr (_ ("tandem: classify needs --since TIME and --until TIME\n"));
       return 1;
     }
-  if ((since = g_date_time_new_from_iso8601 (since_text, utc)) == NULL || (until = g_date_time_new_from_iso8601 (until_text, utc)) == NULL)
+  if ((since = cli_parse_time ("--since", since_text, &error)) == NULL
+      || (until = cli_parse_time ("--until", until_text, &error)) == NULL)
+    goto fail;
+  if (g_date_time_compare (since, until) >= 0)
     {
-      g_printerr (_ ("tandem: “%s” is not a time such as 2026-01-01T00:00:00Z\n"), since == NULL ? since_text : until_text);
-      return 2;
+      /* an empty window would demote every account to D */
+      g_printerr (_ ("tandem: --since %s must come before --until %s; nothing was classified\n"), since_text,
+                  until_text);
+      return 1;
     }
   if ((a_text && !cli_parse_percent ("--a", a_text, &a, &error)) || (b_text && !cli_parse_percent ("--b", b_text, &b, &error)) || (c_text && !cli_parse_percent ("--c", c_text, &c, &error)))
     goto fail;

@@ -29,34 +29,35 @@ cli_pad (GString    *out,
       g_string_append_c (out, ' ');
 }
 
-/* Amounts in a table: grouped, without the currency. */
+/* Amounts in a table: grouped, with the currency's own decimals, without
+ * the code (the table names it once). */
 char *
-cli_amount_cell (gint64 minor)
+cli_amount_cell (gint64      minor,
+                 const char *currency)
 {
-  g_autoptr (TandemMoney) m = tandem_money_new (minor, "EUR");
-  g_autofree char *canonical = tandem_money_to_string (m);
-  char            *space = strchr (canonical, ' ');
-  GString         *out = g_string_new (NULL);
-  const char      *digits = canonical[0] == '-' ? canonical + 1 : canonical;
-  const char      *dot = strchr (digits, '.');
-  gsize            whole = dot ? (gsize)(dot - digits) : (gsize)(space - digits);
+  g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
 
-  if (canonical[0] == '-')
-    g_string_append_c (out, '-');
-  for (gsize i = 0; i < whole; i++)
-    {
-      if (i > 0 && (whole - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  if (dot != NULL)
-    g_string_append_len (out, dot, space - dot);
-  return g_string_free (out, FALSE);
+  return m != NULL ? tandem_money_to_display_string (m, FALSE) : g_strdup ("?");
 }
 
-void
+/* Adds up money for a table; an overflow is an error naming the sum. */
+gboolean
+cli_add_checked (gint64     *sum,
+                 gint64      value,
+                 const char *what,
+                 GError    **error)
+{
+  if (!__builtin_add_overflow (*sum, value, sum))
+    return TRUE;
+  g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
+               _ ("%s does not fit in 63 bits of minor units"), what);
+  return FALSE;
+}
+
+gboolean
 cli_print_report (Cli              *cli,
-                  TandemSettlement *settlement)
+                  TandemSettlement *settlement,
+                  GError          **error)
 {
   static const char *headers[N_KINDS] = {
     N_ ("Commission"),
@@ -73,6 +74,7 @@ cli_print_report (Cli              *cli,
   g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
   g_autofree char *total_text = tandem_money_to_string (total);
   gint64           column_totals[N_KINDS] = { 0 };
+  const char      *cur = tandem_money_get_currency (total);
   g_autoptr (GString) out = g_string_new (NULL);
 
   g_string_append_printf (out, _ ("Settlement %s, plan %s (%s), in %s\n\n"), period,
@@ -99,19 +101,21 @@ cli_print_report (Cli              *cli,
           g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, l);
           gint64 amount = tandem_money_get_minor_units (tandem_payout_line_get_amount (line));
 
-          sums[tandem_payout_line_get_kind (line)] += amount;
-          rep_total += amount;
+          if (!cli_add_checked (&sums[tandem_payout_line_get_kind (line)], amount, tandem_rep_get_name (rep), error)
+              || !cli_add_checked (&rep_total, amount, tandem_rep_get_name (rep), error))
+            return FALSE;
         }
 
       cli_pad (out, tandem_rep_get_name (rep), 22, FALSE);
       cli_pad (out, tandem_role_to_nick (tandem_rep_get_role (rep)), 8, FALSE);
       for (guint k = 0; k < N_KINDS; k++)
         {
-          g_autofree char *cell = cli_amount_cell (sums[k]);
+          g_autofree char *cell = cli_amount_cell (sums[k], cur);
           cli_pad (out, cell, 12, TRUE);
-          column_totals[k] += sums[k];
+          if (!cli_add_checked (&column_totals[k], sums[k], _ ("A column total"), error))
+            return FALSE;
         }
-      t = cli_amount_cell (rep_total);
+      t = cli_amount_cell (rep_total, cur);
       cli_pad (out, t, 12, TRUE);
       g_string_append_c (out, '\n');
     }
@@ -119,11 +123,11 @@ cli_print_report (Cli              *cli,
   cli_pad (out, _ ("Total"), 30, FALSE);
   for (guint k = 0; k < N_KINDS; k++)
     {
-      g_autofree char *cell = cli_amount_cell (column_totals[k]);
+      g_autofree char *cell = cli_amount_cell (column_totals[k], cur);
       cli_pad (out, cell, 12, TRUE);
     }
   {
-    g_autofree char *cell = cli_amount_cell (tandem_money_get_minor_units (total));
+    g_autofree char *cell = cli_amount_cell (tandem_money_get_minor_units (total), cur);
     cli_pad (out, cell, 12, TRUE);
   }
   g_string_append (out, "\n\n");
@@ -137,11 +141,11 @@ cli_print_report (Cli              *cli,
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
       g_autoptr (TandemTeamResult) r = g_list_model_get_item (teams, i);
-      g_autofree char *revenue = cli_amount_cell (tandem_money_get_minor_units (tandem_team_result_get_revenue (r)));
+      g_autofree char *revenue = tandem_money_to_display_string (tandem_team_result_get_revenue (r), FALSE);
       g_autofree char *target = tandem_team_result_get_target (r)
-                                    ? cli_amount_cell (tandem_money_get_minor_units (tandem_team_result_get_target (r)))
+                                    ? tandem_money_to_display_string (tandem_team_result_get_target (r), FALSE)
                                     : g_strdup ("–");
-      g_autofree char *payout = cli_amount_cell (tandem_money_get_minor_units (tandem_team_result_get_payout (r)));
+      g_autofree char *payout = tandem_money_to_display_string (tandem_team_result_get_payout (r), FALSE);
       int              att = tandem_team_result_get_attainment (r);
       g_autofree char *att_text = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100) : g_strdup ("–");
 
@@ -155,6 +159,7 @@ cli_print_report (Cli              *cli,
 
   g_string_append_printf (out, _ ("\nTotal payout: %s\n"), total_text);
   g_print ("%s", out->str);
+  return TRUE;
 }
 
 void
@@ -218,7 +223,7 @@ cli_print_statement (Cli              *cli,
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = cli_amount_cell (tandem_money_get_minor_units (tandem_payout_line_get_amount (line)));
+      g_autofree char *amount = tandem_money_to_display_string (tandem_payout_line_get_amount (line), FALSE);
       g_autoptr (GString) row = g_string_new (NULL);
 
       cli_pad (row, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick, 16, FALSE);

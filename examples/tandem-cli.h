@@ -55,16 +55,22 @@ int cli_cmd_activity_list (Cli *cli, int argc, char **argv);
 int cli_cmd_plan_list (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-report.c */
-void  cli_pad (GString    *out,
-               const char *text,
-               int         width,
-               gboolean    right);
-char *cli_amount_cell (gint64 minor);
-void  cli_print_report (Cli              *cli,
-                        TandemSettlement *settlement);
-void  cli_print_statement (Cli              *cli,
+void     cli_pad (GString    *out,
+                  const char *text,
+                  int         width,
+                  gboolean    right);
+char    *cli_amount_cell (gint64      minor,
+                          const char *currency);
+gboolean cli_add_checked (gint64     *sum,
+                          gint64      value,
+                          const char *what,
+                          GError    **error);
+gboolean cli_print_report (Cli              *cli,
                            TandemSettlement *settlement,
-                           TandemRep        *rep);
+                           GError          **error);
+void     cli_print_statement (Cli              *cli,
+                              TandemSettlement *settlement,
+                              TandemRep        *rep);
 
 /* tandem-cli-chart.c */
 int cli_cmd_report (Cli *cli, int argc, char **argv);

@@ -151,13 +151,30 @@ cli_open_store (Cli     *cli,
 {
   g_autoptr (GError) error = NULL;
 
+  TandemStoreFlags flags = TANDEM_STORE_FLAGS_NONE;
+
+  if (g_file_test (cli->db, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_ ("tandem: %s is a directory, not a database file\n"), cli->db);
+      return EXIT_DATA;
+    }
+  if (g_file_test (cli->db, G_FILE_TEST_EXISTS) && !g_file_test (cli->db, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_ ("tandem: %s is not a regular file (a device or a pipe?), so it cannot hold a database\n"),
+                  cli->db);
+      return EXIT_DATA;
+    }
   if (!create && !g_file_test (cli->db, G_FILE_TEST_EXISTS))
     {
       g_printerr (_ ("tandem: %s: no such database; create it with “tandem init”\n"), cli->db);
       return EXIT_DATA;
     }
 
-  cli->store = tandem_store_new_for_path (cli->db, &error);
+  /* a file we may not write is still there to be read */
+  if (!create && access (cli->db, W_OK) != 0 && errno == EACCES)
+    flags = TANDEM_STORE_FLAGS_READ_ONLY;
+
+  cli->store = tandem_store_new_for_path_full (cli->db, flags, &error);
   if (cli->store == NULL)
     return data_error (error);
   return 0;
@@ -188,11 +205,11 @@ cli_parse_time (const char *what,
                 GError    **error)
 {
   g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-  GDateTime *t = g_date_time_new_from_iso8601 (text, utc);
+  g_autoptr (GError) local = NULL;
+  GDateTime *t = tandem_time_parse (text, utc, &local);
 
   if (t == NULL)
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 _ ("%s: “%s” is not a time such as 2026-11-03T10:00:00Z"), what, text);
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: %s", what, local->message);
   return t;
 }
 
@@ -726,8 +743,8 @@ settle_or_close (Cli     *cli,
       g_autofree char *json = tandem_settlement_to_json (settlement);
       g_print ("%s\n", json);
     }
-  else
-    cli_print_report (cli, settlement);
+  else if (!cli_print_report (cli, settlement, &error))
+    return data_error (error);
   return 0;
 }
 
@@ -856,6 +873,23 @@ cli_parse_options (Cli          *cli,
       return 0;
     }
 
+  /* GOption keeps the last of two values silently: an option given twice
+   * is a mistake worth naming */
+  for (GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+    {
+      g_autofree char *flag = g_strdup_printf ("--%s", e->long_name);
+      g_autofree char *prefix = g_strdup_printf ("--%s=", e->long_name);
+      char             short_flag[3] = { '-', e->short_name, '\0' };
+      guint            seen = 0;
+
+      for (int i = 1; i < *argc && strcmp ((*argv)[i], "--") != 0; i++)
+        if (strcmp ((*argv)[i], flag) == 0 || g_str_has_prefix ((*argv)[i], prefix)
+            || (e->short_name != 0 && strcmp ((*argv)[i], short_flag) == 0))
+          seen++;
+      if (seen > 1)
+        return usage_error (_ ("%s is given %u times; give it once"), flag, seen);
+    }
+
   if (!g_option_context_parse (context, argc, argv, &error))
     return usage_error ("%s", error->message);
   return -1;
@@ -881,6 +915,12 @@ main (int   argc,
   for (int i = 1; i < argc; i++)
     {
       const char *a = argv[i];
+
+      if ((strcmp (a, "--db") == 0 || g_str_has_prefix (a, "--db=")) && cli.db != NULL)
+        {
+          g_free (cli.db);
+          return usage_error (_ ("--db is given twice; give it once"));
+        }
 
       if (strcmp (a, "--json") == 0)
         cli.json = TRUE;
@@ -913,6 +953,11 @@ main (int   argc,
       return 0;
     }
 
+  if (cli.db != NULL && cli.db[0] == '\0')
+    {
+      g_free (cli.db);
+      return usage_error (_ ("--db needs a PATH, not an empty text"));
+    }
   env_db = g_getenv ("TANDEM_DB");
   if (cli.db == NULL)
     cli.db = g_strdup (env_db != NULL && *env_db != '\0' ? env_db : "tandem.db");
@@ -955,7 +1000,23 @@ main (int   argc,
     }
 
   if (status < 0)
-    status = usage_error (_ ("unknown verb “%s”"), (char *)rest->pdata[1]);
+    {
+      /* a noun alone, or with --help: its verbs */
+      const char *noun = rest->pdata[1];
+      guint       n = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+        if (g_str_has_prefix (verbs[i].words, noun) && verbs[i].words[strlen (noun)] == ' ')
+          {
+            if (n++ == 0)
+              g_print (_ ("Usage:\n  tandem %s VERB [ARGS…]\n\nVerbs:\n"), noun);
+            g_print ("  %-15s %s\n", verbs[i].words, _ (verbs[i].summary));
+          }
+      if (n > 0)
+        status = cli.help ? 0 : usage_error (_ ("“%s” needs a verb, such as “%s list”"), noun, noun);
+      else
+        status = usage_error (_ ("unknown verb “%s”"), noun);
+    }
 
   g_clear_object (&cli.store);
   g_free (cli.db);

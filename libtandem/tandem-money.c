@@ -1033,6 +1033,35 @@ tandem_money_allocate (const TandemMoney *self,
   return g_steal_pointer (&parts);
 }
 
+/**
+ * tandem_money_to_display_string:
+ * @self: a `TandemMoney`
+ * @with_currency: whether to end with the currency code
+ *
+ * Formats the amount for people to read: thousands grouped with commas
+ * and as many decimals as the currency has (ISO 4217 exponent), so
+ * 123456 JPY is "123,456", 1234.56 EUR is "1,234.56" and 0.037 KWD is
+ * "0.037". This is not for parsing back: use
+ * [method@Tandem.Money.to_string] for that.
+ *
+ * Returns: (transfer full): the text
+ *
+ * Since: 1.0
+ */
+char *
+tandem_money_to_display_string (const TandemMoney *self,
+                                gboolean           with_currency)
+{
+  char *text;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  text = _tandem_money_format_display (self->minor_units, self->currency);
+  if (!with_currency)
+    text[strlen (text) - 4] = '\0';
+  return text;
+}
+
 char *
 _tandem_money_format_display (gint64      minor_units,
                               const char *currency)

@@ -95,6 +95,9 @@ TANDEM_AVAILABLE_IN_ALL
 guint tandem_money_get_exponent (const TandemMoney *self);
 TANDEM_AVAILABLE_IN_ALL
 char *tandem_money_to_string (const TandemMoney *self) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+char *tandem_money_to_display_string (const TandemMoney *self,
+                                      gboolean           with_currency) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_money_add (const TandemMoney *a,

@@ -189,7 +189,9 @@ tandem_kpi_class_init (TandemKpiClass *klass)
   /**
    * TandemKpi:target:
    *
-   * The tandem's target per period, or %NULL.
+   * The tandem's target for the period, or %NULL: its target per plan
+   * period times the plan periods in it (a quarter under a monthly plan
+   * has three months' targets).
    *
    * Since: 1.0
    */
@@ -545,6 +547,33 @@ add_row (TandemKpi             *kpi,
   return TRUE;
 }
 
+/* How many of @plan's periods make up @period: 1, or 3 months in a
+ * quarter, 12 in a year, 4 quarters in a year. A period shorter than the
+ * plan's cannot be summed from it. */
+static gboolean
+plan_periods_in (TandemPlan   *plan,
+                 TandemPeriod *period,
+                 guint        *n,
+                 GError      **error)
+{
+  static const guint months[] = { [TANDEM_PERIOD_KIND_MONTH] = 1, [TANDEM_PERIOD_KIND_QUARTER] = 3, [TANDEM_PERIOD_KIND_YEAR] = 12 };
+  TandemPeriodKind   outer = tandem_period_get_kind (period);
+  TandemPeriodKind   inner = tandem_plan_get_period_kind (plan);
+
+  if ((guint)outer > TANDEM_PERIOD_KIND_YEAR || (guint)inner > TANDEM_PERIOD_KIND_YEAR
+      || months[outer] < months[inner])
+    {
+      g_autofree char *label = tandem_period_to_string (period);
+
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+                   _ ("%s is shorter than the periods of plan “%s” (%s): key figures add up whole periods"),
+                   label, tandem_plan_get_name (plan), _tandem_enum_to_nick (TANDEM_TYPE_PERIOD_KIND, inner));
+      return FALSE;
+    }
+  *n = months[outer] / months[inner];
+  return TRUE;
+}
+
 /**
  * tandem_store_compute_kpis:
  * @self: a `TandemStore`
@@ -554,6 +583,10 @@ add_row (TandemKpi             *kpi,
  *
  * Computes the key figures of every tandem in @period, by tandem id
  * (archived tandems only when they had activity or stage changes in it).
+ * @period may be any period that the plan's periods tile: a quarter or a
+ * year under a monthly plan sums its months, and its target is the sum of
+ * their targets; a period shorter than the plan's is refused with
+ * %TANDEM_PLAN_ERROR_INVALID_PERIOD.
  * Commissionable activities in another currency than the plan's are
  * refused with %TANDEM_PLAN_ERROR_CURRENCY_MISMATCH naming the tandem, as
  * the settlement refuses them.
@@ -582,12 +615,16 @@ tandem_store_compute_kpis (TandemStore  *self,
   g_autoptr (GListStore) result = g_list_store_new (TANDEM_TYPE_KPI);
   TandemBackend *backend;
   gint64         since, until;
+  guint          n_periods = 1;
   gboolean       ok = TRUE;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
   g_return_val_if_fail (period != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!plan_periods_in (plan, period, &n_periods, error))
+    return NULL;
 
   zone = tandem_plan_get_time_zone (plan);
   start = tandem_period_get_start (period, zone);
@@ -624,7 +661,14 @@ tandem_store_compute_kpis (TandemStore  *self,
               break;
             }
           kpi->has_target = TRUE;
-          kpi->target = r->target_minor;
+          if (__builtin_mul_overflow (r->target_minor, (gint64)n_periods, &kpi->target))
+            {
+              g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
+                           _ ("The target of tandem “%s” over %u periods does not fit in 63 bits of minor units"),
+                           r->name, n_periods);
+              ok = FALSE;
+              break;
+            }
         }
     }
 
