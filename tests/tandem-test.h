@@ -20,8 +20,8 @@ typedef struct
 #fn, fn             \
   }
 
-/* Asserts that @error is set with @domain and @code and that its message
- * contains @needle (when not NULL); clears it. */
+/* Asserts that @error is set with @domain and @code (-1 for any code) and
+ * that its message contains @needle (when not NULL); clears it. */
 static inline void
 tandem_test_assert_error (GError    **error,
                           GQuark      error_domain,
@@ -30,7 +30,8 @@ tandem_test_assert_error (GError    **error,
                           const char *file,
                           int         line)
 {
-  gboolean ok = *error != NULL && (*error)->domain == error_domain && (*error)->code == error_code;
+  gboolean ok = *error != NULL && (*error)->domain == error_domain
+                && (error_code < 0 || (*error)->code == error_code);
 
   if (ok && needle != NULL && strstr ((*error)->message, needle) == NULL)
     ok = FALSE;
