@@ -498,16 +498,16 @@ tandem_sqlite_backend_open (TandemSqliteBackend *self,
   if (!open_database (self, path, flags, vfs, FALSE, error))
     return FALSE;
 
-  if (!query_int (self, "PRAGMA application_id", &app_id, error))
-    return FALSE;
-
-  if (!query_int (self, "PRAGMA user_version", &version, NULL))
+  if (!query_int (self, "PRAGMA application_id", &app_id, read_only ? NULL : error)
+      || !query_int (self, "PRAGMA user_version", &version, read_only ? NULL : error))
     {
-      /* A read-only WAL database in a place where the -shm file cannot be
-       * made: open it as immutable instead. */
-      if (!read_only || !open_database (self, path, flags, vfs, TRUE, error) || !query_int (self, "PRAGMA user_version", &version, error))
+      /* A read-only WAL database whose -shm file cannot be made or written
+       * (a file of another user, a read-only mount): open it as immutable
+       * instead. */
+      if (!read_only || !open_database (self, path, flags, vfs, TRUE, error)
+          || !query_int (self, "PRAGMA application_id", &app_id, error)
+          || !query_int (self, "PRAGMA user_version", &version, error))
         return FALSE;
-      query_int (self, "PRAGMA application_id", &app_id, NULL);
     }
 
   if (!query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
