@@ -14,6 +14,18 @@ test('money parses and formats through strings', () => {
     assertEqual(Tandem.Money.new(1200, 'JPY').to_string(), '1200 JPY');
 });
 
+test('bad values raise instead of printing a warning', () => {
+    let e = assertThrows(() => Tandem.Money.new(5, 'xx'));
+    assert(e.matches(Tandem.money_error_quark(), Tandem.MoneyError.UNKNOWN_CURRENCY), `${e}`);
+    e = assertThrows(() => Tandem.Money.new(5, 'EUR').compare(Tandem.Money.new(5, 'USD')));
+    assert(e.matches(Tandem.money_error_quark(), Tandem.MoneyError.CURRENCY_MISMATCH), `${e}`);
+    assert(Tandem.Money.new(5, 'EUR').compare(Tandem.Money.new(7, 'EUR')) < 0);
+    e = assertThrows(() => Tandem.time_parse('2026-02-30T10:00:00Z', null));
+    assert(e.message.includes('February 2026 has 28 days'), e.message);
+    assertEqual(money('123456 JPY').to_display_string(false), '123,456');
+    assertEqual(money('0.037 KWD').to_display_string(true), '0.037 KWD');
+});
+
 test('money beyond 2^53 stays exact on the string path', () => {
     // 2^62 + 1 cents cannot be a JS number; the string path keeps it exact.
     const text = '46116860184273879.05 EUR';

@@ -116,3 +116,27 @@ def test_enum_nicks():
     with pytest.raises(GLib.Error):
         Tandem.activity_kind_from_nick('nonsense')
     assert Tandem.activity_kind_is_commissionable(Tandem.ActivityKind.ORDER)
+
+
+def test_bad_values_raise_instead_of_warning():
+    with pytest.raises(GLib.Error) as e:
+        Tandem.Money.new(5, 'xx')
+    assert e.value.matches(Tandem.money_error_quark(), Tandem.MoneyError.UNKNOWN_CURRENCY)
+    with pytest.raises(GLib.Error):
+        Tandem.Money.new_zero('nope')
+    with pytest.raises(GLib.Error) as e:
+        Tandem.Money.new(5, 'EUR').compare(Tandem.Money.new(5, 'USD'))
+    assert e.value.matches(Tandem.money_error_quark(), Tandem.MoneyError.CURRENCY_MISMATCH)
+    assert Tandem.Money.new(5, 'EUR').compare(Tandem.Money.new(7, 'EUR')) < 0
+    with pytest.raises(GLib.Error) as e:
+        Tandem.time_parse('2026-02-30T10:00:00Z', None)
+    assert 'February 2026 has 28 days' in e.value.message
+    assert Tandem.time_parse('2026-11-03T10:00:00Z', None).get_day_of_month() == 3
+
+
+def test_display_string_uses_the_currency_exponent():
+    assert Tandem.Money.new(123456, 'JPY').to_display_string(False) == '123,456'
+    assert Tandem.Money.new(37, 'KWD').to_display_string(True) == '0.037 KWD'
+    assert money('1234.56 EUR').to_display_string(True) == '1,234.56 EUR'
+    assert not Tandem.activity_kind_takes_amount(Tandem.ActivityKind.CALL)
+    assert Tandem.activity_kind_takes_amount(Tandem.ActivityKind.OFFER)
