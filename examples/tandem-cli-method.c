@@ -278,7 +278,6 @@ cli_cmd_classify (Cli   *cli,
   g_autoptr (GDateTime) since = NULL;
   g_autoptr (GDateTime) until = NULL;
   g_autoptr (GListModel) result = NULL;
-  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   guint a = 5000, b = 3000, c = 1500;
   int   status = cli_parse_options (cli, "classify", _ ("— A/B/C/D accounts by their share of revenue"), entries, &argc, &argv);
 
