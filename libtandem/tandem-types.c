@@ -8,6 +8,7 @@
 
 #include "tandem-types.h"
 #include "tandem-enum-types.h"
+#include "tandem-money.h"
 #include "tandem-util-private.h"
 
 /**
@@ -134,6 +135,41 @@ _tandem_check_text (const char *what,
         }
     }
   return TRUE;
+}
+
+gboolean
+_tandem_check_window (GDateTime *since,
+                      GDateTime *until,
+                      GQuark     domain,
+                      int        code,
+                      GError   **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (g_date_time_compare (since, until) < 0)
+    return TRUE;
+  from = g_date_time_format_iso8601 (since);
+  to = g_date_time_format_iso8601 (until);
+  g_set_error (error, domain, code, _ ("The window from %s to %s is empty: its start must come before its end"),
+               from, to);
+  return FALSE;
+}
+
+gboolean
+_tandem_overflow_error (GError    **error,
+                        const char *format,
+                        ...)
+{
+  g_autofree char *what = NULL;
+  va_list          args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
+               _ ("%s does not fit in 63 bits of minor units"), what);
+  return FALSE;
 }
 
 gboolean

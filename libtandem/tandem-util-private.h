@@ -26,6 +26,28 @@ gboolean _tandem_check_text (const char *what,
                              gboolean    multiline,
                              GError    **error);
 
+/* FALSE with @domain/@code when [since, until) is empty or inverted. */
+gboolean _tandem_check_window (GDateTime *since,
+                               GDateTime *until,
+                               GQuark     domain,
+                               int        code,
+                               GError   **error);
+
+/* Sums of money are checked everywhere: an overflow is an error naming
+ * what overflowed (TANDEM_MONEY_ERROR_OVERFLOW), never a wrong figure. */
+static inline gboolean
+_tandem_add_checked (gint64 *sum,
+                     gint64  value)
+{
+  return !__builtin_add_overflow (*sum, value, sum);
+}
+
+/* Sets TANDEM_MONEY_ERROR_OVERFLOW: "WHAT does not fit in 63 bits of minor
+ * units"; returns FALSE. */
+gboolean _tandem_overflow_error (GError    **error,
+                                 const char *format,
+                                 ...) G_GNUC_PRINTF (2, 3);
+
 /* GKeyFile keeps the last of two equal keys and merges two equal groups
  * silently: refuse both, naming the lines, in @domain/@code. */
 gboolean _tandem_key_file_check_duplicates (const char *data,

@@ -155,35 +155,6 @@ int64_key (gint64 value)
   return key;
 }
 
-/* Every sum and product of money in the engine is checked: an overflow is
- * an error naming what overflowed, never a wrong payout. */
-static gboolean overflow_error (GError    **error,
-                                const char *format,
-                                ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-overflow_error (GError    **error,
-                const char *format,
-                ...)
-{
-  g_autofree char *what = NULL;
-  va_list          args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
-               _ ("%s does not fit in 63 bits of minor units: no payout can be computed"), what);
-  return FALSE;
-}
-
-static inline gboolean
-add_checked (gint64 *sum,
-             gint64  value)
-{
-  return !__builtin_add_overflow (*sum, value, sum);
-}
-
 /* amount × rate, rounded once half away from zero */
 static gboolean
 round_rate (gint64      amount,
@@ -195,8 +166,8 @@ round_rate (gint64      amount,
 {
   if (_tandem_rate_apply (amount, rate, out))
     return TRUE;
-  return activity_id > 0 ? overflow_error (error, _ ("%s of activity #%" G_GINT64_FORMAT), what, activity_id)
-                         : overflow_error (error, "%s", what);
+  return activity_id > 0 ? _tandem_overflow_error (error, _ ("%s of activity #%" G_GINT64_FORMAT), what, activity_id)
+                         : _tandem_overflow_error (error, "%s", what);
 }
 
 static gboolean
@@ -368,7 +339,7 @@ add_contribution (GHashTable *table,
       value = g_new0 (gint64, 1);
       g_hash_table_insert (table, int64_key (key), value);
     }
-  return add_checked (value, amount);
+  return _tandem_add_checked (value, amount);
 }
 
 static int
@@ -407,7 +378,7 @@ earned_by_order (Engine                   *engine,
 
           if ((l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
               && !add_contribution (earned, l->rep_id, l->amount_minor))
-            return overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
+            return _tandem_overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
         }
       return TRUE;
     }
@@ -469,7 +440,7 @@ earned_by_order (Engine                   *engine,
       if (l->activity_id == r->reverses_id
           && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
           && !add_contribution (earned, l->rep_id, l->amount))
-        return overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
+        return _tandem_overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
     }
   return TRUE;
 }
@@ -506,13 +477,13 @@ process_commissionable (Engine                   *engine,
 
   before = team->revenue;
   after = before;
-  if (!add_checked (&after, r->amount_minor))
-    return overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" G_GINT64_FORMAT),
-                           tandem_team_get_name (team->team), r->id);
+  if (!_tandem_add_checked (&after, r->amount_minor))
+    return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" G_GINT64_FORMAT),
+                                   tandem_team_get_name (team->team), r->id);
   team->revenue = after;
   if (!add_contribution (team->contribution, r->rep_id, r->amount_minor))
-    return overflow_error (error, _ ("The revenue rep %" G_GINT64_FORMAT " logged up to activity #%" G_GINT64_FORMAT),
-                           r->rep_id, r->id);
+    return _tandem_overflow_error (error, _ ("The revenue rep %" G_GINT64_FORMAT " logged up to activity #%" G_GINT64_FORMAT),
+                                   r->rep_id, r->id);
 
   /* Accelerator: marginal, on the part of this activity above the
    * threshold, at rate × (multiplier − 1). */
@@ -534,7 +505,7 @@ process_commissionable (Engine                   *engine,
           Accelerated *acc;
 
           if (overflow || !round_rate (MIN (above, r->amount_minor), extra_rate, &pool, _ ("The accelerator"), r->id, error))
-            return overflow ? overflow_error (error, _ ("The accelerator rate")) : FALSE;
+            return overflow ? _tandem_overflow_error (error, _ ("The accelerator rate")) : FALSE;
           acc = g_new0 (Accelerated, 1);
 
           line.kind = TANDEM_LINE_KIND_ACCELERATOR;
@@ -607,10 +578,10 @@ process_reversal (Engine                   *engine,
     return FALSE;
 
   /* revenue is net of reversals, whenever the order was */
-  if (!add_checked (&team->revenue, -r->amount_minor)
+  if (!_tandem_add_checked (&team->revenue, -r->amount_minor)
       || !add_contribution (team->contribution, r->reversed_rep_id, -r->amount_minor))
-    return overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" G_GINT64_FORMAT),
-                           tandem_team_get_name (team->team), r->id);
+    return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" G_GINT64_FORMAT),
+                                   tandem_team_get_name (team->team), r->id);
 
   line.activity_id = r->id;
   line.activity_kind = r->kind;
@@ -647,15 +618,15 @@ process_reversal (Engine                   *engine,
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
           g_array_append_val (reps, *(gint64 *)key);
-          if (!add_checked (&total, *(gint64 *)value))
-            return overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
+          if (!_tandem_add_checked (&total, *(gint64 *)value))
+            return _tandem_overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
         }
       g_array_sort (reps, compare_int64);
 
       /* a partial reversal takes back the same share of what was earned */
       taken = _tandem_mul_div_round (total, r->amount_minor, original, &overflow);
       if (overflow)
-        return overflow_error (error, _ ("The clawback of reversal #%" G_GINT64_FORMAT), r->id);
+        return _tandem_overflow_error (error, _ ("The clawback of reversal #%" G_GINT64_FORMAT), r->id);
       weights = g_new (guint64, reps->len);
       parts = g_new (gint64, reps->len);
       for (guint i = 0; i < reps->len; i++)
@@ -847,8 +818,8 @@ add_cap (Engine  *engine,
           g_array_append_val (teams, l->team_id);
           g_array_append_val (earned, zero);
         }
-      if (!add_checked (&g_array_index (earned, gint64, t), l->amount))
-        return overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), rep_id);
+      if (!_tandem_add_checked (&g_array_index (earned, gint64, t), l->amount))
+        return _tandem_overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), rep_id);
     }
 
   weights = g_new0 (guint64, teams->len);
@@ -898,8 +869,8 @@ add_caps (Engine  *engine,
     {
       const Line *l = &g_array_index (engine->lines, Line, i);
 
-      if (!add_checked (&total, l->amount))
-        return overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), l->rep_id);
+      if (!_tandem_add_checked (&total, l->amount))
+        return _tandem_overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), l->rep_id);
       if (i + 1 == n || g_array_index (engine->lines, Line, i + 1).rep_id != l->rep_id)
         {
           if (total > engine->rules->cap_per_rep && !add_cap (engine, first, i + 1 - first, total, error))
@@ -1247,10 +1218,10 @@ index_reps (TandemSettlement *self,
           g_array_append_val (self->rep_first, i);
           g_array_append_val (self->rep_totals, zero);
         }
-      if (!add_checked (&g_array_index (self->rep_totals, gint64, self->rep_totals->len - 1), l->amount))
-        return overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), l->rep_id);
-      if (!add_checked (&self->total, l->amount))
-        return overflow_error (error, _ ("The total payout"));
+      if (!_tandem_add_checked (&g_array_index (self->rep_totals, gint64, self->rep_totals->len - 1), l->amount))
+        return _tandem_overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), l->rep_id);
+      if (!_tandem_add_checked (&self->total, l->amount))
+        return _tandem_overflow_error (error, _ ("The total payout"));
     }
   return TRUE;
 }
@@ -1306,8 +1277,8 @@ add_team_results (TandemSettlement *self,
       const Line *l = &g_array_index (self->lines, Line, i);
       TeamState  *team = l->team_id > 0 ? g_hash_table_lookup (engine->teams, &l->team_id) : NULL;
 
-      if (team != NULL && !add_checked (&team->payout, l->amount))
-        return overflow_error (error, _ ("The payout of tandem “%s”"), tandem_team_get_name (team->team));
+      if (team != NULL && !_tandem_add_checked (&team->payout, l->amount))
+        return _tandem_overflow_error (error, _ ("The payout of tandem “%s”"), tandem_team_get_name (team->team));
     }
 
   for (GList *it = ids; it != NULL; it = it->next)

@@ -338,15 +338,8 @@ tandem_store_classify_accounts (TandemStore *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (since != NULL && until != NULL && currency != NULL, NULL);
 
-  if (g_date_time_compare (since, until) >= 0)
-    {
-      g_autofree char *from = g_date_time_format_iso8601 (since);
-      g_autofree char *to = g_date_time_format_iso8601 (until);
-
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                   _ ("The window from %s to %s is empty: its start must come before its end"), from, to);
-      return NULL;
-    }
+  if (!_tandem_check_window (since, until, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, error))
+    return NULL;
 
   if ((guint64)a_share + b_share + c_share > 10000 || a_share == 0)
     {

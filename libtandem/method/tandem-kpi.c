@@ -663,10 +663,8 @@ tandem_store_compute_kpis (TandemStore  *self,
           kpi->has_target = TRUE;
           if (__builtin_mul_overflow (r->target_minor, (gint64)n_periods, &kpi->target))
             {
-              g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
-                           _ ("The target of tandem “%s” over %u periods does not fit in 63 bits of minor units"),
-                           r->name, n_periods);
-              ok = FALSE;
+              ok = _tandem_overflow_error (error, _ ("The target of tandem “%s” over %u periods"), r->name,
+                                           n_periods);
               break;
             }
         }

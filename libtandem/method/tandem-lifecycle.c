@@ -1339,15 +1339,8 @@ tandem_store_compute_conversions (TandemStore *self,
   g_return_val_if_fail (since != NULL && until != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_date_time_compare (since, until) >= 0)
-    {
-      g_autofree char *from = g_date_time_format_iso8601 (since);
-      g_autofree char *to = g_date_time_format_iso8601 (until);
-
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("The window %s – %s is empty: it must end after it starts"), from, to);
-      return NULL;
-    }
+  if (!_tandem_check_window (since, until, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, error))
+    return NULL;
 
   _tandem_store_lock (self);
   backend = _tandem_store_get_backend (self);
