@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tandem-activity.h"
@@ -686,7 +688,7 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
   if (!tandem_activity_kind_is_commissionable (reverses->kind))
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _ ("Activity %" G_GINT64_FORMAT " is of kind “%s”: only orders, cross-sells and up-sells can be reversed"),
+                   _ ("Activity %" PRId64 " is of kind “%s”: only orders, cross-sells and up-sells can be reversed"),
                    reverses->id, tandem_activity_kind_to_nick (reverses->kind));
       return FALSE;
     }

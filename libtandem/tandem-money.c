@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,7 +236,7 @@ tandem_money_try_new (gint64      minor_units,
   if (minor_units == G_MININT64)
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
-                   _ ("%" G_GINT64_FORMAT " minor units do not fit: the smallest amount is %" G_GINT64_FORMAT),
+                   _ ("%" PRId64 " minor units do not fit: the smallest amount is %" PRId64),
                    minor_units, -G_MAXINT64);
       return NULL;
     }
@@ -388,7 +390,7 @@ invalid:
 
 overflow:
   g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
-               _ ("Invalid amount “%s”: too large (at most %" G_GINT64_FORMAT " minor units)"),
+               _ ("Invalid amount “%s”: too large (at most %" PRId64 " minor units)"),
                text, G_MAXINT64);
   return FALSE;
 }
@@ -538,11 +540,11 @@ tandem_money_to_string (const TandemMoney *self)
   magnitude = self->minor_units < 0 ? (guint64)-self->minor_units : (guint64)self->minor_units;
 
   if (self->exponent == 0)
-    return g_strdup_printf ("%s%" G_GUINT64_FORMAT " %s",
+    return g_strdup_printf ("%s%" PRIu64 " %s",
                             self->minor_units < 0 ? "-" : "", magnitude, self->currency);
 
   scale = (guint64)powers_of_ten[self->exponent];
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT " %s",
+  return g_strdup_printf ("%s%" PRIu64 ".%0*" PRIu64 " %s",
                           self->minor_units < 0 ? "-" : "",
                           magnitude / scale,
                           (int)self->exponent,
@@ -884,7 +886,7 @@ tandem_money_multiply_basis_points (const TandemMoney *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  text = g_strdup_printf ("%" G_GINT64_FORMAT " bp", basis_points);
+  text = g_strdup_printf ("%" PRId64 " bp", basis_points);
   if (basis_points > TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT || basis_points < -(TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT))
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE,
@@ -1070,7 +1072,7 @@ _tandem_money_format_display (gint64      minor_units,
   guint                     exponent = info ? info->exponent : 2;
   guint64                   magnitude = minor_units < 0 ? (guint64)-minor_units : (guint64)minor_units;
   guint64                   scale = (guint64)powers_of_ten[exponent];
-  g_autofree char          *whole = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / scale);
+  g_autofree char          *whole = g_strdup_printf ("%" PRIu64, magnitude / scale);
   GString                  *out = g_string_new (minor_units < 0 ? "-" : "");
   gsize                     len = strlen (whole);
 
@@ -1081,7 +1083,7 @@ _tandem_money_format_display (gint64      minor_units,
       g_string_append_c (out, whole[i]);
     }
   if (exponent > 0)
-    g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT, (int)exponent, magnitude % scale);
+    g_string_append_printf (out, ".%0*" PRIu64, (int)exponent, magnitude % scale);
   g_string_append_printf (out, " %s", currency);
   return g_string_free (out, FALSE);
 }

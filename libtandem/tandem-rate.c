@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -123,13 +125,13 @@ _tandem_rate_to_percent_string (gint64 rate)
   int     len;
 
   if (frac == 0)
-    return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%%", rate < 0 ? "-" : "", whole);
+    return g_strdup_printf ("%s%" PRIu64 "%%", rate < 0 ? "-" : "", whole);
 
-  len = g_snprintf (digits, sizeof digits, "%08" G_GUINT64_FORMAT, frac);
+  len = g_snprintf (digits, sizeof digits, "%08" PRIu64, frac);
   while (len > 0 && digits[len - 1] == '0')
     digits[--len] = '\0';
 
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%s%%", rate < 0 ? "-" : "", whole, digits);
+  return g_strdup_printf ("%s%" PRIu64 ".%s%%", rate < 0 ? "-" : "", whole, digits);
 }
 
 gint64

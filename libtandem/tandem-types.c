@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -24,11 +26,15 @@
 G_DEFINE_QUARK (tandem-validation-error-quark, tandem_validation_error)
 /* clang-format on */
 
-/* The library's messages are translatable: bind its catalogue once. */
+/* The library's messages are translatable: bind its catalogue once.
+ * LIBTANDEM_LOCALEDIR points an uninstalled build at its own catalogues
+ * (the tests use it). */
 static void __attribute__ ((constructor))
 tandem_i18n_init (void)
 {
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  const char *dir = g_getenv ("LIBTANDEM_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }
 
@@ -109,7 +115,7 @@ _tandem_check_text (const char *what,
   if (len > TANDEM_TEXT_MAX)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT,
-                   _ ("The %s is %" G_GSIZE_FORMAT " bytes long; at most %d are allowed"), what, len,
+                   _ ("The %s is %zu bytes long; at most %d are allowed"), what, len,
                    TANDEM_TEXT_MAX);
       return FALSE;
     }
@@ -128,8 +134,7 @@ _tandem_check_text (const char *what,
       if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(multiline && (c == '\t' || c == '\n' || c == '\r')))
         {
           g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT,
-                       _ ("The %s holds the control character U+%04X at byte %" G_GSIZE_FORMAT
-                          "; remove it"),
+                       _ ("The %s holds the control character U+%04X at byte %zu; remove it"),
                        what, c, (gsize)(p - text) + 1);
           return FALSE;
         }

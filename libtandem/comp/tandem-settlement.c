@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -166,7 +168,7 @@ round_rate (gint64      amount,
 {
   if (_tandem_rate_apply (amount, rate, out))
     return TRUE;
-  return activity_id > 0 ? _tandem_overflow_error (error, _ ("%s of activity #%" G_GINT64_FORMAT), what, activity_id)
+  return activity_id > 0 ? _tandem_overflow_error (error, _ ("%s of activity #%" PRId64), what, activity_id)
                          : _tandem_overflow_error (error, "%s", what);
 }
 
@@ -234,7 +236,7 @@ team_for (Engine                        *engine,
   if (team == NULL)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNASSIGNED,
-                   _ ("Activity #%" G_GINT64_FORMAT ": account %" G_GINT64_FORMAT " has no tandem; assign one before settling"),
+                   _ ("Activity #%" PRId64 ": account %" PRId64 " has no tandem; assign one before settling"),
                    activity_id, account_id);
       return NULL;
     }
@@ -245,7 +247,7 @@ team_for (Engine                        *engine,
       g_autofree char *when = _tandem_time_format (t);
 
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNASSIGNED,
-                   _ ("Activity #%" G_GINT64_FORMAT ": tandem “%s” had no members at %s"),
+                   _ ("Activity #%" PRId64 ": tandem “%s” had no members at %s"),
                    activity_id, tandem_team_get_name (team->team), when);
       return NULL;
     }
@@ -378,7 +380,7 @@ earned_by_order (Engine                   *engine,
 
           if ((l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
               && !add_contribution (earned, l->rep_id, l->amount_minor))
-            return _tandem_overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
+            return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
         }
       return TRUE;
     }
@@ -413,7 +415,7 @@ earned_by_order (Engine                   *engine,
           if (engine->depth > 24)
             {
               g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
-                           _ ("Reversal #%" G_GINT64_FORMAT " reaches back more than 24 periods"), r->id);
+                           _ ("Reversal #%" PRId64 " reaches back more than 24 periods"), r->id);
               return FALSE;
             }
           nested.store = engine->store;
@@ -440,7 +442,7 @@ earned_by_order (Engine                   *engine,
       if (l->activity_id == r->reverses_id
           && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
           && !add_contribution (earned, l->rep_id, l->amount))
-        return _tandem_overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
+        return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
     }
   return TRUE;
 }
@@ -478,11 +480,11 @@ process_commissionable (Engine                   *engine,
   before = team->revenue;
   after = before;
   if (!_tandem_add_checked (&after, r->amount_minor))
-    return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" G_GINT64_FORMAT),
+    return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" PRId64),
                                    tandem_team_get_name (team->team), r->id);
   team->revenue = after;
   if (!add_contribution (team->contribution, r->rep_id, r->amount_minor))
-    return _tandem_overflow_error (error, _ ("The revenue rep %" G_GINT64_FORMAT " logged up to activity #%" G_GINT64_FORMAT),
+    return _tandem_overflow_error (error, _ ("The revenue rep %" PRId64 " logged up to activity #%" PRId64),
                                    r->rep_id, r->id);
 
   /* Accelerator: marginal, on the part of this activity above the
@@ -580,7 +582,7 @@ process_reversal (Engine                   *engine,
   /* revenue is net of reversals, whenever the order was */
   if (!_tandem_add_checked (&team->revenue, -r->amount_minor)
       || !add_contribution (team->contribution, r->reversed_rep_id, -r->amount_minor))
-    return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" G_GINT64_FORMAT),
+    return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" PRId64),
                                    tandem_team_get_name (team->team), r->id);
 
   line.activity_id = r->id;
@@ -619,14 +621,14 @@ process_reversal (Engine                   *engine,
         {
           g_array_append_val (reps, *(gint64 *)key);
           if (!_tandem_add_checked (&total, *(gint64 *)value))
-            return _tandem_overflow_error (error, _ ("What order #%" G_GINT64_FORMAT " earned"), r->reverses_id);
+            return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
         }
       g_array_sort (reps, compare_int64);
 
       /* a partial reversal takes back the same share of what was earned */
       taken = _tandem_mul_div_round (total, r->amount_minor, original, &overflow);
       if (overflow)
-        return _tandem_overflow_error (error, _ ("The clawback of reversal #%" G_GINT64_FORMAT), r->id);
+        return _tandem_overflow_error (error, _ ("The clawback of reversal #%" PRId64), r->id);
       weights = g_new (guint64, reps->len);
       parts = g_new (gint64, reps->len);
       for (guint i = 0; i < reps->len; i++)
@@ -691,7 +693,7 @@ process_record (const TandemSettleRecord *r,
   if (strcmp (r->currency, engine->currency) != 0)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                   _ ("Activity #%" G_GINT64_FORMAT " is in %s; plan “%s” pays in %s (no conversion is made)"),
+                   _ ("Activity #%" PRId64 " is in %s; plan “%s” pays in %s (no conversion is made)"),
                    r->id, r->currency, tandem_plan_get_name (engine->plan), engine->currency);
       return FALSE;
     }
@@ -819,7 +821,7 @@ add_cap (Engine  *engine,
           g_array_append_val (earned, zero);
         }
       if (!_tandem_add_checked (&g_array_index (earned, gint64, t), l->amount))
-        return _tandem_overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), rep_id);
+        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), rep_id);
     }
 
   weights = g_new0 (guint64, teams->len);
@@ -870,7 +872,7 @@ add_caps (Engine  *engine,
       const Line *l = &g_array_index (engine->lines, Line, i);
 
       if (!_tandem_add_checked (&total, l->amount))
-        return _tandem_overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), l->rep_id);
+        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
       if (i + 1 == n || g_array_index (engine->lines, Line, i + 1).rep_id != l->rep_id)
         {
           if (total > engine->rules->cap_per_rep && !add_cap (engine, first, i + 1 - first, total, error))
@@ -957,14 +959,14 @@ explain (TandemSettlement *self,
   switch ((Reason)l->reason)
     {
     case REASON_COMMISSION:
-      return g_strdup_printf (_ ("%s of %s %s #%" G_GINT64_FORMAT " for %s = %s; your share %s = %s"),
+      return g_strdup_printf (_ ("%s of %s %s #%" PRId64 " for %s = %s; your share %s = %s"),
                               rate, base, kind, l->activity_id, account_name, pool, share, amount);
 
     case REASON_ACCELERATOR:
       {
         g_autofree char *threshold = _tandem_money_format_display (l->other, cur);
 
-        return g_strdup_printf (_ ("Accelerator: %s of %s #%" G_GINT64_FORMAT " for %s lies above the threshold of %s; "
+        return g_strdup_printf (_ ("Accelerator: %s of %s #%" PRId64 " for %s lies above the threshold of %s; "
                                    "extra %s of it = %s; your share %s = %s"),
                                 base, kind, l->activity_id, account_name, threshold, rate, pool, share, amount);
       }
@@ -993,29 +995,29 @@ explain (TandemSettlement *self,
       {
         TandemAccount *referrer = _tandem_store_load_account (self->store, l->other, NULL);
 
-        return g_strdup_printf (_ ("Referral bonus: %s, referred by %s, placed its first order #%" G_GINT64_FORMAT
+        return g_strdup_printf (_ ("Referral bonus: %s, referred by %s, placed its first order #%" PRId64
                                    "; %s for tandem %s; your share %s = %s"),
                                 account_name, referrer ? tandem_account_get_name (referrer) : "?",
                                 l->activity_id, pool, team_name, share, amount);
       }
 
     case REASON_CLAWBACK:
-      return g_strdup_printf (_ ("Clawback: reversal #%" G_GINT64_FORMAT " of %s takes back order #%" G_GINT64_FORMAT
-                                 " for %s after %" G_GINT64_FORMAT " days, within the clawback window; "
+      return g_strdup_printf (_ ("Clawback: reversal #%" PRId64 " of %s takes back order #%" PRId64
+                                 " for %s after %" PRId64 " days, within the clawback window; "
                                  "%s taken back in all, your part %s"),
                               l->activity_id, base, l->other, account_name, l->other2, pool, amount);
 
     case REASON_CLAWBACK_REFERRAL:
-      return g_strdup_printf (_ ("Clawback: the first order #%" G_GINT64_FORMAT " of %s was reversed by #%" G_GINT64_FORMAT
+      return g_strdup_printf (_ ("Clawback: the first order #%" PRId64 " of %s was reversed by #%" PRId64
                                  ", so its %s referral bonus is taken back; your share %s = %s"),
                               l->other, account_name, l->activity_id, base, share, amount);
 
     case REASON_OUTSIDE_WINDOW:
-      return g_strdup_printf (_ ("Reversal #%" G_GINT64_FORMAT " of order #%" G_GINT64_FORMAT " for %s (%s) came %" G_GINT64_FORMAT " days after the order, outside the clawback window: nothing is taken back"),
+      return g_strdup_printf (_ ("Reversal #%" PRId64 " of order #%" PRId64 " for %s (%s) came %" PRId64 " days after the order, outside the clawback window: nothing is taken back"),
                               l->activity_id, l->other, account_name, base, l->other2);
 
     case REASON_NO_CLAWBACK:
-      return g_strdup_printf (_ ("Reversal #%" G_GINT64_FORMAT " of order #%" G_GINT64_FORMAT " for %s (%s): "
+      return g_strdup_printf (_ ("Reversal #%" PRId64 " of order #%" PRId64 " for %s (%s): "
                                  "the plan has no clawback, nothing is taken back"),
                               l->activity_id, l->other, account_name, base);
 
@@ -1219,7 +1221,7 @@ index_reps (TandemSettlement *self,
           g_array_append_val (self->rep_totals, zero);
         }
       if (!_tandem_add_checked (&g_array_index (self->rep_totals, gint64, self->rep_totals->len - 1), l->amount))
-        return _tandem_overflow_error (error, _ ("The total of rep %" G_GINT64_FORMAT), l->rep_id);
+        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
       if (!_tandem_add_checked (&self->total, l->amount))
         return _tandem_overflow_error (error, _ ("The total payout"));
     }
@@ -1838,7 +1840,7 @@ store_plan_locked (TandemStore *self,
                        g_dngettext (GETTEXT_PACKAGE,
                                     "Plan “%s” settled a closed period and cannot change: a closed period "
                                     "reads back as it was frozen. Load the new rules under another name",
-                                    "Plan “%s” settled %" G_GINT64_FORMAT " closed periods and cannot change: a "
+                                    "Plan “%s” settled %" PRId64 " closed periods and cannot change: a "
                                     "closed period reads back as it was frozen. Load the new rules under another name",
                                     (gulong)n_closed),
                        name, n_closed);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -148,13 +150,13 @@ check_byte (TandemCsvReader *self,
   if (c == 0)
     {
       g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
-                   _ ("line %" G_GUINT64_FORMAT ": field %u: holds a NUL byte"), self->line, self->offsets->len);
+                   _ ("line %" PRIu64 ": field %u: holds a NUL byte"), self->line, self->offsets->len);
       return FALSE;
     }
   if (field_len >= TANDEM_TEXT_MAX)
     {
       g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
-                   _ ("line %" G_GUINT64_FORMAT ": field %u: longer than %d bytes"), self->record_line,
+                   _ ("line %" PRIu64 ": field %u: longer than %d bytes"), self->record_line,
                    self->offsets->len, TANDEM_TEXT_MAX);
       return FALSE;
     }
@@ -205,7 +207,7 @@ again:
           if (state == QUOTED)
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _ ("line %" G_GUINT64_FORMAT ": a quoted field is not closed before the end of the file"),
+                           _ ("line %" PRIu64 ": a quoted field is not closed before the end of the file"),
                            self->record_line);
               return FALSE;
             }
@@ -240,7 +242,7 @@ again:
           if (c != ',' && c != '\n' && c != '\r')
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _ ("line %" G_GUINT64_FORMAT ": unexpected text after a closing quote"),
+                           _ ("line %" PRIu64 ": unexpected text after a closing quote"),
                            self->line);
               return FALSE;
             }
@@ -275,7 +277,7 @@ again:
           if (state != FIELD_START)
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _ ("line %" G_GUINT64_FORMAT ": a quote inside an unquoted field (quote the whole field and double the quote)"),
+                           _ ("line %" PRIu64 ": a quote inside an unquoted field (quote the whole field and double the quote)"),
                            self->line);
               return FALSE;
             }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -138,7 +140,7 @@ syntax_error (TandemJsonReader *self,
               const char       *what)
 {
   g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-               "line %" G_GUINT64_FORMAT ": %s", self->line, what);
+               "line %" PRIu64 ": %s", self->line, what);
   return FALSE;
 }
 
@@ -233,7 +235,7 @@ check_strings (TandemJsonReader *self,
 
   if (problem == NULL)
     return TRUE;
-  g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD, "line %" G_GUINT64_FORMAT ": %s: %s",
+  g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD, "line %" PRIu64 ": %s: %s",
                line, key != NULL ? key : _ ("key"), problem);
   return FALSE;
 }
@@ -332,7 +334,7 @@ tandem_json_reader_next (TandemJsonReader *self,
   if (!json_parser_load_from_data (self->parser, self->element->str, self->element->len, &local_error))
     {
       g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                   "line %" G_GUINT64_FORMAT ": %s", self->element_line, local_error->message);
+                   "line %" PRIu64 ": %s", self->element_line, local_error->message);
       return FALSE;
     }
 

@@ -24,6 +24,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -102,8 +104,8 @@ static const char *
 derive_ref (TandemActivityWriter       *self,
             const TandemActivityRecord *r)
 {
-  g_autofree char *facts = g_strdup_printf ("1|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
-                                            "|%d|%d|%" G_GINT64_FORMAT "|%s|%" G_GINT64_FORMAT "|%s",
+  g_autofree char *facts = g_strdup_printf ("1|%" PRId64 "|%" PRId64 "|%" PRId64
+                                            "|%d|%d|%" PRId64 "|%s|%" PRId64 "|%s",
                                             r->occurred_at, r->account_id, r->rep_id, r->kind, r->has_amount,
                                             r->has_amount ? r->amount_minor : 0, r->has_amount ? r->currency : "",
                                             r->reverses_id, r->note ? r->note : "");
@@ -121,10 +123,10 @@ describe (const TandemActivityRecord *r)
                                           : g_strdup (_ ("no amount"));
   GString         *out = g_string_new (NULL);
 
-  g_string_append_printf (out, _ ("%s, %s, %s, account %" G_GINT64_FORMAT ", rep %" G_GINT64_FORMAT),
+  g_string_append_printf (out, _ ("%s, %s, %s, account %" PRId64 ", rep %" PRId64),
                           tandem_activity_kind_to_nick (r->kind), amount, at, r->account_id, r->rep_id);
   if (r->reverses_id > 0)
-    g_string_append_printf (out, _ (", reverses #%" G_GINT64_FORMAT), r->reverses_id);
+    g_string_append_printf (out, _ (", reverses #%" PRId64), r->reverses_id);
   return g_string_free (out, FALSE);
 }
 
@@ -166,7 +168,7 @@ check_duplicate (TandemActivityWriter       *self,
 
   *field = TANDEM_ACTIVITY_FIELD_REF;
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT,
-               _ ("reference “%s” is already stored as activity #%" G_GINT64_FORMAT " (%s); "
+               _ ("reference “%s” is already stored as activity #%" PRId64 " (%s); "
                   "this one differs (%s)"),
                record->external_ref, stored_id, old_text, new_text);
   return FALSE;
@@ -199,7 +201,7 @@ check_reversal_limit (TandemActivityWriter       *self,
 
       *field = TANDEM_ACTIVITY_FIELD_AMOUNT;
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("a reversal of %s would take back more than activity #%" G_GINT64_FORMAT " (%s, %s) "
+                   _ ("a reversal of %s would take back more than activity #%" PRId64 " (%s, %s) "
                       "has left: %s is already reversed, %s is left to reverse"),
                    asked, reversed.id, reversed.external_ref ? reversed.external_ref : "",
                    original, taken, left);
@@ -274,7 +276,7 @@ check_tandem (TandemActivityWriter       *self,
     {
       *field = TANDEM_ACTIVITY_FIELD_ACCOUNT;
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("account %" G_GINT64_FORMAT " has no tandem: give it one before logging an activity of kind “%s”"),
+                   _ ("account %" PRId64 " has no tandem: give it one before logging an activity of kind “%s”"),
                    record->account_id, tandem_activity_kind_to_nick (record->kind));
       return FALSE;
     }
@@ -286,7 +288,7 @@ check_tandem (TandemActivityWriter       *self,
     {
       *field = TANDEM_ACTIVITY_FIELD_ACCOUNT;
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("the tandem of account %" G_GINT64_FORMAT " has no members"), record->account_id);
+                   _ ("the tandem of account %" PRId64 " has no members"), record->account_id);
       return FALSE;
     }
   return TRUE;

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -335,7 +337,7 @@ not_found (const char *what,
            GError    **error)
 {
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-               _ ("No %s with id %" G_GINT64_FORMAT), what, id);
+               _ ("No %s with id %" PRId64), what, id);
   return FALSE;
 }
 
@@ -417,7 +419,7 @@ migrate (TandemSqliteBackend *self,
           return exec (self, "COMMIT", error);
         }
 
-      set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT "; "
+      set_version = g_strdup_printf ("PRAGMA user_version = %" PRId64 "; "
                                      "PRAGMA application_id = %d;",
                                      version + 1, TANDEM_SQLITE_APPLICATION_ID);
 
@@ -523,7 +525,7 @@ tandem_sqlite_backend_open (TandemSqliteBackend *self,
   if (version > TANDEM_SQLITE_SCHEMA_VERSION)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_TOO_NEW,
-                   _ ("The store “%s” has schema version %" G_GINT64_FORMAT
+                   _ ("The store “%s” has schema version %" PRId64
                       ", written by a newer libtandem; this one reads up to version %d. "
                       "The file was left untouched."),
                    path, version, TANDEM_SQLITE_SCHEMA_VERSION);
@@ -538,7 +540,7 @@ tandem_sqlite_backend_open (TandemSqliteBackend *self,
       if (version < TANDEM_SQLITE_SCHEMA_VERSION)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
-                       _ ("The store “%s” has schema version %" G_GINT64_FORMAT
+                       _ ("The store “%s” has schema version %" PRId64
                           " and must be upgraded; open it once for writing"),
                        path, version);
           return FALSE;
@@ -2224,7 +2226,7 @@ tandem_sqlite_backend_close_support (TandemBackend *backend,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("Support request %" G_GINT64_FORMAT " is not open"), activity_id);
+                   _ ("Support request %" PRId64 " is not open"), activity_id);
       return FALSE;
     }
   return TRUE;

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -91,7 +93,7 @@ field_error (Importer   *imp,
   va_end (args);
 
   g_set_error (error, TANDEM_IMPORT_ERROR, code,
-               "line %" G_GUINT64_FORMAT ": %s: %s", imp->line, column_names[column], what);
+               "line %" PRIu64 ": %s: %s", imp->line, column_names[column], what);
   return FALSE;
 }
 
@@ -272,7 +274,7 @@ import_row (Importer *imp,
       if (field == TANDEM_ACTIVITY_FIELD_NONE)
         {
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      "line %" G_GUINT64_FORMAT ": ", imp->line);
+                                      "line %" PRIu64 ": ", imp->line);
           return FALSE;
         }
       return field_error (imp, columns[field], TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
@@ -330,7 +332,7 @@ map_csv_header (Importer  *imp,
             if (imp->csv_index[c] >= 0)
               {
                 g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                             _ ("line %" G_GUINT64_FORMAT ": column “%s” appears twice"), imp->line, name);
+                             _ ("line %" PRIu64 ": column “%s” appears twice"), imp->line, name);
                 return FALSE;
               }
             imp->csv_index[c] = (int)i;
@@ -340,7 +342,7 @@ map_csv_header (Importer  *imp,
       if (!known)
         {
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                       _ ("line %" G_GUINT64_FORMAT ": unknown column “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
+                       _ ("line %" PRIu64 ": unknown column “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
                        imp->line, name);
           return FALSE;
         }
@@ -350,7 +352,7 @@ map_csv_header (Importer  *imp,
     if (column_required[c] && imp->csv_index[c] < 0)
       {
         g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
-                     _ ("line %" G_GUINT64_FORMAT ": the header has no “%s” column"), imp->line, column_names[c]);
+                     _ ("line %" PRIu64 ": the header has no “%s” column"), imp->line, column_names[c]);
         return FALSE;
       }
 
@@ -393,7 +395,7 @@ fields_from_json (Importer   *imp,
       if (column < 0)
         {
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                       _ ("line %" G_GUINT64_FORMAT ": unknown key “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
+                       _ ("line %" PRIu64 ": unknown key “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
                        imp->line, name);
           return FALSE;
         }
@@ -414,7 +416,7 @@ fields_from_json (Importer   *imp,
           if (column == COL_AMOUNT)
             return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
                                 _ ("must be a string such as \"1200.00 EUR\", not a number"));
-          imp->json_strings[column] = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          imp->json_strings[column] = g_strdup_printf ("%" PRId64, json_node_get_int (node));
           break;
 
         default:
@@ -534,7 +536,7 @@ _tandem_store_import (TandemStore     *self,
           if (fields->len != imp.n_columns)
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _ ("line %" G_GUINT64_FORMAT ": %u fields, but the header has %u"),
+                           _ ("line %" PRIu64 ": %u fields, but the header has %u"),
                            imp.line, fields->len, imp.n_columns);
               goto rollback;
             }
@@ -640,7 +642,7 @@ reverses_text (TandemBackend *backend,
     return NULL;
 
   text = reversed.external_ref != NULL ? g_strdup (reversed.external_ref)
-                                       : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+                                       : g_strdup_printf ("#%" PRId64, id);
   tandem_activity_record_clear (&reversed);
   return text;
 }
@@ -667,7 +669,7 @@ append_csv_row (GString                    *out,
   tandem_csv_append_field (out, record->external_ref);
   g_string_append_c (out, ',');
   tandem_csv_append_field (out, at);
-  g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%s,",
+  g_string_append_printf (out, ",%" PRId64 ",%" PRId64 ",%s,",
                           record->account_id, record->rep_id, tandem_activity_kind_to_nick (record->kind));
   tandem_csv_append_field (out, amount);
   g_string_append_c (out, ',');

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -490,7 +492,7 @@ account_from_record (TandemStore               *self,
       if (depth > 64)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
-                       _ ("Account %" G_GINT64_FORMAT " has a referral chain deeper than 64"), record->id);
+                       _ ("Account %" PRId64 " has a referral chain deeper than 64"), record->id);
           return NULL;
         }
       referrer = load_account_depth (self, record->referred_by_id, depth + 1, error);
@@ -624,7 +626,7 @@ activity_from_record_depth (TandemStore                *self,
       if (depth > 4)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
-                       _ ("Activity %" G_GINT64_FORMAT " has a chain of reversals"), record->id);
+                       _ ("Activity %" PRId64 " has a chain of reversals"), record->id);
           return NULL;
         }
       reverses = load_activity (self, record->reverses_id, depth + 1, error);
@@ -1109,7 +1111,7 @@ check_pair_free (TandemStore *self,
           && t->field_rep_id == tandem_rep_get_id (field_rep))
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                       _ ("%s and %s already form tandem “%s” (id %" G_GINT64_FORMAT
+                       _ ("%s and %s already form tandem “%s” (id %" PRId64
                           "); archive it before forming another"),
                        tandem_rep_get_name (inside_rep), tandem_rep_get_name (field_rep), t->name, t->id);
           return FALSE;
@@ -1998,7 +2000,7 @@ tandem_store_save_activity (TandemStore    *self,
   if (tandem_activity_get_id (activity) > 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("Activity %" G_GINT64_FORMAT " is already stored"), tandem_activity_get_id (activity));
+                   _ ("Activity %" PRId64 " is already stored"), tandem_activity_get_id (activity));
       return NULL;
     }
 

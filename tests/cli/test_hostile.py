@@ -278,7 +278,22 @@ def test_help_for_a_noun():
 
 
 def test_messages_in_german(seeded, tmp_path):
-    env = {'LANG': 'de_DE.UTF-8', 'LC_ALL': 'de_DE.UTF-8', 'TANDEM_LOCALEDIR': os.environ['TANDEM_LOCALEDIR']}
+    env = {'LANG': 'de_DE.UTF-8', 'LC_ALL': 'de_DE.UTF-8', 'TANDEM_LOCALEDIR': os.environ['TANDEM_LOCALEDIR'],
+           'LIBTANDEM_LOCALEDIR': os.environ['LIBTANDEM_LOCALEDIR']}
+    # the library's own messages
+    bad = tmp_path / 'date.csv'
+    bad.write_text('ref,at,account,rep,kind\nx,2026-02-30T10:00:00Z,1,1,call\n')
+    p = run('import', str(bad), db=seeded, env=env, check=2)
+    assert 'ist kein Datum: Februar 2026 hat 28 Tage' in p.stderr
+    oid = run('log', 'order', '--account', '1', '--rep', '2', '--amount', '100.00 EUR',
+              '--at', '2026-11-03T10:00:00Z', db=seeded, check=0).stdout.strip()
+    run('log', 'reversal', '--reverses', oid, '--rep', '1', '--amount', '60.00 EUR', db=seeded, check=0)
+    p = run('log', 'reversal', '--reverses', oid, '--rep', '1', '--amount', '50.00 EUR', db=seeded, env=env,
+            check=2)
+    assert '40.00 EUR können noch storniert werden' in p.stderr
+    p = run('log', 'call', '--account', '1', '--rep', '1', '--amount', '1.00 EUR', db=seeded, env=env, check=2)
+    assert 'Eine Aktivität der Art „call“ hat keinen Betrag' in p.stderr
+    # the command's
     p = run('--db', '', 'rep', 'list', env=env, check=1)
     assert 'keinen leeren Text' in p.stderr
     p = run('rep', 'list', db=str(tmp_path), env=env, check=2)
