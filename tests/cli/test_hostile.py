@@ -154,6 +154,10 @@ def test_hygiene(seeded, tmp_path):
     dup.write_text(PLAN.replace('Name=Standard', 'Name=Dup') + 'WindowDays=30\n')
     p = run('plan', 'load', str(dup), db=seeded, check=2)
     assert 'WindowDays' in p.stderr and 'appears twice' in p.stderr
+    for level in ('6', '99', 'x'):
+        p = run('rep', 'tag', '1', 'negotiation', level, db=seeded, check=2)
+        assert 'not a level from 1 to 5' in p.stderr
+    run('rep', 'tag', '1', 'negotiation', '5', db=seeded, check=0)
     p = run('log', 'call', '--account', '1', '--account', '1', '--rep', '1', db=seeded, check=1)
     assert '--account is given 2 times' in p.stderr
 
