@@ -261,9 +261,20 @@ def test_read_only_file_can_be_read(seeded, tmp_path):
         if name.startswith('hostile.db'):
             shutil.copy(tmp_path / name, shared)
             os.chmod(os.path.join(shared, name), 0o644)
-    cmd = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', os.environ['TANDEM_CLI'],
-           f'--db={shared}/hostile.db']
-    env = dict(os.environ, LC_ALL='C.UTF-8')
+    # the build tree may sit in a directory the other user cannot enter:
+    # run a copy of the command and the library from the shared directory
+    cli = os.path.join(shared, 'tandem')
+    shutil.copy(os.environ['TANDEM_CLI'], cli)
+    libdirs = [os.path.dirname(os.environ['TANDEM_CLI']) + '/../libtandem'] + \
+        os.environ.get('LD_LIBRARY_PATH', '').split(':')
+    libdir = next(d for d in libdirs if d and os.path.exists(os.path.join(d, 'libtandem-1.0.so.0')))
+    for name in os.listdir(libdir):
+        if name.startswith('libtandem-1.0.so') and os.path.isfile(os.path.join(libdir, name)):
+            shutil.copy(os.path.join(libdir, name), shared)
+    for name in os.listdir(shared):
+        os.chmod(os.path.join(shared, name), 0o755 if not name.startswith('hostile.db') else 0o644)
+    cmd = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', cli, f'--db={shared}/hostile.db']
+    env = dict(os.environ, LC_ALL='C.UTF-8', LD_LIBRARY_PATH=shared)
     p = subprocess.run(cmd + ['rep', 'list', '--json'], capture_output=True, text=True, env=env, timeout=60)
     assert p.returncode == 0, p.stderr
     assert 'Anna Schäfer' in p.stdout
