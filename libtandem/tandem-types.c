@@ -142,6 +142,17 @@ _tandem_check_text (const char *what,
   return TRUE;
 }
 
+gint64
+_tandem_activity_kinds_mask (gboolean (*pred) (TandemActivityKind kind))
+{
+  gint64 mask = 0;
+
+  for (int k = TANDEM_ACTIVITY_KIND_CALL; k <= TANDEM_ACTIVITY_KIND_REVERSAL; k++)
+    if (pred ((TandemActivityKind)k))
+      mask |= G_GINT64_CONSTANT (1) << k;
+  return mask;
+}
+
 gboolean
 _tandem_check_window (GDateTime *since,
                       GDateTime *until,

@@ -4,6 +4,8 @@
 
 #include <glib-object.h>
 
+#include "tandem-types.h"
+
 G_BEGIN_DECLS
 
 const char *_tandem_enum_to_nick (GType type,
@@ -25,6 +27,11 @@ gboolean _tandem_check_text (const char *what,
                              const char *text,
                              gboolean    multiline,
                              GError    **error);
+
+/* The activity kinds for which @pred holds, as a bit mask (bit k for kind
+ * k): SQL tests "(mask >> kind) & 1", so that which kinds count is decided
+ * once, in C, and bound into every query. */
+gint64 _tandem_activity_kinds_mask (gboolean (*pred) (TandemActivityKind kind));
 
 /* FALSE with @domain/@code when [since, until) is empty or inverted. */
 gboolean _tandem_check_window (GDateTime *since,

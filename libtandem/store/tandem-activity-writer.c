@@ -78,7 +78,7 @@ _tandem_activity_writer_free (TandemActivityWriter *self)
 
 /* Whether settlement pays out on activities of @kind. */
 gboolean
-_tandem_activity_kind_settles (int kind)
+_tandem_activity_kind_settles (TandemActivityKind kind)
 {
   return tandem_activity_kind_is_commissionable (kind) || kind == TANDEM_ACTIVITY_KIND_REVERSAL;
 }

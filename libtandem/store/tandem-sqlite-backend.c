@@ -11,6 +11,8 @@
 
 #include "tandem-sqlite-backend-private.h"
 #include "tandem-sqlite-schema-private.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
 
 typedef enum
 {
@@ -105,7 +107,7 @@ static const char *const stmt_sql[N_STMTS] = {
                        "WHERE account_id = ?1 ORDER BY changed_at, id",
   [STMT_LIST_ALL_STAGES] = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
                            "ORDER BY account_id, changed_at, id",
-  [STMT_LIST_ORDERS] = "SELECT id, occurred_at FROM activity WHERE account_id = ?1 AND kind IN (4, 5, 6) "
+  [STMT_LIST_ORDERS] = "SELECT id, occurred_at FROM activity WHERE account_id = ?1 AND (?2 >> kind) & 1 "
                        "ORDER BY occurred_at, id",
   [STMT_LOAD_LIFECYCLE] = "SELECT regular_orders, regular_months, lost_after_days FROM lifecycle_rule WHERE id = 1",
   [STMT_SAVE_LIFECYCLE] = "INSERT INTO lifecycle_rule (id, regular_orders, regular_months, lost_after_days) "
@@ -131,10 +133,10 @@ static const char *const stmt_sql[N_STMTS] = {
                            "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, r.occurred_at "
                            "FROM activity a JOIN account acc ON acc.id = a.account_id "
                            "LEFT JOIN activity r ON r.id = a.reverses_id "
-                           "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND a.kind IN (4, 5, 6, 10) "
+                           "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND (?3 >> a.kind) & 1 "
                            "ORDER BY a.occurred_at, a.id",
   [STMT_LIST_REFERRALS] = "SELECT acc.id, acc.referred_by, o.id, o.occurred_at FROM account acc "
-                          "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = 4 "
+                          "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = ?1 "
                           "                           ORDER BY occurred_at, id LIMIT 1) "
                           "WHERE acc.referred_by IS NOT NULL ORDER BY acc.id",
   [STMT_SAVE_PLAN] = "INSERT INTO plan (name, definition) VALUES (?1, ?2) "
@@ -161,9 +163,9 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_DELETE_TAG] = "DELETE FROM rep_tag WHERE rep_id = ?1 AND kind = ?2 AND tag = ?3",
   [STMT_LIST_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag WHERE rep_id = ?1 ORDER BY kind, tag",
   [STMT_LIST_ALL_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag ORDER BY rep_id, kind, tag",
-  [STMT_ACCOUNT_REVENUE] = "SELECT account_id, sum (CASE kind WHEN 10 THEN -amount_minor ELSE amount_minor END) "
+  [STMT_ACCOUNT_REVENUE] = "SELECT account_id, sum (CASE kind WHEN ?5 THEN -amount_minor ELSE amount_minor END) "
                            "FROM activity WHERE occurred_at >= ?1 AND occurred_at < ?2 AND currency = ?3 "
-                           "AND kind IN (4, 5, 6, 10) GROUP BY account_id ORDER BY account_id",
+                           "AND (?4 >> kind) & 1 GROUP BY account_id ORDER BY account_id",
   [STMT_INSERT_SUPPORT] = "INSERT INTO support_request (activity_id, owner_id, queue, due_at) VALUES (?1, ?2, ?3, ?4)",
   [STMT_CLOSE_SUPPORT] = "UPDATE support_request SET closed_by = ?2, closed_at = ?3 "
                          "WHERE activity_id = ?1 AND closed_at IS NULL",
@@ -1166,7 +1168,10 @@ tandem_sqlite_backend_list_orders (TandemBackend *backend,
   sqlite3_stmt        *stmt = get_stmt (self, STMT_LIST_ORDERS, error);
 
   if (stmt != NULL)
-    sqlite3_bind_int64 (stmt, 1, account_id);
+    {
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      sqlite3_bind_int64 (stmt, 2, _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable));
+    }
   return list_rows (self, stmt, sizeof (TandemOrderRecord), NULL, (gpointer)read_order,
                     _ ("Could not list the account’s orders"), error);
 }
@@ -1531,6 +1536,7 @@ tandem_sqlite_backend_scan_settlement (TandemBackend   *backend,
 
   sqlite3_bind_int64 (stmt, 1, since);
   sqlite3_bind_int64 (stmt, 2, until);
+  sqlite3_bind_int64 (stmt, 3, _tandem_activity_kinds_mask (_tandem_activity_kind_settles));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1579,8 +1585,12 @@ tandem_sqlite_backend_list_referrals (TandemBackend *backend,
                                       GError       **error)
 {
   TandemSqliteBackend *self = TANDEM_SQLITE_BACKEND (backend);
+  sqlite3_stmt        *stmt = get_stmt (self, STMT_LIST_REFERRALS, error);
 
-  return list_rows (self, get_stmt (self, STMT_LIST_REFERRALS, error), sizeof (TandemReferralRecord),
+  /* the referral bonus is paid on a referred account's first order */
+  if (stmt != NULL)
+    sqlite3_bind_int (stmt, 1, TANDEM_ACTIVITY_KIND_ORDER);
+  return list_rows (self, stmt, sizeof (TandemReferralRecord),
                     NULL, (gpointer)read_referral, _ ("Could not list referrals"), error);
 }
 
@@ -1969,6 +1979,8 @@ tandem_sqlite_backend_list_account_revenue (TandemBackend *backend,
       sqlite3_bind_int64 (stmt, 1, since);
       sqlite3_bind_int64 (stmt, 2, until);
       sqlite3_bind_text (stmt, 3, currency, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, _tandem_activity_kinds_mask (_tandem_activity_kind_settles));
+      sqlite3_bind_int (stmt, 5, TANDEM_ACTIVITY_KIND_REVERSAL);
     }
   return list_rows (self, stmt, sizeof (TandemRevenueRecord), NULL, (gpointer)read_revenue,
                     _ ("Could not add up revenue per account"), error);

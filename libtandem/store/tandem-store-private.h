@@ -79,7 +79,7 @@ gboolean _tandem_activity_writer_write (TandemActivityWriter *self,
                                         TandemActivityField  *field,
                                         GError              **error);
 /* Orders, cross-sells, up-sells and reversals: what settlement pays on. */
-gboolean _tandem_activity_kind_settles (int kind);
+gboolean _tandem_activity_kind_settles (TandemActivityKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemActivityWriter, _tandem_activity_writer_free)
 
