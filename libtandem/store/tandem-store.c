@@ -853,9 +853,9 @@ gboolean
 tandem_store_check_integrity (TandemStore *self,
                               GError     **error)
 {
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+
+  LOCK_STORE (self);
 
   return tandem_backend_check_integrity (self->backend, error);
 }
@@ -885,10 +885,10 @@ tandem_store_add_rep (TandemStore *self,
 {
   g_autoptr (TandemRep) draft = NULL;
   TandemRepRecord record = { 0 };
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
 
   draft = tandem_rep_new (name, role);
   if (!tandem_rep_validate (draft, error) || !check_writable (self, error))
@@ -921,10 +921,10 @@ tandem_store_get_rep (TandemStore *self,
                       GError     **error)
 {
   TandemRep *rep;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
 
   rep = _tandem_store_load_rep (self, id, error);
   return rep != NULL ? g_object_ref (rep) : NULL;
@@ -948,10 +948,10 @@ tandem_store_update_rep (TandemStore *self,
                          GError     **error)
 {
   TandemRepRecord record = { 0 };
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
+
+  LOCK_STORE (self);
 
   if (!check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || !tandem_rep_validate (rep, error) || !check_writable (self, error))
     return FALSE;
@@ -982,10 +982,10 @@ tandem_store_archive_rep (TandemStore *self,
                           GError     **error)
 {
   TandemRepRecord record = { 0 };
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
+
+  LOCK_STORE (self);
 
   if (!check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || !check_writable (self, error))
     return FALSE;
@@ -1042,9 +1042,9 @@ GListModel *
 tandem_store_list_reps (TandemStore *self)
 {
   g_autoptr (GArray) records = NULL;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  LOCK_STORE (self);
 
   records = tandem_backend_list_reps (self->backend, NULL);
   return list_from_records (self, TANDEM_TYPE_REP, records, sizeof (TandemRepRecord), make_rep);
@@ -1146,11 +1146,11 @@ tandem_store_save_team (TandemStore *self,
   g_autoptr (GDateTime) now = NULL;
   TandemTeamRecord record = { 0 };
   TandemTeam      *stored;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_TEAM (team), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
 
   if (tandem_team_get_id (team) > 0)
     {
@@ -1228,10 +1228,10 @@ tandem_store_get_team (TandemStore *self,
                        GError     **error)
 {
   TandemTeam *team;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
 
   team = _tandem_store_load_team (self, id, error);
   return team != NULL ? g_object_ref (team) : NULL;
@@ -1257,10 +1257,10 @@ tandem_store_update_team (TandemStore *self,
                           GError     **error)
 {
   TandemTeamRecord record = { 0 };
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
+
+  LOCK_STORE (self);
 
   if (!check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !tandem_team_validate (team, error) || !check_writable (self, error))
     return FALSE;
@@ -1297,12 +1297,12 @@ tandem_store_change_team_members (TandemStore *self,
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GArray) history = NULL;
   gint64 since_usec;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (inside_rep), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (field_rep), FALSE);
+
+  LOCK_STORE (self);
 
   if (!check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !check_member_stored (inside_rep, error) || !check_member_stored (field_rep, error) || !check_writable (self, error))
     return FALSE;
@@ -1379,10 +1379,10 @@ tandem_store_list_memberships (TandemStore *self,
 {
   g_autoptr (GArray) records = NULL;
   g_autoptr (GListStore) list = NULL;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_TEAM (team), NULL);
+
+  LOCK_STORE (self);
 
   records = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
   if (records == NULL)
@@ -1425,11 +1425,11 @@ tandem_store_get_team_members_at (TandemStore *self,
 {
   g_autoptr (GArray) records = NULL;
   gint64 t;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_TEAM (team), NULL);
   g_return_val_if_fail (at != NULL, NULL);
+
+  LOCK_STORE (self);
 
   records = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
   if (records == NULL)
@@ -1466,10 +1466,10 @@ tandem_store_archive_team (TandemStore *self,
                            GError     **error)
 {
   TandemTeamRecord record = { 0 };
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
+
+  LOCK_STORE (self);
 
   if (!check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !check_writable (self, error))
     return FALSE;
@@ -1504,9 +1504,9 @@ GListModel *
 tandem_store_list_teams (TandemStore *self)
 {
   g_autoptr (GArray) records = NULL;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  LOCK_STORE (self);
 
   records = tandem_backend_list_teams (self->backend, NULL);
   return list_from_records (self, TANDEM_TYPE_TEAM, records, sizeof (TandemTeamRecord), make_team);
@@ -1562,11 +1562,11 @@ tandem_store_save_account (TandemStore   *self,
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   TandemAccountRecord record = { 0 };
   TandemAccount      *stored;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
 
   if (tandem_account_get_id (account) > 0)
     {
@@ -1633,10 +1633,10 @@ tandem_store_get_account (TandemStore *self,
                           GError     **error)
 {
   TandemAccount *account;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
 
   account = _tandem_store_load_account (self, id, error);
   return account != NULL ? g_object_ref (account) : NULL;
@@ -1665,10 +1665,10 @@ tandem_store_update_account (TandemStore   *self,
   TandemAccountRecord stored = { 0 };
   gboolean            stage_changed;
   gboolean            ok;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
+
+  LOCK_STORE (self);
 
   if (!check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !tandem_account_validate (account, error) || !check_writable (self, error) || !account_to_record (self, account, &record, error))
     return FALSE;
@@ -1750,10 +1750,10 @@ tandem_store_set_account_stage (TandemStore       *self,
   g_autoptr (GDateTime) now = NULL;
   TandemAccountRecord record = { 0 };
   TandemStageRecord   change;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
+
+  LOCK_STORE (self);
 
   if (!check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !check_writable (self, error))
     return FALSE;
@@ -1814,10 +1814,10 @@ tandem_store_list_stage_changes (TandemStore   *self,
                                  GError       **error)
 {
   g_autoptr (GArray) records = NULL;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
+
+  LOCK_STORE (self);
 
   records = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
   if (records == NULL)
@@ -1845,10 +1845,10 @@ tandem_store_archive_account (TandemStore   *self,
                               GError       **error)
 {
   TandemAccountRecord record = { 0 };
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
+
+  LOCK_STORE (self);
 
   if (!check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !check_writable (self, error))
     return FALSE;
@@ -1888,9 +1888,9 @@ GListModel *
 tandem_store_list_accounts (TandemStore *self)
 {
   g_autoptr (GArray) records = NULL;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  LOCK_STORE (self);
 
   records = tandem_backend_list_accounts (self->backend, NULL);
   return list_from_records (self, TANDEM_TYPE_ACCOUNT, records, sizeof (TandemAccountRecord), make_account);
@@ -2125,10 +2125,10 @@ tandem_store_get_activity (TandemStore *self,
                            gint64       id,
                            GError     **error)
 {
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
 
   return load_activity (self, id, 0, error);
 }
@@ -2152,11 +2152,11 @@ tandem_store_find_activity_by_ref (TandemStore *self,
                                    GError     **error)
 {
   gint64 id;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (external_ref != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
 
   id = tandem_backend_find_activity_by_ref (self->backend, external_ref, error);
   if (id < 0)
@@ -2221,11 +2221,11 @@ tandem_store_query_activities (TandemStore          *self,
                                GError              **error)
 {
   TandemActivityScan scan;
-  LOCK_STORE (self);
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (filter == NULL || TANDEM_IS_ACTIVITY_FILTER (filter), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
 
   _tandem_store_scan_from_filter (self, filter, &scan);
   return _tandem_activity_list_new (self, &scan, error);
