@@ -564,6 +564,26 @@ _tandem_lifecycle_steps (const TandemLifecycleRecord *rules,
   return steps;
 }
 
+/* The store runs this whenever orders arrive for an account, in the same
+ * transaction: the lifecycle registers itself, the store never calls up. */
+static gboolean
+on_orders (TandemBackend *backend,
+           gint64         account_id,
+           GArray        *changes,
+           GError       **error)
+{
+  TandemLifecycleRecord rules;
+
+  return tandem_backend_load_lifecycle (backend, &rules, error)
+         && _tandem_lifecycle_apply_account (backend, &rules, account_id, TANDEM_LIFECYCLE_NO_TIME, changes, error);
+}
+
+static void __attribute__ ((constructor))
+tandem_lifecycle_register (void)
+{
+  _tandem_store_set_orders_hook (on_orders);
+}
+
 gboolean
 _tandem_lifecycle_apply_account (TandemBackend               *backend,
                                  const TandemLifecycleRecord *rules,

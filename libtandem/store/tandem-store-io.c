@@ -13,7 +13,6 @@
 #include "tandem-activity-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-util-private.h"
-#include "tandem-lifecycle-private.h"
 #include "io/tandem-csv-private.h"
 #include "io/tandem-json-reader-private.h"
 
@@ -570,17 +569,14 @@ _tandem_store_import (TandemStore     *self,
         }
     }
 
-  /* the lifecycle rules, once per account that got orders */
+  /* what follows orders (the account lifecycle), once per account */
   {
-    TandemLifecycleRecord rules;
-    GHashTableIter        iter;
-    gpointer              key;
+    GHashTableIter iter;
+    gpointer       key;
 
-    if (!tandem_backend_load_lifecycle (imp.backend, &rules, error))
-      goto rollback;
     g_hash_table_iter_init (&iter, imp.ordered);
     while (g_hash_table_iter_next (&iter, &key, NULL))
-      if (!_tandem_lifecycle_apply_account (imp.backend, &rules, *(gint64 *)key, TANDEM_LIFECYCLE_NO_TIME, changes, error))
+      if (!_tandem_store_run_orders_hook (imp.backend, *(gint64 *)key, changes, error))
         goto rollback;
   }
 

@@ -49,6 +49,22 @@ gboolean _tandem_store_check_open (GArray  *ranges,
                                    gint64   t,
                                    GError **error);
 
+/* What happens when orders arrive for an account, registered from above
+ * (the account lifecycle in method/ registers itself): runs inside the
+ * transaction that stored them and appends TandemStageRecords to
+ * @changes. The store knows no lifecycle rules and never calls up. */
+typedef gboolean (*TandemOrdersHook) (TandemBackend *backend,
+                                      gint64         account_id,
+                                      GArray        *changes,
+                                      GError       **error);
+
+void _tandem_store_set_orders_hook (TandemOrdersHook hook);
+/* Runs the hook, if one is registered; TRUE otherwise. */
+gboolean _tandem_store_run_orders_hook (TandemBackend *backend,
+                                        gint64         account_id,
+                                        GArray        *changes,
+                                        GError       **error);
+
 /* Writing activities (tandem-activity-writer.c): the one place that
  * enforces the invariants of stored activities, for every way in. Create
  * and use a writer inside a write transaction. */

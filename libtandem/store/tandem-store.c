@@ -15,7 +15,6 @@
 #include "tandem-enum-types.h"
 #include "tandem-model-private.h"
 #include "tandem-util-private.h"
-#include "tandem-lifecycle-private.h"
 
 /**
  * TandemStore:
@@ -1920,19 +1919,21 @@ _tandem_store_check_open (GArray  *ranges,
   return TRUE;
 }
 
-/* Applies the store's lifecycle rules to an account that just got an
- * order; inside the caller's transaction. */
-static gboolean
-apply_lifecycle_rules (TandemStore *self,
-                       gint64       account_id,
-                       GArray      *changes,
-                       GError     **error)
-{
-  TandemLifecycleRecord rules;
+static TandemOrdersHook orders_hook;
 
-  return tandem_backend_load_lifecycle (self->backend, &rules, error)
-         && _tandem_lifecycle_apply_account (self->backend, &rules, account_id, TANDEM_LIFECYCLE_NO_TIME, changes,
-                                             error);
+void
+_tandem_store_set_orders_hook (TandemOrdersHook hook)
+{
+  orders_hook = hook;
+}
+
+gboolean
+_tandem_store_run_orders_hook (TandemBackend *backend,
+                               gint64         account_id,
+                               GArray        *changes,
+                               GError       **error)
+{
+  return orders_hook == NULL || orders_hook (backend, account_id, changes, error);
 }
 
 /**
@@ -2052,7 +2053,7 @@ tandem_store_save_activity (TandemStore    *self,
   writer = _tandem_activity_writer_new (self, FALSE, error);
   if (writer == NULL || !_tandem_activity_writer_write (writer, &record, &was_inserted, NULL, error)
       || (was_inserted && tandem_activity_kind_is_commissionable (record.kind)
-          && !apply_lifecycle_rules (self, record.account_id, changes, error))
+          && !_tandem_store_run_orders_hook (self->backend, record.account_id, changes, error))
       || !tandem_backend_commit (self->backend, error))
     {
       tandem_backend_rollback (self->backend);
