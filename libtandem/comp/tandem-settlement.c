@@ -1097,23 +1097,13 @@ static TandemPayoutLine *
 make_line (TandemSettlement *self,
            const Line       *l)
 {
-  TandemRep *rep;
+  g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+  TandemRep                       *rep = _tandem_store_load_rep (self->store, l->rep_id, NULL);
 
-  _tandem_store_lock (self->store);
-  rep = _tandem_store_load_rep (self->store, l->rep_id, NULL);
   if (rep == NULL)
-    {
-      _tandem_store_unlock (self->store);
-      return NULL;
-    }
-
-  {
-    TandemPayoutLine *line = _tandem_payout_line_new (self->store, rep, l->kind,
-                                                      tandem_money_new (l->amount, self->currency),
-                                                      l->activity_id, explain (self, l));
-    _tandem_store_unlock (self->store);
-    return line;
-  }
+    return NULL;
+  return _tandem_payout_line_new (self->store, rep, l->kind, tandem_money_new (l->amount, self->currency),
+                                  l->activity_id, explain (self, l));
 }
 
 static gpointer
@@ -1313,9 +1303,11 @@ load_team_results (TandemSettlement *self,
       g_autoptr (TandemTeamResult) result = NULL;
       TandemTeam *team;
 
-      _tandem_store_lock (self->store);
-      team = _tandem_store_load_team (self->store, r->team_id, error);
-      _tandem_store_unlock (self->store);
+      {
+        g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+
+        team = _tandem_store_load_team (self->store, r->team_id, error);
+      }
       if (team == NULL)
         return FALSE;
       result = _tandem_team_result_new (team, tandem_money_new (r->revenue, self->currency),
@@ -1583,15 +1575,17 @@ tandem_settlement_get_reps (TandemSettlement *self)
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
 
   reps = g_list_store_new (TANDEM_TYPE_REP);
-  _tandem_store_lock (self->store);
-  for (guint i = 0; i < self->rep_ids->len; i++)
-    {
-      TandemRep *rep = _tandem_store_load_rep (self->store, g_array_index (self->rep_ids, gint64, i), NULL);
+  {
+    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
 
-      if (rep != NULL)
-        g_list_store_append (reps, rep);
-    }
-  _tandem_store_unlock (self->store);
+    for (guint i = 0; i < self->rep_ids->len; i++)
+      {
+        TandemRep *rep = _tandem_store_load_rep (self->store, g_array_index (self->rep_ids, gint64, i), NULL);
+
+        if (rep != NULL)
+          g_list_store_append (reps, rep);
+      }
+  }
   return G_LIST_MODEL (reps);
 }
 
@@ -1724,9 +1718,11 @@ tandem_settlement_to_json (TandemSettlement *self)
       TandemRep *rep;
       gint64     total = g_array_index (self->rep_totals, gint64, r);
 
-      _tandem_store_lock (self->store);
-      rep = _tandem_store_load_rep (self->store, rep_id, NULL);
-      _tandem_store_unlock (self->store);
+      {
+        g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+
+        rep = _tandem_store_load_rep (self->store, rep_id, NULL);
+      }
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "rep");
@@ -1741,9 +1737,11 @@ tandem_settlement_to_json (TandemSettlement *self)
           const Line      *l = &g_array_index (self->lines, Line, i);
           g_autofree char *text = NULL;
 
-          _tandem_store_lock (self->store);
-          text = explain (self, l);
-          _tandem_store_unlock (self->store);
+          {
+            g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+
+            text = explain (self, l);
+          }
 
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "kind");
@@ -1872,24 +1870,15 @@ tandem_store_add_plan (TandemStore *self,
                        TandemPlan  *plan,
                        GError     **error)
 {
-  TandemBackend *backend;
-  gboolean       ok;
+  g_autoptr (TandemTransaction) tx = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  _tandem_store_lock (self);
-  backend = _tandem_store_get_backend (self);
-  ok = tandem_backend_begin (backend, error);
-  if (ok)
-    {
-      ok = store_plan_locked (self, plan, error) && tandem_backend_commit (backend, error);
-      if (!ok)
-        tandem_backend_rollback (backend);
-    }
-  _tandem_store_unlock (self);
-  return ok;
+  tx = _tandem_transaction_new (self);
+  return _tandem_transaction_begin (tx, error) && store_plan_locked (self, plan, error)
+         && _tandem_transaction_commit (tx, error);
 }
 
 /**
@@ -1915,9 +1904,11 @@ tandem_store_get_plan (TandemStore *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  _tandem_store_lock (self);
-  data = tandem_backend_load_plan (_tandem_store_get_backend (self), name, error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    data = tandem_backend_load_plan (_tandem_transaction_get_backend (tx), name, error);
+  }
   if (data == NULL)
     return NULL;
 
@@ -1943,9 +1934,11 @@ tandem_store_list_plans (TandemStore *self,
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  _tandem_store_lock (self);
-  names = tandem_backend_list_plans (_tandem_store_get_backend (self), error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    names = tandem_backend_list_plans (_tandem_transaction_get_backend (tx), error);
+  }
   return names;
 }
 
@@ -2010,9 +2003,11 @@ tandem_store_settle (TandemStore  *self,
   g_return_val_if_fail (period != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  _tandem_store_lock (self);
-  settlement = settle_locked (self, plan, period, NULL, NULL, error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self);
+
+    settlement = settle_locked (self, plan, period, NULL, NULL, error);
+  }
   return settlement;
 }
 
@@ -2043,9 +2038,11 @@ settle_thread (GTask        *task,
   TandemSettlement *settlement;
   GError           *error = NULL;
 
-  _tandem_store_lock (store);
-  settlement = settle_locked (store, data->plan, data->period, data->context, cancellable, &error);
-  _tandem_store_unlock (store);
+  {
+    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (store);
+
+    settlement = settle_locked (store, data->plan, data->period, data->context, cancellable, &error);
+  }
 
   if (settlement == NULL)
     g_task_return_error (task, error);
@@ -2145,38 +2142,36 @@ tandem_store_close_period (TandemStore  *self,
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char  *label = NULL;
-  TandemSettlement *closed = NULL;
-  TandemBackend    *backend;
+  g_autofree char *label = NULL;
+  g_autoptr (TandemTransaction) tx = NULL;
+  g_autoptr (TandemSettlement) closed = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
   g_return_val_if_fail (period != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  _tandem_store_lock (self);
-  backend = _tandem_store_get_backend (self);
-
   /* One write transaction from reading the activities to freezing the
    * lines: a writer either commits before it (and is settled) or waits and
    * then finds the period closed. */
-  if (!tandem_backend_begin (backend, error))
-    goto out;
+  tx = _tandem_transaction_new (self);
+  if (!_tandem_transaction_begin (tx, error))
+    return NULL;
 
   /* the plan a closed period used is stored with it, and never changes */
   if (!store_plan_locked (self, plan, error))
-    goto fail;
+    return NULL;
 
   draft = settle_locked (self, plan, period, NULL, NULL, error);
   if (draft == NULL)
-    goto fail;
+    return NULL;
 
   label = tandem_period_to_string (period);
   if (draft->state == TANDEM_SETTLEMENT_STATE_CLOSED)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
                    _ ("Period %s of plan “%s” is already closed"), label, tandem_plan_get_name (plan));
-      goto fail;
+      return NULL;
     }
 
   records = g_array_sized_new (FALSE, TRUE, sizeof (TandemLineRecord), draft->lines->len);
@@ -2208,20 +2203,12 @@ tandem_store_close_period (TandemStore  *self,
 
   start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
   end = tandem_period_get_end (period, tandem_plan_get_time_zone (plan));
-  if (!tandem_backend_close_period (backend, tandem_plan_get_name (plan), label, _tandem_time_to_usec (start),
-                                    _tandem_time_to_usec (end), _tandem_time_to_usec (now), records, teams, error))
-    goto fail;
+  if (!tandem_backend_close_period (_tandem_transaction_get_backend (tx), tandem_plan_get_name (plan), label,
+                                    _tandem_time_to_usec (start), _tandem_time_to_usec (end),
+                                    _tandem_time_to_usec (now), records, teams, error))
+    return NULL;
   closed = settle_locked (self, plan, period, NULL, NULL, error);
-  if (closed == NULL || !tandem_backend_commit (backend, error))
-    {
-      g_clear_object (&closed);
-      goto fail;
-    }
-  goto out;
-
-fail:
-  tandem_backend_rollback (backend);
-out:
-  _tandem_store_unlock (self);
-  return closed;
+  if (closed == NULL || !_tandem_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&closed);
 }

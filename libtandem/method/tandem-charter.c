@@ -389,10 +389,12 @@ load_rows (TandemStore *store,
 {
   TandemBackend *backend = _tandem_store_get_backend (store);
 
-  _tandem_store_lock (store);
-  *areas = tandem_backend_list_charter_areas (backend, tandem_team_get_id (team), error);
-  *confirmations = *areas ? tandem_backend_list_confirmations (backend, tandem_team_get_id (team), error) : NULL;
-  _tandem_store_unlock (store);
+  {
+    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (store);
+
+    *areas = tandem_backend_list_charter_areas (backend, tandem_team_get_id (team), error);
+    *confirmations = *areas ? tandem_backend_list_confirmations (backend, tandem_team_get_id (team), error) : NULL;
+  }
   return *areas != NULL && *confirmations != NULL;
 }
 
@@ -443,9 +445,11 @@ tandem_store_save_charter (TandemStore   *self,
       g_array_append_val (rows, r);
     }
 
-  _tandem_store_lock (self);
-  ok = tandem_backend_insert_charter (_tandem_store_get_backend (self), tandem_team_get_id (charter->team), rows, &version, error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    ok = tandem_backend_insert_charter (_tandem_transaction_get_backend (tx), tandem_team_get_id (charter->team), rows, &version, error);
+  }
   if (!ok)
     return NULL;
 
@@ -590,10 +594,12 @@ tandem_store_confirm_charter (TandemStore   *self,
   if (at == NULL)
     at = now;
 
-  _tandem_store_lock (self);
-  ok = tandem_backend_confirm_charter (_tandem_store_get_backend (self), tandem_team_get_id (team), (int)charter->version,
-                                       tandem_rep_get_id (rep), _tandem_time_to_usec (at), error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    ok = tandem_backend_confirm_charter (_tandem_transaction_get_backend (tx), tandem_team_get_id (team), (int)charter->version,
+                                         tandem_rep_get_id (rep), _tandem_time_to_usec (at), error);
+  }
   if (!ok)
     return FALSE;
 

@@ -358,10 +358,12 @@ tandem_store_classify_accounts (TandemStore *self,
   limits[1] = a_share + b_share;
   limits[2] = a_share + b_share + c_share;
 
-  _tandem_store_lock (self);
-  revenue = tandem_backend_list_account_revenue (_tandem_store_get_backend (self), _tandem_time_to_usec (since),
-                                                 _tandem_time_to_usec (until), currency, error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    revenue = tandem_backend_list_account_revenue (_tandem_transaction_get_backend (tx), _tandem_time_to_usec (since),
+                                                   _tandem_time_to_usec (until), currency, error);
+  }
   if (revenue == NULL)
     return NULL;
   for (guint i = 0; i < revenue->len; i++)
@@ -413,11 +415,9 @@ tandem_store_classify_accounts (TandemStore *self,
 
   if (apply)
     {
-      TandemBackend *backend = _tandem_store_get_backend (self);
-      gboolean       ok = TRUE;
+      g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+      gboolean ok = _tandem_transaction_begin (tx, error);
 
-      _tandem_store_lock (self);
-      ok = tandem_backend_begin (backend, error);
       for (guint i = 0; ok && i < g_list_model_get_n_items (G_LIST_MODEL (result)); i++)
         {
           g_autoptr (TandemClassification) c = g_list_model_get_item (G_LIST_MODEL (result), i);
@@ -427,21 +427,16 @@ tandem_store_classify_accounts (TandemStore *self,
           tandem_account_set_category (c->account, c->category);
           ok = tandem_store_update_account (self, c->account, error);
         }
-      if (ok)
-        ok = tandem_backend_commit (backend, error);
-      if (!ok)
+      if (!ok || !_tandem_transaction_commit (tx, error))
         {
-          tandem_backend_rollback (backend);
-          /* the objects follow the store again */
+          /* rolled back: the objects follow the store again */
           for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (result)); i++)
             {
               g_autoptr (TandemClassification) c = g_list_model_get_item (G_LIST_MODEL (result), i);
               tandem_account_set_category (c->account, c->previous);
             }
+          return NULL;
         }
-      _tandem_store_unlock (self);
-      if (!ok)
-        return NULL;
     }
 
   return G_LIST_MODEL (g_steal_pointer (&result));
@@ -468,8 +463,8 @@ tandem_store_clean_up_accounts (TandemStore *self,
 {
   g_autoptr (GListModel) accounts = NULL;
   g_autoptr (GListStore) d = g_list_store_new (TANDEM_TYPE_ACCOUNT);
-  TandemBackend *backend;
-  gboolean       ok = TRUE;
+  g_autoptr (TandemTransaction) tx = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -485,19 +480,13 @@ tandem_store_clean_up_accounts (TandemStore *self,
   if (!confirm)
     return G_LIST_MODEL (g_steal_pointer (&d));
 
-  backend = _tandem_store_get_backend (self);
-  _tandem_store_lock (self);
-  ok = tandem_backend_begin (backend, error);
+  tx = _tandem_transaction_new (self);
+  ok = _tandem_transaction_begin (tx, error);
   for (guint i = 0; ok && i < g_list_model_get_n_items (G_LIST_MODEL (d)); i++)
     {
       g_autoptr (TandemAccount) a = g_list_model_get_item (G_LIST_MODEL (d), i);
       ok = tandem_store_archive_account (self, a, error);
     }
-  if (ok)
-    ok = tandem_backend_commit (backend, error);
-  if (!ok)
-    tandem_backend_rollback (backend);
-  _tandem_store_unlock (self);
 
-  return ok ? G_LIST_MODEL (g_steal_pointer (&d)) : NULL;
+  return ok && _tandem_transaction_commit (tx, error) ? G_LIST_MODEL (g_steal_pointer (&d)) : NULL;
 }

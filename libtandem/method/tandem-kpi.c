@@ -632,96 +632,98 @@ tandem_store_compute_kpis (TandemStore  *self,
   since = _tandem_time_to_usec (start);
   until = _tandem_time_to_usec (end);
 
-  _tandem_store_lock (self);
-  backend = _tandem_store_get_backend (self);
-  ok = (teams = tandem_backend_list_teams (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && (conversions = _tandem_conversions_compute (self, teams, accounts, since, until, error)) != NULL && (rows = tandem_backend_list_kpi_rows (backend, since, until, error)) != NULL && (referrals = tandem_backend_list_referrals (backend, error)) != NULL;
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-  for (guint i = 0; ok && i < teams->len; i++)
-    {
-      TandemTeamRecord *r = &g_array_index (teams, TandemTeamRecord, i);
-      TandemKpi        *kpi = g_object_new (TANDEM_TYPE_KPI, NULL);
-      TandemTeam       *team = _tandem_store_load_team (self, r->id, error);
+    backend = _tandem_transaction_get_backend (tx);
+    ok = (teams = tandem_backend_list_teams (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && (conversions = _tandem_conversions_compute (self, teams, accounts, since, until, error)) != NULL && (rows = tandem_backend_list_kpi_rows (backend, since, until, error)) != NULL && (referrals = tandem_backend_list_referrals (backend, error)) != NULL;
 
-      g_hash_table_insert (by_team, &r->id, kpi);
-      if (team == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      kpi->team = g_object_ref (team);
-      g_strlcpy (kpi->currency, tandem_plan_get_currency (plan), sizeof kpi->currency);
-      if (r->has_target)
-        {
-          if (strcmp (r->target_currency, kpi->currency) != 0)
-            {
-              g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                           _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"),
-                           r->name, r->target_currency, tandem_plan_get_name (plan), kpi->currency);
-              ok = FALSE;
-              break;
-            }
-          kpi->has_target = TRUE;
-          if (__builtin_mul_overflow (r->target_minor, (gint64)n_periods, &kpi->target))
-            {
-              ok = _tandem_overflow_error (error, _ ("The target of tandem “%s” over %u periods"), r->name,
-                                           n_periods);
-              break;
-            }
-        }
-    }
+    for (guint i = 0; ok && i < teams->len; i++)
+      {
+        TandemTeamRecord *r = &g_array_index (teams, TandemTeamRecord, i);
+        TandemKpi        *kpi = g_object_new (TANDEM_TYPE_KPI, NULL);
+        TandemTeam       *team = _tandem_store_load_team (self, r->id, error);
 
-  for (guint i = 0; ok && conversions != NULL && i < conversions->len; i++)
-    {
-      TandemConversion *c = conversions->pdata[i];
-      gint64            id = tandem_team_get_id (tandem_conversion_get_team (c));
-      TandemKpi        *kpi = g_hash_table_lookup (by_team, &id);
+        g_hash_table_insert (by_team, &r->id, kpi);
+        if (team == NULL)
+          {
+            ok = FALSE;
+            break;
+          }
+        kpi->team = g_object_ref (team);
+        g_strlcpy (kpi->currency, tandem_plan_get_currency (plan), sizeof kpi->currency);
+        if (r->has_target)
+          {
+            if (strcmp (r->target_currency, kpi->currency) != 0)
+              {
+                g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                             _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"),
+                             r->name, r->target_currency, tandem_plan_get_name (plan), kpi->currency);
+                ok = FALSE;
+                break;
+              }
+            kpi->has_target = TRUE;
+            if (__builtin_mul_overflow (r->target_minor, (gint64)n_periods, &kpi->target))
+              {
+                ok = _tandem_overflow_error (error, _ ("The target of tandem “%s” over %u periods"), r->name,
+                                             n_periods);
+                break;
+              }
+          }
+      }
 
-      kpi->conversion = g_object_ref (c);
-    }
+    for (guint i = 0; ok && conversions != NULL && i < conversions->len; i++)
+      {
+        TandemConversion *c = conversions->pdata[i];
+        gint64            id = tandem_team_get_id (tandem_conversion_get_team (c));
+        TandemKpi        *kpi = g_hash_table_lookup (by_team, &id);
 
-  for (guint i = 0; ok && i < rows->len; i++)
-    {
-      const TandemKpiRecord *r = &g_array_index (rows, TandemKpiRecord, i);
-      TandemKpi             *kpi = g_hash_table_lookup (by_team, &r->team_id);
+        kpi->conversion = g_object_ref (c);
+      }
 
-      if (kpi != NULL)
-        ok = add_row (kpi, r, plan, error);
-    }
+    for (guint i = 0; ok && i < rows->len; i++)
+      {
+        const TandemKpiRecord *r = &g_array_index (rows, TandemKpiRecord, i);
+        TandemKpi             *kpi = g_hash_table_lookup (by_team, &r->team_id);
 
-  if (ok)
-    {
-      for (guint i = 0; i < accounts->len; i++)
-        {
-          TandemAccountRecord *a = &g_array_index (accounts, TandemAccountRecord, i);
+        if (kpi != NULL)
+          ok = add_row (kpi, r, plan, error);
+      }
 
-          g_hash_table_insert (account_team, &a->id, &a->team_id);
-        }
-      for (guint i = 0; i < referrals->len; i++)
-        {
-          const TandemReferralRecord *r = &g_array_index (referrals, TandemReferralRecord, i);
-          gint64                     *team_id = g_hash_table_lookup (account_team, &r->referrer_id);
-          TandemKpi                  *kpi = team_id ? g_hash_table_lookup (by_team, team_id) : NULL;
+    if (ok)
+      {
+        for (guint i = 0; i < accounts->len; i++)
+          {
+            TandemAccountRecord *a = &g_array_index (accounts, TandemAccountRecord, i);
 
-          if (kpi != NULL && r->order_at >= since && r->order_at < until)
-            kpi->referrals_converted++;
-        }
+            g_hash_table_insert (account_team, &a->id, &a->team_id);
+          }
+        for (guint i = 0; i < referrals->len; i++)
+          {
+            const TandemReferralRecord *r = &g_array_index (referrals, TandemReferralRecord, i);
+            gint64                     *team_id = g_hash_table_lookup (account_team, &r->referrer_id);
+            TandemKpi                  *kpi = team_id ? g_hash_table_lookup (by_team, team_id) : NULL;
 
-      for (guint i = 0; i < teams->len; i++)
-        {
-          TandemKpi *kpi = g_hash_table_lookup (by_team, &g_array_index (teams, TandemTeamRecord, i).id);
-          guint      n = 0;
+            if (kpi != NULL && r->order_at >= since && r->order_at < until)
+              kpi->referrals_converted++;
+          }
 
-          for (guint k = 0; k < N_KINDS; k++)
-            n += kpi->counts[k];
-          /* archived tandems only with something to show */
-          if (kpi->conversion == NULL && n == 0)
-            continue;
-          if (kpi->conversion == NULL)
-            kpi->conversion = _tandem_conversion_new (kpi->team);
-          g_list_store_append (result, kpi);
-        }
-    }
-  _tandem_store_unlock (self);
+        for (guint i = 0; i < teams->len; i++)
+          {
+            TandemKpi *kpi = g_hash_table_lookup (by_team, &g_array_index (teams, TandemTeamRecord, i).id);
+            guint      n = 0;
+
+            for (guint k = 0; k < N_KINDS; k++)
+              n += kpi->counts[k];
+            /* archived tandems only with something to show */
+            if (kpi->conversion == NULL && n == 0)
+              continue;
+            if (kpi->conversion == NULL)
+              kpi->conversion = _tandem_conversion_new (kpi->team);
+            g_list_store_append (result, kpi);
+          }
+      }
+  }
 
   return ok ? G_LIST_MODEL (g_steal_pointer (&result)) : NULL;
 }

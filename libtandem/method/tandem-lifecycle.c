@@ -655,9 +655,11 @@ tandem_store_get_lifecycle_rules (TandemStore *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  _tandem_store_lock (self);
-  ok = tandem_backend_load_lifecycle (_tandem_store_get_backend (self), &record, error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    ok = tandem_backend_load_lifecycle (_tandem_transaction_get_backend (tx), &record, error);
+  }
   if (!ok)
     return NULL;
 
@@ -702,9 +704,11 @@ tandem_store_set_lifecycle_rules (TandemStore          *self,
   record.regular_months = rules->regular_months;
   record.lost_after_days = rules->lost_after_days;
 
-  _tandem_store_lock (self);
-  ok = tandem_backend_save_lifecycle (_tandem_store_get_backend (self), &record, error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    ok = tandem_backend_save_lifecycle (_tandem_transaction_get_backend (tx), &record, error);
+  }
   return ok;
 }
 
@@ -736,6 +740,7 @@ tandem_store_apply_lifecycle (TandemStore *self,
   TandemBackend        *backend;
   gint64                now;
   gboolean              ok;
+  g_autoptr (TandemTransaction) tx = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -748,21 +753,18 @@ tandem_store_apply_lifecycle (TandemStore *self,
       now = _tandem_time_to_usec (current);
     }
 
-  _tandem_store_lock (self);
-  backend = _tandem_store_get_backend (self);
-  ok = tandem_backend_load_lifecycle (backend, &rules, error) && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && tandem_backend_begin (backend, error);
+  tx = _tandem_transaction_new (self);
+  backend = _tandem_transaction_get_backend (tx);
+  ok = tandem_backend_load_lifecycle (backend, &rules, error)
+       && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && _tandem_transaction_begin (tx, error);
   for (guint i = 0; ok && i < accounts->len; i++)
     ok = _tandem_lifecycle_apply_account (backend, &rules, g_array_index (accounts, TandemAccountRecord, i).id,
                                           now, made, error);
-  if (ok && accounts != NULL)
-    ok = tandem_backend_commit (backend, error);
-  else if (accounts != NULL)
-    tandem_backend_rollback (backend);
-  if (ok)
-    _tandem_store_refresh_stages (self, made);
-  _tandem_store_unlock (self);
+  if (!ok || !_tandem_transaction_commit (tx, error))
+    return NULL;
+  _tandem_store_refresh_stages (self, made);
 
-  return ok ? _tandem_stage_changes_to_list (made) : NULL;
+  return _tandem_stage_changes_to_list (made);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1362,12 +1364,14 @@ tandem_store_compute_conversions (TandemStore *self,
   if (!_tandem_check_window (since, until, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, error))
     return NULL;
 
-  _tandem_store_lock (self);
-  backend = _tandem_store_get_backend (self);
-  if ((teams = tandem_backend_list_teams (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL)
-    conversions = _tandem_conversions_compute (self, teams, accounts, _tandem_time_to_usec (since),
-                                               _tandem_time_to_usec (until), error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    backend = _tandem_transaction_get_backend (tx);
+    if ((teams = tandem_backend_list_teams (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL)
+      conversions = _tandem_conversions_compute (self, teams, accounts, _tandem_time_to_usec (since),
+                                                 _tandem_time_to_usec (until), error);
+  }
   if (conversions == NULL)
     return NULL;
 

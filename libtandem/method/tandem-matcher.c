@@ -1067,19 +1067,21 @@ tandem_matcher_load_from_store (TandemMatcher *self,
         return FALSE;
     }
 
-  _tandem_store_lock (store);
-  tags = tandem_backend_list_rep_tags (_tandem_store_get_backend (store), 0, error);
-  if (tags != NULL)
-    for (guint i = 0; i < tags->len; i++)
-      {
-        TandemTagRecord *t = &g_array_index (tags, TandemTagRecord, i);
-        TandemRep       *rep = _tandem_store_load_rep (store, t->rep_id, NULL);
-        Entry           *entry = rep ? g_hash_table_lookup (self->by_rep, rep) : NULL;
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (store);
 
-        if (entry != NULL)
-          g_hash_table_insert (entry->tags[t->kind], g_strdup (t->tag), GINT_TO_POINTER (t->level));
-      }
-  _tandem_store_unlock (store);
+    tags = tandem_backend_list_rep_tags (_tandem_transaction_get_backend (tx), 0, error);
+    if (tags != NULL)
+      for (guint i = 0; i < tags->len; i++)
+        {
+          TandemTagRecord *t = &g_array_index (tags, TandemTagRecord, i);
+          TandemRep       *rep = _tandem_store_load_rep (store, t->rep_id, NULL);
+          Entry           *entry = rep ? g_hash_table_lookup (self->by_rep, rep) : NULL;
+
+          if (entry != NULL)
+            g_hash_table_insert (entry->tags[t->kind], g_strdup (t->tag), GINT_TO_POINTER (t->level));
+        }
+  }
   return tags != NULL;
 }
 
@@ -1119,9 +1121,11 @@ tandem_store_set_rep_tag (TandemStore  *self,
       return FALSE;
     }
 
-  _tandem_store_lock (self);
-  ok = tandem_backend_set_rep_tag (_tandem_store_get_backend (self), tandem_rep_get_id (rep), kind, tag, (int)level, error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    ok = tandem_backend_set_rep_tag (_tandem_transaction_get_backend (tx), tandem_rep_get_id (rep), kind, tag, (int)level, error);
+  }
   return ok;
 }
 
@@ -1148,9 +1152,11 @@ tandem_store_list_rep_tags (TandemStore *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
 
-  _tandem_store_lock (self);
-  tags = tandem_backend_list_rep_tags (_tandem_store_get_backend (self), tandem_rep_get_id (rep), error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    tags = tandem_backend_list_rep_tags (_tandem_transaction_get_backend (tx), tandem_rep_get_id (rep), error);
+  }
   if (tags == NULL)
     return NULL;
 

@@ -294,8 +294,7 @@ tandem_store_log_shadowing (TandemStore   *self,
   g_autoptr (TandemMembership) members = NULL;
   TandemTeam           *team;
   TandemShadowingRecord record = { 0 };
-  TandemBackend        *backend;
-  gboolean              ok;
+  g_autoptr (TandemTransaction) tx = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
@@ -330,22 +329,16 @@ tandem_store_log_shadowing (TandemStore   *self,
     return NULL;
   tandem_activity_set_note (draft, note);
 
-  backend = _tandem_store_get_backend (self);
-  _tandem_store_lock (self);
-  ok = tandem_backend_begin (backend, error);
-  if (ok)
-    {
-      saved = tandem_store_save_activity (self, draft, NULL, error);
-      record.activity_id = saved ? tandem_activity_get_id (saved) : 0;
-      record.host_id = tandem_rep_get_id (host);
-      record.minutes = minutes;
-      ok = saved != NULL && tandem_backend_insert_shadowing (backend, &record, error) && tandem_backend_commit (backend, error);
-      if (!ok)
-        tandem_backend_rollback (backend);
-    }
-  _tandem_store_unlock (self);
-
-  return ok ? g_steal_pointer (&saved) : NULL;
+  tx = _tandem_transaction_new (self);
+  if (!_tandem_transaction_begin (tx, error) || (saved = tandem_store_save_activity (self, draft, NULL, error)) == NULL)
+    return NULL;
+  record.activity_id = tandem_activity_get_id (saved);
+  record.host_id = tandem_rep_get_id (host);
+  record.minutes = minutes;
+  if (!tandem_backend_insert_shadowing (_tandem_transaction_get_backend (tx), &record, error)
+      || !_tandem_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&saved);
 }
 
 /**
@@ -376,9 +369,11 @@ tandem_store_list_shadowing_status (TandemStore *self,
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  _tandem_store_lock (self);
-  records = tandem_backend_list_shadowing (_tandem_store_get_backend (self), error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    records = tandem_backend_list_shadowing (_tandem_transaction_get_backend (tx), error);
+  }
   if (records == NULL)
     return NULL;
   for (guint i = 0; i < records->len; i++)

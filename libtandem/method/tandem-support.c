@@ -338,11 +338,13 @@ request_from_record (TandemStore               *store,
   self->activity = tandem_store_get_activity (store, r->activity_id, error);
   if (self->activity == NULL)
     return NULL;
-  _tandem_store_lock (store);
-  owner = _tandem_store_load_rep (store, r->owner_id, error);
-  if (owner != NULL && r->closed_by > 0)
-    self->closed_by = _tandem_store_load_rep (store, r->closed_by, error);
-  _tandem_store_unlock (store);
+  {
+    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (store);
+
+    owner = _tandem_store_load_rep (store, r->owner_id, error);
+    if (owner != NULL && r->closed_by > 0)
+      self->closed_by = _tandem_store_load_rep (store, r->closed_by, error);
+  }
   if (owner == NULL || (r->closed_by > 0 && self->closed_by == NULL))
     return NULL;
   self->owner = g_object_ref (owner);
@@ -366,9 +368,11 @@ list_requests (TandemStore *self,
   g_autoptr (GArray) rows = NULL;
   g_autoptr (GListStore) list = g_list_store_new (TANDEM_TYPE_SUPPORT_REQUEST);
 
-  _tandem_store_lock (self);
-  rows = tandem_backend_list_support (_tandem_store_get_backend (self), queue, open_only, due_before, 0, error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    rows = tandem_backend_list_support (_tandem_transaction_get_backend (tx), queue, open_only, due_before, 0, error);
+  }
   if (rows == NULL)
     return NULL;
 
@@ -417,8 +421,7 @@ tandem_store_open_support_request (TandemStore   *self,
   g_autoptr (TandemActivity) saved = NULL;
   g_autoptr (GArray) rows = NULL;
   TandemSupportRecord record = { 0 };
-  TandemBackend      *backend;
-  gboolean            ok;
+  g_autoptr (TandemTransaction) tx = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
@@ -446,25 +449,21 @@ tandem_store_open_support_request (TandemStore   *self,
     return NULL;
   tandem_activity_set_note (draft, note);
 
-  backend = _tandem_store_get_backend (self);
-  _tandem_store_lock (self);
-  ok = tandem_backend_begin (backend, error);
-  if (ok)
-    {
-      saved = tandem_store_save_activity (self, draft, NULL, error);
-      record.activity_id = saved ? tandem_activity_get_id (saved) : 0;
-      record.owner_id = tandem_rep_get_id (owner);
-      record.queue = (char *)queue;
-      record.due_at = _tandem_time_to_usec (due_at);
-      ok = saved != NULL && tandem_backend_insert_support (backend, &record, error) && tandem_backend_commit (backend, error);
-      if (!ok)
-        tandem_backend_rollback (backend);
-    }
-  if (ok)
-    rows = tandem_backend_list_support (backend, NULL, FALSE, G_MAXINT64, record.activity_id, error);
-  _tandem_store_unlock (self);
+  tx = _tandem_transaction_new (self);
+  if (!_tandem_transaction_begin (tx, error) || (saved = tandem_store_save_activity (self, draft, NULL, error)) == NULL)
+    return NULL;
+  record.activity_id = tandem_activity_get_id (saved);
+  record.owner_id = tandem_rep_get_id (owner);
+  record.queue = (char *)queue;
+  record.due_at = _tandem_time_to_usec (due_at);
+  if (!tandem_backend_insert_support (_tandem_transaction_get_backend (tx), &record, error)
+      || !_tandem_transaction_commit (tx, error))
+    return NULL;
+  rows = tandem_backend_list_support (_tandem_transaction_get_backend (tx), NULL, FALSE, G_MAXINT64,
+                                      record.activity_id, error);
+  g_clear_pointer (&tx, _tandem_transaction_end);
 
-  if (!ok || rows == NULL || rows->len != 1)
+  if (rows == NULL || rows->len != 1)
     return NULL;
   return request_from_record (self, &g_array_index (rows, TandemSupportRecord, 0), error);
 }
@@ -556,10 +555,12 @@ tandem_store_close_support_request (TandemStore          *self,
       return FALSE;
     }
 
-  _tandem_store_lock (self);
-  ok = tandem_backend_close_support (_tandem_store_get_backend (self), tandem_activity_get_id (request->activity),
-                                     tandem_rep_get_id (closed_by), _tandem_time_to_usec (at), error);
-  _tandem_store_unlock (self);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    ok = tandem_backend_close_support (_tandem_transaction_get_backend (tx), tandem_activity_get_id (request->activity),
+                                       tandem_rep_get_id (closed_by), _tandem_time_to_usec (at), error);
+  }
   if (!ok)
     return FALSE;
 

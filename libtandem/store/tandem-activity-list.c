@@ -141,32 +141,32 @@ tandem_activity_list_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
 
-  _tandem_store_lock (self->store);
+  {
+    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
 
-  for (GList *l = self->pages.head; l != NULL; l = l->next)
-    if (((Page *)l->data)->index == index)
+    for (GList *l = self->pages.head; l != NULL; l = l->next)
+      if (((Page *)l->data)->index == index)
+        {
+          page = l->data;
+          g_queue_unlink (&self->pages, l);
+          g_queue_push_head_link (&self->pages, l);
+          break;
+        }
+
+    if (page == NULL)
       {
-        page = l->data;
-        g_queue_unlink (&self->pages, l);
-        g_queue_push_head_link (&self->pages, l);
-        break;
+        page = load_page (self, index, &error);
+        if (page != NULL)
+          {
+            g_queue_push_head (&self->pages, page);
+            while (self->pages.length > MAX_PAGES)
+              page_free (g_queue_pop_tail (&self->pages));
+          }
       }
 
-  if (page == NULL)
-    {
-      page = load_page (self, index, &error);
-      if (page != NULL)
-        {
-          g_queue_push_head (&self->pages, page);
-          while (self->pages.length > MAX_PAGES)
-            page_free (g_queue_pop_tail (&self->pages));
-        }
-    }
-
-  if (page != NULL && offset < page->items->len)
-    item = g_object_ref (page->items->pdata[offset]);
-
-  _tandem_store_unlock (self->store);
+    if (page != NULL && offset < page->items->len)
+      item = g_object_ref (page->items->pdata[offset]);
+  }
 
   /* GListModel has no error channel: an unreadable row reads as NULL */
   if (error != NULL)

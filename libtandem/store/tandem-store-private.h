@@ -49,6 +49,22 @@ gboolean _tandem_store_check_open (GArray  *ranges,
                                    gint64   t,
                                    GError **error);
 
+/* How comp/ and method/ reach the database (tandem-transaction.c): a
+ * transaction holds the store's lock while it lives and, once begun, a
+ * write transaction that is rolled back unless committed. Use it with
+ * g_autoptr; check arguments before making one. */
+typedef struct _TandemTransaction TandemTransaction;
+
+TandemTransaction *_tandem_transaction_new (TandemStore *store);
+gboolean           _tandem_transaction_begin (TandemTransaction *self,
+                                              GError           **error);
+gboolean           _tandem_transaction_commit (TandemTransaction *self,
+                                               GError           **error);
+TandemBackend     *_tandem_transaction_get_backend (TandemTransaction *self);
+void               _tandem_transaction_end (TandemTransaction *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemTransaction, _tandem_transaction_end)
+
 /* What happens when orders arrive for an account, registered from above
  * (the account lifecycle in method/ registers itself): runs inside the
  * transaction that stored them and appends TandemStageRecords to

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-transaction.c: how comp/ and method/ reach the database.
+ *
+ * A transaction holds the store's lock for its lifetime and, once begun,
+ * one write transaction of the backend. Declared with g_autoptr it ends on
+ * every path: a write that was not committed is rolled back, the lock is
+ * released. Callers never pair lock/unlock or begin/rollback by hand. */
+
+#include "config.h"
+
+#include "tandem-store-private.h"
+
+struct _TandemTransaction
+{
+  TandemStore   *store;
+  TandemBackend *backend;
+  gboolean       writing;
+};
+
+TandemTransaction *
+_tandem_transaction_new (TandemStore *store)
+{
+  TandemTransaction *self = g_new0 (TandemTransaction, 1);
+
+  g_assert (TANDEM_IS_STORE (store));
+
+  _tandem_store_lock (store);
+  self->store = store;
+  self->backend = _tandem_store_get_backend (store);
+  return self;
+}
+
+gboolean
+_tandem_transaction_begin (TandemTransaction *self,
+                           GError           **error)
+{
+  g_assert (self != NULL);
+  g_assert (!self->writing);
+
+  if (!tandem_backend_begin (self->backend, error))
+    return FALSE;
+  self->writing = TRUE;
+  return TRUE;
+}
+
+gboolean
+_tandem_transaction_commit (TandemTransaction *self,
+                            GError           **error)
+{
+  g_assert (self != NULL);
+  g_assert (self->writing);
+
+  self->writing = FALSE;
+  return tandem_backend_commit (self->backend, error);
+}
+
+TandemBackend *
+_tandem_transaction_get_backend (TandemTransaction *self)
+{
+  g_assert (self != NULL);
+
+  return self->backend;
+}
+
+void
+_tandem_transaction_end (TandemTransaction *self)
+{
+  if (self == NULL)
+    return;
+  if (self->writing)
+    tandem_backend_rollback (self->backend);
+  _tandem_store_unlock (self->store);
+  g_free (self);
+}
