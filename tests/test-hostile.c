@@ -343,7 +343,8 @@ test_display_exponent (void)
 typedef struct
 {
   const char *path;
-  GArray     *logged; /* ids accepted */
+  GArray     *logged;   /* ids accepted */
+  gint        n_logged; /* atomic: how many so far */
   guint       refused;
   gboolean    other_error;
 } Racer;
@@ -376,6 +377,7 @@ race_writer (gpointer data)
           gint64 id = tandem_activity_get_id (a);
 
           g_array_append_val (r->logged, id);
+          g_atomic_int_inc (&r->n_logged);
           g_usleep (1000); /* a busy sales floor, not a tight loop that starves the close */
         }
       else if (g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_BUSY))
@@ -420,7 +422,9 @@ test_close_race (void)
   racer.path = f.path;
   racer.logged = g_array_new (FALSE, FALSE, sizeof (gint64));
   writer = g_thread_new ("writer", race_writer, &racer);
-  g_usleep (50000);
+  /* close only once the writer is writing, however slow the machine */
+  for (guint waited = 0; g_atomic_int_get (&racer.n_logged) < 5 && waited < 60000; waited++)
+    g_usleep (1000);
   closed = tandem_store_close_period (f.store, f.plan, period, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   g_thread_join (writer);
