@@ -1,0 +1,2071 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-sql-backend.c: the store's SQL, written once over a
+ * TandemSqlDriver (SQLite today, PostgreSQL next): queries, record
+ * mapping and the rules the store itself enforces. */
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-sql-backend-private.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
+
+typedef enum
+{
+  STMT_INSERT_REP,
+  STMT_UPDATE_REP,
+  STMT_LOAD_REP,
+  STMT_LIST_REPS,
+  STMT_INSERT_TEAM,
+  STMT_UPDATE_TEAM,
+  STMT_LOAD_TEAM,
+  STMT_LIST_TEAMS,
+  STMT_INSERT_MEMBER,
+  STMT_CLOSE_MEMBER,
+  STMT_LIST_MEMBERS,
+  STMT_INSERT_ACCOUNT,
+  STMT_UPDATE_ACCOUNT,
+  STMT_LOAD_ACCOUNT,
+  STMT_LIST_ACCOUNTS,
+  STMT_INSERT_STAGE,
+  STMT_LIST_STAGES,
+  STMT_INSERT_ACTIVITY,
+  STMT_LOAD_ACTIVITY,
+  STMT_FIND_ACTIVITY_BY_REF,
+  STMT_MAX_ACTIVITY_ID,
+  STMT_SCAN_SETTLEMENT,
+  STMT_LIST_REFERRALS,
+  STMT_SAVE_PLAN,
+  STMT_LOAD_PLAN,
+  STMT_LIST_PLANS,
+  STMT_INSERT_CLOSED,
+  STMT_INSERT_LINE,
+  STMT_LOAD_CLOSED,
+  STMT_LIST_RANGES,
+  STMT_LINES_FOR_ACTIVITY,
+  STMT_SET_TAG,
+  STMT_DELETE_TAG,
+  STMT_LIST_TAGS,
+  STMT_LIST_ALL_TAGS,
+  STMT_ACCOUNT_REVENUE,
+  STMT_INSERT_SUPPORT,
+  STMT_CLOSE_SUPPORT,
+  STMT_INSERT_SHADOWING,
+  STMT_LIST_SHADOWING,
+  STMT_MAX_CHARTER,
+  STMT_INSERT_AREA,
+  STMT_LIST_AREAS,
+  STMT_CONFIRM,
+  STMT_LIST_CONFIRMATIONS,
+  STMT_LIST_ALL_STAGES,
+  STMT_LIST_ORDERS,
+  STMT_LOAD_LIFECYCLE,
+  STMT_SAVE_LIFECYCLE,
+  STMT_KPI_ROWS,
+  STMT_INSERT_CLOSED_TEAM,
+  STMT_LOAD_CLOSED_TEAMS,
+  STMT_COUNT_CLOSED,
+  STMT_SUM_REVERSALS,
+  N_STMTS
+} StmtId;
+
+static const char *const stmt_sql[N_STMTS] = {
+  [STMT_INSERT_REP] = "INSERT INTO rep (name, role, archived) VALUES (?1, ?2, ?3) RETURNING id",
+  [STMT_UPDATE_REP] = "UPDATE rep SET name = ?2, role = ?3, archived = ?4 WHERE id = ?1",
+  [STMT_LOAD_REP] = "SELECT id, name, role, archived FROM rep WHERE id = ?1",
+  [STMT_LIST_REPS] = "SELECT id, name, role, archived FROM rep ORDER BY id",
+#define TEAM_COLUMNS                                                              \
+  "t.id, t.name, t.inside_share, t.target_minor, t.target_currency, t.archived, " \
+  "m.inside_rep_id, m.field_rep_id FROM team t "                                  \
+  "LEFT JOIN team_member m ON m.team_id = t.id AND m.valid_until IS NULL "
+  [STMT_INSERT_TEAM] = "INSERT INTO team (name, inside_share, target_minor, target_currency, archived) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+  [STMT_UPDATE_TEAM] = "UPDATE team SET name = ?2, inside_share = ?3, target_minor = ?4, "
+                       "target_currency = ?5, archived = ?6 WHERE id = ?1",
+  [STMT_LOAD_TEAM] = "SELECT " TEAM_COLUMNS "WHERE t.id = ?1",
+  [STMT_LIST_TEAMS] = "SELECT " TEAM_COLUMNS "ORDER BY t.id",
+  [STMT_INSERT_MEMBER] = "INSERT INTO team_member (team_id, inside_rep_id, field_rep_id, valid_from) "
+                         "VALUES (?1, ?2, ?3, ?4)",
+  [STMT_CLOSE_MEMBER] = "UPDATE team_member SET valid_until = ?2 WHERE team_id = ?1 AND valid_until IS NULL",
+  [STMT_LIST_MEMBERS] = "SELECT team_id, inside_rep_id, field_rep_id, valid_from, valid_until "
+                        "FROM team_member WHERE team_id = ?1 ORDER BY valid_from, id",
+  [STMT_INSERT_ACCOUNT] = "INSERT INTO account (name, team_id, category, stage, referred_by, archived) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+  [STMT_UPDATE_ACCOUNT] = "UPDATE account SET name = ?2, team_id = ?3, category = ?4, stage = ?5, "
+                          "referred_by = ?6, archived = ?7 WHERE id = ?1",
+  [STMT_LOAD_ACCOUNT] = "SELECT id, name, team_id, category, stage, referred_by, archived "
+                        "FROM account WHERE id = ?1",
+  [STMT_LIST_ACCOUNTS] = "SELECT id, name, team_id, category, stage, referred_by, archived "
+                         "FROM account ORDER BY id",
+  [STMT_INSERT_STAGE] = "INSERT INTO account_stage (account_id, stage, changed_at, cause, activity_id) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_LIST_STAGES] = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
+                       "WHERE account_id = ?1 ORDER BY changed_at, id",
+  [STMT_LIST_ALL_STAGES] = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
+                           "ORDER BY account_id, changed_at, id",
+  [STMT_LIST_ORDERS] = "SELECT id, occurred_at FROM activity WHERE account_id = ?1 AND (?2 >> kind) & 1 "
+                       "ORDER BY occurred_at, id",
+  [STMT_LOAD_LIFECYCLE] = "SELECT regular_orders, regular_months, lost_after_days FROM lifecycle_rule WHERE id = 1",
+  [STMT_SAVE_LIFECYCLE] = "INSERT INTO lifecycle_rule (id, regular_orders, regular_months, lost_after_days) "
+                          "VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET regular_orders = ?1, "
+                          "regular_months = ?2, lost_after_days = ?3",
+  [STMT_KPI_ROWS] = "SELECT coalesce (acc.team_id, 0), a.kind, coalesce (o.kind, a.kind), r.role, "
+                    "       coalesce (a.currency, ''), count (*), coalesce (sum (a.amount_minor), 0) "
+                    "FROM activity a JOIN account acc ON acc.id = a.account_id "
+                    "LEFT JOIN activity o ON o.id = a.reverses_id "
+                    "JOIN rep r ON r.id = coalesce (o.rep_id, a.rep_id) "
+                    "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 "
+                    "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
+#define ACTIVITY_COLUMNS \
+  "id, account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, note "
+  [STMT_INSERT_ACTIVITY] = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
+                           "occurred_at, external_ref, reverses_id, note) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                           "ON CONFLICT (external_ref) DO NOTHING RETURNING id",
+  [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
+  [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
+  [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
+  [STMT_SCAN_SETTLEMENT] = "SELECT a.id, a.account_id, a.rep_id, a.kind, a.amount_minor, a.currency, a.occurred_at, "
+                           "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, r.occurred_at "
+                           "FROM activity a JOIN account acc ON acc.id = a.account_id "
+                           "LEFT JOIN activity r ON r.id = a.reverses_id "
+                           "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND (?3 >> a.kind) & 1 "
+                           "ORDER BY a.occurred_at, a.id",
+  [STMT_LIST_REFERRALS] = "SELECT acc.id, acc.referred_by, o.id, o.occurred_at FROM account acc "
+                          "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = ?1 "
+                          "                           ORDER BY occurred_at, id LIMIT 1) "
+                          "WHERE acc.referred_by IS NOT NULL ORDER BY acc.id",
+  [STMT_SAVE_PLAN] = "INSERT INTO plan (name, definition) VALUES (?1, ?2) "
+                     "ON CONFLICT (name) DO UPDATE SET definition = excluded.definition",
+  [STMT_LOAD_PLAN] = "SELECT definition FROM plan WHERE name = ?1",
+  [STMT_LIST_PLANS] = "SELECT name FROM plan ORDER BY name",
+  [STMT_INSERT_CLOSED] = "INSERT INTO closed_period (plan, label, start_at, end_at, closed_at) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+  [STMT_INSERT_LINE] = "INSERT INTO settlement_line (period_id, rep_id, kind, amount_minor, activity_id, explanation, "
+                       "team_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [STMT_LOAD_CLOSED] = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, l.explanation, l.team_id "
+                       "FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
+                       "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY l.id",
+  [STMT_INSERT_CLOSED_TEAM] = "INSERT INTO closed_team (period_id, team_id, revenue_minor, target_minor, attainment, "
+                              "payout_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_LOAD_CLOSED_TEAMS] = "SELECT t.team_id, t.revenue_minor, t.target_minor, t.attainment, t.payout_minor "
+                             "FROM closed_period p JOIN closed_team t ON t.period_id = p.id "
+                             "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY t.team_id",
+  [STMT_COUNT_CLOSED] = "SELECT count (*) FROM closed_period WHERE plan = ?1",
+  [STMT_SUM_REVERSALS] = "SELECT coalesce (sum (amount_minor), 0) FROM activity WHERE reverses_id = ?1",
+  [STMT_LIST_RANGES] = "SELECT start_at, end_at FROM closed_period ORDER BY start_at",
+  [STMT_SET_TAG] = "INSERT INTO rep_tag (rep_id, kind, tag, level) VALUES (?1, ?2, ?3, ?4) "
+                   "ON CONFLICT (rep_id, kind, tag) DO UPDATE SET level = excluded.level",
+  [STMT_DELETE_TAG] = "DELETE FROM rep_tag WHERE rep_id = ?1 AND kind = ?2 AND tag = ?3",
+  [STMT_LIST_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag WHERE rep_id = ?1 ORDER BY kind, tag",
+  [STMT_LIST_ALL_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag ORDER BY rep_id, kind, tag",
+  [STMT_ACCOUNT_REVENUE] = "SELECT account_id, sum (CASE kind WHEN ?5 THEN -amount_minor ELSE amount_minor END) "
+                           "FROM activity WHERE occurred_at >= ?1 AND occurred_at < ?2 AND currency = ?3 "
+                           "AND (?4 >> kind) & 1 GROUP BY account_id ORDER BY account_id",
+  [STMT_INSERT_SUPPORT] = "INSERT INTO support_request (activity_id, owner_id, queue, due_at) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_CLOSE_SUPPORT] = "UPDATE support_request SET closed_by = ?2, closed_at = ?3 "
+                         "WHERE activity_id = ?1 AND closed_at IS NULL",
+  [STMT_INSERT_SHADOWING] = "INSERT INTO shadowing (activity_id, host_id, minutes) VALUES (?1, ?2, ?3)",
+  [STMT_LIST_SHADOWING] = "SELECT activity_id, host_id, minutes FROM shadowing ORDER BY activity_id",
+  [STMT_MAX_CHARTER] = "SELECT coalesce (max (version), 0) FROM charter_area WHERE team_id = ?1",
+  [STMT_INSERT_AREA] = "INSERT INTO charter_area (team_id, version, area, owner) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_LIST_AREAS] = "SELECT team_id, version, area, owner FROM charter_area WHERE team_id = ?1 ORDER BY version, area",
+  [STMT_CONFIRM] = "INSERT INTO charter_confirmation (team_id, version, rep_id, confirmed_at) VALUES (?1, ?2, ?3, ?4) "
+                   "ON CONFLICT (team_id, version, rep_id) DO NOTHING",
+  [STMT_LIST_CONFIRMATIONS] = "SELECT team_id, version, rep_id, confirmed_at FROM charter_confirmation "
+                              "WHERE team_id = ?1 ORDER BY version, confirmed_at, rep_id",
+  [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation, team_id "
+                              "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
+};
+
+struct _TandemSqlBackend
+{
+  GObject parent_instance;
+
+  TandemSqlDriver       *driver;
+  TandemSqlStmt         *stmts[N_STMTS];
+  TandemSqlIntegrityFunc check_integrity;
+  guint                  tx_depth;
+  int                    schema_version;
+  guint                  read_only : 1;
+};
+
+static void tandem_sql_backend_iface_init (TandemBackendInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemSqlBackend, tandem_sql_backend, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (TANDEM_TYPE_BACKEND, tandem_sql_backend_iface_init))
+
+/* Takes the driver's last error, prefixed with @what; returns FALSE. */
+static gboolean
+sql_error (TandemSqlBackend *self,
+           const char       *what,
+           GError          **error)
+{
+  return tandem_sql_driver_take_error (self->driver, what, error);
+}
+
+static TandemSqlStmt *
+get_stmt (TandemSqlBackend *self,
+          StmtId            id,
+          GError          **error)
+{
+  if (self->stmts[id] == NULL)
+    {
+      self->stmts[id] = tandem_sql_prepare (self->driver, stmt_sql[id]);
+      if (self->stmts[id] == NULL)
+        {
+          sql_error (self, _ ("Could not prepare a statement"), error);
+          return NULL;
+        }
+    }
+  else
+    {
+      tandem_sql_reset (self->stmts[id]);
+    }
+
+  return self->stmts[id];
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (TandemSqlBackend *self,
+           TandemSqlStmt    *stmt,
+           const char       *what,
+           GError          **error)
+{
+  int rc = tandem_sql_step (stmt);
+
+  tandem_sql_reset (stmt);
+  if (rc != TANDEM_SQL_DONE)
+    return sql_error (self, what, error);
+  return TRUE;
+}
+
+/* Runs an INSERT … RETURNING id: *id is the new row's id, or 0 when the
+ * insert did nothing (ON CONFLICT DO NOTHING). */
+static gboolean
+step_insert (TandemSqlBackend *self,
+             TandemSqlStmt    *stmt,
+             const char       *what,
+             gint64           *id,
+             GError          **error)
+{
+  TandemSqlStep rc = tandem_sql_step (stmt);
+
+  *id = rc == TANDEM_SQL_ROW ? tandem_sql_column_int64 (stmt, 0) : 0;
+  if (rc == TANDEM_SQL_ROW)
+    rc = tandem_sql_step (stmt);
+  tandem_sql_reset (stmt);
+  if (rc != TANDEM_SQL_DONE)
+    return sql_error (self, what, error);
+  return TRUE;
+}
+
+static void
+bind_optional_id (TandemSqlStmt *stmt,
+                  int            index,
+                  gint64         id)
+{
+  if (id > 0)
+    tandem_sql_bind_int64 (stmt, index, id);
+  else
+    tandem_sql_bind_null (stmt, index);
+}
+
+static void
+bind_text_or_null (TandemSqlStmt *stmt,
+                   int            index,
+                   const char    *text)
+{
+  if (text != NULL)
+    tandem_sql_bind_text (stmt, index, text);
+  else
+    tandem_sql_bind_null (stmt, index);
+}
+
+static char *
+column_dup (TandemSqlStmt *stmt,
+            int            column)
+{
+  const char *text = tandem_sql_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *)text) : NULL;
+}
+
+static void
+column_currency (TandemSqlStmt *stmt,
+                 int            column,
+                 char           out[4])
+{
+  const char *text = tandem_sql_column_text (stmt, column);
+
+  memset (out, 0, 4);
+  if (text != NULL)
+    g_strlcpy (out, (const char *)text, 4);
+}
+
+static gboolean
+not_found (const char *what,
+           gint64      id,
+           GError    **error)
+{
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+               _ ("No %s with id %" PRId64), what, id);
+  return FALSE;
+}
+
+/* Runs an UPDATE of the row with @id; a row that is not stored is
+ * %TANDEM_STORE_ERROR_NOT_FOUND naming @what. */
+static gboolean
+step_updated (TandemSqlBackend *self,
+              TandemSqlStmt    *stmt,
+              const char       *what,
+              gint64            id,
+              const char       *failure,
+              GError          **error)
+{
+  if (!step_done (self, stmt, failure, error))
+    return FALSE;
+  if (tandem_sql_changes (self->driver) == 0)
+    return not_found (what, id, error);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                        */
+
+static gboolean
+tandem_sql_backend_begin (TandemBackend *backend,
+                          GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  if (self->read_only)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
+                   _ ("The store “%s” is open read-only"), self->driver->name);
+      return FALSE;
+    }
+
+  if (self->tx_depth == 0 && !tandem_sql_begin (self->driver))
+    return sql_error (self, _ ("Could not begin a transaction"), error);
+
+  self->tx_depth++;
+  return TRUE;
+}
+
+static void
+tandem_sql_backend_rollback (TandemBackend *backend)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  self->tx_depth = 0;
+  tandem_sql_rollback (self->driver);
+}
+
+static gboolean
+tandem_sql_backend_commit (TandemBackend *backend,
+                           GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (--self->tx_depth > 0)
+    return TRUE;
+
+  if (!tandem_sql_commit (self->driver))
+    {
+      sql_error (self, _ ("Could not commit"), error);
+      tandem_sql_backend_rollback (backend);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+tandem_sql_backend_is_read_only (TandemBackend *backend)
+{
+  return TANDEM_SQL_BACKEND (backend)->read_only;
+}
+
+static int
+tandem_sql_backend_get_schema_version (TandemBackend *backend)
+{
+  return TANDEM_SQL_BACKEND (backend)->schema_version;
+}
+
+static gboolean
+tandem_sql_backend_check_integrity (TandemBackend *backend,
+                                    GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  return self->check_integrity (self->driver, error);
+}
+
+/* Reads the one row @stmt_id finds for @id into @record with @read. */
+static gboolean
+load_one (TandemSqlBackend *self,
+          StmtId            stmt_id,
+          gint64            id,
+          void (*read) (TandemSqlStmt *, gpointer),
+          gpointer    record,
+          const char *what,
+          const char *failure,
+          GError    **error)
+{
+  TandemSqlStmt *stmt = get_stmt (self, stmt_id, error);
+  int            rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, id);
+  rc = tandem_sql_step (stmt);
+  if (rc == TANDEM_SQL_ROW)
+    read (stmt, record);
+  tandem_sql_reset (stmt);
+
+  if (rc == TANDEM_SQL_DONE)
+    return not_found (what, id, error);
+  if (rc != TANDEM_SQL_ROW)
+    return sql_error (self, failure, error);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reps                                                                */
+
+static void
+read_rep (TandemSqlStmt   *stmt,
+          TandemRepRecord *record)
+{
+  record->id = tandem_sql_column_int64 (stmt, 0);
+  record->name = column_dup (stmt, 1);
+  record->role = tandem_sql_column_int (stmt, 2);
+  record->archived = tandem_sql_column_int (stmt, 3) != 0;
+}
+
+static gboolean
+tandem_sql_backend_insert_rep (TandemBackend   *backend,
+                               TandemRepRecord *record,
+                               GError         **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_INSERT_REP, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_text (stmt, 1, record->name);
+  tandem_sql_bind_int64 (stmt, 2, record->role);
+  tandem_sql_bind_int64 (stmt, 3, record->archived ? 1 : 0);
+  return step_insert (self, stmt, _ ("Could not add the rep"), &record->id, error);
+}
+
+static gboolean
+tandem_sql_backend_update_rep (TandemBackend         *backend,
+                               const TandemRepRecord *record,
+                               GError               **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_UPDATE_REP, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, record->id);
+  tandem_sql_bind_text (stmt, 2, record->name);
+  tandem_sql_bind_int64 (stmt, 3, record->role);
+  tandem_sql_bind_int64 (stmt, 4, record->archived ? 1 : 0);
+  return step_updated (self, stmt, _ ("rep"), record->id, _ ("Could not update the rep"), error);
+}
+
+static gboolean
+tandem_sql_backend_load_rep (TandemBackend   *backend,
+                             gint64           id,
+                             TandemRepRecord *record,
+                             GError         **error)
+{
+  return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_REP, id, (gpointer)read_rep, record,
+                   _ ("rep"), _ ("Could not read a rep"), error);
+}
+
+/* Runs a list statement, appending one record per row with @read. */
+static GArray *
+list_rows (TandemSqlBackend *self,
+           TandemSqlStmt    *stmt,
+           gsize             record_size,
+           GDestroyNotify    clear,
+           void (*read) (TandemSqlStmt *, gpointer),
+           const char *what,
+           GError    **error)
+{
+  g_autoptr (GArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  rows = g_array_sized_new (FALSE, TRUE, record_size, 16);
+  if (clear != NULL)
+    g_array_set_clear_func (rows, clear);
+
+  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
+    {
+      g_array_set_size (rows, rows->len + 1);
+      read (stmt, rows->data + (rows->len - 1) * record_size);
+    }
+  tandem_sql_reset (stmt);
+
+  if (rc != TANDEM_SQL_DONE)
+    {
+      sql_error (self, what, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static GArray *
+tandem_sql_backend_list_reps (TandemBackend *backend,
+                              GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_REPS, error), sizeof (TandemRepRecord),
+                    (GDestroyNotify)tandem_rep_record_clear, (gpointer)read_rep,
+                    _ ("Could not list reps"), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tandems                                                             */
+
+static void
+read_team (TandemSqlStmt    *stmt,
+           TandemTeamRecord *record)
+{
+  record->id = tandem_sql_column_int64 (stmt, 0);
+  record->name = column_dup (stmt, 1);
+  record->inside_share = tandem_sql_column_int (stmt, 2);
+  record->has_target = !tandem_sql_column_is_null (stmt, 3);
+  record->target_minor = tandem_sql_column_int64 (stmt, 3);
+  column_currency (stmt, 4, record->target_currency);
+  record->archived = tandem_sql_column_int (stmt, 5) != 0;
+  record->inside_rep_id = tandem_sql_column_int64 (stmt, 6);
+  record->field_rep_id = tandem_sql_column_int64 (stmt, 7);
+}
+
+static void
+bind_team (TandemSqlStmt          *stmt,
+           int                     first,
+           const TandemTeamRecord *record)
+{
+  tandem_sql_bind_text (stmt, first, record->name);
+  tandem_sql_bind_int64 (stmt, first + 1, record->inside_share);
+  if (record->has_target)
+    {
+      tandem_sql_bind_int64 (stmt, first + 2, record->target_minor);
+      tandem_sql_bind_text (stmt, first + 3, record->target_currency);
+    }
+  else
+    {
+      tandem_sql_bind_null (stmt, first + 2);
+      tandem_sql_bind_null (stmt, first + 3);
+    }
+  tandem_sql_bind_int64 (stmt, first + 4, record->archived ? 1 : 0);
+}
+
+static gboolean
+insert_member (TandemSqlBackend *self,
+               gint64            team_id,
+               gint64            inside_rep_id,
+               gint64            field_rep_id,
+               gint64            since,
+               GError          **error)
+{
+  TandemSqlStmt *stmt = get_stmt (self, STMT_INSERT_MEMBER, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, team_id);
+  tandem_sql_bind_int64 (stmt, 2, inside_rep_id);
+  tandem_sql_bind_int64 (stmt, 3, field_rep_id);
+  tandem_sql_bind_int64 (stmt, 4, since);
+  return step_done (self, stmt, _ ("Could not record the tandem’s members"), error);
+}
+
+static gboolean
+tandem_sql_backend_insert_team (TandemBackend    *backend,
+                                TandemTeamRecord *record,
+                                gint64            since,
+                                GError          **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt;
+
+  if (!tandem_sql_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_INSERT_TEAM, error);
+  if (stmt == NULL)
+    goto fail;
+
+  bind_team (stmt, 1, record);
+  if (!step_insert (self, stmt, _ ("Could not add the tandem"), &record->id, error))
+    goto fail;
+
+  if (!insert_member (self, record->id, record->inside_rep_id, record->field_rep_id, since, error))
+    goto fail;
+
+  if (tandem_sql_backend_commit (backend, error))
+    return TRUE;
+
+fail:
+  record->id = 0;
+  tandem_sql_backend_rollback (backend);
+  return FALSE;
+}
+
+static gboolean
+tandem_sql_backend_update_team (TandemBackend          *backend,
+                                const TandemTeamRecord *record,
+                                GError                **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_UPDATE_TEAM, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, record->id);
+  bind_team (stmt, 2, record);
+  return step_updated (self, stmt, _ ("tandem"), record->id, _ ("Could not update the tandem"), error);
+}
+
+static gboolean
+tandem_sql_backend_load_team (TandemBackend    *backend,
+                              gint64            id,
+                              TandemTeamRecord *record,
+                              GError          **error)
+{
+  return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_TEAM, id, (gpointer)read_team, record,
+                   _ ("tandem"), _ ("Could not read a tandem"), error);
+}
+
+static GArray *
+tandem_sql_backend_list_teams (TandemBackend *backend,
+                               GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_TEAMS, error), sizeof (TandemTeamRecord),
+                    (GDestroyNotify)tandem_team_record_clear, (gpointer)read_team,
+                    _ ("Could not list tandems"), error);
+}
+
+static gboolean
+tandem_sql_backend_change_members (TandemBackend *backend,
+                                   gint64         team_id,
+                                   gint64         inside_rep_id,
+                                   gint64         field_rep_id,
+                                   gint64         since,
+                                   GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt;
+
+  if (!tandem_sql_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_CLOSE_MEMBER, error);
+  if (stmt == NULL)
+    goto fail;
+  tandem_sql_bind_int64 (stmt, 1, team_id);
+  tandem_sql_bind_int64 (stmt, 2, since);
+  if (!step_done (self, stmt, _ ("Could not close the tandem’s membership"), error))
+    goto fail;
+
+  if (!insert_member (self, team_id, inside_rep_id, field_rep_id, since, error))
+    goto fail;
+
+  if (tandem_sql_backend_commit (backend, error))
+    return TRUE;
+
+fail:
+  tandem_sql_backend_rollback (backend);
+  return FALSE;
+}
+
+static void
+read_member (TandemSqlStmt          *stmt,
+             TandemMembershipRecord *record)
+{
+  record->team_id = tandem_sql_column_int64 (stmt, 0);
+  record->inside_rep_id = tandem_sql_column_int64 (stmt, 1);
+  record->field_rep_id = tandem_sql_column_int64 (stmt, 2);
+  record->valid_from = tandem_sql_column_int64 (stmt, 3);
+  record->valid_until = tandem_sql_column_int64 (stmt, 4);
+}
+
+static GArray *
+tandem_sql_backend_list_memberships (TandemBackend *backend,
+                                     gint64         team_id,
+                                     GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_MEMBERS, error);
+
+  if (stmt != NULL)
+    tandem_sql_bind_int64 (stmt, 1, team_id);
+  return list_rows (self, stmt, sizeof (TandemMembershipRecord), NULL, (gpointer)read_member,
+                    _ ("Could not list the tandem’s members"), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Accounts                                                            */
+
+static void
+read_account (TandemSqlStmt       *stmt,
+              TandemAccountRecord *record)
+{
+  record->id = tandem_sql_column_int64 (stmt, 0);
+  record->name = column_dup (stmt, 1);
+  record->team_id = tandem_sql_column_int64 (stmt, 2);
+  record->category = tandem_sql_column_int (stmt, 3);
+  record->stage = tandem_sql_column_int (stmt, 4);
+  record->referred_by_id = tandem_sql_column_int64 (stmt, 5);
+  record->archived = tandem_sql_column_int (stmt, 6) != 0;
+}
+
+static void
+bind_account (TandemSqlStmt             *stmt,
+              int                        first,
+              const TandemAccountRecord *record)
+{
+  tandem_sql_bind_text (stmt, first, record->name);
+  bind_optional_id (stmt, first + 1, record->team_id);
+  tandem_sql_bind_int64 (stmt, first + 2, record->category);
+  tandem_sql_bind_int64 (stmt, first + 3, record->stage);
+  bind_optional_id (stmt, first + 4, record->referred_by_id);
+  tandem_sql_bind_int64 (stmt, first + 5, record->archived ? 1 : 0);
+}
+
+static gboolean
+insert_stage (TandemSqlBackend        *self,
+              const TandemStageRecord *record,
+              GError                 **error)
+{
+  TandemSqlStmt *stmt = get_stmt (self, STMT_INSERT_STAGE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, record->account_id);
+  tandem_sql_bind_int64 (stmt, 2, record->stage);
+  tandem_sql_bind_int64 (stmt, 3, record->changed_at);
+  tandem_sql_bind_int64 (stmt, 4, record->cause);
+  bind_optional_id (stmt, 5, record->activity_id);
+  return step_done (self, stmt, _ ("Could not record the stage change"), error);
+}
+
+static gboolean
+tandem_sql_backend_insert_account (TandemBackend       *backend,
+                                   TandemAccountRecord *record,
+                                   gint64               created_at,
+                                   GError             **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt;
+
+  if (!tandem_sql_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_INSERT_ACCOUNT, error);
+  if (stmt == NULL)
+    goto fail;
+
+  bind_account (stmt, 1, record);
+  if (!step_insert (self, stmt, _ ("Could not add the account"), &record->id, error))
+    goto fail;
+
+  /* the history starts with the stage the account was created in */
+  {
+    TandemStageRecord first = { record->id, record->stage, created_at, TANDEM_STAGE_CAUSE_CREATED, 0 };
+
+    if (!insert_stage (self, &first, error))
+      goto fail;
+  }
+
+  if (tandem_sql_backend_commit (backend, error))
+    return TRUE;
+
+fail:
+  record->id = 0;
+  tandem_sql_backend_rollback (backend);
+  return FALSE;
+}
+
+static gboolean
+tandem_sql_backend_update_account (TandemBackend             *backend,
+                                   const TandemAccountRecord *record,
+                                   GError                   **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_UPDATE_ACCOUNT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, record->id);
+  bind_account (stmt, 2, record);
+  return step_updated (self, stmt, _ ("account"), record->id, _ ("Could not update the account"), error);
+}
+
+static gboolean
+tandem_sql_backend_load_account (TandemBackend       *backend,
+                                 gint64               id,
+                                 TandemAccountRecord *record,
+                                 GError             **error)
+{
+  return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_ACCOUNT, id, (gpointer)read_account, record,
+                   _ ("account"), _ ("Could not read an account"), error);
+}
+
+static GArray *
+tandem_sql_backend_list_accounts (TandemBackend *backend,
+                                  GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_ACCOUNTS, error), sizeof (TandemAccountRecord),
+                    (GDestroyNotify)tandem_account_record_clear, (gpointer)read_account,
+                    _ ("Could not list accounts"), error);
+}
+
+static gboolean
+tandem_sql_backend_add_stage_change (TandemBackend           *backend,
+                                     const TandemStageRecord *record,
+                                     GError                 **error)
+{
+  return insert_stage (TANDEM_SQL_BACKEND (backend), record, error);
+}
+
+static void
+read_stage (TandemSqlStmt     *stmt,
+            TandemStageRecord *record)
+{
+  record->account_id = tandem_sql_column_int64 (stmt, 0);
+  record->stage = tandem_sql_column_int (stmt, 1);
+  record->changed_at = tandem_sql_column_int64 (stmt, 2);
+  record->cause = tandem_sql_column_int (stmt, 3);
+  record->activity_id = tandem_sql_column_int64 (stmt, 4);
+}
+
+static GArray *
+tandem_sql_backend_list_stage_changes (TandemBackend *backend,
+                                       gint64         account_id,
+                                       GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, account_id > 0 ? STMT_LIST_STAGES : STMT_LIST_ALL_STAGES, error);
+
+  if (stmt != NULL && account_id > 0)
+    tandem_sql_bind_int64 (stmt, 1, account_id);
+  return list_rows (self, stmt, sizeof (TandemStageRecord), NULL, (gpointer)read_stage,
+                    _ ("Could not list the account’s stages"), error);
+}
+
+static void
+read_order (TandemSqlStmt     *stmt,
+            TandemOrderRecord *record)
+{
+  record->id = tandem_sql_column_int64 (stmt, 0);
+  record->occurred_at = tandem_sql_column_int64 (stmt, 1);
+}
+
+static GArray *
+tandem_sql_backend_list_orders (TandemBackend *backend,
+                                gint64         account_id,
+                                GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_ORDERS, error);
+
+  if (stmt != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, 1, account_id);
+      tandem_sql_bind_int64 (stmt, 2, _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable));
+    }
+  return list_rows (self, stmt, sizeof (TandemOrderRecord), NULL, (gpointer)read_order,
+                    _ ("Could not list the account’s orders"), error);
+}
+
+static void
+read_lifecycle (TandemSqlStmt         *stmt,
+                TandemLifecycleRecord *record)
+{
+  record->regular_orders = tandem_sql_column_int (stmt, 0);
+  record->regular_months = tandem_sql_column_int (stmt, 1);
+  record->lost_after_days = tandem_sql_column_int (stmt, 2);
+}
+
+static gboolean
+tandem_sql_backend_load_lifecycle (TandemBackend         *backend,
+                                   TandemLifecycleRecord *record,
+                                   GError               **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  g_autoptr (GArray) rows = list_rows (self, get_stmt (self, STMT_LOAD_LIFECYCLE, error),
+                                       sizeof (TandemLifecycleRecord), NULL, (gpointer)read_lifecycle,
+                                       _ ("Could not read the lifecycle rules"), error);
+
+  if (rows == NULL)
+    return FALSE;
+
+  if (rows->len > 0)
+    *record = g_array_index (rows, TandemLifecycleRecord, 0);
+  else
+    *record = (TandemLifecycleRecord){ 3, 12, 365 };
+  return TRUE;
+}
+
+static gboolean
+tandem_sql_backend_save_lifecycle (TandemBackend               *backend,
+                                   const TandemLifecycleRecord *record,
+                                   GError                     **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_SAVE_LIFECYCLE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, record->regular_orders);
+  tandem_sql_bind_int64 (stmt, 2, record->regular_months);
+  tandem_sql_bind_int64 (stmt, 3, record->lost_after_days);
+  return step_done (self, stmt, _ ("Could not save the lifecycle rules"), error);
+}
+
+static void
+read_kpi (TandemSqlStmt   *stmt,
+          TandemKpiRecord *record)
+{
+  record->team_id = tandem_sql_column_int64 (stmt, 0);
+  record->kind = tandem_sql_column_int (stmt, 1);
+  record->base_kind = tandem_sql_column_int (stmt, 2);
+  record->role = tandem_sql_column_int (stmt, 3);
+  column_currency (stmt, 4, record->currency);
+  record->count = tandem_sql_column_int64 (stmt, 5);
+  record->amount = tandem_sql_column_int64 (stmt, 6);
+}
+
+static GArray *
+tandem_sql_backend_list_kpi_rows (TandemBackend *backend,
+                                  gint64         since,
+                                  gint64         until,
+                                  GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_KPI_ROWS, error);
+
+  if (stmt != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, 1, since);
+      tandem_sql_bind_int64 (stmt, 2, until);
+    }
+  return list_rows (self, stmt, sizeof (TandemKpiRecord), NULL, (gpointer)read_kpi,
+                    _ ("Could not add up the period’s activities"), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Activities                                                          */
+
+static void
+read_activity (TandemSqlStmt        *stmt,
+               TandemActivityRecord *record)
+{
+  record->id = tandem_sql_column_int64 (stmt, 0);
+  record->account_id = tandem_sql_column_int64 (stmt, 1);
+  record->rep_id = tandem_sql_column_int64 (stmt, 2);
+  record->kind = tandem_sql_column_int (stmt, 3);
+  record->has_amount = !tandem_sql_column_is_null (stmt, 4);
+  record->amount_minor = tandem_sql_column_int64 (stmt, 4);
+  column_currency (stmt, 5, record->currency);
+  record->occurred_at = tandem_sql_column_int64 (stmt, 6);
+  record->external_ref = column_dup (stmt, 7);
+  record->reverses_id = tandem_sql_column_int64 (stmt, 8);
+  record->note = column_dup (stmt, 9);
+}
+
+static gint64
+tandem_sql_backend_find_activity_by_ref (TandemBackend *backend,
+                                         const char    *external_ref,
+                                         GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_FIND_ACTIVITY_BY_REF, error);
+  gint64            id = 0;
+  int               rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  tandem_sql_bind_text (stmt, 1, external_ref);
+  rc = tandem_sql_step (stmt);
+  if (rc == TANDEM_SQL_ROW)
+    id = tandem_sql_column_int64 (stmt, 0);
+  tandem_sql_reset (stmt);
+
+  if (rc != TANDEM_SQL_ROW && rc != TANDEM_SQL_DONE)
+    {
+      sql_error (self, _ ("Could not look up an activity"), error);
+      return -1;
+    }
+
+  return id;
+}
+
+static gboolean
+tandem_sql_backend_insert_activity (TandemBackend        *backend,
+                                    TandemActivityRecord *record,
+                                    gboolean             *inserted,
+                                    GError              **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_INSERT_ACTIVITY, error);
+  g_autoptr (GError) local = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, record->account_id);
+  tandem_sql_bind_int64 (stmt, 2, record->rep_id);
+  tandem_sql_bind_int64 (stmt, 3, record->kind);
+  if (record->has_amount)
+    {
+      tandem_sql_bind_int64 (stmt, 4, record->amount_minor);
+      tandem_sql_bind_text (stmt, 5, record->currency);
+    }
+  tandem_sql_bind_int64 (stmt, 6, record->occurred_at);
+  bind_text_or_null (stmt, 7, record->external_ref);
+  bind_optional_id (stmt, 8, record->reverses_id);
+  bind_text_or_null (stmt, 9, record->note);
+
+  if (!step_insert (self, stmt, _ ("Could not log the activity"), &record->id, &local))
+    {
+      if (g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID))
+        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                     _ ("The activity names an account, rep or reversed activity that is not stored"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  if (record->id == 0)
+    {
+      /* the external_ref is already stored: report the existing row */
+      gint64 id = tandem_sql_backend_find_activity_by_ref (backend, record->external_ref, error);
+
+      if (id < 0)
+        return FALSE;
+      record->id = id;
+      *inserted = FALSE;
+      return TRUE;
+    }
+
+  *inserted = TRUE;
+  return TRUE;
+}
+
+static gboolean
+tandem_sql_backend_load_activity (TandemBackend        *backend,
+                                  gint64                id,
+                                  TandemActivityRecord *record,
+                                  GError              **error)
+{
+  return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_ACTIVITY, id, (gpointer)read_activity, record,
+                   _ ("activity"), _ ("Could not read an activity"), error);
+}
+
+static gint64
+tandem_sql_backend_max_activity_id (TandemBackend *backend,
+                                    GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_MAX_ACTIVITY_ID, error);
+  gint64            id = 0;
+  int               rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  rc = tandem_sql_step (stmt);
+  if (rc == TANDEM_SQL_ROW)
+    id = tandem_sql_column_int64 (stmt, 0);
+  tandem_sql_reset (stmt);
+
+  if (rc != TANDEM_SQL_ROW)
+    {
+      sql_error (self, _ ("Could not count activities"), error);
+      return -1;
+    }
+  return id;
+}
+
+/* Builds "WHERE …" for a scan; parameters are bound by bind_scan in the
+ * same order. */
+static void
+append_scan_conditions (GString                  *sql,
+                        const TandemActivityScan *scan,
+                        const TandemScanKey      *after)
+{
+  g_string_append (sql, " WHERE TRUE");
+  if (scan->team_id > 0)
+    g_string_append (sql, " AND account_id IN (SELECT id FROM account WHERE team_id = ?)");
+  if (scan->account_id > 0)
+    g_string_append (sql, " AND account_id = ?");
+  if (scan->rep_id > 0)
+    g_string_append (sql, " AND rep_id = ?");
+  if (scan->kind >= 0)
+    g_string_append (sql, " AND kind = ?");
+  if (scan->since != G_MININT64)
+    g_string_append (sql, " AND occurred_at >= ?");
+  if (scan->until != G_MAXINT64)
+    g_string_append (sql, " AND occurred_at < ?");
+  if (scan->max_id > 0)
+    g_string_append (sql, " AND id <= ?");
+  if (after != NULL)
+    g_string_append (sql, " AND (occurred_at, id) > (?, ?)");
+}
+
+static int
+bind_scan (TandemSqlStmt            *stmt,
+           const TandemActivityScan *scan,
+           const TandemScanKey      *after)
+{
+  int i = 1;
+
+  if (scan->team_id > 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->team_id);
+  if (scan->account_id > 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->account_id);
+  if (scan->rep_id > 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->rep_id);
+  if (scan->kind >= 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->kind);
+  if (scan->since != G_MININT64)
+    tandem_sql_bind_int64 (stmt, i++, scan->since);
+  if (scan->until != G_MAXINT64)
+    tandem_sql_bind_int64 (stmt, i++, scan->until);
+  if (scan->max_id > 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->max_id);
+  if (after != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, i++, after->occurred_at);
+      tandem_sql_bind_int64 (stmt, i++, after->id);
+    }
+
+  return i;
+}
+
+static gint64
+tandem_sql_backend_count_activities (TandemBackend            *backend,
+                                     const TandemActivityScan *scan,
+                                     GError                  **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  g_autoptr (GString) sql = g_string_new ("SELECT count(*) FROM activity");
+  TandemSqlStmt *stmt = NULL;
+  gint64         count = -1;
+  int            rc;
+
+  append_scan_conditions (sql, scan, NULL);
+  stmt = tandem_sql_prepare (self->driver, sql->str);
+  if (stmt != NULL)
+    {
+      bind_scan (stmt, scan, NULL);
+      rc = tandem_sql_step (stmt);
+      if (rc == TANDEM_SQL_ROW)
+        count = tandem_sql_column_int64 (stmt, 0);
+    }
+  tandem_sql_finalize (stmt);
+
+  if (count < 0)
+    sql_error (self, _ ("Could not count activities"), error);
+  return count;
+}
+
+static gboolean
+tandem_sql_backend_scan_activities (TandemBackend            *backend,
+                                    const TandemActivityScan *scan,
+                                    const TandemScanKey      *after,
+                                    gint64                    offset,
+                                    guint                     limit,
+                                    GArray                   *records,
+                                    GError                  **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  g_autoptr (GString) sql = g_string_new ("SELECT " ACTIVITY_COLUMNS "FROM activity");
+  TandemSqlStmt *stmt = NULL;
+  int            rc;
+  int            i;
+
+  append_scan_conditions (sql, scan, after);
+  g_string_append (sql, " ORDER BY occurred_at, id LIMIT ? OFFSET ?");
+
+  stmt = tandem_sql_prepare (self->driver, sql->str);
+  if (stmt == NULL)
+    return sql_error (self, _ ("Could not query activities"), error);
+
+  i = bind_scan (stmt, scan, after);
+  tandem_sql_bind_int64 (stmt, i++, limit);
+  tandem_sql_bind_int64 (stmt, i, after != NULL ? 0 : offset);
+
+  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
+    {
+      g_array_set_size (records, records->len + 1);
+      read_activity (stmt, &g_array_index (records, TandemActivityRecord, records->len - 1));
+    }
+  tandem_sql_finalize (stmt);
+
+  if (rc != TANDEM_SQL_DONE)
+    return sql_error (self, _ ("Could not query activities"), error);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Settlement support                                                  */
+
+static gboolean
+tandem_sql_backend_scan_settlement (TandemBackend   *backend,
+                                    gint64           since,
+                                    gint64           until,
+                                    TandemSettleFunc func,
+                                    gpointer         user_data,
+                                    GError         **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = NULL;
+  int               rc;
+
+  /* A statement of its own, not the cached one: @func may start another
+   * scan (settling an earlier period for a clawback) while this one runs. */
+  stmt = tandem_sql_prepare (self->driver, stmt_sql[STMT_SCAN_SETTLEMENT]);
+  if (stmt == NULL)
+    return sql_error (self, _ ("Could not read activities for settlement"), error);
+
+  tandem_sql_bind_int64 (stmt, 1, since);
+  tandem_sql_bind_int64 (stmt, 2, until);
+  tandem_sql_bind_int64 (stmt, 3, _tandem_activity_kinds_mask (_tandem_activity_kind_settles));
+
+  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
+    {
+      TandemSettleRecord r;
+
+      r.id = tandem_sql_column_int64 (stmt, 0);
+      r.account_id = tandem_sql_column_int64 (stmt, 1);
+      r.rep_id = tandem_sql_column_int64 (stmt, 2);
+      r.kind = tandem_sql_column_int (stmt, 3);
+      r.amount_minor = tandem_sql_column_int64 (stmt, 4);
+      column_currency (stmt, 5, r.currency);
+      r.occurred_at = tandem_sql_column_int64 (stmt, 6);
+      r.team_id = tandem_sql_column_int64 (stmt, 7);
+      r.reverses_id = tandem_sql_column_int64 (stmt, 8);
+      r.reversed_kind = tandem_sql_column_int (stmt, 9);
+      r.reversed_account_id = tandem_sql_column_int64 (stmt, 10);
+      r.reversed_rep_id = tandem_sql_column_int64 (stmt, 11);
+      r.reversed_amount = tandem_sql_column_int64 (stmt, 12);
+      r.reversed_at = tandem_sql_column_int64 (stmt, 13);
+
+      if (!func (&r, user_data, error))
+        {
+          tandem_sql_finalize (stmt);
+          return FALSE;
+        }
+    }
+  tandem_sql_finalize (stmt);
+
+  if (rc != TANDEM_SQL_DONE)
+    return sql_error (self, _ ("Could not read activities for settlement"), error);
+  return TRUE;
+}
+
+static void
+read_referral (TandemSqlStmt        *stmt,
+               TandemReferralRecord *record)
+{
+  record->account_id = tandem_sql_column_int64 (stmt, 0);
+  record->referrer_id = tandem_sql_column_int64 (stmt, 1);
+  record->order_id = tandem_sql_column_int64 (stmt, 2);
+  record->order_at = tandem_sql_column_int64 (stmt, 3);
+}
+
+static GArray *
+tandem_sql_backend_list_referrals (TandemBackend *backend,
+                                   GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_REFERRALS, error);
+
+  /* the referral bonus is paid on a referred account's first order */
+  if (stmt != NULL)
+    tandem_sql_bind_int64 (stmt, 1, TANDEM_ACTIVITY_KIND_ORDER);
+  return list_rows (self, stmt, sizeof (TandemReferralRecord),
+                    NULL, (gpointer)read_referral, _ ("Could not list referrals"), error);
+}
+
+static gboolean
+tandem_sql_backend_save_plan (TandemBackend *backend,
+                              const char    *name,
+                              const char    *definition,
+                              GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_SAVE_PLAN, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_text (stmt, 1, name);
+  tandem_sql_bind_text (stmt, 2, definition);
+  return step_done (self, stmt, _ ("Could not save the plan"), error);
+}
+
+static char *
+tandem_sql_backend_load_plan (TandemBackend *backend,
+                              const char    *name,
+                              GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_LOAD_PLAN, error);
+  char             *definition = NULL;
+  int               rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  tandem_sql_bind_text (stmt, 1, name);
+  rc = tandem_sql_step (stmt);
+  if (rc == TANDEM_SQL_ROW)
+    definition = column_dup (stmt, 0);
+  tandem_sql_reset (stmt);
+
+  if (rc == TANDEM_SQL_DONE)
+    g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                 _ ("No plan named “%s” (load one with tandem plan load FILE)"), name);
+  else if (rc != TANDEM_SQL_ROW)
+    sql_error (self, _ ("Could not read the plan"), error);
+  return definition;
+}
+
+static char **
+tandem_sql_backend_list_plans (TandemBackend *backend,
+                               GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_PLANS, error);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
+    g_strv_builder_add (names, (const char *)tandem_sql_column_text (stmt, 0));
+  tandem_sql_reset (stmt);
+
+  if (rc != TANDEM_SQL_DONE)
+    {
+      sql_error (self, _ ("Could not list plans"), error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
+static gboolean
+tandem_sql_backend_close_period (TandemBackend *backend,
+                                 const char    *plan,
+                                 const char    *label,
+                                 gint64         start,
+                                 gint64         end,
+                                 gint64         closed_at,
+                                 GArray        *lines,
+                                 GArray        *teams,
+                                 GError       **error)
+{
+  g_autoptr (GError) local = NULL;
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt;
+  gint64            period_id;
+
+  if (!tandem_sql_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_INSERT_CLOSED, error);
+  if (stmt == NULL)
+    goto fail;
+  tandem_sql_bind_text (stmt, 1, plan);
+  tandem_sql_bind_text (stmt, 2, label);
+  tandem_sql_bind_int64 (stmt, 3, start);
+  tandem_sql_bind_int64 (stmt, 4, end);
+  tandem_sql_bind_int64 (stmt, 5, closed_at);
+  if (!step_insert (self, stmt, _ ("Could not close the period"), &period_id, &local))
+    {
+      if (g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT))
+        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+                     _ ("Period %s of plan “%s” is already closed"), label, plan);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      goto fail;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TandemLineRecord *l = &g_array_index (lines, TandemLineRecord, i);
+
+      stmt = get_stmt (self, STMT_INSERT_LINE, error);
+      if (stmt == NULL)
+        goto fail;
+      tandem_sql_bind_int64 (stmt, 1, period_id);
+      tandem_sql_bind_int64 (stmt, 2, l->rep_id);
+      tandem_sql_bind_int64 (stmt, 3, l->kind);
+      tandem_sql_bind_int64 (stmt, 4, l->amount_minor);
+      bind_optional_id (stmt, 5, l->activity_id);
+      tandem_sql_bind_text (stmt, 6, l->explanation ? l->explanation : "");
+      bind_optional_id (stmt, 7, l->team_id);
+      if (!step_done (self, stmt, _ ("Could not store a settlement line"), error))
+        goto fail;
+    }
+
+  for (guint i = 0; teams != NULL && i < teams->len; i++)
+    {
+      const TandemTeamResultRecord *t = &g_array_index (teams, TandemTeamResultRecord, i);
+
+      stmt = get_stmt (self, STMT_INSERT_CLOSED_TEAM, error);
+      if (stmt == NULL)
+        goto fail;
+      tandem_sql_bind_int64 (stmt, 1, period_id);
+      tandem_sql_bind_int64 (stmt, 2, t->team_id);
+      tandem_sql_bind_int64 (stmt, 3, t->revenue);
+      if (t->has_target)
+        tandem_sql_bind_int64 (stmt, 4, t->target);
+      tandem_sql_bind_int64 (stmt, 5, t->attainment);
+      tandem_sql_bind_int64 (stmt, 6, t->payout);
+      if (!step_done (self, stmt, _ ("Could not store a tandem result"), error))
+        goto fail;
+    }
+
+  if (tandem_sql_backend_commit (backend, error))
+    return TRUE;
+
+fail:
+  tandem_sql_backend_rollback (backend);
+  return FALSE;
+}
+
+static void
+read_line (TandemSqlStmt    *stmt,
+           TandemLineRecord *record)
+{
+  record->rep_id = tandem_sql_column_int64 (stmt, 0);
+  record->kind = tandem_sql_column_int (stmt, 1);
+  record->amount_minor = tandem_sql_column_int64 (stmt, 2);
+  record->activity_id = tandem_sql_column_int64 (stmt, 3);
+  record->explanation = column_dup (stmt, 4);
+  record->team_id = tandem_sql_column_int64 (stmt, 5);
+}
+
+static void
+read_team_result (TandemSqlStmt          *stmt,
+                  TandemTeamResultRecord *record)
+{
+  record->team_id = tandem_sql_column_int64 (stmt, 0);
+  record->revenue = tandem_sql_column_int64 (stmt, 1);
+  record->has_target = !tandem_sql_column_is_null (stmt, 2);
+  record->target = tandem_sql_column_int64 (stmt, 2);
+  record->attainment = tandem_sql_column_int (stmt, 3);
+  record->payout = tandem_sql_column_int64 (stmt, 4);
+}
+
+static gboolean
+tandem_sql_backend_load_closed_period (TandemBackend *backend,
+                                       const char    *plan,
+                                       const char    *label,
+                                       GArray        *lines,
+                                       GArray        *teams,
+                                       GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  g_autoptr (GArray) rows = NULL;
+  g_autoptr (GArray) team_rows = NULL;
+  TandemSqlStmt *exists = NULL;
+  gboolean       closed;
+  int            rc;
+
+  exists = tandem_sql_prepare (self->driver, "SELECT 1 FROM closed_period WHERE plan = ?1 AND label = ?2");
+  if (exists == NULL)
+    return sql_error (self, _ ("Could not read closed periods"), error);
+  tandem_sql_bind_text (exists, 1, plan);
+  tandem_sql_bind_text (exists, 2, label);
+  rc = tandem_sql_step (exists);
+  tandem_sql_finalize (exists);
+  if (rc != TANDEM_SQL_ROW && rc != TANDEM_SQL_DONE)
+    return sql_error (self, _ ("Could not read closed periods"), error);
+  closed = rc == TANDEM_SQL_ROW;
+  if (!closed)
+    return FALSE;
+
+  {
+    TandemSqlStmt *stmt = get_stmt (self, STMT_LOAD_CLOSED, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    tandem_sql_bind_text (stmt, 1, plan);
+    tandem_sql_bind_text (stmt, 2, label);
+    rows = list_rows (self, stmt, sizeof (TandemLineRecord), NULL, (gpointer)read_line,
+                      _ ("Could not read a closed settlement"), error);
+  }
+  if (rows == NULL)
+    return FALSE;
+
+  if (teams != NULL)
+    {
+      TandemSqlStmt *stmt = get_stmt (self, STMT_LOAD_CLOSED_TEAMS, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      tandem_sql_bind_text (stmt, 1, plan);
+      tandem_sql_bind_text (stmt, 2, label);
+      team_rows = list_rows (self, stmt, sizeof (TandemTeamResultRecord), NULL, (gpointer)read_team_result,
+                             _ ("Could not read a closed settlement"), error);
+      if (team_rows == NULL)
+        return FALSE;
+      g_array_append_vals (teams, team_rows->data, team_rows->len);
+    }
+
+  g_array_append_vals (lines, rows->data, rows->len);
+  return TRUE;
+}
+
+static gint64
+tandem_sql_backend_count_closed_periods (TandemBackend *backend,
+                                         const char    *plan,
+                                         GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_COUNT_CLOSED, error);
+  gint64            n = 0;
+  int               rc;
+
+  if (stmt == NULL)
+    return -1;
+  tandem_sql_bind_text (stmt, 1, plan);
+  rc = tandem_sql_step (stmt);
+  if (rc == TANDEM_SQL_ROW)
+    n = tandem_sql_column_int64 (stmt, 0);
+  tandem_sql_reset (stmt);
+  if (rc != TANDEM_SQL_ROW)
+    {
+      sql_error (self, _ ("Could not read closed periods"), error);
+      return -1;
+    }
+  return n;
+}
+
+static gboolean
+tandem_sql_backend_sum_reversals (TandemBackend *backend,
+                                  gint64         activity_id,
+                                  gint64        *sum,
+                                  GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_SUM_REVERSALS, error);
+  int               rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  tandem_sql_bind_int64 (stmt, 1, activity_id);
+  rc = tandem_sql_step (stmt);
+  if (rc == TANDEM_SQL_ROW)
+    *sum = tandem_sql_column_int64 (stmt, 0);
+  tandem_sql_reset (stmt);
+  if (rc != TANDEM_SQL_ROW)
+    return sql_error (self, _ ("Could not add up the reversals of an activity"), error);
+  return TRUE;
+}
+
+static void
+read_range (TandemSqlStmt     *stmt,
+            TandemRangeRecord *record)
+{
+  record->start = tandem_sql_column_int64 (stmt, 0);
+  record->end = tandem_sql_column_int64 (stmt, 1);
+}
+
+static GArray *
+tandem_sql_backend_list_closed_ranges (TandemBackend *backend,
+                                       GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_RANGES, error), sizeof (TandemRangeRecord),
+                    NULL, (gpointer)read_range, _ ("Could not read closed periods"), error);
+}
+
+static GArray *
+tandem_sql_backend_list_closed_lines_for_activity (TandemBackend *backend,
+                                                   gint64         activity_id,
+                                                   GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_LINES_FOR_ACTIVITY, error);
+
+  if (stmt != NULL)
+    tandem_sql_bind_int64 (stmt, 1, activity_id);
+  return list_rows (self, stmt, sizeof (TandemLineRecord), (GDestroyNotify)tandem_line_record_clear,
+                    (gpointer)read_line, _ ("Could not read closed lines"), error);
+}
+
+static gboolean
+tandem_sql_backend_set_rep_tag (TandemBackend *backend,
+                                gint64         rep_id,
+                                int            kind,
+                                const char    *tag,
+                                int            level,
+                                GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, level > 0 ? STMT_SET_TAG : STMT_DELETE_TAG, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, rep_id);
+  tandem_sql_bind_int64 (stmt, 2, kind);
+  tandem_sql_bind_text (stmt, 3, tag);
+  if (level > 0)
+    tandem_sql_bind_int64 (stmt, 4, level);
+  return step_done (self, stmt, _ ("Could not store the rep’s tag"), error);
+}
+
+static void
+read_tag (TandemSqlStmt   *stmt,
+          TandemTagRecord *record)
+{
+  record->rep_id = tandem_sql_column_int64 (stmt, 0);
+  record->kind = tandem_sql_column_int (stmt, 1);
+  record->tag = column_dup (stmt, 2);
+  record->level = tandem_sql_column_int (stmt, 3);
+}
+
+static GArray *
+tandem_sql_backend_list_rep_tags (TandemBackend *backend,
+                                  gint64         rep_id,
+                                  GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, rep_id > 0 ? STMT_LIST_TAGS : STMT_LIST_ALL_TAGS, error);
+
+  if (stmt != NULL && rep_id > 0)
+    tandem_sql_bind_int64 (stmt, 1, rep_id);
+  return list_rows (self, stmt, sizeof (TandemTagRecord), (GDestroyNotify)tandem_tag_record_clear,
+                    (gpointer)read_tag, _ ("Could not list the reps’ tags"), error);
+}
+
+static void
+read_revenue (TandemSqlStmt       *stmt,
+              TandemRevenueRecord *record)
+{
+  record->account_id = tandem_sql_column_int64 (stmt, 0);
+  record->revenue = tandem_sql_column_int64 (stmt, 1);
+}
+
+static GArray *
+tandem_sql_backend_list_account_revenue (TandemBackend *backend,
+                                         gint64         since,
+                                         gint64         until,
+                                         const char    *currency,
+                                         GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_ACCOUNT_REVENUE, error);
+
+  if (stmt != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, 1, since);
+      tandem_sql_bind_int64 (stmt, 2, until);
+      tandem_sql_bind_text (stmt, 3, currency);
+      tandem_sql_bind_int64 (stmt, 4, _tandem_activity_kinds_mask (_tandem_activity_kind_settles));
+      tandem_sql_bind_int64 (stmt, 5, TANDEM_ACTIVITY_KIND_REVERSAL);
+    }
+  return list_rows (self, stmt, sizeof (TandemRevenueRecord), NULL, (gpointer)read_revenue,
+                    _ ("Could not add up revenue per account"), error);
+}
+
+static gboolean
+tandem_sql_backend_insert_support (TandemBackend             *backend,
+                                   const TandemSupportRecord *record,
+                                   GError                   **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_INSERT_SUPPORT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, record->activity_id);
+  tandem_sql_bind_int64 (stmt, 2, record->owner_id);
+  tandem_sql_bind_text (stmt, 3, record->queue);
+  tandem_sql_bind_int64 (stmt, 4, record->due_at);
+  return step_done (self, stmt, _ ("Could not open the support request"), error);
+}
+
+static void
+read_support (TandemSqlStmt       *stmt,
+              TandemSupportRecord *record)
+{
+  record->activity_id = tandem_sql_column_int64 (stmt, 0);
+  record->owner_id = tandem_sql_column_int64 (stmt, 1);
+  record->queue = column_dup (stmt, 2);
+  record->due_at = tandem_sql_column_int64 (stmt, 3);
+  record->closed_by = tandem_sql_column_int64 (stmt, 4);
+  record->closed_at = tandem_sql_column_int64 (stmt, 5);
+}
+
+static GArray *
+tandem_sql_backend_list_support (TandemBackend *backend,
+                                 const char    *queue,
+                                 gboolean       open_only,
+                                 gint64         due_before,
+                                 gint64         activity_id,
+                                 GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  g_autoptr (GString) sql = g_string_new ("SELECT activity_id, owner_id, queue, due_at, closed_by, closed_at "
+                                          "FROM support_request WHERE TRUE");
+  TandemSqlStmt *stmt = NULL;
+  GArray        *rows;
+  int            i = 1;
+
+  if (queue != NULL)
+    g_string_append (sql, " AND queue = ?");
+  if (open_only)
+    g_string_append (sql, " AND closed_at IS NULL");
+  if (due_before != G_MAXINT64)
+    g_string_append (sql, " AND due_at < ?");
+  if (activity_id > 0)
+    g_string_append (sql, " AND activity_id = ?");
+  g_string_append (sql, " ORDER BY due_at, activity_id");
+
+  stmt = tandem_sql_prepare (self->driver, sql->str);
+  if (stmt == NULL)
+    {
+      sql_error (self, _ ("Could not list support requests"), error);
+      return NULL;
+    }
+  if (queue != NULL)
+    tandem_sql_bind_text (stmt, i++, queue);
+  if (due_before != G_MAXINT64)
+    tandem_sql_bind_int64 (stmt, i++, due_before);
+  if (activity_id > 0)
+    tandem_sql_bind_int64 (stmt, i++, activity_id);
+
+  rows = list_rows (self, stmt, sizeof (TandemSupportRecord), (GDestroyNotify)tandem_support_record_clear,
+                    (gpointer)read_support, _ ("Could not list support requests"), error);
+  tandem_sql_finalize (stmt);
+  return rows;
+}
+
+static gboolean
+tandem_sql_backend_insert_shadowing (TandemBackend               *backend,
+                                     const TandemShadowingRecord *record,
+                                     GError                     **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_INSERT_SHADOWING, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, record->activity_id);
+  tandem_sql_bind_int64 (stmt, 2, record->host_id);
+  tandem_sql_bind_int64 (stmt, 3, record->minutes);
+  return step_done (self, stmt, _ ("Could not record the shadowing"), error);
+}
+
+static void
+read_shadowing (TandemSqlStmt         *stmt,
+                TandemShadowingRecord *record)
+{
+  record->activity_id = tandem_sql_column_int64 (stmt, 0);
+  record->host_id = tandem_sql_column_int64 (stmt, 1);
+  record->minutes = tandem_sql_column_int64 (stmt, 2);
+}
+
+static GArray *
+tandem_sql_backend_list_shadowing (TandemBackend *backend,
+                                   GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  return list_rows (self, get_stmt (self, STMT_LIST_SHADOWING, error), sizeof (TandemShadowingRecord), NULL,
+                    (gpointer)read_shadowing, _ ("Could not list shadowing"), error);
+}
+
+static gboolean
+tandem_sql_backend_insert_charter (TandemBackend *backend,
+                                   gint64         team_id,
+                                   GArray        *areas,
+                                   int           *version,
+                                   GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt;
+  int               next = 0;
+
+  if (!tandem_sql_backend_begin (backend, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_MAX_CHARTER, error);
+  if (stmt == NULL)
+    goto fail;
+  tandem_sql_bind_int64 (stmt, 1, team_id);
+  if (tandem_sql_step (stmt) == TANDEM_SQL_ROW)
+    next = tandem_sql_column_int (stmt, 0) + 1;
+  tandem_sql_reset (stmt);
+  if (next == 0)
+    {
+      sql_error (self, _ ("Could not read the charter’s versions"), error);
+      goto fail;
+    }
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const TandemCharterAreaRecord *a = &g_array_index (areas, TandemCharterAreaRecord, i);
+
+      stmt = get_stmt (self, STMT_INSERT_AREA, error);
+      if (stmt == NULL)
+        goto fail;
+      tandem_sql_bind_int64 (stmt, 1, team_id);
+      tandem_sql_bind_int64 (stmt, 2, next);
+      tandem_sql_bind_text (stmt, 3, a->area);
+      tandem_sql_bind_int64 (stmt, 4, a->owner);
+      if (!step_done (self, stmt, _ ("Could not store the charter"), error))
+        goto fail;
+    }
+
+  if (tandem_sql_backend_commit (backend, error))
+    {
+      *version = next;
+      return TRUE;
+    }
+
+fail:
+  tandem_sql_backend_rollback (backend);
+  return FALSE;
+}
+
+static void
+read_area (TandemSqlStmt           *stmt,
+           TandemCharterAreaRecord *record)
+{
+  record->team_id = tandem_sql_column_int64 (stmt, 0);
+  record->version = tandem_sql_column_int (stmt, 1);
+  record->area = column_dup (stmt, 2);
+  record->owner = tandem_sql_column_int (stmt, 3);
+}
+
+static GArray *
+tandem_sql_backend_list_charter_areas (TandemBackend *backend,
+                                       gint64         team_id,
+                                       GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_AREAS, error);
+
+  if (stmt != NULL)
+    tandem_sql_bind_int64 (stmt, 1, team_id);
+  return list_rows (self, stmt, sizeof (TandemCharterAreaRecord), (GDestroyNotify)tandem_charter_area_record_clear,
+                    (gpointer)read_area, _ ("Could not read the charter"), error);
+}
+
+static gboolean
+tandem_sql_backend_confirm_charter (TandemBackend *backend,
+                                    gint64         team_id,
+                                    int            version,
+                                    gint64         rep_id,
+                                    gint64         confirmed_at,
+                                    GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_CONFIRM, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  tandem_sql_bind_int64 (stmt, 1, team_id);
+  tandem_sql_bind_int64 (stmt, 2, version);
+  tandem_sql_bind_int64 (stmt, 3, rep_id);
+  tandem_sql_bind_int64 (stmt, 4, confirmed_at);
+  return step_done (self, stmt, _ ("Could not record the confirmation"), error);
+}
+
+static void
+read_confirmation (TandemSqlStmt            *stmt,
+                   TandemConfirmationRecord *record)
+{
+  record->team_id = tandem_sql_column_int64 (stmt, 0);
+  record->version = tandem_sql_column_int (stmt, 1);
+  record->rep_id = tandem_sql_column_int64 (stmt, 2);
+  record->confirmed_at = tandem_sql_column_int64 (stmt, 3);
+}
+
+static GArray *
+tandem_sql_backend_list_confirmations (TandemBackend *backend,
+                                       gint64         team_id,
+                                       GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_CONFIRMATIONS, error);
+
+  if (stmt != NULL)
+    tandem_sql_bind_int64 (stmt, 1, team_id);
+  return list_rows (self, stmt, sizeof (TandemConfirmationRecord), NULL, (gpointer)read_confirmation,
+                    _ ("Could not read the confirmations"), error);
+}
+
+static gboolean
+tandem_sql_backend_close_support (TandemBackend *backend,
+                                  gint64         activity_id,
+                                  gint64         closed_by,
+                                  gint64         closed_at,
+                                  GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_CLOSE_SUPPORT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, activity_id);
+  tandem_sql_bind_int64 (stmt, 2, closed_by);
+  tandem_sql_bind_int64 (stmt, 3, closed_at);
+  if (!step_done (self, stmt, _ ("Could not close the support request"), error))
+    return FALSE;
+  if (tandem_sql_changes (self->driver) == 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Support request %" PRId64 " is not open"), activity_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+tandem_sql_backend_finalize (GObject *object)
+{
+  TandemSqlBackend *self = (TandemSqlBackend *)object;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], tandem_sql_finalize);
+
+  g_clear_pointer (&self->driver, tandem_sql_driver_close);
+
+  G_OBJECT_CLASS (tandem_sql_backend_parent_class)->finalize (object);
+}
+
+static void
+tandem_sql_backend_class_init (TandemSqlBackendClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tandem_sql_backend_finalize;
+}
+
+static void
+tandem_sql_backend_init (TandemSqlBackend *self)
+{
+}
+
+static void
+tandem_sql_backend_iface_init (TandemBackendInterface *iface)
+{
+  iface->is_read_only = tandem_sql_backend_is_read_only;
+  iface->get_schema_version = tandem_sql_backend_get_schema_version;
+  iface->check_integrity = tandem_sql_backend_check_integrity;
+  iface->begin = tandem_sql_backend_begin;
+  iface->commit = tandem_sql_backend_commit;
+  iface->rollback = tandem_sql_backend_rollback;
+  iface->insert_rep = tandem_sql_backend_insert_rep;
+  iface->update_rep = tandem_sql_backend_update_rep;
+  iface->load_rep = tandem_sql_backend_load_rep;
+  iface->list_reps = tandem_sql_backend_list_reps;
+  iface->insert_team = tandem_sql_backend_insert_team;
+  iface->update_team = tandem_sql_backend_update_team;
+  iface->load_team = tandem_sql_backend_load_team;
+  iface->list_teams = tandem_sql_backend_list_teams;
+  iface->change_members = tandem_sql_backend_change_members;
+  iface->list_memberships = tandem_sql_backend_list_memberships;
+  iface->insert_account = tandem_sql_backend_insert_account;
+  iface->update_account = tandem_sql_backend_update_account;
+  iface->load_account = tandem_sql_backend_load_account;
+  iface->list_accounts = tandem_sql_backend_list_accounts;
+  iface->add_stage_change = tandem_sql_backend_add_stage_change;
+  iface->list_stage_changes = tandem_sql_backend_list_stage_changes;
+  iface->list_orders = tandem_sql_backend_list_orders;
+  iface->load_lifecycle = tandem_sql_backend_load_lifecycle;
+  iface->save_lifecycle = tandem_sql_backend_save_lifecycle;
+  iface->list_kpi_rows = tandem_sql_backend_list_kpi_rows;
+  iface->insert_activity = tandem_sql_backend_insert_activity;
+  iface->load_activity = tandem_sql_backend_load_activity;
+  iface->find_activity_by_ref = tandem_sql_backend_find_activity_by_ref;
+  iface->max_activity_id = tandem_sql_backend_max_activity_id;
+  iface->count_activities = tandem_sql_backend_count_activities;
+  iface->scan_activities = tandem_sql_backend_scan_activities;
+  iface->scan_settlement = tandem_sql_backend_scan_settlement;
+  iface->list_referrals = tandem_sql_backend_list_referrals;
+  iface->save_plan = tandem_sql_backend_save_plan;
+  iface->load_plan = tandem_sql_backend_load_plan;
+  iface->list_plans = tandem_sql_backend_list_plans;
+  iface->close_period = tandem_sql_backend_close_period;
+  iface->load_closed_period = tandem_sql_backend_load_closed_period;
+  iface->count_closed_periods = tandem_sql_backend_count_closed_periods;
+  iface->sum_reversals = tandem_sql_backend_sum_reversals;
+  iface->list_closed_ranges = tandem_sql_backend_list_closed_ranges;
+  iface->list_closed_lines_for_activity = tandem_sql_backend_list_closed_lines_for_activity;
+  iface->set_rep_tag = tandem_sql_backend_set_rep_tag;
+  iface->list_rep_tags = tandem_sql_backend_list_rep_tags;
+  iface->list_account_revenue = tandem_sql_backend_list_account_revenue;
+  iface->insert_support = tandem_sql_backend_insert_support;
+  iface->list_support = tandem_sql_backend_list_support;
+  iface->close_support = tandem_sql_backend_close_support;
+  iface->insert_shadowing = tandem_sql_backend_insert_shadowing;
+  iface->list_shadowing = tandem_sql_backend_list_shadowing;
+  iface->insert_charter = tandem_sql_backend_insert_charter;
+  iface->list_charter_areas = tandem_sql_backend_list_charter_areas;
+  iface->confirm_charter = tandem_sql_backend_confirm_charter;
+  iface->list_confirmations = tandem_sql_backend_list_confirmations;
+}
+
+TandemBackend *
+tandem_sql_backend_new (TandemSqlDriver       *driver,
+                        int                    schema_version,
+                        gboolean               read_only,
+                        TandemSqlIntegrityFunc check_integrity)
+{
+  TandemSqlBackend *self = g_object_new (TANDEM_TYPE_SQL_BACKEND, NULL);
+
+  self->driver = driver;
+  self->schema_version = schema_version;
+  self->read_only = read_only;
+  self->check_integrity = check_integrity;
+  return TANDEM_BACKEND (self);
+}

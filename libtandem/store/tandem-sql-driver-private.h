@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-sql-driver-private.h: the small interface a database engine
+ * implements so that the store's SQL is written once.
+ *
+ * A driver prepares statements, binds parameters (written ?1, ?2, … in the
+ * store's SQL), steps through rows, reads columns, runs plain statements
+ * and transactions. Everything else (queries, record mapping, rules of the
+ * store) lives above it in tandem-sql-backend.c. A driver holds only what
+ * differs between engines: opening, placeholders, the schema's type names,
+ * how the schema version is kept, integrity checks.
+ *
+ * Errors: a call that fails returns its failure value and leaves a GError
+ * (domain TANDEM_STORE_ERROR, code by cause) in the driver, which the
+ * caller takes with tandem_sql_driver_take_error(). */
+
+#pragma once
+
+#include <glib.h>
+
+#include "tandem-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _TandemSqlDriver      TandemSqlDriver;
+typedef struct _TandemSqlStmt        TandemSqlStmt;
+typedef struct _TandemSqlDriverClass TandemSqlDriverClass;
+
+typedef enum
+{
+  TANDEM_SQL_ERROR = -1,
+  TANDEM_SQL_DONE = 0,
+  TANDEM_SQL_ROW = 1,
+} TandemSqlStep;
+
+struct _TandemSqlDriverClass
+{
+  const char *name;
+
+  void (*close) (TandemSqlDriver *self);
+  TandemSqlStmt *(*prepare) (TandemSqlDriver *self,
+                             const char      *sql);
+  void (*finalize) (TandemSqlStmt *stmt);
+  /* back to the first row, parameters cleared */
+  void (*reset) (TandemSqlStmt *stmt);
+  void (*bind_int64) (TandemSqlStmt *stmt,
+                      int            index,
+                      gint64         value);
+  void (*bind_text) (TandemSqlStmt *stmt,
+                     int            index,
+                     const char    *value);
+  void (*bind_null) (TandemSqlStmt *stmt,
+                     int            index);
+  TandemSqlStep (*step) (TandemSqlStmt *stmt);
+  gboolean (*column_is_null) (TandemSqlStmt *stmt,
+                              int            column);
+  gint64 (*column_int64) (TandemSqlStmt *stmt,
+                          int            column);
+  const char *(*column_text) (TandemSqlStmt *stmt,
+                              int            column);
+  /* rows changed by the last statement that changed rows */
+  gint64 (*changes) (TandemSqlDriver *self);
+  gboolean (*exec) (TandemSqlDriver *self,
+                    const char      *sql);
+  /* an exclusive write transaction: writers are serialised */
+  gboolean (*begin) (TandemSqlDriver *self);
+  gboolean (*commit) (TandemSqlDriver *self);
+  void (*rollback) (TandemSqlDriver *self);
+  gboolean (*in_transaction) (TandemSqlDriver *self);
+};
+
+struct _TandemSqlDriver
+{
+  const TandemSqlDriverClass *klass;
+  GError                     *error; /* the last failure, until taken */
+  char                       *name;  /* for messages: a path or host/database, never a password */
+};
+
+struct _TandemSqlStmt
+{
+  TandemSqlDriver *driver;
+};
+
+/* Records a failure in @self (replacing one not taken); returns FALSE. */
+gboolean tandem_sql_driver_fail (TandemSqlDriver *self,
+                                 int              code,
+                                 const char      *format,
+                                 ...) G_GNUC_PRINTF (3, 4);
+/* Moves the last failure to @error, prefixed with @what ("what: …"). */
+gboolean tandem_sql_driver_take_error (TandemSqlDriver *self,
+                                       const char      *what,
+                                       GError         **error);
+void     tandem_sql_driver_close (TandemSqlDriver *self);
+
+static inline TandemSqlStmt *
+tandem_sql_prepare (TandemSqlDriver *self,
+                    const char      *sql)
+{
+  return self->klass->prepare (self, sql);
+}
+
+static inline void
+tandem_sql_finalize (TandemSqlStmt *stmt)
+{
+  if (stmt != NULL)
+    stmt->driver->klass->finalize (stmt);
+}
+
+static inline void
+tandem_sql_reset (TandemSqlStmt *stmt)
+{
+  stmt->driver->klass->reset (stmt);
+}
+
+static inline void
+tandem_sql_bind_int64 (TandemSqlStmt *stmt,
+                       int            index,
+                       gint64         value)
+{
+  stmt->driver->klass->bind_int64 (stmt, index, value);
+}
+
+static inline void
+tandem_sql_bind_text (TandemSqlStmt *stmt,
+                      int            index,
+                      const char    *value)
+{
+  stmt->driver->klass->bind_text (stmt, index, value);
+}
+
+static inline void
+tandem_sql_bind_null (TandemSqlStmt *stmt,
+                      int            index)
+{
+  stmt->driver->klass->bind_null (stmt, index);
+}
+
+static inline TandemSqlStep
+tandem_sql_step (TandemSqlStmt *stmt)
+{
+  return stmt->driver->klass->step (stmt);
+}
+
+static inline gboolean
+tandem_sql_column_is_null (TandemSqlStmt *stmt,
+                           int            column)
+{
+  return stmt->driver->klass->column_is_null (stmt, column);
+}
+
+static inline gint64
+tandem_sql_column_int64 (TandemSqlStmt *stmt,
+                         int            column)
+{
+  return stmt->driver->klass->column_int64 (stmt, column);
+}
+
+static inline int
+tandem_sql_column_int (TandemSqlStmt *stmt,
+                       int            column)
+{
+  return (int)stmt->driver->klass->column_int64 (stmt, column);
+}
+
+static inline const char *
+tandem_sql_column_text (TandemSqlStmt *stmt,
+                        int            column)
+{
+  return stmt->driver->klass->column_text (stmt, column);
+}
+
+static inline gint64
+tandem_sql_changes (TandemSqlDriver *self)
+{
+  return self->klass->changes (self);
+}
+
+static inline gboolean
+tandem_sql_exec (TandemSqlDriver *self,
+                 const char      *sql)
+{
+  return self->klass->exec (self, sql);
+}
+
+static inline gboolean
+tandem_sql_begin (TandemSqlDriver *self)
+{
+  return self->klass->begin (self);
+}
+
+static inline gboolean
+tandem_sql_commit (TandemSqlDriver *self)
+{
+  return self->klass->commit (self);
+}
+
+static inline void
+tandem_sql_rollback (TandemSqlDriver *self)
+{
+  self->klass->rollback (self);
+}
+
+static inline gboolean
+tandem_sql_in_transaction (TandemSqlDriver *self)
+{
+  return self->klass->in_transaction (self);
+}
+
+G_END_DECLS
