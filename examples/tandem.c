@@ -153,6 +153,13 @@ cli_open_store (Cli     *cli,
 
   TandemStoreFlags flags = TANDEM_STORE_FLAGS_NONE;
 
+  /* a server: the library connects and names host and database on error */
+  if (g_str_has_prefix (cli->db, "postgresql://") || g_str_has_prefix (cli->db, "postgres://"))
+    {
+      cli->store = tandem_store_new_for_uri (cli->db, &error);
+      return cli->store != NULL ? 0 : data_error (error);
+    }
+
   if (g_file_test (cli->db, G_FILE_TEST_IS_DIR))
     {
       g_printerr (_ ("tandem: %s is a directory, not a database file\n"), cli->db);

@@ -29,7 +29,7 @@ gboolean _tandem_check_text (const char *what,
                              GError    **error);
 
 /* The activity kinds for which @pred holds, as a bit mask (bit k for kind
- * k): SQL tests "(mask >> kind) & 1", so that which kinds count is decided
+ * k): SQL tests "(mask >> kind) & 1 = 1", so that which kinds count is decided
  * once, in C, and bound into every query. */
 gint64 _tandem_activity_kinds_mask (gboolean (*pred) (TandemActivityKind kind));
 

@@ -140,6 +140,9 @@ TandemStore *tandem_store_new_for_path_full (const char      *path,
                                              TandemStoreFlags flags,
                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
+TandemStore *tandem_store_new_for_uri (const char *uri,
+                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
 TandemStore *tandem_store_new_in_memory (GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_store_get_path (TandemStore *self);

@@ -107,7 +107,7 @@ static const char *const stmt_sql[N_STMTS] = {
                        "WHERE account_id = ?1 ORDER BY changed_at, id",
   [STMT_LIST_ALL_STAGES] = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
                            "ORDER BY account_id, changed_at, id",
-  [STMT_LIST_ORDERS] = "SELECT id, occurred_at FROM activity WHERE account_id = ?1 AND (?2 >> kind) & 1 "
+  [STMT_LIST_ORDERS] = "SELECT id, occurred_at FROM activity WHERE account_id = ?1 AND (CAST (?2 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
                        "ORDER BY occurred_at, id",
   [STMT_LOAD_LIFECYCLE] = "SELECT regular_orders, regular_months, lost_after_days FROM lifecycle_rule WHERE id = 1",
   [STMT_SAVE_LIFECYCLE] = "INSERT INTO lifecycle_rule (id, regular_orders, regular_months, lost_after_days) "
@@ -133,7 +133,7 @@ static const char *const stmt_sql[N_STMTS] = {
                            "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, r.occurred_at "
                            "FROM activity a JOIN account acc ON acc.id = a.account_id "
                            "LEFT JOIN activity r ON r.id = a.reverses_id "
-                           "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND (?3 >> a.kind) & 1 "
+                           "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND (CAST (?3 AS BIGINT) >> CAST (a.kind AS INTEGER)) & 1 = 1 "
                            "ORDER BY a.occurred_at, a.id",
   [STMT_LIST_REFERRALS] = "SELECT acc.id, acc.referred_by, o.id, o.occurred_at FROM account acc "
                           "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = ?1 "
@@ -165,7 +165,7 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_LIST_ALL_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag ORDER BY rep_id, kind, tag",
   [STMT_ACCOUNT_REVENUE] = "SELECT account_id, sum (CASE kind WHEN ?5 THEN -amount_minor ELSE amount_minor END) "
                            "FROM activity WHERE occurred_at >= ?1 AND occurred_at < ?2 AND currency = ?3 "
-                           "AND (?4 >> kind) & 1 GROUP BY account_id ORDER BY account_id",
+                           "AND (CAST (?4 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 GROUP BY account_id ORDER BY account_id",
   [STMT_INSERT_SUPPORT] = "INSERT INTO support_request (activity_id, owner_id, queue, due_at) VALUES (?1, ?2, ?3, ?4)",
   [STMT_CLOSE_SUPPORT] = "UPDATE support_request SET closed_by = ?2, closed_at = ?3 "
                          "WHERE activity_id = ?1 AND closed_at IS NULL",

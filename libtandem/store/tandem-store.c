@@ -11,6 +11,9 @@
 #include "tandem-store.h"
 #include "tandem-store-private.h"
 #include "tandem-sqlite-backend-private.h"
+#if HAVE_POSTGRESQL
+#include "tandem-pg-driver-private.h"
+#endif
 #include "tandem-activity-private.h"
 #include "tandem-enum-types.h"
 #include "tandem-model-private.h"
@@ -755,6 +758,49 @@ tandem_store_new_for_path_full (const char      *path,
     return NULL;
 
   return _tandem_store_new_for_backend (backend, path);
+}
+
+/**
+ * tandem_store_new_for_uri:
+ * @uri: where the store is: a file path (SQLite), or a libpq connection
+ *   URI (`postgresql://user@host:5432/tandem`, `postgres://…`;
+ *   `postgresql:///tandem` takes host, port and user from `PGHOST`,
+ *   `PGPORT` and `PGUSER`)
+ * @error: return location for a #GError
+ *
+ * Opens the store that @uri names, creating or migrating its schema as
+ * needed; every rule and query is the same on both engines. A file path
+ * works as [ctor@Tandem.Store.new_for_path]. On a server, the database
+ * must exist; an empty one gets the schema, one of another application is
+ * refused with %TANDEM_STORE_ERROR_NOT_A_STORE, one written by a newer
+ * libtandem with %TANDEM_STORE_ERROR_TOO_NEW and left untouched. Errors
+ * name the host and database, never the password.
+ *
+ * Returns: (transfer full): the store, or %NULL with a %TANDEM_STORE_ERROR
+ *
+ * Since: 1.0
+ */
+TandemStore *
+tandem_store_new_for_uri (const char *uri,
+                          GError    **error)
+{
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_str_has_prefix (uri, "postgresql://") || g_str_has_prefix (uri, "postgres://"))
+    {
+#if HAVE_POSTGRESQL
+      g_autoptr (TandemBackend) backend = tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error);
+
+      return backend != NULL ? _tandem_store_new_for_backend (backend, NULL) : NULL;
+#else
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                   _ ("This libtandem was built without PostgreSQL support"));
+      return NULL;
+#endif
+    }
+
+  return tandem_store_new_for_path (uri, error);
 }
 
 /**

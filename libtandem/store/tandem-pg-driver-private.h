@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#include "tandem-backend-private.h"
+
+G_BEGIN_DECLS
+
+/* A store on a PostgreSQL server: @uri is a libpq connection URI
+ * (postgresql://…, postgres://…); created or migrated as needed. */
+TandemBackend *tandem_pg_backend_new (const char      *uri,
+                                      TandemStoreFlags flags,
+                                      GError         **error);
+
+G_END_DECLS
