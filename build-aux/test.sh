@@ -4,7 +4,9 @@
 #   1. the whole suite (C, Python, GJS, CLI, docs, style) in _build (-Werror);
 #   2. the C and CLI suites and the fuzz targets under AddressSanitizer and
 #      UndefinedBehaviorSanitizer, in _build-asan (clang, no introspection);
-#   3. the C suites under valgrind memcheck, in _build.
+#   3. the C suites under valgrind memcheck, in _build;
+#   4. the CLI suites again against a throwaway PostgreSQL 15 cluster that
+#      pg_virtualenv starts and removes around them.
 # Ends with one line "N passed, N failed, N skipped" over all three and
 # exits non-zero on any failure. TANDEM_TEST_QUICK=1 runs only the first.
 set -uo pipefail
@@ -39,8 +41,24 @@ run_meson_test () {
   passed=$((passed + ok)) failed=$((failed + fail)) skipped=$((skipped + skip))
 }
 
-"$top/build-aux/setup.sh" "$top/_build" -Dwerror=true -Dvapi=true || { failed=1; summary; exit 1; }
+"$top/build-aux/setup.sh" "$top/_build" -Dwerror=true -Dvapi=true -Dpostgresql=enabled || { failed=1; summary; exit 1; }
 run_meson_test "$top/_build"
+
+echo "== PostgreSQL: the CLI suites against a throwaway server =="
+if command -v pg_virtualenv >/dev/null; then
+  # pg_virtualenv exports PGHOST, PGPORT, PGUSER, PGPASSWORD and
+  # PGDATABASE for the cluster it starts, and removes it afterwards
+  pg_log=$(mktemp)
+  (cd /tmp && pg_virtualenv bash -c "$(declare -f run_meson_test); passed=0 failed=0 skipped=0; \
+     run_meson_test '$top/_build' --setup postgresql --suite postgresql; \
+     echo \"pgcounts \$passed \$failed \$skipped\"") 2>&1 | tee "$pg_log"
+  read -r _ pg_ok pg_fail pg_skip < <(grep '^pgcounts ' "$pg_log" || echo "pgcounts 0 1 0")
+  rm -f "$pg_log"
+  passed=$((passed + pg_ok)) failed=$((failed + pg_fail)) skipped=$((skipped + pg_skip))
+else
+  echo "pg_virtualenv is missing: install postgresql-common" >&2
+  failed=$((failed + 1))
+fi
 
 if [[ "${TANDEM_TEST_QUICK:-}" != 1 ]]; then
   echo "== sanitizers: AddressSanitizer + UndefinedBehaviorSanitizer, fuzz targets =="

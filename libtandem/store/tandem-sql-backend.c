@@ -114,7 +114,7 @@ static const char *const stmt_sql[N_STMTS] = {
                           "VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET regular_orders = ?1, "
                           "regular_months = ?2, lost_after_days = ?3",
   [STMT_KPI_ROWS] = "SELECT coalesce (acc.team_id, 0), a.kind, coalesce (o.kind, a.kind), r.role, "
-                    "       coalesce (a.currency, ''), count (*), coalesce (sum (a.amount_minor), 0) "
+                    "       coalesce (a.currency, ''), count (*), CAST (coalesce (sum (a.amount_minor), 0) AS BIGINT) "
                     "FROM activity a JOIN account acc ON acc.id = a.account_id "
                     "LEFT JOIN activity o ON o.id = a.reverses_id "
                     "JOIN rep r ON r.id = coalesce (o.rep_id, a.rep_id) "
@@ -156,14 +156,14 @@ static const char *const stmt_sql[N_STMTS] = {
                              "FROM closed_period p JOIN closed_team t ON t.period_id = p.id "
                              "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY t.team_id",
   [STMT_COUNT_CLOSED] = "SELECT count (*) FROM closed_period WHERE plan = ?1",
-  [STMT_SUM_REVERSALS] = "SELECT coalesce (sum (amount_minor), 0) FROM activity WHERE reverses_id = ?1",
+  [STMT_SUM_REVERSALS] = "SELECT CAST (coalesce (sum (amount_minor), 0) AS BIGINT) FROM activity WHERE reverses_id = ?1",
   [STMT_LIST_RANGES] = "SELECT start_at, end_at FROM closed_period ORDER BY start_at",
   [STMT_SET_TAG] = "INSERT INTO rep_tag (rep_id, kind, tag, level) VALUES (?1, ?2, ?3, ?4) "
                    "ON CONFLICT (rep_id, kind, tag) DO UPDATE SET level = excluded.level",
   [STMT_DELETE_TAG] = "DELETE FROM rep_tag WHERE rep_id = ?1 AND kind = ?2 AND tag = ?3",
   [STMT_LIST_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag WHERE rep_id = ?1 ORDER BY kind, tag",
   [STMT_LIST_ALL_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag ORDER BY rep_id, kind, tag",
-  [STMT_ACCOUNT_REVENUE] = "SELECT account_id, sum (CASE kind WHEN ?5 THEN -amount_minor ELSE amount_minor END) "
+  [STMT_ACCOUNT_REVENUE] = "SELECT account_id, CAST (sum (CASE kind WHEN ?5 THEN -amount_minor ELSE amount_minor END) AS BIGINT) "
                            "FROM activity WHERE occurred_at >= ?1 AND occurred_at < ?2 AND currency = ?3 "
                            "AND (CAST (?4 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 GROUP BY account_id ORDER BY account_id",
   [STMT_INSERT_SUPPORT] = "INSERT INTO support_request (activity_id, owner_id, queue, due_at) VALUES (?1, ?2, ?3, ?4)",
