@@ -6,8 +6,10 @@
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
 #include <glib.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <tandem.h>
 
 typedef struct
 {
@@ -93,6 +95,52 @@ tandem_test_run (const char           *suite_name,
   CU_cleanup_registry ();
 
   return failures == 0 ? 0 : 1;
+}
+
+/* A new, empty store for a test: the file @path (or memory, for NULL) on
+ * SQLite; with TANDEM_TEST_ENGINE=postgresql a fresh database on the
+ * server in PGHOST/PGPORT/PGUSER. The same @path gives the same store
+ * again (a second connection). */
+static inline TandemStore *
+tandem_test_store_new (const char *path,
+                       GError    **error)
+{
+  static GHashTable *made;
+  static guint       counter;
+  g_autofree char   *name = NULL;
+  g_autofree char   *uri = NULL;
+
+  if (g_strcmp0 (g_getenv ("TANDEM_TEST_ENGINE"), "postgresql") != 0)
+    return path != NULL ? tandem_store_new_for_path (path, error) : tandem_store_new_in_memory (error);
+
+  if (made == NULL)
+    made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (path != NULL)
+    {
+      g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, path, -1);
+
+      name = g_strdup_printf ("t_%.20s", digest);
+    }
+  else
+    name = g_strdup_printf ("m_%d_%u", (int)getpid (), ++counter);
+
+  if (!g_hash_table_contains (made, name))
+    {
+      const char *drop[] = { "dropdb", "--if-exists", name, NULL };
+      const char *create[] = { "createdb", name, NULL };
+      int         status = 0;
+
+      if (!g_spawn_sync (NULL, (char **)drop, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                         NULL, NULL, &status, error)
+          || !g_spawn_sync (NULL, (char **)create, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                            NULL, NULL, NULL, &status, error)
+          || !g_spawn_check_wait_status (status, error))
+        return NULL;
+      g_hash_table_add (made, g_strdup (name));
+    }
+
+  uri = g_strdup_printf ("postgresql:///%s", name);
+  return tandem_store_new_for_uri (uri, error);
 }
 
 /* A fresh temporary directory per test; removed with its files. */

@@ -62,7 +62,7 @@ world_init (World      *w,
   g_autoptr (TandemTeam) draft = NULL;
   g_autoptr (TandemAccount) acct = NULL;
 
-  w->store = tandem_store_new_in_memory (&error);
+  w->store = tandem_test_store_new (NULL, &error);
   w->plan = plan_with (plan_extra);
   w->inside = tandem_store_add_rep (w->store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
   w->field = tandem_store_add_rep (w->store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);

@@ -49,7 +49,7 @@ fixture_init_full (Fixture    *f,
 
   f->dir = tandem_test_make_tmpdir ();
   f->path = g_build_filename (f->dir, "hostile.db", NULL);
-  f->store = tandem_store_new_for_path (f->path, &error);
+  f->store = tandem_test_store_new (f->path, &error);
   g_assert_no_error (error);
   f->inside = tandem_store_add_rep (f->store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
   f->field = tandem_store_add_rep (f->store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
@@ -354,7 +354,7 @@ race_writer (gpointer data)
 {
   Racer *r = data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_for_path (r->path, &error);
+  g_autoptr (TandemStore) store = tandem_test_store_new (r->path, &error);
   g_autoptr (TandemAccount) account = store ? tandem_store_get_account (store, 1, &error) : NULL;
   g_autoptr (TandemRep) rep = store ? tandem_store_get_rep (store, 2, &error) : NULL;
   g_autoptr (TandemMoney) amount = tandem_money_new (10000, "EUR");

@@ -36,7 +36,7 @@ fixture_init (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
 
-  f->store = tandem_store_new_in_memory (&error);
+  f->store = tandem_test_store_new (NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   f->anna = tandem_store_add_rep (f->store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
   f->jonas = tandem_store_add_rep (f->store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);

@@ -280,7 +280,7 @@ static void
 test_store_tags (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
   g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
   g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
   g_autoptr (TandemRep) lea = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
@@ -337,7 +337,7 @@ static void
 test_classify_and_clean_up (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
   g_autoptr (TandemRep) in = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
   g_autoptr (TandemRep) out = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
   g_autoptr (TandemTeam) team = tandem_store_add_team (store, in, out, &error);
@@ -446,7 +446,7 @@ static void
 test_support_queue (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
   g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
   g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
   g_autoptr (TandemTeam) team = tandem_store_add_team (store, anna, jonas, &error);
@@ -531,7 +531,7 @@ static void
 test_shadowing_status (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
   g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
   g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
   g_autoptr (TandemRep) lea = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
@@ -593,7 +593,7 @@ static void
 test_charter (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_in_memory (&error);
+  g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
   g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
   g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
   g_autoptr (TandemRep) lea = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
