@@ -473,10 +473,10 @@ tandem_pg_backend_new (const char      *uri,
   if (!query_int (&driver->parent, "SELECT count (*) FROM pg_tables WHERE schemaname = current_schema ()",
                   &foreign, error)
       || (foreign > 0
-          && !query_int (&driver->parent,
-                         "SELECT CASE WHEN to_regclass ('tandem_schema') IS NULL THEN -1 "
-                         "ELSE (SELECT coalesce (max (version), 0) FROM tandem_schema) END",
-                         &version, error)))
+          && !query_int (&driver->parent, "SELECT CASE WHEN to_regclass ('tandem_schema') IS NULL THEN -1 ELSE 0 END",
+                         &version, error))
+      || (foreign > 0 && version == 0
+          && !query_int (&driver->parent, "SELECT coalesce (max (version), 0) FROM tandem_schema", &version, error)))
     goto fail;
 
   if (version < 0)

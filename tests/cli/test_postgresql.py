@@ -1,0 +1,148 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""A store on a PostgreSQL server: the same answers as SQLite, its schema
+kept safe, its credentials secret. Runs inside pg_virtualenv (PGHOST,
+PGPORT, PGUSER, PGPASSWORD from the environment)."""
+
+import json
+import os
+import random
+import subprocess
+
+import pytest
+
+from test_cli import PLAN, TANDEM
+
+pytestmark = pytest.mark.skipif('PGPORT' not in os.environ, reason='needs the server of build-aux/test.sh')
+
+
+def tandem(db, *args, check=None):
+    e = dict(os.environ, LC_ALL='C.UTF-8')
+    p = subprocess.run([TANDEM, f'--db={db}'] + list(args), capture_output=True, text=True, env=e, timeout=300)
+    if check is not None:
+        assert p.returncode == check, (args, p.returncode, p.stdout, p.stderr)
+    return p
+
+
+def psql(database, sql):
+    return subprocess.run(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', database, '-c', sql],
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture
+def database(request):
+    name = 'pg_' + request.node.name.lower()[:40]
+    subprocess.run(['dropdb', '--if-exists', name], check=True, capture_output=True)
+    subprocess.run(['createdb', name], check=True, capture_output=True)
+    yield name
+    subprocess.run(['dropdb', '--if-exists', name], capture_output=True)
+
+
+def seed(db, tmp_path, rng):
+    """The same random quarter in any store: reps, tandems, accounts, a plan
+    and an import of orders, cross- and up-sells, reversals and calls."""
+    tandem(db, 'init', check=0)
+    for i in range(4):
+        tandem(db, 'rep', 'add', f'Innen {i}', '--role', 'inside', check=0)
+        tandem(db, 'rep', 'add', f'Außen {i}', '--role', 'field', check=0)
+    for t in range(4):
+        tandem(db, 'team', 'add', '--inside', str(2 * t + 1), '--field', str(2 * t + 2), '--name', f'T{t}',
+               '--target', f'{rng.randint(1, 40) * 1000}.00 EUR', '--since', '2026-01-01T00:00:00Z', check=0)
+    for a in range(12):
+        tandem(db, 'account', 'add', f"Kunde {a} O'Brien; DROP TABLE rep;--", '--team', str(a % 4 + 1), check=0)
+    plan = tmp_path / 'plan.ini'
+    plan.write_text(PLAN + '[Accelerator]\nAbove=100%\nMultiplier=1.5\n[TeamBonus]\nAttainment=80%\n'
+                    'Amount=500.00 EUR\nSplit=contribution\n[Cap]\nPerRep=2500.00 EUR\n')
+    tandem(db, 'plan', 'load', str(plan), check=0)
+    rows = ['ref,at,account,rep,kind,amount,reverses']
+    orders = []
+    for i in range(300):
+        account = rng.randint(1, 12)
+        rep = rng.randint(1, 8)
+        at = f'2026-{rng.randint(9, 11):02d}-{rng.randint(1, 28):02d}T{rng.randint(8, 17):02d}:{i % 60:02d}:00Z'
+        kind = rng.choice(['order', 'order', 'cross-sell', 'up-sell', 'call', 'visit'])
+        if kind in ('call', 'visit'):
+            rows.append(f'r{i},{at},{account},{rep},{kind},,')
+            continue
+        amount = rng.randint(100, 900000)
+        rows.append(f'r{i},{at},{account},{rep},{kind},{amount // 100}.{amount % 100:02d} EUR,')
+        orders.append((i, account, at, amount))
+    for j, (i, account, at, amount) in enumerate(rng.sample(orders, 30)):
+        back = rng.randint(1, amount)
+        rows.append(f'v{j},{at[:8]}28T23:{j:02d}:00Z,{account},1,reversal,{back // 100}.{back % 100:02d} EUR,r{i}')
+    data = tmp_path / f'data-{rng.random()}.csv'
+    data.write_text('\n'.join(rows) + '\n')
+    tandem(db, 'import', str(data), check=0)
+
+
+def outputs(db):
+    out = {}
+    for period in ('2026-09', '2026-10', '2026-11'):
+        out[f'settle {period}'] = tandem(db, '--json', 'settle', period, check=0).stdout
+        out[f'statement {period}'] = tandem(db, '--json', 'statement', '2', period, check=0).stdout
+    for period in ('2026-11', '2026-Q4'):
+        out[f'kpi {period}'] = tandem(db, '--json', 'kpi', period, check=0).stdout
+    out['export csv'] = tandem(db, 'export', 'activities', check=0).stdout
+    out['export json'] = tandem(db, 'export', 'activities', '--format', 'json', check=0).stdout
+    out['accounts'] = tandem(db, '--json', 'account', 'list', check=0).stdout
+    out['close'] = tandem(db, '--json', 'close', '2026-09', check=0).stdout
+    out['after close'] = tandem(db, '--json', 'settle', '2026-10', check=0).stdout
+    return out
+
+
+@pytest.mark.parametrize('seed_value', [1, 2, 3])
+def test_same_answers_on_both_engines(database, tmp_path, seed_value):
+    sqlite_db = str(tmp_path / 'same.db')
+    seed(sqlite_db, tmp_path, random.Random(seed_value))
+    seed(f'postgresql:///{database}', tmp_path, random.Random(seed_value))
+    a = outputs(sqlite_db)
+    b = outputs(f'postgresql:///{database}')
+    for key in a:
+        assert a[key] == b[key], key
+    # something was really computed
+    assert json.loads(a['settle 2026-11'])['reps']
+
+
+def test_schema_is_versioned_and_guarded(database):
+    uri = f'postgresql:///{database}'
+    p = tandem(uri, '--json', 'init', check=0)
+    assert json.loads(p.stdout)['schema-version'] == 8
+    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '8'
+    tandem(uri, 'init', check=0)  # again: nothing to do
+
+    # a database of a newer libtandem is refused and left untouched
+    psql(database, 'UPDATE tandem_schema SET version = 99')
+    p = tandem(uri, 'rep', 'list', check=2)
+    assert 'newer libtandem' in p.stderr and 'untouched' in p.stderr
+    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '99'
+
+
+def test_a_database_of_another_application_is_refused(database):
+    psql(database, 'CREATE TABLE invoices (id int)')
+    p = tandem(f'postgresql:///{database}', 'init', check=2)
+    assert 'not a libtandem store' in p.stderr
+    assert psql(database, "SELECT count (*) FROM pg_tables WHERE tablename = 'rep'") == '0'
+
+
+def test_credentials_stay_secret(database):
+    host, port, user = os.environ['PGHOST'], os.environ['PGPORT'], os.environ['PGUSER']
+    secret = 'S3cr3t-Passw0rd-4711'
+    for uri in (f'postgresql://no_such_role:{secret}@{host}:{port}/{database}',
+                f'postgres://{user}:{secret}@{host}:{port}/no_such_database'):
+        env_free = {k: v for k, v in os.environ.items() if k != 'PGPASSWORD'}
+        p = subprocess.run([TANDEM, f'--db={uri}', '--json', 'rep', 'list'], capture_output=True, text=True,
+                           env=dict(env_free, LC_ALL='C.UTF-8'), timeout=60)
+        assert p.returncode == 2, (p.stdout, p.stderr)
+        assert secret not in p.stdout + p.stderr
+        assert host in p.stderr
+    p = subprocess.run([TANDEM, f'--db=postgresql://{user}:{secret}@{host}:{port}/{database}', '--help'],
+                       capture_output=True, text=True, timeout=60)
+    assert secret not in p.stdout + p.stderr
+
+
+def test_injection_strings_are_stored_verbatim(database):
+    uri = f'postgresql:///{database}'
+    tandem(uri, 'init', check=0)
+    evil = "Robert'); DROP TABLE rep; -- $1 ?1 \\x"
+    tandem(uri, 'rep', 'add', evil, '--role', 'inside', check=0)
+    reps = json.loads(tandem(uri, '--json', 'rep', 'list', check=0).stdout)
+    assert reps[0]['name'] == evil
