@@ -94,6 +94,15 @@ test('async import with progress, then async query', async () => {
     assertEqual(store.find_activity_by_ref('g24999').amount.to_string(), '24999.25 EUR');
 });
 
+test('stores open from a path or a server URI', () => {
+    const dir = GLib.dir_make_tmp('tandem-uri-XXXXXX');
+    const store = Tandem.Store.new_for_uri(GLib.build_filenamev([dir, 'uri.db']));
+    assertEqual(store.add_rep('Anna', Tandem.Role.INSIDE).id, 1);
+    const e = assertThrows(() => Tandem.Store.new_for_uri('postgresql://anna:Geheim123@127.0.0.1:1/tandem'));
+    assert(e.matches(Tandem.store_error_quark(), Tandem.StoreError.IO), `${e}`);
+    assert(e.message.includes('127.0.0.1/tandem') && !e.message.includes('Geheim123'), e.message);
+});
+
 test('a bad import row names its line and field and writes nothing', () => {
     const {store, field, account} = seeded();
     const rows = 'ref,at,account,rep,kind,amount\n' +

@@ -148,3 +148,15 @@ def test_read_only_refuses_writes():
         with pytest.raises(GLib.Error) as info:
             ro.add_rep('Jonas', Tandem.Role.FIELD)
         assert info.value.code == int(Tandem.StoreError.READ_ONLY)
+
+
+def test_new_for_uri_takes_paths_and_servers():
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Tandem.Store.new_for_uri(os.path.join(tmp, 'uri.db'))
+        assert store.add_rep('Anna', Tandem.Role.INSIDE).props.id == 1
+    # no server listens on port 1: an error naming the host, never the password
+    with pytest.raises(GLib.Error) as info:
+        Tandem.Store.new_for_uri('postgresql://anna:Geheim123@127.0.0.1:1/tandem')
+    assert info.value.matches(Tandem.store_error_quark(), Tandem.StoreError.IO)
+    assert '127.0.0.1/tandem' in info.value.message
+    assert 'Geheim123' not in info.value.message
