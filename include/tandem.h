@@ -19,6 +19,7 @@
 #include "tandem/tandem-activity-filter.h"
 #include "tandem/tandem-history.h"
 #include "tandem/tandem-store.h"
+#include "tandem/tandem-import.h"
 #include "tandem/tandem-plan.h"
 #include "tandem/tandem-settlement.h"
 #include "tandem/tandem-matcher.h"

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "tandem-account.h"
+#include "tandem-import.h"
 #include "tandem-activity.h"
 #include "tandem-activity-filter.h"
 #include "tandem-history.h"
@@ -63,35 +64,6 @@ typedef enum
 } TandemStoreError;
 
 /**
- * TANDEM_IMPORT_ERROR:
- *
- * The error domain of bulk imports; messages start with the record's
- * position ("line 17: amount: …").
- *
- * Since: 1.0
- */
-#define TANDEM_IMPORT_ERROR (tandem_import_error_quark ())
-
-/**
- * TandemImportError:
- * @TANDEM_IMPORT_ERROR_SYNTAX: the file is not well-formed CSV or JSON
- * @TANDEM_IMPORT_ERROR_MISSING_COLUMN: a required column is missing from the header
- * @TANDEM_IMPORT_ERROR_INVALID_FIELD: a field's value is malformed or breaks a rule
- * @TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE: a field names an account, rep or activity that does not exist
- *
- * Error codes of the %TANDEM_IMPORT_ERROR domain.
- *
- * Since: 1.0
- */
-typedef enum
-{
-  TANDEM_IMPORT_ERROR_SYNTAX,
-  TANDEM_IMPORT_ERROR_MISSING_COLUMN,
-  TANDEM_IMPORT_ERROR_INVALID_FIELD,
-  TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE,
-} TandemImportError;
-
-/**
  * TandemStoreFlags:
  * @TANDEM_STORE_FLAGS_NONE: open for reading and writing, creating and migrating the file as needed
  * @TANDEM_STORE_FLAGS_READ_ONLY: open an existing store for reading only; writes fail with %TANDEM_STORE_ERROR_READ_ONLY
@@ -129,8 +101,6 @@ G_DECLARE_FINAL_TYPE (TandemStore, tandem_store, TANDEM, STORE, GObject)
 
 TANDEM_AVAILABLE_IN_ALL
 GQuark tandem_store_error_quark (void);
-TANDEM_AVAILABLE_IN_ALL
-GQuark tandem_import_error_quark (void);
 
 TANDEM_AVAILABLE_IN_ALL
 TandemStore *tandem_store_new_for_path (const char *path,

@@ -92,17 +92,6 @@ G_DEFINE_FINAL_TYPE (TandemStore, tandem_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tandem-store-error-quark, tandem_store_error)
 /* clang-format on */
 
-/**
- * tandem_import_error_quark:
- *
- * The quark of the %TANDEM_IMPORT_ERROR domain.
- *
- * Returns: the error domain
- *
- * Since: 1.0
- */
-/* clang-format off */
-G_DEFINE_QUARK (tandem-import-error-quark, tandem_import_error)
 /* clang-format on */
 
 typedef struct

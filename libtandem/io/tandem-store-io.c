@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-store-io.c: bulk import and export of activities (CSV, JSON) */
+/* tandem-store-io.c: bulk import and export of activities (CSV, JSON).
+ *
+ * The interchange formats live here in io/, with their readers and their
+ * own error domain (TANDEM_IMPORT_ERROR); they write through the store's
+ * activity writer, so an imported row obeys the same rules as a logged
+ * one. The store knows neither CSV nor JSON. */
 
 #include "config.h"
 
@@ -13,8 +18,21 @@
 #include "tandem-activity-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-util-private.h"
-#include "io/tandem-csv-private.h"
-#include "io/tandem-json-reader-private.h"
+#include "tandem-csv-private.h"
+#include "tandem-json-reader-private.h"
+
+/**
+ * tandem_import_error_quark:
+ *
+ * The quark of the %TANDEM_IMPORT_ERROR domain.
+ *
+ * Returns: the error domain
+ *
+ * Since: 1.0
+ */
+/* clang-format off */
+G_DEFINE_QUARK (tandem-import-error-quark, tandem_import_error)
+/* clang-format on */
 
 #define PROGRESS_EVERY 10000
 
