@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* tandem-test-helper.c: a child process for the concurrency and crash tests.
  *
- *   tandem-test-helper log DB ACCOUNT REP COUNT PREFIX
+ *   tandem-test-helper log DB ACCOUNT REP COUNT PREFIX   (DB: a path or a postgresql:// URI)
  *       logs COUNT activities one transaction each (refs PREFIX-N)
  *   tandem-test-helper import DB CSV
  *       imports CSV in one transaction and prints "done" */
@@ -17,7 +17,7 @@ do_log (const char *db,
         const char *prefix)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_for_path (db, &error);
+  g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
   g_autoptr (TandemAccount) account = NULL;
   g_autoptr (TandemRep) rep = NULL;
   g_autoptr (GDateTime) base = g_date_time_new_utc (2026, 11, 1, 8, 0, 0);
@@ -57,7 +57,7 @@ do_import (const char *db,
            const char *csv)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_for_path (db, &error);
+  g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
   g_autoptr (GFile) file = g_file_new_for_path (csv);
   g_autoptr (GFileInputStream) stream = NULL;
   guint64 inserted = 0;

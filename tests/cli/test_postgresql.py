@@ -146,3 +146,45 @@ def test_injection_strings_are_stored_verbatim(database):
     tandem(uri, 'rep', 'add', evil, '--role', 'inside', check=0)
     reps = json.loads(tandem(uri, '--json', 'rep', 'list', check=0).stdout)
     assert reps[0]['name'] == evil
+
+
+def test_many_writers_on_one_server(database, tmp_path):
+    """8 client processes log 5,000 activities each (two by two with the same
+    references and facts, so half of them collide on purpose) while an
+    import and a close run: no row lost, none twice, no error reaching a
+    client."""
+    uri = f'postgresql:///{database}'
+    helper = os.environ['TANDEM_TEST_HELPER']
+    tandem(uri, 'init', check=0)
+    tandem(uri, 'rep', 'add', 'Anna', '--role', 'inside', check=0)
+    tandem(uri, 'rep', 'add', 'Jonas', '--role', 'field', check=0)
+    tandem(uri, 'team', 'add', '--inside', '1', '--field', '2', '--since', '2026-01-01T00:00:00Z', check=0)
+    tandem(uri, 'account', 'add', 'ACME', '--team', '1', check=0)
+    plan = tmp_path / 'plan.ini'
+    plan.write_text(PLAN)
+    tandem(uri, 'plan', 'load', str(plan), check=0)
+    for day in range(1, 29):
+        tandem(uri, 'log', 'order', '--account', '1', '--rep', '2', '--amount', '100.00 EUR',
+               '--at', f'2026-10-{day:02d}T10:00:00Z', check=0)
+    rows = ['ref,at,account,rep,kind,amount'] + [
+        f'imp-{i},2026-12-{1 + i % 28:02d}T{i % 24:02d}:{(i // 24) % 60:02d}:00Z,1,1,call,' for i in range(5000)]
+    csv = tmp_path / 'december.csv'
+    csv.write_text('\n'.join(rows) + '\n')
+
+    writers = [subprocess.Popen([helper, 'log', uri, '1', '1', '5000', f'w{k % 4}'], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for k in range(8)]
+    importer = subprocess.Popen([TANDEM, f'--db={uri}', 'import', str(csv)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+    close = tandem(uri, '--json', 'close', '2026-10')
+    outcomes = [(w.wait(timeout=900), w.stderr.read()) for w in writers]
+    assert importer.wait(timeout=900) == 0, importer.stderr.read()
+    assert close.returncode == 0, close.stderr
+    assert all(code == 0 for code, _ in outcomes), outcomes
+
+    # every reference once: 4 × 5,000 from the writers, 5,000 imported, 28 orders
+    assert psql(database, 'SELECT count (*) FROM activity') == str(4 * 5000 + 5000 + 28)
+    assert psql(database, 'SELECT count (DISTINCT external_ref) FROM activity') == str(4 * 5000 + 5000 + 28)
+    assert psql(database, "SELECT count (*) FROM activity WHERE external_ref LIKE 'w%'") == '20000'
+    # the close froze October's 28 orders
+    frozen = json.loads(close.stdout)
+    assert sum(1 for rep in frozen['reps'] for line in rep['lines'] if line['kind'] == 'commission') == 56
