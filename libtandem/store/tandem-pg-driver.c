@@ -22,7 +22,7 @@
 #include "tandem-sqlite-schema-private.h"
 
 /* the advisory lock every writer takes: "TAND" */
-#define WRITE_LOCK "1413563972"
+#define WRITE_LOCK "1413566020"
 
 typedef struct
 {
@@ -384,44 +384,20 @@ exec_or_error (TandemSqlDriver *self,
   return pg_exec (self, sql) || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
 }
 
-/* The same ordered migrations as SQLite, each in its own transaction; the
+/* The same ordered migrations as SQLite, in PostgreSQL's words; the
  * version is kept in tandem_schema. */
-static gboolean
-migrate (TandemSqlDriver *self,
-         int             *schema_version,
-         GError         **error)
+static char *
+pg_write_version (gint64 version)
 {
-  for (;;)
-    {
-      gint64           version = 0;
-      g_autofree char *ddl = NULL;
-      g_autofree char *set_version = NULL;
-
-      if (!pg_begin (self))
-        return tandem_sql_driver_take_error (self, _ ("Could not migrate the store"), error);
-      if (!exec_or_error (self, "CREATE TABLE IF NOT EXISTS tandem_schema (version BIGINT NOT NULL)", error)
-          || !query_int (self, "SELECT max (version) FROM tandem_schema", &version, error))
-        goto fail;
-
-      if (version >= (gint64)tandem_sqlite_n_migrations)
-        {
-          *schema_version = (int)version;
-          return exec_or_error (self, "COMMIT", error);
-        }
-
-      ddl = translate_schema (tandem_sqlite_migrations[version]);
-      set_version = g_strdup_printf ("DELETE FROM tandem_schema; INSERT INTO tandem_schema VALUES (%" PRId64 ")",
-                                     version + 1);
-      if (!exec_or_error (self, ddl, error) || !exec_or_error (self, set_version, error)
-          || !exec_or_error (self, "COMMIT", error))
-        goto fail;
-    }
-
-fail:
-  pg_rollback (self);
-  g_prefix_error (error, _ ("Could not migrate the store: "));
-  return FALSE;
+  return g_strdup_printf ("DELETE FROM tandem_schema; INSERT INTO tandem_schema VALUES (%" PRId64 ")", version);
 }
+
+static const TandemSqlSchemaStyle pg_schema = {
+  .prepare = "CREATE TABLE IF NOT EXISTS tandem_schema (version BIGINT NOT NULL)",
+  .read_version = "SELECT max (version) FROM tandem_schema",
+  .write_version = pg_write_version,
+  .translate = translate_schema,
+};
 
 static gboolean
 check_integrity (TandemSqlDriver *self,
@@ -508,7 +484,7 @@ tandem_pg_backend_new (const char      *uri,
       if (!exec_or_error (&driver->parent, "SET default_transaction_read_only = on", error))
         goto fail;
     }
-  else if (!migrate (&driver->parent, &schema_version, error))
+  else if (!tandem_sql_driver_migrate (&driver->parent, &pg_schema, &schema_version, error))
     goto fail;
 
   return tandem_sql_backend_new (&driver->parent, schema_version, read_only, check_integrity);

@@ -91,6 +91,22 @@ gboolean tandem_sql_driver_take_error (TandemSqlDriver *self,
                                        GError         **error);
 void     tandem_sql_driver_close (TandemSqlDriver *self);
 
+/* How an engine keeps the schema version and words the schema. */
+typedef struct
+{
+  const char *prepare;                     /* run first in each step's transaction, or NULL */
+  const char *read_version;                /* one row, one column: the version (NULL: 0) */
+  char *(*write_version) (gint64 version); /* the statements that store @version */
+  char *(*translate) (const char *ddl);    /* the engine's words for a migration, or NULL */
+} TandemSqlSchemaStyle;
+
+/* Applies the ordered migrations (tandem-sqlite-schema.c, written once)
+ * that the store lacks, each in the driver's write transaction. */
+gboolean tandem_sql_driver_migrate (TandemSqlDriver            *self,
+                                    const TandemSqlSchemaStyle *style,
+                                    int                        *schema_version,
+                                    GError                    **error);
+
 static inline TandemSqlStmt *
 tandem_sql_prepare (TandemSqlDriver *self,
                     const char      *sql)

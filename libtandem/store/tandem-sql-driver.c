@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 #include "tandem-sql-driver-private.h"
+#include "tandem-sqlite-schema-private.h"
 
 gboolean
 tandem_sql_driver_fail (TandemSqlDriver *self,
@@ -44,4 +48,69 @@ tandem_sql_driver_close (TandemSqlDriver *self)
   g_clear_error (&self->error);
   g_clear_pointer (&self->name, g_free);
   g_free (self);
+}
+
+static gboolean
+exec_or_error (TandemSqlDriver *self,
+               const char      *sql,
+               GError         **error)
+{
+  return tandem_sql_exec (self, sql) || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
+}
+
+static gboolean
+read_version (TandemSqlDriver *self,
+              const char      *sql,
+              gint64          *version,
+              GError         **error)
+{
+  TandemSqlStmt *stmt = tandem_sql_prepare (self, sql);
+  TandemSqlStep  rc;
+
+  if (stmt == NULL)
+    return tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
+  rc = tandem_sql_step (stmt);
+  *version = rc == TANDEM_SQL_ROW && !tandem_sql_column_is_null (stmt, 0) ? tandem_sql_column_int64 (stmt, 0) : 0;
+  tandem_sql_finalize (stmt);
+  return rc != TANDEM_SQL_ERROR || tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
+}
+
+gboolean
+tandem_sql_driver_migrate (TandemSqlDriver            *self,
+                           const TandemSqlSchemaStyle *style,
+                           int                        *schema_version,
+                           GError                    **error)
+{
+  for (;;)
+    {
+      gint64           version = 0;
+      g_autofree char *ddl = NULL;
+      g_autofree char *set_version = NULL;
+
+      /* the driver's write transaction: another process migrating waits */
+      if (!tandem_sql_begin (self))
+        return tandem_sql_driver_take_error (self, _ ("Could not migrate the store"), error);
+
+      if ((style->prepare != NULL && !exec_or_error (self, style->prepare, error))
+          || !read_version (self, style->read_version, &version, error))
+        goto fail;
+
+      if (version >= (gint64)tandem_sqlite_n_migrations)
+        {
+          *schema_version = (int)version;
+          return tandem_sql_commit (self) || tandem_sql_driver_take_error (self, _ ("Could not commit"), error);
+        }
+
+      ddl = style->translate != NULL ? style->translate (tandem_sqlite_migrations[version])
+                                     : g_strdup (tandem_sqlite_migrations[version]);
+      set_version = style->write_version (version + 1);
+      if (!exec_or_error (self, ddl, error) || !exec_or_error (self, set_version, error)
+          || !(tandem_sql_commit (self) || tandem_sql_driver_take_error (self, _ ("Could not commit"), error)))
+        goto fail;
+    }
+
+fail:
+  tandem_sql_rollback (self);
+  g_prefix_error (error, _ ("Could not migrate the store: "));
+  return FALSE;
 }

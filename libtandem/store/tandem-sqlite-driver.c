@@ -285,43 +285,19 @@ exec_or_error (TandemSqlDriver *self,
   return sqlite_exec (self, sql) || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
 }
 
-static gboolean
-migrate (TandemSqlDriver *self,
-         int             *schema_version,
-         GError         **error)
+/* SQLite keeps the schema version in the file header, and marks the
+ * file as a libtandem store with its application id. */
+static char *
+sqlite_write_version (gint64 version)
 {
-  for (;;)
-    {
-      gint64           version = 0;
-      g_autofree char *set_version = NULL;
-
-      if (!exec_or_error (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-
-      /* another process may have migrated while we waited for the lock */
-      if (!query_int (self, "PRAGMA user_version", &version, error))
-        goto fail;
-
-      if (version >= (gint64)tandem_sqlite_n_migrations)
-        {
-          *schema_version = (int)version;
-          return exec_or_error (self, "COMMIT", error);
-        }
-
-      set_version = g_strdup_printf ("PRAGMA user_version = %" PRId64 "; "
-                                     "PRAGMA application_id = %d;",
-                                     version + 1, TANDEM_SQLITE_APPLICATION_ID);
-
-      if (!exec_or_error (self, tandem_sqlite_migrations[version], error)
-          || !exec_or_error (self, set_version, error) || !exec_or_error (self, "COMMIT", error))
-        goto fail;
-    }
-
-fail:
-  sqlite3_exec (DB (self), "ROLLBACK", NULL, NULL, NULL);
-  g_prefix_error (error, _ ("Could not migrate the store: "));
-  return FALSE;
+  return g_strdup_printf ("PRAGMA user_version = %" PRId64 "; PRAGMA application_id = %d;", version,
+                          TANDEM_SQLITE_APPLICATION_ID);
 }
+
+static const TandemSqlSchemaStyle sqlite_schema = {
+  .read_version = "PRAGMA user_version",
+  .write_version = sqlite_write_version,
+};
 
 static gboolean
 open_database (TandemSqlDriver *self,
@@ -438,7 +414,7 @@ open_store (TandemSqlDriver *self,
   if (!exec_or_error (self, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", error))
     return FALSE;
 
-  return migrate (self, schema_version, error);
+  return tandem_sql_driver_migrate (self, &sqlite_schema, schema_version, error);
 }
 
 static gboolean
