@@ -297,16 +297,16 @@ cli_cmd_demo (Cli   *cli,
 
       if (g_list_model_get_n_items (reps) > 0)
         {
-          g_printerr (_ ("tandem: %s already holds other data; run the demo on a new database (--db demo.db)\n"), cli->db);
+          g_printerr (_ ("tandem: %s already holds other data; run the demo on a new database (--db demo.db)\n"), cli->db_shown);
           return 2;
         }
       if (!create_sample (cli, &error))
         goto fail;
       if (!cli->quiet)
-        g_printerr (_ ("Sample data written to %s\n"), cli->db);
+        g_printerr (_ ("Sample data written to %s\n"), cli->db_shown);
     }
   else if (!cli->quiet)
-    g_printerr (_ ("The sample is already in %s; nothing was added\n"), cli->db);
+    g_printerr (_ ("The sample is already in %s; nothing was added\n"), cli->db_shown);
 
   plan = tandem_plan_new_from_data (demo_plan, -1, &error);
   if (plan == NULL || !tandem_store_add_plan (cli->store, plan, &error))

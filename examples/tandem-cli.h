@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char        *db;
+  char        *db_shown; /* db as messages show it: a URI without its password */
   gboolean     json;
   gboolean     quiet;
   gboolean     help;

@@ -266,7 +266,7 @@ cmd_init (Cli   *cli,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "path");
-      json_builder_add_string_value (b, cli->db);
+      json_builder_add_string_value (b, cli->db_shown);
       json_builder_set_member_name (b, "schema-version");
       json_builder_add_int_value (b, tandem_store_get_schema_version (cli->store));
       json_builder_end_object (b);
@@ -274,7 +274,7 @@ cmd_init (Cli   *cli,
       cli_print_json (root);
     }
   else
-    g_print (_ ("Database %s ready (schema version %d)\n"), cli->db, tandem_store_get_schema_version (cli->store));
+    g_print (_ ("Database %s ready (schema version %d)\n"), cli->db_shown, tandem_store_get_schema_version (cli->store));
   return 0;
 }
 
@@ -902,6 +902,20 @@ cli_parse_options (Cli          *cli,
   return -1;
 }
 
+/* A server URI as output and messages may show it: never its password. */
+static char *
+db_for_messages (const char *db)
+{
+  g_autoptr (GUri) uri = NULL;
+
+  if (!g_str_has_prefix (db, "postgresql://") && !g_str_has_prefix (db, "postgres://"))
+    return g_strdup (db);
+  uri = g_uri_parse (db, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    return g_strdup (g_str_has_prefix (db, "postgres://") ? "postgres://…" : "postgresql://…");
+  return g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -968,11 +982,13 @@ main (int   argc,
   env_db = g_getenv ("TANDEM_DB");
   if (cli.db == NULL)
     cli.db = g_strdup (env_db != NULL && *env_db != '\0' ? env_db : "tandem.db");
+  cli.db_shown = db_for_messages (cli.db);
 
   if (rest->len < 3) /* argv[0] and NULL: no verb */
     {
       print_help ();
       g_free (cli.db);
+      g_free (cli.db_shown);
       return cli.help ? 0 : EXIT_USAGE;
     }
 
@@ -1027,5 +1043,6 @@ main (int   argc,
 
   g_clear_object (&cli.store);
   g_free (cli.db);
+  g_free (cli.db_shown);
   return status;
 }

@@ -137,6 +137,14 @@ def test_credentials_stay_secret(database):
     p = subprocess.run([TANDEM, f'--db=postgresql://{user}:{secret}@{host}:{port}/{database}', '--help'],
                        capture_output=True, text=True, timeout=60)
     assert secret not in p.stdout + p.stderr
+    # a working password: init's output names the store without it
+    password = os.environ['PGPASSWORD']
+    uri = f'postgresql://{user}:{password}@{host}:{port}/{database}'
+    for args in (['init'], ['--json', 'init']):
+        p = subprocess.run([TANDEM, f'--db={uri}'] + args, capture_output=True, text=True,
+                           env=dict(env_free, LC_ALL='C.UTF-8'), timeout=60)
+        assert p.returncode == 0, p.stderr
+        assert password not in p.stdout + p.stderr and database in p.stdout
 
 
 def test_injection_strings_are_stored_verbatim(database):
