@@ -3,6 +3,10 @@
  * measured in the same run on the same data.
  *
  *   tandem-bench import [ROWS...]    import vs sqlite3 .import, rows/s, peak RSS
+ *   tandem-bench postgresql ROWS     the same against a PostgreSQL server
+ *                                    (PGHOST etc., e.g. under pg_virtualenv):
+ *                                    import vs psql \copy, settle vs the raw
+ *                                    aggregate, 8 loggers vs raw INSERTs
  *
  * Data is generated from a fixed seed. Every figure is printed beside its
  * baseline and the ratio; nothing here is a pass/fail test. */
@@ -40,7 +44,7 @@ static gboolean
 seed_store (const char *path,
             GError    **error)
 {
-  g_autoptr (TandemStore) store = tandem_store_new_for_path (path, error);
+  g_autoptr (TandemStore) store = tandem_store_new_for_uri (path, error);
   g_autoptr (GDateTime) since = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
   g_autoptr (GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (TandemMoney) target = tandem_money_parse ("50000.00 EUR", NULL);
@@ -169,12 +173,22 @@ static const char *bench_plan = "[Plan]\nName=Bench\nCurrency=EUR\nPeriod=month\
                                 "[Referral]\nAmount=50.00 EUR\n"
                                 "[Clawback]\nWindowDays=90\n";
 
+/* A path opens read-only; a server URI as any client would. */
+static TandemStore *
+open_for_reading (const char *db,
+                  GError    **error)
+{
+  if (g_str_has_prefix (db, "postgres"))
+    return tandem_store_new_for_uri (db, error);
+  return tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, error);
+}
+
 /* The child side of a settlement measurement: settle November. */
 static int
 child_settle (const char *db)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
+  g_autoptr (TandemStore) store = open_for_reading (db, &error);
   g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (bench_plan, -1, &error);
   g_autoptr (TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
   g_autoptr (TandemSettlement) settlement = NULL;
@@ -271,7 +285,7 @@ child_import (const char *db,
               const char *csv)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_for_path (db, &error);
+  g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
   g_autoptr (GFile) file = g_file_new_for_path (csv);
   g_autoptr (GFileInputStream) in = NULL;
   guint64 inserted = 0;
@@ -488,6 +502,189 @@ bench_match (guint n)
   fflush (stdout);
 }
 
+/* One of the concurrent loggers: COUNT calls, one write transaction each,
+ * as `tandem log` or an application logs them. */
+static int
+child_log (const char *db,
+           guint       worker,
+           guint       count)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
+  g_autoptr (GDateTime) base = g_date_time_new_utc (2026, 12, 1, 8, 0, 0);
+
+  if (store == NULL)
+    goto fail;
+  for (guint i = 0; i < count; i++)
+    {
+      guint account_id = 1 + (worker * count + i) % N_ACCOUNTS;
+      g_autoptr (TandemAccount) account = tandem_store_get_account (store, account_id, &error);
+      g_autoptr (TandemRep) rep = account ? tandem_store_get_rep (store, 2 * ((account_id - 1) % N_TEAMS) + 1, &error) : NULL;
+      g_autoptr (GDateTime) at = g_date_time_add_seconds (base, worker * count + i);
+      g_autoptr (TandemActivity) activity = NULL;
+
+      if (rep == NULL
+          || (activity = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, at, &error)) == NULL)
+        goto fail;
+    }
+  return 0;
+
+fail:
+  g_printerr ("log failed: %s\n", error->message);
+  return 1;
+}
+
+static gboolean
+run_sync (const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                     &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s failed: %s\n", argv[0], error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs N copies of a command at once (argv_for (i)) and measures the wall
+ * time until the last one ends. */
+static Measure
+measure_parallel (GPtrArray *argvs)
+{
+  Measure          m = { .ok = TRUE };
+  g_autofree GPid *pids = g_new0 (GPid, argvs->len);
+  double           t0 = now_seconds ();
+
+  for (guint i = 0; i < argvs->len; i++)
+    if (!g_spawn_async (NULL, argvs->pdata[i], NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                        NULL, NULL, &pids[i], NULL))
+      m.ok = FALSE;
+  for (guint i = 0; i < argvs->len; i++)
+    {
+      int status = 0;
+
+      if (pids[i] == 0)
+        continue;
+      while (waitpid (pids[i], &status, 0) < 0 && errno == EINTR)
+        ;
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        m.ok = FALSE;
+    }
+  m.seconds = now_seconds () - t0;
+  return m;
+}
+
+#define N_LOGGERS 8
+
+static void
+bench_postgresql (const char *self_exe,
+                  guint64     rows,
+                  guint       per_logger)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = generate_csv (rows);
+  g_autofree char *suffix = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
+  g_autofree char *db_name = g_strconcat ("tandem_bench_", suffix, NULL);
+  g_autofree char *raw_name = g_strconcat ("raw_bench_", suffix, NULL);
+  g_autofree char *db = g_strconcat ("postgresql:///", db_name, NULL);
+  g_autofree char *copy = g_strdup_printf ("\\copy raw_activity FROM '%s' WITH (FORMAT csv, HEADER true)", csv);
+  const char      *drop_db[] = { "dropdb", "--if-exists", db_name, NULL };
+  const char      *drop_raw[] = { "dropdb", "--if-exists", raw_name, NULL };
+  const char      *create_db[] = { "createdb", db_name, NULL };
+  const char      *create_raw[] = { "createdb", raw_name, NULL };
+  const char      *schema[] = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", raw_schema, NULL };
+  Measure          ours, base;
+
+  if (!run_sync (drop_db) || !run_sync (drop_raw) || !run_sync (create_db) || !run_sync (create_raw)
+      || !run_sync (schema))
+    return;
+  if (!seed_store (db, &error))
+    {
+      g_printerr ("seeding failed: %s\n", error->message);
+      return;
+    }
+
+  {
+    const char *argv[] = { self_exe, "child-import", db, csv, NULL };
+    const char *raw_argv[] = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", copy, NULL };
+
+    ours = measure_child (argv);
+    base = measure_child (raw_argv);
+  }
+  printf ("| pg import %-6" G_GUINT64_FORMAT " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
+          rows, ours.seconds, rows / ours.seconds, base.seconds, rows / base.seconds, ours.seconds / base.seconds);
+  if (!ours.ok || !base.ok)
+    printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+  fflush (stdout);
+
+  {
+    const char *analyze[] = { "psql", "-q", "-d", raw_name, "-c", "ANALYZE", NULL };
+    const char *analyze_db[] = { "psql", "-q", "-d", db_name, "-c", "ANALYZE", NULL };
+    const char *argv[] = { self_exe, "child-settle", db, NULL };
+    const char *raw_sql = "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS NUMERIC)) FROM raw_activity "
+                          "WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
+                          "AND kind IN ('order', 'cross-sell', 'up-sell') GROUP BY account;";
+    const char *raw_argv[] = { "psql", "-q", "-d", raw_name, "-c", raw_sql, NULL };
+
+    run_sync (analyze);
+    run_sync (analyze_db);
+    compare_children ("pg settle", rows, argv, raw_argv, TRUE);
+  }
+
+  /* 8 loggers at once, one transaction per row, against 8 raw INSERT
+   * loops (psql, autocommit: one round trip and commit per row) */
+  {
+    g_autoptr (GPtrArray) ours_argvs = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+    g_autoptr (GPtrArray) raw_argvs = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+    g_autofree char *count = g_strdup_printf ("%u", per_logger);
+    guint64          total = (guint64)N_LOGGERS * per_logger;
+
+    for (guint w = 0; w < N_LOGGERS; w++)
+      {
+        g_autofree char *name = g_strdup_printf ("inserts-%u.sql", w);
+        g_autofree char *path = g_build_filename (workdir, name, NULL);
+        g_autoptr (GString) sql = g_string_new (NULL);
+        g_autofree char *worker = g_strdup_printf ("%u", w);
+        char           **ours_argv = g_new0 (char *, 6);
+        char           **raw_argv = g_new0 (char *, 8);
+
+        for (guint i = 0; i < per_logger; i++)
+          g_string_append_printf (sql, "INSERT INTO raw_activity VALUES ('L%u-%u', '2026-12-01T08:00:00Z', %u, %u, 'call', NULL);\n",
+                                  w, i, 1 + (w * per_logger + i) % N_ACCOUNTS, 1 + 2 * (((w * per_logger + i) % N_ACCOUNTS) % N_TEAMS));
+        g_file_set_contents (path, sql->str, -1, NULL);
+        ours_argv[0] = g_strdup (self_exe);
+        ours_argv[1] = g_strdup ("child-log");
+        ours_argv[2] = g_strdup (db);
+        ours_argv[3] = g_strdup (worker);
+        ours_argv[4] = g_strdup (count);
+        raw_argv[0] = g_strdup ("psql");
+        raw_argv[1] = g_strdup ("-q");
+        raw_argv[2] = g_strdup ("-d");
+        raw_argv[3] = g_strdup (raw_name);
+        raw_argv[4] = g_strdup ("-f");
+        raw_argv[5] = g_strdup (path);
+        g_ptr_array_add (ours_argvs, ours_argv);
+        g_ptr_array_add (raw_argvs, raw_argv);
+      }
+    ours = measure_parallel (ours_argvs);
+    base = measure_parallel (raw_argvs);
+    printf ("| pg %u loggers %-5" G_GUINT64_FORMAT " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
+            N_LOGGERS, total, ours.seconds, total / ours.seconds, base.seconds, total / base.seconds,
+            base.seconds / ours.seconds);
+    if (!ours.ok || !base.ok)
+      printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+    fflush (stdout);
+  }
+
+  run_sync (drop_db);
+  run_sync (drop_raw);
+  g_unlink (csv);
+}
+
 /* The generated files are large: remove them all at the end. */
 static void
 remove_workdir (void)
@@ -513,6 +710,8 @@ main (int   argc,
     return child_settle (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "child-kpi"))
     return child_kpi (argv[2]);
+  if (argc == 5 && g_str_equal (argv[1], "child-log"))
+    return child_log (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10), (guint)g_ascii_strtoull (argv[4], NULL, 10));
   if (argc == 5 && g_str_equal (argv[1], "child-iterate"))
     return child_iterate (argv[2], argv[3], (guint)g_ascii_strtoull (argv[4], NULL, 10));
 
@@ -535,6 +734,18 @@ main (int   argc,
       return 0;
     }
 
-  g_printerr ("usage: %s import [ROWS...]\n", argv[0]);
+  if (argc >= 2 && g_str_equal (argv[1], "postgresql"))
+    {
+      workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
+      g_chmod (workdir, 0755); /* the server's psql reads the CSV as its user */
+      printf ("| scenario         | libtandem                     | baseline (psql)               | ratio  |\n");
+      printf ("|------------------|-------------------------------|-------------------------------|--------|\n");
+      bench_postgresql (argv[0], argc > 2 ? g_ascii_strtoull (argv[2], NULL, 10) : 1000000,
+                        argc > 3 ? (guint)g_ascii_strtoull (argv[3], NULL, 10) : 2000);
+      remove_workdir ();
+      return 0;
+    }
+
+  g_printerr ("usage: %s import [ROWS...] | match [N] | postgresql [ROWS [PER_LOGGER]]\n", argv[0]);
   return 1;
 }

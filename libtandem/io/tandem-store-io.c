@@ -84,6 +84,8 @@ typedef struct
   int                   csv_index[N_COLS]; /* CSV column of each field, or -1 */
   char                **json_strings;      /* owned copies for JSON numbers */
   guint                 n_columns;         /* CSV header width */
+  guint64               inserted;
+  guint64               skipped;
 } Importer;
 
 static gboolean
@@ -199,10 +201,64 @@ load_reversed (Importer             *imp,
   return TRUE;
 }
 
+static const Column field_columns[] = {
+  [TANDEM_ACTIVITY_FIELD_REF] = COL_REF,
+  [TANDEM_ACTIVITY_FIELD_AT] = COL_AT,
+  [TANDEM_ACTIVITY_FIELD_ACCOUNT] = COL_ACCOUNT,
+  [TANDEM_ACTIVITY_FIELD_AMOUNT] = COL_AMOUNT,
+};
+
+/* A refusal of the writer, named by the line of the row it refused. */
+static gboolean
+writer_error (Importer           *imp,
+              guint64             line,
+              TandemActivityField field,
+              GError             *local_error,
+              GError            **error)
+{
+  imp->line = line;
+  if (field == TANDEM_ACTIVITY_FIELD_NONE)
+    {
+      g_propagate_prefixed_error (error, local_error, "line %" PRIu64 ": ", line);
+      return FALSE;
+    }
+  field_error (imp, field_columns[field], TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
+/* Writes the queued rows; a refusal names its row. */
+static gboolean
+flush_rows (Importer *imp,
+            GError  **error)
+{
+  GError             *local_error = NULL;
+  TandemActivityField field;
+  guint64             line = imp->line;
+
+  if (_tandem_activity_writer_flush (imp->writer, &line, &field, &local_error))
+    return TRUE;
+  return writer_error (imp, line, field, local_error, error);
+}
+
+static void
+row_written (const TandemActivityRecord *record,
+             gboolean                    inserted,
+             guint64                     line,
+             gpointer                    user_data)
+{
+  Importer *imp = user_data;
+
+  if (inserted && tandem_activity_kind_is_commissionable (record->kind))
+    g_hash_table_add (imp->ordered, g_memdup2 (&record->account_id, sizeof record->account_id));
+  if (inserted)
+    imp->inserted++;
+  else
+    imp->skipped++;
+}
+
 static gboolean
 import_row (Importer *imp,
-            guint64  *inserted,
-            guint64  *skipped,
             GError  **error)
 {
   TandemActivityRecord record = { 0 };
@@ -212,7 +268,7 @@ import_row (Importer *imp,
   g_autoptr (GError) local_error = NULL;
   TandemActivityKind  kind;
   TandemActivityField field;
-  gboolean            was_inserted;
+  guint64             failed_line = imp->line;
   gboolean            ok;
 
   /* every field: UTF-8, within TANDEM_TEXT_MAX, no control characters
@@ -247,7 +303,10 @@ import_row (Importer *imp,
 
   if (imp->fields[COL_REVERSES] != NULL && imp->fields[COL_REVERSES][0] != '\0')
     {
-      /* a reversal without an amount takes back all of it */
+      /* a reversal without an amount takes back all of it; what it
+       * reverses may still be queued */
+      if (!flush_rows (imp, error))
+        return FALSE;
       if (!load_reversed (imp, &reversed, &record.reverses_id, error))
         return FALSE;
       reversed_facts.id = reversed.id;
@@ -279,32 +338,8 @@ import_row (Importer *imp,
   record.external_ref = (char *)(imp->fields[COL_REF] && imp->fields[COL_REF][0] ? imp->fields[COL_REF] : NULL);
   record.note = (char *)(imp->fields[COL_NOTE] && imp->fields[COL_NOTE][0] ? imp->fields[COL_NOTE] : NULL);
 
-  if (!_tandem_activity_writer_write (imp->writer, &record, &was_inserted, &field, &local_error))
-    {
-      static const Column columns[] = {
-        [TANDEM_ACTIVITY_FIELD_REF] = COL_REF,
-        [TANDEM_ACTIVITY_FIELD_AT] = COL_AT,
-        [TANDEM_ACTIVITY_FIELD_ACCOUNT] = COL_ACCOUNT,
-        [TANDEM_ACTIVITY_FIELD_AMOUNT] = COL_AMOUNT,
-      };
-
-      if (field == TANDEM_ACTIVITY_FIELD_NONE)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      "line %" PRIu64 ": ", imp->line);
-          return FALSE;
-        }
-      return field_error (imp, columns[field], TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
-                          local_error->message);
-    }
-
-  if (was_inserted && tandem_activity_kind_is_commissionable (record.kind))
-    g_hash_table_add (imp->ordered, g_memdup2 (&record.account_id, sizeof record.account_id));
-
-  if (was_inserted)
-    (*inserted)++;
-  else
-    (*skipped)++;
+  if (!_tandem_activity_writer_queue (imp->writer, &record, imp->line, &failed_line, &field, &local_error))
+    return writer_error (imp, failed_line, field, g_steal_pointer (&local_error), error);
   return TRUE;
 }
 
@@ -451,6 +486,15 @@ fields_from_json (Importer   *imp,
   return TRUE;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
 static guint64
 stream_size (GInputStream *stream)
 {
@@ -530,6 +574,7 @@ _tandem_store_import (TandemStore     *self,
   imp.writer = _tandem_activity_writer_new (self, TRUE, error);
   if (imp.writer == NULL)
     goto rollback;
+  _tandem_activity_writer_set_written_func (imp.writer, row_written, &imp);
 
   for (;;)
     {
@@ -573,8 +618,21 @@ _tandem_store_import (TandemStore     *self,
             goto rollback;
         }
 
-      if (!import_row (&imp, &inserted, &skipped, error))
-        goto rollback;
+      if (!import_row (&imp, error))
+        {
+          /* a refusal of an earlier, queued row comes first */
+          guint64             line;
+          TandemActivityField field;
+          g_autoptr (GError) earlier = NULL;
+
+          if (!_tandem_activity_writer_flush (imp.writer, &line, &field, &earlier))
+            {
+              if (error != NULL)
+                g_clear_error (error);
+              writer_error (&imp, line, field, g_steal_pointer (&earlier), error);
+            }
+          goto rollback;
+        }
 
       if (++rows % PROGRESS_EVERY == 0)
         {
@@ -587,15 +645,23 @@ _tandem_store_import (TandemStore     *self,
         }
     }
 
+  if (!flush_rows (&imp, error))
+    goto rollback;
+  inserted = imp.inserted;
+  skipped = imp.skipped;
+
   /* what follows orders (the account lifecycle), once per account */
   {
+    g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (imp.ordered));
     GHashTableIter iter;
     gpointer       key;
 
     g_hash_table_iter_init (&iter, imp.ordered);
     while (g_hash_table_iter_next (&iter, &key, NULL))
-      if (!_tandem_store_run_orders_hook (imp.backend, *(gint64 *)key, changes, error))
-        goto rollback;
+      g_array_append_val (ids, *(gint64 *)key);
+    g_array_sort (ids, compare_ids);
+    if (!_tandem_store_run_orders_hook (imp.backend, (const gint64 *)(void *)ids->data, ids->len, changes, error))
+      goto rollback;
   }
 
   if (!tandem_backend_commit (imp.backend, error))

@@ -31,6 +31,17 @@ gboolean _tandem_lifecycle_apply_account (TandemBackend               *backend,
                                           GArray                      *made,
                                           GError                     **error);
 
+/* The same for many accounts (@account_ids ascending, each once): with
+ * more than a few, the store is read in three queries and the changes
+ * written on the engine's bulk path. */
+gboolean _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
+                                           const TandemLifecycleRecord *rules,
+                                           const gint64                *account_ids,
+                                           guint                        n_accounts,
+                                           gint64                       now,
+                                           GArray                      *made,
+                                           GError                     **error);
+
 /* One TandemConversion per tandem of @teams (TandemTeamRecord; archived
  * ones only when their accounts had a stage in the window), by tandem id,
  * for @accounts (TandemAccountRecord); call with the store locked. */

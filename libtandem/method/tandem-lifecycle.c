@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tandem-enum-types.h"
@@ -568,14 +570,16 @@ _tandem_lifecycle_steps (const TandemLifecycleRecord *rules,
  * transaction: the lifecycle registers itself, the store never calls up. */
 static gboolean
 on_orders (TandemBackend *backend,
-           gint64         account_id,
+           const gint64  *account_ids,
+           guint          n_accounts,
            GArray        *changes,
            GError       **error)
 {
   TandemLifecycleRecord rules;
 
   return tandem_backend_load_lifecycle (backend, &rules, error)
-         && _tandem_lifecycle_apply_account (backend, &rules, account_id, TANDEM_LIFECYCLE_NO_TIME, changes, error);
+         && _tandem_lifecycle_apply_accounts (backend, &rules, account_ids, n_accounts, TANDEM_LIFECYCLE_NO_TIME,
+                                              changes, error);
 }
 
 static void __attribute__ ((constructor))
@@ -627,6 +631,88 @@ _tandem_lifecycle_apply_account (TandemBackend               *backend,
 out:
   tandem_account_record_clear (&record);
   return ok;
+}
+
+/* Up to this many accounts, reading each one's rows is cheaper than
+ * reading every account's. */
+#define FEW_ACCOUNTS 32
+
+gboolean
+_tandem_lifecycle_apply_accounts (TandemBackend               *backend,
+                                  const TandemLifecycleRecord *rules,
+                                  const gint64                *account_ids,
+                                  guint                        n_accounts,
+                                  gint64                       now,
+                                  GArray                      *made,
+                                  GError                     **error)
+{
+  g_autoptr (GArray) accounts = NULL;
+  g_autoptr (GArray) history = NULL;
+  g_autoptr (GArray) orders = NULL;
+  g_autoptr (GArray) steps = NULL;
+  g_autoptr (GArray) finals = NULL;
+  g_autoptr (GArray) mine = NULL;
+  guint a = 0, h = 0, o = 0;
+
+  if (n_accounts <= FEW_ACCOUNTS)
+    {
+      for (guint i = 0; i < n_accounts; i++)
+        if (!_tandem_lifecycle_apply_account (backend, rules, account_ids[i], now, made, error))
+          return FALSE;
+      return TRUE;
+    }
+
+  /* each list is ordered by account: walk them side by side */
+  if ((accounts = tandem_backend_list_accounts (backend, error)) == NULL
+      || (history = tandem_backend_list_stage_changes (backend, 0, error)) == NULL
+      || (orders = tandem_backend_list_orders (backend, 0, error)) == NULL)
+    return FALSE;
+
+  steps = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+  finals = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+  mine = g_array_new (FALSE, TRUE, sizeof (TandemOrderRecord));
+  for (guint i = 0; i < n_accounts; i++)
+    {
+      gint64                     id = account_ids[i];
+      const TandemAccountRecord *account;
+      g_autoptr (GArray) made_here = NULL;
+      gint64 since = G_MININT64;
+
+      g_assert (i == 0 || account_ids[i - 1] < id);
+      while (a < accounts->len && g_array_index (accounts, TandemAccountRecord, a).id < id)
+        a++;
+      while (h < history->len && g_array_index (history, TandemStageRecord, h).account_id < id)
+        h++;
+      for (; h < history->len && g_array_index (history, TandemStageRecord, h).account_id == id; h++)
+        since = g_array_index (history, TandemStageRecord, h).changed_at;
+      while (o < orders->len && g_array_index (orders, TandemOrderRecord, o).account_id < id)
+        o++;
+      g_array_set_size (mine, 0);
+      for (; o < orders->len && g_array_index (orders, TandemOrderRecord, o).account_id == id; o++)
+        g_array_append_val (mine, g_array_index (orders, TandemOrderRecord, o));
+
+      if (a >= accounts->len || (account = &g_array_index (accounts, TandemAccountRecord, a))->id != id)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                       _ ("No %s with id %" PRId64), _ ("account"), id);
+          return FALSE;
+        }
+      if (account->archived)
+        continue;
+
+      made_here = _tandem_lifecycle_steps (rules, id, account->stage, since, mine, now);
+      if (made_here->len == 0)
+        continue;
+      g_array_append_vals (steps, made_here->data, made_here->len);
+      g_array_append_val (finals, g_array_index (made_here, TandemStageRecord, made_here->len - 1));
+    }
+
+  if (!tandem_backend_add_stage_changes (backend, (const TandemStageRecord *)(void *)steps->data, steps->len, error)
+      || !tandem_backend_set_account_stages (backend, (const TandemStageRecord *)(void *)finals->data, finals->len,
+                                             error))
+    return FALSE;
+  g_array_append_vals (made, steps->data, steps->len);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -757,9 +843,15 @@ tandem_store_apply_lifecycle (TandemStore *self,
   backend = _tandem_transaction_get_backend (tx);
   ok = tandem_backend_load_lifecycle (backend, &rules, error)
        && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && _tandem_transaction_begin (tx, error);
-  for (guint i = 0; ok && i < accounts->len; i++)
-    ok = _tandem_lifecycle_apply_account (backend, &rules, g_array_index (accounts, TandemAccountRecord, i).id,
-                                          now, made, error);
+  if (ok)
+    {
+      g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), accounts->len);
+
+      for (guint i = 0; i < accounts->len; i++)
+        g_array_append_val (ids, g_array_index (accounts, TandemAccountRecord, i).id);
+      ok = _tandem_lifecycle_apply_accounts (backend, &rules, (const gint64 *)(void *)ids->data, ids->len, now, made,
+                                             error);
+    }
   if (!ok || !_tandem_transaction_commit (tx, error))
     return NULL;
   _tandem_store_refresh_stages (self, made);

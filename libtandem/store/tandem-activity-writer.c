@@ -20,7 +20,13 @@
  *   tandem was formed is credited to its first members.
  *
  * A check that fails after the row was inserted returns an error; the
- * caller's transaction is rolled back, so nothing is written. */
+ * caller's transaction is rolled back, so nothing is written.
+ *
+ * Imports queue their rows: the checks that need only what the writer
+ * has read run at once, the rows go to the database in batches on the
+ * engine's bulk path (COPY on PostgreSQL), and the checks that need the
+ * stored rows run per batch. Each queued row carries a tag (the import's
+ * line) so that a refusal names its row. */
 
 #include "config.h"
 
@@ -42,7 +48,54 @@ struct _TandemActivityWriter
   GHashTable    *memberships; /* team id → GArray of TandemMembershipRecord */
   gboolean       derive_refs;
   char           ref[40]; /* the last generated reference */
+
+  GArray                   *queue;       /* TandemActivityRecord, owning their texts */
+  GArray                   *tags;        /* guint64, one per queued record */
+  GHashTable               *queued_refs; /* references in the queue */
+  TandemActivityWrittenFunc written;
+  gpointer                  written_data;
 };
+
+/* rows per round trip on the bulk path */
+#define QUEUE_MAX 8192
+
+static gint64 *
+new_id (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+/* An import touches many accounts: read every account's tandem and every
+ * tandem's members in two queries instead of one or two per account. */
+static gboolean
+preload_tandems (TandemActivityWriter *self,
+                 GError              **error)
+{
+  g_autoptr (GArray) accounts = tandem_backend_list_accounts (self->backend, error);
+  g_autoptr (GArray) members = accounts != NULL ? tandem_backend_list_memberships (self->backend, 0, error) : NULL;
+  GArray *current = NULL;
+
+  if (members == NULL)
+    return FALSE;
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      const TandemAccountRecord *a = &g_array_index (accounts, TandemAccountRecord, i);
+
+      g_hash_table_insert (self->teams, new_id (a->id), new_id (a->team_id));
+    }
+  for (guint i = 0; i < members->len; i++)
+    {
+      const TandemMembershipRecord *m = &g_array_index (members, TandemMembershipRecord, i);
+
+      if (current == NULL || g_array_index (current, TandemMembershipRecord, 0).team_id != m->team_id)
+        {
+          current = g_array_new (FALSE, TRUE, sizeof (TandemMembershipRecord));
+          g_hash_table_insert (self->memberships, new_id (m->team_id), current);
+        }
+      g_array_append_val (current, *m);
+    }
+  return TRUE;
+}
 
 TandemActivityWriter *
 _tandem_activity_writer_new (TandemStore *store,
@@ -56,8 +109,12 @@ _tandem_activity_writer_new (TandemStore *store,
   self->backend = _tandem_store_get_backend (store);
   self->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->memberships = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
+  self->queue = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
+  g_array_set_clear_func (self->queue, (GDestroyNotify)tandem_activity_record_clear);
+  self->tags = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->queued_refs = g_hash_table_new (g_str_hash, g_str_equal);
   self->closed = tandem_backend_list_closed_ranges (self->backend, error);
-  if (self->closed == NULL)
+  if (self->closed == NULL || (derive_refs && !preload_tandems (self, error)))
     {
       _tandem_activity_writer_free (self);
       return NULL;
@@ -73,6 +130,9 @@ _tandem_activity_writer_free (TandemActivityWriter *self)
   g_clear_pointer (&self->closed, g_array_unref);
   g_clear_pointer (&self->teams, g_hash_table_unref);
   g_clear_pointer (&self->memberships, g_hash_table_unref);
+  g_clear_pointer (&self->queued_refs, g_hash_table_unref);
+  g_clear_pointer (&self->queue, g_array_unref);
+  g_clear_pointer (&self->tags, g_array_unref);
   g_free (self);
 }
 
@@ -333,5 +393,137 @@ _tandem_activity_writer_write (TandemActivityWriter *self,
   if (_tandem_activity_kind_settles (record->kind) && !check_tandem (self, record, field, error))
     return FALSE;
 
+  return TRUE;
+}
+
+void
+_tandem_activity_writer_set_written_func (TandemActivityWriter     *self,
+                                          TandemActivityWrittenFunc func,
+                                          gpointer                  user_data)
+{
+  self->written = func;
+  self->written_data = user_data;
+}
+
+static void
+report_written (TandemActivityWriter       *self,
+                const TandemActivityRecord *record,
+                gboolean                    inserted,
+                guint64                     tag)
+{
+  if (self->written != NULL)
+    self->written (record, inserted, tag, self->written_data);
+}
+
+static void
+clear_queue (TandemActivityWriter *self)
+{
+  g_hash_table_remove_all (self->queued_refs);
+  g_array_set_size (self->queue, 0);
+  g_array_set_size (self->tags, 0);
+}
+
+gboolean
+_tandem_activity_writer_flush (TandemActivityWriter *self,
+                               guint64              *failed_tag,
+                               TandemActivityField  *field,
+                               GError              **error)
+{
+  TandemActivityRecord *records = (TandemActivityRecord *)(void *)self->queue->data;
+  guint                 n = self->queue->len;
+  g_autofree gboolean  *inserted = NULL;
+  TandemActivityField   dummy;
+  gboolean              ok;
+
+  g_assert (self != NULL);
+  g_assert (failed_tag != NULL);
+
+  if (field == NULL)
+    field = &dummy;
+  *field = TANDEM_ACTIVITY_FIELD_NONE;
+  if (n == 0)
+    return TRUE;
+
+  inserted = g_new0 (gboolean, n);
+  *failed_tag = g_array_index (self->tags, guint64, 0);
+  ok = tandem_backend_insert_activities (self->backend, records, n, inserted, error);
+
+  /* the checks that need the stored rows, in the order of the rows */
+  for (guint i = 0; ok && i < n; i++)
+    {
+      *failed_tag = g_array_index (self->tags, guint64, i);
+      if (!inserted[i] ? !check_duplicate (self, &records[i], records[i].id, field, error)
+                       : _tandem_activity_kind_settles (records[i].kind)
+                             && !check_tandem (self, &records[i], field, error))
+        ok = FALSE;
+    }
+
+  for (guint i = 0; ok && i < n; i++)
+    report_written (self, &records[i], inserted[i], g_array_index (self->tags, guint64, i));
+  /* written or refused (the caller then rolls back): not written again */
+  clear_queue (self);
+  return ok;
+}
+
+gboolean
+_tandem_activity_writer_queue (TandemActivityWriter *self,
+                               TandemActivityRecord *record,
+                               guint64               tag,
+                               guint64              *failed_tag,
+                               TandemActivityField  *field,
+                               GError              **error)
+{
+  TandemActivityRecord copy;
+  TandemActivityField  dummy;
+  gboolean             inserted;
+
+  g_assert (self != NULL);
+  g_assert (record != NULL);
+  g_assert (failed_tag != NULL);
+
+  if (field == NULL)
+    field = &dummy;
+  *field = TANDEM_ACTIVITY_FIELD_NONE;
+
+  if (!_tandem_store_check_open (self->closed, record->occurred_at, NULL))
+    {
+      /* an earlier row's refusal comes first */
+      if (!_tandem_activity_writer_flush (self, failed_tag, field, error))
+        return FALSE;
+      *failed_tag = tag;
+      *field = TANDEM_ACTIVITY_FIELD_AT;
+      return _tandem_store_check_open (self->closed, record->occurred_at, error);
+    }
+
+  if (record->external_ref == NULL || record->external_ref[0] == '\0')
+    record->external_ref = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
+
+  /* a reversal is checked against what it reverses, which may be queued;
+   * a reference seen twice is compared with the first, once stored */
+  if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL
+      || g_hash_table_contains (self->queued_refs, record->external_ref))
+    {
+      if (!_tandem_activity_writer_flush (self, failed_tag, field, error))
+        return FALSE;
+    }
+
+  if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL)
+    {
+      *failed_tag = tag;
+      if (!_tandem_activity_writer_write (self, record, &inserted, field, error))
+        return FALSE;
+      report_written (self, record, inserted, tag);
+      return TRUE;
+    }
+
+  copy = *record;
+  copy.external_ref = g_strdup (record->external_ref);
+  copy.note = g_strdup (record->note);
+  g_array_append_val (self->queue, copy);
+  g_array_append_val (self->tags, tag);
+  g_hash_table_add (self->queued_refs, copy.external_ref);
+
+  if (self->queue->len >= QUEUE_MAX)
+    return _tandem_activity_writer_flush (self, failed_tag, field, error);
   return TRUE;
 }

@@ -74,6 +74,7 @@ typedef struct
 {
   gint64 id;
   gint64 occurred_at;
+  gint64 account_id;
 } TandemOrderRecord;
 
 /* The account lifecycle rules; 0 switches a rule off. */
@@ -319,6 +320,7 @@ struct _TandemBackendInterface
                               gint64         field_rep_id,
                               gint64         since,
                               GError       **error);
+  /* @team_id 0: every tandem's, ordered by tandem first */
   GArray *(*list_memberships) (TandemBackend *self,
                                gint64         team_id,
                                GError       **error);
@@ -339,11 +341,22 @@ struct _TandemBackendInterface
   gboolean (*add_stage_change) (TandemBackend           *self,
                                 const TandemStageRecord *record,
                                 GError                 **error);
+  /* Many at once, on the engine's bulk path. */
+  gboolean (*add_stage_changes) (TandemBackend           *self,
+                                 const TandemStageRecord *records,
+                                 guint                    n,
+                                 GError                 **error);
+  /* Sets each record's account to its stage. */
+  gboolean (*set_account_stages) (TandemBackend           *self,
+                                  const TandemStageRecord *records,
+                                  guint                    n,
+                                  GError                 **error);
   /* @account_id 0: every account's, ordered by account, time */
   GArray *(*list_stage_changes) (TandemBackend *self,
                                  gint64         account_id,
                                  GError       **error);
-  /* ordered by time, id */
+  /* ordered by time, id; @account_id 0: every account's, ordered by
+   * account first */
   GArray *(*list_orders) (TandemBackend *self,
                           gint64         account_id,
                           GError       **error);
@@ -365,6 +378,13 @@ struct _TandemBackendInterface
                                TandemActivityRecord *record,
                                gboolean             *inserted,
                                GError              **error);
+  /* The same for @n records at once, on the engine's bulk path; rows
+   * are written in order and no two share an external_ref. */
+  gboolean (*insert_activities) (TandemBackend        *self,
+                                 TandemActivityRecord *records,
+                                 guint                 n,
+                                 gboolean             *inserted,
+                                 GError              **error);
   gboolean (*load_activity) (TandemBackend        *self,
                              gint64                id,
                              TandemActivityRecord *record,
@@ -564,6 +584,14 @@ GArray  *tandem_backend_list_accounts (TandemBackend *self,
 gboolean tandem_backend_add_stage_change (TandemBackend           *self,
                                           const TandemStageRecord *record,
                                           GError                 **error);
+gboolean tandem_backend_add_stage_changes (TandemBackend           *self,
+                                           const TandemStageRecord *records,
+                                           guint                    n,
+                                           GError                 **error);
+gboolean tandem_backend_set_account_stages (TandemBackend           *self,
+                                            const TandemStageRecord *records,
+                                            guint                    n,
+                                            GError                 **error);
 GArray  *tandem_backend_list_stage_changes (TandemBackend *self,
                                             gint64         account_id,
                                             GError       **error);
@@ -584,6 +612,11 @@ gboolean tandem_backend_insert_activity (TandemBackend        *self,
                                          TandemActivityRecord *record,
                                          gboolean             *inserted,
                                          GError              **error);
+gboolean tandem_backend_insert_activities (TandemBackend        *self,
+                                           TandemActivityRecord *records,
+                                           guint                 n,
+                                           gboolean             *inserted,
+                                           GError              **error);
 gboolean tandem_backend_load_activity (TandemBackend        *self,
                                        gint64                id,
                                        TandemActivityRecord *record,

@@ -314,6 +314,32 @@ tandem_backend_add_stage_change (TandemBackend           *self,
   return TANDEM_BACKEND_GET_IFACE (self)->add_stage_change (self, record, error);
 }
 
+gboolean
+tandem_backend_add_stage_changes (TandemBackend           *self,
+                                  const TandemStageRecord *records,
+                                  guint                    n,
+                                  GError                 **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (n == 0 || records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->add_stage_changes (self, records, n, error);
+}
+
+gboolean
+tandem_backend_set_account_stages (TandemBackend           *self,
+                                   const TandemStageRecord *records,
+                                   guint                    n,
+                                   GError                 **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (n == 0 || records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->set_account_stages (self, records, n, error);
+}
+
 GArray *
 tandem_backend_list_stage_changes (TandemBackend *self,
                                    gint64         account_id,
@@ -335,6 +361,20 @@ tandem_backend_insert_activity (TandemBackend        *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return TANDEM_BACKEND_GET_IFACE (self)->insert_activity (self, record, inserted, error);
+}
+
+gboolean
+tandem_backend_insert_activities (TandemBackend        *self,
+                                  TandemActivityRecord *records,
+                                  guint                 n,
+                                  gboolean             *inserted,
+                                  GError              **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (n == 0 || (records != NULL && inserted != NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->insert_activities (self, records, n, inserted, error);
 }
 
 gboolean

@@ -333,6 +333,109 @@ pg_rollback (TandemSqlDriver *self)
     PQclear (PQexec (CONN (self), "ROLLBACK"));
 }
 
+/* COPY's text format: tab between columns, \N for NULL, and a backslash
+ * before the characters that would end a field or a row. */
+static void
+append_copy_field (GString    *out,
+                   const char *value)
+{
+  if (value == NULL)
+    {
+      g_string_append (out, "\\N");
+      return;
+    }
+  for (const char *p = value; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\':
+        g_string_append (out, "\\\\");
+        break;
+      case '\t':
+        g_string_append (out, "\\t");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      case '\r':
+        g_string_append (out, "\\r");
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+}
+
+static gboolean
+put_copy_data (TandemSqlDriver *self,
+               GString         *buffer)
+{
+  if (buffer->len > 0 && PQputCopyData (CONN (self), buffer->str, (int)buffer->len) != 1)
+    return FALSE;
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
+
+/* The bulk path: one COPY … FROM STDIN. A failure leaves the transaction
+ * aborted; the caller rolls it back. */
+static gboolean
+pg_bulk_insert (TandemSqlDriver   *self,
+                const char        *table,
+                const char *const *columns,
+                guint              n_columns,
+                const char *const *values,
+                guint              n_rows)
+{
+  g_autoptr (GString) buffer = g_string_new ("COPY ");
+  PGresult *result;
+  gboolean  ok = TRUE;
+
+  g_string_append_printf (buffer, "%s (", table);
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (buffer, "%s%s", c > 0 ? ", " : "", columns[c]);
+  g_string_append (buffer, ") FROM STDIN");
+
+  result = PQexec (CONN (self), buffer->str);
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      fail_result (self, result);
+      PQclear (result);
+      return FALSE;
+    }
+  PQclear (result);
+
+  g_string_truncate (buffer, 0);
+  for (guint r = 0; r < n_rows && ok; r++)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (c > 0)
+            g_string_append_c (buffer, '\t');
+          append_copy_field (buffer, values[(gsize)r * n_columns + c]);
+        }
+      g_string_append_c (buffer, '\n');
+      if (buffer->len >= 256 * 1024)
+        ok = put_copy_data (self, buffer);
+    }
+  if (ok)
+    ok = put_copy_data (self, buffer);
+  if (PQputCopyEnd (CONN (self), ok ? NULL : "the client stopped") != 1)
+    ok = FALSE;
+
+  while ((result = PQgetResult (CONN (self))) != NULL)
+    {
+      if (PQresultStatus (result) != PGRES_COMMAND_OK && ok)
+        {
+          fail_result (self, result);
+          ok = FALSE;
+        }
+      else if (!ok && self->error == NULL)
+        fail_result (self, result);
+      PQclear (result);
+    }
+  if (!ok && self->error == NULL)
+    tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_IO, "%s (%s)", PQerrorMessage (CONN (self)), self->name);
+  return ok;
+}
+
 static const TandemSqlDriverClass pg_class = {
   .name = "postgresql",
   .close = pg_close,
@@ -352,6 +455,7 @@ static const TandemSqlDriverClass pg_class = {
   .commit = pg_commit,
   .rollback = pg_rollback,
   .in_transaction = pg_in_transaction,
+  .bulk_insert = pg_bulk_insert,
 };
 
 /* ------------------------------------------------------------------ */

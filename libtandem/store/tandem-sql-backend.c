@@ -27,6 +27,7 @@ typedef enum
   STMT_INSERT_MEMBER,
   STMT_CLOSE_MEMBER,
   STMT_LIST_MEMBERS,
+  STMT_LIST_ALL_MEMBERS,
   STMT_INSERT_ACCOUNT,
   STMT_UPDATE_ACCOUNT,
   STMT_LOAD_ACCOUNT,
@@ -37,6 +38,7 @@ typedef enum
   STMT_LOAD_ACTIVITY,
   STMT_FIND_ACTIVITY_BY_REF,
   STMT_MAX_ACTIVITY_ID,
+  STMT_INSERT_STAGED,
   STMT_SCAN_SETTLEMENT,
   STMT_LIST_REFERRALS,
   STMT_SAVE_PLAN,
@@ -63,6 +65,9 @@ typedef enum
   STMT_LIST_CONFIRMATIONS,
   STMT_LIST_ALL_STAGES,
   STMT_LIST_ORDERS,
+  STMT_LIST_ALL_ORDERS,
+  STMT_SET_ACCOUNT_STAGE,
+  STMT_SET_STAGED_ACCOUNT_STAGES,
   STMT_LOAD_LIFECYCLE,
   STMT_SAVE_LIFECYCLE,
   STMT_KPI_ROWS,
@@ -93,6 +98,8 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_CLOSE_MEMBER] = "UPDATE team_member SET valid_until = ?2 WHERE team_id = ?1 AND valid_until IS NULL",
   [STMT_LIST_MEMBERS] = "SELECT team_id, inside_rep_id, field_rep_id, valid_from, valid_until "
                         "FROM team_member WHERE team_id = ?1 ORDER BY valid_from, id",
+  [STMT_LIST_ALL_MEMBERS] = "SELECT team_id, inside_rep_id, field_rep_id, valid_from, valid_until "
+                            "FROM team_member ORDER BY team_id, valid_from, id",
   [STMT_INSERT_ACCOUNT] = "INSERT INTO account (name, team_id, category, stage, referred_by, archived) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
   [STMT_UPDATE_ACCOUNT] = "UPDATE account SET name = ?2, team_id = ?3, category = ?4, stage = ?5, "
@@ -107,8 +114,14 @@ static const char *const stmt_sql[N_STMTS] = {
                        "WHERE account_id = ?1 ORDER BY changed_at, id",
   [STMT_LIST_ALL_STAGES] = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
                            "ORDER BY account_id, changed_at, id",
-  [STMT_LIST_ORDERS] = "SELECT id, occurred_at FROM activity WHERE account_id = ?1 AND (CAST (?2 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
+  [STMT_LIST_ORDERS] = "SELECT id, occurred_at, account_id FROM activity WHERE account_id = ?1 AND (CAST (?2 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
                        "ORDER BY occurred_at, id",
+  [STMT_LIST_ALL_ORDERS] = "SELECT id, occurred_at, account_id FROM activity WHERE (CAST (?1 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
+                           "ORDER BY account_id, occurred_at, id",
+  [STMT_SET_ACCOUNT_STAGE] = "UPDATE account SET stage = ?2 WHERE id = ?1",
+  [STMT_SET_STAGED_ACCOUNT_STAGES] = "UPDATE account SET stage = (SELECT u.stage FROM account_stage_update u "
+                                     "                             WHERE u.account_id = account.id) "
+                                     "WHERE id IN (SELECT account_id FROM account_stage_update)",
   [STMT_LOAD_LIFECYCLE] = "SELECT regular_orders, regular_months, lost_after_days FROM lifecycle_rule WHERE id = 1",
   [STMT_SAVE_LIFECYCLE] = "INSERT INTO lifecycle_rule (id, regular_orders, regular_months, lost_after_days) "
                           "VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET regular_orders = ?1, "
@@ -129,6 +142,11 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
   [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
   [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
+  [STMT_INSERT_STAGED] = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
+                         "occurred_at, external_ref, reverses_id, note) "
+                         "SELECT account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, "
+                         "       reverses_id, note FROM activity_stage WHERE TRUE ORDER BY pos "
+                         "ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref",
   [STMT_SCAN_SETTLEMENT] = "SELECT a.id, a.account_id, a.rep_id, a.kind, a.amount_minor, a.currency, a.occurred_at, "
                            "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, r.occurred_at "
                            "FROM activity a JOIN account acc ON acc.id = a.account_id "
@@ -284,6 +302,13 @@ bind_text_or_null (TandemSqlStmt *stmt,
     tandem_sql_bind_text (stmt, index, text);
   else
     tandem_sql_bind_null (stmt, index);
+}
+
+/* A number as the bulk path takes it. */
+static char *
+int_text (gint64 value)
+{
+  return g_strdup_printf ("%" PRId64, value);
 }
 
 static char *
@@ -720,9 +745,9 @@ tandem_sql_backend_list_memberships (TandemBackend *backend,
                                      GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_MEMBERS, error);
+  TandemSqlStmt    *stmt = get_stmt (self, team_id > 0 ? STMT_LIST_MEMBERS : STMT_LIST_ALL_MEMBERS, error);
 
-  if (stmt != NULL)
+  if (stmt != NULL && team_id > 0)
     tandem_sql_bind_int64 (stmt, 1, team_id);
   return list_rows (self, stmt, sizeof (TandemMembershipRecord), NULL, (gpointer)read_member,
                     _ ("Could not list the tandem’s members"), error);
@@ -857,6 +882,90 @@ tandem_sql_backend_add_stage_change (TandemBackend           *backend,
   return insert_stage (TANDEM_SQL_BACKEND (backend), record, error);
 }
 
+static const char *const stage_change_columns[] = { "account_id", "stage", "changed_at", "cause", "activity_id" };
+
+static gboolean
+tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
+                                      const TandemStageRecord *records,
+                                      guint                    n,
+                                      GError                 **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  const guint       n_columns = G_N_ELEMENTS (stage_change_columns);
+  g_autoptr (GPtrArray) owned = NULL;
+  g_autofree const char **values = NULL;
+
+  if (!tandem_sql_has_bulk_insert (self->driver))
+    {
+      for (guint i = 0; i < n; i++)
+        if (!insert_stage (self, &records[i], error))
+          return FALSE;
+      return TRUE;
+    }
+  if (n == 0)
+    return TRUE;
+
+  owned = g_ptr_array_new_full (n * n_columns, g_free);
+  values = g_new0 (const char *, (gsize)n *n_columns);
+  for (guint i = 0; i < n; i++)
+    {
+      const TandemStageRecord *r = &records[i];
+      const char             **row = values + (gsize)i * n_columns;
+      gint64                   numbers[] = { r->account_id, r->stage, r->changed_at, r->cause, r->activity_id };
+
+      for (guint c = 0; c < n_columns; c++)
+        if (c != 4 || r->activity_id > 0)
+          g_ptr_array_add (owned, (char *)(row[c] = int_text (numbers[c])));
+    }
+  if (!tandem_sql_bulk_insert (self->driver, "account_stage", stage_change_columns, n_columns, values, n))
+    return sql_error (self, _ ("Could not record the stage change"), error);
+  return TRUE;
+}
+
+static gboolean
+tandem_sql_backend_set_account_stages (TandemBackend           *backend,
+                                       const TandemStageRecord *records,
+                                       guint                    n,
+                                       GError                 **error)
+{
+  static const char *const columns[] = { "account_id", "stage" };
+  TandemSqlBackend        *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt           *stmt;
+  g_autoptr (GPtrArray) owned = NULL;
+  g_autofree const char **values = NULL;
+
+  if (!tandem_sql_has_bulk_insert (self->driver))
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          if ((stmt = get_stmt (self, STMT_SET_ACCOUNT_STAGE, error)) == NULL)
+            return FALSE;
+          tandem_sql_bind_int64 (stmt, 1, records[i].account_id);
+          tandem_sql_bind_int64 (stmt, 2, records[i].stage);
+          if (!step_done (self, stmt, _ ("Could not update the account"), error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  if (n == 0)
+    return TRUE;
+
+  owned = g_ptr_array_new_full (n * 2, g_free);
+  values = g_new0 (const char *, (gsize)n * 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (owned, (char *)(values[2 * i] = int_text (records[i].account_id)));
+      g_ptr_array_add (owned, (char *)(values[2 * i + 1] = int_text (records[i].stage)));
+    }
+  if (!tandem_sql_exec (self->driver, "DROP TABLE IF EXISTS account_stage_update; "
+                                      "CREATE TEMPORARY TABLE account_stage_update ("
+                                      "account_id BIGINT PRIMARY KEY, stage BIGINT NOT NULL)")
+      || !tandem_sql_bulk_insert (self->driver, "account_stage_update", columns, 2, values, n))
+    return sql_error (self, _ ("Could not update the account"), error);
+  return (stmt = get_stmt (self, STMT_SET_STAGED_ACCOUNT_STAGES, error)) != NULL
+         && step_done (self, stmt, _ ("Could not update the account"), error);
+}
+
 static void
 read_stage (TandemSqlStmt     *stmt,
             TandemStageRecord *record)
@@ -888,6 +997,7 @@ read_order (TandemSqlStmt     *stmt,
 {
   record->id = tandem_sql_column_int64 (stmt, 0);
   record->occurred_at = tandem_sql_column_int64 (stmt, 1);
+  record->account_id = tandem_sql_column_int64 (stmt, 2);
 }
 
 static GArray *
@@ -896,12 +1006,18 @@ tandem_sql_backend_list_orders (TandemBackend *backend,
                                 GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_ORDERS, error);
+  TandemSqlStmt    *stmt = get_stmt (self, account_id > 0 ? STMT_LIST_ORDERS : STMT_LIST_ALL_ORDERS, error);
 
   if (stmt != NULL)
     {
-      tandem_sql_bind_int64 (stmt, 1, account_id);
-      tandem_sql_bind_int64 (stmt, 2, _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable));
+      int mask = 1;
+
+      if (account_id > 0)
+        {
+          tandem_sql_bind_int64 (stmt, 1, account_id);
+          mask = 2;
+        }
+      tandem_sql_bind_int64 (stmt, mask, _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable));
     }
   return list_rows (self, stmt, sizeof (TandemOrderRecord), NULL, (gpointer)read_order,
                     _ ("Could not list the account’s orders"), error);
@@ -1081,6 +1197,135 @@ tandem_sql_backend_insert_activity (TandemBackend        *backend,
     }
 
   *inserted = TRUE;
+  return TRUE;
+}
+
+static gint64 tandem_sql_backend_max_activity_id (TandemBackend *backend,
+                                                  GError       **error);
+
+/* The bulk path: rows go to a temporary stage in one round trip, then into
+ * activity with one statement that skips stored references. The stage is
+ * made anew for each batch: emptying it would leave dead rows behind that
+ * every later batch scans again. */
+static const char stage_sql[] = "DROP TABLE IF EXISTS activity_stage; "
+                                "CREATE TEMPORARY TABLE activity_stage ("
+                                "pos BIGINT NOT NULL, account_id BIGINT NOT NULL, rep_id BIGINT NOT NULL, "
+                                "kind BIGINT NOT NULL, amount_minor BIGINT, currency TEXT, "
+                                "occurred_at BIGINT NOT NULL, external_ref TEXT NOT NULL, "
+                                "reverses_id BIGINT, note TEXT)";
+
+static const char *const stage_columns[] = {
+  "pos",
+  "account_id",
+  "rep_id",
+  "kind",
+  "amount_minor",
+  "currency",
+  "occurred_at",
+  "external_ref",
+  "reverses_id",
+  "note",
+};
+
+static gboolean
+stage_activities (TandemSqlBackend     *self,
+                  TandemActivityRecord *records,
+                  guint                 n,
+                  GError              **error)
+{
+  const guint n_columns = G_N_ELEMENTS (stage_columns);
+  g_autoptr (GPtrArray) owned = g_ptr_array_new_full (n * 6, g_free);
+  g_autofree const char **values = g_new0 (const char *, (gsize)n *n_columns);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TandemActivityRecord *r = &records[i];
+      const char                **row = values + (gsize)i * n_columns;
+      gint64                      numbers[] = { i, r->account_id, r->rep_id, r->kind };
+
+      for (guint c = 0; c < G_N_ELEMENTS (numbers); c++)
+        g_ptr_array_add (owned, (char *)(row[c] = int_text (numbers[c])));
+      if (r->has_amount)
+        {
+          g_ptr_array_add (owned, (char *)(row[4] = int_text (r->amount_minor)));
+          row[5] = r->currency;
+        }
+      g_ptr_array_add (owned, (char *)(row[6] = int_text (r->occurred_at)));
+      row[7] = r->external_ref;
+      if (r->reverses_id > 0)
+        g_ptr_array_add (owned, (char *)(row[8] = int_text (r->reverses_id)));
+      row[9] = r->note;
+    }
+
+  if (!tandem_sql_exec (self->driver, stage_sql)
+      || !tandem_sql_bulk_insert (self->driver, "activity_stage", stage_columns, n_columns, values, n))
+    return sql_error (self, _ ("Could not log the activities"), error);
+  return TRUE;
+}
+
+static gboolean
+tandem_sql_backend_insert_activities (TandemBackend        *backend,
+                                      TandemActivityRecord *records,
+                                      guint                 n,
+                                      gboolean             *inserted,
+                                      GError              **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt;
+  g_autoptr (GHashTable) positions = NULL;
+  guint         found = 0;
+  TandemSqlStep rc;
+
+  if (n == 0)
+    return TRUE;
+  if (!tandem_sql_has_bulk_insert (self->driver))
+    {
+      for (guint i = 0; i < n; i++)
+        if (!tandem_sql_backend_insert_activity (backend, &records[i], &inserted[i], error))
+          return FALSE;
+      return TRUE;
+    }
+
+  if (!stage_activities (self, records, n, error) || (stmt = get_stmt (self, STMT_INSERT_STAGED, error)) == NULL)
+    return FALSE;
+
+  /* the rows written come back with their ids; the others are stored */
+  positions = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      g_hash_table_insert (positions, records[i].external_ref, GUINT_TO_POINTER (i + 1));
+      inserted[i] = FALSE;
+      records[i].id = 0;
+    }
+  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
+    {
+      guint pos = GPOINTER_TO_UINT (g_hash_table_lookup (positions, tandem_sql_column_text (stmt, 1)));
+
+      if (pos == 0)
+        continue;
+      records[pos - 1].id = tandem_sql_column_int64 (stmt, 0);
+      inserted[pos - 1] = TRUE;
+      found++;
+    }
+  tandem_sql_reset (stmt);
+  if (rc != TANDEM_SQL_DONE)
+    return sql_error (self, _ ("Could not log the activities"), error);
+
+  for (guint i = 0; found < n && i < n; i++)
+    if (!inserted[i])
+      {
+        records[i].id = tandem_sql_backend_find_activity_by_ref (backend, records[i].external_ref, error);
+        if (records[i].id < 0)
+          return FALSE;
+        if (records[i].id > 0)
+          found++;
+      }
+  if (found != n)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                   _ ("Could not log the activities: %u of %u rows were written"), found, n);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -2025,6 +2270,9 @@ tandem_sql_backend_iface_init (TandemBackendInterface *iface)
   iface->save_lifecycle = tandem_sql_backend_save_lifecycle;
   iface->list_kpi_rows = tandem_sql_backend_list_kpi_rows;
   iface->insert_activity = tandem_sql_backend_insert_activity;
+  iface->add_stage_changes = tandem_sql_backend_add_stage_changes;
+  iface->set_account_stages = tandem_sql_backend_set_account_stages;
+  iface->insert_activities = tandem_sql_backend_insert_activities;
   iface->load_activity = tandem_sql_backend_load_activity;
   iface->find_activity_by_ref = tandem_sql_backend_find_activity_by_ref;
   iface->max_activity_id = tandem_sql_backend_max_activity_id;

@@ -66,6 +66,16 @@ struct _TandemSqlDriverClass
   gboolean (*commit) (TandemSqlDriver *self);
   void (*rollback) (TandemSqlDriver *self);
   gboolean (*in_transaction) (TandemSqlDriver *self);
+  /* Optional, the bulk path: appends @n_rows rows to @table in one
+   * round trip (PostgreSQL: COPY). @values holds n_rows × n_columns
+   * texts, row by row, NULL for SQL NULL. A driver without it writes
+   * rows one by one as cheaply (SQLite: in-process). */
+  gboolean (*bulk_insert) (TandemSqlDriver   *self,
+                           const char        *table,
+                           const char *const *columns,
+                           guint              n_columns,
+                           const char *const *values,
+                           guint              n_rows);
 };
 
 struct _TandemSqlDriver
@@ -213,6 +223,23 @@ static inline void
 tandem_sql_rollback (TandemSqlDriver *self)
 {
   self->klass->rollback (self);
+}
+
+static inline gboolean
+tandem_sql_has_bulk_insert (TandemSqlDriver *self)
+{
+  return self->klass->bulk_insert != NULL;
+}
+
+static inline gboolean
+tandem_sql_bulk_insert (TandemSqlDriver   *self,
+                        const char        *table,
+                        const char *const *columns,
+                        guint              n_columns,
+                        const char *const *values,
+                        guint              n_rows)
+{
+  return self->klass->bulk_insert (self, table, columns, n_columns, values, n_rows);
 }
 
 static inline gboolean

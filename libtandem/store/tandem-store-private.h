@@ -65,19 +65,22 @@ void               _tandem_transaction_end (TandemTransaction *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemTransaction, _tandem_transaction_end)
 
-/* What happens when orders arrive for an account, registered from above
- * (the account lifecycle in method/ registers itself): runs inside the
- * transaction that stored them and appends TandemStageRecords to
- * @changes. The store knows no lifecycle rules and never calls up. */
+/* What happens when orders arrive for accounts (@account_ids, ascending,
+ * each once), registered from above (the account lifecycle in method/
+ * registers itself): runs inside the transaction that stored them and
+ * appends TandemStageRecords to @changes. The store knows no lifecycle
+ * rules and never calls up. */
 typedef gboolean (*TandemOrdersHook) (TandemBackend *backend,
-                                      gint64         account_id,
+                                      const gint64  *account_ids,
+                                      guint          n_accounts,
                                       GArray        *changes,
                                       GError       **error);
 
 void _tandem_store_set_orders_hook (TandemOrdersHook hook);
 /* Runs the hook, if one is registered; TRUE otherwise. */
 gboolean _tandem_store_run_orders_hook (TandemBackend *backend,
-                                        gint64         account_id,
+                                        const gint64  *account_ids,
+                                        guint          n_accounts,
                                         GArray        *changes,
                                         GError       **error);
 
@@ -108,6 +111,31 @@ void                  _tandem_activity_writer_free (TandemActivityWriter *self);
 gboolean _tandem_activity_writer_write (TandemActivityWriter *self,
                                         TandemActivityRecord *record,
                                         gboolean             *inserted,
+                                        TandemActivityField  *field,
+                                        GError              **error);
+
+/* Called for each queued activity once it is written (@inserted) or found
+ * stored with the same facts; @tag is what it was queued with. */
+typedef void (*TandemActivityWrittenFunc) (const TandemActivityRecord *record,
+                                           gboolean                    inserted,
+                                           guint64                     tag,
+                                           gpointer                    user_data);
+/* The bulk way in (imports): checks @record and queues a copy, writing
+ * the queue on the engine's bulk path when it is full, before a reversal
+ * (which is written at once, after what it may reverse) and before a
+ * reference that is already queued. */
+void     _tandem_activity_writer_set_written_func (TandemActivityWriter     *self,
+                                                   TandemActivityWrittenFunc func,
+                                                   gpointer                  user_data);
+gboolean _tandem_activity_writer_queue (TandemActivityWriter *self,
+                                        TandemActivityRecord *record,
+                                        guint64               tag,
+                                        guint64              *failed_tag,
+                                        TandemActivityField  *field,
+                                        GError              **error);
+/* Writes what is queued; a refused activity sets *failed_tag and *field. */
+gboolean _tandem_activity_writer_flush (TandemActivityWriter *self,
+                                        guint64              *failed_tag,
                                         TandemActivityField  *field,
                                         GError              **error);
 /* Orders, cross-sells, up-sells and reversals: what settlement pays on. */

@@ -1964,11 +1964,12 @@ _tandem_store_set_orders_hook (TandemOrdersHook hook)
 
 gboolean
 _tandem_store_run_orders_hook (TandemBackend *backend,
-                               gint64         account_id,
+                               const gint64  *account_ids,
+                               guint          n_accounts,
                                GArray        *changes,
                                GError       **error)
 {
-  return orders_hook == NULL || orders_hook (backend, account_id, changes, error);
+  return orders_hook == NULL || n_accounts == 0 || orders_hook (backend, account_ids, n_accounts, changes, error);
 }
 
 /**
@@ -2088,7 +2089,7 @@ tandem_store_save_activity (TandemStore    *self,
   writer = _tandem_activity_writer_new (self, FALSE, error);
   if (writer == NULL || !_tandem_activity_writer_write (writer, &record, &was_inserted, NULL, error)
       || (was_inserted && tandem_activity_kind_is_commissionable (record.kind)
-          && !_tandem_store_run_orders_hook (self->backend, record.account_id, changes, error))
+          && !_tandem_store_run_orders_hook (self->backend, &record.account_id, 1, changes, error))
       || !tandem_backend_commit (self->backend, error))
     {
       tandem_backend_rollback (self->backend);

@@ -322,3 +322,69 @@ def test_messages_in_german(seeded, tmp_path):
     assert 'Befehle:' in p.stdout
     p = run('log', 'call', '--rep', '1', '--rep', '1', '--account', '1', db=seeded, env=env, check=1)
     assert 'ist 2-mal angegeben' in p.stderr
+
+
+def import_json(db, path, check=0):
+    p = run('--json', 'import', str(path), db=db, check=check)
+    return json.loads(p.stdout) if check == 0 else p
+
+
+def calls(n, first_line=2):
+    """n valid calls, one per minute of November; row i is on line first_line + i."""
+    return [f'C-{i},2026-11-{1 + (i // 1440) % 28:02d}T{(i // 60) % 24:02d}:{i % 60:02d}:00Z,1,1,call,,'
+            for i in range(n)]
+
+
+def test_bulk_import_names_the_row_it_refuses(seeded, tmp_path):
+    """Imports are written in batches (COPY on PostgreSQL); a refusal still
+    names its file, line and column, the earliest refused row comes first,
+    and nothing of the file is written."""
+    run('log', 'order', '--account', '1', '--rep', '2', '--at', '2026-11-05T10:00:00Z', '--ref', 'ERP-9',
+        '--amount', '5.00 EUR', db=seeded, check=0)
+    header = 'ref,at,account,rep,kind,amount,reverses'
+    before = count(seeded)
+
+    def write(name, rows):
+        path = tmp_path / name
+        path.write_text('\n'.join([header] + rows) + '\n')
+        return path
+
+    # a stored reference with other facts, found when its batch is written
+    rows = calls(20000)
+    rows[8998] = 'ERP-9,2026-11-05T10:00:00Z,1,2,order,6.00 EUR,'
+    p = import_json(seeded, write('stored.csv', rows), check=2)
+    assert f'stored.csv:9000: ref:' in p.stderr and '5.00 EUR' in p.stderr and '6.00 EUR' in p.stderr, p.stderr
+
+    # the same reference twice in one file, more than a batch apart
+    rows = calls(20000)
+    rows[16998] = 'C-0,2026-11-01T00:00:00Z,1,2,order,1.00 EUR,'
+    p = import_json(seeded, write('twice.csv', rows), check=2)
+    assert 'twice.csv:17000: ref:' in p.stderr, p.stderr
+
+    # an earlier refusal found only when the batch is written comes before a
+    # later row's own error
+    rows = calls(20000)
+    rows[98] = 'ERP-9,2026-11-05T10:00:00Z,1,2,order,7.00 EUR,'
+    rows[11998] = 'X-1,2026-11-05T10:00:00Z,99,1,call,,'
+    p = import_json(seeded, write('order.csv', rows), check=2)
+    assert 'order.csv:100: ref:' in p.stderr and ':12000:' not in p.stderr, p.stderr
+    rows[98] = 'X-0,2026-11-05T10:00:00Z,1,1,call,,'
+    p = import_json(seeded, write('account.csv', rows), check=2)
+    assert 'account.csv:12000: account:' in p.stderr, p.stderr
+
+    # a reversal of a row still queued, and one that takes back too much
+    rows = calls(20000)
+    rows[3] = 'O-1,2026-11-05T10:00:00Z,1,2,order,100.00 EUR,'
+    rows[9998] = 'R-1,2026-11-20T10:00:00Z,1,2,reversal,60.00 EUR,O-1'
+    rows[14998] = 'R-2,2026-11-21T10:00:00Z,1,2,reversal,50.00 EUR,O-1'
+    p = import_json(seeded, write('reversal.csv', rows), check=2)
+    assert 'reversal.csv:15000: amount:' in p.stderr and '40.00 EUR is left' in p.stderr, p.stderr
+    assert count(seeded) == before
+
+    rows[14998] = 'R-2,2026-11-21T10:00:00Z,1,2,reversal,40.00 EUR,O-1'
+    good = write('good.csv', rows)
+    assert import_json(seeded, good) == {'imported': 20000, 'skipped': 0}
+    assert import_json(seeded, good) == {'imported': 0, 'skipped': 20000}
+    stored = {a['external-ref']: a for a in json.loads(run('--json', 'activity', 'list', db=seeded, check=0).stdout)}
+    assert len(stored) == before + 20000
+    assert stored['R-1']['reverses'] == stored['R-2']['reverses'] == stored['O-1']['id']

@@ -6,7 +6,9 @@ PGPORT, PGUSER, PGPASSWORD from the environment)."""
 import json
 import os
 import random
+import signal
 import subprocess
+import time
 
 import pytest
 
@@ -196,3 +198,47 @@ def test_many_writers_on_one_server(database, tmp_path):
     # the close froze October's 28 orders
     frozen = json.loads(close.stdout)
     assert sum(1 for rep in frozen['reps'] for line in rep['lines'] if line['kind'] == 'commission') == 56
+
+
+def test_import_killed_midway_leaves_nothing(database, tmp_path):
+    """The bulk import (COPY) runs in one transaction: a client killed while
+    it writes leaves none of the file, and the file imports whole later."""
+    uri = f'postgresql:///{database}'
+    tandem(uri, 'init', check=0)
+    tandem(uri, 'rep', 'add', 'Anna', '--role', 'inside', check=0)
+    tandem(uri, 'rep', 'add', 'Jonas', '--role', 'field', check=0)
+    tandem(uri, 'team', 'add', '--inside', '1', '--field', '2', '--since', '2026-01-01T00:00:00Z', check=0)
+    tandem(uri, 'account', 'add', 'ACME', '--team', '1', check=0)
+    stages = psql(database, 'SELECT count (*) FROM account_stage')
+    n = 400000
+    csv = tmp_path / 'big.csv'
+    with open(csv, 'w') as out:
+        out.write('ref,at,account,rep,kind,amount\n')
+        for i in range(n):
+            kind, amount = ('order', f'{1 + i % 900}.00 EUR') if i % 5 == 0 else ('call', '')
+            out.write(f'K-{i},2026-11-{1 + i % 28:02d}T{i % 24:02d}:{(i // 24) % 60:02d}:00Z,1,{1 + i % 2},'
+                      f'{kind},{amount}\n')
+
+    importer = subprocess.Popen([TANDEM, f'--db={uri}', 'import', str(csv)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+    # wait until the import's transaction has written batches to the server
+    written = "SELECT count (*) FROM pg_stat_activity WHERE datname = current_database () " \
+              "AND xact_start IS NOT NULL AND backend_xid IS NOT NULL AND pid <> pg_backend_pid ()"
+    for _ in range(600):
+        if psql(database, written) != '0' or importer.poll() is not None:
+            break
+        time.sleep(0.05)
+    time.sleep(0.5)
+    importer.kill()
+    assert importer.wait(timeout=60) == -signal.SIGKILL, 'the import ended before it could be killed'
+    # the server notices the lost client and rolls its transaction back
+    for _ in range(200):
+        if psql(database, written) == '0':
+            break
+        time.sleep(0.05)
+    assert psql(database, 'SELECT count (*) FROM activity') == '0'
+    assert psql(database, 'SELECT count (*) FROM account_stage') == stages
+
+    p = tandem(uri, '--json', 'import', str(csv), check=0)
+    assert json.loads(p.stdout) == {'imported': n, 'skipped': 0}
+    assert psql(database, 'SELECT count (*) FROM activity') == str(n)
