@@ -177,8 +177,12 @@ load_teams (Engine  *engine,
             GError **error)
 {
   g_autoptr (GArray) records = tandem_backend_list_teams (engine->backend, error);
+  g_autoptr (GArray) members = NULL;
+  guint m = 0;
 
-  if (records == NULL)
+  /* three queries for every tandem, its reps and its members */
+  if (records == NULL || !_tandem_store_preload_reps (engine->store, error)
+      || (members = tandem_backend_list_memberships (engine->backend, 0, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
@@ -187,14 +191,17 @@ load_teams (Engine  *engine,
       TeamState              *state = g_new0 (TeamState, 1);
 
       state->team_id = r->id;
-      state->team = _tandem_store_load_team (engine->store, r->id, error);
+      state->team = _tandem_store_team_from_record (engine->store, r, error);
       g_hash_table_insert (engine->teams, int64_key (r->id), state);
       if (state->team == NULL)
         return FALSE;
 
-      state->members = tandem_backend_list_memberships (engine->backend, r->id, error);
-      if (state->members == NULL)
-        return FALSE;
+      /* both lists are ordered by tandem */
+      state->members = g_array_new (FALSE, TRUE, sizeof (TandemMembershipRecord));
+      while (m < members->len && g_array_index (members, TandemMembershipRecord, m).team_id < r->id)
+        m++;
+      for (; m < members->len && g_array_index (members, TandemMembershipRecord, m).team_id == r->id; m++)
+        g_array_append_val (state->members, g_array_index (members, TandemMembershipRecord, m));
       state->share_bp = r->inside_share;
       state->contribution = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 

@@ -303,10 +303,9 @@ static gboolean
 pg_begin (TandemSqlDriver *self)
 {
   /* writers take one lock for the whole transaction, as SQLite's BEGIN
-   * IMMEDIATE does: what a writer read stays true until it commits */
-  if (!pg_exec (self, "BEGIN"))
-    return FALSE;
-  if (!pg_exec (self, "SELECT pg_advisory_xact_lock (" WRITE_LOCK ")"))
+   * IMMEDIATE does: what a writer read stays true until it commits; one
+   * round trip for both */
+  if (!pg_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")"))
     {
       PQclear (PQexec (CONN (self), "ROLLBACK"));
       return FALSE;

@@ -21,6 +21,13 @@ TandemRep  *_tandem_store_load_rep (TandemStore *self,
 TandemTeam *_tandem_store_load_team (TandemStore *self,
                                      gint64       id,
                                      GError     **error);
+/* Reads every rep in one query into the store's cache, so that building
+ * many tandems (_tandem_store_team_from_record) asks nothing more. */
+gboolean    _tandem_store_preload_reps (TandemStore *self,
+                                        GError     **error);
+TandemTeam *_tandem_store_team_from_record (TandemStore            *self,
+                                            const TandemTeamRecord *record,
+                                            GError                **error);
 /* TandemStageRecords as a list model of TandemStageChange. */
 GListModel *_tandem_stage_changes_to_list (GArray *records);
 /* Sets the stage of loaded accounts to the last of @changes

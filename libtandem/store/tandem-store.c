@@ -441,6 +441,27 @@ team_from_record (TandemStore            *self,
 }
 
 TandemTeam *
+_tandem_store_team_from_record (TandemStore            *self,
+                                const TandemTeamRecord *record,
+                                GError                **error)
+{
+  return team_from_record (self, record, error);
+}
+
+gboolean
+_tandem_store_preload_reps (TandemStore *self,
+                            GError     **error)
+{
+  g_autoptr (GArray) reps = tandem_backend_list_reps (self->backend, error);
+
+  if (reps == NULL)
+    return FALSE;
+  for (guint i = 0; i < reps->len; i++)
+    rep_from_record (self, &g_array_index (reps, TandemRepRecord, i));
+  return TRUE;
+}
+
+TandemTeam *
 _tandem_store_load_team (TandemStore *self,
                          gint64       id,
                          GError     **error)
