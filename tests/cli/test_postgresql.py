@@ -147,6 +147,16 @@ def test_credentials_stay_secret(database):
                            env=dict(env_free, LC_ALL='C.UTF-8'), timeout=60)
         assert p.returncode == 0, p.stderr
         assert password not in p.stdout + p.stderr and database in p.stdout
+    # from $TANDEM_DB (so that no command line carries it), with every debug
+    # message of GLib and libtandem on: the password appears nowhere, also
+    # when the server refuses it
+    for candidate, code in ((uri, 0), (uri.replace(password, secret), 2)):
+        e = dict(env_free, LC_ALL='C.UTF-8', TANDEM_DB=candidate, G_MESSAGES_DEBUG='all')
+        for args in (['--json', 'rep', 'list'], ['rep', 'list'], ['--json', 'kpi', '2026-11']):
+            p = subprocess.run([TANDEM] + args, capture_output=True, text=True, env=e, timeout=60)
+            assert p.returncode in (code, 2), (args, p.stderr)
+            secret_word = candidate.split(':')[2].split('@')[0]
+            assert secret_word not in p.stdout + p.stderr, (args, p.stderr)
 
 
 def test_injection_strings_are_stored_verbatim(database):
