@@ -15,11 +15,23 @@ typedef struct
 {
   const char *name;
   CU_TestFunc func;
+  gboolean    sqlite_only; /* about files: not run against a server */
 } TandemTestCase;
+
+/* Whether the tests run against PostgreSQL (TANDEM_TEST_ENGINE). */
+static inline gboolean
+tandem_test_on_postgresql (void)
+{
+  return g_strcmp0 (g_getenv ("TANDEM_TEST_ENGINE"), "postgresql") == 0;
+}
 
 #define TANDEM_TEST(fn) \
   {                     \
-#fn, fn             \
+#fn, fn, FALSE      \
+  }
+#define TANDEM_TEST_SQLITE(fn) \
+  {                            \
+#fn, fn, TRUE              \
   }
 
 /* Asserts that @error is set with @domain and @code (-1 for any code) and
@@ -69,6 +81,7 @@ tandem_test_run (const char           *suite_name,
 {
   CU_pSuite    suite;
   unsigned int failures;
+  gsize        n_cases_run = n_cases;
 
   if (CU_initialize_registry () != CUE_SUCCESS)
     return CU_get_error ();
@@ -81,37 +94,43 @@ tandem_test_run (const char           *suite_name,
     }
 
   for (gsize i = 0; i < n_cases; i++)
-    if (CU_add_test (suite, cases[i].name, cases[i].func) == NULL)
-      {
-        CU_cleanup_registry ();
-        return CU_get_error ();
-      }
+    {
+      if (cases[i].sqlite_only && tandem_test_on_postgresql ())
+        {
+          n_cases_run--;
+          continue;
+        }
+      if (CU_add_test (suite, cases[i].name, cases[i].func) == NULL)
+        {
+          CU_cleanup_registry ();
+          return CU_get_error ();
+        }
+    }
 
   CU_basic_set_mode (CU_BRM_VERBOSE);
   CU_basic_run_tests ();
   failures = CU_get_number_of_failures () + CU_get_number_of_tests_failed ();
-  if (CU_get_number_of_tests_run () != n_cases)
+  if (CU_get_number_of_tests_run () != n_cases_run)
     failures++;
   CU_cleanup_registry ();
 
   return failures == 0 ? 0 : 1;
 }
 
-/* A new, empty store for a test: the file @path (or memory, for NULL) on
- * SQLite; with TANDEM_TEST_ENGINE=postgresql a fresh database on the
- * server in PGHOST/PGPORT/PGUSER. The same @path gives the same store
- * again (a second connection). */
-static inline TandemStore *
-tandem_test_store_new (const char *path,
-                       GError    **error)
+/* Where a test's store lives: the file @path on SQLite (NULL: memory);
+ * with TANDEM_TEST_ENGINE=postgresql the URI of a database on the server
+ * in PGHOST/PGPORT/PGUSER, made empty the first time @path is seen. The
+ * same @path gives the same store again. */
+static inline char *
+tandem_test_db_for (const char *path,
+                    GError    **error)
 {
   static GHashTable *made;
   static guint       counter;
   g_autofree char   *name = NULL;
-  g_autofree char   *uri = NULL;
 
-  if (g_strcmp0 (g_getenv ("TANDEM_TEST_ENGINE"), "postgresql") != 0)
-    return path != NULL ? tandem_store_new_for_path (path, error) : tandem_store_new_in_memory (error);
+  if (!tandem_test_on_postgresql ())
+    return g_strdup (path);
 
   if (made == NULL)
     made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -139,8 +158,21 @@ tandem_test_store_new (const char *path,
       g_hash_table_add (made, g_strdup (name));
     }
 
-  uri = g_strdup_printf ("postgresql:///%s", name);
-  return tandem_store_new_for_uri (uri, error);
+  return g_strdup_printf ("postgresql:///%s", name);
+}
+
+/* A new, empty store for a test (see tandem_test_db_for()); the same
+ * @path gives the same store again (a second connection). */
+static inline TandemStore *
+tandem_test_store_new (const char *path,
+                       GError    **error)
+{
+  g_autofree char *db = NULL;
+
+  if (!tandem_test_on_postgresql ())
+    return path != NULL ? tandem_store_new_for_path (path, error) : tandem_store_new_in_memory (error);
+  db = tandem_test_db_for (path, error);
+  return db != NULL ? tandem_store_new_for_uri (db, error) : NULL;
 }
 
 /* A fresh temporary directory per test; removed with its files. */

@@ -5,6 +5,8 @@
  * Every test here talks to TandemBackend only, through a factory, so a new
  * backend (PostgreSQL) adds a factory and runs the same suite. */
 
+#include "config.h"
+
 #include <sqlite3.h>
 #include <string.h>
 
@@ -12,6 +14,9 @@
 #include "tandem-store-private.h"
 #include "tandem-sqlite-backend-private.h"
 #include "tandem-sqlite-schema-private.h"
+#if HAVE_POSTGRESQL
+#include "tandem-pg-driver-private.h"
+#endif
 
 typedef TandemBackend *(*BackendFactory) (const char *name, GError **error);
 
@@ -33,13 +38,29 @@ sqlite_file (const char *name,
   return tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, error);
 }
 
+#if HAVE_POSTGRESQL
+static TandemBackend *
+postgresql (const char *name,
+            GError    **error)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *uri = tandem_test_db_for (path, error);
+
+  return uri != NULL ? tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error) : NULL;
+}
+#endif
+
 static const struct
 {
   const char    *name;
   BackendFactory make;
+  gboolean       server;
 } factories[] = {
-  { "sqlite-memory", sqlite_memory },
-  { "sqlite-file", sqlite_file },
+  { "sqlite-memory", sqlite_memory, FALSE },
+  { "sqlite-file", sqlite_file, FALSE },
+#if HAVE_POSTGRESQL
+  { "postgresql", postgresql, TRUE },
+#endif
 };
 
 typedef struct
@@ -365,8 +386,14 @@ run_conformance (void (*body) (TandemBackend *))
   for (guint i = 0; i < G_N_ELEMENTS (factories); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char *name = g_strdup_printf ("conf-%u.db", counter++);
-      g_autoptr (TandemBackend) b = factories[i].make (name, &error);
+      g_autofree char *name = NULL;
+      g_autoptr (TandemBackend) b = NULL;
+
+      /* the engine the suite runs against: SQLite both ways, or the server */
+      if (factories[i].server != tandem_test_on_postgresql ())
+        continue;
+      name = g_strdup_printf ("conf-%u.db", counter++);
+      b = factories[i].make (name, &error);
 
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
@@ -764,9 +791,9 @@ main (void)
     TANDEM_TEST (test_conformance_teams),
     TANDEM_TEST (test_conformance_accounts),
     TANDEM_TEST (test_conformance_activities),
-    TANDEM_TEST (test_write_failures),
-    TANDEM_TEST (test_migration_failure),
-    TANDEM_TEST (test_migration_to_lifecycle),
+    TANDEM_TEST_SQLITE (test_write_failures),
+    TANDEM_TEST_SQLITE (test_migration_failure),
+    TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
   };
   int status;
 

@@ -28,12 +28,15 @@ teardown (void)
   return 0;
 }
 
+/* A seeded store: a file, or a database on the server; returns what
+ * --db and tandem_store_new_for_uri() take. */
 static char *
 make_store (const char *name)
 {
   g_autoptr (GError) error = NULL;
-  char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr (TandemStore) store = tandem_store_new_for_path (path, &error);
+  g_autofree char *file = g_build_filename (tmpdir, name, NULL);
+  char            *path = tandem_test_db_for (file, &error);
+  g_autoptr (TandemStore) store = path != NULL ? tandem_store_new_for_uri (path, &error) : NULL;
   g_autoptr (TandemRep) inside = NULL;
   g_autoptr (TandemRep) field = NULL;
   g_autoptr (TandemTeam) team = NULL;
@@ -52,7 +55,7 @@ static gint64
 count_activities (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_for_path (path, &error);
+  g_autoptr (TandemStore) store = tandem_store_new_for_uri (path, &error);
   g_autoptr (GListModel) list = NULL;
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (store);

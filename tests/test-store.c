@@ -24,7 +24,7 @@ fixture_init (Fixture    *f,
 {
   g_autoptr (GError) error = NULL;
 
-  f->store = path ? tandem_store_new_for_path (path, &error) : tandem_store_new_in_memory (&error);
+  f->store = tandem_test_store_new (path, &error);
   g_assert_no_error (error);
   f->inside = tandem_store_add_rep (f->store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
   f->field = tandem_store_add_rep (f->store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
@@ -74,7 +74,7 @@ test_create_and_reopen (void)
   CU_ASSERT (tandem_store_get_schema_version (f.store) >= 1);
   fixture_clear (&f);
 
-  again = tandem_store_new_for_path (path, &error);
+  again = tandem_test_store_new (path, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   rep = tandem_store_get_rep (again, 1, &error);
   TANDEM_ASSERT_NO_ERROR (error);
@@ -188,7 +188,7 @@ test_corrupt_pages (void)
   memset (data + 4096 + 100, 0x5a, MIN (len - 4196, 8000));
   g_file_set_contents (path, data, len, NULL);
 
-  store = tandem_store_new_for_path (path, &error);
+  store = tandem_test_store_new (path, &error);
   if (store != NULL)
     {
       g_autoptr (GListModel) accounts = NULL;
@@ -296,7 +296,7 @@ test_hostile_names (void)
 
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (TandemStore) store = tandem_store_new_for_path (path, &error);
+    g_autoptr (TandemStore) store = tandem_test_store_new (path, &error);
     g_autoptr (GListModel) reps = tandem_store_list_reps (store);
     g_autoptr (GListModel) accounts = tandem_store_list_accounts (store);
 
@@ -386,7 +386,7 @@ test_reload_values (void)
   TANDEM_ASSERT_NO_ERROR (error);
   fixture_clear (&f);
 
-  store = tandem_store_new_for_path (path, &error);
+  store = tandem_test_store_new (path, &error);
   team = tandem_store_get_team (store, 1, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_STRING_EQUAL (tandem_team_get_name (team), "Nord");
@@ -966,10 +966,10 @@ int
 main (void)
 {
   const TandemTestCase cases[] = {
-    TANDEM_TEST (test_create_and_reopen),
-    TANDEM_TEST (test_refuses_foreign_files),
-    TANDEM_TEST (test_corrupt_pages),
-    TANDEM_TEST (test_read_only),
+    TANDEM_TEST_SQLITE (test_create_and_reopen),
+    TANDEM_TEST_SQLITE (test_refuses_foreign_files),
+    TANDEM_TEST_SQLITE (test_corrupt_pages),
+    TANDEM_TEST_SQLITE (test_read_only),
     TANDEM_TEST (test_hostile_names),
     TANDEM_TEST (test_update_and_archive),
     TANDEM_TEST (test_reload_values),
