@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-cli-method.c: the verbs of the tandem method: rep tags, matching */
+/* tandem-cli-method.c: the verbs of the tandem method: matching, A/B/C/D, clean-up, charters, shadowing, support */
 
 #include "config.h"
 
@@ -8,62 +8,6 @@
 #include <string.h>
 
 #include "tandem-cli.h"
-
-static gboolean
-parse_rep (Cli        *cli,
-           const char *what,
-           const char *text,
-           TandemRep **rep,
-           GError    **error)
-{
-  guint64 id;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _ ("%s: “%s” is not an id"), what, text);
-      return FALSE;
-    }
-  *rep = tandem_store_get_rep (cli->store, (gint64)id, error);
-  return *rep != NULL;
-}
-
-int
-cli_cmd_rep_tag (Cli   *cli,
-                 int    argc,
-                 char **argv)
-{
-  gboolean     preference = FALSE;
-  GOptionEntry entries[] = {
-    { "preference", 0, 0, G_OPTION_ARG_NONE, &preference, N_ ("a preference rather than a strength"), NULL },
-    { NULL }
-  };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TandemRep) rep = NULL;
-  guint64 level;
-  int     status = cli_parse_options (cli, "rep tag REP TAG LEVEL", _ ("— give a rep a strength or preference, level 1–5 (0 removes it)"),
-                                      entries, &argc, &argv);
-
-  if (status >= 0)
-    return status;
-  if (argc != 4)
-    {
-      g_printerr (_ ("tandem: rep tag needs REP, TAG and LEVEL\n"));
-      return 1;
-    }
-  if (!g_ascii_string_to_unsigned (argv[3], 10, 0, 5, &level, NULL))
-    {
-      g_printerr (_ ("tandem: LEVEL: “%s” is not a level from 1 to 5 (0 removes the tag)\n"), argv[3]);
-      return 2;
-    }
-  if ((status = cli_open_store (cli, FALSE)) != 0)
-    return status;
-  if (!parse_rep (cli, "REP", argv[1], &rep, &error) || !tandem_store_set_rep_tag (cli->store, rep, preference ? TANDEM_TAG_KIND_PREFERENCE : TANDEM_TAG_KIND_STRENGTH, argv[2], (guint)level, &error))
-    {
-      g_printerr ("tandem: %s\n", error->message);
-      return 2;
-    }
-  return 0;
-}
 
 /* "INSIDE:FIELD" → the two reps. */
 static gboolean
@@ -82,7 +26,7 @@ parse_pair (Cli        *cli,
                    _ ("%s: “%s” is not a pair INSIDE:FIELD of rep ids"), option, text);
       return FALSE;
     }
-  return parse_rep (cli, option, parts[0], inside, error) && parse_rep (cli, option, parts[1], field, error);
+  return cli_get_rep (cli, option, parts[0], inside, error) && cli_get_rep (cli, option, parts[1], field, error);
 }
 
 int

@@ -23,6 +23,16 @@ typedef struct
   gulong       progress_handler;
 } Cli;
 
+#define EXIT_USAGE 1
+#define EXIT_DATA 2
+
+/* tandem-cli.c: shared parts */
+
+/* Prints "tandem: MESSAGE" and a hint; returns EXIT_USAGE. */
+int cli_usage_error (const char *format,
+                     ...) G_GNUC_PRINTF (1, 2);
+/* Prints @error's message; returns EXIT_DATA. */
+int cli_data_error (GError *error);
 /* Parses a verb's options; returns -1 to go on, else an exit status. */
 int         cli_parse_options (Cli          *cli,
                                const char   *usage,
@@ -37,7 +47,25 @@ TandemPlan *cli_find_plan (Cli        *cli,
                            GError    **error);
 char       *cli_money (TandemMoney *money);
 /* Prints @node pretty, with a newline. */
-void       cli_print_json (JsonNode *node);
+void cli_print_json (JsonNode *node);
+/* Prints what @b built. */
+void cli_print_builder (JsonBuilder *b);
+void cli_add_uint (JsonBuilder *b,
+                   const char  *name,
+                   guint        value);
+/* Prints a new row's id (or {"id": N} with --json). */
+void     cli_print_id (Cli   *cli,
+                       gint64 id);
+gboolean cli_parse_id (const char *what,
+                       const char *text,
+                       gint64     *id,
+                       GError    **error);
+/* The stored rep with the id in @text. */
+gboolean   cli_get_rep (Cli        *cli,
+                        const char *what,
+                        const char *text,
+                        TandemRep **rep,
+                        GError    **error);
 gboolean   cli_parse_percent (const char *option,
                               const char *text,
                               guint      *bp,
@@ -47,15 +75,18 @@ GDateTime *cli_parse_time (const char *what,
                            GError    **error);
 void       cli_progress_start (Cli *cli);
 void       cli_progress_stop (Cli *cli);
-
-/* tandem-cli-list.c */
-int cli_cmd_rep_list (Cli *cli, int argc, char **argv);
-int cli_cmd_team_list (Cli *cli, int argc, char **argv);
-int cli_cmd_account_list (Cli *cli, int argc, char **argv);
-int cli_cmd_activity_list (Cli *cli, int argc, char **argv);
-int cli_cmd_plan_list (Cli *cli, int argc, char **argv);
-
-/* tandem-cli-report.c */
+/* Lists: an aligned table, or with --json an array of objects whose keys
+ * are the objects' property names. */
+void cli_add_properties (JsonBuilder *b,
+                         GObject     *object);
+void cli_print_model_json (GListModel *model);
+int  cli_simple_list (Cli        *cli,
+                      int         argc,
+                      char      **argv,
+                      const char *usage,
+                      GListModel *(*list) (TandemStore *),
+                      void (*row) (gpointer item));
+/* Tables */
 void     cli_pad (GString    *out,
                   const char *text,
                   int         width,
@@ -66,6 +97,40 @@ gboolean cli_add_checked (gint64     *sum,
                           gint64      value,
                           const char *what,
                           GError    **error);
+
+/* The verbs, one file per noun */
+int cli_cmd_init (Cli *cli, int argc, char **argv);
+
+/* tandem-cli-rep.c */
+int cli_cmd_rep_add (Cli *cli, int argc, char **argv);
+int cli_cmd_rep_list (Cli *cli, int argc, char **argv);
+int cli_cmd_rep_tag (Cli *cli, int argc, char **argv);
+
+/* tandem-cli-team.c */
+int cli_cmd_team_add (Cli *cli, int argc, char **argv);
+int cli_cmd_team_list (Cli *cli, int argc, char **argv);
+
+/* tandem-cli-account.c */
+int cli_cmd_account_add (Cli *cli, int argc, char **argv);
+int cli_cmd_account_list (Cli *cli, int argc, char **argv);
+int cli_cmd_account_history (Cli *cli, int argc, char **argv);
+int cli_cmd_lifecycle (Cli *cli, int argc, char **argv);
+int cli_cmd_lifecycle_apply (Cli *cli, int argc, char **argv);
+
+/* tandem-cli-activity.c */
+int cli_cmd_log (Cli *cli, int argc, char **argv);
+int cli_cmd_activity_list (Cli *cli, int argc, char **argv);
+int cli_cmd_import (Cli *cli, int argc, char **argv);
+int cli_cmd_export (Cli *cli, int argc, char **argv);
+
+/* tandem-cli-plan.c */
+int cli_cmd_plan_load (Cli *cli, int argc, char **argv);
+int cli_cmd_plan_list (Cli *cli, int argc, char **argv);
+
+/* tandem-cli-settle.c */
+int      cli_cmd_settle (Cli *cli, int argc, char **argv);
+int      cli_cmd_close (Cli *cli, int argc, char **argv);
+int      cli_cmd_statement (Cli *cli, int argc, char **argv);
 gboolean cli_print_report (Cli              *cli,
                            TandemSettlement *settlement,
                            GError          **error);
@@ -73,20 +138,14 @@ void     cli_print_statement (Cli              *cli,
                               TandemSettlement *settlement,
                               TandemRep        *rep);
 
-/* tandem-cli-chart.c */
-int cli_cmd_report (Cli *cli, int argc, char **argv);
-
 /* tandem-cli-method.c */
-int cli_cmd_rep_tag (Cli *cli, int argc, char **argv);
 int cli_cmd_match (Cli *cli, int argc, char **argv);
 int cli_cmd_classify (Cli *cli, int argc, char **argv);
 int cli_cmd_cleanup (Cli *cli, int argc, char **argv);
 
-/* tandem-cli-kpi.c */
+/* tandem-cli-report.c */
+int  cli_cmd_report (Cli *cli, int argc, char **argv);
 int  cli_cmd_kpi (Cli *cli, int argc, char **argv);
-int  cli_cmd_lifecycle (Cli *cli, int argc, char **argv);
-int  cli_cmd_lifecycle_apply (Cli *cli, int argc, char **argv);
-int  cli_cmd_account_history (Cli *cli, int argc, char **argv);
 void cli_print_kpis (Cli        *cli,
                      const char *period,
                      GListModel *kpis);

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-cli-rep.c: the rep verbs: add, list, tag, archive */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tandem-cli.h"
+
+int
+cli_cmd_rep_add (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  g_autofree char *role_text = NULL;
+  GOptionEntry     entries[] = {
+        { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_ ("inside, field or manager"), "ROLE" },
+        { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  TandemRole role;
+  int        status = cli_parse_options (cli, "rep add NAME", _ ("— add a rep"), entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    return cli_usage_error (_ ("rep add needs one NAME"));
+  if (role_text == NULL)
+    return cli_usage_error (_ ("rep add needs --role inside|field|manager"));
+  if (!tandem_role_from_nick (role_text, &role, &error))
+    return cli_data_error (error);
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+
+  rep = tandem_store_add_rep (cli->store, argv[1], role, &error);
+  if (rep == NULL)
+    return cli_data_error (error);
+  cli_print_id (cli, tandem_rep_get_id (rep));
+  return 0;
+}
+
+static void
+rep_row (gpointer item)
+{
+  TandemRep *r = item;
+
+  g_print ("%4" G_GINT64_FORMAT "  %-28s %-8s%s\n", tandem_rep_get_id (r), tandem_rep_get_name (r),
+           tandem_role_to_nick (tandem_rep_get_role (r)), tandem_rep_get_archived (r) ? _ ("  (archived)") : "");
+}
+
+int
+cli_cmd_rep_list (Cli *cli, int argc, char **argv)
+{
+  return cli_simple_list (cli, argc, argv, "rep list", tandem_store_list_reps, rep_row);
+}
+
+int
+cli_cmd_rep_tag (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  gboolean     preference = FALSE;
+  GOptionEntry entries[] = {
+    { "preference", 0, 0, G_OPTION_ARG_NONE, &preference, N_ ("a preference rather than a strength"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  guint64 level;
+  int     status = cli_parse_options (cli, "rep tag REP TAG LEVEL", _ ("— give a rep a strength or preference, level 1–5 (0 removes it)"),
+                                      entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 4)
+    {
+      g_printerr (_ ("tandem: rep tag needs REP, TAG and LEVEL\n"));
+      return 1;
+    }
+  if (!g_ascii_string_to_unsigned (argv[3], 10, 0, 5, &level, NULL))
+    {
+      g_printerr (_ ("tandem: LEVEL: “%s” is not a level from 1 to 5 (0 removes the tag)\n"), argv[3]);
+      return 2;
+    }
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if (!cli_get_rep (cli, "REP", argv[1], &rep, &error) || !tandem_store_set_rep_tag (cli->store, rep, preference ? TANDEM_TAG_KIND_PREFERENCE : TANDEM_TAG_KIND_STRENGTH, argv[2], (guint)level, &error))
+    {
+      g_printerr ("tandem: %s\n", error->message);
+      return 2;
+    }
+  return 0;
+}

@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-cli-settle.c: settling: settle, close, statement, and their tables */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tandem-cli.h"
+
+#define N_KINDS (TANDEM_LINE_KIND_ADJUSTMENT + 1)
+
+static int
+settle_or_close (Cli     *cli,
+                 int      argc,
+                 char   **argv,
+                 gboolean close)
+{
+  g_autofree char *plan_name = NULL;
+  GOptionEntry     entries[] = {
+        { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+        { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (TandemPeriod) period = NULL;
+  g_autoptr (TandemSettlement) settlement = NULL;
+  int status = cli_parse_options (cli, close ? "close PERIOD" : "settle PERIOD",
+                                  close ? _ ("— settle a period and freeze it") : _ ("— settle a period (2026-11, 2026-Q4, 2026)"),
+                                  entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    return cli_usage_error (close ? _ ("close needs one PERIOD") : _ ("settle needs one PERIOD"));
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL)
+    return cli_data_error (error);
+
+  cli_progress_start (cli);
+  settlement = close ? tandem_store_close_period (cli->store, plan, period, &error)
+                     : tandem_store_settle (cli->store, plan, period, &error);
+  cli_progress_stop (cli);
+  if (settlement == NULL)
+    return cli_data_error (error);
+
+  if (cli->json)
+    {
+      g_autofree char *json = tandem_settlement_to_json (settlement);
+      g_print ("%s\n", json);
+    }
+  else if (!cli_print_report (cli, settlement, &error))
+    return cli_data_error (error);
+  return 0;
+}
+
+int
+cli_cmd_settle (Cli *cli, int argc, char **argv)
+{
+  return settle_or_close (cli, argc, argv, FALSE);
+}
+
+int
+cli_cmd_close (Cli *cli, int argc, char **argv)
+{
+  return settle_or_close (cli, argc, argv, TRUE);
+}
+
+int
+cli_cmd_statement (Cli   *cli,
+                   int    argc,
+                   char **argv)
+{
+  g_autofree char *plan_name = NULL;
+  GOptionEntry     entries[] = {
+        { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+        { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (TandemPeriod) period = NULL;
+  g_autoptr (TandemSettlement) settlement = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  gint64 rep_id;
+  int    status = cli_parse_options (cli, "statement REP PERIOD", _ ("— one rep’s lines with explanations"), entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 3)
+    return cli_usage_error (_ ("statement needs REP and PERIOD"));
+  if (!cli_parse_id ("REP", argv[1], &rep_id, &error))
+    return cli_data_error (error);
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL || (plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_plan_parse_period (plan, argv[2], &error)) == NULL || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL)
+    return cli_data_error (error);
+
+  cli_print_statement (cli, settlement, rep);
+  return 0;
+}
+
+gboolean
+cli_print_report (Cli              *cli,
+                  TandemSettlement *settlement,
+                  GError          **error)
+{
+  static const char *headers[N_KINDS] = {
+    N_ ("Commission"),
+    N_ ("Accelerator"),
+    N_ ("Team bonus"),
+    N_ ("Referral"),
+    N_ ("Clawback"),
+    N_ ("Cap"),
+    N_ ("Adjust."),
+  };
+  g_autoptr (GListModel) reps = tandem_settlement_get_reps (settlement);
+  g_autoptr (GListModel) teams = tandem_settlement_get_team_results (settlement);
+  g_autoptr (TandemMoney) total = tandem_settlement_get_total (settlement);
+  g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
+  g_autofree char *total_text = tandem_money_to_string (total);
+  gint64           column_totals[N_KINDS] = { 0 };
+  const char      *cur = tandem_money_get_currency (total);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, _ ("Settlement %s, plan %s (%s), in %s\n\n"), period,
+                          tandem_settlement_get_plan_name (settlement),
+                          tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED ? _ ("closed") : _ ("draft"),
+                          tandem_money_get_currency (total));
+  cli_pad (out, _ ("Rep"), 22, FALSE);
+  cli_pad (out, _ ("Role"), 8, FALSE);
+  for (guint k = 0; k < N_KINDS; k++)
+    cli_pad (out, _ (headers[k]), 12, TRUE);
+  cli_pad (out, _ ("Total"), 12, TRUE);
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);
+      g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (settlement, rep);
+      gint64           sums[N_KINDS] = { 0 };
+      gint64           rep_total = 0;
+      g_autofree char *t = NULL;
+
+      for (guint l = 0; l < g_list_model_get_n_items (lines); l++)
+        {
+          g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, l);
+          gint64 amount = tandem_money_get_minor_units (tandem_payout_line_get_amount (line));
+
+          if (!cli_add_checked (&sums[tandem_payout_line_get_kind (line)], amount, tandem_rep_get_name (rep), error)
+              || !cli_add_checked (&rep_total, amount, tandem_rep_get_name (rep), error))
+            return FALSE;
+        }
+
+      cli_pad (out, tandem_rep_get_name (rep), 22, FALSE);
+      cli_pad (out, tandem_role_to_nick (tandem_rep_get_role (rep)), 8, FALSE);
+      for (guint k = 0; k < N_KINDS; k++)
+        {
+          g_autofree char *cell = cli_amount_cell (sums[k], cur);
+          cli_pad (out, cell, 12, TRUE);
+          if (!cli_add_checked (&column_totals[k], sums[k], _ ("A column total"), error))
+            return FALSE;
+        }
+      t = cli_amount_cell (rep_total, cur);
+      cli_pad (out, t, 12, TRUE);
+      g_string_append_c (out, '\n');
+    }
+
+  cli_pad (out, _ ("Total"), 30, FALSE);
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      g_autofree char *cell = cli_amount_cell (column_totals[k], cur);
+      cli_pad (out, cell, 12, TRUE);
+    }
+  {
+    g_autofree char *cell = cli_amount_cell (tandem_money_get_minor_units (total), cur);
+    cli_pad (out, cell, 12, TRUE);
+  }
+  g_string_append (out, "\n\n");
+
+  cli_pad (out, _ ("Tandem"), 22, FALSE);
+  cli_pad (out, _ ("Revenue"), 14, TRUE);
+  cli_pad (out, _ ("Target"), 14, TRUE);
+  cli_pad (out, _ ("Attainment"), 12, TRUE);
+  cli_pad (out, _ ("Payout"), 14, TRUE);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr (TandemTeamResult) r = g_list_model_get_item (teams, i);
+      g_autofree char *revenue = tandem_money_to_display_string (tandem_team_result_get_revenue (r), FALSE);
+      g_autofree char *target = tandem_team_result_get_target (r)
+                                    ? tandem_money_to_display_string (tandem_team_result_get_target (r), FALSE)
+                                    : g_strdup ("–");
+      g_autofree char *payout = tandem_money_to_display_string (tandem_team_result_get_payout (r), FALSE);
+      int              att = tandem_team_result_get_attainment (r);
+      g_autofree char *att_text = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100) : g_strdup ("–");
+
+      cli_pad (out, tandem_team_get_name (tandem_team_result_get_team (r)), 22, FALSE);
+      cli_pad (out, revenue, 14, TRUE);
+      cli_pad (out, target, 14, TRUE);
+      cli_pad (out, att_text, 12, TRUE);
+      cli_pad (out, payout, 14, TRUE);
+      g_string_append_c (out, '\n');
+    }
+
+  g_string_append_printf (out, _ ("\nTotal payout: %s\n"), total_text);
+  g_print ("%s", out->str);
+  return TRUE;
+}
+
+void
+cli_print_statement (Cli              *cli,
+                     TandemSettlement *settlement,
+                     TandemRep        *rep)
+{
+  g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (settlement, rep);
+  g_autoptr (TandemMoney) total = tandem_settlement_get_total_for_rep (settlement, rep);
+  g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
+  g_autofree char *total_text = tandem_money_to_string (total);
+  GEnumClass      *kinds = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
+
+  if (cli->json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "rep");
+      json_builder_add_int_value (b, tandem_rep_get_id (rep));
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, tandem_rep_get_name (rep));
+      json_builder_set_member_name (b, "period");
+      json_builder_add_string_value (b, period);
+      json_builder_set_member_name (b, "total");
+      json_builder_add_string_value (b, total_text);
+      json_builder_set_member_name (b, "lines");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+        {
+          g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
+          g_autofree char *amount = tandem_money_to_string (tandem_payout_line_get_amount (line));
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick);
+          json_builder_set_member_name (b, "amount");
+          json_builder_add_string_value (b, amount);
+          json_builder_set_member_name (b, "activity");
+          if (tandem_payout_line_get_activity_id (line) > 0)
+            json_builder_add_int_value (b, tandem_payout_line_get_activity_id (line));
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "explanation");
+          json_builder_add_string_value (b, tandem_payout_line_get_explanation (line));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cli_print_json (root);
+      g_type_class_unref (kinds);
+      return;
+    }
+
+  g_print (_ ("Statement for %s (%s), %s, plan %s (%s)\n\n"), tandem_rep_get_name (rep),
+           tandem_role_to_nick (tandem_rep_get_role (rep)), period,
+           tandem_settlement_get_plan_name (settlement),
+           tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED ? _ ("closed") : _ ("draft"));
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
+      g_autofree char *amount = tandem_money_to_display_string (tandem_payout_line_get_amount (line), FALSE);
+      g_autoptr (GString) row = g_string_new (NULL);
+
+      cli_pad (row, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick, 16, FALSE);
+      cli_pad (row, amount, 12, TRUE);
+      g_print ("%s  %s\n", row->str, tandem_payout_line_get_explanation (line));
+    }
+  g_print (_ ("\nTotal: %s\n"), total_text);
+  g_type_class_unref (kinds);
+}
