@@ -67,7 +67,7 @@ account_row (gpointer item)
   TandemAccount *a = item;
   TandemTeam    *team = tandem_account_get_team (a);
 
-  g_print ("%4" G_GINT64_FORMAT "  %-34s %s  %-9s tandem %" G_GINT64_FORMAT "%s\n",
+  g_print ("%4" PRId64 "  %-34s %s  %-9s tandem %" PRId64 "%s\n",
            tandem_account_get_id (a), tandem_account_get_name (a),
            tandem_category_to_nick (tandem_account_get_category (a)),
            tandem_account_stage_to_nick (tandem_account_get_stage (a)),
@@ -119,12 +119,12 @@ print_changes (Cli        *cli,
     {
       g_autoptr (TandemStageChange) c = g_list_model_get_item (changes, i);
       g_autofree char *at = g_date_time_format (tandem_stage_change_get_changed_at (c), "%Y-%m-%d %H:%M");
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tandem_stage_change_get_activity_id (c));
+      g_autofree char *id = g_strdup_printf ("%" PRId64, tandem_stage_change_get_activity_id (c));
       /* TRANSLATORS: the order that caused a stage change, by its id */
       g_autofree char *order = tandem_stage_change_get_activity_id (c) > 0 ? g_strdup_printf (_ ("  (activity %s)"), id)
                                                                            : g_strdup ("");
 
-      g_print ("%s  %" G_GINT64_FORMAT "  %-9s %s%s\n", at, tandem_stage_change_get_account_id (c),
+      g_print ("%s  %" PRId64 "  %-9s %s%s\n", at, tandem_stage_change_get_account_id (c),
                tandem_account_stage_to_nick (tandem_stage_change_get_stage (c)),
                tandem_stage_cause_to_nick (tandem_stage_change_get_cause (c)), order);
     }
@@ -295,4 +295,37 @@ cli_cmd_lifecycle_apply (Cli   *cli,
 fail:
   g_printerr ("tandem: %s\n", error->message);
   return 2;
+}
+
+int
+cli_cmd_account_archive (Cli   *cli,
+                         int    argc,
+                         char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  gint64 id;
+  int    status = cli_parse_options (cli, "account archive ACCOUNT", _ ("— archive an account: kept with its activities, no longer worked"), NULL, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    return cli_usage_error (_ ("account archive needs ACCOUNT"));
+  if (!cli_parse_id ("ACCOUNT", argv[1], &id, &error))
+    return cli_data_error (error);
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if ((account = tandem_store_get_account (cli->store, id, &error)) == NULL
+      || !tandem_store_archive_account (cli->store, account, &error))
+    return cli_data_error (error);
+  if (cli->json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+
+      cli_add_properties (b, G_OBJECT (account));
+      cli_print_builder (b);
+    }
+  else
+    g_print (_ ("Archived account %" PRId64 " (%s)\n"), tandem_account_get_id (account), tandem_account_get_name (account));
+  return 0;
 }

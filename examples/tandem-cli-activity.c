@@ -72,7 +72,7 @@ cli_cmd_log (Cli   *cli,
         return cli_data_error (error);
       if (account_id > 0 && account_id != tandem_account_get_id (tandem_activity_get_account (reversed)))
         {
-          g_autofree char *owner = g_strdup_printf ("%" G_GINT64_FORMAT,
+          g_autofree char *owner = g_strdup_printf ("%" PRId64,
                                                     tandem_account_get_id (tandem_activity_get_account (reversed)));
 
           g_printerr (_ ("tandem: --account %s: activity %s is for account %s\n"), account_text, reverses_text, owner);
@@ -94,7 +94,7 @@ cli_cmd_log (Cli   *cli,
     return cli_data_error (error);
   if (!inserted && !cli->quiet)
     {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tandem_activity_get_id (saved));
+      g_autofree char *id = g_strdup_printf ("%" PRId64, tandem_activity_get_id (saved));
 
       g_printerr (_ ("tandem: an activity with reference “%s” is already stored (id %s); nothing was logged\n"), ref, id);
     }
@@ -169,7 +169,7 @@ cli_cmd_activity_list (Cli   *cli,
         g_autofree char *when = g_date_time_format_iso8601 (tandem_activity_get_occurred_at (a));
         g_autofree char *amount = cli_money (tandem_activity_get_amount (a));
 
-        g_print ("%6" G_GINT64_FORMAT "  %s  %-11s account %-4" G_GINT64_FORMAT " rep %-4" G_GINT64_FORMAT " %s\n",
+        g_print ("%6" PRId64 "  %s  %-11s account %-4" PRId64 " rep %-4" PRId64 " %s\n",
                  tandem_activity_get_id (a), when, tandem_activity_kind_to_nick (tandem_activity_get_kind (a)),
                  tandem_account_get_id (tandem_activity_get_account (a)), tandem_rep_get_id (tandem_activity_get_rep (a)),
                  amount);

@@ -112,9 +112,9 @@ add_row (GString    *csv,
 {
   g_autofree char *when = g_date_time_format_iso8601 (at);
 
-  g_string_append_printf (csv, "demo-%u,%s,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%s,", (*n)++, when, account, rep, kind);
+  g_string_append_printf (csv, "demo-%u,%s,%" PRId64 ",%" PRId64 ",%s,", (*n)++, when, account, rep, kind);
   if (amount_cents > 0)
-    g_string_append_printf (csv, "%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " EUR", amount_cents / 100, amount_cents % 100);
+    g_string_append_printf (csv, "%" PRId64 ".%02" PRId64 " EUR", amount_cents / 100, amount_cents % 100);
   g_string_append_printf (csv, ",%s,%s\n", reverses ? reverses : "", note ? note : "");
 }
 
@@ -262,7 +262,7 @@ create_sample (Cli     *cli,
     TandemAccount *account = accounts->pdata[0];
     TandemTeam    *team = tandem_account_get_team (account);
 
-    g_string_append_printf (csv, "demo-cancelled,2026-10-06T10:00:00Z,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",order,9800.00 EUR,,Rahmenauftrag\n",
+    g_string_append_printf (csv, "demo-cancelled,2026-10-06T10:00:00Z,%" PRId64 ",%" PRId64 ",order,9800.00 EUR,,Rahmenauftrag\n",
                             tandem_account_get_id (account), tandem_rep_get_id (tandem_team_get_field_rep (team)));
     add_row (csv, &n, reversal_at, tandem_account_get_id (account),
              tandem_rep_get_id (tandem_team_get_inside_rep (team)), "reversal", 0, "demo-cancelled", "Storno");

@@ -47,7 +47,7 @@ rep_row (gpointer item)
 {
   TandemRep *r = item;
 
-  g_print ("%4" G_GINT64_FORMAT "  %-28s %-8s%s\n", tandem_rep_get_id (r), tandem_rep_get_name (r),
+  g_print ("%4" PRId64 "  %-28s %-8s%s\n", tandem_rep_get_id (r), tandem_rep_get_name (r),
            tandem_role_to_nick (tandem_rep_get_role (r)), tandem_rep_get_archived (r) ? _ ("  (archived)") : "");
 }
 
@@ -92,5 +92,34 @@ cli_cmd_rep_tag (Cli   *cli,
       g_printerr ("tandem: %s\n", error->message);
       return 2;
     }
+  return 0;
+}
+
+int
+cli_cmd_rep_archive (Cli   *cli,
+                     int    argc,
+                     char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  int status = cli_parse_options (cli, "rep archive REP", _ ("— archive a rep who left: kept with the history, no longer in new tandems"), NULL, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    return cli_usage_error (_ ("rep archive needs REP"));
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if (!cli_get_rep (cli, "REP", argv[1], &rep, &error) || !tandem_store_archive_rep (cli->store, rep, &error))
+    return cli_data_error (error);
+  if (cli->json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+
+      cli_add_properties (b, G_OBJECT (rep));
+      cli_print_builder (b);
+    }
+  else
+    g_print (_ ("Archived rep %" PRId64 " (%s)\n"), tandem_rep_get_id (rep), tandem_rep_get_name (rep));
   return 0;
 }

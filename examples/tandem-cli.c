@@ -70,7 +70,7 @@ cli_print_id (Cli   *cli,
       cli_print_json (root);
     }
   else
-    g_print ("%" G_GINT64_FORMAT "\n", id);
+    g_print ("%" PRId64 "\n", id);
 }
 
 typedef struct
@@ -373,6 +373,8 @@ cli_add_properties (JsonBuilder *b,
         json_builder_add_int_value (b, g_value_get_int64 (&value));
       else if (type == G_TYPE_INT)
         json_builder_add_int_value (b, g_value_get_int (&value));
+      else if (type == G_TYPE_UINT)
+        json_builder_add_int_value (b, g_value_get_uint (&value));
       else if (type == G_TYPE_BOOLEAN)
         json_builder_add_boolean_value (b, g_value_get_boolean (&value));
       else if (G_TYPE_IS_ENUM (type))

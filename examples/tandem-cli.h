@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <tandem.h>
 
@@ -105,15 +106,21 @@ int cli_cmd_init (Cli *cli, int argc, char **argv);
 int cli_cmd_rep_add (Cli *cli, int argc, char **argv);
 int cli_cmd_rep_list (Cli *cli, int argc, char **argv);
 int cli_cmd_rep_tag (Cli *cli, int argc, char **argv);
+int cli_cmd_rep_archive (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-team.c */
 int cli_cmd_team_add (Cli *cli, int argc, char **argv);
 int cli_cmd_team_list (Cli *cli, int argc, char **argv);
+int cli_cmd_team_update (Cli *cli, int argc, char **argv);
+int cli_cmd_team_members (Cli *cli, int argc, char **argv);
+int cli_cmd_team_history (Cli *cli, int argc, char **argv);
+int cli_cmd_team_archive (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-account.c */
 int cli_cmd_account_add (Cli *cli, int argc, char **argv);
 int cli_cmd_account_list (Cli *cli, int argc, char **argv);
 int cli_cmd_account_history (Cli *cli, int argc, char **argv);
+int cli_cmd_account_archive (Cli *cli, int argc, char **argv);
 int cli_cmd_lifecycle (Cli *cli, int argc, char **argv);
 int cli_cmd_lifecycle_apply (Cli *cli, int argc, char **argv);
 
@@ -142,6 +149,14 @@ void     cli_print_statement (Cli              *cli,
 int cli_cmd_match (Cli *cli, int argc, char **argv);
 int cli_cmd_classify (Cli *cli, int argc, char **argv);
 int cli_cmd_cleanup (Cli *cli, int argc, char **argv);
+int cli_cmd_charter_show (Cli *cli, int argc, char **argv);
+int cli_cmd_charter_set (Cli *cli, int argc, char **argv);
+int cli_cmd_charter_confirm (Cli *cli, int argc, char **argv);
+int cli_cmd_shadowing_log (Cli *cli, int argc, char **argv);
+int cli_cmd_shadowing_status (Cli *cli, int argc, char **argv);
+int cli_cmd_support_open (Cli *cli, int argc, char **argv);
+int cli_cmd_support_list (Cli *cli, int argc, char **argv);
+int cli_cmd_support_close (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-report.c */
 int  cli_cmd_report (Cli *cli, int argc, char **argv);

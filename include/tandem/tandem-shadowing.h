@@ -48,5 +48,11 @@ TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_list_shadowing_status (TandemStore *self,
                                                 gboolean     missing_only,
                                                 GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+GListModel *tandem_store_list_shadowing_status_between (TandemStore *self,
+                                                        GDateTime   *since,
+                                                        GDateTime   *until,
+                                                        gboolean     missing_only,
+                                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -172,6 +172,11 @@ gboolean tandem_store_change_team_members (TandemStore *self,
                                            GDateTime   *since,
                                            GError     **error);
 TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_store_set_team_start (TandemStore *self,
+                                      TandemTeam  *team,
+                                      GDateTime   *since,
+                                      GError     **error);
+TANDEM_AVAILABLE_IN_ALL
 TandemMembership *tandem_store_get_team_members_at (TandemStore *self,
                                                     TandemTeam  *team,
                                                     GDateTime   *at,

@@ -362,6 +362,35 @@ tandem_store_list_shadowing_status (TandemStore *self,
                                     gboolean     missing_only,
                                     GError     **error)
 {
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return tandem_store_list_shadowing_status_between (self, NULL, NULL, missing_only, error);
+}
+
+/**
+ * tandem_store_list_shadowing_status_between:
+ * @self: a `TandemStore`
+ * @since: (nullable): count shadowing from this time on, or %NULL for any
+ * @until: (nullable): count shadowing before this time, or %NULL for any
+ * @missing_only: whether to list only tandems still missing a direction
+ * @error: return location for a #GError
+ *
+ * Like [method@Tandem.Store.list_shadowing_status], counting only the
+ * shadowing done from @since (included) to @until (excluded): the yearly
+ * round of the method is one calendar year.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.ShadowingStatus], by tandem id
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_shadowing_status_between (TandemStore *self,
+                                            GDateTime   *since,
+                                            GDateTime   *until,
+                                            gboolean     missing_only,
+                                            GError     **error)
+{
   g_autoptr (GArray) records = NULL;
   g_autoptr (GHashTable) minutes = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GListModel) teams = NULL;
@@ -396,6 +425,7 @@ tandem_store_list_shadowing_status (TandemStore *self,
       filter = tandem_activity_filter_new ();
       tandem_activity_filter_set_team (filter, team);
       tandem_activity_filter_set_kind (filter, TANDEM_ACTIVITY_KIND_SHADOWING);
+      tandem_activity_filter_set_range (filter, since, until);
       shadowing = tandem_store_query_activities (self, filter, error);
       if (shadowing == NULL)
         return NULL;

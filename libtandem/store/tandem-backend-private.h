@@ -320,6 +320,11 @@ struct _TandemBackendInterface
                               gint64         field_rep_id,
                               gint64         since,
                               GError       **error);
+  /* moves the start of the tandem's first membership */
+  gboolean (*set_team_start) (TandemBackend *self,
+                              gint64         team_id,
+                              gint64         since,
+                              GError       **error);
   /* @team_id 0: every tandem's, ordered by tandem first */
   GArray *(*list_memberships) (TandemBackend *self,
                                gint64         team_id,
@@ -563,6 +568,10 @@ gboolean tandem_backend_change_members (TandemBackend *self,
                                         gint64         team_id,
                                         gint64         inside_rep_id,
                                         gint64         field_rep_id,
+                                        gint64         since,
+                                        GError       **error);
+gboolean tandem_backend_set_team_start (TandemBackend *self,
+                                        gint64         team_id,
                                         gint64         since,
                                         GError       **error);
 GArray  *tandem_backend_list_memberships (TandemBackend *self,

@@ -246,6 +246,18 @@ tandem_backend_change_members (TandemBackend *self,
   return TANDEM_BACKEND_GET_IFACE (self)->change_members (self, team_id, inside_rep_id, field_rep_id, since, error);
 }
 
+gboolean
+tandem_backend_set_team_start (TandemBackend *self,
+                               gint64         team_id,
+                               gint64         since,
+                               GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->set_team_start (self, team_id, since, error);
+}
+
 GArray *
 tandem_backend_list_memberships (TandemBackend *self,
                                  gint64         team_id,

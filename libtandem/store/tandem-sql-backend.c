@@ -26,6 +26,7 @@ typedef enum
   STMT_LIST_TEAMS,
   STMT_INSERT_MEMBER,
   STMT_CLOSE_MEMBER,
+  STMT_SET_TEAM_START,
   STMT_LIST_MEMBERS,
   STMT_LIST_ALL_MEMBERS,
   STMT_INSERT_ACCOUNT,
@@ -96,6 +97,8 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_INSERT_MEMBER] = "INSERT INTO team_member (team_id, inside_rep_id, field_rep_id, valid_from) "
                          "VALUES (?1, ?2, ?3, ?4)",
   [STMT_CLOSE_MEMBER] = "UPDATE team_member SET valid_until = ?2 WHERE team_id = ?1 AND valid_until IS NULL",
+  [STMT_SET_TEAM_START] = "UPDATE team_member SET valid_from = ?2 WHERE id = (SELECT id FROM team_member "
+                          "WHERE team_id = ?1 ORDER BY valid_from, id LIMIT 1)",
   [STMT_LIST_MEMBERS] = "SELECT team_id, inside_rep_id, field_rep_id, valid_from, valid_until "
                         "FROM team_member WHERE team_id = ?1 ORDER BY valid_from, id",
   [STMT_LIST_ALL_MEMBERS] = "SELECT team_id, inside_rep_id, field_rep_id, valid_from, valid_until "
@@ -693,6 +696,22 @@ tandem_sql_backend_list_teams (TandemBackend *backend,
   return list_rows (self, get_stmt (self, STMT_LIST_TEAMS, error), sizeof (TandemTeamRecord),
                     (GDestroyNotify)tandem_team_record_clear, (gpointer)read_team,
                     _ ("Could not list tandems"), error);
+}
+
+static gboolean
+tandem_sql_backend_set_team_start (TandemBackend *backend,
+                                   gint64         team_id,
+                                   gint64         since,
+                                   GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = get_stmt (self, STMT_SET_TEAM_START, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  tandem_sql_bind_int64 (stmt, 1, team_id);
+  tandem_sql_bind_int64 (stmt, 2, since);
+  return step_done (self, stmt, _ ("Could not move the tandem’s start"), error);
 }
 
 static gboolean
@@ -2258,6 +2277,7 @@ tandem_sql_backend_iface_init (TandemBackendInterface *iface)
   iface->load_team = tandem_sql_backend_load_team;
   iface->list_teams = tandem_sql_backend_list_teams;
   iface->change_members = tandem_sql_backend_change_members;
+  iface->set_team_start = tandem_sql_backend_set_team_start;
   iface->list_memberships = tandem_sql_backend_list_memberships;
   iface->insert_account = tandem_sql_backend_insert_account;
   iface->update_account = tandem_sql_backend_update_account;

@@ -1393,6 +1393,57 @@ tandem_store_change_team_members (TandemStore *self,
   return tandem_team_set_members (team, inside_rep, field_rep, error);
 }
 
+/**
+ * tandem_store_set_team_start:
+ * @self: a `TandemStore`
+ * @team: a stored tandem
+ * @since: when the tandem started
+ * @error: return location for a #GError
+ *
+ * Moves the start of @team's first membership to @since, for a tandem that
+ * was entered with the wrong start. Orders from before a tandem started
+ * are credited to its first members either way, so no settled figure
+ * changes; @since must lie before the first membership ended.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_set_team_start (TandemStore *self,
+                             TandemTeam  *team,
+                             GDateTime   *since,
+                             GError     **error)
+{
+  g_autoptr (GArray) history = NULL;
+  gint64 since_usec;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
+  g_return_val_if_fail (since != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  LOCK_STORE (self);
+
+  if (!check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !check_writable (self, error))
+    return FALSE;
+  since_usec = _tandem_time_to_usec (since);
+  history = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  if (history == NULL)
+    return FALSE;
+  if (history->len > 0 && g_array_index (history, TandemMembershipRecord, 0).valid_until != 0
+      && g_array_index (history, TandemMembershipRecord, 0).valid_until <= since_usec)
+    {
+      g_autofree char *until = _tandem_time_format (g_array_index (history, TandemMembershipRecord, 0).valid_until);
+
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Tandem “%s”: its first members changed at %s; the start must come before"),
+                   tandem_team_get_name (team), until);
+      return FALSE;
+    }
+  return tandem_backend_set_team_start (self->backend, tandem_team_get_id (team), since_usec, error);
+}
+
 static TandemMembership *
 membership_from_record (TandemStore                  *self,
                         const TandemMembershipRecord *record,

@@ -92,6 +92,10 @@ test('mutual shadowing: both directions and minutes', () => {
     assert(status.sit_in && !status.ride_along && !status.complete);
     assertEqual(status.sit_in_minutes, 200);
     assertEqual(store.list_shadowing_status(true).get_n_items(), 1);
+    const later = GLib.DateTime.new_utc(2100, 1, 1, 0, 0, 0);
+    const none = store.list_shadowing_status_between(later, null, false).get_item(0);
+    assert(!none.sit_in && none.sit_in_minutes === 0);
+    assertEqual(store.list_shadowing_status_between(null, later, false).get_item(0).sit_in_minutes, 200);
 });
 
 test('charters: versions and agreement', () => {

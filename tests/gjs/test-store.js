@@ -49,6 +49,11 @@ test('membership and stage history', () => {
     assertEqual(history.get_n_items(), 2);
     assertEqual(history.get_item(0).inside_rep, inside);
     assert(history.get_item(0) instanceof Tandem.Membership);
+    const start = GLib.DateTime.new_utc(2020, 1, 1, 0, 0, 0);
+    store.set_team_start(team, start);
+    assert(store.list_memberships(team).get_item(0).valid_from.equal(start));
+    assertThrows(() => store.set_team_start(team, GLib.DateTime.new_utc(2099, 1, 1, 0, 0, 0)),
+        e => e.matches(Tandem.store_error_quark(), Tandem.StoreError.INVALID));
     store.set_account_stage(account, Tandem.AccountStage.CUSTOMER, null);
     const changes = store.list_stage_changes(account);
     assertEqual(changes.get_n_items(), 2);

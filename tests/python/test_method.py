@@ -108,6 +108,12 @@ def test_shadowing_status():
     assert [s.props.team.props.name for s in store.list_shadowing_status(True)] == [team.props.name]
     store.log_shadowing(acme, jonas, anna, now, 180, None)
     assert store.list_shadowing_status(True).get_n_items() == 0
+    # a year without shadowing: both directions missing there
+    y2020, y2021 = GLib.DateTime.new_utc(2020, 1, 1, 0, 0, 0), GLib.DateTime.new_utc(2021, 1, 1, 0, 0, 0)
+    [old] = list(store.list_shadowing_status_between(y2020, y2021, True))
+    assert not old.props.ride_along and not old.props.sit_in and old.props.sit_in_minutes == 0
+    [this] = list(store.list_shadowing_status_between(None, None, False))
+    assert this.props.complete and this.props.sit_in_minutes == 180
     with pytest.raises(GLib.Error):
         store.log_shadowing(acme, anna, anna, now, 60, None)
 

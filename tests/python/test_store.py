@@ -60,6 +60,13 @@ def test_history(seeded):
     assert first.props.valid_until is not None
     now = store.get_team_members_at(team, GLib.DateTime.new_now_utc())
     assert now.props.inside_rep is lea
+    # the start can move back, not past the first pair's end
+    start = GLib.DateTime.new_utc(2020, 1, 1, 0, 0, 0)
+    assert store.set_team_start(team, start)
+    assert store.list_memberships(team).get_item(0).props.valid_from.equal(start)
+    with pytest.raises(GLib.Error) as info:
+        store.set_team_start(team, GLib.DateTime.new_utc(2099, 1, 1, 0, 0, 0))
+    assert info.value.code == int(Tandem.StoreError.INVALID)
 
     store.set_account_stage(account, Tandem.AccountStage.CUSTOMER, None)
     changes = store.list_stage_changes(account)
