@@ -28,6 +28,7 @@
 #include "tandem/tandem-shadowing.h"
 #include "tandem/tandem-charter.h"
 #include "tandem/tandem-lifecycle.h"
+#include "tandem/tandem-conversion.h"
 #include "tandem/tandem-kpi.h"
 
 #undef TANDEM_INSIDE

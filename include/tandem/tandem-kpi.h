@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "tandem-conversion.h"
 #include "tandem-lifecycle.h"
 #include "tandem-money.h"
 #include "tandem-plan.h"

@@ -45,33 +45,6 @@ TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_lifecycle_rules_validate (TandemLifecycleRules *self,
                                           GError              **error);
 
-#define TANDEM_TYPE_CONVERSION (tandem_conversion_get_type ())
-TANDEM_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (TandemConversion, tandem_conversion, TANDEM, CONVERSION, GObject)
-
-TANDEM_AVAILABLE_IN_ALL
-TandemTeam *tandem_conversion_get_team (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-guint tandem_conversion_get_prospects (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-guint tandem_conversion_get_won (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-int tandem_conversion_get_win_rate (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-guint tandem_conversion_get_customers (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-guint tandem_conversion_get_promoted (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-int tandem_conversion_get_promotion_rate (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-guint tandem_conversion_get_active (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-guint tandem_conversion_get_lost (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-int tandem_conversion_get_loss_rate (TandemConversion *self);
-TANDEM_AVAILABLE_IN_ALL
-guint tandem_conversion_get_won_back (TandemConversion *self);
-
 TANDEM_AVAILABLE_IN_ALL
 TandemLifecycleRules *tandem_store_get_lifecycle_rules (TandemStore *self,
                                                         GError     **error) G_GNUC_WARN_UNUSED_RESULT;
@@ -83,10 +56,5 @@ TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_apply_lifecycle (TandemStore *self,
                                           GDateTime   *at,
                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_compute_conversions (TandemStore *self,
-                                              GDateTime   *since,
-                                              GDateTime   *until,
-                                              GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

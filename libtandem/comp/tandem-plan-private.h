@@ -4,6 +4,7 @@
 #pragma once
 
 #include "tandem-plan.h"
+#include "tandem-store.h"
 
 G_BEGIN_DECLS
 
@@ -50,5 +51,12 @@ struct _TandemPeriod
   int              year;
   int              index; /* month 1–12, quarter 1–4, 0 for a year */
 };
+
+/* Stores @plan unless a plan of that name is stored with another
+ * definition that a closed period used; call inside a write transaction
+ * (tandem-plan-store.c). */
+gboolean _tandem_store_plan_locked (TandemStore *self,
+                                    TandemPlan  *plan,
+                                    GError     **error);
 
 G_END_DECLS

@@ -5,11 +5,15 @@
 #pragma once
 
 #include "tandem-backend-private.h"
+#include "tandem-conversion.h"
 #include "tandem-lifecycle.h"
 
 G_BEGIN_DECLS
 
 #define TANDEM_LIFECYCLE_NO_TIME G_MININT64
+
+/* A customer or a regular customer. */
+gboolean _tandem_stage_is_active (int stage);
 
 /* The stage changes (TandemStageRecord) the rules make for an account in
  * @stage since @since, given all its @orders (TandemOrderRecord, by time)

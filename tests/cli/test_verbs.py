@@ -206,6 +206,7 @@ def test_every_source_with_messages_is_translated():
         for folder, _, files in os.walk(os.path.join(SOURCE, tree)):
             for name in files:
                 path = os.path.relpath(os.path.join(folder, name), SOURCE)
-                if name.endswith('.c') and marker in open(os.path.join(SOURCE, path), encoding='utf-8').read():
+                text = open(os.path.join(SOURCE, path), encoding='utf-8').read() if name.endswith('.c') else ''
+                if marker in text or 'ngettext' in text:
                     assert path in listed, f'{path} has messages but is not in {po}/POTFILES'
         assert all(os.path.exists(os.path.join(SOURCE, p)) for p in listed), f'{po}/POTFILES names a missing file'

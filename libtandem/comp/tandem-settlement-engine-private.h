@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-settlement-engine-private.h: what the parts of a settlement share:
+ * the compact line, the settlement's fields, and the engine that computes
+ * the lines (tandem-settlement-engine.c), their explanations
+ * (tandem-explanation.c) and the line list model (tandem-line-list.c). */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tandem-plan-private.h"
+#include "tandem-settlement.h"
+#include "tandem-store-private.h"
+
+G_BEGIN_DECLS
+
+#define USEC_PER_DAY (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
+
+/* Why a line exists: selects its explanation. */
+typedef enum
+{
+  REASON_COMMISSION,
+  REASON_ACCELERATOR,
+  REASON_BONUS_EQUAL,
+  REASON_BONUS_CONTRIBUTION,
+  REASON_REFERRAL,
+  REASON_CLAWBACK,
+  REASON_CLAWBACK_REFERRAL,
+  REASON_OUTSIDE_WINDOW,
+  REASON_NO_CLAWBACK,
+  REASON_CAP,
+  REASON_CAP_PART,
+  REASON_STORED,
+} Reason;
+
+/* One line, compact: the explanation is written only when asked for. */
+typedef struct
+{
+  gint64 rep_id;
+  gint64 activity_id;
+  gint64 amount;
+  gint64 base;       /* the amount the line is computed from */
+  gint64 pool;       /* the amount split between the members */
+  gint64 rate;       /* the rate applied, fixed point */
+  gint64 account_id; /* account of the activity */
+  gint64 team_id;    /* tandem the line was earned through, 0 for none */
+  gint64 other;      /* order id, referrer id, days, threshold, … */
+  gint64 other2;
+  char  *text; /* closed lines: the stored explanation */
+  guint  seq;
+  gint32 share_bp;
+  guint8 kind;
+  guint8 reason;
+  guint8 activity_kind;
+} Line;
+
+struct _TandemSettlement
+{
+  GObject parent_instance;
+
+  TandemStore          *store;
+  char                 *plan_name;
+  char                  currency[4];
+  TandemPeriod         *period;
+  TandemSettlementState state;
+  GArray               *lines;      /* Line, sorted by rep, then seq */
+  GArray               *rep_ids;    /* distinct rep ids, ascending */
+  GArray               *rep_first;  /* index of each rep's first line */
+  GArray               *rep_totals; /* gint64, the sum of each rep's lines */
+  GListStore           *teams;      /* TandemTeamResult */
+  gint64                total;
+};
+
+typedef struct
+{
+  gint64      team_id;
+  TandemTeam *team;
+  GArray     *members;  /* TandemMembershipRecord */
+  int         share_bp; /* the tandem's own, or -1 */
+  gboolean    has_target;
+  gint64      target;
+  gint64      revenue;      /* net of reversals */
+  GHashTable *contribution; /* rep id → gint64* revenue logged */
+  gint64      payout;
+} TeamState;
+
+typedef struct
+{
+  gint64 inside;
+  gint64 field;
+  gint64 inside_part;
+  gint64 field_part;
+} Accelerated;
+
+typedef struct _Engine Engine;
+
+struct _Engine
+{
+  TandemStore           *store;
+  TandemBackend         *backend;
+  TandemPlan            *plan;
+  const TandemPlanRules *rules;
+  const char            *currency;
+  TandemPeriod          *period;
+  gint64                 start;
+  gint64                 end;
+  GHashTable            *teams;        /* team id → TeamState */
+  GHashTable            *accelerated;  /* activity id → Accelerated */
+  GHashTable            *first_orders; /* order id → TandemReferralRecord */
+  GHashTable            *earlier;      /* period label → GArray of Line */
+  GArray                *lines;
+  GMainContext          *progress_context;
+  GCancellable          *cancellable;
+  guint64                processed;
+  guint                  depth;
+};
+
+void _tandem_line_clear (Line *line);
+int  _tandem_compare_int64 (gconstpointer a,
+                            gconstpointer b);
+/* "40%" or "40.25%" */
+char *_tandem_share_text (int bp);
+
+/* Computes the lines of engine->period under engine->plan into
+ * engine->lines (sorted by rep, then seq); the caller fills store,
+ * backend, plan, period and the progress fields first. */
+gboolean _tandem_engine_run (Engine  *engine,
+                             GError **error);
+void     _tandem_engine_clear (Engine *engine);
+
+/* The explanation of a line, in the settlement's currency. */
+char *_tandem_settlement_explain (TandemSettlement *self,
+                                  const Line       *line);
+
+/* The lines [first, first + n) of @settlement as a GListModel of
+ * TandemPayoutLine, made when asked for. */
+GListModel *_tandem_line_list_new (TandemSettlement *settlement,
+                                   guint             first,
+                                   guint             n);
+
+G_END_DECLS

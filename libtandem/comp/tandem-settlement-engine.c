@@ -1,0 +1,832 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-settlement-engine.c: the settlement engine: from a period's activities to payout lines */
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tandem-settlement.h"
+#include "tandem-settlement-private.h"
+#include "tandem-settlement-engine-private.h"
+#include "tandem-plan-private.h"
+#include "tandem-currency-private.h"
+#include "tandem-enum-types.h"
+#include "tandem-rate-private.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
+
+void
+_tandem_line_clear (Line *line)
+{
+  g_clear_pointer (&line->text, g_free);
+}
+
+static void
+team_state_free (TeamState *state)
+{
+  g_clear_pointer (&state->members, g_array_unref);
+  g_clear_pointer (&state->contribution, g_hash_table_unref);
+  g_free (state);
+}
+
+void
+_tandem_engine_clear (Engine *engine)
+{
+  g_clear_pointer (&engine->teams, g_hash_table_unref);
+  g_clear_pointer (&engine->accelerated, g_hash_table_unref);
+  g_clear_pointer (&engine->first_orders, g_hash_table_unref);
+  g_clear_pointer (&engine->earlier, g_hash_table_unref);
+  g_clear_pointer (&engine->lines, g_array_unref);
+}
+
+static gint64 *
+int64_key (gint64 value)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = value;
+  return key;
+}
+
+/* amount × rate, rounded once half away from zero */
+static gboolean
+round_rate (gint64      amount,
+            gint64      rate,
+            gint64     *out,
+            const char *what,
+            gint64      activity_id,
+            GError    **error)
+{
+  if (_tandem_rate_apply (amount, rate, out))
+    return TRUE;
+  return activity_id > 0 ? _tandem_overflow_error (error, _ ("%s of activity #%" PRId64), what, activity_id)
+                         : _tandem_overflow_error (error, "%s", what);
+}
+
+static gboolean
+load_teams (Engine  *engine,
+            GError **error)
+{
+  g_autoptr (GArray) records = tandem_backend_list_teams (engine->backend, error);
+  g_autoptr (GArray) members = NULL;
+  guint m = 0;
+
+  /* three queries for every tandem, its reps and its members */
+  if (records == NULL || !_tandem_store_preload_reps (engine->store, error)
+      || (members = tandem_backend_list_memberships (engine->backend, 0, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TandemTeamRecord *r = &g_array_index (records, TandemTeamRecord, i);
+      TeamState              *state = g_new0 (TeamState, 1);
+
+      state->team_id = r->id;
+      state->team = _tandem_store_team_from_record (engine->store, r, error);
+      g_hash_table_insert (engine->teams, int64_key (r->id), state);
+      if (state->team == NULL)
+        return FALSE;
+
+      /* both lists are ordered by tandem */
+      state->members = g_array_new (FALSE, TRUE, sizeof (TandemMembershipRecord));
+      while (m < members->len && g_array_index (members, TandemMembershipRecord, m).team_id < r->id)
+        m++;
+      for (; m < members->len && g_array_index (members, TandemMembershipRecord, m).team_id == r->id; m++)
+        g_array_append_val (state->members, g_array_index (members, TandemMembershipRecord, m));
+      state->share_bp = r->inside_share;
+      state->contribution = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+      if (r->has_target && r->target_minor > 0)
+        {
+          if (strcmp (r->target_currency, engine->currency) != 0)
+            {
+              g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                           _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"),
+                           r->name, r->target_currency, tandem_plan_get_name (engine->plan), engine->currency);
+              return FALSE;
+            }
+          state->has_target = TRUE;
+          state->target = r->target_minor;
+        }
+    }
+
+  return TRUE;
+}
+
+static const TandemMembershipRecord *
+members_at (TeamState *team,
+            gint64     t)
+{
+  return tandem_membership_record_at (team->members, t);
+}
+
+static TeamState *
+team_for (Engine                        *engine,
+          gint64                         team_id,
+          gint64                         account_id,
+          gint64                         activity_id,
+          gint64                         t,
+          const TandemMembershipRecord **members,
+          GError                       **error)
+{
+  TeamState *team = team_id > 0 ? g_hash_table_lookup (engine->teams, &team_id) : NULL;
+
+  if (team == NULL)
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNASSIGNED,
+                   _ ("Activity #%" PRId64 ": account %" PRId64 " has no tandem; assign one before settling"),
+                   activity_id, account_id);
+      return NULL;
+    }
+
+  *members = members_at (team, t);
+  if (*members == NULL)
+    {
+      g_autofree char *when = _tandem_time_format (t);
+
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNASSIGNED,
+                   _ ("Activity #%" PRId64 ": tandem “%s” had no members at %s"),
+                   activity_id, tandem_team_get_name (team->team), when);
+      return NULL;
+    }
+
+  return team;
+}
+
+static int
+share_for (Engine    *engine,
+           TeamState *team,
+           int        kind)
+{
+  const TandemKindRule *rule = &engine->rules->kinds[kind];
+
+  if (rule->has_share)
+    return rule->share_bp;
+  if (team != NULL && team->share_bp >= 0)
+    return team->share_bp;
+  return engine->rules->inside_share_bp;
+}
+
+static gint64
+rate_for (Engine *engine,
+          int     kind)
+{
+  const TandemKindRule *rule = &engine->rules->kinds[kind];
+
+  return rule->has_rate ? rule->rate : engine->rules->commission_rate;
+}
+
+static void
+add_line (Engine     *engine,
+          const Line *line)
+{
+  Line copy = *line;
+
+  copy.seq = engine->lines->len;
+  g_array_append_val (engine->lines, copy);
+}
+
+/* Splits @pool between the two members by @share_bp, inside first, and
+ * adds a line for each, copied from @proto. */
+static void
+add_split (Engine                       *engine,
+           const TandemMembershipRecord *members,
+           gint64                        pool,
+           int                           share_bp,
+           const Line                   *proto,
+           gint64                       *inside_part,
+           gint64                       *field_part)
+{
+  const guint64 weights[2] = { (guint64)share_bp, (guint64)(10000 - share_bp) };
+  gint64        parts[2] = { 0, 0 };
+  Line          line = *proto;
+
+  if (share_bp == 0 || share_bp == 10000)
+    {
+      parts[0] = share_bp == 10000 ? pool : 0;
+      parts[1] = pool - parts[0];
+    }
+  else
+    _tandem_allocate_minor (pool, weights, 2, parts);
+
+  line.pool = pool;
+  line.rep_id = members->inside_rep_id;
+  line.amount = parts[0];
+  line.share_bp = share_bp;
+  add_line (engine, &line);
+
+  line.rep_id = members->field_rep_id;
+  line.amount = parts[1];
+  line.share_bp = 10000 - share_bp;
+  add_line (engine, &line);
+
+  if (inside_part != NULL)
+    *inside_part = parts[0];
+  if (field_part != NULL)
+    *field_part = parts[1];
+}
+
+/* Adds @amount to the gint64 under @key in @table; FALSE on overflow. */
+static gboolean
+add_contribution (GHashTable *table,
+                  gint64      key,
+                  gint64      amount)
+{
+  gint64 *value = g_hash_table_lookup (table, &key);
+
+  if (value == NULL)
+    {
+      value = g_new0 (gint64, 1);
+      g_hash_table_insert (table, int64_key (key), value);
+    }
+  return _tandem_add_checked (value, amount);
+}
+
+int
+_tandem_compare_int64 (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a;
+  gint64 y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* What an order earned per rep (commission and accelerator), as found in
+ * the settlement of its own period. */
+static gboolean
+earned_by_order (Engine                   *engine,
+                 const TandemSettleRecord *r,
+                 GHashTable               *earned,
+                 GError                  **error)
+{
+  g_autoptr (GArray) closed = NULL;
+  g_autoptr (GTimeZone) zone = g_time_zone_ref (tandem_plan_get_time_zone (engine->plan));
+  GArray *lines;
+
+  closed = tandem_backend_list_closed_lines_for_activity (engine->backend, r->reverses_id, error);
+  if (closed == NULL)
+    return FALSE;
+
+  if (closed->len > 0)
+    {
+      for (guint i = 0; i < closed->len; i++)
+        {
+          const TandemLineRecord *l = &g_array_index (closed, TandemLineRecord, i);
+
+          if ((l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
+              && !add_contribution (earned, l->rep_id, l->amount_minor))
+            return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
+        }
+      return TRUE;
+    }
+
+  if (r->reversed_at >= engine->start)
+    lines = engine->lines; /* the order is in this period */
+  else
+    {
+      /* an earlier period that is not closed: settle it to see */
+      g_autoptr (TandemPeriod) period = tandem_period_copy (engine->period);
+      g_autofree char *label = NULL;
+
+      for (;;)
+        {
+          g_autoptr (GDateTime) start = tandem_period_get_start (period, zone);
+
+          if (_tandem_time_to_usec (start) <= r->reversed_at)
+            break;
+          {
+            TandemPeriod *prev = tandem_period_get_previous (period);
+
+            tandem_period_free (period);
+            period = prev;
+          }
+        }
+      label = tandem_period_to_string (period);
+      lines = g_hash_table_lookup (engine->earlier, label);
+      if (lines == NULL)
+        {
+          Engine nested = { 0 };
+
+          if (engine->depth > 24)
+            {
+              g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+                           _ ("Reversal #%" PRId64 " reaches back more than 24 periods"), r->id);
+              return FALSE;
+            }
+          nested.store = engine->store;
+          nested.backend = engine->backend;
+          nested.plan = engine->plan;
+          nested.period = period;
+          nested.depth = engine->depth + 1;
+          nested.cancellable = engine->cancellable;
+          if (!_tandem_engine_run (&nested, error))
+            {
+              _tandem_engine_clear (&nested);
+              return FALSE;
+            }
+          lines = g_steal_pointer (&nested.lines);
+          _tandem_engine_clear (&nested);
+          g_hash_table_insert (engine->earlier, g_strdup (label), lines);
+        }
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+
+      if (l->activity_id == r->reverses_id
+          && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
+          && !add_contribution (earned, l->rep_id, l->amount))
+        return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
+    }
+  return TRUE;
+}
+
+static gboolean
+process_commissionable (Engine                   *engine,
+                        const TandemSettleRecord *r,
+                        GError                  **error)
+{
+  const TandemMembershipRecord *members;
+  TeamState                    *team;
+  gint64                        rate = rate_for (engine, r->kind);
+  int                           share = 0;
+  gint64                        before, after, pool;
+  Line                          line = { 0 };
+  TandemReferralRecord         *referral;
+
+  team = team_for (engine, r->team_id, r->account_id, r->id, r->occurred_at, &members, error);
+  if (team == NULL)
+    return FALSE;
+  share = share_for (engine, team, r->kind);
+  if (!round_rate (r->amount_minor, rate, &pool, _ ("The commission"), r->id, error))
+    return FALSE;
+
+  line.kind = TANDEM_LINE_KIND_COMMISSION;
+  line.reason = REASON_COMMISSION;
+  line.activity_id = r->id;
+  line.activity_kind = r->kind;
+  line.account_id = r->account_id;
+  line.team_id = team->team_id;
+  line.base = r->amount_minor;
+  line.rate = rate;
+  add_split (engine, members, pool, share, &line, NULL, NULL);
+
+  before = team->revenue;
+  after = before;
+  if (!_tandem_add_checked (&after, r->amount_minor))
+    return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" PRId64),
+                                   tandem_team_get_name (team->team), r->id);
+  team->revenue = after;
+  if (!add_contribution (team->contribution, r->rep_id, r->amount_minor))
+    return _tandem_overflow_error (error, _ ("The revenue rep %" PRId64 " logged up to activity #%" PRId64),
+                                   r->rep_id, r->id);
+
+  /* Accelerator: marginal, on the part of this activity above the
+   * threshold, at rate × (multiplier − 1). */
+  if (engine->rules->has_accelerator && team->has_target)
+    {
+      gint64 threshold, above;
+
+      if (!round_rate (team->target, engine->rules->accelerator_above, &threshold,
+                       _ ("The accelerator threshold"), 0, error))
+        return FALSE;
+      /* before >= threshold or the difference is at most this amount */
+      above = before >= threshold ? r->amount_minor : (after > threshold ? after - threshold : 0);
+
+      if (above > 0)
+        {
+          gboolean     overflow;
+          gint64       extra_rate = _tandem_mul_div_round (rate, engine->rules->accelerator_multiplier - TANDEM_RATE_ONE,
+                                                           TANDEM_RATE_ONE, &overflow);
+          Accelerated *acc;
+
+          if (overflow || !round_rate (MIN (above, r->amount_minor), extra_rate, &pool, _ ("The accelerator"), r->id, error))
+            return overflow ? _tandem_overflow_error (error, _ ("The accelerator rate")) : FALSE;
+          acc = g_new0 (Accelerated, 1);
+
+          line.kind = TANDEM_LINE_KIND_ACCELERATOR;
+          line.reason = REASON_ACCELERATOR;
+          line.base = MIN (above, r->amount_minor);
+          line.rate = extra_rate;
+          line.other = threshold;
+          line.other2 = r->amount_minor;
+          add_split (engine, members, pool, share, &line, &acc->inside_part, &acc->field_part);
+          acc->inside = members->inside_rep_id;
+          acc->field = members->field_rep_id;
+          g_hash_table_insert (engine->accelerated, int64_key (r->id), acc);
+        }
+    }
+
+  /* Referral bonus: in the period of the referred account's first order,
+   * to the tandem that owns the referring account. */
+  referral = engine->rules->has_referral && r->kind == TANDEM_ACTIVITY_KIND_ORDER
+                 ? g_hash_table_lookup (engine->first_orders, &r->id)
+                 : NULL;
+  if (referral != NULL)
+    {
+      TandemAccount                *referrer = _tandem_store_load_account (engine->store, referral->referrer_id, error);
+      TandemTeam                   *owner;
+      TeamState                    *owner_state;
+      const TandemMembershipRecord *owner_members;
+
+      if (referrer == NULL)
+        return FALSE;
+      owner = tandem_account_get_team (referrer);
+      if (owner != NULL)
+        {
+          owner_state = team_for (engine, tandem_team_get_id (owner), referral->referrer_id, r->id,
+                                  r->occurred_at, &owner_members, error);
+          if (owner_state == NULL)
+            return FALSE;
+
+          memset (&line, 0, sizeof line);
+          line.kind = TANDEM_LINE_KIND_REFERRAL_BONUS;
+          line.reason = REASON_REFERRAL;
+          line.activity_id = r->id;
+          line.activity_kind = r->kind;
+          line.account_id = r->account_id;
+          line.team_id = owner_state->team_id;
+          line.other = referral->referrer_id;
+          line.base = engine->rules->referral_amount;
+          add_split (engine, owner_members, engine->rules->referral_amount,
+                     share_for (engine, owner_state, TANDEM_ACTIVITY_KIND_REFERRAL), &line, NULL, NULL);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+process_reversal (Engine                   *engine,
+                  const TandemSettleRecord *r,
+                  GError                  **error)
+{
+  const TandemMembershipRecord *members;
+  g_autoptr (GHashTable) earned = NULL;
+  TeamState            *team;
+  gint64                days = (r->occurred_at - r->reversed_at) / USEC_PER_DAY;
+  gint64                original = r->reversed_amount;
+  Line                  line = { 0 };
+  TandemReferralRecord *referral;
+
+  team = team_for (engine, r->team_id, r->account_id, r->id, r->occurred_at, &members, error);
+  if (team == NULL)
+    return FALSE;
+
+  /* revenue is net of reversals, whenever the order was */
+  if (!_tandem_add_checked (&team->revenue, -r->amount_minor)
+      || !add_contribution (team->contribution, r->reversed_rep_id, -r->amount_minor))
+    return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" PRId64),
+                                   tandem_team_get_name (team->team), r->id);
+
+  line.activity_id = r->id;
+  line.activity_kind = r->kind;
+  line.account_id = r->account_id;
+  line.team_id = team->team_id;
+  line.other = r->reverses_id;
+  line.other2 = days;
+  line.base = r->amount_minor;
+
+  if (!engine->rules->has_clawback || days > engine->rules->clawback_days)
+    {
+      line.kind = TANDEM_LINE_KIND_ADJUSTMENT;
+      line.reason = engine->rules->has_clawback ? REASON_OUTSIDE_WINDOW : REASON_NO_CLAWBACK;
+      add_split (engine, members, 0, 5000, &line, NULL, NULL);
+      return TRUE;
+    }
+
+  earned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  if (!earned_by_order (engine, r, earned, error))
+    return FALSE;
+
+  if (g_hash_table_size (earned) > 0 && original > 0)
+    {
+      g_autoptr (GArray) reps = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree guint64 *weights = NULL;
+      g_autofree gint64  *parts = NULL;
+      GHashTableIter      iter;
+      gpointer            key, value;
+      gint64              total = 0;
+      gint64              taken;
+      gboolean            overflow;
+
+      g_hash_table_iter_init (&iter, earned);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_array_append_val (reps, *(gint64 *)key);
+          if (!_tandem_add_checked (&total, *(gint64 *)value))
+            return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
+        }
+      g_array_sort (reps, _tandem_compare_int64);
+
+      /* a partial reversal takes back the same share of what was earned */
+      taken = _tandem_mul_div_round (total, r->amount_minor, original, &overflow);
+      if (overflow)
+        return _tandem_overflow_error (error, _ ("The clawback of reversal #%" PRId64), r->id);
+      weights = g_new (guint64, reps->len);
+      parts = g_new (gint64, reps->len);
+      for (guint i = 0; i < reps->len; i++)
+        {
+          gint64 e = *(gint64 *)g_hash_table_lookup (earned, &g_array_index (reps, gint64, i));
+
+          weights[i] = e > 0 ? (guint64)e : 0;
+        }
+      if (!_tandem_allocate_minor (taken, weights, reps->len, parts))
+        memset (parts, 0, sizeof (gint64) * reps->len);
+
+      line.kind = TANDEM_LINE_KIND_CLAWBACK;
+      line.reason = REASON_CLAWBACK;
+      line.pool = -taken;
+      line.other2 = days;
+      for (guint i = 0; i < reps->len; i++)
+        {
+          line.rep_id = g_array_index (reps, gint64, i);
+          line.amount = -parts[i];
+          add_line (engine, &line);
+        }
+    }
+
+  /* the referral bonus of a first order that is taken back whole */
+  referral = engine->rules->has_referral && r->amount_minor == original
+                 ? g_hash_table_lookup (engine->first_orders, &r->reverses_id)
+                 : NULL;
+  if (referral != NULL)
+    {
+      TandemAccount                *referrer = _tandem_store_load_account (engine->store, referral->referrer_id, error);
+      TandemTeam                   *owner = referrer ? tandem_account_get_team (referrer) : NULL;
+      const TandemMembershipRecord *owner_members;
+      TeamState                    *owner_state;
+
+      if (referrer == NULL)
+        return FALSE;
+      if (owner != NULL)
+        {
+          owner_state = team_for (engine, tandem_team_get_id (owner), referral->referrer_id, r->reverses_id,
+                                  referral->order_at, &owner_members, error);
+          if (owner_state == NULL)
+            return FALSE;
+          line.kind = TANDEM_LINE_KIND_CLAWBACK;
+          line.reason = REASON_CLAWBACK_REFERRAL;
+          line.team_id = owner_state->team_id;
+          line.base = engine->rules->referral_amount;
+          add_split (engine, owner_members, -engine->rules->referral_amount,
+                     share_for (engine, owner_state, TANDEM_ACTIVITY_KIND_REFERRAL), &line, NULL, NULL);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+process_record (const TandemSettleRecord *r,
+                gpointer                  user_data,
+                GError                  **error)
+{
+  Engine *engine = user_data;
+
+  if (strcmp (r->currency, engine->currency) != 0)
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                   _ ("Activity #%" PRId64 " is in %s; plan “%s” pays in %s (no conversion is made)"),
+                   r->id, r->currency, tandem_plan_get_name (engine->plan), engine->currency);
+      return FALSE;
+    }
+
+  if (++engine->processed % 16384 == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (engine->cancellable, error))
+        return FALSE;
+      if (engine->depth == 0)
+        _tandem_store_report_progress (engine->store, engine->progress_context, "settle", engine->processed, 0);
+    }
+
+  if (r->kind == TANDEM_ACTIVITY_KIND_REVERSAL)
+    return process_reversal (engine, r, error);
+  return process_commissionable (engine, r, error);
+}
+
+static gboolean
+add_team_bonuses (Engine  *engine,
+                  GError **error)
+{
+  g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
+
+  if (!engine->rules->has_bonus)
+    return TRUE;
+
+  ids = g_list_sort (ids, _tandem_compare_int64);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      TeamState                    *team = g_hash_table_lookup (engine->teams, l->data);
+      const TandemMembershipRecord *members;
+      gint64                        needed;
+      Line                          line = { 0 };
+
+      if (!team->has_target || tandem_team_get_archived (team->team))
+        continue;
+      if (!round_rate (team->target, engine->rules->bonus_attainment, &needed, _ ("The team bonus threshold"), 0,
+                       error))
+        return FALSE;
+      if (team->revenue < needed)
+        continue;
+      members = members_at (team, engine->end - 1);
+      if (members == NULL)
+        continue;
+
+      line.kind = TANDEM_LINE_KIND_TEAM_BONUS;
+      line.team_id = team->team_id;
+      line.base = team->revenue;
+      line.other = needed;
+      line.other2 = team->target;
+
+      if (engine->rules->bonus_split == TANDEM_SPLIT_METHOD_CONTRIBUTION)
+        {
+          gint64 *in = g_hash_table_lookup (team->contribution, &members->inside_rep_id);
+          gint64 *out = g_hash_table_lookup (team->contribution, &members->field_rep_id);
+          guint64 weights[2] = { in && *in > 0 ? (guint64)*in : 0, out && *out > 0 ? (guint64)*out : 0 };
+          gint64  parts[2];
+
+          if (weights[0] + weights[1] > 0)
+            {
+              _tandem_allocate_minor (engine->rules->bonus_amount, weights, 2, parts);
+              line.reason = REASON_BONUS_CONTRIBUTION;
+              line.pool = engine->rules->bonus_amount;
+              line.rep_id = members->inside_rep_id;
+              line.amount = parts[0];
+              line.rate = (gint64)weights[0];
+              line.account_id = (gint64)(weights[0] + weights[1]);
+              add_line (engine, &line);
+              line.rep_id = members->field_rep_id;
+              line.amount = parts[1];
+              line.rate = (gint64)weights[1];
+              add_line (engine, &line);
+              continue;
+            }
+        }
+
+      line.reason = REASON_BONUS_EQUAL;
+      add_split (engine, members, engine->rules->bonus_amount, 5000, &line, NULL, NULL);
+    }
+  return TRUE;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const Line *la = a;
+  const Line *lb = b;
+
+  if (la->rep_id != lb->rep_id)
+    return la->rep_id < lb->rep_id ? -1 : 1;
+  return (la->seq > lb->seq) - (la->seq < lb->seq);
+}
+
+/* Cuts @rep_id's lines [first, first + n), which add up to @total above
+ * the cap. The cut is charged to the tandems the rep earned through, in
+ * proportion to what each brought (largest remainder), one `cap` line per
+ * tandem, so that a tandem's payout is always the sum of its lines. */
+static gboolean
+add_cap (Engine  *engine,
+         guint    first,
+         guint    n,
+         gint64   total,
+         GError **error)
+{
+  g_autoptr (GArray) teams = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) earned = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autofree guint64 *weights = NULL;
+  g_autofree gint64  *parts = NULL;
+  gint64              cut = engine->rules->cap_per_rep - total;
+  gint64              rep_id = g_array_index (engine->lines, Line, first).rep_id;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      const Line *l = &g_array_index (engine->lines, Line, i);
+      guint       t;
+
+      for (t = 0; t < teams->len && g_array_index (teams, gint64, t) != l->team_id; t++)
+        ;
+      if (t == teams->len)
+        {
+          gint64 zero = 0;
+
+          g_array_append_val (teams, l->team_id);
+          g_array_append_val (earned, zero);
+        }
+      if (!_tandem_add_checked (&g_array_index (earned, gint64, t), l->amount))
+        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), rep_id);
+    }
+
+  weights = g_new0 (guint64, teams->len);
+  parts = g_new0 (gint64, teams->len);
+  for (guint t = 0; t < teams->len; t++)
+    weights[t] = MAX (g_array_index (earned, gint64, t), 0);
+  if (!_tandem_allocate_minor (cut, weights, teams->len, parts))
+    {
+      /* nothing positive to charge it to: the first tandem carries it */
+      memset (parts, 0, sizeof (gint64) * teams->len);
+      parts[0] = cut;
+    }
+
+  for (guint t = 0; t < teams->len; t++)
+    {
+      Line cap = { 0 };
+
+      if (parts[t] == 0)
+        continue;
+      cap.kind = TANDEM_LINE_KIND_CAP;
+      cap.reason = teams->len > 1 ? REASON_CAP_PART : REASON_CAP;
+      cap.rep_id = rep_id;
+      cap.team_id = g_array_index (teams, gint64, t);
+      cap.base = total;
+      cap.other = engine->rules->cap_per_rep;
+      cap.pool = cut;
+      cap.amount = parts[t];
+      add_line (engine, &cap);
+    }
+  return TRUE;
+}
+
+/* Caps come last, after everything else a rep earned. */
+static gboolean
+add_caps (Engine  *engine,
+          GError **error)
+{
+  gint64 total = 0;
+  guint  n = engine->lines->len;
+  guint  first = 0;
+
+  if (!engine->rules->has_cap || n == 0)
+    return TRUE;
+
+  g_array_sort (engine->lines, compare_lines);
+  for (guint i = 0; i < n; i++)
+    {
+      const Line *l = &g_array_index (engine->lines, Line, i);
+
+      if (!_tandem_add_checked (&total, l->amount))
+        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
+      if (i + 1 == n || g_array_index (engine->lines, Line, i + 1).rep_id != l->rep_id)
+        {
+          if (total > engine->rules->cap_per_rep && !add_cap (engine, first, i + 1 - first, total, error))
+            return FALSE;
+          total = 0;
+          first = i + 1;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+_tandem_engine_run (Engine  *engine,
+                    GError **error)
+{
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
+  g_autoptr (GArray) referrals = NULL;
+
+  engine->rules = _tandem_plan_get_rules (engine->plan);
+  engine->currency = tandem_plan_get_currency (engine->plan);
+  start = tandem_period_get_start (engine->period, tandem_plan_get_time_zone (engine->plan));
+  end = tandem_period_get_end (engine->period, tandem_plan_get_time_zone (engine->plan));
+  engine->start = _tandem_time_to_usec (start);
+  engine->end = _tandem_time_to_usec (end);
+
+  engine->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)team_state_free);
+  engine->accelerated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  engine->first_orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  engine->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  engine->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), 1024);
+  g_array_set_clear_func (engine->lines, (GDestroyNotify)_tandem_line_clear);
+
+  if (!load_teams (engine, error))
+    return FALSE;
+
+  referrals = tandem_backend_list_referrals (engine->backend, error);
+  if (referrals == NULL)
+    return FALSE;
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      TandemReferralRecord *r = &g_array_index (referrals, TandemReferralRecord, i);
+
+      g_hash_table_insert (engine->first_orders, &r->order_id, r);
+    }
+
+  if (!tandem_backend_scan_settlement (engine->backend, engine->start, engine->end, process_record, engine, error))
+    return FALSE;
+
+  /* the hash points into referrals, which goes away now */
+  g_hash_table_remove_all (engine->first_orders);
+
+  if (!add_team_bonuses (engine, error) || !add_caps (engine, error))
+    return FALSE;
+  g_array_sort (engine->lines, compare_lines);
+  return TRUE;
+}

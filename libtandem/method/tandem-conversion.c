@@ -1,0 +1,629 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-conversion.c: TandemConversion, how a tandem's accounts moved
+ * through the lifecycle in a window, beside the KPIs that report it */
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-enum-types.h"
+#include "tandem-lifecycle-private.h"
+#include "tandem-conversion.h"
+#include "tandem-lifecycle.h"
+#include "tandem-plan.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
+
+#define USEC_PER_DAY (G_USEC_PER_SEC * (gint64)86400)
+
+/**
+ * TandemConversion:
+ *
+ * How a tandem's accounts moved through the lifecycle in a window, counted
+ * in accounts (an account that moves twice counts once). The team is the
+ * account's tandem now. An account counts in a stage's base when it was in
+ * that stage at some moment of the window: when it started there, or
+ * entered it inside the window.
+ *
+ * - win rate: prospects that became customers (or regular customers),
+ *   of the prospects;
+ * - promotion rate: customers that became regular customers, of the
+ *   customers;
+ * - loss rate: customers or regular customers that were lost, of those
+ *   active.
+ *
+ * Rates are in basis points, rounded down, and -1 when the base is empty.
+ * See [method@Tandem.Store.compute_conversions].
+ *
+ * Since: 1.0
+ */
+struct _TandemConversion
+{
+  GObject     parent_instance;
+  TandemTeam *team;
+  guint       prospects;
+  guint       won;
+  guint       customers;
+  guint       promoted;
+  guint       active;
+  guint       lost;
+  guint       won_back;
+};
+
+G_DEFINE_FINAL_TYPE (TandemConversion, tandem_conversion, G_TYPE_OBJECT)
+
+enum
+{
+  CONV_PROP_0,
+  CONV_PROP_TEAM,
+  CONV_PROP_PROSPECTS,
+  CONV_PROP_WON,
+  CONV_PROP_WIN_RATE,
+  CONV_PROP_CUSTOMERS,
+  CONV_PROP_PROMOTED,
+  CONV_PROP_PROMOTION_RATE,
+  CONV_PROP_ACTIVE,
+  CONV_PROP_LOST,
+  CONV_PROP_LOSS_RATE,
+  CONV_PROP_WON_BACK,
+  CONV_N_PROPS
+};
+
+static GParamSpec *conv_properties[CONV_N_PROPS];
+
+static int
+rate_bp (guint part,
+         guint base)
+{
+  return base == 0 ? -1 : (int)((guint64)part * 10000 / base);
+}
+
+static void
+tandem_conversion_finalize (GObject *object)
+{
+  TandemConversion *self = TANDEM_CONVERSION (object);
+
+  g_clear_object (&self->team);
+  G_OBJECT_CLASS (tandem_conversion_parent_class)->finalize (object);
+}
+
+static void
+tandem_conversion_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TandemConversion *self = TANDEM_CONVERSION (object);
+
+  switch (prop_id)
+    {
+    case CONV_PROP_TEAM:
+      g_value_set_object (value, self->team);
+      break;
+    case CONV_PROP_PROSPECTS:
+      g_value_set_uint (value, self->prospects);
+      break;
+    case CONV_PROP_WON:
+      g_value_set_uint (value, self->won);
+      break;
+    case CONV_PROP_WIN_RATE:
+      g_value_set_int (value, tandem_conversion_get_win_rate (self));
+      break;
+    case CONV_PROP_CUSTOMERS:
+      g_value_set_uint (value, self->customers);
+      break;
+    case CONV_PROP_PROMOTED:
+      g_value_set_uint (value, self->promoted);
+      break;
+    case CONV_PROP_PROMOTION_RATE:
+      g_value_set_int (value, tandem_conversion_get_promotion_rate (self));
+      break;
+    case CONV_PROP_ACTIVE:
+      g_value_set_uint (value, self->active);
+      break;
+    case CONV_PROP_LOST:
+      g_value_set_uint (value, self->lost);
+      break;
+    case CONV_PROP_LOSS_RATE:
+      g_value_set_int (value, tandem_conversion_get_loss_rate (self));
+      break;
+    case CONV_PROP_WON_BACK:
+      g_value_set_uint (value, self->won_back);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_conversion_class_init (TandemConversionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_conversion_finalize;
+  object_class->get_property = tandem_conversion_get_property;
+
+  /**
+   * TandemConversion:team:
+   *
+   * The tandem.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
+
+  /**
+   * TandemConversion:prospects:
+   *
+   * Accounts that were prospects at some moment of the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_PROSPECTS] = g_param_spec_uint ("prospects", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:won:
+   *
+   * Prospects that became customers in the window: new customers won.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_WON] = g_param_spec_uint ("won", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:win-rate:
+   *
+   * won ÷ prospects in basis points, rounded down; -1 without prospects.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_WIN_RATE] = g_param_spec_int ("win-rate", NULL, NULL, -1, 10000, -1, flags);
+
+  /**
+   * TandemConversion:customers:
+   *
+   * Accounts that were customers (not yet regular) at some moment of the
+   * window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_CUSTOMERS] = g_param_spec_uint ("customers", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:promoted:
+   *
+   * Customers that became regular customers in the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_PROMOTED] = g_param_spec_uint ("promoted", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:promotion-rate:
+   *
+   * promoted ÷ customers in basis points, rounded down; -1 without
+   * customers.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_PROMOTION_RATE] = g_param_spec_int ("promotion-rate", NULL, NULL, -1, 10000, -1, flags);
+
+  /**
+   * TandemConversion:active:
+   *
+   * Accounts that were customers or regular customers at some moment of
+   * the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_ACTIVE] = g_param_spec_uint ("active", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:lost:
+   *
+   * Active accounts that were lost in the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_LOST] = g_param_spec_uint ("lost", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemConversion:loss-rate:
+   *
+   * lost ÷ active in basis points, rounded down; -1 without active
+   * accounts.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_LOSS_RATE] = g_param_spec_int ("loss-rate", NULL, NULL, -1, 10000, -1, flags);
+
+  /**
+   * TandemConversion:won-back:
+   *
+   * Lost accounts that became customers again in the window.
+   *
+   * Since: 1.0
+   */
+  conv_properties[CONV_PROP_WON_BACK] = g_param_spec_uint ("won-back", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  g_object_class_install_properties (object_class, CONV_N_PROPS, conv_properties);
+}
+
+static void
+tandem_conversion_init (TandemConversion *self)
+{
+}
+
+/**
+ * tandem_conversion_get_team:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:team].
+ *
+ * Returns: (transfer none): the tandem
+ *
+ * Since: 1.0
+ */
+TandemTeam *
+tandem_conversion_get_team (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), NULL);
+  return self->team;
+}
+
+/**
+ * tandem_conversion_get_prospects:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:prospects].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_prospects (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->prospects;
+}
+
+/**
+ * tandem_conversion_get_won:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:won].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_won (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->won;
+}
+
+/**
+ * tandem_conversion_get_win_rate:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:win-rate].
+ *
+ * Returns: basis points, or -1
+ *
+ * Since: 1.0
+ */
+int
+tandem_conversion_get_win_rate (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), -1);
+  return rate_bp (self->won, self->prospects);
+}
+
+/**
+ * tandem_conversion_get_customers:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:customers].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_customers (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->customers;
+}
+
+/**
+ * tandem_conversion_get_promoted:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:promoted].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_promoted (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->promoted;
+}
+
+/**
+ * tandem_conversion_get_promotion_rate:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:promotion-rate].
+ *
+ * Returns: basis points, or -1
+ *
+ * Since: 1.0
+ */
+int
+tandem_conversion_get_promotion_rate (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), -1);
+  return rate_bp (self->promoted, self->customers);
+}
+
+/**
+ * tandem_conversion_get_active:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:active].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_active (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->active;
+}
+
+/**
+ * tandem_conversion_get_lost:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:lost].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_lost (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->lost;
+}
+
+/**
+ * tandem_conversion_get_loss_rate:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:loss-rate].
+ *
+ * Returns: basis points, or -1
+ *
+ * Since: 1.0
+ */
+int
+tandem_conversion_get_loss_rate (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), -1);
+  return rate_bp (self->lost, self->active);
+}
+
+/**
+ * tandem_conversion_get_won_back:
+ * @self: a `TandemConversion`
+ *
+ * Gets [property@Tandem.Conversion:won-back].
+ *
+ * Returns: the number of accounts
+ *
+ * Since: 1.0
+ */
+guint
+tandem_conversion_get_won_back (TandemConversion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
+  return self->won_back;
+}
+
+TandemConversion *
+_tandem_conversion_new (TandemTeam *team)
+{
+  TandemConversion *c = g_object_new (TANDEM_TYPE_CONVERSION, NULL);
+
+  c->team = g_object_ref (team);
+  return c;
+}
+
+/* What one account did in the window. */
+typedef struct
+{
+  gboolean visited[4];
+  gboolean won, promoted, lost, won_back;
+} AccountMoves;
+
+static void
+add_moves (TandemConversion   *c,
+           const AccountMoves *m)
+{
+  c->prospects += m->visited[TANDEM_ACCOUNT_STAGE_PROSPECT];
+  c->customers += m->visited[TANDEM_ACCOUNT_STAGE_CUSTOMER];
+  c->active += m->visited[TANDEM_ACCOUNT_STAGE_CUSTOMER] || m->visited[TANDEM_ACCOUNT_STAGE_REGULAR];
+  c->won += m->won;
+  c->promoted += m->promoted;
+  c->lost += m->lost;
+  c->won_back += m->won_back;
+}
+
+static void
+move (AccountMoves *m,
+      int           from,
+      int           to)
+{
+  m->visited[to] = TRUE;
+  if (from == TANDEM_ACCOUNT_STAGE_PROSPECT && _tandem_stage_is_active (to))
+    m->won = TRUE;
+  else if (from == TANDEM_ACCOUNT_STAGE_CUSTOMER && to == TANDEM_ACCOUNT_STAGE_REGULAR)
+    m->promoted = TRUE;
+  else if (_tandem_stage_is_active (from) && to == TANDEM_ACCOUNT_STAGE_LOST)
+    m->lost = TRUE;
+  else if (from == TANDEM_ACCOUNT_STAGE_LOST && _tandem_stage_is_active (to))
+    m->won_back = TRUE;
+}
+
+/* One TandemConversion per tandem (archived ones only when they moved),
+ * by tandem id; call with the store locked. */
+GPtrArray *
+_tandem_conversions_compute (TandemStore *self,
+                             GArray      *teams,
+                             GArray      *accounts,
+                             gint64       since,
+                             gint64       until,
+                             GError     **error)
+{
+  TandemBackend *backend = _tandem_store_get_backend (self);
+  g_autoptr (GArray) stages = NULL;
+  g_autoptr (GHashTable) team_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) by_team = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i = 0;
+
+  if ((stages = tandem_backend_list_stage_changes (backend, 0, error)) == NULL)
+    return NULL;
+
+  for (guint t = 0; t < teams->len; t++)
+    {
+      TandemTeamRecord *r = &g_array_index (teams, TandemTeamRecord, t);
+      TandemTeam       *team = _tandem_store_load_team (self, r->id, error);
+      TandemConversion *c;
+
+      if (team == NULL)
+        return NULL;
+      c = _tandem_conversion_new (team);
+      g_ptr_array_add (result, c);
+      g_hash_table_insert (by_team, &r->id, c);
+    }
+  for (guint a = 0; a < accounts->len; a++)
+    {
+      TandemAccountRecord *r = &g_array_index (accounts, TandemAccountRecord, a);
+
+      if (r->team_id > 0)
+        g_hash_table_insert (team_of, &r->id, &r->team_id);
+    }
+
+  /* the changes come by account, then time */
+  while (i < stages->len)
+    {
+      gint64            account_id = g_array_index (stages, TandemStageRecord, i).account_id;
+      gint64           *team_id = g_hash_table_lookup (team_of, &account_id);
+      TandemConversion *c = team_id ? g_hash_table_lookup (by_team, team_id) : NULL;
+      AccountMoves      moves = { { FALSE } };
+      int               stage = -1;
+      gboolean          existed = FALSE;
+
+      for (; i < stages->len && g_array_index (stages, TandemStageRecord, i).account_id == account_id; i++)
+        {
+          const TandemStageRecord *r = &g_array_index (stages, TandemStageRecord, i);
+
+          if (r->changed_at < since)
+            stage = r->stage;
+          else if (r->changed_at < until)
+            {
+              if (!existed && stage >= 0)
+                moves.visited[stage] = TRUE;
+              existed = TRUE;
+              if (stage >= 0)
+                move (&moves, stage, r->stage);
+              else
+                moves.visited[r->stage] = TRUE;
+              stage = r->stage;
+            }
+        }
+      if (!existed && stage >= 0)
+        moves.visited[stage] = TRUE;
+      if (c != NULL)
+        add_moves (c, &moves);
+    }
+
+  for (guint t = 0; t < result->len; t++)
+    {
+      TandemConversion *c = result->pdata[t];
+
+      if (!tandem_team_get_archived (c->team) || c->prospects + c->customers + c->active > 0)
+        g_ptr_array_add (kept, g_object_ref (c));
+    }
+
+  return g_steal_pointer (&kept);
+}
+
+/**
+ * tandem_store_compute_conversions:
+ * @self: a `TandemStore`
+ * @since: the start of the window (included)
+ * @until: the end of the window (excluded)
+ * @error: return location for a #GError
+ *
+ * Counts, per tandem, how its accounts moved through the lifecycle in
+ * [@since, @until), from the recorded stage changes (by hand or by the
+ * lifecycle rules). Tandems are listed by id; archived tandems only when
+ * their accounts had a stage in the window. A window that ends before it
+ * starts is refused with %TANDEM_STORE_ERROR_INVALID.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Conversion], or
+ *   %NULL with @error set
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_compute_conversions (TandemStore *self,
+                                  GDateTime   *since,
+                                  GDateTime   *until,
+                                  GError     **error)
+{
+  g_autoptr (GPtrArray) conversions = NULL;
+  g_autoptr (GArray) teams = NULL;
+  g_autoptr (GArray) accounts = NULL;
+  TandemBackend *backend;
+  GListStore    *list;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (since != NULL && until != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_tandem_check_window (since, until, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, error))
+    return NULL;
+
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    backend = _tandem_transaction_get_backend (tx);
+    if ((teams = tandem_backend_list_teams (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL)
+      conversions = _tandem_conversions_compute (self, teams, accounts, _tandem_time_to_usec (since),
+                                                 _tandem_time_to_usec (until), error);
+  }
+  if (conversions == NULL)
+    return NULL;
+
+  list = g_list_store_new (TANDEM_TYPE_CONVERSION);
+  g_list_store_splice (list, 0, 0, conversions->pdata, conversions->len);
+  return G_LIST_MODEL (list);
+}
