@@ -11,73 +11,9 @@
 #include <string.h>
 
 #include "tandem-sql-backend-private.h"
+#include "tandem-sql-backend-internal-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
-
-typedef enum
-{
-  STMT_INSERT_REP,
-  STMT_UPDATE_REP,
-  STMT_LOAD_REP,
-  STMT_LIST_REPS,
-  STMT_INSERT_TEAM,
-  STMT_UPDATE_TEAM,
-  STMT_LOAD_TEAM,
-  STMT_LIST_TEAMS,
-  STMT_INSERT_MEMBER,
-  STMT_CLOSE_MEMBER,
-  STMT_SET_TEAM_START,
-  STMT_LIST_MEMBERS,
-  STMT_LIST_ALL_MEMBERS,
-  STMT_INSERT_ACCOUNT,
-  STMT_UPDATE_ACCOUNT,
-  STMT_LOAD_ACCOUNT,
-  STMT_LIST_ACCOUNTS,
-  STMT_INSERT_STAGE,
-  STMT_LIST_STAGES,
-  STMT_INSERT_ACTIVITY,
-  STMT_LOAD_ACTIVITY,
-  STMT_FIND_ACTIVITY_BY_REF,
-  STMT_MAX_ACTIVITY_ID,
-  STMT_INSERT_STAGED,
-  STMT_SCAN_SETTLEMENT,
-  STMT_LIST_REFERRALS,
-  STMT_SAVE_PLAN,
-  STMT_LOAD_PLAN,
-  STMT_LIST_PLANS,
-  STMT_INSERT_CLOSED,
-  STMT_INSERT_LINE,
-  STMT_LOAD_CLOSED,
-  STMT_LIST_RANGES,
-  STMT_LINES_FOR_ACTIVITY,
-  STMT_SET_TAG,
-  STMT_DELETE_TAG,
-  STMT_LIST_TAGS,
-  STMT_LIST_ALL_TAGS,
-  STMT_ACCOUNT_REVENUE,
-  STMT_INSERT_SUPPORT,
-  STMT_CLOSE_SUPPORT,
-  STMT_INSERT_SHADOWING,
-  STMT_LIST_SHADOWING,
-  STMT_MAX_CHARTER,
-  STMT_INSERT_AREA,
-  STMT_LIST_AREAS,
-  STMT_CONFIRM,
-  STMT_LIST_CONFIRMATIONS,
-  STMT_LIST_ALL_STAGES,
-  STMT_LIST_ORDERS,
-  STMT_LIST_ALL_ORDERS,
-  STMT_SET_ACCOUNT_STAGE,
-  STMT_SET_STAGED_ACCOUNT_STAGES,
-  STMT_LOAD_LIFECYCLE,
-  STMT_SAVE_LIFECYCLE,
-  STMT_KPI_ROWS,
-  STMT_INSERT_CLOSED_TEAM,
-  STMT_LOAD_CLOSED_TEAMS,
-  STMT_COUNT_CLOSED,
-  STMT_SUM_REVERSALS,
-  N_STMTS
-} StmtId;
 
 static const char *const stmt_sql[N_STMTS] = {
   [STMT_INSERT_REP] = "INSERT INTO rep (name, role, archived) VALUES (?1, ?2, ?3) RETURNING id",
@@ -203,42 +139,36 @@ static const char *const stmt_sql[N_STMTS] = {
                               "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
 
-struct _TandemSqlBackend
-{
-  GObject parent_instance;
-
-  TandemSqlDriver       *driver;
-  TandemSqlStmt         *stmts[N_STMTS];
-  TandemSqlIntegrityFunc check_integrity;
-  guint                  tx_depth;
-  int                    schema_version;
-  guint                  read_only : 1;
-};
-
 static void tandem_sql_backend_iface_init (TandemBackendInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TandemSqlBackend, tandem_sql_backend, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (TANDEM_TYPE_BACKEND, tandem_sql_backend_iface_init))
 
 /* Takes the driver's last error, prefixed with @what; returns FALSE. */
-static gboolean
-sql_error (TandemSqlBackend *self,
-           const char       *what,
-           GError          **error)
+gboolean
+_tandem_sql_error (TandemSqlBackend *self,
+                   const char       *what,
+                   GError          **error)
 {
   return tandem_sql_driver_take_error (self->driver, what, error);
 }
 
-static TandemSqlStmt *
-get_stmt (TandemSqlBackend *self,
-          StmtId            id,
-          GError          **error)
+const char *
+_tandem_sql_text (StmtId id)
+{
+  return stmt_sql[id];
+}
+
+TandemSqlStmt *
+_tandem_sql_get_stmt (TandemSqlBackend *self,
+                      StmtId            id,
+                      GError          **error)
 {
   if (self->stmts[id] == NULL)
     {
       self->stmts[id] = tandem_sql_prepare (self->driver, stmt_sql[id]);
       if (self->stmts[id] == NULL)
         {
-          sql_error (self, _ ("Could not prepare a statement"), error);
+          _tandem_sql_error (self, _ ("Could not prepare a statement"), error);
           return NULL;
         }
     }
@@ -251,28 +181,28 @@ get_stmt (TandemSqlBackend *self,
 }
 
 /* Runs a statement that returns no rows. */
-static gboolean
-step_done (TandemSqlBackend *self,
-           TandemSqlStmt    *stmt,
-           const char       *what,
-           GError          **error)
+gboolean
+_tandem_sql_step_done (TandemSqlBackend *self,
+                       TandemSqlStmt    *stmt,
+                       const char       *what,
+                       GError          **error)
 {
   int rc = tandem_sql_step (stmt);
 
   tandem_sql_reset (stmt);
   if (rc != TANDEM_SQL_DONE)
-    return sql_error (self, what, error);
+    return _tandem_sql_error (self, what, error);
   return TRUE;
 }
 
 /* Runs an INSERT … RETURNING id: *id is the new row's id, or 0 when the
  * insert did nothing (ON CONFLICT DO NOTHING). */
-static gboolean
-step_insert (TandemSqlBackend *self,
-             TandemSqlStmt    *stmt,
-             const char       *what,
-             gint64           *id,
-             GError          **error)
+gboolean
+_tandem_sql_step_insert (TandemSqlBackend *self,
+                         TandemSqlStmt    *stmt,
+                         const char       *what,
+                         gint64           *id,
+                         GError          **error)
 {
   TandemSqlStep rc = tandem_sql_step (stmt);
 
@@ -281,14 +211,14 @@ step_insert (TandemSqlBackend *self,
     rc = tandem_sql_step (stmt);
   tandem_sql_reset (stmt);
   if (rc != TANDEM_SQL_DONE)
-    return sql_error (self, what, error);
+    return _tandem_sql_error (self, what, error);
   return TRUE;
 }
 
-static void
-bind_optional_id (TandemSqlStmt *stmt,
-                  int            index,
-                  gint64         id)
+void
+_tandem_sql_bind_optional_id (TandemSqlStmt *stmt,
+                              int            index,
+                              gint64         id)
 {
   if (id > 0)
     tandem_sql_bind_int64 (stmt, index, id);
@@ -314,19 +244,19 @@ int_text (gint64 value)
   return g_strdup_printf ("%" PRId64, value);
 }
 
-static char *
-column_dup (TandemSqlStmt *stmt,
-            int            column)
+char *
+_tandem_sql_column_dup (TandemSqlStmt *stmt,
+                        int            column)
 {
   const char *text = tandem_sql_column_text (stmt, column);
 
   return text != NULL ? g_strdup ((const char *)text) : NULL;
 }
 
-static void
-column_currency (TandemSqlStmt *stmt,
-                 int            column,
-                 char           out[4])
+void
+_tandem_sql_column_currency (TandemSqlStmt *stmt,
+                             int            column,
+                             char           out[4])
 {
   const char *text = tandem_sql_column_text (stmt, column);
 
@@ -355,7 +285,7 @@ step_updated (TandemSqlBackend *self,
               const char       *failure,
               GError          **error)
 {
-  if (!step_done (self, stmt, failure, error))
+  if (!_tandem_sql_step_done (self, stmt, failure, error))
     return FALSE;
   if (tandem_sql_changes (self->driver) == 0)
     return not_found (what, id, error);
@@ -365,9 +295,9 @@ step_updated (TandemSqlBackend *self,
 /* ------------------------------------------------------------------ */
 /* Transactions                                                        */
 
-static gboolean
-tandem_sql_backend_begin (TandemBackend *backend,
-                          GError       **error)
+gboolean
+_tandem_sql_backend_begin (TandemBackend *backend,
+                           GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
@@ -379,14 +309,14 @@ tandem_sql_backend_begin (TandemBackend *backend,
     }
 
   if (self->tx_depth == 0 && !tandem_sql_begin (self->driver))
-    return sql_error (self, _ ("Could not begin a transaction"), error);
+    return _tandem_sql_error (self, _ ("Could not begin a transaction"), error);
 
   self->tx_depth++;
   return TRUE;
 }
 
-static void
-tandem_sql_backend_rollback (TandemBackend *backend)
+void
+_tandem_sql_backend_rollback (TandemBackend *backend)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
@@ -394,9 +324,9 @@ tandem_sql_backend_rollback (TandemBackend *backend)
   tandem_sql_rollback (self->driver);
 }
 
-static gboolean
-tandem_sql_backend_commit (TandemBackend *backend,
-                           GError       **error)
+gboolean
+_tandem_sql_backend_commit (TandemBackend *backend,
+                            GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
@@ -407,8 +337,8 @@ tandem_sql_backend_commit (TandemBackend *backend,
 
   if (!tandem_sql_commit (self->driver))
     {
-      sql_error (self, _ ("Could not commit"), error);
-      tandem_sql_backend_rollback (backend);
+      _tandem_sql_error (self, _ ("Could not commit"), error);
+      _tandem_sql_backend_rollback (backend);
       return FALSE;
     }
 
@@ -447,7 +377,7 @@ load_one (TandemSqlBackend *self,
           const char *failure,
           GError    **error)
 {
-  TandemSqlStmt *stmt = get_stmt (self, stmt_id, error);
+  TandemSqlStmt *stmt = _tandem_sql_get_stmt (self, stmt_id, error);
   int            rc;
 
   if (stmt == NULL)
@@ -462,7 +392,7 @@ load_one (TandemSqlBackend *self,
   if (rc == TANDEM_SQL_DONE)
     return not_found (what, id, error);
   if (rc != TANDEM_SQL_ROW)
-    return sql_error (self, failure, error);
+    return _tandem_sql_error (self, failure, error);
   return TRUE;
 }
 
@@ -474,7 +404,7 @@ read_rep (TandemSqlStmt   *stmt,
           TandemRepRecord *record)
 {
   record->id = tandem_sql_column_int64 (stmt, 0);
-  record->name = column_dup (stmt, 1);
+  record->name = _tandem_sql_column_dup (stmt, 1);
   record->role = tandem_sql_column_int (stmt, 2);
   record->archived = tandem_sql_column_int (stmt, 3) != 0;
 }
@@ -485,7 +415,7 @@ tandem_sql_backend_insert_rep (TandemBackend   *backend,
                                GError         **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_INSERT_REP, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_REP, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -493,7 +423,7 @@ tandem_sql_backend_insert_rep (TandemBackend   *backend,
   tandem_sql_bind_text (stmt, 1, record->name);
   tandem_sql_bind_int64 (stmt, 2, record->role);
   tandem_sql_bind_int64 (stmt, 3, record->archived ? 1 : 0);
-  return step_insert (self, stmt, _ ("Could not add the rep"), &record->id, error);
+  return _tandem_sql_step_insert (self, stmt, _ ("Could not add the rep"), &record->id, error);
 }
 
 static gboolean
@@ -502,7 +432,7 @@ tandem_sql_backend_update_rep (TandemBackend         *backend,
                                GError               **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_UPDATE_REP, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_UPDATE_REP, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -525,14 +455,14 @@ tandem_sql_backend_load_rep (TandemBackend   *backend,
 }
 
 /* Runs a list statement, appending one record per row with @read. */
-static GArray *
-list_rows (TandemSqlBackend *self,
-           TandemSqlStmt    *stmt,
-           gsize             record_size,
-           GDestroyNotify    clear,
-           void (*read) (TandemSqlStmt *, gpointer),
-           const char *what,
-           GError    **error)
+GArray *
+_tandem_sql_list_rows (TandemSqlBackend *self,
+                       TandemSqlStmt    *stmt,
+                       gsize             record_size,
+                       GDestroyNotify    clear,
+                       void (*read) (TandemSqlStmt *, gpointer),
+                       const char *what,
+                       GError    **error)
 {
   g_autoptr (GArray) rows = NULL;
   int rc;
@@ -553,7 +483,7 @@ list_rows (TandemSqlBackend *self,
 
   if (rc != TANDEM_SQL_DONE)
     {
-      sql_error (self, what, error);
+      _tandem_sql_error (self, what, error);
       return NULL;
     }
 
@@ -566,9 +496,9 @@ tandem_sql_backend_list_reps (TandemBackend *backend,
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
-  return list_rows (self, get_stmt (self, STMT_LIST_REPS, error), sizeof (TandemRepRecord),
-                    (GDestroyNotify)tandem_rep_record_clear, (gpointer)read_rep,
-                    _ ("Could not list reps"), error);
+  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_REPS, error), sizeof (TandemRepRecord),
+                                (GDestroyNotify)tandem_rep_record_clear, (gpointer)read_rep,
+                                _ ("Could not list reps"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -579,11 +509,11 @@ read_team (TandemSqlStmt    *stmt,
            TandemTeamRecord *record)
 {
   record->id = tandem_sql_column_int64 (stmt, 0);
-  record->name = column_dup (stmt, 1);
+  record->name = _tandem_sql_column_dup (stmt, 1);
   record->inside_share = tandem_sql_column_int (stmt, 2);
   record->has_target = !tandem_sql_column_is_null (stmt, 3);
   record->target_minor = tandem_sql_column_int64 (stmt, 3);
-  column_currency (stmt, 4, record->target_currency);
+  _tandem_sql_column_currency (stmt, 4, record->target_currency);
   record->archived = tandem_sql_column_int (stmt, 5) != 0;
   record->inside_rep_id = tandem_sql_column_int64 (stmt, 6);
   record->field_rep_id = tandem_sql_column_int64 (stmt, 7);
@@ -617,7 +547,7 @@ insert_member (TandemSqlBackend *self,
                gint64            since,
                GError          **error)
 {
-  TandemSqlStmt *stmt = get_stmt (self, STMT_INSERT_MEMBER, error);
+  TandemSqlStmt *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_MEMBER, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -626,7 +556,7 @@ insert_member (TandemSqlBackend *self,
   tandem_sql_bind_int64 (stmt, 2, inside_rep_id);
   tandem_sql_bind_int64 (stmt, 3, field_rep_id);
   tandem_sql_bind_int64 (stmt, 4, since);
-  return step_done (self, stmt, _ ("Could not record the tandem’s members"), error);
+  return _tandem_sql_step_done (self, stmt, _ ("Could not record the tandem’s members"), error);
 }
 
 static gboolean
@@ -638,26 +568,26 @@ tandem_sql_backend_insert_team (TandemBackend    *backend,
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
 
-  if (!tandem_sql_backend_begin (backend, error))
+  if (!_tandem_sql_backend_begin (backend, error))
     return FALSE;
 
-  stmt = get_stmt (self, STMT_INSERT_TEAM, error);
+  stmt = _tandem_sql_get_stmt (self, STMT_INSERT_TEAM, error);
   if (stmt == NULL)
     goto fail;
 
   bind_team (stmt, 1, record);
-  if (!step_insert (self, stmt, _ ("Could not add the tandem"), &record->id, error))
+  if (!_tandem_sql_step_insert (self, stmt, _ ("Could not add the tandem"), &record->id, error))
     goto fail;
 
   if (!insert_member (self, record->id, record->inside_rep_id, record->field_rep_id, since, error))
     goto fail;
 
-  if (tandem_sql_backend_commit (backend, error))
+  if (_tandem_sql_backend_commit (backend, error))
     return TRUE;
 
 fail:
   record->id = 0;
-  tandem_sql_backend_rollback (backend);
+  _tandem_sql_backend_rollback (backend);
   return FALSE;
 }
 
@@ -667,7 +597,7 @@ tandem_sql_backend_update_team (TandemBackend          *backend,
                                 GError                **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_UPDATE_TEAM, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_UPDATE_TEAM, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -693,9 +623,9 @@ tandem_sql_backend_list_teams (TandemBackend *backend,
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
-  return list_rows (self, get_stmt (self, STMT_LIST_TEAMS, error), sizeof (TandemTeamRecord),
-                    (GDestroyNotify)tandem_team_record_clear, (gpointer)read_team,
-                    _ ("Could not list tandems"), error);
+  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_TEAMS, error), sizeof (TandemTeamRecord),
+                                (GDestroyNotify)tandem_team_record_clear, (gpointer)read_team,
+                                _ ("Could not list tandems"), error);
 }
 
 static gboolean
@@ -705,13 +635,13 @@ tandem_sql_backend_set_team_start (TandemBackend *backend,
                                    GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_SET_TEAM_START, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_SET_TEAM_START, error);
 
   if (stmt == NULL)
     return FALSE;
   tandem_sql_bind_int64 (stmt, 1, team_id);
   tandem_sql_bind_int64 (stmt, 2, since);
-  return step_done (self, stmt, _ ("Could not move the tandem’s start"), error);
+  return _tandem_sql_step_done (self, stmt, _ ("Could not move the tandem’s start"), error);
 }
 
 static gboolean
@@ -725,25 +655,25 @@ tandem_sql_backend_change_members (TandemBackend *backend,
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
 
-  if (!tandem_sql_backend_begin (backend, error))
+  if (!_tandem_sql_backend_begin (backend, error))
     return FALSE;
 
-  stmt = get_stmt (self, STMT_CLOSE_MEMBER, error);
+  stmt = _tandem_sql_get_stmt (self, STMT_CLOSE_MEMBER, error);
   if (stmt == NULL)
     goto fail;
   tandem_sql_bind_int64 (stmt, 1, team_id);
   tandem_sql_bind_int64 (stmt, 2, since);
-  if (!step_done (self, stmt, _ ("Could not close the tandem’s membership"), error))
+  if (!_tandem_sql_step_done (self, stmt, _ ("Could not close the tandem’s membership"), error))
     goto fail;
 
   if (!insert_member (self, team_id, inside_rep_id, field_rep_id, since, error))
     goto fail;
 
-  if (tandem_sql_backend_commit (backend, error))
+  if (_tandem_sql_backend_commit (backend, error))
     return TRUE;
 
 fail:
-  tandem_sql_backend_rollback (backend);
+  _tandem_sql_backend_rollback (backend);
   return FALSE;
 }
 
@@ -764,12 +694,12 @@ tandem_sql_backend_list_memberships (TandemBackend *backend,
                                      GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, team_id > 0 ? STMT_LIST_MEMBERS : STMT_LIST_ALL_MEMBERS, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, team_id > 0 ? STMT_LIST_MEMBERS : STMT_LIST_ALL_MEMBERS, error);
 
   if (stmt != NULL && team_id > 0)
     tandem_sql_bind_int64 (stmt, 1, team_id);
-  return list_rows (self, stmt, sizeof (TandemMembershipRecord), NULL, (gpointer)read_member,
-                    _ ("Could not list the tandem’s members"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemMembershipRecord), NULL, (gpointer)read_member,
+                                _ ("Could not list the tandem’s members"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -780,7 +710,7 @@ read_account (TandemSqlStmt       *stmt,
               TandemAccountRecord *record)
 {
   record->id = tandem_sql_column_int64 (stmt, 0);
-  record->name = column_dup (stmt, 1);
+  record->name = _tandem_sql_column_dup (stmt, 1);
   record->team_id = tandem_sql_column_int64 (stmt, 2);
   record->category = tandem_sql_column_int (stmt, 3);
   record->stage = tandem_sql_column_int (stmt, 4);
@@ -794,10 +724,10 @@ bind_account (TandemSqlStmt             *stmt,
               const TandemAccountRecord *record)
 {
   tandem_sql_bind_text (stmt, first, record->name);
-  bind_optional_id (stmt, first + 1, record->team_id);
+  _tandem_sql_bind_optional_id (stmt, first + 1, record->team_id);
   tandem_sql_bind_int64 (stmt, first + 2, record->category);
   tandem_sql_bind_int64 (stmt, first + 3, record->stage);
-  bind_optional_id (stmt, first + 4, record->referred_by_id);
+  _tandem_sql_bind_optional_id (stmt, first + 4, record->referred_by_id);
   tandem_sql_bind_int64 (stmt, first + 5, record->archived ? 1 : 0);
 }
 
@@ -806,7 +736,7 @@ insert_stage (TandemSqlBackend        *self,
               const TandemStageRecord *record,
               GError                 **error)
 {
-  TandemSqlStmt *stmt = get_stmt (self, STMT_INSERT_STAGE, error);
+  TandemSqlStmt *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_STAGE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -815,8 +745,8 @@ insert_stage (TandemSqlBackend        *self,
   tandem_sql_bind_int64 (stmt, 2, record->stage);
   tandem_sql_bind_int64 (stmt, 3, record->changed_at);
   tandem_sql_bind_int64 (stmt, 4, record->cause);
-  bind_optional_id (stmt, 5, record->activity_id);
-  return step_done (self, stmt, _ ("Could not record the stage change"), error);
+  _tandem_sql_bind_optional_id (stmt, 5, record->activity_id);
+  return _tandem_sql_step_done (self, stmt, _ ("Could not record the stage change"), error);
 }
 
 static gboolean
@@ -828,15 +758,15 @@ tandem_sql_backend_insert_account (TandemBackend       *backend,
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
 
-  if (!tandem_sql_backend_begin (backend, error))
+  if (!_tandem_sql_backend_begin (backend, error))
     return FALSE;
 
-  stmt = get_stmt (self, STMT_INSERT_ACCOUNT, error);
+  stmt = _tandem_sql_get_stmt (self, STMT_INSERT_ACCOUNT, error);
   if (stmt == NULL)
     goto fail;
 
   bind_account (stmt, 1, record);
-  if (!step_insert (self, stmt, _ ("Could not add the account"), &record->id, error))
+  if (!_tandem_sql_step_insert (self, stmt, _ ("Could not add the account"), &record->id, error))
     goto fail;
 
   /* the history starts with the stage the account was created in */
@@ -847,12 +777,12 @@ tandem_sql_backend_insert_account (TandemBackend       *backend,
       goto fail;
   }
 
-  if (tandem_sql_backend_commit (backend, error))
+  if (_tandem_sql_backend_commit (backend, error))
     return TRUE;
 
 fail:
   record->id = 0;
-  tandem_sql_backend_rollback (backend);
+  _tandem_sql_backend_rollback (backend);
   return FALSE;
 }
 
@@ -862,7 +792,7 @@ tandem_sql_backend_update_account (TandemBackend             *backend,
                                    GError                   **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_UPDATE_ACCOUNT, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_UPDATE_ACCOUNT, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -888,9 +818,9 @@ tandem_sql_backend_list_accounts (TandemBackend *backend,
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
-  return list_rows (self, get_stmt (self, STMT_LIST_ACCOUNTS, error), sizeof (TandemAccountRecord),
-                    (GDestroyNotify)tandem_account_record_clear, (gpointer)read_account,
-                    _ ("Could not list accounts"), error);
+  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_ACCOUNTS, error), sizeof (TandemAccountRecord),
+                                (GDestroyNotify)tandem_account_record_clear, (gpointer)read_account,
+                                _ ("Could not list accounts"), error);
 }
 
 static gboolean
@@ -937,7 +867,7 @@ tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
           g_ptr_array_add (owned, (char *)(row[c] = int_text (numbers[c])));
     }
   if (!tandem_sql_bulk_insert (self->driver, "account_stage", stage_change_columns, n_columns, values, n))
-    return sql_error (self, _ ("Could not record the stage change"), error);
+    return _tandem_sql_error (self, _ ("Could not record the stage change"), error);
   return TRUE;
 }
 
@@ -957,11 +887,11 @@ tandem_sql_backend_set_account_stages (TandemBackend           *backend,
     {
       for (guint i = 0; i < n; i++)
         {
-          if ((stmt = get_stmt (self, STMT_SET_ACCOUNT_STAGE, error)) == NULL)
+          if ((stmt = _tandem_sql_get_stmt (self, STMT_SET_ACCOUNT_STAGE, error)) == NULL)
             return FALSE;
           tandem_sql_bind_int64 (stmt, 1, records[i].account_id);
           tandem_sql_bind_int64 (stmt, 2, records[i].stage);
-          if (!step_done (self, stmt, _ ("Could not update the account"), error))
+          if (!_tandem_sql_step_done (self, stmt, _ ("Could not update the account"), error))
             return FALSE;
         }
       return TRUE;
@@ -980,9 +910,9 @@ tandem_sql_backend_set_account_stages (TandemBackend           *backend,
                                       "CREATE TEMPORARY TABLE account_stage_update ("
                                       "account_id BIGINT PRIMARY KEY, stage BIGINT NOT NULL)")
       || !tandem_sql_bulk_insert (self->driver, "account_stage_update", columns, 2, values, n))
-    return sql_error (self, _ ("Could not update the account"), error);
-  return (stmt = get_stmt (self, STMT_SET_STAGED_ACCOUNT_STAGES, error)) != NULL
-         && step_done (self, stmt, _ ("Could not update the account"), error);
+    return _tandem_sql_error (self, _ ("Could not update the account"), error);
+  return (stmt = _tandem_sql_get_stmt (self, STMT_SET_STAGED_ACCOUNT_STAGES, error)) != NULL
+         && _tandem_sql_step_done (self, stmt, _ ("Could not update the account"), error);
 }
 
 static void
@@ -1002,12 +932,12 @@ tandem_sql_backend_list_stage_changes (TandemBackend *backend,
                                        GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, account_id > 0 ? STMT_LIST_STAGES : STMT_LIST_ALL_STAGES, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, account_id > 0 ? STMT_LIST_STAGES : STMT_LIST_ALL_STAGES, error);
 
   if (stmt != NULL && account_id > 0)
     tandem_sql_bind_int64 (stmt, 1, account_id);
-  return list_rows (self, stmt, sizeof (TandemStageRecord), NULL, (gpointer)read_stage,
-                    _ ("Could not list the account’s stages"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemStageRecord), NULL, (gpointer)read_stage,
+                                _ ("Could not list the account’s stages"), error);
 }
 
 static void
@@ -1025,7 +955,7 @@ tandem_sql_backend_list_orders (TandemBackend *backend,
                                 GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, account_id > 0 ? STMT_LIST_ORDERS : STMT_LIST_ALL_ORDERS, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, account_id > 0 ? STMT_LIST_ORDERS : STMT_LIST_ALL_ORDERS, error);
 
   if (stmt != NULL)
     {
@@ -1038,8 +968,8 @@ tandem_sql_backend_list_orders (TandemBackend *backend,
         }
       tandem_sql_bind_int64 (stmt, mask, _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable));
     }
-  return list_rows (self, stmt, sizeof (TandemOrderRecord), NULL, (gpointer)read_order,
-                    _ ("Could not list the account’s orders"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemOrderRecord), NULL, (gpointer)read_order,
+                                _ ("Could not list the account’s orders"), error);
 }
 
 static void
@@ -1057,9 +987,9 @@ tandem_sql_backend_load_lifecycle (TandemBackend         *backend,
                                    GError               **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  g_autoptr (GArray) rows = list_rows (self, get_stmt (self, STMT_LOAD_LIFECYCLE, error),
-                                       sizeof (TandemLifecycleRecord), NULL, (gpointer)read_lifecycle,
-                                       _ ("Could not read the lifecycle rules"), error);
+  g_autoptr (GArray) rows = _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LOAD_LIFECYCLE, error),
+                                                   sizeof (TandemLifecycleRecord), NULL, (gpointer)read_lifecycle,
+                                                   _ ("Could not read the lifecycle rules"), error);
 
   if (rows == NULL)
     return FALSE;
@@ -1077,7 +1007,7 @@ tandem_sql_backend_save_lifecycle (TandemBackend               *backend,
                                    GError                     **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_SAVE_LIFECYCLE, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_SAVE_LIFECYCLE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1085,7 +1015,7 @@ tandem_sql_backend_save_lifecycle (TandemBackend               *backend,
   tandem_sql_bind_int64 (stmt, 1, record->regular_orders);
   tandem_sql_bind_int64 (stmt, 2, record->regular_months);
   tandem_sql_bind_int64 (stmt, 3, record->lost_after_days);
-  return step_done (self, stmt, _ ("Could not save the lifecycle rules"), error);
+  return _tandem_sql_step_done (self, stmt, _ ("Could not save the lifecycle rules"), error);
 }
 
 static void
@@ -1096,7 +1026,7 @@ read_kpi (TandemSqlStmt   *stmt,
   record->kind = tandem_sql_column_int (stmt, 1);
   record->base_kind = tandem_sql_column_int (stmt, 2);
   record->role = tandem_sql_column_int (stmt, 3);
-  column_currency (stmt, 4, record->currency);
+  _tandem_sql_column_currency (stmt, 4, record->currency);
   record->count = tandem_sql_column_int64 (stmt, 5);
   record->amount = tandem_sql_column_int64 (stmt, 6);
 }
@@ -1108,15 +1038,15 @@ tandem_sql_backend_list_kpi_rows (TandemBackend *backend,
                                   GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_KPI_ROWS, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_KPI_ROWS, error);
 
   if (stmt != NULL)
     {
       tandem_sql_bind_int64 (stmt, 1, since);
       tandem_sql_bind_int64 (stmt, 2, until);
     }
-  return list_rows (self, stmt, sizeof (TandemKpiRecord), NULL, (gpointer)read_kpi,
-                    _ ("Could not add up the period’s activities"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemKpiRecord), NULL, (gpointer)read_kpi,
+                                _ ("Could not add up the period’s activities"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1132,11 +1062,11 @@ read_activity (TandemSqlStmt        *stmt,
   record->kind = tandem_sql_column_int (stmt, 3);
   record->has_amount = !tandem_sql_column_is_null (stmt, 4);
   record->amount_minor = tandem_sql_column_int64 (stmt, 4);
-  column_currency (stmt, 5, record->currency);
+  _tandem_sql_column_currency (stmt, 5, record->currency);
   record->occurred_at = tandem_sql_column_int64 (stmt, 6);
-  record->external_ref = column_dup (stmt, 7);
+  record->external_ref = _tandem_sql_column_dup (stmt, 7);
   record->reverses_id = tandem_sql_column_int64 (stmt, 8);
-  record->note = column_dup (stmt, 9);
+  record->note = _tandem_sql_column_dup (stmt, 9);
 }
 
 static gint64
@@ -1145,7 +1075,7 @@ tandem_sql_backend_find_activity_by_ref (TandemBackend *backend,
                                          GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_FIND_ACTIVITY_BY_REF, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_FIND_ACTIVITY_BY_REF, error);
   gint64            id = 0;
   int               rc;
 
@@ -1160,7 +1090,7 @@ tandem_sql_backend_find_activity_by_ref (TandemBackend *backend,
 
   if (rc != TANDEM_SQL_ROW && rc != TANDEM_SQL_DONE)
     {
-      sql_error (self, _ ("Could not look up an activity"), error);
+      _tandem_sql_error (self, _ ("Could not look up an activity"), error);
       return -1;
     }
 
@@ -1174,7 +1104,7 @@ tandem_sql_backend_insert_activity (TandemBackend        *backend,
                                     GError              **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_INSERT_ACTIVITY, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_ACTIVITY, error);
   g_autoptr (GError) local = NULL;
 
   if (stmt == NULL)
@@ -1190,10 +1120,10 @@ tandem_sql_backend_insert_activity (TandemBackend        *backend,
     }
   tandem_sql_bind_int64 (stmt, 6, record->occurred_at);
   bind_text_or_null (stmt, 7, record->external_ref);
-  bind_optional_id (stmt, 8, record->reverses_id);
+  _tandem_sql_bind_optional_id (stmt, 8, record->reverses_id);
   bind_text_or_null (stmt, 9, record->note);
 
-  if (!step_insert (self, stmt, _ ("Could not log the activity"), &record->id, &local))
+  if (!_tandem_sql_step_insert (self, stmt, _ ("Could not log the activity"), &record->id, &local))
     {
       if (g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID))
         g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
@@ -1278,7 +1208,7 @@ stage_activities (TandemSqlBackend     *self,
 
   if (!tandem_sql_exec (self->driver, stage_sql)
       || !tandem_sql_bulk_insert (self->driver, "activity_stage", stage_columns, n_columns, values, n))
-    return sql_error (self, _ ("Could not log the activities"), error);
+    return _tandem_sql_error (self, _ ("Could not log the activities"), error);
   return TRUE;
 }
 
@@ -1305,7 +1235,7 @@ tandem_sql_backend_insert_activities (TandemBackend        *backend,
       return TRUE;
     }
 
-  if (!stage_activities (self, records, n, error) || (stmt = get_stmt (self, STMT_INSERT_STAGED, error)) == NULL)
+  if (!stage_activities (self, records, n, error) || (stmt = _tandem_sql_get_stmt (self, STMT_INSERT_STAGED, error)) == NULL)
     return FALSE;
 
   /* the rows written come back with their ids; the others are stored */
@@ -1328,7 +1258,7 @@ tandem_sql_backend_insert_activities (TandemBackend        *backend,
     }
   tandem_sql_reset (stmt);
   if (rc != TANDEM_SQL_DONE)
-    return sql_error (self, _ ("Could not log the activities"), error);
+    return _tandem_sql_error (self, _ ("Could not log the activities"), error);
 
   for (guint i = 0; found < n && i < n; i++)
     if (!inserted[i])
@@ -1363,7 +1293,7 @@ tandem_sql_backend_max_activity_id (TandemBackend *backend,
                                     GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_MAX_ACTIVITY_ID, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_MAX_ACTIVITY_ID, error);
   gint64            id = 0;
   int               rc;
 
@@ -1377,7 +1307,7 @@ tandem_sql_backend_max_activity_id (TandemBackend *backend,
 
   if (rc != TANDEM_SQL_ROW)
     {
-      sql_error (self, _ ("Could not count activities"), error);
+      _tandem_sql_error (self, _ ("Could not count activities"), error);
       return -1;
     }
   return id;
@@ -1462,7 +1392,7 @@ tandem_sql_backend_count_activities (TandemBackend            *backend,
   tandem_sql_finalize (stmt);
 
   if (count < 0)
-    sql_error (self, _ ("Could not count activities"), error);
+    _tandem_sql_error (self, _ ("Could not count activities"), error);
   return count;
 }
 
@@ -1486,7 +1416,7 @@ tandem_sql_backend_scan_activities (TandemBackend            *backend,
 
   stmt = tandem_sql_prepare (self->driver, sql->str);
   if (stmt == NULL)
-    return sql_error (self, _ ("Could not query activities"), error);
+    return _tandem_sql_error (self, _ ("Could not query activities"), error);
 
   i = bind_scan (stmt, scan, after);
   tandem_sql_bind_int64 (stmt, i++, limit);
@@ -1500,734 +1430,7 @@ tandem_sql_backend_scan_activities (TandemBackend            *backend,
   tandem_sql_finalize (stmt);
 
   if (rc != TANDEM_SQL_DONE)
-    return sql_error (self, _ ("Could not query activities"), error);
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
-/* Settlement support                                                  */
-
-static gboolean
-tandem_sql_backend_scan_settlement (TandemBackend   *backend,
-                                    gint64           since,
-                                    gint64           until,
-                                    TandemSettleFunc func,
-                                    gpointer         user_data,
-                                    GError         **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = NULL;
-  int               rc;
-
-  /* A statement of its own, not the cached one: @func may start another
-   * scan (settling an earlier period for a clawback) while this one runs. */
-  stmt = tandem_sql_prepare (self->driver, stmt_sql[STMT_SCAN_SETTLEMENT]);
-  if (stmt == NULL)
-    return sql_error (self, _ ("Could not read activities for settlement"), error);
-
-  tandem_sql_bind_int64 (stmt, 1, since);
-  tandem_sql_bind_int64 (stmt, 2, until);
-  tandem_sql_bind_int64 (stmt, 3, _tandem_activity_kinds_mask (_tandem_activity_kind_settles));
-
-  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
-    {
-      TandemSettleRecord r;
-
-      r.id = tandem_sql_column_int64 (stmt, 0);
-      r.account_id = tandem_sql_column_int64 (stmt, 1);
-      r.rep_id = tandem_sql_column_int64 (stmt, 2);
-      r.kind = tandem_sql_column_int (stmt, 3);
-      r.amount_minor = tandem_sql_column_int64 (stmt, 4);
-      column_currency (stmt, 5, r.currency);
-      r.occurred_at = tandem_sql_column_int64 (stmt, 6);
-      r.team_id = tandem_sql_column_int64 (stmt, 7);
-      r.reverses_id = tandem_sql_column_int64 (stmt, 8);
-      r.reversed_kind = tandem_sql_column_int (stmt, 9);
-      r.reversed_account_id = tandem_sql_column_int64 (stmt, 10);
-      r.reversed_rep_id = tandem_sql_column_int64 (stmt, 11);
-      r.reversed_amount = tandem_sql_column_int64 (stmt, 12);
-      r.reversed_at = tandem_sql_column_int64 (stmt, 13);
-
-      if (!func (&r, user_data, error))
-        {
-          tandem_sql_finalize (stmt);
-          return FALSE;
-        }
-    }
-  tandem_sql_finalize (stmt);
-
-  if (rc != TANDEM_SQL_DONE)
-    return sql_error (self, _ ("Could not read activities for settlement"), error);
-  return TRUE;
-}
-
-static void
-read_referral (TandemSqlStmt        *stmt,
-               TandemReferralRecord *record)
-{
-  record->account_id = tandem_sql_column_int64 (stmt, 0);
-  record->referrer_id = tandem_sql_column_int64 (stmt, 1);
-  record->order_id = tandem_sql_column_int64 (stmt, 2);
-  record->order_at = tandem_sql_column_int64 (stmt, 3);
-}
-
-static GArray *
-tandem_sql_backend_list_referrals (TandemBackend *backend,
-                                   GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_REFERRALS, error);
-
-  /* the referral bonus is paid on a referred account's first order */
-  if (stmt != NULL)
-    tandem_sql_bind_int64 (stmt, 1, TANDEM_ACTIVITY_KIND_ORDER);
-  return list_rows (self, stmt, sizeof (TandemReferralRecord),
-                    NULL, (gpointer)read_referral, _ ("Could not list referrals"), error);
-}
-
-static gboolean
-tandem_sql_backend_save_plan (TandemBackend *backend,
-                              const char    *name,
-                              const char    *definition,
-                              GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_SAVE_PLAN, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  tandem_sql_bind_text (stmt, 1, name);
-  tandem_sql_bind_text (stmt, 2, definition);
-  return step_done (self, stmt, _ ("Could not save the plan"), error);
-}
-
-static char *
-tandem_sql_backend_load_plan (TandemBackend *backend,
-                              const char    *name,
-                              GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_LOAD_PLAN, error);
-  char             *definition = NULL;
-  int               rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  tandem_sql_bind_text (stmt, 1, name);
-  rc = tandem_sql_step (stmt);
-  if (rc == TANDEM_SQL_ROW)
-    definition = column_dup (stmt, 0);
-  tandem_sql_reset (stmt);
-
-  if (rc == TANDEM_SQL_DONE)
-    g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                 _ ("No plan named “%s” (load one with tandem plan load FILE)"), name);
-  else if (rc != TANDEM_SQL_ROW)
-    sql_error (self, _ ("Could not read the plan"), error);
-  return definition;
-}
-
-static char **
-tandem_sql_backend_list_plans (TandemBackend *backend,
-                               GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_PLANS, error);
-  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
-    g_strv_builder_add (names, (const char *)tandem_sql_column_text (stmt, 0));
-  tandem_sql_reset (stmt);
-
-  if (rc != TANDEM_SQL_DONE)
-    {
-      sql_error (self, _ ("Could not list plans"), error);
-      return NULL;
-    }
-  return g_strv_builder_end (names);
-}
-
-static gboolean
-tandem_sql_backend_close_period (TandemBackend *backend,
-                                 const char    *plan,
-                                 const char    *label,
-                                 gint64         start,
-                                 gint64         end,
-                                 gint64         closed_at,
-                                 GArray        *lines,
-                                 GArray        *teams,
-                                 GError       **error)
-{
-  g_autoptr (GError) local = NULL;
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt;
-  gint64            period_id;
-
-  if (!tandem_sql_backend_begin (backend, error))
-    return FALSE;
-
-  stmt = get_stmt (self, STMT_INSERT_CLOSED, error);
-  if (stmt == NULL)
-    goto fail;
-  tandem_sql_bind_text (stmt, 1, plan);
-  tandem_sql_bind_text (stmt, 2, label);
-  tandem_sql_bind_int64 (stmt, 3, start);
-  tandem_sql_bind_int64 (stmt, 4, end);
-  tandem_sql_bind_int64 (stmt, 5, closed_at);
-  if (!step_insert (self, stmt, _ ("Could not close the period"), &period_id, &local))
-    {
-      if (g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT))
-        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-                     _ ("Period %s of plan “%s” is already closed"), label, plan);
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-      goto fail;
-    }
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const TandemLineRecord *l = &g_array_index (lines, TandemLineRecord, i);
-
-      stmt = get_stmt (self, STMT_INSERT_LINE, error);
-      if (stmt == NULL)
-        goto fail;
-      tandem_sql_bind_int64 (stmt, 1, period_id);
-      tandem_sql_bind_int64 (stmt, 2, l->rep_id);
-      tandem_sql_bind_int64 (stmt, 3, l->kind);
-      tandem_sql_bind_int64 (stmt, 4, l->amount_minor);
-      bind_optional_id (stmt, 5, l->activity_id);
-      tandem_sql_bind_text (stmt, 6, l->explanation ? l->explanation : "");
-      bind_optional_id (stmt, 7, l->team_id);
-      if (!step_done (self, stmt, _ ("Could not store a settlement line"), error))
-        goto fail;
-    }
-
-  for (guint i = 0; teams != NULL && i < teams->len; i++)
-    {
-      const TandemTeamResultRecord *t = &g_array_index (teams, TandemTeamResultRecord, i);
-
-      stmt = get_stmt (self, STMT_INSERT_CLOSED_TEAM, error);
-      if (stmt == NULL)
-        goto fail;
-      tandem_sql_bind_int64 (stmt, 1, period_id);
-      tandem_sql_bind_int64 (stmt, 2, t->team_id);
-      tandem_sql_bind_int64 (stmt, 3, t->revenue);
-      if (t->has_target)
-        tandem_sql_bind_int64 (stmt, 4, t->target);
-      tandem_sql_bind_int64 (stmt, 5, t->attainment);
-      tandem_sql_bind_int64 (stmt, 6, t->payout);
-      if (!step_done (self, stmt, _ ("Could not store a tandem result"), error))
-        goto fail;
-    }
-
-  if (tandem_sql_backend_commit (backend, error))
-    return TRUE;
-
-fail:
-  tandem_sql_backend_rollback (backend);
-  return FALSE;
-}
-
-static void
-read_line (TandemSqlStmt    *stmt,
-           TandemLineRecord *record)
-{
-  record->rep_id = tandem_sql_column_int64 (stmt, 0);
-  record->kind = tandem_sql_column_int (stmt, 1);
-  record->amount_minor = tandem_sql_column_int64 (stmt, 2);
-  record->activity_id = tandem_sql_column_int64 (stmt, 3);
-  record->explanation = column_dup (stmt, 4);
-  record->team_id = tandem_sql_column_int64 (stmt, 5);
-}
-
-static void
-read_team_result (TandemSqlStmt          *stmt,
-                  TandemTeamResultRecord *record)
-{
-  record->team_id = tandem_sql_column_int64 (stmt, 0);
-  record->revenue = tandem_sql_column_int64 (stmt, 1);
-  record->has_target = !tandem_sql_column_is_null (stmt, 2);
-  record->target = tandem_sql_column_int64 (stmt, 2);
-  record->attainment = tandem_sql_column_int (stmt, 3);
-  record->payout = tandem_sql_column_int64 (stmt, 4);
-}
-
-static gboolean
-tandem_sql_backend_load_closed_period (TandemBackend *backend,
-                                       const char    *plan,
-                                       const char    *label,
-                                       GArray        *lines,
-                                       GArray        *teams,
-                                       GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  g_autoptr (GArray) rows = NULL;
-  g_autoptr (GArray) team_rows = NULL;
-  TandemSqlStmt *exists = NULL;
-  gboolean       closed;
-  int            rc;
-
-  exists = tandem_sql_prepare (self->driver, "SELECT 1 FROM closed_period WHERE plan = ?1 AND label = ?2");
-  if (exists == NULL)
-    return sql_error (self, _ ("Could not read closed periods"), error);
-  tandem_sql_bind_text (exists, 1, plan);
-  tandem_sql_bind_text (exists, 2, label);
-  rc = tandem_sql_step (exists);
-  tandem_sql_finalize (exists);
-  if (rc != TANDEM_SQL_ROW && rc != TANDEM_SQL_DONE)
-    return sql_error (self, _ ("Could not read closed periods"), error);
-  closed = rc == TANDEM_SQL_ROW;
-  if (!closed)
-    return FALSE;
-
-  {
-    TandemSqlStmt *stmt = get_stmt (self, STMT_LOAD_CLOSED, error);
-
-    if (stmt == NULL)
-      return FALSE;
-    tandem_sql_bind_text (stmt, 1, plan);
-    tandem_sql_bind_text (stmt, 2, label);
-    rows = list_rows (self, stmt, sizeof (TandemLineRecord), NULL, (gpointer)read_line,
-                      _ ("Could not read a closed settlement"), error);
-  }
-  if (rows == NULL)
-    return FALSE;
-
-  if (teams != NULL)
-    {
-      TandemSqlStmt *stmt = get_stmt (self, STMT_LOAD_CLOSED_TEAMS, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      tandem_sql_bind_text (stmt, 1, plan);
-      tandem_sql_bind_text (stmt, 2, label);
-      team_rows = list_rows (self, stmt, sizeof (TandemTeamResultRecord), NULL, (gpointer)read_team_result,
-                             _ ("Could not read a closed settlement"), error);
-      if (team_rows == NULL)
-        return FALSE;
-      g_array_append_vals (teams, team_rows->data, team_rows->len);
-    }
-
-  g_array_append_vals (lines, rows->data, rows->len);
-  return TRUE;
-}
-
-static gint64
-tandem_sql_backend_count_closed_periods (TandemBackend *backend,
-                                         const char    *plan,
-                                         GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_COUNT_CLOSED, error);
-  gint64            n = 0;
-  int               rc;
-
-  if (stmt == NULL)
-    return -1;
-  tandem_sql_bind_text (stmt, 1, plan);
-  rc = tandem_sql_step (stmt);
-  if (rc == TANDEM_SQL_ROW)
-    n = tandem_sql_column_int64 (stmt, 0);
-  tandem_sql_reset (stmt);
-  if (rc != TANDEM_SQL_ROW)
-    {
-      sql_error (self, _ ("Could not read closed periods"), error);
-      return -1;
-    }
-  return n;
-}
-
-static gboolean
-tandem_sql_backend_sum_reversals (TandemBackend *backend,
-                                  gint64         activity_id,
-                                  gint64        *sum,
-                                  GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_SUM_REVERSALS, error);
-  int               rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  tandem_sql_bind_int64 (stmt, 1, activity_id);
-  rc = tandem_sql_step (stmt);
-  if (rc == TANDEM_SQL_ROW)
-    *sum = tandem_sql_column_int64 (stmt, 0);
-  tandem_sql_reset (stmt);
-  if (rc != TANDEM_SQL_ROW)
-    return sql_error (self, _ ("Could not add up the reversals of an activity"), error);
-  return TRUE;
-}
-
-static void
-read_range (TandemSqlStmt     *stmt,
-            TandemRangeRecord *record)
-{
-  record->start = tandem_sql_column_int64 (stmt, 0);
-  record->end = tandem_sql_column_int64 (stmt, 1);
-}
-
-static GArray *
-tandem_sql_backend_list_closed_ranges (TandemBackend *backend,
-                                       GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-
-  return list_rows (self, get_stmt (self, STMT_LIST_RANGES, error), sizeof (TandemRangeRecord),
-                    NULL, (gpointer)read_range, _ ("Could not read closed periods"), error);
-}
-
-static GArray *
-tandem_sql_backend_list_closed_lines_for_activity (TandemBackend *backend,
-                                                   gint64         activity_id,
-                                                   GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_LINES_FOR_ACTIVITY, error);
-
-  if (stmt != NULL)
-    tandem_sql_bind_int64 (stmt, 1, activity_id);
-  return list_rows (self, stmt, sizeof (TandemLineRecord), (GDestroyNotify)tandem_line_record_clear,
-                    (gpointer)read_line, _ ("Could not read closed lines"), error);
-}
-
-static gboolean
-tandem_sql_backend_set_rep_tag (TandemBackend *backend,
-                                gint64         rep_id,
-                                int            kind,
-                                const char    *tag,
-                                int            level,
-                                GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, level > 0 ? STMT_SET_TAG : STMT_DELETE_TAG, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  tandem_sql_bind_int64 (stmt, 1, rep_id);
-  tandem_sql_bind_int64 (stmt, 2, kind);
-  tandem_sql_bind_text (stmt, 3, tag);
-  if (level > 0)
-    tandem_sql_bind_int64 (stmt, 4, level);
-  return step_done (self, stmt, _ ("Could not store the rep’s tag"), error);
-}
-
-static void
-read_tag (TandemSqlStmt   *stmt,
-          TandemTagRecord *record)
-{
-  record->rep_id = tandem_sql_column_int64 (stmt, 0);
-  record->kind = tandem_sql_column_int (stmt, 1);
-  record->tag = column_dup (stmt, 2);
-  record->level = tandem_sql_column_int (stmt, 3);
-}
-
-static GArray *
-tandem_sql_backend_list_rep_tags (TandemBackend *backend,
-                                  gint64         rep_id,
-                                  GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, rep_id > 0 ? STMT_LIST_TAGS : STMT_LIST_ALL_TAGS, error);
-
-  if (stmt != NULL && rep_id > 0)
-    tandem_sql_bind_int64 (stmt, 1, rep_id);
-  return list_rows (self, stmt, sizeof (TandemTagRecord), (GDestroyNotify)tandem_tag_record_clear,
-                    (gpointer)read_tag, _ ("Could not list the reps’ tags"), error);
-}
-
-static void
-read_revenue (TandemSqlStmt       *stmt,
-              TandemRevenueRecord *record)
-{
-  record->account_id = tandem_sql_column_int64 (stmt, 0);
-  record->revenue = tandem_sql_column_int64 (stmt, 1);
-}
-
-static GArray *
-tandem_sql_backend_list_account_revenue (TandemBackend *backend,
-                                         gint64         since,
-                                         gint64         until,
-                                         const char    *currency,
-                                         GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_ACCOUNT_REVENUE, error);
-
-  if (stmt != NULL)
-    {
-      tandem_sql_bind_int64 (stmt, 1, since);
-      tandem_sql_bind_int64 (stmt, 2, until);
-      tandem_sql_bind_text (stmt, 3, currency);
-      tandem_sql_bind_int64 (stmt, 4, _tandem_activity_kinds_mask (_tandem_activity_kind_settles));
-      tandem_sql_bind_int64 (stmt, 5, TANDEM_ACTIVITY_KIND_REVERSAL);
-    }
-  return list_rows (self, stmt, sizeof (TandemRevenueRecord), NULL, (gpointer)read_revenue,
-                    _ ("Could not add up revenue per account"), error);
-}
-
-static gboolean
-tandem_sql_backend_insert_support (TandemBackend             *backend,
-                                   const TandemSupportRecord *record,
-                                   GError                   **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_INSERT_SUPPORT, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  tandem_sql_bind_int64 (stmt, 1, record->activity_id);
-  tandem_sql_bind_int64 (stmt, 2, record->owner_id);
-  tandem_sql_bind_text (stmt, 3, record->queue);
-  tandem_sql_bind_int64 (stmt, 4, record->due_at);
-  return step_done (self, stmt, _ ("Could not open the support request"), error);
-}
-
-static void
-read_support (TandemSqlStmt       *stmt,
-              TandemSupportRecord *record)
-{
-  record->activity_id = tandem_sql_column_int64 (stmt, 0);
-  record->owner_id = tandem_sql_column_int64 (stmt, 1);
-  record->queue = column_dup (stmt, 2);
-  record->due_at = tandem_sql_column_int64 (stmt, 3);
-  record->closed_by = tandem_sql_column_int64 (stmt, 4);
-  record->closed_at = tandem_sql_column_int64 (stmt, 5);
-}
-
-static GArray *
-tandem_sql_backend_list_support (TandemBackend *backend,
-                                 const char    *queue,
-                                 gboolean       open_only,
-                                 gint64         due_before,
-                                 gint64         activity_id,
-                                 GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  g_autoptr (GString) sql = g_string_new ("SELECT activity_id, owner_id, queue, due_at, closed_by, closed_at "
-                                          "FROM support_request WHERE TRUE");
-  TandemSqlStmt *stmt = NULL;
-  GArray        *rows;
-  int            i = 1;
-
-  if (queue != NULL)
-    g_string_append (sql, " AND queue = ?");
-  if (open_only)
-    g_string_append (sql, " AND closed_at IS NULL");
-  if (due_before != G_MAXINT64)
-    g_string_append (sql, " AND due_at < ?");
-  if (activity_id > 0)
-    g_string_append (sql, " AND activity_id = ?");
-  g_string_append (sql, " ORDER BY due_at, activity_id");
-
-  stmt = tandem_sql_prepare (self->driver, sql->str);
-  if (stmt == NULL)
-    {
-      sql_error (self, _ ("Could not list support requests"), error);
-      return NULL;
-    }
-  if (queue != NULL)
-    tandem_sql_bind_text (stmt, i++, queue);
-  if (due_before != G_MAXINT64)
-    tandem_sql_bind_int64 (stmt, i++, due_before);
-  if (activity_id > 0)
-    tandem_sql_bind_int64 (stmt, i++, activity_id);
-
-  rows = list_rows (self, stmt, sizeof (TandemSupportRecord), (GDestroyNotify)tandem_support_record_clear,
-                    (gpointer)read_support, _ ("Could not list support requests"), error);
-  tandem_sql_finalize (stmt);
-  return rows;
-}
-
-static gboolean
-tandem_sql_backend_insert_shadowing (TandemBackend               *backend,
-                                     const TandemShadowingRecord *record,
-                                     GError                     **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_INSERT_SHADOWING, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  tandem_sql_bind_int64 (stmt, 1, record->activity_id);
-  tandem_sql_bind_int64 (stmt, 2, record->host_id);
-  tandem_sql_bind_int64 (stmt, 3, record->minutes);
-  return step_done (self, stmt, _ ("Could not record the shadowing"), error);
-}
-
-static void
-read_shadowing (TandemSqlStmt         *stmt,
-                TandemShadowingRecord *record)
-{
-  record->activity_id = tandem_sql_column_int64 (stmt, 0);
-  record->host_id = tandem_sql_column_int64 (stmt, 1);
-  record->minutes = tandem_sql_column_int64 (stmt, 2);
-}
-
-static GArray *
-tandem_sql_backend_list_shadowing (TandemBackend *backend,
-                                   GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-
-  return list_rows (self, get_stmt (self, STMT_LIST_SHADOWING, error), sizeof (TandemShadowingRecord), NULL,
-                    (gpointer)read_shadowing, _ ("Could not list shadowing"), error);
-}
-
-static gboolean
-tandem_sql_backend_insert_charter (TandemBackend *backend,
-                                   gint64         team_id,
-                                   GArray        *areas,
-                                   int           *version,
-                                   GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt;
-  int               next = 0;
-
-  if (!tandem_sql_backend_begin (backend, error))
-    return FALSE;
-
-  stmt = get_stmt (self, STMT_MAX_CHARTER, error);
-  if (stmt == NULL)
-    goto fail;
-  tandem_sql_bind_int64 (stmt, 1, team_id);
-  if (tandem_sql_step (stmt) == TANDEM_SQL_ROW)
-    next = tandem_sql_column_int (stmt, 0) + 1;
-  tandem_sql_reset (stmt);
-  if (next == 0)
-    {
-      sql_error (self, _ ("Could not read the charter’s versions"), error);
-      goto fail;
-    }
-
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const TandemCharterAreaRecord *a = &g_array_index (areas, TandemCharterAreaRecord, i);
-
-      stmt = get_stmt (self, STMT_INSERT_AREA, error);
-      if (stmt == NULL)
-        goto fail;
-      tandem_sql_bind_int64 (stmt, 1, team_id);
-      tandem_sql_bind_int64 (stmt, 2, next);
-      tandem_sql_bind_text (stmt, 3, a->area);
-      tandem_sql_bind_int64 (stmt, 4, a->owner);
-      if (!step_done (self, stmt, _ ("Could not store the charter"), error))
-        goto fail;
-    }
-
-  if (tandem_sql_backend_commit (backend, error))
-    {
-      *version = next;
-      return TRUE;
-    }
-
-fail:
-  tandem_sql_backend_rollback (backend);
-  return FALSE;
-}
-
-static void
-read_area (TandemSqlStmt           *stmt,
-           TandemCharterAreaRecord *record)
-{
-  record->team_id = tandem_sql_column_int64 (stmt, 0);
-  record->version = tandem_sql_column_int (stmt, 1);
-  record->area = column_dup (stmt, 2);
-  record->owner = tandem_sql_column_int (stmt, 3);
-}
-
-static GArray *
-tandem_sql_backend_list_charter_areas (TandemBackend *backend,
-                                       gint64         team_id,
-                                       GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_AREAS, error);
-
-  if (stmt != NULL)
-    tandem_sql_bind_int64 (stmt, 1, team_id);
-  return list_rows (self, stmt, sizeof (TandemCharterAreaRecord), (GDestroyNotify)tandem_charter_area_record_clear,
-                    (gpointer)read_area, _ ("Could not read the charter"), error);
-}
-
-static gboolean
-tandem_sql_backend_confirm_charter (TandemBackend *backend,
-                                    gint64         team_id,
-                                    int            version,
-                                    gint64         rep_id,
-                                    gint64         confirmed_at,
-                                    GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_CONFIRM, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  tandem_sql_bind_int64 (stmt, 1, team_id);
-  tandem_sql_bind_int64 (stmt, 2, version);
-  tandem_sql_bind_int64 (stmt, 3, rep_id);
-  tandem_sql_bind_int64 (stmt, 4, confirmed_at);
-  return step_done (self, stmt, _ ("Could not record the confirmation"), error);
-}
-
-static void
-read_confirmation (TandemSqlStmt            *stmt,
-                   TandemConfirmationRecord *record)
-{
-  record->team_id = tandem_sql_column_int64 (stmt, 0);
-  record->version = tandem_sql_column_int (stmt, 1);
-  record->rep_id = tandem_sql_column_int64 (stmt, 2);
-  record->confirmed_at = tandem_sql_column_int64 (stmt, 3);
-}
-
-static GArray *
-tandem_sql_backend_list_confirmations (TandemBackend *backend,
-                                       gint64         team_id,
-                                       GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_LIST_CONFIRMATIONS, error);
-
-  if (stmt != NULL)
-    tandem_sql_bind_int64 (stmt, 1, team_id);
-  return list_rows (self, stmt, sizeof (TandemConfirmationRecord), NULL, (gpointer)read_confirmation,
-                    _ ("Could not read the confirmations"), error);
-}
-
-static gboolean
-tandem_sql_backend_close_support (TandemBackend *backend,
-                                  gint64         activity_id,
-                                  gint64         closed_by,
-                                  gint64         closed_at,
-                                  GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = get_stmt (self, STMT_CLOSE_SUPPORT, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  tandem_sql_bind_int64 (stmt, 1, activity_id);
-  tandem_sql_bind_int64 (stmt, 2, closed_by);
-  tandem_sql_bind_int64 (stmt, 3, closed_at);
-  if (!step_done (self, stmt, _ ("Could not close the support request"), error))
-    return FALSE;
-  if (tandem_sql_changes (self->driver) == 0)
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("Support request %" PRId64 " is not open"), activity_id);
-      return FALSE;
-    }
+    return _tandem_sql_error (self, _ ("Could not query activities"), error);
   return TRUE;
 }
 
@@ -2262,12 +1465,13 @@ tandem_sql_backend_init (TandemSqlBackend *self)
 static void
 tandem_sql_backend_iface_init (TandemBackendInterface *iface)
 {
+  _tandem_sql_backend_method_iface_init (iface);
   iface->is_read_only = tandem_sql_backend_is_read_only;
   iface->get_schema_version = tandem_sql_backend_get_schema_version;
   iface->check_integrity = tandem_sql_backend_check_integrity;
-  iface->begin = tandem_sql_backend_begin;
-  iface->commit = tandem_sql_backend_commit;
-  iface->rollback = tandem_sql_backend_rollback;
+  iface->begin = _tandem_sql_backend_begin;
+  iface->commit = _tandem_sql_backend_commit;
+  iface->rollback = _tandem_sql_backend_rollback;
   iface->insert_rep = tandem_sql_backend_insert_rep;
   iface->update_rep = tandem_sql_backend_update_rep;
   iface->load_rep = tandem_sql_backend_load_rep;
@@ -2298,29 +1502,6 @@ tandem_sql_backend_iface_init (TandemBackendInterface *iface)
   iface->max_activity_id = tandem_sql_backend_max_activity_id;
   iface->count_activities = tandem_sql_backend_count_activities;
   iface->scan_activities = tandem_sql_backend_scan_activities;
-  iface->scan_settlement = tandem_sql_backend_scan_settlement;
-  iface->list_referrals = tandem_sql_backend_list_referrals;
-  iface->save_plan = tandem_sql_backend_save_plan;
-  iface->load_plan = tandem_sql_backend_load_plan;
-  iface->list_plans = tandem_sql_backend_list_plans;
-  iface->close_period = tandem_sql_backend_close_period;
-  iface->load_closed_period = tandem_sql_backend_load_closed_period;
-  iface->count_closed_periods = tandem_sql_backend_count_closed_periods;
-  iface->sum_reversals = tandem_sql_backend_sum_reversals;
-  iface->list_closed_ranges = tandem_sql_backend_list_closed_ranges;
-  iface->list_closed_lines_for_activity = tandem_sql_backend_list_closed_lines_for_activity;
-  iface->set_rep_tag = tandem_sql_backend_set_rep_tag;
-  iface->list_rep_tags = tandem_sql_backend_list_rep_tags;
-  iface->list_account_revenue = tandem_sql_backend_list_account_revenue;
-  iface->insert_support = tandem_sql_backend_insert_support;
-  iface->list_support = tandem_sql_backend_list_support;
-  iface->close_support = tandem_sql_backend_close_support;
-  iface->insert_shadowing = tandem_sql_backend_insert_shadowing;
-  iface->list_shadowing = tandem_sql_backend_list_shadowing;
-  iface->insert_charter = tandem_sql_backend_insert_charter;
-  iface->list_charter_areas = tandem_sql_backend_list_charter_areas;
-  iface->confirm_charter = tandem_sql_backend_confirm_charter;
-  iface->list_confirmations = tandem_sql_backend_list_confirmations;
 }
 
 TandemBackend *

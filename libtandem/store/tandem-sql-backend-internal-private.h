@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-sql-backend-internal-private.h: what the two halves of the SQL
+ * backend share: the statement ids (their text is written once, in
+ * tandem-sql-backend.c), the backend's fields and its statement helpers.
+ * tandem-sql-backend.c: transactions, reps, tandems, accounts, activities;
+ * tandem-sql-backend-method.c: settlement scans, plans, closed periods and
+ * the method's records (tags, support, shadowing, charters). */
+
+#pragma once
+
+#include "tandem-sql-backend-private.h"
+#include "tandem-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STMT_INSERT_REP,
+  STMT_UPDATE_REP,
+  STMT_LOAD_REP,
+  STMT_LIST_REPS,
+  STMT_INSERT_TEAM,
+  STMT_UPDATE_TEAM,
+  STMT_LOAD_TEAM,
+  STMT_LIST_TEAMS,
+  STMT_INSERT_MEMBER,
+  STMT_CLOSE_MEMBER,
+  STMT_SET_TEAM_START,
+  STMT_LIST_MEMBERS,
+  STMT_LIST_ALL_MEMBERS,
+  STMT_INSERT_ACCOUNT,
+  STMT_UPDATE_ACCOUNT,
+  STMT_LOAD_ACCOUNT,
+  STMT_LIST_ACCOUNTS,
+  STMT_INSERT_STAGE,
+  STMT_LIST_STAGES,
+  STMT_INSERT_ACTIVITY,
+  STMT_LOAD_ACTIVITY,
+  STMT_FIND_ACTIVITY_BY_REF,
+  STMT_MAX_ACTIVITY_ID,
+  STMT_INSERT_STAGED,
+  STMT_SCAN_SETTLEMENT,
+  STMT_LIST_REFERRALS,
+  STMT_SAVE_PLAN,
+  STMT_LOAD_PLAN,
+  STMT_LIST_PLANS,
+  STMT_INSERT_CLOSED,
+  STMT_INSERT_LINE,
+  STMT_LOAD_CLOSED,
+  STMT_LIST_RANGES,
+  STMT_LINES_FOR_ACTIVITY,
+  STMT_SET_TAG,
+  STMT_DELETE_TAG,
+  STMT_LIST_TAGS,
+  STMT_LIST_ALL_TAGS,
+  STMT_ACCOUNT_REVENUE,
+  STMT_INSERT_SUPPORT,
+  STMT_CLOSE_SUPPORT,
+  STMT_INSERT_SHADOWING,
+  STMT_LIST_SHADOWING,
+  STMT_MAX_CHARTER,
+  STMT_INSERT_AREA,
+  STMT_LIST_AREAS,
+  STMT_CONFIRM,
+  STMT_LIST_CONFIRMATIONS,
+  STMT_LIST_ALL_STAGES,
+  STMT_LIST_ORDERS,
+  STMT_LIST_ALL_ORDERS,
+  STMT_SET_ACCOUNT_STAGE,
+  STMT_SET_STAGED_ACCOUNT_STAGES,
+  STMT_LOAD_LIFECYCLE,
+  STMT_SAVE_LIFECYCLE,
+  STMT_KPI_ROWS,
+  STMT_INSERT_CLOSED_TEAM,
+  STMT_LOAD_CLOSED_TEAMS,
+  STMT_COUNT_CLOSED,
+  STMT_SUM_REVERSALS,
+  N_STMTS
+} StmtId;
+
+struct _TandemSqlBackend
+{
+  GObject parent_instance;
+
+  TandemSqlDriver       *driver;
+  TandemSqlStmt         *stmts[N_STMTS];
+  TandemSqlIntegrityFunc check_integrity;
+  guint                  tx_depth;
+  int                    schema_version;
+  guint                  read_only : 1;
+};
+
+/* The text of a statement, for one that must not be the cached one. */
+const char    *_tandem_sql_text (StmtId id);
+gboolean       _tandem_sql_error (TandemSqlBackend *self, const char *what, GError **error);
+TandemSqlStmt *_tandem_sql_get_stmt (TandemSqlBackend *self, StmtId id, GError **error);
+gboolean       _tandem_sql_step_done (TandemSqlBackend *self, TandemSqlStmt *stmt, const char *what, GError **error);
+gboolean       _tandem_sql_step_insert (TandemSqlBackend *self, TandemSqlStmt *stmt, const char *what, gint64 *id, GError **error);
+void           _tandem_sql_bind_optional_id (TandemSqlStmt *stmt, int index, gint64 id);
+char          *_tandem_sql_column_dup (TandemSqlStmt *stmt, int column);
+void           _tandem_sql_column_currency (TandemSqlStmt *stmt, int column, char out[4]);
+gboolean       _tandem_sql_backend_begin (TandemBackend *backend, GError **error);
+void           _tandem_sql_backend_rollback (TandemBackend *backend);
+gboolean       _tandem_sql_backend_commit (TandemBackend *backend, GError **error);
+/* Steps @stmt to the end, reading each row with @read into a new array of
+ * @record_size records (cleared with @clear). */
+GArray *_tandem_sql_list_rows (TandemSqlBackend *self,
+                               TandemSqlStmt    *stmt,
+                               gsize             record_size,
+                               GDestroyNotify    clear,
+                               void (*read) (TandemSqlStmt *, gpointer),
+                               const char *what,
+                               GError    **error);
+
+/* Sets the interface's operations that tandem-sql-backend-method.c holds. */
+void _tandem_sql_backend_method_iface_init (TandemBackendInterface *iface);
+
+G_END_DECLS

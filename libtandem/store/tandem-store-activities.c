@@ -1,0 +1,617 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-store-activities.c: the store's activities: saving, logging, finding, listing, importing */
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-store.h"
+#include "tandem-store-private.h"
+#include "tandem-store-internal-private.h"
+#include "tandem-sqlite-backend-private.h"
+#if HAVE_POSTGRESQL
+#include "tandem-pg-driver-private.h"
+#endif
+#include "tandem-activity-private.h"
+#include "tandem-enum-types.h"
+#include "tandem-model-private.h"
+#include "tandem-util-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Activities                                                          */
+
+gboolean
+_tandem_store_check_open (GArray  *ranges,
+                          gint64   t,
+                          GError **error)
+{
+  for (guint i = 0; ranges != NULL && i < ranges->len; i++)
+    {
+      const TandemRangeRecord *r = &g_array_index (ranges, TandemRangeRecord, i);
+
+      if (r->start <= t && t < r->end)
+        {
+          g_autofree char *when = _tandem_time_format (t);
+
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+                       _ ("%s lies in a closed settlement period: activities there can no longer be logged"), when);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static TandemOrdersHook orders_hook;
+
+void
+_tandem_store_set_orders_hook (TandemOrdersHook hook)
+{
+  orders_hook = hook;
+}
+
+gboolean
+_tandem_store_run_orders_hook (TandemBackend *backend,
+                               const gint64  *account_ids,
+                               guint          n_accounts,
+                               GArray        *changes,
+                               GError       **error)
+{
+  return orders_hook == NULL || n_accounts == 0 || orders_hook (backend, account_ids, n_accounts, changes, error);
+}
+
+/**
+ * tandem_store_save_activity:
+ * @self: a `TandemStore`
+ * @activity: an activity not yet stored, from [ctor@Tandem.Activity.new]
+ *   or [ctor@Tandem.Activity.new_reversal]
+ * @inserted: (out) (optional): %FALSE if its external reference was
+ *   already stored and nothing was written
+ * @error: return location for a #GError
+ *
+ * Stores an activity. Its account and rep must be stored, and not
+ * archived. The same rules hold here as for every row of
+ * [method@Tandem.Store.import_activities]:
+ *
+ * - Every stored activity has a reference
+ *   ([property@Tandem.Activity:external-ref]) that means the same in any
+ *   store, so exports name what they refer to. One saved without a
+ *   reference gets a new one, `auto-` and 20 random hexadecimal digits
+ *   (an imported row without one gets a reference derived from its
+ *   facts instead).
+ * - A reference that is already stored with the same facts is not stored
+ *   again: the stored activity is returned and @inserted is %FALSE. With
+ *   other facts (amount, time, account, rep, kind or reversed activity)
+ *   it is refused with %TANDEM_STORE_ERROR_CONFLICT naming both.
+ * - The reversals of an activity together never take back more than its
+ *   amount; the one that would is refused with
+ *   %TANDEM_STORE_ERROR_INVALID naming the activity and what is left.
+ * - An order, cross-sell, up-sell or reversal needs an account with a
+ *   tandem that had members at its time (else
+ *   %TANDEM_STORE_ERROR_INVALID naming the tandem's start).
+ * - An activity dated inside a closed settlement period is refused with
+ *   %TANDEM_STORE_ERROR_CLOSED_PERIOD; the check runs in the same
+ *   transaction as the write, so a concurrent close either sees the
+ *   activity or makes it fail.
+ *
+ * A refused activity writes nothing.
+ *
+ * Returns: (transfer full): the stored activity, or %NULL
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_store_save_activity (TandemStore    *self,
+                            TandemActivity *activity,
+                            gboolean       *inserted,
+                            GError        **error)
+{
+  TandemActivityRecord record = { 0 };
+  TandemAccount       *account;
+  TandemRep           *rep;
+  TandemMoney         *amount;
+  TandemActivity      *reverses;
+  gboolean             was_inserted = FALSE;
+  g_autoptr (GArray) changes = NULL;
+  g_autoptr (TandemActivityWriter) writer = NULL;
+  g_autoptr (GRecMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (activity), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = store_locker_new (self);
+
+  if (tandem_activity_get_id (activity) > 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Activity %" PRId64 " is already stored"), tandem_activity_get_id (activity));
+      return NULL;
+    }
+
+  if (!tandem_activity_validate (activity, error) || !_tandem_store_check_writable (self, error))
+    return NULL;
+
+  account = tandem_activity_get_account (activity);
+  rep = tandem_activity_get_rep (activity);
+  reverses = tandem_activity_get_reverses (activity);
+  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error)
+      || !_tandem_store_check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error)
+      || (reverses != NULL
+          && !_tandem_store_check_stored (reverses, tandem_activity_get_id (reverses), _ ("reversed activity"), error)))
+    return NULL;
+
+  if (tandem_account_get_archived (account))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Account “%s” is archived: no new activities"), tandem_account_get_name (account));
+      return NULL;
+    }
+  if (tandem_rep_get_archived (rep))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Rep “%s” is archived: no new activities"), tandem_rep_get_name (rep));
+      return NULL;
+    }
+
+  amount = tandem_activity_get_amount (activity);
+  record.account_id = tandem_account_get_id (account);
+  record.rep_id = tandem_rep_get_id (rep);
+  record.kind = tandem_activity_get_kind (activity);
+  record.has_amount = amount != NULL;
+  if (amount != NULL)
+    {
+      record.amount_minor = tandem_money_get_minor_units (amount);
+      g_strlcpy (record.currency, tandem_money_get_currency (amount), 4);
+    }
+  record.occurred_at = _tandem_time_to_usec (tandem_activity_get_occurred_at (activity));
+  record.external_ref = (char *)tandem_activity_get_external_ref (activity);
+  record.reverses_id = reverses ? tandem_activity_get_id (reverses) : 0;
+  record.note = (char *)tandem_activity_get_note (activity);
+
+  /* everything the writer reads (closed periods, reversals, duplicates)
+   * is read inside the write transaction */
+  changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+  if (!tandem_backend_begin (self->backend, error))
+    return NULL;
+  writer = _tandem_activity_writer_new (self, FALSE, error);
+  if (writer == NULL || !_tandem_activity_writer_write (writer, &record, &was_inserted, NULL, error)
+      || (was_inserted && tandem_activity_kind_is_commissionable (record.kind)
+          && !_tandem_store_run_orders_hook (self->backend, &record.account_id, 1, changes, error))
+      || !tandem_backend_commit (self->backend, error))
+    {
+      tandem_backend_rollback (self->backend);
+      return NULL;
+    }
+  _tandem_store_refresh_stages (self, changes);
+
+  if (inserted != NULL)
+    *inserted = was_inserted;
+
+  return _tandem_store_load_activity (self, record.id, 0, error);
+}
+
+/**
+ * tandem_store_log_activity:
+ * @self: a `TandemStore`
+ * @account: a stored account
+ * @rep: the stored rep who did it
+ * @kind: what happened (not %TANDEM_ACTIVITY_KIND_REVERSAL: see
+ *   [method@Tandem.Store.save_activity])
+ * @amount: (nullable): the amount, required for orders, cross-sells and up-sells
+ * @occurred_at: when it happened
+ * @error: return location for a #GError
+ *
+ * Logs an activity.
+ *
+ * Returns: (transfer full): the stored activity, or %NULL with a
+ *   %TANDEM_VALIDATION_ERROR or %TANDEM_STORE_ERROR
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_store_log_activity (TandemStore       *self,
+                           TandemAccount     *account,
+                           TandemRep         *rep,
+                           TandemActivityKind kind,
+                           TandemMoney       *amount,
+                           GDateTime         *occurred_at,
+                           GError           **error)
+{
+  g_autoptr (TandemActivity) draft = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
+  g_return_val_if_fail (occurred_at != NULL, NULL);
+
+  draft = tandem_activity_new (account, rep, kind, amount, occurred_at, error);
+  if (draft == NULL)
+    return NULL;
+
+  return tandem_store_save_activity (self, draft, NULL, error);
+}
+
+/**
+ * tandem_store_get_activity:
+ * @self: a `TandemStore`
+ * @id: the activity's id
+ * @error: return location for a #GError
+ *
+ * Gets an activity by id.
+ *
+ * Returns: (transfer full): the activity, or %NULL with
+ *   %TANDEM_STORE_ERROR_NOT_FOUND
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_store_get_activity (TandemStore *self,
+                           gint64       id,
+                           GError     **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
+
+  return _tandem_store_load_activity (self, id, 0, error);
+}
+
+/**
+ * tandem_store_find_activity_by_ref:
+ * @self: a `TandemStore`
+ * @external_ref: an external reference
+ * @error: return location for a #GError
+ *
+ * Finds the activity with an external reference.
+ *
+ * Returns: (transfer full): the activity, or %NULL with
+ *   %TANDEM_STORE_ERROR_NOT_FOUND
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_store_find_activity_by_ref (TandemStore *self,
+                                   const char  *external_ref,
+                                   GError     **error)
+{
+  gint64 id;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (external_ref != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
+
+  id = tandem_backend_find_activity_by_ref (self->backend, external_ref, error);
+  if (id < 0)
+    return NULL;
+  if (id == 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                   _ ("No activity with reference “%s”"), external_ref);
+      return NULL;
+    }
+
+  return _tandem_store_load_activity (self, id, 0, error);
+}
+
+/**
+ * tandem_store_list_activities:
+ * @self: a `TandemStore`
+ *
+ * Lists every activity, in time order. The list is a snapshot of the
+ * activities stored when it was made, and it is paged: items are read
+ * from the file as they are asked for, so a list of a million activities
+ * holds only a few pages in memory.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Activity]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_activities (TandemStore *self)
+{
+  g_autoptr (GError) error = NULL;
+  GListModel *list;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  list = tandem_store_query_activities (self, NULL, &error);
+  if (list == NULL)
+    {
+      g_warning ("Could not list activities: %s", error->message);
+      return G_LIST_MODEL (g_list_store_new (TANDEM_TYPE_ACTIVITY));
+    }
+  return list;
+}
+
+/**
+ * tandem_store_query_activities:
+ * @self: a `TandemStore`
+ * @filter: (nullable): the conditions, or %NULL for all activities
+ * @error: return location for a #GError
+ *
+ * Lists the activities that match @filter, in time order, as a paged
+ * snapshot (see [method@Tandem.Store.list_activities]).
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Activity], or
+ *   %NULL with a %TANDEM_STORE_ERROR
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_query_activities (TandemStore          *self,
+                               TandemActivityFilter *filter,
+                               GError              **error)
+{
+  TandemActivityScan scan;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter == NULL || TANDEM_IS_ACTIVITY_FILTER (filter), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
+
+  _tandem_store_scan_from_filter (self, filter, &scan);
+  return _tandem_activity_list_new (self, &scan, error);
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  TandemStore        *self = source_object;
+  TandemActivityScan *scan = task_data;
+  GError             *error = NULL;
+  GListModel         *list;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  _tandem_store_lock (self);
+  list = _tandem_activity_list_new (self, scan, &error);
+  /* read the first page here, off the caller's thread */
+  if (list != NULL && g_list_model_get_n_items (list) > 0)
+    g_object_unref (g_list_model_get_item (list, 0));
+  _tandem_store_unlock (self);
+
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, g_object_unref);
+}
+
+/**
+ * tandem_store_query_activities_async:
+ * @self: a `TandemStore`
+ * @filter: (nullable): the conditions, or %NULL for all activities
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the query is done
+ * @user_data: data for @callback
+ *
+ * Runs [method@Tandem.Store.query_activities] in a worker thread: counting
+ * the matches and reading the first page happen there.
+ *
+ * Since: 1.0
+ */
+void
+tandem_store_query_activities_async (TandemStore          *self,
+                                     TandemActivityFilter *filter,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  TandemActivityScan *scan;
+
+  g_return_if_fail (TANDEM_IS_STORE (self));
+  g_return_if_fail (filter == NULL || TANDEM_IS_ACTIVITY_FILTER (filter));
+
+  scan = g_new0 (TandemActivityScan, 1);
+  _tandem_store_scan_from_filter (self, filter, scan);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_store_query_activities_async);
+  g_task_set_task_data (task, scan, g_free);
+  g_task_run_in_thread (task, query_thread);
+}
+
+/**
+ * tandem_store_query_activities_finish:
+ * @self: a `TandemStore`
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@Tandem.Store.query_activities_async].
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Activity], or %NULL
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_query_activities_finish (TandemStore  *self,
+                                      GAsyncResult *result,
+                                      GError      **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Import                                                              */
+
+/**
+ * tandem_store_import_activities:
+ * @self: a `TandemStore`
+ * @stream: CSV or JSON text
+ * @format: the format of @stream
+ * @cancellable: (nullable): a #GCancellable
+ * @inserted: (out) (optional): how many activities were stored
+ * @skipped: (out) (optional): how many rows were skipped because their
+ *   `ref` was already stored
+ * @error: return location for a #GError
+ *
+ * Imports activities in one transaction: all rows or none. The input is
+ * read as a stream, so memory does not grow with its size.
+ *
+ * The columns (CSV header names, or JSON keys) are `ref` (optional, the
+ * activity's unique external reference), `at` (ISO 8601 with an offset,
+ * such as `2026-11-03T10:00:00Z`), `account` and `rep` (ids), `kind`
+ * (`order`, `cross-sell`, …), `amount` (`1200.00 EUR`, empty where none),
+ * and optionally `reverses` (the reversed activity's `ref`, or `#` and its
+ * id) and `note`. Unknown columns are an error.
+ *
+ * A row whose `ref` is already stored is skipped and counted in @skipped.
+ * A bad row stops the import with a %TANDEM_IMPORT_ERROR whose message
+ * begins with its position, `line N: column: `, and nothing is written.
+ * [signal@Tandem.Store::progress] is emitted with operation "import".
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_import_activities (TandemStore     *self,
+                                GInputStream    *stream,
+                                TandemDataFormat format,
+                                GCancellable    *cancellable,
+                                guint64         *inserted,
+                                guint64         *skipped,
+                                GError         **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_autoptr (GArray) changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+  LOCK_STORE (self);
+
+  if (!_tandem_store_import (self, stream, format, NULL, cancellable, inserted, skipped, changes, error))
+    return FALSE;
+  _tandem_store_refresh_stages (self, changes);
+  return TRUE;
+}
+
+typedef struct
+{
+  GInputStream    *stream;
+  TandemDataFormat format;
+  GMainContext    *context;
+  guint64          inserted;
+  guint64          skipped;
+  GArray          *changes; /* the lifecycle's, applied in _finish */
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_clear_pointer (&data->changes, g_array_unref);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  GError     *error = NULL;
+
+  if (_tandem_store_import (source_object, data->stream, data->format, data->context,
+                            cancellable, &data->inserted, &data->skipped, data->changes, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tandem_store_import_activities_async:
+ * @self: a `TandemStore`
+ * @stream: CSV or JSON text
+ * @format: the format of @stream
+ * @cancellable: (nullable): a #GCancellable; cancelling rolls everything back
+ * @callback: (scope async): called when the import is done
+ * @user_data: data for @callback
+ *
+ * Runs [method@Tandem.Store.import_activities] in a worker thread;
+ * [signal@Tandem.Store::progress] is emitted in the caller's
+ * thread-default main context.
+ *
+ * Since: 1.0
+ */
+void
+tandem_store_import_activities_async (TandemStore        *self,
+                                      GInputStream       *stream,
+                                      TandemDataFormat    format,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (TANDEM_IS_STORE (self));
+  g_return_if_fail (G_IS_INPUT_STREAM (stream));
+
+  data = g_new0 (ImportData, 1);
+  data->stream = g_object_ref (stream);
+  data->format = format;
+  data->context = g_main_context_ref_thread_default ();
+  data->changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tandem_store_import_activities_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * tandem_store_import_activities_finish:
+ * @self: a `TandemStore`
+ * @result: the result passed to the callback
+ * @inserted: (out) (optional): how many activities were stored
+ * @skipped: (out) (optional): how many rows were skipped as already stored
+ * @error: return location for a #GError
+ *
+ * Finishes [method@Tandem.Store.import_activities_async].
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_import_activities_finish (TandemStore  *self,
+                                       GAsyncResult *result,
+                                       guint64      *inserted,
+                                       guint64      *skipped,
+                                       GError      **error)
+{
+  ImportData *data;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  /* the loaded accounts learn their new stages in the caller's thread */
+  _tandem_store_lock (self);
+  _tandem_store_refresh_stages (self, data->changes);
+  g_array_set_size (data->changes, 0);
+  _tandem_store_unlock (self);
+  if (inserted != NULL)
+    *inserted = data->inserted;
+  if (skipped != NULL)
+    *skipped = data->skipped;
+  return TRUE;
+}

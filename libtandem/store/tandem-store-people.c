@@ -1,0 +1,1108 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-store-people.c: the store's reps, tandems and accounts, with their history */
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-store.h"
+#include "tandem-store-private.h"
+#include "tandem-store-internal-private.h"
+#include "tandem-sqlite-backend-private.h"
+#if HAVE_POSTGRESQL
+#include "tandem-pg-driver-private.h"
+#endif
+#include "tandem-activity-private.h"
+#include "tandem-enum-types.h"
+#include "tandem-model-private.h"
+#include "tandem-util-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Reps                                                                */
+
+/**
+ * tandem_store_add_rep:
+ * @self: a `TandemStore`
+ * @name: the rep's full name
+ * @role: the rep's role
+ * @error: return location for a #GError
+ *
+ * Adds a rep.
+ *
+ * Returns: (transfer full): the stored rep, or %NULL with a
+ *   %TANDEM_VALIDATION_ERROR or %TANDEM_STORE_ERROR
+ *
+ * Since: 1.0
+ */
+TandemRep *
+tandem_store_add_rep (TandemStore *self,
+                      const char  *name,
+                      TandemRole   role,
+                      GError     **error)
+{
+  g_autoptr (TandemRep) draft = NULL;
+  TandemRepRecord record = { 0 };
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
+
+  draft = tandem_rep_new (name, role);
+  if (!tandem_rep_validate (draft, error) || !_tandem_store_check_writable (self, error))
+    return NULL;
+
+  record.name = (char *)name;
+  record.role = role;
+  if (!tandem_backend_insert_rep (self->backend, &record, error))
+    return NULL;
+
+  return g_object_ref (_tandem_store_rep_from_record (self, &record));
+}
+
+/**
+ * tandem_store_get_rep:
+ * @self: a `TandemStore`
+ * @id: the rep's id
+ * @error: return location for a #GError
+ *
+ * Gets a rep by id.
+ *
+ * Returns: (transfer full): the rep, or %NULL with
+ *   %TANDEM_STORE_ERROR_NOT_FOUND
+ *
+ * Since: 1.0
+ */
+TandemRep *
+tandem_store_get_rep (TandemStore *self,
+                      gint64       id,
+                      GError     **error)
+{
+  TandemRep *rep;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
+
+  rep = _tandem_store_load_rep (self, id, error);
+  return rep != NULL ? g_object_ref (rep) : NULL;
+}
+
+/**
+ * tandem_store_update_rep:
+ * @self: a `TandemStore`
+ * @rep: a rep of this store, changed with its setters
+ * @error: return location for a #GError
+ *
+ * Saves the rep's name and role.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_update_rep (TandemStore *self,
+                         TandemRep   *rep,
+                         GError     **error)
+{
+  TandemRepRecord record = { 0 };
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
+
+  LOCK_STORE (self);
+
+  if (!_tandem_store_check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || !tandem_rep_validate (rep, error) || !_tandem_store_check_writable (self, error))
+    return FALSE;
+
+  record.id = tandem_rep_get_id (rep);
+  record.name = (char *)tandem_rep_get_name (rep);
+  record.role = tandem_rep_get_role (rep);
+  record.archived = tandem_rep_get_archived (rep);
+  return tandem_backend_update_rep (self->backend, &record, error);
+}
+
+/**
+ * tandem_store_archive_rep:
+ * @self: a `TandemStore`
+ * @rep: a rep of this store
+ * @error: return location for a #GError
+ *
+ * Archives a rep: kept for history (activities, memberships,
+ * settlements), no longer active. Nothing is deleted.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_archive_rep (TandemStore *self,
+                          TandemRep   *rep,
+                          GError     **error)
+{
+  TandemRepRecord record = { 0 };
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
+
+  LOCK_STORE (self);
+
+  if (!_tandem_store_check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || !_tandem_store_check_writable (self, error))
+    return FALSE;
+
+  record.id = tandem_rep_get_id (rep);
+  record.name = (char *)tandem_rep_get_name (rep);
+  record.role = tandem_rep_get_role (rep);
+  record.archived = TRUE;
+  if (!tandem_backend_update_rep (self->backend, &record, error))
+    return FALSE;
+
+  _tandem_rep_set_archived (rep, TRUE);
+  return TRUE;
+}
+
+static GListModel *
+list_from_records (TandemStore *self,
+                   GType        type,
+                   GArray      *records,
+                   gsize        record_size,
+                   gpointer (*make) (TandemStore *, gconstpointer))
+{
+  GListStore *list = g_list_store_new (type);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      gpointer object = make (self, records->data + i * record_size);
+
+      if (object != NULL)
+        g_list_store_append (list, object);
+    }
+
+  return G_LIST_MODEL (list);
+}
+
+static gpointer
+make_rep (TandemStore  *self,
+          gconstpointer record)
+{
+  return _tandem_store_rep_from_record (self, record);
+}
+
+/**
+ * tandem_store_list_reps:
+ * @self: a `TandemStore`
+ *
+ * Lists every rep, archived ones included, by id.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Rep]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_reps (TandemStore *self)
+{
+  g_autoptr (GArray) records = NULL;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  LOCK_STORE (self);
+
+  records = tandem_backend_list_reps (self->backend, NULL);
+  return list_from_records (self, TANDEM_TYPE_REP, records, sizeof (TandemRepRecord), make_rep);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tandems                                                             */
+
+static gboolean
+check_member_stored (TandemRep *rep,
+                     GError   **error)
+{
+  if (tandem_rep_get_id (rep) <= 0)
+    return _tandem_store_check_stored (rep, 0, _ ("rep"), error);
+
+  if (tandem_rep_get_archived (rep))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Rep “%s” is archived and cannot join a tandem"), tandem_rep_get_name (rep));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+team_to_record (TandemTeam       *team,
+                TandemTeamRecord *record)
+{
+  TandemMoney *target = tandem_team_get_target (team);
+
+  record->id = tandem_team_get_id (team);
+  record->name = (char *)tandem_team_get_name (team);
+  record->inside_share = tandem_team_get_inside_share (team);
+  record->has_target = target != NULL;
+  if (target != NULL)
+    {
+      record->target_minor = tandem_money_get_minor_units (target);
+      g_strlcpy (record->target_currency, tandem_money_get_currency (target), 4);
+    }
+  record->archived = tandem_team_get_archived (team);
+  record->inside_rep_id = tandem_rep_get_id (tandem_team_get_inside_rep (team));
+  record->field_rep_id = tandem_rep_get_id (tandem_team_get_field_rep (team));
+}
+
+/* Two reps form at most one active tandem: a second one would split the
+ * same accounts' credit twice. */
+static gboolean
+check_pair_free (TandemStore *self,
+                 TandemRep   *inside_rep,
+                 TandemRep   *field_rep,
+                 gint64       except_team_id,
+                 GError     **error)
+{
+  g_autoptr (GArray) teams = tandem_backend_list_teams (self->backend, error);
+
+  if (teams == NULL)
+    return FALSE;
+  for (guint i = 0; i < teams->len; i++)
+    {
+      const TandemTeamRecord *t = &g_array_index (teams, TandemTeamRecord, i);
+
+      if (!t->archived && t->id != except_team_id && t->inside_rep_id == tandem_rep_get_id (inside_rep)
+          && t->field_rep_id == tandem_rep_get_id (field_rep))
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       _ ("%s and %s already form tandem “%s” (id %" PRId64
+                          "); archive it before forming another"),
+                       tandem_rep_get_name (inside_rep), tandem_rep_get_name (field_rep), t->name, t->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_store_save_team:
+ * @self: a `TandemStore`
+ * @team: a tandem not yet stored, from [ctor@Tandem.Team.new]
+ * @since: (nullable): when its membership begins; %NULL for now
+ * @error: return location for a #GError
+ *
+ * Stores a new tandem with its name, share and target; its members'
+ * history begins at @since. Both reps must be stored and not archived,
+ * and must not already form another active tandem
+ * (%TANDEM_STORE_ERROR_INVALID names it). Activities of its accounts
+ * dated before @since are credited to these first members.
+ *
+ * Returns: (transfer full): the stored tandem, or %NULL
+ *
+ * Since: 1.0
+ */
+TandemTeam *
+tandem_store_save_team (TandemStore *self,
+                        TandemTeam  *team,
+                        GDateTime   *since,
+                        GError     **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  TandemTeamRecord record = { 0 };
+  TandemTeam      *stored;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
+
+  if (tandem_team_get_id (team) > 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Tandem “%s” is already stored"), tandem_team_get_name (team));
+      return NULL;
+    }
+
+  if (!tandem_team_validate (team, error) || !check_member_stored (tandem_team_get_inside_rep (team), error)
+      || !check_member_stored (tandem_team_get_field_rep (team), error) || !_tandem_store_check_writable (self, error)
+      || !check_pair_free (self, tandem_team_get_inside_rep (team), tandem_team_get_field_rep (team), 0, error))
+    return NULL;
+
+  if (since == NULL)
+    since = now = g_date_time_new_now_utc ();
+
+  team_to_record (team, &record);
+  if (!tandem_backend_insert_team (self->backend, &record, _tandem_time_to_usec (since), error))
+    return NULL;
+
+  stored = _tandem_store_team_from_record (self, &record, error);
+  return stored != NULL ? g_object_ref (stored) : NULL;
+}
+
+/**
+ * tandem_store_add_team:
+ * @self: a `TandemStore`
+ * @inside_rep: the stored inside rep
+ * @field_rep: the stored field rep
+ * @error: return location for a #GError
+ *
+ * Adds a tandem named after its members, whose membership begins now.
+ * Use [method@Tandem.Store.save_team] to give a name, share, target or
+ * start date.
+ *
+ * Returns: (transfer full): the stored tandem, or %NULL
+ *
+ * Since: 1.0
+ */
+TandemTeam *
+tandem_store_add_team (TandemStore *self,
+                       TandemRep   *inside_rep,
+                       TandemRep   *field_rep,
+                       GError     **error)
+{
+  g_autoptr (TandemTeam) draft = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_REP (inside_rep), NULL);
+  g_return_val_if_fail (TANDEM_IS_REP (field_rep), NULL);
+
+  draft = tandem_team_new (NULL, inside_rep, field_rep, error);
+  if (draft == NULL)
+    return NULL;
+
+  return tandem_store_save_team (self, draft, NULL, error);
+}
+
+/**
+ * tandem_store_get_team:
+ * @self: a `TandemStore`
+ * @id: the tandem's id
+ * @error: return location for a #GError
+ *
+ * Gets a tandem by id, with its current members.
+ *
+ * Returns: (transfer full): the tandem, or %NULL with
+ *   %TANDEM_STORE_ERROR_NOT_FOUND
+ *
+ * Since: 1.0
+ */
+TandemTeam *
+tandem_store_get_team (TandemStore *self,
+                       gint64       id,
+                       GError     **error)
+{
+  TandemTeam *team;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
+
+  team = _tandem_store_load_team (self, id, error);
+  return team != NULL ? g_object_ref (team) : NULL;
+}
+
+/**
+ * tandem_store_update_team:
+ * @self: a `TandemStore`
+ * @team: a tandem of this store
+ * @error: return location for a #GError
+ *
+ * Saves the tandem's name, inside share and target. Its members change
+ * only through [method@Tandem.Store.change_team_members], which keeps
+ * their history.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_update_team (TandemStore *self,
+                          TandemTeam  *team,
+                          GError     **error)
+{
+  TandemTeamRecord record = { 0 };
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
+
+  LOCK_STORE (self);
+
+  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !tandem_team_validate (team, error) || !_tandem_store_check_writable (self, error))
+    return FALSE;
+
+  team_to_record (team, &record);
+  return tandem_backend_update_team (self->backend, &record, error);
+}
+
+/**
+ * tandem_store_change_team_members:
+ * @self: a `TandemStore`
+ * @team: a tandem of this store
+ * @inside_rep: the new inside rep
+ * @field_rep: the new field rep
+ * @since: (nullable): when the new members take over; %NULL for now
+ * @error: return location for a #GError
+ *
+ * Changes the tandem's members from @since on. The old membership is
+ * kept, ending at @since, so activities before it are still credited to
+ * the members of their time.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_change_team_members (TandemStore *self,
+                                  TandemTeam  *team,
+                                  TandemRep   *inside_rep,
+                                  TandemRep   *field_rep,
+                                  GDateTime   *since,
+                                  GError     **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GArray) history = NULL;
+  gint64 since_usec;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
+  g_return_val_if_fail (TANDEM_IS_REP (inside_rep), FALSE);
+  g_return_val_if_fail (TANDEM_IS_REP (field_rep), FALSE);
+
+  LOCK_STORE (self);
+
+  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !check_member_stored (inside_rep, error) || !check_member_stored (field_rep, error) || !_tandem_store_check_writable (self, error))
+    return FALSE;
+
+  if (since == NULL)
+    since = now = g_date_time_new_now_utc ();
+  since_usec = _tandem_time_to_usec (since);
+
+  history = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  if (history == NULL)
+    return FALSE;
+  if (history->len > 0 && g_array_index (history, TandemMembershipRecord, history->len - 1).valid_from > since_usec)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Tandem “%s” has members from a later date; a change must come after the last one"),
+                   tandem_team_get_name (team));
+      return FALSE;
+    }
+
+  /* checks the roles before anything is written */
+  {
+    g_autoptr (TandemTeam) probe = tandem_team_new ("probe", inside_rep, field_rep, error);
+
+    if (probe == NULL || !check_pair_free (self, inside_rep, field_rep, tandem_team_get_id (team), error))
+      return FALSE;
+  }
+
+  if (!tandem_backend_change_members (self->backend, tandem_team_get_id (team),
+                                      tandem_rep_get_id (inside_rep), tandem_rep_get_id (field_rep),
+                                      since_usec, error))
+    return FALSE;
+
+  return tandem_team_set_members (team, inside_rep, field_rep, error);
+}
+
+/**
+ * tandem_store_set_team_start:
+ * @self: a `TandemStore`
+ * @team: a stored tandem
+ * @since: when the tandem started
+ * @error: return location for a #GError
+ *
+ * Moves the start of @team's first membership to @since, for a tandem that
+ * was entered with the wrong start. Orders from before a tandem started
+ * are credited to its first members either way, so no settled figure
+ * changes; @since must lie before the first membership ended.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_set_team_start (TandemStore *self,
+                             TandemTeam  *team,
+                             GDateTime   *since,
+                             GError     **error)
+{
+  g_autoptr (GArray) history = NULL;
+  gint64 since_usec;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
+  g_return_val_if_fail (since != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  LOCK_STORE (self);
+
+  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !_tandem_store_check_writable (self, error))
+    return FALSE;
+  since_usec = _tandem_time_to_usec (since);
+  history = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  if (history == NULL)
+    return FALSE;
+  if (history->len > 0 && g_array_index (history, TandemMembershipRecord, 0).valid_until != 0
+      && g_array_index (history, TandemMembershipRecord, 0).valid_until <= since_usec)
+    {
+      g_autofree char *until = _tandem_time_format (g_array_index (history, TandemMembershipRecord, 0).valid_until);
+
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Tandem “%s”: its first members changed at %s; the start must come before"),
+                   tandem_team_get_name (team), until);
+      return FALSE;
+    }
+  return tandem_backend_set_team_start (self->backend, tandem_team_get_id (team), since_usec, error);
+}
+
+static TandemMembership *
+membership_from_record (TandemStore                  *self,
+                        const TandemMembershipRecord *record,
+                        GError                      **error)
+{
+  g_autoptr (GDateTime) from = _tandem_time_from_usec (record->valid_from);
+  g_autoptr (GDateTime) until = record->valid_until ? _tandem_time_from_usec (record->valid_until) : NULL;
+  TandemRep *inside = _tandem_store_load_rep (self, record->inside_rep_id, error);
+  TandemRep *field;
+
+  if (inside == NULL || (field = _tandem_store_load_rep (self, record->field_rep_id, error)) == NULL)
+    return NULL;
+
+  return g_object_new (TANDEM_TYPE_MEMBERSHIP,
+                       "team-id", record->team_id,
+                       "inside-rep", inside,
+                       "field-rep", field,
+                       "valid-from", from,
+                       "valid-until", until,
+                       NULL);
+}
+
+/**
+ * tandem_store_list_memberships:
+ * @self: a `TandemStore`
+ * @team: a tandem of this store
+ * @error: return location for a #GError
+ *
+ * Lists who formed the tandem when, oldest first.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Membership]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_memberships (TandemStore *self,
+                               TandemTeam  *team,
+                               GError     **error)
+{
+  g_autoptr (GArray) records = NULL;
+  g_autoptr (GListStore) list = NULL;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), NULL);
+
+  LOCK_STORE (self);
+
+  records = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  if (records == NULL)
+    return NULL;
+
+  list = g_list_store_new (TANDEM_TYPE_MEMBERSHIP);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr (TandemMembership) m = membership_from_record (self, &g_array_index (records, TandemMembershipRecord, i), error);
+
+      if (m == NULL)
+        return NULL;
+      g_list_store_append (list, m);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * tandem_store_get_team_members_at:
+ * @self: a `TandemStore`
+ * @team: a tandem of this store
+ * @at: the time
+ * @error: return location for a #GError
+ *
+ * Finds who formed the tandem at @at: the members an activity at that
+ * time is credited to. Before the tandem was formed, that is its first
+ * members: they take what the tandem's accounts did before.
+ *
+ * Returns: (transfer full): the membership, or %NULL with
+ *   %TANDEM_STORE_ERROR_NOT_FOUND if the tandem has no members at all
+ *
+ * Since: 1.0
+ */
+TandemMembership *
+tandem_store_get_team_members_at (TandemStore *self,
+                                  TandemTeam  *team,
+                                  GDateTime   *at,
+                                  GError     **error)
+{
+  g_autoptr (GArray) records = NULL;
+  gint64 t;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), NULL);
+  g_return_val_if_fail (at != NULL, NULL);
+
+  LOCK_STORE (self);
+
+  records = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  if (records == NULL)
+    return NULL;
+
+  t = _tandem_time_to_usec (at);
+  if (tandem_membership_record_at (records, t) != NULL)
+    return membership_from_record (self, tandem_membership_record_at (records, t), error);
+
+  {
+    g_autofree char *when = g_date_time_format_iso8601 (at);
+
+    g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                 _ ("Tandem “%s” had no members at %s"), tandem_team_get_name (team), when);
+  }
+  return NULL;
+}
+
+/**
+ * tandem_store_archive_team:
+ * @self: a `TandemStore`
+ * @team: a tandem of this store
+ * @error: return location for a #GError
+ *
+ * Archives a dissolved tandem; its history stays.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_archive_team (TandemStore *self,
+                           TandemTeam  *team,
+                           GError     **error)
+{
+  TandemTeamRecord record = { 0 };
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_TEAM (team), FALSE);
+
+  LOCK_STORE (self);
+
+  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !_tandem_store_check_writable (self, error))
+    return FALSE;
+
+  team_to_record (team, &record);
+  record.archived = TRUE;
+  if (!tandem_backend_update_team (self->backend, &record, error))
+    return FALSE;
+
+  _tandem_team_set_archived (team, TRUE);
+  return TRUE;
+}
+
+static gpointer
+make_team (TandemStore  *self,
+           gconstpointer record)
+{
+  return _tandem_store_team_from_record (self, record, NULL);
+}
+
+/**
+ * tandem_store_list_teams:
+ * @self: a `TandemStore`
+ *
+ * Lists every tandem, archived ones included, by id.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Team]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_teams (TandemStore *self)
+{
+  g_autoptr (GArray) records = NULL;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  LOCK_STORE (self);
+
+  records = tandem_backend_list_teams (self->backend, NULL);
+  return list_from_records (self, TANDEM_TYPE_TEAM, records, sizeof (TandemTeamRecord), make_team);
+}
+
+/* ------------------------------------------------------------------ */
+/* Accounts                                                            */
+
+static gboolean
+account_to_record (TandemStore         *self,
+                   TandemAccount       *account,
+                   TandemAccountRecord *record,
+                   GError             **error)
+{
+  TandemTeam    *team = tandem_account_get_team (account);
+  TandemAccount *referrer = tandem_account_get_referred_by (account);
+
+  if (team != NULL && !_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error))
+    return FALSE;
+  if (referrer != NULL && !_tandem_store_check_stored (referrer, tandem_account_get_id (referrer), _ ("referring account"), error))
+    return FALSE;
+
+  record->id = tandem_account_get_id (account);
+  record->name = (char *)tandem_account_get_name (account);
+  record->team_id = team ? tandem_team_get_id (team) : 0;
+  record->category = tandem_account_get_category (account);
+  record->stage = tandem_account_get_stage (account);
+  record->referred_by_id = referrer ? tandem_account_get_id (referrer) : 0;
+  record->archived = tandem_account_get_archived (account);
+  return TRUE;
+}
+
+/**
+ * tandem_store_save_account:
+ * @self: a `TandemStore`
+ * @account: an account not yet stored, from [ctor@Tandem.Account.new]
+ * @since: (nullable): when the account came into being; %NULL for now
+ * @error: return location for a #GError
+ *
+ * Stores a new account with its team, category, stage and referrer. Its
+ * stage history begins at @since with its current stage.
+ *
+ * Returns: (transfer full): the stored account, or %NULL
+ *
+ * Since: 1.0
+ */
+TandemAccount *
+tandem_store_save_account (TandemStore   *self,
+                           TandemAccount *account,
+                           GDateTime     *since,
+                           GError       **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  TandemAccountRecord record = { 0 };
+  TandemAccount      *stored;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
+
+  if (tandem_account_get_id (account) > 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Account “%s” is already stored"), tandem_account_get_name (account));
+      return NULL;
+    }
+
+  if (!tandem_account_validate (account, error) || !_tandem_store_check_writable (self, error) || !account_to_record (self, account, &record, error))
+    return NULL;
+
+  if (!tandem_backend_insert_account (self->backend, &record,
+                                      _tandem_time_to_usec (since != NULL ? since : now), error))
+    return NULL;
+
+  stored = _tandem_store_account_from_record (self, &record, 0, error);
+  return stored != NULL ? g_object_ref (stored) : NULL;
+}
+
+/**
+ * tandem_store_add_account:
+ * @self: a `TandemStore`
+ * @name: the customer's name
+ * @team: (nullable): the owning tandem, stored
+ * @error: return location for a #GError
+ *
+ * Adds an account: a C prospect owned by @team.
+ *
+ * Returns: (transfer full): the stored account, or %NULL
+ *
+ * Since: 1.0
+ */
+TandemAccount *
+tandem_store_add_account (TandemStore *self,
+                          const char  *name,
+                          TandemTeam  *team,
+                          GError     **error)
+{
+  g_autoptr (TandemAccount) draft = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (team == NULL || TANDEM_IS_TEAM (team), NULL);
+
+  draft = tandem_account_new (name, team);
+  return tandem_store_save_account (self, draft, NULL, error);
+}
+
+/**
+ * tandem_store_get_account:
+ * @self: a `TandemStore`
+ * @id: the account's id
+ * @error: return location for a #GError
+ *
+ * Gets an account by id.
+ *
+ * Returns: (transfer full): the account, or %NULL with
+ *   %TANDEM_STORE_ERROR_NOT_FOUND
+ *
+ * Since: 1.0
+ */
+TandemAccount *
+tandem_store_get_account (TandemStore *self,
+                          gint64       id,
+                          GError     **error)
+{
+  TandemAccount *account;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  LOCK_STORE (self);
+
+  account = _tandem_store_load_account (self, id, error);
+  return account != NULL ? g_object_ref (account) : NULL;
+}
+
+/**
+ * tandem_store_update_account:
+ * @self: a `TandemStore`
+ * @account: an account of this store, changed with its setters
+ * @error: return location for a #GError
+ *
+ * Saves the account's name, tandem, category and referrer. A changed
+ * stage is recorded in the stage history as of now; to give the time of
+ * the change, use [method@Tandem.Store.set_account_stage].
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_update_account (TandemStore   *self,
+                             TandemAccount *account,
+                             GError       **error)
+{
+  TandemAccountRecord record = { 0 };
+  TandemAccountRecord stored = { 0 };
+  gboolean            stage_changed;
+  gboolean            ok;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
+
+  LOCK_STORE (self);
+
+  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !tandem_account_validate (account, error) || !_tandem_store_check_writable (self, error) || !account_to_record (self, account, &record, error))
+    return FALSE;
+
+  if (!tandem_backend_load_account (self->backend, record.id, &stored, error))
+    return FALSE;
+  stage_changed = stored.stage != record.stage;
+  tandem_account_record_clear (&stored);
+
+  if (!tandem_backend_begin (self->backend, error))
+    return FALSE;
+
+  ok = tandem_backend_update_account (self->backend, &record, error);
+  if (ok && stage_changed)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+      TandemStageRecord change = { record.id, record.stage, _tandem_time_to_usec (now), TANDEM_STAGE_CAUSE_MANUAL, 0 };
+
+      ok = tandem_backend_add_stage_change (self->backend, &change, error);
+    }
+
+  if (ok && tandem_backend_commit (self->backend, error))
+    return TRUE;
+
+  tandem_backend_rollback (self->backend);
+  return FALSE;
+}
+
+static gboolean
+check_stage_order (TandemStore   *self,
+                   TandemAccount *account,
+                   GDateTime     *at,
+                   GError       **error)
+{
+  g_autoptr (GArray) history = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+
+  if (history == NULL)
+    return FALSE;
+
+  if (history->len > 0 && g_array_index (history, TandemStageRecord, history->len - 1).changed_at > _tandem_time_to_usec (at))
+    {
+      g_autofree char *when = g_date_time_format_iso8601 (at);
+
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("Account “%s” has a later stage change than %s; stage changes are recorded in order"),
+                   tandem_account_get_name (account), when);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tandem_store_set_account_stage:
+ * @self: a `TandemStore`
+ * @account: an account of this store
+ * @stage: the new stage
+ * @at: (nullable): when it changed; %NULL for now
+ * @error: return location for a #GError
+ *
+ * Moves the account to @stage and records the change with its time.
+ * Setting the stage it already has records nothing. Changes are recorded
+ * in time order: one dated before the account's latest recorded change
+ * (or before the account was created) is refused with
+ * %TANDEM_STORE_ERROR_INVALID.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_set_account_stage (TandemStore       *self,
+                                TandemAccount     *account,
+                                TandemAccountStage stage,
+                                GDateTime         *at,
+                                GError           **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  TandemAccountRecord record = { 0 };
+  TandemStageRecord   change;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
+
+  LOCK_STORE (self);
+
+  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !_tandem_store_check_writable (self, error))
+    return FALSE;
+
+  if (!tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record, error))
+    return FALSE;
+
+  if (record.stage == (int)stage)
+    {
+      tandem_account_record_clear (&record);
+      return TRUE;
+    }
+
+  if (at == NULL)
+    at = now = g_date_time_new_now_utc ();
+
+  if (!check_stage_order (self, account, at, error))
+    goto fail;
+
+  record.stage = stage;
+  change = (TandemStageRecord){ record.id, stage, _tandem_time_to_usec (at), TANDEM_STAGE_CAUSE_MANUAL, 0 };
+  if (!tandem_backend_begin (self->backend, error))
+    goto fail;
+  if (!tandem_backend_update_account (self->backend, &record, error) || !tandem_backend_add_stage_change (self->backend, &change, error) || !tandem_backend_commit (self->backend, error))
+    {
+      tandem_backend_rollback (self->backend);
+      goto fail;
+    }
+
+  tandem_account_record_clear (&record);
+  tandem_account_set_stage (account, stage);
+  return TRUE;
+
+fail:
+  tandem_account_record_clear (&record);
+  return FALSE;
+}
+
+/**
+ * tandem_store_list_stage_changes:
+ * @self: a `TandemStore`
+ * @account: an account of this store
+ * @error: return location for a #GError
+ *
+ * Lists every stage the account has been in, with the time it entered it,
+ * why ([property@Tandem.StageChange:cause]) and the order that moved it
+ * there, oldest first. The first entry is the stage it was created in
+ * (%TANDEM_STAGE_CAUSE_CREATED); see [class@Tandem.LifecycleRules] for
+ * the changes orders make.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.StageChange]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_stage_changes (TandemStore   *self,
+                                 TandemAccount *account,
+                                 GError       **error)
+{
+  g_autoptr (GArray) records = NULL;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
+
+  LOCK_STORE (self);
+
+  records = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+  if (records == NULL)
+    return NULL;
+
+  return _tandem_stage_changes_to_list (records);
+}
+
+/**
+ * tandem_store_archive_account:
+ * @self: a `TandemStore`
+ * @account: an account of this store
+ * @error: return location for a #GError
+ *
+ * Archives an account (for example a D account at the yearly clean-up).
+ * Its activities and history stay.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_archive_account (TandemStore   *self,
+                              TandemAccount *account,
+                              GError       **error)
+{
+  TandemAccountRecord record = { 0 };
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
+
+  LOCK_STORE (self);
+
+  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !_tandem_store_check_writable (self, error))
+    return FALSE;
+
+  if (!tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record, error))
+    return FALSE;
+  record.archived = TRUE;
+  if (!tandem_backend_update_account (self->backend, &record, error))
+    {
+      tandem_account_record_clear (&record);
+      return FALSE;
+    }
+  tandem_account_record_clear (&record);
+
+  _tandem_account_set_archived (account, TRUE);
+  return TRUE;
+}
+
+static gpointer
+make_account (TandemStore  *self,
+              gconstpointer record)
+{
+  return _tandem_store_account_from_record (self, record, 0, NULL);
+}
+
+/**
+ * tandem_store_list_accounts:
+ * @self: a `TandemStore`
+ *
+ * Lists every account, archived ones included, by id.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Account]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_accounts (TandemStore *self)
+{
+  g_autoptr (GArray) records = NULL;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  LOCK_STORE (self);
+
+  records = tandem_backend_list_accounts (self->backend, NULL);
+  return list_from_records (self, TANDEM_TYPE_ACCOUNT, records, sizeof (TandemAccountRecord), make_account);
+}
