@@ -41,8 +41,7 @@ now_seconds (void)
 
 /* The reps, tandems and accounts every scenario shares. */
 static gboolean
-seed_store (const char *path,
-            GError    **error)
+seed_store (const char *path, GError **error)
 {
   g_autoptr (TandemStore) store = tandem_store_new_for_uri (path, error);
   g_autoptr (GDateTime) since = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
@@ -56,8 +55,10 @@ seed_store (const char *path,
     {
       g_autofree char *in_name = g_strdup_printf ("Inside %u", t);
       g_autofree char *field_name = g_strdup_printf ("Field %u", t);
-      g_autoptr (TandemRep) inside = tandem_store_add_rep (store, in_name, TANDEM_ROLE_INSIDE, error);
-      g_autoptr (TandemRep) field = inside ? tandem_store_add_rep (store, field_name, TANDEM_ROLE_FIELD, error) : NULL;
+      g_autoptr (TandemRep) inside
+          = tandem_store_add_rep (store, in_name, TANDEM_ROLE_INSIDE, error);
+      g_autoptr (TandemRep) field
+          = inside ? tandem_store_add_rep (store, field_name, TANDEM_ROLE_FIELD, error) : NULL;
       g_autoptr (TandemTeam) draft = NULL;
       TandemTeam *team;
 
@@ -95,15 +96,9 @@ generate_csv (guint64 rows)
     guint       weight;
     gboolean    amount;
   } kinds[] = {
-    { "call", 40, FALSE },
-    { "visit", 15, FALSE },
-    { "appointment", 10, FALSE },
-    { "offer", 10, TRUE },
-    { "order", 12, TRUE },
-    { "cross-sell", 5, TRUE },
-    { "up-sell", 4, TRUE },
-    { "referral", 2, FALSE },
-    { "shadowing", 1, FALSE },
+    { "call", 40, FALSE },   { "visit", 15, FALSE },   { "appointment", 10, FALSE },
+    { "offer", 10, TRUE },   { "order", 12, TRUE },    { "cross-sell", 5, TRUE },
+    { "up-sell", 4, TRUE },  { "referral", 2, FALSE }, { "shadowing", 1, FALSE },
     { "support", 1, FALSE },
   };
   g_autofree char *name = g_strdup_printf ("activities-%" G_GUINT64_FORMAT ".csv", rows);
@@ -129,9 +124,11 @@ generate_csv (guint64 rows)
       while (pick >= kinds[k].weight)
         pick -= kinds[k++].weight;
 
-      fprintf (out, "A%08" G_GUINT64_FORMAT ",%s,%u,%u,%s,", i, at, account + 1, rep, kinds[k].kind);
+      fprintf (out, "A%08" G_GUINT64_FORMAT ",%s,%u,%u,%s,", i, at, account + 1, rep,
+               kinds[k].kind);
       if (kinds[k].amount)
-        fprintf (out, "%d.%02d EUR", g_rand_int_range (rand, 50, 20000), g_rand_int_range (rand, 0, 100));
+        fprintf (out, "%d.%02d EUR", g_rand_int_range (rand, 50, 20000),
+                 g_rand_int_range (rand, 0, 100));
       fputc ('\n', out);
     }
   fclose (out);
@@ -167,7 +164,8 @@ activity_copy_from_csv (const char *csv)
         {
           g_autoptr (TandemMoney) money = tandem_money_parse (f[5], NULL);
 
-          amount = g_strdup_printf ("%" G_GINT64_FORMAT "\tEUR", tandem_money_get_minor_units (money));
+          amount
+              = g_strdup_printf ("%" G_GINT64_FORMAT "\tEUR", tandem_money_get_minor_units (money));
         }
       fprintf (out, "%s\t%s\t%d\t%s\t%" G_GINT64_FORMAT "\t%s\n", f[2], f[3], kind,
                amount ? amount : "\\N\t\\N", g_date_time_to_unix (at) * G_USEC_PER_SEC, f[0]);
@@ -187,7 +185,8 @@ measure_child (const char *const *argv)
   GPid          pid;
   g_autoptr (GError) error = NULL;
 
-  if (!g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+  if (!g_spawn_async (NULL, (char **)argv, NULL,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                       NULL, NULL, &pid, &error))
     {
       g_printerr ("cannot run %s: %s\n", argv[0], error->message);
@@ -202,19 +201,19 @@ measure_child (const char *const *argv)
   return m;
 }
 
-static const char *bench_plan = "[Plan]\nName=Bench\nCurrency=EUR\nPeriod=month\nTimeZone=Europe/Berlin\n"
-                                "CommissionRate=5%\nInsideShare=40%\n"
-                                "[Kind cross-sell]\nInsideShare=70%\n"
-                                "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=contribution\n"
-                                "[Accelerator]\nAbove=120%\nMultiplier=1.5\n"
-                                "[Cap]\nPerRep=10000.00 EUR\n"
-                                "[Referral]\nAmount=50.00 EUR\n"
-                                "[Clawback]\nWindowDays=90\n";
+static const char *bench_plan
+    = "[Plan]\nName=Bench\nCurrency=EUR\nPeriod=month\nTimeZone=Europe/Berlin\n"
+      "CommissionRate=5%\nInsideShare=40%\n"
+      "[Kind cross-sell]\nInsideShare=70%\n"
+      "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=contribution\n"
+      "[Accelerator]\nAbove=120%\nMultiplier=1.5\n"
+      "[Cap]\nPerRep=10000.00 EUR\n"
+      "[Referral]\nAmount=50.00 EUR\n"
+      "[Clawback]\nWindowDays=90\n";
 
 /* A path opens read-only; a server URI as any client would. */
 static TandemStore *
-open_for_reading (const char *db,
-                  GError    **error)
+open_for_reading (const char *db, GError **error)
 {
   if (g_str_has_prefix (db, "postgres"))
     return tandem_store_new_for_uri (db, error);
@@ -232,7 +231,8 @@ child_settle (const char *db)
   g_autoptr (TandemSettlement) settlement = NULL;
   g_autoptr (GListModel) lines = NULL;
 
-  if (store == NULL || plan == NULL || (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
+  if (store == NULL || plan == NULL
+      || (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
     {
       g_printerr ("settle failed: %s\n", error->message);
       return 1;
@@ -248,12 +248,14 @@ static int
 child_kpi (const char *db)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
+  g_autoptr (TandemStore) store
+      = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
   g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (bench_plan, -1, &error);
   g_autoptr (TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
   g_autoptr (GListModel) kpis = NULL;
 
-  if (store == NULL || plan == NULL || (kpis = tandem_store_compute_kpis (store, plan, period, &error)) == NULL)
+  if (store == NULL || plan == NULL
+      || (kpis = tandem_store_compute_kpis (store, plan, period, &error)) == NULL)
     {
       g_printerr ("kpi failed: %s\n", error->message);
       return 1;
@@ -265,12 +267,11 @@ child_kpi (const char *db)
 /* The C side of the binding comparison: settle, then time iterating the
  * first N lines (amount and explanation of each). */
 static int
-child_iterate (const char *db,
-               const char *plan_path,
-               guint       n)
+child_iterate (const char *db, const char *plan_path, guint n)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
+  g_autoptr (TandemStore) store
+      = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
   g_autoptr (TandemPlan) plan = store ? tandem_plan_new_from_file (plan_path, &error) : NULL;
   g_autoptr (TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
   g_autoptr (TandemSettlement) settlement = NULL;
@@ -294,20 +295,22 @@ child_iterate (const char *db,
       total += tandem_money_get_minor_units (tandem_payout_line_get_amount (line));
       chars += g_utf8_strlen (tandem_payout_line_get_explanation (line), -1);
     }
-  g_print ("%.6f %u %" G_GINT64_FORMAT " %" G_GSIZE_FORMAT "\n", now_seconds () - t0, n, total, chars);
+  g_print ("%.6f %u %" G_GINT64_FORMAT " %" G_GSIZE_FORMAT "\n", now_seconds () - t0, n, total,
+           chars);
   return 0;
 }
 
 /* Runs argv and reads the seconds it prints first. */
 static double
-child_seconds (const char *const *argv,
-               guint             *n)
+child_seconds (const char *const *argv, guint *n)
 {
   g_autofree char *out = NULL;
   g_autoptr (GError) error = NULL;
   int status = 0;
 
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error) || out == NULL)
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                     &status, &error)
+      || !g_spawn_check_wait_status (status, &error) || out == NULL)
     {
       g_printerr ("%s failed: %s\n", argv[0], error ? error->message : "no output");
       return -1;
@@ -319,8 +322,7 @@ child_seconds (const char *const *argv,
 
 /* The child side of an import measurement: import CSV into DB. */
 static int
-child_import (const char *db,
-              const char *csv)
+child_import (const char *db, const char *csv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
@@ -328,7 +330,9 @@ child_import (const char *db,
   g_autoptr (GFileInputStream) in = NULL;
   guint64 inserted = 0;
 
-  if (store == NULL || (in = g_file_read (file, NULL, &error)) == NULL || !tandem_store_import_activities (store, G_INPUT_STREAM (in), TANDEM_DATA_FORMAT_CSV, NULL, &inserted, NULL, &error))
+  if (store == NULL || (in = g_file_read (file, NULL, &error)) == NULL
+      || !tandem_store_import_activities (store, G_INPUT_STREAM (in), TANDEM_DATA_FORMAT_CSV, NULL,
+                                          &inserted, NULL, &error))
     {
       g_printerr ("import failed: %s\n", error->message);
       return 1;
@@ -336,10 +340,11 @@ child_import (const char *db,
   return 0;
 }
 
-static const char *raw_schema = "CREATE TABLE raw_activity (ref TEXT UNIQUE, at TEXT NOT NULL, account INTEGER NOT NULL, "
-                                "rep INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT);"
-                                "CREATE INDEX raw_activity_time ON raw_activity (at);"
-                                "CREATE INDEX raw_activity_account ON raw_activity (account, at, kind);";
+static const char *raw_schema
+    = "CREATE TABLE raw_activity (ref TEXT UNIQUE, at TEXT NOT NULL, account INTEGER NOT NULL, "
+      "rep INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT);"
+      "CREATE INDEX raw_activity_time ON raw_activity (at);"
+      "CREATE INDEX raw_activity_account ON raw_activity (account, at, kind);";
 
 static gsize
 file_size (const char *path)
@@ -361,19 +366,22 @@ compare_children (const char        *label,
   Measure ours = measure_child (ours_argv);
   Measure base = measure_child (base_argv);
 
-  printf ("| %s %-7" G_GUINT64_FORMAT " | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
+  printf ("| %s %-7" G_GUINT64_FORMAT
+          " | %8.2f s                    | %8.2f s                    | %5.2fx |\n",
           label, rows, ours.seconds, base.seconds, ours.seconds / base.seconds);
   if (rss)
-    printf ("| %s RSS %-7" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
-            label, rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double)ours.max_rss_kib / base.max_rss_kib);
+    printf ("| %s RSS %-7" G_GUINT64_FORMAT
+            " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
+            label, rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0,
+            (double)ours.max_rss_kib / base.max_rss_kib);
   if (!ours.ok || !base.ok)
-    printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+    printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED",
+            base.ok ? "ok" : "FAILED");
   fflush (stdout);
 }
 
 static void
-bench_import (const char *self_exe,
-              guint64     rows)
+bench_import (const char *self_exe, guint64 rows)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *csv = generate_csv (rows);
@@ -393,7 +401,8 @@ bench_import (const char *self_exe,
     ours = measure_child (argv);
   }
 
-  script = g_strdup_printf ("PRAGMA journal_mode=WAL;\n%s\n.import --csv --skip 1 %s raw_activity\n", raw_schema, csv);
+  script = g_strdup_printf (
+      "PRAGMA journal_mode=WAL;\n%s\n.import --csv --skip 1 %s raw_activity\n", raw_schema, csv);
   {
     g_autofree char *sql_path = g_build_filename (workdir, "import.sql", NULL);
     g_autofree char *read_cmd = NULL;
@@ -406,21 +415,28 @@ bench_import (const char *self_exe,
     }
   }
 
-  printf ("| import %-9" G_GUINT64_FORMAT " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
-          rows, ours.seconds, rows / ours.seconds, base.seconds, rows / base.seconds, ours.seconds / base.seconds);
-  printf ("| peak RSS %-7" G_GUINT64_FORMAT " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
-          rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0, (double)ours.max_rss_kib / base.max_rss_kib);
-  printf ("| disk size %-6" G_GUINT64_FORMAT " | %12.1f B/row          | %12.1f B/row          | %5.2fx |\n",
+  printf ("| import %-9" G_GUINT64_FORMAT
+          " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
+          rows, ours.seconds, rows / ours.seconds, base.seconds, rows / base.seconds,
+          ours.seconds / base.seconds);
+  printf ("| peak RSS %-7" G_GUINT64_FORMAT
+          " | %12.1f MiB            | %12.1f MiB            | %5.2fx |\n",
+          rows, ours.max_rss_kib / 1024.0, base.max_rss_kib / 1024.0,
+          (double)ours.max_rss_kib / base.max_rss_kib);
+  printf ("| disk size %-6" G_GUINT64_FORMAT
+          " | %12.1f B/row          | %12.1f B/row          | %5.2fx |\n",
           rows, (double)file_size (db) / rows, (double)file_size (raw) / rows,
           (double)file_size (db) / file_size (raw));
   if (!ours.ok || !base.ok)
-    printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+    printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED",
+            base.ok ? "ok" : "FAILED");
   fflush (stdout);
 
   /* (b) settle November vs the raw aggregate the same report needs */
   {
     const char *argv[] = { self_exe, "child-settle", db, NULL };
-    const char *raw_sql = "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS REAL)) FROM raw_activity "
+    const char *raw_sql = "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS "
+                          "REAL)) FROM raw_activity "
                           "WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
                           "AND kind IN ('order', 'cross-sell', 'up-sell') GROUP BY account;";
     const char *raw_argv[] = { "sqlite3", raw, raw_sql, NULL };
@@ -431,9 +447,11 @@ bench_import (const char *self_exe,
   /* KPIs of November vs the raw aggregate by account and kind */
   {
     const char *argv[] = { self_exe, "child-kpi", db, NULL };
-    const char *raw_sql = "SELECT account, kind, count(*), sum(CAST(substr(amount, 1, length(amount) - 4) AS REAL)) "
-                          "FROM raw_activity WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
-                          "GROUP BY account, kind;";
+    const char *raw_sql
+        = "SELECT account, kind, count(*), sum(CAST(substr(amount, 1, length(amount) - 4) AS "
+          "REAL)) "
+          "FROM raw_activity WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
+          "GROUP BY account, kind;";
     const char *raw_argv[] = { "sqlite3", raw, raw_sql, NULL };
 
     compare_children ("KPIs month", rows, argv, raw_argv, FALSE);
@@ -455,9 +473,11 @@ bench_import (const char *self_exe,
       c_s = child_seconds (c_argv, &n);
       py_s = child_seconds (py_argv, NULL);
       js_s = child_seconds (js_argv, NULL);
-      printf ("| iterate %6u lines Python | %8.3f s                    | %8.3f s (C)                | %5.2fx |\n",
+      printf ("| iterate %6u lines Python | %8.3f s                    | %8.3f s (C)               "
+              " | %5.2fx |\n",
               n, py_s, c_s, py_s / c_s);
-      printf ("| iterate %6u lines GJS    | %8.3f s                    | %8.3f s (C)                | %5.2fx |\n",
+      printf ("| iterate %6u lines GJS    | %8.3f s                    | %8.3f s (C)               "
+              " | %5.2fx |\n",
               n, js_s, c_s, js_s / c_s);
       fflush (stdout);
     }
@@ -470,10 +490,12 @@ bench_import (const char *self_exe,
 static void
 bench_match (guint n)
 {
-  static const char *strengths[] = { "negotiation", "phone", "technical", "cross-selling", "closing",
-                                     "key-accounts", "presentations", "service" };
-  static const char *preferences[] = { "region-nord", "region-süd", "region-west", "region-ost",
-                                       "industry-food", "industry-metal", "industry-retail" };
+  static const char *strengths[]
+      = { "negotiation", "phone",        "technical",     "cross-selling",
+          "closing",     "key-accounts", "presentations", "service" };
+  static const char *preferences[]
+      = { "region-nord",   "region-süd",     "region-west",    "region-ost",
+          "industry-food", "industry-metal", "industry-retail" };
   g_autoptr (GRand) rand = g_rand_new_with_seed (500);
   g_autoptr (TandemMatcher) matcher = tandem_matcher_new ();
   g_autoptr (GPtrArray) inside = g_ptr_array_new_with_free_func (g_object_unref);
@@ -493,10 +515,12 @@ bench_match (guint n)
       tandem_matcher_add_rep (matcher, rep, NULL);
       for (guint s = 0; s < G_N_ELEMENTS (strengths); s++)
         if (g_rand_int_range (rand, 0, 3) == 0)
-          tandem_matcher_set_tag (matcher, rep, TANDEM_TAG_KIND_STRENGTH, strengths[s], g_rand_int_range (rand, 1, 6), NULL);
+          tandem_matcher_set_tag (matcher, rep, TANDEM_TAG_KIND_STRENGTH, strengths[s],
+                                  g_rand_int_range (rand, 1, 6), NULL);
       for (guint p = 0; p < G_N_ELEMENTS (preferences); p++)
         if (g_rand_int_range (rand, 0, 4) == 0)
-          tandem_matcher_set_tag (matcher, rep, TANDEM_TAG_KIND_PREFERENCE, preferences[p], g_rand_int_range (rand, 1, 6), NULL);
+          tandem_matcher_set_tag (matcher, rep, TANDEM_TAG_KIND_PREFERENCE, preferences[p],
+                                  g_rand_int_range (rand, 1, 6), NULL);
       g_ptr_array_add (i < n ? inside : field, rep);
     }
 
@@ -533,9 +557,11 @@ bench_match (guint n)
     }
   t_greedy = now_seconds () - t0;
 
-  printf ("| match %u + %u reps, time      | %8.3f s (optimal)          | %8.3f s (greedy)           | %5.2fx |\n",
+  printf ("| match %u + %u reps, time      | %8.3f s (optimal)          | %8.3f s (greedy)         "
+          "  | %5.2fx |\n",
           n, n, t_opt, t_greedy, t_opt / t_greedy);
-  printf ("| match %u + %u reps, total     | %8" G_GINT64_FORMAT "                    | %8" G_GINT64_FORMAT "                    | %5.3fx |\n",
+  printf ("| match %u + %u reps, total     | %8" G_GINT64_FORMAT
+          "                    | %8" G_GINT64_FORMAT "                    | %5.3fx |\n",
           n, n, optimal, greedy, (double)optimal / (double)greedy);
   fflush (stdout);
 }
@@ -543,9 +569,7 @@ bench_match (guint n)
 /* One of the concurrent loggers: COUNT calls, one write transaction each,
  * as `tandem log` or an application logs them. */
 static int
-child_log (const char *db,
-           guint       worker,
-           guint       count)
+child_log (const char *db, guint worker, guint count)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
@@ -557,12 +581,16 @@ child_log (const char *db,
     {
       guint account_id = 1 + (worker * count + i) % N_ACCOUNTS;
       g_autoptr (TandemAccount) account = tandem_store_get_account (store, account_id, &error);
-      g_autoptr (TandemRep) rep = account ? tandem_store_get_rep (store, 2 * ((account_id - 1) % N_TEAMS) + 1, &error) : NULL;
+      g_autoptr (TandemRep) rep
+          = account ? tandem_store_get_rep (store, 2 * ((account_id - 1) % N_TEAMS) + 1, &error)
+                    : NULL;
       g_autoptr (GDateTime) at = g_date_time_add_seconds (base, worker * count + i);
       g_autoptr (TandemActivity) activity = NULL;
 
       if (rep == NULL
-          || (activity = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, at, &error)) == NULL)
+          || (activity = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL,
+                                                    NULL, at, &error))
+                 == NULL)
         goto fail;
     }
   return 0;
@@ -578,8 +606,8 @@ run_sync (const char *const *argv)
   g_autoptr (GError) error = NULL;
   int status = 0;
 
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                     &status, &error)
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error)
       || !g_spawn_check_wait_status (status, &error))
     {
       g_printerr ("%s failed: %s\n", argv[0], error->message);
@@ -598,7 +626,9 @@ measure_parallel (GPtrArray *argvs)
   double           t0 = now_seconds ();
 
   for (guint i = 0; i < argvs->len; i++)
-    if (!g_spawn_async (NULL, argvs->pdata[i], NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+    if (!g_spawn_async (NULL, argvs->pdata[i], NULL,
+                        G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH
+                            | G_SPAWN_STDOUT_TO_DEV_NULL,
                         NULL, NULL, &pids[i], NULL))
       m.ok = FALSE;
   for (guint i = 0; i < argvs->len; i++)
@@ -619,9 +649,7 @@ measure_parallel (GPtrArray *argvs)
 #define N_LOGGERS 8
 
 static void
-bench_postgresql (const char *self_exe,
-                  guint64     rows,
-                  guint       per_logger)
+bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *csv = generate_csv (rows);
@@ -631,20 +659,23 @@ bench_postgresql (const char *self_exe,
   g_autofree char *same_name = g_strconcat ("same_bench_", suffix, NULL);
   g_autofree char *same = g_strconcat ("postgresql:///", same_name, NULL);
   g_autofree char *copy_text = activity_copy_from_csv (csv);
-  g_autofree char *copy_same = g_strdup_printf ("\\copy activity (account_id, rep_id, kind, amount_minor, currency, "
-                                                "occurred_at, external_ref) FROM '%s'",
-                                                copy_text);
+  g_autofree char *copy_same
+      = g_strdup_printf ("\\copy activity (account_id, rep_id, kind, amount_minor, currency, "
+                         "occurred_at, external_ref) FROM '%s'",
+                         copy_text);
   const char      *drop_same[] = { "dropdb", "--if-exists", same_name, NULL };
   const char      *create_same[] = { "createdb", same_name, NULL };
   Measure          same_base;
   g_autofree char *db = g_strconcat ("postgresql:///", db_name, NULL);
-  g_autofree char *copy = g_strdup_printf ("\\copy raw_activity FROM '%s' WITH (FORMAT csv, HEADER true)", csv);
-  const char      *drop_db[] = { "dropdb", "--if-exists", db_name, NULL };
-  const char      *drop_raw[] = { "dropdb", "--if-exists", raw_name, NULL };
-  const char      *create_db[] = { "createdb", db_name, NULL };
-  const char      *create_raw[] = { "createdb", raw_name, NULL };
-  const char      *schema[] = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", raw_schema, NULL };
-  Measure          ours, base;
+  g_autofree char *copy
+      = g_strdup_printf ("\\copy raw_activity FROM '%s' WITH (FORMAT csv, HEADER true)", csv);
+  const char *drop_db[] = { "dropdb", "--if-exists", db_name, NULL };
+  const char *drop_raw[] = { "dropdb", "--if-exists", raw_name, NULL };
+  const char *create_db[] = { "createdb", db_name, NULL };
+  const char *create_raw[] = { "createdb", raw_name, NULL };
+  const char *schema[]
+      = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", raw_schema, NULL };
+  Measure ours, base;
 
   if (!run_sync (drop_db) || !run_sync (drop_raw) || !run_sync (drop_same) || !run_sync (create_db)
       || !run_sync (create_raw) || !run_sync (create_same) || !run_sync (schema))
@@ -657,30 +688,38 @@ bench_postgresql (const char *self_exe,
 
   {
     const char *argv[] = { self_exe, "child-import", db, csv, NULL };
-    const char *raw_argv[] = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", copy, NULL };
-    const char *same_argv[] = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", same_name, "-c", copy_same, NULL };
+    const char *raw_argv[]
+        = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", copy, NULL };
+    const char *same_argv[]
+        = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", same_name, "-c", copy_same, NULL };
 
     ours = measure_child (argv);
     base = measure_child (raw_argv);
     same_base = measure_child (same_argv);
   }
-  printf ("| pg import %-6" G_GUINT64_FORMAT " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
-          rows, ours.seconds, rows / ours.seconds, base.seconds, rows / base.seconds, ours.seconds / base.seconds);
+  printf ("| pg import %-6" G_GUINT64_FORMAT
+          " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
+          rows, ours.seconds, rows / ours.seconds, base.seconds, rows / base.seconds,
+          ours.seconds / base.seconds);
   /* the same \copy into libtandem's own activity table: its keys, foreign
    * keys and indexes, without the checks, references and lifecycle */
-  printf ("| pg import %-6" G_GUINT64_FORMAT " vs same table | %8.2f s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
-          rows, ours.seconds, same_base.seconds, rows / same_base.seconds, ours.seconds / same_base.seconds);
+  printf ("| pg import %-6" G_GUINT64_FORMAT
+          " vs same table | %8.2f s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
+          rows, ours.seconds, same_base.seconds, rows / same_base.seconds,
+          ours.seconds / same_base.seconds);
   if (!same_base.ok)
     printf ("| (the copy into the same table FAILED)\n");
   if (!ours.ok || !base.ok)
-    printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+    printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED",
+            base.ok ? "ok" : "FAILED");
   fflush (stdout);
 
   {
     const char *analyze[] = { "psql", "-q", "-d", raw_name, "-c", "ANALYZE", NULL };
     const char *analyze_db[] = { "psql", "-q", "-d", db_name, "-c", "ANALYZE", NULL };
     const char *argv[] = { self_exe, "child-settle", db, NULL };
-    const char *raw_sql = "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS NUMERIC)) FROM raw_activity "
+    const char *raw_sql = "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS "
+                          "NUMERIC)) FROM raw_activity "
                           "WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
                           "AND kind IN ('order', 'cross-sell', 'up-sell') GROUP BY account;";
     const char *raw_argv[] = { "psql", "-q", "-d", raw_name, "-c", raw_sql, NULL };
@@ -708,8 +747,11 @@ bench_postgresql (const char *self_exe,
         char           **raw_argv = g_new0 (char *, 8);
 
         for (guint i = 0; i < per_logger; i++)
-          g_string_append_printf (sql, "INSERT INTO raw_activity VALUES ('L%u-%u', '2026-12-01T08:00:00Z', %u, %u, 'call', NULL);\n",
-                                  w, i, 1 + (w * per_logger + i) % N_ACCOUNTS, 1 + 2 * (((w * per_logger + i) % N_ACCOUNTS) % N_TEAMS));
+          g_string_append_printf (sql,
+                                  "INSERT INTO raw_activity VALUES ('L%u-%u', "
+                                  "'2026-12-01T08:00:00Z', %u, %u, 'call', NULL);\n",
+                                  w, i, 1 + (w * per_logger + i) % N_ACCOUNTS,
+                                  1 + 2 * (((w * per_logger + i) % N_ACCOUNTS) % N_TEAMS));
         g_file_set_contents (path, sql->str, -1, NULL);
         ours_argv[0] = g_strdup (self_exe);
         ours_argv[1] = g_strdup ("child-log");
@@ -727,11 +769,13 @@ bench_postgresql (const char *self_exe,
       }
     ours = measure_parallel (ours_argvs);
     base = measure_parallel (raw_argvs);
-    printf ("| pg %u loggers %-5" G_GUINT64_FORMAT " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
-            N_LOGGERS, total, ours.seconds, total / ours.seconds, base.seconds, total / base.seconds,
-            base.seconds / ours.seconds);
+    printf ("| pg %u loggers %-5" G_GUINT64_FORMAT
+            " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
+            N_LOGGERS, total, ours.seconds, total / ours.seconds, base.seconds,
+            total / base.seconds, base.seconds / ours.seconds);
     if (!ours.ok || !base.ok)
-      printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED", base.ok ? "ok" : "FAILED");
+      printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED",
+              base.ok ? "ok" : "FAILED");
     fflush (stdout);
   }
 
@@ -758,8 +802,7 @@ remove_workdir (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   if (argc == 4 && g_str_equal (argv[1], "child-import"))
     return child_import (argv[2], argv[3]);
@@ -768,7 +811,8 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "child-kpi"))
     return child_kpi (argv[2]);
   if (argc == 5 && g_str_equal (argv[1], "child-log"))
-    return child_log (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10), (guint)g_ascii_strtoull (argv[4], NULL, 10));
+    return child_log (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10),
+                      (guint)g_ascii_strtoull (argv[4], NULL, 10));
   if (argc == 5 && g_str_equal (argv[1], "child-iterate"))
     return child_iterate (argv[2], argv[3], (guint)g_ascii_strtoull (argv[4], NULL, 10));
 
@@ -781,8 +825,10 @@ main (int   argc,
   if (argc >= 2 && g_str_equal (argv[1], "import"))
     {
       workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
-      printf ("| scenario         | libtandem                     | baseline (sqlite3 .import)    | ratio  |\n");
-      printf ("|------------------|-------------------------------|-------------------------------|--------|\n");
+      printf ("| scenario         | libtandem                     | baseline (sqlite3 .import)    "
+              "| ratio  |\n");
+      printf ("|------------------|-------------------------------|-------------------------------|"
+              "--------|\n");
       if (argc == 2)
         bench_import (argv[0], 1000000);
       for (int i = 2; i < argc; i++)
@@ -795,8 +841,10 @@ main (int   argc,
     {
       workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
       g_chmod (workdir, 0755); /* the server's psql reads the CSV as its user */
-      printf ("| scenario         | libtandem                     | baseline (psql)               | ratio  |\n");
-      printf ("|------------------|-------------------------------|-------------------------------|--------|\n");
+      printf ("| scenario         | libtandem                     | baseline (psql)               "
+              "| ratio  |\n");
+      printf ("|------------------|-------------------------------|-------------------------------|"
+              "--------|\n");
       bench_postgresql (argv[0], argc > 2 ? g_ascii_strtoull (argv[2], NULL, 10) : 1000000,
                         argc > 3 ? (guint)g_ascii_strtoull (argv[3], NULL, 10) : 2000);
       remove_workdir ();

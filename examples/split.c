@@ -10,8 +10,7 @@
 #include <tandem.h>
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemMoney) amount = NULL;

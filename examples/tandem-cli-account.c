@@ -10,23 +10,26 @@
 #include "tandem-cli.h"
 
 int
-cli_cmd_account_add (Cli   *cli,
-                     int    argc,
-                     char **argv)
+cli_cmd_account_add (Cli *cli, int argc, char **argv)
 {
   g_autofree char *team_text = NULL;
   g_autofree char *category_text = NULL;
   g_autofree char *stage_text = NULL;
   g_autofree char *referred_text = NULL;
   g_autofree char *since_text = NULL;
-  GOptionEntry     entries[] = {
-        { "team", 0, 0, G_OPTION_ARG_STRING, &team_text, N_ ("the owning tandem’s id"), "ID" },
-        { "category", 0, 0, G_OPTION_ARG_STRING, &category_text, N_ ("A, B, C or D (default C)"), "CATEGORY" },
-        { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_text, N_ ("prospect, customer, regular or lost"), "STAGE" },
-        { "referred-by", 0, 0, G_OPTION_ARG_STRING, &referred_text, N_ ("the referring account’s id"), "ID" },
-        { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, N_ ("when the account was created (default: now); orders dated earlier do not move its stage"), "TIME" },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "team", 0, 0, G_OPTION_ARG_STRING, &team_text, N_ ("the owning tandem’s id"), "ID" },
+          { "category", 0, 0, G_OPTION_ARG_STRING, &category_text, N_ ("A, B, C or D (default C)"),
+            "CATEGORY" },
+          { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_text,
+            N_ ("prospect, customer, regular or lost"), "STAGE" },
+          { "referred-by", 0, 0, G_OPTION_ARG_STRING, &referred_text,
+            N_ ("the referring account’s id"), "ID" },
+          { "since", 0, 0, G_OPTION_ARG_STRING, &since_text,
+            N_ ("when the account was created (default: now); orders dated earlier do not move its "
+                "stage"),
+            "TIME" },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemTeam) team = NULL;
   g_autoptr (TandemAccount) referrer = NULL;
@@ -36,7 +39,8 @@ cli_cmd_account_add (Cli   *cli,
   TandemCategory     category = TANDEM_CATEGORY_C;
   TandemAccountStage stage = TANDEM_ACCOUNT_STAGE_PROSPECT;
   gint64             team_id = 0, referred_id = 0;
-  int                status = cli_parse_options (cli, "account add NAME", _ ("— add a customer account"), entries, &argc, &argv);
+  int status = cli_parse_options (cli, "account add NAME", _ ("— add a customer account"), entries,
+                                  &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -44,18 +48,26 @@ cli_cmd_account_add (Cli   *cli,
     return cli_usage_error (_ ("account add needs one NAME"));
   if (team_text == NULL)
     return cli_usage_error (_ ("account add needs --team ID"));
-  if (!cli_parse_id ("--team", team_text, &team_id, &error) || (category_text != NULL && !tandem_category_from_nick (category_text, &category, &error)) || (stage_text != NULL && !tandem_account_stage_from_nick (stage_text, &stage, &error)) || (referred_text != NULL && !cli_parse_id ("--referred-by", referred_text, &referred_id, &error)) || (since_text != NULL && (since = cli_parse_time ("--since", since_text, &error)) == NULL))
+  if (!cli_parse_id ("--team", team_text, &team_id, &error)
+      || (category_text != NULL && !tandem_category_from_nick (category_text, &category, &error))
+      || (stage_text != NULL && !tandem_account_stage_from_nick (stage_text, &stage, &error))
+      || (referred_text != NULL
+          && !cli_parse_id ("--referred-by", referred_text, &referred_id, &error))
+      || (since_text != NULL && (since = cli_parse_time ("--since", since_text, &error)) == NULL))
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
-  if ((team = tandem_store_get_team (cli->store, team_id, &error)) == NULL || (referred_id > 0 && (referrer = tandem_store_get_account (cli->store, referred_id, &error)) == NULL))
+  if ((team = tandem_store_get_team (cli->store, team_id, &error)) == NULL
+      || (referred_id > 0
+          && (referrer = tandem_store_get_account (cli->store, referred_id, &error)) == NULL))
     return cli_data_error (error);
 
   draft = tandem_account_new (argv[1], team);
   tandem_account_set_category (draft, category);
   tandem_account_set_stage (draft, stage);
-  if (!tandem_account_set_referred_by (draft, referrer, &error) || (account = tandem_store_save_account (cli->store, draft, since, &error)) == NULL)
+  if (!tandem_account_set_referred_by (draft, referrer, &error)
+      || (account = tandem_store_save_account (cli->store, draft, since, &error)) == NULL)
     return cli_data_error (error);
   cli_print_id (cli, tandem_account_get_id (account));
   return 0;
@@ -67,11 +79,11 @@ account_row (gpointer item)
   TandemAccount *a = item;
   TandemTeam    *team = tandem_account_get_team (a);
 
-  g_print ("%4" PRId64 "  %-34s %s  %-9s tandem %" PRId64 "%s\n",
-           tandem_account_get_id (a), tandem_account_get_name (a),
-           tandem_category_to_nick (tandem_account_get_category (a)),
+  g_print ("%4" PRId64 "  %-34s %s  %-9s tandem %" PRId64 "%s\n", tandem_account_get_id (a),
+           tandem_account_get_name (a), tandem_category_to_nick (tandem_account_get_category (a)),
            tandem_account_stage_to_nick (tandem_account_get_stage (a)),
-           team ? tandem_team_get_id (team) : 0, tandem_account_get_archived (a) ? _ ("  (archived)") : "");
+           team ? tandem_team_get_id (team) : 0,
+           tandem_account_get_archived (a) ? _ ("  (archived)") : "");
 }
 
 int
@@ -81,8 +93,7 @@ cli_cmd_account_list (Cli *cli, int argc, char **argv)
 }
 
 static void
-print_changes (Cli        *cli,
-               GListModel *changes)
+print_changes (Cli *cli, GListModel *changes)
 {
   if (cli->json)
     {
@@ -98,11 +109,13 @@ print_changes (Cli        *cli,
           json_builder_set_member_name (b, "account");
           json_builder_add_int_value (b, tandem_stage_change_get_account_id (c));
           json_builder_set_member_name (b, "stage");
-          json_builder_add_string_value (b, tandem_account_stage_to_nick (tandem_stage_change_get_stage (c)));
+          json_builder_add_string_value (
+              b, tandem_account_stage_to_nick (tandem_stage_change_get_stage (c)));
           json_builder_set_member_name (b, "changed-at");
           json_builder_add_string_value (b, at);
           json_builder_set_member_name (b, "cause");
-          json_builder_add_string_value (b, tandem_stage_cause_to_nick (tandem_stage_change_get_cause (c)));
+          json_builder_add_string_value (
+              b, tandem_stage_cause_to_nick (tandem_stage_change_get_cause (c)));
           json_builder_set_member_name (b, "activity");
           if (tandem_stage_change_get_activity_id (c) > 0)
             json_builder_add_int_value (b, tandem_stage_change_get_activity_id (c));
@@ -118,11 +131,13 @@ print_changes (Cli        *cli,
   for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
     {
       g_autoptr (TandemStageChange) c = g_list_model_get_item (changes, i);
-      g_autofree char *at = g_date_time_format (tandem_stage_change_get_changed_at (c), "%Y-%m-%d %H:%M");
+      g_autofree char *at
+          = g_date_time_format (tandem_stage_change_get_changed_at (c), "%Y-%m-%d %H:%M");
       g_autofree char *id = g_strdup_printf ("%" PRId64, tandem_stage_change_get_activity_id (c));
       /* TRANSLATORS: the order that caused a stage change, by its id */
-      g_autofree char *order = tandem_stage_change_get_activity_id (c) > 0 ? g_strdup_printf (_ ("  (activity %s)"), id)
-                                                                           : g_strdup ("");
+      g_autofree char *order = tandem_stage_change_get_activity_id (c) > 0
+                                   ? g_strdup_printf (_ ("  (activity %s)"), id)
+                                   : g_strdup ("");
 
       g_print ("%s  %" PRId64 "  %-9s %s%s\n", at, tandem_stage_change_get_account_id (c),
                tandem_account_stage_to_nick (tandem_stage_change_get_stage (c)),
@@ -131,15 +146,16 @@ print_changes (Cli        *cli,
 }
 
 int
-cli_cmd_account_history (Cli   *cli,
-                         int    argc,
-                         char **argv)
+cli_cmd_account_history (Cli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemAccount) account = NULL;
   g_autoptr (GListModel) changes = NULL;
   guint64 id;
-  int     status = cli_parse_options (cli, "account history ID", _ ("— an account’s stages with their causes"), NULL, &argc, &argv);
+  int     status = cli_parse_options (cli, "account history ID",
+                                      _ ("— an account’s stages with "
+                                             "their causes"),
+                                      NULL, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -155,7 +171,8 @@ cli_cmd_account_history (Cli   *cli,
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((account = tandem_store_get_account (cli->store, (gint64)id, &error)) == NULL || (changes = tandem_store_list_stage_changes (cli->store, account, &error)) == NULL)
+  if ((account = tandem_store_get_account (cli->store, (gint64)id, &error)) == NULL
+      || (changes = tandem_store_list_stage_changes (cli->store, account, &error)) == NULL)
     {
       g_printerr ("tandem: %s\n", error->message);
       return 2;
@@ -165,10 +182,7 @@ cli_cmd_account_history (Cli   *cli,
 }
 
 static gboolean
-parse_count (const char *option,
-             const char *text,
-             guint      *out,
-             GError    **error)
+parse_count (const char *option, const char *text, guint *out, GError **error)
 {
   guint64 value;
 
@@ -183,23 +197,26 @@ parse_count (const char *option,
 }
 
 int
-cli_cmd_lifecycle (Cli   *cli,
-                   int    argc,
-                   char **argv)
+cli_cmd_lifecycle (Cli *cli, int argc, char **argv)
 {
   g_autofree char *orders_text = NULL;
   g_autofree char *months_text = NULL;
   g_autofree char *lost_text = NULL;
-  GOptionEntry     entries[] = {
-        { "regular-orders", 0, 0, G_OPTION_ARG_STRING, &orders_text, N_ ("orders within the window that make a regular customer (0: never)"), "N" },
-        { "regular-months", 0, 0, G_OPTION_ARG_STRING, &months_text, N_ ("the window in months (1–120)"), "N" },
-        { "lost-after-days", 0, 0, G_OPTION_ARG_STRING, &lost_text, N_ ("days without an order after which a customer is lost (0: never)"), "N" },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "regular-orders", 0, 0, G_OPTION_ARG_STRING, &orders_text,
+            N_ ("orders within the window that make a regular customer (0: never)"), "N" },
+          { "regular-months", 0, 0, G_OPTION_ARG_STRING, &months_text,
+            N_ ("the window in months (1–120)"), "N" },
+          { "lost-after-days", 0, 0, G_OPTION_ARG_STRING, &lost_text,
+            N_ ("days without an order after which a customer is lost (0: never)"), "N" },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemLifecycleRules) rules = NULL;
   guint value;
-  int   status = cli_parse_options (cli, "lifecycle", _ ("— show the account lifecycle rules, or change them"), entries, &argc, &argv);
+  int   status = cli_parse_options (cli, "lifecycle",
+                                    _ ("— show the account lifecycle "
+                                         "rules, or change them"),
+                                    entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -251,7 +268,8 @@ cli_cmd_lifecycle (Cli   *cli,
   else
     g_print (_ ("Regular customer: %u orders within %u months\n"
                 "Lost: no order for more than %u days\n"),
-             tandem_lifecycle_rules_get_regular_orders (rules), tandem_lifecycle_rules_get_regular_months (rules),
+             tandem_lifecycle_rules_get_regular_orders (rules),
+             tandem_lifecycle_rules_get_regular_months (rules),
              tandem_lifecycle_rules_get_lost_after_days (rules));
   return 0;
 
@@ -261,20 +279,18 @@ fail:
 }
 
 int
-cli_cmd_lifecycle_apply (Cli   *cli,
-                         int    argc,
-                         char **argv)
+cli_cmd_lifecycle_apply (Cli *cli, int argc, char **argv)
 {
   g_autofree char *at_text = NULL;
-  GOptionEntry     entries[] = {
-        { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_ ("judge as of this time (default: now)"), "TIME" },
-        { NULL }
-  };
+  GOptionEntry     entries[] = { { "at", 0, 0, G_OPTION_ARG_STRING, &at_text,
+                                   N_ ("judge as of this time (default: now)"), "TIME" },
+                                 { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) at = NULL;
   g_autoptr (GListModel) changes = NULL;
-  int status = cli_parse_options (cli, "lifecycle apply", _ ("— apply the lifecycle rules to every account, recording losses"),
-                                  entries, &argc, &argv);
+  int status = cli_parse_options (
+      cli, "lifecycle apply", _ ("— apply the lifecycle rules to every account, recording losses"),
+      entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -298,14 +314,15 @@ fail:
 }
 
 int
-cli_cmd_account_archive (Cli   *cli,
-                         int    argc,
-                         char **argv)
+cli_cmd_account_archive (Cli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemAccount) account = NULL;
   gint64 id;
-  int    status = cli_parse_options (cli, "account archive ACCOUNT", _ ("— archive an account: kept with its activities, no longer worked"), NULL, &argc, &argv);
+  int    status = cli_parse_options (cli, "account archive ACCOUNT",
+                                     _ ("— archive an account: kept with its "
+                                           "activities, no longer worked"),
+                                     NULL, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -326,6 +343,7 @@ cli_cmd_account_archive (Cli   *cli,
       cli_print_builder (b);
     }
   else
-    g_print (_ ("Archived account %" PRId64 " (%s)\n"), tandem_account_get_id (account), tandem_account_get_name (account));
+    g_print (_ ("Archived account %" PRId64 " (%s)\n"), tandem_account_get_id (account),
+             tandem_account_get_name (account));
   return 0;
 }

@@ -13,9 +13,7 @@
 #include "tandem-cli.h"
 
 int
-cli_cmd_log (Cli   *cli,
-             int    argc,
-             char **argv)
+cli_cmd_log (Cli *cli, int argc, char **argv)
 {
   g_autofree char *account_text = NULL;
   g_autofree char *rep_text = NULL;
@@ -24,16 +22,24 @@ cli_cmd_log (Cli   *cli,
   g_autofree char *ref = NULL;
   g_autofree char *reverses_text = NULL;
   g_autofree char *note = NULL;
-  GOptionEntry     entries[] = {
-        { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_ ("the account’s id"), "ID" },
-        { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text, N_ ("the id of the rep who did it"), "ID" },
-        { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_text, N_ ("the amount, such as \"1200.00 EUR\""), "AMOUNT" },
-        { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_ ("when it happened (default: now)"), "TIME" },
-        { "ref", 0, 0, G_OPTION_ARG_STRING, &ref, N_ ("a unique reference from another system"), "REF" },
-        { "reverses", 0, 0, G_OPTION_ARG_STRING, &reverses_text, N_ ("for a reversal: the id of the activity it takes back"), "ID" },
-        { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("a free-text note"), "TEXT" },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_ ("the account’s id"), "ID" },
+          { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text, N_ ("the id of the rep who did it"),
+            "ID" },
+          { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_text,
+            N_ ("the amount, such as \"1200.00 "
+                "EUR\""),
+            "AMOUNT" },
+          { "at", 0, 0, G_OPTION_ARG_STRING, &at_text,
+            N_ ("when it happened "
+                "(default: now)"),
+            "TIME" },
+          { "ref", 0, 0, G_OPTION_ARG_STRING, &ref, N_ ("a unique reference from another system"),
+            "REF" },
+          { "reverses", 0, 0, G_OPTION_ARG_STRING, &reverses_text,
+            N_ ("for a reversal: the id of the activity it takes back"), "ID" },
+          { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("a free-text note"), "TEXT" },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemAccount) account = NULL;
   g_autoptr (TandemRep) rep = NULL;
@@ -45,7 +51,12 @@ cli_cmd_log (Cli   *cli,
   TandemActivityKind kind;
   gint64             account_id = 0, rep_id = 0, reverses_id = 0;
   gboolean           inserted = TRUE;
-  int                status = cli_parse_options (cli, "log KIND", _ ("— log an activity: call, visit, appointment, offer, order, cross-sell, up-sell, referral, shadowing, support, reversal"),
+  int                status = cli_parse_options (cli, "log KIND",
+                                                 _ ("— log an activity: call, visit, "
+                                                                   "appointment, offer, order, "
+                                                                   "cross-sell, up-sell, "
+                                                                   "referral, shadowing, "
+                                                                   "support, reversal"),
                                                  entries, &argc, &argv);
 
   if (status >= 0)
@@ -54,7 +65,13 @@ cli_cmd_log (Cli   *cli,
     return cli_usage_error (_ ("log needs one KIND"));
   if (rep_text == NULL || (account_text == NULL && reverses_text == NULL))
     return cli_usage_error (_ ("log needs --account ID and --rep ID"));
-  if (!tandem_activity_kind_from_nick (argv[1], &kind, &error) || (account_text != NULL && !cli_parse_id ("--account", account_text, &account_id, &error)) || !cli_parse_id ("--rep", rep_text, &rep_id, &error) || (reverses_text != NULL && !cli_parse_id ("--reverses", reverses_text, &reverses_id, &error)) || (amount_text != NULL && (amount = tandem_money_parse (amount_text, &error)) == NULL) || (at_text != NULL && (when = cli_parse_time ("--at", at_text, &error)) == NULL))
+  if (!tandem_activity_kind_from_nick (argv[1], &kind, &error)
+      || (account_text != NULL && !cli_parse_id ("--account", account_text, &account_id, &error))
+      || !cli_parse_id ("--rep", rep_text, &rep_id, &error)
+      || (reverses_text != NULL
+          && !cli_parse_id ("--reverses", reverses_text, &reverses_id, &error))
+      || (amount_text != NULL && (amount = tandem_money_parse (amount_text, &error)) == NULL)
+      || (at_text != NULL && (when = cli_parse_time ("--at", at_text, &error)) == NULL))
     return cli_data_error (error);
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL && reverses_text == NULL)
     return cli_usage_error (_ ("log reversal needs --reverses ID"));
@@ -68,14 +85,17 @@ cli_cmd_log (Cli   *cli,
 
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL)
     {
-      if ((reversed = tandem_store_get_activity (cli->store, reverses_id, &error)) == NULL || (draft = tandem_activity_new_reversal (reversed, rep, amount, when, &error)) == NULL)
+      if ((reversed = tandem_store_get_activity (cli->store, reverses_id, &error)) == NULL
+          || (draft = tandem_activity_new_reversal (reversed, rep, amount, when, &error)) == NULL)
         return cli_data_error (error);
-      if (account_id > 0 && account_id != tandem_account_get_id (tandem_activity_get_account (reversed)))
+      if (account_id > 0
+          && account_id != tandem_account_get_id (tandem_activity_get_account (reversed)))
         {
-          g_autofree char *owner = g_strdup_printf ("%" PRId64,
-                                                    tandem_account_get_id (tandem_activity_get_account (reversed)));
+          g_autofree char *owner = g_strdup_printf (
+              "%" PRId64, tandem_account_get_id (tandem_activity_get_account (reversed)));
 
-          g_printerr (_ ("tandem: --account %s: activity %s is for account %s\n"), account_text, reverses_text, owner);
+          g_printerr (_ ("tandem: --account %s: activity %s is for account %s\n"), account_text,
+                      reverses_text, owner);
           return EXIT_DATA;
         }
     }
@@ -83,7 +103,8 @@ cli_cmd_log (Cli   *cli,
     {
       if (reverses_text != NULL)
         return cli_usage_error (_ ("--reverses goes with log reversal"));
-      if ((account = tandem_store_get_account (cli->store, account_id, &error)) == NULL || (draft = tandem_activity_new (account, rep, kind, amount, when, &error)) == NULL)
+      if ((account = tandem_store_get_account (cli->store, account_id, &error)) == NULL
+          || (draft = tandem_activity_new (account, rep, kind, amount, when, &error)) == NULL)
         return cli_data_error (error);
     }
 
@@ -96,30 +117,30 @@ cli_cmd_log (Cli   *cli,
     {
       g_autofree char *id = g_strdup_printf ("%" PRId64, tandem_activity_get_id (saved));
 
-      g_printerr (_ ("tandem: an activity with reference “%s” is already stored (id %s); nothing was logged\n"), ref, id);
+      g_printerr (_ ("tandem: an activity with reference “%s” is already stored (id %s); nothing "
+                     "was logged\n"),
+                  ref, id);
     }
   cli_print_id (cli, tandem_activity_get_id (saved));
   return 0;
 }
 
 int
-cli_cmd_activity_list (Cli   *cli,
-                       int    argc,
-                       char **argv)
+cli_cmd_activity_list (Cli *cli, int argc, char **argv)
 {
   gint64           account_id = 0, rep_id = 0, team_id = 0;
   g_autofree char *kind_text = NULL;
-  GOptionEntry     entries[] = {
-        { "account", 0, 0, G_OPTION_ARG_INT64, &account_id, N_ ("only this account"), "ID" },
-        { "rep", 0, 0, G_OPTION_ARG_INT64, &rep_id, N_ ("only this rep"), "ID" },
-        { "team", 0, 0, G_OPTION_ARG_INT64, &team_id, N_ ("only this tandem’s accounts"), "ID" },
-        { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_ ("only this kind"), "KIND" },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "account", 0, 0, G_OPTION_ARG_INT64, &account_id, N_ ("only this account"), "ID" },
+          { "rep", 0, 0, G_OPTION_ARG_INT64, &rep_id, N_ ("only this rep"), "ID" },
+          { "team", 0, 0, G_OPTION_ARG_INT64, &team_id, N_ ("only this tandem’s accounts"), "ID" },
+          { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_ ("only this kind"), "KIND" },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemActivityFilter) filter = tandem_activity_filter_new ();
   g_autoptr (GListModel) model = NULL;
-  int status = cli_parse_options (cli, "activity list", _ ("— list activities in time order"), entries, &argc, &argv);
+  int status = cli_parse_options (cli, "activity list", _ ("— list activities in time order"),
+                                  entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -170,9 +191,10 @@ cli_cmd_activity_list (Cli   *cli,
         g_autofree char *amount = cli_money (tandem_activity_get_amount (a));
 
         g_print ("%6" PRId64 "  %s  %-11s account %-4" PRId64 " rep %-4" PRId64 " %s\n",
-                 tandem_activity_get_id (a), when, tandem_activity_kind_to_nick (tandem_activity_get_kind (a)),
-                 tandem_account_get_id (tandem_activity_get_account (a)), tandem_rep_get_id (tandem_activity_get_rep (a)),
-                 amount);
+                 tandem_activity_get_id (a), when,
+                 tandem_activity_kind_to_nick (tandem_activity_get_kind (a)),
+                 tandem_account_get_id (tandem_activity_get_account (a)),
+                 tandem_rep_get_id (tandem_activity_get_rep (a)), amount);
       }
   return 0;
 
@@ -182,9 +204,7 @@ fail:
 }
 
 static int
-run_import (Cli        *cli,
-            const char *path,
-            const char *format_text)
+run_import (Cli *cli, const char *path, const char *format_text)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
@@ -217,13 +237,15 @@ run_import (Cli        *cli,
     }
 
   cli_progress_start (cli);
-  ok = tandem_store_import_activities (cli->store, G_INPUT_STREAM (stream), format, NULL, &inserted, &skipped, &error);
+  ok = tandem_store_import_activities (cli->store, G_INPUT_STREAM (stream), format, NULL, &inserted,
+                                       &skipped, &error);
   cli_progress_stop (cli);
 
   if (!ok)
     {
       /* import errors begin "line N: column: …": print file:N: column: … */
-      if (g_error_matches (error, TANDEM_IMPORT_ERROR, error->code) && g_str_has_prefix (error->message, "line "))
+      if (g_error_matches (error, TANDEM_IMPORT_ERROR, error->code)
+          && g_str_has_prefix (error->message, "line "))
         g_printerr ("%s:%s\n", path, error->message + strlen ("line "));
       else
         g_printerr ("%s: %s\n", path, error->message);
@@ -255,16 +277,14 @@ run_import (Cli        *cli,
 }
 
 int
-cli_cmd_import (Cli   *cli,
-                int    argc,
-                char **argv)
+cli_cmd_import (Cli *cli, int argc, char **argv)
 {
   g_autofree char *format = NULL;
-  GOptionEntry     entries[] = {
-        { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("csv or json (default: from the file name)"), "FORMAT" },
-        { NULL }
-  };
-  int status = cli_parse_options (cli, "import FILE", _ ("— import activities, all rows or none"), entries, &argc, &argv);
+  GOptionEntry     entries[] = { { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+                                   N_ ("csv or json (default: from the file name)"), "FORMAT" },
+                                 { NULL } };
+  int status = cli_parse_options (cli, "import FILE", _ ("— import activities, all rows or none"),
+                                  entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -276,21 +296,22 @@ cli_cmd_import (Cli   *cli,
 }
 
 int
-cli_cmd_export (Cli   *cli,
-                int    argc,
-                char **argv)
+cli_cmd_export (Cli *cli, int argc, char **argv)
 {
   g_autofree char *format_text = NULL;
   g_autofree char *output = NULL;
-  GOptionEntry     entries[] = {
-        { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_ ("csv (default) or json"), "FORMAT" },
-        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("write to FILE instead of standard output"), "FILE" },
-        { NULL }
-  };
+  GOptionEntry     entries[] = { { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+                                   N_ ("csv (default) or json"), "FORMAT" },
+                                 { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+                                   N_ ("write to FILE instead of standard output"), "FILE" },
+                                 { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (GOutputStream) out = NULL;
   TandemDataFormat format = TANDEM_DATA_FORMAT_CSV;
-  int              status = cli_parse_options (cli, "export activities", _ ("— write activities in the format import reads"), entries, &argc, &argv);
+  int              status = cli_parse_options (cli, "export activities",
+                                               _ ("— write activities in the "
+                                                               "format import reads"),
+                                               entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -316,7 +337,8 @@ cli_cmd_export (Cli   *cli,
   else
     out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-  if (!tandem_store_export_activities (cli->store, out, format, NULL, NULL, &error) || !g_output_stream_close (out, NULL, &error))
+  if (!tandem_store_export_activities (cli->store, out, format, NULL, NULL, &error)
+      || !g_output_stream_close (out, NULL, &error))
     return cli_data_error (error);
   return 0;
 }

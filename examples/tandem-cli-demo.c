@@ -57,46 +57,22 @@ static const struct
 };
 
 static const char *trades[] = {
-  "Bäckerei",
-  "Brauerei",
-  "Autohaus",
-  "Metallbau",
-  "Druckerei",
-  "Tischlerei",
-  "Elektrotechnik",
-  "Maschinenbau",
-  "Spedition",
-  "Ölmühle",
-  "Kunststofftechnik",
-  "Gartenbau",
+  "Bäckerei",       "Brauerei",     "Autohaus",  "Metallbau", "Druckerei",         "Tischlerei",
+  "Elektrotechnik", "Maschinenbau", "Spedition", "Ölmühle",   "Kunststofftechnik", "Gartenbau",
 };
 
 static const char *families[] = {
-  "Müller",
-  "Schmidt",
-  "Schneider",
-  "Fischer",
-  "Weber",
-  "Meyer",
-  "Wagner",
-  "Schulz",
-  "Größe",
-  "Zimmermann",
-  "Krause",
-  "Wolf",
-  "Schröder",
-  "Lange",
-  "Hartmann",
+  "Müller", "Schmidt",    "Schneider", "Fischer", "Weber",    "Meyer", "Wagner",   "Schulz",
+  "Größe",  "Zimmermann", "Krause",    "Wolf",    "Schröder", "Lange", "Hartmann",
 };
 
 static const char *forms[] = { "GmbH", "KG", "AG", "GmbH & Co. KG", "e. K." };
 
 static GDateTime *
-demo_time (GRand *rand,
-           int    month,
-           int    day)
+demo_time (GRand *rand, int month, int day)
 {
-  return g_date_time_new_utc (2026, month, day, g_rand_int_range (rand, 7, 17), g_rand_int_range (rand, 0, 60), 0);
+  return g_date_time_new_utc (2026, month, day, g_rand_int_range (rand, 7, 17),
+                              g_rand_int_range (rand, 0, 60), 0);
 }
 
 static void
@@ -112,15 +88,16 @@ add_row (GString    *csv,
 {
   g_autofree char *when = g_date_time_format_iso8601 (at);
 
-  g_string_append_printf (csv, "demo-%u,%s,%" PRId64 ",%" PRId64 ",%s,", (*n)++, when, account, rep, kind);
+  g_string_append_printf (csv, "demo-%u,%s,%" PRId64 ",%" PRId64 ",%s,", (*n)++, when, account, rep,
+                          kind);
   if (amount_cents > 0)
-    g_string_append_printf (csv, "%" PRId64 ".%02" PRId64 " EUR", amount_cents / 100, amount_cents % 100);
+    g_string_append_printf (csv, "%" PRId64 ".%02" PRId64 " EUR", amount_cents / 100,
+                            amount_cents % 100);
   g_string_append_printf (csv, ",%s,%s\n", reverses ? reverses : "", note ? note : "");
 }
 
 static gboolean
-create_sample (Cli     *cli,
-               GError **error)
+create_sample (Cli *cli, GError **error)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20261125);
   g_autoptr (GDateTime) since = g_date_time_new_utc (2026, 6, 1, 8, 0, 0);
@@ -137,13 +114,17 @@ create_sample (Cli     *cli,
 
   for (guint t = 0; t < G_N_ELEMENTS (tandems); t++)
     {
-      g_autoptr (TandemRep) inside = tandem_store_add_rep (cli->store, tandems[t].inside, TANDEM_ROLE_INSIDE, error);
-      g_autoptr (TandemRep) field = inside ? tandem_store_add_rep (cli->store, tandems[t].field, TANDEM_ROLE_FIELD, error) : NULL;
+      g_autoptr (TandemRep) inside
+          = tandem_store_add_rep (cli->store, tandems[t].inside, TANDEM_ROLE_INSIDE, error);
+      g_autoptr (TandemRep) field
+          = inside ? tandem_store_add_rep (cli->store, tandems[t].field, TANDEM_ROLE_FIELD, error)
+                   : NULL;
       g_autoptr (TandemTeam) draft = NULL;
       g_autoptr (TandemMoney) target = tandem_money_parse (tandems[t].target, NULL);
       TandemTeam *team;
 
-      if (field == NULL || (draft = tandem_team_new (tandems[t].name, inside, field, error)) == NULL)
+      if (field == NULL
+          || (draft = tandem_team_new (tandems[t].name, inside, field, error)) == NULL)
         return FALSE;
       tandem_team_set_target (draft, target);
       tandem_team_set_inside_share (draft, tandems[t].share, NULL);
@@ -161,11 +142,13 @@ create_sample (Cli     *cli,
       g_autoptr (TandemAccount) draft = tandem_account_new (name, teams->pdata[a % teams->len]);
       TandemAccount *account;
       /* categories A–D and every stage, spread over the tandems */
-      static const TandemCategory     categories[] = { TANDEM_CATEGORY_A, TANDEM_CATEGORY_B, TANDEM_CATEGORY_B,
-                                                       TANDEM_CATEGORY_C, TANDEM_CATEGORY_C, TANDEM_CATEGORY_D };
-      static const TandemAccountStage stages[] = { TANDEM_ACCOUNT_STAGE_REGULAR, TANDEM_ACCOUNT_STAGE_CUSTOMER,
-                                                   TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_ACCOUNT_STAGE_PROSPECT,
-                                                   TANDEM_ACCOUNT_STAGE_PROSPECT, TANDEM_ACCOUNT_STAGE_LOST };
+      static const TandemCategory categories[]
+          = { TANDEM_CATEGORY_A, TANDEM_CATEGORY_B, TANDEM_CATEGORY_B,
+              TANDEM_CATEGORY_C, TANDEM_CATEGORY_C, TANDEM_CATEGORY_D };
+      static const TandemAccountStage stages[]
+          = { TANDEM_ACCOUNT_STAGE_REGULAR,  TANDEM_ACCOUNT_STAGE_CUSTOMER,
+              TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_ACCOUNT_STAGE_PROSPECT,
+              TANDEM_ACCOUNT_STAGE_PROSPECT, TANDEM_ACCOUNT_STAGE_LOST };
 
       tandem_account_set_category (draft, categories[a % G_N_ELEMENTS (categories)]);
       tandem_account_set_stage (draft, stages[(a / 4) % G_N_ELEMENTS (stages)]);
@@ -188,8 +171,9 @@ create_sample (Cli     *cli,
         gint64             inside = tandem_rep_get_id (tandem_team_get_inside_rep (team));
         gint64             field = tandem_rep_get_id (tandem_team_get_field_rep (team));
         TandemAccountStage stage = tandem_account_get_stage (account);
-        gboolean           buys = stage == TANDEM_ACCOUNT_STAGE_CUSTOMER || stage == TANDEM_ACCOUNT_STAGE_REGULAR || (a % 10 == 9 && month >= 11);
-        guint              calls = g_rand_int_range (rand, 1, 4);
+        gboolean           buys = stage == TANDEM_ACCOUNT_STAGE_CUSTOMER
+                        || stage == TANDEM_ACCOUNT_STAGE_REGULAR || (a % 10 == 9 && month >= 11);
+        guint calls = g_rand_int_range (rand, 1, 4);
 
         for (guint c = 0; c < calls; c++)
           {
@@ -216,22 +200,26 @@ create_sample (Cli     *cli,
              * (Nord never, Ost three times in four): the KPIs' inside share */
             gint64 closer = (a / 4 + (guint)month) % 4 < a % 4 ? inside : field;
 
-            add_row (csv, &n, t, id, closer, "order", g_rand_int_range (rand, 200000, 1800000), NULL, NULL);
+            add_row (csv, &n, t, id, closer, "order", g_rand_int_range (rand, 200000, 1800000),
+                     NULL, NULL);
             if (g_rand_int_range (rand, 0, 3) == 0)
               {
                 g_autoptr (GDateTime) t2 = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
-                add_row (csv, &n, t2, id, inside, "cross-sell", g_rand_int_range (rand, 50000, 600000), NULL, NULL);
+                add_row (csv, &n, t2, id, inside, "cross-sell",
+                         g_rand_int_range (rand, 50000, 600000), NULL, NULL);
               }
             if (stage == TANDEM_ACCOUNT_STAGE_REGULAR && g_rand_int_range (rand, 0, 3) == 0)
               {
                 g_autoptr (GDateTime) t3 = demo_time (rand, month, g_rand_int_range (rand, 1, 28));
-                add_row (csv, &n, t3, id, inside, "up-sell", g_rand_int_range (rand, 50000, 400000), NULL, NULL);
+                add_row (csv, &n, t3, id, inside, "up-sell", g_rand_int_range (rand, 50000, 400000),
+                         NULL, NULL);
               }
           }
         if (a % 10 == 8 && month == 9)
           {
             g_autoptr (GDateTime) t = demo_time (rand, month, 20);
-            add_row (csv, &n, t, id, inside, "referral", 0, NULL, "Empfehlung an einen Geschäftspartner");
+            add_row (csv, &n, t, id, inside, "referral", 0, NULL,
+                     "Empfehlung an einen Geschäftspartner");
           }
         if (g_rand_int_range (rand, 0, 5) == 0)
           {
@@ -248,11 +236,11 @@ create_sample (Cli     *cli,
       g_autoptr (GDateTime) ride = g_date_time_new_utc (2026, 9, 8 + t, 8, 0, 0);
       g_autoptr (GDateTime) sit = g_date_time_new_utc (2026, 9, 15 + t, 8, 0, 0);
 
-      add_row (csv, &n, ride, account, tandem_rep_get_id (tandem_team_get_inside_rep (team)), "shadowing", 0, NULL,
-               "Mitfahrt zum Kundenbesuch");
+      add_row (csv, &n, ride, account, tandem_rep_get_id (tandem_team_get_inside_rep (team)),
+               "shadowing", 0, NULL, "Mitfahrt zum Kundenbesuch");
       if (t != 3) /* tandem Ost still owes one direction */
-        add_row (csv, &n, sit, account, tandem_rep_get_id (tandem_team_get_field_rep (team)), "shadowing", 0, NULL,
-                 "Halber Tag im Innendienst");
+        add_row (csv, &n, sit, account, tandem_rep_get_id (tandem_team_get_field_rep (team)),
+                 "shadowing", 0, NULL, "Halber Tag im Innendienst");
     }
 
   /* a cancelled October order, reversed in November */
@@ -262,28 +250,32 @@ create_sample (Cli     *cli,
     TandemAccount *account = accounts->pdata[0];
     TandemTeam    *team = tandem_account_get_team (account);
 
-    g_string_append_printf (csv, "demo-cancelled,2026-10-06T10:00:00Z,%" PRId64 ",%" PRId64 ",order,9800.00 EUR,,Rahmenauftrag\n",
-                            tandem_account_get_id (account), tandem_rep_get_id (tandem_team_get_field_rep (team)));
+    g_string_append_printf (csv,
+                            "demo-cancelled,2026-10-06T10:00:00Z,%" PRId64 ",%" PRId64
+                            ",order,9800.00 EUR,,Rahmenauftrag\n",
+                            tandem_account_get_id (account),
+                            tandem_rep_get_id (tandem_team_get_field_rep (team)));
     add_row (csv, &n, reversal_at, tandem_account_get_id (account),
-             tandem_rep_get_id (tandem_team_get_inside_rep (team)), "reversal", 0, "demo-cancelled", "Storno");
+             tandem_rep_get_id (tandem_team_get_inside_rep (team)), "reversal", 0, "demo-cancelled",
+             "Storno");
     (void)order_at;
   }
 
   in = g_memory_input_stream_new_from_data (g_strdup (csv->str), csv->len, g_free);
-  return tandem_store_import_activities (cli->store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL, NULL, error);
+  return tandem_store_import_activities (cli->store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL, NULL,
+                                         error);
 }
 
 int
-cli_cmd_demo (Cli   *cli,
-              int    argc,
-              char **argv)
+cli_cmd_demo (Cli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemActivity) marker = NULL;
   g_autoptr (TandemPlan) plan = NULL;
   g_autoptr (TandemPeriod) period = NULL;
   g_autoptr (TandemSettlement) settlement = NULL;
-  int status = cli_parse_options (cli, "demo", _ ("— fill the database with a sample and print a report"), NULL, &argc, &argv);
+  int status = cli_parse_options (
+      cli, "demo", _ ("— fill the database with a sample and print a report"), NULL, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -297,7 +289,9 @@ cli_cmd_demo (Cli   *cli,
 
       if (g_list_model_get_n_items (reps) > 0)
         {
-          g_printerr (_ ("tandem: %s already holds other data; run the demo on a new database (--db demo.db)\n"), cli->db_shown);
+          g_printerr (_ ("tandem: %s already holds other data; run the demo on a new database "
+                         "(--db demo.db)\n"),
+                      cli->db_shown);
           return 2;
         }
       if (!create_sample (cli, &error))

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-cli-method.c: the verbs of the tandem method: matching, A/B/C/D, clean-up, charters, shadowing, support */
+/* tandem-cli-method.c: the verbs of the tandem method: matching, A/B/C/D, clean-up, charters,
+ * shadowing, support */
 
 #include "config.h"
 
@@ -26,29 +27,31 @@ parse_pair (Cli        *cli,
                    _ ("%s: “%s” is not a pair INSIDE:FIELD of rep ids"), option, text);
       return FALSE;
     }
-  return cli_get_rep (cli, option, parts[0], inside, error) && cli_get_rep (cli, option, parts[1], field, error);
+  return cli_get_rep (cli, option, parts[0], inside, error)
+         && cli_get_rep (cli, option, parts[1], field, error);
 }
 
 int
-cli_cmd_match (Cli   *cli,
-               int    argc,
-               char **argv)
+cli_cmd_match (Cli *cli, int argc, char **argv)
 {
   gboolean all = FALSE, create = FALSE;
   g_auto (GStrv) fix = NULL;
   g_auto (GStrv) forbid = NULL;
-  GOptionEntry entries[] = {
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_ ("include reps already in a tandem"), NULL },
-    { "fix", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fix, N_ ("keep this pair as it is (repeatable)"), "INSIDE:FIELD" },
-    { "forbid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &forbid, N_ ("never propose this pair (repeatable)"), "INSIDE:FIELD" },
-    { "create", 0, 0, G_OPTION_ARG_NONE, &create, N_ ("create the proposed tandems"), NULL },
-    { NULL }
-  };
+  GOptionEntry entries[]
+      = { { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_ ("include reps already in a tandem"), NULL },
+          { "fix", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fix,
+            N_ ("keep this pair as it is (repeatable)"), "INSIDE:FIELD" },
+          { "forbid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &forbid,
+            N_ ("never propose this pair (repeatable)"), "INSIDE:FIELD" },
+          { "create", 0, 0, G_OPTION_ARG_NONE, &create, N_ ("create the proposed tandems"), NULL },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemMatcher) matcher = tandem_matcher_new ();
   g_autoptr (GListModel) proposals = NULL;
   g_autoptr (GListModel) unmatched = NULL;
-  int status = cli_parse_options (cli, "match", _ ("— propose tandems of reps who complement each other"), entries, &argc, &argv);
+  int status
+      = cli_parse_options (cli, "match", _ ("— propose tandems of reps who complement each other"),
+                           entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -67,7 +70,8 @@ cli_cmd_match (Cli   *cli,
       g_autoptr (TandemRep) a = NULL;
       g_autoptr (TandemRep) b = NULL;
 
-      if (!parse_pair (cli, "--fix", fix[i], &a, &b, &error) || !tandem_matcher_fix_pair (matcher, a, b, &error))
+      if (!parse_pair (cli, "--fix", fix[i], &a, &b, &error)
+          || !tandem_matcher_fix_pair (matcher, a, b, &error))
         goto fail;
     }
   for (guint i = 0; forbid != NULL && forbid[i] != NULL; i++)
@@ -75,7 +79,8 @@ cli_cmd_match (Cli   *cli,
       g_autoptr (TandemRep) a = NULL;
       g_autoptr (TandemRep) b = NULL;
 
-      if (!parse_pair (cli, "--forbid", forbid[i], &a, &b, &error) || !tandem_matcher_forbid_pair (matcher, a, b, &error))
+      if (!parse_pair (cli, "--forbid", forbid[i], &a, &b, &error)
+          || !tandem_matcher_forbid_pair (matcher, a, b, &error))
         goto fail;
     }
 
@@ -88,8 +93,9 @@ cli_cmd_match (Cli   *cli,
     for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
       {
         g_autoptr (TandemMatchProposal) p = g_list_model_get_item (proposals, i);
-        g_autoptr (TandemTeam) team = tandem_store_add_team (cli->store, tandem_match_proposal_get_inside_rep (p),
-                                                             tandem_match_proposal_get_field_rep (p), &error);
+        g_autoptr (TandemTeam) team
+            = tandem_store_add_team (cli->store, tandem_match_proposal_get_inside_rep (p),
+                                     tandem_match_proposal_get_field_rep (p), &error);
         if (team == NULL)
           goto fail;
       }
@@ -108,9 +114,11 @@ cli_cmd_match (Cli   *cli,
 
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "inside-rep");
-          json_builder_add_int_value (b, tandem_rep_get_id (tandem_match_proposal_get_inside_rep (p)));
+          json_builder_add_int_value (b,
+                                      tandem_rep_get_id (tandem_match_proposal_get_inside_rep (p)));
           json_builder_set_member_name (b, "field-rep");
-          json_builder_add_int_value (b, tandem_rep_get_id (tandem_match_proposal_get_field_rep (p)));
+          json_builder_add_int_value (b,
+                                      tandem_rep_get_id (tandem_match_proposal_get_field_rep (p)));
           json_builder_set_member_name (b, "score");
           json_builder_add_int_value (b, tandem_match_proposal_get_score (p));
           json_builder_set_member_name (b, "fixed");
@@ -138,9 +146,10 @@ cli_cmd_match (Cli   *cli,
     {
       g_autoptr (TandemMatchProposal) p = g_list_model_get_item (proposals, i);
 
-      g_print ("%-22s + %-22s %4d  %s\n", tandem_rep_get_name (tandem_match_proposal_get_inside_rep (p)),
-               tandem_rep_get_name (tandem_match_proposal_get_field_rep (p)), tandem_match_proposal_get_score (p),
-               tandem_match_proposal_get_explanation (p));
+      g_print ("%-22s + %-22s %4d  %s\n",
+               tandem_rep_get_name (tandem_match_proposal_get_inside_rep (p)),
+               tandem_rep_get_name (tandem_match_proposal_get_field_rep (p)),
+               tandem_match_proposal_get_score (p), tandem_match_proposal_get_explanation (p));
     }
   for (guint i = 0; i < g_list_model_get_n_items (unmatched); i++)
     {
@@ -157,8 +166,7 @@ fail:
 }
 
 static void
-print_accounts_json (GListModel *model,
-                     gboolean    classification)
+print_accounts_json (GListModel *model, gboolean classification)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -167,8 +175,9 @@ print_accounts_json (GListModel *model,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (GObject) item = g_list_model_get_item (model, i);
-      TandemAccount *a = classification ? tandem_classification_get_account (TANDEM_CLASSIFICATION (item))
-                                        : TANDEM_ACCOUNT (item);
+      TandemAccount *a = classification
+                             ? tandem_classification_get_account (TANDEM_CLASSIFICATION (item))
+                             : TANDEM_ACCOUNT (item);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "account");
@@ -178,16 +187,18 @@ print_accounts_json (GListModel *model,
       if (classification)
         {
           TandemClassification *c = TANDEM_CLASSIFICATION (item);
-          g_autofree char      *revenue = tandem_money_to_string (tandem_classification_get_revenue (c));
+          g_autofree char *revenue = tandem_money_to_string (tandem_classification_get_revenue (c));
 
           json_builder_set_member_name (b, "revenue");
           json_builder_add_string_value (b, revenue);
           json_builder_set_member_name (b, "share-bp");
           json_builder_add_int_value (b, tandem_classification_get_share (c));
           json_builder_set_member_name (b, "category");
-          json_builder_add_string_value (b, tandem_category_to_nick (tandem_classification_get_category (c)));
+          json_builder_add_string_value (
+              b, tandem_category_to_nick (tandem_classification_get_category (c)));
           json_builder_set_member_name (b, "previous-category");
-          json_builder_add_string_value (b, tandem_category_to_nick (tandem_classification_get_previous_category (c)));
+          json_builder_add_string_value (
+              b, tandem_category_to_nick (tandem_classification_get_previous_category (c)));
         }
       json_builder_end_object (b);
     }
@@ -197,9 +208,7 @@ print_accounts_json (GListModel *model,
 }
 
 int
-cli_cmd_classify (Cli   *cli,
-                  int    argc,
-                  char **argv)
+cli_cmd_classify (Cli *cli, int argc, char **argv)
 {
   g_autofree char *since_text = NULL;
   g_autofree char *until_text = NULL;
@@ -208,22 +217,27 @@ cli_cmd_classify (Cli   *cli,
   g_autofree char *b_text = NULL;
   g_autofree char *c_text = NULL;
   gboolean         apply = FALSE;
-  GOptionEntry     entries[] = {
-        { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, N_ ("start of the window"), "TIME" },
-        { "until", 0, 0, G_OPTION_ARG_STRING, &until_text, N_ ("end of the window (exclusive)"), "TIME" },
-        { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, N_ ("currency of the revenue counted (default EUR)"), "CODE" },
-        { "a", 0, 0, G_OPTION_ARG_STRING, &a_text, N_ ("share of revenue A accounts make up (default 50%)"), "PERCENT" },
-        { "b", 0, 0, G_OPTION_ARG_STRING, &b_text, N_ ("share B accounts make up next (default 30%)"), "PERCENT" },
-        { "c", 0, 0, G_OPTION_ARG_STRING, &c_text, N_ ("share C accounts make up next (default 15%)"), "PERCENT" },
-        { "apply", 0, 0, G_OPTION_ARG_NONE, &apply, N_ ("store the new categories"), NULL },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "since", 0, 0, G_OPTION_ARG_STRING, &since_text, N_ ("start of the window"), "TIME" },
+          { "until", 0, 0, G_OPTION_ARG_STRING, &until_text, N_ ("end of the window (exclusive)"),
+            "TIME" },
+          { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+            N_ ("currency of the revenue counted (default EUR)"), "CODE" },
+          { "a", 0, 0, G_OPTION_ARG_STRING, &a_text,
+            N_ ("share of revenue A accounts make up (default 50%)"), "PERCENT" },
+          { "b", 0, 0, G_OPTION_ARG_STRING, &b_text,
+            N_ ("share B accounts make up next (default 30%)"), "PERCENT" },
+          { "c", 0, 0, G_OPTION_ARG_STRING, &c_text,
+            N_ ("share C accounts make up next (default 15%)"), "PERCENT" },
+          { "apply", 0, 0, G_OPTION_ARG_NONE, &apply, N_ ("store the new categories"), NULL },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) since = NULL;
   g_autoptr (GDateTime) until = NULL;
   g_autoptr (GListModel) result = NULL;
   guint a = 5000, b = 3000, c = 1500;
-  int   status = cli_parse_options (cli, "classify", _ ("— A/B/C/D accounts by their share of revenue"), entries, &argc, &argv);
+  int   status = cli_parse_options (
+        cli, "classify", _ ("— A/B/C/D accounts by their share of revenue"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -238,16 +252,19 @@ cli_cmd_classify (Cli   *cli,
   if (g_date_time_compare (since, until) >= 0)
     {
       /* an empty window would demote every account to D */
-      g_printerr (_ ("tandem: --since %s must come before --until %s; nothing was classified\n"), since_text,
-                  until_text);
+      g_printerr (_ ("tandem: --since %s must come before --until %s; nothing was classified\n"),
+                  since_text, until_text);
       return 1;
     }
-  if ((a_text && !cli_parse_percent ("--a", a_text, &a, &error)) || (b_text && !cli_parse_percent ("--b", b_text, &b, &error)) || (c_text && !cli_parse_percent ("--c", c_text, &c, &error)))
+  if ((a_text && !cli_parse_percent ("--a", a_text, &a, &error))
+      || (b_text && !cli_parse_percent ("--b", b_text, &b, &error))
+      || (c_text && !cli_parse_percent ("--c", c_text, &c, &error)))
     goto fail;
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
-  result = tandem_store_classify_accounts (cli->store, since, until, currency ? currency : "EUR", a, b, c, apply, &error);
+  result = tandem_store_classify_accounts (cli->store, since, until, currency ? currency : "EUR", a,
+                                           b, c, apply, &error);
   if (result == NULL)
     goto fail;
 
@@ -260,11 +277,16 @@ cli_cmd_classify (Cli   *cli,
         g_autofree char *revenue = tandem_money_to_string (tandem_classification_get_revenue (k));
         guint            share = tandem_classification_get_share (k);
 
-        g_autofree char *letter = g_ascii_strup (tandem_category_to_nick (tandem_classification_get_category (k)), -1);
+        g_autofree char *letter
+            = g_ascii_strup (tandem_category_to_nick (tandem_classification_get_category (k)), -1);
 
         g_print ("%s  %-34s %16s %3u.%02u%%%s\n", letter,
-                 tandem_account_get_name (tandem_classification_get_account (k)), revenue, share / 100, share % 100,
-                 tandem_classification_get_category (k) != tandem_classification_get_previous_category (k) ? _ ("  (changed)") : "");
+                 tandem_account_get_name (tandem_classification_get_account (k)), revenue,
+                 share / 100, share % 100,
+                 tandem_classification_get_category (k)
+                         != tandem_classification_get_previous_category (k)
+                     ? _ ("  (changed)")
+                     : "");
       }
   return 0;
 
@@ -274,19 +296,17 @@ fail:
 }
 
 int
-cli_cmd_cleanup (Cli   *cli,
-                 int    argc,
-                 char **argv)
+cli_cmd_cleanup (Cli *cli, int argc, char **argv)
 {
   gboolean     confirm = FALSE;
-  GOptionEntry entries[] = {
-    { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirm, N_ ("archive them (otherwise only list them)"), NULL },
-    { NULL }
-  };
+  GOptionEntry entries[] = { { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirm,
+                               N_ ("archive them (otherwise only list them)"), NULL },
+                             { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) accounts = NULL;
-  int status = cli_parse_options (cli, "cleanup", _ ("— the yearly clean-up: list D accounts, archive them with --confirm"),
-                                  entries, &argc, &argv);
+  int status = cli_parse_options (
+      cli, "cleanup", _ ("— the yearly clean-up: list D accounts, archive them with --confirm"),
+      entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -314,9 +334,7 @@ cli_cmd_cleanup (Cli   *cli,
 /* Charters                                                            */
 
 static TandemTeam *
-get_team (Cli        *cli,
-          const char *text,
-          GError    **error)
+get_team (Cli *cli, const char *text, GError **error)
 {
   gint64 id;
 
@@ -335,9 +353,7 @@ owner_nick (TandemCharterOwner owner)
 }
 
 static void
-add_time (JsonBuilder *b,
-          const char  *name,
-          GDateTime   *t)
+add_time (JsonBuilder *b, const char *name, GDateTime *t)
 {
   g_autofree char *text = t != NULL ? g_date_time_format_iso8601 (t) : NULL;
 
@@ -349,8 +365,7 @@ add_time (JsonBuilder *b,
 }
 
 static void
-print_charter (Cli           *cli,
-               TandemCharter *charter)
+print_charter (Cli *cli, TandemCharter *charter)
 {
   g_auto (GStrv) areas = tandem_charter_get_areas (charter);
   TandemTeam *team = tandem_charter_get_team (charter);
@@ -385,7 +400,8 @@ print_charter (Cli           *cli,
 
   g_print (_ ("Charter of tandem %" PRId64 " (%s), version %u: %s\n"), tandem_team_get_id (team),
            tandem_team_get_name (team), tandem_charter_get_version (charter),
-           tandem_charter_get_agreed (charter) ? _ ("agreed by both") : _ ("a draft, not yet confirmed by both"));
+           tandem_charter_get_agreed (charter) ? _ ("agreed by both")
+                                               : _ ("a draft, not yet confirmed by both"));
   for (guint i = 0; areas[i] != NULL; i++)
     {
       TandemCharterOwner owner = TANDEM_CHARTER_OWNER_SHARED;
@@ -396,19 +412,18 @@ print_charter (Cli           *cli,
 }
 
 int
-cli_cmd_charter_show (Cli   *cli,
-                      int    argc,
-                      char **argv)
+cli_cmd_charter_show (Cli *cli, int argc, char **argv)
 {
   gint         version = 0;
-  GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_INT, &version, N_ ("this version rather than the latest"), "N" },
-    { NULL }
-  };
+  GOptionEntry entries[] = { { "version", 0, 0, G_OPTION_ARG_INT, &version,
+                               N_ ("this version rather than the latest"), "N" },
+                             { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemTeam) team = NULL;
   g_autoptr (TandemCharter) charter = NULL;
-  int status = cli_parse_options (cli, "charter show TEAM", _ ("— a tandem’s areas of responsibility and who confirmed them"), entries, &argc, &argv);
+  int status = cli_parse_options (cli, "charter show TEAM",
+                                  _ ("— a tandem’s areas of responsibility and who confirmed them"),
+                                  entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -426,9 +441,7 @@ cli_cmd_charter_show (Cli   *cli,
 }
 
 int
-cli_cmd_charter_set (Cli   *cli,
-                     int    argc,
-                     char **argv)
+cli_cmd_charter_set (Cli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemTeam) team = NULL;
@@ -438,7 +451,9 @@ cli_cmd_charter_set (Cli   *cli,
   g_autoptr (GEnumClass) owners = g_type_class_ref (TANDEM_TYPE_CHARTER_OWNER);
   GEnumValue *owner;
   int         status = cli_parse_options (cli, "charter set TEAM AREA inside|field|shared",
-                                          _ ("— a new draft version of the charter with AREA owned by the inside rep, the field rep or both"),
+                                          _ ("— a new draft version of the charter with AREA "
+                                                     "owned by the "
+                                                     "inside rep, the field rep or both"),
                                           NULL, &argc, &argv);
 
   if (status >= 0)
@@ -482,21 +497,20 @@ cli_cmd_charter_set (Cli   *cli,
 }
 
 int
-cli_cmd_charter_confirm (Cli   *cli,
-                         int    argc,
-                         char **argv)
+cli_cmd_charter_confirm (Cli *cli, int argc, char **argv)
 {
   g_autofree char *rep_text = NULL;
-  GOptionEntry     entries[] = {
-        { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text, N_ ("the member who confirms"), "REP" },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text, N_ ("the member who confirms"), "REP" },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemTeam) team = NULL;
   g_autoptr (TandemRep) rep = NULL;
   g_autoptr (TandemCharter) charter = NULL;
   g_autoptr (TandemCharter) confirmed = NULL;
-  int status = cli_parse_options (cli, "charter confirm TEAM", _ ("— a member confirms the latest charter; agreed once both did"), entries, &argc, &argv);
+  int status = cli_parse_options (
+      cli, "charter confirm TEAM",
+      _ ("— a member confirms the latest charter; agreed once both did"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -506,10 +520,13 @@ cli_cmd_charter_confirm (Cli   *cli,
     return cli_usage_error (_ ("charter confirm needs --rep REP"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((team = get_team (cli, argv[1], &error)) == NULL || !cli_get_rep (cli, "--rep", rep_text, &rep, &error)
+  if ((team = get_team (cli, argv[1], &error)) == NULL
+      || !cli_get_rep (cli, "--rep", rep_text, &rep, &error)
       || (charter = tandem_store_get_charter (cli->store, team, 0, &error)) == NULL
       || !tandem_store_confirm_charter (cli->store, charter, rep, NULL, &error)
-      || (confirmed = tandem_store_get_charter (cli->store, team, tandem_charter_get_version (charter), &error)) == NULL)
+      || (confirmed = tandem_store_get_charter (cli->store, team,
+                                                tandem_charter_get_version (charter), &error))
+             == NULL)
     return cli_data_error (error);
   print_charter (cli, confirmed);
   return 0;
@@ -519,10 +536,7 @@ cli_cmd_charter_confirm (Cli   *cli,
 /* Shadowing                                                           */
 
 static TandemAccount *
-get_account (Cli        *cli,
-             const char *what,
-             const char *text,
-             GError    **error)
+get_account (Cli *cli, const char *what, const char *text, GError **error)
 {
   gint64 id;
 
@@ -532,9 +546,7 @@ get_account (Cli        *cli,
 }
 
 int
-cli_cmd_shadowing_log (Cli   *cli,
-                       int    argc,
-                       char **argv)
+cli_cmd_shadowing_log (Cli *cli, int argc, char **argv)
 {
   g_autofree char *account_text = NULL;
   g_autofree char *guest_text = NULL;
@@ -542,29 +554,33 @@ cli_cmd_shadowing_log (Cli   *cli,
   g_autofree char *at_text = NULL;
   g_autofree char *note = NULL;
   gint             minutes = -1;
-  GOptionEntry     entries[] = {
-        { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_ ("the account visited (or worked on in the office)"), "ID" },
-        { "guest", 0, 0, G_OPTION_ARG_STRING, &guest_text, N_ ("the rep who shadowed"), "REP" },
-        { "host", 0, 0, G_OPTION_ARG_STRING, &host_text, N_ ("the rep who was shadowed"), "REP" },
-        { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes, N_ ("how long"), "N" },
-        { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_ ("when (default: now)"), "TIME" },
-        { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("a note"), "TEXT" },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "account", 0, 0, G_OPTION_ARG_STRING, &account_text,
+            N_ ("the account visited (or worked on in the office)"), "ID" },
+          { "guest", 0, 0, G_OPTION_ARG_STRING, &guest_text, N_ ("the rep who shadowed"), "REP" },
+          { "host", 0, 0, G_OPTION_ARG_STRING, &host_text, N_ ("the rep who was shadowed"), "REP" },
+          { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes, N_ ("how long"), "N" },
+          { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_ ("when (default: now)"), "TIME" },
+          { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("a note"), "TEXT" },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemAccount) account = NULL;
   g_autoptr (TandemRep) guest = NULL;
   g_autoptr (TandemRep) host = NULL;
   g_autoptr (GDateTime) at = NULL;
   g_autoptr (TandemActivity) activity = NULL;
-  int status = cli_parse_options (cli, "shadowing log", _ ("— one member shadowed the other: a ride-along or a day in the office"), entries, &argc, &argv);
+  int status = cli_parse_options (
+      cli, "shadowing log",
+      _ ("— one member shadowed the other: a ride-along or a day in the office"), entries, &argc,
+      &argv);
 
   if (status >= 0)
     return status;
   if (argc != 1)
     return cli_usage_error (_ ("shadowing log takes no positional arguments"));
   if (account_text == NULL || guest_text == NULL || host_text == NULL || minutes < 0)
-    return cli_usage_error (_ ("shadowing log needs --account ID, --guest REP, --host REP and --minutes N"));
+    return cli_usage_error (
+        _ ("shadowing log needs --account ID, --guest REP, --host REP and --minutes N"));
   if (at_text != NULL && (at = cli_parse_time ("--at", at_text, &error)) == NULL)
     return cli_data_error (error);
   if (at == NULL)
@@ -572,30 +588,33 @@ cli_cmd_shadowing_log (Cli   *cli,
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((account = get_account (cli, "--account", account_text, &error)) == NULL
-      || !cli_get_rep (cli, "--guest", guest_text, &guest, &error) || !cli_get_rep (cli, "--host", host_text, &host, &error)
-      || (activity = tandem_store_log_shadowing (cli->store, account, guest, host, at, (guint)minutes, note, &error)) == NULL)
+      || !cli_get_rep (cli, "--guest", guest_text, &guest, &error)
+      || !cli_get_rep (cli, "--host", host_text, &host, &error)
+      || (activity = tandem_store_log_shadowing (cli->store, account, guest, host, at,
+                                                 (guint)minutes, note, &error))
+             == NULL)
     return cli_data_error (error);
   cli_print_id (cli, tandem_activity_get_id (activity));
   return 0;
 }
 
 int
-cli_cmd_shadowing_status (Cli   *cli,
-                          int    argc,
-                          char **argv)
+cli_cmd_shadowing_status (Cli *cli, int argc, char **argv)
 {
   gint         year = 0;
   gboolean     missing = FALSE;
-  GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("count only this calendar year (local time)"), "YYYY" },
-    { "missing", 0, 0, G_OPTION_ARG_NONE, &missing, N_ ("only tandems still missing a direction"), NULL },
-    { NULL }
-  };
+  GOptionEntry entries[] = { { "year", 0, 0, G_OPTION_ARG_INT, &year,
+                               N_ ("count only this calendar year (local time)"), "YYYY" },
+                             { "missing", 0, 0, G_OPTION_ARG_NONE, &missing,
+                               N_ ("only tandems still missing a direction"), NULL },
+                             { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) since = NULL;
   g_autoptr (GDateTime) until = NULL;
   g_autoptr (GListModel) statuses = NULL;
-  int status = cli_parse_options (cli, "shadowing status", _ ("— per tandem: ride-along and sit-in done, minutes, complete"), entries, &argc, &argv);
+  int status = cli_parse_options (cli, "shadowing status",
+                                  _ ("— per tandem: ride-along and sit-in done, minutes, complete"),
+                                  entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -610,7 +629,9 @@ cli_cmd_shadowing_status (Cli   *cli,
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((statuses = tandem_store_list_shadowing_status_between (cli->store, since, until, missing, &error)) == NULL)
+  if ((statuses
+       = tandem_store_list_shadowing_status_between (cli->store, since, until, missing, &error))
+      == NULL)
     return cli_data_error (error);
   if (cli->json)
     {
@@ -637,29 +658,35 @@ cli_cmd_shadowing_status (Cli   *cli,
 /* Support requests                                                    */
 
 int
-cli_cmd_support_open (Cli   *cli,
-                      int    argc,
-                      char **argv)
+cli_cmd_support_open (Cli *cli, int argc, char **argv)
 {
   g_autofree char *account_text = NULL;
   g_autofree char *owner_text = NULL;
   g_autofree char *queue = NULL;
   g_autofree char *due_text = NULL;
   g_autofree char *note = NULL;
-  GOptionEntry     entries[] = {
-        { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_ ("the account that asks"), "ID" },
-        { "owner", 0, 0, G_OPTION_ARG_STRING, &owner_text, N_ ("the rep who owns the request"), "REP" },
-        { "queue", 0, 0, G_OPTION_ARG_STRING, &queue, N_ ("the queue, such as reklamation"), "NAME" },
-        { "due", 0, 0, G_OPTION_ARG_STRING, &due_text, N_ ("when it must be done"), "TIME" },
-        { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("what it is about"), "TEXT" },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_ ("the account that asks"),
+            "ID" },
+          { "owner", 0, 0, G_OPTION_ARG_STRING, &owner_text,
+            N_ ("the rep who owns the "
+                "request"),
+            "REP" },
+          { "queue", 0, 0, G_OPTION_ARG_STRING, &queue,
+            N_ ("the queue, such as "
+                "reklamation"),
+            "NAME" },
+          { "due", 0, 0, G_OPTION_ARG_STRING, &due_text, N_ ("when it must be done"), "TIME" },
+          { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("what it is about"), "TEXT" },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemAccount) account = NULL;
   g_autoptr (TandemRep) owner = NULL;
   g_autoptr (GDateTime) due = NULL;
   g_autoptr (TandemSupportRequest) request = NULL;
-  int status = cli_parse_options (cli, "support open", _ ("— open a support request with an owner, a queue and a due date"), entries, &argc, &argv);
+  int status = cli_parse_options (
+      cli, "support open", _ ("— open a support request with an owner, a queue and a due date"),
+      entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -673,15 +700,16 @@ cli_cmd_support_open (Cli   *cli,
     return status;
   if ((account = get_account (cli, "--account", account_text, &error)) == NULL
       || !cli_get_rep (cli, "--owner", owner_text, &owner, &error)
-      || (request = tandem_store_open_support_request (cli->store, account, owner, queue, NULL, due, note, &error)) == NULL)
+      || (request = tandem_store_open_support_request (cli->store, account, owner, queue, NULL, due,
+                                                       note, &error))
+             == NULL)
     return cli_data_error (error);
   cli_print_id (cli, tandem_activity_get_id (tandem_support_request_get_activity (request)));
   return 0;
 }
 
 static void
-print_requests (Cli        *cli,
-                GListModel *requests)
+print_requests (Cli *cli, GListModel *requests)
 {
   if (cli->json)
     {
@@ -692,30 +720,34 @@ print_requests (Cli        *cli,
     {
       g_autoptr (TandemSupportRequest) r = g_list_model_get_item (requests, i);
       TandemActivity  *a = tandem_support_request_get_activity (r);
-      g_autofree char *due = tandem_support_request_get_due_at (r) ? g_date_time_format_iso8601 (tandem_support_request_get_due_at (r)) : g_strdup ("—");
-      const char      *note = tandem_activity_get_note (a);
+      g_autofree char *due
+          = tandem_support_request_get_due_at (r)
+                ? g_date_time_format_iso8601 (tandem_support_request_get_due_at (r))
+                : g_strdup ("—");
+      const char *note = tandem_activity_get_note (a);
 
       g_print ("%4" PRId64 "  %-14s %-20s %-22s %s%s\n", tandem_activity_get_id (a),
-               tandem_support_request_get_queue (r), tandem_rep_get_name (tandem_support_request_get_owner (r)), due,
-               note != NULL ? note : "", tandem_support_request_get_closed (r) ? _ (" (closed)") : "");
+               tandem_support_request_get_queue (r),
+               tandem_rep_get_name (tandem_support_request_get_owner (r)), due,
+               note != NULL ? note : "",
+               tandem_support_request_get_closed (r) ? _ (" (closed)") : "");
     }
 }
 
 int
-cli_cmd_support_list (Cli   *cli,
-                      int    argc,
-                      char **argv)
+cli_cmd_support_list (Cli *cli, int argc, char **argv)
 {
   g_autofree char *queue = NULL;
   gboolean         overdue = FALSE;
-  GOptionEntry     entries[] = {
-        { "queue", 0, 0, G_OPTION_ARG_STRING, &queue, N_ ("only this queue"), "NAME" },
-        { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_ ("only open requests past their due date"), NULL },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "queue", 0, 0, G_OPTION_ARG_STRING, &queue, N_ ("only this queue"), "NAME" },
+          { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue,
+            N_ ("only open requests past their due date"), NULL },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) requests = NULL;
-  int status = cli_parse_options (cli, "support list", _ ("— open support requests by due date"), entries, &argc, &argv);
+  int status = cli_parse_options (cli, "support list", _ ("— open support requests by due date"),
+                                  entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -746,21 +778,21 @@ cli_cmd_support_list (Cli   *cli,
 }
 
 int
-cli_cmd_support_close (Cli   *cli,
-                       int    argc,
-                       char **argv)
+cli_cmd_support_close (Cli *cli, int argc, char **argv)
 {
   g_autofree char *rep_text = NULL;
-  GOptionEntry     entries[] = {
-        { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text, N_ ("who closes it (default: its owner)"), "REP" },
-        { NULL }
-  };
+  GOptionEntry     entries[] = { { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text,
+                                   N_ ("who closes it (default: its owner)"), "REP" },
+                                 { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) all = NULL;
   g_autoptr (TandemSupportRequest) request = NULL;
   g_autoptr (TandemRep) rep = NULL;
   gint64 id;
-  int    status = cli_parse_options (cli, "support close ID", _ ("— close a support request, recording who and when"), entries, &argc, &argv);
+  int    status = cli_parse_options (cli, "support close ID",
+                                     _ ("— close a support request, "
+                                           "recording who and when"),
+                                     entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -785,7 +817,9 @@ cli_cmd_support_close (Cli   *cli,
       g_printerr (_ ("tandem: no support request %" PRId64 "\n"), id);
       return EXIT_DATA;
     }
-  if (!tandem_store_close_support_request (cli->store, request, rep != NULL ? rep : tandem_support_request_get_owner (request), NULL, &error))
+  if (!tandem_store_close_support_request (
+          cli->store, request, rep != NULL ? rep : tandem_support_request_get_owner (request), NULL,
+          &error))
     return cli_data_error (error);
   if (cli->json)
     {

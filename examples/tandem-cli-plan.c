@@ -10,13 +10,12 @@
 #include "tandem-cli.h"
 
 int
-cli_cmd_plan_load (Cli   *cli,
-                   int    argc,
-                   char **argv)
+cli_cmd_plan_load (Cli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPlan) plan = NULL;
-  int status = cli_parse_options (cli, "plan load FILE", _ ("— store a compensation plan"), NULL, &argc, &argv);
+  int status = cli_parse_options (cli, "plan load FILE", _ ("— store a compensation plan"), NULL,
+                                  &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -50,9 +49,7 @@ cli_cmd_plan_load (Cli   *cli,
 }
 
 int
-cli_cmd_plan_list (Cli   *cli,
-                   int    argc,
-                   char **argv)
+cli_cmd_plan_list (Cli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) names = NULL;

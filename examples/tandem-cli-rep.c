@@ -10,19 +10,16 @@
 #include "tandem-cli.h"
 
 int
-cli_cmd_rep_add (Cli   *cli,
-                 int    argc,
-                 char **argv)
+cli_cmd_rep_add (Cli *cli, int argc, char **argv)
 {
   g_autofree char *role_text = NULL;
-  GOptionEntry     entries[] = {
-        { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_ ("inside, field or manager"), "ROLE" },
-        { NULL }
-  };
+  GOptionEntry     entries[] = { { "role", 0, 0, G_OPTION_ARG_STRING, &role_text,
+                                   N_ ("inside, field or manager"), "ROLE" },
+                                 { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemRep) rep = NULL;
   TandemRole role;
-  int        status = cli_parse_options (cli, "rep add NAME", _ ("— add a rep"), entries, &argc, &argv);
+  int status = cli_parse_options (cli, "rep add NAME", _ ("— add a rep"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -48,7 +45,8 @@ rep_row (gpointer item)
   TandemRep *r = item;
 
   g_print ("%4" PRId64 "  %-28s %-8s%s\n", tandem_rep_get_id (r), tandem_rep_get_name (r),
-           tandem_role_to_nick (tandem_rep_get_role (r)), tandem_rep_get_archived (r) ? _ ("  (archived)") : "");
+           tandem_role_to_nick (tandem_rep_get_role (r)),
+           tandem_rep_get_archived (r) ? _ ("  (archived)") : "");
 }
 
 int
@@ -58,19 +56,18 @@ cli_cmd_rep_list (Cli *cli, int argc, char **argv)
 }
 
 int
-cli_cmd_rep_tag (Cli   *cli,
-                 int    argc,
-                 char **argv)
+cli_cmd_rep_tag (Cli *cli, int argc, char **argv)
 {
   gboolean     preference = FALSE;
-  GOptionEntry entries[] = {
-    { "preference", 0, 0, G_OPTION_ARG_NONE, &preference, N_ ("a preference rather than a strength"), NULL },
-    { NULL }
-  };
+  GOptionEntry entries[] = { { "preference", 0, 0, G_OPTION_ARG_NONE, &preference,
+                               N_ ("a preference rather than a strength"), NULL },
+                             { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemRep) rep = NULL;
   guint64 level;
-  int     status = cli_parse_options (cli, "rep tag REP TAG LEVEL", _ ("— give a rep a strength or preference, level 1–5 (0 removes it)"),
+  int     status = cli_parse_options (cli, "rep tag REP TAG LEVEL",
+                                      _ ("— give a rep a strength or preference, "
+                                             "level 1–5 (0 removes it)"),
                                       entries, &argc, &argv);
 
   if (status >= 0)
@@ -82,12 +79,16 @@ cli_cmd_rep_tag (Cli   *cli,
     }
   if (!g_ascii_string_to_unsigned (argv[3], 10, 0, 5, &level, NULL))
     {
-      g_printerr (_ ("tandem: LEVEL: “%s” is not a level from 1 to 5 (0 removes the tag)\n"), argv[3]);
+      g_printerr (_ ("tandem: LEVEL: “%s” is not a level from 1 to 5 (0 removes the tag)\n"),
+                  argv[3]);
       return 2;
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if (!cli_get_rep (cli, "REP", argv[1], &rep, &error) || !tandem_store_set_rep_tag (cli->store, rep, preference ? TANDEM_TAG_KIND_PREFERENCE : TANDEM_TAG_KIND_STRENGTH, argv[2], (guint)level, &error))
+  if (!cli_get_rep (cli, "REP", argv[1], &rep, &error)
+      || !tandem_store_set_rep_tag (
+          cli->store, rep, preference ? TANDEM_TAG_KIND_PREFERENCE : TANDEM_TAG_KIND_STRENGTH,
+          argv[2], (guint)level, &error))
     {
       g_printerr ("tandem: %s\n", error->message);
       return 2;
@@ -96,13 +97,14 @@ cli_cmd_rep_tag (Cli   *cli,
 }
 
 int
-cli_cmd_rep_archive (Cli   *cli,
-                     int    argc,
-                     char **argv)
+cli_cmd_rep_archive (Cli *cli, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemRep) rep = NULL;
-  int status = cli_parse_options (cli, "rep archive REP", _ ("— archive a rep who left: kept with the history, no longer in new tandems"), NULL, &argc, &argv);
+  int status = cli_parse_options (
+      cli, "rep archive REP",
+      _ ("— archive a rep who left: kept with the history, no longer in new tandems"), NULL, &argc,
+      &argv);
 
   if (status >= 0)
     return status;
@@ -110,7 +112,8 @@ cli_cmd_rep_archive (Cli   *cli,
     return cli_usage_error (_ ("rep archive needs REP"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if (!cli_get_rep (cli, "REP", argv[1], &rep, &error) || !tandem_store_archive_rep (cli->store, rep, &error))
+  if (!cli_get_rep (cli, "REP", argv[1], &rep, &error)
+      || !tandem_store_archive_rep (cli->store, rep, &error))
     return cli_data_error (error);
   if (cli->json)
     {
@@ -120,6 +123,7 @@ cli_cmd_rep_archive (Cli   *cli,
       cli_print_builder (b);
     }
   else
-    g_print (_ ("Archived rep %" PRId64 " (%s)\n"), tandem_rep_get_id (rep), tandem_rep_get_name (rep));
+    g_print (_ ("Archived rep %" PRId64 " (%s)\n"), tandem_rep_get_id (rep),
+             tandem_rep_get_name (rep));
   return 0;
 }

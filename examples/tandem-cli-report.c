@@ -35,21 +35,12 @@ static const double kind_colours[N_KINDS][3] = {
 };
 
 static const char *kind_labels[N_KINDS] = {
-  N_ ("commission"),
-  N_ ("accelerator"),
-  N_ ("team bonus"),
-  N_ ("referral bonus"),
-  N_ ("clawback"),
-  N_ ("cap"),
-  N_ ("adjustment"),
+  N_ ("commission"), N_ ("accelerator"), N_ ("team bonus"), N_ ("referral bonus"),
+  N_ ("clawback"),   N_ ("cap"),         N_ ("adjustment"),
 };
 
 static void
-text_at (cairo_t    *cr,
-         double      x,
-         double      y,
-         const char *text,
-         gboolean    right)
+text_at (cairo_t *cr, double x, double y, const char *text, gboolean right)
 {
   cairo_text_extents_t ext;
 
@@ -59,9 +50,7 @@ text_at (cairo_t    *cr,
 }
 
 static gboolean
-draw_chart (TandemSettlement *settlement,
-            const char       *path,
-            GError          **error)
+draw_chart (TandemSettlement *settlement, const char *path, GError **error)
 {
   g_autoptr (GListModel) reps = tandem_settlement_get_reps (settlement);
   g_autoptr (GListModel) teams = tandem_settlement_get_team_results (settlement);
@@ -97,7 +86,8 @@ draw_chart (TandemSettlement *settlement,
         {
           gint64 v = sums[i * N_KINDS + k];
 
-          if (!cli_add_checked (v > 0 ? &pos : &neg, v > 0 ? v : -v, tandem_rep_get_name (rep), error))
+          if (!cli_add_checked (v > 0 ? &pos : &neg, v > 0 ? v : -v, tandem_rep_get_name (rep),
+                                error))
             return FALSE;
         }
       max_pos = MAX (max_pos, pos);
@@ -116,8 +106,8 @@ draw_chart (TandemSettlement *settlement,
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _ ("%s is a directory: name a file such as chart.svg"),
-                   path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _ ("%s is a directory: name a file such as chart.svg"), path);
       return FALSE;
     }
 
@@ -210,7 +200,8 @@ draw_chart (TandemSettlement *settlement,
       int              att = tandem_team_result_get_attainment (r);
       double           y = teams_top + i * ROW;
       double           w = att > 0 ? att * (plot - 80) / max_att : 0;
-      g_autofree char *label = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100) : g_strdup (_ ("no target"));
+      g_autofree char *label = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100)
+                                        : g_strdup (_ ("no target"));
 
       cairo_set_source_rgb (cr, 0, 0, 0);
       text_at (cr, LEFT - 10, y + 13, tandem_team_get_name (tandem_team_result_get_team (r)), TRUE);
@@ -239,30 +230,29 @@ draw_chart (TandemSettlement *settlement,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("%s: could not write the chart (%s)"), path,
-                   cairo_status_to_string (status));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("%s: could not write the chart (%s)"),
+                   path, cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;
 }
 
 int
-cli_cmd_report (Cli   *cli,
-                int    argc,
-                char **argv)
+cli_cmd_report (Cli *cli, int argc, char **argv)
 {
   g_autofree char *plan_name = NULL;
   g_autofree char *svg = NULL;
-  GOptionEntry     entries[] = {
-        { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
-        { "svg", 0, 0, G_OPTION_ARG_FILENAME, &svg, N_ ("write the chart to FILE"), "FILE" },
-        { NULL }
-  };
+  GOptionEntry     entries[]
+      = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
+            N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+          { "svg", 0, 0, G_OPTION_ARG_FILENAME, &svg, N_ ("write the chart to FILE"), "FILE" },
+          { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPlan) plan = NULL;
   g_autoptr (TandemPeriod) period = NULL;
   g_autoptr (TandemSettlement) settlement = NULL;
-  int status = cli_parse_options (cli, "report PERIOD", _ ("— a chart of a settlement as SVG"), entries, &argc, &argv);
+  int status = cli_parse_options (cli, "report PERIOD", _ ("— a chart of a settlement as SVG"),
+                                  entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -278,7 +268,10 @@ cli_cmd_report (Cli   *cli,
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL || !draw_chart (settlement, svg, &error))
+  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL
+      || (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL
+      || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL
+      || !draw_chart (settlement, svg, &error))
     {
       g_printerr ("tandem: %s\n", error->message);
       return 2;
@@ -302,9 +295,7 @@ bp_cell (int bp)
 }
 
 static void
-add_money (JsonBuilder *b,
-           const char  *name,
-           TandemMoney *money)
+add_money (JsonBuilder *b, const char *name, TandemMoney *money)
 {
   json_builder_set_member_name (b, name);
   if (money == NULL)
@@ -317,9 +308,7 @@ add_money (JsonBuilder *b,
 }
 
 static void
-add_bp (JsonBuilder *b,
-        const char  *name,
-        int          bp)
+add_bp (JsonBuilder *b, const char *name, int bp)
 {
   json_builder_set_member_name (b, name);
   if (bp == -1)
@@ -329,8 +318,7 @@ add_bp (JsonBuilder *b,
 }
 
 static void
-add_conversion (JsonBuilder      *b,
-                TandemConversion *c)
+add_conversion (JsonBuilder *b, TandemConversion *c)
 {
   json_builder_set_member_name (b, "conversion");
   json_builder_begin_object (b);
@@ -348,9 +336,7 @@ add_conversion (JsonBuilder      *b,
 }
 
 static void
-print_kpis_json (const char *period,
-                 const char *plan,
-                 GListModel *kpis)
+print_kpis_json (const char *period, const char *plan, GListModel *kpis)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (GEnumClass) kinds = g_type_class_ref (TANDEM_TYPE_ACTIVITY_KIND);
@@ -389,7 +375,8 @@ print_kpis_json (const char *period,
       json_builder_set_member_name (b, "activities");
       json_builder_begin_object (b);
       for (guint v = 0; v < kinds->n_values; v++)
-        cli_add_uint (b, kinds->values[v].value_nick, tandem_kpi_get_activity_count (k, kinds->values[v].value));
+        cli_add_uint (b, kinds->values[v].value_nick,
+                      tandem_kpi_get_activity_count (k, kinds->values[v].value));
       json_builder_end_object (b);
       add_conversion (b, tandem_kpi_get_conversion (k));
       json_builder_end_object (b);
@@ -400,16 +387,14 @@ print_kpis_json (const char *period,
 }
 
 void
-cli_print_kpis (Cli        *cli,
-                const char *period,
-                GListModel *kpis)
+cli_print_kpis (Cli *cli, const char *period, GListModel *kpis)
 {
-  static const TandemActivityKind shown[] = {
-    TANDEM_ACTIVITY_KIND_CALL, TANDEM_ACTIVITY_KIND_VISIT, TANDEM_ACTIVITY_KIND_APPOINTMENT,
-    TANDEM_ACTIVITY_KIND_OFFER, TANDEM_ACTIVITY_KIND_ORDER, TANDEM_ACTIVITY_KIND_CROSS_SELL,
-    TANDEM_ACTIVITY_KIND_UP_SELL, TANDEM_ACTIVITY_KIND_SHADOWING, TANDEM_ACTIVITY_KIND_SUPPORT,
-    TANDEM_ACTIVITY_KIND_REVERSAL
-  };
+  static const TandemActivityKind shown[]
+      = { TANDEM_ACTIVITY_KIND_CALL,        TANDEM_ACTIVITY_KIND_VISIT,
+          TANDEM_ACTIVITY_KIND_APPOINTMENT, TANDEM_ACTIVITY_KIND_OFFER,
+          TANDEM_ACTIVITY_KIND_ORDER,       TANDEM_ACTIVITY_KIND_CROSS_SELL,
+          TANDEM_ACTIVITY_KIND_UP_SELL,     TANDEM_ACTIVITY_KIND_SHADOWING,
+          TANDEM_ACTIVITY_KIND_SUPPORT,     TANDEM_ACTIVITY_KIND_REVERSAL };
   g_autoptr (GString) out = g_string_new (NULL);
 
   g_string_append_printf (out, _ ("Key figures per tandem, %s\n\n"), period);
@@ -436,7 +421,8 @@ cli_print_kpis (Cli        *cli,
       g_autofree char  *win = bp_cell (tandem_conversion_get_win_rate (c));
       g_autofree char  *xup = bp_cell (tandem_kpi_get_cross_up_share (k));
       g_autofree char  *ins = bp_cell (tandem_kpi_get_inside_share (k));
-      g_autofree char  *refs = g_strdup_printf ("%u / %u", tandem_kpi_get_referrals_collected (k), tandem_kpi_get_referrals_converted (k));
+      g_autofree char  *refs = g_strdup_printf ("%u / %u", tandem_kpi_get_referrals_collected (k),
+                                                tandem_kpi_get_referrals_converted (k));
       g_autofree char  *reg = g_strdup_printf ("%u", tandem_conversion_get_promoted (c));
       g_autofree char  *lost = g_strdup_printf ("%u", tandem_conversion_get_lost (c));
 
@@ -452,9 +438,10 @@ cli_print_kpis (Cli        *cli,
       cli_pad (out, lost, 6, TRUE);
       g_string_append_c (out, '\n');
     }
-  g_string_append (out, _ ("\nNew: prospects won as customers; X/up: cross- and up-sell share of revenue;\n"
-                           "Inside: the inside rep’s share of revenue; Referrals: collected / converted;\n"
-                           "Regular: customers who became regular; Lost: accounts lost.\n"));
+  g_string_append (
+      out, _ ("\nNew: prospects won as customers; X/up: cross- and up-sell share of revenue;\n"
+              "Inside: the inside rep’s share of revenue; Referrals: collected / converted;\n"
+              "Regular: customers who became regular; Lost: accounts lost.\n"));
 
   g_string_append_printf (out, _ ("\nActivities per tandem, %s\n\n"), period);
   cli_pad (out, _ ("Tandem"), 10, FALSE);
@@ -478,21 +465,24 @@ cli_print_kpis (Cli        *cli,
 }
 
 int
-cli_cmd_kpi (Cli   *cli,
-             int    argc,
-             char **argv)
+cli_cmd_kpi (Cli *cli, int argc, char **argv)
 {
   g_autofree char *plan_name = NULL;
-  GOptionEntry     entries[] = {
-        { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_ ("the plan whose currency and time zone cut the period (default: the only stored plan)"), "NAME" },
-        { NULL }
-  };
+  GOptionEntry     entries[] = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
+                                   N_ ("the plan whose currency and time zone cut the "
+                                           "period (default: the only stored plan)"),
+                                   "NAME" },
+                                 { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPlan) plan = NULL;
   g_autoptr (TandemPeriod) period = NULL;
   g_autoptr (GListModel) kpis = NULL;
   g_autofree char *label = NULL;
-  int              status = cli_parse_options (cli, "kpi PERIOD", _ ("— key figures per tandem: revenue, attainment, new customers, shares, referrals, activities"),
+  int              status = cli_parse_options (cli, "kpi PERIOD",
+                                               _ ("— key figures per tandem: revenue, "
+                                                               "attainment, new "
+                                                               "customers, shares, referrals, "
+                                                               "activities"),
                                                entries, &argc, &argv);
 
   if (status >= 0)
@@ -504,7 +494,9 @@ cli_cmd_kpi (Cli   *cli,
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_period_parse (argv[1], &error)) == NULL || (kpis = tandem_store_compute_kpis (cli->store, plan, period, &error)) == NULL)
+  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL
+      || (period = tandem_period_parse (argv[1], &error)) == NULL
+      || (kpis = tandem_store_compute_kpis (cli->store, plan, period, &error)) == NULL)
     {
       g_printerr ("tandem: %s\n", error->message);
       return 2;

@@ -12,22 +12,19 @@
 #define N_KINDS (TANDEM_LINE_KIND_ADJUSTMENT + 1)
 
 static int
-settle_or_close (Cli     *cli,
-                 int      argc,
-                 char   **argv,
-                 gboolean close)
+settle_or_close (Cli *cli, int argc, char **argv, gboolean close)
 {
   g_autofree char *plan_name = NULL;
-  GOptionEntry     entries[] = {
-        { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
-        { NULL }
-  };
+  GOptionEntry     entries[] = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
+                                   N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+                                 { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPlan) plan = NULL;
   g_autoptr (TandemPeriod) period = NULL;
   g_autoptr (TandemSettlement) settlement = NULL;
   int status = cli_parse_options (cli, close ? "close PERIOD" : "settle PERIOD",
-                                  close ? _ ("— settle a period and freeze it") : _ ("— settle a period (2026-11, 2026-Q4, 2026)"),
+                                  close ? _ ("— settle a period and freeze it")
+                                        : _ ("— settle a period (2026-11, 2026-Q4, 2026)"),
                                   entries, &argc, &argv);
 
   if (status >= 0)
@@ -36,7 +33,8 @@ settle_or_close (Cli     *cli,
     return cli_usage_error (close ? _ ("close needs one PERIOD") : _ ("settle needs one PERIOD"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL)
+  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL
+      || (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL)
     return cli_data_error (error);
 
   cli_progress_start (cli);
@@ -69,22 +67,22 @@ cli_cmd_close (Cli *cli, int argc, char **argv)
 }
 
 int
-cli_cmd_statement (Cli   *cli,
-                   int    argc,
-                   char **argv)
+cli_cmd_statement (Cli *cli, int argc, char **argv)
 {
   g_autofree char *plan_name = NULL;
-  GOptionEntry     entries[] = {
-        { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name, N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
-        { NULL }
-  };
+  GOptionEntry     entries[] = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
+                                   N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+                                 { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPlan) plan = NULL;
   g_autoptr (TandemPeriod) period = NULL;
   g_autoptr (TandemSettlement) settlement = NULL;
   g_autoptr (TandemRep) rep = NULL;
   gint64 rep_id;
-  int    status = cli_parse_options (cli, "statement REP PERIOD", _ ("— one rep’s lines with explanations"), entries, &argc, &argv);
+  int    status = cli_parse_options (cli, "statement REP PERIOD",
+                                     _ ("— one rep’s lines with "
+                                           "explanations"),
+                                     entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -94,7 +92,10 @@ cli_cmd_statement (Cli   *cli,
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL || (plan = cli_find_plan (cli, plan_name, &error)) == NULL || (period = tandem_plan_parse_period (plan, argv[2], &error)) == NULL || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL)
+  if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL
+      || (plan = cli_find_plan (cli, plan_name, &error)) == NULL
+      || (period = tandem_plan_parse_period (plan, argv[2], &error)) == NULL
+      || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL)
     return cli_data_error (error);
 
   cli_print_statement (cli, settlement, rep);
@@ -102,18 +103,11 @@ cli_cmd_statement (Cli   *cli,
 }
 
 gboolean
-cli_print_report (Cli              *cli,
-                  TandemSettlement *settlement,
-                  GError          **error)
+cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
 {
   static const char *headers[N_KINDS] = {
-    N_ ("Commission"),
-    N_ ("Accelerator"),
-    N_ ("Team bonus"),
-    N_ ("Referral"),
-    N_ ("Clawback"),
-    N_ ("Cap"),
-    N_ ("Adjust."),
+    N_ ("Commission"), N_ ("Accelerator"), N_ ("Team bonus"), N_ ("Referral"),
+    N_ ("Clawback"),   N_ ("Cap"),         N_ ("Adjust."),
   };
   g_autoptr (GListModel) reps = tandem_settlement_get_reps (settlement);
   g_autoptr (GListModel) teams = tandem_settlement_get_team_results (settlement);
@@ -126,7 +120,9 @@ cli_print_report (Cli              *cli,
 
   g_string_append_printf (out, _ ("Settlement %s, plan %s (%s), in %s\n\n"), period,
                           tandem_settlement_get_plan_name (settlement),
-                          tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED ? _ ("closed") : _ ("draft"),
+                          tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED
+                              ? _ ("closed")
+                              : _ ("draft"),
                           tandem_money_get_currency (total));
   cli_pad (out, _ ("Rep"), 22, FALSE);
   cli_pad (out, _ ("Role"), 8, FALSE);
@@ -148,7 +144,8 @@ cli_print_report (Cli              *cli,
           g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, l);
           gint64 amount = tandem_money_get_minor_units (tandem_payout_line_get_amount (line));
 
-          if (!cli_add_checked (&sums[tandem_payout_line_get_kind (line)], amount, tandem_rep_get_name (rep), error)
+          if (!cli_add_checked (&sums[tandem_payout_line_get_kind (line)], amount,
+                                tandem_rep_get_name (rep), error)
               || !cli_add_checked (&rep_total, amount, tandem_rep_get_name (rep), error))
             return FALSE;
         }
@@ -188,13 +185,17 @@ cli_print_report (Cli              *cli,
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
       g_autoptr (TandemTeamResult) r = g_list_model_get_item (teams, i);
-      g_autofree char *revenue = tandem_money_to_display_string (tandem_team_result_get_revenue (r), FALSE);
-      g_autofree char *target = tandem_team_result_get_target (r)
-                                    ? tandem_money_to_display_string (tandem_team_result_get_target (r), FALSE)
-                                    : g_strdup ("–");
-      g_autofree char *payout = tandem_money_to_display_string (tandem_team_result_get_payout (r), FALSE);
+      g_autofree char *revenue
+          = tandem_money_to_display_string (tandem_team_result_get_revenue (r), FALSE);
+      g_autofree char *target
+          = tandem_team_result_get_target (r)
+                ? tandem_money_to_display_string (tandem_team_result_get_target (r), FALSE)
+                : g_strdup ("–");
+      g_autofree char *payout
+          = tandem_money_to_display_string (tandem_team_result_get_payout (r), FALSE);
       int              att = tandem_team_result_get_attainment (r);
-      g_autofree char *att_text = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100) : g_strdup ("–");
+      g_autofree char *att_text
+          = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100) : g_strdup ("–");
 
       cli_pad (out, tandem_team_get_name (tandem_team_result_get_team (r)), 22, FALSE);
       cli_pad (out, revenue, 14, TRUE);
@@ -210,9 +211,7 @@ cli_print_report (Cli              *cli,
 }
 
 void
-cli_print_statement (Cli              *cli,
-                     TandemSettlement *settlement,
-                     TandemRep        *rep)
+cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
 {
   g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (settlement, rep);
   g_autoptr (TandemMoney) total = tandem_settlement_get_total_for_rep (settlement, rep);
@@ -243,7 +242,8 @@ cli_print_statement (Cli              *cli,
 
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick);
+          json_builder_add_string_value (
+              b, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick);
           json_builder_set_member_name (b, "amount");
           json_builder_add_string_value (b, amount);
           json_builder_set_member_name (b, "activity");
@@ -266,14 +266,18 @@ cli_print_statement (Cli              *cli,
   g_print (_ ("Statement for %s (%s), %s, plan %s (%s)\n\n"), tandem_rep_get_name (rep),
            tandem_role_to_nick (tandem_rep_get_role (rep)), period,
            tandem_settlement_get_plan_name (settlement),
-           tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED ? _ ("closed") : _ ("draft"));
+           tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED
+               ? _ ("closed")
+               : _ ("draft"));
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *amount = tandem_money_to_display_string (tandem_payout_line_get_amount (line), FALSE);
+      g_autofree char *amount
+          = tandem_money_to_display_string (tandem_payout_line_get_amount (line), FALSE);
       g_autoptr (GString) row = g_string_new (NULL);
 
-      cli_pad (row, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick, 16, FALSE);
+      cli_pad (row, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick, 16,
+               FALSE);
       cli_pad (row, amount, 12, TRUE);
       g_print ("%s  %s\n", row->str, tandem_payout_line_get_explanation (line));
     }

@@ -14,8 +14,7 @@
 #include "tandem-cli.h"
 
 int
-cli_usage_error (const char *format,
-                 ...)
+cli_usage_error (const char *format, ...)
 {
   g_autofree char *msg = NULL;
   va_list          args;
@@ -54,8 +53,7 @@ cli_print_json (JsonNode *node)
 }
 
 void
-cli_print_id (Cli   *cli,
-              gint64 id)
+cli_print_id (Cli *cli, gint64 id)
 {
   if (cli->json)
     {
@@ -80,11 +78,7 @@ typedef struct
 } Progress;
 
 static void
-on_progress (TandemStore *store,
-             const char  *operation,
-             guint64      done,
-             guint64      total,
-             Progress    *p)
+on_progress (TandemStore *store, const char *operation, guint64 done, guint64 total, Progress *p)
 {
   gint64 now = g_get_monotonic_time ();
   double elapsed = (now - p->started) / 1e6;
@@ -94,8 +88,8 @@ on_progress (TandemStore *store,
     return;
 
   if (total > done && rate > 0)
-    g_printerr ("\r\033[K%s: %" G_GUINT64_FORMAT " rows, %.0f rows/s, ETA %.0f s",
-                operation, done, rate, (total - done) / rate);
+    g_printerr ("\r\033[K%s: %" G_GUINT64_FORMAT " rows, %.0f rows/s, ETA %.0f s", operation, done,
+                rate, (total - done) / rate);
   else
     g_printerr ("\r\033[K%s: %" G_GUINT64_FORMAT " rows, %.0f rows/s", operation, done, rate);
   p->shown = TRUE;
@@ -108,7 +102,8 @@ cli_progress_start (Cli *cli)
     return;
   cli->progress = g_new0 (Progress, 1);
   ((Progress *)cli->progress)->started = g_get_monotonic_time ();
-  cli->progress_handler = g_signal_connect (cli->store, "progress", G_CALLBACK (on_progress), cli->progress);
+  cli->progress_handler
+      = g_signal_connect (cli->store, "progress", G_CALLBACK (on_progress), cli->progress);
 }
 
 void
@@ -125,8 +120,7 @@ cli_progress_stop (Cli *cli)
 }
 
 int
-cli_open_store (Cli     *cli,
-                gboolean create)
+cli_open_store (Cli *cli, gboolean create)
 {
   g_autoptr (GError) error = NULL;
 
@@ -146,7 +140,8 @@ cli_open_store (Cli     *cli,
     }
   if (g_file_test (cli->db, G_FILE_TEST_EXISTS) && !g_file_test (cli->db, G_FILE_TEST_IS_REGULAR))
     {
-      g_printerr (_ ("tandem: %s is not a regular file (a device or a pipe?), so it cannot hold a database\n"),
+      g_printerr (_ ("tandem: %s is not a regular file (a device or a pipe?), so it cannot hold a "
+                     "database\n"),
                   cli->db);
       return EXIT_DATA;
     }
@@ -167,11 +162,10 @@ cli_open_store (Cli     *cli,
 }
 
 int
-cli_cmd_init (Cli   *cli,
-              int    argc,
-              char **argv)
+cli_cmd_init (Cli *cli, int argc, char **argv)
 {
-  int status = cli_parse_options (cli, "init", _ ("— create or upgrade the database"), NULL, &argc, &argv);
+  int status
+      = cli_parse_options (cli, "init", _ ("— create or upgrade the database"), NULL, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -195,22 +189,20 @@ cli_cmd_init (Cli   *cli,
       cli_print_json (root);
     }
   else
-    g_print (_ ("Database %s ready (schema version %d)\n"), cli->db_shown, tandem_store_get_schema_version (cli->store));
+    g_print (_ ("Database %s ready (schema version %d)\n"), cli->db_shown,
+             tandem_store_get_schema_version (cli->store));
   return 0;
 }
 
 gboolean
-cli_parse_id (const char *what,
-              const char *text,
-              gint64     *id,
-              GError    **error)
+cli_parse_id (const char *what, const char *text, gint64 *id, GError **error)
 {
   guint64 value;
 
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("%s: “%s” is not an id"), what, text ? text : "");
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _ ("%s: “%s” is not an id"),
+                   what, text ? text : "");
       return FALSE;
     }
   *id = (gint64)value;
@@ -218,17 +210,14 @@ cli_parse_id (const char *what,
 }
 
 gboolean
-cli_get_rep (Cli        *cli,
-             const char *what,
-             const char *text,
-             TandemRep **rep,
-             GError    **error)
+cli_get_rep (Cli *cli, const char *what, const char *text, TandemRep **rep, GError **error)
 {
   guint64 id;
 
   if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _ ("%s: “%s” is not an id"), what, text);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _ ("%s: “%s” is not an id"),
+                   what, text);
       return FALSE;
     }
   *rep = tandem_store_get_rep (cli->store, (gint64)id, error);
@@ -237,9 +226,7 @@ cli_get_rep (Cli        *cli,
 
 /* Parses an ISO 8601 time; a time without an offset is UTC. */
 GDateTime *
-cli_parse_time (const char *what,
-                const char *text,
-                GError    **error)
+cli_parse_time (const char *what, const char *text, GError **error)
 {
   g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr (GError) local = NULL;
@@ -254,18 +241,19 @@ cli_parse_time (const char *what,
  * basis points: 10,000.00 EUR × the share is the share in basis points,
  * exactly, through the library's own percentage parser. */
 gboolean
-cli_parse_percent (const char *option,
-                   const char *text,
-                   guint      *bp,
-                   GError    **error)
+cli_parse_percent (const char *option, const char *text, guint *bp, GError **error)
 {
   g_autoptr (TandemMoney) probe = tandem_money_new (1000000, "EUR");
   g_autoptr (TandemMoney) share = tandem_money_multiply_percent (probe, text, NULL);
 
-  if (share == NULL || tandem_money_get_minor_units (share) < 0 || tandem_money_get_minor_units (share) > 1000000 || tandem_money_get_minor_units (share) % 100 != 0)
+  if (share == NULL || tandem_money_get_minor_units (share) < 0
+      || tandem_money_get_minor_units (share) > 1000000
+      || tandem_money_get_minor_units (share) % 100 != 0)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("%s: “%s” is not a percentage between 0%% and 100%% with at most two decimals"), option, text);
+      g_set_error (
+          error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+          _ ("%s: “%s” is not a percentage between 0%% and 100%% with at most two decimals"),
+          option, text);
       return FALSE;
     }
   *bp = (guint)(tandem_money_get_minor_units (share) / 100);
@@ -320,9 +308,7 @@ cli_parse_options (Cli          *cli,
 
 /* Finds the plan named @name, or the only stored plan when @name is NULL. */
 TandemPlan *
-cli_find_plan (Cli        *cli,
-               const char *name,
-               GError    **error)
+cli_find_plan (Cli *cli, const char *name, GError **error)
 {
   g_auto (GStrv) names = NULL;
 
@@ -335,8 +321,9 @@ cli_find_plan (Cli        *cli,
   if (g_strv_length (names) != 1)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   g_strv_length (names) == 0 ? _ ("No plan is stored: load one with “tandem plan load FILE”")
-                                              : _ ("Several plans are stored: name one with --plan NAME"));
+                   g_strv_length (names) == 0
+                       ? _ ("No plan is stored: load one with “tandem plan load FILE”")
+                       : _ ("Several plans are stored: name one with --plan NAME"));
       return NULL;
     }
   return tandem_store_get_plan (cli->store, names[0], error);
@@ -345,8 +332,7 @@ cli_find_plan (Cli        *cli,
 /* Adds every readable property of @object as a member; objects become
  * their id, money its canonical string, times ISO 8601, enums their nick. */
 void
-cli_add_properties (JsonBuilder *b,
-                    GObject     *object)
+cli_add_properties (JsonBuilder *b, GObject *object)
 {
   guint                   n = 0;
   g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
@@ -387,12 +373,16 @@ cli_add_properties (JsonBuilder *b,
         }
       else if (type == TANDEM_TYPE_MONEY)
         {
-          g_autofree char *s = g_value_get_boxed (&value) ? tandem_money_to_string (g_value_get_boxed (&value)) : NULL;
+          g_autofree char *s = g_value_get_boxed (&value)
+                                   ? tandem_money_to_string (g_value_get_boxed (&value))
+                                   : NULL;
           s ? json_builder_add_string_value (b, s) : json_builder_add_null_value (b);
         }
       else if (type == G_TYPE_DATE_TIME)
         {
-          g_autofree char *s = g_value_get_boxed (&value) ? g_date_time_format_iso8601 (g_value_get_boxed (&value)) : NULL;
+          g_autofree char *s = g_value_get_boxed (&value)
+                                   ? g_date_time_format_iso8601 (g_value_get_boxed (&value))
+                                   : NULL;
           s ? json_builder_add_string_value (b, s) : json_builder_add_null_value (b);
         }
       else if (G_TYPE_IS_OBJECT (type))
@@ -462,10 +452,7 @@ cli_simple_list (Cli        *cli,
 
 /* Pads @text to @width characters (not bytes), left or right aligned. */
 void
-cli_pad (GString    *out,
-         const char *text,
-         int         width,
-         gboolean    right)
+cli_pad (GString *out, const char *text, int width, gboolean right)
 {
   long n = g_utf8_strlen (text, -1);
 
@@ -481,8 +468,7 @@ cli_pad (GString    *out,
 /* Amounts in a table: grouped, with the currency's own decimals, without
  * the code (the table names it once). */
 char *
-cli_amount_cell (gint64      minor,
-                 const char *currency)
+cli_amount_cell (gint64 minor, const char *currency)
 {
   g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
 
@@ -491,10 +477,7 @@ cli_amount_cell (gint64      minor,
 
 /* Adds up money for a table; an overflow is an error naming the sum. */
 gboolean
-cli_add_checked (gint64     *sum,
-                 gint64      value,
-                 const char *what,
-                 GError    **error)
+cli_add_checked (gint64 *sum, gint64 value, const char *what, GError **error)
 {
   if (!__builtin_add_overflow (*sum, value, sum))
     return TRUE;
@@ -513,9 +496,7 @@ cli_print_builder (JsonBuilder *b)
 }
 
 void
-cli_add_uint (JsonBuilder *b,
-              const char  *name,
-              guint        value)
+cli_add_uint (JsonBuilder *b, const char *name, guint value)
 {
   json_builder_set_member_name (b, name);
   json_builder_add_int_value (b, value);

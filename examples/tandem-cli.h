@@ -30,8 +30,7 @@ typedef struct
 /* tandem-cli.c: shared parts */
 
 /* Prints "tandem: MESSAGE" and a hint; returns EXIT_USAGE. */
-int cli_usage_error (const char *format,
-                     ...) G_GNUC_PRINTF (1, 2);
+int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* Prints @error's message; returns EXIT_DATA. */
 int cli_data_error (GError *error);
 /* Parses a verb's options; returns -1 to go on, else an exit status. */
@@ -41,45 +40,30 @@ int         cli_parse_options (Cli          *cli,
                                GOptionEntry *entries,
                                int          *argc,
                                char       ***argv);
-int         cli_open_store (Cli     *cli,
-                            gboolean create);
-TandemPlan *cli_find_plan (Cli        *cli,
-                           const char *name,
-                           GError    **error);
+int         cli_open_store (Cli *cli, gboolean create);
+TandemPlan *cli_find_plan (Cli *cli, const char *name, GError **error);
 char       *cli_money (TandemMoney *money);
 /* Prints @node pretty, with a newline. */
 void cli_print_json (JsonNode *node);
 /* Prints what @b built. */
 void cli_print_builder (JsonBuilder *b);
-void cli_add_uint (JsonBuilder *b,
-                   const char  *name,
-                   guint        value);
+void cli_add_uint (JsonBuilder *b, const char *name, guint value);
 /* Prints a new row's id (or {"id": N} with --json). */
-void     cli_print_id (Cli   *cli,
-                       gint64 id);
-gboolean cli_parse_id (const char *what,
-                       const char *text,
-                       gint64     *id,
-                       GError    **error);
+void     cli_print_id (Cli *cli, gint64 id);
+gboolean cli_parse_id (const char *what, const char *text, gint64 *id, GError **error);
 /* The stored rep with the id in @text. */
 gboolean   cli_get_rep (Cli        *cli,
                         const char *what,
                         const char *text,
                         TandemRep **rep,
                         GError    **error);
-gboolean   cli_parse_percent (const char *option,
-                              const char *text,
-                              guint      *bp,
-                              GError    **error);
-GDateTime *cli_parse_time (const char *what,
-                           const char *text,
-                           GError    **error);
+gboolean   cli_parse_percent (const char *option, const char *text, guint *bp, GError **error);
+GDateTime *cli_parse_time (const char *what, const char *text, GError **error);
 void       cli_progress_start (Cli *cli);
 void       cli_progress_stop (Cli *cli);
 /* Lists: an aligned table, or with --json an array of objects whose keys
  * are the objects' property names. */
-void cli_add_properties (JsonBuilder *b,
-                         GObject     *object);
+void cli_add_properties (JsonBuilder *b, GObject *object);
 void cli_print_model_json (GListModel *model);
 int  cli_simple_list (Cli        *cli,
                       int         argc,
@@ -88,16 +72,9 @@ int  cli_simple_list (Cli        *cli,
                       GListModel *(*list) (TandemStore *),
                       void (*row) (gpointer item));
 /* Tables */
-void     cli_pad (GString    *out,
-                  const char *text,
-                  int         width,
-                  gboolean    right);
-char    *cli_amount_cell (gint64      minor,
-                          const char *currency);
-gboolean cli_add_checked (gint64     *sum,
-                          gint64      value,
-                          const char *what,
-                          GError    **error);
+void     cli_pad (GString *out, const char *text, int width, gboolean right);
+char    *cli_amount_cell (gint64 minor, const char *currency);
+gboolean cli_add_checked (gint64 *sum, gint64 value, const char *what, GError **error);
 
 /* The verbs, one file per noun */
 int cli_cmd_init (Cli *cli, int argc, char **argv);
@@ -138,12 +115,8 @@ int cli_cmd_plan_list (Cli *cli, int argc, char **argv);
 int      cli_cmd_settle (Cli *cli, int argc, char **argv);
 int      cli_cmd_close (Cli *cli, int argc, char **argv);
 int      cli_cmd_statement (Cli *cli, int argc, char **argv);
-gboolean cli_print_report (Cli              *cli,
-                           TandemSettlement *settlement,
-                           GError          **error);
-void     cli_print_statement (Cli              *cli,
-                              TandemSettlement *settlement,
-                              TandemRep        *rep);
+gboolean cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error);
+void     cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep);
 
 /* tandem-cli-method.c */
 int cli_cmd_match (Cli *cli, int argc, char **argv);
@@ -161,9 +134,7 @@ int cli_cmd_support_close (Cli *cli, int argc, char **argv);
 /* tandem-cli-report.c */
 int  cli_cmd_report (Cli *cli, int argc, char **argv);
 int  cli_cmd_kpi (Cli *cli, int argc, char **argv);
-void cli_print_kpis (Cli        *cli,
-                     const char *period,
-                     GListModel *kpis);
+void cli_print_kpis (Cli *cli, const char *period, GListModel *kpis);
 
 /* tandem-cli-demo.c */
 int cli_cmd_demo (Cli *cli, int argc, char **argv);

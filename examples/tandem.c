@@ -27,31 +27,47 @@ static const Verb verbs[] = {
   { "rep list", cli_cmd_rep_list, N_ ("list reps") },
   { "rep archive", cli_cmd_rep_archive, N_ ("archive a rep who left: REP") },
   { "rep tag", cli_cmd_rep_tag, N_ ("give a rep a strength (or --preference): REP TAG LEVEL") },
-  { "classify", cli_cmd_classify, N_ ("A/B/C/D accounts: --since TIME --until TIME [--a 50%] [--apply]") },
-  { "cleanup", cli_cmd_cleanup, N_ ("the yearly clean-up: list D accounts [--confirm] to archive them") },
+  { "classify", cli_cmd_classify,
+    N_ ("A/B/C/D accounts: --since TIME --until TIME [--a 50%] [--apply]") },
+  { "cleanup", cli_cmd_cleanup,
+    N_ ("the yearly clean-up: list D accounts [--confirm] to archive them") },
   { "match", cli_cmd_match, N_ ("propose tandems [--fix I:F] [--forbid I:F] [--all] [--create]") },
-  { "team add", cli_cmd_team_add, N_ ("add a tandem: --inside ID --field ID [--name N] [--inside-share 40%] [--target AMOUNT]") },
+  { "team add", cli_cmd_team_add,
+    N_ ("add a tandem: --inside ID --field ID [--name N] [--inside-share 40%] [--target AMOUNT]") },
   { "team list", cli_cmd_team_list, N_ ("list tandems") },
-  { "team update", cli_cmd_team_update, N_ ("change a tandem: TEAM [--name N] [--since TIME] [--inside-share P] [--target A]") },
-  { "team members", cli_cmd_team_members, N_ ("a new pair from a time on: TEAM --inside REP --field REP --from TIME") },
+  { "team update", cli_cmd_team_update,
+    N_ ("change a tandem: TEAM [--name N] [--since TIME] [--inside-share P] [--target A]") },
+  { "team members", cli_cmd_team_members,
+    N_ ("a new pair from a time on: TEAM --inside REP --field REP --from TIME") },
   { "team history", cli_cmd_team_history, N_ ("who formed a tandem when: TEAM") },
   { "team archive", cli_cmd_team_archive, N_ ("archive a tandem: TEAM") },
-  { "account add", cli_cmd_account_add, N_ ("add an account: NAME --team ID [--category A] [--stage prospect] [--referred-by ID]") },
+  { "account add", cli_cmd_account_add,
+    N_ ("add an account: NAME --team ID [--category A] [--stage prospect] [--referred-by ID]") },
   { "account list", cli_cmd_account_list, N_ ("list accounts") },
   { "account archive", cli_cmd_account_archive, N_ ("archive an account: ACCOUNT") },
   { "account history", cli_cmd_account_history, N_ ("an account’s stages with their causes: ID") },
   { "charter show", cli_cmd_charter_show, N_ ("a tandem’s charter: TEAM [--version N]") },
   { "charter set", cli_cmd_charter_set, N_ ("a new draft: TEAM AREA inside|field|shared") },
-  { "charter confirm", cli_cmd_charter_confirm, N_ ("a member confirms the latest charter: TEAM --rep REP") },
-  { "shadowing log", cli_cmd_shadowing_log, N_ ("log shadowing: --account ID --guest REP --host REP --minutes N [--at TIME] [--note TEXT]") },
-  { "shadowing status", cli_cmd_shadowing_status, N_ ("per tandem: ride-along and sit-in done [--year YYYY] [--missing]") },
-  { "support open", cli_cmd_support_open, N_ ("open a request: --account ID --owner REP --queue NAME [--due TIME] [--note TEXT]") },
-  { "support list", cli_cmd_support_list, N_ ("open requests by due date [--queue NAME] [--overdue]") },
+  { "charter confirm", cli_cmd_charter_confirm,
+    N_ ("a member confirms the latest charter: TEAM --rep REP") },
+  { "shadowing log", cli_cmd_shadowing_log,
+    N_ ("log shadowing: --account ID --guest REP --host REP --minutes N [--at TIME] [--note "
+        "TEXT]") },
+  { "shadowing status", cli_cmd_shadowing_status,
+    N_ ("per tandem: ride-along and sit-in done [--year YYYY] [--missing]") },
+  { "support open", cli_cmd_support_open,
+    N_ ("open a request: --account ID --owner REP --queue NAME [--due TIME] [--note TEXT]") },
+  { "support list", cli_cmd_support_list,
+    N_ ("open requests by due date [--queue NAME] [--overdue]") },
   { "support close", cli_cmd_support_close, N_ ("close a request: ID [--rep REP]") },
-  { "lifecycle apply", cli_cmd_lifecycle_apply, N_ ("apply the lifecycle rules to every account [--at TIME]") },
-  { "lifecycle", cli_cmd_lifecycle, N_ ("show or set the lifecycle rules [--regular-orders N] [--regular-months N] [--lost-after-days N]") },
+  { "lifecycle apply", cli_cmd_lifecycle_apply,
+    N_ ("apply the lifecycle rules to every account [--at TIME]") },
+  { "lifecycle", cli_cmd_lifecycle,
+    N_ ("show or set the lifecycle rules [--regular-orders N] [--regular-months N] "
+        "[--lost-after-days N]") },
   { "activity list", cli_cmd_activity_list, N_ ("list activities") },
-  { "log", cli_cmd_log, N_ ("log an activity: KIND --account ID --rep ID [--amount AMOUNT] [--at TIME] [--ref REF]") },
+  { "log", cli_cmd_log,
+    N_ ("log an activity: KIND --account ID --rep ID [--amount AMOUNT] [--at TIME] [--ref REF]") },
   { "import", cli_cmd_import, N_ ("import activities from FILE (.csv or .json), all or none") },
   { "export", cli_cmd_export, N_ ("export activities [--format csv|json]") },
   { "plan load", cli_cmd_plan_load, N_ ("store a compensation plan from FILE") },
@@ -96,8 +112,7 @@ db_for_messages (const char *db)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (GPtrArray) rest = g_ptr_array_new ();
   Cli         cli = { 0 };
@@ -106,7 +121,8 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   /* TANDEM_LOCALEDIR lets the tests use the catalogues in the build tree */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TANDEM_LOCALEDIR") ? g_getenv ("TANDEM_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("TANDEM_LOCALEDIR") ? g_getenv ("TANDEM_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -215,7 +231,9 @@ main (int   argc,
             g_print ("  %-17s %s\n", verbs[i].words, _ (verbs[i].summary));
           }
       if (n > 0)
-        status = cli.help ? 0 : cli_usage_error (_ ("“%s” needs a verb, such as “%s list”"), noun, noun);
+        status = cli.help
+                     ? 0
+                     : cli_usage_error (_ ("“%s” needs a verb, such as “%s list”"), noun, noun);
       else
         status = cli_usage_error (_ ("unknown verb “%s”"), noun);
     }

@@ -39,7 +39,8 @@ static void
 check_reversal_limits (TandemStore *store)
 {
   g_autoptr (GListModel) all = tandem_store_list_activities (store);
-  g_autoptr (GHashTable) reversed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GHashTable) reversed
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   guint n = g_list_model_get_n_items (all);
 
   for (guint i = 0; i < n; i++)
@@ -54,8 +55,9 @@ check_reversal_limits (TandemStore *store)
       if (sum == NULL)
         {
           sum = g_new0 (gint64, 1);
-          g_hash_table_insert (reversed, g_memdup2 (&(gint64){ tandem_activity_get_id (original) }, sizeof (gint64)),
-                               sum);
+          g_hash_table_insert (
+              reversed, g_memdup2 (&(gint64){ tandem_activity_get_id (original) }, sizeof (gint64)),
+              sum);
         }
       *sum += tandem_money_get_minor_units (tandem_activity_get_amount (a));
       if (*sum > tandem_money_get_minor_units (tandem_activity_get_amount (original)))
@@ -64,8 +66,7 @@ check_reversal_limits (TandemStore *store)
 }
 
 int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
+LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
   static TandemStore *store;
   g_autoptr (GInputStream) in = NULL;

@@ -9,8 +9,7 @@
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
+LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
   g_autoptr (TandemJsonReader) reader = tandem_json_reader_new_for_data ((const char *)data, size);
   g_autoptr (GError) error = NULL;

@@ -7,11 +7,11 @@
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 int
-LLVMFuzzerTestOneInput (const guint8 *data,
-                        size_t        size)
+LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemPlan) plan = tandem_plan_new_from_data ((const char *)data, (gssize)size, &error);
+  g_autoptr (TandemPlan) plan
+      = tandem_plan_new_from_data ((const char *)data, (gssize)size, &error);
 
   if (plan == NULL)
     {

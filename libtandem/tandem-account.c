@@ -74,10 +74,7 @@ tandem_account_finalize (GObject *object)
 }
 
 static void
-tandem_account_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+tandem_account_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemAccount *self = TANDEM_ACCOUNT (object);
 
@@ -117,10 +114,7 @@ tandem_account_get_property (GObject    *object,
 }
 
 static void
-tandem_account_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+tandem_account_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   TandemAccount *self = TANDEM_ACCOUNT (object);
 
@@ -181,9 +175,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL,
-                                            0, G_MAXINT64, 0,
-                                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID]
+      = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:name:
@@ -192,9 +186,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL,
-                                               NULL,
-                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] = g_param_spec_string (
+      "name", NULL, NULL, NULL,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:team:
@@ -203,9 +197,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL,
-                                               TANDEM_TYPE_TEAM,
-                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TEAM] = g_param_spec_object (
+      "team", NULL, NULL, TANDEM_TYPE_TEAM,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:category:
@@ -214,9 +208,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CATEGORY] = g_param_spec_enum ("category", NULL, NULL,
-                                                 TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C,
-                                                 (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CATEGORY]
+      = g_param_spec_enum ("category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C,
+                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:stage:
@@ -225,9 +219,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_STAGE] = g_param_spec_enum ("stage", NULL, NULL,
-                                              TANDEM_TYPE_ACCOUNT_STAGE, TANDEM_ACCOUNT_STAGE_PROSPECT,
-                                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STAGE] = g_param_spec_enum (
+      "stage", NULL, NULL, TANDEM_TYPE_ACCOUNT_STAGE, TANDEM_ACCOUNT_STAGE_PROSPECT,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:referred-by:
@@ -236,9 +230,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REFERRED_BY] = g_param_spec_object ("referred-by", NULL, NULL,
-                                                      TANDEM_TYPE_ACCOUNT,
-                                                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REFERRED_BY] = g_param_spec_object (
+      "referred-by", NULL, NULL, TANDEM_TYPE_ACCOUNT,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemAccount:archived:
@@ -248,9 +242,9 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL,
-                                                    FALSE,
-                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ARCHIVED] = g_param_spec_boolean (
+      "archived", NULL, NULL, FALSE,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -263,8 +257,7 @@ tandem_account_init (TandemAccount *self)
 }
 
 void
-_tandem_account_set_archived (TandemAccount *self,
-                              gboolean       archived)
+_tandem_account_set_archived (TandemAccount *self, gboolean archived)
 {
   archived = !!archived;
   if (self->archived == (guint)archived)
@@ -286,15 +279,11 @@ _tandem_account_set_archived (TandemAccount *self,
  * Since: 1.0
  */
 TandemAccount *
-tandem_account_new (const char *name,
-                    TandemTeam *team)
+tandem_account_new (const char *name, TandemTeam *team)
 {
   g_return_val_if_fail (team == NULL || TANDEM_IS_TEAM (team), NULL);
 
-  return g_object_new (TANDEM_TYPE_ACCOUNT,
-                       "name", name,
-                       "team", team,
-                       NULL);
+  return g_object_new (TANDEM_TYPE_ACCOUNT, "name", name, "team", team, NULL);
 }
 
 /**
@@ -343,8 +332,7 @@ tandem_account_get_name (TandemAccount *self)
  * Since: 1.0
  */
 void
-tandem_account_set_name (TandemAccount *self,
-                         const char    *name)
+tandem_account_set_name (TandemAccount *self, const char *name)
 {
   g_return_if_fail (TANDEM_IS_ACCOUNT (self));
 
@@ -383,8 +371,7 @@ tandem_account_get_team (TandemAccount *self)
  * Since: 1.0
  */
 void
-tandem_account_set_team (TandemAccount *self,
-                         TandemTeam    *team)
+tandem_account_set_team (TandemAccount *self, TandemTeam *team)
 {
   g_return_if_fail (TANDEM_IS_ACCOUNT (self));
   g_return_if_fail (team == NULL || TANDEM_IS_TEAM (team));
@@ -421,8 +408,7 @@ tandem_account_get_category (TandemAccount *self)
  * Since: 1.0
  */
 void
-tandem_account_set_category (TandemAccount *self,
-                             TandemCategory category)
+tandem_account_set_category (TandemAccount *self, TandemCategory category)
 {
   g_return_if_fail (TANDEM_IS_ACCOUNT (self));
 
@@ -462,8 +448,7 @@ tandem_account_get_stage (TandemAccount *self)
  * Since: 1.0
  */
 void
-tandem_account_set_stage (TandemAccount     *self,
-                          TandemAccountStage stage)
+tandem_account_set_stage (TandemAccount *self, TandemAccountStage stage)
 {
   g_return_if_fail (TANDEM_IS_ACCOUNT (self));
 
@@ -506,9 +491,7 @@ tandem_account_get_referred_by (TandemAccount *self)
  * Since: 1.0
  */
 gboolean
-tandem_account_set_referred_by (TandemAccount *self,
-                                TandemAccount *referrer,
-                                GError       **error)
+tandem_account_set_referred_by (TandemAccount *self, TandemAccount *referrer, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), FALSE);
   g_return_val_if_fail (referrer == NULL || TANDEM_IS_ACCOUNT (referrer), FALSE);
@@ -557,8 +540,7 @@ tandem_account_get_archived (TandemAccount *self)
  * Since: 1.0
  */
 gboolean
-tandem_account_validate (TandemAccount *self,
-                         GError       **error)
+tandem_account_validate (TandemAccount *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), FALSE);
 

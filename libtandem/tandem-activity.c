@@ -90,10 +90,7 @@ tandem_activity_finalize (GObject *object)
 }
 
 static void
-tandem_activity_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+tandem_activity_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemActivity *self = TANDEM_ACTIVITY (object);
 
@@ -208,9 +205,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL,
-                                            0, G_MAXINT64, 0,
-                                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID]
+      = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:account:
@@ -219,9 +216,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACCOUNT] = g_param_spec_object ("account", NULL, NULL,
-                                                  TANDEM_TYPE_ACCOUNT,
-                                                  (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ACCOUNT]
+      = g_param_spec_object ("account", NULL, NULL, TANDEM_TYPE_ACCOUNT,
+                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:rep:
@@ -231,9 +228,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REP] = g_param_spec_object ("rep", NULL, NULL,
-                                              TANDEM_TYPE_REP,
-                                              (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REP]
+      = g_param_spec_object ("rep", NULL, NULL, TANDEM_TYPE_REP,
+                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:kind:
@@ -242,9 +239,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL,
-                                             TANDEM_TYPE_ACTIVITY_KIND, TANDEM_ACTIVITY_KIND_CALL,
-                                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_KIND]
+      = g_param_spec_enum ("kind", NULL, NULL, TANDEM_TYPE_ACTIVITY_KIND, TANDEM_ACTIVITY_KIND_CALL,
+                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:amount:
@@ -254,9 +251,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_AMOUNT] = g_param_spec_boxed ("amount", NULL, NULL,
-                                                TANDEM_TYPE_MONEY,
-                                                (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AMOUNT]
+      = g_param_spec_boxed ("amount", NULL, NULL, TANDEM_TYPE_MONEY,
+                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:occurred-at:
@@ -265,9 +262,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_OCCURRED_AT] = g_param_spec_boxed ("occurred-at", NULL, NULL,
-                                                     G_TYPE_DATE_TIME,
-                                                     (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_OCCURRED_AT]
+      = g_param_spec_boxed ("occurred-at", NULL, NULL, G_TYPE_DATE_TIME,
+                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:external-ref:
@@ -277,9 +274,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_EXTERNAL_REF] = g_param_spec_string ("external-ref", NULL, NULL,
-                                                       NULL,
-                                                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EXTERNAL_REF] = g_param_spec_string (
+      "external-ref", NULL, NULL, NULL,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:reverses:
@@ -288,9 +285,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REVERSES] = g_param_spec_object ("reverses", NULL, NULL,
-                                                   TANDEM_TYPE_ACTIVITY,
-                                                   (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVERSES]
+      = g_param_spec_object ("reverses", NULL, NULL, TANDEM_TYPE_ACTIVITY,
+                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemActivity:note:
@@ -299,9 +296,9 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL,
-                                               NULL,
-                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NOTE] = g_param_spec_string (
+      "note", NULL, NULL, NULL,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -344,13 +341,8 @@ tandem_activity_new (TandemAccount     *account,
   g_return_val_if_fail (occurred_at != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (TANDEM_TYPE_ACTIVITY,
-                       "account", account,
-                       "rep", rep,
-                       "kind", kind,
-                       "amount", amount,
-                       "occurred-at", occurred_at,
-                       NULL);
+  self = g_object_new (TANDEM_TYPE_ACTIVITY, "account", account, "rep", rep, "kind", kind, "amount",
+                       amount, "occurred-at", occurred_at, NULL);
 
   if (!tandem_activity_validate (self, error))
     return NULL;
@@ -389,14 +381,10 @@ tandem_activity_new_reversal (TandemActivity *reverses,
   g_return_val_if_fail (occurred_at != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (TANDEM_TYPE_ACTIVITY,
-                       "account", reverses->account,
-                       "rep", rep,
-                       "kind", TANDEM_ACTIVITY_KIND_REVERSAL,
-                       "amount", amount != NULL ? amount : reverses->amount,
-                       "occurred-at", occurred_at,
-                       "reverses", reverses,
-                       NULL);
+  self = g_object_new (TANDEM_TYPE_ACTIVITY, "account", reverses->account, "rep", rep, "kind",
+                       TANDEM_ACTIVITY_KIND_REVERSAL, "amount",
+                       amount != NULL ? amount : reverses->amount, "occurred-at", occurred_at,
+                       "reverses", reverses, NULL);
 
   if (!tandem_activity_validate (self, error))
     return NULL;
@@ -541,8 +529,7 @@ tandem_activity_get_external_ref (TandemActivity *self)
  * Since: 1.0
  */
 void
-tandem_activity_set_external_ref (TandemActivity *self,
-                                  const char     *external_ref)
+tandem_activity_set_external_ref (TandemActivity *self, const char *external_ref)
 {
   g_return_if_fail (TANDEM_IS_ACTIVITY (self));
 
@@ -599,8 +586,7 @@ tandem_activity_get_note (TandemActivity *self)
  * Since: 1.0
  */
 void
-tandem_activity_set_note (TandemActivity *self,
-                          const char     *note)
+tandem_activity_set_note (TandemActivity *self, const char *note)
 {
   g_return_if_fail (TANDEM_IS_ACTIVITY (self));
 
@@ -612,10 +598,7 @@ tandem_activity_set_note (TandemActivity *self,
 }
 
 static void
-money_text (char       *buf,
-            gsize       size,
-            gint64      minor,
-            const char *currency)
+money_text (char *buf, gsize size, gint64 minor, const char *currency)
 {
   g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
   g_autofree char *text = m != NULL ? tandem_money_to_string (m) : NULL;
@@ -650,19 +633,21 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
   if (facts->has_amount && !tandem_activity_kind_takes_amount (facts->kind))
     {
       money_text (text, sizeof text, facts->amount_minor, facts->currency);
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
-                   _ ("An activity of kind “%s” carries no amount, but %s was given: only offers, orders, "
-                      "cross-sells, up-sells and reversals do"),
-                   kind_nick, text);
+      g_set_error (
+          error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+          _ ("An activity of kind “%s” carries no amount, but %s was given: only offers, orders, "
+             "cross-sells, up-sells and reversals do"),
+          kind_nick, text);
       return FALSE;
     }
 
   if (facts->has_amount && facts->amount_minor < 0)
     {
       money_text (text, sizeof text, facts->amount_minor, facts->currency);
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
-                   _ ("Amount %s of an activity of kind “%s” is negative: record a reversal instead"),
-                   text, kind_nick);
+      g_set_error (
+          error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+          _ ("Amount %s of an activity of kind “%s” is negative: record a reversal instead"), text,
+          kind_nick);
       return FALSE;
     }
 
@@ -670,9 +655,10 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
     {
       if (reverses != NULL)
         {
-          g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                       _ ("An activity of kind “%s” cannot reverse another activity: only a reversal can"),
-                       kind_nick);
+          g_set_error (
+              error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+              _ ("An activity of kind “%s” cannot reverse another activity: only a reversal can"),
+              kind_nick);
           return FALSE;
         }
       return TRUE;
@@ -688,7 +674,8 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
   if (!tandem_activity_kind_is_commissionable (reverses->kind))
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-                   _ ("Activity %" PRId64 " is of kind “%s”: only orders, cross-sells and up-sells can be reversed"),
+                   _ ("Activity %" PRId64
+                      " is of kind “%s”: only orders, cross-sells and up-sells can be reversed"),
                    reverses->id, tandem_activity_kind_to_nick (reverses->kind));
       return FALSE;
     }
@@ -714,7 +701,9 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
       return FALSE;
     }
 
-  if (reverses->has_amount && (g_strcmp0 (facts->currency, reverses->currency) != 0 || facts->amount_minor > reverses->amount_minor))
+  if (reverses->has_amount
+      && (g_strcmp0 (facts->currency, reverses->currency) != 0
+          || facts->amount_minor > reverses->amount_minor))
     {
       money_text (text, sizeof text, facts->amount_minor, facts->currency);
       money_text (orig, sizeof orig, reverses->amount_minor, reverses->currency);
@@ -727,8 +716,7 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
 }
 
 static void
-facts_from_activity (TandemActivity      *self,
-                     TandemActivityFacts *facts)
+facts_from_activity (TandemActivity *self, TandemActivityFacts *facts)
 {
   facts->id = self->id;
   facts->kind = self->kind;
@@ -758,8 +746,7 @@ facts_from_activity (TandemActivity      *self,
  * Since: 1.0
  */
 gboolean
-tandem_activity_validate (TandemActivity *self,
-                          GError        **error)
+tandem_activity_validate (TandemActivity *self, GError **error)
 {
   TandemActivityFacts facts;
   TandemActivityFacts reverses;
@@ -770,7 +757,8 @@ tandem_activity_validate (TandemActivity *self,
   if (self->account == NULL || self->rep == NULL || self->occurred_at == NULL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _ ("An activity of kind “%s” needs %s"), tandem_activity_kind_to_nick (self->kind),
+                   _ ("An activity of kind “%s” needs %s"),
+                   tandem_activity_kind_to_nick (self->kind),
                    self->account == NULL ? _ ("an account")
                    : self->rep == NULL   ? _ ("a rep")
                                          : _ ("a time (occurred-at)"));
@@ -787,8 +775,11 @@ tandem_activity_validate (TandemActivity *self,
       TandemAccount *other = self->reverses->account;
 
       facts_from_activity (self->reverses, &reverses);
-      same_account = other == self->account || (other != NULL && tandem_account_get_id (other) != 0 && tandem_account_get_id (other) == tandem_account_get_id (self->account));
+      same_account = other == self->account
+                     || (other != NULL && tandem_account_get_id (other) != 0
+                         && tandem_account_get_id (other) == tandem_account_get_id (self->account));
     }
 
-  return _tandem_activity_check_facts (&facts, self->reverses ? &reverses : NULL, same_account, error);
+  return _tandem_activity_check_facts (&facts, self->reverses ? &reverses : NULL, same_account,
+                                       error);
 }

@@ -34,7 +34,6 @@ gboolean _tandem_allocate_minor (gint64         amount,
                                  gint64        *parts);
 
 /* "1,200.00 EUR": grouped for people, not for parsing. */
-char *_tandem_money_format_display (gint64      minor_units,
-                                    const char *currency);
+char *_tandem_money_format_display (gint64 minor_units, const char *currency);
 
 G_END_DECLS

@@ -9,11 +9,8 @@
 
 G_BEGIN_DECLS
 
-void _tandem_rep_set_archived (TandemRep *self,
-                               gboolean   archived);
-void _tandem_team_set_archived (TandemTeam *self,
-                                gboolean    archived);
-void _tandem_account_set_archived (TandemAccount *self,
-                                   gboolean       archived);
+void _tandem_rep_set_archived (TandemRep *self, gboolean archived);
+void _tandem_team_set_archived (TandemTeam *self, gboolean archived);
+void _tandem_account_set_archived (TandemAccount *self, gboolean archived);
 
 G_END_DECLS

@@ -82,8 +82,7 @@ static const gint64 powers_of_ten[] = {
 };
 
 static int
-compare_code (const void *key,
-              const void *elem)
+compare_code (const void *key, const void *elem)
 {
   const TandemCurrencyInfo *info = elem;
 
@@ -96,13 +95,12 @@ _tandem_currency_find (const char *code)
   if (code == NULL || strlen (code) != 3)
     return NULL;
 
-  return bsearch (code, _tandem_currencies, _tandem_n_currencies,
-                  sizeof (TandemCurrencyInfo), compare_code);
+  return bsearch (code, _tandem_currencies, _tandem_n_currencies, sizeof (TandemCurrencyInfo),
+                  compare_code);
 }
 
 static TandemMoney *
-money_alloc (gint64                    minor_units,
-             const TandemCurrencyInfo *info)
+money_alloc (gint64 minor_units, const TandemCurrencyInfo *info)
 {
   TandemMoney *self;
 
@@ -118,8 +116,7 @@ money_alloc (gint64                    minor_units,
 }
 
 static TandemMoney *
-money_same_currency (const TandemMoney *like,
-                     gint64             minor_units)
+money_same_currency (const TandemMoney *like, gint64 minor_units)
 {
   TandemMoney *self;
 
@@ -149,9 +146,7 @@ money_same_currency (const TandemMoney *like,
  * Since: 1.0
  */
 gboolean
-tandem_currency_lookup (const char *code,
-                        guint      *exponent,
-                        GError    **error)
+tandem_currency_lookup (const char *code, guint *exponent, GError **error)
 {
   const TandemCurrencyInfo *info;
 
@@ -189,8 +184,7 @@ tandem_currency_lookup (const char *code,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_new (gint64      minor_units,
-                  const char *currency)
+tandem_money_new (gint64 minor_units, const char *currency)
 {
   const TandemCurrencyInfo *info;
 
@@ -219,9 +213,7 @@ tandem_money_new (gint64      minor_units,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_try_new (gint64      minor_units,
-                      const char *currency,
-                      GError    **error)
+tandem_money_try_new (gint64 minor_units, const char *currency, GError **error)
 {
   const TandemCurrencyInfo *info;
 
@@ -256,8 +248,7 @@ tandem_money_try_new (gint64      minor_units,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_try_new_zero (const char *currency,
-                           GError    **error)
+tandem_money_try_new_zero (const char *currency, GError **error)
 {
   return tandem_money_try_new (0, currency, error);
 }
@@ -280,10 +271,7 @@ tandem_money_new_zero (const char *currency)
 }
 
 gboolean
-_tandem_money_parse_parts (const char *text,
-                           gint64     *minor_units,
-                           char        currency[4],
-                           GError    **error)
+_tandem_money_parse_parts (const char *text, gint64 *minor_units, char currency[4], GError **error)
 {
   const TandemCurrencyInfo *info;
   const char               *p;
@@ -331,7 +319,8 @@ _tandem_money_parse_parts (const char *text,
           memcpy (code, p, 3);
           code[3] = '\0';
           g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY,
-                       _ ("Invalid amount “%s”: unknown currency code “%s” (codes are upper case, such as EUR)"),
+                       _ ("Invalid amount “%s”: unknown currency code “%s” (codes are upper case, "
+                          "such as EUR)"),
                        text, code);
           return FALSE;
         }
@@ -356,8 +345,8 @@ _tandem_money_parse_parts (const char *text,
   if (n_frac > info->exponent)
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_TOO_MANY_DECIMALS,
-                   _ ("Invalid amount “%s”: %s has %u decimals, the text has %u"),
-                   text, code, (guint)info->exponent, (guint)n_frac);
+                   _ ("Invalid amount “%s”: %s has %u decimals, the text has %u"), text, code,
+                   (guint)info->exponent, (guint)n_frac);
       return FALSE;
     }
 
@@ -383,15 +372,16 @@ _tandem_money_parse_parts (const char *text,
   return TRUE;
 
 invalid:
-  g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID,
-               _ ("Invalid amount “%s”: expected a number and a currency code, such as “1234.56 EUR”"),
-               text);
+  g_set_error (
+      error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID,
+      _ ("Invalid amount “%s”: expected a number and a currency code, such as “1234.56 EUR”"),
+      text);
   return FALSE;
 
 overflow:
   g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
-               _ ("Invalid amount “%s”: too large (at most %" PRId64 " minor units)"),
-               text, G_MAXINT64);
+               _ ("Invalid amount “%s”: too large (at most %" PRId64 " minor units)"), text,
+               G_MAXINT64);
   return FALSE;
 }
 
@@ -413,8 +403,7 @@ overflow:
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_parse (const char *text,
-                    GError    **error)
+tandem_money_parse (const char *text, GError **error)
 {
   gint64 minor;
   char   code[4];
@@ -540,22 +529,17 @@ tandem_money_to_string (const TandemMoney *self)
   magnitude = self->minor_units < 0 ? (guint64)-self->minor_units : (guint64)self->minor_units;
 
   if (self->exponent == 0)
-    return g_strdup_printf ("%s%" PRIu64 " %s",
-                            self->minor_units < 0 ? "-" : "", magnitude, self->currency);
+    return g_strdup_printf ("%s%" PRIu64 " %s", self->minor_units < 0 ? "-" : "", magnitude,
+                            self->currency);
 
   scale = (guint64)powers_of_ten[self->exponent];
-  return g_strdup_printf ("%s%" PRIu64 ".%0*" PRIu64 " %s",
-                          self->minor_units < 0 ? "-" : "",
-                          magnitude / scale,
-                          (int)self->exponent,
-                          magnitude % scale,
+  return g_strdup_printf ("%s%" PRIu64 ".%0*" PRIu64 " %s", self->minor_units < 0 ? "-" : "",
+                          magnitude / scale, (int)self->exponent, magnitude % scale,
                           self->currency);
 }
 
 static gboolean
-check_same_currency (const TandemMoney *a,
-                     const TandemMoney *b,
-                     GError           **error)
+check_same_currency (const TandemMoney *a, const TandemMoney *b, GError **error)
 {
   if (strcmp (a->currency, b->currency) == 0)
     return TRUE;
@@ -601,9 +585,7 @@ result_or_overflow (const TandemMoney *like,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_add (const TandemMoney *a,
-                  const TandemMoney *b,
-                  GError           **error)
+tandem_money_add (const TandemMoney *a, const TandemMoney *b, GError **error)
 {
   gint64   result;
   gboolean overflowed;
@@ -633,9 +615,7 @@ tandem_money_add (const TandemMoney *a,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_subtract (const TandemMoney *a,
-                       const TandemMoney *b,
-                       GError           **error)
+tandem_money_subtract (const TandemMoney *a, const TandemMoney *b, GError **error)
 {
   gint64   result;
   gboolean overflowed;
@@ -687,9 +667,7 @@ tandem_money_negate (const TandemMoney *self)
  * Since: 1.0
  */
 int
-tandem_money_try_compare (const TandemMoney *a,
-                          const TandemMoney *b,
-                          GError           **error)
+tandem_money_try_compare (const TandemMoney *a, const TandemMoney *b, GError **error)
 {
   g_return_val_if_fail (a != NULL, 0);
   g_return_val_if_fail (b != NULL, 0);
@@ -720,8 +698,7 @@ tandem_money_try_compare (const TandemMoney *a,
  * Since: 1.0
  */
 int
-tandem_money_compare (const TandemMoney *a,
-                      const TandemMoney *b)
+tandem_money_compare (const TandemMoney *a, const TandemMoney *b)
 {
   int cmp;
 
@@ -747,8 +724,7 @@ tandem_money_compare (const TandemMoney *a,
  * Since: 1.0
  */
 gboolean
-tandem_money_equal (const TandemMoney *a,
-                    const TandemMoney *b)
+tandem_money_equal (const TandemMoney *a, const TandemMoney *b)
 {
   g_return_val_if_fail (a != NULL, FALSE);
   g_return_val_if_fail (b != NULL, FALSE);
@@ -811,10 +787,7 @@ tandem_money_is_negative (const TandemMoney *self)
 }
 
 static TandemMoney *
-multiply_rate (const TandemMoney *self,
-               gint64             rate,
-               const char        *rate_text,
-               GError           **error)
+multiply_rate (const TandemMoney *self, gint64 rate, const char *rate_text, GError **error)
 {
   gint64 result;
 
@@ -846,9 +819,7 @@ multiply_rate (const TandemMoney *self,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_multiply_percent (const TandemMoney *self,
-                               const char        *percent,
-                               GError           **error)
+tandem_money_multiply_percent (const TandemMoney *self, const char *percent, GError **error)
 {
   gint64 rate;
 
@@ -877,9 +848,7 @@ tandem_money_multiply_percent (const TandemMoney *self,
  * Since: 1.0
  */
 TandemMoney *
-tandem_money_multiply_basis_points (const TandemMoney *self,
-                                    gint64             basis_points,
-                                    GError           **error)
+tandem_money_multiply_basis_points (const TandemMoney *self, gint64 basis_points, GError **error)
 {
   g_autofree char *text = NULL;
 
@@ -887,7 +856,8 @@ tandem_money_multiply_basis_points (const TandemMoney *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   text = g_strdup_printf ("%" PRId64 " bp", basis_points);
-  if (basis_points > TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT || basis_points < -(TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT))
+  if (basis_points > TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT
+      || basis_points < -(TANDEM_RATE_MAX / TANDEM_RATE_BASIS_POINT))
     {
       g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE,
                    _ ("Invalid rate “%s”: out of range"), text);
@@ -904,8 +874,7 @@ typedef struct
 } Remainder;
 
 static int
-compare_remainders (gconstpointer a,
-                    gconstpointer b)
+compare_remainders (gconstpointer a, gconstpointer b)
 {
   const Remainder *ra = a;
   const Remainder *rb = b;
@@ -917,10 +886,7 @@ compare_remainders (gconstpointer a,
 }
 
 gboolean
-_tandem_allocate_minor (gint64         amount,
-                        const guint64 *weights,
-                        guint          n_weights,
-                        gint64        *parts)
+_tandem_allocate_minor (gint64 amount, const guint64 *weights, guint n_weights, gint64 *parts)
 {
   Remainder             stack_remainders[8];
   g_autofree Remainder *heap_remainders = NULL;
@@ -1051,8 +1017,7 @@ tandem_money_allocate (const TandemMoney *self,
  * Since: 1.0
  */
 char *
-tandem_money_to_display_string (const TandemMoney *self,
-                                gboolean           with_currency)
+tandem_money_to_display_string (const TandemMoney *self, gboolean with_currency)
 {
   char *text;
 
@@ -1065,16 +1030,15 @@ tandem_money_to_display_string (const TandemMoney *self,
 }
 
 char *
-_tandem_money_format_display (gint64      minor_units,
-                              const char *currency)
+_tandem_money_format_display (gint64 minor_units, const char *currency)
 {
   const TandemCurrencyInfo *info = _tandem_currency_find (currency);
   guint                     exponent = info ? info->exponent : 2;
-  guint64                   magnitude = minor_units < 0 ? (guint64)-minor_units : (guint64)minor_units;
-  guint64                   scale = (guint64)powers_of_ten[exponent];
-  g_autofree char          *whole = g_strdup_printf ("%" PRIu64, magnitude / scale);
-  GString                  *out = g_string_new (minor_units < 0 ? "-" : "");
-  gsize                     len = strlen (whole);
+  guint64          magnitude = minor_units < 0 ? (guint64)-minor_units : (guint64)minor_units;
+  guint64          scale = (guint64)powers_of_ten[exponent];
+  g_autofree char *whole = g_strdup_printf ("%" PRIu64, magnitude / scale);
+  GString         *out = g_string_new (minor_units < 0 ? "-" : "");
+  gsize            len = strlen (whole);
 
   for (gsize i = 0; i < len; i++)
     {

@@ -15,16 +15,10 @@ G_BEGIN_DECLS
 /* Largest rate accepted anywhere: a factor of 1,000,000. */
 #define TANDEM_RATE_MAX (TANDEM_RATE_ONE * G_GINT64_CONSTANT (1000000))
 
-gboolean _tandem_rate_parse_percent (const char *text,
-                                     gint64     *out_rate,
-                                     GError    **error);
-gboolean _tandem_rate_parse_factor (const char *text,
-                                    gint64     *out_rate,
-                                    GError    **error);
+gboolean _tandem_rate_parse_percent (const char *text, gint64 *out_rate, GError **error);
+gboolean _tandem_rate_parse_factor (const char *text, gint64 *out_rate, GError **error);
 char    *_tandem_rate_to_percent_string (gint64 rate);
-gboolean _tandem_rate_apply (gint64  minor_units,
-                             gint64  rate,
-                             gint64 *out_minor_units);
+gboolean _tandem_rate_apply (gint64 minor_units, gint64 rate, gint64 *out_minor_units);
 gint64   _tandem_mul_div_round (gint64    value,
                                 gint64    numerator,
                                 gint64    denominator,

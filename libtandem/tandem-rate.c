@@ -14,10 +14,7 @@
 /* Parses "[-]digits[.digits]" with at most @max_decimals decimals into an
  * integer scaled by 10^@scale_digits (max_decimals <= scale_digits). */
 static gboolean
-parse_decimal (const char *start,
-               const char *end,
-               guint       scale_digits,
-               gint64     *out)
+parse_decimal (const char *start, const char *end, guint scale_digits, gint64 *out)
 {
   const char *p = start;
   gboolean    negative = FALSE;
@@ -61,8 +58,7 @@ parse_decimal (const char *start,
 }
 
 static void
-trim (const char **start,
-      const char **end)
+trim (const char **start, const char **end)
 {
   while (*start < *end && g_ascii_isspace (**start))
     (*start)++;
@@ -71,9 +67,7 @@ trim (const char **start,
 }
 
 gboolean
-_tandem_rate_parse_percent (const char *text,
-                            gint64     *out_rate,
-                            GError    **error)
+_tandem_rate_parse_percent (const char *text, gint64 *out_rate, GError **error)
 {
   const char *start = text;
   const char *end = text + strlen (text);
@@ -90,16 +84,15 @@ _tandem_rate_parse_percent (const char *text,
         return TRUE;
     }
 
-  g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE,
-               _ ("Invalid percentage “%s”: expected a number followed by %%, such as “5%%” or “0.125%%”"),
-               text);
+  g_set_error (
+      error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE,
+      _ ("Invalid percentage “%s”: expected a number followed by %%, such as “5%%” or “0.125%%”"),
+      text);
   return FALSE;
 }
 
 gboolean
-_tandem_rate_parse_factor (const char *text,
-                           gint64     *out_rate,
-                           GError    **error)
+_tandem_rate_parse_factor (const char *text, gint64 *out_rate, GError **error)
 {
   const char *start = text;
   const char *end = text + strlen (text);
@@ -135,10 +128,7 @@ _tandem_rate_to_percent_string (gint64 rate)
 }
 
 gint64
-_tandem_mul_div_round (gint64    value,
-                       gint64    numerator,
-                       gint64    denominator,
-                       gboolean *overflow)
+_tandem_mul_div_round (gint64 value, gint64 numerator, gint64 denominator, gboolean *overflow)
 {
   __int128 product;
   __int128 quotient;
@@ -168,9 +158,7 @@ _tandem_mul_div_round (gint64    value,
 }
 
 gboolean
-_tandem_rate_apply (gint64  minor_units,
-                    gint64  rate,
-                    gint64 *out_minor_units)
+_tandem_rate_apply (gint64 minor_units, gint64 rate, gint64 *out_minor_units)
 {
   gboolean overflow;
 

@@ -57,10 +57,7 @@ tandem_rep_finalize (GObject *object)
 }
 
 static void
-tandem_rep_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+tandem_rep_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemRep *self = TANDEM_REP (object);
 
@@ -88,10 +85,7 @@ tandem_rep_get_property (GObject    *object,
 }
 
 static void
-tandem_rep_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
+tandem_rep_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   TandemRep *self = TANDEM_REP (object);
 
@@ -134,9 +128,9 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL,
-                                            0, G_MAXINT64, 0,
-                                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID]
+      = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemRep:name:
@@ -145,9 +139,9 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL,
-                                               NULL,
-                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] = g_param_spec_string (
+      "name", NULL, NULL, NULL,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemRep:role:
@@ -156,9 +150,9 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ROLE] = g_param_spec_enum ("role", NULL, NULL,
-                                             TANDEM_TYPE_ROLE, TANDEM_ROLE_INSIDE,
-                                             (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ROLE]
+      = g_param_spec_enum ("role", NULL, NULL, TANDEM_TYPE_ROLE, TANDEM_ROLE_INSIDE,
+                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemRep:archived:
@@ -167,9 +161,9 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL,
-                                                    FALSE,
-                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ARCHIVED] = g_param_spec_boolean (
+      "archived", NULL, NULL, FALSE,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -181,8 +175,7 @@ tandem_rep_init (TandemRep *self)
 }
 
 void
-_tandem_rep_set_archived (TandemRep *self,
-                          gboolean   archived)
+_tandem_rep_set_archived (TandemRep *self, gboolean archived)
 {
   archived = !!archived;
   if (self->archived == (guint)archived)
@@ -205,13 +198,9 @@ _tandem_rep_set_archived (TandemRep *self,
  * Since: 1.0
  */
 TandemRep *
-tandem_rep_new (const char *name,
-                TandemRole  role)
+tandem_rep_new (const char *name, TandemRole role)
 {
-  return g_object_new (TANDEM_TYPE_REP,
-                       "name", name,
-                       "role", role,
-                       NULL);
+  return g_object_new (TANDEM_TYPE_REP, "name", name, "role", role, NULL);
 }
 
 /**
@@ -260,8 +249,7 @@ tandem_rep_get_name (TandemRep *self)
  * Since: 1.0
  */
 void
-tandem_rep_set_name (TandemRep  *self,
-                     const char *name)
+tandem_rep_set_name (TandemRep *self, const char *name)
 {
   g_return_if_fail (TANDEM_IS_REP (self));
 
@@ -300,8 +288,7 @@ tandem_rep_get_role (TandemRep *self)
  * Since: 1.0
  */
 void
-tandem_rep_set_role (TandemRep *self,
-                     TandemRole role)
+tandem_rep_set_role (TandemRep *self, TandemRole role)
 {
   g_return_if_fail (TANDEM_IS_REP (self));
 
@@ -343,8 +330,7 @@ tandem_rep_get_archived (TandemRep *self)
  * Since: 1.0
  */
 gboolean
-tandem_rep_validate (TandemRep *self,
-                     GError   **error)
+tandem_rep_validate (TandemRep *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_REP (self), FALSE);
 

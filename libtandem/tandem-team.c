@@ -55,9 +55,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (TandemTeam, tandem_team, G_TYPE_OBJECT)
 
 static gboolean
-check_member (TandemRep *rep,
-              TandemRole expected,
-              GError   **error)
+check_member (TandemRep *rep, TandemRole expected, GError **error)
 {
   if (rep == NULL)
     {
@@ -103,10 +101,7 @@ tandem_team_finalize (GObject *object)
 }
 
 static void
-tandem_team_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+tandem_team_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemTeam *self = TANDEM_TEAM (object);
 
@@ -146,10 +141,7 @@ tandem_team_get_property (GObject    *object,
 }
 
 static void
-tandem_team_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+tandem_team_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   TandemTeam *self = TANDEM_TEAM (object);
 
@@ -208,9 +200,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL,
-                                            0, G_MAXINT64, 0,
-                                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID]
+      = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:name:
@@ -219,9 +211,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL,
-                                               NULL,
-                                               (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] = g_param_spec_string (
+      "name", NULL, NULL, NULL,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:inside-rep:
@@ -231,9 +223,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_REP] = g_param_spec_object ("inside-rep", NULL, NULL,
-                                                     TANDEM_TYPE_REP,
-                                                     (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_INSIDE_REP] = g_param_spec_object (
+      "inside-rep", NULL, NULL, TANDEM_TYPE_REP,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:field-rep:
@@ -242,9 +234,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_FIELD_REP] = g_param_spec_object ("field-rep", NULL, NULL,
-                                                    TANDEM_TYPE_REP,
-                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FIELD_REP] = g_param_spec_object (
+      "field-rep", NULL, NULL, TANDEM_TYPE_REP,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:inside-share:
@@ -255,9 +247,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_SHARE] = g_param_spec_int ("inside-share", NULL, NULL,
-                                                    TANDEM_INSIDE_SHARE_UNSET, 10000, TANDEM_INSIDE_SHARE_UNSET,
-                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_INSIDE_SHARE] = g_param_spec_int (
+      "inside-share", NULL, NULL, TANDEM_INSIDE_SHARE_UNSET, 10000, TANDEM_INSIDE_SHARE_UNSET,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:target:
@@ -267,9 +259,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TARGET] = g_param_spec_boxed ("target", NULL, NULL,
-                                                TANDEM_TYPE_MONEY,
-                                                (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TARGET]
+      = g_param_spec_boxed ("target", NULL, NULL, TANDEM_TYPE_MONEY,
+                            (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemTeam:archived:
@@ -278,9 +270,9 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL,
-                                                    FALSE,
-                                                    (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ARCHIVED] = g_param_spec_boolean (
+      "archived", NULL, NULL, FALSE,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -292,8 +284,7 @@ tandem_team_init (TandemTeam *self)
 }
 
 void
-_tandem_team_set_archived (TandemTeam *self,
-                           gboolean    archived)
+_tandem_team_set_archived (TandemTeam *self, gboolean archived)
 {
   archived = !!archived;
   if (self->archived == (guint)archived)
@@ -318,10 +309,7 @@ _tandem_team_set_archived (TandemTeam *self,
  * Since: 1.0
  */
 TandemTeam *
-tandem_team_new (const char *name,
-                 TandemRep  *inside_rep,
-                 TandemRep  *field_rep,
-                 GError    **error)
+tandem_team_new (const char *name, TandemRep *inside_rep, TandemRep *field_rep, GError **error)
 {
   g_autofree char *default_name = NULL;
 
@@ -329,19 +317,16 @@ tandem_team_new (const char *name,
   g_return_val_if_fail (TANDEM_IS_REP (field_rep), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_member (inside_rep, TANDEM_ROLE_INSIDE, error) || !check_member (field_rep, TANDEM_ROLE_FIELD, error))
+  if (!check_member (inside_rep, TANDEM_ROLE_INSIDE, error)
+      || !check_member (field_rep, TANDEM_ROLE_FIELD, error))
     return NULL;
 
   if (name == NULL)
-    name = default_name = g_strdup_printf ("%s & %s",
-                                           tandem_rep_get_name (inside_rep),
+    name = default_name = g_strdup_printf ("%s & %s", tandem_rep_get_name (inside_rep),
                                            tandem_rep_get_name (field_rep));
 
-  return g_object_new (TANDEM_TYPE_TEAM,
-                       "name", name,
-                       "inside-rep", inside_rep,
-                       "field-rep", field_rep,
-                       NULL);
+  return g_object_new (TANDEM_TYPE_TEAM, "name", name, "inside-rep", inside_rep, "field-rep",
+                       field_rep, NULL);
 }
 
 /**
@@ -390,8 +375,7 @@ tandem_team_get_name (TandemTeam *self)
  * Since: 1.0
  */
 void
-tandem_team_set_name (TandemTeam *self,
-                      const char *name)
+tandem_team_set_name (TandemTeam *self, const char *name)
 {
   g_return_if_fail (TANDEM_IS_TEAM (self));
 
@@ -464,7 +448,8 @@ tandem_team_set_members (TandemTeam *self,
   g_return_val_if_fail (TANDEM_IS_REP (field_rep), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_member (inside_rep, TANDEM_ROLE_INSIDE, error) || !check_member (field_rep, TANDEM_ROLE_FIELD, error))
+  if (!check_member (inside_rep, TANDEM_ROLE_INSIDE, error)
+      || !check_member (field_rep, TANDEM_ROLE_FIELD, error))
     return FALSE;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -508,18 +493,17 @@ tandem_team_get_inside_share (TandemTeam *self)
  * Since: 1.0
  */
 gboolean
-tandem_team_set_inside_share (TandemTeam *self,
-                              int         basis_points,
-                              GError    **error)
+tandem_team_set_inside_share (TandemTeam *self, int basis_points, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_TEAM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (basis_points != TANDEM_INSIDE_SHARE_UNSET && (basis_points < 0 || basis_points > 10000))
     {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                   _ ("Inside share %d bp is out of range: must be between 0 and 10000 basis points"),
-                   basis_points);
+      g_set_error (
+          error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+          _ ("Inside share %d bp is out of range: must be between 0 and 10000 basis points"),
+          basis_points);
       return FALSE;
     }
 
@@ -560,12 +544,12 @@ tandem_team_get_target (TandemTeam *self)
  * Since: 1.0
  */
 void
-tandem_team_set_target (TandemTeam  *self,
-                        TandemMoney *target)
+tandem_team_set_target (TandemTeam *self, TandemMoney *target)
 {
   g_return_if_fail (TANDEM_IS_TEAM (self));
 
-  if (self->target == target || (self->target != NULL && target != NULL && tandem_money_equal (self->target, target)))
+  if (self->target == target
+      || (self->target != NULL && target != NULL && tandem_money_equal (self->target, target)))
     return;
 
   g_clear_pointer (&self->target, tandem_money_unref);
@@ -606,12 +590,13 @@ tandem_team_get_archived (TandemTeam *self)
  * Since: 1.0
  */
 gboolean
-tandem_team_validate (TandemTeam *self,
-                      GError    **error)
+tandem_team_validate (TandemTeam *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_TEAM (self), FALSE);
 
-  if (!_tandem_check_name (_ ("tandem"), self->name, error) || !check_member (self->inside_rep, TANDEM_ROLE_INSIDE, error) || !check_member (self->field_rep, TANDEM_ROLE_FIELD, error))
+  if (!_tandem_check_name (_ ("tandem"), self->name, error)
+      || !check_member (self->inside_rep, TANDEM_ROLE_INSIDE, error)
+      || !check_member (self->field_rep, TANDEM_ROLE_FIELD, error))
     return FALSE;
 
   if (self->target != NULL && tandem_money_is_negative (self->target))

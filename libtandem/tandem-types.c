@@ -29,8 +29,7 @@ G_DEFINE_QUARK (tandem-validation-error-quark, tandem_validation_error)
 /* The library's messages are translatable: bind its catalogue once.
  * LIBTANDEM_LOCALEDIR points an uninstalled build at its own catalogues
  * (the tests use it). */
-static void __attribute__ ((constructor))
-tandem_i18n_init (void)
+static void __attribute__ ((constructor)) tandem_i18n_init (void)
 {
   const char *dir = g_getenv ("LIBTANDEM_LOCALEDIR");
 
@@ -39,8 +38,7 @@ tandem_i18n_init (void)
 }
 
 const char *
-_tandem_enum_to_nick (GType type,
-                      int   value)
+_tandem_enum_to_nick (GType type, int value)
 {
   GEnumClass *klass = g_type_class_ref (type);
   GEnumValue *ev = g_enum_get_value (klass, value);
@@ -50,11 +48,7 @@ _tandem_enum_to_nick (GType type,
 }
 
 gboolean
-_tandem_enum_from_nick (GType       type,
-                        const char *what,
-                        const char *nick,
-                        int        *value,
-                        GError    **error)
+_tandem_enum_from_nick (GType type, const char *what, const char *nick, int *value, GError **error)
 {
   g_autofree char *lower = NULL;
   g_autoptr (GString) choices = g_string_new (NULL);
@@ -90,8 +84,7 @@ _tandem_enum_from_nick (GType       type,
 }
 
 void
-_tandem_set_str (char      **ptr,
-                 const char *value)
+_tandem_set_str (char **ptr, const char *value)
 {
   if (*ptr == value)
     return;
@@ -101,10 +94,7 @@ _tandem_set_str (char      **ptr,
 }
 
 gboolean
-_tandem_check_text (const char *what,
-                    const char *text,
-                    gboolean    multiline,
-                    GError    **error)
+_tandem_check_text (const char *what, const char *text, gboolean multiline, GError **error)
 {
   gsize len;
 
@@ -131,11 +121,12 @@ _tandem_check_text (const char *what,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(multiline && (c == '\t' || c == '\n' || c == '\r')))
+      if ((c < 0x20 || (c >= 0x7f && c <= 0x9f))
+          && !(multiline && (c == '\t' || c == '\n' || c == '\r')))
         {
           g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT,
-                       _ ("The %s holds the control character U+%04X at byte %zu; remove it"),
-                       what, c, (gsize)(p - text) + 1);
+                       _ ("The %s holds the control character U+%04X at byte %zu; remove it"), what,
+                       c, (gsize)(p - text) + 1);
           return FALSE;
         }
     }
@@ -154,11 +145,7 @@ _tandem_activity_kinds_mask (gboolean (*pred) (TandemActivityKind kind))
 }
 
 gboolean
-_tandem_check_window (GDateTime *since,
-                      GDateTime *until,
-                      GQuark     domain,
-                      int        code,
-                      GError   **error)
+_tandem_check_window (GDateTime *since, GDateTime *until, GQuark domain, int code, GError **error)
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -167,15 +154,14 @@ _tandem_check_window (GDateTime *since,
     return TRUE;
   from = g_date_time_format_iso8601 (since);
   to = g_date_time_format_iso8601 (until);
-  g_set_error (error, domain, code, _ ("The window from %s to %s is empty: its start must come before its end"),
-               from, to);
+  g_set_error (error, domain, code,
+               _ ("The window from %s to %s is empty: its start must come before its end"), from,
+               to);
   return FALSE;
 }
 
 gboolean
-_tandem_overflow_error (GError    **error,
-                        const char *format,
-                        ...)
+_tandem_overflow_error (GError **error, const char *format, ...)
 {
   g_autofree char *what = NULL;
   va_list          args;
@@ -222,8 +208,9 @@ _tandem_key_file_check_duplicates (const char *data,
           group = g_strdup (text + 1);
           if (g_hash_table_lookup_extended (groups, group, NULL, &seen))
             {
-              g_set_error (error, domain, code, _ ("Line %u: group [%s] appears twice (first on line %u)"), line,
-                           group, GPOINTER_TO_UINT (seen));
+              g_set_error (error, domain, code,
+                           _ ("Line %u: group [%s] appears twice (first on line %u)"), line, group,
+                           GPOINTER_TO_UINT (seen));
               return FALSE;
             }
           g_hash_table_insert (groups, g_strdup (group), GUINT_TO_POINTER (line));
@@ -241,8 +228,9 @@ _tandem_key_file_check_duplicates (const char *data,
         g_strchomp (text);
         if (g_hash_table_lookup_extended (keys, text, NULL, &seen))
           {
-            g_set_error (error, domain, code, _ ("Line %u: key %s in [%s] appears twice (first on line %u)"), line,
-                         text, group, GPOINTER_TO_UINT (seen));
+            g_set_error (error, domain, code,
+                         _ ("Line %u: key %s in [%s] appears twice (first on line %u)"), line, text,
+                         group, GPOINTER_TO_UINT (seen));
             return FALSE;
           }
         g_hash_table_insert (keys, g_strdup (text), GUINT_TO_POINTER (line));
@@ -252,9 +240,7 @@ _tandem_key_file_check_duplicates (const char *data,
 }
 
 gboolean
-_tandem_check_name (const char *what,
-                    const char *name,
-                    GError    **error)
+_tandem_check_name (const char *what, const char *name, GError **error)
 {
   const char *p;
 
@@ -297,7 +283,8 @@ _tandem_check_name (const char *what,
 gboolean
 tandem_activity_kind_is_commissionable (TandemActivityKind kind)
 {
-  return kind == TANDEM_ACTIVITY_KIND_ORDER || kind == TANDEM_ACTIVITY_KIND_CROSS_SELL || kind == TANDEM_ACTIVITY_KIND_UP_SELL;
+  return kind == TANDEM_ACTIVITY_KIND_ORDER || kind == TANDEM_ACTIVITY_KIND_CROSS_SELL
+         || kind == TANDEM_ACTIVITY_KIND_UP_SELL;
 }
 
 /**
@@ -350,9 +337,7 @@ tandem_activity_kind_to_nick (TandemActivityKind kind)
  * Since: 1.0
  */
 gboolean
-tandem_activity_kind_from_nick (const char         *nick,
-                                TandemActivityKind *kind,
-                                GError            **error)
+tandem_activity_kind_from_nick (const char *nick, TandemActivityKind *kind, GError **error)
 {
   int value;
 
@@ -393,9 +378,7 @@ tandem_role_to_nick (TandemRole role)
  * Since: 1.0
  */
 gboolean
-tandem_role_from_nick (const char *nick,
-                       TandemRole *role,
-                       GError    **error)
+tandem_role_from_nick (const char *nick, TandemRole *role, GError **error)
 {
   int value;
 
@@ -453,9 +436,7 @@ tandem_stage_cause_to_nick (TandemStageCause cause)
  * Since: 1.0
  */
 gboolean
-tandem_account_stage_from_nick (const char         *nick,
-                                TandemAccountStage *stage,
-                                GError            **error)
+tandem_account_stage_from_nick (const char *nick, TandemAccountStage *stage, GError **error)
 {
   int value;
 
@@ -496,9 +477,7 @@ tandem_category_to_nick (TandemCategory category)
  * Since: 1.0
  */
 gboolean
-tandem_category_from_nick (const char     *nick,
-                           TandemCategory *category,
-                           GError        **error)
+tandem_category_from_nick (const char *nick, TandemCategory *category, GError **error)
 {
   int value;
 
@@ -537,9 +516,7 @@ _tandem_time_from_usec (gint64 usec)
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant). */
 static gint64
-days_from_civil (gint64 y,
-                 guint  m,
-                 guint  d)
+days_from_civil (gint64 y, guint m, guint d)
 {
   gint64 era;
   guint  yoe, doy, doe;
@@ -553,9 +530,7 @@ days_from_civil (gint64 y,
 }
 
 static gboolean
-take_digits (const char **p,
-             guint        n,
-             guint       *value)
+take_digits (const char **p, guint n, guint *value)
 {
   *value = 0;
   for (guint i = 0; i < n; i++)
@@ -569,8 +544,7 @@ take_digits (const char **p,
 }
 
 gboolean
-_tandem_time_parse (const char *text,
-                    gint64     *usec)
+_tandem_time_parse (const char *text, gint64 *usec)
 {
   static const guint8 days_in_month[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   const char         *p = text;
@@ -578,10 +552,12 @@ _tandem_time_parse (const char *text,
   int                 sign = 0;
   gint64              offset;
 
-  if (!take_digits (&p, 4, &y) || *p++ != '-' || !take_digits (&p, 2, &mo) || *p++ != '-' || !take_digits (&p, 2, &d) || (*p != 'T' && *p != 't' && *p != ' '))
+  if (!take_digits (&p, 4, &y) || *p++ != '-' || !take_digits (&p, 2, &mo) || *p++ != '-'
+      || !take_digits (&p, 2, &d) || (*p != 'T' && *p != 't' && *p != ' '))
     goto fallback;
   p++;
-  if (!take_digits (&p, 2, &h) || *p++ != ':' || !take_digits (&p, 2, &mi) || *p++ != ':' || !take_digits (&p, 2, &s))
+  if (!take_digits (&p, 2, &h) || *p++ != ':' || !take_digits (&p, 2, &mi) || *p++ != ':'
+      || !take_digits (&p, 2, &s))
     goto fallback;
   if (*p == '.')
     {
@@ -615,11 +591,14 @@ _tandem_time_parse (const char *text,
   else
     return FALSE; /* a time without an offset is ambiguous */
 
-  if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > days_in_month[mo - 1] || (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) || h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59)
+  if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > days_in_month[mo - 1]
+      || (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) || h > 23
+      || mi > 59 || s > 59 || oh > 23 || om > 59)
     return FALSE;
 
   offset = (gint64)sign * ((gint64)oh * 3600 + (gint64)om * 60);
-  *usec = ((days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s) - offset) * G_USEC_PER_SEC + frac;
+  *usec = ((days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s) - offset) * G_USEC_PER_SEC
+          + frac;
   return TRUE;
 
 fallback:
@@ -636,22 +615,12 @@ fallback:
 
 /* Why @text is not a time: a date that does not exist is named as such. */
 char *
-_tandem_time_explain (const char *text,
-                      gboolean    offset_required)
+_tandem_time_explain (const char *text, gboolean offset_required)
 {
   static const char *const months[] = {
-    N_ ("January"),
-    N_ ("February"),
-    N_ ("March"),
-    N_ ("April"),
-    N_ ("May"),
-    N_ ("June"),
-    N_ ("July"),
-    N_ ("August"),
-    N_ ("September"),
-    N_ ("October"),
-    N_ ("November"),
-    N_ ("December"),
+    N_ ("January"),   N_ ("February"), N_ ("March"),    N_ ("April"),
+    N_ ("May"),       N_ ("June"),     N_ ("July"),     N_ ("August"),
+    N_ ("September"), N_ ("October"),  N_ ("November"), N_ ("December"),
   };
   const char *p = text;
   guint       y = 0, mo = 0, d = 0;
@@ -665,7 +634,8 @@ _tandem_time_explain (const char *text,
           guint n = g_date_get_days_in_month ((GDateMonth)mo, (GDateYear)MAX (y, 1));
 
           if (d < 1 || d > n)
-            return g_strdup_printf (_ ("“%s” is not a date: %s %u has %u days"), text, _ (months[mo - 1]), y, n);
+            return g_strdup_printf (_ ("“%s” is not a date: %s %u has %u days"), text,
+                                    _ (months[mo - 1]), y, n);
         }
     }
 
@@ -676,7 +646,8 @@ _tandem_time_explain (const char *text,
       g_autoptr (GDateTime) without = g_date_time_new_from_iso8601 (text, utc);
 
       if (with_offset == NULL && without != NULL)
-        return g_strdup_printf (_ ("“%s” has no offset from UTC: add one, such as 2026-11-03T10:00:00Z"), text);
+        return g_strdup_printf (
+            _ ("“%s” has no offset from UTC: add one, such as 2026-11-03T10:00:00Z"), text);
     }
   return g_strdup_printf (_ ("“%s” is not a time such as 2026-11-03T10:00:00Z"), text);
 }
@@ -698,9 +669,7 @@ _tandem_time_explain (const char *text,
  * Since: 1.0
  */
 GDateTime *
-tandem_time_parse (const char *text,
-                   GTimeZone  *default_zone,
-                   GError    **error)
+tandem_time_parse (const char *text, GTimeZone *default_zone, GError **error)
 {
   GDateTime *t;
 
@@ -712,7 +681,8 @@ tandem_time_parse (const char *text,
     {
       g_autofree char *why = _tandem_time_explain (text, default_zone == NULL);
 
-      g_set_error_literal (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, why);
+      g_set_error_literal (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                           why);
     }
   return t;
 }

@@ -8,18 +8,14 @@
 
 G_BEGIN_DECLS
 
-const char *_tandem_enum_to_nick (GType type,
-                                  int   value);
+const char *_tandem_enum_to_nick (GType type, int value);
 gboolean    _tandem_enum_from_nick (GType       type,
                                     const char *what,
                                     const char *nick,
                                     int        *value,
                                     GError    **error);
-void        _tandem_set_str (char      **ptr,
-                             const char *value);
-gboolean    _tandem_check_name (const char *what,
-                                const char *name,
-                                GError    **error);
+void        _tandem_set_str (char **ptr, const char *value);
+gboolean    _tandem_check_name (const char *what, const char *name, GError **error);
 /* Checks a stored text: valid UTF-8, at most TANDEM_TEXT_MAX bytes, no
  * control characters (tabs and line breaks allowed when @multiline).
  * The error (TANDEM_VALIDATION_ERROR_INVALID_TEXT) names @what. */
@@ -43,17 +39,14 @@ gboolean _tandem_check_window (GDateTime *since,
 /* Sums of money are checked everywhere: an overflow is an error naming
  * what overflowed (TANDEM_MONEY_ERROR_OVERFLOW), never a wrong figure. */
 static inline gboolean
-_tandem_add_checked (gint64 *sum,
-                     gint64  value)
+_tandem_add_checked (gint64 *sum, gint64 value)
 {
   return !__builtin_add_overflow (*sum, value, sum);
 }
 
 /* Sets TANDEM_MONEY_ERROR_OVERFLOW: "WHAT does not fit in 63 bits of minor
  * units"; returns FALSE. */
-gboolean _tandem_overflow_error (GError    **error,
-                                 const char *format,
-                                 ...) G_GNUC_PRINTF (2, 3);
+gboolean _tandem_overflow_error (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 /* GKeyFile keeps the last of two equal keys and merges two equal groups
  * silently: refuse both, naming the lines, in @domain/@code. */
@@ -72,11 +65,9 @@ gint64     _tandem_time_to_usec (GDateTime *time);
 GDateTime *_tandem_time_from_usec (gint64 usec);
 /* Parses ISO 8601 with an explicit offset ("2026-11-03T10:00:00Z",
  * "2026-11-03T11:00:00+01:00"); fast for the canonical form. */
-gboolean _tandem_time_parse (const char *text,
-                             gint64     *usec);
+gboolean _tandem_time_parse (const char *text, gint64 *usec);
 char    *_tandem_time_format (gint64 usec);
 /* A message saying why @text is not a time ("2026-02-30 is not a date"). */
-char *_tandem_time_explain (const char *text,
-                            gboolean    offset_required);
+char *_tandem_time_explain (const char *text, gboolean offset_required);
 
 G_END_DECLS

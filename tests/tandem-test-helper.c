@@ -10,11 +10,7 @@
 #include <tandem.h>
 
 static int
-do_log (const char *db,
-        gint64      account_id,
-        gint64      rep_id,
-        guint       count,
-        const char *prefix)
+do_log (const char *db, gint64 account_id, gint64 rep_id, guint count, const char *prefix)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
@@ -34,7 +30,8 @@ do_log (const char *db,
   for (guint i = 0; i < count; i++)
     {
       g_autoptr (GDateTime) at = g_date_time_add_seconds (base, i);
-      g_autoptr (TandemActivity) draft = tandem_activity_new (account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, at, &error);
+      g_autoptr (TandemActivity) draft
+          = tandem_activity_new (account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, at, &error);
       g_autoptr (TandemActivity) saved = NULL;
       g_autofree char *ref = g_strdup_printf ("%s-%u", prefix, i);
 
@@ -53,8 +50,7 @@ fail:
 }
 
 static int
-do_import (const char *db,
-           const char *csv)
+do_import (const char *db, const char *csv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
@@ -67,8 +63,8 @@ do_import (const char *db,
   stream = g_file_read (file, NULL, &error);
   if (stream == NULL)
     goto fail;
-  if (!tandem_store_import_activities (store, G_INPUT_STREAM (stream), TANDEM_DATA_FORMAT_CSV,
-                                       NULL, &inserted, NULL, &error))
+  if (!tandem_store_import_activities (store, G_INPUT_STREAM (stream), TANDEM_DATA_FORMAT_CSV, NULL,
+                                       &inserted, NULL, &error))
     goto fail;
   g_print ("done %" G_GUINT64_FORMAT "\n", inserted);
   return 0;
@@ -79,12 +75,12 @@ fail:
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   if (argc == 7 && g_str_equal (argv[1], "log"))
-    return do_log (argv[2], g_ascii_strtoll (argv[3], NULL, 10), g_ascii_strtoll (argv[4], NULL, 10),
-                   (guint)g_ascii_strtoull (argv[5], NULL, 10), argv[6]);
+    return do_log (argv[2], g_ascii_strtoll (argv[3], NULL, 10),
+                   g_ascii_strtoll (argv[4], NULL, 10), (guint)g_ascii_strtoull (argv[5], NULL, 10),
+                   argv[6]);
   if (argc == 4 && g_str_equal (argv[1], "import"))
     return do_import (argv[2], argv[3]);
 

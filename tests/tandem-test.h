@@ -75,9 +75,7 @@ tandem_test_assert_error (GError    **error,
 /* Runs one suite of tests and returns the exit status of a test program:
  * 0 when everything passed. */
 static inline int
-tandem_test_run (const char           *suite_name,
-                 const TandemTestCase *cases,
-                 gsize                 n_cases)
+tandem_test_run (const char *suite_name, const TandemTestCase *cases, gsize n_cases)
 {
   CU_pSuite    suite;
   unsigned int failures;
@@ -122,8 +120,7 @@ tandem_test_run (const char           *suite_name,
  * in PGHOST/PGPORT/PGUSER, made empty the first time @path is seen. The
  * same @path gives the same store again. */
 static inline char *
-tandem_test_db_for (const char *path,
-                    GError    **error)
+tandem_test_db_for (const char *path, GError **error)
 {
   static GHashTable *made;
   static guint       counter;
@@ -149,10 +146,12 @@ tandem_test_db_for (const char *path,
       const char *create[] = { "createdb", name, NULL };
       int         status = 0;
 
-      if (!g_spawn_sync (NULL, (char **)drop, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                         NULL, NULL, &status, error)
-          || !g_spawn_sync (NULL, (char **)create, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                            NULL, NULL, NULL, &status, error)
+      if (!g_spawn_sync (NULL, (char **)drop, NULL,
+                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                         &status, error)
+          || !g_spawn_sync (NULL, (char **)create, NULL,
+                            G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                            NULL, &status, error)
           || !g_spawn_check_wait_status (status, error))
         return NULL;
       g_hash_table_add (made, g_strdup (name));
@@ -164,13 +163,13 @@ tandem_test_db_for (const char *path,
 /* A new, empty store for a test (see tandem_test_db_for()); the same
  * @path gives the same store again (a second connection). */
 static inline TandemStore *
-tandem_test_store_new (const char *path,
-                       GError    **error)
+tandem_test_store_new (const char *path, GError **error)
 {
   g_autofree char *db = NULL;
 
   if (!tandem_test_on_postgresql ())
-    return path != NULL ? tandem_store_new_for_path (path, error) : tandem_store_new_in_memory (error);
+    return path != NULL ? tandem_store_new_for_path (path, error)
+                        : tandem_store_new_in_memory (error);
   db = tandem_test_db_for (path, error);
   return db != NULL ? tandem_store_new_for_uri (db, error) : NULL;
 }

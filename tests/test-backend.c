@@ -23,15 +23,13 @@ typedef TandemBackend *(*BackendFactory) (const char *name, GError **error);
 static char *tmpdir;
 
 static TandemBackend *
-sqlite_memory (const char *name,
-               GError    **error)
+sqlite_memory (const char *name, GError **error)
 {
   return tandem_sqlite_backend_new (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
 }
 
 static TandemBackend *
-sqlite_file (const char *name,
-             GError    **error)
+sqlite_file (const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
 
@@ -40,8 +38,7 @@ sqlite_file (const char *name,
 
 #if HAVE_POSTGRESQL
 static TandemBackend *
-postgresql (const char *name,
-            GError    **error)
+postgresql (const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
   g_autofree char *uri = tandem_test_db_for (path, error);
@@ -72,8 +69,7 @@ typedef struct
 } Seed;
 
 static void
-seed (TandemBackend *b,
-      Seed          *s)
+seed (TandemBackend *b, Seed *s)
 {
   g_autoptr (GError) error = NULL;
   TandemRepRecord     inside = { .name = (char *)"Anna", .role = TANDEM_ROLE_INSIDE };
@@ -100,7 +96,8 @@ conformance_reps (TandemBackend *b)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) list = NULL;
-  TandemRepRecord rec = { .name = (char *)"Robert'); DROP TABLE rep;--", .role = TANDEM_ROLE_FIELD };
+  TandemRepRecord rec
+      = { .name = (char *)"Robert'); DROP TABLE rep;--", .role = TANDEM_ROLE_FIELD };
   TandemRepRecord loaded = { 0 };
   TandemRepRecord missing = { .id = 999, .name = (char *)"x" };
 
@@ -185,7 +182,8 @@ conformance_accounts (TandemBackend *b)
   TandemAccountRecord bad = { .name = (char *)"X", .team_id = 777 };
   Seed                s;
 
-  TandemStageRecord     change = { 0, TANDEM_ACCOUNT_STAGE_CUSTOMER, 2000, TANDEM_STAGE_CAUSE_MANUAL, 0 };
+  TandemStageRecord change
+      = { 0, TANDEM_ACCOUNT_STAGE_CUSTOMER, 2000, TANDEM_STAGE_CAUSE_MANUAL, 0 };
   TandemLifecycleRecord rules = { 0 };
   TandemLifecycleRecord custom = { 2, 6, 90 };
 
@@ -194,7 +192,8 @@ conformance_accounts (TandemBackend *b)
   CU_ASSERT_TRUE (tandem_backend_add_stage_change (b, &change, &error));
   stages = tandem_backend_list_stage_changes (b, s.account, &error);
   CU_ASSERT_EQUAL_FATAL (stages->len, 2);
-  CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).stage, TANDEM_ACCOUNT_STAGE_PROSPECT);
+  CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).stage,
+                   TANDEM_ACCOUNT_STAGE_PROSPECT);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).cause, TANDEM_STAGE_CAUSE_CREATED);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).changed_at, 2000);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).cause, TANDEM_STAGE_CAUSE_MANUAL);
@@ -206,7 +205,8 @@ conformance_accounts (TandemBackend *b)
 
   /* the lifecycle rules: defaults until saved, then what was saved */
   CU_ASSERT_TRUE (tandem_backend_load_lifecycle (b, &rules, &error));
-  CU_ASSERT (rules.regular_orders == 3 && rules.regular_months == 12 && rules.lost_after_days == 365);
+  CU_ASSERT (rules.regular_orders == 3 && rules.regular_months == 12
+             && rules.lost_after_days == 365);
   CU_ASSERT_TRUE (tandem_backend_save_lifecycle (b, &custom, &error));
   CU_ASSERT_TRUE (tandem_backend_load_lifecycle (b, &rules, &error));
   CU_ASSERT (rules.regular_orders == 2 && rules.regular_months == 6 && rules.lost_after_days == 90);
@@ -269,7 +269,8 @@ conformance_activities (TandemBackend *b)
 
     CU_ASSERT_EQUAL_FATAL (orders->len, 20);
     for (guint i = 1; i < orders->len; i++)
-      CU_ASSERT (g_array_index (orders, TandemOrderRecord, i - 1).occurred_at <= g_array_index (orders, TandemOrderRecord, i).occurred_at);
+      CU_ASSERT (g_array_index (orders, TandemOrderRecord, i - 1).occurred_at
+                 <= g_array_index (orders, TandemOrderRecord, i).occurred_at);
     for (guint i = 0; i < rows->len; i++)
       {
         const TandemKpiRecord *r = &g_array_index (rows, TandemKpiRecord, i);
@@ -293,7 +294,11 @@ conformance_activities (TandemBackend *b)
 
   /* duplicate ref: reported, not inserted */
   {
-    TandemActivityRecord dup = { .account_id = s.account, .rep_id = s.field, .kind = 0, .occurred_at = 5, .external_ref = (char *)"R7" };
+    TandemActivityRecord dup = { .account_id = s.account,
+                                 .rep_id = s.field,
+                                 .kind = 0,
+                                 .occurred_at = 5,
+                                 .external_ref = (char *)"R7" };
 
     CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &dup, &inserted, &error));
     CU_ASSERT_FALSE (inserted);
@@ -303,7 +308,8 @@ conformance_activities (TandemBackend *b)
   /* a rolled-back transaction leaves nothing */
   CU_ASSERT_TRUE (tandem_backend_begin (b, &error));
   {
-    TandemActivityRecord r = { .account_id = s.account, .rep_id = s.field, .kind = 0, .occurred_at = 1 };
+    TandemActivityRecord r
+        = { .account_id = s.account, .rep_id = s.field, .kind = 0, .occurred_at = 1 };
 
     CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &r, &inserted, &error));
   }
@@ -322,7 +328,8 @@ conformance_activities (TandemBackend *b)
     for (;;)
       {
         g_array_set_size (page, 0);
-        CU_ASSERT_TRUE_FATAL (tandem_backend_scan_activities (b, &scan, first ? NULL : &key, 0, 7, page, &error));
+        CU_ASSERT_TRUE_FATAL (
+            tandem_backend_scan_activities (b, &scan, first ? NULL : &key, 0, 7, page, &error));
         if (page->len == 0)
           break;
         for (guint i = 0; i < page->len; i++)
@@ -454,10 +461,7 @@ faulty_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o)
 }
 
 static int
-faulty_write (sqlite3_file *f,
-              const void   *buf,
-              int           n,
-              sqlite3_int64 off)
+faulty_write (sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 {
   if (writes_until_failure >= 0 && writes_until_failure-- == 0)
     {
@@ -535,33 +539,14 @@ faulty_shm_unmap (sqlite3_file *f, int d)
 }
 
 static const sqlite3_io_methods faulty_io = {
-  2,
-  faulty_close,
-  faulty_read,
-  faulty_write,
-  faulty_truncate,
-  faulty_sync,
-  faulty_size,
-  faulty_lock,
-  faulty_unlock,
-  faulty_check_lock,
-  faulty_fcntl,
-  faulty_sector,
-  faulty_caps,
-  faulty_shm_map,
-  faulty_shm_lock,
-  faulty_shm_barrier,
-  faulty_shm_unmap,
-  NULL,
+  2,           faulty_close,   faulty_read,     faulty_write,       faulty_truncate,  faulty_sync,
+  faulty_size, faulty_lock,    faulty_unlock,   faulty_check_lock,  faulty_fcntl,     faulty_sector,
+  faulty_caps, faulty_shm_map, faulty_shm_lock, faulty_shm_barrier, faulty_shm_unmap, NULL,
   NULL,
 };
 
 static int
-faulty_open (sqlite3_vfs  *vfs,
-             const char   *name,
-             sqlite3_file *file,
-             int           flags,
-             int          *out_flags)
+faulty_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *out_flags)
 {
   FaultyFile *ff = (FaultyFile *)file;
   int         rc;
@@ -653,11 +638,13 @@ test_write_failures (void)
   guint     committed;
 
   for (guint i = 0; i < 3000; i++)
-    g_string_append_printf (csv, "bulk-%u,2026-11-03T10:%02u:00Z,1,2,order,%u.00 EUR\n", i, i % 60, 10 + i);
+    g_string_append_printf (csv, "bulk-%u,2026-11-03T10:%02u:00Z,1,2,order,%u.00 EUR\n", i, i % 60,
+                            10 + i);
 
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (TandemBackend) b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
+    g_autoptr (TandemBackend) b
+        = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
     g_autoptr (TandemStore) store = NULL;
     Seed s;
 
@@ -671,7 +658,8 @@ test_write_failures (void)
 
       for (guint i = 0; i < 10; i++)
         {
-          g_autoptr (TandemActivity) a G_GNUC_UNUSED = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
+          g_autoptr (TandemActivity) a G_GNUC_UNUSED = tandem_store_log_activity (
+              store, account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
           TANDEM_ASSERT_NO_ERROR (error);
         }
     }
@@ -681,11 +669,13 @@ test_write_failures (void)
     for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
       for (int n = 0; n < 40; n += 3)
         {
-          g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
+          g_autoptr (GInputStream) in
+              = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
 
           failure_code = codes[c];
           writes_until_failure = n;
-          CU_ASSERT_FALSE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL, NULL, &error));
+          CU_ASSERT_FALSE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                           NULL, NULL, &error));
           writes_until_failure = -1;
           TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO, NULL);
           CU_ASSERT_EQUAL (count (store), committed);
@@ -696,7 +686,8 @@ test_write_failures (void)
       g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
       guint64 inserted = 0;
 
-      CU_ASSERT_TRUE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, &inserted, NULL, &error));
+      CU_ASSERT_TRUE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                      &inserted, NULL, &error));
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_EQUAL (inserted, 3000);
     }
@@ -754,18 +745,22 @@ test_migration_to_lifecycle (void)
   for (guint v = 0; v < 6; v++)
     CU_ASSERT_EQUAL (sqlite3_exec (db, tandem_sqlite_migrations[v], NULL, NULL, NULL), SQLITE_OK);
   {
-    g_autofree char *ids = g_strdup_printf ("PRAGMA user_version = 6; PRAGMA application_id = %d;", TANDEM_SQLITE_APPLICATION_ID);
+    g_autofree char *ids = g_strdup_printf ("PRAGMA user_version = 6; PRAGMA application_id = %d;",
+                                            TANDEM_SQLITE_APPLICATION_ID);
     CU_ASSERT_EQUAL (sqlite3_exec (db, ids, NULL, NULL, NULL), SQLITE_OK);
   }
-  CU_ASSERT_EQUAL (sqlite3_exec (db,
-                                 "INSERT INTO rep (name, role) VALUES ('Anna', 0), ('Jonas', 1);"
-                                 "INSERT INTO team (name) VALUES ('Nord');"
-                                 "INSERT INTO account (name, team_id, stage) VALUES ('ACME', 1, 1);"
-                                 "INSERT INTO account_stage (account_id, stage, changed_at) VALUES (1, 0, 100), (1, 1, 200);"
-                                 "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, occurred_at) "
-                                 "VALUES (1, 2, 4, 1000, 'EUR', 150), (1, 1, 0, NULL, NULL, 160);",
-                                 NULL, NULL, NULL),
-                   SQLITE_OK);
+  CU_ASSERT_EQUAL (
+      sqlite3_exec (
+          db,
+          "INSERT INTO rep (name, role) VALUES ('Anna', 0), ('Jonas', 1);"
+          "INSERT INTO team (name) VALUES ('Nord');"
+          "INSERT INTO account (name, team_id, stage) VALUES ('ACME', 1, 1);"
+          "INSERT INTO account_stage (account_id, stage, changed_at) VALUES (1, 0, 100), (1, 1, "
+          "200);"
+          "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, occurred_at) "
+          "VALUES (1, 2, 4, 1000, 'EUR', 150), (1, 1, 0, NULL, NULL, 160);",
+          NULL, NULL, NULL),
+      SQLITE_OK);
   sqlite3_close (db);
 
   b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);

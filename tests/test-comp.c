@@ -53,9 +53,7 @@ plan_with (const char *extra)
 }
 
 static void
-world_init (World      *w,
-            const char *plan_extra,
-            const char *target)
+world_init (World *w, const char *plan_extra, const char *target)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) since = at ("2026-01-01T00:00:00Z");
@@ -100,18 +98,15 @@ log_at (World             *w,
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) t = at (when);
   g_autoptr (TandemMoney) m = amount ? eur (amount) : NULL;
-  TandemActivity *a = tandem_store_log_activity (w->store, account ? account : w->account, rep ? rep : w->field,
-                                                 kind, m, t, &error);
+  TandemActivity *a = tandem_store_log_activity (w->store, account ? account : w->account,
+                                                 rep ? rep : w->field, kind, m, t, &error);
 
   g_assert_no_error (error);
   return a;
 }
 
 static TandemActivity *
-reverse_at (World          *w,
-            TandemActivity *order,
-            const char     *amount,
-            const char     *when)
+reverse_at (World *w, TandemActivity *order, const char *amount, const char *when)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) t = at (when);
@@ -126,8 +121,7 @@ reverse_at (World          *w,
 }
 
 static TandemSettlement *
-settle (World      *w,
-        const char *period_text)
+settle (World *w, const char *period_text)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPeriod) period = tandem_plan_parse_period (w->plan, period_text, &error);
@@ -143,8 +137,7 @@ settle (World      *w,
 
 /* "kind:amount" for each of @rep's lines, joined by spaces. */
 static char *
-statement (TandemSettlement *s,
-           TandemRep        *rep)
+statement (TandemSettlement *s, TandemRep *rep)
 {
   g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (s, rep);
   g_autoptr (GString) out = g_string_new (NULL);
@@ -155,23 +148,24 @@ statement (TandemSettlement *s,
       g_autofree char *amount = tandem_money_to_string (tandem_payout_line_get_amount (line));
       GEnumClass      *klass = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
 
-      g_string_append_printf (out, "%s%s:%.*s", i ? " " : "",
-                              g_enum_get_value (klass, tandem_payout_line_get_kind (line))->value_nick,
-                              (int)(strlen (amount) - 4), amount);
+      g_string_append_printf (
+          out, "%s%s:%.*s", i ? " " : "",
+          g_enum_get_value (klass, tandem_payout_line_get_kind (line))->value_nick,
+          (int)(strlen (amount) - 4), amount);
       g_type_class_unref (klass);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-#define ASSERT_STATEMENT(s, rep, expected)                                       \
-  G_STMT_START                                                                   \
-  {                                                                              \
-    g_autofree char *got_ = statement ((s), (rep));                              \
-    if (strcmp (got_, (expected)) != 0)                                          \
-      g_printerr ("%s:%d: statement of %s: expected “%s”, got “%s”\n", __FILE__, \
-                  __LINE__, tandem_rep_get_name (rep), (expected), got_);        \
-    CU_ASSERT_STRING_EQUAL (got_, (expected));                                   \
-  }                                                                              \
+#define ASSERT_STATEMENT(s, rep, expected)                                                 \
+  G_STMT_START                                                                             \
+  {                                                                                        \
+    g_autofree char *got_ = statement ((s), (rep));                                        \
+    if (strcmp (got_, (expected)) != 0)                                                    \
+      g_printerr ("%s:%d: statement of %s: expected “%s”, got “%s”\n", __FILE__, __LINE__, \
+                  tandem_rep_get_name (rep), (expected), got_);                            \
+    CU_ASSERT_STRING_EQUAL (got_, (expected));                                             \
+  }                                                                                        \
   G_STMT_END
 
 static void
@@ -213,11 +207,15 @@ test_plan_validation (void)
       "[Kind cross-sell] InsideShare=140%: must be between 0% and 100%" },
     { "[Kind call]\nInsideShare=40%\n", TANDEM_PLAN_ERROR_UNKNOWN_GROUP, "[Kind call]" },
     { "[Bonus]\nAmount=1.00 EUR\n", TANDEM_PLAN_ERROR_UNKNOWN_GROUP, "[Bonus]" },
-    { "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplitt=equal\n", TANDEM_PLAN_ERROR_UNKNOWN_KEY, "[TeamBonus] Splitt" },
+    { "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplitt=equal\n",
+      TANDEM_PLAN_ERROR_UNKNOWN_KEY, "[TeamBonus] Splitt" },
     { "[TeamBonus]\nAttainment=100%\n", TANDEM_PLAN_ERROR_MISSING_KEY, "[TeamBonus] Amount" },
-    { "[TeamBonus]\nAttainment=100%\nAmount=1000.00 USD\n", TANDEM_PLAN_ERROR_CURRENCY_MISMATCH, "Amount=1000.00 USD" },
-    { "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=fair\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "Split=fair" },
-    { "[Accelerator]\nAbove=120%\nMultiplier=lots\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "[Accelerator] Multiplier=lots" },
+    { "[TeamBonus]\nAttainment=100%\nAmount=1000.00 USD\n", TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+      "Amount=1000.00 USD" },
+    { "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=fair\n",
+      TANDEM_PLAN_ERROR_INVALID_VALUE, "Split=fair" },
+    { "[Accelerator]\nAbove=120%\nMultiplier=lots\n", TANDEM_PLAN_ERROR_INVALID_VALUE,
+      "[Accelerator] Multiplier=lots" },
     { "[Cap]\nPerRep=ten\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "[Cap] PerRep=ten" },
     { "[Clawback]\nWindowDays=-3\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "WindowDays=-3" },
     { "[Referral]\nAmount=-5.00 EUR\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "must not be negative" },
@@ -230,18 +228,24 @@ test_plan_validation (void)
     const char *needle;
   } bad_base[] = {
     { "[Plan]\nName=X\nCurrency=EUR\n", TANDEM_PLAN_ERROR_MISSING_KEY, "[Plan] CommissionRate" },
-    { "[Plan]\nName=X\nCurrency=EURO\nCommissionRate=5%\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "Currency=EURO" },
-    { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "CommissionRate=5:" },
-    { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5%\nTimeZone=Mars/Olympus\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "Mars/Olympus" },
-    { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5%\nPeriod=week\n", TANDEM_PLAN_ERROR_INVALID_VALUE, "Period=week" },
-    { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5%\nColour=blue\n", TANDEM_PLAN_ERROR_UNKNOWN_KEY, "[Plan] Colour" },
+    { "[Plan]\nName=X\nCurrency=EURO\nCommissionRate=5%\n", TANDEM_PLAN_ERROR_INVALID_VALUE,
+      "Currency=EURO" },
+    { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5\n", TANDEM_PLAN_ERROR_INVALID_VALUE,
+      "CommissionRate=5:" },
+    { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5%\nTimeZone=Mars/Olympus\n",
+      TANDEM_PLAN_ERROR_INVALID_VALUE, "Mars/Olympus" },
+    { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5%\nPeriod=week\n",
+      TANDEM_PLAN_ERROR_INVALID_VALUE, "Period=week" },
+    { "[Plan]\nName=X\nCurrency=EUR\nCommissionRate=5%\nColour=blue\n",
+      TANDEM_PLAN_ERROR_UNKNOWN_KEY, "[Plan] Colour" },
   };
   g_autoptr (TandemPlan) ok = plan_with ("[Kind cross-sell]\nInsideShare=70%\n");
 
   CU_ASSERT_STRING_EQUAL (tandem_plan_get_name (ok), "Standard");
   CU_ASSERT_STRING_EQUAL (tandem_plan_get_currency (ok), "EUR");
   CU_ASSERT_EQUAL (tandem_plan_get_period_kind (ok), TANDEM_PERIOD_KIND_MONTH);
-  CU_ASSERT_STRING_EQUAL (g_time_zone_get_identifier (tandem_plan_get_time_zone (ok)), "Europe/Berlin");
+  CU_ASSERT_STRING_EQUAL (g_time_zone_get_identifier (tandem_plan_get_time_zone (ok)),
+                          "Europe/Berlin");
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -316,9 +320,11 @@ test_s01_commission (void)
     g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (s, w.inside);
     g_autoptr (TandemPayoutLine) l = g_list_model_get_item (lines, 0);
 
-    CU_ASSERT_STRING_EQUAL (tandem_payout_line_get_explanation (l),
-                            "5% of 1,200.00 EUR order #1 for ACME GmbH = 60.00 EUR; your share 40% = 24.00 EUR");
-    CU_ASSERT_EQUAL (tandem_activity_get_id (tandem_payout_line_get_activity (l)), tandem_activity_get_id (a));
+    CU_ASSERT_STRING_EQUAL (
+        tandem_payout_line_get_explanation (l),
+        "5% of 1,200.00 EUR order #1 for ACME GmbH = 60.00 EUR; your share 40% = 24.00 EUR");
+    CU_ASSERT_EQUAL (tandem_activity_get_id (tandem_payout_line_get_activity (l)),
+                     tandem_activity_get_id (a));
   }
   assert_sums (s);
   world_clear (&w);
@@ -363,7 +369,8 @@ test_s03_overrides (void)
   CU_ASSERT_TRUE (tandem_team_set_inside_share (w.team, 5000, NULL));
   CU_ASSERT_TRUE (tandem_store_update_team (w.store, w.team, &error));
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "2026-11-03T10:00:00Z");
-  b = log_at (&w, NULL, w.inside, TANDEM_ACTIVITY_KIND_CROSS_SELL, "1000.00", "2026-11-04T10:00:00Z");
+  b = log_at (&w, NULL, w.inside, TANDEM_ACTIVITY_KIND_CROSS_SELL, "1000.00",
+              "2026-11-04T10:00:00Z");
   s = settle (&w, "2026-11");
   ASSERT_STATEMENT (s, w.inside, "commission:25.00 commission:70.00");
   ASSERT_STATEMENT (s, w.field, "commission:25.00 commission:30.00");
@@ -390,8 +397,12 @@ test_s05_accelerator (void)
   c = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "500.00", "2026-11-05T10:00:00Z");
   s = settle (&w, "2026-11");
   /* commissions: 550 → 220/330; 100 → 40/60; 25 → 10/15 */
-  ASSERT_STATEMENT (s, w.inside, "commission:220.00 commission:40.00 accelerator:10.00 commission:10.00 accelerator:5.00");
-  ASSERT_STATEMENT (s, w.field, "commission:330.00 commission:60.00 accelerator:15.00 commission:15.00 accelerator:7.50");
+  ASSERT_STATEMENT (
+      s, w.inside,
+      "commission:220.00 commission:40.00 accelerator:10.00 commission:10.00 accelerator:5.00");
+  ASSERT_STATEMENT (
+      s, w.field,
+      "commission:330.00 commission:60.00 accelerator:15.00 commission:15.00 accelerator:7.50");
   assert_sums (s);
   world_clear (&w);
 }
@@ -431,8 +442,10 @@ test_s07_bonus_contribution (void)
   g_autoptr (TandemActivity) b = NULL;
   g_autoptr (TandemSettlement) s = NULL;
 
-  world_init (&w, "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=contribution\n", "10000.00");
-  a = log_at (&w, NULL, w.inside, TANDEM_ACTIVITY_KIND_CROSS_SELL, "3000.00", "2026-11-03T10:00:00Z");
+  world_init (&w, "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\nSplit=contribution\n",
+              "10000.00");
+  a = log_at (&w, NULL, w.inside, TANDEM_ACTIVITY_KIND_CROSS_SELL, "3000.00",
+              "2026-11-03T10:00:00Z");
   b = log_at (&w, NULL, w.field, TANDEM_ACTIVITY_KIND_ORDER, "9000.00", "2026-11-04T10:00:00Z");
   s = settle (&w, "2026-11");
   ASSERT_STATEMENT (s, w.inside, "commission:60.00 commission:180.00 team-bonus:250.00");
@@ -497,8 +510,7 @@ typedef struct
 /* Account "Brauerei Kessler" of tandem Süd (Lea/Tom) was referred by ACME
  * of tandem Nord (Anna/Jonas). */
 static void
-referral_world_init (ReferralWorld *r,
-                     const char    *extra)
+referral_world_init (ReferralWorld *r, const char *extra)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) since = at ("2026-01-01T00:00:00Z");
@@ -538,8 +550,10 @@ test_s10_referral (void)
   g_autoptr (TandemSettlement) s = NULL;
 
   referral_world_init (&r, "[Referral]\nAmount=50.00 EUR\n");
-  a = log_at (&r.w, r.referred, r.field2, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "2026-11-03T10:00:00Z");
-  b = log_at (&r.w, r.referred, r.field2, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "2026-11-13T10:00:00Z");
+  a = log_at (&r.w, r.referred, r.field2, TANDEM_ACTIVITY_KIND_ORDER, "1000.00",
+              "2026-11-03T10:00:00Z");
+  b = log_at (&r.w, r.referred, r.field2, TANDEM_ACTIVITY_KIND_ORDER, "1000.00",
+              "2026-11-13T10:00:00Z");
   s = settle (&r.w, "2026-11");
   ASSERT_STATEMENT (s, r.w.inside, "referral-bonus:20.00");
   ASSERT_STATEMENT (s, r.w.field, "referral-bonus:30.00");
@@ -562,7 +576,8 @@ test_s11_referral_reversed (void)
   g_autoptr (TandemMoney) total = NULL;
 
   referral_world_init (&r, "[Referral]\nAmount=50.00 EUR\n[Clawback]\nWindowDays=90\n");
-  a = log_at (&r.w, r.referred, r.field2, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "2026-11-03T10:00:00Z");
+  a = log_at (&r.w, r.referred, r.field2, TANDEM_ACTIVITY_KIND_ORDER, "1000.00",
+              "2026-11-03T10:00:00Z");
   rev = reverse_at (&r.w, a, NULL, "2026-11-20T10:00:00Z");
   s = settle (&r.w, "2026-11");
   ASSERT_STATEMENT (s, r.w.inside, "referral-bonus:20.00 clawback:-20.00");
@@ -612,7 +627,8 @@ test_s13_clawback_accelerated_partial (void)
   g_autoptr (TandemActivity) rev = NULL;
   g_autoptr (TandemSettlement) s = NULL;
 
-  world_init (&w, "[Accelerator]\nAbove=100%\nMultiplier=1.5\n[Clawback]\nWindowDays=90\n", "1000.00");
+  world_init (&w, "[Accelerator]\nAbove=100%\nMultiplier=1.5\n[Clawback]\nWindowDays=90\n",
+              "1000.00");
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "2000.00", "2026-11-03T10:00:00Z");
   rev = reverse_at (&w, a, "500.00", "2026-11-20T10:00:00Z");
   s = settle (&w, "2026-11");
@@ -640,7 +656,8 @@ test_s14_outside_window (void)
   ASSERT_STATEMENT (s, w.inside, "adjustment:0.00");
   lines = tandem_settlement_get_lines_for_rep (s, w.inside);
   l = g_list_model_get_item (lines, 0);
-  CU_ASSERT_PTR_NOT_NULL (strstr (tandem_payout_line_get_explanation (l), "outside the clawback window"));
+  CU_ASSERT_PTR_NOT_NULL (
+      strstr (tandem_payout_line_get_explanation (l), "outside the clawback window"));
   CU_ASSERT_PTR_NOT_NULL (strstr (tandem_payout_line_get_explanation (l), "162 days"));
   world_clear (&w);
 }
@@ -684,7 +701,8 @@ test_s16_local_midnight (void)
   g_autoptr (TandemSettlement) nov = NULL;
 
   world_init (&w, NULL, NULL);
-  a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "100.00", "2026-10-31T22:59:59Z"); /* 23:59:59 local */
+  a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "100.00",
+              "2026-10-31T22:59:59Z"); /* 23:59:59 local */
   b = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "200.00", "2026-10-31T23:30:00Z");
   oct = settle (&w, "2026-10");
   nov = settle (&w, "2026-11");
@@ -709,7 +727,10 @@ test_s17_zero_target_and_idle (void)
   g_autoptr (GListModel) teams = NULL;
   g_autoptr (TandemTeamResult) r2 = NULL;
 
-  world_init (&w, "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\n[Accelerator]\nAbove=100%\nMultiplier=2\n", "0.00");
+  world_init (
+      &w,
+      "[TeamBonus]\nAttainment=100%\nAmount=1000.00 EUR\n[Accelerator]\nAbove=100%\nMultiplier=2\n",
+      "0.00");
   i2 = tandem_store_add_rep (w.store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
   f2 = tandem_store_add_rep (w.store, "Tom Wagner", TANDEM_ROLE_FIELD, &error);
   idle = tandem_store_add_team (w.store, i2, f2, &error);
@@ -755,12 +776,14 @@ test_s19_closed_period (void)
   CU_ASSERT_EQUAL (tandem_settlement_get_state (closed), TANDEM_SETTLEMENT_STATE_CLOSED);
   ASSERT_STATEMENT (closed, w.inside, "commission:20.00");
 
-  late = tandem_store_log_activity (w.store, w.account, w.field, TANDEM_ACTIVITY_KIND_ORDER, NULL, in_oct, &error);
+  late = tandem_store_log_activity (w.store, w.account, w.field, TANDEM_ACTIVITY_KIND_ORDER, NULL,
+                                    in_oct, &error);
   CU_ASSERT_PTR_NULL (late);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE, NULL);
   {
     g_autoptr (TandemMoney) m = eur ("5.00");
-    late = tandem_store_log_activity (w.store, w.account, w.field, TANDEM_ACTIVITY_KIND_ORDER, m, in_oct, &error);
+    late = tandem_store_log_activity (w.store, w.account, w.field, TANDEM_ACTIVITY_KIND_ORDER, m,
+                                      in_oct, &error);
     CU_ASSERT_PTR_NULL (late);
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "closed");
   }
@@ -779,7 +802,8 @@ test_s19_closed_period (void)
 
   twice = tandem_store_close_period (w.store, w.plan, oct, &error);
   CU_ASSERT_PTR_NULL (twice);
-  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "already closed");
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+                       "already closed");
   world_clear (&w);
 }
 
@@ -796,12 +820,14 @@ test_s20_currency (void)
   g_autoptr (TandemSettlement) s = NULL;
 
   world_init (&w, NULL, NULL);
-  a = tandem_store_log_activity (w.store, w.account, w.field, TANDEM_ACTIVITY_KIND_ORDER, usd, t, &error);
+  a = tandem_store_log_activity (w.store, w.account, w.field, TANDEM_ACTIVITY_KIND_ORDER, usd, t,
+                                 &error);
   TANDEM_ASSERT_NO_ERROR (error);
   nov = tandem_plan_parse_period (w.plan, "2026-11", &error);
   s = tandem_store_settle (w.store, w.plan, nov, &error);
   CU_ASSERT_PTR_NULL (s);
-  TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH, "Activity #1 is in USD");
+  TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                       "Activity #1 is in USD");
   world_clear (&w);
 }
 
@@ -820,9 +846,9 @@ test_s21_deterministic (void)
     {
       g_autofree char             *when = g_strdup_printf ("2026-11-%02uT10:00:00Z", 1 + i);
       g_autofree char             *amount = g_strdup_printf ("%u.%02u", 10 + i * 7, i * 13 % 100);
-      g_autoptr (TandemActivity) a G_GNUC_UNUSED = log_at (&w, NULL, i % 2 ? w.inside : w.field,
-                                                           i % 3 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_UP_SELL,
-                                                           amount, when);
+      g_autoptr (TandemActivity) a G_GNUC_UNUSED = log_at (
+          &w, NULL, i % 2 ? w.inside : w.field,
+          i % 3 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_UP_SELL, amount, when);
     }
   s1 = settle (&w, "2026-11");
   s2 = settle (&w, "2026-11");
@@ -839,8 +865,7 @@ test_s21_deterministic (void)
  * total is the sum of the lines and of the reps' totals, and no rep ends
  * above the cap. 100 data sets × 100 plans = 10,000 settlements. */
 static gint64
-expected_pool (gint64 amount,
-               int    rate_hundredths) /* percent × 100 */
+expected_pool (gint64 amount, int rate_hundredths) /* percent × 100 */
 {
   __int128 p = (__int128)amount * rate_hundredths;
   __int128 q = p / 10000, r = p % 10000;
@@ -868,10 +893,13 @@ test_property_settlements (void)
         {
           int              kind = TANDEM_ACTIVITY_KIND_ORDER + g_rand_int_range (rand, 0, 3);
           gint64           minor = g_rand_int_range (rand, 1, 500000);
-          g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, minor / 100, minor % 100);
-          g_autofree char *when = g_strdup_printf ("2026-11-%02uT%02u:00:00Z", 1 + g_rand_int_range (rand, 0, 28),
-                                                   g_rand_int_range (rand, 0, 24));
-          g_autoptr (TandemActivity) a = log_at (&w, NULL, g_rand_boolean (rand) ? w.inside : w.field, kind, amount, when);
+          g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
+                                                     minor / 100, minor % 100);
+          g_autofree char *when
+              = g_strdup_printf ("2026-11-%02uT%02u:00:00Z", 1 + g_rand_int_range (rand, 0, 28),
+                                 g_rand_int_range (rand, 0, 24));
+          g_autoptr (TandemActivity) a
+              = log_at (&w, NULL, g_rand_boolean (rand) ? w.inside : w.field, kind, amount, when);
 
           g_array_set_size (amounts, tandem_activity_get_id (a) + 1);
           g_array_set_size (kinds, tandem_activity_get_id (a) + 1);
@@ -894,17 +922,21 @@ test_property_settlements (void)
               "[TeamBonus]\nAttainment=%d%%\nAmount=%d.%02d EUR\nSplit=%s\n%s",
               p, rate / 100, rate % 100, share / 100, share % 100, cs_rate / 100, cs_rate % 100,
               g_rand_int_range (rand, 1, 150), g_rand_int_range (rand, 0, 10),
-              g_rand_int_range (rand, 1, 150), g_rand_int_range (rand, 0, 2000), g_rand_int_range (rand, 0, 100),
-              g_rand_boolean (rand) ? "equal" : "contribution",
+              g_rand_int_range (rand, 1, 150), g_rand_int_range (rand, 0, 2000),
+              g_rand_int_range (rand, 0, 100), g_rand_boolean (rand) ? "equal" : "contribution",
               cap ? "[Cap]\nPerRep=" : "");
-          g_autofree char *full = cap ? g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " EUR\n", text, cap_minor / 100, cap_minor % 100)
-                                      : g_strdup (text);
+          g_autofree char *full
+              = cap ? g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " EUR\n", text,
+                                       cap_minor / 100, cap_minor % 100)
+                    : g_strdup (text);
           g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (full, -1, &error);
           g_autoptr (TandemPeriod) nov = tandem_period_parse ("2026-11", NULL);
           g_autoptr (TandemSettlement) s = NULL;
           g_autoptr (GListModel) lines = NULL;
-          g_autoptr (GHashTable) by_activity = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-          g_autoptr (GHashTable) by_rep = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_autoptr (GHashTable) by_activity
+              = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_autoptr (GHashTable) by_rep
+              = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
           g_autoptr (TandemMoney) total = NULL;
           gint64 sum = 0;
 
@@ -935,7 +967,8 @@ test_property_settlements (void)
                 {
                   v = g_hash_table_lookup (by_activity, &key);
                   if (v == NULL)
-                    g_hash_table_insert (by_activity, g_memdup2 (&key, sizeof key), v = g_new0 (gint64, 1));
+                    g_hash_table_insert (by_activity, g_memdup2 (&key, sizeof key),
+                                         v = g_new0 (gint64, 1));
                   *v += amount;
                 }
               v = g_hash_table_lookup (by_rep, &rep);
@@ -952,7 +985,8 @@ test_property_settlements (void)
             {
               gint64  key = id;
               gint64 *got = g_hash_table_lookup (by_activity, &key);
-              int     r = g_array_index (kinds, int, id) == TANDEM_ACTIVITY_KIND_CROSS_SELL ? cs_rate : rate;
+              int r = g_array_index (kinds, int, id) == TANDEM_ACTIVITY_KIND_CROSS_SELL ? cs_rate
+                                                                                        : rate;
 
               if (got == NULL || *got != expected_pool (g_array_index (amounts, gint64, id), r))
                 failures++;

@@ -76,9 +76,11 @@ test_two_writers (void)
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr (GError) error = NULL;
-      const char *argv[] = { TANDEM_TEST_HELPER, "log", path, "1", i == 0 ? "1" : "2", "10000", prefixes[i], NULL };
+      const char *argv[] = { TANDEM_TEST_HELPER, "log",   path,        "1",
+                             i == 0 ? "1" : "2", "10000", prefixes[i], NULL };
 
-      g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pids[i], &error);
+      g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pids[i],
+                     &error);
       TANDEM_ASSERT_NO_ERROR (error);
     }
 
@@ -102,9 +104,9 @@ write_csv (guint rows)
   g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < rows; i++)
-    g_string_append_printf (csv, "bulk-%u,2026-11-%02uT%02u:%02u:00Z,1,%u,%s,%s\n",
-                            i, 1 + i % 28, i % 24, i % 60, 1 + i % 2,
-                            i % 3 == 0 ? "order" : "call", i % 3 == 0 ? "120.50 EUR" : "");
+    g_string_append_printf (csv, "bulk-%u,2026-11-%02uT%02u:%02u:00Z,1,%u,%s,%s\n", i, 1 + i % 28,
+                            i % 24, i % 60, 1 + i % 2, i % 3 == 0 ? "order" : "call",
+                            i % 3 == 0 ? "120.50 EUR" : "");
 
   g_file_set_contents (path, csv->str, csv->len, &error);
   g_assert_no_error (error);
@@ -131,8 +133,9 @@ test_kill_during_import (void)
       int              status = 0;
       gint64           n;
 
-      g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, &pid, &error);
+      g_spawn_async (NULL, (char **)argv, NULL,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
+                     &error);
       TANDEM_ASSERT_NO_ERROR (error);
       g_usleep (delays_ms[i] * 1000);
       kill (pid, SIGKILL);
@@ -141,7 +144,8 @@ test_kill_during_import (void)
 
       n = count_activities (path);
       if (n != 0 && n != 200000)
-        g_printerr ("after a kill at %u ms the store holds %" G_GINT64_FORMAT " rows\n", delays_ms[i], n);
+        g_printerr ("after a kill at %u ms the store holds %" G_GINT64_FORMAT " rows\n",
+                    delays_ms[i], n);
       CU_ASSERT (n == 0 || n == 200000);
       if (n == 0)
         none++;

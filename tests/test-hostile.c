@@ -39,9 +39,7 @@ at (const char *text)
 }
 
 static void
-fixture_init_full (Fixture    *f,
-                   const char *plan,
-                   const char *since)
+fixture_init_full (Fixture *f, const char *plan, const char *since)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemTeam) draft = NULL;
@@ -91,26 +89,22 @@ eur (const char *text)
 }
 
 static TandemActivity *
-log_order (Fixture    *f,
-           const char *amount,
-           const char *when,
-           GError    **error)
+log_order (Fixture *f, const char *amount, const char *when, GError **error)
 {
   g_autoptr (TandemMoney) money = eur (amount);
   g_autoptr (GDateTime) t = at (when);
 
-  return tandem_store_log_activity (f->store, f->account, f->field, TANDEM_ACTIVITY_KIND_ORDER, money, t, error);
+  return tandem_store_log_activity (f->store, f->account, f->field, TANDEM_ACTIVITY_KIND_ORDER,
+                                    money, t, error);
 }
 
 static TandemActivity *
-reverse (Fixture        *f,
-         TandemActivity *order,
-         const char     *amount,
-         GError        **error)
+reverse (Fixture *f, TandemActivity *order, const char *amount, GError **error)
 {
   g_autoptr (TandemMoney) money = amount ? eur (amount) : NULL;
   g_autoptr (GDateTime) t = at ("2026-11-20T10:00:00Z");
-  g_autoptr (TandemActivity) draft = tandem_activity_new_reversal (order, f->inside, money, t, error);
+  g_autoptr (TandemActivity) draft
+      = tandem_activity_new_reversal (order, f->inside, money, t, error);
 
   return draft ? tandem_store_save_activity (f->store, draft, NULL, error) : NULL;
 }
@@ -160,7 +154,8 @@ test_reversal_limit (void)
   before = count_activities (&f);
   r2 = reverse (&f, order, "300.00", &error);
   CU_ASSERT_PTR_NULL (r2);
-  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "200.00 EUR is left to reverse");
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       "200.00 EUR is left to reverse");
   CU_ASSERT_EQUAL (count_activities (&f), before);
 
   r3 = reverse (&f, order, "200.00", &error);
@@ -179,8 +174,9 @@ test_reversal_limit (void)
                   "v1,2026-11-06T10:00:00Z,1,1,reversal,100.00 EUR,o2\n"
                   "v2,2026-11-07T10:00:00Z,1,1,reversal,100.00 EUR,o2\n");
   CU_ASSERT_FALSE (import_text (&f, csv, TANDEM_DATA_FORMAT_CSV, NULL, NULL, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
-                       "line 4: amount: a reversal of 100.00 EUR would take back more than activity");
+  TANDEM_ASSERT_ERROR (
+      error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+      "line 4: amount: a reversal of 100.00 EUR would take back more than activity");
   CU_ASSERT_EQUAL (count_activities (&f), before);
 
   /* and across imports */
@@ -190,11 +186,13 @@ test_reversal_limit (void)
                                "v1,2026-11-06T10:00:00Z,1,1,reversal,100.00 EUR,o2\n",
                                TANDEM_DATA_FORMAT_CSV, NULL, NULL, &error));
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_FALSE (import_text (&f,
-                                "[{\"ref\": \"v3\", \"at\": \"2026-11-08T10:00:00Z\", \"account\": 1, \"rep\": 1, "
-                                "\"kind\": \"reversal\", \"amount\": \"50.01 EUR\", \"reverses\": \"o2\"}]",
-                                TANDEM_DATA_FORMAT_JSON, NULL, NULL, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD, "50.00 EUR is left");
+  CU_ASSERT_FALSE (import_text (
+      &f,
+      "[{\"ref\": \"v3\", \"at\": \"2026-11-08T10:00:00Z\", \"account\": 1, \"rep\": 1, "
+      "\"kind\": \"reversal\", \"amount\": \"50.01 EUR\", \"reverses\": \"o2\"}]",
+      TANDEM_DATA_FORMAT_JSON, NULL, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+                       "50.00 EUR is left");
 
   /* the settlement never shows more reversed than ordered */
   {
@@ -233,11 +231,12 @@ test_checked_sums (void)
       for (guint i = 0; i < n; i++)
         {
           /* amounts from a quarter of the range up to all of it */
-          gint64 amount = G_MAXINT64 / 4 + (gint64)(g_rand_double (rand) * (double)(G_MAXINT64 / 4 * 3));
+          gint64 amount
+              = G_MAXINT64 / 4 + (gint64)(g_rand_double (rand) * (double)(G_MAXINT64 / 4 * 3));
           g_autoptr (TandemMoney) money = tandem_money_new (amount, "EUR");
           g_autoptr (GDateTime) t = g_date_time_new_utc (2026, 11, 2 + (int)i, 10, 0, 0);
-          g_autoptr (TandemActivity) a G_GNUC_UNUSED = tandem_store_log_activity (f.store, f.account, f.field,
-                                                                                  TANDEM_ACTIVITY_KIND_ORDER, money, t, &error);
+          g_autoptr (TandemActivity) a G_GNUC_UNUSED = tandem_store_log_activity (
+              f.store, f.account, f.field, TANDEM_ACTIVITY_KIND_ORDER, money, t, &error);
 
           TANDEM_ASSERT_NO_ERROR (error);
           exact += amount;
@@ -248,13 +247,15 @@ test_checked_sums (void)
         {
           /* the revenue cannot be represented: never a wrong figure */
           CU_ASSERT_PTR_NULL (s);
-          TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW, "does not fit");
+          TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
+                               "does not fit");
           failures++;
         }
       else if (s == NULL)
         {
           /* a later sum may still overflow, but only as an error */
-          TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW, "does not fit");
+          TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
+                               "does not fit");
           failures++;
         }
       else
@@ -292,12 +293,8 @@ test_display_exponent (void)
     const char *currency;
     const char *shown;
   } cases[] = {
-    { 123456, "JPY", "123,456" },
-    { 123456, "EUR", "1,234.56" },
-    { 37, "KWD", "0.037" },
-    { -4112, "JPY", "-4,112" },
-    { 1234567891, "BHD", "1,234,567.891" },
-    { 5, "EUR", "0.05" },
+    { 123456, "JPY", "123,456" }, { 123456, "EUR", "1,234.56" },          { 37, "KWD", "0.037" },
+    { -4112, "JPY", "-4,112" },   { 1234567891, "BHD", "1,234,567.891" }, { 5, "EUR", "0.05" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -323,10 +320,12 @@ test_display_exponent (void)
     g_autoptr (TandemActivity) a = NULL;
     Fixture f = { 0 };
 
-    fixture_init_full (&f,
-                       "[Plan]\nName=Yen\nCurrency=JPY\nPeriod=month\nCommissionRate=3.333%\nInsideShare=40%\n",
-                       "2026-01-01T00:00:00Z");
-    a = tandem_store_log_activity (f.store, f.account, f.field, TANDEM_ACTIVITY_KIND_ORDER, amount, t, &error);
+    fixture_init_full (
+        &f,
+        "[Plan]\nName=Yen\nCurrency=JPY\nPeriod=month\nCommissionRate=3.333%\nInsideShare=40%\n",
+        "2026-01-01T00:00:00Z");
+    a = tandem_store_log_activity (f.store, f.account, f.field, TANDEM_ACTIVITY_KIND_ORDER, amount,
+                                   t, &error);
     TANDEM_ASSERT_NO_ERROR (error);
     s = tandem_store_settle (f.store, f.plan, period, &error);
     TANDEM_ASSERT_NO_ERROR (error);
@@ -369,8 +368,8 @@ race_writer (gpointer data)
   for (guint i = 0; i < 200000; i++)
     {
       g_autoptr (GDateTime) t = g_date_time_new_utc (2026, 11, 15, 12, 0, (double)(i % 60));
-      g_autoptr (TandemActivity) a = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_ORDER,
-                                                                amount, t, &error);
+      g_autoptr (TandemActivity) a = tandem_store_log_activity (
+          store, account, rep, TANDEM_ACTIVITY_KIND_ORDER, amount, t, &error);
 
       if (a != NULL)
         {
@@ -382,7 +381,8 @@ race_writer (gpointer data)
           g_usleep (20000);
         }
       else if (g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_BUSY))
-        g_clear_error (&error); /* a slow close (valgrind) outlasted the busy timeout: nothing written, retry */
+        g_clear_error (&error); /* a slow close (valgrind) outlasted the busy timeout: nothing
+                                   written, retry */
       else if (g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD))
         {
           r->refused++;
@@ -415,8 +415,8 @@ test_close_race (void)
   fixture_init (&f);
   /* a big month, so the close takes a while */
   for (guint i = 0; i < 40000; i++)
-    g_string_append_printf (csv, "2026-11-%02uT%02u:%02u:%02uZ,1,2,order,1.00 EUR\n", 1 + i % 28, (i / 28) % 24,
-                            (i / 672) % 60, (i / 40320) % 60);
+    g_string_append_printf (csv, "2026-11-%02uT%02u:%02u:%02uZ,1,2,order,1.00 EUR\n", 1 + i % 28,
+                            (i / 28) % 24, (i / 672) % 60, (i / 40320) % 60);
   CU_ASSERT_TRUE (import_text (&f, csv->str, TANDEM_DATA_FORMAT_CSV, NULL, NULL, &error));
   TANDEM_ASSERT_NO_ERROR (error);
 
@@ -484,7 +484,8 @@ test_closed_period_frozen (void)
   /* the same definition again is fine; another one is refused */
   CU_ASSERT_TRUE (tandem_store_add_plan (f.store, f.plan, &error));
   TANDEM_ASSERT_NO_ERROR (error);
-  changed = tandem_plan_new_from_data ("[Plan]\nName=Standard\nCurrency=EUR\nCommissionRate=9%\n", -1, &error);
+  changed = tandem_plan_new_from_data ("[Plan]\nName=Standard\nCurrency=EUR\nCommissionRate=9%\n",
+                                       -1, &error);
   CU_ASSERT_FALSE (tandem_store_add_plan (f.store, changed, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "Standard");
 
@@ -505,16 +506,19 @@ test_closed_period_frozen (void)
     r2 = g_list_model_get_item (t2, 0);
     CU_ASSERT_EQUAL (tandem_team_result_get_attainment (r1), 12000);
     CU_ASSERT_EQUAL (tandem_team_result_get_attainment (r2), 12000);
-    CU_ASSERT_TRUE (tandem_money_equal (tandem_team_result_get_payout (r1), tandem_team_result_get_payout (r2)));
+    CU_ASSERT_TRUE (tandem_money_equal (tandem_team_result_get_payout (r1),
+                                        tandem_team_result_get_payout (r2)));
   }
 
   /* caps: the tandem's payout is the sum of its members' lines */
-  capped = tandem_plan_new_from_data ("[Plan]\nName=Capped\nCurrency=EUR\nCommissionRate=10%\nInsideShare=40%\n"
-                                      "[Cap]\nPerRep=50.00 EUR\n",
-                                      -1, &error);
+  capped = tandem_plan_new_from_data (
+      "[Plan]\nName=Capped\nCurrency=EUR\nCommissionRate=10%\nInsideShare=40%\n"
+      "[Cap]\nPerRep=50.00 EUR\n",
+      -1, &error);
   {
     g_autoptr (TandemPeriod) dec = tandem_period_parse ("2026-12", NULL);
-    g_autoptr (TandemActivity) big G_GNUC_UNUSED = log_order (&f, "2000.00", "2026-12-03T10:00:00Z", &error);
+    g_autoptr (TandemActivity) big G_GNUC_UNUSED
+        = log_order (&f, "2000.00", "2026-12-03T10:00:00Z", &error);
     g_autoptr (TandemSettlement) s = tandem_store_settle (f.store, capped, dec, &error);
     g_autoptr (GListModel) teams = NULL;
     g_autoptr (TandemTeamResult) nord = NULL;
@@ -547,8 +551,10 @@ test_identity_and_duplicates (void)
   fixture_init (&b);
   /* shift ids in b so that "#2" would point elsewhere */
   {
-    g_autoptr (TandemActivity) filler  G_GNUC_UNUSED = log_order (&b, "1.00", "2026-10-01T10:00:00Z", &error);
-    g_autoptr (TandemActivity) filler2 G_GNUC_UNUSED = log_order (&b, "2.00", "2026-10-02T10:00:00Z", &error);
+    g_autoptr (TandemActivity) filler G_GNUC_UNUSED
+        = log_order (&b, "1.00", "2026-10-01T10:00:00Z", &error);
+    g_autoptr (TandemActivity) filler2 G_GNUC_UNUSED
+        = log_order (&b, "2.00", "2026-10-02T10:00:00Z", &error);
   }
   order = log_order (&a, "500.00", "2026-11-03T10:00:00Z", &error);
   reversal = reverse (&a, order, "100.00", &error);
@@ -556,7 +562,8 @@ test_identity_and_duplicates (void)
   CU_ASSERT_PTR_NOT_NULL (tandem_activity_get_external_ref (order));
   CU_ASSERT (g_str_has_prefix (tandem_activity_get_external_ref (order), "auto-"));
 
-  CU_ASSERT_TRUE (tandem_store_export_activities (a.store, out, TANDEM_DATA_FORMAT_CSV, NULL, NULL, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_export_activities (a.store, out, TANDEM_DATA_FORMAT_CSV, NULL, NULL, &error));
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);
   exported = g_strdup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)));
@@ -611,8 +618,8 @@ test_identity_and_duplicates (void)
   {
     g_autoptr (TandemMoney) m = eur ("499.00");
     g_autoptr (GDateTime) t = at ("2026-11-03T10:00:00Z");
-    g_autoptr (TandemActivity) draft = tandem_activity_new (a.account, a.field, TANDEM_ACTIVITY_KIND_ORDER, m, t,
-                                                            &error);
+    g_autoptr (TandemActivity) draft
+        = tandem_activity_new (a.account, a.field, TANDEM_ACTIVITY_KIND_ORDER, m, t, &error);
     g_autoptr (TandemActivity) refused = NULL;
 
     tandem_activity_set_external_ref (draft, tandem_activity_get_external_ref (order));
@@ -625,8 +632,9 @@ test_identity_and_duplicates (void)
 }
 
 /* 8. Input hygiene. */
-#define NUL_CSV "ref,at,account,rep,kind,amount\nr,2026-11-03T10:00:00Z,1,1,order,5.00 EUR\0" \
-                "999\n"
+#define NUL_CSV                                                                 \
+  "ref,at,account,rep,kind,amount\nr,2026-11-03T10:00:00Z,1,1,order,5.00 EUR\0" \
+  "999\n"
 
 static void
 test_input_hygiene (void)
@@ -644,15 +652,19 @@ test_input_hygiene (void)
       "\"amount\": \"5.00 EUR\\u0000999\"}]",
       -1, "line 1: amount: holds \\u0000" },
     { TANDEM_DATA_FORMAT_JSON,
-      "[{\"at\": \"2026-11-03T10:00:00Z\", \"account\": 1, \"rep\": 1, \"kind\": \"call\", \"note\": \"\\udc00\"}]",
+      "[{\"at\": \"2026-11-03T10:00:00Z\", \"account\": 1, \"rep\": 1, \"kind\": \"call\", "
+      "\"note\": \"\\udc00\"}]",
       -1, "note: holds a lone low surrogate" },
-    { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind,note\n2026-11-03T10:00:00Z,1,1,call,\"a\x1b[31mb\"\n", -1,
+    { TANDEM_DATA_FORMAT_CSV,
+      "at,account,rep,kind,note\n2026-11-03T10:00:00Z,1,1,call,\"a\x1b[31mb\"\n", -1,
       "line 2: note: The field holds the control character U+001B" },
-    { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind,amount\n2026-11-03T10:00:00Z,1,1,call,1.00 EUR\n", -1,
+    { TANDEM_DATA_FORMAT_CSV,
+      "at,account,rep,kind,amount\n2026-11-03T10:00:00Z,1,1,call,1.00 EUR\n", -1,
       "line 2: amount: An activity of kind “call” carries no amount" },
     { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind\n2026-02-30T10:00:00Z,1,1,call\n", -1,
       "line 2: at: “2026-02-30T10:00:00Z” is not a date: February 2026 has 28 days" },
-    { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind\n2026-11-03T10:00:00,1,1,call\n", -1, "has no offset" },
+    { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind\n2026-11-03T10:00:00,1,1,call\n", -1,
+      "has no offset" },
     { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind\n2026-11-03T10:00:00Z,x,1,call\n", -1,
       "line 2: account: “x” is not an id" },
   };
@@ -665,7 +677,8 @@ test_input_hygiene (void)
       g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (
           bad[i].text, bad[i].length >= 0 ? bad[i].length : (gssize)strlen (bad[i].text), NULL);
 
-      CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, bad[i].format, NULL, NULL, NULL, &error));
+      CU_ASSERT_FALSE (
+          tandem_store_import_activities (f.store, in, bad[i].format, NULL, NULL, NULL, &error));
       TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, -1, bad[i].needle);
       CU_ASSERT_EQUAL (count_activities (&f), 0);
     }
@@ -674,17 +687,22 @@ test_input_hygiene (void)
   {
     g_autoptr (GError) error = NULL;
     g_autofree char *long_note = g_strnfill (TANDEM_TEXT_MAX + 1, 'n');
-    g_autofree char *csv = g_strdup_printf ("at,account,rep,kind,note\n2026-11-03T10:00:00Z,1,1,call,%s\n", long_note);
-    g_autofree char *json = g_strdup_printf ("[{\"at\": \"2026-11-03T10:00:00Z\", \"account\": 1, \"rep\": 1, "
-                                             "\"kind\": \"call\", \"note\": \"%s\"}]",
-                                             long_note);
+    g_autofree char *csv = g_strdup_printf (
+        "at,account,rep,kind,note\n2026-11-03T10:00:00Z,1,1,call,%s\n", long_note);
+    g_autofree char *json
+        = g_strdup_printf ("[{\"at\": \"2026-11-03T10:00:00Z\", \"account\": 1, \"rep\": 1, "
+                           "\"kind\": \"call\", \"note\": \"%s\"}]",
+                           long_note);
     g_autofree char *fits = g_strnfill (TANDEM_TEXT_MAX, 'n');
-    g_autofree char *ok = g_strdup_printf ("at,account,rep,kind,note\n2026-11-03T10:00:00Z,1,1,call,%s\n", fits);
+    g_autofree char *ok
+        = g_strdup_printf ("at,account,rep,kind,note\n2026-11-03T10:00:00Z,1,1,call,%s\n", fits);
 
     CU_ASSERT_FALSE (import_text (&f, csv, TANDEM_DATA_FORMAT_CSV, NULL, NULL, &error));
-    TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD, "longer than 4096 bytes");
+    TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+                         "longer than 4096 bytes");
     CU_ASSERT_FALSE (import_text (&f, json, TANDEM_DATA_FORMAT_JSON, NULL, NULL, &error));
-    TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD, "at most 4096");
+    TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+                         "at most 4096");
     CU_ASSERT_TRUE (import_text (&f, ok, TANDEM_DATA_FORMAT_CSV, NULL, NULL, &error));
     TANDEM_ASSERT_NO_ERROR (error);
   }
@@ -694,30 +712,35 @@ test_input_hygiene (void)
     g_autoptr (GError) error = NULL;
     g_autoptr (TandemMoney) one = eur ("1.00");
     g_autoptr (GDateTime) t = at ("2026-11-03T10:00:00Z");
-    g_autoptr (TandemActivity) call = tandem_store_log_activity (f.store, f.account, f.inside,
-                                                                 TANDEM_ACTIVITY_KIND_CALL, one, t, &error);
+    g_autoptr (TandemActivity) call = tandem_store_log_activity (
+        f.store, f.account, f.inside, TANDEM_ACTIVITY_KIND_CALL, one, t, &error);
     g_autoptr (TandemActivity) offer = NULL;
     g_autoptr (TandemRep) bad_rep = NULL;
     g_autoptr (TandemTeam) twin = NULL;
     g_autoptr (TandemTeam) draft = NULL;
 
     CU_ASSERT_PTR_NULL (call);
-    TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT, "1.00 EUR");
-    offer = tandem_store_log_activity (f.store, f.account, f.inside, TANDEM_ACTIVITY_KIND_OFFER, one, t, &error);
+    TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                         "1.00 EUR");
+    offer = tandem_store_log_activity (f.store, f.account, f.inside, TANDEM_ACTIVITY_KIND_OFFER,
+                                       one, t, &error);
     TANDEM_ASSERT_NO_ERROR (error);
     CU_ASSERT_FALSE (tandem_activity_kind_takes_amount (TANDEM_ACTIVITY_KIND_VISIT));
 
-    bad_rep = tandem_store_add_rep (f.store, "Null\x01"
-                                             "Byte",
+    bad_rep = tandem_store_add_rep (f.store,
+                                    "Null\x01"
+                                    "Byte",
                                     TANDEM_ROLE_FIELD, &error);
     CU_ASSERT_PTR_NULL (bad_rep);
-    TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT, "U+0001");
+    TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT,
+                         "U+0001");
 
     /* a second active tandem of the same two reps */
     draft = tandem_team_new ("Nord 2", f.inside, f.field, &error);
     twin = tandem_store_save_team (f.store, draft, NULL, &error);
     CU_ASSERT_PTR_NULL (twin);
-    TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "already form tandem “Nord”");
+    TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                         "already form tandem “Nord”");
   }
 
   /* duplicate keys and groups in a plan or lifecycle file */
@@ -731,10 +754,13 @@ test_input_hygiene (void)
     CU_ASSERT_PTR_NULL (twice);
     TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE,
                          "Line 5: key CommissionRate in [Plan] appears twice (first on line 4)");
-    groups = tandem_plan_new_from_data ("[Plan]\nName=X\nCurrency=EUR\n[Cap]\nPerRep=1.00 EUR\n[Cap]\n", -1, &error);
+    groups = tandem_plan_new_from_data (
+        "[Plan]\nName=X\nCurrency=EUR\n[Cap]\nPerRep=1.00 EUR\n[Cap]\n", -1, &error);
     CU_ASSERT_PTR_NULL (groups);
-    TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, "group [Cap] appears twice");
-    rules = tandem_lifecycle_rules_new_from_data ("[Lifecycle]\nRegularOrders=3\nRegularOrders=4\n", -1, &error);
+    TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE,
+                         "group [Cap] appears twice");
+    rules = tandem_lifecycle_rules_new_from_data ("[Lifecycle]\nRegularOrders=3\nRegularOrders=4\n",
+                                                  -1, &error);
     CU_ASSERT_PTR_NULL (rules);
     TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, -1, "RegularOrders");
   }
@@ -790,7 +816,8 @@ test_money_errors (void)
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
                        "February 2026 has 28 days");
   none = tandem_time_parse ("2026-13-01T10:00:00Z", NULL, &error);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "no month 13");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "no month 13");
 }
 
 /* 12. Key figures over any period the plan's periods tile. */
@@ -840,7 +867,8 @@ test_kpi_tiled_periods (void)
     g_autoptr (GListModel) none = tandem_store_compute_kpis (f.store, quarterly, month, &error);
 
     CU_ASSERT_PTR_NULL (none);
-    TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD, "shorter than the periods");
+    TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+                         "shorter than the periods");
   }
   fixture_clear (&f);
 }

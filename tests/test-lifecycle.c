@@ -18,9 +18,7 @@ typedef struct
 
 /* A tandem whose members start on 1 January 2025. */
 static TandemTeam *
-add_team (TandemStore *store,
-          TandemRep   *inside,
-          TandemRep   *field)
+add_team (TandemStore *store, TandemRep *inside, TandemRep *field)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemTeam) draft = tandem_team_new (NULL, inside, field, &error);
@@ -55,10 +53,7 @@ fixture_clear (Fixture *f)
 
 /* An account created, as a prospect unless told, on 1 December 2025. */
 static TandemAccount *
-add_account (Fixture           *f,
-             const char        *name,
-             TandemTeam        *team,
-             TandemAccountStage stage)
+add_account (Fixture *f, const char *name, TandemTeam *team, TandemAccountStage stage)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemAccount) draft = tandem_account_new (name, team);
@@ -84,25 +79,22 @@ log_at (Fixture           *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) at = g_date_time_new_utc (year, month, day, 10, 0, 0);
   g_autoptr (TandemMoney) money = amount ? tandem_money_parse (amount, &error) : NULL;
-  TandemActivity *activity = tandem_store_log_activity (f->store, account, rep, kind, money, at, &error);
+  TandemActivity *activity
+      = tandem_store_log_activity (f->store, account, rep, kind, money, at, &error);
 
   TANDEM_ASSERT_NO_ERROR (error);
   return activity;
 }
 
 static void
-order_at (Fixture       *f,
-          TandemAccount *account,
-          int            year,
-          int            month,
-          int            day)
+order_at (Fixture *f, TandemAccount *account, int year, int month, int day)
 {
-  g_object_unref (log_at (f, account, f->jonas, TANDEM_ACTIVITY_KIND_ORDER, "100.00 EUR", year, month, day));
+  g_object_unref (
+      log_at (f, account, f->jonas, TANDEM_ACTIVITY_KIND_ORDER, "100.00 EUR", year, month, day));
 }
 
 static TandemStageChange *
-change_at (GListModel *changes,
-           guint       i)
+change_at (GListModel *changes, guint i)
 {
   return g_list_model_get_item (changes, i);
 }
@@ -157,15 +149,19 @@ test_lifecycle_defaults (void)
   order_at (&f, acme, 2026, 3, 1);
   CU_ASSERT_EQUAL (tandem_account_get_stage (acme), TANDEM_ACCOUNT_STAGE_CUSTOMER);
   /* a cross-sell is a purchase too: the third within 12 months */
-  g_object_unref (log_at (&f, acme, f.anna, TANDEM_ACTIVITY_KIND_CROSS_SELL, "300.00 EUR", 2026, 6, 1));
+  g_object_unref (
+      log_at (&f, acme, f.anna, TANDEM_ACTIVITY_KIND_CROSS_SELL, "300.00 EUR", 2026, 6, 1));
   CU_ASSERT_EQUAL (tandem_account_get_stage (acme), TANDEM_ACCOUNT_STAGE_REGULAR);
 
   history = tandem_store_list_stage_changes (f.store, acme, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 3);
-  assert_change (history, 0, TANDEM_ACCOUNT_STAGE_PROSPECT, TANDEM_STAGE_CAUSE_CREATED, 2025, 12, 1);
-  assert_change (history, 1, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_FIRST_ORDER, 2026, 1, 10);
-  assert_change (history, 2, TANDEM_ACCOUNT_STAGE_REGULAR, TANDEM_STAGE_CAUSE_REPEAT_ORDERS, 2026, 6, 1);
+  assert_change (history, 0, TANDEM_ACCOUNT_STAGE_PROSPECT, TANDEM_STAGE_CAUSE_CREATED, 2025, 12,
+                 1);
+  assert_change (history, 1, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_FIRST_ORDER, 2026, 1,
+                 10);
+  assert_change (history, 2, TANDEM_ACCOUNT_STAGE_REGULAR, TANDEM_STAGE_CAUSE_REPEAT_ORDERS, 2026,
+                 6, 1);
   {
     g_autoptr (TandemStageChange) c = change_at (history, 1);
     CU_ASSERT_EQUAL (tandem_stage_change_get_activity_id (c), tandem_activity_get_id (first));
@@ -192,7 +188,8 @@ test_lifecycle_defaults (void)
   g_clear_object (&history);
   history = tandem_store_list_stage_changes (f.store, acme, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 5);
-  assert_change (history, 4, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_WON_BACK, 2027, 8, 15);
+  assert_change (history, 4, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_WON_BACK, 2027, 8,
+                 15);
 
   fixture_clear (&f);
 }
@@ -213,9 +210,11 @@ test_lifecycle_gap_and_backdated (void)
   order_at (&f, beta, 2027, 3, 1); /* 415 days later */
   history = tandem_store_list_stage_changes (f.store, beta, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 4);
-  assert_change (history, 1, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_FIRST_ORDER, 2026, 1, 10);
+  assert_change (history, 1, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_FIRST_ORDER, 2026, 1,
+                 10);
   assert_change (history, 2, TANDEM_ACCOUNT_STAGE_LOST, TANDEM_STAGE_CAUSE_NO_ORDERS, 2027, 1, 10);
-  assert_change (history, 3, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_WON_BACK, 2027, 3, 1);
+  assert_change (history, 3, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_WON_BACK, 2027, 3,
+                 1);
 
   /* backdated into the past: counted, but history stays in order */
   order_at (&f, beta, 2026, 6, 1);
@@ -280,29 +279,37 @@ test_lifecycle_rules (void)
   /* out of range: a GError naming the property; nothing stored */
   tandem_lifecycle_rules_set_regular_months (rules, 0);
   CU_ASSERT_FALSE (tandem_store_set_lifecycle_rules (f.store, rules, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "regular-months 0");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "regular-months 0");
   tandem_lifecycle_rules_set_regular_months (rules, 12);
   tandem_lifecycle_rules_set_lost_after_days (rules, 40000);
   CU_ASSERT_FALSE (tandem_lifecycle_rules_validate (rules, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "lost-after-days 40000");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "lost-after-days 40000");
   g_clear_object (&read);
   read = tandem_store_get_lifecycle_rules (f.store, &error);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_regular_months (read), 1);
 
   /* the key-file form */
-  parsed = tandem_lifecycle_rules_new_from_data ("[Lifecycle]\nRegularOrders=4\nLostAfterDays=180\n", -1, &error);
+  parsed = tandem_lifecycle_rules_new_from_data (
+      "[Lifecycle]\nRegularOrders=4\nLostAfterDays=180\n", -1, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_regular_orders (parsed), 4);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_regular_months (parsed), 12);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_lost_after_days (parsed), 180);
-  CU_ASSERT_PTR_NULL (tandem_lifecycle_rules_new_from_data ("[Lifecycle]\nRegularOrders=drei\n", -1, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE, "RegularOrders=drei");
-  CU_ASSERT_PTR_NULL (tandem_lifecycle_rules_new_from_data ("[Lifecycle]\nLostAfter=3\n", -1, &error));
+  CU_ASSERT_PTR_NULL (
+      tandem_lifecycle_rules_new_from_data ("[Lifecycle]\nRegularOrders=drei\n", -1, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE,
+                       "RegularOrders=drei");
+  CU_ASSERT_PTR_NULL (
+      tandem_lifecycle_rules_new_from_data ("[Lifecycle]\nLostAfter=3\n", -1, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_KEY, "LostAfter");
   CU_ASSERT_PTR_NULL (tandem_lifecycle_rules_new_from_data ("[Plan]\nName=x\n", -1, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP, "[Plan]");
-  CU_ASSERT_PTR_NULL (tandem_lifecycle_rules_new_from_data ("[Lifecycle]\nRegularMonths=0\n", -1, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "regular-months 0");
+  CU_ASSERT_PTR_NULL (
+      tandem_lifecycle_rules_new_from_data ("[Lifecycle]\nRegularMonths=0\n", -1, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "regular-months 0");
   CU_ASSERT_PTR_NULL (tandem_lifecycle_rules_new_from_data ("no group", -1, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, NULL);
 
@@ -323,28 +330,32 @@ test_lifecycle_import (void)
 
   fixture_init (&f);
   acme = add_account (&f, "ACME GmbH", f.nord, TANDEM_ACCOUNT_STAGE_PROSPECT);
-  bad = g_strdup_printf ("ref,at,account,rep,kind,amount\n"
-                         "X1,2026-02-01T10:00:00Z,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",order,100.00 EUR\n"
-                         "X2,2026-02-02T10:00:00Z,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",order,zehn\n",
-                         tandem_account_get_id (acme), tandem_rep_get_id (f.anna),
-                         tandem_account_get_id (acme), tandem_rep_get_id (f.anna));
+  bad = g_strdup_printf (
+      "ref,at,account,rep,kind,amount\n"
+      "X1,2026-02-01T10:00:00Z,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",order,100.00 EUR\n"
+      "X2,2026-02-02T10:00:00Z,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",order,zehn\n",
+      tandem_account_get_id (acme), tandem_rep_get_id (f.anna), tandem_account_get_id (acme),
+      tandem_rep_get_id (f.anna));
   {
     g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (bad, -1, NULL);
-    CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL, NULL, &error));
+    CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                     NULL, NULL, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 3");
   }
   history = tandem_store_list_stage_changes (f.store, acme, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (history), 1);
   CU_ASSERT_EQUAL (tandem_account_get_stage (acme), TANDEM_ACCOUNT_STAGE_PROSPECT);
 
-  good = g_strdup_printf ("ref,at,account,rep,kind,amount\n"
-                          "Y1,2026-02-01T10:00:00Z,%1$" G_GINT64_FORMAT ",%2$" G_GINT64_FORMAT ",order,100.00 EUR\n"
-                          "Y2,2026-03-01T10:00:00Z,%1$" G_GINT64_FORMAT ",%2$" G_GINT64_FORMAT ",up-sell,50.00 EUR\n"
-                          "Y3,2026-04-01T10:00:00Z,%1$" G_GINT64_FORMAT ",%2$" G_GINT64_FORMAT ",order,70.00 EUR\n",
-                          tandem_account_get_id (acme), tandem_rep_get_id (f.anna));
+  good = g_strdup_printf (
+      "ref,at,account,rep,kind,amount\n"
+      "Y1,2026-02-01T10:00:00Z,%1$" G_GINT64_FORMAT ",%2$" G_GINT64_FORMAT ",order,100.00 EUR\n"
+      "Y2,2026-03-01T10:00:00Z,%1$" G_GINT64_FORMAT ",%2$" G_GINT64_FORMAT ",up-sell,50.00 EUR\n"
+      "Y3,2026-04-01T10:00:00Z,%1$" G_GINT64_FORMAT ",%2$" G_GINT64_FORMAT ",order,70.00 EUR\n",
+      tandem_account_get_id (acme), tandem_rep_get_id (f.anna));
   {
     g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (good, -1, NULL);
-    CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL, NULL, &error));
+    CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                                    NULL, &error));
     TANDEM_ASSERT_NO_ERROR (error);
   }
   /* the loaded object follows the store */
@@ -352,8 +363,10 @@ test_lifecycle_import (void)
   g_clear_object (&history);
   history = tandem_store_list_stage_changes (f.store, acme, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 3);
-  assert_change (history, 1, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_FIRST_ORDER, 2026, 2, 1);
-  assert_change (history, 2, TANDEM_ACCOUNT_STAGE_REGULAR, TANDEM_STAGE_CAUSE_REPEAT_ORDERS, 2026, 4, 1);
+  assert_change (history, 1, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_FIRST_ORDER, 2026, 2,
+                 1);
+  assert_change (history, 2, TANDEM_ACCOUNT_STAGE_REGULAR, TANDEM_STAGE_CAUSE_REPEAT_ORDERS, 2026,
+                 4, 1);
 
   fixture_clear (&f);
 }
@@ -471,9 +484,11 @@ test_lifecycle_property (void)
           TandemActivity *a;
           gint64          usec;
 
-          day += g_rand_int_range (rand, 0, 3) == 0 ? g_rand_int_range (rand, 100, 400) : g_rand_int_range (rand, 0, 60);
+          day += g_rand_int_range (rand, 0, 3) == 0 ? g_rand_int_range (rand, 100, 400)
+                                                    : g_rand_int_range (rand, 0, 60);
           at = g_date_time_add_days (base, (int)day);
-          a = tandem_store_log_activity (f.store, account, f.anna, TANDEM_ACTIVITY_KIND_ORDER, amount, at, &error);
+          a = tandem_store_log_activity (f.store, account, f.anna, TANDEM_ACTIVITY_KIND_ORDER,
+                                         amount, at, &error);
           TANDEM_ASSERT_NO_ERROR (error);
           usec = g_date_time_to_unix (at) * G_USEC_PER_SEC;
           g_array_append_val (orders, usec);
@@ -485,8 +500,8 @@ test_lifecycle_property (void)
       for (guint i = 1; i < g_list_model_get_n_items (history); i++)
         {
           g_autoptr (TandemStageChange) c = change_at (history, i);
-          gint64           t = g_date_time_to_unix (tandem_stage_change_get_changed_at (c)) * G_USEC_PER_SEC;
-          int              to = tandem_stage_change_get_stage (c);
+          gint64 t = g_date_time_to_unix (tandem_stage_change_get_changed_at (c)) * G_USEC_PER_SEC;
+          int    to = tandem_stage_change_get_stage (c);
           TandemStageCause cause = tandem_stage_change_get_cause (c);
           gint64           last_order = G_MININT64;
           guint            in_window = 0;
@@ -505,10 +520,12 @@ test_lifecycle_property (void)
           switch (cause)
             {
             case TANDEM_STAGE_CAUSE_FIRST_ORDER:
-              CU_ASSERT (stage == TANDEM_ACCOUNT_STAGE_PROSPECT && to == TANDEM_ACCOUNT_STAGE_CUSTOMER && order_there);
+              CU_ASSERT (stage == TANDEM_ACCOUNT_STAGE_PROSPECT
+                         && to == TANDEM_ACCOUNT_STAGE_CUSTOMER && order_there);
               break;
             case TANDEM_STAGE_CAUSE_WON_BACK:
-              CU_ASSERT (stage == TANDEM_ACCOUNT_STAGE_LOST && to == TANDEM_ACCOUNT_STAGE_CUSTOMER && order_there);
+              CU_ASSERT (stage == TANDEM_ACCOUNT_STAGE_LOST && to == TANDEM_ACCOUNT_STAGE_CUSTOMER
+                         && order_there);
               break;
             case TANDEM_STAGE_CAUSE_REPEAT_ORDERS:
               {
@@ -517,15 +534,18 @@ test_lifecycle_property (void)
                 gint64 from = g_date_time_to_unix (opens) * G_USEC_PER_SEC;
 
                 for (guint k = 0; k < orders->len; k++)
-                  if (g_array_index (orders, gint64, k) > from && g_array_index (orders, gint64, k) <= t)
+                  if (g_array_index (orders, gint64, k) > from
+                      && g_array_index (orders, gint64, k) <= t)
                     in_window++;
-                CU_ASSERT (stage == TANDEM_ACCOUNT_STAGE_CUSTOMER && to == TANDEM_ACCOUNT_STAGE_REGULAR && order_there);
+                CU_ASSERT (stage == TANDEM_ACCOUNT_STAGE_CUSTOMER
+                           && to == TANDEM_ACCOUNT_STAGE_REGULAR && order_there);
                 CU_ASSERT (regular > 0 && in_window >= regular);
               }
               break;
             case TANDEM_STAGE_CAUSE_NO_ORDERS:
               CU_ASSERT (lost > 0 && to == TANDEM_ACCOUNT_STAGE_LOST);
-              CU_ASSERT (stage == TANDEM_ACCOUNT_STAGE_CUSTOMER || stage == TANDEM_ACCOUNT_STAGE_REGULAR);
+              CU_ASSERT (stage == TANDEM_ACCOUNT_STAGE_CUSTOMER
+                         || stage == TANDEM_ACCOUNT_STAGE_REGULAR);
               CU_ASSERT_EQUAL (t, MAX (last_order, since) + lost);
               break;
             case TANDEM_STAGE_CAUSE_MANUAL:
@@ -541,7 +561,8 @@ test_lifecycle_property (void)
 
       /* no gap longer than lost-after-days while active, after the last
        * change: judged at the last order, nothing should be overdue */
-      if (lost > 0 && (stage == TANDEM_ACCOUNT_STAGE_CUSTOMER || stage == TANDEM_ACCOUNT_STAGE_REGULAR))
+      if (lost > 0
+          && (stage == TANDEM_ACCOUNT_STAGE_CUSTOMER || stage == TANDEM_ACCOUNT_STAGE_REGULAR))
         for (guint k = 1; k < orders->len; k++)
           {
             gint64 a = g_array_index (orders, gint64, k - 1), b = g_array_index (orders, gint64, k);
@@ -587,7 +608,8 @@ test_conversions (void)
   order_at (&f, c1, 2026, 10, 1);
   order_at (&f, c1, 2026, 11, 10);
   c2 = add_account (&f, "C2", f.nord, TANDEM_ACCOUNT_STAGE_CUSTOMER);
-  CU_ASSERT_TRUE (tandem_store_set_account_stage (f.store, c2, TANDEM_ACCOUNT_STAGE_LOST, lost_at, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_set_account_stage (f.store, c2, TANDEM_ACCOUNT_STAGE_LOST, lost_at, &error));
   /* Süd: one prospect, no win */
   s1 = add_account (&f, "S1", sued, TANDEM_ACCOUNT_STAGE_PROSPECT);
 
@@ -677,11 +699,14 @@ test_kpis (void)
   neu = tandem_store_save_account (f.store, draft, created, &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  g_object_unref (log_at (&f, acme, f.jonas, TANDEM_ACTIVITY_KIND_ORDER, "999.00 EUR", 2026, 10, 20));
+  g_object_unref (
+      log_at (&f, acme, f.jonas, TANDEM_ACTIVITY_KIND_ORDER, "999.00 EUR", 2026, 10, 20));
   order = log_at (&f, acme, f.jonas, TANDEM_ACTIVITY_KIND_ORDER, "1000.00 EUR", 2026, 11, 2);
   g_object_unref (log_at (&f, neu, f.anna, TANDEM_ACTIVITY_KIND_ORDER, "400.00 EUR", 2026, 11, 5));
-  g_object_unref (log_at (&f, acme, f.anna, TANDEM_ACTIVITY_KIND_CROSS_SELL, "300.00 EUR", 2026, 11, 6));
-  g_object_unref (log_at (&f, acme, f.jonas, TANDEM_ACTIVITY_KIND_UP_SELL, "200.00 EUR", 2026, 11, 7));
+  g_object_unref (
+      log_at (&f, acme, f.anna, TANDEM_ACTIVITY_KIND_CROSS_SELL, "300.00 EUR", 2026, 11, 6));
+  g_object_unref (
+      log_at (&f, acme, f.jonas, TANDEM_ACTIVITY_KIND_UP_SELL, "200.00 EUR", 2026, 11, 7));
   g_object_unref (log_at (&f, acme, f.anna, TANDEM_ACTIVITY_KIND_CALL, NULL, 2026, 11, 8));
   g_object_unref (log_at (&f, acme, f.jonas, TANDEM_ACTIVITY_KIND_CALL, NULL, 2026, 11, 9));
   g_object_unref (log_at (&f, acme, f.anna, TANDEM_ACTIVITY_KIND_REFERRAL, NULL, 2026, 11, 1));
@@ -731,7 +756,8 @@ test_kpis (void)
   {
     g_autoptr (GListModel) none = NULL;
 
-    g_object_unref (log_at (&f, acme, f.jonas, TANDEM_ACTIVITY_KIND_ORDER, "10.00 USD", 2026, 11, 12));
+    g_object_unref (
+        log_at (&f, acme, f.jonas, TANDEM_ACTIVITY_KIND_ORDER, "10.00 USD", 2026, 11, 12));
     none = tandem_store_compute_kpis (f.store, plan, november, &error);
 
     CU_ASSERT_PTR_NULL (none);
@@ -748,10 +774,10 @@ static void
 test_kpis_match_settlement (void)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (7);
-  static const TandemActivityKind kinds[] = {
-    TANDEM_ACTIVITY_KIND_CALL, TANDEM_ACTIVITY_KIND_VISIT, TANDEM_ACTIVITY_KIND_ORDER,
-    TANDEM_ACTIVITY_KIND_CROSS_SELL, TANDEM_ACTIVITY_KIND_UP_SELL, TANDEM_ACTIVITY_KIND_REFERRAL
-  };
+  static const TandemActivityKind kinds[]
+      = { TANDEM_ACTIVITY_KIND_CALL,    TANDEM_ACTIVITY_KIND_VISIT,
+          TANDEM_ACTIVITY_KIND_ORDER,   TANDEM_ACTIVITY_KIND_CROSS_SELL,
+          TANDEM_ACTIVITY_KIND_UP_SELL, TANDEM_ACTIVITY_KIND_REFERRAL };
 
   for (guint iter = 0; iter < 20; iter++)
     {
@@ -771,17 +797,21 @@ test_kpis_match_settlement (void)
       g_ptr_array_add (teams, g_object_ref (f.nord));
       for (guint t = 1; t < 3; t++)
         {
-          g_autoptr (TandemRep) in = tandem_store_add_rep (f.store, "Innen", TANDEM_ROLE_INSIDE, &error);
-          g_autoptr (TandemRep) out = tandem_store_add_rep (f.store, "Außen", TANDEM_ROLE_FIELD, &error);
+          g_autoptr (TandemRep) in
+              = tandem_store_add_rep (f.store, "Innen", TANDEM_ROLE_INSIDE, &error);
+          g_autoptr (TandemRep) out
+              = tandem_store_add_rep (f.store, "Außen", TANDEM_ROLE_FIELD, &error);
           g_ptr_array_add (teams, add_team (f.store, in, out));
         }
       for (guint t = 0; t < teams->len; t++)
         {
-          g_autoptr (TandemMoney) target = tandem_money_new (g_rand_int_range (rand, 1, 5000000), "EUR");
+          g_autoptr (TandemMoney) target
+              = tandem_money_new (g_rand_int_range (rand, 1, 5000000), "EUR");
           tandem_team_set_target (teams->pdata[t], target);
           CU_ASSERT_TRUE (tandem_store_update_team (f.store, teams->pdata[t], &error));
           for (guint a = 0; a < 4; a++)
-            g_ptr_array_add (accounts, add_account (&f, "Konto", teams->pdata[t], TANDEM_ACCOUNT_STAGE_PROSPECT));
+            g_ptr_array_add (accounts, add_account (&f, "Konto", teams->pdata[t],
+                                                    TANDEM_ACCOUNT_STAGE_PROSPECT));
         }
       TANDEM_ASSERT_NO_ERROR (error);
 
@@ -790,10 +820,16 @@ test_kpis_match_settlement (void)
           TandemAccount     *account = accounts->pdata[g_rand_int_range (rand, 0, accounts->len)];
           TandemTeam        *team = tandem_account_get_team (account);
           TandemActivityKind kind = kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))];
-          TandemRep         *rep = g_rand_boolean (rand) ? tandem_team_get_inside_rep (team) : tandem_team_get_field_rep (team);
-          g_autoptr (GDateTime) at = g_date_time_new_utc (2026, g_rand_int_range (rand, 10, 13), g_rand_int_range (rand, 1, 29), 12, 0, 0);
-          g_autoptr (TandemMoney) amount = tandem_activity_kind_is_commissionable (kind) ? tandem_money_new (g_rand_int_range (rand, 1, 1000000), "EUR") : NULL;
-          TandemActivity *a = tandem_store_log_activity (f.store, account, rep, kind, amount, at, &error);
+          TandemRep         *rep = g_rand_boolean (rand) ? tandem_team_get_inside_rep (team)
+                                                         : tandem_team_get_field_rep (team);
+          g_autoptr (GDateTime) at = g_date_time_new_utc (2026, g_rand_int_range (rand, 10, 13),
+                                                          g_rand_int_range (rand, 1, 29), 12, 0, 0);
+          g_autoptr (TandemMoney) amount
+              = tandem_activity_kind_is_commissionable (kind)
+                    ? tandem_money_new (g_rand_int_range (rand, 1, 1000000), "EUR")
+                    : NULL;
+          TandemActivity *a
+              = tandem_store_log_activity (f.store, account, rep, kind, amount, at, &error);
 
           TANDEM_ASSERT_NO_ERROR (error);
           if (g_date_time_get_month (at) == 11)
@@ -812,7 +848,8 @@ test_kpis_match_settlement (void)
           g_autoptr (TandemActivity) draft = NULL;
           g_autoptr (TandemActivity) stored = NULL;
 
-          if (g_date_time_compare (tandem_activity_get_occurred_at (o), at) >= 0 || g_date_time_get_month (tandem_activity_get_occurred_at (o)) != 11)
+          if (g_date_time_compare (tandem_activity_get_occurred_at (o), at) >= 0
+              || g_date_time_get_month (tandem_activity_get_occurred_at (o)) != 11)
             continue;
           rev = g_date_time_add_hours (tandem_activity_get_occurred_at (o), 1);
           draft = tandem_activity_new_reversal (o, tandem_activity_get_rep (o), NULL, rev, &error);
@@ -842,18 +879,24 @@ test_kpis_match_settlement (void)
                 continue;
               found = TRUE;
               CU_ASSERT_TRUE (tandem_money_equal (tandem_team_result_get_revenue (res), revenue));
-              CU_ASSERT_EQUAL (tandem_team_result_get_attainment (res), tandem_kpi_get_attainment (k));
+              CU_ASSERT_EQUAL (tandem_team_result_get_attainment (res),
+                               tandem_kpi_get_attainment (k));
             }
           if (!found)
             CU_ASSERT_TRUE (tandem_money_is_zero (revenue));
           if (tandem_money_get_minor_units (revenue) > 0)
             {
-              CU_ASSERT (tandem_kpi_get_inside_share (k) >= 0 && tandem_kpi_get_inside_share (k) <= 10000);
-              CU_ASSERT (tandem_kpi_get_cross_up_share (k) >= 0 && tandem_kpi_get_cross_up_share (k) <= 10000);
-              CU_ASSERT (tandem_money_get_minor_units (inside) <= tandem_money_get_minor_units (revenue));
-              CU_ASSERT (tandem_money_get_minor_units (cross_up) <= tandem_money_get_minor_units (revenue));
+              CU_ASSERT (tandem_kpi_get_inside_share (k) >= 0
+                         && tandem_kpi_get_inside_share (k) <= 10000);
+              CU_ASSERT (tandem_kpi_get_cross_up_share (k) >= 0
+                         && tandem_kpi_get_cross_up_share (k) <= 10000);
+              CU_ASSERT (tandem_money_get_minor_units (inside)
+                         <= tandem_money_get_minor_units (revenue));
+              CU_ASSERT (tandem_money_get_minor_units (cross_up)
+                         <= tandem_money_get_minor_units (revenue));
             }
-          for (TandemActivityKind kind = TANDEM_ACTIVITY_KIND_CALL; kind <= TANDEM_ACTIVITY_KIND_REVERSAL; kind++)
+          for (TandemActivityKind kind = TANDEM_ACTIVITY_KIND_CALL;
+               kind <= TANDEM_ACTIVITY_KIND_REVERSAL; kind++)
             counted += tandem_kpi_get_activity_count (k, kind);
         }
       CU_ASSERT_EQUAL (counted, logged);
@@ -862,8 +905,7 @@ test_kpis_match_settlement (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   static const TandemTestCase tests[] = {
     TANDEM_TEST (test_lifecycle_defaults),

@@ -10,11 +10,7 @@
 /* Best total over every injective assignment of the smaller side, by
  * brute force (n ≤ 8). */
 static gint64
-brute_force (const gint64 *w,
-             guint         rows,
-             guint         cols,
-             guint         row,
-             guint64       used_cols)
+brute_force (const gint64 *w, guint rows, guint cols, guint row, guint64 used_cols)
 {
   gint64 best;
 
@@ -35,7 +31,8 @@ brute_force (const gint64 *w,
   for (guint c = 0; c < cols; c++)
     if (!(used_cols & (G_GUINT64_CONSTANT (1) << c)))
       {
-        gint64 rest = brute_force (w, rows, cols, row + 1, used_cols | (G_GUINT64_CONSTANT (1) << c));
+        gint64 rest
+            = brute_force (w, rows, cols, row + 1, used_cols | (G_GUINT64_CONSTANT (1) << c));
 
         if (rest != G_MININT64 && w[row * cols + c] + rest > best)
           best = w[row * cols + c] + rest;
@@ -90,13 +87,12 @@ typedef struct
 } Team;
 
 static void
-team_init (Team  *t,
-           GRand *rand,
-           guint  n_inside,
-           guint  n_field)
+team_init (Team *t, GRand *rand, guint n_inside, guint n_field)
 {
-  static const char *strengths[] = { "negotiation", "phone", "technical", "cross-selling", "closing" };
-  static const char *preferences[] = { "region-nord", "region-süd", "industry-food", "industry-metal" };
+  static const char *strengths[]
+      = { "negotiation", "phone", "technical", "cross-selling", "closing" };
+  static const char *preferences[]
+      = { "region-nord", "region-süd", "industry-food", "industry-metal" };
 
   t->matcher = tandem_matcher_new ();
   t->inside = g_ptr_array_new_with_free_func (g_object_unref);
@@ -105,15 +101,17 @@ team_init (Team  *t,
   for (guint i = 0; i < n_inside + n_field; i++)
     {
       g_autofree char *name = g_strdup_printf ("%s %u", i < n_inside ? "Innen" : "Außen", i);
-      TandemRep       *rep = tandem_rep_new (name, i < n_inside ? TANDEM_ROLE_INSIDE : TANDEM_ROLE_FIELD);
+      TandemRep *rep = tandem_rep_new (name, i < n_inside ? TANDEM_ROLE_INSIDE : TANDEM_ROLE_FIELD);
 
       g_assert_true (tandem_matcher_add_rep (t->matcher, rep, NULL));
       for (guint s = 0; s < G_N_ELEMENTS (strengths); s++)
         if (g_rand_boolean (rand))
-          tandem_matcher_set_tag (t->matcher, rep, TANDEM_TAG_KIND_STRENGTH, strengths[s], g_rand_int_range (rand, 1, 6), NULL);
+          tandem_matcher_set_tag (t->matcher, rep, TANDEM_TAG_KIND_STRENGTH, strengths[s],
+                                  g_rand_int_range (rand, 1, 6), NULL);
       for (guint p = 0; p < G_N_ELEMENTS (preferences); p++)
         if (g_rand_int_range (rand, 0, 3) == 0)
-          tandem_matcher_set_tag (t->matcher, rep, TANDEM_TAG_KIND_PREFERENCE, preferences[p], g_rand_int_range (rand, 1, 6), NULL);
+          tandem_matcher_set_tag (t->matcher, rep, TANDEM_TAG_KIND_PREFERENCE, preferences[p],
+                                  g_rand_int_range (rand, 1, 6), NULL);
       g_ptr_array_add (i < n_inside ? t->inside : t->field, rep);
     }
 }
@@ -146,15 +144,18 @@ test_matcher_optimal (void)
       w = g_new (gint64, ni * nf);
       for (guint i = 0; i < ni; i++)
         for (guint j = 0; j < nf; j++)
-          w[i * nf + j] = tandem_matcher_score (t.matcher, t.inside->pdata[i], t.field->pdata[j], NULL);
+          w[i * nf + j]
+              = tandem_matcher_score (t.matcher, t.inside->pdata[i], t.field->pdata[j], NULL);
 
       proposals = tandem_matcher_solve (t.matcher, NULL);
       for (guint k = 0; k < g_list_model_get_n_items (proposals); k++)
         {
           g_autoptr (TandemMatchProposal) p = g_list_model_get_item (proposals, k);
           total += tandem_match_proposal_get_score (p);
-          CU_ASSERT_EQUAL (tandem_rep_get_role (tandem_match_proposal_get_inside_rep (p)), TANDEM_ROLE_INSIDE);
-          CU_ASSERT_EQUAL (tandem_rep_get_role (tandem_match_proposal_get_field_rep (p)), TANDEM_ROLE_FIELD);
+          CU_ASSERT_EQUAL (tandem_rep_get_role (tandem_match_proposal_get_inside_rep (p)),
+                           TANDEM_ROLE_INSIDE);
+          CU_ASSERT_EQUAL (tandem_rep_get_role (tandem_match_proposal_get_field_rep (p)),
+                           TANDEM_ROLE_FIELD);
         }
       CU_ASSERT_EQUAL (g_list_model_get_n_items (proposals), MIN (ni, nf));
       CU_ASSERT_EQUAL (total, brute_force (w, ni, nf, 0, 0));
@@ -182,7 +183,8 @@ test_score_and_explanation (void)
   CU_ASSERT_TRUE (tandem_matcher_add_rep (m, anna, NULL));
   CU_ASSERT_TRUE (tandem_matcher_add_rep (m, jonas, NULL));
   CU_ASSERT_FALSE (tandem_matcher_add_rep (m, petra, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE, "Petra");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE,
+                       "Petra");
 
   tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 4, NULL);
   tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "negotiation", 1, NULL);
@@ -194,12 +196,14 @@ test_score_and_explanation (void)
   tandem_matcher_set_tag (m, jonas, TANDEM_TAG_KIND_PREFERENCE, "industry-metal", 4, NULL);
 
   CU_ASSERT_EQUAL (tandem_matcher_score (m, anna, jonas, &why), 13);
-  CU_ASSERT_STRING_EQUAL (why, "coverage 11 (negotiation 5 from Jonas Becker, phone 4 from Anna Schäfer, "
-                               "technical 2 from Jonas Becker) + fit 2 (region-nord 2) = 13");
+  CU_ASSERT_STRING_EQUAL (
+      why, "coverage 11 (negotiation 5 from Jonas Becker, phone 4 from Anna Schäfer, "
+           "technical 2 from Jonas Becker) + fit 2 (region-nord 2) = 13");
   CU_ASSERT_EQUAL (tandem_matcher_score (m, anna, petra, NULL), -1);
 
   CU_ASSERT_FALSE (tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 6, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "phone");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "phone");
   CU_ASSERT_FALSE (tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "  ", 2, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME, NULL);
   CU_ASSERT_TRUE (tandem_matcher_set_tag (m, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 0, NULL));
@@ -230,11 +234,14 @@ test_fixed_and_forbidden (void)
   TANDEM_ASSERT_NO_ERROR (error);
 
   CU_ASSERT_FALSE (tandem_matcher_fix_pair (t.matcher, i1, f1, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "ruled out");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "ruled out");
   CU_ASSERT_FALSE (tandem_matcher_fix_pair (t.matcher, i0, f0, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "already in a fixed pair");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "already in a fixed pair");
   CU_ASSERT_FALSE (tandem_matcher_forbid_pair (t.matcher, i0, f2, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "fixed");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "fixed");
   CU_ASSERT_FALSE (tandem_matcher_fix_pair (t.matcher, f0, i2, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE, NULL);
 
@@ -252,7 +259,8 @@ test_fixed_and_forbidden (void)
           saw_fixed = TRUE;
           CU_ASSERT_PTR_EQUAL (a, i0);
           CU_ASSERT_PTR_EQUAL (b, f2);
-          CU_ASSERT (g_str_has_prefix (tandem_match_proposal_get_explanation (p), "fixed in advance"));
+          CU_ASSERT (
+              g_str_has_prefix (tandem_match_proposal_get_explanation (p), "fixed in advance"));
         }
     }
   CU_ASSERT_TRUE (saw_fixed);
@@ -281,9 +289,12 @@ test_store_tags (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
-  g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
-  g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
-  g_autoptr (TandemRep) lea = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) anna
+      = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) jonas
+      = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemRep) lea
+      = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
   g_autoptr (TandemRep) tom = tandem_store_add_rep (store, "Tom Wagner", TANDEM_ROLE_FIELD, &error);
   g_autoptr (TandemTeam) team = NULL;
   g_autoptr (GListModel) tags = NULL;
@@ -293,13 +304,20 @@ test_store_tags (void)
   g_autoptr (GListModel) proposals = NULL;
   g_autoptr (GListModel) all = NULL;
 
-  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 4, &error));
-  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 5, &error));
-  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 3, &error));
-  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "technical", 2, &error));
-  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, tom, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 5, &error));
-  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 3, &error));
-  CU_ASSERT_TRUE (tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 0, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 4, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 5, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 3, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "technical", 2, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_set_rep_tag (store, tom, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 5, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 3, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 0, &error));
   CU_ASSERT_FALSE (tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "x", 9, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, NULL);
 
@@ -338,15 +356,18 @@ test_classify_and_clean_up (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
-  g_autoptr (TandemRep) in = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
-  g_autoptr (TandemRep) out = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemRep) in
+      = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) out
+      = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
   g_autoptr (TandemTeam) team = tandem_store_add_team (store, in, out, &error);
   g_autoptr (GDateTime) since = g_date_time_new_utc (2026, 11, 1, 0, 0, 0);
   g_autoptr (GDateTime) until = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
   g_autoptr (GDateTime) when = g_date_time_new_utc (2026, 11, 10, 10, 0, 0);
   g_autoptr (GDateTime) later = g_date_time_new_utc (2026, 11, 20, 10, 0, 0);
   g_autoptr (GDateTime) outside = g_date_time_new_utc (2026, 10, 10, 10, 0, 0);
-  const char          *amounts[] = { "500.00 EUR", "300.00 EUR", "100.00 EUR", "60.00 EUR", "40.00 EUR", NULL };
+  const char *amounts[]
+      = { "500.00 EUR", "300.00 EUR", "100.00 EUR", "60.00 EUR", "40.00 EUR", NULL };
   const TandemCategory expected[] = { TANDEM_CATEGORY_A, TANDEM_CATEGORY_B, TANDEM_CATEGORY_C,
                                       TANDEM_CATEGORY_C, TANDEM_CATEGORY_D, TANDEM_CATEGORY_D };
   g_autoptr (GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
@@ -365,25 +386,29 @@ test_classify_and_clean_up (void)
       if (amounts[i] != NULL)
         {
           g_autoptr (TandemMoney) m = tandem_money_parse (amounts[i], NULL);
-          g_autoptr (TandemActivity) act G_GNUC_UNUSED = tandem_store_log_activity (store, a, out, TANDEM_ACTIVITY_KIND_ORDER, m, when, &error);
+          g_autoptr (TandemActivity) act G_GNUC_UNUSED = tandem_store_log_activity (
+              store, a, out, TANDEM_ACTIVITY_KIND_ORDER, m, when, &error);
 
           if (i == 2)
             {
               g_autoptr (TandemMoney) part = tandem_money_parse ("20.00 EUR", NULL);
-              g_autoptr (TandemActivity) rd = tandem_activity_new_reversal (act, in, part, later, &error);
-              g_autoptr (TandemActivity) rev G_GNUC_UNUSED = tandem_store_save_activity (store, rd, NULL, &error);
+              g_autoptr (TandemActivity) rd
+                  = tandem_activity_new_reversal (act, in, part, later, &error);
+              g_autoptr (TandemActivity) rev G_GNUC_UNUSED
+                  = tandem_store_save_activity (store, rd, NULL, &error);
             }
         }
     }
   {
     /* outside the window: does not count */
     g_autoptr (TandemMoney) big = tandem_money_parse ("9999.00 EUR", NULL);
-    g_autoptr (TandemActivity) old G_GNUC_UNUSED = tandem_store_log_activity (store, accounts->pdata[5], out, TANDEM_ACTIVITY_KIND_ORDER,
-                                                                              big, outside, &error);
+    g_autoptr (TandemActivity) old G_GNUC_UNUSED = tandem_store_log_activity (
+        store, accounts->pdata[5], out, TANDEM_ACTIVITY_KIND_ORDER, big, outside, &error);
   }
   TANDEM_ASSERT_NO_ERROR (error);
 
-  result = tandem_store_classify_accounts (store, since, until, "EUR", 5000, 3000, 1500, TRUE, &error);
+  result
+      = tandem_store_classify_accounts (store, since, until, "EUR", 5000, 3000, 1500, TRUE, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (result), 6);
   for (guint i = 0; i < 6; i++)
@@ -399,24 +424,29 @@ test_classify_and_clean_up (void)
   {
     g_autoptr (TandemClassification) third = g_list_model_get_item (result, 2);
 
-    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_classification_get_revenue (third)), 8000);
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_classification_get_revenue (third)),
+                     8000);
     CU_ASSERT_EQUAL (tandem_classification_get_share (third), 816);             /* 80/980 */
     CU_ASSERT_EQUAL (tandem_classification_get_cumulative_share (third), 8979); /* 880/980 */
   }
 
-  bad = tandem_store_classify_accounts (store, since, until, "EUR", 6000, 3000, 2000, FALSE, &error);
+  bad = tandem_store_classify_accounts (store, since, until, "EUR", 6000, 3000, 2000, FALSE,
+                                        &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "A 60%, B 30%, C 20%");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "A 60%, B 30%, C 20%");
   g_clear_error (&error);
 
   /* an empty or inverted window is refused and changes nothing */
   bad = tandem_store_classify_accounts (store, until, since, "EUR", 5000, 3000, 1500, TRUE, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "is empty");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "is empty");
   g_clear_error (&error);
   bad = tandem_store_classify_accounts (store, since, since, "EUR", 5000, 3000, 1500, TRUE, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "is empty");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "is empty");
 
   /* the yearly clean-up: list the D accounts, then archive them on confirmation */
   candidates = tandem_store_clean_up_accounts (store, FALSE, &error);
@@ -447,8 +477,10 @@ test_support_queue (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
-  g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
-  g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemRep) anna
+      = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) jonas
+      = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
   g_autoptr (TandemTeam) team = tandem_store_add_team (store, anna, jonas, &error);
   g_autoptr (TandemAccount) acme = tandem_store_add_account (store, "ACME GmbH", team, &error);
   g_autoptr (GDateTime) t0 = g_date_time_new_utc (2026, 11, 2, 9, 0, 0);
@@ -467,21 +499,27 @@ test_support_queue (void)
   g_autoptr (GListModel) all = NULL;
   g_autoptr (GListModel) open_after = NULL;
 
-  r1 = tandem_store_open_support_request (store, acme, anna, "reklamation", t0, due1, "Lieferung beschädigt", &error);
-  r2 = tandem_store_open_support_request (store, acme, jonas, "reklamation", t0, due2, "Rechnung falsch", &error);
+  r1 = tandem_store_open_support_request (store, acme, anna, "reklamation", t0, due1,
+                                          "Lieferung beschädigt", &error);
+  r2 = tandem_store_open_support_request (store, acme, jonas, "reklamation", t0, due2,
+                                          "Rechnung falsch", &error);
   r3 = tandem_store_open_support_request (store, acme, anna, "technik", t0, due3, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_EQUAL (tandem_activity_get_kind (tandem_support_request_get_activity (r1)), TANDEM_ACTIVITY_KIND_SUPPORT);
+  CU_ASSERT_EQUAL (tandem_activity_get_kind (tandem_support_request_get_activity (r1)),
+                   TANDEM_ACTIVITY_KIND_SUPPORT);
   CU_ASSERT_PTR_EQUAL (tandem_support_request_get_owner (r2), jonas);
   CU_ASSERT_STRING_EQUAL (tandem_support_request_get_queue (r3), "technik");
   CU_ASSERT_TRUE (g_date_time_equal (tandem_support_request_get_opened_at (r1), t0));
   CU_ASSERT_FALSE (tandem_support_request_get_closed (r1));
 
-  bad = tandem_store_open_support_request (store, acme, anna, "reklamation", due1, t0, NULL, &error);
+  bad = tandem_store_open_support_request (store, acme, anna, "reklamation", due1, t0, NULL,
+                                           &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "before");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "before");
   bad = tandem_store_open_support_request (store, acme, anna, " ", t0, due1, NULL, &error);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE, "queue");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                       "queue");
 
   /* the queue by due date: r2 (3 Nov) before r1 (5 Nov) */
   queue = tandem_store_list_support_queue (store, "reklamation", FALSE, &error);
@@ -490,7 +528,8 @@ test_support_queue (void)
     g_autoptr (TandemSupportRequest) first = g_list_model_get_item (queue, 0);
     CU_ASSERT_EQUAL (tandem_activity_get_id (tandem_support_request_get_activity (first)),
                      tandem_activity_get_id (tandem_support_request_get_activity (r2)));
-    CU_ASSERT_STRING_EQUAL (tandem_activity_get_note (tandem_support_request_get_activity (first)), "Rechnung falsch");
+    CU_ASSERT_STRING_EQUAL (tandem_activity_get_note (tandem_support_request_get_activity (first)),
+                            "Rechnung falsch");
   }
 
   CU_ASSERT_TRUE (tandem_store_close_support_request (store, r2, anna, closing, &error));
@@ -532,14 +571,18 @@ test_shadowing_status (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
-  g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
-  g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
-  g_autoptr (TandemRep) lea = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) anna
+      = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) jonas
+      = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemRep) lea
+      = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
   g_autoptr (TandemRep) tom = tandem_store_add_rep (store, "Tom Wagner", TANDEM_ROLE_FIELD, &error);
   g_autoptr (TandemTeam) nord = tandem_store_add_team (store, anna, jonas, &error);
   g_autoptr (TandemTeam) sued = tandem_store_add_team (store, lea, tom, &error);
   g_autoptr (TandemAccount) acme = tandem_store_add_account (store, "ACME GmbH", nord, &error);
-  g_autoptr (TandemAccount) kessler = tandem_store_add_account (store, "Brauerei Kessler", sued, &error);
+  g_autoptr (TandemAccount) kessler
+      = tandem_store_add_account (store, "Brauerei Kessler", sued, &error);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (TandemActivity) a1 = NULL;
   g_autoptr (TandemActivity) a2 = NULL;
@@ -549,18 +592,22 @@ test_shadowing_status (void)
   g_autoptr (GListModel) status = NULL;
   g_autoptr (GListModel) missing = NULL;
 
-  a1 = tandem_store_log_shadowing (store, acme, anna, jonas, now, 240, "Mitfahrt zum Kundenbesuch", &error);
-  a2 = tandem_store_log_shadowing (store, acme, jonas, anna, now, 180, "Halber Tag im Innendienst", &error);
+  a1 = tandem_store_log_shadowing (store, acme, anna, jonas, now, 240, "Mitfahrt zum Kundenbesuch",
+                                   &error);
+  a2 = tandem_store_log_shadowing (store, acme, jonas, anna, now, 180, "Halber Tag im Innendienst",
+                                   &error);
   a3 = tandem_store_log_shadowing (store, acme, jonas, anna, now, 60, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_activity_get_kind (a1), TANDEM_ACTIVITY_KIND_SHADOWING);
   CU_ASSERT_PTR_EQUAL (tandem_activity_get_rep (a2), jonas);
-  plain = tandem_store_log_activity (store, kessler, lea, TANDEM_ACTIVITY_KIND_SHADOWING, NULL, now, &error);
+  plain = tandem_store_log_activity (store, kessler, lea, TANDEM_ACTIVITY_KIND_SHADOWING, NULL, now,
+                                     &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
   bad = tandem_store_log_shadowing (store, acme, lea, jonas, now, 60, NULL, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "Lea Hoffmann");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "Lea Hoffmann");
   bad = tandem_store_log_shadowing (store, acme, anna, jonas, now, 0, NULL, &error);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, NULL);
 
@@ -594,9 +641,12 @@ test_charter (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_test_store_new (NULL, &error);
-  g_autoptr (TandemRep) anna = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
-  g_autoptr (TandemRep) jonas = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
-  g_autoptr (TandemRep) lea = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) anna
+      = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error);
+  g_autoptr (TandemRep) jonas
+      = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error);
+  g_autoptr (TandemRep) lea
+      = tandem_store_add_rep (store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
   g_autoptr (TandemTeam) team = tandem_store_add_team (store, anna, jonas, &error);
   g_autoptr (TandemCharter) draft1 = tandem_charter_new (team);
   g_autoptr (TandemCharter) draft2 = tandem_charter_new (team);
@@ -610,14 +660,17 @@ test_charter (void)
   g_auto (GStrv) areas = NULL;
   TandemCharterOwner owner;
 
-  CU_ASSERT_TRUE (tandem_charter_set_area (draft1, "appointments", TANDEM_CHARTER_OWNER_INSIDE, &error));
+  CU_ASSERT_TRUE (
+      tandem_charter_set_area (draft1, "appointments", TANDEM_CHARTER_OWNER_INSIDE, &error));
   CU_ASSERT_TRUE (tandem_charter_set_area (draft1, "offers", TANDEM_CHARTER_OWNER_SHARED, &error));
-  CU_ASSERT_TRUE (tandem_charter_set_area (draft1, "complaints", TANDEM_CHARTER_OWNER_FIELD, &error));
+  CU_ASSERT_TRUE (
+      tandem_charter_set_area (draft1, "complaints", TANDEM_CHARTER_OWNER_FIELD, &error));
   CU_ASSERT_FALSE (tandem_charter_set_area (draft1, " ", TANDEM_CHARTER_OWNER_FIELD, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME, NULL);
   none = tandem_store_save_charter (store, empty, &error);
   CU_ASSERT_PTR_NULL (none);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "at least one area");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "at least one area");
 
   v1 = tandem_store_save_charter (store, draft1, &error);
   TANDEM_ASSERT_NO_ERROR (error);
@@ -629,20 +682,25 @@ test_charter (void)
   CU_ASSERT_EQUAL (owner, TANDEM_CHARTER_OWNER_FIELD);
   CU_ASSERT_FALSE (tandem_charter_get_owner (v1, "cross-selling", NULL));
   CU_ASSERT_FALSE (tandem_charter_set_area (v1, "x", TANDEM_CHARTER_OWNER_FIELD, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "never changes");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "never changes");
 
   CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v1, anna, NULL, &error));
   CU_ASSERT_FALSE (tandem_charter_get_agreed (v1));
   CU_ASSERT_FALSE (tandem_store_confirm_charter (store, v1, lea, NULL, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "Lea Hoffmann");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "Lea Hoffmann");
 
-  CU_ASSERT_TRUE (tandem_charter_set_area (draft2, "appointments", TANDEM_CHARTER_OWNER_INSIDE, &error));
-  CU_ASSERT_TRUE (tandem_charter_set_area (draft2, "complaints", TANDEM_CHARTER_OWNER_SHARED, &error));
+  CU_ASSERT_TRUE (
+      tandem_charter_set_area (draft2, "appointments", TANDEM_CHARTER_OWNER_INSIDE, &error));
+  CU_ASSERT_TRUE (
+      tandem_charter_set_area (draft2, "complaints", TANDEM_CHARTER_OWNER_SHARED, &error));
   v2 = tandem_store_save_charter (store, draft2, &error);
   CU_ASSERT_EQUAL (tandem_charter_get_version (v2), 2);
   CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v2, jonas, NULL, &error));
   CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v2, anna, NULL, &error));
-  CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v2, anna, NULL, &error)); /* twice: no change */
+  CU_ASSERT_TRUE (
+      tandem_store_confirm_charter (store, v2, anna, NULL, &error)); /* twice: no change */
   CU_ASSERT_TRUE (tandem_charter_get_agreed (v2));
   TANDEM_ASSERT_NO_ERROR (error);
 

@@ -7,9 +7,7 @@
 #include "tandem-test.h"
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
 {
   (*count)++;
 }
@@ -70,17 +68,20 @@ test_team (void)
 
   bad = tandem_team_new ("x", field, inside, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE, "Jonas Becker");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE,
+                       "Jonas Becker");
   bad = tandem_team_new ("x", inside, manager, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE, "manager");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE,
+                       "manager");
 
   g_signal_connect (team, "notify", G_CALLBACK (count_notify), &notified);
   CU_ASSERT_TRUE (tandem_team_set_inside_share (team, 4000, &error));
   CU_ASSERT_TRUE (tandem_team_set_inside_share (team, 4000, &error));
   CU_ASSERT_EQUAL (notified, 1);
   CU_ASSERT_FALSE (tandem_team_set_inside_share (team, 10001, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "10001");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "10001");
   CU_ASSERT_FALSE (tandem_team_set_inside_share (team, -5, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, "-5");
   CU_ASSERT_EQUAL (tandem_team_get_inside_share (team), 4000);
@@ -96,17 +97,20 @@ test_team (void)
 
   /* set_members checks roles and changes nothing on error */
   CU_ASSERT_FALSE (tandem_team_set_members (team, manager, field, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE, "Petra Krüger");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE,
+                       "Petra Krüger");
   CU_ASSERT_PTR_EQUAL (tandem_team_get_inside_rep (team), inside);
 
   /* a property set behind the setters' back is caught by validate */
   g_object_set (team, "field-rep", manager, NULL);
   CU_ASSERT_FALSE (tandem_team_validate (team, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE, "field");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE,
+                       "field");
   CU_ASSERT_TRUE (tandem_team_set_members (team, inside, field, &error));
   tandem_team_set_target (team, negative);
   CU_ASSERT_FALSE (tandem_team_validate (team, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT, "-1.00 EUR");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                       "-1.00 EUR");
   tandem_team_set_target (team, NULL);
   CU_ASSERT_TRUE (tandem_team_validate (team, &error));
 }
@@ -133,12 +137,14 @@ test_account (void)
   CU_ASSERT_TRUE (tandem_account_set_referred_by (b, a, &error));
   CU_ASSERT_PTR_EQUAL (tandem_account_get_referred_by (b), a);
   CU_ASSERT_FALSE (tandem_account_set_referred_by (a, b, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "Ölmühle");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "Ölmühle");
   CU_ASSERT_PTR_NULL (tandem_account_get_referred_by (a));
 
   tandem_account_set_name (b, "");
   CU_ASSERT_FALSE (tandem_account_validate (b, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME, "account");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME,
+                       "account");
 }
 
 static void
@@ -184,12 +190,14 @@ test_activity (void)
                            tandem_activity_kind_to_nick (kind));
       bad = tandem_activity_new (acct, rep, kind, negative, t1, &error);
       CU_ASSERT_PTR_NULL (bad);
-      TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT, "-5.00 EUR");
+      TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                           "-5.00 EUR");
     }
 
   bad = tandem_activity_new (acct, rep, TANDEM_ACTIVITY_KIND_REVERSAL, amount, t1, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL, "reversal");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                       "reversal");
 
   reversal = tandem_activity_new_reversal (order, rep, NULL, t1, &error);
   TANDEM_ASSERT_NO_ERROR (error);
@@ -202,31 +210,40 @@ test_activity (void)
   TANDEM_ASSERT_NO_ERROR (error);
   bad = tandem_activity_new_reversal (order, rep, more, t1, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT, "1200.01 EUR");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                       "1200.01 EUR");
   bad = tandem_activity_new_reversal (order, rep, NULL, t0, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL, "before");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                       "before");
   bad = tandem_activity_new_reversal (call, rep, amount, t1, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL, "call");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                       "call");
   bad = tandem_activity_new_reversal (reversal, rep, NULL, t1, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL, "reversal");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                       "reversal");
 
   /* only a reversal may name an activity to reverse */
-  bad = g_object_new (TANDEM_TYPE_ACTIVITY, "account", acct, "rep", rep, "kind", TANDEM_ACTIVITY_KIND_CALL,
-                      "occurred-at", t1, "reverses", order, NULL);
+  bad = g_object_new (TANDEM_TYPE_ACTIVITY, "account", acct, "rep", rep, "kind",
+                      TANDEM_ACTIVITY_KIND_CALL, "occurred-at", t1, "reverses", order, NULL);
   CU_ASSERT_FALSE (tandem_activity_validate (bad, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL, "call");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                       "call");
   g_clear_object (&bad);
-  bad = g_object_new (TANDEM_TYPE_ACTIVITY, "account", other, "rep", rep, "kind", TANDEM_ACTIVITY_KIND_REVERSAL,
-                      "occurred-at", t1, "reverses", order, "amount", amount, NULL);
+  bad = g_object_new (TANDEM_TYPE_ACTIVITY, "account", other, "rep", rep, "kind",
+                      TANDEM_ACTIVITY_KIND_REVERSAL, "occurred-at", t1, "reverses", order, "amount",
+                      amount, NULL);
   CU_ASSERT_FALSE (tandem_activity_validate (bad, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL, "account");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                       "account");
   g_clear_object (&bad);
-  bad = g_object_new (TANDEM_TYPE_ACTIVITY, "rep", rep, "kind", TANDEM_ACTIVITY_KIND_CALL, "occurred-at", t1, NULL);
+  bad = g_object_new (TANDEM_TYPE_ACTIVITY, "rep", rep, "kind", TANDEM_ACTIVITY_KIND_CALL,
+                      "occurred-at", t1, NULL);
   CU_ASSERT_FALSE (tandem_activity_validate (bad, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE, "account");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                       "account");
 }
 
 static void
@@ -238,13 +255,15 @@ test_enum_nicks (void)
   TandemCategory     category;
   TandemAccountStage stage;
 
-  CU_ASSERT_STRING_EQUAL (tandem_activity_kind_to_nick (TANDEM_ACTIVITY_KIND_CROSS_SELL), "cross-sell");
+  CU_ASSERT_STRING_EQUAL (tandem_activity_kind_to_nick (TANDEM_ACTIVITY_KIND_CROSS_SELL),
+                          "cross-sell");
   CU_ASSERT_TRUE (tandem_activity_kind_from_nick ("cross-sell", &kind, NULL));
   CU_ASSERT_EQUAL (kind, TANDEM_ACTIVITY_KIND_CROSS_SELL);
   CU_ASSERT_TRUE (tandem_activity_kind_from_nick ("UP_SELL", &kind, NULL));
   CU_ASSERT_EQUAL (kind, TANDEM_ACTIVITY_KIND_UP_SELL);
   CU_ASSERT_FALSE (tandem_activity_kind_from_nick ("sale", &kind, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "sale");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "sale");
   CU_ASSERT_TRUE (tandem_activity_kind_is_commissionable (TANDEM_ACTIVITY_KIND_UP_SELL));
   CU_ASSERT_FALSE (tandem_activity_kind_is_commissionable (TANDEM_ACTIVITY_KIND_REFERRAL));
 
@@ -252,7 +271,8 @@ test_enum_nicks (void)
   CU_ASSERT_EQUAL (role, TANDEM_ROLE_FIELD);
   CU_ASSERT_STRING_EQUAL (tandem_role_to_nick (TANDEM_ROLE_MANAGER), "manager");
   CU_ASSERT_FALSE (tandem_role_from_nick ("boss", &role, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE, "inside, field, manager");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "inside, field, manager");
 
   CU_ASSERT_TRUE (tandem_category_from_nick ("A", &category, NULL));
   CU_ASSERT_EQUAL (category, TANDEM_CATEGORY_A);
@@ -264,7 +284,8 @@ test_enum_nicks (void)
   CU_ASSERT_EQUAL (stage, TANDEM_ACCOUNT_STAGE_REGULAR);
   CU_ASSERT_STRING_EQUAL (tandem_account_stage_to_nick (TANDEM_ACCOUNT_STAGE_LOST), "lost");
   CU_ASSERT_FALSE (tandem_account_stage_from_nick (NULL, &stage, &error));
-  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE, "stage");
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                       "stage");
 }
 
 static void
@@ -279,12 +300,8 @@ int
 main (void)
 {
   const TandemTestCase cases[] = {
-    TANDEM_TEST (test_rep),
-    TANDEM_TEST (test_team),
-    TANDEM_TEST (test_account),
-    TANDEM_TEST (test_activity),
-    TANDEM_TEST (test_enum_nicks),
-    TANDEM_TEST (test_version),
+    TANDEM_TEST (test_rep),      TANDEM_TEST (test_team),       TANDEM_TEST (test_account),
+    TANDEM_TEST (test_activity), TANDEM_TEST (test_enum_nicks), TANDEM_TEST (test_version),
   };
 
   return tandem_test_run ("model", cases, G_N_ELEMENTS (cases));

@@ -19,8 +19,7 @@ parse_ok (const char *text)
 }
 
 static void
-assert_string (const TandemMoney *money,
-               const char        *expected)
+assert_string (const TandemMoney *money, const char *expected)
 {
   g_autofree char *text = tandem_money_to_string (money);
 
@@ -143,7 +142,8 @@ test_round_trip_random (void)
 
   for (guint i = 0; i < 20000; i++)
     {
-      gint64      minor = (gint64)(((guint64)g_rand_int (rand) << 32) | g_rand_int (rand)) >> (g_rand_int_range (rand, 0, 63));
+      gint64 minor = (gint64)(((guint64)g_rand_int (rand) << 32) | g_rand_int (rand))
+                     >> (g_rand_int_range (rand, 0, 63));
       const char *code = codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (codes))];
       g_autoptr (TandemMoney) m = NULL;
       g_autoptr (TandemMoney) back = NULL;
@@ -203,7 +203,8 @@ test_arithmetic (void)
 
   bad = tandem_money_add (max, b, &error);
   CU_ASSERT_PTR_NULL (bad);
-  TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW, "92233720368547758.07 EUR");
+  TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_OVERFLOW,
+                       "92233720368547758.07 EUR");
   /* -MAX - 1 would be G_MININT64, which is outside the symmetric range */
   {
     g_autoptr (TandemMoney) cent = tandem_money_new (1, "EUR");
@@ -261,7 +262,8 @@ test_multiply_rounding (void)
 
     bad = tandem_money_multiply_percent (m, "five percent", &error);
     CU_ASSERT_PTR_NULL (bad);
-    TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE, "five percent");
+    TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE,
+                         "five percent");
     bad = tandem_money_multiply_percent (m, "5", &error);
     CU_ASSERT_PTR_NULL (bad);
     TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE, "5");
@@ -278,9 +280,7 @@ test_multiply_rounding (void)
 }
 
 static GPtrArray *
-allocate_ok (const TandemMoney *m,
-             const guint       *weights,
-             guint              n)
+allocate_ok (const TandemMoney *m, const guint *weights, guint n)
 {
   g_autoptr (GError) error = NULL;
   GPtrArray *parts = tandem_money_allocate (m, weights, n, &error);
@@ -347,18 +347,18 @@ random_amount (GRand *rand)
     case 1:
       return (gint64)g_rand_int_range (rand, -2000000000, 2000000000) * 1000;
     case 2: /* near G_MAXINT64 / 2, both signs */
-      return (G_MAXINT64 / 2 - g_rand_int_range (rand, 0, 1 << 30)) * (g_rand_boolean (rand) ? 1 : -1);
+      return (G_MAXINT64 / 2 - g_rand_int_range (rand, 0, 1 << 30))
+             * (g_rand_boolean (rand) ? 1 : -1);
     case 3:
-      return (gint64)(((guint64)g_rand_int (rand) << 31) ^ g_rand_int (rand)) * (g_rand_boolean (rand) ? 1 : -1);
+      return (gint64)(((guint64)g_rand_int (rand) << 31) ^ g_rand_int (rand))
+             * (g_rand_boolean (rand) ? 1 : -1);
     default:
       return 0;
     }
 }
 
 static void
-fill_weights (GRand *rand,
-              guint *weights,
-              guint  n)
+fill_weights (GRand *rand, guint *weights, guint n)
 {
   guint total = 0;
 
@@ -392,9 +392,7 @@ fill_weights (GRand *rand,
  * amount, w_i the weights and W their sum, part_i * W differs from M * w_i
  * by less than W (within one minor unit), and the parts sum to M. */
 static guint
-check_allocations (guint32  seed,
-                   guint    iterations,
-                   guint64 *digest)
+check_allocations (guint32 seed, guint iterations, guint64 *digest)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   guint failures = 0;
@@ -476,16 +474,11 @@ int
 main (void)
 {
   const TandemTestCase cases[] = {
-    TANDEM_TEST (test_parse_canonical),
-    TANDEM_TEST (test_parse_errors),
-    TANDEM_TEST (test_currency_table),
-    TANDEM_TEST (test_round_trip_random),
-    TANDEM_TEST (test_arithmetic),
-    TANDEM_TEST (test_multiply_rounding),
-    TANDEM_TEST (test_allocate_worked),
-    TANDEM_TEST (test_allocate_errors),
-    TANDEM_TEST (test_allocate_property),
-    TANDEM_TEST (test_boxed_type),
+    TANDEM_TEST (test_parse_canonical),   TANDEM_TEST (test_parse_errors),
+    TANDEM_TEST (test_currency_table),    TANDEM_TEST (test_round_trip_random),
+    TANDEM_TEST (test_arithmetic),        TANDEM_TEST (test_multiply_rounding),
+    TANDEM_TEST (test_allocate_worked),   TANDEM_TEST (test_allocate_errors),
+    TANDEM_TEST (test_allocate_property), TANDEM_TEST (test_boxed_type),
   };
 
   return tandem_test_run ("money", cases, G_N_ELEMENTS (cases));

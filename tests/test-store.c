@@ -19,8 +19,7 @@ typedef struct
 } Fixture;
 
 static void
-fixture_init (Fixture    *f,
-              const char *path)
+fixture_init (Fixture *f, const char *path)
 {
   g_autoptr (GError) error = NULL;
 
@@ -96,7 +95,9 @@ test_create_and_reopen (void)
   CU_ASSERT_EQUAL (sqlite3_column_int (stmt, 0), tandem_store_get_schema_version (again));
   sqlite3_finalize (stmt);
   /* money is INTEGER minor units and a currency column, never REAL or TEXT */
-  sqlite3_prepare_v2 (db, "SELECT type FROM pragma_table_info('activity') WHERE name = 'amount_minor'", -1, &stmt, NULL);
+  sqlite3_prepare_v2 (db,
+                      "SELECT type FROM pragma_table_info('activity') WHERE name = 'amount_minor'",
+                      -1, &stmt, NULL);
   CU_ASSERT_EQUAL (sqlite3_step (stmt), SQLITE_ROW);
   CU_ASSERT_STRING_EQUAL ((const char *)sqlite3_column_text (stmt, 0), "INTEGER");
   sqlite3_finalize (stmt);
@@ -149,7 +150,9 @@ test_refuses_foreign_files (void)
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_A_STORE, "other.db");
 
   /* not a database at all */
-  g_file_set_contents (garbage, "This is not a database, just some text that is long enough to have a header.", -1, NULL);
+  g_file_set_contents (
+      garbage, "This is not a database, just some text that is long enough to have a header.", -1,
+      NULL);
   store = tandem_store_new_for_path (garbage, &error);
   CU_ASSERT_PTR_NULL (store);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT, "garbage.db");
@@ -175,7 +178,8 @@ test_corrupt_pages (void)
   for (guint i = 0; i < 500; i++)
     {
       g_autofree char            *name = g_strdup_printf ("Kunde %u", i);
-      g_autoptr (TandemAccount) a G_GNUC_UNUSED = tandem_store_add_account (f.store, name, f.team, NULL);
+      g_autoptr (TandemAccount) a G_GNUC_UNUSED
+          = tandem_store_add_account (f.store, name, f.team, NULL);
     }
   fixture_clear (&f);
   CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, &db), SQLITE_OK);
@@ -230,14 +234,16 @@ test_read_only (void)
   CU_ASSERT_PTR_NULL (added);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, "read-only");
   account = tandem_store_get_account (store, 1, &error);
-  logged = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
+  logged = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL, NULL, when,
+                                      &error);
   CU_ASSERT_PTR_NULL (logged);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, NULL);
   tandem_rep_set_name (rep, "Umbenannt");
   CU_ASSERT_FALSE (tandem_store_update_rep (store, rep, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, NULL);
   input = g_memory_input_stream_new_from_data (csv, -1, NULL);
-  CU_ASSERT_FALSE (tandem_store_import_activities (store, input, TANDEM_DATA_FORMAT_CSV, NULL, NULL, NULL, &error));
+  CU_ASSERT_FALSE (tandem_store_import_activities (store, input, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                                   NULL, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, NULL);
 
   /* a read-only open of a missing file does not create it */
@@ -262,11 +268,7 @@ test_hostile_names (void)
     "名前 テスト",
   };
   static const char *const controls[] = {
-    "Tab\tand\nnewline",
-    "Bell\a",
-    "Escape\x1b[31m",
-    "C1 \xc2\x85 next line",
-    "DEL\x7f",
+    "Tab\tand\nnewline", "Bell\a", "Escape\x1b[31m", "C1 \xc2\x85 next line", "DEL\x7f",
   };
   g_autofree char *path = tmp_path ("names.db");
   Fixture          f = { 0 };
@@ -275,8 +277,10 @@ test_hostile_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (TandemRep) rep = tandem_store_add_rep (f.store, names[i], TANDEM_ROLE_FIELD, &error);
-      g_autoptr (TandemAccount) account = tandem_store_add_account (f.store, names[i], f.team, &error);
+      g_autoptr (TandemRep) rep
+          = tandem_store_add_rep (f.store, names[i], TANDEM_ROLE_FIELD, &error);
+      g_autoptr (TandemAccount) account
+          = tandem_store_add_account (f.store, names[i], f.team, &error);
 
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_STRING_EQUAL (tandem_rep_get_name (rep), names[i]);
@@ -287,10 +291,12 @@ test_hostile_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (TandemRep) rep = tandem_store_add_rep (f.store, controls[i], TANDEM_ROLE_FIELD, &error);
+      g_autoptr (TandemRep) rep
+          = tandem_store_add_rep (f.store, controls[i], TANDEM_ROLE_FIELD, &error);
 
       CU_ASSERT_PTR_NULL (rep);
-      TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT, "control character U+");
+      TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_TEXT,
+                           "control character U+");
     }
   fixture_clear (&f);
 
@@ -348,7 +354,8 @@ test_update_and_archive (void)
 
   CU_ASSERT_TRUE (tandem_store_archive_account (f.store, f.account, &error));
   CU_ASSERT_TRUE (tandem_account_get_archived (f.account));
-  refused = tandem_store_log_activity (f.store, f.account, f.field, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
+  refused = tandem_store_log_activity (f.store, f.account, f.field, TANDEM_ACTIVITY_KIND_CALL, NULL,
+                                       when, &error);
   CU_ASSERT_PTR_NULL (refused);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "archived");
 
@@ -427,14 +434,16 @@ test_membership_history (void)
   /* the same two reps form one active tandem at a time */
   team = tandem_store_save_team (f.store, draft, start, &error);
   CU_ASSERT_PTR_NULL (team);
-  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "already form tandem");
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       "already form tandem");
   g_clear_error (&error);
   CU_ASSERT_TRUE (tandem_store_archive_team (f.store, f.team, &error));
 
   team = tandem_store_save_team (f.store, draft, start, &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  CU_ASSERT_TRUE (tandem_store_change_team_members (f.store, team, inside2, f.field, change, &error));
+  CU_ASSERT_TRUE (
+      tandem_store_change_team_members (f.store, team, inside2, f.field, change, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_EQUAL (tandem_team_get_inside_rep (team), inside2);
 
@@ -455,9 +464,11 @@ test_membership_history (void)
   CU_ASSERT_EQUAL (g_list_model_get_n_items (history), 2);
 
   /* roles are checked, and a change cannot go back in time */
-  CU_ASSERT_FALSE (tandem_store_change_team_members (f.store, team, f.field, inside2, NULL, &error));
+  CU_ASSERT_FALSE (
+      tandem_store_change_team_members (f.store, team, f.field, inside2, NULL, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_ROLE, NULL);
-  CU_ASSERT_FALSE (tandem_store_change_team_members (f.store, team, f.inside, f.field, start, &error));
+  CU_ASSERT_FALSE (
+      tandem_store_change_team_members (f.store, team, f.inside, f.field, start, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "later");
   fixture_clear (&f);
 }
@@ -477,7 +488,8 @@ test_stage_history (void)
 
   fixture_init (&f, NULL);
   /* an account created now cannot have changed stage in the past */
-  CU_ASSERT_FALSE (tandem_store_set_account_stage (f.store, f.account, TANDEM_ACCOUNT_STAGE_CUSTOMER, t1, &error));
+  CU_ASSERT_FALSE (tandem_store_set_account_stage (f.store, f.account,
+                                                   TANDEM_ACCOUNT_STAGE_CUSTOMER, t1, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "in order");
   CU_ASSERT_EQUAL (tandem_account_get_stage (f.account), TANDEM_ACCOUNT_STAGE_PROSPECT);
 
@@ -485,9 +497,12 @@ test_stage_history (void)
   g_clear_object (&f.account);
   f.account = tandem_store_save_account (f.store, draft, created, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_TRUE (tandem_store_set_account_stage (f.store, f.account, TANDEM_ACCOUNT_STAGE_CUSTOMER, t1, &error));
-  CU_ASSERT_TRUE (tandem_store_set_account_stage (f.store, f.account, TANDEM_ACCOUNT_STAGE_CUSTOMER, t2, &error));
-  CU_ASSERT_TRUE (tandem_store_set_account_stage (f.store, f.account, TANDEM_ACCOUNT_STAGE_REGULAR, t2, &error));
+  CU_ASSERT_TRUE (tandem_store_set_account_stage (f.store, f.account, TANDEM_ACCOUNT_STAGE_CUSTOMER,
+                                                  t1, &error));
+  CU_ASSERT_TRUE (tandem_store_set_account_stage (f.store, f.account, TANDEM_ACCOUNT_STAGE_CUSTOMER,
+                                                  t2, &error));
+  CU_ASSERT_TRUE (tandem_store_set_account_stage (f.store, f.account, TANDEM_ACCOUNT_STAGE_REGULAR,
+                                                  t2, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_account_get_stage (f.account), TANDEM_ACCOUNT_STAGE_REGULAR);
 
@@ -548,14 +563,15 @@ test_activities_and_refs (void)
 
   /* with other facts it is a conflict naming both */
   {
-    g_autoptr (TandemActivity) other = tandem_activity_new (f.account, f.inside, TANDEM_ACTIVITY_KIND_CALL, NULL,
-                                                            t2, &error);
+    g_autoptr (TandemActivity) other
+        = tandem_activity_new (f.account, f.inside, TANDEM_ACTIVITY_KIND_CALL, NULL, t2, &error);
     g_autoptr (TandemActivity) refused = NULL;
 
     tandem_activity_set_external_ref (other, "ERP-17");
     refused = tandem_store_save_activity (f.store, other, &inserted, &error);
     CU_ASSERT_PTR_NULL (refused);
-    TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT, "#1 (order, 1,200.00 EUR");
+    TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT,
+                         "#1 (order, 1,200.00 EUR");
     g_clear_error (&error);
   }
 
@@ -564,7 +580,8 @@ test_activities_and_refs (void)
   TANDEM_ASSERT_NO_ERROR (error);
   loaded = tandem_store_get_activity (f.store, tandem_activity_get_id (reversal), &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_EQUAL (tandem_activity_get_id (tandem_activity_get_reverses (loaded)), tandem_activity_get_id (order));
+  CU_ASSERT_EQUAL (tandem_activity_get_id (tandem_activity_get_reverses (loaded)),
+                   tandem_activity_get_id (order));
   CU_ASSERT_TRUE (tandem_money_equal (tandem_activity_get_amount (loaded), amount));
   CU_ASSERT_TRUE (g_date_time_equal (tandem_activity_get_occurred_at (loaded), t2));
 
@@ -578,7 +595,8 @@ test_activities_and_refs (void)
   /* an activity for an account that is not stored */
   {
     g_autoptr (TandemAccount) loose = tandem_account_new ("Lose", NULL);
-    g_autoptr (TandemActivity) d = tandem_activity_new (loose, f.field, TANDEM_ACTIVITY_KIND_CALL, NULL, t1, NULL);
+    g_autoptr (TandemActivity) d
+        = tandem_activity_new (loose, f.field, TANDEM_ACTIVITY_KIND_CALL, NULL, t1, NULL);
     g_autoptr (TandemActivity) s = tandem_store_save_activity (f.store, d, NULL, &error);
 
     CU_ASSERT_PTR_NULL (s);
@@ -588,8 +606,7 @@ test_activities_and_refs (void)
 }
 
 static void
-log_many (Fixture *f,
-          guint    n)
+log_many (Fixture *f, guint n)
 {
   g_autoptr (GDateTime) base = at ("2026-10-01T00:00:00Z");
   g_autoptr (TandemMoney) amount = tandem_money_parse ("10.00 EUR", NULL);
@@ -599,9 +616,10 @@ log_many (Fixture *f,
       g_autoptr (GError) error = NULL;
       /* times out of insertion order, so the list must sort */
       g_autoptr (GDateTime) t = g_date_time_add_minutes (base, (gint)((i * 7919) % n));
-      TandemActivityKind           kind = i % 4 == 0 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_CALL;
-      g_autoptr (TandemActivity) a G_GNUC_UNUSED = tandem_store_log_activity (f->store, f->account, i % 2 ? f->inside : f->field, kind,
-                                                                              kind == TANDEM_ACTIVITY_KIND_ORDER ? amount : NULL, t, &error);
+      TandemActivityKind kind = i % 4 == 0 ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_CALL;
+      g_autoptr (TandemActivity) a G_GNUC_UNUSED = tandem_store_log_activity (
+          f->store, f->account, i % 2 ? f->inside : f->field, kind,
+          kind == TANDEM_ACTIVITY_KIND_ORDER ? amount : NULL, t, &error);
       g_assert_no_error (error);
     }
 }
@@ -701,7 +719,8 @@ test_import_all_or_nothing (void)
     int         code;
     const char *needle;
   } bad[] = {
-    { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,2026-11-03T11:00:00Z,1,1,order,12.5\n",
+    { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,2026-11-03T11:00:00Z,1,"
+      "1,order,12.5\n",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 3: amount:" },
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,2026-11-03,1,1,call,\n",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 3: at:" },
@@ -712,7 +731,8 @@ test_import_all_or_nothing (void)
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,sale,\n",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 2: kind:" },
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,order,\n",
-      TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 2: amount: An activity of kind “order” needs an amount" },
+      TANDEM_IMPORT_ERROR_INVALID_FIELD,
+      "line 2: amount: An activity of kind “order” needs an amount" },
     { "ref,at,account,rep,kind,amount,reverses\nA,2026-11-03T10:00:00Z,1,1,reversal,,nope\n",
       TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE, "line 2: reverses:" },
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\n\"B,2026\n",
@@ -731,7 +751,8 @@ test_import_all_or_nothing (void)
       g_autoptr (GInputStream) in = stream_for (bad[i].csv);
       guint64 inserted = 42;
 
-      CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, &inserted, NULL, &error));
+      CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                       &inserted, NULL, &error));
       TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, bad[i].code, bad[i].needle);
       CU_ASSERT_EQUAL (inserted, 0);
       CU_ASSERT_EQUAL (count_all (f.store), 0); /* nothing written */
@@ -743,12 +764,13 @@ static void
 test_import_rfc4180_and_refs (void)
 {
   g_autoptr (GError) error = NULL;
-  const char *csv = "\xEF\xBB\xBF"
-                    "ref,at,account,rep,kind,amount,reverses,note\r\n"
-                    "O-1,2026-11-03T10:00:00Z,1,2,order,1200.00 EUR,,\"Rahmenvertrag, Teil 1\"\r\n"
-                    "C-1,2026-11-03T11:00:00+01:00,1,1,call,,,\"Sagte: \"\"gern\"\"\r\nund legte auf\"\r\n"
-                    "R-1,2026-11-20T09:00:00Z,1,1,reversal,200.00 EUR,O-1,\r\n"
-                    "\r\n";
+  const char *csv
+      = "\xEF\xBB\xBF"
+        "ref,at,account,rep,kind,amount,reverses,note\r\n"
+        "O-1,2026-11-03T10:00:00Z,1,2,order,1200.00 EUR,,\"Rahmenvertrag, Teil 1\"\r\n"
+        "C-1,2026-11-03T11:00:00+01:00,1,1,call,,,\"Sagte: \"\"gern\"\"\r\nund legte auf\"\r\n"
+        "R-1,2026-11-20T09:00:00Z,1,1,reversal,200.00 EUR,O-1,\r\n"
+        "\r\n";
   g_autoptr (GInputStream) in = stream_for (csv);
   g_autoptr (GInputStream) in2 = stream_for (csv);
   g_autoptr (TandemActivity) call = NULL;
@@ -757,7 +779,8 @@ test_import_rfc4180_and_refs (void)
   Fixture f = { 0 };
 
   fixture_init (&f, NULL);
-  CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, &inserted, &skipped, &error));
+  CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                  &inserted, &skipped, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (inserted, 3);
   CU_ASSERT_EQUAL (skipped, 0);
@@ -765,12 +788,15 @@ test_import_rfc4180_and_refs (void)
   call = tandem_store_find_activity_by_ref (f.store, "C-1", &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_STRING_EQUAL (tandem_activity_get_note (call), "Sagte: \"gern\"\r\nund legte auf");
-  CU_ASSERT_EQUAL (g_date_time_get_hour (tandem_activity_get_occurred_at (call)), 10); /* 11:00+01:00 */
+  CU_ASSERT_EQUAL (g_date_time_get_hour (tandem_activity_get_occurred_at (call)),
+                   10); /* 11:00+01:00 */
   rev = tandem_store_find_activity_by_ref (f.store, "R-1", &error);
-  CU_ASSERT_STRING_EQUAL (tandem_activity_get_external_ref (tandem_activity_get_reverses (rev)), "O-1");
+  CU_ASSERT_STRING_EQUAL (tandem_activity_get_external_ref (tandem_activity_get_reverses (rev)),
+                          "O-1");
 
   /* importing the same file again changes nothing and says so */
-  CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in2, TANDEM_DATA_FORMAT_CSV, NULL, &inserted, &skipped, &error));
+  CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in2, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                  &inserted, &skipped, &error));
   CU_ASSERT_EQUAL (inserted, 0);
   CU_ASSERT_EQUAL (skipped, 3);
   CU_ASSERT_EQUAL (count_all (f.store), 3);
@@ -778,8 +804,7 @@ test_import_rfc4180_and_refs (void)
 }
 
 static char *
-export_to_string (TandemStore     *store,
-                  TandemDataFormat format)
+export_to_string (TandemStore *store, TandemDataFormat format)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
@@ -803,7 +828,8 @@ test_export_round_trip (void)
   fixture_init (&src, NULL);
   log_many (&src, 300);
   {
-    g_autoptr (TandemActivity) d = tandem_activity_new (src.account, src.field, TANDEM_ACTIVITY_KIND_UP_SELL, amount, t, NULL);
+    g_autoptr (TandemActivity) d = tandem_activity_new (
+        src.account, src.field, TANDEM_ACTIVITY_KIND_UP_SELL, amount, t, NULL);
     g_autoptr (TandemActivity) o = NULL;
     g_autoptr (TandemActivity) r = NULL;
     g_autoptr (TandemActivity) rd = NULL;
@@ -825,7 +851,8 @@ test_export_round_trip (void)
       Fixture          dst = { 0 };
 
       fixture_init (&dst, NULL);
-      CU_ASSERT_TRUE (tandem_store_import_activities (dst.store, in, formats[i], NULL, &inserted, NULL, &error));
+      CU_ASSERT_TRUE (tandem_store_import_activities (dst.store, in, formats[i], NULL, &inserted,
+                                                      NULL, &error));
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_EQUAL (inserted, 302);
       second = export_to_string (dst.store, formats[i]);
@@ -845,15 +872,19 @@ test_json_import_errors (void)
     const char *needle;
   } bad[] = {
     { "{\"at\": 1}", TANDEM_IMPORT_ERROR_SYNTAX, "array" },
-    { "[{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1,\"kind\":\"order\",\"amount\":12.5}]",
+    { "[{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1,\"kind\":\"order\",\"amount\":12."
+      "5}]",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 1: amount:" },
-    { "[\n{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1,\"kind\":\"call\"},\n{\"at\":\"x\",\"account\":1,\"rep\":1,\"kind\":\"call\"}\n]",
+    { "[\n{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1,\"kind\":\"call\"},\n{\"at\":"
+      "\"x\",\"account\":1,\"rep\":1,\"kind\":\"call\"}\n]",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 3: at:" },
-    { "[{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1,\"kind\":\"call\",\"colour\":\"red\"}]",
+    { "[{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1,\"kind\":\"call\",\"colour\":"
+      "\"red\"}]",
       TANDEM_IMPORT_ERROR_SYNTAX, "colour" },
     { "[{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1}]",
       TANDEM_IMPORT_ERROR_MISSING_COLUMN, "kind" },
-    { "[{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1,\"kind\":\"call\"}", TANDEM_IMPORT_ERROR_SYNTAX, "not closed" },
+    { "[{\"at\":\"2026-11-03T10:00:00Z\",\"account\":1,\"rep\":1,\"kind\":\"call\"}",
+      TANDEM_IMPORT_ERROR_SYNTAX, "not closed" },
     { "[{\"at\":\"2026-11-03T10:00:00Z\" \"account\":1}]", TANDEM_IMPORT_ERROR_SYNTAX, "line 1" },
   };
   Fixture f = { 0 };
@@ -864,7 +895,8 @@ test_json_import_errors (void)
       g_autoptr (GError) error = NULL;
       g_autoptr (GInputStream) in = stream_for (bad[i].json);
 
-      CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_JSON, NULL, NULL, NULL, &error));
+      CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_JSON, NULL,
+                                                       NULL, NULL, &error));
       TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, bad[i].code, bad[i].needle);
       CU_ASSERT_EQUAL (count_all (f.store), 0);
     }
@@ -894,20 +926,17 @@ on_progress (TandemStore *store,
 }
 
 static void
-on_imported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
+on_imported (GObject *source, GAsyncResult *result, gpointer data)
 {
   AsyncState *state = data;
 
-  state->ok = tandem_store_import_activities_finish (TANDEM_STORE (source), result, &state->inserted, NULL, &state->error);
+  state->ok = tandem_store_import_activities_finish (TANDEM_STORE (source), result,
+                                                     &state->inserted, NULL, &state->error);
   g_main_loop_quit (state->loop);
 }
 
 static void
-on_queried (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
+on_queried (GObject *source, GAsyncResult *result, gpointer data)
 {
   AsyncState *state = data;
 
@@ -927,13 +956,15 @@ test_async (void)
   fixture_init (&f, NULL);
   /* distinct rows: identical rows without a ref are one activity */
   for (guint i = 0; i < 25000; i++)
-    g_string_append_printf (csv, "2026-11-%02uT10:%02u:%02uZ,1,1,call,\n", 1 + i % 28, (i / 28) % 60, (i / 1680) % 60);
+    g_string_append_printf (csv, "2026-11-%02uT10:%02u:%02uZ,1,1,call,\n", 1 + i % 28,
+                            (i / 28) % 60, (i / 1680) % 60);
 
   state.loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (f.store, "progress", G_CALLBACK (on_progress), &state);
 
   in = stream_for (csv->str);
-  tandem_store_import_activities_async (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, on_imported, &state);
+  tandem_store_import_activities_async (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, on_imported,
+                                        &state);
   g_main_loop_run (state.loop);
   TANDEM_ASSERT_NO_ERROR (state.error);
   CU_ASSERT_TRUE (state.ok);
@@ -950,7 +981,8 @@ test_async (void)
   g_clear_object (&in);
   in = stream_for (csv->str);
   g_cancellable_cancel (cancel);
-  tandem_store_import_activities_async (f.store, in, TANDEM_DATA_FORMAT_CSV, cancel, on_imported, &state);
+  tandem_store_import_activities_async (f.store, in, TANDEM_DATA_FORMAT_CSV, cancel, on_imported,
+                                        &state);
   g_main_loop_run (state.loop);
   CU_ASSERT_FALSE (state.ok);
   CU_ASSERT_TRUE (g_error_matches (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));

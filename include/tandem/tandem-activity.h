@@ -49,17 +49,14 @@ GDateTime *tandem_activity_get_occurred_at (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_activity_get_external_ref (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-void tandem_activity_set_external_ref (TandemActivity *self,
-                                       const char     *external_ref);
+void tandem_activity_set_external_ref (TandemActivity *self, const char *external_ref);
 TANDEM_AVAILABLE_IN_ALL
 TandemActivity *tandem_activity_get_reverses (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_activity_get_note (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
-void tandem_activity_set_note (TandemActivity *self,
-                               const char     *note);
+void tandem_activity_set_note (TandemActivity *self, const char *note);
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_activity_validate (TandemActivity *self,
-                                   GError        **error);
+gboolean tandem_activity_validate (TandemActivity *self, GError **error);
 
 G_END_DECLS

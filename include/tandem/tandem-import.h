@@ -28,7 +28,8 @@ G_BEGIN_DECLS
  * @TANDEM_IMPORT_ERROR_SYNTAX: the file is not well-formed CSV or JSON
  * @TANDEM_IMPORT_ERROR_MISSING_COLUMN: a required column is missing from the header
  * @TANDEM_IMPORT_ERROR_INVALID_FIELD: a field's value is malformed or breaks a rule
- * @TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE: a field names an account, rep or activity that does not exist
+ * @TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE: a field names an account, rep or activity that does not
+ * exist
  *
  * Error codes of the %TANDEM_IMPORT_ERROR domain.
  *

@@ -46,8 +46,7 @@ TandemMoney *tandem_kpi_get_inside_revenue (TandemKpi *self);
 TANDEM_AVAILABLE_IN_ALL
 int tandem_kpi_get_inside_share (TandemKpi *self);
 TANDEM_AVAILABLE_IN_ALL
-guint tandem_kpi_get_activity_count (TandemKpi         *self,
-                                     TandemActivityKind kind);
+guint tandem_kpi_get_activity_count (TandemKpi *self, TandemActivityKind kind);
 TANDEM_AVAILABLE_IN_ALL
 TandemConversion *tandem_kpi_get_conversion (TandemKpi *self);
 

@@ -18,36 +18,37 @@ G_BEGIN_DECLS
 
 #define TANDEM_TYPE_LIFECYCLE_RULES (tandem_lifecycle_rules_get_type ())
 TANDEM_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (TandemLifecycleRules, tandem_lifecycle_rules, TANDEM, LIFECYCLE_RULES, GObject)
+G_DECLARE_FINAL_TYPE (TandemLifecycleRules,
+                      tandem_lifecycle_rules,
+                      TANDEM,
+                      LIFECYCLE_RULES,
+                      GObject)
 
 TANDEM_AVAILABLE_IN_ALL
 TandemLifecycleRules *tandem_lifecycle_rules_new (void) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 TandemLifecycleRules *tandem_lifecycle_rules_new_from_data (const char *data,
                                                             gssize      length,
-                                                            GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                            GError    **error)
+    G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 guint tandem_lifecycle_rules_get_regular_orders (TandemLifecycleRules *self);
 TANDEM_AVAILABLE_IN_ALL
-void tandem_lifecycle_rules_set_regular_orders (TandemLifecycleRules *self,
-                                                guint                 regular_orders);
+void tandem_lifecycle_rules_set_regular_orders (TandemLifecycleRules *self, guint regular_orders);
 TANDEM_AVAILABLE_IN_ALL
 guint tandem_lifecycle_rules_get_regular_months (TandemLifecycleRules *self);
 TANDEM_AVAILABLE_IN_ALL
-void tandem_lifecycle_rules_set_regular_months (TandemLifecycleRules *self,
-                                                guint                 regular_months);
+void tandem_lifecycle_rules_set_regular_months (TandemLifecycleRules *self, guint regular_months);
 TANDEM_AVAILABLE_IN_ALL
 guint tandem_lifecycle_rules_get_lost_after_days (TandemLifecycleRules *self);
 TANDEM_AVAILABLE_IN_ALL
-void tandem_lifecycle_rules_set_lost_after_days (TandemLifecycleRules *self,
-                                                 guint                 lost_after_days);
+void tandem_lifecycle_rules_set_lost_after_days (TandemLifecycleRules *self, guint lost_after_days);
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_lifecycle_rules_validate (TandemLifecycleRules *self,
-                                          GError              **error);
+gboolean tandem_lifecycle_rules_validate (TandemLifecycleRules *self, GError **error);
 
 TANDEM_AVAILABLE_IN_ALL
 TandemLifecycleRules *tandem_store_get_lifecycle_rules (TandemStore *self,
-                                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                        GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_set_lifecycle_rules (TandemStore          *self,
                                            TandemLifecycleRules *rules,

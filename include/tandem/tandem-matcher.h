@@ -63,9 +63,7 @@ G_DECLARE_FINAL_TYPE (TandemMatcher, tandem_matcher, TANDEM, MATCHER, GObject)
 TANDEM_AVAILABLE_IN_ALL
 TandemMatcher *tandem_matcher_new (void) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_matcher_add_rep (TandemMatcher *self,
-                                 TandemRep     *rep,
-                                 GError       **error);
+gboolean tandem_matcher_add_rep (TandemMatcher *self, TandemRep *rep, GError **error);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_matcher_set_tag (TandemMatcher *self,
                                  TandemRep     *rep,
@@ -94,8 +92,7 @@ int tandem_matcher_score (TandemMatcher *self,
                           TandemRep     *field_rep,
                           char         **explanation);
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_matcher_solve (TandemMatcher *self,
-                                  GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_matcher_solve (TandemMatcher *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_matcher_get_unmatched (TandemMatcher *self) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -27,7 +27,8 @@ G_BEGIN_DECLS
  * @TANDEM_MONEY_ERROR_INVALID: the text is not an amount followed by a currency code
  * @TANDEM_MONEY_ERROR_UNKNOWN_CURRENCY: the currency code is not an active ISO 4217 code
  * @TANDEM_MONEY_ERROR_TOO_MANY_DECIMALS: the amount has more decimals than its currency allows
- * @TANDEM_MONEY_ERROR_OVERFLOW: the amount, or the result of an operation, does not fit in 63 bits of minor units
+ * @TANDEM_MONEY_ERROR_OVERFLOW: the amount, or the result of an operation, does not fit in 63 bits
+ * of minor units
  * @TANDEM_MONEY_ERROR_CURRENCY_MISMATCH: two amounts in different currencies were combined
  * @TANDEM_MONEY_ERROR_INVALID_RATE: a rate or percentage is malformed or out of range
  * @TANDEM_MONEY_ERROR_INVALID_WEIGHTS: allocation weights are empty or sum to zero
@@ -68,8 +69,7 @@ TANDEM_AVAILABLE_IN_ALL
 GQuark tandem_money_error_quark (void);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney *tandem_money_new (gint64      minor_units,
-                               const char *currency) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_new (gint64 minor_units, const char *currency) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_money_new_zero (const char *currency) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
@@ -80,8 +80,7 @@ TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_money_try_new_zero (const char *currency,
                                         GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney *tandem_money_parse (const char *text,
-                                 GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemMoney *tandem_money_parse (const char *text, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_money_ref (TandemMoney *self);
 TANDEM_AVAILABLE_IN_ALL
@@ -110,15 +109,11 @@ TandemMoney *tandem_money_subtract (const TandemMoney *a,
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_money_negate (const TandemMoney *self) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-int tandem_money_compare (const TandemMoney *a,
-                          const TandemMoney *b);
+int tandem_money_compare (const TandemMoney *a, const TandemMoney *b);
 TANDEM_AVAILABLE_IN_ALL
-int tandem_money_try_compare (const TandemMoney *a,
-                              const TandemMoney *b,
-                              GError           **error);
+int tandem_money_try_compare (const TandemMoney *a, const TandemMoney *b, GError **error);
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_money_equal (const TandemMoney *a,
-                             const TandemMoney *b);
+gboolean tandem_money_equal (const TandemMoney *a, const TandemMoney *b);
 TANDEM_AVAILABLE_IN_ALL
 guint tandem_money_hash (const TandemMoney *self);
 TANDEM_AVAILABLE_IN_ALL
@@ -133,7 +128,7 @@ TandemMoney *tandem_money_multiply_percent (const TandemMoney *self,
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_money_multiply_basis_points (const TandemMoney *self,
                                                  gint64             basis_points,
-                                                 GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                 GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 GPtrArray *tandem_money_allocate (const TandemMoney *self,
                                   const guint       *weights,
@@ -141,9 +136,7 @@ GPtrArray *tandem_money_allocate (const TandemMoney *self,
                                   GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_currency_lookup (const char *code,
-                                 guint      *exponent,
-                                 GError    **error);
+gboolean tandem_currency_lookup (const char *code, guint *exponent, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemMoney, tandem_money_unref)
 

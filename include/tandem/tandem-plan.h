@@ -33,7 +33,8 @@ G_BEGIN_DECLS
  * @TANDEM_PLAN_ERROR_INVALID_VALUE: a value is malformed or out of range
  * @TANDEM_PLAN_ERROR_CURRENCY_MISMATCH: an amount is not in the plan's currency
  * @TANDEM_PLAN_ERROR_INVALID_PERIOD: a period is malformed or of another kind than the plan's
- * @TANDEM_PLAN_ERROR_UNASSIGNED: an activity's account has no tandem, or the tandem had no members at its time
+ * @TANDEM_PLAN_ERROR_UNASSIGNED: an activity's account has no tandem, or the tandem had no members
+ * at its time
  *
  * Error codes of the %TANDEM_PLAN_ERROR domain.
  *
@@ -90,8 +91,7 @@ typedef struct _TandemPeriod TandemPeriod;
 TANDEM_AVAILABLE_IN_ALL
 GType tandem_period_get_type (void) G_GNUC_CONST;
 TANDEM_AVAILABLE_IN_ALL
-TandemPeriod *tandem_period_parse (const char *text,
-                                   GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemPeriod *tandem_period_parse (const char *text, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 TandemPeriod *tandem_period_copy (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
@@ -122,8 +122,7 @@ TandemPlan *tandem_plan_new_from_data (const char *data,
                                        gssize      length,
                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemPlan *tandem_plan_new_from_file (const char *path,
-                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemPlan *tandem_plan_new_from_file (const char *path, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_plan_get_name (TandemPlan *self);
 TANDEM_AVAILABLE_IN_ALL

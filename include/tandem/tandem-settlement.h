@@ -27,7 +27,8 @@ G_BEGIN_DECLS
  * @TANDEM_LINE_KIND_REFERRAL_BONUS: a share of a referral bonus
  * @TANDEM_LINE_KIND_CLAWBACK: commission taken back after a reversal
  * @TANDEM_LINE_KIND_CAP: the cut that keeps a rep's total at the cap
- * @TANDEM_LINE_KIND_ADJUSTMENT: a note or correction, such as a reversal outside the clawback window
+ * @TANDEM_LINE_KIND_ADJUSTMENT: a note or correction, such as a reversal outside the clawback
+ * window
  *
  * The kinds of payout lines. The nicks ("commission", "team-bonus", …)
  * are the names in JSON.
@@ -105,31 +106,26 @@ TandemSettlementState tandem_settlement_get_state (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_settlement_get_lines (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_settlement_get_lines_for_rep (TandemSettlement *self,
-                                                 TandemRep        *rep);
+GListModel *tandem_settlement_get_lines_for_rep (TandemSettlement *self, TandemRep *rep);
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_settlement_get_reps (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_settlement_get_team_results (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
-TandemMoney *tandem_settlement_get_total_for_rep (TandemSettlement *self,
-                                                  TandemRep        *rep);
+TandemMoney *tandem_settlement_get_total_for_rep (TandemSettlement *self, TandemRep *rep);
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_settlement_get_total (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
 char *tandem_settlement_to_json (TandemSettlement *self) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_add_plan (TandemStore *self,
-                                TandemPlan  *plan,
-                                GError     **error);
+gboolean tandem_store_add_plan (TandemStore *self, TandemPlan *plan, GError **error);
 TANDEM_AVAILABLE_IN_ALL
 TandemPlan *tandem_store_get_plan (TandemStore *self,
                                    const char  *name,
                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-char **tandem_store_list_plans (TandemStore *self,
-                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+char **tandem_store_list_plans (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 TandemSettlement *tandem_store_settle (TandemStore  *self,
                                        TandemPlan   *plan,

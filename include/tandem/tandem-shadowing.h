@@ -20,7 +20,11 @@ G_BEGIN_DECLS
 
 #define TANDEM_TYPE_SHADOWING_STATUS (tandem_shadowing_status_get_type ())
 TANDEM_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (TandemShadowingStatus, tandem_shadowing_status, TANDEM, SHADOWING_STATUS, GObject)
+G_DECLARE_FINAL_TYPE (TandemShadowingStatus,
+                      tandem_shadowing_status,
+                      TANDEM,
+                      SHADOWING_STATUS,
+                      GObject)
 
 TANDEM_AVAILABLE_IN_ALL
 TandemTeam *tandem_shadowing_status_get_team (TandemShadowingStatus *self);
@@ -53,6 +57,6 @@ GListModel *tandem_store_list_shadowing_status_between (TandemStore *self,
                                                         GDateTime   *since,
                                                         GDateTime   *until,
                                                         gboolean     missing_only,
-                                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                        GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -37,9 +37,12 @@ G_BEGIN_DECLS
  * @TANDEM_STORE_ERROR_TOO_NEW: the file was written by a newer libtandem; it is left untouched
  * @TANDEM_STORE_ERROR_NOT_A_STORE: the file is an SQLite database but not a libtandem store
  * @TANDEM_STORE_ERROR_CORRUPT: the file is not a database, or is damaged
- * @TANDEM_STORE_ERROR_IO: reading or writing the file failed (disk full, I/O error); nothing was changed
- * @TANDEM_STORE_ERROR_BUSY: another process held the database locked for longer than the busy timeout
- * @TANDEM_STORE_ERROR_INVALID: the data breaks a rule of the store (a reference to an unknown or archived row)
+ * @TANDEM_STORE_ERROR_IO: reading or writing the file failed (disk full, I/O error); nothing was
+ * changed
+ * @TANDEM_STORE_ERROR_BUSY: another process held the database locked for longer than the busy
+ * timeout
+ * @TANDEM_STORE_ERROR_INVALID: the data breaks a rule of the store (a reference to an unknown or
+ * archived row)
  * @TANDEM_STORE_ERROR_CLOSED_PERIOD: the change falls inside a closed settlement period
  * @TANDEM_STORE_ERROR_CONFLICT: an activity's reference is already stored with other facts
  *   (amount, time, account, rep, kind or reversed activity); the message names both
@@ -66,7 +69,8 @@ typedef enum
 /**
  * TandemStoreFlags:
  * @TANDEM_STORE_FLAGS_NONE: open for reading and writing, creating and migrating the file as needed
- * @TANDEM_STORE_FLAGS_READ_ONLY: open an existing store for reading only; writes fail with %TANDEM_STORE_ERROR_READ_ONLY
+ * @TANDEM_STORE_FLAGS_READ_ONLY: open an existing store for reading only; writes fail with
+ * %TANDEM_STORE_ERROR_READ_ONLY
  *
  * How to open a store.
  *
@@ -103,15 +107,13 @@ TANDEM_AVAILABLE_IN_ALL
 GQuark tandem_store_error_quark (void);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemStore *tandem_store_new_for_path (const char *path,
-                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemStore *tandem_store_new_for_path (const char *path, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 TandemStore *tandem_store_new_for_path_full (const char      *path,
                                              TandemStoreFlags flags,
                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemStore *tandem_store_new_for_uri (const char *uri,
-                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemStore *tandem_store_new_for_uri (const char *uri, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 TandemStore *tandem_store_new_in_memory (GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
@@ -121,8 +123,7 @@ gboolean tandem_store_get_read_only (TandemStore *self);
 TANDEM_AVAILABLE_IN_ALL
 int tandem_store_get_schema_version (TandemStore *self);
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_check_integrity (TandemStore *self,
-                                       GError     **error);
+gboolean tandem_store_check_integrity (TandemStore *self, GError **error);
 
 /* reps */
 TANDEM_AVAILABLE_IN_ALL
@@ -135,13 +136,9 @@ TandemRep *tandem_store_get_rep (TandemStore *self,
                                  gint64       id,
                                  GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_update_rep (TandemStore *self,
-                                  TandemRep   *rep,
-                                  GError     **error);
+gboolean tandem_store_update_rep (TandemStore *self, TandemRep *rep, GError **error);
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_archive_rep (TandemStore *self,
-                                   TandemRep   *rep,
-                                   GError     **error);
+gboolean tandem_store_archive_rep (TandemStore *self, TandemRep *rep, GError **error);
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_list_reps (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -161,9 +158,7 @@ TandemTeam *tandem_store_get_team (TandemStore *self,
                                    gint64       id,
                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_update_team (TandemStore *self,
-                                   TandemTeam  *team,
-                                   GError     **error);
+gboolean tandem_store_update_team (TandemStore *self, TandemTeam *team, GError **error);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_change_team_members (TandemStore *self,
                                            TandemTeam  *team,
@@ -186,9 +181,7 @@ GListModel *tandem_store_list_memberships (TandemStore *self,
                                            TandemTeam  *team,
                                            GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_archive_team (TandemStore *self,
-                                    TandemTeam  *team,
-                                    GError     **error);
+gboolean tandem_store_archive_team (TandemStore *self, TandemTeam *team, GError **error);
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_list_teams (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -208,9 +201,7 @@ TandemAccount *tandem_store_get_account (TandemStore *self,
                                          gint64       id,
                                          GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_update_account (TandemStore   *self,
-                                      TandemAccount *account,
-                                      GError       **error);
+gboolean tandem_store_update_account (TandemStore *self, TandemAccount *account, GError **error);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_set_account_stage (TandemStore       *self,
                                          TandemAccount     *account,
@@ -222,9 +213,7 @@ GListModel *tandem_store_list_stage_changes (TandemStore   *self,
                                              TandemAccount *account,
                                              GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_archive_account (TandemStore   *self,
-                                       TandemAccount *account,
-                                       GError       **error);
+gboolean tandem_store_archive_account (TandemStore *self, TandemAccount *account, GError **error);
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_list_accounts (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -19,7 +19,11 @@ G_BEGIN_DECLS
 
 #define TANDEM_TYPE_SUPPORT_REQUEST (tandem_support_request_get_type ())
 TANDEM_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (TandemSupportRequest, tandem_support_request, TANDEM, SUPPORT_REQUEST, GObject)
+G_DECLARE_FINAL_TYPE (TandemSupportRequest,
+                      tandem_support_request,
+                      TANDEM,
+                      SUPPORT_REQUEST,
+                      GObject)
 
 TANDEM_AVAILABLE_IN_ALL
 TandemActivity *tandem_support_request_get_activity (TandemSupportRequest *self);
@@ -46,7 +50,7 @@ TandemSupportRequest *tandem_store_open_support_request (TandemStore   *self,
                                                          GDateTime     *opened_at,
                                                          GDateTime     *due_at,
                                                          const char    *note,
-                                                         GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                         GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_list_support_queue (TandemStore *self,
                                              const char  *queue,

@@ -40,8 +40,7 @@ gint64 tandem_team_get_id (TandemTeam *self);
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_team_get_name (TandemTeam *self);
 TANDEM_AVAILABLE_IN_ALL
-void tandem_team_set_name (TandemTeam *self,
-                           const char *name);
+void tandem_team_set_name (TandemTeam *self, const char *name);
 TANDEM_AVAILABLE_IN_ALL
 TandemRep *tandem_team_get_inside_rep (TandemTeam *self);
 TANDEM_AVAILABLE_IN_ALL
@@ -54,18 +53,14 @@ gboolean tandem_team_set_members (TandemTeam *self,
 TANDEM_AVAILABLE_IN_ALL
 int tandem_team_get_inside_share (TandemTeam *self);
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_team_set_inside_share (TandemTeam *self,
-                                       int         basis_points,
-                                       GError    **error);
+gboolean tandem_team_set_inside_share (TandemTeam *self, int basis_points, GError **error);
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_team_get_target (TandemTeam *self);
 TANDEM_AVAILABLE_IN_ALL
-void tandem_team_set_target (TandemTeam  *self,
-                             TandemMoney *target);
+void tandem_team_set_target (TandemTeam *self, TandemMoney *target);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_team_get_archived (TandemTeam *self);
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_team_validate (TandemTeam *self,
-                               GError    **error);
+gboolean tandem_team_validate (TandemTeam *self, GError **error);
 
 G_END_DECLS

@@ -42,8 +42,10 @@ typedef enum
  * @TANDEM_ACTIVITY_KIND_APPOINTMENT: an appointment booked
  * @TANDEM_ACTIVITY_KIND_OFFER: an offer sent
  * @TANDEM_ACTIVITY_KIND_ORDER: an order won (commissionable, needs an amount)
- * @TANDEM_ACTIVITY_KIND_CROSS_SELL: a sale of another product line to an existing customer (commissionable)
- * @TANDEM_ACTIVITY_KIND_UP_SELL: a larger or higher-value sale to an existing customer (commissionable)
+ * @TANDEM_ACTIVITY_KIND_CROSS_SELL: a sale of another product line to an existing customer
+ * (commissionable)
+ * @TANDEM_ACTIVITY_KIND_UP_SELL: a larger or higher-value sale to an existing customer
+ * (commissionable)
  * @TANDEM_ACTIVITY_KIND_REFERRAL: a referral collected from a customer
  * @TANDEM_ACTIVITY_KIND_SHADOWING: half a day spent shadowing the tandem partner
  * @TANDEM_ACTIVITY_KIND_SUPPORT: a support request handled for the account
@@ -150,7 +152,8 @@ typedef enum
  * @TANDEM_VALIDATION_ERROR_OUT_OF_RANGE: a number is outside its allowed range
  * @TANDEM_VALIDATION_ERROR_MISSING_VALUE: a required value is missing
  * @TANDEM_VALIDATION_ERROR_INVALID_AMOUNT: an amount is negative, or present where none is allowed
- * @TANDEM_VALIDATION_ERROR_INVALID_REVERSAL: a reversal does not name a reversible activity, or another kind names one
+ * @TANDEM_VALIDATION_ERROR_INVALID_REVERSAL: a reversal does not name a reversible activity, or
+ * another kind names one
  * @TANDEM_VALIDATION_ERROR_INVALID_VALUE: a value such as an enum nick is not recognised
  * @TANDEM_VALIDATION_ERROR_INVALID_TEXT: a text holds a control character (such as NUL) or is
  *   longer than %TANDEM_TEXT_MAX bytes
@@ -204,9 +207,7 @@ gboolean tandem_activity_kind_from_nick (const char         *nick,
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_role_to_nick (TandemRole role);
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_role_from_nick (const char *nick,
-                                TandemRole *role,
-                                GError    **error);
+gboolean tandem_role_from_nick (const char *nick, TandemRole *role, GError **error);
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_account_stage_to_nick (TandemAccountStage stage);
 TANDEM_AVAILABLE_IN_ALL
@@ -218,8 +219,6 @@ const char *tandem_stage_cause_to_nick (TandemStageCause cause);
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_category_to_nick (TandemCategory category);
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_category_from_nick (const char     *nick,
-                                    TandemCategory *category,
-                                    GError        **error);
+gboolean tandem_category_from_nick (const char *nick, TandemCategory *category, GError **error);
 
 G_END_DECLS

@@ -22,12 +22,12 @@
 char *
 _tandem_share_text (int bp)
 {
-  return bp % 100 == 0 ? g_strdup_printf ("%d%%", bp / 100) : g_strdup_printf ("%d.%02d%%", bp / 100, bp % 100);
+  return bp % 100 == 0 ? g_strdup_printf ("%d%%", bp / 100)
+                       : g_strdup_printf ("%d.%02d%%", bp / 100, bp % 100);
 }
 
 char *
-_tandem_settlement_explain (TandemSettlement *self,
-                            const Line       *l)
+_tandem_settlement_explain (TandemSettlement *self, const Line *l)
 {
   const char      *cur = self->currency;
   g_autofree char *amount = _tandem_money_format_display (l->amount, cur);
@@ -35,25 +35,30 @@ _tandem_settlement_explain (TandemSettlement *self,
   g_autofree char *pool = _tandem_money_format_display (l->pool, cur);
   g_autofree char *share = _tandem_share_text (l->share_bp);
   g_autofree char *rate = _tandem_rate_to_percent_string (l->rate);
-  const char      *kind = l->activity_kind <= TANDEM_ACTIVITY_KIND_REVERSAL ? tandem_activity_kind_to_nick (l->activity_kind) : "";
-  TandemAccount   *account = l->account_id > 0 ? _tandem_store_load_account (self->store, l->account_id, NULL) : NULL;
-  const char      *account_name = account ? tandem_account_get_name (account) : "?";
-  TandemTeam      *team = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
-  const char      *team_name = team ? tandem_team_get_name (team) : "?";
+  const char      *kind = l->activity_kind <= TANDEM_ACTIVITY_KIND_REVERSAL
+                              ? tandem_activity_kind_to_nick (l->activity_kind)
+                              : "";
+  TandemAccount   *account
+      = l->account_id > 0 ? _tandem_store_load_account (self->store, l->account_id, NULL) : NULL;
+  const char *account_name = account ? tandem_account_get_name (account) : "?";
+  TandemTeam *team
+      = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
+  const char *team_name = team ? tandem_team_get_name (team) : "?";
 
   switch ((Reason)l->reason)
     {
     case REASON_COMMISSION:
-      return g_strdup_printf (_ ("%s of %s %s #%" PRId64 " for %s = %s; your share %s = %s"),
-                              rate, base, kind, l->activity_id, account_name, pool, share, amount);
+      return g_strdup_printf (_ ("%s of %s %s #%" PRId64 " for %s = %s; your share %s = %s"), rate,
+                              base, kind, l->activity_id, account_name, pool, share, amount);
 
     case REASON_ACCELERATOR:
       {
         g_autofree char *threshold = _tandem_money_format_display (l->other, cur);
 
-        return g_strdup_printf (_ ("Accelerator: %s of %s #%" PRId64 " for %s lies above the threshold of %s; "
-                                   "extra %s of it = %s; your share %s = %s"),
-                                base, kind, l->activity_id, account_name, threshold, rate, pool, share, amount);
+        return g_strdup_printf (
+            _ ("Accelerator: %s of %s #%" PRId64 " for %s lies above the threshold of %s; "
+               "extra %s of it = %s; your share %s = %s"),
+            base, kind, l->activity_id, account_name, threshold, rate, pool, share, amount);
       }
 
     case REASON_BONUS_EQUAL:
@@ -71,35 +76,41 @@ _tandem_settlement_explain (TandemSettlement *self,
         g_autofree char *mine = _tandem_money_format_display (l->rate, cur);
         g_autofree char *all = _tandem_money_format_display (l->account_id, cur);
 
-        return g_strdup_printf (_ ("Team bonus: tandem %s earned %s, reaching the %s needed; "
-                                   "split by contribution, you logged %s of %s = %s of the %s bonus"),
-                                team_name, base, needed, mine, all, amount, pool);
+        return g_strdup_printf (
+            _ ("Team bonus: tandem %s earned %s, reaching the %s needed; "
+               "split by contribution, you logged %s of %s = %s of the %s bonus"),
+            team_name, base, needed, mine, all, amount, pool);
       }
 
     case REASON_REFERRAL:
       {
         TandemAccount *referrer = _tandem_store_load_account (self->store, l->other, NULL);
 
-        return g_strdup_printf (_ ("Referral bonus: %s, referred by %s, placed its first order #%" PRId64
-                                   "; %s for tandem %s; your share %s = %s"),
-                                account_name, referrer ? tandem_account_get_name (referrer) : "?",
-                                l->activity_id, pool, team_name, share, amount);
+        return g_strdup_printf (
+            _ ("Referral bonus: %s, referred by %s, placed its first order #%" PRId64
+               "; %s for tandem %s; your share %s = %s"),
+            account_name, referrer ? tandem_account_get_name (referrer) : "?", l->activity_id, pool,
+            team_name, share, amount);
       }
 
     case REASON_CLAWBACK:
       return g_strdup_printf (_ ("Clawback: reversal #%" PRId64 " of %s takes back order #%" PRId64
                                  " for %s after %" PRId64 " days, within the clawback window; "
                                  "%s taken back in all, your part %s"),
-                              l->activity_id, base, l->other, account_name, l->other2, pool, amount);
+                              l->activity_id, base, l->other, account_name, l->other2, pool,
+                              amount);
 
     case REASON_CLAWBACK_REFERRAL:
-      return g_strdup_printf (_ ("Clawback: the first order #%" PRId64 " of %s was reversed by #%" PRId64
+      return g_strdup_printf (_ ("Clawback: the first order #%" PRId64
+                                 " of %s was reversed by #%" PRId64
                                  ", so its %s referral bonus is taken back; your share %s = %s"),
                               l->other, account_name, l->activity_id, base, share, amount);
 
     case REASON_OUTSIDE_WINDOW:
-      return g_strdup_printf (_ ("Reversal #%" PRId64 " of order #%" PRId64 " for %s (%s) came %" PRId64 " days after the order, outside the clawback window: nothing is taken back"),
-                              l->activity_id, l->other, account_name, base, l->other2);
+      return g_strdup_printf (
+          _ ("Reversal #%" PRId64 " of order #%" PRId64 " for %s (%s) came %" PRId64
+             " days after the order, outside the clawback window: nothing is taken back"),
+          l->activity_id, l->other, account_name, base, l->other2);
 
     case REASON_NO_CLAWBACK:
       return g_strdup_printf (_ ("Reversal #%" PRId64 " of order #%" PRId64 " for %s (%s): "
@@ -110,18 +121,21 @@ _tandem_settlement_explain (TandemSettlement *self,
       {
         g_autofree char *cap = _tandem_money_format_display (l->other, cur);
 
-        return g_strdup_printf (_ ("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut"),
-                                base, cap, amount);
+        return g_strdup_printf (
+            _ ("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut"), base, cap,
+            amount);
       }
 
     case REASON_CAP_PART:
       {
         g_autofree char *cap = _tandem_money_format_display (l->other, cur);
-        TandemTeam      *through = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
+        TandemTeam      *through
+            = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
 
-        return g_strdup_printf (_ ("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut, "
-                                   "%s of it from what you earned through tandem %s"),
-                                base, cap, pool, amount, through ? tandem_team_get_name (through) : "?");
+        return g_strdup_printf (
+            _ ("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut, "
+               "%s of it from what you earned through tandem %s"),
+            base, cap, pool, amount, through ? tandem_team_get_name (through) : "?");
       }
 
     case REASON_STORED:

@@ -32,7 +32,10 @@ struct _TandemLineList
 
 static void line_list_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TandemLineList, tandem_line_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, line_list_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemLineList,
+                               tandem_line_list,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, line_list_iface_init))
 
 static void
 tandem_line_list_finalize (GObject *object)
@@ -65,28 +68,28 @@ line_list_get_n_items (GListModel *model)
 }
 
 static TandemPayoutLine *
-make_line (TandemSettlement *self,
-           const Line       *l)
+make_line (TandemSettlement *self, const Line *l)
 {
   g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
   TandemRep                       *rep = _tandem_store_load_rep (self->store, l->rep_id, NULL);
 
   if (rep == NULL)
     return NULL;
-  return _tandem_payout_line_new (self->store, rep, l->kind, tandem_money_new (l->amount, self->currency),
-                                  l->activity_id, _tandem_settlement_explain (self, l));
+  return _tandem_payout_line_new (self->store, rep, l->kind,
+                                  tandem_money_new (l->amount, self->currency), l->activity_id,
+                                  _tandem_settlement_explain (self, l));
 }
 
 static gpointer
-line_list_get_item (GListModel *model,
-                    guint       position)
+line_list_get_item (GListModel *model, guint position)
 {
   TandemLineList *self = TANDEM_LINE_LIST (model);
 
   if (position >= self->n_items)
     return NULL;
 
-  return make_line (self->settlement, &g_array_index (self->settlement->lines, Line, self->first + position));
+  return make_line (self->settlement,
+                    &g_array_index (self->settlement->lines, Line, self->first + position));
 }
 
 static void
@@ -98,9 +101,7 @@ line_list_iface_init (GListModelInterface *iface)
 }
 
 GListModel *
-_tandem_line_list_new (TandemSettlement *settlement,
-                       guint             first,
-                       guint             n_items)
+_tandem_line_list_new (TandemSettlement *settlement, guint first, guint n_items)
 {
   TandemLineList *self = g_object_new (TANDEM_TYPE_LINE_LIST, NULL);
 

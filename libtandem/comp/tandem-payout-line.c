@@ -70,10 +70,7 @@ tandem_payout_line_finalize (GObject *object)
 }
 
 static void
-tandem_payout_line_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+tandem_payout_line_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemPayoutLine *self = TANDEM_PAYOUT_LINE (object);
 
@@ -148,7 +145,8 @@ tandem_payout_line_class_init (TandemPayoutLineClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACTIVITY] = g_param_spec_object ("activity", NULL, NULL, TANDEM_TYPE_ACTIVITY, flags);
+  properties[PROP_ACTIVITY]
+      = g_param_spec_object ("activity", NULL, NULL, TANDEM_TYPE_ACTIVITY, flags);
 
   /**
    * TandemPayoutLine:activity-id:
@@ -157,7 +155,8 @@ tandem_payout_line_class_init (TandemPayoutLineClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACTIVITY_ID] = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_ACTIVITY_ID]
+      = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   /**
    * TandemPayoutLine:explanation:
@@ -358,10 +357,7 @@ tandem_team_result_finalize (GObject *object)
 }
 
 static void
-tandem_team_result_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+tandem_team_result_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemTeamResult *self = TANDEM_TEAM_RESULT (object);
 
@@ -403,7 +399,8 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
+  result_properties[RESULT_PROP_TEAM]
+      = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
 
   /**
    * TandemTeamResult:revenue:
@@ -412,7 +409,8 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_REVENUE] = g_param_spec_boxed ("revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+  result_properties[RESULT_PROP_REVENUE]
+      = g_param_spec_boxed ("revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
 
   /**
    * TandemTeamResult:target:
@@ -421,7 +419,8 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_TARGET] = g_param_spec_boxed ("target", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+  result_properties[RESULT_PROP_TARGET]
+      = g_param_spec_boxed ("target", NULL, NULL, TANDEM_TYPE_MONEY, flags);
 
   /**
    * TandemTeamResult:attainment:
@@ -431,7 +430,8 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_ATTAINMENT] = g_param_spec_int ("attainment", NULL, NULL, -1, G_MAXINT, -1, flags);
+  result_properties[RESULT_PROP_ATTAINMENT]
+      = g_param_spec_int ("attainment", NULL, NULL, -1, G_MAXINT, -1, flags);
 
   /**
    * TandemTeamResult:payout:
@@ -441,7 +441,8 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_PAYOUT] = g_param_spec_boxed ("payout", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+  result_properties[RESULT_PROP_PAYOUT]
+      = g_param_spec_boxed ("payout", NULL, NULL, TANDEM_TYPE_MONEY, flags);
 
   g_object_class_install_properties (object_class, RESULT_N_PROPS, result_properties);
 }

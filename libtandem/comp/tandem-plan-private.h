@@ -55,8 +55,6 @@ struct _TandemPeriod
 /* Stores @plan unless a plan of that name is stored with another
  * definition that a closed period used; call inside a write transaction
  * (tandem-plan-store.c). */
-gboolean _tandem_store_plan_locked (TandemStore *self,
-                                    TandemPlan  *plan,
-                                    GError     **error);
+gboolean _tandem_store_plan_locked (TandemStore *self, TandemPlan *plan, GError **error);
 
 G_END_DECLS

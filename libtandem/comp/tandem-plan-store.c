@@ -22,9 +22,7 @@
 /* Stores @plan unless a plan of that name is stored with another
  * definition that a closed period used; call inside a transaction. */
 gboolean
-_tandem_store_plan_locked (TandemStore *self,
-                           TandemPlan  *plan,
-                           GError     **error)
+_tandem_store_plan_locked (TandemStore *self, TandemPlan *plan, GError **error)
 {
   TandemBackend *backend = _tandem_store_get_backend (self);
   const char    *name = tandem_plan_get_name (plan);
@@ -47,14 +45,16 @@ _tandem_store_plan_locked (TandemStore *self,
         return FALSE;
       if (n_closed > 0)
         {
-          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "Plan “%s” settled a closed period and cannot change: a closed period "
-                                    "reads back as it was frozen. Load the new rules under another name",
-                                    "Plan “%s” settled %" PRId64 " closed periods and cannot change: a "
-                                    "closed period reads back as it was frozen. Load the new rules under another name",
-                                    (gulong)n_closed),
-                       name, n_closed);
+          g_set_error (
+              error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+              g_dngettext (GETTEXT_PACKAGE,
+                           "Plan “%s” settled a closed period and cannot change: a closed period "
+                           "reads back as it was frozen. Load the new rules under another name",
+                           "Plan “%s” settled %" PRId64 " closed periods and cannot change: a "
+                           "closed period reads back as it was frozen. Load the new rules under "
+                           "another name",
+                           (gulong)n_closed),
+              name, n_closed);
           return FALSE;
         }
     }
@@ -79,9 +79,7 @@ _tandem_store_plan_locked (TandemStore *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_add_plan (TandemStore *self,
-                       TandemPlan  *plan,
-                       GError     **error)
+tandem_store_add_plan (TandemStore *self, TandemPlan *plan, GError **error)
 {
   g_autoptr (TandemTransaction) tx = NULL;
 
@@ -108,9 +106,7 @@ tandem_store_add_plan (TandemStore *self,
  * Since: 1.0
  */
 TandemPlan *
-tandem_store_get_plan (TandemStore *self,
-                       const char  *name,
-                       GError     **error)
+tandem_store_get_plan (TandemStore *self, const char *name, GError **error)
 {
   g_autofree char *data = NULL;
 
@@ -140,8 +136,7 @@ tandem_store_get_plan (TandemStore *self,
  * Since: 1.0
  */
 char **
-tandem_store_list_plans (TandemStore *self,
-                         GError     **error)
+tandem_store_list_plans (TandemStore *self, GError **error)
 {
   char **names;
 

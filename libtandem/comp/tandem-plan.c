@@ -37,8 +37,7 @@ G_DEFINE_BOXED_TYPE (TandemPeriod, tandem_period, tandem_period_copy, tandem_per
  * Since: 1.0
  */
 TandemPeriod *
-tandem_period_parse (const char *text,
-                     GError    **error)
+tandem_period_parse (const char *text, GError **error)
 {
   TandemPeriod period = { 0 };
   guint64      year, index;
@@ -47,7 +46,8 @@ tandem_period_parse (const char *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   parts = g_strsplit (text, "-", 3);
-  if (parts[0] == NULL || strlen (parts[0]) != 4 || !g_ascii_string_to_unsigned (parts[0], 10, 1970, 9999, &year, NULL))
+  if (parts[0] == NULL || strlen (parts[0]) != 4
+      || !g_ascii_string_to_unsigned (parts[0], 10, 1970, 9999, &year, NULL))
     goto invalid;
   period.year = (int)year;
 
@@ -55,7 +55,8 @@ tandem_period_parse (const char *text,
     period.kind = TANDEM_PERIOD_KIND_YEAR;
   else if (parts[2] != NULL)
     goto invalid;
-  else if ((parts[1][0] == 'Q' || parts[1][0] == 'q') && strlen (parts[1]) == 2 && g_ascii_string_to_unsigned (parts[1] + 1, 10, 1, 4, &index, NULL))
+  else if ((parts[1][0] == 'Q' || parts[1][0] == 'q') && strlen (parts[1]) == 2
+           && g_ascii_string_to_unsigned (parts[1] + 1, 10, 1, 4, &index, NULL))
     {
       period.kind = TANDEM_PERIOD_KIND_QUARTER;
       period.index = (int)index;
@@ -71,9 +72,10 @@ tandem_period_parse (const char *text,
   return g_memdup2 (&period, sizeof period);
 
 invalid:
-  g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
-               _ ("Invalid period “%s”: expected a month (2026-11), a quarter (2026-Q4) or a year (2026)"),
-               text);
+  g_set_error (
+      error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+      _ ("Invalid period “%s”: expected a month (2026-11), a quarter (2026-Q4) or a year (2026)"),
+      text);
   return NULL;
 }
 
@@ -155,10 +157,7 @@ tandem_period_to_string (const TandemPeriod *self)
 }
 
 static void
-first_month (const TandemPeriod *self,
-             int                *year,
-             int                *month,
-             int                *n_months)
+first_month (const TandemPeriod *self, int *year, int *month, int *n_months)
 {
   *year = self->year;
   switch (self->kind)
@@ -191,8 +190,7 @@ first_month (const TandemPeriod *self,
  * Since: 1.0
  */
 GDateTime *
-tandem_period_get_start (const TandemPeriod *self,
-                         GTimeZone          *zone)
+tandem_period_get_start (const TandemPeriod *self, GTimeZone *zone)
 {
   int year, month, n;
 
@@ -215,8 +213,7 @@ tandem_period_get_start (const TandemPeriod *self,
  * Since: 1.0
  */
 GDateTime *
-tandem_period_get_end (const TandemPeriod *self,
-                       GTimeZone          *zone)
+tandem_period_get_end (const TandemPeriod *self, GTimeZone *zone)
 {
   int year, month, n;
 
@@ -254,8 +251,9 @@ tandem_period_get_previous (const TandemPeriod *self)
   if (prev->kind == TANDEM_PERIOD_KIND_YEAR || --prev->index == 0)
     {
       prev->year--;
-      prev->index = prev->kind == TANDEM_PERIOD_KIND_MONTH ? 12 : prev->kind == TANDEM_PERIOD_KIND_QUARTER ? 4
-                                                                                                           : 0;
+      prev->index = prev->kind == TANDEM_PERIOD_KIND_MONTH     ? 12
+                    : prev->kind == TANDEM_PERIOD_KIND_QUARTER ? 4
+                                                               : 0;
     }
   return prev;
 }
@@ -363,10 +361,7 @@ tandem_plan_finalize (GObject *object)
 }
 
 static void
-tandem_plan_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+tandem_plan_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemPlan *self = TANDEM_PLAN (object);
 
@@ -408,7 +403,8 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME]
+      = g_param_spec_string ("name", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemPlan:currency:
@@ -417,7 +413,8 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL,
+                                                   (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemPlan:period-kind:
@@ -426,8 +423,9 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PERIOD_KIND] = g_param_spec_enum ("period-kind", NULL, NULL, TANDEM_TYPE_PERIOD_KIND, TANDEM_PERIOD_KIND_MONTH,
-                                                    (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PERIOD_KIND]
+      = g_param_spec_enum ("period-kind", NULL, NULL, TANDEM_TYPE_PERIOD_KIND,
+                           TANDEM_PERIOD_KIND_MONTH, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemPlan:time-zone:
@@ -436,7 +434,8 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TIME_ZONE] = g_param_spec_boxed ("time-zone", NULL, NULL, G_TYPE_TIME_ZONE, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TIME_ZONE] = g_param_spec_boxed ("time-zone", NULL, NULL, G_TYPE_TIME_ZONE,
+                                                   (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -453,17 +452,13 @@ value_error (GError    **error,
              const char *value,
              const char *what)
 {
-  g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE,
-               "[%s] %s=%s: %s", group, key, value, what);
+  g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE, "[%s] %s=%s: %s", group,
+               key, value, what);
   return FALSE;
 }
 
 static char *
-get_value (GKeyFile   *kf,
-           const char *group,
-           const char *key,
-           gboolean    required,
-           GError    **error)
+get_value (GKeyFile *kf, const char *group, const char *key, gboolean required, GError **error)
 {
   char *value;
 
@@ -482,16 +477,14 @@ get_value (GKeyFile   *kf,
 
 /* Percentages of shares: 0% to 100%, whole basis points. */
 static gboolean
-parse_share (const char *group,
-             const char *key,
-             const char *value,
-             int        *bp,
-             GError    **error)
+parse_share (const char *group, const char *key, const char *value, int *bp, GError **error)
 {
   gint64 rate;
 
   if (!_tandem_rate_parse_percent (value, &rate, NULL) || rate % TANDEM_RATE_BASIS_POINT != 0)
-    return value_error (error, group, key, value, _ ("expected a percentage with at most two decimals, such as 40% or 33.33%"));
+    return value_error (
+        error, group, key, value,
+        _ ("expected a percentage with at most two decimals, such as 40% or 33.33%"));
   if (rate < 0 || rate > 100 * TANDEM_RATE_PERCENT)
     return value_error (error, group, key, value, _ ("must be between 0% and 100%"));
   *bp = (int)(rate / TANDEM_RATE_BASIS_POINT);
@@ -543,10 +536,7 @@ parse_amount (TandemPlan *self,
 }
 
 static gboolean
-check_keys (GKeyFile          *kf,
-            const char        *group,
-            const char *const *allowed,
-            GError           **error)
+check_keys (GKeyFile *kf, const char *group, const char *const *allowed, GError **error)
 {
   g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
 
@@ -563,28 +553,30 @@ check_keys (GKeyFile          *kf,
 }
 
 static gboolean
-parse_plan_group (TandemPlan *self,
-                  GKeyFile   *kf,
-                  GError    **error)
+parse_plan_group (TandemPlan *self, GKeyFile *kf, GError **error)
 {
-  static const char *const allowed[] = { "Name", "Currency", "Period", "TimeZone", "CommissionRate", "InsideShare", NULL };
-  const char              *g = "Plan";
-  g_autofree char         *name = NULL;
-  g_autofree char         *currency = NULL;
-  g_autofree char         *period = NULL;
-  g_autofree char         *zone = NULL;
-  g_autofree char         *rate = NULL;
-  g_autofree char         *share = NULL;
+  static const char *const allowed[]
+      = { "Name", "Currency", "Period", "TimeZone", "CommissionRate", "InsideShare", NULL };
+  const char      *g = "Plan";
+  g_autofree char *name = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *zone = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *share = NULL;
 
   if (!g_key_file_has_group (kf, g))
     {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY, _ ("[Plan] group is missing"));
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
+                   _ ("[Plan] group is missing"));
       return FALSE;
     }
   if (!check_keys (kf, g, allowed, error))
     return FALSE;
 
-  if ((name = get_value (kf, g, "Name", TRUE, error)) == NULL || (currency = get_value (kf, g, "Currency", TRUE, error)) == NULL || (rate = get_value (kf, g, "CommissionRate", TRUE, error)) == NULL)
+  if ((name = get_value (kf, g, "Name", TRUE, error)) == NULL
+      || (currency = get_value (kf, g, "Currency", TRUE, error)) == NULL
+      || (rate = get_value (kf, g, "CommissionRate", TRUE, error)) == NULL)
     return FALSE;
 
   if (*name == '\0' || !g_utf8_validate (name, -1, NULL))
@@ -592,7 +584,8 @@ parse_plan_group (TandemPlan *self,
   self->name = g_steal_pointer (&name);
 
   if (_tandem_currency_find (currency) == NULL)
-    return value_error (error, g, "Currency", currency, _ ("not an active ISO 4217 code such as EUR"));
+    return value_error (error, g, "Currency", currency,
+                        _ ("not an active ISO 4217 code such as EUR"));
   g_strlcpy (self->currency, currency, sizeof self->currency);
 
   period = get_value (kf, g, "Period", FALSE, NULL);
@@ -612,10 +605,12 @@ parse_plan_group (TandemPlan *self,
     {
       self->zone = g_time_zone_new_identifier (zone);
       if (self->zone == NULL)
-        return value_error (error, g, "TimeZone", zone, _ ("unknown time zone (expected a name such as Europe/Berlin)"));
+        return value_error (error, g, "TimeZone", zone,
+                            _ ("unknown time zone (expected a name such as Europe/Berlin)"));
     }
 
-  if (!parse_rate (g, "CommissionRate", rate, 100 * TANDEM_RATE_PERCENT, &self->rules.commission_rate, error))
+  if (!parse_rate (g, "CommissionRate", rate, 100 * TANDEM_RATE_PERCENT,
+                   &self->rules.commission_rate, error))
     return FALSE;
 
   share = get_value (kf, g, "InsideShare", FALSE, NULL);
@@ -627,10 +622,7 @@ parse_plan_group (TandemPlan *self,
 }
 
 static gboolean
-parse_kind_group (TandemPlan *self,
-                  GKeyFile   *kf,
-                  const char *group,
-                  GError    **error)
+parse_kind_group (TandemPlan *self, GKeyFile *kf, const char *group, GError **error)
 {
   static const char *const allowed[] = { "CommissionRate", "InsideShare", NULL };
   g_autofree char         *rate = NULL;
@@ -639,10 +631,13 @@ parse_kind_group (TandemPlan *self,
   TandemActivityKind       kind;
   TandemKindRule          *rule;
 
-  if (!tandem_activity_kind_from_nick (nick, &kind, NULL) || !tandem_activity_kind_is_commissionable (kind))
+  if (!tandem_activity_kind_from_nick (nick, &kind, NULL)
+      || !tandem_activity_kind_is_commissionable (kind))
     {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
-                   _ ("[%s]: unknown group (kinds with their own rules are order, cross-sell and up-sell)"), group);
+      g_set_error (
+          error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
+          _ ("[%s]: unknown group (kinds with their own rules are order, cross-sell and up-sell)"),
+          group);
       return FALSE;
     }
   if (!check_keys (kf, group, allowed, error))
@@ -652,7 +647,8 @@ parse_kind_group (TandemPlan *self,
   rate = get_value (kf, group, "CommissionRate", FALSE, NULL);
   if (rate != NULL)
     {
-      if (!parse_rate (group, "CommissionRate", rate, 100 * TANDEM_RATE_PERCENT, &rule->rate, error))
+      if (!parse_rate (group, "CommissionRate", rate, 100 * TANDEM_RATE_PERCENT, &rule->rate,
+                       error))
         return FALSE;
       rule->has_rate = TRUE;
     }
@@ -667,9 +663,7 @@ parse_kind_group (TandemPlan *self,
 }
 
 static gboolean
-parse_optional_groups (TandemPlan *self,
-                       GKeyFile   *kf,
-                       GError    **error)
+parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
 {
   TandemPlanRules *r = &self->rules;
 
@@ -681,7 +675,12 @@ parse_optional_groups (TandemPlan *self,
       g_autofree char         *amount = NULL;
       g_autofree char         *split = NULL;
 
-      if (!check_keys (kf, g, allowed, error) || (attainment = get_value (kf, g, "Attainment", TRUE, error)) == NULL || (amount = get_value (kf, g, "Amount", TRUE, error)) == NULL || !parse_rate (g, "Attainment", attainment, 1000 * TANDEM_RATE_PERCENT, &r->bonus_attainment, error) || !parse_amount (self, g, "Amount", amount, &r->bonus_amount, error))
+      if (!check_keys (kf, g, allowed, error)
+          || (attainment = get_value (kf, g, "Attainment", TRUE, error)) == NULL
+          || (amount = get_value (kf, g, "Amount", TRUE, error)) == NULL
+          || !parse_rate (g, "Attainment", attainment, 1000 * TANDEM_RATE_PERCENT,
+                          &r->bonus_attainment, error)
+          || !parse_amount (self, g, "Amount", amount, &r->bonus_amount, error))
         return FALSE;
       if (r->bonus_attainment == 0)
         return value_error (error, g, "Attainment", attainment, _ ("must be above 0%"));
@@ -703,11 +702,17 @@ parse_optional_groups (TandemPlan *self,
       g_autofree char         *above = NULL;
       g_autofree char         *multiplier = NULL;
 
-      if (!check_keys (kf, g, allowed, error) || (above = get_value (kf, g, "Above", TRUE, error)) == NULL || (multiplier = get_value (kf, g, "Multiplier", TRUE, error)) == NULL || !parse_rate (g, "Above", above, 1000 * TANDEM_RATE_PERCENT, &r->accelerator_above, error))
+      if (!check_keys (kf, g, allowed, error)
+          || (above = get_value (kf, g, "Above", TRUE, error)) == NULL
+          || (multiplier = get_value (kf, g, "Multiplier", TRUE, error)) == NULL
+          || !parse_rate (g, "Above", above, 1000 * TANDEM_RATE_PERCENT, &r->accelerator_above,
+                          error))
         return FALSE;
       if (!_tandem_rate_parse_factor (multiplier, &r->accelerator_multiplier, NULL))
-        return value_error (error, g, "Multiplier", multiplier, _ ("expected a factor such as 1.5"));
-      if (r->accelerator_multiplier < TANDEM_RATE_ONE || r->accelerator_multiplier > 10 * TANDEM_RATE_ONE)
+        return value_error (error, g, "Multiplier", multiplier,
+                            _ ("expected a factor such as 1.5"));
+      if (r->accelerator_multiplier < TANDEM_RATE_ONE
+          || r->accelerator_multiplier > 10 * TANDEM_RATE_ONE)
         return value_error (error, g, "Multiplier", multiplier, _ ("must be between 1 and 10"));
       r->has_accelerator = TRUE;
     }
@@ -717,7 +722,9 @@ parse_optional_groups (TandemPlan *self,
       static const char *const allowed[] = { "PerRep", NULL };
       g_autofree char         *cap = NULL;
 
-      if (!check_keys (kf, "Cap", allowed, error) || (cap = get_value (kf, "Cap", "PerRep", TRUE, error)) == NULL || !parse_amount (self, "Cap", "PerRep", cap, &r->cap_per_rep, error))
+      if (!check_keys (kf, "Cap", allowed, error)
+          || (cap = get_value (kf, "Cap", "PerRep", TRUE, error)) == NULL
+          || !parse_amount (self, "Cap", "PerRep", cap, &r->cap_per_rep, error))
         return FALSE;
       r->has_cap = TRUE;
     }
@@ -727,7 +734,9 @@ parse_optional_groups (TandemPlan *self,
       static const char *const allowed[] = { "Amount", NULL };
       g_autofree char         *amount = NULL;
 
-      if (!check_keys (kf, "Referral", allowed, error) || (amount = get_value (kf, "Referral", "Amount", TRUE, error)) == NULL || !parse_amount (self, "Referral", "Amount", amount, &r->referral_amount, error))
+      if (!check_keys (kf, "Referral", allowed, error)
+          || (amount = get_value (kf, "Referral", "Amount", TRUE, error)) == NULL
+          || !parse_amount (self, "Referral", "Amount", amount, &r->referral_amount, error))
         return FALSE;
       r->has_referral = TRUE;
     }
@@ -738,10 +747,12 @@ parse_optional_groups (TandemPlan *self,
       g_autofree char         *days = NULL;
       guint64                  value;
 
-      if (!check_keys (kf, "Clawback", allowed, error) || (days = get_value (kf, "Clawback", "WindowDays", TRUE, error)) == NULL)
+      if (!check_keys (kf, "Clawback", allowed, error)
+          || (days = get_value (kf, "Clawback", "WindowDays", TRUE, error)) == NULL)
         return FALSE;
       if (!g_ascii_string_to_unsigned (days, 10, 0, 3660, &value, NULL))
-        return value_error (error, "Clawback", "WindowDays", days, _ ("expected a number of days from 0 to 3660"));
+        return value_error (error, "Clawback", "WindowDays", days,
+                            _ ("expected a number of days from 0 to 3660"));
       r->clawback_days = (int)value;
       r->has_clawback = TRUE;
     }
@@ -763,11 +774,10 @@ parse_optional_groups (TandemPlan *self,
  * Since: 1.0
  */
 TandemPlan *
-tandem_plan_new_from_data (const char *data,
-                           gssize      length,
-                           GError    **error)
+tandem_plan_new_from_data (const char *data, gssize length, GError **error)
 {
-  static const char *const groups[] = { "Plan", "TeamBonus", "Accelerator", "Cap", "Referral", "Clawback", NULL };
+  static const char *const groups[]
+      = { "Plan", "TeamBonus", "Accelerator", "Cap", "Referral", "Clawback", NULL };
   g_autoptr (TandemPlan) self = NULL;
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GError) local = NULL;
@@ -781,11 +791,13 @@ tandem_plan_new_from_data (const char *data,
 
   if (!g_utf8_validate (data, length, NULL))
     {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, _ ("The plan is not valid UTF-8 text"));
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE,
+                   _ ("The plan is not valid UTF-8 text"));
       return NULL;
     }
 
-  if (!_tandem_key_file_check_duplicates (data, (gsize)length, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, error))
+  if (!_tandem_key_file_check_duplicates (data, (gsize)length, TANDEM_PLAN_ERROR,
+                                          TANDEM_PLAN_ERROR_PARSE, error))
     return NULL;
 
   if (!g_key_file_load_from_data (kf, data, (gsize)length, G_KEY_FILE_NONE, &local))
@@ -803,7 +815,8 @@ tandem_plan_new_from_data (const char *data,
     if (!g_strv_contains (groups, names[i]) && !g_str_has_prefix (names[i], "Kind "))
       {
         g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
-                     _ ("[%s]: unknown group (expected Plan, Kind …, TeamBonus, Accelerator, Cap, Referral, Clawback)"),
+                     _ ("[%s]: unknown group (expected Plan, Kind …, TeamBonus, Accelerator, Cap, "
+                        "Referral, Clawback)"),
                      names[i]);
         return NULL;
       }
@@ -834,8 +847,7 @@ tandem_plan_new_from_data (const char *data,
  * Since: 1.0
  */
 TandemPlan *
-tandem_plan_new_from_file (const char *path,
-                           GError    **error)
+tandem_plan_new_from_file (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize            length;
@@ -953,9 +965,7 @@ tandem_plan_get_data (TandemPlan *self)
  * Since: 1.0
  */
 TandemPeriod *
-tandem_plan_parse_period (TandemPlan *self,
-                          const char *text,
-                          GError    **error)
+tandem_plan_parse_period (TandemPlan *self, const char *text, GError **error)
 {
   g_autoptr (TandemPeriod) period = NULL;
   static const char *const kinds[] = { "month (2026-11)", "quarter (2026-Q4)", "year (2026)" };
@@ -970,8 +980,8 @@ tandem_plan_parse_period (TandemPlan *self,
   if (period->kind != self->period_kind)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
-                   _ ("Period “%s” does not fit plan “%s”, which settles by %s"),
-                   text, self->name, kinds[self->period_kind]);
+                   _ ("Period “%s” does not fit plan “%s”, which settles by %s"), text, self->name,
+                   kinds[self->period_kind]);
       return NULL;
     }
 

@@ -116,26 +116,21 @@ struct _Engine
 };
 
 void _tandem_line_clear (Line *line);
-int  _tandem_compare_int64 (gconstpointer a,
-                            gconstpointer b);
+int  _tandem_compare_int64 (gconstpointer a, gconstpointer b);
 /* "40%" or "40.25%" */
 char *_tandem_share_text (int bp);
 
 /* Computes the lines of engine->period under engine->plan into
  * engine->lines (sorted by rep, then seq); the caller fills store,
  * backend, plan, period and the progress fields first. */
-gboolean _tandem_engine_run (Engine  *engine,
-                             GError **error);
+gboolean _tandem_engine_run (Engine *engine, GError **error);
 void     _tandem_engine_clear (Engine *engine);
 
 /* The explanation of a line, in the settlement's currency. */
-char *_tandem_settlement_explain (TandemSettlement *self,
-                                  const Line       *line);
+char *_tandem_settlement_explain (TandemSettlement *self, const Line *line);
 
 /* The lines [first, first + n) of @settlement as a GListModel of
  * TandemPayoutLine, made when asked for. */
-GListModel *_tandem_line_list_new (TandemSettlement *settlement,
-                                   guint             first,
-                                   guint             n);
+GListModel *_tandem_line_list_new (TandemSettlement *settlement, guint first, guint n);
 
 G_END_DECLS

@@ -63,13 +63,13 @@ round_rate (gint64      amount,
 {
   if (_tandem_rate_apply (amount, rate, out))
     return TRUE;
-  return activity_id > 0 ? _tandem_overflow_error (error, _ ("%s of activity #%" PRId64), what, activity_id)
-                         : _tandem_overflow_error (error, "%s", what);
+  return activity_id > 0
+             ? _tandem_overflow_error (error, _ ("%s of activity #%" PRId64), what, activity_id)
+             : _tandem_overflow_error (error, "%s", what);
 }
 
 static gboolean
-load_teams (Engine  *engine,
-            GError **error)
+load_teams (Engine *engine, GError **error)
 {
   g_autoptr (GArray) records = tandem_backend_list_teams (engine->backend, error);
   g_autoptr (GArray) members = NULL;
@@ -95,7 +95,9 @@ load_teams (Engine  *engine,
       state->members = g_array_new (FALSE, TRUE, sizeof (TandemMembershipRecord));
       while (m < members->len && g_array_index (members, TandemMembershipRecord, m).team_id < r->id)
         m++;
-      for (; m < members->len && g_array_index (members, TandemMembershipRecord, m).team_id == r->id; m++)
+      for (;
+           m < members->len && g_array_index (members, TandemMembershipRecord, m).team_id == r->id;
+           m++)
         g_array_append_val (state->members, g_array_index (members, TandemMembershipRecord, m));
       state->share_bp = r->inside_share;
       state->contribution = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -105,8 +107,9 @@ load_teams (Engine  *engine,
           if (strcmp (r->target_currency, engine->currency) != 0)
             {
               g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                           _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"),
-                           r->name, r->target_currency, tandem_plan_get_name (engine->plan), engine->currency);
+                           _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"), r->name,
+                           r->target_currency, tandem_plan_get_name (engine->plan),
+                           engine->currency);
               return FALSE;
             }
           state->has_target = TRUE;
@@ -118,8 +121,7 @@ load_teams (Engine  *engine,
 }
 
 static const TandemMembershipRecord *
-members_at (TeamState *team,
-            gint64     t)
+members_at (TeamState *team, gint64 t)
 {
   return tandem_membership_record_at (team->members, t);
 }
@@ -138,7 +140,8 @@ team_for (Engine                        *engine,
   if (team == NULL)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNASSIGNED,
-                   _ ("Activity #%" PRId64 ": account %" PRId64 " has no tandem; assign one before settling"),
+                   _ ("Activity #%" PRId64 ": account %" PRId64
+                      " has no tandem; assign one before settling"),
                    activity_id, account_id);
       return NULL;
     }
@@ -149,8 +152,8 @@ team_for (Engine                        *engine,
       g_autofree char *when = _tandem_time_format (t);
 
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNASSIGNED,
-                   _ ("Activity #%" PRId64 ": tandem “%s” had no members at %s"),
-                   activity_id, tandem_team_get_name (team->team), when);
+                   _ ("Activity #%" PRId64 ": tandem “%s” had no members at %s"), activity_id,
+                   tandem_team_get_name (team->team), when);
       return NULL;
     }
 
@@ -158,9 +161,7 @@ team_for (Engine                        *engine,
 }
 
 static int
-share_for (Engine    *engine,
-           TeamState *team,
-           int        kind)
+share_for (Engine *engine, TeamState *team, int kind)
 {
   const TandemKindRule *rule = &engine->rules->kinds[kind];
 
@@ -172,8 +173,7 @@ share_for (Engine    *engine,
 }
 
 static gint64
-rate_for (Engine *engine,
-          int     kind)
+rate_for (Engine *engine, int kind)
 {
   const TandemKindRule *rule = &engine->rules->kinds[kind];
 
@@ -181,8 +181,7 @@ rate_for (Engine *engine,
 }
 
 static void
-add_line (Engine     *engine,
-          const Line *line)
+add_line (Engine *engine, const Line *line)
 {
   Line copy = *line;
 
@@ -232,9 +231,7 @@ add_split (Engine                       *engine,
 
 /* Adds @amount to the gint64 under @key in @table; FALSE on overflow. */
 static gboolean
-add_contribution (GHashTable *table,
-                  gint64      key,
-                  gint64      amount)
+add_contribution (GHashTable *table, gint64 key, gint64 amount)
 {
   gint64 *value = g_hash_table_lookup (table, &key);
 
@@ -247,8 +244,7 @@ add_contribution (GHashTable *table,
 }
 
 int
-_tandem_compare_int64 (gconstpointer a,
-                       gconstpointer b)
+_tandem_compare_int64 (gconstpointer a, gconstpointer b)
 {
   gint64 x = *(const gint64 *)a;
   gint64 y = *(const gint64 *)b;
@@ -259,10 +255,7 @@ _tandem_compare_int64 (gconstpointer a,
 /* What an order earned per rep (commission and accelerator), as found in
  * the settlement of its own period. */
 static gboolean
-earned_by_order (Engine                   *engine,
-                 const TandemSettleRecord *r,
-                 GHashTable               *earned,
-                 GError                  **error)
+earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned, GError **error)
 {
   g_autoptr (GArray) closed = NULL;
   g_autoptr (GTimeZone) zone = g_time_zone_ref (tandem_plan_get_time_zone (engine->plan));
@@ -280,7 +273,8 @@ earned_by_order (Engine                   *engine,
 
           if ((l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
               && !add_contribution (earned, l->rep_id, l->amount_minor))
-            return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
+            return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"),
+                                           r->reverses_id);
         }
       return TRUE;
     }
@@ -348,9 +342,7 @@ earned_by_order (Engine                   *engine,
 }
 
 static gboolean
-process_commissionable (Engine                   *engine,
-                        const TandemSettleRecord *r,
-                        GError                  **error)
+process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **error)
 {
   const TandemMembershipRecord *members;
   TeamState                    *team;
@@ -384,8 +376,8 @@ process_commissionable (Engine                   *engine,
                                    tandem_team_get_name (team->team), r->id);
   team->revenue = after;
   if (!add_contribution (team->contribution, r->rep_id, r->amount_minor))
-    return _tandem_overflow_error (error, _ ("The revenue rep %" PRId64 " logged up to activity #%" PRId64),
-                                   r->rep_id, r->id);
+    return _tandem_overflow_error (
+        error, _ ("The revenue rep %" PRId64 " logged up to activity #%" PRId64), r->rep_id, r->id);
 
   /* Accelerator: marginal, on the part of this activity above the
    * threshold, at rate × (multiplier − 1). */
@@ -401,12 +393,15 @@ process_commissionable (Engine                   *engine,
 
       if (above > 0)
         {
-          gboolean     overflow;
-          gint64       extra_rate = _tandem_mul_div_round (rate, engine->rules->accelerator_multiplier - TANDEM_RATE_ONE,
-                                                           TANDEM_RATE_ONE, &overflow);
+          gboolean overflow;
+          gint64   extra_rate = _tandem_mul_div_round (
+                rate, engine->rules->accelerator_multiplier - TANDEM_RATE_ONE, TANDEM_RATE_ONE,
+                &overflow);
           Accelerated *acc;
 
-          if (overflow || !round_rate (MIN (above, r->amount_minor), extra_rate, &pool, _ ("The accelerator"), r->id, error))
+          if (overflow
+              || !round_rate (MIN (above, r->amount_minor), extra_rate, &pool,
+                              _ ("The accelerator"), r->id, error))
             return overflow ? _tandem_overflow_error (error, _ ("The accelerator rate")) : FALSE;
           acc = g_new0 (Accelerated, 1);
 
@@ -430,7 +425,8 @@ process_commissionable (Engine                   *engine,
                  : NULL;
   if (referral != NULL)
     {
-      TandemAccount                *referrer = _tandem_store_load_account (engine->store, referral->referrer_id, error);
+      TandemAccount *referrer
+          = _tandem_store_load_account (engine->store, referral->referrer_id, error);
       TandemTeam                   *owner;
       TeamState                    *owner_state;
       const TandemMembershipRecord *owner_members;
@@ -455,7 +451,8 @@ process_commissionable (Engine                   *engine,
           line.other = referral->referrer_id;
           line.base = engine->rules->referral_amount;
           add_split (engine, owner_members, engine->rules->referral_amount,
-                     share_for (engine, owner_state, TANDEM_ACTIVITY_KIND_REFERRAL), &line, NULL, NULL);
+                     share_for (engine, owner_state, TANDEM_ACTIVITY_KIND_REFERRAL), &line, NULL,
+                     NULL);
         }
     }
 
@@ -463,9 +460,7 @@ process_commissionable (Engine                   *engine,
 }
 
 static gboolean
-process_reversal (Engine                   *engine,
-                  const TandemSettleRecord *r,
-                  GError                  **error)
+process_reversal (Engine *engine, const TandemSettleRecord *r, GError **error)
 {
   const TandemMembershipRecord *members;
   g_autoptr (GHashTable) earned = NULL;
@@ -521,7 +516,8 @@ process_reversal (Engine                   *engine,
         {
           g_array_append_val (reps, *(gint64 *)key);
           if (!_tandem_add_checked (&total, *(gint64 *)value))
-            return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
+            return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"),
+                                           r->reverses_id);
         }
       g_array_sort (reps, _tandem_compare_int64);
 
@@ -558,7 +554,8 @@ process_reversal (Engine                   *engine,
                  : NULL;
   if (referral != NULL)
     {
-      TandemAccount                *referrer = _tandem_store_load_account (engine->store, referral->referrer_id, error);
+      TandemAccount *referrer
+          = _tandem_store_load_account (engine->store, referral->referrer_id, error);
       TandemTeam                   *owner = referrer ? tandem_account_get_team (referrer) : NULL;
       const TandemMembershipRecord *owner_members;
       TeamState                    *owner_state;
@@ -567,8 +564,8 @@ process_reversal (Engine                   *engine,
         return FALSE;
       if (owner != NULL)
         {
-          owner_state = team_for (engine, tandem_team_get_id (owner), referral->referrer_id, r->reverses_id,
-                                  referral->order_at, &owner_members, error);
+          owner_state = team_for (engine, tandem_team_get_id (owner), referral->referrer_id,
+                                  r->reverses_id, referral->order_at, &owner_members, error);
           if (owner_state == NULL)
             return FALSE;
           line.kind = TANDEM_LINE_KIND_CLAWBACK;
@@ -576,7 +573,8 @@ process_reversal (Engine                   *engine,
           line.team_id = owner_state->team_id;
           line.base = engine->rules->referral_amount;
           add_split (engine, owner_members, -engine->rules->referral_amount,
-                     share_for (engine, owner_state, TANDEM_ACTIVITY_KIND_REFERRAL), &line, NULL, NULL);
+                     share_for (engine, owner_state, TANDEM_ACTIVITY_KIND_REFERRAL), &line, NULL,
+                     NULL);
         }
     }
 
@@ -584,17 +582,16 @@ process_reversal (Engine                   *engine,
 }
 
 static gboolean
-process_record (const TandemSettleRecord *r,
-                gpointer                  user_data,
-                GError                  **error)
+process_record (const TandemSettleRecord *r, gpointer user_data, GError **error)
 {
   Engine *engine = user_data;
 
   if (strcmp (r->currency, engine->currency) != 0)
     {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                   _ ("Activity #%" PRId64 " is in %s; plan “%s” pays in %s (no conversion is made)"),
-                   r->id, r->currency, tandem_plan_get_name (engine->plan), engine->currency);
+      g_set_error (
+          error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+          _ ("Activity #%" PRId64 " is in %s; plan “%s” pays in %s (no conversion is made)"), r->id,
+          r->currency, tandem_plan_get_name (engine->plan), engine->currency);
       return FALSE;
     }
 
@@ -603,7 +600,8 @@ process_record (const TandemSettleRecord *r,
       if (g_cancellable_set_error_if_cancelled (engine->cancellable, error))
         return FALSE;
       if (engine->depth == 0)
-        _tandem_store_report_progress (engine->store, engine->progress_context, "settle", engine->processed, 0);
+        _tandem_store_report_progress (engine->store, engine->progress_context, "settle",
+                                       engine->processed, 0);
     }
 
   if (r->kind == TANDEM_ACTIVITY_KIND_REVERSAL)
@@ -612,8 +610,7 @@ process_record (const TandemSettleRecord *r,
 }
 
 static gboolean
-add_team_bonuses (Engine  *engine,
-                  GError **error)
+add_team_bonuses (Engine *engine, GError **error)
 {
   g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
 
@@ -630,8 +627,8 @@ add_team_bonuses (Engine  *engine,
 
       if (!team->has_target || tandem_team_get_archived (team->team))
         continue;
-      if (!round_rate (team->target, engine->rules->bonus_attainment, &needed, _ ("The team bonus threshold"), 0,
-                       error))
+      if (!round_rate (team->target, engine->rules->bonus_attainment, &needed,
+                       _ ("The team bonus threshold"), 0, error))
         return FALSE;
       if (team->revenue < needed)
         continue;
@@ -649,8 +646,9 @@ add_team_bonuses (Engine  *engine,
         {
           gint64 *in = g_hash_table_lookup (team->contribution, &members->inside_rep_id);
           gint64 *out = g_hash_table_lookup (team->contribution, &members->field_rep_id);
-          guint64 weights[2] = { in && *in > 0 ? (guint64)*in : 0, out && *out > 0 ? (guint64)*out : 0 };
-          gint64  parts[2];
+          guint64 weights[2]
+              = { in && *in > 0 ? (guint64)*in : 0, out && *out > 0 ? (guint64)*out : 0 };
+          gint64 parts[2];
 
           if (weights[0] + weights[1] > 0)
             {
@@ -677,8 +675,7 @@ add_team_bonuses (Engine  *engine,
 }
 
 static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
+compare_lines (gconstpointer a, gconstpointer b)
 {
   const Line *la = a;
   const Line *lb = b;
@@ -693,11 +690,7 @@ compare_lines (gconstpointer a,
  * proportion to what each brought (largest remainder), one `cap` line per
  * tandem, so that a tandem's payout is always the sum of its lines. */
 static gboolean
-add_cap (Engine  *engine,
-         guint    first,
-         guint    n,
-         gint64   total,
-         GError **error)
+add_cap (Engine *engine, guint first, guint n, gint64 total, GError **error)
 {
   g_autoptr (GArray) teams = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) earned = g_array_new (FALSE, TRUE, sizeof (gint64));
@@ -756,8 +749,7 @@ add_cap (Engine  *engine,
 
 /* Caps come last, after everything else a rep earned. */
 static gboolean
-add_caps (Engine  *engine,
-          GError **error)
+add_caps (Engine *engine, GError **error)
 {
   gint64 total = 0;
   guint  n = engine->lines->len;
@@ -775,7 +767,8 @@ add_caps (Engine  *engine,
         return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
       if (i + 1 == n || g_array_index (engine->lines, Line, i + 1).rep_id != l->rep_id)
         {
-          if (total > engine->rules->cap_per_rep && !add_cap (engine, first, i + 1 - first, total, error))
+          if (total > engine->rules->cap_per_rep
+              && !add_cap (engine, first, i + 1 - first, total, error))
             return FALSE;
           total = 0;
           first = i + 1;
@@ -785,8 +778,7 @@ add_caps (Engine  *engine,
 }
 
 gboolean
-_tandem_engine_run (Engine  *engine,
-                    GError **error)
+_tandem_engine_run (Engine *engine, GError **error)
 {
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
@@ -799,10 +791,12 @@ _tandem_engine_run (Engine  *engine,
   engine->start = _tandem_time_to_usec (start);
   engine->end = _tandem_time_to_usec (end);
 
-  engine->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)team_state_free);
+  engine->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify)team_state_free);
   engine->accelerated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   engine->first_orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
-  engine->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  engine->earlier
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   engine->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), 1024);
   g_array_set_clear_func (engine->lines, (GDestroyNotify)_tandem_line_clear);
 
@@ -819,7 +813,8 @@ _tandem_engine_run (Engine  *engine,
       g_hash_table_insert (engine->first_orders, &r->order_id, r);
     }
 
-  if (!tandem_backend_scan_settlement (engine->backend, engine->start, engine->end, process_record, engine, error))
+  if (!tandem_backend_scan_settlement (engine->backend, engine->start, engine->end, process_record,
+                                       engine, error))
     return FALSE;
 
   /* the hash points into referrals, which goes away now */

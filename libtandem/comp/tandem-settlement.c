@@ -76,8 +76,7 @@ tandem_settlement_init (TandemSettlement *self)
 /* Indexes the lines by rep and adds up each rep's total and the grand
  * total, checked. */
 static gboolean
-index_reps (TandemSettlement *self,
-            GError          **error)
+index_reps (TandemSettlement *self, GError **error)
 {
   self->total = 0;
   for (guint i = 0; i < self->lines->len; i++)
@@ -92,7 +91,8 @@ index_reps (TandemSettlement *self,
           g_array_append_val (self->rep_first, i);
           g_array_append_val (self->rep_totals, zero);
         }
-      if (!_tandem_add_checked (&g_array_index (self->rep_totals, gint64, self->rep_totals->len - 1), l->amount))
+      if (!_tandem_add_checked (
+              &g_array_index (self->rep_totals, gint64, self->rep_totals->len - 1), l->amount))
         return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
       if (!_tandem_add_checked (&self->total, l->amount))
         return _tandem_overflow_error (error, _ ("The total payout"));
@@ -101,15 +101,13 @@ index_reps (TandemSettlement *self,
 }
 
 static gboolean
-rep_range (TandemSettlement *self,
-           gint64            rep_id,
-           guint            *first,
-           guint            *n)
+rep_range (TandemSettlement *self, gint64 rep_id, guint *first, guint *n)
 {
   for (guint i = 0; i < self->rep_ids->len; i++)
     if (g_array_index (self->rep_ids, gint64, i) == rep_id)
       {
-        guint next = i + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, i + 1) : self->lines->len;
+        guint next = i + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, i + 1)
+                                                  : self->lines->len;
 
         *first = g_array_index (self->rep_first, guint, i);
         *n = next - *first;
@@ -120,8 +118,7 @@ rep_range (TandemSettlement *self,
 
 /* Attainment in basis points, rounded down (99.995% is not 100%). */
 static int
-attainment_bp (gint64 revenue,
-               gint64 target)
+attainment_bp (gint64 revenue, gint64 target)
 {
   gboolean overflow;
   gint64   bp = _tandem_mul_div_round (revenue, 10000, target, &overflow);
@@ -137,9 +134,7 @@ attainment_bp (gint64 revenue,
  * line was earned through; a tandem's payout is the sum of its lines,
  * caps included. */
 static gboolean
-add_team_results (TandemSettlement *self,
-                  Engine           *engine,
-                  GError          **error)
+add_team_results (TandemSettlement *self, Engine *engine, GError **error)
 {
   g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
 
@@ -152,7 +147,8 @@ add_team_results (TandemSettlement *self,
       TeamState  *team = l->team_id > 0 ? g_hash_table_lookup (engine->teams, &l->team_id) : NULL;
 
       if (team != NULL && !_tandem_add_checked (&team->payout, l->amount))
-        return _tandem_overflow_error (error, _ ("The payout of tandem “%s”"), tandem_team_get_name (team->team));
+        return _tandem_overflow_error (error, _ ("The payout of tandem “%s”"),
+                                       tandem_team_get_name (team->team));
     }
 
   for (GList *it = ids; it != NULL; it = it->next)
@@ -162,11 +158,11 @@ add_team_results (TandemSettlement *self,
 
       if (tandem_team_get_archived (team->team) && team->revenue == 0 && team->payout == 0)
         continue;
-      result = _tandem_team_result_new (team->team,
-                                        tandem_money_new (team->revenue, self->currency),
-                                        team->has_target ? tandem_money_new (team->target, self->currency) : NULL,
-                                        team->has_target ? attainment_bp (team->revenue, team->target) : -1,
-                                        tandem_money_new (team->payout, self->currency));
+      result = _tandem_team_result_new (
+          team->team, tandem_money_new (team->revenue, self->currency),
+          team->has_target ? tandem_money_new (team->target, self->currency) : NULL,
+          team->has_target ? attainment_bp (team->revenue, team->target) : -1,
+          tandem_money_new (team->payout, self->currency));
       g_list_store_append (self->teams, result);
     }
   return TRUE;
@@ -174,9 +170,7 @@ add_team_results (TandemSettlement *self,
 
 /* The tandem results of a closed period, as they were frozen. */
 static gboolean
-load_team_results (TandemSettlement *self,
-                   GArray           *records,
-                   GError          **error)
+load_team_results (TandemSettlement *self, GArray *records, GError **error)
 {
   self->teams = g_list_store_new (TANDEM_TYPE_TEAM_RESULT);
   for (guint i = 0; i < records->len; i++)
@@ -192,18 +186,17 @@ load_team_results (TandemSettlement *self,
       }
       if (team == NULL)
         return FALSE;
-      result = _tandem_team_result_new (team, tandem_money_new (r->revenue, self->currency),
-                                        r->has_target ? tandem_money_new (r->target, self->currency) : NULL,
-                                        r->attainment, tandem_money_new (r->payout, self->currency));
+      result = _tandem_team_result_new (
+          team, tandem_money_new (r->revenue, self->currency),
+          r->has_target ? tandem_money_new (r->target, self->currency) : NULL, r->attainment,
+          tandem_money_new (r->payout, self->currency));
       g_list_store_append (self->teams, result);
     }
   return TRUE;
 }
 
 static TandemSettlement *
-settlement_new (TandemStore  *store,
-                TandemPlan   *plan,
-                TandemPeriod *period)
+settlement_new (TandemStore *store, TandemPlan *plan, TandemPeriod *period)
 {
   TandemSettlement *self = g_object_new (TANDEM_TYPE_SETTLEMENT, NULL);
 
@@ -215,8 +208,7 @@ settlement_new (TandemStore  *store,
 }
 
 static void
-lines_from_records (TandemSettlement *self,
-                    GArray           *records)
+lines_from_records (TandemSettlement *self, GArray *records)
 {
   self->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), records->len);
   g_array_set_clear_func (self->lines, (GDestroyNotify)_tandem_line_clear);
@@ -240,8 +232,7 @@ lines_from_records (TandemSettlement *self,
 /* Whether a closed period froze its tandem results (schema 8 on); older
  * ones had only their lines, and their tandem figures are recomputed. */
 static gboolean
-froze_teams (GArray *lines,
-             GArray *teams)
+froze_teams (GArray *lines, GArray *teams)
 {
   if (teams->len > 0)
     return TRUE;
@@ -288,8 +279,8 @@ settle_locked (TandemStore  *store,
   closed = g_array_new (FALSE, TRUE, sizeof (TandemLineRecord));
   g_array_set_clear_func (closed, (GDestroyNotify)tandem_line_record_clear);
   closed_teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
-  is_closed = tandem_backend_load_closed_period (engine.backend, tandem_plan_get_name (plan), label, closed,
-                                                 closed_teams, &local);
+  is_closed = tandem_backend_load_closed_period (engine.backend, tandem_plan_get_name (plan), label,
+                                                 closed, closed_teams, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -335,7 +326,8 @@ settle_locked (TandemStore  *store,
       ok = index_reps (self, error) && add_team_results (self, &engine, error);
     }
 
-  _tandem_store_report_progress (store, progress_context, "settle", engine.processed, engine.processed);
+  _tandem_store_report_progress (store, progress_context, "settle", engine.processed,
+                                 engine.processed);
   _tandem_engine_clear (&engine);
 
   return ok ? g_steal_pointer (&self) : NULL;
@@ -427,8 +419,7 @@ tandem_settlement_get_lines (TandemSettlement *self)
  * Since: 1.0
  */
 GListModel *
-tandem_settlement_get_lines_for_rep (TandemSettlement *self,
-                                     TandemRep        *rep)
+tandem_settlement_get_lines_for_rep (TandemSettlement *self, TandemRep *rep)
 {
   guint first = 0, n = 0;
 
@@ -462,7 +453,8 @@ tandem_settlement_get_reps (TandemSettlement *self)
 
     for (guint i = 0; i < self->rep_ids->len; i++)
       {
-        TandemRep *rep = _tandem_store_load_rep (self->store, g_array_index (self->rep_ids, gint64, i), NULL);
+        TandemRep *rep
+            = _tandem_store_load_rep (self->store, g_array_index (self->rep_ids, gint64, i), NULL);
 
         if (rep != NULL)
           g_list_store_append (reps, rep);
@@ -501,8 +493,7 @@ tandem_settlement_get_team_results (TandemSettlement *self)
  * Since: 1.0
  */
 TandemMoney *
-tandem_settlement_get_total_for_rep (TandemSettlement *self,
-                                     TandemRep        *rep)
+tandem_settlement_get_total_for_rep (TandemSettlement *self, TandemRep *rep)
 {
   gint64 rep_id;
 
@@ -536,10 +527,7 @@ tandem_settlement_get_total (TandemSettlement *self)
 }
 
 static void
-add_money_member (JsonBuilder *b,
-                  const char  *name,
-                  gint64       minor,
-                  const char  *currency)
+add_money_member (JsonBuilder *b, const char *name, gint64 minor, const char *currency)
 {
   g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
   g_autofree char *text = tandem_money_to_string (m);
@@ -587,7 +575,8 @@ tandem_settlement_to_json (TandemSettlement *self)
   json_builder_set_member_name (b, "plan");
   json_builder_add_string_value (b, self->plan_name);
   json_builder_set_member_name (b, "state");
-  json_builder_add_string_value (b, self->state == TANDEM_SETTLEMENT_STATE_CLOSED ? "closed" : "draft");
+  json_builder_add_string_value (b, self->state == TANDEM_SETTLEMENT_STATE_CLOSED ? "closed"
+                                                                                  : "draft");
   add_money_member (b, "total", self->total, self->currency);
 
   json_builder_set_member_name (b, "reps");
@@ -596,7 +585,8 @@ tandem_settlement_to_json (TandemSettlement *self)
     {
       gint64     rep_id = g_array_index (self->rep_ids, gint64, r);
       guint      first = g_array_index (self->rep_first, guint, r);
-      guint      next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1) : self->lines->len;
+      guint      next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1)
+                                                     : self->lines->len;
       TandemRep *rep;
       gint64     total = g_array_index (self->rep_totals, gint64, r);
 
@@ -656,9 +646,13 @@ tandem_settlement_to_json (TandemSettlement *self)
       json_builder_add_int_value (b, tandem_team_get_id (team));
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, tandem_team_get_name (team));
-      add_money_member (b, "revenue", tandem_money_get_minor_units (tandem_team_result_get_revenue (t)), self->currency);
+      add_money_member (b, "revenue",
+                        tandem_money_get_minor_units (tandem_team_result_get_revenue (t)),
+                        self->currency);
       if (tandem_team_result_get_target (t) != NULL)
-        add_money_member (b, "target", tandem_money_get_minor_units (tandem_team_result_get_target (t)), self->currency);
+        add_money_member (b, "target",
+                          tandem_money_get_minor_units (tandem_team_result_get_target (t)),
+                          self->currency);
       else
         {
           json_builder_set_member_name (b, "target");
@@ -672,7 +666,9 @@ tandem_settlement_to_json (TandemSettlement *self)
         }
       else
         json_builder_add_null_value (b);
-      add_money_member (b, "payout", tandem_money_get_minor_units (tandem_team_result_get_payout (t)), self->currency);
+      add_money_member (b, "payout",
+                        tandem_money_get_minor_units (tandem_team_result_get_payout (t)),
+                        self->currency);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -737,10 +733,7 @@ tandem_settlement_to_json (TandemSettlement *self)
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_settle (TandemStore  *self,
-                     TandemPlan   *plan,
-                     TandemPeriod *period,
-                     GError      **error)
+tandem_store_settle (TandemStore *self, TandemPlan *plan, TandemPeriod *period, GError **error)
 {
   TandemSettlement *settlement;
 
@@ -774,10 +767,7 @@ settle_data_free (SettleData *data)
 }
 
 static void
-settle_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+settle_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   SettleData       *data = task_data;
   TandemStore      *store = source_object;
@@ -787,7 +777,8 @@ settle_thread (GTask        *task,
   {
     g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (store);
 
-    settlement = settle_locked (store, data->plan, data->period, data->context, cancellable, &error);
+    settlement
+        = settle_locked (store, data->plan, data->period, data->context, cancellable, &error);
   }
 
   if (settlement == NULL)
@@ -849,9 +840,7 @@ tandem_store_settle_async (TandemStore        *self,
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_settle_finish (TandemStore  *self,
-                            GAsyncResult *result,
-                            GError      **error)
+tandem_store_settle_finish (TandemStore *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -916,7 +905,8 @@ tandem_store_close_period (TandemStore  *self,
   if (draft->state == TANDEM_SETTLEMENT_STATE_CLOSED)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-                   _ ("Period %s of plan “%s” is already closed"), label, tandem_plan_get_name (plan));
+                   _ ("Period %s of plan “%s” is already closed"), label,
+                   tandem_plan_get_name (plan));
       return NULL;
     }
 
@@ -925,7 +915,9 @@ tandem_store_close_period (TandemStore  *self,
   for (guint i = 0; i < draft->lines->len; i++)
     {
       const Line      *l = &g_array_index (draft->lines, Line, i);
-      TandemLineRecord r = { l->rep_id, l->kind, l->amount, l->activity_id, _tandem_settlement_explain (draft, l), l->team_id };
+      TandemLineRecord r
+          = { l->rep_id, l->kind, l->amount, l->activity_id, _tandem_settlement_explain (draft, l),
+              l->team_id };
 
       g_array_append_val (records, r);
     }
@@ -949,7 +941,8 @@ tandem_store_close_period (TandemStore  *self,
 
   start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
   end = tandem_period_get_end (period, tandem_plan_get_time_zone (plan));
-  if (!tandem_backend_close_period (_tandem_transaction_get_backend (tx), tandem_plan_get_name (plan), label,
+  if (!tandem_backend_close_period (_tandem_transaction_get_backend (tx),
+                                    tandem_plan_get_name (plan), label,
                                     _tandem_time_to_usec (start), _tandem_time_to_usec (end),
                                     _tandem_time_to_usec (now), records, teams, error))
     return NULL;

@@ -22,13 +22,11 @@ gboolean tandem_csv_reader_next (TandemCsvReader *self,
 guint64 tandem_csv_reader_get_line (TandemCsvReader *self);
 guint64 tandem_csv_reader_get_bytes_read (TandemCsvReader *self);
 /* Reads from memory instead of a stream (for the fuzzer). */
-TandemCsvReader *tandem_csv_reader_new_for_data (const char *data,
-                                                 gsize       len);
+TandemCsvReader *tandem_csv_reader_new_for_data (const char *data, gsize len);
 
 /* Appends @field to @out, quoted when it holds a comma, quote, CR or LF,
  * or starts or ends with a space. */
-void tandem_csv_append_field (GString    *out,
-                              const char *field);
+void tandem_csv_append_field (GString *out, const char *field);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemCsvReader, tandem_csv_reader_free)
 

@@ -48,10 +48,10 @@ tandem_csv_reader_new (GInputStream *stream)
 }
 
 TandemCsvReader *
-tandem_csv_reader_new_for_data (const char *data,
-                                gsize       len)
+tandem_csv_reader_new_for_data (const char *data, gsize len)
 {
-  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
+  g_autoptr (GInputStream) stream
+      = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
 
   return tandem_csv_reader_new (stream);
 }
@@ -84,9 +84,7 @@ tandem_csv_reader_get_bytes_read (TandemCsvReader *self)
 
 /* Returns the next byte, or -1 at the end of the input, or -2 on error. */
 static inline int
-next_byte (TandemCsvReader *self,
-           GCancellable    *cancellable,
-           GError         **error)
+next_byte (TandemCsvReader *self, GCancellable *cancellable, GError **error)
 {
   if (G_UNLIKELY (self->pos == self->len))
     {
@@ -121,9 +119,7 @@ next_byte (TandemCsvReader *self,
 }
 
 static inline int
-peek_byte (TandemCsvReader *self,
-           GCancellable    *cancellable,
-           GError         **error)
+peek_byte (TandemCsvReader *self, GCancellable *cancellable, GError **error)
 {
   int c = next_byte (self, cancellable, error);
 
@@ -141,16 +137,16 @@ end_field (TandemCsvReader *self)
 /* A NUL byte would cut a field short ("5.00 EUR\0999" read as 5.00), and
  * a field longer than TANDEM_TEXT_MAX is refused before it grows. */
 static gboolean
-check_byte (TandemCsvReader *self,
-            int              c,
-            GError         **error)
+check_byte (TandemCsvReader *self, int c, GError **error)
 {
-  gsize field_len = self->record->len - g_array_index (self->offsets, gsize, self->offsets->len - 1);
+  gsize field_len
+      = self->record->len - g_array_index (self->offsets, gsize, self->offsets->len - 1);
 
   if (c == 0)
     {
       g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
-                   _ ("line %" PRIu64 ": field %u: holds a NUL byte"), self->line, self->offsets->len);
+                   _ ("line %" PRIu64 ": field %u: holds a NUL byte"), self->line,
+                   self->offsets->len);
       return FALSE;
     }
   if (field_len >= TANDEM_TEXT_MAX)
@@ -206,9 +202,10 @@ again:
         {
           if (state == QUOTED)
             {
-              g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _ ("line %" PRIu64 ": a quoted field is not closed before the end of the file"),
-                           self->record_line);
+              g_set_error (
+                  error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
+                  _ ("line %" PRIu64 ": a quoted field is not closed before the end of the file"),
+                  self->record_line);
               return FALSE;
             }
           if (self->offsets->len == 1 && self->record->len == 0 && state == FIELD_START)
@@ -277,7 +274,8 @@ again:
           if (state != FIELD_START)
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _ ("line %" PRIu64 ": a quote inside an unquoted field (quote the whole field and double the quote)"),
+                           _ ("line %" PRIu64 ": a quote inside an unquoted field (quote the whole "
+                              "field and double the quote)"),
                            self->line);
               return FALSE;
             }
@@ -309,8 +307,7 @@ again:
 }
 
 void
-tandem_csv_append_field (GString    *out,
-                         const char *field)
+tandem_csv_append_field (GString *out, const char *field)
 {
   gsize len;
 
@@ -318,7 +315,8 @@ tandem_csv_append_field (GString    *out,
     return;
 
   len = strlen (field);
-  if (strpbrk (field, ",\"\r\n") == NULL && (len == 0 || (field[0] != ' ' && field[len - 1] != ' ')))
+  if (strpbrk (field, ",\"\r\n") == NULL
+      && (len == 0 || (field[0] != ' ' && field[len - 1] != ' ')))
     {
       g_string_append_len (out, field, len);
       return;

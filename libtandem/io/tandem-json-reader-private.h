@@ -12,8 +12,7 @@ G_BEGIN_DECLS
 typedef struct _TandemJsonReader TandemJsonReader;
 
 TandemJsonReader *tandem_json_reader_new (GInputStream *stream);
-TandemJsonReader *tandem_json_reader_new_for_data (const char *data,
-                                                   gsize       len);
+TandemJsonReader *tandem_json_reader_new_for_data (const char *data, gsize len);
 void              tandem_json_reader_free (TandemJsonReader *self);
 /* Returns TRUE with the next element (owned by the reader, valid until
  * the next call), or FALSE at the end of the array (no error) or on error. */

@@ -51,10 +51,10 @@ tandem_json_reader_new (GInputStream *stream)
 }
 
 TandemJsonReader *
-tandem_json_reader_new_for_data (const char *data,
-                                 gsize       len)
+tandem_json_reader_new_for_data (const char *data, gsize len)
 {
-  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
+  g_autoptr (GInputStream) stream
+      = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
 
   return tandem_json_reader_new (stream);
 }
@@ -85,9 +85,7 @@ tandem_json_reader_get_bytes_read (TandemJsonReader *self)
 }
 
 static int
-next_byte (TandemJsonReader *self,
-           GCancellable     *cancellable,
-           GError          **error)
+next_byte (TandemJsonReader *self, GCancellable *cancellable, GError **error)
 {
   int c;
 
@@ -121,9 +119,7 @@ next_byte (TandemJsonReader *self,
 }
 
 static int
-next_token_byte (TandemJsonReader *self,
-                 GCancellable     *cancellable,
-                 GError          **error)
+next_token_byte (TandemJsonReader *self, GCancellable *cancellable, GError **error)
 {
   int c;
 
@@ -135,12 +131,10 @@ next_token_byte (TandemJsonReader *self,
 }
 
 static gboolean
-syntax_error (TandemJsonReader *self,
-              GError          **error,
-              const char       *what)
+syntax_error (TandemJsonReader *self, GError **error, const char *what)
 {
-  g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-               "line %" PRIu64 ": %s", self->line, what);
+  g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX, "line %" PRIu64 ": %s",
+               self->line, what);
   return FALSE;
 }
 
@@ -164,8 +158,7 @@ hex4 (const char *p)
  * and a lone surrogate into something that is no character: refuse both,
  * and raw NUL bytes, naming the line and the key. */
 static gboolean
-check_strings (TandemJsonReader *self,
-               GError          **error)
+check_strings (TandemJsonReader *self, GError **error)
 {
   const char      *text = self->element->str;
   gsize            len = self->element->len;
@@ -222,7 +215,9 @@ check_strings (TandemJsonReader *self,
             problem = _ ("holds a lone low surrogate (not a character)");
           else if (bad >= 0xD800 && bad <= 0xDBFF)
             {
-              int low = i + 10 < len && text[i + 5] == '\\' && text[i + 6] == 'u' ? hex4 (text + i + 7) : -1;
+              int low = i + 10 < len && text[i + 5] == '\\' && text[i + 6] == 'u'
+                            ? hex4 (text + i + 7)
+                            : -1;
 
               if (low < 0xDC00 || low > 0xDFFF)
                 problem = _ ("holds a lone high surrogate (not a character)");
@@ -235,8 +230,8 @@ check_strings (TandemJsonReader *self,
 
   if (problem == NULL)
     return TRUE;
-  g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD, "line %" PRIu64 ": %s: %s",
-               line, key != NULL ? key : _ ("key"), problem);
+  g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+               "line %" PRIu64 ": %s: %s", line, key != NULL ? key : _ ("key"), problem);
   return FALSE;
 }
 
@@ -287,7 +282,9 @@ tandem_json_reader_next (TandemJsonReader *self,
     goto end;
 
   if (c != '{')
-    return syntax_error (self, error, c == -1 ? _ ("the array is not closed") : _ ("each element must be an object"));
+    return syntax_error (self, error,
+                         c == -1 ? _ ("the array is not closed")
+                                 : _ ("each element must be an object"));
 
   self->element_line = self->line;
   g_string_truncate (self->element, 0);
@@ -331,10 +328,11 @@ tandem_json_reader_next (TandemJsonReader *self,
   if (!check_strings (self, error))
     return FALSE;
 
-  if (!json_parser_load_from_data (self->parser, self->element->str, self->element->len, &local_error))
+  if (!json_parser_load_from_data (self->parser, self->element->str, self->element->len,
+                                   &local_error))
     {
-      g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                   "line %" PRIu64 ": %s", self->element_line, local_error->message);
+      g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX, "line %" PRIu64 ": %s",
+                   self->element_line, local_error->message);
       return FALSE;
     }
 

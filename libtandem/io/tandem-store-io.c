@@ -50,25 +50,11 @@ typedef enum
 } Column;
 
 static const char *const column_names[N_COLS] = {
-  "ref",
-  "at",
-  "account",
-  "rep",
-  "kind",
-  "amount",
-  "reverses",
-  "note",
+  "ref", "at", "account", "rep", "kind", "amount", "reverses", "note",
 };
 
 static const gboolean column_required[N_COLS] = {
-  FALSE,
-  TRUE,
-  TRUE,
-  TRUE,
-  TRUE,
-  FALSE,
-  FALSE,
-  FALSE,
+  FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE,
 };
 
 typedef struct
@@ -88,21 +74,15 @@ typedef struct
   guint64               skipped;
 } Importer;
 
-static gboolean
-field_error (Importer   *imp,
-             Column      column,
-             int         code,
-             GError    **error,
-             const char *format,
-             ...) G_GNUC_PRINTF (5, 6);
+static gboolean field_error (Importer   *imp,
+                             Column      column,
+                             int         code,
+                             GError    **error,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (5, 6);
 
 static gboolean
-field_error (Importer   *imp,
-             Column      column,
-             int         code,
-             GError    **error,
-             const char *format,
-             ...)
+field_error (Importer *imp, Column column, int code, GError **error, const char *format, ...)
 {
   g_autofree char *what = NULL;
   va_list          args;
@@ -111,8 +91,8 @@ field_error (Importer   *imp,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, TANDEM_IMPORT_ERROR, code,
-               "line %" PRIu64 ": %s: %s", imp->line, column_names[column], what);
+  g_set_error (error, TANDEM_IMPORT_ERROR, code, "line %" PRIu64 ": %s: %s", imp->line,
+               column_names[column], what);
   return FALSE;
 }
 
@@ -148,23 +128,19 @@ parse_id (Importer   *imp,
 }
 
 static gboolean
-parse_kind (Importer           *imp,
-            TandemActivityKind *kind,
-            GError            **error)
+parse_kind (Importer *imp, TandemActivityKind *kind, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
 
   if (tandem_activity_kind_from_nick (imp->fields[COL_KIND], kind, &local_error))
     return TRUE;
-  return field_error (imp, COL_KIND, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
+  return field_error (imp, COL_KIND, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+                      local_error->message);
 }
 
 /* Loads what the rules need to know of a reversed activity. */
 static gboolean
-load_reversed (Importer             *imp,
-               TandemActivityRecord *reversed,
-               gint64               *id,
-               GError              **error)
+load_reversed (Importer *imp, TandemActivityRecord *reversed, gint64 *id, GError **error)
 {
   const char *text = imp->fields[COL_REVERSES];
   g_autoptr (GError) local_error = NULL;
@@ -188,7 +164,8 @@ load_reversed (Importer             *imp,
 
   if (found == 0 || !tandem_backend_load_activity (imp->backend, found, reversed, &local_error))
     {
-      if (local_error != NULL && !g_error_matches (local_error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
+      if (local_error != NULL
+          && !g_error_matches (local_error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -222,15 +199,15 @@ writer_error (Importer           *imp,
       g_propagate_prefixed_error (error, local_error, "line %" PRIu64 ": ", line);
       return FALSE;
     }
-  field_error (imp, field_columns[field], TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
+  field_error (imp, field_columns[field], TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+               local_error->message);
   g_error_free (local_error);
   return FALSE;
 }
 
 /* Writes the queued rows; a refusal names its row. */
 static gboolean
-flush_rows (Importer *imp,
-            GError  **error)
+flush_rows (Importer *imp, GError **error)
 {
   GError             *local_error = NULL;
   TandemActivityField field;
@@ -258,8 +235,7 @@ row_written (const TandemActivityRecord *record,
 }
 
 static gboolean
-import_row (Importer *imp,
-            GError  **error)
+import_row (Importer *imp, GError **error)
 {
   TandemActivityRecord record = { 0 };
   TandemActivityRecord reversed = { 0 };
@@ -274,24 +250,31 @@ import_row (Importer *imp,
   /* every field: UTF-8, within TANDEM_TEXT_MAX, no control characters
    * (notes may hold tabs and line breaks) */
   for (guint c = 0; c < N_COLS; c++)
-    if (imp->fields[c] != NULL && !_tandem_check_text (_ ("field"), imp->fields[c], c == COL_NOTE, &local_error))
-      return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
+    if (imp->fields[c] != NULL
+        && !_tandem_check_text (_ ("field"), imp->fields[c], c == COL_NOTE, &local_error))
+      return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+                          local_error->message);
 
   if (imp->fields[COL_AT] == NULL || !_tandem_time_parse (imp->fields[COL_AT], &record.occurred_at))
     {
-      g_autofree char *why = _tandem_time_explain (imp->fields[COL_AT] ? imp->fields[COL_AT] : "", TRUE);
+      g_autofree char *why
+          = _tandem_time_explain (imp->fields[COL_AT] ? imp->fields[COL_AT] : "", TRUE);
 
       return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", why);
     }
 
-  if (!parse_id (imp, COL_ACCOUNT, imp->accounts, _ ("account"), &record.account_id, error) || !parse_id (imp, COL_REP, imp->reps, _ ("rep"), &record.rep_id, error) || !parse_kind (imp, &kind, error))
+  if (!parse_id (imp, COL_ACCOUNT, imp->accounts, _ ("account"), &record.account_id, error)
+      || !parse_id (imp, COL_REP, imp->reps, _ ("rep"), &record.rep_id, error)
+      || !parse_kind (imp, &kind, error))
     return FALSE;
   record.kind = kind;
 
   if (imp->fields[COL_AMOUNT] != NULL && imp->fields[COL_AMOUNT][0] != '\0')
     {
-      if (!_tandem_money_parse_parts (imp->fields[COL_AMOUNT], &record.amount_minor, record.currency, &local_error))
-        return field_error (imp, COL_AMOUNT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
+      if (!_tandem_money_parse_parts (imp->fields[COL_AMOUNT], &record.amount_minor,
+                                      record.currency, &local_error))
+        return field_error (imp, COL_AMOUNT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+                            local_error->message);
       record.has_amount = TRUE;
     }
 
@@ -332,21 +315,23 @@ import_row (Importer *imp,
                       : local_error->code == TANDEM_VALIDATION_ERROR_INVALID_VALUE  ? COL_KIND
                                                                                     : COL_AMOUNT;
 
-      return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", local_error->message);
+      return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+                          local_error->message);
     }
 
-  record.external_ref = (char *)(imp->fields[COL_REF] && imp->fields[COL_REF][0] ? imp->fields[COL_REF] : NULL);
-  record.note = (char *)(imp->fields[COL_NOTE] && imp->fields[COL_NOTE][0] ? imp->fields[COL_NOTE] : NULL);
+  record.external_ref
+      = (char *)(imp->fields[COL_REF] && imp->fields[COL_REF][0] ? imp->fields[COL_REF] : NULL);
+  record.note
+      = (char *)(imp->fields[COL_NOTE] && imp->fields[COL_NOTE][0] ? imp->fields[COL_NOTE] : NULL);
 
-  if (!_tandem_activity_writer_queue (imp->writer, &record, imp->line, &failed_line, &field, &local_error))
+  if (!_tandem_activity_writer_queue (imp->writer, &record, imp->line, &failed_line, &field,
+                                      &local_error))
     return writer_error (imp, failed_line, field, g_steal_pointer (&local_error), error);
   return TRUE;
 }
 
 static GHashTable *
-load_id_set (GArray *records,
-             gsize   record_size,
-             gsize   archived_offset)
+load_id_set (GArray *records, gsize record_size, gsize archived_offset)
 {
   GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -365,9 +350,7 @@ load_id_set (GArray *records,
 }
 
 static gboolean
-map_csv_header (Importer  *imp,
-                GPtrArray *header,
-                GError   **error)
+map_csv_header (Importer *imp, GPtrArray *header, GError **error)
 {
   for (guint c = 0; c < N_COLS; c++)
     imp->csv_index[c] = -1;
@@ -394,7 +377,8 @@ map_csv_header (Importer  *imp,
       if (!known)
         {
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                       _ ("line %" PRIu64 ": unknown column “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
+                       _ ("line %" PRIu64 ": unknown column “%s” (expected ref, at, account, rep, "
+                          "kind, amount, reverses, note)"),
                        imp->line, name);
           return FALSE;
         }
@@ -404,7 +388,8 @@ map_csv_header (Importer  *imp,
     if (column_required[c] && imp->csv_index[c] < 0)
       {
         g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
-                     _ ("line %" PRIu64 ": the header has no “%s” column"), imp->line, column_names[c]);
+                     _ ("line %" PRIu64 ": the header has no “%s” column"), imp->line,
+                     column_names[c]);
         return FALSE;
       }
 
@@ -424,9 +409,7 @@ clear_json_strings (Importer *imp)
 }
 
 static gboolean
-fields_from_json (Importer   *imp,
-                  JsonObject *object,
-                  GError    **error)
+fields_from_json (Importer *imp, JsonObject *object, GError **error)
 {
   g_autoptr (GList) members = json_object_get_members (object);
 
@@ -447,7 +430,8 @@ fields_from_json (Importer   *imp,
       if (column < 0)
         {
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                       _ ("line %" PRIu64 ": unknown key “%s” (expected ref, at, account, rep, kind, amount, reverses, note)"),
+                       _ ("line %" PRIu64 ": unknown key “%s” (expected ref, at, account, rep, "
+                          "kind, amount, reverses, note)"),
                        imp->line, name);
           return FALSE;
         }
@@ -456,7 +440,8 @@ fields_from_json (Importer   *imp,
         continue;
 
       if (!JSON_NODE_HOLDS_VALUE (node))
-        return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, _ ("must be a string or a number"));
+        return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                            _ ("must be a string or a number"));
 
       switch (json_node_get_value_type (node))
         {
@@ -473,8 +458,9 @@ fields_from_json (Importer   *imp,
 
         default:
           return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
-                              column == COL_AMOUNT ? _ ("must be a string such as \"1200.00 EUR\", not a number")
-                                                   : _ ("must be a string or a whole number"));
+                              column == COL_AMOUNT
+                                  ? _ ("must be a string such as \"1200.00 EUR\", not a number")
+                                  : _ ("must be a string or a whole number"));
         }
       imp->fields[column] = imp->json_strings[column];
     }
@@ -487,8 +473,7 @@ fields_from_json (Importer   *imp,
 }
 
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
+compare_ids (gconstpointer a, gconstpointer b)
 {
   gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
 
@@ -502,7 +487,8 @@ stream_size (GInputStream *stream)
 
   if (!G_IS_FILE_INPUT_STREAM (stream))
     return 0;
-  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (stream), G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (stream),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
   return info != NULL ? (guint64)g_file_info_get_size (info) : 0;
 }
 
@@ -536,7 +522,8 @@ _tandem_store_import (TandemStore     *self,
 
   if (tandem_backend_is_read_only (imp.backend))
     {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, _ ("The store is open read-only"));
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
+                   _ ("The store is open read-only"));
       goto out;
     }
 
@@ -546,8 +533,10 @@ _tandem_store_import (TandemStore     *self,
   reps = tandem_backend_list_reps (imp.backend, error);
   if (reps == NULL)
     goto out;
-  imp.accounts = load_id_set (accounts, sizeof (TandemAccountRecord), G_STRUCT_OFFSET (TandemAccountRecord, archived));
-  imp.reps = load_id_set (reps, sizeof (TandemRepRecord), G_STRUCT_OFFSET (TandemRepRecord, archived));
+  imp.accounts = load_id_set (accounts, sizeof (TandemAccountRecord),
+                              G_STRUCT_OFFSET (TandemAccountRecord, archived));
+  imp.reps
+      = load_id_set (reps, sizeof (TandemRepRecord), G_STRUCT_OFFSET (TandemRepRecord, archived));
 
   if (format == TANDEM_DATA_FORMAT_CSV)
     {
@@ -558,7 +547,8 @@ _tandem_store_import (TandemStore     *self,
         {
           if (header == NULL && error != NULL && *error == NULL)
             g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
-                         _ ("line 1: the file is empty; expected a header such as ref,at,account,rep,kind,amount"));
+                         _ ("line 1: the file is empty; expected a header such as "
+                            "ref,at,account,rep,kind,amount"));
           goto out;
         }
       imp.line = tandem_csv_reader_get_line (csv);
@@ -598,8 +588,8 @@ _tandem_store_import (TandemStore     *self,
           if (fields->len != imp.n_columns)
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                           _ ("line %" PRIu64 ": %u fields, but the header has %u"),
-                           imp.line, fields->len, imp.n_columns);
+                           _ ("line %" PRIu64 ": %u fields, but the header has %u"), imp.line,
+                           fields->len, imp.n_columns);
               goto rollback;
             }
         }
@@ -636,12 +626,15 @@ _tandem_store_import (TandemStore     *self,
 
       if (++rows % PROGRESS_EVERY == 0)
         {
-          guint64 done_bytes = csv ? tandem_csv_reader_get_bytes_read (csv) : tandem_json_reader_get_bytes_read (json);
-          guint64 estimate = total_bytes > 0 && done_bytes > 0 ? rows * total_bytes / done_bytes : 0;
+          guint64 done_bytes = csv ? tandem_csv_reader_get_bytes_read (csv)
+                                   : tandem_json_reader_get_bytes_read (json);
+          guint64 estimate
+              = total_bytes > 0 && done_bytes > 0 ? rows * total_bytes / done_bytes : 0;
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             goto rollback;
-          _tandem_store_report_progress (self, progress_context, "import", rows, MAX (estimate, rows));
+          _tandem_store_report_progress (self, progress_context, "import", rows,
+                                         MAX (estimate, rows));
         }
     }
 
@@ -652,7 +645,8 @@ _tandem_store_import (TandemStore     *self,
 
   /* what follows orders (the account lifecycle), once per account */
   {
-    g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (imp.ordered));
+    g_autoptr (GArray) ids
+        = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (imp.ordered));
     GHashTableIter iter;
     gpointer       key;
 
@@ -660,7 +654,8 @@ _tandem_store_import (TandemStore     *self,
     while (g_hash_table_iter_next (&iter, &key, NULL))
       g_array_append_val (ids, *(gint64 *)key);
     g_array_sort (ids, compare_ids);
-    if (!_tandem_store_run_orders_hook (imp.backend, (const gint64 *)(void *)ids->data, ids->len, changes, error))
+    if (!_tandem_store_run_orders_hook (imp.backend, (const gint64 *)(void *)ids->data, ids->len,
+                                        changes, error))
       goto rollback;
   }
 
@@ -711,9 +706,7 @@ flush (GOutputStream *stream,
 }
 
 static char *
-reverses_text (TandemBackend *backend,
-               gint64         id,
-               GError       **error)
+reverses_text (TandemBackend *backend, gint64 id, GError **error)
 {
   TandemActivityRecord reversed = { 0 };
   char                *text;
@@ -739,9 +732,7 @@ amount_text (const TandemActivityRecord *record)
 }
 
 static void
-append_csv_row (GString                    *out,
-                const TandemActivityRecord *record,
-                const char                 *reverses)
+append_csv_row (GString *out, const TandemActivityRecord *record, const char *reverses)
 {
   g_autofree char *at = _tandem_time_format (record->occurred_at);
   g_autofree char *amount = amount_text (record);
@@ -749,8 +740,8 @@ append_csv_row (GString                    *out,
   tandem_csv_append_field (out, record->external_ref);
   g_string_append_c (out, ',');
   tandem_csv_append_field (out, at);
-  g_string_append_printf (out, ",%" PRId64 ",%" PRId64 ",%s,",
-                          record->account_id, record->rep_id, tandem_activity_kind_to_nick (record->kind));
+  g_string_append_printf (out, ",%" PRId64 ",%" PRId64 ",%s,", record->account_id, record->rep_id,
+                          tandem_activity_kind_to_nick (record->kind));
   tandem_csv_append_field (out, amount);
   g_string_append_c (out, ',');
   tandem_csv_append_field (out, reverses);
@@ -773,7 +764,8 @@ append_json_row (GString                    *out,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "ref");
-  record->external_ref ? json_builder_add_string_value (builder, record->external_ref) : json_builder_add_null_value (builder);
+  record->external_ref ? json_builder_add_string_value (builder, record->external_ref)
+                       : json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "at");
   json_builder_add_string_value (builder, at);
   json_builder_set_member_name (builder, "account");
@@ -859,7 +851,8 @@ tandem_store_export_activities (TandemStore          *self,
   for (;;)
     {
       g_array_set_size (records, 0);
-      if (!tandem_backend_scan_activities (backend, &scan, done > 0 ? &key : NULL, 0, 1024, records, error))
+      if (!tandem_backend_scan_activities (backend, &scan, done > 0 ? &key : NULL, 0, 1024, records,
+                                           error))
         goto out;
       if (records->len == 0)
         break;
@@ -869,7 +862,8 @@ tandem_store_export_activities (TandemStore          *self,
           const TandemActivityRecord *r = &g_array_index (records, TandemActivityRecord, i);
           g_autofree char            *reverses = NULL;
 
-          if (r->reverses_id > 0 && (reverses = reverses_text (backend, r->reverses_id, error)) == NULL)
+          if (r->reverses_id > 0
+              && (reverses = reverses_text (backend, r->reverses_id, error)) == NULL)
             goto out;
 
           if (format == TANDEM_DATA_FORMAT_CSV)

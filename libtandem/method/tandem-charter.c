@@ -63,10 +63,7 @@ tandem_charter_finalize (GObject *object)
 }
 
 static void
-tandem_charter_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+tandem_charter_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemCharter *self = TANDEM_CHARTER (object);
 
@@ -212,12 +209,15 @@ tandem_charter_set_area (TandemCharter     *self,
   if (self->version > 0)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
-                   _ ("Version %u of the charter is saved and never changes; make a new version"), self->version);
+                   _ ("Version %u of the charter is saved and never changes; make a new version"),
+                   self->version);
       return FALSE;
     }
-  if (area == NULL || !g_utf8_validate (area, -1, NULL) || strspn (area, " \t\r\n") == strlen (area))
+  if (area == NULL || !g_utf8_validate (area, -1, NULL)
+      || strspn (area, " \t\r\n") == strlen (area))
     {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME, _ ("A charter area needs a name"));
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME,
+                   _ ("A charter area needs a name"));
       return FALSE;
     }
   if ((guint)owner > TANDEM_CHARTER_OWNER_SHARED)
@@ -232,9 +232,7 @@ tandem_charter_set_area (TandemCharter     *self,
 }
 
 static int
-compare_area_names (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      data)
+compare_area_names (gconstpointer a, gconstpointer b, gpointer data)
 {
   return strcmp (*(char *const *)a, *(char *const *)b);
 }
@@ -279,9 +277,7 @@ tandem_charter_get_areas (TandemCharter *self)
  * Since: 1.0
  */
 gboolean
-tandem_charter_get_owner (TandemCharter      *self,
-                          const char         *area,
-                          TandemCharterOwner *owner)
+tandem_charter_get_owner (TandemCharter *self, const char *area, TandemCharterOwner *owner)
 {
   gpointer value;
 
@@ -349,10 +345,7 @@ tandem_charter_get_agreed (TandemCharter *self)
 
 /* Builds version @version of @team's charter from the stored rows. */
 static TandemCharter *
-charter_from_rows (TandemTeam *team,
-                   guint       version,
-                   GArray     *areas,
-                   GArray     *confirmations)
+charter_from_rows (TandemTeam *team, guint version, GArray *areas, GArray *confirmations)
 {
   TandemCharter *self = tandem_charter_new (team);
   gint64         inside = tandem_rep_get_id (tandem_team_get_inside_rep (team));
@@ -368,7 +361,8 @@ charter_from_rows (TandemTeam *team,
     }
   for (guint i = 0; i < confirmations->len; i++)
     {
-      const TandemConfirmationRecord *c = &g_array_index (confirmations, TandemConfirmationRecord, i);
+      const TandemConfirmationRecord *c
+          = &g_array_index (confirmations, TandemConfirmationRecord, i);
 
       if ((guint)c->version != version)
         continue;
@@ -393,7 +387,9 @@ load_rows (TandemStore *store,
     g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (store);
 
     *areas = tandem_backend_list_charter_areas (backend, tandem_team_get_id (team), error);
-    *confirmations = *areas ? tandem_backend_list_confirmations (backend, tandem_team_get_id (team), error) : NULL;
+    *confirmations
+        = *areas ? tandem_backend_list_confirmations (backend, tandem_team_get_id (team), error)
+                 : NULL;
   }
   return *areas != NULL && *confirmations != NULL;
 }
@@ -412,9 +408,7 @@ load_rows (TandemStore *store,
  * Since: 1.0
  */
 TandemCharter *
-tandem_store_save_charter (TandemStore   *self,
-                           TandemCharter *charter,
-                           GError       **error)
+tandem_store_save_charter (TandemStore *self, TandemCharter *charter, GError **error)
 {
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (TandemCharterAreaRecord));
   g_auto (GStrv) areas = NULL;
@@ -426,13 +420,15 @@ tandem_store_save_charter (TandemStore   *self,
 
   if (tandem_team_get_id (charter->team) <= 0)
     {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, _ ("The tandem is not stored yet: save it first"));
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("The tandem is not stored yet: save it first"));
       return NULL;
     }
   if (charter->version > 0 || g_hash_table_size (charter->areas) == 0)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
-                   charter->version > 0 ? _ ("This charter is already saved as version %u") : _ ("A charter needs at least one area"),
+                   charter->version > 0 ? _ ("This charter is already saved as version %u")
+                                        : _ ("A charter needs at least one area"),
                    charter->version);
       return NULL;
     }
@@ -440,15 +436,17 @@ tandem_store_save_charter (TandemStore   *self,
   areas = tandem_charter_get_areas (charter);
   for (guint i = 0; areas[i] != NULL; i++)
     {
-      TandemCharterAreaRecord r = { tandem_team_get_id (charter->team), 0, areas[i],
-                                    GPOINTER_TO_INT (g_hash_table_lookup (charter->areas, areas[i])) - 1 };
+      TandemCharterAreaRecord r
+          = { tandem_team_get_id (charter->team), 0, areas[i],
+              GPOINTER_TO_INT (g_hash_table_lookup (charter->areas, areas[i])) - 1 };
       g_array_append_val (rows, r);
     }
 
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_insert_charter (_tandem_transaction_get_backend (tx), tandem_team_get_id (charter->team), rows, &version, error);
+    ok = tandem_backend_insert_charter (_tandem_transaction_get_backend (tx),
+                                        tandem_team_get_id (charter->team), rows, &version, error);
   }
   if (!ok)
     return NULL;
@@ -472,10 +470,7 @@ tandem_store_save_charter (TandemStore   *self,
  * Since: 1.0
  */
 TandemCharter *
-tandem_store_get_charter (TandemStore *self,
-                          TandemTeam  *team,
-                          guint        version,
-                          GError     **error)
+tandem_store_get_charter (TandemStore *self, TandemTeam *team, guint version, GError **error)
 {
   g_autoptr (GArray) areas = NULL;
   g_autoptr (GArray) confirmations = NULL;
@@ -501,7 +496,8 @@ tandem_store_get_charter (TandemStore *self,
   if (version == 0 || (!found && version != latest))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   _ ("Tandem “%s” has no charter version %u"), tandem_team_get_name (team), version);
+                   _ ("Tandem “%s” has no charter version %u"), tandem_team_get_name (team),
+                   version);
       return NULL;
     }
 
@@ -521,9 +517,7 @@ tandem_store_get_charter (TandemStore *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_charters (TandemStore *self,
-                            TandemTeam  *team,
-                            GError     **error)
+tandem_store_list_charters (TandemStore *self, TandemTeam *team, GError **error)
 {
   g_autoptr (GArray) areas = NULL;
   g_autoptr (GArray) confirmations = NULL;
@@ -588,7 +582,8 @@ tandem_store_confirm_charter (TandemStore   *self,
   if (rep != tandem_team_get_inside_rep (team) && rep != tandem_team_get_field_rep (team))
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
-                   _ ("%s is not a member of tandem “%s”"), tandem_rep_get_name (rep), tandem_team_get_name (team));
+                   _ ("%s is not a member of tandem “%s”"), tandem_rep_get_name (rep),
+                   tandem_team_get_name (team));
       return FALSE;
     }
   if (at == NULL)
@@ -597,7 +592,8 @@ tandem_store_confirm_charter (TandemStore   *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_confirm_charter (_tandem_transaction_get_backend (tx), tandem_team_get_id (team), (int)charter->version,
+    ok = tandem_backend_confirm_charter (_tandem_transaction_get_backend (tx),
+                                         tandem_team_get_id (team), (int)charter->version,
                                          tandem_rep_get_id (rep), _tandem_time_to_usec (at), error);
   }
   if (!ok)

@@ -106,7 +106,8 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACCOUNT] = g_param_spec_object ("account", NULL, NULL, TANDEM_TYPE_ACCOUNT, flags);
+  properties[PROP_ACCOUNT]
+      = g_param_spec_object ("account", NULL, NULL, TANDEM_TYPE_ACCOUNT, flags);
 
   /**
    * TandemClassification:revenue:
@@ -133,7 +134,8 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CUMULATIVE_SHARE] = g_param_spec_uint ("cumulative-share", NULL, NULL, 0, 10000, 0, flags);
+  properties[PROP_CUMULATIVE_SHARE]
+      = g_param_spec_uint ("cumulative-share", NULL, NULL, 0, 10000, 0, flags);
 
   /**
    * TandemClassification:category:
@@ -142,7 +144,8 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CATEGORY] = g_param_spec_enum ("category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C, flags);
+  properties[PROP_CATEGORY]
+      = g_param_spec_enum ("category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C, flags);
 
   /**
    * TandemClassification:previous-category:
@@ -151,7 +154,8 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PREVIOUS_CATEGORY] = g_param_spec_enum ("previous-category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C, flags);
+  properties[PROP_PREVIOUS_CATEGORY] = g_param_spec_enum (
+      "previous-category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -270,8 +274,7 @@ typedef struct
 } Row;
 
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b)
+compare_rows (gconstpointer a, gconstpointer b)
 {
   const Row *x = a, *y = b;
 
@@ -338,7 +341,8 @@ tandem_store_classify_accounts (TandemStore *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (since != NULL && until != NULL && currency != NULL, NULL);
 
-  if (!_tandem_check_window (since, until, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, error))
+  if (!_tandem_check_window (since, until, TANDEM_VALIDATION_ERROR,
+                             TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, error))
     return NULL;
 
   if ((guint64)a_share + b_share + c_share > 10000 || a_share == 0)
@@ -347,9 +351,10 @@ tandem_store_classify_accounts (TandemStore *self,
       g_autofree char *b = percent_text (b_share);
       g_autofree char *c = percent_text (c_share);
 
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                   _ ("Shares A %s, B %s, C %s: A must be above 0%% and together they may be at most 100%%"), a, b,
-                   c);
+      g_set_error (
+          error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+          _ ("Shares A %s, B %s, C %s: A must be above 0%% and together they may be at most 100%%"),
+          a, b, c);
       return NULL;
     }
   if (!tandem_currency_lookup (currency, NULL, error))
@@ -361,7 +366,8 @@ tandem_store_classify_accounts (TandemStore *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    revenue = tandem_backend_list_account_revenue (_tandem_transaction_get_backend (tx), _tandem_time_to_usec (since),
+    revenue = tandem_backend_list_account_revenue (_tandem_transaction_get_backend (tx),
+                                                   _tandem_time_to_usec (since),
                                                    _tandem_time_to_usec (until), currency, error);
   }
   if (revenue == NULL)
@@ -408,7 +414,8 @@ tandem_store_classify_accounts (TandemStore *self,
                                              : TANDEM_CATEGORY_D;
           above += row->revenue;
         }
-      c->share = total > 0 && row->revenue > 0 ? (guint)((__int128)row->revenue * 10000 / total) : 0;
+      c->share
+          = total > 0 && row->revenue > 0 ? (guint)((__int128)row->revenue * 10000 / total) : 0;
       c->cumulative = total > 0 ? (guint)((__int128)above * 10000 / total) : 0;
       g_list_store_append (result, c);
     }
@@ -457,9 +464,7 @@ tandem_store_classify_accounts (TandemStore *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_clean_up_accounts (TandemStore *self,
-                                gboolean     confirm,
-                                GError     **error)
+tandem_store_clean_up_accounts (TandemStore *self, gboolean confirm, GError **error)
 {
   g_autoptr (GListModel) accounts = NULL;
   g_autoptr (GListStore) d = g_list_store_new (TANDEM_TYPE_ACCOUNT);

@@ -74,8 +74,7 @@ enum
 static GParamSpec *conv_properties[CONV_N_PROPS];
 
 static int
-rate_bp (guint part,
-         guint base)
+rate_bp (guint part, guint base)
 {
   return base == 0 ? -1 : (int)((guint64)part * 10000 / base);
 }
@@ -90,10 +89,7 @@ tandem_conversion_finalize (GObject *object)
 }
 
 static void
-tandem_conversion_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+tandem_conversion_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemConversion *self = TANDEM_CONVERSION (object);
 
@@ -153,7 +149,8 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
+  conv_properties[CONV_PROP_TEAM]
+      = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
 
   /**
    * TandemConversion:prospects:
@@ -162,7 +159,8 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_PROSPECTS] = g_param_spec_uint ("prospects", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  conv_properties[CONV_PROP_PROSPECTS]
+      = g_param_spec_uint ("prospects", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * TandemConversion:won:
@@ -180,7 +178,8 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_WIN_RATE] = g_param_spec_int ("win-rate", NULL, NULL, -1, 10000, -1, flags);
+  conv_properties[CONV_PROP_WIN_RATE]
+      = g_param_spec_int ("win-rate", NULL, NULL, -1, 10000, -1, flags);
 
   /**
    * TandemConversion:customers:
@@ -190,7 +189,8 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_CUSTOMERS] = g_param_spec_uint ("customers", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  conv_properties[CONV_PROP_CUSTOMERS]
+      = g_param_spec_uint ("customers", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * TandemConversion:promoted:
@@ -199,7 +199,8 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_PROMOTED] = g_param_spec_uint ("promoted", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  conv_properties[CONV_PROP_PROMOTED]
+      = g_param_spec_uint ("promoted", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * TandemConversion:promotion-rate:
@@ -209,7 +210,8 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_PROMOTION_RATE] = g_param_spec_int ("promotion-rate", NULL, NULL, -1, 10000, -1, flags);
+  conv_properties[CONV_PROP_PROMOTION_RATE]
+      = g_param_spec_int ("promotion-rate", NULL, NULL, -1, 10000, -1, flags);
 
   /**
    * TandemConversion:active:
@@ -219,7 +221,8 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_ACTIVE] = g_param_spec_uint ("active", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  conv_properties[CONV_PROP_ACTIVE]
+      = g_param_spec_uint ("active", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * TandemConversion:lost:
@@ -238,7 +241,8 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_LOSS_RATE] = g_param_spec_int ("loss-rate", NULL, NULL, -1, 10000, -1, flags);
+  conv_properties[CONV_PROP_LOSS_RATE]
+      = g_param_spec_int ("loss-rate", NULL, NULL, -1, 10000, -1, flags);
 
   /**
    * TandemConversion:won-back:
@@ -247,7 +251,8 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_WON_BACK] = g_param_spec_uint ("won-back", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  conv_properties[CONV_PROP_WON_BACK]
+      = g_param_spec_uint ("won-back", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, CONV_N_PROPS, conv_properties);
 }
@@ -461,12 +466,12 @@ typedef struct
 } AccountMoves;
 
 static void
-add_moves (TandemConversion   *c,
-           const AccountMoves *m)
+add_moves (TandemConversion *c, const AccountMoves *m)
 {
   c->prospects += m->visited[TANDEM_ACCOUNT_STAGE_PROSPECT];
   c->customers += m->visited[TANDEM_ACCOUNT_STAGE_CUSTOMER];
-  c->active += m->visited[TANDEM_ACCOUNT_STAGE_CUSTOMER] || m->visited[TANDEM_ACCOUNT_STAGE_REGULAR];
+  c->active
+      += m->visited[TANDEM_ACCOUNT_STAGE_CUSTOMER] || m->visited[TANDEM_ACCOUNT_STAGE_REGULAR];
   c->won += m->won;
   c->promoted += m->promoted;
   c->lost += m->lost;
@@ -474,9 +479,7 @@ add_moves (TandemConversion   *c,
 }
 
 static void
-move (AccountMoves *m,
-      int           from,
-      int           to)
+move (AccountMoves *m, int from, int to)
 {
   m->visited[to] = TRUE;
   if (from == TANDEM_ACCOUNT_STAGE_PROSPECT && _tandem_stage_is_active (to))
@@ -540,7 +543,9 @@ _tandem_conversions_compute (TandemStore *self,
       int               stage = -1;
       gboolean          existed = FALSE;
 
-      for (; i < stages->len && g_array_index (stages, TandemStageRecord, i).account_id == account_id; i++)
+      for (;
+           i < stages->len && g_array_index (stages, TandemStageRecord, i).account_id == account_id;
+           i++)
         {
           const TandemStageRecord *r = &g_array_index (stages, TandemStageRecord, i);
 
@@ -616,9 +621,10 @@ tandem_store_compute_conversions (TandemStore *self,
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
     backend = _tandem_transaction_get_backend (tx);
-    if ((teams = tandem_backend_list_teams (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL)
-      conversions = _tandem_conversions_compute (self, teams, accounts, _tandem_time_to_usec (since),
-                                                 _tandem_time_to_usec (until), error);
+    if ((teams = tandem_backend_list_teams (backend, error)) != NULL
+        && (accounts = tandem_backend_list_accounts (backend, error)) != NULL)
+      conversions = _tandem_conversions_compute (
+          self, teams, accounts, _tandem_time_to_usec (since), _tandem_time_to_usec (until), error);
   }
   if (conversions == NULL)
     return NULL;

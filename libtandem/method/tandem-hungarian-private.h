@@ -11,9 +11,6 @@ G_BEGIN_DECLS
  * (Kuhn–Munkres with potentials), O(n³) for n = max (rows, cols).
  * @weights is row-major, n_rows × n_cols. On return row_to_col[r] is the
  * column of row r, or -1 if the row stays unmatched. Returns the total. */
-gint64 _tandem_hungarian_max (const gint64 *weights,
-                              guint         n_rows,
-                              guint         n_cols,
-                              int          *row_to_col);
+gint64 _tandem_hungarian_max (const gint64 *weights, guint n_rows, guint n_cols, int *row_to_col);
 
 G_END_DECLS

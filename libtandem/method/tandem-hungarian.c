@@ -12,10 +12,7 @@
 #include "tandem-hungarian-private.h"
 
 gint64
-_tandem_hungarian_max (const gint64 *weights,
-                       guint         n_rows,
-                       guint         n_cols,
-                       int          *row_to_col)
+_tandem_hungarian_max (const gint64 *weights, guint n_rows, guint n_cols, int *row_to_col)
 {
   guint                n = MAX (n_rows, n_cols);
   g_autofree gint64   *u = NULL;

@@ -85,8 +85,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* part ÷ whole in basis points, rounded down; -1 when whole <= 0 */
 static int
-share_bp (gint64 part,
-          gint64 whole)
+share_bp (gint64 part, gint64 whole)
 {
   __int128 bp;
 
@@ -109,10 +108,7 @@ tandem_kpi_finalize (GObject *object)
 }
 
 static void
-tandem_kpi_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+tandem_kpi_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemKpi *self = TANDEM_KPI (object);
 
@@ -205,7 +201,8 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ATTAINMENT] = g_param_spec_int ("attainment", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_ATTAINMENT]
+      = g_param_spec_int ("attainment", NULL, NULL, -1, G_MAXINT, -1, flags);
 
   /**
    * TandemKpi:new-customers:
@@ -214,7 +211,8 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NEW_CUSTOMERS] = g_param_spec_uint ("new-customers", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_NEW_CUSTOMERS]
+      = g_param_spec_uint ("new-customers", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * TandemKpi:cross-up-revenue:
@@ -223,7 +221,8 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CROSS_UP_REVENUE] = g_param_spec_boxed ("cross-up-revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+  properties[PROP_CROSS_UP_REVENUE]
+      = g_param_spec_boxed ("cross-up-revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
 
   /**
    * TandemKpi:cross-up-share:
@@ -233,7 +232,8 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CROSS_UP_SHARE] = g_param_spec_int ("cross-up-share", NULL, NULL, G_MININT, G_MAXINT, -1, flags);
+  properties[PROP_CROSS_UP_SHARE]
+      = g_param_spec_int ("cross-up-share", NULL, NULL, G_MININT, G_MAXINT, -1, flags);
 
   /**
    * TandemKpi:referrals-collected:
@@ -242,7 +242,8 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REFERRALS_COLLECTED] = g_param_spec_uint ("referrals-collected", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_REFERRALS_COLLECTED]
+      = g_param_spec_uint ("referrals-collected", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * TandemKpi:referrals-converted:
@@ -252,7 +253,8 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REFERRALS_CONVERTED] = g_param_spec_uint ("referrals-converted", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_REFERRALS_CONVERTED]
+      = g_param_spec_uint ("referrals-converted", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * TandemKpi:inside-revenue:
@@ -261,7 +263,8 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_REVENUE] = g_param_spec_boxed ("inside-revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+  properties[PROP_INSIDE_REVENUE]
+      = g_param_spec_boxed ("inside-revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
 
   /**
    * TandemKpi:inside-share:
@@ -271,7 +274,8 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_SHARE] = g_param_spec_int ("inside-share", NULL, NULL, G_MININT, G_MAXINT, -1, flags);
+  properties[PROP_INSIDE_SHARE]
+      = g_param_spec_int ("inside-share", NULL, NULL, G_MININT, G_MAXINT, -1, flags);
 
   /**
    * TandemKpi:conversion:
@@ -280,7 +284,8 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CONVERSION] = g_param_spec_object ("conversion", NULL, NULL, TANDEM_TYPE_CONVERSION, flags);
+  properties[PROP_CONVERSION]
+      = g_param_spec_object ("conversion", NULL, NULL, TANDEM_TYPE_CONVERSION, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -492,8 +497,7 @@ tandem_kpi_get_inside_share (TandemKpi *self)
  * Since: 1.0
  */
 guint
-tandem_kpi_get_activity_count (TandemKpi         *self,
-                               TandemActivityKind kind)
+tandem_kpi_get_activity_count (TandemKpi *self, TandemActivityKind kind)
 {
   g_return_val_if_fail (TANDEM_IS_KPI (self), 0);
   return (guint)kind < N_KINDS ? self->counts[kind] : 0;
@@ -517,10 +521,7 @@ tandem_kpi_get_conversion (TandemKpi *self)
 }
 
 static gboolean
-add_row (TandemKpi             *kpi,
-         const TandemKpiRecord *r,
-         TandemPlan            *plan,
-         GError               **error)
+add_row (TandemKpi *kpi, const TandemKpiRecord *r, TandemPlan *plan, GError **error)
 {
   gboolean commissionable = tandem_activity_kind_is_commissionable (r->base_kind);
   gint64   sign = r->kind == TANDEM_ACTIVITY_KIND_REVERSAL ? -1 : 1;
@@ -532,15 +533,18 @@ add_row (TandemKpi             *kpi,
   if (strcmp (r->currency, kpi->currency) != 0)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                   _ ("Tandem “%s” has %s activities in the period; plan “%s” counts in %s (no conversion is made)"),
-                   tandem_team_get_name (kpi->team), r->currency, tandem_plan_get_name (plan), kpi->currency);
+                   _ ("Tandem “%s” has %s activities in the period; plan “%s” counts in %s (no "
+                      "conversion is made)"),
+                   tandem_team_get_name (kpi->team), r->currency, tandem_plan_get_name (plan),
+                   kpi->currency);
       return FALSE;
     }
 
   /* sums of int64 minor units over one period: the store's own amounts
    * are bounded well below the int64 range */
   kpi->revenue += sign * r->amount;
-  if (r->base_kind == TANDEM_ACTIVITY_KIND_CROSS_SELL || r->base_kind == TANDEM_ACTIVITY_KIND_UP_SELL)
+  if (r->base_kind == TANDEM_ACTIVITY_KIND_CROSS_SELL
+      || r->base_kind == TANDEM_ACTIVITY_KIND_UP_SELL)
     kpi->cross_up += sign * r->amount;
   if (r->role == TANDEM_ROLE_INSIDE)
     kpi->inside += sign * r->amount;
@@ -551,23 +555,24 @@ add_row (TandemKpi             *kpi,
  * quarter, 12 in a year, 4 quarters in a year. A period shorter than the
  * plan's cannot be summed from it. */
 static gboolean
-plan_periods_in (TandemPlan   *plan,
-                 TandemPeriod *period,
-                 guint        *n,
-                 GError      **error)
+plan_periods_in (TandemPlan *plan, TandemPeriod *period, guint *n, GError **error)
 {
-  static const guint months[] = { [TANDEM_PERIOD_KIND_MONTH] = 1, [TANDEM_PERIOD_KIND_QUARTER] = 3, [TANDEM_PERIOD_KIND_YEAR] = 12 };
-  TandemPeriodKind   outer = tandem_period_get_kind (period);
-  TandemPeriodKind   inner = tandem_plan_get_period_kind (plan);
+  static const guint months[] = {
+    [TANDEM_PERIOD_KIND_MONTH] = 1, [TANDEM_PERIOD_KIND_QUARTER] = 3, [TANDEM_PERIOD_KIND_YEAR] = 12
+  };
+  TandemPeriodKind outer = tandem_period_get_kind (period);
+  TandemPeriodKind inner = tandem_plan_get_period_kind (plan);
 
   if ((guint)outer > TANDEM_PERIOD_KIND_YEAR || (guint)inner > TANDEM_PERIOD_KIND_YEAR
       || months[outer] < months[inner])
     {
       g_autofree char *label = tandem_period_to_string (period);
 
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
-                   _ ("%s is shorter than the periods of plan “%s” (%s): key figures add up whole periods"),
-                   label, tandem_plan_get_name (plan), _tandem_enum_to_nick (TANDEM_TYPE_PERIOD_KIND, inner));
+      g_set_error (
+          error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+          _ ("%s is shorter than the periods of plan “%s” (%s): key figures add up whole periods"),
+          label, tandem_plan_get_name (plan),
+          _tandem_enum_to_nick (TANDEM_TYPE_PERIOD_KIND, inner));
       return FALSE;
     }
   *n = months[outer] / months[inner];
@@ -610,7 +615,8 @@ tandem_store_compute_kpis (TandemStore  *self,
   g_autoptr (GArray) referrals = NULL;
   g_autoptr (GArray) accounts = NULL;
   g_autoptr (GArray) teams = NULL;
-  g_autoptr (GHashTable) by_team = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  g_autoptr (GHashTable) by_team
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   g_autoptr (GHashTable) account_team = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GListStore) result = g_list_store_new (TANDEM_TYPE_KPI);
   TandemBackend *backend;
@@ -636,7 +642,12 @@ tandem_store_compute_kpis (TandemStore  *self,
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
     backend = _tandem_transaction_get_backend (tx);
-    ok = (teams = tandem_backend_list_teams (backend, error)) != NULL && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && (conversions = _tandem_conversions_compute (self, teams, accounts, since, until, error)) != NULL && (rows = tandem_backend_list_kpi_rows (backend, since, until, error)) != NULL && (referrals = tandem_backend_list_referrals (backend, error)) != NULL;
+    ok = (teams = tandem_backend_list_teams (backend, error)) != NULL
+         && (accounts = tandem_backend_list_accounts (backend, error)) != NULL
+         && (conversions = _tandem_conversions_compute (self, teams, accounts, since, until, error))
+                != NULL
+         && (rows = tandem_backend_list_kpi_rows (backend, since, until, error)) != NULL
+         && (referrals = tandem_backend_list_referrals (backend, error)) != NULL;
 
     for (guint i = 0; ok && i < teams->len; i++)
       {
@@ -657,16 +668,16 @@ tandem_store_compute_kpis (TandemStore  *self,
             if (strcmp (r->target_currency, kpi->currency) != 0)
               {
                 g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                             _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"),
-                             r->name, r->target_currency, tandem_plan_get_name (plan), kpi->currency);
+                             _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"), r->name,
+                             r->target_currency, tandem_plan_get_name (plan), kpi->currency);
                 ok = FALSE;
                 break;
               }
             kpi->has_target = TRUE;
             if (__builtin_mul_overflow (r->target_minor, (gint64)n_periods, &kpi->target))
               {
-                ok = _tandem_overflow_error (error, _ ("The target of tandem “%s” over %u periods"), r->name,
-                                             n_periods);
+                ok = _tandem_overflow_error (error, _ ("The target of tandem “%s” over %u periods"),
+                                             r->name, n_periods);
                 break;
               }
           }
@@ -701,8 +712,8 @@ tandem_store_compute_kpis (TandemStore  *self,
         for (guint i = 0; i < referrals->len; i++)
           {
             const TandemReferralRecord *r = &g_array_index (referrals, TandemReferralRecord, i);
-            gint64                     *team_id = g_hash_table_lookup (account_team, &r->referrer_id);
-            TandemKpi                  *kpi = team_id ? g_hash_table_lookup (by_team, team_id) : NULL;
+            gint64    *team_id = g_hash_table_lookup (account_team, &r->referrer_id);
+            TandemKpi *kpi = team_id ? g_hash_table_lookup (by_team, team_id) : NULL;
 
             if (kpi != NULL && r->order_at >= since && r->order_at < until)
               kpi->referrals_converted++;
@@ -710,8 +721,9 @@ tandem_store_compute_kpis (TandemStore  *self,
 
         for (guint i = 0; i < teams->len; i++)
           {
-            TandemKpi *kpi = g_hash_table_lookup (by_team, &g_array_index (teams, TandemTeamRecord, i).id);
-            guint      n = 0;
+            TandemKpi *kpi
+                = g_hash_table_lookup (by_team, &g_array_index (teams, TandemTeamRecord, i).id);
+            guint n = 0;
 
             for (guint k = 0; k < N_KINDS; k++)
               n += kpi->counts[k];

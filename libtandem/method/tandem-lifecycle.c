@@ -155,7 +155,8 @@ tandem_lifecycle_rules_class_init (TandemLifecycleRulesClass *klass)
    *
    * Since: 1.0
    */
-  rules_properties[RULES_PROP_REGULAR_ORDERS] = g_param_spec_uint ("regular-orders", NULL, NULL, 0, G_MAXUINT, 3, flags);
+  rules_properties[RULES_PROP_REGULAR_ORDERS]
+      = g_param_spec_uint ("regular-orders", NULL, NULL, 0, G_MAXUINT, 3, flags);
 
   /**
    * TandemLifecycleRules:regular-months:
@@ -164,7 +165,8 @@ tandem_lifecycle_rules_class_init (TandemLifecycleRulesClass *klass)
    *
    * Since: 1.0
    */
-  rules_properties[RULES_PROP_REGULAR_MONTHS] = g_param_spec_uint ("regular-months", NULL, NULL, 0, G_MAXUINT, 12, flags);
+  rules_properties[RULES_PROP_REGULAR_MONTHS]
+      = g_param_spec_uint ("regular-months", NULL, NULL, 0, G_MAXUINT, 12, flags);
 
   /**
    * TandemLifecycleRules:lost-after-days:
@@ -173,7 +175,8 @@ tandem_lifecycle_rules_class_init (TandemLifecycleRulesClass *klass)
    *
    * Since: 1.0
    */
-  rules_properties[RULES_PROP_LOST_AFTER_DAYS] = g_param_spec_uint ("lost-after-days", NULL, NULL, 0, G_MAXUINT, 365, flags);
+  rules_properties[RULES_PROP_LOST_AFTER_DAYS]
+      = g_param_spec_uint ("lost-after-days", NULL, NULL, 0, G_MAXUINT, 365, flags);
 
   g_object_class_install_properties (object_class, RULES_N_PROPS, rules_properties);
 }
@@ -203,10 +206,7 @@ tandem_lifecycle_rules_new (void)
 }
 
 static gboolean
-read_rule (GKeyFile   *file,
-           const char *key,
-           guint      *out,
-           GError    **error)
+read_rule (GKeyFile *file, const char *key, guint *out, GError **error)
 {
   g_autofree char *text = g_key_file_get_value (file, "Lifecycle", key, NULL);
   guint64          value;
@@ -245,9 +245,7 @@ read_rule (GKeyFile   *file,
  * Since: 1.0
  */
 TandemLifecycleRules *
-tandem_lifecycle_rules_new_from_data (const char *data,
-                                      gssize      length,
-                                      GError    **error)
+tandem_lifecycle_rules_new_from_data (const char *data, gssize length, GError **error)
 {
   static const char *const keys[] = { "RegularOrders", "RegularMonths", "LostAfterDays", NULL };
   g_autoptr (GKeyFile) file = g_key_file_new ();
@@ -259,13 +257,15 @@ tandem_lifecycle_rules_new_from_data (const char *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_tandem_key_file_check_duplicates (data, length < 0 ? strlen (data) : (gsize)length, TANDEM_VALIDATION_ERROR,
+  if (!_tandem_key_file_check_duplicates (data, length < 0 ? strlen (data) : (gsize)length,
+                                          TANDEM_VALIDATION_ERROR,
                                           TANDEM_VALIDATION_ERROR_INVALID_VALUE, error))
     return NULL;
-  if (!g_key_file_load_from_data (file, data, length < 0 ? strlen (data) : (gsize)length, G_KEY_FILE_NONE, &local_error))
+  if (!g_key_file_load_from_data (file, data, length < 0 ? strlen (data) : (gsize)length,
+                                  G_KEY_FILE_NONE, &local_error))
     {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE,
-                   _ ("Lifecycle rules: %s"), local_error->message);
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE, _ ("Lifecycle rules: %s"),
+                   local_error->message);
       return NULL;
     }
 
@@ -283,12 +283,17 @@ tandem_lifecycle_rules_new_from_data (const char *data,
     if (!g_strv_contains (keys, names[i]))
       {
         g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_KEY,
-                     _ ("[Lifecycle] %s: unknown key; expected RegularOrders, RegularMonths or LostAfterDays"), names[i]);
+                     _ ("[Lifecycle] %s: unknown key; expected RegularOrders, RegularMonths or "
+                        "LostAfterDays"),
+                     names[i]);
         return NULL;
       }
 
   rules = tandem_lifecycle_rules_new ();
-  if (!read_rule (file, "RegularOrders", &rules->regular_orders, error) || !read_rule (file, "RegularMonths", &rules->regular_months, error) || !read_rule (file, "LostAfterDays", &rules->lost_after_days, error) || !tandem_lifecycle_rules_validate (rules, error))
+  if (!read_rule (file, "RegularOrders", &rules->regular_orders, error)
+      || !read_rule (file, "RegularMonths", &rules->regular_months, error)
+      || !read_rule (file, "LostAfterDays", &rules->lost_after_days, error)
+      || !tandem_lifecycle_rules_validate (rules, error))
     return NULL;
 
   return g_steal_pointer (&rules);
@@ -322,8 +327,7 @@ tandem_lifecycle_rules_get_regular_orders (TandemLifecycleRules *self)
  * Since: 1.0
  */
 void
-tandem_lifecycle_rules_set_regular_orders (TandemLifecycleRules *self,
-                                           guint                 regular_orders)
+tandem_lifecycle_rules_set_regular_orders (TandemLifecycleRules *self, guint regular_orders)
 {
   g_return_if_fail (TANDEM_IS_LIFECYCLE_RULES (self));
 
@@ -361,8 +365,7 @@ tandem_lifecycle_rules_get_regular_months (TandemLifecycleRules *self)
  * Since: 1.0
  */
 void
-tandem_lifecycle_rules_set_regular_months (TandemLifecycleRules *self,
-                                           guint                 regular_months)
+tandem_lifecycle_rules_set_regular_months (TandemLifecycleRules *self, guint regular_months)
 {
   g_return_if_fail (TANDEM_IS_LIFECYCLE_RULES (self));
 
@@ -400,8 +403,7 @@ tandem_lifecycle_rules_get_lost_after_days (TandemLifecycleRules *self)
  * Since: 1.0
  */
 void
-tandem_lifecycle_rules_set_lost_after_days (TandemLifecycleRules *self,
-                                            guint                 lost_after_days)
+tandem_lifecycle_rules_set_lost_after_days (TandemLifecycleRules *self, guint lost_after_days)
 {
   g_return_if_fail (TANDEM_IS_LIFECYCLE_RULES (self));
 
@@ -425,20 +427,22 @@ tandem_lifecycle_rules_set_lost_after_days (TandemLifecycleRules *self,
  * Since: 1.0
  */
 gboolean
-tandem_lifecycle_rules_validate (TandemLifecycleRules *self,
-                                 GError              **error)
+tandem_lifecycle_rules_validate (TandemLifecycleRules *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_LIFECYCLE_RULES (self), FALSE);
 
   if (self->regular_orders > MAX_REGULAR_ORDERS)
     g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                 _ ("regular-orders %u: must be between 0 (never) and %u"), self->regular_orders, MAX_REGULAR_ORDERS);
+                 _ ("regular-orders %u: must be between 0 (never) and %u"), self->regular_orders,
+                 MAX_REGULAR_ORDERS);
   else if (self->regular_months < 1 || self->regular_months > MAX_REGULAR_MONTHS)
     g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                 _ ("regular-months %u: must be between 1 and %u"), self->regular_months, MAX_REGULAR_MONTHS);
+                 _ ("regular-months %u: must be between 1 and %u"), self->regular_months,
+                 MAX_REGULAR_MONTHS);
   else if (self->lost_after_days > MAX_LOST_AFTER_DAYS)
     g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                 _ ("lost-after-days %u: must be between 0 (never) and %u"), self->lost_after_days, MAX_LOST_AFTER_DAYS);
+                 _ ("lost-after-days %u: must be between 0 (never) and %u"), self->lost_after_days,
+                 MAX_LOST_AFTER_DAYS);
   else
     return TRUE;
 
@@ -449,8 +453,7 @@ tandem_lifecycle_rules_validate (TandemLifecycleRules *self,
 /* The rules as a pure function                                        */
 
 static gint64
-months_before (gint64 usec,
-               int    months)
+months_before (gint64 usec, int months)
 {
   g_autoptr (GDateTime) at = _tandem_time_from_usec (usec);
   g_autoptr (GDateTime) start = g_date_time_add_months (at, -months);
@@ -460,8 +463,7 @@ months_before (gint64 usec,
 
 /* The index of the first order later than @usec. */
 static guint
-orders_up_to (const GArray *orders,
-              gint64        usec)
+orders_up_to (const GArray *orders, gint64 usec)
 {
   guint lo = 0, hi = orders->len;
 
@@ -478,12 +480,7 @@ orders_up_to (const GArray *orders,
 }
 
 static void
-push_step (GArray *steps,
-           gint64  account_id,
-           int     stage,
-           gint64  at,
-           int     cause,
-           gint64  activity_id)
+push_step (GArray *steps, gint64 account_id, int stage, gint64 at, int cause, gint64 activity_id)
 {
   TandemStageRecord step = { account_id, stage, at, cause, activity_id };
 
@@ -533,7 +530,8 @@ _tandem_lifecycle_steps (const TandemLifecycleRecord *rules,
 
       if (stage == TANDEM_ACCOUNT_STAGE_PROSPECT || stage == TANDEM_ACCOUNT_STAGE_LOST)
         {
-          int cause = stage == TANDEM_ACCOUNT_STAGE_PROSPECT ? TANDEM_STAGE_CAUSE_FIRST_ORDER : TANDEM_STAGE_CAUSE_WON_BACK;
+          int cause = stage == TANDEM_ACCOUNT_STAGE_PROSPECT ? TANDEM_STAGE_CAUSE_FIRST_ORDER
+                                                             : TANDEM_STAGE_CAUSE_WON_BACK;
 
           stage = TANDEM_ACCOUNT_STAGE_CUSTOMER;
           since = o->occurred_at;
@@ -561,7 +559,8 @@ _tandem_lifecycle_steps (const TandemLifecycleRecord *rules,
       gint64 ref = MAX (last_order, since);
 
       if (now - ref > lost)
-        push_step (steps, account_id, TANDEM_ACCOUNT_STAGE_LOST, ref + lost, TANDEM_STAGE_CAUSE_NO_ORDERS, 0);
+        push_step (steps, account_id, TANDEM_ACCOUNT_STAGE_LOST, ref + lost,
+                   TANDEM_STAGE_CAUSE_NO_ORDERS, 0);
     }
 
   return steps;
@@ -579,12 +578,11 @@ on_orders (TandemBackend *backend,
   TandemLifecycleRecord rules;
 
   return tandem_backend_load_lifecycle (backend, &rules, error)
-         && _tandem_lifecycle_apply_accounts (backend, &rules, account_ids, n_accounts, TANDEM_LIFECYCLE_NO_TIME,
-                                              changes, error);
+         && _tandem_lifecycle_apply_accounts (backend, &rules, account_ids, n_accounts,
+                                              TANDEM_LIFECYCLE_NO_TIME, changes, error);
 }
 
-static void __attribute__ ((constructor))
-tandem_lifecycle_register (void)
+static void __attribute__ ((constructor)) tandem_lifecycle_register (void)
 {
   _tandem_store_set_orders_hook (on_orders);
 }
@@ -609,7 +607,8 @@ _tandem_lifecycle_apply_account (TandemBackend               *backend,
   if (record.archived)
     goto out;
 
-  if ((history = tandem_backend_list_stage_changes (backend, account_id, error)) == NULL || (orders = tandem_backend_list_orders (backend, account_id, error)) == NULL)
+  if ((history = tandem_backend_list_stage_changes (backend, account_id, error)) == NULL
+      || (orders = tandem_backend_list_orders (backend, account_id, error)) == NULL)
     {
       ok = FALSE;
       goto out;
@@ -622,7 +621,8 @@ _tandem_lifecycle_apply_account (TandemBackend               *backend,
     goto out;
 
   for (guint i = 0; ok && i < steps->len; i++)
-    ok = tandem_backend_add_stage_change (backend, &g_array_index (steps, TandemStageRecord, i), error);
+    ok = tandem_backend_add_stage_change (backend, &g_array_index (steps, TandemStageRecord, i),
+                                          error);
   record.stage = g_array_index (steps, TandemStageRecord, steps->len - 1).stage;
   if (ok)
     ok = tandem_backend_update_account (backend, &record, error);
@@ -684,7 +684,8 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
         a++;
       while (h < history->len && g_array_index (history, TandemStageRecord, h).account_id < id)
         h++;
-      for (; h < history->len && g_array_index (history, TandemStageRecord, h).account_id == id; h++)
+      for (; h < history->len && g_array_index (history, TandemStageRecord, h).account_id == id;
+           h++)
         since = g_array_index (history, TandemStageRecord, h).changed_at;
       while (o < orders->len && g_array_index (orders, TandemOrderRecord, o).account_id < id)
         o++;
@@ -692,7 +693,8 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
       for (; o < orders->len && g_array_index (orders, TandemOrderRecord, o).account_id == id; o++)
         g_array_append_val (mine, g_array_index (orders, TandemOrderRecord, o));
 
-      if (a >= accounts->len || (account = &g_array_index (accounts, TandemAccountRecord, a))->id != id)
+      if (a >= accounts->len
+          || (account = &g_array_index (accounts, TandemAccountRecord, a))->id != id)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
                        _ ("No %s with id %" PRId64), _ ("account"), id);
@@ -708,9 +710,10 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
       g_array_append_val (finals, g_array_index (made_here, TandemStageRecord, made_here->len - 1));
     }
 
-  if (!tandem_backend_add_stage_changes (backend, (const TandemStageRecord *)(void *)steps->data, steps->len, error)
-      || !tandem_backend_set_account_stages (backend, (const TandemStageRecord *)(void *)finals->data, finals->len,
-                                             error))
+  if (!tandem_backend_add_stage_changes (backend, (const TandemStageRecord *)(void *)steps->data,
+                                         steps->len, error)
+      || !tandem_backend_set_account_stages (
+          backend, (const TandemStageRecord *)(void *)finals->data, finals->len, error))
     return FALSE;
   g_array_append_vals (made, steps->data, steps->len);
   return TRUE;
@@ -732,8 +735,7 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
  * Since: 1.0
  */
 TandemLifecycleRules *
-tandem_store_get_lifecycle_rules (TandemStore *self,
-                                  GError     **error)
+tandem_store_get_lifecycle_rules (TandemStore *self, GError **error)
 {
   TandemLifecycleRecord record;
   TandemLifecycleRules *rules;
@@ -773,9 +775,7 @@ tandem_store_get_lifecycle_rules (TandemStore *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_set_lifecycle_rules (TandemStore          *self,
-                                  TandemLifecycleRules *rules,
-                                  GError              **error)
+tandem_store_set_lifecycle_rules (TandemStore *self, TandemLifecycleRules *rules, GError **error)
 {
   TandemLifecycleRecord record;
   gboolean              ok;
@@ -817,9 +817,7 @@ tandem_store_set_lifecycle_rules (TandemStore          *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_apply_lifecycle (TandemStore *self,
-                              GDateTime   *at,
-                              GError     **error)
+tandem_store_apply_lifecycle (TandemStore *self, GDateTime *at, GError **error)
 {
   g_autoptr (GArray) accounts = NULL;
   g_autoptr (GArray) made = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
@@ -843,15 +841,16 @@ tandem_store_apply_lifecycle (TandemStore *self,
   tx = _tandem_transaction_new (self);
   backend = _tandem_transaction_get_backend (tx);
   ok = tandem_backend_load_lifecycle (backend, &rules, error)
-       && (accounts = tandem_backend_list_accounts (backend, error)) != NULL && _tandem_transaction_begin (tx, error);
+       && (accounts = tandem_backend_list_accounts (backend, error)) != NULL
+       && _tandem_transaction_begin (tx, error);
   if (ok)
     {
       g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), accounts->len);
 
       for (guint i = 0; i < accounts->len; i++)
         g_array_append_val (ids, g_array_index (accounts, TandemAccountRecord, i).id);
-      ok = _tandem_lifecycle_apply_accounts (backend, &rules, (const gint64 *)(void *)ids->data, ids->len, now, made,
-                                             error);
+      ok = _tandem_lifecycle_apply_accounts (backend, &rules, (const gint64 *)(void *)ids->data,
+                                             ids->len, now, made, error);
     }
   if (!ok || !_tandem_transaction_commit (tx, error))
     return NULL;

@@ -54,10 +54,7 @@ tandem_rep_tag_finalize (GObject *object)
 }
 
 static void
-tandem_rep_tag_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+tandem_rep_tag_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemRepTag *self = TANDEM_REP_TAG (object);
 
@@ -267,7 +264,8 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_INSIDE_REP] = g_param_spec_object ("inside-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
+  proposal_properties[PROPOSAL_PROP_INSIDE_REP]
+      = g_param_spec_object ("inside-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
 
   /**
    * TandemMatchProposal:field-rep:
@@ -276,7 +274,8 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_FIELD_REP] = g_param_spec_object ("field-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
+  proposal_properties[PROPOSAL_PROP_FIELD_REP]
+      = g_param_spec_object ("field-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
 
   /**
    * TandemMatchProposal:score:
@@ -285,7 +284,8 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_SCORE] = g_param_spec_int ("score", NULL, NULL, 0, G_MAXINT, 0, flags);
+  proposal_properties[PROPOSAL_PROP_SCORE]
+      = g_param_spec_int ("score", NULL, NULL, 0, G_MAXINT, 0, flags);
 
   /**
    * TandemMatchProposal:fixed:
@@ -294,7 +294,8 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_FIXED] = g_param_spec_boolean ("fixed", NULL, NULL, FALSE, flags);
+  proposal_properties[PROPOSAL_PROP_FIXED]
+      = g_param_spec_boolean ("fixed", NULL, NULL, FALSE, flags);
 
   /**
    * TandemMatchProposal:explanation:
@@ -304,7 +305,8 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_EXPLANATION] = g_param_spec_string ("explanation", NULL, NULL, NULL, flags);
+  proposal_properties[PROPOSAL_PROP_EXPLANATION]
+      = g_param_spec_string ("explanation", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, PROPOSAL_N_PROPS, proposal_properties);
 }
@@ -506,9 +508,7 @@ tandem_matcher_new (void)
 }
 
 static gboolean
-check_role (TandemRep *rep,
-            TandemRole role,
-            GError   **error)
+check_role (TandemRep *rep, TandemRole role, GError **error)
 {
   if (tandem_rep_get_role (rep) == role)
     return TRUE;
@@ -521,9 +521,7 @@ check_role (TandemRep *rep,
 }
 
 static Entry *
-find_entry (TandemMatcher *self,
-            TandemRep     *rep,
-            GError       **error)
+find_entry (TandemMatcher *self, TandemRep *rep, GError **error)
 {
   Entry *entry = g_hash_table_lookup (self->by_rep, rep);
 
@@ -547,9 +545,7 @@ find_entry (TandemMatcher *self,
  * Since: 1.0
  */
 gboolean
-tandem_matcher_add_rep (TandemMatcher *self,
-                        TandemRep     *rep,
-                        GError       **error)
+tandem_matcher_add_rep (TandemMatcher *self, TandemRep *rep, GError **error)
 {
   Entry *entry;
 
@@ -576,10 +572,7 @@ tandem_matcher_add_rep (TandemMatcher *self,
 }
 
 static gboolean
-check_tag (TandemTagKind kind,
-           const char   *tag,
-           guint         level,
-           GError      **error)
+check_tag (TandemTagKind kind, const char *tag, guint level, GError **error)
 {
   const char *p = tag;
 
@@ -603,7 +596,8 @@ check_tag (TandemTagKind kind,
   if (level > MAX_LEVEL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                   _ ("Tag “%s” has level %u: levels go from 1 to 5 (0 removes the tag)"), tag, level);
+                   _ ("Tag “%s” has level %u: levels go from 1 to 5 (0 removes the tag)"), tag,
+                   level);
       return FALSE;
     }
   return TRUE;
@@ -649,19 +643,17 @@ tandem_matcher_set_tag (TandemMatcher *self,
 }
 
 static char *
-pair_key (TandemRep *inside,
-          TandemRep *field)
+pair_key (TandemRep *inside, TandemRep *field)
 {
   return g_strdup_printf ("%p:%p", (gpointer)inside, (gpointer)field);
 }
 
 static gboolean
-check_pair (TandemMatcher *self,
-            TandemRep     *inside,
-            TandemRep     *field,
-            GError       **error)
+check_pair (TandemMatcher *self, TandemRep *inside, TandemRep *field, GError **error)
 {
-  return find_entry (self, inside, error) != NULL && find_entry (self, field, error) != NULL && check_role (inside, TANDEM_ROLE_INSIDE, error) && check_role (field, TANDEM_ROLE_FIELD, error);
+  return find_entry (self, inside, error) != NULL && find_entry (self, field, error) != NULL
+         && check_role (inside, TANDEM_ROLE_INSIDE, error)
+         && check_role (field, TANDEM_ROLE_FIELD, error);
 }
 
 /**
@@ -763,17 +755,14 @@ tandem_matcher_forbid_pair (TandemMatcher *self,
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(const char **)a, *(const char **)b);
 }
 
 /* Sorted union of the tag names of @kind in both entries. */
 static GPtrArray *
-tag_union (Entry        *a,
-           Entry        *b,
-           TandemTagKind kind)
+tag_union (Entry *a, Entry *b, TandemTagKind kind)
 {
   GPtrArray     *names = g_ptr_array_new ();
   GHashTableIter iter;
@@ -791,9 +780,7 @@ tag_union (Entry        *a,
 }
 
 static int
-score_entries (Entry   *inside,
-               Entry   *field,
-               GString *explanation)
+score_entries (Entry *inside, Entry *field, GString *explanation)
 {
   g_autoptr (GPtrArray) strengths = tag_union (inside, field, TANDEM_TAG_KIND_STRENGTH);
   g_autoptr (GPtrArray) preferences = tag_union (inside, field, TANDEM_TAG_KIND_PREFERENCE);
@@ -809,7 +796,8 @@ score_entries (Entry   *inside,
 
       coverage += (int)MAX (a, b);
       if (explanation != NULL)
-        g_string_append_printf (coverage_text, "%s%s %u from %s", coverage_text->len ? ", " : "", tag, MAX (a, b),
+        g_string_append_printf (coverage_text, "%s%s %u from %s", coverage_text->len ? ", " : "",
+                                tag, MAX (a, b),
                                 tandem_rep_get_name (a >= b ? inside->rep : field->rep));
     }
 
@@ -827,9 +815,9 @@ score_entries (Entry   *inside,
     }
 
   if (explanation != NULL)
-    g_string_append_printf (explanation, _ ("coverage %d (%s) + fit %d (%s) = %d"),
-                            coverage, coverage_text->len ? coverage_text->str : _ ("no strengths"),
-                            fit, fit_text->len ? fit_text->str : _ ("no shared preferences"),
+    g_string_append_printf (explanation, _ ("coverage %d (%s) + fit %d (%s) = %d"), coverage,
+                            coverage_text->len ? coverage_text->str : _ ("no strengths"), fit,
+                            fit_text->len ? fit_text->str : _ ("no shared preferences"),
                             coverage + fit);
   return coverage + fit;
 }
@@ -872,9 +860,7 @@ tandem_matcher_score (TandemMatcher *self,
 }
 
 static TandemMatchProposal *
-proposal_new (Entry   *inside,
-              Entry   *field,
-              gboolean fixed)
+proposal_new (Entry *inside, Entry *field, gboolean fixed)
 {
   TandemMatchProposal *p = g_object_new (TANDEM_TYPE_MATCH_PROPOSAL, NULL);
   g_autoptr (GString) text = g_string_new (NULL);
@@ -890,8 +876,7 @@ proposal_new (Entry   *inside,
 }
 
 static gboolean
-is_fixed (TandemMatcher *self,
-          TandemRep     *rep)
+is_fixed (TandemMatcher *self, TandemRep *rep)
 {
   for (guint i = 0; i < self->fixed->len; i++)
     {
@@ -917,8 +902,7 @@ is_fixed (TandemMatcher *self,
  * Since: 1.0
  */
 GListModel *
-tandem_matcher_solve (TandemMatcher *self,
-                      GError       **error)
+tandem_matcher_solve (TandemMatcher *self, GError **error)
 {
   g_autoptr (GPtrArray) inside = g_ptr_array_new ();
   g_autoptr (GPtrArray) field = g_ptr_array_new ();
@@ -935,7 +919,9 @@ tandem_matcher_solve (TandemMatcher *self,
   for (guint i = 0; i < self->fixed->len; i++)
     {
       Pair *p = &g_array_index (self->fixed, Pair, i);
-      g_autoptr (TandemMatchProposal) proposal = proposal_new (g_hash_table_lookup (self->by_rep, p->inside), g_hash_table_lookup (self->by_rep, p->field), TRUE);
+      g_autoptr (TandemMatchProposal) proposal
+          = proposal_new (g_hash_table_lookup (self->by_rep, p->inside),
+                          g_hash_table_lookup (self->by_rep, p->field), TRUE);
 
       g_list_store_append (proposals, proposal);
     }
@@ -961,7 +947,8 @@ tandem_matcher_solve (TandemMatcher *self,
         Entry           *a = inside->pdata[i], *b = field->pdata[j];
         g_autofree char *key = pair_key (a->rep, b->rep);
 
-        weights[i * field->len + j] = g_hash_table_contains (self->forbidden, key) ? 0 : bonus + score_entries (a, b, NULL);
+        weights[i * field->len + j]
+            = g_hash_table_contains (self->forbidden, key) ? 0 : bonus + score_entries (a, b, NULL);
       }
 
   _tandem_hungarian_max (weights, inside->len, field->len, assignment);
@@ -975,7 +962,8 @@ tandem_matcher_solve (TandemMatcher *self,
 
         if (j >= 0 && weights[i * field->len + (guint)j] > 0)
           {
-            g_autoptr (TandemMatchProposal) proposal = proposal_new (inside->pdata[i], field->pdata[j], FALSE);
+            g_autoptr (TandemMatchProposal) proposal
+                = proposal_new (inside->pdata[i], field->pdata[j], FALSE);
 
             g_list_store_append (proposals, proposal);
             field_used[j] = TRUE;
@@ -1061,7 +1049,8 @@ tandem_matcher_load_from_store (TandemMatcher *self,
     {
       g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);
 
-      if (tandem_rep_get_archived (rep) || tandem_rep_get_role (rep) == TANDEM_ROLE_MANAGER || (!include_assigned && g_hash_table_contains (assigned, rep)))
+      if (tandem_rep_get_archived (rep) || tandem_rep_get_role (rep) == TANDEM_ROLE_MANAGER
+          || (!include_assigned && g_hash_table_contains (assigned, rep)))
         continue;
       if (!tandem_matcher_add_rep (self, rep, error))
         return FALSE;
@@ -1079,7 +1068,8 @@ tandem_matcher_load_from_store (TandemMatcher *self,
           Entry           *entry = rep ? g_hash_table_lookup (self->by_rep, rep) : NULL;
 
           if (entry != NULL)
-            g_hash_table_insert (entry->tags[t->kind], g_strdup (t->tag), GINT_TO_POINTER (t->level));
+            g_hash_table_insert (entry->tags[t->kind], g_strdup (t->tag),
+                                 GINT_TO_POINTER (t->level));
         }
   }
   return tags != NULL;
@@ -1117,14 +1107,16 @@ tandem_store_set_rep_tag (TandemStore  *self,
     return FALSE;
   if (tandem_rep_get_id (rep) <= 0)
     {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, _ ("The rep is not stored yet: save it first"));
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("The rep is not stored yet: save it first"));
       return FALSE;
     }
 
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_set_rep_tag (_tandem_transaction_get_backend (tx), tandem_rep_get_id (rep), kind, tag, (int)level, error);
+    ok = tandem_backend_set_rep_tag (_tandem_transaction_get_backend (tx), tandem_rep_get_id (rep),
+                                     kind, tag, (int)level, error);
   }
   return ok;
 }
@@ -1142,9 +1134,7 @@ tandem_store_set_rep_tag (TandemStore  *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_rep_tags (TandemStore *self,
-                            TandemRep   *rep,
-                            GError     **error)
+tandem_store_list_rep_tags (TandemStore *self, TandemRep *rep, GError **error)
 {
   g_autoptr (GArray) tags = NULL;
   GListStore *list;
@@ -1155,7 +1145,8 @@ tandem_store_list_rep_tags (TandemStore *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    tags = tandem_backend_list_rep_tags (_tandem_transaction_get_backend (tx), tandem_rep_get_id (rep), error);
+    tags = tandem_backend_list_rep_tags (_tandem_transaction_get_backend (tx),
+                                         tandem_rep_get_id (rep), error);
   }
   if (tags == NULL)
     return NULL;

@@ -120,7 +120,8 @@ tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_RIDE_ALONG_MINUTES] = g_param_spec_uint ("ride-along-minutes", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_RIDE_ALONG_MINUTES]
+      = g_param_spec_uint ("ride-along-minutes", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * TandemShadowingStatus:sit-in:
@@ -138,7 +139,8 @@ tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_SIT_IN_MINUTES] = g_param_spec_uint ("sit-in-minutes", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_SIT_IN_MINUTES]
+      = g_param_spec_uint ("sit-in-minutes", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * TandemShadowingStatus:complete:
@@ -316,11 +318,15 @@ tandem_store_log_shadowing (TandemStore   *self,
                      _ ("Account “%s” has no tandem"), tandem_account_get_name (account));
       return NULL;
     }
-  if (!((tandem_membership_get_inside_rep (members) == guest && tandem_membership_get_field_rep (members) == host) || (tandem_membership_get_field_rep (members) == guest && tandem_membership_get_inside_rep (members) == host)))
+  if (!((tandem_membership_get_inside_rep (members) == guest
+         && tandem_membership_get_field_rep (members) == host)
+        || (tandem_membership_get_field_rep (members) == guest
+            && tandem_membership_get_inside_rep (members) == host)))
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
-                   _ ("%s and %s are not the tandem of “%s” at that time"), tandem_rep_get_name (guest),
-                   tandem_rep_get_name (host), tandem_account_get_name (account));
+                   _ ("%s and %s are not the tandem of “%s” at that time"),
+                   tandem_rep_get_name (guest), tandem_rep_get_name (host),
+                   tandem_account_get_name (account));
       return NULL;
     }
 
@@ -330,7 +336,8 @@ tandem_store_log_shadowing (TandemStore   *self,
   tandem_activity_set_note (draft, note);
 
   tx = _tandem_transaction_new (self);
-  if (!_tandem_transaction_begin (tx, error) || (saved = tandem_store_save_activity (self, draft, NULL, error)) == NULL)
+  if (!_tandem_transaction_begin (tx, error)
+      || (saved = tandem_store_save_activity (self, draft, NULL, error)) == NULL)
     return NULL;
   record.activity_id = tandem_activity_get_id (saved);
   record.host_id = tandem_rep_get_id (host);
@@ -358,9 +365,7 @@ tandem_store_log_shadowing (TandemStore   *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_shadowing_status (TandemStore *self,
-                                    gboolean     missing_only,
-                                    GError     **error)
+tandem_store_list_shadowing_status (TandemStore *self, gboolean missing_only, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

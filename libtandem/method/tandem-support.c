@@ -118,7 +118,8 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACTIVITY] = g_param_spec_object ("activity", NULL, NULL, TANDEM_TYPE_ACTIVITY, flags);
+  properties[PROP_ACTIVITY]
+      = g_param_spec_object ("activity", NULL, NULL, TANDEM_TYPE_ACTIVITY, flags);
 
   /**
    * TandemSupportRequest:owner:
@@ -145,7 +146,8 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_OPENED_AT] = g_param_spec_boxed ("opened-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_OPENED_AT]
+      = g_param_spec_boxed ("opened-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   /**
    * TandemSupportRequest:due-at:
@@ -172,7 +174,8 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CLOSED_BY] = g_param_spec_object ("closed-by", NULL, NULL, TANDEM_TYPE_REP, flags);
+  properties[PROP_CLOSED_BY]
+      = g_param_spec_object ("closed-by", NULL, NULL, TANDEM_TYPE_REP, flags);
 
   /**
    * TandemSupportRequest:closed-at:
@@ -181,7 +184,8 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CLOSED_AT] = g_param_spec_boxed ("closed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_CLOSED_AT]
+      = g_param_spec_boxed ("closed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -328,9 +332,7 @@ tandem_support_request_get_closed_at (TandemSupportRequest *self)
 }
 
 static TandemSupportRequest *
-request_from_record (TandemStore               *store,
-                     const TandemSupportRecord *r,
-                     GError                   **error)
+request_from_record (TandemStore *store, const TandemSupportRecord *r, GError **error)
 {
   g_autoptr (TandemSupportRequest) self = g_object_new (TANDEM_TYPE_SUPPORT_REQUEST, NULL);
   TandemRep *owner;
@@ -371,14 +373,16 @@ list_requests (TandemStore *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    rows = tandem_backend_list_support (_tandem_transaction_get_backend (tx), queue, open_only, due_before, 0, error);
+    rows = tandem_backend_list_support (_tandem_transaction_get_backend (tx), queue, open_only,
+                                        due_before, 0, error);
   }
   if (rows == NULL)
     return NULL;
 
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr (TandemSupportRequest) r = request_from_record (self, &g_array_index (rows, TandemSupportRecord, i), error);
+      g_autoptr (TandemSupportRequest) r
+          = request_from_record (self, &g_array_index (rows, TandemSupportRecord, i), error);
 
       if (r == NULL)
         return NULL;
@@ -432,7 +436,8 @@ tandem_store_open_support_request (TandemStore   *self,
     opened_at = now;
   if (queue == NULL || strspn (queue, " \t\r\n") == strlen (queue))
     {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE, _ ("A support request needs a queue"));
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                   _ ("A support request needs a queue"));
       return NULL;
     }
   if (g_date_time_compare (due_at, opened_at) < 0)
@@ -444,13 +449,15 @@ tandem_store_open_support_request (TandemStore   *self,
       return NULL;
     }
 
-  draft = tandem_activity_new (account, owner, TANDEM_ACTIVITY_KIND_SUPPORT, NULL, opened_at, error);
+  draft
+      = tandem_activity_new (account, owner, TANDEM_ACTIVITY_KIND_SUPPORT, NULL, opened_at, error);
   if (draft == NULL)
     return NULL;
   tandem_activity_set_note (draft, note);
 
   tx = _tandem_transaction_new (self);
-  if (!_tandem_transaction_begin (tx, error) || (saved = tandem_store_save_activity (self, draft, NULL, error)) == NULL)
+  if (!_tandem_transaction_begin (tx, error)
+      || (saved = tandem_store_save_activity (self, draft, NULL, error)) == NULL)
     return NULL;
   record.activity_id = tandem_activity_get_id (saved);
   record.owner_id = tandem_rep_get_id (owner);
@@ -506,9 +513,7 @@ tandem_store_list_support_queue (TandemStore *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_overdue_support (TandemStore *self,
-                                   GDateTime   *at,
-                                   GError     **error)
+tandem_store_list_overdue_support (TandemStore *self, GDateTime *at, GError **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
@@ -558,8 +563,9 @@ tandem_store_close_support_request (TandemStore          *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_close_support (_tandem_transaction_get_backend (tx), tandem_activity_get_id (request->activity),
-                                       tandem_rep_get_id (closed_by), _tandem_time_to_usec (at), error);
+    ok = tandem_backend_close_support (
+        _tandem_transaction_get_backend (tx), tandem_activity_get_id (request->activity),
+        tandem_rep_get_id (closed_by), _tandem_time_to_usec (at), error);
   }
   if (!ok)
     return FALSE;

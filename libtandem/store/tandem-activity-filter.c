@@ -112,10 +112,7 @@ tandem_activity_filter_get_property (GObject    *object,
 }
 
 static void
-set_date (TandemActivityFilter *self,
-          GDateTime           **field,
-          GDateTime            *value,
-          GParamSpec           *pspec)
+set_date (TandemActivityFilter *self, GDateTime **field, GDateTime *value, GParamSpec *pspec)
 {
   if (*field == value || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
     return;
@@ -200,7 +197,8 @@ tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACCOUNT] = g_param_spec_object ("account", NULL, NULL, TANDEM_TYPE_ACCOUNT, flags);
+  properties[PROP_ACCOUNT]
+      = g_param_spec_object ("account", NULL, NULL, TANDEM_TYPE_ACCOUNT, flags);
 
   /**
    * TandemActivityFilter:rep:
@@ -281,8 +279,7 @@ tandem_activity_filter_new (void)
  * Since: 1.0
  */
 void
-tandem_activity_filter_set_team (TandemActivityFilter *self,
-                                 TandemTeam           *team)
+tandem_activity_filter_set_team (TandemActivityFilter *self, TandemTeam *team)
 {
   g_return_if_fail (TANDEM_IS_ACTIVITY_FILTER (self));
 
@@ -318,8 +315,7 @@ tandem_activity_filter_get_team (TandemActivityFilter *self)
  * Since: 1.0
  */
 void
-tandem_activity_filter_set_account (TandemActivityFilter *self,
-                                    TandemAccount        *account)
+tandem_activity_filter_set_account (TandemActivityFilter *self, TandemAccount *account)
 {
   g_return_if_fail (TANDEM_IS_ACTIVITY_FILTER (self));
 
@@ -355,8 +351,7 @@ tandem_activity_filter_get_account (TandemActivityFilter *self)
  * Since: 1.0
  */
 void
-tandem_activity_filter_set_rep (TandemActivityFilter *self,
-                                TandemRep            *rep)
+tandem_activity_filter_set_rep (TandemActivityFilter *self, TandemRep *rep)
 {
   g_return_if_fail (TANDEM_IS_ACTIVITY_FILTER (self));
 
@@ -392,8 +387,7 @@ tandem_activity_filter_get_rep (TandemActivityFilter *self)
  * Since: 1.0
  */
 void
-tandem_activity_filter_set_kind (TandemActivityFilter *self,
-                                 TandemActivityKind    kind)
+tandem_activity_filter_set_kind (TandemActivityFilter *self, TandemActivityKind kind)
 {
   g_return_if_fail (TANDEM_IS_ACTIVITY_FILTER (self));
 
@@ -443,8 +437,7 @@ tandem_activity_filter_clear_kind (TandemActivityFilter *self)
  * Since: 1.0
  */
 gboolean
-tandem_activity_filter_get_kind (TandemActivityFilter *self,
-                                 TandemActivityKind   *kind)
+tandem_activity_filter_get_kind (TandemActivityFilter *self, TandemActivityKind *kind)
 {
   g_return_val_if_fail (TANDEM_IS_ACTIVITY_FILTER (self), FALSE);
 
@@ -464,9 +457,7 @@ tandem_activity_filter_get_kind (TandemActivityFilter *self,
  * Since: 1.0
  */
 void
-tandem_activity_filter_set_range (TandemActivityFilter *self,
-                                  GDateTime            *since,
-                                  GDateTime            *until)
+tandem_activity_filter_set_range (TandemActivityFilter *self, GDateTime *since, GDateTime *until)
 {
   g_return_if_fail (TANDEM_IS_ACTIVITY_FILTER (self));
 

@@ -37,7 +37,10 @@ struct _TandemActivityList
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TandemActivityList, tandem_activity_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemActivityList,
+                               tandem_activity_list,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static void
 page_free (Page *page)
@@ -83,9 +86,7 @@ tandem_activity_list_get_n_items (GListModel *model)
 }
 
 static Page *
-load_page (TandemActivityList *self,
-           guint               index,
-           GError            **error)
+load_page (TandemActivityList *self, guint index, GError **error)
 {
   g_autoptr (GArray) records = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
   const TandemScanKey *after = NULL;
@@ -96,8 +97,8 @@ load_page (TandemActivityList *self,
   if (index > 0 && g_array_index (self->last_keys, TandemScanKey, index - 1).id != 0)
     after = &g_array_index (self->last_keys, TandemScanKey, index - 1);
 
-  if (!tandem_backend_scan_activities (_tandem_store_get_backend (self->store), &self->scan,
-                                       after, (gint64)index * PAGE_SIZE, PAGE_SIZE, records, error))
+  if (!tandem_backend_scan_activities (_tandem_store_get_backend (self->store), &self->scan, after,
+                                       (gint64)index * PAGE_SIZE, PAGE_SIZE, records, error))
     return NULL;
 
   page = g_new0 (Page, 1);
@@ -106,7 +107,8 @@ load_page (TandemActivityList *self,
 
   for (guint i = 0; i < records->len; i++)
     {
-      TandemActivity *activity = _tandem_store_activity_from_record (self->store, &g_array_index (records, TandemActivityRecord, i), error);
+      TandemActivity *activity = _tandem_store_activity_from_record (
+          self->store, &g_array_index (records, TandemActivityRecord, i), error);
 
       if (activity == NULL)
         {
@@ -118,8 +120,9 @@ load_page (TandemActivityList *self,
 
   if (records->len > 0)
     {
-      const TandemActivityRecord *last = &g_array_index (records, TandemActivityRecord, records->len - 1);
-      TandemScanKey               key = { last->occurred_at, last->id };
+      const TandemActivityRecord *last
+          = &g_array_index (records, TandemActivityRecord, records->len - 1);
+      TandemScanKey key = { last->occurred_at, last->id };
 
       g_array_index (self->last_keys, TandemScanKey, index) = key;
     }
@@ -128,8 +131,7 @@ load_page (TandemActivityList *self,
 }
 
 static gpointer
-tandem_activity_list_get_item (GListModel *model,
-                               guint       position)
+tandem_activity_list_get_item (GListModel *model, guint position)
 {
   TandemActivityList *self = TANDEM_ACTIVITY_LIST (model);
   g_autoptr (GError) error = NULL;
@@ -184,9 +186,7 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 GListModel *
-_tandem_activity_list_new (TandemStore              *store,
-                           const TandemActivityScan *scan,
-                           GError                  **error)
+_tandem_activity_list_new (TandemStore *store, const TandemActivityScan *scan, GError **error)
 {
   g_autoptr (TandemActivityList) self = g_object_new (TANDEM_TYPE_ACTIVITY_LIST, NULL);
   TandemBackend *backend = _tandem_store_get_backend (store);

@@ -68,11 +68,11 @@ new_id (gint64 id)
 /* An import touches many accounts: read every account's tandem and every
  * tandem's members in two queries instead of one or two per account. */
 static gboolean
-preload_tandems (TandemActivityWriter *self,
-                 GError              **error)
+preload_tandems (TandemActivityWriter *self, GError **error)
 {
   g_autoptr (GArray) accounts = tandem_backend_list_accounts (self->backend, error);
-  g_autoptr (GArray) members = accounts != NULL ? tandem_backend_list_memberships (self->backend, 0, error) : NULL;
+  g_autoptr (GArray) members
+      = accounts != NULL ? tandem_backend_list_memberships (self->backend, 0, error) : NULL;
   GArray *current = NULL;
 
   if (members == NULL)
@@ -87,7 +87,8 @@ preload_tandems (TandemActivityWriter *self,
     {
       const TandemMembershipRecord *m = &g_array_index (members, TandemMembershipRecord, i);
 
-      if (current == NULL || g_array_index (current, TandemMembershipRecord, 0).team_id != m->team_id)
+      if (current == NULL
+          || g_array_index (current, TandemMembershipRecord, 0).team_id != m->team_id)
         {
           current = g_array_new (FALSE, TRUE, sizeof (TandemMembershipRecord));
           g_hash_table_insert (self->memberships, new_id (m->team_id), current);
@@ -98,9 +99,7 @@ preload_tandems (TandemActivityWriter *self,
 }
 
 TandemActivityWriter *
-_tandem_activity_writer_new (TandemStore *store,
-                             gboolean     derive_refs,
-                             GError     **error)
+_tandem_activity_writer_new (TandemStore *store, gboolean derive_refs, GError **error)
 {
   TandemActivityWriter *self = g_new0 (TandemActivityWriter, 1);
 
@@ -108,7 +107,8 @@ _tandem_activity_writer_new (TandemStore *store,
   self->derive_refs = derive_refs;
   self->backend = _tandem_store_get_backend (store);
   self->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->memberships = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
+  self->memberships
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
   self->queue = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
   g_array_set_clear_func (self->queue, (GDestroyNotify)tandem_activity_record_clear);
   self->tags = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -161,14 +161,12 @@ random_ref (TandemActivityWriter *self)
 /* A reference derived from the facts: the same facts give the same
  * reference in any store, so re-importing rows without one adds nothing. */
 static const char *
-derive_ref (TandemActivityWriter       *self,
-            const TandemActivityRecord *r)
+derive_ref (TandemActivityWriter *self, const TandemActivityRecord *r)
 {
-  g_autofree char *facts = g_strdup_printf ("1|%" PRId64 "|%" PRId64 "|%" PRId64
-                                            "|%d|%d|%" PRId64 "|%s|%" PRId64 "|%s",
-                                            r->occurred_at, r->account_id, r->rep_id, r->kind, r->has_amount,
-                                            r->has_amount ? r->amount_minor : 0, r->has_amount ? r->currency : "",
-                                            r->reverses_id, r->note ? r->note : "");
+  g_autofree char *facts = g_strdup_printf (
+      "1|%" PRId64 "|%" PRId64 "|%" PRId64 "|%d|%d|%" PRId64 "|%s|%" PRId64 "|%s", r->occurred_at,
+      r->account_id, r->rep_id, r->kind, r->has_amount, r->has_amount ? r->amount_minor : 0,
+      r->has_amount ? r->currency : "", r->reverses_id, r->note ? r->note : "");
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, facts, -1);
 
   g_snprintf (self->ref, sizeof self->ref, "auto-%.20s", digest);
@@ -179,24 +177,26 @@ static char *
 describe (const TandemActivityRecord *r)
 {
   g_autofree char *at = _tandem_time_format (r->occurred_at);
-  g_autofree char *amount = r->has_amount ? _tandem_money_format_display (r->amount_minor, r->currency)
-                                          : g_strdup (_ ("no amount"));
+  g_autofree char *amount = r->has_amount
+                                ? _tandem_money_format_display (r->amount_minor, r->currency)
+                                : g_strdup (_ ("no amount"));
   GString         *out = g_string_new (NULL);
 
   g_string_append_printf (out, _ ("%s, %s, %s, account %" PRId64 ", rep %" PRId64),
-                          tandem_activity_kind_to_nick (r->kind), amount, at, r->account_id, r->rep_id);
+                          tandem_activity_kind_to_nick (r->kind), amount, at, r->account_id,
+                          r->rep_id);
   if (r->reverses_id > 0)
     g_string_append_printf (out, _ (", reverses #%" PRId64), r->reverses_id);
   return g_string_free (out, FALSE);
 }
 
 static gboolean
-same_facts (const TandemActivityRecord *a,
-            const TandemActivityRecord *b)
+same_facts (const TandemActivityRecord *a, const TandemActivityRecord *b)
 {
   return a->account_id == b->account_id && a->rep_id == b->rep_id && a->kind == b->kind
          && a->has_amount == b->has_amount
-         && (!a->has_amount || (a->amount_minor == b->amount_minor && strcmp (a->currency, b->currency) == 0))
+         && (!a->has_amount
+             || (a->amount_minor == b->amount_minor && strcmp (a->currency, b->currency) == 0))
          && a->occurred_at == b->occurred_at && a->reverses_id == b->reverses_id;
 }
 
@@ -254,17 +254,20 @@ check_reversal_limit (TandemActivityWriter       *self,
   else if (reversed.has_amount && sum > reversed.amount_minor)
     {
       gint64           before = sum - record->amount_minor;
-      g_autofree char *original = _tandem_money_format_display (reversed.amount_minor, reversed.currency);
+      g_autofree char *original
+          = _tandem_money_format_display (reversed.amount_minor, reversed.currency);
       g_autofree char *taken = _tandem_money_format_display (before, reversed.currency);
-      g_autofree char *left = _tandem_money_format_display (reversed.amount_minor - before, reversed.currency);
-      g_autofree char *asked = _tandem_money_format_display (record->amount_minor, record->currency);
+      g_autofree char *left
+          = _tandem_money_format_display (reversed.amount_minor - before, reversed.currency);
+      g_autofree char *asked
+          = _tandem_money_format_display (record->amount_minor, record->currency);
 
       *field = TANDEM_ACTIVITY_FIELD_AMOUNT;
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                    _ ("a reversal of %s would take back more than activity #%" PRId64 " (%s, %s) "
                       "has left: %s is already reversed, %s is left to reverse"),
-                   asked, reversed.id, reversed.external_ref ? reversed.external_ref : "",
-                   original, taken, left);
+                   asked, reversed.id, reversed.external_ref ? reversed.external_ref : "", original,
+                   taken, left);
       ok = FALSE;
     }
 
@@ -273,9 +276,7 @@ check_reversal_limit (TandemActivityWriter       *self,
 }
 
 static gint64
-team_of_account (TandemActivityWriter *self,
-                 gint64                account_id,
-                 GError              **error)
+team_of_account (TandemActivityWriter *self, gint64 account_id, GError **error)
 {
   gint64 *team = g_hash_table_lookup (self->teams, &account_id);
 
@@ -297,9 +298,7 @@ team_of_account (TandemActivityWriter *self,
 }
 
 static GArray *
-memberships_of (TandemActivityWriter *self,
-                gint64                team_id,
-                GError              **error)
+memberships_of (TandemActivityWriter *self, gint64 team_id, GError **error)
 {
   GArray *members = g_hash_table_lookup (self->memberships, &team_id);
 
@@ -336,7 +335,8 @@ check_tandem (TandemActivityWriter       *self,
     {
       *field = TANDEM_ACTIVITY_FIELD_ACCOUNT;
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("account %" PRId64 " has no tandem: give it one before logging an activity of kind “%s”"),
+                   _ ("account %" PRId64
+                      " has no tandem: give it one before logging an activity of kind “%s”"),
                    record->account_id, tandem_activity_kind_to_nick (record->kind));
       return FALSE;
     }
@@ -379,7 +379,8 @@ _tandem_activity_writer_write (TandemActivityWriter *self,
     }
 
   if (record->external_ref == NULL || record->external_ref[0] == '\0')
-    record->external_ref = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
+    record->external_ref
+        = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
 
   if (!tandem_backend_insert_activity (self->backend, record, inserted, error))
     return FALSE;
@@ -387,7 +388,8 @@ _tandem_activity_writer_write (TandemActivityWriter *self,
   if (!*inserted)
     return check_duplicate (self, record, record->id, field, error);
 
-  if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL && !check_reversal_limit (self, record, field, error))
+  if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL
+      && !check_reversal_limit (self, record, field, error))
     return FALSE;
 
   if (_tandem_activity_kind_settles (record->kind) && !check_tandem (self, record, field, error))
@@ -496,7 +498,8 @@ _tandem_activity_writer_queue (TandemActivityWriter *self,
     }
 
   if (record->external_ref == NULL || record->external_ref[0] == '\0')
-    record->external_ref = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
+    record->external_ref
+        = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
 
   /* a reversal is checked against what it reverses, which may be queued;
    * a reference seen twice is compared with the first, once stored */

@@ -265,8 +265,7 @@ void tandem_activity_scan_init (TandemActivityScan *scan);
  * at @t is credited to: the one in force at @t, or the first one when @t
  * lies before the tandem was formed (its founding members take what its
  * accounts did before). NULL only without memberships. */
-const TandemMembershipRecord *tandem_membership_record_at (GArray *memberships,
-                                                           gint64  t);
+const TandemMembershipRecord *tandem_membership_record_at (GArray *memberships, gint64 t);
 
 #define TANDEM_TYPE_BACKEND (tandem_backend_get_type ())
 G_DECLARE_INTERFACE (TandemBackend, tandem_backend, TANDEM, BACKEND, GObject)
@@ -277,43 +276,26 @@ struct _TandemBackendInterface
 
   gboolean (*is_read_only) (TandemBackend *self);
   int (*get_schema_version) (TandemBackend *self);
-  gboolean (*check_integrity) (TandemBackend *self,
-                               GError       **error);
+  gboolean (*check_integrity) (TandemBackend *self, GError **error);
 
   /* Write transactions nest: only the outermost commits. */
-  gboolean (*begin) (TandemBackend *self,
-                     GError       **error);
-  gboolean (*commit) (TandemBackend *self,
-                      GError       **error);
+  gboolean (*begin) (TandemBackend *self, GError **error);
+  gboolean (*commit) (TandemBackend *self, GError **error);
   void (*rollback) (TandemBackend *self);
 
-  gboolean (*insert_rep) (TandemBackend   *self,
-                          TandemRepRecord *record,
-                          GError         **error);
-  gboolean (*update_rep) (TandemBackend         *self,
-                          const TandemRepRecord *record,
-                          GError               **error);
-  gboolean (*load_rep) (TandemBackend   *self,
-                        gint64           id,
-                        TandemRepRecord *record,
-                        GError         **error);
-  GArray *(*list_reps) (TandemBackend *self,
-                        GError       **error);
+  gboolean (*insert_rep) (TandemBackend *self, TandemRepRecord *record, GError **error);
+  gboolean (*update_rep) (TandemBackend *self, const TandemRepRecord *record, GError **error);
+  gboolean (*load_rep) (TandemBackend *self, gint64 id, TandemRepRecord *record, GError **error);
+  GArray *(*list_reps) (TandemBackend *self, GError **error);
 
   /* insert_team also opens the first membership, from @since. */
   gboolean (*insert_team) (TandemBackend    *self,
                            TandemTeamRecord *record,
                            gint64            since,
                            GError          **error);
-  gboolean (*update_team) (TandemBackend          *self,
-                           const TandemTeamRecord *record,
-                           GError                **error);
-  gboolean (*load_team) (TandemBackend    *self,
-                         gint64            id,
-                         TandemTeamRecord *record,
-                         GError          **error);
-  GArray *(*list_teams) (TandemBackend *self,
-                         GError       **error);
+  gboolean (*update_team) (TandemBackend *self, const TandemTeamRecord *record, GError **error);
+  gboolean (*load_team) (TandemBackend *self, gint64 id, TandemTeamRecord *record, GError **error);
+  GArray *(*list_teams) (TandemBackend *self, GError **error);
   gboolean (*change_members) (TandemBackend *self,
                               gint64         team_id,
                               gint64         inside_rep_id,
@@ -321,14 +303,9 @@ struct _TandemBackendInterface
                               gint64         since,
                               GError       **error);
   /* moves the start of the tandem's first membership */
-  gboolean (*set_team_start) (TandemBackend *self,
-                              gint64         team_id,
-                              gint64         since,
-                              GError       **error);
+  gboolean (*set_team_start) (TandemBackend *self, gint64 team_id, gint64 since, GError **error);
   /* @team_id 0: every tandem's, ordered by tandem first */
-  GArray *(*list_memberships) (TandemBackend *self,
-                               gint64         team_id,
-                               GError       **error);
+  GArray *(*list_memberships) (TandemBackend *self, gint64 team_id, GError **error);
 
   gboolean (*insert_account) (TandemBackend       *self,
                               TandemAccountRecord *record,
@@ -341,8 +318,7 @@ struct _TandemBackendInterface
                             gint64               id,
                             TandemAccountRecord *record,
                             GError             **error);
-  GArray *(*list_accounts) (TandemBackend *self,
-                            GError       **error);
+  GArray *(*list_accounts) (TandemBackend *self, GError **error);
   gboolean (*add_stage_change) (TandemBackend           *self,
                                 const TandemStageRecord *record,
                                 GError                 **error);
@@ -357,25 +333,16 @@ struct _TandemBackendInterface
                                   guint                    n,
                                   GError                 **error);
   /* @account_id 0: every account's, ordered by account, time */
-  GArray *(*list_stage_changes) (TandemBackend *self,
-                                 gint64         account_id,
-                                 GError       **error);
+  GArray *(*list_stage_changes) (TandemBackend *self, gint64 account_id, GError **error);
   /* ordered by time, id; @account_id 0: every account's, ordered by
    * account first */
-  GArray *(*list_orders) (TandemBackend *self,
-                          gint64         account_id,
-                          GError       **error);
+  GArray *(*list_orders) (TandemBackend *self, gint64 account_id, GError **error);
   /* the defaults (3 orders in 12 months, lost after 365 days) until saved */
-  gboolean (*load_lifecycle) (TandemBackend         *self,
-                              TandemLifecycleRecord *record,
-                              GError               **error);
+  gboolean (*load_lifecycle) (TandemBackend *self, TandemLifecycleRecord *record, GError **error);
   gboolean (*save_lifecycle) (TandemBackend               *self,
                               const TandemLifecycleRecord *record,
                               GError                     **error);
-  GArray *(*list_kpi_rows) (TandemBackend *self,
-                            gint64         since,
-                            gint64         until,
-                            GError       **error);
+  GArray *(*list_kpi_rows) (TandemBackend *self, gint64 since, gint64 until, GError **error);
 
   /* A row whose external_ref is already stored is not inserted:
    * *inserted is FALSE and record->id is the stored row's id. */
@@ -394,14 +361,9 @@ struct _TandemBackendInterface
                              gint64                id,
                              TandemActivityRecord *record,
                              GError              **error);
-  gint64 (*find_activity_by_ref) (TandemBackend *self,
-                                  const char    *external_ref,
-                                  GError       **error);
-  gint64 (*max_activity_id) (TandemBackend *self,
-                             GError       **error);
-  gint64 (*count_activities) (TandemBackend            *self,
-                              const TandemActivityScan *scan,
-                              GError                  **error);
+  gint64 (*find_activity_by_ref) (TandemBackend *self, const char *external_ref, GError **error);
+  gint64 (*max_activity_id) (TandemBackend *self, GError **error);
+  gint64 (*count_activities) (TandemBackend *self, const TandemActivityScan *scan, GError **error);
   /* Appends up to @limit records in (occurred_at, id) order: those after
    * @after when it is not NULL, else those from position @offset. */
   gboolean (*scan_activities) (TandemBackend            *self,
@@ -419,17 +381,13 @@ struct _TandemBackendInterface
                                TandemSettleFunc func,
                                gpointer         user_data,
                                GError         **error);
-  GArray *(*list_referrals) (TandemBackend *self,
-                             GError       **error);
+  GArray *(*list_referrals) (TandemBackend *self, GError **error);
   gboolean (*save_plan) (TandemBackend *self,
                          const char    *name,
                          const char    *definition,
                          GError       **error);
-  char *(*load_plan) (TandemBackend *self,
-                      const char    *name,
-                      GError       **error);
-  char **(*list_plans) (TandemBackend *self,
-                        GError       **error);
+  char *(*load_plan) (TandemBackend *self, const char *name, GError **error);
+  char **(*list_plans) (TandemBackend *self, GError **error);
   /* Freezes [start, end) for @plan and @label with its lines and
    * tandem results (TandemTeamResultRecord), at once. */
   gboolean (*close_period) (TandemBackend *self,
@@ -450,16 +408,10 @@ struct _TandemBackendInterface
                                   GArray        *teams,
                                   GError       **error);
   /* How many closed periods used @plan; -1 on error. */
-  gint64 (*count_closed_periods) (TandemBackend *self,
-                                  const char    *plan,
-                                  GError       **error);
+  gint64 (*count_closed_periods) (TandemBackend *self, const char *plan, GError **error);
   /* The sum of the amounts of the reversals of @activity_id. */
-  gboolean (*sum_reversals) (TandemBackend *self,
-                             gint64         activity_id,
-                             gint64        *sum,
-                             GError       **error);
-  GArray *(*list_closed_ranges) (TandemBackend *self,
-                                 GError       **error);
+  gboolean (*sum_reversals) (TandemBackend *self, gint64 activity_id, gint64 *sum, GError **error);
+  GArray *(*list_closed_ranges) (TandemBackend *self, GError **error);
   /* Closed lines that came from @activity_id. */
   GArray *(*list_closed_lines_for_activity) (TandemBackend *self,
                                              gint64         activity_id,
@@ -472,9 +424,7 @@ struct _TandemBackendInterface
                            const char    *tag,
                            int            level,
                            GError       **error);
-  GArray *(*list_rep_tags) (TandemBackend *self,
-                            gint64         rep_id,
-                            GError       **error);
+  GArray *(*list_rep_tags) (TandemBackend *self, gint64 rep_id, GError **error);
 
   /* Revenue per account in [since, until) in @currency, net of reversals;
    * accounts without such activities are left out. */
@@ -499,8 +449,7 @@ struct _TandemBackendInterface
                                 const TandemShadowingRecord *record,
                                 GError                     **error);
   /* Every shadowing record, by activity id. */
-  GArray *(*list_shadowing) (TandemBackend *self,
-                             GError       **error);
+  GArray *(*list_shadowing) (TandemBackend *self, GError **error);
   /* Charters: insert_charter stores @areas as version max + 1 and returns
    * it in *version; list_charter_areas and list_confirmations cover every
    * version of the tandem. */
@@ -509,18 +458,14 @@ struct _TandemBackendInterface
                               GArray        *areas,
                               int           *version,
                               GError       **error);
-  GArray *(*list_charter_areas) (TandemBackend *self,
-                                 gint64         team_id,
-                                 GError       **error);
+  GArray *(*list_charter_areas) (TandemBackend *self, gint64 team_id, GError **error);
   gboolean (*confirm_charter) (TandemBackend *self,
                                gint64         team_id,
                                int            version,
                                gint64         rep_id,
                                gint64         confirmed_at,
                                GError       **error);
-  GArray *(*list_confirmations) (TandemBackend *self,
-                                 gint64         team_id,
-                                 GError       **error);
+  GArray *(*list_confirmations) (TandemBackend *self, gint64 team_id, GError **error);
   /* FALSE with TANDEM_STORE_ERROR_INVALID when already closed. */
   gboolean (*close_support) (TandemBackend *self,
                              gint64         activity_id,
@@ -532,16 +477,11 @@ struct _TandemBackendInterface
 /* Wrappers that check the arguments and call the vfuncs. */
 gboolean tandem_backend_is_read_only (TandemBackend *self);
 int      tandem_backend_get_schema_version (TandemBackend *self);
-gboolean tandem_backend_check_integrity (TandemBackend *self,
-                                         GError       **error);
-gboolean tandem_backend_begin (TandemBackend *self,
-                               GError       **error);
-gboolean tandem_backend_commit (TandemBackend *self,
-                                GError       **error);
+gboolean tandem_backend_check_integrity (TandemBackend *self, GError **error);
+gboolean tandem_backend_begin (TandemBackend *self, GError **error);
+gboolean tandem_backend_commit (TandemBackend *self, GError **error);
 void     tandem_backend_rollback (TandemBackend *self);
-gboolean tandem_backend_insert_rep (TandemBackend   *self,
-                                    TandemRepRecord *record,
-                                    GError         **error);
+gboolean tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error);
 gboolean tandem_backend_update_rep (TandemBackend         *self,
                                     const TandemRepRecord *record,
                                     GError               **error);
@@ -549,8 +489,7 @@ gboolean tandem_backend_load_rep (TandemBackend   *self,
                                   gint64           id,
                                   TandemRepRecord *record,
                                   GError         **error);
-GArray  *tandem_backend_list_reps (TandemBackend *self,
-                                   GError       **error);
+GArray  *tandem_backend_list_reps (TandemBackend *self, GError **error);
 gboolean tandem_backend_insert_team (TandemBackend    *self,
                                      TandemTeamRecord *record,
                                      gint64            since,
@@ -562,8 +501,7 @@ gboolean tandem_backend_load_team (TandemBackend    *self,
                                    gint64            id,
                                    TandemTeamRecord *record,
                                    GError          **error);
-GArray  *tandem_backend_list_teams (TandemBackend *self,
-                                    GError       **error);
+GArray  *tandem_backend_list_teams (TandemBackend *self, GError **error);
 gboolean tandem_backend_change_members (TandemBackend *self,
                                         gint64         team_id,
                                         gint64         inside_rep_id,
@@ -574,9 +512,7 @@ gboolean tandem_backend_set_team_start (TandemBackend *self,
                                         gint64         team_id,
                                         gint64         since,
                                         GError       **error);
-GArray  *tandem_backend_list_memberships (TandemBackend *self,
-                                          gint64         team_id,
-                                          GError       **error);
+GArray  *tandem_backend_list_memberships (TandemBackend *self, gint64 team_id, GError **error);
 gboolean tandem_backend_insert_account (TandemBackend       *self,
                                         TandemAccountRecord *record,
                                         gint64               created_at,
@@ -588,8 +524,7 @@ gboolean tandem_backend_load_account (TandemBackend       *self,
                                       gint64               id,
                                       TandemAccountRecord *record,
                                       GError             **error);
-GArray  *tandem_backend_list_accounts (TandemBackend *self,
-                                       GError       **error);
+GArray  *tandem_backend_list_accounts (TandemBackend *self, GError **error);
 gboolean tandem_backend_add_stage_change (TandemBackend           *self,
                                           const TandemStageRecord *record,
                                           GError                 **error);
@@ -601,12 +536,8 @@ gboolean tandem_backend_set_account_stages (TandemBackend           *self,
                                             const TandemStageRecord *records,
                                             guint                    n,
                                             GError                 **error);
-GArray  *tandem_backend_list_stage_changes (TandemBackend *self,
-                                            gint64         account_id,
-                                            GError       **error);
-GArray  *tandem_backend_list_orders (TandemBackend *self,
-                                     gint64         account_id,
-                                     GError       **error);
+GArray  *tandem_backend_list_stage_changes (TandemBackend *self, gint64 account_id, GError **error);
+GArray  *tandem_backend_list_orders (TandemBackend *self, gint64 account_id, GError **error);
 gboolean tandem_backend_load_lifecycle (TandemBackend         *self,
                                         TandemLifecycleRecord *record,
                                         GError               **error);
@@ -633,8 +564,7 @@ gboolean tandem_backend_load_activity (TandemBackend        *self,
 gint64   tandem_backend_find_activity_by_ref (TandemBackend *self,
                                               const char    *external_ref,
                                               GError       **error);
-gint64   tandem_backend_max_activity_id (TandemBackend *self,
-                                         GError       **error);
+gint64   tandem_backend_max_activity_id (TandemBackend *self, GError **error);
 gint64   tandem_backend_count_activities (TandemBackend            *self,
                                           const TandemActivityScan *scan,
                                           GError                  **error);
@@ -652,17 +582,13 @@ gboolean tandem_backend_scan_settlement (TandemBackend   *self,
                                          TandemSettleFunc func,
                                          gpointer         user_data,
                                          GError         **error);
-GArray  *tandem_backend_list_referrals (TandemBackend *self,
-                                        GError       **error);
+GArray  *tandem_backend_list_referrals (TandemBackend *self, GError **error);
 gboolean tandem_backend_save_plan (TandemBackend *self,
                                    const char    *name,
                                    const char    *definition,
                                    GError       **error);
-char    *tandem_backend_load_plan (TandemBackend *self,
-                                   const char    *name,
-                                   GError       **error);
-char   **tandem_backend_list_plans (TandemBackend *self,
-                                    GError       **error);
+char    *tandem_backend_load_plan (TandemBackend *self, const char *name, GError **error);
+char   **tandem_backend_list_plans (TandemBackend *self, GError **error);
 gboolean tandem_backend_close_period (TandemBackend *self,
                                       const char    *plan,
                                       const char    *label,
@@ -678,15 +604,12 @@ gboolean tandem_backend_load_closed_period (TandemBackend *self,
                                             GArray        *lines,
                                             GArray        *teams,
                                             GError       **error);
-gint64   tandem_backend_count_closed_periods (TandemBackend *self,
-                                              const char    *plan,
-                                              GError       **error);
+gint64 tandem_backend_count_closed_periods (TandemBackend *self, const char *plan, GError **error);
 gboolean tandem_backend_sum_reversals (TandemBackend *self,
                                        gint64         activity_id,
                                        gint64        *sum,
                                        GError       **error);
-GArray  *tandem_backend_list_closed_ranges (TandemBackend *self,
-                                            GError       **error);
+GArray  *tandem_backend_list_closed_ranges (TandemBackend *self, GError **error);
 GArray  *tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
                                                         gint64         activity_id,
                                                         GError       **error);
@@ -696,9 +619,7 @@ gboolean tandem_backend_set_rep_tag (TandemBackend *self,
                                      const char    *tag,
                                      int            level,
                                      GError       **error);
-GArray  *tandem_backend_list_rep_tags (TandemBackend *self,
-                                       gint64         rep_id,
-                                       GError       **error);
+GArray  *tandem_backend_list_rep_tags (TandemBackend *self, gint64 rep_id, GError **error);
 gboolean tandem_backend_insert_support (TandemBackend             *self,
                                         const TandemSupportRecord *record,
                                         GError                   **error);
@@ -711,25 +632,20 @@ GArray  *tandem_backend_list_support (TandemBackend *self,
 gboolean tandem_backend_insert_shadowing (TandemBackend               *self,
                                           const TandemShadowingRecord *record,
                                           GError                     **error);
-GArray  *tandem_backend_list_shadowing (TandemBackend *self,
-                                        GError       **error);
+GArray  *tandem_backend_list_shadowing (TandemBackend *self, GError **error);
 gboolean tandem_backend_insert_charter (TandemBackend *self,
                                         gint64         team_id,
                                         GArray        *areas,
                                         int           *version,
                                         GError       **error);
-GArray  *tandem_backend_list_charter_areas (TandemBackend *self,
-                                            gint64         team_id,
-                                            GError       **error);
+GArray  *tandem_backend_list_charter_areas (TandemBackend *self, gint64 team_id, GError **error);
 gboolean tandem_backend_confirm_charter (TandemBackend *self,
                                          gint64         team_id,
                                          int            version,
                                          gint64         rep_id,
                                          gint64         confirmed_at,
                                          GError       **error);
-GArray  *tandem_backend_list_confirmations (TandemBackend *self,
-                                            gint64         team_id,
-                                            GError       **error);
+GArray  *tandem_backend_list_confirmations (TandemBackend *self, gint64 team_id, GError **error);
 gboolean tandem_backend_close_support (TandemBackend *self,
                                        gint64         activity_id,
                                        gint64         closed_by,

@@ -40,8 +40,7 @@ tandem_activity_record_clear (TandemActivityRecord *record)
 }
 
 const TandemMembershipRecord *
-tandem_membership_record_at (GArray *memberships,
-                             gint64  t)
+tandem_membership_record_at (GArray *memberships, gint64 t)
 {
   if (memberships == NULL || memberships->len == 0)
     return NULL;
@@ -106,8 +105,7 @@ tandem_backend_get_schema_version (TandemBackend *self)
 }
 
 gboolean
-tandem_backend_check_integrity (TandemBackend *self,
-                                GError       **error)
+tandem_backend_check_integrity (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -116,8 +114,7 @@ tandem_backend_check_integrity (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_begin (TandemBackend *self,
-                      GError       **error)
+tandem_backend_begin (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -126,8 +123,7 @@ tandem_backend_begin (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_commit (TandemBackend *self,
-                       GError       **error)
+tandem_backend_commit (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -144,9 +140,7 @@ tandem_backend_rollback (TandemBackend *self)
 }
 
 gboolean
-tandem_backend_insert_rep (TandemBackend   *self,
-                           TandemRepRecord *record,
-                           GError         **error)
+tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -155,9 +149,7 @@ tandem_backend_insert_rep (TandemBackend   *self,
 }
 
 gboolean
-tandem_backend_update_rep (TandemBackend         *self,
-                           const TandemRepRecord *record,
-                           GError               **error)
+tandem_backend_update_rep (TandemBackend *self, const TandemRepRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -166,10 +158,7 @@ tandem_backend_update_rep (TandemBackend         *self,
 }
 
 gboolean
-tandem_backend_load_rep (TandemBackend   *self,
-                         gint64           id,
-                         TandemRepRecord *record,
-                         GError         **error)
+tandem_backend_load_rep (TandemBackend *self, gint64 id, TandemRepRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -178,8 +167,7 @@ tandem_backend_load_rep (TandemBackend   *self,
 }
 
 GArray *
-tandem_backend_list_reps (TandemBackend *self,
-                          GError       **error)
+tandem_backend_list_reps (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -200,9 +188,7 @@ tandem_backend_insert_team (TandemBackend    *self,
 }
 
 gboolean
-tandem_backend_update_team (TandemBackend          *self,
-                            const TandemTeamRecord *record,
-                            GError                **error)
+tandem_backend_update_team (TandemBackend *self, const TandemTeamRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -211,10 +197,7 @@ tandem_backend_update_team (TandemBackend          *self,
 }
 
 gboolean
-tandem_backend_load_team (TandemBackend    *self,
-                          gint64            id,
-                          TandemTeamRecord *record,
-                          GError          **error)
+tandem_backend_load_team (TandemBackend *self, gint64 id, TandemTeamRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -223,8 +206,7 @@ tandem_backend_load_team (TandemBackend    *self,
 }
 
 GArray *
-tandem_backend_list_teams (TandemBackend *self,
-                           GError       **error)
+tandem_backend_list_teams (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -243,14 +225,12 @@ tandem_backend_change_members (TandemBackend *self,
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->change_members (self, team_id, inside_rep_id, field_rep_id, since, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->change_members (self, team_id, inside_rep_id,
+                                                          field_rep_id, since, error);
 }
 
 gboolean
-tandem_backend_set_team_start (TandemBackend *self,
-                               gint64         team_id,
-                               gint64         since,
-                               GError       **error)
+tandem_backend_set_team_start (TandemBackend *self, gint64 team_id, gint64 since, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -259,9 +239,7 @@ tandem_backend_set_team_start (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_memberships (TandemBackend *self,
-                                 gint64         team_id,
-                                 GError       **error)
+tandem_backend_list_memberships (TandemBackend *self, gint64 team_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -305,8 +283,7 @@ tandem_backend_load_account (TandemBackend       *self,
 }
 
 GArray *
-tandem_backend_list_accounts (TandemBackend *self,
-                              GError       **error)
+tandem_backend_list_accounts (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -353,9 +330,7 @@ tandem_backend_set_account_stages (TandemBackend           *self,
 }
 
 GArray *
-tandem_backend_list_stage_changes (TandemBackend *self,
-                                   gint64         account_id,
-                                   GError       **error)
+tandem_backend_list_stage_changes (TandemBackend *self, gint64 account_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -402,9 +377,7 @@ tandem_backend_load_activity (TandemBackend        *self,
 }
 
 gint64
-tandem_backend_find_activity_by_ref (TandemBackend *self,
-                                     const char    *external_ref,
-                                     GError       **error)
+tandem_backend_find_activity_by_ref (TandemBackend *self, const char *external_ref, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -413,8 +386,7 @@ tandem_backend_find_activity_by_ref (TandemBackend *self,
 }
 
 gint64
-tandem_backend_max_activity_id (TandemBackend *self,
-                                GError       **error)
+tandem_backend_max_activity_id (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -445,7 +417,8 @@ tandem_backend_scan_activities (TandemBackend            *self,
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->scan_activities (self, scan, after, offset, limit, records, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->scan_activities (self, scan, after, offset, limit,
+                                                           records, error);
 }
 
 gboolean
@@ -459,12 +432,12 @@ tandem_backend_scan_settlement (TandemBackend   *self,
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->scan_settlement (self, since, until, func, user_data, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->scan_settlement (self, since, until, func, user_data,
+                                                           error);
 }
 
 GArray *
-tandem_backend_list_referrals (TandemBackend *self,
-                               GError       **error)
+tandem_backend_list_referrals (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -485,9 +458,7 @@ tandem_backend_save_plan (TandemBackend *self,
 }
 
 char *
-tandem_backend_load_plan (TandemBackend *self,
-                          const char    *name,
-                          GError       **error)
+tandem_backend_load_plan (TandemBackend *self, const char *name, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -496,8 +467,7 @@ tandem_backend_load_plan (TandemBackend *self,
 }
 
 char **
-tandem_backend_list_plans (TandemBackend *self,
-                           GError       **error)
+tandem_backend_list_plans (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -519,8 +489,8 @@ tandem_backend_close_period (TandemBackend *self,
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->close_period (self, plan, label, start, end, closed_at, lines, teams,
-                                                        error);
+  return TANDEM_BACKEND_GET_IFACE (self)->close_period (self, plan, label, start, end, closed_at,
+                                                        lines, teams, error);
 }
 
 gboolean
@@ -534,13 +504,12 @@ tandem_backend_load_closed_period (TandemBackend *self,
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->load_closed_period (self, plan, label, lines, teams, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->load_closed_period (self, plan, label, lines, teams,
+                                                              error);
 }
 
 gint64
-tandem_backend_count_closed_periods (TandemBackend *self,
-                                     const char    *plan,
-                                     GError       **error)
+tandem_backend_count_closed_periods (TandemBackend *self, const char *plan, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), -1);
   g_return_val_if_fail (plan != NULL, -1);
@@ -550,10 +519,7 @@ tandem_backend_count_closed_periods (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_sum_reversals (TandemBackend *self,
-                              gint64         activity_id,
-                              gint64        *sum,
-                              GError       **error)
+tandem_backend_sum_reversals (TandemBackend *self, gint64 activity_id, gint64 *sum, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (sum != NULL, FALSE);
@@ -563,8 +529,7 @@ tandem_backend_sum_reversals (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_closed_ranges (TandemBackend *self,
-                                   GError       **error)
+tandem_backend_list_closed_ranges (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -598,9 +563,7 @@ tandem_backend_set_rep_tag (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_rep_tags (TandemBackend *self,
-                              gint64         rep_id,
-                              GError       **error)
+tandem_backend_list_rep_tags (TandemBackend *self, gint64 rep_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -618,7 +581,8 @@ tandem_backend_list_account_revenue (TandemBackend *self,
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->list_account_revenue (self, since, until, currency, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->list_account_revenue (self, since, until, currency,
+                                                                error);
 }
 
 gboolean
@@ -643,7 +607,8 @@ tandem_backend_list_support (TandemBackend *self,
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->list_support (self, queue, open_only, due_before, activity_id, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->list_support (self, queue, open_only, due_before,
+                                                        activity_id, error);
 }
 
 gboolean
@@ -656,7 +621,8 @@ tandem_backend_close_support (TandemBackend *self,
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->close_support (self, activity_id, closed_by, closed_at, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->close_support (self, activity_id, closed_by, closed_at,
+                                                         error);
 }
 
 gboolean
@@ -671,8 +637,7 @@ tandem_backend_insert_shadowing (TandemBackend               *self,
 }
 
 GArray *
-tandem_backend_list_shadowing (TandemBackend *self,
-                               GError       **error)
+tandem_backend_list_shadowing (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -694,9 +659,7 @@ tandem_backend_insert_charter (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_charter_areas (TandemBackend *self,
-                                   gint64         team_id,
-                                   GError       **error)
+tandem_backend_list_charter_areas (TandemBackend *self, gint64 team_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -715,13 +678,12 @@ tandem_backend_confirm_charter (TandemBackend *self,
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->confirm_charter (self, team_id, version, rep_id, confirmed_at, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->confirm_charter (self, team_id, version, rep_id,
+                                                           confirmed_at, error);
 }
 
 GArray *
-tandem_backend_list_confirmations (TandemBackend *self,
-                                   gint64         team_id,
-                                   GError       **error)
+tandem_backend_list_confirmations (TandemBackend *self, gint64 team_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -730,9 +692,7 @@ tandem_backend_list_confirmations (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_orders (TandemBackend *self,
-                            gint64         account_id,
-                            GError       **error)
+tandem_backend_list_orders (TandemBackend *self, gint64 account_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -741,9 +701,7 @@ tandem_backend_list_orders (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_load_lifecycle (TandemBackend         *self,
-                               TandemLifecycleRecord *record,
-                               GError               **error)
+tandem_backend_load_lifecycle (TandemBackend *self, TandemLifecycleRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -765,10 +723,7 @@ tandem_backend_save_lifecycle (TandemBackend               *self,
 }
 
 GArray *
-tandem_backend_list_kpi_rows (TandemBackend *self,
-                              gint64         since,
-                              gint64         until,
-                              GError       **error)
+tandem_backend_list_kpi_rows (TandemBackend *self, gint64 since, gint64 until, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (since <= until, NULL);

@@ -66,10 +66,7 @@ tandem_membership_finalize (GObject *object)
 }
 
 static void
-tandem_membership_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+tandem_membership_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemMembership *self = TANDEM_MEMBERSHIP (object);
 
@@ -153,7 +150,8 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_TEAM_ID] = g_param_spec_int64 ("team-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  membership_properties[MEMBERSHIP_PROP_TEAM_ID]
+      = g_param_spec_int64 ("team-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   /**
    * TandemMembership:inside-rep:
@@ -162,7 +160,8 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_INSIDE_REP] = g_param_spec_object ("inside-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
+  membership_properties[MEMBERSHIP_PROP_INSIDE_REP]
+      = g_param_spec_object ("inside-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
 
   /**
    * TandemMembership:field-rep:
@@ -171,7 +170,8 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_FIELD_REP] = g_param_spec_object ("field-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
+  membership_properties[MEMBERSHIP_PROP_FIELD_REP]
+      = g_param_spec_object ("field-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
 
   /**
    * TandemMembership:valid-from:
@@ -180,7 +180,8 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_VALID_FROM] = g_param_spec_boxed ("valid-from", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  membership_properties[MEMBERSHIP_PROP_VALID_FROM]
+      = g_param_spec_boxed ("valid-from", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   /**
    * TandemMembership:valid-until:
@@ -189,7 +190,8 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_VALID_UNTIL] = g_param_spec_boxed ("valid-until", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  membership_properties[MEMBERSHIP_PROP_VALID_UNTIL]
+      = g_param_spec_boxed ("valid-until", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   g_object_class_install_properties (object_class, MEMBERSHIP_N_PROPS, membership_properties);
 }
@@ -335,10 +337,7 @@ tandem_stage_change_finalize (GObject *object)
 }
 
 static void
-tandem_stage_change_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+tandem_stage_change_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemStageChange *self = TANDEM_STAGE_CHANGE (object);
 
@@ -421,7 +420,8 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_ACCOUNT_ID] = g_param_spec_int64 ("account-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  stage_properties[STAGE_PROP_ACCOUNT_ID]
+      = g_param_spec_int64 ("account-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   /**
    * TandemStageChange:stage:
@@ -430,8 +430,8 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_STAGE] = g_param_spec_enum ("stage", NULL, NULL, TANDEM_TYPE_ACCOUNT_STAGE,
-                                                          TANDEM_ACCOUNT_STAGE_PROSPECT, flags);
+  stage_properties[STAGE_PROP_STAGE] = g_param_spec_enum (
+      "stage", NULL, NULL, TANDEM_TYPE_ACCOUNT_STAGE, TANDEM_ACCOUNT_STAGE_PROSPECT, flags);
 
   /**
    * TandemStageChange:changed-at:
@@ -440,7 +440,8 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_CHANGED_AT] = g_param_spec_boxed ("changed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  stage_properties[STAGE_PROP_CHANGED_AT]
+      = g_param_spec_boxed ("changed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   /**
    * TandemStageChange:cause:
@@ -450,8 +451,8 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_CAUSE] = g_param_spec_enum ("cause", NULL, NULL, TANDEM_TYPE_STAGE_CAUSE,
-                                                          TANDEM_STAGE_CAUSE_MANUAL, flags);
+  stage_properties[STAGE_PROP_CAUSE] = g_param_spec_enum (
+      "cause", NULL, NULL, TANDEM_TYPE_STAGE_CAUSE, TANDEM_STAGE_CAUSE_MANUAL, flags);
 
   /**
    * TandemStageChange:activity-id:
@@ -461,7 +462,8 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_ACTIVITY_ID] = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  stage_properties[STAGE_PROP_ACTIVITY_ID]
+      = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   g_object_class_install_properties (object_class, STAGE_N_PROPS, stage_properties);
 }

@@ -56,28 +56,28 @@ error_code_for_state (const char *state)
     return TANDEM_STORE_ERROR_BUSY;
   if (strcmp (state, "25006") == 0 || strcmp (state, "42501") == 0)
     return TANDEM_STORE_ERROR_READ_ONLY;
-  if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "53") || g_str_has_prefix (state, "57"))
+  if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "53")
+      || g_str_has_prefix (state, "57"))
     return TANDEM_STORE_ERROR_IO;
   return TANDEM_STORE_ERROR_FAILED;
 }
 
 static gboolean
-fail_result (TandemSqlDriver *self,
-             PGresult        *result)
+fail_result (TandemSqlDriver *self, PGresult *result)
 {
   const char      *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
   const char      *primary = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
   g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (CONN (self)));
 
   g_strchomp (message);
-  return tandem_sql_driver_fail (self, error_code_for_state (state), "%s (%s)", message, self->name);
+  return tandem_sql_driver_fail (self, error_code_for_state (state), "%s (%s)", message,
+                                 self->name);
 }
 
 /* The store's SQL numbers its parameters ?1, ?2 … or leaves them bare (?):
  * PostgreSQL wants $1, $2 …. Quoted text is left alone. */
 static char *
-translate_placeholders (const char *sql,
-                        int        *n_params)
+translate_placeholders (const char *sql, int *n_params)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
   int      next = 0, highest = 0;
@@ -120,7 +120,8 @@ translate_schema (const char *sql)
     { "\\bINTEGER\\b", "BIGINT" },
     { " CHECK \\(typeof \\([a-z_]+\\) IN \\('integer', 'null'\\)\\)", "" },
     { " CHECK \\(typeof \\([a-z_]+\\) = 'integer'\\)", "" },
-    { "lower \\(hex \\(randomblob \\(10\\)\\)\\)", "substr (md5 (random ()::text || clock_timestamp ()::text), 1, 20)" },
+    { "lower \\(hex \\(randomblob \\(10\\)\\)\\)",
+      "substr (md5 (random ()::text || clock_timestamp ()::text), 1, 20)" },
   };
   char *out = g_strdup (sql);
 
@@ -149,8 +150,7 @@ clear_result (PgStmt *stmt)
 }
 
 static TandemSqlStmt *
-pg_prepare (TandemSqlDriver *self,
-            const char      *sql)
+pg_prepare (TandemSqlDriver *self, const char *sql)
 {
   PgStmt *stmt = g_new0 (PgStmt, 1);
 
@@ -182,9 +182,7 @@ pg_finalize (TandemSqlStmt *stmt)
 }
 
 static void
-set_value (TandemSqlStmt *stmt,
-           int            index,
-           char          *value)
+set_value (TandemSqlStmt *stmt, int index, char *value)
 {
   PgStmt *s = (PgStmt *)stmt;
 
@@ -198,24 +196,19 @@ set_value (TandemSqlStmt *stmt,
 }
 
 static void
-pg_bind_int64 (TandemSqlStmt *stmt,
-               int            index,
-               gint64         value)
+pg_bind_int64 (TandemSqlStmt *stmt, int index, gint64 value)
 {
   set_value (stmt, index, g_strdup_printf ("%" PRId64, value));
 }
 
 static void
-pg_bind_text (TandemSqlStmt *stmt,
-              int            index,
-              const char    *value)
+pg_bind_text (TandemSqlStmt *stmt, int index, const char *value)
 {
   set_value (stmt, index, g_strdup (value));
 }
 
 static void
-pg_bind_null (TandemSqlStmt *stmt,
-              int            index)
+pg_bind_null (TandemSqlStmt *stmt, int index)
 {
   set_value (stmt, index, NULL);
 }
@@ -230,8 +223,8 @@ pg_step (TandemSqlStmt *stmt)
     {
       ExecStatusType status;
 
-      s->result = PQexecParams (CONN (self), s->sql, s->n_params, NULL, (const char *const *)s->values, NULL,
-                                NULL, 0);
+      s->result = PQexecParams (CONN (self), s->sql, s->n_params, NULL,
+                                (const char *const *)s->values, NULL, NULL, 0);
       status = PQresultStatus (s->result);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
@@ -253,8 +246,7 @@ pg_step (TandemSqlStmt *stmt)
 }
 
 static gboolean
-pg_column_is_null (TandemSqlStmt *stmt,
-                   int            column)
+pg_column_is_null (TandemSqlStmt *stmt, int column)
 {
   PgStmt *s = (PgStmt *)stmt;
 
@@ -262,8 +254,7 @@ pg_column_is_null (TandemSqlStmt *stmt,
 }
 
 static gint64
-pg_column_int64 (TandemSqlStmt *stmt,
-                 int            column)
+pg_column_int64 (TandemSqlStmt *stmt, int column)
 {
   PgStmt *s = (PgStmt *)stmt;
 
@@ -271,8 +262,7 @@ pg_column_int64 (TandemSqlStmt *stmt,
 }
 
 static const char *
-pg_column_text (TandemSqlStmt *stmt,
-                int            column)
+pg_column_text (TandemSqlStmt *stmt, int column)
 {
   PgStmt *s = (PgStmt *)stmt;
 
@@ -286,8 +276,7 @@ pg_changes (TandemSqlDriver *self)
 }
 
 static gboolean
-pg_exec (TandemSqlDriver *self,
-         const char      *sql)
+pg_exec (TandemSqlDriver *self, const char *sql)
 {
   PGresult      *result = PQexec (CONN (self), sql);
   ExecStatusType status = PQresultStatus (result);
@@ -335,8 +324,7 @@ pg_rollback (TandemSqlDriver *self)
 /* COPY's text format: tab between columns, \N for NULL, and a backslash
  * before the characters that would end a field or a row. */
 static void
-append_copy_field (GString    *out,
-                   const char *value)
+append_copy_field (GString *out, const char *value)
 {
   if (value == NULL)
     {
@@ -364,8 +352,7 @@ append_copy_field (GString    *out,
 }
 
 static gboolean
-put_copy_data (TandemSqlDriver *self,
-               GString         *buffer)
+put_copy_data (TandemSqlDriver *self, GString *buffer)
 {
   if (buffer->len > 0 && PQputCopyData (CONN (self), buffer->str, (int)buffer->len) != 1)
     return FALSE;
@@ -431,7 +418,8 @@ pg_bulk_insert (TandemSqlDriver   *self,
       PQclear (result);
     }
   if (!ok && self->error == NULL)
-    tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_IO, "%s (%s)", PQerrorMessage (CONN (self)), self->name);
+    tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_IO, "%s (%s)", PQerrorMessage (CONN (self)),
+                            self->name);
   return ok;
 }
 
@@ -461,10 +449,7 @@ static const TandemSqlDriverClass pg_class = {
 /* Opening and migrating                                               */
 
 static gboolean
-query_int (TandemSqlDriver *self,
-           const char      *sql,
-           gint64          *value,
-           GError         **error)
+query_int (TandemSqlDriver *self, const char *sql, gint64 *value, GError **error)
 {
   PGresult *result = PQexec (CONN (self), sql);
   gboolean  ok = PQresultStatus (result) == PGRES_TUPLES_OK;
@@ -480,11 +465,10 @@ query_int (TandemSqlDriver *self,
 }
 
 static gboolean
-exec_or_error (TandemSqlDriver *self,
-               const char      *sql,
-               GError         **error)
+exec_or_error (TandemSqlDriver *self, const char *sql, GError **error)
 {
-  return pg_exec (self, sql) || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
+  return pg_exec (self, sql)
+         || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
 }
 
 /* The same ordered migrations as SQLite, in PostgreSQL's words; the
@@ -492,7 +476,8 @@ exec_or_error (TandemSqlDriver *self,
 static char *
 pg_write_version (gint64 version)
 {
-  return g_strdup_printf ("DELETE FROM tandem_schema; INSERT INTO tandem_schema VALUES (%" PRId64 ")", version);
+  return g_strdup_printf (
+      "DELETE FROM tandem_schema; INSERT INTO tandem_schema VALUES (%" PRId64 ")", version);
 }
 
 static const TandemSqlSchemaStyle pg_schema = {
@@ -503,8 +488,7 @@ static const TandemSqlSchemaStyle pg_schema = {
 };
 
 static gboolean
-check_integrity (TandemSqlDriver *self,
-                 GError         **error)
+check_integrity (TandemSqlDriver *self, GError **error)
 {
   gint64 one = 0;
 
@@ -522,9 +506,7 @@ describe (PGconn *conn)
 }
 
 TandemBackend *
-tandem_pg_backend_new (const char      *uri,
-                       TandemStoreFlags flags,
-                       GError         **error)
+tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error)
 {
   PgDriver *driver = g_new0 (PgDriver, 1);
   gint64    version = 0, foreign = 0;
@@ -549,25 +531,31 @@ tandem_pg_backend_new (const char      *uri,
 
   /* a database of another application is refused, one from a newer
    * libtandem left untouched */
-  if (!query_int (&driver->parent, "SELECT count (*) FROM pg_tables WHERE schemaname = current_schema ()",
-                  &foreign, error)
+  if (!query_int (&driver->parent,
+                  "SELECT count (*) FROM pg_tables WHERE schemaname = current_schema ()", &foreign,
+                  error)
       || (foreign > 0
-          && !query_int (&driver->parent, "SELECT CASE WHEN to_regclass ('tandem_schema') IS NULL THEN -1 ELSE 0 END",
-                         &version, error))
+          && !query_int (
+              &driver->parent,
+              "SELECT CASE WHEN to_regclass ('tandem_schema') IS NULL THEN -1 ELSE 0 END", &version,
+              error))
       || (foreign > 0 && version == 0
-          && !query_int (&driver->parent, "SELECT coalesce (max (version), 0) FROM tandem_schema", &version, error)))
+          && !query_int (&driver->parent, "SELECT coalesce (max (version), 0) FROM tandem_schema",
+                         &version, error)))
     goto fail;
 
   if (version < 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_A_STORE,
-                   _ ("The database %s holds tables but is not a libtandem store"), driver->parent.name);
+                   _ ("The database %s holds tables but is not a libtandem store"),
+                   driver->parent.name);
       goto fail;
     }
   if (version > TANDEM_SQLITE_SCHEMA_VERSION)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_TOO_NEW,
-                   _ ("The store %s has schema version %" PRId64 ", written by a newer libtandem; this one "
+                   _ ("The store %s has schema version %" PRId64
+                      ", written by a newer libtandem; this one "
                       "reads up to version %d. The database was left untouched."),
                    driver->parent.name, version, TANDEM_SQLITE_SCHEMA_VERSION);
       goto fail;
@@ -578,7 +566,8 @@ tandem_pg_backend_new (const char      *uri,
       if (version < TANDEM_SQLITE_SCHEMA_VERSION)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
-                       _ ("The store %s has schema version %" PRId64 " and must be upgraded; open it once for "
+                       _ ("The store %s has schema version %" PRId64
+                          " and must be upgraded; open it once for "
                           "writing"),
                        driver->parent.name, version);
           goto fail;

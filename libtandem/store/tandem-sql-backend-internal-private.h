@@ -94,14 +94,22 @@ struct _TandemSqlBackend
 const char    *_tandem_sql_text (StmtId id);
 gboolean       _tandem_sql_error (TandemSqlBackend *self, const char *what, GError **error);
 TandemSqlStmt *_tandem_sql_get_stmt (TandemSqlBackend *self, StmtId id, GError **error);
-gboolean       _tandem_sql_step_done (TandemSqlBackend *self, TandemSqlStmt *stmt, const char *what, GError **error);
-gboolean       _tandem_sql_step_insert (TandemSqlBackend *self, TandemSqlStmt *stmt, const char *what, gint64 *id, GError **error);
-void           _tandem_sql_bind_optional_id (TandemSqlStmt *stmt, int index, gint64 id);
-char          *_tandem_sql_column_dup (TandemSqlStmt *stmt, int column);
-void           _tandem_sql_column_currency (TandemSqlStmt *stmt, int column, char out[4]);
-gboolean       _tandem_sql_backend_begin (TandemBackend *backend, GError **error);
-void           _tandem_sql_backend_rollback (TandemBackend *backend);
-gboolean       _tandem_sql_backend_commit (TandemBackend *backend, GError **error);
+gboolean       _tandem_sql_step_done (TandemSqlBackend *self,
+                                      TandemSqlStmt    *stmt,
+                                      const char       *what,
+                                      GError          **error);
+/* An INSERT … RETURNING id: *id is the new row's, or 0 when it did nothing. */
+gboolean _tandem_sql_step_insert (TandemSqlBackend *self,
+                                  TandemSqlStmt    *stmt,
+                                  const char       *what,
+                                  gint64           *id,
+                                  GError          **error);
+void     _tandem_sql_bind_optional_id (TandemSqlStmt *stmt, int index, gint64 id);
+char    *_tandem_sql_column_dup (TandemSqlStmt *stmt, int column);
+void     _tandem_sql_column_currency (TandemSqlStmt *stmt, int column, char out[4]);
+gboolean _tandem_sql_backend_begin (TandemBackend *backend, GError **error);
+void     _tandem_sql_backend_rollback (TandemBackend *backend);
+gboolean _tandem_sql_backend_commit (TandemBackend *backend, GError **error);
 /* Steps @stmt to the end, reading each row with @read into a new array of
  * @record_size records (cleared with @clear). */
 GArray *_tandem_sql_list_rows (TandemSqlBackend *self,
@@ -112,7 +120,9 @@ GArray *_tandem_sql_list_rows (TandemSqlBackend *self,
                                const char *what,
                                GError    **error);
 
-/* Sets the interface's operations that tandem-sql-backend-method.c holds. */
+/* Set the interface's operations that tandem-sql-backend-method.c and
+ * tandem-sql-backend-bulk.c hold. */
 void _tandem_sql_backend_method_iface_init (TandemBackendInterface *iface);
+void _tandem_sql_backend_bulk_iface_init (TandemBackendInterface *iface);
 
 G_END_DECLS

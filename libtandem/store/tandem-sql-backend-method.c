@@ -70,8 +70,7 @@ tandem_sql_backend_scan_settlement (TandemBackend   *backend,
 }
 
 static void
-read_referral (TandemSqlStmt        *stmt,
-               TandemReferralRecord *record)
+read_referral (TandemSqlStmt *stmt, TandemReferralRecord *record)
 {
   record->account_id = tandem_sql_column_int64 (stmt, 0);
   record->referrer_id = tandem_sql_column_int64 (stmt, 1);
@@ -80,8 +79,7 @@ read_referral (TandemSqlStmt        *stmt,
 }
 
 static GArray *
-tandem_sql_backend_list_referrals (TandemBackend *backend,
-                                   GError       **error)
+tandem_sql_backend_list_referrals (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_REFERRALS, error);
@@ -89,8 +87,8 @@ tandem_sql_backend_list_referrals (TandemBackend *backend,
   /* the referral bonus is paid on a referred account's first order */
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, TANDEM_ACTIVITY_KIND_ORDER);
-  return _tandem_sql_list_rows (self, stmt, sizeof (TandemReferralRecord),
-                                NULL, (gpointer)read_referral, _ ("Could not list referrals"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemReferralRecord), NULL,
+                                (gpointer)read_referral, _ ("Could not list referrals"), error);
 }
 
 static gboolean
@@ -111,9 +109,7 @@ tandem_sql_backend_save_plan (TandemBackend *backend,
 }
 
 static char *
-tandem_sql_backend_load_plan (TandemBackend *backend,
-                              const char    *name,
-                              GError       **error)
+tandem_sql_backend_load_plan (TandemBackend *backend, const char *name, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LOAD_PLAN, error);
@@ -138,8 +134,7 @@ tandem_sql_backend_load_plan (TandemBackend *backend,
 }
 
 static char **
-tandem_sql_backend_list_plans (TandemBackend *backend,
-                               GError       **error)
+tandem_sql_backend_list_plans (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_PLANS, error);
@@ -243,8 +238,7 @@ fail:
 }
 
 static void
-read_line (TandemSqlStmt    *stmt,
-           TandemLineRecord *record)
+read_line (TandemSqlStmt *stmt, TandemLineRecord *record)
 {
   record->rep_id = tandem_sql_column_int64 (stmt, 0);
   record->kind = tandem_sql_column_int (stmt, 1);
@@ -255,8 +249,7 @@ read_line (TandemSqlStmt    *stmt,
 }
 
 static void
-read_team_result (TandemSqlStmt          *stmt,
-                  TandemTeamResultRecord *record)
+read_team_result (TandemSqlStmt *stmt, TandemTeamResultRecord *record)
 {
   record->team_id = tandem_sql_column_int64 (stmt, 0);
   record->revenue = tandem_sql_column_int64 (stmt, 1);
@@ -281,7 +274,8 @@ tandem_sql_backend_load_closed_period (TandemBackend *backend,
   gboolean       closed;
   int            rc;
 
-  exists = tandem_sql_prepare (self->driver, "SELECT 1 FROM closed_period WHERE plan = ?1 AND label = ?2");
+  exists = tandem_sql_prepare (self->driver,
+                               "SELECT 1 FROM closed_period WHERE plan = ?1 AND label = ?2");
   if (exists == NULL)
     return _tandem_sql_error (self, _ ("Could not read closed periods"), error);
   tandem_sql_bind_text (exists, 1, plan);
@@ -315,7 +309,8 @@ tandem_sql_backend_load_closed_period (TandemBackend *backend,
         return FALSE;
       tandem_sql_bind_text (stmt, 1, plan);
       tandem_sql_bind_text (stmt, 2, label);
-      team_rows = _tandem_sql_list_rows (self, stmt, sizeof (TandemTeamResultRecord), NULL, (gpointer)read_team_result,
+      team_rows = _tandem_sql_list_rows (self, stmt, sizeof (TandemTeamResultRecord), NULL,
+                                         (gpointer)read_team_result,
                                          _ ("Could not read a closed settlement"), error);
       if (team_rows == NULL)
         return FALSE;
@@ -327,9 +322,7 @@ tandem_sql_backend_load_closed_period (TandemBackend *backend,
 }
 
 static gint64
-tandem_sql_backend_count_closed_periods (TandemBackend *backend,
-                                         const char    *plan,
-                                         GError       **error)
+tandem_sql_backend_count_closed_periods (TandemBackend *backend, const char *plan, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_COUNT_CLOSED, error);
@@ -374,21 +367,20 @@ tandem_sql_backend_sum_reversals (TandemBackend *backend,
 }
 
 static void
-read_range (TandemSqlStmt     *stmt,
-            TandemRangeRecord *record)
+read_range (TandemSqlStmt *stmt, TandemRangeRecord *record)
 {
   record->start = tandem_sql_column_int64 (stmt, 0);
   record->end = tandem_sql_column_int64 (stmt, 1);
 }
 
 static GArray *
-tandem_sql_backend_list_closed_ranges (TandemBackend *backend,
-                                       GError       **error)
+tandem_sql_backend_list_closed_ranges (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
-  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_RANGES, error), sizeof (TandemRangeRecord),
-                                NULL, (gpointer)read_range, _ ("Could not read closed periods"), error);
+  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_RANGES, error),
+                                sizeof (TandemRangeRecord), NULL, (gpointer)read_range,
+                                _ ("Could not read closed periods"), error);
 }
 
 static GArray *
@@ -401,8 +393,9 @@ tandem_sql_backend_list_closed_lines_for_activity (TandemBackend *backend,
 
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, activity_id);
-  return _tandem_sql_list_rows (self, stmt, sizeof (TandemLineRecord), (GDestroyNotify)tandem_line_record_clear,
-                                (gpointer)read_line, _ ("Could not read closed lines"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemLineRecord),
+                                (GDestroyNotify)tandem_line_record_clear, (gpointer)read_line,
+                                _ ("Could not read closed lines"), error);
 }
 
 static gboolean
@@ -414,7 +407,8 @@ tandem_sql_backend_set_rep_tag (TandemBackend *backend,
                                 GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, level > 0 ? STMT_SET_TAG : STMT_DELETE_TAG, error);
+  TandemSqlStmt    *stmt
+      = _tandem_sql_get_stmt (self, level > 0 ? STMT_SET_TAG : STMT_DELETE_TAG, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -428,8 +422,7 @@ tandem_sql_backend_set_rep_tag (TandemBackend *backend,
 }
 
 static void
-read_tag (TandemSqlStmt   *stmt,
-          TandemTagRecord *record)
+read_tag (TandemSqlStmt *stmt, TandemTagRecord *record)
 {
   record->rep_id = tandem_sql_column_int64 (stmt, 0);
   record->kind = tandem_sql_column_int (stmt, 1);
@@ -438,22 +431,21 @@ read_tag (TandemSqlStmt   *stmt,
 }
 
 static GArray *
-tandem_sql_backend_list_rep_tags (TandemBackend *backend,
-                                  gint64         rep_id,
-                                  GError       **error)
+tandem_sql_backend_list_rep_tags (TandemBackend *backend, gint64 rep_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, rep_id > 0 ? STMT_LIST_TAGS : STMT_LIST_ALL_TAGS, error);
+  TandemSqlStmt    *stmt
+      = _tandem_sql_get_stmt (self, rep_id > 0 ? STMT_LIST_TAGS : STMT_LIST_ALL_TAGS, error);
 
   if (stmt != NULL && rep_id > 0)
     tandem_sql_bind_int64 (stmt, 1, rep_id);
-  return _tandem_sql_list_rows (self, stmt, sizeof (TandemTagRecord), (GDestroyNotify)tandem_tag_record_clear,
-                                (gpointer)read_tag, _ ("Could not list the reps’ tags"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemTagRecord),
+                                (GDestroyNotify)tandem_tag_record_clear, (gpointer)read_tag,
+                                _ ("Could not list the reps’ tags"), error);
 }
 
 static void
-read_revenue (TandemSqlStmt       *stmt,
-              TandemRevenueRecord *record)
+read_revenue (TandemSqlStmt *stmt, TandemRevenueRecord *record)
 {
   record->account_id = tandem_sql_column_int64 (stmt, 0);
   record->revenue = tandem_sql_column_int64 (stmt, 1);
@@ -477,8 +469,9 @@ tandem_sql_backend_list_account_revenue (TandemBackend *backend,
       tandem_sql_bind_int64 (stmt, 4, _tandem_activity_kinds_mask (_tandem_activity_kind_settles));
       tandem_sql_bind_int64 (stmt, 5, TANDEM_ACTIVITY_KIND_REVERSAL);
     }
-  return _tandem_sql_list_rows (self, stmt, sizeof (TandemRevenueRecord), NULL, (gpointer)read_revenue,
-                                _ ("Could not add up revenue per account"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemRevenueRecord), NULL,
+                                (gpointer)read_revenue, _ ("Could not add up revenue per account"),
+                                error);
 }
 
 static gboolean
@@ -500,8 +493,7 @@ tandem_sql_backend_insert_support (TandemBackend             *backend,
 }
 
 static void
-read_support (TandemSqlStmt       *stmt,
-              TandemSupportRecord *record)
+read_support (TandemSqlStmt *stmt, TandemSupportRecord *record)
 {
   record->activity_id = tandem_sql_column_int64 (stmt, 0);
   record->owner_id = tandem_sql_column_int64 (stmt, 1);
@@ -520,8 +512,9 @@ tandem_sql_backend_list_support (TandemBackend *backend,
                                  GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  g_autoptr (GString) sql = g_string_new ("SELECT activity_id, owner_id, queue, due_at, closed_by, closed_at "
-                                          "FROM support_request WHERE TRUE");
+  g_autoptr (GString) sql
+      = g_string_new ("SELECT activity_id, owner_id, queue, due_at, closed_by, closed_at "
+                      "FROM support_request WHERE TRUE");
   TandemSqlStmt *stmt = NULL;
   GArray        *rows;
   int            i = 1;
@@ -549,8 +542,9 @@ tandem_sql_backend_list_support (TandemBackend *backend,
   if (activity_id > 0)
     tandem_sql_bind_int64 (stmt, i++, activity_id);
 
-  rows = _tandem_sql_list_rows (self, stmt, sizeof (TandemSupportRecord), (GDestroyNotify)tandem_support_record_clear,
-                                (gpointer)read_support, _ ("Could not list support requests"), error);
+  rows = _tandem_sql_list_rows (self, stmt, sizeof (TandemSupportRecord),
+                                (GDestroyNotify)tandem_support_record_clear, (gpointer)read_support,
+                                _ ("Could not list support requests"), error);
   tandem_sql_finalize (stmt);
   return rows;
 }
@@ -573,8 +567,7 @@ tandem_sql_backend_insert_shadowing (TandemBackend               *backend,
 }
 
 static void
-read_shadowing (TandemSqlStmt         *stmt,
-                TandemShadowingRecord *record)
+read_shadowing (TandemSqlStmt *stmt, TandemShadowingRecord *record)
 {
   record->activity_id = tandem_sql_column_int64 (stmt, 0);
   record->host_id = tandem_sql_column_int64 (stmt, 1);
@@ -582,13 +575,13 @@ read_shadowing (TandemSqlStmt         *stmt,
 }
 
 static GArray *
-tandem_sql_backend_list_shadowing (TandemBackend *backend,
-                                   GError       **error)
+tandem_sql_backend_list_shadowing (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
-  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_SHADOWING, error), sizeof (TandemShadowingRecord), NULL,
-                                (gpointer)read_shadowing, _ ("Could not list shadowing"), error);
+  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_SHADOWING, error),
+                                sizeof (TandemShadowingRecord), NULL, (gpointer)read_shadowing,
+                                _ ("Could not list shadowing"), error);
 }
 
 static gboolean
@@ -645,8 +638,7 @@ fail:
 }
 
 static void
-read_area (TandemSqlStmt           *stmt,
-           TandemCharterAreaRecord *record)
+read_area (TandemSqlStmt *stmt, TandemCharterAreaRecord *record)
 {
   record->team_id = tandem_sql_column_int64 (stmt, 0);
   record->version = tandem_sql_column_int (stmt, 1);
@@ -655,16 +647,15 @@ read_area (TandemSqlStmt           *stmt,
 }
 
 static GArray *
-tandem_sql_backend_list_charter_areas (TandemBackend *backend,
-                                       gint64         team_id,
-                                       GError       **error)
+tandem_sql_backend_list_charter_areas (TandemBackend *backend, gint64 team_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_AREAS, error);
 
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, team_id);
-  return _tandem_sql_list_rows (self, stmt, sizeof (TandemCharterAreaRecord), (GDestroyNotify)tandem_charter_area_record_clear,
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemCharterAreaRecord),
+                                (GDestroyNotify)tandem_charter_area_record_clear,
                                 (gpointer)read_area, _ ("Could not read the charter"), error);
 }
 
@@ -689,8 +680,7 @@ tandem_sql_backend_confirm_charter (TandemBackend *backend,
 }
 
 static void
-read_confirmation (TandemSqlStmt            *stmt,
-                   TandemConfirmationRecord *record)
+read_confirmation (TandemSqlStmt *stmt, TandemConfirmationRecord *record)
 {
   record->team_id = tandem_sql_column_int64 (stmt, 0);
   record->version = tandem_sql_column_int (stmt, 1);
@@ -699,17 +689,16 @@ read_confirmation (TandemSqlStmt            *stmt,
 }
 
 static GArray *
-tandem_sql_backend_list_confirmations (TandemBackend *backend,
-                                       gint64         team_id,
-                                       GError       **error)
+tandem_sql_backend_list_confirmations (TandemBackend *backend, gint64 team_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_CONFIRMATIONS, error);
 
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, team_id);
-  return _tandem_sql_list_rows (self, stmt, sizeof (TandemConfirmationRecord), NULL, (gpointer)read_confirmation,
-                                _ ("Could not read the confirmations"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemConfirmationRecord), NULL,
+                                (gpointer)read_confirmation, _ ("Could not read the confirmations"),
+                                error);
 }
 
 static gboolean

@@ -12,8 +12,7 @@ G_BEGIN_DECLS
 #define TANDEM_TYPE_SQL_BACKEND (tandem_sql_backend_get_type ())
 G_DECLARE_FINAL_TYPE (TandemSqlBackend, tandem_sql_backend, TANDEM, SQL_BACKEND, GObject)
 
-typedef gboolean (*TandemSqlIntegrityFunc) (TandemSqlDriver *driver,
-                                            GError         **error);
+typedef gboolean (*TandemSqlIntegrityFunc) (TandemSqlDriver *driver, GError **error);
 
 /* Takes @driver, opened and migrated to @schema_version. */
 TandemBackend *tandem_sql_backend_new (TandemSqlDriver       *driver,

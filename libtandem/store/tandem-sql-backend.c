@@ -24,130 +24,170 @@ static const char *const stmt_sql[N_STMTS] = {
   "t.id, t.name, t.inside_share, t.target_minor, t.target_currency, t.archived, " \
   "m.inside_rep_id, m.field_rep_id FROM team t "                                  \
   "LEFT JOIN team_member m ON m.team_id = t.id AND m.valid_until IS NULL "
-  [STMT_INSERT_TEAM] = "INSERT INTO team (name, inside_share, target_minor, target_currency, archived) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+  [STMT_INSERT_TEAM]
+  = "INSERT INTO team (name, inside_share, target_minor, target_currency, archived) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
   [STMT_UPDATE_TEAM] = "UPDATE team SET name = ?2, inside_share = ?3, target_minor = ?4, "
                        "target_currency = ?5, archived = ?6 WHERE id = ?1",
   [STMT_LOAD_TEAM] = "SELECT " TEAM_COLUMNS "WHERE t.id = ?1",
   [STMT_LIST_TEAMS] = "SELECT " TEAM_COLUMNS "ORDER BY t.id",
-  [STMT_INSERT_MEMBER] = "INSERT INTO team_member (team_id, inside_rep_id, field_rep_id, valid_from) "
-                         "VALUES (?1, ?2, ?3, ?4)",
-  [STMT_CLOSE_MEMBER] = "UPDATE team_member SET valid_until = ?2 WHERE team_id = ?1 AND valid_until IS NULL",
-  [STMT_SET_TEAM_START] = "UPDATE team_member SET valid_from = ?2 WHERE id = (SELECT id FROM team_member "
-                          "WHERE team_id = ?1 ORDER BY valid_from, id LIMIT 1)",
+  [STMT_INSERT_MEMBER]
+  = "INSERT INTO team_member (team_id, inside_rep_id, field_rep_id, valid_from) "
+    "VALUES (?1, ?2, ?3, ?4)",
+  [STMT_CLOSE_MEMBER]
+  = "UPDATE team_member SET valid_until = ?2 WHERE team_id = ?1 AND valid_until IS NULL",
+  [STMT_SET_TEAM_START]
+  = "UPDATE team_member SET valid_from = ?2 WHERE id = (SELECT id FROM team_member "
+    "WHERE team_id = ?1 ORDER BY valid_from, id LIMIT 1)",
   [STMT_LIST_MEMBERS] = "SELECT team_id, inside_rep_id, field_rep_id, valid_from, valid_until "
                         "FROM team_member WHERE team_id = ?1 ORDER BY valid_from, id",
   [STMT_LIST_ALL_MEMBERS] = "SELECT team_id, inside_rep_id, field_rep_id, valid_from, valid_until "
                             "FROM team_member ORDER BY team_id, valid_from, id",
-  [STMT_INSERT_ACCOUNT] = "INSERT INTO account (name, team_id, category, stage, referred_by, archived) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+  [STMT_INSERT_ACCOUNT]
+  = "INSERT INTO account (name, team_id, category, stage, referred_by, archived) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
   [STMT_UPDATE_ACCOUNT] = "UPDATE account SET name = ?2, team_id = ?3, category = ?4, stage = ?5, "
                           "referred_by = ?6, archived = ?7 WHERE id = ?1",
   [STMT_LOAD_ACCOUNT] = "SELECT id, name, team_id, category, stage, referred_by, archived "
                         "FROM account WHERE id = ?1",
   [STMT_LIST_ACCOUNTS] = "SELECT id, name, team_id, category, stage, referred_by, archived "
                          "FROM account ORDER BY id",
-  [STMT_INSERT_STAGE] = "INSERT INTO account_stage (account_id, stage, changed_at, cause, activity_id) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5)",
-  [STMT_LIST_STAGES] = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
-                       "WHERE account_id = ?1 ORDER BY changed_at, id",
-  [STMT_LIST_ALL_STAGES] = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
-                           "ORDER BY account_id, changed_at, id",
-  [STMT_LIST_ORDERS] = "SELECT id, occurred_at, account_id FROM activity WHERE account_id = ?1 AND (CAST (?2 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
+  [STMT_INSERT_STAGE]
+  = "INSERT INTO account_stage (account_id, stage, changed_at, cause, activity_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_LIST_STAGES]
+  = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
+    "WHERE account_id = ?1 ORDER BY changed_at, id",
+  [STMT_LIST_ALL_STAGES]
+  = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
+    "ORDER BY account_id, changed_at, id",
+  [STMT_LIST_ORDERS] = "SELECT id, occurred_at, account_id FROM activity WHERE account_id = ?1 AND "
+                       "(CAST (?2 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
                        "ORDER BY occurred_at, id",
-  [STMT_LIST_ALL_ORDERS] = "SELECT id, occurred_at, account_id FROM activity WHERE (CAST (?1 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
+  [STMT_LIST_ALL_ORDERS] = "SELECT id, occurred_at, account_id FROM activity WHERE (CAST (?1 AS "
+                           "BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
                            "ORDER BY account_id, occurred_at, id",
   [STMT_SET_ACCOUNT_STAGE] = "UPDATE account SET stage = ?2 WHERE id = ?1",
-  [STMT_SET_STAGED_ACCOUNT_STAGES] = "UPDATE account SET stage = (SELECT u.stage FROM account_stage_update u "
-                                     "                             WHERE u.account_id = account.id) "
-                                     "WHERE id IN (SELECT account_id FROM account_stage_update)",
-  [STMT_LOAD_LIFECYCLE] = "SELECT regular_orders, regular_months, lost_after_days FROM lifecycle_rule WHERE id = 1",
-  [STMT_SAVE_LIFECYCLE] = "INSERT INTO lifecycle_rule (id, regular_orders, regular_months, lost_after_days) "
-                          "VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET regular_orders = ?1, "
-                          "regular_months = ?2, lost_after_days = ?3",
+  [STMT_SET_STAGED_ACCOUNT_STAGES]
+  = "UPDATE account SET stage = (SELECT u.stage FROM account_stage_update u "
+    "                             WHERE u.account_id = account.id) "
+    "WHERE id IN (SELECT account_id FROM account_stage_update)",
+  [STMT_LOAD_LIFECYCLE]
+  = "SELECT regular_orders, regular_months, lost_after_days FROM lifecycle_rule WHERE id = 1",
+  [STMT_SAVE_LIFECYCLE]
+  = "INSERT INTO lifecycle_rule (id, regular_orders, regular_months, lost_after_days) "
+    "VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET regular_orders = ?1, "
+    "regular_months = ?2, lost_after_days = ?3",
   [STMT_KPI_ROWS] = "SELECT coalesce (acc.team_id, 0), a.kind, coalesce (o.kind, a.kind), r.role, "
-                    "       coalesce (a.currency, ''), count (*), CAST (coalesce (sum (a.amount_minor), 0) AS BIGINT) "
+                    "       coalesce (a.currency, ''), count (*), CAST (coalesce (sum "
+                    "(a.amount_minor), 0) AS BIGINT) "
                     "FROM activity a JOIN account acc ON acc.id = a.account_id "
                     "LEFT JOIN activity o ON o.id = a.reverses_id "
                     "JOIN rep r ON r.id = coalesce (o.rep_id, a.rep_id) "
                     "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 "
                     "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
-#define ACTIVITY_COLUMNS \
-  "id, account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, note "
-  [STMT_INSERT_ACTIVITY] = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
-                           "occurred_at, external_ref, reverses_id, note) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                           "ON CONFLICT (external_ref) DO NOTHING RETURNING id",
+#define ACTIVITY_COLUMNS                                                                           \
+  "id, account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, " \
+  "note "
+  [STMT_INSERT_ACTIVITY]
+  = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
+    "occurred_at, external_ref, reverses_id, note) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+    "ON CONFLICT (external_ref) DO NOTHING RETURNING id",
   [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
   [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
   [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
-  [STMT_INSERT_STAGED] = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
-                         "occurred_at, external_ref, reverses_id, note) "
-                         "SELECT account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, "
-                         "       reverses_id, note FROM activity_stage WHERE TRUE ORDER BY pos "
-                         "ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref",
-  [STMT_SCAN_SETTLEMENT] = "SELECT a.id, a.account_id, a.rep_id, a.kind, a.amount_minor, a.currency, a.occurred_at, "
-                           "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, r.occurred_at "
-                           "FROM activity a JOIN account acc ON acc.id = a.account_id "
-                           "LEFT JOIN activity r ON r.id = a.reverses_id "
-                           "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND (CAST (?3 AS BIGINT) >> CAST (a.kind AS INTEGER)) & 1 = 1 "
-                           "ORDER BY a.occurred_at, a.id",
-  [STMT_LIST_REFERRALS] = "SELECT acc.id, acc.referred_by, o.id, o.occurred_at FROM account acc "
-                          "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = ?1 "
-                          "                           ORDER BY occurred_at, id LIMIT 1) "
-                          "WHERE acc.referred_by IS NOT NULL ORDER BY acc.id",
+  [STMT_INSERT_STAGED]
+  = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
+    "occurred_at, external_ref, reverses_id, note) "
+    "SELECT account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, "
+    "       reverses_id, note FROM activity_stage WHERE TRUE ORDER BY pos "
+    "ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref",
+  [STMT_SCAN_SETTLEMENT]
+  = "SELECT a.id, a.account_id, a.rep_id, a.kind, a.amount_minor, a.currency, a.occurred_at, "
+    "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, "
+    "r.occurred_at "
+    "FROM activity a JOIN account acc ON acc.id = a.account_id "
+    "LEFT JOIN activity r ON r.id = a.reverses_id "
+    "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND (CAST (?3 AS BIGINT) >> CAST (a.kind AS "
+    "INTEGER)) & 1 = 1 "
+    "ORDER BY a.occurred_at, a.id",
+  [STMT_LIST_REFERRALS]
+  = "SELECT acc.id, acc.referred_by, o.id, o.occurred_at FROM account acc "
+    "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = ?1 "
+    "                           ORDER BY occurred_at, id LIMIT 1) "
+    "WHERE acc.referred_by IS NOT NULL ORDER BY acc.id",
   [STMT_SAVE_PLAN] = "INSERT INTO plan (name, definition) VALUES (?1, ?2) "
                      "ON CONFLICT (name) DO UPDATE SET definition = excluded.definition",
   [STMT_LOAD_PLAN] = "SELECT definition FROM plan WHERE name = ?1",
   [STMT_LIST_PLANS] = "SELECT name FROM plan ORDER BY name",
   [STMT_INSERT_CLOSED] = "INSERT INTO closed_period (plan, label, start_at, end_at, closed_at) "
                          "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-  [STMT_INSERT_LINE] = "INSERT INTO settlement_line (period_id, rep_id, kind, amount_minor, activity_id, explanation, "
-                       "team_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-  [STMT_LOAD_CLOSED] = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, l.explanation, l.team_id "
-                       "FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
-                       "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY l.id",
-  [STMT_INSERT_CLOSED_TEAM] = "INSERT INTO closed_team (period_id, team_id, revenue_minor, target_minor, attainment, "
-                              "payout_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-  [STMT_LOAD_CLOSED_TEAMS] = "SELECT t.team_id, t.revenue_minor, t.target_minor, t.attainment, t.payout_minor "
-                             "FROM closed_period p JOIN closed_team t ON t.period_id = p.id "
-                             "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY t.team_id",
+  [STMT_INSERT_LINE]
+  = "INSERT INTO settlement_line (period_id, rep_id, kind, amount_minor, activity_id, explanation, "
+    "team_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [STMT_LOAD_CLOSED]
+  = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, l.explanation, l.team_id "
+    "FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
+    "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY l.id",
+  [STMT_INSERT_CLOSED_TEAM]
+  = "INSERT INTO closed_team (period_id, team_id, revenue_minor, target_minor, attainment, "
+    "payout_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_LOAD_CLOSED_TEAMS]
+  = "SELECT t.team_id, t.revenue_minor, t.target_minor, t.attainment, t.payout_minor "
+    "FROM closed_period p JOIN closed_team t ON t.period_id = p.id "
+    "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY t.team_id",
   [STMT_COUNT_CLOSED] = "SELECT count (*) FROM closed_period WHERE plan = ?1",
-  [STMT_SUM_REVERSALS] = "SELECT CAST (coalesce (sum (amount_minor), 0) AS BIGINT) FROM activity WHERE reverses_id = ?1",
+  [STMT_SUM_REVERSALS]
+  = "SELECT CAST (coalesce (sum (amount_minor), 0) AS BIGINT) FROM activity WHERE reverses_id = ?1",
   [STMT_LIST_RANGES] = "SELECT start_at, end_at FROM closed_period ORDER BY start_at",
   [STMT_SET_TAG] = "INSERT INTO rep_tag (rep_id, kind, tag, level) VALUES (?1, ?2, ?3, ?4) "
                    "ON CONFLICT (rep_id, kind, tag) DO UPDATE SET level = excluded.level",
   [STMT_DELETE_TAG] = "DELETE FROM rep_tag WHERE rep_id = ?1 AND kind = ?2 AND tag = ?3",
-  [STMT_LIST_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag WHERE rep_id = ?1 ORDER BY kind, tag",
+  [STMT_LIST_TAGS]
+  = "SELECT rep_id, kind, tag, level FROM rep_tag WHERE rep_id = ?1 ORDER BY kind, tag",
   [STMT_LIST_ALL_TAGS] = "SELECT rep_id, kind, tag, level FROM rep_tag ORDER BY rep_id, kind, tag",
-  [STMT_ACCOUNT_REVENUE] = "SELECT account_id, CAST (sum (CASE kind WHEN ?5 THEN -amount_minor ELSE amount_minor END) AS BIGINT) "
-                           "FROM activity WHERE occurred_at >= ?1 AND occurred_at < ?2 AND currency = ?3 "
-                           "AND (CAST (?4 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 GROUP BY account_id ORDER BY account_id",
-  [STMT_INSERT_SUPPORT] = "INSERT INTO support_request (activity_id, owner_id, queue, due_at) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_ACCOUNT_REVENUE]
+  = "SELECT account_id, CAST (sum (CASE kind WHEN ?5 THEN -amount_minor ELSE amount_minor END) AS "
+    "BIGINT) "
+    "FROM activity WHERE occurred_at >= ?1 AND occurred_at < ?2 AND currency = ?3 "
+    "AND (CAST (?4 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 GROUP BY account_id ORDER BY "
+    "account_id",
+  [STMT_INSERT_SUPPORT]
+  = "INSERT INTO support_request (activity_id, owner_id, queue, due_at) VALUES (?1, ?2, ?3, ?4)",
   [STMT_CLOSE_SUPPORT] = "UPDATE support_request SET closed_by = ?2, closed_at = ?3 "
                          "WHERE activity_id = ?1 AND closed_at IS NULL",
-  [STMT_INSERT_SHADOWING] = "INSERT INTO shadowing (activity_id, host_id, minutes) VALUES (?1, ?2, ?3)",
-  [STMT_LIST_SHADOWING] = "SELECT activity_id, host_id, minutes FROM shadowing ORDER BY activity_id",
+  [STMT_INSERT_SHADOWING]
+  = "INSERT INTO shadowing (activity_id, host_id, minutes) VALUES (?1, ?2, ?3)",
+  [STMT_LIST_SHADOWING]
+  = "SELECT activity_id, host_id, minutes FROM shadowing ORDER BY activity_id",
   [STMT_MAX_CHARTER] = "SELECT coalesce (max (version), 0) FROM charter_area WHERE team_id = ?1",
-  [STMT_INSERT_AREA] = "INSERT INTO charter_area (team_id, version, area, owner) VALUES (?1, ?2, ?3, ?4)",
-  [STMT_LIST_AREAS] = "SELECT team_id, version, area, owner FROM charter_area WHERE team_id = ?1 ORDER BY version, area",
-  [STMT_CONFIRM] = "INSERT INTO charter_confirmation (team_id, version, rep_id, confirmed_at) VALUES (?1, ?2, ?3, ?4) "
+  [STMT_INSERT_AREA]
+  = "INSERT INTO charter_area (team_id, version, area, owner) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_LIST_AREAS] = "SELECT team_id, version, area, owner FROM charter_area WHERE team_id = ?1 "
+                      "ORDER BY version, area",
+  [STMT_CONFIRM] = "INSERT INTO charter_confirmation (team_id, version, rep_id, confirmed_at) "
+                   "VALUES (?1, ?2, ?3, ?4) "
                    "ON CONFLICT (team_id, version, rep_id) DO NOTHING",
-  [STMT_LIST_CONFIRMATIONS] = "SELECT team_id, version, rep_id, confirmed_at FROM charter_confirmation "
-                              "WHERE team_id = ?1 ORDER BY version, confirmed_at, rep_id",
-  [STMT_LINES_FOR_ACTIVITY] = "SELECT rep_id, kind, amount_minor, activity_id, explanation, team_id "
-                              "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
+  [STMT_LIST_CONFIRMATIONS]
+  = "SELECT team_id, version, rep_id, confirmed_at FROM charter_confirmation "
+    "WHERE team_id = ?1 ORDER BY version, confirmed_at, rep_id",
+  [STMT_LINES_FOR_ACTIVITY]
+  = "SELECT rep_id, kind, amount_minor, activity_id, explanation, team_id "
+    "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
 
 static void tandem_sql_backend_iface_init (TandemBackendInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TandemSqlBackend, tandem_sql_backend, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (TANDEM_TYPE_BACKEND, tandem_sql_backend_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemSqlBackend,
+                               tandem_sql_backend,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TANDEM_TYPE_BACKEND,
+                                                      tandem_sql_backend_iface_init))
 
 /* Takes the driver's last error, prefixed with @what; returns FALSE. */
 gboolean
-_tandem_sql_error (TandemSqlBackend *self,
-                   const char       *what,
-                   GError          **error)
+_tandem_sql_error (TandemSqlBackend *self, const char *what, GError **error)
 {
   return tandem_sql_driver_take_error (self->driver, what, error);
 }
@@ -159,9 +199,7 @@ _tandem_sql_text (StmtId id)
 }
 
 TandemSqlStmt *
-_tandem_sql_get_stmt (TandemSqlBackend *self,
-                      StmtId            id,
-                      GError          **error)
+_tandem_sql_get_stmt (TandemSqlBackend *self, StmtId id, GError **error)
 {
   if (self->stmts[id] == NULL)
     {
@@ -216,9 +254,7 @@ _tandem_sql_step_insert (TandemSqlBackend *self,
 }
 
 void
-_tandem_sql_bind_optional_id (TandemSqlStmt *stmt,
-                              int            index,
-                              gint64         id)
+_tandem_sql_bind_optional_id (TandemSqlStmt *stmt, int index, gint64 id)
 {
   if (id > 0)
     tandem_sql_bind_int64 (stmt, index, id);
@@ -227,9 +263,7 @@ _tandem_sql_bind_optional_id (TandemSqlStmt *stmt,
 }
 
 static void
-bind_text_or_null (TandemSqlStmt *stmt,
-                   int            index,
-                   const char    *text)
+bind_text_or_null (TandemSqlStmt *stmt, int index, const char *text)
 {
   if (text != NULL)
     tandem_sql_bind_text (stmt, index, text);
@@ -237,16 +271,8 @@ bind_text_or_null (TandemSqlStmt *stmt,
     tandem_sql_bind_null (stmt, index);
 }
 
-/* A number as the bulk path takes it. */
-static char *
-int_text (gint64 value)
-{
-  return g_strdup_printf ("%" PRId64, value);
-}
-
 char *
-_tandem_sql_column_dup (TandemSqlStmt *stmt,
-                        int            column)
+_tandem_sql_column_dup (TandemSqlStmt *stmt, int column)
 {
   const char *text = tandem_sql_column_text (stmt, column);
 
@@ -254,9 +280,7 @@ _tandem_sql_column_dup (TandemSqlStmt *stmt,
 }
 
 void
-_tandem_sql_column_currency (TandemSqlStmt *stmt,
-                             int            column,
-                             char           out[4])
+_tandem_sql_column_currency (TandemSqlStmt *stmt, int column, char out[4])
 {
   const char *text = tandem_sql_column_text (stmt, column);
 
@@ -266,9 +290,7 @@ _tandem_sql_column_currency (TandemSqlStmt *stmt,
 }
 
 static gboolean
-not_found (const char *what,
-           gint64      id,
-           GError    **error)
+not_found (const char *what, gint64 id, GError **error)
 {
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
                _ ("No %s with id %" PRId64), what, id);
@@ -296,8 +318,7 @@ step_updated (TandemSqlBackend *self,
 /* Transactions                                                        */
 
 gboolean
-_tandem_sql_backend_begin (TandemBackend *backend,
-                           GError       **error)
+_tandem_sql_backend_begin (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
@@ -325,8 +346,7 @@ _tandem_sql_backend_rollback (TandemBackend *backend)
 }
 
 gboolean
-_tandem_sql_backend_commit (TandemBackend *backend,
-                            GError       **error)
+_tandem_sql_backend_commit (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
@@ -358,8 +378,7 @@ tandem_sql_backend_get_schema_version (TandemBackend *backend)
 }
 
 static gboolean
-tandem_sql_backend_check_integrity (TandemBackend *backend,
-                                    GError       **error)
+tandem_sql_backend_check_integrity (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
@@ -400,8 +419,7 @@ load_one (TandemSqlBackend *self,
 /* Reps                                                                */
 
 static void
-read_rep (TandemSqlStmt   *stmt,
-          TandemRepRecord *record)
+read_rep (TandemSqlStmt *stmt, TandemRepRecord *record)
 {
   record->id = tandem_sql_column_int64 (stmt, 0);
   record->name = _tandem_sql_column_dup (stmt, 1);
@@ -410,9 +428,7 @@ read_rep (TandemSqlStmt   *stmt,
 }
 
 static gboolean
-tandem_sql_backend_insert_rep (TandemBackend   *backend,
-                               TandemRepRecord *record,
-                               GError         **error)
+tandem_sql_backend_insert_rep (TandemBackend *backend, TandemRepRecord *record, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_REP, error);
@@ -491,22 +507,20 @@ _tandem_sql_list_rows (TandemSqlBackend *self,
 }
 
 static GArray *
-tandem_sql_backend_list_reps (TandemBackend *backend,
-                              GError       **error)
+tandem_sql_backend_list_reps (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
-  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_REPS, error), sizeof (TandemRepRecord),
-                                (GDestroyNotify)tandem_rep_record_clear, (gpointer)read_rep,
-                                _ ("Could not list reps"), error);
+  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_REPS, error),
+                                sizeof (TandemRepRecord), (GDestroyNotify)tandem_rep_record_clear,
+                                (gpointer)read_rep, _ ("Could not list reps"), error);
 }
 
 /* ------------------------------------------------------------------ */
 /* Tandems                                                             */
 
 static void
-read_team (TandemSqlStmt    *stmt,
-           TandemTeamRecord *record)
+read_team (TandemSqlStmt *stmt, TandemTeamRecord *record)
 {
   record->id = tandem_sql_column_int64 (stmt, 0);
   record->name = _tandem_sql_column_dup (stmt, 1);
@@ -520,9 +534,7 @@ read_team (TandemSqlStmt    *stmt,
 }
 
 static void
-bind_team (TandemSqlStmt          *stmt,
-           int                     first,
-           const TandemTeamRecord *record)
+bind_team (TandemSqlStmt *stmt, int first, const TandemTeamRecord *record)
 {
   tandem_sql_bind_text (stmt, first, record->name);
   tandem_sql_bind_int64 (stmt, first + 1, record->inside_share);
@@ -604,7 +616,8 @@ tandem_sql_backend_update_team (TandemBackend          *backend,
 
   tandem_sql_bind_int64 (stmt, 1, record->id);
   bind_team (stmt, 2, record);
-  return step_updated (self, stmt, _ ("tandem"), record->id, _ ("Could not update the tandem"), error);
+  return step_updated (self, stmt, _ ("tandem"), record->id, _ ("Could not update the tandem"),
+                       error);
 }
 
 static gboolean
@@ -618,14 +631,13 @@ tandem_sql_backend_load_team (TandemBackend    *backend,
 }
 
 static GArray *
-tandem_sql_backend_list_teams (TandemBackend *backend,
-                               GError       **error)
+tandem_sql_backend_list_teams (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
-  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_TEAMS, error), sizeof (TandemTeamRecord),
-                                (GDestroyNotify)tandem_team_record_clear, (gpointer)read_team,
-                                _ ("Could not list tandems"), error);
+  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_TEAMS, error),
+                                sizeof (TandemTeamRecord), (GDestroyNotify)tandem_team_record_clear,
+                                (gpointer)read_team, _ ("Could not list tandems"), error);
 }
 
 static gboolean
@@ -678,8 +690,7 @@ fail:
 }
 
 static void
-read_member (TandemSqlStmt          *stmt,
-             TandemMembershipRecord *record)
+read_member (TandemSqlStmt *stmt, TandemMembershipRecord *record)
 {
   record->team_id = tandem_sql_column_int64 (stmt, 0);
   record->inside_rep_id = tandem_sql_column_int64 (stmt, 1);
@@ -689,25 +700,24 @@ read_member (TandemSqlStmt          *stmt,
 }
 
 static GArray *
-tandem_sql_backend_list_memberships (TandemBackend *backend,
-                                     gint64         team_id,
-                                     GError       **error)
+tandem_sql_backend_list_memberships (TandemBackend *backend, gint64 team_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, team_id > 0 ? STMT_LIST_MEMBERS : STMT_LIST_ALL_MEMBERS, error);
+  TandemSqlStmt    *stmt
+      = _tandem_sql_get_stmt (self, team_id > 0 ? STMT_LIST_MEMBERS : STMT_LIST_ALL_MEMBERS, error);
 
   if (stmt != NULL && team_id > 0)
     tandem_sql_bind_int64 (stmt, 1, team_id);
-  return _tandem_sql_list_rows (self, stmt, sizeof (TandemMembershipRecord), NULL, (gpointer)read_member,
-                                _ ("Could not list the tandem’s members"), error);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemMembershipRecord), NULL,
+                                (gpointer)read_member, _ ("Could not list the tandem’s members"),
+                                error);
 }
 
 /* ------------------------------------------------------------------ */
 /* Accounts                                                            */
 
 static void
-read_account (TandemSqlStmt       *stmt,
-              TandemAccountRecord *record)
+read_account (TandemSqlStmt *stmt, TandemAccountRecord *record)
 {
   record->id = tandem_sql_column_int64 (stmt, 0);
   record->name = _tandem_sql_column_dup (stmt, 1);
@@ -719,9 +729,7 @@ read_account (TandemSqlStmt       *stmt,
 }
 
 static void
-bind_account (TandemSqlStmt             *stmt,
-              int                        first,
-              const TandemAccountRecord *record)
+bind_account (TandemSqlStmt *stmt, int first, const TandemAccountRecord *record)
 {
   tandem_sql_bind_text (stmt, first, record->name);
   _tandem_sql_bind_optional_id (stmt, first + 1, record->team_id);
@@ -732,9 +740,7 @@ bind_account (TandemSqlStmt             *stmt,
 }
 
 static gboolean
-insert_stage (TandemSqlBackend        *self,
-              const TandemStageRecord *record,
-              GError                 **error)
+insert_stage (TandemSqlBackend *self, const TandemStageRecord *record, GError **error)
 {
   TandemSqlStmt *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_STAGE, error);
 
@@ -771,7 +777,8 @@ tandem_sql_backend_insert_account (TandemBackend       *backend,
 
   /* the history starts with the stage the account was created in */
   {
-    TandemStageRecord first = { record->id, record->stage, created_at, TANDEM_STAGE_CAUSE_CREATED, 0 };
+    TandemStageRecord first
+        = { record->id, record->stage, created_at, TANDEM_STAGE_CAUSE_CREATED, 0 };
 
     if (!insert_stage (self, &first, error))
       goto fail;
@@ -799,7 +806,8 @@ tandem_sql_backend_update_account (TandemBackend             *backend,
 
   tandem_sql_bind_int64 (stmt, 1, record->id);
   bind_account (stmt, 2, record);
-  return step_updated (self, stmt, _ ("account"), record->id, _ ("Could not update the account"), error);
+  return step_updated (self, stmt, _ ("account"), record->id, _ ("Could not update the account"),
+                       error);
 }
 
 static gboolean
@@ -808,17 +816,17 @@ tandem_sql_backend_load_account (TandemBackend       *backend,
                                  TandemAccountRecord *record,
                                  GError             **error)
 {
-  return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_ACCOUNT, id, (gpointer)read_account, record,
-                   _ ("account"), _ ("Could not read an account"), error);
+  return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_ACCOUNT, id, (gpointer)read_account,
+                   record, _ ("account"), _ ("Could not read an account"), error);
 }
 
 static GArray *
-tandem_sql_backend_list_accounts (TandemBackend *backend,
-                                  GError       **error)
+tandem_sql_backend_list_accounts (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
-  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_ACCOUNTS, error), sizeof (TandemAccountRecord),
+  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_ACCOUNTS, error),
+                                sizeof (TandemAccountRecord),
                                 (GDestroyNotify)tandem_account_record_clear, (gpointer)read_account,
                                 _ ("Could not list accounts"), error);
 }
@@ -831,93 +839,8 @@ tandem_sql_backend_add_stage_change (TandemBackend           *backend,
   return insert_stage (TANDEM_SQL_BACKEND (backend), record, error);
 }
 
-static const char *const stage_change_columns[] = { "account_id", "stage", "changed_at", "cause", "activity_id" };
-
-static gboolean
-tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
-                                      const TandemStageRecord *records,
-                                      guint                    n,
-                                      GError                 **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  const guint       n_columns = G_N_ELEMENTS (stage_change_columns);
-  g_autoptr (GPtrArray) owned = NULL;
-  g_autofree const char **values = NULL;
-
-  if (!tandem_sql_has_bulk_insert (self->driver))
-    {
-      for (guint i = 0; i < n; i++)
-        if (!insert_stage (self, &records[i], error))
-          return FALSE;
-      return TRUE;
-    }
-  if (n == 0)
-    return TRUE;
-
-  owned = g_ptr_array_new_full (n * n_columns, g_free);
-  values = g_new0 (const char *, (gsize)n *n_columns);
-  for (guint i = 0; i < n; i++)
-    {
-      const TandemStageRecord *r = &records[i];
-      const char             **row = values + (gsize)i * n_columns;
-      gint64                   numbers[] = { r->account_id, r->stage, r->changed_at, r->cause, r->activity_id };
-
-      for (guint c = 0; c < n_columns; c++)
-        if (c != 4 || r->activity_id > 0)
-          g_ptr_array_add (owned, (char *)(row[c] = int_text (numbers[c])));
-    }
-  if (!tandem_sql_bulk_insert (self->driver, "account_stage", stage_change_columns, n_columns, values, n))
-    return _tandem_sql_error (self, _ ("Could not record the stage change"), error);
-  return TRUE;
-}
-
-static gboolean
-tandem_sql_backend_set_account_stages (TandemBackend           *backend,
-                                       const TandemStageRecord *records,
-                                       guint                    n,
-                                       GError                 **error)
-{
-  static const char *const columns[] = { "account_id", "stage" };
-  TandemSqlBackend        *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt           *stmt;
-  g_autoptr (GPtrArray) owned = NULL;
-  g_autofree const char **values = NULL;
-
-  if (!tandem_sql_has_bulk_insert (self->driver))
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          if ((stmt = _tandem_sql_get_stmt (self, STMT_SET_ACCOUNT_STAGE, error)) == NULL)
-            return FALSE;
-          tandem_sql_bind_int64 (stmt, 1, records[i].account_id);
-          tandem_sql_bind_int64 (stmt, 2, records[i].stage);
-          if (!_tandem_sql_step_done (self, stmt, _ ("Could not update the account"), error))
-            return FALSE;
-        }
-      return TRUE;
-    }
-  if (n == 0)
-    return TRUE;
-
-  owned = g_ptr_array_new_full (n * 2, g_free);
-  values = g_new0 (const char *, (gsize)n * 2);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (owned, (char *)(values[2 * i] = int_text (records[i].account_id)));
-      g_ptr_array_add (owned, (char *)(values[2 * i + 1] = int_text (records[i].stage)));
-    }
-  if (!tandem_sql_exec (self->driver, "DROP TABLE IF EXISTS account_stage_update; "
-                                      "CREATE TEMPORARY TABLE account_stage_update ("
-                                      "account_id BIGINT PRIMARY KEY, stage BIGINT NOT NULL)")
-      || !tandem_sql_bulk_insert (self->driver, "account_stage_update", columns, 2, values, n))
-    return _tandem_sql_error (self, _ ("Could not update the account"), error);
-  return (stmt = _tandem_sql_get_stmt (self, STMT_SET_STAGED_ACCOUNT_STAGES, error)) != NULL
-         && _tandem_sql_step_done (self, stmt, _ ("Could not update the account"), error);
-}
-
 static void
-read_stage (TandemSqlStmt     *stmt,
-            TandemStageRecord *record)
+read_stage (TandemSqlStmt *stmt, TandemStageRecord *record)
 {
   record->account_id = tandem_sql_column_int64 (stmt, 0);
   record->stage = tandem_sql_column_int (stmt, 1);
@@ -927,12 +850,11 @@ read_stage (TandemSqlStmt     *stmt,
 }
 
 static GArray *
-tandem_sql_backend_list_stage_changes (TandemBackend *backend,
-                                       gint64         account_id,
-                                       GError       **error)
+tandem_sql_backend_list_stage_changes (TandemBackend *backend, gint64 account_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, account_id > 0 ? STMT_LIST_STAGES : STMT_LIST_ALL_STAGES, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (
+         self, account_id > 0 ? STMT_LIST_STAGES : STMT_LIST_ALL_STAGES, error);
 
   if (stmt != NULL && account_id > 0)
     tandem_sql_bind_int64 (stmt, 1, account_id);
@@ -941,8 +863,7 @@ tandem_sql_backend_list_stage_changes (TandemBackend *backend,
 }
 
 static void
-read_order (TandemSqlStmt     *stmt,
-            TandemOrderRecord *record)
+read_order (TandemSqlStmt *stmt, TandemOrderRecord *record)
 {
   record->id = tandem_sql_column_int64 (stmt, 0);
   record->occurred_at = tandem_sql_column_int64 (stmt, 1);
@@ -950,12 +871,11 @@ read_order (TandemSqlStmt     *stmt,
 }
 
 static GArray *
-tandem_sql_backend_list_orders (TandemBackend *backend,
-                                gint64         account_id,
-                                GError       **error)
+tandem_sql_backend_list_orders (TandemBackend *backend, gint64 account_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, account_id > 0 ? STMT_LIST_ORDERS : STMT_LIST_ALL_ORDERS, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (
+         self, account_id > 0 ? STMT_LIST_ORDERS : STMT_LIST_ALL_ORDERS, error);
 
   if (stmt != NULL)
     {
@@ -966,15 +886,15 @@ tandem_sql_backend_list_orders (TandemBackend *backend,
           tandem_sql_bind_int64 (stmt, 1, account_id);
           mask = 2;
         }
-      tandem_sql_bind_int64 (stmt, mask, _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable));
+      tandem_sql_bind_int64 (stmt, mask,
+                             _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable));
     }
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemOrderRecord), NULL, (gpointer)read_order,
                                 _ ("Could not list the account’s orders"), error);
 }
 
 static void
-read_lifecycle (TandemSqlStmt         *stmt,
-                TandemLifecycleRecord *record)
+read_lifecycle (TandemSqlStmt *stmt, TandemLifecycleRecord *record)
 {
   record->regular_orders = tandem_sql_column_int (stmt, 0);
   record->regular_months = tandem_sql_column_int (stmt, 1);
@@ -987,9 +907,9 @@ tandem_sql_backend_load_lifecycle (TandemBackend         *backend,
                                    GError               **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  g_autoptr (GArray) rows = _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LOAD_LIFECYCLE, error),
-                                                   sizeof (TandemLifecycleRecord), NULL, (gpointer)read_lifecycle,
-                                                   _ ("Could not read the lifecycle rules"), error);
+  g_autoptr (GArray) rows = _tandem_sql_list_rows (
+      self, _tandem_sql_get_stmt (self, STMT_LOAD_LIFECYCLE, error), sizeof (TandemLifecycleRecord),
+      NULL, (gpointer)read_lifecycle, _ ("Could not read the lifecycle rules"), error);
 
   if (rows == NULL)
     return FALSE;
@@ -1019,8 +939,7 @@ tandem_sql_backend_save_lifecycle (TandemBackend               *backend,
 }
 
 static void
-read_kpi (TandemSqlStmt   *stmt,
-          TandemKpiRecord *record)
+read_kpi (TandemSqlStmt *stmt, TandemKpiRecord *record)
 {
   record->team_id = tandem_sql_column_int64 (stmt, 0);
   record->kind = tandem_sql_column_int (stmt, 1);
@@ -1053,8 +972,7 @@ tandem_sql_backend_list_kpi_rows (TandemBackend *backend,
 /* Activities                                                          */
 
 static void
-read_activity (TandemSqlStmt        *stmt,
-               TandemActivityRecord *record)
+read_activity (TandemSqlStmt *stmt, TandemActivityRecord *record)
 {
   record->id = tandem_sql_column_int64 (stmt, 0);
   record->account_id = tandem_sql_column_int64 (stmt, 1);
@@ -1126,8 +1044,9 @@ tandem_sql_backend_insert_activity (TandemBackend        *backend,
   if (!_tandem_sql_step_insert (self, stmt, _ ("Could not log the activity"), &record->id, &local))
     {
       if (g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID))
-        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                     _ ("The activity names an account, rep or reversed activity that is not stored"));
+        g_set_error (
+            error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+            _ ("The activity names an account, rep or reversed activity that is not stored"));
       else
         g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
@@ -1149,134 +1068,7 @@ tandem_sql_backend_insert_activity (TandemBackend        *backend,
   return TRUE;
 }
 
-static gint64 tandem_sql_backend_max_activity_id (TandemBackend *backend,
-                                                  GError       **error);
-
-/* The bulk path: rows go to a temporary stage in one round trip, then into
- * activity with one statement that skips stored references. The stage is
- * made anew for each batch: emptying it would leave dead rows behind that
- * every later batch scans again. */
-static const char stage_sql[] = "DROP TABLE IF EXISTS activity_stage; "
-                                "CREATE TEMPORARY TABLE activity_stage ("
-                                "pos BIGINT NOT NULL, account_id BIGINT NOT NULL, rep_id BIGINT NOT NULL, "
-                                "kind BIGINT NOT NULL, amount_minor BIGINT, currency TEXT, "
-                                "occurred_at BIGINT NOT NULL, external_ref TEXT NOT NULL, "
-                                "reverses_id BIGINT, note TEXT)";
-
-static const char *const stage_columns[] = {
-  "pos",
-  "account_id",
-  "rep_id",
-  "kind",
-  "amount_minor",
-  "currency",
-  "occurred_at",
-  "external_ref",
-  "reverses_id",
-  "note",
-};
-
-static gboolean
-stage_activities (TandemSqlBackend     *self,
-                  TandemActivityRecord *records,
-                  guint                 n,
-                  GError              **error)
-{
-  const guint n_columns = G_N_ELEMENTS (stage_columns);
-  g_autoptr (GPtrArray) owned = g_ptr_array_new_full (n * 6, g_free);
-  g_autofree const char **values = g_new0 (const char *, (gsize)n *n_columns);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const TandemActivityRecord *r = &records[i];
-      const char                **row = values + (gsize)i * n_columns;
-      gint64                      numbers[] = { i, r->account_id, r->rep_id, r->kind };
-
-      for (guint c = 0; c < G_N_ELEMENTS (numbers); c++)
-        g_ptr_array_add (owned, (char *)(row[c] = int_text (numbers[c])));
-      if (r->has_amount)
-        {
-          g_ptr_array_add (owned, (char *)(row[4] = int_text (r->amount_minor)));
-          row[5] = r->currency;
-        }
-      g_ptr_array_add (owned, (char *)(row[6] = int_text (r->occurred_at)));
-      row[7] = r->external_ref;
-      if (r->reverses_id > 0)
-        g_ptr_array_add (owned, (char *)(row[8] = int_text (r->reverses_id)));
-      row[9] = r->note;
-    }
-
-  if (!tandem_sql_exec (self->driver, stage_sql)
-      || !tandem_sql_bulk_insert (self->driver, "activity_stage", stage_columns, n_columns, values, n))
-    return _tandem_sql_error (self, _ ("Could not log the activities"), error);
-  return TRUE;
-}
-
-static gboolean
-tandem_sql_backend_insert_activities (TandemBackend        *backend,
-                                      TandemActivityRecord *records,
-                                      guint                 n,
-                                      gboolean             *inserted,
-                                      GError              **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt;
-  g_autoptr (GHashTable) positions = NULL;
-  guint         found = 0;
-  TandemSqlStep rc;
-
-  if (n == 0)
-    return TRUE;
-  if (!tandem_sql_has_bulk_insert (self->driver))
-    {
-      for (guint i = 0; i < n; i++)
-        if (!tandem_sql_backend_insert_activity (backend, &records[i], &inserted[i], error))
-          return FALSE;
-      return TRUE;
-    }
-
-  if (!stage_activities (self, records, n, error) || (stmt = _tandem_sql_get_stmt (self, STMT_INSERT_STAGED, error)) == NULL)
-    return FALSE;
-
-  /* the rows written come back with their ids; the others are stored */
-  positions = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < n; i++)
-    {
-      g_hash_table_insert (positions, records[i].external_ref, GUINT_TO_POINTER (i + 1));
-      inserted[i] = FALSE;
-      records[i].id = 0;
-    }
-  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
-    {
-      guint pos = GPOINTER_TO_UINT (g_hash_table_lookup (positions, tandem_sql_column_text (stmt, 1)));
-
-      if (pos == 0)
-        continue;
-      records[pos - 1].id = tandem_sql_column_int64 (stmt, 0);
-      inserted[pos - 1] = TRUE;
-      found++;
-    }
-  tandem_sql_reset (stmt);
-  if (rc != TANDEM_SQL_DONE)
-    return _tandem_sql_error (self, _ ("Could not log the activities"), error);
-
-  for (guint i = 0; found < n && i < n; i++)
-    if (!inserted[i])
-      {
-        records[i].id = tandem_sql_backend_find_activity_by_ref (backend, records[i].external_ref, error);
-        if (records[i].id < 0)
-          return FALSE;
-        if (records[i].id > 0)
-          found++;
-      }
-  if (found != n)
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
-                   _ ("Could not log the activities: %u of %u rows were written"), found, n);
-      return FALSE;
-    }
-  return TRUE;
-}
+static gint64 tandem_sql_backend_max_activity_id (TandemBackend *backend, GError **error);
 
 static gboolean
 tandem_sql_backend_load_activity (TandemBackend        *backend,
@@ -1284,13 +1076,12 @@ tandem_sql_backend_load_activity (TandemBackend        *backend,
                                   TandemActivityRecord *record,
                                   GError              **error)
 {
-  return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_ACTIVITY, id, (gpointer)read_activity, record,
-                   _ ("activity"), _ ("Could not read an activity"), error);
+  return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_ACTIVITY, id, (gpointer)read_activity,
+                   record, _ ("activity"), _ ("Could not read an activity"), error);
 }
 
 static gint64
-tandem_sql_backend_max_activity_id (TandemBackend *backend,
-                                    GError       **error)
+tandem_sql_backend_max_activity_id (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_MAX_ACTIVITY_ID, error);
@@ -1316,9 +1107,7 @@ tandem_sql_backend_max_activity_id (TandemBackend *backend,
 /* Builds "WHERE …" for a scan; parameters are bound by bind_scan in the
  * same order. */
 static void
-append_scan_conditions (GString                  *sql,
-                        const TandemActivityScan *scan,
-                        const TandemScanKey      *after)
+append_scan_conditions (GString *sql, const TandemActivityScan *scan, const TandemScanKey *after)
 {
   g_string_append (sql, " WHERE TRUE");
   if (scan->team_id > 0)
@@ -1340,9 +1129,7 @@ append_scan_conditions (GString                  *sql,
 }
 
 static int
-bind_scan (TandemSqlStmt            *stmt,
-           const TandemActivityScan *scan,
-           const TandemScanKey      *after)
+bind_scan (TandemSqlStmt *stmt, const TandemActivityScan *scan, const TandemScanKey *after)
 {
   int i = 1;
 
@@ -1466,6 +1253,7 @@ static void
 tandem_sql_backend_iface_init (TandemBackendInterface *iface)
 {
   _tandem_sql_backend_method_iface_init (iface);
+  _tandem_sql_backend_bulk_iface_init (iface);
   iface->is_read_only = tandem_sql_backend_is_read_only;
   iface->get_schema_version = tandem_sql_backend_get_schema_version;
   iface->check_integrity = tandem_sql_backend_check_integrity;
@@ -1494,9 +1282,6 @@ tandem_sql_backend_iface_init (TandemBackendInterface *iface)
   iface->save_lifecycle = tandem_sql_backend_save_lifecycle;
   iface->list_kpi_rows = tandem_sql_backend_list_kpi_rows;
   iface->insert_activity = tandem_sql_backend_insert_activity;
-  iface->add_stage_changes = tandem_sql_backend_add_stage_changes;
-  iface->set_account_stages = tandem_sql_backend_set_account_stages;
-  iface->insert_activities = tandem_sql_backend_insert_activities;
   iface->load_activity = tandem_sql_backend_load_activity;
   iface->find_activity_by_ref = tandem_sql_backend_find_activity_by_ref;
   iface->max_activity_id = tandem_sql_backend_max_activity_id;

@@ -37,30 +37,20 @@ struct _TandemSqlDriverClass
   const char *name;
 
   void (*close) (TandemSqlDriver *self);
-  TandemSqlStmt *(*prepare) (TandemSqlDriver *self,
-                             const char      *sql);
+  TandemSqlStmt *(*prepare) (TandemSqlDriver *self, const char *sql);
   void (*finalize) (TandemSqlStmt *stmt);
   /* back to the first row, parameters cleared */
   void (*reset) (TandemSqlStmt *stmt);
-  void (*bind_int64) (TandemSqlStmt *stmt,
-                      int            index,
-                      gint64         value);
-  void (*bind_text) (TandemSqlStmt *stmt,
-                     int            index,
-                     const char    *value);
-  void (*bind_null) (TandemSqlStmt *stmt,
-                     int            index);
+  void (*bind_int64) (TandemSqlStmt *stmt, int index, gint64 value);
+  void (*bind_text) (TandemSqlStmt *stmt, int index, const char *value);
+  void (*bind_null) (TandemSqlStmt *stmt, int index);
   TandemSqlStep (*step) (TandemSqlStmt *stmt);
-  gboolean (*column_is_null) (TandemSqlStmt *stmt,
-                              int            column);
-  gint64 (*column_int64) (TandemSqlStmt *stmt,
-                          int            column);
-  const char *(*column_text) (TandemSqlStmt *stmt,
-                              int            column);
+  gboolean (*column_is_null) (TandemSqlStmt *stmt, int column);
+  gint64 (*column_int64) (TandemSqlStmt *stmt, int column);
+  const char *(*column_text) (TandemSqlStmt *stmt, int column);
   /* rows changed by the last statement that changed rows */
   gint64 (*changes) (TandemSqlDriver *self);
-  gboolean (*exec) (TandemSqlDriver *self,
-                    const char      *sql);
+  gboolean (*exec) (TandemSqlDriver *self, const char *sql);
   /* an exclusive write transaction: writers are serialised */
   gboolean (*begin) (TandemSqlDriver *self);
   gboolean (*commit) (TandemSqlDriver *self);
@@ -91,14 +81,10 @@ struct _TandemSqlStmt
 };
 
 /* Records a failure in @self (replacing one not taken); returns FALSE. */
-gboolean tandem_sql_driver_fail (TandemSqlDriver *self,
-                                 int              code,
-                                 const char      *format,
-                                 ...) G_GNUC_PRINTF (3, 4);
+gboolean tandem_sql_driver_fail (TandemSqlDriver *self, int code, const char *format, ...)
+    G_GNUC_PRINTF (3, 4);
 /* Moves the last failure to @error, prefixed with @what ("what: …"). */
-gboolean tandem_sql_driver_take_error (TandemSqlDriver *self,
-                                       const char      *what,
-                                       GError         **error);
+gboolean tandem_sql_driver_take_error (TandemSqlDriver *self, const char *what, GError **error);
 void     tandem_sql_driver_close (TandemSqlDriver *self);
 
 /* How an engine keeps the schema version and words the schema. */
@@ -118,8 +104,7 @@ gboolean tandem_sql_driver_migrate (TandemSqlDriver            *self,
                                     GError                    **error);
 
 static inline TandemSqlStmt *
-tandem_sql_prepare (TandemSqlDriver *self,
-                    const char      *sql)
+tandem_sql_prepare (TandemSqlDriver *self, const char *sql)
 {
   return self->klass->prepare (self, sql);
 }
@@ -138,24 +123,19 @@ tandem_sql_reset (TandemSqlStmt *stmt)
 }
 
 static inline void
-tandem_sql_bind_int64 (TandemSqlStmt *stmt,
-                       int            index,
-                       gint64         value)
+tandem_sql_bind_int64 (TandemSqlStmt *stmt, int index, gint64 value)
 {
   stmt->driver->klass->bind_int64 (stmt, index, value);
 }
 
 static inline void
-tandem_sql_bind_text (TandemSqlStmt *stmt,
-                      int            index,
-                      const char    *value)
+tandem_sql_bind_text (TandemSqlStmt *stmt, int index, const char *value)
 {
   stmt->driver->klass->bind_text (stmt, index, value);
 }
 
 static inline void
-tandem_sql_bind_null (TandemSqlStmt *stmt,
-                      int            index)
+tandem_sql_bind_null (TandemSqlStmt *stmt, int index)
 {
   stmt->driver->klass->bind_null (stmt, index);
 }
@@ -167,29 +147,25 @@ tandem_sql_step (TandemSqlStmt *stmt)
 }
 
 static inline gboolean
-tandem_sql_column_is_null (TandemSqlStmt *stmt,
-                           int            column)
+tandem_sql_column_is_null (TandemSqlStmt *stmt, int column)
 {
   return stmt->driver->klass->column_is_null (stmt, column);
 }
 
 static inline gint64
-tandem_sql_column_int64 (TandemSqlStmt *stmt,
-                         int            column)
+tandem_sql_column_int64 (TandemSqlStmt *stmt, int column)
 {
   return stmt->driver->klass->column_int64 (stmt, column);
 }
 
 static inline int
-tandem_sql_column_int (TandemSqlStmt *stmt,
-                       int            column)
+tandem_sql_column_int (TandemSqlStmt *stmt, int column)
 {
   return (int)stmt->driver->klass->column_int64 (stmt, column);
 }
 
 static inline const char *
-tandem_sql_column_text (TandemSqlStmt *stmt,
-                        int            column)
+tandem_sql_column_text (TandemSqlStmt *stmt, int column)
 {
   return stmt->driver->klass->column_text (stmt, column);
 }
@@ -201,8 +177,7 @@ tandem_sql_changes (TandemSqlDriver *self)
 }
 
 static inline gboolean
-tandem_sql_exec (TandemSqlDriver *self,
-                 const char      *sql)
+tandem_sql_exec (TandemSqlDriver *self, const char *sql)
 {
   return self->klass->exec (self, sql);
 }

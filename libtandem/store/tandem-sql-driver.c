@@ -10,10 +10,7 @@
 #include "tandem-sqlite-schema-private.h"
 
 gboolean
-tandem_sql_driver_fail (TandemSqlDriver *self,
-                        int              code,
-                        const char      *format,
-                        ...)
+tandem_sql_driver_fail (TandemSqlDriver *self, int code, const char *format, ...)
 {
   va_list args;
 
@@ -25,14 +22,13 @@ tandem_sql_driver_fail (TandemSqlDriver *self,
 }
 
 gboolean
-tandem_sql_driver_take_error (TandemSqlDriver *self,
-                              const char      *what,
-                              GError         **error)
+tandem_sql_driver_take_error (TandemSqlDriver *self, const char *what, GError **error)
 {
   GError *e = g_steal_pointer (&self->error);
 
   if (e == NULL)
-    e = g_error_new (TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED, "unknown error (%s)", self->name);
+    e = g_error_new (TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED, "unknown error (%s)",
+                     self->name);
   if (what != NULL)
     g_prefix_error (&e, "%s: ", what);
   g_propagate_error (error, e);
@@ -51,18 +47,14 @@ tandem_sql_driver_close (TandemSqlDriver *self)
 }
 
 static gboolean
-exec_or_error (TandemSqlDriver *self,
-               const char      *sql,
-               GError         **error)
+exec_or_error (TandemSqlDriver *self, const char *sql, GError **error)
 {
-  return tandem_sql_exec (self, sql) || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
+  return tandem_sql_exec (self, sql)
+         || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
 }
 
 static gboolean
-read_version (TandemSqlDriver *self,
-              const char      *sql,
-              gint64          *version,
-              GError         **error)
+read_version (TandemSqlDriver *self, const char *sql, gint64 *version, GError **error)
 {
   TandemSqlStmt *stmt = tandem_sql_prepare (self, sql);
   TandemSqlStep  rc;
@@ -70,9 +62,12 @@ read_version (TandemSqlDriver *self,
   if (stmt == NULL)
     return tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
   rc = tandem_sql_step (stmt);
-  *version = rc == TANDEM_SQL_ROW && !tandem_sql_column_is_null (stmt, 0) ? tandem_sql_column_int64 (stmt, 0) : 0;
+  *version = rc == TANDEM_SQL_ROW && !tandem_sql_column_is_null (stmt, 0)
+                 ? tandem_sql_column_int64 (stmt, 0)
+                 : 0;
   tandem_sql_finalize (stmt);
-  return rc != TANDEM_SQL_ERROR || tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
+  return rc != TANDEM_SQL_ERROR
+         || tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
 }
 
 gboolean
@@ -98,14 +93,16 @@ tandem_sql_driver_migrate (TandemSqlDriver            *self,
       if (version >= (gint64)tandem_sqlite_n_migrations)
         {
           *schema_version = (int)version;
-          return tandem_sql_commit (self) || tandem_sql_driver_take_error (self, _ ("Could not commit"), error);
+          return tandem_sql_commit (self)
+                 || tandem_sql_driver_take_error (self, _ ("Could not commit"), error);
         }
 
       ddl = style->translate != NULL ? style->translate (tandem_sqlite_migrations[version])
                                      : g_strdup (tandem_sqlite_migrations[version]);
       set_version = style->write_version (version + 1);
       if (!exec_or_error (self, ddl, error) || !exec_or_error (self, set_version, error)
-          || !(tandem_sql_commit (self) || tandem_sql_driver_take_error (self, _ ("Could not commit"), error)))
+          || !(tandem_sql_commit (self)
+               || tandem_sql_driver_take_error (self, _ ("Could not commit"), error)))
         goto fail;
     }
 

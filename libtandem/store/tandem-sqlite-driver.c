@@ -62,14 +62,14 @@ error_code_for (int rc)
 
 /* Records the connection's last error; returns FALSE. */
 static gboolean
-fail (TandemSqlDriver *self,
-      int              rc)
+fail (TandemSqlDriver *self, int rc)
 {
   sqlite3    *db = DB (self);
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
   if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-    return tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_CONFLICT, "%s (%s)", detail, self->name);
+    return tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_CONFLICT, "%s (%s)", detail,
+                                   self->name);
   return tandem_sql_driver_fail (self, error_code_for (rc), "%s (%s)", detail, self->name);
 }
 
@@ -86,12 +86,11 @@ sqlite_close (TandemSqlDriver *self)
 }
 
 static TandemSqlStmt *
-sqlite_prepare (TandemSqlDriver *self,
-                const char      *sql)
+sqlite_prepare (TandemSqlDriver *self, const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
   SqliteStmt   *out;
-  int           rc = sqlite3_prepare_v3 (DB (self), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  int rc = sqlite3_prepare_v3 (DB (self), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -119,24 +118,19 @@ sqlite_reset (TandemSqlStmt *stmt)
 }
 
 static void
-sqlite_bind_int64 (TandemSqlStmt *stmt,
-                   int            index,
-                   gint64         value)
+sqlite_bind_int64 (TandemSqlStmt *stmt, int index, gint64 value)
 {
   sqlite3_bind_int64 (STMT (stmt), index, value);
 }
 
 static void
-sqlite_bind_text (TandemSqlStmt *stmt,
-                  int            index,
-                  const char    *value)
+sqlite_bind_text (TandemSqlStmt *stmt, int index, const char *value)
 {
   sqlite3_bind_text (STMT (stmt), index, value, -1, SQLITE_TRANSIENT);
 }
 
 static void
-sqlite_bind_null (TandemSqlStmt *stmt,
-                  int            index)
+sqlite_bind_null (TandemSqlStmt *stmt, int index)
 {
   sqlite3_bind_null (STMT (stmt), index);
 }
@@ -155,22 +149,19 @@ sqlite_step (TandemSqlStmt *stmt)
 }
 
 static gboolean
-sqlite_column_is_null (TandemSqlStmt *stmt,
-                       int            column)
+sqlite_column_is_null (TandemSqlStmt *stmt, int column)
 {
   return sqlite3_column_type (STMT (stmt), column) == SQLITE_NULL;
 }
 
 static gint64
-sqlite_column_int64 (TandemSqlStmt *stmt,
-                     int            column)
+sqlite_column_int64 (TandemSqlStmt *stmt, int column)
 {
   return sqlite3_column_int64 (STMT (stmt), column);
 }
 
 static const char *
-sqlite_column_text (TandemSqlStmt *stmt,
-                    int            column)
+sqlite_column_text (TandemSqlStmt *stmt, int column)
 {
   return (const char *)sqlite3_column_text (STMT (stmt), column);
 }
@@ -182,8 +173,7 @@ sqlite_changes (TandemSqlDriver *self)
 }
 
 static gboolean
-sqlite_exec (TandemSqlDriver *self,
-             const char      *sql)
+sqlite_exec (TandemSqlDriver *self, const char *sql)
 {
   int rc = sqlite3_exec (DB (self), sql, NULL, NULL, NULL);
 
@@ -242,10 +232,7 @@ static const TandemSqlDriverClass sqlite_class = {
 /* Opening and migrating                                               */
 
 static gboolean
-query_int (TandemSqlDriver *self,
-           const char      *sql,
-           gint64          *value,
-           GError         **error)
+query_int (TandemSqlDriver *self, const char *sql, gint64 *value, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   int           rc;
@@ -267,7 +254,8 @@ query_int (TandemSqlDriver *self,
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
-                       _ ("“%s” is not a database or is damaged: %s"), self->name, sqlite3_errstr (rc));
+                       _ ("“%s” is not a database or is damaged: %s"), self->name,
+                       sqlite3_errstr (rc));
           return FALSE;
         }
       fail (self, rc);
@@ -278,11 +266,10 @@ query_int (TandemSqlDriver *self,
 }
 
 static gboolean
-exec_or_error (TandemSqlDriver *self,
-               const char      *sql,
-               GError         **error)
+exec_or_error (TandemSqlDriver *self, const char *sql, GError **error)
 {
-  return sqlite_exec (self, sql) || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
+  return sqlite_exec (self, sql)
+         || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
 }
 
 /* SQLite keeps the schema version in the file header, and marks the
@@ -333,8 +320,9 @@ open_database (TandemSqlDriver *self,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, TANDEM_STORE_ERROR,
-                   (flags & TANDEM_STORE_FLAGS_READ_ONLY) && rc == SQLITE_CANTOPEN ? TANDEM_STORE_ERROR_NOT_FOUND
-                                                                                   : error_code_for (rc),
+                   (flags & TANDEM_STORE_FLAGS_READ_ONLY) && rc == SQLITE_CANTOPEN
+                       ? TANDEM_STORE_ERROR_NOT_FOUND
+                       : error_code_for (rc),
                    _ ("Could not open the store “%s”: %s"), self->name,
                    DB (self) ? sqlite3_errmsg (DB (self)) : sqlite3_errstr (rc));
       return FALSE;
@@ -413,16 +401,17 @@ open_store (TandemSqlDriver *self,
 
   /* statement journals (INSERT … RETURNING keeps one) stay in memory
    * rather than in temporary files: 8 times fewer writes on import */
-  if (!exec_or_error (self, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
-                      error))
+  if (!exec_or_error (
+          self,
+          "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+          error))
     return FALSE;
 
   return tandem_sql_driver_migrate (self, &sqlite_schema, schema_version, error);
 }
 
 static gboolean
-check_integrity (TandemSqlDriver *self,
-                 GError         **error)
+check_integrity (TandemSqlDriver *self, GError **error)
 {
   sqlite3_stmt    *stmt = NULL;
   g_autofree char *first = NULL;
@@ -430,7 +419,8 @@ check_integrity (TandemSqlDriver *self,
 
   rc = sqlite3_prepare_v2 (DB (self), "PRAGMA integrity_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return fail (self, rc) || tandem_sql_driver_take_error (self, _ ("Integrity check failed"), error);
+    return fail (self, rc)
+           || tandem_sql_driver_take_error (self, _ ("Integrity check failed"), error);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (first == NULL)
@@ -438,12 +428,13 @@ check_integrity (TandemSqlDriver *self,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
-    return fail (self, rc) || tandem_sql_driver_take_error (self, _ ("Integrity check failed"), error);
+    return fail (self, rc)
+           || tandem_sql_driver_take_error (self, _ ("Integrity check failed"), error);
 
   if (g_strcmp0 (first, "ok") != 0)
     {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT, _ ("The store “%s” is damaged: %s"),
-                   self->name, first ? first : "?");
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
+                   _ ("The store “%s” is damaged: %s"), self->name, first ? first : "?");
       return FALSE;
     }
 
@@ -468,6 +459,6 @@ tandem_sqlite_backend_new (const char      *path,
       return NULL;
     }
 
-  return tandem_sql_backend_new (&driver->parent, schema_version, (flags & TANDEM_STORE_FLAGS_READ_ONLY) != 0,
-                                 check_integrity);
+  return tandem_sql_backend_new (&driver->parent, schema_version,
+                                 (flags & TANDEM_STORE_FLAGS_READ_ONLY) != 0, check_integrity);
 }

@@ -147,9 +147,11 @@ const char *const tandem_sqlite_migrations[] = {
    *    TandemStageCause, and the order that caused it) and the rules that
    *    move accounts as orders arrive. The first change of every account
    *    is the stage it was created in. */
-  "ALTER TABLE account_stage ADD COLUMN cause INTEGER NOT NULL DEFAULT 0 CHECK (cause BETWEEN 0 AND 5);"
+  "ALTER TABLE account_stage ADD COLUMN cause INTEGER NOT NULL DEFAULT 0 CHECK (cause BETWEEN 0 "
+  "AND 5);"
   "ALTER TABLE account_stage ADD COLUMN activity_id INTEGER REFERENCES activity (id);"
-  "UPDATE account_stage SET cause = 1 WHERE id IN (SELECT min (id) FROM account_stage GROUP BY account_id);"
+  "UPDATE account_stage SET cause = 1 WHERE id IN (SELECT min (id) FROM account_stage GROUP BY "
+  "account_id);"
   /* an account's orders are read from the index alone */
   "DROP INDEX activity_account;"
   "CREATE INDEX activity_account ON activity (account_id, occurred_at, kind);"
@@ -165,7 +167,8 @@ const char *const tandem_sqlite_migrations[] = {
    *    reference get one derived from their content); reversals are found
    *    by what they reverse; a closed period keeps the tandem of each line
    *    and its tandem results as they were frozen. */
-  "UPDATE activity SET external_ref = 'auto-' || lower (hex (randomblob (10))) WHERE external_ref IS NULL;"
+  "UPDATE activity SET external_ref = 'auto-' || lower (hex (randomblob (10))) WHERE external_ref "
+  "IS NULL;"
   "CREATE INDEX activity_reverses ON activity (reverses_id) WHERE reverses_id IS NOT NULL;"
   "ALTER TABLE settlement_line ADD COLUMN team_id INTEGER REFERENCES team (id);"
   "CREATE TABLE closed_team ("

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-store-activities.c: the store's activities: saving, logging, finding, listing, importing */
+/* tandem-store-activities.c: the store's activities: saving, logging, finding, listing, importing
+ */
 
 #include "config.h"
 
@@ -24,9 +25,7 @@
 /* Activities                                                          */
 
 gboolean
-_tandem_store_check_open (GArray  *ranges,
-                          gint64   t,
-                          GError **error)
+_tandem_store_check_open (GArray *ranges, gint64 t, GError **error)
 {
   for (guint i = 0; ranges != NULL && i < ranges->len; i++)
     {
@@ -36,8 +35,10 @@ _tandem_store_check_open (GArray  *ranges,
         {
           g_autofree char *when = _tandem_time_format (t);
 
-          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-                       _ ("%s lies in a closed settlement period: activities there can no longer be logged"), when);
+          g_set_error (
+              error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+              _ ("%s lies in a closed settlement period: activities there can no longer be logged"),
+              when);
           return FALSE;
         }
     }
@@ -59,7 +60,8 @@ _tandem_store_run_orders_hook (TandemBackend *backend,
                                GArray        *changes,
                                GError       **error)
 {
-  return orders_hook == NULL || n_accounts == 0 || orders_hook (backend, account_ids, n_accounts, changes, error);
+  return orders_hook == NULL || n_accounts == 0
+         || orders_hook (backend, account_ids, n_accounts, changes, error);
 }
 
 /**
@@ -140,13 +142,15 @@ tandem_store_save_activity (TandemStore    *self,
   if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error)
       || !_tandem_store_check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error)
       || (reverses != NULL
-          && !_tandem_store_check_stored (reverses, tandem_activity_get_id (reverses), _ ("reversed activity"), error)))
+          && !_tandem_store_check_stored (reverses, tandem_activity_get_id (reverses),
+                                          _ ("reversed activity"), error)))
     return NULL;
 
   if (tandem_account_get_archived (account))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("Account “%s” is archived: no new activities"), tandem_account_get_name (account));
+                   _ ("Account “%s” is archived: no new activities"),
+                   tandem_account_get_name (account));
       return NULL;
     }
   if (tandem_rep_get_archived (rep))
@@ -248,9 +252,7 @@ tandem_store_log_activity (TandemStore       *self,
  * Since: 1.0
  */
 TandemActivity *
-tandem_store_get_activity (TandemStore *self,
-                           gint64       id,
-                           GError     **error)
+tandem_store_get_activity (TandemStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -274,9 +276,7 @@ tandem_store_get_activity (TandemStore *self,
  * Since: 1.0
  */
 TandemActivity *
-tandem_store_find_activity_by_ref (TandemStore *self,
-                                   const char  *external_ref,
-                                   GError     **error)
+tandem_store_find_activity_by_ref (TandemStore *self, const char *external_ref, GError **error)
 {
   gint64 id;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -343,9 +343,7 @@ tandem_store_list_activities (TandemStore *self)
  * Since: 1.0
  */
 GListModel *
-tandem_store_query_activities (TandemStore          *self,
-                               TandemActivityFilter *filter,
-                               GError              **error)
+tandem_store_query_activities (TandemStore *self, TandemActivityFilter *filter, GError **error)
 {
   TandemActivityScan scan;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -359,10 +357,7 @@ tandem_store_query_activities (TandemStore          *self,
 }
 
 static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+query_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   TandemStore        *self = source_object;
   TandemActivityScan *scan = task_data;
@@ -433,9 +428,7 @@ tandem_store_query_activities_async (TandemStore          *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_query_activities_finish (TandemStore  *self,
-                                      GAsyncResult *result,
-                                      GError      **error)
+tandem_store_query_activities_finish (TandemStore *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -492,7 +485,8 @@ tandem_store_import_activities (TandemStore     *self,
   g_autoptr (GArray) changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
   LOCK_STORE (self);
 
-  if (!_tandem_store_import (self, stream, format, NULL, cancellable, inserted, skipped, changes, error))
+  if (!_tandem_store_import (self, stream, format, NULL, cancellable, inserted, skipped, changes,
+                             error))
     return FALSE;
   _tandem_store_refresh_stages (self, changes);
   return TRUE;
@@ -518,16 +512,13 @@ import_data_free (ImportData *data)
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ImportData *data = task_data;
   GError     *error = NULL;
 
-  if (_tandem_store_import (source_object, data->stream, data->format, data->context,
-                            cancellable, &data->inserted, &data->skipped, data->changes, &error))
+  if (_tandem_store_import (source_object, data->stream, data->format, data->context, cancellable,
+                            &data->inserted, &data->skipped, data->changes, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -33,15 +33,10 @@ store_locker_new (TandemStore *self)
 #define LOCK_STORE(self) \
   g_autoptr (GRecMutexLocker) G_PASTE (locker, __LINE__) G_GNUC_UNUSED = store_locker_new (self)
 
-gboolean _tandem_store_check_writable (TandemStore *self,
-                                       GError     **error);
+gboolean _tandem_store_check_writable (TandemStore *self, GError **error);
 /* @object (a rep, tandem, account) has been stored: its @id is set */
-gboolean        _tandem_store_check_stored (gpointer    object,
-                                            gint64      id,
-                                            const char *what,
-                                            GError    **error);
-TandemRep      *_tandem_store_rep_from_record (TandemStore           *self,
-                                               const TandemRepRecord *record);
+gboolean _tandem_store_check_stored (gpointer object, gint64 id, const char *what, GError **error);
+TandemRep      *_tandem_store_rep_from_record (TandemStore *self, const TandemRepRecord *record);
 TandemAccount  *_tandem_store_account_from_record (TandemStore               *self,
                                                    const TandemAccountRecord *record,
                                                    guint                      depth,

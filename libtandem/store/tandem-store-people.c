@@ -38,10 +38,7 @@
  * Since: 1.0
  */
 TandemRep *
-tandem_store_add_rep (TandemStore *self,
-                      const char  *name,
-                      TandemRole   role,
-                      GError     **error)
+tandem_store_add_rep (TandemStore *self, const char *name, TandemRole role, GError **error)
 {
   g_autoptr (TandemRep) draft = NULL;
   TandemRepRecord record = { 0 };
@@ -76,9 +73,7 @@ tandem_store_add_rep (TandemStore *self,
  * Since: 1.0
  */
 TandemRep *
-tandem_store_get_rep (TandemStore *self,
-                      gint64       id,
-                      GError     **error)
+tandem_store_get_rep (TandemStore *self, gint64 id, GError **error)
 {
   TandemRep *rep;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -103,9 +98,7 @@ tandem_store_get_rep (TandemStore *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_update_rep (TandemStore *self,
-                         TandemRep   *rep,
-                         GError     **error)
+tandem_store_update_rep (TandemStore *self, TandemRep *rep, GError **error)
 {
   TandemRepRecord record = { 0 };
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
@@ -113,7 +106,8 @@ tandem_store_update_rep (TandemStore *self,
 
   LOCK_STORE (self);
 
-  if (!_tandem_store_check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || !tandem_rep_validate (rep, error) || !_tandem_store_check_writable (self, error))
+  if (!_tandem_store_check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error)
+      || !tandem_rep_validate (rep, error) || !_tandem_store_check_writable (self, error))
     return FALSE;
 
   record.id = tandem_rep_get_id (rep);
@@ -137,9 +131,7 @@ tandem_store_update_rep (TandemStore *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_archive_rep (TandemStore *self,
-                          TandemRep   *rep,
-                          GError     **error)
+tandem_store_archive_rep (TandemStore *self, TandemRep *rep, GError **error)
 {
   TandemRepRecord record = { 0 };
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
@@ -147,7 +139,8 @@ tandem_store_archive_rep (TandemStore *self,
 
   LOCK_STORE (self);
 
-  if (!_tandem_store_check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error) || !_tandem_store_check_writable (self, error))
+  if (!_tandem_store_check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error)
+      || !_tandem_store_check_writable (self, error))
     return FALSE;
 
   record.id = tandem_rep_get_id (rep);
@@ -182,8 +175,7 @@ list_from_records (TandemStore *self,
 }
 
 static gpointer
-make_rep (TandemStore  *self,
-          gconstpointer record)
+make_rep (TandemStore *self, gconstpointer record)
 {
   return _tandem_store_rep_from_record (self, record);
 }
@@ -214,8 +206,7 @@ tandem_store_list_reps (TandemStore *self)
 /* Tandems                                                             */
 
 static gboolean
-check_member_stored (TandemRep *rep,
-                     GError   **error)
+check_member_stored (TandemRep *rep, GError **error)
 {
   if (tandem_rep_get_id (rep) <= 0)
     return _tandem_store_check_stored (rep, 0, _ ("rep"), error);
@@ -231,8 +222,7 @@ check_member_stored (TandemRep *rep,
 }
 
 static void
-team_to_record (TandemTeam       *team,
-                TandemTeamRecord *record)
+team_to_record (TandemTeam *team, TandemTeamRecord *record)
 {
   TandemMoney *target = tandem_team_get_target (team);
 
@@ -267,13 +257,15 @@ check_pair_free (TandemStore *self,
     {
       const TandemTeamRecord *t = &g_array_index (teams, TandemTeamRecord, i);
 
-      if (!t->archived && t->id != except_team_id && t->inside_rep_id == tandem_rep_get_id (inside_rep)
+      if (!t->archived && t->id != except_team_id
+          && t->inside_rep_id == tandem_rep_get_id (inside_rep)
           && t->field_rep_id == tandem_rep_get_id (field_rep))
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                        _ ("%s and %s already form tandem “%s” (id %" PRId64
                           "); archive it before forming another"),
-                       tandem_rep_get_name (inside_rep), tandem_rep_get_name (field_rep), t->name, t->id);
+                       tandem_rep_get_name (inside_rep), tandem_rep_get_name (field_rep), t->name,
+                       t->id);
           return FALSE;
         }
     }
@@ -298,10 +290,7 @@ check_pair_free (TandemStore *self,
  * Since: 1.0
  */
 TandemTeam *
-tandem_store_save_team (TandemStore *self,
-                        TandemTeam  *team,
-                        GDateTime   *since,
-                        GError     **error)
+tandem_store_save_team (TandemStore *self, TandemTeam *team, GDateTime *since, GError **error)
 {
   g_autoptr (GDateTime) now = NULL;
   TandemTeamRecord record = { 0 };
@@ -319,9 +308,12 @@ tandem_store_save_team (TandemStore *self,
       return NULL;
     }
 
-  if (!tandem_team_validate (team, error) || !check_member_stored (tandem_team_get_inside_rep (team), error)
-      || !check_member_stored (tandem_team_get_field_rep (team), error) || !_tandem_store_check_writable (self, error)
-      || !check_pair_free (self, tandem_team_get_inside_rep (team), tandem_team_get_field_rep (team), 0, error))
+  if (!tandem_team_validate (team, error)
+      || !check_member_stored (tandem_team_get_inside_rep (team), error)
+      || !check_member_stored (tandem_team_get_field_rep (team), error)
+      || !_tandem_store_check_writable (self, error)
+      || !check_pair_free (self, tandem_team_get_inside_rep (team),
+                           tandem_team_get_field_rep (team), 0, error))
     return NULL;
 
   if (since == NULL)
@@ -383,9 +375,7 @@ tandem_store_add_team (TandemStore *self,
  * Since: 1.0
  */
 TandemTeam *
-tandem_store_get_team (TandemStore *self,
-                       gint64       id,
-                       GError     **error)
+tandem_store_get_team (TandemStore *self, gint64 id, GError **error)
 {
   TandemTeam *team;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -412,9 +402,7 @@ tandem_store_get_team (TandemStore *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_update_team (TandemStore *self,
-                          TandemTeam  *team,
-                          GError     **error)
+tandem_store_update_team (TandemStore *self, TandemTeam *team, GError **error)
 {
   TandemTeamRecord record = { 0 };
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
@@ -422,7 +410,8 @@ tandem_store_update_team (TandemStore *self,
 
   LOCK_STORE (self);
 
-  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !tandem_team_validate (team, error) || !_tandem_store_check_writable (self, error))
+  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error)
+      || !tandem_team_validate (team, error) || !_tandem_store_check_writable (self, error))
     return FALSE;
 
   team_to_record (team, &record);
@@ -464,7 +453,9 @@ tandem_store_change_team_members (TandemStore *self,
 
   LOCK_STORE (self);
 
-  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !check_member_stored (inside_rep, error) || !check_member_stored (field_rep, error) || !_tandem_store_check_writable (self, error))
+  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error)
+      || !check_member_stored (inside_rep, error) || !check_member_stored (field_rep, error)
+      || !_tandem_store_check_writable (self, error))
     return FALSE;
 
   if (since == NULL)
@@ -474,11 +465,13 @@ tandem_store_change_team_members (TandemStore *self,
   history = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
   if (history == NULL)
     return FALSE;
-  if (history->len > 0 && g_array_index (history, TandemMembershipRecord, history->len - 1).valid_from > since_usec)
+  if (history->len > 0
+      && g_array_index (history, TandemMembershipRecord, history->len - 1).valid_from > since_usec)
     {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("Tandem “%s” has members from a later date; a change must come after the last one"),
-                   tandem_team_get_name (team));
+      g_set_error (
+          error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+          _ ("Tandem “%s” has members from a later date; a change must come after the last one"),
+          tandem_team_get_name (team));
       return FALSE;
     }
 
@@ -486,7 +479,8 @@ tandem_store_change_team_members (TandemStore *self,
   {
     g_autoptr (TandemTeam) probe = tandem_team_new ("probe", inside_rep, field_rep, error);
 
-    if (probe == NULL || !check_pair_free (self, inside_rep, field_rep, tandem_team_get_id (team), error))
+    if (probe == NULL
+        || !check_pair_free (self, inside_rep, field_rep, tandem_team_get_id (team), error))
       return FALSE;
   }
 
@@ -515,10 +509,7 @@ tandem_store_change_team_members (TandemStore *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_set_team_start (TandemStore *self,
-                             TandemTeam  *team,
-                             GDateTime   *since,
-                             GError     **error)
+tandem_store_set_team_start (TandemStore *self, TandemTeam *team, GDateTime *since, GError **error)
 {
   g_autoptr (GArray) history = NULL;
   gint64 since_usec;
@@ -530,7 +521,8 @@ tandem_store_set_team_start (TandemStore *self,
 
   LOCK_STORE (self);
 
-  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !_tandem_store_check_writable (self, error))
+  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error)
+      || !_tandem_store_check_writable (self, error))
     return FALSE;
   since_usec = _tandem_time_to_usec (since);
   history = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
@@ -539,36 +531,33 @@ tandem_store_set_team_start (TandemStore *self,
   if (history->len > 0 && g_array_index (history, TandemMembershipRecord, 0).valid_until != 0
       && g_array_index (history, TandemMembershipRecord, 0).valid_until <= since_usec)
     {
-      g_autofree char *until = _tandem_time_format (g_array_index (history, TandemMembershipRecord, 0).valid_until);
+      g_autofree char *until
+          = _tandem_time_format (g_array_index (history, TandemMembershipRecord, 0).valid_until);
 
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                    _ ("Tandem “%s”: its first members changed at %s; the start must come before"),
                    tandem_team_get_name (team), until);
       return FALSE;
     }
-  return tandem_backend_set_team_start (self->backend, tandem_team_get_id (team), since_usec, error);
+  return tandem_backend_set_team_start (self->backend, tandem_team_get_id (team), since_usec,
+                                        error);
 }
 
 static TandemMembership *
-membership_from_record (TandemStore                  *self,
-                        const TandemMembershipRecord *record,
-                        GError                      **error)
+membership_from_record (TandemStore *self, const TandemMembershipRecord *record, GError **error)
 {
   g_autoptr (GDateTime) from = _tandem_time_from_usec (record->valid_from);
-  g_autoptr (GDateTime) until = record->valid_until ? _tandem_time_from_usec (record->valid_until) : NULL;
+  g_autoptr (GDateTime) until
+      = record->valid_until ? _tandem_time_from_usec (record->valid_until) : NULL;
   TandemRep *inside = _tandem_store_load_rep (self, record->inside_rep_id, error);
   TandemRep *field;
 
-  if (inside == NULL || (field = _tandem_store_load_rep (self, record->field_rep_id, error)) == NULL)
+  if (inside == NULL
+      || (field = _tandem_store_load_rep (self, record->field_rep_id, error)) == NULL)
     return NULL;
 
-  return g_object_new (TANDEM_TYPE_MEMBERSHIP,
-                       "team-id", record->team_id,
-                       "inside-rep", inside,
-                       "field-rep", field,
-                       "valid-from", from,
-                       "valid-until", until,
-                       NULL);
+  return g_object_new (TANDEM_TYPE_MEMBERSHIP, "team-id", record->team_id, "inside-rep", inside,
+                       "field-rep", field, "valid-from", from, "valid-until", until, NULL);
 }
 
 /**
@@ -584,9 +573,7 @@ membership_from_record (TandemStore                  *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_memberships (TandemStore *self,
-                               TandemTeam  *team,
-                               GError     **error)
+tandem_store_list_memberships (TandemStore *self, TandemTeam *team, GError **error)
 {
   g_autoptr (GArray) records = NULL;
   g_autoptr (GListStore) list = NULL;
@@ -602,7 +589,8 @@ tandem_store_list_memberships (TandemStore *self,
   list = g_list_store_new (TANDEM_TYPE_MEMBERSHIP);
   for (guint i = 0; i < records->len; i++)
     {
-      g_autoptr (TandemMembership) m = membership_from_record (self, &g_array_index (records, TandemMembershipRecord, i), error);
+      g_autoptr (TandemMembership) m = membership_from_record (
+          self, &g_array_index (records, TandemMembershipRecord, i), error);
 
       if (m == NULL)
         return NULL;
@@ -672,9 +660,7 @@ tandem_store_get_team_members_at (TandemStore *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_archive_team (TandemStore *self,
-                           TandemTeam  *team,
-                           GError     **error)
+tandem_store_archive_team (TandemStore *self, TandemTeam *team, GError **error)
 {
   TandemTeamRecord record = { 0 };
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
@@ -682,7 +668,8 @@ tandem_store_archive_team (TandemStore *self,
 
   LOCK_STORE (self);
 
-  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error) || !_tandem_store_check_writable (self, error))
+  if (!_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error)
+      || !_tandem_store_check_writable (self, error))
     return FALSE;
 
   team_to_record (team, &record);
@@ -695,8 +682,7 @@ tandem_store_archive_team (TandemStore *self,
 }
 
 static gpointer
-make_team (TandemStore  *self,
-           gconstpointer record)
+make_team (TandemStore *self, gconstpointer record)
 {
   return _tandem_store_team_from_record (self, record, NULL);
 }
@@ -735,9 +721,12 @@ account_to_record (TandemStore         *self,
   TandemTeam    *team = tandem_account_get_team (account);
   TandemAccount *referrer = tandem_account_get_referred_by (account);
 
-  if (team != NULL && !_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error))
+  if (team != NULL
+      && !_tandem_store_check_stored (team, tandem_team_get_id (team), _ ("tandem"), error))
     return FALSE;
-  if (referrer != NULL && !_tandem_store_check_stored (referrer, tandem_account_get_id (referrer), _ ("referring account"), error))
+  if (referrer != NULL
+      && !_tandem_store_check_stored (referrer, tandem_account_get_id (referrer),
+                                      _ ("referring account"), error))
     return FALSE;
 
   record->id = tandem_account_get_id (account);
@@ -786,7 +775,8 @@ tandem_store_save_account (TandemStore   *self,
       return NULL;
     }
 
-  if (!tandem_account_validate (account, error) || !_tandem_store_check_writable (self, error) || !account_to_record (self, account, &record, error))
+  if (!tandem_account_validate (account, error) || !_tandem_store_check_writable (self, error)
+      || !account_to_record (self, account, &record, error))
     return NULL;
 
   if (!tandem_backend_insert_account (self->backend, &record,
@@ -811,10 +801,7 @@ tandem_store_save_account (TandemStore   *self,
  * Since: 1.0
  */
 TandemAccount *
-tandem_store_add_account (TandemStore *self,
-                          const char  *name,
-                          TandemTeam  *team,
-                          GError     **error)
+tandem_store_add_account (TandemStore *self, const char *name, TandemTeam *team, GError **error)
 {
   g_autoptr (TandemAccount) draft = NULL;
 
@@ -839,9 +826,7 @@ tandem_store_add_account (TandemStore *self,
  * Since: 1.0
  */
 TandemAccount *
-tandem_store_get_account (TandemStore *self,
-                          gint64       id,
-                          GError     **error)
+tandem_store_get_account (TandemStore *self, gint64 id, GError **error)
 {
   TandemAccount *account;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -868,9 +853,7 @@ tandem_store_get_account (TandemStore *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_update_account (TandemStore   *self,
-                             TandemAccount *account,
-                             GError       **error)
+tandem_store_update_account (TandemStore *self, TandemAccount *account, GError **error)
 {
   TandemAccountRecord record = { 0 };
   TandemAccountRecord stored = { 0 };
@@ -881,7 +864,9 @@ tandem_store_update_account (TandemStore   *self,
 
   LOCK_STORE (self);
 
-  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !tandem_account_validate (account, error) || !_tandem_store_check_writable (self, error) || !account_to_record (self, account, &record, error))
+  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error)
+      || !tandem_account_validate (account, error) || !_tandem_store_check_writable (self, error)
+      || !account_to_record (self, account, &record, error))
     return FALSE;
 
   if (!tandem_backend_load_account (self->backend, record.id, &stored, error))
@@ -897,7 +882,8 @@ tandem_store_update_account (TandemStore   *self,
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
-      TandemStageRecord change = { record.id, record.stage, _tandem_time_to_usec (now), TANDEM_STAGE_CAUSE_MANUAL, 0 };
+      TandemStageRecord change
+          = { record.id, record.stage, _tandem_time_to_usec (now), TANDEM_STAGE_CAUSE_MANUAL, 0 };
 
       ok = tandem_backend_add_stage_change (self->backend, &change, error);
     }
@@ -910,23 +896,24 @@ tandem_store_update_account (TandemStore   *self,
 }
 
 static gboolean
-check_stage_order (TandemStore   *self,
-                   TandemAccount *account,
-                   GDateTime     *at,
-                   GError       **error)
+check_stage_order (TandemStore *self, TandemAccount *account, GDateTime *at, GError **error)
 {
-  g_autoptr (GArray) history = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+  g_autoptr (GArray) history
+      = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
 
   if (history == NULL)
     return FALSE;
 
-  if (history->len > 0 && g_array_index (history, TandemStageRecord, history->len - 1).changed_at > _tandem_time_to_usec (at))
+  if (history->len > 0
+      && g_array_index (history, TandemStageRecord, history->len - 1).changed_at
+             > _tandem_time_to_usec (at))
     {
       g_autofree char *when = g_date_time_format_iso8601 (at);
 
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("Account “%s” has a later stage change than %s; stage changes are recorded in order"),
-                   tandem_account_get_name (account), when);
+      g_set_error (
+          error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+          _ ("Account “%s” has a later stage change than %s; stage changes are recorded in order"),
+          tandem_account_get_name (account), when);
       return FALSE;
     }
 
@@ -966,7 +953,8 @@ tandem_store_set_account_stage (TandemStore       *self,
 
   LOCK_STORE (self);
 
-  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !_tandem_store_check_writable (self, error))
+  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error)
+      || !_tandem_store_check_writable (self, error))
     return FALSE;
 
   if (!tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record, error))
@@ -985,10 +973,13 @@ tandem_store_set_account_stage (TandemStore       *self,
     goto fail;
 
   record.stage = stage;
-  change = (TandemStageRecord){ record.id, stage, _tandem_time_to_usec (at), TANDEM_STAGE_CAUSE_MANUAL, 0 };
+  change = (TandemStageRecord){ record.id, stage, _tandem_time_to_usec (at),
+                                TANDEM_STAGE_CAUSE_MANUAL, 0 };
   if (!tandem_backend_begin (self->backend, error))
     goto fail;
-  if (!tandem_backend_update_account (self->backend, &record, error) || !tandem_backend_add_stage_change (self->backend, &change, error) || !tandem_backend_commit (self->backend, error))
+  if (!tandem_backend_update_account (self->backend, &record, error)
+      || !tandem_backend_add_stage_change (self->backend, &change, error)
+      || !tandem_backend_commit (self->backend, error))
     {
       tandem_backend_rollback (self->backend);
       goto fail;
@@ -1020,9 +1011,7 @@ fail:
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_stage_changes (TandemStore   *self,
-                                 TandemAccount *account,
-                                 GError       **error)
+tandem_store_list_stage_changes (TandemStore *self, TandemAccount *account, GError **error)
 {
   g_autoptr (GArray) records = NULL;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
@@ -1030,7 +1019,8 @@ tandem_store_list_stage_changes (TandemStore   *self,
 
   LOCK_STORE (self);
 
-  records = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+  records
+      = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
   if (records == NULL)
     return NULL;
 
@@ -1051,9 +1041,7 @@ tandem_store_list_stage_changes (TandemStore   *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_archive_account (TandemStore   *self,
-                              TandemAccount *account,
-                              GError       **error)
+tandem_store_archive_account (TandemStore *self, TandemAccount *account, GError **error)
 {
   TandemAccountRecord record = { 0 };
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
@@ -1061,7 +1049,8 @@ tandem_store_archive_account (TandemStore   *self,
 
   LOCK_STORE (self);
 
-  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error) || !_tandem_store_check_writable (self, error))
+  if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error)
+      || !_tandem_store_check_writable (self, error))
     return FALSE;
 
   if (!tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record, error))
@@ -1079,8 +1068,7 @@ tandem_store_archive_account (TandemStore   *self,
 }
 
 static gpointer
-make_account (TandemStore  *self,
-              gconstpointer record)
+make_account (TandemStore *self, gconstpointer record)
 {
   return _tandem_store_account_from_record (self, record, 0, NULL);
 }
@@ -1104,5 +1092,6 @@ tandem_store_list_accounts (TandemStore *self)
   LOCK_STORE (self);
 
   records = tandem_backend_list_accounts (self->backend, NULL);
-  return list_from_records (self, TANDEM_TYPE_ACCOUNT, records, sizeof (TandemAccountRecord), make_account);
+  return list_from_records (self, TANDEM_TYPE_ACCOUNT, records, sizeof (TandemAccountRecord),
+                            make_account);
 }

@@ -8,23 +8,17 @@
 G_BEGIN_DECLS
 
 /* A store over any backend (tests pass a fault-injecting SQLite VFS). */
-TandemStore   *_tandem_store_new_for_backend (TandemBackend *backend,
-                                              const char    *path);
+TandemStore   *_tandem_store_new_for_backend (TandemBackend *backend, const char *path);
 TandemBackend *_tandem_store_get_backend (TandemStore *self);
 void           _tandem_store_lock (TandemStore *self);
 void           _tandem_store_unlock (TandemStore *self);
 
 /* Object loading with the store's identity map; call with the lock held. */
-TandemRep  *_tandem_store_load_rep (TandemStore *self,
-                                    gint64       id,
-                                    GError     **error);
-TandemTeam *_tandem_store_load_team (TandemStore *self,
-                                     gint64       id,
-                                     GError     **error);
+TandemRep  *_tandem_store_load_rep (TandemStore *self, gint64 id, GError **error);
+TandemTeam *_tandem_store_load_team (TandemStore *self, gint64 id, GError **error);
 /* Reads every rep in one query into the store's cache, so that building
  * many tandems (_tandem_store_team_from_record) asks nothing more. */
-gboolean    _tandem_store_preload_reps (TandemStore *self,
-                                        GError     **error);
+gboolean    _tandem_store_preload_reps (TandemStore *self, GError **error);
 TandemTeam *_tandem_store_team_from_record (TandemStore            *self,
                                             const TandemTeamRecord *record,
                                             GError                **error);
@@ -32,11 +26,8 @@ TandemTeam *_tandem_store_team_from_record (TandemStore            *self,
 GListModel *_tandem_stage_changes_to_list (GArray *records);
 /* Sets the stage of loaded accounts to the last of @changes
  * (TandemStageRecord) for each. */
-void            _tandem_store_refresh_stages (TandemStore *self,
-                                              GArray      *changes);
-TandemAccount  *_tandem_store_load_account (TandemStore *self,
-                                            gint64       id,
-                                            GError     **error);
+void            _tandem_store_refresh_stages (TandemStore *self, GArray *changes);
+TandemAccount  *_tandem_store_load_account (TandemStore *self, gint64 id, GError **error);
 TandemActivity *_tandem_store_activity_from_record (TandemStore                *self,
                                                     const TandemActivityRecord *record,
                                                     GError                    **error);
@@ -52,9 +43,7 @@ void _tandem_store_report_progress (TandemStore  *self,
                                     guint64       total);
 
 /* FALSE with TANDEM_STORE_ERROR_CLOSED_PERIOD if @t lies in a range. */
-gboolean _tandem_store_check_open (GArray  *ranges,
-                                   gint64   t,
-                                   GError **error);
+gboolean _tandem_store_check_open (GArray *ranges, gint64 t, GError **error);
 
 /* How comp/ and method/ reach the database (tandem-transaction.c): a
  * transaction holds the store's lock while it lives and, once begun, a
@@ -63,10 +52,8 @@ gboolean _tandem_store_check_open (GArray  *ranges,
 typedef struct _TandemTransaction TandemTransaction;
 
 TandemTransaction *_tandem_transaction_new (TandemStore *store);
-gboolean           _tandem_transaction_begin (TandemTransaction *self,
-                                              GError           **error);
-gboolean           _tandem_transaction_commit (TandemTransaction *self,
-                                               GError           **error);
+gboolean           _tandem_transaction_begin (TandemTransaction *self, GError **error);
+gboolean           _tandem_transaction_commit (TandemTransaction *self, GError **error);
 TandemBackend     *_tandem_transaction_get_backend (TandemTransaction *self);
 void               _tandem_transaction_end (TandemTransaction *self);
 

@@ -149,10 +149,7 @@ tandem_store_finalize (GObject *object)
 }
 
 static void
-tandem_store_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+tandem_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   TandemStore *self = TANDEM_STORE (object);
 
@@ -190,8 +187,8 @@ tandem_store_class_init (TandemStoreClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
-                                               (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PATH]
+      = g_param_spec_string ("path", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * TandemStore:read-only:
@@ -227,11 +224,9 @@ tandem_store_class_init (TandemStoreClass *klass)
    *
    * Since: 1.0
    */
-  signals[SIGNAL_PROGRESS] = g_signal_new ("progress",
-                                           G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT64, G_TYPE_UINT64);
+  signals[SIGNAL_PROGRESS]
+      = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                      G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT64, G_TYPE_UINT64);
 }
 
 static void
@@ -247,8 +242,7 @@ tandem_store_init (TandemStore *self)
 /* Private API                                                         */
 
 TandemStore *
-_tandem_store_new_for_backend (TandemBackend *backend,
-                               const char    *path)
+_tandem_store_new_for_backend (TandemBackend *backend, const char *path)
 {
   TandemStore *self = g_object_new (TANDEM_TYPE_STORE, NULL);
 
@@ -276,9 +270,7 @@ _tandem_store_unlock (TandemStore *self)
 }
 
 static void
-cache_insert (GHashTable *table,
-              gint64      id,
-              gpointer    object)
+cache_insert (GHashTable *table, gint64 id, gpointer object)
 {
   gint64 *key = g_new (gint64, 1);
 
@@ -287,8 +279,7 @@ cache_insert (GHashTable *table,
 }
 
 gboolean
-_tandem_store_check_writable (TandemStore *self,
-                              GError     **error)
+_tandem_store_check_writable (TandemStore *self, GError **error)
 {
   if (!tandem_backend_is_read_only (self->backend))
     return TRUE;
@@ -299,10 +290,7 @@ _tandem_store_check_writable (TandemStore *self,
 }
 
 gboolean
-_tandem_store_check_stored (gpointer    object,
-                            gint64      id,
-                            const char *what,
-                            GError    **error)
+_tandem_store_check_stored (gpointer object, gint64 id, const char *what, GError **error)
 {
   if (id > 0)
     return TRUE;
@@ -315,19 +303,14 @@ _tandem_store_check_stored (gpointer    object,
 /* Wraps a validation error so that callers see one store error domain
  * per call only when the cause is the store; validation keeps its own. */
 TandemRep *
-_tandem_store_rep_from_record (TandemStore           *self,
-                               const TandemRepRecord *record)
+_tandem_store_rep_from_record (TandemStore *self, const TandemRepRecord *record)
 {
   TandemRep *rep = g_hash_table_lookup (self->reps, &record->id);
 
   if (rep == NULL)
     {
-      rep = g_object_new (TANDEM_TYPE_REP,
-                          "id", record->id,
-                          "name", record->name,
-                          "role", record->role,
-                          "archived", record->archived,
-                          NULL);
+      rep = g_object_new (TANDEM_TYPE_REP, "id", record->id, "name", record->name, "role",
+                          record->role, "archived", record->archived, NULL);
       cache_insert (self->reps, record->id, rep);
       g_object_unref (rep);
     }
@@ -342,9 +325,7 @@ _tandem_store_rep_from_record (TandemStore           *self,
 }
 
 TandemRep *
-_tandem_store_load_rep (TandemStore *self,
-                        gint64       id,
-                        GError     **error)
+_tandem_store_load_rep (TandemStore *self, gint64 id, GError **error)
 {
   TandemRepRecord record = { 0 };
   TandemRep      *rep;
@@ -362,9 +343,7 @@ _tandem_store_load_rep (TandemStore *self,
 }
 
 static TandemMoney *
-money_from_parts (gboolean    has_amount,
-                  gint64      minor,
-                  const char *currency)
+money_from_parts (gboolean has_amount, gint64 minor, const char *currency)
 {
   if (!has_amount)
     return NULL;
@@ -372,12 +351,10 @@ money_from_parts (gboolean    has_amount,
 }
 
 static TandemTeam *
-team_from_record (TandemStore            *self,
-                  const TandemTeamRecord *record,
-                  GError                **error)
+team_from_record (TandemStore *self, const TandemTeamRecord *record, GError **error)
 {
-  g_autoptr (TandemMoney) target = money_from_parts (record->has_target, record->target_minor,
-                                                     record->target_currency);
+  g_autoptr (TandemMoney) target
+      = money_from_parts (record->has_target, record->target_minor, record->target_currency);
   TandemRep  *inside = _tandem_store_load_rep (self, record->inside_rep_id, error);
   TandemRep  *field;
   TandemTeam *team;
@@ -391,44 +368,30 @@ team_from_record (TandemStore            *self,
   team = g_hash_table_lookup (self->teams, &record->id);
   if (team == NULL)
     {
-      team = g_object_new (TANDEM_TYPE_TEAM,
-                           "id", record->id,
-                           "name", record->name,
-                           "inside-rep", inside,
-                           "field-rep", field,
-                           "inside-share", record->inside_share,
-                           "target", target,
-                           "archived", record->archived,
-                           NULL);
+      team = g_object_new (TANDEM_TYPE_TEAM, "id", record->id, "name", record->name, "inside-rep",
+                           inside, "field-rep", field, "inside-share", record->inside_share,
+                           "target", target, "archived", record->archived, NULL);
       cache_insert (self->teams, record->id, team);
       g_object_unref (team);
     }
   else
     {
-      g_object_set (team,
-                    "name", record->name,
-                    "inside-rep", inside,
-                    "field-rep", field,
-                    "inside-share", record->inside_share,
-                    "target", target,
-                    "archived", record->archived,
-                    NULL);
+      g_object_set (team, "name", record->name, "inside-rep", inside, "field-rep", field,
+                    "inside-share", record->inside_share, "target", target, "archived",
+                    record->archived, NULL);
     }
 
   return team;
 }
 
 TandemTeam *
-_tandem_store_team_from_record (TandemStore            *self,
-                                const TandemTeamRecord *record,
-                                GError                **error)
+_tandem_store_team_from_record (TandemStore *self, const TandemTeamRecord *record, GError **error)
 {
   return team_from_record (self, record, error);
 }
 
 gboolean
-_tandem_store_preload_reps (TandemStore *self,
-                            GError     **error)
+_tandem_store_preload_reps (TandemStore *self, GError **error)
 {
   g_autoptr (GArray) reps = tandem_backend_list_reps (self->backend, error);
 
@@ -440,9 +403,7 @@ _tandem_store_preload_reps (TandemStore *self,
 }
 
 TandemTeam *
-_tandem_store_load_team (TandemStore *self,
-                         gint64       id,
-                         GError     **error)
+_tandem_store_load_team (TandemStore *self, gint64 id, GError **error)
 {
   TandemTeamRecord record = { 0 };
   TandemTeam      *team;
@@ -474,7 +435,8 @@ _tandem_store_account_from_record (TandemStore               *self,
   TandemAccount *referrer = NULL;
   TandemAccount *account;
 
-  if (record->team_id > 0 && (team = _tandem_store_load_team (self, record->team_id, error)) == NULL)
+  if (record->team_id > 0
+      && (team = _tandem_store_load_team (self, record->team_id, error)) == NULL)
     return NULL;
 
   if (record->referred_by_id > 0)
@@ -493,26 +455,16 @@ _tandem_store_account_from_record (TandemStore               *self,
   account = g_hash_table_lookup (self->accounts, &record->id);
   if (account == NULL)
     {
-      account = g_object_new (TANDEM_TYPE_ACCOUNT,
-                              "id", record->id,
-                              "name", record->name,
-                              "team", team,
-                              "category", record->category,
-                              "stage", record->stage,
-                              "archived", record->archived,
-                              NULL);
+      account = g_object_new (TANDEM_TYPE_ACCOUNT, "id", record->id, "name", record->name, "team",
+                              team, "category", record->category, "stage", record->stage,
+                              "archived", record->archived, NULL);
       cache_insert (self->accounts, record->id, account);
       g_object_unref (account);
     }
   else
     {
-      g_object_set (account,
-                    "name", record->name,
-                    "team", team,
-                    "category", record->category,
-                    "stage", record->stage,
-                    "archived", record->archived,
-                    NULL);
+      g_object_set (account, "name", record->name, "team", team, "category", record->category,
+                    "stage", record->stage, "archived", record->archived, NULL);
     }
 
   if (!tandem_account_set_referred_by (account, referrer, error))
@@ -522,10 +474,7 @@ _tandem_store_account_from_record (TandemStore               *self,
 }
 
 static TandemAccount *
-load_account_depth (TandemStore *self,
-                    gint64       id,
-                    guint        depth,
-                    GError     **error)
+load_account_depth (TandemStore *self, gint64 id, guint depth, GError **error)
 {
   TandemAccountRecord record = { 0 };
   TandemAccount      *account;
@@ -551,21 +500,16 @@ _tandem_stage_changes_to_list (GArray *records)
     {
       const TandemStageRecord *r = &g_array_index (records, TandemStageRecord, i);
       g_autoptr (GDateTime) at = _tandem_time_from_usec (r->changed_at);
-      g_autoptr (TandemStageChange) change = g_object_new (TANDEM_TYPE_STAGE_CHANGE,
-                                                           "account-id", r->account_id,
-                                                           "stage", r->stage,
-                                                           "changed-at", at,
-                                                           "cause", r->cause,
-                                                           "activity-id", r->activity_id,
-                                                           NULL);
+      g_autoptr (TandemStageChange) change
+          = g_object_new (TANDEM_TYPE_STAGE_CHANGE, "account-id", r->account_id, "stage", r->stage,
+                          "changed-at", at, "cause", r->cause, "activity-id", r->activity_id, NULL);
       g_list_store_append (list, change);
     }
   return G_LIST_MODEL (list);
 }
 
 void
-_tandem_store_refresh_stages (TandemStore *self,
-                              GArray      *changes)
+_tandem_store_refresh_stages (TandemStore *self, GArray *changes)
 {
   for (guint i = 0; i < changes->len; i++)
     {
@@ -578,9 +522,7 @@ _tandem_store_refresh_stages (TandemStore *self,
 }
 
 TandemAccount *
-_tandem_store_load_account (TandemStore *self,
-                            gint64       id,
-                            GError     **error)
+_tandem_store_load_account (TandemStore *self, gint64 id, GError **error)
 {
   return load_account_depth (self, id, 0, error);
 }
@@ -591,8 +533,8 @@ activity_from_record_depth (TandemStore                *self,
                             guint                       depth,
                             GError                    **error)
 {
-  g_autoptr (TandemMoney) amount = money_from_parts (record->has_amount, record->amount_minor,
-                                                     record->currency);
+  g_autoptr (TandemMoney) amount
+      = money_from_parts (record->has_amount, record->amount_minor, record->currency);
   g_autoptr (GDateTime) occurred_at = _tandem_time_from_usec (record->occurred_at);
   g_autoptr (TandemActivity) reverses = NULL;
   TandemAccount *account;
@@ -618,17 +560,10 @@ activity_from_record_depth (TandemStore                *self,
         return NULL;
     }
 
-  return g_object_new (TANDEM_TYPE_ACTIVITY,
-                       "id", record->id,
-                       "account", account,
-                       "rep", rep,
-                       "kind", record->kind,
-                       "amount", amount,
-                       "occurred-at", occurred_at,
-                       "external-ref", record->external_ref,
-                       "reverses", reverses,
-                       "note", record->note,
-                       NULL);
+  return g_object_new (TANDEM_TYPE_ACTIVITY, "id", record->id, "account", account, "rep", rep,
+                       "kind", record->kind, "amount", amount, "occurred-at", occurred_at,
+                       "external-ref", record->external_ref, "reverses", reverses, "note",
+                       record->note, NULL);
 }
 
 TandemActivity *
@@ -640,10 +575,7 @@ _tandem_store_activity_from_record (TandemStore                *self,
 }
 
 TandemActivity *
-_tandem_store_load_activity (TandemStore *self,
-                             gint64       id,
-                             guint        depth,
-                             GError     **error)
+_tandem_store_load_activity (TandemStore *self, gint64 id, guint depth, GError **error)
 {
   TandemActivityRecord record = { 0 };
   TandemActivity      *activity;
@@ -697,8 +629,7 @@ _tandem_store_scan_from_filter (TandemStore          *self,
  * Since: 1.0
  */
 TandemStore *
-tandem_store_new_for_path (const char *path,
-                           GError    **error)
+tandem_store_new_for_path (const char *path, GError **error)
 {
   return tandem_store_new_for_path_full (path, TANDEM_STORE_FLAGS_NONE, error);
 }
@@ -726,9 +657,7 @@ tandem_store_new_for_path (const char *path,
  * Since: 1.0
  */
 TandemStore *
-tandem_store_new_for_path_full (const char      *path,
-                                TandemStoreFlags flags,
-                                GError         **error)
+tandem_store_new_for_path_full (const char *path, TandemStoreFlags flags, GError **error)
 {
   g_autoptr (TandemBackend) backend = NULL;
 
@@ -763,8 +692,7 @@ tandem_store_new_for_path_full (const char      *path,
  * Since: 1.0
  */
 TandemStore *
-tandem_store_new_for_uri (const char *uri,
-                          GError    **error)
+tandem_store_new_for_uri (const char *uri, GError **error)
 {
   g_return_val_if_fail (uri != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -772,7 +700,8 @@ tandem_store_new_for_uri (const char *uri,
   if (g_str_has_prefix (uri, "postgresql://") || g_str_has_prefix (uri, "postgres://"))
     {
 #if HAVE_POSTGRESQL
-      g_autoptr (TandemBackend) backend = tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error);
+      g_autoptr (TandemBackend) backend
+          = tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error);
 
       return backend != NULL ? _tandem_store_new_for_backend (backend, NULL) : NULL;
 #else
@@ -877,8 +806,7 @@ tandem_store_get_schema_version (TandemStore *self)
  * Since: 1.0
  */
 gboolean
-tandem_store_check_integrity (TandemStore *self,
-                              GError     **error)
+tandem_store_check_integrity (TandemStore *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
 

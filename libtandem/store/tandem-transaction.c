@@ -31,8 +31,7 @@ _tandem_transaction_new (TandemStore *store)
 }
 
 gboolean
-_tandem_transaction_begin (TandemTransaction *self,
-                           GError           **error)
+_tandem_transaction_begin (TandemTransaction *self, GError **error)
 {
   g_assert (self != NULL);
   g_assert (!self->writing);
@@ -44,8 +43,7 @@ _tandem_transaction_begin (TandemTransaction *self,
 }
 
 gboolean
-_tandem_transaction_commit (TandemTransaction *self,
-                            GError           **error)
+_tandem_transaction_commit (TandemTransaction *self, GError **error)
 {
   g_assert (self != NULL);
   g_assert (self->writing);

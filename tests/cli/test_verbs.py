@@ -64,8 +64,10 @@ def test_no_verb_is_missing_anywhere():
     man = open(os.path.join(SOURCE, 'doc', 'tandem.1'), encoding='utf-8').read()
     bold = [line for line in man.split('\n') if line.startswith('.B')]
     german = po_translations(os.path.join(SOURCE, 'po', 'de.po'))
-    summaries = dict(re.findall(r'\{ "([a-z ]+)", cli_cmd_[a-z_]+, N_ \("((?:[^"\\]|\\.)*)"\) \}',
-                                open(os.path.join(SOURCE, 'examples', 'tandem.c'), encoding='utf-8').read()))
+    table = open(os.path.join(SOURCE, 'examples', 'tandem.c'), encoding='utf-8').read()
+    summaries = {m.group(1): ''.join(json.loads(f'"{part}"') for part in re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2)))
+                 for m in re.finditer(r'\{\s*"([a-z ]+)",\s*cli_cmd_[a-z_]+,\s*N_ \(((?:\s*"(?:[^"\\]|\\.)*")+)\s*\)\s*\}',
+                                      table)}
     for verb in VERBS:
         assert verb in listed, f'{verb}: not in tandem --help'
         assert run(*verb.split(), '--help', check=0).stdout.startswith('Usage:'), verb
@@ -75,7 +77,7 @@ def test_no_verb_is_missing_anywhere():
         assert any(f'"{verb}' in line or re.match(rf'\.BI? {re.escape(verb)}\b', line) for line in bold), \
             f'{verb}: not in tandem(1)'
         assert verb in summaries, f'{verb}: not in the verb table'
-        summary = summaries[verb].encode().decode('unicode_escape').encode('latin-1').decode('utf-8')
+        summary = summaries[verb]
         assert german.get(summary), f'{verb}: its summary has no German translation: {summary}'
     # and nothing is listed that the contract does not know
     assert listed == set(VERBS), listed ^ set(VERBS)
