@@ -38,15 +38,23 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TandemLineList,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, line_list_iface_init))
 
 static void
-tandem_line_list_finalize (GObject *object)
+tandem_line_list_dispose (GObject *object)
 {
   g_clear_object (&TANDEM_LINE_LIST (object)->settlement);
+
+  G_OBJECT_CLASS (tandem_line_list_parent_class)->dispose (object);
+}
+
+static void
+tandem_line_list_finalize (GObject *object)
+{
   G_OBJECT_CLASS (tandem_line_list_parent_class)->finalize (object);
 }
 
 static void
 tandem_line_list_class_init (TandemLineListClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = tandem_line_list_dispose;
   G_OBJECT_CLASS (klass)->finalize = tandem_line_list_finalize;
 }
 

@@ -43,6 +43,17 @@ G_DEFINE_FINAL_TYPE (TandemSettlement, tandem_settlement, G_TYPE_OBJECT)
  */
 
 static void
+tandem_settlement_dispose (GObject *object)
+{
+  TandemSettlement *self = (TandemSettlement *)object;
+
+  g_clear_object (&self->teams);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tandem_settlement_parent_class)->dispose (object);
+}
+
+static void
 tandem_settlement_finalize (GObject *object)
 {
   TandemSettlement *self = (TandemSettlement *)object;
@@ -53,8 +64,6 @@ tandem_settlement_finalize (GObject *object)
   g_clear_pointer (&self->rep_totals, g_array_unref);
   g_clear_pointer (&self->period, tandem_period_free);
   g_clear_pointer (&self->plan_name, g_free);
-  g_clear_object (&self->teams);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tandem_settlement_parent_class)->finalize (object);
 }
@@ -62,6 +71,7 @@ tandem_settlement_finalize (GObject *object)
 static void
 tandem_settlement_class_init (TandemSettlementClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = tandem_settlement_dispose;
   G_OBJECT_CLASS (klass)->finalize = tandem_settlement_finalize;
 }
 

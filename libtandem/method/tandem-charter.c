@@ -51,11 +51,20 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-tandem_charter_finalize (GObject *object)
+tandem_charter_dispose (GObject *object)
 {
   TandemCharter *self = TANDEM_CHARTER (object);
 
   g_clear_object (&self->team);
+
+  G_OBJECT_CLASS (tandem_charter_parent_class)->dispose (object);
+}
+
+static void
+tandem_charter_finalize (GObject *object)
+{
+  TandemCharter *self = TANDEM_CHARTER (object);
+
   g_clear_pointer (&self->areas, g_hash_table_unref);
   g_clear_pointer (&self->inside_confirmed, g_date_time_unref);
   g_clear_pointer (&self->field_confirmed, g_date_time_unref);
@@ -89,6 +98,7 @@ tandem_charter_class_init (TandemCharterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = tandem_charter_dispose;
   object_class->finalize = tandem_charter_finalize;
   object_class->get_property = tandem_charter_get_property;
 

@@ -48,11 +48,20 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-tandem_classification_finalize (GObject *object)
+tandem_classification_dispose (GObject *object)
 {
   TandemClassification *self = TANDEM_CLASSIFICATION (object);
 
   g_clear_object (&self->account);
+
+  G_OBJECT_CLASS (tandem_classification_parent_class)->dispose (object);
+}
+
+static void
+tandem_classification_finalize (GObject *object)
+{
+  TandemClassification *self = TANDEM_CLASSIFICATION (object);
+
   g_clear_pointer (&self->revenue, tandem_money_unref);
   G_OBJECT_CLASS (tandem_classification_parent_class)->finalize (object);
 }
@@ -96,6 +105,7 @@ tandem_classification_class_init (TandemClassificationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = tandem_classification_dispose;
   object_class->finalize = tandem_classification_finalize;
   object_class->get_property = tandem_classification_get_property;
 

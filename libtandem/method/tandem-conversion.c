@@ -80,11 +80,18 @@ rate_bp (guint part, guint base)
 }
 
 static void
-tandem_conversion_finalize (GObject *object)
+tandem_conversion_dispose (GObject *object)
 {
   TandemConversion *self = TANDEM_CONVERSION (object);
 
   g_clear_object (&self->team);
+
+  G_OBJECT_CLASS (tandem_conversion_parent_class)->dispose (object);
+}
+
+static void
+tandem_conversion_finalize (GObject *object)
+{
   G_OBJECT_CLASS (tandem_conversion_parent_class)->finalize (object);
 }
 
@@ -139,6 +146,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = tandem_conversion_dispose;
   object_class->finalize = tandem_conversion_finalize;
   object_class->get_property = tandem_conversion_get_property;
 

@@ -98,12 +98,19 @@ share_bp (gint64 part, gint64 whole)
 }
 
 static void
-tandem_kpi_finalize (GObject *object)
+tandem_kpi_dispose (GObject *object)
 {
   TandemKpi *self = TANDEM_KPI (object);
 
   g_clear_object (&self->team);
   g_clear_object (&self->conversion);
+
+  G_OBJECT_CLASS (tandem_kpi_parent_class)->dispose (object);
+}
+
+static void
+tandem_kpi_finalize (GObject *object)
+{
   G_OBJECT_CLASS (tandem_kpi_parent_class)->finalize (object);
 }
 
@@ -161,6 +168,7 @@ tandem_kpi_class_init (TandemKpiClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = tandem_kpi_dispose;
   object_class->finalize = tandem_kpi_finalize;
   object_class->get_property = tandem_kpi_get_property;
 

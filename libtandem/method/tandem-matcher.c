@@ -208,12 +208,21 @@ enum
 static GParamSpec *proposal_properties[PROPOSAL_N_PROPS];
 
 static void
-tandem_match_proposal_finalize (GObject *object)
+tandem_match_proposal_dispose (GObject *object)
 {
   TandemMatchProposal *self = TANDEM_MATCH_PROPOSAL (object);
 
   g_clear_object (&self->inside_rep);
   g_clear_object (&self->field_rep);
+
+  G_OBJECT_CLASS (tandem_match_proposal_parent_class)->dispose (object);
+}
+
+static void
+tandem_match_proposal_finalize (GObject *object)
+{
+  TandemMatchProposal *self = TANDEM_MATCH_PROPOSAL (object);
+
   g_clear_pointer (&self->explanation, g_free);
   G_OBJECT_CLASS (tandem_match_proposal_parent_class)->finalize (object);
 }
@@ -254,6 +263,7 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = tandem_match_proposal_dispose;
   object_class->finalize = tandem_match_proposal_finalize;
   object_class->get_property = tandem_match_proposal_get_property;
 
@@ -464,21 +474,31 @@ entry_free (Entry *entry)
 }
 
 static void
-tandem_matcher_finalize (GObject *object)
+tandem_matcher_dispose (GObject *object)
 {
   TandemMatcher *self = TANDEM_MATCHER (object);
 
   g_clear_pointer (&self->by_rep, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->unmatched, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tandem_matcher_parent_class)->dispose (object);
+}
+
+static void
+tandem_matcher_finalize (GObject *object)
+{
+  TandemMatcher *self = TANDEM_MATCHER (object);
+
   g_clear_pointer (&self->fixed, g_array_unref);
   g_clear_pointer (&self->forbidden, g_hash_table_unref);
-  g_clear_pointer (&self->unmatched, g_ptr_array_unref);
   G_OBJECT_CLASS (tandem_matcher_parent_class)->finalize (object);
 }
 
 static void
 tandem_matcher_class_init (TandemMatcherClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = tandem_matcher_dispose;
   G_OBJECT_CLASS (klass)->finalize = tandem_matcher_finalize;
 }
 

@@ -47,9 +47,16 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-tandem_shadowing_status_finalize (GObject *object)
+tandem_shadowing_status_dispose (GObject *object)
 {
   g_clear_object (&TANDEM_SHADOWING_STATUS (object)->team);
+
+  G_OBJECT_CLASS (tandem_shadowing_status_parent_class)->dispose (object);
+}
+
+static void
+tandem_shadowing_status_finalize (GObject *object)
+{
   G_OBJECT_CLASS (tandem_shadowing_status_parent_class)->finalize (object);
 }
 
@@ -92,6 +99,7 @@ tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = tandem_shadowing_status_dispose;
   object_class->finalize = tandem_shadowing_status_finalize;
   object_class->get_property = tandem_shadowing_status_get_property;
 

@@ -50,13 +50,22 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-tandem_support_request_finalize (GObject *object)
+tandem_support_request_dispose (GObject *object)
 {
   TandemSupportRequest *self = TANDEM_SUPPORT_REQUEST (object);
 
   g_clear_object (&self->activity);
   g_clear_object (&self->owner);
   g_clear_object (&self->closed_by);
+
+  G_OBJECT_CLASS (tandem_support_request_parent_class)->dispose (object);
+}
+
+static void
+tandem_support_request_finalize (GObject *object)
+{
+  TandemSupportRequest *self = TANDEM_SUPPORT_REQUEST (object);
+
   g_clear_pointer (&self->queue, g_free);
   g_clear_pointer (&self->due_at, g_date_time_unref);
   g_clear_pointer (&self->closed_at, g_date_time_unref);
@@ -108,6 +117,7 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = tandem_support_request_dispose;
   object_class->finalize = tandem_support_request_finalize;
   object_class->get_property = tandem_support_request_get_property;
 

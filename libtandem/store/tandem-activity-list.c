@@ -50,13 +50,22 @@ page_free (Page *page)
 }
 
 static void
-tandem_activity_list_finalize (GObject *object)
+tandem_activity_list_dispose (GObject *object)
 {
   TandemActivityList *self = (TandemActivityList *)object;
 
   g_queue_clear_full (&self->pages, (GDestroyNotify)page_free);
-  g_clear_pointer (&self->last_keys, g_array_unref);
   g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tandem_activity_list_parent_class)->dispose (object);
+}
+
+static void
+tandem_activity_list_finalize (GObject *object)
+{
+  TandemActivityList *self = (TandemActivityList *)object;
+
+  g_clear_pointer (&self->last_keys, g_array_unref);
 
   G_OBJECT_CLASS (tandem_activity_list_parent_class)->finalize (object);
 }
@@ -64,6 +73,7 @@ tandem_activity_list_finalize (GObject *object)
 static void
 tandem_activity_list_class_init (TandemActivityListClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = tandem_activity_list_dispose;
   G_OBJECT_CLASS (klass)->finalize = tandem_activity_list_finalize;
 }
 

@@ -134,7 +134,7 @@ _tandem_store_report_progress (TandemStore  *self,
 }
 
 static void
-tandem_store_finalize (GObject *object)
+tandem_store_dispose (GObject *object)
 {
   TandemStore *self = (TandemStore *)object;
 
@@ -142,6 +142,15 @@ tandem_store_finalize (GObject *object)
   g_clear_pointer (&self->teams, g_hash_table_unref);
   g_clear_pointer (&self->accounts, g_hash_table_unref);
   g_clear_object (&self->backend);
+
+  G_OBJECT_CLASS (tandem_store_parent_class)->dispose (object);
+}
+
+static void
+tandem_store_finalize (GObject *object)
+{
+  TandemStore *self = (TandemStore *)object;
+
   g_clear_pointer (&self->path, g_free);
   g_rec_mutex_clear (&self->lock);
 
@@ -177,6 +186,7 @@ tandem_store_class_init (TandemStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = tandem_store_dispose;
   object_class->finalize = tandem_store_finalize;
   object_class->get_property = tandem_store_get_property;
 
