@@ -142,7 +142,7 @@ GListModel *_tandem_activity_list_new (TandemStore              *store,
                                        const TandemActivityScan *scan,
                                        GError                  **error);
 
-/* Import and export (tandem-store-import.c). */
+/* Import and export (io/tandem-store-io.c). */
 gboolean _tandem_store_import (TandemStore     *self,
                                GInputStream    *stream,
                                TandemDataFormat format,
