@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-matcher-private.h: the fields of the matcher's small types, which
+ * TandemMatcher fills (tandem-rep-tag.c, tandem-match-proposal.c) */
+
+#pragma once
+
+#include "tandem-matcher.h"
+
+G_BEGIN_DECLS
+
+struct _TandemRepTag
+{
+  GObject       parent_instance;
+  TandemTagKind kind;
+  char         *name;
+  guint         level;
+};
+
+struct _TandemMatchProposal
+{
+  GObject    parent_instance;
+  TandemRep *inside_rep;
+  TandemRep *field_rep;
+  char      *explanation;
+  int        score;
+  gboolean   fixed;
+};
+
+G_END_DECLS

@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-stage-change.c: an account's move from one lifecycle stage to another */
+
+#include "config.h"
+
+#include "tandem-history.h"
+#include "tandem-enum-types.h"
+
+/**
+ * TandemStageChange:
+ *
+ * One change of an account's lifecycle stage, with its time, its cause
+ * and, for changes an order caused, that order. The store keeps every
+ * change; see [method@Tandem.Store.list_stage_changes].
+ *
+ * Since: 1.0
+ */
+struct _TandemStageChange
+{
+  GObject parent_instance;
+
+  gint64             account_id;
+  TandemAccountStage stage;
+  GDateTime         *changed_at;
+  TandemStageCause   cause;
+  gint64             activity_id;
+};
+
+enum
+{
+  STAGE_PROP_0,
+  STAGE_PROP_ACCOUNT_ID,
+  STAGE_PROP_STAGE,
+  STAGE_PROP_CHANGED_AT,
+  STAGE_PROP_CAUSE,
+  STAGE_PROP_ACTIVITY_ID,
+  STAGE_N_PROPS
+};
+
+static GParamSpec *stage_properties[STAGE_N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TandemStageChange, tandem_stage_change, G_TYPE_OBJECT)
+
+static void
+tandem_stage_change_finalize (GObject *object)
+{
+  TandemStageChange *self = (TandemStageChange *)object;
+
+  g_clear_pointer (&self->changed_at, g_date_time_unref);
+
+  G_OBJECT_CLASS (tandem_stage_change_parent_class)->finalize (object);
+}
+
+static void
+tandem_stage_change_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TandemStageChange *self = TANDEM_STAGE_CHANGE (object);
+
+  switch (prop_id)
+    {
+    case STAGE_PROP_ACCOUNT_ID:
+      g_value_set_int64 (value, self->account_id);
+      break;
+
+    case STAGE_PROP_STAGE:
+      g_value_set_enum (value, self->stage);
+      break;
+
+    case STAGE_PROP_CHANGED_AT:
+      g_value_set_boxed (value, self->changed_at);
+      break;
+
+    case STAGE_PROP_CAUSE:
+      g_value_set_enum (value, self->cause);
+      break;
+
+    case STAGE_PROP_ACTIVITY_ID:
+      g_value_set_int64 (value, self->activity_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_stage_change_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TandemStageChange *self = TANDEM_STAGE_CHANGE (object);
+
+  switch (prop_id)
+    {
+    case STAGE_PROP_ACCOUNT_ID:
+      self->account_id = g_value_get_int64 (value);
+      break;
+
+    case STAGE_PROP_STAGE:
+      self->stage = g_value_get_enum (value);
+      break;
+
+    case STAGE_PROP_CHANGED_AT:
+      self->changed_at = g_value_dup_boxed (value);
+      break;
+
+    case STAGE_PROP_CAUSE:
+      self->cause = g_value_get_enum (value);
+      break;
+
+    case STAGE_PROP_ACTIVITY_ID:
+      self->activity_id = g_value_get_int64 (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_stage_change_class_init (TandemStageChangeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_stage_change_finalize;
+  object_class->get_property = tandem_stage_change_get_property;
+  object_class->set_property = tandem_stage_change_set_property;
+
+  /**
+   * TandemStageChange:account-id:
+   *
+   * The id of the account.
+   *
+   * Since: 1.0
+   */
+  stage_properties[STAGE_PROP_ACCOUNT_ID]
+      = g_param_spec_int64 ("account-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+
+  /**
+   * TandemStageChange:stage:
+   *
+   * The stage the account entered.
+   *
+   * Since: 1.0
+   */
+  stage_properties[STAGE_PROP_STAGE] = g_param_spec_enum (
+      "stage", NULL, NULL, TANDEM_TYPE_ACCOUNT_STAGE, TANDEM_ACCOUNT_STAGE_PROSPECT, flags);
+
+  /**
+   * TandemStageChange:changed-at:
+   *
+   * When the account entered the stage.
+   *
+   * Since: 1.0
+   */
+  stage_properties[STAGE_PROP_CHANGED_AT]
+      = g_param_spec_boxed ("changed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+
+  /**
+   * TandemStageChange:cause:
+   *
+   * Why the stage changed: by hand, at creation, or by a rule of the
+   * account lifecycle.
+   *
+   * Since: 1.0
+   */
+  stage_properties[STAGE_PROP_CAUSE] = g_param_spec_enum (
+      "cause", NULL, NULL, TANDEM_TYPE_STAGE_CAUSE, TANDEM_STAGE_CAUSE_MANUAL, flags);
+
+  /**
+   * TandemStageChange:activity-id:
+   *
+   * The id of the order that caused the change, or 0 when no order did
+   * (changes by hand, at creation, and an account lost for want of orders).
+   *
+   * Since: 1.0
+   */
+  stage_properties[STAGE_PROP_ACTIVITY_ID]
+      = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+
+  g_object_class_install_properties (object_class, STAGE_N_PROPS, stage_properties);
+}
+
+static void
+tandem_stage_change_init (TandemStageChange *self)
+{
+}
+
+/**
+ * tandem_stage_change_get_account_id:
+ * @self: a `TandemStageChange`
+ *
+ * Gets [property@Tandem.StageChange:account-id].
+ *
+ * Returns: the account's id
+ *
+ * Since: 1.0
+ */
+gint64
+tandem_stage_change_get_account_id (TandemStageChange *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), 0);
+
+  return self->account_id;
+}
+
+/**
+ * tandem_stage_change_get_stage:
+ * @self: a `TandemStageChange`
+ *
+ * Gets [property@Tandem.StageChange:stage].
+ *
+ * Returns: the stage entered
+ *
+ * Since: 1.0
+ */
+TandemAccountStage
+tandem_stage_change_get_stage (TandemStageChange *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), TANDEM_ACCOUNT_STAGE_PROSPECT);
+
+  return self->stage;
+}
+
+/**
+ * tandem_stage_change_get_changed_at:
+ * @self: a `TandemStageChange`
+ *
+ * Gets [property@Tandem.StageChange:changed-at].
+ *
+ * Returns: (transfer none): when the stage was entered
+ *
+ * Since: 1.0
+ */
+GDateTime *
+tandem_stage_change_get_changed_at (TandemStageChange *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), NULL);
+
+  return self->changed_at;
+}
+
+/**
+ * tandem_stage_change_get_cause:
+ * @self: a `TandemStageChange`
+ *
+ * Gets [property@Tandem.StageChange:cause].
+ *
+ * Returns: why the stage changed
+ *
+ * Since: 1.0
+ */
+TandemStageCause
+tandem_stage_change_get_cause (TandemStageChange *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), TANDEM_STAGE_CAUSE_MANUAL);
+
+  return self->cause;
+}
+
+/**
+ * tandem_stage_change_get_activity_id:
+ * @self: a `TandemStageChange`
+ *
+ * Gets [property@Tandem.StageChange:activity-id].
+ *
+ * Returns: the id of the order that caused the change, or 0
+ *
+ * Since: 1.0
+ */
+gint64
+tandem_stage_change_get_activity_id (TandemStageChange *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), 0);
+
+  return self->activity_id;
+}
