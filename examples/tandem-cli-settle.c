@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -46,8 +49,14 @@ settle_or_close (Cli *cli, int argc, char **argv, gboolean close)
 
   if (cli->json)
     {
-      g_autofree char *json = tandem_settlement_to_json (settlement);
-      g_print ("%s\n", json);
+      /* written as it goes: a month of a large store never becomes one
+       * string in memory */
+      g_autoptr (GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      fflush (stdout);
+      if (!tandem_settlement_write_json (settlement, out, NULL, &error)
+          || !g_output_stream_write_all (out, "\n", 1, NULL, NULL, &error))
+        return cli_data_error (error);
     }
   else if (!cli_print_report (cli, settlement, &error))
     return cli_data_error (error);

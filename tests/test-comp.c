@@ -5,6 +5,7 @@
  * plan below is the base; scenarios change it where they say so. */
 
 #include <string.h>
+#include <json-glib/json-glib.h>
 #include <tandem.h>
 
 #include "tandem-test.h"
@@ -855,6 +856,29 @@ test_s21_deterministic (void)
   j1 = tandem_settlement_to_json (s1);
   j2 = tandem_settlement_to_json (s2);
   CU_ASSERT_STRING_EQUAL (j1, j2);
+
+  /* written as it goes, byte for byte what json-glib's pretty generator
+   * writes for the same tree, to a stream or into memory */
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    g_autoptr (JsonGenerator) gen = json_generator_new ();
+    g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+    g_autoptr (GError) error = NULL;
+    g_autofree char *regenerated = NULL;
+
+    CU_ASSERT_TRUE_FATAL (json_parser_load_from_data (parser, j1, -1, NULL));
+    json_generator_set_root (gen, json_parser_get_root (parser));
+    json_generator_set_pretty (gen, TRUE);
+    json_generator_set_indent (gen, 2);
+    regenerated = json_generator_to_data (gen, NULL);
+    CU_ASSERT_STRING_EQUAL (regenerated, j1);
+
+    CU_ASSERT_TRUE (tandem_settlement_write_json (s1, out, NULL, &error));
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_TRUE (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+    CU_ASSERT_TRUE (g_output_stream_close (out, NULL, NULL));
+    CU_ASSERT_STRING_EQUAL (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), j1);
+  }
   CU_ASSERT_PTR_NOT_NULL (strstr (j1, "\"team-bonus\""));
   assert_sums (s1);
   world_clear (&w);

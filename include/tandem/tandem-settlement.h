@@ -117,6 +117,11 @@ TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_settlement_get_total (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
 char *tandem_settlement_to_json (TandemSettlement *self) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_settlement_write_json (TandemSettlement *self,
+                                       GOutputStream    *stream,
+                                       GCancellable     *cancellable,
+                                       GError          **error);
 
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_add_plan (TandemStore *self, TandemPlan *plan, GError **error);

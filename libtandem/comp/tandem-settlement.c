@@ -18,6 +18,7 @@
 #include "tandem-rate-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
+#include "tandem-json-writer-private.h"
 
 G_DEFINE_FINAL_TYPE (TandemSettlement, tandem_settlement, G_TYPE_OBJECT)
 
@@ -537,13 +538,124 @@ tandem_settlement_get_total (TandemSettlement *self)
 }
 
 static void
-add_money_member (JsonBuilder *b, const char *name, gint64 minor, const char *currency)
+write_money (TandemJsonWriter *w, const char *name, gint64 minor, const char *currency)
 {
   g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
   g_autofree char *text = tandem_money_to_string (m);
 
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, text);
+  _tandem_json_writer_member (w, name);
+  _tandem_json_writer_string (w, text);
+}
+
+/* The settlement's JSON, written as it goes: one rep's lines at a time,
+ * each explanation made only while it is written. */
+static void
+write_settlement (TandemSettlement *self, TandemJsonWriter *w)
+{
+  g_autofree char *label = tandem_period_to_string (self->period);
+
+  _tandem_json_writer_begin_object (w);
+  _tandem_json_writer_member (w, "period");
+  _tandem_json_writer_string (w, label);
+  _tandem_json_writer_member (w, "plan");
+  _tandem_json_writer_string (w, self->plan_name);
+  _tandem_json_writer_member (w, "state");
+  _tandem_json_writer_string (w,
+                              self->state == TANDEM_SETTLEMENT_STATE_CLOSED ? "closed" : "draft");
+  write_money (w, "total", self->total, self->currency);
+
+  _tandem_json_writer_member (w, "reps");
+  _tandem_json_writer_begin_array (w);
+  for (guint r = 0; r < self->rep_ids->len; r++)
+    {
+      gint64     rep_id = g_array_index (self->rep_ids, gint64, r);
+      guint      first = g_array_index (self->rep_first, guint, r);
+      guint      next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1)
+                                                     : self->lines->len;
+      TandemRep *rep;
+      gint64     total = g_array_index (self->rep_totals, gint64, r);
+
+      {
+        g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+
+        rep = _tandem_store_load_rep (self->store, rep_id, NULL);
+      }
+
+      _tandem_json_writer_begin_object (w);
+      _tandem_json_writer_member (w, "rep");
+      _tandem_json_writer_int (w, rep_id);
+      _tandem_json_writer_member (w, "name");
+      _tandem_json_writer_string (w, rep ? tandem_rep_get_name (rep) : "");
+      write_money (w, "total", total, self->currency);
+      _tandem_json_writer_member (w, "lines");
+      _tandem_json_writer_begin_array (w);
+      for (guint i = first; i < next; i++)
+        {
+          const Line      *l = &g_array_index (self->lines, Line, i);
+          g_autofree char *text = NULL;
+
+          {
+            g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+
+            text = _tandem_settlement_explain (self, l);
+          }
+
+          _tandem_json_writer_begin_object (w);
+          _tandem_json_writer_member (w, "kind");
+          _tandem_json_writer_string (w, _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, l->kind));
+          write_money (w, "amount", l->amount, self->currency);
+          _tandem_json_writer_member (w, "activity");
+          if (l->activity_id > 0)
+            _tandem_json_writer_int (w, l->activity_id);
+          else
+            _tandem_json_writer_null (w);
+          _tandem_json_writer_member (w, "explanation");
+          _tandem_json_writer_string (w, text);
+          _tandem_json_writer_end_object (w);
+        }
+      _tandem_json_writer_end_array (w);
+      _tandem_json_writer_end_object (w);
+    }
+  _tandem_json_writer_end_array (w);
+
+  _tandem_json_writer_member (w, "teams");
+  _tandem_json_writer_begin_array (w);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->teams)); i++)
+    {
+      g_autoptr (TandemTeamResult) t = g_list_model_get_item (G_LIST_MODEL (self->teams), i);
+      TandemTeam *team = tandem_team_result_get_team (t);
+      int         att = tandem_team_result_get_attainment (t);
+
+      _tandem_json_writer_begin_object (w);
+      _tandem_json_writer_member (w, "team");
+      _tandem_json_writer_int (w, tandem_team_get_id (team));
+      _tandem_json_writer_member (w, "name");
+      _tandem_json_writer_string (w, tandem_team_get_name (team));
+      write_money (w, "revenue", tandem_money_get_minor_units (tandem_team_result_get_revenue (t)),
+                   self->currency);
+      if (tandem_team_result_get_target (t) != NULL)
+        write_money (w, "target", tandem_money_get_minor_units (tandem_team_result_get_target (t)),
+                     self->currency);
+      else
+        {
+          _tandem_json_writer_member (w, "target");
+          _tandem_json_writer_null (w);
+        }
+      _tandem_json_writer_member (w, "attainment");
+      if (att >= 0)
+        {
+          g_autofree char *text = _tandem_share_text (att);
+
+          _tandem_json_writer_string (w, text);
+        }
+      else
+        _tandem_json_writer_null (w);
+      write_money (w, "payout", tandem_money_get_minor_units (tandem_team_result_get_payout (t)),
+                   self->currency);
+      _tandem_json_writer_end_object (w);
+    }
+  _tandem_json_writer_end_array (w);
+  _tandem_json_writer_end_object (w);
 }
 
 /**
@@ -571,124 +683,46 @@ add_money_member (JsonBuilder *b, const char *name, gint64 minor, const char *cu
 char *
 tandem_settlement_to_json (TandemSettlement *self)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *label = NULL;
+  TandemJsonWriter *w;
 
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
 
-  label = tandem_period_to_string (self->period);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "period");
-  json_builder_add_string_value (b, label);
-  json_builder_set_member_name (b, "plan");
-  json_builder_add_string_value (b, self->plan_name);
-  json_builder_set_member_name (b, "state");
-  json_builder_add_string_value (b, self->state == TANDEM_SETTLEMENT_STATE_CLOSED ? "closed"
-                                                                                  : "draft");
-  add_money_member (b, "total", self->total, self->currency);
+  w = _tandem_json_writer_new (NULL, NULL);
+  write_settlement (self, w);
+  return _tandem_json_writer_steal (w);
+}
 
-  json_builder_set_member_name (b, "reps");
-  json_builder_begin_array (b);
-  for (guint r = 0; r < self->rep_ids->len; r++)
-    {
-      gint64     rep_id = g_array_index (self->rep_ids, gint64, r);
-      guint      first = g_array_index (self->rep_first, guint, r);
-      guint      next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1)
-                                                     : self->lines->len;
-      TandemRep *rep;
-      gint64     total = g_array_index (self->rep_totals, gint64, r);
+/**
+ * tandem_settlement_write_json:
+ * @self: a `TandemSettlement`
+ * @stream: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the same JSON as [method@Tandem.Settlement.to_json] to @stream as
+ * it goes, a few kilobytes at a time, without holding the text or a JSON
+ * tree in memory: the way to write a large settlement.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set when @stream fails
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_settlement_write_json (TandemSettlement *self,
+                              GOutputStream    *stream,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  TandemJsonWriter *w;
 
-      {
-        g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-        rep = _tandem_store_load_rep (self->store, rep_id, NULL);
-      }
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "rep");
-      json_builder_add_int_value (b, rep_id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, rep ? tandem_rep_get_name (rep) : "");
-      add_money_member (b, "total", total, self->currency);
-      json_builder_set_member_name (b, "lines");
-      json_builder_begin_array (b);
-      for (guint i = first; i < next; i++)
-        {
-          const Line      *l = &g_array_index (self->lines, Line, i);
-          g_autofree char *text = NULL;
-
-          {
-            g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
-
-            text = _tandem_settlement_explain (self, l);
-          }
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, l->kind));
-          add_money_member (b, "amount", l->amount, self->currency);
-          json_builder_set_member_name (b, "activity");
-          if (l->activity_id > 0)
-            json_builder_add_int_value (b, l->activity_id);
-          else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "explanation");
-          json_builder_add_string_value (b, text);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "teams");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->teams)); i++)
-    {
-      g_autoptr (TandemTeamResult) t = g_list_model_get_item (G_LIST_MODEL (self->teams), i);
-      TandemTeam *team = tandem_team_result_get_team (t);
-      int         att = tandem_team_result_get_attainment (t);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "team");
-      json_builder_add_int_value (b, tandem_team_get_id (team));
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, tandem_team_get_name (team));
-      add_money_member (b, "revenue",
-                        tandem_money_get_minor_units (tandem_team_result_get_revenue (t)),
-                        self->currency);
-      if (tandem_team_result_get_target (t) != NULL)
-        add_money_member (b, "target",
-                          tandem_money_get_minor_units (tandem_team_result_get_target (t)),
-                          self->currency);
-      else
-        {
-          json_builder_set_member_name (b, "target");
-          json_builder_add_null_value (b);
-        }
-      json_builder_set_member_name (b, "attainment");
-      if (att >= 0)
-        {
-          g_autofree char *text = _tandem_share_text (att);
-          json_builder_add_string_value (b, text);
-        }
-      else
-        json_builder_add_null_value (b);
-      add_money_member (b, "payout",
-                        tandem_money_get_minor_units (tandem_team_result_get_payout (t)),
-                        self->currency);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  return json_generator_to_data (gen, NULL);
+  w = _tandem_json_writer_new (stream, cancellable);
+  write_settlement (self, w);
+  return _tandem_json_writer_finish (w, error);
 }
 
 /* ------------------------------------------------------------------ */

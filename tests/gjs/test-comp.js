@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // Plans and settlements from GJS: per-rep statements with money as strings.
+import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import Tandem from 'gi://Tandem?version=1.0';
 
@@ -45,6 +46,10 @@ test('per-rep statements, caps and totals as strings', () => {
     assert(lines.get_item(1).explanation.includes('cap'));
     const data = JSON.parse(s.to_json());
     assertEqual(data.reps[1].lines[1].kind, 'cap');
+    const out = Gio.MemoryOutputStream.new_resizable();
+    assert(s.write_json(out, null));
+    out.close(null);
+    assertEqual(new TextDecoder().decode(out.steal_as_bytes().toArray()), s.to_json());
 });
 
 test('tandem results, periods and plan properties', () => {

@@ -6,7 +6,7 @@ import json
 import gi
 
 gi.require_version('Tandem', '1.0')
-from gi.repository import GLib, Tandem  # noqa: E402
+from gi.repository import Gio, GLib, Tandem  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -83,6 +83,10 @@ def test_statement_per_rep(world):
         'kind': 'commission', 'amount': '24.00 EUR', 'activity': 1,
         'explanation': '5% of 1,200.00 EUR order #1 for ACME GmbH = 60.00 EUR; your share 40% = 24.00 EUR'}
     assert s.to_json() == store.settle(plan, period).to_json()
+    out = Gio.MemoryOutputStream.new_resizable()
+    assert s.write_json(out, None)
+    out.close(None)
+    assert out.steal_as_bytes().get_data().decode('utf-8') == s.to_json()
 
 
 def test_async_settle_and_close(world):
