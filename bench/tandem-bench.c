@@ -457,8 +457,28 @@ bench_import (const char *self_exe, guint64 rows)
     compare_children ("KPIs month", rows, argv, raw_argv, FALSE);
   }
 
+  /* the command a user runs: tandem --json settle against the text table
+   * of the same settlement (both write to /dev/null) */
+  if (g_getenv ("TANDEM_BENCH_CLI") != NULL)
+    {
+      const char      *cli = g_getenv ("TANDEM_BENCH_CLI");
+      g_autofree char *plan_path = g_build_filename (workdir, "cli-plan.ini", NULL);
+      g_autofree char *db_arg = g_strconcat ("--db=", db, NULL);
+      const char      *load_argv[] = { cli, db_arg, "-q", "plan", "load", plan_path, NULL };
+      const char      *json_argv[] = { cli, db_arg, "-q", "--json", "settle", "2026-11", NULL };
+      const char      *text_argv[] = { cli, db_arg, "-q", "settle", "2026-11", NULL };
+      Measure          load;
+
+      g_file_set_contents (plan_path, bench_plan, -1, NULL);
+      load = measure_child (load_argv);
+      if (!load.ok)
+        printf ("| (tandem plan load FAILED)\n");
+      compare_children ("tandem --json settle vs text", rows, json_argv, text_argv, TRUE);
+    }
+
   /* (d) iterating 100,000 payout lines from Python and GJS vs C */
-  if (rows >= 1000000 && g_getenv ("TANDEM_BENCH_DIR") != NULL)
+  if ((rows >= 1000000 || g_getenv ("TANDEM_BENCH_QUICK") != NULL)
+      && g_getenv ("TANDEM_BENCH_DIR") != NULL)
     {
       g_autofree char *plan_path = g_build_filename (workdir, "plan.ini", NULL);
       g_autofree char *py = g_build_filename (g_getenv ("TANDEM_BENCH_DIR"), "iterate.py", NULL);
