@@ -486,19 +486,26 @@ bench_import (const char *self_exe, guint64 rows)
       const char      *c_argv[] = { self_exe, "child-iterate", db, plan_path, "100000", NULL };
       const char      *py_argv[] = { "/usr/bin/python3", py, db, plan_path, "100000", NULL };
       const char      *js_argv[] = { "gjs", "-m", js, db, plan_path, "100000", NULL };
-      guint            n = 0;
-      double           c_s, py_s, js_s;
+      g_autofree char *js_batch
+          = g_build_filename (g_getenv ("TANDEM_BENCH_DIR"), "iterate-batch.js", NULL);
+      const char *js_batch_argv[] = { "gjs", "-m", js_batch, db, plan_path, "100000", NULL };
+      guint       n = 0;
+      double      c_s, py_s, js_s, js_batch_s;
 
       g_file_set_contents (plan_path, bench_plan, -1, NULL);
       c_s = child_seconds (c_argv, &n);
       py_s = child_seconds (py_argv, NULL);
       js_s = child_seconds (js_argv, NULL);
+      js_batch_s = child_seconds (js_batch_argv, NULL);
       printf ("| iterate %6u lines Python | %8.3f s                    | %8.3f s (C)               "
               " | %5.2fx |\n",
               n, py_s, c_s, py_s / c_s);
       printf ("| iterate %6u lines GJS    | %8.3f s                    | %8.3f s (C)               "
               " | %5.2fx |\n",
               n, js_s, c_s, js_s / c_s);
+      printf ("| iterate %6u lines GJS, batches of lines_to_json | %8.3f s   | %8.3f s (C) | "
+              "%5.2fx |\n",
+              n, js_batch_s, c_s, js_batch_s / c_s);
       fflush (stdout);
     }
 

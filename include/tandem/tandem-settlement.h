@@ -122,6 +122,10 @@ gboolean tandem_settlement_write_json (TandemSettlement *self,
                                        GOutputStream    *stream,
                                        GCancellable     *cancellable,
                                        GError          **error);
+TANDEM_AVAILABLE_IN_ALL
+char *tandem_settlement_lines_to_json (TandemSettlement *self,
+                                       guint             first,
+                                       guint             n) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_add_plan (TandemStore *self, TandemPlan *plan, GError **error);

@@ -693,6 +693,71 @@ tandem_settlement_to_json (TandemSettlement *self)
 }
 
 /**
+ * tandem_settlement_lines_to_json:
+ * @self: a `TandemSettlement`
+ * @first: the index of the first line, as in [method@Tandem.Settlement.get_lines]
+ * @n: how many lines at most
+ *
+ * Writes the lines [@first, @first + @n) as one JSON array, each line an
+ * object with its rep, kind, amount (a canonical money string), activity
+ * and explanation:
+ *
+ * ```
+ * [{"rep": 1, "kind": "commission", "amount": "24.00 EUR", "activity": 17,
+ *   "explanation": "…"}]
+ * ```
+ *
+ * A script that reads many lines crosses the binding once per batch
+ * instead of several times per line: from GJS,
+ * `JSON.parse (settlement.lines_to_json (i, 10000))` reads ten thousand
+ * lines in one call.
+ *
+ * Returns: (transfer full): the JSON text; `[]` past the last line
+ *
+ * Since: 1.0
+ */
+char *
+tandem_settlement_lines_to_json (TandemSettlement *self, guint first, guint n)
+{
+  TandemJsonWriter *w;
+  guint             end;
+
+  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
+
+  first = MIN (first, self->lines->len);
+  end = first + MIN (n, self->lines->len - first);
+  w = _tandem_json_writer_new (NULL, NULL);
+  _tandem_json_writer_begin_array (w);
+  for (guint i = first; i < end; i++)
+    {
+      const Line      *l = &g_array_index (self->lines, Line, i);
+      g_autofree char *text = NULL;
+
+      {
+        g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+
+        text = _tandem_settlement_explain (self, l);
+      }
+      _tandem_json_writer_begin_object (w);
+      _tandem_json_writer_member (w, "rep");
+      _tandem_json_writer_int (w, l->rep_id);
+      _tandem_json_writer_member (w, "kind");
+      _tandem_json_writer_string (w, _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, l->kind));
+      write_money (w, "amount", l->amount, self->currency);
+      _tandem_json_writer_member (w, "activity");
+      if (l->activity_id > 0)
+        _tandem_json_writer_int (w, l->activity_id);
+      else
+        _tandem_json_writer_null (w);
+      _tandem_json_writer_member (w, "explanation");
+      _tandem_json_writer_string (w, text);
+      _tandem_json_writer_end_object (w);
+    }
+  _tandem_json_writer_end_array (w);
+  return _tandem_json_writer_steal (w);
+}
+
+/**
  * tandem_settlement_write_json:
  * @self: a `TandemSettlement`
  * @stream: where to write

@@ -50,6 +50,11 @@ test('per-rep statements, caps and totals as strings', () => {
     assert(s.write_json(out, null));
     out.close(null);
     assertEqual(new TextDecoder().decode(out.steal_as_bytes().toArray()), s.to_json());
+    const batch = JSON.parse(s.lines_to_json(0, 1000));
+    assertEqual(batch.length, s.get_lines().get_n_items());
+    assertEqual(batch[batch.length - 1].kind, 'cap');
+    assertEqual(batch[batch.length - 1].amount, '-50.00 EUR');
+    assertEqual(s.lines_to_json(1000, 5), '[]');
 });
 
 test('tandem results, periods and plan properties', () => {

@@ -87,6 +87,11 @@ def test_statement_per_rep(world):
     assert s.write_json(out, None)
     out.close(None)
     assert out.steal_as_bytes().get_data().decode('utf-8') == s.to_json()
+    # the lines in batches: the same lines, in the order of get_lines()
+    flat = [dict(line, rep=rep['rep']) for rep in data['reps'] for line in rep['lines']]
+    batches = json.loads(s.lines_to_json(0, 2)) + json.loads(s.lines_to_json(2, 100))
+    assert batches == flat and len(flat) == s.get_lines().get_n_items()
+    assert json.loads(s.lines_to_json(99, 10)) == []
 
 
 def test_async_settle_and_close(world):
