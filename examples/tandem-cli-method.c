@@ -333,16 +333,6 @@ cli_cmd_cleanup (Cli *cli, int argc, char **argv)
 /* ------------------------------------------------------------------ */
 /* Charters                                                            */
 
-static TandemTeam *
-get_team (Cli *cli, const char *text, GError **error)
-{
-  gint64 id;
-
-  if (!cli_parse_id ("TEAM", text, &id, error))
-    return NULL;
-  return tandem_store_get_team (cli->store, id, error);
-}
-
 static const char *
 owner_nick (TandemCharterOwner owner)
 {
@@ -433,7 +423,7 @@ cli_cmd_charter_show (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("--version must be 1 or more"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((team = get_team (cli, argv[1], &error)) == NULL
+  if ((team = cli_get_team (cli, argv[1], &error)) == NULL
       || (charter = tandem_store_get_charter (cli->store, team, (guint)version, &error)) == NULL)
     return cli_data_error (error);
   print_charter (cli, charter);
@@ -467,7 +457,7 @@ cli_cmd_charter_set (Cli *cli, int argc, char **argv)
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((team = get_team (cli, argv[1], &error)) == NULL)
+  if ((team = cli_get_team (cli, argv[1], &error)) == NULL)
     return cli_data_error (error);
 
   /* the new version starts from the latest one */
@@ -520,7 +510,7 @@ cli_cmd_charter_confirm (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("charter confirm needs --rep REP"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((team = get_team (cli, argv[1], &error)) == NULL
+  if ((team = cli_get_team (cli, argv[1], &error)) == NULL
       || !cli_get_rep (cli, "--rep", rep_text, &rep, &error)
       || (charter = tandem_store_get_charter (cli->store, team, 0, &error)) == NULL
       || !tandem_store_confirm_charter (cli->store, charter, rep, NULL, &error)
@@ -534,16 +524,6 @@ cli_cmd_charter_confirm (Cli *cli, int argc, char **argv)
 
 /* ------------------------------------------------------------------ */
 /* Shadowing                                                           */
-
-static TandemAccount *
-get_account (Cli *cli, const char *what, const char *text, GError **error)
-{
-  gint64 id;
-
-  if (!cli_parse_id (what, text, &id, error))
-    return NULL;
-  return tandem_store_get_account (cli->store, id, error);
-}
 
 int
 cli_cmd_shadowing_log (Cli *cli, int argc, char **argv)
@@ -587,7 +567,7 @@ cli_cmd_shadowing_log (Cli *cli, int argc, char **argv)
     at = g_date_time_new_now_utc ();
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((account = get_account (cli, "--account", account_text, &error)) == NULL
+  if ((account = cli_get_account (cli, "--account", account_text, &error)) == NULL
       || !cli_get_rep (cli, "--guest", guest_text, &guest, &error)
       || !cli_get_rep (cli, "--host", host_text, &host, &error)
       || (activity = tandem_store_log_shadowing (cli->store, account, guest, host, at,
@@ -698,7 +678,7 @@ cli_cmd_support_open (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((account = get_account (cli, "--account", account_text, &error)) == NULL
+  if ((account = cli_get_account (cli, "--account", account_text, &error)) == NULL
       || !cli_get_rep (cli, "--owner", owner_text, &owner, &error)
       || (request = tandem_store_open_support_request (cli->store, account, owner, queue, NULL, due,
                                                        note, &error))

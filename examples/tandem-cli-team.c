@@ -90,17 +90,6 @@ cli_cmd_team_list (Cli *cli, int argc, char **argv)
   return cli_simple_list (cli, argc, argv, "team list", tandem_store_list_teams, team_row);
 }
 
-/* The stored tandem with the id in @text. */
-static TandemTeam *
-get_team (Cli *cli, const char *text, GError **error)
-{
-  gint64 id;
-
-  if (!cli_parse_id ("TEAM", text, &id, error))
-    return NULL;
-  return tandem_store_get_team (cli->store, id, error);
-}
-
 static void
 print_team (Cli *cli, TandemTeam *team, const char *done)
 {
@@ -155,7 +144,7 @@ cli_cmd_team_update (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((team = get_team (cli, argv[1], &error)) == NULL)
+  if ((team = cli_get_team (cli, argv[1], &error)) == NULL)
     return cli_data_error (error);
 
   if (name != NULL)
@@ -210,7 +199,7 @@ cli_cmd_team_members (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((team = get_team (cli, argv[1], &error)) == NULL
+  if ((team = cli_get_team (cli, argv[1], &error)) == NULL
       || !cli_get_rep (cli, "--inside", inside_text, &inside, &error)
       || !cli_get_rep (cli, "--field", field_text, &field, &error)
       || !tandem_store_change_team_members (cli->store, team, inside, field, from, &error))
@@ -235,7 +224,7 @@ cli_cmd_team_history (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("team history needs TEAM"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((team = get_team (cli, argv[1], &error)) == NULL
+  if ((team = cli_get_team (cli, argv[1], &error)) == NULL
       || (history = tandem_store_list_memberships (cli->store, team, &error)) == NULL)
     return cli_data_error (error);
 
@@ -278,7 +267,7 @@ cli_cmd_team_archive (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("team archive needs TEAM"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((team = get_team (cli, argv[1], &error)) == NULL
+  if ((team = cli_get_team (cli, argv[1], &error)) == NULL
       || !tandem_store_archive_team (cli->store, team, &error))
     return cli_data_error (error);
   print_team (cli, team, _ ("Archived tandem"));

@@ -501,3 +501,23 @@ cli_add_uint (JsonBuilder *b, const char *name, guint value)
   json_builder_set_member_name (b, name);
   json_builder_add_int_value (b, value);
 }
+
+TandemTeam *
+cli_get_team (Cli *cli, const char *text, GError **error)
+{
+  gint64 id;
+
+  if (!cli_parse_id ("TEAM", text, &id, error))
+    return NULL;
+  return tandem_store_get_team (cli->store, id, error);
+}
+
+TandemAccount *
+cli_get_account (Cli *cli, const char *what, const char *text, GError **error)
+{
+  gint64 id;
+
+  if (!cli_parse_id (what, text, &id, error))
+    return NULL;
+  return tandem_store_get_account (cli->store, id, error);
+}

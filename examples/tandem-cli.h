@@ -52,15 +52,18 @@ void cli_add_uint (JsonBuilder *b, const char *name, guint value);
 void     cli_print_id (Cli *cli, gint64 id);
 gboolean cli_parse_id (const char *what, const char *text, gint64 *id, GError **error);
 /* The stored rep with the id in @text. */
-gboolean   cli_get_rep (Cli        *cli,
-                        const char *what,
-                        const char *text,
-                        TandemRep **rep,
-                        GError    **error);
-gboolean   cli_parse_percent (const char *option, const char *text, guint *bp, GError **error);
-GDateTime *cli_parse_time (const char *what, const char *text, GError **error);
-void       cli_progress_start (Cli *cli);
-void       cli_progress_stop (Cli *cli);
+gboolean cli_get_rep (Cli        *cli,
+                      const char *what,
+                      const char *text,
+                      TandemRep **rep,
+                      GError    **error);
+/* The stored tandem or account with the id in @text. */
+TandemTeam    *cli_get_team (Cli *cli, const char *text, GError **error);
+TandemAccount *cli_get_account (Cli *cli, const char *what, const char *text, GError **error);
+gboolean       cli_parse_percent (const char *option, const char *text, guint *bp, GError **error);
+GDateTime     *cli_parse_time (const char *what, const char *text, GError **error);
+void           cli_progress_start (Cli *cli);
+void           cli_progress_stop (Cli *cli);
 /* Lists: an aligned table, or with --json an array of objects whose keys
  * are the objects' property names. */
 void cli_add_properties (JsonBuilder *b, GObject *object);

@@ -547,6 +547,37 @@ write_money (TandemJsonWriter *w, const char *name, gint64 minor, const char *cu
   _tandem_json_writer_string (w, text);
 }
 
+/* One line as JSON (with its rep when it stands outside the rep's own
+ * object), its explanation made only now. */
+static void
+write_line (TandemSettlement *self, TandemJsonWriter *w, const Line *l, gboolean with_rep)
+{
+  g_autofree char *text = NULL;
+
+  {
+    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+
+    text = _tandem_settlement_explain (self, l);
+  }
+  _tandem_json_writer_begin_object (w);
+  if (with_rep)
+    {
+      _tandem_json_writer_member (w, "rep");
+      _tandem_json_writer_int (w, l->rep_id);
+    }
+  _tandem_json_writer_member (w, "kind");
+  _tandem_json_writer_string (w, _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, l->kind));
+  write_money (w, "amount", l->amount, self->currency);
+  _tandem_json_writer_member (w, "activity");
+  if (l->activity_id > 0)
+    _tandem_json_writer_int (w, l->activity_id);
+  else
+    _tandem_json_writer_null (w);
+  _tandem_json_writer_member (w, "explanation");
+  _tandem_json_writer_string (w, text);
+  _tandem_json_writer_end_object (w);
+}
+
 /* The settlement's JSON, written as it goes: one rep's lines at a time,
  * each explanation made only while it is written. */
 static void
@@ -590,29 +621,7 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
       _tandem_json_writer_member (w, "lines");
       _tandem_json_writer_begin_array (w);
       for (guint i = first; i < next; i++)
-        {
-          const Line      *l = &g_array_index (self->lines, Line, i);
-          g_autofree char *text = NULL;
-
-          {
-            g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
-
-            text = _tandem_settlement_explain (self, l);
-          }
-
-          _tandem_json_writer_begin_object (w);
-          _tandem_json_writer_member (w, "kind");
-          _tandem_json_writer_string (w, _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, l->kind));
-          write_money (w, "amount", l->amount, self->currency);
-          _tandem_json_writer_member (w, "activity");
-          if (l->activity_id > 0)
-            _tandem_json_writer_int (w, l->activity_id);
-          else
-            _tandem_json_writer_null (w);
-          _tandem_json_writer_member (w, "explanation");
-          _tandem_json_writer_string (w, text);
-          _tandem_json_writer_end_object (w);
-        }
+        write_line (self, w, &g_array_index (self->lines, Line, i), FALSE);
       _tandem_json_writer_end_array (w);
       _tandem_json_writer_end_object (w);
     }
@@ -729,30 +738,7 @@ tandem_settlement_lines_to_json (TandemSettlement *self, guint first, guint n)
   w = _tandem_json_writer_new (NULL, NULL);
   _tandem_json_writer_begin_array (w);
   for (guint i = first; i < end; i++)
-    {
-      const Line      *l = &g_array_index (self->lines, Line, i);
-      g_autofree char *text = NULL;
-
-      {
-        g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
-
-        text = _tandem_settlement_explain (self, l);
-      }
-      _tandem_json_writer_begin_object (w);
-      _tandem_json_writer_member (w, "rep");
-      _tandem_json_writer_int (w, l->rep_id);
-      _tandem_json_writer_member (w, "kind");
-      _tandem_json_writer_string (w, _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, l->kind));
-      write_money (w, "amount", l->amount, self->currency);
-      _tandem_json_writer_member (w, "activity");
-      if (l->activity_id > 0)
-        _tandem_json_writer_int (w, l->activity_id);
-      else
-        _tandem_json_writer_null (w);
-      _tandem_json_writer_member (w, "explanation");
-      _tandem_json_writer_string (w, text);
-      _tandem_json_writer_end_object (w);
-    }
+    write_line (self, w, &g_array_index (self->lines, Line, i), TRUE);
   _tandem_json_writer_end_array (w);
   return _tandem_json_writer_steal (w);
 }
