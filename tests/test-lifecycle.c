@@ -371,6 +371,70 @@ test_lifecycle_import (void)
   fixture_clear (&f);
 }
 
+/* An import that touches more accounts than the lifecycle reads at once
+ * (1,024 per read): every account gets the same changes as one imported
+ * alone would, whichever read it fell into. Account i gets i % 4 orders
+ * (three make a regular customer); every fifth is archived, and archived
+ * accounts are left alone. */
+static void
+test_lifecycle_import_many (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) csv = g_string_new ("ref,at,account,rep,kind,amount\n");
+  g_autoptr (GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  const guint n = 2100;
+  Fixture     f;
+
+  fixture_init (&f);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Kunde %u", i);
+      TandemAccount   *a = add_account (&f, name, f.nord, TANDEM_ACCOUNT_STAGE_PROSPECT);
+
+      g_ptr_array_add (accounts, a);
+      if (i % 5 == 4)
+        CU_ASSERT_TRUE (tandem_store_archive_account (f.store, a, NULL));
+      for (guint k = 0; k < i % 4 && i % 5 != 4; k++)
+        g_string_append_printf (csv,
+                                "M%u-%u,2026-0%u-10T10:00:00Z,%" G_GINT64_FORMAT
+                                ",%" G_GINT64_FORMAT ",order,10.00 EUR\n",
+                                i, k, 2 + k, tandem_account_get_id (a), tandem_rep_get_id (f.anna));
+    }
+  {
+    g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
+
+    CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                                    NULL, &error));
+    TANDEM_ASSERT_NO_ERROR (error);
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      TandemAccount *a = accounts->pdata[i];
+      g_autoptr (TandemAccount) stored = NULL;
+      g_autoptr (GListModel) history = tandem_store_list_stage_changes (f.store, a, &error);
+      TandemAccountStage expected = i % 5 == 4   ? TANDEM_ACCOUNT_STAGE_PROSPECT
+                                    : i % 4 == 3 ? TANDEM_ACCOUNT_STAGE_REGULAR
+                                    : i % 4 >= 1 ? TANDEM_ACCOUNT_STAGE_CUSTOMER
+                                                 : TANDEM_ACCOUNT_STAGE_PROSPECT;
+      guint              changes = 1
+                      + (expected == TANDEM_ACCOUNT_STAGE_REGULAR    ? 2
+                         : expected == TANDEM_ACCOUNT_STAGE_CUSTOMER ? 1
+                                                                     : 0);
+
+      TANDEM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_EQUAL (tandem_account_get_stage (a), expected);
+      CU_ASSERT_EQUAL (g_list_model_get_n_items (history), changes);
+      if (tandem_account_get_stage (a) != expected || g_list_model_get_n_items (history) != changes)
+        {
+          g_printerr ("account %u: stage %d (expected %d), %u changes (expected %u)\n", i,
+                      tandem_account_get_stage (a), expected, g_list_model_get_n_items (history),
+                      changes);
+          break;
+        }
+    }
+  fixture_clear (&f);
+}
+
 /* Archived accounts are left alone; judged now (no time given), an
  * account whose last order is years old is lost; a read-only store
  * refuses to record anything. */
@@ -912,6 +976,7 @@ main (int argc, char *argv[])
     TANDEM_TEST (test_lifecycle_gap_and_backdated),
     TANDEM_TEST (test_lifecycle_rules),
     TANDEM_TEST (test_lifecycle_import),
+    TANDEM_TEST (test_lifecycle_import_many),
     TANDEM_TEST (test_lifecycle_archived_and_read_only),
     TANDEM_TEST (test_lifecycle_property),
     TANDEM_TEST (test_conversions),

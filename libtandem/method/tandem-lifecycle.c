@@ -637,6 +637,7 @@ out:
 /* Up to this many accounts, reading each one's rows is cheaper than
  * reading every account's. */
 #define FEW_ACCOUNTS 32
+#define ACCOUNTS_PER_READ 1024
 
 gboolean
 _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
@@ -663,10 +664,10 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
       return TRUE;
     }
 
-  /* each list is ordered by account: walk them side by side */
-  if ((accounts = tandem_backend_list_accounts (backend, error)) == NULL
-      || (history = tandem_backend_list_stage_changes (backend, 0, error)) == NULL
-      || (orders = tandem_backend_list_orders (backend, 0, error)) == NULL)
+  /* each list is ordered by account: walk them side by side; orders and
+   * stage changes are read for ACCOUNTS_PER_READ accounts at a time, so
+   * memory does not grow with the store */
+  if ((accounts = tandem_backend_list_accounts (backend, error)) == NULL)
     return FALSE;
 
   steps = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
@@ -680,6 +681,18 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
       gint64 since = G_MININT64;
 
       g_assert (i == 0 || account_ids[i - 1] < id);
+      if (i % ACCOUNTS_PER_READ == 0)
+        {
+          gint64 last = account_ids[MIN (i + ACCOUNTS_PER_READ, n_accounts) - 1];
+
+          g_clear_pointer (&history, g_array_unref);
+          g_clear_pointer (&orders, g_array_unref);
+          h = o = 0;
+          if ((history = tandem_backend_list_stage_changes_between (backend, id, last, error))
+                  == NULL
+              || (orders = tandem_backend_list_orders_between (backend, id, last, error)) == NULL)
+            return FALSE;
+        }
       while (a < accounts->len && g_array_index (accounts, TandemAccountRecord, a).id < id)
         a++;
       while (h < history->len && g_array_index (history, TandemStageRecord, h).account_id < id)

@@ -337,6 +337,16 @@ struct _TandemBackendInterface
   /* ordered by time, id; @account_id 0: every account's, ordered by
    * account first */
   GArray *(*list_orders) (TandemBackend *self, gint64 account_id, GError **error);
+  /* the orders and stage changes of the accounts first … last, ordered by
+   * account first: many accounts in bounded memory */
+  GArray *(*list_orders_between) (TandemBackend *self,
+                                  gint64         first_account_id,
+                                  gint64         last_account_id,
+                                  GError       **error);
+  GArray *(*list_stage_changes_between) (TandemBackend *self,
+                                         gint64         first_account_id,
+                                         gint64         last_account_id,
+                                         GError       **error);
   /* the defaults (3 orders in 12 months, lost after 365 days) until saved */
   gboolean (*load_lifecycle) (TandemBackend *self, TandemLifecycleRecord *record, GError **error);
   gboolean (*save_lifecycle) (TandemBackend               *self,
@@ -538,6 +548,14 @@ gboolean tandem_backend_set_account_stages (TandemBackend           *self,
                                             GError                 **error);
 GArray  *tandem_backend_list_stage_changes (TandemBackend *self, gint64 account_id, GError **error);
 GArray  *tandem_backend_list_orders (TandemBackend *self, gint64 account_id, GError **error);
+GArray  *tandem_backend_list_orders_between (TandemBackend *self,
+                                             gint64         first_account_id,
+                                             gint64         last_account_id,
+                                             GError       **error);
+GArray  *tandem_backend_list_stage_changes_between (TandemBackend *self,
+                                                    gint64         first_account_id,
+                                                    gint64         last_account_id,
+                                                    GError       **error);
 gboolean tandem_backend_load_lifecycle (TandemBackend         *self,
                                         TandemLifecycleRecord *record,
                                         GError               **error);

@@ -731,3 +731,29 @@ tandem_backend_list_kpi_rows (TandemBackend *self, gint64 since, gint64 until, G
 
   return TANDEM_BACKEND_GET_IFACE (self)->list_kpi_rows (self, since, until, error);
 }
+
+GArray *
+tandem_backend_list_orders_between (TandemBackend *self,
+                                    gint64         first_account_id,
+                                    gint64         last_account_id,
+                                    GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_orders_between (self, first_account_id,
+                                                               last_account_id, error);
+}
+
+GArray *
+tandem_backend_list_stage_changes_between (TandemBackend *self,
+                                           gint64         first_account_id,
+                                           gint64         last_account_id,
+                                           GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_stage_changes_between (self, first_account_id,
+                                                                      last_account_id, error);
+}

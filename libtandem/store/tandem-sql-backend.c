@@ -64,9 +64,13 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_LIST_ORDERS] = "SELECT id, occurred_at, account_id FROM activity WHERE account_id = ?1 AND "
                        "(CAST (?2 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
                        "ORDER BY occurred_at, id",
-  [STMT_LIST_ALL_ORDERS] = "SELECT id, occurred_at, account_id FROM activity WHERE (CAST (?1 AS "
-                           "BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
-                           "ORDER BY account_id, occurred_at, id",
+  [STMT_LIST_ORDERS_BETWEEN]
+  = "SELECT id, occurred_at, account_id FROM activity WHERE account_id BETWEEN ?1 AND ?2 AND "
+    "(CAST (?3 AS BIGINT) >> CAST (kind AS INTEGER)) & 1 = 1 "
+    "ORDER BY account_id, occurred_at, id",
+  [STMT_LIST_STAGES_BETWEEN]
+  = "SELECT account_id, stage, changed_at, cause, activity_id FROM account_stage "
+    "WHERE account_id BETWEEN ?1 AND ?2 ORDER BY account_id, changed_at, id",
   [STMT_SET_ACCOUNT_STAGE] = "UPDATE account SET stage = ?2 WHERE id = ?1",
   [STMT_SET_STAGED_ACCOUNT_STAGES]
   = "UPDATE account SET stage = (SELECT u.stage FROM account_stage_update u "
@@ -871,26 +875,60 @@ read_order (TandemSqlStmt *stmt, TandemOrderRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_orders (TandemBackend *backend, gint64 account_id, GError **error)
+tandem_sql_backend_list_orders_between (TandemBackend *backend,
+                                        gint64         first_account_id,
+                                        gint64         last_account_id,
+                                        GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (
-         self, account_id > 0 ? STMT_LIST_ORDERS : STMT_LIST_ALL_ORDERS, error);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_ORDERS_BETWEEN, error);
 
   if (stmt != NULL)
     {
-      int mask = 1;
-
-      if (account_id > 0)
-        {
-          tandem_sql_bind_int64 (stmt, 1, account_id);
-          mask = 2;
-        }
-      tandem_sql_bind_int64 (stmt, mask,
+      tandem_sql_bind_int64 (stmt, 1, first_account_id);
+      tandem_sql_bind_int64 (stmt, 2, last_account_id);
+      tandem_sql_bind_int64 (stmt, 3,
                              _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable));
     }
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemOrderRecord), NULL, (gpointer)read_order,
                                 _ ("Could not list the account’s orders"), error);
+}
+
+static GArray *
+tandem_sql_backend_list_orders (TandemBackend *backend, gint64 account_id, GError **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt;
+
+  if (account_id <= 0)
+    return tandem_sql_backend_list_orders_between (backend, 1, G_MAXINT64, error);
+  stmt = _tandem_sql_get_stmt (self, STMT_LIST_ORDERS, error);
+  if (stmt != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, 1, account_id);
+      tandem_sql_bind_int64 (stmt, 2,
+                             _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable));
+    }
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemOrderRecord), NULL, (gpointer)read_order,
+                                _ ("Could not list the account’s orders"), error);
+}
+
+static GArray *
+tandem_sql_backend_list_stage_changes_between (TandemBackend *backend,
+                                               gint64         first_account_id,
+                                               gint64         last_account_id,
+                                               GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_STAGES_BETWEEN, error);
+
+  if (stmt != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, 1, first_account_id);
+      tandem_sql_bind_int64 (stmt, 2, last_account_id);
+    }
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemStageRecord), NULL, (gpointer)read_stage,
+                                _ ("Could not list the account’s stages"), error);
 }
 
 static void
@@ -1278,6 +1316,8 @@ tandem_sql_backend_iface_init (TandemBackendInterface *iface)
   iface->add_stage_change = tandem_sql_backend_add_stage_change;
   iface->list_stage_changes = tandem_sql_backend_list_stage_changes;
   iface->list_orders = tandem_sql_backend_list_orders;
+  iface->list_orders_between = tandem_sql_backend_list_orders_between;
+  iface->list_stage_changes_between = tandem_sql_backend_list_stage_changes_between;
   iface->load_lifecycle = tandem_sql_backend_load_lifecycle;
   iface->save_lifecycle = tandem_sql_backend_save_lifecycle;
   iface->list_kpi_rows = tandem_sql_backend_list_kpi_rows;
