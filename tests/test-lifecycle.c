@@ -410,7 +410,6 @@ test_lifecycle_import_many (void)
   for (guint i = 0; i < n; i++)
     {
       TandemAccount *a = accounts->pdata[i];
-      g_autoptr (TandemAccount) stored = NULL;
       g_autoptr (GListModel) history = tandem_store_list_stage_changes (f.store, a, &error);
       TandemAccountStage expected = i % 5 == 4   ? TANDEM_ACCOUNT_STAGE_PROSPECT
                                     : i % 4 == 3 ? TANDEM_ACCOUNT_STAGE_REGULAR
