@@ -336,12 +336,7 @@ cli_cmd_account_archive (Cli *cli, int argc, char **argv)
       || !tandem_store_archive_account (cli->store, account, &error))
     return cli_data_error (error);
   if (cli->json)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-
-      cli_add_properties (b, G_OBJECT (account));
-      cli_print_builder (b);
-    }
+    cli_print_object (G_OBJECT (account));
   else
     g_print (_ ("Archived account %" PRId64 " (%s)\n"), tandem_account_get_id (account),
              tandem_account_get_name (account));

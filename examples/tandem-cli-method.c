@@ -802,12 +802,7 @@ cli_cmd_support_close (Cli *cli, int argc, char **argv)
           &error))
     return cli_data_error (error);
   if (cli->json)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-
-      cli_add_properties (b, G_OBJECT (request));
-      cli_print_builder (b);
-    }
+    cli_print_object (G_OBJECT (request));
   else
     g_print (_ ("Closed support request %" PRId64 "\n"), id);
   return 0;

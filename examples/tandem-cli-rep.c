@@ -116,12 +116,7 @@ cli_cmd_rep_archive (Cli *cli, int argc, char **argv)
       || !tandem_store_archive_rep (cli->store, rep, &error))
     return cli_data_error (error);
   if (cli->json)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-
-      cli_add_properties (b, G_OBJECT (rep));
-      cli_print_builder (b);
-    }
+    cli_print_object (G_OBJECT (rep));
   else
     g_print (_ ("Archived rep %" PRId64 " (%s)\n"), tandem_rep_get_id (rep),
              tandem_rep_get_name (rep));

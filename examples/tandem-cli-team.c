@@ -96,12 +96,7 @@ print_team (Cli *cli, TandemTeam *team, const char *done)
   g_autofree char *id = g_strdup_printf ("%" PRId64, tandem_team_get_id (team));
 
   if (cli->json)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-
-      cli_add_properties (b, G_OBJECT (team));
-      cli_print_builder (b);
-    }
+    cli_print_object (G_OBJECT (team));
   else
     g_print ("%s %s (%s)\n", done, id, tandem_team_get_name (team));
 }

@@ -521,3 +521,12 @@ cli_get_account (Cli *cli, const char *what, const char *text, GError **error)
     return NULL;
   return tandem_store_get_account (cli->store, id, error);
 }
+
+void
+cli_print_object (GObject *object)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+
+  cli_add_properties (b, object);
+  cli_print_builder (b);
+}

@@ -68,6 +68,8 @@ void           cli_progress_stop (Cli *cli);
  * are the objects' property names. */
 void cli_add_properties (JsonBuilder *b, GObject *object);
 void cli_print_model_json (GListModel *model);
+/* One object, with --json: its properties as cli_print_model_json() writes them. */
+void cli_print_object (GObject *object);
 int  cli_simple_list (Cli        *cli,
                       int         argc,
                       char      **argv,

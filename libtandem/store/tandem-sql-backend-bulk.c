@@ -15,12 +15,46 @@
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-/* A number as the bulk path takes it. */
-static char *
-int_text (gint64 value)
+/* Rows as the driver's bulk path takes them: n_rows × n_columns texts,
+ * NULL for SQL NULL; numbers are written out and owned here. */
+typedef struct
 {
-  return g_strdup_printf ("%" PRId64, value);
+  const char **values;
+  GPtrArray   *owned;
+  guint        n_columns;
+} Rows;
+
+static void
+rows_init (Rows *rows, guint n_rows, guint n_columns)
+{
+  rows->values = g_new0 (const char *, (gsize)n_rows *n_columns);
+  rows->owned = g_ptr_array_new_full (n_rows * n_columns, g_free);
+  rows->n_columns = n_columns;
 }
+
+static void
+rows_clear (Rows *rows)
+{
+  g_clear_pointer (&rows->values, g_free);
+  g_clear_pointer (&rows->owned, g_ptr_array_unref);
+}
+
+static void
+rows_text (Rows *rows, guint row, guint column, const char *text)
+{
+  rows->values[(gsize)row * rows->n_columns + column] = text;
+}
+
+static void
+rows_int (Rows *rows, guint row, guint column, gint64 value)
+{
+  char *text = g_strdup_printf ("%" PRId64, value);
+
+  g_ptr_array_add (rows->owned, text);
+  rows_text (rows, row, column, text);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Rows, rows_clear)
 
 /* The bulk path: rows go to a temporary stage in one round trip, then into
  * activity with one statement that skips stored references. The stage is
@@ -42,33 +76,32 @@ static const char *const stage_columns[] = {
 static gboolean
 stage_activities (TandemSqlBackend *self, TandemActivityRecord *records, guint n, GError **error)
 {
-  const guint n_columns = G_N_ELEMENTS (stage_columns);
-  g_autoptr (GPtrArray) owned = g_ptr_array_new_full (n * 6, g_free);
-  g_autofree const char **values = g_new0 (const char *, (gsize)n *n_columns);
+  g_auto (Rows) rows = { 0 };
 
+  rows_init (&rows, n, G_N_ELEMENTS (stage_columns));
   for (guint i = 0; i < n; i++)
     {
       const TandemActivityRecord *r = &records[i];
-      const char                **row = values + (gsize)i * n_columns;
-      gint64                      numbers[] = { i, r->account_id, r->rep_id, r->kind };
 
-      for (guint c = 0; c < G_N_ELEMENTS (numbers); c++)
-        g_ptr_array_add (owned, (char *)(row[c] = int_text (numbers[c])));
+      rows_int (&rows, i, 0, i);
+      rows_int (&rows, i, 1, r->account_id);
+      rows_int (&rows, i, 2, r->rep_id);
+      rows_int (&rows, i, 3, r->kind);
       if (r->has_amount)
         {
-          g_ptr_array_add (owned, (char *)(row[4] = int_text (r->amount_minor)));
-          row[5] = r->currency;
+          rows_int (&rows, i, 4, r->amount_minor);
+          rows_text (&rows, i, 5, r->currency);
         }
-      g_ptr_array_add (owned, (char *)(row[6] = int_text (r->occurred_at)));
-      row[7] = r->external_ref;
+      rows_int (&rows, i, 6, r->occurred_at);
+      rows_text (&rows, i, 7, r->external_ref);
       if (r->reverses_id > 0)
-        g_ptr_array_add (owned, (char *)(row[8] = int_text (r->reverses_id)));
-      row[9] = r->note;
+        rows_int (&rows, i, 8, r->reverses_id);
+      rows_text (&rows, i, 9, r->note);
     }
 
   if (!tandem_sql_exec (self->driver, stage_sql)
-      || !tandem_sql_bulk_insert (self->driver, "activity_stage", stage_columns, n_columns, values,
-                                  n))
+      || !tandem_sql_bulk_insert (self->driver, "activity_stage", stage_columns,
+                                  G_N_ELEMENTS (stage_columns), rows.values, n))
     return _tandem_sql_error (self, _ ("Could not log the activities"), error);
   return TRUE;
 }
@@ -152,9 +185,7 @@ tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
                                       GError                 **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  const guint       n_columns = G_N_ELEMENTS (stage_change_columns);
-  g_autoptr (GPtrArray) owned = NULL;
-  g_autofree const char **values = NULL;
+  g_auto (Rows) rows = { 0 };
 
   if (!tandem_sql_has_bulk_insert (self->driver))
     {
@@ -166,20 +197,18 @@ tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
   if (n == 0)
     return TRUE;
 
-  owned = g_ptr_array_new_full (n * n_columns, g_free);
-  values = g_new0 (const char *, (gsize)n *n_columns);
+  rows_init (&rows, n, G_N_ELEMENTS (stage_change_columns));
   for (guint i = 0; i < n; i++)
     {
-      const TandemStageRecord *r = &records[i];
-      const char             **row = values + (gsize)i * n_columns;
-      gint64 numbers[] = { r->account_id, r->stage, r->changed_at, r->cause, r->activity_id };
-
-      for (guint c = 0; c < n_columns; c++)
-        if (c != 4 || r->activity_id > 0)
-          g_ptr_array_add (owned, (char *)(row[c] = int_text (numbers[c])));
+      rows_int (&rows, i, 0, records[i].account_id);
+      rows_int (&rows, i, 1, records[i].stage);
+      rows_int (&rows, i, 2, records[i].changed_at);
+      rows_int (&rows, i, 3, records[i].cause);
+      if (records[i].activity_id > 0)
+        rows_int (&rows, i, 4, records[i].activity_id);
     }
-  if (!tandem_sql_bulk_insert (self->driver, "account_stage", stage_change_columns, n_columns,
-                               values, n))
+  if (!tandem_sql_bulk_insert (self->driver, "account_stage", stage_change_columns,
+                               G_N_ELEMENTS (stage_change_columns), rows.values, n))
     return _tandem_sql_error (self, _ ("Could not record the stage change"), error);
   return TRUE;
 }
@@ -193,8 +222,7 @@ tandem_sql_backend_set_account_stages (TandemBackend           *backend,
   static const char *const columns[] = { "account_id", "stage" };
   TandemSqlBackend        *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt           *stmt;
-  g_autoptr (GPtrArray) owned = NULL;
-  g_autofree const char **values = NULL;
+  g_auto (Rows) rows = { 0 };
 
   if (!tandem_sql_has_bulk_insert (self->driver))
     {
@@ -212,17 +240,17 @@ tandem_sql_backend_set_account_stages (TandemBackend           *backend,
   if (n == 0)
     return TRUE;
 
-  owned = g_ptr_array_new_full (n * 2, g_free);
-  values = g_new0 (const char *, (gsize)n * 2);
+  rows_init (&rows, n, G_N_ELEMENTS (columns));
   for (guint i = 0; i < n; i++)
     {
-      g_ptr_array_add (owned, (char *)(values[2 * i] = int_text (records[i].account_id)));
-      g_ptr_array_add (owned, (char *)(values[2 * i + 1] = int_text (records[i].stage)));
+      rows_int (&rows, i, 0, records[i].account_id);
+      rows_int (&rows, i, 1, records[i].stage);
     }
   if (!tandem_sql_exec (self->driver, "DROP TABLE IF EXISTS account_stage_update; "
                                       "CREATE TEMPORARY TABLE account_stage_update ("
                                       "account_id BIGINT PRIMARY KEY, stage BIGINT NOT NULL)")
-      || !tandem_sql_bulk_insert (self->driver, "account_stage_update", columns, 2, values, n))
+      || !tandem_sql_bulk_insert (self->driver, "account_stage_update", columns,
+                                  G_N_ELEMENTS (columns), rows.values, n))
     return _tandem_sql_error (self, _ ("Could not update the account"), error);
   return (stmt = _tandem_sql_get_stmt (self, STMT_SET_STAGED_ACCOUNT_STAGES, error)) != NULL
          && _tandem_sql_step_done (self, stmt, _ ("Could not update the account"), error);
