@@ -13,7 +13,7 @@
 
 #include "tandem-cli.h"
 
-#define N_KINDS (TANDEM_LINE_KIND_ADJUSTMENT + 1)
+#define N_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
 #define WIDTH 960.0
 #define LEFT 190.0
 #define RIGHT 40.0
@@ -32,11 +32,13 @@ static const double kind_colours[N_KINDS][3] = {
   { 0.85, 0.25, 0.20 }, /* clawback */
   { 0.50, 0.50, 0.50 }, /* cap */
   { 0.75, 0.75, 0.75 }, /* adjustment */
+  { 0.40, 0.75, 0.80 }, /* draw */
+  { 0.60, 0.40, 0.30 }, /* draw recovery */
 };
 
 static const char *kind_labels[N_KINDS] = {
-  N_ ("commission"), N_ ("accelerator"), N_ ("team bonus"), N_ ("referral bonus"),
-  N_ ("clawback"),   N_ ("cap"),         N_ ("adjustment"),
+  N_ ("commission"), N_ ("accelerator"), N_ ("team bonus"), N_ ("referral bonus"), N_ ("clawback"),
+  N_ ("cap"),        N_ ("adjustment"),  N_ ("draw"),       N_ ("draw recovery"),
 };
 
 static void
@@ -268,8 +270,7 @@ cli_cmd_report (Cli *cli, int argc, char **argv)
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL
-      || (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL
+  if ((plan = cli_plan_for_period (cli, plan_name, argv[1], &period, &error)) == NULL
       || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL
       || !draw_chart (settlement, svg, &error))
     {

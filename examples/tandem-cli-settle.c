@@ -12,7 +12,7 @@
 
 #include "tandem-cli.h"
 
-#define N_KINDS (TANDEM_LINE_KIND_ADJUSTMENT + 1)
+#define N_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
 
 static int
 settle_or_close (Cli *cli, int argc, char **argv, gboolean close)
@@ -36,8 +36,7 @@ settle_or_close (Cli *cli, int argc, char **argv, gboolean close)
     return cli_usage_error (close ? _ ("close needs one PERIOD") : _ ("settle needs one PERIOD"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL
-      || (period = tandem_plan_parse_period (plan, argv[1], &error)) == NULL)
+  if ((plan = cli_plan_for_period (cli, plan_name, argv[1], &period, &error)) == NULL)
     return cli_data_error (error);
 
   cli_progress_start (cli);
@@ -102,8 +101,7 @@ cli_cmd_statement (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL
-      || (plan = cli_find_plan (cli, plan_name, &error)) == NULL
-      || (period = tandem_plan_parse_period (plan, argv[2], &error)) == NULL
+      || (plan = cli_plan_for_period (cli, plan_name, argv[2], &period, &error)) == NULL
       || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL)
     return cli_data_error (error);
 
@@ -115,16 +113,20 @@ gboolean
 cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
 {
   static const char *headers[N_KINDS] = {
-    N_ ("Commission"), N_ ("Accelerator"), N_ ("Team bonus"), N_ ("Referral"),
-    N_ ("Clawback"),   N_ ("Cap"),         N_ ("Adjust."),
+    N_ ("Commission"), N_ ("Accelerator"), N_ ("Team bonus"), N_ ("Referral"),  N_ ("Clawback"),
+    N_ ("Cap"),        N_ ("Adjust."),     N_ ("Draw"),       N_ ("Draw rec."),
   };
   g_autoptr (GListModel) reps = tandem_settlement_get_reps (settlement);
   g_autoptr (GListModel) teams = tandem_settlement_get_team_results (settlement);
   g_autoptr (TandemMoney) total = tandem_settlement_get_total (settlement);
-  g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
-  g_autofree char *total_text = tandem_money_to_string (total);
-  gint64           column_totals[N_KINDS] = { 0 };
-  const char      *cur = tandem_money_get_currency (total);
+  g_autofree char   *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
+  g_autofree char   *total_text = tandem_money_to_string (total);
+  gint64             column_totals[N_KINDS] = { 0 };
+  gboolean           shown[N_KINDS] = { FALSE };
+  g_autofree gint64 *sums = NULL;
+  g_autofree gint64 *rep_totals = NULL;
+  guint              n_reps;
+  const char        *cur = tandem_money_get_currency (total);
   g_autoptr (GString) out = g_string_new (NULL);
 
   g_string_append_printf (out, _ ("Settlement %s, plan %s (%s), in %s\n\n"), period,
@@ -133,42 +135,56 @@ cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
                               ? _ ("closed")
                               : _ ("draft"),
                           tandem_money_get_currency (total));
-  cli_pad (out, _ ("Rep"), 22, FALSE);
-  cli_pad (out, _ ("Role"), 8, FALSE);
-  for (guint k = 0; k < N_KINDS; k++)
-    cli_pad (out, _ (headers[k]), 12, TRUE);
-  cli_pad (out, _ ("Total"), 12, TRUE);
-  g_string_append_c (out, '\n');
-
-  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+  /* the draw columns only when the settlement has draw lines */
+  n_reps = g_list_model_get_n_items (reps);
+  sums = g_new0 (gint64, (gsize)MAX (n_reps, 1) * N_KINDS);
+  rep_totals = g_new0 (gint64, MAX (n_reps, 1));
+  for (guint i = 0; i < n_reps; i++)
     {
       g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);
       g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (settlement, rep);
-      gint64           sums[N_KINDS] = { 0 };
-      gint64           rep_total = 0;
-      g_autofree char *t = NULL;
 
       for (guint l = 0; l < g_list_model_get_n_items (lines); l++)
         {
           g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, l);
           gint64 amount = tandem_money_get_minor_units (tandem_payout_line_get_amount (line));
+          guint  k = tandem_payout_line_get_kind (line);
 
-          if (!cli_add_checked (&sums[tandem_payout_line_get_kind (line)], amount,
-                                tandem_rep_get_name (rep), error)
-              || !cli_add_checked (&rep_total, amount, tandem_rep_get_name (rep), error))
+          shown[k] = TRUE;
+          if (!cli_add_checked (&sums[i * N_KINDS + k], amount, tandem_rep_get_name (rep), error)
+              || !cli_add_checked (&rep_totals[i], amount, tandem_rep_get_name (rep), error))
             return FALSE;
         }
+    }
+  for (guint k = 0; k <= TANDEM_LINE_KIND_ADJUSTMENT; k++)
+    shown[k] = TRUE;
+
+  cli_pad (out, _ ("Rep"), 22, FALSE);
+  cli_pad (out, _ ("Role"), 8, FALSE);
+  for (guint k = 0; k < N_KINDS; k++)
+    if (shown[k])
+      cli_pad (out, _ (headers[k]), 12, TRUE);
+  cli_pad (out, _ ("Total"), 12, TRUE);
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < n_reps; i++)
+    {
+      g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);
+      g_autofree char *t = NULL;
 
       cli_pad (out, tandem_rep_get_name (rep), 22, FALSE);
       cli_pad (out, tandem_role_to_nick (tandem_rep_get_role (rep)), 8, FALSE);
       for (guint k = 0; k < N_KINDS; k++)
         {
-          g_autofree char *cell = cli_amount_cell (sums[k], cur);
-          cli_pad (out, cell, 12, TRUE);
-          if (!cli_add_checked (&column_totals[k], sums[k], _ ("A column total"), error))
+          g_autofree char *cell = cli_amount_cell (sums[i * N_KINDS + k], cur);
+
+          if (shown[k])
+            cli_pad (out, cell, 12, TRUE);
+          if (!cli_add_checked (&column_totals[k], sums[i * N_KINDS + k], _ ("A column total"),
+                                error))
             return FALSE;
         }
-      t = cli_amount_cell (rep_total, cur);
+      t = cli_amount_cell (rep_totals[i], cur);
       cli_pad (out, t, 12, TRUE);
       g_string_append_c (out, '\n');
     }
@@ -177,7 +193,9 @@ cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
   for (guint k = 0; k < N_KINDS; k++)
     {
       g_autofree char *cell = cli_amount_cell (column_totals[k], cur);
-      cli_pad (out, cell, 12, TRUE);
+
+      if (shown[k])
+        cli_pad (out, cell, 12, TRUE);
     }
   {
     g_autofree char *cell = cli_amount_cell (tandem_money_get_minor_units (total), cur);

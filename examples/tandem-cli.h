@@ -115,6 +115,23 @@ int cli_cmd_export (Cli *cli, int argc, char **argv);
 /* tandem-cli-plan.c */
 int cli_cmd_plan_load (Cli *cli, int argc, char **argv);
 int cli_cmd_plan_list (Cli *cli, int argc, char **argv);
+int cli_cmd_plan_show (Cli *cli, int argc, char **argv);
+int cli_cmd_plan_default (Cli *cli, int argc, char **argv);
+int cli_cmd_team_plan (Cli *cli, int argc, char **argv);
+int cli_cmd_target_set (Cli *cli, int argc, char **argv);
+int cli_cmd_target_ramp (Cli *cli, int argc, char **argv);
+int cli_cmd_target_list (Cli *cli, int argc, char **argv);
+int cli_cmd_draw_set (Cli *cli, int argc, char **argv);
+int cli_cmd_draw_list (Cli *cli, int argc, char **argv);
+int cli_cmd_rate_set (Cli *cli, int argc, char **argv);
+int cli_cmd_rate_list (Cli *cli, int argc, char **argv);
+/* The version of plan @name (NULL: the only one) in effect in the period
+ * @label, which *period gets. */
+TandemPlan *cli_plan_for_period (Cli           *cli,
+                                 const char    *name,
+                                 const char    *label,
+                                 TandemPeriod **period,
+                                 GError       **error);
 
 /* tandem-cli-settle.c */
 int      cli_cmd_settle (Cli *cli, int argc, char **argv);

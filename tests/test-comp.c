@@ -827,8 +827,8 @@ test_s20_currency (void)
   nov = tandem_plan_parse_period (w.plan, "2026-11", &error);
   s = tandem_store_settle (w.store, w.plan, nov, &error);
   CU_ASSERT_PTR_NULL (s);
-  TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                       "Activity #1 is in USD");
+  TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_NO_RATE,
+                       "no rate USD→EUR is in effect at 2026-11-03T10:00:00Z");
   world_clear (&w);
 }
 

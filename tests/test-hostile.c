@@ -481,13 +481,29 @@ test_closed_period_frozen (void)
   closed = tandem_store_close_period (f.store, f.plan, period, &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  /* the same definition again is fine; another one is refused */
+  /* the same definition again is fine; another one becomes a version
+   * after the closed period, and one dated into it is refused */
   CU_ASSERT_TRUE (tandem_store_add_plan (f.store, f.plan, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   changed = tandem_plan_new_from_data ("[Plan]\nName=Standard\nCurrency=EUR\nCommissionRate=9%\n",
                                        -1, &error);
-  CU_ASSERT_FALSE (tandem_store_add_plan (f.store, changed, &error));
+  CU_ASSERT_FALSE (tandem_store_add_plan_version (f.store, changed, period, NULL, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "Standard");
+  {
+    guint version = 0;
+    g_autoptr (TandemPlan) at_closed = NULL;
+    g_autoptr (TandemPlan) after = NULL;
+    g_autoptr (TandemPeriod) next = tandem_period_get_next (period);
+
+    CU_ASSERT_TRUE (tandem_store_add_plan_version (f.store, changed, NULL, &version, &error));
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_EQUAL (version, 2);
+    at_closed = tandem_store_get_plan_at (f.store, "Standard", period, &error);
+    after = tandem_store_get_plan_at (f.store, "Standard", next, &error);
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_STRING_EQUAL (tandem_plan_get_data (at_closed), tandem_plan_get_data (f.plan));
+    CU_ASSERT_STRING_EQUAL (tandem_plan_get_data (after), tandem_plan_get_data (changed));
+  }
 
   /* a new target after the close does not change the closed figures */
   {

@@ -35,6 +35,8 @@ G_BEGIN_DECLS
  * @TANDEM_PLAN_ERROR_INVALID_PERIOD: a period is malformed or of another kind than the plan's
  * @TANDEM_PLAN_ERROR_UNASSIGNED: an activity's account has no tandem, or the tandem had no members
  * at its time
+ * @TANDEM_PLAN_ERROR_NO_RATE: an activity is in another currency than the plan's and no exchange
+ * rate to the plan's currency was in effect at its time
  *
  * Error codes of the %TANDEM_PLAN_ERROR domain.
  *
@@ -50,6 +52,7 @@ typedef enum
   TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
   TANDEM_PLAN_ERROR_INVALID_PERIOD,
   TANDEM_PLAN_ERROR_UNASSIGNED,
+  TANDEM_PLAN_ERROR_NO_RATE,
 } TandemPlanError;
 
 /**
@@ -108,6 +111,8 @@ GDateTime *tandem_period_get_end (const TandemPeriod *self,
                                   GTimeZone          *zone) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 TandemPeriod *tandem_period_get_previous (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+TandemPeriod *tandem_period_get_next (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemPeriod, tandem_period_free)
 

@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  * @TANDEM_LINE_KIND_CAP: the cut that keeps a rep's total at the cap
  * @TANDEM_LINE_KIND_ADJUSTMENT: a note or correction, such as a reversal outside the clawback
  * window
+ * @TANDEM_LINE_KIND_DRAW: the top-up of a rep's period total to the draw's amount
+ * @TANDEM_LINE_KIND_DRAW_RECOVERY: what a recoverable draw takes back from a later excess
  *
  * The kinds of payout lines. The nicks ("commission", "team-bonus", …)
  * are the names in JSON.
@@ -44,6 +46,8 @@ typedef enum
   TANDEM_LINE_KIND_CLAWBACK,
   TANDEM_LINE_KIND_CAP,
   TANDEM_LINE_KIND_ADJUSTMENT,
+  TANDEM_LINE_KIND_DRAW,
+  TANDEM_LINE_KIND_DRAW_RECOVERY,
 } TandemLineKind;
 
 /**
@@ -99,6 +103,8 @@ G_DECLARE_FINAL_TYPE (TandemSettlement, tandem_settlement, TANDEM, SETTLEMENT, G
 
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_settlement_get_plan_name (TandemSettlement *self);
+TANDEM_AVAILABLE_IN_ALL
+guint tandem_settlement_get_plan_version (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
 TandemPeriod *tandem_settlement_get_period (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL

@@ -26,8 +26,51 @@ _tandem_share_text (int bp)
                        : g_strdup_printf ("%d.%02d%%", bp / 100, bp % 100);
 }
 
+static char *explain_line (TandemSettlement *self, const Line *l);
+
+/* What a line used besides its own figures: the conversion of a foreign
+ * activity, a target set for the period, the plan's version. */
 char *
 _tandem_settlement_explain (TandemSettlement *self, const Line *l)
+{
+  g_autofree char *text = explain_line (self, l);
+  GString         *out;
+  Conversion      *conversion;
+
+  if (l->reason == REASON_STORED)
+    return g_steal_pointer (&text);
+
+  out = g_string_new (NULL);
+  conversion = self->conversions != NULL && l->activity_id > 0
+                   ? g_hash_table_lookup (self->conversions, &l->activity_id)
+                   : NULL;
+  if (conversion != NULL)
+    {
+      g_autofree char *original
+          = _tandem_money_format_display (conversion->minor, conversion->currency);
+      g_autofree char *since = _tandem_time_format (conversion->since);
+
+      g_string_append_printf (out,
+                              _ ("Activity #%" PRId64 " was %s, converted at %s %s→%s (the rate "
+                                 "from %s). "),
+                              l->activity_id, original, conversion->rate, conversion->currency,
+                              self->currency, since);
+    }
+  g_string_append (out, text);
+  if (l->flags & LINE_PERIOD_TARGET)
+    {
+      g_autofree char *label = tandem_period_to_string (self->period);
+
+      g_string_append_printf (out, _ (" (the tandem's target set for %s)"), label);
+    }
+  if (self->versioned && self->plan_version > 0)
+    g_string_append_printf (out, _ (" [plan “%s” version %u]"), self->plan_name,
+                            self->plan_version);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+explain_line (TandemSettlement *self, const Line *l)
 {
   const char      *cur = self->currency;
   g_autofree char *amount = _tandem_money_format_display (l->amount, cur);
@@ -136,6 +179,36 @@ _tandem_settlement_explain (TandemSettlement *self, const Line *l)
             _ ("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut, "
                "%s of it from what you earned through tandem %s"),
             base, cap, pool, amount, through ? tandem_team_get_name (through) : "?");
+      }
+
+    case REASON_DRAW:
+      {
+        g_autofree char *balance = _tandem_money_format_display (l->other + l->amount, cur);
+
+        if (l->flags & LINE_RECOVERABLE)
+          return g_strdup_printf (_ ("Draw: your lines add up to %s, below your draw of %s; "
+                                     "topped up by %s, recoverable (draw balance now %s)"),
+                                  base, pool, amount, balance);
+        return g_strdup_printf (_ ("Draw: your lines add up to %s, below your draw of %s; "
+                                   "topped up by %s, not recoverable"),
+                                base, pool, amount);
+      }
+
+    case REASON_DRAW_RECOVERY:
+    case REASON_DRAW_RECOVERY_ENDED:
+      {
+        g_autofree char *before = _tandem_money_format_display (l->other, cur);
+        g_autofree char *after = _tandem_money_format_display (l->other + l->amount, cur);
+
+        if (l->reason == REASON_DRAW_RECOVERY)
+          return g_strdup_printf (_ ("Draw recovery: your lines add up to %s, above your draw of "
+                                     "%s; %s of the draw balance of %s is taken back (balance "
+                                     "now %s)"),
+                                  base, pool, amount, before, after);
+        return g_strdup_printf (_ ("Draw recovery: your draw has ended and your lines add up to "
+                                   "%s; %s of the draw balance of %s is taken back (balance now "
+                                   "%s)"),
+                                base, amount, before, after);
       }
 
     case REASON_STORED:

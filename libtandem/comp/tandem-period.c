@@ -257,3 +257,31 @@ tandem_period_get_previous (const TandemPeriod *self)
     }
   return prev;
 }
+
+/**
+ * tandem_period_get_next:
+ * @self: a `TandemPeriod`
+ *
+ * Gets the period of the same kind just after @self.
+ *
+ * Returns: (transfer full): the next period
+ *
+ * Since: 1.0
+ */
+TandemPeriod *
+tandem_period_get_next (const TandemPeriod *self)
+{
+  TandemPeriod *next;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  next = tandem_period_copy (self);
+  if (next->kind == TANDEM_PERIOD_KIND_YEAR)
+    next->year++;
+  else if (++next->index > (next->kind == TANDEM_PERIOD_KIND_MONTH ? 12 : 4))
+    {
+      next->year++;
+      next->index = 1;
+    }
+  return next;
+}

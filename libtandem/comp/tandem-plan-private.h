@@ -52,9 +52,17 @@ struct _TandemPeriod
   int              index; /* month 1–12, quarter 1–4, 0 for a year */
 };
 
-/* Stores @plan unless a plan of that name is stored with another
- * definition that a closed period used; call inside a write transaction
- * (tandem-plan-store.c). */
-gboolean _tandem_store_plan_locked (TandemStore *self, TandemPlan *plan, GError **error);
+/* Stores @plan as a version of its name in effect from @from (NULL: the
+ * first period after the plan's last closed one), unless that version is
+ * stored already; refused when a closed period of the plan ends after
+ * @from. *version gets the version's number. Call inside a write
+ * transaction (tandem-plan-store.c). */
+gboolean _tandem_store_plan_locked (TandemStore  *self,
+                                    TandemPlan   *plan,
+                                    TandemPeriod *from,
+                                    guint        *version,
+                                    GError      **error);
+/* The start of @period in @plan's zone, in microseconds. */
+gint64 _tandem_plan_period_start (TandemPlan *plan, const TandemPeriod *period);
 
 G_END_DECLS

@@ -1,65 +1,143 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-plan-store.c: storing plans: a plan that settled a closed period does not change */
+/* tandem-plan-store.c: storing plans as versions over time: a version that
+ * settled a closed period never changes */
 
 #include "config.h"
 
 #include <inttypes.h>
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "tandem-settlement.h"
-#include "tandem-settlement-private.h"
-#include "tandem-settlement-engine-private.h"
+#include "tandem-plan-history.h"
+#include "tandem-plan-history-private.h"
 #include "tandem-plan-private.h"
-#include "tandem-currency-private.h"
-#include "tandem-enum-types.h"
-#include "tandem-rate-private.h"
+#include "tandem-schedule-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-/* Stores @plan unless a plan of that name is stored with another
- * definition that a closed period used; call inside a transaction. */
+gint64
+_tandem_plan_period_start (TandemPlan *plan, const TandemPeriod *period)
+{
+  g_autoptr (GDateTime) start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
+
+  return _tandem_time_to_usec (start);
+}
+
+/* The first period after the last closed one of @plan, or NULL. */
+static TandemPeriod *
+after_last_closed (TandemPlan *plan, const TandemSchedule *schedule)
+{
+  const TandemScheduleRecord *last = NULL;
+
+  for (guint i = 0; i < schedule->closed->len; i++)
+    {
+      const TandemScheduleRecord *c = &g_array_index (schedule->closed, TandemScheduleRecord, i);
+
+      if (strcmp (c->name, tandem_plan_get_name (plan)) == 0
+          && (last == NULL || c->until_at > last->until_at))
+        last = c;
+    }
+  if (last == NULL)
+    return NULL;
+
+  {
+    g_autoptr (TandemPeriod) closed = tandem_plan_parse_period (plan, last->from_label, NULL);
+
+    return closed != NULL ? tandem_period_get_next (closed) : NULL;
+  }
+}
+
 gboolean
-_tandem_store_plan_locked (TandemStore *self, TandemPlan *plan, GError **error)
+_tandem_store_plan_locked (TandemStore  *self,
+                           TandemPlan   *plan,
+                           TandemPeriod *from,
+                           guint        *version,
+                           GError      **error)
 {
   TandemBackend *backend = _tandem_store_get_backend (self);
   const char    *name = tandem_plan_get_name (plan);
-  g_autoptr (GError) local = NULL;
-  g_autofree char *stored = tandem_backend_load_plan (backend, name, &local);
-  gint64           n_closed;
+  g_auto (TandemSchedule) schedule = { 0 };
+  g_autoptr (TandemPeriod) derived = NULL;
+  g_autofree char            *label = NULL;
+  const TandemScheduleRecord *latest;
+  const TandemScheduleRecord *current;
+  TandemScheduleRecord        record = { 0 };
+  gint64                      closed_end;
 
-  if (stored == NULL && !g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
+  if (!_tandem_schedule_load (&schedule, backend, error))
+    return FALSE;
+
+  latest = _tandem_schedule_version_at (&schedule, name, G_MAXINT64);
+  if (latest == NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&local));
+      /* a new name: version 1, in effect from the beginning */
+      record.name = (char *)name;
+      record.number = 1;
+      record.from_at = G_MININT64;
+      record.text = (char *)tandem_plan_get_data (plan);
+      if (version != NULL)
+        *version = 1;
+      return tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL,
+                                           error);
+    }
+
+  if (from == NULL)
+    {
+      for (guint i = 0; i < schedule.versions->len; i++)
+        {
+          const TandemScheduleRecord *v
+              = &g_array_index (schedule.versions, TandemScheduleRecord, i);
+
+          if (strcmp (v->name, name) == 0 && v->number > latest->number)
+            latest = v;
+        }
+      if (strcmp (latest->text, tandem_plan_get_data (plan)) == 0)
+        {
+          if (version != NULL)
+            *version = latest->number;
+          return TRUE;
+        }
+      from = derived = after_last_closed (plan, &schedule);
+    }
+
+  record.from_at = from != NULL ? _tandem_plan_period_start (plan, from) : G_MININT64;
+  current = _tandem_schedule_version_at (&schedule, name, record.from_at);
+  if (from != NULL && current != NULL && current->from_at == record.from_at
+      && strcmp (current->text, tandem_plan_get_data (plan)) == 0)
+    {
+      if (version != NULL)
+        *version = current->number;
+      return TRUE;
+    }
+
+  closed_end = _tandem_schedule_closed_end (&schedule, name);
+  label = from != NULL ? tandem_period_to_string (from) : NULL;
+  if (closed_end > record.from_at)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+                   _ ("Plan “%s” has a closed period from %s on: a new version cannot take "
+                      "effect there (a closed period reads back as it was frozen); choose a "
+                      "later period with --from"),
+                   name, label != NULL ? label : _ ("the beginning"));
       return FALSE;
     }
-  if (stored != NULL && strcmp (stored, tandem_plan_get_data (plan)) == 0)
-    return TRUE;
 
-  if (stored != NULL)
+  record.name = (char *)name;
+  record.from_label = label;
+  record.text = (char *)tandem_plan_get_data (plan);
+  record.number = 1;
+  for (guint i = 0; i < schedule.versions->len; i++)
     {
-      n_closed = tandem_backend_count_closed_periods (backend, name, error);
-      if (n_closed < 0)
-        return FALSE;
-      if (n_closed > 0)
-        {
-          g_set_error (
-              error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-              g_dngettext (GETTEXT_PACKAGE,
-                           "Plan “%s” settled a closed period and cannot change: a closed period "
-                           "reads back as it was frozen. Load the new rules under another name",
-                           "Plan “%s” settled %" PRId64 " closed periods and cannot change: a "
-                           "closed period reads back as it was frozen. Load the new rules under "
-                           "another name",
-                           (gulong)n_closed),
-              name, n_closed);
-          return FALSE;
-        }
-    }
+      const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
 
-  return tandem_backend_save_plan (backend, name, tandem_plan_get_data (plan), error);
+      if (strcmp (v->name, name) == 0 && v->number >= record.number)
+        record.number = v->number + 1;
+    }
+  if (version != NULL)
+    *version = (guint)record.number;
+  return tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL, error);
 }
 
 /**
@@ -68,11 +146,12 @@ _tandem_store_plan_locked (TandemStore *self, TandemPlan *plan, GError **error)
  * @plan: a plan
  * @error: return location for a #GError
  *
- * Stores @plan under its name. Storing the same definition again changes
- * nothing. A stored plan of that name is replaced, unless a closed period
- * was settled with it: then it is refused with
- * %TANDEM_STORE_ERROR_CLOSED_PERIOD, because a closed period reads back
- * exactly as it was frozen.
+ * Stores @plan under its name. A new name is stored as version 1, in
+ * effect from the beginning. Storing the latest definition again changes
+ * nothing. Another definition of a stored name becomes a new version in
+ * effect from the first period after the plan's last closed one (from the
+ * beginning when none is closed), as
+ * [method@Tandem.Store.add_plan_version] with no period.
  *
  * Returns: %TRUE on success
  *
@@ -81,15 +160,74 @@ _tandem_store_plan_locked (TandemStore *self, TandemPlan *plan, GError **error)
 gboolean
 tandem_store_add_plan (TandemStore *self, TandemPlan *plan, GError **error)
 {
+  return tandem_store_add_plan_version (self, plan, NULL, NULL, error);
+}
+
+/**
+ * tandem_store_add_plan_version:
+ * @self: a `TandemStore`
+ * @plan: a plan
+ * @from: (nullable): the first period of the new version, of the plan's kind
+ * @version: (out) (optional): the number of the stored version
+ * @error: return location for a #GError
+ *
+ * Stores @plan as a version of its name in effect from @from. A new name
+ * is stored as version 1, in effect from the beginning, whatever @from
+ * says. With @from %NULL the version takes effect in the first period after
+ * the plan's last closed one. A version in effect in a closed period of
+ * the plan, or before one, is refused with
+ * %TANDEM_STORE_ERROR_CLOSED_PERIOD: a closed period keeps the version it
+ * was settled with. Storing the same definition from the same period again
+ * changes nothing.
+ *
+ * A period settles with the version in effect at its start.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_add_plan_version (TandemStore  *self,
+                               TandemPlan   *plan,
+                               TandemPeriod *from,
+                               guint        *version,
+                               GError      **error)
+{
   g_autoptr (TandemTransaction) tx = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (from != NULL && tandem_period_get_kind (from) != tandem_plan_get_period_kind (plan))
+    {
+      g_autofree char *label = tandem_period_to_string (from);
+      g_autoptr (TandemPeriod) checked = tandem_plan_parse_period (plan, label, error);
+
+      if (checked == NULL)
+        return FALSE;
+    }
+
   tx = _tandem_transaction_new (self);
-  return _tandem_transaction_begin (tx, error) && _tandem_store_plan_locked (self, plan, error)
+  return _tandem_transaction_begin (tx, error)
+         && _tandem_store_plan_locked (self, plan, from, version, error)
          && _tandem_transaction_commit (tx, error);
+}
+
+static gboolean
+load_schedule (TandemStore *self, TandemSchedule *schedule, GError **error)
+{
+  g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+  return _tandem_schedule_load (schedule, _tandem_transaction_get_backend (tx), error);
+}
+
+static gboolean
+no_plan (const char *name, GError **error)
+{
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+               _ ("No plan named “%s” (load one with tandem plan load FILE)"), name);
+  return FALSE;
 }
 
 /**
@@ -98,7 +236,7 @@ tandem_store_add_plan (TandemStore *self, TandemPlan *plan, GError **error)
  * @name: a plan's name
  * @error: return location for a #GError
  *
- * Reads a stored plan.
+ * Reads the latest version of a stored plan.
  *
  * Returns: (transfer full): the plan, or %NULL with
  *   %TANDEM_STORE_ERROR_NOT_FOUND
@@ -108,20 +246,59 @@ tandem_store_add_plan (TandemStore *self, TandemPlan *plan, GError **error)
 TandemPlan *
 tandem_store_get_plan (TandemStore *self, const char *name, GError **error)
 {
-  g_autofree char *data = NULL;
+  return tandem_store_get_plan_at (self, name, NULL, error);
+}
+
+/**
+ * tandem_store_get_plan_at:
+ * @self: a `TandemStore`
+ * @name: a plan's name
+ * @period: (nullable): a period, or %NULL for the latest version
+ * @error: return location for a #GError
+ *
+ * Reads the version of a stored plan in effect at the start of @period
+ * (cut in the zone of the plan's latest version).
+ *
+ * Returns: (transfer full): the plan, or %NULL with
+ *   %TANDEM_STORE_ERROR_NOT_FOUND
+ *
+ * Since: 1.0
+ */
+TandemPlan *
+tandem_store_get_plan_at (TandemStore *self, const char *name, TandemPeriod *period, GError **error)
+{
+  g_auto (TandemSchedule) schedule = { 0 };
+  const TandemScheduleRecord *version;
+  g_autoptr (TandemPlan) latest = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  {
-    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
-
-    data = tandem_backend_load_plan (_tandem_transaction_get_backend (tx), name, error);
-  }
-  if (data == NULL)
+  if (!load_schedule (self, &schedule, error))
     return NULL;
 
-  return tandem_plan_new_from_data (data, -1, error);
+  version = _tandem_schedule_version_at (&schedule, name, G_MAXINT64);
+  for (guint i = 0; version != NULL && i < schedule.versions->len; i++)
+    {
+      const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
+
+      if (strcmp (v->name, name) == 0 && v->number > version->number)
+        version = v;
+    }
+  if (version == NULL)
+    return no_plan (name, error), NULL;
+  if (period == NULL)
+    return tandem_plan_new_from_data (version->text, -1, error);
+
+  latest = tandem_plan_new_from_data (version->text, -1, error);
+  if (latest == NULL)
+    return NULL;
+  version
+      = _tandem_schedule_version_at (&schedule, name, _tandem_plan_period_start (latest, period));
+  if (version == NULL)
+    return no_plan (name, error), NULL;
+  return tandem_plan_new_from_data (version->text, -1, error);
 }
 
 /**
@@ -138,14 +315,118 @@ tandem_store_get_plan (TandemStore *self, const char *name, GError **error)
 char **
 tandem_store_list_plans (TandemStore *self, GError **error)
 {
-  char **names;
+  g_auto (TandemSchedule) schedule = { 0 };
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  {
-    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+  if (!load_schedule (self, &schedule, error))
+    return NULL;
+  /* ordered by name, then version */
+  for (guint i = 0; i < schedule.versions->len; i++)
+    {
+      const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
 
-    names = tandem_backend_list_plans (_tandem_transaction_get_backend (tx), error);
-  }
-  return names;
+      if (v->number == 1)
+        g_strv_builder_add (names, v->name);
+    }
+  return g_strv_builder_end (names);
+}
+
+/**
+ * tandem_store_list_plan_versions:
+ * @self: a `TandemStore`
+ * @error: return location for a #GError
+ *
+ * Lists every version of every stored plan, by name, then version.
+ *
+ * Returns: (transfer full): a list of [class@Tandem.PlanVersion]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_plan_versions (TandemStore *self, GError **error)
+{
+  g_auto (TandemSchedule) schedule = { 0 };
+  g_autoptr (GListStore) list = g_list_store_new (TANDEM_TYPE_PLAN_VERSION);
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  if (!load_schedule (self, &schedule, error))
+    return NULL;
+  for (guint i = 0; i < schedule.versions->len; i++)
+    {
+      const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
+      g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (v->text, -1, error);
+      g_autoptr (TandemPlanVersion) item = NULL;
+
+      if (plan == NULL)
+        return NULL;
+      item = _tandem_plan_version_new (v->name, (guint)v->number, v->from_label, plan);
+      g_list_store_append (list, item);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * tandem_store_set_default_plan:
+ * @self: a `TandemStore`
+ * @name: a stored plan's name
+ * @error: return location for a #GError
+ *
+ * Makes @name the plan that tandems without an assignment follow. Until
+ * one is set, the default plan is the first plan loaded.
+ *
+ * Returns: %TRUE on success; %TANDEM_STORE_ERROR_NOT_FOUND for an
+ *   unknown plan
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_set_default_plan (TandemStore *self, const char *name, GError **error)
+{
+  g_autoptr (TandemTransaction) tx = NULL;
+  g_auto (TandemSchedule) schedule = { 0 };
+  TandemScheduleRecord record = { 0 };
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tx = _tandem_transaction_new (self);
+  if (!_tandem_transaction_begin (tx, error)
+      || !_tandem_schedule_load (&schedule, _tandem_transaction_get_backend (tx), error))
+    return FALSE;
+  if (_tandem_schedule_version_at (&schedule, name, G_MAXINT64) == NULL)
+    return no_plan (name, error);
+
+  record.name = (char *)name;
+  return tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                       TANDEM_SCHEDULE_DEFAULT_PLAN, &record, NULL, error)
+         && _tandem_transaction_commit (tx, error);
+}
+
+/**
+ * tandem_store_get_default_plan:
+ * @self: a `TandemStore`
+ * @error: return location for a #GError
+ *
+ * Gets the plan that tandems without an assignment follow: the one set by
+ * [method@Tandem.Store.set_default_plan], else the first plan loaded.
+ *
+ * Returns: (transfer full) (nullable): the plan's name, or %NULL (without
+ *   an error) when no plan is stored
+ *
+ * Since: 1.0
+ */
+char *
+tandem_store_get_default_plan (TandemStore *self, GError **error)
+{
+  g_auto (TandemSchedule) schedule = { 0 };
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  if (!load_schedule (self, &schedule, error))
+    return NULL;
+  return g_strdup (schedule.default_plan);
 }

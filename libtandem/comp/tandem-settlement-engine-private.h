@@ -11,6 +11,7 @@
 #include "tandem-plan-private.h"
 #include "tandem-settlement.h"
 #include "tandem-store-private.h"
+#include "tandem-schedule-private.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +32,14 @@ typedef enum
   REASON_CAP,
   REASON_CAP_PART,
   REASON_STORED,
+  REASON_DRAW,
+  REASON_DRAW_RECOVERY,
+  REASON_DRAW_RECOVERY_ENDED,
 } Reason;
+
+/* Line flags */
+#define LINE_PERIOD_TARGET 1 /* the tandem's target was the one set for the period */
+#define LINE_RECOVERABLE 2   /* a draw line of a recoverable draw */
 
 /* One line, compact: the explanation is written only when asked for. */
 typedef struct
@@ -52,7 +60,18 @@ typedef struct
   guint8 kind;
   guint8 reason;
   guint8 activity_kind;
+  guint8 flags;
 } Line;
+
+/* An activity in another currency than the plan's, and how it was
+ * converted (kept for the explanation). */
+typedef struct
+{
+  gint64 minor;
+  char   currency[4];
+  gint64 since; /* the rate's time */
+  char  *rate;  /* the rate's exact text */
+} Conversion;
 
 struct _TandemSettlement
 {
@@ -69,6 +88,10 @@ struct _TandemSettlement
   GArray               *rep_totals; /* gint64, the sum of each rep's lines */
   GListStore           *teams;      /* TandemTeamResult */
   gint64                total;
+  guint                 plan_version; /* 0: the plan is not stored */
+  gboolean              versioned;    /* the plan has more than one version */
+  GHashTable           *conversions;  /* activity id → Conversion */
+  GArray               *rates;        /* TandemScheduleRecord: the rates used */
 };
 
 typedef struct
@@ -78,6 +101,8 @@ typedef struct
   GArray     *members;  /* TandemMembershipRecord */
   int         share_bp; /* the tandem's own, or -1 */
   gboolean    has_target;
+  gboolean    period_target; /* the target set for the period */
+  gboolean    excluded;      /* follows another plan in this period */
   gint64      target;
   gint64      revenue;      /* net of reversals */
   GHashTable *contribution; /* rep id → gint64* revenue logged */
@@ -113,6 +138,12 @@ struct _Engine
   GCancellable          *cancellable;
   guint64                processed;
   guint                  depth;
+  const TandemSchedule  *schedule;
+  gboolean               filter_teams;  /* more than one plan: only the plan's tandems */
+  GHashTable            *conversions;   /* activity id → Conversion */
+  GArray                *rates;         /* the rates used */
+  GHashTable            *draw_balances; /* draw id → gint64 balance before the period */
+  gboolean               skip_draws;    /* a nested run that only needs an order's lines */
 };
 
 void _tandem_line_clear (Line *line);
@@ -125,6 +156,9 @@ char *_tandem_share_text (int bp);
  * backend, plan, period and the progress fields first. */
 gboolean _tandem_engine_run (Engine *engine, GError **error);
 void     _tandem_engine_clear (Engine *engine);
+void     _tandem_conversion_free (Conversion *conversion);
+/* A hash table of activity id → Conversion. */
+GHashTable *_tandem_conversions_new (void);
 
 /* The explanation of a line, in the settlement's currency. */
 char *_tandem_settlement_explain (TandemSettlement *self, const Line *line);

@@ -34,8 +34,25 @@ team_state_free (TeamState *state)
 }
 
 void
+_tandem_conversion_free (Conversion *conversion)
+{
+  g_free (conversion->rate);
+  g_free (conversion);
+}
+
+GHashTable *
+_tandem_conversions_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                (GDestroyNotify)_tandem_conversion_free);
+}
+
+void
 _tandem_engine_clear (Engine *engine)
 {
+  g_clear_pointer (&engine->conversions, g_hash_table_unref);
+  g_clear_pointer (&engine->rates, g_array_unref);
+  g_clear_pointer (&engine->draw_balances, g_hash_table_unref);
   g_clear_pointer (&engine->teams, g_hash_table_unref);
   g_clear_pointer (&engine->accelerated, g_hash_table_unref);
   g_clear_pointer (&engine->first_orders, g_hash_table_unref);
@@ -73,7 +90,9 @@ load_teams (Engine *engine, GError **error)
 {
   g_autoptr (GArray) records = tandem_backend_list_teams (engine->backend, error);
   g_autoptr (GArray) members = NULL;
-  guint m = 0;
+  g_autofree char            *label = tandem_period_to_string (engine->period);
+  const TandemScheduleRecord *period_target;
+  guint                       m = 0;
 
   /* three queries for every tandem, its reps and its members */
   if (records == NULL || !_tandem_store_preload_reps (engine->store, error)
@@ -102,7 +121,35 @@ load_teams (Engine *engine, GError **error)
       state->share_bp = r->inside_share;
       state->contribution = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-      if (r->has_target && r->target_minor > 0)
+      /* with more than one plan, each plan settles the tandems that follow it */
+      if (engine->filter_teams)
+        {
+          const char *follows = _tandem_schedule_team_plan (engine->schedule, r->id, engine->start);
+
+          state->excluded
+              = follows == NULL || strcmp (follows, tandem_plan_get_name (engine->plan)) != 0;
+          if (state->excluded)
+            continue;
+        }
+
+      period_target = engine->schedule != NULL
+                          ? _tandem_schedule_target (engine->schedule, r->id, label)
+                          : NULL;
+      if (period_target != NULL)
+        {
+          if (strcmp (period_target->currency, engine->currency) != 0)
+            {
+              g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                           _ ("Tandem “%s” has its target for %s in %s; plan “%s” pays in %s"),
+                           r->name, label, period_target->currency,
+                           tandem_plan_get_name (engine->plan), engine->currency);
+              return FALSE;
+            }
+          state->has_target = period_target->amount_minor > 0;
+          state->period_target = TRUE;
+          state->target = period_target->amount_minor;
+        }
+      else if (r->has_target && r->target_minor > 0)
         {
           if (strcmp (r->target_currency, engine->currency) != 0)
             {
@@ -316,6 +363,9 @@ earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned
           nested.backend = engine->backend;
           nested.plan = engine->plan;
           nested.period = period;
+          nested.schedule = engine->schedule;
+          nested.filter_teams = engine->filter_teams;
+          nested.skip_draws = TRUE;
           nested.depth = engine->depth + 1;
           nested.cancellable = engine->cancellable;
           if (!_tandem_engine_run (&nested, error))
@@ -407,6 +457,7 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
 
           line.kind = TANDEM_LINE_KIND_ACCELERATOR;
           line.reason = REASON_ACCELERATOR;
+          line.flags = team->period_target ? LINE_PERIOD_TARGET : 0;
           line.base = MIN (above, r->amount_minor);
           line.rate = extra_rate;
           line.other = threshold;
@@ -436,6 +487,10 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
       owner = tandem_account_get_team (referrer);
       if (owner != NULL)
         {
+          owner_state
+              = g_hash_table_lookup (engine->teams, &(gint64){ tandem_team_get_id (owner) });
+          if (owner_state != NULL && owner_state->excluded)
+            return TRUE; /* the referring tandem follows another plan */
           owner_state = team_for (engine, tandem_team_get_id (owner), referral->referrer_id, r->id,
                                   r->occurred_at, &owner_members, error);
           if (owner_state == NULL)
@@ -562,7 +617,10 @@ process_reversal (Engine *engine, const TandemSettleRecord *r, GError **error)
 
       if (referrer == NULL)
         return FALSE;
-      if (owner != NULL)
+      owner_state = owner != NULL ? g_hash_table_lookup (engine->teams,
+                                                         &(gint64){ tandem_team_get_id (owner) })
+                                  : NULL;
+      if (owner != NULL && (owner_state == NULL || !owner_state->excluded))
         {
           owner_state = team_for (engine, tandem_team_get_id (owner), referral->referrer_id,
                                   r->reverses_id, referral->order_at, &owner_members, error);
@@ -581,18 +639,89 @@ process_reversal (Engine *engine, const TandemSettleRecord *r, GError **error)
   return TRUE;
 }
 
+/* Converts @r, in another currency than the plan's, at the latest rate
+ * to the plan's currency in effect at its time (a reversal: at its
+ * order's time, so that it takes back exactly what the order counted). */
+static gboolean
+convert (Engine *engine, const TandemSettleRecord *r, TandemSettleRecord *out, GError **error)
+{
+  gint64 at = r->kind == TANDEM_ACTIVITY_KIND_REVERSAL ? r->reversed_at : r->occurred_at;
+  const TandemScheduleRecord *rate
+      = engine->schedule != NULL
+            ? _tandem_schedule_rate_at (engine->schedule, r->currency, engine->currency, at)
+            : NULL;
+  gint64      value;
+  Conversion *conversion;
+  guint       i;
+
+  if (rate == NULL)
+    {
+      g_autofree char *when = _tandem_time_format (at);
+
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_NO_RATE,
+                   _ ("Activity #%" PRId64 " is in %s; plan “%s” pays in %s, and no rate %s→%s "
+                      "is in effect at %s (set one with: tandem rate set %s %s RATE --from TIME)"),
+                   r->id, r->currency, tandem_plan_get_name (engine->plan), engine->currency,
+                   r->currency, engine->currency, when, r->currency, engine->currency);
+      return FALSE;
+    }
+  if (!_tandem_exchange_rate_parse (rate->text, &value, error))
+    return FALSE;
+
+  *out = *r;
+  g_strlcpy (out->currency, engine->currency, sizeof out->currency);
+  if (!_tandem_exchange_convert (r->amount_minor, r->currency, engine->currency, value,
+                                 &out->amount_minor)
+      || (r->kind == TANDEM_ACTIVITY_KIND_REVERSAL
+          && !_tandem_exchange_convert (r->reversed_amount, r->currency, engine->currency, value,
+                                        &out->reversed_amount)))
+    return _tandem_overflow_error (error, _ ("The conversion of activity #%" PRId64), r->id);
+
+  conversion = g_new0 (Conversion, 1);
+  conversion->minor = r->amount_minor;
+  g_strlcpy (conversion->currency, r->currency, sizeof conversion->currency);
+  conversion->since = rate->from_at;
+  conversion->rate = g_strdup (rate->text);
+  g_hash_table_insert (engine->conversions, int64_key (r->id), conversion);
+
+  /* the rates a settlement used are kept with it when it closes */
+  for (i = 0; i < engine->rates->len; i++)
+    {
+      const TandemScheduleRecord *used = &g_array_index (engine->rates, TandemScheduleRecord, i);
+
+      if (used->from_at == rate->from_at && strcmp (used->currency, rate->currency) == 0
+          && strcmp (used->to_currency, rate->to_currency) == 0)
+        break;
+    }
+  if (i == engine->rates->len)
+    {
+      TandemScheduleRecord copy = *rate;
+
+      copy.name = NULL;
+      copy.from_label = NULL;
+      copy.until_label = NULL;
+      copy.text = g_strdup (rate->text);
+      g_array_append_val (engine->rates, copy);
+    }
+  return TRUE;
+}
+
 static gboolean
 process_record (const TandemSettleRecord *r, gpointer user_data, GError **error)
 {
-  Engine *engine = user_data;
+  Engine    *engine = user_data;
+  TeamState *team = r->team_id > 0 ? g_hash_table_lookup (engine->teams, &r->team_id) : NULL;
+  TandemSettleRecord converted;
+
+  /* a tandem that follows another plan is settled by that plan */
+  if (team != NULL && team->excluded)
+    return TRUE;
 
   if (strcmp (r->currency, engine->currency) != 0)
     {
-      g_set_error (
-          error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-          _ ("Activity #%" PRId64 " is in %s; plan “%s” pays in %s (no conversion is made)"), r->id,
-          r->currency, tandem_plan_get_name (engine->plan), engine->currency);
-      return FALSE;
+      if (!convert (engine, r, &converted, error))
+        return FALSE;
+      r = &converted;
     }
 
   if (++engine->processed % 16384 == 0)
@@ -625,7 +754,7 @@ add_team_bonuses (Engine *engine, GError **error)
       gint64                        needed;
       Line                          line = { 0 };
 
-      if (!team->has_target || tandem_team_get_archived (team->team))
+      if (team->excluded || !team->has_target || tandem_team_get_archived (team->team))
         continue;
       if (!round_rate (team->target, engine->rules->bonus_attainment, &needed,
                        _ ("The team bonus threshold"), 0, error))
@@ -637,6 +766,7 @@ add_team_bonuses (Engine *engine, GError **error)
         continue;
 
       line.kind = TANDEM_LINE_KIND_TEAM_BONUS;
+      line.flags = team->period_target ? LINE_PERIOD_TARGET : 0;
       line.team_id = team->team_id;
       line.base = team->revenue;
       line.other = needed;
@@ -777,6 +907,264 @@ add_caps (Engine *engine, GError **error)
   return TRUE;
 }
 
+/* The draw a rep's period falls under: its latest draw begun by the
+ * period's start; NULL when none. */
+static const TandemScheduleRecord *
+draw_for (const TandemSchedule *schedule, guint i, gint64 start)
+{
+  const TandemScheduleRecord *d = &g_array_index (schedule->draws, TandemScheduleRecord, i);
+  const TandemScheduleRecord *next
+      = i + 1 < schedule->draws->len ? &g_array_index (schedule->draws, TandemScheduleRecord, i + 1)
+                                     : NULL;
+
+  if (d->from_at > start
+      || (next != NULL && next->owner_id == d->owner_id && next->from_at <= start))
+    return NULL;
+  return d;
+}
+
+static void
+add_balance (GHashTable           *balances,
+             const TandemSchedule *schedule,
+             gint64                rep_id,
+             gint64                at,
+             gint64                amount)
+{
+  for (guint i = 0; i < schedule->draws->len; i++)
+    {
+      const TandemScheduleRecord *d = draw_for (schedule, i, at);
+      gint64                     *balance;
+
+      if (d == NULL || d->owner_id != rep_id || !d->number)
+        continue;
+      balance = g_hash_table_lookup (balances, &d->id);
+      if (balance == NULL)
+        {
+          balance = g_new0 (gint64, 1);
+          g_hash_table_insert (balances, int64_key (d->id), balance);
+        }
+      *balance += amount;
+    }
+}
+
+/* The balance of each recoverable draw before this period: the draw lines
+ * of the closed periods as frozen, and of the open ones as settled now,
+ * period by period from the earliest draw on. */
+static gboolean
+draw_history (Engine *engine, GError **error)
+{
+  static const gint64   kinds[2] = { TANDEM_LINE_KIND_DRAW, TANDEM_LINE_KIND_DRAW_RECOVERY };
+  const TandemSchedule *schedule = engine->schedule;
+  const char           *plan = tandem_plan_get_name (engine->plan);
+  GTimeZone            *zone = tandem_plan_get_time_zone (engine->plan);
+  g_autoptr (GArray) closed_lines = NULL;
+  g_autoptr (GPtrArray) periods
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_period_free);
+  gint64 earliest = G_MAXINT64;
+
+  engine->draw_balances = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < schedule->draws->len; i++)
+    {
+      const TandemScheduleRecord *d = &g_array_index (schedule->draws, TandemScheduleRecord, i);
+
+      if (d->number && d->from_at < engine->start)
+        earliest = MIN (earliest, d->from_at);
+    }
+  if (earliest == G_MAXINT64)
+    return TRUE;
+
+  /* the periods from the earliest draw up to this one, oldest first */
+  {
+    g_autoptr (TandemPeriod) p = tandem_period_get_previous (engine->period);
+
+    for (;;)
+      {
+        g_autoptr (GDateTime) start = tandem_period_get_start (p, zone);
+        g_autoptr (GDateTime) end = tandem_period_get_end (p, zone);
+        TandemPeriod *prev;
+
+        if (_tandem_time_to_usec (end) <= earliest)
+          break;
+        if (periods->len >= 240)
+          {
+            g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+                         _ ("A recoverable draw reaches back more than 240 periods; close the "
+                            "periods it ran in first"));
+            return FALSE;
+          }
+        g_ptr_array_insert (periods, 0, tandem_period_copy (p));
+        prev = tandem_period_get_previous (p);
+        tandem_period_free (p);
+        p = prev;
+      }
+  }
+
+  closed_lines
+      = tandem_backend_list_schedule (engine->backend, TANDEM_SCHEDULE_DRAW_LINE, kinds, error);
+  if (closed_lines == NULL)
+    return FALSE;
+
+  for (guint q = 0; q < periods->len; q++)
+    {
+      TandemPeriod    *period = g_ptr_array_index (periods, q);
+      g_autofree char *label = tandem_period_to_string (period);
+      g_autoptr (GDateTime) start_time = tandem_period_get_start (period, zone);
+      gint64   start = _tandem_time_to_usec (start_time);
+      gboolean closed = FALSE;
+
+      for (guint i = 0; i < schedule->closed->len && !closed; i++)
+        {
+          const TandemScheduleRecord *c
+              = &g_array_index (schedule->closed, TandemScheduleRecord, i);
+
+          closed = strcmp (c->name, plan) == 0 && strcmp (c->from_label, label) == 0;
+        }
+
+      if (closed)
+        {
+          for (guint i = 0; i < closed_lines->len; i++)
+            {
+              const TandemScheduleRecord *l
+                  = &g_array_index (closed_lines, TandemScheduleRecord, i);
+
+              if (strcmp (l->name, plan) == 0 && strcmp (l->from_label, label) == 0)
+                add_balance (engine->draw_balances, schedule, l->owner_id, start, l->amount_minor);
+            }
+        }
+      else
+        {
+          Engine   nested = { 0 };
+          gboolean ok;
+
+          nested.store = engine->store;
+          nested.backend = engine->backend;
+          nested.plan = engine->plan;
+          nested.period = period;
+          nested.schedule = schedule;
+          nested.filter_teams = engine->filter_teams;
+          nested.cancellable = engine->cancellable;
+          nested.depth = engine->depth + 1;
+          nested.draw_balances = g_hash_table_ref (engine->draw_balances);
+          ok = _tandem_engine_run (&nested, error);
+          for (guint i = 0; ok && i < nested.lines->len; i++)
+            {
+              const Line *l = &g_array_index (nested.lines, Line, i);
+
+              if (l->kind == TANDEM_LINE_KIND_DRAW || l->kind == TANDEM_LINE_KIND_DRAW_RECOVERY)
+                add_balance (engine->draw_balances, schedule, l->rep_id, start, l->amount);
+            }
+          _tandem_engine_clear (&nested);
+          if (!ok)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The tandem a rep's draw line belongs to: the plan's tandem the rep is a
+ * member of at the period's end, else the one of its first line; FALSE
+ * when the rep has no part in this settlement. */
+static gboolean
+draw_team (Engine *engine, gint64 rep_id, gint64 first_team, gint64 *team_id)
+{
+  GHashTableIter iter;
+  gpointer       value;
+
+  g_hash_table_iter_init (&iter, engine->teams);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      TeamState                    *team = value;
+      const TandemMembershipRecord *m = team->excluded ? NULL : members_at (team, engine->end - 1);
+
+      if (m != NULL && (m->inside_rep_id == rep_id || m->field_rep_id == rep_id))
+        {
+          *team_id = team->team_id;
+          return TRUE;
+        }
+    }
+  *team_id = first_team;
+  return first_team > 0 || !engine->filter_teams;
+}
+
+/* Draws come after caps: they top up what a rep's lines add up to. */
+static gboolean
+add_draws (Engine *engine, GError **error)
+{
+  const TandemSchedule *schedule = engine->schedule;
+  g_autoptr (GHashTable) totals
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GHashTable) first_team
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < engine->lines->len; i++)
+    {
+      const Line *l = &g_array_index (engine->lines, Line, i);
+
+      if (!add_contribution (totals, l->rep_id, l->amount))
+        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
+      if (l->team_id > 0 && !g_hash_table_contains (first_team, &l->rep_id))
+        g_hash_table_insert (first_team, int64_key (l->rep_id), int64_key (l->team_id));
+    }
+
+  for (guint i = 0; i < schedule->draws->len; i++)
+    {
+      const TandemScheduleRecord *d = draw_for (schedule, i, engine->start);
+      gint64                     *total_p;
+      gint64                     *team_p;
+      gint64                     *balance_p;
+      gint64                      total, balance, team_id;
+      gboolean                    running;
+      Line                        line = { 0 };
+
+      if (d == NULL)
+        continue;
+      running = d->until_label == NULL || engine->start <= d->until_at;
+      if (!running && !d->number)
+        continue;
+
+      total_p = g_hash_table_lookup (totals, &d->owner_id);
+      team_p = g_hash_table_lookup (first_team, &d->owner_id);
+      if (!draw_team (engine, d->owner_id, team_p ? *team_p : 0, &team_id))
+        continue;
+      if (strcmp (d->currency, engine->currency) != 0)
+        {
+          g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                       _ ("The draw of rep %" PRId64 " from %s is in %s; plan “%s” pays in %s"),
+                       d->owner_id, d->from_label, d->currency, tandem_plan_get_name (engine->plan),
+                       engine->currency);
+          return FALSE;
+        }
+
+      total = total_p ? *total_p : 0;
+      balance_p = d->number ? g_hash_table_lookup (engine->draw_balances, &d->id) : NULL;
+      balance = balance_p ? *balance_p : 0;
+
+      line.rep_id = d->owner_id;
+      line.team_id = team_id;
+      line.base = total;
+      line.pool = d->amount_minor;
+      line.other = balance;
+      line.flags = d->number ? LINE_RECOVERABLE : 0;
+
+      if (running && total < d->amount_minor)
+        {
+          line.kind = TANDEM_LINE_KIND_DRAW;
+          line.reason = REASON_DRAW;
+          line.amount = d->amount_minor - total;
+        }
+      else if (d->number && balance > 0 && (running ? total > d->amount_minor : total > 0))
+        {
+          line.kind = TANDEM_LINE_KIND_DRAW_RECOVERY;
+          line.reason = running ? REASON_DRAW_RECOVERY : REASON_DRAW_RECOVERY_ENDED;
+          line.amount = -MIN (balance, running ? total - d->amount_minor : total);
+        }
+      else
+        continue;
+      add_line (engine, &line);
+    }
+  return TRUE;
+}
+
 gboolean
 _tandem_engine_run (Engine *engine, GError **error)
 {
@@ -799,6 +1187,9 @@ _tandem_engine_run (Engine *engine, GError **error)
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   engine->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), 1024);
   g_array_set_clear_func (engine->lines, (GDestroyNotify)_tandem_line_clear);
+  engine->conversions = _tandem_conversions_new ();
+  engine->rates = g_array_new (FALSE, TRUE, sizeof (TandemScheduleRecord));
+  g_array_set_clear_func (engine->rates, (GDestroyNotify)tandem_schedule_record_clear);
 
   if (!load_teams (engine, error))
     return FALSE;
@@ -823,5 +1214,12 @@ _tandem_engine_run (Engine *engine, GError **error)
   if (!add_team_bonuses (engine, error) || !add_caps (engine, error))
     return FALSE;
   g_array_sort (engine->lines, compare_lines);
+  if (!engine->skip_draws && engine->schedule != NULL && engine->schedule->draws->len > 0)
+    {
+      if ((engine->draw_balances == NULL && !draw_history (engine, error))
+          || !add_draws (engine, error))
+        return FALSE;
+      g_array_sort (engine->lines, compare_lines);
+    }
   return TRUE;
 }

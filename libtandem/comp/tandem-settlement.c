@@ -12,6 +12,7 @@
 #include "tandem-settlement.h"
 #include "tandem-settlement-private.h"
 #include "tandem-settlement-engine-private.h"
+#include "tandem-plan-history.h"
 #include "tandem-plan-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-enum-types.h"
@@ -65,6 +66,8 @@ tandem_settlement_finalize (GObject *object)
   g_clear_pointer (&self->rep_totals, g_array_unref);
   g_clear_pointer (&self->period, tandem_period_free);
   g_clear_pointer (&self->plan_name, g_free);
+  g_clear_pointer (&self->conversions, g_hash_table_unref);
+  g_clear_pointer (&self->rates, g_array_unref);
 
   G_OBJECT_CLASS (tandem_settlement_parent_class)->finalize (object);
 }
@@ -253,6 +256,46 @@ froze_teams (GArray *lines, GArray *teams)
   return FALSE;
 }
 
+/* What a closed period keeps besides its lines: the plan version and the
+ * exchange rates it was settled with. */
+static gboolean
+load_closed_schedule (TandemSettlement *self,
+                      TandemSchedule   *schedule,
+                      const char       *label,
+                      TandemBackend    *backend,
+                      GError          **error)
+{
+  g_autoptr (GArray) rates = NULL;
+
+  self->plan_version = 0;
+  for (guint i = 0; i < schedule->closed->len; i++)
+    {
+      const TandemScheduleRecord *c = &g_array_index (schedule->closed, TandemScheduleRecord, i);
+
+      if (strcmp (c->name, self->plan_name) == 0 && strcmp (c->from_label, label) == 0)
+        self->plan_version = (guint)c->number;
+    }
+
+  rates = tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_CLOSED_RATE, NULL, error);
+  if (rates == NULL)
+    return FALSE;
+  self->rates = g_array_new (FALSE, TRUE, sizeof (TandemScheduleRecord));
+  g_array_set_clear_func (self->rates, (GDestroyNotify)tandem_schedule_record_clear);
+  for (guint i = 0; i < rates->len; i++)
+    {
+      TandemScheduleRecord *r = &g_array_index (rates, TandemScheduleRecord, i);
+
+      if (strcmp (r->name, self->plan_name) == 0 && strcmp (r->from_label, label) == 0)
+        {
+          TandemScheduleRecord copy = *r;
+
+          memset (r, 0, sizeof *r);
+          g_array_append_val (self->rates, copy);
+        }
+    }
+  return TRUE;
+}
+
 static TandemSettlement *
 settle_locked (TandemStore  *store,
                TandemPlan   *plan,
@@ -266,6 +309,7 @@ settle_locked (TandemStore  *store,
   g_autoptr (GArray) closed_teams = NULL;
   g_autofree char *label = tandem_period_to_string (period);
   g_autoptr (GError) local = NULL;
+  g_auto (TandemSchedule) schedule = { 0 };
   Engine   engine = { 0 };
   gboolean is_closed;
   gboolean ok;
@@ -287,6 +331,26 @@ settle_locked (TandemStore  *store,
   engine.progress_context = progress_context;
   engine.cancellable = cancellable;
 
+  if (!_tandem_schedule_load (&schedule, engine.backend, error))
+    return NULL;
+  engine.schedule = &schedule;
+  {
+    gint64                      start = _tandem_plan_period_start (plan, period);
+    const TandemScheduleRecord *version
+        = _tandem_schedule_version_at (&schedule, tandem_plan_get_name (plan), start);
+
+    /* more than one plan: each settles the tandems that follow it */
+    engine.filter_teams = version != NULL && _tandem_schedule_n_plans (&schedule) > 1;
+    if (version != NULL && strcmp (version->text, tandem_plan_get_data (plan)) == 0)
+      self->plan_version = (guint)version->number;
+    for (guint i = 0; i < schedule.versions->len; i++)
+      {
+        const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
+
+        self->versioned |= strcmp (v->name, tandem_plan_get_name (plan)) == 0 && v->number > 1;
+      }
+  }
+
   closed = g_array_new (FALSE, TRUE, sizeof (TandemLineRecord));
   g_array_set_clear_func (closed, (GDestroyNotify)tandem_line_record_clear);
   closed_teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
@@ -300,8 +364,11 @@ settle_locked (TandemStore  *store,
 
   if (is_closed && froze_teams (closed, closed_teams))
     {
-      /* a closed period is read back exactly as it was frozen */
+      /* a closed period is read back exactly as it was frozen, with the
+       * plan version and rates it was settled with */
       self->state = TANDEM_SETTLEMENT_STATE_CLOSED;
+      if (!load_closed_schedule (self, &schedule, label, engine.backend, error))
+        return NULL;
       lines_from_records (self, closed);
       if (!index_reps (self, error) || !load_team_results (self, closed_teams, error))
         return NULL;
@@ -334,6 +401,8 @@ settle_locked (TandemStore  *store,
     {
       self->state = TANDEM_SETTLEMENT_STATE_DRAFT;
       self->lines = g_steal_pointer (&engine.lines);
+      self->conversions = g_steal_pointer (&engine.conversions);
+      self->rates = g_steal_pointer (&engine.rates);
       ok = index_reps (self, error) && add_team_results (self, &engine, error);
     }
 
@@ -360,6 +429,27 @@ tandem_settlement_get_plan_name (TandemSettlement *self)
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
 
   return self->plan_name;
+}
+
+/**
+ * tandem_settlement_get_plan_version:
+ * @self: a `TandemSettlement`
+ *
+ * Gets the version of the stored plan the settlement applies: the one in
+ * effect at the period's start, or, for a closed period, the one it was
+ * settled with.
+ *
+ * Returns: the version number, or 0 for a plan that is not stored (or a
+ *   period closed before plans had versions)
+ *
+ * Since: 1.0
+ */
+guint
+tandem_settlement_get_plan_version (TandemSettlement *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), 0);
+
+  return self->plan_version;
 }
 
 /**
@@ -590,6 +680,33 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
   _tandem_json_writer_string (w, label);
   _tandem_json_writer_member (w, "plan");
   _tandem_json_writer_string (w, self->plan_name);
+  if (self->plan_version > 0)
+    {
+      _tandem_json_writer_member (w, "plan_version");
+      _tandem_json_writer_int (w, self->plan_version);
+    }
+  if (self->rates != NULL && self->rates->len > 0)
+    {
+      _tandem_json_writer_member (w, "rates");
+      _tandem_json_writer_begin_array (w);
+      for (guint i = 0; i < self->rates->len; i++)
+        {
+          const TandemScheduleRecord *r = &g_array_index (self->rates, TandemScheduleRecord, i);
+          g_autofree char            *since = _tandem_time_format (r->from_at);
+
+          _tandem_json_writer_begin_object (w);
+          _tandem_json_writer_member (w, "from");
+          _tandem_json_writer_string (w, r->currency);
+          _tandem_json_writer_member (w, "to");
+          _tandem_json_writer_string (w, r->to_currency);
+          _tandem_json_writer_member (w, "rate");
+          _tandem_json_writer_string (w, r->text);
+          _tandem_json_writer_member (w, "since");
+          _tandem_json_writer_string (w, since);
+          _tandem_json_writer_end_object (w);
+        }
+      _tandem_json_writer_end_array (w);
+    }
   _tandem_json_writer_member (w, "state");
   _tandem_json_writer_string (w,
                               self->state == TANDEM_SETTLEMENT_STATE_CLOSED ? "closed" : "draft");
@@ -674,7 +791,7 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
  * Writes the settlement as JSON:
  *
  * ```
- * {"period": "2026-11", "plan": "Standard", "state": "draft", "total": "…",
+ * {"period": "2026-11", "plan": "Standard", "plan_version": 1, "state": "draft", "total": "…",
  *  "reps": [{"rep": 1, "name": "…", "total": "…",
  *            "lines": [{"kind": "commission", "amount": "…", "activity": 17,
  *                       "explanation": "…"}]}],
@@ -682,8 +799,10 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
  *             "attainment": "104.50%", "payout": "…"}]}
  * ```
  *
- * Amounts are canonical money strings. The same settlement always gives
- * the same bytes.
+ * Amounts are canonical money strings. `plan_version` is left out for a
+ * plan that is not stored; `"rates": [{"from": "CHF", "to": "EUR",
+ * "rate": "0.95", "since": "…"}]` lists the exchange rates used, when
+ * any. The same settlement always gives the same bytes.
  *
  * Returns: (transfer full): the JSON text
  *
@@ -975,6 +1094,7 @@ tandem_store_close_period (TandemStore  *self,
   g_autofree char *label = NULL;
   g_autoptr (TandemTransaction) tx = NULL;
   g_autoptr (TandemSettlement) closed = NULL;
+  guint version = 0;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
@@ -988,9 +1108,24 @@ tandem_store_close_period (TandemStore  *self,
   if (!_tandem_transaction_begin (tx, error))
     return NULL;
 
-  /* the plan a closed period used is stored with it, and never changes */
-  if (!_tandem_store_plan_locked (self, plan, error))
-    return NULL;
+  /* the plan version a closed period used is stored with it, and never
+   * changes: a definition not yet stored for this period becomes a version
+   * from this period on */
+  {
+    g_autoptr (TandemPlan) stored = NULL;
+    g_autoptr (GError) local = NULL;
+
+    stored = tandem_store_get_plan_at (self, tandem_plan_get_name (plan), period, &local);
+    if (stored == NULL
+        && !g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return NULL;
+      }
+    if ((stored == NULL || strcmp (tandem_plan_get_data (stored), tandem_plan_get_data (plan)) != 0)
+        && !_tandem_store_plan_locked (self, plan, stored != NULL ? period : NULL, &version, error))
+      return NULL;
+  }
 
   draft = settle_locked (self, plan, period, NULL, NULL, error);
   if (draft == NULL)
@@ -1041,6 +1176,26 @@ tandem_store_close_period (TandemStore  *self,
                                     _tandem_time_to_usec (start), _tandem_time_to_usec (end),
                                     _tandem_time_to_usec (now), records, teams, error))
     return NULL;
+  {
+    TandemScheduleRecord meta = { 0 };
+
+    meta.name = (char *)tandem_plan_get_name (plan);
+    meta.from_label = label;
+    meta.number = draft->plan_version;
+    if (!tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                       TANDEM_SCHEDULE_CLOSED_VERSION, &meta, NULL, error))
+      return NULL;
+    for (guint i = 0; draft->rates != NULL && i < draft->rates->len; i++)
+      {
+        TandemScheduleRecord rate = g_array_index (draft->rates, TandemScheduleRecord, i);
+
+        rate.name = meta.name;
+        rate.from_label = label;
+        if (!tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                           TANDEM_SCHEDULE_CLOSED_RATE, &rate, NULL, error))
+          return NULL;
+      }
+  }
   closed = settle_locked (self, plan, period, NULL, NULL, error);
   if (closed == NULL || !_tandem_transaction_commit (tx, error))
     return NULL;

@@ -193,6 +193,42 @@ typedef struct
   gint64 end;
 } TandemRangeRecord;
 
+/* Plans over time: the dated facts a settlement reads besides activities.
+ * One record shape serves them all; each kind says which fields it uses. */
+typedef enum
+{
+  TANDEM_SCHEDULE_PLAN_VERSION,   /* name, number = version, from, text = definition */
+  TANDEM_SCHEDULE_DEFAULT_PLAN,   /* name */
+  TANDEM_SCHEDULE_TEAM_PLAN,      /* owner = tandem, from, name = plan */
+  TANDEM_SCHEDULE_TARGET,         /* owner = tandem, from = its period, amount, currency */
+  TANDEM_SCHEDULE_DRAW,           /* id, owner = rep, amount, currency, from, until,
+                                   * number = recoverable */
+  TANDEM_SCHEDULE_RATE,           /* currency → to_currency, from_at, text = rate */
+  TANDEM_SCHEDULE_CLOSED_PERIOD,  /* listed: name = plan, from = label and start,
+                                   * until_at = end, number = version (0 before schema 9) */
+  TANDEM_SCHEDULE_CLOSED_RATE,    /* name = plan, from_label = period, and a rate's fields */
+  TANDEM_SCHEDULE_CLOSED_VERSION, /* saved: name = plan, from_label = period, number */
+  TANDEM_SCHEDULE_DRAW_LINE,      /* listed: closed draw and draw-recovery lines: name = plan,
+                                   * owner = rep, from = period, amount, number = kind */
+  TANDEM_N_SCHEDULES
+} TandemScheduleKind;
+
+typedef struct
+{
+  gint64 id;
+  gint64 owner_id;
+  char  *name;
+  char  *text;
+  char  *from_label; /* NULL: from the beginning */
+  gint64 from_at;
+  char  *until_label; /* NULL: open-ended */
+  gint64 until_at;
+  gint64 amount_minor;
+  char   currency[4];
+  char   to_currency[4];
+  gint64 number;
+} TandemScheduleRecord;
+
 /* A strength or preference of a rep, level 1–5. */
 typedef struct
 {
@@ -252,6 +288,7 @@ typedef gboolean (*TandemSettleFunc) (const TandemSettleRecord *record,
                                       GError                  **error);
 
 void tandem_line_record_clear (TandemLineRecord *record);
+void tandem_schedule_record_clear (TandemScheduleRecord *record);
 void tandem_tag_record_clear (TandemTagRecord *record);
 void tandem_support_record_clear (TandemSupportRecord *record);
 void tandem_charter_area_record_clear (TandemCharterAreaRecord *record);
@@ -392,12 +429,19 @@ struct _TandemBackendInterface
                                gpointer         user_data,
                                GError         **error);
   GArray *(*list_referrals) (TandemBackend *self, GError **error);
-  gboolean (*save_plan) (TandemBackend *self,
-                         const char    *name,
-                         const char    *definition,
-                         GError       **error);
-  char *(*load_plan) (TandemBackend *self, const char *name, GError **error);
-  char **(*list_plans) (TandemBackend *self, GError **error);
+  /* Plans over time: saves (upserts) one record of @kind, setting *id
+   * where the kind has ids; lists every record of @kind (for
+   * TANDEM_SCHEDULE_DRAW_LINE, the lines of the two kinds in @line_kinds:
+   * the store knows no line kinds). */
+  gboolean (*save_schedule) (TandemBackend              *self,
+                             TandemScheduleKind          kind,
+                             const TandemScheduleRecord *record,
+                             gint64                     *id,
+                             GError                    **error);
+  GArray *(*list_schedule) (TandemBackend     *self,
+                            TandemScheduleKind kind,
+                            const gint64      *line_kinds,
+                            GError           **error);
   /* Freezes [start, end) for @plan and @label with its lines and
    * tandem results (TandemTeamResultRecord), at once. */
   gboolean (*close_period) (TandemBackend *self,
@@ -417,8 +461,6 @@ struct _TandemBackendInterface
                                   GArray        *lines,
                                   GArray        *teams,
                                   GError       **error);
-  /* How many closed periods used @plan; -1 on error. */
-  gint64 (*count_closed_periods) (TandemBackend *self, const char *plan, GError **error);
   /* The sum of the amounts of the reversals of @activity_id. */
   gboolean (*sum_reversals) (TandemBackend *self, gint64 activity_id, gint64 *sum, GError **error);
   GArray *(*list_closed_ranges) (TandemBackend *self, GError **error);
@@ -601,12 +643,15 @@ gboolean tandem_backend_scan_settlement (TandemBackend   *self,
                                          gpointer         user_data,
                                          GError         **error);
 GArray  *tandem_backend_list_referrals (TandemBackend *self, GError **error);
-gboolean tandem_backend_save_plan (TandemBackend *self,
-                                   const char    *name,
-                                   const char    *definition,
-                                   GError       **error);
-char    *tandem_backend_load_plan (TandemBackend *self, const char *name, GError **error);
-char   **tandem_backend_list_plans (TandemBackend *self, GError **error);
+gboolean tandem_backend_save_schedule (TandemBackend              *self,
+                                       TandemScheduleKind          kind,
+                                       const TandemScheduleRecord *record,
+                                       gint64                     *id,
+                                       GError                    **error);
+GArray  *tandem_backend_list_schedule (TandemBackend     *self,
+                                       TandemScheduleKind kind,
+                                       const gint64      *line_kinds,
+                                       GError           **error);
 gboolean tandem_backend_close_period (TandemBackend *self,
                                       const char    *plan,
                                       const char    *label,
@@ -622,7 +667,6 @@ gboolean tandem_backend_load_closed_period (TandemBackend *self,
                                             GArray        *lines,
                                             GArray        *teams,
                                             GError       **error);
-gint64 tandem_backend_count_closed_periods (TandemBackend *self, const char *plan, GError **error);
 gboolean tandem_backend_sum_reversals (TandemBackend *self,
                                        gint64         activity_id,
                                        gint64        *sum,

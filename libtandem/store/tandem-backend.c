@@ -56,6 +56,15 @@ tandem_membership_record_at (GArray *memberships, gint64 t)
 }
 
 void
+tandem_schedule_record_clear (TandemScheduleRecord *record)
+{
+  g_clear_pointer (&record->name, g_free);
+  g_clear_pointer (&record->text, g_free);
+  g_clear_pointer (&record->from_label, g_free);
+  g_clear_pointer (&record->until_label, g_free);
+}
+
+void
 tandem_line_record_clear (TandemLineRecord *record)
 {
   g_clear_pointer (&record->explanation, g_free);
@@ -446,33 +455,31 @@ tandem_backend_list_referrals (TandemBackend *self, GError **error)
 }
 
 gboolean
-tandem_backend_save_plan (TandemBackend *self,
-                          const char    *name,
-                          const char    *definition,
-                          GError       **error)
+tandem_backend_save_schedule (TandemBackend              *self,
+                              TandemScheduleKind          kind,
+                              const TandemScheduleRecord *record,
+                              gint64                     *id,
+                              GError                    **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (kind < TANDEM_N_SCHEDULES, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->save_plan (self, name, definition, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->save_schedule (self, kind, record, id, error);
 }
 
-char *
-tandem_backend_load_plan (TandemBackend *self, const char *name, GError **error)
+GArray *
+tandem_backend_list_schedule (TandemBackend     *self,
+                              TandemScheduleKind kind,
+                              const gint64      *line_kinds,
+                              GError           **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (kind < TANDEM_N_SCHEDULES, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->load_plan (self, name, error);
-}
-
-char **
-tandem_backend_list_plans (TandemBackend *self, GError **error)
-{
-  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return TANDEM_BACKEND_GET_IFACE (self)->list_plans (self, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->list_schedule (self, kind, line_kinds, error);
 }
 
 gboolean
@@ -506,16 +513,6 @@ tandem_backend_load_closed_period (TandemBackend *self,
 
   return TANDEM_BACKEND_GET_IFACE (self)->load_closed_period (self, plan, label, lines, teams,
                                                               error);
-}
-
-gint64
-tandem_backend_count_closed_periods (TandemBackend *self, const char *plan, GError **error)
-{
-  g_return_val_if_fail (TANDEM_IS_BACKEND (self), -1);
-  g_return_val_if_fail (plan != NULL, -1);
-  g_return_val_if_fail (error == NULL || *error == NULL, -1);
-
-  return TANDEM_BACKEND_GET_IFACE (self)->count_closed_periods (self, plan, error);
 }
 
 gboolean

@@ -41,9 +41,23 @@ typedef enum
   STMT_INSERT_STAGED,
   STMT_SCAN_SETTLEMENT,
   STMT_LIST_REFERRALS,
-  STMT_SAVE_PLAN,
-  STMT_LOAD_PLAN,
-  STMT_LIST_PLANS,
+  STMT_SAVE_PLAN_VERSION,
+  STMT_LIST_PLAN_VERSIONS,
+  STMT_SAVE_DEFAULT_PLAN,
+  STMT_LIST_DEFAULT_PLAN,
+  STMT_SAVE_TEAM_PLAN,
+  STMT_LIST_TEAM_PLANS,
+  STMT_SAVE_TARGET,
+  STMT_LIST_TARGETS,
+  STMT_SAVE_DRAW,
+  STMT_LIST_DRAWS,
+  STMT_SAVE_RATE,
+  STMT_LIST_RATES,
+  STMT_LIST_CLOSED_PERIODS,
+  STMT_SAVE_CLOSED_RATE,
+  STMT_LIST_CLOSED_RATES,
+  STMT_SAVE_CLOSED_VERSION,
+  STMT_LIST_DRAW_LINES,
   STMT_INSERT_CLOSED,
   STMT_INSERT_LINE,
   STMT_LOAD_CLOSED,
@@ -74,7 +88,6 @@ typedef enum
   STMT_KPI_ROWS,
   STMT_INSERT_CLOSED_TEAM,
   STMT_LOAD_CLOSED_TEAMS,
-  STMT_COUNT_CLOSED,
   STMT_SUM_REVERSALS,
   N_STMTS
 } StmtId;
@@ -125,5 +138,6 @@ GArray *_tandem_sql_list_rows (TandemSqlBackend *self,
  * tandem-sql-backend-bulk.c hold. */
 void _tandem_sql_backend_method_iface_init (TandemBackendInterface *iface);
 void _tandem_sql_backend_bulk_iface_init (TandemBackendInterface *iface);
+void _tandem_sql_backend_schedule_iface_init (TandemBackendInterface *iface);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-sql-backend-method.c: the SQL backend's settlement scans, plans,
+/* tandem-sql-backend-method.c: the SQL backend's settlement scans,
  * closed periods and the method's records (rep tags, support, shadowing,
  * charters); the statements' text is in tandem-sql-backend.c */
 
@@ -89,71 +89,6 @@ tandem_sql_backend_list_referrals (TandemBackend *backend, GError **error)
     tandem_sql_bind_int64 (stmt, 1, TANDEM_ACTIVITY_KIND_ORDER);
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemReferralRecord), NULL,
                                 (gpointer)read_referral, _ ("Could not list referrals"), error);
-}
-
-static gboolean
-tandem_sql_backend_save_plan (TandemBackend *backend,
-                              const char    *name,
-                              const char    *definition,
-                              GError       **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_SAVE_PLAN, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  tandem_sql_bind_text (stmt, 1, name);
-  tandem_sql_bind_text (stmt, 2, definition);
-  return _tandem_sql_step_done (self, stmt, _ ("Could not save the plan"), error);
-}
-
-static char *
-tandem_sql_backend_load_plan (TandemBackend *backend, const char *name, GError **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LOAD_PLAN, error);
-  char             *definition = NULL;
-  int               rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  tandem_sql_bind_text (stmt, 1, name);
-  rc = tandem_sql_step (stmt);
-  if (rc == TANDEM_SQL_ROW)
-    definition = _tandem_sql_column_dup (stmt, 0);
-  tandem_sql_reset (stmt);
-
-  if (rc == TANDEM_SQL_DONE)
-    g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                 _ ("No plan named “%s” (load one with tandem plan load FILE)"), name);
-  else if (rc != TANDEM_SQL_ROW)
-    _tandem_sql_error (self, _ ("Could not read the plan"), error);
-  return definition;
-}
-
-static char **
-tandem_sql_backend_list_plans (TandemBackend *backend, GError **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_PLANS, error);
-  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
-    g_strv_builder_add (names, (const char *)tandem_sql_column_text (stmt, 0));
-  tandem_sql_reset (stmt);
-
-  if (rc != TANDEM_SQL_DONE)
-    {
-      _tandem_sql_error (self, _ ("Could not list plans"), error);
-      return NULL;
-    }
-  return g_strv_builder_end (names);
 }
 
 static gboolean
@@ -319,29 +254,6 @@ tandem_sql_backend_load_closed_period (TandemBackend *backend,
 
   g_array_append_vals (lines, rows->data, rows->len);
   return TRUE;
-}
-
-static gint64
-tandem_sql_backend_count_closed_periods (TandemBackend *backend, const char *plan, GError **error)
-{
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_COUNT_CLOSED, error);
-  gint64            n = 0;
-  int               rc;
-
-  if (stmt == NULL)
-    return -1;
-  tandem_sql_bind_text (stmt, 1, plan);
-  rc = tandem_sql_step (stmt);
-  if (rc == TANDEM_SQL_ROW)
-    n = tandem_sql_column_int64 (stmt, 0);
-  tandem_sql_reset (stmt);
-  if (rc != TANDEM_SQL_ROW)
-    {
-      _tandem_sql_error (self, _ ("Could not read closed periods"), error);
-      return -1;
-    }
-  return n;
 }
 
 static gboolean
@@ -733,12 +645,8 @@ _tandem_sql_backend_method_iface_init (TandemBackendInterface *iface)
 {
   iface->scan_settlement = tandem_sql_backend_scan_settlement;
   iface->list_referrals = tandem_sql_backend_list_referrals;
-  iface->save_plan = tandem_sql_backend_save_plan;
-  iface->load_plan = tandem_sql_backend_load_plan;
-  iface->list_plans = tandem_sql_backend_list_plans;
   iface->close_period = tandem_sql_backend_close_period;
   iface->load_closed_period = tandem_sql_backend_load_closed_period;
-  iface->count_closed_periods = tandem_sql_backend_count_closed_periods;
   iface->sum_reversals = tandem_sql_backend_sum_reversals;
   iface->list_closed_ranges = tandem_sql_backend_list_closed_ranges;
   iface->list_closed_lines_for_activity = tandem_sql_backend_list_closed_lines_for_activity;

@@ -121,10 +121,64 @@ static const char *const stmt_sql[N_STMTS] = {
     "JOIN activity o ON o.id = (SELECT id FROM activity WHERE account_id = acc.id AND kind = ?1 "
     "                           ORDER BY occurred_at, id LIMIT 1) "
     "WHERE acc.referred_by IS NOT NULL ORDER BY acc.id",
-  [STMT_SAVE_PLAN] = "INSERT INTO plan (name, definition) VALUES (?1, ?2) "
-                     "ON CONFLICT (name) DO UPDATE SET definition = excluded.definition",
-  [STMT_LOAD_PLAN] = "SELECT definition FROM plan WHERE name = ?1",
-  [STMT_LIST_PLANS] = "SELECT name FROM plan ORDER BY name",
+  [STMT_SAVE_PLAN_VERSION] = "INSERT INTO plan_version (name, version, from_label, from_at, "
+                             "definition) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+  /* every schedule list has the columns of TandemScheduleRecord: id, owner,
+   * name, text, from label and time, until label and time, amount,
+   * currency, to currency, number */
+  [STMT_LIST_PLAN_VERSIONS]
+  = "SELECT id, 0, name, definition, from_label, from_at, NULL, 0, 0, NULL, NULL, version "
+    "FROM plan_version ORDER BY name, version",
+  [STMT_SAVE_DEFAULT_PLAN] = "INSERT INTO plan_default (id, name) VALUES (1, ?1) "
+                             "ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+  [STMT_LIST_DEFAULT_PLAN]
+  = "SELECT 1, 0, name, NULL, NULL, 0, NULL, 0, 0, NULL, NULL, 0 FROM plan_default",
+  [STMT_SAVE_TEAM_PLAN]
+  = "INSERT INTO team_plan (team_id, from_label, from_at, plan) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (team_id, from_at) DO UPDATE SET plan = excluded.plan, "
+    "from_label = excluded.from_label",
+  [STMT_LIST_TEAM_PLANS]
+  = "SELECT 0, team_id, plan, NULL, from_label, from_at, NULL, 0, 0, NULL, NULL, 0 "
+    "FROM team_plan ORDER BY team_id, from_at",
+  [STMT_SAVE_TARGET] = "INSERT INTO team_target (team_id, label, start_at, amount_minor, currency) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (team_id, label) DO UPDATE SET "
+                       "start_at = excluded.start_at, amount_minor = excluded.amount_minor, "
+                       "currency = excluded.currency",
+  [STMT_LIST_TARGETS]
+  = "SELECT 0, team_id, NULL, NULL, label, start_at, NULL, 0, amount_minor, currency, NULL, 0 "
+    "FROM team_target ORDER BY team_id, start_at",
+  [STMT_SAVE_DRAW]
+  = "INSERT INTO draw (rep_id, amount_minor, currency, from_label, from_at, until_label, "
+    "until_at, recoverable) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (rep_id, from_at) DO UPDATE SET amount_minor = excluded.amount_minor, "
+    "currency = excluded.currency, from_label = excluded.from_label, "
+    "until_label = excluded.until_label, until_at = excluded.until_at, "
+    "recoverable = excluded.recoverable RETURNING id",
+  [STMT_LIST_DRAWS] = "SELECT id, rep_id, NULL, NULL, from_label, from_at, until_label, "
+                      "coalesce (until_at, 0), amount_minor, currency, NULL, recoverable "
+                      "FROM draw ORDER BY rep_id, from_at",
+  [STMT_SAVE_RATE] = "INSERT INTO exchange_rate (from_currency, to_currency, from_at, rate) "
+                     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (from_currency, to_currency, from_at) "
+                     "DO UPDATE SET rate = excluded.rate",
+  [STMT_LIST_RATES] = "SELECT 0, 0, NULL, rate, NULL, from_at, NULL, 0, 0, from_currency, "
+                      "to_currency, 0 FROM exchange_rate "
+                      "ORDER BY from_currency, to_currency, from_at",
+  [STMT_LIST_CLOSED_PERIODS]
+  = "SELECT id, 0, plan, NULL, label, start_at, NULL, end_at, 0, NULL, NULL, "
+    "coalesce (plan_version, 0) FROM closed_period ORDER BY plan, start_at",
+  [STMT_SAVE_CLOSED_RATE]
+  = "INSERT INTO closed_rate (period_id, from_currency, to_currency, from_at, rate) "
+    "SELECT id, ?3, ?4, ?5, ?6 FROM closed_period WHERE plan = ?1 AND label = ?2",
+  [STMT_LIST_CLOSED_RATES]
+  = "SELECT 0, 0, p.plan, r.rate, p.label, r.from_at, NULL, 0, 0, r.from_currency, "
+    "r.to_currency, 0 FROM closed_rate r JOIN closed_period p ON p.id = r.period_id "
+    "ORDER BY p.plan, p.start_at, r.from_currency, r.to_currency, r.from_at",
+  [STMT_SAVE_CLOSED_VERSION]
+  = "UPDATE closed_period SET plan_version = ?3 WHERE plan = ?1 AND label = ?2",
+  [STMT_LIST_DRAW_LINES]
+  = "SELECT 0, l.rep_id, p.plan, NULL, p.label, p.start_at, NULL, p.end_at, l.amount_minor, "
+    "NULL, NULL, l.kind FROM settlement_line l JOIN closed_period p ON p.id = l.period_id "
+    "WHERE l.kind IN (?1, ?2) ORDER BY p.plan, p.start_at, l.id",
   [STMT_INSERT_CLOSED] = "INSERT INTO closed_period (plan, label, start_at, end_at, closed_at) "
                          "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
   [STMT_INSERT_LINE]
@@ -141,7 +195,6 @@ static const char *const stmt_sql[N_STMTS] = {
   = "SELECT t.team_id, t.revenue_minor, t.target_minor, t.attainment, t.payout_minor "
     "FROM closed_period p JOIN closed_team t ON t.period_id = p.id "
     "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY t.team_id",
-  [STMT_COUNT_CLOSED] = "SELECT count (*) FROM closed_period WHERE plan = ?1",
   [STMT_SUM_REVERSALS]
   = "SELECT CAST (coalesce (sum (amount_minor), 0) AS BIGINT) FROM activity WHERE reverses_id = ?1",
   [STMT_LIST_RANGES] = "SELECT start_at, end_at FROM closed_period ORDER BY start_at",
@@ -1292,6 +1345,7 @@ tandem_sql_backend_iface_init (TandemBackendInterface *iface)
 {
   _tandem_sql_backend_method_iface_init (iface);
   _tandem_sql_backend_bulk_iface_init (iface);
+  _tandem_sql_backend_schedule_iface_init (iface);
   iface->is_read_only = tandem_sql_backend_is_read_only;
   iface->get_schema_version = tandem_sql_backend_get_schema_version;
   iface->check_integrity = tandem_sql_backend_check_integrity;

@@ -201,10 +201,16 @@ def test_closed_period_and_plans(seeded, tmp_path):
     closed = run('close', '2026-10', '--json', db=seeded, check=0).stdout
     plan = tmp_path / 'plan.ini'
     plan.write_text(PLAN.replace('CommissionRate=5%', 'CommissionRate=9%'))
-    p = run('plan', 'load', str(plan), db=seeded, check=2)
+    p = run('plan', 'load', str(plan), '--from', '2026-10', db=seeded, check=2)
     assert 'closed period' in p.stderr
-    plan.write_text(PLAN)
-    run('plan', 'load', str(plan), db=seeded, check=0)  # the same rules again
+    # without --from, the new version starts after the last closed period
+    p = run('--json', 'plan', 'load', str(plan), db=seeded, check=0)
+    assert json.loads(p.stdout) == {'plan': 'Standard', 'version': 2}
+    versions = json.loads(run('--json', 'plan', 'list', db=seeded, check=0).stdout)
+    assert versions == [{'name': 'Standard', 'version': 1, 'from': None},
+                        {'name': 'Standard', 'version': 2, 'from': '2026-11'}]
+    assert 'CommissionRate=9%' in run('plan', 'show', 'Standard', '--at', '2026-11', db=seeded, check=0).stdout
+    assert 'CommissionRate=5%' in run('plan', 'show', 'Standard', '--at', '2026-10', db=seeded, check=0).stdout
     assert run('settle', '2026-10', '--json', db=seeded, check=0).stdout == closed
     p = run('log', 'call', '--account', '1', '--rep', '1', '--at', '2026-10-09T10:00:00Z', db=seeded, check=2)
     assert 'closed settlement period' in p.stderr
@@ -214,6 +220,7 @@ def test_cap_lines_count_in_the_tandem_payout(seeded, tmp_path):
     plan = tmp_path / 'cap.ini'
     plan.write_text(PLAN.replace('Name=Standard', 'Name=Capped') + '[Cap]\nPerRep=20.00 EUR\n')
     run('plan', 'load', str(plan), db=seeded, check=0)
+    run('team', 'plan', '1', 'Capped', db=seeded, check=0)  # two plans: the tandem follows Capped
     run('log', 'order', '--account', '1', '--rep', '2', '--amount', '2000.00 EUR', '--at', '2026-11-03T10:00:00Z',
         db=seeded, check=0)
     data = json.loads(run('settle', '2026-11', '--plan', 'Capped', '--json', db=seeded, check=0).stdout)

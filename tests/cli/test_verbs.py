@@ -24,7 +24,8 @@ VERBS = [
     'account add', 'account list', 'account archive', 'account history',
     'charter show', 'charter set', 'charter confirm', 'shadowing log', 'shadowing status',
     'support open', 'support list', 'support close', 'lifecycle', 'lifecycle apply',
-    'activity list', 'log', 'import', 'export', 'plan load', 'plan list',
+    'activity list', 'log', 'import', 'export', 'plan load', 'plan list', 'plan show', 'plan default',
+    'team plan', 'target set', 'target ramp', 'target list', 'draw set', 'draw list', 'rate set', 'rate list',
     'settle', 'close', 'statement', 'kpi', 'report', 'demo',
 ]
 

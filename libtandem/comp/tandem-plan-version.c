@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-plan-version.c: one version of a stored plan and the period it is in effect from */
+
+#include "config.h"
+
+#include "tandem-plan-history.h"
+#include "tandem-plan-history-private.h"
+#include "tandem-enum-types.h"
+
+/**
+ * TandemPlanVersion:
+ *
+ * One version of a stored plan: its number, the period it is in effect
+ * from (%NULL for the first, in effect from the beginning) and the plan
+ * itself. A period settles with the version in effect at its start.
+ *
+ * Since: 1.0
+ */
+struct _TandemPlanVersion
+{
+  GObject     parent_instance;
+  char       *name;
+  guint       version;
+  char       *from;
+  TandemPlan *plan;
+};
+
+enum
+{
+  PROP_0,
+  PROP_NAME,
+  PROP_VERSION,
+  PROP_FROM,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TandemPlanVersion, tandem_plan_version, G_TYPE_OBJECT)
+
+static void
+tandem_plan_version_finalize (GObject *object)
+{
+  TandemPlanVersion *self = (TandemPlanVersion *)object;
+
+  g_free (self->name);
+  g_free (self->from);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (tandem_plan_version_parent_class)->finalize (object);
+}
+
+static void
+tandem_plan_version_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TandemPlanVersion *self = TANDEM_PLAN_VERSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_VERSION:
+      g_value_set_uint (value, self->version);
+      break;
+    case PROP_FROM:
+      g_value_set_string (value, self->from);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_plan_version_class_init (TandemPlanVersionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_plan_version_finalize;
+  object_class->get_property = tandem_plan_version_get_property;
+
+  /**
+   * TandemPlanVersion:name:
+   *
+   * The plan's name.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+
+  /**
+   * TandemPlanVersion:version:
+   *
+   * The version number, from 1.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_VERSION] = g_param_spec_uint ("version", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * TandemPlanVersion:from:
+   *
+   * The first period of this version, or %NULL for the beginning.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FROM] = g_param_spec_string ("from", NULL, NULL, NULL, flags);
+
+  /**
+   * TandemPlanVersion:plan:
+   *
+   * The plan of this version.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, TANDEM_TYPE_PLAN, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_plan_version_init (TandemPlanVersion *self)
+{
+}
+
+TandemPlanVersion *
+_tandem_plan_version_new (const char *name, guint version, const char *from, TandemPlan *plan)
+{
+  TandemPlanVersion *self = g_object_new (TANDEM_TYPE_PLAN_VERSION, NULL);
+
+  self->name = g_strdup (name);
+  self->version = version;
+  self->from = g_strdup (from);
+  self->plan = g_object_ref (plan);
+  return self;
+}
+
+/**
+ * tandem_plan_version_get_name:
+ * @self: a `TandemPlanVersion`
+ *
+ * Gets [property@Tandem.PlanVersion:name].
+ *
+ * Returns: (transfer none): the plan's name
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_plan_version_get_name (TandemPlanVersion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN_VERSION (self), NULL);
+  return self->name;
+}
+
+/**
+ * tandem_plan_version_get_version:
+ * @self: a `TandemPlanVersion`
+ *
+ * Gets [property@Tandem.PlanVersion:version].
+ *
+ * Returns: the version number
+ *
+ * Since: 1.0
+ */
+guint
+tandem_plan_version_get_version (TandemPlanVersion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN_VERSION (self), 0);
+  return self->version;
+}
+
+/**
+ * tandem_plan_version_get_from:
+ * @self: a `TandemPlanVersion`
+ *
+ * Gets [property@Tandem.PlanVersion:from].
+ *
+ * Returns: (transfer none) (nullable): the period label, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_plan_version_get_from (TandemPlanVersion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN_VERSION (self), NULL);
+  return self->from;
+}
+
+/**
+ * tandem_plan_version_get_plan:
+ * @self: a `TandemPlanVersion`
+ *
+ * Gets [property@Tandem.PlanVersion:plan].
+ *
+ * Returns: (transfer none): the plan
+ *
+ * Since: 1.0
+ */
+TandemPlan *
+tandem_plan_version_get_plan (TandemPlanVersion *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN_VERSION (self), NULL);
+  return self->plan;
+}

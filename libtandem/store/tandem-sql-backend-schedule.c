@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-sql-backend-schedule.c: the SQL backend's plans over time: plan
+ * versions, the default plan, tandems' plans, targets, draws, exchange
+ * rates and what a closed period keeps of them; the statements' text is in
+ * tandem-sql-backend.c */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-sql-backend-private.h"
+#include "tandem-sql-backend-internal-private.h"
+#include "tandem-store-private.h"
+
+static void
+bind_optional_text (TandemSqlStmt *stmt, int index, const char *text)
+{
+  if (text != NULL)
+    tandem_sql_bind_text (stmt, index, text);
+  else
+    tandem_sql_bind_null (stmt, index);
+}
+
+/* Binds @r for the save statement of @kind; returns that statement. */
+static StmtId
+bind_save (TandemSqlBackend           *self,
+           TandemScheduleKind          kind,
+           const TandemScheduleRecord *r,
+           TandemSqlStmt             **out,
+           GError                    **error)
+{
+  static const StmtId ids[TANDEM_N_SCHEDULES] = {
+    [TANDEM_SCHEDULE_PLAN_VERSION] = STMT_SAVE_PLAN_VERSION,
+    [TANDEM_SCHEDULE_DEFAULT_PLAN] = STMT_SAVE_DEFAULT_PLAN,
+    [TANDEM_SCHEDULE_TEAM_PLAN] = STMT_SAVE_TEAM_PLAN,
+    [TANDEM_SCHEDULE_TARGET] = STMT_SAVE_TARGET,
+    [TANDEM_SCHEDULE_DRAW] = STMT_SAVE_DRAW,
+    [TANDEM_SCHEDULE_RATE] = STMT_SAVE_RATE,
+    [TANDEM_SCHEDULE_CLOSED_PERIOD] = N_STMTS,
+    [TANDEM_SCHEDULE_CLOSED_RATE] = STMT_SAVE_CLOSED_RATE,
+    [TANDEM_SCHEDULE_CLOSED_VERSION] = STMT_SAVE_CLOSED_VERSION,
+    [TANDEM_SCHEDULE_DRAW_LINE] = N_STMTS,
+  };
+  TandemSqlStmt *stmt;
+
+  g_return_val_if_fail (ids[kind] != N_STMTS, N_STMTS);
+  stmt = *out = _tandem_sql_get_stmt (self, ids[kind], error);
+  if (stmt == NULL)
+    return N_STMTS;
+
+  switch (kind)
+    {
+    case TANDEM_SCHEDULE_PLAN_VERSION:
+      tandem_sql_bind_text (stmt, 1, r->name);
+      tandem_sql_bind_int64 (stmt, 2, r->number);
+      bind_optional_text (stmt, 3, r->from_label);
+      tandem_sql_bind_int64 (stmt, 4, r->from_at);
+      tandem_sql_bind_text (stmt, 5, r->text);
+      break;
+    case TANDEM_SCHEDULE_DEFAULT_PLAN:
+      tandem_sql_bind_text (stmt, 1, r->name);
+      break;
+    case TANDEM_SCHEDULE_TEAM_PLAN:
+      tandem_sql_bind_int64 (stmt, 1, r->owner_id);
+      bind_optional_text (stmt, 2, r->from_label);
+      tandem_sql_bind_int64 (stmt, 3, r->from_at);
+      tandem_sql_bind_text (stmt, 4, r->name);
+      break;
+    case TANDEM_SCHEDULE_TARGET:
+      tandem_sql_bind_int64 (stmt, 1, r->owner_id);
+      tandem_sql_bind_text (stmt, 2, r->from_label);
+      tandem_sql_bind_int64 (stmt, 3, r->from_at);
+      tandem_sql_bind_int64 (stmt, 4, r->amount_minor);
+      tandem_sql_bind_text (stmt, 5, r->currency);
+      break;
+    case TANDEM_SCHEDULE_DRAW:
+      tandem_sql_bind_int64 (stmt, 1, r->owner_id);
+      tandem_sql_bind_int64 (stmt, 2, r->amount_minor);
+      tandem_sql_bind_text (stmt, 3, r->currency);
+      tandem_sql_bind_text (stmt, 4, r->from_label);
+      tandem_sql_bind_int64 (stmt, 5, r->from_at);
+      bind_optional_text (stmt, 6, r->until_label);
+      if (r->until_label != NULL)
+        tandem_sql_bind_int64 (stmt, 7, r->until_at);
+      else
+        tandem_sql_bind_null (stmt, 7);
+      tandem_sql_bind_int64 (stmt, 8, r->number != 0);
+      break;
+    case TANDEM_SCHEDULE_RATE:
+      tandem_sql_bind_text (stmt, 1, r->currency);
+      tandem_sql_bind_text (stmt, 2, r->to_currency);
+      tandem_sql_bind_int64 (stmt, 3, r->from_at);
+      tandem_sql_bind_text (stmt, 4, r->text);
+      break;
+    case TANDEM_SCHEDULE_CLOSED_RATE:
+      tandem_sql_bind_text (stmt, 1, r->name);
+      tandem_sql_bind_text (stmt, 2, r->from_label);
+      tandem_sql_bind_text (stmt, 3, r->currency);
+      tandem_sql_bind_text (stmt, 4, r->to_currency);
+      tandem_sql_bind_int64 (stmt, 5, r->from_at);
+      tandem_sql_bind_text (stmt, 6, r->text);
+      break;
+    case TANDEM_SCHEDULE_CLOSED_VERSION:
+      tandem_sql_bind_text (stmt, 1, r->name);
+      tandem_sql_bind_text (stmt, 2, r->from_label);
+      tandem_sql_bind_int64 (stmt, 3, r->number);
+      break;
+    case TANDEM_SCHEDULE_CLOSED_PERIOD:
+    case TANDEM_SCHEDULE_DRAW_LINE:
+    case TANDEM_N_SCHEDULES:
+    default:
+      g_assert_not_reached ();
+    }
+  return ids[kind];
+}
+
+static gboolean
+tandem_sql_backend_save_schedule (TandemBackend              *backend,
+                                  TandemScheduleKind          kind,
+                                  const TandemScheduleRecord *record,
+                                  gint64                     *id,
+                                  GError                    **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = NULL;
+  gint64            new_id = 0;
+
+  if (bind_save (self, kind, record, &stmt, error) == N_STMTS)
+    return FALSE;
+
+  if (kind == TANDEM_SCHEDULE_PLAN_VERSION || kind == TANDEM_SCHEDULE_DRAW)
+    {
+      if (!_tandem_sql_step_insert (self, stmt, _ ("Could not save a dated plan setting"), &new_id,
+                                    error))
+        return FALSE;
+      if (id != NULL)
+        *id = new_id;
+      return TRUE;
+    }
+  return _tandem_sql_step_done (self, stmt, _ ("Could not save a dated plan setting"), error);
+}
+
+static void
+read_schedule (TandemSqlStmt *stmt, TandemScheduleRecord *r)
+{
+  r->id = tandem_sql_column_int64 (stmt, 0);
+  r->owner_id = tandem_sql_column_int64 (stmt, 1);
+  r->name = _tandem_sql_column_dup (stmt, 2);
+  r->text = _tandem_sql_column_dup (stmt, 3);
+  r->from_label = _tandem_sql_column_dup (stmt, 4);
+  r->from_at = tandem_sql_column_int64 (stmt, 5);
+  r->until_label = _tandem_sql_column_dup (stmt, 6);
+  r->until_at = tandem_sql_column_int64 (stmt, 7);
+  r->amount_minor = tandem_sql_column_int64 (stmt, 8);
+  _tandem_sql_column_currency (stmt, 9, r->currency);
+  _tandem_sql_column_currency (stmt, 10, r->to_currency);
+  r->number = tandem_sql_column_int64 (stmt, 11);
+}
+
+static GArray *
+tandem_sql_backend_list_schedule (TandemBackend     *backend,
+                                  TandemScheduleKind kind,
+                                  const gint64      *line_kinds,
+                                  GError           **error)
+{
+  static const StmtId ids[TANDEM_N_SCHEDULES] = {
+    [TANDEM_SCHEDULE_PLAN_VERSION] = STMT_LIST_PLAN_VERSIONS,
+    [TANDEM_SCHEDULE_DEFAULT_PLAN] = STMT_LIST_DEFAULT_PLAN,
+    [TANDEM_SCHEDULE_TEAM_PLAN] = STMT_LIST_TEAM_PLANS,
+    [TANDEM_SCHEDULE_TARGET] = STMT_LIST_TARGETS,
+    [TANDEM_SCHEDULE_DRAW] = STMT_LIST_DRAWS,
+    [TANDEM_SCHEDULE_RATE] = STMT_LIST_RATES,
+    [TANDEM_SCHEDULE_CLOSED_PERIOD] = STMT_LIST_CLOSED_PERIODS,
+    [TANDEM_SCHEDULE_CLOSED_RATE] = STMT_LIST_CLOSED_RATES,
+    [TANDEM_SCHEDULE_CLOSED_VERSION] = STMT_LIST_CLOSED_PERIODS,
+    [TANDEM_SCHEDULE_DRAW_LINE] = STMT_LIST_DRAW_LINES,
+  };
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, ids[kind], error);
+
+  g_return_val_if_fail (kind != TANDEM_SCHEDULE_DRAW_LINE || line_kinds != NULL, NULL);
+  if (stmt != NULL && kind == TANDEM_SCHEDULE_DRAW_LINE)
+    {
+      tandem_sql_bind_int64 (stmt, 1, line_kinds[0]);
+      tandem_sql_bind_int64 (stmt, 2, line_kinds[1]);
+    }
+  return _tandem_sql_list_rows (
+      self, stmt, sizeof (TandemScheduleRecord), (GDestroyNotify)tandem_schedule_record_clear,
+      (gpointer)read_schedule, _ ("Could not read dated plan settings"), error);
+}
+
+void
+_tandem_sql_backend_schedule_iface_init (TandemBackendInterface *iface)
+{
+  iface->save_schedule = tandem_sql_backend_save_schedule;
+  iface->list_schedule = tandem_sql_backend_list_schedule;
+}
