@@ -83,4 +83,35 @@ test('plan errors name group, key and value', () => {
              e.message.includes('[Cap] PerRep=100'));
 });
 
+test('plans over time: versions, targets, draws and rates', () => {
+    const w = world();
+    w.store.add_plan(w.plan);
+    const nov = w.plan.parse_period('2026-11');
+    const v2 = Tandem.Plan.new_from_data(PLAN.replace('CommissionRate=5%', 'CommissionRate=8%'), -1);
+    const [ok, version] = w.store.add_plan_version(v2, nov);
+    assert(ok);
+    assertEqual(version, 2);
+    const versions = w.store.list_plan_versions();
+    assertEqual(versions.get_n_items(), 2);
+    assertEqual(versions.get_item(1).from, '2026-11');
+    const team = w.account.team;
+    w.store.set_target(team, nov, Tandem.Money.parse('1000.00 EUR'));
+    assertEqual(w.store.list_targets(team).get_item(0).amount.to_string(), '1000.00 EUR');
+    const draw = w.store.set_draw(w.field, Tandem.Money.parse('200.00 EUR'), nov, null, false);
+    assertEqual(draw.amount.to_string(), '200.00 EUR');
+    w.store.set_exchange_rate('CHF', 'EUR', '0.95', when('2026-11-01T00:00:00Z'));
+    assertEqual(w.store.list_exchange_rates().get_item(0).rate, '0.95');
+    w.store.log_activity(w.account, w.field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('1000.00 CHF'), when('2026-11-10T10:00:00Z'));
+    const s = w.store.settle(w.store.get_plan_at('Standard', nov), nov);
+    assertEqual(s.get_plan_version(), 2);
+    // 950.00 EUR at 8% = 76.00; field 60% = 45.60, topped up to 200.00 by 154.40
+    assertEqual(s.get_total_for_rep(w.field).to_string(), '200.00 EUR');
+    const kinds = [];
+    const lines = s.get_lines_for_rep(w.field);
+    for (let i = 0; i < lines.get_n_items(); i++)
+        kinds.push(`${lines.get_item(i).kind}:${lines.get_item(i).amount.to_string()}`);
+    assertEqual(kinds.join(','), `${Tandem.LineKind.COMMISSION}:45.60 EUR,${Tandem.LineKind.DRAW}:154.40 EUR`);
+});
+
 run();

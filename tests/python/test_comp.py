@@ -131,3 +131,41 @@ def test_periods_and_plan_properties():
     assert Tandem.SplitMethod.CONTRIBUTION != Tandem.SplitMethod.EQUAL
     with pytest.raises(GLib.Error):
         plan.parse_period('2026')
+
+
+def test_plans_over_time(world):
+    """Versions, the plan a tandem follows, ramped targets, draws and rates."""
+    store, plan, inside, field, account = world
+    team = account.props.team
+    nov = plan.parse_period('2026-11')
+    oct_ = plan.parse_period('2026-10')
+    v2 = Tandem.Plan.new_from_data(PLAN.replace('CommissionRate=5%', 'CommissionRate=8%'), -1)
+    ok, version = store.add_plan_version(v2, nov)
+    assert ok and version == 2
+    assert [(v.props.name, v.props.version, v.get_from()) for v in store.list_plan_versions()] == \
+        [('Standard', 1, None), ('Standard', 2, '2026-11')]
+    assert 'CommissionRate=5%' in store.get_plan_at('Standard', oct_).get_data()
+    assert store.get_default_plan() == 'Standard'
+    store.assign_plan(team, 'Standard', nov)
+    assert store.get_team_plan(team, nov) == 'Standard'
+
+    store.ramp_target(team, nov, [5000, 7500])
+    targets = [(t.props.period, t.props.amount.to_string()) for t in store.list_targets(team)]
+    assert targets == [('2026-11', '2500.00 EUR'), ('2026-12', '3750.00 EUR')]
+
+    draw = store.set_draw(inside, Tandem.Money.parse('300.00 EUR'), nov, None, True)
+    assert draw.props.recoverable and draw.props.until is None
+
+    store.set_exchange_rate('CHF', 'EUR', '0.95', when('2026-11-01T00:00:00Z'))
+    rates = list(store.list_exchange_rates())
+    assert rates[0].props.rate == '0.95' and rates[0].props.from_currency == 'CHF'
+
+    store.log_activity(account, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse('1000.00 CHF'),
+                       when('2026-11-10T10:00:00Z'))
+    s = store.settle(store.get_plan_at('Standard', nov), nov)
+    assert s.get_plan_version() == 2
+    # 1000.00 CHF at 0.95 = 950.00 EUR; 8% = 76.00; inside 40% = 30.40, topped up to 300.00
+    kinds = {line.props.kind.value_nick: line.props.amount.to_string() for line in s.get_lines_for_rep(inside)}
+    assert kinds == {'commission': '30.40 EUR', 'draw': '269.60 EUR'}
+    data = json.loads(s.to_json())
+    assert data['plan_version'] == 2 and data['rates'][0]['rate'] == '0.95'
