@@ -316,8 +316,8 @@ cli_cmd_target_ramp (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((team = cli_get_team (cli, argv[1], &error)) == NULL
-      || !tandem_store_ramp_target (cli->store, team, from, (const guint *)steps->data, steps->len,
-                                    &error))
+      || !tandem_store_ramp_target (cli->store, team, from, &g_array_index (steps, guint, 0),
+                                    steps->len, &error))
     return cli_data_error (error);
   return print_targets (cli, team);
 }

@@ -92,6 +92,7 @@ order (World *w, TandemAccount *account, const char *amount, const char *when)
       w->store, account ? account : w->account, w->field, TANDEM_ACTIVITY_KIND_ORDER, m, t, &error);
 
   TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL (a);
 }
 
 static gint64

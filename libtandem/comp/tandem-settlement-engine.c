@@ -979,7 +979,6 @@ draw_history (Engine *engine, GError **error)
 
     for (;;)
       {
-        g_autoptr (GDateTime) start = tandem_period_get_start (p, zone);
         g_autoptr (GDateTime) end = tandem_period_get_end (p, zone);
         TandemPeriod *prev;
 
