@@ -60,14 +60,8 @@ period_start (Write *w, const TandemPeriod *period, gint64 *start, GError **erro
   g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr (GDateTime) time = NULL;
 
-  if (w->cut != NULL && tandem_period_get_kind (period) != tandem_plan_get_period_kind (w->cut))
-    {
-      g_autofree char *label = tandem_period_to_string (period);
-      g_autoptr (TandemPeriod) checked = tandem_plan_parse_period (w->cut, label, error);
-
-      if (checked == NULL)
-        return FALSE;
-    }
+  if (w->cut != NULL && !_tandem_plan_check_period (w->cut, period, error))
+    return FALSE;
   time = tandem_period_get_start (period, w->cut ? tandem_plan_get_time_zone (w->cut) : utc);
   *start = _tandem_time_to_usec (time);
   return TRUE;
@@ -148,12 +142,8 @@ tandem_store_assign_plan (TandemStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   ok = write_begin (&w, self, error);
-  if (ok && _tandem_schedule_version_at (&w.schedule, name, G_MAXINT64) == NULL)
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   _ ("No plan named “%s” (load one with tandem plan load FILE)"), name);
-      ok = FALSE;
-    }
+  if (ok && _tandem_schedule_latest_version (&w.schedule, name) == NULL)
+    ok = _tandem_plan_not_found (name, error);
   record.owner_id = tandem_team_get_id (team);
   record.name = (char *)name;
   record.from_at = G_MININT64;

@@ -62,6 +62,11 @@ gboolean _tandem_store_plan_locked (TandemStore  *self,
                                     TandemPeriod *from,
                                     guint        *version,
                                     GError      **error);
+/* Refuses @period when it is not of @plan's kind, with the error parsing
+ * its label under @plan gives (TANDEM_PLAN_ERROR_INVALID_PERIOD). */
+gboolean _tandem_plan_check_period (TandemPlan *plan, const TandemPeriod *period, GError **error);
+/* TANDEM_STORE_ERROR_NOT_FOUND for the plan @name; returns FALSE. */
+gboolean _tandem_plan_not_found (const char *name, GError **error);
 /* The start of @period in @plan's zone, in microseconds. */
 gint64 _tandem_plan_period_start (TandemPlan *plan, const TandemPeriod *period);
 

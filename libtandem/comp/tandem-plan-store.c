@@ -25,6 +25,27 @@ _tandem_plan_period_start (TandemPlan *plan, const TandemPeriod *period)
   return _tandem_time_to_usec (start);
 }
 
+gboolean
+_tandem_plan_check_period (TandemPlan *plan, const TandemPeriod *period, GError **error)
+{
+  g_autofree char *label = NULL;
+  g_autoptr (TandemPeriod) checked = NULL;
+
+  if (tandem_period_get_kind (period) == tandem_plan_get_period_kind (plan))
+    return TRUE;
+  label = tandem_period_to_string (period);
+  checked = tandem_plan_parse_period (plan, label, error);
+  return checked != NULL;
+}
+
+gboolean
+_tandem_plan_not_found (const char *name, GError **error)
+{
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+               _ ("No plan named “%s” (load one with tandem plan load FILE)"), name);
+  return FALSE;
+}
+
 /* The first period after the last closed one of @plan, or NULL. */
 static TandemPeriod *
 after_last_closed (TandemPlan *plan, const TandemSchedule *schedule)
@@ -69,7 +90,7 @@ _tandem_store_plan_locked (TandemStore  *self,
   if (!_tandem_schedule_load (&schedule, backend, error))
     return FALSE;
 
-  latest = _tandem_schedule_version_at (&schedule, name, G_MAXINT64);
+  latest = _tandem_schedule_latest_version (&schedule, name);
   if (latest == NULL)
     {
       /* a new name: version 1, in effect from the beginning */
@@ -85,14 +106,6 @@ _tandem_store_plan_locked (TandemStore  *self,
 
   if (from == NULL)
     {
-      for (guint i = 0; i < schedule.versions->len; i++)
-        {
-          const TandemScheduleRecord *v
-              = &g_array_index (schedule.versions, TandemScheduleRecord, i);
-
-          if (strcmp (v->name, name) == 0 && v->number > latest->number)
-            latest = v;
-        }
       if (strcmp (latest->text, tandem_plan_get_data (plan)) == 0)
         {
           if (version != NULL)
@@ -127,14 +140,7 @@ _tandem_store_plan_locked (TandemStore  *self,
   record.name = (char *)name;
   record.from_label = label;
   record.text = (char *)tandem_plan_get_data (plan);
-  record.number = 1;
-  for (guint i = 0; i < schedule.versions->len; i++)
-    {
-      const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
-
-      if (strcmp (v->name, name) == 0 && v->number >= record.number)
-        record.number = v->number + 1;
-    }
+  record.number = latest->number + 1;
   if (version != NULL)
     *version = (guint)record.number;
   return tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL, error);
@@ -199,14 +205,8 @@ tandem_store_add_plan_version (TandemStore  *self,
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (from != NULL && tandem_period_get_kind (from) != tandem_plan_get_period_kind (plan))
-    {
-      g_autofree char *label = tandem_period_to_string (from);
-      g_autoptr (TandemPeriod) checked = tandem_plan_parse_period (plan, label, error);
-
-      if (checked == NULL)
-        return FALSE;
-    }
+  if (from != NULL && !_tandem_plan_check_period (plan, from, error))
+    return FALSE;
 
   tx = _tandem_transaction_new (self);
   return _tandem_transaction_begin (tx, error)
@@ -220,14 +220,6 @@ load_schedule (TandemStore *self, TandemSchedule *schedule, GError **error)
   g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
   return _tandem_schedule_load (schedule, _tandem_transaction_get_backend (tx), error);
-}
-
-static gboolean
-no_plan (const char *name, GError **error)
-{
-  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-               _ ("No plan named “%s” (load one with tandem plan load FILE)"), name);
-  return FALSE;
 }
 
 /**
@@ -278,16 +270,9 @@ tandem_store_get_plan_at (TandemStore *self, const char *name, TandemPeriod *per
   if (!load_schedule (self, &schedule, error))
     return NULL;
 
-  version = _tandem_schedule_version_at (&schedule, name, G_MAXINT64);
-  for (guint i = 0; version != NULL && i < schedule.versions->len; i++)
-    {
-      const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
-
-      if (strcmp (v->name, name) == 0 && v->number > version->number)
-        version = v;
-    }
+  version = _tandem_schedule_latest_version (&schedule, name);
   if (version == NULL)
-    return no_plan (name, error), NULL;
+    return _tandem_plan_not_found (name, error), NULL;
   if (period == NULL)
     return tandem_plan_new_from_data (version->text, -1, error);
 
@@ -297,7 +282,7 @@ tandem_store_get_plan_at (TandemStore *self, const char *name, TandemPeriod *per
   version
       = _tandem_schedule_version_at (&schedule, name, _tandem_plan_period_start (latest, period));
   if (version == NULL)
-    return no_plan (name, error), NULL;
+    return _tandem_plan_not_found (name, error), NULL;
   return tandem_plan_new_from_data (version->text, -1, error);
 }
 
@@ -397,8 +382,8 @@ tandem_store_set_default_plan (TandemStore *self, const char *name, GError **err
   if (!_tandem_transaction_begin (tx, error)
       || !_tandem_schedule_load (&schedule, _tandem_transaction_get_backend (tx), error))
     return FALSE;
-  if (_tandem_schedule_version_at (&schedule, name, G_MAXINT64) == NULL)
-    return no_plan (name, error);
+  if (_tandem_schedule_latest_version (&schedule, name) == NULL)
+    return _tandem_plan_not_found (name, error);
 
   record.name = (char *)name;
   return tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),

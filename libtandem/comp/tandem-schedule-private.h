@@ -35,6 +35,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TandemSchedule, _tandem_schedule_clear)
 const TandemScheduleRecord *_tandem_schedule_version_at (const TandemSchedule *self,
                                                          const char           *name,
                                                          gint64                at);
+/* The highest version of @name, or NULL. */
+const TandemScheduleRecord *_tandem_schedule_latest_version (const TandemSchedule *self,
+                                                             const char           *name);
 /* How many plans (names) are stored. */
 guint _tandem_schedule_n_plans (const TandemSchedule *self);
 /* The plan tandem @team_id follows at @at: its latest assignment from at

@@ -86,6 +86,22 @@ _tandem_schedule_version_at (const TandemSchedule *self, const char *name, gint6
   return best;
 }
 
+const TandemScheduleRecord *
+_tandem_schedule_latest_version (const TandemSchedule *self, const char *name)
+{
+  const TandemScheduleRecord *latest = NULL;
+
+  /* ordered by name, then version */
+  for (guint i = 0; i < self->versions->len; i++)
+    {
+      const TandemScheduleRecord *v = &g_array_index (self->versions, TandemScheduleRecord, i);
+
+      if (strcmp (v->name, name) == 0)
+        latest = v;
+    }
+  return latest;
+}
+
 guint
 _tandem_schedule_n_plans (const TandemSchedule *self)
 {
@@ -158,16 +174,10 @@ _tandem_schedule_closed_end (const TandemSchedule *self, const char *plan)
 TandemPlan *
 _tandem_schedule_default_plan (const TandemSchedule *self, GError **error)
 {
-  const TandemScheduleRecord *latest = NULL;
+  const TandemScheduleRecord *latest
+      = self->default_plan != NULL ? _tandem_schedule_latest_version (self, self->default_plan)
+                                   : NULL;
 
-  for (guint i = 0; self->default_plan != NULL && i < self->versions->len; i++)
-    {
-      const TandemScheduleRecord *v = &g_array_index (self->versions, TandemScheduleRecord, i);
-
-      if (strcmp (v->name, self->default_plan) == 0
-          && (latest == NULL || v->number > latest->number))
-        latest = v;
-    }
   return latest != NULL ? tandem_plan_new_from_data (latest->text, -1, error) : NULL;
 }
 

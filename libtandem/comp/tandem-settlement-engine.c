@@ -709,8 +709,10 @@ convert (Engine *engine, const TandemSettleRecord *r, TandemSettleRecord *out, G
 static gboolean
 process_record (const TandemSettleRecord *r, gpointer user_data, GError **error)
 {
-  Engine    *engine = user_data;
-  TeamState *team = r->team_id > 0 ? g_hash_table_lookup (engine->teams, &r->team_id) : NULL;
+  Engine            *engine = user_data;
+  TeamState         *team = engine->filter_teams && r->team_id > 0
+                                ? g_hash_table_lookup (engine->teams, &r->team_id)
+                                : NULL;
   TandemSettleRecord converted;
 
   /* a tandem that follows another plan is settled by that plan */

@@ -314,13 +314,8 @@ settle_locked (TandemStore  *store,
   gboolean is_closed;
   gboolean ok;
 
-  if (tandem_period_get_kind (period) != tandem_plan_get_period_kind (plan))
-    {
-      g_autoptr (TandemPeriod) checked = tandem_plan_parse_period (plan, label, error);
-
-      if (checked == NULL)
-        return NULL;
-    }
+  if (!_tandem_plan_check_period (plan, period, error))
+    return NULL;
 
   self = settlement_new (store, plan, period);
 

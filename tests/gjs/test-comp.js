@@ -99,6 +99,10 @@ test('plans over time: versions, targets, draws and rates', () => {
     assertEqual(w.store.list_targets(team).get_item(0).amount.to_string(), '1000.00 EUR');
     const draw = w.store.set_draw(w.field, Tandem.Money.parse('200.00 EUR'), nov, null, false);
     assertEqual(draw.amount.to_string(), '200.00 EUR');
+    assertEqual(w.store.list_draws().get_item(0).balance.to_string(), '0.00 EUR');
+    assertEqual(nov.get_next().to_string(), '2026-12');
+    w.store.set_default_plan('Standard');
+    assertEqual(w.store.get_default_plan(), 'Standard');
     w.store.set_exchange_rate('CHF', 'EUR', '0.95', when('2026-11-01T00:00:00Z'));
     assertEqual(w.store.list_exchange_rates().get_item(0).rate, '0.95');
     w.store.log_activity(w.account, w.field, Tandem.ActivityKind.ORDER,

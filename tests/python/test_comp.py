@@ -146,6 +146,11 @@ def test_plans_over_time(world):
         [('Standard', 1, None), ('Standard', 2, '2026-11')]
     assert 'CommissionRate=5%' in store.get_plan_at('Standard', oct_).get_data()
     assert store.get_default_plan() == 'Standard'
+    store.set_default_plan('Standard')
+    with pytest.raises(GLib.Error) as info:
+        store.set_default_plan('Gold')
+    assert 'Gold' in info.value.message
+    assert nov.get_next().to_string() == '2026-12'
     store.assign_plan(team, 'Standard', nov)
     assert store.get_team_plan(team, nov) == 'Standard'
 
@@ -155,6 +160,8 @@ def test_plans_over_time(world):
 
     draw = store.set_draw(inside, Tandem.Money.parse('300.00 EUR'), nov, None, True)
     assert draw.props.recoverable and draw.props.until is None
+    [listed] = store.list_draws()
+    assert (listed.props.rep.props.id, listed.props.balance.to_string()) == (inside.props.id, '0.00 EUR')
 
     store.set_exchange_rate('CHF', 'EUR', '0.95', when('2026-11-01T00:00:00Z'))
     rates = list(store.list_exchange_rates())
