@@ -887,7 +887,25 @@ test_s21_deterministic (void)
 /* The property test: random plans over random data. For every settlement
  * each activity's commission lines sum exactly to its rounded pool, the
  * total is the sum of the lines and of the reps' totals, and no rep ends
- * above the cap. 100 data sets × 100 plans = 10,000 settlements. */
+ * above the cap. 100 data sets × 100 plans = 10,000 settlements.
+ *
+ * Plans over time take part: each random plan is stored as a new version
+ * of "Prop" from November and the settlement must use it; some data sets
+ * have a target set for November, some activities are in CHF (converted
+ * at one of two random rates, the pool computed from the converted
+ * amount), and the inside rep may have a draw from October (recoverable or
+ * not), which keeps the rep's November total at or above its amount. */
+static gint64
+expected_conversion (gint64 minor, gint64 rate) /* rate × 10^8, both currencies of exponent 2 */
+{
+  __int128 p = (__int128)minor * rate;
+  __int128 q = p / 100000000, r = p % 100000000;
+
+  if (r * 2 >= 100000000)
+    q++;
+  return (gint64)q;
+}
+
 static gint64
 expected_pool (gint64 amount, int rate_hundredths) /* percent × 100 */
 {
@@ -910,25 +928,66 @@ test_property_settlements (void)
       World w = { 0 };
       g_autoptr (GArray) amounts = g_array_new (FALSE, TRUE, sizeof (gint64));
       g_autoptr (GArray) kinds = g_array_new (FALSE, TRUE, sizeof (int));
-      guint n = g_rand_int_range (rand, 1, 25);
+      guint  n = g_rand_int_range (rand, 1, 25);
+      guint  n_october = g_rand_int_range (rand, 0, 4);
+      gint64 rates[2] = { g_rand_int_range (rand, 50000000, 150000000),
+                          g_rand_int_range (rand, 50000000, 150000000) };
+      gint64 draw_minor = g_rand_boolean (rand) ? g_rand_int_range (rand, 1, 300000) : 0;
+      g_autoptr (GError) setup_error = NULL;
+      g_autoptr (TandemPeriod) october = tandem_period_parse ("2026-10", NULL);
+      g_autoptr (TandemPeriod) november = tandem_period_parse ("2026-11", NULL);
 
       world_init (&w, NULL, g_rand_boolean (rand) ? "5000.00" : NULL);
-      for (guint i = 0; i < n; i++)
+      for (guint r = 0; r < 2; r++)
+        {
+          g_autofree char *text = g_strdup_printf ("%d.%08d", (int)(rates[r] / 100000000),
+                                                   (int)(rates[r] % 100000000));
+          g_autoptr (GDateTime) since
+              = at (r == 0 ? "2026-10-01T00:00:00Z" : "2026-11-15T00:00:00Z");
+
+          tandem_store_set_exchange_rate (w.store, "CHF", "EUR", text, since, &setup_error);
+        }
+      if (g_rand_boolean (rand))
+        {
+          g_autoptr (TandemMoney) target
+              = tandem_money_new (g_rand_int_range (rand, 0, 1000000), "EUR");
+
+          tandem_store_set_target (w.store, w.team, november, target, &setup_error);
+        }
+      if (draw_minor > 0)
+        {
+          g_autoptr (TandemMoney) draw_amount = tandem_money_new (draw_minor, "EUR");
+          g_autoptr (TandemDraw) draw = tandem_store_set_draw (
+              w.store, w.inside, draw_amount, october, NULL, g_rand_boolean (rand), &setup_error);
+
+          CU_ASSERT_PTR_NOT_NULL (draw);
+        }
+      TANDEM_ASSERT_NO_ERROR (setup_error);
+
+      for (guint i = 0; i < n + n_october; i++)
         {
           int              kind = TANDEM_ACTIVITY_KIND_ORDER + g_rand_int_range (rand, 0, 3);
           gint64           minor = g_rand_int_range (rand, 1, 500000);
-          g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
-                                                     minor / 100, minor % 100);
-          g_autofree char *when
-              = g_strdup_printf ("2026-11-%02uT%02u:00:00Z", 1 + g_rand_int_range (rand, 0, 28),
-                                 g_rand_int_range (rand, 0, 24));
-          g_autoptr (TandemActivity) a
-              = log_at (&w, NULL, g_rand_boolean (rand) ? w.inside : w.field, kind, amount, when);
+          gboolean         chf = g_rand_int_range (rand, 0, 4) == 0;
+          guint            day = 1 + g_rand_int_range (rand, 0, 28);
+          g_autofree char *amount
+              = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " %s", minor / 100,
+                                 minor % 100, chf ? "CHF" : "EUR");
+          g_autofree char *when = g_strdup_printf ("2026-%s-%02uT%02u:00:00Z", i < n ? "11" : "10",
+                                                   day, g_rand_int_range (rand, 0, 24));
+          g_autoptr (GDateTime) t = at (when);
+          g_autoptr (TandemMoney) m = tandem_money_parse (amount, NULL);
+          g_autoptr (TandemActivity) a = tandem_store_log_activity (
+              w.store, w.account, g_rand_boolean (rand) ? w.inside : w.field, kind, m, t,
+              &setup_error);
 
+          TANDEM_ASSERT_NO_ERROR (setup_error);
           g_array_set_size (amounts, tandem_activity_get_id (a) + 1);
           g_array_set_size (kinds, tandem_activity_get_id (a) + 1);
-          g_array_index (amounts, gint64, tandem_activity_get_id (a)) = minor;
-          g_array_index (kinds, int, tandem_activity_get_id (a)) = kind;
+          /* November's pools are checked; in EUR, after conversion */
+          g_array_index (amounts, gint64, tandem_activity_get_id (a))
+              = chf ? expected_conversion (minor, rates[day >= 15 ? 1 : 0]) : minor;
+          g_array_index (kinds, int, tandem_activity_get_id (a)) = i < n ? kind : -1;
         }
 
       for (guint p = 0; p < 100; p++)
@@ -940,11 +999,11 @@ test_property_settlements (void)
           gboolean         cap = g_rand_boolean (rand);
           gint64           cap_minor = g_rand_int_range (rand, 100, 100000);
           g_autofree char *text = g_strdup_printf (
-              "[Plan]\nName=P%u\nCurrency=EUR\nCommissionRate=%d.%02d%%\nInsideShare=%d.%02d%%\n"
+              "[Plan]\nName=Prop\nCurrency=EUR\nCommissionRate=%d.%02d%%\nInsideShare=%d.%02d%%\n"
               "[Kind cross-sell]\nCommissionRate=%d.%02d%%\n"
               "[Accelerator]\nAbove=%d%%\nMultiplier=1.%d\n"
               "[TeamBonus]\nAttainment=%d%%\nAmount=%d.%02d EUR\nSplit=%s\n%s",
-              p, rate / 100, rate % 100, share / 100, share % 100, cs_rate / 100, cs_rate % 100,
+              rate / 100, rate % 100, share / 100, share % 100, cs_rate / 100, cs_rate % 100,
               g_rand_int_range (rand, 1, 150), g_rand_int_range (rand, 0, 10),
               g_rand_int_range (rand, 1, 150), g_rand_int_range (rand, 0, 2000),
               g_rand_int_range (rand, 0, 100), g_rand_boolean (rand) ? "equal" : "contribution",
@@ -954,7 +1013,9 @@ test_property_settlements (void)
                                        cap_minor / 100, cap_minor % 100)
                     : g_strdup (text);
           g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (full, -1, &error);
+          g_autoptr (TandemPlan) stored = NULL;
           g_autoptr (TandemPeriod) nov = tandem_period_parse ("2026-11", NULL);
+          guint version = 0;
           g_autoptr (TandemSettlement) s = NULL;
           g_autoptr (GListModel) lines = NULL;
           g_autoptr (GHashTable) by_activity
@@ -970,9 +1031,14 @@ test_property_settlements (void)
               failures++;
               continue;
             }
-          s = tandem_store_settle (w.store, plan, nov, &error);
-          if (s == NULL)
+          /* each plan is a new version of Prop from November */
+          if (!tandem_store_add_plan_version (w.store, plan, nov, &version, &error)
+              || (stored = tandem_store_get_plan_at (w.store, "Prop", nov, &error)) == NULL
+              || strcmp (tandem_plan_get_data (stored), full) != 0
+              || (s = tandem_store_settle (w.store, stored, nov, &error)) == NULL
+              || tandem_settlement_get_plan_version (s) != version)
             {
+              g_printerr ("settle: %s\n", error ? error->message : "another version");
               failures++;
               continue;
             }
@@ -1012,11 +1078,22 @@ test_property_settlements (void)
               int r = g_array_index (kinds, int, id) == TANDEM_ACTIVITY_KIND_CROSS_SELL ? cs_rate
                                                                                         : rate;
 
+              if (g_array_index (kinds, int, id) < 0)
+                continue; /* October */
               if (got == NULL || *got != expected_pool (g_array_index (amounts, gint64, id), r))
                 failures++;
             }
 
-          if (cap)
+          if (draw_minor > 0)
+            {
+              gint64  inside = tandem_rep_get_id (w.inside);
+              gint64 *got = g_hash_table_lookup (by_rep, &inside);
+
+              if (got == NULL || *got < draw_minor)
+                failures++;
+            }
+
+          if (cap && draw_minor == 0)
             {
               GHashTableIter iter;
               gpointer       k, v;

@@ -55,6 +55,23 @@ def seed(db, tmp_path, rng):
     plan.write_text(PLAN + '[Accelerator]\nAbove=100%\nMultiplier=1.5\n[TeamBonus]\nAttainment=80%\n'
                     'Amount=500.00 EUR\nSplit=contribution\n[Cap]\nPerRep=2500.00 EUR\n')
     tandem(db, 'plan', 'load', str(plan), check=0)
+    # plans over time: a second version from November, a second plan for
+    # tandem 4 from October, targets, draws and two CHF rates
+    plan.write_text(plan.read_text().replace('CommissionRate=5%', 'CommissionRate=6%'))
+    tandem(db, 'plan', 'load', str(plan), '--from', '2026-11', check=0)
+    premium = tmp_path / 'premium.ini'
+    premium.write_text(PLAN.replace('Name=Standard', 'Name=Premium').replace('CommissionRate=5%', 'CommissionRate=9%'))
+    tandem(db, 'plan', 'load', str(premium), check=0)
+    tandem(db, 'team', 'plan', '4', 'Premium', '--from', '2026-10', check=0)
+    tandem(db, 'target', 'ramp', '2', '--from', '2026-10', '--steps', f'{rng.randint(10, 90)}%,75%', check=0)
+    tandem(db, 'target', 'set', '3', '2026-11', f'{rng.randint(1, 40) * 1000}.00 EUR', check=0)
+    tandem(db, 'draw', 'set', '3', '--amount', f'{rng.randint(100, 3000)}.00 EUR', '--from', '2026-09',
+           '--until', '2026-10', '--recoverable', check=0)
+    tandem(db, 'draw', 'set', '5', '--amount', f'{rng.randint(100, 3000)}.00 EUR', '--from', '2026-10', check=0)
+    tandem(db, 'rate', 'set', 'CHF', 'EUR', f'0.{rng.randint(80000000, 99999999)}', '--from', '2026-09-01T00:00:00Z',
+           check=0)
+    tandem(db, 'rate', 'set', 'CHF', 'EUR', f'1.{rng.randint(0, 9999):04d}', '--from', '2026-10-15T00:00:00Z',
+           check=0)
     rows = ['ref,at,account,rep,kind,amount,reverses']
     orders = []
     for i in range(300):
@@ -66,11 +83,13 @@ def seed(db, tmp_path, rng):
             rows.append(f'r{i},{at},{account},{rep},{kind},,')
             continue
         amount = rng.randint(100, 900000)
-        rows.append(f'r{i},{at},{account},{rep},{kind},{amount // 100}.{amount % 100:02d} EUR,')
-        orders.append((i, account, at, amount))
-    for j, (i, account, at, amount) in enumerate(rng.sample(orders, 30)):
+        currency = rng.choice(['EUR', 'EUR', 'EUR', 'CHF'])
+        rows.append(f'r{i},{at},{account},{rep},{kind},{amount // 100}.{amount % 100:02d} {currency},')
+        orders.append((i, account, at, amount, currency))
+    for j, (i, account, at, amount, currency) in enumerate(rng.sample(orders, 30)):
         back = rng.randint(1, amount)
-        rows.append(f'v{j},{at[:8]}28T23:{j:02d}:00Z,{account},1,reversal,{back // 100}.{back % 100:02d} EUR,r{i}')
+        rows.append(f'v{j},{at[:8]}28T23:{j:02d}:00Z,{account},1,reversal,{back // 100}.{back % 100:02d} {currency},'
+                    f'r{i}')
     data = tmp_path / f'data-{rng.random()}.csv'
     data.write_text('\n'.join(rows) + '\n')
     tandem(db, 'import', str(data), check=0)
@@ -79,15 +98,22 @@ def seed(db, tmp_path, rng):
 def outputs(db):
     out = {}
     for period in ('2026-09', '2026-10', '2026-11'):
-        out[f'settle {period}'] = tandem(db, '--json', 'settle', period, check=0).stdout
-        out[f'statement {period}'] = tandem(db, '--json', 'statement', '2', period, check=0).stdout
+        for plan in ('Standard', 'Premium'):
+            out[f'settle {period} {plan}'] = tandem(db, '--json', 'settle', period, '--plan', plan, check=0).stdout
+        out[f'statement {period}'] = tandem(db, '--json', 'statement', '2', period, '--plan', 'Standard',
+                                            check=0).stdout
     for period in ('2026-11', '2026-Q4'):
-        out[f'kpi {period}'] = tandem(db, '--json', 'kpi', period, check=0).stdout
+        # KPIs count in one currency: with CHF activities both engines refuse alike
+        p = tandem(db, '--json', 'kpi', period, '--plan', 'Standard')
+        out[f'kpi {period}'] = (p.returncode, p.stdout, p.stderr)
+    for noun in ('plan', 'target', 'draw', 'rate'):
+        out[f'{noun} list'] = tandem(db, '--json', noun, 'list', check=0).stdout
     out['export csv'] = tandem(db, 'export', 'activities', check=0).stdout
     out['export json'] = tandem(db, 'export', 'activities', '--format', 'json', check=0).stdout
     out['accounts'] = tandem(db, '--json', 'account', 'list', check=0).stdout
-    out['close'] = tandem(db, '--json', 'close', '2026-09', check=0).stdout
-    out['after close'] = tandem(db, '--json', 'settle', '2026-10', check=0).stdout
+    out['close'] = tandem(db, '--json', 'close', '2026-09', '--plan', 'Standard', check=0).stdout
+    out['after close'] = tandem(db, '--json', 'settle', '2026-10', '--plan', 'Standard', check=0).stdout
+    out['draws after close'] = tandem(db, '--json', 'draw', 'list', check=0).stdout
     return out
 
 

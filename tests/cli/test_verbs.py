@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from test_cli import run
+from test_cli import PLAN, run
 
 SOURCE = os.path.join(os.path.dirname(__file__), '..', '..')
 
@@ -193,6 +193,63 @@ def test_support_from_the_shell(floor):
     run('support', 'open', '--account', '1', '--owner', '1', db=floor, check=1)
     assert 'before the request was opened' in run('support', 'open', '--account', '1', '--owner', '1', '--queue',
                                                   'x', '--due', '2020-01-01T00:00:00Z', db=floor, check=2).stderr
+
+
+def test_plans_over_time_from_the_shell(floor, tmp_path):
+    db = floor
+    plan = tmp_path / 'plan.ini'
+    plan.write_text(PLAN)
+    assert j(db, 'plan', 'load', str(plan)) == {'plan': 'Standard', 'version': 1}
+    assert j(db, 'plan', 'default') == {'default': 'Standard'}
+    assert j(db, 'team', 'plan', '1', 'Standard', '--from', '2026-10') == \
+        {'team': 1, 'plan': 'Standard', 'from': '2026-10'}
+    p = run('team', 'plan', '1', 'Gold', db=db, check=2)
+    assert 'Gold' in p.stderr
+
+    # targets: one period, and a ramp of the tandem's own target
+    assert j(db, 'target', 'set', '1', '2026-11', '900.00 EUR') == \
+        [{'team': 1, 'period': '2026-11', 'amount': '900.00 EUR'}]
+    p = run('target', 'ramp', '1', '--from', '2026-12', '--steps', '50%', db=db, check=2)
+    assert 'no target of its own' in p.stderr
+    run('team', 'update', '1', '--target', '1000.00 EUR', db=db, check=0)
+    targets = j(db, 'target', 'ramp', '1', '--from', '2026-12', '--steps', '50%, 75.5%')
+    assert [(t['period'], t['amount']) for t in targets] == \
+        [('2026-11', '900.00 EUR'), ('2026-12', '500.00 EUR'), ('2027-01', '755.00 EUR')]
+    p = run('target', 'ramp', '1', '--from', '2026-12', '--steps', 'half', db=db, check=2)
+    assert '--steps' in p.stderr
+
+    # draws: set, list with balances, errors naming the value
+    draw = j(db, 'draw', 'set', '2', '--amount', '300.00 EUR', '--from', '2026-11', '--recoverable')
+    assert {k: draw[k] for k in ('rep', 'amount', 'from', 'until', 'recoverable', 'balance')} == \
+        {'rep': 2, 'amount': '300.00 EUR', 'from': '2026-11', 'until': None, 'recoverable': True,
+         'balance': '0.00 EUR'}
+    p = run('draw', 'set', '2', '--amount', '-5.00 EUR', '--from', '2026-11', db=db, check=2)
+    assert 'positive' in p.stderr
+    p = run('draw', 'set', '2', '--amount', '5.00 EUR', '--from', '2026-11', '--until', '2026-10', db=db, check=2)
+    assert '2026-10' in p.stderr
+    assert [d['rep'] for d in j(db, 'draw', 'list')] == [2]
+
+    # rates, and an order in CHF settled in EUR
+    assert j(db, 'rate', 'set', 'CHF', 'EUR', '0.95', '--from', '2026-11-01T00:00:00Z') == \
+        [{'from-currency': 'CHF', 'to-currency': 'EUR', 'rate': '0.95', 'since': '2026-11-01T00:00:00Z'}]
+    p = run('rate', 'set', 'CHF', 'EUR', '0,95', '--from', '2026-11-01T00:00:00Z', db=db, check=2)
+    assert '0,95' in p.stderr
+    p = run('rate', 'set', 'XYZ', 'EUR', '1', '--from', '2026-11-01T00:00:00Z', db=db, check=2)
+    assert 'XYZ' in p.stderr
+    run('log', 'order', '--account', '1', '--rep', '2', '--amount', '1000.00 CHF', '--at', '2026-11-03T10:00:00Z',
+        db=db, check=0)
+    run('log', 'order', '--account', '1', '--rep', '2', '--amount', '10.00 GBP', '--at', '2026-12-03T10:00:00Z',
+        db=db, check=0)
+    s = j(db, 'settle', '2026-11')
+    # 950.00 EUR × 5% = 47.50: Jonas (field, 60%) 28.50, topped up to his 300.00 draw
+    jonas = next(r for r in s['reps'] if r['rep'] == 2)
+    assert [(l['kind'], l['amount']) for l in jonas['lines']] == \
+        [('commission', '28.50 EUR'), ('draw', '271.50 EUR')]
+    assert s['plan_version'] == 1 and s['rates'][0]['rate'] == '0.95'
+    text = run('settle', '2026-11', db=db, check=0).stdout
+    assert 'Draw' in text.split('\n')[2]
+    p = run('settle', '2026-12', db=db, check=2)
+    assert 'GBP→EUR' in p.stderr
 
 
 def test_version_after_a_verb_is_the_verbs(floor):
