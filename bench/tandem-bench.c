@@ -242,6 +242,94 @@ child_settle (const char *db)
   return 0;
 }
 
+/* Plans over time on a copy of the store: the plan as version 1 and a
+ * second version from November, a target per tandem for November, a
+ * recoverable draw for every tenth inside rep from October, a CHF→EUR
+ * rate at two dates and 1,000 orders in CHF in November. */
+static gboolean
+add_plans_over_time (const char *db, GError **error)
+{
+  g_autoptr (TandemStore) store = tandem_store_new_for_path (db, error);
+  g_autoptr (TandemPlan) v1 = tandem_plan_new_from_data (bench_plan, -1, error);
+  g_autofree char *v2_text = NULL;
+  g_autoptr (TandemPlan) v2 = NULL;
+  g_autoptr (TandemPeriod) oct = tandem_period_parse ("2026-10", NULL);
+  g_autoptr (TandemPeriod) nov = tandem_period_parse ("2026-11", NULL);
+  g_autoptr (GListModel) teams = NULL;
+  g_autoptr (GListModel) accounts = NULL;
+  g_autoptr (GDateTime) first = g_date_time_new_from_iso8601 ("2026-10-01T00:00:00Z", NULL);
+  g_autoptr (GDateTime) second = g_date_time_new_from_iso8601 ("2026-11-15T00:00:00Z", NULL);
+
+  if (store == NULL || v1 == NULL || !tandem_store_add_plan (store, v1, error))
+    return FALSE;
+  v2_text = g_strconcat ("[Plan]\nName=Bench\nCurrency=EUR\nPeriod=month\nTimeZone=Europe/Berlin\n"
+                         "CommissionRate=6%\n",
+                         strstr (bench_plan, "\nInsideShare") + 1, NULL);
+  v2 = tandem_plan_new_from_data (v2_text, -1, error);
+  if (v2 == NULL || !tandem_store_add_plan_version (store, v2, nov, NULL, error)
+      || !tandem_store_set_exchange_rate (store, "CHF", "EUR", "0.9412", first, error)
+      || !tandem_store_set_exchange_rate (store, "CHF", "EUR", "0.95", second, error))
+    return FALSE;
+  teams = tandem_store_list_teams (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr (TandemTeam) team = g_list_model_get_item (teams, i);
+      g_autoptr (TandemMoney) target = tandem_money_new (100000 + 1000 * (i % 500), "EUR");
+      g_autoptr (TandemMoney) draw_amount = tandem_money_new (150000, "EUR");
+      g_autoptr (TandemDraw) draw = NULL;
+
+      if (!tandem_store_set_target (store, team, nov, target, error))
+        return FALSE;
+      if (i % 10 != 0)
+        continue;
+      draw = tandem_store_set_draw (store, tandem_team_get_inside_rep (team), draw_amount, oct,
+                                    NULL, TRUE, error);
+      if (draw == NULL)
+        return FALSE;
+    }
+
+  accounts = tandem_store_list_accounts (store);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr (TandemAccount) account
+          = g_list_model_get_item (accounts, (i * 7919) % g_list_model_get_n_items (accounts));
+      g_autoptr (TandemMoney) amount = tandem_money_new (10000 + 37 * i, "CHF");
+      g_autofree char *when = g_strdup_printf ("2026-11-%02uT10:00:00Z", 1 + i % 28);
+      g_autoptr (GDateTime) t = g_date_time_new_from_iso8601 (when, NULL);
+      g_autoptr (TandemActivity) order = tandem_store_log_activity (
+          store, account, tandem_team_get_inside_rep (tandem_account_get_team (account)),
+          TANDEM_ACTIVITY_KIND_ORDER, amount, t, error);
+
+      if (order == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The child side of that measurement: November with the version in
+ * effect, the targets, the draws (their balances from October, settled
+ * first) and the CHF orders converted. */
+static int
+child_settle_plans (const char *db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = open_for_reading (db, &error);
+  g_autoptr (TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (TandemSettlement) settlement = NULL;
+
+  if (store == NULL || (plan = tandem_store_get_plan_at (store, "Bench", period, &error)) == NULL
+      || (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
+    {
+      g_printerr ("settle failed: %s\n", error->message);
+      return 1;
+    }
+  g_print ("%u version %u\n", g_list_model_get_n_items (tandem_settlement_get_lines (settlement)),
+           tandem_settlement_get_plan_version (settlement));
+  return 0;
+}
+
 /* The child side of a KPI measurement: every tandem's key figures for
  * November. */
 static int
@@ -442,6 +530,35 @@ bench_import (const char *self_exe, guint64 rows)
     const char *raw_argv[] = { "sqlite3", raw, raw_sql, NULL };
 
     compare_children ("settle month", rows, argv, raw_argv, TRUE);
+  }
+
+  /* the same month with plans over time, on a copy of the store */
+  {
+    g_autofree char *copy = g_strdup_printf ("%s/plans-%" G_GUINT64_FORMAT ".db", workdir, rows);
+    g_autofree char *bytes = NULL;
+    gsize            length = 0;
+    const char      *argv[] = { self_exe, "child-settle-plans", copy, NULL };
+    const char      *raw_sql = "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS "
+                               "REAL)) FROM raw_activity "
+                               "WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' "
+                               "AND kind IN ('order', 'cross-sell', 'up-sell') GROUP BY account;";
+    const char      *raw_argv[] = { "sqlite3", raw, raw_sql, NULL };
+
+    const char *prepare_argv[] = { self_exe, "child-prepare-plans", copy, NULL };
+    gboolean    copied = g_file_get_contents (db, &bytes, &length, &error)
+                      && g_file_set_contents (copy, bytes, (gssize)length, &error);
+
+    /* a child's peak RSS starts from its parent's: nothing big stays here,
+     * and the store is prepared in a child too */
+    g_clear_pointer (&bytes, g_free);
+    if (!copied)
+      printf ("| (plans over time: %s)\n", error->message);
+    else if (!measure_child (prepare_argv).ok)
+      printf ("| (plans over time: preparing the store failed)\n");
+    else
+      compare_children ("settle plans", rows, argv, raw_argv, TRUE);
+    g_clear_error (&error);
+    g_unlink (copy);
   }
 
   /* KPIs of November vs the raw aggregate by account and kind */
@@ -835,6 +952,17 @@ main (int argc, char *argv[])
     return child_import (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "child-settle"))
     return child_settle (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "child-prepare-plans"))
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (add_plans_over_time (argv[2], &error))
+        return 0;
+      g_printerr ("preparing plans over time failed: %s\n", error->message);
+      return 1;
+    }
+  if (argc == 3 && g_str_equal (argv[1], "child-settle-plans"))
+    return child_settle_plans (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "child-kpi"))
     return child_kpi (argv[2]);
   if (argc == 5 && g_str_equal (argv[1], "child-log"))
