@@ -250,6 +250,10 @@ def test_plans_over_time_from_the_shell(floor, tmp_path):
     assert 'Draw' in text.split('\n')[2]
     p = run('settle', '2026-12', db=db, check=2)
     assert 'GBP→EUR' in p.stderr
+    # the chart: the draw colour in the legend and in Jonas's bar
+    svg = tmp_path / 'draws.svg'
+    run('report', '2026-11', '--svg', str(svg), db=db, check=0)
+    assert svg.read_text().count('rgb(40%,75%,80%)') >= 2
 
 
 def test_version_after_a_verb_is_the_verbs(floor):
