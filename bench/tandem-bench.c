@@ -307,6 +307,25 @@ add_plans_over_time (const char *db, GError **error)
   return TRUE;
 }
 
+/* Closes @label with the version of Bench in effect then. */
+static int
+child_close (const char *db, const char *label)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path (db, &error);
+  g_autoptr (TandemPeriod) period = tandem_period_parse (label, NULL);
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (TandemSettlement) closed = NULL;
+
+  if (store == NULL || (plan = tandem_store_get_plan_at (store, "Bench", period, &error)) == NULL
+      || (closed = tandem_store_close_period (store, plan, period, &error)) == NULL)
+    {
+      g_printerr ("close failed: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* The child side of that measurement: November with the version in
  * effect, the targets, the draws (their balances from October, settled
  * first) and the CHF orders converted. */
@@ -556,7 +575,15 @@ bench_import (const char *self_exe, guint64 rows)
     else if (!measure_child (prepare_argv).ok)
       printf ("| (plans over time: preparing the store failed)\n");
     else
-      compare_children ("settle plans", rows, argv, raw_argv, TRUE);
+      {
+        const char *close_argv[] = { self_exe, "child-close", copy, "2026-10", NULL };
+
+        /* October open: the draws' balances settle October first */
+        compare_children ("settle plans", rows, argv, raw_argv, TRUE);
+        /* October closed, as a month is once paid: its draw lines are read */
+        if (measure_child (close_argv).ok)
+          compare_children ("settle plans, Oct closed", rows, argv, raw_argv, TRUE);
+      }
     g_clear_error (&error);
     g_unlink (copy);
   }
@@ -961,6 +988,8 @@ main (int argc, char *argv[])
       g_printerr ("preparing plans over time failed: %s\n", error->message);
       return 1;
     }
+  if (argc == 4 && g_str_equal (argv[1], "child-close"))
+    return child_close (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "child-settle-plans"))
     return child_settle_plans (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "child-kpi"))
