@@ -1172,6 +1172,7 @@ _tandem_engine_run (Engine *engine, GError **error)
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
   g_autoptr (GArray) referrals = NULL;
+  gboolean has_draws;
 
   engine->rules = _tandem_plan_get_rules (engine->plan);
   engine->currency = tandem_plan_get_currency (engine->plan);
@@ -1195,6 +1196,12 @@ _tandem_engine_run (Engine *engine, GError **error)
   if (!load_teams (engine, error))
     return FALSE;
 
+  /* the draws' balances first: the earlier periods' lines are gone before
+   * this period's are made */
+  has_draws = !engine->skip_draws && engine->schedule != NULL && engine->schedule->draws->len > 0;
+  if (has_draws && engine->draw_balances == NULL && !draw_history (engine, error))
+    return FALSE;
+
   referrals = tandem_backend_list_referrals (engine->backend, error);
   if (referrals == NULL)
     return FALSE;
@@ -1215,10 +1222,9 @@ _tandem_engine_run (Engine *engine, GError **error)
   if (!add_team_bonuses (engine, error) || !add_caps (engine, error))
     return FALSE;
   g_array_sort (engine->lines, compare_lines);
-  if (!engine->skip_draws && engine->schedule != NULL && engine->schedule->draws->len > 0)
+  if (has_draws)
     {
-      if ((engine->draw_balances == NULL && !draw_history (engine, error))
-          || !add_draws (engine, error))
+      if (!add_draws (engine, error))
         return FALSE;
       g_array_sort (engine->lines, compare_lines);
     }
