@@ -127,7 +127,8 @@ def test_same_answers_on_both_engines(database, tmp_path, seed_value):
     for key in a:
         assert a[key] == b[key], key
     # something was really computed
-    assert json.loads(a['settle 2026-11'])['reps']
+    assert json.loads(a['settle 2026-11 Standard'])['reps']
+    assert json.loads(a['settle 2026-11 Premium'])['reps']
 
 
 def test_schema_is_versioned_and_guarded(database):
