@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-cli-rep.c: the rep verbs: add, list, tag, archive */
+/* tandem-cli-rep.c: the rep verbs: add, list, update, tag, archive */
 
 #include "config.h"
 
@@ -36,6 +36,42 @@ cli_cmd_rep_add (Cli *cli, int argc, char **argv)
   if (rep == NULL)
     return cli_data_error (error);
   cli_print_id (cli, tandem_rep_get_id (rep));
+  return 0;
+}
+
+int
+cli_cmd_rep_update (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *number = NULL;
+  GOptionEntry     entries[]
+      = { { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("the rep’s new name"), "NAME" },
+          { "personnel-number", 0, 0, G_OPTION_ARG_STRING, &number,
+            N_ ("the personnel number in payroll (DATEV PNR), or \"\" for none"), "N" },
+          { NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  int status
+      = cli_parse_options (cli, "rep update REP", _ ("— change a rep"), entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    return cli_usage_error (_ ("rep update needs one REP"));
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if (!cli_get_rep (cli, "REP", argv[1], &rep, &error))
+    return cli_data_error (error);
+  if (name != NULL)
+    tandem_rep_set_name (rep, name);
+  if (number != NULL)
+    tandem_rep_set_personnel_number (rep, *number != '\0' ? number : NULL);
+  if (!tandem_store_update_rep (cli->store, rep, &error))
+    return cli_data_error (error);
+  if (cli->json)
+    cli_print_object (G_OBJECT (rep));
+  else
+    cli_print_id (cli, tandem_rep_get_id (rep));
   return 0;
 }
 

@@ -14,9 +14,44 @@
 
 #define N_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
 
-static int
-settle_or_close (Cli *cli, int argc, char **argv, gboolean close)
+/* The state as the tables show it. */
+static const char *
+state_text (TandemSettlementState state)
 {
+  switch (state)
+    {
+    case TANDEM_SETTLEMENT_STATE_DRAFT:
+      return _ ("draft");
+    case TANDEM_SETTLEMENT_STATE_CLOSED:
+      return _ ("closed");
+    case TANDEM_SETTLEMENT_STATE_APPROVED:
+      return _ ("approved");
+    case TANDEM_SETTLEMENT_STATE_PAID:
+    default:
+      return _ ("paid");
+    }
+}
+
+typedef enum
+{
+  STEP_SETTLE,
+  STEP_CLOSE,
+  STEP_APPROVE,
+  STEP_PAY,
+} Step;
+
+/* settle, close, approve and pay: one period, one step */
+static int
+settle_step (Cli *cli, int argc, char **argv, Step step)
+{
+  static const char *const usage[]
+      = { "settle PERIOD", "close PERIOD", "approve PERIOD", "pay PERIOD" };
+  const char *const summaries[] = {
+    _ ("— settle a period (2026-11, 2026-Q4, 2026)"),
+    _ ("— settle a period and freeze it"),
+    _ ("— approve a closed period for payment"),
+    _ ("— mark an approved period paid"),
+  };
   g_autofree char *plan_name = NULL;
   GOptionEntry     entries[] = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
                                    N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
@@ -25,26 +60,38 @@ settle_or_close (Cli *cli, int argc, char **argv, gboolean close)
   g_autoptr (TandemPlan) plan = NULL;
   g_autoptr (TandemPeriod) period = NULL;
   g_autoptr (TandemSettlement) settlement = NULL;
-  int status = cli_parse_options (cli, close ? "close PERIOD" : "settle PERIOD",
-                                  close ? _ ("— settle a period and freeze it")
-                                        : _ ("— settle a period (2026-11, 2026-Q4, 2026)"),
-                                  entries, &argc, &argv);
+  int status = cli_parse_options (cli, usage[step], summaries[step], entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 2)
-    return cli_usage_error (close ? _ ("close needs one PERIOD") : _ ("settle needs one PERIOD"));
+    return cli_usage_error (_ ("%s needs one PERIOD"), argv[0]);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((plan = cli_plan_for_period (cli, plan_name, argv[1], &period, &error)) == NULL)
     return cli_data_error (error);
 
   cli_progress_start (cli);
-  settlement = close ? tandem_store_close_period (cli->store, plan, period, &error)
-                     : tandem_store_settle (cli->store, plan, period, &error);
+  settlement = step == STEP_CLOSE ? tandem_store_close_period (cli->store, plan, period, &error)
+               : step == STEP_APPROVE
+                   ? tandem_store_approve_period (cli->store, plan, period, &error)
+               : step == STEP_PAY ? tandem_store_pay_period (cli->store, plan, period, &error)
+                                  : tandem_store_settle (cli->store, plan, period, &error);
   cli_progress_stop (cli);
   if (settlement == NULL)
     return cli_data_error (error);
+
+  if ((step == STEP_APPROVE || step == STEP_PAY) && !cli->json)
+    {
+      const char *who = NULL;
+
+      tandem_settlement_get_transition (settlement, tandem_settlement_get_state (settlement), &who,
+                                        NULL);
+      g_print (step == STEP_APPROVE ? _ ("Period %s of plan “%s” approved by %s\n")
+                                    : _ ("Period %s of plan “%s” paid by %s\n"),
+               argv[1], tandem_plan_get_name (plan), who);
+      return 0;
+    }
 
   if (cli->json)
     {
@@ -65,13 +112,93 @@ settle_or_close (Cli *cli, int argc, char **argv, gboolean close)
 int
 cli_cmd_settle (Cli *cli, int argc, char **argv)
 {
-  return settle_or_close (cli, argc, argv, FALSE);
+  return settle_step (cli, argc, argv, STEP_SETTLE);
+}
+
+int
+cli_cmd_approve (Cli *cli, int argc, char **argv)
+{
+  return settle_step (cli, argc, argv, STEP_APPROVE);
+}
+
+int
+cli_cmd_pay (Cli *cli, int argc, char **argv)
+{
+  return settle_step (cli, argc, argv, STEP_PAY);
+}
+
+int
+cli_cmd_payroll_export (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *plan_name = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *out_path = NULL;
+  GOptionEntry     entries[]
+      = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
+            N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+          { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_ ("csv or lodas"), "FORMAT" },
+          { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
+            N_ ("write to FILE (default: standard output)"), "FILE" },
+          { NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (TandemPeriod) period = NULL;
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (GFile) file = NULL;
+  TandemPayrollFormat format;
+  const char         *summary = _ ("— an approved period’s amounts per rep and wage type");
+  int status = cli_parse_options (cli, "payroll export PERIOD", summary, entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2 || format_text == NULL)
+    return cli_usage_error (_ ("payroll export needs PERIOD and --format csv|lodas"));
+  if (g_str_equal (format_text, "csv"))
+    format = TANDEM_PAYROLL_FORMAT_CSV;
+  else if (g_str_equal (format_text, "lodas"))
+    format = TANDEM_PAYROLL_FORMAT_LODAS;
+  else
+    return cli_usage_error (_ ("--format %s: expected csv or lodas"), format_text);
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if ((plan = cli_plan_for_period (cli, plan_name, argv[1], &period, &error)) == NULL)
+    return cli_data_error (error);
+
+  /* a file is written whole or not at all */
+  if (out_path != NULL)
+    {
+      file = g_file_new_for_commandline_arg (out_path);
+      out = G_OUTPUT_STREAM (
+          g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error));
+      if (out == NULL)
+        return cli_data_error (error);
+    }
+  else
+    {
+      fflush (stdout);
+      out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+    }
+  if (!tandem_store_export_payroll (cli->store, plan, period, format, out, NULL, &error))
+    {
+      if (file != NULL)
+        {
+          g_autoptr (GCancellable) abandon = g_cancellable_new ();
+
+          /* closing a cancelled replace leaves the old file as it was */
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (out, abandon, NULL);
+        }
+      return cli_data_error (error);
+    }
+  if (!g_output_stream_close (out, NULL, &error))
+    return cli_data_error (error);
+  return 0;
 }
 
 int
 cli_cmd_close (Cli *cli, int argc, char **argv)
 {
-  return settle_or_close (cli, argc, argv, TRUE);
+  return settle_step (cli, argc, argv, STEP_CLOSE);
 }
 
 int
@@ -131,9 +258,7 @@ cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
 
   g_string_append_printf (out, _ ("Settlement %s, plan %s (%s), in %s\n\n"), period,
                           tandem_settlement_get_plan_name (settlement),
-                          tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED
-                              ? _ ("closed")
-                              : _ ("draft"),
+                          state_text (tandem_settlement_get_state (settlement)),
                           tandem_money_get_currency (total));
   /* the draw columns only when the settlement has draw lines */
   n_reps = g_list_model_get_n_items (reps);
@@ -293,9 +418,7 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
   g_print (_ ("Statement for %s (%s), %s, plan %s (%s)\n\n"), tandem_rep_get_name (rep),
            tandem_role_to_nick (tandem_rep_get_role (rep)), period,
            tandem_settlement_get_plan_name (settlement),
-           tandem_settlement_get_state (settlement) == TANDEM_SETTLEMENT_STATE_CLOSED
-               ? _ ("closed")
-               : _ ("draft"));
+           state_text (tandem_settlement_get_state (settlement)));
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);

@@ -130,7 +130,10 @@ cli_open_store (Cli *cli, gboolean create)
   if (g_str_has_prefix (cli->db, "postgresql://") || g_str_has_prefix (cli->db, "postgres://"))
     {
       cli->store = tandem_store_new_for_uri (cli->db, &error);
-      return cli->store != NULL ? 0 : cli_data_error (error);
+      if (cli->store == NULL)
+        return cli_data_error (error);
+      tandem_store_set_actor (cli->store, cli->actor);
+      return 0;
     }
 
   if (g_file_test (cli->db, G_FILE_TEST_IS_DIR))
@@ -158,6 +161,7 @@ cli_open_store (Cli *cli, gboolean create)
   cli->store = tandem_store_new_for_path_full (cli->db, flags, &error);
   if (cli->store == NULL)
     return cli_data_error (error);
+  tandem_store_set_actor (cli->store, cli->actor);
   return 0;
 }
 

@@ -14,6 +14,7 @@ typedef struct
 {
   char        *db;
   char        *db_shown; /* db as messages show it: a URI without its password */
+  char        *actor;    /* --as NAME: who approves and pays */
   gboolean     json;
   gboolean     quiet;
   gboolean     help;
@@ -89,6 +90,7 @@ int cli_cmd_rep_add (Cli *cli, int argc, char **argv);
 int cli_cmd_rep_list (Cli *cli, int argc, char **argv);
 int cli_cmd_rep_tag (Cli *cli, int argc, char **argv);
 int cli_cmd_rep_archive (Cli *cli, int argc, char **argv);
+int cli_cmd_rep_update (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-team.c */
 int cli_cmd_team_add (Cli *cli, int argc, char **argv);
@@ -136,6 +138,9 @@ TandemPlan *cli_plan_for_period (Cli           *cli,
 /* tandem-cli-settle.c */
 int      cli_cmd_settle (Cli *cli, int argc, char **argv);
 int      cli_cmd_close (Cli *cli, int argc, char **argv);
+int      cli_cmd_approve (Cli *cli, int argc, char **argv);
+int      cli_cmd_pay (Cli *cli, int argc, char **argv);
+int      cli_cmd_payroll_export (Cli *cli, int argc, char **argv);
 int      cli_cmd_statement (Cli *cli, int argc, char **argv);
 gboolean cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error);
 void     cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep);

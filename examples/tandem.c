@@ -25,6 +25,8 @@ static const Verb verbs[] = {
   { "init", cli_cmd_init, N_ ("create or upgrade the database") },
   { "rep add", cli_cmd_rep_add, N_ ("add a rep: NAME --role inside|field|manager") },
   { "rep list", cli_cmd_rep_list, N_ ("list reps") },
+  { "rep update", cli_cmd_rep_update,
+    N_ ("change a rep: ID [--name NAME] [--personnel-number N]") },
   { "rep archive", cli_cmd_rep_archive, N_ ("archive a rep who left: REP") },
   { "rep tag", cli_cmd_rep_tag, N_ ("give a rep a strength (or --preference): REP TAG LEVEL") },
   { "classify", cli_cmd_classify,
@@ -70,6 +72,10 @@ static const Verb verbs[] = {
     N_ ("log an activity: KIND --account ID --rep ID [--amount AMOUNT] [--at TIME] [--ref REF]") },
   { "import", cli_cmd_import, N_ ("import activities from FILE (.csv or .json), all or none") },
   { "export", cli_cmd_export, N_ ("export activities [--format csv|json]") },
+  { "approve", cli_cmd_approve, N_ ("approve a closed PERIOD for payment [--plan NAME]") },
+  { "pay", cli_cmd_pay, N_ ("mark an approved PERIOD paid [--plan NAME]") },
+  { "payroll export", cli_cmd_payroll_export,
+    N_ ("an approved PERIOD for payroll: --format csv|lodas [--out FILE] [--plan NAME]") },
   { "plan load", cli_cmd_plan_load, N_ ("store a compensation plan from FILE") },
   { "plan list", cli_cmd_plan_list, N_ ("list every version of every stored plan") },
   { "plan show", cli_cmd_plan_show, N_ ("print a plan’s file: NAME [--at PERIOD]") },
@@ -103,6 +109,7 @@ print_help (void)
               "  --db PATH       the database (default: $TANDEM_DB, else ./tandem.db)\n"
               "  --json          machine-readable output on standard output\n"
               "  -q, --quiet     no progress or notes on standard error\n"
+              "  --as NAME       who approves and pays (default: the user)\n"
               "  -h, --help      this help; “tandem VERB --help” for a verb\n"
               "  --version       the version\n\n"
               "Exit status: 0 on success, 1 on a usage error, 2 on bad input or data.\n"));
@@ -169,6 +176,13 @@ main (int argc, char *argv[])
           g_free (cli.db);
           cli.db = g_strdup (a + strlen ("--db="));
         }
+      else if (strcmp (a, "--as") == 0 || g_str_has_prefix (a, "--as="))
+        {
+          if (strcmp (a, "--as") == 0 && i + 1 >= argc)
+            return cli_usage_error (_ ("--as needs a NAME"));
+          g_free (cli.actor);
+          cli.actor = g_strdup (strcmp (a, "--as") == 0 ? argv[++i] : a + strlen ("--as="));
+        }
       else
         g_ptr_array_add (rest, argv[i]);
     }
@@ -195,6 +209,7 @@ main (int argc, char *argv[])
       print_help ();
       g_free (cli.db);
       g_free (cli.db_shown);
+      g_free (cli.actor);
       return cli.help ? 0 : EXIT_USAGE;
     }
 
@@ -252,5 +267,6 @@ main (int argc, char *argv[])
   g_clear_object (&cli.store);
   g_free (cli.db);
   g_free (cli.db_shown);
+  g_free (cli.actor);
   return status;
 }

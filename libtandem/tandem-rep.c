@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tandem-rep.h"
@@ -29,6 +31,7 @@ struct _TandemRep
   gint64     id;
   char      *name;
   TandemRole role;
+  char      *personnel_number;
   guint      archived : 1;
 };
 
@@ -39,6 +42,7 @@ enum
   PROP_NAME,
   PROP_ROLE,
   PROP_ARCHIVED,
+  PROP_PERSONNEL_NUMBER,
   N_PROPS
 };
 
@@ -52,6 +56,7 @@ tandem_rep_finalize (GObject *object)
   TandemRep *self = (TandemRep *)object;
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->personnel_number, g_free);
 
   G_OBJECT_CLASS (tandem_rep_parent_class)->finalize (object);
 }
@@ -77,6 +82,9 @@ tandem_rep_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
 
     case PROP_ARCHIVED:
       g_value_set_boolean (value, self->archived);
+      break;
+    case PROP_PERSONNEL_NUMBER:
+      g_value_set_string (value, self->personnel_number);
       break;
 
     default:
@@ -105,6 +113,9 @@ tandem_rep_set_property (GObject *object, guint prop_id, const GValue *value, GP
 
     case PROP_ARCHIVED:
       _tandem_rep_set_archived (self, g_value_get_boolean (value));
+      break;
+    case PROP_PERSONNEL_NUMBER:
+      tandem_rep_set_personnel_number (self, g_value_get_string (value));
       break;
 
     default:
@@ -163,6 +174,18 @@ tandem_rep_class_init (TandemRepClass *klass)
    */
   properties[PROP_ARCHIVED] = g_param_spec_boolean (
       "archived", NULL, NULL, FALSE,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemRep:personnel-number:
+   *
+   * The rep's personnel number in payroll (DATEV's PNR), 1 to 10 digits,
+   * or %NULL while none is known. The payroll export needs it.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PERSONNEL_NUMBER] = g_param_spec_string (
+      "personnel-number", NULL, NULL, NULL,
       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -337,5 +360,58 @@ tandem_rep_validate (TandemRep *self, GError **error)
   if (!_tandem_check_name (_ ("rep"), self->name, error))
     return FALSE;
 
+  if (self->personnel_number != NULL)
+    {
+      gsize n = strlen (self->personnel_number);
+      gsize digits = strspn (self->personnel_number, "0123456789");
+
+      if (n == 0 || n > 10 || digits != n)
+        {
+          g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       _ ("Personnel number “%s” of rep “%s”: expected 1 to 10 digits"),
+                       self->personnel_number, self->name);
+          return FALSE;
+        }
+    }
   return TRUE;
+}
+
+/**
+ * tandem_rep_get_personnel_number:
+ * @self: a `TandemRep`
+ *
+ * Gets [property@Tandem.Rep:personnel-number].
+ *
+ * Returns: (transfer none) (nullable): the personnel number
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_rep_get_personnel_number (TandemRep *self)
+{
+  g_return_val_if_fail (TANDEM_IS_REP (self), NULL);
+
+  return self->personnel_number;
+}
+
+/**
+ * tandem_rep_set_personnel_number:
+ * @self: a `TandemRep`
+ * @number: (nullable): the personnel number, or %NULL for none
+ *
+ * Sets [property@Tandem.Rep:personnel-number]; store it with
+ * [method@Tandem.Store.update_rep].
+ *
+ * Since: 1.0
+ */
+void
+tandem_rep_set_personnel_number (TandemRep *self, const char *number)
+{
+  g_return_if_fail (TANDEM_IS_REP (self));
+
+  if (g_strcmp0 (self->personnel_number, number) == 0)
+    return;
+
+  _tandem_set_str (&self->personnel_number, number);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONNEL_NUMBER]);
 }

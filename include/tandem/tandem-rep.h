@@ -34,5 +34,9 @@ TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_rep_get_archived (TandemRep *self);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_rep_validate (TandemRep *self, GError **error);
+TANDEM_AVAILABLE_IN_ALL
+const char *tandem_rep_get_personnel_number (TandemRep *self);
+TANDEM_AVAILABLE_IN_ALL
+void tandem_rep_set_personnel_number (TandemRep *self, const char *number);
 
 G_END_DECLS

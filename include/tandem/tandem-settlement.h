@@ -54,8 +54,13 @@ typedef enum
  * TandemSettlementState:
  * @TANDEM_SETTLEMENT_STATE_DRAFT: computed from the current data; may change
  * @TANDEM_SETTLEMENT_STATE_CLOSED: frozen by [method@Tandem.Store.close_period]; never changes
+ * @TANDEM_SETTLEMENT_STATE_APPROVED: closed, and approved for payment by
+ *   [method@Tandem.Store.approve_period]
+ * @TANDEM_SETTLEMENT_STATE_PAID: approved, and marked paid by [method@Tandem.Store.pay_period]
  *
- * Whether a settlement can still change.
+ * Where a settlement stands. States only move forward: draft, closed,
+ * approved, paid; the nicks ("draft", "closed", "approved", "paid") are
+ * the names in JSON.
  *
  * Since: 1.0
  */
@@ -63,7 +68,25 @@ typedef enum
 {
   TANDEM_SETTLEMENT_STATE_DRAFT,
   TANDEM_SETTLEMENT_STATE_CLOSED,
+  TANDEM_SETTLEMENT_STATE_APPROVED,
+  TANDEM_SETTLEMENT_STATE_PAID,
 } TandemSettlementState;
+
+/**
+ * TandemPayrollFormat:
+ * @TANDEM_PAYROLL_FORMAT_CSV: CSV with the header
+ *   `period,personnel_number,rep,wage_type,amount,currency`
+ * @TANDEM_PAYROLL_FORMAT_LODAS: a DATEV LODAS ASCII import file (CRLF, decimal comma)
+ *
+ * The formats of [method@Tandem.Store.export_payroll].
+ *
+ * Since: 1.0
+ */
+typedef enum
+{
+  TANDEM_PAYROLL_FORMAT_CSV,
+  TANDEM_PAYROLL_FORMAT_LODAS,
+} TandemPayrollFormat;
 
 #define TANDEM_TYPE_PAYOUT_LINE (tandem_payout_line_get_type ())
 TANDEM_AVAILABLE_IN_ALL
@@ -109,6 +132,11 @@ TANDEM_AVAILABLE_IN_ALL
 TandemPeriod *tandem_settlement_get_period (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
 TandemSettlementState tandem_settlement_get_state (TandemSettlement *self);
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_settlement_get_transition (TandemSettlement     *self,
+                                           TandemSettlementState state,
+                                           const char          **who,
+                                           GDateTime           **when);
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_settlement_get_lines (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
@@ -157,6 +185,24 @@ TANDEM_AVAILABLE_IN_ALL
 TandemSettlement *tandem_store_settle_finish (TandemStore  *self,
                                               GAsyncResult *result,
                                               GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+TandemSettlement *tandem_store_approve_period (TandemStore  *self,
+                                               TandemPlan   *plan,
+                                               TandemPeriod *period,
+                                               GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+TandemSettlement *tandem_store_pay_period (TandemStore  *self,
+                                           TandemPlan   *plan,
+                                           TandemPeriod *period,
+                                           GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_store_export_payroll (TandemStore        *self,
+                                      TandemPlan         *plan,
+                                      TandemPeriod       *period,
+                                      TandemPayrollFormat format,
+                                      GOutputStream      *stream,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
 TANDEM_AVAILABLE_IN_ALL
 TandemSettlement *tandem_store_close_period (TandemStore  *self,
                                              TandemPlan   *plan,

@@ -46,6 +46,8 @@ G_BEGIN_DECLS
  * @TANDEM_STORE_ERROR_CLOSED_PERIOD: the change falls inside a closed settlement period
  * @TANDEM_STORE_ERROR_CONFLICT: an activity's reference is already stored with other facts
  *   (amount, time, account, rep, kind or reversed activity); the message names both
+ * @TANDEM_STORE_ERROR_WRONG_STATE: a settlement period is not in the state the step needs
+ *   (approving before closing, paying before approving, or doing either twice)
  *
  * Error codes of the %TANDEM_STORE_ERROR domain.
  *
@@ -64,6 +66,7 @@ typedef enum
   TANDEM_STORE_ERROR_INVALID,
   TANDEM_STORE_ERROR_CLOSED_PERIOD,
   TANDEM_STORE_ERROR_CONFLICT,
+  TANDEM_STORE_ERROR_WRONG_STATE,
 } TandemStoreError;
 
 /**
@@ -285,5 +288,10 @@ gboolean tandem_store_export_activities (TandemStore          *self,
                                          TandemActivityFilter *filter,
                                          GCancellable         *cancellable,
                                          GError              **error);
+
+TANDEM_AVAILABLE_IN_ALL
+void tandem_store_set_actor (TandemStore *self, const char *actor);
+TANDEM_AVAILABLE_IN_ALL
+const char *tandem_store_get_actor (TandemStore *self);
 
 G_END_DECLS

@@ -5,10 +5,12 @@
 
 #include "tandem-plan.h"
 #include "tandem-store.h"
+#include "tandem-settlement.h"
 
 G_BEGIN_DECLS
 
 #define TANDEM_N_ACTIVITY_KINDS 11
+#define TANDEM_N_LINE_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
 
 typedef struct
 {
@@ -41,6 +43,15 @@ typedef struct
 
   gboolean has_clawback;
   int      clawback_days;
+
+  /* [Payroll]: a wage type (Lohnart) per line kind, 0 for none; the DATEV
+   * consultant and client numbers; the LODAS amount key and date format */
+  gboolean has_payroll;
+  guint    wage_types[TANDEM_N_LINE_KINDS];
+  char     consultant[8];
+  char     client[6];
+  int      amount_key;
+  char     date_format[11];
 } TandemPlanRules;
 
 const TandemPlanRules *_tandem_plan_get_rules (TandemPlan *self);

@@ -58,6 +58,15 @@
  * and the value: `[Kind cross-sell] InsideShare=140%: must be between 0%
  * and 100%`.
  *
+ * `[Payroll]` prepares the payroll export
+ * ([method@Tandem.Store.export_payroll]): each line kind's nick maps to a
+ * wage type (Lohnart) from 1 to 9999 (`commission=300`, `team-bonus=301`,
+ * `draw=310`, …); `Consultant` and `Client` are the DATEV consultant
+ * (1–7 digits) and client (1–5 digits) numbers the LODAS file needs. Two
+ * settings differ between payroll offices: `AmountKey` (the LODAS `bs_nr`,
+ * default 2) and `DateFormat` (`TT.MM.JJJJ`, the default, `TT.MM.JJ` or
+ * `TTMMJJJJ`).
+ *
  * How a plan is applied is described at [method@Tandem.Store.settle].
  *
  * Since: 1.0
@@ -415,6 +424,82 @@ parse_kind_group (TandemPlan *self, GKeyFile *kf, const char *group, GError **er
   return TRUE;
 }
 
+/* Digits only, 1 to @max of them. */
+static gboolean
+all_digits (const char *value, gsize max)
+{
+  gsize n = strlen (value);
+
+  return n > 0 && n <= max && strspn (value, "0123456789") == n;
+}
+
+/* [Payroll]: line kinds to wage types, and the DATEV numbers and LODAS
+ * settings; see the plan format in [class@Tandem.Plan]. */
+static gboolean
+parse_payroll_group (TandemPlan *self, GKeyFile *kf, GError **error)
+{
+  static const char *const formats[] = { "TT.MM.JJJJ", "TT.MM.JJ", "TTMMJJJJ", NULL };
+  TandemPlanRules         *r = &self->rules;
+  g_auto (GStrv) keys = g_key_file_get_keys (kf, "Payroll", NULL, NULL);
+  g_autoptr (GEnumClass) kinds = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
+
+  r->has_payroll = TRUE;
+  r->amount_key = 2;
+  g_strlcpy (r->date_format, "TT.MM.JJJJ", sizeof r->date_format);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = get_value (kf, "Payroll", keys[i], TRUE, error);
+      GEnumValue      *kind = g_enum_get_value_by_nick (kinds, keys[i]);
+      guint64          number;
+
+      if (value == NULL)
+        return FALSE;
+      if (kind != NULL)
+        {
+          if (!g_ascii_string_to_unsigned (value, 10, 1, 9999, &number, NULL))
+            return value_error (error, "Payroll", keys[i], value,
+                                _ ("expected a wage type (Lohnart) from 1 to 9999"));
+          r->wage_types[kind->value] = (guint)number;
+        }
+      else if (g_str_equal (keys[i], "Consultant") || g_str_equal (keys[i], "Client"))
+        {
+          gboolean consultant = g_str_equal (keys[i], "Consultant");
+
+          if (!all_digits (value, consultant ? 7 : 5))
+            return value_error (error, "Payroll", keys[i], value,
+                                consultant ? _ ("expected the DATEV consultant number: 1 to 7 "
+                                                "digits")
+                                           : _ ("expected the DATEV client number: 1 to 5 digits"));
+          g_strlcpy (consultant ? r->consultant : r->client, value,
+                     consultant ? sizeof r->consultant : sizeof r->client);
+        }
+      else if (g_str_equal (keys[i], "AmountKey"))
+        {
+          if (!g_ascii_string_to_unsigned (value, 10, 1, 99, &number, NULL))
+            return value_error (error, "Payroll", keys[i], value,
+                                _ ("expected a LODAS amount key (bs_nr) from 1 to 99"));
+          r->amount_key = (int)number;
+        }
+      else if (g_str_equal (keys[i], "DateFormat"))
+        {
+          if (!g_strv_contains (formats, value))
+            return value_error (error, "Payroll", keys[i], value,
+                                _ ("expected TT.MM.JJJJ, TT.MM.JJ or TTMMJJJJ"));
+          g_strlcpy (r->date_format, value, sizeof r->date_format);
+        }
+      else
+        {
+          g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_KEY,
+                       _ ("[Payroll] %s: unknown key (expected a line kind such as commission, "
+                          "Consultant, Client, AmountKey or DateFormat)"),
+                       keys[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
 {
@@ -494,6 +579,9 @@ parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
       r->has_referral = TRUE;
     }
 
+  if (g_key_file_has_group (kf, "Payroll") && !parse_payroll_group (self, kf, error))
+    return FALSE;
+
   if (g_key_file_has_group (kf, "Clawback"))
     {
       static const char *const allowed[] = { "WindowDays", NULL };
@@ -530,7 +618,7 @@ TandemPlan *
 tandem_plan_new_from_data (const char *data, gssize length, GError **error)
 {
   static const char *const groups[]
-      = { "Plan", "TeamBonus", "Accelerator", "Cap", "Referral", "Clawback", NULL };
+      = { "Plan", "TeamBonus", "Accelerator", "Cap", "Referral", "Clawback", "Payroll", NULL };
   g_autoptr (TandemPlan) self = NULL;
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GError) local = NULL;
@@ -569,7 +657,7 @@ tandem_plan_new_from_data (const char *data, gssize length, GError **error)
       {
         g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
                      _ ("[%s]: unknown group (expected Plan, Kind …, TeamBonus, Accelerator, Cap, "
-                        "Referral, Clawback)"),
+                        "Referral, Clawback, Payroll)"),
                      names[i]);
         return NULL;
       }

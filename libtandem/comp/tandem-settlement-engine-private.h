@@ -92,7 +92,20 @@ struct _TandemSettlement
   gboolean              versioned;    /* the plan has more than one version */
   GHashTable           *conversions;  /* activity id → Conversion */
   GArray               *rates;        /* TandemScheduleRecord: the rates used */
+  char                 *approved_by;  /* closed periods: who approved and paid, when */
+  gint64                approved_at;
+  char                 *paid_by;
+  gint64                paid_at;
 };
+
+/* Settles @period under @plan inside the caller's transaction (a closed
+ * period is read back as frozen). */
+TandemSettlement *_tandem_settle_locked (TandemStore  *store,
+                                         TandemPlan   *plan,
+                                         TandemPeriod *period,
+                                         GMainContext *progress_context,
+                                         GCancellable *cancellable,
+                                         GError      **error);
 
 typedef struct
 {

@@ -68,6 +68,8 @@ tandem_settlement_finalize (GObject *object)
   g_clear_pointer (&self->plan_name, g_free);
   g_clear_pointer (&self->conversions, g_hash_table_unref);
   g_clear_pointer (&self->rates, g_array_unref);
+  g_clear_pointer (&self->approved_by, g_free);
+  g_clear_pointer (&self->paid_by, g_free);
 
   G_OBJECT_CLASS (tandem_settlement_parent_class)->finalize (object);
 }
@@ -266,7 +268,9 @@ load_closed_schedule (TandemSettlement *self,
                       GError          **error)
 {
   g_autoptr (GArray) rates = NULL;
+  g_autoptr (GArray) states = NULL;
 
+  self->state = TANDEM_SETTLEMENT_STATE_CLOSED;
   self->plan_version = 0;
   for (guint i = 0; i < schedule->closed->len; i++)
     {
@@ -274,6 +278,29 @@ load_closed_schedule (TandemSettlement *self,
 
       if (strcmp (c->name, self->plan_name) == 0 && strcmp (c->from_label, label) == 0)
         self->plan_version = (guint)c->number;
+    }
+
+  /* approved and paid, each once, with who and when */
+  states = tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_PERIOD_STATE, NULL, error);
+  if (states == NULL)
+    return FALSE;
+  for (guint i = 0; i < states->len; i++)
+    {
+      TandemScheduleRecord *s = &g_array_index (states, TandemScheduleRecord, i);
+
+      if (strcmp (s->name, self->plan_name) != 0 || strcmp (s->from_label, label) != 0)
+        continue;
+      self->state = MAX (self->state, (TandemSettlementState)s->number);
+      if (s->number == TANDEM_SETTLEMENT_STATE_APPROVED)
+        {
+          self->approved_by = g_steal_pointer (&s->text);
+          self->approved_at = s->from_at;
+        }
+      else if (s->number == TANDEM_SETTLEMENT_STATE_PAID)
+        {
+          self->paid_by = g_steal_pointer (&s->text);
+          self->paid_at = s->from_at;
+        }
     }
 
   rates = tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_CLOSED_RATE, NULL, error);
@@ -296,13 +323,13 @@ load_closed_schedule (TandemSettlement *self,
   return TRUE;
 }
 
-static TandemSettlement *
-settle_locked (TandemStore  *store,
-               TandemPlan   *plan,
-               TandemPeriod *period,
-               GMainContext *progress_context,
-               GCancellable *cancellable,
-               GError      **error)
+TandemSettlement *
+_tandem_settle_locked (TandemStore  *store,
+                       TandemPlan   *plan,
+                       TandemPeriod *period,
+                       GMainContext *progress_context,
+                       GCancellable *cancellable,
+                       GError      **error)
 {
   g_autoptr (TandemSettlement) self = NULL;
   g_autoptr (GArray) closed = NULL;
@@ -361,7 +388,6 @@ settle_locked (TandemStore  *store,
     {
       /* a closed period is read back exactly as it was frozen, with the
        * plan version and rates it was settled with */
-      self->state = TANDEM_SETTLEMENT_STATE_CLOSED;
       if (!load_closed_schedule (self, &schedule, label, engine.backend, error))
         return NULL;
       lines_from_records (self, closed);
@@ -380,9 +406,9 @@ settle_locked (TandemStore  *store,
     {
       /* frozen before schema 8: the lines as frozen, tandem figures
        * recomputed from the engine's lines */
-      self->state = TANDEM_SETTLEMENT_STATE_CLOSED;
       lines_from_records (self, closed);
-      ok = index_reps (self, error);
+      ok = load_closed_schedule (self, &schedule, label, engine.backend, error)
+           && index_reps (self, error);
       if (ok)
         {
           GArray *frozen = self->lines;
@@ -481,6 +507,44 @@ tandem_settlement_get_state (TandemSettlement *self)
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), TANDEM_SETTLEMENT_STATE_DRAFT);
 
   return self->state;
+}
+
+/**
+ * tandem_settlement_get_transition:
+ * @self: a `TandemSettlement`
+ * @state: %TANDEM_SETTLEMENT_STATE_APPROVED or %TANDEM_SETTLEMENT_STATE_PAID
+ * @who: (out) (optional) (transfer none): who made that step
+ * @when: (out) (optional) (transfer full): when, in UTC
+ *
+ * Tells whether the settlement has reached @state, and who brought it
+ * there when.
+ *
+ * Returns: %TRUE if @state was reached; @who and @when are set only then
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_settlement_get_transition (TandemSettlement     *self,
+                                  TandemSettlementState state,
+                                  const char          **who,
+                                  GDateTime           **when)
+{
+  const char *by;
+  gint64      at;
+
+  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), FALSE);
+  g_return_val_if_fail (
+      state == TANDEM_SETTLEMENT_STATE_APPROVED || state == TANDEM_SETTLEMENT_STATE_PAID, FALSE);
+
+  by = state == TANDEM_SETTLEMENT_STATE_APPROVED ? self->approved_by : self->paid_by;
+  at = state == TANDEM_SETTLEMENT_STATE_APPROVED ? self->approved_at : self->paid_at;
+  if (by == NULL)
+    return FALSE;
+  if (who != NULL)
+    *who = by;
+  if (when != NULL)
+    *when = _tandem_time_from_usec (at);
+  return TRUE;
 }
 
 /**
@@ -703,8 +767,23 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
       _tandem_json_writer_end_array (w);
     }
   _tandem_json_writer_member (w, "state");
-  _tandem_json_writer_string (w,
-                              self->state == TANDEM_SETTLEMENT_STATE_CLOSED ? "closed" : "draft");
+  _tandem_json_writer_string (w, _tandem_enum_to_nick (TANDEM_TYPE_SETTLEMENT_STATE, self->state));
+  for (int s = TANDEM_SETTLEMENT_STATE_APPROVED; s <= TANDEM_SETTLEMENT_STATE_PAID; s++)
+    {
+      const char *who = s == TANDEM_SETTLEMENT_STATE_APPROVED ? self->approved_by : self->paid_by;
+      gint64      at = s == TANDEM_SETTLEMENT_STATE_APPROVED ? self->approved_at : self->paid_at;
+      g_autofree char *when = NULL;
+
+      if (who == NULL)
+        continue;
+      when = _tandem_time_format (at);
+      _tandem_json_writer_member (w, s == TANDEM_SETTLEMENT_STATE_APPROVED ? "approved_by"
+                                                                           : "paid_by");
+      _tandem_json_writer_string (w, who);
+      _tandem_json_writer_member (w, s == TANDEM_SETTLEMENT_STATE_APPROVED ? "approved_at"
+                                                                           : "paid_at");
+      _tandem_json_writer_string (w, when);
+    }
   write_money (w, "total", self->total, self->currency);
 
   _tandem_json_writer_member (w, "reps");
@@ -954,7 +1033,7 @@ tandem_store_settle (TandemStore *self, TandemPlan *plan, TandemPeriod *period, 
   {
     g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self);
 
-    settlement = settle_locked (self, plan, period, NULL, NULL, error);
+    settlement = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
   }
   return settlement;
 }
@@ -986,8 +1065,8 @@ settle_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   {
     g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (store);
 
-    settlement
-        = settle_locked (store, data->plan, data->period, data->context, cancellable, &error);
+    settlement = _tandem_settle_locked (store, data->plan, data->period, data->context, cancellable,
+                                        &error);
   }
 
   if (settlement == NULL)
@@ -1122,7 +1201,7 @@ tandem_store_close_period (TandemStore  *self,
       return NULL;
   }
 
-  draft = settle_locked (self, plan, period, NULL, NULL, error);
+  draft = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
   if (draft == NULL)
     return NULL;
 
@@ -1191,7 +1270,7 @@ tandem_store_close_period (TandemStore  *self,
           return NULL;
       }
   }
-  closed = settle_locked (self, plan, period, NULL, NULL, error);
+  closed = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
   if (closed == NULL || !_tandem_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&closed);

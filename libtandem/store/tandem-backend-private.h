@@ -25,6 +25,7 @@ typedef struct
   char    *name;
   int      role;
   gboolean archived;
+  char    *personnel_number; /* NULL for none */
 } TandemRepRecord;
 
 typedef struct
@@ -210,6 +211,8 @@ typedef enum
   TANDEM_SCHEDULE_CLOSED_VERSION, /* saved: name = plan, from_label = period, number */
   TANDEM_SCHEDULE_DRAW_LINE,      /* listed: closed draw and draw-recovery lines: name = plan,
                                    * owner = rep, from = period, amount, number = kind */
+  TANDEM_SCHEDULE_PERIOD_STATE,   /* a closed period's later state: name = plan, from_label =
+                                   * period, number = state, text = who, from_at = when */
   TANDEM_N_SCHEDULES
 } TandemScheduleKind;
 

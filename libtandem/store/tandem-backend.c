@@ -18,6 +18,7 @@ void
 tandem_rep_record_clear (TandemRepRecord *record)
 {
   g_clear_pointer (&record->name, g_free);
+  g_clear_pointer (&record->personnel_number, g_free);
 }
 
 void

@@ -58,6 +58,8 @@ typedef enum
   STMT_LIST_CLOSED_RATES,
   STMT_SAVE_CLOSED_VERSION,
   STMT_LIST_DRAW_LINES,
+  STMT_SAVE_PERIOD_STATE,
+  STMT_LIST_PERIOD_STATES,
   STMT_INSERT_CLOSED,
   STMT_INSERT_LINE,
   STMT_LOAD_CLOSED,
@@ -119,6 +121,7 @@ gboolean _tandem_sql_step_insert (TandemSqlBackend *self,
                                   gint64           *id,
                                   GError          **error);
 void     _tandem_sql_bind_optional_id (TandemSqlStmt *stmt, int index, gint64 id);
+void     _tandem_sql_bind_optional_text (TandemSqlStmt *stmt, int index, const char *text);
 char    *_tandem_sql_column_dup (TandemSqlStmt *stmt, int column);
 void     _tandem_sql_column_currency (TandemSqlStmt *stmt, int column, char out[4]);
 gboolean _tandem_sql_backend_begin (TandemBackend *backend, GError **error);

@@ -12,15 +12,6 @@
 #include "tandem-sql-backend-internal-private.h"
 #include "tandem-store-private.h"
 
-static void
-bind_optional_text (TandemSqlStmt *stmt, int index, const char *text)
-{
-  if (text != NULL)
-    tandem_sql_bind_text (stmt, index, text);
-  else
-    tandem_sql_bind_null (stmt, index);
-}
-
 /* Binds @r for the save statement of @kind; returns that statement. */
 static StmtId
 bind_save (TandemSqlBackend           *self,
@@ -40,6 +31,7 @@ bind_save (TandemSqlBackend           *self,
     [TANDEM_SCHEDULE_CLOSED_RATE] = STMT_SAVE_CLOSED_RATE,
     [TANDEM_SCHEDULE_CLOSED_VERSION] = STMT_SAVE_CLOSED_VERSION,
     [TANDEM_SCHEDULE_DRAW_LINE] = N_STMTS,
+    [TANDEM_SCHEDULE_PERIOD_STATE] = STMT_SAVE_PERIOD_STATE,
   };
   TandemSqlStmt *stmt;
 
@@ -53,7 +45,7 @@ bind_save (TandemSqlBackend           *self,
     case TANDEM_SCHEDULE_PLAN_VERSION:
       tandem_sql_bind_text (stmt, 1, r->name);
       tandem_sql_bind_int64 (stmt, 2, r->number);
-      bind_optional_text (stmt, 3, r->from_label);
+      _tandem_sql_bind_optional_text (stmt, 3, r->from_label);
       tandem_sql_bind_int64 (stmt, 4, r->from_at);
       tandem_sql_bind_text (stmt, 5, r->text);
       break;
@@ -62,7 +54,7 @@ bind_save (TandemSqlBackend           *self,
       break;
     case TANDEM_SCHEDULE_TEAM_PLAN:
       tandem_sql_bind_int64 (stmt, 1, r->owner_id);
-      bind_optional_text (stmt, 2, r->from_label);
+      _tandem_sql_bind_optional_text (stmt, 2, r->from_label);
       tandem_sql_bind_int64 (stmt, 3, r->from_at);
       tandem_sql_bind_text (stmt, 4, r->name);
       break;
@@ -79,7 +71,7 @@ bind_save (TandemSqlBackend           *self,
       tandem_sql_bind_text (stmt, 3, r->currency);
       tandem_sql_bind_text (stmt, 4, r->from_label);
       tandem_sql_bind_int64 (stmt, 5, r->from_at);
-      bind_optional_text (stmt, 6, r->until_label);
+      _tandem_sql_bind_optional_text (stmt, 6, r->until_label);
       if (r->until_label != NULL)
         tandem_sql_bind_int64 (stmt, 7, r->until_at);
       else
@@ -104,6 +96,13 @@ bind_save (TandemSqlBackend           *self,
       tandem_sql_bind_text (stmt, 1, r->name);
       tandem_sql_bind_text (stmt, 2, r->from_label);
       tandem_sql_bind_int64 (stmt, 3, r->number);
+      break;
+    case TANDEM_SCHEDULE_PERIOD_STATE:
+      tandem_sql_bind_text (stmt, 1, r->name);
+      tandem_sql_bind_text (stmt, 2, r->from_label);
+      tandem_sql_bind_int64 (stmt, 3, r->number);
+      tandem_sql_bind_text (stmt, 4, r->text);
+      tandem_sql_bind_int64 (stmt, 5, r->from_at);
       break;
     case TANDEM_SCHEDULE_CLOSED_PERIOD:
     case TANDEM_SCHEDULE_DRAW_LINE:
@@ -174,6 +173,7 @@ tandem_sql_backend_list_schedule (TandemBackend     *backend,
     [TANDEM_SCHEDULE_CLOSED_RATE] = STMT_LIST_CLOSED_RATES,
     [TANDEM_SCHEDULE_CLOSED_VERSION] = STMT_LIST_CLOSED_PERIODS,
     [TANDEM_SCHEDULE_DRAW_LINE] = STMT_LIST_DRAW_LINES,
+    [TANDEM_SCHEDULE_PERIOD_STATE] = STMT_LIST_PERIOD_STATES,
   };
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, ids[kind], error);

@@ -16,10 +16,12 @@
 #include "tandem-util-private.h"
 
 static const char *const stmt_sql[N_STMTS] = {
-  [STMT_INSERT_REP] = "INSERT INTO rep (name, role, archived) VALUES (?1, ?2, ?3) RETURNING id",
-  [STMT_UPDATE_REP] = "UPDATE rep SET name = ?2, role = ?3, archived = ?4 WHERE id = ?1",
-  [STMT_LOAD_REP] = "SELECT id, name, role, archived FROM rep WHERE id = ?1",
-  [STMT_LIST_REPS] = "SELECT id, name, role, archived FROM rep ORDER BY id",
+  [STMT_INSERT_REP] = "INSERT INTO rep (name, role, archived, personnel_number) "
+                      "VALUES (?1, ?2, ?3, ?4) RETURNING id",
+  [STMT_UPDATE_REP] = "UPDATE rep SET name = ?2, role = ?3, archived = ?4, personnel_number = ?5 "
+                      "WHERE id = ?1",
+  [STMT_LOAD_REP] = "SELECT id, name, role, archived, personnel_number FROM rep WHERE id = ?1",
+  [STMT_LIST_REPS] = "SELECT id, name, role, archived, personnel_number FROM rep ORDER BY id",
 #define TEAM_COLUMNS                                                              \
   "t.id, t.name, t.inside_share, t.target_minor, t.target_currency, t.archived, " \
   "m.inside_rep_id, m.field_rep_id FROM team t "                                  \
@@ -179,6 +181,13 @@ static const char *const stmt_sql[N_STMTS] = {
   = "SELECT 0, l.rep_id, p.plan, NULL, p.label, p.start_at, NULL, p.end_at, l.amount_minor, "
     "NULL, NULL, l.kind FROM settlement_line l JOIN closed_period p ON p.id = l.period_id "
     "WHERE l.kind IN (?1, ?2) ORDER BY p.plan, p.start_at, l.id",
+  [STMT_SAVE_PERIOD_STATE]
+  = "INSERT INTO period_state (period_id, state, who, at) "
+    "SELECT id, ?3, ?4, ?5 FROM closed_period WHERE plan = ?1 AND label = ?2",
+  [STMT_LIST_PERIOD_STATES]
+  = "SELECT 0, 0, p.plan, s.who, p.label, s.at, NULL, 0, 0, NULL, NULL, s.state "
+    "FROM period_state s JOIN closed_period p ON p.id = s.period_id "
+    "ORDER BY p.plan, p.start_at, s.state",
   [STMT_INSERT_CLOSED] = "INSERT INTO closed_period (plan, label, start_at, end_at, closed_at) "
                          "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
   [STMT_INSERT_LINE]
@@ -308,6 +317,15 @@ _tandem_sql_step_insert (TandemSqlBackend *self,
   if (rc != TANDEM_SQL_DONE)
     return _tandem_sql_error (self, what, error);
   return TRUE;
+}
+
+void
+_tandem_sql_bind_optional_text (TandemSqlStmt *stmt, int index, const char *text)
+{
+  if (text != NULL)
+    tandem_sql_bind_text (stmt, index, text);
+  else
+    tandem_sql_bind_null (stmt, index);
 }
 
 void
@@ -482,6 +500,7 @@ read_rep (TandemSqlStmt *stmt, TandemRepRecord *record)
   record->name = _tandem_sql_column_dup (stmt, 1);
   record->role = tandem_sql_column_int (stmt, 2);
   record->archived = tandem_sql_column_int (stmt, 3) != 0;
+  record->personnel_number = _tandem_sql_column_dup (stmt, 4);
 }
 
 static gboolean
@@ -496,6 +515,7 @@ tandem_sql_backend_insert_rep (TandemBackend *backend, TandemRepRecord *record, 
   tandem_sql_bind_text (stmt, 1, record->name);
   tandem_sql_bind_int64 (stmt, 2, record->role);
   tandem_sql_bind_int64 (stmt, 3, record->archived ? 1 : 0);
+  _tandem_sql_bind_optional_text (stmt, 4, record->personnel_number);
   return _tandem_sql_step_insert (self, stmt, _ ("Could not add the rep"), &record->id, error);
 }
 
@@ -514,6 +534,7 @@ tandem_sql_backend_update_rep (TandemBackend         *backend,
   tandem_sql_bind_text (stmt, 2, record->name);
   tandem_sql_bind_int64 (stmt, 3, record->role);
   tandem_sql_bind_int64 (stmt, 4, record->archived ? 1 : 0);
+  _tandem_sql_bind_optional_text (stmt, 5, record->personnel_number);
   return step_updated (self, stmt, _ ("rep"), record->id, _ ("Could not update the rep"), error);
 }
 

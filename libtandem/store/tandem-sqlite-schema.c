@@ -265,6 +265,18 @@ const char *const tandem_sqlite_migrations[] = {
   "CREATE INDEX settlement_line_period ON settlement_line (period_id, id);"
   "CREATE INDEX settlement_line_activity ON settlement_line (activity_id);"
   "CREATE INDEX settlement_line_kind ON settlement_line (kind, period_id);",
+
+  /* 10: from settlement to payment: a rep's personnel number for payroll,
+   *     and the forward-only states of a closed period (2 approved, 3 paid),
+   *     each once, with who and when */
+  "ALTER TABLE rep ADD COLUMN personnel_number TEXT;"
+  "CREATE TABLE period_state ("
+  "  period_id INTEGER NOT NULL REFERENCES closed_period (id),"
+  "  state INTEGER NOT NULL CHECK (state IN (2, 3)),"
+  "  who TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  PRIMARY KEY (period_id, state)"
+  ");",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

@@ -17,6 +17,8 @@ struct _TandemStore
   GRecMutex      lock;
   TandemBackend *backend;
   char          *path;
+  char          *actor;    /* who writes, as set; NULL: the default */
+  char          *db_user;  /* a server's user, from the URI or PGUSER */
   GHashTable    *reps;     /* id → TandemRep */
   GHashTable    *teams;    /* id → TandemTeam */
   GHashTable    *accounts; /* id → TandemAccount */

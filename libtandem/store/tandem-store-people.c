@@ -114,6 +114,7 @@ tandem_store_update_rep (TandemStore *self, TandemRep *rep, GError **error)
   record.name = (char *)tandem_rep_get_name (rep);
   record.role = tandem_rep_get_role (rep);
   record.archived = tandem_rep_get_archived (rep);
+  record.personnel_number = (char *)tandem_rep_get_personnel_number (rep);
   return tandem_backend_update_rep (self->backend, &record, error);
 }
 
@@ -146,6 +147,7 @@ tandem_store_archive_rep (TandemStore *self, TandemRep *rep, GError **error)
   record.id = tandem_rep_get_id (rep);
   record.name = (char *)tandem_rep_get_name (rep);
   record.role = tandem_rep_get_role (rep);
+  record.personnel_number = (char *)tandem_rep_get_personnel_number (rep);
   record.archived = TRUE;
   if (!tandem_backend_update_rep (self->backend, &record, error))
     return FALSE;

@@ -152,6 +152,8 @@ tandem_store_finalize (GObject *object)
   TandemStore *self = (TandemStore *)object;
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->db_user, g_free);
   g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (tandem_store_parent_class)->finalize (object);
@@ -320,7 +322,8 @@ _tandem_store_rep_from_record (TandemStore *self, const TandemRepRecord *record)
   if (rep == NULL)
     {
       rep = g_object_new (TANDEM_TYPE_REP, "id", record->id, "name", record->name, "role",
-                          record->role, "archived", record->archived, NULL);
+                          record->role, "archived", record->archived, "personnel-number",
+                          record->personnel_number, NULL);
       cache_insert (self->reps, record->id, rep);
       g_object_unref (rep);
     }
@@ -329,6 +332,7 @@ _tandem_store_rep_from_record (TandemStore *self, const TandemRepRecord *record)
       tandem_rep_set_name (rep, record->name);
       tandem_rep_set_role (rep, record->role);
       _tandem_rep_set_archived (rep, record->archived);
+      tandem_rep_set_personnel_number (rep, record->personnel_number);
     }
 
   return rep;
@@ -712,8 +716,19 @@ tandem_store_new_for_uri (const char *uri, GError **error)
 #if HAVE_POSTGRESQL
       g_autoptr (TandemBackend) backend
           = tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error);
+      g_autoptr (GUri) parsed = NULL;
+      TandemStore *store;
 
-      return backend != NULL ? _tandem_store_new_for_backend (backend, NULL) : NULL;
+      if (backend == NULL)
+        return NULL;
+      store = _tandem_store_new_for_backend (backend, NULL);
+      /* the database user libpq connects as: the URI's, else $PGUSER, else
+       * the operating-system user */
+      parsed = g_uri_parse (uri, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
+      store->db_user
+          = g_strdup (parsed != NULL && g_uri_get_user (parsed) != NULL ? g_uri_get_user (parsed)
+                                                                        : g_getenv ("PGUSER"));
+      return store;
 #else
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
                    _ ("This libtandem was built without PostgreSQL support"));
@@ -823,4 +838,49 @@ tandem_store_check_integrity (TandemStore *self, GError **error)
   LOCK_STORE (self);
 
   return tandem_backend_check_integrity (self->backend, error);
+}
+
+/**
+ * tandem_store_set_actor:
+ * @self: a `TandemStore`
+ * @actor: (nullable): who writes through this store, or %NULL for the default
+ *
+ * Names who approves and pays settlement periods through this store (the
+ * CLI's `--as NAME`). The default is the database user on a server and
+ * the operating-system user for a file.
+ *
+ * Since: 1.0
+ */
+void
+tandem_store_set_actor (TandemStore *self, const char *actor)
+{
+  g_return_if_fail (TANDEM_IS_STORE (self));
+
+  LOCK_STORE (self);
+  g_free (self->actor);
+  self->actor = actor != NULL && *actor != '\0' ? g_strdup (actor) : NULL;
+}
+
+/**
+ * tandem_store_get_actor:
+ * @self: a `TandemStore`
+ *
+ * Gets who writes through this store: the name set with
+ * [method@Tandem.Store.set_actor], else the database user on a server,
+ * else the operating-system user.
+ *
+ * Returns: (transfer none): the name
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_store_get_actor (TandemStore *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  if (self->actor != NULL)
+    return self->actor;
+  if (self->db_user != NULL)
+    return self->db_user;
+  return g_get_user_name ();
 }

@@ -107,7 +107,8 @@ def test_add_and_list_json(seeded):
     assert json.loads(p.stdout) == {'id': 3}
     reps = json.loads(run('--json', 'rep', 'list', db=seeded, check=0).stdout)
     assert [r['name'] for r in reps] == ['Anna Schäfer', 'Jonas Becker', 'Lea Hoffmann']
-    assert reps[0] == {'id': 1, 'name': 'Anna Schäfer', 'role': 'inside', 'archived': False}
+    assert reps[0] == {'id': 1, 'name': 'Anna Schäfer', 'role': 'inside', 'archived': False,
+                       'personnel-number': None}
     teams = json.loads(run('team', 'list', '--json', db=seeded, check=0).stdout)
     assert teams[0]['inside-rep'] == 1 and teams[0]['field-rep'] == 2
     assert teams[0]['target'] == '5000.00 EUR'

@@ -19,14 +19,14 @@ SOURCE = os.path.join(os.path.dirname(__file__), '..', '..')
 # Every verb, as the contract ("The tandem method from the shell") and the
 # earlier issues name them; a verb missing from the command is a failure.
 VERBS = [
-    'init', 'rep add', 'rep list', 'rep archive', 'rep tag', 'classify', 'cleanup', 'match',
+    'init', 'rep add', 'rep list', 'rep update', 'rep archive', 'rep tag', 'classify', 'cleanup', 'match',
     'team add', 'team list', 'team update', 'team members', 'team history', 'team archive',
     'account add', 'account list', 'account archive', 'account history',
     'charter show', 'charter set', 'charter confirm', 'shadowing log', 'shadowing status',
     'support open', 'support list', 'support close', 'lifecycle', 'lifecycle apply',
     'activity list', 'log', 'import', 'export', 'plan load', 'plan list', 'plan show', 'plan default',
     'team plan', 'target set', 'target ramp', 'target list', 'draw set', 'draw list', 'rate set', 'rate list',
-    'settle', 'close', 'statement', 'kpi', 'report', 'demo',
+    'settle', 'close', 'approve', 'pay', 'payroll export', 'statement', 'kpi', 'report', 'demo',
 ]
 
 
@@ -254,6 +254,49 @@ def test_plans_over_time_from_the_shell(floor, tmp_path):
     svg = tmp_path / 'draws.svg'
     run('report', '2026-11', '--svg', str(svg), db=db, check=0)
     assert svg.read_text().count('rgb(40%,75%,80%)') >= 2
+
+
+def test_approval_and_payroll_from_the_shell(floor, tmp_path):
+    db = floor
+    plan = tmp_path / 'plan.ini'
+    plan.write_text(PLAN + '[Payroll]\ncommission=300\nclawback=302\nConsultant=1234567\nClient=12345\n')
+    run('plan', 'load', str(plan), db=db, check=0)
+    run('log', 'order', '--account', '1', '--rep', '2', '--amount', '1000.00 EUR', '--at', '2026-11-03T10:00:00Z',
+        db=db, check=0)
+    p = run('approve', '2026-11', db=db, check=2)
+    assert 'close it before approving it' in p.stderr
+    run('close', '2026-11', db=db, check=0)
+    p = run('payroll', 'export', '2026-11', '--format', 'csv', db=db, check=2)
+    assert 'not approved' in p.stderr
+    p = run('pay', '2026-11', db=db, check=2)
+    assert 'approve it before paying' in p.stderr
+    p = run('--as', 'Petra Krüger', 'approve', '2026-11', db=db, check=0)
+    assert p.stdout == 'Period 2026-11 of plan “Standard” approved by Petra Krüger\n'
+    p = run('approve', '2026-11', db=db, check=2)
+    assert 'already approved by Petra Krüger' in p.stderr
+
+    p = run('payroll', 'export', '2026-11', '--format', 'lodas', db=db, check=2)
+    assert 'Rep “Anna Schäfer” (#1) has no personnel number' in p.stderr
+    assert j(db, 'rep', 'update', '1', '--personnel-number', '101')['personnel-number'] == '101'
+    run('rep', 'update', '2', '--personnel-number', '7', db=db, check=0)
+    p = run('rep', 'update', '3', '--personnel-number', 'x7', db=db, check=2)
+    assert 'x7' in p.stderr
+    # 5% of 1000.00 = 50.00: Anna (inside, 40%) 20.00, Jonas 30.00
+    out = tmp_path / 'lodas.txt'
+    run('payroll', 'export', '2026-11', '--format', 'lodas', '--out', str(out), db=db, check=0)
+    data = out.read_bytes()
+    assert data.startswith(b'[Allgemein]\r\nZiel=LODAS\r\n') and b'\n' not in data.replace(b'\r\n', b'')
+    assert data.endswith(b'[Bewegungsdaten]\r\n10;01.11.2026;7;300;2;30,00;\r\n10;01.11.2026;101;300;2;20,00;\r\n')
+    p = run('payroll', 'export', '2026-11', '--format', 'pdf', db=db, check=1)
+    assert 'pdf' in p.stderr
+    assert run('payroll', 'export', '2026-11', '--format', 'csv', db=db, check=0).stdout == \
+        'period,personnel_number,rep,wage_type,amount,currency\n' \
+        '2026-11,7,Jonas Becker,300,30.00,EUR\n2026-11,101,Anna Schäfer,300,20.00,EUR\n'
+
+    s = j(db, 'pay', '2026-11')
+    assert (s['state'], s['approved_by'], s['total']) == ('paid', 'Petra Krüger', '50.00 EUR')
+    assert s['paid_by']
+    assert 'paid' in run('settle', '2026-11', db=db, check=0).stdout.split('\n')[0]
 
 
 def test_version_after_a_verb_is_the_verbs(floor):

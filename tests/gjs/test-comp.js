@@ -118,4 +118,34 @@ test('plans over time: versions, targets, draws and rates', () => {
     assertEqual(kinds.join(','), `${Tandem.LineKind.COMMISSION}:45.60 EUR,${Tandem.LineKind.DRAW}:154.40 EUR`);
 });
 
+test('approve, pay and export payroll', () => {
+    const w = world();
+    const plan = Tandem.Plan.new_from_data(`${PLAN}[Payroll]\ncommission=300\ncap=305\nConsultant=1234567\nClient=12345\n`, -1);
+    w.store.add_plan(plan);
+    const nov = plan.parse_period('2026-11');
+    w.store.log_activity(w.account, w.field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('1000.00 EUR'), when('2026-11-10T10:00:00Z'));
+    w.store.close_period(plan, nov);
+    w.store.set_actor('Petra Krüger');
+    assertEqual(w.store.get_actor(), 'Petra Krüger');
+    const s = w.store.approve_period(plan, nov);
+    assertEqual(s.get_state(), Tandem.SettlementState.APPROVED);
+    const [reached, who] = s.get_transition(Tandem.SettlementState.APPROVED);
+    assert(reached);
+    assertEqual(who, 'Petra Krüger');
+    w.inside.personnel_number = '101';
+    w.field.set_personnel_number('7');
+    w.store.update_rep(w.inside);
+    w.store.update_rep(w.field);
+    const out = Gio.MemoryOutputStream.new_resizable();
+    w.store.export_payroll(plan, nov, Tandem.PayrollFormat.LODAS, out, null);
+    out.close(null);
+    const text = new TextDecoder().decode(out.steal_as_bytes().toArray());
+    // 5% of 1000.00 = 50.00: inside 20.00, field 30.00 (under the 100.00 cap)
+    assert(text.endsWith('[Bewegungsdaten]\r\n10;01.11.2026;7;300;2;30,00;\r\n10;01.11.2026;101;300;2;20,00;\r\n'));
+    assertEqual(w.store.pay_period(plan, nov).get_state(), Tandem.SettlementState.PAID);
+    assertThrows(() => w.store.pay_period(plan, nov),
+        e => e.matches(Tandem.store_error_quark(), Tandem.StoreError.WRONG_STATE));
+});
+
 run();

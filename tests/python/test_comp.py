@@ -176,3 +176,35 @@ def test_plans_over_time(world):
     assert kinds == {'commission': '30.40 EUR', 'draw': '269.60 EUR'}
     data = json.loads(s.to_json())
     assert data['plan_version'] == 2 and data['rates'][0]['rate'] == '0.95'
+
+
+def test_approve_pay_and_payroll(world):
+    """States move forward with who and when; payroll export to a stream."""
+    store, plan, inside, field, account = world
+    payroll = Tandem.Plan.new_from_data(PLAN + '[Payroll]\ncommission=300\nteam-bonus=301\n'
+                                        'Consultant=1234567\nClient=12345\n', -1)
+    store.add_plan(payroll)
+    nov = payroll.parse_period('2026-11')
+    store.log_activity(account, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse('1000.00 EUR'),
+                       when('2026-11-10T10:00:00Z'))
+    with pytest.raises(GLib.Error) as info:
+        store.approve_period(payroll, nov)
+    assert info.value.matches(Tandem.store_error_quark(), Tandem.StoreError.WRONG_STATE)
+    store.close_period(payroll, nov)
+    store.set_actor('Petra Krüger')
+    s = store.approve_period(payroll, nov)
+    assert s.get_state() == Tandem.SettlementState.APPROVED
+    reached, who, at = s.get_transition(Tandem.SettlementState.APPROVED)
+    assert reached and who == 'Petra Krüger' and at is not None
+    for rep, number in ((inside, '101'), (field, '7')):
+        rep.props.personnel_number = number
+        store.update_rep(rep)
+    out = Gio.MemoryOutputStream.new_resizable()
+    store.export_payroll(payroll, nov, Tandem.PayrollFormat.CSV, out, None)
+    out.close(None)
+    text = bytes(out.steal_as_bytes().get_data()).decode()
+    # 5% of 1000.00 = 50.00: inside 20.00, field 30.00
+    assert text == ('period,personnel_number,rep,wage_type,amount,currency\n'
+                    '2026-11,7,Jonas Becker,300,30.00,EUR\n'
+                    '2026-11,101,Anna Schäfer,300,20.00,EUR\n')
+    assert store.pay_period(payroll, nov).get_state() == Tandem.SettlementState.PAID
