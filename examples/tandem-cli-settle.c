@@ -14,6 +14,27 @@
 
 #define N_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
 
+/* The open disputes of @rep about the settlement's period and plan. */
+static GPtrArray *
+open_disputes (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
+{
+  g_autoptr (GListModel) all = tandem_store_list_disputes (cli->store, TRUE, NULL);
+  g_autofree char *label = tandem_period_to_string (tandem_settlement_get_period (settlement));
+  GPtrArray       *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; all != NULL && i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (TandemDispute) d = g_list_model_get_item (all, i);
+
+      if (tandem_rep_get_id (tandem_dispute_get_rep (d)) == tandem_rep_get_id (rep)
+          && g_str_equal (tandem_dispute_get_period (d), label)
+          && g_str_equal (tandem_dispute_get_plan (d),
+                          tandem_settlement_get_plan_name (settlement)))
+        g_ptr_array_add (out, g_steal_pointer (&d));
+    }
+  return out;
+}
+
 /* The state as the tables show it. */
 static const char *
 state_text (TandemSettlementState state)
@@ -370,6 +391,7 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
   g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
   g_autofree char *total_text = tandem_money_to_string (total);
   GEnumClass      *kinds = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
+  g_autoptr (GPtrArray) disputes = open_disputes (cli, settlement, rep);
 
   if (cli->json)
     {
@@ -408,6 +430,11 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
+      json_builder_set_member_name (b, "disputes");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < disputes->len; i++)
+        cli_add_properties (b, disputes->pdata[i]);
+      json_builder_end_array (b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       cli_print_json (root);
@@ -432,5 +459,17 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
       g_print ("%s  %s\n", row->str, tandem_payout_line_get_explanation (line));
     }
   g_print (_ ("\nTotal: %s\n"), total_text);
+  for (guint i = 0; i < disputes->len; i++)
+    {
+      TandemDispute *d = disputes->pdata[i];
+
+      if (i == 0)
+        g_print (_ ("\nOpen disputes:\n"));
+      if (tandem_dispute_get_activity_id (d) > 0)
+        g_print (_ ("  #%" PRId64 " (activity #%" PRId64 "): %s\n"), tandem_dispute_get_id (d),
+                 tandem_dispute_get_activity_id (d), tandem_dispute_get_reason (d));
+      else
+        g_print ("  #%" PRId64 ": %s\n", tandem_dispute_get_id (d), tandem_dispute_get_reason (d));
+    }
   g_type_class_unref (kinds);
 }

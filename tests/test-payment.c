@@ -394,6 +394,106 @@ test_payroll_settings_and_refusals (void)
   }
 }
 
+/* Disputes: open, list, reject with a note, accept into an open period
+ * (an adjustment line naming the dispute); resolved once. Jonas disputes
+ * November's clawback (−300.00); it is accepted at +100.00 into December,
+ * whose settlement then pays him 100.00 as an adjustment. */
+static void
+test_disputes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemSettlement) closed = NULL;
+  g_autoptr (TandemDispute) first = NULL;
+  g_autoptr (TandemDispute) second = NULL;
+  g_autoptr (TandemDispute) rejected = NULL;
+  g_autoptr (TandemDispute) accepted = NULL;
+  g_autoptr (TandemMoney) hundred = tandem_money_parse ("100.00 EUR", NULL);
+  g_autoptr (TandemMoney) zero = tandem_money_parse ("0.00 EUR", NULL);
+  g_autoptr (TandemPeriod) dec = NULL;
+  g_autoptr (TandemSettlement) december = NULL;
+  g_autoptr (GListModel) open = NULL;
+  g_autoptr (GListModel) all = NULL;
+  World w = { 0 };
+
+  world_init (&w, NULL);
+  tandem_store_add_plan (w.store, w.plan, &error);
+  closed = tandem_store_close_period (w.store, w.plan, w.nov, &error);
+  dec = tandem_plan_parse_period (w.plan, "2026-12", &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  tandem_store_set_actor (w.store, "Jonas Becker");
+  first = tandem_store_open_dispute (w.store, w.jonas, "Standard", w.nov, 1,
+                                     "The October order was paid after all", &error);
+  second
+      = tandem_store_open_dispute (w.store, w.anna, "Standard", w.nov, 0, "Bonus missing", &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_dispute_get_state (first), TANDEM_DISPUTE_STATE_OPEN);
+  CU_ASSERT_STRING_EQUAL (tandem_dispute_get_opened_by (first), "Jonas Becker");
+  CU_ASSERT_EQUAL (tandem_dispute_get_activity_id (first), 1);
+  CU_ASSERT_PTR_NULL (
+      tandem_store_open_dispute (w.store, w.jonas, "Standard", w.nov, 0, "  ", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "needs a reason");
+  CU_ASSERT_PTR_NULL (tandem_store_open_dispute (w.store, w.jonas, "Gold", w.nov, 0, "x", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "Gold");
+  CU_ASSERT_PTR_NULL (
+      tandem_store_open_dispute (w.store, w.jonas, "Standard", w.nov, 999, "x", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "999");
+
+  tandem_store_set_actor (w.store, "Petra Krüger");
+  CU_ASSERT_PTR_NULL (
+      tandem_store_reject_dispute (w.store, tandem_dispute_get_id (second), "", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "needs a note");
+  rejected = tandem_store_reject_dispute (w.store, tandem_dispute_get_id (second),
+                                          "No target, no bonus", &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_dispute_get_state (rejected), TANDEM_DISPUTE_STATE_REJECTED);
+  CU_ASSERT_STRING_EQUAL (tandem_dispute_get_note (rejected), "No target, no bonus");
+  CU_ASSERT_PTR_NULL (tandem_dispute_get_amount (rejected));
+
+  /* into a closed period, by zero, or twice: refused */
+  CU_ASSERT_PTR_NULL (tandem_store_accept_dispute (w.store, tandem_dispute_get_id (first), hundred,
+                                                   w.nov, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "2026-11");
+  CU_ASSERT_PTR_NULL (tandem_store_accept_dispute (w.store, tandem_dispute_get_id (first), zero,
+                                                   dec, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "zero");
+  accepted = tandem_store_accept_dispute (w.store, tandem_dispute_get_id (first), hundred, dec,
+                                          "Paid on 2 December", &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_dispute_get_state (accepted), TANDEM_DISPUTE_STATE_ACCEPTED);
+  CU_ASSERT_STRING_EQUAL (tandem_dispute_get_resolved_by (accepted), "Petra Krüger");
+  CU_ASSERT_STRING_EQUAL (tandem_dispute_get_into (accepted), "2026-12");
+  CU_ASSERT_PTR_NULL (
+      tandem_store_reject_dispute (w.store, tandem_dispute_get_id (first), "no", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
+                       "already accepted by Petra Krüger");
+  CU_ASSERT_PTR_NULL (tandem_store_reject_dispute (w.store, 42, "no", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "#42");
+
+  open = tandem_store_list_disputes (w.store, TRUE, &error);
+  all = tandem_store_list_disputes (w.store, FALSE, &error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (open), 0);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (all), 2);
+
+  december = tandem_store_settle (w.store, w.plan, dec, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  {
+    g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (december, w.jonas);
+    g_autoptr (TandemPayoutLine) line = NULL;
+    g_autoptr (TandemMoney) total = tandem_settlement_get_total (december);
+
+    CU_ASSERT_EQUAL (g_list_model_get_n_items (lines), 1);
+    line = g_list_model_get_item (lines, 0);
+    CU_ASSERT_EQUAL (tandem_payout_line_get_kind (line), TANDEM_LINE_KIND_ADJUSTMENT);
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_payout_line_get_amount (line)), 10000);
+    CU_ASSERT_PTR_NOT_NULL (strstr (tandem_payout_line_get_explanation (line), "dispute #1"));
+    CU_ASSERT_PTR_NOT_NULL (
+        strstr (tandem_payout_line_get_explanation (line), "accepted by Petra Krüger"));
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (total), 10000);
+  }
+  world_clear (&w);
+}
+
 int
 main (void)
 {
@@ -401,6 +501,7 @@ main (void)
     TANDEM_TEST (test_states_forward_only),
     TANDEM_TEST (test_payroll_export),
     TANDEM_TEST (test_payroll_settings_and_refusals),
+    TANDEM_TEST (test_disputes),
   };
 
   return tandem_test_run ("payment", cases, G_N_ELEMENTS (cases));

@@ -211,6 +211,7 @@ explain_line (TandemSettlement *self, const Line *l)
                                 base, amount, before, after);
       }
 
+    case REASON_DISPUTE:
     case REASON_STORED:
     default:
       return g_strdup (l->text ? l->text : "");

@@ -35,6 +35,7 @@ typedef enum
   REASON_DRAW,
   REASON_DRAW_RECOVERY,
   REASON_DRAW_RECOVERY_ENDED,
+  REASON_DISPUTE, /* the text says which dispute, who accepted it and why */
 } Reason;
 
 /* Line flags */

@@ -1087,6 +1087,51 @@ draw_team (Engine *engine, gint64 rep_id, gint64 first_team, gint64 *team_id)
   return first_team > 0 || !engine->filter_teams;
 }
 
+/* Accepted disputes whose adjustment goes into this period: after caps
+ * (a correction is not cut), before draws (it counts for the top-up). */
+static gboolean
+add_disputes (Engine *engine, GError **error)
+{
+  g_autoptr (GArray) disputes = tandem_backend_list_disputes (engine->backend, error);
+  g_autofree char *label = tandem_period_to_string (engine->period);
+
+  if (disputes == NULL)
+    return FALSE;
+  for (guint i = 0; i < disputes->len; i++)
+    {
+      const TandemDisputeRecord *d = &g_array_index (disputes, TandemDisputeRecord, i);
+      Line                       line = { 0 };
+      g_autofree char           *amount = NULL;
+
+      if (d->state != 1 || g_strcmp0 (d->into_label, label) != 0
+          || strcmp (d->plan, tandem_plan_get_name (engine->plan)) != 0)
+        continue;
+      if (strcmp (d->currency, engine->currency) != 0)
+        {
+          g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                       _ ("Dispute #%" PRId64 " adjusts in %s; plan “%s” pays in %s"), d->id,
+                       d->currency, tandem_plan_get_name (engine->plan), engine->currency);
+          return FALSE;
+        }
+      amount = _tandem_money_format_display (d->amount_minor, d->currency);
+      line.kind = TANDEM_LINE_KIND_ADJUSTMENT;
+      line.reason = REASON_DISPUTE;
+      line.rep_id = d->rep_id;
+      line.amount = d->amount_minor;
+      line.other = d->id;
+      draw_team (engine, d->rep_id, 0, &line.team_id);
+      line.text = d->note != NULL
+                      ? g_strdup_printf (_ ("Adjustment of %s for dispute #%" PRId64 " about %s, "
+                                            "accepted by %s: %s"),
+                                         amount, d->id, d->label, d->resolved_by, d->note)
+                      : g_strdup_printf (_ ("Adjustment of %s for dispute #%" PRId64 " about %s, "
+                                            "accepted by %s"),
+                                         amount, d->id, d->label, d->resolved_by);
+      add_line (engine, &line);
+    }
+  return TRUE;
+}
+
 /* Draws come after caps: they top up what a rep's lines add up to. */
 static gboolean
 add_draws (Engine *engine, GError **error)
@@ -1219,7 +1264,8 @@ _tandem_engine_run (Engine *engine, GError **error)
   /* the hash points into referrals, which goes away now */
   g_hash_table_remove_all (engine->first_orders);
 
-  if (!add_team_bonuses (engine, error) || !add_caps (engine, error))
+  if (!add_team_bonuses (engine, error) || !add_caps (engine, error)
+      || !add_disputes (engine, error))
     return FALSE;
   g_array_sort (engine->lines, compare_lines);
   if (has_draws)

@@ -252,6 +252,27 @@ typedef struct
   gint64 closed_at;
 } TandemSupportRecord;
 
+/* A dispute of a rep about a period (activity_id 0: the whole period);
+ * state 0 open, 1 accepted (amount into into_label), 2 rejected. */
+typedef struct
+{
+  gint64 id;
+  gint64 rep_id;
+  char  *plan;
+  char  *label;
+  gint64 activity_id;
+  char  *reason;
+  char  *opened_by;
+  gint64 opened_at;
+  int    state;
+  char  *resolved_by;
+  gint64 resolved_at;
+  char  *note;
+  gint64 amount_minor;
+  char   currency[4];
+  char  *into_label;
+} TandemDisputeRecord;
+
 /* A shadowing half-day: the activity (its rep is the guest), the host and
  * the time spent. */
 typedef struct
@@ -294,6 +315,7 @@ void tandem_line_record_clear (TandemLineRecord *record);
 void tandem_schedule_record_clear (TandemScheduleRecord *record);
 void tandem_tag_record_clear (TandemTagRecord *record);
 void tandem_support_record_clear (TandemSupportRecord *record);
+void tandem_dispute_record_clear (TandemDisputeRecord *record);
 void tandem_charter_area_record_clear (TandemCharterAreaRecord *record);
 void tandem_rep_record_clear (TandemRepRecord *record);
 void tandem_team_record_clear (TandemTeamRecord *record);
@@ -522,6 +544,14 @@ struct _TandemBackendInterface
                                GError       **error);
   GArray *(*list_confirmations) (TandemBackend *self, gint64 team_id, GError **error);
   /* FALSE with TANDEM_STORE_ERROR_INVALID when already closed. */
+  /* Disputes: a new one (its id set), the resolution of an open one
+   * (refused with TANDEM_STORE_ERROR_WRONG_STATE when it is not open),
+   * every one by id. */
+  gboolean (*insert_dispute) (TandemBackend *self, TandemDisputeRecord *record, GError **error);
+  gboolean (*resolve_dispute) (TandemBackend             *self,
+                               const TandemDisputeRecord *record,
+                               GError                   **error);
+  GArray *(*list_disputes) (TandemBackend *self, GError **error);
   gboolean (*close_support) (TandemBackend *self,
                              gint64         activity_id,
                              gint64         closed_by,
@@ -711,6 +741,13 @@ gboolean tandem_backend_confirm_charter (TandemBackend *self,
                                          gint64         confirmed_at,
                                          GError       **error);
 GArray  *tandem_backend_list_confirmations (TandemBackend *self, gint64 team_id, GError **error);
+gboolean tandem_backend_insert_dispute (TandemBackend       *self,
+                                        TandemDisputeRecord *record,
+                                        GError             **error);
+gboolean tandem_backend_resolve_dispute (TandemBackend             *self,
+                                         const TandemDisputeRecord *record,
+                                         GError                   **error);
+GArray  *tandem_backend_list_disputes (TandemBackend *self, GError **error);
 gboolean tandem_backend_close_support (TandemBackend *self,
                                        gint64         activity_id,
                                        gint64         closed_by,

@@ -78,6 +78,18 @@ tandem_tag_record_clear (TandemTagRecord *record)
 }
 
 void
+tandem_dispute_record_clear (TandemDisputeRecord *record)
+{
+  g_clear_pointer (&record->plan, g_free);
+  g_clear_pointer (&record->label, g_free);
+  g_clear_pointer (&record->reason, g_free);
+  g_clear_pointer (&record->opened_by, g_free);
+  g_clear_pointer (&record->resolved_by, g_free);
+  g_clear_pointer (&record->note, g_free);
+  g_clear_pointer (&record->into_label, g_free);
+}
+
+void
 tandem_support_record_clear (TandemSupportRecord *record)
 {
   g_clear_pointer (&record->queue, g_free);
@@ -607,6 +619,37 @@ tandem_backend_list_support (TandemBackend *self,
 
   return TANDEM_BACKEND_GET_IFACE (self)->list_support (self, queue, open_only, due_before,
                                                         activity_id, error);
+}
+
+gboolean
+tandem_backend_insert_dispute (TandemBackend *self, TandemDisputeRecord *record, GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->insert_dispute (self, record, error);
+}
+
+gboolean
+tandem_backend_resolve_dispute (TandemBackend             *self,
+                                const TandemDisputeRecord *record,
+                                GError                   **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->resolve_dispute (self, record, error);
+}
+
+GArray *
+tandem_backend_list_disputes (TandemBackend *self, GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_disputes (self, error);
 }
 
 gboolean

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-sql-backend-schedule.c: the SQL backend's plans over time: plan
+/* tandem-sql-backend-schedule.c: the SQL backend's plans over time (plan
  * versions, the default plan, tandems' plans, targets, draws, exchange
- * rates and what a closed period keeps of them; the statements' text is in
- * tandem-sql-backend.c */
+ * rates and what a closed period keeps of them) and disputes; the
+ * statements' text is in tandem-sql-backend.c */
 
 #include "config.h"
+
+#include <inttypes.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -189,9 +191,98 @@ tandem_sql_backend_list_schedule (TandemBackend     *backend,
       (gpointer)read_schedule, _ ("Could not read dated plan settings"), error);
 }
 
+static gboolean
+tandem_sql_backend_insert_dispute (TandemBackend *backend, TandemDisputeRecord *r, GError **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_DISPUTE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  tandem_sql_bind_int64 (stmt, 1, r->rep_id);
+  tandem_sql_bind_text (stmt, 2, r->plan);
+  tandem_sql_bind_text (stmt, 3, r->label);
+  _tandem_sql_bind_optional_id (stmt, 4, r->activity_id);
+  tandem_sql_bind_text (stmt, 5, r->reason);
+  tandem_sql_bind_text (stmt, 6, r->opened_by);
+  tandem_sql_bind_int64 (stmt, 7, r->opened_at);
+  return _tandem_sql_step_insert (self, stmt, _ ("Could not open the dispute"), &r->id, error);
+}
+
+static gboolean
+tandem_sql_backend_resolve_dispute (TandemBackend             *backend,
+                                    const TandemDisputeRecord *r,
+                                    GError                   **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_RESOLVE_DISPUTE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  tandem_sql_bind_int64 (stmt, 1, r->id);
+  tandem_sql_bind_int64 (stmt, 2, r->state);
+  tandem_sql_bind_text (stmt, 3, r->resolved_by);
+  tandem_sql_bind_int64 (stmt, 4, r->resolved_at);
+  _tandem_sql_bind_optional_text (stmt, 5, r->note);
+  if (r->into_label != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, 6, r->amount_minor);
+      tandem_sql_bind_text (stmt, 7, r->currency);
+    }
+  else
+    {
+      tandem_sql_bind_null (stmt, 6);
+      tandem_sql_bind_null (stmt, 7);
+    }
+  _tandem_sql_bind_optional_text (stmt, 8, r->into_label);
+  if (!_tandem_sql_step_done (self, stmt, _ ("Could not resolve the dispute"), error))
+    return FALSE;
+  if (tandem_sql_changes (self->driver) == 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
+                   _ ("Dispute #%" PRId64 " is not open"), r->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_dispute (TandemSqlStmt *stmt, TandemDisputeRecord *r)
+{
+  r->id = tandem_sql_column_int64 (stmt, 0);
+  r->rep_id = tandem_sql_column_int64 (stmt, 1);
+  r->plan = _tandem_sql_column_dup (stmt, 2);
+  r->label = _tandem_sql_column_dup (stmt, 3);
+  r->activity_id = tandem_sql_column_int64 (stmt, 4);
+  r->reason = _tandem_sql_column_dup (stmt, 5);
+  r->opened_by = _tandem_sql_column_dup (stmt, 6);
+  r->opened_at = tandem_sql_column_int64 (stmt, 7);
+  r->state = tandem_sql_column_int (stmt, 8);
+  r->resolved_by = _tandem_sql_column_dup (stmt, 9);
+  r->resolved_at = tandem_sql_column_int64 (stmt, 10);
+  r->note = _tandem_sql_column_dup (stmt, 11);
+  r->amount_minor = tandem_sql_column_int64 (stmt, 12);
+  _tandem_sql_column_currency (stmt, 13, r->currency);
+  r->into_label = _tandem_sql_column_dup (stmt, 14);
+}
+
+static GArray *
+tandem_sql_backend_list_disputes (TandemBackend *backend, GError **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_DISPUTES, error),
+                                sizeof (TandemDisputeRecord),
+                                (GDestroyNotify)tandem_dispute_record_clear, (gpointer)read_dispute,
+                                _ ("Could not read disputes"), error);
+}
+
 void
 _tandem_sql_backend_schedule_iface_init (TandemBackendInterface *iface)
 {
   iface->save_schedule = tandem_sql_backend_save_schedule;
   iface->list_schedule = tandem_sql_backend_list_schedule;
+  iface->insert_dispute = tandem_sql_backend_insert_dispute;
+  iface->resolve_dispute = tandem_sql_backend_resolve_dispute;
+  iface->list_disputes = tandem_sql_backend_list_disputes;
 }

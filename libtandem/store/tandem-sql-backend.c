@@ -181,6 +181,16 @@ static const char *const stmt_sql[N_STMTS] = {
   = "SELECT 0, l.rep_id, p.plan, NULL, p.label, p.start_at, NULL, p.end_at, l.amount_minor, "
     "NULL, NULL, l.kind FROM settlement_line l JOIN closed_period p ON p.id = l.period_id "
     "WHERE l.kind IN (?1, ?2) ORDER BY p.plan, p.start_at, l.id",
+  [STMT_INSERT_DISPUTE]
+  = "INSERT INTO dispute (rep_id, plan, label, activity_id, reason, opened_by, opened_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+  [STMT_RESOLVE_DISPUTE]
+  = "UPDATE dispute SET state = ?2, resolved_by = ?3, resolved_at = ?4, note = ?5, "
+    "amount_minor = ?6, currency = ?7, into_label = ?8 WHERE id = ?1 AND state = 0",
+  [STMT_LIST_DISPUTES]
+  = "SELECT id, rep_id, plan, label, coalesce (activity_id, 0), reason, opened_by, opened_at, "
+    "state, resolved_by, coalesce (resolved_at, 0), note, coalesce (amount_minor, 0), "
+    "currency, into_label FROM dispute ORDER BY id",
   [STMT_SAVE_PERIOD_STATE]
   = "INSERT INTO period_state (period_id, state, who, at) "
     "SELECT id, ?3, ?4, ?5 FROM closed_period WHERE plan = ?1 AND label = ?2",

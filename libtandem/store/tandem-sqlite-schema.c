@@ -277,6 +277,29 @@ const char *const tandem_sqlite_migrations[] = {
   "  at INTEGER NOT NULL,"
   "  PRIMARY KEY (period_id, state)"
   ");",
+
+  /* 11: disputes: a rep disagrees with a period (or one activity's lines
+   *     in it); a manager accepts (an adjustment of amount into an open
+   *     period) or rejects (a note), once */
+  "CREATE TABLE dispute ("
+  "  id INTEGER PRIMARY KEY,"
+  "  rep_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  plan TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  activity_id INTEGER REFERENCES activity (id),"
+  "  reason TEXT NOT NULL CHECK (length (trim (reason)) > 0),"
+  "  opened_by TEXT NOT NULL,"
+  "  opened_at INTEGER NOT NULL,"
+  "  state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 2),"
+  "  resolved_by TEXT,"
+  "  resolved_at INTEGER,"
+  "  note TEXT,"
+  "  amount_minor INTEGER CHECK (typeof (amount_minor) IN ('integer', 'null')),"
+  "  currency TEXT CHECK (currency IS NULL OR length (currency) = 3),"
+  "  into_label TEXT,"
+  "  CHECK ((state = 0) = (resolved_at IS NULL))"
+  ");"
+  "CREATE INDEX dispute_into ON dispute (plan, into_label);",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

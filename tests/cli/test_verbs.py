@@ -27,6 +27,7 @@ VERBS = [
     'activity list', 'log', 'import', 'export', 'plan load', 'plan list', 'plan show', 'plan default',
     'team plan', 'target set', 'target ramp', 'target list', 'draw set', 'draw list', 'rate set', 'rate list',
     'settle', 'close', 'approve', 'pay', 'payroll export', 'statement', 'kpi', 'report', 'demo',
+    'dispute open', 'dispute list', 'dispute resolve',
 ]
 
 
@@ -297,6 +298,45 @@ def test_approval_and_payroll_from_the_shell(floor, tmp_path):
     assert (s['state'], s['approved_by'], s['total']) == ('paid', 'Petra Krüger', '50.00 EUR')
     assert s['paid_by']
     assert 'paid' in run('settle', '2026-11', db=db, check=0).stdout.split('\n')[0]
+
+
+def test_disputes_from_the_shell(floor, tmp_path):
+    db = floor
+    plan = tmp_path / 'plan.ini'
+    plan.write_text(PLAN)
+    run('plan', 'load', str(plan), db=db, check=0)
+    run('log', 'order', '--account', '1', '--rep', '2', '--amount', '1000.00 EUR', '--at', '2026-11-03T10:00:00Z',
+        db=db, check=0)
+    run('close', '2026-11', db=db, check=0)
+    assert j(db, '--as', 'Jonas Becker', 'dispute', 'open', '--rep', '2', '--period', '2026-11', '--plan',
+             'Standard', '--activity', '1', '--reason', 'Share too low') == {'id': 1}
+    run('dispute', 'open', '--rep', '1', '--period', '2026-11', '--plan', 'Standard', '--reason', 'Bonus?',
+        db=db, check=0)
+    p = run('dispute', 'open', '--rep', '2', '--period', '2026-11', '--plan', 'Standard', db=db, check=1)
+    assert '--reason' in p.stderr
+    # statements show the open disputes
+    s = j(db, 'statement', '2', '2026-11')
+    assert [(d['id'], d['reason'], d['state']) for d in s['disputes']] == [(1, 'Share too low', 'open')]
+    text = run('statement', '2', '2026-11', db=db, check=0).stdout
+    assert 'Open disputes:\n  #1 (activity #1): Share too low' in text
+
+    p = run('dispute', 'resolve', '1', '--accept', '--amount', '25.00 EUR', '--into', '2026-11', db=db, check=2)
+    assert 'closed' in p.stderr
+    d = j(db, '--as', 'Petra Krüger', 'dispute', 'resolve', '1', '--accept', '--amount', '25.00 EUR', '--into',
+          '2026-12', '--note', 'agreed')
+    assert (d['state'], d['amount'], d['into'], d['resolved-by']) == ('accepted', '25.00 EUR', '2026-12',
+                                                                      'Petra Krüger')
+    p = run('dispute', 'resolve', '2', '--reject', db=db, check=1)
+    assert '--note' in p.stderr
+    run('dispute', 'resolve', '2', '--reject', '--note', 'no target', db=db, check=0)
+    p = run('dispute', 'resolve', '2', '--reject', '--note', 'again', db=db, check=2)
+    assert 'already rejected' in p.stderr
+    assert j(db, 'dispute', 'list', '--open') == []
+    assert [d['state'] for d in j(db, 'dispute', 'list')] == ['accepted', 'rejected']
+    dec = j(db, 'settle', '2026-12')
+    jonas = next(r for r in dec['reps'] if r['rep'] == 2)
+    assert [(l['kind'], l['amount']) for l in jonas['lines']] == [('adjustment', '25.00 EUR')]
+    assert 'dispute #1' in jonas['lines'][0]['explanation']
 
 
 def test_version_after_a_verb_is_the_verbs(floor):

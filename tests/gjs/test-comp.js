@@ -148,4 +148,23 @@ test('approve, pay and export payroll', () => {
         e => e.matches(Tandem.store_error_quark(), Tandem.StoreError.WRONG_STATE));
 });
 
+test('disputes: open, reject, accept into an open period', () => {
+    const w = world();
+    w.store.add_plan(w.plan);
+    const nov = w.plan.parse_period('2026-11');
+    const dec = w.plan.parse_period('2026-12');
+    w.store.close_period(w.plan, nov);
+    const d = w.store.open_dispute(w.field, 'Standard', nov, 0, 'Missing order');
+    assertEqual(d.state, Tandem.DisputeState.OPEN);
+    assertEqual(d.get_reason(), 'Missing order');
+    const other = w.store.open_dispute(w.inside, 'Standard', nov, 0, 'Bonus?');
+    assertEqual(w.store.reject_dispute(other.id, 'No').state, Tandem.DisputeState.REJECTED);
+    const a = w.store.accept_dispute(d.id, Tandem.Money.parse('12.34 EUR'), dec, 'ok');
+    assertEqual(a.amount.to_string(), '12.34 EUR');
+    assertEqual(w.store.list_disputes(false).get_n_items(), 2);
+    assertEqual(w.store.list_disputes(true).get_n_items(), 0);
+    const s = w.store.settle(w.plan, dec);
+    assertEqual(s.get_total_for_rep(w.field).to_string(), '12.34 EUR');
+});
+
 run();

@@ -208,3 +208,27 @@ def test_approve_pay_and_payroll(world):
                     '2026-11,7,Jonas Becker,300,30.00,EUR\n'
                     '2026-11,101,Anna Schäfer,300,20.00,EUR\n')
     assert store.pay_period(payroll, nov).get_state() == Tandem.SettlementState.PAID
+
+
+def test_disputes(world):
+    """A rep disputes; a manager rejects one and accepts another into an open period."""
+    store, plan, inside, field, account = world
+    nov = plan.parse_period('2026-11')
+    dec = plan.parse_period('2026-12')
+    store.close_period(plan, nov)
+    store.set_actor('Jonas Becker')
+    d = store.open_dispute(field, 'Standard', nov, 0, 'Missing order')
+    other = store.open_dispute(inside, 'Standard', nov, 0, 'Bonus?')
+    assert d.props.state == Tandem.DisputeState.OPEN and d.props.opened_by == 'Jonas Becker'
+    store.set_actor('Petra Krüger')
+    r = store.reject_dispute(other.props.id, 'No target')
+    assert r.props.state == Tandem.DisputeState.REJECTED and r.props.note == 'No target'
+    a = store.accept_dispute(d.props.id, Tandem.Money.parse('12.34 EUR'), dec, None)
+    assert a.props.amount.to_string() == '12.34 EUR' and a.get_into() == '2026-12'
+    assert [x.props.id for x in store.list_disputes(True)] == []
+    with pytest.raises(GLib.Error) as info:
+        store.accept_dispute(d.props.id, Tandem.Money.parse('1.00 EUR'), dec, None)
+    assert info.value.matches(Tandem.store_error_quark(), Tandem.StoreError.WRONG_STATE)
+    s = store.settle(plan, dec)
+    [line] = list(s.get_lines_for_rep(field))
+    assert line.props.kind == Tandem.LineKind.ADJUSTMENT and 'dispute #1' in line.props.explanation
