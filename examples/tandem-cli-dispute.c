@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-cli-dispute.c: the dispute verbs: open, list, resolve */
+/* tandem-cli-dispute.c: disputes (open, list, resolve) and the audit trail */
 
 #include "config.h"
 
@@ -142,5 +142,44 @@ cli_cmd_dispute_resolve (Cli *cli, int argc, char **argv)
   else if (!cli->quiet)
     g_printerr (
         accept ? _ ("Dispute #%" PRId64 " accepted\n") : _ ("Dispute #%" PRId64 " rejected\n"), id);
+  return 0;
+}
+
+int
+cli_cmd_audit (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *since_text = NULL;
+  GOptionEntry     entries[] = { { "since", 0, 0, G_OPTION_ARG_STRING, &since_text,
+                                   N_ ("only entries from TIME on"), "TIME" },
+                                 { NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) since = NULL;
+  g_autoptr (GListModel) entries_model = NULL;
+  int status = cli_parse_options (cli, "audit", _ ("— who wrote what, when, oldest first"), entries,
+                                  &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 1)
+    return cli_usage_error (_ ("audit takes no positional arguments"));
+  if (since_text != NULL && (since = cli_parse_time ("--since", since_text, &error)) == NULL)
+    return cli_data_error (error);
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if ((entries_model = tandem_store_list_audit (cli->store, since, &error)) == NULL)
+    return cli_data_error (error);
+  if (cli->json)
+    {
+      cli_print_model_json (entries_model);
+      return 0;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (entries_model); i++)
+    {
+      g_autoptr (TandemAuditEntry) e = g_list_model_get_item (entries_model, i);
+      g_autofree char *at = g_date_time_format_iso8601 (tandem_audit_entry_get_at (e));
+
+      g_print ("%s\t%s\t%s\t%s\n", at, tandem_audit_entry_get_who (e),
+               tandem_audit_entry_get_verb (e), tandem_audit_entry_get_what (e));
+    }
   return 0;
 }

@@ -144,6 +144,7 @@ int      cli_cmd_payroll_export (Cli *cli, int argc, char **argv);
 int      cli_cmd_dispute_open (Cli *cli, int argc, char **argv);
 int      cli_cmd_dispute_list (Cli *cli, int argc, char **argv);
 int      cli_cmd_dispute_resolve (Cli *cli, int argc, char **argv);
+int      cli_cmd_audit (Cli *cli, int argc, char **argv);
 int      cli_cmd_statement (Cli *cli, int argc, char **argv);
 gboolean cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error);
 void     cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep);

@@ -81,6 +81,7 @@ static const Verb verbs[] = {
   { "dispute list", cli_cmd_dispute_list, N_ ("disputes, oldest first [--open]") },
   { "dispute resolve", cli_cmd_dispute_resolve,
     N_ ("ID --accept --amount AMOUNT --into PERIOD [--note TEXT], or --reject --note TEXT") },
+  { "audit", cli_cmd_audit, N_ ("who wrote what, when [--since TIME]") },
   { "plan load", cli_cmd_plan_load, N_ ("store a compensation plan from FILE") },
   { "plan list", cli_cmd_plan_list, N_ ("list every version of every stored plan") },
   { "plan show", cli_cmd_plan_show, N_ ("print a plan’s file: NAME [--at PERIOD]") },
@@ -114,7 +115,7 @@ print_help (void)
               "  --db PATH       the database (default: $TANDEM_DB, else ./tandem.db)\n"
               "  --json          machine-readable output on standard output\n"
               "  -q, --quiet     no progress or notes on standard error\n"
-              "  --as NAME       who approves and pays (default: the user)\n"
+              "  --as NAME       who writes, for the audit trail (default: the user)\n"
               "  -h, --help      this help; “tandem VERB --help” for a verb\n"
               "  --version       the version\n\n"
               "Exit status: 0 on success, 1 on a usage error, 2 on bad input or data.\n"));

@@ -24,6 +24,7 @@
 #include "tandem/tandem-settlement.h"
 #include "tandem/tandem-plan-history.h"
 #include "tandem/tandem-dispute.h"
+#include "tandem/tandem-audit.h"
 #include "tandem/tandem-matcher.h"
 #include "tandem/tandem-classify.h"
 #include "tandem/tandem-support.h"

@@ -494,6 +494,134 @@ test_disputes (void)
   world_clear (&w);
 }
 
+static gboolean
+import_csv (TandemStore *store, const char *csv, guint64 *inserted, GError **error)
+{
+  g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv, -1, NULL);
+
+  return tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, inserted, NULL,
+                                         error);
+}
+
+/* The entries after @first, as "verb: what" lines. */
+static char *
+audit_since (TandemStore *store, guint first)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) entries = tandem_store_list_audit (store, NULL, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = first; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (TandemAuditEntry) e = g_list_model_get_item (entries, i);
+
+      g_string_append_printf (out, "%s %s: %s\n", tandem_audit_entry_get_who (e),
+                              tandem_audit_entry_get_verb (e), tandem_audit_entry_get_what (e));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+audit_count (TandemStore *store)
+{
+  g_autoptr (GListModel) entries = tandem_store_list_audit (store, NULL, NULL);
+
+  return g_list_model_get_n_items (entries);
+}
+
+/* Every write appends who, when and what (old → new for updates); a
+ * write that fails leaves no entry; an import writes one entry with its
+ * row count; entries only grow. */
+static void
+test_audit (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) before = NULL;
+  g_autoptr (GListModel) after = NULL;
+  g_autoptr (TandemSettlement) closed = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *updates = NULL;
+  g_autofree char *imported = NULL;
+  guint64          inserted = 0;
+  guint            n;
+  World            w = { 0 };
+
+  world_init (&w, NULL);
+  /* the world's own writes: reps, tandem, account, two orders, a close, a reversal */
+  log = audit_since (w.store, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (log, " rep add: rep #1 “Anna Schäfer” (inside)\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (log, " team add: tandem #1 “Nord”: inside #1, field #2 from "));
+  CU_ASSERT_PTR_NOT_NULL (strstr (log, " account add: account #1 “ACME GmbH” of tandem #1\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (log, " log: order #1 of 10,000.00 EUR for account #1 by rep #2"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (log, " close: period 2026-10 of plan “Standard” (version 1)"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (log, " log: reversal #3 of 10,000.00 EUR"));
+
+  /* an update names old → new; a failing one leaves nothing */
+  tandem_store_set_actor (w.store, "Petra Krüger");
+  n = audit_count (w.store);
+  tandem_rep_set_name (w.anna, "Anna Schäfer-Wolf");
+  tandem_rep_set_personnel_number (w.anna, "101");
+  CU_ASSERT_TRUE (tandem_store_update_rep (w.store, w.anna, &error));
+  tandem_rep_set_personnel_number (w.anna, "P-101");
+  CU_ASSERT_FALSE (tandem_store_update_rep (w.store, w.anna, &error));
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (tandem_store_approve_period (w.store, w.plan, w.nov, &error));
+  g_clear_error (&error);
+  updates = audit_since (w.store, n);
+  CU_ASSERT_STRING_EQUAL (updates, "Petra Krüger rep update: rep #1 “Anna Schäfer-Wolf”: name "
+                                   "Anna Schäfer → Anna Schäfer-Wolf, personnel number – → 101\n");
+
+  /* an import: one entry with its row count; a failed import: none */
+  n = audit_count (w.store);
+  CU_ASSERT_TRUE (import_csv (w.store,
+                              "ref,at,account,rep,kind,amount\n"
+                              "i1,2026-11-03T10:00:00Z,1,1,call,\n"
+                              "i2,2026-11-04T10:00:00Z,1,2,visit,\n"
+                              "i3,2026-11-05T10:00:00Z,1,2,order,100.00 EUR\n",
+                              &inserted, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (inserted, 3);
+  CU_ASSERT_FALSE (import_csv (w.store,
+                               "ref,at,account,rep,kind,amount\n"
+                               "j1,2026-11-03T10:00:00Z,1,1,call,\n"
+                               "j2,2026-11-04T10:00:00Z,99,2,visit,\n",
+                               &inserted, &error));
+  g_clear_error (&error);
+  imported = audit_since (w.store, n);
+  CU_ASSERT_STRING_EQUAL (imported,
+                          "Petra Krüger import: 3 activities imported, 0 already stored\n");
+
+  /* entries only grow: the earlier ones read back unchanged */
+  before = tandem_store_list_audit (w.store, NULL, &error);
+  closed = tandem_store_close_period (w.store, w.plan, w.nov, &error);
+  after = tandem_store_list_audit (w.store, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (after), g_list_model_get_n_items (before) + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (before); i++)
+    {
+      g_autoptr (TandemAuditEntry) a = g_list_model_get_item (before, i);
+      g_autoptr (TandemAuditEntry) b = g_list_model_get_item (after, i);
+
+      CU_ASSERT_EQUAL (tandem_audit_entry_get_id (a), tandem_audit_entry_get_id (b));
+      CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_what (a), tandem_audit_entry_get_what (b));
+      CU_ASSERT_TRUE (
+          g_date_time_equal (tandem_audit_entry_get_at (a), tandem_audit_entry_get_at (b)));
+    }
+
+  /* since: only the close */
+  {
+    g_autoptr (TandemAuditEntry) last
+        = g_list_model_get_item (after, g_list_model_get_n_items (after) - 1);
+    g_autoptr (GListModel) recent
+        = tandem_store_list_audit (w.store, tandem_audit_entry_get_at (last), &error);
+
+    CU_ASSERT_EQUAL (g_list_model_get_n_items (recent), 1);
+    CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_verb (last), "close");
+  }
+  world_clear (&w);
+}
+
 int
 main (void)
 {
@@ -502,6 +630,7 @@ main (void)
     TANDEM_TEST (test_payroll_export),
     TANDEM_TEST (test_payroll_settings_and_refusals),
     TANDEM_TEST (test_disputes),
+    TANDEM_TEST (test_audit),
   };
 
   return tandem_test_run ("payment", cases, G_N_ELEMENTS (cases));

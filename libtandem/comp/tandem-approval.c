@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tandem-settlement.h"
@@ -80,8 +82,16 @@ advance (TandemStore          *self,
 
   g_clear_object (&current);
   current = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
-  if (current == NULL || !_tandem_transaction_commit (tx, error))
+  if (current == NULL)
     return NULL;
+  {
+    g_autofree char *what
+        = g_strdup_printf ("period %s of plan “%s”", label, tandem_plan_get_name (plan));
+
+    if (!_tandem_transaction_commit_audited (
+            tx, to == TANDEM_SETTLEMENT_STATE_APPROVED ? "approve" : "pay", what, error))
+      return NULL;
+  }
   return g_steal_pointer (&current);
 }
 

@@ -15,6 +15,7 @@
 #include "tandem-schedule-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
+#include "tandem-currency-private.h"
 
 /**
  * TandemDispute:
@@ -671,9 +672,16 @@ tandem_store_open_dispute (TandemStore  *self,
   record.reason = (char *)reason;
   record.opened_by = (char *)tandem_store_get_actor (self);
   record.opened_at = _tandem_time_to_usec (now);
-  if (!tandem_backend_insert_dispute (_tandem_transaction_get_backend (tx), &record, error)
-      || !_tandem_transaction_commit (tx, error))
+  if (!tandem_backend_insert_dispute (_tandem_transaction_get_backend (tx), &record, error))
     return NULL;
+  {
+    g_autofree char *what
+        = g_strdup_printf ("dispute #%" PRId64 " of rep #%" PRId64 " about %s of plan “%s”: %s",
+                           record.id, record.rep_id, label, plan, reason);
+
+    if (!_tandem_transaction_commit_audited (tx, "dispute open", what, error))
+      return NULL;
+  }
   return dispute_from_record (self, &record, error);
 }
 
@@ -790,9 +798,19 @@ resolve (TandemStore  *self,
     }
   g_free (r->into_label);
   r->into_label = g_strdup (into_label);
-  if (!tandem_backend_resolve_dispute (_tandem_transaction_get_backend (tx), r, error)
-      || !_tandem_transaction_commit (tx, error))
+  if (!tandem_backend_resolve_dispute (_tandem_transaction_get_backend (tx), r, error))
     return NULL;
+  {
+    g_autofree char *adjusted
+        = into != NULL ? _tandem_money_format_display (r->amount_minor, r->currency) : NULL;
+    g_autofree char *what = into != NULL
+                                ? g_strdup_printf ("dispute #%" PRId64 " accepted: %s into %s", id,
+                                                   adjusted, into_label)
+                                : g_strdup_printf ("dispute #%" PRId64 " rejected: %s", id, note);
+
+    if (!_tandem_transaction_commit_audited (tx, "dispute resolve", what, error))
+      return NULL;
+  }
   return dispute_from_record (self, r, error);
 }
 

@@ -106,6 +106,58 @@ check_period_open (Write *w, const char *label, const char *what, GError **error
   return TRUE;
 }
 
+/* The audit entries of these writes, then the commit. */
+static gboolean
+commit_target (Write *w, const char *verb, TandemTeam *team, TandemPeriod *from, GError **error)
+{
+  g_autofree char *label = tandem_period_to_string (from);
+  g_autoptr (GString) what = g_string_new (NULL);
+
+  g_string_append_printf (what, "tandem #%" PRId64 " “%s” from %s:", tandem_team_get_id (team),
+                          tandem_team_get_name (team), label);
+  /* the targets as they are now stored, from @from on */
+  {
+    g_autoptr (GArray) targets
+        = tandem_backend_list_schedule (w->backend, TANDEM_SCHEDULE_TARGET, NULL, error);
+    gint64 start = 0;
+
+    if (targets == NULL || !period_start (w, from, &start, error))
+      return FALSE;
+    for (guint i = 0; i < targets->len; i++)
+      {
+        const TandemScheduleRecord *t = &g_array_index (targets, TandemScheduleRecord, i);
+        g_autofree char            *amount = NULL;
+
+        if (t->owner_id != tandem_team_get_id (team) || t->from_at < start)
+          continue;
+        amount = _tandem_money_format_display (t->amount_minor, t->currency);
+        g_string_append_printf (what, " %s %s", t->from_label, amount);
+      }
+  }
+  return _tandem_transaction_commit_audited (w->tx, verb, what->str, error);
+}
+
+static gboolean
+commit_draw (Write *w, const TandemScheduleRecord *d, GError **error)
+{
+  g_autofree char *amount = _tandem_money_format_display (d->amount_minor, d->currency);
+  g_autofree char *what = g_strdup_printf (
+      "rep #%" PRId64 ": %s per period from %s until %s, %s", d->owner_id, amount, d->from_label,
+      d->until_label ? d->until_label : "…", d->number ? "recoverable" : "not recoverable");
+
+  return _tandem_transaction_commit_audited (w->tx, "draw set", what, error);
+}
+
+static gboolean
+commit_rate (Write *w, const TandemScheduleRecord *r, GError **error)
+{
+  g_autofree char *since = _tandem_time_format (r->from_at);
+  g_autofree char *what
+      = g_strdup_printf ("1 %s = %s %s from %s", r->currency, r->text, r->to_currency, since);
+
+  return _tandem_transaction_commit_audited (w->tx, "rate set", what, error);
+}
+
 /**
  * tandem_store_assign_plan:
  * @self: a `TandemStore`
@@ -157,7 +209,7 @@ tandem_store_assign_plan (TandemStore  *self,
                           tandem_team_get_name (team), label ? label : _ ("the beginning"));
   ok = ok && check_open (&w, record.from_at, what, error)
        && tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_TEAM_PLAN, &record, NULL, error)
-       && _tandem_transaction_commit (w.tx, error);
+       && _tandem_transaction_commit_audited (w.tx, "team plan", what, error);
   write_clear (&w);
   return ok;
 }
@@ -261,7 +313,7 @@ tandem_store_set_target (TandemStore  *self,
   ok = write_begin (&w, self, error)
        && save_target (&w, team, period, tandem_money_get_minor_units (amount),
                        tandem_money_get_currency (amount), error)
-       && _tandem_transaction_commit (w.tx, error);
+       && commit_target (&w, "target set", team, period, error);
   write_clear (&w);
   return ok;
 }
@@ -342,7 +394,7 @@ tandem_store_ramp_target (TandemStore  *self,
         period = next;
       }
     }
-  ok = ok && _tandem_transaction_commit (w.tx, error);
+  ok = ok && commit_target (&w, "target ramp", team, from, error);
   write_clear (&w);
   return ok;
 }
@@ -465,7 +517,7 @@ tandem_store_set_draw (TandemStore  *self,
     }
   ok = ok && check_open (&w, record.from_at, what, error)
        && tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_DRAW, &record, &id, error)
-       && _tandem_transaction_commit (w.tx, error);
+       && commit_draw (&w, &record, error);
   write_clear (&w);
   if (!ok)
     return NULL;
@@ -604,7 +656,7 @@ tandem_store_set_exchange_rate (TandemStore *self,
 
   ok = write_begin (&w, self, error) && check_open (&w, record.from_at, what, error)
        && tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_RATE, &record, NULL, error)
-       && _tandem_transaction_commit (w.tx, error);
+       && commit_rate (&w, &record, error);
   write_clear (&w);
   return ok;
 }

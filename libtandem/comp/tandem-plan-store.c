@@ -200,6 +200,9 @@ tandem_store_add_plan_version (TandemStore  *self,
                                GError      **error)
 {
   g_autoptr (TandemTransaction) tx = NULL;
+  g_autofree char *label = from != NULL ? tandem_period_to_string (from) : NULL;
+  g_autofree char *what = NULL;
+  guint            number = 0;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), FALSE);
@@ -209,9 +212,14 @@ tandem_store_add_plan_version (TandemStore  *self,
     return FALSE;
 
   tx = _tandem_transaction_new (self);
-  return _tandem_transaction_begin (tx, error)
-         && _tandem_store_plan_locked (self, plan, from, version, error)
-         && _tandem_transaction_commit (tx, error);
+  if (!_tandem_transaction_begin (tx, error)
+      || !_tandem_store_plan_locked (self, plan, from, &number, error))
+    return FALSE;
+  if (version != NULL)
+    *version = number;
+  what = g_strdup_printf ("plan “%s” version %u from %s", tandem_plan_get_name (plan), number,
+                          label != NULL ? label : "the beginning or after its last closed period");
+  return _tandem_transaction_commit_audited (tx, "plan load", what, error);
 }
 
 static gboolean
@@ -388,7 +396,7 @@ tandem_store_set_default_plan (TandemStore *self, const char *name, GError **err
   record.name = (char *)name;
   return tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
                                        TANDEM_SCHEDULE_DEFAULT_PLAN, &record, NULL, error)
-         && _tandem_transaction_commit (tx, error);
+         && _tandem_transaction_commit_audited (tx, "plan default", name, error);
 }
 
 /**

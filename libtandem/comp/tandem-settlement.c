@@ -1271,7 +1271,16 @@ tandem_store_close_period (TandemStore  *self,
       }
   }
   closed = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
-  if (closed == NULL || !_tandem_transaction_commit (tx, error))
+  if (closed == NULL)
     return NULL;
+  {
+    g_autofree char *total = _tandem_money_format_display (closed->total, closed->currency);
+    g_autofree char *what = g_strdup_printf (
+        "period %s of plan “%s” (version %u): %u lines, total %s", label,
+        tandem_plan_get_name (plan), closed->plan_version, closed->lines->len, total);
+
+    if (!_tandem_transaction_commit_audited (tx, "close", what, error))
+      return NULL;
+  }
   return g_steal_pointer (&closed);
 }

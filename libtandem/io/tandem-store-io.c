@@ -659,6 +659,16 @@ _tandem_store_import (TandemStore     *self,
       goto rollback;
   }
 
+  /* one audit entry for the whole import, not one per row */
+  {
+    g_autofree char *what = g_strdup_printf (
+        "%" G_GUINT64_FORMAT " activities imported, %" G_GUINT64_FORMAT " already stored",
+        (guint64)inserted, (guint64)skipped);
+
+    if (!_tandem_store_append_audit (self, imp.backend, "import", what, error))
+      goto rollback;
+  }
+
   if (!tandem_backend_commit (imp.backend, error))
     goto out;
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -455,8 +457,19 @@ tandem_store_save_charter (TandemStore *self, TandemCharter *charter, GError **e
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_insert_charter (_tandem_transaction_get_backend (tx),
-                                        tandem_team_get_id (charter->team), rows, &version, error);
+    g_autofree char *what = NULL;
+
+    ok = _tandem_transaction_begin (tx, error)
+         && tandem_backend_insert_charter (_tandem_transaction_get_backend (tx),
+                                           tandem_team_get_id (charter->team), rows, &version,
+                                           error);
+    if (ok)
+      {
+        what = g_strdup_printf ("tandem #%" PRId64 " “%s”: charter version %" PRId64 ", %u areas",
+                                tandem_team_get_id (charter->team),
+                                tandem_team_get_name (charter->team), (gint64)version, rows->len);
+        ok = _tandem_transaction_commit_audited (tx, "charter set", what, error);
+      }
   }
   if (!ok)
     return NULL;
@@ -602,9 +615,16 @@ tandem_store_confirm_charter (TandemStore   *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_confirm_charter (_tandem_transaction_get_backend (tx),
-                                         tandem_team_get_id (team), (int)charter->version,
-                                         tandem_rep_get_id (rep), _tandem_time_to_usec (at), error);
+    g_autofree char *what = g_strdup_printf ("tandem #%" PRId64
+                                             " “%s”: charter version %u confirmed by rep #%" PRId64,
+                                             tandem_team_get_id (team), tandem_team_get_name (team),
+                                             charter->version, tandem_rep_get_id (rep));
+
+    ok = _tandem_transaction_begin (tx, error)
+         && tandem_backend_confirm_charter (
+             _tandem_transaction_get_backend (tx), tandem_team_get_id (team), (int)charter->version,
+             tandem_rep_get_id (rep), _tandem_time_to_usec (at), error)
+         && _tandem_transaction_commit_audited (tx, "charter confirm", what, error);
   }
   if (!ok)
     return FALSE;

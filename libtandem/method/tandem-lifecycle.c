@@ -807,7 +807,13 @@ tandem_store_set_lifecycle_rules (TandemStore *self, TandemLifecycleRules *rules
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_save_lifecycle (_tandem_transaction_get_backend (tx), &record, error);
+    g_autofree char *what
+        = g_strdup_printf ("regular after %d orders in %d months, lost after %d days",
+                           record.regular_orders, record.regular_months, record.lost_after_days);
+
+    ok = _tandem_transaction_begin (tx, error)
+         && tandem_backend_save_lifecycle (_tandem_transaction_get_backend (tx), &record, error)
+         && _tandem_transaction_commit_audited (tx, "lifecycle", what, error);
   }
   return ok;
 }
@@ -865,7 +871,13 @@ tandem_store_apply_lifecycle (TandemStore *self, GDateTime *at, GError **error)
       ok = _tandem_lifecycle_apply_accounts (backend, &rules, (const gint64 *)(void *)ids->data,
                                              ids->len, now, made, error);
     }
-  if (!ok || !_tandem_transaction_commit (tx, error))
+  if (ok)
+    {
+      g_autofree char *what = g_strdup_printf ("stage changes: %u", made->len);
+
+      ok = _tandem_transaction_commit_audited (tx, "lifecycle apply", what, error);
+    }
+  if (!ok)
     return NULL;
   _tandem_store_refresh_stages (self, made);
 

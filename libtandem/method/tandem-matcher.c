@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -739,8 +741,14 @@ tandem_store_set_rep_tag (TandemStore  *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_set_rep_tag (_tandem_transaction_get_backend (tx), tandem_rep_get_id (rep),
-                                     kind, tag, (int)level, error);
+    g_autofree char *what = g_strdup_printf ("rep #%" PRId64 " “%s”: %s “%s” level %u",
+                                             tandem_rep_get_id (rep), tandem_rep_get_name (rep),
+                                             kind == 0 ? "strength" : "preference", tag, level);
+
+    ok = _tandem_transaction_begin (tx, error)
+         && tandem_backend_set_rep_tag (_tandem_transaction_get_backend (tx),
+                                        tandem_rep_get_id (rep), kind, tag, (int)level, error)
+         && _tandem_transaction_commit_audited (tx, "rep tag", what, error);
   }
   return ok;
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tandem-shadowing.h"
@@ -350,9 +352,16 @@ tandem_store_log_shadowing (TandemStore   *self,
   record.activity_id = tandem_activity_get_id (saved);
   record.host_id = tandem_rep_get_id (host);
   record.minutes = minutes;
-  if (!tandem_backend_insert_shadowing (_tandem_transaction_get_backend (tx), &record, error)
-      || !_tandem_transaction_commit (tx, error))
+  if (!tandem_backend_insert_shadowing (_tandem_transaction_get_backend (tx), &record, error))
     return NULL;
+  {
+    g_autofree char *what = g_strdup_printf (
+        "activity #%" PRId64 ": rep #%" PRId64 " shadowed rep #%" PRId64 " for %" PRId64 " minutes",
+        record.activity_id, tandem_rep_get_id (guest), record.host_id, record.minutes);
+
+    if (!_tandem_transaction_commit_audited (tx, "shadowing log", what, error))
+      return NULL;
+  }
   return g_steal_pointer (&saved);
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -473,9 +475,16 @@ tandem_store_open_support_request (TandemStore   *self,
   record.owner_id = tandem_rep_get_id (owner);
   record.queue = (char *)queue;
   record.due_at = _tandem_time_to_usec (due_at);
-  if (!tandem_backend_insert_support (_tandem_transaction_get_backend (tx), &record, error)
-      || !_tandem_transaction_commit (tx, error))
+  if (!tandem_backend_insert_support (_tandem_transaction_get_backend (tx), &record, error))
     return NULL;
+  {
+    g_autofree char *what
+        = g_strdup_printf ("request #%" PRId64 " in queue “%s”, owner rep #%" PRId64,
+                           record.activity_id, queue, record.owner_id);
+
+    if (!_tandem_transaction_commit_audited (tx, "support open", what, error))
+      return NULL;
+  }
   rows = tandem_backend_list_support (_tandem_transaction_get_backend (tx), NULL, FALSE, G_MAXINT64,
                                       record.activity_id, error);
   g_clear_pointer (&tx, _tandem_transaction_end);
@@ -573,9 +582,15 @@ tandem_store_close_support_request (TandemStore          *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_close_support (
-        _tandem_transaction_get_backend (tx), tandem_activity_get_id (request->activity),
-        tandem_rep_get_id (closed_by), _tandem_time_to_usec (at), error);
+    g_autofree char *what = g_strdup_printf ("request #%" PRId64 " closed by rep #%" PRId64,
+                                             tandem_activity_get_id (request->activity),
+                                             tandem_rep_get_id (closed_by));
+
+    ok = _tandem_transaction_begin (tx, error)
+         && tandem_backend_close_support (
+             _tandem_transaction_get_backend (tx), tandem_activity_get_id (request->activity),
+             tandem_rep_get_id (closed_by), _tandem_time_to_usec (at), error)
+         && _tandem_transaction_commit_audited (tx, "support close", what, error);
   }
   if (!ok)
     return FALSE;

@@ -273,6 +273,16 @@ typedef struct
   char  *into_label;
 } TandemDisputeRecord;
 
+/* One entry of the audit trail. */
+typedef struct
+{
+  gint64 id;
+  gint64 at;
+  char  *who;
+  char  *verb;
+  char  *what;
+} TandemAuditRecord;
+
 /* A shadowing half-day: the activity (its rep is the guest), the host and
  * the time spent. */
 typedef struct
@@ -316,6 +326,7 @@ void tandem_schedule_record_clear (TandemScheduleRecord *record);
 void tandem_tag_record_clear (TandemTagRecord *record);
 void tandem_support_record_clear (TandemSupportRecord *record);
 void tandem_dispute_record_clear (TandemDisputeRecord *record);
+void tandem_audit_record_clear (TandemAuditRecord *record);
 void tandem_charter_area_record_clear (TandemCharterAreaRecord *record);
 void tandem_rep_record_clear (TandemRepRecord *record);
 void tandem_team_record_clear (TandemTeamRecord *record);
@@ -552,6 +563,10 @@ struct _TandemBackendInterface
                                const TandemDisputeRecord *record,
                                GError                   **error);
   GArray *(*list_disputes) (TandemBackend *self, GError **error);
+  /* The audit trail: appended, never changed; listed from @since on,
+   * oldest first. */
+  gboolean (*append_audit) (TandemBackend *self, const TandemAuditRecord *record, GError **error);
+  GArray *(*list_audit) (TandemBackend *self, gint64 since, GError **error);
   gboolean (*close_support) (TandemBackend *self,
                              gint64         activity_id,
                              gint64         closed_by,
@@ -748,6 +763,10 @@ gboolean tandem_backend_resolve_dispute (TandemBackend             *self,
                                          const TandemDisputeRecord *record,
                                          GError                   **error);
 GArray  *tandem_backend_list_disputes (TandemBackend *self, GError **error);
+gboolean tandem_backend_append_audit (TandemBackend           *self,
+                                      const TandemAuditRecord *record,
+                                      GError                 **error);
+GArray  *tandem_backend_list_audit (TandemBackend *self, gint64 since, GError **error);
 gboolean tandem_backend_close_support (TandemBackend *self,
                                        gint64         activity_id,
                                        gint64         closed_by,

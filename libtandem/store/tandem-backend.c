@@ -78,6 +78,14 @@ tandem_tag_record_clear (TandemTagRecord *record)
 }
 
 void
+tandem_audit_record_clear (TandemAuditRecord *record)
+{
+  g_clear_pointer (&record->who, g_free);
+  g_clear_pointer (&record->verb, g_free);
+  g_clear_pointer (&record->what, g_free);
+}
+
+void
 tandem_dispute_record_clear (TandemDisputeRecord *record)
 {
   g_clear_pointer (&record->plan, g_free);
@@ -641,6 +649,25 @@ tandem_backend_resolve_dispute (TandemBackend             *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return TANDEM_BACKEND_GET_IFACE (self)->resolve_dispute (self, record, error);
+}
+
+gboolean
+tandem_backend_append_audit (TandemBackend *self, const TandemAuditRecord *record, GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->append_audit (self, record, error);
+}
+
+GArray *
+tandem_backend_list_audit (TandemBackend *self, gint64 since, GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_audit (self, since, error);
 }
 
 GArray *

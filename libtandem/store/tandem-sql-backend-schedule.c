@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* tandem-sql-backend-schedule.c: the SQL backend's plans over time (plan
  * versions, the default plan, tandems' plans, targets, draws, exchange
- * rates and what a closed period keeps of them) and disputes; the
+ * rates and what a closed period keeps of them), disputes and the audit
+ * trail; the
  * statements' text is in tandem-sql-backend.c */
 
 #include "config.h"
@@ -277,6 +278,44 @@ tandem_sql_backend_list_disputes (TandemBackend *backend, GError **error)
                                 _ ("Could not read disputes"), error);
 }
 
+static gboolean
+tandem_sql_backend_append_audit (TandemBackend *backend, const TandemAuditRecord *r, GError **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_APPEND_AUDIT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  tandem_sql_bind_int64 (stmt, 1, r->at);
+  tandem_sql_bind_text (stmt, 2, r->who);
+  tandem_sql_bind_text (stmt, 3, r->verb);
+  tandem_sql_bind_text (stmt, 4, r->what);
+  return _tandem_sql_step_done (self, stmt, _ ("Could not write the audit trail"), error);
+}
+
+static void
+read_audit (TandemSqlStmt *stmt, TandemAuditRecord *r)
+{
+  r->id = tandem_sql_column_int64 (stmt, 0);
+  r->at = tandem_sql_column_int64 (stmt, 1);
+  r->who = _tandem_sql_column_dup (stmt, 2);
+  r->verb = _tandem_sql_column_dup (stmt, 3);
+  r->what = _tandem_sql_column_dup (stmt, 4);
+}
+
+static GArray *
+tandem_sql_backend_list_audit (TandemBackend *backend, gint64 since, GError **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_AUDIT, error);
+
+  if (stmt != NULL)
+    tandem_sql_bind_int64 (stmt, 1, since);
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemAuditRecord),
+                                (GDestroyNotify)tandem_audit_record_clear, (gpointer)read_audit,
+                                _ ("Could not read the audit trail"), error);
+}
+
 void
 _tandem_sql_backend_schedule_iface_init (TandemBackendInterface *iface)
 {
@@ -285,4 +324,6 @@ _tandem_sql_backend_schedule_iface_init (TandemBackendInterface *iface)
   iface->insert_dispute = tandem_sql_backend_insert_dispute;
   iface->resolve_dispute = tandem_sql_backend_resolve_dispute;
   iface->list_disputes = tandem_sql_backend_list_disputes;
+  iface->append_audit = tandem_sql_backend_append_audit;
+  iface->list_audit = tandem_sql_backend_list_audit;
 }

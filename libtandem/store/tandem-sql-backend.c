@@ -181,6 +181,8 @@ static const char *const stmt_sql[N_STMTS] = {
   = "SELECT 0, l.rep_id, p.plan, NULL, p.label, p.start_at, NULL, p.end_at, l.amount_minor, "
     "NULL, NULL, l.kind FROM settlement_line l JOIN closed_period p ON p.id = l.period_id "
     "WHERE l.kind IN (?1, ?2) ORDER BY p.plan, p.start_at, l.id",
+  [STMT_APPEND_AUDIT] = "INSERT INTO audit (at, who, verb, what) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_LIST_AUDIT] = "SELECT id, at, who, verb, what FROM audit WHERE at >= ?1 ORDER BY id",
   [STMT_INSERT_DISPUTE]
   = "INSERT INTO dispute (rep_id, plan, label, activity_id, reason, opened_by, opened_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",

@@ -300,6 +300,17 @@ const char *const tandem_sqlite_migrations[] = {
   "  CHECK ((state = 0) = (resolved_at IS NULL))"
   ");"
   "CREATE INDEX dispute_into ON dispute (plan, into_label);",
+
+  /* 12: the audit trail: who wrote what, when; appended in the
+   *     transaction of the write it describes, never changed */
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  verb TEXT NOT NULL,"
+  "  what TEXT NOT NULL"
+  ");"
+  "CREATE INDEX audit_at ON audit (at);",
 };
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

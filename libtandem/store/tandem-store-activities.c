@@ -20,6 +20,7 @@
 #include "tandem-enum-types.h"
 #include "tandem-model-private.h"
 #include "tandem-util-private.h"
+#include "tandem-currency-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Activities                                                          */
@@ -62,6 +63,21 @@ _tandem_store_run_orders_hook (TandemBackend *backend,
 {
   return orders_hook == NULL || n_accounts == 0
          || orders_hook (backend, account_ids, n_accounts, changes, error);
+}
+
+/* "order #12 of 1200.00 EUR for account #3 by rep #2 at …" */
+static gboolean
+audit_activity (TandemStore *self, const TandemActivityRecord *r, GError **error)
+{
+  g_autofree char *when = _tandem_time_format (r->occurred_at);
+  g_autofree char *amount
+      = r->has_amount ? _tandem_money_format_display (r->amount_minor, r->currency) : NULL;
+  g_autofree char *what
+      = g_strdup_printf ("%s #%" PRId64 "%s%s for account #%" PRId64 " by rep #%" PRId64 " at %s",
+                         tandem_activity_kind_to_nick (r->kind), r->id, amount ? " of " : "",
+                         amount ? amount : "", r->account_id, r->rep_id, when);
+
+  return _tandem_store_append_audit (self, self->backend, "log", what, error);
 }
 
 /**
@@ -184,6 +200,7 @@ tandem_store_save_activity (TandemStore    *self,
   if (writer == NULL || !_tandem_activity_writer_write (writer, &record, &was_inserted, NULL, error)
       || (was_inserted && tandem_activity_kind_is_commissionable (record.kind)
           && !_tandem_store_run_orders_hook (self->backend, &record.account_id, 1, changes, error))
+      || (was_inserted && !audit_activity (self, &record, error))
       || !tandem_backend_commit (self->backend, error))
     {
       tandem_backend_rollback (self->backend);

@@ -19,9 +19,40 @@
 #include "tandem-enum-types.h"
 #include "tandem-model-private.h"
 #include "tandem-util-private.h"
+#include "tandem-currency-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Reps                                                                */
+
+/* Audit texts are stored data, written in English like the verbs. */
+
+/* Appends ", field old → new" to @changes when the values differ. */
+static void
+note_change (GString *changes, const char *field, const char *old, const char *now)
+{
+  if (g_strcmp0 (old, now) == 0)
+    return;
+  g_string_append_printf (changes, "%s%s %s → %s", changes->len > 0 ? ", " : "", field,
+                          old != NULL ? old : "–", now != NULL ? now : "–");
+}
+
+static void
+note_id_change (GString *changes, const char *field, gint64 old, gint64 now)
+{
+  g_autofree char *a = old > 0 ? g_strdup_printf ("#%" PRId64, old) : NULL;
+  g_autofree char *b = now > 0 ? g_strdup_printf ("#%" PRId64, now) : NULL;
+
+  note_change (changes, field, a, b);
+}
+
+/* "rep #3 “Lea Hoffmann”: name “A” → “B”", or the plain label without changes */
+static char *
+describe_update (const char *what, gint64 id, const char *name, GString *changes)
+{
+  return changes->len > 0
+             ? g_strdup_printf ("%s #%" PRId64 " “%s”: %s", what, id, name, changes->str)
+             : g_strdup_printf ("%s #%" PRId64 " “%s”: nothing changed", what, id, name);
+}
 
 /**
  * tandem_store_add_rep:
@@ -53,8 +84,18 @@ tandem_store_add_rep (TandemStore *self, const char *name, TandemRole role, GErr
 
   record.name = (char *)name;
   record.role = role;
-  if (!tandem_backend_insert_rep (self->backend, &record, error))
-    return NULL;
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autofree char *what = NULL;
+
+    if (!_tandem_transaction_begin (tx, error)
+        || !tandem_backend_insert_rep (self->backend, &record, error))
+      return NULL;
+    what = g_strdup_printf ("rep #%" PRId64 " “%s” (%s)", record.id, name,
+                            tandem_role_to_nick (role));
+    if (!_tandem_transaction_commit_audited (tx, "rep add", what, error))
+      return NULL;
+  }
 
   return g_object_ref (_tandem_store_rep_from_record (self, &record));
 }
@@ -115,7 +156,25 @@ tandem_store_update_rep (TandemStore *self, TandemRep *rep, GError **error)
   record.role = tandem_rep_get_role (rep);
   record.archived = tandem_rep_get_archived (rep);
   record.personnel_number = (char *)tandem_rep_get_personnel_number (rep);
-  return tandem_backend_update_rep (self->backend, &record, error);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autoptr (GString) changes = g_string_new (NULL);
+    g_autofree char *what = NULL;
+    TandemRepRecord  old = { 0 };
+
+    if (!_tandem_transaction_begin (tx, error)
+        || !tandem_backend_load_rep (self->backend, record.id, &old, error))
+      return FALSE;
+    note_change (changes, "name", old.name, record.name);
+    note_change (changes, "role", tandem_role_to_nick (old.role),
+                 tandem_role_to_nick (record.role));
+    note_change (changes, "personnel number", old.personnel_number, record.personnel_number);
+    note_change (changes, "archived", old.archived ? "yes" : "no", record.archived ? "yes" : "no");
+    tandem_rep_record_clear (&old);
+    what = describe_update ("rep", record.id, record.name, changes);
+    return tandem_backend_update_rep (self->backend, &record, error)
+           && _tandem_transaction_commit_audited (tx, "rep update", what, error);
+  }
 }
 
 /**
@@ -149,8 +208,15 @@ tandem_store_archive_rep (TandemStore *self, TandemRep *rep, GError **error)
   record.role = tandem_rep_get_role (rep);
   record.personnel_number = (char *)tandem_rep_get_personnel_number (rep);
   record.archived = TRUE;
-  if (!tandem_backend_update_rep (self->backend, &record, error))
-    return FALSE;
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autofree char *what = g_strdup_printf ("rep #%" PRId64 " “%s”", record.id, record.name);
+
+    if (!_tandem_transaction_begin (tx, error)
+        || !tandem_backend_update_rep (self->backend, &record, error)
+        || !_tandem_transaction_commit_audited (tx, "rep archive", what, error))
+      return FALSE;
+  }
 
   _tandem_rep_set_archived (rep, TRUE);
   return TRUE;
@@ -322,8 +388,21 @@ tandem_store_save_team (TandemStore *self, TandemTeam *team, GDateTime *since, G
     since = now = g_date_time_new_now_utc ();
 
   team_to_record (team, &record);
-  if (!tandem_backend_insert_team (self->backend, &record, _tandem_time_to_usec (since), error))
-    return NULL;
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autofree char *when = g_date_time_format_iso8601 (since);
+    g_autofree char *what = NULL;
+
+    if (!_tandem_transaction_begin (tx, error)
+        || !tandem_backend_insert_team (self->backend, &record, _tandem_time_to_usec (since),
+                                        error))
+      return NULL;
+    what = g_strdup_printf (
+        "tandem #%" PRId64 " “%s”: inside #%" PRId64 ", field #%" PRId64 " from %s", record.id,
+        record.name, record.inside_rep_id, record.field_rep_id, when);
+    if (!_tandem_transaction_commit_audited (tx, "team add", what, error))
+      return NULL;
+  }
 
   stored = _tandem_store_team_from_record (self, &record, error);
   return stored != NULL ? g_object_ref (stored) : NULL;
@@ -417,7 +496,38 @@ tandem_store_update_team (TandemStore *self, TandemTeam *team, GError **error)
     return FALSE;
 
   team_to_record (team, &record);
-  return tandem_backend_update_team (self->backend, &record, error);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autoptr (GString) changes = g_string_new (NULL);
+    g_autofree char *what = NULL;
+    TandemTeamRecord old = { 0 };
+
+    if (!_tandem_transaction_begin (tx, error)
+        || !tandem_backend_load_team (self->backend, record.id, &old, error))
+      return FALSE;
+    note_change (changes, "name", old.name, record.name);
+    {
+      g_autofree char *a
+          = old.inside_share >= 0 ? g_strdup_printf ("%d bp", old.inside_share) : NULL;
+      g_autofree char *b
+          = record.inside_share >= 0 ? g_strdup_printf ("%d bp", record.inside_share) : NULL;
+      g_autofree char *ta
+          = old.has_target ? _tandem_money_format_display (old.target_minor, old.target_currency)
+                           : NULL;
+      g_autofree char *tb
+          = record.has_target
+                ? _tandem_money_format_display (record.target_minor, record.target_currency)
+                : NULL;
+
+      note_change (changes, "inside share", a, b);
+      note_change (changes, "target", ta, tb);
+    }
+    note_change (changes, "archived", old.archived ? "yes" : "no", record.archived ? "yes" : "no");
+    tandem_team_record_clear (&old);
+    what = describe_update ("tandem", record.id, record.name, changes);
+    return tandem_backend_update_team (self->backend, &record, error)
+           && _tandem_transaction_commit_audited (tx, "team update", what, error);
+  }
 }
 
 /**
@@ -486,10 +596,21 @@ tandem_store_change_team_members (TandemStore *self,
       return FALSE;
   }
 
-  if (!tandem_backend_change_members (self->backend, tandem_team_get_id (team),
-                                      tandem_rep_get_id (inside_rep), tandem_rep_get_id (field_rep),
-                                      since_usec, error))
-    return FALSE;
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autofree char *when = g_date_time_format_iso8601 (since);
+    g_autofree char *what = g_strdup_printf (
+        "tandem #%" PRId64 " “%s”: inside #%" PRId64 ", field #%" PRId64 " from %s",
+        tandem_team_get_id (team), tandem_team_get_name (team), tandem_rep_get_id (inside_rep),
+        tandem_rep_get_id (field_rep), when);
+
+    if (!_tandem_transaction_begin (tx, error)
+        || !tandem_backend_change_members (self->backend, tandem_team_get_id (team),
+                                           tandem_rep_get_id (inside_rep),
+                                           tandem_rep_get_id (field_rep), since_usec, error)
+        || !_tandem_transaction_commit_audited (tx, "team members", what, error))
+      return FALSE;
+  }
 
   return tandem_team_set_members (team, inside_rep, field_rep, error);
 }
@@ -541,8 +662,18 @@ tandem_store_set_team_start (TandemStore *self, TandemTeam *team, GDateTime *sin
                    tandem_team_get_name (team), until);
       return FALSE;
     }
-  return tandem_backend_set_team_start (self->backend, tandem_team_get_id (team), since_usec,
-                                        error);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autofree char *when = g_date_time_format_iso8601 (since);
+    g_autofree char *what
+        = g_strdup_printf ("tandem #%" PRId64 " “%s”: starts %s", tandem_team_get_id (team),
+                           tandem_team_get_name (team), when);
+
+    return _tandem_transaction_begin (tx, error)
+           && tandem_backend_set_team_start (self->backend, tandem_team_get_id (team), since_usec,
+                                             error)
+           && _tandem_transaction_commit_audited (tx, "team start", what, error);
+  }
 }
 
 static TandemMembership *
@@ -676,8 +807,15 @@ tandem_store_archive_team (TandemStore *self, TandemTeam *team, GError **error)
 
   team_to_record (team, &record);
   record.archived = TRUE;
-  if (!tandem_backend_update_team (self->backend, &record, error))
-    return FALSE;
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autofree char *what = g_strdup_printf ("tandem #%" PRId64 " “%s”", record.id, record.name);
+
+    if (!_tandem_transaction_begin (tx, error)
+        || !tandem_backend_update_team (self->backend, &record, error)
+        || !_tandem_transaction_commit_audited (tx, "team archive", what, error))
+      return FALSE;
+  }
 
   _tandem_team_set_archived (team, TRUE);
   return TRUE;
@@ -781,9 +919,19 @@ tandem_store_save_account (TandemStore   *self,
       || !account_to_record (self, account, &record, error))
     return NULL;
 
-  if (!tandem_backend_insert_account (self->backend, &record,
-                                      _tandem_time_to_usec (since != NULL ? since : now), error))
-    return NULL;
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autofree char *what = NULL;
+
+    if (!_tandem_transaction_begin (tx, error)
+        || !tandem_backend_insert_account (
+            self->backend, &record, _tandem_time_to_usec (since != NULL ? since : now), error))
+      return NULL;
+    what = g_strdup_printf ("account #%" PRId64 " “%s” of tandem #%" PRId64, record.id, record.name,
+                            record.team_id);
+    if (!_tandem_transaction_commit_audited (tx, "account add", what, error))
+      return NULL;
+  }
 
   stored = _tandem_store_account_from_record (self, &record, 0, error);
   return stored != NULL ? g_object_ref (stored) : NULL;
@@ -861,6 +1009,9 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
   TandemAccountRecord stored = { 0 };
   gboolean            stage_changed;
   gboolean            ok;
+  g_autoptr (GString) changes = g_string_new (NULL);
+  g_autoptr (TandemTransaction) tx = NULL;
+  g_autofree char *what = NULL;
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), FALSE);
 
@@ -871,13 +1022,21 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
       || !account_to_record (self, account, &record, error))
     return FALSE;
 
-  if (!tandem_backend_load_account (self->backend, record.id, &stored, error))
+  tx = _tandem_transaction_new (self);
+  if (!_tandem_transaction_begin (tx, error)
+      || !tandem_backend_load_account (self->backend, record.id, &stored, error))
     return FALSE;
   stage_changed = stored.stage != record.stage;
+  note_change (changes, "name", stored.name, record.name);
+  note_id_change (changes, "tandem", stored.team_id, record.team_id);
+  note_change (changes, "category", tandem_category_to_nick (stored.category),
+               tandem_category_to_nick (record.category));
+  note_change (changes, "stage", tandem_account_stage_to_nick (stored.stage),
+               tandem_account_stage_to_nick (record.stage));
+  note_id_change (changes, "referred by", stored.referred_by_id, record.referred_by_id);
+  note_change (changes, "archived", stored.archived ? "yes" : "no", record.archived ? "yes" : "no");
   tandem_account_record_clear (&stored);
-
-  if (!tandem_backend_begin (self->backend, error))
-    return FALSE;
+  what = describe_update ("account", record.id, record.name, changes);
 
   ok = tandem_backend_update_account (self->backend, &record, error);
   if (ok && stage_changed)
@@ -890,11 +1049,7 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
       ok = tandem_backend_add_stage_change (self->backend, &change, error);
     }
 
-  if (ok && tandem_backend_commit (self->backend, error))
-    return TRUE;
-
-  tandem_backend_rollback (self->backend);
-  return FALSE;
+  return ok && _tandem_transaction_commit_audited (tx, "account update", what, error);
 }
 
 static gboolean
@@ -977,15 +1132,19 @@ tandem_store_set_account_stage (TandemStore       *self,
   record.stage = stage;
   change = (TandemStageRecord){ record.id, stage, _tandem_time_to_usec (at),
                                 TANDEM_STAGE_CAUSE_MANUAL, 0 };
-  if (!tandem_backend_begin (self->backend, error))
-    goto fail;
-  if (!tandem_backend_update_account (self->backend, &record, error)
-      || !tandem_backend_add_stage_change (self->backend, &change, error)
-      || !tandem_backend_commit (self->backend, error))
-    {
-      tandem_backend_rollback (self->backend);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autofree char *when = g_date_time_format_iso8601 (at);
+    g_autofree char *what
+        = g_strdup_printf ("account #%" PRId64 " “%s”: stage %s at %s", record.id, record.name,
+                           tandem_account_stage_to_nick (stage), when);
+
+    if (!_tandem_transaction_begin (tx, error)
+        || !tandem_backend_update_account (self->backend, &record, error)
+        || !tandem_backend_add_stage_change (self->backend, &change, error)
+        || !_tandem_transaction_commit_audited (tx, "account stage", what, error))
       goto fail;
-    }
+  }
 
   tandem_account_record_clear (&record);
   tandem_account_set_stage (account, stage);
@@ -1058,12 +1217,17 @@ tandem_store_archive_account (TandemStore *self, TandemAccount *account, GError 
   if (!tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record, error))
     return FALSE;
   record.archived = TRUE;
-  if (!tandem_backend_update_account (self->backend, &record, error))
-    {
-      tandem_account_record_clear (&record);
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+    g_autofree char *what = g_strdup_printf ("account #%" PRId64 " “%s”", record.id, record.name);
+    gboolean         ok = _tandem_transaction_begin (tx, error)
+                  && tandem_backend_update_account (self->backend, &record, error)
+                  && _tandem_transaction_commit_audited (tx, "account archive", what, error);
+
+    tandem_account_record_clear (&record);
+    if (!ok)
       return FALSE;
-    }
-  tandem_account_record_clear (&record);
+  }
 
   _tandem_account_set_archived (account, TRUE);
   return TRUE;

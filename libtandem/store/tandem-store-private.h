@@ -56,6 +56,19 @@ gboolean           _tandem_transaction_begin (TandemTransaction *self, GError **
 gboolean           _tandem_transaction_commit (TandemTransaction *self, GError **error);
 TandemBackend     *_tandem_transaction_get_backend (TandemTransaction *self);
 void               _tandem_transaction_end (TandemTransaction *self);
+/* Appends who (the store's actor), when (now), @verb and @what to the
+ * audit trail, inside the caller's transaction on @backend. */
+gboolean _tandem_store_append_audit (TandemStore   *self,
+                                     TandemBackend *backend,
+                                     const char    *verb,
+                                     const char    *what,
+                                     GError       **error);
+/* Appends an audit entry (as _tandem_store_append_audit), then commits:
+ * the entry exists exactly when the write does. */
+gboolean _tandem_transaction_commit_audited (TandemTransaction *self,
+                                             const char        *verb,
+                                             const char        *what,
+                                             GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemTransaction, _tandem_transaction_end)
 

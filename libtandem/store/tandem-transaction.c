@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "tandem-store-private.h"
+#include "tandem-util-private.h"
 
 struct _TandemTransaction
 {
@@ -50,6 +51,36 @@ _tandem_transaction_commit (TandemTransaction *self, GError **error)
 
   self->writing = FALSE;
   return tandem_backend_commit (self->backend, error);
+}
+
+gboolean
+_tandem_store_append_audit (TandemStore   *self,
+                            TandemBackend *backend,
+                            const char    *verb,
+                            const char    *what,
+                            GError       **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  TandemAuditRecord record = { 0 };
+
+  record.at = _tandem_time_to_usec (now);
+  record.who = (char *)tandem_store_get_actor (self);
+  record.verb = (char *)verb;
+  record.what = (char *)what;
+  return tandem_backend_append_audit (backend, &record, error);
+}
+
+gboolean
+_tandem_transaction_commit_audited (TandemTransaction *self,
+                                    const char        *verb,
+                                    const char        *what,
+                                    GError           **error)
+{
+  g_assert (self != NULL);
+  g_assert (self->writing);
+
+  return _tandem_store_append_audit (self->store, self->backend, verb, what, error)
+         && _tandem_transaction_commit (self, error);
 }
 
 TandemBackend *

@@ -27,7 +27,7 @@ VERBS = [
     'activity list', 'log', 'import', 'export', 'plan load', 'plan list', 'plan show', 'plan default',
     'team plan', 'target set', 'target ramp', 'target list', 'draw set', 'draw list', 'rate set', 'rate list',
     'settle', 'close', 'approve', 'pay', 'payroll export', 'statement', 'kpi', 'report', 'demo',
-    'dispute open', 'dispute list', 'dispute resolve',
+    'dispute open', 'dispute list', 'dispute resolve', 'audit',
 ]
 
 
@@ -337,6 +337,24 @@ def test_disputes_from_the_shell(floor, tmp_path):
     jonas = next(r for r in dec['reps'] if r['rep'] == 2)
     assert [(l['kind'], l['amount']) for l in jonas['lines']] == [('adjustment', '25.00 EUR')]
     assert 'dispute #1' in jonas['lines'][0]['explanation']
+
+
+def test_audit_from_the_shell(floor):
+    db = floor
+    before = j(db, 'audit')
+    assert [e['verb'] for e in before][:3] == ['rep add', 'rep add', 'rep add']
+    assert set(before[0]) >= {'at', 'who', 'verb', 'what'}
+    run('--as', 'Petra Krüger', 'rep', 'update', '3', '--name', 'Mia Wolf-Berg', db=db, check=0)
+    run('rep', 'update', '3', '--personnel-number', 'x', db=db, check=2)  # fails: no entry
+    after = j(db, 'audit')
+    assert after[:len(before)] == before
+    assert len(after) == len(before) + 1
+    assert (after[-1]['who'], after[-1]['verb'], after[-1]['what']) == \
+        ('Petra Krüger', 'rep update', 'rep #3 “Mia Wolf-Berg”: name Mia Wolf → Mia Wolf-Berg')
+    assert j(db, 'audit', '--since', after[-1]['at']) == [after[-1]]
+    assert 'rep update' in run('audit', db=db, check=0).stdout.split('\n')[-2]
+    p = run('audit', '--since', 'yesterday', db=db, check=2)
+    assert 'yesterday' in p.stderr
 
 
 def test_version_after_a_verb_is_the_verbs(floor):

@@ -167,4 +167,18 @@ test('disputes: open, reject, accept into an open period', () => {
     assertEqual(s.get_total_for_rep(w.field).to_string(), '12.34 EUR');
 });
 
+test('the audit trail', () => {
+    const w = world();
+    const n = w.store.list_audit(null).get_n_items();
+    w.store.set_actor('Petra Krüger');
+    w.store.add_plan(w.plan);
+    const entries = w.store.list_audit(null);
+    assertEqual(entries.get_n_items(), n + 1);
+    const last = entries.get_item(n);
+    assertEqual(last.verb, 'plan load');
+    assertEqual(last.who, 'Petra Krüger');
+    assert(last.what.includes('plan “Standard” version 1'));
+    assert(last.at instanceof GLib.DateTime);
+});
+
 run();

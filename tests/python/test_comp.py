@@ -232,3 +232,21 @@ def test_disputes(world):
     s = store.settle(plan, dec)
     [line] = list(s.get_lines_for_rep(field))
     assert line.props.kind == Tandem.LineKind.ADJUSTMENT and 'dispute #1' in line.props.explanation
+
+
+def test_audit_trail(world):
+    """Every write appends who, when and what; a failed write appends nothing."""
+    store, plan, inside, field, account = world
+    n = store.list_audit(None).get_n_items()
+    store.set_actor('Petra Krüger')
+    inside.props.name = 'Anna Wolf'
+    store.update_rep(inside)
+    inside.props.personnel_number = 'x1'
+    with pytest.raises(GLib.Error):
+        store.update_rep(inside)
+    entries = list(store.list_audit(None))
+    assert len(entries) == n + 1
+    last = entries[-1]
+    assert (last.props.who, last.props.verb) == ('Petra Krüger', 'rep update')
+    assert 'name Anna Schäfer → Anna Wolf' in last.props.what
+    assert [e.props.id for e in store.list_audit(last.props.at)] == [last.props.id]

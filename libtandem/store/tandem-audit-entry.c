@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-audit-entry.c: one entry of the audit trail */
+
+#include "config.h"
+
+#include "tandem-audit.h"
+#include "tandem-store-private.h"
+#include "tandem-backend-private.h"
+#include "tandem-util-private.h"
+#include "tandem-enum-types.h"
+
+/**
+ * TandemAuditEntry:
+ *
+ * One entry of the store's audit trail: who wrote what, when. Every write
+ * through the API appends one in the same transaction, so an entry exists
+ * exactly when its write does; nothing in the API changes or deletes one.
+ *
+ * Since: 1.0
+ */
+struct _TandemAuditEntry
+{
+  GObject    parent_instance;
+  gint64     id;
+  GDateTime *at;
+  char      *who;
+  char      *verb;
+  char      *what;
+};
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_AT,
+  PROP_WHO,
+  PROP_VERB,
+  PROP_WHAT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TandemAuditEntry, tandem_audit_entry, G_TYPE_OBJECT)
+
+static void
+tandem_audit_entry_finalize (GObject *object)
+{
+  TandemAuditEntry *self = (TandemAuditEntry *)object;
+
+  g_clear_pointer (&self->at, g_date_time_unref);
+  g_free (self->who);
+  g_free (self->verb);
+  g_free (self->what);
+
+  G_OBJECT_CLASS (tandem_audit_entry_parent_class)->finalize (object);
+}
+
+static void
+tandem_audit_entry_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TandemAuditEntry *self = TANDEM_AUDIT_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_AT:
+      g_value_set_boxed (value, self->at);
+      break;
+    case PROP_WHO:
+      g_value_set_string (value, self->who);
+      break;
+    case PROP_VERB:
+      g_value_set_string (value, self->verb);
+      break;
+    case PROP_WHAT:
+      g_value_set_string (value, self->what);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_audit_entry_finalize;
+  object_class->get_property = tandem_audit_entry_get_property;
+
+  /**
+   * TandemAuditEntry:id:
+   *
+   * The entry's number: entries are appended in order.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+
+  /**
+   * TandemAuditEntry:at:
+   *
+   * When the write happened, in UTC.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_AT] = g_param_spec_boxed ("at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+
+  /**
+   * TandemAuditEntry:who:
+   *
+   * Who wrote: [method@Tandem.Store.get_actor] at the time.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_WHO] = g_param_spec_string ("who", NULL, NULL, NULL, flags);
+
+  /**
+   * TandemAuditEntry:verb:
+   *
+   * What kind of write, named like the CLI verb ("rep update", "import", "approve").
+   *
+   * Since: 1.0
+   */
+  properties[PROP_VERB] = g_param_spec_string ("verb", NULL, NULL, NULL, flags);
+
+  /**
+   * TandemAuditEntry:what:
+   *
+   * What was written; for an update, the changed fields, old → new.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_WHAT] = g_param_spec_string ("what", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_audit_entry_init (TandemAuditEntry *self)
+{
+}
+
+static TandemAuditEntry *
+audit_entry_new (gint64 id, GDateTime *at, const char *who, const char *verb, const char *what)
+{
+  TandemAuditEntry *self = g_object_new (TANDEM_TYPE_AUDIT_ENTRY, NULL);
+
+  self->id = id;
+  self->at = g_date_time_ref (at);
+  self->who = g_strdup (who);
+  self->verb = g_strdup (verb);
+  self->what = g_strdup (what);
+  return self;
+}
+
+/**
+ * tandem_audit_entry_get_id:
+ * @self: a `TandemAuditEntry`
+ *
+ * Gets [property@Tandem.AuditEntry:id].
+ *
+ * Returns: the id
+ *
+ * Since: 1.0
+ */
+gint64
+tandem_audit_entry_get_id (TandemAuditEntry *self)
+{
+  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), 0);
+  return self->id;
+}
+
+/**
+ * tandem_audit_entry_get_at:
+ * @self: a `TandemAuditEntry`
+ *
+ * Gets [property@Tandem.AuditEntry:at].
+ *
+ * Returns: (transfer none): the time
+ *
+ * Since: 1.0
+ */
+GDateTime *
+tandem_audit_entry_get_at (TandemAuditEntry *self)
+{
+  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), NULL);
+  return self->at;
+}
+
+/**
+ * tandem_audit_entry_get_who:
+ * @self: a `TandemAuditEntry`
+ *
+ * Gets [property@Tandem.AuditEntry:who].
+ *
+ * Returns: (transfer none): who wrote
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_audit_entry_get_who (TandemAuditEntry *self)
+{
+  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), NULL);
+  return self->who;
+}
+
+/**
+ * tandem_audit_entry_get_verb:
+ * @self: a `TandemAuditEntry`
+ *
+ * Gets [property@Tandem.AuditEntry:verb].
+ *
+ * Returns: (transfer none): the verb
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_audit_entry_get_verb (TandemAuditEntry *self)
+{
+  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), NULL);
+  return self->verb;
+}
+
+/**
+ * tandem_audit_entry_get_what:
+ * @self: a `TandemAuditEntry`
+ *
+ * Gets [property@Tandem.AuditEntry:what].
+ *
+ * Returns: (transfer none): what was written
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_audit_entry_get_what (TandemAuditEntry *self)
+{
+  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), NULL);
+  return self->what;
+}
+
+/**
+ * tandem_store_list_audit:
+ * @self: a `TandemStore`
+ * @since: (nullable): the earliest time to list, or %NULL for all
+ * @error: return location for a #GError
+ *
+ * Lists the audit trail from @since on, oldest first.
+ *
+ * Returns: (transfer full): a list of [class@Tandem.AuditEntry]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_store_list_audit (TandemStore *self, GDateTime *since, GError **error)
+{
+  g_autoptr (GListStore) list = g_list_store_new (TANDEM_TYPE_AUDIT_ENTRY);
+  g_autoptr (GArray) records = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    records = tandem_backend_list_audit (_tandem_transaction_get_backend (tx),
+                                         since != NULL ? _tandem_time_to_usec (since) : G_MININT64,
+                                         error);
+  }
+  if (records == NULL)
+    return NULL;
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TandemAuditRecord *r = &g_array_index (records, TandemAuditRecord, i);
+      g_autoptr (GDateTime) at = _tandem_time_from_usec (r->at);
+      g_autoptr (TandemAuditEntry) entry = audit_entry_new (r->id, at, r->who, r->verb, r->what);
+
+      g_list_store_append (list, entry);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
