@@ -576,6 +576,8 @@ tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error)
       if (!exec_or_error (&driver->parent, "SET default_transaction_read_only = on", error))
         goto fail;
     }
+  else if (version == TANDEM_SQLITE_SCHEMA_VERSION)
+    schema_version = (int)version; /* up to date: nothing is written (a login may not create) */
   else if (!tandem_sql_driver_migrate (&driver->parent, &pg_schema, &schema_version, error))
     goto fail;
 

@@ -14,6 +14,8 @@ import pytest
 
 from test_cli import PLAN, TANDEM
 
+SOURCE = os.path.join(os.path.dirname(__file__), "..", "..")
+
 pytestmark = pytest.mark.skipif('PGPORT' not in os.environ, reason='needs the server of build-aux/test.sh')
 
 
@@ -279,3 +281,76 @@ def test_import_killed_midway_leaves_nothing(database, tmp_path):
     p = tandem(uri, '--json', 'import', str(csv), check=0)
     assert json.loads(p.stdout) == {'imported': n, 'skipped': 0}
     assert psql(database, 'SELECT count (*) FROM activity') == str(n)
+
+
+def test_roles_and_row_level_security(database, tmp_path):
+    """With the installed roles script, a rep's login reads only its own payout
+    lines and disputes, cannot approve or pay, cannot change the audit trail;
+    a manager's login can approve and reads everything."""
+    owner = f'postgresql:///{database}'
+    tandem(owner, 'init', check=0)
+    for name, role in (('Anna Schäfer', 'inside'), ('Jonas Becker', 'field')):
+        tandem(owner, 'rep', 'add', name, '--role', role, check=0)
+    tandem(owner, 'team', 'add', '--inside', '1', '--field', '2', '--name', 'Nord', '--since', '2026-01-01T00:00:00Z',
+           check=0)
+    tandem(owner, 'account', 'add', 'ACME GmbH', '--team', '1', check=0)
+    plan = tmp_path / 'plan.ini'
+    plan.write_text(PLAN)
+    tandem(owner, 'plan', 'load', str(plan), check=0)
+    tandem(owner, 'log', 'order', '--account', '1', '--rep', '2', '--amount', '1000.00 EUR', '--at',
+           '2026-11-03T10:00:00Z', check=0)
+    tandem(owner, 'close', '2026-11', check=0)
+
+    script = os.path.join(SOURCE, 'libtandem', 'store', 'sql', 'tandem-roles.sql')
+    for _ in range(2):  # running it again changes nothing
+        subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', database, '-f', script], check=True,
+                       capture_output=True)
+    suffix = database[-8:]
+    anna, jonas, petra = (f'anna_{suffix}', f'jonas_{suffix}', f'petra_{suffix}')
+    psql(database, f"CREATE ROLE {anna} LOGIN PASSWORD 'pw' IN ROLE tandem_rep;"
+                   f"CREATE ROLE {jonas} LOGIN PASSWORD 'pw' IN ROLE tandem_rep;"
+                   f"CREATE ROLE {petra} LOGIN PASSWORD 'pw' IN ROLE tandem_manager;"
+                   f"INSERT INTO tandem_rep_login VALUES ('{anna}', 1), ('{jonas}', 2)")
+    try:
+        as_anna, as_jonas, as_petra = (f'postgresql://{who}:pw@/{database}' for who in (anna, jonas, petra))
+
+        # each rep reads only its own payout lines of the closed period
+        for uri, rep in ((as_anna, 1), (as_jonas, 2)):
+            s = json.loads(tandem(uri, '--json', 'settle', '2026-11', check=0).stdout)
+            assert [r['rep'] for r in s['reps']] == [rep]
+        # 5% of 1000.00: Jonas (field, 60%) 30.00
+        assert json.loads(tandem(as_jonas, '--json', 'statement', '2', '2026-11', check=0).stdout)['total'] \
+            == '30.00 EUR'
+
+        # a rep cannot approve or pay; a dispute only for itself
+        p = tandem(as_anna, 'approve', '2026-11', check=2)
+        assert 'password' not in p.stderr
+        tandem(as_anna, 'dispute', 'open', '--rep', '1', '--period', '2026-11', '--plan', 'Standard', '--reason',
+               'mine', check=0)
+        tandem(as_anna, 'dispute', 'open', '--rep', '2', '--period', '2026-11', '--plan', 'Standard', '--reason',
+               'not mine', check=2)
+        tandem(as_jonas, 'dispute', 'open', '--rep', '2', '--period', '2026-11', '--plan', 'Standard', '--reason',
+               'his', check=0)
+        assert [d['reason'] for d in json.loads(tandem(as_anna, '--json', 'dispute', 'list', check=0).stdout)] \
+            == ['mine']
+        assert {e['who'] for e in json.loads(tandem(as_anna, '--json', 'audit', check=0).stdout)} == {anna}
+
+        # nobody changes or deletes the audit trail
+        env = dict(os.environ, PGPASSWORD='pw')
+        for who in (anna, petra):
+            for sql in ('UPDATE audit SET who = who', 'DELETE FROM audit'):
+                p = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-U', who, '-d', database,
+                                    '-c', sql], capture_output=True, text=True, env=env)
+                assert p.returncode != 0 and 'permission denied' in p.stderr, (who, sql, p.stderr)
+
+        # the manager approves and pays, and reads every line and dispute
+        tandem(as_petra, 'approve', '2026-11', check=0)
+        tandem(as_petra, 'pay', '2026-11', check=0)
+        s = json.loads(tandem(as_petra, '--json', 'settle', '2026-11', check=0).stdout)
+        assert (s['state'], s['approved_by'], [r['rep'] for r in s['reps']]) == ('paid', petra, [1, 2])
+        assert len(json.loads(tandem(as_petra, '--json', 'dispute', 'list', check=0).stdout)) == 2
+        assert {anna, jonas, petra} <= {e['who'] for e in json.loads(tandem(as_petra, '--json', 'audit',
+                                                                            check=0).stdout)}
+    finally:
+        subprocess.run(['dropdb', '--if-exists', database], capture_output=True)
+        psql('postgres', f'DROP ROLE IF EXISTS {anna}; DROP ROLE IF EXISTS {jonas}; DROP ROLE IF EXISTS {petra}')

@@ -25,6 +25,10 @@ readme_env=(
 clean=(env -i "HOME=$stage" "PATH=/usr/bin:/bin" "LC_ALL=C.UTF-8" "${readme_env[@]}")
 fail() { echo "not ok: $*" >&2; exit 1; }
 
+# the PostgreSQL roles script is installed with the data
+grep -q "CREATE POLICY rep_lines" "$P/share/tandem-1.0/tandem-roles.sql" \
+  || fail "share/tandem-1.0/tandem-roles.sql is not installed"
+
 # C: pkg-config finds the installed headers and library. The staged copy
 # stands for an installation into P: only the .pc file names the prefix.
 sed -i "s|^prefix=.*|prefix=$P|" "$L/pkgconfig/tandem-1.0.pc"
