@@ -13,6 +13,7 @@
 
 #include "tandem-activity.h"
 #include "tandem-schedule-private.h"
+#include "tandem-plan-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 #include "tandem-currency-private.h"
@@ -658,11 +659,7 @@ tandem_store_open_dispute (TandemStore  *self,
       || !_tandem_schedule_load (&schedule, _tandem_transaction_get_backend (tx), error))
     return NULL;
   if (_tandem_schedule_latest_version (&schedule, plan) == NULL)
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   _ ("No plan named “%s” (load one with tandem plan load FILE)"), plan);
-      return NULL;
-    }
+    return _tandem_plan_not_found (plan, error), NULL;
 
   label = tandem_period_to_string (period);
   record.rep_id = tandem_rep_get_id (rep);
