@@ -66,12 +66,15 @@ struct _TandemPeriod
 /* Stores @plan as a version of its name in effect from @from (NULL: the
  * first period after the plan's last closed one), unless that version is
  * stored already; refused when a closed period of the plan ends after
- * @from. *version gets the version's number. Call inside a write
- * transaction (tandem-plan-store.c). */
+ * @from. *version gets the version's number; *added_from the first period
+ * of a version it stored ("the beginning" for one from the beginning),
+ * NULL when it was stored already. Call inside a write transaction
+ * (tandem-plan-store.c). */
 gboolean _tandem_store_plan_locked (TandemStore  *self,
                                     TandemPlan   *plan,
                                     TandemPeriod *from,
                                     guint        *version,
+                                    char        **added_from,
                                     GError      **error);
 /* Refuses @period when it is not of @plan's kind, with the error parsing
  * its label under @plan gives (TANDEM_PLAN_ERROR_INVALID_PERIOD). */

@@ -75,6 +75,7 @@ _tandem_store_plan_locked (TandemStore  *self,
                            TandemPlan   *plan,
                            TandemPeriod *from,
                            guint        *version,
+                           char        **added_from,
                            GError      **error)
 {
   TandemBackend *backend = _tandem_store_get_backend (self);
@@ -100,6 +101,8 @@ _tandem_store_plan_locked (TandemStore  *self,
       record.text = (char *)tandem_plan_get_data (plan);
       if (version != NULL)
         *version = 1;
+      if (added_from != NULL)
+        *added_from = g_strdup ("the beginning");
       return tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL,
                                            error);
     }
@@ -143,6 +146,8 @@ _tandem_store_plan_locked (TandemStore  *self,
   record.number = latest->number + 1;
   if (version != NULL)
     *version = (guint)record.number;
+  if (added_from != NULL)
+    *added_from = g_strdup (label != NULL ? label : "the beginning");
   return tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL, error);
 }
 
@@ -200,7 +205,7 @@ tandem_store_add_plan_version (TandemStore  *self,
                                GError      **error)
 {
   g_autoptr (TandemTransaction) tx = NULL;
-  g_autofree char *label = from != NULL ? tandem_period_to_string (from) : NULL;
+  g_autofree char *added_from = NULL;
   g_autofree char *what = NULL;
   guint            number = 0;
 
@@ -213,12 +218,14 @@ tandem_store_add_plan_version (TandemStore  *self,
 
   tx = _tandem_transaction_new (self);
   if (!_tandem_transaction_begin (tx, error)
-      || !_tandem_store_plan_locked (self, plan, from, &number, error))
+      || !_tandem_store_plan_locked (self, plan, from, &number, &added_from, error))
     return FALSE;
   if (version != NULL)
     *version = number;
+  if (added_from == NULL)
+    return _tandem_transaction_commit (tx, error); /* stored already: nothing written */
   what = g_strdup_printf ("plan “%s” version %u from %s", tandem_plan_get_name (plan), number,
-                          label != NULL ? label : "the beginning or after its last closed period");
+                          added_from);
   return _tandem_transaction_commit_audited (tx, "plan load", what, error);
 }
 

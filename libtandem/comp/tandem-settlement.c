@@ -1197,7 +1197,8 @@ tandem_store_close_period (TandemStore  *self,
         return NULL;
       }
     if ((stored == NULL || strcmp (tandem_plan_get_data (stored), tandem_plan_get_data (plan)) != 0)
-        && !_tandem_store_plan_locked (self, plan, stored != NULL ? period : NULL, &version, error))
+        && !_tandem_store_plan_locked (self, plan, stored != NULL ? period : NULL, &version, NULL,
+                                       error))
       return NULL;
   }
 

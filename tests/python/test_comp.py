@@ -238,6 +238,8 @@ def test_audit_trail(world):
     """Every write appends who, when and what; a failed write appends nothing."""
     store, plan, inside, field, account = world
     n = store.list_audit(None).get_n_items()
+    store.add_plan(plan)  # stored already: nothing written, nothing audited
+    assert store.list_audit(None).get_n_items() == n
     store.set_actor('Petra Krüger')
     inside.props.name = 'Anna Wolf'
     store.update_rep(inside)
