@@ -21,6 +21,7 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
   g_autofree char *at_text = NULL;
   g_autofree char *ref = NULL;
   g_autofree char *reverses_text = NULL;
+  g_autofree char *pays_text = NULL;
   g_autofree char *note = NULL;
   GOptionEntry     entries[]
       = { { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_ ("the account’s id"), "ID" },
@@ -38,6 +39,8 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
             "REF" },
           { "reverses", 0, 0, G_OPTION_ARG_STRING, &reverses_text,
             N_ ("for a reversal: the id of the activity it takes back"), "ID" },
+          { "pays", 0, 0, G_OPTION_ARG_STRING, &pays_text,
+            N_ ("for a payment: the id of the order it pays"), "ORDER" },
           { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("a free-text note"), "TEXT" },
           { NULL } };
   g_autoptr (GError) error = NULL;
@@ -50,31 +53,42 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
   g_autoptr (TandemActivity) reversed = NULL;
   TandemActivityKind kind;
   gint64             account_id = 0, rep_id = 0, reverses_id = 0;
+  const char        *target_text, *target_option;
   gboolean           inserted = TRUE;
   int                status = cli_parse_options (cli, "log KIND",
                                                  _ ("— log an activity: call, visit, "
                                                                    "appointment, offer, order, "
                                                                    "cross-sell, up-sell, "
                                                                    "referral, shadowing, "
-                                                                   "support, reversal"),
+                                                                   "support, reversal, "
+                                                                   "payment"),
                                                  entries, &argc, &argv);
 
   if (status >= 0)
     return status;
   if (argc != 2)
     return cli_usage_error (_ ("log needs one KIND"));
-  if (rep_text == NULL || (account_text == NULL && reverses_text == NULL))
+  if (pays_text != NULL && reverses_text != NULL)
+    return cli_usage_error (_ ("--reverses and --pays do not go together"));
+  target_text = reverses_text != NULL ? reverses_text : pays_text;
+  target_option = reverses_text != NULL ? "--reverses" : "--pays";
+  if (rep_text == NULL || (account_text == NULL && target_text == NULL))
     return cli_usage_error (_ ("log needs --account ID and --rep ID"));
   if (!tandem_activity_kind_from_nick (argv[1], &kind, &error)
       || (account_text != NULL && !cli_parse_id ("--account", account_text, &account_id, &error))
       || !cli_parse_id ("--rep", rep_text, &rep_id, &error)
-      || (reverses_text != NULL
-          && !cli_parse_id ("--reverses", reverses_text, &reverses_id, &error))
+      || (target_text != NULL && !cli_parse_id (target_option, target_text, &reverses_id, &error))
       || (amount_text != NULL && (amount = tandem_money_parse (amount_text, &error)) == NULL)
       || (at_text != NULL && (when = cli_parse_time ("--at", at_text, &error)) == NULL))
     return cli_data_error (error);
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL && reverses_text == NULL)
     return cli_usage_error (_ ("log reversal needs --reverses ID"));
+  if (kind == TANDEM_ACTIVITY_KIND_PAYMENT && (pays_text == NULL || amount == NULL))
+    return cli_usage_error (_ ("log payment needs --pays ORDER and --amount AMOUNT"));
+  if (reverses_text != NULL && kind != TANDEM_ACTIVITY_KIND_REVERSAL)
+    return cli_usage_error (_ ("--reverses goes with log reversal"));
+  if (pays_text != NULL && kind != TANDEM_ACTIVITY_KIND_PAYMENT)
+    return cli_usage_error (_ ("--pays goes with log payment"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
@@ -83,10 +97,13 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
   if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL)
     return cli_data_error (error);
 
-  if (kind == TANDEM_ACTIVITY_KIND_REVERSAL)
+  if (target_text != NULL)
     {
       if ((reversed = tandem_store_get_activity (cli->store, reverses_id, &error)) == NULL
-          || (draft = tandem_activity_new_reversal (reversed, rep, amount, when, &error)) == NULL)
+          || (draft = kind == TANDEM_ACTIVITY_KIND_PAYMENT
+                          ? tandem_activity_new_payment (reversed, rep, amount, when, &error)
+                          : tandem_activity_new_reversal (reversed, rep, amount, when, &error))
+                 == NULL)
         return cli_data_error (error);
       if (account_id > 0
           && account_id != tandem_account_get_id (tandem_activity_get_account (reversed)))
@@ -95,14 +112,12 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
               "%" PRId64, tandem_account_get_id (tandem_activity_get_account (reversed)));
 
           g_printerr (_ ("tandem: --account %s: activity %s is for account %s\n"), account_text,
-                      reverses_text, owner);
+                      target_text, owner);
           return EXIT_DATA;
         }
     }
   else
     {
-      if (reverses_text != NULL)
-        return cli_usage_error (_ ("--reverses goes with log reversal"));
       if ((account = tandem_store_get_account (cli->store, account_id, &error)) == NULL
           || (draft = tandem_activity_new (account, rep, kind, amount, when, &error)) == NULL)
         return cli_data_error (error);

@@ -379,6 +379,14 @@ cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
     }
 
   g_string_append_printf (out, _ ("\nTotal payout: %s\n"), total_text);
+  {
+    g_autoptr (TandemMoney) held = tandem_settlement_get_held (settlement);
+    g_autofree char *held_text = tandem_money_to_string (held);
+
+    if (tandem_money_get_minor_units (held) != 0)
+      g_string_append_printf (out, _ ("Held until the customers pay (not in the total): %s\n"),
+                              held_text);
+  }
   g_print ("%s", out->str);
   return TRUE;
 }
@@ -390,6 +398,8 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
   g_autoptr (TandemMoney) total = tandem_settlement_get_total_for_rep (settlement, rep);
   g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
   g_autofree char *total_text = tandem_money_to_string (total);
+  g_autoptr (TandemMoney) held = tandem_settlement_get_held_for_rep (settlement, rep);
+  g_autofree char *held_text = tandem_money_to_string (held);
   GEnumClass      *kinds = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
   g_autoptr (GPtrArray) disputes = open_disputes (cli, settlement, rep);
 
@@ -407,6 +417,8 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
       json_builder_add_string_value (b, period);
       json_builder_set_member_name (b, "total");
       json_builder_add_string_value (b, total_text);
+      json_builder_set_member_name (b, "held");
+      json_builder_add_string_value (b, held_text);
       json_builder_set_member_name (b, "lines");
       json_builder_begin_array (b);
       for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
@@ -459,6 +471,8 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
       g_print ("%s  %s\n", row->str, tandem_payout_line_get_explanation (line));
     }
   g_print (_ ("\nTotal: %s\n"), total_text);
+  if (tandem_money_get_minor_units (held) != 0)
+    g_print (_ ("Held until the customers pay (not in the total): %s\n"), held_text);
   for (guint i = 0; i < disputes->len; i++)
     {
       TandemDispute *d = disputes->pdata[i];

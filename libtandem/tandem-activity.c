@@ -40,6 +40,7 @@ struct _TandemActivity
   TandemMoney       *amount;
   GDateTime         *occurred_at;
   TandemActivity    *reverses;
+  TandemActivity    *pays;
   char              *external_ref;
   char              *note;
   TandemActivityKind kind;
@@ -56,6 +57,7 @@ enum
   PROP_OCCURRED_AT,
   PROP_EXTERNAL_REF,
   PROP_REVERSES,
+  PROP_PAYS,
   PROP_NOTE,
   N_PROPS
 };
@@ -72,6 +74,7 @@ tandem_activity_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->rep);
   g_clear_object (&self->reverses);
+  g_clear_object (&self->pays);
 
   G_OBJECT_CLASS (tandem_activity_parent_class)->dispose (object);
 }
@@ -128,6 +131,10 @@ tandem_activity_get_property (GObject *object, guint prop_id, GValue *value, GPa
       g_value_set_object (value, self->reverses);
       break;
 
+    case PROP_PAYS:
+      g_value_set_object (value, self->pays);
+      break;
+
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
@@ -177,6 +184,10 @@ tandem_activity_set_property (GObject      *object,
 
     case PROP_REVERSES:
       self->reverses = g_value_dup_object (value);
+      break;
+
+    case PROP_PAYS:
+      self->pays = g_value_dup_object (value);
       break;
 
     case PROP_NOTE:
@@ -290,6 +301,18 @@ tandem_activity_class_init (TandemActivityClass *klass)
                              (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * TandemActivity:pays:
+   *
+   * For a %TANDEM_ACTIVITY_KIND_PAYMENT, the order, cross-sell or up-sell
+   * it pays for.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PAYS]
+      = g_param_spec_object ("pays", NULL, NULL, TANDEM_TYPE_ACTIVITY,
+                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * TandemActivity:note:
    *
    * A free-text note, or %NULL.
@@ -385,6 +408,50 @@ tandem_activity_new_reversal (TandemActivity *reverses,
                        TANDEM_ACTIVITY_KIND_REVERSAL, "amount",
                        amount != NULL ? amount : reverses->amount, "occurred-at", occurred_at,
                        "reverses", reverses, NULL);
+
+  if (!tandem_activity_validate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tandem_activity_new_payment: (constructor)
+ * @pays: the order, cross-sell or up-sell the customer paid for
+ * @rep: who records the payment
+ * @amount: what was paid, in the currency of @pays
+ * @occurred_at: when the money came in; not before @pays
+ * @error: return location for a #GError
+ *
+ * Creates a %TANDEM_ACTIVITY_KIND_PAYMENT of @pays for the same account.
+ * Under a plan that pays on collection (`PayOn=payment`, see
+ * [method@Tandem.Plan.get_pay_on]) the commission of @pays is paid in the
+ * periods of its payments. Storing it refuses a payment beyond what is
+ * left open of @pays (its amount less earlier payments and reversals).
+ *
+ * Returns: (transfer full): a new `TandemActivity`, or %NULL with a
+ *   %TANDEM_VALIDATION_ERROR
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_activity_new_payment (TandemActivity *pays,
+                             TandemRep      *rep,
+                             TandemMoney    *amount,
+                             GDateTime      *occurred_at,
+                             GError        **error)
+{
+  g_autoptr (TandemActivity) self = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (pays), NULL);
+  g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
+  g_return_val_if_fail (amount != NULL, NULL);
+  g_return_val_if_fail (occurred_at != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TANDEM_TYPE_ACTIVITY, "account", pays->account, "rep", rep, "kind",
+                       TANDEM_ACTIVITY_KIND_PAYMENT, "amount", amount, "occurred-at", occurred_at,
+                       "pays", pays, NULL);
 
   if (!tandem_activity_validate (self, error))
     return NULL;
@@ -559,6 +626,23 @@ tandem_activity_get_reverses (TandemActivity *self)
 }
 
 /**
+ * tandem_activity_get_pays:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:pays].
+ *
+ * Returns: (transfer none) (nullable): the activity a payment pays for
+ *
+ * Since: 1.0
+ */
+TandemActivity *
+tandem_activity_get_pays (TandemActivity *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
+  return self->pays;
+}
+
+/**
  * tandem_activity_get_note:
  * @self: a `TandemActivity`
  *
@@ -606,6 +690,63 @@ money_text (char *buf, gsize size, gint64 minor, const char *currency)
   g_strlcpy (buf, text != NULL ? text : "?", size);
 }
 
+/* A payment: a positive amount, in the currency of the commissionable
+ * activity of the same account it pays, not before it and not more than
+ * its amount (what is left open is checked when it is stored). */
+static gboolean
+check_payment (const TandemActivityFacts *facts,
+               const TandemActivityFacts *pays,
+               gboolean                   same_account,
+               GError                   **error)
+{
+  char text[64];
+  char orig[64];
+
+  if (pays == NULL)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _ ("A payment must name the order it pays (pays)"));
+      return FALSE;
+    }
+  if (!tandem_activity_kind_is_commissionable (pays->kind))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _ ("Activity %" PRId64 " is of kind “%s”: only orders, cross-sells and "
+                      "up-sells can be paid"),
+                   pays->id, tandem_activity_kind_to_nick (pays->kind));
+      return FALSE;
+    }
+  if (!same_account)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _ ("A payment must be for the account of the order it pays"));
+      return FALSE;
+    }
+  if (facts->occurred_at < pays->occurred_at)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _ ("A payment cannot be dated before the order it pays"));
+      return FALSE;
+    }
+  if (!facts->has_amount || facts->amount_minor <= 0)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
+                   _ ("A payment needs an amount above zero"));
+      return FALSE;
+    }
+  if (pays->has_amount
+      && (g_strcmp0 (facts->currency, pays->currency) != 0
+          || facts->amount_minor > pays->amount_minor))
+    {
+      money_text (text, sizeof text, facts->amount_minor, facts->currency);
+      money_text (orig, sizeof orig, pays->amount_minor, pays->currency);
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                   _ ("A payment of %s is more than the order of %s it pays"), text, orig);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _tandem_activity_check_facts (const TandemActivityFacts *facts,
                               const TandemActivityFacts *reverses,
@@ -651,18 +792,20 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
       return FALSE;
     }
 
-  if (facts->kind != TANDEM_ACTIVITY_KIND_REVERSAL)
+  if (facts->kind != TANDEM_ACTIVITY_KIND_REVERSAL && facts->kind != TANDEM_ACTIVITY_KIND_PAYMENT)
     {
       if (reverses != NULL)
         {
-          g_set_error (
-              error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
-              _ ("An activity of kind “%s” cannot reverse another activity: only a reversal can"),
-              kind_nick);
+          g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                       _ ("An activity of kind “%s” cannot reverse or pay another activity: only "
+                          "a reversal or a payment can"),
+                       kind_nick);
           return FALSE;
         }
       return TRUE;
     }
+  if (facts->kind == TANDEM_ACTIVITY_KIND_PAYMENT)
+    return check_payment (facts, reverses, same_account, error);
 
   if (reverses == NULL)
     {
@@ -738,7 +881,10 @@ facts_from_activity (TandemActivity *self, TandemActivityFacts *facts)
  * - no amount is negative;
  * - a reversal names a commissionable activity (not another reversal) of
  *   the same account, is not dated before it, and takes back at most its
- *   amount, in its currency; no other kind names an activity to reverse.
+ *   amount, in its currency; no other kind names an activity to reverse;
+ * - a payment names a commissionable activity of the same account it
+ *   pays, is not dated before it, and pays more than zero and at most its
+ *   amount, in its currency; no other kind names an activity it pays.
  *
  * Returns: %TRUE if valid, %FALSE with a %TANDEM_VALIDATION_ERROR whose
  *   message names the field
@@ -769,17 +915,32 @@ tandem_activity_validate (TandemActivity *self, GError **error)
       || !_tandem_check_text (_ ("note"), self->note, TRUE, error))
     return FALSE;
 
-  facts_from_activity (self, &facts);
-  if (self->reverses != NULL)
+  if (self->pays != NULL && (self->reverses != NULL || self->kind != TANDEM_ACTIVITY_KIND_PAYMENT))
     {
-      TandemAccount *other = self->reverses->account;
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _ ("An activity of kind “%s” cannot pay another activity: only a payment can"),
+                   tandem_activity_kind_to_nick (self->kind));
+      return FALSE;
+    }
+  if (self->kind == TANDEM_ACTIVITY_KIND_PAYMENT && self->reverses != NULL)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_REVERSAL,
+                   _ ("A payment names the order it pays (pays), not one it reverses"));
+      return FALSE;
+    }
 
-      facts_from_activity (self->reverses, &reverses);
+  facts_from_activity (self, &facts);
+  if (self->reverses != NULL || self->pays != NULL)
+    {
+      TandemActivity *target = self->reverses != NULL ? self->reverses : self->pays;
+      TandemAccount  *other = target->account;
+
+      facts_from_activity (target, &reverses);
       same_account = other == self->account
                      || (other != NULL && tandem_account_get_id (other) != 0
                          && tandem_account_get_id (other) == tandem_account_get_id (self->account));
     }
 
-  return _tandem_activity_check_facts (&facts, self->reverses ? &reverses : NULL, same_account,
-                                       error);
+  return _tandem_activity_check_facts (&facts, self->reverses || self->pays ? &reverses : NULL,
+                                       same_account, error);
 }

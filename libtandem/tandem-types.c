@@ -138,7 +138,7 @@ _tandem_activity_kinds_mask (gboolean (*pred) (TandemActivityKind kind))
 {
   gint64 mask = 0;
 
-  for (int k = TANDEM_ACTIVITY_KIND_CALL; k <= TANDEM_ACTIVITY_KIND_REVERSAL; k++)
+  for (int k = TANDEM_ACTIVITY_KIND_CALL; k <= TANDEM_ACTIVITY_KIND_PAYMENT; k++)
     if (pred ((TandemActivityKind)k))
       mask |= G_GINT64_CONSTANT (1) << k;
   return mask;
@@ -292,7 +292,7 @@ tandem_activity_kind_is_commissionable (TandemActivityKind kind)
  * @kind: a `TandemActivityKind`
  *
  * Whether activities of @kind may carry an amount: offers (the offered
- * value), orders, cross-sells, up-sells and reversals. Any other kind
+ * value), orders, cross-sells, up-sells, reversals and payments. Any other kind
  * with an amount is refused, so that a call logged with "1.00 EUR" does
  * not look like money.
  *
@@ -304,7 +304,7 @@ gboolean
 tandem_activity_kind_takes_amount (TandemActivityKind kind)
 {
   return tandem_activity_kind_is_commissionable (kind) || kind == TANDEM_ACTIVITY_KIND_OFFER
-         || kind == TANDEM_ACTIVITY_KIND_REVERSAL;
+         || kind == TANDEM_ACTIVITY_KIND_REVERSAL || kind == TANDEM_ACTIVITY_KIND_PAYMENT;
 }
 
 /**

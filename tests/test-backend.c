@@ -778,6 +778,83 @@ test_migration_to_lifecycle (void)
   CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
 }
 
+/* Migration 13 rebuilds the activity table (a payment is kind 11): a
+ * store of schema 12 keeps its activities, the rows that refer to them
+ * and its foreign keys, and takes a payment afterwards. */
+static void
+test_migration_to_payments (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "schema12.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemBackend) b = NULL;
+  TandemActivityRecord reversal = { 0 };
+  TandemActivityRecord payment = { 0 };
+  TandemActivityRecord bad = { 0 };
+  g_autoptr (GArray) lines = NULL;
+  gboolean inserted = FALSE;
+  sqlite3 *db = NULL;
+
+  CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, &db), SQLITE_OK);
+  for (guint v = 0; v < 12; v++)
+    CU_ASSERT_EQUAL (sqlite3_exec (db, tandem_sqlite_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+  {
+    g_autofree char *ids = g_strdup_printf ("PRAGMA user_version = 12; PRAGMA application_id = %d;",
+                                            TANDEM_SQLITE_APPLICATION_ID);
+    CU_ASSERT_EQUAL (sqlite3_exec (db, ids, NULL, NULL, NULL), SQLITE_OK);
+  }
+  CU_ASSERT_EQUAL (
+      sqlite3_exec (db,
+                    "INSERT INTO rep (name, role) VALUES ('Anna', 0), ('Jonas', 1);"
+                    "INSERT INTO team (name) VALUES ('Nord');"
+                    "INSERT INTO account (name, team_id, stage) VALUES ('ACME', 1, 1);"
+                    "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
+                    "occurred_at, external_ref, reverses_id) VALUES "
+                    "(1, 2, 4, 100000, 'EUR', 150, 'O-1', NULL),"
+                    "(1, 1, 10, 20000, 'EUR', 160, 'R-1', 1),"
+                    "(1, 1, 9, NULL, NULL, 170, 'S-1', NULL);"
+                    "INSERT INTO support_request (activity_id, owner_id, queue, due_at) "
+                    "VALUES (3, 1, 'first', 200);"
+                    "INSERT INTO closed_period (plan, label, start_at, end_at, closed_at) "
+                    "VALUES ('Standard', '2026-10', 100, 300, 400);"
+                    "INSERT INTO settlement_line (period_id, rep_id, kind, amount_minor, "
+                    "activity_id, explanation) VALUES (1, 2, 0, 5000, 1, 'commission');",
+                    NULL, NULL, NULL),
+      SQLITE_OK);
+  sqlite3_close (db);
+
+  b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
+  CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
+  CU_ASSERT_TRUE (tandem_backend_load_activity (b, 2, &reversal, &error));
+  CU_ASSERT_EQUAL (reversal.reverses_id, 1);
+  CU_ASSERT_STRING_EQUAL (reversal.external_ref, "R-1");
+  lines = tandem_backend_list_closed_lines_for_activity (b, 1, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL_FATAL (lines->len, 1);
+  CU_ASSERT_FALSE (g_array_index (lines, TandemLineRecord, 0).has_earned);
+
+  /* a payment is stored; a row that refers to nothing is still refused */
+  payment.account_id = 1;
+  payment.rep_id = 1;
+  payment.kind = TANDEM_ACTIVITY_KIND_PAYMENT;
+  payment.has_amount = TRUE;
+  payment.amount_minor = 40000;
+  memcpy (payment.currency, "EUR", 4);
+  payment.occurred_at = 180;
+  payment.external_ref = (char *)"P-1";
+  payment.reverses_id = 1;
+  CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &payment, &inserted, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (inserted);
+  bad = payment;
+  bad.external_ref = (char *)"P-2";
+  bad.account_id = 99;
+  CU_ASSERT_FALSE (tandem_backend_insert_activity (b, &bad, &inserted, &error));
+  CU_ASSERT_PTR_NOT_NULL (error);
+  tandem_activity_record_clear (&reversal);
+}
+
 int
 main (void)
 {
@@ -789,6 +866,7 @@ main (void)
     TANDEM_TEST_SQLITE (test_write_failures),
     TANDEM_TEST_SQLITE (test_migration_failure),
     TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
+    TANDEM_TEST_SQLITE (test_migration_to_payments),
   };
   int status;
 

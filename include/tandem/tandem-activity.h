@@ -35,6 +35,12 @@ TandemActivity *tandem_activity_new_reversal (TandemActivity *reverses,
                                               GDateTime      *occurred_at,
                                               GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
+TandemActivity *tandem_activity_new_payment (TandemActivity *pays,
+                                             TandemRep      *rep,
+                                             TandemMoney    *amount,
+                                             GDateTime      *occurred_at,
+                                             GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
 gint64 tandem_activity_get_id (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
 TandemAccount *tandem_activity_get_account (TandemActivity *self);
@@ -52,6 +58,8 @@ TANDEM_AVAILABLE_IN_ALL
 void tandem_activity_set_external_ref (TandemActivity *self, const char *external_ref);
 TANDEM_AVAILABLE_IN_ALL
 TandemActivity *tandem_activity_get_reverses (TandemActivity *self);
+TANDEM_AVAILABLE_IN_ALL
+TandemActivity *tandem_activity_get_pays (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_activity_get_note (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL

@@ -87,6 +87,22 @@ typedef enum
   TANDEM_SPLIT_METHOD_CONTRIBUTION,
 } TandemSplitMethod;
 
+/**
+ * TandemPayOn:
+ * @TANDEM_PAY_ON_ORDER: commission is paid in the period of the order (the default)
+ * @TANDEM_PAY_ON_PAYMENT: commission is paid as the customer pays: in the periods of the
+ * order's payments, pro rata, the unpaid part held (`PayOn=payment`)
+ *
+ * When a plan pays an order's commission and accelerator.
+ *
+ * Since: 1.0
+ */
+typedef enum
+{
+  TANDEM_PAY_ON_ORDER,
+  TANDEM_PAY_ON_PAYMENT,
+} TandemPayOn;
+
 #define TANDEM_TYPE_PERIOD (tandem_period_get_type ())
 
 typedef struct _TandemPeriod TandemPeriod;
@@ -136,6 +152,8 @@ TANDEM_AVAILABLE_IN_ALL
 TandemPeriodKind tandem_plan_get_period_kind (TandemPlan *self);
 TANDEM_AVAILABLE_IN_ALL
 GTimeZone *tandem_plan_get_time_zone (TandemPlan *self);
+TANDEM_AVAILABLE_IN_ALL
+TandemPayOn tandem_plan_get_pay_on (TandemPlan *self);
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_plan_get_data (TandemPlan *self);
 TANDEM_AVAILABLE_IN_ALL

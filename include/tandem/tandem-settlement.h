@@ -150,6 +150,10 @@ TandemMoney *tandem_settlement_get_total_for_rep (TandemSettlement *self, Tandem
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_settlement_get_total (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
+TandemMoney *tandem_settlement_get_held_for_rep (TandemSettlement *self, TandemRep *rep);
+TANDEM_AVAILABLE_IN_ALL
+TandemMoney *tandem_settlement_get_held (TandemSettlement *self);
+TANDEM_AVAILABLE_IN_ALL
 char *tandem_settlement_to_json (TandemSettlement *self) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_settlement_write_json (TandemSettlement *self,

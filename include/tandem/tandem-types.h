@@ -50,6 +50,9 @@ typedef enum
  * @TANDEM_ACTIVITY_KIND_SHADOWING: half a day spent shadowing the tandem partner
  * @TANDEM_ACTIVITY_KIND_SUPPORT: a support request handled for the account
  * @TANDEM_ACTIVITY_KIND_REVERSAL: a cancellation or return of an earlier commissionable activity
+ * @TANDEM_ACTIVITY_KIND_PAYMENT: money the customer paid for an earlier order, cross-sell or
+ * up-sell (see [ctor@Tandem.Activity.new_payment]); under a plan that pays on collection the
+ * order's commission is paid as its payments come in
  *
  * What happened. The nicks (`"call"`, `"cross-sell"`, …) are the names used
  * by the command line, CSV and JSON.
@@ -69,6 +72,7 @@ typedef enum
   TANDEM_ACTIVITY_KIND_SHADOWING,
   TANDEM_ACTIVITY_KIND_SUPPORT,
   TANDEM_ACTIVITY_KIND_REVERSAL,
+  TANDEM_ACTIVITY_KIND_PAYMENT,
 } TandemActivityKind;
 
 /**

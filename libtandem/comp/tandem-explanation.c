@@ -37,8 +37,15 @@ _tandem_settlement_explain (TandemSettlement *self, const Line *l)
   GString         *out;
   Conversion      *conversion;
 
-  if (l->reason == REASON_STORED)
+  if (l->reason == REASON_STORED || l->reason == REASON_COLLECTED)
     return g_steal_pointer (&text);
+  if ((l->flags & LINE_EARNED) && l->text != NULL)
+    {
+      char *both = g_strdup_printf ("%s. %s", text, l->text);
+
+      g_free (text);
+      text = both;
+    }
 
   out = g_string_new (NULL);
   conversion = self->conversions != NULL && l->activity_id > 0
@@ -78,7 +85,7 @@ explain_line (TandemSettlement *self, const Line *l)
   g_autofree char *pool = _tandem_money_format_display (l->pool, cur);
   g_autofree char *share = _tandem_share_text (l->share_bp);
   g_autofree char *rate = _tandem_rate_to_percent_string (l->rate);
-  const char      *kind = l->activity_kind <= TANDEM_ACTIVITY_KIND_REVERSAL
+  const char      *kind = l->activity_kind <= TANDEM_ACTIVITY_KIND_PAYMENT
                               ? tandem_activity_kind_to_nick (l->activity_kind)
                               : "";
   TandemAccount   *account

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define TANDEM_N_ACTIVITY_KINDS 11
+#define TANDEM_N_ACTIVITY_KINDS (TANDEM_ACTIVITY_KIND_PAYMENT + 1)
 #define TANDEM_N_LINE_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
 
 typedef struct
@@ -43,6 +43,8 @@ typedef struct
 
   gboolean has_clawback;
   int      clawback_days;
+
+  TandemPayOn pay_on;
 
   /* [Payroll]: a wage type (Lohnart) per line kind, 0 for none; the DATEV
    * consultant and client numbers; the LODAS amount key and date format */

@@ -50,7 +50,11 @@
  * ```
  *
  * `[Plan]` needs `Name`, `Currency` and `CommissionRate`; `Period`
- * defaults to `month`, `TimeZone` to `UTC` and `InsideShare` to 50%.
+ * defaults to `month`, `TimeZone` to `UTC`, `InsideShare` to 50% and
+ * `PayOn` to `order`. `PayOn=payment` pays on collection: an order's
+ * commission and accelerator are computed as usual in its period but
+ * paid in the periods of its payments ([ctor@Tandem.Activity.new_payment]);
+ * see [method@Tandem.Store.settle].
  * `[Kind order]`, `[Kind cross-sell]` and `[Kind up-sell]` may override
  * `CommissionRate` and `InsideShare`. The other groups are optional: a
  * plan without `[TeamBonus]` pays no team bonus, and so on. Unknown
@@ -90,6 +94,7 @@ enum
   PROP_CURRENCY,
   PROP_PERIOD_KIND,
   PROP_TIME_ZONE,
+  PROP_PAY_ON,
   N_PROPS
 };
 
@@ -145,6 +150,10 @@ tandem_plan_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       g_value_set_boxed (value, self->zone);
       break;
 
+    case PROP_PAY_ON:
+      g_value_set_enum (value, self->rules.pay_on);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -198,6 +207,18 @@ tandem_plan_class_init (TandemPlanClass *klass)
    */
   properties[PROP_TIME_ZONE] = g_param_spec_boxed ("time-zone", NULL, NULL, G_TYPE_TIME_ZONE,
                                                    (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemPlan:pay-on:
+   *
+   * When the plan pays an order's commission and accelerator: in the
+   * order's period, or as the customer pays (`PayOn=payment` in `[Plan]`).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PAY_ON]
+      = g_param_spec_enum ("pay-on", NULL, NULL, TANDEM_TYPE_PAY_ON, TANDEM_PAY_ON_ORDER,
+                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -317,15 +338,16 @@ check_keys (GKeyFile *kf, const char *group, const char *const *allowed, GError 
 static gboolean
 parse_plan_group (TandemPlan *self, GKeyFile *kf, GError **error)
 {
-  static const char *const allowed[]
-      = { "Name", "Currency", "Period", "TimeZone", "CommissionRate", "InsideShare", NULL };
-  const char      *g = "Plan";
-  g_autofree char *name = NULL;
-  g_autofree char *currency = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *zone = NULL;
-  g_autofree char *rate = NULL;
-  g_autofree char *share = NULL;
+  static const char *const allowed[] = { "Name",           "Currency",    "Period", "TimeZone",
+                                         "CommissionRate", "InsideShare", "PayOn",  NULL };
+  const char              *g = "Plan";
+  g_autofree char         *name = NULL;
+  g_autofree char         *currency = NULL;
+  g_autofree char         *period = NULL;
+  g_autofree char         *zone = NULL;
+  g_autofree char         *rate = NULL;
+  g_autofree char         *share = NULL;
+  g_autofree char         *pay_on = NULL;
 
   if (!g_key_file_has_group (kf, g))
     {
@@ -379,6 +401,14 @@ parse_plan_group (TandemPlan *self, GKeyFile *kf, GError **error)
   self->rules.inside_share_bp = 5000;
   if (share != NULL && !parse_share (g, "InsideShare", share, &self->rules.inside_share_bp, error))
     return FALSE;
+
+  pay_on = get_value (kf, g, "PayOn", FALSE, NULL);
+  if (pay_on == NULL || g_ascii_strcasecmp (pay_on, "order") == 0)
+    self->rules.pay_on = TANDEM_PAY_ON_ORDER;
+  else if (g_ascii_strcasecmp (pay_on, "payment") == 0)
+    self->rules.pay_on = TANDEM_PAY_ON_PAYMENT;
+  else
+    return value_error (error, g, "PayOn", pay_on, _ ("expected order or payment"));
 
   return TRUE;
 }
@@ -771,6 +801,24 @@ tandem_plan_get_time_zone (TandemPlan *self)
   g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
 
   return self->zone;
+}
+
+/**
+ * tandem_plan_get_pay_on:
+ * @self: a `TandemPlan`
+ *
+ * Gets [property@Tandem.Plan:pay-on].
+ *
+ * Returns: when the plan pays an order's commission
+ *
+ * Since: 1.0
+ */
+TandemPayOn
+tandem_plan_get_pay_on (TandemPlan *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PLAN (self), TANDEM_PAY_ON_ORDER);
+
+  return self->rules.pay_on;
 }
 
 /**

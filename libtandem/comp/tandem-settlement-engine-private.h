@@ -35,12 +35,14 @@ typedef enum
   REASON_DRAW,
   REASON_DRAW_RECOVERY,
   REASON_DRAW_RECOVERY_ENDED,
-  REASON_DISPUTE, /* the text says which dispute, who accepted it and why */
+  REASON_DISPUTE,   /* the text says which dispute, who accepted it and why */
+  REASON_COLLECTED, /* pay on collection: an earlier order's part paid now; the text says */
 } Reason;
 
 /* Line flags */
 #define LINE_PERIOD_TARGET 1 /* the tandem's target was the one set for the period */
 #define LINE_RECOVERABLE 2   /* a draw line of a recoverable draw */
+#define LINE_EARNED 4        /* pay on collection: an order's own line; amount paid, earned all */
 
 /* One line, compact: the explanation is written only when asked for. */
 typedef struct
@@ -55,7 +57,8 @@ typedef struct
   gint64 team_id;    /* tandem the line was earned through, 0 for none */
   gint64 other;      /* order id, referrer id, days, threshold, … */
   gint64 other2;
-  char  *text; /* closed lines: the stored explanation */
+  gint64 earned; /* LINE_EARNED: what the line earned, paid or held */
+  char  *text;   /* closed lines: the stored explanation; pay on collection: what was paid */
   guint  seq;
   gint32 share_bp;
   guint8 kind;
@@ -97,6 +100,9 @@ struct _TandemSettlement
   gint64                approved_at;
   char                 *paid_by;
   gint64                paid_at;
+  gboolean              collects; /* the plan pays on collection */
+  GHashTable           *held;     /* rep id → gint64 held at the period's end, or NULL */
+  gint64                held_total;
 };
 
 /* Settles @period under @plan inside the caller's transaction (a closed
@@ -158,6 +164,9 @@ struct _Engine
   GArray                *rates;         /* the rates used */
   GHashTable            *draw_balances; /* draw id → gint64 balance before the period */
   gboolean               skip_draws;    /* a nested run that only needs an order's lines */
+  gboolean               earned_only;   /* a nested run for what orders earned: no collection */
+  GHashTable            *collect;       /* pay on collection: order ids this period settles */
+  GHashTable            *held;          /* pay on collection: rep id → gint64 held at the end */
 };
 
 void _tandem_line_clear (Line *line);
@@ -170,6 +179,13 @@ char *_tandem_share_text (int bp);
  * backend, plan, period and the progress fields first. */
 gboolean _tandem_engine_run (Engine *engine, GError **error);
 void     _tandem_engine_clear (Engine *engine);
+/* The lines of the earlier period that holds @at, settled now (with
+ * collection when @collect) and kept in engine->earlier; @what names the
+ * activity that needs them, for the error when they reach back too far. */
+GArray *_tandem_engine_earlier_lines (Engine *engine, gint64 at, gint64 what, GError **error);
+/* Pay on collection, after the scan: pays the orders of engine->collect
+ * by their payments (tandem-collection.c). */
+gboolean _tandem_engine_collect (Engine *engine, GError **error);
 void     _tandem_conversion_free (Conversion *conversion);
 /* A hash table of activity id → Conversion. */
 GHashTable *_tandem_conversions_new (void);

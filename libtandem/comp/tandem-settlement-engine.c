@@ -58,6 +58,8 @@ _tandem_engine_clear (Engine *engine)
   g_clear_pointer (&engine->first_orders, g_hash_table_unref);
   g_clear_pointer (&engine->earlier, g_hash_table_unref);
   g_clear_pointer (&engine->lines, g_array_unref);
+  g_clear_pointer (&engine->collect, g_hash_table_unref);
+  g_clear_pointer (&engine->held, g_hash_table_unref);
 }
 
 static gint64 *
@@ -299,13 +301,64 @@ _tandem_compare_int64 (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
+GArray *
+_tandem_engine_earlier_lines (Engine *engine, gint64 at, gint64 what, GError **error)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_ref (tandem_plan_get_time_zone (engine->plan));
+  g_autoptr (TandemPeriod) period = tandem_period_copy (engine->period);
+  g_autofree char *label = NULL;
+  GArray          *lines;
+  Engine           nested = { 0 };
+
+  for (;;)
+    {
+      g_autoptr (GDateTime) start = tandem_period_get_start (period, zone);
+      TandemPeriod *prev;
+
+      if (_tandem_time_to_usec (start) <= at)
+        break;
+      prev = tandem_period_get_previous (period);
+      tandem_period_free (period);
+      period = prev;
+    }
+  label = tandem_period_to_string (period);
+  lines = g_hash_table_lookup (engine->earlier, label);
+  if (lines != NULL)
+    return lines;
+
+  if (engine->depth > 24)
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+                   _ ("Activity #%" PRId64 " reaches back more than 24 periods"), what);
+      return NULL;
+    }
+  nested.store = engine->store;
+  nested.backend = engine->backend;
+  nested.plan = engine->plan;
+  nested.period = period;
+  nested.schedule = engine->schedule;
+  nested.filter_teams = engine->filter_teams;
+  nested.skip_draws = TRUE;
+  nested.earned_only = TRUE;
+  nested.depth = engine->depth + 1;
+  nested.cancellable = engine->cancellable;
+  if (!_tandem_engine_run (&nested, error))
+    {
+      _tandem_engine_clear (&nested);
+      return NULL;
+    }
+  lines = g_steal_pointer (&nested.lines);
+  _tandem_engine_clear (&nested);
+  g_hash_table_insert (engine->earlier, g_steal_pointer (&label), lines);
+  return lines;
+}
+
 /* What an order earned per rep (commission and accelerator), as found in
  * the settlement of its own period. */
 static gboolean
 earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned, GError **error)
 {
   g_autoptr (GArray) closed = NULL;
-  g_autoptr (GTimeZone) zone = g_time_zone_ref (tandem_plan_get_time_zone (engine->plan));
   GArray *lines;
 
   closed = tandem_backend_list_closed_lines_for_activity (engine->backend, r->reverses_id, error);
@@ -328,56 +381,8 @@ earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned
 
   if (r->reversed_at >= engine->start)
     lines = engine->lines; /* the order is in this period */
-  else
-    {
-      /* an earlier period that is not closed: settle it to see */
-      g_autoptr (TandemPeriod) period = tandem_period_copy (engine->period);
-      g_autofree char *label = NULL;
-
-      for (;;)
-        {
-          g_autoptr (GDateTime) start = tandem_period_get_start (period, zone);
-
-          if (_tandem_time_to_usec (start) <= r->reversed_at)
-            break;
-          {
-            TandemPeriod *prev = tandem_period_get_previous (period);
-
-            tandem_period_free (period);
-            period = prev;
-          }
-        }
-      label = tandem_period_to_string (period);
-      lines = g_hash_table_lookup (engine->earlier, label);
-      if (lines == NULL)
-        {
-          Engine nested = { 0 };
-
-          if (engine->depth > 24)
-            {
-              g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
-                           _ ("Reversal #%" PRId64 " reaches back more than 24 periods"), r->id);
-              return FALSE;
-            }
-          nested.store = engine->store;
-          nested.backend = engine->backend;
-          nested.plan = engine->plan;
-          nested.period = period;
-          nested.schedule = engine->schedule;
-          nested.filter_teams = engine->filter_teams;
-          nested.skip_draws = TRUE;
-          nested.depth = engine->depth + 1;
-          nested.cancellable = engine->cancellable;
-          if (!_tandem_engine_run (&nested, error))
-            {
-              _tandem_engine_clear (&nested);
-              return FALSE;
-            }
-          lines = g_steal_pointer (&nested.lines);
-          _tandem_engine_clear (&nested);
-          g_hash_table_insert (engine->earlier, g_strdup (label), lines);
-        }
-    }
+  else if ((lines = _tandem_engine_earlier_lines (engine, r->reversed_at, r->id, error)) == NULL)
+    return FALSE;
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -418,6 +423,8 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
   line.base = r->amount_minor;
   line.rate = rate;
   add_split (engine, members, pool, share, &line, NULL, NULL);
+  if (engine->collect != NULL)
+    g_hash_table_add (engine->collect, int64_key (r->id));
 
   before = team->revenue;
   after = before;
@@ -548,14 +555,22 @@ process_reversal (Engine *engine, const TandemSettleRecord *r, GError **error)
       line.kind = TANDEM_LINE_KIND_ADJUSTMENT;
       line.reason = engine->rules->has_clawback ? REASON_OUTSIDE_WINDOW : REASON_NO_CLAWBACK;
       add_split (engine, members, 0, 5000, &line, NULL, NULL);
+      if (engine->collect != NULL)
+        g_hash_table_add (engine->collect, int64_key (r->reverses_id));
       return TRUE;
     }
 
-  earned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  if (!earned_by_order (engine, r, earned, error))
-    return FALSE;
+  /* pay on collection: the order takes back what it paid (collection) */
+  if (engine->collect != NULL)
+    g_hash_table_add (engine->collect, int64_key (r->reverses_id));
+  else
+    {
+      earned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      if (!earned_by_order (engine, r, earned, error))
+        return FALSE;
+    }
 
-  if (g_hash_table_size (earned) > 0 && original > 0)
+  if (earned != NULL && g_hash_table_size (earned) > 0 && original > 0)
     {
       g_autoptr (GArray) reps = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_autofree guint64 *weights = NULL;
@@ -1257,8 +1272,18 @@ _tandem_engine_run (Engine *engine, GError **error)
       g_hash_table_insert (engine->first_orders, &r->order_id, r);
     }
 
+  /* pay on collection: the orders this period settles are collected in the
+   * scan, then paid by their payments */
+  if (engine->rules->pay_on == TANDEM_PAY_ON_PAYMENT && !engine->earned_only)
+    {
+      engine->collect = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      engine->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+    }
+
   if (!tandem_backend_scan_settlement (engine->backend, engine->start, engine->end, process_record,
                                        engine, error))
+    return FALSE;
+  if (engine->collect != NULL && !_tandem_engine_collect (engine, error))
     return FALSE;
 
   /* the hash points into referrals, which goes away now */

@@ -70,6 +70,7 @@ tandem_settlement_finalize (GObject *object)
   g_clear_pointer (&self->rates, g_array_unref);
   g_clear_pointer (&self->approved_by, g_free);
   g_clear_pointer (&self->paid_by, g_free);
+  g_clear_pointer (&self->held, g_hash_table_unref);
 
   G_OBJECT_CLASS (tandem_settlement_parent_class)->finalize (object);
 }
@@ -218,9 +219,40 @@ settlement_new (TandemStore *store, TandemPlan *plan, TandemPeriod *period)
 
   self->store = g_object_ref (store);
   self->plan_name = g_strdup (tandem_plan_get_name (plan));
+  self->collects = tandem_plan_get_pay_on (plan) == TANDEM_PAY_ON_PAYMENT;
   g_strlcpy (self->currency, tandem_plan_get_currency (plan), sizeof self->currency);
   self->period = tandem_period_copy (period);
   return self;
+}
+
+/* What @rep_id had held at the period's end. */
+static void
+set_held (TandemSettlement *self, gint64 rep_id, gint64 amount)
+{
+  gint64 *key = g_new (gint64, 1);
+  gint64 *value = g_new (gint64, 1);
+
+  if (self->held == NULL)
+    self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  *key = rep_id;
+  *value = amount;
+  g_hash_table_replace (self->held, key, value);
+}
+
+static gboolean
+total_held (TandemSettlement *self, GError **error)
+{
+  GHashTableIter iter;
+  gpointer       value;
+
+  self->held_total = 0;
+  if (self->held == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!_tandem_add_checked (&self->held_total, *(gint64 *)value))
+      return _tandem_overflow_error (error, _ ("What is held"));
+  return TRUE;
 }
 
 static void
@@ -233,6 +265,12 @@ lines_from_records (TandemSettlement *self, GArray *records)
       TandemLineRecord *r = &g_array_index (records, TandemLineRecord, i);
       Line              l = { 0 };
 
+      if (r->kind == TANDEM_LINE_RECORD_HELD)
+        {
+          set_held (self, r->rep_id, r->amount_minor);
+          continue;
+        }
+
       l.rep_id = r->rep_id;
       l.kind = r->kind;
       l.amount = r->amount_minor;
@@ -240,7 +278,9 @@ lines_from_records (TandemSettlement *self, GArray *records)
       l.team_id = r->team_id;
       l.text = g_steal_pointer (&r->explanation);
       l.reason = REASON_STORED;
-      l.seq = i;
+      l.earned = r->earned;
+      l.flags = r->has_earned ? LINE_EARNED : 0;
+      l.seq = self->lines->len;
       g_array_append_val (self->lines, l);
     }
 }
@@ -391,7 +431,8 @@ _tandem_settle_locked (TandemStore  *store,
       if (!load_closed_schedule (self, &schedule, label, engine.backend, error))
         return NULL;
       lines_from_records (self, closed);
-      if (!index_reps (self, error) || !load_team_results (self, closed_teams, error))
+      if (!index_reps (self, error) || !total_held (self, error)
+          || !load_team_results (self, closed_teams, error))
         return NULL;
       return g_steal_pointer (&self);
     }
@@ -424,7 +465,9 @@ _tandem_settle_locked (TandemStore  *store,
       self->lines = g_steal_pointer (&engine.lines);
       self->conversions = g_steal_pointer (&engine.conversions);
       self->rates = g_steal_pointer (&engine.rates);
-      ok = index_reps (self, error) && add_team_results (self, &engine, error);
+      self->held = g_steal_pointer (&engine.held);
+      ok = index_reps (self, error) && total_held (self, error)
+           && add_team_results (self, &engine, error);
     }
 
   _tandem_store_report_progress (store, progress_context, "settle", engine.processed,
@@ -668,6 +711,59 @@ tandem_settlement_get_total_for_rep (TandemSettlement *self, TandemRep *rep)
   return tandem_money_new (0, self->currency);
 }
 
+static gint64
+held_for (TandemSettlement *self, gint64 rep_id)
+{
+  gint64 *held = self->held != NULL ? g_hash_table_lookup (self->held, &rep_id) : NULL;
+
+  return held != NULL ? *held : 0;
+}
+
+/**
+ * tandem_settlement_get_held_for_rep:
+ * @self: a `TandemSettlement`
+ * @rep: a rep
+ *
+ * Gets what @rep has held at the period's end under a plan that pays on
+ * collection ([method@Tandem.Plan.get_pay_on]): the part of the
+ * commission and accelerator its orders earned that their payments have
+ * not paid yet. It is not part of [method@Tandem.Settlement.get_total_for_rep];
+ * the periods of the payments pay it.
+ *
+ * Returns: (transfer full): the amount held, zero under a plan that pays
+ *   on the order
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_settlement_get_held_for_rep (TandemSettlement *self, TandemRep *rep)
+{
+  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
+
+  return tandem_money_new (held_for (self, tandem_rep_get_id (rep)), self->currency);
+}
+
+/**
+ * tandem_settlement_get_held:
+ * @self: a `TandemSettlement`
+ *
+ * Gets what all reps have held at the period's end (see
+ * [method@Tandem.Settlement.get_held_for_rep]); not part of
+ * [method@Tandem.Settlement.get_total].
+ *
+ * Returns: (transfer full): the amount held
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_settlement_get_held (TandemSettlement *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
+
+  return tandem_money_new (self->held_total, self->currency);
+}
+
 /**
  * tandem_settlement_get_total:
  * @self: a `TandemSettlement`
@@ -785,6 +881,8 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
       _tandem_json_writer_string (w, when);
     }
   write_money (w, "total", self->total, self->currency);
+  if (self->collects)
+    write_money (w, "held", self->held_total, self->currency);
 
   _tandem_json_writer_member (w, "reps");
   _tandem_json_writer_begin_array (w);
@@ -809,6 +907,8 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
       _tandem_json_writer_member (w, "name");
       _tandem_json_writer_string (w, rep ? tandem_rep_get_name (rep) : "");
       write_money (w, "total", total, self->currency);
+      if (self->collects)
+        write_money (w, "held", held_for (self, rep_id), self->currency);
       _tandem_json_writer_member (w, "lines");
       _tandem_json_writer_begin_array (w);
       for (guint i = first; i < next; i++)
@@ -1220,11 +1320,33 @@ tandem_store_close_period (TandemStore  *self,
   for (guint i = 0; i < draft->lines->len; i++)
     {
       const Line      *l = &g_array_index (draft->lines, Line, i);
-      TandemLineRecord r
-          = { l->rep_id, l->kind, l->amount, l->activity_id, _tandem_settlement_explain (draft, l),
-              l->team_id };
+      TandemLineRecord r = { l->rep_id,
+                             l->kind,
+                             l->amount,
+                             l->activity_id,
+                             _tandem_settlement_explain (draft, l),
+                             l->team_id,
+                             (l->flags & LINE_EARNED) != 0,
+                             l->earned };
 
       g_array_append_val (records, r);
+    }
+  /* what each rep has held stays with the period, outside its lines */
+  if (draft->held != NULL)
+    {
+      g_autoptr (GList) reps = g_hash_table_get_keys (draft->held);
+
+      reps = g_list_sort (reps, _tandem_compare_int64);
+      for (GList *k = reps; k != NULL; k = k->next)
+        {
+          gint64           amount = *(gint64 *)g_hash_table_lookup (draft->held, k->data);
+          TandemLineRecord r = {
+            *(gint64 *)k->data, TANDEM_LINE_RECORD_HELD, amount, 0, g_strdup (""), 0, FALSE, 0
+          };
+
+          if (amount != 0)
+            g_array_append_val (records, r);
+        }
     }
 
   teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));

@@ -46,15 +46,16 @@ typedef enum
   COL_AMOUNT,
   COL_REVERSES,
   COL_NOTE,
+  COL_PAYS,
   N_COLS
 } Column;
 
 static const char *const column_names[N_COLS] = {
-  "ref", "at", "account", "rep", "kind", "amount", "reverses", "note",
+  "ref", "at", "account", "rep", "kind", "amount", "reverses", "note", "pays",
 };
 
 static const gboolean column_required[N_COLS] = {
-  FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE,
+  FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE,
 };
 
 typedef struct
@@ -138,11 +139,15 @@ parse_kind (Importer *imp, TandemActivityKind *kind, GError **error)
                       local_error->message);
 }
 
-/* Loads what the rules need to know of a reversed activity. */
+/* Loads what the rules need to know of a reversed (or paid) activity. */
 static gboolean
-load_reversed (Importer *imp, TandemActivityRecord *reversed, gint64 *id, GError **error)
+load_reversed (Importer             *imp,
+               Column                column,
+               TandemActivityRecord *reversed,
+               gint64               *id,
+               GError              **error)
 {
-  const char *text = imp->fields[COL_REVERSES];
+  const char *text = imp->fields[column];
   g_autoptr (GError) local_error = NULL;
   gint64 found;
 
@@ -151,7 +156,7 @@ load_reversed (Importer *imp, TandemActivityRecord *reversed, gint64 *id, GError
       guint64 value;
 
       if (!g_ascii_string_to_unsigned (text + 1, 10, 1, G_MAXINT64, &value, NULL))
-        return field_error (imp, COL_REVERSES, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+        return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
                             _ ("“%s” is not an activity id (#17) or reference"), text);
       found = (gint64)value;
     }
@@ -170,8 +175,10 @@ load_reversed (Importer *imp, TandemActivityRecord *reversed, gint64 *id, GError
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      return field_error (imp, COL_REVERSES, TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE, error,
-                          _ ("no activity “%s” to reverse"), text);
+      return column == COL_PAYS ? field_error (imp, column, TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE,
+                                               error, _ ("no order “%s” to pay"), text)
+                                : field_error (imp, column, TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE,
+                                               error, _ ("no activity “%s” to reverse"), text);
     }
 
   *id = found;
@@ -235,6 +242,12 @@ row_written (const TandemActivityRecord *record,
 }
 
 static gboolean
+has_field (Importer *imp, Column column)
+{
+  return imp->fields[column] != NULL && imp->fields[column][0] != '\0';
+}
+
+static gboolean
 import_row (Importer *imp, GError **error)
 {
   TandemActivityRecord record = { 0 };
@@ -284,13 +297,25 @@ import_row (Importer *imp, GError **error)
   facts.currency = record.currency;
   facts.occurred_at = record.occurred_at;
 
-  if (imp->fields[COL_REVERSES] != NULL && imp->fields[COL_REVERSES][0] != '\0')
+  if (has_field (imp, COL_REVERSES) && has_field (imp, COL_PAYS))
+    return field_error (imp, COL_PAYS, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                        _ ("a row either reverses or pays an activity, not both"));
+  if (has_field (imp, COL_REVERSES) || has_field (imp, COL_PAYS))
     {
+      Column column = has_field (imp, COL_PAYS) ? COL_PAYS : COL_REVERSES;
+
       /* a reversal without an amount takes back all of it; what it
-       * reverses may still be queued */
+       * reverses or pays may still be queued */
+      if (column == COL_PAYS && kind != TANDEM_ACTIVITY_KIND_PAYMENT)
+        return field_error (imp, COL_PAYS, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                            _ ("only a payment pays an order, not an activity of kind “%s”"),
+                            tandem_activity_kind_to_nick (kind));
+      if (column == COL_REVERSES && kind == TANDEM_ACTIVITY_KIND_PAYMENT)
+        return field_error (imp, COL_REVERSES, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                            _ ("a payment names the order it pays in the column “pays”"));
       if (!flush_rows (imp, error))
         return FALSE;
-      if (!load_reversed (imp, &reversed, &record.reverses_id, error))
+      if (!load_reversed (imp, column, &reversed, &record.reverses_id, error))
         return FALSE;
       reversed_facts.id = reversed.id;
       reversed_facts.kind = reversed.kind;
@@ -298,7 +323,7 @@ import_row (Importer *imp, GError **error)
       reversed_facts.amount_minor = reversed.amount_minor;
       reversed_facts.currency = reversed.currency;
       reversed_facts.occurred_at = reversed.occurred_at;
-      if (!record.has_amount && reversed.has_amount)
+      if (!record.has_amount && reversed.has_amount && kind == TANDEM_ACTIVITY_KIND_REVERSAL)
         {
           record.has_amount = facts.has_amount = TRUE;
           record.amount_minor = facts.amount_minor = reversed.amount_minor;
@@ -311,9 +336,10 @@ import_row (Importer *imp, GError **error)
   tandem_activity_record_clear (&reversed);
   if (!ok)
     {
-      Column column = local_error->code == TANDEM_VALIDATION_ERROR_INVALID_REVERSAL ? COL_REVERSES
-                      : local_error->code == TANDEM_VALIDATION_ERROR_INVALID_VALUE  ? COL_KIND
-                                                                                    : COL_AMOUNT;
+      Column column = local_error->code == TANDEM_VALIDATION_ERROR_INVALID_REVERSAL
+                          ? (kind == TANDEM_ACTIVITY_KIND_PAYMENT ? COL_PAYS : COL_REVERSES)
+                      : local_error->code == TANDEM_VALIDATION_ERROR_INVALID_VALUE ? COL_KIND
+                                                                                   : COL_AMOUNT;
 
       return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
                           local_error->message);
@@ -378,7 +404,7 @@ map_csv_header (Importer *imp, GPtrArray *header, GError **error)
         {
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
                        _ ("line %" PRIu64 ": unknown column “%s” (expected ref, at, account, rep, "
-                          "kind, amount, reverses, note)"),
+                          "kind, amount, reverses, note, pays)"),
                        imp->line, name);
           return FALSE;
         }
@@ -431,7 +457,7 @@ fields_from_json (Importer *imp, JsonObject *object, GError **error)
         {
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
                        _ ("line %" PRIu64 ": unknown key “%s” (expected ref, at, account, rep, "
-                          "kind, amount, reverses, note)"),
+                          "kind, amount, reverses, note, pays)"),
                        imp->line, name);
           return FALSE;
         }
@@ -742,7 +768,10 @@ amount_text (const TandemActivityRecord *record)
 }
 
 static void
-append_csv_row (GString *out, const TandemActivityRecord *record, const char *reverses)
+append_csv_row (GString                    *out,
+                const TandemActivityRecord *record,
+                const char                 *reverses,
+                const char                 *pays)
 {
   g_autofree char *at = _tandem_time_format (record->occurred_at);
   g_autofree char *amount = amount_text (record);
@@ -757,6 +786,8 @@ append_csv_row (GString *out, const TandemActivityRecord *record, const char *re
   tandem_csv_append_field (out, reverses);
   g_string_append_c (out, ',');
   tandem_csv_append_field (out, record->note);
+  g_string_append_c (out, ',');
+  tandem_csv_append_field (out, pays);
   g_string_append (out, "\r\n");
 }
 
@@ -764,6 +795,7 @@ static void
 append_json_row (GString                    *out,
                  const TandemActivityRecord *record,
                  const char                 *reverses,
+                 const char                 *pays,
                  gboolean                    first)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
@@ -795,6 +827,11 @@ append_json_row (GString                    *out,
     {
       json_builder_set_member_name (builder, "note");
       json_builder_add_string_value (builder, record->note);
+    }
+  if (pays != NULL)
+    {
+      json_builder_set_member_name (builder, "pays");
+      json_builder_add_string_value (builder, pays);
     }
   json_builder_end_object (builder);
 
@@ -856,7 +893,7 @@ tandem_store_export_activities (TandemStore          *self,
     scan.max_id = 1;
 
   if (format == TANDEM_DATA_FORMAT_CSV)
-    g_string_append (out, "ref,at,account,rep,kind,amount,reverses,note\r\n");
+    g_string_append (out, "ref,at,account,rep,kind,amount,reverses,note,pays\r\n");
 
   for (;;)
     {
@@ -871,15 +908,16 @@ tandem_store_export_activities (TandemStore          *self,
         {
           const TandemActivityRecord *r = &g_array_index (records, TandemActivityRecord, i);
           g_autofree char            *reverses = NULL;
+          gboolean                    payment = r->kind == TANDEM_ACTIVITY_KIND_PAYMENT;
 
           if (r->reverses_id > 0
               && (reverses = reverses_text (backend, r->reverses_id, error)) == NULL)
             goto out;
 
           if (format == TANDEM_DATA_FORMAT_CSV)
-            append_csv_row (out, r, reverses);
+            append_csv_row (out, r, payment ? NULL : reverses, payment ? reverses : NULL);
           else
-            append_json_row (out, r, reverses, first);
+            append_json_row (out, r, payment ? NULL : reverses, payment ? reverses : NULL, first);
           first = FALSE;
           done++;
         }

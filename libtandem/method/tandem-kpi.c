@@ -12,7 +12,7 @@
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-#define N_KINDS (TANDEM_ACTIVITY_KIND_REVERSAL + 1)
+#define N_KINDS (TANDEM_ACTIVITY_KIND_PAYMENT + 1)
 
 /**
  * TandemKpi:
@@ -535,7 +535,8 @@ add_row (TandemKpi *kpi, const TandemKpiRecord *r, TandemPlan *plan, GError **er
   gint64   sign = r->kind == TANDEM_ACTIVITY_KIND_REVERSAL ? -1 : 1;
 
   kpi->counts[r->kind] += (guint)MIN (r->count, G_MAXUINT);
-  if (!commissionable)
+  /* a payment is money received for revenue already counted */
+  if (!commissionable || r->kind == TANDEM_ACTIVITY_KIND_PAYMENT)
     return TRUE;
 
   if (strcmp (r->currency, kpi->currency) != 0)

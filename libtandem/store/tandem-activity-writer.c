@@ -14,7 +14,8 @@
  *   nothing;
  * - a reference already stored is an idempotent skip when the facts are the
  *   same, and a conflict naming both when they differ;
- * - the reversals of an activity never take back more than its amount;
+ * - the reversals of an activity never take back more than its amount, and
+ *   its payments never pay more than is left open of it;
  * - an activity that settlement pays (an order, cross- or up-sell, or a
  *   reversal) belongs to an account with a tandem; one dated before the
  *   tandem was formed is credited to its first members.
@@ -185,7 +186,9 @@ describe (const TandemActivityRecord *r)
   g_string_append_printf (out, _ ("%s, %s, %s, account %" PRId64 ", rep %" PRId64),
                           tandem_activity_kind_to_nick (r->kind), amount, at, r->account_id,
                           r->rep_id);
-  if (r->reverses_id > 0)
+  if (r->reverses_id > 0 && r->kind == TANDEM_ACTIVITY_KIND_PAYMENT)
+    g_string_append_printf (out, _ (", pays #%" PRId64), r->reverses_id);
+  else if (r->reverses_id > 0)
     g_string_append_printf (out, _ (", reverses #%" PRId64), r->reverses_id);
   return g_string_free (out, FALSE);
 }
@@ -249,7 +252,8 @@ check_reversal_limit (TandemActivityWriter       *self,
   if (!tandem_backend_load_activity (self->backend, record->reverses_id, &reversed, error))
     return FALSE;
 
-  if (!tandem_backend_sum_reversals (self->backend, record->reverses_id, &sum, error))
+  if (!tandem_backend_sum_referring (self->backend, record->reverses_id,
+                                     TANDEM_ACTIVITY_KIND_REVERSAL, &sum, error))
     ok = FALSE;
   else if (reversed.has_amount && sum > reversed.amount_minor)
     {
@@ -272,6 +276,51 @@ check_reversal_limit (TandemActivityWriter       *self,
     }
 
   tandem_activity_record_clear (&reversed);
+  return ok;
+}
+
+/* The payments of an order never exceed what is left open of it: its
+ * amount less its reversals and its other payments. Called after @record
+ * was inserted, so the sum includes it. */
+static gboolean
+check_payment_limit (TandemActivityWriter       *self,
+                     const TandemActivityRecord *record,
+                     TandemActivityField        *field,
+                     GError                    **error)
+{
+  TandemActivityRecord order = { 0 };
+  gint64               paid = 0, reversed = 0;
+  gboolean             ok = TRUE;
+
+  if (!tandem_backend_load_activity (self->backend, record->reverses_id, &order, error))
+    return FALSE;
+
+  if (!tandem_backend_sum_referring (self->backend, record->reverses_id,
+                                     TANDEM_ACTIVITY_KIND_PAYMENT, &paid, error)
+      || !tandem_backend_sum_referring (self->backend, record->reverses_id,
+                                        TANDEM_ACTIVITY_KIND_REVERSAL, &reversed, error))
+    ok = FALSE;
+  else if (order.has_amount && paid + reversed > order.amount_minor)
+    {
+      gint64           before = paid - record->amount_minor;
+      g_autofree char *original = _tandem_money_format_display (order.amount_minor, order.currency);
+      g_autofree char *paid_text = _tandem_money_format_display (before, order.currency);
+      g_autofree char *reversed_text = _tandem_money_format_display (reversed, order.currency);
+      g_autofree char *open = _tandem_money_format_display (
+          MAX (order.amount_minor - before - reversed, 0), order.currency);
+      g_autofree char *asked
+          = _tandem_money_format_display (record->amount_minor, record->currency);
+
+      *field = TANDEM_ACTIVITY_FIELD_AMOUNT;
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _ ("a payment of %s is more than order #%" PRId64 " (%s, %s) has open: %s is "
+                      "paid, %s reversed, %s is left to pay"),
+                   asked, order.id, order.external_ref ? order.external_ref : "", original,
+                   paid_text, reversed_text, open);
+      ok = FALSE;
+    }
+
+  tandem_activity_record_clear (&order);
   return ok;
 }
 
@@ -391,6 +440,9 @@ _tandem_activity_writer_write (TandemActivityWriter *self,
   if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL
       && !check_reversal_limit (self, record, field, error))
     return FALSE;
+  if (record->kind == TANDEM_ACTIVITY_KIND_PAYMENT
+      && !check_payment_limit (self, record, field, error))
+    return FALSE;
 
   if (_tandem_activity_kind_settles (record->kind) && !check_tandem (self, record, field, error))
     return FALSE;
@@ -503,14 +555,14 @@ _tandem_activity_writer_queue (TandemActivityWriter *self,
 
   /* a reversal is checked against what it reverses, which may be queued;
    * a reference seen twice is compared with the first, once stored */
-  if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL
+  if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL || record->kind == TANDEM_ACTIVITY_KIND_PAYMENT
       || g_hash_table_contains (self->queued_refs, record->external_ref))
     {
       if (!_tandem_activity_writer_flush (self, failed_tag, field, error))
         return FALSE;
     }
 
-  if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL)
+  if (record->kind == TANDEM_ACTIVITY_KIND_REVERSAL || record->kind == TANDEM_ACTIVITY_KIND_PAYMENT)
     {
       *failed_tag = tag;
       if (!_tandem_activity_writer_write (self, record, &inserted, field, error))

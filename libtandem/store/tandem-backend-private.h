@@ -136,6 +136,17 @@ typedef struct
   gint64 id;
 } TandemScanKey;
 
+/* An order, or a payment or reversal of it, as pay on collection reads
+ * them. */
+typedef struct
+{
+  gint64 id;
+  int    kind;
+  gint64 amount_minor;
+  char   currency[4];
+  gint64 occurred_at;
+} TandemFlowRecord;
+
 /* What settlement reads of a commissionable activity or a reversal. */
 typedef struct
 {
@@ -166,16 +177,24 @@ typedef struct
 } TandemReferralRecord;
 
 /* A line of a closed settlement; team_id is the tandem it was earned
- * through (0 for none, and for lines frozen before schema 8). */
+ * through (0 for none, and for lines frozen before schema 8); earned,
+ * when has_earned, what an order's own line earned under pay on
+ * collection (amount_minor is the part paid in the period). A record of
+ * kind TANDEM_LINE_RECORD_HELD is no line: it keeps what a rep had held
+ * at the period's end. */
 typedef struct
 {
-  gint64 rep_id;
-  int    kind;
-  gint64 amount_minor;
-  gint64 activity_id;
-  char  *explanation;
-  gint64 team_id;
+  gint64   rep_id;
+  int      kind;
+  gint64   amount_minor;
+  gint64   activity_id;
+  char    *explanation;
+  gint64   team_id;
+  gboolean has_earned;
+  gint64   earned;
 } TandemLineRecord;
+
+#define TANDEM_LINE_RECORD_HELD 100
 
 /* A tandem's figures in a closed settlement, frozen with its lines. */
 typedef struct
@@ -497,8 +516,23 @@ struct _TandemBackendInterface
                                   GArray        *lines,
                                   GArray        *teams,
                                   GError       **error);
-  /* The sum of the amounts of the reversals of @activity_id. */
-  gboolean (*sum_reversals) (TandemBackend *self, gint64 activity_id, gint64 *sum, GError **error);
+  /* The sum of the amounts of the activities of @kind (reversals or
+   * payments) that name @activity_id. */
+  gboolean (*sum_referring) (TandemBackend *self,
+                             gint64         activity_id,
+                             int            kind,
+                             gint64        *sum,
+                             GError       **error);
+  /* An order and its payments and reversals dated before @until, oldest
+   * first, the order first: TandemFlowRecord. */
+  GArray *(*list_order_flows) (TandemBackend *self, gint64 order_id, gint64 until, GError **error);
+  /* The ids of the orders (@mask of kinds) dated before @before that are
+   * not paid or reversed in full by @until, ascending: gint64. */
+  GArray *(*list_open_orders) (TandemBackend *self,
+                               gint64         before,
+                               gint64         until,
+                               gint64         mask,
+                               GError       **error);
   GArray *(*list_closed_ranges) (TandemBackend *self, GError **error);
   /* Closed lines that came from @activity_id. */
   GArray *(*list_closed_lines_for_activity) (TandemBackend *self,
@@ -715,10 +749,20 @@ gboolean tandem_backend_load_closed_period (TandemBackend *self,
                                             GArray        *lines,
                                             GArray        *teams,
                                             GError       **error);
-gboolean tandem_backend_sum_reversals (TandemBackend *self,
+gboolean tandem_backend_sum_referring (TandemBackend *self,
                                        gint64         activity_id,
+                                       int            kind,
                                        gint64        *sum,
                                        GError       **error);
+GArray  *tandem_backend_list_order_flows (TandemBackend *self,
+                                          gint64         order_id,
+                                          gint64         until,
+                                          GError       **error);
+GArray  *tandem_backend_list_open_orders (TandemBackend *self,
+                                          gint64         before,
+                                          gint64         until,
+                                          gint64         mask,
+                                          GError       **error);
 GArray  *tandem_backend_list_closed_ranges (TandemBackend *self, GError **error);
 GArray  *tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
                                                         gint64         activity_id,

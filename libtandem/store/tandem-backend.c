@@ -537,13 +537,39 @@ tandem_backend_load_closed_period (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_sum_reversals (TandemBackend *self, gint64 activity_id, gint64 *sum, GError **error)
+tandem_backend_sum_referring (TandemBackend *self,
+                              gint64         activity_id,
+                              int            kind,
+                              gint64        *sum,
+                              GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (sum != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->sum_reversals (self, activity_id, sum, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->sum_referring (self, activity_id, kind, sum, error);
+}
+
+GArray *
+tandem_backend_list_order_flows (TandemBackend *self, gint64 order_id, gint64 until, GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_order_flows (self, order_id, until, error);
+}
+
+GArray *
+tandem_backend_list_open_orders (TandemBackend *self,
+                                 gint64         before,
+                                 gint64         until,
+                                 gint64         mask,
+                                 GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_open_orders (self, before, until, mask, error);
 }
 
 GArray *

@@ -485,6 +485,7 @@ static const TandemSqlSchemaStyle pg_schema = {
   .read_version = "SELECT max (version) FROM tandem_schema",
   .write_version = pg_write_version,
   .translate = translate_schema,
+  .override = tandem_pg_migration_override,
 };
 
 static gboolean

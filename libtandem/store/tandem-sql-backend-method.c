@@ -142,6 +142,10 @@ tandem_sql_backend_close_period (TandemBackend *backend,
       _tandem_sql_bind_optional_id (stmt, 5, l->activity_id);
       tandem_sql_bind_text (stmt, 6, l->explanation ? l->explanation : "");
       _tandem_sql_bind_optional_id (stmt, 7, l->team_id);
+      if (l->has_earned)
+        tandem_sql_bind_int64 (stmt, 8, l->earned);
+      else
+        tandem_sql_bind_null (stmt, 8);
       if (!_tandem_sql_step_done (self, stmt, _ ("Could not store a settlement line"), error))
         goto fail;
     }
@@ -181,6 +185,8 @@ read_line (TandemSqlStmt *stmt, TandemLineRecord *record)
   record->activity_id = tandem_sql_column_int64 (stmt, 3);
   record->explanation = _tandem_sql_column_dup (stmt, 4);
   record->team_id = tandem_sql_column_int64 (stmt, 5);
+  record->has_earned = !tandem_sql_column_is_null (stmt, 6);
+  record->earned = record->has_earned ? tandem_sql_column_int64 (stmt, 6) : 0;
 }
 
 static void
@@ -256,9 +262,64 @@ tandem_sql_backend_load_closed_period (TandemBackend *backend,
   return TRUE;
 }
 
+static void
+read_flow (TandemSqlStmt *stmt, TandemFlowRecord *record)
+{
+  record->id = tandem_sql_column_int64 (stmt, 0);
+  record->kind = tandem_sql_column_int (stmt, 1);
+  record->amount_minor = tandem_sql_column_int64 (stmt, 2);
+  record->occurred_at = tandem_sql_column_int64 (stmt, 3);
+  _tandem_sql_column_currency (stmt, 4, record->currency);
+}
+
+static GArray *
+tandem_sql_backend_list_order_flows (TandemBackend *backend,
+                                     gint64         order_id,
+                                     gint64         until,
+                                     GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_ORDER_FLOWS, error);
+
+  if (stmt != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, 1, order_id);
+      tandem_sql_bind_int64 (stmt, 2, until);
+    }
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemFlowRecord), NULL, (gpointer)read_flow,
+                                _ ("Could not read the payments of an order"), error);
+}
+
+static void
+read_id (TandemSqlStmt *stmt, gint64 *id)
+{
+  *id = tandem_sql_column_int64 (stmt, 0);
+}
+
+static GArray *
+tandem_sql_backend_list_open_orders (TandemBackend *backend,
+                                     gint64         before,
+                                     gint64         until,
+                                     gint64         mask,
+                                     GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_OPEN_ORDERS, error);
+
+  if (stmt != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, 1, before);
+      tandem_sql_bind_int64 (stmt, 2, until);
+      tandem_sql_bind_int64 (stmt, 3, mask);
+    }
+  return _tandem_sql_list_rows (self, stmt, sizeof (gint64), NULL, (gpointer)read_id,
+                                _ ("Could not list the orders not paid in full"), error);
+}
+
 static gboolean
-tandem_sql_backend_sum_reversals (TandemBackend *backend,
+tandem_sql_backend_sum_referring (TandemBackend *backend,
                                   gint64         activity_id,
+                                  int            kind,
                                   gint64        *sum,
                                   GError       **error)
 {
@@ -269,6 +330,7 @@ tandem_sql_backend_sum_reversals (TandemBackend *backend,
   if (stmt == NULL)
     return FALSE;
   tandem_sql_bind_int64 (stmt, 1, activity_id);
+  tandem_sql_bind_int64 (stmt, 2, kind);
   rc = tandem_sql_step (stmt);
   if (rc == TANDEM_SQL_ROW)
     *sum = tandem_sql_column_int64 (stmt, 0);
@@ -647,7 +709,9 @@ _tandem_sql_backend_method_iface_init (TandemBackendInterface *iface)
   iface->list_referrals = tandem_sql_backend_list_referrals;
   iface->close_period = tandem_sql_backend_close_period;
   iface->load_closed_period = tandem_sql_backend_load_closed_period;
-  iface->sum_reversals = tandem_sql_backend_sum_reversals;
+  iface->sum_referring = tandem_sql_backend_sum_referring;
+  iface->list_order_flows = tandem_sql_backend_list_order_flows;
+  iface->list_open_orders = tandem_sql_backend_list_open_orders;
   iface->list_closed_ranges = tandem_sql_backend_list_closed_ranges;
   iface->list_closed_lines_for_activity = tandem_sql_backend_list_closed_lines_for_activity;
   iface->set_rep_tag = tandem_sql_backend_set_rep_tag;

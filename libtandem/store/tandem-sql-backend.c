@@ -204,10 +204,10 @@ static const char *const stmt_sql[N_STMTS] = {
                          "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
   [STMT_INSERT_LINE]
   = "INSERT INTO settlement_line (period_id, rep_id, kind, amount_minor, activity_id, explanation, "
-    "team_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    "team_id, earned_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [STMT_LOAD_CLOSED]
-  = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, l.explanation, l.team_id "
-    "FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
+  = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, l.explanation, l.team_id, "
+    "l.earned_minor FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
     "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY l.id",
   [STMT_INSERT_CLOSED_TEAM]
   = "INSERT INTO closed_team (period_id, team_id, revenue_minor, target_minor, attainment, "
@@ -216,8 +216,17 @@ static const char *const stmt_sql[N_STMTS] = {
   = "SELECT t.team_id, t.revenue_minor, t.target_minor, t.attainment, t.payout_minor "
     "FROM closed_period p JOIN closed_team t ON t.period_id = p.id "
     "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY t.team_id",
-  [STMT_SUM_REVERSALS]
-  = "SELECT CAST (coalesce (sum (amount_minor), 0) AS BIGINT) FROM activity WHERE reverses_id = ?1",
+  [STMT_SUM_REVERSALS] = "SELECT CAST (coalesce (sum (amount_minor), 0) AS BIGINT) FROM activity "
+                         "WHERE reverses_id = ?1 AND kind = ?2",
+  [STMT_LIST_ORDER_FLOWS] = "SELECT id, kind, amount_minor, occurred_at, currency FROM activity "
+                            "WHERE id = ?1 OR (reverses_id = ?1 AND occurred_at < ?2) "
+                            "ORDER BY CASE WHEN id = ?1 THEN 0 ELSE 1 END, occurred_at, id",
+  [STMT_LIST_OPEN_ORDERS]
+  = "SELECT o.id FROM activity o WHERE o.occurred_at < ?1 "
+    "AND (CAST (?3 AS BIGINT) >> CAST (o.kind AS INTEGER)) & 1 = 1 "
+    "AND o.amount_minor > (SELECT coalesce (sum (f.amount_minor), 0) FROM activity f "
+    "                      WHERE f.reverses_id = o.id AND f.occurred_at < ?2) "
+    "ORDER BY o.id",
   [STMT_LIST_RANGES] = "SELECT start_at, end_at FROM closed_period ORDER BY start_at",
   [STMT_SET_TAG] = "INSERT INTO rep_tag (rep_id, kind, tag, level) VALUES (?1, ?2, ?3, ?4) "
                    "ON CONFLICT (rep_id, kind, tag) DO UPDATE SET level = excluded.level",
@@ -251,7 +260,7 @@ static const char *const stmt_sql[N_STMTS] = {
   = "SELECT team_id, version, rep_id, confirmed_at FROM charter_confirmation "
     "WHERE team_id = ?1 ORDER BY version, confirmed_at, rep_id",
   [STMT_LINES_FOR_ACTIVITY]
-  = "SELECT rep_id, kind, amount_minor, activity_id, explanation, team_id "
+  = "SELECT rep_id, kind, amount_minor, activity_id, explanation, team_id, earned_minor "
     "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
 };
 

@@ -94,6 +94,7 @@ typedef struct
   const char *read_version;                /* one row, one column: the version (NULL: 0) */
   char *(*write_version) (gint64 version); /* the statements that store @version */
   char *(*translate) (const char *ddl);    /* the engine's words for a migration, or NULL */
+  const char *(*override) (guint index);   /* the engine's own text for a migration, or NULL */
 } TandemSqlSchemaStyle;
 
 /* Applies the ordered migrations (tandem-sqlite-schema.c, written once)

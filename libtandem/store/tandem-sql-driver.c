@@ -97,8 +97,12 @@ tandem_sql_driver_migrate (TandemSqlDriver            *self,
                  || tandem_sql_driver_take_error (self, _ ("Could not commit"), error);
         }
 
-      ddl = style->translate != NULL ? style->translate (tandem_sqlite_migrations[version])
-                                     : g_strdup (tandem_sqlite_migrations[version]);
+      if (style->override != NULL && style->override ((guint)version) != NULL)
+        ddl = g_strdup (style->override ((guint)version));
+      else if (style->translate != NULL)
+        ddl = style->translate (tandem_sqlite_migrations[version]);
+      else
+        ddl = g_strdup (tandem_sqlite_migrations[version]);
       set_version = style->write_version (version + 1);
       if (!exec_or_error (self, ddl, error) || !exec_or_error (self, set_version, error)
           || !(tandem_sql_commit (self)

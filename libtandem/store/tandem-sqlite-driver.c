@@ -333,6 +333,32 @@ open_database (TandemSqlDriver *self,
   return TRUE;
 }
 
+/* After the migrations: no row may refer to one that is not there. */
+static gboolean
+check_foreign_keys (TandemSqlDriver *self, GError **error)
+{
+  sqlite3_stmt    *stmt = NULL;
+  g_autofree char *table = NULL;
+  int              rc;
+
+  rc = sqlite3_prepare_v2 (DB (self), "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    table = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return fail (self, rc)
+           || tandem_sql_driver_take_error (self, _ ("Could not migrate the store"), error);
+  if (table != NULL)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
+                   _ ("The store “%s” is damaged: a row of table %s refers to a row that is not "
+                      "there"),
+                   self->name, table);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 open_store (TandemSqlDriver *self,
             const char      *path,
@@ -401,13 +427,21 @@ open_store (TandemSqlDriver *self,
 
   /* statement journals (INSERT … RETURNING keeps one) stay in memory
    * rather than in temporary files: 8 times fewer writes on import */
-  if (!exec_or_error (
-          self,
-          "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
-          error))
+  if (!exec_or_error (self, "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;", error))
     return FALSE;
 
-  return tandem_sql_driver_migrate (self, &sqlite_schema, schema_version, error);
+  /* foreign keys are off while the migrations run (a table that others
+   * refer to can only be rebuilt so: SQLite's documented procedure), and
+   * checked before they go on */
+  if (version < TANDEM_SQLITE_SCHEMA_VERSION
+      && (!exec_or_error (self, "PRAGMA foreign_keys = OFF", error)
+          || !tandem_sql_driver_migrate (self, &sqlite_schema, schema_version, error)
+          || !check_foreign_keys (self, error)))
+    return FALSE;
+  if (!exec_or_error (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  return version < TANDEM_SQLITE_SCHEMA_VERSION
+         || tandem_sql_driver_migrate (self, &sqlite_schema, schema_version, error);
 }
 
 static gboolean

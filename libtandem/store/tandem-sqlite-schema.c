@@ -311,6 +311,49 @@ const char *const tandem_sqlite_migrations[] = {
   "  what TEXT NOT NULL"
   ");"
   "CREATE INDEX audit_at ON audit (at);",
+
+  /* 13: pay on collection. A payment (kind 11) names the order it pays in
+   *     reverses_id, the column of "the activity this one is about"; the
+   *     kind's bound grows, which SQLite can only do by rebuilding the
+   *     table (with foreign keys off: see the driver). A closed period
+   *     keeps what each of its orders' lines earned, held or not. */
+  "CREATE TABLE activity_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id),"
+  "  rep_id INTEGER NOT NULL REFERENCES rep (id),"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 11),"
+  "  amount_minor INTEGER CHECK (typeof (amount_minor) IN ('integer', 'null')),"
+  "  currency TEXT CHECK (currency IS NULL OR length (currency) = 3),"
+  "  occurred_at INTEGER NOT NULL,"
+  "  external_ref TEXT UNIQUE,"
+  "  reverses_id INTEGER REFERENCES activity (id),"
+  "  note TEXT,"
+  "  CHECK ((amount_minor IS NULL) = (currency IS NULL))"
+  ");"
+  "INSERT INTO activity_new SELECT id, account_id, rep_id, kind, amount_minor, currency, "
+  "occurred_at, external_ref, reverses_id, note FROM activity ORDER BY id;"
+  "DROP TABLE activity;"
+  "ALTER TABLE activity_new RENAME TO activity;"
+  "CREATE INDEX activity_time ON activity (occurred_at);"
+  "CREATE INDEX activity_account ON activity (account_id, occurred_at, kind);"
+  "CREATE INDEX activity_reverses ON activity (reverses_id) WHERE reverses_id IS NOT NULL;"
+  "ALTER TABLE settlement_line ADD COLUMN earned_minor INTEGER;",
 };
+
+/* PostgreSQL changes a bound in place: the migrations it words itself. */
+const char *
+tandem_pg_migration_override (guint index)
+{
+  switch (index)
+    {
+    case 12:
+      return "ALTER TABLE activity DROP CONSTRAINT activity_kind_check;"
+             "ALTER TABLE activity ADD CONSTRAINT activity_kind_check "
+             "CHECK (kind BETWEEN 0 AND 11);"
+             "ALTER TABLE settlement_line ADD COLUMN earned_minor BIGINT;";
+    default:
+      return NULL;
+    }
+}
 
 const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);

@@ -106,6 +106,10 @@ audit_activity (TandemStore *self, const TandemActivityRecord *r, GError **error
  * - The reversals of an activity together never take back more than its
  *   amount; the one that would is refused with
  *   %TANDEM_STORE_ERROR_INVALID naming the activity and what is left.
+ * - The payments of an order (see [ctor@Tandem.Activity.new_payment])
+ *   never pay more than is left open of it (its amount less its
+ *   reversals and earlier payments); the one that would is refused with
+ *   %TANDEM_STORE_ERROR_INVALID naming the order and what is open.
  * - An order, cross-sell, up-sell or reversal needs an account with a
  *   tandem that had members at its time (else
  *   %TANDEM_STORE_ERROR_INVALID naming the tandem's start).
@@ -131,6 +135,7 @@ tandem_store_save_activity (TandemStore    *self,
   TandemRep           *rep;
   TandemMoney         *amount;
   TandemActivity      *reverses;
+  TandemActivity      *pays;
   gboolean             was_inserted = FALSE;
   g_autoptr (GArray) changes = NULL;
   g_autoptr (TandemActivityWriter) writer = NULL;
@@ -155,11 +160,15 @@ tandem_store_save_activity (TandemStore    *self,
   account = tandem_activity_get_account (activity);
   rep = tandem_activity_get_rep (activity);
   reverses = tandem_activity_get_reverses (activity);
+  pays = tandem_activity_get_pays (activity);
   if (!_tandem_store_check_stored (account, tandem_account_get_id (account), _ ("account"), error)
       || !_tandem_store_check_stored (rep, tandem_rep_get_id (rep), _ ("rep"), error)
       || (reverses != NULL
           && !_tandem_store_check_stored (reverses, tandem_activity_get_id (reverses),
-                                          _ ("reversed activity"), error)))
+                                          _ ("reversed activity"), error))
+      || (pays != NULL
+          && !_tandem_store_check_stored (pays, tandem_activity_get_id (pays), _ ("paid order"),
+                                          error)))
     return NULL;
 
   if (tandem_account_get_archived (account))
@@ -188,7 +197,9 @@ tandem_store_save_activity (TandemStore    *self,
     }
   record.occurred_at = _tandem_time_to_usec (tandem_activity_get_occurred_at (activity));
   record.external_ref = (char *)tandem_activity_get_external_ref (activity);
-  record.reverses_id = reverses ? tandem_activity_get_id (reverses) : 0;
+  record.reverses_id = reverses ? tandem_activity_get_id (reverses)
+                       : pays   ? tandem_activity_get_id (pays)
+                                : 0;
   record.note = (char *)tandem_activity_get_note (activity);
 
   /* everything the writer reads (closed periods, reversals, duplicates)
@@ -475,7 +486,8 @@ tandem_store_query_activities_finish (TandemStore *self, GAsyncResult *result, G
  * such as `2026-11-03T10:00:00Z`), `account` and `rep` (ids), `kind`
  * (`order`, `cross-sell`, …), `amount` (`1200.00 EUR`, empty where none),
  * and optionally `reverses` (the reversed activity's `ref`, or `#` and its
- * id) and `note`. Unknown columns are an error.
+ * id), `pays` (for a payment: the paid order's `ref` or `#` and its id)
+ * and `note`. Unknown columns are an error.
  *
  * A row whose `ref` is already stored is skipped and counted in @skipped.
  * A bad row stops the import with a %TANDEM_IMPORT_ERROR whose message

@@ -574,10 +574,12 @@ activity_from_record_depth (TandemStore                *self,
         return NULL;
     }
 
+  /* the column names the reversed activity, or the order a payment pays */
   return g_object_new (TANDEM_TYPE_ACTIVITY, "id", record->id, "account", account, "rep", rep,
                        "kind", record->kind, "amount", amount, "occurred-at", occurred_at,
-                       "external-ref", record->external_ref, "reverses", reverses, "note",
-                       record->note, NULL);
+                       "external-ref", record->external_ref,
+                       record->kind == TANDEM_ACTIVITY_KIND_PAYMENT ? "pays" : "reverses", reverses,
+                       "note", record->note, NULL);
 }
 
 TandemActivity *
