@@ -72,6 +72,8 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("--reverses and --pays do not go together"));
   target_text = reverses_text != NULL ? reverses_text : pays_text;
   target_option = reverses_text != NULL ? "--reverses" : "--pays";
+  if (g_ascii_strcasecmp (argv[1], "payment") == 0 && (pays_text == NULL || amount_text == NULL))
+    return cli_usage_error (_ ("log payment needs --pays ORDER and --amount AMOUNT"));
   if (rep_text == NULL || (account_text == NULL && target_text == NULL))
     return cli_usage_error (_ ("log needs --account ID and --rep ID"));
   if (!tandem_activity_kind_from_nick (argv[1], &kind, &error)
@@ -83,8 +85,6 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL && reverses_text == NULL)
     return cli_usage_error (_ ("log reversal needs --reverses ID"));
-  if (kind == TANDEM_ACTIVITY_KIND_PAYMENT && (pays_text == NULL || amount == NULL))
-    return cli_usage_error (_ ("log payment needs --pays ORDER and --amount AMOUNT"));
   if (reverses_text != NULL && kind != TANDEM_ACTIVITY_KIND_REVERSAL)
     return cli_usage_error (_ ("--reverses goes with log reversal"));
   if (pays_text != NULL && kind != TANDEM_ACTIVITY_KIND_PAYMENT)

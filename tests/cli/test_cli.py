@@ -449,3 +449,45 @@ def test_kpi(seeded):
     assert 'Nord' in text and '80.00%' in text and '75.00%' in text
     assert run('kpi', db=seeded).returncode == 1
     assert '2026-13' in run('kpi', '2026-13', db=seeded, check=2).stderr
+
+
+def test_pay_on_collection(seeded, tmp_path):
+    """log payment --pays; settle and statement show what is held, outside the total."""
+    db = seeded
+    plan = tmp_path / 'collect.ini'
+    plan.write_text(PLAN.replace('Name=Standard', 'Name=Collect').replace(
+        'InsideShare=40%', 'InsideShare=40%\nPayOn=payment'))
+    run('plan', 'load', str(plan), db=db, check=0)
+    run('team', 'plan', '1', 'Collect', '--from', '2026-10', db=db, check=0)
+    run('log', 'order', '--account', '1', '--rep', '2', '--amount', '1000.00 EUR',
+        '--at', '2026-10-05T10:00:00Z', db=db, check=0)
+    p = run('log', 'payment', '--rep', '1', '--pays', '1', '--amount', '400.00 EUR',
+            '--at', '2026-10-20T10:00:00Z', db=db, check=0)
+    assert p.stdout.strip() == '2'
+    # 5% of 1000.00 = 50.00: Anna 20.00, Jonas 30.00; 40% paid in October
+    s = json.loads(run('--json', 'settle', '2026-10', '--plan', 'Collect', db=db, check=0).stdout)
+    assert (s['total'], s['held']) == ('20.00 EUR', '30.00 EUR')
+    assert [(r['name'], r['total'], r['held']) for r in s['reps']] == [
+        ('Anna Schäfer', '8.00 EUR', '12.00 EUR'), ('Jonas Becker', '12.00 EUR', '18.00 EUR')]
+    out = run('settle', '2026-10', '--plan', 'Collect', db=db, check=0).stdout
+    assert 'Held until the customers pay (not in the total): 30.00 EUR' in out
+    st = json.loads(run('--json', 'statement', '2', '2026-10', '--plan', 'Collect', db=db,
+                        check=0).stdout)
+    assert st['held'] == '18.00 EUR' and 'Paid on collection' in st['lines'][0]['explanation']
+    # the rest in November; a payment beyond what is open is refused
+    run('log', 'payment', '--rep', '1', '--pays', '1', '--amount', '600.00 EUR',
+        '--at', '2026-11-20T10:00:00Z', db=db, check=0)
+    p = run('log', 'payment', '--rep', '1', '--pays', '1', '--amount', '0.01 EUR',
+            '--at', '2026-11-21T10:00:00Z', db=db, check=2)
+    assert '0.00 EUR is left to pay' in p.stderr
+    s = json.loads(run('--json', 'settle', '2026-11', '--plan', 'Collect', db=db, check=0).stdout)
+    assert (s['total'], s['held']) == ('30.00 EUR', '0.00 EUR')
+    # usage errors name the option
+    p = run('log', 'payment', '--rep', '1', '--amount', '1.00 EUR', db=db, check=1)
+    assert '--pays' in p.stderr
+    p = run('log', 'call', '--account', '1', '--rep', '1', '--pays', '1', db=db, check=1)
+    assert '--pays goes with log payment' in p.stderr
+    # export and import carry the column `pays`
+    out = run('export', 'activities', db=db, check=0).stdout
+    assert out.splitlines()[0] == 'ref,at,account,rep,kind,amount,reverses,note,pays'
+    assert ',payment,400.00 EUR,,,' in out

@@ -181,4 +181,25 @@ test('the audit trail', () => {
     assert(last.at instanceof GLib.DateTime);
 });
 
+test('pay on collection: paid as the customer pays, the rest held', () => {
+    const w = world();
+    const collect = Tandem.Plan.new_from_data(PLAN.replace('InsideShare=40%', 'InsideShare=40%\nPayOn=payment'), -1);
+    assertEqual(collect.pay_on, Tandem.PayOn.PAYMENT);
+    const order = w.store.log_activity(w.account, w.field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('1000.00 EUR'), when('2026-10-05T10:00:00Z'));
+    const [payment] = w.store.save_activity(Tandem.Activity.new_payment(order, w.inside,
+        Tandem.Money.parse('500.00 EUR'), when('2026-11-05T10:00:00Z')));
+    assertEqual(payment.kind, Tandem.ActivityKind.PAYMENT);
+    assertEqual(payment.pays.id, order.id);
+    // 5% of 1000.00 = 50.00: inside 20.00, field 30.00; October pays
+    // nothing and holds it all, November pays half
+    const oct = w.store.settle(collect, collect.parse_period('2026-10'));
+    assertEqual(oct.get_total().to_string(), '0.00 EUR');
+    assertEqual(oct.get_held().to_string(), '50.00 EUR');
+    const nov = w.store.settle(collect, collect.parse_period('2026-11'));
+    assertEqual(nov.get_total_for_rep(w.field).to_string(), '15.00 EUR');
+    assertEqual(nov.get_held_for_rep(w.inside).to_string(), '10.00 EUR');
+    assertEqual(JSON.parse(nov.to_json()).reps[0].held, '10.00 EUR');
+});
+
 run();

@@ -252,3 +252,30 @@ def test_audit_trail(world):
     assert (last.props.who, last.props.verb) == ('Petra Krüger', 'rep update')
     assert 'name Anna Schäfer → Anna Wolf' in last.props.what
     assert [e.props.id for e in store.list_audit(last.props.at)] == [last.props.id]
+
+
+def test_pay_on_collection(world):
+    """PayOn=payment: commission paid as the customer pays, the rest held."""
+    store, plan, inside, field, account = world
+    collect = Tandem.Plan.new_from_data(PLAN.replace('InsideShare=40%\n', 'InsideShare=40%\nPayOn=payment\n')
+                                        .replace('Name=Standard', 'Name=Collect'), -1)
+    assert collect.props.pay_on == Tandem.PayOn.PAYMENT and plan.get_pay_on() == Tandem.PayOn.ORDER
+    order = store.log_activity(account, field, Tandem.ActivityKind.ORDER,
+                               Tandem.Money.parse('1000.00 EUR'), when('2026-10-05T10:00:00Z'))
+    draft = Tandem.Activity.new_payment(order, inside, Tandem.Money.parse('250.00 EUR'),
+                                        when('2026-10-20T10:00:00Z'))
+    payment = store.save_activity(draft)[0]
+    assert payment.props.kind == Tandem.ActivityKind.PAYMENT
+    assert payment.get_pays().props.id == order.props.id
+    # 5% of 1000.00 = 50.00: inside 20.00, field 30.00; a quarter is paid
+    s = store.settle(collect, collect.parse_period('2026-10'))
+    assert s.get_total_for_rep(inside).to_string() == '5.00 EUR'
+    assert s.get_held_for_rep(field).to_string() == '22.50 EUR'
+    assert s.get_held().to_string() == '37.50 EUR'
+    assert json.loads(s.to_json())['held'] == '37.50 EUR'
+    too_much = Tandem.Activity.new_payment(order, inside, Tandem.Money.parse('750.01 EUR'),
+                                           when('2026-11-02T10:00:00Z'))
+    with pytest.raises(GLib.Error) as info:
+        store.save_activity(too_much)
+    assert info.value.matches(Tandem.store_error_quark(), Tandem.StoreError.INVALID)
+    assert '750.00 EUR is left to pay' in info.value.message
