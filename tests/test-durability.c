@@ -2,6 +2,7 @@
 /* test-durability.c: concurrent writers and crashes in the middle of an import */
 
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <tandem.h>
 
@@ -65,7 +66,29 @@ count_activities (const char *path)
   return g_list_model_get_n_items (list);
 }
 
-/* Two processes log 10,000 activities each into the same file at once. */
+/* How many audit entries of @verb the store at @path holds. */
+static guint
+count_audit (const char *path, const char *verb)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_store_new_for_path (path, &error);
+  g_autoptr (GListModel) entries = NULL;
+  guint n = 0;
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  entries = tandem_store_list_audit (store, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (TandemAuditEntry) e = g_list_model_get_item (entries, i);
+
+      n += strcmp (tandem_audit_entry_get_verb (e), verb) == 0;
+    }
+  return n;
+}
+
+/* Two processes log 10,000 activities each into the same file at once;
+ * each activity has its audit entry. */
 static void
 test_two_writers (void)
 {
@@ -94,6 +117,7 @@ test_two_writers (void)
     }
 
   CU_ASSERT_EQUAL (count_activities (path), 20000);
+  CU_ASSERT_EQUAL (count_audit (path, "log"), 20000);
 }
 
 static char *
@@ -115,13 +139,15 @@ write_csv (guint rows)
 
 /* A child imports 200,000 rows in one transaction and is killed with
  * SIGKILL at several moments; afterwards the file opens, is sound, and
- * holds either every row of the import or none. */
+ * holds either every row of the import and its one audit entry, or
+ * neither. */
 static void
 test_kill_during_import (void)
 {
   g_autofree char *csv = write_csv (200000);
-  const guint      delays_ms[] = { 5, 50, 150, 300, 600, 1000, 1500, 2500 };
-  guint            all = 0, none = 0;
+  /* 0: no kill, the import runs to its end */
+  const guint delays_ms[] = { 5, 50, 150, 300, 600, 1000, 1500, 2500, 0 };
+  guint       all = 0, none = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (delays_ms); i++)
     {
@@ -137,8 +163,11 @@ test_kill_during_import (void)
                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
                      &error);
       TANDEM_ASSERT_NO_ERROR (error);
-      g_usleep (delays_ms[i] * 1000);
-      kill (pid, SIGKILL);
+      if (delays_ms[i] > 0)
+        {
+          g_usleep (delays_ms[i] * 1000);
+          kill (pid, SIGKILL);
+        }
       waitpid (pid, &status, 0);
       g_spawn_close_pid (pid);
 
@@ -147,6 +176,7 @@ test_kill_during_import (void)
         g_printerr ("after a kill at %u ms the store holds %" G_GINT64_FORMAT " rows\n",
                     delays_ms[i], n);
       CU_ASSERT (n == 0 || n == 200000);
+      CU_ASSERT_EQUAL (count_audit (path, "import"), n == 0 ? 0 : 1);
       if (n == 0)
         none++;
       else
