@@ -618,6 +618,17 @@ bench_import (const char *self_exe, guint64 rows)
       if (!load.ok)
         printf ("| (tandem plan load FAILED)\n");
       compare_children ("tandem --json settle vs text", rows, json_argv, text_argv, TRUE);
+
+      /* the other outputs that stream: one rep's statement, the KPIs */
+      {
+        const char *st_json[] = { cli, db_arg, "-q", "--json", "statement", "1", "2026-11", NULL };
+        const char *st_text[] = { cli, db_arg, "-q", "statement", "1", "2026-11", NULL };
+        const char *kpi_json[] = { cli, db_arg, "-q", "--json", "kpi", "2026-11", NULL };
+        const char *kpi_text[] = { cli, db_arg, "-q", "kpi", "2026-11", NULL };
+
+        compare_children ("tandem --json statement vs text", rows, st_json, st_text, TRUE);
+        compare_children ("tandem --json kpi vs text", rows, kpi_json, kpi_text, TRUE);
+      }
     }
 
   /* (d) iterating 100,000 payout lines from Python and GJS vs C */

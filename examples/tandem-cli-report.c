@@ -339,18 +339,18 @@ add_conversion (JsonBuilder *b, TandemConversion *c)
 static void
 print_kpis_json (const char *period, const char *plan, GListModel *kpis)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (GEnumClass) kinds = g_type_class_ref (TANDEM_TYPE_ACTIVITY_KIND);
+  CliJsonStream s = { 0 };
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "period");
-  json_builder_add_string_value (b, period);
-  json_builder_set_member_name (b, "plan");
-  json_builder_add_string_value (b, plan);
-  json_builder_set_member_name (b, "tandems");
-  json_builder_begin_array (b);
+  /* one tandem at a time */
+  cli_json_open (&s, '{');
+  cli_json_string (&s, "period", period);
+  cli_json_string (&s, "plan", plan);
+  cli_json_key (&s, "tandems");
+  cli_json_open (&s, '[');
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
       g_autoptr (TandemKpi) k = g_list_model_get_item (kpis, i);
       g_autoptr (TandemMoney) revenue = tandem_kpi_get_revenue (k);
       g_autoptr (TandemMoney) target = tandem_kpi_get_target (k);
@@ -381,10 +381,10 @@ print_kpis_json (const char *period, const char *plan, GListModel *kpis)
       json_builder_end_object (b);
       add_conversion (b, tandem_kpi_get_conversion (k));
       json_builder_end_object (b);
+      cli_json_builder (&s, b);
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  cli_print_builder (b);
+  cli_json_close (&s, ']');
+  cli_json_close (&s, '}');
 }
 
 void

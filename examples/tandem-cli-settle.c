@@ -405,24 +405,20 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
 
   if (cli->json)
     {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
+      CliJsonStream s = { 0 };
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "rep");
-      json_builder_add_int_value (b, tandem_rep_get_id (rep));
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, tandem_rep_get_name (rep));
-      json_builder_set_member_name (b, "period");
-      json_builder_add_string_value (b, period);
-      json_builder_set_member_name (b, "total");
-      json_builder_add_string_value (b, total_text);
-      json_builder_set_member_name (b, "held");
-      json_builder_add_string_value (b, held_text);
-      json_builder_set_member_name (b, "lines");
-      json_builder_begin_array (b);
+      /* line by line: each explanation is written, printed and freed */
+      cli_json_open (&s, '{');
+      cli_json_int (&s, "rep", tandem_rep_get_id (rep));
+      cli_json_string (&s, "name", tandem_rep_get_name (rep));
+      cli_json_string (&s, "period", period);
+      cli_json_string (&s, "total", total_text);
+      cli_json_string (&s, "held", held_text);
+      cli_json_key (&s, "lines");
+      cli_json_open (&s, '[');
       for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
         {
+          g_autoptr (JsonBuilder) b = json_builder_new ();
           g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
           g_autofree char *amount = tandem_money_to_string (tandem_payout_line_get_amount (line));
 
@@ -440,16 +436,20 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
           json_builder_set_member_name (b, "explanation");
           json_builder_add_string_value (b, tandem_payout_line_get_explanation (line));
           json_builder_end_object (b);
+          cli_json_builder (&s, b);
         }
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "disputes");
-      json_builder_begin_array (b);
+      cli_json_close (&s, ']');
+      cli_json_key (&s, "disputes");
+      cli_json_open (&s, '[');
       for (guint i = 0; i < disputes->len; i++)
-        cli_add_properties (b, disputes->pdata[i]);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cli_print_json (root);
+        {
+          g_autoptr (JsonBuilder) b = json_builder_new ();
+
+          cli_add_properties (b, disputes->pdata[i]);
+          cli_json_builder (&s, b);
+        }
+      cli_json_close (&s, ']');
+      cli_json_close (&s, '}');
       g_type_class_unref (kinds);
       return;
     }

@@ -407,18 +407,19 @@ cli_add_properties (JsonBuilder *b, GObject *object)
 void
 cli_print_model_json (GListModel *model)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
+  CliJsonStream s = { 0 };
 
-  json_builder_begin_array (b);
+  /* element by element: a list of a million activities is never one tree */
+  cli_json_open (&s, '[');
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+
       cli_add_properties (b, item);
+      cli_json_builder (&s, b);
     }
-  json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  cli_print_json (root);
+  cli_json_close (&s, ']');
 }
 
 int

@@ -46,6 +46,25 @@ TandemPlan *cli_find_plan (Cli *cli, const char *name, GError **error);
 char       *cli_money (TandemMoney *money);
 /* Prints @node pretty, with a newline. */
 void cli_print_json (JsonNode *node);
+
+/* JSON printed as it goes (tandem-cli-json.c): open an object or array,
+ * give keys and values (a value without a key is an array element), close
+ * it; the outermost close ends the line. */
+typedef struct
+{
+  guint    depth;
+  gboolean pending_value; /* a key was printed, its value comes next */
+  gboolean has_items[16];
+} CliJsonStream;
+
+void cli_json_open (CliJsonStream *s, char bracket);
+void cli_json_close (CliJsonStream *s, char bracket);
+void cli_json_key (CliJsonStream *s, const char *name);
+void cli_json_value (CliJsonStream *s, JsonNode *node);
+/* Prints what @b built as the next value. */
+void cli_json_builder (CliJsonStream *s, JsonBuilder *b);
+void cli_json_string (CliJsonStream *s, const char *name, const char *value);
+void cli_json_int (CliJsonStream *s, const char *name, gint64 value);
 /* Prints what @b built. */
 void cli_print_builder (JsonBuilder *b);
 void cli_add_uint (JsonBuilder *b, const char *name, guint value);

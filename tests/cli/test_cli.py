@@ -491,3 +491,19 @@ def test_pay_on_collection(seeded, tmp_path):
     out = run('export', 'activities', db=db, check=0).stdout
     assert out.splitlines()[0] == 'ref,at,account,rep,kind,amount,reverses,note,pays'
     assert ',payment,400.00 EUR,,,' in out
+
+
+def test_json_streams_parse(db, seeded):
+    """Lists, statements and KPIs are printed element by element; empty or
+    nested, they are whole JSON documents."""
+    assert json.loads(run('--json', 'activity', 'list', db=db, check=0).stdout) == []
+    for i in range(3):
+        run('log', 'call', '--account', '1', '--rep', '1', '--at', f'2026-11-0{i + 1}T10:00:00Z',
+            '--note', 'Zeile 1\nZeile "2"', db=db, check=0)
+    listed = json.loads(run('--json', 'activity', 'list', db=db, check=0).stdout)
+    assert [a['note'] for a in listed] == ['Zeile 1\nZeile "2"'] * 3
+    st = json.loads(run('--json', 'statement', '1', '2026-11', db=db, check=0).stdout)
+    assert st['lines'] == [] and st['disputes'] == [] and st['total'] == '0.00 EUR'
+    kpi = json.loads(run('--json', 'kpi', '2026-11', db=db, check=0).stdout)
+    assert kpi['tandems'][0]['activities']['call'] == 3
+    assert kpi['tandems'][0]['activities']['payment'] == 0
