@@ -1017,6 +1017,26 @@ main (int argc, char *argv[])
       return 0;
     }
 
+  /* for a profiler: the seeded store and the CSV an import row uses, left
+   * in DIR (then: valgrind --tool=callgrind tandem-bench child-import
+   * DIR/store.db DIR/activities.csv) */
+  if (argc == 4 && g_str_equal (argv[1], "prepare-import"))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *csv = NULL;
+      g_autofree char *db = g_build_filename (argv[2], "store.db", NULL);
+      g_autofree char *target = g_build_filename (argv[2], "activities.csv", NULL);
+
+      workdir = g_strdup (argv[2]);
+      csv = generate_csv (g_ascii_strtoull (argv[3], NULL, 10));
+      if (!seed_store (db, &error) || g_rename (csv, target) != 0)
+        {
+          g_printerr ("preparing failed: %s\n", error ? error->message : g_strerror (errno));
+          return 1;
+        }
+      return 0;
+    }
+
   if (argc >= 2 && g_str_equal (argv[1], "import"))
     {
       workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);

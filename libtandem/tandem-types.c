@@ -50,6 +50,8 @@ _tandem_enum_to_nick (GType type, int value)
 gboolean
 _tandem_enum_from_nick (GType type, const char *what, const char *nick, int *value, GError **error)
 {
+  /* @what is a msgid (N_): translated only for an error, since imports
+   * parse a kind per row */
   g_autofree char *lower = NULL;
   g_autoptr (GString) choices = g_string_new (NULL);
   GEnumClass *klass;
@@ -58,7 +60,7 @@ _tandem_enum_from_nick (GType type, const char *what, const char *nick, int *val
   if (nick == NULL)
     {
       g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
-                   _ ("Missing %s"), what);
+                   _ ("Missing %s"), _ (what));
       return FALSE;
     }
 
@@ -79,7 +81,7 @@ _tandem_enum_from_nick (GType type, const char *what, const char *nick, int *val
   g_type_class_unref (klass);
 
   g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
-               _ ("Invalid %s “%s”: expected one of %s"), what, nick, choices->str);
+               _ ("Invalid %s “%s”: expected one of %s"), _ (what), nick, choices->str);
   return FALSE;
 }
 
@@ -343,7 +345,8 @@ tandem_activity_kind_from_nick (const char *nick, TandemActivityKind *kind, GErr
 
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACTIVITY_KIND, _ ("activity kind"), nick, &value, error))
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACTIVITY_KIND, N_ ("activity kind"), nick, &value,
+                               error))
     return FALSE;
   *kind = value;
   return TRUE;
@@ -384,7 +387,7 @@ tandem_role_from_nick (const char *nick, TandemRole *role, GError **error)
 
   g_return_val_if_fail (role != NULL, FALSE);
 
-  if (!_tandem_enum_from_nick (TANDEM_TYPE_ROLE, _ ("role"), nick, &value, error))
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_ROLE, N_ ("role"), nick, &value, error))
     return FALSE;
   *role = value;
   return TRUE;
@@ -442,7 +445,8 @@ tandem_account_stage_from_nick (const char *nick, TandemAccountStage *stage, GEr
 
   g_return_val_if_fail (stage != NULL, FALSE);
 
-  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACCOUNT_STAGE, _ ("account stage"), nick, &value, error))
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_ACCOUNT_STAGE, N_ ("account stage"), nick, &value,
+                               error))
     return FALSE;
   *stage = value;
   return TRUE;
@@ -483,7 +487,7 @@ tandem_category_from_nick (const char *nick, TandemCategory *category, GError **
 
   g_return_val_if_fail (category != NULL, FALSE);
 
-  if (!_tandem_enum_from_nick (TANDEM_TYPE_CATEGORY, _ ("category"), nick, &value, error))
+  if (!_tandem_enum_from_nick (TANDEM_TYPE_CATEGORY, N_ ("category"), nick, &value, error))
     return FALSE;
   *category = value;
   return TRUE;

@@ -9,13 +9,14 @@
 G_BEGIN_DECLS
 
 const char *_tandem_enum_to_nick (GType type, int value);
-gboolean    _tandem_enum_from_nick (GType       type,
-                                    const char *what,
-                                    const char *nick,
-                                    int        *value,
-                                    GError    **error);
-void        _tandem_set_str (char **ptr, const char *value);
-gboolean    _tandem_check_name (const char *what, const char *name, GError **error);
+/* @what is a msgid (N_ ("role")), translated only for an error */
+gboolean _tandem_enum_from_nick (GType       type,
+                                 const char *what,
+                                 const char *nick,
+                                 int        *value,
+                                 GError    **error);
+void     _tandem_set_str (char **ptr, const char *value);
+gboolean _tandem_check_name (const char *what, const char *name, GError **error);
 /* Checks a stored text: valid UTF-8, at most TANDEM_TEXT_MAX bytes, no
  * control characters (tabs and line breaks allowed when @multiline).
  * The error (TANDEM_VALIDATION_ERROR_INVALID_TEXT) names @what. */

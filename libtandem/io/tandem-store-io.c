@@ -263,7 +263,7 @@ import_row (Importer *imp, GError **error)
   /* every field: UTF-8, within TANDEM_TEXT_MAX, no control characters
    * (notes may hold tabs and line breaks) */
   for (guint c = 0; c < N_COLS; c++)
-    if (imp->fields[c] != NULL
+    if (imp->fields[c] != NULL && !_tandem_check_text ("field", imp->fields[c], c == COL_NOTE, NULL)
         && !_tandem_check_text (_ ("field"), imp->fields[c], c == COL_NOTE, &local_error))
       return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
                           local_error->message);

@@ -107,6 +107,7 @@ struct _TandemSqlBackend
 
   TandemSqlDriver       *driver;
   TandemSqlStmt         *stmts[N_STMTS];
+  TandemSqlStmt         *multi_insert; /* MULTI_ROWS activities in one INSERT, made when needed */
   TandemSqlIntegrityFunc check_integrity;
   guint                  tx_depth;
   int                    schema_version;
