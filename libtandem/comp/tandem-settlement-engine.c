@@ -832,6 +832,47 @@ compare_lines (gconstpointer a, gconstpointer b)
   return (la->seq > lb->seq) - (la->seq < lb->seq);
 }
 
+static int
+compare_line_index (gconstpointer a, gconstpointer b, gpointer lines)
+{
+  return compare_lines (&g_array_index ((GArray *)lines, Line, *(const guint *)a),
+                        &g_array_index ((GArray *)lines, Line, *(const guint *)b));
+}
+
+/* Sorts the lines by rep, then seq. A sort of the lines themselves would
+ * take a second copy of them for its merge (glibc's qsort does), the
+ * largest memory a settlement needs; this sorts 4-byte indices and then
+ * moves each line once, in place, cycle by cycle. */
+static void
+sort_lines (GArray *lines)
+{
+  guint              n = lines->len;
+  g_autofree guint  *order = g_new (guint, MAX (n, 1));
+  g_autofree guint8 *moved = g_new0 (guint8, n / 8 + 1);
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint)n, sizeof (guint), compare_line_index, lines);
+  for (guint i = 0; i < n; i++)
+    {
+      Line  held;
+      guint j = i;
+
+      if (moved[i / 8] & (1u << (i % 8)) || order[i] == i)
+        continue;
+      /* the cycle through i: each place takes the line that belongs there */
+      held = g_array_index (lines, Line, i);
+      while (order[j] != i)
+        {
+          g_array_index (lines, Line, j) = g_array_index (lines, Line, order[j]);
+          moved[j / 8] |= (guint8)(1u << (j % 8));
+          j = order[j];
+        }
+      g_array_index (lines, Line, j) = held;
+      moved[j / 8] |= (guint8)(1u << (j % 8));
+    }
+}
+
 /* Cuts @rep_id's lines [first, first + n), which add up to @total above
  * the cap. The cut is charged to the tandems the rep earned through, in
  * proportion to what each brought (largest remainder), one `cap` line per
@@ -905,7 +946,7 @@ add_caps (Engine *engine, GError **error)
   if (!engine->rules->has_cap || n == 0)
     return TRUE;
 
-  g_array_sort (engine->lines, compare_lines);
+  sort_lines (engine->lines);
   for (guint i = 0; i < n; i++)
     {
       const Line *l = &g_array_index (engine->lines, Line, i);
@@ -1292,12 +1333,12 @@ _tandem_engine_run (Engine *engine, GError **error)
   if (!add_team_bonuses (engine, error) || !add_caps (engine, error)
       || !add_disputes (engine, error))
     return FALSE;
-  g_array_sort (engine->lines, compare_lines);
+  sort_lines (engine->lines);
   if (has_draws)
     {
       if (!add_draws (engine, error))
         return FALSE;
-      g_array_sort (engine->lines, compare_lines);
+      sort_lines (engine->lines);
     }
   return TRUE;
 }
