@@ -290,6 +290,46 @@ tandem_sql_backend_insert_activities (TandemBackend        *backend,
   return TRUE;
 }
 
+/* MULTI_ROWS stage changes in one INSERT; FALSE (nothing written) when
+ * the group failed, for the caller to write it row by row. */
+static gboolean
+insert_stages_multi (TandemSqlBackend *self, const TandemStageRecord *records)
+{
+  TandemSqlStmt *stmt = self->multi_stage;
+
+  if (stmt == NULL)
+    {
+      g_autoptr (GString) sql = g_string_new (
+          "INSERT INTO account_stage (account_id, stage, changed_at, cause, activity_id) VALUES ");
+
+      for (guint r = 0; r < MULTI_ROWS; r++)
+        g_string_append_printf (sql, "%s(?%u, ?%u, ?%u, ?%u, ?%u)", r > 0 ? ", " : "", r * 5 + 1,
+                                r * 5 + 2, r * 5 + 3, r * 5 + 4, r * 5 + 5);
+      stmt = self->multi_stage = tandem_sql_prepare (self->driver, sql->str);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  for (guint r = 0; r < MULTI_ROWS; r++)
+    {
+      int p = (int)(r * 5);
+
+      tandem_sql_bind_int64 (stmt, p + 1, records[r].account_id);
+      tandem_sql_bind_int64 (stmt, p + 2, records[r].stage);
+      tandem_sql_bind_int64 (stmt, p + 3, records[r].changed_at);
+      tandem_sql_bind_int64 (stmt, p + 4, records[r].cause);
+      if (records[r].activity_id > 0)
+        tandem_sql_bind_int64 (stmt, p + 5, records[r].activity_id);
+    }
+  if (tandem_sql_step (stmt) == TANDEM_SQL_DONE)
+    {
+      tandem_sql_reset (stmt);
+      return TRUE;
+    }
+  tandem_sql_reset (stmt);
+  tandem_sql_driver_take_error (self->driver, NULL, NULL);
+  return FALSE;
+}
+
 static const char *const stage_change_columns[]
     = { "account_id", "stage", "changed_at", "cause", "activity_id" };
 
@@ -304,7 +344,12 @@ tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
 
   if (!tandem_sql_has_bulk_insert (self->driver))
     {
-      for (guint i = 0; i < n; i++)
+      guint i = 0;
+
+      for (; i + MULTI_ROWS <= n; i += MULTI_ROWS)
+        if (!insert_stages_multi (self, records + i))
+          break;
+      for (; i < n; i++)
         if (!tandem_backend_add_stage_change (backend, &records[i], error))
           return FALSE;
       return TRUE;

@@ -108,6 +108,7 @@ struct _TandemSqlBackend
   TandemSqlDriver       *driver;
   TandemSqlStmt         *stmts[N_STMTS];
   TandemSqlStmt         *multi_insert; /* MULTI_ROWS activities in one INSERT, made when needed */
+  TandemSqlStmt         *multi_stage;  /* MULTI_ROWS stage changes in one INSERT, likewise */
   TandemSqlIntegrityFunc check_integrity;
   guint                  tx_depth;
   int                    schema_version;

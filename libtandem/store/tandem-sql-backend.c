@@ -1364,6 +1364,7 @@ tandem_sql_backend_finalize (GObject *object)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], tandem_sql_finalize);
   g_clear_pointer (&self->multi_insert, tandem_sql_finalize);
+  g_clear_pointer (&self->multi_stage, tandem_sql_finalize);
 
   g_clear_pointer (&self->driver, tandem_sql_driver_close);
 
