@@ -137,11 +137,8 @@ end_field (TandemCsvReader *self)
 /* A NUL byte would cut a field short ("5.00 EUR\0999" read as 5.00), and
  * a field longer than TANDEM_TEXT_MAX is refused before it grows. */
 static gboolean
-check_byte (TandemCsvReader *self, int c, GError **error)
+refuse_byte (TandemCsvReader *self, int c, GError **error)
 {
-  gsize field_len
-      = self->record->len - g_array_index (self->offsets, gsize, self->offsets->len - 1);
-
   if (c == 0)
     {
       g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
@@ -149,14 +146,22 @@ check_byte (TandemCsvReader *self, int c, GError **error)
                    self->offsets->len);
       return FALSE;
     }
-  if (field_len >= TANDEM_TEXT_MAX)
-    {
-      g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
-                   _ ("line %" PRIu64 ": field %u: longer than %d bytes"), self->record_line,
-                   self->offsets->len, TANDEM_TEXT_MAX);
-      return FALSE;
-    }
-  return TRUE;
+  g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+               _ ("line %" PRIu64 ": field %u: longer than %d bytes"), self->record_line,
+               self->offsets->len, TANDEM_TEXT_MAX);
+  return FALSE;
+}
+
+/* per byte: the test inline, the error out of line */
+static inline gboolean
+check_byte (TandemCsvReader *self, int c, GError **error)
+{
+  gsize field_len
+      = self->record->len - g_array_index (self->offsets, gsize, self->offsets->len - 1);
+
+  if (G_LIKELY (c != 0 && field_len < TANDEM_TEXT_MAX))
+    return TRUE;
+  return refuse_byte (self, c, error);
 }
 
 static void
