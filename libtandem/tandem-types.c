@@ -338,12 +338,30 @@ tandem_activity_kind_to_nick (TandemActivityKind kind)
  *
  * Since: 1.0
  */
+static const char *kind_nicks[TANDEM_ACTIVITY_KIND_PAYMENT + 1];
+static gsize       kind_nicks_ready;
+
 gboolean
 tandem_activity_kind_from_nick (const char *nick, TandemActivityKind *kind, GError **error)
 {
   int value;
 
   g_return_val_if_fail (kind != NULL, FALSE);
+
+  /* the exact nick, as imports have it on every row: no copy, no lookup
+   * in the enum class */
+  if (g_once_init_enter (&kind_nicks_ready))
+    {
+      for (int k = TANDEM_ACTIVITY_KIND_CALL; k <= TANDEM_ACTIVITY_KIND_PAYMENT; k++)
+        kind_nicks[k] = _tandem_enum_to_nick (TANDEM_TYPE_ACTIVITY_KIND, k);
+      g_once_init_leave (&kind_nicks_ready, 1);
+    }
+  for (int k = TANDEM_ACTIVITY_KIND_CALL; nick != NULL && k <= TANDEM_ACTIVITY_KIND_PAYMENT; k++)
+    if (strcmp (nick, kind_nicks[k]) == 0)
+      {
+        *kind = (TandemActivityKind)k;
+        return TRUE;
+      }
 
   if (!_tandem_enum_from_nick (TANDEM_TYPE_ACTIVITY_KIND, N_ ("activity kind"), nick, &value,
                                error))
