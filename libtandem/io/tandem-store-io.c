@@ -586,6 +586,7 @@ _tandem_store_import (TandemStore     *self,
 
   if (!tandem_backend_begin (imp.backend, error))
     goto out;
+  tandem_backend_set_bulk (imp.backend, TRUE);
   /* closed periods and stored rows are read inside the transaction */
   imp.writer = _tandem_activity_writer_new (self, TRUE, error);
   if (imp.writer == NULL)
@@ -708,6 +709,7 @@ rollback:
   g_array_set_size (changes, 0);
 
 out:
+  tandem_backend_set_bulk (imp.backend, FALSE);
   g_clear_pointer (&imp.accounts, g_hash_table_unref);
   g_clear_pointer (&imp.reps, g_hash_table_unref);
   g_clear_pointer (&imp.ordered, g_hash_table_unref);

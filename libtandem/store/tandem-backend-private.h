@@ -374,6 +374,9 @@ struct _TandemBackendInterface
   gboolean (*begin) (TandemBackend *self, GError **error);
   gboolean (*commit) (TandemBackend *self, GError **error);
   void (*rollback) (TandemBackend *self);
+  /* Optional: many rows are about to be written (TRUE) or were (FALSE);
+   * an engine may size its caches for it. */
+  void (*set_bulk) (TandemBackend *self, gboolean bulk);
 
   gboolean (*insert_rep) (TandemBackend *self, TandemRepRecord *record, GError **error);
   gboolean (*update_rep) (TandemBackend *self, const TandemRepRecord *record, GError **error);
@@ -615,6 +618,7 @@ gboolean tandem_backend_check_integrity (TandemBackend *self, GError **error);
 gboolean tandem_backend_begin (TandemBackend *self, GError **error);
 gboolean tandem_backend_commit (TandemBackend *self, GError **error);
 void     tandem_backend_rollback (TandemBackend *self);
+void     tandem_backend_set_bulk (TandemBackend *self, gboolean bulk);
 gboolean tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error);
 gboolean tandem_backend_update_rep (TandemBackend         *self,
                                     const TandemRepRecord *record,

@@ -169,6 +169,15 @@ tandem_backend_rollback (TandemBackend *self)
   TANDEM_BACKEND_GET_IFACE (self)->rollback (self);
 }
 
+void
+tandem_backend_set_bulk (TandemBackend *self, gboolean bulk)
+{
+  g_return_if_fail (TANDEM_IS_BACKEND (self));
+
+  if (TANDEM_BACKEND_GET_IFACE (self)->set_bulk != NULL)
+    TANDEM_BACKEND_GET_IFACE (self)->set_bulk (self, bulk);
+}
+
 gboolean
 tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error)
 {

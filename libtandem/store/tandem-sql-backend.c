@@ -266,6 +266,15 @@ static const char *const stmt_sql[N_STMTS] = {
 
 static void tandem_sql_backend_iface_init (TandemBackendInterface *iface);
 
+static void
+tandem_sql_backend_set_bulk (TandemBackend *backend, gboolean bulk)
+{
+  TandemSqlDriver *driver = TANDEM_SQL_BACKEND (backend)->driver;
+
+  if (driver->klass->set_bulk != NULL)
+    driver->klass->set_bulk (driver, bulk);
+}
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (TandemSqlBackend,
                                tandem_sql_backend,
                                G_TYPE_OBJECT,
@@ -1396,6 +1405,7 @@ tandem_sql_backend_iface_init (TandemBackendInterface *iface)
   iface->begin = _tandem_sql_backend_begin;
   iface->commit = _tandem_sql_backend_commit;
   iface->rollback = _tandem_sql_backend_rollback;
+  iface->set_bulk = tandem_sql_backend_set_bulk;
   iface->insert_rep = tandem_sql_backend_insert_rep;
   iface->update_rep = tandem_sql_backend_update_rep;
   iface->load_rep = tandem_sql_backend_load_rep;

@@ -56,6 +56,8 @@ struct _TandemSqlDriverClass
   gboolean (*commit) (TandemSqlDriver *self);
   void (*rollback) (TandemSqlDriver *self);
   gboolean (*in_transaction) (TandemSqlDriver *self);
+  /* Optional: size the caches for many writes (TRUE) or back (FALSE). */
+  void (*set_bulk) (TandemSqlDriver *self, gboolean bulk);
   /* Optional, the bulk path: appends @n_rows rows to @table in one
    * round trip (PostgreSQL: COPY). @values holds n_rows × n_columns
    * texts, row by row, NULL for SQL NULL. A driver without it writes
