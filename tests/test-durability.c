@@ -71,7 +71,7 @@ static guint
 count_audit (const char *path, const char *verb)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store = tandem_store_new_for_path (path, &error);
+  g_autoptr (TandemStore) store = tandem_store_new_for_uri (path, &error);
   g_autoptr (GListModel) entries = NULL;
   guint n = 0;
 
