@@ -71,7 +71,8 @@ int64_key (gint64 value)
   return key;
 }
 
-/* amount × rate, rounded once half away from zero */
+/* amount × rate, rounded once half away from zero; @what is a msgid
+ * (N_), translated only for the error: this runs for every activity */
 static gboolean
 round_rate (gint64      amount,
             gint64      rate,
@@ -83,8 +84,8 @@ round_rate (gint64      amount,
   if (_tandem_rate_apply (amount, rate, out))
     return TRUE;
   return activity_id > 0
-             ? _tandem_overflow_error (error, _ ("%s of activity #%" PRId64), what, activity_id)
-             : _tandem_overflow_error (error, "%s", what);
+             ? _tandem_overflow_error (error, _ ("%s of activity #%" PRId64), _ (what), activity_id)
+             : _tandem_overflow_error (error, "%s", _ (what));
 }
 
 static gboolean
@@ -411,7 +412,7 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
   if (team == NULL)
     return FALSE;
   share = share_for (engine, team, r->kind);
-  if (!round_rate (r->amount_minor, rate, &pool, _ ("The commission"), r->id, error))
+  if (!round_rate (r->amount_minor, rate, &pool, N_ ("The commission"), r->id, error))
     return FALSE;
 
   line.kind = TANDEM_LINE_KIND_COMMISSION;
@@ -443,7 +444,7 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
       gint64 threshold, above;
 
       if (!round_rate (team->target, engine->rules->accelerator_above, &threshold,
-                       _ ("The accelerator threshold"), 0, error))
+                       N_ ("The accelerator threshold"), 0, error))
         return FALSE;
       /* before >= threshold or the difference is at most this amount */
       above = before >= threshold ? r->amount_minor : (after > threshold ? after - threshold : 0);
@@ -458,7 +459,7 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
 
           if (overflow
               || !round_rate (MIN (above, r->amount_minor), extra_rate, &pool,
-                              _ ("The accelerator"), r->id, error))
+                              N_ ("The accelerator"), r->id, error))
             return overflow ? _tandem_overflow_error (error, _ ("The accelerator rate")) : FALSE;
           acc = g_new0 (Accelerated, 1);
 
@@ -774,7 +775,7 @@ add_team_bonuses (Engine *engine, GError **error)
       if (team->excluded || !team->has_target || tandem_team_get_archived (team->team))
         continue;
       if (!round_rate (team->target, engine->rules->bonus_attainment, &needed,
-                       _ ("The team bonus threshold"), 0, error))
+                       N_ ("The team bonus threshold"), 0, error))
         return FALSE;
       if (team->revenue < needed)
         continue;
@@ -821,38 +822,67 @@ add_team_bonuses (Engine *engine, GError **error)
   return TRUE;
 }
 
-static int
-compare_lines (gconstpointer a, gconstpointer b)
-{
-  const Line *la = a;
-  const Line *lb = b;
-
-  if (la->rep_id != lb->rep_id)
-    return la->rep_id < lb->rep_id ? -1 : 1;
-  return (la->seq > lb->seq) - (la->seq < lb->seq);
-}
-
-static int
-compare_line_index (gconstpointer a, gconstpointer b, gpointer lines)
-{
-  return compare_lines (&g_array_index ((GArray *)lines, Line, *(const guint *)a),
-                        &g_array_index ((GArray *)lines, Line, *(const guint *)b));
-}
-
-/* Sorts the lines by rep, then seq. A sort of the lines themselves would
- * take a second copy of them for its merge (glibc's qsort does), the
- * largest memory a settlement needs; this sorts 4-byte indices and then
- * moves each line once, in place, cycle by cycle. */
+/* Sorts the lines by rep, then seq, in O(n): every line's seq is unique
+ * and below the number of lines ever added, so the lines are visited in
+ * seq order through an inverse table and dealt into one bucket per rep
+ * (reps in ascending order), which keeps seq order inside a rep. The
+ * lines then move once each, in place, cycle by cycle: no second copy of
+ * the lines, the largest memory a settlement needs, and no comparisons. */
 static void
 sort_lines (GArray *lines)
 {
   guint              n = lines->len;
+  guint              max_seq = 0;
+  g_autofree guint  *by_seq = NULL;
   g_autofree guint  *order = g_new (guint, MAX (n, 1));
   g_autofree guint8 *moved = g_new0 (guint8, n / 8 + 1);
+  g_autoptr (GHashTable) buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  g_autoptr (GArray) reps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree guint *next = NULL;
 
   for (guint i = 0; i < n; i++)
-    order[i] = i;
-  g_qsort_with_data (order, (gint)n, sizeof (guint), compare_line_index, lines);
+    max_seq = MAX (max_seq, g_array_index (lines, Line, i).seq);
+  by_seq = g_new (guint, (gsize)max_seq + 1);
+  memset (by_seq, 0xff, ((gsize)max_seq + 1) * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+
+      by_seq[l->seq] = i;
+      if (!g_hash_table_contains (buckets, &l->rep_id))
+        {
+          g_array_append_val (reps, l->rep_id);
+          g_hash_table_insert (buckets, (gpointer)&l->rep_id, NULL);
+        }
+    }
+
+  /* the first place of each rep's lines, reps ascending */
+  g_array_sort (reps, _tandem_compare_int64);
+  next = g_new0 (guint, MAX (reps->len, 1));
+  g_hash_table_remove_all (buckets);
+  for (guint r = 0; r < reps->len; r++)
+    g_hash_table_insert (buckets, &g_array_index (reps, gint64, r), GUINT_TO_POINTER (r));
+  for (guint i = 0; i < n; i++)
+    next[GPOINTER_TO_UINT (
+        g_hash_table_lookup (buckets, &g_array_index (lines, Line, i).rep_id))]++;
+  for (guint r = 0, place = 0; r < reps->len; r++)
+    {
+      guint count = next[r];
+
+      next[r] = place;
+      place += count;
+    }
+  for (guint seq = 0; seq <= max_seq; seq++)
+    {
+      guint i = by_seq[seq];
+
+      if (i == G_MAXUINT)
+        continue;
+      order[next[GPOINTER_TO_UINT (
+          g_hash_table_lookup (buckets, &g_array_index (lines, Line, i).rep_id))]++]
+          = i;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       Line  held;
