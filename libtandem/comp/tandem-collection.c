@@ -187,24 +187,6 @@ earned_lines (Engine     *engine,
   return TRUE;
 }
 
-static gboolean
-add_held (Engine *engine, gint64 rep_id, gint64 amount, GError **error)
-{
-  gint64 *value = g_hash_table_lookup (engine->held, &rep_id);
-
-  if (value == NULL)
-    {
-      gint64 *key = g_new (gint64, 1);
-
-      *key = rep_id;
-      value = g_new0 (gint64, 1);
-      g_hash_table_insert (engine->held, key, value);
-    }
-  if (!_tandem_add_checked (value, amount))
-    return _tandem_overflow_error (error, _ ("What rep %" PRId64 " has held"), rep_id);
-  return TRUE;
-}
-
 static char *
 collected_text (Engine      *engine,
                 gint64       order_id,
@@ -271,8 +253,8 @@ collect_order (Engine *engine, GHashTable *own, gint64 order_id, GError **error)
           || !share_of (e->amount, end.order - end.reversed, end.order, &entitled, order_id, error))
         return FALSE;
       held = MAX (entitled - paid_after, 0);
-      if (held > 0 && !add_held (engine, e->rep_id, held, error))
-        return FALSE;
+      if (held > 0 && !_tandem_add_to_key (engine->held, e->rep_id, held))
+        return _tandem_overflow_error (error, _ ("What rep %" PRId64 " has held"), e->rep_id);
 
       if (e->index != G_MAXUINT)
         {

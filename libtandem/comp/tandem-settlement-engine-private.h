@@ -171,6 +171,9 @@ struct _Engine
 
 void _tandem_line_clear (Line *line);
 int  _tandem_compare_int64 (gconstpointer a, gconstpointer b);
+/* Adds @amount to the gint64 under @key in @table (gint64 keys and values,
+ * g_free'd), making it when missing; FALSE on overflow. */
+gboolean _tandem_add_to_key (GHashTable *table, gint64 key, gint64 amount);
 /* "40%" or "40.25%" */
 char *_tandem_share_text (int bp);
 

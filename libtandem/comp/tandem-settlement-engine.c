@@ -279,9 +279,8 @@ add_split (Engine                       *engine,
     *field_part = parts[1];
 }
 
-/* Adds @amount to the gint64 under @key in @table; FALSE on overflow. */
-static gboolean
-add_contribution (GHashTable *table, gint64 key, gint64 amount)
+gboolean
+_tandem_add_to_key (GHashTable *table, gint64 key, gint64 amount)
 {
   gint64 *value = g_hash_table_lookup (table, &key);
 
@@ -373,7 +372,7 @@ earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned
           const TandemLineRecord *l = &g_array_index (closed, TandemLineRecord, i);
 
           if ((l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
-              && !add_contribution (earned, l->rep_id, l->amount_minor))
+              && !_tandem_add_to_key (earned, l->rep_id, l->amount_minor))
             return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"),
                                            r->reverses_id);
         }
@@ -391,7 +390,7 @@ earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned
 
       if (l->activity_id == r->reverses_id
           && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
-          && !add_contribution (earned, l->rep_id, l->amount))
+          && !_tandem_add_to_key (earned, l->rep_id, l->amount))
         return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
     }
   return TRUE;
@@ -433,7 +432,7 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
     return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" PRId64),
                                    tandem_team_get_name (team->team), r->id);
   team->revenue = after;
-  if (!add_contribution (team->contribution, r->rep_id, r->amount_minor))
+  if (!_tandem_add_to_key (team->contribution, r->rep_id, r->amount_minor))
     return _tandem_overflow_error (
         error, _ ("The revenue rep %" PRId64 " logged up to activity #%" PRId64), r->rep_id, r->id);
 
@@ -539,7 +538,7 @@ process_reversal (Engine *engine, const TandemSettleRecord *r, GError **error)
 
   /* revenue is net of reversals, whenever the order was */
   if (!_tandem_add_checked (&team->revenue, -r->amount_minor)
-      || !add_contribution (team->contribution, r->reversed_rep_id, -r->amount_minor))
+      || !_tandem_add_to_key (team->contribution, r->reversed_rep_id, -r->amount_minor))
     return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" PRId64),
                                    tandem_team_get_name (team->team), r->id);
 
@@ -1232,7 +1231,7 @@ add_draws (Engine *engine, GError **error)
     {
       const Line *l = &g_array_index (engine->lines, Line, i);
 
-      if (!add_contribution (totals, l->rep_id, l->amount))
+      if (!_tandem_add_to_key (totals, l->rep_id, l->amount))
         return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
       if (l->team_id > 0 && !g_hash_table_contains (first_team, &l->rep_id))
         g_hash_table_insert (first_team, int64_key (l->rep_id), int64_key (l->team_id));

@@ -111,6 +111,23 @@ stage_activities (TandemSqlBackend *self, TandemActivityRecord *records, guint n
  * per row, which is most of an import's time on SQLite. */
 #define MULTI_ROWS 64
 
+/* @head followed by MULTI_ROWS groups of @n_columns numbered parameters:
+ * "(?1, ?2), (?3, ?4), …" */
+static GString *
+multi_values (const char *head, guint n_columns)
+{
+  GString *sql = g_string_new (head);
+
+  for (guint r = 0; r < MULTI_ROWS; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (" : "(");
+      for (guint c = 0; c < n_columns; c++)
+        g_string_append_printf (sql, c > 0 ? ", ?%u" : "?%u", r * n_columns + c + 1);
+      g_string_append_c (sql, ')');
+    }
+  return sql;
+}
+
 static TandemSqlStmt *
 multi_insert_stmt (TandemSqlBackend *self)
 {
@@ -118,15 +135,9 @@ multi_insert_stmt (TandemSqlBackend *self)
 
   if (self->multi_insert != NULL)
     return self->multi_insert;
-  sql = g_string_new ("INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
-                      "occurred_at, external_ref, reverses_id, note) VALUES ");
-  for (guint r = 0; r < MULTI_ROWS; r++)
-    {
-      g_string_append (sql, r > 0 ? ", (" : "(");
-      for (guint c = 0; c < 9; c++)
-        g_string_append_printf (sql, c > 0 ? ", ?%u" : "?%u", r * 9 + c + 1);
-      g_string_append_c (sql, ')');
-    }
+  sql = multi_values ("INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
+                      "occurred_at, external_ref, reverses_id, note) VALUES ",
+                      9);
   g_string_append (sql, " ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref");
   self->multi_insert = tandem_sql_prepare (self->driver, sql->str);
   return self->multi_insert;
@@ -299,12 +310,10 @@ insert_stages_multi (TandemSqlBackend *self, const TandemStageRecord *records)
 
   if (stmt == NULL)
     {
-      g_autoptr (GString) sql = g_string_new (
-          "INSERT INTO account_stage (account_id, stage, changed_at, cause, activity_id) VALUES ");
+      g_autoptr (GString) sql = multi_values (
+          "INSERT INTO account_stage (account_id, stage, changed_at, cause, activity_id) VALUES ",
+          5);
 
-      for (guint r = 0; r < MULTI_ROWS; r++)
-        g_string_append_printf (sql, "%s(?%u, ?%u, ?%u, ?%u, ?%u)", r > 0 ? ", " : "", r * 5 + 1,
-                                r * 5 + 2, r * 5 + 3, r * 5 + 4, r * 5 + 5);
       stmt = self->multi_stage = tandem_sql_prepare (self->driver, sql->str);
       if (stmt == NULL)
         return FALSE;
