@@ -129,20 +129,22 @@ earned_lines (Engine     *engine,
               GArray     *out,
               GError    **error)
 {
-  GArray *lines;
+  LineStore  *lines;
+  LineIter    iter;
+  const Line *l;
 
   if (order_at >= engine->start)
     {
       gpointer first;
+      guint    i;
 
       if (!g_hash_table_lookup_extended (own, &order_id, NULL, &first))
         return TRUE; /* a tandem that follows another plan */
-      for (guint i = GPOINTER_TO_UINT (first);
-           i < engine->lines->len && g_array_index (engine->lines, Line, i).activity_id == order_id;
-           i++)
+      i = GPOINTER_TO_UINT (first);
+      _tandem_line_iter_init (&iter, engine->lines, i, G_MAXUINT);
+      for (; (l = _tandem_line_iter_next (&iter)) != NULL && l->activity_id == order_id; i++)
         {
-          const Line *l = &g_array_index (engine->lines, Line, i);
-          Earned      e
+          Earned e
               = { l->rep_id, l->team_id, l->account_id, l->amount, i, l->kind, l->activity_kind };
 
           if (is_order_line (l, order_id))
@@ -175,11 +177,11 @@ earned_lines (Engine     *engine,
   lines = _tandem_engine_earlier_lines (engine, order_at, order_id, error);
   if (lines == NULL)
     return FALSE;
-  for (guint i = 0; i < lines->len; i++)
+  _tandem_line_iter_init (&iter, lines, 0, G_MAXUINT);
+  while ((l = _tandem_line_iter_next (&iter)) != NULL)
     {
-      const Line *l = &g_array_index (lines, Line, i);
-      Earned      e = { l->rep_id, l->team_id, l->account_id,   l->amount,
-                        G_MAXUINT, l->kind,    l->activity_kind };
+      Earned e = { l->rep_id, l->team_id, l->account_id,   l->amount,
+                   G_MAXUINT, l->kind,    l->activity_kind };
 
       if (is_order_line (l, order_id))
         g_array_append_val (out, e);
@@ -258,13 +260,15 @@ collect_order (Engine *engine, GHashTable *own, gint64 order_id, GError **error)
 
       if (e->index != G_MAXUINT)
         {
-          Line *l = &g_array_index (engine->lines, Line, e->index);
+          Line l;
 
           /* the order's own period: nothing was paid before it */
-          l->amount = paid_after;
-          l->earned = e->amount;
-          l->flags |= LINE_EARNED;
-          l->text = collected_text (engine, order_id, &start, &end, e->amount, 0, paid_after);
+          _tandem_line_store_get (engine->lines, e->index, &l);
+          l.amount = paid_after;
+          l.earned = e->amount;
+          l.flags |= LINE_EARNED;
+          l.text = collected_text (engine, order_id, &start, &end, e->amount, 0, paid_after);
+          _tandem_line_store_set (engine->lines, e->index, &l);
         }
       else if (paid_after != paid_before)
         {
@@ -282,8 +286,7 @@ collect_order (Engine *engine, GHashTable *own, gint64 order_id, GError **error)
           line.other = order_id;
           line.text
               = collected_text (engine, order_id, &start, &end, e->amount, paid_before, paid_after);
-          line.seq = engine->lines->len;
-          g_array_append_val (engine->lines, line);
+          _tandem_line_store_append (engine->lines, &line);
         }
     }
   return TRUE;
@@ -297,6 +300,9 @@ _tandem_engine_collect (Engine *engine, GError **error)
   g_autoptr (GHashTable) own = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer       key;
+  LineIter       lines;
+  const Line    *l;
+  guint          i = 0;
 
   /* the orders paid or reversed in this period are open at its start, or
    * in it: every order with something left open at the start */
@@ -305,7 +311,7 @@ _tandem_engine_collect (Engine *engine, GError **error)
       _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable), error);
   if (open == NULL)
     return FALSE;
-  for (guint i = 0; i < open->len; i++)
+  for (i = 0; i < open->len; i++)
     {
       gint64 *id = g_new (gint64, 1);
 
@@ -314,25 +320,22 @@ _tandem_engine_collect (Engine *engine, GError **error)
     }
 
   /* this period's own orders: where their lines begin */
-  for (guint i = 0; i < engine->lines->len; i++)
-    {
-      const Line *l = &g_array_index (engine->lines, Line, i);
+  _tandem_line_iter_init (&lines, engine->lines, 0, G_MAXUINT);
+  for (i = 0; (l = _tandem_line_iter_next (&lines)) != NULL; i++)
+    if (is_order_line (l, l->activity_id) && !g_hash_table_contains (own, &l->activity_id))
+      {
+        gint64 *id = g_new (gint64, 1);
 
-      if (is_order_line (l, l->activity_id) && !g_hash_table_contains (own, &l->activity_id))
-        {
-          gint64 *id = g_new (gint64, 1);
-
-          *id = l->activity_id;
-          g_hash_table_insert (own, id, GUINT_TO_POINTER (i));
-        }
-    }
+        *id = l->activity_id;
+        g_hash_table_insert (own, id, GUINT_TO_POINTER (i));
+      }
 
   g_hash_table_iter_init (&iter, engine->collect);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_array_append_val (ids, *(gint64 *)key);
   g_array_sort (ids, _tandem_compare_int64);
 
-  for (guint i = 0; i < ids->len; i++)
+  for (i = 0; i < ids->len; i++)
     {
       if (i % 4096 == 4095 && g_cancellable_set_error_if_cancelled (engine->cancellable, error))
         return FALSE;

@@ -92,12 +92,13 @@ static gpointer
 line_list_get_item (GListModel *model, guint position)
 {
   TandemLineList *self = TANDEM_LINE_LIST (model);
+  Line            line;
 
   if (position >= self->n_items)
     return NULL;
 
-  return make_line (self->settlement,
-                    &g_array_index (self->settlement->lines, Line, self->first + position));
+  _tandem_line_store_get (self->settlement->lines, self->first + position, &line);
+  return make_line (self->settlement, &line);
 }
 
 static void

@@ -65,18 +65,19 @@ collect (TandemSettlement *s, const TandemPlanRules *rules, GArray *entries, GEr
 {
   for (guint r = 0; r < s->rep_ids->len; r++)
     {
-      guint first = g_array_index (s->rep_first, guint, r);
-      guint next
-          = r + 1 < s->rep_first->len ? g_array_index (s->rep_first, guint, r + 1) : s->lines->len;
+      guint       first = g_array_index (s->rep_first, guint, r);
+      guint       next = r + 1 < s->rep_first->len ? g_array_index (s->rep_first, guint, r + 1)
+                                                   : _tandem_line_store_get_len (s->lines);
       gint64      by_kind[TANDEM_N_LINE_KINDS] = { 0 };
       guint       start = entries->len;
       TandemRep  *rep = NULL;
       const char *name;
+      LineIter    iter;
+      const Line *l;
 
-      for (guint i = first; i < next; i++)
+      _tandem_line_iter_init (&iter, s->lines, first, next);
+      while ((l = _tandem_line_iter_next (&iter)) != NULL)
         {
-          const Line *l = &g_array_index (s->lines, Line, i);
-
           if (!_tandem_add_checked (&by_kind[l->kind], l->amount))
             return _tandem_overflow_error (error, _ ("The payroll amount of rep %" PRId64),
                                            l->rep_id);

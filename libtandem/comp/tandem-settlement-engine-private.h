@@ -12,60 +12,11 @@
 #include "tandem-settlement.h"
 #include "tandem-store-private.h"
 #include "tandem-schedule-private.h"
+#include "tandem-line-store-private.h"
 
 G_BEGIN_DECLS
 
 #define USEC_PER_DAY (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
-
-/* Why a line exists: selects its explanation. */
-typedef enum
-{
-  REASON_COMMISSION,
-  REASON_ACCELERATOR,
-  REASON_BONUS_EQUAL,
-  REASON_BONUS_CONTRIBUTION,
-  REASON_REFERRAL,
-  REASON_CLAWBACK,
-  REASON_CLAWBACK_REFERRAL,
-  REASON_OUTSIDE_WINDOW,
-  REASON_NO_CLAWBACK,
-  REASON_CAP,
-  REASON_CAP_PART,
-  REASON_STORED,
-  REASON_DRAW,
-  REASON_DRAW_RECOVERY,
-  REASON_DRAW_RECOVERY_ENDED,
-  REASON_DISPUTE,   /* the text says which dispute, who accepted it and why */
-  REASON_COLLECTED, /* pay on collection: an earlier order's part paid now; the text says */
-} Reason;
-
-/* Line flags */
-#define LINE_PERIOD_TARGET 1 /* the tandem's target was the one set for the period */
-#define LINE_RECOVERABLE 2   /* a draw line of a recoverable draw */
-#define LINE_EARNED 4        /* pay on collection: an order's own line; amount paid, earned all */
-
-/* One line, compact: the explanation is written only when asked for. */
-typedef struct
-{
-  gint64 rep_id;
-  gint64 activity_id;
-  gint64 amount;
-  gint64 base;       /* the amount the line is computed from */
-  gint64 pool;       /* the amount split between the members */
-  gint64 rate;       /* the rate applied, fixed point */
-  gint64 account_id; /* account of the activity */
-  gint64 team_id;    /* tandem the line was earned through, 0 for none */
-  gint64 other;      /* order id, referrer id, days, threshold, … */
-  gint64 other2;
-  gint64 earned; /* LINE_EARNED: what the line earned, paid or held */
-  char  *text;   /* closed lines: the stored explanation; pay on collection: what was paid */
-  guint  seq;
-  gint32 share_bp;
-  guint8 kind;
-  guint8 reason;
-  guint8 activity_kind;
-  guint8 flags;
-} Line;
 
 /* An activity in another currency than the plan's, and how it was
  * converted (kept for the explanation). */
@@ -86,7 +37,7 @@ struct _TandemSettlement
   char                  currency[4];
   TandemPeriod         *period;
   TandemSettlementState state;
-  GArray               *lines;      /* Line, sorted by rep, then seq */
+  LineStore            *lines;      /* sorted by rep, then seq */
   GArray               *rep_ids;    /* distinct rep ids, ascending */
   GArray               *rep_first;  /* index of each rep's first line */
   GArray               *rep_totals; /* gint64, the sum of each rep's lines */
@@ -129,14 +80,6 @@ typedef struct
   gint64      payout;
 } TeamState;
 
-typedef struct
-{
-  gint64 inside;
-  gint64 field;
-  gint64 inside_part;
-  gint64 field_part;
-} Accelerated;
-
 typedef struct _Engine Engine;
 
 struct _Engine
@@ -150,10 +93,9 @@ struct _Engine
   gint64                 start;
   gint64                 end;
   GHashTable            *teams;        /* team id → TeamState */
-  GHashTable            *accelerated;  /* activity id → Accelerated */
   GHashTable            *first_orders; /* order id → TandemReferralRecord */
-  GHashTable            *earlier;      /* period label → GArray of Line */
-  GArray                *lines;
+  GHashTable            *earlier;      /* period label → LineStore */
+  LineStore             *lines;
   GMainContext          *progress_context;
   GCancellable          *cancellable;
   guint64                processed;
@@ -169,8 +111,7 @@ struct _Engine
   GHashTable            *held;          /* pay on collection: rep id → gint64 held at the end */
 };
 
-void _tandem_line_clear (Line *line);
-int  _tandem_compare_int64 (gconstpointer a, gconstpointer b);
+int _tandem_compare_int64 (gconstpointer a, gconstpointer b);
 /* Adds @amount to the gint64 under @key in @table (gint64 keys and values,
  * g_free'd), making it when missing; FALSE on overflow. */
 gboolean _tandem_add_to_key (GHashTable *table, gint64 key, gint64 amount);
@@ -185,7 +126,7 @@ void     _tandem_engine_clear (Engine *engine);
 /* The lines of the earlier period that holds @at, settled now (with
  * collection when @collect) and kept in engine->earlier; @what names the
  * activity that needs them, for the error when they reach back too far. */
-GArray *_tandem_engine_earlier_lines (Engine *engine, gint64 at, gint64 what, GError **error);
+LineStore *_tandem_engine_earlier_lines (Engine *engine, gint64 at, gint64 what, GError **error);
 /* Pay on collection, after the scan: pays the orders of engine->collect
  * by their payments (tandem-collection.c). */
 gboolean _tandem_engine_collect (Engine *engine, GError **error);

@@ -19,12 +19,6 @@
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-void
-_tandem_line_clear (Line *line)
-{
-  g_clear_pointer (&line->text, g_free);
-}
-
 static void
 team_state_free (TeamState *state)
 {
@@ -54,10 +48,9 @@ _tandem_engine_clear (Engine *engine)
   g_clear_pointer (&engine->rates, g_array_unref);
   g_clear_pointer (&engine->draw_balances, g_hash_table_unref);
   g_clear_pointer (&engine->teams, g_hash_table_unref);
-  g_clear_pointer (&engine->accelerated, g_hash_table_unref);
   g_clear_pointer (&engine->first_orders, g_hash_table_unref);
   g_clear_pointer (&engine->earlier, g_hash_table_unref);
-  g_clear_pointer (&engine->lines, g_array_unref);
+  g_clear_pointer (&engine->lines, _tandem_line_store_free);
   g_clear_pointer (&engine->collect, g_hash_table_unref);
   g_clear_pointer (&engine->held, g_hash_table_unref);
 }
@@ -233,10 +226,7 @@ rate_for (Engine *engine, int kind)
 static void
 add_line (Engine *engine, const Line *line)
 {
-  Line copy = *line;
-
-  copy.seq = engine->lines->len;
-  g_array_append_val (engine->lines, copy);
+  _tandem_line_store_append (engine->lines, line);
 }
 
 /* Splits @pool between the two members by @share_bp, inside first, and
@@ -301,13 +291,13 @@ _tandem_compare_int64 (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
-GArray *
+LineStore *
 _tandem_engine_earlier_lines (Engine *engine, gint64 at, gint64 what, GError **error)
 {
   g_autoptr (GTimeZone) zone = g_time_zone_ref (tandem_plan_get_time_zone (engine->plan));
   g_autoptr (TandemPeriod) period = tandem_period_copy (engine->period);
   g_autofree char *label = NULL;
-  GArray          *lines;
+  LineStore       *lines;
   Engine           nested = { 0 };
 
   for (;;)
@@ -359,7 +349,9 @@ static gboolean
 earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned, GError **error)
 {
   g_autoptr (GArray) closed = NULL;
-  GArray *lines;
+  LineStore  *lines;
+  LineIter    iter;
+  const Line *l;
 
   closed = tandem_backend_list_closed_lines_for_activity (engine->backend, r->reverses_id, error);
   if (closed == NULL)
@@ -369,10 +361,10 @@ earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned
     {
       for (guint i = 0; i < closed->len; i++)
         {
-          const TandemLineRecord *l = &g_array_index (closed, TandemLineRecord, i);
+          const TandemLineRecord *c = &g_array_index (closed, TandemLineRecord, i);
 
-          if ((l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
-              && !_tandem_add_to_key (earned, l->rep_id, l->amount_minor))
+          if ((c->kind == TANDEM_LINE_KIND_COMMISSION || c->kind == TANDEM_LINE_KIND_ACCELERATOR)
+              && !_tandem_add_to_key (earned, c->rep_id, c->amount_minor))
             return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"),
                                            r->reverses_id);
         }
@@ -384,10 +376,9 @@ earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned
   else if ((lines = _tandem_engine_earlier_lines (engine, r->reversed_at, r->id, error)) == NULL)
     return FALSE;
 
-  for (guint i = 0; i < lines->len; i++)
+  _tandem_line_iter_init (&iter, lines, 0, G_MAXUINT);
+  while ((l = _tandem_line_iter_next (&iter)) != NULL)
     {
-      const Line *l = &g_array_index (lines, Line, i);
-
       if (l->activity_id == r->reverses_id
           && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
           && !_tandem_add_to_key (earned, l->rep_id, l->amount))
@@ -454,14 +445,11 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
           gint64   extra_rate = _tandem_mul_div_round (
                 rate, engine->rules->accelerator_multiplier - TANDEM_RATE_ONE, TANDEM_RATE_ONE,
                 &overflow);
-          Accelerated *acc;
 
           if (overflow
               || !round_rate (MIN (above, r->amount_minor), extra_rate, &pool,
                               N_ ("The accelerator"), r->id, error))
             return overflow ? _tandem_overflow_error (error, _ ("The accelerator rate")) : FALSE;
-          acc = g_new0 (Accelerated, 1);
-
           line.kind = TANDEM_LINE_KIND_ACCELERATOR;
           line.reason = REASON_ACCELERATOR;
           line.flags = team->period_target ? LINE_PERIOD_TARGET : 0;
@@ -469,10 +457,7 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
           line.rate = extra_rate;
           line.other = threshold;
           line.other2 = r->amount_minor;
-          add_split (engine, members, pool, share, &line, &acc->inside_part, &acc->field_part);
-          acc->inside = members->inside_rep_id;
-          acc->field = members->field_rep_id;
-          g_hash_table_insert (engine->accelerated, int64_key (r->id), acc);
+          add_split (engine, members, pool, share, &line, NULL, NULL);
         }
     }
 
@@ -821,87 +806,6 @@ add_team_bonuses (Engine *engine, GError **error)
   return TRUE;
 }
 
-/* Sorts the lines by rep, then seq, in O(n): every line's seq is unique
- * and below the number of lines ever added, so the lines are visited in
- * seq order through an inverse table and dealt into one bucket per rep
- * (reps in ascending order), which keeps seq order inside a rep. The
- * lines then move once each, in place, cycle by cycle: no second copy of
- * the lines, the largest memory a settlement needs, and no comparisons. */
-static void
-sort_lines (GArray *lines)
-{
-  guint              n = lines->len;
-  guint              max_seq = 0;
-  g_autofree guint  *by_seq = NULL;
-  g_autofree guint  *order = g_new (guint, MAX (n, 1));
-  g_autofree guint8 *moved = g_new0 (guint8, n / 8 + 1);
-  g_autoptr (GHashTable) buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
-  g_autoptr (GArray) reps = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree guint *next = NULL;
-
-  for (guint i = 0; i < n; i++)
-    max_seq = MAX (max_seq, g_array_index (lines, Line, i).seq);
-  by_seq = g_new (guint, (gsize)max_seq + 1);
-  memset (by_seq, 0xff, ((gsize)max_seq + 1) * sizeof (guint));
-  for (guint i = 0; i < n; i++)
-    {
-      const Line *l = &g_array_index (lines, Line, i);
-
-      by_seq[l->seq] = i;
-      if (!g_hash_table_contains (buckets, &l->rep_id))
-        {
-          g_array_append_val (reps, l->rep_id);
-          g_hash_table_insert (buckets, (gpointer)&l->rep_id, NULL);
-        }
-    }
-
-  /* the first place of each rep's lines, reps ascending */
-  g_array_sort (reps, _tandem_compare_int64);
-  next = g_new0 (guint, MAX (reps->len, 1));
-  g_hash_table_remove_all (buckets);
-  for (guint r = 0; r < reps->len; r++)
-    g_hash_table_insert (buckets, &g_array_index (reps, gint64, r), GUINT_TO_POINTER (r));
-  for (guint i = 0; i < n; i++)
-    next[GPOINTER_TO_UINT (
-        g_hash_table_lookup (buckets, &g_array_index (lines, Line, i).rep_id))]++;
-  for (guint r = 0, place = 0; r < reps->len; r++)
-    {
-      guint count = next[r];
-
-      next[r] = place;
-      place += count;
-    }
-  for (guint seq = 0; seq <= max_seq; seq++)
-    {
-      guint i = by_seq[seq];
-
-      if (i == G_MAXUINT)
-        continue;
-      order[next[GPOINTER_TO_UINT (
-          g_hash_table_lookup (buckets, &g_array_index (lines, Line, i).rep_id))]++]
-          = i;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      Line  held;
-      guint j = i;
-
-      if (moved[i / 8] & (1u << (i % 8)) || order[i] == i)
-        continue;
-      /* the cycle through i: each place takes the line that belongs there */
-      held = g_array_index (lines, Line, i);
-      while (order[j] != i)
-        {
-          g_array_index (lines, Line, j) = g_array_index (lines, Line, order[j]);
-          moved[j / 8] |= (guint8)(1u << (j % 8));
-          j = order[j];
-        }
-      g_array_index (lines, Line, j) = held;
-      moved[j / 8] |= (guint8)(1u << (j % 8));
-    }
-}
-
 /* Cuts @rep_id's lines [first, first + n), which add up to @total above
  * the cap. The cut is charged to the tandems the rep earned through, in
  * proportion to what each brought (largest remainder), one `cap` line per
@@ -914,12 +818,16 @@ add_cap (Engine *engine, guint first, guint n, gint64 total, GError **error)
   g_autofree guint64 *weights = NULL;
   g_autofree gint64  *parts = NULL;
   gint64              cut = engine->rules->cap_per_rep - total;
-  gint64              rep_id = g_array_index (engine->lines, Line, first).rep_id;
+  gint64              rep_id = 0;
+  LineIter            iter;
+  const Line         *l;
 
-  for (guint i = first; i < first + n; i++)
+  _tandem_line_iter_init (&iter, engine->lines, first, first + n);
+  while ((l = _tandem_line_iter_next (&iter)) != NULL)
     {
-      const Line *l = &g_array_index (engine->lines, Line, i);
-      guint       t;
+      guint t;
+
+      rep_id = l->rep_id;
 
       for (t = 0; t < teams->len && g_array_index (teams, gint64, t) != l->team_id; t++)
         ;
@@ -964,32 +872,56 @@ add_cap (Engine *engine, guint first, guint n, gint64 total, GError **error)
   return TRUE;
 }
 
+typedef struct
+{
+  guint  first;
+  guint  n;
+  gint64 total;
+} Capped;
+
 /* Caps come last, after everything else a rep earned. */
 static gboolean
 add_caps (Engine *engine, GError **error)
 {
-  gint64 total = 0;
-  guint  n = engine->lines->len;
-  guint  first = 0;
+  g_autoptr (GArray) capped = g_array_new (FALSE, FALSE, sizeof (Capped));
+  gint64      total = 0;
+  gint64      rep_id = 0;
+  guint       first = 0;
+  guint       i = 0;
+  LineIter    iter;
+  const Line *l;
 
-  if (!engine->rules->has_cap || n == 0)
+  if (!engine->rules->has_cap || _tandem_line_store_get_len (engine->lines) == 0)
     return TRUE;
 
-  sort_lines (engine->lines);
-  for (guint i = 0; i < n; i++)
+  /* each rep's total first: the cap lines are added after the scan */
+  _tandem_line_store_sort_by_rep (engine->lines);
+  _tandem_line_iter_init (&iter, engine->lines, 0, G_MAXUINT);
+  for (;; i++)
     {
-      const Line *l = &g_array_index (engine->lines, Line, i);
+      l = _tandem_line_iter_next (&iter);
+      if (i > 0 && (l == NULL || l->rep_id != rep_id))
+        {
+          Capped c = { first, i - first, total };
 
+          if (total > engine->rules->cap_per_rep)
+            g_array_append_val (capped, c);
+          total = 0;
+          first = i;
+        }
+      if (l == NULL)
+        break;
+      rep_id = l->rep_id;
       if (!_tandem_add_checked (&total, l->amount))
         return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
-      if (i + 1 == n || g_array_index (engine->lines, Line, i + 1).rep_id != l->rep_id)
-        {
-          if (total > engine->rules->cap_per_rep
-              && !add_cap (engine, first, i + 1 - first, total, error))
-            return FALSE;
-          total = 0;
-          first = i + 1;
-        }
+    }
+
+  for (guint c = 0; c < capped->len; c++)
+    {
+      const Capped *cap = &g_array_index (capped, Capped, c);
+
+      if (!add_cap (engine, cap->first, cap->n, cap->total, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1119,8 +1051,10 @@ draw_history (Engine *engine, GError **error)
         }
       else
         {
-          Engine   nested = { 0 };
-          gboolean ok;
+          Engine      nested = { 0 };
+          gboolean    ok;
+          LineIter    iter;
+          const Line *l;
 
           nested.store = engine->store;
           nested.backend = engine->backend;
@@ -1132,10 +1066,10 @@ draw_history (Engine *engine, GError **error)
           nested.depth = engine->depth + 1;
           nested.draw_balances = g_hash_table_ref (engine->draw_balances);
           ok = _tandem_engine_run (&nested, error);
-          for (guint i = 0; ok && i < nested.lines->len; i++)
+          if (ok)
+            _tandem_line_iter_init (&iter, nested.lines, 0, G_MAXUINT);
+          while (ok && (l = _tandem_line_iter_next (&iter)) != NULL)
             {
-              const Line *l = &g_array_index (nested.lines, Line, i);
-
               if (l->kind == TANDEM_LINE_KIND_DRAW || l->kind == TANDEM_LINE_KIND_DRAW_RECOVERY)
                 add_balance (engine->draw_balances, schedule, l->rep_id, start, l->amount);
             }
@@ -1226,11 +1160,12 @@ add_draws (Engine *engine, GError **error)
       = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr (GHashTable) first_team
       = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  LineIter    iter;
+  const Line *l;
 
-  for (guint i = 0; i < engine->lines->len; i++)
+  _tandem_line_iter_init (&iter, engine->lines, 0, G_MAXUINT);
+  while ((l = _tandem_line_iter_next (&iter)) != NULL)
     {
-      const Line *l = &g_array_index (engine->lines, Line, i);
-
       if (!_tandem_add_to_key (totals, l->rep_id, l->amount))
         return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
       if (l->team_id > 0 && !g_hash_table_contains (first_team, &l->rep_id))
@@ -1313,12 +1248,10 @@ _tandem_engine_run (Engine *engine, GError **error)
 
   engine->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify)team_state_free);
-  engine->accelerated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   engine->first_orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
-  engine->earlier
-      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
-  engine->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), 1024);
-  g_array_set_clear_func (engine->lines, (GDestroyNotify)_tandem_line_clear);
+  engine->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify)_tandem_line_store_free);
+  engine->lines = _tandem_line_store_new ();
   engine->conversions = _tandem_conversions_new ();
   engine->rates = g_array_new (FALSE, TRUE, sizeof (TandemScheduleRecord));
   g_array_set_clear_func (engine->rates, (GDestroyNotify)tandem_schedule_record_clear);
@@ -1362,12 +1295,12 @@ _tandem_engine_run (Engine *engine, GError **error)
   if (!add_team_bonuses (engine, error) || !add_caps (engine, error)
       || !add_disputes (engine, error))
     return FALSE;
-  sort_lines (engine->lines);
+  _tandem_line_store_sort_by_rep (engine->lines);
   if (has_draws)
     {
       if (!add_draws (engine, error))
         return FALSE;
-      sort_lines (engine->lines);
+      _tandem_line_store_sort_by_rep (engine->lines);
     }
   return TRUE;
 }

@@ -60,7 +60,7 @@ tandem_settlement_finalize (GObject *object)
 {
   TandemSettlement *self = (TandemSettlement *)object;
 
-  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->lines, _tandem_line_store_free);
   g_clear_pointer (&self->rep_ids, g_array_unref);
   g_clear_pointer (&self->rep_first, g_array_unref);
   g_clear_pointer (&self->rep_totals, g_array_unref);
@@ -95,12 +95,15 @@ tandem_settlement_init (TandemSettlement *self)
 static gboolean
 index_reps (TandemSettlement *self, GError **error)
 {
-  self->total = 0;
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      const Line *l = &g_array_index (self->lines, Line, i);
+  LineIter    iter;
+  const Line *l;
+  guint       i = 0;
 
-      if (i == 0 || g_array_index (self->lines, Line, i - 1).rep_id != l->rep_id)
+  self->total = 0;
+  _tandem_line_iter_init (&iter, self->lines, 0, G_MAXUINT);
+  for (; (l = _tandem_line_iter_next (&iter)) != NULL; i++)
+    {
+      if (i == 0 || g_array_index (self->rep_ids, gint64, self->rep_ids->len - 1) != l->rep_id)
         {
           gint64 zero = 0;
 
@@ -124,7 +127,7 @@ rep_range (TandemSettlement *self, gint64 rep_id, guint *first, guint *n)
     if (g_array_index (self->rep_ids, gint64, i) == rep_id)
       {
         guint next = i + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, i + 1)
-                                                  : self->lines->len;
+                                                  : _tandem_line_store_get_len (self->lines);
 
         *first = g_array_index (self->rep_first, guint, i);
         *n = next - *first;
@@ -154,14 +157,16 @@ static gboolean
 add_team_results (TandemSettlement *self, Engine *engine, GError **error)
 {
   g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
+  LineIter    iter;
+  const Line *l;
 
   self->teams = g_list_store_new (TANDEM_TYPE_TEAM_RESULT);
   ids = g_list_sort (ids, _tandem_compare_int64);
 
-  for (guint i = 0; i < self->lines->len; i++)
+  _tandem_line_iter_init (&iter, self->lines, 0, G_MAXUINT);
+  while ((l = _tandem_line_iter_next (&iter)) != NULL)
     {
-      const Line *l = &g_array_index (self->lines, Line, i);
-      TeamState  *team = l->team_id > 0 ? g_hash_table_lookup (engine->teams, &l->team_id) : NULL;
+      TeamState *team = l->team_id > 0 ? g_hash_table_lookup (engine->teams, &l->team_id) : NULL;
 
       if (team != NULL && !_tandem_add_checked (&team->payout, l->amount))
         return _tandem_overflow_error (error, _ ("The payout of tandem “%s”"),
@@ -258,8 +263,7 @@ total_held (TandemSettlement *self, GError **error)
 static void
 lines_from_records (TandemSettlement *self, GArray *records)
 {
-  self->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), records->len);
-  g_array_set_clear_func (self->lines, (GDestroyNotify)_tandem_line_clear);
+  self->lines = _tandem_line_store_new ();
   for (guint i = 0; i < records->len; i++)
     {
       TandemLineRecord *r = &g_array_index (records, TandemLineRecord, i);
@@ -280,8 +284,7 @@ lines_from_records (TandemSettlement *self, GArray *records)
       l.reason = REASON_STORED;
       l.earned = r->earned;
       l.flags = r->has_earned ? LINE_EARNED : 0;
-      l.seq = self->lines->len;
-      g_array_append_val (self->lines, l);
+      _tandem_line_store_append (self->lines, &l);
     }
 }
 
@@ -452,7 +455,7 @@ _tandem_settle_locked (TandemStore  *store,
            && index_reps (self, error);
       if (ok)
         {
-          GArray *frozen = self->lines;
+          LineStore *frozen = self->lines;
 
           self->lines = engine.lines;
           ok = add_team_results (self, &engine, error);
@@ -606,7 +609,7 @@ tandem_settlement_get_lines (TandemSettlement *self)
 {
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
 
-  return _tandem_line_list_new (self, 0, self->lines->len);
+  return _tandem_line_list_new (self, 0, _tandem_line_store_get_len (self->lines));
 }
 
 /**
@@ -891,7 +894,7 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
       gint64     rep_id = g_array_index (self->rep_ids, gint64, r);
       guint      first = g_array_index (self->rep_first, guint, r);
       guint      next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1)
-                                                     : self->lines->len;
+                                                     : _tandem_line_store_get_len (self->lines);
       TandemRep *rep;
       gint64     total = g_array_index (self->rep_totals, gint64, r);
 
@@ -911,8 +914,12 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
         write_money (w, "held", held_for (self, rep_id), self->currency);
       _tandem_json_writer_member (w, "lines");
       _tandem_json_writer_begin_array (w);
-      for (guint i = first; i < next; i++)
-        write_line (self, w, &g_array_index (self->lines, Line, i), FALSE);
+      LineIter    iter;
+      const Line *l;
+
+      _tandem_line_iter_init (&iter, self->lines, first, next);
+      while ((l = _tandem_line_iter_next (&iter)) != NULL)
+        write_line (self, w, l, FALSE);
       _tandem_json_writer_end_array (w);
       _tandem_json_writer_end_object (w);
     }
@@ -1022,16 +1029,19 @@ char *
 tandem_settlement_lines_to_json (TandemSettlement *self, guint first, guint n)
 {
   TandemJsonWriter *w;
-  guint             end;
+  guint             len;
+  LineIter          iter;
+  const Line       *l;
 
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
 
-  first = MIN (first, self->lines->len);
-  end = first + MIN (n, self->lines->len - first);
+  len = _tandem_line_store_get_len (self->lines);
+  first = MIN (first, len);
   w = _tandem_json_writer_new (NULL, NULL);
   _tandem_json_writer_begin_array (w);
-  for (guint i = first; i < end; i++)
-    write_line (self, w, &g_array_index (self->lines, Line, i), TRUE);
+  _tandem_line_iter_init (&iter, self->lines, first, first + MIN (n, len - first));
+  while ((l = _tandem_line_iter_next (&iter)) != NULL)
+    write_line (self, w, l, TRUE);
   _tandem_json_writer_end_array (w);
   return _tandem_json_writer_steal (w);
 }
@@ -1268,7 +1278,9 @@ tandem_store_close_period (TandemStore  *self,
   g_autofree char *label = NULL;
   g_autoptr (TandemTransaction) tx = NULL;
   g_autoptr (TandemSettlement) closed = NULL;
-  guint version = 0;
+  guint       version = 0;
+  LineIter    iter;
+  const Line *l;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
@@ -1315,11 +1327,12 @@ tandem_store_close_period (TandemStore  *self,
       return NULL;
     }
 
-  records = g_array_sized_new (FALSE, TRUE, sizeof (TandemLineRecord), draft->lines->len);
+  records = g_array_sized_new (FALSE, TRUE, sizeof (TandemLineRecord),
+                               _tandem_line_store_get_len (draft->lines));
   g_array_set_clear_func (records, (GDestroyNotify)tandem_line_record_clear);
-  for (guint i = 0; i < draft->lines->len; i++)
+  _tandem_line_iter_init (&iter, draft->lines, 0, G_MAXUINT);
+  while ((l = _tandem_line_iter_next (&iter)) != NULL)
     {
-      const Line      *l = &g_array_index (draft->lines, Line, i);
       TandemLineRecord r = { l->rep_id,
                              l->kind,
                              l->amount,
@@ -1398,9 +1411,10 @@ tandem_store_close_period (TandemStore  *self,
     return NULL;
   {
     g_autofree char *total = _tandem_money_format_display (closed->total, closed->currency);
-    g_autofree char *what = g_strdup_printf (
-        "period %s of plan “%s” (version %u): %u lines, total %s", label,
-        tandem_plan_get_name (plan), closed->plan_version, closed->lines->len, total);
+    g_autofree char *what
+        = g_strdup_printf ("period %s of plan “%s” (version %u): %u lines, total %s", label,
+                           tandem_plan_get_name (plan), closed->plan_version,
+                           _tandem_line_store_get_len (closed->lines), total);
 
     if (!_tandem_transaction_commit_audited (tx, "close", what, error))
       return NULL;

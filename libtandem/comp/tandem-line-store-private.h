@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-line-store-private.h: a settlement's payout lines, held compact.
+ *
+ * A month of a large store has millions of lines; held as structs they
+ * were the largest memory a settlement needed. The store keeps them
+ * encoded in blocks of up to LINE_BLOCK lines (each field a varint, most
+ * as the difference to the line before), which is about a sixth of the
+ * struct's size, and decodes a block when it is read. */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Why a line exists: selects its explanation. */
+typedef enum
+{
+  REASON_COMMISSION,
+  REASON_ACCELERATOR,
+  REASON_BONUS_EQUAL,
+  REASON_BONUS_CONTRIBUTION,
+  REASON_REFERRAL,
+  REASON_CLAWBACK,
+  REASON_CLAWBACK_REFERRAL,
+  REASON_OUTSIDE_WINDOW,
+  REASON_NO_CLAWBACK,
+  REASON_CAP,
+  REASON_CAP_PART,
+  REASON_STORED,
+  REASON_DRAW,
+  REASON_DRAW_RECOVERY,
+  REASON_DRAW_RECOVERY_ENDED,
+  REASON_DISPUTE,   /* the text says which dispute, who accepted it and why */
+  REASON_COLLECTED, /* pay on collection: an earlier order's part paid now; the text says */
+} Reason;
+
+/* Line flags */
+#define LINE_PERIOD_TARGET 1 /* the tandem's target was the one set for the period */
+#define LINE_RECOVERABLE 2   /* a draw line of a recoverable draw */
+#define LINE_EARNED 4        /* pay on collection: an order's own line; amount paid, earned all */
+
+/* One line, compact: the explanation is written only when asked for. */
+typedef struct
+{
+  gint64 rep_id;
+  gint64 activity_id;
+  gint64 amount;
+  gint64 base;       /* the amount the line is computed from */
+  gint64 pool;       /* the amount split between the members */
+  gint64 rate;       /* the rate applied, fixed point */
+  gint64 account_id; /* account of the activity */
+  gint64 team_id;    /* tandem the line was earned through, 0 for none */
+  gint64 other;      /* order id, referrer id, days, threshold, … */
+  gint64 other2;
+  gint64 earned; /* LINE_EARNED: what the line earned, paid or held */
+  char  *text;   /* closed lines: the stored explanation; pay on collection: what was paid */
+  guint  seq;
+  gint32 share_bp;
+  guint8 kind;
+  guint8 reason;
+  guint8 activity_kind;
+  guint8 flags;
+} Line;
+
+#define LINE_BLOCK 64
+
+typedef struct _LineStore LineStore;
+
+LineStore *_tandem_line_store_new (void);
+void       _tandem_line_store_free (LineStore *store);
+guint      _tandem_line_store_get_len (LineStore *store);
+/* The bytes the encoded lines take (for tests and benchmarks). */
+gsize _tandem_line_store_get_size (LineStore *store);
+/* Appends a copy of @line with its seq set to its position, which is
+ * returned; the store takes @line->text. */
+guint _tandem_line_store_append (LineStore *store, const Line *line);
+/* Copies the line at @position into @out; @out->text stays the store's.
+ * Safe from several threads once the store is no longer changed. */
+void _tandem_line_store_get (LineStore *store, guint position, Line *out);
+/* Replaces the line at @position by @line; the store takes @line->text. */
+void _tandem_line_store_set (LineStore *store, guint position, const Line *line);
+/* Orders the lines by rep, then seq, in O(n): each block is freed as soon
+ * as its lines moved, so the lines are never held twice. */
+void _tandem_line_store_sort_by_rep (LineStore *store);
+
+/* Reads lines [first, end) in order, a block at a time; the store must
+ * not change while it is read. */
+typedef struct
+{
+  LineStore  *store;
+  guint       position;
+  guint       end;
+  guint       k;
+  guint       n;
+  const Line *lines;
+  Line        buffer[LINE_BLOCK];
+} LineIter;
+
+void        _tandem_line_iter_init (LineIter *iter, LineStore *store, guint first, guint end);
+const Line *_tandem_line_iter_next (LineIter *iter);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineStore, _tandem_line_store_free)
+
+G_END_DECLS
