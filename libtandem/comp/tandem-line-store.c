@@ -446,7 +446,7 @@ _tandem_line_store_set (LineStore *store, guint position, const Line *line)
   *l = *line;
   l->seq = seq;
   {
-    g_autofree guint8 *data = g_steal_pointer (&block->data);
+    g_autofree guint8 *data G_GNUC_UNUSED = g_steal_pointer (&block->data);
 
     store->size -= block->size;
     block->size = 0;
@@ -685,7 +685,7 @@ sort_merge (LineStore *store)
     }
   if (old->len == 0)
     {
-      append_blocks (store, (Line *)pending->data, pending->len, &position);
+      append_blocks (store, &g_array_index (pending, Line, 0), pending->len, &position);
       j = pending->len;
     }
   for (guint k = 0; k < pending->len; k++)
