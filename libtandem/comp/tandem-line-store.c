@@ -143,9 +143,19 @@ put_varint (guint8 *p, guint64 value)
 static inline guint64
 get_varint (const guint8 **p)
 {
-  guint64 value = 0;
-  guint   shift = 0;
+  guint64 value;
+  guint   shift = 7;
 
+  /* most fields take one or two bytes */
+  if ((*p)[0] < 0x80)
+    return *(*p)++;
+  if ((*p)[1] < 0x80)
+    {
+      value = ((*p)[0] & 0x7f) | (guint64)(*p)[1] << 7;
+      *p += 2;
+      return value;
+    }
+  value = *(*p)++ & 0x7f;
   for (;;)
     {
       guint8 b = *(*p)++;

@@ -810,40 +810,13 @@ add_team_bonuses (Engine *engine, GError **error)
  * the cap. The cut is charged to the tandems the rep earned through, in
  * proportion to what each brought (largest remainder), one `cap` line per
  * tandem, so that a tandem's payout is always the sum of its lines. */
-static gboolean
-add_cap (Engine *engine, guint first, guint n, gint64 total, GError **error)
+static void
+add_cap (Engine *engine, gint64 rep_id, GArray *teams, GArray *earned, gint64 total, GArray *out)
 {
-  g_autoptr (GArray) teams = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GArray) earned = g_array_new (FALSE, TRUE, sizeof (gint64));
-  g_autofree guint64 *weights = NULL;
-  g_autofree gint64  *parts = NULL;
+  g_autofree guint64 *weights = g_new0 (guint64, teams->len);
+  g_autofree gint64  *parts = g_new0 (gint64, teams->len);
   gint64              cut = engine->rules->cap_per_rep - total;
-  gint64              rep_id = 0;
-  LineIter            iter;
-  const Line         *l;
 
-  _tandem_line_iter_init (&iter, engine->lines, first, first + n);
-  while ((l = _tandem_line_iter_next (&iter)) != NULL)
-    {
-      guint t;
-
-      rep_id = l->rep_id;
-
-      for (t = 0; t < teams->len && g_array_index (teams, gint64, t) != l->team_id; t++)
-        ;
-      if (t == teams->len)
-        {
-          gint64 zero = 0;
-
-          g_array_append_val (teams, l->team_id);
-          g_array_append_val (earned, zero);
-        }
-      if (!_tandem_add_checked (&g_array_index (earned, gint64, t), l->amount))
-        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), rep_id);
-    }
-
-  weights = g_new0 (guint64, teams->len);
-  parts = g_new0 (gint64, teams->len);
   for (guint t = 0; t < teams->len; t++)
     weights[t] = MAX (g_array_index (earned, gint64, t), 0);
   if (!_tandem_allocate_minor (cut, weights, teams->len, parts))
@@ -867,62 +840,63 @@ add_cap (Engine *engine, guint first, guint n, gint64 total, GError **error)
       cap.other = engine->rules->cap_per_rep;
       cap.pool = cut;
       cap.amount = parts[t];
-      add_line (engine, &cap);
+      g_array_append_val (out, cap);
     }
-  return TRUE;
 }
 
-typedef struct
-{
-  guint  first;
-  guint  n;
-  gint64 total;
-} Capped;
-
-/* Caps come last, after everything else a rep earned. */
+/* Caps come last, after everything else a rep earned: one pass over the
+ * lines sorted by rep adds up each rep's total and what each of its
+ * tandems brought (in the order the rep first earned through them). */
 static gboolean
 add_caps (Engine *engine, GError **error)
 {
-  g_autoptr (GArray) capped = g_array_new (FALSE, FALSE, sizeof (Capped));
+  g_autoptr (GArray) caps = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_autoptr (GArray) teams = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) earned = g_array_new (FALSE, TRUE, sizeof (gint64));
   gint64      total = 0;
   gint64      rep_id = 0;
-  guint       first = 0;
-  guint       i = 0;
+  gboolean    first = TRUE;
   LineIter    iter;
   const Line *l;
 
   if (!engine->rules->has_cap || _tandem_line_store_get_len (engine->lines) == 0)
     return TRUE;
 
-  /* each rep's total first: the cap lines are added after the scan */
   _tandem_line_store_sort_by_rep (engine->lines);
   _tandem_line_iter_init (&iter, engine->lines, 0, G_MAXUINT);
-  for (;; i++)
+  do
     {
-      l = _tandem_line_iter_next (&iter);
-      if (i > 0 && (l == NULL || l->rep_id != rep_id))
-        {
-          Capped c = { first, i - first, total };
+      guint t;
 
+      l = _tandem_line_iter_next (&iter);
+      if (!first && (l == NULL || l->rep_id != rep_id))
+        {
           if (total > engine->rules->cap_per_rep)
-            g_array_append_val (capped, c);
+            add_cap (engine, rep_id, teams, earned, total, caps);
           total = 0;
-          first = i;
+          g_array_set_size (teams, 0);
+          g_array_set_size (earned, 0);
         }
       if (l == NULL)
         break;
+      first = FALSE;
       rep_id = l->rep_id;
       if (!_tandem_add_checked (&total, l->amount))
-        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
+        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), rep_id);
+      for (t = 0; t < teams->len && g_array_index (teams, gint64, t) != l->team_id; t++)
+        ;
+      if (t == teams->len)
+        {
+          g_array_append_val (teams, l->team_id);
+          g_array_set_size (earned, t + 1);
+        }
+      if (!_tandem_add_checked (&g_array_index (earned, gint64, t), l->amount))
+        return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), rep_id);
     }
+  while (l != NULL);
 
-  for (guint c = 0; c < capped->len; c++)
-    {
-      const Capped *cap = &g_array_index (capped, Capped, c);
-
-      if (!add_cap (engine, cap->first, cap->n, cap->total, error))
-        return FALSE;
-    }
+  for (guint c = 0; c < caps->len; c++)
+    add_line (engine, &g_array_index (caps, Line, c));
   return TRUE;
 }
 

@@ -90,14 +90,33 @@ tandem_settlement_init (TandemSettlement *self)
   self->rep_totals = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
-/* Indexes the lines by rep and adds up each rep's total and the grand
- * total, checked. */
+/* Adds @l to the payout of its tandem in @teams (TeamState by id);
+ * @last keeps the tandem of the line before. */
 static gboolean
-index_reps (TandemSettlement *self, GError **error)
+add_to_team (GHashTable *teams, const Line *l, TeamState **last, GError **error)
+{
+  TeamState *team = *last;
+
+  if (l->team_id <= 0)
+    return TRUE;
+  if (team == NULL || team->team_id != l->team_id)
+    team = *last = g_hash_table_lookup (teams, &l->team_id);
+  if (team != NULL && !_tandem_add_checked (&team->payout, l->amount))
+    return _tandem_overflow_error (error, _ ("The payout of tandem “%s”"),
+                                   tandem_team_get_name (team->team));
+  return TRUE;
+}
+
+/* Indexes the lines by rep and adds up each rep's total and the grand
+ * total, checked; with @teams, each tandem's payout too (in the same
+ * pass: the lines are decoded once). */
+static gboolean
+index_reps (TandemSettlement *self, GHashTable *teams, GError **error)
 {
   LineIter    iter;
   const Line *l;
   guint       i = 0;
+  TeamState  *last = NULL;
 
   self->total = 0;
   _tandem_line_iter_init (&iter, self->lines, 0, G_MAXUINT);
@@ -116,6 +135,8 @@ index_reps (TandemSettlement *self, GError **error)
         return _tandem_overflow_error (error, _ ("The total of rep %" PRId64), l->rep_id);
       if (!_tandem_add_checked (&self->total, l->amount))
         return _tandem_overflow_error (error, _ ("The total payout"));
+      if (teams != NULL && !add_to_team (teams, l, &last, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -152,25 +173,24 @@ attainment_bp (gint64 revenue, gint64 target)
 
 /* Tandem results come from the engine's lines, which know the tandem each
  * line was earned through; a tandem's payout is the sum of its lines,
- * caps included. */
+ * caps included: added up here from @lines, or by index_reps when NULL. */
 static gboolean
-add_team_results (TandemSettlement *self, Engine *engine, GError **error)
+add_team_results (TandemSettlement *self, Engine *engine, LineStore *lines, GError **error)
 {
   g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
   LineIter    iter;
   const Line *l;
+  TeamState  *last = NULL;
 
   self->teams = g_list_store_new (TANDEM_TYPE_TEAM_RESULT);
   ids = g_list_sort (ids, _tandem_compare_int64);
 
-  _tandem_line_iter_init (&iter, self->lines, 0, G_MAXUINT);
-  while ((l = _tandem_line_iter_next (&iter)) != NULL)
+  if (lines != NULL)
     {
-      TeamState *team = l->team_id > 0 ? g_hash_table_lookup (engine->teams, &l->team_id) : NULL;
-
-      if (team != NULL && !_tandem_add_checked (&team->payout, l->amount))
-        return _tandem_overflow_error (error, _ ("The payout of tandem “%s”"),
-                                       tandem_team_get_name (team->team));
+      _tandem_line_iter_init (&iter, lines, 0, G_MAXUINT);
+      while ((l = _tandem_line_iter_next (&iter)) != NULL)
+        if (!add_to_team (engine->teams, l, &last, error))
+          return FALSE;
     }
 
   for (GList *it = ids; it != NULL; it = it->next)
@@ -434,7 +454,7 @@ _tandem_settle_locked (TandemStore  *store,
       if (!load_closed_schedule (self, &schedule, label, engine.backend, error))
         return NULL;
       lines_from_records (self, closed);
-      if (!index_reps (self, error) || !total_held (self, error)
+      if (!index_reps (self, NULL, error) || !total_held (self, error)
           || !load_team_results (self, closed_teams, error))
         return NULL;
       return g_steal_pointer (&self);
@@ -452,15 +472,8 @@ _tandem_settle_locked (TandemStore  *store,
        * recomputed from the engine's lines */
       lines_from_records (self, closed);
       ok = load_closed_schedule (self, &schedule, label, engine.backend, error)
-           && index_reps (self, error);
-      if (ok)
-        {
-          LineStore *frozen = self->lines;
-
-          self->lines = engine.lines;
-          ok = add_team_results (self, &engine, error);
-          self->lines = frozen;
-        }
+           && index_reps (self, NULL, error)
+           && add_team_results (self, &engine, engine.lines, error);
     }
   else
     {
@@ -469,8 +482,8 @@ _tandem_settle_locked (TandemStore  *store,
       self->conversions = g_steal_pointer (&engine.conversions);
       self->rates = g_steal_pointer (&engine.rates);
       self->held = g_steal_pointer (&engine.held);
-      ok = index_reps (self, error) && total_held (self, error)
-           && add_team_results (self, &engine, error);
+      ok = index_reps (self, engine.teams, error) && total_held (self, error)
+           && add_team_results (self, &engine, NULL, error);
     }
 
   _tandem_store_report_progress (store, progress_context, "settle", engine.processed,
