@@ -584,9 +584,10 @@ _tandem_store_import (TandemStore     *self,
   else
     json = tandem_json_reader_new (stream);
 
+  /* before the transaction: SQLite changes temporary storage only outside one */
+  tandem_backend_set_bulk (imp.backend, TRUE);
   if (!tandem_backend_begin (imp.backend, error))
     goto out;
-  tandem_backend_set_bulk (imp.backend, TRUE);
   /* closed periods and stored rows are read inside the transaction */
   imp.writer = _tandem_activity_writer_new (self, TRUE, error);
   if (imp.writer == NULL)
