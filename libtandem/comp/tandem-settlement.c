@@ -280,45 +280,37 @@ total_held (TandemSettlement *self, GError **error)
   return TRUE;
 }
 
+/* A closed period's lines, as the store reads them. */
+typedef struct
+{
+  TandemSettlement *self;
+  LineStore        *lines;
+  gboolean          any_team; /* a line names its tandem (schema 8 on) */
+} Frozen;
+
 static void
-lines_from_records (TandemSettlement *self, GArray *records)
+frozen_line (gpointer data, TandemLineRecord *r)
 {
-  self->lines = _tandem_line_store_new ();
-  for (guint i = 0; i < records->len; i++)
+  Frozen *frozen = data;
+  Line    l = { 0 };
+
+  frozen->any_team |= r->team_id > 0;
+  if (r->kind == TANDEM_LINE_RECORD_HELD)
     {
-      TandemLineRecord *r = &g_array_index (records, TandemLineRecord, i);
-      Line              l = { 0 };
-
-      if (r->kind == TANDEM_LINE_RECORD_HELD)
-        {
-          set_held (self, r->rep_id, r->amount_minor);
-          continue;
-        }
-
-      l.rep_id = r->rep_id;
-      l.kind = r->kind;
-      l.amount = r->amount_minor;
-      l.activity_id = r->activity_id;
-      l.team_id = r->team_id;
-      l.text = g_steal_pointer (&r->explanation);
-      l.reason = REASON_STORED;
-      l.earned = r->earned;
-      l.flags = r->has_earned ? LINE_EARNED : 0;
-      _tandem_line_store_append (self->lines, &l);
+      set_held (frozen->self, r->rep_id, r->amount_minor);
+      return;
     }
-}
 
-/* Whether a closed period froze its tandem results (schema 8 on); older
- * ones had only their lines, and their tandem figures are recomputed. */
-static gboolean
-froze_teams (GArray *lines, GArray *teams)
-{
-  if (teams->len > 0)
-    return TRUE;
-  for (guint i = 0; i < lines->len; i++)
-    if (g_array_index (lines, TandemLineRecord, i).team_id > 0)
-      return TRUE;
-  return FALSE;
+  l.rep_id = r->rep_id;
+  l.kind = r->kind;
+  l.amount = r->amount_minor;
+  l.activity_id = r->activity_id;
+  l.team_id = r->team_id;
+  l.text = g_steal_pointer (&r->explanation);
+  l.reason = REASON_STORED;
+  l.earned = r->earned;
+  l.flags = r->has_earned ? LINE_EARNED : 0;
+  _tandem_line_store_append (frozen->lines, &l);
 }
 
 /* What a closed period keeps besides its lines: the plan version and the
@@ -395,8 +387,9 @@ _tandem_settle_locked (TandemStore  *store,
                        GError      **error)
 {
   g_autoptr (TandemSettlement) self = NULL;
-  g_autoptr (GArray) closed = NULL;
+  g_autoptr (LineStore) frozen_lines = _tandem_line_store_new ();
   g_autoptr (GArray) closed_teams = NULL;
+  Frozen           frozen = { NULL, NULL, FALSE };
   g_autofree char *label = tandem_period_to_string (period);
   g_autoptr (GError) local = NULL;
   g_auto (TandemSchedule) schedule = { 0 };
@@ -436,24 +429,25 @@ _tandem_settle_locked (TandemStore  *store,
       }
   }
 
-  closed = g_array_new (FALSE, TRUE, sizeof (TandemLineRecord));
-  g_array_set_clear_func (closed, (GDestroyNotify)tandem_line_record_clear);
   closed_teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
+  frozen.self = self;
+  frozen.lines = frozen_lines;
   is_closed = tandem_backend_load_closed_period (engine.backend, tandem_plan_get_name (plan), label,
-                                                 closed, closed_teams, &local);
+                                                 frozen_line, &frozen, closed_teams, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
 
-  if (is_closed && froze_teams (closed, closed_teams))
+  /* a period closed before schema 8 froze only its lines */
+  if (is_closed && (closed_teams->len > 0 || frozen.any_team))
     {
       /* a closed period is read back exactly as it was frozen, with the
        * plan version and rates it was settled with */
       if (!load_closed_schedule (self, &schedule, label, engine.backend, error))
         return NULL;
-      lines_from_records (self, closed);
+      self->lines = g_steal_pointer (&frozen_lines);
       if (!index_reps (self, NULL, error) || !total_held (self, error)
           || !load_team_results (self, closed_teams, error))
         return NULL;
@@ -470,7 +464,7 @@ _tandem_settle_locked (TandemStore  *store,
     {
       /* frozen before schema 8: the lines as frozen, tandem figures
        * recomputed from the engine's lines */
-      lines_from_records (self, closed);
+      self->lines = g_steal_pointer (&frozen_lines);
       ok = load_closed_schedule (self, &schedule, label, engine.backend, error)
            && index_reps (self, NULL, error)
            && add_team_results (self, &engine, engine.lines, error);
@@ -1259,6 +1253,62 @@ tandem_store_settle_finish (TandemStore *self, GAsyncResult *result, GError **er
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A draft's lines as the store writes them when the period closes, each
+ * with its explanation, then what each rep has held. */
+typedef struct
+{
+  TandemSettlement *draft;
+  GList            *held; /* rep ids, ascending */
+  GList            *next_held;
+  LineIter          iter;
+} Closing;
+
+static void
+closing_free (Closing *closing)
+{
+  g_list_free (closing->held);
+  g_free (closing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Closing, closing_free)
+
+static gboolean
+closing_line (gpointer data, TandemLineRecord *r)
+{
+  Closing    *closing = data;
+  const Line *l = _tandem_line_iter_next (&closing->iter);
+
+  if (l != NULL)
+    {
+      r->rep_id = l->rep_id;
+      r->kind = l->kind;
+      r->amount_minor = l->amount;
+      r->activity_id = l->activity_id;
+      r->explanation = _tandem_settlement_explain (closing->draft, l);
+      r->team_id = l->team_id;
+      r->has_earned = (l->flags & LINE_EARNED) != 0;
+      r->earned = l->earned;
+      return TRUE;
+    }
+  /* what each rep has held stays with the period, outside its lines */
+  while (closing->next_held != NULL)
+    {
+      gint64 *rep_id = closing->next_held->data;
+      gint64  amount = *(gint64 *)g_hash_table_lookup (closing->draft->held, rep_id);
+
+      closing->next_held = closing->next_held->next;
+      if (amount == 0)
+        continue;
+      memset (r, 0, sizeof *r);
+      r->rep_id = *rep_id;
+      r->kind = TANDEM_LINE_RECORD_HELD;
+      r->amount_minor = amount;
+      r->explanation = g_strdup ("");
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * tandem_store_close_period:
  * @self: a `TandemStore`
@@ -1283,7 +1333,7 @@ tandem_store_close_period (TandemStore  *self,
                            GError      **error)
 {
   g_autoptr (TandemSettlement) draft = NULL;
-  g_autoptr (GArray) records = NULL;
+  g_autoptr (Closing) closing = NULL;
   g_autoptr (GArray) teams = NULL;
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
@@ -1291,9 +1341,7 @@ tandem_store_close_period (TandemStore  *self,
   g_autofree char *label = NULL;
   g_autoptr (TandemTransaction) tx = NULL;
   g_autoptr (TandemSettlement) closed = NULL;
-  guint       version = 0;
-  LineIter    iter;
-  const Line *l;
+  guint version = 0;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
@@ -1340,40 +1388,12 @@ tandem_store_close_period (TandemStore  *self,
       return NULL;
     }
 
-  records = g_array_sized_new (FALSE, TRUE, sizeof (TandemLineRecord),
-                               _tandem_line_store_get_len (draft->lines));
-  g_array_set_clear_func (records, (GDestroyNotify)tandem_line_record_clear);
-  _tandem_line_iter_init (&iter, draft->lines, 0, G_MAXUINT);
-  while ((l = _tandem_line_iter_next (&iter)) != NULL)
-    {
-      TandemLineRecord r = { l->rep_id,
-                             l->kind,
-                             l->amount,
-                             l->activity_id,
-                             _tandem_settlement_explain (draft, l),
-                             l->team_id,
-                             (l->flags & LINE_EARNED) != 0,
-                             l->earned };
-
-      g_array_append_val (records, r);
-    }
-  /* what each rep has held stays with the period, outside its lines */
+  closing = g_new0 (Closing, 1);
+  closing->draft = draft;
   if (draft->held != NULL)
-    {
-      g_autoptr (GList) reps = g_hash_table_get_keys (draft->held);
-
-      reps = g_list_sort (reps, _tandem_compare_int64);
-      for (GList *k = reps; k != NULL; k = k->next)
-        {
-          gint64           amount = *(gint64 *)g_hash_table_lookup (draft->held, k->data);
-          TandemLineRecord r = {
-            *(gint64 *)k->data, TANDEM_LINE_RECORD_HELD, amount, 0, g_strdup (""), 0, FALSE, 0
-          };
-
-          if (amount != 0)
-            g_array_append_val (records, r);
-        }
-    }
+    closing->held = g_list_sort (g_hash_table_get_keys (draft->held), _tandem_compare_int64);
+  closing->next_held = closing->held;
+  _tandem_line_iter_init (&closing->iter, draft->lines, 0, G_MAXUINT);
 
   teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (draft->teams)); i++)
@@ -1394,10 +1414,10 @@ tandem_store_close_period (TandemStore  *self,
 
   start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
   end = tandem_period_get_end (period, tandem_plan_get_time_zone (plan));
-  if (!tandem_backend_close_period (_tandem_transaction_get_backend (tx),
-                                    tandem_plan_get_name (plan), label,
-                                    _tandem_time_to_usec (start), _tandem_time_to_usec (end),
-                                    _tandem_time_to_usec (now), records, teams, error))
+  if (!tandem_backend_close_period (
+          _tandem_transaction_get_backend (tx), tandem_plan_get_name (plan), label,
+          _tandem_time_to_usec (start), _tandem_time_to_usec (end), _tandem_time_to_usec (now),
+          closing_line, closing, teams, error))
     return NULL;
   {
     TandemScheduleRecord meta = { 0 };
@@ -1419,6 +1439,8 @@ tandem_store_close_period (TandemStore  *self,
           return NULL;
       }
   }
+  /* the closed period as it reads back now; the draft goes first */
+  g_clear_object (&draft);
   closed = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
   if (closed == NULL)
     return NULL;

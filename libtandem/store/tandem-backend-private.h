@@ -196,6 +196,14 @@ typedef struct
 
 #define TANDEM_LINE_RECORD_HELD 100
 
+/* Fills @record with the next line to store and returns TRUE, or FALSE
+ * when there is none; the caller clears @record after each line. */
+typedef gboolean (*TandemLineSource) (gpointer data, TandemLineRecord *record);
+/* Takes one stored line; it may steal the record's fields, which are
+ * cleared after. Lines stream both ways: a month's lines are never held
+ * as records. */
+typedef void (*TandemLineSink) (gpointer data, TandemLineRecord *record);
+
 /* A tandem's figures in a closed settlement, frozen with its lines. */
 typedef struct
 {
@@ -502,21 +510,23 @@ struct _TandemBackendInterface
                             GError           **error);
   /* Freezes [start, end) for @plan and @label with its lines and
    * tandem results (TandemTeamResultRecord), at once. */
-  gboolean (*close_period) (TandemBackend *self,
-                            const char    *plan,
-                            const char    *label,
-                            gint64         start,
-                            gint64         end,
-                            gint64         closed_at,
-                            GArray        *lines,
-                            GArray        *teams,
-                            GError       **error);
+  gboolean (*close_period) (TandemBackend   *self,
+                            const char      *plan,
+                            const char      *label,
+                            gint64           start,
+                            gint64           end,
+                            gint64           closed_at,
+                            TandemLineSource lines,
+                            gpointer         lines_data,
+                            GArray          *teams,
+                            GError         **error);
   /* Returns FALSE with no error when the period is not closed; @teams
    * stays empty for a period frozen before schema 8. */
   gboolean (*load_closed_period) (TandemBackend *self,
                                   const char    *plan,
                                   const char    *label,
-                                  GArray        *lines,
+                                  TandemLineSink lines,
+                                  gpointer       lines_data,
                                   GArray        *teams,
                                   GError       **error);
   /* The sum of the amounts of the activities of @kind (reversals or
@@ -738,19 +748,21 @@ GArray  *tandem_backend_list_schedule (TandemBackend     *self,
                                        TandemScheduleKind kind,
                                        const gint64      *line_kinds,
                                        GError           **error);
-gboolean tandem_backend_close_period (TandemBackend *self,
-                                      const char    *plan,
-                                      const char    *label,
-                                      gint64         start,
-                                      gint64         end,
-                                      gint64         closed_at,
-                                      GArray        *lines,
-                                      GArray        *teams,
-                                      GError       **error);
+gboolean tandem_backend_close_period (TandemBackend   *self,
+                                      const char      *plan,
+                                      const char      *label,
+                                      gint64           start,
+                                      gint64           end,
+                                      gint64           closed_at,
+                                      TandemLineSource lines,
+                                      gpointer         lines_data,
+                                      GArray          *teams,
+                                      GError         **error);
 gboolean tandem_backend_load_closed_period (TandemBackend *self,
                                             const char    *plan,
                                             const char    *label,
-                                            GArray        *lines,
+                                            TandemLineSink lines,
+                                            gpointer       lines_data,
                                             GArray        *teams,
                                             GError       **error);
 gboolean tandem_backend_sum_referring (TandemBackend *self,

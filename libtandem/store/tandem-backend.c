@@ -513,36 +513,38 @@ tandem_backend_list_schedule (TandemBackend     *self,
 }
 
 gboolean
-tandem_backend_close_period (TandemBackend *self,
-                             const char    *plan,
-                             const char    *label,
-                             gint64         start,
-                             gint64         end,
-                             gint64         closed_at,
-                             GArray        *lines,
-                             GArray        *teams,
-                             GError       **error)
+tandem_backend_close_period (TandemBackend   *self,
+                             const char      *plan,
+                             const char      *label,
+                             gint64           start,
+                             gint64           end,
+                             gint64           closed_at,
+                             TandemLineSource lines,
+                             gpointer         lines_data,
+                             GArray          *teams,
+                             GError         **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return TANDEM_BACKEND_GET_IFACE (self)->close_period (self, plan, label, start, end, closed_at,
-                                                        lines, teams, error);
+                                                        lines, lines_data, teams, error);
 }
 
 gboolean
 tandem_backend_load_closed_period (TandemBackend *self,
                                    const char    *plan,
                                    const char    *label,
-                                   GArray        *lines,
+                                   TandemLineSink lines,
+                                   gpointer       lines_data,
                                    GArray        *teams,
                                    GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->load_closed_period (self, plan, label, lines, teams,
-                                                              error);
+  return TANDEM_BACKEND_GET_IFACE (self)->load_closed_period (self, plan, label, lines, lines_data,
+                                                              teams, error);
 }
 
 gboolean

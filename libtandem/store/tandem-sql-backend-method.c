@@ -92,20 +92,22 @@ tandem_sql_backend_list_referrals (TandemBackend *backend, GError **error)
 }
 
 static gboolean
-tandem_sql_backend_close_period (TandemBackend *backend,
-                                 const char    *plan,
-                                 const char    *label,
-                                 gint64         start,
-                                 gint64         end,
-                                 gint64         closed_at,
-                                 GArray        *lines,
-                                 GArray        *teams,
-                                 GError       **error)
+tandem_sql_backend_close_period (TandemBackend   *backend,
+                                 const char      *plan,
+                                 const char      *label,
+                                 gint64           start,
+                                 gint64           end,
+                                 gint64           closed_at,
+                                 TandemLineSource lines,
+                                 gpointer         lines_data,
+                                 GArray          *teams,
+                                 GError         **error)
 {
   g_autoptr (GError) local = NULL;
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
   gint64            period_id;
+  TandemLineRecord  line = { 0 };
 
   if (!_tandem_sql_backend_begin (backend, error))
     return FALSE;
@@ -128,9 +130,9 @@ tandem_sql_backend_close_period (TandemBackend *backend,
       goto fail;
     }
 
-  for (guint i = 0; i < lines->len; i++)
+  for (; lines (lines_data, &line); tandem_line_record_clear (&line))
     {
-      const TandemLineRecord *l = &g_array_index (lines, TandemLineRecord, i);
+      const TandemLineRecord *l = &line;
 
       stmt = _tandem_sql_get_stmt (self, STMT_INSERT_LINE, error);
       if (stmt == NULL)
@@ -172,6 +174,7 @@ tandem_sql_backend_close_period (TandemBackend *backend,
     return TRUE;
 
 fail:
+  tandem_line_record_clear (&line);
   _tandem_sql_backend_rollback (backend);
   return FALSE;
 }
@@ -204,12 +207,12 @@ static gboolean
 tandem_sql_backend_load_closed_period (TandemBackend *backend,
                                        const char    *plan,
                                        const char    *label,
-                                       GArray        *lines,
+                                       TandemLineSink lines,
+                                       gpointer       lines_data,
                                        GArray        *teams,
                                        GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  g_autoptr (GArray) rows = NULL;
   g_autoptr (GArray) team_rows = NULL;
   TandemSqlStmt *exists = NULL;
   gboolean       closed;
@@ -236,11 +239,19 @@ tandem_sql_backend_load_closed_period (TandemBackend *backend,
       return FALSE;
     tandem_sql_bind_text (stmt, 1, plan);
     tandem_sql_bind_text (stmt, 2, label);
-    rows = _tandem_sql_list_rows (self, stmt, sizeof (TandemLineRecord), NULL, (gpointer)read_line,
-                                  _ ("Could not read a closed settlement"), error);
+    /* line by line into the sink: a month's lines are not held twice */
+    while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
+      {
+        TandemLineRecord record = { 0 };
+
+        read_line (stmt, &record);
+        lines (lines_data, &record);
+        tandem_line_record_clear (&record);
+      }
+    tandem_sql_reset (stmt);
+    if (rc != TANDEM_SQL_DONE)
+      return _tandem_sql_error (self, _ ("Could not read a closed settlement"), error);
   }
-  if (rows == NULL)
-    return FALSE;
 
   if (teams != NULL)
     {
@@ -257,8 +268,6 @@ tandem_sql_backend_load_closed_period (TandemBackend *backend,
         return FALSE;
       g_array_append_vals (teams, team_rows->data, team_rows->len);
     }
-
-  g_array_append_vals (lines, rows->data, rows->len);
   return TRUE;
 }
 
