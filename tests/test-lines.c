@@ -20,7 +20,7 @@ random_value (GRand *rand)
     case 0:
       return extremes[g_rand_int_range (rand, 0, G_N_ELEMENTS (extremes))];
     case 1:
-      return (gint64)g_rand_int (rand) << 32 | g_rand_int (rand);
+      return (gint64)((guint64)g_rand_int (rand) << 32 | g_rand_int (rand));
     default:
       return g_rand_int_range (rand, -1000000, 1000000);
     }
