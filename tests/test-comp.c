@@ -808,6 +808,119 @@ test_s19_closed_period (void)
   world_clear (&w);
 }
 
+/* The explanation of each line of @s, in order. */
+static GPtrArray *
+explanations (TandemSettlement *s)
+{
+  g_autoptr (GListModel) lines = tandem_settlement_get_lines (s);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
+
+      g_ptr_array_add (out, g_strdup (tandem_payout_line_get_explanation (line)));
+    }
+  return out;
+}
+
+typedef struct
+{
+  TandemSettlement *settlement;
+  GPtrArray        *want;
+  gboolean          backwards;
+} Reader;
+
+/* Reads every line's explanation, forwards or backwards: FALSE on the
+ * first that differs from @want. */
+static gpointer
+read_explanations (gpointer data)
+{
+  Reader *r = data;
+  g_autoptr (GListModel) lines = tandem_settlement_get_lines (r->settlement);
+  guint n = g_list_model_get_n_items (lines);
+
+  if (n != r->want->len)
+    return GINT_TO_POINTER (FALSE);
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = r->backwards ? n - 1 - k : k;
+      g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
+
+      if (g_strcmp0 (tandem_payout_line_get_explanation (line), g_ptr_array_index (r->want, i))
+          != 0)
+        return GINT_TO_POINTER (FALSE);
+    }
+  return GINT_TO_POINTER (TRUE);
+}
+
+/* S19b: a closed month reads its explanations from the store when they
+ * are asked for, a range of rows at a time: 600 orders (1,200 lines, more
+ * than one range) read back as the draft explained them, forwards and
+ * backwards from two threads at once, and after the next month closed
+ * too (its rows come after). */
+static void
+test_s19b_closed_explanations (void)
+{
+  World w = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPeriod) oct = NULL;
+  g_autoptr (TandemPeriod) nov = NULL;
+  g_autoptr (TandemSettlement) draft = NULL;
+  g_autoptr (TandemSettlement) closed = NULL;
+  g_autoptr (TandemSettlement) nov_closed = NULL;
+  g_autoptr (TandemSettlement) again = NULL;
+  g_autoptr (GPtrArray) want = NULL;
+  g_autoptr (GPtrArray) got = NULL;
+  g_autofree char *json1 = NULL;
+  g_autofree char *json2 = NULL;
+
+  world_init (&w, NULL, NULL);
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *amount = g_strdup_printf ("%u.%02u", 100 + i, i % 100);
+      g_autofree char *when
+          = g_strdup_printf ("2026-10-%02uT%02u:%02u:00Z", 1 + i % 28, 8 + i / 60 % 10, i % 60);
+      g_autoptr (TandemActivity) a
+          = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, amount, when);
+    }
+  {
+    g_autoptr (TandemActivity) a
+        = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "70.00", "2026-11-03T10:00:00Z");
+  }
+  draft = settle (&w, "2026-10");
+  want = explanations (draft);
+  CU_ASSERT_EQUAL_FATAL (want->len, 1200);
+
+  oct = tandem_plan_parse_period (w.plan, "2026-10", &error);
+  closed = tandem_store_close_period (w.store, w.plan, oct, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (closed);
+  got = explanations (closed);
+  CU_ASSERT_EQUAL_FATAL (got->len, want->len);
+  for (guint i = 0; i < want->len; i++)
+    CU_ASSERT_STRING_EQUAL (g_ptr_array_index (got, i), g_ptr_array_index (want, i));
+
+  nov = tandem_plan_parse_period (w.plan, "2026-11", &error);
+  nov_closed = tandem_store_close_period (w.store, w.plan, nov, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  again = settle (&w, "2026-10");
+  {
+    Reader   forwards = { again, want, FALSE };
+    Reader   backwards = { again, want, TRUE };
+    GThread *t1 = g_thread_new ("forwards", read_explanations, &forwards);
+    GThread *t2 = g_thread_new ("backwards", read_explanations, &backwards);
+
+    CU_ASSERT_TRUE (GPOINTER_TO_INT (g_thread_join (t1)));
+    CU_ASSERT_TRUE (GPOINTER_TO_INT (g_thread_join (t2)));
+  }
+  json1 = tandem_settlement_to_json (closed);
+  json2 = tandem_settlement_to_json (again);
+  CU_ASSERT_STRING_EQUAL (json1, json2);
+  world_clear (&w);
+}
+
 /* S20: an activity in another currency is refused at settlement. */
 static void
 test_s20_currency (void)
@@ -1135,6 +1248,7 @@ main (void)
     TANDEM_TEST (test_s16_local_midnight),
     TANDEM_TEST (test_s17_zero_target_and_idle),
     TANDEM_TEST (test_s19_closed_period),
+    TANDEM_TEST (test_s19b_closed_explanations),
     TANDEM_TEST (test_s20_currency),
     TANDEM_TEST (test_s21_deterministic),
     TANDEM_TEST (test_property_settlements),

@@ -26,6 +26,45 @@ _tandem_share_text (int bp)
                        : g_strdup_printf ("%d.%02d%%", bp / 100, bp % 100);
 }
 
+/* Rows of stored explanations read at once: a month of a closed period
+ * is written out in a few thousand reads, and at most this many texts
+ * are held. */
+#define TEXTS_AT_ONCE 512
+
+char *
+_tandem_settlement_stored_text (TandemSettlement *self, gint64 row)
+{
+  g_autoptr (GArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  /* the store's lock first, as every other path takes it */
+  g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self->store);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->texts_lock);
+  const char *text;
+
+  if (self->texts == NULL || row < self->texts_first
+      || row >= self->texts_first + (gint64)self->texts->len)
+    {
+      rows = tandem_backend_list_line_texts (_tandem_transaction_get_backend (tx), row,
+                                             row + TEXTS_AT_ONCE, &error);
+      if (rows == NULL)
+        return g_strdup_printf (_ ("(the stored explanation could not be read: %s)"),
+                                error->message);
+      g_clear_pointer (&self->texts, g_ptr_array_unref);
+      self->texts = g_ptr_array_new_full (TEXTS_AT_ONCE, g_free);
+      g_ptr_array_set_size (self->texts, TEXTS_AT_ONCE);
+      self->texts_first = row;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          TandemLineRecord *r = &g_array_index (rows, TandemLineRecord, i);
+
+          if (r->id >= row && r->id < row + TEXTS_AT_ONCE)
+            g_ptr_array_index (self->texts, r->id - row) = g_steal_pointer (&r->explanation);
+        }
+    }
+  text = g_ptr_array_index (self->texts, row - self->texts_first);
+  return g_strdup (text ? text : "");
+}
+
 static char *explain_line (TandemSettlement *self, const Line *l);
 
 /* What a line used besides its own figures: the conversion of a foreign
@@ -218,8 +257,12 @@ explain_line (TandemSettlement *self, const Line *l)
                                 base, amount, before, after);
       }
 
-    case REASON_DISPUTE:
     case REASON_STORED:
+      if (l->text == NULL && l->other > 0)
+        return _tandem_settlement_stored_text (self, l->other);
+      return g_strdup (l->text ? l->text : "");
+
+    case REASON_DISPUTE:
     default:
       return g_strdup (l->text ? l->text : "");
     }

@@ -54,6 +54,11 @@ struct _TandemSettlement
   gboolean              collects; /* the plan pays on collection */
   GHashTable           *held;     /* rep id → gint64 held at the period's end, or NULL */
   gint64                held_total;
+  /* a closed period's stored explanations, read a range of rows at a
+   * time when asked for: its lines keep their row in `other` */
+  GMutex     texts_lock;
+  gint64     texts_first; /* the row of texts[0] */
+  GPtrArray *texts;       /* char *, NULL for a row that is not a line of it */
 };
 
 /* Settles @period under @plan inside the caller's transaction (a closed
@@ -133,6 +138,9 @@ gboolean _tandem_engine_collect (Engine *engine, GError **error);
 void     _tandem_conversion_free (Conversion *conversion);
 /* A hash table of activity id → Conversion. */
 GHashTable *_tandem_conversions_new (void);
+
+/* The stored explanation of a closed line, from row @row. */
+char *_tandem_settlement_stored_text (TandemSettlement *self, gint64 row);
 
 /* The explanation of a line, in the settlement's currency. */
 char *_tandem_settlement_explain (TandemSettlement *self, const Line *line);

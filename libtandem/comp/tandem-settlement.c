@@ -61,6 +61,8 @@ tandem_settlement_finalize (GObject *object)
   TandemSettlement *self = (TandemSettlement *)object;
 
   g_clear_pointer (&self->lines, _tandem_line_store_free);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_mutex_clear (&self->texts_lock);
   g_clear_pointer (&self->rep_ids, g_array_unref);
   g_clear_pointer (&self->rep_first, g_array_unref);
   g_clear_pointer (&self->rep_totals, g_array_unref);
@@ -85,6 +87,7 @@ tandem_settlement_class_init (TandemSettlementClass *klass)
 static void
 tandem_settlement_init (TandemSettlement *self)
 {
+  g_mutex_init (&self->texts_lock);
   self->rep_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->rep_first = g_array_new (FALSE, FALSE, sizeof (guint));
   self->rep_totals = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -306,7 +309,8 @@ frozen_line (gpointer data, TandemLineRecord *r)
   l.amount = r->amount_minor;
   l.activity_id = r->activity_id;
   l.team_id = r->team_id;
-  l.text = g_steal_pointer (&r->explanation);
+  /* the explanation stays in the store until it is asked for */
+  l.other = r->id;
   l.reason = REASON_STORED;
   l.earned = r->earned;
   l.flags = r->has_earned ? LINE_EARNED : 0;

@@ -192,6 +192,7 @@ typedef struct
   gint64   team_id;
   gboolean has_earned;
   gint64   earned;
+  gint64   id; /* its row */
 } TandemLineRecord;
 
 #define TANDEM_LINE_RECORD_HELD 100
@@ -201,7 +202,8 @@ typedef struct
 typedef gboolean (*TandemLineSource) (gpointer data, TandemLineRecord *record);
 /* Takes one stored line; it may steal the record's fields, which are
  * cleared after. Lines stream both ways: a month's lines are never held
- * as records. */
+ * as records. A closed period's lines come without their explanations,
+ * which tandem_backend_list_line_texts() reads when they are asked for. */
 typedef void (*TandemLineSink) (gpointer data, TandemLineRecord *record);
 
 /* A tandem's figures in a closed settlement, frozen with its lines. */
@@ -551,6 +553,9 @@ struct _TandemBackendInterface
   GArray *(*list_closed_lines_for_activity) (TandemBackend *self,
                                              gint64         activity_id,
                                              GError       **error);
+  /* The stored explanations of the lines with ids in [@first, @end):
+   * TandemLineRecord with only id and explanation, ascending. */
+  GArray *(*list_line_texts) (TandemBackend *self, gint64 first, gint64 end, GError **error);
 
   /* Tags of reps: level 0 removes one; rep_id 0 lists every rep's. */
   gboolean (*set_rep_tag) (TandemBackend *self,
@@ -783,6 +788,10 @@ GArray  *tandem_backend_list_closed_ranges (TandemBackend *self, GError **error)
 GArray  *tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
                                                         gint64         activity_id,
                                                         GError       **error);
+GArray  *tandem_backend_list_line_texts (TandemBackend *self,
+                                         gint64         first,
+                                         gint64         end,
+                                         GError       **error);
 gboolean tandem_backend_set_rep_tag (TandemBackend *self,
                                      gint64         rep_id,
                                      int            kind,

@@ -603,6 +603,15 @@ tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
   return TANDEM_BACKEND_GET_IFACE (self)->list_closed_lines_for_activity (self, activity_id, error);
 }
 
+GArray *
+tandem_backend_list_line_texts (TandemBackend *self, gint64 first, gint64 end, GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return TANDEM_BACKEND_GET_IFACE (self)->list_line_texts (self, first, end, error);
+}
+
 gboolean
 tandem_backend_set_rep_tag (TandemBackend *self,
                             gint64         rep_id,

@@ -190,6 +190,14 @@ read_line (TandemSqlStmt *stmt, TandemLineRecord *record)
   record->team_id = tandem_sql_column_int64 (stmt, 5);
   record->has_earned = !tandem_sql_column_is_null (stmt, 6);
   record->earned = record->has_earned ? tandem_sql_column_int64 (stmt, 6) : 0;
+  record->id = tandem_sql_column_int64 (stmt, 7);
+}
+
+static void
+read_line_text (TandemSqlStmt *stmt, TandemLineRecord *record)
+{
+  record->id = tandem_sql_column_int64 (stmt, 0);
+  record->explanation = _tandem_sql_column_dup (stmt, 1);
 }
 
 static void
@@ -378,6 +386,25 @@ tandem_sql_backend_list_closed_lines_for_activity (TandemBackend *backend,
     tandem_sql_bind_int64 (stmt, 1, activity_id);
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemLineRecord),
                                 (GDestroyNotify)tandem_line_record_clear, (gpointer)read_line,
+                                _ ("Could not read closed lines"), error);
+}
+
+static GArray *
+tandem_sql_backend_list_line_texts (TandemBackend *backend,
+                                    gint64         first,
+                                    gint64         end,
+                                    GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+  TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LINE_TEXTS, error);
+
+  if (stmt != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, 1, first);
+      tandem_sql_bind_int64 (stmt, 2, end);
+    }
+  return _tandem_sql_list_rows (self, stmt, sizeof (TandemLineRecord),
+                                (GDestroyNotify)tandem_line_record_clear, (gpointer)read_line_text,
                                 _ ("Could not read closed lines"), error);
 }
 
@@ -723,6 +750,7 @@ _tandem_sql_backend_method_iface_init (TandemBackendInterface *iface)
   iface->list_open_orders = tandem_sql_backend_list_open_orders;
   iface->list_closed_ranges = tandem_sql_backend_list_closed_ranges;
   iface->list_closed_lines_for_activity = tandem_sql_backend_list_closed_lines_for_activity;
+  iface->list_line_texts = tandem_sql_backend_list_line_texts;
   iface->set_rep_tag = tandem_sql_backend_set_rep_tag;
   iface->list_rep_tags = tandem_sql_backend_list_rep_tags;
   iface->list_account_revenue = tandem_sql_backend_list_account_revenue;

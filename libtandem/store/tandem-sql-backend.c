@@ -206,8 +206,8 @@ static const char *const stmt_sql[N_STMTS] = {
   = "INSERT INTO settlement_line (period_id, rep_id, kind, amount_minor, activity_id, explanation, "
     "team_id, earned_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [STMT_LOAD_CLOSED]
-  = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, l.explanation, l.team_id, "
-    "l.earned_minor FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
+  = "SELECT l.rep_id, l.kind, l.amount_minor, l.activity_id, NULL, l.team_id, "
+    "l.earned_minor, l.id FROM closed_period p JOIN settlement_line l ON l.period_id = p.id "
     "WHERE p.plan = ?1 AND p.label = ?2 ORDER BY l.id",
   [STMT_INSERT_CLOSED_TEAM]
   = "INSERT INTO closed_team (period_id, team_id, revenue_minor, target_minor, attainment, "
@@ -260,8 +260,10 @@ static const char *const stmt_sql[N_STMTS] = {
   = "SELECT team_id, version, rep_id, confirmed_at FROM charter_confirmation "
     "WHERE team_id = ?1 ORDER BY version, confirmed_at, rep_id",
   [STMT_LINES_FOR_ACTIVITY]
-  = "SELECT rep_id, kind, amount_minor, activity_id, explanation, team_id, earned_minor "
+  = "SELECT rep_id, kind, amount_minor, activity_id, explanation, team_id, earned_minor, id "
     "FROM settlement_line WHERE activity_id = ?1 ORDER BY id",
+  [STMT_LINE_TEXTS]
+  = "SELECT id, explanation FROM settlement_line WHERE id >= ?1 AND id < ?2 ORDER BY id",
 };
 
 static void tandem_sql_backend_iface_init (TandemBackendInterface *iface);
