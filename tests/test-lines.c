@@ -173,6 +173,11 @@ test_round_trip_and_order (void)
       guint n = (guint)g_rand_int_range (rand, 0, 3000);
       guint n_reps = (guint)g_rand_int_range (rand, 1, 300);
 
+      /* a third in memory, a third with every block without texts in the
+       * temporary file, a third with a few blocks in memory first */
+      if (run % 3 > 0)
+        _tandem_line_store_set_memory (store, run % 3 == 1 ? 0 : 4096);
+
       for (guint i = 0; i < n; i++)
         {
           Line l = random_line (rand, n_reps);
@@ -216,6 +221,18 @@ test_round_trip_and_order (void)
           g_array_sort (model, compare_rep_seq);
           assert_store (store, model, rand);
         }
+      CU_ASSERT_TRUE (_tandem_line_store_check (store, NULL));
+      if (run % 3 == 1)
+        {
+          /* only the blocks with texts stay */
+          gboolean texts = FALSE;
+
+          for (guint i = 0; i < model->len; i++)
+            texts |= g_array_index (model, Line, i).text != NULL;
+          if (!texts)
+            CU_ASSERT_EQUAL (_tandem_line_store_get_memory (store), 0);
+          CU_ASSERT (_tandem_line_store_get_memory (store) <= _tandem_line_store_get_size (store));
+        }
     }
 }
 
@@ -257,12 +274,55 @@ test_compact (void)
   CU_ASSERT (_tandem_line_store_get_size (store) < (gsize)n * 24);
 }
 
+/* Memory stays flat: with 64 KiB for blocks, 200,000 lines keep at most
+ * that in memory, the rest in the temporary file, and read back whole. */
+static void
+test_flat (void)
+{
+  g_autoptr (LineStore) store = _tandem_line_store_new ();
+  gint64      sum = 0;
+  gint64      got = 0;
+  gint64      rep = 0;
+  guint       unsorted = 0;
+  guint       i = 0;
+  LineIter    iter;
+  const Line *l;
+
+  _tandem_line_store_set_memory (store, 65536);
+  for (i = 0; i < 200000; i++)
+    {
+      Line line = { 0 };
+
+      line.rep_id = 1 + i % 97;
+      line.activity_id = i;
+      line.amount = (gint64)(i * 7919 % 100000) - 50000;
+      sum += line.amount;
+      _tandem_line_store_append (store, &line);
+    }
+  _tandem_line_store_sort_by_rep (store);
+  CU_ASSERT (_tandem_line_store_get_memory (store) <= 65536);
+  CU_ASSERT (_tandem_line_store_get_size (store) > 1000000);
+  _tandem_line_iter_init (&iter, store, 0, G_MAXUINT);
+  for (i = 0; (l = _tandem_line_iter_next (&iter)) != NULL; i++)
+    {
+      got += l->amount;
+      if (l->rep_id < rep)
+        unsorted++;
+      rep = l->rep_id;
+    }
+  CU_ASSERT_EQUAL (i, 200000);
+  CU_ASSERT_EQUAL (unsorted, 0);
+  CU_ASSERT_EQUAL (got, sum);
+  CU_ASSERT_TRUE (_tandem_line_store_check (store, NULL));
+}
+
 int
 main (void)
 {
   const TandemTestCase cases[] = {
     TANDEM_TEST (test_round_trip_and_order),
     TANDEM_TEST (test_compact),
+    TANDEM_TEST (test_flat),
   };
 
   return tandem_test_run ("lines", cases, G_N_ELEMENTS (cases));

@@ -64,6 +64,8 @@ typedef struct
 } Line;
 
 #define LINE_BLOCK 64
+/* the most bytes a block without texts takes */
+#define LINE_BLOCK_BYTES (LINE_BLOCK * 146)
 
 typedef struct _LineStore LineStore;
 
@@ -80,6 +82,13 @@ guint _tandem_line_store_append (LineStore *store, const Line *line);
 void _tandem_line_store_get (LineStore *store, guint position, Line *out);
 /* Replaces the line at @position by @line; the store takes @line->text. */
 void _tandem_line_store_set (LineStore *store, guint position, const Line *line);
+/* How many bytes of blocks stay in memory before blocks go to a
+ * temporary file (tests set it low). */
+void  _tandem_line_store_set_memory (LineStore *store, gsize budget);
+gsize _tandem_line_store_get_memory (LineStore *store);
+/* FALSE, with an error, when a block could not be read back from the
+ * temporary file (its lines read as zero). */
+gboolean _tandem_line_store_check (LineStore *store, GError **error);
 /* Orders the lines by rep, then seq, in O(n): each block is freed as soon
  * as its lines moved, so the lines are never held twice. */
 void _tandem_line_store_sort_by_rep (LineStore *store);
@@ -95,6 +104,7 @@ typedef struct
   guint       n;
   const Line *lines;
   Line        buffer[LINE_BLOCK];
+  guint8      bytes[LINE_BLOCK_BYTES]; /* a block read from the file */
 } LineIter;
 
 void        _tandem_line_iter_init (LineIter *iter, LineStore *store, guint first, guint end);

@@ -18,12 +18,26 @@
  *
  * The line before the first of a block is all zero, so that any block
  * decodes alone. Differences are taken modulo 2^64, so that any gint64
- * survives. A sorted month's lines take 15–25 bytes each instead of the
- * struct's 112. */
+ * survives. A sorted month's lines take 15–30 bytes each instead of the
+ * struct's 112.
+ *
+ * Memory stays flat at any size: beyond LINE_MEMORY bytes of blocks, a
+ * block without texts is written to an unlinked temporary file and read
+ * back with pread() into the reader's own buffer (the iterator's, or the
+ * read cache's under its lock). Blocks with texts stay in memory, so that
+ * a decoded text always points into memory that lasts. When the file
+ * cannot be made or written, blocks stay in memory; when it cannot be
+ * read, the lines read as zero and _tandem_line_store_check() says so. */
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "tandem-store.h"
 
 #include "tandem-line-store-private.h"
 
@@ -40,12 +54,16 @@
 #define EXTRA_OTHER2 0x02
 #define EXTRA_EARNED 0x04
 
+/* Bytes of blocks held in memory before blocks go to the file. */
+#define LINE_MEMORY (8 * 1024 * 1024)
+
 typedef struct
 {
   guint   first; /* position of its first line */
   guint   count;
   gsize   size;
-  guint8 *data;
+  guint8 *data; /* in memory, or NULL: in the file at offset */
+  gint64  offset;
   gint64  first_rep; /* the reps of its first and last line */
   gint64  last_rep;
 } Block;
@@ -60,22 +78,49 @@ typedef struct
 
 struct _LineStore
 {
-  GArray *blocks;           /* Block, in position order */
-  guint   len;              /* lines in the blocks and the tail */
-  guint   sorted_len;       /* [0, sorted_len) is sorted by rep, then seq */
-  gsize   size;             /* bytes of the blocks */
-  Line    tail[LINE_BLOCK]; /* the last lines, not encoded yet; they own their texts */
-  guint   tail_len;
-  Buf     scratch;
-  GMutex  lock; /* the read cache */
-  Line   *cache;
-  guint   cache_block;
+  GArray  *blocks;     /* Block, in position order */
+  guint    len;        /* lines in the blocks and the tail */
+  guint    sorted_len; /* [0, sorted_len) is sorted by rep, then seq */
+  gsize    size;       /* bytes of the blocks */
+  gsize    memory;     /* bytes of the blocks held in memory */
+  gsize    budget;     /* LINE_MEMORY, or what a test set */
+  int      fd;         /* the temporary file, or -1 */
+  gint64   file_end;
+  gboolean no_file;          /* the file could not be made or written */
+  int      read_errno;       /* a read of the file failed */
+  Line     tail[LINE_BLOCK]; /* the last lines, not encoded yet; they own their texts */
+  guint    tail_len;
+  Buf      scratch;
+  GMutex   lock; /* the read cache */
+  Line    *cache;
+  guint8  *cache_bytes;
+  guint    cache_block;
 };
 
 static void
 block_clear (Block *block)
 {
   g_clear_pointer (&block->data, g_free);
+}
+
+/* LINE_MEMORY, or TANDEM_LINE_MEMORY from the environment (bytes; the
+ * tests run a suite with 0, so that every block without texts goes to the
+ * file). */
+static gsize
+default_budget (void)
+{
+  static gsize budget = 0;
+
+  if (g_once_init_enter (&budget))
+    {
+      const char *env = g_getenv ("TANDEM_LINE_MEMORY");
+      guint64     value = LINE_MEMORY;
+
+      if (env != NULL && !g_ascii_string_to_unsigned (env, 10, 0, G_MAXSIZE - 1, &value, NULL))
+        value = LINE_MEMORY;
+      g_once_init_leave (&budget, (gsize)value + 1);
+    }
+  return budget - 1;
 }
 
 LineStore *
@@ -86,6 +131,8 @@ _tandem_line_store_new (void)
   store->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   g_array_set_clear_func (store->blocks, (GDestroyNotify)block_clear);
   store->cache_block = G_MAXUINT;
+  store->budget = default_budget ();
+  store->fd = -1;
   g_mutex_init (&store->lock);
   return store;
 }
@@ -100,8 +147,34 @@ _tandem_line_store_free (LineStore *store)
   g_array_unref (store->blocks);
   g_free (store->scratch.data);
   g_free (store->cache);
+  g_free (store->cache_bytes);
+  if (store->fd >= 0)
+    close (store->fd);
   g_mutex_clear (&store->lock);
   g_free (store);
+}
+
+void
+_tandem_line_store_set_memory (LineStore *store, gsize budget)
+{
+  store->budget = budget;
+}
+
+gsize
+_tandem_line_store_get_memory (LineStore *store)
+{
+  return store->memory;
+}
+
+gboolean
+_tandem_line_store_check (LineStore *store, GError **error)
+{
+  if (store->read_errno == 0)
+    return TRUE;
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO,
+               _ ("Could not read the settlement's lines back from a temporary file: %s"),
+               g_strerror (store->read_errno));
+  return FALSE;
 }
 
 guint
@@ -183,6 +256,7 @@ get_delta (const guint8 **p, gint64 a)
 /* the most a line takes without its text: the mask, the kinds, the
  * extras byte and 14 varints of at most 10 bytes */
 #define LINE_MAX_BYTES (1 + 4 + 1 + 14 * 10)
+G_STATIC_ASSERT (LINE_BLOCK *LINE_MAX_BYTES <= LINE_BLOCK_BYTES);
 
 static void
 encode_line (Buf *out, const Line *l, const Line *prev)
@@ -314,39 +388,126 @@ decode_line (const guint8 *p, Line *l, const Line *prev)
   return p;
 }
 
-static void
-decode_block (const Block *block, Line *out)
-{
-  const guint8 *p = block->data;
-  Line          zero = { 0 };
+/* the most a block without texts takes */
+#define BLOCK_MAX_BYTES LINE_BLOCK_BYTES
 
-  for (guint k = 0; k < block->count; k++)
-    p = decode_line (p, &out[k], k == 0 ? &zero : &out[k - 1]);
-}
-
-/* Encodes @n lines into @block (its data is replaced). */
 static void
-encode_block (LineStore *store, const Line *lines, guint n, Block *block)
+decode_bytes (const guint8 *p, guint count, Line *out)
 {
   Line zero = { 0 };
 
+  for (guint k = 0; k < count; k++)
+    p = decode_line (p, &out[k], k == 0 ? &zero : &out[k - 1]);
+}
+
+/* The bytes of @block: its memory, or read from the file into @buffer
+ * (BLOCK_MAX_BYTES). */
+static const guint8 *
+block_bytes (LineStore *store, const Block *block, guint8 *buffer)
+{
+  gsize done = 0;
+
+  if (block->data != NULL)
+    return block->data;
+  while (done < block->size)
+    {
+      gssize n = pread (store->fd, buffer + done, block->size - done, block->offset + done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          store->read_errno = n < 0 ? errno : EIO;
+          memset (buffer, 0, BLOCK_MAX_BYTES);
+          return buffer;
+        }
+      done += (gsize)n;
+    }
+  return buffer;
+}
+
+static gboolean
+write_all (int fd, const guint8 *bytes, gsize len, gint64 offset)
+{
+  while (len > 0)
+    {
+      gssize n = pwrite (fd, bytes, len, offset);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      bytes += n;
+      len -= (gsize)n;
+      offset += n;
+    }
+  return TRUE;
+}
+
+/* Gives @block the @len encoded @bytes: to the file when memory is spent
+ * and the block has no texts, else in memory. */
+static void
+block_put (LineStore *store, Block *block, const guint8 *bytes, gsize len, gboolean has_text)
+{
+  block->size = len;
+  store->size += len;
+  if (!has_text && !store->no_file && store->memory + len > store->budget)
+    {
+      if (store->fd < 0)
+        {
+          g_autofree char *path = NULL;
+
+          store->fd = g_file_open_tmp ("tandem-lines-XXXXXX", &path, NULL);
+          if (store->fd >= 0)
+            g_unlink (path);
+        }
+      if (store->fd >= 0 && write_all (store->fd, bytes, len, store->file_end))
+        {
+          block->data = NULL;
+          block->offset = store->file_end;
+          store->file_end += (gint64)len;
+          return;
+        }
+      store->no_file = TRUE;
+    }
+  block->data = g_memdup2 (bytes, len);
+  store->memory += len;
+}
+
+/* Lets go of @block's bytes (the file keeps its space). */
+static void
+block_drop (LineStore *store, Block *block)
+{
+  if (block->data != NULL)
+    store->memory -= block->size;
+  store->size -= block->size;
+  block->size = 0;
+  g_clear_pointer (&block->data, g_free);
+}
+
+/* Encodes @n lines into @block, which has no bytes yet. */
+static void
+encode_block (LineStore *store, const Line *lines, guint n, Block *block)
+{
+  Line     zero = { 0 };
+  gboolean has_text = FALSE;
+
   store->scratch.len = 0;
   for (guint k = 0; k < n; k++)
-    encode_line (&store->scratch, &lines[k], k == 0 ? &zero : &lines[k - 1]);
-  store->size -= block->size;
-  g_free (block->data);
-  block->data = g_memdup2 (store->scratch.data, store->scratch.len);
-  block->size = store->scratch.len;
+    {
+      encode_line (&store->scratch, &lines[k], k == 0 ? &zero : &lines[k - 1]);
+      has_text |= lines[k].text != NULL;
+    }
   block->count = n;
   block->first_rep = n > 0 ? lines[0].rep_id : 0;
   block->last_rep = n > 0 ? lines[n - 1].rep_id : 0;
-  store->size += block->size;
+  block_put (store, block, store->scratch.data, store->scratch.len, has_text);
 }
 
 static void
 flush_tail (LineStore *store)
 {
-  Block block = { store->len - store->tail_len, 0, 0, NULL, 0, 0 };
+  Block block = { store->len - store->tail_len, 0, 0, NULL, 0, 0, 0 };
 
   if (store->tail_len == 0)
     return;
@@ -410,10 +571,15 @@ _tandem_line_store_get (LineStore *store, guint position, Line *out)
   b = find_block (store, position);
   g_mutex_lock (&store->lock);
   if (store->cache == NULL)
-    store->cache = g_new (Line, LINE_BLOCK);
+    {
+      store->cache = g_new (Line, LINE_BLOCK);
+      store->cache_bytes = g_malloc (BLOCK_MAX_BYTES);
+    }
   if (store->cache_block != b)
     {
-      decode_block (&g_array_index (store->blocks, Block, b), store->cache);
+      const Block *block = &g_array_index (store->blocks, Block, b);
+
+      decode_bytes (block_bytes (store, block, store->cache_bytes), block->count, store->cache);
       store->cache_block = b;
     }
   *out = store->cache[position - g_array_index (store->blocks, Block, b).first];
@@ -425,6 +591,7 @@ _tandem_line_store_set (LineStore *store, guint position, const Line *line)
 {
   guint   tail_start = store->len - store->tail_len;
   Line    lines[LINE_BLOCK];
+  guint8  bytes[BLOCK_MAX_BYTES];
   Block  *block;
   Line   *l;
   guint   seq;
@@ -446,7 +613,7 @@ _tandem_line_store_set (LineStore *store, guint position, const Line *line)
     }
 
   block = &g_array_index (store->blocks, Block, find_block (store, position));
-  decode_block (block, lines);
+  decode_bytes (block_bytes (store, block, bytes), block->count, lines);
   l = &lines[position - block->first];
   seq = l->seq;
   if (l->rep_id != line->rep_id)
@@ -456,11 +623,13 @@ _tandem_line_store_set (LineStore *store, guint position, const Line *line)
   *l = *line;
   l->seq = seq;
   {
-    g_autofree guint8 *data G_GNUC_UNUSED = g_steal_pointer (&block->data);
+    /* the block's bytes go after it is encoded again */
+    Block gone = *block;
 
-    store->size -= block->size;
+    block->data = NULL;
     block->size = 0;
     encode_block (store, lines, block->count, block);
+    block_drop (store, &gone);
   }
   g_free (old);
 
@@ -473,24 +642,26 @@ _tandem_line_store_set (LineStore *store, guint position, const Line *line)
  * is writing. */
 typedef struct
 {
-  gint64  rep_id;
-  Line    prev;
-  guint   count;
-  Buf     open;
-  GArray *blocks;
+  gint64   rep_id;
+  Line     prev;
+  guint    count;
+  gboolean has_text;
+  Buf      open;
+  GArray  *blocks;
 } RepOut;
 
 static void
-rep_out_close (RepOut *out)
+rep_out_close (LineStore *store, RepOut *out)
 {
-  Block block = { 0, out->count, out->open.len, NULL, out->rep_id, out->rep_id };
+  Block block = { 0, out->count, 0, NULL, 0, out->rep_id, out->rep_id };
 
   if (out->count == 0)
     return;
-  block.data = g_memdup2 (out->open.data, out->open.len);
+  block_put (store, &block, out->open.data, out->open.len, out->has_text);
   g_array_append_val (out->blocks, block);
   out->open.len = 0;
   out->count = 0;
+  out->has_text = FALSE;
 }
 
 static void
@@ -529,20 +700,22 @@ sort_full (LineStore *store)
   g_autoptr (GPtrArray) outs = g_ptr_array_new ();
   g_autoptr (GArray) blocks = g_steal_pointer (&store->blocks);
   Line    lines[LINE_BLOCK];
+  guint8  bytes[BLOCK_MAX_BYTES];
   Line    zero = { 0 };
   RepOut *out = NULL;
   guint   position = 0;
 
   for (guint b = 0; b <= blocks->len; b++)
     {
+      Block      *block = b < blocks->len ? &g_array_index (blocks, Block, b) : NULL;
       const Line *src = store->tail;
       guint       n = store->tail_len;
 
-      if (b < blocks->len)
+      if (block != NULL)
         {
-          decode_block (&g_array_index (blocks, Block, b), lines);
+          decode_bytes (block_bytes (store, block, bytes), block->count, lines);
           src = lines;
-          n = g_array_index (blocks, Block, b).count;
+          n = block->count;
         }
       for (guint k = 0; k < n; k++)
         {
@@ -559,14 +732,15 @@ sort_full (LineStore *store)
               g_ptr_array_add (outs, out);
             }
           encode_line (&out->open, l, out->count == 0 ? &zero : &out->prev);
+          out->has_text |= l->text != NULL;
           out->prev = *l;
           out->prev.text = NULL;
           if (++out->count == LINE_BLOCK)
-            rep_out_close (out);
+            rep_out_close (store, out);
         }
       /* its lines are written again: the block (its texts too) goes */
-      if (b < blocks->len)
-        block_clear (&g_array_index (blocks, Block, b));
+      if (block != NULL)
+        block_drop (store, block);
     }
   for (guint k = 0; k < store->tail_len; k++)
     g_clear_pointer (&store->tail[k].text, g_free);
@@ -574,18 +748,16 @@ sort_full (LineStore *store)
 
   g_ptr_array_sort (outs, compare_rep_out);
   store->blocks = new_blocks ();
-  store->size = 0;
   for (guint r = 0; r < outs->len; r++)
     {
       out = g_ptr_array_index (outs, r);
-      rep_out_close (out);
+      rep_out_close (store, out);
       for (guint b = 0; b < out->blocks->len; b++)
         {
           Block block = g_array_index (out->blocks, Block, b);
 
           block.first = position;
           position += block.count;
-          store->size += block.size;
           g_array_append_val (store->blocks, block);
         }
       /* the blocks are the store's now */
@@ -611,7 +783,7 @@ append_blocks (LineStore *store, const Line *lines, guint n, guint *position)
 {
   for (guint k = 0; k < n; k += LINE_BLOCK)
     {
-      Block block = { *position, 0, 0, NULL, 0, 0 };
+      Block block = { *position, 0, 0, NULL, 0, 0, 0 };
 
       encode_block (store, lines + k, MIN (LINE_BLOCK, n - k), &block);
       *position += block.count;
@@ -631,6 +803,7 @@ sort_merge (LineStore *store)
   g_autofree Line *merged = NULL;
   guint            sorted_blocks = find_block_in (old, store->sorted_len - 1) + 1;
   Line             lines[LINE_BLOCK];
+  guint8           bytes[BLOCK_MAX_BYTES];
   guint            position = 0;
   guint            j = 0;
 
@@ -638,7 +811,7 @@ sort_merge (LineStore *store)
     {
       Block *block = &g_array_index (old, Block, b);
 
-      decode_block (block, lines);
+      decode_bytes (block_bytes (store, block, bytes), block->count, lines);
       for (guint k = 0; k < block->count; k++)
         {
           Line copy = lines[k];
@@ -646,8 +819,7 @@ sort_merge (LineStore *store)
           copy.text = g_strdup (lines[k].text);
           g_array_append_val (pending, copy);
         }
-      store->size -= block->size;
-      block_clear (block);
+      block_drop (store, block);
     }
   g_array_append_vals (pending, store->tail, store->tail_len);
   store->tail_len = 0;
@@ -655,7 +827,6 @@ sort_merge (LineStore *store)
   g_array_sort (pending, compare_rep_seq);
 
   store->blocks = new_blocks ();
-  store->size = 0;
   merged = g_new (Line, LINE_BLOCK + pending->len);
   for (guint b = 0; b < old->len; b++)
     {
@@ -674,13 +845,12 @@ sort_merge (LineStore *store)
 
           moved.first = position;
           position += moved.count;
-          store->size += moved.size;
           block->data = NULL;
           g_array_append_val (store->blocks, moved);
           continue;
         }
 
-      decode_block (block, lines);
+      decode_bytes (block_bytes (store, block, bytes), block->count, lines);
       while (k < block->count || j < upto)
         {
           if (j == upto
@@ -691,7 +861,7 @@ sort_merge (LineStore *store)
             merged[n++] = g_array_index (pending, Line, j++);
         }
       append_blocks (store, merged, n, &position);
-      block_clear (block);
+      block_drop (store, block);
     }
   if (old->len == 0)
     {
@@ -752,7 +922,7 @@ _tandem_line_iter_next (LineIter *iter)
           const Block *block
               = &g_array_index (store->blocks, Block, find_block (store, iter->position));
 
-          decode_block (block, iter->buffer);
+          decode_bytes (block_bytes (store, block, iter->bytes), block->count, iter->buffer);
           iter->lines = iter->buffer;
           iter->k = iter->position - block->first;
           iter->n = block->count;

@@ -1276,5 +1276,5 @@ _tandem_engine_run (Engine *engine, GError **error)
         return FALSE;
       _tandem_line_store_sort_by_rep (engine->lines);
     }
-  return TRUE;
+  return _tandem_line_store_check (engine->lines, error);
 }

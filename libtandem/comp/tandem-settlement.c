@@ -480,8 +480,8 @@ _tandem_settle_locked (TandemStore  *store,
       self->conversions = g_steal_pointer (&engine.conversions);
       self->rates = g_steal_pointer (&engine.rates);
       self->held = g_steal_pointer (&engine.held);
-      ok = index_reps (self, engine.teams, error) && total_held (self, error)
-           && add_team_results (self, &engine, NULL, error);
+      ok = index_reps (self, engine.teams, error) && _tandem_line_store_check (self->lines, error)
+           && total_held (self, error) && add_team_results (self, &engine, NULL, error);
     }
 
   _tandem_store_report_progress (store, progress_context, "settle", engine.processed,
