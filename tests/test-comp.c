@@ -881,11 +881,11 @@ test_s19b_closed_explanations (void)
       g_autofree char *amount = g_strdup_printf ("%u.%02u", 100 + i, i % 100);
       g_autofree char *when
           = g_strdup_printf ("2026-10-%02uT%02u:%02u:00Z", 1 + i % 28, 8 + i / 60 % 10, i % 60);
-      g_autoptr (TandemActivity) a
+      g_autoptr (TandemActivity) a G_GNUC_UNUSED
           = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, amount, when);
     }
   {
-    g_autoptr (TandemActivity) a
+    g_autoptr (TandemActivity) a G_GNUC_UNUSED
         = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "70.00", "2026-11-03T10:00:00Z");
   }
   draft = settle (&w, "2026-10");

@@ -38,8 +38,8 @@ _tandem_settlement_stored_text (TandemSettlement *self, gint64 row)
   g_autoptr (GError) error = NULL;
   /* the store's lock first, as every other path takes it */
   g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self->store);
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->texts_lock);
-  const char *text;
+  g_autoptr (GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->texts_lock);
+  const char                     *text;
 
   if (self->texts == NULL || row < self->texts_first
       || row >= self->texts_first + (gint64)self->texts->len)

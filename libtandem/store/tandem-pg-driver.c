@@ -39,7 +39,15 @@ typedef struct
   char        **values; /* n_params, NULL for SQL NULL */
   PGresult     *result;
   int           row;
+  /* streaming: a cursor fetched FETCH_ROWS at a time, inside the caller's
+   * transaction or one of its own */
+  gboolean streaming;
+  gboolean cursor_open;
+  gboolean own_transaction;
+  char     cursor[40];
 } PgStmt;
+
+#define FETCH_ROWS 4096
 
 #define CONN(d) (((PgDriver *)(d))->conn)
 
@@ -160,11 +168,72 @@ pg_prepare (TandemSqlDriver *self, const char *sql)
   return &stmt->parent;
 }
 
+/* Closes the cursor, and ends the transaction begun for it. */
+static void
+close_cursor (PgStmt *s)
+{
+  TandemSqlDriver *self = s->parent.driver;
+  g_autofree char *sql = NULL;
+
+  if (!s->cursor_open)
+    return;
+  s->cursor_open = FALSE;
+  if (PQtransactionStatus (CONN (self)) == PQTRANS_INTRANS)
+    {
+      sql = g_strdup_printf ("CLOSE %s", s->cursor);
+      PQclear (PQexec (CONN (self), sql));
+    }
+  if (s->own_transaction)
+    {
+      s->own_transaction = FALSE;
+      PQclear (PQexec (CONN (self), PQtransactionStatus (CONN (self)) == PQTRANS_INTRANS
+                                        ? "COMMIT"
+                                        : "ROLLBACK"));
+    }
+}
+
+static void
+pg_set_streaming (TandemSqlStmt *stmt)
+{
+  ((PgStmt *)stmt)->streaming = TRUE;
+}
+
+/* The first batch of a streaming statement: its cursor declared, in a
+ * transaction (a cursor lives in one). */
+static PGresult *
+open_cursor (PgStmt *s)
+{
+  TandemSqlDriver *self = s->parent.driver;
+  g_autofree char *declare = NULL;
+  g_autofree char *fetch = NULL;
+  PGresult        *result;
+
+  if (PQtransactionStatus (CONN (self)) == PQTRANS_IDLE)
+    {
+      result = PQexec (CONN (self), "BEGIN");
+      if (PQresultStatus (result) != PGRES_COMMAND_OK)
+        return result;
+      PQclear (result);
+      s->own_transaction = TRUE;
+    }
+  g_snprintf (s->cursor, sizeof s->cursor, "tandem_cursor_%" G_GUINTPTR_FORMAT, (guintptr)s);
+  declare = g_strdup_printf ("DECLARE %s NO SCROLL CURSOR FOR %s", s->cursor, s->sql);
+  result = PQexecParams (CONN (self), declare, s->n_params, NULL, (const char *const *)s->values,
+                         NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    return result;
+  PQclear (result);
+  s->cursor_open = TRUE;
+  fetch = g_strdup_printf ("FETCH %d FROM %s", FETCH_ROWS, s->cursor);
+  return PQexec (CONN (self), fetch);
+}
+
 static void
 pg_reset (TandemSqlStmt *stmt)
 {
   PgStmt *s = (PgStmt *)stmt;
 
+  close_cursor (s);
   clear_result (s);
   for (int i = 0; i < s->n_params; i++)
     g_clear_pointer (&s->values[i], g_free);
@@ -219,17 +288,44 @@ pg_step (TandemSqlStmt *stmt)
   PgStmt          *s = (PgStmt *)stmt;
   TandemSqlDriver *self = stmt->driver;
 
+  /* streaming: the next batch once this one is read */
+  if (s->cursor_open && s->result != NULL && s->row + 1 >= PQntuples (s->result)
+      && PQntuples (s->result) > 0)
+    {
+      g_autofree char *fetch = g_strdup_printf ("FETCH %d FROM %s", FETCH_ROWS, s->cursor);
+
+      clear_result (s);
+      s->result = PQexec (CONN (self), fetch);
+      s->row = -1;
+      if (PQresultStatus (s->result) != PGRES_TUPLES_OK)
+        {
+          fail_result (self, s->result);
+          clear_result (s);
+          close_cursor (s);
+          return TANDEM_SQL_ERROR;
+        }
+    }
+
   if (s->result == NULL)
     {
       ExecStatusType status;
 
-      s->result = PQexecParams (CONN (self), s->sql, s->n_params, NULL,
-                                (const char *const *)s->values, NULL, NULL, 0);
+      if (s->streaming)
+        s->result = open_cursor (s);
+      else
+        s->result = PQexecParams (CONN (self), s->sql, s->n_params, NULL,
+                                  (const char *const *)s->values, NULL, NULL, 0);
       status = PQresultStatus (s->result);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
           fail_result (self, s->result);
           clear_result (s);
+          close_cursor (s);
+          if (s->own_transaction)
+            {
+              s->own_transaction = FALSE;
+              PQclear (PQexec (CONN (self), "ROLLBACK"));
+            }
           return TANDEM_SQL_ERROR;
         }
       ((PgDriver *)self)->changes = g_ascii_strtoll (PQcmdTuples (s->result), NULL, 10);
@@ -242,6 +338,7 @@ pg_step (TandemSqlStmt *stmt)
       return TANDEM_SQL_ROW;
     }
   s->row = PQntuples (s->result);
+  close_cursor (s);
   return TANDEM_SQL_DONE;
 }
 
@@ -442,6 +539,7 @@ static const TandemSqlDriverClass pg_class = {
   .commit = pg_commit,
   .rollback = pg_rollback,
   .in_transaction = pg_in_transaction,
+  .set_streaming = pg_set_streaming,
   .bulk_insert = pg_bulk_insert,
 };
 

@@ -33,6 +33,8 @@ tandem_sql_backend_scan_settlement (TandemBackend   *backend,
   if (stmt == NULL)
     return _tandem_sql_error (self, _ ("Could not read activities for settlement"), error);
 
+  /* a month's activities: a server sends them a batch at a time */
+  tandem_sql_stmt_set_streaming (stmt);
   tandem_sql_bind_int64 (stmt, 1, since);
   tandem_sql_bind_int64 (stmt, 2, until);
   tandem_sql_bind_int64 (stmt, 3, _tandem_activity_kinds_mask (_tandem_activity_kind_settles));

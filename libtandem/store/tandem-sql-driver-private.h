@@ -58,6 +58,9 @@ struct _TandemSqlDriverClass
   gboolean (*in_transaction) (TandemSqlDriver *self);
   /* Optional: size the caches for many writes (TRUE) or back (FALSE). */
   void (*set_bulk) (TandemSqlDriver *self, gboolean bulk);
+  /* Optional: @stmt reads many rows; a server driver fetches them a batch
+   * at a time rather than all at once (SQLite steps row by row anyway). */
+  void (*set_streaming) (TandemSqlStmt *stmt);
   /* Optional, the bulk path: appends @n_rows rows to @table in one
    * round trip (PostgreSQL: COPY). @values holds n_rows × n_columns
    * texts, row by row, NULL for SQL NULL. A driver without it writes
@@ -141,6 +144,13 @@ static inline void
 tandem_sql_bind_null (TandemSqlStmt *stmt, int index)
 {
   stmt->driver->klass->bind_null (stmt, index);
+}
+
+static inline void
+tandem_sql_stmt_set_streaming (TandemSqlStmt *stmt)
+{
+  if (stmt->driver->klass->set_streaming != NULL)
+    stmt->driver->klass->set_streaming (stmt);
 }
 
 static inline TandemSqlStep
