@@ -863,11 +863,6 @@ sort_merge (LineStore *store)
       append_blocks (store, merged, n, &position);
       block_drop (store, block);
     }
-  if (old->len == 0)
-    {
-      append_blocks (store, &g_array_index (pending, Line, 0), pending->len, &position);
-      j = pending->len;
-    }
   for (guint k = 0; k < pending->len; k++)
     g_free (g_array_index (pending, Line, k).text);
   g_assert (j == pending->len && position == store->len);

@@ -175,14 +175,12 @@ close_cursor (PgStmt *s)
   TandemSqlDriver *self = s->parent.driver;
   g_autofree char *sql = NULL;
 
-  if (!s->cursor_open)
-    return;
-  s->cursor_open = FALSE;
-  if (PQtransactionStatus (CONN (self)) == PQTRANS_INTRANS)
+  if (s->cursor_open && PQtransactionStatus (CONN (self)) == PQTRANS_INTRANS)
     {
       sql = g_strdup_printf ("CLOSE %s", s->cursor);
       PQclear (PQexec (CONN (self), sql));
     }
+  s->cursor_open = FALSE;
   if (s->own_transaction)
     {
       s->own_transaction = FALSE;
@@ -321,11 +319,6 @@ pg_step (TandemSqlStmt *stmt)
           fail_result (self, s->result);
           clear_result (s);
           close_cursor (s);
-          if (s->own_transaction)
-            {
-              s->own_transaction = FALSE;
-              PQclear (PQexec (CONN (self), "ROLLBACK"));
-            }
           return TANDEM_SQL_ERROR;
         }
       ((PgDriver *)self)->changes = g_ascii_strtoll (PQcmdTuples (s->result), NULL, 10);
