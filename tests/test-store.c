@@ -862,6 +862,174 @@ test_export_round_trip (void)
   fixture_clear (&src);
 }
 
+/* The CSV of a large load: BULK_ROWS rows over five accounts, times out
+ * of order, every seventh an order; @bad_last adds a row that fails. */
+#define BULK_ROWS 24000
+
+static char *
+bulk_csv (gboolean bad_last)
+{
+  GString *csv = g_string_new ("ref,at,account,rep,kind,amount,note\n");
+
+  for (guint i = 0; i < BULK_ROWS; i++)
+    {
+      guint minute = (i * 7919) % BULK_ROWS;
+
+      g_string_append_printf (
+          csv, "B%06u,2027-%02u-%02uT%02u:%02u:00Z,%u,%u,%s,%s,Notiz zum Gespräch %06u\n", i,
+          1 + minute / (30 * 24 * 60) % 3, 1 + minute / (24 * 60) % 28, minute / 60 % 24,
+          minute % 60, 1 + i % 5, 1 + i % 2, i % 7 == 0 ? "order" : "call",
+          i % 7 == 0 ? "120.00 EUR" : "", i);
+    }
+  if (bad_last)
+    g_string_append (csv, "B-last,2027-01-03T10:00:00Z,1,1,order,12.5,\n");
+  return g_string_free (csv, FALSE);
+}
+
+static gboolean
+import_file (TandemStore *store, const char *path, guint64 *inserted, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, error);
+
+  return in != NULL
+         && tandem_store_import_activities (store, G_INPUT_STREAM (in), TANDEM_DATA_FORMAT_CSV,
+                                            NULL, inserted, NULL, error);
+}
+
+/* On SQLite: the account index is there, as the schema has it, and is
+ * used; the file is sound. */
+static void
+assert_account_index (const char *path)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr (GString) plan = g_string_new (NULL);
+
+  if (tandem_test_on_postgresql ())
+    return;
+  CU_ASSERT_EQUAL_FATAL (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE name = 'activity_account'", -1,
+                      &stmt, NULL);
+  CU_ASSERT_EQUAL_FATAL (sqlite3_step (stmt), SQLITE_ROW);
+  CU_ASSERT_STRING_EQUAL ((const char *)sqlite3_column_text (stmt, 0),
+                          "CREATE INDEX activity_account ON activity (account_id, occurred_at, "
+                          "kind)");
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  CU_ASSERT_EQUAL (sqlite3_step (stmt), SQLITE_ROW);
+  CU_ASSERT_STRING_EQUAL ((const char *)sqlite3_column_text (stmt, 0), "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (db,
+                      "EXPLAIN QUERY PLAN SELECT id FROM activity WHERE account_id = 3 "
+                      "ORDER BY occurred_at",
+                      -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append (plan, (const char *)sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  CU_ASSERT_PTR_NOT_NULL (strstr (plan->str, "activity_account"));
+  sqlite3_close (db);
+}
+
+/* A load as large as what is stored builds the account index after the
+ * rows (SQLite); what it writes is what a row-by-row load writes, and a
+ * load that fails leaves the index as it was. */
+static void
+test_import_bulk_index (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = bulk_csv (FALSE);
+  g_autofree char *bad = bulk_csv (TRUE);
+  g_autofree char *csv_path = g_build_filename (tmpdir, "bulk.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (tmpdir, "bulk-bad.csv", NULL);
+  g_autofree char *a_path = g_build_filename (tmpdir, "bulk-a.db", NULL);
+  g_autofree char *c_path = g_build_filename (tmpdir, "bulk-c.db", NULL);
+  g_autoptr (GInputStream) in = stream_for (csv);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  guint64          inserted = 0;
+  Fixture          a = { 0 }, b = { 0 }, c = { 0 };
+
+  CU_ASSERT_TRUE_FATAL (g_file_set_contents (csv_path, csv, -1, NULL));
+  CU_ASSERT_TRUE_FATAL (g_file_set_contents (bad_path, bad, -1, NULL));
+  fixture_init (&a, a_path);
+  fixture_init (&b, NULL);
+  fixture_init (&c, c_path);
+  for (guint k = 0; k < 4; k++)
+    {
+      Fixture *fs[] = { &a, &b, &c };
+
+      for (guint j = 0; j < G_N_ELEMENTS (fs); j++)
+        {
+          g_autoptr (TandemAccount) more
+              = tandem_store_add_account (fs[j]->store, "Kunde", fs[j]->team, &error);
+
+          TANDEM_ASSERT_NO_ERROR (error);
+        }
+    }
+
+  /* a from the file (its size says it is a large load), b from a stream
+   * of no known size (row by row) */
+  CU_ASSERT_TRUE (import_file (a.store, csv_path, &inserted, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (inserted, BULK_ROWS);
+  CU_ASSERT_TRUE (tandem_store_import_activities (b.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                  &inserted, NULL, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (inserted, BULK_ROWS);
+  first = export_to_string (a.store, TANDEM_DATA_FORMAT_CSV);
+  second = export_to_string (b.store, TANDEM_DATA_FORMAT_CSV);
+  CU_ASSERT_STRING_EQUAL (first, second);
+
+  /* the lifecycle read each account's orders through the index */
+  for (gint64 id = 1; id <= 5; id++)
+    {
+      g_autoptr (TandemAccount) x = tandem_store_get_account (a.store, id, &error);
+      g_autoptr (TandemAccount) y = tandem_store_get_account (b.store, id, &error);
+      g_autoptr (GListModel) xs = NULL;
+      g_autoptr (GListModel) ys = NULL;
+      g_autoptr (TandemActivityFilter) filter = tandem_activity_filter_new ();
+      g_autoptr (GListModel) of_account = NULL;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (x);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (y);
+      CU_ASSERT_EQUAL (tandem_account_get_stage (x), tandem_account_get_stage (y));
+      CU_ASSERT_EQUAL (tandem_account_get_stage (x), TANDEM_ACCOUNT_STAGE_REGULAR);
+      xs = tandem_store_list_stage_changes (a.store, x, &error);
+      ys = tandem_store_list_stage_changes (b.store, y, &error);
+      TANDEM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_EQUAL (g_list_model_get_n_items (xs), g_list_model_get_n_items (ys));
+      CU_ASSERT (g_list_model_get_n_items (xs) >= 2);
+      for (guint i = 0; i < g_list_model_get_n_items (xs); i++)
+        {
+          g_autoptr (TandemStageChange) p = g_list_model_get_item (xs, i);
+          g_autoptr (TandemStageChange) q = g_list_model_get_item (ys, i);
+
+          CU_ASSERT_EQUAL (tandem_stage_change_get_stage (p), tandem_stage_change_get_stage (q));
+          CU_ASSERT_EQUAL (tandem_stage_change_get_cause (p), tandem_stage_change_get_cause (q));
+          /* the account's creation is now; the rest is the orders' time */
+          if (tandem_stage_change_get_cause (p) != TANDEM_STAGE_CAUSE_CREATED)
+            CU_ASSERT (g_date_time_equal (tandem_stage_change_get_changed_at (p),
+                                          tandem_stage_change_get_changed_at (q)));
+        }
+      tandem_activity_filter_set_account (filter, x);
+      of_account = tandem_store_query_activities (a.store, filter, &error);
+      TANDEM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_EQUAL (g_list_model_get_n_items (of_account), BULK_ROWS / 5);
+    }
+
+  /* a load that fails at its last row writes nothing and keeps the index */
+  CU_ASSERT_FALSE (import_file (c.store, bad_path, &inserted, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+                       "line 24002: amount:");
+  CU_ASSERT_EQUAL (count_all (c.store), 0);
+  fixture_clear (&a);
+  fixture_clear (&c);
+  assert_account_index (a_path);
+  assert_account_index (c_path);
+  fixture_clear (&b);
+}
+
 static void
 test_json_import_errors (void)
 {
@@ -1013,6 +1181,7 @@ main (void)
     TANDEM_TEST (test_import_rfc4180_and_refs),
     TANDEM_TEST (test_export_round_trip),
     TANDEM_TEST (test_json_import_errors),
+    TANDEM_TEST (test_import_bulk_index),
     TANDEM_TEST (test_async),
   };
   int status;

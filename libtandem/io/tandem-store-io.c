@@ -36,6 +36,16 @@ G_DEFINE_QUARK (tandem-import-error-quark, tandem_import_error)
 
 #define PROGRESS_EVERY 10000
 
+/* A load that the file's size says is at least DEFER_MIN_ROWS rows
+ * (counting more bytes a row than a bare CSV or JSON row takes), and at
+ * least as many as are stored, lets the backend build the account index
+ * again after the rows instead of inserting into it row by row
+ * (tandem_backend_defer_indexes). Below that the index is small and
+ * cached, and rebuilding it would cost more than it saves. */
+#define DEFER_MIN_ROWS 20000
+#define DEFER_CSV_ROW_BYTES 64
+#define DEFER_JSON_ROW_BYTES 128
+
 typedef enum
 {
   COL_REF,
@@ -73,6 +83,7 @@ typedef struct
   guint                 n_columns;         /* CSV header width */
   guint64               inserted;
   guint64               skipped;
+  gboolean              deferred; /* the backend dropped indexes to build later */
 } Importer;
 
 static gboolean field_error (Importer   *imp,
@@ -593,6 +604,16 @@ _tandem_store_import (TandemStore     *self,
   if (imp.writer == NULL)
     goto rollback;
   _tandem_activity_writer_set_written_func (imp.writer, row_written, &imp);
+  {
+    guint64 estimate = total_bytes / (csv != NULL ? DEFER_CSV_ROW_BYTES : DEFER_JSON_ROW_BYTES);
+    gint64  stored
+        = estimate >= DEFER_MIN_ROWS ? tandem_backend_max_activity_id (imp.backend, error) : 0;
+
+    if (stored < 0
+        || (estimate >= DEFER_MIN_ROWS && estimate >= (guint64)stored
+            && !tandem_backend_defer_indexes (imp.backend, TRUE, &imp.deferred, error)))
+      goto rollback;
+  }
 
   for (;;)
     {
@@ -667,6 +688,9 @@ _tandem_store_import (TandemStore     *self,
     }
 
   if (!flush_rows (&imp, error))
+    goto rollback;
+  /* before the lifecycle, which reads the orders of each account */
+  if (imp.deferred && !tandem_backend_defer_indexes (imp.backend, FALSE, &imp.deferred, error))
     goto rollback;
   inserted = imp.inserted;
   skipped = imp.skipped;

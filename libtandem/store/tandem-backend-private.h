@@ -387,6 +387,15 @@ struct _TandemBackendInterface
   /* Optional: many rows are about to be written (TRUE) or were (FALSE);
    * an engine may size its caches for it. */
   void (*set_bulk) (TandemBackend *self, gboolean bulk);
+  /* Optional, inside the write transaction of a bulk load: drop the
+   * indexes whose keys come in no order (TRUE), to build them again in
+   * one sorted pass (FALSE) before anything reads them. *deferred says
+   * whether they were dropped; an engine where dropping an index would
+   * lock readers out does nothing. */
+  gboolean (*defer_indexes) (TandemBackend *self,
+                             gboolean       defer,
+                             gboolean      *deferred,
+                             GError       **error);
 
   gboolean (*insert_rep) (TandemBackend *self, TandemRepRecord *record, GError **error);
   gboolean (*update_rep) (TandemBackend *self, const TandemRepRecord *record, GError **error);
@@ -634,6 +643,10 @@ gboolean tandem_backend_begin (TandemBackend *self, GError **error);
 gboolean tandem_backend_commit (TandemBackend *self, GError **error);
 void     tandem_backend_rollback (TandemBackend *self);
 void     tandem_backend_set_bulk (TandemBackend *self, gboolean bulk);
+gboolean tandem_backend_defer_indexes (TandemBackend *self,
+                                       gboolean       defer,
+                                       gboolean      *deferred,
+                                       GError       **error);
 gboolean tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error);
 gboolean tandem_backend_update_rep (TandemBackend         *self,
                                     const TandemRepRecord *record,

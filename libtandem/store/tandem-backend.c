@@ -179,6 +179,21 @@ tandem_backend_set_bulk (TandemBackend *self, gboolean bulk)
 }
 
 gboolean
+tandem_backend_defer_indexes (TandemBackend *self,
+                              gboolean       defer,
+                              gboolean      *deferred,
+                              GError       **error)
+{
+  g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *deferred = FALSE;
+  if (TANDEM_BACKEND_GET_IFACE (self)->defer_indexes == NULL)
+    return TRUE;
+  return TANDEM_BACKEND_GET_IFACE (self)->defer_indexes (self, defer, deferred, error);
+}
+
+gboolean
 tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);

@@ -425,9 +425,40 @@ tandem_sql_backend_set_account_stages (TandemBackend           *backend,
          && _tandem_sql_step_done (self, stmt, _ ("Could not update the account"), error);
 }
 
+/* The account index takes activities by (account, time, kind): a feed
+ * interleaves many accounts, so a bulk load inserts its keys in no order,
+ * and once the index outgrows the page cache nearly every insert reads a
+ * page back. Dropped for the load and built again in one sorted pass, it
+ * costs a tenth of that. The definition is the schema's (migration 13).
+ * Both statements run in the load's write transaction: a reader keeps the
+ * index of its snapshot, and a load that fails takes the drop back. */
+static const char account_index_drop[] = "DROP INDEX activity_account";
+static const char account_index_create[]
+    = "CREATE INDEX activity_account ON activity (account_id, occurred_at, kind)";
+
+static gboolean
+tandem_sql_backend_defer_indexes (TandemBackend *backend,
+                                  gboolean       defer,
+                                  gboolean      *deferred,
+                                  GError       **error)
+{
+  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
+
+  if (self->driver->klass->build_index == NULL)
+    return TRUE;
+  g_return_val_if_fail (tandem_sql_in_transaction (self->driver), FALSE);
+
+  if (defer ? !tandem_sql_exec (self->driver, account_index_drop)
+            : !self->driver->klass->build_index (self->driver, account_index_create))
+    return _tandem_sql_error (self, _ ("Could not log the activities"), error);
+  *deferred = defer;
+  return TRUE;
+}
+
 void
 _tandem_sql_backend_bulk_iface_init (TandemBackendInterface *iface)
 {
+  iface->defer_indexes = tandem_sql_backend_defer_indexes;
   iface->insert_activities = tandem_sql_backend_insert_activities;
   iface->add_stage_changes = tandem_sql_backend_add_stage_changes;
   iface->set_account_stages = tandem_sql_backend_set_account_stages;

@@ -218,8 +218,8 @@ sqlite_in_transaction (TandemSqlDriver *self)
  * staging tables stay in memory (8 times fewer writes). Outside an
  * import temporary storage is a file: a GROUP BY over a month (the KPIs)
  * sorts in SQLite's sorter, which in memory would hold the whole month.
- * Temporary storage changes only outside a transaction, and drops the
- * temporary tables: the import stages again each time. */
+ * Temporary storage changes only outside a transaction that has
+ * temporary tables, and drops them. */
 static void
 sqlite_set_bulk (TandemSqlDriver *self, gboolean bulk)
 {
@@ -227,6 +227,27 @@ sqlite_set_bulk (TandemSqlDriver *self, gboolean bulk)
                 bulk ? "PRAGMA cache_size = -24576; PRAGMA temp_store = MEMORY"
                      : "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT",
                 NULL, NULL, NULL);
+}
+
+/* CREATE INDEX sorts the keys in SQLite's sorter, which keeps the whole
+ * sort in memory while temporary storage is (as during an import), and
+ * writes sorted runs the size of the page cache to a file when it is
+ * not. With a 4 MiB cache for the build (a 4M-row index: 4.1 s, peak
+ * 53 MiB; with the import's 24 MiB cache, 60 MiB and no faster) it
+ * stays within the import's memory. Temporary storage can change inside
+ * a transaction that has no temporary tables, which SQLite's import
+ * path never makes; where it cannot, the index is built all the same. */
+static gboolean
+sqlite_build_index (TandemSqlDriver *self, const char *sql)
+{
+  gboolean ok;
+
+  sqlite3_exec (DB (self), "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -4096", NULL, NULL,
+                NULL);
+  ok = sqlite_exec (self, sql);
+  sqlite3_exec (DB (self), "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -24576", NULL, NULL,
+                NULL);
+  return ok;
 }
 
 static const TandemSqlDriverClass sqlite_class = {
@@ -249,6 +270,7 @@ static const TandemSqlDriverClass sqlite_class = {
   .rollback = sqlite_rollback,
   .in_transaction = sqlite_in_transaction,
   .set_bulk = sqlite_set_bulk,
+  .build_index = sqlite_build_index,
 };
 
 /* ------------------------------------------------------------------ */
