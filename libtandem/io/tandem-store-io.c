@@ -606,13 +606,16 @@ _tandem_store_import (TandemStore     *self,
   _tandem_activity_writer_set_written_func (imp.writer, row_written, &imp);
   {
     guint64 estimate = total_bytes / (csv != NULL ? DEFER_CSV_ROW_BYTES : DEFER_JSON_ROW_BYTES);
-    gint64  stored
-        = estimate >= DEFER_MIN_ROWS ? tandem_backend_max_activity_id (imp.backend, error) : 0;
 
-    if (stored < 0
-        || (estimate >= DEFER_MIN_ROWS && estimate >= (guint64)stored
-            && !tandem_backend_defer_indexes (imp.backend, TRUE, &imp.deferred, error)))
-      goto rollback;
+    if (estimate >= DEFER_MIN_ROWS)
+      {
+        gint64 stored = tandem_backend_max_activity_id (imp.backend, error);
+
+        if (stored < 0
+            || (estimate >= (guint64)stored
+                && !tandem_backend_defer_indexes (imp.backend, TRUE, &imp.deferred, error)))
+          goto rollback;
+      }
   }
 
   for (;;)

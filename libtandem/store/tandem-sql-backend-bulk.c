@@ -429,13 +429,9 @@ tandem_sql_backend_set_account_stages (TandemBackend           *backend,
  * interleaves many accounts, so a bulk load inserts its keys in no order,
  * and once the index outgrows the page cache nearly every insert reads a
  * page back. Dropped for the load and built again in one sorted pass, it
- * costs a tenth of that. The definition is the schema's (migration 13).
- * Both statements run in the load's write transaction: a reader keeps the
- * index of its snapshot, and a load that fails takes the drop back. */
-static const char account_index_drop[] = "DROP INDEX activity_account";
-static const char account_index_create[]
-    = "CREATE INDEX activity_account ON activity (account_id, occurred_at, kind)";
-
+ * costs a tenth of that. Both run in the load's write transaction: a
+ * reader keeps the index of its snapshot, and a load that fails takes the
+ * drop back. */
 static gboolean
 tandem_sql_backend_defer_indexes (TandemBackend *backend,
                                   gboolean       defer,
@@ -444,12 +440,11 @@ tandem_sql_backend_defer_indexes (TandemBackend *backend,
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
-  if (self->driver->klass->build_index == NULL)
+  if (self->driver->klass->defer_index == NULL)
     return TRUE;
   g_return_val_if_fail (tandem_sql_in_transaction (self->driver), FALSE);
 
-  if (defer ? !tandem_sql_exec (self->driver, account_index_drop)
-            : !self->driver->klass->build_index (self->driver, account_index_create))
+  if (!self->driver->klass->defer_index (self->driver, "activity_account", defer))
     return _tandem_sql_error (self, _ ("Could not log the activities"), error);
   *deferred = defer;
   return TRUE;

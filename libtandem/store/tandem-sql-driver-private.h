@@ -58,11 +58,11 @@ struct _TandemSqlDriverClass
   gboolean (*in_transaction) (TandemSqlDriver *self);
   /* Optional: size the caches for many writes (TRUE) or back (FALSE). */
   void (*set_bulk) (TandemSqlDriver *self, gboolean bulk);
-  /* Optional: runs @sql, a CREATE INDEX, inside the write transaction.
-   * A driver that has it lets the backend drop an index for a bulk load
-   * and build it here before the commit; one where DROP INDEX would lock
-   * readers out of the table (PostgreSQL) leaves it out. */
-  gboolean (*build_index) (TandemSqlDriver *self, const char *sql);
+  /* Optional, inside the write transaction: drops index @name (@defer
+   * TRUE) and builds it again as it was (FALSE), for a bulk load. A
+   * driver where DROP INDEX would lock readers out of the table
+   * (PostgreSQL) leaves it out. */
+  gboolean (*defer_index) (TandemSqlDriver *self, const char *name, gboolean defer);
   /* Optional: @stmt reads many rows; a server driver fetches them a batch
    * at a time rather than all at once (SQLite steps row by row anyway). */
   void (*set_streaming) (TandemSqlStmt *stmt);

@@ -22,6 +22,7 @@ typedef struct
 {
   TandemSqlDriver parent;
   sqlite3        *db;
+  char           *dropped_index; /* the CREATE INDEX of an index set aside (sqlite_defer_index) */
 } SqliteDriver;
 
 typedef struct
@@ -83,6 +84,7 @@ sqlite_close (TandemSqlDriver *self)
       sqlite3_close_v2 (DB (self));
       DB (self) = NULL;
     }
+  g_clear_pointer (&((SqliteDriver *)self)->dropped_index, g_free);
 }
 
 static TandemSqlStmt *
@@ -229,7 +231,11 @@ sqlite_set_bulk (TandemSqlDriver *self, gboolean bulk)
                 NULL, NULL, NULL);
 }
 
-/* CREATE INDEX sorts the keys in SQLite's sorter, which keeps the whole
+/* Sets index @name aside (@defer TRUE) and builds it again (FALSE), both
+ * inside the write transaction: its definition is read from the schema
+ * when it is dropped and run again as it was.
+ *
+ * CREATE INDEX sorts the keys in SQLite's sorter, which keeps the whole
  * sort in memory while temporary storage is (as during an import), and
  * writes sorted runs the size of the page cache to a file when it is
  * not. With a 4 MiB cache for the build (a 4M-row index: 4.1 s, peak
@@ -237,16 +243,48 @@ sqlite_set_bulk (TandemSqlDriver *self, gboolean bulk)
  * stays within the import's memory. Temporary storage can change inside
  * a transaction that has no temporary tables, which SQLite's import
  * path never makes; where it cannot, the index is built all the same. */
-static gboolean
-sqlite_build_index (TandemSqlDriver *self, const char *sql)
-{
-  gboolean ok;
+static const char index_sql_query[]
+    = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1";
 
+static gboolean
+sqlite_defer_index (TandemSqlDriver *self, const char *name, gboolean defer)
+{
+  SqliteDriver *driver = (SqliteDriver *)self;
+  gboolean      ok;
+
+  if (defer)
+    {
+      sqlite3_stmt    *stmt = NULL;
+      g_autofree char *drop = NULL;
+      int              rc = sqlite3_prepare_v2 (DB (self), index_sql_query, -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            {
+              g_free (driver->dropped_index);
+              driver->dropped_index = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+            }
+        }
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_DONE)
+        return tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_FAILED, "no index %s (%s)", name,
+                                       self->name);
+      if (rc != SQLITE_ROW)
+        return fail (self, rc);
+      drop = g_strdup_printf ("DROP INDEX \"%s\"", name);
+      return sqlite_exec (self, drop);
+    }
+
+  g_return_val_if_fail (driver->dropped_index != NULL, FALSE);
   sqlite3_exec (DB (self), "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -4096", NULL, NULL,
                 NULL);
-  ok = sqlite_exec (self, sql);
+  ok = sqlite_exec (self, driver->dropped_index);
   sqlite3_exec (DB (self), "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -24576", NULL, NULL,
                 NULL);
+  g_clear_pointer (&driver->dropped_index, g_free);
   return ok;
 }
 
@@ -270,7 +308,7 @@ static const TandemSqlDriverClass sqlite_class = {
   .rollback = sqlite_rollback,
   .in_transaction = sqlite_in_transaction,
   .set_bulk = sqlite_set_bulk,
-  .build_index = sqlite_build_index,
+  .defer_index = sqlite_defer_index,
 };
 
 /* ------------------------------------------------------------------ */
