@@ -17,11 +17,13 @@ cli_cmd_dispute_open (Cli *cli, int argc, char **argv)
   g_autofree char *plan = NULL;
   g_autofree char *activity_text = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *resolved = NULL;
   GOptionEntry     entries[]
       = { { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text, N_ ("the rep who disputes"), "ID" },
           { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_ ("the disputed period"),
             "PERIOD" },
-          { "plan", 0, 0, G_OPTION_ARG_STRING, &plan, N_ ("the plan’s name"), "NAME" },
+          { "plan", 0, 0, G_OPTION_ARG_STRING, &plan,
+            N_ ("the plan’s name (default: the default plan)"), "NAME" },
           { "activity", 0, 0, G_OPTION_ARG_STRING, &activity_text,
             N_ ("the activity whose lines are disputed"), "ID" },
           { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("what is wrong"), "TEXT" },
@@ -36,17 +38,17 @@ cli_cmd_dispute_open (Cli *cli, int argc, char **argv)
 
   if (status >= 0)
     return status;
-  if (argc != 1 || rep_text == NULL || period_text == NULL || plan == NULL || reason == NULL)
-    return cli_usage_error (
-        _ ("dispute open needs --rep ID, --period PERIOD, --plan NAME and --reason TEXT"));
+  if (argc != 1 || rep_text == NULL || period_text == NULL || reason == NULL)
+    return cli_usage_error (_ ("dispute open needs --rep ID, --period PERIOD and --reason TEXT"));
   if ((period = tandem_period_parse (period_text, &error)) == NULL
       || (activity_text != NULL && !cli_parse_id ("--activity", activity_text, &activity, &error)))
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if (!cli_get_rep (cli, "--rep", rep_text, &rep, &error)
+      || (resolved = tandem_store_resolve_plan_name (cli->store, plan, &error)) == NULL
       || (dispute
-          = tandem_store_open_dispute (cli->store, rep, plan, period, activity, reason, &error))
+          = tandem_store_open_dispute (cli->store, rep, resolved, period, activity, reason, &error))
              == NULL)
     return cli_data_error (error);
   cli_print_id (cli, tandem_dispute_get_id (dispute));

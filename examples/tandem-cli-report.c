@@ -246,7 +246,7 @@ cli_cmd_report (Cli *cli, int argc, char **argv)
   g_autofree char *svg = NULL;
   GOptionEntry     entries[]
       = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
-            N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+            N_ ("the plan’s name (default: the default plan)"), "NAME" },
           { "svg", 0, 0, G_OPTION_ARG_FILENAME, &svg, N_ ("write the chart to FILE"), "FILE" },
           { NULL } };
   g_autoptr (GError) error = NULL;
@@ -471,7 +471,7 @@ cli_cmd_kpi (Cli *cli, int argc, char **argv)
   g_autofree char *plan_name = NULL;
   GOptionEntry     entries[] = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
                                    N_ ("the plan whose currency and time zone cut the "
-                                           "period (default: the only stored plan)"),
+                                           "period (default: the default plan)"),
                                    "NAME" },
                                  { NULL } };
   g_autoptr (GError) error = NULL;

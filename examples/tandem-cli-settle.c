@@ -75,7 +75,7 @@ settle_step (Cli *cli, int argc, char **argv, Step step)
   };
   g_autofree char *plan_name = NULL;
   GOptionEntry     entries[] = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
-                                   N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+                                   N_ ("the plan’s name (default: the default plan)"), "NAME" },
                                  { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPlan) plan = NULL;
@@ -156,7 +156,7 @@ cli_cmd_payroll_export (Cli *cli, int argc, char **argv)
   g_autofree char *out_path = NULL;
   GOptionEntry     entries[]
       = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
-            N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+            N_ ("the plan’s name (default: the default plan)"), "NAME" },
           { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_ ("csv or lodas"), "FORMAT" },
           { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
             N_ ("write to FILE (default: standard output)"), "FILE" },
@@ -222,12 +222,49 @@ cli_cmd_close (Cli *cli, int argc, char **argv)
   return settle_step (cli, argc, argv, STEP_CLOSE);
 }
 
+/* A statement asked of a plan the rep is not paid under: names the plan
+ * the rep's tandem follows and the command that shows it. */
+static int
+cli_wrong_plan (Cli *cli, TandemRep *rep, TandemPlan *plan, TandemPeriod *period, const char *label)
+{
+  g_autoptr (GListModel) teams = tandem_store_list_teams (cli->store);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr (TandemTeam) team = g_list_model_get_item (teams, i);
+      TandemRep       *inside = tandem_team_get_inside_rep (team);
+      TandemRep       *field = tandem_team_get_field_rep (team);
+      g_autofree char *follows = NULL;
+      g_autofree char *quoted = NULL;
+
+      if ((inside == NULL || tandem_rep_get_id (inside) != tandem_rep_get_id (rep))
+          && (field == NULL || tandem_rep_get_id (field) != tandem_rep_get_id (rep)))
+        continue;
+      follows = tandem_store_get_team_plan (cli->store, team, period, &error);
+      if (follows == NULL)
+        break;
+      quoted = g_shell_quote (follows);
+      g_printerr (_ ("tandem: rep “%s” is not paid under plan “%s” in %s: tandem “%s” follows "
+                     "plan “%s” (tandem statement %" G_GINT64_FORMAT " %s --plan %s)\n"),
+                  tandem_rep_get_name (rep), tandem_plan_get_name (plan), label,
+                  tandem_team_get_name (team), follows, tandem_rep_get_id (rep), label, quoted);
+      return EXIT_DATA;
+    }
+  if (error != NULL)
+    return cli_data_error (error);
+  g_printerr (_ ("tandem: rep “%s” is not paid under plan “%s” in %s: the rep is in no tandem "
+                 "that follows it\n"),
+              tandem_rep_get_name (rep), tandem_plan_get_name (plan), label);
+  return EXIT_DATA;
+}
+
 int
 cli_cmd_statement (Cli *cli, int argc, char **argv)
 {
   g_autofree char *plan_name = NULL;
   GOptionEntry     entries[] = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
-                                   N_ ("the plan’s name (default: the only stored plan)"), "NAME" },
+                                   N_ ("the plan’s name (default: the default plan)"), "NAME" },
                                  { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPlan) plan = NULL;
@@ -252,6 +289,8 @@ cli_cmd_statement (Cli *cli, int argc, char **argv)
       || (plan = cli_plan_for_period (cli, plan_name, argv[2], &period, &error)) == NULL
       || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL)
     return cli_data_error (error);
+  if (!tandem_settlement_includes_rep (settlement, rep))
+    return cli_wrong_plan (cli, rep, plan, period, argv[2]);
 
   cli_print_statement (cli, settlement, rep);
   return 0;

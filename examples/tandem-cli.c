@@ -310,27 +310,14 @@ cli_parse_options (Cli          *cli,
   return -1;
 }
 
-/* Finds the plan named @name, or the only stored plan when @name is NULL. */
+/* Finds the plan named @name; when @name is NULL, the only stored plan or
+ * the default one (tandem_store_resolve_plan_name). */
 TandemPlan *
 cli_find_plan (Cli *cli, const char *name, GError **error)
 {
-  g_auto (GStrv) names = NULL;
+  g_autofree char *resolved = tandem_store_resolve_plan_name (cli->store, name, error);
 
-  if (name != NULL)
-    return tandem_store_get_plan (cli->store, name, error);
-
-  names = tandem_store_list_plans (cli->store, error);
-  if (names == NULL)
-    return NULL;
-  if (g_strv_length (names) != 1)
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   g_strv_length (names) == 0
-                       ? _ ("No plan is stored: load one with “tandem plan load FILE”")
-                       : _ ("Several plans are stored: name one with --plan NAME"));
-      return NULL;
-    }
-  return tandem_store_get_plan (cli->store, names[0], error);
+  return resolved != NULL ? tandem_store_get_plan (cli->store, resolved, error) : NULL;
 }
 
 /* Adds every readable property of @object as a member; objects become

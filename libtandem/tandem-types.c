@@ -85,6 +85,15 @@ _tandem_enum_from_nick (GType type, const char *what, const char *nick, int *val
   return FALSE;
 }
 
+char *
+_tandem_shell_word (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("._-", *p) == NULL)
+      return g_shell_quote (word);
+  return g_strdup (word);
+}
+
 void
 _tandem_set_str (char **ptr, const char *value)
 {
@@ -268,6 +277,93 @@ _tandem_check_name (const char *what, const char *name, GError **error)
 
     return _tandem_check_text (label, name, FALSE, error);
   }
+}
+
+/* The optimal-string-alignment distance between two casefolded texts,
+ * in characters: an insertion, a deletion, a substitution or a swap of two
+ * neighbours each count 1. */
+static guint
+edit_distance (const char *a, const char *b)
+{
+  g_autofree gunichar *x = g_utf8_to_ucs4_fast (a, -1, NULL);
+  g_autofree gunichar *y = g_utf8_to_ucs4_fast (b, -1, NULL);
+  glong                n = 0, m = 0;
+  g_autofree guint    *d = NULL;
+
+  while (x[n] != 0)
+    n++;
+  while (y[m] != 0)
+    m++;
+  d = g_new (guint, (gsize)(n + 1) * (gsize)(m + 1));
+#define D(i, j) d[(gsize)(i) * (gsize)(m + 1) + (gsize)(j)]
+  for (glong i = 0; i <= n; i++)
+    D (i, 0) = (guint)i;
+  for (glong j = 0; j <= m; j++)
+    D (0, j) = (guint)j;
+  for (glong i = 1; i <= n; i++)
+    for (glong j = 1; j <= m; j++)
+      {
+        guint cost = x[i - 1] == y[j - 1] ? 0 : 1;
+        guint best = MIN (D (i - 1, j) + 1, D (i, j - 1) + 1);
+
+        best = MIN (best, D (i - 1, j - 1) + cost);
+        if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+          best = MIN (best, D (i - 2, j - 2) + 1);
+        D (i, j) = best;
+      }
+  return D (n, m);
+#undef D
+}
+
+/**
+ * tandem_suggest:
+ * @word: what someone typed
+ * @candidates: (array zero-terminated=1): the words that are known
+ *
+ * Finds the candidate @word was most likely meant to be, for a "did you
+ * mean" hint: the one with the fewest edits (inserting, deleting or
+ * replacing a character, or swapping two neighbours; case is ignored),
+ * if that is at most a third of @word's length, rounded up (at most 3)
+ * and @word is not a candidate itself. Of equally close candidates the
+ * first wins. `setle` suggests `settle`, `Standart` suggests `Standard`.
+ *
+ * Returns: (transfer full) (nullable): the candidate, or %NULL when none
+ *   is close
+ *
+ * Since: 1.0
+ */
+char *
+tandem_suggest (const char *word, const char *const *candidates)
+{
+  g_autofree char *folded = NULL;
+  const char      *best = NULL;
+  guint            best_distance, limit;
+
+  g_return_val_if_fail (word != NULL, NULL);
+
+  if (candidates == NULL || !g_utf8_validate (word, -1, NULL))
+    return NULL;
+  folded = g_utf8_casefold (word, -1);
+  limit = CLAMP ((g_utf8_strlen (word, -1) + 2) / 3, 1, 3);
+  best_distance = limit + 1;
+  for (guint i = 0; candidates[i] != NULL; i++)
+    {
+      g_autofree char *other = NULL;
+      guint            distance;
+
+      if (strcmp (candidates[i], word) == 0)
+        return NULL;
+      if (!g_utf8_validate (candidates[i], -1, NULL))
+        continue;
+      other = g_utf8_casefold (candidates[i], -1);
+      distance = edit_distance (folded, other);
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          best = candidates[i];
+        }
+    }
+  return g_strdup (best);
 }
 
 /**

@@ -16,6 +16,9 @@ gboolean _tandem_enum_from_nick (GType       type,
                                  int        *value,
                                  GError    **error);
 void     _tandem_set_str (char **ptr, const char *value);
+/* @word as a shell would need it in a command hint: as it is when it has
+ * only letters, digits and ._-, else single-quoted. */
+char    *_tandem_shell_word (const char *word);
 gboolean _tandem_check_name (const char *what, const char *name, GError **error);
 /* Checks a stored text: valid UTF-8, at most TANDEM_TEXT_MAX bytes, no
  * control characters (tabs and line breaks allowed when @multiline).

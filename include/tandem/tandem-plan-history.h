@@ -92,6 +92,10 @@ GListModel *tandem_store_list_plan_versions (TandemStore *self,
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_set_default_plan (TandemStore *self, const char *name, GError **error);
 TANDEM_AVAILABLE_IN_ALL
+char *tandem_store_resolve_plan_name (TandemStore *self,
+                                      const char  *name,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
 char *tandem_store_get_default_plan (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_assign_plan (TandemStore  *self,

@@ -142,6 +142,8 @@ GListModel *tandem_settlement_get_lines (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_settlement_get_lines_for_rep (TandemSettlement *self, TandemRep *rep);
 TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_settlement_includes_rep (TandemSettlement *self, TandemRep *rep);
+TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_settlement_get_reps (TandemSettlement *self);
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_settlement_get_team_results (TandemSettlement *self);

@@ -203,6 +203,8 @@ GDateTime *tandem_time_parse (const char *text,
                               GTimeZone  *default_zone,
                               GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
+char *tandem_suggest (const char *word, const char *const *candidates) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
 const char *tandem_activity_kind_to_nick (TandemActivityKind kind);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_activity_kind_from_nick (const char         *nick,

@@ -23,20 +23,21 @@ wrong_state (GError              **error,
   const char *who = NULL;
   g_autoptr (GDateTime) when = NULL;
   g_autofree char *at = NULL;
+  g_autofree char *shell_plan = _tandem_shell_word (plan);
 
   if (s->state == TANDEM_SETTLEMENT_STATE_DRAFT)
     g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
                  to == TANDEM_SETTLEMENT_STATE_APPROVED
                      ? _ ("Period %s of plan “%s” is a draft: close it before approving it "
-                          "(tandem close %s)")
+                          "(tandem close %s --plan %s)")
                      : _ ("Period %s of plan “%s” is a draft: close and approve it before paying "
-                          "it (tandem close %s)"),
-                 label, plan, label);
+                          "it (tandem close %s --plan %s)"),
+                 label, plan, label, shell_plan);
   else if (s->state == TANDEM_SETTLEMENT_STATE_CLOSED)
     g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
                  _ ("Period %s of plan “%s” is closed but not approved: approve it before paying "
-                    "it (tandem approve %s)"),
-                 label, plan, label);
+                    "it (tandem approve %s --plan %s)"),
+                 label, plan, label, shell_plan);
   else
     {
       tandem_settlement_get_transition (s, to, &who, &when);

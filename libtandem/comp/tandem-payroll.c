@@ -273,11 +273,14 @@ tandem_store_export_payroll (TandemStore        *self,
   label = tandem_period_to_string (period);
   if (s->state < TANDEM_SETTLEMENT_STATE_APPROVED)
     {
+      g_autofree char *shell_plan = _tandem_shell_word (tandem_plan_get_name (plan));
+
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
                    _ ("Period %s of plan “%s” is %s, not approved: payroll takes approved "
-                      "periods only (tandem approve %s)"),
+                      "periods only (tandem approve %s --plan %s)"),
                    label, tandem_plan_get_name (plan),
-                   _tandem_enum_to_nick (TANDEM_TYPE_SETTLEMENT_STATE, s->state), label);
+                   _tandem_enum_to_nick (TANDEM_TYPE_SETTLEMENT_STATE, s->state), label,
+                   shell_plan);
       return FALSE;
     }
 

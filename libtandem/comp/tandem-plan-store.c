@@ -334,6 +334,79 @@ tandem_store_list_plans (TandemStore *self, GError **error)
 }
 
 /**
+ * tandem_store_resolve_plan_name:
+ * @self: a `TandemStore`
+ * @name: (nullable): the plan a caller named, or %NULL
+ * @error: return location for a #GError
+ *
+ * The plan a verb works with when its caller may leave the plan out: @name
+ * when given (it must be stored); else the only stored plan; else the
+ * default plan set with [method@Tandem.Store.set_default_plan]. With
+ * several plans and no default set, the error
+ * (%TANDEM_STORE_ERROR_NOT_FOUND) lists the stored plans; with none, it
+ * says how to load one.
+ *
+ * Returns: (transfer full): the plan's name, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+char *
+tandem_store_resolve_plan_name (TandemStore *self, const char *name, GError **error)
+{
+  g_auto (TandemSchedule) schedule = { 0 };
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) list = NULL;
+  g_autofree char *joined = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!load_schedule (self, &schedule, error))
+    return NULL;
+  for (guint i = 0; i < schedule.versions->len; i++)
+    {
+      const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
+
+      if (v->number != 1)
+        continue;
+      if (name != NULL && strcmp (v->name, name) == 0)
+        return g_strdup (name);
+      g_strv_builder_add (names, v->name);
+    }
+  list = g_strv_builder_end (names);
+  if (name != NULL)
+    {
+      g_autofree char *suggestion = tandem_suggest (name, (const char *const *)list);
+
+      joined = g_strjoinv (", ", list);
+      if (suggestion != NULL)
+        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                     _ ("No plan named “%s” is stored; did you mean “%s”?"), name, suggestion);
+      else
+        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                     _ ("No plan named “%s” is stored (stored: %s)"), name,
+                     list[0] != NULL ? joined : "–");
+      return NULL;
+    }
+  if (list[0] == NULL)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                   _ ("No plan is stored: load one with “tandem plan load FILE”"));
+      return NULL;
+    }
+  if (list[1] == NULL)
+    return g_strdup (list[0]);
+  if (schedule.default_set)
+    return g_strdup (schedule.default_plan);
+  joined = g_strjoinv (", ", list);
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+               _ ("Several plans are stored (%s) and none is the default: name one with --plan "
+                  "NAME, or set one with “tandem plan default NAME”"),
+               joined);
+  return NULL;
+}
+
+/**
  * tandem_store_list_plan_versions:
  * @self: a `TandemStore`
  * @error: return location for a #GError

@@ -47,6 +47,7 @@ _tandem_schedule_load (TandemSchedule *self, TandemBackend *backend, GError **er
     }
 
   /* the default plan: the one named, else the first loaded */
+  self->default_set = defaults->len > 0;
   if (defaults->len > 0)
     self->default_plan = g_strdup (g_array_index (defaults, TandemScheduleRecord, 0).name);
   else

@@ -201,7 +201,9 @@ add_team_results (TandemSettlement *self, Engine *engine, LineStore *lines, GErr
       TeamState *team = g_hash_table_lookup (engine->teams, it->data);
       g_autoptr (TandemTeamResult) result = NULL;
 
-      if (tandem_team_get_archived (team->team) && team->revenue == 0 && team->payout == 0)
+      /* only the tandems that follow the plan; an archived one while it earns */
+      if (team->excluded
+          || (tandem_team_get_archived (team->team) && team->revenue == 0 && team->payout == 0))
         continue;
       result = _tandem_team_result_new (
           team->team, tandem_money_new (team->revenue, self->currency),
@@ -645,6 +647,48 @@ tandem_settlement_get_lines_for_rep (TandemSettlement *self, TandemRep *rep)
 
   rep_range (self, tandem_rep_get_id (rep), &first, &n);
   return _tandem_line_list_new (self, first, n);
+}
+
+/**
+ * tandem_settlement_includes_rep:
+ * @self: a `TandemSettlement`
+ * @rep: a rep
+ *
+ * Whether @rep belongs in this settlement: it has lines in it, or it is a
+ * member of one of the tandems the settlement's plan settles (see
+ * [method@Tandem.Settlement.get_team_results]). A statement of a rep for
+ * whom this is %FALSE would show nothing because the rep is paid under
+ * another plan, not because the rep earned nothing.
+ *
+ * Returns: %TRUE when @rep belongs in the settlement
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_settlement_includes_rep (TandemSettlement *self, TandemRep *rep)
+{
+  guint  first = 0, n = 0;
+  gint64 id;
+
+  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
+
+  id = tandem_rep_get_id (rep);
+  rep_range (self, id, &first, &n);
+  if (n > 0)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->teams)); i++)
+    {
+      g_autoptr (TandemTeamResult) t = g_list_model_get_item (G_LIST_MODEL (self->teams), i);
+      TandemTeam *team = tandem_team_result_get_team (t);
+      TandemRep  *inside = tandem_team_get_inside_rep (team);
+      TandemRep  *field = tandem_team_get_field_rep (team);
+
+      if ((inside != NULL && tandem_rep_get_id (inside) == id)
+          || (field != NULL && tandem_rep_get_id (field) == id))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -1255,208 +1299,4 @@ tandem_store_settle_finish (TandemStore *self, GAsyncResult *result, GError **er
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* A draft's lines as the store writes them when the period closes, each
- * with its explanation, then what each rep has held. */
-typedef struct
-{
-  TandemSettlement *draft;
-  GList            *held; /* rep ids, ascending */
-  GList            *next_held;
-  LineIter          iter;
-} Closing;
-
-static void
-closing_free (Closing *closing)
-{
-  g_list_free (closing->held);
-  g_free (closing);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Closing, closing_free)
-
-static gboolean
-closing_line (gpointer data, TandemLineRecord *r)
-{
-  Closing    *closing = data;
-  const Line *l = _tandem_line_iter_next (&closing->iter);
-
-  if (l != NULL)
-    {
-      r->rep_id = l->rep_id;
-      r->kind = l->kind;
-      r->amount_minor = l->amount;
-      r->activity_id = l->activity_id;
-      r->explanation = _tandem_settlement_explain (closing->draft, l);
-      r->team_id = l->team_id;
-      r->has_earned = (l->flags & LINE_EARNED) != 0;
-      r->earned = l->earned;
-      return TRUE;
-    }
-  /* what each rep has held stays with the period, outside its lines */
-  while (closing->next_held != NULL)
-    {
-      gint64 *rep_id = closing->next_held->data;
-      gint64  amount = *(gint64 *)g_hash_table_lookup (closing->draft->held, rep_id);
-
-      closing->next_held = closing->next_held->next;
-      if (amount == 0)
-        continue;
-      memset (r, 0, sizeof *r);
-      r->rep_id = *rep_id;
-      r->kind = TANDEM_LINE_RECORD_HELD;
-      r->amount_minor = amount;
-      r->explanation = g_strdup ("");
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/**
- * tandem_store_close_period:
- * @self: a `TandemStore`
- * @plan: the compensation plan
- * @period: the period to close
- * @error: return location for a #GError
- *
- * Settles @period and freezes it: its lines, with their explanations, are
- * stored and never change; activities dated inside it can no longer be
- * logged (%TANDEM_STORE_ERROR_CLOSED_PERIOD). A later reversal of an
- * order from the closed period lands as a clawback in its own period.
- * Closing a closed period is an error.
- *
- * Returns: (transfer full): the closed settlement, or %NULL
- *
- * Since: 1.0
- */
-TandemSettlement *
-tandem_store_close_period (TandemStore  *self,
-                           TandemPlan   *plan,
-                           TandemPeriod *period,
-                           GError      **error)
-{
-  g_autoptr (TandemSettlement) draft = NULL;
-  g_autoptr (Closing) closing = NULL;
-  g_autoptr (GArray) teams = NULL;
-  g_autoptr (GDateTime) start = NULL;
-  g_autoptr (GDateTime) end = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *label = NULL;
-  g_autoptr (TandemTransaction) tx = NULL;
-  g_autoptr (TandemSettlement) closed = NULL;
-  guint version = 0;
-
-  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
-  g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (period != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* One write transaction from reading the activities to freezing the
-   * lines: a writer either commits before it (and is settled) or waits and
-   * then finds the period closed. */
-  tx = _tandem_transaction_new (self);
-  if (!_tandem_transaction_begin (tx, error))
-    return NULL;
-
-  /* the plan version a closed period used is stored with it, and never
-   * changes: a definition not yet stored for this period becomes a version
-   * from this period on */
-  {
-    g_autoptr (TandemPlan) stored = NULL;
-    g_autoptr (GError) local = NULL;
-
-    stored = tandem_store_get_plan_at (self, tandem_plan_get_name (plan), period, &local);
-    if (stored == NULL
-        && !g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
-      {
-        g_propagate_error (error, g_steal_pointer (&local));
-        return NULL;
-      }
-    if ((stored == NULL || strcmp (tandem_plan_get_data (stored), tandem_plan_get_data (plan)) != 0)
-        && !_tandem_store_plan_locked (self, plan, stored != NULL ? period : NULL, &version, NULL,
-                                       error))
-      return NULL;
-  }
-
-  draft = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
-  if (draft == NULL)
-    return NULL;
-
-  label = tandem_period_to_string (period);
-  if (draft->state == TANDEM_SETTLEMENT_STATE_CLOSED)
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-                   _ ("Period %s of plan “%s” is already closed"), label,
-                   tandem_plan_get_name (plan));
-      return NULL;
-    }
-
-  closing = g_new0 (Closing, 1);
-  closing->draft = draft;
-  if (draft->held != NULL)
-    closing->held = g_list_sort (g_hash_table_get_keys (draft->held), _tandem_compare_int64);
-  closing->next_held = closing->held;
-  _tandem_line_iter_init (&closing->iter, draft->lines, 0, G_MAXUINT);
-
-  teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (draft->teams)); i++)
-    {
-      g_autoptr (TandemTeamResult) t = g_list_model_get_item (G_LIST_MODEL (draft->teams), i);
-      TandemMoney           *target = tandem_team_result_get_target (t);
-      TandemTeamResultRecord r = {
-        tandem_team_get_id (tandem_team_result_get_team (t)),
-        tandem_money_get_minor_units (tandem_team_result_get_revenue (t)),
-        target != NULL,
-        target != NULL ? tandem_money_get_minor_units (target) : 0,
-        tandem_team_result_get_attainment (t),
-        tandem_money_get_minor_units (tandem_team_result_get_payout (t)),
-      };
-
-      g_array_append_val (teams, r);
-    }
-
-  start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
-  end = tandem_period_get_end (period, tandem_plan_get_time_zone (plan));
-  if (!tandem_backend_close_period (
-          _tandem_transaction_get_backend (tx), tandem_plan_get_name (plan), label,
-          _tandem_time_to_usec (start), _tandem_time_to_usec (end), _tandem_time_to_usec (now),
-          closing_line, closing, teams, error))
-    return NULL;
-  {
-    TandemScheduleRecord meta = { 0 };
-
-    meta.name = (char *)tandem_plan_get_name (plan);
-    meta.from_label = label;
-    meta.number = draft->plan_version;
-    if (!tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                       TANDEM_SCHEDULE_CLOSED_VERSION, &meta, NULL, error))
-      return NULL;
-    for (guint i = 0; draft->rates != NULL && i < draft->rates->len; i++)
-      {
-        TandemScheduleRecord rate = g_array_index (draft->rates, TandemScheduleRecord, i);
-
-        rate.name = meta.name;
-        rate.from_label = label;
-        if (!tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                           TANDEM_SCHEDULE_CLOSED_RATE, &rate, NULL, error))
-          return NULL;
-      }
-  }
-  /* the closed period as it reads back now; the draft goes first */
-  g_clear_object (&draft);
-  closed = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
-  if (closed == NULL)
-    return NULL;
-  {
-    g_autofree char *total = _tandem_money_format_display (closed->total, closed->currency);
-    g_autofree char *what
-        = g_strdup_printf ("period %s of plan “%s” (version %u): %u lines, total %s", label,
-                           tandem_plan_get_name (plan), closed->plan_version,
-                           _tandem_line_store_get_len (closed->lines), total);
-
-    if (!_tandem_transaction_commit_audited (tx, "close", what, error))
-      return NULL;
-  }
-  return g_steal_pointer (&closed);
 }

@@ -6,8 +6,11 @@
  * transaction, so every invariant of stored activities holds whatever the
  * way in:
  *
- * - nothing is dated inside a closed period (read inside the transaction,
- *   so a close that commits first is seen, and one that starts later waits);
+ * - nothing new is dated inside a period that the plan its account's
+ *   tandem follows has closed (read inside the transaction, so a close that
+ *   commits first is seen, and one that starts later waits); a row stored
+ *   there already with the same facts is a counted skip, one whose facts
+ *   differ is refused naming both;
  * - every activity has a reference that means the same in any store: one
  *   saved without gets a new random one; an imported row without one gets
  *   one derived from its facts, so the same file imported twice adds
@@ -37,6 +40,7 @@
 #include <string.h>
 
 #include "tandem-store-private.h"
+#include "tandem-schedule-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-util-private.h"
 
@@ -47,6 +51,8 @@ struct _TandemActivityWriter
   GArray        *closed;      /* TandemRangeRecord */
   GHashTable    *teams;       /* account id → team id (gint64*) */
   GHashTable    *memberships; /* team id → GArray of TandemMembershipRecord */
+  TandemSchedule schedule;    /* which plan a tandem follows: read when first needed */
+  gboolean       has_schedule;
   gboolean       derive_refs;
   char           ref[40]; /* the last generated reference */
 
@@ -129,6 +135,8 @@ _tandem_activity_writer_free (TandemActivityWriter *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->closed, g_array_unref);
+  if (self->has_schedule)
+    _tandem_schedule_clear (&self->schedule);
   g_clear_pointer (&self->teams, g_hash_table_unref);
   g_clear_pointer (&self->memberships, g_hash_table_unref);
   g_clear_pointer (&self->queued_refs, g_hash_table_unref);
@@ -365,6 +373,90 @@ memberships_of (TandemActivityWriter *self, gint64 team_id, GError **error)
   return members;
 }
 
+/* The closed period @record lies in: one that the plan its account's
+ * tandem follows at its time has closed (an account without a tandem:
+ * the default plan). NULL when there is none, or on error (*failed). */
+static const TandemRangeRecord *
+closed_range_of (TandemActivityWriter       *self,
+                 const TandemActivityRecord *record,
+                 gboolean                   *failed,
+                 GError                    **error)
+{
+  const char *plan;
+  gint64      team_id;
+  gboolean    covered = FALSE;
+
+  *failed = FALSE;
+  for (guint i = 0; i < self->closed->len && !covered; i++)
+    {
+      const TandemRangeRecord *r = &g_array_index (self->closed, TandemRangeRecord, i);
+
+      covered = r->start <= record->occurred_at && record->occurred_at < r->end;
+    }
+  if (!covered)
+    return NULL;
+
+  if (!self->has_schedule)
+    {
+      if (!_tandem_schedule_load (&self->schedule, self->backend, error))
+        {
+          *failed = TRUE;
+          return NULL;
+        }
+      self->has_schedule = TRUE;
+    }
+  team_id = team_of_account (self, record->account_id, error);
+  if (team_id < 0)
+    {
+      *failed = TRUE;
+      return NULL;
+    }
+  plan = _tandem_schedule_team_plan (&self->schedule, team_id, record->occurred_at);
+  for (guint i = 0; i < self->closed->len; i++)
+    {
+      const TandemRangeRecord *r = &g_array_index (self->closed, TandemRangeRecord, i);
+
+      if (r->start <= record->occurred_at && record->occurred_at < r->end
+          && (plan == NULL || strcmp (r->plan, plan) == 0))
+        return r;
+    }
+  return NULL;
+}
+
+/* A row dated in @range, closed: stored already with the same facts, it is
+ * a skip (*inserted stays FALSE); with other facts, a conflict naming
+ * both; not stored, refused naming the plan and the period. */
+static gboolean
+write_into_closed (TandemActivityWriter    *self,
+                   TandemActivityRecord    *record,
+                   const TandemRangeRecord *range,
+                   TandemActivityField     *field,
+                   GError                 **error)
+{
+  gint64 id = 0;
+
+  if (record->external_ref != NULL && record->external_ref[0] != '\0')
+    id = tandem_backend_find_activity_by_ref (self->backend, record->external_ref, error);
+  if (id < 0)
+    return FALSE;
+  if (id > 0)
+    {
+      record->id = id;
+      return check_duplicate (self, record, id, field, error);
+    }
+
+  {
+    g_autofree char *when = _tandem_time_format (record->occurred_at);
+
+    *field = TANDEM_ACTIVITY_FIELD_AT;
+    g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
+                 _ ("%s lies in period %s of plan “%s”, which is closed: activities there can "
+                    "no longer be logged"),
+                 when, range->label, range->plan);
+  }
+  return FALSE;
+}
+
 /* Settlement credits an order to the members of its account's tandem at
  * its time (before the tandem was formed: its first members). An account
  * without a tandem, or a tandem without members, would block the
@@ -410,7 +502,9 @@ _tandem_activity_writer_write (TandemActivityWriter *self,
                                TandemActivityField  *field,
                                GError              **error)
 {
-  TandemActivityField dummy;
+  TandemActivityField      dummy;
+  const TandemRangeRecord *range;
+  gboolean                 failed;
 
   g_assert (self != NULL);
   g_assert (record != NULL);
@@ -421,15 +515,15 @@ _tandem_activity_writer_write (TandemActivityWriter *self,
   *field = TANDEM_ACTIVITY_FIELD_NONE;
   *inserted = FALSE;
 
-  if (!_tandem_store_check_open (self->closed, record->occurred_at, error))
-    {
-      *field = TANDEM_ACTIVITY_FIELD_AT;
-      return FALSE;
-    }
-
   if (record->external_ref == NULL || record->external_ref[0] == '\0')
     record->external_ref
         = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
+
+  range = closed_range_of (self, record, &failed, error);
+  if (failed)
+    return FALSE;
+  if (range != NULL)
+    return write_into_closed (self, record, range, field, error);
 
   if (!tandem_backend_insert_activity (self->backend, record, inserted, error))
     return FALSE;
@@ -527,9 +621,10 @@ _tandem_activity_writer_queue (TandemActivityWriter *self,
                                TandemActivityField  *field,
                                GError              **error)
 {
-  TandemActivityRecord copy;
-  TandemActivityField  dummy;
-  gboolean             inserted;
+  TandemActivityRecord     copy;
+  TandemActivityField      dummy;
+  gboolean                 inserted, failed;
+  const TandemRangeRecord *range;
 
   g_assert (self != NULL);
   g_assert (record != NULL);
@@ -539,19 +634,26 @@ _tandem_activity_writer_queue (TandemActivityWriter *self,
     field = &dummy;
   *field = TANDEM_ACTIVITY_FIELD_NONE;
 
-  if (!_tandem_store_check_open (self->closed, record->occurred_at, NULL))
-    {
-      /* an earlier row's refusal comes first */
-      if (!_tandem_activity_writer_flush (self, failed_tag, field, error))
-        return FALSE;
-      *failed_tag = tag;
-      *field = TANDEM_ACTIVITY_FIELD_AT;
-      return _tandem_store_check_open (self->closed, record->occurred_at, error);
-    }
-
   if (record->external_ref == NULL || record->external_ref[0] == '\0')
     record->external_ref
         = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
+
+  *failed_tag = tag;
+  range = closed_range_of (self, record, &failed, error);
+  if (failed)
+    return FALSE;
+  if (range != NULL)
+    {
+      /* an earlier row's refusal comes first; the stored row is compared
+       * after the rows queued before it are written */
+      if (!_tandem_activity_writer_flush (self, failed_tag, field, error))
+        return FALSE;
+      *failed_tag = tag;
+      if (!write_into_closed (self, record, range, field, error))
+        return FALSE;
+      report_written (self, record, FALSE, tag);
+      return TRUE;
+    }
 
   /* a reversal is checked against what it reverses, which may be queued;
    * a reference seen twice is compared with the first, once stored */

@@ -221,7 +221,11 @@ typedef struct
 {
   gint64 start;
   gint64 end;
+  char  *plan;  /* the plan that closed it */
+  char  *label; /* the period, as "2026-11" */
 } TandemRangeRecord;
+
+void tandem_range_record_clear (TandemRangeRecord *record);
 
 /* Plans over time: the dated facts a settlement reads besides activities.
  * One record shape serves them all; each kind says which fields it uses. */

@@ -72,6 +72,13 @@ tandem_line_record_clear (TandemLineRecord *record)
 }
 
 void
+tandem_range_record_clear (TandemRangeRecord *record)
+{
+  g_clear_pointer (&record->plan, g_free);
+  g_clear_pointer (&record->label, g_free);
+}
+
+void
 tandem_tag_record_clear (TandemTagRecord *record)
 {
   g_clear_pointer (&record->tag, g_free);

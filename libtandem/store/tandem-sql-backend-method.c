@@ -364,6 +364,8 @@ read_range (TandemSqlStmt *stmt, TandemRangeRecord *record)
 {
   record->start = tandem_sql_column_int64 (stmt, 0);
   record->end = tandem_sql_column_int64 (stmt, 1);
+  record->plan = _tandem_sql_column_dup (stmt, 2);
+  record->label = _tandem_sql_column_dup (stmt, 3);
 }
 
 static GArray *
@@ -372,7 +374,8 @@ tandem_sql_backend_list_closed_ranges (TandemBackend *backend, GError **error)
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
   return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_RANGES, error),
-                                sizeof (TandemRangeRecord), NULL, (gpointer)read_range,
+                                sizeof (TandemRangeRecord),
+                                (GDestroyNotify)tandem_range_record_clear, (gpointer)read_range,
                                 _ ("Could not read closed periods"), error);
 }
 

@@ -227,7 +227,7 @@ static const char *const stmt_sql[N_STMTS] = {
     "AND o.amount_minor > (SELECT coalesce (sum (f.amount_minor), 0) FROM activity f "
     "                      WHERE f.reverses_id = o.id AND f.occurred_at < ?2) "
     "ORDER BY o.id",
-  [STMT_LIST_RANGES] = "SELECT start_at, end_at FROM closed_period ORDER BY start_at",
+  [STMT_LIST_RANGES] = "SELECT start_at, end_at, plan, label FROM closed_period ORDER BY start_at",
   [STMT_SET_TAG] = "INSERT INTO rep_tag (rep_id, kind, tag, level) VALUES (?1, ?2, ?3, ?4) "
                    "ON CONFLICT (rep_id, kind, tag) DO UPDATE SET level = excluded.level",
   [STMT_DELETE_TAG] = "DELETE FROM rep_tag WHERE rep_id = ?1 AND kind = ?2 AND tag = ?3",

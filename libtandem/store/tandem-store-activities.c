@@ -25,27 +25,6 @@
 /* ------------------------------------------------------------------ */
 /* Activities                                                          */
 
-gboolean
-_tandem_store_check_open (GArray *ranges, gint64 t, GError **error)
-{
-  for (guint i = 0; ranges != NULL && i < ranges->len; i++)
-    {
-      const TandemRangeRecord *r = &g_array_index (ranges, TandemRangeRecord, i);
-
-      if (r->start <= t && t < r->end)
-        {
-          g_autofree char *when = _tandem_time_format (t);
-
-          g_set_error (
-              error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-              _ ("%s lies in a closed settlement period: activities there can no longer be logged"),
-              when);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static TandemOrdersHook orders_hook;
 
 void

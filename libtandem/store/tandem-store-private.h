@@ -42,9 +42,6 @@ void _tandem_store_report_progress (TandemStore  *self,
                                     guint64       done,
                                     guint64       total);
 
-/* FALSE with TANDEM_STORE_ERROR_CLOSED_PERIOD if @t lies in a range. */
-gboolean _tandem_store_check_open (GArray *ranges, gint64 t, GError **error);
-
 /* How comp/ and method/ reach the database (tandem-transaction.c): a
  * transaction holds the store's lock while it lives and, once begun, a
  * write transaction that is rolled back unless committed. Use it with

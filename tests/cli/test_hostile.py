@@ -213,7 +213,7 @@ def test_closed_period_and_plans(seeded, tmp_path):
     assert 'CommissionRate=5%' in run('plan', 'show', 'Standard', '--at', '2026-10', db=seeded, check=0).stdout
     assert run('settle', '2026-10', '--json', db=seeded, check=0).stdout == closed
     p = run('log', 'call', '--account', '1', '--rep', '1', '--at', '2026-10-09T10:00:00Z', db=seeded, check=2)
-    assert 'closed settlement period' in p.stderr
+    assert 'lies in period 2026-10 of plan “Standard”, which is closed' in p.stderr
 
 
 def test_cap_lines_count_in_the_tandem_payout(seeded, tmp_path):

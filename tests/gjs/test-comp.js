@@ -202,4 +202,27 @@ test('pay on collection: paid as the customer pays, the rest held', () => {
     assertEqual(JSON.parse(nov.to_json()).reps[0].held, '10.00 EUR');
 });
 
+
+test('the plan a verb uses, suggestions, and a rep under another plan', () => {
+    const w = world();
+    w.store.add_plan(w.plan);
+    assertEqual(w.store.resolve_plan_name(null), 'Standard');
+    let message = '';
+    try {
+        w.store.resolve_plan_name('Standart');
+    } catch (e) {
+        message = e.message;
+    }
+    assert(message.includes('did you mean “Standard”'), message);
+    w.store.add_plan(Tandem.Plan.new_from_data(PLAN.replace('Name=Standard', 'Name=Gold'), -1));
+    w.store.set_default_plan('Gold');
+    assertEqual(w.store.resolve_plan_name(null), 'Gold');
+    assertEqual(Tandem.suggest('Glod', ['Standard', 'Gold']), 'Gold');
+    assertEqual(Tandem.suggest('xyz', ['Standard', 'Gold']), null);
+    const nov = w.plan.parse_period('2026-11');
+    const standard = w.store.settle(w.plan, nov);
+    assert(!standard.includes_rep(w.inside));
+    assert(w.store.settle(w.store.get_plan('Gold'), nov).includes_rep(w.inside));
+});
+
 run();

@@ -279,3 +279,32 @@ def test_pay_on_collection(world):
         store.save_activity(too_much)
     assert info.value.matches(Tandem.store_error_quark(), Tandem.StoreError.INVALID)
     assert '750.00 EUR is left to pay' in info.value.message
+
+
+def test_plan_choice_and_wrong_plan(world):
+    """The plan a verb uses when none is named; a rep under another plan."""
+    store, plan, inside, field, account = world
+    assert store.resolve_plan_name(None) == 'Standard'
+    assert store.resolve_plan_name('Standard') == 'Standard'
+    with pytest.raises(GLib.Error) as info:
+        store.resolve_plan_name('Standart')
+    assert 'did you mean “Standard”' in info.value.message
+    store.add_plan(Tandem.Plan.new_from_data(PLAN.replace('Name=Standard', 'Name=Gold'), -1))
+    with pytest.raises(GLib.Error) as info:
+        store.resolve_plan_name(None)
+    assert 'Several plans are stored (Gold, Standard)' in info.value.message
+    store.set_default_plan('Gold')
+    assert store.resolve_plan_name(None) == 'Gold'
+    assert Tandem.suggest('setle', ['settle', 'statement']) == 'settle'
+    assert Tandem.suggest('xyz', ['settle', 'statement']) is None
+
+    # Nord follows Gold now: the Standard settlement has neither its tandem nor its reps
+    store.log_activity(account, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse('100.00 EUR'),
+                       when('2026-11-03T10:00:00Z'))
+    nov = plan.parse_period('2026-11')
+    standard = store.settle(plan, nov)
+    gold = store.settle(store.get_plan('Gold'), nov)
+    assert standard.get_team_results().get_n_items() == 0
+    assert not standard.includes_rep(inside)
+    assert gold.includes_rep(inside) and gold.includes_rep(field)
+    assert gold.get_team_results().get_item(0).props.team.props.name == 'Nord'

@@ -1,0 +1,189 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""A German month-end as a floor runs it (issue 25, the contract's "Month-end
+with German data"): two tandems on two plans, the default plan everywhere,
+closing per plan and in order, re-imports into a closed month. Runs on
+SQLite and, in the postgresql suite, on a server."""
+
+import json
+
+import pytest
+
+from test_cli import db, run  # noqa: F401 (db is a fixture)
+
+ALPHA = '''[Plan]
+Name=Alpha
+Currency=EUR
+Period=month
+TimeZone=Europe/Berlin
+CommissionRate=5%
+InsideShare=40%
+
+[Payroll]
+commission=300
+Consultant=1234567
+Client=12345
+'''
+
+BETA = '''[Plan]
+Name=Beta
+Currency=EUR
+Period=month
+TimeZone=Europe/Berlin
+CommissionRate=10%
+InsideShare=50%
+'''
+
+
+@pytest.fixture
+def floor(db, tmp_path):
+    """Nord (Anna, Jonas) follows Alpha, Süd (Weiß, Özil) follows Beta."""
+    for name, role in (('Anna', 'inside'), ('Jonas', 'field'), ('Weiß', 'inside'), ('Özil', 'field')):
+        run('rep', 'add', name, '--role', role, db=db, check=0)
+    run('team', 'add', '--inside', '1', '--field', '2', '--name', 'Nord', '--since', '2026-01-01T00:00:00Z',
+        db=db, check=0)
+    run('team', 'add', '--inside', '3', '--field', '4', '--name', 'Süd', '--since', '2026-01-01T00:00:00Z',
+        db=db, check=0)
+    run('account', 'add', 'ACME GmbH', '--team', '1', db=db, check=0)
+    run('account', 'add', 'Bäckerei Süd', '--team', '2', db=db, check=0)
+    for name, text in (('alpha.ini', ALPHA), ('beta.ini', BETA)):
+        (tmp_path / name).write_text(text)
+        run('plan', 'load', str(tmp_path / name), db=db, check=0)
+    run('team', 'plan', '2', 'Beta', db=db, check=0)
+    return db
+
+
+def order(db, account, rep, amount, at, ref):
+    return run('log', 'order', '--account', str(account), '--rep', str(rep), '--amount', amount, '--at', at,
+               '--ref', ref, db=db)
+
+
+# --- line 6: the default plan everywhere -----------------------------------
+
+def test_several_plans_without_default_lists_them(floor):
+    for verb in (['settle', '2026-10'], ['statement', '1', '2026-10'], ['close', '2026-10'],
+                 ['approve', '2026-10'], ['pay', '2026-10'], ['kpi', '2026-10'],
+                 ['payroll', 'export', '2026-10', '--format', 'csv'],
+                 ['dispute', 'open', '--rep', '1', '--period', '2026-10', '--reason', 'x']):
+        p = run(*verb, db=floor, check=2)
+        assert 'Several plans are stored (Alpha, Beta) and none is the default' in p.stderr, verb
+        assert 'tandem plan default NAME' in p.stderr
+
+
+def test_default_plan_is_used_by_every_verb(floor, tmp_path):
+    order(floor, 1, 2, '1000.00 EUR', '2026-10-03T10:00:00Z', 'A1').check_returncode()
+    run('plan', 'default', 'Alpha', db=floor, check=0)
+    settled = json.loads(run('--json', 'settle', '2026-10', db=floor, check=0).stdout)
+    assert settled['plan'] == 'Alpha'
+    assert run('statement', '2', '2026-10', db=floor, check=0).stdout.startswith('Statement for Jonas')
+    run('kpi', '2026-10', db=floor, check=0)
+    p = run('approve', '2026-10', db=floor, check=2)
+    # the hint is the full command, copy-pasteable
+    assert '(tandem close 2026-10 --plan Alpha)' in p.stderr
+    run('close', '2026-10', db=floor, check=0)
+    p = run('payroll', 'export', '2026-10', '--format', 'csv', db=floor, check=2)
+    assert '(tandem approve 2026-10 --plan Alpha)' in p.stderr
+    p = run('pay', '2026-10', db=floor, check=2)
+    assert '(tandem approve 2026-10 --plan Alpha)' in p.stderr
+    run('approve', '2026-10', db=floor, check=0)
+    run('pay', '2026-10', db=floor, check=0)
+    d = json.loads(run('--json', 'dispute', 'open', '--rep', '2', '--period', '2026-10', '--reason', 'Bonus?',
+                       db=floor, check=0).stdout)
+    assert json.loads(run('--json', 'dispute', 'list', db=floor, check=0).stdout)[0]['plan'] == 'Alpha'
+    assert d['id'] == 1
+
+
+def test_settlement_lists_only_its_tandems(floor):
+    order(floor, 1, 2, '1000.00 EUR', '2026-10-03T10:00:00Z', 'A1').check_returncode()
+    order(floor, 2, 4, '2000.00 EUR', '2026-10-05T10:00:00Z', 'B1').check_returncode()
+    alpha = json.loads(run('--json', 'settle', '2026-10', '--plan', 'Alpha', db=floor, check=0).stdout)
+    beta = json.loads(run('--json', 'settle', '2026-10', '--plan', 'Beta', db=floor, check=0).stdout)
+    assert [t['name'] for t in alpha['teams']] == ['Nord']
+    assert [t['name'] for t in beta['teams']] == ['Süd']
+    # 5% of 1,000.00 = 50.00 (Nord); 10% of 2,000.00 = 200.00 (Süd)
+    assert alpha['total'] == '50.00 EUR' and beta['total'] == '200.00 EUR'
+    text = run('settle', '2026-10', '--plan', 'Alpha', db=floor, check=0).stdout
+    assert 'Nord' in text and 'Süd ' not in text
+
+
+def test_statement_under_the_wrong_plan_is_refused(floor):
+    order(floor, 2, 4, '2000.00 EUR', '2026-10-05T10:00:00Z', 'B1').check_returncode()
+    p = run('statement', '3', '2026-10', '--plan', 'Alpha', db=floor, check=2)
+    assert 'rep “Weiß” is not paid under plan “Alpha” in 2026-10' in p.stderr
+    assert 'tandem “Süd” follows plan “Beta”' in p.stderr
+    assert "tandem statement 3 2026-10 --plan 'Beta'" in p.stderr or 'tandem statement 3 2026-10 --plan Beta' in p.stderr
+    # a member of a tandem of the plan without lines still gets a statement
+    out = run('statement', '1', '2026-10', '--plan', 'Alpha', db=floor, check=0).stdout
+    assert 'Total: 0.00 EUR' in out
+    out = run('statement', '3', '2026-10', '--plan', 'Beta', db=floor, check=0).stdout
+    assert 'Total: 100.00 EUR' in out  # 10% of 2,000.00, half to the inside rep
+
+
+def test_a_misspelt_plan_gets_a_suggestion(floor):
+    p = run('settle', '2026-10', '--plan', 'Alfa', db=floor, check=2)
+    assert 'No plan named “Alfa” is stored; did you mean “Alpha”?' in p.stderr
+    p = run('settle', '2026-10', '--plan', 'Gamma', db=floor, check=2)
+    assert 'No plan named “Gamma” is stored (stored: Alpha, Beta)' in p.stderr
+
+
+# --- line 5: closing as a floor ---------------------------------------------
+
+def test_closing_one_plan_refuses_only_its_tandems(floor):
+    order(floor, 1, 2, '1000.00 EUR', '2026-10-03T10:00:00Z', 'A1').check_returncode()
+    run('close', '2026-10', '--plan', 'Alpha', db=floor, check=0)
+    # Süd follows Beta: its October is open
+    run('log', 'call', '--account', '2', '--rep', '3', '--at', '2026-10-06T10:00:00Z', db=floor, check=0)
+    order(floor, 2, 4, '300.00 EUR', '2026-10-07T10:00:00Z', 'B2').check_returncode()
+    # Nord follows Alpha: refused naming plan and period
+    p = run('log', 'call', '--account', '1', '--rep', '1', '--at', '2026-10-06T10:00:00Z', db=floor, check=2)
+    assert '2026-10-06T10:00:00Z lies in period 2026-10 of plan “Alpha”, which is closed' in p.stderr
+    # November of Alpha is open
+    run('log', 'call', '--account', '1', '--rep', '1', '--at', '2026-11-02T10:00:00Z', db=floor, check=0)
+
+
+def test_periods_close_in_order(floor):
+    order(floor, 1, 2, '1000.00 EUR', '2026-09-03T10:00:00Z', 'A0').check_returncode()
+    order(floor, 1, 2, '500.00 EUR', '2026-11-03T10:00:00Z', 'A2').check_returncode()
+    order(floor, 2, 4, '2000.00 EUR', '2026-08-05T10:00:00Z', 'B0').check_returncode()
+    p = run('close', '2026-11', '--plan', 'Alpha', db=floor, check=2)
+    assert ('Period 2026-11 of plan “Alpha” cannot be closed while the earlier period 2026-09, '
+            'which has activities, is open: close it first (tandem close 2026-09 --plan Alpha)') in p.stderr
+    # October has no activities of Alpha's tandems: it may stay open; Beta's August does not count
+    run('close', '2026-09', '--plan', 'Alpha', db=floor, check=0)
+    run('close', '2026-11', '--plan', 'Alpha', db=floor, check=0)
+    p = run('close', '2026-09', '--plan', 'Beta', db=floor, check=2)
+    assert 'earlier period 2026-08' in p.stderr
+    run('close', '2026-08', '--plan', 'Beta', db=floor, check=0)
+    run('close', '2026-09', '--plan', 'Beta', db=floor, check=0)
+    # an activity logged later into Alpha's open October blocks December
+    run('log', 'call', '--account', '1', '--rep', '1', '--at', '2026-10-06T10:00:00Z', db=floor, check=0)
+    p = run('close', '2026-12', '--plan', 'Alpha', db=floor, check=2)
+    assert 'earlier period 2026-10' in p.stderr
+
+
+def test_reimport_into_a_closed_month(floor, tmp_path):
+    erp = tmp_path / 'erp.csv'
+    erp.write_text('ref,at,account,rep,kind,amount\n'
+                   'R-1,2026-10-03T10:00:00Z,1,2,order,1000.00 EUR\n'
+                   'R-2,2026-10-04T10:00:00Z,2,4,order,200.00 EUR\n')
+    assert json.loads(run('--json', 'import', str(erp), db=floor, check=0).stdout) == {'imported': 2, 'skipped': 0}
+    run('close', '2026-10', '--plan', 'Alpha', db=floor, check=0)
+    run('close', '2026-10', '--plan', 'Beta', db=floor, check=0)
+    # the cumulative export of November repeats October's rows unchanged
+    erp.write_text('ref,at,account,rep,kind,amount\n'
+                   'R-1,2026-10-03T10:00:00Z,1,2,order,1000.00 EUR\n'
+                   'R-2,2026-10-04T10:00:00Z,2,4,order,200.00 EUR\n'
+                   'R-3,2026-11-04T10:00:00Z,1,2,order,50.00 EUR\n')
+    assert json.loads(run('--json', 'import', str(erp), db=floor, check=0).stdout) == {'imported': 1, 'skipped': 2}
+    # a changed row of the closed month is refused naming both, and nothing is written
+    erp.write_text('ref,at,account,rep,kind,amount\n'
+                   'R-4,2026-11-05T10:00:00Z,1,2,order,70.00 EUR\n'
+                   'R-1,2026-10-03T10:00:00Z,1,2,order,1100.00 EUR\n')
+    p = run('import', str(erp), db=floor, check=2)
+    assert ':3:' in p.stderr and 'R-1' in p.stderr and '1,000.00 EUR' in p.stderr and '1,100.00 EUR' in p.stderr
+    # a new row in the closed month is refused naming plan and period
+    erp.write_text('ref,at,account,rep,kind,amount\n'
+                   'R-5,2026-10-20T10:00:00Z,1,2,order,70.00 EUR\n')
+    p = run('import', str(erp), db=floor, check=2)
+    assert 'lies in period 2026-10 of plan “Alpha”, which is closed' in p.stderr
+    out = json.loads(run('--json', 'export', 'activities', '--format', 'json', db=floor, check=0).stdout)
+    assert [a['ref'] for a in out] == ['R-1', 'R-2', 'R-3']
