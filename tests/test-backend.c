@@ -264,7 +264,7 @@ conformance_activities (TandemBackend *b)
   /* orders come by time; the KPI rows group by kind, role and currency */
   {
     g_autoptr (GArray) orders = tandem_backend_list_orders (b, s.account, &error);
-    g_autoptr (GArray) rows = tandem_backend_list_kpi_rows (b, 0, 100000, &error);
+    g_autoptr (GArray) rows = tandem_backend_list_kpi_rows (b, 0, 100000, "EUR", &error);
     gint64 inside = 0, field = 0, calls = 0;
 
     CU_ASSERT_EQUAL_FATAL (orders->len, 20);
@@ -290,6 +290,27 @@ conformance_activities (TandemBackend *b)
     CU_ASSERT_EQUAL (inside, 10 * 1000 + 500); /* i = 5, 15, …, 95 */
     CU_ASSERT_EQUAL (field, 10 * 1000 + 450);  /* i = 0, 10, …, 90 */
     TANDEM_ASSERT_NO_ERROR (error);
+
+    /* asked in another currency, each EUR order is a row of its own, with
+     * its id and time (what a conversion needs) */
+    {
+      g_autoptr (GArray) single = tandem_backend_list_kpi_rows (b, 0, 100000, "CHF", &error);
+      guint n_orders = 0;
+
+      TANDEM_ASSERT_NO_ERROR (error);
+      for (guint i = 0; i < single->len; i++)
+        {
+          const TandemKpiRecord *r = &g_array_index (single, TandemKpiRecord, i);
+
+          if (r->kind != TANDEM_ACTIVITY_KIND_ORDER)
+            continue;
+          n_orders++;
+          CU_ASSERT_EQUAL (r->count, 1);
+          CU_ASSERT_EQUAL (r->amount, 1000 + (r->at / 1000 * 73) % 100);
+          CU_ASSERT (r->activity_id > 0);
+        }
+      CU_ASSERT_EQUAL (n_orders, 20);
+    }
   }
 
   /* duplicate ref: reported, not inserted */

@@ -815,7 +815,8 @@ test_kpis (void)
     }
   }
 
-  /* a USD order: refused as the settlement refuses it */
+  /* a USD order without a USD→EUR rate: refused as the settlement refuses
+   * it, naming the pair */
   {
     g_autoptr (GListModel) none = NULL;
 
@@ -824,7 +825,7 @@ test_kpis (void)
     none = tandem_store_compute_kpis (f.store, plan, november, &error);
 
     CU_ASSERT_PTR_NULL (none);
-    TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH, "USD");
+    TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_NO_RATE, "no rate USD→EUR");
   }
 
   fixture_clear (&f);
@@ -866,12 +867,41 @@ test_kpis_match_settlement (void)
               = tandem_store_add_rep (f.store, "Außen", TANDEM_ROLE_FIELD, &error);
           g_ptr_array_add (teams, add_team (f.store, in, out));
         }
+      /* the settlement's rates and period targets: CHF at 0.95, from
+       * November 15th at 0.9731; Nord's November target set, the second
+       * tandem's ramped over the quarter, the third on its standing one */
+      {
+        g_autoptr (GDateTime) oct = g_date_time_new_utc (2026, 10, 1, 0, 0, 0);
+        g_autoptr (GDateTime) mid = g_date_time_new_utc (2026, 11, 15, 0, 0, 0);
+
+        CU_ASSERT_TRUE (tandem_store_add_plan (f.store, plan, &error));
+        CU_ASSERT_TRUE (
+            tandem_store_set_exchange_rate (f.store, "CHF", "EUR", "0.95", oct, &error));
+        CU_ASSERT_TRUE (
+            tandem_store_set_exchange_rate (f.store, "CHF", "EUR", "0.9731", mid, &error));
+      }
       for (guint t = 0; t < teams->len; t++)
         {
           g_autoptr (TandemMoney) target
               = tandem_money_new (g_rand_int_range (rand, 1, 5000000), "EUR");
           tandem_team_set_target (teams->pdata[t], target);
           CU_ASSERT_TRUE (tandem_store_update_team (f.store, teams->pdata[t], &error));
+          if (t == 0)
+            {
+              g_autoptr (TandemMoney) own
+                  = tandem_money_new (g_rand_int_range (rand, 1, 5000000), "EUR");
+
+              CU_ASSERT_TRUE (
+                  tandem_store_set_target (f.store, teams->pdata[t], november, own, &error));
+            }
+          else if (t == 1)
+            {
+              static const guint steps[] = { 5000, 7500, 10000 };
+              g_autoptr (TandemPeriod) october = tandem_period_parse ("2026-10", &error);
+
+              CU_ASSERT_TRUE (tandem_store_ramp_target (f.store, teams->pdata[t], october, steps,
+                                                        G_N_ELEMENTS (steps), &error));
+            }
           for (guint a = 0; a < 4; a++)
             g_ptr_array_add (accounts, add_account (&f, "Konto", teams->pdata[t],
                                                     TANDEM_ACCOUNT_STAGE_PROSPECT));
@@ -889,7 +919,8 @@ test_kpis_match_settlement (void)
                                                           g_rand_int_range (rand, 1, 29), 12, 0, 0);
           g_autoptr (TandemMoney) amount
               = tandem_activity_kind_is_commissionable (kind)
-                    ? tandem_money_new (g_rand_int_range (rand, 1, 1000000), "EUR")
+                    ? tandem_money_new (g_rand_int_range (rand, 1, 1000000),
+                                        g_rand_int_range (rand, 0, 3) == 0 ? "CHF" : "EUR")
                     : NULL;
           TandemActivity *a
               = tandem_store_log_activity (f.store, account, rep, kind, amount, at, &error);
@@ -963,6 +994,51 @@ test_kpis_match_settlement (void)
             counted += tandem_kpi_get_activity_count (k, kind);
         }
       CU_ASSERT_EQUAL (counted, logged);
+
+      /* the quarter: revenue and target are the months' settlements' sums */
+      {
+        g_autoptr (TandemPeriod) q4 = tandem_period_parse ("2026-Q4", &error);
+        g_autoptr (GListModel) quarter = tandem_store_compute_kpis (f.store, plan, q4, &error);
+        gint64 revenue[3] = { 0 }, target[3] = { 0 };
+
+        TANDEM_ASSERT_NO_ERROR (error);
+        for (guint m = 10; m <= 12; m++)
+          {
+            g_autofree char *label = g_strdup_printf ("2026-%02u", m);
+            g_autoptr (TandemPeriod) month = tandem_period_parse (label, &error);
+            g_autoptr (TandemSettlement) s = tandem_store_settle (f.store, plan, month, &error);
+            g_autoptr (GListModel) res = NULL;
+
+            TANDEM_ASSERT_NO_ERROR (error);
+            res = tandem_settlement_get_team_results (s);
+            for (guint r = 0; r < g_list_model_get_n_items (res); r++)
+              {
+                g_autoptr (TandemTeamResult) tr = g_list_model_get_item (res, r);
+                TandemMoney *tt = tandem_team_result_get_target (tr);
+
+                for (guint t = 0; t < 3; t++)
+                  if (tandem_team_result_get_team (tr) == teams->pdata[t])
+                    {
+                      revenue[t]
+                          += tandem_money_get_minor_units (tandem_team_result_get_revenue (tr));
+                      target[t] += tt != NULL ? tandem_money_get_minor_units (tt) : 0;
+                    }
+              }
+          }
+        CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (quarter), 3);
+        for (guint t = 0; t < 3; t++)
+          {
+            g_autoptr (TandemKpi) k = g_list_model_get_item (quarter, t);
+            g_autoptr (TandemMoney) kr = tandem_kpi_get_revenue (k);
+            g_autoptr (TandemMoney) kt = tandem_kpi_get_target (k);
+
+            CU_ASSERT_PTR_EQUAL (tandem_kpi_get_team (k), teams->pdata[t]);
+            CU_ASSERT_EQUAL (tandem_money_get_minor_units (kr), revenue[t]);
+            CU_ASSERT_EQUAL (kt != NULL ? tandem_money_get_minor_units (kt) : 0, target[t]);
+            CU_ASSERT_EQUAL (tandem_kpi_get_attainment (k),
+                             revenue[t] <= 0 ? 0 : (int)(revenue[t] * 10000 / target[t]));
+          }
+      }
       fixture_clear (&f);
     }
 }

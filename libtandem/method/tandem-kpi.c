@@ -9,6 +9,8 @@
 #include "tandem-enum-types.h"
 #include "tandem-kpi.h"
 #include "tandem-lifecycle-private.h"
+#include "tandem-plan-private.h"
+#include "tandem-schedule-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
@@ -528,35 +530,70 @@ tandem_kpi_get_conversion (TandemKpi *self)
   return self->conversion;
 }
 
+/* An activity in another currency, converted as the settlement converts
+ * it: at the rate to the plan's currency in effect at its time (a
+ * reversal: its order's), rounded once. */
 static gboolean
-add_row (TandemKpi *kpi, const TandemKpiRecord *r, TandemPlan *plan, GError **error)
+convert_row (TandemKpi             *kpi,
+             const TandemKpiRecord *r,
+             TandemPlan            *plan,
+             const TandemSchedule  *schedule,
+             gint64                *amount,
+             GError               **error)
+{
+  const TandemScheduleRecord *rate
+      = _tandem_schedule_rate_at (schedule, r->currency, kpi->currency, r->at);
+  gint64 value;
+
+  if (rate == NULL)
+    {
+      g_autofree char *when = _tandem_time_format (r->at);
+
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_NO_RATE,
+                   _ ("Activity #%" G_GINT64_FORMAT " of tandem “%s” is in %s; plan “%s” counts "
+                      "in %s, and no rate %s→%s is in effect at %s (set one with: tandem rate set "
+                      "%s %s RATE --from TIME)"),
+                   r->activity_id, tandem_team_get_name (kpi->team), r->currency,
+                   tandem_plan_get_name (plan), kpi->currency, r->currency, kpi->currency, when,
+                   r->currency, kpi->currency);
+      return FALSE;
+    }
+  if (!_tandem_exchange_rate_parse (rate->text, &value, error))
+    return FALSE;
+  if (!_tandem_exchange_convert (r->amount, r->currency, kpi->currency, value, amount))
+    return _tandem_overflow_error (error, _ ("The conversion of activity #%" G_GINT64_FORMAT),
+                                   r->activity_id);
+  return TRUE;
+}
+
+static gboolean
+add_row (TandemKpi             *kpi,
+         const TandemKpiRecord *r,
+         TandemPlan            *plan,
+         const TandemSchedule  *schedule,
+         GError               **error)
 {
   gboolean commissionable = tandem_activity_kind_is_commissionable (r->base_kind);
   gint64   sign = r->kind == TANDEM_ACTIVITY_KIND_REVERSAL ? -1 : 1;
+  gint64   amount = r->amount;
 
   kpi->counts[r->kind] += (guint)MIN (r->count, G_MAXUINT);
   /* a payment is money received for revenue already counted */
   if (!commissionable || r->kind == TANDEM_ACTIVITY_KIND_PAYMENT)
     return TRUE;
 
-  if (strcmp (r->currency, kpi->currency) != 0)
-    {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                   _ ("Tandem “%s” has %s activities in the period; plan “%s” counts in %s (no "
-                      "conversion is made)"),
-                   tandem_team_get_name (kpi->team), r->currency, tandem_plan_get_name (plan),
-                   kpi->currency);
-      return FALSE;
-    }
+  if (strcmp (r->currency, kpi->currency) != 0
+      && !convert_row (kpi, r, plan, schedule, &amount, error))
+    return FALSE;
 
   /* sums of int64 minor units over one period: the store's own amounts
    * are bounded well below the int64 range */
-  kpi->revenue += sign * r->amount;
+  kpi->revenue += sign * amount;
   if (r->base_kind == TANDEM_ACTIVITY_KIND_CROSS_SELL
       || r->base_kind == TANDEM_ACTIVITY_KIND_UP_SELL)
-    kpi->cross_up += sign * r->amount;
+    kpi->cross_up += sign * amount;
   if (r->role == TANDEM_ROLE_INSIDE)
-    kpi->inside += sign * r->amount;
+    kpi->inside += sign * amount;
   return TRUE;
 }
 
@@ -588,6 +625,75 @@ plan_periods_in (TandemPlan *plan, TandemPeriod *period, guint *n, GError **erro
   return TRUE;
 }
 
+/* The first of @plan's periods in @period (which they tile). */
+static TandemPeriod *
+first_plan_period (TandemPlan *plan, GDateTime *start)
+{
+  int              year = g_date_time_get_year (start);
+  int              month = g_date_time_get_month (start);
+  g_autofree char *label = NULL;
+
+  switch (tandem_plan_get_period_kind (plan))
+    {
+    case TANDEM_PERIOD_KIND_MONTH:
+      label = g_strdup_printf ("%04d-%02d", year, month);
+      break;
+    case TANDEM_PERIOD_KIND_QUARTER:
+      label = g_strdup_printf ("%04d-Q%d", year, (month - 1) / 3 + 1);
+      break;
+    default:
+      label = g_strdup_printf ("%04d", year);
+      break;
+    }
+  return tandem_period_parse (label, NULL);
+}
+
+/* The tandem's target over @n plan periods from @first, each period's as
+ * the settlement takes it: the period's own (set or ramped; 0 is none),
+ * else the tandem's standing target. */
+static gboolean
+add_targets (TandemKpi              *kpi,
+             const TandemTeamRecord *r,
+             const TandemSchedule   *schedule,
+             TandemPlan             *plan,
+             const TandemPeriod     *first,
+             guint                   n,
+             GError                **error)
+{
+  g_autoptr (TandemPeriod) p = tandem_period_copy (first);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char            *label = tandem_period_to_string (p);
+      const TandemScheduleRecord *own = _tandem_schedule_target (schedule, r->id, label);
+      const char                 *currency = own != NULL ? own->currency : r->target_currency;
+      gint64        amount = own != NULL ? own->amount_minor : r->has_target ? r->target_minor : 0;
+      TandemPeriod *next = tandem_period_get_next (p);
+
+      tandem_period_free (p);
+      p = next;
+      if (amount <= 0)
+        continue;
+      if (strcmp (currency, kpi->currency) != 0)
+        {
+          if (own != NULL)
+            g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                         _ ("Tandem “%s” has its target for %s in %s; plan “%s” pays in %s"),
+                         r->name, label, currency, tandem_plan_get_name (plan), kpi->currency);
+          else
+            g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                         _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"), r->name,
+                         currency, tandem_plan_get_name (plan), kpi->currency);
+          return FALSE;
+        }
+      if (!_tandem_add_checked (&kpi->target, amount))
+        return _tandem_overflow_error (error, _ ("The target of tandem “%s” over %u periods"),
+                                       r->name, n);
+      kpi->has_target = TRUE;
+    }
+  return TRUE;
+}
+
 /**
  * tandem_store_compute_kpis:
  * @self: a `TandemStore`
@@ -601,9 +707,14 @@ plan_periods_in (TandemPlan *plan, TandemPeriod *period, guint *n, GError **erro
  * year under a monthly plan sums its months, and its target is the sum of
  * their targets; a period shorter than the plan's is refused with
  * %TANDEM_PLAN_ERROR_INVALID_PERIOD.
- * Commissionable activities in another currency than the plan's are
- * refused with %TANDEM_PLAN_ERROR_CURRENCY_MISMATCH naming the tandem, as
- * the settlement refuses them.
+ *
+ * Revenue, targets and attainment are the settlement's: each plan period
+ * takes its own target (set or ramped) where there is one, else the
+ * tandem's standing target, and an activity in another currency is
+ * converted at the rate in effect at its time, as
+ * [method@Tandem.Store.settle] converts it. Without such a rate the error
+ * (%TANDEM_PLAN_ERROR_NO_RATE) names the activity, its tandem and the
+ * currency pair.
  *
  * Returns: (transfer full): a list model of [class@Tandem.Kpi], or %NULL
  *   with @error set
@@ -624,6 +735,8 @@ tandem_store_compute_kpis (TandemStore  *self,
   g_autoptr (GArray) referrals = NULL;
   g_autoptr (GArray) accounts = NULL;
   g_autoptr (GArray) teams = NULL;
+  g_autoptr (TandemPeriod) first = NULL;
+  g_auto (TandemSchedule) schedule = { 0 };
   g_autoptr (GHashTable) by_team
       = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   g_autoptr (GHashTable) account_team = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -646,16 +759,20 @@ tandem_store_compute_kpis (TandemStore  *self,
   end = tandem_period_get_end (period, zone);
   since = _tandem_time_to_usec (start);
   until = _tandem_time_to_usec (end);
+  first = first_plan_period (plan, start);
 
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
     backend = _tandem_transaction_get_backend (tx);
-    ok = (teams = tandem_backend_list_teams (backend, error)) != NULL
+    ok = _tandem_schedule_load (&schedule, backend, error)
+         && (teams = tandem_backend_list_teams (backend, error)) != NULL
          && (accounts = tandem_backend_list_accounts (backend, error)) != NULL
          && (conversions = _tandem_conversions_compute (self, teams, accounts, since, until, error))
                 != NULL
-         && (rows = tandem_backend_list_kpi_rows (backend, since, until, error)) != NULL
+         && (rows = tandem_backend_list_kpi_rows (backend, since, until,
+                                                  tandem_plan_get_currency (plan), error))
+                != NULL
          && (referrals = tandem_backend_list_referrals (backend, error)) != NULL;
 
     for (guint i = 0; ok && i < teams->len; i++)
@@ -672,23 +789,10 @@ tandem_store_compute_kpis (TandemStore  *self,
           }
         kpi->team = g_object_ref (team);
         g_strlcpy (kpi->currency, tandem_plan_get_currency (plan), sizeof kpi->currency);
-        if (r->has_target)
+        if (!add_targets (kpi, r, &schedule, plan, first, n_periods, error))
           {
-            if (strcmp (r->target_currency, kpi->currency) != 0)
-              {
-                g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
-                             _ ("Tandem “%s” has its target in %s; plan “%s” pays in %s"), r->name,
-                             r->target_currency, tandem_plan_get_name (plan), kpi->currency);
-                ok = FALSE;
-                break;
-              }
-            kpi->has_target = TRUE;
-            if (__builtin_mul_overflow (r->target_minor, (gint64)n_periods, &kpi->target))
-              {
-                ok = _tandem_overflow_error (error, _ ("The target of tandem “%s” over %u periods"),
-                                             r->name, n_periods);
-                break;
-              }
+            ok = FALSE;
+            break;
           }
       }
 
@@ -707,7 +811,7 @@ tandem_store_compute_kpis (TandemStore  *self,
         TandemKpi             *kpi = g_hash_table_lookup (by_team, &r->team_id);
 
         if (kpi != NULL)
-          ok = add_row (kpi, r, plan, error);
+          ok = add_row (kpi, r, plan, &schedule, error);
       }
 
     if (ok)

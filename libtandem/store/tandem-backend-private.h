@@ -89,7 +89,9 @@ typedef struct
 /* Activities of a period grouped for the KPIs: per tandem (of the
  * account), kind, the kind a reversal takes back (else the kind itself),
  * the role of the rep credited (for a reversal, the original's rep) and
- * currency. */
+ * currency; an activity in another currency than the one asked for is a
+ * row of its own, with the time its amount converts at (a reversal: its
+ * order's) and its id. */
 typedef struct
 {
   gint64 team_id;
@@ -99,6 +101,8 @@ typedef struct
   char   currency[4]; /* "" without amount */
   gint64 count;
   gint64 amount;
+  gint64 at;          /* one activity: when it converts; else the latest */
+  gint64 activity_id; /* one activity: its id; else the latest */
 } TandemKpiRecord;
 
 typedef struct
@@ -470,7 +474,11 @@ struct _TandemBackendInterface
   gboolean (*save_lifecycle) (TandemBackend               *self,
                               const TandemLifecycleRecord *record,
                               GError                     **error);
-  GArray *(*list_kpi_rows) (TandemBackend *self, gint64 since, gint64 until, GError **error);
+  GArray *(*list_kpi_rows) (TandemBackend *self,
+                            gint64         since,
+                            gint64         until,
+                            const char    *currency,
+                            GError       **error);
 
   /* A row whose external_ref is already stored is not inserted:
    * *inserted is FALSE and record->id is the stored row's id. */
@@ -725,6 +733,7 @@ gboolean tandem_backend_save_lifecycle (TandemBackend               *self,
 GArray  *tandem_backend_list_kpi_rows (TandemBackend *self,
                                        gint64         since,
                                        gint64         until,
+                                       const char    *currency,
                                        GError       **error);
 gboolean tandem_backend_insert_activity (TandemBackend        *self,
                                          TandemActivityRecord *record,

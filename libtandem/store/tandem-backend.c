@@ -859,13 +859,17 @@ tandem_backend_save_lifecycle (TandemBackend               *self,
 }
 
 GArray *
-tandem_backend_list_kpi_rows (TandemBackend *self, gint64 since, gint64 until, GError **error)
+tandem_backend_list_kpi_rows (TandemBackend *self,
+                              gint64         since,
+                              gint64         until,
+                              const char    *currency,
+                              GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (since <= until, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return TANDEM_BACKEND_GET_IFACE (self)->list_kpi_rows (self, since, until, error);
+  return TANDEM_BACKEND_GET_IFACE (self)->list_kpi_rows (self, since, until, currency, error);
 }
 
 GArray *

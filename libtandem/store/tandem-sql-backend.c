@@ -86,12 +86,14 @@ static const char *const stmt_sql[N_STMTS] = {
     "regular_months = ?2, lost_after_days = ?3",
   [STMT_KPI_ROWS] = "SELECT coalesce (acc.team_id, 0), a.kind, coalesce (o.kind, a.kind), r.role, "
                     "       coalesce (a.currency, ''), count (*), CAST (coalesce (sum "
-                    "(a.amount_minor), 0) AS BIGINT) "
+                    "(a.amount_minor), 0) AS BIGINT), max (coalesce (o.occurred_at, "
+                    "a.occurred_at)), max (a.id) "
                     "FROM activity a JOIN account acc ON acc.id = a.account_id "
                     "LEFT JOIN activity o ON o.id = a.reverses_id "
                     "JOIN rep r ON r.id = coalesce (o.rep_id, a.rep_id) "
                     "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 "
-                    "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
+                    "GROUP BY 1, 2, 3, 4, 5, CASE WHEN a.currency IS NULL OR a.currency = ?3 "
+                    "THEN 0 ELSE a.id END ORDER BY 1, 2, 3, 4, 5, 9",
 #define ACTIVITY_COLUMNS                                                                           \
   "id, account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, " \
   "note "
@@ -1092,12 +1094,15 @@ read_kpi (TandemSqlStmt *stmt, TandemKpiRecord *record)
   _tandem_sql_column_currency (stmt, 4, record->currency);
   record->count = tandem_sql_column_int64 (stmt, 5);
   record->amount = tandem_sql_column_int64 (stmt, 6);
+  record->at = tandem_sql_column_int64 (stmt, 7);
+  record->activity_id = tandem_sql_column_int64 (stmt, 8);
 }
 
 static GArray *
 tandem_sql_backend_list_kpi_rows (TandemBackend *backend,
                                   gint64         since,
                                   gint64         until,
+                                  const char    *currency,
                                   GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
@@ -1107,6 +1112,7 @@ tandem_sql_backend_list_kpi_rows (TandemBackend *backend,
     {
       tandem_sql_bind_int64 (stmt, 1, since);
       tandem_sql_bind_int64 (stmt, 2, until);
+      tandem_sql_bind_text (stmt, 3, currency);
     }
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemKpiRecord), NULL, (gpointer)read_kpi,
                                 _ ("Could not add up the period’s activities"), error);

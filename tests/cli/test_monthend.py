@@ -187,3 +187,39 @@ def test_reimport_into_a_closed_month(floor, tmp_path):
     assert 'lies in period 2026-10 of plan “Alpha”, which is closed' in p.stderr
     out = json.loads(run('--json', 'export', 'activities', '--format', 'json', db=floor, check=0).stdout)
     assert [a['ref'] for a in out] == ['R-1', 'R-2', 'R-3']
+
+
+# --- line 7: KPIs equal the settlement ----------------------------------------
+
+def test_kpis_equal_the_settlement(floor):
+    """Nord: standing target 10,000.00 EUR, ramped to 50% in October and 75% in
+    November. October: 3,999.50 EUR and 1,000.00 CHF at 0.95 = 950.00 EUR, so
+    revenue 4,949.50 against 5,000.00: 98.99% (rounded down). The year: targets
+    9 × 10,000.00 + 5,000.00 + 7,500.00 + 10,000.00 = 112,500.00; 4,949.50 of it
+    is 4.39%."""
+    run('team', 'update', '1', '--target', '10000.00 EUR', db=floor, check=0)
+    run('target', 'ramp', '1', '--from', '2026-10', '--steps', '50%,75%', db=floor, check=0)
+    run('rate', 'set', 'CHF', 'EUR', '0.95', '--from', '2026-01-01T00:00:00Z', db=floor, check=0)
+    order(floor, 1, 2, '3999.50 EUR', '2026-10-03T10:00:00Z', 'A1').check_returncode()
+    order(floor, 1, 1, '1000.00 CHF', '2026-10-10T10:00:00Z', 'A2').check_returncode()
+    settled = json.loads(run('--json', 'settle', '2026-10', '--plan', 'Alpha', db=floor, check=0).stdout)
+    nord = settled['teams'][0]
+    assert (nord['revenue'], nord['target'], nord['attainment']) == ('4949.50 EUR', '5000.00 EUR', '98.99%')
+    kpi = json.loads(run('--json', 'kpi', '2026-10', '--plan', 'Alpha', db=floor, check=0).stdout)
+    k = [t for t in kpi['tandems'] if t['name'] == 'Nord'][0]
+    assert (k['revenue'], k['target'], k['attainment-bp']) == ('4949.50 EUR', '5000.00 EUR', 9899)
+    # the inside rep sold the CHF order: 950.00 of 4,949.50 = 19.19%
+    assert k['inside-revenue'] == '950.00 EUR' and k['inside-share-bp'] == 1919
+    text = run('kpi', '2026-10', '--plan', 'Alpha', db=floor, check=0).stdout
+    assert '98.99%' in text
+    year = json.loads(run('--json', 'kpi', '2026', '--plan', 'Alpha', db=floor, check=0).stdout)
+    y = [t for t in year['tandems'] if t['name'] == 'Nord'][0]
+    assert (y['revenue'], y['target'], y['attainment-bp']) == ('4949.50 EUR', '112500.00 EUR', 439)
+    quarter = json.loads(run('--json', 'kpi', '2026-Q4', '--plan', 'Alpha', db=floor, check=0).stdout)
+    q = [t for t in quarter['tandems'] if t['name'] == 'Nord'][0]
+    assert (q['revenue'], q['target'], q['attainment-bp']) == ('4949.50 EUR', '22500.00 EUR', 2199)
+    # a USD order without a rate: the error names the pair
+    order(floor, 1, 2, '10.00 USD', '2026-10-12T10:00:00Z', 'A3').check_returncode()
+    p = run('kpi', '2026-10', '--plan', 'Alpha', db=floor, check=2)
+    assert 'no rate USD→EUR is in effect at 2026-10-12T10:00:00Z' in p.stderr
+    assert 'tandem rate set USD EUR RATE --from TIME' in p.stderr
