@@ -101,6 +101,8 @@ settle_step (Cli *cli, int argc, char **argv, Step step)
   cli_progress_stop (cli);
   if (settlement == NULL)
     return cli_data_error (error);
+  if (step == STEP_CLOSE || step == STEP_APPROVE)
+    cli_warn_unmapped (cli, settlement);
 
   if ((step == STEP_APPROVE || step == STEP_PAY) && !cli->json)
     {
@@ -146,74 +148,6 @@ int
 cli_cmd_pay (Cli *cli, int argc, char **argv)
 {
   return settle_step (cli, argc, argv, STEP_PAY);
-}
-
-int
-cli_cmd_payroll_export (Cli *cli, int argc, char **argv)
-{
-  g_autofree char *plan_name = NULL;
-  g_autofree char *format_text = NULL;
-  g_autofree char *out_path = NULL;
-  GOptionEntry     entries[]
-      = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
-            N_ ("the plan’s name (default: the default plan)"), "NAME" },
-          { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_ ("csv or lodas"), "FORMAT" },
-          { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
-            N_ ("write to FILE (default: standard output)"), "FILE" },
-          { NULL } };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TandemPlan) plan = NULL;
-  g_autoptr (TandemPeriod) period = NULL;
-  g_autoptr (GOutputStream) out = NULL;
-  g_autoptr (GFile) file = NULL;
-  TandemPayrollFormat format;
-  const char         *summary = _ ("— an approved period’s amounts per rep and wage type");
-  int status = cli_parse_options (cli, "payroll export PERIOD", summary, entries, &argc, &argv);
-
-  if (status >= 0)
-    return status;
-  if (argc != 2 || format_text == NULL)
-    return cli_usage_error (_ ("payroll export needs PERIOD and --format csv|lodas"));
-  if (g_str_equal (format_text, "csv"))
-    format = TANDEM_PAYROLL_FORMAT_CSV;
-  else if (g_str_equal (format_text, "lodas"))
-    format = TANDEM_PAYROLL_FORMAT_LODAS;
-  else
-    return cli_usage_error (_ ("--format %s: expected csv or lodas"), format_text);
-  if ((status = cli_open_store (cli, FALSE)) != 0)
-    return status;
-  if ((plan = cli_plan_for_period (cli, plan_name, argv[1], &period, &error)) == NULL)
-    return cli_data_error (error);
-
-  /* a file is written whole or not at all */
-  if (out_path != NULL)
-    {
-      file = g_file_new_for_commandline_arg (out_path);
-      out = G_OUTPUT_STREAM (
-          g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error));
-      if (out == NULL)
-        return cli_data_error (error);
-    }
-  else
-    {
-      fflush (stdout);
-      out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-    }
-  if (!tandem_store_export_payroll (cli->store, plan, period, format, out, NULL, &error))
-    {
-      if (file != NULL)
-        {
-          g_autoptr (GCancellable) abandon = g_cancellable_new ();
-
-          /* closing a cancelled replace leaves the old file as it was */
-          g_cancellable_cancel (abandon);
-          g_output_stream_close (out, abandon, NULL);
-        }
-      return cli_data_error (error);
-    }
-  if (!g_output_stream_close (out, NULL, &error))
-    return cli_data_error (error);
-  return 0;
 }
 
 int

@@ -155,11 +155,17 @@ TandemPlan *cli_plan_for_period (Cli           *cli,
                                  GError       **error);
 
 /* tandem-cli-settle.c */
-int      cli_cmd_settle (Cli *cli, int argc, char **argv);
-int      cli_cmd_close (Cli *cli, int argc, char **argv);
-int      cli_cmd_approve (Cli *cli, int argc, char **argv);
-int      cli_cmd_pay (Cli *cli, int argc, char **argv);
-int      cli_cmd_payroll_export (Cli *cli, int argc, char **argv);
+int cli_cmd_settle (Cli *cli, int argc, char **argv);
+int cli_cmd_close (Cli *cli, int argc, char **argv);
+int cli_cmd_approve (Cli *cli, int argc, char **argv);
+int cli_cmd_pay (Cli *cli, int argc, char **argv);
+
+/* tandem-cli-payroll.c */
+int  cli_cmd_payroll_export (Cli *cli, int argc, char **argv);
+int  cli_cmd_payroll_setup (Cli *cli, int argc, char **argv);
+int  cli_cmd_payroll_show (Cli *cli, int argc, char **argv);
+void cli_warn_unmapped (Cli *cli, TandemSettlement *settlement);
+
 int      cli_cmd_dispute_open (Cli *cli, int argc, char **argv);
 int      cli_cmd_dispute_list (Cli *cli, int argc, char **argv);
 int      cli_cmd_dispute_resolve (Cli *cli, int argc, char **argv);

@@ -22,6 +22,7 @@
 #include "tandem/tandem-import.h"
 #include "tandem/tandem-plan.h"
 #include "tandem/tandem-settlement.h"
+#include "tandem/tandem-payroll.h"
 #include "tandem/tandem-plan-history.h"
 #include "tandem/tandem-dispute.h"
 #include "tandem/tandem-audit.h"

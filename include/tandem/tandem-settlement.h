@@ -72,22 +72,6 @@ typedef enum
   TANDEM_SETTLEMENT_STATE_PAID,
 } TandemSettlementState;
 
-/**
- * TandemPayrollFormat:
- * @TANDEM_PAYROLL_FORMAT_CSV: CSV with the header
- *   `period,personnel_number,rep,wage_type,amount,currency`
- * @TANDEM_PAYROLL_FORMAT_LODAS: a DATEV LODAS ASCII import file (CRLF, decimal comma)
- *
- * The formats of [method@Tandem.Store.export_payroll].
- *
- * Since: 1.0
- */
-typedef enum
-{
-  TANDEM_PAYROLL_FORMAT_CSV,
-  TANDEM_PAYROLL_FORMAT_LODAS,
-} TandemPayrollFormat;
-
 #define TANDEM_TYPE_PAYOUT_LINE (tandem_payout_line_get_type ())
 TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemPayoutLine, tandem_payout_line, TANDEM, PAYOUT_LINE, GObject)
@@ -201,14 +185,6 @@ TandemSettlement *tandem_store_pay_period (TandemStore  *self,
                                            TandemPlan   *plan,
                                            TandemPeriod *period,
                                            GError      **error) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_export_payroll (TandemStore        *self,
-                                      TandemPlan         *plan,
-                                      TandemPeriod       *period,
-                                      TandemPayrollFormat format,
-                                      GOutputStream      *stream,
-                                      GCancellable       *cancellable,
-                                      GError            **error);
 TANDEM_AVAILABLE_IN_ALL
 TandemSettlement *tandem_store_close_period (TandemStore  *self,
                                              TandemPlan   *plan,

@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "tandem-settlement.h"
+#include "tandem-payroll-private.h"
+#include "tandem-plan-history.h"
 #include "tandem-settlement-engine-private.h"
 #include "tandem-plan-private.h"
 #include "tandem-currency-private.h"
@@ -21,10 +23,16 @@
 
 typedef struct
 {
-  TandemRep *rep; /* borrowed from the store's cache */
+  TandemRep *rep; /* owned */
   guint      wage_type;
   gint64     amount;
 } Entry;
+
+static void
+entry_clear (Entry *e)
+{
+  g_clear_object (&e->rep);
+}
 
 /* Personnel numbers are digits: shorter is smaller, then by digits. */
 static int
@@ -58,20 +66,48 @@ append_amount (GString *out, gint64 minor, const char *currency, char comma)
     g_string_append_printf (out, "%c%0*" PRIu64, comma, (int)exponent, magnitude % scale);
 }
 
-/* The rep's amounts per wage type: refuses a kind without a wage type and
- * a rep without a personnel number, naming them; leaves out zeros. */
+/* Adds @amount under @rep and @wage_type, to an entry of an earlier plan
+ * or kind with the same pair, else as a new one. */
 static gboolean
-collect (TandemSettlement *s, const TandemPlanRules *rules, GArray *entries, GError **error)
+add_entry (GArray *entries, TandemRep *rep, guint wage_type, gint64 amount, GError **error)
+{
+  Entry e = { NULL, wage_type, amount };
+
+  for (guint j = 0; j < entries->len; j++)
+    {
+      Entry *other = &g_array_index (entries, Entry, j);
+
+      if (other->wage_type == wage_type
+          && tandem_rep_get_id (other->rep) == tandem_rep_get_id (rep))
+        {
+          if (!_tandem_add_checked (&other->amount, amount))
+            return _tandem_overflow_error (error, _ ("The payroll amount of rep “%s”"),
+                                           tandem_rep_get_name (rep));
+          return TRUE;
+        }
+    }
+  e.rep = g_object_ref (rep);
+  g_array_append_val (entries, e);
+  return TRUE;
+}
+
+/* One settlement's amounts per rep and wage type into @entries: refuses a
+ * kind with amounts but no wage type, naming it, the rep and where the
+ * mapping comes from. */
+static gboolean
+collect (TandemSettlement         *s,
+         const TandemPayrollRules *rules,
+         const char               *source,
+         GArray                   *entries,
+         GError                  **error)
 {
   for (guint r = 0; r < s->rep_ids->len; r++)
     {
-      guint       first = g_array_index (s->rep_first, guint, r);
-      guint       next = r + 1 < s->rep_first->len ? g_array_index (s->rep_first, guint, r + 1)
-                                                   : _tandem_line_store_get_len (s->lines);
-      gint64      by_kind[TANDEM_N_LINE_KINDS] = { 0 };
-      guint       start = entries->len;
-      TandemRep  *rep = NULL;
-      const char *name;
+      guint  first = g_array_index (s->rep_first, guint, r);
+      guint  next = r + 1 < s->rep_first->len ? g_array_index (s->rep_first, guint, r + 1)
+                                              : _tandem_line_store_get_len (s->lines);
+      gint64 by_kind[TANDEM_N_LINE_KINDS] = { 0 };
+      g_autoptr (TandemRep) rep = NULL;
       LineIter    iter;
       const Line *l;
 
@@ -90,46 +126,47 @@ collect (TandemSettlement *s, const TandemPlanRules *rules, GArray *entries, GEr
       }
       if (rep == NULL)
         return FALSE;
-      name = tandem_rep_get_name (rep);
+      g_object_ref (rep); /* the store's cache lends it */
 
       for (guint k = 0; k < TANDEM_N_LINE_KINDS; k++)
         {
-          Entry e = { rep, rules->wage_types[k], by_kind[k] };
-          guint j;
-
           if (by_kind[k] == 0)
             continue;
-          if (e.wage_type == 0)
+          if (rules->wage_types[k] == 0)
             {
+              const char *nick = _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, k);
+
               g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
-                           _ ("[Payroll] %s is missing: rep “%s” has %s lines to pay; map the "
-                              "kind to a wage type (Lohnart)"),
-                           _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, k), name,
-                           _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, k));
+                           _ ("[Payroll] %s is missing in %s: rep “%s” has %s lines to pay; map "
+                              "the kind to a wage type (Lohnart)"),
+                           nick, source, tandem_rep_get_name (rep), nick);
               return FALSE;
             }
-          /* kinds that share a wage type add up */
-          for (j = start; j < entries->len; j++)
-            if (g_array_index (entries, Entry, j).wage_type == e.wage_type)
-              break;
-          if (j < entries->len)
-            {
-              if (!_tandem_add_checked (&g_array_index (entries, Entry, j).amount, e.amount))
-                return _tandem_overflow_error (error, _ ("The payroll amount of rep “%s”"), name);
-            }
-          else
-            g_array_append_val (entries, e);
+          if (!add_entry (entries, rep, rules->wage_types[k], by_kind[k], error))
+            return FALSE;
         }
-      /* a sum of several kinds can be zero: left out, like any zero */
-      for (guint j = entries->len; j > start; j--)
-        if (g_array_index (entries, Entry, j - 1).amount == 0)
-          g_array_remove_index (entries, j - 1);
-      if (entries->len > start && tandem_rep_get_personnel_number (rep) == NULL)
+    }
+  return TRUE;
+}
+
+/* Zeros left out (a sum of several kinds can be zero); every rep with an
+ * amount needs a personnel number; sorted by personnel number, wage type. */
+static gboolean
+finish_entries (GArray *entries, GError **error)
+{
+  for (guint j = entries->len; j > 0; j--)
+    if (g_array_index (entries, Entry, j - 1).amount == 0)
+      g_array_remove_index (entries, j - 1);
+  for (guint j = 0; j < entries->len; j++)
+    {
+      TandemRep *rep = g_array_index (entries, Entry, j).rep;
+
+      if (tandem_rep_get_personnel_number (rep) == NULL)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                        _ ("Rep “%s” (#%" PRId64 ") has no personnel number; set one with "
                           "tandem rep update %" PRId64 " --personnel-number N"),
-                       name, tandem_rep_get_id (rep), tandem_rep_get_id (rep));
+                       tandem_rep_get_name (rep), tandem_rep_get_id (rep), tandem_rep_get_id (rep));
           return FALSE;
         }
     }
@@ -148,43 +185,51 @@ lodas_date (const char *format, GDateTime *start)
 }
 
 static GString *
-write_csv (TandemSettlement *s, GArray *entries)
+write_csv (const char *label, const char *currency, GArray *entries, gboolean excel)
 {
-  g_autofree char *label = tandem_period_to_string (s->period);
-  GString         *out = g_string_new ("period,personnel_number,rep,wage_type,amount,currency\n");
+  const char *end = excel ? "\r\n" : "\n";
+  char        sep = excel ? ';' : ',';
+  GString    *out = g_string_new (excel ? "\xEF\xBB\xBF" : "");
 
+  g_string_append_printf (out, "period%cpersonnel_number%crep%cwage_type%camount%ccurrency%s", sep,
+                          sep, sep, sep, sep, end);
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *e = &g_array_index (entries, Entry, i);
+      const char  *name = tandem_rep_get_name (e->rep);
 
-      g_string_append_printf (out, "%s,%s,", label, tandem_rep_get_personnel_number (e->rep));
-      tandem_csv_append_field (out, tandem_rep_get_name (e->rep));
-      g_string_append_printf (out, ",%u,", e->wage_type);
-      append_amount (out, e->amount, s->currency, '.');
-      g_string_append_printf (out, ",%s\n", s->currency);
+      g_string_append_printf (out, "%s%c%s%c", label, sep, tandem_rep_get_personnel_number (e->rep),
+                              sep);
+      if (excel && strpbrk (name, ";\"\r\n") != NULL)
+        {
+          g_string_append_c (out, '"');
+          for (const char *p = name; *p != '\0'; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (out, '"');
+              g_string_append_c (out, *p);
+            }
+          g_string_append_c (out, '"');
+        }
+      else if (excel)
+        g_string_append (out, name);
+      else
+        tandem_csv_append_field (out, name);
+      g_string_append_printf (out, "%c%u%c", sep, e->wage_type, sep);
+      append_amount (out, e->amount, currency, excel ? ',' : '.');
+      g_string_append_printf (out, "%c%s%s", sep, currency, end);
     }
   return out;
 }
 
 static GString *
-write_lodas (TandemSettlement *s, TandemPlan *plan, GArray *entries, GError **error)
+write_lodas (const TandemPayrollRules *rules,
+             const char               *date,
+             const char               *currency,
+             GArray                   *entries)
 {
-  const TandemPlanRules *rules = _tandem_plan_get_rules (plan);
-  g_autoptr (GDateTime) start
-      = tandem_period_get_start (s->period, tandem_plan_get_time_zone (plan));
-  g_autofree char *date = lodas_date (rules->date_format, start);
-  GString         *out;
+  GString *out = g_string_new (NULL);
 
-  if (rules->consultant[0] == '\0' || rules->client[0] == '\0')
-    {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
-                   _ ("[Payroll] %s is missing: a LODAS file names the DATEV consultant and "
-                      "client numbers"),
-                   rules->consultant[0] == '\0' ? "Consultant" : "Client");
-      return NULL;
-    }
-
-  out = g_string_new (NULL);
   g_string_append_printf (out,
                           "[Allgemein]\r\nZiel=LODAS\r\nVersion_SST=1.0\r\nBeraterNr=%s\r\n"
                           "MandantenNr=%s\r\nDatumsformat=%s\r\nFeldtrennzeichen=;\r\n"
@@ -200,94 +245,365 @@ write_lodas (TandemSettlement *s, TandemPlan *plan, GArray *entries, GError **er
       g_string_append_printf (out, "10;%s;%s;%u;%d;", date,
                               tandem_rep_get_personnel_number (e->rep), e->wage_type,
                               rules->amount_key);
-      append_amount (out, e->amount, s->currency, ',');
+      append_amount (out, e->amount, currency, ',');
       g_string_append (out, ";\r\n");
     }
   return out;
 }
 
+/* The settlements of a payroll run: the named plans, or every plan whose
+ * periods @period is one of and that has lines in it; each approved. */
+static GPtrArray *
+settle_run (TandemStore       *self,
+            const char *const *plans,
+            TandemPeriod      *period,
+            GPtrArray         *versions,
+            GError           **error)
+{
+  g_autoptr (GPtrArray) settlements = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto (GStrv) stored = NULL;
+  g_autofree char   *label = tandem_period_to_string (period);
+  const char *const *names = plans;
+
+  if (names == NULL)
+    {
+      if ((stored = tandem_store_list_plans (self, error)) == NULL)
+        return NULL;
+      names = (const char *const *)stored;
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (TandemPlan) plan = tandem_store_get_plan_at (self, names[i], period, &local);
+      TandemSettlement *s;
+
+      /* a plan of quarters has no month to pay */
+      if (plan == NULL && plans == NULL
+          && g_error_matches (local, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD))
+        continue;
+      if (plan == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if ((s = tandem_store_settle (self, plan, period, error)) == NULL)
+        return NULL;
+      if (plans == NULL && _tandem_line_store_get_len (s->lines) == 0)
+        {
+          g_object_unref (s);
+          continue;
+        }
+      g_ptr_array_add (settlements, s);
+      g_ptr_array_add (versions, g_steal_pointer (&plan));
+      if (s->state < TANDEM_SETTLEMENT_STATE_APPROVED)
+        {
+          g_autofree char *shell_plan = _tandem_shell_word (names[i]);
+
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
+                       _ ("Period %s of plan “%s” is %s, not approved: payroll takes approved "
+                          "periods only (tandem approve %s --plan %s)"),
+                       label, names[i],
+                       _tandem_enum_to_nick (TANDEM_TYPE_SETTLEMENT_STATE, s->state), label,
+                       shell_plan);
+          return NULL;
+        }
+      if (strcmp (s->currency, ((TandemSettlement *)settlements->pdata[0])->currency) != 0)
+        {
+          g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
+                       _ ("Plans “%s” and “%s” pay in %s and %s: one payroll file holds one "
+                          "currency; export them one at a time with --plan"),
+                       ((TandemSettlement *)settlements->pdata[0])->plan_name, names[i],
+                       ((TandemSettlement *)settlements->pdata[0])->currency, s->currency);
+          return NULL;
+        }
+    }
+  if (settlements->len == 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                   _ ("No plan has lines in period %s: there is nothing to pay"), label);
+      return NULL;
+    }
+  return g_steal_pointer (&settlements);
+}
+
+/* The mapping a settlement is paid under: the profile in effect, else its
+ * plan's own [Payroll] group; @source names it for errors. */
+static const TandemPayrollRules *
+rules_for (TandemSettlement     *s,
+           TandemPlan           *plan,
+           TandemPayrollProfile *profile,
+           char                **source,
+           GError              **error)
+{
+  const TandemPayrollRules *rules;
+
+  if (profile != NULL)
+    {
+      *source = g_strdup_printf (_ ("payroll profile version %u"),
+                                 tandem_payroll_profile_get_version (profile));
+      return _tandem_payroll_profile_get_rules (profile);
+    }
+  rules = &_tandem_plan_get_rules (plan)->payroll;
+  *source = g_strdup_printf (_ ("plan “%s”"), s->plan_name);
+  if (!rules->present)
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
+                   _ ("No payroll profile is stored and plan “%s” has no [Payroll] group: set one "
+                      "up with “tandem payroll setup FILE”"),
+                   s->plan_name);
+      return NULL;
+    }
+  return rules;
+}
+
+/* An earlier export of the same period and plans, from the audit trail:
+ * refused naming when and by whom. */
+static gboolean
+check_not_exported (TandemBackend *backend, const char *key, GError **error)
+{
+  g_autoptr (GArray) entries = tandem_backend_list_audit (backend, G_MININT64, error);
+
+  if (entries == NULL)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const TandemAuditRecord *a = &g_array_index (entries, TandemAuditRecord, i);
+
+      if (strcmp (a->verb, "payroll-export") == 0 && g_str_has_prefix (a->what, key))
+        {
+          g_autofree char *when = _tandem_time_format (a->at);
+
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT,
+                       _ ("%s was exported to payroll on %s by %s: export it again only on "
+                          "purpose (tandem payroll export --again)"),
+                       key, when, a->who);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * tandem_store_export_payroll:
  * @self: a `TandemStore`
- * @plan: the plan the period was closed with, with a `[Payroll]` group
+ * @plans: (nullable) (array zero-terminated=1): the plans to pay, or %NULL
+ *   for every plan with lines in @period
  * @period: an approved (or paid) period
  * @format: CSV or LODAS
+ * @flags: %TANDEM_PAYROLL_EXPORT_AGAIN, %TANDEM_PAYROLL_EXPORT_EXCEL
  * @stream: where to write
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes one amount per rep and wage type for @period, sorted by
- * personnel number, then wage type; line kinds mapped to one wage type add
- * up, and zero amounts are left out, so the file's amounts add up to the
- * settlement's total to the cent. Negative amounts (clawbacks) carry a
- * leading minus.
+ * Writes one payroll run for @period: one amount per rep and wage type,
+ * summed over the line kinds mapped to that wage type and over the plans,
+ * sorted by personnel number, then wage type. Zero amounts are left out,
+ * so the file's amounts add up to the settlements' totals to the cent;
+ * negative amounts (clawbacks) carry a leading minus.
+ *
+ * Line kinds map to wage types through the payroll profile in effect for
+ * @period ([method@Tandem.Store.get_payroll_profile]), also for a period
+ * closed before the profile was set up; while no profile is stored, each
+ * plan's own `[Payroll]` group maps its lines.
  *
  * CSV: the header `period,personnel_number,rep,wage_type,amount,currency`,
- * amounts like `1250.00`. LODAS: a DATEV LODAS ASCII import file with CRLF
- * line ends and a decimal comma: `[Allgemein]` with `BeraterNr` and
- * `MandantenNr` from `[Payroll]`, `[Satzbeschreibung]` and
- * `[Bewegungsdaten]` with one line per amount (the first day of the period,
- * the personnel number, the wage type, the amount key, the amount).
+ * amounts like `1250.00`; with %TANDEM_PAYROLL_EXPORT_EXCEL the same columns
+ * for German Excel (`;`, `1250,00`, byte-order mark, CRLF). LODAS: a DATEV
+ * LODAS ASCII import file with CRLF line ends and a decimal comma:
+ * `[Allgemein]` with `BeraterNr` and `MandantenNr`, `[Satzbeschreibung]`
+ * and `[Bewegungsdaten]` with one line per amount (the first day of the
+ * period, the personnel number, the wage type, the amount key, the amount).
  *
- * Refused, naming what is missing, without writing anything: a period
- * that is not approved (%TANDEM_STORE_ERROR_WRONG_STATE), a plan without
- * `[Payroll]` or a line kind with amounts but no wage type
- * (%TANDEM_PLAN_ERROR_MISSING_KEY), a rep with amounts but no personnel
- * number (%TANDEM_STORE_ERROR_INVALID).
+ * Each export appends an audit entry (verb `payroll-export`) naming the
+ * period, the plans, the format and the SHA-256 of what was written. A
+ * period and plans exported before are refused
+ * (%TANDEM_STORE_ERROR_CONFLICT, naming when and by whom) unless @flags
+ * has %TANDEM_PAYROLL_EXPORT_AGAIN.
+ *
+ * Refused, naming what is missing, without writing anything: a plan
+ * whose period is not approved (%TANDEM_STORE_ERROR_WRONG_STATE), no plan
+ * with lines (%TANDEM_STORE_ERROR_NOT_FOUND), plans in two currencies
+ * (%TANDEM_PLAN_ERROR_CURRENCY_MISMATCH), no mapping or a line kind with
+ * amounts but no wage type, or a LODAS file without consultant and client
+ * numbers (%TANDEM_PLAN_ERROR_MISSING_KEY), a rep with amounts but no
+ * personnel number (%TANDEM_STORE_ERROR_INVALID).
  *
  * Returns: %TRUE on success
  *
  * Since: 1.0
  */
 gboolean
-tandem_store_export_payroll (TandemStore        *self,
-                             TandemPlan         *plan,
-                             TandemPeriod       *period,
-                             TandemPayrollFormat format,
-                             GOutputStream      *stream,
-                             GCancellable       *cancellable,
-                             GError            **error)
+tandem_store_export_payroll (TandemStore             *self,
+                             const char *const       *plans,
+                             TandemPeriod            *period,
+                             TandemPayrollFormat      format,
+                             TandemPayrollExportFlags flags,
+                             GOutputStream           *stream,
+                             GCancellable            *cancellable,
+                             GError                 **error)
 {
-  g_autoptr (TandemSettlement) s = NULL;
+  g_autoptr (GPtrArray) settlements = NULL;
+  g_autoptr (GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr (GString) out = NULL;
-  g_autofree char *label = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  g_autoptr (TandemPayrollProfile) profile = NULL;
+  g_autoptr (TandemTransaction) tx = NULL;
+  g_autofree char          *label = NULL;
+  g_autofree char          *key = NULL;
+  g_autofree char          *what = NULL;
+  g_autofree char          *sha = NULL;
+  const TandemPayrollRules *lodas = NULL;
+  TandemSettlement         *first;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TANDEM_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_tandem_plan_get_rules (plan)->has_payroll)
-    {
-      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
-                   _ ("Plan “%s” has no [Payroll] group mapping line kinds to wage types"),
-                   tandem_plan_get_name (plan));
-      return FALSE;
-    }
-
-  s = tandem_store_settle (self, plan, period, error);
-  if (s == NULL)
-    return FALSE;
+  g_array_set_clear_func (entries, (GDestroyNotify)entry_clear);
   label = tandem_period_to_string (period);
-  if (s->state < TANDEM_SETTLEMENT_STATE_APPROVED)
-    {
-      g_autofree char *shell_plan = _tandem_shell_word (tandem_plan_get_name (plan));
-
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
-                   _ ("Period %s of plan “%s” is %s, not approved: payroll takes approved "
-                      "periods only (tandem approve %s --plan %s)"),
-                   label, tandem_plan_get_name (plan),
-                   _tandem_enum_to_nick (TANDEM_TYPE_SETTLEMENT_STATE, s->state), label,
-                   shell_plan);
-      return FALSE;
-    }
-
-  if (!collect (s, _tandem_plan_get_rules (plan), entries, error))
+  if ((settlements = settle_run (self, plans, period, versions, error)) == NULL)
     return FALSE;
-  out = format == TANDEM_PAYROLL_FORMAT_LODAS ? write_lodas (s, plan, entries, error)
-                                              : write_csv (s, entries);
-  return out != NULL
-         && g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
+  first = settlements->pdata[0];
+  {
+    g_autoptr (TandemTransaction) read = _tandem_transaction_new (self);
+    g_autoptr (GError) local = NULL;
+
+    profile = _tandem_payroll_profile_load (_tandem_transaction_get_backend (read), period, &local);
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+  }
+
+  for (guint i = 0; i < settlements->len; i++)
+    {
+      TandemSettlement         *s = settlements->pdata[i];
+      g_autofree char          *source = NULL;
+      const TandemPayrollRules *rules = rules_for (s, versions->pdata[i], profile, &source, error);
+
+      if (rules == NULL || !collect (s, rules, source, entries, error))
+        return FALSE;
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", s->plan_name);
+      /* one LODAS file names one consultant and client */
+      if (format == TANDEM_PAYROLL_FORMAT_LODAS
+          && (rules->consultant[0] == '\0' || rules->client[0] == '\0'))
+        {
+          g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
+                       _ ("[Payroll] %s is missing in %s: a LODAS file names the DATEV "
+                          "consultant and client numbers"),
+                       rules->consultant[0] == '\0' ? "Consultant" : "Client", source);
+          return FALSE;
+        }
+      if (format == TANDEM_PAYROLL_FORMAT_LODAS && lodas != NULL
+          && (strcmp (lodas->consultant, rules->consultant) != 0
+              || strcmp (lodas->client, rules->client) != 0))
+        {
+          g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE,
+                       _ ("Plans “%s” and “%s” name different DATEV clients (%s/%s and %s/%s): "
+                          "set up one payroll profile with “tandem payroll setup FILE”"),
+                       first->plan_name, s->plan_name, lodas->consultant, lodas->client,
+                       rules->consultant, rules->client);
+          return FALSE;
+        }
+      if (lodas == NULL)
+        lodas = rules;
+    }
+  if (!finish_entries (entries, error))
+    return FALSE;
+
+  if (format == TANDEM_PAYROLL_FORMAT_LODAS)
+    {
+      g_autoptr (GDateTime) start
+          = tandem_period_get_start (period, tandem_plan_get_time_zone (versions->pdata[0]));
+      g_autofree char *date = lodas_date (lodas->date_format, start);
+
+      out = write_lodas (lodas, date, first->currency, entries);
+    }
+  else
+    out = write_csv (label, first->currency, entries, (flags & TANDEM_PAYROLL_EXPORT_EXCEL) != 0);
+
+  /* checked and recorded in one write transaction: two exports at once
+   * cannot both pass */
+  key = g_strdup_printf ("Period %s of plans %s", label, names->str);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)out->str, out->len);
+  what = g_strdup_printf ("%s, format %s, sha256 %s", key,
+                          format == TANDEM_PAYROLL_FORMAT_LODAS   ? "lodas"
+                          : (flags & TANDEM_PAYROLL_EXPORT_EXCEL) ? "csv-excel"
+                                                                  : "csv",
+                          sha);
+  tx = _tandem_transaction_new (self);
+  if (!_tandem_transaction_begin (tx, error))
+    return FALSE;
+  if (!(flags & TANDEM_PAYROLL_EXPORT_AGAIN)
+      && !check_not_exported (_tandem_transaction_get_backend (tx), key, error))
+    return FALSE;
+  return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error)
+         && _tandem_transaction_commit_audited (tx, "payroll-export", what, error);
+}
+
+/**
+ * tandem_store_list_unmapped_line_kinds:
+ * @self: a `TandemStore`
+ * @settlement: a settlement of @self
+ * @error: return location for a #GError
+ *
+ * The line kinds that have amounts in @settlement but no wage type in the
+ * mapping its export would use (the payroll profile in effect for its
+ * period, else its plan's `[Payroll]` group): what to map before payroll
+ * can take the period. Every kind with amounts is listed while there is no
+ * mapping at all.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the kinds' nicks,
+ *   in [enum@Tandem.LineKind] order; empty when everything is mapped
+ *
+ * Since: 1.0
+ */
+char **
+tandem_store_list_unmapped_line_kinds (TandemStore      *self,
+                                       TandemSettlement *settlement,
+                                       GError          **error)
+{
+  g_autoptr (GStrvBuilder) kinds = g_strv_builder_new ();
+  g_autoptr (TandemPayrollProfile) profile = NULL;
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (GError) local = NULL;
+  const TandemPayrollRules *rules;
+  gboolean                  used[TANDEM_N_LINE_KINDS] = { FALSE };
+  LineIter                  iter;
+  const Line               *l;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (settlement), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  {
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+    profile = _tandem_payroll_profile_load (_tandem_transaction_get_backend (tx),
+                                            settlement->period, &local);
+  }
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (profile == NULL)
+    {
+      plan = tandem_store_get_plan_at (self, settlement->plan_name, settlement->period, error);
+      if (plan == NULL)
+        return NULL;
+    }
+  rules = profile != NULL ? _tandem_payroll_profile_get_rules (profile)
+                          : &_tandem_plan_get_rules (plan)->payroll;
+  _tandem_line_iter_init (&iter, settlement->lines, 0, G_MAXUINT);
+  while ((l = _tandem_line_iter_next (&iter)) != NULL)
+    if (l->amount != 0)
+      used[l->kind] = TRUE;
+  for (guint k = 0; k < TANDEM_N_LINE_KINDS; k++)
+    if (used[k] && (!rules->present || rules->wage_types[k] == 0))
+      g_strv_builder_add (kinds, _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, k));
+  return g_strv_builder_end (kinds);
 }

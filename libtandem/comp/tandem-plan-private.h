@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define TANDEM_N_ACTIVITY_KINDS (TANDEM_ACTIVITY_KIND_PAYMENT + 1)
-#define TANDEM_N_LINE_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
+#include "tandem-payroll-private.h"
 
 typedef struct
 {
@@ -46,14 +46,8 @@ typedef struct
 
   TandemPayOn pay_on;
 
-  /* [Payroll]: a wage type (Lohnart) per line kind, 0 for none; the DATEV
-   * consultant and client numbers; the LODAS amount key and date format */
-  gboolean has_payroll;
-  guint    wage_types[TANDEM_N_LINE_KINDS];
-  char     consultant[8];
-  char     client[6];
-  int      amount_key;
-  char     date_format[11];
+  /* [Payroll], used when no payroll profile is stored */
+  TandemPayrollRules payroll;
 } TandemPlanRules;
 
 const TandemPlanRules *_tandem_plan_get_rules (TandemPlan *self);

@@ -454,82 +454,6 @@ parse_kind_group (TandemPlan *self, GKeyFile *kf, const char *group, GError **er
   return TRUE;
 }
 
-/* Digits only, 1 to @max of them. */
-static gboolean
-all_digits (const char *value, gsize max)
-{
-  gsize n = strlen (value);
-
-  return n > 0 && n <= max && strspn (value, "0123456789") == n;
-}
-
-/* [Payroll]: line kinds to wage types, and the DATEV numbers and LODAS
- * settings; see the plan format in [class@Tandem.Plan]. */
-static gboolean
-parse_payroll_group (TandemPlan *self, GKeyFile *kf, GError **error)
-{
-  static const char *const formats[] = { "TT.MM.JJJJ", "TT.MM.JJ", "TTMMJJJJ", NULL };
-  TandemPlanRules         *r = &self->rules;
-  g_auto (GStrv) keys = g_key_file_get_keys (kf, "Payroll", NULL, NULL);
-  g_autoptr (GEnumClass) kinds = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
-
-  r->has_payroll = TRUE;
-  r->amount_key = 2;
-  g_strlcpy (r->date_format, "TT.MM.JJJJ", sizeof r->date_format);
-
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    {
-      g_autofree char *value = get_value (kf, "Payroll", keys[i], TRUE, error);
-      GEnumValue      *kind = g_enum_get_value_by_nick (kinds, keys[i]);
-      guint64          number;
-
-      if (value == NULL)
-        return FALSE;
-      if (kind != NULL)
-        {
-          if (!g_ascii_string_to_unsigned (value, 10, 1, 9999, &number, NULL))
-            return value_error (error, "Payroll", keys[i], value,
-                                _ ("expected a wage type (Lohnart) from 1 to 9999"));
-          r->wage_types[kind->value] = (guint)number;
-        }
-      else if (g_str_equal (keys[i], "Consultant") || g_str_equal (keys[i], "Client"))
-        {
-          gboolean consultant = g_str_equal (keys[i], "Consultant");
-
-          if (!all_digits (value, consultant ? 7 : 5))
-            return value_error (error, "Payroll", keys[i], value,
-                                consultant ? _ ("expected the DATEV consultant number: 1 to 7 "
-                                                "digits")
-                                           : _ ("expected the DATEV client number: 1 to 5 digits"));
-          g_strlcpy (consultant ? r->consultant : r->client, value,
-                     consultant ? sizeof r->consultant : sizeof r->client);
-        }
-      else if (g_str_equal (keys[i], "AmountKey"))
-        {
-          if (!g_ascii_string_to_unsigned (value, 10, 1, 99, &number, NULL))
-            return value_error (error, "Payroll", keys[i], value,
-                                _ ("expected a LODAS amount key (bs_nr) from 1 to 99"));
-          r->amount_key = (int)number;
-        }
-      else if (g_str_equal (keys[i], "DateFormat"))
-        {
-          if (!g_strv_contains (formats, value))
-            return value_error (error, "Payroll", keys[i], value,
-                                _ ("expected TT.MM.JJJJ, TT.MM.JJ or TTMMJJJJ"));
-          g_strlcpy (r->date_format, value, sizeof r->date_format);
-        }
-      else
-        {
-          g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_KEY,
-                       _ ("[Payroll] %s: unknown key (expected a line kind such as commission, "
-                          "Consultant, Client, AmountKey or DateFormat)"),
-                       keys[i]);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static gboolean
 parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
 {
@@ -609,7 +533,7 @@ parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
       r->has_referral = TRUE;
     }
 
-  if (g_key_file_has_group (kf, "Payroll") && !parse_payroll_group (self, kf, error))
+  if (g_key_file_has_group (kf, "Payroll") && !_tandem_payroll_rules_parse (&r->payroll, kf, error))
     return FALSE;
 
   if (g_key_file_has_group (kf, "Clawback"))

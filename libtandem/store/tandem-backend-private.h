@@ -235,21 +235,24 @@ void tandem_range_record_clear (TandemRangeRecord *record);
  * One record shape serves them all; each kind says which fields it uses. */
 typedef enum
 {
-  TANDEM_SCHEDULE_PLAN_VERSION,   /* name, number = version, from, text = definition */
-  TANDEM_SCHEDULE_DEFAULT_PLAN,   /* name */
-  TANDEM_SCHEDULE_TEAM_PLAN,      /* owner = tandem, from, name = plan */
-  TANDEM_SCHEDULE_TARGET,         /* owner = tandem, from = its period, amount, currency */
-  TANDEM_SCHEDULE_DRAW,           /* id, owner = rep, amount, currency, from, until,
-                                   * number = recoverable */
-  TANDEM_SCHEDULE_RATE,           /* currency → to_currency, from_at, text = rate */
-  TANDEM_SCHEDULE_CLOSED_PERIOD,  /* listed: name = plan, from = label and start,
-                                   * until_at = end, number = version (0 before schema 9) */
-  TANDEM_SCHEDULE_CLOSED_RATE,    /* name = plan, from_label = period, and a rate's fields */
-  TANDEM_SCHEDULE_CLOSED_VERSION, /* saved: name = plan, from_label = period, number */
-  TANDEM_SCHEDULE_DRAW_LINE,      /* listed: closed draw and draw-recovery lines: name = plan,
-                                   * owner = rep, from = period, amount, number = kind */
-  TANDEM_SCHEDULE_PERIOD_STATE,   /* a closed period's later state: name = plan, from_label =
-                                   * period, number = state, text = who, from_at = when */
+  TANDEM_SCHEDULE_PLAN_VERSION,    /* name, number = version, from, text = definition */
+  TANDEM_SCHEDULE_DEFAULT_PLAN,    /* name */
+  TANDEM_SCHEDULE_TEAM_PLAN,       /* owner = tandem, from, name = plan */
+  TANDEM_SCHEDULE_TARGET,          /* owner = tandem, from = its period, amount, currency */
+  TANDEM_SCHEDULE_DRAW,            /* id, owner = rep, amount, currency, from, until,
+                                    * number = recoverable */
+  TANDEM_SCHEDULE_RATE,            /* currency → to_currency, from_at, text = rate */
+  TANDEM_SCHEDULE_CLOSED_PERIOD,   /* listed: name = plan, from = label and start,
+                                    * until_at = end, number = version (0 before schema 9) */
+  TANDEM_SCHEDULE_CLOSED_RATE,     /* name = plan, from_label = period, and a rate's fields */
+  TANDEM_SCHEDULE_CLOSED_VERSION,  /* saved: name = plan, from_label = period, number */
+  TANDEM_SCHEDULE_DRAW_LINE,       /* listed: closed draw and draw-recovery lines: name = plan,
+                                    * owner = rep, from = period, amount, number = kind */
+  TANDEM_SCHEDULE_PERIOD_STATE,    /* a closed period's later state: name = plan, from_label =
+                                    * period, number = state, text = who, from_at = when */
+  TANDEM_SCHEDULE_PAYROLL_PROFILE, /* text = the [Payroll] group, from_label = first period
+                                    * (NULL: every one), from_at = its start in UTC;
+                                    * saved: returns the version (id) */
   TANDEM_N_SCHEDULES
 } TandemScheduleKind;
 

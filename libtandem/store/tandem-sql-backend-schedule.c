@@ -35,6 +35,7 @@ bind_save (TandemSqlBackend           *self,
     [TANDEM_SCHEDULE_CLOSED_VERSION] = STMT_SAVE_CLOSED_VERSION,
     [TANDEM_SCHEDULE_DRAW_LINE] = N_STMTS,
     [TANDEM_SCHEDULE_PERIOD_STATE] = STMT_SAVE_PERIOD_STATE,
+    [TANDEM_SCHEDULE_PAYROLL_PROFILE] = STMT_SAVE_PAYROLL_PROFILE,
   };
   TandemSqlStmt *stmt;
 
@@ -107,6 +108,11 @@ bind_save (TandemSqlBackend           *self,
       tandem_sql_bind_text (stmt, 4, r->text);
       tandem_sql_bind_int64 (stmt, 5, r->from_at);
       break;
+    case TANDEM_SCHEDULE_PAYROLL_PROFILE:
+      _tandem_sql_bind_optional_text (stmt, 1, r->from_label);
+      tandem_sql_bind_int64 (stmt, 2, r->from_at);
+      tandem_sql_bind_text (stmt, 3, r->text);
+      break;
     case TANDEM_SCHEDULE_CLOSED_PERIOD:
     case TANDEM_SCHEDULE_DRAW_LINE:
     case TANDEM_N_SCHEDULES:
@@ -130,7 +136,8 @@ tandem_sql_backend_save_schedule (TandemBackend              *backend,
   if (bind_save (self, kind, record, &stmt, error) == N_STMTS)
     return FALSE;
 
-  if (kind == TANDEM_SCHEDULE_PLAN_VERSION || kind == TANDEM_SCHEDULE_DRAW)
+  if (kind == TANDEM_SCHEDULE_PLAN_VERSION || kind == TANDEM_SCHEDULE_DRAW
+      || kind == TANDEM_SCHEDULE_PAYROLL_PROFILE)
     {
       if (!_tandem_sql_step_insert (self, stmt, _ ("Could not save a dated plan setting"), &new_id,
                                     error))
@@ -177,6 +184,7 @@ tandem_sql_backend_list_schedule (TandemBackend     *backend,
     [TANDEM_SCHEDULE_CLOSED_VERSION] = STMT_LIST_CLOSED_PERIODS,
     [TANDEM_SCHEDULE_DRAW_LINE] = STMT_LIST_DRAW_LINES,
     [TANDEM_SCHEDULE_PERIOD_STATE] = STMT_LIST_PERIOD_STATES,
+    [TANDEM_SCHEDULE_PAYROLL_PROFILE] = STMT_LIST_PAYROLL_PROFILES,
   };
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, ids[kind], error);

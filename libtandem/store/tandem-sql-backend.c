@@ -198,6 +198,11 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_SAVE_PERIOD_STATE]
   = "INSERT INTO period_state (period_id, state, who, at) "
     "SELECT id, ?3, ?4, ?5 FROM closed_period WHERE plan = ?1 AND label = ?2",
+  [STMT_SAVE_PAYROLL_PROFILE]
+  = "INSERT INTO payroll_profile (from_label, from_at, definition) VALUES (?1, ?2, ?3) "
+    "RETURNING id",
+  [STMT_LIST_PAYROLL_PROFILES] = "SELECT id, 0, NULL, definition, from_label, from_at, NULL, 0, "
+                                 "0, NULL, NULL, id FROM payroll_profile ORDER BY id",
   [STMT_LIST_PERIOD_STATES]
   = "SELECT 0, 0, p.plan, s.who, p.label, s.at, NULL, 0, 0, NULL, NULL, s.state "
     "FROM period_state s JOIN closed_period p ON p.id = s.period_id "

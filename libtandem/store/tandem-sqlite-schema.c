@@ -338,6 +338,16 @@ const char *const tandem_sqlite_migrations[] = {
   "CREATE INDEX activity_account ON activity (account_id, occurred_at, kind);"
   "CREATE INDEX activity_reverses ON activity (reverses_id) WHERE reverses_id IS NOT NULL;"
   "ALTER TABLE settlement_line ADD COLUMN earned_minor INTEGER;",
+
+  /* 14: payroll profiles: the [Payroll] mapping of line kinds to wage
+   *     types, versioned outside the plans (which freeze at close), each
+   *     in effect from a period's start (in UTC) on */
+  "CREATE TABLE payroll_profile ("
+  "  id INTEGER PRIMARY KEY,"
+  "  from_label TEXT,"
+  "  from_at INTEGER NOT NULL,"
+  "  definition TEXT NOT NULL"
+  ");",
 };
 
 /* PostgreSQL changes a bound in place: the migrations it words itself. */

@@ -4,7 +4,9 @@ with German data"): two tandems on two plans, the default plan everywhere,
 closing per plan and in order, re-imports into a closed month. Runs on
 SQLite and, in the postgresql suite, on a server."""
 
+import hashlib
 import json
+import os
 
 import pytest
 
@@ -62,11 +64,13 @@ def order(db, account, rep, amount, at, ref):
 def test_several_plans_without_default_lists_them(floor):
     for verb in (['settle', '2026-10'], ['statement', '1', '2026-10'], ['close', '2026-10'],
                  ['approve', '2026-10'], ['pay', '2026-10'], ['kpi', '2026-10'],
-                 ['payroll', 'export', '2026-10', '--format', 'csv'],
                  ['dispute', 'open', '--rep', '1', '--period', '2026-10', '--reason', 'x']):
         p = run(*verb, db=floor, check=2)
         assert 'Several plans are stored (Alpha, Beta) and none is the default' in p.stderr, verb
         assert 'tandem plan default NAME' in p.stderr
+    # payroll export pays every plan of the period in one run instead
+    p = run('payroll', 'export', '2026-10', '--format', 'csv', db=floor, check=2)
+    assert 'No plan has lines in period 2026-10: there is nothing to pay' in p.stderr
 
 
 def test_default_plan_is_used_by_every_verb(floor, tmp_path):
@@ -223,3 +227,130 @@ def test_kpis_equal_the_settlement(floor):
     p = run('kpi', '2026-10', '--plan', 'Alpha', db=floor, check=2)
     assert 'no rate USD→EUR is in effect at 2026-10-12T10:00:00Z' in p.stderr
     assert 'tandem rate set USD EUR RATE --from TIME' in p.stderr
+
+
+# --- lines 1 and 2: the payroll profile and one payroll run -----------------
+
+PROFILE = '''# the payroll office's mapping, kept apart from the plans
+[Payroll]
+commission=300
+team-bonus=301
+Consultant=1234567
+Client=12345
+'''
+
+
+def two_plan_month(floor, tmp_path):
+    """November, by hand. Alpha (5%, inside 40%): Nord's orders 1,000.00 (Jonas)
+    and 250.00 (Anna): pools 50.00 and 12.50, so Anna 20.00 + 5.00 = 25.00 and
+    Jonas 30.00 + 7.50 = 37.50. Beta (10%, inside 50%, team bonus 300.00 at 100%
+    of target, equal): Süd's order 2,000.00 against a 1,500.00 target, so Weiß and
+    Özil 100.00 commission and 150.00 team bonus each. Total 562.50 EUR."""
+    (tmp_path / 'beta.ini').write_text(BETA + '\n[TeamBonus]\nAttainment=100%\nAmount=300.00 EUR\nSplit=equal\n')
+    run('plan', 'load', str(tmp_path / 'beta.ini'), db=floor, check=0)
+    for rep, number in ((1, '1001'), (2, '1002'), (3, '2001'), (4, '2002')):
+        run('rep', 'update', str(rep), '--personnel-number', number, db=floor, check=0)
+    run('team', 'update', '2', '--target', '1500.00 EUR', db=floor, check=0)
+    order(floor, 1, 2, '1000.00 EUR', '2026-11-03T10:00:00Z', 'N1').check_returncode()
+    order(floor, 1, 1, '250.00 EUR', '2026-11-04T10:00:00Z', 'N2').check_returncode()
+    order(floor, 2, 4, '2000.00 EUR', '2026-11-05T10:00:00Z', 'S1').check_returncode()
+
+
+def test_one_payroll_run_for_two_plans(floor, tmp_path):
+    two_plan_month(floor, tmp_path)
+    p = run('close', '2026-11', '--plan', 'Alpha', db=floor, check=0)
+    assert 'warning' not in p.stderr  # Alpha's own [Payroll] maps its commission
+    p = run('close', '2026-11', '--plan', 'Beta', db=floor, check=0)
+    assert ('2026-11 of plan “Beta” has commission lines without a wage type' in p.stderr
+            and 'has team-bonus lines without a wage type' in p.stderr)
+    run('approve', '2026-11', '--plan', 'Alpha', db=floor, check=0)
+    p = run('approve', '2026-11', '--plan', 'Beta', db=floor, check=0)
+    assert 'team-bonus lines without a wage type' in p.stderr
+
+    # refused: Beta has no mapping; no file is left behind
+    lodas = tmp_path / 'lohn.txt'
+    p = run('payroll', 'export', '2026-11', '--format', 'lodas', '--out', str(lodas), db=floor, check=2)
+    assert 'No payroll profile is stored and plan “Beta” has no [Payroll] group' in p.stderr
+    assert sorted(os.listdir(tmp_path)) == ['alpha.ini', 'beta.ini', 'cli.db']
+
+    # the profile, set up after both periods closed, maps them
+    assert json.loads(run('--json', 'payroll', 'show', db=floor, check=0).stdout)['version'] == 0
+    (tmp_path / 'payroll.ini').write_text(PROFILE)
+    assert json.loads(run('--json', 'payroll', 'setup', str(tmp_path / 'payroll.ini'), db=floor,
+                          check=0).stdout) == {'version': 1, 'from': None}
+    shown = json.loads(run('--json', 'payroll', 'show', '--at', '2026-11', db=floor, check=0).stdout)
+    assert shown == {'version': 1, 'from': None, 'consultant': '1234567', 'client': '12345',
+                     'wage_types': {'commission': 300, 'team-bonus': 301}}
+    text = run('payroll', 'show', db=floor, check=0).stdout
+    assert text.startswith('# payroll profile version 1, in effect for every period\n[Payroll]\n')
+    assert '# cap: no wage type' in text
+
+    run('payroll', 'export', '2026-11', '--format', 'lodas', '--out', str(lodas), db=floor, check=0)
+    golden = os.path.join(os.path.dirname(__file__), '..', 'golden', 'payroll-2026-11-two-plans.lodas')
+    written = lodas.read_bytes()
+    assert written == open(golden, 'rb').read()
+    assert sorted(os.listdir(tmp_path)) == ['alpha.ini', 'beta.ini', 'cli.db', 'lohn.txt', 'payroll.ini']
+
+    # a second export of the same month is refused naming the first; nothing is written
+    again = tmp_path / 'again.txt'
+    p = run('payroll', 'export', '2026-11', '--format', 'csv', '--out', str(again), db=floor, check=2)
+    assert 'Period 2026-11 of plans Alpha, Beta was exported to payroll on 2026-' in p.stderr
+    assert 'by ' in p.stderr and '--again' in p.stderr
+    assert not again.exists()
+    # on purpose, as Excel reads it
+    run('payroll', 'export', '2026-11', '--format', 'csv', '--dialect', 'excel', '--again',
+        '--out', str(again), db=floor, check=0)
+    assert again.read_bytes().decode('utf-8') == (
+        '\ufeffperiod;personnel_number;rep;wage_type;amount;currency\r\n'
+        '2026-11;1001;Anna;300;25,00;EUR\r\n'
+        '2026-11;1002;Jonas;300;37,50;EUR\r\n'
+        '2026-11;2001;Weiß;300;100,00;EUR\r\n'
+        '2026-11;2001;Weiß;301;150,00;EUR\r\n'
+        '2026-11;2002;Özil;300;100,00;EUR\r\n'
+        '2026-11;2002;Özil;301;150,00;EUR\r\n')
+
+    # each export is an audit entry with the SHA-256 of what was written
+    audit = [e for e in json.loads(run('--json', 'audit', db=floor, check=0).stdout)
+             if e['verb'] in ('payroll-export', 'payroll-setup')]
+    assert [e['verb'] for e in audit] == ['payroll-setup', 'payroll-export', 'payroll-export']
+    assert audit[1]['what'] == ('Period 2026-11 of plans Alpha, Beta, format lodas, sha256 '
+                                + hashlib.sha256(written).hexdigest())
+    assert audit[2]['what'].endswith('format csv-excel, sha256 ' + hashlib.sha256(again.read_bytes()).hexdigest())
+
+
+def test_payroll_export_refusals(floor, tmp_path):
+    two_plan_month(floor, tmp_path)
+    run('close', '2026-11', '--plan', 'Alpha', db=floor, check=0)
+    run('approve', '2026-11', '--plan', 'Alpha', db=floor, check=0)
+    out = tmp_path / 'early.txt'
+    # Beta is not approved: refused naming it, and no file
+    p = run('payroll', 'export', '2026-11', '--format', 'lodas', '--out', str(out), db=floor, check=2)
+    assert 'Period 2026-11 of plan “Beta” is draft, not approved' in p.stderr
+    assert '(tandem approve 2026-11 --plan Beta)' in p.stderr
+    assert not out.exists()
+    # one plan on its own, with its own [Payroll]
+    p = run('payroll', 'export', '2026-11', '--format', 'csv', '--plan', 'Alpha', db=floor, check=0)
+    assert p.stdout == ('period,personnel_number,rep,wage_type,amount,currency\n'
+                        '2026-11,1001,Anna,300,25.00,EUR\n'
+                        '2026-11,1002,Jonas,300,37.50,EUR\n')
+    p = run('payroll', 'export', '2026-11', '--format', 'csv', '--dialect', 'excel', '--plan', 'Alpha',
+            '--again', db=floor, check=0)
+    assert p.stdout.startswith('\ufeffperiod;')
+    p = run('payroll', 'export', '2026-11', '--format', 'lodas', '--dialect', 'excel', db=floor, check=1)
+    assert '--dialect excel is for --format csv' in p.stderr
+    # an existing file is left as it was when an export is refused
+    out.write_text('vorher\n')
+    run('payroll', 'export', '2026-11', '--format', 'lodas', '--plan', 'Alpha', '--out', str(out),
+        db=floor, check=2)
+    assert out.read_text() == 'vorher\n'
+    assert sorted(os.listdir(tmp_path)) == ['alpha.ini', 'beta.ini', 'cli.db', 'early.txt']
+    # a profile in effect from December does not change November
+    (tmp_path / 'later.ini').write_text(PROFILE.replace('commission=300', 'commission=500'))
+    run('payroll', 'setup', str(tmp_path / 'later.ini'), '--from', '2026-12', db=floor, check=0)
+    p = run('payroll', 'export', '2026-11', '--format', 'csv', '--plan', 'Alpha', '--again', db=floor, check=0)
+    assert ',300,25.00,EUR' in p.stdout
+    assert json.loads(run('--json', 'payroll', 'show', '--at', '2026-12', db=floor, check=0).stdout)['from'] == '2026-12'
+    p = run('payroll', 'setup', str(tmp_path / 'alpha.ini'), db=floor, check=0)
+    (tmp_path / 'bad.ini').write_text('[Payroll]\ncommission=0\n')
+    p = run('payroll', 'setup', str(tmp_path / 'bad.ini'), db=floor, check=2)
+    assert '[Payroll] commission=0: expected a wage type (Lohnart) from 1 to 9999' in p.stderr

@@ -26,7 +26,7 @@ VERBS = [
     'support open', 'support list', 'support close', 'lifecycle', 'lifecycle apply',
     'activity list', 'log', 'import', 'export', 'plan load', 'plan list', 'plan show', 'plan default',
     'team plan', 'target set', 'target ramp', 'target list', 'draw set', 'draw list', 'rate set', 'rate list',
-    'settle', 'close', 'approve', 'pay', 'payroll export', 'statement', 'kpi', 'report', 'demo',
+    'settle', 'close', 'approve', 'pay', 'payroll export', 'payroll setup', 'payroll show', 'statement', 'kpi', 'report', 'demo',
     'dispute open', 'dispute list', 'dispute resolve', 'audit',
 ]
 
@@ -290,7 +290,7 @@ def test_approval_and_payroll_from_the_shell(floor, tmp_path):
     assert data.endswith(b'[Bewegungsdaten]\r\n10;01.11.2026;7;300;2;30,00;\r\n10;01.11.2026;101;300;2;20,00;\r\n')
     p = run('payroll', 'export', '2026-11', '--format', 'pdf', db=db, check=1)
     assert 'pdf' in p.stderr
-    assert run('payroll', 'export', '2026-11', '--format', 'csv', db=db, check=0).stdout == \
+    assert run('payroll', 'export', '2026-11', '--format', 'csv', '--again', db=db, check=0).stdout == \
         'period,personnel_number,rep,wage_type,amount,currency\n' \
         '2026-11,7,Jonas Becker,300,30.00,EUR\n2026-11,101,Anna Schäfer,300,20.00,EUR\n'
 

@@ -138,11 +138,29 @@ test('approve, pay and export payroll', () => {
     w.store.update_rep(w.inside);
     w.store.update_rep(w.field);
     const out = Gio.MemoryOutputStream.new_resizable();
-    w.store.export_payroll(plan, nov, Tandem.PayrollFormat.LODAS, out, null);
+    w.store.export_payroll(null, nov, Tandem.PayrollFormat.LODAS, Tandem.PayrollExportFlags.NONE, out, null);
     out.close(null);
     const text = new TextDecoder().decode(out.steal_as_bytes().toArray());
     // 5% of 1000.00 = 50.00: inside 20.00, field 30.00 (under the 100.00 cap)
     assert(text.endsWith('[Bewegungsdaten]\r\n10;01.11.2026;7;300;2;30,00;\r\n10;01.11.2026;101;300;2;20,00;\r\n'));
+    assertThrows(() => w.store.export_payroll(['Standard'], nov, Tandem.PayrollFormat.LODAS,
+        Tandem.PayrollExportFlags.NONE, Gio.MemoryOutputStream.new_resizable(), null),
+    e => e.matches(Tandem.store_error_quark(), Tandem.StoreError.CONFLICT) && e.message.includes('Petra Krüger'));
+    // a profile set up after the close maps the closed period
+    const profile = Tandem.PayrollProfile.new_from_data('[Payroll]\ncommission=400\nConsultant=7654321\nClient=54321\n', -1);
+    assertEqual(profile.version, 0);
+    assertEqual(profile.get_wage_type(Tandem.LineKind.COMMISSION), 400);
+    const [ok, version] = w.store.add_payroll_profile(profile, null);
+    assert(ok);
+    assertEqual(version, 1);
+    assertEqual(w.store.get_payroll_profile(nov).client, '54321');
+    assertEqual(w.store.list_unmapped_line_kinds(s).length, 0);
+    const again = Gio.MemoryOutputStream.new_resizable();
+    w.store.export_payroll(null, nov, Tandem.PayrollFormat.LODAS, Tandem.PayrollExportFlags.AGAIN, again, null);
+    again.close(null);
+    const lodas = new TextDecoder().decode(again.steal_as_bytes().toArray());
+    assert(lodas.includes('BeraterNr=7654321\r\nMandantenNr=54321\r\n'));
+    assert(lodas.includes('10;01.11.2026;7;400;2;30,00;\r\n'));
     assertEqual(w.store.pay_period(plan, nov).get_state(), Tandem.SettlementState.PAID);
     assertThrows(() => w.store.pay_period(plan, nov),
         e => e.matches(Tandem.store_error_quark(), Tandem.StoreError.WRONG_STATE));

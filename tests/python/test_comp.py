@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """Plans and settlements from Python: statements per rep, JSON, async, closing."""
 
+import hashlib
 import json
 
 import gi
@@ -200,13 +201,53 @@ def test_approve_pay_and_payroll(world):
         rep.props.personnel_number = number
         store.update_rep(rep)
     out = Gio.MemoryOutputStream.new_resizable()
-    store.export_payroll(payroll, nov, Tandem.PayrollFormat.CSV, out, None)
+    store.export_payroll([payroll.get_name()], nov, Tandem.PayrollFormat.CSV,
+                         Tandem.PayrollExportFlags.NONE, out, None)
     out.close(None)
     text = bytes(out.steal_as_bytes().get_data()).decode()
     # 5% of 1000.00 = 50.00: inside 20.00, field 30.00
     assert text == ('period,personnel_number,rep,wage_type,amount,currency\n'
                     '2026-11,7,Jonas Becker,300,30.00,EUR\n'
                     '2026-11,101,Anna Schäfer,300,20.00,EUR\n')
+    entry = list(store.list_audit(None))[-1]
+    assert entry.get_verb() == 'payroll-export'
+    assert entry.get_what() == ('Period 2026-11 of plans Standard, format csv, sha256 '
+                                + hashlib.sha256(text.encode()).hexdigest())
+    # the same run again is refused naming when and by whom, unless on purpose
+    with pytest.raises(GLib.Error) as info:
+        store.export_payroll(None, nov, Tandem.PayrollFormat.CSV, Tandem.PayrollExportFlags.NONE,
+                             Gio.MemoryOutputStream.new_resizable(), None)
+    assert 'was exported to payroll on' in info.value.message and 'Petra Krüger' in info.value.message
+    excel = Gio.MemoryOutputStream.new_resizable()
+    store.export_payroll(None, nov, Tandem.PayrollFormat.CSV,
+                         Tandem.PayrollExportFlags.AGAIN | Tandem.PayrollExportFlags.EXCEL, excel, None)
+    excel.close(None)
+    assert bytes(excel.steal_as_bytes().get_data()).decode() == (
+        '\ufeffperiod;personnel_number;rep;wage_type;amount;currency\r\n'
+        '2026-11;7;Jonas Becker;300;30,00;EUR\r\n'
+        '2026-11;101;Anna Schäfer;300;20,00;EUR\r\n')
+
+    # a payroll profile, set up after the close, maps the closed period
+    profile = Tandem.PayrollProfile.new_from_data('[Payroll]\ncommission = 400\nConsultant=7654321\n', -1)
+    assert (profile.props.version, profile.get_from(), profile.props.consultant, profile.props.client) == \
+        (0, None, '7654321', None)
+    assert profile.get_wage_type(Tandem.LineKind.COMMISSION) == 400
+    assert profile.get_wage_type(Tandem.LineKind.CAP) == 0
+    assert profile.get_data() == '[Payroll]\ncommission=400\nConsultant=7654321\n'
+    ok, version = store.add_payroll_profile(profile, None)
+    assert ok and version == 1
+    later = Tandem.PayrollProfile.new_from_data('[Payroll]\ncommission=500\n', -1)
+    assert store.add_payroll_profile(later, Tandem.Period.parse('2026-12'))[1] == 2
+    assert store.get_payroll_profile(nov).props.version == 1
+    assert store.get_payroll_profile(None).get_from() == '2026-12'
+    assert store.list_unmapped_line_kinds(s) == []
+    out = Gio.MemoryOutputStream.new_resizable()
+    store.export_payroll(None, nov, Tandem.PayrollFormat.CSV, Tandem.PayrollExportFlags.AGAIN, out, None)
+    out.close(None)
+    assert ',400,30.00,EUR' in bytes(out.steal_as_bytes().get_data()).decode()
+    with pytest.raises(GLib.Error) as info:
+        Tandem.PayrollProfile.new_from_data('[Plan]\nName=X\n', -1)
+    assert 'needs a [Payroll] group' in info.value.message
     assert store.pay_period(payroll, nov).get_state() == Tandem.SettlementState.PAID
 
 

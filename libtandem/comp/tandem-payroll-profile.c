@@ -1,0 +1,564 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* tandem-payroll-profile.c: the [Payroll] group that maps line kinds to
+ * wage types, kept outside the frozen plan versions */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-payroll-private.h"
+#include "tandem-plan.h"
+#include "tandem-enum-types.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
+
+/**
+ * TandemPayrollProfile:
+ *
+ * What payroll needs to pay a settlement: a wage type (Lohnart, 1 to 9999)
+ * for each line kind, by the kind's nick, and for DATEV LODAS the
+ * consultant and client numbers, read from a `[Payroll]` group:
+ *
+ * ```ini
+ * [Payroll]
+ * commission=300
+ * accelerator=300
+ * team-bonus=301
+ * referral-bonus=302
+ * clawback=303
+ * cap=304
+ * adjustment=305
+ * draw=310
+ * draw-recovery=311
+ * Consultant=1234567
+ * Client=12345
+ * ```
+ *
+ * The line kinds are `commission`, `accelerator`, `team-bonus`,
+ * `referral-bonus`, `clawback`, `cap`, `adjustment`, `draw` and
+ * `draw-recovery` ([enum@Tandem.LineKind]); kinds mapped to one wage type
+ * add up. `Consultant` has 1 to 7 digits and `Client` 1 to 5. Two
+ * settings differ between payroll offices: `AmountKey` (the LODAS `bs_nr`,
+ * default 2) and `DateFormat` (`TT.MM.JJJJ`, the default, `TT.MM.JJ` or
+ * `TTMMJJJJ`). Every error names group, key and value.
+ *
+ * A profile maps, it does not pay: it lives outside the plan versions,
+ * which freeze when a period closes, so it can be set up or changed at any
+ * time ([method@Tandem.Store.add_payroll_profile]) and applies to periods
+ * closed before it existed. A plan's own `[Payroll]` group is used while
+ * no profile is stored.
+ *
+ * Since: 1.0
+ */
+struct _TandemPayrollProfile
+{
+  GObject            parent_instance;
+  char              *data;
+  char              *from;
+  guint              version;
+  TandemPayrollRules rules;
+};
+
+G_DEFINE_FINAL_TYPE (TandemPayrollProfile, tandem_payroll_profile, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_DATA,
+  PROP_VERSION,
+  PROP_FROM,
+  PROP_CONSULTANT,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tandem_payroll_profile_finalize (GObject *object)
+{
+  TandemPayrollProfile *self = TANDEM_PAYROLL_PROFILE (object);
+
+  g_free (self->data);
+  g_free (self->from);
+  G_OBJECT_CLASS (tandem_payroll_profile_parent_class)->finalize (object);
+}
+
+static void
+tandem_payroll_profile_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  TandemPayrollProfile *self = TANDEM_PAYROLL_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA:
+      g_value_set_string (value, self->data);
+      break;
+    case PROP_VERSION:
+      g_value_set_uint (value, self->version);
+      break;
+    case PROP_FROM:
+      g_value_set_string (value, self->from);
+      break;
+    case PROP_CONSULTANT:
+      g_value_set_string (value, tandem_payroll_profile_get_consultant (self));
+      break;
+    case PROP_CLIENT:
+      g_value_set_string (value, tandem_payroll_profile_get_client (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_payroll_profile_class_init (TandemPayrollProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_payroll_profile_finalize;
+  object_class->get_property = tandem_payroll_profile_get_property;
+
+  /**
+   * TandemPayrollProfile:data:
+   *
+   * The `[Payroll]` group as it is stored.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_DATA] = g_param_spec_string ("data", NULL, NULL, NULL, flags);
+  /**
+   * TandemPayrollProfile:version:
+   *
+   * The stored version (1, 2, …), or 0 for a profile not stored.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_VERSION] = g_param_spec_uint ("version", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /**
+   * TandemPayrollProfile:from:
+   *
+   * The first period the stored version is in effect for, such as
+   * `2026-11`, or %NULL for every period.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FROM] = g_param_spec_string ("from", NULL, NULL, NULL, flags);
+  /**
+   * TandemPayrollProfile:consultant:
+   *
+   * The DATEV consultant number (BeraterNr), or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CONSULTANT] = g_param_spec_string ("consultant", NULL, NULL, NULL, flags);
+  /**
+   * TandemPayrollProfile:client:
+   *
+   * The DATEV client number (MandantenNr), or %NULL.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CLIENT] = g_param_spec_string ("client", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_payroll_profile_init (TandemPayrollProfile *self)
+{
+}
+
+static gboolean
+value_error (GError    **error,
+             const char *group,
+             const char *key,
+             const char *value,
+             const char *what)
+{
+  g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE, "[%s] %s=%s: %s", group,
+               key, value, what);
+  return FALSE;
+}
+
+/* Digits only, 1 to @max of them. */
+static gboolean
+all_digits (const char *value, gsize max)
+{
+  gsize n = strlen (value);
+
+  return n > 0 && n <= max && strspn (value, "0123456789") == n;
+}
+
+/* [Payroll]: line kinds to wage types, and the DATEV numbers and LODAS
+ * settings; see [class@Tandem.PayrollProfile]. */
+gboolean
+_tandem_payroll_rules_parse (TandemPayrollRules *r, GKeyFile *kf, GError **error)
+{
+  static const char *const formats[] = { "TT.MM.JJJJ", "TT.MM.JJ", "TTMMJJJJ", NULL };
+  g_auto (GStrv) keys = g_key_file_get_keys (kf, "Payroll", NULL, NULL);
+  g_autoptr (GEnumClass) kinds = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
+
+  memset (r, 0, sizeof *r);
+  r->present = TRUE;
+  r->amount_key = 2;
+  g_strlcpy (r->date_format, "TT.MM.JJJJ", sizeof r->date_format);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (kf, "Payroll", keys[i], error);
+      GEnumValue      *kind = g_enum_get_value_by_nick (kinds, keys[i]);
+      guint64          number;
+
+      if (value == NULL)
+        return FALSE;
+      g_strstrip (value);
+      if (kind != NULL)
+        {
+          if (!g_ascii_string_to_unsigned (value, 10, 1, 9999, &number, NULL))
+            return value_error (error, "Payroll", keys[i], value,
+                                _ ("expected a wage type (Lohnart) from 1 to 9999"));
+          r->wage_types[kind->value] = (guint)number;
+        }
+      else if (g_str_equal (keys[i], "Consultant") || g_str_equal (keys[i], "Client"))
+        {
+          gboolean consultant = g_str_equal (keys[i], "Consultant");
+
+          if (!all_digits (value, consultant ? 7 : 5))
+            return value_error (error, "Payroll", keys[i], value,
+                                consultant ? _ ("expected the DATEV consultant number: 1 to 7 "
+                                                "digits")
+                                           : _ ("expected the DATEV client number: 1 to 5 digits"));
+          g_strlcpy (consultant ? r->consultant : r->client, value,
+                     consultant ? sizeof r->consultant : sizeof r->client);
+        }
+      else if (g_str_equal (keys[i], "AmountKey"))
+        {
+          if (!g_ascii_string_to_unsigned (value, 10, 1, 99, &number, NULL))
+            return value_error (error, "Payroll", keys[i], value,
+                                _ ("expected a LODAS amount key (bs_nr) from 1 to 99"));
+          r->amount_key = (int)number;
+        }
+      else if (g_str_equal (keys[i], "DateFormat"))
+        {
+          if (!g_strv_contains (formats, value))
+            return value_error (error, "Payroll", keys[i], value,
+                                _ ("expected TT.MM.JJJJ, TT.MM.JJ or TTMMJJJJ"));
+          g_strlcpy (r->date_format, value, sizeof r->date_format);
+        }
+      else
+        {
+          g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_KEY,
+                       _ ("[Payroll] %s: unknown key (expected a line kind such as commission, "
+                          "Consultant, Client, AmountKey or DateFormat)"),
+                       keys[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+TandemPayrollProfile *
+_tandem_payroll_profile_new_stored (const char *data,
+                                    guint       version,
+                                    const char *from,
+                                    GError    **error)
+{
+  TandemPayrollProfile *self = tandem_payroll_profile_new_from_data (data, -1, error);
+
+  if (self != NULL)
+    {
+      self->version = version;
+      self->from = g_strdup (from);
+    }
+  return self;
+}
+
+/**
+ * tandem_payroll_profile_new_from_data:
+ * @data: a key file with a `[Payroll]` group, such as a plan file; other
+ *   groups are ignored
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * Reads a payroll profile. Refused with %TANDEM_PLAN_ERROR: a text that is
+ * not a key file, one without `[Payroll]`, an unknown key or a bad value
+ * (naming group, key and value).
+ *
+ * Returns: (transfer full): the profile (version 0 until stored), or %NULL
+ *
+ * Since: 1.0
+ */
+TandemPayrollProfile *
+tandem_payroll_profile_new_from_data (const char *data, gssize length, GError **error)
+{
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_autoptr (GKeyFile) group = g_key_file_new ();
+  g_autoptr (GError) local = NULL;
+  g_auto (GStrv) keys = NULL;
+  TandemPayrollProfile *self;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_key_file_load_from_data (kf, data, length < 0 ? strlen (data) : (gsize)length,
+                                  G_KEY_FILE_NONE, &local))
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_PARSE,
+                   _ ("Not a payroll profile: %s"), local->message);
+      return NULL;
+    }
+  if (!g_key_file_has_group (kf, "Payroll"))
+    {
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
+                   _ ("A payroll profile needs a [Payroll] group mapping line kinds to wage "
+                      "types"));
+      return NULL;
+    }
+  self = g_object_new (TANDEM_TYPE_PAYROLL_PROFILE, NULL);
+  if (!_tandem_payroll_rules_parse (&self->rules, kf, error))
+    {
+      g_object_unref (self);
+      return NULL;
+    }
+  /* only the group is kept, in the file's order */
+  keys = g_key_file_get_keys (kf, "Payroll", NULL, NULL);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (kf, "Payroll", keys[i], NULL);
+
+      g_key_file_set_value (group, "Payroll", keys[i], g_strstrip (value));
+    }
+  self->data = g_key_file_to_data (group, NULL, NULL);
+  return self;
+}
+
+/**
+ * tandem_payroll_profile_get_data:
+ * @self: a `TandemPayrollProfile`
+ *
+ * Gets [property@Tandem.PayrollProfile:data].
+ *
+ * Returns: the `[Payroll]` group
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_payroll_profile_get_data (TandemPayrollProfile *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (self), NULL);
+  return self->data;
+}
+
+/**
+ * tandem_payroll_profile_get_version:
+ * @self: a `TandemPayrollProfile`
+ *
+ * Gets [property@Tandem.PayrollProfile:version].
+ *
+ * Returns: the version, 0 when not stored
+ *
+ * Since: 1.0
+ */
+guint
+tandem_payroll_profile_get_version (TandemPayrollProfile *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (self), 0);
+  return self->version;
+}
+
+/**
+ * tandem_payroll_profile_get_from:
+ * @self: a `TandemPayrollProfile`
+ *
+ * Gets [property@Tandem.PayrollProfile:from].
+ *
+ * Returns: (nullable): the first period, or %NULL for every period
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_payroll_profile_get_from (TandemPayrollProfile *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (self), NULL);
+  return self->from;
+}
+
+/**
+ * tandem_payroll_profile_get_wage_type:
+ * @self: a `TandemPayrollProfile`
+ * @kind: a line kind
+ *
+ * Gets the wage type lines of @kind are paid under.
+ *
+ * Returns: the wage type (1 to 9999), or 0 when @kind is not mapped
+ *
+ * Since: 1.0
+ */
+guint
+tandem_payroll_profile_get_wage_type (TandemPayrollProfile *self, TandemLineKind kind)
+{
+  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (self), 0);
+  g_return_val_if_fail ((guint)kind < TANDEM_N_LINE_KINDS, 0);
+  return self->rules.wage_types[kind];
+}
+
+/**
+ * tandem_payroll_profile_get_consultant:
+ * @self: a `TandemPayrollProfile`
+ *
+ * Gets [property@Tandem.PayrollProfile:consultant].
+ *
+ * Returns: (nullable): the consultant number
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_payroll_profile_get_consultant (TandemPayrollProfile *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (self), NULL);
+  return self->rules.consultant[0] != '\0' ? self->rules.consultant : NULL;
+}
+
+/**
+ * tandem_payroll_profile_get_client:
+ * @self: a `TandemPayrollProfile`
+ *
+ * Gets [property@Tandem.PayrollProfile:client].
+ *
+ * Returns: (nullable): the client number
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_payroll_profile_get_client (TandemPayrollProfile *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (self), NULL);
+  return self->rules.client[0] != '\0' ? self->rules.client : NULL;
+}
+
+const TandemPayrollRules *
+_tandem_payroll_profile_get_rules (TandemPayrollProfile *self)
+{
+  return &self->rules;
+}
+
+/* A period's start as the key profiles are ordered by: the same for every
+ * plan, whatever its zone. */
+static gint64
+period_key (TandemPeriod *period)
+{
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) start = tandem_period_get_start (period, utc);
+
+  return _tandem_time_to_usec (start);
+}
+
+/**
+ * tandem_store_add_payroll_profile:
+ * @self: a `TandemStore`
+ * @profile: a profile, as read by [ctor@Tandem.PayrollProfile.new_from_data]
+ * @from: (nullable): the first period it is in effect for, or %NULL for
+ *   every period
+ * @version: (out) (optional): the version it is stored as (1, 2, …)
+ * @error: return location for a #GError
+ *
+ * Stores @profile as a new version, an audit entry with it. It can be set
+ * up or changed at any time, also after periods have closed: the export
+ * of a period uses the version in effect for it (see
+ * [method@Tandem.Store.get_payroll_profile]).
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_add_payroll_profile (TandemStore          *self,
+                                  TandemPayrollProfile *profile,
+                                  TandemPeriod         *from,
+                                  guint                *version,
+                                  GError              **error)
+{
+  g_autoptr (TandemTransaction) tx = NULL;
+  g_autofree char     *label = from != NULL ? tandem_period_to_string (from) : NULL;
+  g_autofree char     *what = NULL;
+  TandemScheduleRecord record = { 0 };
+  gint64               id = 0;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (profile), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  record.text = profile->data;
+  record.from_label = label;
+  record.from_at = from != NULL ? period_key (from) : G_MININT64;
+  tx = _tandem_transaction_new (self);
+  if (!_tandem_transaction_begin (tx, error)
+      || !tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                        TANDEM_SCHEDULE_PAYROLL_PROFILE, &record, &id, error))
+    return FALSE;
+  what = g_strdup_printf ("payroll profile version %" G_GINT64_FORMAT " from %s", id,
+                          label != NULL ? label : "every period");
+  if (!_tandem_transaction_commit_audited (tx, "payroll-setup", what, error))
+    return FALSE;
+  if (version != NULL)
+    *version = (guint)id;
+  return TRUE;
+}
+
+/* The stored profile in effect for @period (NULL: the newest), read in the
+ * caller's transaction: the newest version whose first period starts no
+ * later than @period. NULL without an error when there is none. */
+TandemPayrollProfile *
+_tandem_payroll_profile_load (TandemBackend *backend, TandemPeriod *period, GError **error)
+{
+  g_autoptr (GArray) versions
+      = tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_PAYROLL_PROFILE, NULL, error);
+  gint64                      key = period != NULL ? period_key (period) : G_MAXINT64;
+  const TandemScheduleRecord *best = NULL;
+
+  if (versions == NULL)
+    return NULL;
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const TandemScheduleRecord *v = &g_array_index (versions, TandemScheduleRecord, i);
+
+      if (v->from_at <= key)
+        best = v; /* ordered by version */
+    }
+  if (best == NULL)
+    return NULL;
+  return _tandem_payroll_profile_new_stored (best->text, (guint)best->id, best->from_label, error);
+}
+
+/**
+ * tandem_store_get_payroll_profile:
+ * @self: a `TandemStore`
+ * @period: (nullable): a period, or %NULL for the newest version
+ * @error: return location for a #GError
+ *
+ * Gets the payroll profile in effect for @period: of the versions whose
+ * first period starts no later than @period (every version stored without
+ * one does), the one stored last.
+ *
+ * Returns: (transfer full) (nullable): the profile, or %NULL (without an
+ *   error) when none is stored for @period
+ *
+ * Since: 1.0
+ */
+TandemPayrollProfile *
+tandem_store_get_payroll_profile (TandemStore *self, TandemPeriod *period, GError **error)
+{
+  g_autoptr (TandemTransaction) tx = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  tx = _tandem_transaction_new (self);
+  return _tandem_payroll_profile_load (_tandem_transaction_get_backend (tx), period, error);
+}
