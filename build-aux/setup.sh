@@ -15,7 +15,7 @@ packages=(
   gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0
   python3-gi python3-pytest gjs gi-docgen libcairo2-dev gettext locales
   clang-format clang valgrind gcovr valac
-  libpq-dev postgresql-15 postgresql-common
+  libpq-dev postgresql-15 postgresql-common tzdata
 )
 
 missing=()

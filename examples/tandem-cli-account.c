@@ -53,7 +53,8 @@ cli_cmd_account_add (Cli *cli, int argc, char **argv)
       || (stage_text != NULL && !tandem_account_stage_from_nick (stage_text, &stage, &error))
       || (referred_text != NULL
           && !cli_parse_id ("--referred-by", referred_text, &referred_id, &error))
-      || (since_text != NULL && (since = cli_parse_time ("--since", since_text, &error)) == NULL))
+      || (since_text != NULL
+          && (since = cli_parse_time (cli, "--since", since_text, &error)) == NULL))
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -131,8 +132,7 @@ print_changes (Cli *cli, GListModel *changes)
   for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
     {
       g_autoptr (TandemStageChange) c = g_list_model_get_item (changes, i);
-      g_autofree char *at
-          = g_date_time_format (tandem_stage_change_get_changed_at (c), "%Y-%m-%d %H:%M");
+      g_autofree char *at = cli_local_time (cli, tandem_stage_change_get_changed_at (c));
       g_autofree char *id = g_strdup_printf ("%" PRId64, tandem_stage_change_get_activity_id (c));
       /* TRANSLATORS: the order that caused a stage change, by its id */
       g_autofree char *order = tandem_stage_change_get_activity_id (c) > 0
@@ -299,7 +299,7 @@ cli_cmd_lifecycle_apply (Cli *cli, int argc, char **argv)
       g_printerr (_ ("tandem: lifecycle apply takes no positional arguments\n"));
       return 1;
     }
-  if (at_text != NULL && (at = cli_parse_time ("--at", at_text, &error)) == NULL)
+  if (at_text != NULL && (at = cli_parse_time (cli, "--at", at_text, &error)) == NULL)
     goto fail;
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;

@@ -81,7 +81,7 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
       || !cli_parse_id ("--rep", rep_text, &rep_id, &error)
       || (target_text != NULL && !cli_parse_id (target_option, target_text, &reverses_id, &error))
       || (amount_text != NULL && (amount = tandem_money_parse (amount_text, &error)) == NULL)
-      || (at_text != NULL && (when = cli_parse_time ("--at", at_text, &error)) == NULL))
+      || (at_text != NULL && (when = cli_parse_time (cli, "--at", at_text, &error)) == NULL))
     return cli_data_error (error);
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL && reverses_text == NULL)
     return cli_usage_error (_ ("log reversal needs --reverses ID"));
@@ -202,7 +202,7 @@ cli_cmd_activity_list (Cli *cli, int argc, char **argv)
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
         g_autoptr (TandemActivity) a = g_list_model_get_item (model, i);
-        g_autofree char *when = g_date_time_format_iso8601 (tandem_activity_get_occurred_at (a));
+        g_autofree char *when = cli_local_time (cli, tandem_activity_get_occurred_at (a));
         g_autofree char *amount = cli_money (tandem_activity_get_amount (a));
 
         g_print ("%6" PRId64 "  %s  %-11s account %-4" PRId64 " rep %-4" PRId64 " %s\n",

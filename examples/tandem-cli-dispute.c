@@ -164,7 +164,7 @@ cli_cmd_audit (Cli *cli, int argc, char **argv)
     return status;
   if (argc != 1)
     return cli_usage_error (_ ("audit takes no positional arguments"));
-  if (since_text != NULL && (since = cli_parse_time ("--since", since_text, &error)) == NULL)
+  if (since_text != NULL && (since = cli_parse_time (cli, "--since", since_text, &error)) == NULL)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -178,7 +178,7 @@ cli_cmd_audit (Cli *cli, int argc, char **argv)
   for (guint i = 0; i < g_list_model_get_n_items (entries_model); i++)
     {
       g_autoptr (TandemAuditEntry) e = g_list_model_get_item (entries_model, i);
-      g_autofree char *at = g_date_time_format_iso8601 (tandem_audit_entry_get_at (e));
+      g_autofree char *at = cli_local_time (cli, tandem_audit_entry_get_at (e));
 
       g_print ("%s\t%s\t%s\t%s\n", at, tandem_audit_entry_get_who (e),
                tandem_audit_entry_get_verb (e), tandem_audit_entry_get_what (e));

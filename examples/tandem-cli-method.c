@@ -246,8 +246,8 @@ cli_cmd_classify (Cli *cli, int argc, char **argv)
       g_printerr (_ ("tandem: classify needs --since TIME and --until TIME\n"));
       return 1;
     }
-  if ((since = cli_parse_time ("--since", since_text, &error)) == NULL
-      || (until = cli_parse_time ("--until", until_text, &error)) == NULL)
+  if ((since = cli_parse_time (cli, "--since", since_text, &error)) == NULL
+      || (until = cli_parse_time (cli, "--until", until_text, &error)) == NULL)
     goto fail;
   if (g_date_time_compare (since, until) >= 0)
     {
@@ -561,7 +561,7 @@ cli_cmd_shadowing_log (Cli *cli, int argc, char **argv)
   if (account_text == NULL || guest_text == NULL || host_text == NULL || minutes < 0)
     return cli_usage_error (
         _ ("shadowing log needs --account ID, --guest REP, --host REP and --minutes N"));
-  if (at_text != NULL && (at = cli_parse_time ("--at", at_text, &error)) == NULL)
+  if (at_text != NULL && (at = cli_parse_time (cli, "--at", at_text, &error)) == NULL)
     return cli_data_error (error);
   if (at == NULL)
     at = g_date_time_new_now_utc ();
@@ -674,7 +674,7 @@ cli_cmd_support_open (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("support open takes no positional arguments"));
   if (account_text == NULL || owner_text == NULL || queue == NULL)
     return cli_usage_error (_ ("support open needs --account ID, --owner REP and --queue NAME"));
-  if (due_text != NULL && (due = cli_parse_time ("--due", due_text, &error)) == NULL)
+  if (due_text != NULL && (due = cli_parse_time (cli, "--due", due_text, &error)) == NULL)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -700,11 +700,10 @@ print_requests (Cli *cli, GListModel *requests)
     {
       g_autoptr (TandemSupportRequest) r = g_list_model_get_item (requests, i);
       TandemActivity  *a = tandem_support_request_get_activity (r);
-      g_autofree char *due
-          = tandem_support_request_get_due_at (r)
-                ? g_date_time_format_iso8601 (tandem_support_request_get_due_at (r))
-                : g_strdup ("—");
-      const char *note = tandem_activity_get_note (a);
+      g_autofree char *due = tandem_support_request_get_due_at (r)
+                                 ? cli_local_time (cli, tandem_support_request_get_due_at (r))
+                                 : g_strdup ("—");
+      const char      *note = tandem_activity_get_note (a);
 
       g_print ("%4" PRId64 "  %-14s %-20s %-22s %s%s\n", tandem_activity_get_id (a),
                tandem_support_request_get_queue (r),

@@ -467,7 +467,7 @@ cli_cmd_rate_set (Cli *cli, int argc, char **argv)
     return status;
   if (argc != 4 || from_text == NULL)
     return cli_usage_error (_ ("rate set needs FROM, TO, RATE and --from TIME"));
-  if ((since = cli_parse_time ("--from", from_text, &error)) == NULL)
+  if ((since = cli_parse_time (cli, "--from", from_text, &error)) == NULL)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -492,7 +492,7 @@ print_rates (Cli *cli)
   for (guint i = 0; i < g_list_model_get_n_items (rates); i++)
     {
       g_autoptr (TandemExchangeRate) r = g_list_model_get_item (rates, i);
-      g_autofree char *since = g_date_time_format_iso8601 (tandem_exchange_rate_get_since (r));
+      g_autofree char *since = cli_local_time (cli, tandem_exchange_rate_get_since (r));
 
       g_print ("%s\t%s\t%s\t%s\n", tandem_exchange_rate_get_from_currency (r),
                tandem_exchange_rate_get_to_currency (r), tandem_exchange_rate_get_rate (r), since);

@@ -180,7 +180,7 @@ cli_wrong_plan (Cli *cli, TandemRep *rep, TandemPlan *plan, TandemPeriod *period
         break;
       quoted = g_shell_quote (follows);
       g_printerr (_ ("tandem: rep “%s” is not paid under plan “%s” in %s: tandem “%s” follows "
-                     "plan “%s” (tandem statement %" G_GINT64_FORMAT " %s --plan %s)\n"),
+                     "plan “%s” (tandem statement %" PRId64 " %s --plan %s)\n"),
                   tandem_rep_get_name (rep), tandem_plan_get_name (plan), label,
                   tandem_team_get_name (team), follows, tandem_rep_get_id (rep), label, quoted);
       return EXIT_DATA;

@@ -52,7 +52,8 @@ cli_cmd_team_add (Cli *cli, int argc, char **argv)
       || (share_text != NULL
           && !cli_parse_percent ("--inside-share", share_text, &share_bp, &error))
       || (target_text != NULL && (target = tandem_money_parse (target_text, &error)) == NULL)
-      || (since_text != NULL && (since = cli_parse_time ("--since", since_text, &error)) == NULL))
+      || (since_text != NULL
+          && (since = cli_parse_time (cli, "--since", since_text, &error)) == NULL))
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -135,7 +136,8 @@ cli_cmd_team_update (Cli *cli, int argc, char **argv)
   if ((share_text != NULL && !cli_parse_percent ("--inside-share", share_text, &share_bp, &error))
       || (target_text != NULL && g_strcmp0 (target_text, "none") != 0
           && (target = tandem_money_parse (target_text, &error)) == NULL)
-      || (since_text != NULL && (since = cli_parse_time ("--since", since_text, &error)) == NULL))
+      || (since_text != NULL
+          && (since = cli_parse_time (cli, "--since", since_text, &error)) == NULL))
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -190,7 +192,7 @@ cli_cmd_team_members (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("team members needs TEAM"));
   if (inside_text == NULL || field_text == NULL || from_text == NULL)
     return cli_usage_error (_ ("team members needs --inside REP, --field REP and --from TIME"));
-  if ((from = cli_parse_time ("--from", from_text, &error)) == NULL)
+  if ((from = cli_parse_time (cli, "--from", from_text, &error)) == NULL)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -231,11 +233,10 @@ cli_cmd_team_history (Cli *cli, int argc, char **argv)
   for (guint i = 0; i < g_list_model_get_n_items (history); i++)
     {
       g_autoptr (TandemMembership) m = g_list_model_get_item (history, i);
-      g_autofree char *from = g_date_time_format_iso8601 (tandem_membership_get_valid_from (m));
-      g_autofree char *until
-          = tandem_membership_get_valid_until (m)
-                ? g_date_time_format_iso8601 (tandem_membership_get_valid_until (m))
-                : g_strdup (_ ("now"));
+      g_autofree char *from = cli_local_time (cli, tandem_membership_get_valid_from (m));
+      g_autofree char *until = tandem_membership_get_valid_until (m)
+                                   ? cli_local_time (cli, tandem_membership_get_valid_until (m))
+                                   : g_strdup (_ ("now"));
 
       g_print (_ ("%s – %s  inside %" PRId64 " (%s), field %" PRId64 " (%s)\n"), from, until,
                tandem_rep_get_id (tandem_membership_get_inside_rep (m)),

@@ -119,57 +119,119 @@ cli_progress_stop (Cli *cli)
   g_clear_pointer (&cli->progress, g_free);
 }
 
-int
-cli_open_store (Cli *cli, gboolean create)
+/* Opens the database named by --db; a message for people on error. */
+static gboolean
+try_open_store (Cli *cli, gboolean create, GError **error)
 {
-  g_autoptr (GError) error = NULL;
-
   TandemStoreFlags flags = TANDEM_STORE_FLAGS_NONE;
+
+  if (cli->store != NULL)
+    return TRUE;
 
   /* a server: the library connects and names host and database on error */
   if (g_str_has_prefix (cli->db, "postgresql://") || g_str_has_prefix (cli->db, "postgres://"))
     {
-      cli->store = tandem_store_new_for_uri (cli->db, &error);
+      cli->store = tandem_store_new_for_uri (cli->db, error);
       if (cli->store == NULL)
-        return cli_data_error (error);
+        return FALSE;
       tandem_store_set_actor (cli->store, cli->actor);
-      return 0;
+      return TRUE;
     }
 
   if (g_file_test (cli->db, G_FILE_TEST_IS_DIR))
     {
-      g_printerr (_ ("tandem: %s is a directory, not a database file\n"), cli->db);
-      return EXIT_DATA;
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   _ ("%s is a directory, not a database file"), cli->db);
+      return FALSE;
     }
   if (g_file_test (cli->db, G_FILE_TEST_EXISTS) && !g_file_test (cli->db, G_FILE_TEST_IS_REGULAR))
     {
-      g_printerr (_ ("tandem: %s is not a regular file (a device or a pipe?), so it cannot hold a "
-                     "database\n"),
-                  cli->db);
-      return EXIT_DATA;
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _ ("%s is not a regular file (a device or a pipe?), so it cannot hold a "
+                      "database"),
+                   cli->db);
+      return FALSE;
     }
   if (!create && !g_file_test (cli->db, G_FILE_TEST_EXISTS))
     {
-      g_printerr (_ ("tandem: %s: no such database; create it with “tandem init”\n"), cli->db);
-      return EXIT_DATA;
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _ ("%s: no such database; create it with “tandem init”"), cli->db);
+      return FALSE;
     }
 
   /* a file we may not write is still there to be read */
   if (!create && access (cli->db, W_OK) != 0 && errno == EACCES)
     flags = TANDEM_STORE_FLAGS_READ_ONLY;
 
-  cli->store = tandem_store_new_for_path_full (cli->db, flags, &error);
+  cli->store = tandem_store_new_for_path_full (cli->db, flags, error);
   if (cli->store == NULL)
-    return cli_data_error (error);
+    return FALSE;
   tandem_store_set_actor (cli->store, cli->actor);
-  return 0;
+  return TRUE;
+}
+
+int
+cli_open_store (Cli *cli, gboolean create)
+{
+  g_autoptr (GError) error = NULL;
+
+  return try_open_store (cli, create, &error) ? 0 : cli_data_error (error);
+}
+
+/* The store's time zone, read once per command. */
+GTimeZone *
+cli_time_zone (Cli *cli, GError **error)
+{
+  if (cli->zone == NULL)
+    {
+      if (!try_open_store (cli, FALSE, error))
+        return NULL;
+      cli->zone = tandem_store_get_time_zone (cli->store, error);
+    }
+  return cli->zone;
+}
+
+/* @t as a table shows it: local time in the store's zone, to the minute. */
+char *
+cli_local_time (Cli *cli, GDateTime *t)
+{
+  g_autoptr (GDateTime) local = NULL;
+  GTimeZone *zone = cli->zone != NULL ? cli->zone : cli_time_zone (cli, NULL);
+
+  if (t == NULL)
+    return g_strdup ("");
+  local = zone != NULL ? g_date_time_to_timezone (t, zone) : g_date_time_ref (t);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* The zone of this computer (TZ, else /etc/localtime) by its IANA name,
+ * or UTC when it has none a store could keep. */
+static char *
+system_zone_name (void)
+{
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  const char *name = g_time_zone_get_identifier (local);
+  g_autoptr (GTimeZone) again = NULL;
+
+  if (name == NULL || name[0] == '\0' || name[0] == '/' || name[0] == ':'
+      || strchr (name, '.') != NULL)
+    return g_strdup ("UTC");
+  again = g_time_zone_new_identifier (name);
+  return g_strdup (again != NULL ? name : "UTC");
 }
 
 int
 cli_cmd_init (Cli *cli, int argc, char **argv)
 {
-  int status
-      = cli_parse_options (cli, "init", _ ("— create or upgrade the database"), NULL, &argc, &argv);
+  g_autofree char *zone = NULL;
+  g_autofree char *stored = NULL;
+  GOptionEntry     entries[]
+      = { { "time-zone", 0, 0, G_OPTION_ARG_STRING, &zone,
+            N_ ("read times without an offset in ZONE (default: this computer’s)"), "ZONE" },
+          { NULL } };
+  g_autoptr (GError) error = NULL;
+  int status = cli_parse_options (cli, "init", _ ("— create or upgrade the database"), entries,
+                                  &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -177,6 +239,19 @@ cli_cmd_init (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("init takes no arguments"));
   if ((status = cli_open_store (cli, TRUE)) != 0)
     return status;
+
+  /* a new store takes this computer's zone; an upgraded one keeps its own */
+  if (zone == NULL && (stored = tandem_store_get_time_zone_name (cli->store, &error)) == NULL)
+    {
+      if (error != NULL)
+        return cli_data_error (error);
+      zone = system_zone_name ();
+    }
+  if (zone != NULL && !tandem_store_set_time_zone (cli->store, zone, &error))
+    return cli_data_error (error);
+  g_clear_pointer (&stored, g_free);
+  if ((stored = tandem_store_get_time_zone_name (cli->store, &error)) == NULL && error != NULL)
+    return cli_data_error (error);
 
   if (cli->json)
     {
@@ -188,13 +263,59 @@ cli_cmd_init (Cli *cli, int argc, char **argv)
       json_builder_add_string_value (b, cli->db_shown);
       json_builder_set_member_name (b, "schema-version");
       json_builder_add_int_value (b, tandem_store_get_schema_version (cli->store));
+      json_builder_set_member_name (b, "time_zone");
+      json_builder_add_string_value (b, stored != NULL ? stored : "UTC");
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       cli_print_json (root);
     }
   else
-    g_print (_ ("Database %s ready (schema version %d)\n"), cli->db_shown,
-             tandem_store_get_schema_version (cli->store));
+    g_print (_ ("Database %s ready (schema version %d, time zone %s)\n"), cli->db_shown,
+             tandem_store_get_schema_version (cli->store), stored != NULL ? stored : "UTC");
+  return 0;
+}
+
+int
+cli_cmd_config (Cli *cli, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *zone = NULL;
+  int              status
+      = cli_parse_options (cli, "config [time-zone ZONE]",
+                           _ ("— show the store’s settings, or change one"), NULL, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 1 && !(argc == 3 && strcmp (argv[1], "time-zone") == 0))
+    {
+      if (argc >= 2 && strcmp (argv[1], "time-zone") != 0)
+        return cli_usage_error (_ ("config: unknown setting “%s” (there is: time-zone)"), argv[1]);
+      return cli_usage_error (_ ("config time-zone needs one ZONE, such as Europe/Berlin"));
+    }
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if (argc == 3 && !tandem_store_set_time_zone (cli->store, argv[2], &error))
+    return cli_data_error (error);
+
+  if ((zone = tandem_store_get_time_zone_name (cli->store, &error)) == NULL && error != NULL)
+    return cli_data_error (error);
+  if (cli->json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "time_zone");
+      json_builder_add_string_value (b, zone != NULL ? zone : "UTC");
+      json_builder_set_member_name (b, "schema");
+      json_builder_add_int_value (b, tandem_store_get_schema_version (cli->store));
+      json_builder_end_object (b);
+      cli_print_builder (b);
+    }
+  else
+    {
+      g_print (_ ("Time zone: %s\n"), zone != NULL ? zone : "UTC");
+      g_print (_ ("Schema:    %d\n"), tandem_store_get_schema_version (cli->store));
+    }
   return 0;
 }
 
@@ -228,14 +349,18 @@ cli_get_rep (Cli *cli, const char *what, const char *text, TandemRep **rep, GErr
   return *rep != NULL;
 }
 
-/* Parses an ISO 8601 time; a time without an offset is UTC. */
+/* Parses a time; one without an offset is local time in the store's
+ * zone (the store is opened for it). */
 GDateTime *
-cli_parse_time (const char *what, const char *text, GError **error)
+cli_parse_time (Cli *cli, const char *what, const char *text, GError **error)
 {
-  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr (GError) local = NULL;
-  GDateTime *t = tandem_time_parse (text, utc, &local);
+  GTimeZone *zone = cli_time_zone (cli, error);
+  GDateTime *t;
 
+  if (zone == NULL)
+    return NULL;
+  t = tandem_time_parse (text, zone, &local);
   if (t == NULL)
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: %s", what, local->message);
   return t;

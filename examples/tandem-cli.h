@@ -21,6 +21,7 @@ typedef struct
   gboolean     verb_help;
   gboolean     version;
   TandemStore *store;
+  GTimeZone   *zone; /* the store's, once read */
   gpointer     progress;
   gulong       progress_handler;
 } Cli;
@@ -81,9 +82,12 @@ gboolean cli_get_rep (Cli        *cli,
 TandemTeam    *cli_get_team (Cli *cli, const char *text, GError **error);
 TandemAccount *cli_get_account (Cli *cli, const char *what, const char *text, GError **error);
 gboolean       cli_parse_percent (const char *option, const char *text, guint *bp, GError **error);
-GDateTime     *cli_parse_time (const char *what, const char *text, GError **error);
-void           cli_progress_start (Cli *cli);
-void           cli_progress_stop (Cli *cli);
+GDateTime     *cli_parse_time (Cli *cli, const char *what, const char *text, GError **error);
+/* The store's time zone (opening the store), and a time in it as tables show it. */
+GTimeZone *cli_time_zone (Cli *cli, GError **error);
+char      *cli_local_time (Cli *cli, GDateTime *t);
+void       cli_progress_start (Cli *cli);
+void       cli_progress_stop (Cli *cli);
 /* Lists: an aligned table, or with --json an array of objects whose keys
  * are the objects' property names. */
 void cli_add_properties (JsonBuilder *b, GObject *object);
@@ -103,6 +107,7 @@ gboolean cli_add_checked (gint64 *sum, gint64 value, const char *what, GError **
 
 /* The verbs, one file per noun */
 int cli_cmd_init (Cli *cli, int argc, char **argv);
+int cli_cmd_config (Cli *cli, int argc, char **argv);
 
 /* tandem-cli-rep.c */
 int cli_cmd_rep_add (Cli *cli, int argc, char **argv);

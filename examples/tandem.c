@@ -22,7 +22,8 @@ typedef struct
 } Verb;
 
 static const Verb verbs[] = {
-  { "init", cli_cmd_init, N_ ("create or upgrade the database") },
+  { "init", cli_cmd_init, N_ ("create or upgrade the database [--time-zone ZONE]") },
+  { "config", cli_cmd_config, N_ ("the store’s settings: [time-zone ZONE]") },
   { "rep add", cli_cmd_rep_add, N_ ("add a rep: NAME --role inside|field|manager") },
   { "rep list", cli_cmd_rep_list, N_ ("list reps") },
   { "rep update", cli_cmd_rep_update,
@@ -275,6 +276,7 @@ main (int argc, char *argv[])
     }
 
   g_clear_object (&cli.store);
+  g_clear_pointer (&cli.zone, g_time_zone_unref);
   g_free (cli.db);
   g_free (cli.db_shown);
   g_free (cli.actor);

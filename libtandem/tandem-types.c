@@ -661,79 +661,179 @@ take_digits (const char **p, guint n, guint *value)
   return TRUE;
 }
 
-gboolean
-_tandem_time_parse (const char *text, gint64 *usec)
+/* Reads 1 to @max digits. */
+static gboolean
+take_some_digits (const char **p, guint max, guint *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (n < max && g_ascii_isdigit ((*p)[n]))
+    {
+      *value = *value * 10 + (guint)((*p)[n] - '0');
+      n++;
+    }
+  *p += n;
+  return n > 0;
+}
+
+typedef enum
+{
+  TIME_OK,
+  TIME_BAD,     /* not a time in any form we read */
+  TIME_OTHER,   /* not one of our forms: GLib's ISO 8601 reader may know it */
+  TIME_NO_DATE, /* the date does not exist */
+  TIME_NO_ZONE, /* no offset, and no zone to read it in */
+  TIME_SKIPPED, /* a local time the clocks skip (daylight saving starts) */
+} TimeParse;
+
+/* A local wall-clock time (seconds as if it were UTC) in @zone, as UTC.
+ * A time that occurs twice, when the clocks go back, is read as standard
+ * time (the later one), as GDateTime does; a time the clocks skip when
+ * they go forward does not exist. */
+static TimeParse
+local_to_utc (GTimeZone *zone, gint64 local, gint64 *utc)
+{
+  gint64 adjusted = local;
+  int    interval = g_time_zone_adjust_time (zone, G_TIME_TYPE_STANDARD, &adjusted);
+
+  if (interval < 0 || adjusted != local)
+    return TIME_SKIPPED;
+  *utc = local - g_time_zone_get_offset (zone, interval);
+  return TIME_OK;
+}
+
+/* The forms a time is written in:
+ *   2026-11-30T23:30:00Z, 2026-11-30T23:30:00.123+01:00 (an offset: what it says)
+ *   2026-11-30T23:30:00, 2026-11-30 23:30, 2026-11-30 (local time in @zone)
+ *   30.11.2026 23:30, 30.11.2026 23:30:15, 30.11.2026 (local time in @zone)
+ * Seconds are optional; a date alone is its 00:00. */
+static TimeParse
+parse_time (const char *text, GTimeZone *zone, gint64 *usec)
 {
   static const guint8 days_in_month[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   const char         *p = text;
-  guint               y, mo, d, h, mi, s, frac = 0, oh = 0, om = 0;
+  guint               y, mo, d, h = 0, mi = 0, s = 0, frac = 0, oh = 0, om = 0;
   int                 sign = 0;
-  gint64              offset;
+  gboolean            has_offset = FALSE;
+  gint64              local, utc;
 
-  if (!take_digits (&p, 4, &y) || *p++ != '-' || !take_digits (&p, 2, &mo) || *p++ != '-'
-      || !take_digits (&p, 2, &d) || (*p != 'T' && *p != 't' && *p != ' '))
-    goto fallback;
-  p++;
-  if (!take_digits (&p, 2, &h) || *p++ != ':' || !take_digits (&p, 2, &mi) || *p++ != ':'
-      || !take_digits (&p, 2, &s))
-    goto fallback;
-  if (*p == '.')
+  if (take_digits (&p, 4, &y) && *p == '-')
     {
-      guint n = 0;
-
       p++;
-      while (g_ascii_isdigit (*p))
-        {
-          if (n < 6)
-            frac = frac * 10 + (guint)(*p - '0');
-          n++;
-          p++;
-        }
-      if (n == 0)
-        return FALSE;
-      for (; n < 6; n++)
-        frac *= 10;
-    }
-  if (*p == 'Z' || *p == 'z')
-    p++;
-  else if (*p == '+' || *p == '-')
-    {
-      sign = *p++ == '-' ? -1 : 1;
-      if (!take_digits (&p, 2, &oh))
-        return FALSE;
-      if (*p == ':')
-        p++;
-      if (!take_digits (&p, 2, &om))
-        return FALSE;
+      if (!take_digits (&p, 2, &mo) || *p++ != '-' || !take_digits (&p, 2, &d))
+        return TIME_OTHER; /* week or ordinal dates */
     }
   else
-    return FALSE; /* a time without an offset is ambiguous */
+    {
+      p = text;
+      if (!take_some_digits (&p, 2, &d) || *p++ != '.' || !take_some_digits (&p, 2, &mo)
+          || *p++ != '.' || !take_digits (&p, 4, &y))
+        return TIME_BAD;
+    }
 
-  if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > days_in_month[mo - 1]
-      || (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) || h > 23
-      || mi > 59 || s > 59 || oh > 23 || om > 59)
-    return FALSE;
+  if (*p == 'T' || *p == 't' || *p == ' ')
+    {
+      p++;
+      if (!take_digits (&p, 2, &h) || *p++ != ':' || !take_digits (&p, 2, &mi))
+        return TIME_BAD;
+      if (*p == ':')
+        {
+          p++;
+          if (!take_digits (&p, 2, &s))
+            return TIME_BAD;
+          if (*p == '.')
+            {
+              guint n = 0;
 
-  offset = (gint64)sign * ((gint64)oh * 3600 + (gint64)om * 60);
-  *usec = ((days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s) - offset) * G_USEC_PER_SEC
-          + frac;
-  return TRUE;
+              p++;
+              while (g_ascii_isdigit (*p))
+                {
+                  if (n < 6)
+                    frac = frac * 10 + (guint)(*p - '0');
+                  n++;
+                  p++;
+                }
+              if (n == 0)
+                return TIME_BAD;
+              for (; n < 6; n++)
+                frac *= 10;
+            }
+        }
+      if (*p == 'Z' || *p == 'z')
+        {
+          p++;
+          has_offset = TRUE;
+        }
+      else if (*p == '+' || *p == '-')
+        {
+          sign = *p++ == '-' ? -1 : 1;
+          if (!take_digits (&p, 2, &oh))
+            return TIME_BAD;
+          if (*p == ':')
+            p++;
+          if (!take_digits (&p, 2, &om))
+            return TIME_BAD;
+          has_offset = TRUE;
+        }
+    }
 
-fallback:
-  {
-    /* other ISO 8601 forms GLib knows (week dates, ordinal dates) */
-    g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (text, NULL);
+  if (*p != '\0' || h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59)
+    return TIME_BAD;
+  if (mo < 1 || mo > 12 || d < 1 || d > days_in_month[mo - 1]
+      || (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+    return TIME_NO_DATE;
 
-    if (dt == NULL)
-      return FALSE;
-    *usec = _tandem_time_to_usec (dt);
-    return TRUE;
-  }
+  local = days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+  if (has_offset)
+    utc = local - (gint64)sign * ((gint64)oh * 3600 + (gint64)om * 60);
+  else if (zone == NULL)
+    return TIME_NO_ZONE;
+  else
+    {
+      TimeParse r = local_to_utc (zone, local, &utc);
+
+      if (r != TIME_OK)
+        return r;
+    }
+  *usec = utc * G_USEC_PER_SEC + frac;
+  return TIME_OK;
+}
+
+static TimeParse
+parse_any (const char *text, GTimeZone *zone, gint64 *usec)
+{
+  TimeParse r = parse_time (text, zone, usec);
+
+  if (r == TIME_OTHER)
+    {
+      /* other ISO 8601 forms GLib knows (week dates, ordinal dates) */
+      g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (text, zone);
+
+      if (dt == NULL)
+        {
+          g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+          g_autoptr (GDateTime) without
+              = zone == NULL ? g_date_time_new_from_iso8601 (text, utc) : NULL;
+
+          return without != NULL ? TIME_NO_ZONE : TIME_BAD;
+        }
+      *usec = _tandem_time_to_usec (dt);
+      return TIME_OK;
+    }
+  return r;
+}
+
+/* @zone: (nullable): the zone of a time without an offset; NULL refuses one */
+gboolean
+_tandem_time_parse (const char *text, GTimeZone *zone, gint64 *usec)
+{
+  return parse_any (text, zone, usec) == TIME_OK;
 }
 
 /* Why @text is not a time: a date that does not exist is named as such. */
 char *
-_tandem_time_explain (const char *text, gboolean offset_required)
+_tandem_time_explain (const char *text, GTimeZone *zone)
 {
   static const char *const months[] = {
     N_ ("January"),   N_ ("February"), N_ ("March"),    N_ ("April"),
@@ -742,12 +842,17 @@ _tandem_time_explain (const char *text, gboolean offset_required)
   };
   const char *p = text;
   guint       y = 0, mo = 0, d = 0;
+  gint64      usec;
 
-  if (take_digits (&p, 4, &y) && *p++ == '-' && take_digits (&p, 2, &mo))
+  /* the date first, in either order of its parts */
+  if ((take_digits (&p, 4, &y) && *p++ == '-' && take_digits (&p, 2, &mo)
+       && (*p != '-' || (p++, take_digits (&p, 2, &d))))
+      || ((p = text, take_some_digits (&p, 2, &d)) && *p++ == '.' && take_some_digits (&p, 2, &mo)
+          && *p++ == '.' && take_digits (&p, 4, &y)))
     {
       if (mo < 1 || mo > 12)
         return g_strdup_printf (_ ("“%s” is not a date: there is no month %u"), text, mo);
-      if (*p++ == '-' && take_digits (&p, 2, &d))
+      if (d != 0 || strchr (text, '.') != NULL)
         {
           guint n = g_date_get_days_in_month ((GDateMonth)mo, (GDateYear)MAX (y, 1));
 
@@ -757,31 +862,46 @@ _tandem_time_explain (const char *text, gboolean offset_required)
         }
     }
 
-  if (offset_required)
+  switch (parse_any (text, zone, &usec))
     {
-      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-      g_autoptr (GDateTime) with_offset = g_date_time_new_from_iso8601 (text, NULL);
-      g_autoptr (GDateTime) without = g_date_time_new_from_iso8601 (text, utc);
-
-      if (with_offset == NULL && without != NULL)
-        return g_strdup_printf (
-            _ ("“%s” has no offset from UTC: add one, such as 2026-11-03T10:00:00Z"), text);
+    case TIME_NO_ZONE:
+      return g_strdup_printf (
+          _ ("“%s” has no offset from UTC: add one, such as 2026-11-03T10:00:00Z"), text);
+    case TIME_SKIPPED:
+      return g_strdup_printf (_ ("“%s” does not exist in the time zone %s: the clocks go forward "
+                                 "then"),
+                              text, g_time_zone_get_identifier (zone));
+    case TIME_OK:
+    case TIME_BAD:
+    case TIME_OTHER:
+    case TIME_NO_DATE:
+    default:
+      return g_strdup_printf (
+          _ ("“%s” is not a time such as 2026-11-03T10:00:00Z or 30.11.2026 23:30"), text);
     }
-  return g_strdup_printf (_ ("“%s” is not a time such as 2026-11-03T10:00:00Z"), text);
 }
 
 /**
  * tandem_time_parse:
- * @text: an ISO 8601 time, such as `2026-11-03T10:00:00Z`
+ * @text: a time, such as `2026-11-03T10:00:00Z` or `30.11.2026 23:30`
  * @default_zone: (nullable): the zone of a time written without an offset,
  *   or %NULL to require an offset
  * @error: return location for a #GError
  *
  * Parses a time the way libtandem reads every time it is given (command
- * line, CSV and JSON files). A date that does not exist, such as
- * 2026-02-30, is refused with a message saying so.
+ * line, CSV and JSON files). A time with `Z` or an offset means what it
+ * says. A time without one is local time in @default_zone; these are
+ * read: `2026-11-30T23:30:00`, `2026-11-30 23:30` and `30.11.2026 23:30`
+ * (seconds optional), and a date alone, `2026-11-30` or `30.11.2026`, is
+ * 00:00 local time. A local time that occurs twice, when the clocks go
+ * back, is read as standard time (the later of the two); one that the
+ * clocks skip when they go forward is refused. Other ISO 8601 forms GLib
+ * reads (week and ordinal dates) are taken too. A date that does not
+ * exist, such as 2026-02-30, is refused with a message saying so.
  *
- * Returns: (transfer full): the time, or %NULL with
+ * [method@Tandem.Store.parse_time] reads a time in the store's own zone.
+ *
+ * Returns: (transfer full): the time, in UTC, or %NULL with
  *   %TANDEM_VALIDATION_ERROR_INVALID_VALUE
  *
  * Since: 1.0
@@ -789,20 +909,20 @@ _tandem_time_explain (const char *text, gboolean offset_required)
 GDateTime *
 tandem_time_parse (const char *text, GTimeZone *default_zone, GError **error)
 {
-  GDateTime *t;
+  gint64 usec;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  t = g_date_time_new_from_iso8601 (text, default_zone);
-  if (t == NULL)
+  if (!_tandem_time_parse (text, default_zone, &usec))
     {
-      g_autofree char *why = _tandem_time_explain (text, default_zone == NULL);
+      g_autofree char *why = _tandem_time_explain (text, default_zone);
 
       g_set_error_literal (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
                            why);
+      return NULL;
     }
-  return t;
+  return _tandem_time_from_usec (usec);
 }
 
 char *

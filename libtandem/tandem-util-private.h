@@ -67,11 +67,12 @@ G_BEGIN_DECLS
 /* Times cross the store boundary as microseconds since the epoch, UTC. */
 gint64     _tandem_time_to_usec (GDateTime *time);
 GDateTime *_tandem_time_from_usec (gint64 usec);
-/* Parses ISO 8601 with an explicit offset ("2026-11-03T10:00:00Z",
- * "2026-11-03T11:00:00+01:00"); fast for the canonical form. */
-gboolean _tandem_time_parse (const char *text, gint64 *usec);
+/* Parses a time as tandem_time_parse() does (an offset means what it
+ * says; a time without one is local time in @zone, and refused when @zone
+ * is NULL); fast for the canonical form. */
+gboolean _tandem_time_parse (const char *text, GTimeZone *zone, gint64 *usec);
 char    *_tandem_time_format (gint64 usec);
 /* A message saying why @text is not a time ("2026-02-30 is not a date"). */
-char *_tandem_time_explain (const char *text, gboolean offset_required);
+char *_tandem_time_explain (const char *text, GTimeZone *zone);
 
 G_END_DECLS

@@ -679,8 +679,9 @@ test_input_hygiene (void)
       "line 2: amount: An activity of kind “call” carries no amount" },
     { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind\n2026-02-30T10:00:00Z,1,1,call\n", -1,
       "line 2: at: “2026-02-30T10:00:00Z” is not a date: February 2026 has 28 days" },
-    { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind\n2026-11-03T10:00:00,1,1,call\n", -1,
-      "has no offset" },
+    { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind\n2026-11-03 10h00,1,1,call\n", -1,
+      "line 2: at: “2026-11-03 10h00” is not a time such as 2026-11-03T10:00:00Z or 30.11.2026 "
+      "23:30" },
     { TANDEM_DATA_FORMAT_CSV, "at,account,rep,kind\n2026-11-03T10:00:00Z,x,1,call\n", -1,
       "line 2: account: “x” is not an id" },
   };
@@ -836,6 +837,145 @@ test_money_errors (void)
                        "no month 13");
 }
 
+/* Expects @text in @zone (NULL: no zone) to be @utc, given as UTC text. */
+static void
+assert_time (const char *text, GTimeZone *zone, const char *utc)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) t = tandem_time_parse (text, zone, &error);
+  g_autofree char *got = NULL;
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (t);
+  got = g_date_time_format_iso8601 (t);
+  if (g_strcmp0 (got, utc) != 0)
+    g_printerr ("%s: got %s, expected %s\n", text, got, utc);
+  CU_ASSERT_STRING_EQUAL (got, utc);
+}
+
+/* 13. Local time: a time without an offset is read in the zone given (the
+ * store's), in every form people write, also across the daylight-saving
+ * changes; the store keeps its zone for every client. */
+static void
+test_local_time (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) none = NULL;
+  g_autoptr (GDateTime) parsed = NULL;
+  g_autoptr (GTimeZone) zone = NULL;
+  g_autoptr (TandemStore) again = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autofree char *name = NULL;
+  Fixture          f = { 0 };
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (berlin); /* tzdata, installed by setup.sh */
+
+  /* an offset means what it says, whatever the zone */
+  assert_time ("2026-11-30T23:30:00Z", berlin, "2026-11-30T23:30:00Z");
+  assert_time ("2026-11-30T23:30:00+01:00", NULL, "2026-11-30T22:30:00Z");
+  /* the end of November in Berlin (UTC+1): 23:30 local is 22:30Z */
+  assert_time ("2026-11-30T23:30:00", berlin, "2026-11-30T22:30:00Z");
+  assert_time ("2026-11-30 23:30", berlin, "2026-11-30T22:30:00Z");
+  assert_time ("30.11.2026 23:30", berlin, "2026-11-30T22:30:00Z");
+  assert_time ("30.11.2026 23:30:15", berlin, "2026-11-30T22:30:15Z");
+  /* the start of November: 00:30 local is still October in UTC */
+  assert_time ("01.11.2026 00:30", berlin, "2026-10-31T23:30:00Z");
+  assert_time ("1.11.2026", berlin, "2026-10-31T23:00:00Z");
+  assert_time ("2026-11-01", berlin, "2026-10-31T23:00:00Z");
+  assert_time ("2026-11-01", utc, "2026-11-01T00:00:00Z");
+  /* summer time (UTC+2) and the night the clocks go back: 02:30 comes
+   * twice and is read as standard time, the later one */
+  assert_time ("2026-07-31 23:30", berlin, "2026-07-31T21:30:00Z");
+  assert_time ("2026-10-25 01:30", berlin, "2026-10-24T23:30:00Z");
+  assert_time ("2026-10-25 02:30", berlin, "2026-10-25T01:30:00Z");
+  assert_time ("2026-10-25 03:30", berlin, "2026-10-25T02:30:00Z");
+  /* the night the clocks go forward: 02:30 does not exist */
+  assert_time ("2026-03-29 01:59", berlin, "2026-03-29T00:59:00Z");
+  assert_time ("2026-03-29 03:00", berlin, "2026-03-29T01:00:00Z");
+  none = tandem_time_parse ("2026-03-29 02:30", berlin, &error);
+  CU_ASSERT_PTR_NULL (none);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "“2026-03-29 02:30” does not exist in the time zone Europe/Berlin");
+  /* without a zone, a time needs an offset; a bad date is named */
+  none = tandem_time_parse ("2026-11-30 23:30", NULL, &error);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "has no offset");
+  none = tandem_time_parse ("31.11.2026", berlin, &error);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "November 2026 has 30 days");
+  none = tandem_time_parse ("30.11.26 23:30", berlin, &error);
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "is not a time such as");
+
+  /* the store's zone: UTC until set, kept in the database */
+  fixture_init (&f);
+  name = tandem_store_get_time_zone_name (f.store, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NULL (name);
+  CU_ASSERT_FALSE (tandem_store_set_time_zone (f.store, "Europe/Berlyn", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "“Europe/Berlyn” is not a time zone");
+  CU_ASSERT_FALSE (tandem_store_set_time_zone (f.store, "/etc/localtime", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "/etc/localtime");
+  CU_ASSERT_TRUE (tandem_store_set_time_zone (f.store, "Europe/Berlin", &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  again = tandem_test_store_new (f.path, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  g_clear_pointer (&name, g_free);
+  name = tandem_store_get_time_zone_name (again, &error);
+  CU_ASSERT_STRING_EQUAL (name, "Europe/Berlin");
+  zone = tandem_store_get_time_zone (again, &error);
+  CU_ASSERT_STRING_EQUAL (g_time_zone_get_identifier (zone), "Europe/Berlin");
+  parsed = tandem_store_parse_time (again, "30.11.2026 23:30", &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (g_date_time_to_unix (parsed), 1796077800); /* 2026-11-30T22:30:00Z */
+
+  /* an import reads local times in the store's zone, at both ends of the
+   * month and across the change; the export keeps UTC */
+  {
+    const char *csv = "ref,at,account,rep,kind,amount\n"
+                      "L1,2026-11-01 00:30,1,1,order,100.00 EUR\n"
+                      "L2,30.11.2026 23:30,1,1,order,200.00 EUR\n"
+                      "L3,2026-10-25T02:30:00,1,1,call,\n"
+                      "L4,2026-12-01T00:30:00+01:00,1,1,order,400.00 EUR\n";
+    g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv, -1, NULL);
+    g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+    g_autofree char *text = NULL;
+    guint64          inserted = 0;
+
+    CU_ASSERT_TRUE (tandem_store_import_activities (again, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                    &inserted, NULL, &error));
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_EQUAL (inserted, 4);
+    CU_ASSERT_TRUE (
+        tandem_store_export_activities (again, out, TANDEM_DATA_FORMAT_CSV, NULL, NULL, &error));
+    CU_ASSERT_TRUE (g_output_stream_close (out, NULL, NULL));
+    text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                      g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+    CU_ASSERT_PTR_NOT_NULL (strstr (text, "L1,2026-10-31T23:30:00Z,"));
+    CU_ASSERT_PTR_NOT_NULL (strstr (text, "L2,2026-11-30T22:30:00Z,"));
+    CU_ASSERT_PTR_NOT_NULL (strstr (text, "L3,2026-10-25T01:30:00Z,"));
+    CU_ASSERT_PTR_NOT_NULL (strstr (text, "L4,2026-11-30T23:30:00Z,"));
+  }
+  {
+    /* a skipped local time in a file is refused naming line and zone */
+    const char *csv = "ref,at,account,rep,kind\nG1,29.03.2026 02:30,1,1,call\n";
+    g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv, -1, NULL);
+
+    CU_ASSERT_FALSE (tandem_store_import_activities (again, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                                     NULL, &error));
+    TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+                         "line 2: at: “29.03.2026 02:30” does not exist in the time zone "
+                         "Europe/Berlin");
+  }
+  list = tandem_store_list_activities (again);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (list), 4);
+  fixture_clear (&f);
+}
+
 /* 12. Key figures over any period the plan's periods tile. */
 static void
 test_kpi_tiled_periods (void)
@@ -903,6 +1043,7 @@ main (void)
     { "test_before_tandem_start", test_before_tandem_start },
     { "test_money_errors", test_money_errors },
     { "test_kpi_tiled_periods", test_kpi_tiled_periods },
+    { "test_local_time", test_local_time },
   };
 
   return tandem_test_run ("hostile", cases, G_N_ELEMENTS (cases));

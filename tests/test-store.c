@@ -722,7 +722,7 @@ test_import_all_or_nothing (void)
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,2026-11-03T11:00:00Z,1,"
       "1,order,12.5\n",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 3: amount:" },
-    { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,2026-11-03,1,1,call,\n",
+    { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,11/03/2026,1,1,call,\n",
       TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 3: at:" },
     { "ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,99,1,call,\n",
       TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE, "line 2: account: no account with id 99" },

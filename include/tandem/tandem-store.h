@@ -259,6 +259,18 @@ GListModel *tandem_store_query_activities_finish (TandemStore  *self,
                                                   GAsyncResult *result,
                                                   GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* settings */
+TANDEM_AVAILABLE_IN_ALL
+char *tandem_store_get_time_zone_name (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+GTimeZone *tandem_store_get_time_zone (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_store_set_time_zone (TandemStore *self, const char *name, GError **error);
+TANDEM_AVAILABLE_IN_ALL
+GDateTime *tandem_store_parse_time (TandemStore *self,
+                                    const char  *text,
+                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* bulk import and export */
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_import_activities (TandemStore     *self,

@@ -84,6 +84,7 @@ typedef struct
   guint64               inserted;
   guint64               skipped;
   gboolean              deferred; /* the backend dropped indexes to build later */
+  GTimeZone            *zone;     /* the store's: times without an offset are local */
 } Importer;
 
 static gboolean field_error (Importer   *imp,
@@ -279,10 +280,11 @@ import_row (Importer *imp, GError **error)
       return field_error (imp, c, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
                           local_error->message);
 
-  if (imp->fields[COL_AT] == NULL || !_tandem_time_parse (imp->fields[COL_AT], &record.occurred_at))
+  if (imp->fields[COL_AT] == NULL
+      || !_tandem_time_parse (imp->fields[COL_AT], imp->zone, &record.occurred_at))
     {
       g_autofree char *why
-          = _tandem_time_explain (imp->fields[COL_AT] ? imp->fields[COL_AT] : "", TRUE);
+          = _tandem_time_explain (imp->fields[COL_AT] ? imp->fields[COL_AT] : "", imp->zone);
 
       return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", why);
     }
@@ -564,6 +566,9 @@ _tandem_store_import (TandemStore     *self,
       goto out;
     }
 
+  imp.zone = _tandem_store_load_time_zone (imp.backend, error);
+  if (imp.zone == NULL)
+    goto out;
   accounts = tandem_backend_list_accounts (imp.backend, error);
   if (accounts == NULL)
     goto out;
@@ -741,6 +746,7 @@ out:
   g_clear_pointer (&imp.accounts, g_hash_table_unref);
   g_clear_pointer (&imp.reps, g_hash_table_unref);
   g_clear_pointer (&imp.ordered, g_hash_table_unref);
+  g_clear_pointer (&imp.zone, g_time_zone_unref);
   g_clear_pointer (&imp.writer, _tandem_activity_writer_free);
   clear_json_strings (&imp);
   _tandem_store_unlock (self);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -550,7 +551,7 @@ convert_row (TandemKpi             *kpi,
       g_autofree char *when = _tandem_time_format (r->at);
 
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_NO_RATE,
-                   _ ("Activity #%" G_GINT64_FORMAT " of tandem “%s” is in %s; plan “%s” counts "
+                   _ ("Activity #%" PRId64 " of tandem “%s” is in %s; plan “%s” counts "
                       "in %s, and no rate %s→%s is in effect at %s (set one with: tandem rate set "
                       "%s %s RATE --from TIME)"),
                    r->activity_id, tandem_team_get_name (kpi->team), r->currency,
@@ -561,7 +562,7 @@ convert_row (TandemKpi             *kpi,
   if (!_tandem_exchange_rate_parse (rate->text, &value, error))
     return FALSE;
   if (!_tandem_exchange_convert (r->amount, r->currency, kpi->currency, value, amount))
-    return _tandem_overflow_error (error, _ ("The conversion of activity #%" G_GINT64_FORMAT),
+    return _tandem_overflow_error (error, _ ("The conversion of activity #%" PRId64),
                                    r->activity_id);
   return TRUE;
 }

@@ -253,6 +253,7 @@ typedef enum
   TANDEM_SCHEDULE_PAYROLL_PROFILE, /* text = the [Payroll] group, from_label = first period
                                     * (NULL: every one), from_at = its start in UTC;
                                     * saved: returns the version (id) */
+  TANDEM_SCHEDULE_SETTING,         /* a store setting: name, text = its value (saved: replaces) */
   TANDEM_N_SCHEDULES
 } TandemScheduleKind;
 

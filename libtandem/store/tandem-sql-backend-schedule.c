@@ -36,6 +36,7 @@ bind_save (TandemSqlBackend           *self,
     [TANDEM_SCHEDULE_DRAW_LINE] = N_STMTS,
     [TANDEM_SCHEDULE_PERIOD_STATE] = STMT_SAVE_PERIOD_STATE,
     [TANDEM_SCHEDULE_PAYROLL_PROFILE] = STMT_SAVE_PAYROLL_PROFILE,
+    [TANDEM_SCHEDULE_SETTING] = STMT_SAVE_SETTING,
   };
   TandemSqlStmt *stmt;
 
@@ -113,6 +114,10 @@ bind_save (TandemSqlBackend           *self,
       tandem_sql_bind_int64 (stmt, 2, r->from_at);
       tandem_sql_bind_text (stmt, 3, r->text);
       break;
+    case TANDEM_SCHEDULE_SETTING:
+      tandem_sql_bind_text (stmt, 1, r->name);
+      tandem_sql_bind_text (stmt, 2, r->text);
+      break;
     case TANDEM_SCHEDULE_CLOSED_PERIOD:
     case TANDEM_SCHEDULE_DRAW_LINE:
     case TANDEM_N_SCHEDULES:
@@ -185,6 +190,7 @@ tandem_sql_backend_list_schedule (TandemBackend     *backend,
     [TANDEM_SCHEDULE_DRAW_LINE] = STMT_LIST_DRAW_LINES,
     [TANDEM_SCHEDULE_PERIOD_STATE] = STMT_LIST_PERIOD_STATES,
     [TANDEM_SCHEDULE_PAYROLL_PROFILE] = STMT_LIST_PAYROLL_PROFILES,
+    [TANDEM_SCHEDULE_SETTING] = STMT_LIST_SETTINGS,
   };
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, ids[kind], error);

@@ -203,6 +203,10 @@ static const char *const stmt_sql[N_STMTS] = {
     "RETURNING id",
   [STMT_LIST_PAYROLL_PROFILES] = "SELECT id, 0, NULL, definition, from_label, from_at, NULL, 0, "
                                  "0, NULL, NULL, id FROM payroll_profile ORDER BY id",
+  [STMT_SAVE_SETTING] = "INSERT INTO store_setting (name, value) VALUES (?1, ?2) "
+                        "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+  [STMT_LIST_SETTINGS] = "SELECT 0, 0, name, value, NULL, 0, NULL, 0, 0, NULL, NULL, 0 "
+                         "FROM store_setting ORDER BY name",
   [STMT_LIST_PERIOD_STATES]
   = "SELECT 0, 0, p.plan, s.who, p.label, s.at, NULL, 0, 0, NULL, NULL, s.state "
     "FROM period_state s JOIN closed_period p ON p.id = s.period_id "

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TandemSqliteBackend, tandem_sqlite_backend, TANDEM, SQLITE_BACKEND, GObject)
 
 /* The newest schema version this libtandem writes. */
-#define TANDEM_SQLITE_SCHEMA_VERSION 14
+#define TANDEM_SQLITE_SCHEMA_VERSION 15
 
 /* "TAND" in PRAGMA application_id marks a libtandem store. */
 #define TANDEM_SQLITE_APPLICATION_ID 0x54414E44

@@ -348,6 +348,16 @@ const char *const tandem_sqlite_migrations[] = {
   "  from_at INTEGER NOT NULL,"
   "  definition TEXT NOT NULL"
   ");",
+
+  /* 15: German month-end: the store's settings (its time zone, which
+   *     every client of a server reads), and customer numbers on
+   *     accounts, unique where given */
+  "CREATE TABLE store_setting ("
+  "  name TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "ALTER TABLE account ADD COLUMN number TEXT;"
+  "CREATE UNIQUE INDEX account_number ON account (number) WHERE number IS NOT NULL;",
 };
 
 /* PostgreSQL changes a bound in place: the migrations it words itself. */

@@ -53,6 +53,9 @@ gboolean           _tandem_transaction_begin (TandemTransaction *self, GError **
 gboolean           _tandem_transaction_commit (TandemTransaction *self, GError **error);
 TandemBackend     *_tandem_transaction_get_backend (TandemTransaction *self);
 void               _tandem_transaction_end (TandemTransaction *self);
+/* The store's time zone (UTC when none is set), read in the caller's
+ * transaction on @backend (tandem-store-settings.c). */
+GTimeZone *_tandem_store_load_time_zone (TandemBackend *backend, GError **error);
 /* Appends who (the store's actor), when (now), @verb and @what to the
  * audit trail, inside the caller's transaction on @backend. */
 gboolean _tandem_store_append_audit (TandemStore   *self,

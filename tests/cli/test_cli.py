@@ -53,6 +53,7 @@ def run(*args, db=None, env=None, check=None):
     cmd = [TANDEM] + ([f'--db={store_for(db)}'] if db else []) + list(args)
     e = dict(os.environ)
     e['LC_ALL'] = 'C.UTF-8'
+    e['TZ'] = 'UTC'  # init takes this computer's zone: the same everywhere
     e.update(env or {})
     p = subprocess.run(cmd, capture_output=True, text=True, env=e, timeout=120)
     if check is not None:

@@ -359,3 +359,81 @@ def test_payroll_export_refusals(floor, tmp_path):
     (tmp_path / 'bad.ini').write_text('[Payroll]\ncommission=0\n')
     p = run('payroll', 'setup', str(tmp_path / 'bad.ini'), db=floor, check=2)
     assert '[Payroll] commission=0: expected a wage type (Lohnart) from 1 to 9999' in p.stderr
+
+
+# --- line 3: local time ------------------------------------------------------
+
+def test_init_takes_the_time_zone_and_config_changes_it(tmp_path):
+    fresh = str(tmp_path / 'zone.db')
+    p = run('init', '--time-zone', 'Europe/Berlin', db=fresh, check=0)
+    assert 'time zone Europe/Berlin' in p.stdout
+    assert json.loads(run('--json', 'config', db=fresh, check=0).stdout) == {
+        'time_zone': 'Europe/Berlin', 'schema': 15}
+    # an upgrade keeps the zone; without --time-zone a new store takes this computer's (TZ)
+    run('init', db=fresh, check=0)
+    assert json.loads(run('--json', 'config', db=fresh, check=0).stdout)['time_zone'] == 'Europe/Berlin'
+    other = str(tmp_path / 'tz.db')
+    run('init', db=other, env={'TZ': 'Europe/Vienna'}, check=0)
+    assert json.loads(run('--json', 'config', db=other, check=0).stdout)['time_zone'] == 'Europe/Vienna'
+    p = run('config', 'time-zone', 'Europe/Berlyn', db=fresh, check=2)
+    assert '“Europe/Berlyn” is not a time zone this computer knows' in p.stderr
+    run('config', 'time-zone', 'UTC', db=fresh, check=0)
+    assert 'Time zone: UTC' in run('config', db=fresh, check=0).stdout
+    p = run('config', 'colour', 'red', db=fresh, check=1)
+    assert 'unknown setting “colour”' in p.stderr
+    audit = json.loads(run('--json', 'audit', db=fresh, check=0).stdout)
+    assert [e['what'] for e in audit if e['verb'] == 'config'] == [
+        'time zone Europe/Berlin', 'time zone UTC']
+
+
+def test_local_times_at_both_month_boundaries(floor, tmp_path):
+    run('config', 'time-zone', 'Europe/Berlin', db=floor, check=0)
+    run('plan', 'default', 'Alpha', db=floor, check=0)
+    # an evening order in Berlin on 30 November is November (22:30Z), the
+    # first half hour of 1 November too (31 October 23:30Z), on every path in
+    order(floor, 1, 2, '1000.00 EUR', '2026-11-30T23:30:00', 'EVE').check_returncode()
+    order(floor, 1, 2, '100.00 EUR', '01.11.2026 00:30', 'EARLY').check_returncode()
+    order(floor, 1, 2, '10.00 EUR', '2026-10-31 23:59', 'OCT').check_returncode()
+    order(floor, 1, 2, '1.00 EUR', '01.12.2026', 'DEC').check_returncode()
+    (tmp_path / 'rows.json').write_text(json.dumps([
+        {'ref': 'J1', 'at': '2026-11-30 23:59:59', 'account': 1, 'rep': 2, 'kind': 'order',
+         'amount': '2000.00 EUR'}]))
+    (tmp_path / 'rows.csv').write_text('ref,at,account,rep,kind,amount\n'
+                                       'C1,30.11.2026 23:45,1,2,order,4000.00 EUR\n')
+    run('import', str(tmp_path / 'rows.json'), db=floor, check=0)
+    run('import', str(tmp_path / 'rows.csv'), db=floor, check=0)
+    rows = {a['external-ref']: a['occurred-at']
+            for a in json.loads(run('--json', 'activity', 'list', db=floor, check=0).stdout)}
+    assert rows == {'EVE': '2026-11-30T22:30:00Z', 'EARLY': '2026-10-31T23:30:00Z',
+                    'OCT': '2026-10-31T22:59:00Z', 'DEC': '2026-11-30T23:00:00Z',
+                    'J1': '2026-11-30T22:59:59Z', 'C1': '2026-11-30T22:45:00Z'}
+    # the table shows local time
+    table = run('activity', 'list', db=floor, check=0).stdout
+    assert '2026-11-30 23:30' in table and '2026-11-01 00:30' in table and '22:30' not in table
+    # the export keeps UTC
+    exported = run('export', 'activities', db=floor, check=0).stdout
+    assert 'EVE,2026-11-30T22:30:00Z' in exported
+    # November (Berlin) pays EVE, EARLY, J1 and C1: 5% of 7,100.00 = 355.00
+    nov = json.loads(run('--json', 'settle', '2026-11', db=floor, check=0).stdout)
+    assert nov['total'] == '355.00 EUR'
+    # October pays OCT only (0.50), December DEC only (0.05)
+    assert json.loads(run('--json', 'settle', '2026-10', db=floor, check=0).stdout)['total'] == '0.50 EUR'
+    assert json.loads(run('--json', 'settle', '2026-12', db=floor, check=0).stdout)['total'] == '0.05 EUR'
+
+
+def test_local_times_across_daylight_saving(floor):
+    run('config', 'time-zone', 'Europe/Berlin', db=floor, check=0)
+    # the clocks go forward on 29 March 2026: 02:30 does not exist
+    p = order(floor, 1, 2, '5.00 EUR', '29.03.2026 02:30', 'GAP')
+    assert p.returncode == 2
+    assert '“29.03.2026 02:30” does not exist in the time zone Europe/Berlin' in p.stderr
+    # before and after the change: UTC+1, then UTC+2
+    order(floor, 1, 2, '5.00 EUR', '29.03.2026 01:30', 'W').check_returncode()
+    order(floor, 1, 2, '5.00 EUR', '29.03.2026 03:30', 'S').check_returncode()
+    # the clocks go back on 25 October 2026: 02:30 is read as standard time (UTC+1)
+    order(floor, 1, 2, '5.00 EUR', '2026-10-25 02:30', 'B').check_returncode()
+    rows = {a['external-ref']: a['occurred-at']
+            for a in json.loads(run('--json', 'activity', 'list', db=floor, check=0).stdout)}
+    assert rows == {'W': '2026-03-29T00:30:00Z', 'S': '2026-03-29T01:30:00Z', 'B': '2026-10-25T01:30:00Z'}
+    table = run('activity', 'list', db=floor, check=0).stdout
+    assert '2026-03-29 01:30' in table and '2026-03-29 03:30' in table and '2026-10-25 02:30' in table

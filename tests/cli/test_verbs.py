@@ -19,7 +19,7 @@ SOURCE = os.path.join(os.path.dirname(__file__), '..', '..')
 # Every verb, as the contract ("The tandem method from the shell") and the
 # earlier issues name them; a verb missing from the command is a failure.
 VERBS = [
-    'init', 'rep add', 'rep list', 'rep update', 'rep archive', 'rep tag', 'classify', 'cleanup', 'match',
+    'init', 'config', 'rep add', 'rep list', 'rep update', 'rep archive', 'rep tag', 'classify', 'cleanup', 'match',
     'team add', 'team list', 'team update', 'team members', 'team history', 'team archive',
     'account add', 'account list', 'account archive', 'account history',
     'charter show', 'charter set', 'charter confirm', 'shadowing log', 'shadowing status',
@@ -342,7 +342,9 @@ def test_disputes_from_the_shell(floor, tmp_path):
 def test_audit_from_the_shell(floor):
     db = floor
     before = j(db, 'audit')
-    assert [e['verb'] for e in before][:3] == ['rep add', 'rep add', 'rep add']
+    # init sets the store's time zone: the first entry
+    assert [e['verb'] for e in before][:4] == ['config', 'rep add', 'rep add', 'rep add']
+    assert before[0]['what'].startswith('time zone ')
     assert set(before[0]) >= {'at', 'who', 'verb', 'what'}
     run('--as', 'Petra Krüger', 'rep', 'update', '3', '--name', 'Mia Wolf-Berg', db=db, check=0)
     run('rep', 'update', '3', '--personnel-number', 'x', db=db, check=2)  # fails: no entry

@@ -31,6 +31,18 @@ function seeded() {
     return {store, inside, field, team, account};
 }
 
+test('the store time zone reads local times', () => {
+    const {store} = seeded();
+    assertEqual(store.get_time_zone_name(), null);
+    store.set_time_zone('Europe/Berlin');
+    assertEqual(store.get_time_zone_name(), 'Europe/Berlin');
+    assertEqual(store.get_time_zone().get_identifier(), 'Europe/Berlin');
+    assertEqual(store.parse_time('30.11.2026 23:30').format_iso8601(), '2026-11-30T22:30:00Z');
+    assertEqual(store.parse_time('2026-11-01').format_iso8601(), '2026-10-31T23:00:00Z');
+    assertThrows(() => store.parse_time('29.03.2026 02:30'), e => e.message.includes('does not exist in the time zone'));
+    assertThrows(() => store.set_time_zone('Mars/Olympus'), e => e.message.includes('Mars/Olympus'));
+});
+
 test('add, get and list', () => {
     const {store, inside, team} = seeded();
     assertEqual(store.get_rep(inside.id), inside);

@@ -167,3 +167,24 @@ def test_new_for_uri_takes_paths_and_servers():
     assert info.value.matches(Tandem.store_error_quark(), Tandem.StoreError.IO)
     assert '127.0.0.1/tandem' in info.value.message
     assert 'Geheim123' not in info.value.message
+
+
+def test_time_zone_and_local_times(seeded):
+    store, inside, field, team, account = seeded
+    assert store.get_time_zone_name() is None
+    assert store.get_time_zone().get_identifier() == 'UTC'
+    store.set_time_zone('Europe/Berlin')
+    assert store.get_time_zone_name() == 'Europe/Berlin'
+    # 23:30 in Berlin in November is 22:30 UTC; the first minutes of
+    # November are still October in UTC
+    assert store.parse_time('30.11.2026 23:30').format_iso8601() == '2026-11-30T22:30:00Z'
+    assert store.parse_time('2026-11-01 00:30').format_iso8601() == '2026-10-31T23:30:00Z'
+    assert store.parse_time('2026-11-01T00:30:00Z').format_iso8601() == '2026-11-01T00:30:00Z'
+    berlin = GLib.TimeZone.new_identifier('Europe/Berlin')
+    assert Tandem.time_parse('2026-10-25 02:30', berlin).format_iso8601() == '2026-10-25T01:30:00Z'
+    with pytest.raises(GLib.Error) as e:
+        store.parse_time('29.03.2026 02:30')
+    assert 'does not exist in the time zone Europe/Berlin' in e.value.message
+    with pytest.raises(GLib.Error) as e:
+        store.set_time_zone('Mars/Olympus')
+    assert 'Mars/Olympus' in e.value.message
