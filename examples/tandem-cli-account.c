@@ -17,6 +17,7 @@ cli_cmd_account_add (Cli *cli, int argc, char **argv)
   g_autofree char *stage_text = NULL;
   g_autofree char *referred_text = NULL;
   g_autofree char *since_text = NULL;
+  g_autofree char *number = NULL;
   GOptionEntry     entries[]
       = { { "team", 0, 0, G_OPTION_ARG_STRING, &team_text, N_ ("the owning tandem’s id"), "ID" },
           { "category", 0, 0, G_OPTION_ARG_STRING, &category_text, N_ ("A, B, C or D (default C)"),
@@ -29,6 +30,8 @@ cli_cmd_account_add (Cli *cli, int argc, char **argv)
             N_ ("when the account was created (default: now); orders dated earlier do not move its "
                 "stage"),
             "TIME" },
+          { "number", 0, 0, G_OPTION_ARG_STRING, &number,
+            N_ ("the customer number, unique in the store (such as K-1001)"), "NUMBER" },
           { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemTeam) team = NULL;
@@ -67,6 +70,7 @@ cli_cmd_account_add (Cli *cli, int argc, char **argv)
   draft = tandem_account_new (argv[1], team);
   tandem_account_set_category (draft, category);
   tandem_account_set_stage (draft, stage);
+  tandem_account_set_number (draft, number);
   if (!tandem_account_set_referred_by (draft, referrer, &error)
       || (account = tandem_store_save_account (cli->store, draft, since, &error)) == NULL)
     return cli_data_error (error);
@@ -79,12 +83,53 @@ account_row (gpointer item)
 {
   TandemAccount *a = item;
   TandemTeam    *team = tandem_account_get_team (a);
+  const char    *number = tandem_account_get_number (a);
+  g_autoptr (GString) line = g_string_new (NULL);
 
-  g_print ("%4" PRId64 "  %-34s %s  %-9s tandem %" PRId64 "%s\n", tandem_account_get_id (a),
-           tandem_account_get_name (a), tandem_category_to_nick (tandem_account_get_category (a)),
-           tandem_account_stage_to_nick (tandem_account_get_stage (a)),
-           team ? tandem_team_get_id (team) : 0,
-           tandem_account_get_archived (a) ? _ ("  (archived)") : "");
+  g_string_append_printf (line, "%4" PRId64 "  ", tandem_account_get_id (a));
+  cli_pad (line, number != NULL ? number : "—", 10, FALSE);
+  g_string_append_c (line, ' ');
+  cli_pad (line, tandem_account_get_name (a), 34, FALSE);
+  g_string_append_printf (line, " %s  %-9s tandem %" PRId64 "%s",
+                          tandem_category_to_nick (tandem_account_get_category (a)),
+                          tandem_account_stage_to_nick (tandem_account_get_stage (a)),
+                          team ? tandem_team_get_id (team) : 0,
+                          tandem_account_get_archived (a) ? _ ("  (archived)") : "");
+  g_print ("%s\n", line->str);
+}
+
+int
+cli_cmd_account_update (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *number = NULL;
+  GOptionEntry     entries[]
+      = { { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("the customer’s new name"), "NAME" },
+          { "number", 0, 0, G_OPTION_ARG_STRING, &number,
+            N_ ("the customer number, unique in the store, or \"\" for none"), "NUMBER" },
+          { NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  int status = cli_parse_options (cli, "account update ID", _ ("— change an account"), entries,
+                                  &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    return cli_usage_error (_ ("account update needs one account ID"));
+  if (name == NULL && number == NULL)
+    return cli_usage_error (_ ("account update needs --name NAME or --number NUMBER"));
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if ((account = cli_get_account (cli, _ ("account"), argv[1], &error)) == NULL)
+    return cli_data_error (error);
+  if (name != NULL)
+    tandem_account_set_name (account, name);
+  if (number != NULL)
+    tandem_account_set_number (account, *number != '\0' ? number : NULL);
+  if (!tandem_store_update_account (cli->store, account, &error))
+    return cli_data_error (error);
+  return 0;
 }
 
 int

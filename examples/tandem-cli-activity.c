@@ -80,7 +80,7 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
       || (account_text != NULL && !cli_parse_id ("--account", account_text, &account_id, &error))
       || !cli_parse_id ("--rep", rep_text, &rep_id, &error)
       || (target_text != NULL && !cli_parse_id (target_option, target_text, &reverses_id, &error))
-      || (amount_text != NULL && (amount = tandem_money_parse (amount_text, &error)) == NULL)
+      || (amount_text != NULL && (amount = cli_parse_money (amount_text, &error)) == NULL)
       || (at_text != NULL && (when = cli_parse_time (cli, "--at", at_text, &error)) == NULL))
     return cli_data_error (error);
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL && reverses_text == NULL)
@@ -219,13 +219,14 @@ fail:
 }
 
 static int
-run_import (Cli *cli, const char *path, const char *format_text)
+run_import (Cli *cli, const char *path, const char *format_text, TandemImportOptions *options)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr (GFileInputStream) stream = NULL;
   TandemDataFormat format;
   guint64          inserted = 0, skipped = 0;
+  g_autofree char *encoding = NULL;
   gboolean         ok;
 
   if (format_text != NULL)
@@ -252,8 +253,8 @@ run_import (Cli *cli, const char *path, const char *format_text)
     }
 
   cli_progress_start (cli);
-  ok = tandem_store_import_activities (cli->store, G_INPUT_STREAM (stream), format, NULL, &inserted,
-                                       &skipped, &error);
+  ok = tandem_store_import_activities_full (cli->store, G_INPUT_STREAM (stream), format, options,
+                                            NULL, &inserted, &skipped, &encoding, &error);
   cli_progress_stop (cli);
 
   if (!ok)
@@ -277,6 +278,8 @@ run_import (Cli *cli, const char *path, const char *format_text)
       json_builder_add_int_value (b, (gint64)inserted);
       json_builder_set_member_name (b, "skipped");
       json_builder_add_int_value (b, (gint64)skipped);
+      json_builder_set_member_name (b, "encoding");
+      json_builder_add_string_value (b, encoding);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       cli_print_json (root);
@@ -286,7 +289,17 @@ run_import (Cli *cli, const char *path, const char *format_text)
       g_autofree char *n_in = g_strdup_printf ("%" G_GUINT64_FORMAT, inserted);
       g_autofree char *n_skip = g_strdup_printf ("%" G_GUINT64_FORMAT, skipped);
 
-      g_print (_ ("Imported %s activities; skipped %s already stored\n"), n_in, n_skip);
+      /* TRANSLATORS: the first half of "Imported 3 activities; skipped 1 already stored" */
+      g_print (ngettext ("Imported %s activity; ", "Imported %s activities; ",
+                         (unsigned long)MIN (inserted, G_MAXULONG)),
+               n_in);
+      g_print (ngettext ("skipped %s already stored", "skipped %s already stored",
+                         (unsigned long)MIN (skipped, G_MAXULONG)),
+               n_skip);
+      if (g_strcmp0 (encoding, "UTF-8") != 0)
+        /* TRANSLATORS: after the import summary: the file was not UTF-8 */
+        g_print (_ (" (read as %s)"), encoding);
+      g_print ("\n");
     }
   return 0;
 }
@@ -295,9 +308,22 @@ int
 cli_cmd_import (Cli *cli, int argc, char **argv)
 {
   g_autofree char *format = NULL;
-  GOptionEntry     entries[] = { { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-                                   N_ ("csv or json (default: from the file name)"), "FORMAT" },
-                                 { NULL } };
+  g_autofree char *columns = NULL;
+  g_autofree char *kind_text = NULL;
+  GOptionEntry     entries[]
+      = { { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+            N_ ("csv or json (default: from the file name)"), "FORMAT" },
+          { "columns", 0, 0, G_OPTION_ARG_STRING, &columns,
+            N_ ("the file’s headers of the fields, such as "
+                "ref=Belegnr,at=Datum,account_number=Kundennr; other "
+                "columns are then left out"),
+            "FIELD=HEADER,…" },
+          { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text,
+            N_ ("the kind of every row of a file without a kind column"), "KIND" },
+          { NULL } };
+  g_autoptr (TandemImportOptions) options = tandem_import_options_new ();
+  g_autoptr (GError) error = NULL;
+  TandemActivityKind kind;
   int status = cli_parse_options (cli, "import FILE", _ ("— import activities, all rows or none"),
                                   entries, &argc, &argv);
 
@@ -305,9 +331,17 @@ cli_cmd_import (Cli *cli, int argc, char **argv)
     return status;
   if (argc != 2)
     return cli_usage_error (_ ("import needs one FILE"));
+  if (columns != NULL && !tandem_import_options_set_columns (options, columns, &error))
+    return cli_usage_error ("--%s", error->message);
+  if (kind_text != NULL)
+    {
+      if (!tandem_activity_kind_from_nick (kind_text, &kind, &error))
+        return cli_usage_error ("--kind: %s", error->message);
+      tandem_import_options_set_kind (options, kind);
+    }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  return run_import (cli, argv[1], format);
+  return run_import (cli, argv[1], format, options);
 }
 
 int

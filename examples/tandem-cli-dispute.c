@@ -130,7 +130,7 @@ cli_cmd_dispute_resolve (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("dispute resolve --reject needs --note TEXT"));
   if (!cli_parse_id ("ID", argv[1], &id, &error)
       || (accept
-          && ((amount = tandem_money_parse (amount_text, &error)) == NULL
+          && ((amount = cli_parse_money (amount_text, &error)) == NULL
               || (into = tandem_period_parse (into_text, &error)) == NULL)))
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)

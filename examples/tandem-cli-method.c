@@ -274,7 +274,7 @@ cli_cmd_classify (Cli *cli, int argc, char **argv)
     for (guint i = 0; i < g_list_model_get_n_items (result); i++)
       {
         g_autoptr (TandemClassification) k = g_list_model_get_item (result, i);
-        g_autofree char *revenue = tandem_money_to_string (tandem_classification_get_revenue (k));
+        g_autofree char *revenue = cli_money (tandem_classification_get_revenue (k));
         guint            share = tandem_classification_get_share (k);
 
         g_autofree char *letter

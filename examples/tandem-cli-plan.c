@@ -268,7 +268,7 @@ cli_cmd_target_set (Cli *cli, int argc, char **argv)
   if (argc != 4)
     return cli_usage_error (_ ("target set needs TEAM, PERIOD and AMOUNT"));
   if ((period = tandem_period_parse (argv[2], &error)) == NULL
-      || (amount = tandem_money_parse (argv[3], &error)) == NULL)
+      || (amount = cli_parse_money (argv[3], &error)) == NULL)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
@@ -396,7 +396,7 @@ cli_cmd_draw_set (Cli *cli, int argc, char **argv)
   if (argc != 2 || amount_text == NULL || from_text == NULL)
     return cli_usage_error (_ ("draw set needs REP, --amount AMOUNT and --from PERIOD"));
   if (!cli_parse_id ("REP", argv[1], &rep_id, &error)
-      || (amount = tandem_money_parse (amount_text, &error)) == NULL
+      || (amount = cli_parse_money (amount_text, &error)) == NULL
       || (from = tandem_period_parse (from_text, &error)) == NULL
       || (until_text != NULL && (until = tandem_period_parse (until_text, &error)) == NULL))
     return cli_data_error (error);

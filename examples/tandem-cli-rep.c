@@ -78,11 +78,17 @@ cli_cmd_rep_update (Cli *cli, int argc, char **argv)
 static void
 rep_row (gpointer item)
 {
-  TandemRep *r = item;
+  TandemRep  *r = item;
+  const char *number = tandem_rep_get_personnel_number (r);
+  g_autoptr (GString) line = g_string_new (NULL);
 
-  g_print ("%4" PRId64 "  %-28s %-8s%s\n", tandem_rep_get_id (r), tandem_rep_get_name (r),
-           tandem_role_to_nick (tandem_rep_get_role (r)),
-           tandem_rep_get_archived (r) ? _ ("  (archived)") : "");
+  /* names padded by the columns they take (Weiß, Süd, 王芳), not bytes */
+  g_string_append_printf (line, "%4" PRId64 "  ", tandem_rep_get_id (r));
+  cli_pad (line, tandem_rep_get_name (r), 28, FALSE);
+  g_string_append_printf (line, " %-8s ", tandem_role_to_nick (tandem_rep_get_role (r)));
+  /* TRANSLATORS: a rep's personnel number in payroll, in the rep list */
+  cli_pad (line, number != NULL ? number : "—", 10, FALSE);
+  g_print ("%s%s\n", g_strchomp (line->str), tandem_rep_get_archived (r) ? _ ("  (archived)") : "");
 }
 
 int

@@ -146,7 +146,7 @@ draw_chart (TandemSettlement *settlement, const char *path, GError **error)
     {
       g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);
       g_autoptr (TandemMoney) total = tandem_settlement_get_total_for_rep (settlement, rep);
-      g_autofree char *total_text = tandem_money_to_string (total);
+      g_autofree char *total_text = cli_money (total);
       double           y = 80 + i * ROW;
       double           right = zero_x, left = zero_x;
 
@@ -416,7 +416,7 @@ cli_print_kpis (Cli *cli, const char *period, GListModel *kpis)
       g_autoptr (TandemKpi) k = g_list_model_get_item (kpis, i);
       g_autoptr (TandemMoney) revenue = tandem_kpi_get_revenue (k);
       TandemConversion *c = tandem_kpi_get_conversion (k);
-      g_autofree char  *rev = tandem_money_to_display_string (revenue, FALSE);
+      g_autofree char  *rev = tandem_money_to_locale_string (revenue, FALSE);
       g_autofree char  *att = bp_cell (tandem_kpi_get_attainment (k));
       g_autofree char  *won = g_strdup_printf ("%u", tandem_kpi_get_new_customers (k));
       g_autofree char  *win = bp_cell (tandem_conversion_get_win_rate (c));

@@ -241,7 +241,7 @@ cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
   g_autoptr (GListModel) teams = tandem_settlement_get_team_results (settlement);
   g_autoptr (TandemMoney) total = tandem_settlement_get_total (settlement);
   g_autofree char   *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
-  g_autofree char   *total_text = tandem_money_to_string (total);
+  g_autofree char   *total_text = cli_money (total);
   gint64             column_totals[N_KINDS] = { 0 };
   gboolean           shown[N_KINDS] = { FALSE };
   g_autofree gint64 *sums = NULL;
@@ -332,13 +332,13 @@ cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
     {
       g_autoptr (TandemTeamResult) r = g_list_model_get_item (teams, i);
       g_autofree char *revenue
-          = tandem_money_to_display_string (tandem_team_result_get_revenue (r), FALSE);
+          = tandem_money_to_locale_string (tandem_team_result_get_revenue (r), FALSE);
       g_autofree char *target
           = tandem_team_result_get_target (r)
-                ? tandem_money_to_display_string (tandem_team_result_get_target (r), FALSE)
+                ? tandem_money_to_locale_string (tandem_team_result_get_target (r), FALSE)
                 : g_strdup ("–");
       g_autofree char *payout
-          = tandem_money_to_display_string (tandem_team_result_get_payout (r), FALSE);
+          = tandem_money_to_locale_string (tandem_team_result_get_payout (r), FALSE);
       int              att = tandem_team_result_get_attainment (r);
       g_autofree char *att_text
           = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100) : g_strdup ("–");
@@ -354,7 +354,7 @@ cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
   g_string_append_printf (out, _ ("\nTotal payout: %s\n"), total_text);
   {
     g_autoptr (TandemMoney) held = tandem_settlement_get_held (settlement);
-    g_autofree char *held_text = tandem_money_to_string (held);
+    g_autofree char *held_text = cli_money (held);
 
     if (tandem_money_get_minor_units (held) != 0)
       g_string_append_printf (out, _ ("Held until the customers pay (not in the total): %s\n"),
@@ -373,6 +373,8 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
   g_autofree char *total_text = tandem_money_to_string (total);
   g_autoptr (TandemMoney) held = tandem_settlement_get_held_for_rep (settlement, rep);
   g_autofree char *held_text = tandem_money_to_string (held);
+  g_autofree char *shown_total = cli_money (total);
+  g_autofree char *shown_held = cli_money (held);
   GEnumClass      *kinds = g_type_class_ref (TANDEM_TYPE_LINE_KIND);
   g_autoptr (GPtrArray) disputes = open_disputes (cli, settlement, rep);
 
@@ -435,7 +437,7 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
     {
       g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, i);
       g_autofree char *amount
-          = tandem_money_to_display_string (tandem_payout_line_get_amount (line), FALSE);
+          = tandem_money_to_locale_string (tandem_payout_line_get_amount (line), FALSE);
       g_autoptr (GString) row = g_string_new (NULL);
 
       cli_pad (row, g_enum_get_value (kinds, tandem_payout_line_get_kind (line))->value_nick, 16,
@@ -443,9 +445,9 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
       cli_pad (row, amount, 12, TRUE);
       g_print ("%s  %s\n", row->str, tandem_payout_line_get_explanation (line));
     }
-  g_print (_ ("\nTotal: %s\n"), total_text);
+  g_print (_ ("\nTotal: %s\n"), shown_total);
   if (tandem_money_get_minor_units (held) != 0)
-    g_print (_ ("Held until the customers pay (not in the total): %s\n"), held_text);
+    g_print (_ ("Held until the customers pay (not in the total): %s\n"), shown_held);
   for (guint i = 0; i < disputes->len; i++)
     {
       TandemDispute *d = disputes->pdata[i];

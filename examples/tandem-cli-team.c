@@ -51,7 +51,7 @@ cli_cmd_team_add (Cli *cli, int argc, char **argv)
       || !cli_parse_id ("--field", field_text, &field_id, &error)
       || (share_text != NULL
           && !cli_parse_percent ("--inside-share", share_text, &share_bp, &error))
-      || (target_text != NULL && (target = tandem_money_parse (target_text, &error)) == NULL)
+      || (target_text != NULL && (target = cli_parse_money (target_text, &error)) == NULL)
       || (since_text != NULL
           && (since = cli_parse_time (cli, "--since", since_text, &error)) == NULL))
     return cli_data_error (error);
@@ -78,11 +78,14 @@ team_row (gpointer item)
 {
   TandemTeam      *t = item;
   g_autofree char *target = cli_money (tandem_team_get_target (t));
+  g_autoptr (GString) line = g_string_new (NULL);
 
-  g_print ("%4" PRId64 "  %-24s inside %-4" PRId64 " field %-4" PRId64 " %s\n",
-           tandem_team_get_id (t), tandem_team_get_name (t),
-           tandem_rep_get_id (tandem_team_get_inside_rep (t)),
-           tandem_rep_get_id (tandem_team_get_field_rep (t)), target);
+  g_string_append_printf (line, "%4" PRId64 "  ", tandem_team_get_id (t));
+  cli_pad (line, tandem_team_get_name (t), 24, FALSE);
+  g_string_append_printf (line, " inside %-4" PRId64 " field %-4" PRId64 " %s",
+                          tandem_rep_get_id (tandem_team_get_inside_rep (t)),
+                          tandem_rep_get_id (tandem_team_get_field_rep (t)), target);
+  g_print ("%s\n", g_strchomp (line->str));
 }
 
 int
@@ -135,7 +138,7 @@ cli_cmd_team_update (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("team update needs --name, --since, --inside-share or --target"));
   if ((share_text != NULL && !cli_parse_percent ("--inside-share", share_text, &share_bp, &error))
       || (target_text != NULL && g_strcmp0 (target_text, "none") != 0
-          && (target = tandem_money_parse (target_text, &error)) == NULL)
+          && (target = cli_parse_money (target_text, &error)) == NULL)
       || (since_text != NULL
           && (since = cli_parse_time (cli, "--since", since_text, &error)) == NULL))
     return cli_data_error (error);

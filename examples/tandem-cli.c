@@ -33,10 +33,22 @@ cli_data_error (GError *error)
   return EXIT_DATA;
 }
 
+/* An amount as tables show it: grouped, in the locale's notation
+ * ("1.234,56 EUR" under de_DE.UTF-8, "1,234.56 EUR" in English). */
 char *
 cli_money (TandemMoney *money)
 {
-  return money != NULL ? tandem_money_to_string (money) : g_strdup ("");
+  return money != NULL ? tandem_money_to_locale_string (money, TRUE) : g_strdup ("");
+}
+
+/* An amount from the command line: canonical ("1234.56 EUR"), or with a
+ * comma German notation ("1.234,56 EUR"). */
+TandemMoney *
+cli_parse_money (const char *text, GError **error)
+{
+  if (strchr (text, ',') != NULL)
+    return tandem_money_parse_decimal_comma (text, error);
+  return tandem_money_parse (text, error);
 }
 
 void
@@ -567,11 +579,30 @@ cli_simple_list (Cli        *cli,
   return 0;
 }
 
-/* Pads @text to @width characters (not bytes), left or right aligned. */
+/* The columns @text takes on a terminal: a wide (East Asian) character
+ * takes two, a combining mark none. */
+long
+cli_width (const char *text)
+{
+  long n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c) || g_unichar_ismark (c))
+        continue;
+      n += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return n;
+}
+
+/* Pads @text to @width columns (not bytes or characters: see cli_width),
+ * left or right aligned. */
 void
 cli_pad (GString *out, const char *text, int width, gboolean right)
 {
-  long n = g_utf8_strlen (text, -1);
+  long n = cli_width (text);
 
   if (right)
     for (long i = n; i < width; i++)
@@ -589,7 +620,7 @@ cli_amount_cell (gint64 minor, const char *currency)
 {
   g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
 
-  return m != NULL ? tandem_money_to_display_string (m, FALSE) : g_strdup ("?");
+  return m != NULL ? tandem_money_to_locale_string (m, FALSE) : g_strdup ("?");
 }
 
 /* Adds up money for a table; an overflow is an error naming the sum. */

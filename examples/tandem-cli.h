@@ -36,15 +36,16 @@ int cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* Prints @error's message; returns EXIT_DATA. */
 int cli_data_error (GError *error);
 /* Parses a verb's options; returns -1 to go on, else an exit status. */
-int         cli_parse_options (Cli          *cli,
-                               const char   *usage,
-                               const char   *summary,
-                               GOptionEntry *entries,
-                               int          *argc,
-                               char       ***argv);
-int         cli_open_store (Cli *cli, gboolean create);
-TandemPlan *cli_find_plan (Cli *cli, const char *name, GError **error);
-char       *cli_money (TandemMoney *money);
+int          cli_parse_options (Cli          *cli,
+                                const char   *usage,
+                                const char   *summary,
+                                GOptionEntry *entries,
+                                int          *argc,
+                                char       ***argv);
+int          cli_open_store (Cli *cli, gboolean create);
+TandemPlan  *cli_find_plan (Cli *cli, const char *name, GError **error);
+char        *cli_money (TandemMoney *money);
+TandemMoney *cli_parse_money (const char *text, GError **error);
 /* Prints @node pretty, with a newline. */
 void cli_print_json (JsonNode *node);
 
@@ -101,6 +102,7 @@ int  cli_simple_list (Cli        *cli,
                       GListModel *(*list) (TandemStore *),
                       void (*row) (gpointer item));
 /* Tables */
+long     cli_width (const char *text);
 void     cli_pad (GString *out, const char *text, int width, gboolean right);
 char    *cli_amount_cell (gint64 minor, const char *currency);
 gboolean cli_add_checked (gint64 *sum, gint64 value, const char *what, GError **error);
@@ -127,6 +129,7 @@ int cli_cmd_team_archive (Cli *cli, int argc, char **argv);
 /* tandem-cli-account.c */
 int cli_cmd_account_add (Cli *cli, int argc, char **argv);
 int cli_cmd_account_list (Cli *cli, int argc, char **argv);
+int cli_cmd_account_update (Cli *cli, int argc, char **argv);
 int cli_cmd_account_history (Cli *cli, int argc, char **argv);
 int cli_cmd_account_archive (Cli *cli, int argc, char **argv);
 int cli_cmd_lifecycle (Cli *cli, int argc, char **argv);

@@ -45,8 +45,11 @@ static const Verb verbs[] = {
   { "team history", cli_cmd_team_history, N_ ("who formed a tandem when: TEAM") },
   { "team archive", cli_cmd_team_archive, N_ ("archive a tandem: TEAM") },
   { "account add", cli_cmd_account_add,
-    N_ ("add an account: NAME --team ID [--category A] [--stage prospect] [--referred-by ID]") },
+    N_ ("add an account: NAME --team ID [--number K-1001] [--category A] [--stage prospect] "
+        "[--referred-by ID]") },
   { "account list", cli_cmd_account_list, N_ ("list accounts") },
+  { "account update", cli_cmd_account_update,
+    N_ ("change an account: ID [--name NAME] [--number NUMBER]") },
   { "account archive", cli_cmd_account_archive, N_ ("archive an account: ACCOUNT") },
   { "account history", cli_cmd_account_history, N_ ("an account’s stages with their causes: ID") },
   { "charter show", cli_cmd_charter_show, N_ ("a tandem’s charter: TEAM [--version N]") },
@@ -107,6 +110,33 @@ static const Verb verbs[] = {
   { "report", cli_cmd_report, N_ ("a chart of PERIOD: --svg FILE [--plan NAME]") },
   { "demo", cli_cmd_demo, N_ ("fill the database with a sample and print a settlement report") },
 };
+
+/* The verb nearest to @typed (tandem_suggest): among the first words of
+ * the verbs, or with @noun among that noun's verbs. NULL when none is
+ * near. */
+static char *
+suggest_verb (const char *typed, const char *noun)
+{
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      const char      *space = strchr (verbs[i].words, ' ');
+      g_autofree char *first = space != NULL
+                                   ? g_strndup (verbs[i].words, (gsize)(space - verbs[i].words))
+                                   : g_strdup (verbs[i].words);
+
+      if (noun != NULL)
+        {
+          if (strcmp (first, noun) == 0)
+            g_ptr_array_add (candidates, g_strdup (verbs[i].words));
+        }
+      else if (!g_ptr_array_find_with_equal_func (candidates, first, g_str_equal, NULL))
+        g_ptr_array_add (candidates, g_steal_pointer (&first));
+    }
+  g_ptr_array_add (candidates, NULL);
+  return tandem_suggest (typed, (const char *const *)candidates->pdata);
+}
 
 static void
 print_help (void)
@@ -267,12 +297,30 @@ main (int argc, char *argv[])
               g_print (_ ("Usage:\n  tandem %s VERB [ARGS…]\n\nVerbs:\n"), noun);
             g_print ("  %-17s %s\n", verbs[i].words, _ (verbs[i].summary));
           }
-      if (n > 0)
+      if (n > 0 && !cli.help && rest->len > 3)
+        {
+          /* "rep ad": the nearest verb of the noun */
+          g_autofree char *typed = g_strdup_printf ("%s %s", noun, (char *)rest->pdata[2]);
+          g_autofree char *nearest = suggest_verb (typed, noun);
+
+          if (nearest != NULL)
+            status = cli_usage_error (_ ("unknown verb “%s”; did you mean “%s”?"), typed, nearest);
+          else
+            status = cli_usage_error (_ ("“%s” needs a verb, such as “%s list”"), noun, noun);
+        }
+      else if (n > 0)
         status = cli.help
                      ? 0
                      : cli_usage_error (_ ("“%s” needs a verb, such as “%s list”"), noun, noun);
       else
-        status = cli_usage_error (_ ("unknown verb “%s”"), noun);
+        {
+          g_autofree char *nearest = suggest_verb (noun, NULL);
+
+          if (nearest != NULL)
+            status = cli_usage_error (_ ("unknown verb “%s”; did you mean “%s”?"), noun, nearest);
+          else
+            status = cli_usage_error (_ ("unknown verb “%s” (tandem --help lists them)"), noun);
+        }
     }
 
   g_clear_object (&cli.store);

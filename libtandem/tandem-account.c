@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "tandem-account.h"
 #include "tandem-enum-types.h"
@@ -30,6 +31,7 @@ struct _TandemAccount
   char              *name;
   TandemTeam        *team;
   TandemAccount     *referred_by;
+  char              *number;
   TandemCategory     category;
   TandemAccountStage stage;
   guint              archived : 1;
@@ -45,6 +47,7 @@ enum
   PROP_STAGE,
   PROP_REFERRED_BY,
   PROP_ARCHIVED,
+  PROP_NUMBER,
   N_PROPS
 };
 
@@ -69,6 +72,7 @@ tandem_account_finalize (GObject *object)
   TandemAccount *self = (TandemAccount *)object;
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->number, g_free);
 
   G_OBJECT_CLASS (tandem_account_parent_class)->finalize (object);
 }
@@ -102,6 +106,10 @@ tandem_account_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
     case PROP_REFERRED_BY:
       g_value_set_object (value, self->referred_by);
+      break;
+
+    case PROP_NUMBER:
+      g_value_set_string (value, self->number);
       break;
 
     case PROP_ARCHIVED:
@@ -147,6 +155,10 @@ tandem_account_set_property (GObject *object, guint prop_id, const GValue *value
         if (!tandem_account_set_referred_by (self, g_value_get_object (value), &error))
           g_warning ("%s", error->message);
       }
+      break;
+
+    case PROP_NUMBER:
+      tandem_account_set_number (self, g_value_get_string (value));
       break;
 
     case PROP_ARCHIVED:
@@ -244,6 +256,19 @@ tandem_account_class_init (TandemAccountClass *klass)
    */
   properties[PROP_ARCHIVED] = g_param_spec_boolean (
       "archived", NULL, NULL, FALSE,
+      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TandemAccount:number:
+   *
+   * The customer number the ERP and invoices use, such as "K-1001", or
+   * %NULL for none. Unique in a store where given; an import may name
+   * the account by it (the column `account_number`).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_NUMBER] = g_param_spec_string (
+      "number", NULL, NULL, NULL,
       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -544,5 +569,62 @@ tandem_account_validate (TandemAccount *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), FALSE);
 
-  return _tandem_check_name (_ ("account"), self->name, error);
+  if (!_tandem_check_name (_ ("account"), self->name, error))
+    return FALSE;
+  if (self->number != NULL)
+    {
+      if (!_tandem_check_text (_ ("customer number"), self->number, FALSE, error))
+        return FALSE;
+      if (self->number[0] == '\0' || strlen (self->number) > 64
+          || g_unichar_isspace (g_utf8_get_char (self->number))
+          || g_unichar_isspace (g_utf8_get_char (
+              g_utf8_find_prev_char (self->number, self->number + strlen (self->number)))))
+        {
+          g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       _ ("customer number: “%s” of account “%s” must be 1 to 64 characters "
+                          "without spaces at either end"),
+                       self->number, self->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_account_get_number:
+ * @self: a `TandemAccount`
+ *
+ * Gets [property@Tandem.Account:number].
+ *
+ * Returns: (transfer none) (nullable): the customer number
+ *
+ * Since: 1.0
+ */
+const char *
+tandem_account_get_number (TandemAccount *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), NULL);
+
+  return self->number;
+}
+
+/**
+ * tandem_account_set_number:
+ * @self: a `TandemAccount`
+ * @number: (nullable): the customer number, or %NULL for none
+ *
+ * Sets [property@Tandem.Account:number]; store it with
+ * [method@Tandem.Store.update_account].
+ *
+ * Since: 1.0
+ */
+void
+tandem_account_set_number (TandemAccount *self, const char *number)
+{
+  g_return_if_fail (TANDEM_IS_ACCOUNT (self));
+
+  if (g_strcmp0 (self->number, number) == 0)
+    return;
+  _tandem_set_str (&self->number, number);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
 }

@@ -777,7 +777,7 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
       g_set_error (
           error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
           _ ("An activity of kind “%s” carries no amount, but %s was given: only offers, orders, "
-             "cross-sells, up-sells and reversals do"),
+             "cross-sells, up-sells, reversals and payments do"),
           kind_nick, text);
       return FALSE;
     }

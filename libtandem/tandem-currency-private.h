@@ -35,5 +35,7 @@ gboolean _tandem_allocate_minor (gint64         amount,
 
 /* "1,200.00 EUR": grouped for people, not for parsing. */
 char *_tandem_money_format_display (gint64 minor_units, const char *currency);
+/* German notation ("1.234,56 EUR") as canonical text ("1234.56 EUR"). */
+char *_tandem_money_german_to_canonical (const char *text, GError **error);
 
 G_END_DECLS

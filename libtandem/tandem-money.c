@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <langinfo.h>
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -1050,4 +1051,142 @@ _tandem_money_format_display (gint64 minor_units, const char *currency)
     g_string_append_printf (out, ".%0*" PRIu64, (int)exponent, magnitude % scale);
   g_string_append_printf (out, " %s", currency);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * tandem_money_to_locale_string:
+ * @self: a `TandemMoney`
+ * @with_currency: whether to end with the currency code
+ *
+ * Formats the amount as [method@Tandem.Money.to_display_string] does,
+ * with the decimal mark and the thousands separator of the current
+ * `LC_NUMERIC` locale where its decimal mark is not a point: under
+ * `de_DE.UTF-8`, 1234.56 EUR is "1.234,56 EUR". Under a locale with a
+ * decimal point (`C`, `en_US`) it is the display string. For tables that
+ * people read; never for files or JSON, which keep
+ * [method@Tandem.Money.to_string].
+ *
+ * Returns: (transfer full): the text
+ *
+ * Since: 1.0
+ */
+char *
+tandem_money_to_locale_string (const TandemMoney *self, gboolean with_currency)
+{
+  const char      *radix = nl_langinfo (RADIXCHAR);
+  const char      *thousands = nl_langinfo (THOUSEP);
+  g_autofree char *display = NULL;
+  GString         *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  display = tandem_money_to_display_string (self, with_currency);
+  if (radix == NULL || radix[0] == '\0' || strcmp (radix, ".") == 0)
+    return g_steal_pointer (&display);
+  if (thousands == NULL || strcmp (thousands, radix) == 0)
+    thousands = "";
+  out = g_string_sized_new (strlen (display) + 8);
+  for (const char *p = display; *p != '\0'; p++)
+    {
+      if (*p == ',')
+        g_string_append (out, thousands);
+      else if (*p == '.')
+        g_string_append (out, radix);
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "1.234,56", "-1234,5 EUR", "1.200" (German notation: points group
+ * thousands in threes, a comma comes before the decimals) as canonical
+ * text, "1234.56", "-1234.5 EUR", "1200"; what follows the number (a
+ * currency) is kept. NULL with an error naming @text otherwise. */
+char *
+_tandem_money_german_to_canonical (const char *text, GError **error)
+{
+  const char *p = text;
+  GString    *out = g_string_new (NULL);
+  gsize       group = 0;
+  gboolean    grouped = FALSE;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '-' || *p == '+')
+    g_string_append_c (out, *p++);
+  if (!g_ascii_isdigit (*p))
+    goto invalid;
+  for (; g_ascii_isdigit (*p) || *p == '.'; p++)
+    {
+      if (*p == '.')
+        {
+          /* the first group has 1 to 3 digits, every later one 3 */
+          if ((grouped ? group != 3 : group > 3) || group == 0)
+            goto invalid;
+          grouped = TRUE;
+          group = 0;
+          continue;
+        }
+      g_string_append_c (out, *p);
+      group++;
+    }
+  if (grouped && group != 3)
+    goto invalid;
+  if (*p == ',')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        goto invalid;
+      g_string_append_c (out, '.');
+      while (g_ascii_isdigit (*p))
+        g_string_append_c (out, *p++);
+    }
+  if (*p != '\0' && !g_ascii_isspace (*p))
+    goto invalid;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p != '\0')
+    g_string_append_printf (out, " %s", p);
+  return g_string_free (out, FALSE);
+
+invalid:
+  g_string_free (out, TRUE);
+  g_set_error (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID,
+               _ ("“%s” is not an amount in German notation such as 1.234,56 EUR"), text);
+  return NULL;
+}
+
+/**
+ * tandem_money_parse_decimal_comma:
+ * @text: an amount in German notation, such as `1.234,56 EUR`
+ * @error: return location for a #GError
+ *
+ * Parses an amount as German tables and Excel write it: points group the
+ * thousands (in threes), a comma comes before the decimals, and the
+ * currency code follows. `1.200,50 EUR`, `1200,5 EUR` and `-0,99 EUR` are
+ * read; `1200.50 EUR` is refused (in this notation the point groups
+ * thousands), as is a number of decimals the currency does not have.
+ *
+ * Returns: (transfer full): the amount, or %NULL with a
+ *   %TANDEM_MONEY_ERROR
+ *
+ * Since: 1.0
+ */
+TandemMoney *
+tandem_money_parse_decimal_comma (const char *text, GError **error)
+{
+  g_autofree char *canonical = NULL;
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  TandemMoney *money;
+
+  canonical = _tandem_money_german_to_canonical (text, error);
+  if (canonical == NULL)
+    return NULL;
+  money = tandem_money_parse (canonical, error);
+  if (money == NULL)
+    /* TRANSLATORS: before why the amount is refused */
+    g_prefix_error (error, _ ("“%s”, read as “%s”: "), text, canonical);
+  return money;
 }

@@ -148,6 +148,25 @@ check (TandemSettlement *s,
   CU_ASSERT_EQUAL (minor (tandem_settlement_get_held (s)), anna_held + jonas_held);
 }
 
+/* @text holds @needle; shows both when not */
+static void
+assert_says (const char *text, const char *needle)
+{
+  if (text == NULL || strstr (text, needle) == NULL)
+    g_printerr ("\n  text:   %s\n  wanted: %s\n", text ? text : "(null)", needle);
+  CU_ASSERT_PTR_NOT_NULL (text != NULL ? strstr (text, needle) : NULL);
+}
+
+/* The explanation of @rep's first line in @s */
+static char *
+first_explanation (TandemSettlement *s, TandemRep *rep)
+{
+  g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (s, rep);
+  g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, 0);
+
+  return line != NULL ? g_strdup (tandem_payout_line_get_explanation (line)) : NULL;
+}
+
 static void
 two_payments (gboolean close_october)
 {
@@ -174,7 +193,19 @@ two_payments (gboolean close_october)
   check (oct, &w, 2000, 2000, 3000, 3000);
   json = tandem_settlement_to_json (oct);
   CU_ASSERT_PTR_NOT_NULL (strstr (json, "\"held\" : \"60.00 EUR\""));
-  CU_ASSERT_PTR_NOT_NULL (strstr (json, "is paid for 400.00 EUR by the period's end"));
+  /* line 8 of issue 25: the line's amount (what it earned, 50% of the
+   * 100.00 EUR commission = 50.00), the share, what the customer paid of
+   * the order (400.00 of 1,000.00), what is paid now (40% of 50.00 =
+   * 20.00) and what is held (30.00) */
+  {
+    g_autofree char *text = first_explanation (oct, w.anna);
+
+    assert_says (text, "= 100.00 EUR; your share 50% = 50.00 EUR. Paid on collection: the "
+                       "customer has paid 400.00 EUR of the 1,000.00 EUR of order #1 by the "
+                       "period's end (0.00 EUR before it); of the 50.00 EUR this line earned, "
+                       "20.00 EUR is paid in all (0.00 EUR before): 20.00 EUR now, 30.00 EUR held "
+                       "until the customer pays");
+  }
   if (close_october)
     {
       close_period (&w, "2026-10");
@@ -190,9 +221,11 @@ two_payments (gboolean close_october)
     CU_ASSERT_EQUAL (g_list_model_get_n_items (lines), 1);
     CU_ASSERT_EQUAL (tandem_payout_line_get_kind (line), TANDEM_LINE_KIND_COMMISSION);
     CU_ASSERT_EQUAL (tandem_payout_line_get_activity_id (line), tandem_activity_get_id (o));
-    CU_ASSERT_PTR_NOT_NULL (strstr (tandem_payout_line_get_explanation (line),
-                                    "so 50.00 EUR of the 50.00 EUR it earned you is paid "
-                                    "(20.00 EUR before): 30.00 EUR now"));
+    assert_says (tandem_payout_line_get_explanation (line),
+                 "Paid on collection: the customer has paid 1,000.00 EUR of the 1,000.00 EUR of "
+                 "order #1 by the period's end (400.00 EUR before it); of the 50.00 EUR this "
+                 "line earned, 50.00 EUR is paid in all (20.00 EUR before): 30.00 EUR now, "
+                 "0.00 EUR held until the customer pays");
   }
   world_clear (&w);
 }
@@ -272,8 +305,14 @@ test_reversal_after_partial_payment (void)
     g_autoptr (TandemPayoutLine) line = g_list_model_get_item (lines, 0);
 
     CU_ASSERT_EQUAL (tandem_payout_line_get_kind (line), TANDEM_LINE_KIND_CLAWBACK);
-    CU_ASSERT_PTR_NOT_NULL (
-        strstr (tandem_payout_line_get_explanation (line), "20.00 EUR taken back"));
+    /* the whole order reversed after 400.00 were paid: nothing counts as
+     * paid any more, the 20.00 paid are taken back, nothing is held */
+    assert_says (tandem_payout_line_get_explanation (line),
+                 "Paid on collection: the customer has paid 400.00 EUR of the 1,000.00 EUR of "
+                 "order #1 by the period's end (400.00 EUR before it); 1,000.00 EUR of the order "
+                 "was reversed, so 0.00 EUR of it counts as paid; of the 50.00 EUR this line "
+                 "earned, 0.00 EUR stays paid (20.00 EUR before): 20.00 EUR taken back by the "
+                 "reversal, 0.00 EUR held until the customer pays");
   }
 
   /* nothing is open any more */
@@ -281,6 +320,49 @@ test_reversal_after_partial_payment (void)
   CU_ASSERT_PTR_NULL (late);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                        "0.00 EUR is left to pay");
+  world_clear (&w);
+}
+
+/* A partly reversed order: the explanation names the reversal, and what
+ * is paid and held follows the part that still counts. */
+static void
+test_partial_reversal_explained (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemActivity) o = NULL;
+  g_autoptr (TandemActivity) p1 = NULL;
+  g_autoptr (TandemActivity) p2 = NULL;
+  g_autoptr (TandemActivity) back = NULL;
+  g_autoptr (TandemActivity) reversal = NULL;
+  g_autoptr (TandemMoney) half = tandem_money_parse ("500.00 EUR", NULL);
+  g_autoptr (TandemSettlement) nov = NULL;
+  g_autoptr (TandemSettlement) dec = NULL;
+  g_autoptr (GDateTime) t_rev = g_date_time_new_from_iso8601 ("2026-11-10T10:00:00Z", NULL);
+  g_autofree char *text = NULL;
+  World            w = { 0 };
+
+  world_init (&w, PLAN ("50%"));
+  o = order (&w, "1000.00 EUR", "2026-10-05T10:00:00Z");
+  p1 = pay (&w, o, "400.00 EUR", "2026-10-20T10:00:00Z", &error);
+  back = tandem_activity_new_reversal (o, w.anna, half, t_rev, &error);
+  reversal = tandem_store_save_activity (w.store, back, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  /* November: 500.00 of the order remain; 400.00 paid of them still
+   * count, so the 20.00 paid stay paid; held: 50.00 × 500/1000 − 20.00 */
+  nov = settle (&w, "2026-11");
+  check (nov, &w, 0, 0, 500, 500);
+  /* December: the customer pays the last 100.00 of the 500.00 left:
+   * 50.00 × 500/1000 = 25.00 paid in all, 5.00 now, nothing held */
+  p2 = pay (&w, o, "100.00 EUR", "2026-12-03T10:00:00Z", &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  dec = settle (&w, "2026-12");
+  check (dec, &w, 500, 500, 0, 0);
+  text = first_explanation (dec, w.anna);
+  assert_says (text, "Paid on collection: the customer has paid 500.00 EUR of the 1,000.00 EUR of "
+                     "order #1 by the period's end (400.00 EUR before it); 500.00 EUR of the "
+                     "order was reversed, so 500.00 EUR of it counts as paid; of the 50.00 EUR "
+                     "this line earned, 25.00 EUR is paid in all (20.00 EUR before): 5.00 EUR "
+                     "now, 0.00 EUR held until the customer pays");
   world_clear (&w);
 }
 
@@ -632,6 +714,7 @@ main (void)
     TANDEM_TEST (test_two_payments_across_months),
     TANDEM_TEST (test_three_thirds),
     TANDEM_TEST (test_reversal_after_partial_payment),
+    TANDEM_TEST (test_partial_reversal_explained),
     TANDEM_TEST (test_refusals),
     TANDEM_TEST (test_import),
     TANDEM_TEST (test_property),

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* test-money.c: TandemMoney parsing, arithmetic, rounding and allocation */
 
+#include <locale.h>
 #include <string.h>
 #include <tandem.h>
 
@@ -470,15 +471,92 @@ test_boxed_type (void)
   CU_ASSERT_EQUAL (tandem_money_get_exponent (m), 2);
 }
 
+/* German notation: points group thousands in threes, a comma comes
+ * before the decimals (issue 25, line 4). */
+static void
+test_german_notation (void)
+{
+  static const struct
+  {
+    const char *text;
+    gint64      minor;
+    const char *currency;
+  } good[] = {
+    { "1.234,56 EUR", 123456, "EUR" },
+    { "1234,5 EUR", 123450, "EUR" },
+    { "-0,99 EUR", -99, "EUR" },
+    { "1.200 EUR", 120000, "EUR" },
+    { "12.345.678,9 CHF", 1234567890, "CHF" },
+    { "1.000 JPY", 1000, "JPY" },
+  };
+  static const struct
+  {
+    const char *text;
+    const char *needle;
+  } bad[] = {
+    { "1200.50 EUR", "“1200.50 EUR” is not an amount in German notation" },
+    { "1.23,45 EUR", "“1.23,45 EUR” is not an amount in German notation" },
+    { "1.2345 EUR", "not an amount in German notation" },
+    { "1,5,0 EUR", "not an amount in German notation" },
+    { ",50 EUR", "not an amount in German notation" },
+    { "12,345 EUR", "“12,345 EUR”, read as “12.345 EUR”" },
+  };
+  g_autoptr (TandemMoney) big = tandem_money_new (123456789, "EUR");
+  g_autoptr (TandemMoney) small = tandem_money_new (-5, "EUR");
+  g_autofree char *english = NULL;
+  g_autofree char *german = NULL;
+  g_autofree char *german_small = NULL;
+  g_autofree char *canonical = NULL;
+  char            *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TandemMoney) m = tandem_money_parse_decimal_comma (good[i].text, &error);
+
+      TANDEM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+      CU_ASSERT_EQUAL (tandem_money_get_minor_units (m), good[i].minor);
+      CU_ASSERT_STRING_EQUAL (tandem_money_get_currency (m), good[i].currency);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TandemMoney) m = tandem_money_parse_decimal_comma (bad[i].text, &error);
+
+      CU_ASSERT_PTR_NULL (m);
+      TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, -1, bad[i].needle);
+    }
+
+  /* tables in the locale; the canonical text never changes */
+  setlocale (LC_NUMERIC, "C");
+  english = tandem_money_to_locale_string (big, TRUE);
+  CU_ASSERT_STRING_EQUAL (english, "1,234,567.89 EUR");
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL)
+    {
+      german = tandem_money_to_locale_string (big, TRUE);
+      german_small = tandem_money_to_locale_string (small, FALSE);
+      canonical = tandem_money_to_string (big);
+      CU_ASSERT_STRING_EQUAL (german, "1.234.567,89 EUR");
+      CU_ASSERT_STRING_EQUAL (german_small, "-0,05");
+      CU_ASSERT_STRING_EQUAL (canonical, "1234567.89 EUR");
+    }
+  else
+    CU_FAIL ("the de_DE.UTF-8 locale is missing: build-aux/setup.sh generates it");
+  setlocale (LC_NUMERIC, saved);
+  g_free (saved);
+}
+
 int
 main (void)
 {
   const TandemTestCase cases[] = {
-    TANDEM_TEST (test_parse_canonical),   TANDEM_TEST (test_parse_errors),
-    TANDEM_TEST (test_currency_table),    TANDEM_TEST (test_round_trip_random),
-    TANDEM_TEST (test_arithmetic),        TANDEM_TEST (test_multiply_rounding),
-    TANDEM_TEST (test_allocate_worked),   TANDEM_TEST (test_allocate_errors),
-    TANDEM_TEST (test_allocate_property), TANDEM_TEST (test_boxed_type),
+    TANDEM_TEST (test_german_notation),   TANDEM_TEST (test_parse_canonical),
+    TANDEM_TEST (test_parse_errors),      TANDEM_TEST (test_currency_table),
+    TANDEM_TEST (test_round_trip_random), TANDEM_TEST (test_arithmetic),
+    TANDEM_TEST (test_multiply_rounding), TANDEM_TEST (test_allocate_worked),
+    TANDEM_TEST (test_allocate_errors),   TANDEM_TEST (test_allocate_property),
+    TANDEM_TEST (test_boxed_type),
   };
 
   return tandem_test_run ("money", cases, G_N_ELEMENTS (cases));

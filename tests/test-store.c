@@ -1162,6 +1162,196 @@ test_async (void)
   fixture_clear (&f);
 }
 
+/* Reads @data (@len bytes) with @options into @f's store. */
+static gboolean
+import_bytes (Fixture             *f,
+              const char          *data,
+              gssize               len,
+              TandemImportOptions *options,
+              guint64             *inserted,
+              char               **encoding,
+              GError             **error)
+{
+  g_autoptr (GInputStream) in
+      = g_memory_input_stream_new_from_data (g_memdup2 (data, len < 0 ? strlen (data) : (gsize)len),
+                                             len < 0 ? (gssize)strlen (data) : len, g_free);
+
+  return tandem_store_import_activities_full (f->store, in, TANDEM_DATA_FORMAT_CSV, options, NULL,
+                                              inserted, NULL, encoding, error);
+}
+
+/* What German Excel and ERP systems write (issue 25, line 4): the
+ * separator from the header, Windows-1252, German amounts and dates,
+ * customer and personnel numbers, mapped headers and one kind for all. */
+static void
+test_import_german_files (void)
+{
+  /* Windows-1252: "Währung", "Süd", "€" */
+  static const char erp[] = "Belegnr;Datum;Kundennr;PNR;Betrag;W\xe4hrung;Kostenstelle\r\n"
+                            "R-1;30.11.2026 23:30;K-1001;1002;1.200,50;EUR;Vertrieb S\xfc"
+                            "d\r\n"
+                            "R-2;01.11.2026;K-2002;1001;99,99;EUR;\x80-Konto\r\n";
+  static const char bom[] = "\xEF\xBB\xBFref;at;account;rep;kind;amount;note\n"
+                            "B-1;2026-11-05T10:00:00Z;1;1;offer;2.000,00 EUR;Gr\xc3\xbc\xc3\x9f"
+                            "e\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemImportOptions) options = tandem_import_options_new ();
+  g_autoptr (TandemImportOptions) plain = tandem_import_options_new ();
+  g_autoptr (TandemAccount) second = NULL;
+  g_autoptr (TandemAccount) draft = NULL;
+  g_autoptr (TandemAccount) again = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autofree char   *encoding = NULL;
+  g_autofree char   *encoding2 = NULL;
+  TandemActivityKind kind;
+  guint64            inserted = 0;
+  Fixture            f = { 0 };
+
+  fixture_init (&f, NULL);
+  tandem_rep_set_personnel_number (f.inside, "1001");
+  tandem_rep_set_personnel_number (f.field, "1002");
+  tandem_account_set_number (f.account, "K-1001");
+  CU_ASSERT_TRUE (tandem_store_update_rep (f.store, f.inside, &error));
+  CU_ASSERT_TRUE (tandem_store_update_rep (f.store, f.field, &error));
+  CU_ASSERT_TRUE (tandem_store_update_account (f.store, f.account, &error));
+  draft = tandem_account_new ("Bäckerei Müller", f.team);
+  tandem_account_set_number (draft, "K-2002");
+  second = tandem_store_save_account (f.store, draft, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  /* a customer number names one account */
+  g_clear_object (&draft);
+  draft = tandem_account_new ("Doppelt GmbH", f.team);
+  tandem_account_set_number (draft, "K-1001");
+  again = tandem_store_save_account (f.store, draft, NULL, &error);
+  CU_ASSERT_PTR_NULL (again);
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT,
+                       "Customer number “K-1001” already belongs to account #1 “ACME GmbH”");
+  tandem_account_set_number (draft, " K-3 ");
+  CU_ASSERT_FALSE (tandem_account_validate (draft, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "without spaces at either end");
+
+  /* options: fields by name, one kind for the file */
+  CU_ASSERT_FALSE (tandem_import_options_set_columns (options, "ref=Belegnr,sum=Betrag", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "“sum” is not a field");
+  CU_ASSERT_PTR_NULL (tandem_import_options_get_header (options, "ref")); /* all or nothing */
+  CU_ASSERT_FALSE (tandem_import_options_set_columns (options, "ref", &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, -1, "is not FIELD=HEADER");
+  CU_ASSERT_TRUE (tandem_import_options_set_columns (
+      options,
+      "ref=Belegnr, at=Datum,account_number=Kundennr,personnel_number=PNR,amount=Betrag,"
+      "currency=Währung",
+      &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_STRING_EQUAL (tandem_import_options_get_header (options, "currency"), "Währung");
+  CU_ASSERT_FALSE (tandem_import_options_get_kind (options, NULL));
+
+  /* without a kind the file is refused naming the option */
+  CU_ASSERT_FALSE (import_bytes (&f, erp, -1, options, &inserted, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
+                       "line 1: the header has no “kind” column (give the kind of every row with "
+                       "--kind KIND)");
+  tandem_import_options_set_kind (options, TANDEM_ACTIVITY_KIND_ORDER);
+  CU_ASSERT_TRUE (tandem_import_options_get_kind (options, &kind));
+  CU_ASSERT_EQUAL (kind, TANDEM_ACTIVITY_KIND_ORDER);
+
+  CU_ASSERT_TRUE (import_bytes (&f, erp, -1, options, &inserted, &encoding, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (inserted, 2);
+  CU_ASSERT_STRING_EQUAL (encoding, "Windows-1252");
+  {
+    g_autoptr (TandemActivity) r1 = tandem_store_find_activity_by_ref (f.store, "R-1", &error);
+    g_autoptr (TandemActivity) r2 = tandem_store_find_activity_by_ref (f.store, "R-2", &error);
+    g_autofree char *at1 = NULL;
+
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (r1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (r2);
+    CU_ASSERT_EQUAL (tandem_activity_get_kind (r1), TANDEM_ACTIVITY_KIND_ORDER);
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_activity_get_amount (r1)), 120050);
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_activity_get_amount (r2)), 9999);
+    CU_ASSERT_EQUAL (tandem_account_get_id (tandem_activity_get_account (r1)), 1);
+    CU_ASSERT_EQUAL (tandem_account_get_id (tandem_activity_get_account (r2)),
+                     tandem_account_get_id (second));
+    CU_ASSERT_EQUAL (tandem_rep_get_id (tandem_activity_get_rep (r1)), tandem_rep_get_id (f.field));
+    CU_ASSERT_EQUAL (tandem_rep_get_id (tandem_activity_get_rep (r2)),
+                     tandem_rep_get_id (f.inside));
+    /* the store has no zone set: local time is UTC */
+    at1 = g_date_time_format_iso8601 (tandem_activity_get_occurred_at (r1));
+    CU_ASSERT_STRING_EQUAL (at1, "2026-11-30T23:30:00Z");
+  }
+
+  /* UTF-8 with a byte order mark, canonical headers, German amounts */
+  CU_ASSERT_TRUE (import_bytes (&f, bom, -1, plain, &inserted, &encoding2, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_STRING_EQUAL (encoding2, "UTF-8");
+  {
+    g_autoptr (TandemActivity) b1 = tandem_store_find_activity_by_ref (f.store, "B-1", &error);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL (b1);
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_activity_get_amount (b1)), 200000);
+    CU_ASSERT_STRING_EQUAL (tandem_activity_get_note (b1), "Grüße");
+  }
+
+  /* refusals name line and field; nothing is written */
+  {
+    static const struct
+    {
+      const char *text;
+      int         code;
+      const char *needle;
+    } bad[] = {
+      { "ref;at;account;rep;kind;amount\nX1;2026-11-03;1;1;order;1200.50 EUR\n",
+        TANDEM_IMPORT_ERROR_INVALID_FIELD,
+        "line 2: amount: “1200.50 EUR” is not an amount in German notation" },
+      { "ref;at;account_number;rep;kind;amount\nX2;2026-11-03;K-9;1;order;5,00 EUR\n",
+        TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE,
+        "line 2: account_number: no account with the "
+        "number “K-9”" },
+      { "ref;at;account;personnel_number;kind;amount\nX3;2026-11-03;1;77;order;5,00 EUR\n",
+        TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE,
+        "line 2: personnel_number: no rep with the number "
+        "“77”" },
+      { "ref;at;account;rep;kind;amount;currency\nX4;2026-11-03;1;1;order;5,00 USD;EUR\n",
+        TANDEM_IMPORT_ERROR_INVALID_FIELD,
+        "line 2: currency: “EUR”, but the amount is “5,00 USD”" },
+      { "ref;at;account;rep;kind;currency\nX5;2026-11-03;1;1;call;EUR\n",
+        TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 2: currency: a currency without an amount" },
+      { "ref;at;account;rep;kind;note\nX6;2026-11-03;1;1;call;\x81\n",
+        TANDEM_IMPORT_ERROR_INVALID_FIELD,
+        "line 2: field 6: the byte 0x81 is neither UTF-8 nor Windows-1252" },
+      { "ref;at;kunde;rep;kind\nX7;2026-11-03;1;1;call\n", TANDEM_IMPORT_ERROR_SYNTAX,
+        "line 1: unknown column “kunde”" },
+      { "ref;at;rep;kind\n", TANDEM_IMPORT_ERROR_MISSING_COLUMN,
+        "the header has no “account” or “account_number” column" },
+    };
+
+    list = tandem_store_list_activities (f.store);
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        CU_ASSERT_FALSE (import_bytes (&f, bad[i].text, -1, NULL, NULL, NULL, &error));
+        TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, bad[i].code, bad[i].needle);
+      }
+    g_clear_object (&list);
+    list = tandem_store_list_activities (f.store);
+    CU_ASSERT_EQUAL (g_list_model_get_n_items (list), 3);
+  }
+
+  /* the number survives a reopen and an update */
+  {
+    g_autoptr (TandemAccount) k = NULL;
+
+    tandem_account_set_number (second, "K-2003");
+    CU_ASSERT_TRUE (tandem_store_update_account (f.store, second, &error));
+    TANDEM_ASSERT_NO_ERROR (error);
+    k = tandem_store_get_account (f.store, tandem_account_get_id (second), &error);
+    CU_ASSERT_STRING_EQUAL (tandem_account_get_number (k), "K-2003");
+  }
+  fixture_clear (&f);
+}
+
 int
 main (void)
 {
@@ -1183,6 +1373,7 @@ main (void)
     TANDEM_TEST (test_json_import_errors),
     TANDEM_TEST (test_import_bulk_index),
     TANDEM_TEST (test_async),
+    TANDEM_TEST (test_import_german_files),
   };
   int status;
 

@@ -48,6 +48,10 @@ gboolean tandem_account_set_referred_by (TandemAccount *self,
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_account_get_archived (TandemAccount *self);
 TANDEM_AVAILABLE_IN_ALL
+const char *tandem_account_get_number (TandemAccount *self);
+TANDEM_AVAILABLE_IN_ALL
+void tandem_account_set_number (TandemAccount *self, const char *number);
+TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_account_validate (TandemAccount *self, GError **error);
 
 G_END_DECLS

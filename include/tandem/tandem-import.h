@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-import.h: errors of reading CSV and JSON activity files */
+/* tandem-import.h: reading CSV and JSON activity files: their errors and
+ * the options that fit a file from Excel or an ERP system */
 
 #pragma once
 
@@ -7,7 +8,9 @@
 #error "Only <tandem.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
+
+#include "tandem-types.h"
 
 #include "tandem-version-macros.h"
 
@@ -45,5 +48,27 @@ typedef enum
 
 TANDEM_AVAILABLE_IN_ALL
 GQuark tandem_import_error_quark (void);
+
+#define TANDEM_TYPE_IMPORT_OPTIONS (tandem_import_options_get_type ())
+TANDEM_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (TandemImportOptions, tandem_import_options, TANDEM, IMPORT_OPTIONS, GObject)
+
+TANDEM_AVAILABLE_IN_ALL
+TandemImportOptions *tandem_import_options_new (void);
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_import_options_map_column (TandemImportOptions *self,
+                                           const char          *field,
+                                           const char          *header,
+                                           GError             **error);
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_import_options_set_columns (TandemImportOptions *self,
+                                            const char          *spec,
+                                            GError             **error);
+TANDEM_AVAILABLE_IN_ALL
+const char *tandem_import_options_get_header (TandemImportOptions *self, const char *field);
+TANDEM_AVAILABLE_IN_ALL
+void tandem_import_options_set_kind (TandemImportOptions *self, TandemActivityKind kind);
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_import_options_get_kind (TandemImportOptions *self, TandemActivityKind *kind);
 
 G_END_DECLS

@@ -97,6 +97,12 @@ char *tandem_money_to_string (const TandemMoney *self) G_GNUC_WARN_UNUSED_RESULT
 TANDEM_AVAILABLE_IN_ALL
 char *tandem_money_to_display_string (const TandemMoney *self,
                                       gboolean           with_currency) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+char *tandem_money_to_locale_string (const TandemMoney *self,
+                                     gboolean           with_currency) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+TandemMoney *tandem_money_parse_decimal_comma (const char *text,
+                                               GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
 TandemMoney *tandem_money_add (const TandemMoney *a,

@@ -281,6 +281,16 @@ gboolean tandem_store_import_activities (TandemStore     *self,
                                          guint64         *skipped,
                                          GError         **error);
 TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_store_import_activities_full (TandemStore         *self,
+                                              GInputStream        *stream,
+                                              TandemDataFormat     format,
+                                              TandemImportOptions *options,
+                                              GCancellable        *cancellable,
+                                              guint64             *inserted,
+                                              guint64             *skipped,
+                                              char               **encoding,
+                                              GError             **error);
+TANDEM_AVAILABLE_IN_ALL
 void tandem_store_import_activities_async (TandemStore        *self,
                                            GInputStream       *stream,
                                            TandemDataFormat    format,

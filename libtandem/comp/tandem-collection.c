@@ -189,6 +189,11 @@ earned_lines (Engine     *engine,
   return TRUE;
 }
 
+/* What a collected line says: what the line earned, what the customer
+ * has paid of the order (and what was reversed of it), what is paid now
+ * and in all, and what stays held until the customer pays. The share
+ * stands in the commission text before it (the order's own period) or
+ * here (a later period). */
 static char *
 collected_text (Engine      *engine,
                 gint64       order_id,
@@ -196,30 +201,44 @@ collected_text (Engine      *engine,
                 const Flows *end,
                 gint64       earned,
                 gint64       paid_before,
-                gint64       paid_after)
+                gint64       paid_after,
+                gint64       held)
 {
   const char      *cur = engine->currency;
   g_autofree char *order = _tandem_money_format_display (end->order, end->currency);
+  g_autofree char *paid = _tandem_money_format_display (end->paid, end->currency);
+  g_autofree char *paid_start = _tandem_money_format_display (start->paid, end->currency);
+  g_autofree char *reversed = _tandem_money_format_display (end->reversed, end->currency);
   g_autofree char *counted = _tandem_money_format_display (
       MAX (MIN (end->paid, end->order - end->clawing), 0), end->currency);
-  g_autofree char *counted_before = _tandem_money_format_display (
-      MAX (MIN (start->paid, start->order - start->clawing), 0), end->currency);
   g_autofree char *earned_text = _tandem_money_format_display (earned, cur);
   g_autofree char *before = _tandem_money_format_display (paid_before, cur);
   g_autofree char *after = _tandem_money_format_display (paid_after, cur);
   g_autofree char *now = _tandem_money_format_display (ABS (paid_after - paid_before), cur);
+  g_autofree char *held_text = _tandem_money_format_display (held, cur);
+  g_autofree char *reversal = NULL;
+  GString         *out = g_string_new (NULL);
 
+  if (end->reversed > 0)
+    /* TRANSLATORS: inside a pay-on-collection explanation */
+    reversal = g_strdup_printf (_ ("; %s of the order was reversed, so %s of it counts as paid"),
+                                reversed, counted);
+  g_string_append_printf (
+      out,
+      _ ("Paid on collection: the customer has paid %s of the %s of order #%" PRId64
+         " by the period's end (%s before it)%s"),
+      paid, order, order_id, paid_start, reversal != NULL ? reversal : "");
   if (paid_after >= paid_before)
-    return g_strdup_printf (_ ("Paid on collection: order #%" PRId64 " of %s is paid for %s by "
-                               "the period's end (%s before it), so %s of the %s it earned you "
-                               "is paid (%s before): %s now"),
-                            order_id, order, counted, counted_before, after, earned_text, before,
-                            now);
-  return g_strdup_printf (_ ("Paid on collection: after the reversals of order #%" PRId64
-                             " of %s, %s of it counts as paid (%s before), so %s of the %s it "
-                             "earned you stays paid (%s before): %s taken back"),
-                          order_id, order, counted, counted_before, after, earned_text, before,
-                          now);
+    g_string_append_printf (out,
+                            _ ("; of the %s this line earned, %s is paid in all (%s before): "
+                               "%s now, %s held until the customer pays"),
+                            earned_text, after, before, now, held_text);
+  else
+    g_string_append_printf (out,
+                            _ ("; of the %s this line earned, %s stays paid (%s before): "
+                               "%s taken back by the reversal, %s held until the customer pays"),
+                            earned_text, after, before, now, held_text);
+  return g_string_free (out, FALSE);
 }
 
 /* Pays one order: its own lines get the part paid in this period, an
@@ -267,7 +286,7 @@ collect_order (Engine *engine, GHashTable *own, gint64 order_id, GError **error)
           l.amount = paid_after;
           l.earned = e->amount;
           l.flags |= LINE_EARNED;
-          l.text = collected_text (engine, order_id, &start, &end, e->amount, 0, paid_after);
+          l.text = collected_text (engine, order_id, &start, &end, e->amount, 0, paid_after, held);
           _tandem_line_store_set (engine->lines, e->index, &l);
         }
       else if (paid_after != paid_before)
@@ -284,8 +303,8 @@ collect_order (Engine *engine, GHashTable *own, gint64 order_id, GError **error)
           line.amount = paid_after - paid_before;
           line.base = e->amount;
           line.other = order_id;
-          line.text
-              = collected_text (engine, order_id, &start, &end, e->amount, paid_before, paid_after);
+          line.text = collected_text (engine, order_id, &start, &end, e->amount, paid_before,
+                                      paid_after, held);
           _tandem_line_store_append (engine->lines, &line);
         }
     }

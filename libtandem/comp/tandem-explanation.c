@@ -137,6 +137,16 @@ explain_line (TandemSettlement *self, const Line *l)
   switch ((Reason)l->reason)
     {
     case REASON_COMMISSION:
+      if (l->flags & LINE_EARNED)
+        {
+          /* pay on collection: the share is of what the line earned; the
+           * collection text after it says what of that is paid */
+          g_autofree char *earned = _tandem_money_format_display (l->earned, cur);
+
+          return g_strdup_printf (_ ("%s of %s %s #%" PRId64 " for %s = %s; your share %s = %s"),
+                                  rate, base, kind, l->activity_id, account_name, pool, share,
+                                  earned);
+        }
       return g_strdup_printf (_ ("%s of %s %s #%" PRId64 " for %s = %s; your share %s = %s"), rate,
                               base, kind, l->activity_id, account_name, pool, share, amount);
 

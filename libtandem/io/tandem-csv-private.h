@@ -9,6 +9,13 @@ G_BEGIN_DECLS
 
 typedef struct _TandemCsvReader TandemCsvReader;
 
+typedef enum
+{
+  TANDEM_CSV_ENCODING_UNKNOWN, /* only ASCII so far */
+  TANDEM_CSV_ENCODING_UTF8,
+  TANDEM_CSV_ENCODING_WINDOWS_1252,
+} TandemCsvEncoding;
+
 TandemCsvReader *tandem_csv_reader_new (GInputStream *stream);
 void             tandem_csv_reader_free (TandemCsvReader *self);
 /* Reads the next record. Returns TRUE with *fields set (owned by the
@@ -21,6 +28,10 @@ gboolean tandem_csv_reader_next (TandemCsvReader *self,
 /* The line on which the current record began (1-based). */
 guint64 tandem_csv_reader_get_line (TandemCsvReader *self);
 guint64 tandem_csv_reader_get_bytes_read (TandemCsvReader *self);
+/* ',' or ';', from the first line */
+char tandem_csv_reader_get_separator (TandemCsvReader *self);
+/* Decided at the first byte beyond ASCII (or a byte order mark). */
+TandemCsvEncoding tandem_csv_reader_get_encoding (TandemCsvReader *self);
 /* Reads from memory instead of a stream (for the fuzzer). */
 TandemCsvReader *tandem_csv_reader_new_for_data (const char *data, gsize len);
 

@@ -1,9 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* tandem-csv.c: a streaming RFC 4180 CSV reader and a field writer.
  *
- * Accepts CRLF and LF line ends, quoted fields with embedded commas,
+ * Accepts CRLF and LF line ends, quoted fields with embedded separators,
  * quotes ("") and line breaks, and a UTF-8 byte order mark at the start.
- * Memory stays bounded by the longest record, whatever the file size. */
+ * The separator is taken from the first line: a semicolon when it has
+ * more semicolons than commas (German Excel), else a comma. The text is
+ * UTF-8, or Windows-1252 when the first bytes beyond ASCII are not valid
+ * UTF-8 (and there is no byte order mark); Windows-1252 fields are
+ * converted to UTF-8 as they are read. Memory stays bounded by the
+ * longest record, whatever the file size. */
 
 #include "config.h"
 
@@ -19,18 +24,21 @@
 
 struct _TandemCsvReader
 {
-  GInputStream *stream;
-  char         *buffer;
-  gsize         len;
-  gsize         pos;
-  guint64       bytes_read;
-  guint64       line;        /* current line while scanning */
-  guint64       record_line; /* line where the last record began */
-  GString      *record;      /* field texts, each NUL-terminated */
-  GArray       *offsets;     /* start of each field in record */
-  GPtrArray    *fields;
-  guint         eof : 1;
-  guint         started : 1;
+  GInputStream     *stream;
+  char             *buffer;
+  gsize             len;
+  gsize             pos;
+  guint64           bytes_read;
+  guint64           line;        /* current line while scanning */
+  guint64           record_line; /* line where the last record began */
+  GString          *record;      /* field texts, each NUL-terminated */
+  GArray           *offsets;     /* start of each field in record */
+  GPtrArray        *fields;
+  GString          *converted; /* a Windows-1252 record as UTF-8 */
+  char              separator;
+  TandemCsvEncoding encoding;
+  guint             eof : 1;
+  guint             started : 1;
 };
 
 TandemCsvReader *
@@ -44,6 +52,8 @@ tandem_csv_reader_new (GInputStream *stream)
   self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->fields = g_ptr_array_new ();
   self->line = 1;
+  self->separator = ',';
+  self->encoding = TANDEM_CSV_ENCODING_UNKNOWN;
   return self;
 }
 
@@ -65,6 +75,8 @@ tandem_csv_reader_free (TandemCsvReader *self)
   g_clear_object (&self->stream);
   g_free (self->buffer);
   g_string_free (self->record, TRUE);
+  if (self->converted != NULL)
+    g_string_free (self->converted, TRUE);
   g_array_unref (self->offsets);
   g_ptr_array_unref (self->fields);
   g_free (self);
@@ -80,6 +92,40 @@ guint64
 tandem_csv_reader_get_bytes_read (TandemCsvReader *self)
 {
   return self->bytes_read;
+}
+
+char
+tandem_csv_reader_get_separator (TandemCsvReader *self)
+{
+  return self->separator;
+}
+
+TandemCsvEncoding
+tandem_csv_reader_get_encoding (TandemCsvReader *self)
+{
+  return self->encoding;
+}
+
+/* The separator of the file: the one its first line (outside quotes)
+ * holds more of. */
+static void
+detect_separator (TandemCsvReader *self)
+{
+  gsize    commas = 0, semicolons = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = self->pos; i < self->len && (quoted || self->buffer[i] != '\n'); i++)
+    {
+      char c = self->buffer[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (!quoted && c == ',')
+        commas++;
+      else if (!quoted && c == ';')
+        semicolons++;
+    }
+  self->separator = semicolons > commas ? ';' : ',';
 }
 
 /* Returns the next byte, or -1 at the end of the input, or -2 on error. */
@@ -109,7 +155,11 @@ next_byte (TandemCsvReader *self, GCancellable *cancellable, GError **error)
         {
           self->started = TRUE;
           if (self->len >= 3 && memcmp (self->buffer, "\xEF\xBB\xBF", 3) == 0)
-            self->pos = 3;
+            {
+              self->pos = 3;
+              self->encoding = TANDEM_CSV_ENCODING_UTF8; /* a byte order mark says so */
+            }
+          detect_separator (self);
           if (self->pos == self->len)
             return next_byte (self, cancellable, error);
         }
@@ -170,6 +220,78 @@ start_field (TandemCsvReader *self)
   gsize offset = self->record->len;
 
   g_array_append_val (self->offsets, offset);
+}
+
+/* Windows-1252 bytes 0x80 to 0x9F as Unicode (0: not assigned); 0xA0 to
+ * 0xFF are the same as in Latin-1. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+  0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+  0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+/* Whether every field of the record is valid UTF-8. */
+static gboolean
+record_is_utf8 (TandemCsvReader *self)
+{
+  for (guint i = 0; i < self->offsets->len; i++)
+    if (!g_utf8_validate (self->record->str + g_array_index (self->offsets, gsize, i), -1, NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* Decides the encoding at the first byte beyond ASCII, and converts a
+ * Windows-1252 record to UTF-8 (fields and their offsets). */
+static gboolean
+decode_record (TandemCsvReader *self, GError **error)
+{
+  gboolean ascii = TRUE;
+
+  if (self->encoding == TANDEM_CSV_ENCODING_UTF8)
+    return TRUE;
+  for (gsize i = 0; i < self->record->len && ascii; i++)
+    ascii = (guchar)self->record->str[i] < 0x80;
+  if (ascii)
+    return TRUE;
+  if (self->encoding == TANDEM_CSV_ENCODING_UNKNOWN)
+    self->encoding
+        = record_is_utf8 (self) ? TANDEM_CSV_ENCODING_UTF8 : TANDEM_CSV_ENCODING_WINDOWS_1252;
+  if (self->encoding == TANDEM_CSV_ENCODING_UTF8)
+    return TRUE;
+
+  if (self->converted == NULL)
+    self->converted = g_string_sized_new (self->record->len * 2);
+  g_string_truncate (self->converted, 0);
+  for (gsize i = 0, field = 0; i < self->record->len; i++)
+    {
+      guchar   b = (guchar)self->record->str[i];
+      gunichar u = b < 0x80 ? b : b < 0xA0 ? cp1252_high[b - 0x80] : b;
+
+      if (b == '\0')
+        {
+          g_string_append_c (self->converted, '\0');
+          if (++field < self->offsets->len)
+            g_array_index (self->offsets, gsize, field) = self->converted->len;
+          continue;
+        }
+      if (u == 0)
+        {
+          g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+                       _ ("line %" PRIu64 ": field %u: the byte 0x%02X is neither UTF-8 nor "
+                          "Windows-1252"),
+                       self->record_line, (guint)field + 1, b);
+          return FALSE;
+        }
+      g_string_append_unichar (self->converted, u);
+    }
+  /* the converted text becomes the record */
+  {
+    GString *swap = self->record;
+
+    self->record = self->converted;
+    self->converted = swap;
+  }
+  return TRUE;
 }
 
 gboolean
@@ -241,7 +363,7 @@ again:
               state = QUOTED;
               continue;
             }
-          if (c != ',' && c != '\n' && c != '\r')
+          if (c != self->separator && c != '\n' && c != '\r')
             {
               g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
                            _ ("line %" PRIu64 ": unexpected text after a closing quote"),
@@ -251,7 +373,7 @@ again:
           /* fall through to the separators below */
         }
 
-      if (c == ',')
+      if (c == self->separator)
         {
           end_field (self);
           start_field (self);
@@ -304,6 +426,8 @@ again:
       goto again;
     }
 
+  if (!decode_record (self, error))
+    return FALSE;
   for (guint i = 0; i < self->offsets->len; i++)
     g_ptr_array_add (self->fields, self->record->str + g_array_index (self->offsets, gsize, i));
 

@@ -19,6 +19,7 @@
 #include "tandem-currency-private.h"
 #include "tandem-util-private.h"
 #include "tandem-csv-private.h"
+#include "tandem-import-options-private.h"
 #include "tandem-json-reader-private.h"
 
 /**
@@ -57,15 +58,15 @@ typedef enum
   COL_REVERSES,
   COL_NOTE,
   COL_PAYS,
+  COL_CURRENCY,
+  COL_ACCOUNT_NUMBER,
+  COL_PERSONNEL_NUMBER,
   N_COLS
 } Column;
 
 static const char *const column_names[N_COLS] = {
-  "ref", "at", "account", "rep", "kind", "amount", "reverses", "note", "pays",
-};
-
-static const gboolean column_required[N_COLS] = {
-  FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE,
+  "ref",      "at",   "account", "rep",      "kind",           "amount",
+  "reverses", "note", "pays",    "currency", "account_number", "personnel_number",
 };
 
 typedef struct
@@ -83,8 +84,13 @@ typedef struct
   guint                 n_columns;         /* CSV header width */
   guint64               inserted;
   guint64               skipped;
-  gboolean              deferred; /* the backend dropped indexes to build later */
-  GTimeZone            *zone;     /* the store's: times without an offset are local */
+  gboolean              deferred;          /* the backend dropped indexes to build later */
+  GTimeZone            *zone;              /* the store's: times without an offset are local */
+  TandemImportOptions  *options;           /* NULL: the field names are the headers */
+  GHashTable           *account_numbers;   /* customer number → account id */
+  GHashTable           *personnel_numbers; /* personnel number → rep id */
+  gboolean              german;            /* a ';' file: amounts in German notation */
+  GString              *amount;            /* the amount as canonical text */
 } Importer;
 
 static gboolean field_error (Importer   *imp,
@@ -140,11 +146,41 @@ parse_id (Importer   *imp,
   return TRUE;
 }
 
+/* The id of the account or rep that @column names by its number. */
+static gboolean
+parse_number (Importer   *imp,
+              Column      column,
+              GHashTable *numbers,
+              GHashTable *known,
+              const char *what,
+              gint64     *id,
+              GError    **error)
+{
+  const char *text = imp->fields[column];
+  gpointer    found;
+
+  if (text == NULL || *text == '\0')
+    return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                        _ ("missing number"));
+  found = g_hash_table_lookup (numbers, text);
+  if (found == NULL)
+    return field_error (imp, column, TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE, error,
+                        _ ("no %s with the number “%s”"), what, text);
+  *id = *(gint64 *)found;
+  if (GPOINTER_TO_INT (g_hash_table_lookup (known, id)) == 2)
+    return field_error (imp, column, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                        _ ("%s %s is archived"), what, text);
+  return TRUE;
+}
+
 static gboolean
 parse_kind (Importer *imp, TandemActivityKind *kind, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
 
+  if (imp->fields[COL_KIND] == NULL && imp->options != NULL
+      && tandem_import_options_get_kind (imp->options, kind))
+    return TRUE;
   if (tandem_activity_kind_from_nick (imp->fields[COL_KIND], kind, &local_error))
     return TRUE;
   return field_error (imp, COL_KIND, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
@@ -259,6 +295,45 @@ has_field (Importer *imp, Column column)
   return imp->fields[column] != NULL && imp->fields[column][0] != '\0';
 }
 
+/* The amount as canonical text in imp->amount: German notation in a ';'
+ * file, the currency column after a bare number. */
+static gboolean
+canonical_amount (Importer *imp, GError **error)
+{
+  const char      *text = imp->fields[COL_AMOUNT];
+  const char      *currency = has_field (imp, COL_CURRENCY) ? imp->fields[COL_CURRENCY] : NULL;
+  g_autofree char *canonical = NULL;
+  g_autoptr (GError) local_error = NULL;
+  const char *end;
+
+  if (imp->german)
+    {
+      canonical = _tandem_money_german_to_canonical (text, &local_error);
+      if (canonical == NULL)
+        return field_error (imp, COL_AMOUNT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+                            local_error->message);
+      text = canonical;
+    }
+  g_string_assign (imp->amount, text);
+  g_strchomp (imp->amount->str);
+  g_string_set_size (imp->amount, strlen (imp->amount->str));
+  if (currency == NULL)
+    return TRUE;
+
+  /* a code after the number must agree with the currency column */
+  end = imp->amount->str + imp->amount->len;
+  if (imp->amount->len > 3 && g_ascii_isalpha (end[-1]) && g_ascii_isalpha (end[-2])
+      && g_ascii_isalpha (end[-3]))
+    {
+      if (g_ascii_strcasecmp (end - 3, currency) != 0)
+        return field_error (imp, COL_CURRENCY, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                            _ ("“%s”, but the amount is “%s”"), currency, imp->fields[COL_AMOUNT]);
+      return TRUE;
+    }
+  g_string_append_printf (imp->amount, " %s", currency);
+  return TRUE;
+}
+
 static gboolean
 import_row (Importer *imp, GError **error)
 {
@@ -289,20 +364,32 @@ import_row (Importer *imp, GError **error)
       return field_error (imp, COL_AT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s", why);
     }
 
-  if (!parse_id (imp, COL_ACCOUNT, imp->accounts, _ ("account"), &record.account_id, error)
-      || !parse_id (imp, COL_REP, imp->reps, _ ("rep"), &record.rep_id, error)
+  if (!(has_field (imp, COL_ACCOUNT) || !has_field (imp, COL_ACCOUNT_NUMBER)
+            ? parse_id (imp, COL_ACCOUNT, imp->accounts, _ ("account"), &record.account_id, error)
+            : parse_number (imp, COL_ACCOUNT_NUMBER, imp->account_numbers, imp->accounts,
+                            _ ("account"), &record.account_id, error))
+      || !(has_field (imp, COL_REP) || !has_field (imp, COL_PERSONNEL_NUMBER)
+               ? parse_id (imp, COL_REP, imp->reps, _ ("rep"), &record.rep_id, error)
+               : parse_number (imp, COL_PERSONNEL_NUMBER, imp->personnel_numbers, imp->reps,
+                               _ ("rep"), &record.rep_id, error))
       || !parse_kind (imp, &kind, error))
     return FALSE;
   record.kind = kind;
 
-  if (imp->fields[COL_AMOUNT] != NULL && imp->fields[COL_AMOUNT][0] != '\0')
+  if (has_field (imp, COL_AMOUNT))
     {
-      if (!_tandem_money_parse_parts (imp->fields[COL_AMOUNT], &record.amount_minor,
-                                      record.currency, &local_error))
-        return field_error (imp, COL_AMOUNT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
-                            local_error->message);
+      if (!canonical_amount (imp, error)
+          || !_tandem_money_parse_parts (imp->amount->str, &record.amount_minor, record.currency,
+                                         &local_error))
+        return local_error == NULL
+                   ? FALSE
+                   : field_error (imp, COL_AMOUNT, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+                                  local_error->message);
       record.has_amount = TRUE;
     }
+  else if (has_field (imp, COL_CURRENCY))
+    return field_error (imp, COL_CURRENCY, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                        _ ("a currency without an amount"));
 
   facts.kind = kind;
   facts.has_amount = record.has_amount;
@@ -388,9 +475,61 @@ load_id_set (GArray *records, gsize record_size, gsize archived_offset)
   return set;
 }
 
+/* The column of a field name (NULL: none) */
+static int
+column_of (const char *field)
+{
+  for (guint c = 0; field != NULL && c < N_COLS; c++)
+    if (strcmp (field, column_names[c]) == 0)
+      return (int)c;
+  return -1;
+}
+
+/* The fields every file needs, by the columns it has (1: present). */
+static gboolean
+check_required (Importer *imp, const gboolean *present, GError **error)
+{
+  static const struct
+  {
+    Column column, instead;
+  } needs[] = {
+    { COL_AT, N_COLS },
+    { COL_ACCOUNT, COL_ACCOUNT_NUMBER },
+    { COL_REP, COL_PERSONNEL_NUMBER },
+    { COL_KIND, N_COLS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    {
+      Column c = needs[i].column;
+
+      if (present[c] || (needs[i].instead != N_COLS && present[needs[i].instead])
+          || (c == COL_KIND && imp->options != NULL
+              && tandem_import_options_get_kind (imp->options, NULL)))
+        continue;
+      if (needs[i].instead != N_COLS)
+        g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
+                     _ ("line %" PRIu64 ": the header has no “%s” or “%s” column"), imp->line,
+                     column_names[c], column_names[needs[i].instead]);
+      else if (c == COL_KIND)
+        g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
+                     _ ("line %" PRIu64 ": the header has no “kind” column (give the kind of "
+                        "every row with --kind KIND)"),
+                     imp->line);
+      else
+        g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
+                     _ ("line %" PRIu64 ": the header has no “%s” column"), imp->line,
+                     column_names[c]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 map_csv_header (Importer *imp, GPtrArray *header, GError **error)
 {
+  gboolean present[N_COLS] = { FALSE };
+
   for (guint c = 0; c < N_COLS; c++)
     imp->csv_index[c] = -1;
   imp->n_columns = header->len;
@@ -398,41 +537,33 @@ map_csv_header (Importer *imp, GPtrArray *header, GError **error)
   for (guint i = 0; i < header->len; i++)
     {
       const char *name = header->pdata[i];
-      gboolean    known = FALSE;
+      int         c = column_of (_tandem_import_options_field_for (imp->options, name));
 
-      for (guint c = 0; c < N_COLS; c++)
-        if (g_ascii_strcasecmp (name, column_names[c]) == 0)
-          {
-            if (imp->csv_index[c] >= 0)
-              {
-                g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                             _ ("line %" PRIu64 ": column “%s” appears twice"), imp->line, name);
-                return FALSE;
-              }
-            imp->csv_index[c] = (int)i;
-            known = TRUE;
-          }
-
-      if (!known)
+      if (c < 0)
         {
+          g_autofree char *known = NULL;
+
+          /* a file mapped with columns may carry columns of its own */
+          if (_tandem_import_options_has_mapping (imp->options))
+            continue;
+          known = g_strjoinv (", ", (char **)_tandem_import_fields);
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                       _ ("line %" PRIu64 ": unknown column “%s” (expected ref, at, account, rep, "
-                          "kind, amount, reverses, note, pays)"),
-                       imp->line, name);
+                       _ ("line %" PRIu64 ": unknown column “%s” (expected %s; map other headers "
+                          "with --columns FIELD=HEADER)"),
+                       imp->line, name, known);
           return FALSE;
         }
+      if (imp->csv_index[c] >= 0)
+        {
+          g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
+                       _ ("line %" PRIu64 ": column “%s” appears twice"), imp->line, name);
+          return FALSE;
+        }
+      imp->csv_index[c] = (int)i;
+      present[c] = TRUE;
     }
 
-  for (guint c = 0; c < N_COLS; c++)
-    if (column_required[c] && imp->csv_index[c] < 0)
-      {
-        g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
-                     _ ("line %" PRIu64 ": the header has no “%s” column"), imp->line,
-                     column_names[c]);
-        return FALSE;
-      }
-
-  return TRUE;
+  return check_required (imp, present, error);
 }
 
 /* json_strings has N_COLS slots, any of which may be NULL: g_strfreev
@@ -460,18 +591,18 @@ fields_from_json (Importer *imp, JsonObject *object, GError **error)
     {
       const char *name = l->data;
       JsonNode   *node = json_object_get_member (object, name);
-      int         column = -1;
-
-      for (guint c = 0; c < N_COLS; c++)
-        if (strcmp (name, column_names[c]) == 0)
-          column = c;
+      int         column = column_of (_tandem_import_options_field_for (imp->options, name));
 
       if (column < 0)
         {
+          g_autofree char *known = NULL;
+
+          if (_tandem_import_options_has_mapping (imp->options))
+            continue;
+          known = g_strjoinv (", ", (char **)_tandem_import_fields);
           g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_SYNTAX,
-                       _ ("line %" PRIu64 ": unknown key “%s” (expected ref, at, account, rep, "
-                          "kind, amount, reverses, note, pays)"),
-                       imp->line, name);
+                       _ ("line %" PRIu64 ": unknown key “%s” (expected %s)"), imp->line, name,
+                       known);
           return FALSE;
         }
 
@@ -504,10 +635,24 @@ fields_from_json (Importer *imp, JsonObject *object, GError **error)
       imp->fields[column] = imp->json_strings[column];
     }
 
-  for (guint c = 0; c < N_COLS; c++)
-    if (column_required[c] && imp->fields[c] == NULL)
-      return field_error (imp, c, TANDEM_IMPORT_ERROR_MISSING_COLUMN, error, _ ("missing"));
+  {
+    gboolean present[N_COLS];
 
+    for (guint c = 0; c < N_COLS; c++)
+      present[c] = imp->fields[c] != NULL;
+    if (!present[COL_AT] || (!present[COL_ACCOUNT] && !present[COL_ACCOUNT_NUMBER])
+        || (!present[COL_REP] && !present[COL_PERSONNEL_NUMBER])
+        || (!present[COL_KIND]
+            && !(imp->options != NULL && tandem_import_options_get_kind (imp->options, NULL))))
+      {
+        Column c = !present[COL_AT]                                        ? COL_AT
+                   : !present[COL_ACCOUNT] && !present[COL_ACCOUNT_NUMBER] ? COL_ACCOUNT
+                   : !present[COL_REP] && !present[COL_PERSONNEL_NUMBER]   ? COL_REP
+                                                                           : COL_KIND;
+
+        return field_error (imp, c, TANDEM_IMPORT_ERROR_MISSING_COLUMN, error, _ ("missing"));
+      }
+  }
   return TRUE;
 }
 
@@ -531,16 +676,37 @@ stream_size (GInputStream *stream)
   return info != NULL ? (guint64)g_file_info_get_size (info) : 0;
 }
 
+/* number → id of the records that have one (@number_offset: their
+ * char * number, @archived_offset's flag is looked up in the id set). */
+static GHashTable *
+load_number_map (GArray *records, gsize record_size, gsize number_offset)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const guint8 *r = (const guint8 *)records->data + i * record_size;
+      const char   *number;
+
+      memcpy (&number, r + number_offset, sizeof number);
+      if (number != NULL)
+        g_hash_table_insert (map, g_strdup (number), g_memdup2 (r, sizeof (gint64)));
+    }
+  return map;
+}
+
 gboolean
-_tandem_store_import (TandemStore     *self,
-                      GInputStream    *stream,
-                      TandemDataFormat format,
-                      GMainContext    *progress_context,
-                      GCancellable    *cancellable,
-                      guint64         *inserted_out,
-                      guint64         *skipped_out,
-                      GArray          *changes,
-                      GError         **error)
+_tandem_store_import (TandemStore         *self,
+                      GInputStream        *stream,
+                      TandemDataFormat     format,
+                      TandemImportOptions *options,
+                      GMainContext        *progress_context,
+                      GCancellable        *cancellable,
+                      guint64             *inserted_out,
+                      guint64             *skipped_out,
+                      char               **encoding_out,
+                      GArray              *changes,
+                      GError             **error)
 {
   g_autoptr (TandemCsvReader) csv = NULL;
   g_autoptr (TandemJsonReader) json = NULL;
@@ -556,6 +722,8 @@ _tandem_store_import (TandemStore     *self,
   _tandem_store_lock (self);
 
   imp.store = self;
+  imp.options = options;
+  imp.amount = g_string_new (NULL);
   imp.backend = _tandem_store_get_backend (self);
   imp.ordered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -579,6 +747,10 @@ _tandem_store_import (TandemStore     *self,
                               G_STRUCT_OFFSET (TandemAccountRecord, archived));
   imp.reps
       = load_id_set (reps, sizeof (TandemRepRecord), G_STRUCT_OFFSET (TandemRepRecord, archived));
+  imp.account_numbers = load_number_map (accounts, sizeof (TandemAccountRecord),
+                                         G_STRUCT_OFFSET (TandemAccountRecord, number));
+  imp.personnel_numbers = load_number_map (reps, sizeof (TandemRepRecord),
+                                           G_STRUCT_OFFSET (TandemRepRecord, personnel_number));
 
   if (format == TANDEM_DATA_FORMAT_CSV)
     {
@@ -594,6 +766,7 @@ _tandem_store_import (TandemStore     *self,
           goto out;
         }
       imp.line = tandem_csv_reader_get_line (csv);
+      imp.german = tandem_csv_reader_get_separator (csv) == ';';
       if (!map_csv_header (&imp, header, error))
         goto out;
     }
@@ -747,6 +920,15 @@ out:
   g_clear_pointer (&imp.reps, g_hash_table_unref);
   g_clear_pointer (&imp.ordered, g_hash_table_unref);
   g_clear_pointer (&imp.zone, g_time_zone_unref);
+  g_clear_pointer (&imp.account_numbers, g_hash_table_unref);
+  g_clear_pointer (&imp.personnel_numbers, g_hash_table_unref);
+  if (imp.amount != NULL)
+    g_string_free (imp.amount, TRUE);
+  if (encoding_out != NULL)
+    *encoding_out = g_strdup (
+        csv != NULL && tandem_csv_reader_get_encoding (csv) == TANDEM_CSV_ENCODING_WINDOWS_1252
+            ? "Windows-1252"
+            : "UTF-8");
   g_clear_pointer (&imp.writer, _tandem_activity_writer_free);
   clear_json_strings (&imp);
   _tandem_store_unlock (self);

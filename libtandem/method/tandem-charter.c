@@ -516,11 +516,19 @@ tandem_store_get_charter (TandemStore *self, TandemTeam *team, guint version, GE
     }
   if (version == 0)
     version = latest;
-  if (version == 0 || (!found && version != latest))
+  if (latest == 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   _ ("Tandem “%s” has no charter version %u"), tandem_team_get_name (team),
-                   version);
+                   _ ("Tandem “%s” has no charter yet: draft one with “tandem charter set %" PRId64
+                      " AREA inside|field|shared”"),
+                   tandem_team_get_name (team), tandem_team_get_id (team));
+      return NULL;
+    }
+  if (!found && version != latest)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                   _ ("Tandem “%s” has no charter version %u (the latest is %u)"),
+                   tandem_team_get_name (team), version, latest);
       return NULL;
     }
 

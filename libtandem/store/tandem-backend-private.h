@@ -59,6 +59,7 @@ typedef struct
   int      stage;
   gint64   referred_by_id;
   gboolean archived;
+  char    *number; /* the customer number, NULL for none */
 } TandemAccountRecord;
 
 typedef struct

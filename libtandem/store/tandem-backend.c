@@ -31,6 +31,7 @@ void
 tandem_account_record_clear (TandemAccountRecord *record)
 {
   g_clear_pointer (&record->name, g_free);
+  g_clear_pointer (&record->number, g_free);
 }
 
 void

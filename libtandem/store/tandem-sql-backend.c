@@ -46,14 +46,14 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_LIST_ALL_MEMBERS] = "SELECT team_id, inside_rep_id, field_rep_id, valid_from, valid_until "
                             "FROM team_member ORDER BY team_id, valid_from, id",
   [STMT_INSERT_ACCOUNT]
-  = "INSERT INTO account (name, team_id, category, stage, referred_by, archived) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+  = "INSERT INTO account (name, team_id, category, stage, referred_by, archived, number) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
   [STMT_UPDATE_ACCOUNT] = "UPDATE account SET name = ?2, team_id = ?3, category = ?4, stage = ?5, "
-                          "referred_by = ?6, archived = ?7 WHERE id = ?1",
-  [STMT_LOAD_ACCOUNT] = "SELECT id, name, team_id, category, stage, referred_by, archived "
-                        "FROM account WHERE id = ?1",
-  [STMT_LIST_ACCOUNTS] = "SELECT id, name, team_id, category, stage, referred_by, archived "
-                         "FROM account ORDER BY id",
+                          "referred_by = ?6, archived = ?7, number = ?8 WHERE id = ?1",
+  [STMT_LOAD_ACCOUNT] = "SELECT id, name, team_id, category, stage, referred_by, archived, "
+                        "number FROM account WHERE id = ?1",
+  [STMT_LIST_ACCOUNTS] = "SELECT id, name, team_id, category, stage, referred_by, archived, "
+                         "number FROM account ORDER BY id",
   [STMT_INSERT_STAGE]
   = "INSERT INTO account_stage (account_id, stage, changed_at, cause, activity_id) "
     "VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -847,6 +847,7 @@ read_account (TandemSqlStmt *stmt, TandemAccountRecord *record)
   record->stage = tandem_sql_column_int (stmt, 4);
   record->referred_by_id = tandem_sql_column_int64 (stmt, 5);
   record->archived = tandem_sql_column_int (stmt, 6) != 0;
+  record->number = _tandem_sql_column_dup (stmt, 7);
 }
 
 static void
@@ -858,6 +859,7 @@ bind_account (TandemSqlStmt *stmt, int first, const TandemAccountRecord *record)
   tandem_sql_bind_int64 (stmt, first + 3, record->stage);
   _tandem_sql_bind_optional_id (stmt, first + 4, record->referred_by_id);
   tandem_sql_bind_int64 (stmt, first + 5, record->archived ? 1 : 0);
+  _tandem_sql_bind_optional_text (stmt, first + 6, record->number);
 }
 
 static gboolean

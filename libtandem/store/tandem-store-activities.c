@@ -493,8 +493,64 @@ tandem_store_import_activities (TandemStore     *self,
   g_autoptr (GArray) changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
   LOCK_STORE (self);
 
-  if (!_tandem_store_import (self, stream, format, NULL, cancellable, inserted, skipped, changes,
-                             error))
+  if (!_tandem_store_import (self, stream, format, NULL, NULL, cancellable, inserted, skipped, NULL,
+                             changes, error))
+    return FALSE;
+  _tandem_store_refresh_stages (self, changes);
+  return TRUE;
+}
+
+/**
+ * tandem_store_import_activities_full:
+ * @self: a `TandemStore`
+ * @stream: CSV or JSON text
+ * @format: the format of @stream
+ * @options: (nullable): how the file's columns map onto the fields, and
+ *   the kind of rows without one
+ * @cancellable: (nullable): a #GCancellable; cancelling rolls everything back
+ * @inserted: (out) (optional): how many rows were stored
+ * @skipped: (out) (optional): how many rows were already stored
+ * @encoding: (out) (optional) (transfer full): the encoding read:
+ *   "UTF-8" or "Windows-1252"
+ * @error: return location for a #GError
+ *
+ * Imports as [method@Tandem.Store.import_activities] does, reading what
+ * German Excel and ERP systems write. A CSV file's separator is taken from
+ * its header line (`,` or `;`); its text is UTF-8, with or without a byte
+ * order mark, or Windows-1252 when it is not valid UTF-8. In a `;` file,
+ * amounts are in German notation (`1.200,50`, see
+ * [func@Tandem.Money.parse_decimal_comma]). A `currency` column may stand
+ * beside a bare amount; `account_number` (a customer number, see
+ * [property@Tandem.Account:number]) may name the account instead of
+ * `account`, and `personnel_number` the rep instead of `rep`. Times without
+ * an offset, such as `30.11.2026 23:30`, are local time in the store's
+ * zone ([method@Tandem.Store.get_time_zone]).
+ *
+ * Returns: %TRUE on success; nothing is written on error
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_store_import_activities_full (TandemStore         *self,
+                                     GInputStream        *stream,
+                                     TandemDataFormat     format,
+                                     TandemImportOptions *options,
+                                     GCancellable        *cancellable,
+                                     guint64             *inserted,
+                                     guint64             *skipped,
+                                     char               **encoding,
+                                     GError             **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (options == NULL || TANDEM_IS_IMPORT_OPTIONS (options), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_autoptr (GArray) changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+  LOCK_STORE (self);
+
+  if (!_tandem_store_import (self, stream, format, options, NULL, cancellable, inserted, skipped,
+                             encoding, changes, error))
     return FALSE;
   _tandem_store_refresh_stages (self, changes);
   return TRUE;
@@ -525,8 +581,9 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   ImportData *data = task_data;
   GError     *error = NULL;
 
-  if (_tandem_store_import (source_object, data->stream, data->format, data->context, cancellable,
-                            &data->inserted, &data->skipped, data->changes, &error))
+  if (_tandem_store_import (source_object, data->stream, data->format, NULL, data->context,
+                            cancellable, &data->inserted, &data->skipped, NULL, data->changes,
+                            &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -876,6 +876,33 @@ account_to_record (TandemStore         *self,
   record->stage = tandem_account_get_stage (account);
   record->referred_by_id = referrer ? tandem_account_get_id (referrer) : 0;
   record->archived = tandem_account_get_archived (account);
+  record->number = (char *)tandem_account_get_number (account);
+  return TRUE;
+}
+
+/* A customer number names one account: refused when another account has it. */
+static gboolean
+check_number_free (TandemStore *self, const TandemAccountRecord *record, GError **error)
+{
+  g_autoptr (GArray) accounts = NULL;
+
+  if (record->number == NULL)
+    return TRUE;
+  accounts = tandem_backend_list_accounts (self->backend, error);
+  if (accounts == NULL)
+    return FALSE;
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      const TandemAccountRecord *other = &g_array_index (accounts, TandemAccountRecord, i);
+
+      if (other->id != record->id && g_strcmp0 (other->number, record->number) == 0)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT,
+                       _ ("Customer number “%s” already belongs to account #%" PRId64 " “%s”"),
+                       record->number, other->id, other->name);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -923,7 +950,7 @@ tandem_store_save_account (TandemStore   *self,
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
     g_autofree char *what = NULL;
 
-    if (!_tandem_transaction_begin (tx, error)
+    if (!_tandem_transaction_begin (tx, error) || !check_number_free (self, &record, error)
         || !tandem_backend_insert_account (
             self->backend, &record, _tandem_time_to_usec (since != NULL ? since : now), error))
       return NULL;
@@ -1023,10 +1050,11 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
     return FALSE;
 
   tx = _tandem_transaction_new (self);
-  if (!_tandem_transaction_begin (tx, error)
+  if (!_tandem_transaction_begin (tx, error) || !check_number_free (self, &record, error)
       || !tandem_backend_load_account (self->backend, record.id, &stored, error))
     return FALSE;
   stage_changed = stored.stage != record.stage;
+  note_change (changes, "number", stored.number, record.number);
   note_change (changes, "name", stored.name, record.name);
   note_id_change (changes, "tandem", stored.team_id, record.team_id);
   note_change (changes, "category", tandem_category_to_nick (stored.category),

@@ -156,14 +156,16 @@ GListModel *_tandem_activity_list_new (TandemStore              *store,
                                        GError                  **error);
 
 /* Import and export (io/tandem-store-io.c). */
-gboolean _tandem_store_import (TandemStore     *self,
-                               GInputStream    *stream,
-                               TandemDataFormat format,
-                               GMainContext    *progress_context,
-                               GCancellable    *cancellable,
-                               guint64         *inserted,
-                               guint64         *skipped,
-                               GArray          *changes, /* TandemStageRecord */
-                               GError         **error);
+gboolean _tandem_store_import (TandemStore         *self,
+                               GInputStream        *stream,
+                               TandemDataFormat     format,
+                               TandemImportOptions *options, /* nullable */
+                               GMainContext        *progress_context,
+                               GCancellable        *cancellable,
+                               guint64             *inserted,
+                               guint64             *skipped,
+                               char               **encoding, /* nullable out */
+                               GArray              *changes,  /* TandemStageRecord */
+                               GError             **error);
 
 G_END_DECLS

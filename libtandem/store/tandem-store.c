@@ -471,14 +471,15 @@ _tandem_store_account_from_record (TandemStore               *self,
     {
       account = g_object_new (TANDEM_TYPE_ACCOUNT, "id", record->id, "name", record->name, "team",
                               team, "category", record->category, "stage", record->stage,
-                              "archived", record->archived, NULL);
+                              "archived", record->archived, "number", record->number, NULL);
       cache_insert (self->accounts, record->id, account);
       g_object_unref (account);
     }
   else
     {
       g_object_set (account, "name", record->name, "team", team, "category", record->category,
-                    "stage", record->stage, "archived", record->archived, NULL);
+                    "stage", record->stage, "archived", record->archived, "number", record->number,
+                    NULL);
     }
 
   if (!tandem_account_set_referred_by (account, referrer, error))

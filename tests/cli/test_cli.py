@@ -156,7 +156,9 @@ def test_log_settle_statement_close(seeded):
 
 
 @pytest.mark.parametrize('args,code,needle', [
-    (['log', 'order', '--account', '1', '--rep', '2', '--amount', '12,50 EUR'], 2, '12,50 EUR'),
+    (['log', 'order', '--account', '1', '--rep', '2', '--amount', '12,505 EUR'], 2, '“12,505 EUR”, read as “12.505 EUR”'),
+    (['log', 'order', '--account', '1', '--rep', '2', '--amount', '1,200.50 EUR'], 2,
+     '“1,200.50 EUR” is not an amount in German notation'),
     (['log', 'order', '--account', '99', '--rep', '2', '--amount', '1.00 EUR'], 2, 'No account with id 99'),
     (['log', 'order', '--account', '1', '--rep', '2'], 2, 'needs an amount'),
     (['log', 'sale', '--account', '1', '--rep', '2'], 2, 'sale'),
@@ -196,7 +198,7 @@ def test_import_export_round_trip(seeded, tmp_path):
     p = run('import', str(csv), db=seeded, check=0)
     assert 'Imported 3' in p.stdout
     p = run('import', str(csv), '--json', db=seeded, check=0)
-    assert json.loads(p.stdout) == {'imported': 0, 'skipped': 3}
+    assert json.loads(p.stdout) == {'imported': 0, 'skipped': 3, 'encoding': 'UTF-8'}
     out = run('export', 'activities', db=seeded, check=0).stdout
     assert out.startswith('ref,at,account,rep,kind,amount,reverses,note')
     exported = tmp_path / 'out.csv'

@@ -5,6 +5,7 @@ closing per plan and in order, re-imports into a closed month. Runs on
 SQLite and, in the postgresql suite, on a server."""
 
 import hashlib
+import unicodedata
 import json
 import os
 
@@ -169,7 +170,7 @@ def test_reimport_into_a_closed_month(floor, tmp_path):
     erp.write_text('ref,at,account,rep,kind,amount\n'
                    'R-1,2026-10-03T10:00:00Z,1,2,order,1000.00 EUR\n'
                    'R-2,2026-10-04T10:00:00Z,2,4,order,200.00 EUR\n')
-    assert json.loads(run('--json', 'import', str(erp), db=floor, check=0).stdout) == {'imported': 2, 'skipped': 0}
+    assert json.loads(run('--json', 'import', str(erp), db=floor, check=0).stdout) == {'imported': 2, 'skipped': 0, 'encoding': 'UTF-8'}
     run('close', '2026-10', '--plan', 'Alpha', db=floor, check=0)
     run('close', '2026-10', '--plan', 'Beta', db=floor, check=0)
     # the cumulative export of November repeats October's rows unchanged
@@ -177,7 +178,7 @@ def test_reimport_into_a_closed_month(floor, tmp_path):
                    'R-1,2026-10-03T10:00:00Z,1,2,order,1000.00 EUR\n'
                    'R-2,2026-10-04T10:00:00Z,2,4,order,200.00 EUR\n'
                    'R-3,2026-11-04T10:00:00Z,1,2,order,50.00 EUR\n')
-    assert json.loads(run('--json', 'import', str(erp), db=floor, check=0).stdout) == {'imported': 1, 'skipped': 2}
+    assert json.loads(run('--json', 'import', str(erp), db=floor, check=0).stdout) == {'imported': 1, 'skipped': 2, 'encoding': 'UTF-8'}
     # a changed row of the closed month is refused naming both, and nothing is written
     erp.write_text('ref,at,account,rep,kind,amount\n'
                    'R-4,2026-11-05T10:00:00Z,1,2,order,70.00 EUR\n'
@@ -437,3 +438,113 @@ def test_local_times_across_daylight_saving(floor):
     assert rows == {'W': '2026-03-29T00:30:00Z', 'S': '2026-03-29T01:30:00Z', 'B': '2026-10-25T01:30:00Z'}
     table = run('activity', 'list', db=floor, check=0).stdout
     assert '2026-03-29 01:30' in table and '2026-03-29 03:30' in table and '2026-10-25 02:30' in table
+
+
+# --- line 4: German data in -------------------------------------------------
+
+GERMAN = {'LC_ALL': 'de_DE.UTF-8'}
+
+
+def test_erp_export_in_windows_1252(floor, tmp_path):
+    run('config', 'time-zone', 'Europe/Berlin', db=floor, check=0)
+    run('plan', 'default', 'Alpha', db=floor, check=0)
+    run('account', 'update', '1', '--number', 'K-1001', db=floor, check=0)
+    run('account', 'add', 'Ölmühle Größe', '--team', '1', '--number', 'K-1002', db=floor, check=0)
+    run('rep', 'update', '1', '--personnel-number', '1001', db=floor, check=0)
+    run('rep', 'update', '2', '--personnel-number', '1002', db=floor, check=0)
+    accounts = json.loads(run('--json', 'account', 'list', db=floor, check=0).stdout)
+    assert [a['number'] for a in accounts] == ['K-1001', None, 'K-1002']
+    p = run('account', 'add', 'Doppelt', '--team', '1', '--number', 'K-1001', db=floor, check=2)
+    assert 'Customer number “K-1001” already belongs to account #1 “ACME GmbH”' in p.stderr
+    # what an ERP writes: its own headers, ;, Windows-1252, German amounts
+    # and dates, CRLF, a column of its own, no kind column
+    erp = tmp_path / 'rechnungen.csv'
+    erp.write_bytes('Belegnr;Datum;Kundennr;PNR;Betrag;Währung;Kostenstelle\r\n'
+                    'RE-1;30.11.2026 23:30;K-1001;1002;1.200,50;EUR;Süd\r\n'
+                    'RE-2;01.11.2026 00:30;K-1002;1001;2.000,00;EUR;Nord\r\n'.encode('cp1252'))
+    columns = 'ref=Belegnr,at=Datum,account_number=Kundennr,personnel_number=PNR,amount=Betrag,currency=Währung'
+    p = run('import', str(erp), '--columns', columns, db=floor, check=2)
+    assert 'the header has no “kind” column (give the kind of every row with --kind KIND)' in p.stderr
+    p = run('import', str(erp), '--columns', columns, '--kind', 'order', db=floor, check=0)
+    assert p.stdout == 'Imported 2 activities; skipped 0 already stored (read as Windows-1252)\n'
+    rows = {a['external-ref']: a for a in json.loads(run('--json', 'activity', 'list', db=floor, check=0).stdout)}
+    assert rows['RE-1']['amount'] == '1200.50 EUR' and rows['RE-1']['occurred-at'] == '2026-11-30T22:30:00Z'
+    assert rows['RE-2']['amount'] == '2000.00 EUR' and rows['RE-2']['occurred-at'] == '2026-10-31T23:30:00Z'
+    # both are November in Berlin: 5% of 3,200.50 = 160.03 (160.025 rounds half away)
+    nov = json.loads(run('--json', 'settle', '2026-11', db=floor, check=0).stdout)
+    assert nov['total'] == '160.03 EUR'
+    # again, in German: one row already stored
+    p = run('import', str(erp), '--columns', columns, '--kind', 'order', db=floor, env=GERMAN, check=0)
+    assert p.stdout == '0 Aktivitäten importiert; 2 bereits gespeicherte übersprungen (gelesen als Windows-1252)\n'
+    # a UTF-8 file with a byte order mark from Excel, and a bad amount named
+    excel = tmp_path / 'excel.csv'
+    excel.write_bytes('\ufeffref;at;account;rep;kind;amount\r\nX-1;03.11.2026;1;2;offer;1.234,56 EUR\r\n'
+                      .encode('utf-8'))
+    p = run('--json', 'import', str(excel), db=floor, check=0)
+    assert json.loads(p.stdout) == {'imported': 1, 'skipped': 0, 'encoding': 'UTF-8'}
+    excel.write_bytes(b'ref;at;account;rep;kind;amount\r\nX-2;03.11.2026;1;2;offer;1234.56 EUR\r\n')
+    p = run('import', str(excel), db=floor, check=2)
+    assert p.stderr.startswith(f'{excel}:2: amount: “1234.56 EUR” is not an amount in German notation')
+
+
+def test_amounts_in_the_locale(floor):
+    run('plan', 'default', 'Alpha', db=floor, check=0)
+    # the command takes German notation as well as the canonical form
+    order(floor, 1, 2, '1234.56 EUR', '2026-10-03T10:00:00Z', 'A1').check_returncode()
+    p = run('log', 'order', '--account', '1', '--rep', '2', '--amount', '20.000,00 EUR', '--at',
+            '2026-10-04T10:00:00Z', '--ref', 'A2', db=floor, env=GERMAN, check=0)
+    amounts = [a['amount'] for a in json.loads(run('--json', 'activity', 'list', db=floor, check=0).stdout)]
+    assert sorted(amounts) == ['1234.56 EUR', '20000.00 EUR']
+    # tables in German: 5% of 21,234.56 = 1,061.73 (1,061.728 rounded)
+    german = run('settle', '2026-10', db=floor, env=GERMAN, check=0).stdout
+    english = run('settle', '2026-10', db=floor, check=0).stdout
+    assert '1.061,73' in german and '1,061.73' not in german
+    assert '1,061.73' in english
+    listed = run('activity', 'list', db=floor, env=GERMAN, check=0).stdout
+    assert '20.000,00 EUR' in listed and '1.234,56 EUR' in listed
+    # JSON never changes with the locale
+    assert json.loads(run('--json', 'settle', '2026-10', db=floor, env=GERMAN, check=0).stdout)['total'] == \
+        '1061.73 EUR'
+
+
+# --- line 9: the small ones ---------------------------------------------------
+
+def test_lists_align_by_display_width(floor):
+    run('rep', 'add', '王芳', '--role', 'inside', db=floor, check=0)
+    run('rep', 'update', '3', '--personnel-number', '4711', db=floor, check=0)
+    lines = run('rep', 'list', db=floor, check=0).stdout.splitlines()
+    # the role column starts at the same terminal column on every line:
+    # Weiß (ß), Özil (Ö) and 王芳 (two wide characters, four columns)
+    def column_of(line, word):
+        prefix = line[:line.index(word)]
+        return sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in prefix)
+    assert len({column_of(line, ' inside ' if ' inside ' in line else ' field ') for line in lines}) == 1
+    assert '4711' in lines[2] and lines[2].split()[1] == 'Weiß'
+    teams = run('team', 'list', db=floor, check=0).stdout.splitlines()
+    assert len({column_of(line, 'inside') for line in teams}) == 1
+    accounts = run('account', 'list', db=floor, check=0).stdout.splitlines()
+    assert len({column_of(line, ' c ') for line in accounts}) == 1
+
+
+def test_suggestions_plurals_and_messages(floor, tmp_path):
+    p = run('setle', '2026-10', db=floor, check=1)
+    assert 'unknown verb “setle”; did you mean “settle”?' in p.stderr
+    p = run('setle', '2026-10', db=floor, env=GERMAN, check=1)
+    assert 'unbekannter Befehl „setle“; meinten Sie „settle“?' in p.stderr
+    p = run('rep', 'lst', db=floor, check=1)
+    assert 'did you mean “rep list”?' in p.stderr
+    p = run('settle', '2026-10', '--plan', 'Alpah', db=floor, check=2)
+    assert 'did you mean “Alpha”?' in p.stderr
+    # plural forms, English and German
+    one = tmp_path / 'one.csv'
+    one.write_text('ref,at,account,rep,kind\nC1,2026-10-03T10:00:00Z,1,1,call\n')
+    assert run('import', str(one), db=floor, check=0).stdout == \
+        'Imported 1 activity; skipped 0 already stored\n'
+    assert run('import', str(one), db=floor, env=GERMAN, check=0).stdout == \
+        '0 Aktivitäten importiert; 1 bereits gespeicherte übersprungen\n'
+    # the messages named in the issue
+    p = run('log', 'call', '--account', '1', '--rep', '1', '--amount', '5.00 EUR', db=floor, check=2)
+    assert 'only offers, orders, cross-sells, up-sells, reversals and payments do' in p.stderr
+    p = run('charter', 'show', '1', db=floor, check=2)
+    assert 'Tandem “Nord” has no charter yet: draft one with “tandem charter set 1 AREA' in p.stderr
+    assert 'version 0' not in p.stderr

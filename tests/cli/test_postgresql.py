@@ -279,7 +279,7 @@ def test_import_killed_midway_leaves_nothing(database, tmp_path):
     assert psql(database, 'SELECT count (*) FROM account_stage') == stages
 
     p = tandem(uri, '--json', 'import', str(csv), check=0)
-    assert json.loads(p.stdout) == {'imported': n, 'skipped': 0}
+    assert json.loads(p.stdout) == {'imported': n, 'skipped': 0, 'encoding': 'UTF-8'}
     assert psql(database, 'SELECT count (*) FROM activity') == str(n)
 
 

@@ -21,7 +21,7 @@ SOURCE = os.path.join(os.path.dirname(__file__), '..', '..')
 VERBS = [
     'init', 'config', 'rep add', 'rep list', 'rep update', 'rep archive', 'rep tag', 'classify', 'cleanup', 'match',
     'team add', 'team list', 'team update', 'team members', 'team history', 'team archive',
-    'account add', 'account list', 'account archive', 'account history',
+    'account add', 'account update', 'account list', 'account archive', 'account history',
     'charter show', 'charter set', 'charter confirm', 'shadowing log', 'shadowing status',
     'support open', 'support list', 'support close', 'lifecycle', 'lifecycle apply',
     'activity list', 'log', 'import', 'export', 'plan load', 'plan list', 'plan show', 'plan default',

@@ -43,6 +43,29 @@ test('the store time zone reads local times', () => {
     assertThrows(() => store.set_time_zone('Mars/Olympus'), e => e.message.includes('Mars/Olympus'));
 });
 
+test('German files, customer numbers and amounts', () => {
+    const {store, field, account} = seeded();
+    account.set_number('K-1001');
+    store.update_account(account);
+    field.set_personnel_number('1002');
+    store.update_rep(field);
+    assertEqual(store.get_account(account.id).number, 'K-1001');
+    const options = Tandem.ImportOptions.new();
+    options.set_columns('ref=Belegnr,at=Datum,account_number=Kundennr,personnel_number=PNR,amount=Betrag');
+    options.set_kind(Tandem.ActivityKind.ORDER);
+    assertEqual(options.get_header('at'), 'Datum');
+    const text = 'Belegnr;Datum;Kundennr;PNR;Betrag\r\nR-1;30.11.2026 23:30;K-1001;1002;1.200,50 EUR\r\n';
+    const stream = Gio.MemoryInputStream.new_from_bytes(new GLib.Bytes(new TextEncoder().encode(text)));
+    const [ok, inserted, skipped, encoding] = store.import_activities_full(stream, Tandem.DataFormat.CSV, options, null);
+    assert(ok);
+    assertEqual(inserted, 1);
+    assertEqual(skipped, 0);
+    assertEqual(encoding, 'UTF-8');
+    assertEqual(store.find_activity_by_ref('R-1').amount.to_string(), '1200.50 EUR');
+    assertEqual(Tandem.Money.parse_decimal_comma('1.234,56 EUR').to_string(), '1234.56 EUR');
+    assertThrows(() => options.set_columns('sum=Betrag'), e => e.message.includes('is not a field'));
+});
+
 test('add, get and list', () => {
     const {store, inside, team} = seeded();
     assertEqual(store.get_rep(inside.id), inside);

@@ -188,3 +188,30 @@ def test_time_zone_and_local_times(seeded):
     with pytest.raises(GLib.Error) as e:
         store.set_time_zone('Mars/Olympus')
     assert 'Mars/Olympus' in e.value.message
+
+
+def test_german_files_customer_numbers_and_amounts(seeded):
+    store, inside, field, team, account = seeded
+    account.set_number('K-1001')
+    store.update_account(account)
+    field.set_personnel_number('1002')
+    store.update_rep(field)
+    assert store.get_account(account.props.id).props.number == 'K-1001'
+    options = Tandem.ImportOptions.new()
+    options.set_columns('ref=Belegnr,at=Datum,account_number=Kundennr,personnel_number=PNR,amount=Betrag')
+    options.set_kind(Tandem.ActivityKind.ORDER)
+    assert options.get_header('amount') == 'Betrag'
+    assert options.get_kind() == (True, Tandem.ActivityKind.ORDER)
+    data = 'Belegnr;Datum;Kundennr;PNR;Betrag;Bemerkung\r\nR-1;30.11.2026 23:30;K-1001;1002;1.200,50 EUR;Grüße\r\n'
+    stream = Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(data.encode('cp1252')))
+    ok, inserted, skipped, encoding = store.import_activities_full(stream, Tandem.DataFormat.CSV, options, None)
+    assert ok and inserted == 1 and skipped == 0 and encoding == 'Windows-1252'
+    row = store.find_activity_by_ref('R-1')
+    assert row.props.amount.to_string() == '1200.50 EUR'
+    assert row.props.rep.props.id == field.props.id
+    with pytest.raises(GLib.Error) as e:
+        options.set_columns('sum=Betrag')
+    assert '“sum” is not a field' in e.value.message
+    # German notation in and out
+    assert Tandem.Money.parse_decimal_comma('1.234,56 EUR').to_string() == '1234.56 EUR'
+    assert Tandem.Money.parse('1234.56 EUR').to_locale_string(True) in ('1,234.56 EUR', '1.234,56 EUR')
