@@ -548,3 +548,101 @@ def test_suggestions_plurals_and_messages(floor, tmp_path):
     p = run('charter', 'show', '1', db=floor, check=2)
     assert 'Tandem “Nord” has no charter yet: draft one with “tandem charter set 1 AREA' in p.stderr
     assert 'version 0' not in p.stderr
+
+
+# --- line 10: a month-end from end to end ----------------------------------
+
+ERP_ROWS = [
+    # Belegnr;Datum;Kundennr;PNR;Art;Betrag;Währung;Zahlung;Text
+    'A-1;01.10.2026 00:15;K-1001;1002;order;1.000,00;EUR;;Größe M',  # 30.09. 22:15Z: October in Berlin
+    'A-2;31.10.2026 23:45;K-1001;1001;order;500,00;EUR;;',           # 22:45Z: still October
+    'B-1;15.10.2026 10:00;K-2001;2002;order;2.000,00;EUR;;',
+    'A-3;01.11.2026 00:30;K-1001;1002;order;200,00;EUR;;',           # 31.10. 23:30Z: November
+    'B-2;30.11.2026 23:30;K-2001;2001;payment;800,00;EUR;B-1;Überweisung',  # 22:30Z: November
+]
+ERP_COLUMNS = ('ref=Belegnr,at=Datum,account_number=Kundennr,personnel_number=PNR,kind=Art,amount=Betrag,'
+               'currency=Währung,pays=Zahlung,note=Text')
+
+
+def test_month_end_from_end_to_end(floor, tmp_path):
+    """October and November in Berlin, by hand.
+
+    Alpha (5%, inside 40%, pays on order), Nord: October A-1 1,000.00 and A-2
+    500.00: pools 50.00 and 25.00, Anna 20.00 + 10.00 = 30.00, Jonas 30.00 +
+    15.00 = 45.00. November A-3 200.00: pool 10.00, Anna 4.00, Jonas 6.00.
+    Beta (10%, inside 50%, pays on collection), Süd: October B-1 2,000.00 earns
+    a pool of 200.00, 100.00 each, nothing paid (held 100.00 each). November's
+    payment B-2 of 800.00 is 40% of the order: 40.00 each paid, 60.00 held.
+    November's payroll: Anna 4.00, Jonas 6.00, Weiß 40.00, Özil 40.00."""
+    db = floor
+    (tmp_path / 'beta.ini').write_text(BETA + 'PayOn=payment\n')
+    run('plan', 'load', str(tmp_path / 'beta.ini'), db=db, check=0)
+    run('config', 'time-zone', 'Europe/Berlin', db=db, check=0)
+    run('plan', 'default', 'Alpha', db=db, check=0)
+    for rep, number in ((1, '1001'), (2, '1002'), (3, '2001'), (4, '2002')):
+        run('rep', 'update', str(rep), '--personnel-number', number, db=db, check=0)
+    run('account', 'update', '1', '--number', 'K-1001', db=db, check=0)
+    run('account', 'update', '2', '--number', 'K-2001', db=db, check=0)
+
+    # the ERP's export: Windows-1252, ;, CRLF, German amounts and dates
+    erp = tmp_path / 'buchungen.csv'
+    erp.write_bytes(('Belegnr;Datum;Kundennr;PNR;Art;Betrag;Währung;Zahlung;Text\r\n'
+                     + ''.join(row + '\r\n' for row in ERP_ROWS)).encode('cp1252'))
+    p = run('import', str(erp), '--columns', ERP_COLUMNS, db=db, check=0)
+    assert p.stdout == 'Imported 5 activities; skipped 0 already stored (read as Windows-1252)\n'
+    stored = {a['external-ref']: a for a in json.loads(run('--json', 'activity', 'list', db=db, check=0).stdout)}
+    assert {ref: a['occurred-at'] for ref, a in stored.items()} == {
+        'A-1': '2026-09-30T22:15:00Z', 'A-2': '2026-10-31T22:45:00Z', 'B-1': '2026-10-15T08:00:00Z',
+        'A-3': '2026-10-31T23:30:00Z', 'B-2': '2026-11-30T22:30:00Z'}
+    assert stored['A-1']['note'] == 'Größe M' and stored['B-2']['note'] == 'Überweisung'
+
+    # the settlements, by hand (see above)
+    def totals(period, plan):
+        s = json.loads(run('--json', 'settle', period, '--plan', plan, db=db, check=0).stdout)
+        return {r['name']: (r['total'], r.get('held', '0.00 EUR')) for r in s['reps']}
+    assert totals('2026-10', 'Alpha') == {'Anna': ('30.00 EUR', '0.00 EUR'), 'Jonas': ('45.00 EUR', '0.00 EUR')}
+    assert totals('2026-11', 'Alpha') == {'Anna': ('4.00 EUR', '0.00 EUR'), 'Jonas': ('6.00 EUR', '0.00 EUR')}
+    assert totals('2026-10', 'Beta') == {'Weiß': ('0.00 EUR', '100.00 EUR'), 'Özil': ('0.00 EUR', '100.00 EUR')}
+    assert totals('2026-11', 'Beta') == {'Weiß': ('40.00 EUR', '60.00 EUR'), 'Özil': ('40.00 EUR', '60.00 EUR')}
+
+    # closing in order: November waits for October, per plan
+    p = run('close', '2026-11', db=db, check=2)
+    assert 'the earlier period 2026-10, which has activities, is open' in p.stderr
+    assert '(tandem close 2026-10 --plan Alpha)' in p.stderr
+    for period in ('2026-10', '2026-11'):
+        for plan in ('Alpha', 'Beta'):
+            run('close', period, '--plan', plan, db=db, check=0)
+            run('approve', period, '--plan', plan, db=db, check=0)
+
+    # the same export again after the close: unchanged rows are counted skips
+    p = run('import', str(erp), '--columns', ERP_COLUMNS, db=db, check=0)
+    assert p.stdout == 'Imported 0 activities; skipped 5 already stored (read as Windows-1252)\n'
+    # a row changed after the close is refused, naming what differs
+    changed = tmp_path / 'geaendert.csv'
+    changed.write_bytes(('Belegnr;Datum;Kundennr;PNR;Art;Betrag;Währung;Zahlung;Text\r\n'
+                         + ERP_ROWS[1].replace('500,00', '550,00') + '\r\n').encode('cp1252'))
+    p = run('import', str(changed), '--columns', ERP_COLUMNS, db=db, check=2)
+    assert 'A-2' in p.stderr and '500.00 EUR' in p.stderr and '550.00 EUR' in p.stderr
+
+    # payroll: the profile is set up after the close; one LODAS file for both plans
+    (tmp_path / 'lohn.ini').write_text(PROFILE)
+    run('payroll', 'setup', str(tmp_path / 'lohn.ini'), db=db, check=0)
+    lodas = tmp_path / 'lodas-2026-11.txt'
+    run('payroll', 'export', '2026-11', '--format', 'lodas', '--out', str(lodas), db=db, check=0)
+    golden = os.path.join(os.path.dirname(__file__), '..', 'golden', 'monthend-2026-11.lodas')
+    written = lodas.read_bytes()
+    assert written == open(golden, 'rb').read()
+    p = run('payroll', 'export', '2026-11', '--format', 'lodas', '--out', str(tmp_path / 'zweimal.txt'),
+            db=db, check=2)
+    assert 'Period 2026-11 of plans Alpha, Beta was exported to payroll on' in p.stderr
+    assert not (tmp_path / 'zweimal.txt').exists()
+
+    # the audit trail tells the month-end in order
+    verbs = [e['verb'] for e in json.loads(run('--json', 'audit', db=db, check=0).stdout)]
+    month_end = [v for v in verbs if v in ('config', 'import', 'close', 'approve', 'payroll-setup',
+                                           'payroll-export')]
+    assert month_end == ['config', 'config', 'import'] + ['close', 'approve'] * 4 + [
+        'import', 'payroll-setup', 'payroll-export']
+    export = [e for e in json.loads(run('--json', 'audit', db=db, check=0).stdout)
+              if e['verb'] == 'payroll-export'][0]
+    assert export['what'].endswith('sha256 ' + hashlib.sha256(written).hexdigest())
