@@ -279,10 +279,16 @@ cli_cmd_classify (Cli *cli, int argc, char **argv)
 
         g_autofree char *letter
             = g_ascii_strup (tandem_category_to_nick (tandem_classification_get_category (k)), -1);
+        g_autofree char *share_text = cli_percent_cell ((int)share);
+        g_autoptr (GString) line = g_string_new (NULL);
 
-        g_print ("%s  %-34s %16s %3u.%02u%%%s\n", letter,
-                 tandem_account_get_name (tandem_classification_get_account (k)), revenue,
-                 share / 100, share % 100,
+        g_string_append_printf (line, "%s  ", letter);
+        cli_pad (line, tandem_account_get_name (tandem_classification_get_account (k)), 34, FALSE);
+        g_string_append_c (line, ' ');
+        cli_pad (line, revenue, 16, TRUE);
+        g_string_append_c (line, ' ');
+        cli_pad (line, share_text, 7, TRUE);
+        g_print ("%s%s\n", line->str,
                  tandem_classification_get_category (k)
                          != tandem_classification_get_previous_category (k)
                      ? _ ("  (changed)")

@@ -290,9 +290,7 @@ cli_cmd_report (Cli *cli, int argc, char **argv)
 static char *
 bp_cell (int bp)
 {
-  if (bp == -1)
-    return g_strdup ("–");
-  return g_strdup_printf ("%s%d.%02d%%", bp < 0 ? "-" : "", ABS (bp) / 100, ABS (bp) % 100);
+  return cli_percent_cell (bp);
 }
 
 static void

@@ -340,8 +340,7 @@ cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
       g_autofree char *payout
           = tandem_money_to_locale_string (tandem_team_result_get_payout (r), FALSE);
       int              att = tandem_team_result_get_attainment (r);
-      g_autofree char *att_text
-          = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100) : g_strdup ("–");
+      g_autofree char *att_text = att >= 0 ? cli_percent_cell (att) : g_strdup ("–");
 
       cli_pad (out, tandem_team_get_name (tandem_team_result_get_team (r)), 22, FALSE);
       cli_pad (out, revenue, 14, TRUE);

@@ -7,6 +7,7 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -621,6 +622,20 @@ cli_amount_cell (gint64 minor, const char *currency)
   g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
 
   return m != NULL ? tandem_money_to_locale_string (m, FALSE) : g_strdup ("?");
+}
+
+/* Basis points as a percentage with two decimals in the locale's notation
+ * ("108.02%", "108,02%" under de_DE), or a dash for -1 (nothing to divide
+ * by). */
+char *
+cli_percent_cell (int bp)
+{
+  const char *radix = nl_langinfo (RADIXCHAR);
+
+  if (bp == -1)
+    return g_strdup ("–");
+  return g_strdup_printf ("%s%d%s%02d%%", bp < 0 ? "-" : "", ABS (bp) / 100,
+                          radix != NULL && radix[0] != '\0' ? radix : ".", ABS (bp) % 100);
 }
 
 /* Adds up money for a table; an overflow is an error naming the sum. */

@@ -105,6 +105,7 @@ int  cli_simple_list (Cli        *cli,
 long     cli_width (const char *text);
 void     cli_pad (GString *out, const char *text, int width, gboolean right);
 char    *cli_amount_cell (gint64 minor, const char *currency);
+char    *cli_percent_cell (int bp);
 gboolean cli_add_checked (gint64 *sum, gint64 value, const char *what, GError **error);
 
 /* The verbs, one file per noun */

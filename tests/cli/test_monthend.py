@@ -500,6 +500,11 @@ def test_amounts_in_the_locale(floor):
     english = run('settle', '2026-10', db=floor, check=0).stdout
     assert '1.061,73' in german and '1,061.73' not in german
     assert '1,061.73' in english
+    # percentages too: 21,234.56 of a 20,000.00 target (given the German way) is 106.17%
+    run('team', 'update', '1', '--target', '20.000,00 EUR', db=floor, env=GERMAN, check=0)
+    german = run('settle', '2026-10', db=floor, env=GERMAN, check=0).stdout
+    assert '106,17%' in german and '20.000,00' in german
+    assert '106.17%' in run('settle', '2026-10', db=floor, check=0).stdout
     listed = run('activity', 'list', db=floor, env=GERMAN, check=0).stdout
     assert '20.000,00 EUR' in listed and '1.234,56 EUR' in listed
     # JSON never changes with the locale
