@@ -3,7 +3,11 @@
 # The style test: every C file is formatted as .clang-format says, no line
 # is longer than its column limit (clang-format leaves a string literal
 # whole), and no source file of the library or the command is longer than
-# 1,500 lines, and each library source defines at most one type.
+# 1,500 lines, and each library source defines at most one type. The
+# library's parts keep their direction: io/ reads and writes rows and
+# includes no store header; the core types (libtandem/tandem-*.c) include
+# nothing of store/, comp/ or method/; and nothing runs when the library is
+# loaded (no __attribute__ ((constructor))).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if git rev-parse --git-dir >/dev/null 2>&1; then
@@ -25,8 +29,24 @@ import re
 many = [f'{f}: {n} types (one G_DEFINE_* per file)' for f in files if f.startswith('libtandem/') and f.endswith('.c')
         for n in [len(re.findall(r'^G_DEFINE_[A-Z_]*(?:TYPE|INTERFACE)\b', open(f, encoding='utf-8').read(), re.M))]
         if n > 1]
-for line in bad + big + many:
+import os
+def headers_of(folder):
+    return {n for n in os.listdir(os.path.join('libtandem', folder)) if n.endswith('.h')} \
+        if os.path.isdir(os.path.join('libtandem', folder)) else set()
+store_h = headers_of('store') | {'tandem-store.h'}
+upper_h = headers_of('store') | headers_of('comp') | headers_of('method') | {
+    'tandem-store.h', 'tandem-plan.h', 'tandem-settlement.h', 'tandem-lifecycle.h'}
+def includes(f):
+    return re.findall(r'^#include\s+"([^"]+)"', open(f, encoding='utf-8').read(), re.M)
+upward = [f'{f}: includes {h} (io/ knows no store)' for f in files
+          if f.startswith('libtandem/io/') for h in includes(f) if h in store_h]
+upward += [f'{f}: includes {h} (the core types know nothing above them)' for f in files
+           if re.match(r'libtandem/tandem-[^/]*\.[ch]$', f) for h in includes(f) if h in upper_h]
+hidden = [f'{f}:{i}: runs when the library is loaded' for f in files if f.startswith('libtandem/')
+          for i, l in enumerate(open(f, encoding='utf-8').read().split('\n'), 1)
+          if re.search(r'__attribute__\s*\(\(\s*constructor', l)]
+for line in bad + big + many + upward + hidden:
     print(line, file=sys.stderr)
-sys.exit(1 if bad or big or many else 0)
+sys.exit(1 if bad or big or many or upward or hidden else 0)
 PY
-echo "style: ${#files[@]} files formatted as .clang-format says, lines up to $limit characters, sources up to 1,500 lines, one type per file"
+echo "style: ${#files[@]} files formatted as .clang-format says, lines up to $limit characters, sources up to 1,500 lines, one type per file, io/ and the core types below the store, nothing run at load"

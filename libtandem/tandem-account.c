@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <string.h>
 
 #include "tandem-account.h"

@@ -6,7 +6,7 @@
 #include <inttypes.h>
 #include <langinfo.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 
 #include "tandem-rep.h"
 #include "tandem-enum-types.h"

@@ -5,7 +5,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <string.h>
 
 #include "tandem-types.h"
@@ -26,15 +26,23 @@
 G_DEFINE_QUARK (tandem-validation-error-quark, tandem_validation_error)
 /* clang-format on */
 
-/* The library's messages are translatable: bind its catalogue once.
- * LIBTANDEM_LOCALEDIR points an uninstalled build at its own catalogues
- * (the tests use it). */
-static void __attribute__ ((constructor)) tandem_i18n_init (void)
+/* The library's messages are translatable: its catalogue is bound on the
+ * first message, not when the library is loaded. LIBTANDEM_LOCALEDIR
+ * points an uninstalled build at its own catalogues (the tests use it). */
+const char *
+_tandem_gettext (const char *msgid)
 {
-  const char *dir = g_getenv ("LIBTANDEM_LOCALEDIR");
+  static gsize bound = 0;
 
-  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (g_once_init_enter (&bound))
+    {
+      const char *dir = g_getenv ("LIBTANDEM_LOCALEDIR");
+
+      bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      g_once_init_leave (&bound, 1);
+    }
+  return g_dgettext (GETTEXT_PACKAGE, msgid);
 }
 
 const char *

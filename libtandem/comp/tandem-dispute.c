@@ -7,7 +7,7 @@
 #include "tandem-dispute-private.h"
 #include "tandem-enum-types.h"
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <inttypes.h>
 #include <string.h>
 

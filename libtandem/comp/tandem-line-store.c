@@ -32,7 +32,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>

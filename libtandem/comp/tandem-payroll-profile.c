@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 
 #include "tandem-payroll-private.h"
 #include "tandem-plan.h"

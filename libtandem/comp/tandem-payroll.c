@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 
 #include "tandem-settlement.h"
 #include "tandem-payroll-private.h"

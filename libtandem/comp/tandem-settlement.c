@@ -5,7 +5,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <json-glib/json-glib.h>
 #include <string.h>
 

@@ -14,11 +14,12 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <string.h>
 
 #include "tandem-csv-private.h"
-#include "tandem-store.h"
+#include "tandem-import.h"
+#include "tandem-types.h"
 
 #define BUFFER_SIZE (64 * 1024)
 

@@ -5,11 +5,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <string.h>
 
 #include "tandem-import-options-private.h"
-#include "tandem-store.h"
+#include "tandem-import.h"
+#include "tandem-types.h"
 
 /**
  * TandemImportOptions:

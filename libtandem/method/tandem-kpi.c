@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <string.h>
 
 #include "tandem-enum-types.h"

@@ -12,7 +12,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <libpq-fe.h>
 #include <string.h>
 

@@ -9,7 +9,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 
 #include "tandem-sql-backend-private.h"
 #include "tandem-sql-backend-internal-private.h"

@@ -7,7 +7,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <string.h>
 
 #include "tandem-sql-backend-private.h"

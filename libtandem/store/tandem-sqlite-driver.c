@@ -10,7 +10,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <sqlite3.h>
 #include <string.h>
 

@@ -6,10 +6,11 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <string.h>
 
 #include "tandem-store.h"
+#include "tandem-stage-rules-private.h"
 #include "tandem-store-private.h"
 #include "tandem-store-internal-private.h"
 #include "tandem-sqlite-backend-private.h"
@@ -24,25 +25,6 @@
 
 /* ------------------------------------------------------------------ */
 /* Activities                                                          */
-
-static TandemOrdersHook orders_hook;
-
-void
-_tandem_store_set_orders_hook (TandemOrdersHook hook)
-{
-  orders_hook = hook;
-}
-
-gboolean
-_tandem_store_run_orders_hook (TandemBackend *backend,
-                               const gint64  *account_ids,
-                               guint          n_accounts,
-                               GArray        *changes,
-                               GError       **error)
-{
-  return orders_hook == NULL || n_accounts == 0
-         || orders_hook (backend, account_ids, n_accounts, changes, error);
-}
 
 /* "order #12 of 1200.00 EUR for account #3 by rep #2 at …" */
 static gboolean
@@ -189,7 +171,8 @@ tandem_store_save_activity (TandemStore    *self,
   writer = _tandem_activity_writer_new (self, FALSE, error);
   if (writer == NULL || !_tandem_activity_writer_write (writer, &record, &was_inserted, NULL, error)
       || (was_inserted && tandem_activity_kind_is_commissionable (record.kind)
-          && !_tandem_store_run_orders_hook (self->backend, &record.account_id, 1, changes, error))
+          && !_tandem_stage_rules_after_orders (self->backend, &record.account_id, 1, changes,
+                                                error))
       || (was_inserted && !audit_activity (self, &record, error))
       || !tandem_backend_commit (self->backend, error))
     {

@@ -72,25 +72,6 @@ gboolean _tandem_transaction_commit_audited (TandemTransaction *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemTransaction, _tandem_transaction_end)
 
-/* What happens when orders arrive for accounts (@account_ids, ascending,
- * each once), registered from above (the account lifecycle in method/
- * registers itself): runs inside the transaction that stored them and
- * appends TandemStageRecords to @changes. The store knows no lifecycle
- * rules and never calls up. */
-typedef gboolean (*TandemOrdersHook) (TandemBackend *backend,
-                                      const gint64  *account_ids,
-                                      guint          n_accounts,
-                                      GArray        *changes,
-                                      GError       **error);
-
-void _tandem_store_set_orders_hook (TandemOrdersHook hook);
-/* Runs the hook, if one is registered; TRUE otherwise. */
-gboolean _tandem_store_run_orders_hook (TandemBackend *backend,
-                                        const gint64  *account_ids,
-                                        guint          n_accounts,
-                                        GArray        *changes,
-                                        GError       **error);
-
 /* Writing activities (tandem-activity-writer.c): the one place that
  * enforces the invariants of stored activities, for every way in. Create
  * and use a writer inside a write transaction. */

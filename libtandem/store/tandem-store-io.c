@@ -10,10 +10,11 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n-lib.h>
+#include "tandem-i18n-private.h"
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "tandem-stage-rules-private.h"
 #include "tandem-store-private.h"
 #include "tandem-activity-private.h"
 #include "tandem-currency-private.h"
@@ -887,8 +888,8 @@ _tandem_store_import (TandemStore         *self,
     while (g_hash_table_iter_next (&iter, &key, NULL))
       g_array_append_val (ids, *(gint64 *)key);
     g_array_sort (ids, compare_ids);
-    if (!_tandem_store_run_orders_hook (imp.backend, (const gint64 *)(void *)ids->data, ids->len,
-                                        changes, error))
+    if (!_tandem_stage_rules_after_orders (imp.backend, (const gint64 *)(void *)ids->data, ids->len,
+                                           changes, error))
       goto rollback;
   }
 
