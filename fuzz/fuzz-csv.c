@@ -11,15 +11,15 @@ int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 int
 LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
-  g_autoptr (TandemCsvReader) reader = tandem_csv_reader_new_for_data ((const char *)data, size);
+  g_autoptr (TandemCsvReader) reader = _tandem_csv_reader_new_for_data ((const char *)data, size);
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) rewritten = g_string_new (NULL);
   GPtrArray *fields;
 
-  while (tandem_csv_reader_next (reader, &fields, NULL, &error))
+  while (_tandem_csv_reader_next (reader, &fields, NULL, &error))
     for (guint i = 0; i < fields->len; i++)
       {
-        tandem_csv_append_field (rewritten, fields->pdata[i]);
+        _tandem_csv_append_field (rewritten, fields->pdata[i]);
         g_string_append_c (rewritten, i + 1 < fields->len ? ',' : '\n');
       }
 

@@ -11,12 +11,12 @@ int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 int
 LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
-  g_autoptr (TandemJsonReader) reader = tandem_json_reader_new_for_data ((const char *)data, size);
+  g_autoptr (TandemJsonReader) reader = _tandem_json_reader_new_for_data ((const char *)data, size);
   g_autoptr (GError) error = NULL;
   JsonObject *object;
   guint       n = 0;
 
-  while (tandem_json_reader_next (reader, &object, NULL, &error))
+  while (_tandem_json_reader_next (reader, &object, NULL, &error))
     n += json_object_get_size (object);
 
   if (error != NULL && error->domain != TANDEM_IMPORT_ERROR)

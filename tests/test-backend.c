@@ -13,7 +13,7 @@
 #include "tandem-test.h"
 #include "tandem-store-private.h"
 #include "tandem-sqlite-backend-private.h"
-#include "tandem-sqlite-schema-private.h"
+#include "tandem-schema-private.h"
 #if HAVE_POSTGRESQL
 #include "tandem-pg-driver-private.h"
 #endif
@@ -25,7 +25,7 @@ static char *tmpdir;
 static TandemBackend *
 sqlite_memory (const char *name, GError **error)
 {
-  return tandem_sqlite_backend_new (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
+  return _tandem_sqlite_backend_new (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
 }
 
 static TandemBackend *
@@ -33,7 +33,7 @@ sqlite_file (const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
 
-  return tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, error);
+  return _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, error);
 }
 
 #if HAVE_POSTGRESQL
@@ -43,7 +43,7 @@ postgresql (const char *name, GError **error)
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
   g_autofree char *uri = tandem_test_db_for (path, error);
 
-  return uri != NULL ? tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error) : NULL;
+  return uri != NULL ? _tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error) : NULL;
 }
 #endif
 
@@ -77,13 +77,13 @@ seed (TandemBackend *b, Seed *s)
   TandemTeamRecord    team = { .name = (char *)"Nord", .inside_share = -1 };
   TandemAccountRecord account = { .name = (char *)"ACME", .category = 2 };
 
-  CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &inside, &error));
-  CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &field, &error));
+  CU_ASSERT_TRUE (_tandem_backend_insert_rep (b, &inside, &error));
+  CU_ASSERT_TRUE (_tandem_backend_insert_rep (b, &field, &error));
   team.inside_rep_id = inside.id;
   team.field_rep_id = field.id;
-  CU_ASSERT_TRUE (tandem_backend_insert_team (b, &team, 1000, &error));
+  CU_ASSERT_TRUE (_tandem_backend_insert_team (b, &team, 1000, &error));
   account.team_id = team.id;
-  CU_ASSERT_TRUE (tandem_backend_insert_account (b, &account, 1000, &error));
+  CU_ASSERT_TRUE (_tandem_backend_insert_account (b, &account, 1000, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   s->inside = inside.id;
   s->field = field.id;
@@ -101,28 +101,28 @@ conformance_reps (TandemBackend *b)
   TandemRepRecord loaded = { 0 };
   TandemRepRecord missing = { .id = 999, .name = (char *)"x" };
 
-  CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &rec, &error));
+  CU_ASSERT_TRUE (_tandem_backend_insert_rep (b, &rec, &error));
   CU_ASSERT (rec.id > 0);
-  CU_ASSERT_TRUE (tandem_backend_load_rep (b, rec.id, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_backend_load_rep (b, rec.id, &loaded, &error));
   CU_ASSERT_STRING_EQUAL (loaded.name, rec.name);
   CU_ASSERT_EQUAL (loaded.role, TANDEM_ROLE_FIELD);
-  tandem_rep_record_clear (&loaded);
+  _tandem_rep_record_clear (&loaded);
 
   rec.name = (char *)"Ölmühle";
   rec.archived = TRUE;
-  CU_ASSERT_TRUE (tandem_backend_update_rep (b, &rec, &error));
-  CU_ASSERT_TRUE (tandem_backend_load_rep (b, rec.id, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_backend_update_rep (b, &rec, &error));
+  CU_ASSERT_TRUE (_tandem_backend_load_rep (b, rec.id, &loaded, &error));
   CU_ASSERT_STRING_EQUAL (loaded.name, "Ölmühle");
   CU_ASSERT_TRUE (loaded.archived);
-  tandem_rep_record_clear (&loaded);
+  _tandem_rep_record_clear (&loaded);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  CU_ASSERT_FALSE (tandem_backend_load_rep (b, 999, &loaded, &error));
+  CU_ASSERT_FALSE (_tandem_backend_load_rep (b, 999, &loaded, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "999");
-  CU_ASSERT_FALSE (tandem_backend_update_rep (b, &missing, &error));
+  CU_ASSERT_FALSE (_tandem_backend_update_rep (b, &missing, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, NULL);
 
-  list = tandem_backend_list_reps (b, &error);
+  list = _tandem_backend_list_reps (b, &error);
   CU_ASSERT_EQUAL (list->len, 1);
 }
 
@@ -136,7 +136,7 @@ conformance_teams (TandemBackend *b)
   Seed             s;
 
   seed (b, &s);
-  CU_ASSERT_TRUE (tandem_backend_load_team (b, s.team, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_backend_load_team (b, s.team, &loaded, &error));
   CU_ASSERT_EQUAL (loaded.inside_rep_id, s.inside);
   CU_ASSERT_EQUAL (loaded.field_rep_id, s.field);
   CU_ASSERT_FALSE (loaded.has_target);
@@ -144,32 +144,32 @@ conformance_teams (TandemBackend *b)
   loaded.target_minor = 5000000;
   memcpy (loaded.target_currency, "EUR", 4);
   loaded.inside_share = 4000;
-  CU_ASSERT_TRUE (tandem_backend_update_team (b, &loaded, &error));
-  tandem_team_record_clear (&loaded);
-  CU_ASSERT_TRUE (tandem_backend_load_team (b, s.team, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_backend_update_team (b, &loaded, &error));
+  _tandem_team_record_clear (&loaded);
+  CU_ASSERT_TRUE (_tandem_backend_load_team (b, s.team, &loaded, &error));
   CU_ASSERT_EQUAL (loaded.target_minor, 5000000);
   CU_ASSERT_STRING_EQUAL (loaded.target_currency, "EUR");
   CU_ASSERT_EQUAL (loaded.inside_share, 4000);
-  tandem_team_record_clear (&loaded);
+  _tandem_team_record_clear (&loaded);
 
-  CU_ASSERT_TRUE (tandem_backend_insert_rep (b, &other, &error));
-  CU_ASSERT_TRUE (tandem_backend_change_members (b, s.team, other.id, s.field, 5000, &error));
+  CU_ASSERT_TRUE (_tandem_backend_insert_rep (b, &other, &error));
+  CU_ASSERT_TRUE (_tandem_backend_change_members (b, s.team, other.id, s.field, 5000, &error));
   TANDEM_ASSERT_NO_ERROR (error);
-  members = tandem_backend_list_memberships (b, s.team, &error);
+  members = _tandem_backend_list_memberships (b, s.team, &error);
   CU_ASSERT_EQUAL_FATAL (members->len, 2);
   CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 0).valid_from, 1000);
   CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 0).valid_until, 5000);
   CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 1).inside_rep_id, other.id);
   CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 1).valid_until, 0);
-  CU_ASSERT_TRUE (tandem_backend_load_team (b, s.team, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_backend_load_team (b, s.team, &loaded, &error));
   CU_ASSERT_EQUAL (loaded.inside_rep_id, other.id);
-  tandem_team_record_clear (&loaded);
+  _tandem_team_record_clear (&loaded);
 
   /* a member that does not exist is refused and nothing changes */
-  CU_ASSERT_FALSE (tandem_backend_change_members (b, s.team, 4242, s.field, 6000, &error));
+  CU_ASSERT_FALSE (_tandem_backend_change_members (b, s.team, 4242, s.field, 6000, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, NULL);
   g_clear_pointer (&members, g_array_unref);
-  members = tandem_backend_list_memberships (b, s.team, &error);
+  members = _tandem_backend_list_memberships (b, s.team, &error);
   CU_ASSERT_EQUAL (members->len, 2);
 }
 
@@ -189,8 +189,8 @@ conformance_accounts (TandemBackend *b)
 
   seed (b, &s);
   change.account_id = s.account;
-  CU_ASSERT_TRUE (tandem_backend_add_stage_change (b, &change, &error));
-  stages = tandem_backend_list_stage_changes (b, s.account, &error);
+  CU_ASSERT_TRUE (_tandem_backend_add_stage_change (b, &change, &error));
+  stages = _tandem_backend_list_stage_changes (b, s.account, &error);
   CU_ASSERT_EQUAL_FATAL (stages->len, 2);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).stage,
                    TANDEM_ACCOUNT_STAGE_PROSPECT);
@@ -200,30 +200,30 @@ conformance_accounts (TandemBackend *b)
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).activity_id, 0);
   /* 0 lists every account's */
   g_clear_pointer (&stages, g_array_unref);
-  stages = tandem_backend_list_stage_changes (b, 0, &error);
+  stages = _tandem_backend_list_stage_changes (b, 0, &error);
   CU_ASSERT_EQUAL (stages->len, 2);
 
   /* the lifecycle rules: defaults until saved, then what was saved */
-  CU_ASSERT_TRUE (tandem_backend_load_lifecycle (b, &rules, &error));
+  CU_ASSERT_TRUE (_tandem_backend_load_lifecycle (b, &rules, &error));
   CU_ASSERT (rules.regular_orders == 3 && rules.regular_months == 12
              && rules.lost_after_days == 365);
-  CU_ASSERT_TRUE (tandem_backend_save_lifecycle (b, &custom, &error));
-  CU_ASSERT_TRUE (tandem_backend_load_lifecycle (b, &rules, &error));
+  CU_ASSERT_TRUE (_tandem_backend_save_lifecycle (b, &custom, &error));
+  CU_ASSERT_TRUE (_tandem_backend_load_lifecycle (b, &rules, &error));
   CU_ASSERT (rules.regular_orders == 2 && rules.regular_months == 6 && rules.lost_after_days == 90);
   custom.regular_months = 0; /* the schema refuses it too */
-  CU_ASSERT_FALSE (tandem_backend_save_lifecycle (b, &custom, &error));
+  CU_ASSERT_FALSE (_tandem_backend_save_lifecycle (b, &custom, &error));
   CU_ASSERT_PTR_NOT_NULL (error);
   g_clear_error (&error);
 
-  CU_ASSERT_TRUE (tandem_backend_load_account (b, s.account, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_backend_load_account (b, s.account, &loaded, &error));
   CU_ASSERT_EQUAL (loaded.team_id, s.team);
   loaded.referred_by_id = 0;
   loaded.category = 0;
-  CU_ASSERT_TRUE (tandem_backend_update_account (b, &loaded, &error));
-  tandem_account_record_clear (&loaded);
+  CU_ASSERT_TRUE (_tandem_backend_update_account (b, &loaded, &error));
+  _tandem_account_record_clear (&loaded);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  CU_ASSERT_FALSE (tandem_backend_insert_account (b, &bad, 1, &error));
+  CU_ASSERT_FALSE (_tandem_backend_insert_account (b, &bad, 1, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, NULL);
 }
 
@@ -237,10 +237,10 @@ conformance_activities (TandemBackend *b)
   gboolean           inserted;
   Seed               s;
 
-  g_array_set_clear_func (page, (GDestroyNotify)tandem_activity_record_clear);
+  g_array_set_clear_func (page, (GDestroyNotify)_tandem_activity_record_clear);
   seed (b, &s);
 
-  CU_ASSERT_TRUE (tandem_backend_begin (b, &error));
+  CU_ASSERT_TRUE (_tandem_backend_begin (b, &error));
   for (guint i = 0; i < 100; i++)
     {
       g_autofree char     *ref = g_strdup_printf ("R%u", i);
@@ -255,16 +255,16 @@ conformance_activities (TandemBackend *b)
         .external_ref = ref,
       };
 
-      CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &r, &inserted, &error));
+      CU_ASSERT_TRUE (_tandem_backend_insert_activity (b, &r, &inserted, &error));
       CU_ASSERT_TRUE (inserted);
     }
-  CU_ASSERT_TRUE (tandem_backend_commit (b, &error));
+  CU_ASSERT_TRUE (_tandem_backend_commit (b, &error));
   TANDEM_ASSERT_NO_ERROR (error);
 
   /* orders come by time; the KPI rows group by kind, role and currency */
   {
-    g_autoptr (GArray) orders = tandem_backend_list_orders (b, s.account, &error);
-    g_autoptr (GArray) rows = tandem_backend_list_kpi_rows (b, 0, 100000, "EUR", &error);
+    g_autoptr (GArray) orders = _tandem_backend_list_orders (b, s.account, &error);
+    g_autoptr (GArray) rows = _tandem_backend_list_kpi_rows (b, 0, 100000, "EUR", &error);
     gint64 inside = 0, field = 0, calls = 0;
 
     CU_ASSERT_EQUAL_FATAL (orders->len, 20);
@@ -294,7 +294,7 @@ conformance_activities (TandemBackend *b)
     /* asked in another currency, each EUR order is a row of its own, with
      * its id and time (what a conversion needs) */
     {
-      g_autoptr (GArray) single = tandem_backend_list_kpi_rows (b, 0, 100000, "CHF", &error);
+      g_autoptr (GArray) single = _tandem_backend_list_kpi_rows (b, 0, 100000, "CHF", &error);
       guint n_orders = 0;
 
       TANDEM_ASSERT_NO_ERROR (error);
@@ -321,24 +321,24 @@ conformance_activities (TandemBackend *b)
                                  .occurred_at = 5,
                                  .external_ref = (char *)"R7" };
 
-    CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &dup, &inserted, &error));
+    CU_ASSERT_TRUE (_tandem_backend_insert_activity (b, &dup, &inserted, &error));
     CU_ASSERT_FALSE (inserted);
-    CU_ASSERT_EQUAL (dup.id, tandem_backend_find_activity_by_ref (b, "R7", NULL));
+    CU_ASSERT_EQUAL (dup.id, _tandem_backend_find_activity_by_ref (b, "R7", NULL));
   }
 
   /* a rolled-back transaction leaves nothing */
-  CU_ASSERT_TRUE (tandem_backend_begin (b, &error));
+  CU_ASSERT_TRUE (_tandem_backend_begin (b, &error));
   {
     TandemActivityRecord r
         = { .account_id = s.account, .rep_id = s.field, .kind = 0, .occurred_at = 1 };
 
-    CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &r, &inserted, &error));
+    CU_ASSERT_TRUE (_tandem_backend_insert_activity (b, &r, &inserted, &error));
   }
-  tandem_backend_rollback (b);
+  _tandem_backend_rollback (b);
 
-  tandem_activity_scan_init (&scan);
-  CU_ASSERT_EQUAL (tandem_backend_count_activities (b, &scan, &error), 100);
-  CU_ASSERT_EQUAL (tandem_backend_max_activity_id (b, &error), 100);
+  _tandem_activity_scan_init (&scan);
+  CU_ASSERT_EQUAL (_tandem_backend_count_activities (b, &scan, &error), 100);
+  CU_ASSERT_EQUAL (_tandem_backend_max_activity_id (b, &error), 100);
 
   /* keyset paging returns every row once, in (occurred_at, id) order */
   {
@@ -350,7 +350,7 @@ conformance_activities (TandemBackend *b)
       {
         g_array_set_size (page, 0);
         CU_ASSERT_TRUE_FATAL (
-            tandem_backend_scan_activities (b, &scan, first ? NULL : &key, 0, 7, page, &error));
+            _tandem_backend_scan_activities (b, &scan, first ? NULL : &key, 0, 7, page, &error));
         if (page->len == 0)
           break;
         for (guint i = 0; i < page->len; i++)
@@ -368,42 +368,42 @@ conformance_activities (TandemBackend *b)
 
   /* offsets agree with keysets */
   g_array_set_size (page, 0);
-  CU_ASSERT_TRUE (tandem_backend_scan_activities (b, &scan, NULL, 98, 10, page, &error));
+  CU_ASSERT_TRUE (_tandem_backend_scan_activities (b, &scan, NULL, 98, 10, page, &error));
   CU_ASSERT_EQUAL (page->len, 2);
 
   scan.kind = TANDEM_ACTIVITY_KIND_ORDER;
-  CU_ASSERT_EQUAL (tandem_backend_count_activities (b, &scan, &error), 20);
+  CU_ASSERT_EQUAL (_tandem_backend_count_activities (b, &scan, &error), 20);
   scan.kind = -1;
   scan.rep_id = s.inside;
-  CU_ASSERT_EQUAL (tandem_backend_count_activities (b, &scan, &error), 50);
+  CU_ASSERT_EQUAL (_tandem_backend_count_activities (b, &scan, &error), 50);
   scan.rep_id = 0;
   scan.team_id = s.team;
   scan.since = 10000;
   scan.until = 20000;
-  CU_ASSERT_EQUAL (tandem_backend_count_activities (b, &scan, &error), 10);
+  CU_ASSERT_EQUAL (_tandem_backend_count_activities (b, &scan, &error), 10);
   scan.max_id = 50;
-  CU_ASSERT (tandem_backend_count_activities (b, &scan, &error) <= 10);
+  CU_ASSERT (_tandem_backend_count_activities (b, &scan, &error) <= 10);
 
   /* money comes back exactly */
   {
     TandemActivityRecord loaded = { 0 };
 
-    CU_ASSERT_TRUE (tandem_backend_load_activity (b, 1, &loaded, &error));
+    CU_ASSERT_TRUE (_tandem_backend_load_activity (b, 1, &loaded, &error));
     CU_ASSERT_TRUE (loaded.has_amount);
     CU_ASSERT_EQUAL (loaded.amount_minor, 1000);
     CU_ASSERT_STRING_EQUAL (loaded.currency, "EUR");
     CU_ASSERT_STRING_EQUAL (loaded.external_ref, "R0");
-    tandem_activity_record_clear (&loaded);
+    _tandem_activity_record_clear (&loaded);
   }
 
   /* an unknown account is refused */
   {
     TandemActivityRecord r = { .account_id = 999, .rep_id = s.field, .kind = 0, .occurred_at = 1 };
 
-    CU_ASSERT_FALSE (tandem_backend_insert_activity (b, &r, &inserted, &error));
+    CU_ASSERT_FALSE (_tandem_backend_insert_activity (b, &r, &inserted, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, NULL);
   }
-  CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
+  CU_ASSERT_TRUE (_tandem_backend_check_integrity (b, &error));
 }
 
 static void
@@ -424,7 +424,7 @@ run_conformance (void (*body) (TandemBackend *))
       b = factories[i].make (name, &error);
 
       TANDEM_ASSERT_NO_ERROR (error);
-      CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
+      CU_ASSERT_EQUAL (_tandem_backend_get_schema_version (b), TANDEM_SCHEMA_VERSION);
       body (b);
     }
 }
@@ -665,7 +665,7 @@ test_write_failures (void)
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (TandemBackend) b
-        = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
+        = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
     g_autoptr (TandemStore) store = NULL;
     Seed s;
 
@@ -737,15 +737,15 @@ test_migration_failure (void)
 
   failure_code = SQLITE_FULL;
   writes_until_failure = 2;
-  b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
+  b = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
   writes_until_failure = -1;
   CU_ASSERT_PTR_NULL (b);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO, NULL);
 
-  b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  b = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
-  CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
+  CU_ASSERT_EQUAL (_tandem_backend_get_schema_version (b), TANDEM_SCHEMA_VERSION);
+  CU_ASSERT_TRUE (_tandem_backend_check_integrity (b, &error));
 }
 
 /* A store written by schema 6 keeps its stage history through migration
@@ -764,7 +764,7 @@ test_migration_to_lifecycle (void)
 
   CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, &db), SQLITE_OK);
   for (guint v = 0; v < 6; v++)
-    CU_ASSERT_EQUAL (sqlite3_exec (db, tandem_sqlite_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+    CU_ASSERT_EQUAL (sqlite3_exec (db, _tandem_schema_migrations[v], NULL, NULL, NULL), SQLITE_OK);
   {
     g_autofree char *ids = g_strdup_printf ("PRAGMA user_version = 6; PRAGMA application_id = %d;",
                                             TANDEM_SQLITE_APPLICATION_ID);
@@ -784,19 +784,19 @@ test_migration_to_lifecycle (void)
       SQLITE_OK);
   sqlite3_close (db);
 
-  b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  b = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
-  stages = tandem_backend_list_stage_changes (b, 1, &error);
+  CU_ASSERT_EQUAL (_tandem_backend_get_schema_version (b), TANDEM_SCHEMA_VERSION);
+  stages = _tandem_backend_list_stage_changes (b, 1, &error);
   CU_ASSERT_EQUAL_FATAL (stages->len, 2);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).cause, TANDEM_STAGE_CAUSE_CREATED);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).cause, TANDEM_STAGE_CAUSE_MANUAL);
-  orders = tandem_backend_list_orders (b, 1, &error);
+  orders = _tandem_backend_list_orders (b, 1, &error);
   CU_ASSERT_EQUAL_FATAL (orders->len, 1);
   CU_ASSERT_EQUAL (g_array_index (orders, TandemOrderRecord, 0).occurred_at, 150);
-  CU_ASSERT_TRUE (tandem_backend_load_lifecycle (b, &rules, &error));
+  CU_ASSERT_TRUE (_tandem_backend_load_lifecycle (b, &rules, &error));
   CU_ASSERT_EQUAL (rules.regular_orders, 3);
-  CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
+  CU_ASSERT_TRUE (_tandem_backend_check_integrity (b, &error));
 }
 
 /* Migration 13 rebuilds the activity table (a payment is kind 11): a
@@ -817,7 +817,7 @@ test_migration_to_payments (void)
 
   CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, &db), SQLITE_OK);
   for (guint v = 0; v < 12; v++)
-    CU_ASSERT_EQUAL (sqlite3_exec (db, tandem_sqlite_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+    CU_ASSERT_EQUAL (sqlite3_exec (db, _tandem_schema_migrations[v], NULL, NULL, NULL), SQLITE_OK);
   {
     g_autofree char *ids = g_strdup_printf ("PRAGMA user_version = 12; PRAGMA application_id = %d;",
                                             TANDEM_SQLITE_APPLICATION_ID);
@@ -843,14 +843,14 @@ test_migration_to_payments (void)
       SQLITE_OK);
   sqlite3_close (db);
 
-  b = tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  b = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_EQUAL (tandem_backend_get_schema_version (b), TANDEM_SQLITE_SCHEMA_VERSION);
-  CU_ASSERT_TRUE (tandem_backend_check_integrity (b, &error));
-  CU_ASSERT_TRUE (tandem_backend_load_activity (b, 2, &reversal, &error));
+  CU_ASSERT_EQUAL (_tandem_backend_get_schema_version (b), TANDEM_SCHEMA_VERSION);
+  CU_ASSERT_TRUE (_tandem_backend_check_integrity (b, &error));
+  CU_ASSERT_TRUE (_tandem_backend_load_activity (b, 2, &reversal, &error));
   CU_ASSERT_EQUAL (reversal.reverses_id, 1);
   CU_ASSERT_STRING_EQUAL (reversal.external_ref, "R-1");
-  lines = tandem_backend_list_closed_lines_for_activity (b, 1, &error);
+  lines = _tandem_backend_list_closed_lines_for_activity (b, 1, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (lines->len, 1);
   CU_ASSERT_FALSE (g_array_index (lines, TandemLineRecord, 0).has_earned);
@@ -865,15 +865,15 @@ test_migration_to_payments (void)
   payment.occurred_at = 180;
   payment.external_ref = (char *)"P-1";
   payment.reverses_id = 1;
-  CU_ASSERT_TRUE (tandem_backend_insert_activity (b, &payment, &inserted, &error));
+  CU_ASSERT_TRUE (_tandem_backend_insert_activity (b, &payment, &inserted, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (inserted);
   bad = payment;
   bad.external_ref = (char *)"P-2";
   bad.account_id = 99;
-  CU_ASSERT_FALSE (tandem_backend_insert_activity (b, &bad, &inserted, &error));
+  CU_ASSERT_FALSE (_tandem_backend_insert_activity (b, &bad, &inserted, &error));
   CU_ASSERT_PTR_NOT_NULL (error);
-  tandem_activity_record_clear (&reversal);
+  _tandem_activity_record_clear (&reversal);
 }
 
 int

@@ -7,7 +7,7 @@
 #include <tandem.h>
 
 #include "tandem-test.h"
-#include "tandem-line-store-private.h"
+#include "tandem-line-table-private.h"
 
 static const gint64 extremes[]
     = { 0, 1, -1, 127, 128, -128, G_MAXINT32, G_MININT32, G_MAXINT64, G_MININT64, G_MAXINT64 - 1 };
@@ -27,10 +27,10 @@ random_value (GRand *rand)
 }
 
 /* A line with random fields; @rep_id from few reps, so that reps repeat. */
-static Line
+static TandemLine
 random_line (GRand *rand, guint n_reps)
 {
-  Line l = { 0 };
+  TandemLine l = { 0 };
 
   l.rep_id = g_rand_int_range (rand, 0, 4) == 0 ? random_value (rand)
                                                 : g_rand_int_range (rand, 1, (gint32)n_reps + 1);
@@ -56,7 +56,7 @@ random_line (GRand *rand, guint n_reps)
 }
 
 static gboolean
-line_equal (const Line *got, const Line *want)
+line_equal (const TandemLine *got, const TandemLine *want)
 {
   return got->rep_id == want->rep_id && got->activity_id == want->activity_id
          && got->amount == want->amount && got->base == want->base && got->pool == want->pool
@@ -83,7 +83,7 @@ line_equal (const Line *got, const Line *want)
   while (0)
 
 static void
-model_line_clear (Line *l)
+model_line_clear (TandemLine *l)
 {
   g_free (l->text);
 }
@@ -91,7 +91,7 @@ model_line_clear (Line *l)
 static GArray *
 new_model (void)
 {
-  GArray *model = g_array_new (FALSE, TRUE, sizeof (Line));
+  GArray *model = g_array_new (FALSE, TRUE, sizeof (TandemLine));
 
   g_array_set_clear_func (model, (GDestroyNotify)model_line_clear);
   return model;
@@ -99,60 +99,60 @@ new_model (void)
 
 /* Appends to both: the store takes its copy's text. */
 static void
-append_both (LineStore *store, GArray *model, Line *l)
+append_both (TandemLineTable *store, GArray *model, TandemLine *l)
 {
-  Line copy = *l;
+  TandemLine copy = *l;
 
   copy.text = g_strdup (l->text);
-  l->seq = _tandem_line_store_append (store, &copy);
+  l->seq = _tandem_line_table_append (store, &copy);
   g_array_append_val (model, *l);
 }
 
 /* Every path reads what @model holds: one get per line, the iterator
  * over everything and over a random range. */
 static void
-assert_store (LineStore *store, GArray *model, GRand *rand)
+assert_store (TandemLineTable *store, GArray *model, GRand *rand)
 {
-  LineIter    iter;
-  const Line *l;
-  guint       i = 0;
-  guint       first, end;
+  TandemLineIter    iter;
+  const TandemLine *l;
+  guint             i = 0;
+  guint             first, end;
 
-  CU_ASSERT_EQUAL_FATAL (_tandem_line_store_get_len (store), model->len);
+  CU_ASSERT_EQUAL_FATAL (_tandem_line_table_get_len (store), model->len);
   for (i = 0; i < model->len; i++)
     {
-      Line got;
+      TandemLine got;
 
-      _tandem_line_store_get (store, i, &got);
-      ASSERT_LINE (&got, &g_array_index (model, Line, i), i);
+      _tandem_line_table_get (store, i, &got);
+      ASSERT_LINE (&got, &g_array_index (model, TandemLine, i), i);
     }
   /* backwards: the read cache changes block on every line */
   for (i = model->len; i-- > 0;)
     {
-      Line got;
+      TandemLine got;
 
-      _tandem_line_store_get (store, i, &got);
-      ASSERT_LINE (&got, &g_array_index (model, Line, i), i);
+      _tandem_line_table_get (store, i, &got);
+      ASSERT_LINE (&got, &g_array_index (model, TandemLine, i), i);
     }
 
   _tandem_line_iter_init (&iter, store, 0, G_MAXUINT);
   for (i = 0; (l = _tandem_line_iter_next (&iter)) != NULL && i < model->len; i++)
-    ASSERT_LINE (l, &g_array_index (model, Line, i), i);
+    ASSERT_LINE (l, &g_array_index (model, TandemLine, i), i);
   CU_ASSERT_EQUAL (i, model->len);
 
   first = model->len ? (guint)g_rand_int_range (rand, 0, (gint32)model->len) : 0;
   end = first + (guint)g_rand_int_range (rand, 0, 200);
   _tandem_line_iter_init (&iter, store, first, end);
   for (i = first; (l = _tandem_line_iter_next (&iter)) != NULL && i < model->len; i++)
-    ASSERT_LINE (l, &g_array_index (model, Line, i), i);
+    ASSERT_LINE (l, &g_array_index (model, TandemLine, i), i);
   CU_ASSERT_EQUAL (i, MIN (end, model->len));
 }
 
 static int
 compare_rep_seq (gconstpointer a, gconstpointer b)
 {
-  const Line *x = a;
-  const Line *y = b;
+  const TandemLine *x = a;
+  const TandemLine *y = b;
 
   if (x->rep_id != y->rep_id)
     return x->rep_id < y->rep_id ? -1 : 1;
@@ -168,7 +168,7 @@ test_round_trip_and_order (void)
 
   for (guint run = 0; run < 20; run++)
     {
-      g_autoptr (LineStore) store = _tandem_line_store_new ();
+      g_autoptr (TandemLineTable) store = _tandem_line_table_new ();
       g_autoptr (GArray) model = new_model ();
       guint n = (guint)g_rand_int_range (rand, 0, 3000);
       guint n_reps = (guint)g_rand_int_range (rand, 1, 300);
@@ -176,11 +176,11 @@ test_round_trip_and_order (void)
       /* a third in memory, a third with every block without texts in the
        * temporary file, a third with a few blocks in memory first */
       if (run % 3 > 0)
-        _tandem_line_store_set_memory (store, run % 3 == 1 ? 0 : 4096);
+        _tandem_line_table_set_memory (store, run % 3 == 1 ? 0 : 4096);
 
       for (guint i = 0; i < n; i++)
         {
-          Line l = random_line (rand, n_reps);
+          TandemLine l = random_line (rand, n_reps);
 
           append_both (store, model, &l);
         }
@@ -189,11 +189,11 @@ test_round_trip_and_order (void)
       /* replaced lines, in blocks and in the tail, texts given and taken */
       for (guint k = 0; n > 0 && k < 50; k++)
         {
-          guint i = (guint)g_rand_int_range (rand, 0, (gint32)n);
-          Line *want = &g_array_index (model, Line, i);
-          Line  l;
+          guint       i = (guint)g_rand_int_range (rand, 0, (gint32)n);
+          TandemLine *want = &g_array_index (model, TandemLine, i);
+          TandemLine  l;
 
-          _tandem_line_store_get (store, i, &l);
+          _tandem_line_table_get (store, i, &l);
           l.amount = random_value (rand);
           l.flags |= 4;
           if (g_rand_boolean (rand))
@@ -203,7 +203,7 @@ test_round_trip_and_order (void)
           want->text = g_strdup (l.text);
           want->amount = l.amount;
           want->flags = l.flags;
-          _tandem_line_store_set (store, i, &l);
+          _tandem_line_table_set (store, i, &l);
         }
       assert_store (store, model, rand);
 
@@ -213,25 +213,25 @@ test_round_trip_and_order (void)
 
           for (guint i = 0; i < more; i++)
             {
-              Line l = random_line (rand, n_reps + 5);
+              TandemLine l = random_line (rand, n_reps + 5);
 
               append_both (store, model, &l);
             }
-          _tandem_line_store_sort_by_rep (store);
+          _tandem_line_table_sort_by_rep (store);
           g_array_sort (model, compare_rep_seq);
           assert_store (store, model, rand);
         }
-      CU_ASSERT_TRUE (_tandem_line_store_check (store, NULL));
+      CU_ASSERT_TRUE (_tandem_line_table_check (store, NULL));
       if (run % 3 == 1)
         {
           /* only the blocks with texts stay */
           gboolean texts = FALSE;
 
           for (guint i = 0; i < model->len; i++)
-            texts |= g_array_index (model, Line, i).text != NULL;
+            texts |= g_array_index (model, TandemLine, i).text != NULL;
           if (!texts)
-            CU_ASSERT_EQUAL (_tandem_line_store_get_memory (store), 0);
-          CU_ASSERT (_tandem_line_store_get_memory (store) <= _tandem_line_store_get_size (store));
+            CU_ASSERT_EQUAL (_tandem_line_table_get_memory (store), 0);
+          CU_ASSERT (_tandem_line_table_get_memory (store) <= _tandem_line_table_get_size (store));
         }
     }
 }
@@ -241,16 +241,16 @@ test_round_trip_and_order (void)
 static void
 test_compact (void)
 {
-  g_autoptr (LineStore) store = _tandem_line_store_new ();
+  g_autoptr (TandemLineTable) store = _tandem_line_table_new ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (7);
   guint n = 100000;
 
   for (guint i = 0; i < n / 2; i++)
     {
-      gint64 team = g_rand_int_range (rand, 1, 101);
-      gint64 base = g_rand_int_range (rand, 5000, 500000);
-      gint64 pool = base / 20;
-      Line   l = { 0 };
+      gint64     team = g_rand_int_range (rand, 1, 101);
+      gint64     base = g_rand_int_range (rand, 5000, 500000);
+      gint64     pool = base / 20;
+      TandemLine l = { 0 };
 
       l.kind = 0;
       l.activity_kind = 5;
@@ -263,15 +263,15 @@ test_compact (void)
       l.rep_id = team * 2 - 1;
       l.amount = pool * 4 / 10;
       l.share_bp = 4000;
-      _tandem_line_store_append (store, &l);
+      _tandem_line_table_append (store, &l);
       l.rep_id = team * 2;
       l.amount = pool - pool * 4 / 10;
       l.share_bp = 6000;
-      _tandem_line_store_append (store, &l);
+      _tandem_line_table_append (store, &l);
     }
-  _tandem_line_store_sort_by_rep (store);
-  CU_ASSERT_EQUAL (_tandem_line_store_get_len (store), n);
-  CU_ASSERT (_tandem_line_store_get_size (store) < (gsize)n * 24);
+  _tandem_line_table_sort_by_rep (store);
+  CU_ASSERT_EQUAL (_tandem_line_table_get_len (store), n);
+  CU_ASSERT (_tandem_line_table_get_size (store) < (gsize)n * 24);
 }
 
 /* Memory stays flat: with 64 KiB for blocks, 200,000 lines keep at most
@@ -279,29 +279,29 @@ test_compact (void)
 static void
 test_flat (void)
 {
-  g_autoptr (LineStore) store = _tandem_line_store_new ();
-  gint64      sum = 0;
-  gint64      got = 0;
-  gint64      rep = 0;
-  guint       unsorted = 0;
-  guint       i = 0;
-  LineIter    iter;
-  const Line *l;
+  g_autoptr (TandemLineTable) store = _tandem_line_table_new ();
+  gint64            sum = 0;
+  gint64            got = 0;
+  gint64            rep = 0;
+  guint             unsorted = 0;
+  guint             i = 0;
+  TandemLineIter    iter;
+  const TandemLine *l;
 
-  _tandem_line_store_set_memory (store, 65536);
+  _tandem_line_table_set_memory (store, 65536);
   for (i = 0; i < 200000; i++)
     {
-      Line line = { 0 };
+      TandemLine line = { 0 };
 
       line.rep_id = 1 + i % 97;
       line.activity_id = i;
       line.amount = (gint64)(i * 7919 % 100000) - 50000;
       sum += line.amount;
-      _tandem_line_store_append (store, &line);
+      _tandem_line_table_append (store, &line);
     }
-  _tandem_line_store_sort_by_rep (store);
-  CU_ASSERT (_tandem_line_store_get_memory (store) <= 65536);
-  CU_ASSERT (_tandem_line_store_get_size (store) > 1000000);
+  _tandem_line_table_sort_by_rep (store);
+  CU_ASSERT (_tandem_line_table_get_memory (store) <= 65536);
+  CU_ASSERT (_tandem_line_table_get_size (store) > 1000000);
   _tandem_line_iter_init (&iter, store, 0, G_MAXUINT);
   for (i = 0; (l = _tandem_line_iter_next (&iter)) != NULL; i++)
     {
@@ -313,7 +313,7 @@ test_flat (void)
   CU_ASSERT_EQUAL (i, 200000);
   CU_ASSERT_EQUAL (unsorted, 0);
   CU_ASSERT_EQUAL (got, sum);
-  CU_ASSERT_TRUE (_tandem_line_store_check (store, NULL));
+  CU_ASSERT_TRUE (_tandem_line_table_check (store, NULL));
 }
 
 int

@@ -77,8 +77,8 @@ advance (TandemStore          *self,
   record.number = to;
   record.text = (char *)tandem_store_get_actor (self);
   record.from_at = _tandem_time_to_usec (now);
-  if (!tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                     TANDEM_SCHEDULE_PERIOD_STATE, &record, NULL, error))
+  if (!_tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                      TANDEM_SCHEDULE_PERIOD_STATE, &record, NULL, error))
     return NULL;
 
   g_clear_object (&current);

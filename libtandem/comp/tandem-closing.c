@@ -26,7 +26,7 @@ typedef struct
   TandemSettlement *draft;
   GList            *held; /* rep ids, ascending */
   GList            *next_held;
-  LineIter          iter;
+  TandemLineIter    iter;
 } Closing;
 
 static void
@@ -41,8 +41,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Closing, closing_free)
 static gboolean
 closing_line (gpointer data, TandemLineRecord *r)
 {
-  Closing    *closing = data;
-  const Line *l = _tandem_line_iter_next (&closing->iter);
+  Closing          *closing = data;
+  const TandemLine *l = _tandem_line_iter_next (&closing->iter);
 
   if (l != NULL)
     {
@@ -89,7 +89,7 @@ plan_activities (TandemBackend        *backend,
   TandemActivityScan scan = { 0, 0, 0, -1, start, end, 0 };
 
   if (_tandem_schedule_n_plans (schedule) <= 1)
-    return tandem_backend_count_activities (backend, &scan, error);
+    return _tandem_backend_count_activities (backend, &scan, error);
   for (guint i = 0; i < teams->len; i++)
     {
       gint64      id = g_array_index (teams, TandemTeamRecord, i).id;
@@ -99,7 +99,7 @@ plan_activities (TandemBackend        *backend,
       if (follows == NULL || strcmp (follows, plan) != 0)
         continue;
       scan.team_id = id;
-      if ((n = tandem_backend_count_activities (backend, &scan, error)) != 0)
+      if ((n = _tandem_backend_count_activities (backend, &scan, error)) != 0)
         return n;
     }
   return 0;
@@ -121,7 +121,7 @@ check_close_order (TandemBackend *backend, TandemPlan *plan, TandemPeriod *perio
   TandemActivityScan before = { 0, 0, 0, -1, G_MININT64, 0, 0 };
 
   if (!_tandem_schedule_load (&schedule, backend, error)
-      || (teams = tandem_backend_list_teams (backend, error)) == NULL)
+      || (teams = _tandem_backend_list_teams (backend, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < schedule.versions->len; i++)
     {
@@ -132,7 +132,7 @@ check_close_order (TandemBackend *backend, TandemPlan *plan, TandemPeriod *perio
     }
   before.since = from;
   before.until = _tandem_plan_period_start (plan, period);
-  if ((remaining = tandem_backend_count_activities (backend, &before, error)) < 0)
+  if ((remaining = _tandem_backend_count_activities (backend, &before, error)) < 0)
     return FALSE;
 
   q = tandem_period_get_previous (period);
@@ -148,7 +148,7 @@ check_close_order (TandemBackend *backend, TandemPlan *plan, TandemPeriod *perio
 
       if (end <= from)
         break;
-      if ((n = tandem_backend_count_activities (backend, &in, error)) < 0)
+      if ((n = _tandem_backend_count_activities (backend, &in, error)) < 0)
         return FALSE;
       remaining -= n;
       for (guint i = 0; n > 0 && i < schedule.closed->len && !closed; i++)
@@ -299,7 +299,7 @@ tandem_store_close_period (TandemStore  *self,
 
   start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
   end = tandem_period_get_end (period, tandem_plan_get_time_zone (plan));
-  if (!tandem_backend_close_period (
+  if (!_tandem_backend_close_period (
           _tandem_transaction_get_backend (tx), tandem_plan_get_name (plan), label,
           _tandem_time_to_usec (start), _tandem_time_to_usec (end), _tandem_time_to_usec (now),
           closing_line, closing, teams, error))
@@ -310,8 +310,8 @@ tandem_store_close_period (TandemStore  *self,
     meta.name = (char *)tandem_plan_get_name (plan);
     meta.from_label = label;
     meta.number = draft->plan_version;
-    if (!tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                       TANDEM_SCHEDULE_CLOSED_VERSION, &meta, NULL, error))
+    if (!_tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                        TANDEM_SCHEDULE_CLOSED_VERSION, &meta, NULL, error))
       return NULL;
     for (guint i = 0; draft->rates != NULL && i < draft->rates->len; i++)
       {
@@ -319,8 +319,8 @@ tandem_store_close_period (TandemStore  *self,
 
         rate.name = meta.name;
         rate.from_label = label;
-        if (!tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                           TANDEM_SCHEDULE_CLOSED_RATE, &rate, NULL, error))
+        if (!_tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                            TANDEM_SCHEDULE_CLOSED_RATE, &rate, NULL, error))
           return NULL;
       }
   }
@@ -334,7 +334,7 @@ tandem_store_close_period (TandemStore  *self,
     g_autofree char *what
         = g_strdup_printf ("period %s of plan “%s” (version %u): %u lines, total %s", label,
                            tandem_plan_get_name (plan), closed->plan_version,
-                           _tandem_line_store_get_len (closed->lines), total);
+                           _tandem_line_table_get_len (closed->lines), total);
 
     if (!_tandem_transaction_commit_audited (tx, "close", what, error))
       return NULL;

@@ -63,7 +63,7 @@ typedef struct
 } Flows;
 
 static gboolean
-flows_before (Engine *engine, GArray *flows, gint64 before, Flows *out, GError **error)
+flows_before (TandemEngine *engine, GArray *flows, gint64 before, Flows *out, GError **error)
 {
   const TandemFlowRecord *order = &g_array_index (flows, TandemFlowRecord, 0);
   const TandemPlanRules  *rules = engine->rules;
@@ -113,7 +113,7 @@ paid_part (gint64 earned, const Flows *f, gint64 *out, gint64 order_id, GError *
 }
 
 static gboolean
-is_order_line (const Line *l, gint64 order_id)
+is_order_line (const TandemLine *l, gint64 order_id)
 {
   return l->activity_id == order_id && l->reason != REASON_COLLECTED
          && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR);
@@ -122,16 +122,16 @@ is_order_line (const Line *l, gint64 order_id)
 /* What @order_id earned, from this period's lines, the closed lines of
  * its period, or its open period settled again. */
 static gboolean
-earned_lines (Engine     *engine,
-              GHashTable *own,
-              gint64      order_id,
-              gint64      order_at,
-              GArray     *out,
-              GError    **error)
+earned_lines (TandemEngine *engine,
+              GHashTable   *own,
+              gint64        order_id,
+              gint64        order_at,
+              GArray       *out,
+              GError      **error)
 {
-  LineStore  *lines;
-  LineIter    iter;
-  const Line *l;
+  TandemLineTable  *lines;
+  TandemLineIter    iter;
+  const TandemLine *l;
 
   if (order_at >= engine->start)
     {
@@ -155,7 +155,7 @@ earned_lines (Engine     *engine,
 
   {
     g_autoptr (GArray) closed
-        = tandem_backend_list_closed_lines_for_activity (engine->backend, order_id, error);
+        = _tandem_backend_list_closed_lines_for_activity (engine->backend, order_id, error);
     gboolean found = FALSE;
 
     if (closed == NULL)
@@ -195,14 +195,14 @@ earned_lines (Engine     *engine,
  * stands in the commission text before it (the order's own period) or
  * here (a later period). */
 static char *
-collected_text (Engine      *engine,
-                gint64       order_id,
-                const Flows *start,
-                const Flows *end,
-                gint64       earned,
-                gint64       paid_before,
-                gint64       paid_after,
-                gint64       held)
+collected_text (TandemEngine *engine,
+                gint64        order_id,
+                const Flows  *start,
+                const Flows  *end,
+                gint64        earned,
+                gint64        paid_before,
+                gint64        paid_after,
+                gint64        held)
 {
   const char      *cur = engine->currency;
   g_autofree char *order = _tandem_money_format_display (end->order, end->currency);
@@ -244,14 +244,14 @@ collected_text (Engine      *engine,
 /* Pays one order: its own lines get the part paid in this period, an
  * earlier order a line for what its payments (or reversals) change. */
 static gboolean
-collect_order (Engine *engine, GHashTable *own, gint64 order_id, GError **error)
+collect_order (TandemEngine *engine, GHashTable *own, gint64 order_id, GError **error)
 {
   g_autoptr (GArray) flows = NULL;
   g_autoptr (GArray) earned = g_array_new (FALSE, TRUE, sizeof (Earned));
   const TandemFlowRecord *order;
   Flows                   start, end;
 
-  flows = tandem_backend_list_order_flows (engine->backend, order_id, engine->end, error);
+  flows = _tandem_backend_list_order_flows (engine->backend, order_id, engine->end, error);
   if (flows == NULL)
     return FALSE;
   if (flows->len == 0)
@@ -279,19 +279,19 @@ collect_order (Engine *engine, GHashTable *own, gint64 order_id, GError **error)
 
       if (e->index != G_MAXUINT)
         {
-          Line l;
+          TandemLine l;
 
           /* the order's own period: nothing was paid before it */
-          _tandem_line_store_get (engine->lines, e->index, &l);
+          _tandem_line_table_get (engine->lines, e->index, &l);
           l.amount = paid_after;
           l.earned = e->amount;
           l.flags |= LINE_EARNED;
           l.text = collected_text (engine, order_id, &start, &end, e->amount, 0, paid_after, held);
-          _tandem_line_store_set (engine->lines, e->index, &l);
+          _tandem_line_table_set (engine->lines, e->index, &l);
         }
       else if (paid_after != paid_before)
         {
-          Line line = { 0 };
+          TandemLine line = { 0 };
 
           line.kind = paid_after > paid_before ? e->kind : TANDEM_LINE_KIND_CLAWBACK;
           line.reason = REASON_COLLECTED;
@@ -305,27 +305,27 @@ collect_order (Engine *engine, GHashTable *own, gint64 order_id, GError **error)
           line.other = order_id;
           line.text = collected_text (engine, order_id, &start, &end, e->amount, paid_before,
                                       paid_after, held);
-          _tandem_line_store_append (engine->lines, &line);
+          _tandem_line_table_append (engine->lines, &line);
         }
     }
   return TRUE;
 }
 
 gboolean
-_tandem_engine_collect (Engine *engine, GError **error)
+_tandem_engine_collect (TandemEngine *engine, GError **error)
 {
   g_autoptr (GArray) open = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GHashTable) own = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer       key;
-  LineIter       lines;
-  const Line    *l;
-  guint          i = 0;
+  GHashTableIter    iter;
+  gpointer          key;
+  TandemLineIter    lines;
+  const TandemLine *l;
+  guint             i = 0;
 
   /* the orders paid or reversed in this period are open at its start, or
    * in it: every order with something left open at the start */
-  open = tandem_backend_list_open_orders (
+  open = _tandem_backend_list_open_orders (
       engine->backend, engine->start, engine->start,
       _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable), error);
   if (open == NULL)

@@ -669,7 +669,7 @@ tandem_store_open_dispute (TandemStore  *self,
   record.reason = (char *)reason;
   record.opened_by = (char *)tandem_store_get_actor (self);
   record.opened_at = _tandem_time_to_usec (now);
-  if (!tandem_backend_insert_dispute (_tandem_transaction_get_backend (tx), &record, error))
+  if (!_tandem_backend_insert_dispute (_tandem_transaction_get_backend (tx), &record, error))
     return NULL;
   {
     g_autofree char *what
@@ -688,7 +688,7 @@ list_records (TandemStore *self, GError **error)
 {
   g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-  return tandem_backend_list_disputes (_tandem_transaction_get_backend (tx), error);
+  return _tandem_backend_list_disputes (_tandem_transaction_get_backend (tx), error);
 }
 
 /**
@@ -744,7 +744,7 @@ resolve (TandemStore  *self,
   TandemDisputeRecord *r = NULL;
 
   if (!_tandem_transaction_begin (tx, error)
-      || (records = tandem_backend_list_disputes (_tandem_transaction_get_backend (tx), error))
+      || (records = _tandem_backend_list_disputes (_tandem_transaction_get_backend (tx), error))
              == NULL
       || !_tandem_schedule_load (&schedule, _tandem_transaction_get_backend (tx), error))
     return NULL;
@@ -795,7 +795,7 @@ resolve (TandemStore  *self,
     }
   g_free (r->into_label);
   r->into_label = g_strdup (into_label);
-  if (!tandem_backend_resolve_dispute (_tandem_transaction_get_backend (tx), r, error))
+  if (!_tandem_backend_resolve_dispute (_tandem_transaction_get_backend (tx), r, error))
     return NULL;
   {
     g_autofree char *adjusted

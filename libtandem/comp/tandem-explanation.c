@@ -44,8 +44,8 @@ _tandem_settlement_stored_text (TandemSettlement *self, gint64 row)
   if (self->texts == NULL || row < self->texts_first
       || row >= self->texts_first + (gint64)self->texts->len)
     {
-      rows = tandem_backend_list_line_texts (_tandem_transaction_get_backend (tx), row,
-                                             row + TEXTS_AT_ONCE, &error);
+      rows = _tandem_backend_list_line_texts (_tandem_transaction_get_backend (tx), row,
+                                              row + TEXTS_AT_ONCE, &error);
       if (rows == NULL)
         return g_strdup_printf (_ ("(the stored explanation could not be read: %s)"),
                                 error->message);
@@ -65,16 +65,16 @@ _tandem_settlement_stored_text (TandemSettlement *self, gint64 row)
   return g_strdup (text ? text : "");
 }
 
-static char *explain_line (TandemSettlement *self, const Line *l);
+static char *explain_line (TandemSettlement *self, const TandemLine *l);
 
 /* What a line used besides its own figures: the conversion of a foreign
  * activity, a target set for the period, the plan's version. */
 char *
-_tandem_settlement_explain (TandemSettlement *self, const Line *l)
+_tandem_settlement_explain (TandemSettlement *self, const TandemLine *l)
 {
-  g_autofree char *text = explain_line (self, l);
-  GString         *out;
-  Conversion      *conversion;
+  g_autofree char      *text = explain_line (self, l);
+  GString              *out;
+  TandemRateConversion *conversion;
 
   if (l->reason == REASON_STORED || l->reason == REASON_COLLECTED)
     return g_steal_pointer (&text);
@@ -116,7 +116,7 @@ _tandem_settlement_explain (TandemSettlement *self, const Line *l)
 }
 
 static char *
-explain_line (TandemSettlement *self, const Line *l)
+explain_line (TandemSettlement *self, const TandemLine *l)
 {
   const char      *cur = self->currency;
   g_autofree char *amount = _tandem_money_format_display (l->amount, cur);
@@ -134,7 +134,7 @@ explain_line (TandemSettlement *self, const Line *l)
       = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
   const char *team_name = team ? tandem_team_get_name (team) : "?";
 
-  switch ((Reason)l->reason)
+  switch ((TandemLineReason)l->reason)
     {
     case REASON_COMMISSION:
       if (l->flags & LINE_EARNED)

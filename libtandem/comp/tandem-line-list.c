@@ -19,8 +19,8 @@
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-#define TANDEM_TYPE_LINE_LIST (tandem_line_list_get_type ())
-G_DECLARE_FINAL_TYPE (TandemLineList, tandem_line_list, TANDEM, LINE_LIST, GObject)
+#define TANDEM_TYPE_LINE_LIST (_tandem_line_list_get_type ())
+G_DECLARE_FINAL_TYPE (TandemLineList, _tandem_line_list, TANDEM, LINE_LIST, GObject)
 
 struct _TandemLineList
 {
@@ -33,33 +33,33 @@ struct _TandemLineList
 static void line_list_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TandemLineList,
-                               tandem_line_list,
+                               _tandem_line_list,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, line_list_iface_init))
 
 static void
-tandem_line_list_dispose (GObject *object)
+_tandem_line_list_dispose (GObject *object)
 {
   g_clear_object (&TANDEM_LINE_LIST (object)->settlement);
 
-  G_OBJECT_CLASS (tandem_line_list_parent_class)->dispose (object);
+  G_OBJECT_CLASS (_tandem_line_list_parent_class)->dispose (object);
 }
 
 static void
-tandem_line_list_finalize (GObject *object)
+_tandem_line_list_finalize (GObject *object)
 {
-  G_OBJECT_CLASS (tandem_line_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (_tandem_line_list_parent_class)->finalize (object);
 }
 
 static void
-tandem_line_list_class_init (TandemLineListClass *klass)
+_tandem_line_list_class_init (TandemLineListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = tandem_line_list_dispose;
-  G_OBJECT_CLASS (klass)->finalize = tandem_line_list_finalize;
+  G_OBJECT_CLASS (klass)->dispose = _tandem_line_list_dispose;
+  G_OBJECT_CLASS (klass)->finalize = _tandem_line_list_finalize;
 }
 
 static void
-tandem_line_list_init (TandemLineList *self)
+_tandem_line_list_init (TandemLineList *self)
 {
 }
 
@@ -76,7 +76,7 @@ line_list_get_n_items (GListModel *model)
 }
 
 static TandemPayoutLine *
-make_line (TandemSettlement *self, const Line *l)
+make_line (TandemSettlement *self, const TandemLine *l)
 {
   g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
   TandemRep                       *rep = _tandem_store_load_rep (self->store, l->rep_id, NULL);
@@ -92,12 +92,12 @@ static gpointer
 line_list_get_item (GListModel *model, guint position)
 {
   TandemLineList *self = TANDEM_LINE_LIST (model);
-  Line            line;
+  TandemLine      line;
 
   if (position >= self->n_items)
     return NULL;
 
-  _tandem_line_store_get (self->settlement->lines, self->first + position, &line);
+  _tandem_line_table_get (self->settlement->lines, self->first + position, &line);
   return make_line (self->settlement, &line);
 }
 

@@ -499,8 +499,8 @@ tandem_store_add_payroll_profile (TandemStore          *self,
   record.from_at = from != NULL ? period_key (from) : G_MININT64;
   tx = _tandem_transaction_new (self);
   if (!_tandem_transaction_begin (tx, error)
-      || !tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                        TANDEM_SCHEDULE_PAYROLL_PROFILE, &record, &id, error))
+      || !_tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                         TANDEM_SCHEDULE_PAYROLL_PROFILE, &record, &id, error))
     return FALSE;
   what = g_strdup_printf ("payroll profile version %" G_GINT64_FORMAT " from %s", id,
                           label != NULL ? label : "every period");
@@ -518,7 +518,7 @@ TandemPayrollProfile *
 _tandem_payroll_profile_load (TandemBackend *backend, TandemPeriod *period, GError **error)
 {
   g_autoptr (GArray) versions
-      = tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_PAYROLL_PROFILE, NULL, error);
+      = _tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_PAYROLL_PROFILE, NULL, error);
   gint64                      key = period != NULL ? period_key (period) : G_MAXINT64;
   const TandemScheduleRecord *best = NULL;
 

@@ -105,11 +105,11 @@ collect (TandemSettlement         *s,
     {
       guint  first = g_array_index (s->rep_first, guint, r);
       guint  next = r + 1 < s->rep_first->len ? g_array_index (s->rep_first, guint, r + 1)
-                                              : _tandem_line_store_get_len (s->lines);
+                                              : _tandem_line_table_get_len (s->lines);
       gint64 by_kind[TANDEM_N_LINE_KINDS] = { 0 };
       g_autoptr (TandemRep) rep = NULL;
-      LineIter    iter;
-      const Line *l;
+      TandemLineIter    iter;
+      const TandemLine *l;
 
       _tandem_line_iter_init (&iter, s->lines, first, next);
       while ((l = _tandem_line_iter_next (&iter)) != NULL)
@@ -214,7 +214,7 @@ write_csv (const char *label, const char *currency, GArray *entries, gboolean ex
       else if (excel)
         g_string_append (out, name);
       else
-        tandem_csv_append_field (out, name);
+        _tandem_csv_append_field (out, name);
       g_string_append_printf (out, "%c%u%c", sep, e->wage_type, sep);
       append_amount (out, e->amount, currency, excel ? ',' : '.');
       g_string_append_printf (out, "%c%s%s", sep, currency, end);
@@ -288,7 +288,7 @@ settle_run (TandemStore       *self,
         }
       if ((s = tandem_store_settle (self, plan, period, error)) == NULL)
         return NULL;
-      if (plans == NULL && _tandem_line_store_get_len (s->lines) == 0)
+      if (plans == NULL && _tandem_line_table_get_len (s->lines) == 0)
         {
           g_object_unref (s);
           continue;
@@ -361,7 +361,7 @@ rules_for (TandemSettlement     *s,
 static gboolean
 check_not_exported (TandemBackend *backend, const char *key, GError **error)
 {
-  g_autoptr (GArray) entries = tandem_backend_list_audit (backend, G_MININT64, error);
+  g_autoptr (GArray) entries = _tandem_backend_list_audit (backend, G_MININT64, error);
 
   if (entries == NULL)
     return FALSE;
@@ -572,8 +572,8 @@ tandem_store_list_unmapped_line_kinds (TandemStore      *self,
   g_autoptr (GError) local = NULL;
   const TandemPayrollRules *rules;
   gboolean                  used[TANDEM_N_LINE_KINDS] = { FALSE };
-  LineIter                  iter;
-  const Line               *l;
+  TandemLineIter            iter;
+  const TandemLine         *l;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (settlement), NULL);

@@ -118,7 +118,7 @@ commit_target (Write *w, const char *verb, TandemTeam *team, TandemPeriod *from,
   /* the targets as they are now stored, from @from on */
   {
     g_autoptr (GArray) targets
-        = tandem_backend_list_schedule (w->backend, TANDEM_SCHEDULE_TARGET, NULL, error);
+        = _tandem_backend_list_schedule (w->backend, TANDEM_SCHEDULE_TARGET, NULL, error);
     gint64 start = 0;
 
     if (targets == NULL || !period_start (w, from, &start, error))
@@ -208,7 +208,7 @@ tandem_store_assign_plan (TandemStore  *self,
   what = g_strdup_printf (_ ("Assigning plan “%s” to tandem “%s” from %s"), name,
                           tandem_team_get_name (team), label ? label : _ ("the beginning"));
   ok = ok && check_open (&w, record.from_at, what, error)
-       && tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_TEAM_PLAN, &record, NULL, error)
+       && _tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_TEAM_PLAN, &record, NULL, error)
        && _tandem_transaction_commit_audited (w.tx, "team plan", what, error);
   write_clear (&w);
   return ok;
@@ -275,7 +275,8 @@ save_target (Write        *w,
   g_strlcpy (record.currency, currency, sizeof record.currency);
   return period_start (w, period, &record.from_at, error)
          && check_period_open (w, label, what, error)
-         && tandem_backend_save_schedule (w->backend, TANDEM_SCHEDULE_TARGET, &record, NULL, error);
+         && _tandem_backend_save_schedule (w->backend, TANDEM_SCHEDULE_TARGET, &record, NULL,
+                                           error);
 }
 
 /**
@@ -516,7 +517,7 @@ tandem_store_set_draw (TandemStore  *self,
       ok = FALSE;
     }
   ok = ok && check_open (&w, record.from_at, what, error)
-       && tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_DRAW, &record, &id, error)
+       && _tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_DRAW, &record, &id, error)
        && commit_draw (&w, &record, error);
   write_clear (&w);
   if (!ok)
@@ -552,7 +553,7 @@ tandem_store_list_draws (TandemStore *self, GError **error)
 
   ok = read_begin (&w, self, error)
        && (lines
-           = tandem_backend_list_schedule (w.backend, TANDEM_SCHEDULE_DRAW_LINE, kinds, error))
+           = _tandem_backend_list_schedule (w.backend, TANDEM_SCHEDULE_DRAW_LINE, kinds, error))
               != NULL;
   for (guint i = 0; ok && i < w.schedule.draws->len; i++)
     {
@@ -655,7 +656,7 @@ tandem_store_set_exchange_rate (TandemStore *self,
   what = g_strdup_printf (_ ("The rate %s→%s"), from_currency, to_currency);
 
   ok = write_begin (&w, self, error) && check_open (&w, record.from_at, what, error)
-       && tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_RATE, &record, NULL, error)
+       && _tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_RATE, &record, NULL, error)
        && commit_rate (&w, &record, error);
   write_clear (&w);
   return ok;

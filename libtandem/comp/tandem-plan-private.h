@@ -65,7 +65,7 @@ struct _TandemPeriod
  * @from. *version gets the version's number; *added_from the first period
  * of a version it stored ("the beginning" for one from the beginning),
  * NULL when it was stored already. Call inside a write transaction
- * (tandem-plan-store.c). */
+ * (tandem-plan-catalogue.c). */
 gboolean _tandem_store_plan_locked (TandemStore  *self,
                                     TandemPlan   *plan,
                                     TandemPeriod *from,

@@ -12,7 +12,7 @@
 #include "tandem-settlement.h"
 #include "tandem-store-private.h"
 #include "tandem-schedule-private.h"
-#include "tandem-line-store-private.h"
+#include "tandem-line-table-private.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +26,7 @@ typedef struct
   char   currency[4];
   gint64 since; /* the rate's time */
   char  *rate;  /* the rate's exact text */
-} Conversion;
+} TandemRateConversion;
 
 struct _TandemSettlement
 {
@@ -37,7 +37,7 @@ struct _TandemSettlement
   char                  currency[4];
   TandemPeriod         *period;
   TandemSettlementState state;
-  LineStore            *lines;      /* sorted by rep, then seq */
+  TandemLineTable      *lines;      /* sorted by rep, then seq */
   GArray               *rep_ids;    /* distinct rep ids, ascending */
   GArray               *rep_first;  /* index of each rep's first line */
   GArray               *rep_totals; /* gint64, the sum of each rep's lines */
@@ -45,7 +45,7 @@ struct _TandemSettlement
   gint64                total;
   guint                 plan_version; /* 0: the plan is not stored */
   gboolean              versioned;    /* the plan has more than one version */
-  GHashTable           *conversions;  /* activity id → Conversion */
+  GHashTable           *conversions;  /* activity id → TandemRateConversion */
   GArray               *rates;        /* TandemScheduleRecord: the rates used */
   char                 *approved_by;  /* closed periods: who approved and paid, when */
   gint64                approved_at;
@@ -83,11 +83,11 @@ typedef struct
   gint64      revenue;      /* net of reversals */
   GHashTable *contribution; /* rep id → gint64* revenue logged */
   gint64      payout;
-} TeamState;
+} TandemTeamState;
 
-typedef struct _Engine Engine;
+typedef struct _TandemEngine TandemEngine;
 
-struct _Engine
+struct _TandemEngine
 {
   TandemStore           *store;
   TandemBackend         *backend;
@@ -97,17 +97,17 @@ struct _Engine
   TandemPeriod          *period;
   gint64                 start;
   gint64                 end;
-  GHashTable            *teams;        /* team id → TeamState */
+  GHashTable            *teams;        /* team id → TandemTeamState */
   GHashTable            *first_orders; /* order id → TandemReferralRecord */
-  GHashTable            *earlier;      /* period label → LineStore */
-  LineStore             *lines;
+  GHashTable            *earlier;      /* period label → TandemLineTable */
+  TandemLineTable       *lines;
   GMainContext          *progress_context;
   GCancellable          *cancellable;
   guint64                processed;
   guint                  depth;
   const TandemSchedule  *schedule;
   gboolean               filter_teams;  /* more than one plan: only the plan's tandems */
-  GHashTable            *conversions;   /* activity id → Conversion */
+  GHashTable            *conversions;   /* activity id → TandemRateConversion */
   GArray                *rates;         /* the rates used */
   GHashTable            *draw_balances; /* draw id → gint64 balance before the period */
   gboolean               skip_draws;    /* a nested run that only needs an order's lines */
@@ -126,24 +126,27 @@ char *_tandem_share_text (int bp);
 /* Computes the lines of engine->period under engine->plan into
  * engine->lines (sorted by rep, then seq); the caller fills store,
  * backend, plan, period and the progress fields first. */
-gboolean _tandem_engine_run (Engine *engine, GError **error);
-void     _tandem_engine_clear (Engine *engine);
+gboolean _tandem_engine_run (TandemEngine *engine, GError **error);
+void     _tandem_engine_clear (TandemEngine *engine);
 /* The lines of the earlier period that holds @at, settled now (with
  * collection when @collect) and kept in engine->earlier; @what names the
  * activity that needs them, for the error when they reach back too far. */
-LineStore *_tandem_engine_earlier_lines (Engine *engine, gint64 at, gint64 what, GError **error);
+TandemLineTable *_tandem_engine_earlier_lines (TandemEngine *engine,
+                                               gint64        at,
+                                               gint64        what,
+                                               GError      **error);
 /* Pay on collection, after the scan: pays the orders of engine->collect
  * by their payments (tandem-collection.c). */
-gboolean _tandem_engine_collect (Engine *engine, GError **error);
-void     _tandem_conversion_free (Conversion *conversion);
-/* A hash table of activity id → Conversion. */
+gboolean _tandem_engine_collect (TandemEngine *engine, GError **error);
+void     _tandem_conversion_free (TandemRateConversion *conversion);
+/* A hash table of activity id → TandemRateConversion. */
 GHashTable *_tandem_conversions_new (void);
 
 /* The stored explanation of a closed line, from row @row. */
 char *_tandem_settlement_stored_text (TandemSettlement *self, gint64 row);
 
 /* The explanation of a line, in the settlement's currency. */
-char *_tandem_settlement_explain (TandemSettlement *self, const Line *line);
+char *_tandem_settlement_explain (TandemSettlement *self, const TandemLine *line);
 
 /* The lines [first, first + n) of @settlement as a GListModel of
  * TandemPayoutLine, made when asked for. */

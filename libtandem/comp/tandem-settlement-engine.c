@@ -20,7 +20,7 @@
 #include "tandem-util-private.h"
 
 static void
-team_state_free (TeamState *state)
+team_state_free (TandemTeamState *state)
 {
   g_clear_pointer (&state->members, g_array_unref);
   g_clear_pointer (&state->contribution, g_hash_table_unref);
@@ -28,7 +28,7 @@ team_state_free (TeamState *state)
 }
 
 void
-_tandem_conversion_free (Conversion *conversion)
+_tandem_conversion_free (TandemRateConversion *conversion)
 {
   g_free (conversion->rate);
   g_free (conversion);
@@ -42,7 +42,7 @@ _tandem_conversions_new (void)
 }
 
 void
-_tandem_engine_clear (Engine *engine)
+_tandem_engine_clear (TandemEngine *engine)
 {
   g_clear_pointer (&engine->conversions, g_hash_table_unref);
   g_clear_pointer (&engine->rates, g_array_unref);
@@ -50,7 +50,7 @@ _tandem_engine_clear (Engine *engine)
   g_clear_pointer (&engine->teams, g_hash_table_unref);
   g_clear_pointer (&engine->first_orders, g_hash_table_unref);
   g_clear_pointer (&engine->earlier, g_hash_table_unref);
-  g_clear_pointer (&engine->lines, _tandem_line_store_free);
+  g_clear_pointer (&engine->lines, _tandem_line_table_free);
   g_clear_pointer (&engine->collect, g_hash_table_unref);
   g_clear_pointer (&engine->held, g_hash_table_unref);
 }
@@ -82,9 +82,9 @@ round_rate (gint64      amount,
 }
 
 static gboolean
-load_teams (Engine *engine, GError **error)
+load_teams (TandemEngine *engine, GError **error)
 {
-  g_autoptr (GArray) records = tandem_backend_list_teams (engine->backend, error);
+  g_autoptr (GArray) records = _tandem_backend_list_teams (engine->backend, error);
   g_autoptr (GArray) members = NULL;
   g_autofree char            *label = tandem_period_to_string (engine->period);
   const TandemScheduleRecord *period_target;
@@ -92,13 +92,13 @@ load_teams (Engine *engine, GError **error)
 
   /* three queries for every tandem, its reps and its members */
   if (records == NULL || !_tandem_store_preload_reps (engine->store, error)
-      || (members = tandem_backend_list_memberships (engine->backend, 0, error)) == NULL)
+      || (members = _tandem_backend_list_memberships (engine->backend, 0, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
     {
       const TandemTeamRecord *r = &g_array_index (records, TandemTeamRecord, i);
-      TeamState              *state = g_new0 (TeamState, 1);
+      TandemTeamState        *state = g_new0 (TandemTeamState, 1);
 
       state->team_id = r->id;
       state->team = _tandem_store_team_from_record (engine->store, r, error);
@@ -164,13 +164,13 @@ load_teams (Engine *engine, GError **error)
 }
 
 static const TandemMembershipRecord *
-members_at (TeamState *team, gint64 t)
+members_at (TandemTeamState *team, gint64 t)
 {
-  return tandem_membership_record_at (team->members, t);
+  return _tandem_membership_record_at (team->members, t);
 }
 
-static TeamState *
-team_for (Engine                        *engine,
+static TandemTeamState *
+team_for (TandemEngine                  *engine,
           gint64                         team_id,
           gint64                         account_id,
           gint64                         activity_id,
@@ -178,7 +178,7 @@ team_for (Engine                        *engine,
           const TandemMembershipRecord **members,
           GError                       **error)
 {
-  TeamState *team = team_id > 0 ? g_hash_table_lookup (engine->teams, &team_id) : NULL;
+  TandemTeamState *team = team_id > 0 ? g_hash_table_lookup (engine->teams, &team_id) : NULL;
 
   if (team == NULL)
     {
@@ -204,7 +204,7 @@ team_for (Engine                        *engine,
 }
 
 static int
-share_for (Engine *engine, TeamState *team, int kind)
+share_for (TandemEngine *engine, TandemTeamState *team, int kind)
 {
   const TandemKindRule *rule = &engine->rules->kinds[kind];
 
@@ -216,7 +216,7 @@ share_for (Engine *engine, TeamState *team, int kind)
 }
 
 static gint64
-rate_for (Engine *engine, int kind)
+rate_for (TandemEngine *engine, int kind)
 {
   const TandemKindRule *rule = &engine->rules->kinds[kind];
 
@@ -224,25 +224,25 @@ rate_for (Engine *engine, int kind)
 }
 
 static void
-add_line (Engine *engine, const Line *line)
+add_line (TandemEngine *engine, const TandemLine *line)
 {
-  _tandem_line_store_append (engine->lines, line);
+  _tandem_line_table_append (engine->lines, line);
 }
 
 /* Splits @pool between the two members by @share_bp, inside first, and
  * adds a line for each, copied from @proto. */
 static void
-add_split (Engine                       *engine,
+add_split (TandemEngine                 *engine,
            const TandemMembershipRecord *members,
            gint64                        pool,
            int                           share_bp,
-           const Line                   *proto,
+           const TandemLine             *proto,
            gint64                       *inside_part,
            gint64                       *field_part)
 {
   const guint64 weights[2] = { (guint64)share_bp, (guint64)(10000 - share_bp) };
   gint64        parts[2] = { 0, 0 };
-  Line          line = *proto;
+  TandemLine    line = *proto;
 
   if (share_bp == 0 || share_bp == 10000)
     {
@@ -291,14 +291,14 @@ _tandem_compare_int64 (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
-LineStore *
-_tandem_engine_earlier_lines (Engine *engine, gint64 at, gint64 what, GError **error)
+TandemLineTable *
+_tandem_engine_earlier_lines (TandemEngine *engine, gint64 at, gint64 what, GError **error)
 {
   g_autoptr (GTimeZone) zone = g_time_zone_ref (tandem_plan_get_time_zone (engine->plan));
   g_autoptr (TandemPeriod) period = tandem_period_copy (engine->period);
   g_autofree char *label = NULL;
-  LineStore       *lines;
-  Engine           nested = { 0 };
+  TandemLineTable *lines;
+  TandemEngine     nested = { 0 };
 
   for (;;)
     {
@@ -346,14 +346,17 @@ _tandem_engine_earlier_lines (Engine *engine, gint64 at, gint64 what, GError **e
 /* What an order earned per rep (commission and accelerator), as found in
  * the settlement of its own period. */
 static gboolean
-earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned, GError **error)
+earned_by_order (TandemEngine             *engine,
+                 const TandemSettleRecord *r,
+                 GHashTable               *earned,
+                 GError                  **error)
 {
   g_autoptr (GArray) closed = NULL;
-  LineStore  *lines;
-  LineIter    iter;
-  const Line *l;
+  TandemLineTable  *lines;
+  TandemLineIter    iter;
+  const TandemLine *l;
 
-  closed = tandem_backend_list_closed_lines_for_activity (engine->backend, r->reverses_id, error);
+  closed = _tandem_backend_list_closed_lines_for_activity (engine->backend, r->reverses_id, error);
   if (closed == NULL)
     return FALSE;
 
@@ -388,14 +391,14 @@ earned_by_order (Engine *engine, const TandemSettleRecord *r, GHashTable *earned
 }
 
 static gboolean
-process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **error)
+process_commissionable (TandemEngine *engine, const TandemSettleRecord *r, GError **error)
 {
   const TandemMembershipRecord *members;
-  TeamState                    *team;
+  TandemTeamState              *team;
   gint64                        rate = rate_for (engine, r->kind);
   int                           share = 0;
   gint64                        before, after, pool;
-  Line                          line = { 0 };
+  TandemLine                    line = { 0 };
   TandemReferralRecord         *referral;
 
   team = team_for (engine, r->team_id, r->account_id, r->id, r->occurred_at, &members, error);
@@ -471,7 +474,7 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
       TandemAccount *referrer
           = _tandem_store_load_account (engine->store, referral->referrer_id, error);
       TandemTeam                   *owner;
-      TeamState                    *owner_state;
+      TandemTeamState              *owner_state;
       const TandemMembershipRecord *owner_members;
 
       if (referrer == NULL)
@@ -507,14 +510,14 @@ process_commissionable (Engine *engine, const TandemSettleRecord *r, GError **er
 }
 
 static gboolean
-process_reversal (Engine *engine, const TandemSettleRecord *r, GError **error)
+process_reversal (TandemEngine *engine, const TandemSettleRecord *r, GError **error)
 {
   const TandemMembershipRecord *members;
   g_autoptr (GHashTable) earned = NULL;
-  TeamState            *team;
+  TandemTeamState      *team;
   gint64                days = (r->occurred_at - r->reversed_at) / USEC_PER_DAY;
   gint64                original = r->reversed_amount;
-  Line                  line = { 0 };
+  TandemLine            line = { 0 };
   TandemReferralRecord *referral;
 
   team = team_for (engine, r->team_id, r->account_id, r->id, r->occurred_at, &members, error);
@@ -613,7 +616,7 @@ process_reversal (Engine *engine, const TandemSettleRecord *r, GError **error)
           = _tandem_store_load_account (engine->store, referral->referrer_id, error);
       TandemTeam                   *owner = referrer ? tandem_account_get_team (referrer) : NULL;
       const TandemMembershipRecord *owner_members;
-      TeamState                    *owner_state;
+      TandemTeamState              *owner_state;
 
       if (referrer == NULL)
         return FALSE;
@@ -643,16 +646,16 @@ process_reversal (Engine *engine, const TandemSettleRecord *r, GError **error)
  * to the plan's currency in effect at its time (a reversal: at its
  * order's time, so that it takes back exactly what the order counted). */
 static gboolean
-convert (Engine *engine, const TandemSettleRecord *r, TandemSettleRecord *out, GError **error)
+convert (TandemEngine *engine, const TandemSettleRecord *r, TandemSettleRecord *out, GError **error)
 {
   gint64 at = r->kind == TANDEM_ACTIVITY_KIND_REVERSAL ? r->reversed_at : r->occurred_at;
   const TandemScheduleRecord *rate
       = engine->schedule != NULL
             ? _tandem_schedule_rate_at (engine->schedule, r->currency, engine->currency, at)
             : NULL;
-  gint64      value;
-  Conversion *conversion;
-  guint       i;
+  gint64                value;
+  TandemRateConversion *conversion;
+  guint                 i;
 
   if (rate == NULL)
     {
@@ -677,7 +680,7 @@ convert (Engine *engine, const TandemSettleRecord *r, TandemSettleRecord *out, G
                                         &out->reversed_amount)))
     return _tandem_overflow_error (error, _ ("The conversion of activity #%" PRId64), r->id);
 
-  conversion = g_new0 (Conversion, 1);
+  conversion = g_new0 (TandemRateConversion, 1);
   conversion->minor = r->amount_minor;
   g_strlcpy (conversion->currency, r->currency, sizeof conversion->currency);
   conversion->since = rate->from_at;
@@ -709,8 +712,8 @@ convert (Engine *engine, const TandemSettleRecord *r, TandemSettleRecord *out, G
 static gboolean
 process_record (const TandemSettleRecord *r, gpointer user_data, GError **error)
 {
-  Engine            *engine = user_data;
-  TeamState         *team = engine->filter_teams && r->team_id > 0
+  TandemEngine      *engine = user_data;
+  TandemTeamState   *team = engine->filter_teams && r->team_id > 0
                                 ? g_hash_table_lookup (engine->teams, &r->team_id)
                                 : NULL;
   TandemSettleRecord converted;
@@ -741,7 +744,7 @@ process_record (const TandemSettleRecord *r, gpointer user_data, GError **error)
 }
 
 static gboolean
-add_team_bonuses (Engine *engine, GError **error)
+add_team_bonuses (TandemEngine *engine, GError **error)
 {
   g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
 
@@ -751,10 +754,10 @@ add_team_bonuses (Engine *engine, GError **error)
   ids = g_list_sort (ids, _tandem_compare_int64);
   for (GList *l = ids; l != NULL; l = l->next)
     {
-      TeamState                    *team = g_hash_table_lookup (engine->teams, l->data);
+      TandemTeamState              *team = g_hash_table_lookup (engine->teams, l->data);
       const TandemMembershipRecord *members;
       gint64                        needed;
-      Line                          line = { 0 };
+      TandemLine                    line = { 0 };
 
       if (team->excluded || !team->has_target || tandem_team_get_archived (team->team))
         continue;
@@ -811,7 +814,12 @@ add_team_bonuses (Engine *engine, GError **error)
  * proportion to what each brought (largest remainder), one `cap` line per
  * tandem, so that a tandem's payout is always the sum of its lines. */
 static void
-add_cap (Engine *engine, gint64 rep_id, GArray *teams, GArray *earned, gint64 total, GArray *out)
+add_cap (TandemEngine *engine,
+         gint64        rep_id,
+         GArray       *teams,
+         GArray       *earned,
+         gint64        total,
+         GArray       *out)
 {
   g_autofree guint64 *weights = g_new0 (guint64, teams->len);
   g_autofree gint64  *parts = g_new0 (gint64, teams->len);
@@ -828,7 +836,7 @@ add_cap (Engine *engine, gint64 rep_id, GArray *teams, GArray *earned, gint64 to
 
   for (guint t = 0; t < teams->len; t++)
     {
-      Line cap = { 0 };
+      TandemLine cap = { 0 };
 
       if (parts[t] == 0)
         continue;
@@ -848,21 +856,21 @@ add_cap (Engine *engine, gint64 rep_id, GArray *teams, GArray *earned, gint64 to
  * lines sorted by rep adds up each rep's total and what each of its
  * tandems brought (in the order the rep first earned through them). */
 static gboolean
-add_caps (Engine *engine, GError **error)
+add_caps (TandemEngine *engine, GError **error)
 {
-  g_autoptr (GArray) caps = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_autoptr (GArray) caps = g_array_new (FALSE, FALSE, sizeof (TandemLine));
   g_autoptr (GArray) teams = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) earned = g_array_new (FALSE, TRUE, sizeof (gint64));
-  gint64      total = 0;
-  gint64      rep_id = 0;
-  gboolean    first = TRUE;
-  LineIter    iter;
-  const Line *l;
+  gint64            total = 0;
+  gint64            rep_id = 0;
+  gboolean          first = TRUE;
+  TandemLineIter    iter;
+  const TandemLine *l;
 
-  if (!engine->rules->has_cap || _tandem_line_store_get_len (engine->lines) == 0)
+  if (!engine->rules->has_cap || _tandem_line_table_get_len (engine->lines) == 0)
     return TRUE;
 
-  _tandem_line_store_sort_by_rep (engine->lines);
+  _tandem_line_table_sort_by_rep (engine->lines);
   _tandem_line_iter_init (&iter, engine->lines, 0, G_MAXUINT);
   do
     {
@@ -896,7 +904,7 @@ add_caps (Engine *engine, GError **error)
   while (l != NULL);
 
   for (guint c = 0; c < caps->len; c++)
-    add_line (engine, &g_array_index (caps, Line, c));
+    add_line (engine, &g_array_index (caps, TandemLine, c));
   return TRUE;
 }
 
@@ -944,7 +952,7 @@ add_balance (GHashTable           *balances,
  * of the closed periods as frozen, and of the open ones as settled now,
  * period by period from the earliest draw on. */
 static gboolean
-draw_history (Engine *engine, GError **error)
+draw_history (TandemEngine *engine, GError **error)
 {
   static const gint64   kinds[2] = { TANDEM_LINE_KIND_DRAW, TANDEM_LINE_KIND_DRAW_RECOVERY };
   const TandemSchedule *schedule = engine->schedule;
@@ -992,7 +1000,7 @@ draw_history (Engine *engine, GError **error)
   }
 
   closed_lines
-      = tandem_backend_list_schedule (engine->backend, TANDEM_SCHEDULE_DRAW_LINE, kinds, error);
+      = _tandem_backend_list_schedule (engine->backend, TANDEM_SCHEDULE_DRAW_LINE, kinds, error);
   if (closed_lines == NULL)
     return FALSE;
 
@@ -1025,10 +1033,10 @@ draw_history (Engine *engine, GError **error)
         }
       else
         {
-          Engine      nested = { 0 };
-          gboolean    ok;
-          LineIter    iter;
-          const Line *l;
+          TandemEngine      nested = { 0 };
+          gboolean          ok;
+          TandemLineIter    iter;
+          const TandemLine *l;
 
           nested.store = engine->store;
           nested.backend = engine->backend;
@@ -1059,7 +1067,7 @@ draw_history (Engine *engine, GError **error)
  * member of at the period's end, else the one of its first line; FALSE
  * when the rep has no part in this settlement. */
 static gboolean
-draw_team (Engine *engine, gint64 rep_id, gint64 first_team, gint64 *team_id)
+draw_team (TandemEngine *engine, gint64 rep_id, gint64 first_team, gint64 *team_id)
 {
   GHashTableIter iter;
   gpointer       value;
@@ -1067,7 +1075,7 @@ draw_team (Engine *engine, gint64 rep_id, gint64 first_team, gint64 *team_id)
   g_hash_table_iter_init (&iter, engine->teams);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      TeamState                    *team = value;
+      TandemTeamState              *team = value;
       const TandemMembershipRecord *m = team->excluded ? NULL : members_at (team, engine->end - 1);
 
       if (m != NULL && (m->inside_rep_id == rep_id || m->field_rep_id == rep_id))
@@ -1083,9 +1091,9 @@ draw_team (Engine *engine, gint64 rep_id, gint64 first_team, gint64 *team_id)
 /* Accepted disputes whose adjustment goes into this period: after caps
  * (a correction is not cut), before draws (it counts for the top-up). */
 static gboolean
-add_disputes (Engine *engine, GError **error)
+add_disputes (TandemEngine *engine, GError **error)
 {
-  g_autoptr (GArray) disputes = tandem_backend_list_disputes (engine->backend, error);
+  g_autoptr (GArray) disputes = _tandem_backend_list_disputes (engine->backend, error);
   g_autofree char *label = tandem_period_to_string (engine->period);
 
   if (disputes == NULL)
@@ -1093,7 +1101,7 @@ add_disputes (Engine *engine, GError **error)
   for (guint i = 0; i < disputes->len; i++)
     {
       const TandemDisputeRecord *d = &g_array_index (disputes, TandemDisputeRecord, i);
-      Line                       line = { 0 };
+      TandemLine                 line = { 0 };
       g_autofree char           *amount = NULL;
 
       if (d->state != 1 || g_strcmp0 (d->into_label, label) != 0
@@ -1127,15 +1135,15 @@ add_disputes (Engine *engine, GError **error)
 
 /* Draws come after caps: they top up what a rep's lines add up to. */
 static gboolean
-add_draws (Engine *engine, GError **error)
+add_draws (TandemEngine *engine, GError **error)
 {
   const TandemSchedule *schedule = engine->schedule;
   g_autoptr (GHashTable) totals
       = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr (GHashTable) first_team
       = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  LineIter    iter;
-  const Line *l;
+  TandemLineIter    iter;
+  const TandemLine *l;
 
   _tandem_line_iter_init (&iter, engine->lines, 0, G_MAXUINT);
   while ((l = _tandem_line_iter_next (&iter)) != NULL)
@@ -1154,7 +1162,7 @@ add_draws (Engine *engine, GError **error)
       gint64                     *balance_p;
       gint64                      total, balance, team_id;
       gboolean                    running;
-      Line                        line = { 0 };
+      TandemLine                  line = { 0 };
 
       if (d == NULL)
         continue;
@@ -1206,7 +1214,7 @@ add_draws (Engine *engine, GError **error)
 }
 
 gboolean
-_tandem_engine_run (Engine *engine, GError **error)
+_tandem_engine_run (TandemEngine *engine, GError **error)
 {
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
@@ -1224,11 +1232,11 @@ _tandem_engine_run (Engine *engine, GError **error)
                                          (GDestroyNotify)team_state_free);
   engine->first_orders = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
   engine->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify)_tandem_line_store_free);
-  engine->lines = _tandem_line_store_new ();
+                                           (GDestroyNotify)_tandem_line_table_free);
+  engine->lines = _tandem_line_table_new ();
   engine->conversions = _tandem_conversions_new ();
   engine->rates = g_array_new (FALSE, TRUE, sizeof (TandemScheduleRecord));
-  g_array_set_clear_func (engine->rates, (GDestroyNotify)tandem_schedule_record_clear);
+  g_array_set_clear_func (engine->rates, (GDestroyNotify)_tandem_schedule_record_clear);
 
   if (!load_teams (engine, error))
     return FALSE;
@@ -1239,7 +1247,7 @@ _tandem_engine_run (Engine *engine, GError **error)
   if (has_draws && engine->draw_balances == NULL && !draw_history (engine, error))
     return FALSE;
 
-  referrals = tandem_backend_list_referrals (engine->backend, error);
+  referrals = _tandem_backend_list_referrals (engine->backend, error);
   if (referrals == NULL)
     return FALSE;
   for (guint i = 0; i < referrals->len; i++)
@@ -1257,8 +1265,8 @@ _tandem_engine_run (Engine *engine, GError **error)
       engine->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
     }
 
-  if (!tandem_backend_scan_settlement (engine->backend, engine->start, engine->end, process_record,
-                                       engine, error))
+  if (!_tandem_backend_scan_settlement (engine->backend, engine->start, engine->end, process_record,
+                                        engine, error))
     return FALSE;
   if (engine->collect != NULL && !_tandem_engine_collect (engine, error))
     return FALSE;
@@ -1269,12 +1277,12 @@ _tandem_engine_run (Engine *engine, GError **error)
   if (!add_team_bonuses (engine, error) || !add_caps (engine, error)
       || !add_disputes (engine, error))
     return FALSE;
-  _tandem_line_store_sort_by_rep (engine->lines);
+  _tandem_line_table_sort_by_rep (engine->lines);
   if (has_draws)
     {
       if (!add_draws (engine, error))
         return FALSE;
-      _tandem_line_store_sort_by_rep (engine->lines);
+      _tandem_line_table_sort_by_rep (engine->lines);
     }
-  return _tandem_line_store_check (engine->lines, error);
+  return _tandem_line_table_check (engine->lines, error);
 }

@@ -60,7 +60,7 @@ tandem_settlement_finalize (GObject *object)
 {
   TandemSettlement *self = (TandemSettlement *)object;
 
-  g_clear_pointer (&self->lines, _tandem_line_store_free);
+  g_clear_pointer (&self->lines, _tandem_line_table_free);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
   g_mutex_clear (&self->texts_lock);
   g_clear_pointer (&self->rep_ids, g_array_unref);
@@ -93,12 +93,12 @@ tandem_settlement_init (TandemSettlement *self)
   self->rep_totals = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
-/* Adds @l to the payout of its tandem in @teams (TeamState by id);
+/* Adds @l to the payout of its tandem in @teams (TandemTeamState by id);
  * @last keeps the tandem of the line before. */
 static gboolean
-add_to_team (GHashTable *teams, const Line *l, TeamState **last, GError **error)
+add_to_team (GHashTable *teams, const TandemLine *l, TandemTeamState **last, GError **error)
 {
-  TeamState *team = *last;
+  TandemTeamState *team = *last;
 
   if (l->team_id <= 0)
     return TRUE;
@@ -116,10 +116,10 @@ add_to_team (GHashTable *teams, const Line *l, TeamState **last, GError **error)
 static gboolean
 index_reps (TandemSettlement *self, GHashTable *teams, GError **error)
 {
-  LineIter    iter;
-  const Line *l;
-  guint       i = 0;
-  TeamState  *last = NULL;
+  TandemLineIter    iter;
+  const TandemLine *l;
+  guint             i = 0;
+  TandemTeamState  *last = NULL;
 
   self->total = 0;
   _tandem_line_iter_init (&iter, self->lines, 0, G_MAXUINT);
@@ -151,7 +151,7 @@ rep_range (TandemSettlement *self, gint64 rep_id, guint *first, guint *n)
     if (g_array_index (self->rep_ids, gint64, i) == rep_id)
       {
         guint next = i + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, i + 1)
-                                                  : _tandem_line_store_get_len (self->lines);
+                                                  : _tandem_line_table_get_len (self->lines);
 
         *first = g_array_index (self->rep_first, guint, i);
         *n = next - *first;
@@ -178,12 +178,15 @@ attainment_bp (gint64 revenue, gint64 target)
  * line was earned through; a tandem's payout is the sum of its lines,
  * caps included: added up here from @lines, or by index_reps when NULL. */
 static gboolean
-add_team_results (TandemSettlement *self, Engine *engine, LineStore *lines, GError **error)
+add_team_results (TandemSettlement *self,
+                  TandemEngine     *engine,
+                  TandemLineTable  *lines,
+                  GError          **error)
 {
   g_autoptr (GList) ids = g_hash_table_get_keys (engine->teams);
-  LineIter    iter;
-  const Line *l;
-  TeamState  *last = NULL;
+  TandemLineIter    iter;
+  const TandemLine *l;
+  TandemTeamState  *last = NULL;
 
   self->teams = g_list_store_new (TANDEM_TYPE_TEAM_RESULT);
   ids = g_list_sort (ids, _tandem_compare_int64);
@@ -198,7 +201,7 @@ add_team_results (TandemSettlement *self, Engine *engine, LineStore *lines, GErr
 
   for (GList *it = ids; it != NULL; it = it->next)
     {
-      TeamState *team = g_hash_table_lookup (engine->teams, it->data);
+      TandemTeamState *team = g_hash_table_lookup (engine->teams, it->data);
       g_autoptr (TandemTeamResult) result = NULL;
 
       /* only the tandems that follow the plan; an archived one while it earns */
@@ -289,15 +292,15 @@ total_held (TandemSettlement *self, GError **error)
 typedef struct
 {
   TandemSettlement *self;
-  LineStore        *lines;
+  TandemLineTable  *lines;
   gboolean          any_team; /* a line names its tandem (schema 8 on) */
 } Frozen;
 
 static void
 frozen_line (gpointer data, TandemLineRecord *r)
 {
-  Frozen *frozen = data;
-  Line    l = { 0 };
+  Frozen    *frozen = data;
+  TandemLine l = { 0 };
 
   frozen->any_team |= r->team_id > 0;
   if (r->kind == TANDEM_LINE_RECORD_HELD)
@@ -316,7 +319,7 @@ frozen_line (gpointer data, TandemLineRecord *r)
   l.reason = REASON_STORED;
   l.earned = r->earned;
   l.flags = r->has_earned ? LINE_EARNED : 0;
-  _tandem_line_store_append (frozen->lines, &l);
+  _tandem_line_table_append (frozen->lines, &l);
 }
 
 /* What a closed period keeps besides its lines: the plan version and the
@@ -342,7 +345,7 @@ load_closed_schedule (TandemSettlement *self,
     }
 
   /* approved and paid, each once, with who and when */
-  states = tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_PERIOD_STATE, NULL, error);
+  states = _tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_PERIOD_STATE, NULL, error);
   if (states == NULL)
     return FALSE;
   for (guint i = 0; i < states->len; i++)
@@ -364,11 +367,11 @@ load_closed_schedule (TandemSettlement *self,
         }
     }
 
-  rates = tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_CLOSED_RATE, NULL, error);
+  rates = _tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_CLOSED_RATE, NULL, error);
   if (rates == NULL)
     return FALSE;
   self->rates = g_array_new (FALSE, TRUE, sizeof (TandemScheduleRecord));
-  g_array_set_clear_func (self->rates, (GDestroyNotify)tandem_schedule_record_clear);
+  g_array_set_clear_func (self->rates, (GDestroyNotify)_tandem_schedule_record_clear);
   for (guint i = 0; i < rates->len; i++)
     {
       TandemScheduleRecord *r = &g_array_index (rates, TandemScheduleRecord, i);
@@ -393,15 +396,15 @@ _tandem_settle_locked (TandemStore  *store,
                        GError      **error)
 {
   g_autoptr (TandemSettlement) self = NULL;
-  g_autoptr (LineStore) frozen_lines = _tandem_line_store_new ();
+  g_autoptr (TandemLineTable) frozen_lines = _tandem_line_table_new ();
   g_autoptr (GArray) closed_teams = NULL;
   Frozen           frozen = { NULL, NULL, FALSE };
   g_autofree char *label = tandem_period_to_string (period);
   g_autoptr (GError) local = NULL;
   g_auto (TandemSchedule) schedule = { 0 };
-  Engine   engine = { 0 };
-  gboolean is_closed;
-  gboolean ok;
+  TandemEngine engine = { 0 };
+  gboolean     is_closed;
+  gboolean     ok;
 
   if (!_tandem_plan_check_period (plan, period, error))
     return NULL;
@@ -438,8 +441,9 @@ _tandem_settle_locked (TandemStore  *store,
   closed_teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
   frozen.self = self;
   frozen.lines = frozen_lines;
-  is_closed = tandem_backend_load_closed_period (engine.backend, tandem_plan_get_name (plan), label,
-                                                 frozen_line, &frozen, closed_teams, &local);
+  is_closed
+      = _tandem_backend_load_closed_period (engine.backend, tandem_plan_get_name (plan), label,
+                                            frozen_line, &frozen, closed_teams, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -482,7 +486,7 @@ _tandem_settle_locked (TandemStore  *store,
       self->conversions = g_steal_pointer (&engine.conversions);
       self->rates = g_steal_pointer (&engine.rates);
       self->held = g_steal_pointer (&engine.held);
-      ok = index_reps (self, engine.teams, error) && _tandem_line_store_check (self->lines, error)
+      ok = index_reps (self, engine.teams, error) && _tandem_line_table_check (self->lines, error)
            && total_held (self, error) && add_team_results (self, &engine, NULL, error);
     }
 
@@ -622,7 +626,7 @@ tandem_settlement_get_lines (TandemSettlement *self)
 {
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
 
-  return _tandem_line_list_new (self, 0, _tandem_line_store_get_len (self->lines));
+  return _tandem_line_list_new (self, 0, _tandem_line_table_get_len (self->lines));
 }
 
 /**
@@ -853,7 +857,7 @@ write_money (TandemJsonWriter *w, const char *name, gint64 minor, const char *cu
 /* One line as JSON (with its rep when it stands outside the rep's own
  * object), its explanation made only now. */
 static void
-write_line (TandemSettlement *self, TandemJsonWriter *w, const Line *l, gboolean with_rep)
+write_line (TandemSettlement *self, TandemJsonWriter *w, const TandemLine *l, gboolean with_rep)
 {
   g_autofree char *text = NULL;
 
@@ -949,7 +953,7 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
       gint64     rep_id = g_array_index (self->rep_ids, gint64, r);
       guint      first = g_array_index (self->rep_first, guint, r);
       guint      next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1)
-                                                     : _tandem_line_store_get_len (self->lines);
+                                                     : _tandem_line_table_get_len (self->lines);
       TandemRep *rep;
       gint64     total = g_array_index (self->rep_totals, gint64, r);
 
@@ -969,8 +973,8 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
         write_money (w, "held", held_for (self, rep_id), self->currency);
       _tandem_json_writer_member (w, "lines");
       _tandem_json_writer_begin_array (w);
-      LineIter    iter;
-      const Line *l;
+      TandemLineIter    iter;
+      const TandemLine *l;
 
       _tandem_line_iter_init (&iter, self->lines, first, next);
       while ((l = _tandem_line_iter_next (&iter)) != NULL)
@@ -1085,12 +1089,12 @@ tandem_settlement_lines_to_json (TandemSettlement *self, guint first, guint n)
 {
   TandemJsonWriter *w;
   guint             len;
-  LineIter          iter;
-  const Line       *l;
+  TandemLineIter    iter;
+  const TandemLine *l;
 
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
 
-  len = _tandem_line_store_get_len (self->lines);
+  len = _tandem_line_table_get_len (self->lines);
   first = MIN (first, len);
   w = _tandem_json_writer_new (NULL, NULL);
   _tandem_json_writer_begin_array (w);

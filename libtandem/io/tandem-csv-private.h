@@ -16,29 +16,29 @@ typedef enum
   TANDEM_CSV_ENCODING_WINDOWS_1252,
 } TandemCsvEncoding;
 
-TandemCsvReader *tandem_csv_reader_new (GInputStream *stream);
-void             tandem_csv_reader_free (TandemCsvReader *self);
+TandemCsvReader *_tandem_csv_reader_new (GInputStream *stream);
+void             _tandem_csv_reader_free (TandemCsvReader *self);
 /* Reads the next record. Returns TRUE with *fields set (owned by the
  * reader, valid until the next call), or FALSE at the end (*fields NULL,
  * no error) or on error. Empty lines are skipped. */
-gboolean tandem_csv_reader_next (TandemCsvReader *self,
-                                 GPtrArray      **fields,
-                                 GCancellable    *cancellable,
-                                 GError         **error);
+gboolean _tandem_csv_reader_next (TandemCsvReader *self,
+                                  GPtrArray      **fields,
+                                  GCancellable    *cancellable,
+                                  GError         **error);
 /* The line on which the current record began (1-based). */
-guint64 tandem_csv_reader_get_line (TandemCsvReader *self);
-guint64 tandem_csv_reader_get_bytes_read (TandemCsvReader *self);
+guint64 _tandem_csv_reader_get_line (TandemCsvReader *self);
+guint64 _tandem_csv_reader_get_bytes_read (TandemCsvReader *self);
 /* ',' or ';', from the first line */
-char tandem_csv_reader_get_separator (TandemCsvReader *self);
+char _tandem_csv_reader_get_separator (TandemCsvReader *self);
 /* Decided at the first byte beyond ASCII (or a byte order mark). */
-TandemCsvEncoding tandem_csv_reader_get_encoding (TandemCsvReader *self);
+TandemCsvEncoding _tandem_csv_reader_get_encoding (TandemCsvReader *self);
 /* Reads from memory instead of a stream (for the fuzzer). */
-TandemCsvReader *tandem_csv_reader_new_for_data (const char *data, gsize len);
+TandemCsvReader *_tandem_csv_reader_new_for_data (const char *data, gsize len);
 
 /* Appends @field to @out, quoted when it holds a comma, quote, CR or LF,
  * or starts or ends with a space. */
-void tandem_csv_append_field (GString *out, const char *field);
+void _tandem_csv_append_field (GString *out, const char *field);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemCsvReader, tandem_csv_reader_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemCsvReader, _tandem_csv_reader_free)
 
 G_END_DECLS

@@ -43,7 +43,7 @@ struct _TandemCsvReader
 };
 
 TandemCsvReader *
-tandem_csv_reader_new (GInputStream *stream)
+_tandem_csv_reader_new (GInputStream *stream)
 {
   TandemCsvReader *self = g_new0 (TandemCsvReader, 1);
 
@@ -59,16 +59,16 @@ tandem_csv_reader_new (GInputStream *stream)
 }
 
 TandemCsvReader *
-tandem_csv_reader_new_for_data (const char *data, gsize len)
+_tandem_csv_reader_new_for_data (const char *data, gsize len)
 {
   g_autoptr (GInputStream) stream
       = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
 
-  return tandem_csv_reader_new (stream);
+  return _tandem_csv_reader_new (stream);
 }
 
 void
-tandem_csv_reader_free (TandemCsvReader *self)
+_tandem_csv_reader_free (TandemCsvReader *self)
 {
   if (self == NULL)
     return;
@@ -84,25 +84,25 @@ tandem_csv_reader_free (TandemCsvReader *self)
 }
 
 guint64
-tandem_csv_reader_get_line (TandemCsvReader *self)
+_tandem_csv_reader_get_line (TandemCsvReader *self)
 {
   return self->record_line;
 }
 
 guint64
-tandem_csv_reader_get_bytes_read (TandemCsvReader *self)
+_tandem_csv_reader_get_bytes_read (TandemCsvReader *self)
 {
   return self->bytes_read;
 }
 
 char
-tandem_csv_reader_get_separator (TandemCsvReader *self)
+_tandem_csv_reader_get_separator (TandemCsvReader *self)
 {
   return self->separator;
 }
 
 TandemCsvEncoding
-tandem_csv_reader_get_encoding (TandemCsvReader *self)
+_tandem_csv_reader_get_encoding (TandemCsvReader *self)
 {
   return self->encoding;
 }
@@ -296,10 +296,10 @@ decode_record (TandemCsvReader *self, GError **error)
 }
 
 gboolean
-tandem_csv_reader_next (TandemCsvReader *self,
-                        GPtrArray      **fields,
-                        GCancellable    *cancellable,
-                        GError         **error)
+_tandem_csv_reader_next (TandemCsvReader *self,
+                         GPtrArray      **fields,
+                         GCancellable    *cancellable,
+                         GError         **error)
 {
   enum
   {
@@ -437,7 +437,7 @@ again:
 }
 
 void
-tandem_csv_append_field (GString *out, const char *field)
+_tandem_csv_append_field (GString *out, const char *field)
 {
   gsize len;
 

@@ -39,7 +39,7 @@ struct _TandemJsonReader
 };
 
 TandemJsonReader *
-tandem_json_reader_new (GInputStream *stream)
+_tandem_json_reader_new (GInputStream *stream)
 {
   TandemJsonReader *self = g_new0 (TandemJsonReader, 1);
 
@@ -52,16 +52,16 @@ tandem_json_reader_new (GInputStream *stream)
 }
 
 TandemJsonReader *
-tandem_json_reader_new_for_data (const char *data, gsize len)
+_tandem_json_reader_new_for_data (const char *data, gsize len)
 {
   g_autoptr (GInputStream) stream
       = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
 
-  return tandem_json_reader_new (stream);
+  return _tandem_json_reader_new (stream);
 }
 
 void
-tandem_json_reader_free (TandemJsonReader *self)
+_tandem_json_reader_free (TandemJsonReader *self)
 {
   if (self == NULL)
     return;
@@ -74,13 +74,13 @@ tandem_json_reader_free (TandemJsonReader *self)
 }
 
 guint64
-tandem_json_reader_get_line (TandemJsonReader *self)
+_tandem_json_reader_get_line (TandemJsonReader *self)
 {
   return self->element_line;
 }
 
 guint64
-tandem_json_reader_get_bytes_read (TandemJsonReader *self)
+_tandem_json_reader_get_bytes_read (TandemJsonReader *self)
 {
   return self->bytes_read;
 }
@@ -237,10 +237,10 @@ check_strings (TandemJsonReader *self, GError **error)
 }
 
 gboolean
-tandem_json_reader_next (TandemJsonReader *self,
-                         JsonObject      **object,
-                         GCancellable     *cancellable,
-                         GError          **error)
+_tandem_json_reader_next (TandemJsonReader *self,
+                          JsonObject      **object,
+                          GCancellable     *cancellable,
+                          GError          **error)
 {
   g_autoptr (GError) local_error = NULL;
   JsonNode *root;

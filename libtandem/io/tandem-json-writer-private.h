@@ -24,7 +24,6 @@ void _tandem_json_writer_member (TandemJsonWriter *self, const char *name);
 void _tandem_json_writer_string (TandemJsonWriter *self, const char *value);
 void _tandem_json_writer_int (TandemJsonWriter *self, gint64 value);
 void _tandem_json_writer_null (TandemJsonWriter *self);
-void _tandem_json_writer_boolean (TandemJsonWriter *self, gboolean value);
 /* Writes what is buffered; a failed write is kept and reported by
  * _tandem_json_writer_finish(), the writes after it do nothing. */
 gboolean _tandem_json_writer_flush (TandemJsonWriter *self, GError **error);

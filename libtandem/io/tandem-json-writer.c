@@ -230,13 +230,6 @@ _tandem_json_writer_null (TandemJsonWriter *self)
   g_string_append (self->buffer, "null");
 }
 
-void
-_tandem_json_writer_boolean (TandemJsonWriter *self, gboolean value)
-{
-  before_value (self);
-  g_string_append (self->buffer, value ? "true" : "false");
-}
-
 gboolean
 _tandem_json_writer_finish (TandemJsonWriter *self, GError **error)
 {

@@ -398,9 +398,9 @@ load_rows (TandemStore *store,
   {
     g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (store);
 
-    *areas = tandem_backend_list_charter_areas (backend, tandem_team_get_id (team), error);
+    *areas = _tandem_backend_list_charter_areas (backend, tandem_team_get_id (team), error);
     *confirmations
-        = *areas ? tandem_backend_list_confirmations (backend, tandem_team_get_id (team), error)
+        = *areas ? _tandem_backend_list_confirmations (backend, tandem_team_get_id (team), error)
                  : NULL;
   }
   return *areas != NULL && *confirmations != NULL;
@@ -460,9 +460,9 @@ tandem_store_save_charter (TandemStore *self, TandemCharter *charter, GError **e
     g_autofree char *what = NULL;
 
     ok = _tandem_transaction_begin (tx, error)
-         && tandem_backend_insert_charter (_tandem_transaction_get_backend (tx),
-                                           tandem_team_get_id (charter->team), rows, &version,
-                                           error);
+         && _tandem_backend_insert_charter (_tandem_transaction_get_backend (tx),
+                                            tandem_team_get_id (charter->team), rows, &version,
+                                            error);
     if (ok)
       {
         what = g_strdup_printf ("tandem #%" PRId64 " “%s”: charter version %" PRId64 ", %u areas",
@@ -505,7 +505,7 @@ tandem_store_get_charter (TandemStore *self, TandemTeam *team, guint version, GE
 
   if (!load_rows (self, team, &areas, &confirmations, error))
     return NULL;
-  g_array_set_clear_func (areas, (GDestroyNotify)tandem_charter_area_record_clear);
+  g_array_set_clear_func (areas, (GDestroyNotify)_tandem_charter_area_record_clear);
 
   for (guint i = 0; i < areas->len; i++)
     {
@@ -560,7 +560,7 @@ tandem_store_list_charters (TandemStore *self, TandemTeam *team, GError **error)
 
   if (!load_rows (self, team, &areas, &confirmations, error))
     return NULL;
-  g_array_set_clear_func (areas, (GDestroyNotify)tandem_charter_area_record_clear);
+  g_array_set_clear_func (areas, (GDestroyNotify)_tandem_charter_area_record_clear);
   for (guint i = 0; i < areas->len; i++)
     latest = MAX (latest, (guint)g_array_index (areas, TandemCharterAreaRecord, i).version);
 
@@ -629,7 +629,7 @@ tandem_store_confirm_charter (TandemStore   *self,
                                              charter->version, tandem_rep_get_id (rep));
 
     ok = _tandem_transaction_begin (tx, error)
-         && tandem_backend_confirm_charter (
+         && _tandem_backend_confirm_charter (
              _tandem_transaction_get_backend (tx), tandem_team_get_id (team), (int)charter->version,
              tandem_rep_get_id (rep), _tandem_time_to_usec (at), error)
          && _tandem_transaction_commit_audited (tx, "charter confirm", what, error);

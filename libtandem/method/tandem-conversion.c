@@ -518,7 +518,7 @@ _tandem_conversions_compute (TandemStore *self,
   g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
   guint i = 0;
 
-  if ((stages = tandem_backend_list_stage_changes (backend, 0, error)) == NULL)
+  if ((stages = _tandem_backend_list_stage_changes (backend, 0, error)) == NULL)
     return NULL;
 
   for (guint t = 0; t < teams->len; t++)
@@ -629,8 +629,8 @@ tandem_store_compute_conversions (TandemStore *self,
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
     backend = _tandem_transaction_get_backend (tx);
-    if ((teams = tandem_backend_list_teams (backend, error)) != NULL
-        && (accounts = tandem_backend_list_accounts (backend, error)) != NULL)
+    if ((teams = _tandem_backend_list_teams (backend, error)) != NULL
+        && (accounts = _tandem_backend_list_accounts (backend, error)) != NULL)
       conversions = _tandem_conversions_compute (
           self, teams, accounts, _tandem_time_to_usec (since), _tandem_time_to_usec (until), error);
   }

@@ -767,14 +767,14 @@ tandem_store_compute_kpis (TandemStore  *self,
 
     backend = _tandem_transaction_get_backend (tx);
     ok = _tandem_schedule_load (&schedule, backend, error)
-         && (teams = tandem_backend_list_teams (backend, error)) != NULL
-         && (accounts = tandem_backend_list_accounts (backend, error)) != NULL
+         && (teams = _tandem_backend_list_teams (backend, error)) != NULL
+         && (accounts = _tandem_backend_list_accounts (backend, error)) != NULL
          && (conversions = _tandem_conversions_compute (self, teams, accounts, since, until, error))
                 != NULL
-         && (rows = tandem_backend_list_kpi_rows (backend, since, until,
-                                                  tandem_plan_get_currency (plan), error))
+         && (rows = _tandem_backend_list_kpi_rows (backend, since, until,
+                                                   tandem_plan_get_currency (plan), error))
                 != NULL
-         && (referrals = tandem_backend_list_referrals (backend, error)) != NULL;
+         && (referrals = _tandem_backend_list_referrals (backend, error)) != NULL;
 
     for (guint i = 0; ok && i < teams->len; i++)
       {

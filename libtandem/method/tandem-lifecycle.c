@@ -477,7 +477,7 @@ tandem_store_get_lifecycle_rules (TandemStore *self, GError **error)
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = tandem_backend_load_lifecycle (_tandem_transaction_get_backend (tx), &record, error);
+    ok = _tandem_backend_load_lifecycle (_tandem_transaction_get_backend (tx), &record, error);
   }
   if (!ok)
     return NULL;
@@ -529,7 +529,7 @@ tandem_store_set_lifecycle_rules (TandemStore *self, TandemLifecycleRules *rules
                            record.regular_orders, record.regular_months, record.lost_after_days);
 
     ok = _tandem_transaction_begin (tx, error)
-         && tandem_backend_save_lifecycle (_tandem_transaction_get_backend (tx), &record, error)
+         && _tandem_backend_save_lifecycle (_tandem_transaction_get_backend (tx), &record, error)
          && _tandem_transaction_commit_audited (tx, "lifecycle", what, error);
   }
   return ok;
@@ -576,8 +576,8 @@ tandem_store_apply_lifecycle (TandemStore *self, GDateTime *at, GError **error)
 
   tx = _tandem_transaction_new (self);
   backend = _tandem_transaction_get_backend (tx);
-  ok = tandem_backend_load_lifecycle (backend, &rules, error)
-       && (accounts = tandem_backend_list_accounts (backend, error)) != NULL
+  ok = _tandem_backend_load_lifecycle (backend, &rules, error)
+       && (accounts = _tandem_backend_list_accounts (backend, error)) != NULL
        && _tandem_transaction_begin (tx, error);
   if (ok)
     {

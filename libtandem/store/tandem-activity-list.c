@@ -15,8 +15,8 @@
 #define PAGE_SIZE 256
 #define MAX_PAGES 4
 
-#define TANDEM_TYPE_ACTIVITY_LIST (tandem_activity_list_get_type ())
-G_DECLARE_FINAL_TYPE (TandemActivityList, tandem_activity_list, TANDEM, ACTIVITY_LIST, GObject)
+#define TANDEM_TYPE_ACTIVITY_LIST (_tandem_activity_list_get_type ())
+G_DECLARE_FINAL_TYPE (TandemActivityList, _tandem_activity_list, TANDEM, ACTIVITY_LIST, GObject)
 
 typedef struct
 {
@@ -38,7 +38,7 @@ struct _TandemActivityList
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TandemActivityList,
-                               tandem_activity_list,
+                               _tandem_activity_list,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
@@ -50,47 +50,47 @@ page_free (Page *page)
 }
 
 static void
-tandem_activity_list_dispose (GObject *object)
+_tandem_activity_list_dispose (GObject *object)
 {
   TandemActivityList *self = (TandemActivityList *)object;
 
   g_queue_clear_full (&self->pages, (GDestroyNotify)page_free);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (tandem_activity_list_parent_class)->dispose (object);
+  G_OBJECT_CLASS (_tandem_activity_list_parent_class)->dispose (object);
 }
 
 static void
-tandem_activity_list_finalize (GObject *object)
+_tandem_activity_list_finalize (GObject *object)
 {
   TandemActivityList *self = (TandemActivityList *)object;
 
   g_clear_pointer (&self->last_keys, g_array_unref);
 
-  G_OBJECT_CLASS (tandem_activity_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (_tandem_activity_list_parent_class)->finalize (object);
 }
 
 static void
-tandem_activity_list_class_init (TandemActivityListClass *klass)
+_tandem_activity_list_class_init (TandemActivityListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = tandem_activity_list_dispose;
-  G_OBJECT_CLASS (klass)->finalize = tandem_activity_list_finalize;
+  G_OBJECT_CLASS (klass)->dispose = _tandem_activity_list_dispose;
+  G_OBJECT_CLASS (klass)->finalize = _tandem_activity_list_finalize;
 }
 
 static void
-tandem_activity_list_init (TandemActivityList *self)
+_tandem_activity_list_init (TandemActivityList *self)
 {
   g_queue_init (&self->pages);
 }
 
 static GType
-tandem_activity_list_get_item_type (GListModel *model)
+_tandem_activity_list_get_item_type (GListModel *model)
 {
   return TANDEM_TYPE_ACTIVITY;
 }
 
 static guint
-tandem_activity_list_get_n_items (GListModel *model)
+_tandem_activity_list_get_n_items (GListModel *model)
 {
   return TANDEM_ACTIVITY_LIST (model)->n_items;
 }
@@ -102,13 +102,13 @@ load_page (TandemActivityList *self, guint index, GError **error)
   const TandemScanKey *after = NULL;
   Page                *page;
 
-  g_array_set_clear_func (records, (GDestroyNotify)tandem_activity_record_clear);
+  g_array_set_clear_func (records, (GDestroyNotify)_tandem_activity_record_clear);
 
   if (index > 0 && g_array_index (self->last_keys, TandemScanKey, index - 1).id != 0)
     after = &g_array_index (self->last_keys, TandemScanKey, index - 1);
 
-  if (!tandem_backend_scan_activities (_tandem_store_get_backend (self->store), &self->scan, after,
-                                       (gint64)index * PAGE_SIZE, PAGE_SIZE, records, error))
+  if (!_tandem_backend_scan_activities (_tandem_store_get_backend (self->store), &self->scan, after,
+                                        (gint64)index * PAGE_SIZE, PAGE_SIZE, records, error))
     return NULL;
 
   page = g_new0 (Page, 1);
@@ -141,7 +141,7 @@ load_page (TandemActivityList *self, guint index, GError **error)
 }
 
 static gpointer
-tandem_activity_list_get_item (GListModel *model, guint position)
+_tandem_activity_list_get_item (GListModel *model, guint position)
 {
   TandemActivityList *self = TANDEM_ACTIVITY_LIST (model);
   g_autoptr (GError) error = NULL;
@@ -190,9 +190,9 @@ tandem_activity_list_get_item (GListModel *model, guint position)
 static void
 list_model_iface_init (GListModelInterface *iface)
 {
-  iface->get_item_type = tandem_activity_list_get_item_type;
-  iface->get_n_items = tandem_activity_list_get_n_items;
-  iface->get_item = tandem_activity_list_get_item;
+  iface->get_item_type = _tandem_activity_list_get_item_type;
+  iface->get_n_items = _tandem_activity_list_get_n_items;
+  iface->get_item = _tandem_activity_list_get_item;
 }
 
 GListModel *
@@ -206,12 +206,12 @@ _tandem_activity_list_new (TandemStore *store, const TandemActivityScan *scan, G
   self->store = g_object_ref (store);
   self->scan = *scan;
 
-  max_id = tandem_backend_max_activity_id (backend, error);
+  max_id = _tandem_backend_max_activity_id (backend, error);
   if (max_id < 0)
     return NULL;
   self->scan.max_id = max_id > 0 ? max_id : 1;
 
-  count = max_id > 0 ? tandem_backend_count_activities (backend, &self->scan, error) : 0;
+  count = max_id > 0 ? _tandem_backend_count_activities (backend, &self->scan, error) : 0;
   if (count < 0)
     return NULL;
 

@@ -77,9 +77,9 @@ new_id (gint64 id)
 static gboolean
 preload_tandems (TandemActivityWriter *self, GError **error)
 {
-  g_autoptr (GArray) accounts = tandem_backend_list_accounts (self->backend, error);
+  g_autoptr (GArray) accounts = _tandem_backend_list_accounts (self->backend, error);
   g_autoptr (GArray) members
-      = accounts != NULL ? tandem_backend_list_memberships (self->backend, 0, error) : NULL;
+      = accounts != NULL ? _tandem_backend_list_memberships (self->backend, 0, error) : NULL;
   GArray *current = NULL;
 
   if (members == NULL)
@@ -117,10 +117,10 @@ _tandem_activity_writer_new (TandemStore *store, gboolean derive_refs, GError **
   self->memberships
       = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
   self->queue = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
-  g_array_set_clear_func (self->queue, (GDestroyNotify)tandem_activity_record_clear);
+  g_array_set_clear_func (self->queue, (GDestroyNotify)_tandem_activity_record_clear);
   self->tags = g_array_new (FALSE, FALSE, sizeof (guint64));
   self->queued_refs = g_hash_table_new (g_str_hash, g_str_equal);
-  self->closed = tandem_backend_list_closed_ranges (self->backend, error);
+  self->closed = _tandem_backend_list_closed_ranges (self->backend, error);
   if (self->closed == NULL || (derive_refs && !preload_tandems (self, error)))
     {
       _tandem_activity_writer_free (self);
@@ -225,7 +225,7 @@ check_duplicate (TandemActivityWriter       *self,
   g_autofree char     *new_text = NULL;
   gboolean             same;
 
-  if (!tandem_backend_load_activity (self->backend, stored_id, &stored, error))
+  if (!_tandem_backend_load_activity (self->backend, stored_id, &stored, error))
     return FALSE;
   same = same_facts (record, &stored);
   if (!same)
@@ -233,7 +233,7 @@ check_duplicate (TandemActivityWriter       *self,
       old_text = describe (&stored);
       new_text = describe (record);
     }
-  tandem_activity_record_clear (&stored);
+  _tandem_activity_record_clear (&stored);
   if (same)
     return TRUE;
 
@@ -257,11 +257,11 @@ check_reversal_limit (TandemActivityWriter       *self,
   gint64               sum = 0;
   gboolean             ok = TRUE;
 
-  if (!tandem_backend_load_activity (self->backend, record->reverses_id, &reversed, error))
+  if (!_tandem_backend_load_activity (self->backend, record->reverses_id, &reversed, error))
     return FALSE;
 
-  if (!tandem_backend_sum_referring (self->backend, record->reverses_id,
-                                     TANDEM_ACTIVITY_KIND_REVERSAL, &sum, error))
+  if (!_tandem_backend_sum_referring (self->backend, record->reverses_id,
+                                      TANDEM_ACTIVITY_KIND_REVERSAL, &sum, error))
     ok = FALSE;
   else if (reversed.has_amount && sum > reversed.amount_minor)
     {
@@ -283,7 +283,7 @@ check_reversal_limit (TandemActivityWriter       *self,
       ok = FALSE;
     }
 
-  tandem_activity_record_clear (&reversed);
+  _tandem_activity_record_clear (&reversed);
   return ok;
 }
 
@@ -300,13 +300,13 @@ check_payment_limit (TandemActivityWriter       *self,
   gint64               paid = 0, reversed = 0;
   gboolean             ok = TRUE;
 
-  if (!tandem_backend_load_activity (self->backend, record->reverses_id, &order, error))
+  if (!_tandem_backend_load_activity (self->backend, record->reverses_id, &order, error))
     return FALSE;
 
-  if (!tandem_backend_sum_referring (self->backend, record->reverses_id,
-                                     TANDEM_ACTIVITY_KIND_PAYMENT, &paid, error)
-      || !tandem_backend_sum_referring (self->backend, record->reverses_id,
-                                        TANDEM_ACTIVITY_KIND_REVERSAL, &reversed, error))
+  if (!_tandem_backend_sum_referring (self->backend, record->reverses_id,
+                                      TANDEM_ACTIVITY_KIND_PAYMENT, &paid, error)
+      || !_tandem_backend_sum_referring (self->backend, record->reverses_id,
+                                         TANDEM_ACTIVITY_KIND_REVERSAL, &reversed, error))
     ok = FALSE;
   else if (order.has_amount && paid + reversed > order.amount_minor)
     {
@@ -328,7 +328,7 @@ check_payment_limit (TandemActivityWriter       *self,
       ok = FALSE;
     }
 
-  tandem_activity_record_clear (&order);
+  _tandem_activity_record_clear (&order);
   return ok;
 }
 
@@ -342,14 +342,14 @@ team_of_account (TandemActivityWriter *self, gint64 account_id, GError **error)
       TandemAccountRecord account = { 0 };
       gint64             *key;
 
-      if (!tandem_backend_load_account (self->backend, account_id, &account, error))
+      if (!_tandem_backend_load_account (self->backend, account_id, &account, error))
         return -1;
       key = g_new (gint64, 1);
       *key = account_id;
       team = g_new (gint64, 1);
       *team = account.team_id;
       g_hash_table_insert (self->teams, key, team);
-      tandem_account_record_clear (&account);
+      _tandem_account_record_clear (&account);
     }
   return *team;
 }
@@ -363,7 +363,7 @@ memberships_of (TandemActivityWriter *self, gint64 team_id, GError **error)
     {
       gint64 *key;
 
-      members = tandem_backend_list_memberships (self->backend, team_id, error);
+      members = _tandem_backend_list_memberships (self->backend, team_id, error);
       if (members == NULL)
         return NULL;
       key = g_new (gint64, 1);
@@ -436,7 +436,7 @@ write_into_closed (TandemActivityWriter    *self,
   gint64 id = 0;
 
   if (record->external_ref != NULL && record->external_ref[0] != '\0')
-    id = tandem_backend_find_activity_by_ref (self->backend, record->external_ref, error);
+    id = _tandem_backend_find_activity_by_ref (self->backend, record->external_ref, error);
   if (id < 0)
     return FALSE;
   if (id > 0)
@@ -485,7 +485,7 @@ check_tandem (TandemActivityWriter       *self,
   members = memberships_of (self, team_id, error);
   if (members == NULL)
     return FALSE;
-  if (tandem_membership_record_at (members, record->occurred_at) == NULL)
+  if (_tandem_membership_record_at (members, record->occurred_at) == NULL)
     {
       *field = TANDEM_ACTIVITY_FIELD_ACCOUNT;
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
@@ -525,7 +525,7 @@ _tandem_activity_writer_write (TandemActivityWriter *self,
   if (range != NULL)
     return write_into_closed (self, record, range, field, error);
 
-  if (!tandem_backend_insert_activity (self->backend, record, inserted, error))
+  if (!_tandem_backend_insert_activity (self->backend, record, inserted, error))
     return FALSE;
 
   if (!*inserted)
@@ -594,7 +594,7 @@ _tandem_activity_writer_flush (TandemActivityWriter *self,
 
   inserted = g_new0 (gboolean, n);
   *failed_tag = g_array_index (self->tags, guint64, 0);
-  ok = tandem_backend_insert_activities (self->backend, records, n, inserted, error);
+  ok = _tandem_backend_insert_activities (self->backend, records, n, inserted, error);
 
   /* the checks that need the stored rows, in the order of the rows */
   for (guint i = 0; ok && i < n; i++)

@@ -3,10 +3,11 @@
  * and a database engine.
  *
  * Everything above this boundary (TandemStore, the compensation engine, the
- * method) works with the plain records below and never sees SQL; everything
- * below it (the SQLite backend today, PostgreSQL later) knows nothing of
- * GObjects, plans or rules. The conformance suite (tests/test-backend.c) is
- * written against this interface, so a new backend runs the same tests.
+ * method) works with the plain records below and never sees SQL. Below it
+ * is one implementation, TandemSqlBackend (tandem-sql-backend*.c), whose
+ * SQL runs on a TandemSqlDriver per engine (SQLite, PostgreSQL). The
+ * conformance suite (tests/test-backend.c) is written against this
+ * interface and runs on both engines.
  *
  * Times are microseconds since the Unix epoch, UTC. Money is minor units
  * plus a three-letter currency code. Ids are positive; 0 means "none". */
@@ -208,7 +209,7 @@ typedef gboolean (*TandemLineSource) (gpointer data, TandemLineRecord *record);
 /* Takes one stored line; it may steal the record's fields, which are
  * cleared after. Lines stream both ways: a month's lines are never held
  * as records. A closed period's lines come without their explanations,
- * which tandem_backend_list_line_texts() reads when they are asked for. */
+ * which _tandem_backend_list_line_texts() reads when they are asked for. */
 typedef void (*TandemLineSink) (gpointer data, TandemLineRecord *record);
 
 /* A tandem's figures in a closed settlement, frozen with its lines. */
@@ -230,7 +231,7 @@ typedef struct
   char  *label; /* the period, as "2026-11" */
 } TandemRangeRecord;
 
-void tandem_range_record_clear (TandemRangeRecord *record);
+void _tandem_range_record_clear (TandemRangeRecord *record);
 
 /* Plans over time: the dated facts a settlement reads besides activities.
  * One record shape serves them all; each kind says which fields it uses. */
@@ -363,27 +364,27 @@ typedef gboolean (*TandemSettleFunc) (const TandemSettleRecord *record,
                                       gpointer                  user_data,
                                       GError                  **error);
 
-void tandem_line_record_clear (TandemLineRecord *record);
-void tandem_schedule_record_clear (TandemScheduleRecord *record);
-void tandem_tag_record_clear (TandemTagRecord *record);
-void tandem_support_record_clear (TandemSupportRecord *record);
-void tandem_dispute_record_clear (TandemDisputeRecord *record);
-void tandem_audit_record_clear (TandemAuditRecord *record);
-void tandem_charter_area_record_clear (TandemCharterAreaRecord *record);
-void tandem_rep_record_clear (TandemRepRecord *record);
-void tandem_team_record_clear (TandemTeamRecord *record);
-void tandem_account_record_clear (TandemAccountRecord *record);
-void tandem_activity_record_clear (TandemActivityRecord *record);
-void tandem_activity_scan_init (TandemActivityScan *scan);
+void _tandem_line_record_clear (TandemLineRecord *record);
+void _tandem_schedule_record_clear (TandemScheduleRecord *record);
+void _tandem_tag_record_clear (TandemTagRecord *record);
+void _tandem_support_record_clear (TandemSupportRecord *record);
+void _tandem_dispute_record_clear (TandemDisputeRecord *record);
+void _tandem_audit_record_clear (TandemAuditRecord *record);
+void _tandem_charter_area_record_clear (TandemCharterAreaRecord *record);
+void _tandem_rep_record_clear (TandemRepRecord *record);
+void _tandem_team_record_clear (TandemTeamRecord *record);
+void _tandem_account_record_clear (TandemAccountRecord *record);
+void _tandem_activity_record_clear (TandemActivityRecord *record);
+void _tandem_activity_scan_init (TandemActivityScan *scan);
 
 /* The membership of @memberships (ordered by valid_from) that an activity
  * at @t is credited to: the one in force at @t, or the first one when @t
  * lies before the tandem was formed (its founding members take what its
  * accounts did before). NULL only without memberships. */
-const TandemMembershipRecord *tandem_membership_record_at (GArray *memberships, gint64 t);
+const TandemMembershipRecord *_tandem_membership_record_at (GArray *memberships, gint64 t);
 
-#define TANDEM_TYPE_BACKEND (tandem_backend_get_type ())
-G_DECLARE_INTERFACE (TandemBackend, tandem_backend, TANDEM, BACKEND, GObject)
+#define TANDEM_TYPE_BACKEND (_tandem_backend_get_type ())
+G_DECLARE_INTERFACE (TandemBackend, _tandem_backend, TANDEM, BACKEND, GObject)
 
 struct _TandemBackendInterface
 {
@@ -653,229 +654,229 @@ struct _TandemBackendInterface
 };
 
 /* Wrappers that check the arguments and call the vfuncs. */
-gboolean tandem_backend_is_read_only (TandemBackend *self);
-int      tandem_backend_get_schema_version (TandemBackend *self);
-gboolean tandem_backend_check_integrity (TandemBackend *self, GError **error);
-gboolean tandem_backend_begin (TandemBackend *self, GError **error);
-gboolean tandem_backend_commit (TandemBackend *self, GError **error);
-void     tandem_backend_rollback (TandemBackend *self);
-void     tandem_backend_set_bulk (TandemBackend *self, gboolean bulk);
-gboolean tandem_backend_defer_indexes (TandemBackend *self,
-                                       gboolean       defer,
-                                       gboolean      *deferred,
-                                       GError       **error);
-gboolean tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error);
-gboolean tandem_backend_update_rep (TandemBackend         *self,
-                                    const TandemRepRecord *record,
-                                    GError               **error);
-gboolean tandem_backend_load_rep (TandemBackend   *self,
-                                  gint64           id,
-                                  TandemRepRecord *record,
-                                  GError         **error);
-GArray  *tandem_backend_list_reps (TandemBackend *self, GError **error);
-gboolean tandem_backend_insert_team (TandemBackend    *self,
-                                     TandemTeamRecord *record,
-                                     gint64            since,
-                                     GError          **error);
-gboolean tandem_backend_update_team (TandemBackend          *self,
-                                     const TandemTeamRecord *record,
-                                     GError                **error);
-gboolean tandem_backend_load_team (TandemBackend    *self,
-                                   gint64            id,
-                                   TandemTeamRecord *record,
-                                   GError          **error);
-GArray  *tandem_backend_list_teams (TandemBackend *self, GError **error);
-gboolean tandem_backend_change_members (TandemBackend *self,
-                                        gint64         team_id,
-                                        gint64         inside_rep_id,
-                                        gint64         field_rep_id,
-                                        gint64         since,
+gboolean _tandem_backend_is_read_only (TandemBackend *self);
+int      _tandem_backend_get_schema_version (TandemBackend *self);
+gboolean _tandem_backend_check_integrity (TandemBackend *self, GError **error);
+gboolean _tandem_backend_begin (TandemBackend *self, GError **error);
+gboolean _tandem_backend_commit (TandemBackend *self, GError **error);
+void     _tandem_backend_rollback (TandemBackend *self);
+void     _tandem_backend_set_bulk (TandemBackend *self, gboolean bulk);
+gboolean _tandem_backend_defer_indexes (TandemBackend *self,
+                                        gboolean       defer,
+                                        gboolean      *deferred,
                                         GError       **error);
-gboolean tandem_backend_set_team_start (TandemBackend *self,
-                                        gint64         team_id,
-                                        gint64         since,
-                                        GError       **error);
-GArray  *tandem_backend_list_memberships (TandemBackend *self, gint64 team_id, GError **error);
-gboolean tandem_backend_insert_account (TandemBackend       *self,
-                                        TandemAccountRecord *record,
-                                        gint64               created_at,
-                                        GError             **error);
-gboolean tandem_backend_update_account (TandemBackend             *self,
-                                        const TandemAccountRecord *record,
-                                        GError                   **error);
-gboolean tandem_backend_load_account (TandemBackend       *self,
-                                      gint64               id,
-                                      TandemAccountRecord *record,
-                                      GError             **error);
-GArray  *tandem_backend_list_accounts (TandemBackend *self, GError **error);
-gboolean tandem_backend_add_stage_change (TandemBackend           *self,
-                                          const TandemStageRecord *record,
-                                          GError                 **error);
-gboolean tandem_backend_add_stage_changes (TandemBackend           *self,
-                                           const TandemStageRecord *records,
-                                           guint                    n,
+gboolean _tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error);
+gboolean _tandem_backend_update_rep (TandemBackend         *self,
+                                     const TandemRepRecord *record,
+                                     GError               **error);
+gboolean _tandem_backend_load_rep (TandemBackend   *self,
+                                   gint64           id,
+                                   TandemRepRecord *record,
+                                   GError         **error);
+GArray  *_tandem_backend_list_reps (TandemBackend *self, GError **error);
+gboolean _tandem_backend_insert_team (TandemBackend    *self,
+                                      TandemTeamRecord *record,
+                                      gint64            since,
+                                      GError          **error);
+gboolean _tandem_backend_update_team (TandemBackend          *self,
+                                      const TandemTeamRecord *record,
+                                      GError                **error);
+gboolean _tandem_backend_load_team (TandemBackend    *self,
+                                    gint64            id,
+                                    TandemTeamRecord *record,
+                                    GError          **error);
+GArray  *_tandem_backend_list_teams (TandemBackend *self, GError **error);
+gboolean _tandem_backend_change_members (TandemBackend *self,
+                                         gint64         team_id,
+                                         gint64         inside_rep_id,
+                                         gint64         field_rep_id,
+                                         gint64         since,
+                                         GError       **error);
+gboolean _tandem_backend_set_team_start (TandemBackend *self,
+                                         gint64         team_id,
+                                         gint64         since,
+                                         GError       **error);
+GArray  *_tandem_backend_list_memberships (TandemBackend *self, gint64 team_id, GError **error);
+gboolean _tandem_backend_insert_account (TandemBackend       *self,
+                                         TandemAccountRecord *record,
+                                         gint64               created_at,
+                                         GError             **error);
+gboolean _tandem_backend_update_account (TandemBackend             *self,
+                                         const TandemAccountRecord *record,
+                                         GError                   **error);
+gboolean _tandem_backend_load_account (TandemBackend       *self,
+                                       gint64               id,
+                                       TandemAccountRecord *record,
+                                       GError             **error);
+GArray  *_tandem_backend_list_accounts (TandemBackend *self, GError **error);
+gboolean _tandem_backend_add_stage_change (TandemBackend           *self,
+                                           const TandemStageRecord *record,
                                            GError                 **error);
-gboolean tandem_backend_set_account_stages (TandemBackend           *self,
+gboolean _tandem_backend_add_stage_changes (TandemBackend           *self,
                                             const TandemStageRecord *records,
                                             guint                    n,
                                             GError                 **error);
-GArray  *tandem_backend_list_stage_changes (TandemBackend *self, gint64 account_id, GError **error);
-GArray  *tandem_backend_list_orders (TandemBackend *self, gint64 account_id, GError **error);
-GArray  *tandem_backend_list_orders_between (TandemBackend *self,
+gboolean _tandem_backend_set_account_stages (TandemBackend           *self,
+                                             const TandemStageRecord *records,
+                                             guint                    n,
+                                             GError                 **error);
+GArray *_tandem_backend_list_stage_changes (TandemBackend *self, gint64 account_id, GError **error);
+GArray *_tandem_backend_list_orders (TandemBackend *self, gint64 account_id, GError **error);
+GArray *_tandem_backend_list_orders_between (TandemBackend *self,
                                              gint64         first_account_id,
                                              gint64         last_account_id,
                                              GError       **error);
-GArray  *tandem_backend_list_stage_changes_between (TandemBackend *self,
+GArray *_tandem_backend_list_stage_changes_between (TandemBackend *self,
                                                     gint64         first_account_id,
                                                     gint64         last_account_id,
                                                     GError       **error);
-gboolean tandem_backend_load_lifecycle (TandemBackend         *self,
-                                        TandemLifecycleRecord *record,
-                                        GError               **error);
-gboolean tandem_backend_save_lifecycle (TandemBackend               *self,
-                                        const TandemLifecycleRecord *record,
-                                        GError                     **error);
-GArray  *tandem_backend_list_kpi_rows (TandemBackend *self,
-                                       gint64         since,
-                                       gint64         until,
-                                       const char    *currency,
-                                       GError       **error);
-gboolean tandem_backend_insert_activity (TandemBackend        *self,
-                                         TandemActivityRecord *record,
-                                         gboolean             *inserted,
-                                         GError              **error);
-gboolean tandem_backend_insert_activities (TandemBackend        *self,
-                                           TandemActivityRecord *records,
-                                           guint                 n,
-                                           gboolean             *inserted,
-                                           GError              **error);
-gboolean tandem_backend_load_activity (TandemBackend        *self,
-                                       gint64                id,
-                                       TandemActivityRecord *record,
-                                       GError              **error);
-gint64   tandem_backend_find_activity_by_ref (TandemBackend *self,
-                                              const char    *external_ref,
-                                              GError       **error);
-gint64   tandem_backend_max_activity_id (TandemBackend *self, GError **error);
-gint64   tandem_backend_count_activities (TandemBackend            *self,
-                                          const TandemActivityScan *scan,
-                                          GError                  **error);
-gboolean tandem_backend_scan_activities (TandemBackend            *self,
-                                         const TandemActivityScan *scan,
-                                         const TandemScanKey      *after,
-                                         gint64                    offset,
-                                         guint                     limit,
-                                         GArray                   *records,
-                                         GError                  **error);
-
-gboolean tandem_backend_scan_settlement (TandemBackend   *self,
-                                         gint64           since,
-                                         gint64           until,
-                                         TandemSettleFunc func,
-                                         gpointer         user_data,
-                                         GError         **error);
-GArray  *tandem_backend_list_referrals (TandemBackend *self, GError **error);
-gboolean tandem_backend_save_schedule (TandemBackend              *self,
-                                       TandemScheduleKind          kind,
-                                       const TandemScheduleRecord *record,
-                                       gint64                     *id,
-                                       GError                    **error);
-GArray  *tandem_backend_list_schedule (TandemBackend     *self,
-                                       TandemScheduleKind kind,
-                                       const gint64      *line_kinds,
-                                       GError           **error);
-gboolean tandem_backend_close_period (TandemBackend   *self,
-                                      const char      *plan,
-                                      const char      *label,
-                                      gint64           start,
-                                      gint64           end,
-                                      gint64           closed_at,
-                                      TandemLineSource lines,
-                                      gpointer         lines_data,
-                                      GArray          *teams,
-                                      GError         **error);
-gboolean tandem_backend_load_closed_period (TandemBackend *self,
-                                            const char    *plan,
-                                            const char    *label,
-                                            TandemLineSink lines,
-                                            gpointer       lines_data,
-                                            GArray        *teams,
-                                            GError       **error);
-gboolean tandem_backend_sum_referring (TandemBackend *self,
-                                       gint64         activity_id,
-                                       int            kind,
-                                       gint64        *sum,
-                                       GError       **error);
-GArray  *tandem_backend_list_order_flows (TandemBackend *self,
-                                          gint64         order_id,
-                                          gint64         until,
-                                          GError       **error);
-GArray  *tandem_backend_list_open_orders (TandemBackend *self,
-                                          gint64         before,
-                                          gint64         until,
-                                          gint64         mask,
-                                          GError       **error);
-GArray  *tandem_backend_list_closed_ranges (TandemBackend *self, GError **error);
-GArray  *tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
-                                                        gint64         activity_id,
-                                                        GError       **error);
-GArray  *tandem_backend_list_line_texts (TandemBackend *self,
-                                         gint64         first,
-                                         gint64         end,
-                                         GError       **error);
-gboolean tandem_backend_set_rep_tag (TandemBackend *self,
-                                     gint64         rep_id,
-                                     int            kind,
-                                     const char    *tag,
-                                     int            level,
-                                     GError       **error);
-GArray  *tandem_backend_list_rep_tags (TandemBackend *self, gint64 rep_id, GError **error);
-gboolean tandem_backend_insert_support (TandemBackend             *self,
-                                        const TandemSupportRecord *record,
-                                        GError                   **error);
-GArray  *tandem_backend_list_support (TandemBackend *self,
-                                      const char    *queue,
-                                      gboolean       open_only,
-                                      gint64         due_before,
-                                      gint64         activity_id,
-                                      GError       **error);
-gboolean tandem_backend_insert_shadowing (TandemBackend               *self,
-                                          const TandemShadowingRecord *record,
-                                          GError                     **error);
-GArray  *tandem_backend_list_shadowing (TandemBackend *self, GError **error);
-gboolean tandem_backend_insert_charter (TandemBackend *self,
-                                        gint64         team_id,
-                                        GArray        *areas,
-                                        int           *version,
+gboolean _tandem_backend_load_lifecycle (TandemBackend         *self,
+                                         TandemLifecycleRecord *record,
+                                         GError               **error);
+gboolean _tandem_backend_save_lifecycle (TandemBackend               *self,
+                                         const TandemLifecycleRecord *record,
+                                         GError                     **error);
+GArray  *_tandem_backend_list_kpi_rows (TandemBackend *self,
+                                        gint64         since,
+                                        gint64         until,
+                                        const char    *currency,
                                         GError       **error);
-GArray  *tandem_backend_list_charter_areas (TandemBackend *self, gint64 team_id, GError **error);
-gboolean tandem_backend_confirm_charter (TandemBackend *self,
-                                         gint64         team_id,
-                                         int            version,
-                                         gint64         rep_id,
-                                         gint64         confirmed_at,
-                                         GError       **error);
-GArray  *tandem_backend_list_confirmations (TandemBackend *self, gint64 team_id, GError **error);
-gboolean tandem_backend_insert_dispute (TandemBackend       *self,
-                                        TandemDisputeRecord *record,
-                                        GError             **error);
-gboolean tandem_backend_resolve_dispute (TandemBackend             *self,
-                                         const TandemDisputeRecord *record,
+gboolean _tandem_backend_insert_activity (TandemBackend        *self,
+                                          TandemActivityRecord *record,
+                                          gboolean             *inserted,
+                                          GError              **error);
+gboolean _tandem_backend_insert_activities (TandemBackend        *self,
+                                            TandemActivityRecord *records,
+                                            guint                 n,
+                                            gboolean             *inserted,
+                                            GError              **error);
+gboolean _tandem_backend_load_activity (TandemBackend        *self,
+                                        gint64                id,
+                                        TandemActivityRecord *record,
+                                        GError              **error);
+gint64   _tandem_backend_find_activity_by_ref (TandemBackend *self,
+                                               const char    *external_ref,
+                                               GError       **error);
+gint64   _tandem_backend_max_activity_id (TandemBackend *self, GError **error);
+gint64   _tandem_backend_count_activities (TandemBackend            *self,
+                                           const TandemActivityScan *scan,
+                                           GError                  **error);
+gboolean _tandem_backend_scan_activities (TandemBackend            *self,
+                                          const TandemActivityScan *scan,
+                                          const TandemScanKey      *after,
+                                          gint64                    offset,
+                                          guint                     limit,
+                                          GArray                   *records,
+                                          GError                  **error);
+
+gboolean _tandem_backend_scan_settlement (TandemBackend   *self,
+                                          gint64           since,
+                                          gint64           until,
+                                          TandemSettleFunc func,
+                                          gpointer         user_data,
+                                          GError         **error);
+GArray  *_tandem_backend_list_referrals (TandemBackend *self, GError **error);
+gboolean _tandem_backend_save_schedule (TandemBackend              *self,
+                                        TandemScheduleKind          kind,
+                                        const TandemScheduleRecord *record,
+                                        gint64                     *id,
+                                        GError                    **error);
+GArray  *_tandem_backend_list_schedule (TandemBackend     *self,
+                                        TandemScheduleKind kind,
+                                        const gint64      *line_kinds,
+                                        GError           **error);
+gboolean _tandem_backend_close_period (TandemBackend   *self,
+                                       const char      *plan,
+                                       const char      *label,
+                                       gint64           start,
+                                       gint64           end,
+                                       gint64           closed_at,
+                                       TandemLineSource lines,
+                                       gpointer         lines_data,
+                                       GArray          *teams,
+                                       GError         **error);
+gboolean _tandem_backend_load_closed_period (TandemBackend *self,
+                                             const char    *plan,
+                                             const char    *label,
+                                             TandemLineSink lines,
+                                             gpointer       lines_data,
+                                             GArray        *teams,
+                                             GError       **error);
+gboolean _tandem_backend_sum_referring (TandemBackend *self,
+                                        gint64         activity_id,
+                                        int            kind,
+                                        gint64        *sum,
+                                        GError       **error);
+GArray  *_tandem_backend_list_order_flows (TandemBackend *self,
+                                           gint64         order_id,
+                                           gint64         until,
+                                           GError       **error);
+GArray  *_tandem_backend_list_open_orders (TandemBackend *self,
+                                           gint64         before,
+                                           gint64         until,
+                                           gint64         mask,
+                                           GError       **error);
+GArray  *_tandem_backend_list_closed_ranges (TandemBackend *self, GError **error);
+GArray  *_tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
+                                                         gint64         activity_id,
+                                                         GError       **error);
+GArray  *_tandem_backend_list_line_texts (TandemBackend *self,
+                                          gint64         first,
+                                          gint64         end,
+                                          GError       **error);
+gboolean _tandem_backend_set_rep_tag (TandemBackend *self,
+                                      gint64         rep_id,
+                                      int            kind,
+                                      const char    *tag,
+                                      int            level,
+                                      GError       **error);
+GArray  *_tandem_backend_list_rep_tags (TandemBackend *self, gint64 rep_id, GError **error);
+gboolean _tandem_backend_insert_support (TandemBackend             *self,
+                                         const TandemSupportRecord *record,
                                          GError                   **error);
-GArray  *tandem_backend_list_disputes (TandemBackend *self, GError **error);
-gboolean tandem_backend_append_audit (TandemBackend           *self,
-                                      const TandemAuditRecord *record,
-                                      GError                 **error);
-GArray  *tandem_backend_list_audit (TandemBackend *self, gint64 since, GError **error);
-gboolean tandem_backend_close_support (TandemBackend *self,
+GArray  *_tandem_backend_list_support (TandemBackend *self,
+                                       const char    *queue,
+                                       gboolean       open_only,
+                                       gint64         due_before,
                                        gint64         activity_id,
-                                       gint64         closed_by,
-                                       gint64         closed_at,
                                        GError       **error);
-GArray  *tandem_backend_list_account_revenue (TandemBackend *self,
-                                              gint64         since,
-                                              gint64         until,
-                                              const char    *currency,
-                                              GError       **error);
+gboolean _tandem_backend_insert_shadowing (TandemBackend               *self,
+                                           const TandemShadowingRecord *record,
+                                           GError                     **error);
+GArray  *_tandem_backend_list_shadowing (TandemBackend *self, GError **error);
+gboolean _tandem_backend_insert_charter (TandemBackend *self,
+                                         gint64         team_id,
+                                         GArray        *areas,
+                                         int           *version,
+                                         GError       **error);
+GArray  *_tandem_backend_list_charter_areas (TandemBackend *self, gint64 team_id, GError **error);
+gboolean _tandem_backend_confirm_charter (TandemBackend *self,
+                                          gint64         team_id,
+                                          int            version,
+                                          gint64         rep_id,
+                                          gint64         confirmed_at,
+                                          GError       **error);
+GArray  *_tandem_backend_list_confirmations (TandemBackend *self, gint64 team_id, GError **error);
+gboolean _tandem_backend_insert_dispute (TandemBackend       *self,
+                                         TandemDisputeRecord *record,
+                                         GError             **error);
+gboolean _tandem_backend_resolve_dispute (TandemBackend             *self,
+                                          const TandemDisputeRecord *record,
+                                          GError                   **error);
+GArray  *_tandem_backend_list_disputes (TandemBackend *self, GError **error);
+gboolean _tandem_backend_append_audit (TandemBackend           *self,
+                                       const TandemAuditRecord *record,
+                                       GError                 **error);
+GArray  *_tandem_backend_list_audit (TandemBackend *self, gint64 since, GError **error);
+gboolean _tandem_backend_close_support (TandemBackend *self,
+                                        gint64         activity_id,
+                                        gint64         closed_by,
+                                        gint64         closed_at,
+                                        GError       **error);
+GArray  *_tandem_backend_list_account_revenue (TandemBackend *self,
+                                               gint64         since,
+                                               gint64         until,
+                                               const char    *currency,
+                                               GError       **error);
 
 G_END_DECLS

@@ -7,42 +7,42 @@
 
 #include "tandem-backend-private.h"
 
-G_DEFINE_INTERFACE (TandemBackend, tandem_backend, G_TYPE_OBJECT)
+G_DEFINE_INTERFACE (TandemBackend, _tandem_backend, G_TYPE_OBJECT)
 
 static void
-tandem_backend_default_init (TandemBackendInterface *iface)
+_tandem_backend_default_init (TandemBackendInterface *iface)
 {
 }
 
 void
-tandem_rep_record_clear (TandemRepRecord *record)
+_tandem_rep_record_clear (TandemRepRecord *record)
 {
   g_clear_pointer (&record->name, g_free);
   g_clear_pointer (&record->personnel_number, g_free);
 }
 
 void
-tandem_team_record_clear (TandemTeamRecord *record)
+_tandem_team_record_clear (TandemTeamRecord *record)
 {
   g_clear_pointer (&record->name, g_free);
 }
 
 void
-tandem_account_record_clear (TandemAccountRecord *record)
+_tandem_account_record_clear (TandemAccountRecord *record)
 {
   g_clear_pointer (&record->name, g_free);
   g_clear_pointer (&record->number, g_free);
 }
 
 void
-tandem_activity_record_clear (TandemActivityRecord *record)
+_tandem_activity_record_clear (TandemActivityRecord *record)
 {
   g_clear_pointer (&record->external_ref, g_free);
   g_clear_pointer (&record->note, g_free);
 }
 
 const TandemMembershipRecord *
-tandem_membership_record_at (GArray *memberships, gint64 t)
+_tandem_membership_record_at (GArray *memberships, gint64 t)
 {
   if (memberships == NULL || memberships->len == 0)
     return NULL;
@@ -58,7 +58,7 @@ tandem_membership_record_at (GArray *memberships, gint64 t)
 }
 
 void
-tandem_schedule_record_clear (TandemScheduleRecord *record)
+_tandem_schedule_record_clear (TandemScheduleRecord *record)
 {
   g_clear_pointer (&record->name, g_free);
   g_clear_pointer (&record->text, g_free);
@@ -67,26 +67,26 @@ tandem_schedule_record_clear (TandemScheduleRecord *record)
 }
 
 void
-tandem_line_record_clear (TandemLineRecord *record)
+_tandem_line_record_clear (TandemLineRecord *record)
 {
   g_clear_pointer (&record->explanation, g_free);
 }
 
 void
-tandem_range_record_clear (TandemRangeRecord *record)
+_tandem_range_record_clear (TandemRangeRecord *record)
 {
   g_clear_pointer (&record->plan, g_free);
   g_clear_pointer (&record->label, g_free);
 }
 
 void
-tandem_tag_record_clear (TandemTagRecord *record)
+_tandem_tag_record_clear (TandemTagRecord *record)
 {
   g_clear_pointer (&record->tag, g_free);
 }
 
 void
-tandem_audit_record_clear (TandemAuditRecord *record)
+_tandem_audit_record_clear (TandemAuditRecord *record)
 {
   g_clear_pointer (&record->who, g_free);
   g_clear_pointer (&record->verb, g_free);
@@ -94,7 +94,7 @@ tandem_audit_record_clear (TandemAuditRecord *record)
 }
 
 void
-tandem_dispute_record_clear (TandemDisputeRecord *record)
+_tandem_dispute_record_clear (TandemDisputeRecord *record)
 {
   g_clear_pointer (&record->plan, g_free);
   g_clear_pointer (&record->label, g_free);
@@ -106,19 +106,19 @@ tandem_dispute_record_clear (TandemDisputeRecord *record)
 }
 
 void
-tandem_support_record_clear (TandemSupportRecord *record)
+_tandem_support_record_clear (TandemSupportRecord *record)
 {
   g_clear_pointer (&record->queue, g_free);
 }
 
 void
-tandem_charter_area_record_clear (TandemCharterAreaRecord *record)
+_tandem_charter_area_record_clear (TandemCharterAreaRecord *record)
 {
   g_clear_pointer (&record->area, g_free);
 }
 
 void
-tandem_activity_scan_init (TandemActivityScan *scan)
+_tandem_activity_scan_init (TandemActivityScan *scan)
 {
   memset (scan, 0, sizeof *scan);
   scan->kind = -1;
@@ -127,7 +127,7 @@ tandem_activity_scan_init (TandemActivityScan *scan)
 }
 
 gboolean
-tandem_backend_is_read_only (TandemBackend *self)
+_tandem_backend_is_read_only (TandemBackend *self)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
 
@@ -135,7 +135,7 @@ tandem_backend_is_read_only (TandemBackend *self)
 }
 
 int
-tandem_backend_get_schema_version (TandemBackend *self)
+_tandem_backend_get_schema_version (TandemBackend *self)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
 
@@ -143,7 +143,7 @@ tandem_backend_get_schema_version (TandemBackend *self)
 }
 
 gboolean
-tandem_backend_check_integrity (TandemBackend *self, GError **error)
+_tandem_backend_check_integrity (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -152,7 +152,7 @@ tandem_backend_check_integrity (TandemBackend *self, GError **error)
 }
 
 gboolean
-tandem_backend_begin (TandemBackend *self, GError **error)
+_tandem_backend_begin (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -161,7 +161,7 @@ tandem_backend_begin (TandemBackend *self, GError **error)
 }
 
 gboolean
-tandem_backend_commit (TandemBackend *self, GError **error)
+_tandem_backend_commit (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -170,7 +170,7 @@ tandem_backend_commit (TandemBackend *self, GError **error)
 }
 
 void
-tandem_backend_rollback (TandemBackend *self)
+_tandem_backend_rollback (TandemBackend *self)
 {
   g_return_if_fail (TANDEM_IS_BACKEND (self));
 
@@ -178,7 +178,7 @@ tandem_backend_rollback (TandemBackend *self)
 }
 
 void
-tandem_backend_set_bulk (TandemBackend *self, gboolean bulk)
+_tandem_backend_set_bulk (TandemBackend *self, gboolean bulk)
 {
   g_return_if_fail (TANDEM_IS_BACKEND (self));
 
@@ -187,10 +187,10 @@ tandem_backend_set_bulk (TandemBackend *self, gboolean bulk)
 }
 
 gboolean
-tandem_backend_defer_indexes (TandemBackend *self,
-                              gboolean       defer,
-                              gboolean      *deferred,
-                              GError       **error)
+_tandem_backend_defer_indexes (TandemBackend *self,
+                               gboolean       defer,
+                               gboolean      *deferred,
+                               GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -202,7 +202,7 @@ tandem_backend_defer_indexes (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error)
+_tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -211,7 +211,7 @@ tandem_backend_insert_rep (TandemBackend *self, TandemRepRecord *record, GError 
 }
 
 gboolean
-tandem_backend_update_rep (TandemBackend *self, const TandemRepRecord *record, GError **error)
+_tandem_backend_update_rep (TandemBackend *self, const TandemRepRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -220,7 +220,7 @@ tandem_backend_update_rep (TandemBackend *self, const TandemRepRecord *record, G
 }
 
 gboolean
-tandem_backend_load_rep (TandemBackend *self, gint64 id, TandemRepRecord *record, GError **error)
+_tandem_backend_load_rep (TandemBackend *self, gint64 id, TandemRepRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -229,7 +229,7 @@ tandem_backend_load_rep (TandemBackend *self, gint64 id, TandemRepRecord *record
 }
 
 GArray *
-tandem_backend_list_reps (TandemBackend *self, GError **error)
+_tandem_backend_list_reps (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -238,10 +238,10 @@ tandem_backend_list_reps (TandemBackend *self, GError **error)
 }
 
 gboolean
-tandem_backend_insert_team (TandemBackend    *self,
-                            TandemTeamRecord *record,
-                            gint64            since,
-                            GError          **error)
+_tandem_backend_insert_team (TandemBackend    *self,
+                             TandemTeamRecord *record,
+                             gint64            since,
+                             GError          **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -250,7 +250,7 @@ tandem_backend_insert_team (TandemBackend    *self,
 }
 
 gboolean
-tandem_backend_update_team (TandemBackend *self, const TandemTeamRecord *record, GError **error)
+_tandem_backend_update_team (TandemBackend *self, const TandemTeamRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -259,7 +259,7 @@ tandem_backend_update_team (TandemBackend *self, const TandemTeamRecord *record,
 }
 
 gboolean
-tandem_backend_load_team (TandemBackend *self, gint64 id, TandemTeamRecord *record, GError **error)
+_tandem_backend_load_team (TandemBackend *self, gint64 id, TandemTeamRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -268,7 +268,7 @@ tandem_backend_load_team (TandemBackend *self, gint64 id, TandemTeamRecord *reco
 }
 
 GArray *
-tandem_backend_list_teams (TandemBackend *self, GError **error)
+_tandem_backend_list_teams (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -277,12 +277,12 @@ tandem_backend_list_teams (TandemBackend *self, GError **error)
 }
 
 gboolean
-tandem_backend_change_members (TandemBackend *self,
-                               gint64         team_id,
-                               gint64         inside_rep_id,
-                               gint64         field_rep_id,
-                               gint64         since,
-                               GError       **error)
+_tandem_backend_change_members (TandemBackend *self,
+                                gint64         team_id,
+                                gint64         inside_rep_id,
+                                gint64         field_rep_id,
+                                gint64         since,
+                                GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -292,7 +292,7 @@ tandem_backend_change_members (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_set_team_start (TandemBackend *self, gint64 team_id, gint64 since, GError **error)
+_tandem_backend_set_team_start (TandemBackend *self, gint64 team_id, gint64 since, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -301,7 +301,7 @@ tandem_backend_set_team_start (TandemBackend *self, gint64 team_id, gint64 since
 }
 
 GArray *
-tandem_backend_list_memberships (TandemBackend *self, gint64 team_id, GError **error)
+_tandem_backend_list_memberships (TandemBackend *self, gint64 team_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -310,10 +310,10 @@ tandem_backend_list_memberships (TandemBackend *self, gint64 team_id, GError **e
 }
 
 gboolean
-tandem_backend_insert_account (TandemBackend       *self,
-                               TandemAccountRecord *record,
-                               gint64               created_at,
-                               GError             **error)
+_tandem_backend_insert_account (TandemBackend       *self,
+                                TandemAccountRecord *record,
+                                gint64               created_at,
+                                GError             **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -322,9 +322,9 @@ tandem_backend_insert_account (TandemBackend       *self,
 }
 
 gboolean
-tandem_backend_update_account (TandemBackend             *self,
-                               const TandemAccountRecord *record,
-                               GError                   **error)
+_tandem_backend_update_account (TandemBackend             *self,
+                                const TandemAccountRecord *record,
+                                GError                   **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -333,10 +333,10 @@ tandem_backend_update_account (TandemBackend             *self,
 }
 
 gboolean
-tandem_backend_load_account (TandemBackend       *self,
-                             gint64               id,
-                             TandemAccountRecord *record,
-                             GError             **error)
+_tandem_backend_load_account (TandemBackend       *self,
+                              gint64               id,
+                              TandemAccountRecord *record,
+                              GError             **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -345,7 +345,7 @@ tandem_backend_load_account (TandemBackend       *self,
 }
 
 GArray *
-tandem_backend_list_accounts (TandemBackend *self, GError **error)
+_tandem_backend_list_accounts (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -354,9 +354,9 @@ tandem_backend_list_accounts (TandemBackend *self, GError **error)
 }
 
 gboolean
-tandem_backend_add_stage_change (TandemBackend           *self,
-                                 const TandemStageRecord *record,
-                                 GError                 **error)
+_tandem_backend_add_stage_change (TandemBackend           *self,
+                                  const TandemStageRecord *record,
+                                  GError                 **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -366,10 +366,10 @@ tandem_backend_add_stage_change (TandemBackend           *self,
 }
 
 gboolean
-tandem_backend_add_stage_changes (TandemBackend           *self,
-                                  const TandemStageRecord *records,
-                                  guint                    n,
-                                  GError                 **error)
+_tandem_backend_add_stage_changes (TandemBackend           *self,
+                                   const TandemStageRecord *records,
+                                   guint                    n,
+                                   GError                 **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (n == 0 || records != NULL, FALSE);
@@ -379,10 +379,10 @@ tandem_backend_add_stage_changes (TandemBackend           *self,
 }
 
 gboolean
-tandem_backend_set_account_stages (TandemBackend           *self,
-                                   const TandemStageRecord *records,
-                                   guint                    n,
-                                   GError                 **error)
+_tandem_backend_set_account_stages (TandemBackend           *self,
+                                    const TandemStageRecord *records,
+                                    guint                    n,
+                                    GError                 **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (n == 0 || records != NULL, FALSE);
@@ -392,7 +392,7 @@ tandem_backend_set_account_stages (TandemBackend           *self,
 }
 
 GArray *
-tandem_backend_list_stage_changes (TandemBackend *self, gint64 account_id, GError **error)
+_tandem_backend_list_stage_changes (TandemBackend *self, gint64 account_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -401,10 +401,10 @@ tandem_backend_list_stage_changes (TandemBackend *self, gint64 account_id, GErro
 }
 
 gboolean
-tandem_backend_insert_activity (TandemBackend        *self,
-                                TandemActivityRecord *record,
-                                gboolean             *inserted,
-                                GError              **error)
+_tandem_backend_insert_activity (TandemBackend        *self,
+                                 TandemActivityRecord *record,
+                                 gboolean             *inserted,
+                                 GError              **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -413,11 +413,11 @@ tandem_backend_insert_activity (TandemBackend        *self,
 }
 
 gboolean
-tandem_backend_insert_activities (TandemBackend        *self,
-                                  TandemActivityRecord *records,
-                                  guint                 n,
-                                  gboolean             *inserted,
-                                  GError              **error)
+_tandem_backend_insert_activities (TandemBackend        *self,
+                                   TandemActivityRecord *records,
+                                   guint                 n,
+                                   gboolean             *inserted,
+                                   GError              **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (n == 0 || (records != NULL && inserted != NULL), FALSE);
@@ -427,10 +427,10 @@ tandem_backend_insert_activities (TandemBackend        *self,
 }
 
 gboolean
-tandem_backend_load_activity (TandemBackend        *self,
-                              gint64                id,
-                              TandemActivityRecord *record,
-                              GError              **error)
+_tandem_backend_load_activity (TandemBackend        *self,
+                               gint64                id,
+                               TandemActivityRecord *record,
+                               GError              **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -439,7 +439,7 @@ tandem_backend_load_activity (TandemBackend        *self,
 }
 
 gint64
-tandem_backend_find_activity_by_ref (TandemBackend *self, const char *external_ref, GError **error)
+_tandem_backend_find_activity_by_ref (TandemBackend *self, const char *external_ref, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -448,7 +448,7 @@ tandem_backend_find_activity_by_ref (TandemBackend *self, const char *external_r
 }
 
 gint64
-tandem_backend_max_activity_id (TandemBackend *self, GError **error)
+_tandem_backend_max_activity_id (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -457,9 +457,9 @@ tandem_backend_max_activity_id (TandemBackend *self, GError **error)
 }
 
 gint64
-tandem_backend_count_activities (TandemBackend            *self,
-                                 const TandemActivityScan *scan,
-                                 GError                  **error)
+_tandem_backend_count_activities (TandemBackend            *self,
+                                  const TandemActivityScan *scan,
+                                  GError                  **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -468,13 +468,13 @@ tandem_backend_count_activities (TandemBackend            *self,
 }
 
 gboolean
-tandem_backend_scan_activities (TandemBackend            *self,
-                                const TandemActivityScan *scan,
-                                const TandemScanKey      *after,
-                                gint64                    offset,
-                                guint                     limit,
-                                GArray                   *records,
-                                GError                  **error)
+_tandem_backend_scan_activities (TandemBackend            *self,
+                                 const TandemActivityScan *scan,
+                                 const TandemScanKey      *after,
+                                 gint64                    offset,
+                                 guint                     limit,
+                                 GArray                   *records,
+                                 GError                  **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -484,12 +484,12 @@ tandem_backend_scan_activities (TandemBackend            *self,
 }
 
 gboolean
-tandem_backend_scan_settlement (TandemBackend   *self,
-                                gint64           since,
-                                gint64           until,
-                                TandemSettleFunc func,
-                                gpointer         user_data,
-                                GError         **error)
+_tandem_backend_scan_settlement (TandemBackend   *self,
+                                 gint64           since,
+                                 gint64           until,
+                                 TandemSettleFunc func,
+                                 gpointer         user_data,
+                                 GError         **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -499,7 +499,7 @@ tandem_backend_scan_settlement (TandemBackend   *self,
 }
 
 GArray *
-tandem_backend_list_referrals (TandemBackend *self, GError **error)
+_tandem_backend_list_referrals (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -508,11 +508,11 @@ tandem_backend_list_referrals (TandemBackend *self, GError **error)
 }
 
 gboolean
-tandem_backend_save_schedule (TandemBackend              *self,
-                              TandemScheduleKind          kind,
-                              const TandemScheduleRecord *record,
-                              gint64                     *id,
-                              GError                    **error)
+_tandem_backend_save_schedule (TandemBackend              *self,
+                               TandemScheduleKind          kind,
+                               const TandemScheduleRecord *record,
+                               gint64                     *id,
+                               GError                    **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (kind < TANDEM_N_SCHEDULES, FALSE);
@@ -523,10 +523,10 @@ tandem_backend_save_schedule (TandemBackend              *self,
 }
 
 GArray *
-tandem_backend_list_schedule (TandemBackend     *self,
-                              TandemScheduleKind kind,
-                              const gint64      *line_kinds,
-                              GError           **error)
+_tandem_backend_list_schedule (TandemBackend     *self,
+                               TandemScheduleKind kind,
+                               const gint64      *line_kinds,
+                               GError           **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (kind < TANDEM_N_SCHEDULES, NULL);
@@ -536,16 +536,16 @@ tandem_backend_list_schedule (TandemBackend     *self,
 }
 
 gboolean
-tandem_backend_close_period (TandemBackend   *self,
-                             const char      *plan,
-                             const char      *label,
-                             gint64           start,
-                             gint64           end,
-                             gint64           closed_at,
-                             TandemLineSource lines,
-                             gpointer         lines_data,
-                             GArray          *teams,
-                             GError         **error)
+_tandem_backend_close_period (TandemBackend   *self,
+                              const char      *plan,
+                              const char      *label,
+                              gint64           start,
+                              gint64           end,
+                              gint64           closed_at,
+                              TandemLineSource lines,
+                              gpointer         lines_data,
+                              GArray          *teams,
+                              GError         **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -555,13 +555,13 @@ tandem_backend_close_period (TandemBackend   *self,
 }
 
 gboolean
-tandem_backend_load_closed_period (TandemBackend *self,
-                                   const char    *plan,
-                                   const char    *label,
-                                   TandemLineSink lines,
-                                   gpointer       lines_data,
-                                   GArray        *teams,
-                                   GError       **error)
+_tandem_backend_load_closed_period (TandemBackend *self,
+                                    const char    *plan,
+                                    const char    *label,
+                                    TandemLineSink lines,
+                                    gpointer       lines_data,
+                                    GArray        *teams,
+                                    GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -571,11 +571,11 @@ tandem_backend_load_closed_period (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_sum_referring (TandemBackend *self,
-                              gint64         activity_id,
-                              int            kind,
-                              gint64        *sum,
-                              GError       **error)
+_tandem_backend_sum_referring (TandemBackend *self,
+                               gint64         activity_id,
+                               int            kind,
+                               gint64        *sum,
+                               GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (sum != NULL, FALSE);
@@ -585,7 +585,10 @@ tandem_backend_sum_referring (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_order_flows (TandemBackend *self, gint64 order_id, gint64 until, GError **error)
+_tandem_backend_list_order_flows (TandemBackend *self,
+                                  gint64         order_id,
+                                  gint64         until,
+                                  GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -594,11 +597,11 @@ tandem_backend_list_order_flows (TandemBackend *self, gint64 order_id, gint64 un
 }
 
 GArray *
-tandem_backend_list_open_orders (TandemBackend *self,
-                                 gint64         before,
-                                 gint64         until,
-                                 gint64         mask,
-                                 GError       **error)
+_tandem_backend_list_open_orders (TandemBackend *self,
+                                  gint64         before,
+                                  gint64         until,
+                                  gint64         mask,
+                                  GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -607,7 +610,7 @@ tandem_backend_list_open_orders (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_closed_ranges (TandemBackend *self, GError **error)
+_tandem_backend_list_closed_ranges (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -616,9 +619,9 @@ tandem_backend_list_closed_ranges (TandemBackend *self, GError **error)
 }
 
 GArray *
-tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
-                                               gint64         activity_id,
-                                               GError       **error)
+_tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
+                                                gint64         activity_id,
+                                                GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -627,7 +630,7 @@ tandem_backend_list_closed_lines_for_activity (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_line_texts (TandemBackend *self, gint64 first, gint64 end, GError **error)
+_tandem_backend_list_line_texts (TandemBackend *self, gint64 first, gint64 end, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -636,12 +639,12 @@ tandem_backend_list_line_texts (TandemBackend *self, gint64 first, gint64 end, G
 }
 
 gboolean
-tandem_backend_set_rep_tag (TandemBackend *self,
-                            gint64         rep_id,
-                            int            kind,
-                            const char    *tag,
-                            int            level,
-                            GError       **error)
+_tandem_backend_set_rep_tag (TandemBackend *self,
+                             gint64         rep_id,
+                             int            kind,
+                             const char    *tag,
+                             int            level,
+                             GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -650,7 +653,7 @@ tandem_backend_set_rep_tag (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_rep_tags (TandemBackend *self, gint64 rep_id, GError **error)
+_tandem_backend_list_rep_tags (TandemBackend *self, gint64 rep_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -659,11 +662,11 @@ tandem_backend_list_rep_tags (TandemBackend *self, gint64 rep_id, GError **error
 }
 
 GArray *
-tandem_backend_list_account_revenue (TandemBackend *self,
-                                     gint64         since,
-                                     gint64         until,
-                                     const char    *currency,
-                                     GError       **error)
+_tandem_backend_list_account_revenue (TandemBackend *self,
+                                      gint64         since,
+                                      gint64         until,
+                                      const char    *currency,
+                                      GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -673,9 +676,9 @@ tandem_backend_list_account_revenue (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_insert_support (TandemBackend             *self,
-                               const TandemSupportRecord *record,
-                               GError                   **error)
+_tandem_backend_insert_support (TandemBackend             *self,
+                                const TandemSupportRecord *record,
+                                GError                   **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -684,12 +687,12 @@ tandem_backend_insert_support (TandemBackend             *self,
 }
 
 GArray *
-tandem_backend_list_support (TandemBackend *self,
-                             const char    *queue,
-                             gboolean       open_only,
-                             gint64         due_before,
-                             gint64         activity_id,
-                             GError       **error)
+_tandem_backend_list_support (TandemBackend *self,
+                              const char    *queue,
+                              gboolean       open_only,
+                              gint64         due_before,
+                              gint64         activity_id,
+                              GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -699,7 +702,7 @@ tandem_backend_list_support (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_insert_dispute (TandemBackend *self, TandemDisputeRecord *record, GError **error)
+_tandem_backend_insert_dispute (TandemBackend *self, TandemDisputeRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -709,9 +712,9 @@ tandem_backend_insert_dispute (TandemBackend *self, TandemDisputeRecord *record,
 }
 
 gboolean
-tandem_backend_resolve_dispute (TandemBackend             *self,
-                                const TandemDisputeRecord *record,
-                                GError                   **error)
+_tandem_backend_resolve_dispute (TandemBackend             *self,
+                                 const TandemDisputeRecord *record,
+                                 GError                   **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -721,7 +724,7 @@ tandem_backend_resolve_dispute (TandemBackend             *self,
 }
 
 gboolean
-tandem_backend_append_audit (TandemBackend *self, const TandemAuditRecord *record, GError **error)
+_tandem_backend_append_audit (TandemBackend *self, const TandemAuditRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -731,7 +734,7 @@ tandem_backend_append_audit (TandemBackend *self, const TandemAuditRecord *recor
 }
 
 GArray *
-tandem_backend_list_audit (TandemBackend *self, gint64 since, GError **error)
+_tandem_backend_list_audit (TandemBackend *self, gint64 since, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -740,7 +743,7 @@ tandem_backend_list_audit (TandemBackend *self, gint64 since, GError **error)
 }
 
 GArray *
-tandem_backend_list_disputes (TandemBackend *self, GError **error)
+_tandem_backend_list_disputes (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -749,11 +752,11 @@ tandem_backend_list_disputes (TandemBackend *self, GError **error)
 }
 
 gboolean
-tandem_backend_close_support (TandemBackend *self,
-                              gint64         activity_id,
-                              gint64         closed_by,
-                              gint64         closed_at,
-                              GError       **error)
+_tandem_backend_close_support (TandemBackend *self,
+                               gint64         activity_id,
+                               gint64         closed_by,
+                               gint64         closed_at,
+                               GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -763,9 +766,9 @@ tandem_backend_close_support (TandemBackend *self,
 }
 
 gboolean
-tandem_backend_insert_shadowing (TandemBackend               *self,
-                                 const TandemShadowingRecord *record,
-                                 GError                     **error)
+_tandem_backend_insert_shadowing (TandemBackend               *self,
+                                  const TandemShadowingRecord *record,
+                                  GError                     **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -774,7 +777,7 @@ tandem_backend_insert_shadowing (TandemBackend               *self,
 }
 
 GArray *
-tandem_backend_list_shadowing (TandemBackend *self, GError **error)
+_tandem_backend_list_shadowing (TandemBackend *self, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -783,11 +786,11 @@ tandem_backend_list_shadowing (TandemBackend *self, GError **error)
 }
 
 gboolean
-tandem_backend_insert_charter (TandemBackend *self,
-                               gint64         team_id,
-                               GArray        *areas,
-                               int           *version,
-                               GError       **error)
+_tandem_backend_insert_charter (TandemBackend *self,
+                                gint64         team_id,
+                                GArray        *areas,
+                                int           *version,
+                                GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -796,7 +799,7 @@ tandem_backend_insert_charter (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_charter_areas (TandemBackend *self, gint64 team_id, GError **error)
+_tandem_backend_list_charter_areas (TandemBackend *self, gint64 team_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -805,12 +808,12 @@ tandem_backend_list_charter_areas (TandemBackend *self, gint64 team_id, GError *
 }
 
 gboolean
-tandem_backend_confirm_charter (TandemBackend *self,
-                                gint64         team_id,
-                                int            version,
-                                gint64         rep_id,
-                                gint64         confirmed_at,
-                                GError       **error)
+_tandem_backend_confirm_charter (TandemBackend *self,
+                                 gint64         team_id,
+                                 int            version,
+                                 gint64         rep_id,
+                                 gint64         confirmed_at,
+                                 GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -820,7 +823,7 @@ tandem_backend_confirm_charter (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_confirmations (TandemBackend *self, gint64 team_id, GError **error)
+_tandem_backend_list_confirmations (TandemBackend *self, gint64 team_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -829,7 +832,7 @@ tandem_backend_list_confirmations (TandemBackend *self, gint64 team_id, GError *
 }
 
 GArray *
-tandem_backend_list_orders (TandemBackend *self, gint64 account_id, GError **error)
+_tandem_backend_list_orders (TandemBackend *self, gint64 account_id, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -838,7 +841,7 @@ tandem_backend_list_orders (TandemBackend *self, gint64 account_id, GError **err
 }
 
 gboolean
-tandem_backend_load_lifecycle (TandemBackend *self, TandemLifecycleRecord *record, GError **error)
+_tandem_backend_load_lifecycle (TandemBackend *self, TandemLifecycleRecord *record, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -848,9 +851,9 @@ tandem_backend_load_lifecycle (TandemBackend *self, TandemLifecycleRecord *recor
 }
 
 gboolean
-tandem_backend_save_lifecycle (TandemBackend               *self,
-                               const TandemLifecycleRecord *record,
-                               GError                     **error)
+_tandem_backend_save_lifecycle (TandemBackend               *self,
+                                const TandemLifecycleRecord *record,
+                                GError                     **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -860,11 +863,11 @@ tandem_backend_save_lifecycle (TandemBackend               *self,
 }
 
 GArray *
-tandem_backend_list_kpi_rows (TandemBackend *self,
-                              gint64         since,
-                              gint64         until,
-                              const char    *currency,
-                              GError       **error)
+_tandem_backend_list_kpi_rows (TandemBackend *self,
+                               gint64         since,
+                               gint64         until,
+                               const char    *currency,
+                               GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (since <= until, NULL);
@@ -874,10 +877,10 @@ tandem_backend_list_kpi_rows (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_orders_between (TandemBackend *self,
-                                    gint64         first_account_id,
-                                    gint64         last_account_id,
-                                    GError       **error)
+_tandem_backend_list_orders_between (TandemBackend *self,
+                                     gint64         first_account_id,
+                                     gint64         last_account_id,
+                                     GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -887,10 +890,10 @@ tandem_backend_list_orders_between (TandemBackend *self,
 }
 
 GArray *
-tandem_backend_list_stage_changes_between (TandemBackend *self,
-                                           gint64         first_account_id,
-                                           gint64         last_account_id,
-                                           GError       **error)
+_tandem_backend_list_stage_changes_between (TandemBackend *self,
+                                            gint64         first_account_id,
+                                            gint64         last_account_id,
+                                            GError       **error)
 {
   g_return_val_if_fail (TANDEM_IS_BACKEND (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

@@ -8,6 +8,6 @@ G_BEGIN_DECLS
 
 /* A store on a PostgreSQL server: @uri is a libpq connection URI
  * (postgresql://…, postgres://…); created or migrated as needed. */
-TandemBackend *tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error);
+TandemBackend *_tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error);
 
 G_END_DECLS

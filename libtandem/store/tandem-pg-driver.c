@@ -18,8 +18,7 @@
 
 #include "tandem-pg-driver-private.h"
 #include "tandem-sql-backend-private.h"
-#include "tandem-sqlite-backend-private.h"
-#include "tandem-sqlite-schema-private.h"
+#include "tandem-schema-private.h"
 
 /* the advisory lock every writer takes: "TAND" */
 #define WRITE_LOCK "1413566020"
@@ -78,8 +77,8 @@ fail_result (TandemSqlDriver *self, PGresult *result)
   g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (CONN (self)));
 
   g_strchomp (message);
-  return tandem_sql_driver_fail (self, error_code_for_state (state), "%s (%s)", message,
-                                 self->name);
+  return _tandem_sql_driver_fail (self, error_code_for_state (state), "%s (%s)", message,
+                                  self->name);
 }
 
 /* The store's SQL numbers its parameters ?1, ?2 … or leaves them bare (?):
@@ -508,8 +507,8 @@ pg_bulk_insert (TandemSqlDriver   *self,
       PQclear (result);
     }
   if (!ok && self->error == NULL)
-    tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_IO, "%s (%s)", PQerrorMessage (CONN (self)),
-                            self->name);
+    _tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_IO, "%s (%s)", PQerrorMessage (CONN (self)),
+                             self->name);
   return ok;
 }
 
@@ -552,14 +551,14 @@ query_int (TandemSqlDriver *self, const char *sql, gint64 *value, GError **error
   else
     fail_result (self, result);
   PQclear (result);
-  return ok || tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
+  return ok || _tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
 }
 
 static gboolean
 exec_or_error (TandemSqlDriver *self, const char *sql, GError **error)
 {
   return pg_exec (self, sql)
-         || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
+         || _tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
 }
 
 /* The same ordered migrations as SQLite, in PostgreSQL's words; the
@@ -576,7 +575,7 @@ static const TandemSqlSchemaStyle pg_schema = {
   .read_version = "SELECT max (version) FROM tandem_schema",
   .write_version = pg_write_version,
   .translate = translate_schema,
-  .override = tandem_pg_migration_override,
+  .override = _tandem_pg_migration_override,
 };
 
 static gboolean
@@ -598,7 +597,7 @@ describe (PGconn *conn)
 }
 
 TandemBackend *
-tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error)
+_tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error)
 {
   PgDriver *driver = g_new0 (PgDriver, 1);
   gint64    version = 0, foreign = 0;
@@ -616,7 +615,7 @@ tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error)
       g_strchomp (why);
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO,
                    _ ("Could not connect to the store %s: %s"), driver->parent.name, why);
-      tandem_sql_driver_close (&driver->parent);
+      _tandem_sql_driver_close (&driver->parent);
       return NULL;
     }
   PQclear (PQexec (driver->conn, "SET client_min_messages = warning"));
@@ -643,19 +642,19 @@ tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error)
                    driver->parent.name);
       goto fail;
     }
-  if (version > TANDEM_SQLITE_SCHEMA_VERSION)
+  if (version > TANDEM_SCHEMA_VERSION)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_TOO_NEW,
                    _ ("The store %s has schema version %" PRId64
                       ", written by a newer libtandem; this one "
                       "reads up to version %d. The database was left untouched."),
-                   driver->parent.name, version, TANDEM_SQLITE_SCHEMA_VERSION);
+                   driver->parent.name, version, TANDEM_SCHEMA_VERSION);
       goto fail;
     }
 
   if (read_only)
     {
-      if (version < TANDEM_SQLITE_SCHEMA_VERSION)
+      if (version < TANDEM_SCHEMA_VERSION)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
                        _ ("The store %s has schema version %" PRId64
@@ -668,14 +667,14 @@ tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error)
       if (!exec_or_error (&driver->parent, "SET default_transaction_read_only = on", error))
         goto fail;
     }
-  else if (version == TANDEM_SQLITE_SCHEMA_VERSION)
+  else if (version == TANDEM_SCHEMA_VERSION)
     schema_version = (int)version; /* up to date: nothing is written (a login may not create) */
-  else if (!tandem_sql_driver_migrate (&driver->parent, &pg_schema, &schema_version, error))
+  else if (!_tandem_sql_driver_migrate (&driver->parent, &pg_schema, &schema_version, error))
     goto fail;
 
-  return tandem_sql_backend_new (&driver->parent, schema_version, read_only, check_integrity);
+  return _tandem_sql_backend_new (&driver->parent, schema_version, read_only, check_integrity);
 
 fail:
-  tandem_sql_driver_close (&driver->parent);
+  _tandem_sql_driver_close (&driver->parent);
   return NULL;
 }

@@ -209,7 +209,7 @@ insert_multi (TandemSqlBackend *self, TandemActivityRecord *records, gboolean *i
   if (rc != TANDEM_SQL_DONE)
     {
       /* a constraint failed: SQLite took the statement back whole */
-      tandem_sql_driver_take_error (self->driver, NULL, NULL);
+      _tandem_sql_driver_take_error (self->driver, NULL, NULL);
       return FALSE;
     }
 
@@ -217,8 +217,8 @@ insert_multi (TandemSqlBackend *self, TandemActivityRecord *records, gboolean *i
   for (guint r = 0; r < MULTI_ROWS; r++)
     if (!inserted[r])
       {
-        records[r].id = tandem_backend_find_activity_by_ref (TANDEM_BACKEND (self),
-                                                             records[r].external_ref, NULL);
+        records[r].id = _tandem_backend_find_activity_by_ref (TANDEM_BACKEND (self),
+                                                              records[r].external_ref, NULL);
         if (records[r].id <= 0)
           return FALSE;
       }
@@ -226,11 +226,11 @@ insert_multi (TandemSqlBackend *self, TandemActivityRecord *records, gboolean *i
 }
 
 static gboolean
-tandem_sql_backend_insert_activities (TandemBackend        *backend,
-                                      TandemActivityRecord *records,
-                                      guint                 n,
-                                      gboolean             *inserted,
-                                      GError              **error)
+_tandem_sql_backend_insert_activities (TandemBackend        *backend,
+                                       TandemActivityRecord *records,
+                                       guint                 n,
+                                       gboolean             *inserted,
+                                       GError              **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
@@ -250,7 +250,7 @@ tandem_sql_backend_insert_activities (TandemBackend        *backend,
         if (!insert_multi (self, records + i, inserted + i))
           break;
       for (; i < n; i++)
-        if (!tandem_backend_insert_activity (backend, &records[i], &inserted[i], error))
+        if (!_tandem_backend_insert_activity (backend, &records[i], &inserted[i], error))
           return FALSE;
       return TRUE;
     }
@@ -286,7 +286,7 @@ tandem_sql_backend_insert_activities (TandemBackend        *backend,
     if (!inserted[i])
       {
         records[i].id
-            = tandem_backend_find_activity_by_ref (backend, records[i].external_ref, error);
+            = _tandem_backend_find_activity_by_ref (backend, records[i].external_ref, error);
         if (records[i].id < 0)
           return FALSE;
         if (records[i].id > 0)
@@ -335,7 +335,7 @@ insert_stages_multi (TandemSqlBackend *self, const TandemStageRecord *records)
       return TRUE;
     }
   tandem_sql_reset (stmt);
-  tandem_sql_driver_take_error (self->driver, NULL, NULL);
+  _tandem_sql_driver_take_error (self->driver, NULL, NULL);
   return FALSE;
 }
 
@@ -343,10 +343,10 @@ static const char *const stage_change_columns[]
     = { "account_id", "stage", "changed_at", "cause", "activity_id" };
 
 static gboolean
-tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
-                                      const TandemStageRecord *records,
-                                      guint                    n,
-                                      GError                 **error)
+_tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
+                                       const TandemStageRecord *records,
+                                       guint                    n,
+                                       GError                 **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   g_auto (Rows) rows = { 0 };
@@ -359,7 +359,7 @@ tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
         if (!insert_stages_multi (self, records + i))
           break;
       for (; i < n; i++)
-        if (!tandem_backend_add_stage_change (backend, &records[i], error))
+        if (!_tandem_backend_add_stage_change (backend, &records[i], error))
           return FALSE;
       return TRUE;
     }
@@ -383,10 +383,10 @@ tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
 }
 
 static gboolean
-tandem_sql_backend_set_account_stages (TandemBackend           *backend,
-                                       const TandemStageRecord *records,
-                                       guint                    n,
-                                       GError                 **error)
+_tandem_sql_backend_set_account_stages (TandemBackend           *backend,
+                                        const TandemStageRecord *records,
+                                        guint                    n,
+                                        GError                 **error)
 {
   static const char *const columns[] = { "account_id", "stage" };
   TandemSqlBackend        *self = TANDEM_SQL_BACKEND (backend);
@@ -433,10 +433,10 @@ tandem_sql_backend_set_account_stages (TandemBackend           *backend,
  * reader keeps the index of its snapshot, and a load that fails takes the
  * drop back. */
 static gboolean
-tandem_sql_backend_defer_indexes (TandemBackend *backend,
-                                  gboolean       defer,
-                                  gboolean      *deferred,
-                                  GError       **error)
+_tandem_sql_backend_defer_indexes (TandemBackend *backend,
+                                   gboolean       defer,
+                                   gboolean      *deferred,
+                                   GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
@@ -453,8 +453,8 @@ tandem_sql_backend_defer_indexes (TandemBackend *backend,
 void
 _tandem_sql_backend_bulk_iface_init (TandemBackendInterface *iface)
 {
-  iface->defer_indexes = tandem_sql_backend_defer_indexes;
-  iface->insert_activities = tandem_sql_backend_insert_activities;
-  iface->add_stage_changes = tandem_sql_backend_add_stage_changes;
-  iface->set_account_stages = tandem_sql_backend_set_account_stages;
+  iface->defer_indexes = _tandem_sql_backend_defer_indexes;
+  iface->insert_activities = _tandem_sql_backend_insert_activities;
+  iface->add_stage_changes = _tandem_sql_backend_add_stage_changes;
+  iface->set_account_stages = _tandem_sql_backend_set_account_stages;
 }

@@ -104,7 +104,7 @@ typedef enum
   STMT_LIST_ORDER_FLOWS,
   STMT_LIST_OPEN_ORDERS,
   N_STMTS
-} StmtId;
+} TandemStmtId;
 
 struct _TandemSqlBackend
 {
@@ -121,9 +121,9 @@ struct _TandemSqlBackend
 };
 
 /* The text of a statement, for one that must not be the cached one. */
-const char    *_tandem_sql_text (StmtId id);
+const char    *_tandem_sql_text (TandemStmtId id);
 gboolean       _tandem_sql_error (TandemSqlBackend *self, const char *what, GError **error);
-TandemSqlStmt *_tandem_sql_get_stmt (TandemSqlBackend *self, StmtId id, GError **error);
+TandemSqlStmt *_tandem_sql_get_stmt (TandemSqlBackend *self, TandemStmtId id, GError **error);
 gboolean       _tandem_sql_step_done (TandemSqlBackend *self,
                                       TandemSqlStmt    *stmt,
                                       const char       *what,

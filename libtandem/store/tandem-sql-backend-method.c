@@ -16,12 +16,12 @@
 #include "tandem-util-private.h"
 
 static gboolean
-tandem_sql_backend_scan_settlement (TandemBackend   *backend,
-                                    gint64           since,
-                                    gint64           until,
-                                    TandemSettleFunc func,
-                                    gpointer         user_data,
-                                    GError         **error)
+_tandem_sql_backend_scan_settlement (TandemBackend   *backend,
+                                     gint64           since,
+                                     gint64           until,
+                                     TandemSettleFunc func,
+                                     gpointer         user_data,
+                                     GError         **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = NULL;
@@ -81,7 +81,7 @@ read_referral (TandemSqlStmt *stmt, TandemReferralRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_referrals (TandemBackend *backend, GError **error)
+_tandem_sql_backend_list_referrals (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_REFERRALS, error);
@@ -94,16 +94,16 @@ tandem_sql_backend_list_referrals (TandemBackend *backend, GError **error)
 }
 
 static gboolean
-tandem_sql_backend_close_period (TandemBackend   *backend,
-                                 const char      *plan,
-                                 const char      *label,
-                                 gint64           start,
-                                 gint64           end,
-                                 gint64           closed_at,
-                                 TandemLineSource lines,
-                                 gpointer         lines_data,
-                                 GArray          *teams,
-                                 GError         **error)
+_tandem_sql_backend_close_period (TandemBackend   *backend,
+                                  const char      *plan,
+                                  const char      *label,
+                                  gint64           start,
+                                  gint64           end,
+                                  gint64           closed_at,
+                                  TandemLineSource lines,
+                                  gpointer         lines_data,
+                                  GArray          *teams,
+                                  GError         **error)
 {
   g_autoptr (GError) local = NULL;
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
@@ -132,7 +132,7 @@ tandem_sql_backend_close_period (TandemBackend   *backend,
       goto fail;
     }
 
-  for (; lines (lines_data, &line); tandem_line_record_clear (&line))
+  for (; lines (lines_data, &line); _tandem_line_record_clear (&line))
     {
       const TandemLineRecord *l = &line;
 
@@ -176,7 +176,7 @@ tandem_sql_backend_close_period (TandemBackend   *backend,
     return TRUE;
 
 fail:
-  tandem_line_record_clear (&line);
+  _tandem_line_record_clear (&line);
   _tandem_sql_backend_rollback (backend);
   return FALSE;
 }
@@ -214,13 +214,13 @@ read_team_result (TandemSqlStmt *stmt, TandemTeamResultRecord *record)
 }
 
 static gboolean
-tandem_sql_backend_load_closed_period (TandemBackend *backend,
-                                       const char    *plan,
-                                       const char    *label,
-                                       TandemLineSink lines,
-                                       gpointer       lines_data,
-                                       GArray        *teams,
-                                       GError       **error)
+_tandem_sql_backend_load_closed_period (TandemBackend *backend,
+                                        const char    *plan,
+                                        const char    *label,
+                                        TandemLineSink lines,
+                                        gpointer       lines_data,
+                                        GArray        *teams,
+                                        GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   g_autoptr (GArray) team_rows = NULL;
@@ -256,7 +256,7 @@ tandem_sql_backend_load_closed_period (TandemBackend *backend,
 
         read_line (stmt, &record);
         lines (lines_data, &record);
-        tandem_line_record_clear (&record);
+        _tandem_line_record_clear (&record);
       }
     tandem_sql_reset (stmt);
     if (rc != TANDEM_SQL_DONE)
@@ -292,10 +292,10 @@ read_flow (TandemSqlStmt *stmt, TandemFlowRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_order_flows (TandemBackend *backend,
-                                     gint64         order_id,
-                                     gint64         until,
-                                     GError       **error)
+_tandem_sql_backend_list_order_flows (TandemBackend *backend,
+                                      gint64         order_id,
+                                      gint64         until,
+                                      GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_ORDER_FLOWS, error);
@@ -316,11 +316,11 @@ read_id (TandemSqlStmt *stmt, gint64 *id)
 }
 
 static GArray *
-tandem_sql_backend_list_open_orders (TandemBackend *backend,
-                                     gint64         before,
-                                     gint64         until,
-                                     gint64         mask,
-                                     GError       **error)
+_tandem_sql_backend_list_open_orders (TandemBackend *backend,
+                                      gint64         before,
+                                      gint64         until,
+                                      gint64         mask,
+                                      GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_OPEN_ORDERS, error);
@@ -336,11 +336,11 @@ tandem_sql_backend_list_open_orders (TandemBackend *backend,
 }
 
 static gboolean
-tandem_sql_backend_sum_referring (TandemBackend *backend,
-                                  gint64         activity_id,
-                                  int            kind,
-                                  gint64        *sum,
-                                  GError       **error)
+_tandem_sql_backend_sum_referring (TandemBackend *backend,
+                                   gint64         activity_id,
+                                   int            kind,
+                                   gint64        *sum,
+                                   GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_SUM_REVERSALS, error);
@@ -369,20 +369,20 @@ read_range (TandemSqlStmt *stmt, TandemRangeRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_closed_ranges (TandemBackend *backend, GError **error)
+_tandem_sql_backend_list_closed_ranges (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
   return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_RANGES, error),
                                 sizeof (TandemRangeRecord),
-                                (GDestroyNotify)tandem_range_record_clear, (gpointer)read_range,
+                                (GDestroyNotify)_tandem_range_record_clear, (gpointer)read_range,
                                 _ ("Could not read closed periods"), error);
 }
 
 static GArray *
-tandem_sql_backend_list_closed_lines_for_activity (TandemBackend *backend,
-                                                   gint64         activity_id,
-                                                   GError       **error)
+_tandem_sql_backend_list_closed_lines_for_activity (TandemBackend *backend,
+                                                    gint64         activity_id,
+                                                    GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LINES_FOR_ACTIVITY, error);
@@ -390,15 +390,15 @@ tandem_sql_backend_list_closed_lines_for_activity (TandemBackend *backend,
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, activity_id);
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemLineRecord),
-                                (GDestroyNotify)tandem_line_record_clear, (gpointer)read_line,
+                                (GDestroyNotify)_tandem_line_record_clear, (gpointer)read_line,
                                 _ ("Could not read closed lines"), error);
 }
 
 static GArray *
-tandem_sql_backend_list_line_texts (TandemBackend *backend,
-                                    gint64         first,
-                                    gint64         end,
-                                    GError       **error)
+_tandem_sql_backend_list_line_texts (TandemBackend *backend,
+                                     gint64         first,
+                                     gint64         end,
+                                     GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LINE_TEXTS, error);
@@ -409,17 +409,17 @@ tandem_sql_backend_list_line_texts (TandemBackend *backend,
       tandem_sql_bind_int64 (stmt, 2, end);
     }
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemLineRecord),
-                                (GDestroyNotify)tandem_line_record_clear, (gpointer)read_line_text,
+                                (GDestroyNotify)_tandem_line_record_clear, (gpointer)read_line_text,
                                 _ ("Could not read closed lines"), error);
 }
 
 static gboolean
-tandem_sql_backend_set_rep_tag (TandemBackend *backend,
-                                gint64         rep_id,
-                                int            kind,
-                                const char    *tag,
-                                int            level,
-                                GError       **error)
+_tandem_sql_backend_set_rep_tag (TandemBackend *backend,
+                                 gint64         rep_id,
+                                 int            kind,
+                                 const char    *tag,
+                                 int            level,
+                                 GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt
@@ -446,7 +446,7 @@ read_tag (TandemSqlStmt *stmt, TandemTagRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_rep_tags (TandemBackend *backend, gint64 rep_id, GError **error)
+_tandem_sql_backend_list_rep_tags (TandemBackend *backend, gint64 rep_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt
@@ -455,7 +455,7 @@ tandem_sql_backend_list_rep_tags (TandemBackend *backend, gint64 rep_id, GError 
   if (stmt != NULL && rep_id > 0)
     tandem_sql_bind_int64 (stmt, 1, rep_id);
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemTagRecord),
-                                (GDestroyNotify)tandem_tag_record_clear, (gpointer)read_tag,
+                                (GDestroyNotify)_tandem_tag_record_clear, (gpointer)read_tag,
                                 _ ("Could not list the reps’ tags"), error);
 }
 
@@ -467,11 +467,11 @@ read_revenue (TandemSqlStmt *stmt, TandemRevenueRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_account_revenue (TandemBackend *backend,
-                                         gint64         since,
-                                         gint64         until,
-                                         const char    *currency,
-                                         GError       **error)
+_tandem_sql_backend_list_account_revenue (TandemBackend *backend,
+                                          gint64         since,
+                                          gint64         until,
+                                          const char    *currency,
+                                          GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_ACCOUNT_REVENUE, error);
@@ -490,9 +490,9 @@ tandem_sql_backend_list_account_revenue (TandemBackend *backend,
 }
 
 static gboolean
-tandem_sql_backend_insert_support (TandemBackend             *backend,
-                                   const TandemSupportRecord *record,
-                                   GError                   **error)
+_tandem_sql_backend_insert_support (TandemBackend             *backend,
+                                    const TandemSupportRecord *record,
+                                    GError                   **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_SUPPORT, error);
@@ -519,12 +519,12 @@ read_support (TandemSqlStmt *stmt, TandemSupportRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_support (TandemBackend *backend,
-                                 const char    *queue,
-                                 gboolean       open_only,
-                                 gint64         due_before,
-                                 gint64         activity_id,
-                                 GError       **error)
+_tandem_sql_backend_list_support (TandemBackend *backend,
+                                  const char    *queue,
+                                  gboolean       open_only,
+                                  gint64         due_before,
+                                  gint64         activity_id,
+                                  GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   g_autoptr (GString) sql
@@ -557,17 +557,17 @@ tandem_sql_backend_list_support (TandemBackend *backend,
   if (activity_id > 0)
     tandem_sql_bind_int64 (stmt, i++, activity_id);
 
-  rows = _tandem_sql_list_rows (self, stmt, sizeof (TandemSupportRecord),
-                                (GDestroyNotify)tandem_support_record_clear, (gpointer)read_support,
-                                _ ("Could not list support requests"), error);
+  rows = _tandem_sql_list_rows (
+      self, stmt, sizeof (TandemSupportRecord), (GDestroyNotify)_tandem_support_record_clear,
+      (gpointer)read_support, _ ("Could not list support requests"), error);
   tandem_sql_finalize (stmt);
   return rows;
 }
 
 static gboolean
-tandem_sql_backend_insert_shadowing (TandemBackend               *backend,
-                                     const TandemShadowingRecord *record,
-                                     GError                     **error)
+_tandem_sql_backend_insert_shadowing (TandemBackend               *backend,
+                                      const TandemShadowingRecord *record,
+                                      GError                     **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_SHADOWING, error);
@@ -590,7 +590,7 @@ read_shadowing (TandemSqlStmt *stmt, TandemShadowingRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_shadowing (TandemBackend *backend, GError **error)
+_tandem_sql_backend_list_shadowing (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
@@ -600,11 +600,11 @@ tandem_sql_backend_list_shadowing (TandemBackend *backend, GError **error)
 }
 
 static gboolean
-tandem_sql_backend_insert_charter (TandemBackend *backend,
-                                   gint64         team_id,
-                                   GArray        *areas,
-                                   int           *version,
-                                   GError       **error)
+_tandem_sql_backend_insert_charter (TandemBackend *backend,
+                                    gint64         team_id,
+                                    GArray        *areas,
+                                    int           *version,
+                                    GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
@@ -662,7 +662,7 @@ read_area (TandemSqlStmt *stmt, TandemCharterAreaRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_charter_areas (TandemBackend *backend, gint64 team_id, GError **error)
+_tandem_sql_backend_list_charter_areas (TandemBackend *backend, gint64 team_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_AREAS, error);
@@ -670,17 +670,17 @@ tandem_sql_backend_list_charter_areas (TandemBackend *backend, gint64 team_id, G
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, team_id);
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemCharterAreaRecord),
-                                (GDestroyNotify)tandem_charter_area_record_clear,
+                                (GDestroyNotify)_tandem_charter_area_record_clear,
                                 (gpointer)read_area, _ ("Could not read the charter"), error);
 }
 
 static gboolean
-tandem_sql_backend_confirm_charter (TandemBackend *backend,
-                                    gint64         team_id,
-                                    int            version,
-                                    gint64         rep_id,
-                                    gint64         confirmed_at,
-                                    GError       **error)
+_tandem_sql_backend_confirm_charter (TandemBackend *backend,
+                                     gint64         team_id,
+                                     int            version,
+                                     gint64         rep_id,
+                                     gint64         confirmed_at,
+                                     GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_CONFIRM, error);
@@ -704,7 +704,7 @@ read_confirmation (TandemSqlStmt *stmt, TandemConfirmationRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_confirmations (TandemBackend *backend, gint64 team_id, GError **error)
+_tandem_sql_backend_list_confirmations (TandemBackend *backend, gint64 team_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_CONFIRMATIONS, error);
@@ -717,11 +717,11 @@ tandem_sql_backend_list_confirmations (TandemBackend *backend, gint64 team_id, G
 }
 
 static gboolean
-tandem_sql_backend_close_support (TandemBackend *backend,
-                                  gint64         activity_id,
-                                  gint64         closed_by,
-                                  gint64         closed_at,
-                                  GError       **error)
+_tandem_sql_backend_close_support (TandemBackend *backend,
+                                   gint64         activity_id,
+                                   gint64         closed_by,
+                                   gint64         closed_at,
+                                   GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_CLOSE_SUPPORT, error);
@@ -746,26 +746,26 @@ tandem_sql_backend_close_support (TandemBackend *backend,
 void
 _tandem_sql_backend_method_iface_init (TandemBackendInterface *iface)
 {
-  iface->scan_settlement = tandem_sql_backend_scan_settlement;
-  iface->list_referrals = tandem_sql_backend_list_referrals;
-  iface->close_period = tandem_sql_backend_close_period;
-  iface->load_closed_period = tandem_sql_backend_load_closed_period;
-  iface->sum_referring = tandem_sql_backend_sum_referring;
-  iface->list_order_flows = tandem_sql_backend_list_order_flows;
-  iface->list_open_orders = tandem_sql_backend_list_open_orders;
-  iface->list_closed_ranges = tandem_sql_backend_list_closed_ranges;
-  iface->list_closed_lines_for_activity = tandem_sql_backend_list_closed_lines_for_activity;
-  iface->list_line_texts = tandem_sql_backend_list_line_texts;
-  iface->set_rep_tag = tandem_sql_backend_set_rep_tag;
-  iface->list_rep_tags = tandem_sql_backend_list_rep_tags;
-  iface->list_account_revenue = tandem_sql_backend_list_account_revenue;
-  iface->insert_support = tandem_sql_backend_insert_support;
-  iface->list_support = tandem_sql_backend_list_support;
-  iface->close_support = tandem_sql_backend_close_support;
-  iface->insert_shadowing = tandem_sql_backend_insert_shadowing;
-  iface->list_shadowing = tandem_sql_backend_list_shadowing;
-  iface->insert_charter = tandem_sql_backend_insert_charter;
-  iface->list_charter_areas = tandem_sql_backend_list_charter_areas;
-  iface->confirm_charter = tandem_sql_backend_confirm_charter;
-  iface->list_confirmations = tandem_sql_backend_list_confirmations;
+  iface->scan_settlement = _tandem_sql_backend_scan_settlement;
+  iface->list_referrals = _tandem_sql_backend_list_referrals;
+  iface->close_period = _tandem_sql_backend_close_period;
+  iface->load_closed_period = _tandem_sql_backend_load_closed_period;
+  iface->sum_referring = _tandem_sql_backend_sum_referring;
+  iface->list_order_flows = _tandem_sql_backend_list_order_flows;
+  iface->list_open_orders = _tandem_sql_backend_list_open_orders;
+  iface->list_closed_ranges = _tandem_sql_backend_list_closed_ranges;
+  iface->list_closed_lines_for_activity = _tandem_sql_backend_list_closed_lines_for_activity;
+  iface->list_line_texts = _tandem_sql_backend_list_line_texts;
+  iface->set_rep_tag = _tandem_sql_backend_set_rep_tag;
+  iface->list_rep_tags = _tandem_sql_backend_list_rep_tags;
+  iface->list_account_revenue = _tandem_sql_backend_list_account_revenue;
+  iface->insert_support = _tandem_sql_backend_insert_support;
+  iface->list_support = _tandem_sql_backend_list_support;
+  iface->close_support = _tandem_sql_backend_close_support;
+  iface->insert_shadowing = _tandem_sql_backend_insert_shadowing;
+  iface->list_shadowing = _tandem_sql_backend_list_shadowing;
+  iface->insert_charter = _tandem_sql_backend_insert_charter;
+  iface->list_charter_areas = _tandem_sql_backend_list_charter_areas;
+  iface->confirm_charter = _tandem_sql_backend_confirm_charter;
+  iface->list_confirmations = _tandem_sql_backend_list_confirmations;
 }

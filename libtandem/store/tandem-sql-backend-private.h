@@ -9,15 +9,15 @@
 
 G_BEGIN_DECLS
 
-#define TANDEM_TYPE_SQL_BACKEND (tandem_sql_backend_get_type ())
-G_DECLARE_FINAL_TYPE (TandemSqlBackend, tandem_sql_backend, TANDEM, SQL_BACKEND, GObject)
+#define TANDEM_TYPE_SQL_BACKEND (_tandem_sql_backend_get_type ())
+G_DECLARE_FINAL_TYPE (TandemSqlBackend, _tandem_sql_backend, TANDEM, SQL_BACKEND, GObject)
 
 typedef gboolean (*TandemSqlIntegrityFunc) (TandemSqlDriver *driver, GError **error);
 
 /* Takes @driver, opened and migrated to @schema_version. */
-TandemBackend *tandem_sql_backend_new (TandemSqlDriver       *driver,
-                                       int                    schema_version,
-                                       gboolean               read_only,
-                                       TandemSqlIntegrityFunc check_integrity);
+TandemBackend *_tandem_sql_backend_new (TandemSqlDriver       *driver,
+                                        int                    schema_version,
+                                        gboolean               read_only,
+                                        TandemSqlIntegrityFunc check_integrity);
 
 G_END_DECLS

@@ -16,14 +16,14 @@
 #include "tandem-store-private.h"
 
 /* Binds @r for the save statement of @kind; returns that statement. */
-static StmtId
+static TandemStmtId
 bind_save (TandemSqlBackend           *self,
            TandemScheduleKind          kind,
            const TandemScheduleRecord *r,
            TandemSqlStmt             **out,
            GError                    **error)
 {
-  static const StmtId ids[TANDEM_N_SCHEDULES] = {
+  static const TandemStmtId ids[TANDEM_N_SCHEDULES] = {
     [TANDEM_SCHEDULE_PLAN_VERSION] = STMT_SAVE_PLAN_VERSION,
     [TANDEM_SCHEDULE_DEFAULT_PLAN] = STMT_SAVE_DEFAULT_PLAN,
     [TANDEM_SCHEDULE_TEAM_PLAN] = STMT_SAVE_TEAM_PLAN,
@@ -128,11 +128,11 @@ bind_save (TandemSqlBackend           *self,
 }
 
 static gboolean
-tandem_sql_backend_save_schedule (TandemBackend              *backend,
-                                  TandemScheduleKind          kind,
-                                  const TandemScheduleRecord *record,
-                                  gint64                     *id,
-                                  GError                    **error)
+_tandem_sql_backend_save_schedule (TandemBackend              *backend,
+                                   TandemScheduleKind          kind,
+                                   const TandemScheduleRecord *record,
+                                   gint64                     *id,
+                                   GError                    **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = NULL;
@@ -172,12 +172,12 @@ read_schedule (TandemSqlStmt *stmt, TandemScheduleRecord *r)
 }
 
 static GArray *
-tandem_sql_backend_list_schedule (TandemBackend     *backend,
-                                  TandemScheduleKind kind,
-                                  const gint64      *line_kinds,
-                                  GError           **error)
+_tandem_sql_backend_list_schedule (TandemBackend     *backend,
+                                   TandemScheduleKind kind,
+                                   const gint64      *line_kinds,
+                                   GError           **error)
 {
-  static const StmtId ids[TANDEM_N_SCHEDULES] = {
+  static const TandemStmtId ids[TANDEM_N_SCHEDULES] = {
     [TANDEM_SCHEDULE_PLAN_VERSION] = STMT_LIST_PLAN_VERSIONS,
     [TANDEM_SCHEDULE_DEFAULT_PLAN] = STMT_LIST_DEFAULT_PLAN,
     [TANDEM_SCHEDULE_TEAM_PLAN] = STMT_LIST_TEAM_PLANS,
@@ -202,12 +202,12 @@ tandem_sql_backend_list_schedule (TandemBackend     *backend,
       tandem_sql_bind_int64 (stmt, 2, line_kinds[1]);
     }
   return _tandem_sql_list_rows (
-      self, stmt, sizeof (TandemScheduleRecord), (GDestroyNotify)tandem_schedule_record_clear,
+      self, stmt, sizeof (TandemScheduleRecord), (GDestroyNotify)_tandem_schedule_record_clear,
       (gpointer)read_schedule, _ ("Could not read dated plan settings"), error);
 }
 
 static gboolean
-tandem_sql_backend_insert_dispute (TandemBackend *backend, TandemDisputeRecord *r, GError **error)
+_tandem_sql_backend_insert_dispute (TandemBackend *backend, TandemDisputeRecord *r, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_DISPUTE, error);
@@ -225,9 +225,9 @@ tandem_sql_backend_insert_dispute (TandemBackend *backend, TandemDisputeRecord *
 }
 
 static gboolean
-tandem_sql_backend_resolve_dispute (TandemBackend             *backend,
-                                    const TandemDisputeRecord *r,
-                                    GError                   **error)
+_tandem_sql_backend_resolve_dispute (TandemBackend             *backend,
+                                     const TandemDisputeRecord *r,
+                                     GError                   **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_RESOLVE_DISPUTE, error);
@@ -282,18 +282,20 @@ read_dispute (TandemSqlStmt *stmt, TandemDisputeRecord *r)
 }
 
 static GArray *
-tandem_sql_backend_list_disputes (TandemBackend *backend, GError **error)
+_tandem_sql_backend_list_disputes (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
   return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_DISPUTES, error),
                                 sizeof (TandemDisputeRecord),
-                                (GDestroyNotify)tandem_dispute_record_clear, (gpointer)read_dispute,
-                                _ ("Could not read disputes"), error);
+                                (GDestroyNotify)_tandem_dispute_record_clear,
+                                (gpointer)read_dispute, _ ("Could not read disputes"), error);
 }
 
 static gboolean
-tandem_sql_backend_append_audit (TandemBackend *backend, const TandemAuditRecord *r, GError **error)
+_tandem_sql_backend_append_audit (TandemBackend           *backend,
+                                  const TandemAuditRecord *r,
+                                  GError                 **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_APPEND_AUDIT, error);
@@ -318,7 +320,7 @@ read_audit (TandemSqlStmt *stmt, TandemAuditRecord *r)
 }
 
 static GArray *
-tandem_sql_backend_list_audit (TandemBackend *backend, gint64 since, GError **error)
+_tandem_sql_backend_list_audit (TandemBackend *backend, gint64 since, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_AUDIT, error);
@@ -326,18 +328,18 @@ tandem_sql_backend_list_audit (TandemBackend *backend, gint64 since, GError **er
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, since);
   return _tandem_sql_list_rows (self, stmt, sizeof (TandemAuditRecord),
-                                (GDestroyNotify)tandem_audit_record_clear, (gpointer)read_audit,
+                                (GDestroyNotify)_tandem_audit_record_clear, (gpointer)read_audit,
                                 _ ("Could not read the audit trail"), error);
 }
 
 void
 _tandem_sql_backend_schedule_iface_init (TandemBackendInterface *iface)
 {
-  iface->save_schedule = tandem_sql_backend_save_schedule;
-  iface->list_schedule = tandem_sql_backend_list_schedule;
-  iface->insert_dispute = tandem_sql_backend_insert_dispute;
-  iface->resolve_dispute = tandem_sql_backend_resolve_dispute;
-  iface->list_disputes = tandem_sql_backend_list_disputes;
-  iface->append_audit = tandem_sql_backend_append_audit;
-  iface->list_audit = tandem_sql_backend_list_audit;
+  iface->save_schedule = _tandem_sql_backend_save_schedule;
+  iface->list_schedule = _tandem_sql_backend_list_schedule;
+  iface->insert_dispute = _tandem_sql_backend_insert_dispute;
+  iface->resolve_dispute = _tandem_sql_backend_resolve_dispute;
+  iface->list_disputes = _tandem_sql_backend_list_disputes;
+  iface->append_audit = _tandem_sql_backend_append_audit;
+  iface->list_audit = _tandem_sql_backend_list_audit;
 }

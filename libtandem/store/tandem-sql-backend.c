@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* tandem-sql-backend.c: the store's SQL, written once over a
- * TandemSqlDriver (SQLite today, PostgreSQL next): queries, record
+ * TandemSqlDriver (SQLite or PostgreSQL): queries, record
  * mapping and the rules the store itself enforces. */
 
 #include "config.h"
@@ -277,10 +277,10 @@ static const char *const stmt_sql[N_STMTS] = {
   = "SELECT id, explanation FROM settlement_line WHERE id >= ?1 AND id < ?2 ORDER BY id",
 };
 
-static void tandem_sql_backend_iface_init (TandemBackendInterface *iface);
+static void _tandem_sql_backend_iface_init (TandemBackendInterface *iface);
 
 static void
-tandem_sql_backend_set_bulk (TandemBackend *backend, gboolean bulk)
+_tandem_sql_backend_set_bulk (TandemBackend *backend, gboolean bulk)
 {
   TandemSqlDriver *driver = TANDEM_SQL_BACKEND (backend)->driver;
 
@@ -289,26 +289,26 @@ tandem_sql_backend_set_bulk (TandemBackend *backend, gboolean bulk)
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TandemSqlBackend,
-                               tandem_sql_backend,
+                               _tandem_sql_backend,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (TANDEM_TYPE_BACKEND,
-                                                      tandem_sql_backend_iface_init))
+                                                      _tandem_sql_backend_iface_init))
 
 /* Takes the driver's last error, prefixed with @what; returns FALSE. */
 gboolean
 _tandem_sql_error (TandemSqlBackend *self, const char *what, GError **error)
 {
-  return tandem_sql_driver_take_error (self->driver, what, error);
+  return _tandem_sql_driver_take_error (self->driver, what, error);
 }
 
 const char *
-_tandem_sql_text (StmtId id)
+_tandem_sql_text (TandemStmtId id)
 {
   return stmt_sql[id];
 }
 
 TandemSqlStmt *
-_tandem_sql_get_stmt (TandemSqlBackend *self, StmtId id, GError **error)
+_tandem_sql_get_stmt (TandemSqlBackend *self, TandemStmtId id, GError **error)
 {
   if (self->stmts[id] == NULL)
     {
@@ -484,19 +484,19 @@ _tandem_sql_backend_commit (TandemBackend *backend, GError **error)
 }
 
 static gboolean
-tandem_sql_backend_is_read_only (TandemBackend *backend)
+_tandem_sql_backend_is_read_only (TandemBackend *backend)
 {
   return TANDEM_SQL_BACKEND (backend)->read_only;
 }
 
 static int
-tandem_sql_backend_get_schema_version (TandemBackend *backend)
+_tandem_sql_backend_get_schema_version (TandemBackend *backend)
 {
   return TANDEM_SQL_BACKEND (backend)->schema_version;
 }
 
 static gboolean
-tandem_sql_backend_check_integrity (TandemBackend *backend, GError **error)
+_tandem_sql_backend_check_integrity (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
@@ -506,7 +506,7 @@ tandem_sql_backend_check_integrity (TandemBackend *backend, GError **error)
 /* Reads the one row @stmt_id finds for @id into @record with @read. */
 static gboolean
 load_one (TandemSqlBackend *self,
-          StmtId            stmt_id,
+          TandemStmtId      stmt_id,
           gint64            id,
           void (*read) (TandemSqlStmt *, gpointer),
           gpointer    record,
@@ -547,7 +547,7 @@ read_rep (TandemSqlStmt *stmt, TandemRepRecord *record)
 }
 
 static gboolean
-tandem_sql_backend_insert_rep (TandemBackend *backend, TandemRepRecord *record, GError **error)
+_tandem_sql_backend_insert_rep (TandemBackend *backend, TandemRepRecord *record, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_REP, error);
@@ -563,9 +563,9 @@ tandem_sql_backend_insert_rep (TandemBackend *backend, TandemRepRecord *record, 
 }
 
 static gboolean
-tandem_sql_backend_update_rep (TandemBackend         *backend,
-                               const TandemRepRecord *record,
-                               GError               **error)
+_tandem_sql_backend_update_rep (TandemBackend         *backend,
+                                const TandemRepRecord *record,
+                                GError               **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_UPDATE_REP, error);
@@ -582,10 +582,10 @@ tandem_sql_backend_update_rep (TandemBackend         *backend,
 }
 
 static gboolean
-tandem_sql_backend_load_rep (TandemBackend   *backend,
-                             gint64           id,
-                             TandemRepRecord *record,
-                             GError         **error)
+_tandem_sql_backend_load_rep (TandemBackend   *backend,
+                              gint64           id,
+                              TandemRepRecord *record,
+                              GError         **error)
 {
   return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_REP, id, (gpointer)read_rep, record,
                    _ ("rep"), _ ("Could not read a rep"), error);
@@ -628,12 +628,12 @@ _tandem_sql_list_rows (TandemSqlBackend *self,
 }
 
 static GArray *
-tandem_sql_backend_list_reps (TandemBackend *backend, GError **error)
+_tandem_sql_backend_list_reps (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
   return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_REPS, error),
-                                sizeof (TandemRepRecord), (GDestroyNotify)tandem_rep_record_clear,
+                                sizeof (TandemRepRecord), (GDestroyNotify)_tandem_rep_record_clear,
                                 (gpointer)read_rep, _ ("Could not list reps"), error);
 }
 
@@ -693,10 +693,10 @@ insert_member (TandemSqlBackend *self,
 }
 
 static gboolean
-tandem_sql_backend_insert_team (TandemBackend    *backend,
-                                TandemTeamRecord *record,
-                                gint64            since,
-                                GError          **error)
+_tandem_sql_backend_insert_team (TandemBackend    *backend,
+                                 TandemTeamRecord *record,
+                                 gint64            since,
+                                 GError          **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
@@ -725,9 +725,9 @@ fail:
 }
 
 static gboolean
-tandem_sql_backend_update_team (TandemBackend          *backend,
-                                const TandemTeamRecord *record,
-                                GError                **error)
+_tandem_sql_backend_update_team (TandemBackend          *backend,
+                                 const TandemTeamRecord *record,
+                                 GError                **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_UPDATE_TEAM, error);
@@ -742,30 +742,31 @@ tandem_sql_backend_update_team (TandemBackend          *backend,
 }
 
 static gboolean
-tandem_sql_backend_load_team (TandemBackend    *backend,
-                              gint64            id,
-                              TandemTeamRecord *record,
-                              GError          **error)
+_tandem_sql_backend_load_team (TandemBackend    *backend,
+                               gint64            id,
+                               TandemTeamRecord *record,
+                               GError          **error)
 {
   return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_TEAM, id, (gpointer)read_team, record,
                    _ ("tandem"), _ ("Could not read a tandem"), error);
 }
 
 static GArray *
-tandem_sql_backend_list_teams (TandemBackend *backend, GError **error)
+_tandem_sql_backend_list_teams (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
   return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_TEAMS, error),
-                                sizeof (TandemTeamRecord), (GDestroyNotify)tandem_team_record_clear,
-                                (gpointer)read_team, _ ("Could not list tandems"), error);
+                                sizeof (TandemTeamRecord),
+                                (GDestroyNotify)_tandem_team_record_clear, (gpointer)read_team,
+                                _ ("Could not list tandems"), error);
 }
 
 static gboolean
-tandem_sql_backend_set_team_start (TandemBackend *backend,
-                                   gint64         team_id,
-                                   gint64         since,
-                                   GError       **error)
+_tandem_sql_backend_set_team_start (TandemBackend *backend,
+                                    gint64         team_id,
+                                    gint64         since,
+                                    GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_SET_TEAM_START, error);
@@ -778,12 +779,12 @@ tandem_sql_backend_set_team_start (TandemBackend *backend,
 }
 
 static gboolean
-tandem_sql_backend_change_members (TandemBackend *backend,
-                                   gint64         team_id,
-                                   gint64         inside_rep_id,
-                                   gint64         field_rep_id,
-                                   gint64         since,
-                                   GError       **error)
+_tandem_sql_backend_change_members (TandemBackend *backend,
+                                    gint64         team_id,
+                                    gint64         inside_rep_id,
+                                    gint64         field_rep_id,
+                                    gint64         since,
+                                    GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
@@ -821,7 +822,7 @@ read_member (TandemSqlStmt *stmt, TandemMembershipRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_memberships (TandemBackend *backend, gint64 team_id, GError **error)
+_tandem_sql_backend_list_memberships (TandemBackend *backend, gint64 team_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt
@@ -879,10 +880,10 @@ insert_stage (TandemSqlBackend *self, const TandemStageRecord *record, GError **
 }
 
 static gboolean
-tandem_sql_backend_insert_account (TandemBackend       *backend,
-                                   TandemAccountRecord *record,
-                                   gint64               created_at,
-                                   GError             **error)
+_tandem_sql_backend_insert_account (TandemBackend       *backend,
+                                    TandemAccountRecord *record,
+                                    gint64               created_at,
+                                    GError             **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
@@ -917,9 +918,9 @@ fail:
 }
 
 static gboolean
-tandem_sql_backend_update_account (TandemBackend             *backend,
-                                   const TandemAccountRecord *record,
-                                   GError                   **error)
+_tandem_sql_backend_update_account (TandemBackend             *backend,
+                                    const TandemAccountRecord *record,
+                                    GError                   **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_UPDATE_ACCOUNT, error);
@@ -934,30 +935,30 @@ tandem_sql_backend_update_account (TandemBackend             *backend,
 }
 
 static gboolean
-tandem_sql_backend_load_account (TandemBackend       *backend,
-                                 gint64               id,
-                                 TandemAccountRecord *record,
-                                 GError             **error)
+_tandem_sql_backend_load_account (TandemBackend       *backend,
+                                  gint64               id,
+                                  TandemAccountRecord *record,
+                                  GError             **error)
 {
   return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_ACCOUNT, id, (gpointer)read_account,
                    record, _ ("account"), _ ("Could not read an account"), error);
 }
 
 static GArray *
-tandem_sql_backend_list_accounts (TandemBackend *backend, GError **error)
+_tandem_sql_backend_list_accounts (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
   return _tandem_sql_list_rows (self, _tandem_sql_get_stmt (self, STMT_LIST_ACCOUNTS, error),
                                 sizeof (TandemAccountRecord),
-                                (GDestroyNotify)tandem_account_record_clear, (gpointer)read_account,
-                                _ ("Could not list accounts"), error);
+                                (GDestroyNotify)_tandem_account_record_clear,
+                                (gpointer)read_account, _ ("Could not list accounts"), error);
 }
 
 static gboolean
-tandem_sql_backend_add_stage_change (TandemBackend           *backend,
-                                     const TandemStageRecord *record,
-                                     GError                 **error)
+_tandem_sql_backend_add_stage_change (TandemBackend           *backend,
+                                      const TandemStageRecord *record,
+                                      GError                 **error)
 {
   return insert_stage (TANDEM_SQL_BACKEND (backend), record, error);
 }
@@ -973,7 +974,7 @@ read_stage (TandemSqlStmt *stmt, TandemStageRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_stage_changes (TandemBackend *backend, gint64 account_id, GError **error)
+_tandem_sql_backend_list_stage_changes (TandemBackend *backend, gint64 account_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (
@@ -994,10 +995,10 @@ read_order (TandemSqlStmt *stmt, TandemOrderRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_orders_between (TandemBackend *backend,
-                                        gint64         first_account_id,
-                                        gint64         last_account_id,
-                                        GError       **error)
+_tandem_sql_backend_list_orders_between (TandemBackend *backend,
+                                         gint64         first_account_id,
+                                         gint64         last_account_id,
+                                         GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_ORDERS_BETWEEN, error);
@@ -1014,13 +1015,13 @@ tandem_sql_backend_list_orders_between (TandemBackend *backend,
 }
 
 static GArray *
-tandem_sql_backend_list_orders (TandemBackend *backend, gint64 account_id, GError **error)
+_tandem_sql_backend_list_orders (TandemBackend *backend, gint64 account_id, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt;
 
   if (account_id <= 0)
-    return tandem_sql_backend_list_orders_between (backend, 1, G_MAXINT64, error);
+    return _tandem_sql_backend_list_orders_between (backend, 1, G_MAXINT64, error);
   stmt = _tandem_sql_get_stmt (self, STMT_LIST_ORDERS, error);
   if (stmt != NULL)
     {
@@ -1033,10 +1034,10 @@ tandem_sql_backend_list_orders (TandemBackend *backend, gint64 account_id, GErro
 }
 
 static GArray *
-tandem_sql_backend_list_stage_changes_between (TandemBackend *backend,
-                                               gint64         first_account_id,
-                                               gint64         last_account_id,
-                                               GError       **error)
+_tandem_sql_backend_list_stage_changes_between (TandemBackend *backend,
+                                                gint64         first_account_id,
+                                                gint64         last_account_id,
+                                                GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_LIST_STAGES_BETWEEN, error);
@@ -1059,9 +1060,9 @@ read_lifecycle (TandemSqlStmt *stmt, TandemLifecycleRecord *record)
 }
 
 static gboolean
-tandem_sql_backend_load_lifecycle (TandemBackend         *backend,
-                                   TandemLifecycleRecord *record,
-                                   GError               **error)
+_tandem_sql_backend_load_lifecycle (TandemBackend         *backend,
+                                    TandemLifecycleRecord *record,
+                                    GError               **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   g_autoptr (GArray) rows = _tandem_sql_list_rows (
@@ -1079,9 +1080,9 @@ tandem_sql_backend_load_lifecycle (TandemBackend         *backend,
 }
 
 static gboolean
-tandem_sql_backend_save_lifecycle (TandemBackend               *backend,
-                                   const TandemLifecycleRecord *record,
-                                   GError                     **error)
+_tandem_sql_backend_save_lifecycle (TandemBackend               *backend,
+                                    const TandemLifecycleRecord *record,
+                                    GError                     **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_SAVE_LIFECYCLE, error);
@@ -1110,11 +1111,11 @@ read_kpi (TandemSqlStmt *stmt, TandemKpiRecord *record)
 }
 
 static GArray *
-tandem_sql_backend_list_kpi_rows (TandemBackend *backend,
-                                  gint64         since,
-                                  gint64         until,
-                                  const char    *currency,
-                                  GError       **error)
+_tandem_sql_backend_list_kpi_rows (TandemBackend *backend,
+                                   gint64         since,
+                                   gint64         until,
+                                   const char    *currency,
+                                   GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_KPI_ROWS, error);
@@ -1149,9 +1150,9 @@ read_activity (TandemSqlStmt *stmt, TandemActivityRecord *record)
 }
 
 static gint64
-tandem_sql_backend_find_activity_by_ref (TandemBackend *backend,
-                                         const char    *external_ref,
-                                         GError       **error)
+_tandem_sql_backend_find_activity_by_ref (TandemBackend *backend,
+                                          const char    *external_ref,
+                                          GError       **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_FIND_ACTIVITY_BY_REF, error);
@@ -1177,10 +1178,10 @@ tandem_sql_backend_find_activity_by_ref (TandemBackend *backend,
 }
 
 static gboolean
-tandem_sql_backend_insert_activity (TandemBackend        *backend,
-                                    TandemActivityRecord *record,
-                                    gboolean             *inserted,
-                                    GError              **error)
+_tandem_sql_backend_insert_activity (TandemBackend        *backend,
+                                     TandemActivityRecord *record,
+                                     gboolean             *inserted,
+                                     GError              **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_INSERT_ACTIVITY, error);
@@ -1216,7 +1217,7 @@ tandem_sql_backend_insert_activity (TandemBackend        *backend,
   if (record->id == 0)
     {
       /* the external_ref is already stored: report the existing row */
-      gint64 id = tandem_sql_backend_find_activity_by_ref (backend, record->external_ref, error);
+      gint64 id = _tandem_sql_backend_find_activity_by_ref (backend, record->external_ref, error);
 
       if (id < 0)
         return FALSE;
@@ -1229,20 +1230,20 @@ tandem_sql_backend_insert_activity (TandemBackend        *backend,
   return TRUE;
 }
 
-static gint64 tandem_sql_backend_max_activity_id (TandemBackend *backend, GError **error);
+static gint64 _tandem_sql_backend_max_activity_id (TandemBackend *backend, GError **error);
 
 static gboolean
-tandem_sql_backend_load_activity (TandemBackend        *backend,
-                                  gint64                id,
-                                  TandemActivityRecord *record,
-                                  GError              **error)
+_tandem_sql_backend_load_activity (TandemBackend        *backend,
+                                   gint64                id,
+                                   TandemActivityRecord *record,
+                                   GError              **error)
 {
   return load_one (TANDEM_SQL_BACKEND (backend), STMT_LOAD_ACTIVITY, id, (gpointer)read_activity,
                    record, _ ("activity"), _ ("Could not read an activity"), error);
 }
 
 static gint64
-tandem_sql_backend_max_activity_id (TandemBackend *backend, GError **error)
+_tandem_sql_backend_max_activity_id (TandemBackend *backend, GError **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt    *stmt = _tandem_sql_get_stmt (self, STMT_MAX_ACTIVITY_ID, error);
@@ -1318,9 +1319,9 @@ bind_scan (TandemSqlStmt *stmt, const TandemActivityScan *scan, const TandemScan
 }
 
 static gint64
-tandem_sql_backend_count_activities (TandemBackend            *backend,
-                                     const TandemActivityScan *scan,
-                                     GError                  **error)
+_tandem_sql_backend_count_activities (TandemBackend            *backend,
+                                      const TandemActivityScan *scan,
+                                      GError                  **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   g_autoptr (GString) sql = g_string_new ("SELECT count(*) FROM activity");
@@ -1345,13 +1346,13 @@ tandem_sql_backend_count_activities (TandemBackend            *backend,
 }
 
 static gboolean
-tandem_sql_backend_scan_activities (TandemBackend            *backend,
-                                    const TandemActivityScan *scan,
-                                    const TandemScanKey      *after,
-                                    gint64                    offset,
-                                    guint                     limit,
-                                    GArray                   *records,
-                                    GError                  **error)
+_tandem_sql_backend_scan_activities (TandemBackend            *backend,
+                                     const TandemActivityScan *scan,
+                                     const TandemScanKey      *after,
+                                     gint64                    offset,
+                                     guint                     limit,
+                                     GArray                   *records,
+                                     GError                  **error)
 {
   TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   g_autoptr (GString) sql = g_string_new ("SELECT " ACTIVITY_COLUMNS "FROM activity");
@@ -1385,7 +1386,7 @@ tandem_sql_backend_scan_activities (TandemBackend            *backend,
 /* ------------------------------------------------------------------ */
 
 static void
-tandem_sql_backend_finalize (GObject *object)
+_tandem_sql_backend_finalize (GObject *object)
 {
   TandemSqlBackend *self = (TandemSqlBackend *)object;
 
@@ -1394,73 +1395,73 @@ tandem_sql_backend_finalize (GObject *object)
   g_clear_pointer (&self->multi_insert, tandem_sql_finalize);
   g_clear_pointer (&self->multi_stage, tandem_sql_finalize);
 
-  g_clear_pointer (&self->driver, tandem_sql_driver_close);
+  g_clear_pointer (&self->driver, _tandem_sql_driver_close);
 
-  G_OBJECT_CLASS (tandem_sql_backend_parent_class)->finalize (object);
+  G_OBJECT_CLASS (_tandem_sql_backend_parent_class)->finalize (object);
 }
 
 static void
-tandem_sql_backend_class_init (TandemSqlBackendClass *klass)
+_tandem_sql_backend_class_init (TandemSqlBackendClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = tandem_sql_backend_finalize;
+  object_class->finalize = _tandem_sql_backend_finalize;
 }
 
 static void
-tandem_sql_backend_init (TandemSqlBackend *self)
+_tandem_sql_backend_init (TandemSqlBackend *self)
 {
 }
 
 static void
-tandem_sql_backend_iface_init (TandemBackendInterface *iface)
+_tandem_sql_backend_iface_init (TandemBackendInterface *iface)
 {
   _tandem_sql_backend_method_iface_init (iface);
   _tandem_sql_backend_bulk_iface_init (iface);
   _tandem_sql_backend_schedule_iface_init (iface);
-  iface->is_read_only = tandem_sql_backend_is_read_only;
-  iface->get_schema_version = tandem_sql_backend_get_schema_version;
-  iface->check_integrity = tandem_sql_backend_check_integrity;
+  iface->is_read_only = _tandem_sql_backend_is_read_only;
+  iface->get_schema_version = _tandem_sql_backend_get_schema_version;
+  iface->check_integrity = _tandem_sql_backend_check_integrity;
   iface->begin = _tandem_sql_backend_begin;
   iface->commit = _tandem_sql_backend_commit;
   iface->rollback = _tandem_sql_backend_rollback;
-  iface->set_bulk = tandem_sql_backend_set_bulk;
-  iface->insert_rep = tandem_sql_backend_insert_rep;
-  iface->update_rep = tandem_sql_backend_update_rep;
-  iface->load_rep = tandem_sql_backend_load_rep;
-  iface->list_reps = tandem_sql_backend_list_reps;
-  iface->insert_team = tandem_sql_backend_insert_team;
-  iface->update_team = tandem_sql_backend_update_team;
-  iface->load_team = tandem_sql_backend_load_team;
-  iface->list_teams = tandem_sql_backend_list_teams;
-  iface->change_members = tandem_sql_backend_change_members;
-  iface->set_team_start = tandem_sql_backend_set_team_start;
-  iface->list_memberships = tandem_sql_backend_list_memberships;
-  iface->insert_account = tandem_sql_backend_insert_account;
-  iface->update_account = tandem_sql_backend_update_account;
-  iface->load_account = tandem_sql_backend_load_account;
-  iface->list_accounts = tandem_sql_backend_list_accounts;
-  iface->add_stage_change = tandem_sql_backend_add_stage_change;
-  iface->list_stage_changes = tandem_sql_backend_list_stage_changes;
-  iface->list_orders = tandem_sql_backend_list_orders;
-  iface->list_orders_between = tandem_sql_backend_list_orders_between;
-  iface->list_stage_changes_between = tandem_sql_backend_list_stage_changes_between;
-  iface->load_lifecycle = tandem_sql_backend_load_lifecycle;
-  iface->save_lifecycle = tandem_sql_backend_save_lifecycle;
-  iface->list_kpi_rows = tandem_sql_backend_list_kpi_rows;
-  iface->insert_activity = tandem_sql_backend_insert_activity;
-  iface->load_activity = tandem_sql_backend_load_activity;
-  iface->find_activity_by_ref = tandem_sql_backend_find_activity_by_ref;
-  iface->max_activity_id = tandem_sql_backend_max_activity_id;
-  iface->count_activities = tandem_sql_backend_count_activities;
-  iface->scan_activities = tandem_sql_backend_scan_activities;
+  iface->set_bulk = _tandem_sql_backend_set_bulk;
+  iface->insert_rep = _tandem_sql_backend_insert_rep;
+  iface->update_rep = _tandem_sql_backend_update_rep;
+  iface->load_rep = _tandem_sql_backend_load_rep;
+  iface->list_reps = _tandem_sql_backend_list_reps;
+  iface->insert_team = _tandem_sql_backend_insert_team;
+  iface->update_team = _tandem_sql_backend_update_team;
+  iface->load_team = _tandem_sql_backend_load_team;
+  iface->list_teams = _tandem_sql_backend_list_teams;
+  iface->change_members = _tandem_sql_backend_change_members;
+  iface->set_team_start = _tandem_sql_backend_set_team_start;
+  iface->list_memberships = _tandem_sql_backend_list_memberships;
+  iface->insert_account = _tandem_sql_backend_insert_account;
+  iface->update_account = _tandem_sql_backend_update_account;
+  iface->load_account = _tandem_sql_backend_load_account;
+  iface->list_accounts = _tandem_sql_backend_list_accounts;
+  iface->add_stage_change = _tandem_sql_backend_add_stage_change;
+  iface->list_stage_changes = _tandem_sql_backend_list_stage_changes;
+  iface->list_orders = _tandem_sql_backend_list_orders;
+  iface->list_orders_between = _tandem_sql_backend_list_orders_between;
+  iface->list_stage_changes_between = _tandem_sql_backend_list_stage_changes_between;
+  iface->load_lifecycle = _tandem_sql_backend_load_lifecycle;
+  iface->save_lifecycle = _tandem_sql_backend_save_lifecycle;
+  iface->list_kpi_rows = _tandem_sql_backend_list_kpi_rows;
+  iface->insert_activity = _tandem_sql_backend_insert_activity;
+  iface->load_activity = _tandem_sql_backend_load_activity;
+  iface->find_activity_by_ref = _tandem_sql_backend_find_activity_by_ref;
+  iface->max_activity_id = _tandem_sql_backend_max_activity_id;
+  iface->count_activities = _tandem_sql_backend_count_activities;
+  iface->scan_activities = _tandem_sql_backend_scan_activities;
 }
 
 TandemBackend *
-tandem_sql_backend_new (TandemSqlDriver       *driver,
-                        int                    schema_version,
-                        gboolean               read_only,
-                        TandemSqlIntegrityFunc check_integrity)
+_tandem_sql_backend_new (TandemSqlDriver       *driver,
+                         int                    schema_version,
+                         gboolean               read_only,
+                         TandemSqlIntegrityFunc check_integrity)
 {
   TandemSqlBackend *self = g_object_new (TANDEM_TYPE_SQL_BACKEND, NULL);
 

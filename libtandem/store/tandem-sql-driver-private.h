@@ -11,7 +11,7 @@
  *
  * Errors: a call that fails returns its failure value and leaves a GError
  * (domain TANDEM_STORE_ERROR, code by cause) in the driver, which the
- * caller takes with tandem_sql_driver_take_error(). */
+ * caller takes with _tandem_sql_driver_take_error(). */
 
 #pragma once
 
@@ -91,11 +91,11 @@ struct _TandemSqlStmt
 };
 
 /* Records a failure in @self (replacing one not taken); returns FALSE. */
-gboolean tandem_sql_driver_fail (TandemSqlDriver *self, int code, const char *format, ...)
+gboolean _tandem_sql_driver_fail (TandemSqlDriver *self, int code, const char *format, ...)
     G_GNUC_PRINTF (3, 4);
 /* Moves the last failure to @error, prefixed with @what ("what: …"). */
-gboolean tandem_sql_driver_take_error (TandemSqlDriver *self, const char *what, GError **error);
-void     tandem_sql_driver_close (TandemSqlDriver *self);
+gboolean _tandem_sql_driver_take_error (TandemSqlDriver *self, const char *what, GError **error);
+void     _tandem_sql_driver_close (TandemSqlDriver *self);
 
 /* How an engine keeps the schema version and words the schema. */
 typedef struct
@@ -107,12 +107,12 @@ typedef struct
   const char *(*override) (guint index);   /* the engine's own text for a migration, or NULL */
 } TandemSqlSchemaStyle;
 
-/* Applies the ordered migrations (tandem-sqlite-schema.c, written once)
+/* Applies the ordered migrations (tandem-schema.c, written once)
  * that the store lacks, each in the driver's write transaction. */
-gboolean tandem_sql_driver_migrate (TandemSqlDriver            *self,
-                                    const TandemSqlSchemaStyle *style,
-                                    int                        *schema_version,
-                                    GError                    **error);
+gboolean _tandem_sql_driver_migrate (TandemSqlDriver            *self,
+                                     const TandemSqlSchemaStyle *style,
+                                     int                        *schema_version,
+                                     GError                    **error);
 
 static inline TandemSqlStmt *
 tandem_sql_prepare (TandemSqlDriver *self, const char *sql)

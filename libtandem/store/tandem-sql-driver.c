@@ -7,10 +7,10 @@
 #include <inttypes.h>
 
 #include "tandem-sql-driver-private.h"
-#include "tandem-sqlite-schema-private.h"
+#include "tandem-schema-private.h"
 
 gboolean
-tandem_sql_driver_fail (TandemSqlDriver *self, int code, const char *format, ...)
+_tandem_sql_driver_fail (TandemSqlDriver *self, int code, const char *format, ...)
 {
   va_list args;
 
@@ -22,7 +22,7 @@ tandem_sql_driver_fail (TandemSqlDriver *self, int code, const char *format, ...
 }
 
 gboolean
-tandem_sql_driver_take_error (TandemSqlDriver *self, const char *what, GError **error)
+_tandem_sql_driver_take_error (TandemSqlDriver *self, const char *what, GError **error)
 {
   GError *e = g_steal_pointer (&self->error);
 
@@ -36,7 +36,7 @@ tandem_sql_driver_take_error (TandemSqlDriver *self, const char *what, GError **
 }
 
 void
-tandem_sql_driver_close (TandemSqlDriver *self)
+_tandem_sql_driver_close (TandemSqlDriver *self)
 {
   if (self == NULL)
     return;
@@ -50,7 +50,7 @@ static gboolean
 exec_or_error (TandemSqlDriver *self, const char *sql, GError **error)
 {
   return tandem_sql_exec (self, sql)
-         || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
+         || _tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
 }
 
 static gboolean
@@ -60,21 +60,21 @@ read_version (TandemSqlDriver *self, const char *sql, gint64 *version, GError **
   TandemSqlStep  rc;
 
   if (stmt == NULL)
-    return tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
+    return _tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
   rc = tandem_sql_step (stmt);
   *version = rc == TANDEM_SQL_ROW && !tandem_sql_column_is_null (stmt, 0)
                  ? tandem_sql_column_int64 (stmt, 0)
                  : 0;
   tandem_sql_finalize (stmt);
   return rc != TANDEM_SQL_ERROR
-         || tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
+         || _tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
 }
 
 gboolean
-tandem_sql_driver_migrate (TandemSqlDriver            *self,
-                           const TandemSqlSchemaStyle *style,
-                           int                        *schema_version,
-                           GError                    **error)
+_tandem_sql_driver_migrate (TandemSqlDriver            *self,
+                            const TandemSqlSchemaStyle *style,
+                            int                        *schema_version,
+                            GError                    **error)
 {
   for (;;)
     {
@@ -84,29 +84,29 @@ tandem_sql_driver_migrate (TandemSqlDriver            *self,
 
       /* the driver's write transaction: another process migrating waits */
       if (!tandem_sql_begin (self))
-        return tandem_sql_driver_take_error (self, _ ("Could not migrate the store"), error);
+        return _tandem_sql_driver_take_error (self, _ ("Could not migrate the store"), error);
 
       if ((style->prepare != NULL && !exec_or_error (self, style->prepare, error))
           || !read_version (self, style->read_version, &version, error))
         goto fail;
 
-      if (version >= (gint64)tandem_sqlite_n_migrations)
+      if (version >= (gint64)_tandem_schema_n_migrations)
         {
           *schema_version = (int)version;
           return tandem_sql_commit (self)
-                 || tandem_sql_driver_take_error (self, _ ("Could not commit"), error);
+                 || _tandem_sql_driver_take_error (self, _ ("Could not commit"), error);
         }
 
       if (style->override != NULL && style->override ((guint)version) != NULL)
         ddl = g_strdup (style->override ((guint)version));
       else if (style->translate != NULL)
-        ddl = style->translate (tandem_sqlite_migrations[version]);
+        ddl = style->translate (_tandem_schema_migrations[version]);
       else
-        ddl = g_strdup (tandem_sqlite_migrations[version]);
+        ddl = g_strdup (_tandem_schema_migrations[version]);
       set_version = style->write_version (version + 1);
       if (!exec_or_error (self, ddl, error) || !exec_or_error (self, set_version, error)
           || !(tandem_sql_commit (self)
-               || tandem_sql_driver_take_error (self, _ ("Could not commit"), error)))
+               || _tandem_sql_driver_take_error (self, _ ("Could not commit"), error)))
         goto fail;
     }
 

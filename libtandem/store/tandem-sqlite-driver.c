@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "tandem-sqlite-backend-private.h"
-#include "tandem-sqlite-schema-private.h"
+#include "tandem-schema-private.h"
 #include "tandem-sql-backend-private.h"
 
 typedef struct
@@ -69,9 +69,9 @@ fail (TandemSqlDriver *self, int rc)
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
   if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-    return tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_CONFLICT, "%s (%s)", detail,
-                                   self->name);
-  return tandem_sql_driver_fail (self, error_code_for (rc), "%s (%s)", detail, self->name);
+    return _tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_CONFLICT, "%s (%s)", detail,
+                                    self->name);
+  return _tandem_sql_driver_fail (self, error_code_for (rc), "%s (%s)", detail, self->name);
 }
 
 static void
@@ -270,8 +270,8 @@ sqlite_defer_index (TandemSqlDriver *self, const char *name, gboolean defer)
         }
       sqlite3_finalize (stmt);
       if (rc == SQLITE_DONE)
-        return tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_FAILED, "no index %s (%s)", name,
-                                       self->name);
+        return _tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_FAILED, "no index %s (%s)", name,
+                                        self->name);
       if (rc != SQLITE_ROW)
         return fail (self, rc);
       drop = g_strdup_printf ("DROP INDEX \"%s\"", name);
@@ -342,7 +342,7 @@ query_int (TandemSqlDriver *self, const char *sql, gint64 *value, GError **error
           return FALSE;
         }
       fail (self, rc);
-      return tandem_sql_driver_take_error (self, _ ("Could not read the database header"), error);
+      return _tandem_sql_driver_take_error (self, _ ("Could not read the database header"), error);
     }
 
   return TRUE;
@@ -352,7 +352,7 @@ static gboolean
 exec_or_error (TandemSqlDriver *self, const char *sql, GError **error)
 {
   return sqlite_exec (self, sql)
-         || tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
+         || _tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
 }
 
 /* SQLite keeps the schema version in the file header, and marks the
@@ -430,7 +430,7 @@ check_foreign_keys (TandemSqlDriver *self, GError **error)
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return fail (self, rc)
-           || tandem_sql_driver_take_error (self, _ ("Could not migrate the store"), error);
+           || _tandem_sql_driver_take_error (self, _ ("Could not migrate the store"), error);
   if (table != NULL)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
@@ -480,13 +480,13 @@ open_store (TandemSqlDriver *self,
       return FALSE;
     }
 
-  if (version > TANDEM_SQLITE_SCHEMA_VERSION)
+  if (version > TANDEM_SCHEMA_VERSION)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_TOO_NEW,
                    _ ("The store “%s” has schema version %" PRId64
                       ", written by a newer libtandem; this one reads up to version %d. "
                       "The file was left untouched."),
-                   self->name, version, TANDEM_SQLITE_SCHEMA_VERSION);
+                   self->name, version, TANDEM_SCHEMA_VERSION);
       return FALSE;
     }
 
@@ -494,7 +494,7 @@ open_store (TandemSqlDriver *self,
 
   if (read_only)
     {
-      if (version < TANDEM_SQLITE_SCHEMA_VERSION)
+      if (version < TANDEM_SCHEMA_VERSION)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
                        _ ("The store “%s” has schema version %" PRId64
@@ -516,15 +516,15 @@ open_store (TandemSqlDriver *self,
   /* foreign keys are off while the migrations run (a table that others
    * refer to can only be rebuilt so: SQLite's documented procedure), and
    * checked before they go on */
-  if (version < TANDEM_SQLITE_SCHEMA_VERSION
+  if (version < TANDEM_SCHEMA_VERSION
       && (!exec_or_error (self, "PRAGMA foreign_keys = OFF", error)
-          || !tandem_sql_driver_migrate (self, &sqlite_schema, schema_version, error)
+          || !_tandem_sql_driver_migrate (self, &sqlite_schema, schema_version, error)
           || !check_foreign_keys (self, error)))
     return FALSE;
   if (!exec_or_error (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
-  return version < TANDEM_SQLITE_SCHEMA_VERSION
-         || tandem_sql_driver_migrate (self, &sqlite_schema, schema_version, error);
+  return version < TANDEM_SCHEMA_VERSION
+         || _tandem_sql_driver_migrate (self, &sqlite_schema, schema_version, error);
 }
 
 static gboolean
@@ -537,7 +537,7 @@ check_integrity (TandemSqlDriver *self, GError **error)
   rc = sqlite3_prepare_v2 (DB (self), "PRAGMA integrity_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return fail (self, rc)
-           || tandem_sql_driver_take_error (self, _ ("Integrity check failed"), error);
+           || _tandem_sql_driver_take_error (self, _ ("Integrity check failed"), error);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (first == NULL)
@@ -546,7 +546,7 @@ check_integrity (TandemSqlDriver *self, GError **error)
 
   if (rc != SQLITE_DONE)
     return fail (self, rc)
-           || tandem_sql_driver_take_error (self, _ ("Integrity check failed"), error);
+           || _tandem_sql_driver_take_error (self, _ ("Integrity check failed"), error);
 
   if (g_strcmp0 (first, "ok") != 0)
     {
@@ -559,10 +559,10 @@ check_integrity (TandemSqlDriver *self, GError **error)
 }
 
 TandemBackend *
-tandem_sqlite_backend_new (const char      *path,
-                           TandemStoreFlags flags,
-                           const char      *vfs,
-                           GError         **error)
+_tandem_sqlite_backend_new (const char      *path,
+                            TandemStoreFlags flags,
+                            const char      *vfs,
+                            GError         **error)
 {
   SqliteDriver *driver = g_new0 (SqliteDriver, 1);
   int           schema_version = 0;
@@ -572,10 +572,10 @@ tandem_sqlite_backend_new (const char      *path,
 
   if (!open_store (&driver->parent, path, flags, vfs, &schema_version, error))
     {
-      tandem_sql_driver_close (&driver->parent);
+      _tandem_sql_driver_close (&driver->parent);
       return NULL;
     }
 
-  return tandem_sql_backend_new (&driver->parent, schema_version,
-                                 (flags & TANDEM_STORE_FLAGS_READ_ONLY) != 0, check_integrity);
+  return _tandem_sql_backend_new (&driver->parent, schema_version,
+                                  (flags & TANDEM_STORE_FLAGS_READ_ONLY) != 0, check_integrity);
 }

@@ -150,13 +150,13 @@ _tandem_lifecycle_apply_account (TandemBackend               *backend,
   gint64   since = G_MININT64;
   gboolean ok = TRUE;
 
-  if (!tandem_backend_load_account (backend, account_id, &record, error))
+  if (!_tandem_backend_load_account (backend, account_id, &record, error))
     return FALSE;
   if (record.archived)
     goto out;
 
-  if ((history = tandem_backend_list_stage_changes (backend, account_id, error)) == NULL
-      || (orders = tandem_backend_list_orders (backend, account_id, error)) == NULL)
+  if ((history = _tandem_backend_list_stage_changes (backend, account_id, error)) == NULL
+      || (orders = _tandem_backend_list_orders (backend, account_id, error)) == NULL)
     {
       ok = FALSE;
       goto out;
@@ -169,16 +169,16 @@ _tandem_lifecycle_apply_account (TandemBackend               *backend,
     goto out;
 
   for (guint i = 0; ok && i < steps->len; i++)
-    ok = tandem_backend_add_stage_change (backend, &g_array_index (steps, TandemStageRecord, i),
-                                          error);
+    ok = _tandem_backend_add_stage_change (backend, &g_array_index (steps, TandemStageRecord, i),
+                                           error);
   record.stage = g_array_index (steps, TandemStageRecord, steps->len - 1).stage;
   if (ok)
-    ok = tandem_backend_update_account (backend, &record, error);
+    ok = _tandem_backend_update_account (backend, &record, error);
   if (ok)
     g_array_append_vals (made, steps->data, steps->len);
 
 out:
-  tandem_account_record_clear (&record);
+  _tandem_account_record_clear (&record);
   return ok;
 }
 
@@ -215,7 +215,7 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
   /* each list is ordered by account: walk them side by side; orders and
    * stage changes are read for ACCOUNTS_PER_READ accounts at a time, so
    * memory does not grow with the store */
-  if ((accounts = tandem_backend_list_accounts (backend, error)) == NULL)
+  if ((accounts = _tandem_backend_list_accounts (backend, error)) == NULL)
     return FALSE;
 
   steps = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
@@ -236,9 +236,9 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
           g_clear_pointer (&history, g_array_unref);
           g_clear_pointer (&orders, g_array_unref);
           h = o = 0;
-          if ((history = tandem_backend_list_stage_changes_between (backend, id, last, error))
+          if ((history = _tandem_backend_list_stage_changes_between (backend, id, last, error))
                   == NULL
-              || (orders = tandem_backend_list_orders_between (backend, id, last, error)) == NULL)
+              || (orders = _tandem_backend_list_orders_between (backend, id, last, error)) == NULL)
             return FALSE;
         }
       while (a < accounts->len && g_array_index (accounts, TandemAccountRecord, a).id < id)
@@ -271,9 +271,9 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
       g_array_append_val (finals, g_array_index (made_here, TandemStageRecord, made_here->len - 1));
     }
 
-  if (!tandem_backend_add_stage_changes (backend, (const TandemStageRecord *)(void *)steps->data,
-                                         steps->len, error)
-      || !tandem_backend_set_account_stages (
+  if (!_tandem_backend_add_stage_changes (backend, (const TandemStageRecord *)(void *)steps->data,
+                                          steps->len, error)
+      || !_tandem_backend_set_account_stages (
           backend, (const TandemStageRecord *)(void *)finals->data, finals->len, error))
     return FALSE;
   g_array_append_vals (made, steps->data, steps->len);
@@ -291,7 +291,7 @@ _tandem_stage_rules_after_orders (TandemBackend *backend,
 
   if (n_accounts == 0)
     return TRUE;
-  return tandem_backend_load_lifecycle (backend, &rules, error)
+  return _tandem_backend_load_lifecycle (backend, &rules, error)
          && _tandem_lifecycle_apply_accounts (backend, &rules, account_ids, n_accounts,
                                               TANDEM_LIFECYCLE_NO_TIME, changes, error);
 }

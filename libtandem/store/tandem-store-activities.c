@@ -166,7 +166,7 @@ tandem_store_save_activity (TandemStore    *self,
   /* everything the writer reads (closed periods, reversals, duplicates)
    * is read inside the write transaction */
   changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
-  if (!tandem_backend_begin (self->backend, error))
+  if (!_tandem_backend_begin (self->backend, error))
     return NULL;
   writer = _tandem_activity_writer_new (self, FALSE, error);
   if (writer == NULL || !_tandem_activity_writer_write (writer, &record, &was_inserted, NULL, error)
@@ -174,9 +174,9 @@ tandem_store_save_activity (TandemStore    *self,
           && !_tandem_stage_rules_after_orders (self->backend, &record.account_id, 1, changes,
                                                 error))
       || (was_inserted && !audit_activity (self, &record, error))
-      || !tandem_backend_commit (self->backend, error))
+      || !_tandem_backend_commit (self->backend, error))
     {
-      tandem_backend_rollback (self->backend);
+      _tandem_backend_rollback (self->backend);
       return NULL;
     }
   _tandem_store_refresh_stages (self, changes);
@@ -275,7 +275,7 @@ tandem_store_find_activity_by_ref (TandemStore *self, const char *external_ref, 
 
   LOCK_STORE (self);
 
-  id = tandem_backend_find_activity_by_ref (self->backend, external_ref, error);
+  id = _tandem_backend_find_activity_by_ref (self->backend, external_ref, error);
   if (id < 0)
     return NULL;
   if (id == 0)

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* tandem-store-io.c: bulk import and export of activities (CSV, JSON).
  *
- * The interchange formats live here in io/, with their readers and their
- * own error domain (TANDEM_IMPORT_ERROR); they write through the store's
- * activity writer, so an imported row obeys the same rules as a logged
- * one. The store knows neither CSV nor JSON. */
+ * The rows come from the readers in io/ (CSV and JSON, which know no
+ * store); here they are mapped onto fields (TandemImportOptions), checked
+ * and written through the store's activity writer, so an imported row
+ * obeys the same rules as a logged one. */
 
 #include "config.h"
 
@@ -42,7 +42,7 @@ G_DEFINE_QUARK (tandem-import-error-quark, tandem_import_error)
  * (counting more bytes a row than a bare CSV or JSON row takes), and at
  * least as many as are stored, lets the backend build the account index
  * again after the rows instead of inserting into it row by row
- * (tandem_backend_defer_indexes). Below that the index is small and
+ * (_tandem_backend_defer_indexes). Below that the index is small and
  * cached, and rebuilding it would cost more than it saves. */
 #define DEFER_MIN_ROWS 20000
 #define DEFER_CSV_ROW_BYTES 64
@@ -211,12 +211,12 @@ load_reversed (Importer             *imp,
     }
   else
     {
-      found = tandem_backend_find_activity_by_ref (imp->backend, text, error);
+      found = _tandem_backend_find_activity_by_ref (imp->backend, text, error);
       if (found < 0)
         return FALSE;
     }
 
-  if (found == 0 || !tandem_backend_load_activity (imp->backend, found, reversed, &local_error))
+  if (found == 0 || !_tandem_backend_load_activity (imp->backend, found, reversed, &local_error))
     {
       if (local_error != NULL
           && !g_error_matches (local_error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
@@ -434,7 +434,7 @@ import_row (Importer *imp, GError **error)
 
   ok = _tandem_activity_check_facts (&facts, record.reverses_id ? &reversed_facts : NULL,
                                      reversed.account_id == record.account_id, &local_error);
-  tandem_activity_record_clear (&reversed);
+  _tandem_activity_record_clear (&reversed);
   if (!ok)
     {
       Column column = local_error->code == TANDEM_VALIDATION_ERROR_INVALID_REVERSAL
@@ -728,7 +728,7 @@ _tandem_store_import (TandemStore         *self,
   imp.backend = _tandem_store_get_backend (self);
   imp.ordered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (tandem_backend_is_read_only (imp.backend))
+  if (_tandem_backend_is_read_only (imp.backend))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
                    _ ("The store is open read-only"));
@@ -738,10 +738,10 @@ _tandem_store_import (TandemStore         *self,
   imp.zone = _tandem_store_load_time_zone (imp.backend, error);
   if (imp.zone == NULL)
     goto out;
-  accounts = tandem_backend_list_accounts (imp.backend, error);
+  accounts = _tandem_backend_list_accounts (imp.backend, error);
   if (accounts == NULL)
     goto out;
-  reps = tandem_backend_list_reps (imp.backend, error);
+  reps = _tandem_backend_list_reps (imp.backend, error);
   if (reps == NULL)
     goto out;
   imp.accounts = load_id_set (accounts, sizeof (TandemAccountRecord),
@@ -757,8 +757,8 @@ _tandem_store_import (TandemStore         *self,
     {
       GPtrArray *header;
 
-      csv = tandem_csv_reader_new (stream);
-      if (!tandem_csv_reader_next (csv, &header, cancellable, error))
+      csv = _tandem_csv_reader_new (stream);
+      if (!_tandem_csv_reader_next (csv, &header, cancellable, error))
         {
           if (header == NULL && error != NULL && *error == NULL)
             g_set_error (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_MISSING_COLUMN,
@@ -766,17 +766,17 @@ _tandem_store_import (TandemStore         *self,
                             "ref,at,account,rep,kind,amount"));
           goto out;
         }
-      imp.line = tandem_csv_reader_get_line (csv);
-      imp.german = tandem_csv_reader_get_separator (csv) == ';';
+      imp.line = _tandem_csv_reader_get_line (csv);
+      imp.german = _tandem_csv_reader_get_separator (csv) == ';';
       if (!map_csv_header (&imp, header, error))
         goto out;
     }
   else
-    json = tandem_json_reader_new (stream);
+    json = _tandem_json_reader_new (stream);
 
   /* before the transaction: SQLite changes temporary storage only outside one */
-  tandem_backend_set_bulk (imp.backend, TRUE);
-  if (!tandem_backend_begin (imp.backend, error))
+  _tandem_backend_set_bulk (imp.backend, TRUE);
+  if (!_tandem_backend_begin (imp.backend, error))
     goto out;
   /* closed periods and stored rows are read inside the transaction */
   imp.writer = _tandem_activity_writer_new (self, TRUE, error);
@@ -788,11 +788,11 @@ _tandem_store_import (TandemStore         *self,
 
     if (estimate >= DEFER_MIN_ROWS)
       {
-        gint64 stored = tandem_backend_max_activity_id (imp.backend, error);
+        gint64 stored = _tandem_backend_max_activity_id (imp.backend, error);
 
         if (stored < 0
             || (estimate >= (guint64)stored
-                && !tandem_backend_defer_indexes (imp.backend, TRUE, &imp.deferred, error)))
+                && !_tandem_backend_defer_indexes (imp.backend, TRUE, &imp.deferred, error)))
           goto rollback;
       }
   }
@@ -803,13 +803,13 @@ _tandem_store_import (TandemStore         *self,
         {
           GPtrArray *fields;
 
-          if (!tandem_csv_reader_next (csv, &fields, cancellable, error))
+          if (!_tandem_csv_reader_next (csv, &fields, cancellable, error))
             {
               if (fields == NULL && (error == NULL || *error == NULL))
                 break;
               goto rollback;
             }
-          imp.line = tandem_csv_reader_get_line (csv);
+          imp.line = _tandem_csv_reader_get_line (csv);
           for (guint c = 0; c < N_COLS; c++)
             {
               int i = imp.csv_index[c];
@@ -828,13 +828,13 @@ _tandem_store_import (TandemStore         *self,
         {
           JsonObject *object;
 
-          if (!tandem_json_reader_next (json, &object, cancellable, error))
+          if (!_tandem_json_reader_next (json, &object, cancellable, error))
             {
               if (object == NULL && (error == NULL || *error == NULL))
                 break;
               goto rollback;
             }
-          imp.line = tandem_json_reader_get_line (json);
+          imp.line = _tandem_json_reader_get_line (json);
           if (!fields_from_json (&imp, object, error))
             goto rollback;
         }
@@ -857,8 +857,8 @@ _tandem_store_import (TandemStore         *self,
 
       if (++rows % PROGRESS_EVERY == 0)
         {
-          guint64 done_bytes = csv ? tandem_csv_reader_get_bytes_read (csv)
-                                   : tandem_json_reader_get_bytes_read (json);
+          guint64 done_bytes = csv ? _tandem_csv_reader_get_bytes_read (csv)
+                                   : _tandem_json_reader_get_bytes_read (json);
           guint64 estimate
               = total_bytes > 0 && done_bytes > 0 ? rows * total_bytes / done_bytes : 0;
 
@@ -872,7 +872,7 @@ _tandem_store_import (TandemStore         *self,
   if (!flush_rows (&imp, error))
     goto rollback;
   /* before the lifecycle, which reads the orders of each account */
-  if (imp.deferred && !tandem_backend_defer_indexes (imp.backend, FALSE, &imp.deferred, error))
+  if (imp.deferred && !_tandem_backend_defer_indexes (imp.backend, FALSE, &imp.deferred, error))
     goto rollback;
   inserted = imp.inserted;
   skipped = imp.skipped;
@@ -903,7 +903,7 @@ _tandem_store_import (TandemStore         *self,
       goto rollback;
   }
 
-  if (!tandem_backend_commit (imp.backend, error))
+  if (!_tandem_backend_commit (imp.backend, error))
     goto out;
 
   _tandem_store_report_progress (self, progress_context, "import", rows, rows);
@@ -911,12 +911,12 @@ _tandem_store_import (TandemStore         *self,
   goto out;
 
 rollback:
-  tandem_backend_rollback (imp.backend);
+  _tandem_backend_rollback (imp.backend);
   inserted = skipped = 0;
   g_array_set_size (changes, 0);
 
 out:
-  tandem_backend_set_bulk (imp.backend, FALSE);
+  _tandem_backend_set_bulk (imp.backend, FALSE);
   g_clear_pointer (&imp.accounts, g_hash_table_unref);
   g_clear_pointer (&imp.reps, g_hash_table_unref);
   g_clear_pointer (&imp.ordered, g_hash_table_unref);
@@ -927,7 +927,7 @@ out:
     g_string_free (imp.amount, TRUE);
   if (encoding_out != NULL)
     *encoding_out = g_strdup (
-        csv != NULL && tandem_csv_reader_get_encoding (csv) == TANDEM_CSV_ENCODING_WINDOWS_1252
+        csv != NULL && _tandem_csv_reader_get_encoding (csv) == TANDEM_CSV_ENCODING_WINDOWS_1252
             ? "Windows-1252"
             : "UTF-8");
   g_clear_pointer (&imp.writer, _tandem_activity_writer_free);
@@ -966,12 +966,12 @@ reverses_text (TandemBackend *backend, gint64 id, GError **error)
   TandemActivityRecord reversed = { 0 };
   char                *text;
 
-  if (!tandem_backend_load_activity (backend, id, &reversed, error))
+  if (!_tandem_backend_load_activity (backend, id, &reversed, error))
     return NULL;
 
   text = reversed.external_ref != NULL ? g_strdup (reversed.external_ref)
                                        : g_strdup_printf ("#%" PRId64, id);
-  tandem_activity_record_clear (&reversed);
+  _tandem_activity_record_clear (&reversed);
   return text;
 }
 
@@ -995,18 +995,18 @@ append_csv_row (GString                    *out,
   g_autofree char *at = _tandem_time_format (record->occurred_at);
   g_autofree char *amount = amount_text (record);
 
-  tandem_csv_append_field (out, record->external_ref);
+  _tandem_csv_append_field (out, record->external_ref);
   g_string_append_c (out, ',');
-  tandem_csv_append_field (out, at);
+  _tandem_csv_append_field (out, at);
   g_string_append_printf (out, ",%" PRId64 ",%" PRId64 ",%s,", record->account_id, record->rep_id,
                           tandem_activity_kind_to_nick (record->kind));
-  tandem_csv_append_field (out, amount);
+  _tandem_csv_append_field (out, amount);
   g_string_append_c (out, ',');
-  tandem_csv_append_field (out, reverses);
+  _tandem_csv_append_field (out, reverses);
   g_string_append_c (out, ',');
-  tandem_csv_append_field (out, record->note);
+  _tandem_csv_append_field (out, record->note);
   g_string_append_c (out, ',');
-  tandem_csv_append_field (out, pays);
+  _tandem_csv_append_field (out, pays);
   g_string_append (out, "\r\n");
 }
 
@@ -1100,12 +1100,12 @@ tandem_store_export_activities (TandemStore          *self,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (filter == NULL || TANDEM_IS_ACTIVITY_FILTER (filter), FALSE);
 
-  g_array_set_clear_func (records, (GDestroyNotify)tandem_activity_record_clear);
+  g_array_set_clear_func (records, (GDestroyNotify)_tandem_activity_record_clear);
 
   _tandem_store_lock (self);
   backend = _tandem_store_get_backend (self);
   _tandem_store_scan_from_filter (self, filter, &scan);
-  scan.max_id = tandem_backend_max_activity_id (backend, error);
+  scan.max_id = _tandem_backend_max_activity_id (backend, error);
   if (scan.max_id < 0)
     goto out;
   if (scan.max_id == 0)
@@ -1117,8 +1117,8 @@ tandem_store_export_activities (TandemStore          *self,
   for (;;)
     {
       g_array_set_size (records, 0);
-      if (!tandem_backend_scan_activities (backend, &scan, done > 0 ? &key : NULL, 0, 1024, records,
-                                           error))
+      if (!_tandem_backend_scan_activities (backend, &scan, done > 0 ? &key : NULL, 0, 1024,
+                                            records, error))
         goto out;
       if (records->len == 0)
         break;

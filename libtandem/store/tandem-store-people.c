@@ -89,7 +89,7 @@ tandem_store_add_rep (TandemStore *self, const char *name, TandemRole role, GErr
     g_autofree char *what = NULL;
 
     if (!_tandem_transaction_begin (tx, error)
-        || !tandem_backend_insert_rep (self->backend, &record, error))
+        || !_tandem_backend_insert_rep (self->backend, &record, error))
       return NULL;
     what = g_strdup_printf ("rep #%" PRId64 " “%s” (%s)", record.id, name,
                             tandem_role_to_nick (role));
@@ -163,16 +163,16 @@ tandem_store_update_rep (TandemStore *self, TandemRep *rep, GError **error)
     TandemRepRecord  old = { 0 };
 
     if (!_tandem_transaction_begin (tx, error)
-        || !tandem_backend_load_rep (self->backend, record.id, &old, error))
+        || !_tandem_backend_load_rep (self->backend, record.id, &old, error))
       return FALSE;
     note_change (changes, "name", old.name, record.name);
     note_change (changes, "role", tandem_role_to_nick (old.role),
                  tandem_role_to_nick (record.role));
     note_change (changes, "personnel number", old.personnel_number, record.personnel_number);
     note_change (changes, "archived", old.archived ? "yes" : "no", record.archived ? "yes" : "no");
-    tandem_rep_record_clear (&old);
+    _tandem_rep_record_clear (&old);
     what = describe_update ("rep", record.id, record.name, changes);
-    return tandem_backend_update_rep (self->backend, &record, error)
+    return _tandem_backend_update_rep (self->backend, &record, error)
            && _tandem_transaction_commit_audited (tx, "rep update", what, error);
   }
 }
@@ -213,7 +213,7 @@ tandem_store_archive_rep (TandemStore *self, TandemRep *rep, GError **error)
     g_autofree char *what = g_strdup_printf ("rep #%" PRId64 " “%s”", record.id, record.name);
 
     if (!_tandem_transaction_begin (tx, error)
-        || !tandem_backend_update_rep (self->backend, &record, error)
+        || !_tandem_backend_update_rep (self->backend, &record, error)
         || !_tandem_transaction_commit_audited (tx, "rep archive", what, error))
       return FALSE;
   }
@@ -266,7 +266,7 @@ tandem_store_list_reps (TandemStore *self)
 
   LOCK_STORE (self);
 
-  records = tandem_backend_list_reps (self->backend, NULL);
+  records = _tandem_backend_list_reps (self->backend, NULL);
   return list_from_records (self, TANDEM_TYPE_REP, records, sizeof (TandemRepRecord), make_rep);
 }
 
@@ -317,7 +317,7 @@ check_pair_free (TandemStore *self,
                  gint64       except_team_id,
                  GError     **error)
 {
-  g_autoptr (GArray) teams = tandem_backend_list_teams (self->backend, error);
+  g_autoptr (GArray) teams = _tandem_backend_list_teams (self->backend, error);
 
   if (teams == NULL)
     return FALSE;
@@ -394,8 +394,8 @@ tandem_store_save_team (TandemStore *self, TandemTeam *team, GDateTime *since, G
     g_autofree char *what = NULL;
 
     if (!_tandem_transaction_begin (tx, error)
-        || !tandem_backend_insert_team (self->backend, &record, _tandem_time_to_usec (since),
-                                        error))
+        || !_tandem_backend_insert_team (self->backend, &record, _tandem_time_to_usec (since),
+                                         error))
       return NULL;
     what = g_strdup_printf (
         "tandem #%" PRId64 " “%s”: inside #%" PRId64 ", field #%" PRId64 " from %s", record.id,
@@ -503,7 +503,7 @@ tandem_store_update_team (TandemStore *self, TandemTeam *team, GError **error)
     TandemTeamRecord old = { 0 };
 
     if (!_tandem_transaction_begin (tx, error)
-        || !tandem_backend_load_team (self->backend, record.id, &old, error))
+        || !_tandem_backend_load_team (self->backend, record.id, &old, error))
       return FALSE;
     note_change (changes, "name", old.name, record.name);
     {
@@ -523,9 +523,9 @@ tandem_store_update_team (TandemStore *self, TandemTeam *team, GError **error)
       note_change (changes, "target", ta, tb);
     }
     note_change (changes, "archived", old.archived ? "yes" : "no", record.archived ? "yes" : "no");
-    tandem_team_record_clear (&old);
+    _tandem_team_record_clear (&old);
     what = describe_update ("tandem", record.id, record.name, changes);
-    return tandem_backend_update_team (self->backend, &record, error)
+    return _tandem_backend_update_team (self->backend, &record, error)
            && _tandem_transaction_commit_audited (tx, "team update", what, error);
   }
 }
@@ -574,7 +574,7 @@ tandem_store_change_team_members (TandemStore *self,
     since = now = g_date_time_new_now_utc ();
   since_usec = _tandem_time_to_usec (since);
 
-  history = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  history = _tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
   if (history == NULL)
     return FALSE;
   if (history->len > 0
@@ -605,9 +605,9 @@ tandem_store_change_team_members (TandemStore *self,
         tandem_rep_get_id (field_rep), when);
 
     if (!_tandem_transaction_begin (tx, error)
-        || !tandem_backend_change_members (self->backend, tandem_team_get_id (team),
-                                           tandem_rep_get_id (inside_rep),
-                                           tandem_rep_get_id (field_rep), since_usec, error)
+        || !_tandem_backend_change_members (self->backend, tandem_team_get_id (team),
+                                            tandem_rep_get_id (inside_rep),
+                                            tandem_rep_get_id (field_rep), since_usec, error)
         || !_tandem_transaction_commit_audited (tx, "team members", what, error))
       return FALSE;
   }
@@ -648,7 +648,7 @@ tandem_store_set_team_start (TandemStore *self, TandemTeam *team, GDateTime *sin
       || !_tandem_store_check_writable (self, error))
     return FALSE;
   since_usec = _tandem_time_to_usec (since);
-  history = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  history = _tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
   if (history == NULL)
     return FALSE;
   if (history->len > 0 && g_array_index (history, TandemMembershipRecord, 0).valid_until != 0
@@ -670,8 +670,8 @@ tandem_store_set_team_start (TandemStore *self, TandemTeam *team, GDateTime *sin
                            tandem_team_get_name (team), when);
 
     return _tandem_transaction_begin (tx, error)
-           && tandem_backend_set_team_start (self->backend, tandem_team_get_id (team), since_usec,
-                                             error)
+           && _tandem_backend_set_team_start (self->backend, tandem_team_get_id (team), since_usec,
+                                              error)
            && _tandem_transaction_commit_audited (tx, "team start", what, error);
   }
 }
@@ -715,7 +715,7 @@ tandem_store_list_memberships (TandemStore *self, TandemTeam *team, GError **err
 
   LOCK_STORE (self);
 
-  records = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  records = _tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
   if (records == NULL)
     return NULL;
 
@@ -763,13 +763,13 @@ tandem_store_get_team_members_at (TandemStore *self,
 
   LOCK_STORE (self);
 
-  records = tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  records = _tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
   if (records == NULL)
     return NULL;
 
   t = _tandem_time_to_usec (at);
-  if (tandem_membership_record_at (records, t) != NULL)
-    return membership_from_record (self, tandem_membership_record_at (records, t), error);
+  if (_tandem_membership_record_at (records, t) != NULL)
+    return membership_from_record (self, _tandem_membership_record_at (records, t), error);
 
   {
     g_autofree char *when = g_date_time_format_iso8601 (at);
@@ -812,7 +812,7 @@ tandem_store_archive_team (TandemStore *self, TandemTeam *team, GError **error)
     g_autofree char *what = g_strdup_printf ("tandem #%" PRId64 " “%s”", record.id, record.name);
 
     if (!_tandem_transaction_begin (tx, error)
-        || !tandem_backend_update_team (self->backend, &record, error)
+        || !_tandem_backend_update_team (self->backend, &record, error)
         || !_tandem_transaction_commit_audited (tx, "team archive", what, error))
       return FALSE;
   }
@@ -845,7 +845,7 @@ tandem_store_list_teams (TandemStore *self)
 
   LOCK_STORE (self);
 
-  records = tandem_backend_list_teams (self->backend, NULL);
+  records = _tandem_backend_list_teams (self->backend, NULL);
   return list_from_records (self, TANDEM_TYPE_TEAM, records, sizeof (TandemTeamRecord), make_team);
 }
 
@@ -888,7 +888,7 @@ check_number_free (TandemStore *self, const TandemAccountRecord *record, GError 
 
   if (record->number == NULL)
     return TRUE;
-  accounts = tandem_backend_list_accounts (self->backend, error);
+  accounts = _tandem_backend_list_accounts (self->backend, error);
   if (accounts == NULL)
     return FALSE;
   for (guint i = 0; i < accounts->len; i++)
@@ -951,7 +951,7 @@ tandem_store_save_account (TandemStore   *self,
     g_autofree char *what = NULL;
 
     if (!_tandem_transaction_begin (tx, error) || !check_number_free (self, &record, error)
-        || !tandem_backend_insert_account (
+        || !_tandem_backend_insert_account (
             self->backend, &record, _tandem_time_to_usec (since != NULL ? since : now), error))
       return NULL;
     what = g_strdup_printf ("account #%" PRId64 " “%s” of tandem #%" PRId64, record.id, record.name,
@@ -1051,7 +1051,7 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
 
   tx = _tandem_transaction_new (self);
   if (!_tandem_transaction_begin (tx, error) || !check_number_free (self, &record, error)
-      || !tandem_backend_load_account (self->backend, record.id, &stored, error))
+      || !_tandem_backend_load_account (self->backend, record.id, &stored, error))
     return FALSE;
   stage_changed = stored.stage != record.stage;
   note_change (changes, "number", stored.number, record.number);
@@ -1063,10 +1063,10 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
                tandem_account_stage_to_nick (record.stage));
   note_id_change (changes, "referred by", stored.referred_by_id, record.referred_by_id);
   note_change (changes, "archived", stored.archived ? "yes" : "no", record.archived ? "yes" : "no");
-  tandem_account_record_clear (&stored);
+  _tandem_account_record_clear (&stored);
   what = describe_update ("account", record.id, record.name, changes);
 
-  ok = tandem_backend_update_account (self->backend, &record, error);
+  ok = _tandem_backend_update_account (self->backend, &record, error);
   if (ok && stage_changed)
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
@@ -1074,7 +1074,7 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
       TandemStageRecord change
           = { record.id, record.stage, _tandem_time_to_usec (now), TANDEM_STAGE_CAUSE_MANUAL, 0 };
 
-      ok = tandem_backend_add_stage_change (self->backend, &change, error);
+      ok = _tandem_backend_add_stage_change (self->backend, &change, error);
     }
 
   return ok && _tandem_transaction_commit_audited (tx, "account update", what, error);
@@ -1084,7 +1084,7 @@ static gboolean
 check_stage_order (TandemStore *self, TandemAccount *account, GDateTime *at, GError **error)
 {
   g_autoptr (GArray) history
-      = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+      = _tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
 
   if (history == NULL)
     return FALSE;
@@ -1142,12 +1142,13 @@ tandem_store_set_account_stage (TandemStore       *self,
       || !_tandem_store_check_writable (self, error))
     return FALSE;
 
-  if (!tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record, error))
+  if (!_tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record,
+                                     error))
     return FALSE;
 
   if (record.stage == (int)stage)
     {
-      tandem_account_record_clear (&record);
+      _tandem_account_record_clear (&record);
       return TRUE;
     }
 
@@ -1168,18 +1169,18 @@ tandem_store_set_account_stage (TandemStore       *self,
                            tandem_account_stage_to_nick (stage), when);
 
     if (!_tandem_transaction_begin (tx, error)
-        || !tandem_backend_update_account (self->backend, &record, error)
-        || !tandem_backend_add_stage_change (self->backend, &change, error)
+        || !_tandem_backend_update_account (self->backend, &record, error)
+        || !_tandem_backend_add_stage_change (self->backend, &change, error)
         || !_tandem_transaction_commit_audited (tx, "account stage", what, error))
       goto fail;
   }
 
-  tandem_account_record_clear (&record);
+  _tandem_account_record_clear (&record);
   tandem_account_set_stage (account, stage);
   return TRUE;
 
 fail:
-  tandem_account_record_clear (&record);
+  _tandem_account_record_clear (&record);
   return FALSE;
 }
 
@@ -1209,7 +1210,7 @@ tandem_store_list_stage_changes (TandemStore *self, TandemAccount *account, GErr
   LOCK_STORE (self);
 
   records
-      = tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+      = _tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
   if (records == NULL)
     return NULL;
 
@@ -1242,17 +1243,18 @@ tandem_store_archive_account (TandemStore *self, TandemAccount *account, GError 
       || !_tandem_store_check_writable (self, error))
     return FALSE;
 
-  if (!tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record, error))
+  if (!_tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record,
+                                     error))
     return FALSE;
   record.archived = TRUE;
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
     g_autofree char *what = g_strdup_printf ("account #%" PRId64 " “%s”", record.id, record.name);
     gboolean         ok = _tandem_transaction_begin (tx, error)
-                  && tandem_backend_update_account (self->backend, &record, error)
+                  && _tandem_backend_update_account (self->backend, &record, error)
                   && _tandem_transaction_commit_audited (tx, "account archive", what, error);
 
-    tandem_account_record_clear (&record);
+    _tandem_account_record_clear (&record);
     if (!ok)
       return FALSE;
   }
@@ -1285,7 +1287,7 @@ tandem_store_list_accounts (TandemStore *self)
 
   LOCK_STORE (self);
 
-  records = tandem_backend_list_accounts (self->backend, NULL);
+  records = _tandem_backend_list_accounts (self->backend, NULL);
   return list_from_records (self, TANDEM_TYPE_ACCOUNT, records, sizeof (TandemAccountRecord),
                             make_account);
 }

@@ -21,7 +21,7 @@ static char *
 load_setting (TandemBackend *backend, const char *name, GError **error)
 {
   g_autoptr (GArray) settings
-      = tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_SETTING, NULL, error);
+      = _tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_SETTING, NULL, error);
 
   if (settings == NULL)
     return NULL;
@@ -165,8 +165,8 @@ tandem_store_set_time_zone (TandemStore *self, const char *name, GError **error)
   what = g_strdup_printf ("time zone %s", name);
   tx = _tandem_transaction_new (self);
   return _tandem_transaction_begin (tx, error)
-         && tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                          TANDEM_SCHEDULE_SETTING, &record, NULL, error)
+         && _tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                           TANDEM_SCHEDULE_SETTING, &record, NULL, error)
          && _tandem_transaction_commit_audited (tx, "config", what, error);
 }
 

@@ -293,7 +293,7 @@ cache_insert (GHashTable *table, gint64 id, gpointer object)
 gboolean
 _tandem_store_check_writable (TandemStore *self, GError **error)
 {
-  if (!tandem_backend_is_read_only (self->backend))
+  if (!_tandem_backend_is_read_only (self->backend))
     return TRUE;
 
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
@@ -348,11 +348,11 @@ _tandem_store_load_rep (TandemStore *self, gint64 id, GError **error)
   if (rep != NULL)
     return rep;
 
-  if (!tandem_backend_load_rep (self->backend, id, &record, error))
+  if (!_tandem_backend_load_rep (self->backend, id, &record, error))
     return NULL;
 
   rep = _tandem_store_rep_from_record (self, &record);
-  tandem_rep_record_clear (&record);
+  _tandem_rep_record_clear (&record);
   return rep;
 }
 
@@ -407,7 +407,7 @@ _tandem_store_team_from_record (TandemStore *self, const TandemTeamRecord *recor
 gboolean
 _tandem_store_preload_reps (TandemStore *self, GError **error)
 {
-  g_autoptr (GArray) reps = tandem_backend_list_reps (self->backend, error);
+  g_autoptr (GArray) reps = _tandem_backend_list_reps (self->backend, error);
 
   if (reps == NULL)
     return FALSE;
@@ -426,11 +426,11 @@ _tandem_store_load_team (TandemStore *self, gint64 id, GError **error)
   if (team != NULL)
     return team;
 
-  if (!tandem_backend_load_team (self->backend, id, &record, error))
+  if (!_tandem_backend_load_team (self->backend, id, &record, error))
     return NULL;
 
   team = team_from_record (self, &record, error);
-  tandem_team_record_clear (&record);
+  _tandem_team_record_clear (&record);
   return team;
 }
 
@@ -498,11 +498,11 @@ load_account_depth (TandemStore *self, gint64 id, guint depth, GError **error)
   if (account != NULL)
     return account;
 
-  if (!tandem_backend_load_account (self->backend, id, &record, error))
+  if (!_tandem_backend_load_account (self->backend, id, &record, error))
     return NULL;
 
   account = _tandem_store_account_from_record (self, &record, depth, error);
-  tandem_account_record_clear (&record);
+  _tandem_account_record_clear (&record);
   return account;
 }
 
@@ -597,11 +597,11 @@ _tandem_store_load_activity (TandemStore *self, gint64 id, guint depth, GError *
   TandemActivityRecord record = { 0 };
   TandemActivity      *activity;
 
-  if (!tandem_backend_load_activity (self->backend, id, &record, error))
+  if (!_tandem_backend_load_activity (self->backend, id, &record, error))
     return NULL;
 
   activity = activity_from_record_depth (self, &record, depth, error);
-  tandem_activity_record_clear (&record);
+  _tandem_activity_record_clear (&record);
   return activity;
 }
 
@@ -612,7 +612,7 @@ _tandem_store_scan_from_filter (TandemStore          *self,
 {
   TandemActivityKind kind;
 
-  tandem_activity_scan_init (scan);
+  _tandem_activity_scan_init (scan);
   if (filter == NULL)
     return;
 
@@ -681,7 +681,7 @@ tandem_store_new_for_path_full (const char *path, TandemStoreFlags flags, GError
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  backend = tandem_sqlite_backend_new (path, flags, NULL, error);
+  backend = _tandem_sqlite_backend_new (path, flags, NULL, error);
   if (backend == NULL)
     return NULL;
 
@@ -718,7 +718,7 @@ tandem_store_new_for_uri (const char *uri, GError **error)
     {
 #if HAVE_POSTGRESQL
       g_autoptr (TandemBackend) backend
-          = tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error);
+          = _tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error);
       g_autoptr (GUri) parsed = NULL;
       TandemStore *store;
 
@@ -760,7 +760,7 @@ tandem_store_new_in_memory (GError **error)
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  backend = tandem_sqlite_backend_new (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
+  backend = _tandem_sqlite_backend_new (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
   if (backend == NULL)
     return NULL;
 
@@ -800,7 +800,7 @@ tandem_store_get_read_only (TandemStore *self)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), TRUE);
 
-  return tandem_backend_is_read_only (self->backend);
+  return _tandem_backend_is_read_only (self->backend);
 }
 
 /**
@@ -818,7 +818,7 @@ tandem_store_get_schema_version (TandemStore *self)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
 
-  return tandem_backend_get_schema_version (self->backend);
+  return _tandem_backend_get_schema_version (self->backend);
 }
 
 /**
@@ -840,7 +840,7 @@ tandem_store_check_integrity (TandemStore *self, GError **error)
 
   LOCK_STORE (self);
 
-  return tandem_backend_check_integrity (self->backend, error);
+  return _tandem_backend_check_integrity (self->backend, error);
 }
 
 /**

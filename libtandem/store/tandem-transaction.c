@@ -37,7 +37,7 @@ _tandem_transaction_begin (TandemTransaction *self, GError **error)
   g_assert (self != NULL);
   g_assert (!self->writing);
 
-  if (!tandem_backend_begin (self->backend, error))
+  if (!_tandem_backend_begin (self->backend, error))
     return FALSE;
   self->writing = TRUE;
   return TRUE;
@@ -50,7 +50,7 @@ _tandem_transaction_commit (TandemTransaction *self, GError **error)
   g_assert (self->writing);
 
   self->writing = FALSE;
-  return tandem_backend_commit (self->backend, error);
+  return _tandem_backend_commit (self->backend, error);
 }
 
 gboolean
@@ -67,7 +67,7 @@ _tandem_store_append_audit (TandemStore   *self,
   record.who = (char *)tandem_store_get_actor (self);
   record.verb = (char *)verb;
   record.what = (char *)what;
-  return tandem_backend_append_audit (backend, &record, error);
+  return _tandem_backend_append_audit (backend, &record, error);
 }
 
 gboolean
@@ -97,7 +97,7 @@ _tandem_transaction_end (TandemTransaction *self)
   if (self == NULL)
     return;
   if (self->writing)
-    tandem_backend_rollback (self->backend);
+    _tandem_backend_rollback (self->backend);
   _tandem_store_unlock (self->store);
   g_free (self);
 }

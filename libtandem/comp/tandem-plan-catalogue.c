@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-plan-store.c: storing plans as versions over time: a version that
+/* tandem-plan-catalogue.c: storing plans as versions over time: a version that
  * settled a closed period never changes */
 
 #include "config.h"
@@ -103,8 +103,8 @@ _tandem_store_plan_locked (TandemStore  *self,
         *version = 1;
       if (added_from != NULL)
         *added_from = g_strdup ("the beginning");
-      return tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL,
-                                           error);
+      return _tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL,
+                                            error);
     }
 
   if (from == NULL)
@@ -148,7 +148,8 @@ _tandem_store_plan_locked (TandemStore  *self,
     *version = (guint)record.number;
   if (added_from != NULL)
     *added_from = g_strdup (label != NULL ? label : "the beginning");
-  return tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL, error);
+  return _tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL,
+                                        error);
 }
 
 /**
@@ -474,8 +475,8 @@ tandem_store_set_default_plan (TandemStore *self, const char *name, GError **err
     return _tandem_plan_not_found (name, error);
 
   record.name = (char *)name;
-  return tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                       TANDEM_SCHEDULE_DEFAULT_PLAN, &record, NULL, error)
+  return _tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
+                                        TANDEM_SCHEDULE_DEFAULT_PLAN, &record, NULL, error)
          && _tandem_transaction_commit_audited (tx, "plan default", name, error);
 }
 

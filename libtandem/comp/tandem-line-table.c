@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-line-store.c: a settlement's payout lines, held compact.
+/* tandem-line-table.c: a settlement's payout lines, held compact.
  *
  * Lines are appended to a tail of up to LINE_BLOCK structs; a full tail is
  * encoded into a block. In a block each line is
@@ -27,7 +27,7 @@
  * read cache's under its lock). Blocks with texts stay in memory, so that
  * a decoded text always points into memory that lasts. When the file
  * cannot be made or written, blocks stay in memory; when it cannot be
- * read, the lines read as zero and _tandem_line_store_check() says so. */
+ * read, the lines read as zero and _tandem_line_table_check() says so. */
 
 #include "config.h"
 
@@ -39,7 +39,7 @@
 
 #include "tandem-store.h"
 
-#include "tandem-line-store-private.h"
+#include "tandem-line-table-private.h"
 
 #define MASK_KINDS 0x01
 #define MASK_REP 0x02
@@ -76,25 +76,25 @@ typedef struct
   gsize   cap;
 } Buf;
 
-struct _LineStore
+struct _TandemLineTable
 {
-  GArray  *blocks;     /* Block, in position order */
-  guint    len;        /* lines in the blocks and the tail */
-  guint    sorted_len; /* [0, sorted_len) is sorted by rep, then seq */
-  gsize    size;       /* bytes of the blocks */
-  gsize    memory;     /* bytes of the blocks held in memory */
-  gsize    budget;     /* LINE_MEMORY, or what a test set */
-  int      fd;         /* the temporary file, or -1 */
-  gint64   file_end;
-  gboolean no_file;          /* the file could not be made or written */
-  int      read_errno;       /* a read of the file failed */
-  Line     tail[LINE_BLOCK]; /* the last lines, not encoded yet; they own their texts */
-  guint    tail_len;
-  Buf      scratch;
-  GMutex   lock; /* the read cache */
-  Line    *cache;
-  guint8  *cache_bytes;
-  guint    cache_block;
+  GArray     *blocks;     /* Block, in position order */
+  guint       len;        /* lines in the blocks and the tail */
+  guint       sorted_len; /* [0, sorted_len) is sorted by rep, then seq */
+  gsize       size;       /* bytes of the blocks */
+  gsize       memory;     /* bytes of the blocks held in memory */
+  gsize       budget;     /* LINE_MEMORY, or what a test set */
+  int         fd;         /* the temporary file, or -1 */
+  gint64      file_end;
+  gboolean    no_file;          /* the file could not be made or written */
+  int         read_errno;       /* a read of the file failed */
+  TandemLine  tail[LINE_BLOCK]; /* the last lines, not encoded yet; they own their texts */
+  guint       tail_len;
+  Buf         scratch;
+  GMutex      lock; /* the read cache */
+  TandemLine *cache;
+  guint8     *cache_bytes;
+  guint       cache_block;
 };
 
 static void
@@ -123,10 +123,10 @@ default_budget (void)
   return budget - 1;
 }
 
-LineStore *
-_tandem_line_store_new (void)
+TandemLineTable *
+_tandem_line_table_new (void)
 {
-  LineStore *store = g_new0 (LineStore, 1);
+  TandemLineTable *store = g_new0 (TandemLineTable, 1);
 
   store->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   g_array_set_clear_func (store->blocks, (GDestroyNotify)block_clear);
@@ -138,7 +138,7 @@ _tandem_line_store_new (void)
 }
 
 void
-_tandem_line_store_free (LineStore *store)
+_tandem_line_table_free (TandemLineTable *store)
 {
   if (store == NULL)
     return;
@@ -155,19 +155,19 @@ _tandem_line_store_free (LineStore *store)
 }
 
 void
-_tandem_line_store_set_memory (LineStore *store, gsize budget)
+_tandem_line_table_set_memory (TandemLineTable *store, gsize budget)
 {
   store->budget = budget;
 }
 
 gsize
-_tandem_line_store_get_memory (LineStore *store)
+_tandem_line_table_get_memory (TandemLineTable *store)
 {
   return store->memory;
 }
 
 gboolean
-_tandem_line_store_check (LineStore *store, GError **error)
+_tandem_line_table_check (TandemLineTable *store, GError **error)
 {
   if (store->read_errno == 0)
     return TRUE;
@@ -178,13 +178,13 @@ _tandem_line_store_check (LineStore *store, GError **error)
 }
 
 guint
-_tandem_line_store_get_len (LineStore *store)
+_tandem_line_table_get_len (TandemLineTable *store)
 {
   return store->len;
 }
 
 gsize
-_tandem_line_store_get_size (LineStore *store)
+_tandem_line_table_get_size (TandemLineTable *store)
 {
   return store->size;
 }
@@ -259,7 +259,7 @@ get_delta (const guint8 **p, gint64 a)
 G_STATIC_ASSERT (LINE_BLOCK *LINE_MAX_BYTES <= LINE_BLOCK_BYTES);
 
 static void
-encode_line (Buf *out, const Line *l, const Line *prev)
+encode_line (Buf *out, const TandemLine *l, const TandemLine *prev)
 {
   gsize   text_len = l->text != NULL ? strlen (l->text) : 0;
   guint8  mask = 0;
@@ -336,7 +336,7 @@ encode_line (Buf *out, const Line *l, const Line *prev)
 }
 
 static const guint8 *
-decode_line (const guint8 *p, Line *l, const Line *prev)
+decode_line (const guint8 *p, TandemLine *l, const TandemLine *prev)
 {
   guint8 mask = *p++;
 
@@ -392,9 +392,9 @@ decode_line (const guint8 *p, Line *l, const Line *prev)
 #define BLOCK_MAX_BYTES LINE_BLOCK_BYTES
 
 static void
-decode_bytes (const guint8 *p, guint count, Line *out)
+decode_bytes (const guint8 *p, guint count, TandemLine *out)
 {
-  Line zero = { 0 };
+  TandemLine zero = { 0 };
 
   for (guint k = 0; k < count; k++)
     p = decode_line (p, &out[k], k == 0 ? &zero : &out[k - 1]);
@@ -403,7 +403,7 @@ decode_bytes (const guint8 *p, guint count, Line *out)
 /* The bytes of @block: its memory, or read from the file into @buffer
  * (BLOCK_MAX_BYTES). */
 static const guint8 *
-block_bytes (LineStore *store, const Block *block, guint8 *buffer)
+block_bytes (TandemLineTable *store, const Block *block, guint8 *buffer)
 {
   gsize done = 0;
 
@@ -447,7 +447,7 @@ write_all (int fd, const guint8 *bytes, gsize len, gint64 offset)
 /* Gives @block the @len encoded @bytes: to the file when memory is spent
  * and the block has no texts, else in memory. */
 static void
-block_put (LineStore *store, Block *block, const guint8 *bytes, gsize len, gboolean has_text)
+block_put (TandemLineTable *store, Block *block, const guint8 *bytes, gsize len, gboolean has_text)
 {
   block->size = len;
   store->size += len;
@@ -476,7 +476,7 @@ block_put (LineStore *store, Block *block, const guint8 *bytes, gsize len, gbool
 
 /* Lets go of @block's bytes (the file keeps its space). */
 static void
-block_drop (LineStore *store, Block *block)
+block_drop (TandemLineTable *store, Block *block)
 {
   if (block->data != NULL)
     store->memory -= block->size;
@@ -487,10 +487,10 @@ block_drop (LineStore *store, Block *block)
 
 /* Encodes @n lines into @block, which has no bytes yet. */
 static void
-encode_block (LineStore *store, const Line *lines, guint n, Block *block)
+encode_block (TandemLineTable *store, const TandemLine *lines, guint n, Block *block)
 {
-  Line     zero = { 0 };
-  gboolean has_text = FALSE;
+  TandemLine zero = { 0 };
+  gboolean   has_text = FALSE;
 
   store->scratch.len = 0;
   for (guint k = 0; k < n; k++)
@@ -505,7 +505,7 @@ encode_block (LineStore *store, const Line *lines, guint n, Block *block)
 }
 
 static void
-flush_tail (LineStore *store)
+flush_tail (TandemLineTable *store)
 {
   Block block = { store->len - store->tail_len, 0, 0, NULL, 0, 0, 0 };
 
@@ -519,7 +519,7 @@ flush_tail (LineStore *store)
 }
 
 guint
-_tandem_line_store_append (LineStore *store, const Line *line)
+_tandem_line_table_append (TandemLineTable *store, const TandemLine *line)
 {
   if (store->tail_len == LINE_BLOCK)
     flush_tail (store);
@@ -550,13 +550,13 @@ find_block_in (GArray *blocks, guint position)
 
 /* The block that holds @position, which is before the tail. */
 static guint
-find_block (LineStore *store, guint position)
+find_block (TandemLineTable *store, guint position)
 {
   return find_block_in (store->blocks, position);
 }
 
 void
-_tandem_line_store_get (LineStore *store, guint position, Line *out)
+_tandem_line_table_get (TandemLineTable *store, guint position, TandemLine *out)
 {
   guint tail_start = store->len - store->tail_len;
   guint b;
@@ -572,7 +572,7 @@ _tandem_line_store_get (LineStore *store, guint position, Line *out)
   g_mutex_lock (&store->lock);
   if (store->cache == NULL)
     {
-      store->cache = g_new (Line, LINE_BLOCK);
+      store->cache = g_new (TandemLine, LINE_BLOCK);
       store->cache_bytes = g_malloc (BLOCK_MAX_BYTES);
     }
   if (store->cache_block != b)
@@ -587,15 +587,15 @@ _tandem_line_store_get (LineStore *store, guint position, Line *out)
 }
 
 void
-_tandem_line_store_set (LineStore *store, guint position, const Line *line)
+_tandem_line_table_set (TandemLineTable *store, guint position, const TandemLine *line)
 {
-  guint   tail_start = store->len - store->tail_len;
-  Line    lines[LINE_BLOCK];
-  guint8  bytes[BLOCK_MAX_BYTES];
-  Block  *block;
-  Line   *l;
-  guint   seq;
-  guint8 *old;
+  guint       tail_start = store->len - store->tail_len;
+  TandemLine  lines[LINE_BLOCK];
+  guint8      bytes[BLOCK_MAX_BYTES];
+  Block      *block;
+  TandemLine *l;
+  guint       seq;
+  guint8     *old;
 
   g_return_if_fail (position < store->len);
 
@@ -642,16 +642,16 @@ _tandem_line_store_set (LineStore *store, guint position, const Line *line)
  * is writing. */
 typedef struct
 {
-  gint64   rep_id;
-  Line     prev;
-  guint    count;
-  gboolean has_text;
-  Buf      open;
-  GArray  *blocks;
+  gint64     rep_id;
+  TandemLine prev;
+  guint      count;
+  gboolean   has_text;
+  Buf        open;
+  GArray    *blocks;
 } RepOut;
 
 static void
-rep_out_close (LineStore *store, RepOut *out)
+rep_out_close (TandemLineTable *store, RepOut *out)
 {
   Block block = { 0, out->count, 0, NULL, 0, out->rep_id, out->rep_id };
 
@@ -693,23 +693,23 @@ new_blocks (void)
 /* Deals every line into its rep's blocks, freeing each block read, then
  * puts the reps' blocks one after the other, reps ascending. */
 static void
-sort_full (LineStore *store)
+sort_full (TandemLineTable *store)
 {
   g_autoptr (GHashTable) by_rep
       = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)rep_out_free);
   g_autoptr (GPtrArray) outs = g_ptr_array_new ();
   g_autoptr (GArray) blocks = g_steal_pointer (&store->blocks);
-  Line    lines[LINE_BLOCK];
-  guint8  bytes[BLOCK_MAX_BYTES];
-  Line    zero = { 0 };
-  RepOut *out = NULL;
-  guint   position = 0;
+  TandemLine lines[LINE_BLOCK];
+  guint8     bytes[BLOCK_MAX_BYTES];
+  TandemLine zero = { 0 };
+  RepOut    *out = NULL;
+  guint      position = 0;
 
   for (guint b = 0; b <= blocks->len; b++)
     {
-      Block      *block = b < blocks->len ? &g_array_index (blocks, Block, b) : NULL;
-      const Line *src = store->tail;
-      guint       n = store->tail_len;
+      Block            *block = b < blocks->len ? &g_array_index (blocks, Block, b) : NULL;
+      const TandemLine *src = store->tail;
+      guint             n = store->tail_len;
 
       if (block != NULL)
         {
@@ -719,7 +719,7 @@ sort_full (LineStore *store)
         }
       for (guint k = 0; k < n; k++)
         {
-          const Line *l = &src[k];
+          const TandemLine *l = &src[k];
 
           if (out == NULL || out->rep_id != l->rep_id)
             out = g_hash_table_lookup (by_rep, &l->rep_id);
@@ -769,8 +769,8 @@ sort_full (LineStore *store)
 static int
 compare_rep_seq (gconstpointer a, gconstpointer b)
 {
-  const Line *x = a;
-  const Line *y = b;
+  const TandemLine *x = a;
+  const TandemLine *y = b;
 
   if (x->rep_id != y->rep_id)
     return x->rep_id < y->rep_id ? -1 : 1;
@@ -779,7 +779,7 @@ compare_rep_seq (gconstpointer a, gconstpointer b)
 
 /* Appends @lines to the store's blocks, LINE_BLOCK at a time. */
 static void
-append_blocks (LineStore *store, const Line *lines, guint n, guint *position)
+append_blocks (TandemLineTable *store, const TandemLine *lines, guint n, guint *position)
 {
   for (guint k = 0; k < n; k += LINE_BLOCK)
     {
@@ -796,16 +796,16 @@ append_blocks (LineStore *store, const Line *lines, guint n, guint *position)
  * later has a higher seq than every line of the sorted part, so it goes
  * after its rep's last line there. */
 static void
-sort_merge (LineStore *store)
+sort_merge (TandemLineTable *store)
 {
-  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (TandemLine));
   g_autoptr (GArray) old = g_steal_pointer (&store->blocks);
-  g_autofree Line *merged = NULL;
-  guint            sorted_blocks = find_block_in (old, store->sorted_len - 1) + 1;
-  Line             lines[LINE_BLOCK];
-  guint8           bytes[BLOCK_MAX_BYTES];
-  guint            position = 0;
-  guint            j = 0;
+  g_autofree TandemLine *merged = NULL;
+  guint                  sorted_blocks = find_block_in (old, store->sorted_len - 1) + 1;
+  TandemLine             lines[LINE_BLOCK];
+  guint8                 bytes[BLOCK_MAX_BYTES];
+  guint                  position = 0;
+  guint                  j = 0;
 
   for (guint b = sorted_blocks; b < old->len; b++)
     {
@@ -814,7 +814,7 @@ sort_merge (LineStore *store)
       decode_bytes (block_bytes (store, block, bytes), block->count, lines);
       for (guint k = 0; k < block->count; k++)
         {
-          Line copy = lines[k];
+          TandemLine copy = lines[k];
 
           copy.text = g_strdup (lines[k].text);
           g_array_append_val (pending, copy);
@@ -827,7 +827,7 @@ sort_merge (LineStore *store)
   g_array_sort (pending, compare_rep_seq);
 
   store->blocks = new_blocks ();
-  merged = g_new (Line, LINE_BLOCK + pending->len);
+  merged = g_new (TandemLine, LINE_BLOCK + pending->len);
   for (guint b = 0; b < old->len; b++)
     {
       Block *block = &g_array_index (old, Block, b);
@@ -837,7 +837,7 @@ sort_merge (LineStore *store)
       guint  k = 0;
 
       while (upto < pending->len
-             && (g_array_index (pending, Line, upto).rep_id < next_rep || b + 1 == old->len))
+             && (g_array_index (pending, TandemLine, upto).rep_id < next_rep || b + 1 == old->len))
         upto++;
       if (upto == j)
         {
@@ -855,21 +855,21 @@ sort_merge (LineStore *store)
         {
           if (j == upto
               || (k < block->count
-                  && compare_rep_seq (&lines[k], &g_array_index (pending, Line, j)) < 0))
+                  && compare_rep_seq (&lines[k], &g_array_index (pending, TandemLine, j)) < 0))
             merged[n++] = lines[k++];
           else
-            merged[n++] = g_array_index (pending, Line, j++);
+            merged[n++] = g_array_index (pending, TandemLine, j++);
         }
       append_blocks (store, merged, n, &position);
       block_drop (store, block);
     }
   for (guint k = 0; k < pending->len; k++)
-    g_free (g_array_index (pending, Line, k).text);
+    g_free (g_array_index (pending, TandemLine, k).text);
   g_assert (j == pending->len && position == store->len);
 }
 
 void
-_tandem_line_store_sort_by_rep (LineStore *store)
+_tandem_line_table_sort_by_rep (TandemLineTable *store)
 {
   if (store->sorted_len == store->len)
     return;
@@ -885,7 +885,7 @@ _tandem_line_store_sort_by_rep (LineStore *store)
 }
 
 void
-_tandem_line_iter_init (LineIter *iter, LineStore *store, guint first, guint end)
+_tandem_line_iter_init (TandemLineIter *iter, TandemLineTable *store, guint first, guint end)
 {
   iter->store = store;
   iter->position = first;
@@ -895,10 +895,10 @@ _tandem_line_iter_init (LineIter *iter, LineStore *store, guint first, guint end
   iter->lines = NULL;
 }
 
-const Line *
-_tandem_line_iter_next (LineIter *iter)
+const TandemLine *
+_tandem_line_iter_next (TandemLineIter *iter)
 {
-  LineStore *store = iter->store;
+  TandemLineTable *store = iter->store;
 
   if (iter->position >= iter->end)
     return NULL;

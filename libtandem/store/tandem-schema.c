@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-sqlite-schema.c: the SQLite schema as ordered forward migrations.
+/* tandem-schema.c: the SQLite schema as ordered forward migrations.
  *
  * Migration N (1-based) takes a database from user_version N-1 to N. Each
  * runs in its own transaction. Never edit a migration that has shipped:
@@ -8,9 +8,9 @@
 
 #include "config.h"
 
-#include "tandem-sqlite-schema-private.h"
+#include "tandem-schema-private.h"
 
-const char *const tandem_sqlite_migrations[] = {
+const char *const _tandem_schema_migrations[] = {
   /* 1: reps, tandems with membership history, accounts with stage history,
    *    activities */
   "CREATE TABLE rep ("
@@ -362,7 +362,7 @@ const char *const tandem_sqlite_migrations[] = {
 
 /* PostgreSQL changes a bound in place: the migrations it words itself. */
 const char *
-tandem_pg_migration_override (guint index)
+_tandem_pg_migration_override (guint index)
 {
   switch (index)
     {
@@ -376,4 +376,4 @@ tandem_pg_migration_override (guint index)
     }
 }
 
-const guint tandem_sqlite_n_migrations = G_N_ELEMENTS (tandem_sqlite_migrations);
+const guint _tandem_schema_n_migrations = G_N_ELEMENTS (_tandem_schema_migrations);

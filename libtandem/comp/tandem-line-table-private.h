@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-line-store-private.h: a settlement's payout lines, held compact.
+/* tandem-line-table-private.h: a settlement's payout lines, held compact.
  *
  * A month of a large store has millions of lines; held as structs they
  * were the largest memory a settlement needed. The store keeps them
@@ -33,9 +33,9 @@ typedef enum
   REASON_DRAW_RECOVERY_ENDED,
   REASON_DISPUTE,   /* the text says which dispute, who accepted it and why */
   REASON_COLLECTED, /* pay on collection: an earlier order's part paid now; the text says */
-} Reason;
+} TandemLineReason;
 
-/* Line flags */
+/* TandemLine flags (line->flags) */
 #define LINE_PERIOD_TARGET 1 /* the tandem's target was the one set for the period */
 #define LINE_RECOVERABLE 2   /* a draw line of a recoverable draw */
 #define LINE_EARNED 4        /* pay on collection: an order's own line; amount paid, earned all */
@@ -61,55 +61,55 @@ typedef struct
   guint8 reason;
   guint8 activity_kind;
   guint8 flags;
-} Line;
+} TandemLine;
 
 #define LINE_BLOCK 64
 /* the most bytes a block without texts takes */
 #define LINE_BLOCK_BYTES (LINE_BLOCK * 146)
 
-typedef struct _LineStore LineStore;
+typedef struct _TandemLineTable TandemLineTable;
 
-LineStore *_tandem_line_store_new (void);
-void       _tandem_line_store_free (LineStore *store);
-guint      _tandem_line_store_get_len (LineStore *store);
+TandemLineTable *_tandem_line_table_new (void);
+void             _tandem_line_table_free (TandemLineTable *store);
+guint            _tandem_line_table_get_len (TandemLineTable *store);
 /* The bytes the encoded lines take (for tests and benchmarks). */
-gsize _tandem_line_store_get_size (LineStore *store);
+gsize _tandem_line_table_get_size (TandemLineTable *store);
 /* Appends a copy of @line with its seq set to its position, which is
  * returned; the store takes @line->text. */
-guint _tandem_line_store_append (LineStore *store, const Line *line);
+guint _tandem_line_table_append (TandemLineTable *store, const TandemLine *line);
 /* Copies the line at @position into @out; @out->text stays the store's.
  * Safe from several threads once the store is no longer changed. */
-void _tandem_line_store_get (LineStore *store, guint position, Line *out);
+void _tandem_line_table_get (TandemLineTable *store, guint position, TandemLine *out);
 /* Replaces the line at @position by @line; the store takes @line->text. */
-void _tandem_line_store_set (LineStore *store, guint position, const Line *line);
+void _tandem_line_table_set (TandemLineTable *store, guint position, const TandemLine *line);
 /* How many bytes of blocks stay in memory before blocks go to a
  * temporary file (tests set it low). */
-void  _tandem_line_store_set_memory (LineStore *store, gsize budget);
-gsize _tandem_line_store_get_memory (LineStore *store);
+void  _tandem_line_table_set_memory (TandemLineTable *store, gsize budget);
+gsize _tandem_line_table_get_memory (TandemLineTable *store);
 /* FALSE, with an error, when a block could not be read back from the
  * temporary file (its lines read as zero). */
-gboolean _tandem_line_store_check (LineStore *store, GError **error);
+gboolean _tandem_line_table_check (TandemLineTable *store, GError **error);
 /* Orders the lines by rep, then seq, in O(n): each block is freed as soon
  * as its lines moved, so the lines are never held twice. */
-void _tandem_line_store_sort_by_rep (LineStore *store);
+void _tandem_line_table_sort_by_rep (TandemLineTable *store);
 
 /* Reads lines [first, end) in order, a block at a time; the store must
  * not change while it is read. */
 typedef struct
 {
-  LineStore  *store;
-  guint       position;
-  guint       end;
-  guint       k;
-  guint       n;
-  const Line *lines;
-  Line        buffer[LINE_BLOCK];
-  guint8      bytes[LINE_BLOCK_BYTES]; /* a block read from the file */
-} LineIter;
+  TandemLineTable  *store;
+  guint             position;
+  guint             end;
+  guint             k;
+  guint             n;
+  const TandemLine *lines;
+  TandemLine        buffer[LINE_BLOCK];
+  guint8            bytes[LINE_BLOCK_BYTES]; /* a block read from the file */
+} TandemLineIter;
 
-void        _tandem_line_iter_init (LineIter *iter, LineStore *store, guint first, guint end);
-const Line *_tandem_line_iter_next (LineIter *iter);
+void _tandem_line_iter_init (TandemLineIter *iter, TandemLineTable *store, guint first, guint end);
+const TandemLine *_tandem_line_iter_next (TandemLineIter *iter);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LineStore, _tandem_line_store_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemLineTable, _tandem_line_table_free)
 
 G_END_DECLS
