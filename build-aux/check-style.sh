@@ -40,6 +40,11 @@ def includes(f):
     return re.findall(r'^#include\s+"([^"]+)"', open(f, encoding='utf-8').read(), re.M)
 upward = [f'{f}: includes {h} (io/ knows no store)' for f in files
           if f.startswith('libtandem/io/') for h in includes(f) if h in store_h]
+method_h = headers_of('method') | {'tandem-lifecycle.h', 'tandem-charter.h', 'tandem-classify.h',
+                                   'tandem-conversion.h', 'tandem-kpi.h', 'tandem-matcher.h',
+                                   'tandem-shadowing.h', 'tandem-support.h'}
+upward += [f'{f}: includes {h} (store/ and comp/ know nothing of the method)' for f in files
+           if f.startswith(('libtandem/store/', 'libtandem/comp/')) for h in includes(f) if h in method_h]
 upward += [f'{f}: includes {h} (the core types know nothing above them)' for f in files
            if re.match(r'libtandem/tandem-[^/]*\.[ch]$', f) for h in includes(f) if h in upper_h]
 hidden = [f'{f}:{i}: runs when the library is loaded' for f in files if f.startswith('libtandem/')
