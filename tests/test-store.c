@@ -1352,6 +1352,72 @@ test_import_german_files (void)
   fixture_clear (&f);
 }
 
+/* Issue 26, line 4: a settlement resolves the names it prints when it is
+ * made, and an error while writing it is an error, not text in the JSON. */
+static void
+test_output_never_reaches_back (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "output.db", NULL);
+  g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (
+      "[Plan]\nName=Standard\nCurrency=EUR\nPeriod=month\nCommissionRate=10%\n", -1, NULL);
+  g_autoptr (TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
+  g_autoptr (TandemSettlement) draft = NULL;
+  g_autoptr (TandemSettlement) closed = NULL;
+  g_autoptr (TandemSettlement) reread = NULL;
+  g_autoptr (TandemActivity) draft_order = NULL;
+  g_autoptr (TandemActivity) order = NULL;
+  g_autoptr (TandemMoney) amount = tandem_money_parse ("1000.00 EUR", NULL);
+  g_autoptr (GDateTime) at = g_date_time_new_from_iso8601 ("2026-11-03T10:00:00Z", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Fixture          f = { 0 };
+
+  fixture_init (&f, path);
+  draft_order
+      = tandem_activity_new (f.account, f.field, TANDEM_ACTIVITY_KIND_ORDER, amount, at, &error);
+  order = tandem_store_save_activity (f.store, draft_order, NULL, &error);
+  CU_ASSERT_TRUE (tandem_store_add_plan (f.store, plan, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  draft = tandem_store_settle (f.store, plan, period, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  /* renamed after the settlement: it prints the names it was made with */
+  tandem_account_set_name (f.account, "Umbenannt GmbH");
+  tandem_rep_set_name (f.field, "Jonas Neu");
+  CU_ASSERT_TRUE (tandem_store_update_account (f.store, f.account, &error));
+  CU_ASSERT_TRUE (tandem_store_update_rep (f.store, f.field, &error));
+  before = tandem_settlement_to_json (draft);
+  CU_ASSERT_PTR_NOT_NULL (strstr (before, "order #1 for ACME GmbH"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (before, "\"name\" : \"Jonas Becker\""));
+  CU_ASSERT_PTR_NULL (strstr (before, "Umbenannt"));
+  closed = tandem_store_close_period (f.store, plan, period, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  reread = tandem_store_settle (f.store, plan, period, &error);
+  after = tandem_settlement_to_json (reread);
+  CU_ASSERT_PTR_NOT_NULL (strstr (after, "order #1 for Umbenannt GmbH"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (after, "\"name\" : \"Jonas Neu\""));
+
+  /* the stored texts of a closed period cannot be read: writing fails
+   * with the database's error, and nothing claims to be an explanation */
+  if (!tandem_test_on_postgresql ())
+    {
+      g_autoptr (TandemSettlement) closed_again
+          = tandem_store_settle (f.store, plan, period, &error);
+      g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+      sqlite3 *db = NULL;
+
+      CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, &db), SQLITE_OK);
+      CU_ASSERT_EQUAL (
+          sqlite3_exec (db, "ALTER TABLE settlement_line RENAME TO gone", NULL, NULL, NULL),
+          SQLITE_OK);
+      sqlite3_close (db);
+      CU_ASSERT_FALSE (tandem_settlement_write_json (closed_again, out, NULL, &error));
+      TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, -1, NULL);
+    }
+  fixture_clear (&f);
+}
+
 int
 main (void)
 {
@@ -1374,6 +1440,7 @@ main (void)
     TANDEM_TEST (test_import_bulk_index),
     TANDEM_TEST (test_async),
     TANDEM_TEST (test_import_german_files),
+    TANDEM_TEST (test_output_never_reaches_back),
   };
   int status;
 

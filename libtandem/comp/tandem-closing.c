@@ -50,7 +50,11 @@ closing_line (gpointer data, TandemLineRecord *r)
       r->kind = l->kind;
       r->amount_minor = l->amount;
       r->activity_id = l->activity_id;
-      r->explanation = _tandem_settlement_explain (closing->draft, l);
+      /* a draft's explanations are made from its own figures and the
+       * names it resolved: nothing is read, nothing fails */
+      r->explanation = _tandem_settlement_explain (closing->draft, l, NULL);
+      if (r->explanation == NULL)
+        r->explanation = g_strdup ("");
       r->team_id = l->team_id;
       r->has_earned = (l->flags & LINE_EARNED) != 0;
       r->earned = l->earned;

@@ -31,11 +31,21 @@ _tandem_share_text (int bp)
  * are held. */
 #define TEXTS_AT_ONCE 512
 
+const char *
+_tandem_settlement_name (TandemSettlement *self, char what, gint64 id)
+{
+  char        key[32];
+  const char *name;
+
+  g_snprintf (key, sizeof key, "%c%" PRId64, what, id);
+  name = self->names != NULL ? g_hash_table_lookup (self->names, key) : NULL;
+  return name != NULL ? name : "?";
+}
+
 char *
-_tandem_settlement_stored_text (TandemSettlement *self, gint64 row)
+_tandem_settlement_stored_text (TandemSettlement *self, gint64 row, GError **error)
 {
   g_autoptr (GArray) rows = NULL;
-  g_autoptr (GError) error = NULL;
   /* the store's lock first, as every other path takes it */
   g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self->store);
   g_autoptr (GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->texts_lock);
@@ -45,10 +55,9 @@ _tandem_settlement_stored_text (TandemSettlement *self, gint64 row)
       || row >= self->texts_first + (gint64)self->texts->len)
     {
       rows = _tandem_backend_list_line_texts (_tandem_transaction_get_backend (tx), row,
-                                              row + TEXTS_AT_ONCE, &error);
+                                              row + TEXTS_AT_ONCE, error);
       if (rows == NULL)
-        return g_strdup_printf (_ ("(the stored explanation could not be read: %s)"),
-                                error->message);
+        return NULL;
       g_clear_pointer (&self->texts, g_ptr_array_unref);
       self->texts = g_ptr_array_new_full (TEXTS_AT_ONCE, g_free);
       g_ptr_array_set_size (self->texts, TEXTS_AT_ONCE);
@@ -65,17 +74,19 @@ _tandem_settlement_stored_text (TandemSettlement *self, gint64 row)
   return g_strdup (text ? text : "");
 }
 
-static char *explain_line (TandemSettlement *self, const TandemLine *l);
+static char *explain_line (TandemSettlement *self, const TandemLine *l, GError **error);
 
 /* What a line used besides its own figures: the conversion of a foreign
  * activity, a target set for the period, the plan's version. */
 char *
-_tandem_settlement_explain (TandemSettlement *self, const TandemLine *l)
+_tandem_settlement_explain (TandemSettlement *self, const TandemLine *l, GError **error)
 {
-  g_autofree char      *text = explain_line (self, l);
+  g_autofree char      *text = explain_line (self, l, error);
   GString              *out;
   TandemRateConversion *conversion;
 
+  if (text == NULL)
+    return NULL;
   if (l->reason == REASON_STORED || l->reason == REASON_COLLECTED)
     return g_steal_pointer (&text);
   if ((l->flags & LINE_EARNED) && l->text != NULL)
@@ -116,7 +127,7 @@ _tandem_settlement_explain (TandemSettlement *self, const TandemLine *l)
 }
 
 static char *
-explain_line (TandemSettlement *self, const TandemLine *l)
+explain_line (TandemSettlement *self, const TandemLine *l, GError **error)
 {
   const char      *cur = self->currency;
   g_autofree char *amount = _tandem_money_format_display (l->amount, cur);
@@ -127,12 +138,8 @@ explain_line (TandemSettlement *self, const TandemLine *l)
   const char      *kind = l->activity_kind <= TANDEM_ACTIVITY_KIND_PAYMENT
                               ? tandem_activity_kind_to_nick (l->activity_kind)
                               : "";
-  TandemAccount   *account
-      = l->account_id > 0 ? _tandem_store_load_account (self->store, l->account_id, NULL) : NULL;
-  const char *account_name = account ? tandem_account_get_name (account) : "?";
-  TandemTeam *team
-      = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
-  const char *team_name = team ? tandem_team_get_name (team) : "?";
+  const char      *account_name = _tandem_settlement_name (self, 'a', l->account_id);
+  const char      *team_name = _tandem_settlement_name (self, 't', l->team_id);
 
   switch ((TandemLineReason)l->reason)
     {
@@ -183,12 +190,10 @@ explain_line (TandemSettlement *self, const TandemLine *l)
 
     case REASON_REFERRAL:
       {
-        TandemAccount *referrer = _tandem_store_load_account (self->store, l->other, NULL);
-
         return g_strdup_printf (
             _ ("Referral bonus: %s, referred by %s, placed its first order #%" PRId64
                "; %s for tandem %s; your share %s = %s"),
-            account_name, referrer ? tandem_account_get_name (referrer) : "?", l->activity_id, pool,
+            account_name, _tandem_settlement_name (self, 'a', l->other), l->activity_id, pool,
             team_name, share, amount);
       }
 
@@ -228,13 +233,10 @@ explain_line (TandemSettlement *self, const TandemLine *l)
     case REASON_CAP_PART:
       {
         g_autofree char *cap = _tandem_money_format_display (l->other, cur);
-        TandemTeam      *through
-            = l->team_id > 0 ? _tandem_store_load_team (self->store, l->team_id, NULL) : NULL;
-
         return g_strdup_printf (
             _ ("Cap: your lines add up to %s, above the cap of %s per rep; %s is cut, "
                "%s of it from what you earned through tandem %s"),
-            base, cap, pool, amount, through ? tandem_team_get_name (through) : "?");
+            base, cap, pool, amount, team_name);
       }
 
     case REASON_DRAW:
@@ -269,7 +271,7 @@ explain_line (TandemSettlement *self, const TandemLine *l)
 
     case REASON_STORED:
       if (l->text == NULL && l->other > 0)
-        return _tandem_settlement_stored_text (self, l->other);
+        return _tandem_settlement_stored_text (self, l->other, error);
       return g_strdup (l->text ? l->text : "");
 
     case REASON_DISPUTE:

@@ -78,14 +78,25 @@ line_list_get_n_items (GListModel *model)
 static TandemPayoutLine *
 make_line (TandemSettlement *self, const TandemLine *l)
 {
-  g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
-  TandemRep                       *rep = _tandem_store_load_rep (self->store, l->rep_id, NULL);
+  g_autoptr (GError) error = NULL;
+  TandemRep *rep;
+  char      *text;
 
+  {
+    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
+
+    rep = _tandem_store_load_rep (self->store, l->rep_id, NULL);
+  }
   if (rep == NULL)
     return NULL;
+  /* a list model cannot fail: a stored text that cannot be read says so
+   * (tandem_settlement_write_json() reports it as an error) */
+  text = _tandem_settlement_explain (self, l, &error);
+  if (text == NULL)
+    text = g_strdup_printf (_ ("(the stored explanation could not be read: %s)"), error->message);
   return _tandem_payout_line_new (self->store, rep, l->kind,
                                   tandem_money_new (l->amount, self->currency), l->activity_id,
-                                  _tandem_settlement_explain (self, l));
+                                  text);
 }
 
 static gpointer

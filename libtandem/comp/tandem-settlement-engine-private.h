@@ -56,6 +56,8 @@ struct _TandemSettlement
   gint64                held_total;
   /* a closed period's stored explanations, read a range of rows at a
    * time when asked for: its lines keep their row in `other` */
+  GHashTable *names; /* "a17", "t3", "r2" → the name of account, tandem, rep 17, 3, 2 as it
+                      * was when settled: what the explanations and the JSON print */
   GMutex     texts_lock;
   gint64     texts_first; /* the row of texts[0] */
   GPtrArray *texts;       /* char *, NULL for a row that is not a line of it */
@@ -143,10 +145,13 @@ void     _tandem_conversion_free (TandemRateConversion *conversion);
 GHashTable *_tandem_conversions_new (void);
 
 /* The stored explanation of a closed line, from row @row. */
-char *_tandem_settlement_stored_text (TandemSettlement *self, gint64 row);
+char *_tandem_settlement_stored_text (TandemSettlement *self, gint64 row, GError **error);
+/* The name of account (@what 'a'), tandem ('t') or rep ('r') @id, as
+ * resolved when the settlement was made; "?" for one it does not know. */
+const char *_tandem_settlement_name (TandemSettlement *self, char what, gint64 id);
 
 /* The explanation of a line, in the settlement's currency. */
-char *_tandem_settlement_explain (TandemSettlement *self, const TandemLine *line);
+char *_tandem_settlement_explain (TandemSettlement *self, const TandemLine *line, GError **error);
 
 /* The lines [first, first + n) of @settlement as a GListModel of
  * TandemPayoutLine, made when asked for. */

@@ -62,6 +62,7 @@ tandem_settlement_finalize (GObject *object)
 
   g_clear_pointer (&self->lines, _tandem_line_table_free);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_mutex_clear (&self->texts_lock);
   g_clear_pointer (&self->rep_ids, g_array_unref);
   g_clear_pointer (&self->rep_first, g_array_unref);
@@ -387,6 +388,73 @@ load_closed_schedule (TandemSettlement *self,
   return TRUE;
 }
 
+/* Adds to @names the name of each record of @records (@size bytes each,
+ * its id first and its name at @name_offset) that @wanted holds. */
+static void
+add_names (GHashTable *names,
+           GHashTable *wanted,
+           char        what,
+           GArray     *records,
+           gsize       size,
+           gsize       name_offset)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      const guint8 *r = (const guint8 *)records->data + i * size;
+      gint64        id;
+      const char   *name;
+      char          key[32];
+
+      memcpy (&id, r, sizeof id);
+      memcpy (&name, r + name_offset, sizeof name);
+      g_snprintf (key, sizeof key, "%c%" PRId64, what, id);
+      if (g_hash_table_contains (wanted, key) && name != NULL)
+        g_hash_table_insert (names, g_strdup (key), g_strdup (name));
+    }
+}
+
+/* The names of the reps, tandems and accounts the settlement's lines
+ * name, read now in its transaction (three queries), so that what it
+ * prints later never goes back to the store. */
+static gboolean
+resolve_names (TandemSettlement *self, TandemBackend *backend, GError **error)
+{
+  g_autoptr (GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) accounts = NULL;
+  g_autoptr (GArray) teams = NULL;
+  g_autoptr (GArray) reps = NULL;
+  TandemLineIter    iter;
+  const TandemLine *l;
+
+  _tandem_line_iter_init (&iter, self->lines, 0, _tandem_line_table_get_len (self->lines));
+  while ((l = _tandem_line_iter_next (&iter)) != NULL)
+    {
+      g_hash_table_add (wanted, g_strdup_printf ("r%" PRId64, l->rep_id));
+      if (l->account_id > 0)
+        g_hash_table_add (wanted, g_strdup_printf ("a%" PRId64, l->account_id));
+      if (l->team_id > 0)
+        g_hash_table_add (wanted, g_strdup_printf ("t%" PRId64, l->team_id));
+      if (l->reason == REASON_REFERRAL && l->other > 0)
+        g_hash_table_add (wanted, g_strdup_printf ("a%" PRId64, l->other));
+    }
+  for (guint i = 0; i < self->rep_ids->len; i++)
+    g_hash_table_add (wanted,
+                      g_strdup_printf ("r%" PRId64, g_array_index (self->rep_ids, gint64, i)));
+
+  if ((accounts = _tandem_backend_list_accounts (backend, error)) == NULL
+      || (teams = _tandem_backend_list_teams (backend, error)) == NULL
+      || (reps = _tandem_backend_list_reps (backend, error)) == NULL)
+    return FALSE;
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  add_names (self->names, wanted, 'a', accounts, sizeof (TandemAccountRecord),
+             G_STRUCT_OFFSET (TandemAccountRecord, name));
+  add_names (self->names, wanted, 't', teams, sizeof (TandemTeamRecord),
+             G_STRUCT_OFFSET (TandemTeamRecord, name));
+  add_names (self->names, wanted, 'r', reps, sizeof (TandemRepRecord),
+             G_STRUCT_OFFSET (TandemRepRecord, name));
+  return TRUE;
+}
+
 TandemSettlement *
 _tandem_settle_locked (TandemStore  *store,
                        TandemPlan   *plan,
@@ -459,7 +527,8 @@ _tandem_settle_locked (TandemStore  *store,
         return NULL;
       self->lines = g_steal_pointer (&frozen_lines);
       if (!index_reps (self, NULL, error) || !total_held (self, error)
-          || !load_team_results (self, closed_teams, error))
+          || !load_team_results (self, closed_teams, error)
+          || !resolve_names (self, engine.backend, error))
         return NULL;
       return g_steal_pointer (&self);
     }
@@ -494,7 +563,9 @@ _tandem_settle_locked (TandemStore  *store,
                                  engine.processed);
   _tandem_engine_clear (&engine);
 
-  return ok ? g_steal_pointer (&self) : NULL;
+  return ok && resolve_names (self, _tandem_store_get_backend (store), error)
+             ? g_steal_pointer (&self)
+             : NULL;
 }
 
 /**
@@ -855,17 +926,20 @@ write_money (TandemJsonWriter *w, const char *name, gint64 minor, const char *cu
 }
 
 /* One line as JSON (with its rep when it stands outside the rep's own
- * object), its explanation made only now. */
-static void
-write_line (TandemSettlement *self, TandemJsonWriter *w, const TandemLine *l, gboolean with_rep)
+ * object), its explanation made only now from what the settlement holds:
+ * only a closed period's stored text is read, and an error reading it is
+ * the writer's error. */
+static gboolean
+write_line (TandemSettlement *self,
+            TandemJsonWriter *w,
+            const TandemLine *l,
+            gboolean          with_rep,
+            GError          **error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = _tandem_settlement_explain (self, l, error);
 
-  {
-    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
-
-    text = _tandem_settlement_explain (self, l);
-  }
+  if (text == NULL)
+    return FALSE;
   _tandem_json_writer_begin_object (w);
   if (with_rep)
     {
@@ -883,12 +957,13 @@ write_line (TandemSettlement *self, TandemJsonWriter *w, const TandemLine *l, gb
   _tandem_json_writer_member (w, "explanation");
   _tandem_json_writer_string (w, text);
   _tandem_json_writer_end_object (w);
+  return TRUE;
 }
 
 /* The settlement's JSON, written as it goes: one rep's lines at a time,
  * each explanation made only while it is written. */
-static void
-write_settlement (TandemSettlement *self, TandemJsonWriter *w)
+static gboolean
+write_settlement (TandemSettlement *self, TandemJsonWriter *w, GError **error)
 {
   g_autofree char *label = tandem_period_to_string (self->period);
 
@@ -950,24 +1025,17 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
   _tandem_json_writer_begin_array (w);
   for (guint r = 0; r < self->rep_ids->len; r++)
     {
-      gint64     rep_id = g_array_index (self->rep_ids, gint64, r);
-      guint      first = g_array_index (self->rep_first, guint, r);
-      guint      next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1)
-                                                     : _tandem_line_table_get_len (self->lines);
-      TandemRep *rep;
-      gint64     total = g_array_index (self->rep_totals, gint64, r);
-
-      {
-        g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self->store);
-
-        rep = _tandem_store_load_rep (self->store, rep_id, NULL);
-      }
+      gint64 rep_id = g_array_index (self->rep_ids, gint64, r);
+      guint  first = g_array_index (self->rep_first, guint, r);
+      guint  next = r + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, r + 1)
+                                                 : _tandem_line_table_get_len (self->lines);
+      gint64 total = g_array_index (self->rep_totals, gint64, r);
 
       _tandem_json_writer_begin_object (w);
       _tandem_json_writer_member (w, "rep");
       _tandem_json_writer_int (w, rep_id);
       _tandem_json_writer_member (w, "name");
-      _tandem_json_writer_string (w, rep ? tandem_rep_get_name (rep) : "");
+      _tandem_json_writer_string (w, _tandem_settlement_name (self, 'r', rep_id));
       write_money (w, "total", total, self->currency);
       if (self->collects)
         write_money (w, "held", held_for (self, rep_id), self->currency);
@@ -978,7 +1046,8 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
 
       _tandem_line_iter_init (&iter, self->lines, first, next);
       while ((l = _tandem_line_iter_next (&iter)) != NULL)
-        write_line (self, w, l, FALSE);
+        if (!write_line (self, w, l, FALSE, error))
+          return FALSE;
       _tandem_json_writer_end_array (w);
       _tandem_json_writer_end_object (w);
     }
@@ -1022,6 +1091,7 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
     }
   _tandem_json_writer_end_array (w);
   _tandem_json_writer_end_object (w);
+  return TRUE;
 }
 
 /**
@@ -1051,12 +1121,27 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w)
 char *
 tandem_settlement_to_json (TandemSettlement *self)
 {
+  g_autoptr (GError) error = NULL;
   TandemJsonWriter *w;
 
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
 
   w = _tandem_json_writer_new (NULL, NULL);
-  write_settlement (self, w);
+  if (!write_settlement (self, w, &error))
+    {
+      /* the text cannot carry an error: what could not be read says so
+       * (tandem_settlement_write_json() returns it) */
+      g_autofree char *broken = _tandem_json_writer_steal (w);
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "error");
+      json_builder_add_string_value (b, error->message);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      return json_to_string (root, TRUE);
+    }
   return _tandem_json_writer_steal (w);
 }
 
@@ -1087,6 +1172,7 @@ tandem_settlement_to_json (TandemSettlement *self)
 char *
 tandem_settlement_lines_to_json (TandemSettlement *self, guint first, guint n)
 {
+  g_autoptr (GError) error = NULL;
   TandemJsonWriter *w;
   guint             len;
   TandemLineIter    iter;
@@ -1100,7 +1186,13 @@ tandem_settlement_lines_to_json (TandemSettlement *self, guint first, guint n)
   _tandem_json_writer_begin_array (w);
   _tandem_line_iter_init (&iter, self->lines, first, first + MIN (n, len - first));
   while ((l = _tandem_line_iter_next (&iter)) != NULL)
-    write_line (self, w, l, TRUE);
+    if (!write_line (self, w, l, TRUE, &error))
+      {
+        g_autofree char *broken = _tandem_json_writer_steal (w);
+        g_autofree char *message = g_strescape (error->message, NULL);
+
+        return g_strdup_printf ("[{\"error\": \"%s\"}]", message);
+      }
   _tandem_json_writer_end_array (w);
   return _tandem_json_writer_steal (w);
 }
@@ -1134,7 +1226,13 @@ tandem_settlement_write_json (TandemSettlement *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   w = _tandem_json_writer_new (stream, cancellable);
-  write_settlement (self, w);
+  if (!write_settlement (self, w, error))
+    {
+      g_autoptr (GError) ignored = NULL;
+
+      _tandem_json_writer_finish (w, &ignored);
+      return FALSE;
+    }
   return _tandem_json_writer_finish (w, error);
 }
 
