@@ -1131,7 +1131,7 @@ tandem_settlement_to_json (TandemSettlement *self)
     {
       /* the text cannot carry an error: what could not be read says so
        * (tandem_settlement_write_json() returns it) */
-      g_autofree char *broken = _tandem_json_writer_steal (w);
+      g_free (_tandem_json_writer_steal (w)); /* what was written before the error */
       g_autoptr (JsonBuilder) b = json_builder_new ();
       g_autoptr (JsonNode) root = NULL;
 
@@ -1188,7 +1188,7 @@ tandem_settlement_lines_to_json (TandemSettlement *self, guint first, guint n)
   while ((l = _tandem_line_iter_next (&iter)) != NULL)
     if (!write_line (self, w, l, TRUE, &error))
       {
-        g_autofree char *broken = _tandem_json_writer_steal (w);
+        g_free (_tandem_json_writer_steal (w)); /* what was written before the error */
         g_autofree char *message = g_strescape (error->message, NULL);
 
         return g_strdup_printf ("[{\"error\": \"%s\"}]", message);
