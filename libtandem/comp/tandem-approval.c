@@ -67,7 +67,7 @@ advance (TandemStore          *self,
 
   tx = _tandem_transaction_new (self);
   if (!_tandem_transaction_begin (tx, error)
-      || (current = _tandem_settle_locked (self, plan, period, NULL, NULL, error)) == NULL)
+      || (current = _tandem_settle_in (tx, plan, period, NULL, NULL, error)) == NULL)
     return NULL;
   if (current->state != to - 1)
     return wrong_state (error, current, label, tandem_plan_get_name (plan), to), NULL;
@@ -77,12 +77,12 @@ advance (TandemStore          *self,
   record.number = to;
   record.text = (char *)tandem_store_get_actor (self);
   record.from_at = _tandem_time_to_usec (now);
-  if (!_tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                      TANDEM_SCHEDULE_PERIOD_STATE, &record, NULL, error))
+  if (!_tandem_db_save_schedule (_tandem_transaction_get_db (tx), TANDEM_SCHEDULE_PERIOD_STATE,
+                                 &record, NULL, error))
     return NULL;
 
   g_clear_object (&current);
-  current = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
+  current = _tandem_settle_in (tx, plan, period, NULL, NULL, error);
   if (current == NULL)
     return NULL;
   {

@@ -82,7 +82,7 @@ closing_line (gpointer data, TandemLineRecord *r)
 /* Whether a tandem that follows @plan at @start has activities in
  * [start, end); with one plan every tandem follows it. */
 static gint64
-plan_activities (TandemBackend        *backend,
+plan_activities (TandemDb             *db,
                  const TandemSchedule *schedule,
                  GArray               *teams,
                  const char           *plan,
@@ -93,7 +93,7 @@ plan_activities (TandemBackend        *backend,
   TandemActivityScan scan = { 0, 0, 0, -1, start, end, 0 };
 
   if (_tandem_schedule_n_plans (schedule) <= 1)
-    return _tandem_backend_count_activities (backend, &scan, error);
+    return _tandem_db_count_activities (db, &scan, error);
   for (guint i = 0; i < teams->len; i++)
     {
       gint64      id = g_array_index (teams, TandemTeamRecord, i).id;
@@ -103,7 +103,7 @@ plan_activities (TandemBackend        *backend,
       if (follows == NULL || strcmp (follows, plan) != 0)
         continue;
       scan.team_id = id;
-      if ((n = _tandem_backend_count_activities (backend, &scan, error)) != 0)
+      if ((n = _tandem_db_count_activities (db, &scan, error)) != 0)
         return n;
     }
   return 0;
@@ -114,7 +114,7 @@ plan_activities (TandemBackend        *backend,
  * open, naming the earliest. Walks back only as far as there are
  * activities, one count per period. */
 static gboolean
-check_close_order (TandemBackend *backend, TandemPlan *plan, TandemPeriod *period, GError **error)
+check_close_order (TandemDb *db, TandemPlan *plan, TandemPeriod *period, GError **error)
 {
   g_auto (TandemSchedule) schedule = { 0 };
   g_autoptr (GArray) teams = NULL;
@@ -124,8 +124,8 @@ check_close_order (TandemBackend *backend, TandemPlan *plan, TandemPeriod *perio
   gint64             from = G_MININT64, remaining;
   TandemActivityScan before = { 0, 0, 0, -1, G_MININT64, 0, 0 };
 
-  if (!_tandem_schedule_load (&schedule, backend, error)
-      || (teams = _tandem_backend_list_teams (backend, error)) == NULL)
+  if (!_tandem_schedule_load (&schedule, db, error)
+      || (teams = _tandem_db_list_teams (db, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < schedule.versions->len; i++)
     {
@@ -136,7 +136,7 @@ check_close_order (TandemBackend *backend, TandemPlan *plan, TandemPeriod *perio
     }
   before.since = from;
   before.until = _tandem_plan_period_start (plan, period);
-  if ((remaining = _tandem_backend_count_activities (backend, &before, error)) < 0)
+  if ((remaining = _tandem_db_count_activities (db, &before, error)) < 0)
     return FALSE;
 
   q = tandem_period_get_previous (period);
@@ -152,7 +152,7 @@ check_close_order (TandemBackend *backend, TandemPlan *plan, TandemPeriod *perio
 
       if (end <= from)
         break;
-      if ((n = _tandem_backend_count_activities (backend, &in, error)) < 0)
+      if ((n = _tandem_db_count_activities (db, &in, error)) < 0)
         return FALSE;
       remaining -= n;
       for (guint i = 0; n > 0 && i < schedule.closed->len && !closed; i++)
@@ -163,7 +163,7 @@ check_close_order (TandemBackend *backend, TandemPlan *plan, TandemPeriod *perio
         }
       if (n > 0 && !closed)
         {
-          gint64 mine = plan_activities (backend, &schedule, teams, name, start, end, error);
+          gint64 mine = plan_activities (db, &schedule, teams, name, start, end, error);
 
           if (mine < 0)
             return FALSE;
@@ -256,18 +256,18 @@ tandem_store_close_period (TandemStore  *self,
         return NULL;
       }
     if ((stored == NULL || strcmp (tandem_plan_get_data (stored), tandem_plan_get_data (plan)) != 0)
-        && !_tandem_store_plan_locked (self, plan, stored != NULL ? period : NULL, &version, NULL,
+        && !_tandem_store_plan_locked (tx, plan, stored != NULL ? period : NULL, &version, NULL,
                                        error))
       return NULL;
   }
 
-  draft = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
+  draft = _tandem_settle_in (tx, plan, period, NULL, NULL, error);
   if (draft == NULL)
     return NULL;
 
   label = tandem_period_to_string (period);
   if (draft->state != TANDEM_SETTLEMENT_STATE_CLOSED
-      && !check_close_order (_tandem_transaction_get_backend (tx), plan, period, error))
+      && !check_close_order (_tandem_transaction_get_db (tx), plan, period, error))
     return NULL;
   if (draft->state == TANDEM_SETTLEMENT_STATE_CLOSED)
     {
@@ -303,10 +303,9 @@ tandem_store_close_period (TandemStore  *self,
 
   start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
   end = tandem_period_get_end (period, tandem_plan_get_time_zone (plan));
-  if (!_tandem_backend_close_period (
-          _tandem_transaction_get_backend (tx), tandem_plan_get_name (plan), label,
-          _tandem_time_to_usec (start), _tandem_time_to_usec (end), _tandem_time_to_usec (now),
-          closing_line, closing, teams, error))
+  if (!_tandem_db_close_period (_tandem_transaction_get_db (tx), tandem_plan_get_name (plan), label,
+                                _tandem_time_to_usec (start), _tandem_time_to_usec (end),
+                                _tandem_time_to_usec (now), closing_line, closing, teams, error))
     return NULL;
   {
     TandemScheduleRecord meta = { 0 };
@@ -314,8 +313,8 @@ tandem_store_close_period (TandemStore  *self,
     meta.name = (char *)tandem_plan_get_name (plan);
     meta.from_label = label;
     meta.number = draft->plan_version;
-    if (!_tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                        TANDEM_SCHEDULE_CLOSED_VERSION, &meta, NULL, error))
+    if (!_tandem_db_save_schedule (_tandem_transaction_get_db (tx), TANDEM_SCHEDULE_CLOSED_VERSION,
+                                   &meta, NULL, error))
       return NULL;
     for (guint i = 0; draft->rates != NULL && i < draft->rates->len; i++)
       {
@@ -323,14 +322,14 @@ tandem_store_close_period (TandemStore  *self,
 
         rate.name = meta.name;
         rate.from_label = label;
-        if (!_tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                            TANDEM_SCHEDULE_CLOSED_RATE, &rate, NULL, error))
+        if (!_tandem_db_save_schedule (_tandem_transaction_get_db (tx), TANDEM_SCHEDULE_CLOSED_RATE,
+                                       &rate, NULL, error))
           return NULL;
       }
   }
   /* the closed period as it reads back now; the draft goes first */
   g_clear_object (&draft);
-  closed = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
+  closed = _tandem_settle_in (tx, plan, period, NULL, NULL, error);
   if (closed == NULL)
     return NULL;
   {

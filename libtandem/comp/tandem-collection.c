@@ -155,7 +155,7 @@ earned_lines (TandemEngine *engine,
 
   {
     g_autoptr (GArray) closed
-        = _tandem_backend_list_closed_lines_for_activity (engine->backend, order_id, error);
+        = _tandem_db_list_closed_lines_for_activity (engine->db, order_id, error);
     gboolean found = FALSE;
 
     if (closed == NULL)
@@ -251,7 +251,7 @@ collect_order (TandemEngine *engine, GHashTable *own, gint64 order_id, GError **
   const TandemFlowRecord *order;
   Flows                   start, end;
 
-  flows = _tandem_backend_list_order_flows (engine->backend, order_id, engine->end, error);
+  flows = _tandem_db_list_order_flows (engine->db, order_id, engine->end, error);
   if (flows == NULL)
     return FALSE;
   if (flows->len == 0)
@@ -325,8 +325,8 @@ _tandem_engine_collect (TandemEngine *engine, GError **error)
 
   /* the orders paid or reversed in this period are open at its start, or
    * in it: every order with something left open at the start */
-  open = _tandem_backend_list_open_orders (
-      engine->backend, engine->start, engine->start,
+  open = _tandem_db_list_open_orders (
+      engine->db, engine->start, engine->start,
       _tandem_activity_kinds_mask (tandem_activity_kind_is_commissionable), error);
   if (open == NULL)
     return FALSE;

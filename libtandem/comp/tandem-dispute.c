@@ -656,7 +656,7 @@ tandem_store_open_dispute (TandemStore  *self,
 
   tx = _tandem_transaction_new (self);
   if (!_tandem_transaction_begin (tx, error)
-      || !_tandem_schedule_load (&schedule, _tandem_transaction_get_backend (tx), error))
+      || !_tandem_schedule_load (&schedule, _tandem_transaction_get_db (tx), error))
     return NULL;
   if (_tandem_schedule_latest_version (&schedule, plan) == NULL)
     return _tandem_plan_not_found (plan, error), NULL;
@@ -669,7 +669,7 @@ tandem_store_open_dispute (TandemStore  *self,
   record.reason = (char *)reason;
   record.opened_by = (char *)tandem_store_get_actor (self);
   record.opened_at = _tandem_time_to_usec (now);
-  if (!_tandem_backend_insert_dispute (_tandem_transaction_get_backend (tx), &record, error))
+  if (!_tandem_db_insert_dispute (_tandem_transaction_get_db (tx), &record, error))
     return NULL;
   {
     g_autofree char *what
@@ -688,7 +688,7 @@ list_records (TandemStore *self, GError **error)
 {
   g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-  return _tandem_backend_list_disputes (_tandem_transaction_get_backend (tx), error);
+  return _tandem_db_list_disputes (_tandem_transaction_get_db (tx), error);
 }
 
 /**
@@ -744,9 +744,8 @@ resolve (TandemStore  *self,
   TandemDisputeRecord *r = NULL;
 
   if (!_tandem_transaction_begin (tx, error)
-      || (records = _tandem_backend_list_disputes (_tandem_transaction_get_backend (tx), error))
-             == NULL
-      || !_tandem_schedule_load (&schedule, _tandem_transaction_get_backend (tx), error))
+      || (records = _tandem_db_list_disputes (_tandem_transaction_get_db (tx), error)) == NULL
+      || !_tandem_schedule_load (&schedule, _tandem_transaction_get_db (tx), error))
     return NULL;
   for (guint i = 0; i < records->len && r == NULL; i++)
     if (g_array_index (records, TandemDisputeRecord, i).id == id)
@@ -795,7 +794,7 @@ resolve (TandemStore  *self,
     }
   g_free (r->into_label);
   r->into_label = g_strdup (into_label);
-  if (!_tandem_backend_resolve_dispute (_tandem_transaction_get_backend (tx), r, error))
+  if (!_tandem_db_resolve_dispute (_tandem_transaction_get_db (tx), r, error))
     return NULL;
   {
     g_autofree char *adjusted

@@ -54,8 +54,8 @@ _tandem_settlement_stored_text (TandemSettlement *self, gint64 row, GError **err
   if (self->texts == NULL || row < self->texts_first
       || row >= self->texts_first + (gint64)self->texts->len)
     {
-      rows = _tandem_backend_list_line_texts (_tandem_transaction_get_backend (tx), row,
-                                              row + TEXTS_AT_ONCE, error);
+      rows = _tandem_db_list_line_texts (_tandem_transaction_get_db (tx), row, row + TEXTS_AT_ONCE,
+                                         error);
       if (rows == NULL)
         return NULL;
       g_clear_pointer (&self->texts, g_ptr_array_unref);

@@ -33,9 +33,9 @@ gboolean _tandem_payroll_rules_parse (TandemPayrollRules *rules, GKeyFile *kf, G
 
 /* The stored profile in effect for @period (NULL: the newest), read in the
  * caller's transaction; NULL without an error when there is none. */
-TandemPayrollProfile *_tandem_payroll_profile_load (TandemBackend *backend,
-                                                    TandemPeriod  *period,
-                                                    GError       **error);
+TandemPayrollProfile *_tandem_payroll_profile_load (TandemDb     *db,
+                                                    TandemPeriod *period,
+                                                    GError      **error);
 
 const TandemPayrollRules *_tandem_payroll_profile_get_rules (TandemPayrollProfile *self);
 TandemPayrollProfile     *_tandem_payroll_profile_new_stored (const char *data,

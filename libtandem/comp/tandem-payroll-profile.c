@@ -499,8 +499,8 @@ tandem_store_add_payroll_profile (TandemStore          *self,
   record.from_at = from != NULL ? period_key (from) : G_MININT64;
   tx = _tandem_transaction_new (self);
   if (!_tandem_transaction_begin (tx, error)
-      || !_tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                         TANDEM_SCHEDULE_PAYROLL_PROFILE, &record, &id, error))
+      || !_tandem_db_save_schedule (_tandem_transaction_get_db (tx),
+                                    TANDEM_SCHEDULE_PAYROLL_PROFILE, &record, &id, error))
     return FALSE;
   what = g_strdup_printf ("payroll profile version %" G_GINT64_FORMAT " from %s", id,
                           label != NULL ? label : "every period");
@@ -515,10 +515,10 @@ tandem_store_add_payroll_profile (TandemStore          *self,
  * caller's transaction: the newest version whose first period starts no
  * later than @period. NULL without an error when there is none. */
 TandemPayrollProfile *
-_tandem_payroll_profile_load (TandemBackend *backend, TandemPeriod *period, GError **error)
+_tandem_payroll_profile_load (TandemDb *db, TandemPeriod *period, GError **error)
 {
   g_autoptr (GArray) versions
-      = _tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_PAYROLL_PROFILE, NULL, error);
+      = _tandem_db_list_schedule (db, TANDEM_SCHEDULE_PAYROLL_PROFILE, NULL, error);
   gint64                      key = period != NULL ? period_key (period) : G_MAXINT64;
   const TandemScheduleRecord *best = NULL;
 
@@ -560,5 +560,5 @@ tandem_store_get_payroll_profile (TandemStore *self, TandemPeriod *period, GErro
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   tx = _tandem_transaction_new (self);
-  return _tandem_payroll_profile_load (_tandem_transaction_get_backend (tx), period, error);
+  return _tandem_payroll_profile_load (_tandem_transaction_get_db (tx), period, error);
 }

@@ -359,9 +359,9 @@ rules_for (TandemSettlement     *s,
 /* An earlier export of the same period and plans, from the audit trail:
  * refused naming when and by whom. */
 static gboolean
-check_not_exported (TandemBackend *backend, const char *key, GError **error)
+check_not_exported (TandemDb *db, const char *key, GError **error)
 {
-  g_autoptr (GArray) entries = _tandem_backend_list_audit (backend, G_MININT64, error);
+  g_autoptr (GArray) entries = _tandem_db_list_audit (db, G_MININT64, error);
 
   if (entries == NULL)
     return FALSE;
@@ -470,7 +470,7 @@ tandem_store_export_payroll (TandemStore             *self,
     g_autoptr (TandemTransaction) read = _tandem_transaction_new (self);
     g_autoptr (GError) local = NULL;
 
-    profile = _tandem_payroll_profile_load (_tandem_transaction_get_backend (read), period, &local);
+    profile = _tandem_payroll_profile_load (_tandem_transaction_get_db (read), period, &local);
     if (local != NULL)
       {
         g_propagate_error (error, g_steal_pointer (&local));
@@ -538,7 +538,7 @@ tandem_store_export_payroll (TandemStore             *self,
   if (!_tandem_transaction_begin (tx, error))
     return FALSE;
   if (!(flags & TANDEM_PAYROLL_EXPORT_AGAIN)
-      && !check_not_exported (_tandem_transaction_get_backend (tx), key, error))
+      && !check_not_exported (_tandem_transaction_get_db (tx), key, error))
     return FALSE;
   return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error)
          && _tandem_transaction_commit_audited (tx, "payroll-export", what, error);
@@ -582,8 +582,8 @@ tandem_store_list_unmapped_line_kinds (TandemStore      *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    profile = _tandem_payroll_profile_load (_tandem_transaction_get_backend (tx),
-                                            settlement->period, &local);
+    profile = _tandem_payroll_profile_load (_tandem_transaction_get_db (tx), settlement->period,
+                                            &local);
   }
   if (local != NULL)
     {

@@ -71,15 +71,15 @@ after_last_closed (TandemPlan *plan, const TandemSchedule *schedule)
 }
 
 gboolean
-_tandem_store_plan_locked (TandemStore  *self,
-                           TandemPlan   *plan,
-                           TandemPeriod *from,
-                           guint        *version,
-                           char        **added_from,
-                           GError      **error)
+_tandem_store_plan_locked (TandemTransaction *tx,
+                           TandemPlan        *plan,
+                           TandemPeriod      *from,
+                           guint             *version,
+                           char             **added_from,
+                           GError           **error)
 {
-  TandemBackend *backend = _tandem_store_get_backend (self);
-  const char    *name = tandem_plan_get_name (plan);
+  TandemDb   *db = _tandem_transaction_get_db (tx);
+  const char *name = tandem_plan_get_name (plan);
   g_auto (TandemSchedule) schedule = { 0 };
   g_autoptr (TandemPeriod) derived = NULL;
   g_autofree char            *label = NULL;
@@ -88,7 +88,7 @@ _tandem_store_plan_locked (TandemStore  *self,
   TandemScheduleRecord        record = { 0 };
   gint64                      closed_end;
 
-  if (!_tandem_schedule_load (&schedule, backend, error))
+  if (!_tandem_schedule_load (&schedule, db, error))
     return FALSE;
 
   latest = _tandem_schedule_latest_version (&schedule, name);
@@ -103,8 +103,7 @@ _tandem_store_plan_locked (TandemStore  *self,
         *version = 1;
       if (added_from != NULL)
         *added_from = g_strdup ("the beginning");
-      return _tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL,
-                                            error);
+      return _tandem_db_save_schedule (db, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL, error);
     }
 
   if (from == NULL)
@@ -148,8 +147,7 @@ _tandem_store_plan_locked (TandemStore  *self,
     *version = (guint)record.number;
   if (added_from != NULL)
     *added_from = g_strdup (label != NULL ? label : "the beginning");
-  return _tandem_backend_save_schedule (backend, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL,
-                                        error);
+  return _tandem_db_save_schedule (db, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL, error);
 }
 
 /**
@@ -219,7 +217,7 @@ tandem_store_add_plan_version (TandemStore  *self,
 
   tx = _tandem_transaction_new (self);
   if (!_tandem_transaction_begin (tx, error)
-      || !_tandem_store_plan_locked (self, plan, from, &number, &added_from, error))
+      || !_tandem_store_plan_locked (tx, plan, from, &number, &added_from, error))
     return FALSE;
   if (version != NULL)
     *version = number;
@@ -235,7 +233,7 @@ load_schedule (TandemStore *self, TandemSchedule *schedule, GError **error)
 {
   g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-  return _tandem_schedule_load (schedule, _tandem_transaction_get_backend (tx), error);
+  return _tandem_schedule_load (schedule, _tandem_transaction_get_db (tx), error);
 }
 
 /**
@@ -469,14 +467,14 @@ tandem_store_set_default_plan (TandemStore *self, const char *name, GError **err
 
   tx = _tandem_transaction_new (self);
   if (!_tandem_transaction_begin (tx, error)
-      || !_tandem_schedule_load (&schedule, _tandem_transaction_get_backend (tx), error))
+      || !_tandem_schedule_load (&schedule, _tandem_transaction_get_db (tx), error))
     return FALSE;
   if (_tandem_schedule_latest_version (&schedule, name) == NULL)
     return _tandem_plan_not_found (name, error);
 
   record.name = (char *)name;
-  return _tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                        TANDEM_SCHEDULE_DEFAULT_PLAN, &record, NULL, error)
+  return _tandem_db_save_schedule (_tandem_transaction_get_db (tx), TANDEM_SCHEDULE_DEFAULT_PLAN,
+                                   &record, NULL, error)
          && _tandem_transaction_commit_audited (tx, "plan default", name, error);
 }
 

@@ -23,7 +23,7 @@
 typedef struct
 {
   TandemTransaction *tx;
-  TandemBackend     *backend;
+  TandemDb          *db;
   TandemSchedule     schedule;
   TandemPlan        *cut; /* the default plan: cuts periods; NULL: months in UTC */
 } Write;
@@ -35,8 +35,8 @@ schedule_begin (Write *w, TandemStore *store, gboolean write, GError **error)
   w->tx = _tandem_transaction_new (store);
   if (write && !_tandem_transaction_begin (w->tx, error))
     return FALSE;
-  w->backend = _tandem_transaction_get_backend (w->tx);
-  if (!_tandem_schedule_load (&w->schedule, w->backend, error))
+  w->db = _tandem_transaction_get_db (w->tx);
+  if (!_tandem_schedule_load (&w->schedule, w->db, error))
     return FALSE;
   w->cut = _tandem_schedule_default_plan (&w->schedule, error);
   return w->cut != NULL || w->schedule.default_plan == NULL;
@@ -118,7 +118,7 @@ commit_target (Write *w, const char *verb, TandemTeam *team, TandemPeriod *from,
   /* the targets as they are now stored, from @from on */
   {
     g_autoptr (GArray) targets
-        = _tandem_backend_list_schedule (w->backend, TANDEM_SCHEDULE_TARGET, NULL, error);
+        = _tandem_db_list_schedule (w->db, TANDEM_SCHEDULE_TARGET, NULL, error);
     gint64 start = 0;
 
     if (targets == NULL || !period_start (w, from, &start, error))
@@ -208,7 +208,7 @@ tandem_store_assign_plan (TandemStore  *self,
   what = g_strdup_printf (_ ("Assigning plan “%s” to tandem “%s” from %s"), name,
                           tandem_team_get_name (team), label ? label : _ ("the beginning"));
   ok = ok && check_open (&w, record.from_at, what, error)
-       && _tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_TEAM_PLAN, &record, NULL, error)
+       && _tandem_db_save_schedule (w.db, TANDEM_SCHEDULE_TEAM_PLAN, &record, NULL, error)
        && _tandem_transaction_commit_audited (w.tx, "team plan", what, error);
   write_clear (&w);
   return ok;
@@ -275,8 +275,7 @@ save_target (Write        *w,
   g_strlcpy (record.currency, currency, sizeof record.currency);
   return period_start (w, period, &record.from_at, error)
          && check_period_open (w, label, what, error)
-         && _tandem_backend_save_schedule (w->backend, TANDEM_SCHEDULE_TARGET, &record, NULL,
-                                           error);
+         && _tandem_db_save_schedule (w->db, TANDEM_SCHEDULE_TARGET, &record, NULL, error);
 }
 
 /**
@@ -517,7 +516,7 @@ tandem_store_set_draw (TandemStore  *self,
       ok = FALSE;
     }
   ok = ok && check_open (&w, record.from_at, what, error)
-       && _tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_DRAW, &record, &id, error)
+       && _tandem_db_save_schedule (w.db, TANDEM_SCHEDULE_DRAW, &record, &id, error)
        && commit_draw (&w, &record, error);
   write_clear (&w);
   if (!ok)
@@ -552,8 +551,7 @@ tandem_store_list_draws (TandemStore *self, GError **error)
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
   ok = read_begin (&w, self, error)
-       && (lines
-           = _tandem_backend_list_schedule (w.backend, TANDEM_SCHEDULE_DRAW_LINE, kinds, error))
+       && (lines = _tandem_db_list_schedule (w.db, TANDEM_SCHEDULE_DRAW_LINE, kinds, error))
               != NULL;
   for (guint i = 0; ok && i < w.schedule.draws->len; i++)
     {
@@ -656,7 +654,7 @@ tandem_store_set_exchange_rate (TandemStore *self,
   what = g_strdup_printf (_ ("The rate %s→%s"), from_currency, to_currency);
 
   ok = write_begin (&w, self, error) && check_open (&w, record.from_at, what, error)
-       && _tandem_backend_save_schedule (w.backend, TANDEM_SCHEDULE_RATE, &record, NULL, error)
+       && _tandem_db_save_schedule (w.db, TANDEM_SCHEDULE_RATE, &record, NULL, error)
        && commit_rate (&w, &record, error);
   write_clear (&w);
   return ok;

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "tandem-backend-private.h"
+#include "tandem-db-private.h"
 #include "tandem-plan.h"
 
 G_BEGIN_DECLS
@@ -28,7 +28,7 @@ typedef struct
   GArray  *closed;      /* closed periods, by plan, start */
 } TandemSchedule;
 
-gboolean _tandem_schedule_load (TandemSchedule *self, TandemBackend *backend, GError **error);
+gboolean _tandem_schedule_load (TandemSchedule *self, TandemDb *db, GError **error);
 void     _tandem_schedule_clear (TandemSchedule *self);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TandemSchedule, _tandem_schedule_clear)
 

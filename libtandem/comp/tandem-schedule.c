@@ -24,7 +24,7 @@ _tandem_schedule_clear (TandemSchedule *self)
 }
 
 gboolean
-_tandem_schedule_load (TandemSchedule *self, TandemBackend *backend, GError **error)
+_tandem_schedule_load (TandemSchedule *self, TandemDb *db, GError **error)
 {
   g_autoptr (GArray) defaults = NULL;
   GArray **lists[] = { &self->versions, &defaults,    &self->team_plans, &self->targets,
@@ -38,7 +38,7 @@ _tandem_schedule_load (TandemSchedule *self, TandemBackend *backend, GError **er
   memset (self, 0, sizeof *self);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      *lists[i] = _tandem_backend_list_schedule (backend, kinds[i], NULL, error);
+      *lists[i] = _tandem_db_list_schedule (db, kinds[i], NULL, error);
       if (*lists[i] == NULL)
         {
           _tandem_schedule_clear (self);

@@ -65,12 +65,12 @@ struct _TandemSettlement
 
 /* Settles @period under @plan inside the caller's transaction (a closed
  * period is read back as frozen). */
-TandemSettlement *_tandem_settle_locked (TandemStore  *store,
-                                         TandemPlan   *plan,
-                                         TandemPeriod *period,
-                                         GMainContext *progress_context,
-                                         GCancellable *cancellable,
-                                         GError      **error);
+TandemSettlement *_tandem_settle_in (TandemTransaction *tx,
+                                     TandemPlan        *plan,
+                                     TandemPeriod      *period,
+                                     GMainContext      *progress_context,
+                                     GCancellable      *cancellable,
+                                     GError           **error);
 
 typedef struct
 {
@@ -92,7 +92,7 @@ typedef struct _TandemEngine TandemEngine;
 struct _TandemEngine
 {
   TandemStore           *store;
-  TandemBackend         *backend;
+  TandemDb              *db;
   TandemPlan            *plan;
   const TandemPlanRules *rules;
   const char            *currency;
@@ -127,7 +127,7 @@ char *_tandem_share_text (int bp);
 
 /* Computes the lines of engine->period under engine->plan into
  * engine->lines (sorted by rep, then seq); the caller fills store,
- * backend, plan, period and the progress fields first. */
+ * db, plan, period and the progress fields first. */
 gboolean _tandem_engine_run (TandemEngine *engine, GError **error);
 void     _tandem_engine_clear (TandemEngine *engine);
 /* The lines of the earlier period that holds @at, settled now (with

@@ -84,7 +84,7 @@ round_rate (gint64      amount,
 static gboolean
 load_teams (TandemEngine *engine, GError **error)
 {
-  g_autoptr (GArray) records = _tandem_backend_list_teams (engine->backend, error);
+  g_autoptr (GArray) records = _tandem_db_list_teams (engine->db, error);
   g_autoptr (GArray) members = NULL;
   g_autofree char            *label = tandem_period_to_string (engine->period);
   const TandemScheduleRecord *period_target;
@@ -92,7 +92,7 @@ load_teams (TandemEngine *engine, GError **error)
 
   /* three queries for every tandem, its reps and its members */
   if (records == NULL || !_tandem_store_preload_reps (engine->store, error)
-      || (members = _tandem_backend_list_memberships (engine->backend, 0, error)) == NULL)
+      || (members = _tandem_db_list_memberships (engine->db, 0, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
@@ -323,7 +323,7 @@ _tandem_engine_earlier_lines (TandemEngine *engine, gint64 at, gint64 what, GErr
       return NULL;
     }
   nested.store = engine->store;
-  nested.backend = engine->backend;
+  nested.db = engine->db;
   nested.plan = engine->plan;
   nested.period = period;
   nested.schedule = engine->schedule;
@@ -356,7 +356,7 @@ earned_by_order (TandemEngine             *engine,
   TandemLineIter    iter;
   const TandemLine *l;
 
-  closed = _tandem_backend_list_closed_lines_for_activity (engine->backend, r->reverses_id, error);
+  closed = _tandem_db_list_closed_lines_for_activity (engine->db, r->reverses_id, error);
   if (closed == NULL)
     return FALSE;
 
@@ -999,8 +999,7 @@ draw_history (TandemEngine *engine, GError **error)
       }
   }
 
-  closed_lines
-      = _tandem_backend_list_schedule (engine->backend, TANDEM_SCHEDULE_DRAW_LINE, kinds, error);
+  closed_lines = _tandem_db_list_schedule (engine->db, TANDEM_SCHEDULE_DRAW_LINE, kinds, error);
   if (closed_lines == NULL)
     return FALSE;
 
@@ -1039,7 +1038,7 @@ draw_history (TandemEngine *engine, GError **error)
           const TandemLine *l;
 
           nested.store = engine->store;
-          nested.backend = engine->backend;
+          nested.db = engine->db;
           nested.plan = engine->plan;
           nested.period = period;
           nested.schedule = schedule;
@@ -1093,7 +1092,7 @@ draw_team (TandemEngine *engine, gint64 rep_id, gint64 first_team, gint64 *team_
 static gboolean
 add_disputes (TandemEngine *engine, GError **error)
 {
-  g_autoptr (GArray) disputes = _tandem_backend_list_disputes (engine->backend, error);
+  g_autoptr (GArray) disputes = _tandem_db_list_disputes (engine->db, error);
   g_autofree char *label = tandem_period_to_string (engine->period);
 
   if (disputes == NULL)
@@ -1247,7 +1246,7 @@ _tandem_engine_run (TandemEngine *engine, GError **error)
   if (has_draws && engine->draw_balances == NULL && !draw_history (engine, error))
     return FALSE;
 
-  referrals = _tandem_backend_list_referrals (engine->backend, error);
+  referrals = _tandem_db_list_referrals (engine->db, error);
   if (referrals == NULL)
     return FALSE;
   for (guint i = 0; i < referrals->len; i++)
@@ -1265,8 +1264,8 @@ _tandem_engine_run (TandemEngine *engine, GError **error)
       engine->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
     }
 
-  if (!_tandem_backend_scan_settlement (engine->backend, engine->start, engine->end, process_record,
-                                        engine, error))
+  if (!_tandem_db_scan_settlement (engine->db, engine->start, engine->end, process_record, engine,
+                                   error))
     return FALSE;
   if (engine->collect != NULL && !_tandem_engine_collect (engine, error))
     return FALSE;

@@ -329,7 +329,7 @@ static gboolean
 load_closed_schedule (TandemSettlement *self,
                       TandemSchedule   *schedule,
                       const char       *label,
-                      TandemBackend    *backend,
+                      TandemDb         *db,
                       GError          **error)
 {
   g_autoptr (GArray) rates = NULL;
@@ -346,7 +346,7 @@ load_closed_schedule (TandemSettlement *self,
     }
 
   /* approved and paid, each once, with who and when */
-  states = _tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_PERIOD_STATE, NULL, error);
+  states = _tandem_db_list_schedule (db, TANDEM_SCHEDULE_PERIOD_STATE, NULL, error);
   if (states == NULL)
     return FALSE;
   for (guint i = 0; i < states->len; i++)
@@ -368,7 +368,7 @@ load_closed_schedule (TandemSettlement *self,
         }
     }
 
-  rates = _tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_CLOSED_RATE, NULL, error);
+  rates = _tandem_db_list_schedule (db, TANDEM_SCHEDULE_CLOSED_RATE, NULL, error);
   if (rates == NULL)
     return FALSE;
   self->rates = g_array_new (FALSE, TRUE, sizeof (TandemScheduleRecord));
@@ -417,7 +417,7 @@ add_names (GHashTable *names,
  * name, read now in its transaction (three queries), so that what it
  * prints later never goes back to the store. */
 static gboolean
-resolve_names (TandemSettlement *self, TandemBackend *backend, GError **error)
+resolve_names (TandemSettlement *self, TandemDb *db, GError **error)
 {
   g_autoptr (GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GArray) accounts = NULL;
@@ -441,9 +441,9 @@ resolve_names (TandemSettlement *self, TandemBackend *backend, GError **error)
     g_hash_table_add (wanted,
                       g_strdup_printf ("r%" PRId64, g_array_index (self->rep_ids, gint64, i)));
 
-  if ((accounts = _tandem_backend_list_accounts (backend, error)) == NULL
-      || (teams = _tandem_backend_list_teams (backend, error)) == NULL
-      || (reps = _tandem_backend_list_reps (backend, error)) == NULL)
+  if ((accounts = _tandem_db_list_accounts (db, error)) == NULL
+      || (teams = _tandem_db_list_teams (db, error)) == NULL
+      || (reps = _tandem_db_list_reps (db, error)) == NULL)
     return FALSE;
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   add_names (self->names, wanted, 'a', accounts, sizeof (TandemAccountRecord),
@@ -456,13 +456,14 @@ resolve_names (TandemSettlement *self, TandemBackend *backend, GError **error)
 }
 
 TandemSettlement *
-_tandem_settle_locked (TandemStore  *store,
-                       TandemPlan   *plan,
-                       TandemPeriod *period,
-                       GMainContext *progress_context,
-                       GCancellable *cancellable,
-                       GError      **error)
+_tandem_settle_in (TandemTransaction *tx,
+                   TandemPlan        *plan,
+                   TandemPeriod      *period,
+                   GMainContext      *progress_context,
+                   GCancellable      *cancellable,
+                   GError           **error)
 {
+  TandemStore *store = _tandem_transaction_get_store (tx);
   g_autoptr (TandemSettlement) self = NULL;
   g_autoptr (TandemLineTable) frozen_lines = _tandem_line_table_new ();
   g_autoptr (GArray) closed_teams = NULL;
@@ -480,13 +481,13 @@ _tandem_settle_locked (TandemStore  *store,
   self = settlement_new (store, plan, period);
 
   engine.store = store;
-  engine.backend = _tandem_store_get_backend (store);
+  engine.db = _tandem_transaction_get_db (tx);
   engine.plan = plan;
   engine.period = period;
   engine.progress_context = progress_context;
   engine.cancellable = cancellable;
 
-  if (!_tandem_schedule_load (&schedule, engine.backend, error))
+  if (!_tandem_schedule_load (&schedule, engine.db, error))
     return NULL;
   engine.schedule = &schedule;
   {
@@ -509,9 +510,8 @@ _tandem_settle_locked (TandemStore  *store,
   closed_teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
   frozen.self = self;
   frozen.lines = frozen_lines;
-  is_closed
-      = _tandem_backend_load_closed_period (engine.backend, tandem_plan_get_name (plan), label,
-                                            frozen_line, &frozen, closed_teams, &local);
+  is_closed = _tandem_db_load_closed_period (engine.db, tandem_plan_get_name (plan), label,
+                                             frozen_line, &frozen, closed_teams, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -523,12 +523,12 @@ _tandem_settle_locked (TandemStore  *store,
     {
       /* a closed period is read back exactly as it was frozen, with the
        * plan version and rates it was settled with */
-      if (!load_closed_schedule (self, &schedule, label, engine.backend, error))
+      if (!load_closed_schedule (self, &schedule, label, engine.db, error))
         return NULL;
       self->lines = g_steal_pointer (&frozen_lines);
       if (!index_reps (self, NULL, error) || !total_held (self, error)
           || !load_team_results (self, closed_teams, error)
-          || !resolve_names (self, engine.backend, error))
+          || !resolve_names (self, engine.db, error))
         return NULL;
       return g_steal_pointer (&self);
     }
@@ -544,7 +544,7 @@ _tandem_settle_locked (TandemStore  *store,
       /* frozen before schema 8: the lines as frozen, tandem figures
        * recomputed from the engine's lines */
       self->lines = g_steal_pointer (&frozen_lines);
-      ok = load_closed_schedule (self, &schedule, label, engine.backend, error)
+      ok = load_closed_schedule (self, &schedule, label, engine.db, error)
            && index_reps (self, NULL, error)
            && add_team_results (self, &engine, engine.lines, error);
     }
@@ -563,9 +563,7 @@ _tandem_settle_locked (TandemStore  *store,
                                  engine.processed);
   _tandem_engine_clear (&engine);
 
-  return ok && resolve_names (self, _tandem_store_get_backend (store), error)
-             ? g_steal_pointer (&self)
-             : NULL;
+  return ok && resolve_names (self, engine.db, error) ? g_steal_pointer (&self) : NULL;
 }
 
 /**
@@ -1298,9 +1296,9 @@ tandem_store_settle (TandemStore *self, TandemPlan *plan, TandemPeriod *period, 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   {
-    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (self);
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    settlement = _tandem_settle_locked (self, plan, period, NULL, NULL, error);
+    settlement = _tandem_settle_in (tx, plan, period, NULL, NULL, error);
   }
   return settlement;
 }
@@ -1330,10 +1328,10 @@ settle_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   GError           *error = NULL;
 
   {
-    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (store);
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (store);
 
-    settlement = _tandem_settle_locked (store, data->plan, data->period, data->context, cancellable,
-                                        &error);
+    settlement
+        = _tandem_settle_in (tx, data->plan, data->period, data->context, cancellable, &error);
   }
 
   if (settlement == NULL)

@@ -393,15 +393,13 @@ load_rows (TandemStore *store,
            GArray     **confirmations,
            GError     **error)
 {
-  TandemBackend *backend = _tandem_store_get_backend (store);
-
   {
-    g_autoptr (TandemTransaction) tx G_GNUC_UNUSED = _tandem_transaction_new (store);
+    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (store);
+    TandemDb *db = _tandem_transaction_get_db (tx);
 
-    *areas = _tandem_backend_list_charter_areas (backend, tandem_team_get_id (team), error);
+    *areas = _tandem_db_list_charter_areas (db, tandem_team_get_id (team), error);
     *confirmations
-        = *areas ? _tandem_backend_list_confirmations (backend, tandem_team_get_id (team), error)
-                 : NULL;
+        = *areas ? _tandem_db_list_confirmations (db, tandem_team_get_id (team), error) : NULL;
   }
   return *areas != NULL && *confirmations != NULL;
 }
@@ -460,9 +458,8 @@ tandem_store_save_charter (TandemStore *self, TandemCharter *charter, GError **e
     g_autofree char *what = NULL;
 
     ok = _tandem_transaction_begin (tx, error)
-         && _tandem_backend_insert_charter (_tandem_transaction_get_backend (tx),
-                                            tandem_team_get_id (charter->team), rows, &version,
-                                            error);
+         && _tandem_db_insert_charter (_tandem_transaction_get_db (tx),
+                                       tandem_team_get_id (charter->team), rows, &version, error);
     if (ok)
       {
         what = g_strdup_printf ("tandem #%" PRId64 " “%s”: charter version %" PRId64 ", %u areas",
@@ -629,9 +626,9 @@ tandem_store_confirm_charter (TandemStore   *self,
                                              charter->version, tandem_rep_get_id (rep));
 
     ok = _tandem_transaction_begin (tx, error)
-         && _tandem_backend_confirm_charter (
-             _tandem_transaction_get_backend (tx), tandem_team_get_id (team), (int)charter->version,
-             tandem_rep_get_id (rep), _tandem_time_to_usec (at), error)
+         && _tandem_db_confirm_charter (_tandem_transaction_get_db (tx), tandem_team_get_id (team),
+                                        (int)charter->version, tandem_rep_get_id (rep),
+                                        _tandem_time_to_usec (at), error)
          && _tandem_transaction_commit_audited (tx, "charter confirm", what, error);
   }
   if (!ok)

@@ -376,9 +376,9 @@ tandem_store_classify_accounts (TandemStore *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    revenue = _tandem_backend_list_account_revenue (_tandem_transaction_get_backend (tx),
-                                                    _tandem_time_to_usec (since),
-                                                    _tandem_time_to_usec (until), currency, error);
+    revenue = _tandem_db_list_account_revenue (_tandem_transaction_get_db (tx),
+                                               _tandem_time_to_usec (since),
+                                               _tandem_time_to_usec (until), currency, error);
   }
   if (revenue == NULL)
     return NULL;

@@ -503,14 +503,15 @@ move (AccountMoves *m, int from, int to)
 /* One TandemConversion per tandem (archived ones only when they moved),
  * by tandem id; call with the store locked. */
 GPtrArray *
-_tandem_conversions_compute (TandemStore *self,
-                             GArray      *teams,
-                             GArray      *accounts,
-                             gint64       since,
-                             gint64       until,
-                             GError     **error)
+_tandem_conversions_compute (TandemTransaction *tx,
+                             GArray            *teams,
+                             GArray            *accounts,
+                             gint64             since,
+                             gint64             until,
+                             GError           **error)
 {
-  TandemBackend *backend = _tandem_store_get_backend (self);
+  TandemStore *self = _tandem_transaction_get_store (tx);
+  TandemDb    *db = _tandem_transaction_get_db (tx);
   g_autoptr (GArray) stages = NULL;
   g_autoptr (GHashTable) team_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GHashTable) by_team = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -518,7 +519,7 @@ _tandem_conversions_compute (TandemStore *self,
   g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
   guint i = 0;
 
-  if ((stages = _tandem_backend_list_stage_changes (backend, 0, error)) == NULL)
+  if ((stages = _tandem_db_list_stage_changes (db, 0, error)) == NULL)
     return NULL;
 
   for (guint t = 0; t < teams->len; t++)
@@ -615,8 +616,8 @@ tandem_store_compute_conversions (TandemStore *self,
   g_autoptr (GPtrArray) conversions = NULL;
   g_autoptr (GArray) teams = NULL;
   g_autoptr (GArray) accounts = NULL;
-  TandemBackend *backend;
-  GListStore    *list;
+  TandemDb   *db;
+  GListStore *list;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (since != NULL && until != NULL, NULL);
@@ -628,11 +629,11 @@ tandem_store_compute_conversions (TandemStore *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    backend = _tandem_transaction_get_backend (tx);
-    if ((teams = _tandem_backend_list_teams (backend, error)) != NULL
-        && (accounts = _tandem_backend_list_accounts (backend, error)) != NULL)
-      conversions = _tandem_conversions_compute (
-          self, teams, accounts, _tandem_time_to_usec (since), _tandem_time_to_usec (until), error);
+    db = _tandem_transaction_get_db (tx);
+    if ((teams = _tandem_db_list_teams (db, error)) != NULL
+        && (accounts = _tandem_db_list_accounts (db, error)) != NULL)
+      conversions = _tandem_conversions_compute (tx, teams, accounts, _tandem_time_to_usec (since),
+                                                 _tandem_time_to_usec (until), error);
   }
   if (conversions == NULL)
     return NULL;

@@ -742,10 +742,10 @@ tandem_store_compute_kpis (TandemStore  *self,
       = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   g_autoptr (GHashTable) account_team = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GListStore) result = g_list_store_new (TANDEM_TYPE_KPI);
-  TandemBackend *backend;
-  gint64         since, until;
-  guint          n_periods = 1;
-  gboolean       ok = TRUE;
+  TandemDb *db;
+  gint64    since, until;
+  guint     n_periods = 1;
+  gboolean  ok = TRUE;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
@@ -765,16 +765,16 @@ tandem_store_compute_kpis (TandemStore  *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    backend = _tandem_transaction_get_backend (tx);
-    ok = _tandem_schedule_load (&schedule, backend, error)
-         && (teams = _tandem_backend_list_teams (backend, error)) != NULL
-         && (accounts = _tandem_backend_list_accounts (backend, error)) != NULL
-         && (conversions = _tandem_conversions_compute (self, teams, accounts, since, until, error))
+    db = _tandem_transaction_get_db (tx);
+    ok = _tandem_schedule_load (&schedule, db, error)
+         && (teams = _tandem_db_list_teams (db, error)) != NULL
+         && (accounts = _tandem_db_list_accounts (db, error)) != NULL
+         && (conversions = _tandem_conversions_compute (tx, teams, accounts, since, until, error))
                 != NULL
-         && (rows = _tandem_backend_list_kpi_rows (backend, since, until,
-                                                   tandem_plan_get_currency (plan), error))
+         && (rows
+             = _tandem_db_list_kpi_rows (db, since, until, tandem_plan_get_currency (plan), error))
                 != NULL
-         && (referrals = _tandem_backend_list_referrals (backend, error)) != NULL;
+         && (referrals = _tandem_db_list_referrals (db, error)) != NULL;
 
     for (guint i = 0; ok && i < teams->len; i++)
       {

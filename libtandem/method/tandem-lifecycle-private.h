@@ -4,8 +4,9 @@
 
 #pragma once
 
-#include "tandem-backend-private.h"
+#include "tandem-db-private.h"
 #include "tandem-stage-rules-private.h"
+#include "tandem-store-private.h"
 #include "tandem-conversion.h"
 #include "tandem-lifecycle.h"
 
@@ -13,13 +14,13 @@ G_BEGIN_DECLS
 
 /* One TandemConversion per tandem of @teams (TandemTeamRecord; archived
  * ones only when their accounts had a stage in the window), by tandem id,
- * for @accounts (TandemAccountRecord); call with the store locked. */
-GPtrArray *_tandem_conversions_compute (TandemStore *self,
-                                        GArray      *teams,
-                                        GArray      *accounts,
-                                        gint64       since,
-                                        gint64       until,
-                                        GError     **error);
+ * for @accounts (TandemAccountRecord), read inside @tx. */
+GPtrArray *_tandem_conversions_compute (TandemTransaction *tx,
+                                        GArray            *teams,
+                                        GArray            *accounts,
+                                        gint64             since,
+                                        gint64             until,
+                                        GError           **error);
 
 /* An empty conversion of @team. */
 TandemConversion *_tandem_conversion_new (TandemTeam *team);

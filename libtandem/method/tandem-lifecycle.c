@@ -477,7 +477,7 @@ tandem_store_get_lifecycle_rules (TandemStore *self, GError **error)
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    ok = _tandem_backend_load_lifecycle (_tandem_transaction_get_backend (tx), &record, error);
+    ok = _tandem_db_load_lifecycle (_tandem_transaction_get_db (tx), &record, error);
   }
   if (!ok)
     return NULL;
@@ -529,7 +529,7 @@ tandem_store_set_lifecycle_rules (TandemStore *self, TandemLifecycleRules *rules
                            record.regular_orders, record.regular_months, record.lost_after_days);
 
     ok = _tandem_transaction_begin (tx, error)
-         && _tandem_backend_save_lifecycle (_tandem_transaction_get_backend (tx), &record, error)
+         && _tandem_db_save_lifecycle (_tandem_transaction_get_db (tx), &record, error)
          && _tandem_transaction_commit_audited (tx, "lifecycle", what, error);
   }
   return ok;
@@ -558,7 +558,7 @@ tandem_store_apply_lifecycle (TandemStore *self, GDateTime *at, GError **error)
   g_autoptr (GArray) accounts = NULL;
   g_autoptr (GArray) made = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
   TandemLifecycleRecord rules;
-  TandemBackend        *backend;
+  TandemDb             *db;
   gint64                now;
   gboolean              ok;
   g_autoptr (TandemTransaction) tx = NULL;
@@ -575,9 +575,9 @@ tandem_store_apply_lifecycle (TandemStore *self, GDateTime *at, GError **error)
     }
 
   tx = _tandem_transaction_new (self);
-  backend = _tandem_transaction_get_backend (tx);
-  ok = _tandem_backend_load_lifecycle (backend, &rules, error)
-       && (accounts = _tandem_backend_list_accounts (backend, error)) != NULL
+  db = _tandem_transaction_get_db (tx);
+  ok = _tandem_db_load_lifecycle (db, &rules, error)
+       && (accounts = _tandem_db_list_accounts (db, error)) != NULL
        && _tandem_transaction_begin (tx, error);
   if (ok)
     {
@@ -585,7 +585,7 @@ tandem_store_apply_lifecycle (TandemStore *self, GDateTime *at, GError **error)
 
       for (guint i = 0; i < accounts->len; i++)
         g_array_append_val (ids, g_array_index (accounts, TandemAccountRecord, i).id);
-      ok = _tandem_lifecycle_apply_accounts (backend, &rules, (const gint64 *)(void *)ids->data,
+      ok = _tandem_lifecycle_apply_accounts (db, &rules, (const gint64 *)(void *)ids->data,
                                              ids->len, now, made, error);
     }
   if (ok)

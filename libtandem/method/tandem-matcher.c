@@ -685,7 +685,7 @@ tandem_matcher_load_from_store (TandemMatcher *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (store);
 
-    tags = _tandem_backend_list_rep_tags (_tandem_transaction_get_backend (tx), 0, error);
+    tags = _tandem_db_list_rep_tags (_tandem_transaction_get_db (tx), 0, error);
     if (tags != NULL)
       for (guint i = 0; i < tags->len; i++)
         {
@@ -746,8 +746,8 @@ tandem_store_set_rep_tag (TandemStore  *self,
                                              kind == 0 ? "strength" : "preference", tag, level);
 
     ok = _tandem_transaction_begin (tx, error)
-         && _tandem_backend_set_rep_tag (_tandem_transaction_get_backend (tx),
-                                         tandem_rep_get_id (rep), kind, tag, (int)level, error)
+         && _tandem_db_set_rep_tag (_tandem_transaction_get_db (tx), tandem_rep_get_id (rep), kind,
+                                    tag, (int)level, error)
          && _tandem_transaction_commit_audited (tx, "rep tag", what, error);
   }
   return ok;
@@ -777,8 +777,8 @@ tandem_store_list_rep_tags (TandemStore *self, TandemRep *rep, GError **error)
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    tags = _tandem_backend_list_rep_tags (_tandem_transaction_get_backend (tx),
-                                          tandem_rep_get_id (rep), error);
+    tags = _tandem_db_list_rep_tags (_tandem_transaction_get_db (tx), tandem_rep_get_id (rep),
+                                     error);
   }
   if (tags == NULL)
     return NULL;

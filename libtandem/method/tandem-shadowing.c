@@ -352,7 +352,7 @@ tandem_store_log_shadowing (TandemStore   *self,
   record.activity_id = tandem_activity_get_id (saved);
   record.host_id = tandem_rep_get_id (host);
   record.minutes = minutes;
-  if (!_tandem_backend_insert_shadowing (_tandem_transaction_get_backend (tx), &record, error))
+  if (!_tandem_db_insert_shadowing (_tandem_transaction_get_db (tx), &record, error))
     return NULL;
   {
     g_autofree char *what = g_strdup_printf (
@@ -423,7 +423,7 @@ tandem_store_list_shadowing_status_between (TandemStore *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    records = _tandem_backend_list_shadowing (_tandem_transaction_get_backend (tx), error);
+    records = _tandem_db_list_shadowing (_tandem_transaction_get_db (tx), error);
   }
   if (records == NULL)
     return NULL;

@@ -385,8 +385,8 @@ list_requests (TandemStore *self,
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    rows = _tandem_backend_list_support (_tandem_transaction_get_backend (tx), queue, open_only,
-                                         due_before, 0, error);
+    rows = _tandem_db_list_support (_tandem_transaction_get_db (tx), queue, open_only, due_before,
+                                    0, error);
   }
   if (rows == NULL)
     return NULL;
@@ -475,7 +475,7 @@ tandem_store_open_support_request (TandemStore   *self,
   record.owner_id = tandem_rep_get_id (owner);
   record.queue = (char *)queue;
   record.due_at = _tandem_time_to_usec (due_at);
-  if (!_tandem_backend_insert_support (_tandem_transaction_get_backend (tx), &record, error))
+  if (!_tandem_db_insert_support (_tandem_transaction_get_db (tx), &record, error))
     return NULL;
   {
     g_autofree char *what
@@ -485,8 +485,8 @@ tandem_store_open_support_request (TandemStore   *self,
     if (!_tandem_transaction_commit_audited (tx, "support open", what, error))
       return NULL;
   }
-  rows = _tandem_backend_list_support (_tandem_transaction_get_backend (tx), NULL, FALSE,
-                                       G_MAXINT64, record.activity_id, error);
+  rows = _tandem_db_list_support (_tandem_transaction_get_db (tx), NULL, FALSE, G_MAXINT64,
+                                  record.activity_id, error);
   g_clear_pointer (&tx, _tandem_transaction_end);
 
   if (rows == NULL || rows->len != 1)
@@ -587,8 +587,8 @@ tandem_store_close_support_request (TandemStore          *self,
                                              tandem_rep_get_id (closed_by));
 
     ok = _tandem_transaction_begin (tx, error)
-         && _tandem_backend_close_support (
-             _tandem_transaction_get_backend (tx), tandem_activity_get_id (request->activity),
+         && _tandem_db_close_support (
+             _tandem_transaction_get_db (tx), tandem_activity_get_id (request->activity),
              tandem_rep_get_id (closed_by), _tandem_time_to_usec (at), error)
          && _tandem_transaction_commit_audited (tx, "support close", what, error);
   }

@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "tandem-store-private.h"
+#include "tandem-store-internal-private.h"
 
 #define PAGE_SIZE 256
 #define MAX_PAGES 4
@@ -107,8 +107,8 @@ load_page (TandemActivityList *self, guint index, GError **error)
   if (index > 0 && g_array_index (self->last_keys, TandemScanKey, index - 1).id != 0)
     after = &g_array_index (self->last_keys, TandemScanKey, index - 1);
 
-  if (!_tandem_backend_scan_activities (_tandem_store_get_backend (self->store), &self->scan, after,
-                                        (gint64)index * PAGE_SIZE, PAGE_SIZE, records, error))
+  if (!_tandem_db_scan_activities (_tandem_store_get_db (self->store), &self->scan, after,
+                                   (gint64)index * PAGE_SIZE, PAGE_SIZE, records, error))
     return NULL;
 
   page = g_new0 (Page, 1);
@@ -199,19 +199,19 @@ GListModel *
 _tandem_activity_list_new (TandemStore *store, const TandemActivityScan *scan, GError **error)
 {
   g_autoptr (TandemActivityList) self = g_object_new (TANDEM_TYPE_ACTIVITY_LIST, NULL);
-  TandemBackend *backend = _tandem_store_get_backend (store);
-  gint64         max_id;
-  gint64         count;
+  TandemDb *db = _tandem_store_get_db (store);
+  gint64    max_id;
+  gint64    count;
 
   self->store = g_object_ref (store);
   self->scan = *scan;
 
-  max_id = _tandem_backend_max_activity_id (backend, error);
+  max_id = _tandem_db_max_activity_id (db, error);
   if (max_id < 0)
     return NULL;
   self->scan.max_id = max_id > 0 ? max_id : 1;
 
-  count = max_id > 0 ? _tandem_backend_count_activities (backend, &self->scan, error) : 0;
+  count = max_id > 0 ? _tandem_db_count_activities (db, &self->scan, error) : 0;
   if (count < 0)
     return NULL;
 

@@ -39,7 +39,7 @@
 #include "tandem-i18n-private.h"
 #include <string.h>
 
-#include "tandem-store-private.h"
+#include "tandem-store-internal-private.h"
 #include "tandem-schedule-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-util-private.h"
@@ -47,7 +47,7 @@
 struct _TandemActivityWriter
 {
   TandemStore   *store;
-  TandemBackend *backend;
+  TandemDb      *db;
   GArray        *closed;      /* TandemRangeRecord */
   GHashTable    *teams;       /* account id → team id (gint64*) */
   GHashTable    *memberships; /* team id → GArray of TandemMembershipRecord */
@@ -77,9 +77,9 @@ new_id (gint64 id)
 static gboolean
 preload_tandems (TandemActivityWriter *self, GError **error)
 {
-  g_autoptr (GArray) accounts = _tandem_backend_list_accounts (self->backend, error);
+  g_autoptr (GArray) accounts = _tandem_db_list_accounts (self->db, error);
   g_autoptr (GArray) members
-      = accounts != NULL ? _tandem_backend_list_memberships (self->backend, 0, error) : NULL;
+      = accounts != NULL ? _tandem_db_list_memberships (self->db, 0, error) : NULL;
   GArray *current = NULL;
 
   if (members == NULL)
@@ -112,7 +112,7 @@ _tandem_activity_writer_new (TandemStore *store, gboolean derive_refs, GError **
 
   self->store = store;
   self->derive_refs = derive_refs;
-  self->backend = _tandem_store_get_backend (store);
+  self->db = _tandem_store_get_db (store);
   self->teams = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->memberships
       = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
@@ -120,7 +120,7 @@ _tandem_activity_writer_new (TandemStore *store, gboolean derive_refs, GError **
   g_array_set_clear_func (self->queue, (GDestroyNotify)_tandem_activity_record_clear);
   self->tags = g_array_new (FALSE, FALSE, sizeof (guint64));
   self->queued_refs = g_hash_table_new (g_str_hash, g_str_equal);
-  self->closed = _tandem_backend_list_closed_ranges (self->backend, error);
+  self->closed = _tandem_db_list_closed_ranges (self->db, error);
   if (self->closed == NULL || (derive_refs && !preload_tandems (self, error)))
     {
       _tandem_activity_writer_free (self);
@@ -225,7 +225,7 @@ check_duplicate (TandemActivityWriter       *self,
   g_autofree char     *new_text = NULL;
   gboolean             same;
 
-  if (!_tandem_backend_load_activity (self->backend, stored_id, &stored, error))
+  if (!_tandem_db_load_activity (self->db, stored_id, &stored, error))
     return FALSE;
   same = same_facts (record, &stored);
   if (!same)
@@ -257,11 +257,11 @@ check_reversal_limit (TandemActivityWriter       *self,
   gint64               sum = 0;
   gboolean             ok = TRUE;
 
-  if (!_tandem_backend_load_activity (self->backend, record->reverses_id, &reversed, error))
+  if (!_tandem_db_load_activity (self->db, record->reverses_id, &reversed, error))
     return FALSE;
 
-  if (!_tandem_backend_sum_referring (self->backend, record->reverses_id,
-                                      TANDEM_ACTIVITY_KIND_REVERSAL, &sum, error))
+  if (!_tandem_db_sum_referring (self->db, record->reverses_id, TANDEM_ACTIVITY_KIND_REVERSAL, &sum,
+                                 error))
     ok = FALSE;
   else if (reversed.has_amount && sum > reversed.amount_minor)
     {
@@ -300,13 +300,13 @@ check_payment_limit (TandemActivityWriter       *self,
   gint64               paid = 0, reversed = 0;
   gboolean             ok = TRUE;
 
-  if (!_tandem_backend_load_activity (self->backend, record->reverses_id, &order, error))
+  if (!_tandem_db_load_activity (self->db, record->reverses_id, &order, error))
     return FALSE;
 
-  if (!_tandem_backend_sum_referring (self->backend, record->reverses_id,
-                                      TANDEM_ACTIVITY_KIND_PAYMENT, &paid, error)
-      || !_tandem_backend_sum_referring (self->backend, record->reverses_id,
-                                         TANDEM_ACTIVITY_KIND_REVERSAL, &reversed, error))
+  if (!_tandem_db_sum_referring (self->db, record->reverses_id, TANDEM_ACTIVITY_KIND_PAYMENT, &paid,
+                                 error)
+      || !_tandem_db_sum_referring (self->db, record->reverses_id, TANDEM_ACTIVITY_KIND_REVERSAL,
+                                    &reversed, error))
     ok = FALSE;
   else if (order.has_amount && paid + reversed > order.amount_minor)
     {
@@ -342,7 +342,7 @@ team_of_account (TandemActivityWriter *self, gint64 account_id, GError **error)
       TandemAccountRecord account = { 0 };
       gint64             *key;
 
-      if (!_tandem_backend_load_account (self->backend, account_id, &account, error))
+      if (!_tandem_db_load_account (self->db, account_id, &account, error))
         return -1;
       key = g_new (gint64, 1);
       *key = account_id;
@@ -363,7 +363,7 @@ memberships_of (TandemActivityWriter *self, gint64 team_id, GError **error)
     {
       gint64 *key;
 
-      members = _tandem_backend_list_memberships (self->backend, team_id, error);
+      members = _tandem_db_list_memberships (self->db, team_id, error);
       if (members == NULL)
         return NULL;
       key = g_new (gint64, 1);
@@ -398,7 +398,7 @@ closed_range_of (TandemActivityWriter       *self,
 
   if (!self->has_schedule)
     {
-      if (!_tandem_schedule_load (&self->schedule, self->backend, error))
+      if (!_tandem_schedule_load (&self->schedule, self->db, error))
         {
           *failed = TRUE;
           return NULL;
@@ -436,7 +436,7 @@ write_into_closed (TandemActivityWriter    *self,
   gint64 id = 0;
 
   if (record->external_ref != NULL && record->external_ref[0] != '\0')
-    id = _tandem_backend_find_activity_by_ref (self->backend, record->external_ref, error);
+    id = _tandem_db_find_activity_by_ref (self->db, record->external_ref, error);
   if (id < 0)
     return FALSE;
   if (id > 0)
@@ -525,7 +525,7 @@ _tandem_activity_writer_write (TandemActivityWriter *self,
   if (range != NULL)
     return write_into_closed (self, record, range, field, error);
 
-  if (!_tandem_backend_insert_activity (self->backend, record, inserted, error))
+  if (!_tandem_db_insert_activity (self->db, record, inserted, error))
     return FALSE;
 
   if (!*inserted)
@@ -594,7 +594,7 @@ _tandem_activity_writer_flush (TandemActivityWriter *self,
 
   inserted = g_new0 (gboolean, n);
   *failed_tag = g_array_index (self->tags, guint64, 0);
-  ok = _tandem_backend_insert_activities (self->backend, records, n, inserted, error);
+  ok = _tandem_db_insert_activities (self->db, records, n, inserted, error);
 
   /* the checks that need the stored rows, in the order of the rows */
   for (guint i = 0; ok && i < n; i++)

@@ -5,7 +5,7 @@
 
 #include "tandem-audit.h"
 #include "tandem-store-private.h"
-#include "tandem-backend-private.h"
+#include "tandem-db-private.h"
 #include "tandem-util-private.h"
 #include "tandem-enum-types.h"
 
@@ -267,9 +267,9 @@ tandem_store_list_audit (TandemStore *self, GDateTime *since, GError **error)
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
 
-    records = _tandem_backend_list_audit (_tandem_transaction_get_backend (tx),
-                                          since != NULL ? _tandem_time_to_usec (since) : G_MININT64,
-                                          error);
+    records
+        = _tandem_db_list_audit (_tandem_transaction_get_db (tx),
+                                 since != NULL ? _tandem_time_to_usec (since) : G_MININT64, error);
   }
   if (records == NULL)
     return NULL;

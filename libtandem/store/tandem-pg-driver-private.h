@@ -2,12 +2,12 @@
 
 #pragma once
 
-#include "tandem-backend-private.h"
+#include "tandem-db-private.h"
 
 G_BEGIN_DECLS
 
 /* A store on a PostgreSQL server: @uri is a libpq connection URI
  * (postgresql://…, postgres://…); created or migrated as needed. */
-TandemBackend *_tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error);
+TandemDb *_tandem_pg_db_open (const char *uri, TandemStoreFlags flags, GError **error);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "tandem-pg-driver-private.h"
-#include "tandem-sql-backend-private.h"
+#include "tandem-db-internal-private.h"
 #include "tandem-schema-private.h"
 
 /* the advisory lock every writer takes: "TAND" */
@@ -596,8 +596,8 @@ describe (PGconn *conn)
   return g_strdup_printf ("%s/%s", host != NULL && *host != '\0' ? host : "localhost", PQdb (conn));
 }
 
-TandemBackend *
-_tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error)
+TandemDb *
+_tandem_pg_db_open (const char *uri, TandemStoreFlags flags, GError **error)
 {
   PgDriver *driver = g_new0 (PgDriver, 1);
   gint64    version = 0, foreign = 0;
@@ -672,7 +672,7 @@ _tandem_pg_backend_new (const char *uri, TandemStoreFlags flags, GError **error)
   else if (!_tandem_sql_driver_migrate (&driver->parent, &pg_schema, &schema_version, error))
     goto fail;
 
-  return _tandem_sql_backend_new (&driver->parent, schema_version, read_only, check_integrity);
+  return _tandem_db_new (&driver->parent, schema_version, read_only, check_integrity);
 
 fail:
   _tandem_sql_driver_close (&driver->parent);

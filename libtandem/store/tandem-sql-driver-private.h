@@ -5,7 +5,7 @@
  * A driver prepares statements, binds parameters (written ?1, ?2, … in the
  * store's SQL), steps through rows, reads columns, runs plain statements
  * and transactions. Everything else (queries, record mapping, rules of the
- * store) lives above it in tandem-sql-backend.c. A driver holds only what
+ * store) lives above it in tandem-sql-db.c. A driver holds only what
  * differs between engines: opening, placeholders, the schema's type names,
  * how the schema version is kept, integrity checks.
  *

@@ -4,7 +4,7 @@
  * What only SQLite has: the file (write-ahead log, immutable fallback for
  * a read-only file), PRAGMA application_id and user_version for the
  * schema, BEGIN IMMEDIATE to serialise writers, its result codes. The
- * store's queries are in tandem-sql-backend.c. */
+ * store's queries are in tandem-sql-db.c. */
 
 #include "config.h"
 
@@ -14,9 +14,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "tandem-sqlite-backend-private.h"
+#include "tandem-sqlite-private.h"
 #include "tandem-schema-private.h"
-#include "tandem-sql-backend-private.h"
+#include "tandem-db-internal-private.h"
 
 typedef struct
 {
@@ -558,11 +558,8 @@ check_integrity (TandemSqlDriver *self, GError **error)
   return TRUE;
 }
 
-TandemBackend *
-_tandem_sqlite_backend_new (const char      *path,
-                            TandemStoreFlags flags,
-                            const char      *vfs,
-                            GError         **error)
+TandemDb *
+_tandem_sqlite_db_open (const char *path, TandemStoreFlags flags, const char *vfs, GError **error)
 {
   SqliteDriver *driver = g_new0 (SqliteDriver, 1);
   int           schema_version = 0;
@@ -576,6 +573,6 @@ _tandem_sqlite_backend_new (const char      *path,
       return NULL;
     }
 
-  return _tandem_sql_backend_new (&driver->parent, schema_version,
-                                  (flags & TANDEM_STORE_FLAGS_READ_ONLY) != 0, check_integrity);
+  return _tandem_db_new (&driver->parent, schema_version,
+                         (flags & TANDEM_STORE_FLAGS_READ_ONLY) != 0, check_integrity);
 }

@@ -4,7 +4,7 @@
 
 #pragma once
 
-#include "tandem-backend-private.h"
+#include "tandem-db-private.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +26,7 @@ GArray *_tandem_lifecycle_steps (const TandemLifecycleRecord *rules,
 /* Applies the rules to a stored account inside the caller's transaction:
  * records the changes and the account's new stage, appending each change
  * to @made. Archived accounts are left alone. */
-gboolean _tandem_lifecycle_apply_account (TandemBackend               *backend,
+gboolean _tandem_lifecycle_apply_account (TandemDb                    *db,
                                           const TandemLifecycleRecord *rules,
                                           gint64                       account_id,
                                           gint64                       now,
@@ -36,7 +36,7 @@ gboolean _tandem_lifecycle_apply_account (TandemBackend               *backend,
 /* The same for many accounts (@account_ids ascending, each once): with
  * more than a few, the store is read in three queries and the changes
  * written on the engine's bulk path. */
-gboolean _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
+gboolean _tandem_lifecycle_apply_accounts (TandemDb                    *db,
                                            const TandemLifecycleRecord *rules,
                                            const gint64                *account_ids,
                                            guint                        n_accounts,
@@ -48,10 +48,10 @@ gboolean _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
  * accounts that got orders (@account_ids ascending, each once), appended
  * to @changes (TandemStageRecord). The activity writer and the import call
  * it in the transaction that stored the orders. */
-gboolean _tandem_stage_rules_after_orders (TandemBackend *backend,
-                                           const gint64  *account_ids,
-                                           guint          n_accounts,
-                                           GArray        *changes,
-                                           GError       **error);
+gboolean _tandem_stage_rules_after_orders (TandemDb     *db,
+                                           const gint64 *account_ids,
+                                           guint         n_accounts,
+                                           GArray       *changes,
+                                           GError      **error);
 
 G_END_DECLS

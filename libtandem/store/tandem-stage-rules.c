@@ -136,7 +136,7 @@ _tandem_lifecycle_steps (const TandemLifecycleRecord *rules,
 }
 
 gboolean
-_tandem_lifecycle_apply_account (TandemBackend               *backend,
+_tandem_lifecycle_apply_account (TandemDb                    *db,
                                  const TandemLifecycleRecord *rules,
                                  gint64                       account_id,
                                  gint64                       now,
@@ -150,13 +150,13 @@ _tandem_lifecycle_apply_account (TandemBackend               *backend,
   gint64   since = G_MININT64;
   gboolean ok = TRUE;
 
-  if (!_tandem_backend_load_account (backend, account_id, &record, error))
+  if (!_tandem_db_load_account (db, account_id, &record, error))
     return FALSE;
   if (record.archived)
     goto out;
 
-  if ((history = _tandem_backend_list_stage_changes (backend, account_id, error)) == NULL
-      || (orders = _tandem_backend_list_orders (backend, account_id, error)) == NULL)
+  if ((history = _tandem_db_list_stage_changes (db, account_id, error)) == NULL
+      || (orders = _tandem_db_list_orders (db, account_id, error)) == NULL)
     {
       ok = FALSE;
       goto out;
@@ -169,11 +169,10 @@ _tandem_lifecycle_apply_account (TandemBackend               *backend,
     goto out;
 
   for (guint i = 0; ok && i < steps->len; i++)
-    ok = _tandem_backend_add_stage_change (backend, &g_array_index (steps, TandemStageRecord, i),
-                                           error);
+    ok = _tandem_db_add_stage_change (db, &g_array_index (steps, TandemStageRecord, i), error);
   record.stage = g_array_index (steps, TandemStageRecord, steps->len - 1).stage;
   if (ok)
-    ok = _tandem_backend_update_account (backend, &record, error);
+    ok = _tandem_db_update_account (db, &record, error);
   if (ok)
     g_array_append_vals (made, steps->data, steps->len);
 
@@ -188,7 +187,7 @@ out:
 #define ACCOUNTS_PER_READ 1024
 
 gboolean
-_tandem_lifecycle_apply_accounts (TandemBackend               *backend,
+_tandem_lifecycle_apply_accounts (TandemDb                    *db,
                                   const TandemLifecycleRecord *rules,
                                   const gint64                *account_ids,
                                   guint                        n_accounts,
@@ -207,7 +206,7 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
   if (n_accounts <= FEW_ACCOUNTS)
     {
       for (guint i = 0; i < n_accounts; i++)
-        if (!_tandem_lifecycle_apply_account (backend, rules, account_ids[i], now, made, error))
+        if (!_tandem_lifecycle_apply_account (db, rules, account_ids[i], now, made, error))
           return FALSE;
       return TRUE;
     }
@@ -215,7 +214,7 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
   /* each list is ordered by account: walk them side by side; orders and
    * stage changes are read for ACCOUNTS_PER_READ accounts at a time, so
    * memory does not grow with the store */
-  if ((accounts = _tandem_backend_list_accounts (backend, error)) == NULL)
+  if ((accounts = _tandem_db_list_accounts (db, error)) == NULL)
     return FALSE;
 
   steps = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
@@ -236,9 +235,8 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
           g_clear_pointer (&history, g_array_unref);
           g_clear_pointer (&orders, g_array_unref);
           h = o = 0;
-          if ((history = _tandem_backend_list_stage_changes_between (backend, id, last, error))
-                  == NULL
-              || (orders = _tandem_backend_list_orders_between (backend, id, last, error)) == NULL)
+          if ((history = _tandem_db_list_stage_changes_between (db, id, last, error)) == NULL
+              || (orders = _tandem_db_list_orders_between (db, id, last, error)) == NULL)
             return FALSE;
         }
       while (a < accounts->len && g_array_index (accounts, TandemAccountRecord, a).id < id)
@@ -271,27 +269,27 @@ _tandem_lifecycle_apply_accounts (TandemBackend               *backend,
       g_array_append_val (finals, g_array_index (made_here, TandemStageRecord, made_here->len - 1));
     }
 
-  if (!_tandem_backend_add_stage_changes (backend, (const TandemStageRecord *)(void *)steps->data,
-                                          steps->len, error)
-      || !_tandem_backend_set_account_stages (
-          backend, (const TandemStageRecord *)(void *)finals->data, finals->len, error))
+  if (!_tandem_db_add_stage_changes (db, (const TandemStageRecord *)(void *)steps->data, steps->len,
+                                     error)
+      || !_tandem_db_set_account_stages (db, (const TandemStageRecord *)(void *)finals->data,
+                                         finals->len, error))
     return FALSE;
   g_array_append_vals (made, steps->data, steps->len);
   return TRUE;
 }
 
 gboolean
-_tandem_stage_rules_after_orders (TandemBackend *backend,
-                                  const gint64  *account_ids,
-                                  guint          n_accounts,
-                                  GArray        *changes,
-                                  GError       **error)
+_tandem_stage_rules_after_orders (TandemDb     *db,
+                                  const gint64 *account_ids,
+                                  guint         n_accounts,
+                                  GArray       *changes,
+                                  GError      **error)
 {
   TandemLifecycleRecord rules;
 
   if (n_accounts == 0)
     return TRUE;
-  return _tandem_backend_load_lifecycle (backend, &rules, error)
-         && _tandem_lifecycle_apply_accounts (backend, &rules, account_ids, n_accounts,
+  return _tandem_db_load_lifecycle (db, &rules, error)
+         && _tandem_lifecycle_apply_accounts (db, &rules, account_ids, n_accounts,
                                               TANDEM_LIFECYCLE_NO_TIME, changes, error);
 }

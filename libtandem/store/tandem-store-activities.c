@@ -13,7 +13,7 @@
 #include "tandem-stage-rules-private.h"
 #include "tandem-store-private.h"
 #include "tandem-store-internal-private.h"
-#include "tandem-sqlite-backend-private.h"
+#include "tandem-sqlite-private.h"
 #if HAVE_POSTGRESQL
 #include "tandem-pg-driver-private.h"
 #endif
@@ -38,7 +38,7 @@ audit_activity (TandemStore *self, const TandemActivityRecord *r, GError **error
                          tandem_activity_kind_to_nick (r->kind), r->id, amount ? " of " : "",
                          amount ? amount : "", r->account_id, r->rep_id, when);
 
-  return _tandem_store_append_audit (self, self->backend, "log", what, error);
+  return _tandem_store_append_audit (self, self->db, "log", what, error);
 }
 
 /**
@@ -166,17 +166,16 @@ tandem_store_save_activity (TandemStore    *self,
   /* everything the writer reads (closed periods, reversals, duplicates)
    * is read inside the write transaction */
   changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
-  if (!_tandem_backend_begin (self->backend, error))
+  if (!_tandem_db_begin (self->db, error))
     return NULL;
   writer = _tandem_activity_writer_new (self, FALSE, error);
   if (writer == NULL || !_tandem_activity_writer_write (writer, &record, &was_inserted, NULL, error)
       || (was_inserted && tandem_activity_kind_is_commissionable (record.kind)
-          && !_tandem_stage_rules_after_orders (self->backend, &record.account_id, 1, changes,
-                                                error))
+          && !_tandem_stage_rules_after_orders (self->db, &record.account_id, 1, changes, error))
       || (was_inserted && !audit_activity (self, &record, error))
-      || !_tandem_backend_commit (self->backend, error))
+      || !_tandem_db_commit (self->db, error))
     {
-      _tandem_backend_rollback (self->backend);
+      _tandem_db_rollback (self->db);
       return NULL;
     }
   _tandem_store_refresh_stages (self, changes);
@@ -275,7 +274,7 @@ tandem_store_find_activity_by_ref (TandemStore *self, const char *external_ref, 
 
   LOCK_STORE (self);
 
-  id = _tandem_backend_find_activity_by_ref (self->backend, external_ref, error);
+  id = _tandem_db_find_activity_by_ref (self->db, external_ref, error);
   if (id < 0)
     return NULL;
   if (id == 0)

@@ -14,14 +14,14 @@ struct _TandemStore
 {
   GObject parent_instance;
 
-  GRecMutex      lock;
-  TandemBackend *backend;
-  char          *path;
-  char          *actor;    /* who writes, as set; NULL: the default */
-  char          *db_user;  /* a server's user, from the URI or PGUSER */
-  GHashTable    *reps;     /* id → TandemRep */
-  GHashTable    *teams;    /* id → TandemTeam */
-  GHashTable    *accounts; /* id → TandemAccount */
+  GRecMutex   lock;
+  TandemDb   *db;
+  char       *path;
+  char       *actor;    /* who writes, as set; NULL: the default */
+  char       *db_user;  /* a server's user, from the URI or PGUSER */
+  GHashTable *reps;     /* id → TandemRep */
+  GHashTable *teams;    /* id → TandemTeam */
+  GHashTable *accounts; /* id → TandemAccount */
 };
 
 typedef GRecMutexLocker StoreLocker;
@@ -34,6 +34,10 @@ store_locker_new (TandemStore *self)
 
 #define LOCK_STORE(self) \
   g_autoptr (GRecMutexLocker) G_PASTE (locker, __LINE__) G_GNUC_UNUSED = store_locker_new (self)
+
+/* The store's database; comp/ and method/ reach it through a
+ * TandemTransaction only. */
+TandemDb *_tandem_store_get_db (TandemStore *self);
 
 gboolean _tandem_store_check_writable (TandemStore *self, GError **error);
 /* @object (a rep, tandem, account) has been stored: its @id is set */

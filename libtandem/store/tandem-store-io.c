@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "tandem-stage-rules-private.h"
-#include "tandem-store-private.h"
+#include "tandem-store-internal-private.h"
 #include "tandem-activity-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-util-private.h"
@@ -40,9 +40,9 @@ G_DEFINE_QUARK (tandem-import-error-quark, tandem_import_error)
 
 /* A load that the file's size says is at least DEFER_MIN_ROWS rows
  * (counting more bytes a row than a bare CSV or JSON row takes), and at
- * least as many as are stored, lets the backend build the account index
+ * least as many as are stored, lets the db build the account index
  * again after the rows instead of inserting into it row by row
- * (_tandem_backend_defer_indexes). Below that the index is small and
+ * (_tandem_db_defer_indexes). Below that the index is small and
  * cached, and rebuilding it would cost more than it saves. */
 #define DEFER_MIN_ROWS 20000
 #define DEFER_CSV_ROW_BYTES 64
@@ -73,7 +73,7 @@ static const char *const column_names[N_COLS] = {
 typedef struct
 {
   TandemStore          *store;
-  TandemBackend        *backend;
+  TandemDb             *db;
   GHashTable           *accounts; /* id → GINT_TO_POINTER (1 + archived) */
   GHashTable           *reps;
   GHashTable           *ordered; /* ids of accounts that got an order */
@@ -85,7 +85,7 @@ typedef struct
   guint                 n_columns;         /* CSV header width */
   guint64               inserted;
   guint64               skipped;
-  gboolean              deferred;          /* the backend dropped indexes to build later */
+  gboolean              deferred;          /* the db dropped indexes to build later */
   GTimeZone            *zone;              /* the store's: times without an offset are local */
   TandemImportOptions  *options;           /* NULL: the field names are the headers */
   GHashTable           *account_numbers;   /* customer number → account id */
@@ -211,12 +211,12 @@ load_reversed (Importer             *imp,
     }
   else
     {
-      found = _tandem_backend_find_activity_by_ref (imp->backend, text, error);
+      found = _tandem_db_find_activity_by_ref (imp->db, text, error);
       if (found < 0)
         return FALSE;
     }
 
-  if (found == 0 || !_tandem_backend_load_activity (imp->backend, found, reversed, &local_error))
+  if (found == 0 || !_tandem_db_load_activity (imp->db, found, reversed, &local_error))
     {
       if (local_error != NULL
           && !g_error_matches (local_error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
@@ -725,23 +725,23 @@ _tandem_store_import (TandemStore         *self,
   imp.store = self;
   imp.options = options;
   imp.amount = g_string_new (NULL);
-  imp.backend = _tandem_store_get_backend (self);
+  imp.db = _tandem_store_get_db (self);
   imp.ordered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (_tandem_backend_is_read_only (imp.backend))
+  if (_tandem_db_is_read_only (imp.db))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
                    _ ("The store is open read-only"));
       goto out;
     }
 
-  imp.zone = _tandem_store_load_time_zone (imp.backend, error);
+  imp.zone = _tandem_store_load_time_zone (imp.db, error);
   if (imp.zone == NULL)
     goto out;
-  accounts = _tandem_backend_list_accounts (imp.backend, error);
+  accounts = _tandem_db_list_accounts (imp.db, error);
   if (accounts == NULL)
     goto out;
-  reps = _tandem_backend_list_reps (imp.backend, error);
+  reps = _tandem_db_list_reps (imp.db, error);
   if (reps == NULL)
     goto out;
   imp.accounts = load_id_set (accounts, sizeof (TandemAccountRecord),
@@ -775,8 +775,8 @@ _tandem_store_import (TandemStore         *self,
     json = _tandem_json_reader_new (stream);
 
   /* before the transaction: SQLite changes temporary storage only outside one */
-  _tandem_backend_set_bulk (imp.backend, TRUE);
-  if (!_tandem_backend_begin (imp.backend, error))
+  _tandem_db_set_bulk (imp.db, TRUE);
+  if (!_tandem_db_begin (imp.db, error))
     goto out;
   /* closed periods and stored rows are read inside the transaction */
   imp.writer = _tandem_activity_writer_new (self, TRUE, error);
@@ -788,11 +788,11 @@ _tandem_store_import (TandemStore         *self,
 
     if (estimate >= DEFER_MIN_ROWS)
       {
-        gint64 stored = _tandem_backend_max_activity_id (imp.backend, error);
+        gint64 stored = _tandem_db_max_activity_id (imp.db, error);
 
         if (stored < 0
             || (estimate >= (guint64)stored
-                && !_tandem_backend_defer_indexes (imp.backend, TRUE, &imp.deferred, error)))
+                && !_tandem_db_defer_indexes (imp.db, TRUE, &imp.deferred, error)))
           goto rollback;
       }
   }
@@ -872,7 +872,7 @@ _tandem_store_import (TandemStore         *self,
   if (!flush_rows (&imp, error))
     goto rollback;
   /* before the lifecycle, which reads the orders of each account */
-  if (imp.deferred && !_tandem_backend_defer_indexes (imp.backend, FALSE, &imp.deferred, error))
+  if (imp.deferred && !_tandem_db_defer_indexes (imp.db, FALSE, &imp.deferred, error))
     goto rollback;
   inserted = imp.inserted;
   skipped = imp.skipped;
@@ -888,7 +888,7 @@ _tandem_store_import (TandemStore         *self,
     while (g_hash_table_iter_next (&iter, &key, NULL))
       g_array_append_val (ids, *(gint64 *)key);
     g_array_sort (ids, compare_ids);
-    if (!_tandem_stage_rules_after_orders (imp.backend, (const gint64 *)(void *)ids->data, ids->len,
+    if (!_tandem_stage_rules_after_orders (imp.db, (const gint64 *)(void *)ids->data, ids->len,
                                            changes, error))
       goto rollback;
   }
@@ -899,11 +899,11 @@ _tandem_store_import (TandemStore         *self,
         "%" G_GUINT64_FORMAT " activities imported, %" G_GUINT64_FORMAT " already stored",
         (guint64)inserted, (guint64)skipped);
 
-    if (!_tandem_store_append_audit (self, imp.backend, "import", what, error))
+    if (!_tandem_store_append_audit (self, imp.db, "import", what, error))
       goto rollback;
   }
 
-  if (!_tandem_backend_commit (imp.backend, error))
+  if (!_tandem_db_commit (imp.db, error))
     goto out;
 
   _tandem_store_report_progress (self, progress_context, "import", rows, rows);
@@ -911,12 +911,12 @@ _tandem_store_import (TandemStore         *self,
   goto out;
 
 rollback:
-  _tandem_backend_rollback (imp.backend);
+  _tandem_db_rollback (imp.db);
   inserted = skipped = 0;
   g_array_set_size (changes, 0);
 
 out:
-  _tandem_backend_set_bulk (imp.backend, FALSE);
+  _tandem_db_set_bulk (imp.db, FALSE);
   g_clear_pointer (&imp.accounts, g_hash_table_unref);
   g_clear_pointer (&imp.reps, g_hash_table_unref);
   g_clear_pointer (&imp.ordered, g_hash_table_unref);
@@ -961,12 +961,12 @@ flush (GOutputStream *stream,
 }
 
 static char *
-reverses_text (TandemBackend *backend, gint64 id, GError **error)
+reverses_text (TandemDb *db, gint64 id, GError **error)
 {
   TandemActivityRecord reversed = { 0 };
   char                *text;
 
-  if (!_tandem_backend_load_activity (backend, id, &reversed, error))
+  if (!_tandem_db_load_activity (db, id, &reversed, error))
     return NULL;
 
   text = reversed.external_ref != NULL ? g_strdup (reversed.external_ref)
@@ -1091,7 +1091,7 @@ tandem_store_export_activities (TandemStore          *self,
   g_autoptr (GArray) records = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
   TandemActivityScan scan;
   TandemScanKey      key = { 0, 0 };
-  TandemBackend     *backend;
+  TandemDb          *db;
   gboolean           first = TRUE;
   gboolean           ok = FALSE;
   guint64            done = 0;
@@ -1103,9 +1103,9 @@ tandem_store_export_activities (TandemStore          *self,
   g_array_set_clear_func (records, (GDestroyNotify)_tandem_activity_record_clear);
 
   _tandem_store_lock (self);
-  backend = _tandem_store_get_backend (self);
+  db = _tandem_store_get_db (self);
   _tandem_store_scan_from_filter (self, filter, &scan);
-  scan.max_id = _tandem_backend_max_activity_id (backend, error);
+  scan.max_id = _tandem_db_max_activity_id (db, error);
   if (scan.max_id < 0)
     goto out;
   if (scan.max_id == 0)
@@ -1117,8 +1117,7 @@ tandem_store_export_activities (TandemStore          *self,
   for (;;)
     {
       g_array_set_size (records, 0);
-      if (!_tandem_backend_scan_activities (backend, &scan, done > 0 ? &key : NULL, 0, 1024,
-                                            records, error))
+      if (!_tandem_db_scan_activities (db, &scan, done > 0 ? &key : NULL, 0, 1024, records, error))
         goto out;
       if (records->len == 0)
         break;
@@ -1129,8 +1128,7 @@ tandem_store_export_activities (TandemStore          *self,
           g_autofree char            *reverses = NULL;
           gboolean                    payment = r->kind == TANDEM_ACTIVITY_KIND_PAYMENT;
 
-          if (r->reverses_id > 0
-              && (reverses = reverses_text (backend, r->reverses_id, error)) == NULL)
+          if (r->reverses_id > 0 && (reverses = reverses_text (db, r->reverses_id, error)) == NULL)
             goto out;
 
           if (format == TANDEM_DATA_FORMAT_CSV)

@@ -11,7 +11,7 @@
 #include "tandem-store.h"
 #include "tandem-store-private.h"
 #include "tandem-store-internal-private.h"
-#include "tandem-sqlite-backend-private.h"
+#include "tandem-sqlite-private.h"
 #if HAVE_POSTGRESQL
 #include "tandem-pg-driver-private.h"
 #endif
@@ -88,8 +88,7 @@ tandem_store_add_rep (TandemStore *self, const char *name, TandemRole role, GErr
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
     g_autofree char *what = NULL;
 
-    if (!_tandem_transaction_begin (tx, error)
-        || !_tandem_backend_insert_rep (self->backend, &record, error))
+    if (!_tandem_transaction_begin (tx, error) || !_tandem_db_insert_rep (self->db, &record, error))
       return NULL;
     what = g_strdup_printf ("rep #%" PRId64 " “%s” (%s)", record.id, name,
                             tandem_role_to_nick (role));
@@ -163,7 +162,7 @@ tandem_store_update_rep (TandemStore *self, TandemRep *rep, GError **error)
     TandemRepRecord  old = { 0 };
 
     if (!_tandem_transaction_begin (tx, error)
-        || !_tandem_backend_load_rep (self->backend, record.id, &old, error))
+        || !_tandem_db_load_rep (self->db, record.id, &old, error))
       return FALSE;
     note_change (changes, "name", old.name, record.name);
     note_change (changes, "role", tandem_role_to_nick (old.role),
@@ -172,7 +171,7 @@ tandem_store_update_rep (TandemStore *self, TandemRep *rep, GError **error)
     note_change (changes, "archived", old.archived ? "yes" : "no", record.archived ? "yes" : "no");
     _tandem_rep_record_clear (&old);
     what = describe_update ("rep", record.id, record.name, changes);
-    return _tandem_backend_update_rep (self->backend, &record, error)
+    return _tandem_db_update_rep (self->db, &record, error)
            && _tandem_transaction_commit_audited (tx, "rep update", what, error);
   }
 }
@@ -212,8 +211,7 @@ tandem_store_archive_rep (TandemStore *self, TandemRep *rep, GError **error)
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
     g_autofree char *what = g_strdup_printf ("rep #%" PRId64 " “%s”", record.id, record.name);
 
-    if (!_tandem_transaction_begin (tx, error)
-        || !_tandem_backend_update_rep (self->backend, &record, error)
+    if (!_tandem_transaction_begin (tx, error) || !_tandem_db_update_rep (self->db, &record, error)
         || !_tandem_transaction_commit_audited (tx, "rep archive", what, error))
       return FALSE;
   }
@@ -266,7 +264,7 @@ tandem_store_list_reps (TandemStore *self)
 
   LOCK_STORE (self);
 
-  records = _tandem_backend_list_reps (self->backend, NULL);
+  records = _tandem_db_list_reps (self->db, NULL);
   return list_from_records (self, TANDEM_TYPE_REP, records, sizeof (TandemRepRecord), make_rep);
 }
 
@@ -317,7 +315,7 @@ check_pair_free (TandemStore *self,
                  gint64       except_team_id,
                  GError     **error)
 {
-  g_autoptr (GArray) teams = _tandem_backend_list_teams (self->backend, error);
+  g_autoptr (GArray) teams = _tandem_db_list_teams (self->db, error);
 
   if (teams == NULL)
     return FALSE;
@@ -394,8 +392,7 @@ tandem_store_save_team (TandemStore *self, TandemTeam *team, GDateTime *since, G
     g_autofree char *what = NULL;
 
     if (!_tandem_transaction_begin (tx, error)
-        || !_tandem_backend_insert_team (self->backend, &record, _tandem_time_to_usec (since),
-                                         error))
+        || !_tandem_db_insert_team (self->db, &record, _tandem_time_to_usec (since), error))
       return NULL;
     what = g_strdup_printf (
         "tandem #%" PRId64 " “%s”: inside #%" PRId64 ", field #%" PRId64 " from %s", record.id,
@@ -503,7 +500,7 @@ tandem_store_update_team (TandemStore *self, TandemTeam *team, GError **error)
     TandemTeamRecord old = { 0 };
 
     if (!_tandem_transaction_begin (tx, error)
-        || !_tandem_backend_load_team (self->backend, record.id, &old, error))
+        || !_tandem_db_load_team (self->db, record.id, &old, error))
       return FALSE;
     note_change (changes, "name", old.name, record.name);
     {
@@ -525,7 +522,7 @@ tandem_store_update_team (TandemStore *self, TandemTeam *team, GError **error)
     note_change (changes, "archived", old.archived ? "yes" : "no", record.archived ? "yes" : "no");
     _tandem_team_record_clear (&old);
     what = describe_update ("tandem", record.id, record.name, changes);
-    return _tandem_backend_update_team (self->backend, &record, error)
+    return _tandem_db_update_team (self->db, &record, error)
            && _tandem_transaction_commit_audited (tx, "team update", what, error);
   }
 }
@@ -574,7 +571,7 @@ tandem_store_change_team_members (TandemStore *self,
     since = now = g_date_time_new_now_utc ();
   since_usec = _tandem_time_to_usec (since);
 
-  history = _tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  history = _tandem_db_list_memberships (self->db, tandem_team_get_id (team), error);
   if (history == NULL)
     return FALSE;
   if (history->len > 0
@@ -605,9 +602,9 @@ tandem_store_change_team_members (TandemStore *self,
         tandem_rep_get_id (field_rep), when);
 
     if (!_tandem_transaction_begin (tx, error)
-        || !_tandem_backend_change_members (self->backend, tandem_team_get_id (team),
-                                            tandem_rep_get_id (inside_rep),
-                                            tandem_rep_get_id (field_rep), since_usec, error)
+        || !_tandem_db_change_members (self->db, tandem_team_get_id (team),
+                                       tandem_rep_get_id (inside_rep),
+                                       tandem_rep_get_id (field_rep), since_usec, error)
         || !_tandem_transaction_commit_audited (tx, "team members", what, error))
       return FALSE;
   }
@@ -648,7 +645,7 @@ tandem_store_set_team_start (TandemStore *self, TandemTeam *team, GDateTime *sin
       || !_tandem_store_check_writable (self, error))
     return FALSE;
   since_usec = _tandem_time_to_usec (since);
-  history = _tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  history = _tandem_db_list_memberships (self->db, tandem_team_get_id (team), error);
   if (history == NULL)
     return FALSE;
   if (history->len > 0 && g_array_index (history, TandemMembershipRecord, 0).valid_until != 0
@@ -670,8 +667,7 @@ tandem_store_set_team_start (TandemStore *self, TandemTeam *team, GDateTime *sin
                            tandem_team_get_name (team), when);
 
     return _tandem_transaction_begin (tx, error)
-           && _tandem_backend_set_team_start (self->backend, tandem_team_get_id (team), since_usec,
-                                              error)
+           && _tandem_db_set_team_start (self->db, tandem_team_get_id (team), since_usec, error)
            && _tandem_transaction_commit_audited (tx, "team start", what, error);
   }
 }
@@ -715,7 +711,7 @@ tandem_store_list_memberships (TandemStore *self, TandemTeam *team, GError **err
 
   LOCK_STORE (self);
 
-  records = _tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  records = _tandem_db_list_memberships (self->db, tandem_team_get_id (team), error);
   if (records == NULL)
     return NULL;
 
@@ -763,7 +759,7 @@ tandem_store_get_team_members_at (TandemStore *self,
 
   LOCK_STORE (self);
 
-  records = _tandem_backend_list_memberships (self->backend, tandem_team_get_id (team), error);
+  records = _tandem_db_list_memberships (self->db, tandem_team_get_id (team), error);
   if (records == NULL)
     return NULL;
 
@@ -811,8 +807,7 @@ tandem_store_archive_team (TandemStore *self, TandemTeam *team, GError **error)
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
     g_autofree char *what = g_strdup_printf ("tandem #%" PRId64 " “%s”", record.id, record.name);
 
-    if (!_tandem_transaction_begin (tx, error)
-        || !_tandem_backend_update_team (self->backend, &record, error)
+    if (!_tandem_transaction_begin (tx, error) || !_tandem_db_update_team (self->db, &record, error)
         || !_tandem_transaction_commit_audited (tx, "team archive", what, error))
       return FALSE;
   }
@@ -845,7 +840,7 @@ tandem_store_list_teams (TandemStore *self)
 
   LOCK_STORE (self);
 
-  records = _tandem_backend_list_teams (self->backend, NULL);
+  records = _tandem_db_list_teams (self->db, NULL);
   return list_from_records (self, TANDEM_TYPE_TEAM, records, sizeof (TandemTeamRecord), make_team);
 }
 
@@ -888,7 +883,7 @@ check_number_free (TandemStore *self, const TandemAccountRecord *record, GError 
 
   if (record->number == NULL)
     return TRUE;
-  accounts = _tandem_backend_list_accounts (self->backend, error);
+  accounts = _tandem_db_list_accounts (self->db, error);
   if (accounts == NULL)
     return FALSE;
   for (guint i = 0; i < accounts->len; i++)
@@ -951,8 +946,8 @@ tandem_store_save_account (TandemStore   *self,
     g_autofree char *what = NULL;
 
     if (!_tandem_transaction_begin (tx, error) || !check_number_free (self, &record, error)
-        || !_tandem_backend_insert_account (
-            self->backend, &record, _tandem_time_to_usec (since != NULL ? since : now), error))
+        || !_tandem_db_insert_account (self->db, &record,
+                                       _tandem_time_to_usec (since != NULL ? since : now), error))
       return NULL;
     what = g_strdup_printf ("account #%" PRId64 " “%s” of tandem #%" PRId64, record.id, record.name,
                             record.team_id);
@@ -1051,7 +1046,7 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
 
   tx = _tandem_transaction_new (self);
   if (!_tandem_transaction_begin (tx, error) || !check_number_free (self, &record, error)
-      || !_tandem_backend_load_account (self->backend, record.id, &stored, error))
+      || !_tandem_db_load_account (self->db, record.id, &stored, error))
     return FALSE;
   stage_changed = stored.stage != record.stage;
   note_change (changes, "number", stored.number, record.number);
@@ -1066,7 +1061,7 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
   _tandem_account_record_clear (&stored);
   what = describe_update ("account", record.id, record.name, changes);
 
-  ok = _tandem_backend_update_account (self->backend, &record, error);
+  ok = _tandem_db_update_account (self->db, &record, error);
   if (ok && stage_changed)
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
@@ -1074,7 +1069,7 @@ tandem_store_update_account (TandemStore *self, TandemAccount *account, GError *
       TandemStageRecord change
           = { record.id, record.stage, _tandem_time_to_usec (now), TANDEM_STAGE_CAUSE_MANUAL, 0 };
 
-      ok = _tandem_backend_add_stage_change (self->backend, &change, error);
+      ok = _tandem_db_add_stage_change (self->db, &change, error);
     }
 
   return ok && _tandem_transaction_commit_audited (tx, "account update", what, error);
@@ -1084,7 +1079,7 @@ static gboolean
 check_stage_order (TandemStore *self, TandemAccount *account, GDateTime *at, GError **error)
 {
   g_autoptr (GArray) history
-      = _tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+      = _tandem_db_list_stage_changes (self->db, tandem_account_get_id (account), error);
 
   if (history == NULL)
     return FALSE;
@@ -1142,8 +1137,7 @@ tandem_store_set_account_stage (TandemStore       *self,
       || !_tandem_store_check_writable (self, error))
     return FALSE;
 
-  if (!_tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record,
-                                     error))
+  if (!_tandem_db_load_account (self->db, tandem_account_get_id (account), &record, error))
     return FALSE;
 
   if (record.stage == (int)stage)
@@ -1169,8 +1163,8 @@ tandem_store_set_account_stage (TandemStore       *self,
                            tandem_account_stage_to_nick (stage), when);
 
     if (!_tandem_transaction_begin (tx, error)
-        || !_tandem_backend_update_account (self->backend, &record, error)
-        || !_tandem_backend_add_stage_change (self->backend, &change, error)
+        || !_tandem_db_update_account (self->db, &record, error)
+        || !_tandem_db_add_stage_change (self->db, &change, error)
         || !_tandem_transaction_commit_audited (tx, "account stage", what, error))
       goto fail;
   }
@@ -1209,8 +1203,7 @@ tandem_store_list_stage_changes (TandemStore *self, TandemAccount *account, GErr
 
   LOCK_STORE (self);
 
-  records
-      = _tandem_backend_list_stage_changes (self->backend, tandem_account_get_id (account), error);
+  records = _tandem_db_list_stage_changes (self->db, tandem_account_get_id (account), error);
   if (records == NULL)
     return NULL;
 
@@ -1243,15 +1236,14 @@ tandem_store_archive_account (TandemStore *self, TandemAccount *account, GError 
       || !_tandem_store_check_writable (self, error))
     return FALSE;
 
-  if (!_tandem_backend_load_account (self->backend, tandem_account_get_id (account), &record,
-                                     error))
+  if (!_tandem_db_load_account (self->db, tandem_account_get_id (account), &record, error))
     return FALSE;
   record.archived = TRUE;
   {
     g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
     g_autofree char *what = g_strdup_printf ("account #%" PRId64 " “%s”", record.id, record.name);
     gboolean         ok = _tandem_transaction_begin (tx, error)
-                  && _tandem_backend_update_account (self->backend, &record, error)
+                  && _tandem_db_update_account (self->db, &record, error)
                   && _tandem_transaction_commit_audited (tx, "account archive", what, error);
 
     _tandem_account_record_clear (&record);
@@ -1287,7 +1279,7 @@ tandem_store_list_accounts (TandemStore *self)
 
   LOCK_STORE (self);
 
-  records = _tandem_backend_list_accounts (self->backend, NULL);
+  records = _tandem_db_list_accounts (self->db, NULL);
   return list_from_records (self, TANDEM_TYPE_ACCOUNT, records, sizeof (TandemAccountRecord),
                             make_account);
 }

@@ -3,15 +3,15 @@
 #pragma once
 
 #include "tandem-store.h"
-#include "tandem-backend-private.h"
+#include "tandem-db-private.h"
 
 G_BEGIN_DECLS
 
-/* A store over any backend (tests pass a fault-injecting SQLite VFS). */
-TandemStore   *_tandem_store_new_for_backend (TandemBackend *backend, const char *path);
-TandemBackend *_tandem_store_get_backend (TandemStore *self);
-void           _tandem_store_lock (TandemStore *self);
-void           _tandem_store_unlock (TandemStore *self);
+/* A store over @db, which it takes (tests pass one on a fault-injecting
+ * SQLite VFS). */
+TandemStore *_tandem_store_new_for_db (TandemDb *db, const char *path);
+void         _tandem_store_lock (TandemStore *self);
+void         _tandem_store_unlock (TandemStore *self);
 
 /* Object loading with the store's identity map; call with the lock held. */
 TandemRep  *_tandem_store_load_rep (TandemStore *self, gint64 id, GError **error);
@@ -51,18 +51,19 @@ typedef struct _TandemTransaction TandemTransaction;
 TandemTransaction *_tandem_transaction_new (TandemStore *store);
 gboolean           _tandem_transaction_begin (TandemTransaction *self, GError **error);
 gboolean           _tandem_transaction_commit (TandemTransaction *self, GError **error);
-TandemBackend     *_tandem_transaction_get_backend (TandemTransaction *self);
+TandemDb          *_tandem_transaction_get_db (TandemTransaction *self);
+TandemStore       *_tandem_transaction_get_store (TandemTransaction *self);
 void               _tandem_transaction_end (TandemTransaction *self);
 /* The store's time zone (UTC when none is set), read in the caller's
- * transaction on @backend (tandem-store-settings.c). */
-GTimeZone *_tandem_store_load_time_zone (TandemBackend *backend, GError **error);
+ * transaction on @db (tandem-store-settings.c). */
+GTimeZone *_tandem_store_load_time_zone (TandemDb *db, GError **error);
 /* Appends who (the store's actor), when (now), @verb and @what to the
- * audit trail, inside the caller's transaction on @backend. */
-gboolean _tandem_store_append_audit (TandemStore   *self,
-                                     TandemBackend *backend,
-                                     const char    *verb,
-                                     const char    *what,
-                                     GError       **error);
+ * audit trail, inside the caller's transaction on @db. */
+gboolean _tandem_store_append_audit (TandemStore *self,
+                                     TandemDb    *db,
+                                     const char  *verb,
+                                     const char  *what,
+                                     GError     **error);
 /* Appends an audit entry (as _tandem_store_append_audit), then commits:
  * the entry exists exactly when the write does. */
 gboolean _tandem_transaction_commit_audited (TandemTransaction *self,

@@ -8,7 +8,7 @@
 #include "tandem-i18n-private.h"
 #include <string.h>
 
-#include "tandem-backend-private.h"
+#include "tandem-db-private.h"
 #include "tandem-store-private.h"
 #include "tandem-store.h"
 #include "tandem-util-private.h"
@@ -18,10 +18,9 @@
 /* The stored value of setting @name, read in the caller's transaction:
  * NULL without an error when it is not set. */
 static char *
-load_setting (TandemBackend *backend, const char *name, GError **error)
+load_setting (TandemDb *db, const char *name, GError **error)
 {
-  g_autoptr (GArray) settings
-      = _tandem_backend_list_schedule (backend, TANDEM_SCHEDULE_SETTING, NULL, error);
+  g_autoptr (GArray) settings = _tandem_db_list_schedule (db, TANDEM_SCHEDULE_SETTING, NULL, error);
 
   if (settings == NULL)
     return NULL;
@@ -68,15 +67,15 @@ tandem_store_get_time_zone_name (TandemStore *self, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   tx = _tandem_transaction_new (self);
-  return load_setting (_tandem_transaction_get_backend (tx), SETTING_TIME_ZONE, error);
+  return load_setting (_tandem_transaction_get_db (tx), SETTING_TIME_ZONE, error);
 }
 
 /* The store's zone, read in the caller's transaction (UTC when none is set). */
 GTimeZone *
-_tandem_store_load_time_zone (TandemBackend *backend, GError **error)
+_tandem_store_load_time_zone (TandemDb *db, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *name = load_setting (backend, SETTING_TIME_ZONE, &local_error);
+  g_autofree char *name = load_setting (db, SETTING_TIME_ZONE, &local_error);
   GTimeZone       *zone;
 
   if (local_error != NULL)
@@ -118,7 +117,7 @@ tandem_store_get_time_zone (TandemStore *self, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   tx = _tandem_transaction_new (self);
-  return _tandem_store_load_time_zone (_tandem_transaction_get_backend (tx), error);
+  return _tandem_store_load_time_zone (_tandem_transaction_get_db (tx), error);
 }
 
 /**
@@ -165,8 +164,8 @@ tandem_store_set_time_zone (TandemStore *self, const char *name, GError **error)
   what = g_strdup_printf ("time zone %s", name);
   tx = _tandem_transaction_new (self);
   return _tandem_transaction_begin (tx, error)
-         && _tandem_backend_save_schedule (_tandem_transaction_get_backend (tx),
-                                           TANDEM_SCHEDULE_SETTING, &record, NULL, error)
+         && _tandem_db_save_schedule (_tandem_transaction_get_db (tx), TANDEM_SCHEDULE_SETTING,
+                                      &record, NULL, error)
          && _tandem_transaction_commit_audited (tx, "config", what, error);
 }
 

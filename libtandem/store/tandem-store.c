@@ -11,7 +11,7 @@
 #include "tandem-store.h"
 #include "tandem-store-private.h"
 #include "tandem-store-internal-private.h"
-#include "tandem-sqlite-backend-private.h"
+#include "tandem-sqlite-private.h"
 #if HAVE_POSTGRESQL
 #include "tandem-pg-driver-private.h"
 #endif
@@ -141,7 +141,7 @@ tandem_store_dispose (GObject *object)
   g_clear_pointer (&self->reps, g_hash_table_unref);
   g_clear_pointer (&self->teams, g_hash_table_unref);
   g_clear_pointer (&self->accounts, g_hash_table_unref);
-  g_clear_object (&self->backend);
+  g_clear_pointer (&self->db, _tandem_db_free);
 
   G_OBJECT_CLASS (tandem_store_parent_class)->dispose (object);
 }
@@ -254,19 +254,19 @@ tandem_store_init (TandemStore *self)
 /* Private API                                                         */
 
 TandemStore *
-_tandem_store_new_for_backend (TandemBackend *backend, const char *path)
+_tandem_store_new_for_db (TandemDb *db, const char *path)
 {
   TandemStore *self = g_object_new (TANDEM_TYPE_STORE, NULL);
 
-  self->backend = g_object_ref (backend);
+  self->db = db;
   self->path = g_strdup (path);
   return self;
 }
 
-TandemBackend *
-_tandem_store_get_backend (TandemStore *self)
+TandemDb *
+_tandem_store_get_db (TandemStore *self)
 {
-  return self->backend;
+  return self->db;
 }
 
 void
@@ -293,7 +293,7 @@ cache_insert (GHashTable *table, gint64 id, gpointer object)
 gboolean
 _tandem_store_check_writable (TandemStore *self, GError **error)
 {
-  if (!_tandem_backend_is_read_only (self->backend))
+  if (!_tandem_db_is_read_only (self->db))
     return TRUE;
 
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
@@ -348,7 +348,7 @@ _tandem_store_load_rep (TandemStore *self, gint64 id, GError **error)
   if (rep != NULL)
     return rep;
 
-  if (!_tandem_backend_load_rep (self->backend, id, &record, error))
+  if (!_tandem_db_load_rep (self->db, id, &record, error))
     return NULL;
 
   rep = _tandem_store_rep_from_record (self, &record);
@@ -407,7 +407,7 @@ _tandem_store_team_from_record (TandemStore *self, const TandemTeamRecord *recor
 gboolean
 _tandem_store_preload_reps (TandemStore *self, GError **error)
 {
-  g_autoptr (GArray) reps = _tandem_backend_list_reps (self->backend, error);
+  g_autoptr (GArray) reps = _tandem_db_list_reps (self->db, error);
 
   if (reps == NULL)
     return FALSE;
@@ -426,7 +426,7 @@ _tandem_store_load_team (TandemStore *self, gint64 id, GError **error)
   if (team != NULL)
     return team;
 
-  if (!_tandem_backend_load_team (self->backend, id, &record, error))
+  if (!_tandem_db_load_team (self->db, id, &record, error))
     return NULL;
 
   team = team_from_record (self, &record, error);
@@ -498,7 +498,7 @@ load_account_depth (TandemStore *self, gint64 id, guint depth, GError **error)
   if (account != NULL)
     return account;
 
-  if (!_tandem_backend_load_account (self->backend, id, &record, error))
+  if (!_tandem_db_load_account (self->db, id, &record, error))
     return NULL;
 
   account = _tandem_store_account_from_record (self, &record, depth, error);
@@ -597,7 +597,7 @@ _tandem_store_load_activity (TandemStore *self, gint64 id, guint depth, GError *
   TandemActivityRecord record = { 0 };
   TandemActivity      *activity;
 
-  if (!_tandem_backend_load_activity (self->backend, id, &record, error))
+  if (!_tandem_db_load_activity (self->db, id, &record, error))
     return NULL;
 
   activity = activity_from_record_depth (self, &record, depth, error);
@@ -676,16 +676,16 @@ tandem_store_new_for_path (const char *path, GError **error)
 TandemStore *
 tandem_store_new_for_path_full (const char *path, TandemStoreFlags flags, GError **error)
 {
-  g_autoptr (TandemBackend) backend = NULL;
+  g_autoptr (TandemDb) db = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  backend = _tandem_sqlite_backend_new (path, flags, NULL, error);
-  if (backend == NULL)
+  db = _tandem_sqlite_db_open (path, flags, NULL, error);
+  if (db == NULL)
     return NULL;
 
-  return _tandem_store_new_for_backend (backend, path);
+  return _tandem_store_new_for_db (g_steal_pointer (&db), path);
 }
 
 /**
@@ -717,14 +717,13 @@ tandem_store_new_for_uri (const char *uri, GError **error)
   if (g_str_has_prefix (uri, "postgresql://") || g_str_has_prefix (uri, "postgres://"))
     {
 #if HAVE_POSTGRESQL
-      g_autoptr (TandemBackend) backend
-          = _tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error);
+      g_autoptr (TandemDb) db = _tandem_pg_db_open (uri, TANDEM_STORE_FLAGS_NONE, error);
       g_autoptr (GUri) parsed = NULL;
       TandemStore *store;
 
-      if (backend == NULL)
+      if (db == NULL)
         return NULL;
-      store = _tandem_store_new_for_backend (backend, NULL);
+      store = _tandem_store_new_for_db (g_steal_pointer (&db), NULL);
       /* the database user libpq connects as: the URI's, else $PGUSER, else
        * the operating-system user */
       parsed = g_uri_parse (uri, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
@@ -756,15 +755,15 @@ tandem_store_new_for_uri (const char *uri, GError **error)
 TandemStore *
 tandem_store_new_in_memory (GError **error)
 {
-  g_autoptr (TandemBackend) backend = NULL;
+  g_autoptr (TandemDb) db = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  backend = _tandem_sqlite_backend_new (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
-  if (backend == NULL)
+  db = _tandem_sqlite_db_open (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
+  if (db == NULL)
     return NULL;
 
-  return _tandem_store_new_for_backend (backend, NULL);
+  return _tandem_store_new_for_db (g_steal_pointer (&db), NULL);
 }
 
 /**
@@ -800,7 +799,7 @@ tandem_store_get_read_only (TandemStore *self)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), TRUE);
 
-  return _tandem_backend_is_read_only (self->backend);
+  return _tandem_db_is_read_only (self->db);
 }
 
 /**
@@ -818,7 +817,7 @@ tandem_store_get_schema_version (TandemStore *self)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
 
-  return _tandem_backend_get_schema_version (self->backend);
+  return _tandem_db_get_schema_version (self->db);
 }
 
 /**
@@ -840,7 +839,7 @@ tandem_store_check_integrity (TandemStore *self, GError **error)
 
   LOCK_STORE (self);
 
-  return _tandem_backend_check_integrity (self->backend, error);
+  return _tandem_db_check_integrity (self->db, error);
 }
 
 /**

@@ -2,20 +2,20 @@
 /* tandem-transaction.c: how comp/ and method/ reach the database.
  *
  * A transaction holds the store's lock for its lifetime and, once begun,
- * one write transaction of the backend. Declared with g_autoptr it ends on
+ * one write transaction of the db. Declared with g_autoptr it ends on
  * every path: a write that was not committed is rolled back, the lock is
  * released. Callers never pair lock/unlock or begin/rollback by hand. */
 
 #include "config.h"
 
-#include "tandem-store-private.h"
+#include "tandem-store-internal-private.h"
 #include "tandem-util-private.h"
 
 struct _TandemTransaction
 {
-  TandemStore   *store;
-  TandemBackend *backend;
-  gboolean       writing;
+  TandemStore *store;
+  TandemDb    *db;
+  gboolean     writing;
 };
 
 TandemTransaction *
@@ -27,7 +27,7 @@ _tandem_transaction_new (TandemStore *store)
 
   _tandem_store_lock (store);
   self->store = store;
-  self->backend = _tandem_store_get_backend (store);
+  self->db = _tandem_store_get_db (store);
   return self;
 }
 
@@ -37,7 +37,7 @@ _tandem_transaction_begin (TandemTransaction *self, GError **error)
   g_assert (self != NULL);
   g_assert (!self->writing);
 
-  if (!_tandem_backend_begin (self->backend, error))
+  if (!_tandem_db_begin (self->db, error))
     return FALSE;
   self->writing = TRUE;
   return TRUE;
@@ -50,15 +50,15 @@ _tandem_transaction_commit (TandemTransaction *self, GError **error)
   g_assert (self->writing);
 
   self->writing = FALSE;
-  return _tandem_backend_commit (self->backend, error);
+  return _tandem_db_commit (self->db, error);
 }
 
 gboolean
-_tandem_store_append_audit (TandemStore   *self,
-                            TandemBackend *backend,
-                            const char    *verb,
-                            const char    *what,
-                            GError       **error)
+_tandem_store_append_audit (TandemStore *self,
+                            TandemDb    *db,
+                            const char  *verb,
+                            const char  *what,
+                            GError     **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   TandemAuditRecord record = { 0 };
@@ -67,7 +67,7 @@ _tandem_store_append_audit (TandemStore   *self,
   record.who = (char *)tandem_store_get_actor (self);
   record.verb = (char *)verb;
   record.what = (char *)what;
-  return _tandem_backend_append_audit (backend, &record, error);
+  return _tandem_db_append_audit (db, &record, error);
 }
 
 gboolean
@@ -79,16 +79,24 @@ _tandem_transaction_commit_audited (TandemTransaction *self,
   g_assert (self != NULL);
   g_assert (self->writing);
 
-  return _tandem_store_append_audit (self->store, self->backend, verb, what, error)
+  return _tandem_store_append_audit (self->store, self->db, verb, what, error)
          && _tandem_transaction_commit (self, error);
 }
 
-TandemBackend *
-_tandem_transaction_get_backend (TandemTransaction *self)
+TandemStore *
+_tandem_transaction_get_store (TandemTransaction *self)
 {
   g_assert (self != NULL);
 
-  return self->backend;
+  return self->store;
+}
+
+TandemDb *
+_tandem_transaction_get_db (TandemTransaction *self)
+{
+  g_assert (self != NULL);
+
+  return self->db;
 }
 
 void
@@ -97,7 +105,7 @@ _tandem_transaction_end (TandemTransaction *self)
   if (self == NULL)
     return;
   if (self->writing)
-    _tandem_backend_rollback (self->backend);
+    _tandem_db_rollback (self->db);
   _tandem_store_unlock (self->store);
   g_free (self);
 }

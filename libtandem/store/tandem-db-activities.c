@@ -1,19 +1,283 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-sql-backend-bulk.c: the SQL backend's bulk path: many rows in one
- * round trip on a driver that has one (COPY on PostgreSQL), row by row on
- * one that does not; imports and the lifecycle of many accounts use it */
+/* tandem-db-activities.c: the SQL of activities: one at a time, by
+ * reference, scans in (time, id) order, and the bulk path of an import:
+ * many rows in one round trip on a driver that has one (COPY on
+ * PostgreSQL), MULTI_ROWS per INSERT on one that does not. */
 
 #include "config.h"
 
 #include <inttypes.h>
-
-#include "tandem-i18n-private.h"
 #include <string.h>
 
-#include "tandem-sql-backend-private.h"
-#include "tandem-sql-backend-internal-private.h"
+#include "tandem-i18n-private.h"
+
+#include "tandem-db-internal-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
+
+#define ACTIVITY_COLUMNS                                                                           \
+  "id, account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, " \
+  "note "
+const char *const _tandem_db_activities_sql[N_STMTS] = {
+  [STMT_SET_ACCOUNT_STAGE] = "UPDATE account SET stage = ?2 WHERE id = ?1",
+  [STMT_SET_STAGED_ACCOUNT_STAGES]
+  = "UPDATE account SET stage = (SELECT u.stage FROM account_stage_update u "
+    "                             WHERE u.account_id = account.id) "
+    "WHERE id IN (SELECT account_id FROM account_stage_update)",
+  [STMT_INSERT_ACTIVITY]
+  = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
+    "occurred_at, external_ref, reverses_id, note) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+    "ON CONFLICT (external_ref) DO NOTHING RETURNING id",
+  [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
+  [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
+  [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
+  [STMT_INSERT_STAGED]
+  = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
+    "occurred_at, external_ref, reverses_id, note) "
+    "SELECT account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, "
+    "       reverses_id, note FROM activity_stage WHERE TRUE ORDER BY pos "
+    "ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref",
+};
+
+/* ------------------------------------------------------------------ */
+/* Activities                                                          */
+
+static void
+read_activity (TandemSqlStmt *stmt, TandemActivityRecord *record)
+{
+  record->id = tandem_sql_column_int64 (stmt, 0);
+  record->account_id = tandem_sql_column_int64 (stmt, 1);
+  record->rep_id = tandem_sql_column_int64 (stmt, 2);
+  record->kind = tandem_sql_column_int (stmt, 3);
+  record->has_amount = !tandem_sql_column_is_null (stmt, 4);
+  record->amount_minor = tandem_sql_column_int64 (stmt, 4);
+  _tandem_sql_column_currency (stmt, 5, record->currency);
+  record->occurred_at = tandem_sql_column_int64 (stmt, 6);
+  record->external_ref = _tandem_sql_column_dup (stmt, 7);
+  record->reverses_id = tandem_sql_column_int64 (stmt, 8);
+  record->note = _tandem_sql_column_dup (stmt, 9);
+}
+
+gint64
+_tandem_db_find_activity_by_ref (TandemDb *self, const char *external_ref, GError **error)
+{
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_FIND_ACTIVITY_BY_REF, error);
+  gint64         id = 0;
+  int            rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  tandem_sql_bind_text (stmt, 1, external_ref);
+  rc = tandem_sql_step (stmt);
+  if (rc == TANDEM_SQL_ROW)
+    id = tandem_sql_column_int64 (stmt, 0);
+  tandem_sql_reset (stmt);
+
+  if (rc != TANDEM_SQL_ROW && rc != TANDEM_SQL_DONE)
+    {
+      _tandem_db_error (self, _ ("Could not look up an activity"), error);
+      return -1;
+    }
+
+  return id;
+}
+
+gboolean
+_tandem_db_insert_activity (TandemDb             *self,
+                            TandemActivityRecord *record,
+                            gboolean             *inserted,
+                            GError              **error)
+{
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_INSERT_ACTIVITY, error);
+  g_autoptr (GError) local = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  tandem_sql_bind_int64 (stmt, 1, record->account_id);
+  tandem_sql_bind_int64 (stmt, 2, record->rep_id);
+  tandem_sql_bind_int64 (stmt, 3, record->kind);
+  if (record->has_amount)
+    {
+      tandem_sql_bind_int64 (stmt, 4, record->amount_minor);
+      tandem_sql_bind_text (stmt, 5, record->currency);
+    }
+  tandem_sql_bind_int64 (stmt, 6, record->occurred_at);
+  _tandem_sql_bind_text_or_null (stmt, 7, record->external_ref);
+  _tandem_sql_bind_optional_id (stmt, 8, record->reverses_id);
+  _tandem_sql_bind_text_or_null (stmt, 9, record->note);
+
+  if (!_tandem_db_step_insert (self, stmt, _ ("Could not log the activity"), &record->id, &local))
+    {
+      if (g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID))
+        g_set_error (
+            error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+            _ ("The activity names an account, rep or reversed activity that is not stored"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  if (record->id == 0)
+    {
+      /* the external_ref is already stored: report the existing row */
+      gint64 id = _tandem_db_find_activity_by_ref (self, record->external_ref, error);
+
+      if (id < 0)
+        return FALSE;
+      record->id = id;
+      *inserted = FALSE;
+      return TRUE;
+    }
+
+  *inserted = TRUE;
+  return TRUE;
+}
+
+gboolean
+_tandem_db_load_activity (TandemDb *self, gint64 id, TandemActivityRecord *record, GError **error)
+{
+  return _tandem_db_load_one (self, STMT_LOAD_ACTIVITY, id, (gpointer)read_activity, record,
+                              _ ("activity"), _ ("Could not read an activity"), error);
+}
+
+gint64
+_tandem_db_max_activity_id (TandemDb *self, GError **error)
+{
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_MAX_ACTIVITY_ID, error);
+  gint64         id = 0;
+  int            rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  rc = tandem_sql_step (stmt);
+  if (rc == TANDEM_SQL_ROW)
+    id = tandem_sql_column_int64 (stmt, 0);
+  tandem_sql_reset (stmt);
+
+  if (rc != TANDEM_SQL_ROW)
+    {
+      _tandem_db_error (self, _ ("Could not count activities"), error);
+      return -1;
+    }
+  return id;
+}
+
+/* Builds "WHERE …" for a scan; parameters are bound by bind_scan in the
+ * same order. */
+static void
+append_scan_conditions (GString *sql, const TandemActivityScan *scan, const TandemScanKey *after)
+{
+  g_string_append (sql, " WHERE TRUE");
+  if (scan->team_id > 0)
+    g_string_append (sql, " AND account_id IN (SELECT id FROM account WHERE team_id = ?)");
+  if (scan->account_id > 0)
+    g_string_append (sql, " AND account_id = ?");
+  if (scan->rep_id > 0)
+    g_string_append (sql, " AND rep_id = ?");
+  if (scan->kind >= 0)
+    g_string_append (sql, " AND kind = ?");
+  if (scan->since != G_MININT64)
+    g_string_append (sql, " AND occurred_at >= ?");
+  if (scan->until != G_MAXINT64)
+    g_string_append (sql, " AND occurred_at < ?");
+  if (scan->max_id > 0)
+    g_string_append (sql, " AND id <= ?");
+  if (after != NULL)
+    g_string_append (sql, " AND (occurred_at, id) > (?, ?)");
+}
+
+static int
+bind_scan (TandemSqlStmt *stmt, const TandemActivityScan *scan, const TandemScanKey *after)
+{
+  int i = 1;
+
+  if (scan->team_id > 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->team_id);
+  if (scan->account_id > 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->account_id);
+  if (scan->rep_id > 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->rep_id);
+  if (scan->kind >= 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->kind);
+  if (scan->since != G_MININT64)
+    tandem_sql_bind_int64 (stmt, i++, scan->since);
+  if (scan->until != G_MAXINT64)
+    tandem_sql_bind_int64 (stmt, i++, scan->until);
+  if (scan->max_id > 0)
+    tandem_sql_bind_int64 (stmt, i++, scan->max_id);
+  if (after != NULL)
+    {
+      tandem_sql_bind_int64 (stmt, i++, after->occurred_at);
+      tandem_sql_bind_int64 (stmt, i++, after->id);
+    }
+
+  return i;
+}
+
+gint64
+_tandem_db_count_activities (TandemDb *self, const TandemActivityScan *scan, GError **error)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT count(*) FROM activity");
+  TandemSqlStmt *stmt = NULL;
+  gint64         count = -1;
+  int            rc;
+
+  append_scan_conditions (sql, scan, NULL);
+  stmt = tandem_sql_prepare (self->driver, sql->str);
+  if (stmt != NULL)
+    {
+      bind_scan (stmt, scan, NULL);
+      rc = tandem_sql_step (stmt);
+      if (rc == TANDEM_SQL_ROW)
+        count = tandem_sql_column_int64 (stmt, 0);
+    }
+  tandem_sql_finalize (stmt);
+
+  if (count < 0)
+    _tandem_db_error (self, _ ("Could not count activities"), error);
+  return count;
+}
+
+gboolean
+_tandem_db_scan_activities (TandemDb                 *self,
+                            const TandemActivityScan *scan,
+                            const TandemScanKey      *after,
+                            gint64                    offset,
+                            guint                     limit,
+                            GArray                   *records,
+                            GError                  **error)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT " ACTIVITY_COLUMNS "FROM activity");
+  TandemSqlStmt *stmt = NULL;
+  int            rc;
+  int            i;
+
+  append_scan_conditions (sql, scan, after);
+  g_string_append (sql, " ORDER BY occurred_at, id LIMIT ? OFFSET ?");
+
+  stmt = tandem_sql_prepare (self->driver, sql->str);
+  if (stmt == NULL)
+    return _tandem_db_error (self, _ ("Could not query activities"), error);
+
+  i = bind_scan (stmt, scan, after);
+  tandem_sql_bind_int64 (stmt, i++, limit);
+  tandem_sql_bind_int64 (stmt, i, after != NULL ? 0 : offset);
+
+  while ((rc = tandem_sql_step (stmt)) == TANDEM_SQL_ROW)
+    {
+      g_array_set_size (records, records->len + 1);
+      read_activity (stmt, &g_array_index (records, TandemActivityRecord, records->len - 1));
+    }
+  tandem_sql_finalize (stmt);
+
+  if (rc != TANDEM_SQL_DONE)
+    return _tandem_db_error (self, _ ("Could not query activities"), error);
+  return TRUE;
+}
 
 /* Rows as the driver's bulk path takes them: n_rows × n_columns texts,
  * NULL for SQL NULL; numbers are written out and owned here. */
@@ -74,7 +338,7 @@ static const char *const stage_columns[] = {
 };
 
 static gboolean
-stage_activities (TandemSqlBackend *self, TandemActivityRecord *records, guint n, GError **error)
+stage_activities (TandemDb *self, TandemActivityRecord *records, guint n, GError **error)
 {
   g_auto (Rows) rows = { 0 };
 
@@ -102,7 +366,7 @@ stage_activities (TandemSqlBackend *self, TandemActivityRecord *records, guint n
   if (!tandem_sql_exec (self->driver, stage_sql)
       || !tandem_sql_bulk_insert (self->driver, "activity_stage", stage_columns,
                                   G_N_ELEMENTS (stage_columns), rows.values, n))
-    return _tandem_sql_error (self, _ ("Could not log the activities"), error);
+    return _tandem_db_error (self, _ ("Could not log the activities"), error);
   return TRUE;
 }
 
@@ -129,7 +393,7 @@ multi_values (const char *head, guint n_columns)
 }
 
 static TandemSqlStmt *
-multi_insert_stmt (TandemSqlBackend *self)
+multi_insert_stmt (TandemDb *self)
 {
   g_autoptr (GString) sql = NULL;
 
@@ -147,7 +411,7 @@ multi_insert_stmt (TandemSqlBackend *self)
  * writes its rows one by one, which names the row at fault. Every record
  * has its reference; a group holds no reference twice. */
 static gboolean
-insert_multi (TandemSqlBackend *self, TandemActivityRecord *records, gboolean *inserted)
+insert_multi (TandemDb *self, TandemActivityRecord *records, gboolean *inserted)
 {
   TandemSqlStmt *stmt = multi_insert_stmt (self);
   TandemSqlStep  rc;
@@ -217,23 +481,21 @@ insert_multi (TandemSqlBackend *self, TandemActivityRecord *records, gboolean *i
   for (guint r = 0; r < MULTI_ROWS; r++)
     if (!inserted[r])
       {
-        records[r].id = _tandem_backend_find_activity_by_ref (TANDEM_BACKEND (self),
-                                                              records[r].external_ref, NULL);
+        records[r].id = _tandem_db_find_activity_by_ref (self, records[r].external_ref, NULL);
         if (records[r].id <= 0)
           return FALSE;
       }
   return TRUE;
 }
 
-static gboolean
-_tandem_sql_backend_insert_activities (TandemBackend        *backend,
-                                       TandemActivityRecord *records,
-                                       guint                 n,
-                                       gboolean             *inserted,
-                                       GError              **error)
+gboolean
+_tandem_db_insert_activities (TandemDb             *self,
+                              TandemActivityRecord *records,
+                              guint                 n,
+                              gboolean             *inserted,
+                              GError              **error)
 {
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
-  TandemSqlStmt    *stmt;
+  TandemSqlStmt *stmt;
   g_autoptr (GHashTable) positions = NULL;
   guint         found = 0;
   TandemSqlStep rc;
@@ -250,13 +512,13 @@ _tandem_sql_backend_insert_activities (TandemBackend        *backend,
         if (!insert_multi (self, records + i, inserted + i))
           break;
       for (; i < n; i++)
-        if (!_tandem_backend_insert_activity (backend, &records[i], &inserted[i], error))
+        if (!_tandem_db_insert_activity (self, &records[i], &inserted[i], error))
           return FALSE;
       return TRUE;
     }
 
   if (!stage_activities (self, records, n, error)
-      || (stmt = _tandem_sql_get_stmt (self, STMT_INSERT_STAGED, error)) == NULL)
+      || (stmt = _tandem_db_stmt (self, STMT_INSERT_STAGED, error)) == NULL)
     return FALSE;
 
   /* the rows written come back with their ids; the others are stored */
@@ -280,13 +542,12 @@ _tandem_sql_backend_insert_activities (TandemBackend        *backend,
     }
   tandem_sql_reset (stmt);
   if (rc != TANDEM_SQL_DONE)
-    return _tandem_sql_error (self, _ ("Could not log the activities"), error);
+    return _tandem_db_error (self, _ ("Could not log the activities"), error);
 
   for (guint i = 0; found < n && i < n; i++)
     if (!inserted[i])
       {
-        records[i].id
-            = _tandem_backend_find_activity_by_ref (backend, records[i].external_ref, error);
+        records[i].id = _tandem_db_find_activity_by_ref (self, records[i].external_ref, error);
         if (records[i].id < 0)
           return FALSE;
         if (records[i].id > 0)
@@ -304,7 +565,7 @@ _tandem_sql_backend_insert_activities (TandemBackend        *backend,
 /* MULTI_ROWS stage changes in one INSERT; FALSE (nothing written) when
  * the group failed, for the caller to write it row by row. */
 static gboolean
-insert_stages_multi (TandemSqlBackend *self, const TandemStageRecord *records)
+insert_stages_multi (TandemDb *self, const TandemStageRecord *records)
 {
   TandemSqlStmt *stmt = self->multi_stage;
 
@@ -342,13 +603,12 @@ insert_stages_multi (TandemSqlBackend *self, const TandemStageRecord *records)
 static const char *const stage_change_columns[]
     = { "account_id", "stage", "changed_at", "cause", "activity_id" };
 
-static gboolean
-_tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
-                                       const TandemStageRecord *records,
-                                       guint                    n,
-                                       GError                 **error)
+gboolean
+_tandem_db_add_stage_changes (TandemDb                *self,
+                              const TandemStageRecord *records,
+                              guint                    n,
+                              GError                 **error)
 {
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
   g_auto (Rows) rows = { 0 };
 
   if (!tandem_sql_has_bulk_insert (self->driver))
@@ -359,7 +619,7 @@ _tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
         if (!insert_stages_multi (self, records + i))
           break;
       for (; i < n; i++)
-        if (!_tandem_backend_add_stage_change (backend, &records[i], error))
+        if (!_tandem_db_add_stage_change (self, &records[i], error))
           return FALSE;
       return TRUE;
     }
@@ -378,18 +638,17 @@ _tandem_sql_backend_add_stage_changes (TandemBackend           *backend,
     }
   if (!tandem_sql_bulk_insert (self->driver, "account_stage", stage_change_columns,
                                G_N_ELEMENTS (stage_change_columns), rows.values, n))
-    return _tandem_sql_error (self, _ ("Could not record the stage change"), error);
+    return _tandem_db_error (self, _ ("Could not record the stage change"), error);
   return TRUE;
 }
 
-static gboolean
-_tandem_sql_backend_set_account_stages (TandemBackend           *backend,
-                                        const TandemStageRecord *records,
-                                        guint                    n,
-                                        GError                 **error)
+gboolean
+_tandem_db_set_account_stages (TandemDb                *self,
+                               const TandemStageRecord *records,
+                               guint                    n,
+                               GError                 **error)
 {
   static const char *const columns[] = { "account_id", "stage" };
-  TandemSqlBackend        *self = TANDEM_SQL_BACKEND (backend);
   TandemSqlStmt           *stmt;
   g_auto (Rows) rows = { 0 };
 
@@ -397,11 +656,11 @@ _tandem_sql_backend_set_account_stages (TandemBackend           *backend,
     {
       for (guint i = 0; i < n; i++)
         {
-          if ((stmt = _tandem_sql_get_stmt (self, STMT_SET_ACCOUNT_STAGE, error)) == NULL)
+          if ((stmt = _tandem_db_stmt (self, STMT_SET_ACCOUNT_STAGE, error)) == NULL)
             return FALSE;
           tandem_sql_bind_int64 (stmt, 1, records[i].account_id);
           tandem_sql_bind_int64 (stmt, 2, records[i].stage);
-          if (!_tandem_sql_step_done (self, stmt, _ ("Could not update the account"), error))
+          if (!_tandem_db_step_done (self, stmt, _ ("Could not update the account"), error))
             return FALSE;
         }
       return TRUE;
@@ -420,9 +679,9 @@ _tandem_sql_backend_set_account_stages (TandemBackend           *backend,
                                       "account_id BIGINT PRIMARY KEY, stage BIGINT NOT NULL)")
       || !tandem_sql_bulk_insert (self->driver, "account_stage_update", columns,
                                   G_N_ELEMENTS (columns), rows.values, n))
-    return _tandem_sql_error (self, _ ("Could not update the account"), error);
-  return (stmt = _tandem_sql_get_stmt (self, STMT_SET_STAGED_ACCOUNT_STAGES, error)) != NULL
-         && _tandem_sql_step_done (self, stmt, _ ("Could not update the account"), error);
+    return _tandem_db_error (self, _ ("Could not update the account"), error);
+  return (stmt = _tandem_db_stmt (self, STMT_SET_STAGED_ACCOUNT_STAGES, error)) != NULL
+         && _tandem_db_step_done (self, stmt, _ ("Could not update the account"), error);
 }
 
 /* The account index takes activities by (account, time, kind): a feed
@@ -432,29 +691,16 @@ _tandem_sql_backend_set_account_stages (TandemBackend           *backend,
  * costs a tenth of that. Both run in the load's write transaction: a
  * reader keeps the index of its snapshot, and a load that fails takes the
  * drop back. */
-static gboolean
-_tandem_sql_backend_defer_indexes (TandemBackend *backend,
-                                   gboolean       defer,
-                                   gboolean      *deferred,
-                                   GError       **error)
+gboolean
+_tandem_db_defer_indexes (TandemDb *self, gboolean defer, gboolean *deferred, GError **error)
 {
-  TandemSqlBackend *self = TANDEM_SQL_BACKEND (backend);
 
   if (self->driver->klass->defer_index == NULL)
     return TRUE;
   g_return_val_if_fail (tandem_sql_in_transaction (self->driver), FALSE);
 
   if (!self->driver->klass->defer_index (self->driver, "activity_account", defer))
-    return _tandem_sql_error (self, _ ("Could not log the activities"), error);
+    return _tandem_db_error (self, _ ("Could not log the activities"), error);
   *deferred = defer;
   return TRUE;
-}
-
-void
-_tandem_sql_backend_bulk_iface_init (TandemBackendInterface *iface)
-{
-  iface->defer_indexes = _tandem_sql_backend_defer_indexes;
-  iface->insert_activities = _tandem_sql_backend_insert_activities;
-  iface->add_stage_changes = _tandem_sql_backend_add_stage_changes;
-  iface->set_account_stages = _tandem_sql_backend_set_account_stages;
 }

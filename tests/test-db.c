@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* test-backend.c: the conformance suite of the internal backend interface,
- * plus fault injection under the SQLite backend.
+/* test-db.c: the conformance suite of the store's database (TandemDb and
+ * its area functions), plus fault injection under SQLite.
  *
- * Every test here talks to TandemBackend only, through a factory, so a new
- * backend (PostgreSQL) adds a factory and runs the same suite. */
+ * Every test here talks to TandemDb only, through a factory per engine:
+ * a new engine adds a factory and runs the same suite. */
 
 #include "config.h"
 
@@ -12,38 +12,38 @@
 
 #include "tandem-test.h"
 #include "tandem-store-private.h"
-#include "tandem-sqlite-backend-private.h"
+#include "tandem-sqlite-private.h"
 #include "tandem-schema-private.h"
 #if HAVE_POSTGRESQL
 #include "tandem-pg-driver-private.h"
 #endif
 
-typedef TandemBackend *(*BackendFactory) (const char *name, GError **error);
+typedef TandemDb *(*BackendFactory) (const char *name, GError **error);
 
 static char *tmpdir;
 
-static TandemBackend *
+static TandemDb *
 sqlite_memory (const char *name, GError **error)
 {
-  return _tandem_sqlite_backend_new (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
+  return _tandem_sqlite_db_open (NULL, TANDEM_STORE_FLAGS_NONE, NULL, error);
 }
 
-static TandemBackend *
+static TandemDb *
 sqlite_file (const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
 
-  return _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, error);
+  return _tandem_sqlite_db_open (path, TANDEM_STORE_FLAGS_NONE, NULL, error);
 }
 
 #if HAVE_POSTGRESQL
-static TandemBackend *
+static TandemDb *
 postgresql (const char *name, GError **error)
 {
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);
   g_autofree char *uri = tandem_test_db_for (path, error);
 
-  return uri != NULL ? _tandem_pg_backend_new (uri, TANDEM_STORE_FLAGS_NONE, error) : NULL;
+  return uri != NULL ? _tandem_pg_db_open (uri, TANDEM_STORE_FLAGS_NONE, error) : NULL;
 }
 #endif
 
@@ -69,7 +69,7 @@ typedef struct
 } Seed;
 
 static void
-seed (TandemBackend *b, Seed *s)
+seed (TandemDb *b, Seed *s)
 {
   g_autoptr (GError) error = NULL;
   TandemRepRecord     inside = { .name = (char *)"Anna", .role = TANDEM_ROLE_INSIDE };
@@ -77,13 +77,13 @@ seed (TandemBackend *b, Seed *s)
   TandemTeamRecord    team = { .name = (char *)"Nord", .inside_share = -1 };
   TandemAccountRecord account = { .name = (char *)"ACME", .category = 2 };
 
-  CU_ASSERT_TRUE (_tandem_backend_insert_rep (b, &inside, &error));
-  CU_ASSERT_TRUE (_tandem_backend_insert_rep (b, &field, &error));
+  CU_ASSERT_TRUE (_tandem_db_insert_rep (b, &inside, &error));
+  CU_ASSERT_TRUE (_tandem_db_insert_rep (b, &field, &error));
   team.inside_rep_id = inside.id;
   team.field_rep_id = field.id;
-  CU_ASSERT_TRUE (_tandem_backend_insert_team (b, &team, 1000, &error));
+  CU_ASSERT_TRUE (_tandem_db_insert_team (b, &team, 1000, &error));
   account.team_id = team.id;
-  CU_ASSERT_TRUE (_tandem_backend_insert_account (b, &account, 1000, &error));
+  CU_ASSERT_TRUE (_tandem_db_insert_account (b, &account, 1000, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   s->inside = inside.id;
   s->field = field.id;
@@ -92,7 +92,7 @@ seed (TandemBackend *b, Seed *s)
 }
 
 static void
-conformance_reps (TandemBackend *b)
+conformance_reps (TandemDb *b)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) list = NULL;
@@ -101,33 +101,33 @@ conformance_reps (TandemBackend *b)
   TandemRepRecord loaded = { 0 };
   TandemRepRecord missing = { .id = 999, .name = (char *)"x" };
 
-  CU_ASSERT_TRUE (_tandem_backend_insert_rep (b, &rec, &error));
+  CU_ASSERT_TRUE (_tandem_db_insert_rep (b, &rec, &error));
   CU_ASSERT (rec.id > 0);
-  CU_ASSERT_TRUE (_tandem_backend_load_rep (b, rec.id, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_rep (b, rec.id, &loaded, &error));
   CU_ASSERT_STRING_EQUAL (loaded.name, rec.name);
   CU_ASSERT_EQUAL (loaded.role, TANDEM_ROLE_FIELD);
   _tandem_rep_record_clear (&loaded);
 
   rec.name = (char *)"Ölmühle";
   rec.archived = TRUE;
-  CU_ASSERT_TRUE (_tandem_backend_update_rep (b, &rec, &error));
-  CU_ASSERT_TRUE (_tandem_backend_load_rep (b, rec.id, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_db_update_rep (b, &rec, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_rep (b, rec.id, &loaded, &error));
   CU_ASSERT_STRING_EQUAL (loaded.name, "Ölmühle");
   CU_ASSERT_TRUE (loaded.archived);
   _tandem_rep_record_clear (&loaded);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  CU_ASSERT_FALSE (_tandem_backend_load_rep (b, 999, &loaded, &error));
+  CU_ASSERT_FALSE (_tandem_db_load_rep (b, 999, &loaded, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "999");
-  CU_ASSERT_FALSE (_tandem_backend_update_rep (b, &missing, &error));
+  CU_ASSERT_FALSE (_tandem_db_update_rep (b, &missing, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, NULL);
 
-  list = _tandem_backend_list_reps (b, &error);
+  list = _tandem_db_list_reps (b, &error);
   CU_ASSERT_EQUAL (list->len, 1);
 }
 
 static void
-conformance_teams (TandemBackend *b)
+conformance_teams (TandemDb *b)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) members = NULL;
@@ -136,7 +136,7 @@ conformance_teams (TandemBackend *b)
   Seed             s;
 
   seed (b, &s);
-  CU_ASSERT_TRUE (_tandem_backend_load_team (b, s.team, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_team (b, s.team, &loaded, &error));
   CU_ASSERT_EQUAL (loaded.inside_rep_id, s.inside);
   CU_ASSERT_EQUAL (loaded.field_rep_id, s.field);
   CU_ASSERT_FALSE (loaded.has_target);
@@ -144,37 +144,37 @@ conformance_teams (TandemBackend *b)
   loaded.target_minor = 5000000;
   memcpy (loaded.target_currency, "EUR", 4);
   loaded.inside_share = 4000;
-  CU_ASSERT_TRUE (_tandem_backend_update_team (b, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_db_update_team (b, &loaded, &error));
   _tandem_team_record_clear (&loaded);
-  CU_ASSERT_TRUE (_tandem_backend_load_team (b, s.team, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_team (b, s.team, &loaded, &error));
   CU_ASSERT_EQUAL (loaded.target_minor, 5000000);
   CU_ASSERT_STRING_EQUAL (loaded.target_currency, "EUR");
   CU_ASSERT_EQUAL (loaded.inside_share, 4000);
   _tandem_team_record_clear (&loaded);
 
-  CU_ASSERT_TRUE (_tandem_backend_insert_rep (b, &other, &error));
-  CU_ASSERT_TRUE (_tandem_backend_change_members (b, s.team, other.id, s.field, 5000, &error));
+  CU_ASSERT_TRUE (_tandem_db_insert_rep (b, &other, &error));
+  CU_ASSERT_TRUE (_tandem_db_change_members (b, s.team, other.id, s.field, 5000, &error));
   TANDEM_ASSERT_NO_ERROR (error);
-  members = _tandem_backend_list_memberships (b, s.team, &error);
+  members = _tandem_db_list_memberships (b, s.team, &error);
   CU_ASSERT_EQUAL_FATAL (members->len, 2);
   CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 0).valid_from, 1000);
   CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 0).valid_until, 5000);
   CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 1).inside_rep_id, other.id);
   CU_ASSERT_EQUAL (g_array_index (members, TandemMembershipRecord, 1).valid_until, 0);
-  CU_ASSERT_TRUE (_tandem_backend_load_team (b, s.team, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_team (b, s.team, &loaded, &error));
   CU_ASSERT_EQUAL (loaded.inside_rep_id, other.id);
   _tandem_team_record_clear (&loaded);
 
   /* a member that does not exist is refused and nothing changes */
-  CU_ASSERT_FALSE (_tandem_backend_change_members (b, s.team, 4242, s.field, 6000, &error));
+  CU_ASSERT_FALSE (_tandem_db_change_members (b, s.team, 4242, s.field, 6000, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, NULL);
   g_clear_pointer (&members, g_array_unref);
-  members = _tandem_backend_list_memberships (b, s.team, &error);
+  members = _tandem_db_list_memberships (b, s.team, &error);
   CU_ASSERT_EQUAL (members->len, 2);
 }
 
 static void
-conformance_accounts (TandemBackend *b)
+conformance_accounts (TandemDb *b)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) stages = NULL;
@@ -189,8 +189,8 @@ conformance_accounts (TandemBackend *b)
 
   seed (b, &s);
   change.account_id = s.account;
-  CU_ASSERT_TRUE (_tandem_backend_add_stage_change (b, &change, &error));
-  stages = _tandem_backend_list_stage_changes (b, s.account, &error);
+  CU_ASSERT_TRUE (_tandem_db_add_stage_change (b, &change, &error));
+  stages = _tandem_db_list_stage_changes (b, s.account, &error);
   CU_ASSERT_EQUAL_FATAL (stages->len, 2);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).stage,
                    TANDEM_ACCOUNT_STAGE_PROSPECT);
@@ -200,35 +200,35 @@ conformance_accounts (TandemBackend *b)
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).activity_id, 0);
   /* 0 lists every account's */
   g_clear_pointer (&stages, g_array_unref);
-  stages = _tandem_backend_list_stage_changes (b, 0, &error);
+  stages = _tandem_db_list_stage_changes (b, 0, &error);
   CU_ASSERT_EQUAL (stages->len, 2);
 
   /* the lifecycle rules: defaults until saved, then what was saved */
-  CU_ASSERT_TRUE (_tandem_backend_load_lifecycle (b, &rules, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_lifecycle (b, &rules, &error));
   CU_ASSERT (rules.regular_orders == 3 && rules.regular_months == 12
              && rules.lost_after_days == 365);
-  CU_ASSERT_TRUE (_tandem_backend_save_lifecycle (b, &custom, &error));
-  CU_ASSERT_TRUE (_tandem_backend_load_lifecycle (b, &rules, &error));
+  CU_ASSERT_TRUE (_tandem_db_save_lifecycle (b, &custom, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_lifecycle (b, &rules, &error));
   CU_ASSERT (rules.regular_orders == 2 && rules.regular_months == 6 && rules.lost_after_days == 90);
   custom.regular_months = 0; /* the schema refuses it too */
-  CU_ASSERT_FALSE (_tandem_backend_save_lifecycle (b, &custom, &error));
+  CU_ASSERT_FALSE (_tandem_db_save_lifecycle (b, &custom, &error));
   CU_ASSERT_PTR_NOT_NULL (error);
   g_clear_error (&error);
 
-  CU_ASSERT_TRUE (_tandem_backend_load_account (b, s.account, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_account (b, s.account, &loaded, &error));
   CU_ASSERT_EQUAL (loaded.team_id, s.team);
   loaded.referred_by_id = 0;
   loaded.category = 0;
-  CU_ASSERT_TRUE (_tandem_backend_update_account (b, &loaded, &error));
+  CU_ASSERT_TRUE (_tandem_db_update_account (b, &loaded, &error));
   _tandem_account_record_clear (&loaded);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  CU_ASSERT_FALSE (_tandem_backend_insert_account (b, &bad, 1, &error));
+  CU_ASSERT_FALSE (_tandem_db_insert_account (b, &bad, 1, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, NULL);
 }
 
 static void
-conformance_activities (TandemBackend *b)
+conformance_activities (TandemDb *b)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) page = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
@@ -240,7 +240,7 @@ conformance_activities (TandemBackend *b)
   g_array_set_clear_func (page, (GDestroyNotify)_tandem_activity_record_clear);
   seed (b, &s);
 
-  CU_ASSERT_TRUE (_tandem_backend_begin (b, &error));
+  CU_ASSERT_TRUE (_tandem_db_begin (b, &error));
   for (guint i = 0; i < 100; i++)
     {
       g_autofree char     *ref = g_strdup_printf ("R%u", i);
@@ -255,16 +255,16 @@ conformance_activities (TandemBackend *b)
         .external_ref = ref,
       };
 
-      CU_ASSERT_TRUE (_tandem_backend_insert_activity (b, &r, &inserted, &error));
+      CU_ASSERT_TRUE (_tandem_db_insert_activity (b, &r, &inserted, &error));
       CU_ASSERT_TRUE (inserted);
     }
-  CU_ASSERT_TRUE (_tandem_backend_commit (b, &error));
+  CU_ASSERT_TRUE (_tandem_db_commit (b, &error));
   TANDEM_ASSERT_NO_ERROR (error);
 
   /* orders come by time; the KPI rows group by kind, role and currency */
   {
-    g_autoptr (GArray) orders = _tandem_backend_list_orders (b, s.account, &error);
-    g_autoptr (GArray) rows = _tandem_backend_list_kpi_rows (b, 0, 100000, "EUR", &error);
+    g_autoptr (GArray) orders = _tandem_db_list_orders (b, s.account, &error);
+    g_autoptr (GArray) rows = _tandem_db_list_kpi_rows (b, 0, 100000, "EUR", &error);
     gint64 inside = 0, field = 0, calls = 0;
 
     CU_ASSERT_EQUAL_FATAL (orders->len, 20);
@@ -294,7 +294,7 @@ conformance_activities (TandemBackend *b)
     /* asked in another currency, each EUR order is a row of its own, with
      * its id and time (what a conversion needs) */
     {
-      g_autoptr (GArray) single = _tandem_backend_list_kpi_rows (b, 0, 100000, "CHF", &error);
+      g_autoptr (GArray) single = _tandem_db_list_kpi_rows (b, 0, 100000, "CHF", &error);
       guint n_orders = 0;
 
       TANDEM_ASSERT_NO_ERROR (error);
@@ -321,24 +321,24 @@ conformance_activities (TandemBackend *b)
                                  .occurred_at = 5,
                                  .external_ref = (char *)"R7" };
 
-    CU_ASSERT_TRUE (_tandem_backend_insert_activity (b, &dup, &inserted, &error));
+    CU_ASSERT_TRUE (_tandem_db_insert_activity (b, &dup, &inserted, &error));
     CU_ASSERT_FALSE (inserted);
-    CU_ASSERT_EQUAL (dup.id, _tandem_backend_find_activity_by_ref (b, "R7", NULL));
+    CU_ASSERT_EQUAL (dup.id, _tandem_db_find_activity_by_ref (b, "R7", NULL));
   }
 
   /* a rolled-back transaction leaves nothing */
-  CU_ASSERT_TRUE (_tandem_backend_begin (b, &error));
+  CU_ASSERT_TRUE (_tandem_db_begin (b, &error));
   {
     TandemActivityRecord r
         = { .account_id = s.account, .rep_id = s.field, .kind = 0, .occurred_at = 1 };
 
-    CU_ASSERT_TRUE (_tandem_backend_insert_activity (b, &r, &inserted, &error));
+    CU_ASSERT_TRUE (_tandem_db_insert_activity (b, &r, &inserted, &error));
   }
-  _tandem_backend_rollback (b);
+  _tandem_db_rollback (b);
 
   _tandem_activity_scan_init (&scan);
-  CU_ASSERT_EQUAL (_tandem_backend_count_activities (b, &scan, &error), 100);
-  CU_ASSERT_EQUAL (_tandem_backend_max_activity_id (b, &error), 100);
+  CU_ASSERT_EQUAL (_tandem_db_count_activities (b, &scan, &error), 100);
+  CU_ASSERT_EQUAL (_tandem_db_max_activity_id (b, &error), 100);
 
   /* keyset paging returns every row once, in (occurred_at, id) order */
   {
@@ -350,7 +350,7 @@ conformance_activities (TandemBackend *b)
       {
         g_array_set_size (page, 0);
         CU_ASSERT_TRUE_FATAL (
-            _tandem_backend_scan_activities (b, &scan, first ? NULL : &key, 0, 7, page, &error));
+            _tandem_db_scan_activities (b, &scan, first ? NULL : &key, 0, 7, page, &error));
         if (page->len == 0)
           break;
         for (guint i = 0; i < page->len; i++)
@@ -368,27 +368,27 @@ conformance_activities (TandemBackend *b)
 
   /* offsets agree with keysets */
   g_array_set_size (page, 0);
-  CU_ASSERT_TRUE (_tandem_backend_scan_activities (b, &scan, NULL, 98, 10, page, &error));
+  CU_ASSERT_TRUE (_tandem_db_scan_activities (b, &scan, NULL, 98, 10, page, &error));
   CU_ASSERT_EQUAL (page->len, 2);
 
   scan.kind = TANDEM_ACTIVITY_KIND_ORDER;
-  CU_ASSERT_EQUAL (_tandem_backend_count_activities (b, &scan, &error), 20);
+  CU_ASSERT_EQUAL (_tandem_db_count_activities (b, &scan, &error), 20);
   scan.kind = -1;
   scan.rep_id = s.inside;
-  CU_ASSERT_EQUAL (_tandem_backend_count_activities (b, &scan, &error), 50);
+  CU_ASSERT_EQUAL (_tandem_db_count_activities (b, &scan, &error), 50);
   scan.rep_id = 0;
   scan.team_id = s.team;
   scan.since = 10000;
   scan.until = 20000;
-  CU_ASSERT_EQUAL (_tandem_backend_count_activities (b, &scan, &error), 10);
+  CU_ASSERT_EQUAL (_tandem_db_count_activities (b, &scan, &error), 10);
   scan.max_id = 50;
-  CU_ASSERT (_tandem_backend_count_activities (b, &scan, &error) <= 10);
+  CU_ASSERT (_tandem_db_count_activities (b, &scan, &error) <= 10);
 
   /* money comes back exactly */
   {
     TandemActivityRecord loaded = { 0 };
 
-    CU_ASSERT_TRUE (_tandem_backend_load_activity (b, 1, &loaded, &error));
+    CU_ASSERT_TRUE (_tandem_db_load_activity (b, 1, &loaded, &error));
     CU_ASSERT_TRUE (loaded.has_amount);
     CU_ASSERT_EQUAL (loaded.amount_minor, 1000);
     CU_ASSERT_STRING_EQUAL (loaded.currency, "EUR");
@@ -400,14 +400,14 @@ conformance_activities (TandemBackend *b)
   {
     TandemActivityRecord r = { .account_id = 999, .rep_id = s.field, .kind = 0, .occurred_at = 1 };
 
-    CU_ASSERT_FALSE (_tandem_backend_insert_activity (b, &r, &inserted, &error));
+    CU_ASSERT_FALSE (_tandem_db_insert_activity (b, &r, &inserted, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, NULL);
   }
-  CU_ASSERT_TRUE (_tandem_backend_check_integrity (b, &error));
+  CU_ASSERT_TRUE (_tandem_db_check_integrity (b, &error));
 }
 
 static void
-run_conformance (void (*body) (TandemBackend *))
+run_conformance (void (*body) (TandemDb *))
 {
   static guint counter;
 
@@ -415,7 +415,7 @@ run_conformance (void (*body) (TandemBackend *))
     {
       g_autoptr (GError) error = NULL;
       g_autofree char *name = NULL;
-      g_autoptr (TandemBackend) b = NULL;
+      g_autoptr (TandemDb) b = NULL;
 
       /* the engine the suite runs against: SQLite both ways, or the server */
       if (factories[i].server != tandem_test_on_postgresql ())
@@ -424,7 +424,7 @@ run_conformance (void (*body) (TandemBackend *))
       b = factories[i].make (name, &error);
 
       TANDEM_ASSERT_NO_ERROR (error);
-      CU_ASSERT_EQUAL (_tandem_backend_get_schema_version (b), TANDEM_SCHEMA_VERSION);
+      CU_ASSERT_EQUAL (_tandem_db_get_schema_version (b), TANDEM_SCHEMA_VERSION);
       body (b);
     }
 }
@@ -664,14 +664,14 @@ test_write_failures (void)
 
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (TandemBackend) b
-        = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
+    g_autoptr (TandemDb) b
+        = _tandem_sqlite_db_open (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
     g_autoptr (TandemStore) store = NULL;
     Seed s;
 
     TANDEM_ASSERT_NO_ERROR (error);
     seed (b, &s);
-    store = _tandem_store_new_for_backend (b, path);
+    store = _tandem_store_new_for_db (g_steal_pointer (&b), path);
     {
       g_autoptr (TandemAccount) account = tandem_store_get_account (store, s.account, &error);
       g_autoptr (TandemRep) rep = tandem_store_get_rep (store, s.field, &error);
@@ -733,19 +733,19 @@ test_migration_failure (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "nomigrate.db", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemBackend) b = NULL;
+  g_autoptr (TandemDb) b = NULL;
 
   failure_code = SQLITE_FULL;
   writes_until_failure = 2;
-  b = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
+  b = _tandem_sqlite_db_open (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", &error);
   writes_until_failure = -1;
   CU_ASSERT_PTR_NULL (b);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO, NULL);
 
-  b = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  b = _tandem_sqlite_db_open (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_EQUAL (_tandem_backend_get_schema_version (b), TANDEM_SCHEMA_VERSION);
-  CU_ASSERT_TRUE (_tandem_backend_check_integrity (b, &error));
+  CU_ASSERT_EQUAL (_tandem_db_get_schema_version (b), TANDEM_SCHEMA_VERSION);
+  CU_ASSERT_TRUE (_tandem_db_check_integrity (b, &error));
 }
 
 /* A store written by schema 6 keeps its stage history through migration
@@ -756,7 +756,7 @@ test_migration_to_lifecycle (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "schema6.db", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemBackend) b = NULL;
+  g_autoptr (TandemDb) b = NULL;
   g_autoptr (GArray) stages = NULL;
   g_autoptr (GArray) orders = NULL;
   TandemLifecycleRecord rules = { 0 };
@@ -784,19 +784,19 @@ test_migration_to_lifecycle (void)
       SQLITE_OK);
   sqlite3_close (db);
 
-  b = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  b = _tandem_sqlite_db_open (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_EQUAL (_tandem_backend_get_schema_version (b), TANDEM_SCHEMA_VERSION);
-  stages = _tandem_backend_list_stage_changes (b, 1, &error);
+  CU_ASSERT_EQUAL (_tandem_db_get_schema_version (b), TANDEM_SCHEMA_VERSION);
+  stages = _tandem_db_list_stage_changes (b, 1, &error);
   CU_ASSERT_EQUAL_FATAL (stages->len, 2);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 0).cause, TANDEM_STAGE_CAUSE_CREATED);
   CU_ASSERT_EQUAL (g_array_index (stages, TandemStageRecord, 1).cause, TANDEM_STAGE_CAUSE_MANUAL);
-  orders = _tandem_backend_list_orders (b, 1, &error);
+  orders = _tandem_db_list_orders (b, 1, &error);
   CU_ASSERT_EQUAL_FATAL (orders->len, 1);
   CU_ASSERT_EQUAL (g_array_index (orders, TandemOrderRecord, 0).occurred_at, 150);
-  CU_ASSERT_TRUE (_tandem_backend_load_lifecycle (b, &rules, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_lifecycle (b, &rules, &error));
   CU_ASSERT_EQUAL (rules.regular_orders, 3);
-  CU_ASSERT_TRUE (_tandem_backend_check_integrity (b, &error));
+  CU_ASSERT_TRUE (_tandem_db_check_integrity (b, &error));
 }
 
 /* Migration 13 rebuilds the activity table (a payment is kind 11): a
@@ -807,7 +807,7 @@ test_migration_to_payments (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "schema12.db", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemBackend) b = NULL;
+  g_autoptr (TandemDb) b = NULL;
   TandemActivityRecord reversal = { 0 };
   TandemActivityRecord payment = { 0 };
   TandemActivityRecord bad = { 0 };
@@ -843,14 +843,14 @@ test_migration_to_payments (void)
       SQLITE_OK);
   sqlite3_close (db);
 
-  b = _tandem_sqlite_backend_new (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  b = _tandem_sqlite_db_open (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_EQUAL (_tandem_backend_get_schema_version (b), TANDEM_SCHEMA_VERSION);
-  CU_ASSERT_TRUE (_tandem_backend_check_integrity (b, &error));
-  CU_ASSERT_TRUE (_tandem_backend_load_activity (b, 2, &reversal, &error));
+  CU_ASSERT_EQUAL (_tandem_db_get_schema_version (b), TANDEM_SCHEMA_VERSION);
+  CU_ASSERT_TRUE (_tandem_db_check_integrity (b, &error));
+  CU_ASSERT_TRUE (_tandem_db_load_activity (b, 2, &reversal, &error));
   CU_ASSERT_EQUAL (reversal.reverses_id, 1);
   CU_ASSERT_STRING_EQUAL (reversal.external_ref, "R-1");
-  lines = _tandem_backend_list_closed_lines_for_activity (b, 1, &error);
+  lines = _tandem_db_list_closed_lines_for_activity (b, 1, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (lines->len, 1);
   CU_ASSERT_FALSE (g_array_index (lines, TandemLineRecord, 0).has_earned);
@@ -865,13 +865,13 @@ test_migration_to_payments (void)
   payment.occurred_at = 180;
   payment.external_ref = (char *)"P-1";
   payment.reverses_id = 1;
-  CU_ASSERT_TRUE (_tandem_backend_insert_activity (b, &payment, &inserted, &error));
+  CU_ASSERT_TRUE (_tandem_db_insert_activity (b, &payment, &inserted, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (inserted);
   bad = payment;
   bad.external_ref = (char *)"P-2";
   bad.account_id = 99;
-  CU_ASSERT_FALSE (_tandem_backend_insert_activity (b, &bad, &inserted, &error));
+  CU_ASSERT_FALSE (_tandem_db_insert_activity (b, &bad, &inserted, &error));
   CU_ASSERT_PTR_NOT_NULL (error);
   _tandem_activity_record_clear (&reversal);
 }
@@ -893,7 +893,7 @@ main (void)
 
   tmpdir = tandem_test_make_tmpdir ();
   register_faulty_vfs ();
-  status = tandem_test_run ("backend", cases, G_N_ELEMENTS (cases));
+  status = tandem_test_run ("db", cases, G_N_ELEMENTS (cases));
   tandem_test_remove_tree (tmpdir);
   g_free (tmpdir);
   return status;
