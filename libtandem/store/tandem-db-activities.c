@@ -18,7 +18,8 @@
 #define ACTIVITY_COLUMNS                                                                           \
   "id, account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, " \
   "note "
-const char *const _tandem_db_activities_sql[N_STMTS] = {
+/* The text of the statements this file runs, by id. */
+static const char *const statements[N_STMTS] = {
   [STMT_SET_ACCOUNT_STAGE] = "UPDATE account SET stage = ?2 WHERE id = ?1",
   [STMT_SET_STAGED_ACCOUNT_STAGES]
   = "UPDATE account SET stage = (SELECT u.stage FROM account_stage_update u "
@@ -62,7 +63,7 @@ read_activity (TandemSqlStmt *stmt, TandemActivityRecord *record)
 gint64
 _tandem_db_find_activity_by_ref (TandemDb *self, const char *external_ref, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_FIND_ACTIVITY_BY_REF, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_FIND_ACTIVITY_BY_REF, error);
   gint64         id = 0;
   int            rc;
 
@@ -90,7 +91,7 @@ _tandem_db_insert_activity (TandemDb             *self,
                             gboolean             *inserted,
                             GError              **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_INSERT_ACTIVITY, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_INSERT_ACTIVITY, error);
   g_autoptr (GError) local = NULL;
 
   if (stmt == NULL)
@@ -139,14 +140,14 @@ _tandem_db_insert_activity (TandemDb             *self,
 gboolean
 _tandem_db_load_activity (TandemDb *self, gint64 id, TandemActivityRecord *record, GError **error)
 {
-  return _tandem_db_load_one (self, STMT_LOAD_ACTIVITY, id, (gpointer)read_activity, record,
-                              _ ("activity"), _ ("Could not read an activity"), error);
+  return _tandem_db_load_one (self, statements, STMT_LOAD_ACTIVITY, id, (gpointer)read_activity,
+                              record, _ ("activity"), _ ("Could not read an activity"), error);
 }
 
 gint64
 _tandem_db_max_activity_id (TandemDb *self, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_MAX_ACTIVITY_ID, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_MAX_ACTIVITY_ID, error);
   gint64         id = 0;
   int            rc;
 
@@ -518,7 +519,7 @@ _tandem_db_insert_activities (TandemDb             *self,
     }
 
   if (!stage_activities (self, records, n, error)
-      || (stmt = _tandem_db_stmt (self, STMT_INSERT_STAGED, error)) == NULL)
+      || (stmt = _tandem_db_stmt (self, statements, STMT_INSERT_STAGED, error)) == NULL)
     return FALSE;
 
   /* the rows written come back with their ids; the others are stored */
@@ -656,7 +657,7 @@ _tandem_db_set_account_stages (TandemDb                *self,
     {
       for (guint i = 0; i < n; i++)
         {
-          if ((stmt = _tandem_db_stmt (self, STMT_SET_ACCOUNT_STAGE, error)) == NULL)
+          if ((stmt = _tandem_db_stmt (self, statements, STMT_SET_ACCOUNT_STAGE, error)) == NULL)
             return FALSE;
           tandem_sql_bind_int64 (stmt, 1, records[i].account_id);
           tandem_sql_bind_int64 (stmt, 2, records[i].stage);
@@ -680,7 +681,7 @@ _tandem_db_set_account_stages (TandemDb                *self,
       || !tandem_sql_bulk_insert (self->driver, "account_stage_update", columns,
                                   G_N_ELEMENTS (columns), rows.values, n))
     return _tandem_db_error (self, _ ("Could not update the account"), error);
-  return (stmt = _tandem_db_stmt (self, STMT_SET_STAGED_ACCOUNT_STAGES, error)) != NULL
+  return (stmt = _tandem_db_stmt (self, statements, STMT_SET_STAGED_ACCOUNT_STAGES, error)) != NULL
          && _tandem_db_step_done (self, stmt, _ ("Could not update the account"), error);
 }
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* tandem-db-internal-private.h: what the area files of the store's SQL
  * share: the statement ids (each statement's text is in the area file that
- * runs it, in a table _tandem_db_<area>_sql indexed by these ids), the
+ * runs it, in its own table indexed by these ids, which it hands to
+ * _tandem_db_stmt()), the
  * TandemDb's fields and the statement helpers of tandem-db.c. */
 
 #pragma once
@@ -119,10 +120,13 @@ struct _TandemDb
   guint                  read_only : 1;
 };
 
-/* The text of a statement, for one that must not be the cached one. */
-const char    *_tandem_db_sql_text (TandemStmtId id);
-gboolean       _tandem_db_error (TandemDb *self, const char *what, GError **error);
-TandemSqlStmt *_tandem_db_stmt (TandemDb *self, TandemStmtId id, GError **error);
+gboolean _tandem_db_error (TandemDb *self, const char *what, GError **error);
+/* The prepared statement @id of an area file, whose table @sql holds its
+ * text: prepared on first use, reset on every later one. */
+TandemSqlStmt *_tandem_db_stmt (TandemDb          *self,
+                                const char *const *sql,
+                                TandemStmtId       id,
+                                GError           **error);
 gboolean       _tandem_db_step_done (TandemDb      *self,
                                      TandemSqlStmt *stmt,
                                      const char    *what,
@@ -147,9 +151,10 @@ gboolean _tandem_db_step_updated (TandemDb      *self,
                                   const char    *failure,
                                   GError       **error);
 /* Reads the one row @stmt_id finds for @id into @record with @read. */
-gboolean _tandem_db_load_one (TandemDb    *self,
-                              TandemStmtId stmt_id,
-                              gint64       id,
+gboolean _tandem_db_load_one (TandemDb          *self,
+                              const char *const *sql,
+                              TandemStmtId       stmt_id,
+                              gint64             id,
                               void (*read) (TandemSqlStmt *, gpointer),
                               gpointer    record,
                               const char *what,
@@ -170,12 +175,5 @@ TandemDb *_tandem_db_new (TandemSqlDriver       *driver,
                           int                    schema_version,
                           gboolean               read_only,
                           TandemSqlIntegrityFunc check_integrity);
-
-/* The statements' text, one table per area file. */
-extern const char *const _tandem_db_records_sql[N_STMTS];
-extern const char *const _tandem_db_activities_sql[N_STMTS];
-extern const char *const _tandem_db_settlement_sql[N_STMTS];
-extern const char *const _tandem_db_schedule_sql[N_STMTS];
-extern const char *const _tandem_db_method_sql[N_STMTS];
 
 G_END_DECLS

@@ -14,7 +14,8 @@
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-const char *const _tandem_db_method_sql[N_STMTS] = {
+/* The text of the statements this file runs, by id. */
+static const char *const statements[N_STMTS] = {
   [STMT_LOAD_LIFECYCLE]
   = "SELECT regular_orders, regular_months, lost_after_days FROM lifecycle_rule WHERE id = 1",
   [STMT_SAVE_LIFECYCLE]
@@ -75,9 +76,10 @@ read_lifecycle (TandemSqlStmt *stmt, TandemLifecycleRecord *record)
 gboolean
 _tandem_db_load_lifecycle (TandemDb *self, TandemLifecycleRecord *record, GError **error)
 {
-  g_autoptr (GArray) rows = _tandem_db_list_rows (
-      self, _tandem_db_stmt (self, STMT_LOAD_LIFECYCLE, error), sizeof (TandemLifecycleRecord),
-      NULL, (gpointer)read_lifecycle, _ ("Could not read the lifecycle rules"), error);
+  g_autoptr (GArray) rows
+      = _tandem_db_list_rows (self, _tandem_db_stmt (self, statements, STMT_LOAD_LIFECYCLE, error),
+                              sizeof (TandemLifecycleRecord), NULL, (gpointer)read_lifecycle,
+                              _ ("Could not read the lifecycle rules"), error);
 
   if (rows == NULL)
     return FALSE;
@@ -92,7 +94,7 @@ _tandem_db_load_lifecycle (TandemDb *self, TandemLifecycleRecord *record, GError
 gboolean
 _tandem_db_save_lifecycle (TandemDb *self, const TandemLifecycleRecord *record, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_SAVE_LIFECYCLE, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_SAVE_LIFECYCLE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -124,7 +126,7 @@ _tandem_db_list_kpi_rows (TandemDb   *self,
                           const char *currency,
                           GError    **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_KPI_ROWS, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_KPI_ROWS, error);
 
   if (stmt != NULL)
     {
@@ -144,7 +146,8 @@ _tandem_db_set_rep_tag (TandemDb   *self,
                         int         level,
                         GError    **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, level > 0 ? STMT_SET_TAG : STMT_DELETE_TAG, error);
+  TandemSqlStmt *stmt
+      = _tandem_db_stmt (self, statements, level > 0 ? STMT_SET_TAG : STMT_DELETE_TAG, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -170,7 +173,7 @@ GArray *
 _tandem_db_list_rep_tags (TandemDb *self, gint64 rep_id, GError **error)
 {
   TandemSqlStmt *stmt
-      = _tandem_db_stmt (self, rep_id > 0 ? STMT_LIST_TAGS : STMT_LIST_ALL_TAGS, error);
+      = _tandem_db_stmt (self, statements, rep_id > 0 ? STMT_LIST_TAGS : STMT_LIST_ALL_TAGS, error);
 
   if (stmt != NULL && rep_id > 0)
     tandem_sql_bind_int64 (stmt, 1, rep_id);
@@ -193,7 +196,7 @@ _tandem_db_list_account_revenue (TandemDb   *self,
                                  const char *currency,
                                  GError    **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_ACCOUNT_REVENUE, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_ACCOUNT_REVENUE, error);
 
   if (stmt != NULL)
     {
@@ -211,7 +214,7 @@ _tandem_db_list_account_revenue (TandemDb   *self,
 gboolean
 _tandem_db_insert_support (TandemDb *self, const TandemSupportRecord *record, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_INSERT_SUPPORT, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_INSERT_SUPPORT, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -282,7 +285,7 @@ _tandem_db_list_support (TandemDb   *self,
 gboolean
 _tandem_db_insert_shadowing (TandemDb *self, const TandemShadowingRecord *record, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_INSERT_SHADOWING, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_INSERT_SHADOWING, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -305,7 +308,7 @@ GArray *
 _tandem_db_list_shadowing (TandemDb *self, GError **error)
 {
 
-  return _tandem_db_list_rows (self, _tandem_db_stmt (self, STMT_LIST_SHADOWING, error),
+  return _tandem_db_list_rows (self, _tandem_db_stmt (self, statements, STMT_LIST_SHADOWING, error),
                                sizeof (TandemShadowingRecord), NULL, (gpointer)read_shadowing,
                                _ ("Could not list shadowing"), error);
 }
@@ -323,7 +326,7 @@ _tandem_db_insert_charter (TandemDb *self,
   if (!_tandem_db_begin (self, error))
     return FALSE;
 
-  stmt = _tandem_db_stmt (self, STMT_MAX_CHARTER, error);
+  stmt = _tandem_db_stmt (self, statements, STMT_MAX_CHARTER, error);
   if (stmt == NULL)
     goto fail;
   tandem_sql_bind_int64 (stmt, 1, team_id);
@@ -340,7 +343,7 @@ _tandem_db_insert_charter (TandemDb *self,
     {
       const TandemCharterAreaRecord *a = &g_array_index (areas, TandemCharterAreaRecord, i);
 
-      stmt = _tandem_db_stmt (self, STMT_INSERT_AREA, error);
+      stmt = _tandem_db_stmt (self, statements, STMT_INSERT_AREA, error);
       if (stmt == NULL)
         goto fail;
       tandem_sql_bind_int64 (stmt, 1, team_id);
@@ -374,7 +377,7 @@ read_area (TandemSqlStmt *stmt, TandemCharterAreaRecord *record)
 GArray *
 _tandem_db_list_charter_areas (TandemDb *self, gint64 team_id, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LIST_AREAS, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LIST_AREAS, error);
 
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, team_id);
@@ -391,7 +394,7 @@ _tandem_db_confirm_charter (TandemDb *self,
                             gint64    confirmed_at,
                             GError  **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_CONFIRM, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_CONFIRM, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -414,7 +417,7 @@ read_confirmation (TandemSqlStmt *stmt, TandemConfirmationRecord *record)
 GArray *
 _tandem_db_list_confirmations (TandemDb *self, gint64 team_id, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LIST_CONFIRMATIONS, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LIST_CONFIRMATIONS, error);
 
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, team_id);
@@ -430,7 +433,7 @@ _tandem_db_close_support (TandemDb *self,
                           gint64    closed_at,
                           GError  **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_CLOSE_SUPPORT, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_CLOSE_SUPPORT, error);
 
   if (stmt == NULL)
     return FALSE;

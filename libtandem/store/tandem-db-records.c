@@ -19,7 +19,8 @@
   "t.id, t.name, t.inside_share, t.target_minor, t.target_currency, t.archived, " \
   "m.inside_rep_id, m.field_rep_id FROM team t "                                  \
   "LEFT JOIN team_member m ON m.team_id = t.id AND m.valid_until IS NULL "
-const char *const _tandem_db_records_sql[N_STMTS] = {
+/* The text of the statements this file runs, by id. */
+static const char *const statements[N_STMTS] = {
   [STMT_INSERT_REP] = "INSERT INTO rep (name, role, archived, personnel_number) "
                       "VALUES (?1, ?2, ?3, ?4) RETURNING id",
   [STMT_UPDATE_REP] = "UPDATE rep SET name = ?2, role = ?3, archived = ?4, personnel_number = ?5 "
@@ -93,7 +94,7 @@ read_rep (TandemSqlStmt *stmt, TandemRepRecord *record)
 gboolean
 _tandem_db_insert_rep (TandemDb *self, TandemRepRecord *record, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_INSERT_REP, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_INSERT_REP, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -108,7 +109,7 @@ _tandem_db_insert_rep (TandemDb *self, TandemRepRecord *record, GError **error)
 gboolean
 _tandem_db_update_rep (TandemDb *self, const TandemRepRecord *record, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_UPDATE_REP, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_UPDATE_REP, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -125,15 +126,15 @@ _tandem_db_update_rep (TandemDb *self, const TandemRepRecord *record, GError **e
 gboolean
 _tandem_db_load_rep (TandemDb *self, gint64 id, TandemRepRecord *record, GError **error)
 {
-  return _tandem_db_load_one (self, STMT_LOAD_REP, id, (gpointer)read_rep, record, _ ("rep"),
-                              _ ("Could not read a rep"), error);
+  return _tandem_db_load_one (self, statements, STMT_LOAD_REP, id, (gpointer)read_rep, record,
+                              _ ("rep"), _ ("Could not read a rep"), error);
 }
 
 GArray *
 _tandem_db_list_reps (TandemDb *self, GError **error)
 {
 
-  return _tandem_db_list_rows (self, _tandem_db_stmt (self, STMT_LIST_REPS, error),
+  return _tandem_db_list_rows (self, _tandem_db_stmt (self, statements, STMT_LIST_REPS, error),
                                sizeof (TandemRepRecord), (GDestroyNotify)_tandem_rep_record_clear,
                                (gpointer)read_rep, _ ("Could not list reps"), error);
 }
@@ -181,7 +182,7 @@ insert_member (TandemDb *self,
                gint64    since,
                GError  **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_INSERT_MEMBER, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_INSERT_MEMBER, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -201,7 +202,7 @@ _tandem_db_insert_team (TandemDb *self, TandemTeamRecord *record, gint64 since, 
   if (!_tandem_db_begin (self, error))
     return FALSE;
 
-  stmt = _tandem_db_stmt (self, STMT_INSERT_TEAM, error);
+  stmt = _tandem_db_stmt (self, statements, STMT_INSERT_TEAM, error);
   if (stmt == NULL)
     goto fail;
 
@@ -224,7 +225,7 @@ fail:
 gboolean
 _tandem_db_update_team (TandemDb *self, const TandemTeamRecord *record, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_UPDATE_TEAM, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_UPDATE_TEAM, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -238,15 +239,15 @@ _tandem_db_update_team (TandemDb *self, const TandemTeamRecord *record, GError *
 gboolean
 _tandem_db_load_team (TandemDb *self, gint64 id, TandemTeamRecord *record, GError **error)
 {
-  return _tandem_db_load_one (self, STMT_LOAD_TEAM, id, (gpointer)read_team, record, _ ("tandem"),
-                              _ ("Could not read a tandem"), error);
+  return _tandem_db_load_one (self, statements, STMT_LOAD_TEAM, id, (gpointer)read_team, record,
+                              _ ("tandem"), _ ("Could not read a tandem"), error);
 }
 
 GArray *
 _tandem_db_list_teams (TandemDb *self, GError **error)
 {
 
-  return _tandem_db_list_rows (self, _tandem_db_stmt (self, STMT_LIST_TEAMS, error),
+  return _tandem_db_list_rows (self, _tandem_db_stmt (self, statements, STMT_LIST_TEAMS, error),
                                sizeof (TandemTeamRecord), (GDestroyNotify)_tandem_team_record_clear,
                                (gpointer)read_team, _ ("Could not list tandems"), error);
 }
@@ -254,7 +255,7 @@ _tandem_db_list_teams (TandemDb *self, GError **error)
 gboolean
 _tandem_db_set_team_start (TandemDb *self, gint64 team_id, gint64 since, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_SET_TEAM_START, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_SET_TEAM_START, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -276,7 +277,7 @@ _tandem_db_change_members (TandemDb *self,
   if (!_tandem_db_begin (self, error))
     return FALSE;
 
-  stmt = _tandem_db_stmt (self, STMT_CLOSE_MEMBER, error);
+  stmt = _tandem_db_stmt (self, statements, STMT_CLOSE_MEMBER, error);
   if (stmt == NULL)
     goto fail;
   tandem_sql_bind_int64 (stmt, 1, team_id);
@@ -308,8 +309,8 @@ read_member (TandemSqlStmt *stmt, TandemMembershipRecord *record)
 GArray *
 _tandem_db_list_memberships (TandemDb *self, gint64 team_id, GError **error)
 {
-  TandemSqlStmt *stmt
-      = _tandem_db_stmt (self, team_id > 0 ? STMT_LIST_MEMBERS : STMT_LIST_ALL_MEMBERS, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (
+      self, statements, team_id > 0 ? STMT_LIST_MEMBERS : STMT_LIST_ALL_MEMBERS, error);
 
   if (stmt != NULL && team_id > 0)
     tandem_sql_bind_int64 (stmt, 1, team_id);
@@ -349,7 +350,7 @@ bind_account (TandemSqlStmt *stmt, int first, const TandemAccountRecord *record)
 static gboolean
 insert_stage (TandemDb *self, const TandemStageRecord *record, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_INSERT_STAGE, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_INSERT_STAGE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -373,7 +374,7 @@ _tandem_db_insert_account (TandemDb            *self,
   if (!_tandem_db_begin (self, error))
     return FALSE;
 
-  stmt = _tandem_db_stmt (self, STMT_INSERT_ACCOUNT, error);
+  stmt = _tandem_db_stmt (self, statements, STMT_INSERT_ACCOUNT, error);
   if (stmt == NULL)
     goto fail;
 
@@ -402,7 +403,7 @@ fail:
 gboolean
 _tandem_db_update_account (TandemDb *self, const TandemAccountRecord *record, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_UPDATE_ACCOUNT, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_UPDATE_ACCOUNT, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -416,15 +417,15 @@ _tandem_db_update_account (TandemDb *self, const TandemAccountRecord *record, GE
 gboolean
 _tandem_db_load_account (TandemDb *self, gint64 id, TandemAccountRecord *record, GError **error)
 {
-  return _tandem_db_load_one (self, STMT_LOAD_ACCOUNT, id, (gpointer)read_account, record,
-                              _ ("account"), _ ("Could not read an account"), error);
+  return _tandem_db_load_one (self, statements, STMT_LOAD_ACCOUNT, id, (gpointer)read_account,
+                              record, _ ("account"), _ ("Could not read an account"), error);
 }
 
 GArray *
 _tandem_db_list_accounts (TandemDb *self, GError **error)
 {
 
-  return _tandem_db_list_rows (self, _tandem_db_stmt (self, STMT_LIST_ACCOUNTS, error),
+  return _tandem_db_list_rows (self, _tandem_db_stmt (self, statements, STMT_LIST_ACCOUNTS, error),
                                sizeof (TandemAccountRecord),
                                (GDestroyNotify)_tandem_account_record_clear, (gpointer)read_account,
                                _ ("Could not list accounts"), error);
@@ -449,8 +450,8 @@ read_stage (TandemSqlStmt *stmt, TandemStageRecord *record)
 GArray *
 _tandem_db_list_stage_changes (TandemDb *self, gint64 account_id, GError **error)
 {
-  TandemSqlStmt *stmt
-      = _tandem_db_stmt (self, account_id > 0 ? STMT_LIST_STAGES : STMT_LIST_ALL_STAGES, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (
+      self, statements, account_id > 0 ? STMT_LIST_STAGES : STMT_LIST_ALL_STAGES, error);
 
   if (stmt != NULL && account_id > 0)
     tandem_sql_bind_int64 (stmt, 1, account_id);
@@ -472,7 +473,7 @@ _tandem_db_list_orders_between (TandemDb *self,
                                 gint64    last_account_id,
                                 GError  **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LIST_ORDERS_BETWEEN, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LIST_ORDERS_BETWEEN, error);
 
   if (stmt != NULL)
     {
@@ -492,7 +493,7 @@ _tandem_db_list_orders (TandemDb *self, gint64 account_id, GError **error)
 
   if (account_id <= 0)
     return _tandem_db_list_orders_between (self, 1, G_MAXINT64, error);
-  stmt = _tandem_db_stmt (self, STMT_LIST_ORDERS, error);
+  stmt = _tandem_db_stmt (self, statements, STMT_LIST_ORDERS, error);
   if (stmt != NULL)
     {
       tandem_sql_bind_int64 (stmt, 1, account_id);
@@ -509,7 +510,7 @@ _tandem_db_list_stage_changes_between (TandemDb *self,
                                        gint64    last_account_id,
                                        GError  **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LIST_STAGES_BETWEEN, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LIST_STAGES_BETWEEN, error);
 
   if (stmt != NULL)
     {
@@ -523,7 +524,7 @@ _tandem_db_list_stage_changes_between (TandemDb *self,
 gboolean
 _tandem_db_append_audit (TandemDb *self, const TandemAuditRecord *r, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_APPEND_AUDIT, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_APPEND_AUDIT, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -547,7 +548,7 @@ read_audit (TandemSqlStmt *stmt, TandemAuditRecord *r)
 GArray *
 _tandem_db_list_audit (TandemDb *self, gint64 since, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LIST_AUDIT, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LIST_AUDIT, error);
 
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, since);

@@ -15,7 +15,8 @@
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-const char *const _tandem_db_schedule_sql[N_STMTS] = {
+/* The text of the statements this file runs, by id. */
+static const char *const statements[N_STMTS] = {
   [STMT_SAVE_PLAN_VERSION] = "INSERT INTO plan_version (name, version, from_label, from_at, "
                              "definition) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
   /* every schedule list has the columns of TandemScheduleRecord: id, owner,
@@ -118,7 +119,7 @@ bind_save (TandemDb                   *self,
   TandemSqlStmt *stmt;
 
   g_return_val_if_fail (ids[kind] != N_STMTS, N_STMTS);
-  stmt = *out = _tandem_db_stmt (self, ids[kind], error);
+  stmt = *out = _tandem_db_stmt (self, statements, ids[kind], error);
   if (stmt == NULL)
     return N_STMTS;
 
@@ -268,7 +269,7 @@ _tandem_db_list_schedule (TandemDb          *self,
     [TANDEM_SCHEDULE_PAYROLL_PROFILE] = STMT_LIST_PAYROLL_PROFILES,
     [TANDEM_SCHEDULE_SETTING] = STMT_LIST_SETTINGS,
   };
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, ids[kind], error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, ids[kind], error);
 
   g_return_val_if_fail (kind != TANDEM_SCHEDULE_DRAW_LINE || line_kinds != NULL, NULL);
   if (stmt != NULL && kind == TANDEM_SCHEDULE_DRAW_LINE)

@@ -14,7 +14,8 @@
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-const char *const _tandem_db_settlement_sql[N_STMTS] = {
+/* The text of the statements this file runs, by id. */
+static const char *const statements[N_STMTS] = {
   [STMT_SCAN_SETTLEMENT]
   = "SELECT a.id, a.account_id, a.rep_id, a.kind, a.amount_minor, a.currency, a.occurred_at, "
     "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, "
@@ -87,7 +88,7 @@ _tandem_db_scan_settlement (TandemDb        *self,
 
   /* A statement of its own, not the cached one: @func may start another
    * scan (settling an earlier period for a clawback) while this one runs. */
-  stmt = tandem_sql_prepare (self->driver, _tandem_db_sql_text (STMT_SCAN_SETTLEMENT));
+  stmt = tandem_sql_prepare (self->driver, statements[STMT_SCAN_SETTLEMENT]);
   if (stmt == NULL)
     return _tandem_db_error (self, _ ("Could not read activities for settlement"), error);
 
@@ -141,7 +142,7 @@ read_referral (TandemSqlStmt *stmt, TandemReferralRecord *record)
 GArray *
 _tandem_db_list_referrals (TandemDb *self, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LIST_REFERRALS, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LIST_REFERRALS, error);
 
   /* the referral bonus is paid on a referred account's first order */
   if (stmt != NULL)
@@ -170,7 +171,7 @@ _tandem_db_close_period (TandemDb        *self,
   if (!_tandem_db_begin (self, error))
     return FALSE;
 
-  stmt = _tandem_db_stmt (self, STMT_INSERT_CLOSED, error);
+  stmt = _tandem_db_stmt (self, statements, STMT_INSERT_CLOSED, error);
   if (stmt == NULL)
     goto fail;
   tandem_sql_bind_text (stmt, 1, plan);
@@ -192,7 +193,7 @@ _tandem_db_close_period (TandemDb        *self,
     {
       const TandemLineRecord *l = &line;
 
-      stmt = _tandem_db_stmt (self, STMT_INSERT_LINE, error);
+      stmt = _tandem_db_stmt (self, statements, STMT_INSERT_LINE, error);
       if (stmt == NULL)
         goto fail;
       tandem_sql_bind_int64 (stmt, 1, period_id);
@@ -214,7 +215,7 @@ _tandem_db_close_period (TandemDb        *self,
     {
       const TandemTeamResultRecord *t = &g_array_index (teams, TandemTeamResultRecord, i);
 
-      stmt = _tandem_db_stmt (self, STMT_INSERT_CLOSED_TEAM, error);
+      stmt = _tandem_db_stmt (self, statements, STMT_INSERT_CLOSED_TEAM, error);
       if (stmt == NULL)
         goto fail;
       tandem_sql_bind_int64 (stmt, 1, period_id);
@@ -298,7 +299,7 @@ _tandem_db_load_closed_period (TandemDb      *self,
     return FALSE;
 
   {
-    TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LOAD_CLOSED, error);
+    TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LOAD_CLOSED, error);
 
     if (stmt == NULL)
       return FALSE;
@@ -320,7 +321,7 @@ _tandem_db_load_closed_period (TandemDb      *self,
 
   if (teams != NULL)
     {
-      TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LOAD_CLOSED_TEAMS, error);
+      TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LOAD_CLOSED_TEAMS, error);
 
       if (stmt == NULL)
         return FALSE;
@@ -349,7 +350,7 @@ read_flow (TandemSqlStmt *stmt, TandemFlowRecord *record)
 GArray *
 _tandem_db_list_order_flows (TandemDb *self, gint64 order_id, gint64 until, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LIST_ORDER_FLOWS, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LIST_ORDER_FLOWS, error);
 
   if (stmt != NULL)
     {
@@ -373,7 +374,7 @@ _tandem_db_list_open_orders (TandemDb *self,
                              gint64    mask,
                              GError  **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LIST_OPEN_ORDERS, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LIST_OPEN_ORDERS, error);
 
   if (stmt != NULL)
     {
@@ -388,7 +389,7 @@ _tandem_db_list_open_orders (TandemDb *self,
 gboolean
 _tandem_db_sum_referring (TandemDb *self, gint64 activity_id, int kind, gint64 *sum, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_SUM_REVERSALS, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_SUM_REVERSALS, error);
   int            rc;
 
   if (stmt == NULL)
@@ -417,7 +418,7 @@ GArray *
 _tandem_db_list_closed_ranges (TandemDb *self, GError **error)
 {
 
-  return _tandem_db_list_rows (self, _tandem_db_stmt (self, STMT_LIST_RANGES, error),
+  return _tandem_db_list_rows (self, _tandem_db_stmt (self, statements, STMT_LIST_RANGES, error),
                                sizeof (TandemRangeRecord),
                                (GDestroyNotify)_tandem_range_record_clear, (gpointer)read_range,
                                _ ("Could not read closed periods"), error);
@@ -426,7 +427,7 @@ _tandem_db_list_closed_ranges (TandemDb *self, GError **error)
 GArray *
 _tandem_db_list_closed_lines_for_activity (TandemDb *self, gint64 activity_id, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LINES_FOR_ACTIVITY, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LINES_FOR_ACTIVITY, error);
 
   if (stmt != NULL)
     tandem_sql_bind_int64 (stmt, 1, activity_id);
@@ -438,7 +439,7 @@ _tandem_db_list_closed_lines_for_activity (TandemDb *self, gint64 activity_id, G
 GArray *
 _tandem_db_list_line_texts (TandemDb *self, gint64 first, gint64 end, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_LINE_TEXTS, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_LINE_TEXTS, error);
 
   if (stmt != NULL)
     {
@@ -453,7 +454,7 @@ _tandem_db_list_line_texts (TandemDb *self, gint64 first, gint64 end, GError **e
 gboolean
 _tandem_db_insert_dispute (TandemDb *self, TandemDisputeRecord *r, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_INSERT_DISPUTE, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_INSERT_DISPUTE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -470,7 +471,7 @@ _tandem_db_insert_dispute (TandemDb *self, TandemDisputeRecord *r, GError **erro
 gboolean
 _tandem_db_resolve_dispute (TandemDb *self, const TandemDisputeRecord *r, GError **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, STMT_RESOLVE_DISPUTE, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, statements, STMT_RESOLVE_DISPUTE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -525,7 +526,7 @@ GArray *
 _tandem_db_list_disputes (TandemDb *self, GError **error)
 {
 
-  return _tandem_db_list_rows (self, _tandem_db_stmt (self, STMT_LIST_DISPUTES, error),
+  return _tandem_db_list_rows (self, _tandem_db_stmt (self, statements, STMT_LIST_DISPUTES, error),
                                sizeof (TandemDisputeRecord),
                                (GDestroyNotify)_tandem_dispute_record_clear, (gpointer)read_dispute,
                                _ ("Could not read disputes"), error);

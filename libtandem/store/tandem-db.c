@@ -33,27 +33,12 @@ _tandem_db_error (TandemDb *self, const char *what, GError **error)
   return _tandem_sql_driver_take_error (self->driver, what, error);
 }
 
-/* Each area file holds the text of the statements it runs. */
-static const char *const *const area_sql[] = {
-  _tandem_db_records_sql,  _tandem_db_activities_sql, _tandem_db_settlement_sql,
-  _tandem_db_schedule_sql, _tandem_db_method_sql,
-};
-
-const char *
-_tandem_db_sql_text (TandemStmtId id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (area_sql); i++)
-    if (area_sql[i][id] != NULL)
-      return area_sql[i][id];
-  g_assert_not_reached ();
-}
-
 TandemSqlStmt *
-_tandem_db_stmt (TandemDb *self, TandemStmtId id, GError **error)
+_tandem_db_stmt (TandemDb *self, const char *const *sql, TandemStmtId id, GError **error)
 {
   if (self->stmts[id] == NULL)
     {
-      self->stmts[id] = tandem_sql_prepare (self->driver, _tandem_db_sql_text (id));
+      self->stmts[id] = tandem_sql_prepare (self->driver, sql[id]);
       if (self->stmts[id] == NULL)
         {
           _tandem_db_error (self, _ ("Could not prepare a statement"), error);
@@ -239,16 +224,17 @@ _tandem_db_check_integrity (TandemDb *self, GError **error)
 
 /* Reads the one row @stmt_id finds for @id into @record with @read. */
 gboolean
-_tandem_db_load_one (TandemDb    *self,
-                     TandemStmtId stmt_id,
-                     gint64       id,
+_tandem_db_load_one (TandemDb          *self,
+                     const char *const *sql,
+                     TandemStmtId       stmt_id,
+                     gint64             id,
                      void (*read) (TandemSqlStmt *, gpointer),
                      gpointer    record,
                      const char *what,
                      const char *failure,
                      GError    **error)
 {
-  TandemSqlStmt *stmt = _tandem_db_stmt (self, stmt_id, error);
+  TandemSqlStmt *stmt = _tandem_db_stmt (self, sql, stmt_id, error);
   int            rc;
 
   if (stmt == NULL)
