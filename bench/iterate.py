@@ -11,7 +11,7 @@ from gi.repository import Tandem  # noqa: E402
 db, plan_text, n = sys.argv[1], open(sys.argv[2]).read(), int(sys.argv[3])
 store = Tandem.Store.new_for_path_full(db, Tandem.StoreFlags.READ_ONLY)
 plan = Tandem.Plan.new_from_data(plan_text, -1)
-settlement = store.settle(plan, plan.parse_period('2026-11'))
+settlement = Tandem.Settlement.new(store, plan, plan.parse_period('2026-11'))
 lines = settlement.get_lines()
 n = min(n, lines.get_n_items())
 start = time.monotonic()

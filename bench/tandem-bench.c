@@ -244,7 +244,7 @@ child_settle (const char *db)
   g_autoptr (GListModel) lines = NULL;
 
   if (store == NULL || plan == NULL
-      || (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
+      || (settlement = tandem_settlement_new (store, plan, period, &error)) == NULL)
     {
       g_printerr ("settle failed: %s\n", error->message);
       return 1;
@@ -272,15 +272,15 @@ add_plans_over_time (const char *db, GError **error)
   g_autoptr (GDateTime) first = g_date_time_new_from_iso8601 ("2026-10-01T00:00:00Z", NULL);
   g_autoptr (GDateTime) second = g_date_time_new_from_iso8601 ("2026-11-15T00:00:00Z", NULL);
 
-  if (store == NULL || v1 == NULL || !tandem_store_add_plan (store, v1, error))
+  if (store == NULL || v1 == NULL || !tandem_plan_add (store, v1, error))
     return FALSE;
   v2_text = g_strconcat ("[Plan]\nName=Bench\nCurrency=EUR\nPeriod=month\nTimeZone=Europe/Berlin\n"
                          "CommissionRate=6%\n",
                          strstr (bench_plan, "\nInsideShare") + 1, NULL);
   v2 = tandem_plan_new_from_data (v2_text, -1, error);
-  if (v2 == NULL || !tandem_store_add_plan_version (store, v2, nov, NULL, error)
-      || !tandem_store_set_exchange_rate (store, "CHF", "EUR", "0.9412", first, error)
-      || !tandem_store_set_exchange_rate (store, "CHF", "EUR", "0.95", second, error))
+  if (v2 == NULL || !tandem_plan_version_add (store, v2, nov, NULL, error)
+      || !tandem_exchange_rate_set (store, "CHF", "EUR", "0.9412", first, error)
+      || !tandem_exchange_rate_set (store, "CHF", "EUR", "0.95", second, error))
     return FALSE;
   teams = tandem_store_list_teams (store);
 
@@ -291,12 +291,12 @@ add_plans_over_time (const char *db, GError **error)
       g_autoptr (TandemMoney) draw_amount = tandem_money_new (150000, "EUR");
       g_autoptr (TandemDraw) draw = NULL;
 
-      if (!tandem_store_set_target (store, team, nov, target, error))
+      if (!tandem_target_set (store, team, nov, target, error))
         return FALSE;
       if (i % 10 != 0)
         continue;
-      draw = tandem_store_set_draw (store, tandem_team_get_inside_rep (team), draw_amount, oct,
-                                    NULL, TRUE, error);
+      draw = tandem_draw_set (store, tandem_team_get_inside_rep (team), draw_amount, oct, NULL,
+                              TRUE, error);
       if (draw == NULL)
         return FALSE;
     }
@@ -329,8 +329,8 @@ child_close (const char *db, const char *label)
   g_autoptr (TandemPlan) plan = NULL;
   g_autoptr (TandemSettlement) closed = NULL;
 
-  if (store == NULL || (plan = tandem_store_get_plan_at (store, "Bench", period, &error)) == NULL
-      || (closed = tandem_store_close_period (store, plan, period, &error)) == NULL)
+  if (store == NULL || (plan = tandem_plan_load_at (store, "Bench", period, &error)) == NULL
+      || (closed = tandem_settlement_close (store, plan, period, &error)) == NULL)
     {
       g_printerr ("close failed: %s\n", error->message);
       return 1;
@@ -350,8 +350,8 @@ child_settle_plans (const char *db)
   g_autoptr (TandemPlan) plan = NULL;
   g_autoptr (TandemSettlement) settlement = NULL;
 
-  if (store == NULL || (plan = tandem_store_get_plan_at (store, "Bench", period, &error)) == NULL
-      || (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
+  if (store == NULL || (plan = tandem_plan_load_at (store, "Bench", period, &error)) == NULL
+      || (settlement = tandem_settlement_new (store, plan, period, &error)) == NULL)
     {
       g_printerr ("settle failed: %s\n", error->message);
       return 1;
@@ -374,7 +374,7 @@ child_kpi (const char *db)
   g_autoptr (GListModel) kpis = NULL;
 
   if (store == NULL || plan == NULL
-      || (kpis = tandem_store_compute_kpis (store, plan, period, &error)) == NULL)
+      || (kpis = tandem_kpi_compute (store, plan, period, &error)) == NULL)
     {
       g_printerr ("kpi failed: %s\n", error->message);
       return 1;
@@ -399,7 +399,7 @@ child_iterate (const char *db, const char *plan_path, guint n)
   gsize  chars = 0;
   double t0;
 
-  if (plan == NULL || (settlement = tandem_store_settle (store, plan, period, &error)) == NULL)
+  if (plan == NULL || (settlement = tandem_settlement_new (store, plan, period, &error)) == NULL)
     {
       g_printerr ("iterate failed: %s\n", error->message);
       return 1;
@@ -451,7 +451,7 @@ child_import (const char *db, const char *csv)
 
   if (store == NULL || (in = g_file_read (file, NULL, &error)) == NULL
       || !tandem_store_import_activities (store, G_INPUT_STREAM (in), TANDEM_DATA_FORMAT_CSV, NULL,
-                                          &inserted, NULL, &error))
+                                          NULL, &inserted, NULL, NULL, &error))
     {
       g_printerr ("import failed: %s\n", error->message);
       return 1;

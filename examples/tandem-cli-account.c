@@ -217,7 +217,7 @@ cli_cmd_account_history (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((account = tandem_store_get_account (cli->store, (gint64)id, &error)) == NULL
-      || (changes = tandem_store_list_stage_changes (cli->store, account, &error)) == NULL)
+      || (changes = tandem_stage_change_list (cli->store, account, &error)) == NULL)
     {
       g_printerr ("tandem: %s\n", error->message);
       return 2;
@@ -272,7 +272,7 @@ cli_cmd_lifecycle (Cli *cli, int argc, char **argv)
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((rules = tandem_store_get_lifecycle_rules (cli->store, &error)) == NULL)
+  if ((rules = tandem_lifecycle_rules_load (cli->store, &error)) == NULL)
     goto fail;
 
   if (orders_text != NULL || months_text != NULL || lost_text != NULL)
@@ -295,7 +295,7 @@ cli_cmd_lifecycle (Cli *cli, int argc, char **argv)
             goto fail;
           tandem_lifecycle_rules_set_lost_after_days (rules, value);
         }
-      if (!tandem_store_set_lifecycle_rules (cli->store, rules, &error))
+      if (!tandem_lifecycle_rules_save (cli->store, rules, &error))
         goto fail;
     }
 
@@ -348,7 +348,7 @@ cli_cmd_lifecycle_apply (Cli *cli, int argc, char **argv)
     goto fail;
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((changes = tandem_store_apply_lifecycle (cli->store, at, &error)) == NULL)
+  if ((changes = tandem_lifecycle_rules_apply (cli->store, at, &error)) == NULL)
     goto fail;
   print_changes (cli, changes);
   return 0;

@@ -253,8 +253,8 @@ run_import (Cli *cli, const char *path, const char *format_text, TandemImportOpt
     }
 
   cli_progress_start (cli);
-  ok = tandem_store_import_activities_full (cli->store, G_INPUT_STREAM (stream), format, options,
-                                            NULL, &inserted, &skipped, &encoding, &error);
+  ok = tandem_store_import_activities (cli->store, G_INPUT_STREAM (stream), format, options, NULL,
+                                       &inserted, &skipped, &encoding, &error);
   cli_progress_stop (cli);
 
   if (!ok)

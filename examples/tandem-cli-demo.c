@@ -263,7 +263,7 @@ create_sample (Cli *cli, GError **error)
 
   in = g_memory_input_stream_new_from_data (g_strdup (csv->str), csv->len, g_free);
   return tandem_store_import_activities (cli->store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL, NULL,
-                                         error);
+                                         NULL, NULL, error);
 }
 
 int
@@ -303,10 +303,10 @@ cli_cmd_demo (Cli *cli, int argc, char **argv)
     g_printerr (_ ("The sample is already in %s; nothing was added\n"), cli->db_shown);
 
   plan = tandem_plan_new_from_data (demo_plan, -1, &error);
-  if (plan == NULL || !tandem_store_add_plan (cli->store, plan, &error))
+  if (plan == NULL || !tandem_plan_add (cli->store, plan, &error))
     goto fail;
   period = tandem_period_parse ("2026-11", &error);
-  settlement = tandem_store_settle (cli->store, plan, period, &error);
+  settlement = tandem_settlement_new (cli->store, plan, period, &error);
   if (settlement == NULL)
     goto fail;
 
@@ -317,7 +317,7 @@ cli_cmd_demo (Cli *cli, int argc, char **argv)
     }
   else
     {
-      g_autoptr (GListModel) kpis = tandem_store_compute_kpis (cli->store, plan, period, &error);
+      g_autoptr (GListModel) kpis = tandem_kpi_compute (cli->store, plan, period, &error);
 
       if (kpis == NULL || !cli_print_report (cli, settlement, &error))
         goto fail;

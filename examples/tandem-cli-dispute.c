@@ -46,9 +46,9 @@ cli_cmd_dispute_open (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if (!cli_get_rep (cli, "--rep", rep_text, &rep, &error)
-      || (resolved = tandem_store_resolve_plan_name (cli->store, plan, &error)) == NULL
+      || (resolved = tandem_plan_resolve_name (cli->store, plan, &error)) == NULL
       || (dispute
-          = tandem_store_open_dispute (cli->store, rep, resolved, period, activity, reason, &error))
+          = tandem_dispute_open (cli->store, rep, resolved, period, activity, reason, &error))
              == NULL)
     return cli_data_error (error);
   cli_print_id (cli, tandem_dispute_get_id (dispute));
@@ -74,7 +74,7 @@ cli_cmd_dispute_list (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("dispute list takes no positional arguments"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((disputes = tandem_store_list_disputes (cli->store, open_only, &error)) == NULL)
+  if ((disputes = tandem_dispute_list (cli->store, open_only, &error)) == NULL)
     return cli_data_error (error);
   if (cli->json)
     {
@@ -135,8 +135,8 @@ cli_cmd_dispute_resolve (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  dispute = accept ? tandem_store_accept_dispute (cli->store, id, amount, into, note, &error)
-                   : tandem_store_reject_dispute (cli->store, id, note, &error);
+  dispute = accept ? tandem_dispute_accept (cli->store, id, amount, into, note, &error)
+                   : tandem_dispute_reject (cli->store, id, note, &error);
   if (dispute == NULL)
     return cli_data_error (error);
   if (cli->json)
@@ -168,7 +168,7 @@ cli_cmd_audit (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((entries_model = tandem_store_list_audit (cli->store, since, &error)) == NULL)
+  if ((entries_model = tandem_audit_entry_list (cli->store, since, &error)) == NULL)
     return cli_data_error (error);
   if (cli->json)
     {

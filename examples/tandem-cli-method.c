@@ -263,8 +263,8 @@ cli_cmd_classify (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
-  result = tandem_store_classify_accounts (cli->store, since, until, currency ? currency : "EUR", a,
-                                           b, c, apply, &error);
+  result = tandem_classification_compute (cli->store, since, until, currency ? currency : "EUR", a,
+                                          b, c, apply, &error);
   if (result == NULL)
     goto fail;
 
@@ -318,7 +318,7 @@ cli_cmd_cleanup (Cli *cli, int argc, char **argv)
     return status;
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  accounts = tandem_store_clean_up_accounts (cli->store, confirm, &error);
+  accounts = tandem_classification_clean_up (cli->store, confirm, &error);
   if (accounts == NULL)
     {
       g_printerr ("tandem: %s\n", error->message);
@@ -430,7 +430,7 @@ cli_cmd_charter_show (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((team = cli_get_team (cli, argv[1], &error)) == NULL
-      || (charter = tandem_store_get_charter (cli->store, team, (guint)version, &error)) == NULL)
+      || (charter = tandem_charter_load (cli->store, team, (guint)version, &error)) == NULL)
     return cli_data_error (error);
   print_charter (cli, charter);
   return 0;
@@ -468,7 +468,7 @@ cli_cmd_charter_set (Cli *cli, int argc, char **argv)
 
   /* the new version starts from the latest one */
   draft = tandem_charter_new (team);
-  latest = tandem_store_get_charter (cli->store, team, 0, &error);
+  latest = tandem_charter_load (cli->store, team, 0, &error);
   if (latest == NULL && !g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
     return cli_data_error (error);
   g_clear_error (&error);
@@ -486,7 +486,7 @@ cli_cmd_charter_set (Cli *cli, int argc, char **argv)
         }
     }
   if (!tandem_charter_set_area (draft, argv[2], owner->value, &error)
-      || (saved = tandem_store_save_charter (cli->store, draft, &error)) == NULL)
+      || (saved = tandem_charter_save (cli->store, draft, &error)) == NULL)
     return cli_data_error (error);
   print_charter (cli, saved);
   return 0;
@@ -518,10 +518,10 @@ cli_cmd_charter_confirm (Cli *cli, int argc, char **argv)
     return status;
   if ((team = cli_get_team (cli, argv[1], &error)) == NULL
       || !cli_get_rep (cli, "--rep", rep_text, &rep, &error)
-      || (charter = tandem_store_get_charter (cli->store, team, 0, &error)) == NULL
-      || !tandem_store_confirm_charter (cli->store, charter, rep, NULL, &error)
-      || (confirmed = tandem_store_get_charter (cli->store, team,
-                                                tandem_charter_get_version (charter), &error))
+      || (charter = tandem_charter_load (cli->store, team, 0, &error)) == NULL
+      || !tandem_charter_confirm (cli->store, charter, rep, NULL, &error)
+      || (confirmed
+          = tandem_charter_load (cli->store, team, tandem_charter_get_version (charter), &error))
              == NULL)
     return cli_data_error (error);
   print_charter (cli, confirmed);
@@ -576,8 +576,8 @@ cli_cmd_shadowing_log (Cli *cli, int argc, char **argv)
   if ((account = cli_get_account (cli, "--account", account_text, &error)) == NULL
       || !cli_get_rep (cli, "--guest", guest_text, &guest, &error)
       || !cli_get_rep (cli, "--host", host_text, &host, &error)
-      || (activity = tandem_store_log_shadowing (cli->store, account, guest, host, at,
-                                                 (guint)minutes, note, &error))
+      || (activity = tandem_shadowing_status_log (cli->store, account, guest, host, at,
+                                                  (guint)minutes, note, &error))
              == NULL)
     return cli_data_error (error);
   cli_print_id (cli, tandem_activity_get_id (activity));
@@ -615,8 +615,7 @@ cli_cmd_shadowing_status (Cli *cli, int argc, char **argv)
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((statuses
-       = tandem_store_list_shadowing_status_between (cli->store, since, until, missing, &error))
+  if ((statuses = tandem_shadowing_status_list_between (cli->store, since, until, missing, &error))
       == NULL)
     return cli_data_error (error);
   if (cli->json)
@@ -686,8 +685,8 @@ cli_cmd_support_open (Cli *cli, int argc, char **argv)
     return status;
   if ((account = cli_get_account (cli, "--account", account_text, &error)) == NULL
       || !cli_get_rep (cli, "--owner", owner_text, &owner, &error)
-      || (request = tandem_store_open_support_request (cli->store, account, owner, queue, NULL, due,
-                                                       note, &error))
+      || (request = tandem_support_request_open (cli->store, account, owner, queue, NULL, due, note,
+                                                 &error))
              == NULL)
     return cli_data_error (error);
   cli_print_id (cli, tandem_activity_get_id (tandem_support_request_get_activity (request)));
@@ -741,10 +740,10 @@ cli_cmd_support_list (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if (!overdue)
-    requests = tandem_store_list_support_queue (cli->store, queue, FALSE, &error);
+    requests = tandem_support_request_list_queue (cli->store, queue, FALSE, &error);
   else
     {
-      g_autoptr (GListModel) late = tandem_store_list_overdue_support (cli->store, NULL, &error);
+      g_autoptr (GListModel) late = tandem_support_request_list_overdue (cli->store, NULL, &error);
       GListStore *kept = g_list_store_new (TANDEM_TYPE_SUPPORT_REQUEST);
 
       for (guint i = 0; late != NULL && i < g_list_model_get_n_items (late); i++)
@@ -787,7 +786,7 @@ cli_cmd_support_close (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((all = tandem_store_list_support_queue (cli->store, NULL, TRUE, &error)) == NULL
+  if ((all = tandem_support_request_list_queue (cli->store, NULL, TRUE, &error)) == NULL
       || (rep_text != NULL && !cli_get_rep (cli, "--rep", rep_text, &rep, &error)))
     return cli_data_error (error);
   for (guint i = 0; request == NULL && i < g_list_model_get_n_items (all); i++)
@@ -802,9 +801,9 @@ cli_cmd_support_close (Cli *cli, int argc, char **argv)
       g_printerr (_ ("tandem: no support request %" PRId64 "\n"), id);
       return EXIT_DATA;
     }
-  if (!tandem_store_close_support_request (
-          cli->store, request, rep != NULL ? rep : tandem_support_request_get_owner (request), NULL,
-          &error))
+  if (!tandem_support_request_close (cli->store, request,
+                                     rep != NULL ? rep : tandem_support_request_get_owner (request),
+                                     NULL, &error))
     return cli_data_error (error);
   if (cli->json)
     cli_print_object (G_OBJECT (request));

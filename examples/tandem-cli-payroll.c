@@ -39,7 +39,7 @@ export_to_file (Cli                     *cli,
       return FALSE;
     }
   out = g_unix_output_stream_new (fd, TRUE);
-  ok = tandem_store_export_payroll (cli->store, plans, period, format, flags, out, NULL, error)
+  ok = tandem_payroll_profile_export (cli->store, plans, period, format, flags, out, NULL, error)
        && g_output_stream_close (out, NULL, error);
   if (ok && g_rename (tmp, path) != 0)
     {
@@ -108,7 +108,7 @@ cli_cmd_payroll_export (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if (plan_name != NULL
-      && (resolved = tandem_store_resolve_plan_name (cli->store, plan_name, &error)) == NULL)
+      && (resolved = tandem_plan_resolve_name (cli->store, plan_name, &error)) == NULL)
     return cli_data_error (error);
 
   {
@@ -125,8 +125,8 @@ cli_cmd_payroll_export (Cli *cli, int argc, char **argv)
         g_autoptr (GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
         fflush (stdout);
-        if (!tandem_store_export_payroll (cli->store, plans, period, format, flags, out, NULL,
-                                          &error))
+        if (!tandem_payroll_profile_export (cli->store, plans, period, format, flags, out, NULL,
+                                            &error))
           return cli_data_error (error);
       }
   }
@@ -165,7 +165,7 @@ cli_cmd_payroll_setup (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if (!tandem_store_add_payroll_profile (cli->store, profile, from, &version, &error))
+  if (!tandem_payroll_profile_add (cli->store, profile, from, &version, &error))
     return cli_data_error (error);
   if (cli->json)
     {
@@ -213,7 +213,7 @@ cli_cmd_payroll_show (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  profile = tandem_store_get_payroll_profile (cli->store, at, &error);
+  profile = tandem_payroll_profile_load (cli->store, at, &error);
   if (error != NULL)
     return cli_data_error (error);
   if (cli->json)
@@ -281,7 +281,8 @@ void
 cli_warn_unmapped (Cli *cli, TandemSettlement *settlement)
 {
   g_autoptr (GError) error = NULL;
-  g_auto (GStrv) kinds = tandem_store_list_unmapped_line_kinds (cli->store, settlement, &error);
+  g_auto (GStrv) kinds
+      = tandem_payroll_profile_list_unmapped_kinds (cli->store, settlement, &error);
   g_autofree char *label = tandem_period_to_string (tandem_settlement_get_period (settlement));
 
   if (kinds == NULL)

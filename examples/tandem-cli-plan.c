@@ -25,7 +25,7 @@ cli_plan_for_period (Cli           *cli,
 
   if (latest == NULL || (*period = tandem_plan_parse_period (latest, label, error)) == NULL)
     return NULL;
-  return tandem_store_get_plan_at (cli->store, tandem_plan_get_name (latest), *period, error);
+  return tandem_plan_load_at (cli->store, tandem_plan_get_name (latest), *period, error);
 }
 
 int
@@ -58,7 +58,7 @@ cli_cmd_plan_load (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if (!tandem_store_add_plan_version (cli->store, plan, from, &version, &error))
+  if (!tandem_plan_version_add (cli->store, plan, from, &version, &error))
     return cli_data_error (error);
   if (cli->json)
     {
@@ -90,7 +90,7 @@ cli_cmd_plan_list (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("plan list takes no positional arguments"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((versions = tandem_store_list_plan_versions (cli->store, &error)) == NULL)
+  if ((versions = tandem_plan_version_list (cli->store, &error)) == NULL)
     return cli_data_error (error);
 
   if (cli->json)
@@ -149,7 +149,7 @@ cli_cmd_plan_show (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   plan = at_text != NULL ? cli_plan_for_period (cli, argv[1], at_text, &period, &error)
-                         : tandem_store_get_plan (cli->store, argv[1], &error);
+                         : tandem_plan_load (cli->store, argv[1], &error);
   if (plan == NULL)
     return cli_data_error (error);
   if (cli->json)
@@ -183,9 +183,9 @@ cli_cmd_plan_default (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("plan default takes at most one NAME"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if (argc == 2 && !tandem_store_set_default_plan (cli->store, argv[1], &error))
+  if (argc == 2 && !tandem_plan_set_default (cli->store, argv[1], &error))
     return cli_data_error (error);
-  name = tandem_store_get_default_plan (cli->store, &error);
+  name = tandem_plan_get_default (cli->store, &error);
   if (error != NULL)
     return cli_data_error (error);
   if (cli->json)
@@ -228,7 +228,7 @@ cli_cmd_team_plan (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((team = cli_get_team (cli, argv[1], &error)) == NULL
-      || !tandem_store_assign_plan (cli->store, team, argv[2], from, &error))
+      || !tandem_plan_assign (cli->store, team, argv[2], from, &error))
     return cli_data_error (error);
   if (cli->json)
     {
@@ -273,7 +273,7 @@ cli_cmd_target_set (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((team = cli_get_team (cli, argv[1], &error)) == NULL
-      || !tandem_store_set_target (cli->store, team, period, amount, &error))
+      || !tandem_target_set (cli->store, team, period, amount, &error))
     return cli_data_error (error);
   return print_targets (cli, team);
 }
@@ -316,8 +316,8 @@ cli_cmd_target_ramp (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((team = cli_get_team (cli, argv[1], &error)) == NULL
-      || !tandem_store_ramp_target (cli->store, team, from, &g_array_index (steps, guint, 0),
-                                    steps->len, &error))
+      || !tandem_target_ramp (cli->store, team, from, &g_array_index (steps, guint, 0), steps->len,
+                              &error))
     return cli_data_error (error);
   return print_targets (cli, team);
 }
@@ -326,7 +326,7 @@ static int
 print_targets (Cli *cli, TandemTeam *team)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) targets = tandem_store_list_targets (cli->store, team, &error);
+  g_autoptr (GListModel) targets = tandem_target_list (cli->store, team, &error);
 
   if (targets == NULL)
     return cli_data_error (error);
@@ -403,7 +403,7 @@ cli_cmd_draw_set (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL
-      || (draw = tandem_store_set_draw (cli->store, rep, amount, from, until, recoverable, &error))
+      || (draw = tandem_draw_set (cli->store, rep, amount, from, until, recoverable, &error))
              == NULL)
     return cli_data_error (error);
   if (cli->json)
@@ -427,7 +427,7 @@ cli_cmd_draw_list (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("draw list takes no positional arguments"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if ((draws = tandem_store_list_draws (cli->store, &error)) == NULL)
+  if ((draws = tandem_draw_list (cli->store, &error)) == NULL)
     return cli_data_error (error);
   if (cli->json)
     {
@@ -471,7 +471,7 @@ cli_cmd_rate_set (Cli *cli, int argc, char **argv)
     return cli_data_error (error);
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
-  if (!tandem_store_set_exchange_rate (cli->store, argv[1], argv[2], argv[3], since, &error))
+  if (!tandem_exchange_rate_set (cli->store, argv[1], argv[2], argv[3], since, &error))
     return cli_data_error (error);
   return print_rates (cli);
 }
@@ -480,7 +480,7 @@ static int
 print_rates (Cli *cli)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) rates = tandem_store_list_exchange_rates (cli->store, &error);
+  g_autoptr (GListModel) rates = tandem_exchange_rate_list (cli->store, &error);
 
   if (rates == NULL)
     return cli_data_error (error);

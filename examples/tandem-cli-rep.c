@@ -128,9 +128,9 @@ cli_cmd_rep_tag (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if (!cli_get_rep (cli, "REP", argv[1], &rep, &error)
-      || !tandem_store_set_rep_tag (
-          cli->store, rep, preference ? TANDEM_TAG_KIND_PREFERENCE : TANDEM_TAG_KIND_STRENGTH,
-          argv[2], (guint)level, &error))
+      || !tandem_rep_tag_set (cli->store, rep,
+                              preference ? TANDEM_TAG_KIND_PREFERENCE : TANDEM_TAG_KIND_STRENGTH,
+                              argv[2], (guint)level, &error))
     {
       g_printerr ("tandem: %s\n", error->message);
       return 2;

@@ -271,7 +271,7 @@ cli_cmd_report (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((plan = cli_plan_for_period (cli, plan_name, argv[1], &period, &error)) == NULL
-      || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL
+      || (settlement = tandem_settlement_new (cli->store, plan, period, &error)) == NULL
       || !draw_chart (settlement, svg, &error))
     {
       g_printerr ("tandem: %s\n", error->message);
@@ -495,7 +495,7 @@ cli_cmd_kpi (Cli *cli, int argc, char **argv)
     return status;
   if ((plan = cli_find_plan (cli, plan_name, &error)) == NULL
       || (period = tandem_period_parse (argv[1], &error)) == NULL
-      || (kpis = tandem_store_compute_kpis (cli->store, plan, period, &error)) == NULL)
+      || (kpis = tandem_kpi_compute (cli->store, plan, period, &error)) == NULL)
     {
       g_printerr ("tandem: %s\n", error->message);
       return 2;

@@ -18,7 +18,7 @@
 static GPtrArray *
 open_disputes (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
 {
-  g_autoptr (GListModel) all = tandem_store_list_disputes (cli->store, TRUE, NULL);
+  g_autoptr (GListModel) all = tandem_dispute_list (cli->store, TRUE, NULL);
   g_autofree char *label = tandem_period_to_string (tandem_settlement_get_period (settlement));
   GPtrArray       *out = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -93,11 +93,10 @@ settle_step (Cli *cli, int argc, char **argv, Step step)
     return cli_data_error (error);
 
   cli_progress_start (cli);
-  settlement = step == STEP_CLOSE ? tandem_store_close_period (cli->store, plan, period, &error)
-               : step == STEP_APPROVE
-                   ? tandem_store_approve_period (cli->store, plan, period, &error)
-               : step == STEP_PAY ? tandem_store_pay_period (cli->store, plan, period, &error)
-                                  : tandem_store_settle (cli->store, plan, period, &error);
+  settlement = step == STEP_CLOSE     ? tandem_settlement_close (cli->store, plan, period, &error)
+               : step == STEP_APPROVE ? tandem_settlement_approve (cli->store, plan, period, &error)
+               : step == STEP_PAY     ? tandem_settlement_pay (cli->store, plan, period, &error)
+                                      : tandem_settlement_new (cli->store, plan, period, &error);
   cli_progress_stop (cli);
   if (settlement == NULL)
     return cli_data_error (error);
@@ -175,7 +174,7 @@ cli_wrong_plan (Cli *cli, TandemRep *rep, TandemPlan *plan, TandemPeriod *period
       if ((inside == NULL || tandem_rep_get_id (inside) != tandem_rep_get_id (rep))
           && (field == NULL || tandem_rep_get_id (field) != tandem_rep_get_id (rep)))
         continue;
-      follows = tandem_store_get_team_plan (cli->store, team, period, &error);
+      follows = tandem_plan_get_for_team (cli->store, team, period, &error);
       if (follows == NULL)
         break;
       quoted = g_shell_quote (follows);
@@ -221,7 +220,7 @@ cli_cmd_statement (Cli *cli, int argc, char **argv)
     return status;
   if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL
       || (plan = cli_plan_for_period (cli, plan_name, argv[2], &period, &error)) == NULL
-      || (settlement = tandem_store_settle (cli->store, plan, period, &error)) == NULL)
+      || (settlement = tandem_settlement_new (cli->store, plan, period, &error)) == NULL)
     return cli_data_error (error);
   if (!tandem_settlement_includes_rep (settlement, rep))
     return cli_wrong_plan (cli, rep, plan, period, argv[2]);

@@ -156,7 +156,7 @@ cli_cmd_team_update (Cli *cli, int argc, char **argv)
   if ((name != NULL || share_text != NULL || target_text != NULL)
       && !tandem_store_update_team (cli->store, team, &error))
     return cli_data_error (error);
-  if (since != NULL && !tandem_store_set_team_start (cli->store, team, since, &error))
+  if (since != NULL && !tandem_membership_set_start (cli->store, team, since, &error))
     return cli_data_error (error);
   print_team (cli, team, _ ("Updated tandem"));
   return 0;
@@ -225,7 +225,7 @@ cli_cmd_team_history (Cli *cli, int argc, char **argv)
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((team = cli_get_team (cli, argv[1], &error)) == NULL
-      || (history = tandem_store_list_memberships (cli->store, team, &error)) == NULL)
+      || (history = tandem_membership_list (cli->store, team, &error)) == NULL)
     return cli_data_error (error);
 
   if (cli->json)

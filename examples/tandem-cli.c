@@ -449,13 +449,13 @@ cli_parse_options (Cli          *cli,
 }
 
 /* Finds the plan named @name; when @name is NULL, the only stored plan or
- * the default one (tandem_store_resolve_plan_name). */
+ * the default one (tandem_plan_resolve_name). */
 TandemPlan *
 cli_find_plan (Cli *cli, const char *name, GError **error)
 {
-  g_autofree char *resolved = tandem_store_resolve_plan_name (cli->store, name, error);
+  g_autofree char *resolved = tandem_plan_resolve_name (cli->store, name, error);
 
-  return resolved != NULL ? tandem_store_get_plan (cli->store, resolved, error) : NULL;
+  return resolved != NULL ? tandem_plan_load (cli->store, resolved, error) : NULL;
 }
 
 /* Adds every readable property of @object as a member; objects become

@@ -82,7 +82,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   format = data[0] % 2 ? TANDEM_DATA_FORMAT_JSON : TANDEM_DATA_FORMAT_CSV;
   in = g_memory_input_stream_new_from_data (data + 1, (gssize)size - 1, NULL);
   before = count (store);
-  if (!tandem_store_import_activities (store, in, format, NULL, NULL, NULL, &error))
+  if (!tandem_store_import_activities (store, in, format, NULL, NULL, NULL, NULL, NULL, &error))
     {
       if (error == NULL
           || (error->domain != TANDEM_IMPORT_ERROR && error->domain != TANDEM_STORE_ERROR

@@ -907,7 +907,7 @@ _tandem_time_explain (const char *text, GTimeZone *zone)
  * reads (week and ordinal dates) are taken too. A date that does not
  * exist, such as 2026-02-30, is refused with a message saying so.
  *
- * [method@Tandem.Store.parse_time] reads a time in the store's own zone.
+ * To read a time as the store does, pass [method@Tandem.Store.get_time_zone].
  *
  * Returns: (transfer full): the time, in UTC, or %NULL with
  *   %TANDEM_VALIDATION_ERROR_INVALID_VALUE

@@ -64,7 +64,7 @@ do_import (const char *db, const char *csv)
   if (stream == NULL)
     goto fail;
   if (!tandem_store_import_activities (store, G_INPUT_STREAM (stream), TANDEM_DATA_FORMAT_CSV, NULL,
-                                       &inserted, NULL, &error))
+                                       NULL, &inserted, NULL, NULL, &error))
     goto fail;
   g_print ("done %" G_GUINT64_FORMAT "\n", inserted);
   return 0;

@@ -105,7 +105,7 @@ settle (World *w, const char *label)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPeriod) period = tandem_plan_parse_period (w->plan, label, NULL);
-  TandemSettlement *s = tandem_store_settle (w->store, w->plan, period, &error);
+  TandemSettlement *s = tandem_settlement_new (w->store, w->plan, period, &error);
 
   TANDEM_ASSERT_NO_ERROR (error);
   return s;
@@ -117,7 +117,7 @@ close_period (World *w, const char *label)
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPeriod) period = tandem_plan_parse_period (w->plan, label, NULL);
   g_autoptr (TandemSettlement) s G_GNUC_UNUSED
-      = tandem_store_close_period (w->store, w->plan, period, &error);
+      = tandem_settlement_close (w->store, w->plan, period, &error);
 
   TANDEM_ASSERT_NO_ERROR (error);
 }
@@ -444,8 +444,8 @@ test_import (void)
   {
     g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (good, -1, NULL);
 
-    CU_ASSERT_TRUE (tandem_store_import_activities (w.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                    &inserted, &skipped, &error));
+    CU_ASSERT_TRUE (tandem_store_import_activities (w.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                                    &inserted, &skipped, NULL, &error));
     TANDEM_ASSERT_NO_ERROR (error);
     CU_ASSERT_EQUAL (inserted, 2);
   }
@@ -455,7 +455,7 @@ test_import (void)
     g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (over, -1, NULL);
 
     CU_ASSERT_FALSE (tandem_store_import_activities (w.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                     NULL, NULL, &error));
+                                                     NULL, NULL, NULL, NULL, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
                          "line 2: amount: a payment of 600.01 EUR is more than order");
   }
@@ -463,7 +463,7 @@ test_import (void)
     g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (unknown, -1, NULL);
 
     CU_ASSERT_FALSE (tandem_store_import_activities (w.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                     NULL, NULL, &error));
+                                                     NULL, NULL, NULL, NULL, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_UNKNOWN_REFERENCE,
                          "line 2: pays: no order “O-9” to pay");
   }
@@ -471,7 +471,7 @@ test_import (void)
     g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (on_call, -1, NULL);
 
     CU_ASSERT_FALSE (tandem_store_import_activities (w.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                     NULL, NULL, &error));
+                                                     NULL, NULL, NULL, NULL, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
                          "line 2: pays: only a payment pays an order");
   }
@@ -613,7 +613,8 @@ test_property (void)
       for (guint m = 0; m < 4; m++)
         {
           g_autoptr (TandemPeriod) period = tandem_plan_parse_period (on_order, months[m], NULL);
-          g_autoptr (TandemSettlement) s = tandem_store_settle (w.store, on_order, period, &error);
+          g_autoptr (TandemSettlement) s
+              = tandem_settlement_new (w.store, on_order, period, &error);
           g_autoptr (GListModel) lines = tandem_settlement_get_lines (s);
 
           TANDEM_ASSERT_NO_ERROR (error);

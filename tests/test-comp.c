@@ -129,7 +129,7 @@ settle (World *w, const char *period_text)
   TandemSettlement *s;
 
   g_assert_no_error (error);
-  s = tandem_store_settle (w->store, w->plan, period, &error);
+  s = tandem_settlement_new (w->store, w->plan, period, &error);
   if (error != NULL)
     g_printerr ("settle: %s\n", error->message);
   g_assert_no_error (error);
@@ -772,7 +772,7 @@ test_s19_closed_period (void)
   world_init (&w, "[Clawback]\nWindowDays=90\n", NULL);
   a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "2026-10-15T10:00:00Z");
   oct = tandem_plan_parse_period (w.plan, "2026-10", &error);
-  closed = tandem_store_close_period (w.store, w.plan, oct, &error);
+  closed = tandem_settlement_close (w.store, w.plan, oct, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_settlement_get_state (closed), TANDEM_SETTLEMENT_STATE_CLOSED);
   ASSERT_STATEMENT (closed, w.inside, "commission:20.00");
@@ -801,7 +801,7 @@ test_s19_closed_period (void)
   CU_ASSERT_STRING_EQUAL (json1, json2);
   CU_ASSERT_PTR_NOT_NULL (strstr (json1, "\"state\" : \"closed\""));
 
-  twice = tandem_store_close_period (w.store, w.plan, oct, &error);
+  twice = tandem_settlement_close (w.store, w.plan, oct, &error);
   CU_ASSERT_PTR_NULL (twice);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
                        "already closed");
@@ -893,7 +893,7 @@ test_s19b_closed_explanations (void)
   CU_ASSERT_EQUAL_FATAL (want->len, 1200);
 
   oct = tandem_plan_parse_period (w.plan, "2026-10", &error);
-  closed = tandem_store_close_period (w.store, w.plan, oct, &error);
+  closed = tandem_settlement_close (w.store, w.plan, oct, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (closed);
   got = explanations (closed);
@@ -902,7 +902,7 @@ test_s19b_closed_explanations (void)
     CU_ASSERT_STRING_EQUAL (g_ptr_array_index (got, i), g_ptr_array_index (want, i));
 
   nov = tandem_plan_parse_period (w.plan, "2026-11", &error);
-  nov_closed = tandem_store_close_period (w.store, w.plan, nov, &error);
+  nov_closed = tandem_settlement_close (w.store, w.plan, nov, &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
   again = settle (&w, "2026-10");
@@ -938,7 +938,7 @@ test_s20_currency (void)
                                  &error);
   TANDEM_ASSERT_NO_ERROR (error);
   nov = tandem_plan_parse_period (w.plan, "2026-11", &error);
-  s = tandem_store_settle (w.store, w.plan, nov, &error);
+  s = tandem_settlement_new (w.store, w.plan, nov, &error);
   CU_ASSERT_PTR_NULL (s);
   TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_NO_RATE,
                        "no rate USD→EUR is in effect at 2026-11-03T10:00:00Z");
@@ -1058,20 +1058,20 @@ test_property_settlements (void)
           g_autoptr (GDateTime) since
               = at (r == 0 ? "2026-10-01T00:00:00Z" : "2026-11-15T00:00:00Z");
 
-          tandem_store_set_exchange_rate (w.store, "CHF", "EUR", text, since, &setup_error);
+          tandem_exchange_rate_set (w.store, "CHF", "EUR", text, since, &setup_error);
         }
       if (g_rand_boolean (rand))
         {
           g_autoptr (TandemMoney) target
               = tandem_money_new (g_rand_int_range (rand, 0, 1000000), "EUR");
 
-          tandem_store_set_target (w.store, w.team, november, target, &setup_error);
+          tandem_target_set (w.store, w.team, november, target, &setup_error);
         }
       if (draw_minor > 0)
         {
           g_autoptr (TandemMoney) draw_amount = tandem_money_new (draw_minor, "EUR");
-          g_autoptr (TandemDraw) draw = tandem_store_set_draw (
-              w.store, w.inside, draw_amount, october, NULL, g_rand_boolean (rand), &setup_error);
+          g_autoptr (TandemDraw) draw = tandem_draw_set (w.store, w.inside, draw_amount, october,
+                                                         NULL, g_rand_boolean (rand), &setup_error);
 
           CU_ASSERT_PTR_NOT_NULL (draw);
         }
@@ -1145,10 +1145,10 @@ test_property_settlements (void)
               continue;
             }
           /* each plan is a new version of Prop from November */
-          if (!tandem_store_add_plan_version (w.store, plan, nov, &version, &error)
-              || (stored = tandem_store_get_plan_at (w.store, "Prop", nov, &error)) == NULL
+          if (!tandem_plan_version_add (w.store, plan, nov, &version, &error)
+              || (stored = tandem_plan_load_at (w.store, "Prop", nov, &error)) == NULL
               || strcmp (tandem_plan_get_data (stored), full) != 0
-              || (s = tandem_store_settle (w.store, stored, nov, &error)) == NULL
+              || (s = tandem_settlement_new (w.store, stored, nov, &error)) == NULL
               || tandem_settlement_get_plan_version (s) != version)
             {
               g_printerr ("settle: %s\n", error ? error->message : "another version");

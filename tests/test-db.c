@@ -696,7 +696,7 @@ test_write_failures (void)
           failure_code = codes[c];
           writes_until_failure = n;
           CU_ASSERT_FALSE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                           NULL, NULL, &error));
+                                                           NULL, NULL, NULL, NULL, &error));
           writes_until_failure = -1;
           TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO, NULL);
           CU_ASSERT_EQUAL (count (store), committed);
@@ -707,8 +707,8 @@ test_write_failures (void)
       g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
       guint64 inserted = 0;
 
-      CU_ASSERT_TRUE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                      &inserted, NULL, &error));
+      CU_ASSERT_TRUE (tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                                      &inserted, NULL, NULL, &error));
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_EQUAL (inserted, 3000);
     }

@@ -76,7 +76,7 @@ count_audit (const char *path, const char *verb)
   guint n = 0;
 
   TANDEM_ASSERT_NO_ERROR (error);
-  entries = tandem_store_list_audit (store, NULL, &error);
+  entries = tandem_audit_entry_list (store, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
     {

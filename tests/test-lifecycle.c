@@ -153,7 +153,7 @@ test_lifecycle_defaults (void)
       log_at (&f, acme, f.anna, TANDEM_ACTIVITY_KIND_CROSS_SELL, "300.00 EUR", 2026, 6, 1));
   CU_ASSERT_EQUAL (tandem_account_get_stage (acme), TANDEM_ACCOUNT_STAGE_REGULAR);
 
-  history = tandem_store_list_stage_changes (f.store, acme, &error);
+  history = tandem_stage_change_list (f.store, acme, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 3);
   assert_change (history, 0, TANDEM_ACCOUNT_STAGE_PROSPECT, TANDEM_STAGE_CAUSE_CREATED, 2025, 12,
@@ -170,7 +170,7 @@ test_lifecycle_defaults (void)
 
   /* judged on 1 July 2027: the last order was 1 June 2026, so the account
    * was lost on 1 June 2027 (365 days later); a second run adds nothing */
-  made = tandem_store_apply_lifecycle (f.store, judge, &error);
+  made = tandem_lifecycle_rules_apply (f.store, judge, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (made), 1);
   assert_change (made, 0, TANDEM_ACCOUNT_STAGE_LOST, TANDEM_STAGE_CAUSE_NO_ORDERS, 2027, 6, 1);
@@ -179,14 +179,14 @@ test_lifecycle_defaults (void)
     CU_ASSERT_EQUAL (tandem_stage_change_get_activity_id (c), 0);
   }
   CU_ASSERT_EQUAL (tandem_account_get_stage (acme), TANDEM_ACCOUNT_STAGE_LOST);
-  again = tandem_store_apply_lifecycle (f.store, judge, &error);
+  again = tandem_lifecycle_rules_apply (f.store, judge, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (again), 0);
 
   /* an order wins it back */
   order_at (&f, acme, 2027, 8, 15);
   CU_ASSERT_EQUAL (tandem_account_get_stage (acme), TANDEM_ACCOUNT_STAGE_CUSTOMER);
   g_clear_object (&history);
-  history = tandem_store_list_stage_changes (f.store, acme, &error);
+  history = tandem_stage_change_list (f.store, acme, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 5);
   assert_change (history, 4, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_WON_BACK, 2027, 8,
                  15);
@@ -208,7 +208,7 @@ test_lifecycle_gap_and_backdated (void)
   beta = add_account (&f, "Beta KG", f.nord, TANDEM_ACCOUNT_STAGE_PROSPECT);
   order_at (&f, beta, 2026, 1, 10);
   order_at (&f, beta, 2027, 3, 1); /* 415 days later */
-  history = tandem_store_list_stage_changes (f.store, beta, &error);
+  history = tandem_stage_change_list (f.store, beta, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 4);
   assert_change (history, 1, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_FIRST_ORDER, 2026, 1,
                  10);
@@ -219,7 +219,7 @@ test_lifecycle_gap_and_backdated (void)
   /* backdated into the past: counted, but history stays in order */
   order_at (&f, beta, 2026, 6, 1);
   g_clear_object (&history);
-  history = tandem_store_list_stage_changes (f.store, beta, &error);
+  history = tandem_stage_change_list (f.store, beta, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (history), 4);
   CU_ASSERT_EQUAL (tandem_account_get_stage (beta), TANDEM_ACCOUNT_STAGE_CUSTOMER);
 
@@ -241,7 +241,7 @@ test_lifecycle_rules (void)
   Fixture f;
 
   fixture_init (&f);
-  rules = tandem_store_get_lifecycle_rules (f.store, &error);
+  rules = tandem_lifecycle_rules_load (f.store, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_regular_orders (rules), 3);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_regular_months (rules), 12);
@@ -251,8 +251,8 @@ test_lifecycle_rules (void)
   tandem_lifecycle_rules_set_regular_orders (rules, 2);
   tandem_lifecycle_rules_set_regular_months (rules, 1);
   tandem_lifecycle_rules_set_lost_after_days (rules, 30);
-  CU_ASSERT_TRUE (tandem_store_set_lifecycle_rules (f.store, rules, &error));
-  read = tandem_store_get_lifecycle_rules (f.store, &error);
+  CU_ASSERT_TRUE (tandem_lifecycle_rules_save (f.store, rules, &error));
+  read = tandem_lifecycle_rules_load (f.store, &error);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_regular_orders (read), 2);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_regular_months (read), 1);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_lost_after_days (read), 30);
@@ -267,18 +267,18 @@ test_lifecycle_rules (void)
   /* 0 switches a rule off: never regular, never lost */
   tandem_lifecycle_rules_set_regular_orders (rules, 0);
   tandem_lifecycle_rules_set_lost_after_days (rules, 0);
-  CU_ASSERT_TRUE (tandem_store_set_lifecycle_rules (f.store, rules, &error));
+  CU_ASSERT_TRUE (tandem_lifecycle_rules_save (f.store, rules, &error));
   delta = add_account (&f, "Delta SE", f.nord, TANDEM_ACCOUNT_STAGE_PROSPECT);
   for (int d = 1; d <= 5; d++)
     order_at (&f, delta, 2026, 2, d);
-  made = tandem_store_apply_lifecycle (f.store, judge, &error);
+  made = tandem_lifecycle_rules_apply (f.store, judge, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (made), 0);
   CU_ASSERT_EQUAL (tandem_account_get_stage (delta), TANDEM_ACCOUNT_STAGE_CUSTOMER);
 
   /* out of range: a GError naming the property; nothing stored */
   tandem_lifecycle_rules_set_regular_months (rules, 0);
-  CU_ASSERT_FALSE (tandem_store_set_lifecycle_rules (f.store, rules, &error));
+  CU_ASSERT_FALSE (tandem_lifecycle_rules_save (f.store, rules, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
                        "regular-months 0");
   tandem_lifecycle_rules_set_regular_months (rules, 12);
@@ -287,7 +287,7 @@ test_lifecycle_rules (void)
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
                        "lost-after-days 40000");
   g_clear_object (&read);
-  read = tandem_store_get_lifecycle_rules (f.store, &error);
+  read = tandem_lifecycle_rules_load (f.store, &error);
   CU_ASSERT_EQUAL (tandem_lifecycle_rules_get_regular_months (read), 1);
 
   /* the key-file form */
@@ -339,10 +339,10 @@ test_lifecycle_import (void)
   {
     g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (bad, -1, NULL);
     CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                     NULL, NULL, &error));
+                                                     NULL, NULL, NULL, NULL, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD, "line 3");
   }
-  history = tandem_store_list_stage_changes (f.store, acme, &error);
+  history = tandem_stage_change_list (f.store, acme, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (history), 1);
   CU_ASSERT_EQUAL (tandem_account_get_stage (acme), TANDEM_ACCOUNT_STAGE_PROSPECT);
 
@@ -355,13 +355,13 @@ test_lifecycle_import (void)
   {
     g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (good, -1, NULL);
     CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
-                                                    NULL, &error));
+                                                    NULL, NULL, NULL, &error));
     TANDEM_ASSERT_NO_ERROR (error);
   }
   /* the loaded object follows the store */
   CU_ASSERT_EQUAL (tandem_account_get_stage (acme), TANDEM_ACCOUNT_STAGE_REGULAR);
   g_clear_object (&history);
-  history = tandem_store_list_stage_changes (f.store, acme, &error);
+  history = tandem_stage_change_list (f.store, acme, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 3);
   assert_change (history, 1, TANDEM_ACCOUNT_STAGE_CUSTOMER, TANDEM_STAGE_CAUSE_FIRST_ORDER, 2026, 2,
                  1);
@@ -404,13 +404,13 @@ test_lifecycle_import_many (void)
     g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv->str, csv->len, NULL);
 
     CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
-                                                    NULL, &error));
+                                                    NULL, NULL, NULL, &error));
     TANDEM_ASSERT_NO_ERROR (error);
   }
   for (guint i = 0; i < n; i++)
     {
       TandemAccount *a = accounts->pdata[i];
-      g_autoptr (GListModel) history = tandem_store_list_stage_changes (f.store, a, &error);
+      g_autoptr (GListModel) history = tandem_stage_change_list (f.store, a, &error);
       TandemAccountStage expected = i % 5 == 4   ? TANDEM_ACCOUNT_STAGE_PROSPECT
                                     : i % 4 == 3 ? TANDEM_ACCOUNT_STAGE_REGULAR
                                     : i % 4 >= 1 ? TANDEM_ACCOUNT_STAGE_CUSTOMER
@@ -462,7 +462,7 @@ test_lifecycle_archived_and_read_only (void)
   order_at (&f, old, 2020, 1, 10);
   order_at (&f, archived, 2020, 1, 10);
   CU_ASSERT_TRUE (tandem_store_archive_account (f.store, archived, &error));
-  made = tandem_store_apply_lifecycle (f.store, NULL, &error);
+  made = tandem_lifecycle_rules_apply (f.store, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (made), 1);
   assert_change (made, 0, TANDEM_ACCOUNT_STAGE_LOST, TANDEM_STAGE_CAUSE_NO_ORDERS, 2021, 1, 9);
@@ -479,13 +479,13 @@ test_lifecycle_archived_and_read_only (void)
   reader = tandem_store_new_for_path_full (path, TANDEM_STORE_FLAGS_READ_ONLY, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   g_clear_object (&made);
-  made = tandem_store_apply_lifecycle (reader, NULL, &error);
+  made = tandem_lifecycle_rules_apply (reader, NULL, &error);
   CU_ASSERT_PTR_NULL (made);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, NULL);
   {
-    g_autoptr (TandemLifecycleRules) rules = tandem_store_get_lifecycle_rules (reader, &error);
+    g_autoptr (TandemLifecycleRules) rules = tandem_lifecycle_rules_load (reader, &error);
     TANDEM_ASSERT_NO_ERROR (error);
-    CU_ASSERT_FALSE (tandem_store_set_lifecycle_rules (reader, rules, &error));
+    CU_ASSERT_FALSE (tandem_lifecycle_rules_save (reader, rules, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, NULL);
   }
   g_clear_object (&reader);
@@ -535,7 +535,7 @@ test_lifecycle_property (void)
       tandem_lifecycle_rules_set_regular_orders (rules, regular);
       tandem_lifecycle_rules_set_regular_months (rules, months);
       tandem_lifecycle_rules_set_lost_after_days (rules, lost_days);
-      CU_ASSERT_TRUE (tandem_store_set_lifecycle_rules (f.store, rules, &error));
+      CU_ASSERT_TRUE (tandem_lifecycle_rules_save (f.store, rules, &error));
       account = add_account (&f, "Zufall GmbH", f.nord, TANDEM_ACCOUNT_STAGE_PROSPECT);
 
       n = g_rand_int_range (rand, 1, 25);
@@ -558,7 +558,7 @@ test_lifecycle_property (void)
           g_ptr_array_add (keep, a);
         }
 
-      history = tandem_store_list_stage_changes (f.store, account, &error);
+      history = tandem_stage_change_list (f.store, account, &error);
       TANDEM_ASSERT_NO_ERROR (error);
       for (guint i = 1; i < g_list_model_get_n_items (history); i++)
         {
@@ -676,7 +676,7 @@ test_conversions (void)
   /* Süd: one prospect, no win */
   s1 = add_account (&f, "S1", sued, TANDEM_ACCOUNT_STAGE_PROSPECT);
 
-  conversions = tandem_store_compute_conversions (f.store, since, until, &error);
+  conversions = tandem_conversion_compute (f.store, since, until, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (conversions), 2);
   {
@@ -705,7 +705,7 @@ test_conversions (void)
   }
 
   g_clear_object (&conversions);
-  conversions = tandem_store_compute_conversions (f.store, until, since, &error);
+  conversions = tandem_conversion_compute (f.store, until, since, &error);
   CU_ASSERT_PTR_NULL (conversions);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "empty");
 
@@ -777,7 +777,7 @@ test_kpis (void)
   saved = tandem_store_save_activity (f.store, reversal, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  kpis = tandem_store_compute_kpis (f.store, plan, november, &error);
+  kpis = tandem_kpi_compute (f.store, plan, november, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (kpis), 1);
   {
@@ -805,7 +805,7 @@ test_kpis (void)
     CU_ASSERT_EQUAL (tandem_conversion_get_won (tandem_kpi_get_conversion (k)), 1);
 
     /* the same revenue and attainment as the settlement's */
-    settlement = tandem_store_settle (f.store, plan, november, &error);
+    settlement = tandem_settlement_new (f.store, plan, november, &error);
     TANDEM_ASSERT_NO_ERROR (error);
     {
       g_autoptr (GListModel) results = tandem_settlement_get_team_results (settlement);
@@ -822,7 +822,7 @@ test_kpis (void)
 
     g_object_unref (
         log_at (&f, acme, f.jonas, TANDEM_ACTIVITY_KIND_ORDER, "10.00 USD", 2026, 11, 12));
-    none = tandem_store_compute_kpis (f.store, plan, november, &error);
+    none = tandem_kpi_compute (f.store, plan, november, &error);
 
     CU_ASSERT_PTR_NULL (none);
     TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_NO_RATE, "no rate USD→EUR");
@@ -874,11 +874,9 @@ test_kpis_match_settlement (void)
         g_autoptr (GDateTime) oct = g_date_time_new_utc (2026, 10, 1, 0, 0, 0);
         g_autoptr (GDateTime) mid = g_date_time_new_utc (2026, 11, 15, 0, 0, 0);
 
-        CU_ASSERT_TRUE (tandem_store_add_plan (f.store, plan, &error));
-        CU_ASSERT_TRUE (
-            tandem_store_set_exchange_rate (f.store, "CHF", "EUR", "0.95", oct, &error));
-        CU_ASSERT_TRUE (
-            tandem_store_set_exchange_rate (f.store, "CHF", "EUR", "0.9731", mid, &error));
+        CU_ASSERT_TRUE (tandem_plan_add (f.store, plan, &error));
+        CU_ASSERT_TRUE (tandem_exchange_rate_set (f.store, "CHF", "EUR", "0.95", oct, &error));
+        CU_ASSERT_TRUE (tandem_exchange_rate_set (f.store, "CHF", "EUR", "0.9731", mid, &error));
       }
       for (guint t = 0; t < teams->len; t++)
         {
@@ -891,16 +889,15 @@ test_kpis_match_settlement (void)
               g_autoptr (TandemMoney) own
                   = tandem_money_new (g_rand_int_range (rand, 1, 5000000), "EUR");
 
-              CU_ASSERT_TRUE (
-                  tandem_store_set_target (f.store, teams->pdata[t], november, own, &error));
+              CU_ASSERT_TRUE (tandem_target_set (f.store, teams->pdata[t], november, own, &error));
             }
           else if (t == 1)
             {
               static const guint steps[] = { 5000, 7500, 10000 };
               g_autoptr (TandemPeriod) october = tandem_period_parse ("2026-10", &error);
 
-              CU_ASSERT_TRUE (tandem_store_ramp_target (f.store, teams->pdata[t], october, steps,
-                                                        G_N_ELEMENTS (steps), &error));
+              CU_ASSERT_TRUE (tandem_target_ramp (f.store, teams->pdata[t], october, steps,
+                                                  G_N_ELEMENTS (steps), &error));
             }
           for (guint a = 0; a < 4; a++)
             g_ptr_array_add (accounts, add_account (&f, "Konto", teams->pdata[t],
@@ -952,8 +949,8 @@ test_kpis_match_settlement (void)
           logged++;
         }
 
-      kpis = tandem_store_compute_kpis (f.store, plan, november, &error);
-      settlement = tandem_store_settle (f.store, plan, november, &error);
+      kpis = tandem_kpi_compute (f.store, plan, november, &error);
+      settlement = tandem_settlement_new (f.store, plan, november, &error);
       TANDEM_ASSERT_NO_ERROR (error);
       results = tandem_settlement_get_team_results (settlement);
       CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (kpis), 3);
@@ -998,7 +995,7 @@ test_kpis_match_settlement (void)
       /* the quarter: revenue and target are the months' settlements' sums */
       {
         g_autoptr (TandemPeriod) q4 = tandem_period_parse ("2026-Q4", &error);
-        g_autoptr (GListModel) quarter = tandem_store_compute_kpis (f.store, plan, q4, &error);
+        g_autoptr (GListModel) quarter = tandem_kpi_compute (f.store, plan, q4, &error);
         gint64 revenue[3] = { 0 }, target[3] = { 0 };
 
         TANDEM_ASSERT_NO_ERROR (error);
@@ -1006,7 +1003,7 @@ test_kpis_match_settlement (void)
           {
             g_autofree char *label = g_strdup_printf ("2026-%02u", m);
             g_autoptr (TandemPeriod) month = tandem_period_parse (label, &error);
-            g_autoptr (TandemSettlement) s = tandem_store_settle (f.store, plan, month, &error);
+            g_autoptr (TandemSettlement) s = tandem_settlement_new (f.store, plan, month, &error);
             g_autoptr (GListModel) res = NULL;
 
             TANDEM_ASSERT_NO_ERROR (error);

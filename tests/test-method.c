@@ -304,24 +304,20 @@ test_store_tags (void)
   g_autoptr (GListModel) proposals = NULL;
   g_autoptr (GListModel) all = NULL;
 
+  CU_ASSERT_TRUE (tandem_rep_tag_set (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 4, &error));
+  CU_ASSERT_TRUE (tandem_rep_tag_set (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 5, &error));
   CU_ASSERT_TRUE (
-      tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 4, &error));
+      tandem_rep_tag_set (store, anna, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 3, &error));
   CU_ASSERT_TRUE (
-      tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_STRENGTH, "phone", 5, &error));
+      tandem_rep_tag_set (store, lea, TANDEM_TAG_KIND_STRENGTH, "technical", 2, &error));
   CU_ASSERT_TRUE (
-      tandem_store_set_rep_tag (store, anna, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 3, &error));
-  CU_ASSERT_TRUE (
-      tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "technical", 2, &error));
-  CU_ASSERT_TRUE (
-      tandem_store_set_rep_tag (store, tom, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 5, &error));
-  CU_ASSERT_TRUE (
-      tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 3, &error));
-  CU_ASSERT_TRUE (
-      tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 0, &error));
-  CU_ASSERT_FALSE (tandem_store_set_rep_tag (store, lea, TANDEM_TAG_KIND_STRENGTH, "x", 9, &error));
+      tandem_rep_tag_set (store, tom, TANDEM_TAG_KIND_PREFERENCE, "region-nord", 5, &error));
+  CU_ASSERT_TRUE (tandem_rep_tag_set (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 3, &error));
+  CU_ASSERT_TRUE (tandem_rep_tag_set (store, lea, TANDEM_TAG_KIND_STRENGTH, "removed", 0, &error));
+  CU_ASSERT_FALSE (tandem_rep_tag_set (store, lea, TANDEM_TAG_KIND_STRENGTH, "x", 9, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, NULL);
 
-  tags = tandem_store_list_rep_tags (store, anna, &error);
+  tags = tandem_rep_tag_list (store, anna, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (tags), 2);
   first = g_list_model_get_item (tags, 0);
   CU_ASSERT_STRING_EQUAL (tandem_rep_tag_get_name (first), "phone");
@@ -408,7 +404,7 @@ test_classify_and_clean_up (void)
   TANDEM_ASSERT_NO_ERROR (error);
 
   result
-      = tandem_store_classify_accounts (store, since, until, "EUR", 5000, 3000, 1500, TRUE, &error);
+      = tandem_classification_compute (store, since, until, "EUR", 5000, 3000, 1500, TRUE, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (result), 6);
   for (guint i = 0; i < 6; i++)
@@ -430,34 +426,33 @@ test_classify_and_clean_up (void)
     CU_ASSERT_EQUAL (tandem_classification_get_cumulative_share (third), 8979); /* 880/980 */
   }
 
-  bad = tandem_store_classify_accounts (store, since, until, "EUR", 6000, 3000, 2000, FALSE,
-                                        &error);
+  bad = tandem_classification_compute (store, since, until, "EUR", 6000, 3000, 2000, FALSE, &error);
   CU_ASSERT_PTR_NULL (bad);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
                        "A 60%, B 30%, C 20%");
   g_clear_error (&error);
 
   /* an empty or inverted window is refused and changes nothing */
-  bad = tandem_store_classify_accounts (store, until, since, "EUR", 5000, 3000, 1500, TRUE, &error);
+  bad = tandem_classification_compute (store, until, since, "EUR", 5000, 3000, 1500, TRUE, &error);
   CU_ASSERT_PTR_NULL (bad);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
                        "is empty");
   g_clear_error (&error);
-  bad = tandem_store_classify_accounts (store, since, since, "EUR", 5000, 3000, 1500, TRUE, &error);
+  bad = tandem_classification_compute (store, since, since, "EUR", 5000, 3000, 1500, TRUE, &error);
   CU_ASSERT_PTR_NULL (bad);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
                        "is empty");
 
   /* the yearly clean-up: list the D accounts, then archive them on confirmation */
-  candidates = tandem_store_clean_up_accounts (store, FALSE, &error);
+  candidates = tandem_classification_clean_up (store, FALSE, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (candidates), 2);
   CU_ASSERT_FALSE (tandem_account_get_archived (accounts->pdata[4]));
-  archived = tandem_store_clean_up_accounts (store, TRUE, &error);
+  archived = tandem_classification_clean_up (store, TRUE, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (archived), 2);
   CU_ASSERT_TRUE (tandem_account_get_archived (accounts->pdata[4]));
   CU_ASSERT_TRUE (tandem_account_get_archived (accounts->pdata[5]));
-  again = tandem_store_clean_up_accounts (store, FALSE, &error);
+  again = tandem_classification_clean_up (store, FALSE, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (again), 0);
   {
     /* their history stays */
@@ -499,11 +494,11 @@ test_support_queue (void)
   g_autoptr (GListModel) all = NULL;
   g_autoptr (GListModel) open_after = NULL;
 
-  r1 = tandem_store_open_support_request (store, acme, anna, "reklamation", t0, due1,
-                                          "Lieferung beschädigt", &error);
-  r2 = tandem_store_open_support_request (store, acme, jonas, "reklamation", t0, due2,
-                                          "Rechnung falsch", &error);
-  r3 = tandem_store_open_support_request (store, acme, anna, "technik", t0, due3, NULL, &error);
+  r1 = tandem_support_request_open (store, acme, anna, "reklamation", t0, due1,
+                                    "Lieferung beschädigt", &error);
+  r2 = tandem_support_request_open (store, acme, jonas, "reklamation", t0, due2, "Rechnung falsch",
+                                    &error);
+  r3 = tandem_support_request_open (store, acme, anna, "technik", t0, due3, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_activity_get_kind (tandem_support_request_get_activity (r1)),
                    TANDEM_ACTIVITY_KIND_SUPPORT);
@@ -512,17 +507,16 @@ test_support_queue (void)
   CU_ASSERT_TRUE (g_date_time_equal (tandem_support_request_get_opened_at (r1), t0));
   CU_ASSERT_FALSE (tandem_support_request_get_closed (r1));
 
-  bad = tandem_store_open_support_request (store, acme, anna, "reklamation", due1, t0, NULL,
-                                           &error);
+  bad = tandem_support_request_open (store, acme, anna, "reklamation", due1, t0, NULL, &error);
   CU_ASSERT_PTR_NULL (bad);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
                        "before");
-  bad = tandem_store_open_support_request (store, acme, anna, " ", t0, due1, NULL, &error);
+  bad = tandem_support_request_open (store, acme, anna, " ", t0, due1, NULL, &error);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
                        "queue");
 
   /* the queue by due date: r2 (3 Nov) before r1 (5 Nov) */
-  queue = tandem_store_list_support_queue (store, "reklamation", FALSE, &error);
+  queue = tandem_support_request_list_queue (store, "reklamation", FALSE, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (queue), 2);
   {
     g_autoptr (TandemSupportRequest) first = g_list_model_get_item (queue, 0);
@@ -532,18 +526,18 @@ test_support_queue (void)
                             "Rechnung falsch");
   }
 
-  CU_ASSERT_TRUE (tandem_store_close_support_request (store, r2, anna, closing, &error));
+  CU_ASSERT_TRUE (tandem_support_request_close (store, r2, anna, closing, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (tandem_support_request_get_closed (r2));
   CU_ASSERT_PTR_EQUAL (tandem_support_request_get_closed_by (r2), anna);
   CU_ASSERT_TRUE (g_date_time_equal (tandem_support_request_get_closed_at (r2), closing));
-  CU_ASSERT_FALSE (tandem_store_close_support_request (store, r2, anna, closing, &error));
+  CU_ASSERT_FALSE (tandem_support_request_close (store, r2, anna, closing, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "not open");
-  CU_ASSERT_FALSE (tandem_store_close_support_request (store, r1, anna, early, &error));
+  CU_ASSERT_FALSE (tandem_support_request_close (store, r1, anna, early, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, NULL);
 
   /* on 10 November r1 is overdue; r2 is closed; r3 is not due yet */
-  overdue = tandem_store_list_overdue_support (store, check, &error);
+  overdue = tandem_support_request_list_overdue (store, check, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (overdue), 1);
   {
     g_autoptr (TandemSupportRequest) late = g_list_model_get_item (overdue, 0);
@@ -551,9 +545,9 @@ test_support_queue (void)
     CU_ASSERT_STRING_EQUAL (tandem_support_request_get_queue (late), "reklamation");
   }
 
-  all = tandem_store_list_support_queue (store, NULL, TRUE, &error);
+  all = tandem_support_request_list_queue (store, NULL, TRUE, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (all), 3);
-  open_after = tandem_store_list_support_queue (store, NULL, FALSE, &error);
+  open_after = tandem_support_request_list_queue (store, NULL, FALSE, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (open_after), 2);
   {
     /* read back from the store, the closed request knows who and when */
@@ -592,11 +586,11 @@ test_shadowing_status (void)
   g_autoptr (GListModel) status = NULL;
   g_autoptr (GListModel) missing = NULL;
 
-  a1 = tandem_store_log_shadowing (store, acme, anna, jonas, now, 240, "Mitfahrt zum Kundenbesuch",
-                                   &error);
-  a2 = tandem_store_log_shadowing (store, acme, jonas, anna, now, 180, "Halber Tag im Innendienst",
-                                   &error);
-  a3 = tandem_store_log_shadowing (store, acme, jonas, anna, now, 60, NULL, &error);
+  a1 = tandem_shadowing_status_log (store, acme, anna, jonas, now, 240, "Mitfahrt zum Kundenbesuch",
+                                    &error);
+  a2 = tandem_shadowing_status_log (store, acme, jonas, anna, now, 180, "Halber Tag im Innendienst",
+                                    &error);
+  a3 = tandem_shadowing_status_log (store, acme, jonas, anna, now, 60, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_activity_get_kind (a1), TANDEM_ACTIVITY_KIND_SHADOWING);
   CU_ASSERT_PTR_EQUAL (tandem_activity_get_rep (a2), jonas);
@@ -604,14 +598,14 @@ test_shadowing_status (void)
                                      &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  bad = tandem_store_log_shadowing (store, acme, lea, jonas, now, 60, NULL, &error);
+  bad = tandem_shadowing_status_log (store, acme, lea, jonas, now, 60, NULL, &error);
   CU_ASSERT_PTR_NULL (bad);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
                        "Lea Hoffmann");
-  bad = tandem_store_log_shadowing (store, acme, anna, jonas, now, 0, NULL, &error);
+  bad = tandem_shadowing_status_log (store, acme, anna, jonas, now, 0, NULL, &error);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE, NULL);
 
-  status = tandem_store_list_shadowing_status (store, FALSE, &error);
+  status = tandem_shadowing_status_list (store, FALSE, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (status), 2);
   {
     g_autoptr (TandemShadowingStatus) n = g_list_model_get_item (status, 0);
@@ -626,7 +620,7 @@ test_shadowing_status (void)
     CU_ASSERT_FALSE (tandem_shadowing_status_get_complete (s));
     CU_ASSERT_EQUAL (tandem_shadowing_status_get_ride_along_minutes (s), 0);
   }
-  missing = tandem_store_list_shadowing_status (store, TRUE, &error);
+  missing = tandem_shadowing_status_list (store, TRUE, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (missing), 1);
   {
     g_autoptr (TandemShadowingStatus) s = g_list_model_get_item (missing, 0);
@@ -667,12 +661,12 @@ test_charter (void)
       tandem_charter_set_area (draft1, "complaints", TANDEM_CHARTER_OWNER_FIELD, &error));
   CU_ASSERT_FALSE (tandem_charter_set_area (draft1, " ", TANDEM_CHARTER_OWNER_FIELD, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME, NULL);
-  none = tandem_store_save_charter (store, empty, &error);
+  none = tandem_charter_save (store, empty, &error);
   CU_ASSERT_PTR_NULL (none);
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
                        "at least one area");
 
-  v1 = tandem_store_save_charter (store, draft1, &error);
+  v1 = tandem_charter_save (store, draft1, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_charter_get_version (v1), 1);
   areas = tandem_charter_get_areas (v1);
@@ -685,9 +679,9 @@ test_charter (void)
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
                        "never changes");
 
-  CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v1, anna, NULL, &error));
+  CU_ASSERT_TRUE (tandem_charter_confirm (store, v1, anna, NULL, &error));
   CU_ASSERT_FALSE (tandem_charter_get_agreed (v1));
-  CU_ASSERT_FALSE (tandem_store_confirm_charter (store, v1, lea, NULL, &error));
+  CU_ASSERT_FALSE (tandem_charter_confirm (store, v1, lea, NULL, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
                        "Lea Hoffmann");
 
@@ -695,27 +689,26 @@ test_charter (void)
       tandem_charter_set_area (draft2, "appointments", TANDEM_CHARTER_OWNER_INSIDE, &error));
   CU_ASSERT_TRUE (
       tandem_charter_set_area (draft2, "complaints", TANDEM_CHARTER_OWNER_SHARED, &error));
-  v2 = tandem_store_save_charter (store, draft2, &error);
+  v2 = tandem_charter_save (store, draft2, &error);
   CU_ASSERT_EQUAL (tandem_charter_get_version (v2), 2);
-  CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v2, jonas, NULL, &error));
-  CU_ASSERT_TRUE (tandem_store_confirm_charter (store, v2, anna, NULL, &error));
-  CU_ASSERT_TRUE (
-      tandem_store_confirm_charter (store, v2, anna, NULL, &error)); /* twice: no change */
+  CU_ASSERT_TRUE (tandem_charter_confirm (store, v2, jonas, NULL, &error));
+  CU_ASSERT_TRUE (tandem_charter_confirm (store, v2, anna, NULL, &error));
+  CU_ASSERT_TRUE (tandem_charter_confirm (store, v2, anna, NULL, &error)); /* twice: no change */
   CU_ASSERT_TRUE (tandem_charter_get_agreed (v2));
   TANDEM_ASSERT_NO_ERROR (error);
 
   /* read back: version 2 is agreed, version 1 only has Anna's confirmation */
-  latest = tandem_store_get_charter (store, team, 0, &error);
+  latest = tandem_charter_load (store, team, 0, &error);
   CU_ASSERT_EQUAL (tandem_charter_get_version (latest), 2);
   CU_ASSERT_TRUE (tandem_charter_get_agreed (latest));
-  first = tandem_store_get_charter (store, team, 1, &error);
+  first = tandem_charter_load (store, team, 1, &error);
   CU_ASSERT_PTR_NOT_NULL (tandem_charter_get_inside_confirmed (first));
   CU_ASSERT_PTR_NULL (tandem_charter_get_field_confirmed (first));
   CU_ASSERT_FALSE (tandem_charter_get_agreed (first));
-  versions = tandem_store_list_charters (store, team, &error);
+  versions = tandem_charter_list (store, team, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (versions), 2);
   g_clear_object (&none);
-  none = tandem_store_get_charter (store, team, 7, &error);
+  none = tandem_charter_load (store, team, 7, &error);
   CU_ASSERT_PTR_NULL (none);
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "7");
 }

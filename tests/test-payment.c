@@ -62,7 +62,7 @@ world_init (World *w, const char *plan)
   w->nov = tandem_plan_parse_period (w->plan, "2026-11", &error);
   october = tandem_store_log_activity (w->store, account, w->jonas, TANDEM_ACTIVITY_KIND_ORDER, ten,
                                        t_oct, &error);
-  closed = tandem_store_close_period (w->store, w->plan, w->oct, &error);
+  closed = tandem_settlement_close (w->store, w->plan, w->oct, &error);
   november = tandem_store_log_activity (w->store, account, w->jonas, TANDEM_ACTIVITY_KIND_ORDER,
                                         twenty_five, t_nov, &error);
   back = tandem_activity_new_reversal (october, w->anna, ten, t_rev, &error);
@@ -101,8 +101,8 @@ export_text (World *w, TandemPeriod *period, TandemPayrollFormat format, GError 
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
   const char *plans[] = { tandem_plan_get_name (w->plan), NULL };
 
-  if (!tandem_store_export_payroll (w->store, plans, period, format, TANDEM_PAYROLL_EXPORT_AGAIN,
-                                    out, NULL, error)
+  if (!tandem_payroll_profile_export (w->store, plans, period, format, TANDEM_PAYROLL_EXPORT_AGAIN,
+                                      out, NULL, error)
       || !g_output_stream_write_all (out, "", 1, NULL, NULL, error)
       || !g_output_stream_close (out, NULL, error))
     return NULL;
@@ -133,27 +133,27 @@ test_states_forward_only (void)
 
   world_init (&w, NULL);
   /* approve and pay before close */
-  CU_ASSERT_PTR_NULL (tandem_store_approve_period (w.store, w.plan, w.nov, &error));
+  CU_ASSERT_PTR_NULL (tandem_settlement_approve (w.store, w.plan, w.nov, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
                        "is a draft: close it before approving it");
-  CU_ASSERT_PTR_NULL (tandem_store_pay_period (w.store, w.plan, w.nov, &error));
+  CU_ASSERT_PTR_NULL (tandem_settlement_pay (w.store, w.plan, w.nov, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE, "is a draft");
 
   /* close twice */
-  closed = tandem_store_close_period (w.store, w.plan, w.nov, &error);
+  closed = tandem_settlement_close (w.store, w.plan, w.nov, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_PTR_NULL (tandem_store_close_period (w.store, w.plan, w.nov, &error));
+  CU_ASSERT_PTR_NULL (tandem_settlement_close (w.store, w.plan, w.nov, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
                        "already closed");
 
   /* pay before approve */
-  CU_ASSERT_PTR_NULL (tandem_store_pay_period (w.store, w.plan, w.nov, &error));
+  CU_ASSERT_PTR_NULL (tandem_settlement_pay (w.store, w.plan, w.nov, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
                        "closed but not approved");
 
   tandem_store_set_actor (w.store, "Petra Krüger");
   CU_ASSERT_STRING_EQUAL (tandem_store_get_actor (w.store), "Petra Krüger");
-  approved = tandem_store_approve_period (w.store, w.plan, w.nov, &error);
+  approved = tandem_settlement_approve (w.store, w.plan, w.nov, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_settlement_get_state (approved), TANDEM_SETTLEMENT_STATE_APPROVED);
   CU_ASSERT_TRUE (
@@ -162,7 +162,7 @@ test_states_forward_only (void)
   CU_ASSERT_PTR_NOT_NULL (when);
   CU_ASSERT_FALSE (
       tandem_settlement_get_transition (approved, TANDEM_SETTLEMENT_STATE_PAID, NULL, NULL));
-  CU_ASSERT_PTR_NULL (tandem_store_approve_period (w.store, w.plan, w.nov, &error));
+  CU_ASSERT_PTR_NULL (tandem_settlement_approve (w.store, w.plan, w.nov, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
                        "already approved by Petra Krüger");
 
@@ -173,18 +173,18 @@ test_states_forward_only (void)
                           tandem_test_on_postgresql () && g_getenv ("PGUSER") != NULL
                               ? g_getenv ("PGUSER")
                               : g_get_user_name ());
-  paid = tandem_store_pay_period (w.store, w.plan, w.nov, &error);
+  paid = tandem_settlement_pay (w.store, w.plan, w.nov, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_settlement_get_state (paid), TANDEM_SETTLEMENT_STATE_PAID);
   CU_ASSERT_TRUE (
       tandem_settlement_get_transition (paid, TANDEM_SETTLEMENT_STATE_PAID, &who, NULL));
   CU_ASSERT_STRING_EQUAL (who, tandem_store_get_actor (w.store));
-  CU_ASSERT_PTR_NULL (tandem_store_pay_period (w.store, w.plan, w.nov, &error));
+  CU_ASSERT_PTR_NULL (tandem_settlement_pay (w.store, w.plan, w.nov, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE, "already paid");
 
   /* a paid period still reads back as frozen */
   {
-    g_autoptr (TandemSettlement) again = tandem_store_settle (w.store, w.plan, w.nov, &error);
+    g_autoptr (TandemSettlement) again = tandem_settlement_new (w.store, w.plan, w.nov, &error);
     g_autofree char *json = tandem_settlement_to_json (again);
     g_autoptr (TandemMoney) total = tandem_settlement_get_total (again);
 
@@ -212,14 +212,14 @@ test_payroll_export (void)
   World  w = { 0 };
 
   world_init (&w, NULL);
-  closed = tandem_store_close_period (w.store, w.plan, w.nov, &error);
+  closed = tandem_settlement_close (w.store, w.plan, w.nov, &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
   /* not approved */
   CU_ASSERT_PTR_NULL (export_text (&w, w.nov, TANDEM_PAYROLL_FORMAT_CSV, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
                        "is closed, not approved");
-  approved = tandem_store_approve_period (w.store, w.plan, w.nov, &error);
+  approved = tandem_settlement_approve (w.store, w.plan, w.nov, &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
   /* a rep without a personnel number */
@@ -276,8 +276,8 @@ test_payroll_settings_and_refusals (void)
                      NULL);
   world_init (&w, no_clawback);
   set_numbers (&w, "101", "7");
-  closed = tandem_store_close_period (w.store, w.plan, w.nov, &error);
-  approved = tandem_store_approve_period (w.store, w.plan, w.nov, &error);
+  closed = tandem_settlement_close (w.store, w.plan, w.nov, &error);
+  approved = tandem_settlement_approve (w.store, w.plan, w.nov, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   lodas = export_text (&w, w.nov, TANDEM_PAYROLL_FORMAT_LODAS, &error);
   TANDEM_ASSERT_NO_ERROR (error);
@@ -287,7 +287,7 @@ test_payroll_settings_and_refusals (void)
                                          "10;01112026;101;300;3;300,00;\r\n"));
   /* October: the order's commission, nothing else */
   {
-    g_autoptr (TandemSettlement) oct = tandem_store_approve_period (w.store, w.plan, w.oct, &error);
+    g_autoptr (TandemSettlement) oct = tandem_settlement_approve (w.store, w.plan, w.oct, &error);
     g_autofree char *csv = export_text (&w, w.oct, TANDEM_PAYROLL_FORMAT_CSV, &error);
 
     TANDEM_ASSERT_NO_ERROR (error);
@@ -317,16 +317,16 @@ test_payroll_settings_and_refusals (void)
     g_autoptr (TandemActivity) rd = tandem_activity_new_reversal (o, a, m, t2, &error);
     g_autoptr (TandemActivity) r = tandem_store_save_activity (store, rd, NULL, &error);
     g_autoptr (TandemPeriod) nov = tandem_plan_parse_period (plan, "2026-11", &error);
-    g_autoptr (TandemSettlement) c = tandem_store_close_period (store, plan, nov, &error);
-    g_autoptr (TandemSettlement) ap = tandem_store_approve_period (store, plan, nov, &error);
+    g_autoptr (TandemSettlement) c = tandem_settlement_close (store, plan, nov, &error);
+    g_autoptr (TandemSettlement) ap = tandem_settlement_approve (store, plan, nov, &error);
     g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
 
     TANDEM_ASSERT_NO_ERROR (error);
     CU_ASSERT_PTR_NOT_NULL (r);
     CU_ASSERT_EQUAL (tandem_settlement_get_state (c), TANDEM_SETTLEMENT_STATE_CLOSED);
     CU_ASSERT_EQUAL (tandem_settlement_get_state (ap), TANDEM_SETTLEMENT_STATE_APPROVED);
-    CU_ASSERT_TRUE (tandem_store_export_payroll (store, NULL, nov, TANDEM_PAYROLL_FORMAT_CSV,
-                                                 TANDEM_PAYROLL_EXPORT_NONE, out, NULL, &error));
+    CU_ASSERT_TRUE (tandem_payroll_profile_export (store, NULL, nov, TANDEM_PAYROLL_FORMAT_CSV,
+                                                   TANDEM_PAYROLL_EXPORT_NONE, out, NULL, &error));
     TANDEM_ASSERT_NO_ERROR (error);
     CU_ASSERT_EQUAL (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)),
                      strlen ("period,personnel_number,rep,wage_type,amount,currency\n"));
@@ -342,8 +342,8 @@ test_payroll_settings_and_refusals (void)
     set_numbers (&v, "101", "7");
     g_clear_object (&closed);
     g_clear_object (&approved);
-    closed = tandem_store_close_period (v.store, v.plan, v.nov, &error);
-    approved = tandem_store_approve_period (v.store, v.plan, v.nov, &error);
+    closed = tandem_settlement_close (v.store, v.plan, v.nov, &error);
+    approved = tandem_settlement_approve (v.store, v.plan, v.nov, &error);
     TANDEM_ASSERT_NO_ERROR (error);
     CU_ASSERT_PTR_NULL (export_text (&v, v.nov, TANDEM_PAYROLL_FORMAT_CSV, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
@@ -356,8 +356,8 @@ test_payroll_settings_and_refusals (void)
     world_init (&v, "[Plan]\nName=Standard\nCurrency=EUR\nCommissionRate=5%\n");
     g_clear_object (&closed);
     g_clear_object (&approved);
-    closed = tandem_store_close_period (v.store, v.plan, v.nov, &error);
-    approved = tandem_store_approve_period (v.store, v.plan, v.nov, &error);
+    closed = tandem_settlement_close (v.store, v.plan, v.nov, &error);
+    approved = tandem_settlement_approve (v.store, v.plan, v.nov, &error);
     TANDEM_ASSERT_NO_ERROR (error);
     CU_ASSERT_PTR_NULL (export_text (&v, v.nov, TANDEM_PAYROLL_FORMAT_CSV, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
@@ -425,66 +425,61 @@ test_disputes (void)
   World w = { 0 };
 
   world_init (&w, NULL);
-  tandem_store_add_plan (w.store, w.plan, &error);
-  closed = tandem_store_close_period (w.store, w.plan, w.nov, &error);
+  tandem_plan_add (w.store, w.plan, &error);
+  closed = tandem_settlement_close (w.store, w.plan, w.nov, &error);
   dec = tandem_plan_parse_period (w.plan, "2026-12", &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
   tandem_store_set_actor (w.store, "Jonas Becker");
-  first = tandem_store_open_dispute (w.store, w.jonas, "Standard", w.nov, 1,
-                                     "The October order was paid after all", &error);
-  second
-      = tandem_store_open_dispute (w.store, w.anna, "Standard", w.nov, 0, "Bonus missing", &error);
+  first = tandem_dispute_open (w.store, w.jonas, "Standard", w.nov, 1,
+                               "The October order was paid after all", &error);
+  second = tandem_dispute_open (w.store, w.anna, "Standard", w.nov, 0, "Bonus missing", &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_dispute_get_state (first), TANDEM_DISPUTE_STATE_OPEN);
   CU_ASSERT_STRING_EQUAL (tandem_dispute_get_opened_by (first), "Jonas Becker");
   CU_ASSERT_EQUAL (tandem_dispute_get_activity_id (first), 1);
-  CU_ASSERT_PTR_NULL (
-      tandem_store_open_dispute (w.store, w.jonas, "Standard", w.nov, 0, "  ", &error));
+  CU_ASSERT_PTR_NULL (tandem_dispute_open (w.store, w.jonas, "Standard", w.nov, 0, "  ", &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "needs a reason");
-  CU_ASSERT_PTR_NULL (tandem_store_open_dispute (w.store, w.jonas, "Gold", w.nov, 0, "x", &error));
+  CU_ASSERT_PTR_NULL (tandem_dispute_open (w.store, w.jonas, "Gold", w.nov, 0, "x", &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "Gold");
-  CU_ASSERT_PTR_NULL (
-      tandem_store_open_dispute (w.store, w.jonas, "Standard", w.nov, 999, "x", &error));
+  CU_ASSERT_PTR_NULL (tandem_dispute_open (w.store, w.jonas, "Standard", w.nov, 999, "x", &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "999");
 
   tandem_store_set_actor (w.store, "Petra Krüger");
-  CU_ASSERT_PTR_NULL (
-      tandem_store_reject_dispute (w.store, tandem_dispute_get_id (second), "", &error));
+  CU_ASSERT_PTR_NULL (tandem_dispute_reject (w.store, tandem_dispute_get_id (second), "", &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "needs a note");
-  rejected = tandem_store_reject_dispute (w.store, tandem_dispute_get_id (second),
-                                          "No target, no bonus", &error);
+  rejected = tandem_dispute_reject (w.store, tandem_dispute_get_id (second), "No target, no bonus",
+                                    &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_dispute_get_state (rejected), TANDEM_DISPUTE_STATE_REJECTED);
   CU_ASSERT_STRING_EQUAL (tandem_dispute_get_note (rejected), "No target, no bonus");
   CU_ASSERT_PTR_NULL (tandem_dispute_get_amount (rejected));
 
   /* into a closed period, by zero, or twice: refused */
-  CU_ASSERT_PTR_NULL (tandem_store_accept_dispute (w.store, tandem_dispute_get_id (first), hundred,
-                                                   w.nov, NULL, &error));
+  CU_ASSERT_PTR_NULL (
+      tandem_dispute_accept (w.store, tandem_dispute_get_id (first), hundred, w.nov, NULL, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "2026-11");
-  CU_ASSERT_PTR_NULL (tandem_store_accept_dispute (w.store, tandem_dispute_get_id (first), zero,
-                                                   dec, NULL, &error));
+  CU_ASSERT_PTR_NULL (
+      tandem_dispute_accept (w.store, tandem_dispute_get_id (first), zero, dec, NULL, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "zero");
-  accepted = tandem_store_accept_dispute (w.store, tandem_dispute_get_id (first), hundred, dec,
-                                          "Paid on 2 December", &error);
+  accepted = tandem_dispute_accept (w.store, tandem_dispute_get_id (first), hundred, dec,
+                                    "Paid on 2 December", &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_dispute_get_state (accepted), TANDEM_DISPUTE_STATE_ACCEPTED);
   CU_ASSERT_STRING_EQUAL (tandem_dispute_get_resolved_by (accepted), "Petra Krüger");
   CU_ASSERT_STRING_EQUAL (tandem_dispute_get_into (accepted), "2026-12");
-  CU_ASSERT_PTR_NULL (
-      tandem_store_reject_dispute (w.store, tandem_dispute_get_id (first), "no", &error));
+  CU_ASSERT_PTR_NULL (tandem_dispute_reject (w.store, tandem_dispute_get_id (first), "no", &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_WRONG_STATE,
                        "already accepted by Petra Krüger");
-  CU_ASSERT_PTR_NULL (tandem_store_reject_dispute (w.store, 42, "no", &error));
+  CU_ASSERT_PTR_NULL (tandem_dispute_reject (w.store, 42, "no", &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "#42");
 
-  open = tandem_store_list_disputes (w.store, TRUE, &error);
-  all = tandem_store_list_disputes (w.store, FALSE, &error);
+  open = tandem_dispute_list (w.store, TRUE, &error);
+  all = tandem_dispute_list (w.store, FALSE, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (open), 0);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (all), 2);
 
-  december = tandem_store_settle (w.store, w.plan, dec, &error);
+  december = tandem_settlement_new (w.store, w.plan, dec, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   {
     g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (december, w.jonas);
@@ -508,8 +503,8 @@ import_csv (TandemStore *store, const char *csv, guint64 *inserted, GError **err
 {
   g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv, -1, NULL);
 
-  return tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, inserted, NULL,
-                                         error);
+  return tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL, inserted,
+                                         NULL, NULL, error);
 }
 
 /* The entries after @first, as "verb: what" lines. */
@@ -517,7 +512,7 @@ static char *
 audit_since (TandemStore *store, guint first)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) entries = tandem_store_list_audit (store, NULL, &error);
+  g_autoptr (GListModel) entries = tandem_audit_entry_list (store, NULL, &error);
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -534,7 +529,7 @@ audit_since (TandemStore *store, guint first)
 static guint
 audit_count (TandemStore *store)
 {
-  g_autoptr (GListModel) entries = tandem_store_list_audit (store, NULL, NULL);
+  g_autoptr (GListModel) entries = tandem_audit_entry_list (store, NULL, NULL);
 
   return g_list_model_get_n_items (entries);
 }
@@ -575,7 +570,7 @@ test_audit (void)
   tandem_rep_set_personnel_number (w.anna, "P-101");
   CU_ASSERT_FALSE (tandem_store_update_rep (w.store, w.anna, &error));
   g_clear_error (&error);
-  CU_ASSERT_PTR_NULL (tandem_store_approve_period (w.store, w.plan, w.nov, &error));
+  CU_ASSERT_PTR_NULL (tandem_settlement_approve (w.store, w.plan, w.nov, &error));
   g_clear_error (&error);
   updates = audit_since (w.store, n);
   CU_ASSERT_STRING_EQUAL (updates, "Petra Krüger rep update: rep #1 “Anna Schäfer-Wolf”: name "
@@ -602,9 +597,9 @@ test_audit (void)
                           "Petra Krüger import: 3 activities imported, 0 already stored\n");
 
   /* entries only grow: the earlier ones read back unchanged */
-  before = tandem_store_list_audit (w.store, NULL, &error);
-  closed = tandem_store_close_period (w.store, w.plan, w.nov, &error);
-  after = tandem_store_list_audit (w.store, NULL, &error);
+  before = tandem_audit_entry_list (w.store, NULL, &error);
+  closed = tandem_settlement_close (w.store, w.plan, w.nov, &error);
+  after = tandem_audit_entry_list (w.store, NULL, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (after), g_list_model_get_n_items (before) + 1);
   for (guint i = 0; i < g_list_model_get_n_items (before); i++)
@@ -623,7 +618,7 @@ test_audit (void)
     g_autoptr (TandemAuditEntry) last
         = g_list_model_get_item (after, g_list_model_get_n_items (after) - 1);
     g_autoptr (GListModel) recent
-        = tandem_store_list_audit (w.store, tandem_audit_entry_get_at (last), &error);
+        = tandem_audit_entry_list (w.store, tandem_audit_entry_get_at (last), &error);
 
     CU_ASSERT_EQUAL (g_list_model_get_n_items (recent), 1);
     CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_verb (last), "close");

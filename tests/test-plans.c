@@ -67,7 +67,7 @@ world_init (World *w, const char *plan_extra, const char *target)
   w->team = tandem_store_save_team (w->store, draft, since, &error);
   acct = tandem_account_new ("ACME GmbH", w->team);
   w->account = tandem_store_save_account (w->store, acct, since, &error);
-  CU_ASSERT_TRUE (tandem_store_add_plan (w->store, w->plan, &error));
+  CU_ASSERT_TRUE (tandem_plan_add (w->store, w->plan, &error));
   g_assert_no_error (error);
 }
 
@@ -141,8 +141,8 @@ settle (World *w, TandemPlan *plan, const char *label, gboolean close)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPeriod) period = month (w, label);
-  TandemSettlement *s = close ? tandem_store_close_period (w->store, plan, period, &error)
-                              : tandem_store_settle (w->store, plan, period, &error);
+  TandemSettlement *s = close ? tandem_settlement_close (w->store, plan, period, &error)
+                              : tandem_settlement_new (w->store, plan, period, &error);
 
   TANDEM_ASSERT_NO_ERROR (error);
   return s;
@@ -180,21 +180,21 @@ test_p1_version_across_closed_month (void)
   CU_ASSERT_EQUAL (total (june), 5000);
   CU_ASSERT_EQUAL (tandem_settlement_get_plan_version (june), 1);
 
-  CU_ASSERT_TRUE (tandem_store_add_plan_version (w.store, v2, NULL, &version, &error));
+  CU_ASSERT_TRUE (tandem_plan_version_add (w.store, v2, NULL, &version, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (version, 2);
-  CU_ASSERT_FALSE (tandem_store_add_plan_version (w.store, v2, p_june, NULL, &error));
+  CU_ASSERT_FALSE (tandem_plan_version_add (w.store, v2, p_june, NULL, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "2026-06");
 
-  versions = tandem_store_list_plan_versions (w.store, &error);
+  versions = tandem_plan_version_list (w.store, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (versions), 2);
   {
     g_autoptr (TandemPlanVersion) second = g_list_model_get_item (versions, 1);
 
     CU_ASSERT_STRING_EQUAL (tandem_plan_version_get_from (second), "2026-07");
   }
-  at_june = tandem_store_get_plan_at (w.store, "Standard", p_june, &error);
-  at_july = tandem_store_get_plan_at (w.store, "Standard", p_july, &error);
+  at_june = tandem_plan_load_at (w.store, "Standard", p_june, &error);
+  at_july = tandem_plan_load_at (w.store, "Standard", p_july, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_STRING_EQUAL (tandem_plan_get_data (at_june), tandem_plan_get_data (w.plan));
   CU_ASSERT_STRING_EQUAL (tandem_plan_get_data (at_july), tandem_plan_get_data (v2));
@@ -246,16 +246,16 @@ test_p2_two_plans (void)
   sued = tandem_store_save_team (w.store, draft, since, &error);
   acct = tandem_account_new ("Brauerei Kessler", sued);
   kessler = tandem_store_save_account (w.store, acct, since, &error);
-  CU_ASSERT_TRUE (tandem_store_add_plan (w.store, premium, &error));
+  CU_ASSERT_TRUE (tandem_plan_add (w.store, premium, &error));
   nov = month (&w, "2026-11");
-  CU_ASSERT_TRUE (tandem_store_assign_plan (w.store, sued, "Premium", nov, &error));
+  CU_ASSERT_TRUE (tandem_plan_assign (w.store, sued, "Premium", nov, &error));
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_FALSE (tandem_store_assign_plan (w.store, sued, "Gold", nov, &error));
+  CU_ASSERT_FALSE (tandem_plan_assign (w.store, sued, "Gold", nov, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "Gold");
 
-  default_plan = tandem_store_get_default_plan (w.store, &error);
+  default_plan = tandem_plan_get_default (w.store, &error);
   CU_ASSERT_STRING_EQUAL (default_plan, "Standard");
-  follows = tandem_store_get_team_plan (w.store, sued, nov, &error);
+  follows = tandem_plan_get_for_team (w.store, sued, nov, &error);
   CU_ASSERT_STRING_EQUAL (follows, "Premium");
 
   order (&w, NULL, "1000.00 EUR", "2026-11-05T10:00:00Z");
@@ -296,9 +296,9 @@ test_p3_ramp_and_accelerator (void)
 
   world_init (&w, "[Accelerator]\nAbove=100%\nMultiplier=2\n", "10000.00 EUR");
   oct = month (&w, "2026-10");
-  CU_ASSERT_TRUE (tandem_store_ramp_target (w.store, w.team, oct, steps, 2, &error));
+  CU_ASSERT_TRUE (tandem_target_ramp (w.store, w.team, oct, steps, 2, &error));
   TANDEM_ASSERT_NO_ERROR (error);
-  targets = tandem_store_list_targets (w.store, w.team, &error);
+  targets = tandem_target_list (w.store, w.team, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (targets), 2);
   {
     g_autoptr (TandemTarget) second = g_list_model_get_item (targets, 1);
@@ -346,7 +346,7 @@ test_p4_recoverable_draw (void)
   world_init (&w, NULL, NULL);
   aug = month (&w, "2026-08");
   oct = month (&w, "2026-10");
-  draw = tandem_store_set_draw (w.store, w.field, amount, aug, oct, TRUE, &error);
+  draw = tandem_draw_set (w.store, w.field, amount, aug, oct, TRUE, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_TRUE (tandem_draw_get_recoverable (draw));
   order (&w, NULL, "2000.00 EUR", "2026-08-10T10:00:00Z");
@@ -368,7 +368,7 @@ test_p4_recoverable_draw (void)
         CU_ASSERT_EQUAL (kind_sum (s, w.inside, TANDEM_LINE_KIND_DRAW, NULL, NULL), 0);
       }
 
-  draws = tandem_store_list_draws (w.store, &error);
+  draws = tandem_draw_list (w.store, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (draws), 1);
   {
@@ -379,7 +379,7 @@ test_p4_recoverable_draw (void)
     CU_ASSERT_STRING_EQUAL (tandem_draw_get_until (listed), "2026-10");
   }
   /* a draw starting in a closed period is refused */
-  CU_ASSERT_PTR_NULL (tandem_store_set_draw (w.store, w.inside, amount, oct, NULL, FALSE, &error));
+  CU_ASSERT_PTR_NULL (tandem_draw_set (w.store, w.inside, amount, oct, NULL, FALSE, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "Anna");
   world_clear (&w);
 }
@@ -401,7 +401,7 @@ test_p5_draw_not_recoverable (void)
 
   world_init (&w, NULL, NULL);
   nov = month (&w, "2026-11");
-  draw = tandem_store_set_draw (w.store, w.inside, amount, nov, NULL, FALSE, &error);
+  draw = tandem_draw_set (w.store, w.inside, amount, nov, NULL, FALSE, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   order (&w, NULL, "10000.00 EUR", "2026-11-10T10:00:00Z");
   order (&w, NULL, "20000.00 EUR", "2026-12-10T10:00:00Z");
@@ -438,15 +438,14 @@ test_p6_exchange_rates (void)
   World            w = { 0 };
 
   world_init (&w, NULL, NULL);
-  CU_ASSERT_TRUE (tandem_store_set_exchange_rate (w.store, "CHF", "EUR", "0.95", first, &error));
-  CU_ASSERT_TRUE (tandem_store_set_exchange_rate (w.store, "CHF", "EUR", "0.9", second, &error));
+  CU_ASSERT_TRUE (tandem_exchange_rate_set (w.store, "CHF", "EUR", "0.95", first, &error));
+  CU_ASSERT_TRUE (tandem_exchange_rate_set (w.store, "CHF", "EUR", "0.9", second, &error));
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_FALSE (tandem_store_set_exchange_rate (w.store, "CHF", "EUR", "0,9", second, &error));
+  CU_ASSERT_FALSE (tandem_exchange_rate_set (w.store, "CHF", "EUR", "0,9", second, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE, "0,9");
-  CU_ASSERT_FALSE (
-      tandem_store_set_exchange_rate (w.store, "CHF", "EUR", "0.123456789", second, &error));
+  CU_ASSERT_FALSE (tandem_exchange_rate_set (w.store, "CHF", "EUR", "0.123456789", second, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_MONEY_ERROR, TANDEM_MONEY_ERROR_INVALID_RATE, "0.123456789");
-  rates = tandem_store_list_exchange_rates (w.store, &error);
+  rates = tandem_exchange_rate_list (w.store, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (rates), 2);
 
   order (&w, NULL, "1000.00 CHF", "2026-11-10T10:00:00Z");
@@ -465,7 +464,7 @@ test_p6_exchange_rates (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (json, "\"rate\" : \"0.95\""));
   CU_ASSERT_PTR_NOT_NULL (strstr (json, "\"rate\" : \"0.9\""));
   CU_ASSERT_EQUAL (total (closed), 15333);
-  CU_ASSERT_FALSE (tandem_store_set_exchange_rate (w.store, "CHF", "EUR", "1.1", second, &error));
+  CU_ASSERT_FALSE (tandem_exchange_rate_set (w.store, "CHF", "EUR", "1.1", second, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "CHF→EUR");
   world_clear (&w);
 }
@@ -487,15 +486,15 @@ test_p7_missing_rate_and_closed_target (void)
   g_clear_object (&s);
   s = settle (&w, w.plan, "2026-10", TRUE);
   order (&w, NULL, "100.00 GBP", "2026-11-02T10:00:00Z");
-  CU_ASSERT_PTR_NULL (tandem_store_settle (w.store, w.plan, nov, &error));
+  CU_ASSERT_PTR_NULL (tandem_settlement_new (w.store, w.plan, nov, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_NO_RATE,
                        "no rate GBP→EUR is in effect at 2026-11-02T10:00:00Z");
   {
     g_autoptr (TandemPeriod) oct = month (&w, "2026-10");
 
-    CU_ASSERT_FALSE (tandem_store_set_target (w.store, w.team, oct, target, &error));
+    CU_ASSERT_FALSE (tandem_target_set (w.store, w.team, oct, target, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "2026-10");
-    CU_ASSERT_FALSE (tandem_store_assign_plan (w.store, w.team, "Standard", oct, &error));
+    CU_ASSERT_FALSE (tandem_plan_assign (w.store, w.team, "Standard", oct, &error));
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD, "Nord");
   }
   world_clear (&w);

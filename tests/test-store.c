@@ -243,7 +243,7 @@ test_read_only (void)
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, NULL);
   input = g_memory_input_stream_new_from_data (csv, -1, NULL);
   CU_ASSERT_FALSE (tandem_store_import_activities (store, input, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
-                                                   NULL, &error));
+                                                   NULL, NULL, NULL, &error));
   TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY, NULL);
 
   /* a read-only open of a missing file does not create it */
@@ -447,20 +447,20 @@ test_membership_history (void)
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_EQUAL (tandem_team_get_inside_rep (team), inside2);
 
-  m1 = tandem_store_get_team_members_at (f.store, team, before, &error);
+  m1 = tandem_membership_load_at (f.store, team, before, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_EQUAL (tandem_membership_get_inside_rep (m1), f.inside);
   CU_ASSERT_TRUE (g_date_time_equal (tandem_membership_get_valid_until (m1), change));
-  m2 = tandem_store_get_team_members_at (f.store, team, change, &error);
+  m2 = tandem_membership_load_at (f.store, team, change, &error);
   CU_ASSERT_PTR_EQUAL (tandem_membership_get_inside_rep (m2), inside2);
   CU_ASSERT_PTR_NULL (tandem_membership_get_valid_until (m2));
   CU_ASSERT_EQUAL (tandem_membership_get_team_id (m2), tandem_team_get_id (team));
   /* before the tandem was formed, its first members are credited */
-  none = tandem_store_get_team_members_at (f.store, team, earlier, &error);
+  none = tandem_membership_load_at (f.store, team, earlier, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_EQUAL (tandem_membership_get_inside_rep (none), f.inside);
 
-  history = tandem_store_list_memberships (f.store, team, &error);
+  history = tandem_membership_list (f.store, team, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (history), 2);
 
   /* roles are checked, and a change cannot go back in time */
@@ -506,7 +506,7 @@ test_stage_history (void)
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (tandem_account_get_stage (f.account), TANDEM_ACCOUNT_STAGE_REGULAR);
 
-  history = tandem_store_list_stage_changes (f.store, f.account, &error);
+  history = tandem_stage_change_list (f.store, f.account, &error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 3); /* prospect, customer, regular */
   c1 = g_list_model_get_item (history, 1);
   c2 = g_list_model_get_item (history, 2);
@@ -519,7 +519,7 @@ test_stage_history (void)
   tandem_account_set_stage (f.account, TANDEM_ACCOUNT_STAGE_LOST);
   CU_ASSERT_TRUE (tandem_store_update_account (f.store, f.account, &error));
   g_clear_object (&history);
-  history = tandem_store_list_stage_changes (f.store, f.account, &error);
+  history = tandem_stage_change_list (f.store, f.account, &error);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (history), 4);
   fixture_clear (&f);
 }
@@ -752,7 +752,7 @@ test_import_all_or_nothing (void)
       guint64 inserted = 42;
 
       CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                       &inserted, NULL, &error));
+                                                       NULL, &inserted, NULL, NULL, &error));
       TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, bad[i].code, bad[i].needle);
       CU_ASSERT_EQUAL (inserted, 0);
       CU_ASSERT_EQUAL (count_all (f.store), 0); /* nothing written */
@@ -779,8 +779,8 @@ test_import_rfc4180_and_refs (void)
   Fixture f = { 0 };
 
   fixture_init (&f, NULL);
-  CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                  &inserted, &skipped, &error));
+  CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                                  &inserted, &skipped, NULL, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (inserted, 3);
   CU_ASSERT_EQUAL (skipped, 0);
@@ -795,8 +795,8 @@ test_import_rfc4180_and_refs (void)
                           "O-1");
 
   /* importing the same file again changes nothing and says so */
-  CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in2, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                  &inserted, &skipped, &error));
+  CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in2, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                                  &inserted, &skipped, NULL, &error));
   CU_ASSERT_EQUAL (inserted, 0);
   CU_ASSERT_EQUAL (skipped, 3);
   CU_ASSERT_EQUAL (count_all (f.store), 3);
@@ -851,8 +851,8 @@ test_export_round_trip (void)
       Fixture          dst = { 0 };
 
       fixture_init (&dst, NULL);
-      CU_ASSERT_TRUE (tandem_store_import_activities (dst.store, in, formats[i], NULL, &inserted,
-                                                      NULL, &error));
+      CU_ASSERT_TRUE (tandem_store_import_activities (dst.store, in, formats[i], NULL, NULL,
+                                                      &inserted, NULL, NULL, &error));
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_EQUAL (inserted, 302);
       second = export_to_string (dst.store, formats[i]);
@@ -894,7 +894,7 @@ import_file (TandemStore *store, const char *path, guint64 *inserted, GError **e
 
   return in != NULL
          && tandem_store_import_activities (store, G_INPUT_STREAM (in), TANDEM_DATA_FORMAT_CSV,
-                                            NULL, inserted, NULL, error);
+                                            NULL, NULL, inserted, NULL, NULL, error);
 }
 
 /* On SQLite: the account index is there, as the schema has it, and is
@@ -973,8 +973,8 @@ test_import_bulk_index (void)
   CU_ASSERT_TRUE (import_file (a.store, csv_path, &inserted, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (inserted, BULK_ROWS);
-  CU_ASSERT_TRUE (tandem_store_import_activities (b.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
-                                                  &inserted, NULL, &error));
+  CU_ASSERT_TRUE (tandem_store_import_activities (b.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                                  &inserted, NULL, NULL, &error));
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL (inserted, BULK_ROWS);
   first = export_to_string (a.store, TANDEM_DATA_FORMAT_CSV);
@@ -995,8 +995,8 @@ test_import_bulk_index (void)
       CU_ASSERT_PTR_NOT_NULL_FATAL (y);
       CU_ASSERT_EQUAL (tandem_account_get_stage (x), tandem_account_get_stage (y));
       CU_ASSERT_EQUAL (tandem_account_get_stage (x), TANDEM_ACCOUNT_STAGE_REGULAR);
-      xs = tandem_store_list_stage_changes (a.store, x, &error);
-      ys = tandem_store_list_stage_changes (b.store, y, &error);
+      xs = tandem_stage_change_list (a.store, x, &error);
+      ys = tandem_stage_change_list (b.store, y, &error);
       TANDEM_ASSERT_NO_ERROR (error);
       CU_ASSERT_EQUAL (g_list_model_get_n_items (xs), g_list_model_get_n_items (ys));
       CU_ASSERT (g_list_model_get_n_items (xs) >= 2);
@@ -1064,7 +1064,7 @@ test_json_import_errors (void)
       g_autoptr (GInputStream) in = stream_for (bad[i].json);
 
       CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_JSON, NULL,
-                                                       NULL, NULL, &error));
+                                                       NULL, NULL, NULL, NULL, &error));
       TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, bad[i].code, bad[i].needle);
       CU_ASSERT_EQUAL (count_all (f.store), 0);
     }
@@ -1131,8 +1131,8 @@ test_async (void)
   g_signal_connect (f.store, "progress", G_CALLBACK (on_progress), &state);
 
   in = stream_for (csv->str);
-  tandem_store_import_activities_async (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, on_imported,
-                                        &state);
+  tandem_store_import_activities_async (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL,
+                                        on_imported, &state);
   g_main_loop_run (state.loop);
   TANDEM_ASSERT_NO_ERROR (state.error);
   CU_ASSERT_TRUE (state.ok);
@@ -1149,8 +1149,8 @@ test_async (void)
   g_clear_object (&in);
   in = stream_for (csv->str);
   g_cancellable_cancel (cancel);
-  tandem_store_import_activities_async (f.store, in, TANDEM_DATA_FORMAT_CSV, cancel, on_imported,
-                                        &state);
+  tandem_store_import_activities_async (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL, cancel,
+                                        on_imported, &state);
   g_main_loop_run (state.loop);
   CU_ASSERT_FALSE (state.ok);
   CU_ASSERT_TRUE (g_error_matches (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
@@ -1176,8 +1176,8 @@ import_bytes (Fixture             *f,
       = g_memory_input_stream_new_from_data (g_memdup2 (data, len < 0 ? strlen (data) : (gsize)len),
                                              len < 0 ? (gssize)strlen (data) : len, g_free);
 
-  return tandem_store_import_activities_full (f->store, in, TANDEM_DATA_FORMAT_CSV, options, NULL,
-                                              inserted, NULL, encoding, error);
+  return tandem_store_import_activities (f->store, in, TANDEM_DATA_FORMAT_CSV, options, NULL,
+                                         inserted, NULL, encoding, error);
 }
 
 /* What German Excel and ERP systems write (issue 25, line 4): the
@@ -1377,9 +1377,9 @@ test_output_never_reaches_back (void)
   draft_order
       = tandem_activity_new (f.account, f.field, TANDEM_ACTIVITY_KIND_ORDER, amount, at, &error);
   order = tandem_store_save_activity (f.store, draft_order, NULL, &error);
-  CU_ASSERT_TRUE (tandem_store_add_plan (f.store, plan, &error));
+  CU_ASSERT_TRUE (tandem_plan_add (f.store, plan, &error));
   TANDEM_ASSERT_NO_ERROR (error);
-  draft = tandem_store_settle (f.store, plan, period, &error);
+  draft = tandem_settlement_new (f.store, plan, period, &error);
   TANDEM_ASSERT_NO_ERROR (error);
 
   /* renamed after the settlement: it prints the names it was made with */
@@ -1391,9 +1391,9 @@ test_output_never_reaches_back (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (before, "order #1 for ACME GmbH"));
   CU_ASSERT_PTR_NOT_NULL (strstr (before, "\"name\" : \"Jonas Becker\""));
   CU_ASSERT_PTR_NULL (strstr (before, "Umbenannt"));
-  closed = tandem_store_close_period (f.store, plan, period, &error);
+  closed = tandem_settlement_close (f.store, plan, period, &error);
   TANDEM_ASSERT_NO_ERROR (error);
-  reread = tandem_store_settle (f.store, plan, period, &error);
+  reread = tandem_settlement_new (f.store, plan, period, &error);
   after = tandem_settlement_to_json (reread);
   CU_ASSERT_PTR_NOT_NULL (strstr (after, "order #1 for Umbenannt GmbH"));
   CU_ASSERT_PTR_NOT_NULL (strstr (after, "\"name\" : \"Jonas Neu\""));
@@ -1403,7 +1403,7 @@ test_output_never_reaches_back (void)
   if (!tandem_test_on_postgresql ())
     {
       g_autoptr (TandemSettlement) closed_again
-          = tandem_store_settle (f.store, plan, period, &error);
+          = tandem_settlement_new (f.store, plan, period, &error);
       g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
       sqlite3 *db = NULL;
 

@@ -30,7 +30,7 @@ TANDEM_AVAILABLE_IN_ALL
 const char *tandem_audit_entry_get_what (TandemAuditEntry *self);
 
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_audit (TandemStore *self,
+GListModel *tandem_audit_entry_list (TandemStore *self,
                                      GDateTime   *since,
                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 

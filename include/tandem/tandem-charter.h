@@ -62,23 +62,23 @@ TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_charter_get_agreed (TandemCharter *self);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemCharter *tandem_store_save_charter (TandemStore   *self,
-                                          TandemCharter *charter,
-                                          GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemCharter *tandem_charter_save (TandemStore   *self,
+                                    TandemCharter *charter,
+                                    GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemCharter *tandem_store_get_charter (TandemStore *self,
-                                         TandemTeam  *team,
-                                         guint        version,
-                                         GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemCharter *tandem_charter_load (TandemStore *self,
+                                    TandemTeam  *team,
+                                    guint        version,
+                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_charters (TandemStore *self,
-                                        TandemTeam  *team,
-                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_charter_list (TandemStore *self,
+                                 TandemTeam  *team,
+                                 GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_confirm_charter (TandemStore   *self,
-                                       TandemCharter *charter,
-                                       TandemRep     *rep,
-                                       GDateTime     *at,
-                                       GError       **error);
+gboolean tandem_charter_confirm (TandemStore   *self,
+                                 TandemCharter *charter,
+                                 TandemRep     *rep,
+                                 GDateTime     *at,
+                                 GError       **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "tandem-money.h"
 #include "tandem-store.h"
 #include "tandem-version-macros.h"
+#include "tandem-types.h"
 
 G_BEGIN_DECLS
 
@@ -34,17 +35,17 @@ TANDEM_AVAILABLE_IN_ALL
 TandemCategory tandem_classification_get_previous_category (TandemClassification *self);
 
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_classify_accounts (TandemStore *self,
-                                            GDateTime   *since,
-                                            GDateTime   *until,
-                                            const char  *currency,
-                                            guint        a_share,
-                                            guint        b_share,
-                                            guint        c_share,
-                                            gboolean     apply,
-                                            GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_classification_compute (TandemStore *self,
+                                           GDateTime   *since,
+                                           GDateTime   *until,
+                                           const char  *currency,
+                                           guint        a_share,
+                                           guint        b_share,
+                                           guint        c_share,
+                                           gboolean     apply,
+                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_clean_up_accounts (TandemStore *self,
+GListModel *tandem_classification_clean_up (TandemStore *self,
                                             gboolean     confirm,
                                             GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -44,9 +44,9 @@ TANDEM_AVAILABLE_IN_ALL
 guint tandem_conversion_get_won_back (TandemConversion *self);
 
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_compute_conversions (TandemStore *self,
-                                              GDateTime   *since,
-                                              GDateTime   *until,
-                                              GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_conversion_compute (TandemStore *self,
+                                       GDateTime   *since,
+                                       GDateTime   *until,
+                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

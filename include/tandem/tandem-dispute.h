@@ -68,28 +68,28 @@ TANDEM_AVAILABLE_IN_ALL
 const char *tandem_dispute_get_into (TandemDispute *self);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemDispute *tandem_store_open_dispute (TandemStore  *self,
-                                          TandemRep    *rep,
-                                          const char   *plan,
-                                          TandemPeriod *period,
-                                          gint64        activity_id,
-                                          const char   *reason,
-                                          GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemDispute *tandem_dispute_open (TandemStore  *self,
+                                    TandemRep    *rep,
+                                    const char   *plan,
+                                    TandemPeriod *period,
+                                    gint64        activity_id,
+                                    const char   *reason,
+                                    GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_disputes (TandemStore *self,
-                                        gboolean     open_only,
-                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_dispute_list (TandemStore *self,
+                                 gboolean     open_only,
+                                 GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemDispute *tandem_store_accept_dispute (TandemStore  *self,
-                                            gint64        id,
-                                            TandemMoney  *amount,
-                                            TandemPeriod *into,
-                                            const char   *note,
-                                            GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemDispute *tandem_dispute_accept (TandemStore  *self,
+                                      gint64        id,
+                                      TandemMoney  *amount,
+                                      TandemPeriod *into,
+                                      const char   *note,
+                                      GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-TandemDispute *tandem_store_reject_dispute (TandemStore *self,
-                                            gint64       id,
-                                            const char  *note,
-                                            GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemDispute *tandem_dispute_reject (TandemStore *self,
+                                      gint64       id,
+                                      const char  *note,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

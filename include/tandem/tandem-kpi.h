@@ -16,6 +16,7 @@
 #include "tandem-store.h"
 #include "tandem-team.h"
 #include "tandem-version-macros.h"
+#include "tandem-types.h"
 
 G_BEGIN_DECLS
 
@@ -51,9 +52,9 @@ TANDEM_AVAILABLE_IN_ALL
 TandemConversion *tandem_kpi_get_conversion (TandemKpi *self);
 
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_compute_kpis (TandemStore  *self,
-                                       TandemPlan   *plan,
-                                       TandemPeriod *period,
-                                       GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_kpi_compute (TandemStore  *self,
+                                TandemPlan   *plan,
+                                TandemPeriod *period,
+                                GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -47,14 +47,14 @@ TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_lifecycle_rules_validate (TandemLifecycleRules *self, GError **error);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemLifecycleRules *tandem_store_get_lifecycle_rules (TandemStore *self,
-                                                        GError **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemLifecycleRules *tandem_lifecycle_rules_load (TandemStore *self,
+                                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_set_lifecycle_rules (TandemStore          *self,
-                                           TandemLifecycleRules *rules,
-                                           GError              **error);
+gboolean tandem_lifecycle_rules_save (TandemStore          *self,
+                                      TandemLifecycleRules *rules,
+                                      GError              **error);
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_apply_lifecycle (TandemStore *self,
+GListModel *tandem_lifecycle_rules_apply (TandemStore *self,
                                           GDateTime   *at,
                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -14,6 +14,7 @@
 #include "tandem-settlement.h"
 #include "tandem-store.h"
 #include "tandem-version-macros.h"
+#include "tandem-payout-line.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,7 @@ G_BEGIN_DECLS
  *   `period,personnel_number,rep,wage_type,amount,currency`
  * @TANDEM_PAYROLL_FORMAT_LODAS: a DATEV LODAS ASCII import file (CRLF, decimal comma)
  *
- * The formats of [method@Tandem.Store.export_payroll].
+ * The formats of [func@Tandem.PayrollProfile.export].
  *
  * Since: 1.0
  */
@@ -42,7 +43,7 @@ typedef enum
  *   decimal comma, a UTF-8 byte-order mark and CRLF line ends (the same
  *   columns)
  *
- * How [method@Tandem.Store.export_payroll] writes.
+ * How [func@Tandem.PayrollProfile.export] writes.
  *
  * Since: 1.0
  */
@@ -80,27 +81,27 @@ TANDEM_AVAILABLE_IN_ALL
 const char *tandem_payroll_profile_get_client (TandemPayrollProfile *self);
 
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_add_payroll_profile (TandemStore          *self,
-                                           TandemPayrollProfile *profile,
-                                           TandemPeriod         *from,
-                                           guint                *version,
-                                           GError              **error);
+gboolean tandem_payroll_profile_add (TandemStore          *self,
+                                     TandemPayrollProfile *profile,
+                                     TandemPeriod         *from,
+                                     guint                *version,
+                                     GError              **error);
 TANDEM_AVAILABLE_IN_ALL
-TandemPayrollProfile *tandem_store_get_payroll_profile (TandemStore  *self,
-                                                        TandemPeriod *period,
-                                                        GError **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemPayrollProfile *tandem_payroll_profile_load (TandemStore  *self,
+                                                   TandemPeriod *period,
+                                                   GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-char **tandem_store_list_unmapped_line_kinds (TandemStore      *self,
-                                              TandemSettlement *settlement,
-                                              GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+char **tandem_payroll_profile_list_unmapped_kinds (TandemStore      *self,
+                                                   TandemSettlement *settlement,
+                                                   GError **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_export_payroll (TandemStore             *self,
-                                      const char *const       *plans,
-                                      TandemPeriod            *period,
-                                      TandemPayrollFormat      format,
-                                      TandemPayrollExportFlags flags,
-                                      GOutputStream           *stream,
-                                      GCancellable            *cancellable,
-                                      GError                 **error);
+gboolean tandem_payroll_profile_export (TandemStore             *self,
+                                        const char *const       *plans,
+                                        TandemPeriod            *period,
+                                        TandemPayrollFormat      format,
+                                        TandemPayrollExportFlags flags,
+                                        GOutputStream           *stream,
+                                        GCancellable            *cancellable,
+                                        GError                 **error);
 
 G_END_DECLS

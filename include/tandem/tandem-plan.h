@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-plan.h: compensation plans and settlement periods */
+/* tandem-plan.h: a compensation plan, its rules, and the plans a store keeps */
 
 #pragma once
 
@@ -7,13 +7,30 @@
 #error "Only <tandem.h> can be included directly."
 #endif
 
+#include <gio/gio.h>
 #include <glib-object.h>
 
+#include "tandem-activity.h"
 #include "tandem-money.h"
+#include "tandem-rep.h"
+#include "tandem-store.h"
+#include "tandem-team.h"
 #include "tandem-types.h"
 #include "tandem-version-macros.h"
+#include "tandem-period.h"
 
 G_BEGIN_DECLS
+
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_plan_add (TandemStore *self, TandemPlan *plan, GError **error);
+
+TANDEM_AVAILABLE_IN_ALL
+TandemPlan *tandem_plan_load (TandemStore *self,
+                              const char  *name,
+                              GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
+TANDEM_AVAILABLE_IN_ALL
+char **tandem_plan_list_names (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /**
  * TANDEM_PLAN_ERROR:
@@ -56,23 +73,6 @@ typedef enum
 } TandemPlanError;
 
 /**
- * TandemPeriodKind:
- * @TANDEM_PERIOD_KIND_MONTH: a calendar month, written `2026-11`
- * @TANDEM_PERIOD_KIND_QUARTER: a calendar quarter, written `2026-Q4`
- * @TANDEM_PERIOD_KIND_YEAR: a calendar year, written `2026`
- *
- * The length of a settlement period.
- *
- * Since: 1.0
- */
-typedef enum
-{
-  TANDEM_PERIOD_KIND_MONTH,
-  TANDEM_PERIOD_KIND_QUARTER,
-  TANDEM_PERIOD_KIND_YEAR,
-} TandemPeriodKind;
-
-/**
  * TandemSplitMethod:
  * @TANDEM_SPLIT_METHOD_EQUAL: the team bonus is split in equal parts
  * @TANDEM_SPLIT_METHOD_CONTRIBUTION: by the commissionable revenue each member logged
@@ -103,62 +103,73 @@ typedef enum
   TANDEM_PAY_ON_PAYMENT,
 } TandemPayOn;
 
-#define TANDEM_TYPE_PERIOD (tandem_period_get_type ())
-
-typedef struct _TandemPeriod TandemPeriod;
-
-TANDEM_AVAILABLE_IN_ALL
-GType tandem_period_get_type (void) G_GNUC_CONST;
-TANDEM_AVAILABLE_IN_ALL
-TandemPeriod *tandem_period_parse (const char *text, GError **error) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-TandemPeriod *tandem_period_copy (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-void tandem_period_free (TandemPeriod *self);
-TANDEM_AVAILABLE_IN_ALL
-TandemPeriodKind tandem_period_get_kind (const TandemPeriod *self);
-TANDEM_AVAILABLE_IN_ALL
-char *tandem_period_to_string (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-GDateTime *tandem_period_get_start (const TandemPeriod *self,
-                                    GTimeZone          *zone) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-GDateTime *tandem_period_get_end (const TandemPeriod *self,
-                                  GTimeZone          *zone) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-TandemPeriod *tandem_period_get_previous (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-TandemPeriod *tandem_period_get_next (const TandemPeriod *self) G_GNUC_WARN_UNUSED_RESULT;
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemPeriod, tandem_period_free)
-
 #define TANDEM_TYPE_PLAN (tandem_plan_get_type ())
+
 TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemPlan, tandem_plan, TANDEM, PLAN, GObject)
 
 TANDEM_AVAILABLE_IN_ALL
 GQuark tandem_plan_error_quark (void);
+
 TANDEM_AVAILABLE_IN_ALL
 TandemPlan *tandem_plan_new_from_data (const char *data,
                                        gssize      length,
                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemPlan *tandem_plan_new_from_file (const char *path, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_plan_get_name (TandemPlan *self);
+
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_plan_get_currency (TandemPlan *self);
+
 TANDEM_AVAILABLE_IN_ALL
 TandemPeriodKind tandem_plan_get_period_kind (TandemPlan *self);
+
 TANDEM_AVAILABLE_IN_ALL
 GTimeZone *tandem_plan_get_time_zone (TandemPlan *self);
+
 TANDEM_AVAILABLE_IN_ALL
 TandemPayOn tandem_plan_get_pay_on (TandemPlan *self);
+
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_plan_get_data (TandemPlan *self);
+
 TANDEM_AVAILABLE_IN_ALL
 TandemPeriod *tandem_plan_parse_period (TandemPlan *self,
                                         const char *text,
                                         GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+
+TANDEM_AVAILABLE_IN_ALL
+TandemPlan *tandem_plan_load_at (TandemStore  *self,
+                                 const char   *name,
+                                 TandemPeriod *period,
+                                 GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_plan_set_default (TandemStore *self, const char *name, GError **error);
+
+TANDEM_AVAILABLE_IN_ALL
+char *tandem_plan_resolve_name (TandemStore *self,
+                                const char  *name,
+                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
+TANDEM_AVAILABLE_IN_ALL
+char *tandem_plan_get_default (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_plan_assign (TandemStore  *self,
+                             TandemTeam   *team,
+                             const char   *name,
+                             TandemPeriod *from,
+                             GError      **error);
+
+TANDEM_AVAILABLE_IN_ALL
+char *tandem_plan_get_for_team (TandemStore  *self,
+                                TandemTeam   *team,
+                                TandemPeriod *period,
+                                GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

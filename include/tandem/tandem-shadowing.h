@@ -40,23 +40,23 @@ TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_shadowing_status_get_complete (TandemShadowingStatus *self);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemActivity *tandem_store_log_shadowing (TandemStore   *self,
-                                            TandemAccount *account,
-                                            TandemRep     *guest,
-                                            TandemRep     *host,
-                                            GDateTime     *at,
-                                            guint          minutes,
-                                            const char    *note,
-                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemActivity *tandem_shadowing_status_log (TandemStore   *self,
+                                             TandemAccount *account,
+                                             TandemRep     *guest,
+                                             TandemRep     *host,
+                                             GDateTime     *at,
+                                             guint          minutes,
+                                             const char    *note,
+                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_shadowing_status (TandemStore *self,
-                                                gboolean     missing_only,
-                                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_shadowing_status_list (TandemStore *self,
+                                          gboolean     missing_only,
+                                          GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_shadowing_status_between (TandemStore *self,
-                                                        GDateTime   *since,
-                                                        GDateTime   *until,
-                                                        gboolean     missing_only,
-                                                        GError **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_shadowing_status_list_between (TandemStore *self,
+                                                  GDateTime   *since,
+                                                  GDateTime   *until,
+                                                  gboolean     missing_only,
+                                                  GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

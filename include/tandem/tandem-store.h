@@ -13,10 +13,13 @@
 #include "tandem-import.h"
 #include "tandem-activity.h"
 #include "tandem-activity-filter.h"
-#include "tandem-history.h"
+#include "tandem-membership.h"
+#include "tandem-stage-change.h"
 #include "tandem-rep.h"
 #include "tandem-team.h"
 #include "tandem-version-macros.h"
+#include "tandem-money.h"
+#include "tandem-types.h"
 
 G_BEGIN_DECLS
 
@@ -103,6 +106,7 @@ typedef enum
 } TandemDataFormat;
 
 #define TANDEM_TYPE_STORE (tandem_store_get_type ())
+
 TANDEM_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TandemStore, tandem_store, TANDEM, STORE, GObject)
 
@@ -111,20 +115,27 @@ GQuark tandem_store_error_quark (void);
 
 TANDEM_AVAILABLE_IN_ALL
 TandemStore *tandem_store_new_for_path (const char *path, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemStore *tandem_store_new_for_path_full (const char      *path,
                                              TandemStoreFlags flags,
                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemStore *tandem_store_new_for_uri (const char *uri, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemStore *tandem_store_new_in_memory (GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_store_get_path (TandemStore *self);
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_get_read_only (TandemStore *self);
+
 TANDEM_AVAILABLE_IN_ALL
 int tandem_store_get_schema_version (TandemStore *self);
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_check_integrity (TandemStore *self, GError **error);
 
@@ -134,14 +145,18 @@ TandemRep *tandem_store_add_rep (TandemStore *self,
                                  const char  *name,
                                  TandemRole   role,
                                  GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemRep *tandem_store_get_rep (TandemStore *self,
                                  gint64       id,
                                  GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_update_rep (TandemStore *self, TandemRep *rep, GError **error);
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_archive_rep (TandemStore *self, TandemRep *rep, GError **error);
+
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_list_reps (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -151,17 +166,21 @@ TandemTeam *tandem_store_add_team (TandemStore *self,
                                    TandemRep   *inside_rep,
                                    TandemRep   *field_rep,
                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemTeam *tandem_store_save_team (TandemStore *self,
                                     TandemTeam  *team,
                                     GDateTime   *since,
                                     GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemTeam *tandem_store_get_team (TandemStore *self,
                                    gint64       id,
                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_update_team (TandemStore *self, TandemTeam *team, GError **error);
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_change_team_members (TandemStore *self,
                                            TandemTeam  *team,
@@ -169,22 +188,10 @@ gboolean tandem_store_change_team_members (TandemStore *self,
                                            TandemRep   *field_rep,
                                            GDateTime   *since,
                                            GError     **error);
-TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_set_team_start (TandemStore *self,
-                                      TandemTeam  *team,
-                                      GDateTime   *since,
-                                      GError     **error);
-TANDEM_AVAILABLE_IN_ALL
-TandemMembership *tandem_store_get_team_members_at (TandemStore *self,
-                                                    TandemTeam  *team,
-                                                    GDateTime   *at,
-                                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_memberships (TandemStore *self,
-                                           TandemTeam  *team,
-                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_archive_team (TandemStore *self, TandemTeam *team, GError **error);
+
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_list_teams (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -194,29 +201,31 @@ TandemAccount *tandem_store_add_account (TandemStore *self,
                                          const char  *name,
                                          TandemTeam  *team,
                                          GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemAccount *tandem_store_save_account (TandemStore   *self,
                                           TandemAccount *account,
                                           GDateTime     *since,
                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemAccount *tandem_store_get_account (TandemStore *self,
                                          gint64       id,
                                          GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_update_account (TandemStore *self, TandemAccount *account, GError **error);
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_set_account_stage (TandemStore       *self,
                                          TandemAccount     *account,
                                          TandemAccountStage stage,
                                          GDateTime         *at,
                                          GError           **error);
-TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_stage_changes (TandemStore   *self,
-                                             TandemAccount *account,
-                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_archive_account (TandemStore *self, TandemAccount *account, GError **error);
+
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_list_accounts (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -229,31 +238,38 @@ TandemActivity *tandem_store_log_activity (TandemStore       *self,
                                            TandemMoney       *amount,
                                            GDateTime         *occurred_at,
                                            GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemActivity *tandem_store_save_activity (TandemStore    *self,
                                             TandemActivity *activity,
                                             gboolean       *inserted,
                                             GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemActivity *tandem_store_get_activity (TandemStore *self,
                                            gint64       id,
                                            GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 TandemActivity *tandem_store_find_activity_by_ref (TandemStore *self,
                                                    const char  *external_ref,
                                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_list_activities (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_query_activities (TandemStore          *self,
                                            TandemActivityFilter *filter,
                                            GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 void tandem_store_query_activities_async (TandemStore          *self,
                                           TandemActivityFilter *filter,
                                           GCancellable         *cancellable,
                                           GAsyncReadyCallback   callback,
                                           gpointer              user_data);
+
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_query_activities_finish (TandemStore  *self,
                                                   GAsyncResult *result,
@@ -262,47 +278,41 @@ GListModel *tandem_store_query_activities_finish (TandemStore  *self,
 /* settings */
 TANDEM_AVAILABLE_IN_ALL
 char *tandem_store_get_time_zone_name (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 GTimeZone *tandem_store_get_time_zone (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_set_time_zone (TandemStore *self, const char *name, GError **error);
-TANDEM_AVAILABLE_IN_ALL
-GDateTime *tandem_store_parse_time (TandemStore *self,
-                                    const char  *text,
-                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* bulk import and export */
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_import_activities (TandemStore     *self,
-                                         GInputStream    *stream,
-                                         TandemDataFormat format,
-                                         GCancellable    *cancellable,
-                                         guint64         *inserted,
-                                         guint64         *skipped,
-                                         GError         **error);
+gboolean tandem_store_import_activities (TandemStore         *self,
+                                         GInputStream        *stream,
+                                         TandemDataFormat     format,
+                                         TandemImportOptions *options,
+                                         GCancellable        *cancellable,
+                                         guint64             *inserted,
+                                         guint64             *skipped,
+                                         char               **encoding,
+                                         GError             **error);
+
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_import_activities_full (TandemStore         *self,
-                                              GInputStream        *stream,
-                                              TandemDataFormat     format,
-                                              TandemImportOptions *options,
-                                              GCancellable        *cancellable,
-                                              guint64             *inserted,
-                                              guint64             *skipped,
-                                              char               **encoding,
-                                              GError             **error);
-TANDEM_AVAILABLE_IN_ALL
-void tandem_store_import_activities_async (TandemStore        *self,
-                                           GInputStream       *stream,
-                                           TandemDataFormat    format,
-                                           GCancellable       *cancellable,
-                                           GAsyncReadyCallback callback,
-                                           gpointer            user_data);
+void tandem_store_import_activities_async (TandemStore         *self,
+                                           GInputStream        *stream,
+                                           TandemDataFormat     format,
+                                           TandemImportOptions *options,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_import_activities_finish (TandemStore  *self,
                                                 GAsyncResult *result,
                                                 guint64      *inserted,
                                                 guint64      *skipped,
                                                 GError      **error);
+
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_export_activities (TandemStore          *self,
                                          GOutputStream        *stream,
@@ -313,6 +323,7 @@ gboolean tandem_store_export_activities (TandemStore          *self,
 
 TANDEM_AVAILABLE_IN_ALL
 void tandem_store_set_actor (TandemStore *self, const char *actor);
+
 TANDEM_AVAILABLE_IN_ALL
 const char *tandem_store_get_actor (TandemStore *self);
 

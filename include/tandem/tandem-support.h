@@ -43,28 +43,28 @@ TANDEM_AVAILABLE_IN_ALL
 GDateTime *tandem_support_request_get_closed_at (TandemSupportRequest *self);
 
 TANDEM_AVAILABLE_IN_ALL
-TandemSupportRequest *tandem_store_open_support_request (TandemStore   *self,
-                                                         TandemAccount *account,
-                                                         TandemRep     *owner,
-                                                         const char    *queue,
-                                                         GDateTime     *opened_at,
-                                                         GDateTime     *due_at,
-                                                         const char    *note,
-                                                         GError **error) G_GNUC_WARN_UNUSED_RESULT;
+TandemSupportRequest *tandem_support_request_open (TandemStore   *self,
+                                                   TandemAccount *account,
+                                                   TandemRep     *owner,
+                                                   const char    *queue,
+                                                   GDateTime     *opened_at,
+                                                   GDateTime     *due_at,
+                                                   const char    *note,
+                                                   GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_support_queue (TandemStore *self,
-                                             const char  *queue,
-                                             gboolean     include_closed,
-                                             GError     **error) G_GNUC_WARN_UNUSED_RESULT;
-TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_overdue_support (TandemStore *self,
-                                               GDateTime   *at,
+GListModel *tandem_support_request_list_queue (TandemStore *self,
+                                               const char  *queue,
+                                               gboolean     include_closed,
                                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 TANDEM_AVAILABLE_IN_ALL
-gboolean tandem_store_close_support_request (TandemStore          *self,
-                                             TandemSupportRequest *request,
-                                             TandemRep            *closed_by,
-                                             GDateTime            *at,
-                                             GError              **error);
+GListModel *tandem_support_request_list_overdue (TandemStore *self,
+                                                 GDateTime   *at,
+                                                 GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_support_request_close (TandemStore          *self,
+                                       TandemSupportRequest *request,
+                                       TandemRep            *closed_by,
+                                       GDateTime            *at,
+                                       GError              **error);
 
 G_END_DECLS

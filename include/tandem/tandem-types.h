@@ -13,10 +13,14 @@
 
 G_BEGIN_DECLS
 
-typedef struct _TandemRep      TandemRep;
-typedef struct _TandemTeam     TandemTeam;
-typedef struct _TandemAccount  TandemAccount;
-typedef struct _TandemActivity TandemActivity;
+typedef struct _TandemRep        TandemRep;
+typedef struct _TandemTeam       TandemTeam;
+typedef struct _TandemAccount    TandemAccount;
+typedef struct _TandemActivity   TandemActivity;
+typedef struct _TandemStore      TandemStore;
+typedef struct _TandemPlan       TandemPlan;
+typedef struct _TandemPeriod     TandemPeriod;
+typedef struct _TandemSettlement TandemSettlement;
 
 /**
  * TandemRole:

@@ -597,7 +597,7 @@ has_text (const char *text)
 }
 
 /**
- * tandem_store_open_dispute:
+ * tandem_dispute_open:
  * @self: a `TandemStore`
  * @rep: the rep who disputes
  * @plan: the name of the plan the period was settled with
@@ -615,13 +615,13 @@ has_text (const char *text)
  * Since: 1.0
  */
 TandemDispute *
-tandem_store_open_dispute (TandemStore  *self,
-                           TandemRep    *rep,
-                           const char   *plan,
-                           TandemPeriod *period,
-                           gint64        activity_id,
-                           const char   *reason,
-                           GError      **error)
+tandem_dispute_open (TandemStore  *self,
+                     TandemRep    *rep,
+                     const char   *plan,
+                     TandemPeriod *period,
+                     gint64        activity_id,
+                     const char   *reason,
+                     GError      **error)
 {
   g_autoptr (TandemTransaction) tx = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
@@ -692,7 +692,7 @@ list_records (TandemStore *self, GError **error)
 }
 
 /**
- * tandem_store_list_disputes:
+ * tandem_dispute_list:
  * @self: a `TandemStore`
  * @open_only: only the disputes that are still open
  * @error: return location for a #GError
@@ -704,7 +704,7 @@ list_records (TandemStore *self, GError **error)
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_disputes (TandemStore *self, gboolean open_only, GError **error)
+tandem_dispute_list (TandemStore *self, gboolean open_only, GError **error)
 {
   g_autoptr (GListStore) list = g_list_store_new (TANDEM_TYPE_DISPUTE);
   g_autoptr (GArray) records = NULL;
@@ -811,7 +811,7 @@ resolve (TandemStore  *self,
 }
 
 /**
- * tandem_store_accept_dispute:
+ * tandem_dispute_accept:
  * @self: a `TandemStore`
  * @id: an open dispute's id
  * @amount: the adjustment for the rep (negative takes back)
@@ -830,12 +830,12 @@ resolve (TandemStore  *self,
  * Since: 1.0
  */
 TandemDispute *
-tandem_store_accept_dispute (TandemStore  *self,
-                             gint64        id,
-                             TandemMoney  *amount,
-                             TandemPeriod *into,
-                             const char   *note,
-                             GError      **error)
+tandem_dispute_accept (TandemStore  *self,
+                       gint64        id,
+                       TandemMoney  *amount,
+                       TandemPeriod *into,
+                       const char   *note,
+                       GError      **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (amount != NULL && into != NULL, NULL);
@@ -853,7 +853,7 @@ tandem_store_accept_dispute (TandemStore  *self,
 }
 
 /**
- * tandem_store_reject_dispute:
+ * tandem_dispute_reject:
  * @self: a `TandemStore`
  * @id: an open dispute's id
  * @note: why it is rejected
@@ -868,7 +868,7 @@ tandem_store_accept_dispute (TandemStore  *self,
  * Since: 1.0
  */
 TandemDispute *
-tandem_store_reject_dispute (TandemStore *self, gint64 id, const char *note, GError **error)
+tandem_dispute_reject (TandemStore *self, gint64 id, const char *note, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

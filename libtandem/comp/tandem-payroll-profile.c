@@ -46,7 +46,7 @@
  *
  * A profile maps, it does not pay: it lives outside the plan versions,
  * which freeze when a period closes, so it can be set up or changed at any
- * time ([method@Tandem.Store.add_payroll_profile]) and applies to periods
+ * time ([func@Tandem.PayrollProfile.add]) and applies to periods
  * closed before it existed. A plan's own `[Payroll]` group is used while
  * no profile is stored.
  *
@@ -460,7 +460,7 @@ period_key (TandemPeriod *period)
 }
 
 /**
- * tandem_store_add_payroll_profile:
+ * tandem_payroll_profile_add:
  * @self: a `TandemStore`
  * @profile: a profile, as read by [ctor@Tandem.PayrollProfile.new_from_data]
  * @from: (nullable): the first period it is in effect for, or %NULL for
@@ -471,18 +471,18 @@ period_key (TandemPeriod *period)
  * Stores @profile as a new version, an audit entry with it. It can be set
  * up or changed at any time, also after periods have closed: the export
  * of a period uses the version in effect for it (see
- * [method@Tandem.Store.get_payroll_profile]).
+ * [func@Tandem.PayrollProfile.load]).
  *
  * Returns: %TRUE on success
  *
  * Since: 1.0
  */
 gboolean
-tandem_store_add_payroll_profile (TandemStore          *self,
-                                  TandemPayrollProfile *profile,
-                                  TandemPeriod         *from,
-                                  guint                *version,
-                                  GError              **error)
+tandem_payroll_profile_add (TandemStore          *self,
+                            TandemPayrollProfile *profile,
+                            TandemPeriod         *from,
+                            guint                *version,
+                            GError              **error)
 {
   g_autoptr (TandemTransaction) tx = NULL;
   g_autofree char     *label = from != NULL ? tandem_period_to_string (from) : NULL;
@@ -537,7 +537,7 @@ _tandem_payroll_profile_load (TandemDb *db, TandemPeriod *period, GError **error
 }
 
 /**
- * tandem_store_get_payroll_profile:
+ * tandem_payroll_profile_load:
  * @self: a `TandemStore`
  * @period: (nullable): a period, or %NULL for the newest version
  * @error: return location for a #GError
@@ -552,7 +552,7 @@ _tandem_payroll_profile_load (TandemDb *db, TandemPeriod *period, GError **error
  * Since: 1.0
  */
 TandemPayrollProfile *
-tandem_store_get_payroll_profile (TandemStore *self, TandemPeriod *period, GError **error)
+tandem_payroll_profile_load (TandemStore *self, TandemPeriod *period, GError **error)
 {
   g_autoptr (TandemTransaction) tx = NULL;
 

@@ -10,7 +10,10 @@
 #include <string.h>
 
 #include "tandem-settlement.h"
-#include "tandem-plan-history.h"
+#include "tandem-plan-version.h"
+#include "tandem-target.h"
+#include "tandem-draw.h"
+#include "tandem-exchange-rate.h"
 #include "tandem-plan-history-private.h"
 #include "tandem-plan-private.h"
 #include "tandem-schedule-private.h"
@@ -151,7 +154,7 @@ _tandem_store_plan_locked (TandemTransaction *tx,
 }
 
 /**
- * tandem_store_add_plan:
+ * tandem_plan_add:
  * @self: a `TandemStore`
  * @plan: a plan
  * @error: return location for a #GError
@@ -161,83 +164,20 @@ _tandem_store_plan_locked (TandemTransaction *tx,
  * nothing. Another definition of a stored name becomes a new version in
  * effect from the first period after the plan's last closed one (from the
  * beginning when none is closed), as
- * [method@Tandem.Store.add_plan_version] with no period.
+ * [func@Tandem.PlanVersion.add] with no period.
  *
  * Returns: %TRUE on success
  *
  * Since: 1.0
  */
 gboolean
-tandem_store_add_plan (TandemStore *self, TandemPlan *plan, GError **error)
+tandem_plan_add (TandemStore *self, TandemPlan *plan, GError **error)
 {
-  return tandem_store_add_plan_version (self, plan, NULL, NULL, error);
+  return tandem_plan_version_add (self, plan, NULL, NULL, error);
 }
 
 /**
- * tandem_store_add_plan_version:
- * @self: a `TandemStore`
- * @plan: a plan
- * @from: (nullable): the first period of the new version, of the plan's kind
- * @version: (out) (optional): the number of the stored version
- * @error: return location for a #GError
- *
- * Stores @plan as a version of its name in effect from @from. A new name
- * is stored as version 1, in effect from the beginning, whatever @from
- * says. With @from %NULL the version takes effect in the first period after
- * the plan's last closed one. A version in effect in a closed period of
- * the plan, or before one, is refused with
- * %TANDEM_STORE_ERROR_CLOSED_PERIOD: a closed period keeps the version it
- * was settled with. Storing the same definition from the same period again
- * changes nothing.
- *
- * A period settles with the version in effect at its start.
- *
- * Returns: %TRUE on success
- *
- * Since: 1.0
- */
-gboolean
-tandem_store_add_plan_version (TandemStore  *self,
-                               TandemPlan   *plan,
-                               TandemPeriod *from,
-                               guint        *version,
-                               GError      **error)
-{
-  g_autoptr (TandemTransaction) tx = NULL;
-  g_autofree char *added_from = NULL;
-  g_autofree char *what = NULL;
-  guint            number = 0;
-
-  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TANDEM_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (from != NULL && !_tandem_plan_check_period (plan, from, error))
-    return FALSE;
-
-  tx = _tandem_transaction_new (self);
-  if (!_tandem_transaction_begin (tx, error)
-      || !_tandem_store_plan_locked (tx, plan, from, &number, &added_from, error))
-    return FALSE;
-  if (version != NULL)
-    *version = number;
-  if (added_from == NULL)
-    return _tandem_transaction_commit (tx, error); /* stored already: nothing written */
-  what = g_strdup_printf ("plan “%s” version %u from %s", tandem_plan_get_name (plan), number,
-                          added_from);
-  return _tandem_transaction_commit_audited (tx, "plan load", what, error);
-}
-
-static gboolean
-load_schedule (TandemStore *self, TandemSchedule *schedule, GError **error)
-{
-  g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
-
-  return _tandem_schedule_load (schedule, _tandem_transaction_get_db (tx), error);
-}
-
-/**
- * tandem_store_get_plan:
+ * tandem_plan_load:
  * @self: a `TandemStore`
  * @name: a plan's name
  * @error: return location for a #GError
@@ -250,13 +190,13 @@ load_schedule (TandemStore *self, TandemSchedule *schedule, GError **error)
  * Since: 1.0
  */
 TandemPlan *
-tandem_store_get_plan (TandemStore *self, const char *name, GError **error)
+tandem_plan_load (TandemStore *self, const char *name, GError **error)
 {
-  return tandem_store_get_plan_at (self, name, NULL, error);
+  return tandem_plan_load_at (self, name, NULL, error);
 }
 
 /**
- * tandem_store_get_plan_at:
+ * tandem_plan_load_at:
  * @self: a `TandemStore`
  * @name: a plan's name
  * @period: (nullable): a period, or %NULL for the latest version
@@ -271,7 +211,7 @@ tandem_store_get_plan (TandemStore *self, const char *name, GError **error)
  * Since: 1.0
  */
 TandemPlan *
-tandem_store_get_plan_at (TandemStore *self, const char *name, TandemPeriod *period, GError **error)
+tandem_plan_load_at (TandemStore *self, const char *name, TandemPeriod *period, GError **error)
 {
   g_auto (TandemSchedule) schedule = { 0 };
   const TandemScheduleRecord *version;
@@ -281,7 +221,7 @@ tandem_store_get_plan_at (TandemStore *self, const char *name, TandemPeriod *per
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!load_schedule (self, &schedule, error))
+  if (!_tandem_schedule_load_from_store (self, &schedule, error))
     return NULL;
 
   version = _tandem_schedule_latest_version (&schedule, name);
@@ -301,7 +241,7 @@ tandem_store_get_plan_at (TandemStore *self, const char *name, TandemPeriod *per
 }
 
 /**
- * tandem_store_list_plans:
+ * tandem_plan_list_names:
  * @self: a `TandemStore`
  * @error: return location for a #GError
  *
@@ -312,14 +252,14 @@ tandem_store_get_plan_at (TandemStore *self, const char *name, TandemPeriod *per
  * Since: 1.0
  */
 char **
-tandem_store_list_plans (TandemStore *self, GError **error)
+tandem_plan_list_names (TandemStore *self, GError **error)
 {
   g_auto (TandemSchedule) schedule = { 0 };
   g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  if (!load_schedule (self, &schedule, error))
+  if (!_tandem_schedule_load_from_store (self, &schedule, error))
     return NULL;
   /* ordered by name, then version */
   for (guint i = 0; i < schedule.versions->len; i++)
@@ -333,14 +273,14 @@ tandem_store_list_plans (TandemStore *self, GError **error)
 }
 
 /**
- * tandem_store_resolve_plan_name:
+ * tandem_plan_resolve_name:
  * @self: a `TandemStore`
  * @name: (nullable): the plan a caller named, or %NULL
  * @error: return location for a #GError
  *
  * The plan a verb works with when its caller may leave the plan out: @name
  * when given (it must be stored); else the only stored plan; else the
- * default plan set with [method@Tandem.Store.set_default_plan]. With
+ * default plan set with [func@Tandem.Plan.set_default]. With
  * several plans and no default set, the error
  * (%TANDEM_STORE_ERROR_NOT_FOUND) lists the stored plans; with none, it
  * says how to load one.
@@ -350,7 +290,7 @@ tandem_store_list_plans (TandemStore *self, GError **error)
  * Since: 1.0
  */
 char *
-tandem_store_resolve_plan_name (TandemStore *self, const char *name, GError **error)
+tandem_plan_resolve_name (TandemStore *self, const char *name, GError **error)
 {
   g_auto (TandemSchedule) schedule = { 0 };
   g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
@@ -360,7 +300,7 @@ tandem_store_resolve_plan_name (TandemStore *self, const char *name, GError **er
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!load_schedule (self, &schedule, error))
+  if (!_tandem_schedule_load_from_store (self, &schedule, error))
     return NULL;
   for (guint i = 0; i < schedule.versions->len; i++)
     {
@@ -406,42 +346,7 @@ tandem_store_resolve_plan_name (TandemStore *self, const char *name, GError **er
 }
 
 /**
- * tandem_store_list_plan_versions:
- * @self: a `TandemStore`
- * @error: return location for a #GError
- *
- * Lists every version of every stored plan, by name, then version.
- *
- * Returns: (transfer full): a list of [class@Tandem.PlanVersion]
- *
- * Since: 1.0
- */
-GListModel *
-tandem_store_list_plan_versions (TandemStore *self, GError **error)
-{
-  g_auto (TandemSchedule) schedule = { 0 };
-  g_autoptr (GListStore) list = g_list_store_new (TANDEM_TYPE_PLAN_VERSION);
-
-  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
-
-  if (!load_schedule (self, &schedule, error))
-    return NULL;
-  for (guint i = 0; i < schedule.versions->len; i++)
-    {
-      const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
-      g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (v->text, -1, error);
-      g_autoptr (TandemPlanVersion) item = NULL;
-
-      if (plan == NULL)
-        return NULL;
-      item = _tandem_plan_version_new (v->name, (guint)v->number, v->from_label, plan);
-      g_list_store_append (list, item);
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
-}
-
-/**
- * tandem_store_set_default_plan:
+ * tandem_plan_set_default:
  * @self: a `TandemStore`
  * @name: a stored plan's name
  * @error: return location for a #GError
@@ -455,7 +360,7 @@ tandem_store_list_plan_versions (TandemStore *self, GError **error)
  * Since: 1.0
  */
 gboolean
-tandem_store_set_default_plan (TandemStore *self, const char *name, GError **error)
+tandem_plan_set_default (TandemStore *self, const char *name, GError **error)
 {
   g_autoptr (TandemTransaction) tx = NULL;
   g_auto (TandemSchedule) schedule = { 0 };
@@ -479,12 +384,12 @@ tandem_store_set_default_plan (TandemStore *self, const char *name, GError **err
 }
 
 /**
- * tandem_store_get_default_plan:
+ * tandem_plan_get_default:
  * @self: a `TandemStore`
  * @error: return location for a #GError
  *
  * Gets the plan that tandems without an assignment follow: the one set by
- * [method@Tandem.Store.set_default_plan], else the first plan loaded.
+ * [func@Tandem.Plan.set_default], else the first plan loaded.
  *
  * Returns: (transfer full) (nullable): the plan's name, or %NULL (without
  *   an error) when no plan is stored
@@ -492,13 +397,13 @@ tandem_store_set_default_plan (TandemStore *self, const char *name, GError **err
  * Since: 1.0
  */
 char *
-tandem_store_get_default_plan (TandemStore *self, GError **error)
+tandem_plan_get_default (TandemStore *self, GError **error)
 {
   g_auto (TandemSchedule) schedule = { 0 };
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  if (!load_schedule (self, &schedule, error))
+  if (!_tandem_schedule_load_from_store (self, &schedule, error))
     return NULL;
   return g_strdup (schedule.default_plan);
 }

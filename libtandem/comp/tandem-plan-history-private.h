@@ -3,7 +3,10 @@
 
 #pragma once
 
-#include "tandem-plan-history.h"
+#include "tandem-plan-version.h"
+#include "tandem-target.h"
+#include "tandem-draw.h"
+#include "tandem-exchange-rate.h"
 
 G_BEGIN_DECLS
 

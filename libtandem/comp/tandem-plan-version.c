@@ -3,9 +3,20 @@
 
 #include "config.h"
 
-#include "tandem-plan-history.h"
+#include <inttypes.h>
+#include <string.h>
+
+#include "tandem-plan-version.h"
+#include "tandem-target.h"
+#include "tandem-draw.h"
+#include "tandem-exchange-rate.h"
 #include "tandem-plan-history-private.h"
 #include "tandem-enum-types.h"
+#include "tandem-i18n-private.h"
+#include "tandem-plan-private.h"
+#include "tandem-schedule-private.h"
+#include "tandem-store-private.h"
+#include "tandem-util-private.h"
 
 /**
  * TandemPlanVersion:
@@ -206,4 +217,94 @@ tandem_plan_version_get_plan (TandemPlanVersion *self)
 {
   g_return_val_if_fail (TANDEM_IS_PLAN_VERSION (self), NULL);
   return self->plan;
+}
+
+/**
+ * tandem_plan_version_add:
+ * @self: a `TandemStore`
+ * @plan: a plan
+ * @from: (nullable): the first period of the new version, of the plan's kind
+ * @version: (out) (optional): the number of the stored version
+ * @error: return location for a #GError
+ *
+ * Stores @plan as a version of its name in effect from @from. A new name
+ * is stored as version 1, in effect from the beginning, whatever @from
+ * says. With @from %NULL the version takes effect in the first period after
+ * the plan's last closed one. A version in effect in a closed period of
+ * the plan, or before one, is refused with
+ * %TANDEM_STORE_ERROR_CLOSED_PERIOD: a closed period keeps the version it
+ * was settled with. Storing the same definition from the same period again
+ * changes nothing.
+ *
+ * A period settles with the version in effect at its start.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_plan_version_add (TandemStore  *self,
+                         TandemPlan   *plan,
+                         TandemPeriod *from,
+                         guint        *version,
+                         GError      **error)
+{
+  g_autoptr (TandemTransaction) tx = NULL;
+  g_autofree char *added_from = NULL;
+  g_autofree char *what = NULL;
+  guint            number = 0;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (from != NULL && !_tandem_plan_check_period (plan, from, error))
+    return FALSE;
+
+  tx = _tandem_transaction_new (self);
+  if (!_tandem_transaction_begin (tx, error)
+      || !_tandem_store_plan_locked (tx, plan, from, &number, &added_from, error))
+    return FALSE;
+  if (version != NULL)
+    *version = number;
+  if (added_from == NULL)
+    return _tandem_transaction_commit (tx, error); /* stored already: nothing written */
+  what = g_strdup_printf ("plan “%s” version %u from %s", tandem_plan_get_name (plan), number,
+                          added_from);
+  return _tandem_transaction_commit_audited (tx, "plan load", what, error);
+}
+
+/**
+ * tandem_plan_version_list:
+ * @self: a `TandemStore`
+ * @error: return location for a #GError
+ *
+ * Lists every version of every stored plan, by name, then version.
+ *
+ * Returns: (transfer full): a list of [class@Tandem.PlanVersion]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_plan_version_list (TandemStore *self, GError **error)
+{
+  g_auto (TandemSchedule) schedule = { 0 };
+  g_autoptr (GListStore) list = g_list_store_new (TANDEM_TYPE_PLAN_VERSION);
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  if (!_tandem_schedule_load_from_store (self, &schedule, error))
+    return NULL;
+  for (guint i = 0; i < schedule.versions->len; i++)
+    {
+      const TandemScheduleRecord *v = &g_array_index (schedule.versions, TandemScheduleRecord, i);
+      g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (v->text, -1, error);
+      g_autoptr (TandemPlanVersion) item = NULL;
+
+      if (plan == NULL)
+        return NULL;
+      item = _tandem_plan_version_new (v->name, (guint)v->number, v->from_label, plan);
+      g_list_store_append (list, item);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }

@@ -54,7 +54,7 @@
  * `PayOn` to `order`. `PayOn=payment` pays on collection: an order's
  * commission and accelerator are computed as usual in its period but
  * paid in the periods of its payments ([ctor@Tandem.Activity.new_payment]);
- * see [method@Tandem.Store.settle].
+ * see [ctor@Tandem.Settlement.new].
  * `[Kind order]`, `[Kind cross-sell]` and `[Kind up-sell]` may override
  * `CommissionRate` and `InsideShare`. The other groups are optional: a
  * plan without `[TeamBonus]` pays no team bonus, and so on. Unknown
@@ -63,7 +63,7 @@
  * and 100%`.
  *
  * `[Payroll]` prepares the payroll export
- * ([method@Tandem.Store.export_payroll]): each line kind's nick maps to a
+ * ([func@Tandem.PayrollProfile.export]): each line kind's nick maps to a
  * wage type (Lohnart) from 1 to 9999 (`commission=300`, `team-bonus=301`,
  * `draw=310`, …); `Consultant` and `Client` are the DATEV consultant
  * (1–7 digits) and client (1–5 digits) numbers the LODAS file needs. Two
@@ -71,7 +71,7 @@
  * default 2) and `DateFormat` (`TT.MM.JJJJ`, the default, `TT.MM.JJ` or
  * `TTMMJJJJ`).
  *
- * How a plan is applied is described at [method@Tandem.Store.settle].
+ * How a plan is applied is described at [ctor@Tandem.Settlement.new].
  *
  * Since: 1.0
  */

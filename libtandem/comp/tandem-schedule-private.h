@@ -72,4 +72,9 @@ gboolean _tandem_exchange_convert (gint64      minor,
                                    gint64      rate,
                                    gint64     *out);
 
+/* Reads the schedule of @store in a transaction of its own. */
+gboolean _tandem_schedule_load_from_store (TandemStore    *store,
+                                           TandemSchedule *schedule,
+                                           GError        **error);
+
 G_END_DECLS

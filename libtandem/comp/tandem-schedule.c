@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tandem-schedule-private.h"
+#include "tandem-store-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-money.h"
 #include "tandem-rate-private.h"
@@ -238,4 +239,13 @@ _tandem_exchange_convert (gint64 minor, const char *from, const char *to, gint64
     den *= 10;
   *out = _tandem_mul_div_round (minor, num, den, &overflow);
   return !overflow;
+}
+
+/* Reads the schedule in a transaction of its own. */
+gboolean
+_tandem_schedule_load_from_store (TandemStore *self, TandemSchedule *schedule, GError **error)
+{
+  g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
+
+  return _tandem_schedule_load (schedule, _tandem_transaction_get_db (tx), error);
 }

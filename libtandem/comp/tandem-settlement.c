@@ -12,7 +12,10 @@
 #include "tandem-settlement.h"
 #include "tandem-settlement-private.h"
 #include "tandem-settlement-engine-private.h"
-#include "tandem-plan-history.h"
+#include "tandem-plan-version.h"
+#include "tandem-target.h"
+#include "tandem-draw.h"
+#include "tandem-exchange-rate.h"
 #include "tandem-plan-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-enum-types.h"
@@ -32,9 +35,9 @@ G_DEFINE_FINAL_TYPE (TandemSettlement, tandem_settlement, G_TYPE_OBJECT)
  * What a plan pays for one period: lines per rep, each with its
  * explanation, and what each tandem achieved.
  *
- * Made by [method@Tandem.Store.settle]. A draft settlement reflects the
+ * Made by [ctor@Tandem.Settlement.new]. A draft settlement reflects the
  * data when it was computed and changes nothing in the store; a closed
- * one ([method@Tandem.Store.close_period]) is read back as it was frozen.
+ * one ([func@Tandem.Settlement.close]) is read back as it was frozen.
  *
  * Lines are ordered by rep id, and within a rep in the order they arose:
  * activities in time order (commission, then accelerator, then referral
@@ -1238,7 +1241,7 @@ tandem_settlement_write_json (TandemSettlement *self,
 /* Settling from the store                                             */
 
 /**
- * tandem_store_settle:
+ * tandem_settlement_new:
  * @self: a `TandemStore`
  * @plan: the compensation plan
  * @period: a period of the plan's kind, cut in the plan's time zone
@@ -1286,7 +1289,7 @@ tandem_settlement_write_json (TandemSettlement *self,
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_settle (TandemStore *self, TandemPlan *plan, TandemPeriod *period, GError **error)
+tandem_settlement_new (TandemStore *self, TandemPlan *plan, TandemPeriod *period, GError **error)
 {
   TandemSettlement *settlement;
 
@@ -1341,7 +1344,7 @@ settle_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 }
 
 /**
- * tandem_store_settle_async:
+ * tandem_settlement_compute_async:
  * @self: a `TandemStore`
  * @plan: the compensation plan
  * @period: the period
@@ -1349,18 +1352,18 @@ settle_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
  * @callback: (scope async): called when the settlement is ready
  * @user_data: data for @callback
  *
- * Runs [method@Tandem.Store.settle] in a worker thread, emitting
+ * Runs [ctor@Tandem.Settlement.new] in a worker thread, emitting
  * [signal@Tandem.Store::progress] ("settle") in the caller's main context.
  *
  * Since: 1.0
  */
 void
-tandem_store_settle_async (TandemStore        *self,
-                           TandemPlan         *plan,
-                           TandemPeriod       *period,
-                           GCancellable       *cancellable,
-                           GAsyncReadyCallback callback,
-                           gpointer            user_data)
+tandem_settlement_compute_async (TandemStore        *self,
+                                 TandemPlan         *plan,
+                                 TandemPeriod       *period,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
   SettleData *data;
@@ -1375,28 +1378,28 @@ tandem_store_settle_async (TandemStore        *self,
   data->context = g_main_context_ref_thread_default ();
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tandem_store_settle_async);
+  g_task_set_source_tag (task, tandem_settlement_compute_async);
   g_task_set_task_data (task, data, (GDestroyNotify)settle_data_free);
   g_task_run_in_thread (task, settle_thread);
 }
 
 /**
- * tandem_store_settle_finish:
- * @self: a `TandemStore`
+ * tandem_settlement_compute_finish:
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
- * Finishes [method@Tandem.Store.settle_async].
+ * Finishes [func@Tandem.Settlement.compute_async].
  *
  * Returns: (transfer full): the settlement, or %NULL
  *
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_settle_finish (TandemStore *self, GAsyncResult *result, GError **error)
+tandem_settlement_compute_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_settlement_compute_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -15,7 +15,7 @@
 /**
  * TandemImportOptions:
  *
- * Options of [method@Tandem.Store.import_activities_full]: which header
+ * Options of [method@Tandem.Store.import_activities]: which header
  * of the file holds which field (a German ERP export may call the
  * reference `Belegnr` and the time `Datum`), and the kind of every row of
  * a file that has no `kind` column.

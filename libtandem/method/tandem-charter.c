@@ -24,8 +24,8 @@
  *
  * Make one with [ctor@Tandem.Charter.new], fill it with
  * [method@Tandem.Charter.set_area] and store it with
- * [method@Tandem.Store.save_charter]; confirm it with
- * [method@Tandem.Store.confirm_charter].
+ * [func@Tandem.Charter.save]; confirm it with
+ * [func@Tandem.Charter.confirm].
  *
  * Since: 1.0
  */
@@ -405,7 +405,7 @@ load_rows (TandemStore *store,
 }
 
 /**
- * tandem_store_save_charter:
+ * tandem_charter_save:
  * @self: a `TandemStore`
  * @charter: an unsaved charter with at least one area
  * @error: return location for a #GError
@@ -418,7 +418,7 @@ load_rows (TandemStore *store,
  * Since: 1.0
  */
 TandemCharter *
-tandem_store_save_charter (TandemStore *self, TandemCharter *charter, GError **error)
+tandem_charter_save (TandemStore *self, TandemCharter *charter, GError **error)
 {
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (TandemCharterAreaRecord));
   g_auto (GStrv) areas = NULL;
@@ -471,11 +471,11 @@ tandem_store_save_charter (TandemStore *self, TandemCharter *charter, GError **e
   if (!ok)
     return NULL;
 
-  return tandem_store_get_charter (self, charter->team, (guint)version, error);
+  return tandem_charter_load (self, charter->team, (guint)version, error);
 }
 
 /**
- * tandem_store_get_charter:
+ * tandem_charter_load:
  * @self: a `TandemStore`
  * @team: a stored tandem
  * @version: the version, or 0 for the latest
@@ -490,7 +490,7 @@ tandem_store_save_charter (TandemStore *self, TandemCharter *charter, GError **e
  * Since: 1.0
  */
 TandemCharter *
-tandem_store_get_charter (TandemStore *self, TandemTeam *team, guint version, GError **error)
+tandem_charter_load (TandemStore *self, TandemTeam *team, guint version, GError **error)
 {
   g_autoptr (GArray) areas = NULL;
   g_autoptr (GArray) confirmations = NULL;
@@ -533,7 +533,7 @@ tandem_store_get_charter (TandemStore *self, TandemTeam *team, guint version, GE
 }
 
 /**
- * tandem_store_list_charters:
+ * tandem_charter_list:
  * @self: a `TandemStore`
  * @team: a stored tandem
  * @error: return location for a #GError
@@ -545,7 +545,7 @@ tandem_store_get_charter (TandemStore *self, TandemTeam *team, guint version, GE
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_charters (TandemStore *self, TandemTeam *team, GError **error)
+tandem_charter_list (TandemStore *self, TandemTeam *team, GError **error)
 {
   g_autoptr (GArray) areas = NULL;
   g_autoptr (GArray) confirmations = NULL;
@@ -570,7 +570,7 @@ tandem_store_list_charters (TandemStore *self, TandemTeam *team, GError **error)
 }
 
 /**
- * tandem_store_confirm_charter:
+ * tandem_charter_confirm:
  * @self: a `TandemStore`
  * @charter: a saved version
  * @rep: one of the tandem's current members
@@ -586,11 +586,11 @@ tandem_store_list_charters (TandemStore *self, TandemTeam *team, GError **error)
  * Since: 1.0
  */
 gboolean
-tandem_store_confirm_charter (TandemStore   *self,
-                              TandemCharter *charter,
-                              TandemRep     *rep,
-                              GDateTime     *at,
-                              GError       **error)
+tandem_charter_confirm (TandemStore   *self,
+                        TandemCharter *charter,
+                        TandemRep     *rep,
+                        GDateTime     *at,
+                        GError       **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   TandemTeam *team;

@@ -16,7 +16,7 @@
  * Where an account stands in a Pareto classification: its revenue in the
  * window, its share of the total and the cumulative share of it and every
  * account above it (in basis points), and the category that follows. See
- * [method@Tandem.Store.classify_accounts].
+ * [func@Tandem.Classification.compute].
  *
  * Since: 1.0
  */
@@ -305,7 +305,7 @@ percent_text (guint bp)
 }
 
 /**
- * tandem_store_classify_accounts:
+ * tandem_classification_compute:
  * @self: a `TandemStore`
  * @since: the start of the window (inclusive)
  * @until: the end of the window (exclusive)
@@ -330,15 +330,15 @@ percent_text (guint bp)
  * Since: 1.0
  */
 GListModel *
-tandem_store_classify_accounts (TandemStore *self,
-                                GDateTime   *since,
-                                GDateTime   *until,
-                                const char  *currency,
-                                guint        a_share,
-                                guint        b_share,
-                                guint        c_share,
-                                gboolean     apply,
-                                GError     **error)
+tandem_classification_compute (TandemStore *self,
+                               GDateTime   *since,
+                               GDateTime   *until,
+                               const char  *currency,
+                               guint        a_share,
+                               guint        b_share,
+                               guint        c_share,
+                               gboolean     apply,
+                               GError     **error)
 {
   g_autoptr (GArray) revenue = NULL;
   g_autoptr (GHashTable) by_account = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -460,7 +460,7 @@ tandem_store_classify_accounts (TandemStore *self,
 }
 
 /**
- * tandem_store_clean_up_accounts:
+ * tandem_classification_clean_up:
  * @self: a `TandemStore`
  * @confirm: whether to archive them, or only to list them
  * @error: return location for a #GError
@@ -474,7 +474,7 @@ tandem_store_classify_accounts (TandemStore *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_clean_up_accounts (TandemStore *self, gboolean confirm, GError **error)
+tandem_classification_clean_up (TandemStore *self, gboolean confirm, GError **error)
 {
   g_autoptr (GListModel) accounts = NULL;
   g_autoptr (GListStore) d = g_list_store_new (TANDEM_TYPE_ACCOUNT);

@@ -35,7 +35,7 @@
  *   active.
  *
  * Rates are in basis points, rounded down, and -1 when the base is empty.
- * See [method@Tandem.Store.compute_conversions].
+ * See [func@Tandem.Conversion.compute].
  *
  * Since: 1.0
  */
@@ -590,7 +590,7 @@ _tandem_conversions_compute (TandemTransaction *tx,
 }
 
 /**
- * tandem_store_compute_conversions:
+ * tandem_conversion_compute:
  * @self: a `TandemStore`
  * @since: the start of the window (included)
  * @until: the end of the window (excluded)
@@ -608,10 +608,7 @@ _tandem_conversions_compute (TandemTransaction *tx,
  * Since: 1.0
  */
 GListModel *
-tandem_store_compute_conversions (TandemStore *self,
-                                  GDateTime   *since,
-                                  GDateTime   *until,
-                                  GError     **error)
+tandem_conversion_compute (TandemStore *self, GDateTime *since, GDateTime *until, GError **error)
 {
   g_autoptr (GPtrArray) conversions = NULL;
   g_autoptr (GArray) teams = NULL;

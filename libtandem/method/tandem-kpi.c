@@ -21,7 +21,7 @@
  * TandemKpi:
  *
  * The key figures of one tandem in one period, as
- * [method@Tandem.Store.compute_kpis] computes them:
+ * [func@Tandem.Kpi.compute] computes them:
  *
  * - revenue: commissionable revenue (orders, cross-sells, up-sells) of the
  *   tandem's accounts in the period, net of the reversals dated in it:
@@ -696,7 +696,7 @@ add_targets (TandemKpi              *kpi,
 }
 
 /**
- * tandem_store_compute_kpis:
+ * tandem_kpi_compute:
  * @self: a `TandemStore`
  * @plan: the plan whose currency and time zone cut the period
  * @period: the period
@@ -713,7 +713,7 @@ add_targets (TandemKpi              *kpi,
  * takes its own target (set or ramped) where there is one, else the
  * tandem's standing target, and an activity in another currency is
  * converted at the rate in effect at its time, as
- * [method@Tandem.Store.settle] converts it. Without such a rate the error
+ * [ctor@Tandem.Settlement.new] converts it. Without such a rate the error
  * (%TANDEM_PLAN_ERROR_NO_RATE) names the activity, its tandem and the
  * currency pair.
  *
@@ -723,10 +723,7 @@ add_targets (TandemKpi              *kpi,
  * Since: 1.0
  */
 GListModel *
-tandem_store_compute_kpis (TandemStore  *self,
-                           TandemPlan   *plan,
-                           TandemPeriod *period,
-                           GError      **error)
+tandem_kpi_compute (TandemStore *self, TandemPlan *plan, TandemPeriod *period, GError **error)
 {
   GTimeZone *zone;
   g_autoptr (GDateTime) start = NULL;

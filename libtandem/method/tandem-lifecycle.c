@@ -44,7 +44,7 @@
  *   last order, or from when it entered its stage if that is later) is
  *   lost at the moment that time ran out (%TANDEM_STAGE_CAUSE_NO_ORDERS).
  *   An order arriving after such a gap records the loss first, then the
- *   win-back; [method@Tandem.Store.apply_lifecycle] records losses for
+ *   win-back; [func@Tandem.LifecycleRules.apply] records losses for
  *   accounts that have not ordered since.
  *
  * A value of 0 switches the regular or the lost rule off. The defaults
@@ -55,7 +55,7 @@
  * after the account's latest stage change; an order dated earlier does
  * not rewrite history, but counts in later windows. Every change is
  * recorded with its cause and order: see
- * [method@Tandem.Store.list_stage_changes].
+ * [func@Tandem.StageChange.list].
  *
  * Rules can be written as a key file:
  *
@@ -453,19 +453,19 @@ tandem_lifecycle_rules_validate (TandemLifecycleRules *self, GError **error)
 /* The store's rules                                                   */
 
 /**
- * tandem_store_get_lifecycle_rules:
+ * tandem_lifecycle_rules_load:
  * @self: a `TandemStore`
  * @error: return location for a #GError
  *
  * Reads the lifecycle rules the store applies; the defaults until
- * [method@Tandem.Store.set_lifecycle_rules] was called.
+ * [func@Tandem.LifecycleRules.save] was called.
  *
  * Returns: (transfer full): a copy of the rules, or %NULL with @error set
  *
  * Since: 1.0
  */
 TandemLifecycleRules *
-tandem_store_get_lifecycle_rules (TandemStore *self, GError **error)
+tandem_lifecycle_rules_load (TandemStore *self, GError **error)
 {
   TandemLifecycleRecord record;
   TandemLifecycleRules *rules;
@@ -490,7 +490,7 @@ tandem_store_get_lifecycle_rules (TandemStore *self, GError **error)
 }
 
 /**
- * tandem_store_set_lifecycle_rules:
+ * tandem_lifecycle_rules_save:
  * @self: a `TandemStore`
  * @rules: the rules
  * @error: return location for a #GError
@@ -498,14 +498,14 @@ tandem_store_get_lifecycle_rules (TandemStore *self, GError **error)
  * Stores the rules applied from now on, after
  * [method@Tandem.LifecycleRules.validate]. Stages already recorded stay;
  * the new rules apply to the next orders and to
- * [method@Tandem.Store.apply_lifecycle].
+ * [func@Tandem.LifecycleRules.apply].
  *
  * Returns: %TRUE on success
  *
  * Since: 1.0
  */
 gboolean
-tandem_store_set_lifecycle_rules (TandemStore *self, TandemLifecycleRules *rules, GError **error)
+tandem_lifecycle_rules_save (TandemStore *self, TandemLifecycleRules *rules, GError **error)
 {
   TandemLifecycleRecord record;
   gboolean              ok;
@@ -536,7 +536,7 @@ tandem_store_set_lifecycle_rules (TandemStore *self, TandemLifecycleRules *rules
 }
 
 /**
- * tandem_store_apply_lifecycle:
+ * tandem_lifecycle_rules_apply:
  * @self: a `TandemStore`
  * @at: (nullable): the time to judge by; %NULL for now
  * @error: return location for a #GError
@@ -553,7 +553,7 @@ tandem_store_set_lifecycle_rules (TandemStore *self, TandemLifecycleRules *rules
  * Since: 1.0
  */
 GListModel *
-tandem_store_apply_lifecycle (TandemStore *self, GDateTime *at, GError **error)
+tandem_lifecycle_rules_apply (TandemStore *self, GDateTime *at, GError **error)
 {
   g_autoptr (GArray) accounts = NULL;
   g_autoptr (GArray) made = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));

@@ -26,4 +26,7 @@ struct _TandemMatchProposal
   gboolean   fixed;
 };
 
+/* Checks a tag of @kind and its @level (1–5) as a rep tag takes them. */
+gboolean _tandem_rep_tag_check (TandemTagKind kind, const char *tag, guint level, GError **error);
+
 G_END_DECLS

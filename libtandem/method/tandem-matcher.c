@@ -197,38 +197,6 @@ tandem_matcher_add_rep (TandemMatcher *self, TandemRep *rep, GError **error)
   return TRUE;
 }
 
-static gboolean
-check_tag (TandemTagKind kind, const char *tag, guint level, GError **error)
-{
-  const char *p = tag;
-
-  if (kind != TANDEM_TAG_KIND_STRENGTH && kind != TANDEM_TAG_KIND_PREFERENCE)
-    {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
-                   _ ("%d is not a tag kind: use strength or preference"), (int)kind);
-      return FALSE;
-    }
-
-  while (p != NULL && *p != '\0' && g_ascii_isspace (*p))
-    p++;
-  if (tag == NULL || !g_utf8_validate (tag, -1, NULL) || *p == '\0')
-    {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_NAME,
-                   _ ("A tag needs a non-empty name"));
-      return FALSE;
-    }
-  if (!_tandem_check_text (_ ("tag"), tag, FALSE, error))
-    return FALSE;
-  if (level > MAX_LEVEL)
-    {
-      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
-                   _ ("Tag “%s” has level %u: levels go from 1 to 5 (0 removes the tag)"), tag,
-                   level);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * tandem_matcher_set_tag:
  * @self: a `TandemMatcher`
@@ -239,7 +207,7 @@ check_tag (TandemTagKind kind, const char *tag, guint level, GError **error)
  * @error: return location for a #GError
  *
  * Gives @rep a strength or preference for this matcher only (to keep it,
- * use [method@Tandem.Store.set_rep_tag]).
+ * use [func@Tandem.RepTag.set]).
  *
  * Returns: %TRUE on success
  *
@@ -258,7 +226,8 @@ tandem_matcher_set_tag (TandemMatcher *self,
   g_return_val_if_fail (TANDEM_IS_MATCHER (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
 
-  if (!check_tag (kind, tag, level, error) || (entry = find_entry (self, rep, error)) == NULL)
+  if (!_tandem_rep_tag_check (kind, tag, level, error)
+      || (entry = find_entry (self, rep, error)) == NULL)
     return FALSE;
 
   if (level == 0)
@@ -699,100 +668,4 @@ tandem_matcher_load_from_store (TandemMatcher *self,
         }
   }
   return tags != NULL;
-}
-
-/**
- * tandem_store_set_rep_tag:
- * @self: a `TandemStore`
- * @rep: a stored rep
- * @kind: strength or preference
- * @tag: the tag, such as "negotiation" or "region-nord"
- * @level: 1 to 5, or 0 to remove the tag
- * @error: return location for a #GError
- *
- * Stores a strength or preference of a rep, for [class@Tandem.Matcher].
- *
- * Returns: %TRUE on success
- *
- * Since: 1.0
- */
-gboolean
-tandem_store_set_rep_tag (TandemStore  *self,
-                          TandemRep    *rep,
-                          TandemTagKind kind,
-                          const char   *tag,
-                          guint         level,
-                          GError      **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
-
-  if (!check_tag (kind, tag, level, error))
-    return FALSE;
-  if (tandem_rep_get_id (rep) <= 0)
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _ ("The rep is not stored yet: save it first"));
-      return FALSE;
-    }
-
-  {
-    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
-
-    g_autofree char *what = g_strdup_printf ("rep #%" PRId64 " “%s”: %s “%s” level %u",
-                                             tandem_rep_get_id (rep), tandem_rep_get_name (rep),
-                                             kind == 0 ? "strength" : "preference", tag, level);
-
-    ok = _tandem_transaction_begin (tx, error)
-         && _tandem_db_set_rep_tag (_tandem_transaction_get_db (tx), tandem_rep_get_id (rep), kind,
-                                    tag, (int)level, error)
-         && _tandem_transaction_commit_audited (tx, "rep tag", what, error);
-  }
-  return ok;
-}
-
-/**
- * tandem_store_list_rep_tags:
- * @self: a `TandemStore`
- * @rep: a stored rep
- * @error: return location for a #GError
- *
- * Lists a rep's strengths, then preferences, each by name.
- *
- * Returns: (transfer full): a list model of [class@Tandem.RepTag]
- *
- * Since: 1.0
- */
-GListModel *
-tandem_store_list_rep_tags (TandemStore *self, TandemRep *rep, GError **error)
-{
-  g_autoptr (GArray) tags = NULL;
-  GListStore *list;
-
-  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
-  g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
-
-  {
-    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (self);
-
-    tags = _tandem_db_list_rep_tags (_tandem_transaction_get_db (tx), tandem_rep_get_id (rep),
-                                     error);
-  }
-  if (tags == NULL)
-    return NULL;
-
-  list = g_list_store_new (TANDEM_TYPE_REP_TAG);
-  for (guint i = 0; i < tags->len; i++)
-    {
-      TandemTagRecord *t = &g_array_index (tags, TandemTagRecord, i);
-      g_autoptr (TandemRepTag) tag = g_object_new (TANDEM_TYPE_REP_TAG, NULL);
-
-      tag->kind = t->kind;
-      tag->name = g_strdup (t->tag);
-      tag->level = (guint)t->level;
-      g_list_store_append (list, tag);
-    }
-  return G_LIST_MODEL (list);
 }

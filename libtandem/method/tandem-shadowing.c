@@ -18,7 +18,7 @@
  * riding along to a customer visit ("ride-along"), the field rep spending
  * time in the office ("sit-in"), each with the minutes recorded. A tandem is
  * complete when both directions are done. See
- * [method@Tandem.Store.list_shadowing_status].
+ * [func@Tandem.ShadowingStatus.list].
  *
  * Since: 1.0
  */
@@ -272,7 +272,7 @@ tandem_shadowing_status_get_complete (TandemShadowingStatus *self)
 }
 
 /**
- * tandem_store_log_shadowing:
+ * tandem_shadowing_status_log:
  * @self: a `TandemStore`
  * @account: the account (for a ride-along: the customer visited)
  * @guest: the rep who shadows
@@ -292,14 +292,14 @@ tandem_shadowing_status_get_complete (TandemShadowingStatus *self)
  * Since: 1.0
  */
 TandemActivity *
-tandem_store_log_shadowing (TandemStore   *self,
-                            TandemAccount *account,
-                            TandemRep     *guest,
-                            TandemRep     *host,
-                            GDateTime     *at,
-                            guint          minutes,
-                            const char    *note,
-                            GError       **error)
+tandem_shadowing_status_log (TandemStore   *self,
+                             TandemAccount *account,
+                             TandemRep     *guest,
+                             TandemRep     *host,
+                             GDateTime     *at,
+                             guint          minutes,
+                             const char    *note,
+                             GError       **error)
 {
   g_autoptr (TandemActivity) draft = NULL;
   g_autoptr (TandemActivity) saved = NULL;
@@ -321,7 +321,7 @@ tandem_store_log_shadowing (TandemStore   *self,
     }
 
   team = tandem_account_get_team (account);
-  if (team == NULL || (members = tandem_store_get_team_members_at (self, team, at, error)) == NULL)
+  if (team == NULL || (members = tandem_membership_load_at (self, team, at, error)) == NULL)
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_MISSING_VALUE,
@@ -366,7 +366,7 @@ tandem_store_log_shadowing (TandemStore   *self,
 }
 
 /**
- * tandem_store_list_shadowing_status:
+ * tandem_shadowing_status_list:
  * @self: a `TandemStore`
  * @missing_only: whether to list only tandems still missing a direction
  * @error: return location for a #GError
@@ -375,30 +375,30 @@ tandem_store_log_shadowing (TandemStore   *self,
  * shadowed each other in both directions and for how long. Shadowing
  * activities count by their rep's role: an inside rep's is a ride-along, a
  * field rep's a sit-in; their minutes come from
- * [method@Tandem.Store.log_shadowing] (0 where they were logged without).
+ * [func@Tandem.ShadowingStatus.log] (0 where they were logged without).
  *
  * Returns: (transfer full): a list model of [class@Tandem.ShadowingStatus], by tandem id
  *
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_shadowing_status (TandemStore *self, gboolean missing_only, GError **error)
+tandem_shadowing_status_list (TandemStore *self, gboolean missing_only, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return tandem_store_list_shadowing_status_between (self, NULL, NULL, missing_only, error);
+  return tandem_shadowing_status_list_between (self, NULL, NULL, missing_only, error);
 }
 
 /**
- * tandem_store_list_shadowing_status_between:
+ * tandem_shadowing_status_list_between:
  * @self: a `TandemStore`
  * @since: (nullable): count shadowing from this time on, or %NULL for any
  * @until: (nullable): count shadowing before this time, or %NULL for any
  * @missing_only: whether to list only tandems still missing a direction
  * @error: return location for a #GError
  *
- * Like [method@Tandem.Store.list_shadowing_status], counting only the
+ * Like [func@Tandem.ShadowingStatus.list], counting only the
  * shadowing done from @since (included) to @until (excluded): the yearly
  * round of the method is one calendar year.
  *
@@ -407,11 +407,11 @@ tandem_store_list_shadowing_status (TandemStore *self, gboolean missing_only, GE
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_shadowing_status_between (TandemStore *self,
-                                            GDateTime   *since,
-                                            GDateTime   *until,
-                                            gboolean     missing_only,
-                                            GError     **error)
+tandem_shadowing_status_list_between (TandemStore *self,
+                                      GDateTime   *since,
+                                      GDateTime   *until,
+                                      gboolean     missing_only,
+                                      GError     **error)
 {
   g_autoptr (GArray) records = NULL;
   g_autoptr (GHashTable) minutes = g_hash_table_new (g_int64_hash, g_int64_equal);

@@ -18,7 +18,7 @@
  * A support request: a %TANDEM_ACTIVITY_KIND_SUPPORT activity of an account
  * with an owner who answers for it, a queue, the time it was opened and the
  * time it is due; closing it records who closed it and when. See
- * [method@Tandem.Store.open_support_request].
+ * [func@Tandem.SupportRequest.open].
  *
  * Since: 1.0
  */
@@ -404,7 +404,7 @@ list_requests (TandemStore *self,
 }
 
 /**
- * tandem_store_open_support_request:
+ * tandem_support_request_open:
  * @self: a `TandemStore`
  * @account: the account asking for support
  * @owner: the rep who answers for it (and who logs it)
@@ -423,14 +423,14 @@ list_requests (TandemStore *self,
  * Since: 1.0
  */
 TandemSupportRequest *
-tandem_store_open_support_request (TandemStore   *self,
-                                   TandemAccount *account,
-                                   TandemRep     *owner,
-                                   const char    *queue,
-                                   GDateTime     *opened_at,
-                                   GDateTime     *due_at,
-                                   const char    *note,
-                                   GError       **error)
+tandem_support_request_open (TandemStore   *self,
+                             TandemAccount *account,
+                             TandemRep     *owner,
+                             const char    *queue,
+                             GDateTime     *opened_at,
+                             GDateTime     *due_at,
+                             const char    *note,
+                             GError       **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (TandemActivity) draft = NULL;
@@ -495,7 +495,7 @@ tandem_store_open_support_request (TandemStore   *self,
 }
 
 /**
- * tandem_store_list_support_queue:
+ * tandem_support_request_list_queue:
  * @self: a `TandemStore`
  * @queue: (nullable): one queue, or %NULL for all
  * @include_closed: whether closed requests are listed too
@@ -508,10 +508,10 @@ tandem_store_open_support_request (TandemStore   *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_support_queue (TandemStore *self,
-                                 const char  *queue,
-                                 gboolean     include_closed,
-                                 GError     **error)
+tandem_support_request_list_queue (TandemStore *self,
+                                   const char  *queue,
+                                   gboolean     include_closed,
+                                   GError     **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
@@ -519,7 +519,7 @@ tandem_store_list_support_queue (TandemStore *self,
 }
 
 /**
- * tandem_store_list_overdue_support:
+ * tandem_support_request_list_overdue:
  * @self: a `TandemStore`
  * @at: (nullable): the time to judge by; %NULL for now
  * @error: return location for a #GError
@@ -532,7 +532,7 @@ tandem_store_list_support_queue (TandemStore *self,
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_overdue_support (TandemStore *self, GDateTime *at, GError **error)
+tandem_support_request_list_overdue (TandemStore *self, GDateTime *at, GError **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
@@ -542,7 +542,7 @@ tandem_store_list_overdue_support (TandemStore *self, GDateTime *at, GError **er
 }
 
 /**
- * tandem_store_close_support_request:
+ * tandem_support_request_close:
  * @self: a `TandemStore`
  * @request: an open request
  * @closed_by: who closes it
@@ -557,11 +557,11 @@ tandem_store_list_overdue_support (TandemStore *self, GDateTime *at, GError **er
  * Since: 1.0
  */
 gboolean
-tandem_store_close_support_request (TandemStore          *self,
-                                    TandemSupportRequest *request,
-                                    TandemRep            *closed_by,
-                                    GDateTime            *at,
-                                    GError              **error)
+tandem_support_request_close (TandemStore          *self,
+                              TandemSupportRequest *request,
+                              TandemRep            *closed_by,
+                              GDateTime            *at,
+                              GError              **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   gboolean ok;

@@ -244,7 +244,7 @@ tandem_audit_entry_get_what (TandemAuditEntry *self)
 }
 
 /**
- * tandem_store_list_audit:
+ * tandem_audit_entry_list:
  * @self: a `TandemStore`
  * @since: (nullable): the earliest time to list, or %NULL for all
  * @error: return location for a #GError
@@ -256,7 +256,7 @@ tandem_audit_entry_get_what (TandemAuditEntry *self)
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_audit (TandemStore *self, GDateTime *since, GError **error)
+tandem_audit_entry_list (TandemStore *self, GDateTime *since, GError **error)
 {
   g_autoptr (GListStore) list = g_list_store_new (TANDEM_TYPE_AUDIT_ENTRY);
   g_autoptr (GArray) records = NULL;

@@ -3,15 +3,20 @@
 
 #include "config.h"
 
-#include "tandem-history.h"
+#include "tandem-membership.h"
+#include "tandem-stage-change.h"
 #include "tandem-enum-types.h"
+#include "tandem-i18n-private.h"
+#include "tandem-model-private.h"
+#include "tandem-store-internal-private.h"
+#include "tandem-util-private.h"
 
 /**
  * TandemStageChange:
  *
  * One change of an account's lifecycle stage, with its time, its cause
  * and, for changes an order caused, that order. The store keeps every
- * change; see [method@Tandem.Store.list_stage_changes].
+ * change; see [func@Tandem.StageChange.list].
  *
  * Since: 1.0
  */
@@ -276,4 +281,36 @@ tandem_stage_change_get_activity_id (TandemStageChange *self)
   g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), 0);
 
   return self->activity_id;
+}
+
+/**
+ * tandem_stage_change_list:
+ * @self: a `TandemStore`
+ * @account: an account of this store
+ * @error: return location for a #GError
+ *
+ * Lists every stage the account has been in, with the time it entered it,
+ * why ([property@Tandem.StageChange:cause]) and the order that moved it
+ * there, oldest first. The first entry is the stage it was created in
+ * (%TANDEM_STAGE_CAUSE_CREATED); see [class@Tandem.LifecycleRules] for
+ * the changes orders make.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.StageChange]
+ *
+ * Since: 1.0
+ */
+GListModel *
+tandem_stage_change_list (TandemStore *self, TandemAccount *account, GError **error)
+{
+  g_autoptr (GArray) records = NULL;
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANDEM_IS_ACCOUNT (account), NULL);
+
+  LOCK_STORE (self);
+
+  records = _tandem_db_list_stage_changes (self->db, tandem_account_get_id (account), error);
+  if (records == NULL)
+    return NULL;
+
+  return _tandem_stage_changes_to_list (records);
 }

@@ -433,10 +433,13 @@ tandem_store_query_activities_finish (TandemStore *self, GAsyncResult *result, G
  * @self: a `TandemStore`
  * @stream: CSV or JSON text
  * @format: the format of @stream
- * @cancellable: (nullable): a #GCancellable
- * @inserted: (out) (optional): how many activities were stored
- * @skipped: (out) (optional): how many rows were skipped because their
- *   `ref` was already stored
+ * @options: (nullable): how the file's columns map onto the fields, and
+ *   the kind of rows without one
+ * @cancellable: (nullable): a #GCancellable; cancelling rolls everything back
+ * @inserted: (out) (optional): how many rows were stored
+ * @skipped: (out) (optional): how many rows were already stored
+ * @encoding: (out) (optional) (transfer full): the encoding read:
+ *   "UTF-8" or "Windows-1252"
  * @error: return location for a #GError
  *
  * Imports activities in one transaction: all rows or none. The input is
@@ -455,49 +458,7 @@ tandem_store_query_activities_finish (TandemStore *self, GAsyncResult *result, G
  * begins with its position, `line N: column: `, and nothing is written.
  * [signal@Tandem.Store::progress] is emitted with operation "import".
  *
- * Returns: %TRUE on success
- *
- * Since: 1.0
- */
-gboolean
-tandem_store_import_activities (TandemStore     *self,
-                                GInputStream    *stream,
-                                TandemDataFormat format,
-                                GCancellable    *cancellable,
-                                guint64         *inserted,
-                                guint64         *skipped,
-                                GError         **error)
-{
-  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  g_autoptr (GArray) changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
-  LOCK_STORE (self);
-
-  if (!_tandem_store_import (self, stream, format, NULL, NULL, cancellable, inserted, skipped, NULL,
-                             changes, error))
-    return FALSE;
-  _tandem_store_refresh_stages (self, changes);
-  return TRUE;
-}
-
-/**
- * tandem_store_import_activities_full:
- * @self: a `TandemStore`
- * @stream: CSV or JSON text
- * @format: the format of @stream
- * @options: (nullable): how the file's columns map onto the fields, and
- *   the kind of rows without one
- * @cancellable: (nullable): a #GCancellable; cancelling rolls everything back
- * @inserted: (out) (optional): how many rows were stored
- * @skipped: (out) (optional): how many rows were already stored
- * @encoding: (out) (optional) (transfer full): the encoding read:
- *   "UTF-8" or "Windows-1252"
- * @error: return location for a #GError
- *
- * Imports as [method@Tandem.Store.import_activities] does, reading what
- * German Excel and ERP systems write. A CSV file's separator is taken from
+ * It reads what German Excel and ERP systems write. A CSV file's separator is taken from
  * its header line (`,` or `;`); its text is UTF-8, with or without a byte
  * order mark, or Windows-1252 when it is not valid UTF-8. In a `;` file,
  * amounts are in German notation (`1.200,50`, see
@@ -513,15 +474,15 @@ tandem_store_import_activities (TandemStore     *self,
  * Since: 1.0
  */
 gboolean
-tandem_store_import_activities_full (TandemStore         *self,
-                                     GInputStream        *stream,
-                                     TandemDataFormat     format,
-                                     TandemImportOptions *options,
-                                     GCancellable        *cancellable,
-                                     guint64             *inserted,
-                                     guint64             *skipped,
-                                     char               **encoding,
-                                     GError             **error)
+tandem_store_import_activities (TandemStore         *self,
+                                GInputStream        *stream,
+                                TandemDataFormat     format,
+                                TandemImportOptions *options,
+                                GCancellable        *cancellable,
+                                guint64             *inserted,
+                                guint64             *skipped,
+                                char               **encoding,
+                                GError             **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
@@ -540,18 +501,20 @@ tandem_store_import_activities_full (TandemStore         *self,
 
 typedef struct
 {
-  GInputStream    *stream;
-  TandemDataFormat format;
-  GMainContext    *context;
-  guint64          inserted;
-  guint64          skipped;
-  GArray          *changes; /* the lifecycle's, applied in _finish */
+  GInputStream        *stream;
+  TandemImportOptions *options;
+  TandemDataFormat     format;
+  GMainContext        *context;
+  guint64              inserted;
+  guint64              skipped;
+  GArray              *changes; /* the lifecycle's, applied in _finish */
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
   g_clear_object (&data->stream);
+  g_clear_object (&data->options);
   g_clear_pointer (&data->context, g_main_context_unref);
   g_clear_pointer (&data->changes, g_array_unref);
   g_free (data);
@@ -563,7 +526,7 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   ImportData *data = task_data;
   GError     *error = NULL;
 
-  if (_tandem_store_import (source_object, data->stream, data->format, NULL, data->context,
+  if (_tandem_store_import (source_object, data->stream, data->format, data->options, data->context,
                             cancellable, &data->inserted, &data->skipped, NULL, data->changes,
                             &error))
     g_task_return_boolean (task, TRUE);
@@ -576,6 +539,8 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
  * @self: a `TandemStore`
  * @stream: CSV or JSON text
  * @format: the format of @stream
+ * @options: (nullable): how the file's columns map onto the fields, and
+ *   the kind of rows without one
  * @cancellable: (nullable): a #GCancellable; cancelling rolls everything back
  * @callback: (scope async): called when the import is done
  * @user_data: data for @callback
@@ -587,21 +552,24 @@ import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
  * Since: 1.0
  */
 void
-tandem_store_import_activities_async (TandemStore        *self,
-                                      GInputStream       *stream,
-                                      TandemDataFormat    format,
-                                      GCancellable       *cancellable,
-                                      GAsyncReadyCallback callback,
-                                      gpointer            user_data)
+tandem_store_import_activities_async (TandemStore         *self,
+                                      GInputStream        *stream,
+                                      TandemDataFormat     format,
+                                      TandemImportOptions *options,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
 {
   g_autoptr (GTask) task = NULL;
   ImportData *data;
 
   g_return_if_fail (TANDEM_IS_STORE (self));
   g_return_if_fail (G_IS_INPUT_STREAM (stream));
+  g_return_if_fail (options == NULL || TANDEM_IS_IMPORT_OPTIONS (options));
 
   data = g_new0 (ImportData, 1);
   data->stream = g_object_ref (stream);
+  data->options = options != NULL ? g_object_ref (options) : NULL;
   data->format = format;
   data->context = g_main_context_ref_thread_default ();
   data->changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));

@@ -100,7 +100,7 @@ _tandem_store_load_time_zone (TandemDb *db, GError **error)
  * @error: return location for a #GError
  *
  * Gets the store's time zone: the zone in which a time written without an
- * offset is read ([method@Tandem.Store.parse_time], imports) and in which
+ * offset is read (imports; [func@Tandem.time_parse] with this zone) and in which
  * the `tandem` command shows times. UTC when none was set.
  *
  * Returns: (transfer full): the zone, or %NULL with an error when it
@@ -167,34 +167,4 @@ tandem_store_set_time_zone (TandemStore *self, const char *name, GError **error)
          && _tandem_db_save_schedule (_tandem_transaction_get_db (tx), TANDEM_SCHEDULE_SETTING,
                                       &record, NULL, error)
          && _tandem_transaction_commit_audited (tx, "config", what, error);
-}
-
-/**
- * tandem_store_parse_time:
- * @self: a `TandemStore`
- * @text: a time, such as `2026-11-30T23:30:00Z`, `2026-11-30 23:30` or
- *   `30.11.2026 23:30`
- * @error: return location for a #GError
- *
- * Parses a time as [func@Tandem.time_parse] does, reading a time without
- * an offset (and a date alone, as its 00:00) in the store's time zone
- * ([method@Tandem.Store.get_time_zone]).
- *
- * Returns: (transfer full): the time, in UTC, or %NULL with an error
- *
- * Since: 1.0
- */
-GDateTime *
-tandem_store_parse_time (TandemStore *self, const char *text, GError **error)
-{
-  g_autoptr (GTimeZone) zone = NULL;
-
-  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  zone = tandem_store_get_time_zone (self, error);
-  if (zone == NULL)
-    return NULL;
-  return tandem_time_parse (text, zone, error);
 }

@@ -32,7 +32,7 @@ test('per-rep statements, caps and totals as strings', () => {
     const {store, inside, field, account, plan} = world();
     store.log_activity(account, field, Tandem.ActivityKind.ORDER,
         Tandem.Money.parse('5000.00 EUR'), when('2026-11-03T10:00:00Z'));
-    const s = store.settle(plan, plan.parse_period('2026-11'));
+    const s = Tandem.Settlement.new(store, plan, plan.parse_period('2026-11'));
     const lines = s.get_lines_for_rep(field);
     const got = [];
     for (let i = 0; i < lines.get_n_items(); i++) {
@@ -61,7 +61,7 @@ test('tandem results, periods and plan properties', () => {
     const {store, field, account, plan} = world();
     store.log_activity(account, field, Tandem.ActivityKind.ORDER,
         Tandem.Money.parse('1000.00 EUR'), when('2026-11-03T10:00:00Z'));
-    const s = store.settle(plan, plan.parse_period('2026-11'));
+    const s = Tandem.Settlement.new(store, plan, plan.parse_period('2026-11'));
     const results = s.get_team_results();
     assertEqual(results.get_n_items(), 1);
     const r = results.get_item(0);
@@ -85,29 +85,29 @@ test('plan errors name group, key and value', () => {
 
 test('plans over time: versions, targets, draws and rates', () => {
     const w = world();
-    w.store.add_plan(w.plan);
+    Tandem.Plan.add(w.store, w.plan);
     const nov = w.plan.parse_period('2026-11');
     const v2 = Tandem.Plan.new_from_data(PLAN.replace('CommissionRate=5%', 'CommissionRate=8%'), -1);
-    const [ok, version] = w.store.add_plan_version(v2, nov);
+    const [ok, version] = Tandem.PlanVersion.add(w.store, v2, nov);
     assert(ok);
     assertEqual(version, 2);
-    const versions = w.store.list_plan_versions();
+    const versions = Tandem.PlanVersion.list(w.store);
     assertEqual(versions.get_n_items(), 2);
     assertEqual(versions.get_item(1).from, '2026-11');
     const team = w.account.team;
-    w.store.set_target(team, nov, Tandem.Money.parse('1000.00 EUR'));
-    assertEqual(w.store.list_targets(team).get_item(0).amount.to_string(), '1000.00 EUR');
-    const draw = w.store.set_draw(w.field, Tandem.Money.parse('200.00 EUR'), nov, null, false);
+    Tandem.Target.set(w.store, team, nov, Tandem.Money.parse('1000.00 EUR'));
+    assertEqual(Tandem.Target.list(w.store, team).get_item(0).amount.to_string(), '1000.00 EUR');
+    const draw = Tandem.Draw.set(w.store, w.field, Tandem.Money.parse('200.00 EUR'), nov, null, false);
     assertEqual(draw.amount.to_string(), '200.00 EUR');
-    assertEqual(w.store.list_draws().get_item(0).balance.to_string(), '0.00 EUR');
+    assertEqual(Tandem.Draw.list(w.store).get_item(0).balance.to_string(), '0.00 EUR');
     assertEqual(nov.get_next().to_string(), '2026-12');
-    w.store.set_default_plan('Standard');
-    assertEqual(w.store.get_default_plan(), 'Standard');
-    w.store.set_exchange_rate('CHF', 'EUR', '0.95', when('2026-11-01T00:00:00Z'));
-    assertEqual(w.store.list_exchange_rates().get_item(0).rate, '0.95');
+    Tandem.Plan.set_default(w.store, 'Standard');
+    assertEqual(Tandem.Plan.get_default(w.store), 'Standard');
+    Tandem.ExchangeRate.set(w.store, 'CHF', 'EUR', '0.95', when('2026-11-01T00:00:00Z'));
+    assertEqual(Tandem.ExchangeRate.list(w.store).get_item(0).rate, '0.95');
     w.store.log_activity(w.account, w.field, Tandem.ActivityKind.ORDER,
         Tandem.Money.parse('1000.00 CHF'), when('2026-11-10T10:00:00Z'));
-    const s = w.store.settle(w.store.get_plan_at('Standard', nov), nov);
+    const s = Tandem.Settlement.new(w.store, Tandem.Plan.load_at(w.store, 'Standard', nov), nov);
     assertEqual(s.get_plan_version(), 2);
     // 950.00 EUR at 8% = 76.00; field 60% = 45.60, topped up to 200.00 by 154.40
     assertEqual(s.get_total_for_rep(w.field).to_string(), '200.00 EUR');
@@ -121,14 +121,14 @@ test('plans over time: versions, targets, draws and rates', () => {
 test('approve, pay and export payroll', () => {
     const w = world();
     const plan = Tandem.Plan.new_from_data(`${PLAN}[Payroll]\ncommission=300\ncap=305\nConsultant=1234567\nClient=12345\n`, -1);
-    w.store.add_plan(plan);
+    Tandem.Plan.add(w.store, plan);
     const nov = plan.parse_period('2026-11');
     w.store.log_activity(w.account, w.field, Tandem.ActivityKind.ORDER,
         Tandem.Money.parse('1000.00 EUR'), when('2026-11-10T10:00:00Z'));
-    w.store.close_period(plan, nov);
+    Tandem.Settlement.close(w.store, plan, nov);
     w.store.set_actor('Petra Krüger');
     assertEqual(w.store.get_actor(), 'Petra Krüger');
-    const s = w.store.approve_period(plan, nov);
+    const s = Tandem.Settlement.approve(w.store, plan, nov);
     assertEqual(s.get_state(), Tandem.SettlementState.APPROVED);
     const [reached, who] = s.get_transition(Tandem.SettlementState.APPROVED);
     assert(reached);
@@ -138,59 +138,59 @@ test('approve, pay and export payroll', () => {
     w.store.update_rep(w.inside);
     w.store.update_rep(w.field);
     const out = Gio.MemoryOutputStream.new_resizable();
-    w.store.export_payroll(null, nov, Tandem.PayrollFormat.LODAS, Tandem.PayrollExportFlags.NONE, out, null);
+    Tandem.PayrollProfile.export(w.store, null, nov, Tandem.PayrollFormat.LODAS, Tandem.PayrollExportFlags.NONE, out, null);
     out.close(null);
     const text = new TextDecoder().decode(out.steal_as_bytes().toArray());
     // 5% of 1000.00 = 50.00: inside 20.00, field 30.00 (under the 100.00 cap)
     assert(text.endsWith('[Bewegungsdaten]\r\n10;01.11.2026;7;300;2;30,00;\r\n10;01.11.2026;101;300;2;20,00;\r\n'));
-    assertThrows(() => w.store.export_payroll(['Standard'], nov, Tandem.PayrollFormat.LODAS,
+    assertThrows(() => Tandem.PayrollProfile.export(w.store, ['Standard'], nov, Tandem.PayrollFormat.LODAS,
         Tandem.PayrollExportFlags.NONE, Gio.MemoryOutputStream.new_resizable(), null),
     e => e.matches(Tandem.store_error_quark(), Tandem.StoreError.CONFLICT) && e.message.includes('Petra Krüger'));
     // a profile set up after the close maps the closed period
     const profile = Tandem.PayrollProfile.new_from_data('[Payroll]\ncommission=400\nConsultant=7654321\nClient=54321\n', -1);
     assertEqual(profile.version, 0);
     assertEqual(profile.get_wage_type(Tandem.LineKind.COMMISSION), 400);
-    const [ok, version] = w.store.add_payroll_profile(profile, null);
+    const [ok, version] = Tandem.PayrollProfile.add(w.store, profile, null);
     assert(ok);
     assertEqual(version, 1);
-    assertEqual(w.store.get_payroll_profile(nov).client, '54321');
-    assertEqual(w.store.list_unmapped_line_kinds(s).length, 0);
+    assertEqual(Tandem.PayrollProfile.load(w.store, nov).client, '54321');
+    assertEqual(Tandem.PayrollProfile.list_unmapped_kinds(w.store, s).length, 0);
     const again = Gio.MemoryOutputStream.new_resizable();
-    w.store.export_payroll(null, nov, Tandem.PayrollFormat.LODAS, Tandem.PayrollExportFlags.AGAIN, again, null);
+    Tandem.PayrollProfile.export(w.store, null, nov, Tandem.PayrollFormat.LODAS, Tandem.PayrollExportFlags.AGAIN, again, null);
     again.close(null);
     const lodas = new TextDecoder().decode(again.steal_as_bytes().toArray());
     assert(lodas.includes('BeraterNr=7654321\r\nMandantenNr=54321\r\n'));
     assert(lodas.includes('10;01.11.2026;7;400;2;30,00;\r\n'));
-    assertEqual(w.store.pay_period(plan, nov).get_state(), Tandem.SettlementState.PAID);
-    assertThrows(() => w.store.pay_period(plan, nov),
+    assertEqual(Tandem.Settlement.pay(w.store, plan, nov).get_state(), Tandem.SettlementState.PAID);
+    assertThrows(() => Tandem.Settlement.pay(w.store, plan, nov),
         e => e.matches(Tandem.store_error_quark(), Tandem.StoreError.WRONG_STATE));
 });
 
 test('disputes: open, reject, accept into an open period', () => {
     const w = world();
-    w.store.add_plan(w.plan);
+    Tandem.Plan.add(w.store, w.plan);
     const nov = w.plan.parse_period('2026-11');
     const dec = w.plan.parse_period('2026-12');
-    w.store.close_period(w.plan, nov);
-    const d = w.store.open_dispute(w.field, 'Standard', nov, 0, 'Missing order');
+    Tandem.Settlement.close(w.store, w.plan, nov);
+    const d = Tandem.Dispute.open(w.store, w.field, 'Standard', nov, 0, 'Missing order');
     assertEqual(d.state, Tandem.DisputeState.OPEN);
     assertEqual(d.get_reason(), 'Missing order');
-    const other = w.store.open_dispute(w.inside, 'Standard', nov, 0, 'Bonus?');
-    assertEqual(w.store.reject_dispute(other.id, 'No').state, Tandem.DisputeState.REJECTED);
-    const a = w.store.accept_dispute(d.id, Tandem.Money.parse('12.34 EUR'), dec, 'ok');
+    const other = Tandem.Dispute.open(w.store, w.inside, 'Standard', nov, 0, 'Bonus?');
+    assertEqual(Tandem.Dispute.reject(w.store, other.id, 'No').state, Tandem.DisputeState.REJECTED);
+    const a = Tandem.Dispute.accept(w.store, d.id, Tandem.Money.parse('12.34 EUR'), dec, 'ok');
     assertEqual(a.amount.to_string(), '12.34 EUR');
-    assertEqual(w.store.list_disputes(false).get_n_items(), 2);
-    assertEqual(w.store.list_disputes(true).get_n_items(), 0);
-    const s = w.store.settle(w.plan, dec);
+    assertEqual(Tandem.Dispute.list(w.store, false).get_n_items(), 2);
+    assertEqual(Tandem.Dispute.list(w.store, true).get_n_items(), 0);
+    const s = Tandem.Settlement.new(w.store, w.plan, dec);
     assertEqual(s.get_total_for_rep(w.field).to_string(), '12.34 EUR');
 });
 
 test('the audit trail', () => {
     const w = world();
-    const n = w.store.list_audit(null).get_n_items();
+    const n = Tandem.AuditEntry.list(w.store, null).get_n_items();
     w.store.set_actor('Petra Krüger');
-    w.store.add_plan(w.plan);
-    const entries = w.store.list_audit(null);
+    Tandem.Plan.add(w.store, w.plan);
+    const entries = Tandem.AuditEntry.list(w.store, null);
     assertEqual(entries.get_n_items(), n + 1);
     const last = entries.get_item(n);
     assertEqual(last.verb, 'plan load');
@@ -211,10 +211,10 @@ test('pay on collection: paid as the customer pays, the rest held', () => {
     assertEqual(payment.pays.id, order.id);
     // 5% of 1000.00 = 50.00: inside 20.00, field 30.00; October pays
     // nothing and holds it all, November pays half
-    const oct = w.store.settle(collect, collect.parse_period('2026-10'));
+    const oct = Tandem.Settlement.new(w.store, collect, collect.parse_period('2026-10'));
     assertEqual(oct.get_total().to_string(), '0.00 EUR');
     assertEqual(oct.get_held().to_string(), '50.00 EUR');
-    const nov = w.store.settle(collect, collect.parse_period('2026-11'));
+    const nov = Tandem.Settlement.new(w.store, collect, collect.parse_period('2026-11'));
     assertEqual(nov.get_total_for_rep(w.field).to_string(), '15.00 EUR');
     assertEqual(nov.get_held_for_rep(w.inside).to_string(), '10.00 EUR');
     assertEqual(JSON.parse(nov.to_json()).reps[0].held, '10.00 EUR');
@@ -223,24 +223,24 @@ test('pay on collection: paid as the customer pays, the rest held', () => {
 
 test('the plan a verb uses, suggestions, and a rep under another plan', () => {
     const w = world();
-    w.store.add_plan(w.plan);
-    assertEqual(w.store.resolve_plan_name(null), 'Standard');
+    Tandem.Plan.add(w.store, w.plan);
+    assertEqual(Tandem.Plan.resolve_name(w.store, null), 'Standard');
     let message = '';
     try {
-        w.store.resolve_plan_name('Standart');
+        Tandem.Plan.resolve_name(w.store, 'Standart');
     } catch (e) {
         message = e.message;
     }
     assert(message.includes('did you mean “Standard”'), message);
-    w.store.add_plan(Tandem.Plan.new_from_data(PLAN.replace('Name=Standard', 'Name=Gold'), -1));
-    w.store.set_default_plan('Gold');
-    assertEqual(w.store.resolve_plan_name(null), 'Gold');
+    Tandem.Plan.add(w.store, Tandem.Plan.new_from_data(PLAN.replace('Name=Standard', 'Name=Gold'), -1));
+    Tandem.Plan.set_default(w.store, 'Gold');
+    assertEqual(Tandem.Plan.resolve_name(w.store, null), 'Gold');
     assertEqual(Tandem.suggest('Glod', ['Standard', 'Gold']), 'Gold');
     assertEqual(Tandem.suggest('xyz', ['Standard', 'Gold']), null);
     const nov = w.plan.parse_period('2026-11');
-    const standard = w.store.settle(w.plan, nov);
+    const standard = Tandem.Settlement.new(w.store, w.plan, nov);
     assert(!standard.includes_rep(w.inside));
-    assert(w.store.settle(w.store.get_plan('Gold'), nov).includes_rep(w.inside));
+    assert(Tandem.Settlement.new(w.store, Tandem.Plan.load(w.store, 'Gold'), nov).includes_rep(w.inside));
 });
 
 run();

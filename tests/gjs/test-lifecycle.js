@@ -25,13 +25,13 @@ test('orders move the stage; each change has its cause and order', () => {
     const first = store.log_activity(acme, anna, Tandem.ActivityKind.ORDER,
         Tandem.Money.parse('100.00 EUR'), utc(2026, 1, 10));
     assertEqual(acme.stage, Tandem.AccountStage.CUSTOMER);
-    const history = store.list_stage_changes(acme);
+    const history = Tandem.StageChange.list(store, acme);
     assertEqual(history.get_n_items(), 2);
     const change = history.get_item(1);
     assert(change instanceof Tandem.StageChange);
     assertEqual(change.cause, Tandem.StageCause.FIRST_ORDER);
     assertEqual(change.activity_id, first.id);
-    const made = store.apply_lifecycle(utc(2027, 3, 1));
+    const made = Tandem.LifecycleRules.apply(store, utc(2027, 3, 1));
     assertEqual(made.get_n_items(), 1);
     assertEqual(made.get_item(0).cause, Tandem.StageCause.NO_ORDERS);
     assertEqual(acme.stage, Tandem.AccountStage.LOST);
@@ -39,14 +39,14 @@ test('orders move the stage; each change has its cause and order', () => {
 
 test('lifecycle rules: stored, validated, key file', () => {
     const store = Tandem.Store.new_in_memory();
-    const rules = store.get_lifecycle_rules();
+    const rules = Tandem.LifecycleRules.load(store);
     assert(rules instanceof Tandem.LifecycleRules);
     assertEqual(rules.regular_orders, 3);
     rules.lost_after_days = 90;
-    store.set_lifecycle_rules(rules);
-    assertEqual(store.get_lifecycle_rules().lost_after_days, 90);
+    Tandem.LifecycleRules.save(store, rules);
+    assertEqual(Tandem.LifecycleRules.load(store).lost_after_days, 90);
     rules.regular_months = 0;
-    assertThrows(() => store.set_lifecycle_rules(rules));
+    assertThrows(() => Tandem.LifecycleRules.save(store, rules));
     assertEqual(Tandem.LifecycleRules.new_from_data('[Lifecycle]\nRegularMonths=6\n', -1).regular_months, 6);
     assertThrows(() => Tandem.LifecycleRules.new_from_data('[Lifecycle]\nBogus=1\n', -1));
 });
@@ -61,14 +61,14 @@ test('conversions and KPIs per tandem', () => {
     store.log_activity(a, jonas, Tandem.ActivityKind.UP_SELL, Tandem.Money.parse('500.00 EUR'), utc(2026, 11, 9));
     store.log_activity(a, anna, Tandem.ActivityKind.REFERRAL, null, utc(2026, 11, 10));
 
-    const conv = store.compute_conversions(utc(2026, 11, 1), utc(2026, 12, 1)).get_item(0);
+    const conv = Tandem.Conversion.compute(store, utc(2026, 11, 1), utc(2026, 12, 1)).get_item(0);
     assert(conv instanceof Tandem.Conversion);
     assertEqual(conv.won, 1);
     assertEqual(conv.win_rate, 10000);
     assertEqual(conv.promotion_rate, 0);
 
     const plan = Tandem.Plan.new_from_data('[Plan]\nName=S\nCurrency=EUR\nPeriod=month\nCommissionRate=5%\nInsideShare=40%\n', -1);
-    const kpis = store.compute_kpis(plan, Tandem.Period.parse('2026-11'));
+    const kpis = Tandem.Kpi.compute(store, plan, Tandem.Period.parse('2026-11'));
     const k = kpis.get_item(0);
     assert(k instanceof Tandem.Kpi);
     assertEqual(k.team, team);

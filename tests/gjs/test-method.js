@@ -31,8 +31,8 @@ test('the matcher proposes the best pairs and explains them', () => {
 test('stored tags come back as RepTag objects', () => {
     const store = Tandem.Store.new_in_memory();
     const rep = store.add_rep('Tom Wagner', Tandem.Role.FIELD);
-    store.set_rep_tag(rep, Tandem.TagKind.STRENGTH, 'negotiation', 5);
-    const tags = store.list_rep_tags(rep);
+    Tandem.RepTag.set(store, rep, Tandem.TagKind.STRENGTH, 'negotiation', 5);
+    const tags = Tandem.RepTag.list(store, rep);
     const tag = tags.get_item(0);
     assert(tag instanceof Tandem.RepTag);
     assertEqual(tag.name, 'negotiation');
@@ -48,7 +48,7 @@ test('A/B/C/D classification and the clean-up', () => {
     store.add_account('Ruhender Kunde KG', team);
     store.log_activity(big, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse('500.00 EUR'),
         GLib.DateTime.new_utc(2026, 11, 10, 10, 0, 0));
-    const result = store.classify_accounts(GLib.DateTime.new_utc(2026, 11, 1, 0, 0, 0),
+    const result = Tandem.Classification.compute(store, GLib.DateTime.new_utc(2026, 11, 1, 0, 0, 0),
         GLib.DateTime.new_utc(2026, 12, 1, 0, 0, 0), 'EUR', 5000, 3000, 1500, true);
     assertEqual(result.get_n_items(), 2);
     const top = result.get_item(0);
@@ -56,7 +56,7 @@ test('A/B/C/D classification and the clean-up', () => {
     assertEqual(top.category, Tandem.Category.A);
     assertEqual(top.revenue.to_string(), '500.00 EUR');
     assertEqual(result.get_item(1).category, Tandem.Category.D);
-    const archived = store.clean_up_accounts(true);
+    const archived = Tandem.Classification.clean_up(store, true);
     assertEqual(archived.get_item(0).name, 'Ruhender Kunde KG');
     assert(archived.get_item(0).archived);
 });
@@ -67,17 +67,17 @@ test('the support queue: by due date, overdue, closing', () => {
     const jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD);
     const acme = store.add_account('ACME GmbH', store.add_team(anna, jonas));
     const t0 = GLib.DateTime.new_utc(2026, 11, 2, 9, 0, 0);
-    const r = store.open_support_request(acme, anna, 'technik', t0,
+    const r = Tandem.SupportRequest.open(store, acme, anna, 'technik', t0,
         GLib.DateTime.new_utc(2026, 11, 3, 9, 0, 0), 'Gerät defekt');
     assert(r instanceof Tandem.SupportRequest);
     assertEqual(r.queue, 'technik');
-    const overdue = store.list_overdue_support(GLib.DateTime.new_utc(2026, 11, 5, 0, 0, 0));
+    const overdue = Tandem.SupportRequest.list_overdue(store, GLib.DateTime.new_utc(2026, 11, 5, 0, 0, 0));
     assertEqual(overdue.get_n_items(), 1);
     assertEqual(overdue.get_item(0).activity.note, 'Gerät defekt');
-    store.close_support_request(r, jonas, GLib.DateTime.new_utc(2026, 11, 4, 9, 0, 0));
+    Tandem.SupportRequest.close(store, r, jonas, GLib.DateTime.new_utc(2026, 11, 4, 9, 0, 0));
     assertEqual(r.closed_by, jonas);
-    assertEqual(store.list_support_queue(null, false).get_n_items(), 0);
-    assertEqual(store.list_support_queue(null, true).get_n_items(), 1);
+    assertEqual(Tandem.SupportRequest.list_queue(store, null, false).get_n_items(), 0);
+    assertEqual(Tandem.SupportRequest.list_queue(store, null, true).get_n_items(), 1);
 });
 
 test('mutual shadowing: both directions and minutes', () => {
@@ -86,16 +86,16 @@ test('mutual shadowing: both directions and minutes', () => {
     const jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD);
     const acme = store.add_account('ACME GmbH', store.add_team(anna, jonas));
     const now = GLib.DateTime.new_now_utc();
-    store.log_shadowing(acme, jonas, anna, now, 200, 'Halber Tag im Innendienst');
-    const status = store.list_shadowing_status(false).get_item(0);
+    Tandem.ShadowingStatus.log(store, acme, jonas, anna, now, 200, 'Halber Tag im Innendienst');
+    const status = Tandem.ShadowingStatus.list(store, false).get_item(0);
     assert(status instanceof Tandem.ShadowingStatus);
     assert(status.sit_in && !status.ride_along && !status.complete);
     assertEqual(status.sit_in_minutes, 200);
-    assertEqual(store.list_shadowing_status(true).get_n_items(), 1);
+    assertEqual(Tandem.ShadowingStatus.list(store, true).get_n_items(), 1);
     const later = GLib.DateTime.new_utc(2100, 1, 1, 0, 0, 0);
-    const none = store.list_shadowing_status_between(later, null, false).get_item(0);
+    const none = Tandem.ShadowingStatus.list_between(store, later, null, false).get_item(0);
     assert(!none.sit_in && none.sit_in_minutes === 0);
-    assertEqual(store.list_shadowing_status_between(null, later, false).get_item(0).sit_in_minutes, 200);
+    assertEqual(Tandem.ShadowingStatus.list_between(store, null, later, false).get_item(0).sit_in_minutes, 200);
 });
 
 test('charters: versions and agreement', () => {
@@ -105,14 +105,14 @@ test('charters: versions and agreement', () => {
     const team = store.add_team(anna, jonas);
     const draft = Tandem.Charter.new(team);
     draft.set_area('complaints', Tandem.CharterOwner.FIELD);
-    const v1 = store.save_charter(draft);
+    const v1 = Tandem.Charter.save(store, draft);
     assert(v1 instanceof Tandem.Charter);
     assertEqual(v1.version, 1);
-    store.confirm_charter(v1, jonas, null);
+    Tandem.Charter.confirm(store, v1, jonas, null);
     assert(!v1.agreed);
-    store.confirm_charter(v1, anna, null);
+    Tandem.Charter.confirm(store, v1, anna, null);
     assert(v1.agreed);
-    assertEqual(store.get_charter(team, 1).get_areas().join(','), 'complaints');
+    assertEqual(Tandem.Charter.load(store, team, 1).get_areas().join(','), 'complaints');
 });
 
 run();

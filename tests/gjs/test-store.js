@@ -37,9 +37,9 @@ test('the store time zone reads local times', () => {
     store.set_time_zone('Europe/Berlin');
     assertEqual(store.get_time_zone_name(), 'Europe/Berlin');
     assertEqual(store.get_time_zone().get_identifier(), 'Europe/Berlin');
-    assertEqual(store.parse_time('30.11.2026 23:30').format_iso8601(), '2026-11-30T22:30:00Z');
-    assertEqual(store.parse_time('2026-11-01').format_iso8601(), '2026-10-31T23:00:00Z');
-    assertThrows(() => store.parse_time('29.03.2026 02:30'), e => e.message.includes('does not exist in the time zone'));
+    assertEqual(Tandem.time_parse('30.11.2026 23:30', store.get_time_zone()).format_iso8601(), '2026-11-30T22:30:00Z');
+    assertEqual(Tandem.time_parse('2026-11-01', store.get_time_zone()).format_iso8601(), '2026-10-31T23:00:00Z');
+    assertThrows(() => Tandem.time_parse('29.03.2026 02:30', store.get_time_zone()), e => e.message.includes('does not exist in the time zone'));
     assertThrows(() => store.set_time_zone('Mars/Olympus'), e => e.message.includes('Mars/Olympus'));
 });
 
@@ -56,7 +56,7 @@ test('German files, customer numbers and amounts', () => {
     assertEqual(options.get_header('at'), 'Datum');
     const text = 'Belegnr;Datum;Kundennr;PNR;Betrag\r\nR-1;30.11.2026 23:30;K-1001;1002;1.200,50 EUR\r\n';
     const stream = Gio.MemoryInputStream.new_from_bytes(new GLib.Bytes(new TextEncoder().encode(text)));
-    const [ok, inserted, skipped, encoding] = store.import_activities_full(stream, Tandem.DataFormat.CSV, options, null);
+    const [ok, inserted, skipped, encoding] = store.import_activities(stream, Tandem.DataFormat.CSV, options, null);
     assert(ok);
     assertEqual(inserted, 1);
     assertEqual(skipped, 0);
@@ -80,17 +80,17 @@ test('membership and stage history', () => {
     const {store, inside, field, team, account} = seeded();
     const lea = store.add_rep('Lea Hoffmann', Tandem.Role.INSIDE);
     store.change_team_members(team, lea, field, null);
-    const history = store.list_memberships(team);
+    const history = Tandem.Membership.list(store, team);
     assertEqual(history.get_n_items(), 2);
     assertEqual(history.get_item(0).inside_rep, inside);
     assert(history.get_item(0) instanceof Tandem.Membership);
     const start = GLib.DateTime.new_utc(2020, 1, 1, 0, 0, 0);
-    store.set_team_start(team, start);
-    assert(store.list_memberships(team).get_item(0).valid_from.equal(start));
-    assertThrows(() => store.set_team_start(team, GLib.DateTime.new_utc(2099, 1, 1, 0, 0, 0)),
+    Tandem.Membership.set_start(store, team, start);
+    assert(Tandem.Membership.list(store, team).get_item(0).valid_from.equal(start));
+    assertThrows(() => Tandem.Membership.set_start(store, team, GLib.DateTime.new_utc(2099, 1, 1, 0, 0, 0)),
         e => e.matches(Tandem.store_error_quark(), Tandem.StoreError.INVALID));
     store.set_account_stage(account, Tandem.AccountStage.CUSTOMER, null);
-    const changes = store.list_stage_changes(account);
+    const changes = Tandem.StageChange.list(store, account);
     assertEqual(changes.get_n_items(), 2);
     assertEqual(changes.get_item(1).stage, Tandem.AccountStage.CUSTOMER);
     assert(changes.get_item(1) instanceof Tandem.StageChange);
@@ -120,7 +120,7 @@ test('async import with progress, then async query', async () => {
     store.connect('progress', (s, op, done, total) => progress.push([op, done, total]));
     const stream = Gio.MemoryInputStream.new_from_bytes(new GLib.Bytes(new TextEncoder().encode(rows)));
     const [ok, inserted, skipped] = await callAsync(
-        cb => store.import_activities_async(stream, Tandem.DataFormat.CSV, null, cb),
+        cb => store.import_activities_async(stream, Tandem.DataFormat.CSV, null, null, cb),
         res => store.import_activities_finish(res));
     assert(ok);
     assertEqual(inserted, 25000);
@@ -149,7 +149,7 @@ test('a bad import row names its line and field and writes nothing', () => {
         `A,2026-11-03T10:00:00Z,${account.id},${field.id},call,\n` +
         `B,2026-11-03T10:00:00Z,${account.id},${field.id},order,abc\n`;
     const stream = Gio.MemoryInputStream.new_from_bytes(new GLib.Bytes(new TextEncoder().encode(rows)));
-    assertThrows(() => store.import_activities(stream, Tandem.DataFormat.CSV, null),
+    assertThrows(() => store.import_activities(stream, Tandem.DataFormat.CSV, null, null),
         e => e.matches(Tandem.import_error_quark(), Tandem.ImportError.INVALID_FIELD) &&
             e.message.startsWith('line 3: amount:'));
     assertEqual(store.list_activities().get_n_items(), 0);
@@ -157,7 +157,7 @@ test('a bad import row names its line and field and writes nothing', () => {
         `C,2026-11-03T10:00:00Z,99,${field.id},call,\n`;
     assertThrows(() => store.import_activities(
         Gio.MemoryInputStream.new_from_bytes(new GLib.Bytes(new TextEncoder().encode(unknown))),
-        Tandem.DataFormat.CSV, null),
+        Tandem.DataFormat.CSV, null, null),
     e => e.matches(Tandem.import_error_quark(), Tandem.ImportError.UNKNOWN_REFERENCE));
     assertEqual(store.list_activities().get_n_items(), 0);
 });

@@ -46,7 +46,7 @@ def world():
     team = store.save_team(team, when('2026-01-01T00:00:00Z'))
     account = store.save_account(Tandem.Account.new('ACME GmbH', team), when('2026-01-01T00:00:00Z'))
     plan = Tandem.Plan.new_from_data(PLAN, -1)
-    store.add_plan(plan)
+    Tandem.Plan.add(store, plan)
     return store, plan, inside, field, account
 
 
@@ -64,7 +64,7 @@ def test_statement_per_rep(world):
     store.log_activity(account, inside, Tandem.ActivityKind.CROSS_SELL,
                        Tandem.Money.parse('4000.00 EUR'), when('2026-11-10T10:00:00Z'))
     period = plan.parse_period('2026-11')
-    s = store.settle(plan, period)
+    s = Tandem.Settlement.new(store, plan, period)
     lines = s.get_lines_for_rep(inside)
     got = [(l.props.kind, l.props.amount.to_string()) for l in lines]
     # 5% of 1,200 = 60 → 24 (40%); 5% of 4,000 = 200 → 140 (70%); bonus 500
@@ -83,7 +83,7 @@ def test_statement_per_rep(world):
     assert data['reps'][0]['lines'][0] == {
         'kind': 'commission', 'amount': '24.00 EUR', 'activity': 1,
         'explanation': '5% of 1,200.00 EUR order #1 for ACME GmbH = 60.00 EUR; your share 40% = 24.00 EUR'}
-    assert s.to_json() == store.settle(plan, period).to_json()
+    assert s.to_json() == Tandem.Settlement.new(store, plan, period).to_json()
     out = Gio.MemoryOutputStream.new_resizable()
     assert s.write_json(out, None)
     out.close(None)
@@ -103,20 +103,20 @@ def test_async_settle_and_close(world):
     box = {}
 
     def done(src, res):
-        box['s'] = store.settle_finish(res)
+        box['s'] = Tandem.Settlement.compute_finish(res)
         loop.quit()
 
-    store.settle_async(plan, plan.parse_period('2026-10'), None, done)
+    Tandem.Settlement.compute_async(store, plan, plan.parse_period('2026-10'), None, done)
     loop.run()
     assert box['s'].get_state() == Tandem.SettlementState.DRAFT
 
-    closed = store.close_period(plan, plan.parse_period('2026-10'))
+    closed = Tandem.Settlement.close(store, plan, plan.parse_period('2026-10'))
     assert closed.get_state() == Tandem.SettlementState.CLOSED
     with pytest.raises(GLib.Error) as info:
         store.log_activity(account, field, Tandem.ActivityKind.CALL, None, when('2026-10-20T10:00:00Z'))
     assert info.value.code == int(Tandem.StoreError.CLOSED_PERIOD)
-    assert store.get_plan('Standard').props.name == 'Standard'
-    assert store.list_plans() == ['Standard']
+    assert Tandem.Plan.load(store, 'Standard').props.name == 'Standard'
+    assert Tandem.Plan.list_names(store) == ['Standard']
 
 
 def test_periods_and_plan_properties():
@@ -141,36 +141,36 @@ def test_plans_over_time(world):
     nov = plan.parse_period('2026-11')
     oct_ = plan.parse_period('2026-10')
     v2 = Tandem.Plan.new_from_data(PLAN.replace('CommissionRate=5%', 'CommissionRate=8%'), -1)
-    ok, version = store.add_plan_version(v2, nov)
+    ok, version = Tandem.PlanVersion.add(store, v2, nov)
     assert ok and version == 2
-    assert [(v.props.name, v.props.version, v.get_from()) for v in store.list_plan_versions()] == \
+    assert [(v.props.name, v.props.version, v.get_from()) for v in Tandem.PlanVersion.list(store)] == \
         [('Standard', 1, None), ('Standard', 2, '2026-11')]
-    assert 'CommissionRate=5%' in store.get_plan_at('Standard', oct_).get_data()
-    assert store.get_default_plan() == 'Standard'
-    store.set_default_plan('Standard')
+    assert 'CommissionRate=5%' in Tandem.Plan.load_at(store, 'Standard', oct_).get_data()
+    assert Tandem.Plan.get_default(store) == 'Standard'
+    Tandem.Plan.set_default(store, 'Standard')
     with pytest.raises(GLib.Error) as info:
-        store.set_default_plan('Gold')
+        Tandem.Plan.set_default(store, 'Gold')
     assert 'Gold' in info.value.message
     assert nov.get_next().to_string() == '2026-12'
-    store.assign_plan(team, 'Standard', nov)
-    assert store.get_team_plan(team, nov) == 'Standard'
+    Tandem.Plan.assign(store, team, 'Standard', nov)
+    assert Tandem.Plan.get_for_team(store, team, nov) == 'Standard'
 
-    store.ramp_target(team, nov, [5000, 7500])
-    targets = [(t.props.period, t.props.amount.to_string()) for t in store.list_targets(team)]
+    Tandem.Target.ramp(store, team, nov, [5000, 7500])
+    targets = [(t.props.period, t.props.amount.to_string()) for t in Tandem.Target.list(store, team)]
     assert targets == [('2026-11', '2500.00 EUR'), ('2026-12', '3750.00 EUR')]
 
-    draw = store.set_draw(inside, Tandem.Money.parse('300.00 EUR'), nov, None, True)
+    draw = Tandem.Draw.set(store, inside, Tandem.Money.parse('300.00 EUR'), nov, None, True)
     assert draw.props.recoverable and draw.props.until is None
-    [listed] = store.list_draws()
+    [listed] = Tandem.Draw.list(store)
     assert (listed.props.rep.props.id, listed.props.balance.to_string()) == (inside.props.id, '0.00 EUR')
 
-    store.set_exchange_rate('CHF', 'EUR', '0.95', when('2026-11-01T00:00:00Z'))
-    rates = list(store.list_exchange_rates())
+    Tandem.ExchangeRate.set(store, 'CHF', 'EUR', '0.95', when('2026-11-01T00:00:00Z'))
+    rates = list(Tandem.ExchangeRate.list(store))
     assert rates[0].props.rate == '0.95' and rates[0].props.from_currency == 'CHF'
 
     store.log_activity(account, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse('1000.00 CHF'),
                        when('2026-11-10T10:00:00Z'))
-    s = store.settle(store.get_plan_at('Standard', nov), nov)
+    s = Tandem.Settlement.new(store, Tandem.Plan.load_at(store, 'Standard', nov), nov)
     assert s.get_plan_version() == 2
     # 1000.00 CHF at 0.95 = 950.00 EUR; 8% = 76.00; inside 40% = 30.40, topped up to 300.00
     kinds = {line.props.kind.value_nick: line.props.amount.to_string() for line in s.get_lines_for_rep(inside)}
@@ -184,16 +184,16 @@ def test_approve_pay_and_payroll(world):
     store, plan, inside, field, account = world
     payroll = Tandem.Plan.new_from_data(PLAN + '[Payroll]\ncommission=300\nteam-bonus=301\n'
                                         'Consultant=1234567\nClient=12345\n', -1)
-    store.add_plan(payroll)
+    Tandem.Plan.add(store, payroll)
     nov = payroll.parse_period('2026-11')
     store.log_activity(account, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse('1000.00 EUR'),
                        when('2026-11-10T10:00:00Z'))
     with pytest.raises(GLib.Error) as info:
-        store.approve_period(payroll, nov)
+        Tandem.Settlement.approve(store, payroll, nov)
     assert info.value.matches(Tandem.store_error_quark(), Tandem.StoreError.WRONG_STATE)
-    store.close_period(payroll, nov)
+    Tandem.Settlement.close(store, payroll, nov)
     store.set_actor('Petra Krüger')
-    s = store.approve_period(payroll, nov)
+    s = Tandem.Settlement.approve(store, payroll, nov)
     assert s.get_state() == Tandem.SettlementState.APPROVED
     reached, who, at = s.get_transition(Tandem.SettlementState.APPROVED)
     assert reached and who == 'Petra Krüger' and at is not None
@@ -201,7 +201,7 @@ def test_approve_pay_and_payroll(world):
         rep.props.personnel_number = number
         store.update_rep(rep)
     out = Gio.MemoryOutputStream.new_resizable()
-    store.export_payroll([payroll.get_name()], nov, Tandem.PayrollFormat.CSV,
+    Tandem.PayrollProfile.export(store, [payroll.get_name()], nov, Tandem.PayrollFormat.CSV,
                          Tandem.PayrollExportFlags.NONE, out, None)
     out.close(None)
     text = bytes(out.steal_as_bytes().get_data()).decode()
@@ -209,17 +209,17 @@ def test_approve_pay_and_payroll(world):
     assert text == ('period,personnel_number,rep,wage_type,amount,currency\n'
                     '2026-11,7,Jonas Becker,300,30.00,EUR\n'
                     '2026-11,101,Anna Schäfer,300,20.00,EUR\n')
-    entry = list(store.list_audit(None))[-1]
+    entry = list(Tandem.AuditEntry.list(store, None))[-1]
     assert entry.get_verb() == 'payroll-export'
     assert entry.get_what() == ('Period 2026-11 of plans Standard, format csv, sha256 '
                                 + hashlib.sha256(text.encode()).hexdigest())
     # the same run again is refused naming when and by whom, unless on purpose
     with pytest.raises(GLib.Error) as info:
-        store.export_payroll(None, nov, Tandem.PayrollFormat.CSV, Tandem.PayrollExportFlags.NONE,
+        Tandem.PayrollProfile.export(store, None, nov, Tandem.PayrollFormat.CSV, Tandem.PayrollExportFlags.NONE,
                              Gio.MemoryOutputStream.new_resizable(), None)
     assert 'was exported to payroll on' in info.value.message and 'Petra Krüger' in info.value.message
     excel = Gio.MemoryOutputStream.new_resizable()
-    store.export_payroll(None, nov, Tandem.PayrollFormat.CSV,
+    Tandem.PayrollProfile.export(store, None, nov, Tandem.PayrollFormat.CSV,
                          Tandem.PayrollExportFlags.AGAIN | Tandem.PayrollExportFlags.EXCEL, excel, None)
     excel.close(None)
     assert bytes(excel.steal_as_bytes().get_data()).decode() == (
@@ -234,21 +234,21 @@ def test_approve_pay_and_payroll(world):
     assert profile.get_wage_type(Tandem.LineKind.COMMISSION) == 400
     assert profile.get_wage_type(Tandem.LineKind.CAP) == 0
     assert profile.get_data() == '[Payroll]\ncommission=400\nConsultant=7654321\n'
-    ok, version = store.add_payroll_profile(profile, None)
+    ok, version = Tandem.PayrollProfile.add(store, profile, None)
     assert ok and version == 1
     later = Tandem.PayrollProfile.new_from_data('[Payroll]\ncommission=500\n', -1)
-    assert store.add_payroll_profile(later, Tandem.Period.parse('2026-12'))[1] == 2
-    assert store.get_payroll_profile(nov).props.version == 1
-    assert store.get_payroll_profile(None).get_from() == '2026-12'
-    assert store.list_unmapped_line_kinds(s) == []
+    assert Tandem.PayrollProfile.add(store, later, Tandem.Period.parse('2026-12'))[1] == 2
+    assert Tandem.PayrollProfile.load(store, nov).props.version == 1
+    assert Tandem.PayrollProfile.load(store, None).get_from() == '2026-12'
+    assert Tandem.PayrollProfile.list_unmapped_kinds(store, s) == []
     out = Gio.MemoryOutputStream.new_resizable()
-    store.export_payroll(None, nov, Tandem.PayrollFormat.CSV, Tandem.PayrollExportFlags.AGAIN, out, None)
+    Tandem.PayrollProfile.export(store, None, nov, Tandem.PayrollFormat.CSV, Tandem.PayrollExportFlags.AGAIN, out, None)
     out.close(None)
     assert ',400,30.00,EUR' in bytes(out.steal_as_bytes().get_data()).decode()
     with pytest.raises(GLib.Error) as info:
         Tandem.PayrollProfile.new_from_data('[Plan]\nName=X\n', -1)
     assert 'needs a [Payroll] group' in info.value.message
-    assert store.pay_period(payroll, nov).get_state() == Tandem.SettlementState.PAID
+    assert Tandem.Settlement.pay(store, payroll, nov).get_state() == Tandem.SettlementState.PAID
 
 
 def test_disputes(world):
@@ -256,21 +256,21 @@ def test_disputes(world):
     store, plan, inside, field, account = world
     nov = plan.parse_period('2026-11')
     dec = plan.parse_period('2026-12')
-    store.close_period(plan, nov)
+    Tandem.Settlement.close(store, plan, nov)
     store.set_actor('Jonas Becker')
-    d = store.open_dispute(field, 'Standard', nov, 0, 'Missing order')
-    other = store.open_dispute(inside, 'Standard', nov, 0, 'Bonus?')
+    d = Tandem.Dispute.open(store, field, 'Standard', nov, 0, 'Missing order')
+    other = Tandem.Dispute.open(store, inside, 'Standard', nov, 0, 'Bonus?')
     assert d.props.state == Tandem.DisputeState.OPEN and d.props.opened_by == 'Jonas Becker'
     store.set_actor('Petra Krüger')
-    r = store.reject_dispute(other.props.id, 'No target')
+    r = Tandem.Dispute.reject(store, other.props.id, 'No target')
     assert r.props.state == Tandem.DisputeState.REJECTED and r.props.note == 'No target'
-    a = store.accept_dispute(d.props.id, Tandem.Money.parse('12.34 EUR'), dec, None)
+    a = Tandem.Dispute.accept(store, d.props.id, Tandem.Money.parse('12.34 EUR'), dec, None)
     assert a.props.amount.to_string() == '12.34 EUR' and a.get_into() == '2026-12'
-    assert [x.props.id for x in store.list_disputes(True)] == []
+    assert [x.props.id for x in Tandem.Dispute.list(store, True)] == []
     with pytest.raises(GLib.Error) as info:
-        store.accept_dispute(d.props.id, Tandem.Money.parse('1.00 EUR'), dec, None)
+        Tandem.Dispute.accept(store, d.props.id, Tandem.Money.parse('1.00 EUR'), dec, None)
     assert info.value.matches(Tandem.store_error_quark(), Tandem.StoreError.WRONG_STATE)
-    s = store.settle(plan, dec)
+    s = Tandem.Settlement.new(store, plan, dec)
     [line] = list(s.get_lines_for_rep(field))
     assert line.props.kind == Tandem.LineKind.ADJUSTMENT and 'dispute #1' in line.props.explanation
 
@@ -278,21 +278,21 @@ def test_disputes(world):
 def test_audit_trail(world):
     """Every write appends who, when and what; a failed write appends nothing."""
     store, plan, inside, field, account = world
-    n = store.list_audit(None).get_n_items()
-    store.add_plan(plan)  # stored already: nothing written, nothing audited
-    assert store.list_audit(None).get_n_items() == n
+    n = Tandem.AuditEntry.list(store, None).get_n_items()
+    Tandem.Plan.add(store, plan)  # stored already: nothing written, nothing audited
+    assert Tandem.AuditEntry.list(store, None).get_n_items() == n
     store.set_actor('Petra Krüger')
     inside.props.name = 'Anna Wolf'
     store.update_rep(inside)
     inside.props.personnel_number = 'x1'
     with pytest.raises(GLib.Error):
         store.update_rep(inside)
-    entries = list(store.list_audit(None))
+    entries = list(Tandem.AuditEntry.list(store, None))
     assert len(entries) == n + 1
     last = entries[-1]
     assert (last.props.who, last.props.verb) == ('Petra Krüger', 'rep update')
     assert 'name Anna Schäfer → Anna Wolf' in last.props.what
-    assert [e.props.id for e in store.list_audit(last.props.at)] == [last.props.id]
+    assert [e.props.id for e in Tandem.AuditEntry.list(store, last.props.at)] == [last.props.id]
 
 
 def test_pay_on_collection(world):
@@ -309,7 +309,7 @@ def test_pay_on_collection(world):
     assert payment.props.kind == Tandem.ActivityKind.PAYMENT
     assert payment.get_pays().props.id == order.props.id
     # 5% of 1000.00 = 50.00: inside 20.00, field 30.00; a quarter is paid
-    s = store.settle(collect, collect.parse_period('2026-10'))
+    s = Tandem.Settlement.new(store, collect, collect.parse_period('2026-10'))
     assert s.get_total_for_rep(inside).to_string() == '5.00 EUR'
     assert s.get_held_for_rep(field).to_string() == '22.50 EUR'
     assert s.get_held().to_string() == '37.50 EUR'
@@ -325,17 +325,17 @@ def test_pay_on_collection(world):
 def test_plan_choice_and_wrong_plan(world):
     """The plan a verb uses when none is named; a rep under another plan."""
     store, plan, inside, field, account = world
-    assert store.resolve_plan_name(None) == 'Standard'
-    assert store.resolve_plan_name('Standard') == 'Standard'
+    assert Tandem.Plan.resolve_name(store, None) == 'Standard'
+    assert Tandem.Plan.resolve_name(store, 'Standard') == 'Standard'
     with pytest.raises(GLib.Error) as info:
-        store.resolve_plan_name('Standart')
+        Tandem.Plan.resolve_name(store, 'Standart')
     assert 'did you mean “Standard”' in info.value.message
-    store.add_plan(Tandem.Plan.new_from_data(PLAN.replace('Name=Standard', 'Name=Gold'), -1))
+    Tandem.Plan.add(store, Tandem.Plan.new_from_data(PLAN.replace('Name=Standard', 'Name=Gold'), -1))
     with pytest.raises(GLib.Error) as info:
-        store.resolve_plan_name(None)
+        Tandem.Plan.resolve_name(store, None)
     assert 'Several plans are stored (Gold, Standard)' in info.value.message
-    store.set_default_plan('Gold')
-    assert store.resolve_plan_name(None) == 'Gold'
+    Tandem.Plan.set_default(store, 'Gold')
+    assert Tandem.Plan.resolve_name(store, None) == 'Gold'
     assert Tandem.suggest('setle', ['settle', 'statement']) == 'settle'
     assert Tandem.suggest('xyz', ['settle', 'statement']) is None
 
@@ -343,8 +343,8 @@ def test_plan_choice_and_wrong_plan(world):
     store.log_activity(account, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse('100.00 EUR'),
                        when('2026-11-03T10:00:00Z'))
     nov = plan.parse_period('2026-11')
-    standard = store.settle(plan, nov)
-    gold = store.settle(store.get_plan('Gold'), nov)
+    standard = Tandem.Settlement.new(store, plan, nov)
+    gold = Tandem.Settlement.new(store, Tandem.Plan.load(store, 'Gold'), nov)
     assert standard.get_team_results().get_n_items() == 0
     assert not standard.includes_rep(inside)
     assert gold.includes_rep(inside) and gold.includes_rep(field)

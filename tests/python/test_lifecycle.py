@@ -45,7 +45,7 @@ def test_orders_move_the_stage_and_every_change_is_recorded():
         store.log_activity(acme, jonas, Tandem.ActivityKind.UP_SELL,
                            Tandem.Money.parse('50.00 EUR'), utc(2026, month, 1))
     assert acme.props.stage == Tandem.AccountStage.REGULAR
-    history = list(store.list_stage_changes(acme))
+    history = list(Tandem.StageChange.list(store, acme))
     assert [(c.props.stage, c.props.cause) for c in history] == [
         (Tandem.AccountStage.PROSPECT, Tandem.StageCause.CREATED),
         (Tandem.AccountStage.CUSTOMER, Tandem.StageCause.FIRST_ORDER),
@@ -53,7 +53,7 @@ def test_orders_move_the_stage_and_every_change_is_recorded():
     assert history[1].props.activity_id == first.props.id
     assert Tandem.stage_cause_to_nick(history[2].props.cause) == 'repeat-orders'
 
-    made = list(store.apply_lifecycle(utc(2027, 7, 1)))
+    made = list(Tandem.LifecycleRules.apply(store, utc(2027, 7, 1)))
     assert len(made) == 1 and made[0].props.cause == Tandem.StageCause.NO_ORDERS
     assert made[0].props.changed_at.format('%F') == '2027-06-01'
     assert acme.props.stage == Tandem.AccountStage.LOST
@@ -61,15 +61,15 @@ def test_orders_move_the_stage_and_every_change_is_recorded():
 
 def test_rules_are_stored_and_validated():
     store = Tandem.Store.new_in_memory()
-    rules = store.get_lifecycle_rules()
+    rules = Tandem.LifecycleRules.load(store)
     assert (rules.props.regular_orders, rules.props.regular_months, rules.props.lost_after_days) == (3, 12, 365)
     rules.props.regular_orders = 2
     rules.props.lost_after_days = 0
-    store.set_lifecycle_rules(rules)
-    assert store.get_lifecycle_rules().props.regular_orders == 2
+    Tandem.LifecycleRules.save(store, rules)
+    assert Tandem.LifecycleRules.load(store).props.regular_orders == 2
     rules.props.regular_months = 500
     with pytest.raises(GLib.Error) as e:
-        store.set_lifecycle_rules(rules)
+        Tandem.LifecycleRules.save(store, rules)
     assert e.value.matches(Tandem.validation_error_quark(), Tandem.ValidationError.OUT_OF_RANGE)
     assert 'regular-months 500' in e.value.message
     parsed = Tandem.LifecycleRules.new_from_data('[Lifecycle]\nRegularOrders=5\n', -1)
@@ -91,12 +91,12 @@ def test_conversions_and_kpis():
     store.log_activity(old, jonas, Tandem.ActivityKind.CROSS_SELL, Tandem.Money.parse('200.00 EUR'), utc(2026, 11, 4))
     store.log_activity(old, anna, Tandem.ActivityKind.CALL, None, utc(2026, 11, 5))
 
-    conv = list(store.compute_conversions(utc(2026, 11, 1), utc(2026, 12, 1)))
+    conv = list(Tandem.Conversion.compute(store, utc(2026, 11, 1), utc(2026, 12, 1)))
     assert len(conv) == 1 and conv[0].props.team == team
     assert (conv[0].props.prospects, conv[0].props.won, conv[0].props.win_rate) == (2, 1, 5000)
 
     plan = Tandem.Plan.new_from_data(PLAN, -1)
-    kpis = list(store.compute_kpis(plan, Tandem.Period.parse('2026-11')))
+    kpis = list(Tandem.Kpi.compute(store, plan, Tandem.Period.parse('2026-11')))
     assert len(kpis) == 1
     k = kpis[0]
     assert isinstance(k, Tandem.Kpi) and k.props.team == team
@@ -110,4 +110,4 @@ def test_conversions_and_kpis():
     assert k.get_activity_count(Tandem.ActivityKind.CALL) == 1
     assert k.props.conversion.props.won == 1
     with pytest.raises(GLib.Error):
-        store.compute_conversions(utc(2026, 12, 1), utc(2026, 11, 1))
+        Tandem.Conversion.compute(store, utc(2026, 12, 1), utc(2026, 11, 1))

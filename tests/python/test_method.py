@@ -16,13 +16,13 @@ def test_matcher_with_stored_tags():
     jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD)
     tom = store.add_rep('Tom Wagner', Tandem.Role.FIELD)
     S, P = Tandem.TagKind.STRENGTH, Tandem.TagKind.PREFERENCE
-    store.set_rep_tag(anna, S, 'phone', 5)
-    store.set_rep_tag(lea, S, 'technical', 4)
-    store.set_rep_tag(jonas, S, 'technical', 5)
-    store.set_rep_tag(tom, S, 'negotiation', 5)
-    store.set_rep_tag(anna, P, 'region-nord', 4)
-    store.set_rep_tag(tom, P, 'region-nord', 4)
-    tags = store.list_rep_tags(anna)
+    Tandem.RepTag.set(store, anna, S, 'phone', 5)
+    Tandem.RepTag.set(store, lea, S, 'technical', 4)
+    Tandem.RepTag.set(store, jonas, S, 'technical', 5)
+    Tandem.RepTag.set(store, tom, S, 'negotiation', 5)
+    Tandem.RepTag.set(store, anna, P, 'region-nord', 4)
+    Tandem.RepTag.set(store, tom, P, 'region-nord', 4)
+    tags = Tandem.RepTag.list(store, anna)
     assert [(t.props.name, t.props.level, t.props.kind) for t in tags] == [
         ('phone', 5, S), ('region-nord', 4, P)]
 
@@ -58,15 +58,15 @@ def test_classification_and_clean_up():
         accounts.append(a)
         if amount:
             store.log_activity(a, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse(amount), when)
-    result = store.classify_accounts(GLib.DateTime.new_utc(2026, 11, 1, 0, 0, 0),
+    result = Tandem.Classification.compute(store, GLib.DateTime.new_utc(2026, 11, 1, 0, 0, 0),
                                      GLib.DateTime.new_utc(2026, 12, 1, 0, 0, 0),
                                      'EUR', 8000, 1500, 400, True)
     got = [(c.props.account.props.name, c.props.category, c.props.share) for c in result]
     assert got == [('Kunde 1', Tandem.Category.A, 9000), ('Kunde 2', Tandem.Category.B, 1000),
                    ('Kunde 3', Tandem.Category.D, 0)]
     assert accounts[2].props.category == Tandem.Category.D
-    assert [a.props.name for a in store.clean_up_accounts(False)] == ['Kunde 3']
-    assert [a.props.name for a in store.clean_up_accounts(True)] == ['Kunde 3']
+    assert [a.props.name for a in Tandem.Classification.clean_up(store, False)] == ['Kunde 3']
+    assert [a.props.name for a in Tandem.Classification.clean_up(store, True)] == ['Kunde 3']
     assert accounts[2].props.archived
 
 
@@ -76,20 +76,20 @@ def test_support_queue():
     jonas = store.add_rep('Jonas Becker', Tandem.Role.FIELD)
     acme = store.add_account('ACME GmbH', store.add_team(anna, jonas))
     t0 = GLib.DateTime.new_utc(2026, 11, 2, 9, 0, 0)
-    late = store.open_support_request(acme, anna, 'reklamation', t0,
+    late = Tandem.SupportRequest.open(store, acme, anna, 'reklamation', t0,
                                       GLib.DateTime.new_utc(2026, 11, 3, 9, 0, 0), 'Lieferung')
-    soon = store.open_support_request(acme, jonas, 'reklamation', t0,
+    soon = Tandem.SupportRequest.open(store, acme, jonas, 'reklamation', t0,
                                       GLib.DateTime.new_utc(2026, 11, 30, 9, 0, 0), None)
     assert isinstance(late, Tandem.SupportRequest)
-    assert [r.props.owner.props.name for r in store.list_support_queue('reklamation', False)] == \
+    assert [r.props.owner.props.name for r in Tandem.SupportRequest.list_queue(store, 'reklamation', False)] == \
         ['Anna Schäfer', 'Jonas Becker']
-    overdue = store.list_overdue_support(GLib.DateTime.new_utc(2026, 11, 10, 0, 0, 0))
+    overdue = Tandem.SupportRequest.list_overdue(store, GLib.DateTime.new_utc(2026, 11, 10, 0, 0, 0))
     assert [r.props.activity.props.note for r in overdue] == ['Lieferung']
-    store.close_support_request(late, jonas, GLib.DateTime.new_utc(2026, 11, 4, 9, 0, 0))
+    Tandem.SupportRequest.close(store, late, jonas, GLib.DateTime.new_utc(2026, 11, 4, 9, 0, 0))
     assert late.props.closed and late.props.closed_by is jonas
-    assert store.list_overdue_support(GLib.DateTime.new_utc(2026, 11, 10, 0, 0, 0)).get_n_items() == 0
+    assert Tandem.SupportRequest.list_overdue(store, GLib.DateTime.new_utc(2026, 11, 10, 0, 0, 0)).get_n_items() == 0
     with pytest.raises(GLib.Error):
-        store.close_support_request(late, jonas, None)
+        Tandem.SupportRequest.close(store, late, jonas, None)
     assert not soon.props.closed
 
 
@@ -100,22 +100,22 @@ def test_shadowing_status():
     team = store.add_team(anna, jonas)
     acme = store.add_account('ACME GmbH', team)
     now = GLib.DateTime.new_now_utc()
-    store.log_shadowing(acme, anna, jonas, now, 240, 'Mitfahrt')
-    [status] = list(store.list_shadowing_status(False))
+    Tandem.ShadowingStatus.log(store, acme, anna, jonas, now, 240, 'Mitfahrt')
+    [status] = list(Tandem.ShadowingStatus.list(store, False))
     assert isinstance(status, Tandem.ShadowingStatus)
     assert status.props.ride_along and not status.props.sit_in and not status.props.complete
     assert status.props.ride_along_minutes == 240
-    assert [s.props.team.props.name for s in store.list_shadowing_status(True)] == [team.props.name]
-    store.log_shadowing(acme, jonas, anna, now, 180, None)
-    assert store.list_shadowing_status(True).get_n_items() == 0
+    assert [s.props.team.props.name for s in Tandem.ShadowingStatus.list(store, True)] == [team.props.name]
+    Tandem.ShadowingStatus.log(store, acme, jonas, anna, now, 180, None)
+    assert Tandem.ShadowingStatus.list(store, True).get_n_items() == 0
     # a year without shadowing: both directions missing there
     y2020, y2021 = GLib.DateTime.new_utc(2020, 1, 1, 0, 0, 0), GLib.DateTime.new_utc(2021, 1, 1, 0, 0, 0)
-    [old] = list(store.list_shadowing_status_between(y2020, y2021, True))
+    [old] = list(Tandem.ShadowingStatus.list_between(store, y2020, y2021, True))
     assert not old.props.ride_along and not old.props.sit_in and old.props.sit_in_minutes == 0
-    [this] = list(store.list_shadowing_status_between(None, None, False))
+    [this] = list(Tandem.ShadowingStatus.list_between(store, None, None, False))
     assert this.props.complete and this.props.sit_in_minutes == 180
     with pytest.raises(GLib.Error):
-        store.log_shadowing(acme, anna, anna, now, 60, None)
+        Tandem.ShadowingStatus.log(store, acme, anna, anna, now, 60, None)
 
 
 def test_charter_versions_and_agreement():
@@ -126,13 +126,13 @@ def test_charter_versions_and_agreement():
     draft = Tandem.Charter.new(team)
     draft.set_area('appointments', Tandem.CharterOwner.INSIDE)
     draft.set_area('cross-selling', Tandem.CharterOwner.SHARED)
-    v1 = store.save_charter(draft)
+    v1 = Tandem.Charter.save(store, draft)
     assert v1.props.version == 1 and v1.get_areas() == ['appointments', 'cross-selling']
     found, owner = v1.get_owner('cross-selling')
     assert found and owner == Tandem.CharterOwner.SHARED
-    store.confirm_charter(v1, anna, None)
+    Tandem.Charter.confirm(store, v1, anna, None)
     assert not v1.props.agreed
-    store.confirm_charter(v1, jonas, None)
+    Tandem.Charter.confirm(store, v1, jonas, None)
     assert v1.props.agreed
-    assert store.get_charter(team, 0).props.agreed
-    assert store.list_charters(team).get_n_items() == 1
+    assert Tandem.Charter.load(store, team, 0).props.agreed
+    assert Tandem.Charter.list(store, team).get_n_items() == 1

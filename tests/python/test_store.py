@@ -52,24 +52,24 @@ def test_history(seeded):
     store, inside, field, team, account = seeded
     lea = store.add_rep('Lea Hoffmann', Tandem.Role.INSIDE)
     store.change_team_members(team, lea, field, None)
-    history = store.list_memberships(team)
+    history = Tandem.Membership.list(store, team)
     assert history.get_n_items() == 2
     first = history.get_item(0)
     assert isinstance(first, Tandem.Membership)
     assert first.props.inside_rep is inside
     assert first.props.valid_until is not None
-    now = store.get_team_members_at(team, GLib.DateTime.new_now_utc())
+    now = Tandem.Membership.load_at(store, team, GLib.DateTime.new_now_utc())
     assert now.props.inside_rep is lea
     # the start can move back, not past the first pair's end
     start = GLib.DateTime.new_utc(2020, 1, 1, 0, 0, 0)
-    assert store.set_team_start(team, start)
-    assert store.list_memberships(team).get_item(0).props.valid_from.equal(start)
+    assert Tandem.Membership.set_start(store, team, start)
+    assert Tandem.Membership.list(store, team).get_item(0).props.valid_from.equal(start)
     with pytest.raises(GLib.Error) as info:
-        store.set_team_start(team, GLib.DateTime.new_utc(2099, 1, 1, 0, 0, 0))
+        Tandem.Membership.set_start(store, team, GLib.DateTime.new_utc(2099, 1, 1, 0, 0, 0))
     assert info.value.code == int(Tandem.StoreError.INVALID)
 
     store.set_account_stage(account, Tandem.AccountStage.CUSTOMER, None)
-    changes = store.list_stage_changes(account)
+    changes = Tandem.StageChange.list(store, account)
     assert [c.props.stage for c in changes] == [Tandem.AccountStage.PROSPECT,
                                                 Tandem.AccountStage.CUSTOMER]
     assert isinstance(changes.get_item(1), Tandem.StageChange)
@@ -122,7 +122,7 @@ def test_async_import_with_progress_and_query(seeded):
 
     stream = Gio.MemoryInputStream.new_from_data(data)
     ok, inserted, skipped = run_async(
-        lambda cb: store.import_activities_async(stream, Tandem.DataFormat.CSV, None, cb),
+        lambda cb: store.import_activities_async(stream, Tandem.DataFormat.CSV, None, None, cb),
         lambda res: store.import_activities_finish(res))
     assert ok and inserted == 25000 and skipped == 0
     assert progress and progress[-1] == ('import', 25000, 25000)
@@ -137,7 +137,7 @@ def test_import_error_names_line_and_column(seeded):
     store, inside, field, team, account = seeded
     data = b'ref,at,account,rep,kind,amount\nA,2026-11-03T10:00:00Z,1,1,call,\nB,2026-11-03T10:00:00Z,1,1,order,abc\n'
     with pytest.raises(GLib.Error) as info:
-        store.import_activities(Gio.MemoryInputStream.new_from_data(data), Tandem.DataFormat.CSV, None)
+        store.import_activities(Gio.MemoryInputStream.new_from_data(data), Tandem.DataFormat.CSV, None, None)
     assert info.value.domain == 'tandem-import-error-quark'
     assert info.value.message.startswith('line 3: amount:')
     assert store.list_activities().get_n_items() == 0
@@ -177,13 +177,13 @@ def test_time_zone_and_local_times(seeded):
     assert store.get_time_zone_name() == 'Europe/Berlin'
     # 23:30 in Berlin in November is 22:30 UTC; the first minutes of
     # November are still October in UTC
-    assert store.parse_time('30.11.2026 23:30').format_iso8601() == '2026-11-30T22:30:00Z'
-    assert store.parse_time('2026-11-01 00:30').format_iso8601() == '2026-10-31T23:30:00Z'
-    assert store.parse_time('2026-11-01T00:30:00Z').format_iso8601() == '2026-11-01T00:30:00Z'
+    assert Tandem.time_parse('30.11.2026 23:30', store.get_time_zone()).format_iso8601() == '2026-11-30T22:30:00Z'
+    assert Tandem.time_parse('2026-11-01 00:30', store.get_time_zone()).format_iso8601() == '2026-10-31T23:30:00Z'
+    assert Tandem.time_parse('2026-11-01T00:30:00Z', store.get_time_zone()).format_iso8601() == '2026-11-01T00:30:00Z'
     berlin = GLib.TimeZone.new_identifier('Europe/Berlin')
     assert Tandem.time_parse('2026-10-25 02:30', berlin).format_iso8601() == '2026-10-25T01:30:00Z'
     with pytest.raises(GLib.Error) as e:
-        store.parse_time('29.03.2026 02:30')
+        Tandem.time_parse('29.03.2026 02:30', store.get_time_zone())
     assert 'does not exist in the time zone Europe/Berlin' in e.value.message
     with pytest.raises(GLib.Error) as e:
         store.set_time_zone('Mars/Olympus')
@@ -204,7 +204,7 @@ def test_german_files_customer_numbers_and_amounts(seeded):
     assert options.get_kind() == (True, Tandem.ActivityKind.ORDER)
     data = 'Belegnr;Datum;Kundennr;PNR;Betrag;Bemerkung\r\nR-1;30.11.2026 23:30;K-1001;1002;1.200,50 EUR;Grüße\r\n'
     stream = Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(data.encode('cp1252')))
-    ok, inserted, skipped, encoding = store.import_activities_full(stream, Tandem.DataFormat.CSV, options, None)
+    ok, inserted, skipped, encoding = store.import_activities(stream, Tandem.DataFormat.CSV, options, None)
     assert ok and inserted == 1 and skipped == 0 and encoding == 'Windows-1252'
     row = store.find_activity_by_ref('R-1')
     assert row.props.amount.to_string() == '1200.50 EUR'

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-closing.c: closing a settlement period: its lines frozen in one
+/* tandem-settlement-closing.c: closing a settlement period: its lines frozen in one
  * write transaction, in the order of the plan's periods */
 
 #include "config.h"
@@ -12,7 +12,10 @@
 #include "tandem-settlement.h"
 #include "tandem-settlement-private.h"
 #include "tandem-settlement-engine-private.h"
-#include "tandem-plan-history.h"
+#include "tandem-plan-version.h"
+#include "tandem-target.h"
+#include "tandem-draw.h"
+#include "tandem-exchange-rate.h"
 #include "tandem-plan-private.h"
 #include "tandem-schedule-private.h"
 #include "tandem-currency-private.h"
@@ -196,7 +199,7 @@ check_close_order (TandemDb *db, TandemPlan *plan, TandemPeriod *period, GError 
 }
 
 /**
- * tandem_store_close_period:
+ * tandem_settlement_close:
  * @self: a `TandemStore`
  * @plan: the compensation plan
  * @period: the period to close
@@ -213,10 +216,7 @@ check_close_order (TandemDb *db, TandemPlan *plan, TandemPeriod *period, GError 
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_close_period (TandemStore  *self,
-                           TandemPlan   *plan,
-                           TandemPeriod *period,
-                           GError      **error)
+tandem_settlement_close (TandemStore *self, TandemPlan *plan, TandemPeriod *period, GError **error)
 {
   g_autoptr (TandemSettlement) draft = NULL;
   g_autoptr (Closing) closing = NULL;
@@ -248,7 +248,7 @@ tandem_store_close_period (TandemStore  *self,
     g_autoptr (TandemPlan) stored = NULL;
     g_autoptr (GError) local = NULL;
 
-    stored = tandem_store_get_plan_at (self, tandem_plan_get_name (plan), period, &local);
+    stored = tandem_plan_load_at (self, tandem_plan_get_name (plan), period, &local);
     if (stored == NULL
         && !g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND))
       {

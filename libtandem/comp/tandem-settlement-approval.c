@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-approval.c: a closed settlement period moves forward only:
+/* tandem-settlement-approval.c: a closed settlement period moves forward only:
  * closed → approved → paid, each step once, with who and when */
 
 #include "config.h"
@@ -97,7 +97,7 @@ advance (TandemStore          *self,
 }
 
 /**
- * tandem_store_approve_period:
+ * tandem_settlement_approve:
  * @self: a `TandemStore`
  * @plan: the plan the period was closed with
  * @period: a closed period
@@ -112,10 +112,10 @@ advance (TandemStore          *self,
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_approve_period (TandemStore  *self,
-                             TandemPlan   *plan,
-                             TandemPeriod *period,
-                             GError      **error)
+tandem_settlement_approve (TandemStore  *self,
+                           TandemPlan   *plan,
+                           TandemPeriod *period,
+                           GError      **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);
@@ -126,7 +126,7 @@ tandem_store_approve_period (TandemStore  *self,
 }
 
 /**
- * tandem_store_pay_period:
+ * tandem_settlement_pay:
  * @self: a `TandemStore`
  * @plan: the plan the period was closed with
  * @period: an approved period
@@ -142,7 +142,7 @@ tandem_store_approve_period (TandemStore  *self,
  * Since: 1.0
  */
 TandemSettlement *
-tandem_store_pay_period (TandemStore *self, TandemPlan *plan, TandemPeriod *period, GError **error)
+tandem_settlement_pay (TandemStore *self, TandemPlan *plan, TandemPeriod *period, GError **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (TANDEM_IS_PLAN (plan), NULL);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-payroll.c: an approved period's payouts for payroll: one amount
+/* tandem-payroll-profile-export.c: an approved period's payouts for payroll: one amount
  * per rep and wage type, as CSV or as a DATEV LODAS import file */
 
 #include "config.h"
@@ -12,7 +12,10 @@
 
 #include "tandem-settlement.h"
 #include "tandem-payroll-private.h"
-#include "tandem-plan-history.h"
+#include "tandem-plan-version.h"
+#include "tandem-target.h"
+#include "tandem-draw.h"
+#include "tandem-exchange-rate.h"
 #include "tandem-settlement-engine-private.h"
 #include "tandem-plan-private.h"
 #include "tandem-currency-private.h"
@@ -267,14 +270,14 @@ settle_run (TandemStore       *self,
 
   if (names == NULL)
     {
-      if ((stored = tandem_store_list_plans (self, error)) == NULL)
+      if ((stored = tandem_plan_list_names (self, error)) == NULL)
         return NULL;
       names = (const char *const *)stored;
     }
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autoptr (GError) local = NULL;
-      g_autoptr (TandemPlan) plan = tandem_store_get_plan_at (self, names[i], period, &local);
+      g_autoptr (TandemPlan) plan = tandem_plan_load_at (self, names[i], period, &local);
       TandemSettlement *s;
 
       /* a plan of quarters has no month to pay */
@@ -286,7 +289,7 @@ settle_run (TandemStore       *self,
           g_propagate_error (error, g_steal_pointer (&local));
           return NULL;
         }
-      if ((s = tandem_store_settle (self, plan, period, error)) == NULL)
+      if ((s = tandem_settlement_new (self, plan, period, error)) == NULL)
         return NULL;
       if (plans == NULL && _tandem_line_table_get_len (s->lines) == 0)
         {
@@ -384,7 +387,7 @@ check_not_exported (TandemDb *db, const char *key, GError **error)
 }
 
 /**
- * tandem_store_export_payroll:
+ * tandem_payroll_profile_export:
  * @self: a `TandemStore`
  * @plans: (nullable) (array zero-terminated=1): the plans to pay, or %NULL
  *   for every plan with lines in @period
@@ -402,7 +405,7 @@ check_not_exported (TandemDb *db, const char *key, GError **error)
  * negative amounts (clawbacks) carry a leading minus.
  *
  * Line kinds map to wage types through the payroll profile in effect for
- * @period ([method@Tandem.Store.get_payroll_profile]), also for a period
+ * @period ([func@Tandem.PayrollProfile.load]), also for a period
  * closed before the profile was set up; while no profile is stored, each
  * plan's own `[Payroll]` group maps its lines.
  *
@@ -433,14 +436,14 @@ check_not_exported (TandemDb *db, const char *key, GError **error)
  * Since: 1.0
  */
 gboolean
-tandem_store_export_payroll (TandemStore             *self,
-                             const char *const       *plans,
-                             TandemPeriod            *period,
-                             TandemPayrollFormat      format,
-                             TandemPayrollExportFlags flags,
-                             GOutputStream           *stream,
-                             GCancellable            *cancellable,
-                             GError                 **error)
+tandem_payroll_profile_export (TandemStore             *self,
+                               const char *const       *plans,
+                               TandemPeriod            *period,
+                               TandemPayrollFormat      format,
+                               TandemPayrollExportFlags flags,
+                               GOutputStream           *stream,
+                               GCancellable            *cancellable,
+                               GError                 **error)
 {
   g_autoptr (GPtrArray) settlements = NULL;
   g_autoptr (GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
@@ -545,7 +548,7 @@ tandem_store_export_payroll (TandemStore             *self,
 }
 
 /**
- * tandem_store_list_unmapped_line_kinds:
+ * tandem_payroll_profile_list_unmapped_kinds:
  * @self: a `TandemStore`
  * @settlement: a settlement of @self
  * @error: return location for a #GError
@@ -562,9 +565,9 @@ tandem_store_export_payroll (TandemStore             *self,
  * Since: 1.0
  */
 char **
-tandem_store_list_unmapped_line_kinds (TandemStore      *self,
-                                       TandemSettlement *settlement,
-                                       GError          **error)
+tandem_payroll_profile_list_unmapped_kinds (TandemStore      *self,
+                                            TandemSettlement *settlement,
+                                            GError          **error)
 {
   g_autoptr (GStrvBuilder) kinds = g_strv_builder_new ();
   g_autoptr (TandemPayrollProfile) profile = NULL;
@@ -592,7 +595,7 @@ tandem_store_list_unmapped_line_kinds (TandemStore      *self,
     }
   if (profile == NULL)
     {
-      plan = tandem_store_get_plan_at (self, settlement->plan_name, settlement->period, error);
+      plan = tandem_plan_load_at (self, settlement->plan_name, settlement->period, error);
       if (plan == NULL)
         return NULL;
     }
