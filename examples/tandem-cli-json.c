@@ -1,124 +1,118 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* tandem-cli-json.c: JSON written as it goes.
+/* tandem-cli-json.c: the command's JSON, written with the library's one
+ * writer (TandemJsonWriter) to standard output.
  *
  * A list of a million activities or a statement of thousands of lines is
- * printed element by element: each element is built as a small JSON tree,
- * printed and freed, so memory holds one element, never the document.
- * The layout matches cli_print_json(): pretty, two spaces per level. */
+ * printed element by element: each element is built as a small json-glib
+ * tree, handed to the writer and freed, so memory holds one element, never
+ * the document. */
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
-#include <string.h>
+#include <unistd.h>
 
 #include "tandem-cli.h"
 
-static void
-indent (guint depth)
+TandemJsonWriter *
+cli_json_writer (void)
 {
-  for (guint i = 0; i < depth; i++)
-    fputs ("  ", stdout);
+  g_autoptr (GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  /* what stdio holds goes first */
+  fflush (stdout);
+  return tandem_json_writer_new (out, NULL);
 }
 
-/* Before a member or an element: the comma and the line break. */
-static void
-separate (CliJsonStream *s)
+gboolean
+cli_json_end (TandemJsonWriter *w)
 {
-  if (s->pending_value)
+  g_autoptr (GError) error = NULL;
+
+  if (!tandem_json_writer_finish (w, &error))
     {
-      s->pending_value = FALSE;
-      return;
+      g_printerr ("tandem: %s\n", error->message);
+      return FALSE;
     }
-  fputs (s->has_items[s->depth - 1] ? ",\n" : "\n", stdout);
-  s->has_items[s->depth - 1] = TRUE;
-  indent (s->depth);
+  g_print ("\n");
+  return TRUE;
 }
 
 void
-cli_json_open (CliJsonStream *s, char bracket)
+cli_json_node (TandemJsonWriter *w, JsonNode *node)
 {
-  g_return_if_fail (s->depth < G_N_ELEMENTS (s->has_items));
-
-  if (s->depth > 0)
-    separate (s);
-  fputc (bracket, stdout);
-  s->has_items[s->depth++] = FALSE;
-}
-
-void
-cli_json_close (CliJsonStream *s, char bracket)
-{
-  g_return_if_fail (s->depth > 0);
-
-  s->depth--;
-  if (s->has_items[s->depth])
+  switch (json_node_get_node_type (node))
     {
-      fputc ('\n', stdout);
-      indent (s->depth);
-    }
-  fputc (bracket, stdout);
-  if (s->depth == 0)
-    fputc ('\n', stdout);
-}
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr (GList) members = json_object_get_members (object);
 
-void
-cli_json_key (CliJsonStream *s, const char *name)
-{
-  g_autoptr (JsonNode) key = json_node_init_string (json_node_alloc (), name);
-  g_autofree char *text = json_to_string (key, FALSE);
+        tandem_json_writer_begin_object (w);
+        for (GList *m = members; m != NULL; m = m->next)
+          {
+            tandem_json_writer_member (w, m->data);
+            cli_json_node (w, json_object_get_member (object, m->data));
+          }
+        tandem_json_writer_end_object (w);
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
 
-  separate (s);
-  printf ("%s : ", text);
-  s->pending_value = TRUE;
-}
-
-void
-cli_json_value (CliJsonStream *s, JsonNode *node)
-{
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  separate (s);
-  json_generator_set_root (gen, node);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
-  /* the element's own lines, shifted to its depth */
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      fputc (*p, stdout);
-      if (*p == '\n')
-        indent (s->depth);
+        tandem_json_writer_begin_array (w);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          cli_json_node (w, json_array_get_element (array, i));
+        tandem_json_writer_end_array (w);
+        break;
+      }
+    case JSON_NODE_NULL:
+      tandem_json_writer_add_null (w);
+      break;
+    case JSON_NODE_VALUE:
+    default:
+      if (json_node_get_value_type (node) == G_TYPE_INT64)
+        tandem_json_writer_add_int (w, json_node_get_int (node));
+      else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+        tandem_json_writer_add_boolean (w, json_node_get_boolean (node));
+      else if (json_node_get_value_type (node) == G_TYPE_STRING)
+        tandem_json_writer_add_string (w, json_node_get_string (node));
+      else /* the command prints no floating point: money is text */
+        g_return_if_reached ();
+      break;
     }
 }
 
 void
-cli_json_string (CliJsonStream *s, const char *name, const char *value)
-{
-  g_autoptr (JsonNode) node = json_node_alloc ();
-
-  if (value != NULL)
-    json_node_init_string (node, value);
-  else
-    json_node_init_null (node);
-  cli_json_key (s, name);
-  cli_json_value (s, node);
-}
-
-void
-cli_json_int (CliJsonStream *s, const char *name, gint64 value)
-{
-  g_autoptr (JsonNode) node = json_node_init_int (json_node_alloc (), value);
-
-  cli_json_key (s, name);
-  cli_json_value (s, node);
-}
-
-void
-cli_json_builder (CliJsonStream *s, JsonBuilder *b)
+cli_json_builder (TandemJsonWriter *w, JsonBuilder *b)
 {
   g_autoptr (JsonNode) node = json_builder_get_root (b);
 
-  cli_json_value (s, node);
+  cli_json_node (w, node);
+}
+
+void
+cli_json_string (TandemJsonWriter *w, const char *name, const char *value)
+{
+  tandem_json_writer_member (w, name);
+  tandem_json_writer_add_string (w, value);
+}
+
+void
+cli_json_int (TandemJsonWriter *w, const char *name, gint64 value)
+{
+  tandem_json_writer_member (w, name);
+  tandem_json_writer_add_int (w, value);
+}
+
+void
+cli_print_json (JsonNode *node)
+{
+  g_autoptr (TandemJsonWriter) w = cli_json_writer ();
+
+  cli_json_node (w, node);
+  cli_json_end (w);
 }

@@ -338,14 +338,14 @@ static void
 print_kpis_json (const char *period, const char *plan, GListModel *kpis)
 {
   g_autoptr (GEnumClass) kinds = g_type_class_ref (TANDEM_TYPE_ACTIVITY_KIND);
-  CliJsonStream s = { 0 };
+  g_autoptr (TandemJsonWriter) s = cli_json_writer ();
 
   /* one tandem at a time */
-  cli_json_open (&s, '{');
-  cli_json_string (&s, "period", period);
-  cli_json_string (&s, "plan", plan);
-  cli_json_key (&s, "tandems");
-  cli_json_open (&s, '[');
+  tandem_json_writer_begin_object (s);
+  cli_json_string (s, "period", period);
+  cli_json_string (s, "plan", plan);
+  tandem_json_writer_member (s, "tandems");
+  tandem_json_writer_begin_array (s);
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -379,10 +379,11 @@ print_kpis_json (const char *period, const char *plan, GListModel *kpis)
       json_builder_end_object (b);
       add_conversion (b, tandem_kpi_get_conversion (k));
       json_builder_end_object (b);
-      cli_json_builder (&s, b);
+      cli_json_builder (s, b);
     }
-  cli_json_close (&s, ']');
-  cli_json_close (&s, '}');
+  tandem_json_writer_end_array (s);
+  tandem_json_writer_end_object (s);
+  cli_json_end (s);
 }
 
 void

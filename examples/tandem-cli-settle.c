@@ -378,17 +378,17 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
 
   if (cli->json)
     {
-      CliJsonStream s = { 0 };
+      g_autoptr (TandemJsonWriter) s = cli_json_writer ();
 
       /* line by line: each explanation is written, printed and freed */
-      cli_json_open (&s, '{');
-      cli_json_int (&s, "rep", tandem_rep_get_id (rep));
-      cli_json_string (&s, "name", tandem_rep_get_name (rep));
-      cli_json_string (&s, "period", period);
-      cli_json_string (&s, "total", total_text);
-      cli_json_string (&s, "held", held_text);
-      cli_json_key (&s, "lines");
-      cli_json_open (&s, '[');
+      tandem_json_writer_begin_object (s);
+      cli_json_int (s, "rep", tandem_rep_get_id (rep));
+      cli_json_string (s, "name", tandem_rep_get_name (rep));
+      cli_json_string (s, "period", period);
+      cli_json_string (s, "total", total_text);
+      cli_json_string (s, "held", held_text);
+      tandem_json_writer_member (s, "lines");
+      tandem_json_writer_begin_array (s);
       for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
         {
           g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -409,20 +409,21 @@ cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep)
           json_builder_set_member_name (b, "explanation");
           json_builder_add_string_value (b, tandem_payout_line_get_explanation (line));
           json_builder_end_object (b);
-          cli_json_builder (&s, b);
+          cli_json_builder (s, b);
         }
-      cli_json_close (&s, ']');
-      cli_json_key (&s, "disputes");
-      cli_json_open (&s, '[');
+      tandem_json_writer_end_array (s);
+      tandem_json_writer_member (s, "disputes");
+      tandem_json_writer_begin_array (s);
       for (guint i = 0; i < disputes->len; i++)
         {
           g_autoptr (JsonBuilder) b = json_builder_new ();
 
           cli_add_properties (b, disputes->pdata[i]);
-          cli_json_builder (&s, b);
+          cli_json_builder (s, b);
         }
-      cli_json_close (&s, ']');
-      cli_json_close (&s, '}');
+      tandem_json_writer_end_array (s);
+      tandem_json_writer_end_object (s);
+      cli_json_end (s);
       g_type_class_unref (kinds);
       return;
     }

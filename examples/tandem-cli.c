@@ -53,19 +53,6 @@ cli_parse_money (const char *text, GError **error)
 }
 
 void
-cli_print_json (JsonNode *node)
-{
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (gen, node);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
-}
-
-void
 cli_print_id (Cli *cli, gint64 id)
 {
   if (cli->json)
@@ -532,19 +519,20 @@ cli_add_properties (JsonBuilder *b, GObject *object)
 void
 cli_print_model_json (GListModel *model)
 {
-  CliJsonStream s = { 0 };
+  g_autoptr (TandemJsonWriter) s = cli_json_writer ();
 
   /* element by element: a list of a million activities is never one tree */
-  cli_json_open (&s, '[');
+  tandem_json_writer_begin_array (s);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (GObject) item = g_list_model_get_item (model, i);
       g_autoptr (JsonBuilder) b = json_builder_new ();
 
       cli_add_properties (b, item);
-      cli_json_builder (&s, b);
+      cli_json_builder (s, b);
     }
-  cli_json_close (&s, ']');
+  tandem_json_writer_end_array (s);
+  cli_json_end (s);
 }
 
 int

@@ -46,27 +46,20 @@ int          cli_open_store (Cli *cli, gboolean create);
 TandemPlan  *cli_find_plan (Cli *cli, const char *name, GError **error);
 char        *cli_money (TandemMoney *money);
 TandemMoney *cli_parse_money (const char *text, GError **error);
-/* Prints @node pretty, with a newline. */
+/* The command's JSON goes through the library's writer, to standard
+ * output (tandem-cli-json.c): cli_json_writer() makes one, cli_json_end()
+ * finishes the document with a line break (FALSE, said on stderr, when
+ * standard output failed). A json-glib tree built for one element is
+ * written with cli_json_node() or cli_json_builder(). */
+TandemJsonWriter *cli_json_writer (void);
+gboolean          cli_json_end (TandemJsonWriter *w);
+void              cli_json_node (TandemJsonWriter *w, JsonNode *node);
+void              cli_json_builder (TandemJsonWriter *w, JsonBuilder *b);
+/* A member and its value. */
+void cli_json_string (TandemJsonWriter *w, const char *name, const char *value);
+void cli_json_int (TandemJsonWriter *w, const char *name, gint64 value);
+/* Prints @node as one document, with a newline. */
 void cli_print_json (JsonNode *node);
-
-/* JSON printed as it goes (tandem-cli-json.c): open an object or array,
- * give keys and values (a value without a key is an array element), close
- * it; the outermost close ends the line. */
-typedef struct
-{
-  guint    depth;
-  gboolean pending_value; /* a key was printed, its value comes next */
-  gboolean has_items[16];
-} CliJsonStream;
-
-void cli_json_open (CliJsonStream *s, char bracket);
-void cli_json_close (CliJsonStream *s, char bracket);
-void cli_json_key (CliJsonStream *s, const char *name);
-void cli_json_value (CliJsonStream *s, JsonNode *node);
-/* Prints what @b built as the next value. */
-void cli_json_builder (CliJsonStream *s, JsonBuilder *b);
-void cli_json_string (CliJsonStream *s, const char *name, const char *value);
-void cli_json_int (CliJsonStream *s, const char *name, gint64 value);
 /* Prints what @b built. */
 void cli_print_builder (JsonBuilder *b);
 void cli_add_uint (JsonBuilder *b, const char *name, guint value);

@@ -12,6 +12,7 @@
 #include "tandem/tandem-enum-types.h"
 #include "tandem/tandem-types.h"
 #include "tandem/tandem-money.h"
+#include "tandem/tandem-json-writer.h"
 #include "tandem/tandem-rep.h"
 #include "tandem/tandem-team.h"
 #include "tandem/tandem-account.h"

@@ -1418,6 +1418,42 @@ test_output_never_reaches_back (void)
   fixture_clear (&f);
 }
 
+/* The one JSON writer: a stream that fails is an error at the next flush
+ * and at finish, the writes after it do nothing, and a writer into memory
+ * can be emptied and written again. */
+static void
+test_json_writer (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (TandemJsonWriter) w = tandem_json_writer_new (out, NULL);
+  g_autoptr (TandemJsonWriter) mem = tandem_json_writer_new (NULL, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  CU_ASSERT_TRUE (g_output_stream_close (out, NULL, NULL));
+  tandem_json_writer_begin_array (w);
+  /* more than the 64 KiB buffer: the writer tries the closed stream */
+  for (guint i = 0; i < 20000; i++)
+    tandem_json_writer_add_string (w, "one payout line of a long statement");
+  tandem_json_writer_end_array (w);
+  CU_ASSERT_FALSE (tandem_json_writer_flush (w, &error));
+  TANDEM_ASSERT_ERROR (error, G_IO_ERROR, G_IO_ERROR_CLOSED, NULL);
+  g_clear_error (&error);
+  CU_ASSERT_FALSE (tandem_json_writer_finish (w, &error));
+  TANDEM_ASSERT_ERROR (error, G_IO_ERROR, G_IO_ERROR_CLOSED, NULL);
+
+  tandem_json_writer_begin_array (mem);
+  tandem_json_writer_add_int (mem, G_MININT64);
+  tandem_json_writer_add_boolean (mem, TRUE);
+  tandem_json_writer_end_array (mem);
+  first = tandem_json_writer_steal_text (mem);
+  CU_ASSERT_STRING_EQUAL (first, "[\n  -9223372036854775808,\n  true\n]");
+  tandem_json_writer_add_string (mem, "tab\there \x7f");
+  second = tandem_json_writer_steal_text (mem);
+  CU_ASSERT_STRING_EQUAL (second, "\"tab\\there \\u007f\"");
+}
+
 int
 main (void)
 {
@@ -1441,6 +1477,7 @@ main (void)
     TANDEM_TEST (test_async),
     TANDEM_TEST (test_import_german_files),
     TANDEM_TEST (test_output_never_reaches_back),
+    TANDEM_TEST_SQLITE (test_json_writer),
   };
   int status;
 

@@ -22,7 +22,7 @@
 #include "tandem-rate-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
-#include "tandem-json-writer-private.h"
+#include "tandem-json-writer.h"
 
 G_DEFINE_FINAL_TYPE (TandemSettlement, tandem_settlement, G_TYPE_OBJECT)
 
@@ -922,8 +922,8 @@ write_money (TandemJsonWriter *w, const char *name, gint64 minor, const char *cu
   g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
   g_autofree char *text = tandem_money_to_string (m);
 
-  _tandem_json_writer_member (w, name);
-  _tandem_json_writer_string (w, text);
+  tandem_json_writer_member (w, name);
+  tandem_json_writer_add_string (w, text);
 }
 
 /* One line as JSON (with its rep when it stands outside the rep's own
@@ -941,23 +941,23 @@ write_line (TandemSettlement *self,
 
   if (text == NULL)
     return FALSE;
-  _tandem_json_writer_begin_object (w);
+  tandem_json_writer_begin_object (w);
   if (with_rep)
     {
-      _tandem_json_writer_member (w, "rep");
-      _tandem_json_writer_int (w, l->rep_id);
+      tandem_json_writer_member (w, "rep");
+      tandem_json_writer_add_int (w, l->rep_id);
     }
-  _tandem_json_writer_member (w, "kind");
-  _tandem_json_writer_string (w, _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, l->kind));
+  tandem_json_writer_member (w, "kind");
+  tandem_json_writer_add_string (w, _tandem_enum_to_nick (TANDEM_TYPE_LINE_KIND, l->kind));
   write_money (w, "amount", l->amount, self->currency);
-  _tandem_json_writer_member (w, "activity");
+  tandem_json_writer_member (w, "activity");
   if (l->activity_id > 0)
-    _tandem_json_writer_int (w, l->activity_id);
+    tandem_json_writer_add_int (w, l->activity_id);
   else
-    _tandem_json_writer_null (w);
-  _tandem_json_writer_member (w, "explanation");
-  _tandem_json_writer_string (w, text);
-  _tandem_json_writer_end_object (w);
+    tandem_json_writer_add_null (w);
+  tandem_json_writer_member (w, "explanation");
+  tandem_json_writer_add_string (w, text);
+  tandem_json_writer_end_object (w);
   return TRUE;
 }
 
@@ -968,40 +968,41 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w, GError **error)
 {
   g_autofree char *label = tandem_period_to_string (self->period);
 
-  _tandem_json_writer_begin_object (w);
-  _tandem_json_writer_member (w, "period");
-  _tandem_json_writer_string (w, label);
-  _tandem_json_writer_member (w, "plan");
-  _tandem_json_writer_string (w, self->plan_name);
+  tandem_json_writer_begin_object (w);
+  tandem_json_writer_member (w, "period");
+  tandem_json_writer_add_string (w, label);
+  tandem_json_writer_member (w, "plan");
+  tandem_json_writer_add_string (w, self->plan_name);
   if (self->plan_version > 0)
     {
-      _tandem_json_writer_member (w, "plan_version");
-      _tandem_json_writer_int (w, self->plan_version);
+      tandem_json_writer_member (w, "plan_version");
+      tandem_json_writer_add_int (w, self->plan_version);
     }
   if (self->rates != NULL && self->rates->len > 0)
     {
-      _tandem_json_writer_member (w, "rates");
-      _tandem_json_writer_begin_array (w);
+      tandem_json_writer_member (w, "rates");
+      tandem_json_writer_begin_array (w);
       for (guint i = 0; i < self->rates->len; i++)
         {
           const TandemScheduleRecord *r = &g_array_index (self->rates, TandemScheduleRecord, i);
           g_autofree char            *since = _tandem_time_format (r->from_at);
 
-          _tandem_json_writer_begin_object (w);
-          _tandem_json_writer_member (w, "from");
-          _tandem_json_writer_string (w, r->currency);
-          _tandem_json_writer_member (w, "to");
-          _tandem_json_writer_string (w, r->to_currency);
-          _tandem_json_writer_member (w, "rate");
-          _tandem_json_writer_string (w, r->text);
-          _tandem_json_writer_member (w, "since");
-          _tandem_json_writer_string (w, since);
-          _tandem_json_writer_end_object (w);
+          tandem_json_writer_begin_object (w);
+          tandem_json_writer_member (w, "from");
+          tandem_json_writer_add_string (w, r->currency);
+          tandem_json_writer_member (w, "to");
+          tandem_json_writer_add_string (w, r->to_currency);
+          tandem_json_writer_member (w, "rate");
+          tandem_json_writer_add_string (w, r->text);
+          tandem_json_writer_member (w, "since");
+          tandem_json_writer_add_string (w, since);
+          tandem_json_writer_end_object (w);
         }
-      _tandem_json_writer_end_array (w);
+      tandem_json_writer_end_array (w);
     }
-  _tandem_json_writer_member (w, "state");
-  _tandem_json_writer_string (w, _tandem_enum_to_nick (TANDEM_TYPE_SETTLEMENT_STATE, self->state));
+  tandem_json_writer_member (w, "state");
+  tandem_json_writer_add_string (w,
+                                 _tandem_enum_to_nick (TANDEM_TYPE_SETTLEMENT_STATE, self->state));
   for (int s = TANDEM_SETTLEMENT_STATE_APPROVED; s <= TANDEM_SETTLEMENT_STATE_PAID; s++)
     {
       const char *who = s == TANDEM_SETTLEMENT_STATE_APPROVED ? self->approved_by : self->paid_by;
@@ -1011,19 +1012,19 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w, GError **error)
       if (who == NULL)
         continue;
       when = _tandem_time_format (at);
-      _tandem_json_writer_member (w, s == TANDEM_SETTLEMENT_STATE_APPROVED ? "approved_by"
-                                                                           : "paid_by");
-      _tandem_json_writer_string (w, who);
-      _tandem_json_writer_member (w, s == TANDEM_SETTLEMENT_STATE_APPROVED ? "approved_at"
-                                                                           : "paid_at");
-      _tandem_json_writer_string (w, when);
+      tandem_json_writer_member (w,
+                                 s == TANDEM_SETTLEMENT_STATE_APPROVED ? "approved_by" : "paid_by");
+      tandem_json_writer_add_string (w, who);
+      tandem_json_writer_member (w,
+                                 s == TANDEM_SETTLEMENT_STATE_APPROVED ? "approved_at" : "paid_at");
+      tandem_json_writer_add_string (w, when);
     }
   write_money (w, "total", self->total, self->currency);
   if (self->collects)
     write_money (w, "held", self->held_total, self->currency);
 
-  _tandem_json_writer_member (w, "reps");
-  _tandem_json_writer_begin_array (w);
+  tandem_json_writer_member (w, "reps");
+  tandem_json_writer_begin_array (w);
   for (guint r = 0; r < self->rep_ids->len; r++)
     {
       gint64 rep_id = g_array_index (self->rep_ids, gint64, r);
@@ -1032,16 +1033,16 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w, GError **error)
                                                  : _tandem_line_table_get_len (self->lines);
       gint64 total = g_array_index (self->rep_totals, gint64, r);
 
-      _tandem_json_writer_begin_object (w);
-      _tandem_json_writer_member (w, "rep");
-      _tandem_json_writer_int (w, rep_id);
-      _tandem_json_writer_member (w, "name");
-      _tandem_json_writer_string (w, _tandem_settlement_name (self, 'r', rep_id));
+      tandem_json_writer_begin_object (w);
+      tandem_json_writer_member (w, "rep");
+      tandem_json_writer_add_int (w, rep_id);
+      tandem_json_writer_member (w, "name");
+      tandem_json_writer_add_string (w, _tandem_settlement_name (self, 'r', rep_id));
       write_money (w, "total", total, self->currency);
       if (self->collects)
         write_money (w, "held", held_for (self, rep_id), self->currency);
-      _tandem_json_writer_member (w, "lines");
-      _tandem_json_writer_begin_array (w);
+      tandem_json_writer_member (w, "lines");
+      tandem_json_writer_begin_array (w);
       TandemLineIter    iter;
       const TandemLine *l;
 
@@ -1049,24 +1050,24 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w, GError **error)
       while ((l = _tandem_line_iter_next (&iter)) != NULL)
         if (!write_line (self, w, l, FALSE, error))
           return FALSE;
-      _tandem_json_writer_end_array (w);
-      _tandem_json_writer_end_object (w);
+      tandem_json_writer_end_array (w);
+      tandem_json_writer_end_object (w);
     }
-  _tandem_json_writer_end_array (w);
+  tandem_json_writer_end_array (w);
 
-  _tandem_json_writer_member (w, "teams");
-  _tandem_json_writer_begin_array (w);
+  tandem_json_writer_member (w, "teams");
+  tandem_json_writer_begin_array (w);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->teams)); i++)
     {
       g_autoptr (TandemTeamResult) t = g_list_model_get_item (G_LIST_MODEL (self->teams), i);
       TandemTeam *team = tandem_team_result_get_team (t);
       int         att = tandem_team_result_get_attainment (t);
 
-      _tandem_json_writer_begin_object (w);
-      _tandem_json_writer_member (w, "team");
-      _tandem_json_writer_int (w, tandem_team_get_id (team));
-      _tandem_json_writer_member (w, "name");
-      _tandem_json_writer_string (w, tandem_team_get_name (team));
+      tandem_json_writer_begin_object (w);
+      tandem_json_writer_member (w, "team");
+      tandem_json_writer_add_int (w, tandem_team_get_id (team));
+      tandem_json_writer_member (w, "name");
+      tandem_json_writer_add_string (w, tandem_team_get_name (team));
       write_money (w, "revenue", tandem_money_get_minor_units (tandem_team_result_get_revenue (t)),
                    self->currency);
       if (tandem_team_result_get_target (t) != NULL)
@@ -1074,24 +1075,24 @@ write_settlement (TandemSettlement *self, TandemJsonWriter *w, GError **error)
                      self->currency);
       else
         {
-          _tandem_json_writer_member (w, "target");
-          _tandem_json_writer_null (w);
+          tandem_json_writer_member (w, "target");
+          tandem_json_writer_add_null (w);
         }
-      _tandem_json_writer_member (w, "attainment");
+      tandem_json_writer_member (w, "attainment");
       if (att >= 0)
         {
           g_autofree char *text = _tandem_share_text (att);
 
-          _tandem_json_writer_string (w, text);
+          tandem_json_writer_add_string (w, text);
         }
       else
-        _tandem_json_writer_null (w);
+        tandem_json_writer_add_null (w);
       write_money (w, "payout", tandem_money_get_minor_units (tandem_team_result_get_payout (t)),
                    self->currency);
-      _tandem_json_writer_end_object (w);
+      tandem_json_writer_end_object (w);
     }
-  _tandem_json_writer_end_array (w);
-  _tandem_json_writer_end_object (w);
+  tandem_json_writer_end_array (w);
+  tandem_json_writer_end_object (w);
   return TRUE;
 }
 
@@ -1123,27 +1124,24 @@ char *
 tandem_settlement_to_json (TandemSettlement *self)
 {
   g_autoptr (GError) error = NULL;
-  TandemJsonWriter *w;
+  g_autoptr (TandemJsonWriter) w = NULL;
 
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
 
-  w = _tandem_json_writer_new (NULL, NULL);
+  w = tandem_json_writer_new (NULL, NULL);
   if (!write_settlement (self, w, &error))
     {
       /* the text cannot carry an error: what could not be read says so
        * (tandem_settlement_write_json() returns it) */
-      g_free (_tandem_json_writer_steal (w)); /* what was written before the error */
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonNode) root = NULL;
+      g_autoptr (TandemJsonWriter) e = tandem_json_writer_new (NULL, NULL);
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "error");
-      json_builder_add_string_value (b, error->message);
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      return json_to_string (root, TRUE);
+      tandem_json_writer_begin_object (e);
+      tandem_json_writer_member (e, "error");
+      tandem_json_writer_add_string (e, error->message);
+      tandem_json_writer_end_object (e);
+      return tandem_json_writer_steal_text (e);
     }
-  return _tandem_json_writer_steal (w);
+  return tandem_json_writer_steal_text (w);
 }
 
 /**
@@ -1174,7 +1172,7 @@ char *
 tandem_settlement_lines_to_json (TandemSettlement *self, guint first, guint n)
 {
   g_autoptr (GError) error = NULL;
-  TandemJsonWriter *w;
+  g_autoptr (TandemJsonWriter) w = NULL;
   guint             len;
   TandemLineIter    iter;
   const TandemLine *l;
@@ -1183,19 +1181,24 @@ tandem_settlement_lines_to_json (TandemSettlement *self, guint first, guint n)
 
   len = _tandem_line_table_get_len (self->lines);
   first = MIN (first, len);
-  w = _tandem_json_writer_new (NULL, NULL);
-  _tandem_json_writer_begin_array (w);
+  w = tandem_json_writer_new (NULL, NULL);
+  tandem_json_writer_begin_array (w);
   _tandem_line_iter_init (&iter, self->lines, first, first + MIN (n, len - first));
   while ((l = _tandem_line_iter_next (&iter)) != NULL)
     if (!write_line (self, w, l, TRUE, &error))
       {
-        g_free (_tandem_json_writer_steal (w)); /* what was written before the error */
-        g_autofree char *message = g_strescape (error->message, NULL);
+        g_autoptr (TandemJsonWriter) e = tandem_json_writer_new (NULL, NULL);
 
-        return g_strdup_printf ("[{\"error\": \"%s\"}]", message);
+        tandem_json_writer_begin_array (e);
+        tandem_json_writer_begin_object (e);
+        tandem_json_writer_member (e, "error");
+        tandem_json_writer_add_string (e, error->message);
+        tandem_json_writer_end_object (e);
+        tandem_json_writer_end_array (e);
+        return tandem_json_writer_steal_text (e);
       }
-  _tandem_json_writer_end_array (w);
-  return _tandem_json_writer_steal (w);
+  tandem_json_writer_end_array (w);
+  return tandem_json_writer_steal_text (w);
 }
 
 /**
@@ -1219,22 +1222,22 @@ tandem_settlement_write_json (TandemSettlement *self,
                               GCancellable     *cancellable,
                               GError          **error)
 {
-  TandemJsonWriter *w;
+  g_autoptr (TandemJsonWriter) w = NULL;
 
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  w = _tandem_json_writer_new (stream, cancellable);
+  w = tandem_json_writer_new (stream, cancellable);
   if (!write_settlement (self, w, error))
     {
       g_autoptr (GError) ignored = NULL;
 
-      _tandem_json_writer_finish (w, &ignored);
+      tandem_json_writer_finish (w, &ignored);
       return FALSE;
     }
-  return _tandem_json_writer_finish (w, error);
+  return tandem_json_writer_finish (w, error);
 }
 
 /* ------------------------------------------------------------------ */

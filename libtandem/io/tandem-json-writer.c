@@ -5,7 +5,37 @@
 
 #include "config.h"
 
-#include "tandem-json-writer-private.h"
+#include "tandem-json-writer.h"
+
+/**
+ * TandemJsonWriter:
+ *
+ * JSON written as it goes, to a `GOutputStream` or into memory, byte for
+ * byte as json-glib's pretty generator (indent 2) writes the same tree.
+ *
+ * A settlement of a million lines or a list of a million activities is
+ * written element by element, so memory holds a buffer, never the
+ * document. The library's JSON ([method@Tandem.Settlement.write_json]) and
+ * the `tandem` command's are written with it.
+ *
+ * Calls that do not fit where the writer stands (a member outside an
+ * object, an end without a begin) are programmer errors: they emit a
+ * critical warning and write nothing. A failed write to the stream is kept
+ * and returned by [method@Tandem.JsonWriter.flush] and
+ * [method@Tandem.JsonWriter.finish]; the writes after it do nothing.
+ *
+ * ```python
+ * out = Gio.MemoryOutputStream.new_resizable()
+ * w = Tandem.JsonWriter.new(out, None)
+ * w.begin_object()
+ * w.member('total')
+ * w.add_string('24.00 EUR')
+ * w.end_object()
+ * w.finish()
+ * ```
+ *
+ * Since: 1.0
+ */
 
 #define FLUSH_AT (64 * 1024)
 
@@ -17,6 +47,7 @@ typedef struct
 
 struct _TandemJsonWriter
 {
+  GObject        parent_instance;
   GOutputStream *stream;
   GCancellable  *cancellable;
   GString       *buffer;
@@ -25,11 +56,54 @@ struct _TandemJsonWriter
   gboolean       after_member; /* a member name was written: its value follows */
 };
 
-TandemJsonWriter *
-_tandem_json_writer_new (GOutputStream *stream, GCancellable *cancellable)
-{
-  TandemJsonWriter *self = g_new0 (TandemJsonWriter, 1);
+G_DEFINE_FINAL_TYPE (TandemJsonWriter, tandem_json_writer, G_TYPE_OBJECT)
 
+static void
+tandem_json_writer_finalize (GObject *object)
+{
+  TandemJsonWriter *self = TANDEM_JSON_WRITER (object);
+
+  g_clear_object (&self->stream);
+  g_clear_object (&self->cancellable);
+  g_array_unref (self->levels);
+  g_string_free (self->buffer, TRUE);
+  g_clear_error (&self->error);
+  G_OBJECT_CLASS (tandem_json_writer_parent_class)->finalize (object);
+}
+
+static void
+tandem_json_writer_class_init (TandemJsonWriterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tandem_json_writer_finalize;
+}
+
+static void
+tandem_json_writer_init (TandemJsonWriter *self)
+{
+}
+
+/**
+ * tandem_json_writer_new:
+ * @stream: (nullable): where the text goes, or %NULL to keep it in memory
+ *   (see [method@Tandem.JsonWriter.steal_text])
+ * @cancellable: (nullable): a #GCancellable for the writes to @stream
+ *
+ * Creates a writer. Text is written to @stream in blocks of 64 KiB and on
+ * [method@Tandem.JsonWriter.flush] and [method@Tandem.JsonWriter.finish].
+ *
+ * Returns: (transfer full): a new writer
+ *
+ * Since: 1.0
+ */
+TandemJsonWriter *
+tandem_json_writer_new (GOutputStream *stream, GCancellable *cancellable)
+{
+  TandemJsonWriter *self;
+
+  g_return_val_if_fail (stream == NULL || G_IS_OUTPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  self = g_object_new (TANDEM_TYPE_JSON_WRITER, NULL);
   self->stream = stream != NULL ? g_object_ref (stream) : NULL;
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   self->buffer = g_string_sized_new (stream != NULL ? FLUSH_AT + 4096 : 4096);
@@ -37,19 +111,24 @@ _tandem_json_writer_new (GOutputStream *stream, GCancellable *cancellable)
   return self;
 }
 
-static void
-writer_free (TandemJsonWriter *self)
-{
-  g_clear_object (&self->stream);
-  g_clear_object (&self->cancellable);
-  g_array_unref (self->levels);
-  g_clear_error (&self->error);
-  g_free (self);
-}
-
+/**
+ * tandem_json_writer_flush:
+ * @self: a `TandemJsonWriter`
+ * @error: return location for a #GError
+ *
+ * Writes what is buffered to the stream (nothing for a writer into
+ * memory).
+ *
+ * Returns: %TRUE, or %FALSE with the error of the first failed write
+ *
+ * Since: 1.0
+ */
 gboolean
-_tandem_json_writer_flush (TandemJsonWriter *self, GError **error)
+tandem_json_writer_flush (TandemJsonWriter *self, GError **error)
 {
+  g_return_val_if_fail (TANDEM_IS_JSON_WRITER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (self->stream != NULL && self->error == NULL && self->buffer->len > 0)
     {
       if (g_output_stream_write_all (self->stream, self->buffer->str, self->buffer->len, NULL,
@@ -69,7 +148,7 @@ static void
 maybe_flush (TandemJsonWriter *self)
 {
   if (self->stream != NULL && self->buffer->len >= FLUSH_AT)
-    _tandem_json_writer_flush (self, NULL);
+    tandem_json_writer_flush (self, NULL);
   if (self->error != NULL)
     g_string_truncate (self->buffer, 0);
 }
@@ -146,11 +225,12 @@ begin (TandemJsonWriter *self, gboolean object)
 }
 
 static void
-end (TandemJsonWriter *self)
+end (TandemJsonWriter *self, gboolean object)
 {
   Level level;
 
-  g_assert (self->levels->len > 0);
+  g_return_if_fail (self->levels->len > 0);
+  g_return_if_fail (g_array_index (self->levels, Level, self->levels->len - 1).object == object);
   level = g_array_index (self->levels, Level, self->levels->len - 1);
   g_array_set_size (self->levels, self->levels->len - 1);
   if (level.count == 0)
@@ -164,38 +244,85 @@ end (TandemJsonWriter *self)
   maybe_flush (self);
 }
 
+/**
+ * tandem_json_writer_begin_object:
+ * @self: a `TandemJsonWriter`
+ *
+ * Opens an object: as a value of the open array or member, or as the document.
+ *
+ * Since: 1.0
+ */
 void
-_tandem_json_writer_begin_object (TandemJsonWriter *self)
+tandem_json_writer_begin_object (TandemJsonWriter *self)
 {
+  g_return_if_fail (TANDEM_IS_JSON_WRITER (self));
   begin (self, TRUE);
 }
 
+/**
+ * tandem_json_writer_end_object:
+ * @self: a `TandemJsonWriter`
+ *
+ * Closes the open object.
+ *
+ * Since: 1.0
+ */
 void
-_tandem_json_writer_end_object (TandemJsonWriter *self)
+tandem_json_writer_end_object (TandemJsonWriter *self)
 {
-  end (self);
+  g_return_if_fail (TANDEM_IS_JSON_WRITER (self));
+  end (self, TRUE);
 }
 
+/**
+ * tandem_json_writer_begin_array:
+ * @self: a `TandemJsonWriter`
+ *
+ * Opens an array: as a value of the open array or member, or as the document.
+ *
+ * Since: 1.0
+ */
 void
-_tandem_json_writer_begin_array (TandemJsonWriter *self)
+tandem_json_writer_begin_array (TandemJsonWriter *self)
 {
+  g_return_if_fail (TANDEM_IS_JSON_WRITER (self));
   begin (self, FALSE);
 }
 
+/**
+ * tandem_json_writer_end_array:
+ * @self: a `TandemJsonWriter`
+ *
+ * Closes the open array.
+ *
+ * Since: 1.0
+ */
 void
-_tandem_json_writer_end_array (TandemJsonWriter *self)
+tandem_json_writer_end_array (TandemJsonWriter *self)
 {
-  end (self);
+  g_return_if_fail (TANDEM_IS_JSON_WRITER (self));
+  end (self, FALSE);
 }
 
+/**
+ * tandem_json_writer_member:
+ * @self: a `TandemJsonWriter`
+ * @name: the member's name
+ *
+ * Writes the name of the next member of the open object; its value follows.
+ *
+ * Since: 1.0
+ */
 void
-_tandem_json_writer_member (TandemJsonWriter *self, const char *name)
+tandem_json_writer_member (TandemJsonWriter *self, const char *name)
 {
   Level *level;
 
-  g_assert (self->levels->len > 0);
+  g_return_if_fail (TANDEM_IS_JSON_WRITER (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (self->levels->len > 0 && !self->after_member);
   level = &g_array_index (self->levels, Level, self->levels->len - 1);
-  g_assert (level->object);
+  g_return_if_fail (level->object);
   g_string_append (self->buffer, level->count++ > 0 ? ",\n" : "\n");
   indent (self);
   append_escaped (self->buffer, name);
@@ -203,12 +330,22 @@ _tandem_json_writer_member (TandemJsonWriter *self, const char *name)
   self->after_member = TRUE;
 }
 
+/**
+ * tandem_json_writer_add_string:
+ * @self: a `TandemJsonWriter`
+ * @value: (nullable): UTF-8 text
+ *
+ * Writes a string value, escaped as JSON requires, or `null` for %NULL.
+ *
+ * Since: 1.0
+ */
 void
-_tandem_json_writer_string (TandemJsonWriter *self, const char *value)
+tandem_json_writer_add_string (TandemJsonWriter *self, const char *value)
 {
+  g_return_if_fail (TANDEM_IS_JSON_WRITER (self));
   if (value == NULL)
     {
-      _tandem_json_writer_null (self);
+      tandem_json_writer_add_null (self);
       return;
     }
   before_value (self);
@@ -216,35 +353,97 @@ _tandem_json_writer_string (TandemJsonWriter *self, const char *value)
   maybe_flush (self);
 }
 
+/**
+ * tandem_json_writer_add_int:
+ * @self: a `TandemJsonWriter`
+ * @value: the number
+ *
+ * Writes an integer value. Money goes to JSON as a string, never as a number.
+ *
+ * Since: 1.0
+ */
 void
-_tandem_json_writer_int (TandemJsonWriter *self, gint64 value)
+tandem_json_writer_add_int (TandemJsonWriter *self, gint64 value)
 {
+  g_return_if_fail (TANDEM_IS_JSON_WRITER (self));
   before_value (self);
   g_string_append_printf (self->buffer, "%" G_GINT64_FORMAT, value);
 }
 
+/**
+ * tandem_json_writer_add_null:
+ * @self: a `TandemJsonWriter`
+ *
+ * Writes `null`.
+ *
+ * Since: 1.0
+ */
 void
-_tandem_json_writer_null (TandemJsonWriter *self)
+tandem_json_writer_add_null (TandemJsonWriter *self)
 {
+  g_return_if_fail (TANDEM_IS_JSON_WRITER (self));
   before_value (self);
   g_string_append (self->buffer, "null");
 }
 
-gboolean
-_tandem_json_writer_finish (TandemJsonWriter *self, GError **error)
+/**
+ * tandem_json_writer_add_boolean:
+ * @self: a `TandemJsonWriter`
+ * @value: the value
+ *
+ * Writes `true` or `false`.
+ *
+ * Since: 1.0
+ */
+void
+tandem_json_writer_add_boolean (TandemJsonWriter *self, gboolean value)
 {
-  gboolean ok = _tandem_json_writer_flush (self, error);
-
-  g_string_free (self->buffer, TRUE);
-  writer_free (self);
-  return ok;
+  g_return_if_fail (TANDEM_IS_JSON_WRITER (self));
+  before_value (self);
+  g_string_append (self->buffer, value ? "true" : "false");
 }
 
-char *
-_tandem_json_writer_steal (TandemJsonWriter *self)
+/**
+ * tandem_json_writer_finish:
+ * @self: a `TandemJsonWriter`
+ * @error: return location for a #GError
+ *
+ * Writes what is buffered: the end of the document. A writer into memory
+ * keeps its text for [method@Tandem.JsonWriter.steal_text].
+ *
+ * Returns: %TRUE, or %FALSE with the error of the first failed write
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_json_writer_finish (TandemJsonWriter *self, GError **error)
 {
-  char *text = g_string_free (self->buffer, FALSE);
+  g_return_val_if_fail (TANDEM_IS_JSON_WRITER (self), FALSE);
 
-  writer_free (self);
-  return text;
+  return tandem_json_writer_flush (self, error);
+}
+
+/**
+ * tandem_json_writer_steal_text:
+ * @self: a `TandemJsonWriter`
+ *
+ * Takes the text a writer into memory has written, leaving it empty.
+ *
+ * Returns: (transfer full): the text written since the writer was made or
+ *   last emptied
+ *
+ * Since: 1.0
+ */
+char *
+tandem_json_writer_steal_text (TandemJsonWriter *self)
+{
+  g_return_val_if_fail (TANDEM_IS_JSON_WRITER (self), NULL);
+  g_return_val_if_fail (self->stream == NULL, NULL);
+
+  {
+    char *text = g_strndup (self->buffer->str, self->buffer->len);
+
+    g_string_truncate (self->buffer, 0);
+    return text;
+  }
 }

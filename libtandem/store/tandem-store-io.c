@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tandem-stage-rules-private.h"
+#include "tandem-json-writer.h"
 #include "tandem-store-internal-private.h"
 #include "tandem-activity-private.h"
 #include "tandem-currency-private.h"
@@ -1011,53 +1012,43 @@ append_csv_row (GString                    *out,
 }
 
 static void
-append_json_row (GString                    *out,
-                 const TandemActivityRecord *record,
-                 const char                 *reverses,
-                 const char                 *pays,
-                 gboolean                    first)
+write_json_row (TandemJsonWriter           *w,
+                const TandemActivityRecord *record,
+                const char                 *reverses,
+                const char                 *pays)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr (JsonNode) root = NULL;
   g_autofree char *at = _tandem_time_format (record->occurred_at);
   g_autofree char *amount = amount_text (record);
-  g_autofree char *text = NULL;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "ref");
-  record->external_ref ? json_builder_add_string_value (builder, record->external_ref)
-                       : json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "at");
-  json_builder_add_string_value (builder, at);
-  json_builder_set_member_name (builder, "account");
-  json_builder_add_int_value (builder, record->account_id);
-  json_builder_set_member_name (builder, "rep");
-  json_builder_add_int_value (builder, record->rep_id);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, tandem_activity_kind_to_nick (record->kind));
-  json_builder_set_member_name (builder, "amount");
-  amount ? json_builder_add_string_value (builder, amount) : json_builder_add_null_value (builder);
+  tandem_json_writer_begin_object (w);
+  tandem_json_writer_member (w, "ref");
+  tandem_json_writer_add_string (w, record->external_ref);
+  tandem_json_writer_member (w, "at");
+  tandem_json_writer_add_string (w, at);
+  tandem_json_writer_member (w, "account");
+  tandem_json_writer_add_int (w, record->account_id);
+  tandem_json_writer_member (w, "rep");
+  tandem_json_writer_add_int (w, record->rep_id);
+  tandem_json_writer_member (w, "kind");
+  tandem_json_writer_add_string (w, tandem_activity_kind_to_nick (record->kind));
+  tandem_json_writer_member (w, "amount");
+  tandem_json_writer_add_string (w, amount);
   if (reverses != NULL)
     {
-      json_builder_set_member_name (builder, "reverses");
-      json_builder_add_string_value (builder, reverses);
+      tandem_json_writer_member (w, "reverses");
+      tandem_json_writer_add_string (w, reverses);
     }
   if (record->note != NULL)
     {
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, record->note);
+      tandem_json_writer_member (w, "note");
+      tandem_json_writer_add_string (w, record->note);
     }
   if (pays != NULL)
     {
-      json_builder_set_member_name (builder, "pays");
-      json_builder_add_string_value (builder, pays);
+      tandem_json_writer_member (w, "pays");
+      tandem_json_writer_add_string (w, pays);
     }
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
-  g_string_append (out, first ? "[\n" : ",\n");
-  g_string_append (out, text);
+  tandem_json_writer_end_object (w);
 }
 
 /**
@@ -1073,7 +1064,8 @@ append_json_row (GString                    *out,
  * [method@Tandem.Store.import_activities] reads, so that an export
  * imported into an empty store with the same reps and accounts gives the
  * same activities. CSV has a header row and CRLF line ends (RFC 4180);
- * JSON is an array of objects. The store is read page by page.
+ * JSON is an array of objects, written by a [class@Tandem.JsonWriter].
+ * The store is read page by page.
  *
  * Returns: %TRUE on success
  *
@@ -1089,10 +1081,10 @@ tandem_store_export_activities (TandemStore          *self,
 {
   g_autoptr (GString) out = g_string_sized_new (128 * 1024);
   g_autoptr (GArray) records = g_array_new (FALSE, TRUE, sizeof (TandemActivityRecord));
+  g_autoptr (TandemJsonWriter) json = NULL;
   TandemActivityScan scan;
   TandemScanKey      key = { 0, 0 };
   TandemDb          *db;
-  gboolean           first = TRUE;
   gboolean           ok = FALSE;
   guint64            done = 0;
 
@@ -1113,6 +1105,11 @@ tandem_store_export_activities (TandemStore          *self,
 
   if (format == TANDEM_DATA_FORMAT_CSV)
     g_string_append (out, "ref,at,account,rep,kind,amount,reverses,note,pays\r\n");
+  else
+    {
+      json = tandem_json_writer_new (stream, cancellable);
+      tandem_json_writer_begin_array (json);
+    }
 
   for (;;)
     {
@@ -1134,22 +1131,26 @@ tandem_store_export_activities (TandemStore          *self,
           if (format == TANDEM_DATA_FORMAT_CSV)
             append_csv_row (out, r, payment ? NULL : reverses, payment ? reverses : NULL);
           else
-            append_json_row (out, r, payment ? NULL : reverses, payment ? reverses : NULL, first);
-          first = FALSE;
+            write_json_row (json, r, payment ? NULL : reverses, payment ? reverses : NULL);
           done++;
         }
 
       key.occurred_at = g_array_index (records, TandemActivityRecord, records->len - 1).occurred_at;
       key.id = g_array_index (records, TandemActivityRecord, records->len - 1).id;
 
-      if (!flush (stream, out, 64 * 1024, cancellable, error))
+      if (json != NULL ? !tandem_json_writer_flush (json, error)
+                       : !flush (stream, out, 64 * 1024, cancellable, error))
         goto out;
       _tandem_store_report_progress (self, NULL, "export", done, 0);
     }
 
-  if (format == TANDEM_DATA_FORMAT_JSON)
-    g_string_append (out, first ? "[]\n" : "\n]\n");
-
+  if (json != NULL)
+    {
+      tandem_json_writer_end_array (json);
+      g_string_append_c (out, '\n');
+      if (!tandem_json_writer_finish (json, error))
+        goto out;
+    }
   ok = flush (stream, out, 0, cancellable, error);
 
 out:

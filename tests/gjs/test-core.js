@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The core types through GObject-Introspection (GJS).
+import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import Tandem from 'gi://Tandem?version=1.0';
 
@@ -81,6 +82,34 @@ test('reps, tandems, accounts and activities', () => {
     assertEqual(reversal.reverses, order);
     assertThrows(() => Tandem.Activity.new(account, field, Tandem.ActivityKind.UP_SELL, null, when));
     assertEqual(Tandem.activity_kind_to_nick(Tandem.ActivityKind.CROSS_SELL), 'cross-sell');
+});
+
+test('the JSON writer writes what json-glib would, to memory and to a stream', () => {
+    const write = w => {
+        w.begin_object();
+        w.member('name');
+        w.add_string('Jörg "J" Weiß');
+        w.member('amount');
+        w.add_string('46116860184273879.05 EUR');
+        w.member('n');
+        w.add_int(2);
+        w.member('ok');
+        w.add_boolean(false);
+        w.member('none');
+        w.add_null();
+        w.end_object();
+        assert(w.finish());
+    };
+    const expected = '{\n  "name" : "Jörg \\"J\\" Weiß",\n  "amount" : "46116860184273879.05 EUR",\n' +
+        '  "n" : 2,\n  "ok" : false,\n  "none" : null\n}';
+    const mem = Tandem.JsonWriter.new(null, null);
+    write(mem);
+    assertEqual(mem.steal_text(), expected);
+    const out = Gio.MemoryOutputStream.new_resizable();
+    write(Tandem.JsonWriter.new(out, null));
+    out.close(null);
+    assertEqual(new TextDecoder().decode(out.steal_as_bytes().toArray()), expected);
+    assertEqual(JSON.parse(expected).amount, '46116860184273879.05 EUR');
 });
 
 run();

@@ -140,3 +140,50 @@ def test_display_string_uses_the_currency_exponent():
     assert money('1234.56 EUR').to_display_string(True) == '1,234.56 EUR'
     assert not Tandem.activity_kind_takes_amount(Tandem.ActivityKind.CALL)
     assert Tandem.activity_kind_takes_amount(Tandem.ActivityKind.OFFER)
+
+
+def test_json_writer_memory_and_stream():
+    from gi.repository import Gio
+    expected = ('{\n  "name" : "Jörg \\"J\\" Weiß",\n  "id" : 7,\n  "ok" : true,\n'
+                '  "held" : null,\n  "lines" : [\n    "24.00 EUR",\n    -3\n  ],\n'
+                '  "empty" : [],\n  "none" : {  }\n}')
+    # the same bytes as json-glib's pretty generator writes for the same tree
+    gi.require_version('Json', '1.0')
+    from gi.repository import Json
+    parser = Json.Parser()
+    parser.load_from_data(expected, -1)
+    gen = Json.Generator()
+    gen.set_root(parser.get_root())
+    gen.set_pretty(True)
+    gen.set_indent(2)
+    assert gen.to_data()[0] == expected
+    for out in (None, Gio.MemoryOutputStream.new_resizable()):
+        w = Tandem.JsonWriter.new(out, None)
+        w.begin_object()
+        w.member('name')
+        w.add_string('Jörg "J" Weiß')
+        w.member('id')
+        w.add_int(7)
+        w.member('ok')
+        w.add_boolean(True)
+        w.member('held')
+        w.add_string(None)
+        w.member('lines')
+        w.begin_array()
+        w.add_string('24.00 EUR')
+        w.add_int(-3)
+        w.end_array()
+        w.member('empty')
+        w.begin_array()
+        w.end_array()
+        w.member('none')
+        w.begin_object()
+        w.end_object()
+        w.end_object()
+        assert w.finish()
+        if out is None:
+            assert w.steal_text() == expected
+            assert w.steal_text() == ''
+        else:
+            out.close(None)
+            assert bytes(out.steal_as_bytes().get_data()).decode() == expected
