@@ -5,9 +5,10 @@
 # whole), and no source file of the library or the command is longer than
 # 1,500 lines, and each library source defines at most one type. The
 # library's parts keep their direction: io/ reads and writes rows and
-# includes no store header; the core types (libtandem/tandem-*.c) include
-# nothing of store/, comp/ or method/; and nothing runs when the library is
-# loaded (no __attribute__ ((constructor))).
+# includes no store header; store/ includes nothing of comp/ or method/;
+# the core types (libtandem/tandem-*.c) include nothing of store/, comp/ or
+# method/; and nothing runs when the library is loaded (no
+# __attribute__ ((constructor))).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if git rev-parse --git-dir >/dev/null 2>&1; then
@@ -49,6 +50,12 @@ method_h = headers_of('method') | {'tandem-lifecycle.h', 'tandem-charter.h', 'ta
                                    'tandem-match-proposal.h'}
 upward += [f'{f}: includes {h} (store/ and comp/ know nothing of the method)' for f in files
            if f.startswith(('libtandem/store/', 'libtandem/comp/')) for h in includes(f) if h in method_h]
+comp_h = headers_of('comp') | {'tandem-plan.h', 'tandem-settlement.h', 'tandem-period.h',
+                               'tandem-payout-line.h', 'tandem-team-result.h',
+                               'tandem-plan-version.h', 'tandem-target.h', 'tandem-draw.h',
+                               'tandem-exchange-rate.h', 'tandem-payroll.h', 'tandem-dispute.h'}
+upward += [f'{f}: includes {h} (the store knows nothing of compensation)' for f in files
+           if f.startswith('libtandem/store/') for h in includes(f) if h in comp_h]
 upward += [f'{f}: includes {h} (the core types know nothing above them)' for f in files
            if re.match(r'libtandem/tandem-[^/]*\.[ch]$', f) for h in includes(f) if h in upper_h]
 hidden = [f'{f}:{i}: runs when the library is loaded' for f in files if f.startswith('libtandem/')
@@ -92,8 +99,30 @@ store_api = sorted({m for f in public_h for m in re.findall(r'\b(tandem_store_\w
 if len(store_api) > 45:
     rooms.append(f'include/tandem: {len(store_api)} public tandem_store_* functions (at most 45: '
                  'the store keeps records; other verbs are functions of their own types)')
-for line in bad + big + many + upward + hidden + rooms:
+# No circles: the library's files, linked by the functions one calls that
+# another defines, form no cycle.
+lib_c = [f for f in files if f.startswith('libtandem/') and f.endswith('.c')]
+texts = {f: re.sub(r'/\*.*?\*/', '', open(f, encoding='utf-8').read(), flags=re.S) for f in lib_c}
+defined = {}
+for f in lib_c:
+    for m in re.finditer(r'^(_?tandem_\w+) \(', texts[f], re.M):
+        defined[m.group(1)] = f
+calls = {f: {defined[n] for n in set(re.findall(r'\b(_?tandem_\w+)\b', texts[f]))
+             if n in defined and defined[n] != f} for f in lib_c}
+circles, state = [], {}
+def visit(f, path):
+    state[f] = 1
+    for g in sorted(calls[f]):
+        if state.get(g) == 1:
+            circles.append(' -> '.join(path[path.index(g):] + [g]) + ' (a circle)')
+        elif g not in state:
+            visit(g, path + [g])
+    state[f] = 2
+for f in sorted(lib_c):
+    if f not in state:
+        visit(f, [f])
+for line in bad + big + many + upward + hidden + rooms + circles:
     print(line, file=sys.stderr)
-sys.exit(1 if bad or big or many or upward or hidden or rooms else 0)
+sys.exit(1 if bad or big or many or upward or hidden or rooms or circles else 0)
 PY
-echo "style: ${#files[@]} files formatted as .clang-format says, lines up to $limit characters, sources up to 1,500 lines, one type per file and per public header, each type's functions in its own files, at most 45 store functions, io/ and the core types below the store, nothing run at load"
+echo "style: ${#files[@]} files formatted as .clang-format says, lines up to $limit characters, sources up to 1,500 lines, one type per file and per public header, each type's functions in its own files, at most 45 store functions, io/ and the core types below the store, no circles between files, nothing run at load"

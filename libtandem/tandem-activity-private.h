@@ -24,4 +24,8 @@ gboolean _tandem_activity_check_facts (const TandemActivityFacts *facts,
                                        gboolean                   same_account,
                                        GError                   **error);
 
+/* Whether settlement pays out on activities of @kind: the commissionable
+ * kinds and reversals. */
+gboolean _tandem_activity_kind_settles (TandemActivityKind kind);
+
 G_END_DECLS

@@ -944,3 +944,10 @@ tandem_activity_validate (TandemActivity *self, GError **error)
   return _tandem_activity_check_facts (&facts, self->reverses || self->pays ? &reverses : NULL,
                                        same_account, error);
 }
+
+/* Whether settlement pays out on activities of @kind. */
+gboolean
+_tandem_activity_kind_settles (TandemActivityKind kind)
+{
+  return tandem_activity_kind_is_commissionable (kind) || kind == TANDEM_ACTIVITY_KIND_REVERSAL;
+}

@@ -940,3 +940,28 @@ _tandem_time_format (gint64 usec)
 
   return dt != NULL ? g_date_time_format_iso8601 (dt) : g_strdup ("");
 }
+
+/* ------------------------------------------------------------------ */
+/* gint64 tables                                                       */
+
+gboolean
+_tandem_add_to_key (GHashTable *table, gint64 key, gint64 amount)
+{
+  gint64 *value = g_hash_table_lookup (table, &key);
+
+  if (value == NULL)
+    {
+      value = g_new0 (gint64, 1);
+      g_hash_table_insert (table, g_memdup2 (&key, sizeof key), value);
+    }
+  return _tandem_add_checked (value, amount);
+}
+
+int
+_tandem_compare_int64 (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a;
+  gint64 y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}

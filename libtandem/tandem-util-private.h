@@ -75,4 +75,9 @@ char    *_tandem_time_format (gint64 usec);
 /* A message saying why @text is not a time ("2026-02-30 is not a date"). */
 char *_tandem_time_explain (const char *text, GTimeZone *zone);
 
+int _tandem_compare_int64 (gconstpointer a, gconstpointer b);
+/* Adds @amount to the gint64 under @key in @table (gint64 keys and values,
+ * g_free'd), making it when missing; FALSE on overflow. */
+gboolean _tandem_add_to_key (GHashTable *table, gint64 key, gint64 amount);
+
 G_END_DECLS

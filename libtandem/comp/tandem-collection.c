@@ -174,7 +174,7 @@ earned_lines (TandemEngine *engine,
       return TRUE;
   }
 
-  lines = _tandem_engine_earlier_lines (engine, order_at, order_id, error);
+  lines = engine->earlier_lines (engine, order_at, order_id, error);
   if (lines == NULL)
     return FALSE;
   _tandem_line_iter_init (&iter, lines, 0, G_MAXUINT);

@@ -20,137 +20,12 @@
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-gint64
-_tandem_plan_period_start (TandemPlan *plan, const TandemPeriod *period)
-{
-  g_autoptr (GDateTime) start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
-
-  return _tandem_time_to_usec (start);
-}
-
-gboolean
-_tandem_plan_check_period (TandemPlan *plan, const TandemPeriod *period, GError **error)
-{
-  g_autofree char *label = NULL;
-  g_autoptr (TandemPeriod) checked = NULL;
-
-  if (tandem_period_get_kind (period) == tandem_plan_get_period_kind (plan))
-    return TRUE;
-  label = tandem_period_to_string (period);
-  checked = tandem_plan_parse_period (plan, label, error);
-  return checked != NULL;
-}
-
 gboolean
 _tandem_plan_not_found (const char *name, GError **error)
 {
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
                _ ("No plan named “%s” (load one with tandem plan load FILE)"), name);
   return FALSE;
-}
-
-/* The first period after the last closed one of @plan, or NULL. */
-static TandemPeriod *
-after_last_closed (TandemPlan *plan, const TandemSchedule *schedule)
-{
-  const TandemScheduleRecord *last = NULL;
-
-  for (guint i = 0; i < schedule->closed->len; i++)
-    {
-      const TandemScheduleRecord *c = &g_array_index (schedule->closed, TandemScheduleRecord, i);
-
-      if (strcmp (c->name, tandem_plan_get_name (plan)) == 0
-          && (last == NULL || c->until_at > last->until_at))
-        last = c;
-    }
-  if (last == NULL)
-    return NULL;
-
-  {
-    g_autoptr (TandemPeriod) closed = tandem_plan_parse_period (plan, last->from_label, NULL);
-
-    return closed != NULL ? tandem_period_get_next (closed) : NULL;
-  }
-}
-
-gboolean
-_tandem_store_plan_locked (TandemTransaction *tx,
-                           TandemPlan        *plan,
-                           TandemPeriod      *from,
-                           guint             *version,
-                           char             **added_from,
-                           GError           **error)
-{
-  TandemDb   *db = _tandem_transaction_get_db (tx);
-  const char *name = tandem_plan_get_name (plan);
-  g_auto (TandemSchedule) schedule = { 0 };
-  g_autoptr (TandemPeriod) derived = NULL;
-  g_autofree char            *label = NULL;
-  const TandemScheduleRecord *latest;
-  const TandemScheduleRecord *current;
-  TandemScheduleRecord        record = { 0 };
-  gint64                      closed_end;
-
-  if (!_tandem_schedule_load (&schedule, db, error))
-    return FALSE;
-
-  latest = _tandem_schedule_latest_version (&schedule, name);
-  if (latest == NULL)
-    {
-      /* a new name: version 1, in effect from the beginning */
-      record.name = (char *)name;
-      record.number = 1;
-      record.from_at = G_MININT64;
-      record.text = (char *)tandem_plan_get_data (plan);
-      if (version != NULL)
-        *version = 1;
-      if (added_from != NULL)
-        *added_from = g_strdup ("the beginning");
-      return _tandem_db_save_schedule (db, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL, error);
-    }
-
-  if (from == NULL)
-    {
-      if (strcmp (latest->text, tandem_plan_get_data (plan)) == 0)
-        {
-          if (version != NULL)
-            *version = latest->number;
-          return TRUE;
-        }
-      from = derived = after_last_closed (plan, &schedule);
-    }
-
-  record.from_at = from != NULL ? _tandem_plan_period_start (plan, from) : G_MININT64;
-  current = _tandem_schedule_version_at (&schedule, name, record.from_at);
-  if (from != NULL && current != NULL && current->from_at == record.from_at
-      && strcmp (current->text, tandem_plan_get_data (plan)) == 0)
-    {
-      if (version != NULL)
-        *version = current->number;
-      return TRUE;
-    }
-
-  closed_end = _tandem_schedule_closed_end (&schedule, name);
-  label = from != NULL ? tandem_period_to_string (from) : NULL;
-  if (closed_end > record.from_at)
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CLOSED_PERIOD,
-                   _ ("Plan “%s” has a closed period from %s on: a new version cannot take "
-                      "effect there (a closed period reads back as it was frozen); choose a "
-                      "later period with --from"),
-                   name, label != NULL ? label : _ ("the beginning"));
-      return FALSE;
-    }
-
-  record.name = (char *)name;
-  record.from_label = label;
-  record.text = (char *)tandem_plan_get_data (plan);
-  record.number = latest->number + 1;
-  if (version != NULL)
-    *version = (guint)record.number;
-  if (added_from != NULL)
-    *added_from = g_strdup (label != NULL ? label : "the beginning");
-  return _tandem_db_save_schedule (db, TANDEM_SCHEDULE_PLAN_VERSION, &record, NULL, error);
 }
 
 /**
@@ -335,8 +210,8 @@ tandem_plan_resolve_name (TandemStore *self, const char *name, GError **error)
     }
   if (list[1] == NULL)
     return g_strdup (list[0]);
-  if (schedule.default_set)
-    return g_strdup (schedule.default_plan);
+  if (schedule.choice.default_set)
+    return g_strdup (schedule.choice.default_plan);
   joined = g_strjoinv (", ", list);
   g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
                _ ("Several plans are stored (%s) and none is the default: name one with --plan "
@@ -405,5 +280,5 @@ tandem_plan_get_default (TandemStore *self, GError **error)
 
   if (!_tandem_schedule_load_from_store (self, &schedule, error))
     return NULL;
-  return g_strdup (schedule.default_plan);
+  return g_strdup (schedule.choice.default_plan);
 }

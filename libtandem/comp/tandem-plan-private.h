@@ -65,13 +65,13 @@ struct _TandemPeriod
  * @from. *version gets the version's number; *added_from the first period
  * of a version it stored ("the beginning" for one from the beginning),
  * NULL when it was stored already. Call inside a write transaction
- * (tandem-plan-catalogue.c). */
-gboolean _tandem_store_plan_locked (TandemTransaction *tx,
-                                    TandemPlan        *plan,
-                                    TandemPeriod      *from,
-                                    guint             *version,
-                                    char             **added_from,
-                                    GError           **error);
+ * (tandem-plan-version.c). */
+gboolean _tandem_plan_version_save_in (TandemTransaction *tx,
+                                       TandemPlan        *plan,
+                                       TandemPeriod      *from,
+                                       guint             *version,
+                                       char             **added_from,
+                                       GError           **error);
 /* Refuses @period when it is not of @plan's kind, with the error parsing
  * its label under @plan gives (TANDEM_PLAN_ERROR_INVALID_PERIOD). */
 gboolean _tandem_plan_check_period (TandemPlan *plan, const TandemPeriod *period, GError **error);

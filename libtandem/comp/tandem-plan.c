@@ -806,3 +806,24 @@ _tandem_plan_get_rules (TandemPlan *self)
 {
   return &self->rules;
 }
+
+gint64
+_tandem_plan_period_start (TandemPlan *plan, const TandemPeriod *period)
+{
+  g_autoptr (GDateTime) start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
+
+  return _tandem_time_to_usec (start);
+}
+
+gboolean
+_tandem_plan_check_period (TandemPlan *plan, const TandemPeriod *period, GError **error)
+{
+  g_autofree char *label = NULL;
+  g_autoptr (TandemPeriod) checked = NULL;
+
+  if (tandem_period_get_kind (period) == tandem_plan_get_period_kind (plan))
+    return TRUE;
+  label = tandem_period_to_string (period);
+  checked = tandem_plan_parse_period (plan, label, error);
+  return checked != NULL;
+}

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "tandem-db-private.h"
+#include "tandem-plan-choice-private.h"
 #include "tandem-plan.h"
 
 G_BEGIN_DECLS
@@ -18,14 +19,12 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  GArray  *versions; /* TandemScheduleRecord, by name, version */
-  char    *default_plan;
-  gboolean default_set; /* named by set_default_plan, not the first loaded */
-  GArray  *team_plans;  /* by tandem, from_at */
-  GArray  *targets;     /* by tandem, start */
-  GArray  *draws;       /* by rep, from_at */
-  GArray  *rates;       /* by from, to, from_at */
-  GArray  *closed;      /* closed periods, by plan, start */
+  GArray          *versions; /* TandemScheduleRecord, by name, version */
+  TandemPlanChoice choice;   /* the tandems' plans and the default plan */
+  GArray          *targets;  /* by tandem, start */
+  GArray          *draws;    /* by rep, from_at */
+  GArray          *rates;    /* by from, to, from_at */
+  GArray          *closed;   /* closed periods, by plan, start */
 } TandemSchedule;
 
 gboolean _tandem_schedule_load (TandemSchedule *self, TandemDb *db, GError **error);

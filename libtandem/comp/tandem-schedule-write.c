@@ -24,7 +24,7 @@ _tandem_schedule_begin (TandemScheduleWrite *w, TandemStore *store, gboolean wri
   if (!_tandem_schedule_load (&w->schedule, w->db, error))
     return FALSE;
   w->cut = _tandem_schedule_default_plan (&w->schedule, error);
-  return w->cut != NULL || w->schedule.default_plan == NULL;
+  return w->cut != NULL || w->schedule.choice.default_plan == NULL;
 }
 
 void

@@ -16,8 +16,7 @@ void
 _tandem_schedule_clear (TandemSchedule *self)
 {
   g_clear_pointer (&self->versions, g_array_unref);
-  g_clear_pointer (&self->default_plan, g_free);
-  g_clear_pointer (&self->team_plans, g_array_unref);
+  _tandem_plan_choice_clear (&self->choice);
   g_clear_pointer (&self->targets, g_array_unref);
   g_clear_pointer (&self->draws, g_array_unref);
   g_clear_pointer (&self->rates, g_array_unref);
@@ -27,13 +26,10 @@ _tandem_schedule_clear (TandemSchedule *self)
 gboolean
 _tandem_schedule_load (TandemSchedule *self, TandemDb *db, GError **error)
 {
-  g_autoptr (GArray) defaults = NULL;
-  GArray **lists[] = { &self->versions, &defaults,    &self->team_plans, &self->targets,
-                       &self->draws,    &self->rates, &self->closed };
+  GArray **lists[] = { &self->versions, &self->targets, &self->draws, &self->rates, &self->closed };
   const TandemScheduleKind kinds[] = {
-    TANDEM_SCHEDULE_PLAN_VERSION,  TANDEM_SCHEDULE_DEFAULT_PLAN, TANDEM_SCHEDULE_TEAM_PLAN,
-    TANDEM_SCHEDULE_TARGET,        TANDEM_SCHEDULE_DRAW,         TANDEM_SCHEDULE_RATE,
-    TANDEM_SCHEDULE_CLOSED_PERIOD,
+    TANDEM_SCHEDULE_PLAN_VERSION, TANDEM_SCHEDULE_TARGET,        TANDEM_SCHEDULE_DRAW,
+    TANDEM_SCHEDULE_RATE,         TANDEM_SCHEDULE_CLOSED_PERIOD,
   };
 
   memset (self, 0, sizeof *self);
@@ -46,26 +42,10 @@ _tandem_schedule_load (TandemSchedule *self, TandemDb *db, GError **error)
           return FALSE;
         }
     }
-
-  /* the default plan: the one named, else the first loaded */
-  self->default_set = defaults->len > 0;
-  if (defaults->len > 0)
-    self->default_plan = g_strdup (g_array_index (defaults, TandemScheduleRecord, 0).name);
-  else
+  if (!_tandem_plan_choice_load (&self->choice, db, self->versions, error))
     {
-      gint64 first = G_MAXINT64;
-
-      for (guint i = 0; i < self->versions->len; i++)
-        {
-          const TandemScheduleRecord *v = &g_array_index (self->versions, TandemScheduleRecord, i);
-
-          if (v->number == 1 && v->id < first)
-            {
-              first = v->id;
-              g_free (self->default_plan);
-              self->default_plan = g_strdup (v->name);
-            }
-        }
+      _tandem_schedule_clear (self);
+      return FALSE;
     }
   return TRUE;
 }
@@ -118,16 +98,7 @@ _tandem_schedule_n_plans (const TandemSchedule *self)
 const char *
 _tandem_schedule_team_plan (const TandemSchedule *self, gint64 team_id, gint64 at)
 {
-  const TandemScheduleRecord *best = NULL;
-
-  for (guint i = 0; i < self->team_plans->len; i++)
-    {
-      const TandemScheduleRecord *a = &g_array_index (self->team_plans, TandemScheduleRecord, i);
-
-      if (a->owner_id == team_id && a->from_at <= at)
-        best = a; /* ordered by from_at */
-    }
-  return best != NULL ? best->name : self->default_plan;
+  return _tandem_plan_choice_at (&self->choice, team_id, at);
 }
 
 const TandemScheduleRecord *
@@ -177,8 +148,9 @@ TandemPlan *
 _tandem_schedule_default_plan (const TandemSchedule *self, GError **error)
 {
   const TandemScheduleRecord *latest
-      = self->default_plan != NULL ? _tandem_schedule_latest_version (self, self->default_plan)
-                                   : NULL;
+      = self->choice.default_plan != NULL
+            ? _tandem_schedule_latest_version (self, self->choice.default_plan)
+            : NULL;
 
   return latest != NULL ? tandem_plan_new_from_data (latest->text, -1, error) : NULL;
 }

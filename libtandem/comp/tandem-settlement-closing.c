@@ -256,8 +256,8 @@ tandem_settlement_close (TandemStore *self, TandemPlan *plan, TandemPeriod *peri
         return NULL;
       }
     if ((stored == NULL || strcmp (tandem_plan_get_data (stored), tandem_plan_get_data (plan)) != 0)
-        && !_tandem_store_plan_locked (tx, plan, stored != NULL ? period : NULL, &version, NULL,
-                                       error))
+        && !_tandem_plan_version_save_in (tx, plan, stored != NULL ? period : NULL, &version, NULL,
+                                          error))
       return NULL;
   }
 

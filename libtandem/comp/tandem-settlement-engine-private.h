@@ -116,12 +116,15 @@ struct _TandemEngine
   gboolean               earned_only;   /* a nested run for what orders earned: no collection */
   GHashTable            *collect;       /* pay on collection: order ids this period settles */
   GHashTable            *held;          /* pay on collection: rep id → gint64 held at the end */
+  /* The lines of the earlier period that holds @at, settled now (with
+   * collection when @collect) and kept in engine->earlier; @what names the
+   * activity that needs them, for the error when they reach back too far.
+   * Set by _tandem_engine_run(): pay on collection (tandem-collection.c)
+   * reads earlier periods through it without calling back into the
+   * engine's file. */
+  TandemLineTable *(*earlier_lines) (TandemEngine *engine, gint64 at, gint64 what, GError **error);
 };
 
-int _tandem_compare_int64 (gconstpointer a, gconstpointer b);
-/* Adds @amount to the gint64 under @key in @table (gint64 keys and values,
- * g_free'd), making it when missing; FALSE on overflow. */
-gboolean _tandem_add_to_key (GHashTable *table, gint64 key, gint64 amount);
 /* "40%" or "40.25%" */
 char *_tandem_share_text (int bp);
 
@@ -130,13 +133,6 @@ char *_tandem_share_text (int bp);
  * db, plan, period and the progress fields first. */
 gboolean _tandem_engine_run (TandemEngine *engine, GError **error);
 void     _tandem_engine_clear (TandemEngine *engine);
-/* The lines of the earlier period that holds @at, settled now (with
- * collection when @collect) and kept in engine->earlier; @what names the
- * activity that needs them, for the error when they reach back too far. */
-TandemLineTable *_tandem_engine_earlier_lines (TandemEngine *engine,
-                                               gint64        at,
-                                               gint64        what,
-                                               GError      **error);
 /* Pay on collection, after the scan: pays the orders of engine->collect
  * by their payments (tandem-collection.c). */
 gboolean _tandem_engine_collect (TandemEngine *engine, GError **error);

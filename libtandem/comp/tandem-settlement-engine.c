@@ -269,30 +269,8 @@ add_split (TandemEngine                 *engine,
     *field_part = parts[1];
 }
 
-gboolean
-_tandem_add_to_key (GHashTable *table, gint64 key, gint64 amount)
-{
-  gint64 *value = g_hash_table_lookup (table, &key);
-
-  if (value == NULL)
-    {
-      value = g_new0 (gint64, 1);
-      g_hash_table_insert (table, int64_key (key), value);
-    }
-  return _tandem_add_checked (value, amount);
-}
-
-int
-_tandem_compare_int64 (gconstpointer a, gconstpointer b)
-{
-  gint64 x = *(const gint64 *)a;
-  gint64 y = *(const gint64 *)b;
-
-  return (x > y) - (x < y);
-}
-
-TandemLineTable *
-_tandem_engine_earlier_lines (TandemEngine *engine, gint64 at, gint64 what, GError **error)
+static TandemLineTable *
+earlier_lines (TandemEngine *engine, gint64 at, gint64 what, GError **error)
 {
   g_autoptr (GTimeZone) zone = g_time_zone_ref (tandem_plan_get_time_zone (engine->plan));
   g_autoptr (TandemPeriod) period = tandem_period_copy (engine->period);
@@ -376,7 +354,7 @@ earned_by_order (TandemEngine             *engine,
 
   if (r->reversed_at >= engine->start)
     lines = engine->lines; /* the order is in this period */
-  else if ((lines = _tandem_engine_earlier_lines (engine, r->reversed_at, r->id, error)) == NULL)
+  else if ((lines = earlier_lines (engine, r->reversed_at, r->id, error)) == NULL)
     return FALSE;
 
   _tandem_line_iter_init (&iter, lines, 0, G_MAXUINT);
@@ -1220,6 +1198,7 @@ _tandem_engine_run (TandemEngine *engine, GError **error)
   g_autoptr (GArray) referrals = NULL;
   gboolean has_draws;
 
+  engine->earlier_lines = earlier_lines;
   engine->rules = _tandem_plan_get_rules (engine->plan);
   engine->currency = tandem_plan_get_currency (engine->plan);
   start = tandem_period_get_start (engine->period, tandem_plan_get_time_zone (engine->plan));

@@ -40,21 +40,22 @@
 #include <string.h>
 
 #include "tandem-store-internal-private.h"
-#include "tandem-schedule-private.h"
+#include "tandem-activity-private.h"
+#include "tandem-plan-choice-private.h"
 #include "tandem-currency-private.h"
 #include "tandem-util-private.h"
 
 struct _TandemActivityWriter
 {
-  TandemStore   *store;
-  TandemDb      *db;
-  GArray        *closed;      /* TandemRangeRecord */
-  GHashTable    *teams;       /* account id → team id (gint64*) */
-  GHashTable    *memberships; /* team id → GArray of TandemMembershipRecord */
-  TandemSchedule schedule;    /* which plan a tandem follows: read when first needed */
-  gboolean       has_schedule;
-  gboolean       derive_refs;
-  char           ref[40]; /* the last generated reference */
+  TandemStore     *store;
+  TandemDb        *db;
+  GArray          *closed;      /* TandemRangeRecord */
+  GHashTable      *teams;       /* account id → team id (gint64*) */
+  GHashTable      *memberships; /* team id → GArray of TandemMembershipRecord */
+  TandemPlanChoice choice;      /* which plan a tandem follows: read when first needed */
+  gboolean         has_choice;
+  gboolean         derive_refs;
+  char             ref[40]; /* the last generated reference */
 
   GArray                   *queue;       /* TandemActivityRecord, owning their texts */
   GArray                   *tags;        /* guint64, one per queued record */
@@ -135,21 +136,14 @@ _tandem_activity_writer_free (TandemActivityWriter *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->closed, g_array_unref);
-  if (self->has_schedule)
-    _tandem_schedule_clear (&self->schedule);
+  if (self->has_choice)
+    _tandem_plan_choice_clear (&self->choice);
   g_clear_pointer (&self->teams, g_hash_table_unref);
   g_clear_pointer (&self->memberships, g_hash_table_unref);
   g_clear_pointer (&self->queued_refs, g_hash_table_unref);
   g_clear_pointer (&self->queue, g_array_unref);
   g_clear_pointer (&self->tags, g_array_unref);
   g_free (self);
-}
-
-/* Whether settlement pays out on activities of @kind. */
-gboolean
-_tandem_activity_kind_settles (TandemActivityKind kind)
-{
-  return tandem_activity_kind_is_commissionable (kind) || kind == TANDEM_ACTIVITY_KIND_REVERSAL;
 }
 
 /* A new reference for an activity saved without one. */
@@ -396,14 +390,14 @@ closed_range_of (TandemActivityWriter       *self,
   if (!covered)
     return NULL;
 
-  if (!self->has_schedule)
+  if (!self->has_choice)
     {
-      if (!_tandem_schedule_load (&self->schedule, self->db, error))
+      if (!_tandem_plan_choice_load (&self->choice, self->db, NULL, error))
         {
           *failed = TRUE;
           return NULL;
         }
-      self->has_schedule = TRUE;
+      self->has_choice = TRUE;
     }
   team_id = team_of_account (self, record->account_id, error);
   if (team_id < 0)
@@ -411,7 +405,7 @@ closed_range_of (TandemActivityWriter       *self,
       *failed = TRUE;
       return NULL;
     }
-  plan = _tandem_schedule_team_plan (&self->schedule, team_id, record->occurred_at);
+  plan = _tandem_plan_choice_at (&self->choice, team_id, record->occurred_at);
   for (guint i = 0; i < self->closed->len; i++)
     {
       const TandemRangeRecord *r = &g_array_index (self->closed, TandemRangeRecord, i);

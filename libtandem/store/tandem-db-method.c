@@ -12,6 +12,7 @@
 
 #include "tandem-db-internal-private.h"
 #include "tandem-store-private.h"
+#include "tandem-activity-private.h"
 #include "tandem-util-private.h"
 
 /* The text of the statements this file runs, by id. */

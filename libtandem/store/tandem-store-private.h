@@ -127,8 +127,6 @@ gboolean _tandem_activity_writer_flush (TandemActivityWriter *self,
                                         guint64              *failed_tag,
                                         TandemActivityField  *field,
                                         GError              **error);
-/* Orders, cross-sells, up-sells and reversals: what settlement pays on. */
-gboolean _tandem_activity_kind_settles (TandemActivityKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemActivityWriter, _tandem_activity_writer_free)
 
