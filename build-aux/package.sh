@@ -27,6 +27,9 @@ fi
 # the committed tree, nothing else of this checkout
 git -C "$top" archive --format=tar --prefix=libtandem/ HEAD | tar -x -C "$work"
 cd "$work/libtandem"
+if [ "$(id -u)" = 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get build-dep -y -q ./ >/dev/null
+fi
 echo "package: building in $work"
 DEB_BUILD_OPTIONS="parallel=$(nproc)" dpkg-buildpackage -b -us -uc >"$work/build.log" 2>&1 || {
   tail -40 "$work/build.log" >&2
