@@ -19,16 +19,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
+export DEBIAN_FRONTEND=noninteractive
 if [ "$(id -u)" = 0 ]; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    debhelper dpkg-dev lintian fakeroot pkgconf locales >/dev/null
+  tools=(debhelper dpkg-dev lintian fakeroot pkgconf locales)
+  apt-get install -y -q --no-install-recommends "${tools[@]}" >/dev/null 2>&1 ||
+    { apt-get update -qq && apt-get install -y -q --no-install-recommends "${tools[@]}" >/dev/null; }
 fi
 
 # the committed tree, nothing else of this checkout
 git -C "$top" archive --format=tar --prefix=libtandem/ HEAD | tar -x -C "$work"
 cd "$work/libtandem"
 if [ "$(id -u)" = 0 ]; then
-  DEBIAN_FRONTEND=noninteractive apt-get build-dep -y -q ./ >/dev/null
+  apt-get build-dep -y -q ./ >/dev/null
 fi
 echo "package: building in $work"
 DEB_BUILD_OPTIONS="parallel=$(nproc)" dpkg-buildpackage -b -us -uc >"$work/build.log" 2>&1 || {
@@ -39,7 +41,7 @@ DEB_BUILD_OPTIONS="parallel=$(nproc)" dpkg-buildpackage -b -us -uc >"$work/build
 cd "$work"
 ls ./*.deb
 # lintian: errors fail; warnings are listed for the record
-lintian --fail-on error --no-tag-display-limit ./*.changes | tee "$work/lintian.txt"
+lintian --fail-on error --tag-display-limit 0 ./*.changes | tee "$work/lintian.txt"
 echo "package: lintian: $(grep -c '^E:' "$work/lintian.txt" || true) errors," \
   "$(grep -c '^W:' "$work/lintian.txt" || true) warnings"
 
@@ -89,6 +91,9 @@ help=$(LC_ALL=de_DE.UTF-8 tandem --help 2>&1 || true)
 case "$help" in *Befehle:*Rückgabewert*) ;; *) echo "$help" >&2; exit 1 ;; esac
 echo "package: tandem in German: ok"
 test -f /usr/share/man/man1/tandem.1.gz
+bash --norc -c 'source /usr/share/bash-completion/completions/tandem
+  COMP_WORDS=(tandem rep ""); COMP_CWORD=2; _tandem; [ "${COMPREPLY[*]}" = "add list update archive tag" ]'
+echo "package: bash completion installed and working: ok"
 test -f /usr/share/doc/tandem-1.0/index.html
 echo "package: man page and API reference installed: ok"
 USE

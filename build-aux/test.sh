@@ -6,7 +6,9 @@
 #      UndefinedBehaviorSanitizer, in _build-asan (clang, no introspection);
 #   3. the C suites under valgrind memcheck, in _build;
 #   4. the CLI suites again against a throwaway PostgreSQL 15 cluster that
-#      pg_virtualenv starts and removes around them.
+#      pg_virtualenv starts and removes around them;
+#   5. the Debian packages (build-aux/package.sh), as root: built, checked
+#      with lintian, installed, used, removed (about 4 minutes).
 # Ends with one line "N passed, N failed, N skipped" over all three and
 # exits non-zero on any failure. TANDEM_TEST_QUICK=1 runs only the first.
 set -uo pipefail
@@ -75,6 +77,20 @@ if [[ "${TANDEM_TEST_QUICK:-}" != 1 ]]; then
 
   echo "== valgrind memcheck over the C suites =="
   run_meson_test "$top/_build" --setup valgrind --suite c
+
+  # the Debian packages: built from the committed tree, lintian, installed
+  # and used without the build tree (as root: it installs and removes them)
+  if [ "$(id -u)" = 0 ] && command -v dpkg-buildpackage >/dev/null; then
+    echo "== Debian packages (build-aux/package.sh) =="
+    if bash "$top/build-aux/package.sh"; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+    fi
+  else
+    echo "== Debian packages: skipped (needs root and dpkg-dev) =="
+    skipped=$((skipped + 1))
+  fi
 fi
 
 summary

@@ -28,6 +28,8 @@ fail() { echo "not ok: $*" >&2; exit 1; }
 # the PostgreSQL roles script is installed with the data
 grep -q "CREATE POLICY rep_lines" "$P/share/tandem-1.0/tandem-roles.sql" \
   || fail "share/tandem-1.0/tandem-roles.sql is not installed"
+grep -q "complete -F _tandem tandem" "$P/share/bash-completion/completions/tandem" \
+  || fail "share/bash-completion/completions/tandem is not installed"
 
 # C: pkg-config finds the installed headers and library. The staged copy
 # stands for an installation into P: only the .pc file names the prefix.
