@@ -67,6 +67,8 @@ int main (void)
 C
 gcc -o use use.c $(pkg-config --cflags --libs tandem-1.0)
 test "$(./use)" = "Anna 1200.50 EUR"
+# the installed library, not a copy from a build tree or /usr/local
+ldd ./use | grep -q 'libtandem-1.0.so.0 => /lib/.*-linux-gnu/libtandem-1.0.so.0\|libtandem-1.0.so.0 => /usr/lib/'
 echo "package: C through pkg-config: ok"
 /usr/bin/python3 -c "
 import gi
@@ -75,6 +77,8 @@ from gi.repository import Tandem
 s = Tandem.Store.new_in_memory()
 assert s.add_rep('Anna', Tandem.Role.INSIDE).props.name == 'Anna'
 assert str(Tandem.Money.from_decimal('1200.50', 'EUR')) == '1200.50 EUR'
+path = gi.Repository.get_default().get_typelib_path('Tandem')
+assert path.startswith('/usr/lib/') and 'local' not in path, path
 "
 echo "package: Python (PyGObject, with the overrides): ok"
 cat > use.js <<'JS'
