@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-i18n-private.h"
@@ -635,12 +637,12 @@ tandem_activity_get_reverses (TandemActivity *self)
  *
  * Since: 1.0
  */
-TandemActivity *
-tandem_activity_get_pays (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
-  return self->pays;
-}
+TANDEM_DEFINE_GETTER (TandemActivity *,
+                      tandem_activity_get_pays,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      pays,
+                      NULL)
 
 /**
  * tandem_activity_get_note:

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-dispute.h"
 #include "tandem-dispute-private.h"
 #include "tandem-enum-types.h"
@@ -337,12 +339,7 @@ _tandem_dispute_new (gint64             id,
  *
  * Since: 1.0
  */
-gint64
-tandem_dispute_get_id (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), 0);
-  return self->id;
-}
+TANDEM_DEFINE_GETTER (gint64, tandem_dispute_get_id, TandemDispute, TANDEM_IS_DISPUTE, id, 0)
 
 /**
  * tandem_dispute_get_rep:
@@ -354,12 +351,12 @@ tandem_dispute_get_id (TandemDispute *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_dispute_get_rep (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_dispute_get_rep,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      rep,
+                      NULL)
 
 /**
  * tandem_dispute_get_plan:
@@ -371,12 +368,12 @@ tandem_dispute_get_rep (TandemDispute *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_dispute_get_plan (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->plan;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_dispute_get_plan,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      plan,
+                      NULL)
 
 /**
  * tandem_dispute_get_period:
@@ -388,12 +385,12 @@ tandem_dispute_get_plan (TandemDispute *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_dispute_get_period (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->period;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_dispute_get_period,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      period,
+                      NULL)
 
 /**
  * tandem_dispute_get_activity_id:
@@ -405,12 +402,12 @@ tandem_dispute_get_period (TandemDispute *self)
  *
  * Since: 1.0
  */
-gint64
-tandem_dispute_get_activity_id (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), 0);
-  return self->activity_id;
-}
+TANDEM_DEFINE_GETTER (gint64,
+                      tandem_dispute_get_activity_id,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      activity_id,
+                      0)
 
 /**
  * tandem_dispute_get_reason:
@@ -422,12 +419,12 @@ tandem_dispute_get_activity_id (TandemDispute *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_dispute_get_reason (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->reason;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_dispute_get_reason,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      reason,
+                      NULL)
 
 /**
  * tandem_dispute_get_state:
@@ -439,12 +436,12 @@ tandem_dispute_get_reason (TandemDispute *self)
  *
  * Since: 1.0
  */
-TandemDisputeState
-tandem_dispute_get_state (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), TANDEM_DISPUTE_STATE_OPEN);
-  return self->state;
-}
+TANDEM_DEFINE_GETTER (TandemDisputeState,
+                      tandem_dispute_get_state,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      state,
+                      TANDEM_DISPUTE_STATE_OPEN)
 
 /**
  * tandem_dispute_get_opened_by:
@@ -456,12 +453,12 @@ tandem_dispute_get_state (TandemDispute *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_dispute_get_opened_by (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->opened_by;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_dispute_get_opened_by,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      opened_by,
+                      NULL)
 
 /**
  * tandem_dispute_get_opened_at:
@@ -473,12 +470,12 @@ tandem_dispute_get_opened_by (TandemDispute *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_dispute_get_opened_at (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->opened_at;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_dispute_get_opened_at,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      opened_at,
+                      NULL)
 
 /**
  * tandem_dispute_get_resolved_by:
@@ -490,12 +487,12 @@ tandem_dispute_get_opened_at (TandemDispute *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_dispute_get_resolved_by (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->resolved_by;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_dispute_get_resolved_by,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      resolved_by,
+                      NULL)
 
 /**
  * tandem_dispute_get_resolved_at:
@@ -507,12 +504,12 @@ tandem_dispute_get_resolved_by (TandemDispute *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_dispute_get_resolved_at (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->resolved_at;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_dispute_get_resolved_at,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      resolved_at,
+                      NULL)
 
 /**
  * tandem_dispute_get_note:
@@ -524,12 +521,12 @@ tandem_dispute_get_resolved_at (TandemDispute *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_dispute_get_note (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->note;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_dispute_get_note,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      note,
+                      NULL)
 
 /**
  * tandem_dispute_get_amount:
@@ -541,12 +538,12 @@ tandem_dispute_get_note (TandemDispute *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_dispute_get_amount (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->amount;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_dispute_get_amount,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      amount,
+                      NULL)
 
 /**
  * tandem_dispute_get_into:
@@ -558,12 +555,12 @@ tandem_dispute_get_amount (TandemDispute *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_dispute_get_into (TandemDispute *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DISPUTE (self), NULL);
-  return self->into;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_dispute_get_into,
+                      TandemDispute,
+                      TANDEM_IS_DISPUTE,
+                      into,
+                      NULL)
 
 static TandemDispute *
 dispute_from_record (TandemStore *store, const TandemDisputeRecord *r, GError **error)

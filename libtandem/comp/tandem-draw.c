@@ -19,6 +19,7 @@
 #include "tandem-schedule-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
+#include "tandem-record-private.h"
 #include "tandem-schedule-write-private.h"
 
 /**
@@ -42,79 +43,9 @@ struct _TandemDraw
   TandemMoney *balance;
 };
 
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_REP,
-  PROP_AMOUNT,
-  PROP_FROM,
-  PROP_UNTIL,
-  PROP_RECOVERABLE,
-  PROP_BALANCE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemDraw, tandem_draw, G_TYPE_OBJECT)
 
-static void
-tandem_draw_finalize (GObject *object)
-{
-  TandemDraw *self = (TandemDraw *)object;
-
-  g_clear_object (&self->rep);
-  g_clear_pointer (&self->amount, tandem_money_unref);
-  g_free (self->from);
-  g_free (self->until);
-  g_clear_pointer (&self->balance, tandem_money_unref);
-
-  G_OBJECT_CLASS (tandem_draw_parent_class)->finalize (object);
-}
-
-static void
-tandem_draw_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemDraw *self = TANDEM_DRAW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_REP:
-      g_value_set_object (value, self->rep);
-      break;
-    case PROP_AMOUNT:
-      g_value_set_boxed (value, self->amount);
-      break;
-    case PROP_FROM:
-      g_value_set_string (value, self->from);
-      break;
-    case PROP_UNTIL:
-      g_value_set_string (value, self->until);
-      break;
-    case PROP_RECOVERABLE:
-      g_value_set_boolean (value, self->recoverable);
-      break;
-    case PROP_BALANCE:
-      g_value_set_boxed (value, self->balance);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_draw_class_init (TandemDrawClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_draw_finalize;
-  object_class->get_property = tandem_draw_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemDraw:id:
    *
@@ -122,8 +53,7 @@ tandem_draw_class_init (TandemDrawClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-
+  TANDEM_FIELD_INT64 (TandemDraw, id, "id", 0, G_MAXINT64, 0),
   /**
    * TandemDraw:rep:
    *
@@ -131,8 +61,7 @@ tandem_draw_class_init (TandemDrawClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REP] = g_param_spec_object ("rep", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemDraw, rep, "rep", tandem_rep_get_type),
   /**
    * TandemDraw:amount:
    *
@@ -140,8 +69,7 @@ tandem_draw_class_init (TandemDrawClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_AMOUNT] = g_param_spec_boxed ("amount", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_BOXED (TandemDraw, amount, "amount", tandem_money_get_type),
   /**
    * TandemDraw:from:
    *
@@ -149,8 +77,7 @@ tandem_draw_class_init (TandemDrawClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_FROM] = g_param_spec_string ("from", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemDraw, from, "from"),
   /**
    * TandemDraw:until:
    *
@@ -158,8 +85,7 @@ tandem_draw_class_init (TandemDrawClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_UNTIL] = g_param_spec_string ("until", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemDraw, until, "until"),
   /**
    * TandemDraw:recoverable:
    *
@@ -167,8 +93,7 @@ tandem_draw_class_init (TandemDrawClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_RECOVERABLE] = g_param_spec_boolean ("recoverable", NULL, NULL, FALSE, flags);
-
+  TANDEM_FIELD_BOOLEAN (TandemDraw, recoverable, "recoverable", FALSE),
   /**
    * TandemDraw:balance:
    *
@@ -176,9 +101,14 @@ tandem_draw_class_init (TandemDrawClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_BALANCE] = g_param_spec_boxed ("balance", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+  TANDEM_FIELD_BOXED (TandemDraw, balance, "balance", tandem_money_get_type),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_draw_class_init (TandemDrawClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void
@@ -217,12 +147,7 @@ _tandem_draw_new (gint64       id,
  *
  * Since: 1.0
  */
-gint64
-tandem_draw_get_id (TandemDraw *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DRAW (self), 0);
-  return self->id;
-}
+TANDEM_DEFINE_GETTER (gint64, tandem_draw_get_id, TandemDraw, TANDEM_IS_DRAW, id, 0)
 
 /**
  * tandem_draw_get_rep:
@@ -234,12 +159,7 @@ tandem_draw_get_id (TandemDraw *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_draw_get_rep (TandemDraw *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DRAW (self), NULL);
-  return self->rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *, tandem_draw_get_rep, TandemDraw, TANDEM_IS_DRAW, rep, NULL)
 
 /**
  * tandem_draw_get_amount:
@@ -251,12 +171,12 @@ tandem_draw_get_rep (TandemDraw *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_draw_get_amount (TandemDraw *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DRAW (self), NULL);
-  return self->amount;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_draw_get_amount,
+                      TandemDraw,
+                      TANDEM_IS_DRAW,
+                      amount,
+                      NULL)
 
 /**
  * tandem_draw_get_from:
@@ -268,12 +188,7 @@ tandem_draw_get_amount (TandemDraw *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_draw_get_from (TandemDraw *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DRAW (self), NULL);
-  return self->from;
-}
+TANDEM_DEFINE_GETTER (const char *, tandem_draw_get_from, TandemDraw, TANDEM_IS_DRAW, from, NULL)
 
 /**
  * tandem_draw_get_until:
@@ -285,12 +200,7 @@ tandem_draw_get_from (TandemDraw *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_draw_get_until (TandemDraw *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DRAW (self), NULL);
-  return self->until;
-}
+TANDEM_DEFINE_GETTER (const char *, tandem_draw_get_until, TandemDraw, TANDEM_IS_DRAW, until, NULL)
 
 /**
  * tandem_draw_get_recoverable:
@@ -302,12 +212,12 @@ tandem_draw_get_until (TandemDraw *self)
  *
  * Since: 1.0
  */
-gboolean
-tandem_draw_get_recoverable (TandemDraw *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DRAW (self), FALSE);
-  return self->recoverable;
-}
+TANDEM_DEFINE_GETTER (gboolean,
+                      tandem_draw_get_recoverable,
+                      TandemDraw,
+                      TANDEM_IS_DRAW,
+                      recoverable,
+                      FALSE)
 
 /**
  * tandem_draw_get_balance:
@@ -319,12 +229,12 @@ tandem_draw_get_recoverable (TandemDraw *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_draw_get_balance (TandemDraw *self)
-{
-  g_return_val_if_fail (TANDEM_IS_DRAW (self), NULL);
-  return self->balance;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_draw_get_balance,
+                      TandemDraw,
+                      TANDEM_IS_DRAW,
+                      balance,
+                      NULL)
 
 static gboolean
 commit_draw (TandemScheduleWrite *w, const TandemScheduleRecord *d, GError **error)

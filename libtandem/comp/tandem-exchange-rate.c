@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-plan-version.h"
 #include "tandem-target.h"
 #include "tandem-draw.h"
@@ -169,12 +171,12 @@ _tandem_exchange_rate_new (const char *from_currency,
  *
  * Since: 1.0
  */
-const char *
-tandem_exchange_rate_get_from_currency (TandemExchangeRate *self)
-{
-  g_return_val_if_fail (TANDEM_IS_EXCHANGE_RATE (self), NULL);
-  return self->from_currency;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_exchange_rate_get_from_currency,
+                      TandemExchangeRate,
+                      TANDEM_IS_EXCHANGE_RATE,
+                      from_currency,
+                      NULL)
 
 /**
  * tandem_exchange_rate_get_to_currency:
@@ -186,12 +188,12 @@ tandem_exchange_rate_get_from_currency (TandemExchangeRate *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_exchange_rate_get_to_currency (TandemExchangeRate *self)
-{
-  g_return_val_if_fail (TANDEM_IS_EXCHANGE_RATE (self), NULL);
-  return self->to_currency;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_exchange_rate_get_to_currency,
+                      TandemExchangeRate,
+                      TANDEM_IS_EXCHANGE_RATE,
+                      to_currency,
+                      NULL)
 
 /**
  * tandem_exchange_rate_get_rate:
@@ -203,12 +205,12 @@ tandem_exchange_rate_get_to_currency (TandemExchangeRate *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_exchange_rate_get_rate (TandemExchangeRate *self)
-{
-  g_return_val_if_fail (TANDEM_IS_EXCHANGE_RATE (self), NULL);
-  return self->rate;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_exchange_rate_get_rate,
+                      TandemExchangeRate,
+                      TANDEM_IS_EXCHANGE_RATE,
+                      rate,
+                      NULL)
 
 /**
  * tandem_exchange_rate_get_since:
@@ -220,12 +222,12 @@ tandem_exchange_rate_get_rate (TandemExchangeRate *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_exchange_rate_get_since (TandemExchangeRate *self)
-{
-  g_return_val_if_fail (TANDEM_IS_EXCHANGE_RATE (self), NULL);
-  return self->since;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_exchange_rate_get_since,
+                      TandemExchangeRate,
+                      TANDEM_IS_EXCHANGE_RATE,
+                      since,
+                      NULL)
 
 static gboolean
 commit_rate (TandemScheduleWrite *w, const TandemScheduleRecord *r, GError **error)

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <string.h>
 
 #include "tandem-i18n-private.h"
@@ -348,12 +350,12 @@ tandem_payroll_profile_new_from_data (const char *data, gssize length, GError **
  *
  * Since: 1.0
  */
-const char *
-tandem_payroll_profile_get_data (TandemPayrollProfile *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (self), NULL);
-  return self->data;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_payroll_profile_get_data,
+                      TandemPayrollProfile,
+                      TANDEM_IS_PAYROLL_PROFILE,
+                      data,
+                      NULL)
 
 /**
  * tandem_payroll_profile_get_version:
@@ -365,12 +367,12 @@ tandem_payroll_profile_get_data (TandemPayrollProfile *self)
  *
  * Since: 1.0
  */
-guint
-tandem_payroll_profile_get_version (TandemPayrollProfile *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (self), 0);
-  return self->version;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_payroll_profile_get_version,
+                      TandemPayrollProfile,
+                      TANDEM_IS_PAYROLL_PROFILE,
+                      version,
+                      0)
 
 /**
  * tandem_payroll_profile_get_from:
@@ -382,12 +384,12 @@ tandem_payroll_profile_get_version (TandemPayrollProfile *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_payroll_profile_get_from (TandemPayrollProfile *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PAYROLL_PROFILE (self), NULL);
-  return self->from;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_payroll_profile_get_from,
+                      TandemPayrollProfile,
+                      TANDEM_IS_PAYROLL_PROFILE,
+                      from,
+                      NULL)
 
 /**
  * tandem_payroll_profile_get_wage_type:

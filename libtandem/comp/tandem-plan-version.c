@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 #include <string.h>
 
@@ -161,12 +163,12 @@ _tandem_plan_version_new (const char *name, guint version, const char *from, Tan
  *
  * Since: 1.0
  */
-const char *
-tandem_plan_version_get_name (TandemPlanVersion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PLAN_VERSION (self), NULL);
-  return self->name;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_plan_version_get_name,
+                      TandemPlanVersion,
+                      TANDEM_IS_PLAN_VERSION,
+                      name,
+                      NULL)
 
 /**
  * tandem_plan_version_get_version:
@@ -178,12 +180,12 @@ tandem_plan_version_get_name (TandemPlanVersion *self)
  *
  * Since: 1.0
  */
-guint
-tandem_plan_version_get_version (TandemPlanVersion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PLAN_VERSION (self), 0);
-  return self->version;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_plan_version_get_version,
+                      TandemPlanVersion,
+                      TANDEM_IS_PLAN_VERSION,
+                      version,
+                      0)
 
 /**
  * tandem_plan_version_get_from:
@@ -195,12 +197,12 @@ tandem_plan_version_get_version (TandemPlanVersion *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_plan_version_get_from (TandemPlanVersion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PLAN_VERSION (self), NULL);
-  return self->from;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_plan_version_get_from,
+                      TandemPlanVersion,
+                      TANDEM_IS_PLAN_VERSION,
+                      from,
+                      NULL)
 
 /**
  * tandem_plan_version_get_plan:
@@ -212,12 +214,12 @@ tandem_plan_version_get_from (TandemPlanVersion *self)
  *
  * Since: 1.0
  */
-TandemPlan *
-tandem_plan_version_get_plan (TandemPlanVersion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PLAN_VERSION (self), NULL);
-  return self->plan;
-}
+TANDEM_DEFINE_GETTER (TandemPlan *,
+                      tandem_plan_version_get_plan,
+                      TandemPlanVersion,
+                      TANDEM_IS_PLAN_VERSION,
+                      plan,
+                      NULL)
 
 /* The first period after the last closed one of @plan, or NULL. */
 static TandemPeriod *

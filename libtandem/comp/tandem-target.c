@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-plan-version.h"
 #include "tandem-target.h"
 #include "tandem-draw.h"
@@ -150,12 +152,12 @@ _tandem_target_new (TandemTeam *team, const char *period, TandemMoney *amount)
  *
  * Since: 1.0
  */
-TandemTeam *
-tandem_target_get_team (TandemTarget *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TARGET (self), NULL);
-  return self->team;
-}
+TANDEM_DEFINE_GETTER (TandemTeam *,
+                      tandem_target_get_team,
+                      TandemTarget,
+                      TANDEM_IS_TARGET,
+                      team,
+                      NULL)
 
 /**
  * tandem_target_get_period:
@@ -167,12 +169,12 @@ tandem_target_get_team (TandemTarget *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_target_get_period (TandemTarget *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TARGET (self), NULL);
-  return self->period;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_target_get_period,
+                      TandemTarget,
+                      TANDEM_IS_TARGET,
+                      period,
+                      NULL)
 
 /**
  * tandem_target_get_amount:
@@ -184,12 +186,12 @@ tandem_target_get_period (TandemTarget *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_target_get_amount (TandemTarget *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TARGET (self), NULL);
-  return self->amount;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_target_get_amount,
+                      TandemTarget,
+                      TANDEM_IS_TARGET,
+                      amount,
+                      NULL)
 
 /* The audit entries of these writes, then the commit. */
 static gboolean

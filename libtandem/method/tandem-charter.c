@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-i18n-private.h"
@@ -172,12 +174,12 @@ tandem_charter_new (TandemTeam *team)
  *
  * Since: 1.0
  */
-TandemTeam *
-tandem_charter_get_team (TandemCharter *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CHARTER (self), NULL);
-  return self->team;
-}
+TANDEM_DEFINE_GETTER (TandemTeam *,
+                      tandem_charter_get_team,
+                      TandemCharter,
+                      TANDEM_IS_CHARTER,
+                      team,
+                      NULL)
 
 /**
  * tandem_charter_get_version:
@@ -189,12 +191,12 @@ tandem_charter_get_team (TandemCharter *self)
  *
  * Since: 1.0
  */
-guint
-tandem_charter_get_version (TandemCharter *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CHARTER (self), 0);
-  return self->version;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_charter_get_version,
+                      TandemCharter,
+                      TANDEM_IS_CHARTER,
+                      version,
+                      0)
 
 /**
  * tandem_charter_set_area:
@@ -314,12 +316,12 @@ tandem_charter_get_owner (TandemCharter *self, const char *area, TandemCharterOw
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_charter_get_inside_confirmed (TandemCharter *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CHARTER (self), NULL);
-  return self->inside_confirmed;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_charter_get_inside_confirmed,
+                      TandemCharter,
+                      TANDEM_IS_CHARTER,
+                      inside_confirmed,
+                      NULL)
 
 /**
  * tandem_charter_get_field_confirmed:
@@ -331,12 +333,12 @@ tandem_charter_get_inside_confirmed (TandemCharter *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_charter_get_field_confirmed (TandemCharter *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CHARTER (self), NULL);
-  return self->field_confirmed;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_charter_get_field_confirmed,
+                      TandemCharter,
+                      TANDEM_IS_CHARTER,
+                      field_confirmed,
+                      NULL)
 
 /**
  * tandem_charter_get_agreed:

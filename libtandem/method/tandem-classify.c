@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-i18n-private.h"
 
 #include "tandem-classify.h"
@@ -185,12 +187,12 @@ tandem_classification_init (TandemClassification *self)
  *
  * Since: 1.0
  */
-TandemAccount *
-tandem_classification_get_account (TandemClassification *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), NULL);
-  return self->account;
-}
+TANDEM_DEFINE_GETTER (TandemAccount *,
+                      tandem_classification_get_account,
+                      TandemClassification,
+                      TANDEM_IS_CLASSIFICATION,
+                      account,
+                      NULL)
 
 /**
  * tandem_classification_get_revenue:
@@ -202,12 +204,12 @@ tandem_classification_get_account (TandemClassification *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_classification_get_revenue (TandemClassification *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), NULL);
-  return self->revenue;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_classification_get_revenue,
+                      TandemClassification,
+                      TANDEM_IS_CLASSIFICATION,
+                      revenue,
+                      NULL)
 
 /**
  * tandem_classification_get_share:
@@ -219,12 +221,12 @@ tandem_classification_get_revenue (TandemClassification *self)
  *
  * Since: 1.0
  */
-guint
-tandem_classification_get_share (TandemClassification *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), 0);
-  return self->share;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_classification_get_share,
+                      TandemClassification,
+                      TANDEM_IS_CLASSIFICATION,
+                      share,
+                      0)
 
 /**
  * tandem_classification_get_cumulative_share:
@@ -236,12 +238,12 @@ tandem_classification_get_share (TandemClassification *self)
  *
  * Since: 1.0
  */
-guint
-tandem_classification_get_cumulative_share (TandemClassification *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), 0);
-  return self->cumulative;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_classification_get_cumulative_share,
+                      TandemClassification,
+                      TANDEM_IS_CLASSIFICATION,
+                      cumulative,
+                      0)
 
 /**
  * tandem_classification_get_category:
@@ -253,12 +255,12 @@ tandem_classification_get_cumulative_share (TandemClassification *self)
  *
  * Since: 1.0
  */
-TandemCategory
-tandem_classification_get_category (TandemClassification *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), TANDEM_CATEGORY_C);
-  return self->category;
-}
+TANDEM_DEFINE_GETTER (TandemCategory,
+                      tandem_classification_get_category,
+                      TandemClassification,
+                      TANDEM_IS_CLASSIFICATION,
+                      category,
+                      TANDEM_CATEGORY_C)
 
 /**
  * tandem_classification_get_previous_category:
@@ -270,12 +272,12 @@ tandem_classification_get_category (TandemClassification *self)
  *
  * Since: 1.0
  */
-TandemCategory
-tandem_classification_get_previous_category (TandemClassification *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CLASSIFICATION (self), TANDEM_CATEGORY_C);
-  return self->previous;
-}
+TANDEM_DEFINE_GETTER (TandemCategory,
+                      tandem_classification_get_previous_category,
+                      TandemClassification,
+                      TANDEM_IS_CLASSIFICATION,
+                      previous,
+                      TANDEM_CATEGORY_C)
 
 typedef struct
 {

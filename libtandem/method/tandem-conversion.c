@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-i18n-private.h"
@@ -280,12 +282,12 @@ tandem_conversion_init (TandemConversion *self)
  *
  * Since: 1.0
  */
-TandemTeam *
-tandem_conversion_get_team (TandemConversion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), NULL);
-  return self->team;
-}
+TANDEM_DEFINE_GETTER (TandemTeam *,
+                      tandem_conversion_get_team,
+                      TandemConversion,
+                      TANDEM_IS_CONVERSION,
+                      team,
+                      NULL)
 
 /**
  * tandem_conversion_get_prospects:
@@ -297,12 +299,12 @@ tandem_conversion_get_team (TandemConversion *self)
  *
  * Since: 1.0
  */
-guint
-tandem_conversion_get_prospects (TandemConversion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
-  return self->prospects;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_conversion_get_prospects,
+                      TandemConversion,
+                      TANDEM_IS_CONVERSION,
+                      prospects,
+                      0)
 
 /**
  * tandem_conversion_get_won:
@@ -314,12 +316,12 @@ tandem_conversion_get_prospects (TandemConversion *self)
  *
  * Since: 1.0
  */
-guint
-tandem_conversion_get_won (TandemConversion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
-  return self->won;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_conversion_get_won,
+                      TandemConversion,
+                      TANDEM_IS_CONVERSION,
+                      won,
+                      0)
 
 /**
  * tandem_conversion_get_win_rate:
@@ -348,12 +350,12 @@ tandem_conversion_get_win_rate (TandemConversion *self)
  *
  * Since: 1.0
  */
-guint
-tandem_conversion_get_customers (TandemConversion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
-  return self->customers;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_conversion_get_customers,
+                      TandemConversion,
+                      TANDEM_IS_CONVERSION,
+                      customers,
+                      0)
 
 /**
  * tandem_conversion_get_promoted:
@@ -365,12 +367,12 @@ tandem_conversion_get_customers (TandemConversion *self)
  *
  * Since: 1.0
  */
-guint
-tandem_conversion_get_promoted (TandemConversion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
-  return self->promoted;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_conversion_get_promoted,
+                      TandemConversion,
+                      TANDEM_IS_CONVERSION,
+                      promoted,
+                      0)
 
 /**
  * tandem_conversion_get_promotion_rate:
@@ -399,12 +401,12 @@ tandem_conversion_get_promotion_rate (TandemConversion *self)
  *
  * Since: 1.0
  */
-guint
-tandem_conversion_get_active (TandemConversion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
-  return self->active;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_conversion_get_active,
+                      TandemConversion,
+                      TANDEM_IS_CONVERSION,
+                      active,
+                      0)
 
 /**
  * tandem_conversion_get_lost:
@@ -416,12 +418,12 @@ tandem_conversion_get_active (TandemConversion *self)
  *
  * Since: 1.0
  */
-guint
-tandem_conversion_get_lost (TandemConversion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
-  return self->lost;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_conversion_get_lost,
+                      TandemConversion,
+                      TANDEM_IS_CONVERSION,
+                      lost,
+                      0)
 
 /**
  * tandem_conversion_get_loss_rate:
@@ -450,12 +452,12 @@ tandem_conversion_get_loss_rate (TandemConversion *self)
  *
  * Since: 1.0
  */
-guint
-tandem_conversion_get_won_back (TandemConversion *self)
-{
-  g_return_val_if_fail (TANDEM_IS_CONVERSION (self), 0);
-  return self->won_back;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_conversion_get_won_back,
+                      TandemConversion,
+                      TANDEM_IS_CONVERSION,
+                      won_back,
+                      0)
 
 TandemConversion *
 _tandem_conversion_new (TandemTeam *team)

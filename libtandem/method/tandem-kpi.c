@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 #include "tandem-i18n-private.h"
 #include <string.h>
@@ -316,12 +318,7 @@ tandem_kpi_init (TandemKpi *self)
  *
  * Since: 1.0
  */
-TandemTeam *
-tandem_kpi_get_team (TandemKpi *self)
-{
-  g_return_val_if_fail (TANDEM_IS_KPI (self), NULL);
-  return self->team;
-}
+TANDEM_DEFINE_GETTER (TandemTeam *, tandem_kpi_get_team, TandemKpi, TANDEM_IS_KPI, team, NULL)
 
 /**
  * tandem_kpi_get_revenue:
@@ -455,12 +452,12 @@ tandem_kpi_get_referrals_collected (TandemKpi *self)
  *
  * Since: 1.0
  */
-guint
-tandem_kpi_get_referrals_converted (TandemKpi *self)
-{
-  g_return_val_if_fail (TANDEM_IS_KPI (self), 0);
-  return self->referrals_converted;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_kpi_get_referrals_converted,
+                      TandemKpi,
+                      TANDEM_IS_KPI,
+                      referrals_converted,
+                      0)
 
 /**
  * tandem_kpi_get_inside_revenue:
@@ -524,12 +521,12 @@ tandem_kpi_get_activity_count (TandemKpi *self, TandemActivityKind kind)
  *
  * Since: 1.0
  */
-TandemConversion *
-tandem_kpi_get_conversion (TandemKpi *self)
-{
-  g_return_val_if_fail (TANDEM_IS_KPI (self), NULL);
-  return self->conversion;
-}
+TANDEM_DEFINE_GETTER (TandemConversion *,
+                      tandem_kpi_get_conversion,
+                      TandemKpi,
+                      TANDEM_IS_KPI,
+                      conversion,
+                      NULL)
 
 /* An activity in another currency, converted as the settlement converts
  * it: at the rate to the plan's currency in effect at its time (a

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-i18n-private.h"
 #include <string.h>
 
@@ -170,12 +172,12 @@ tandem_match_proposal_init (TandemMatchProposal *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_match_proposal_get_inside_rep (TandemMatchProposal *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MATCH_PROPOSAL (self), NULL);
-  return self->inside_rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_match_proposal_get_inside_rep,
+                      TandemMatchProposal,
+                      TANDEM_IS_MATCH_PROPOSAL,
+                      inside_rep,
+                      NULL)
 
 /**
  * tandem_match_proposal_get_field_rep:
@@ -187,12 +189,12 @@ tandem_match_proposal_get_inside_rep (TandemMatchProposal *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_match_proposal_get_field_rep (TandemMatchProposal *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MATCH_PROPOSAL (self), NULL);
-  return self->field_rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_match_proposal_get_field_rep,
+                      TandemMatchProposal,
+                      TANDEM_IS_MATCH_PROPOSAL,
+                      field_rep,
+                      NULL)
 
 /**
  * tandem_match_proposal_get_score:
@@ -204,12 +206,12 @@ tandem_match_proposal_get_field_rep (TandemMatchProposal *self)
  *
  * Since: 1.0
  */
-int
-tandem_match_proposal_get_score (TandemMatchProposal *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MATCH_PROPOSAL (self), 0);
-  return self->score;
-}
+TANDEM_DEFINE_GETTER (int,
+                      tandem_match_proposal_get_score,
+                      TandemMatchProposal,
+                      TANDEM_IS_MATCH_PROPOSAL,
+                      score,
+                      0)
 
 /**
  * tandem_match_proposal_get_fixed:
@@ -221,12 +223,12 @@ tandem_match_proposal_get_score (TandemMatchProposal *self)
  *
  * Since: 1.0
  */
-gboolean
-tandem_match_proposal_get_fixed (TandemMatchProposal *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MATCH_PROPOSAL (self), FALSE);
-  return self->fixed;
-}
+TANDEM_DEFINE_GETTER (gboolean,
+                      tandem_match_proposal_get_fixed,
+                      TandemMatchProposal,
+                      TANDEM_IS_MATCH_PROPOSAL,
+                      fixed,
+                      FALSE)
 
 /**
  * tandem_match_proposal_get_explanation:
@@ -238,12 +240,12 @@ tandem_match_proposal_get_fixed (TandemMatchProposal *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_match_proposal_get_explanation (TandemMatchProposal *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MATCH_PROPOSAL (self), NULL);
-  return self->explanation;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_match_proposal_get_explanation,
+                      TandemMatchProposal,
+                      TANDEM_IS_MATCH_PROPOSAL,
+                      explanation,
+                      NULL)
 
 /* ------------------------------------------------------------------ */
 /* TandemMatcher                                                       */

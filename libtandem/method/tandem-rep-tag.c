@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-i18n-private.h"
@@ -125,12 +127,12 @@ tandem_rep_tag_init (TandemRepTag *self)
  *
  * Since: 1.0
  */
-TandemTagKind
-tandem_rep_tag_get_kind (TandemRepTag *self)
-{
-  g_return_val_if_fail (TANDEM_IS_REP_TAG (self), TANDEM_TAG_KIND_STRENGTH);
-  return self->kind;
-}
+TANDEM_DEFINE_GETTER (TandemTagKind,
+                      tandem_rep_tag_get_kind,
+                      TandemRepTag,
+                      TANDEM_IS_REP_TAG,
+                      kind,
+                      TANDEM_TAG_KIND_STRENGTH)
 
 /**
  * tandem_rep_tag_get_name:
@@ -142,12 +144,12 @@ tandem_rep_tag_get_kind (TandemRepTag *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_rep_tag_get_name (TandemRepTag *self)
-{
-  g_return_val_if_fail (TANDEM_IS_REP_TAG (self), NULL);
-  return self->name;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_rep_tag_get_name,
+                      TandemRepTag,
+                      TANDEM_IS_REP_TAG,
+                      name,
+                      NULL)
 
 /**
  * tandem_rep_tag_get_level:
@@ -159,12 +161,7 @@ tandem_rep_tag_get_name (TandemRepTag *self)
  *
  * Since: 1.0
  */
-guint
-tandem_rep_tag_get_level (TandemRepTag *self)
-{
-  g_return_val_if_fail (TANDEM_IS_REP_TAG (self), 0);
-  return self->level;
-}
+TANDEM_DEFINE_GETTER (guint, tandem_rep_tag_get_level, TandemRepTag, TANDEM_IS_REP_TAG, level, 0)
 
 gboolean
 _tandem_rep_tag_check (TandemTagKind kind, const char *tag, guint level, GError **error)

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-i18n-private.h"
@@ -179,12 +181,12 @@ tandem_shadowing_status_init (TandemShadowingStatus *self)
  *
  * Since: 1.0
  */
-TandemTeam *
-tandem_shadowing_status_get_team (TandemShadowingStatus *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), NULL);
-  return self->team;
-}
+TANDEM_DEFINE_GETTER (TandemTeam *,
+                      tandem_shadowing_status_get_team,
+                      TandemShadowingStatus,
+                      TANDEM_IS_SHADOWING_STATUS,
+                      team,
+                      NULL)
 
 /**
  * tandem_shadowing_status_get_ride_along:
@@ -196,12 +198,12 @@ tandem_shadowing_status_get_team (TandemShadowingStatus *self)
  *
  * Since: 1.0
  */
-gboolean
-tandem_shadowing_status_get_ride_along (TandemShadowingStatus *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), FALSE);
-  return self->ride_along;
-}
+TANDEM_DEFINE_GETTER (gboolean,
+                      tandem_shadowing_status_get_ride_along,
+                      TandemShadowingStatus,
+                      TANDEM_IS_SHADOWING_STATUS,
+                      ride_along,
+                      FALSE)
 
 /**
  * tandem_shadowing_status_get_ride_along_minutes:
@@ -213,12 +215,12 @@ tandem_shadowing_status_get_ride_along (TandemShadowingStatus *self)
  *
  * Since: 1.0
  */
-guint
-tandem_shadowing_status_get_ride_along_minutes (TandemShadowingStatus *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), 0);
-  return self->ride_along_minutes;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_shadowing_status_get_ride_along_minutes,
+                      TandemShadowingStatus,
+                      TANDEM_IS_SHADOWING_STATUS,
+                      ride_along_minutes,
+                      0)
 
 /**
  * tandem_shadowing_status_get_sit_in:
@@ -230,12 +232,12 @@ tandem_shadowing_status_get_ride_along_minutes (TandemShadowingStatus *self)
  *
  * Since: 1.0
  */
-gboolean
-tandem_shadowing_status_get_sit_in (TandemShadowingStatus *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), FALSE);
-  return self->sit_in;
-}
+TANDEM_DEFINE_GETTER (gboolean,
+                      tandem_shadowing_status_get_sit_in,
+                      TandemShadowingStatus,
+                      TANDEM_IS_SHADOWING_STATUS,
+                      sit_in,
+                      FALSE)
 
 /**
  * tandem_shadowing_status_get_sit_in_minutes:
@@ -247,12 +249,12 @@ tandem_shadowing_status_get_sit_in (TandemShadowingStatus *self)
  *
  * Since: 1.0
  */
-guint
-tandem_shadowing_status_get_sit_in_minutes (TandemShadowingStatus *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SHADOWING_STATUS (self), 0);
-  return self->sit_in_minutes;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_shadowing_status_get_sit_in_minutes,
+                      TandemShadowingStatus,
+                      TANDEM_IS_SHADOWING_STATUS,
+                      sit_in_minutes,
+                      0)
 
 /**
  * tandem_shadowing_status_get_complete:

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-i18n-private.h"
@@ -217,12 +219,12 @@ tandem_support_request_init (TandemSupportRequest *self)
  *
  * Since: 1.0
  */
-TandemActivity *
-tandem_support_request_get_activity (TandemSupportRequest *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SUPPORT_REQUEST (self), NULL);
-  return self->activity;
-}
+TANDEM_DEFINE_GETTER (TandemActivity *,
+                      tandem_support_request_get_activity,
+                      TandemSupportRequest,
+                      TANDEM_IS_SUPPORT_REQUEST,
+                      activity,
+                      NULL)
 
 /**
  * tandem_support_request_get_owner:
@@ -234,12 +236,12 @@ tandem_support_request_get_activity (TandemSupportRequest *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_support_request_get_owner (TandemSupportRequest *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SUPPORT_REQUEST (self), NULL);
-  return self->owner;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_support_request_get_owner,
+                      TandemSupportRequest,
+                      TANDEM_IS_SUPPORT_REQUEST,
+                      owner,
+                      NULL)
 
 /**
  * tandem_support_request_get_queue:
@@ -251,12 +253,12 @@ tandem_support_request_get_owner (TandemSupportRequest *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_support_request_get_queue (TandemSupportRequest *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SUPPORT_REQUEST (self), NULL);
-  return self->queue;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_support_request_get_queue,
+                      TandemSupportRequest,
+                      TANDEM_IS_SUPPORT_REQUEST,
+                      queue,
+                      NULL)
 
 /**
  * tandem_support_request_get_opened_at:
@@ -285,12 +287,12 @@ tandem_support_request_get_opened_at (TandemSupportRequest *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_support_request_get_due_at (TandemSupportRequest *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SUPPORT_REQUEST (self), NULL);
-  return self->due_at;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_support_request_get_due_at,
+                      TandemSupportRequest,
+                      TANDEM_IS_SUPPORT_REQUEST,
+                      due_at,
+                      NULL)
 
 /**
  * tandem_support_request_get_closed:
@@ -319,12 +321,12 @@ tandem_support_request_get_closed (TandemSupportRequest *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_support_request_get_closed_by (TandemSupportRequest *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SUPPORT_REQUEST (self), NULL);
-  return self->closed_by;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_support_request_get_closed_by,
+                      TandemSupportRequest,
+                      TANDEM_IS_SUPPORT_REQUEST,
+                      closed_by,
+                      NULL)
 
 /**
  * tandem_support_request_get_closed_at:
@@ -336,12 +338,12 @@ tandem_support_request_get_closed_by (TandemSupportRequest *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_support_request_get_closed_at (TandemSupportRequest *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SUPPORT_REQUEST (self), NULL);
-  return self->closed_at;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_support_request_get_closed_at,
+                      TandemSupportRequest,
+                      TANDEM_IS_SUPPORT_REQUEST,
+                      closed_at,
+                      NULL)
 
 static TandemSupportRequest *
 request_from_record (TandemStore *store, const TandemSupportRecord *r, GError **error)

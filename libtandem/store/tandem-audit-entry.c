@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-audit.h"
 #include "tandem-store-private.h"
 #include "tandem-db-private.h"
@@ -168,12 +170,12 @@ audit_entry_new (gint64 id, GDateTime *at, const char *who, const char *verb, co
  *
  * Since: 1.0
  */
-gint64
-tandem_audit_entry_get_id (TandemAuditEntry *self)
-{
-  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), 0);
-  return self->id;
-}
+TANDEM_DEFINE_GETTER (gint64,
+                      tandem_audit_entry_get_id,
+                      TandemAuditEntry,
+                      TANDEM_IS_AUDIT_ENTRY,
+                      id,
+                      0)
 
 /**
  * tandem_audit_entry_get_at:
@@ -185,12 +187,12 @@ tandem_audit_entry_get_id (TandemAuditEntry *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_audit_entry_get_at (TandemAuditEntry *self)
-{
-  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), NULL);
-  return self->at;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_audit_entry_get_at,
+                      TandemAuditEntry,
+                      TANDEM_IS_AUDIT_ENTRY,
+                      at,
+                      NULL)
 
 /**
  * tandem_audit_entry_get_who:
@@ -202,12 +204,12 @@ tandem_audit_entry_get_at (TandemAuditEntry *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_audit_entry_get_who (TandemAuditEntry *self)
-{
-  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), NULL);
-  return self->who;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_audit_entry_get_who,
+                      TandemAuditEntry,
+                      TANDEM_IS_AUDIT_ENTRY,
+                      who,
+                      NULL)
 
 /**
  * tandem_audit_entry_get_verb:
@@ -219,12 +221,12 @@ tandem_audit_entry_get_who (TandemAuditEntry *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_audit_entry_get_verb (TandemAuditEntry *self)
-{
-  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), NULL);
-  return self->verb;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_audit_entry_get_verb,
+                      TandemAuditEntry,
+                      TANDEM_IS_AUDIT_ENTRY,
+                      verb,
+                      NULL)
 
 /**
  * tandem_audit_entry_get_what:
@@ -236,12 +238,12 @@ tandem_audit_entry_get_verb (TandemAuditEntry *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_audit_entry_get_what (TandemAuditEntry *self)
-{
-  g_return_val_if_fail (TANDEM_IS_AUDIT_ENTRY (self), NULL);
-  return self->what;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_audit_entry_get_what,
+                      TandemAuditEntry,
+                      TANDEM_IS_AUDIT_ENTRY,
+                      what,
+                      NULL)
 
 /**
  * tandem_audit_entry_list:

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* A record type (a draw, a dispute, a KPI row…) is a final GObject whose
+ * properties are fields of its instance struct. Instead of a property enum,
+ * a get_property switch, a class_init that builds one GParamSpec per field
+ * and a finalize that frees them one by one, the type describes its fields
+ * once, in a table:
+ *
+ *   static const TandemField fields[] = {
+ *     TANDEM_FIELD_INT64 (TandemDraw, id, "id", 0, G_MAXINT64, 0),
+ *     TANDEM_FIELD_OBJECT (TandemDraw, rep, "rep", tandem_rep_get_type),
+ *     …
+ *   };
+ *
+ * and _tandem_record_class_init() installs the properties (in table order,
+ * ids 1…n), a get_property that reads the fields and a finalize that frees
+ * what they own: strings (g_free), objects (unref), boxed values (their
+ * free function). A field marked TANDEM_FIELD_BORROWED is read but not
+ * freed. Numbers and enums own nothing. */
+
+typedef enum
+{
+  TANDEM_FIELD_KIND_BOOLEAN,
+  TANDEM_FIELD_KIND_INT,
+  TANDEM_FIELD_KIND_UINT,
+  TANDEM_FIELD_KIND_INT64,
+  TANDEM_FIELD_KIND_STRING,
+  TANDEM_FIELD_KIND_ENUM,
+  TANDEM_FIELD_KIND_OBJECT,
+  TANDEM_FIELD_KIND_BOXED,
+} TandemFieldKind;
+
+typedef struct
+{
+  const char     *name;
+  TandemFieldKind kind;
+  guint           offset;
+  GType (*type) (void); /* enum, object, boxed */
+  gint64      minimum;  /* numbers */
+  gint64      maximum;  /* numbers */
+  gint64      fallback; /* numbers and enums: the default */
+  GParamFlags flags;    /* 0: the class's flags */
+  gboolean    borrowed; /* not freed by finalize */
+} TandemField;
+
+#define TANDEM_FIELD_(T, m, n, k, t, lo, hi, d)                                                \
+  {                                                                                            \
+    .name = (n), .kind = TANDEM_FIELD_KIND_##k, .offset = G_STRUCT_OFFSET (T, m), .type = (t), \
+    .minimum = (lo), .maximum = (hi), .fallback = (d)                                          \
+  }
+#define TANDEM_FIELD_BOOLEAN(T, m, n, d) TANDEM_FIELD_ (T, m, n, BOOLEAN, NULL, 0, 1, d)
+#define TANDEM_FIELD_INT(T, m, n, lo, hi, d) TANDEM_FIELD_ (T, m, n, INT, NULL, lo, hi, d)
+#define TANDEM_FIELD_UINT(T, m, n, lo, hi, d) TANDEM_FIELD_ (T, m, n, UINT, NULL, lo, hi, d)
+#define TANDEM_FIELD_INT64(T, m, n, lo, hi, d) TANDEM_FIELD_ (T, m, n, INT64, NULL, lo, hi, d)
+#define TANDEM_FIELD_STRING(T, m, n) TANDEM_FIELD_ (T, m, n, STRING, NULL, 0, 0, 0)
+#define TANDEM_FIELD_ENUM(T, m, n, t, d) TANDEM_FIELD_ (T, m, n, ENUM, t, 0, 0, d)
+#define TANDEM_FIELD_OBJECT(T, m, n, t) TANDEM_FIELD_ (T, m, n, OBJECT, t, 0, 0, 0)
+#define TANDEM_FIELD_BOXED(T, m, n, t) TANDEM_FIELD_ (T, m, n, BOXED, t, 0, 0, 0)
+
+/* Installs one property per field with @flags (or the field's own), a
+ * get_property and a finalize; fills @pspecs[1…n_fields] when not %NULL (for
+ * g_object_notify_by_pspec()). A type with more to free sets its own
+ * finalize after this call and calls _tandem_record_finalize() from it. */
+void _tandem_record_class_init (GObjectClass      *klass,
+                                const TandemField *fields,
+                                guint              n_fields,
+                                GParamFlags        flags,
+                                GParamSpec       **pspecs);
+
+/* Frees the fields of @object, then chains up to its parent's finalize. */
+void _tandem_record_finalize (GObject *object);
+
+/* Defines the getter @func of a record type: checks @self with @check and
+ * returns its @member, or @fallback for a wrong instance. Its doc comment
+ * stands above the line, as for any function. */
+#define TANDEM_DEFINE_GETTER(Ret, func, Self, check, member, fallback) \
+  Ret func (Self *self)                                                \
+  {                                                                    \
+    g_return_val_if_fail (check (self), fallback);                     \
+    return self->member;                                               \
+  }
+
+G_END_DECLS
