@@ -47,6 +47,8 @@ typedef struct
   gint64      fallback; /* numbers and enums: the default */
   GParamFlags flags;    /* 0: the class's flags */
   gboolean    borrowed; /* not freed by finalize */
+  GCallback   getter;   /* a computed field: read through this */
+  gboolean    full;     /* the getter returns a new boxed value */
 } TandemField;
 
 #define TANDEM_FIELD_(T, m, n, k, t, lo, hi, d)                                                \
@@ -62,6 +64,30 @@ typedef struct
 #define TANDEM_FIELD_ENUM(T, m, n, t, d) TANDEM_FIELD_ (T, m, n, ENUM, t, 0, 0, d)
 #define TANDEM_FIELD_OBJECT(T, m, n, t) TANDEM_FIELD_ (T, m, n, OBJECT, t, 0, 0, 0)
 #define TANDEM_FIELD_BOXED(T, m, n, t) TANDEM_FIELD_ (T, m, n, BOXED, t, 0, 0, 0)
+
+/* A computed field: no member of its own, read through the type's getter
+ * (which returns it transfer none, unless marked full). */
+#define TANDEM_FIELD_GETTER_(n, k, t, lo, hi, d, g)                                            \
+  {                                                                                            \
+    .name = (n), .kind = TANDEM_FIELD_KIND_##k, .type = (t), .minimum = (lo), .maximum = (hi), \
+    .fallback = (d), .borrowed = TRUE, .getter = G_CALLBACK (g)                                \
+  }
+#define TANDEM_FIELD_COMPUTED_INT(n, g, lo, hi, d) TANDEM_FIELD_GETTER_ (n, INT, NULL, lo, hi, d, g)
+#define TANDEM_FIELD_COMPUTED_UINT(n, g, lo, hi, d) \
+  TANDEM_FIELD_GETTER_ (n, UINT, NULL, lo, hi, d, g)
+#define TANDEM_FIELD_COMPUTED_INT64(n, g, lo, hi, d) \
+  TANDEM_FIELD_GETTER_ (n, INT64, NULL, lo, hi, d, g)
+#define TANDEM_FIELD_COMPUTED_BOOLEAN(n, g, d) TANDEM_FIELD_GETTER_ (n, BOOLEAN, NULL, 0, 1, d, g)
+#define TANDEM_FIELD_COMPUTED_STRING(n, g) TANDEM_FIELD_GETTER_ (n, STRING, NULL, 0, 0, 0, g)
+#define TANDEM_FIELD_COMPUTED_ENUM(n, g, t, d) TANDEM_FIELD_GETTER_ (n, ENUM, t, 0, 0, d, g)
+#define TANDEM_FIELD_COMPUTED_OBJECT(n, g, t) TANDEM_FIELD_GETTER_ (n, OBJECT, t, 0, 0, 0, g)
+#define TANDEM_FIELD_COMPUTED_BOXED(n, g, t) TANDEM_FIELD_GETTER_ (n, BOXED, t, 0, 0, 0, g)
+/* A computed boxed field whose getter returns a new value (transfer full). */
+#define TANDEM_FIELD_COMPUTED_BOXED_FULL(n, g, t)                                \
+  {                                                                              \
+    .name = (n), .kind = TANDEM_FIELD_KIND_BOXED, .type = (t), .borrowed = TRUE, \
+    .getter = G_CALLBACK (g), .full = TRUE                                       \
+  }
 
 /* Installs one property per field with @flags (or the field's own), a
  * get_property and a finalize; fills @pspecs[1…n_fields] when not %NULL (for

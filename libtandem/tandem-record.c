@@ -31,6 +31,45 @@ field_ptr (GObject *object, const TandemField *field)
 }
 
 static void
+field_get_computed (GObject *object, const TandemField *field, GValue *value)
+{
+  GCallback g = field->getter;
+
+  switch (field->kind)
+    {
+    case TANDEM_FIELD_KIND_BOOLEAN:
+      g_value_set_boolean (value, ((gboolean (*) (GObject *))g) (object));
+      break;
+    case TANDEM_FIELD_KIND_INT:
+      g_value_set_int (value, ((int (*) (GObject *))g) (object));
+      break;
+    case TANDEM_FIELD_KIND_UINT:
+      g_value_set_uint (value, ((guint (*) (GObject *))g) (object));
+      break;
+    case TANDEM_FIELD_KIND_INT64:
+      g_value_set_int64 (value, ((gint64 (*) (GObject *))g) (object));
+      break;
+    case TANDEM_FIELD_KIND_STRING:
+      g_value_set_string (value, ((const char *(*)(GObject *))g) (object));
+      break;
+    case TANDEM_FIELD_KIND_ENUM:
+      g_value_set_enum (value, ((int (*) (GObject *))g) (object));
+      break;
+    case TANDEM_FIELD_KIND_OBJECT:
+      g_value_set_object (value, ((gpointer (*) (GObject *))g) (object));
+      break;
+    case TANDEM_FIELD_KIND_BOXED:
+      if (field->full)
+        g_value_take_boxed (value, ((gpointer (*) (GObject *))g) (object));
+      else
+        g_value_set_boxed (value, ((gpointer (*) (GObject *))g) (object));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
 record_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   const RecordLayout *layout = record_layout (object);
@@ -43,6 +82,11 @@ record_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *
       return;
     }
   field = &layout->fields[prop_id - 1];
+  if (field->getter != NULL)
+    {
+      field_get_computed (object, field, value);
+      return;
+    }
   ptr = field_ptr (object, field);
   switch (field->kind)
     {

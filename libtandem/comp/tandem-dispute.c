@@ -49,113 +49,9 @@ struct _TandemDispute
   char              *into;
 };
 
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_REP,
-  PROP_PLAN,
-  PROP_PERIOD,
-  PROP_ACTIVITY_ID,
-  PROP_REASON,
-  PROP_STATE,
-  PROP_OPENED_BY,
-  PROP_OPENED_AT,
-  PROP_RESOLVED_BY,
-  PROP_RESOLVED_AT,
-  PROP_NOTE,
-  PROP_AMOUNT,
-  PROP_INTO,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemDispute, tandem_dispute, G_TYPE_OBJECT)
 
-static void
-tandem_dispute_finalize (GObject *object)
-{
-  TandemDispute *self = (TandemDispute *)object;
-
-  g_clear_object (&self->rep);
-  g_free (self->plan);
-  g_free (self->period);
-  g_free (self->reason);
-  g_free (self->opened_by);
-  g_clear_pointer (&self->opened_at, g_date_time_unref);
-  g_free (self->resolved_by);
-  g_clear_pointer (&self->resolved_at, g_date_time_unref);
-  g_free (self->note);
-  g_clear_pointer (&self->amount, tandem_money_unref);
-  g_free (self->into);
-
-  G_OBJECT_CLASS (tandem_dispute_parent_class)->finalize (object);
-}
-
-static void
-tandem_dispute_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemDispute *self = TANDEM_DISPUTE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_REP:
-      g_value_set_object (value, self->rep);
-      break;
-    case PROP_PLAN:
-      g_value_set_string (value, self->plan);
-      break;
-    case PROP_PERIOD:
-      g_value_set_string (value, self->period);
-      break;
-    case PROP_ACTIVITY_ID:
-      g_value_set_int64 (value, self->activity_id);
-      break;
-    case PROP_REASON:
-      g_value_set_string (value, self->reason);
-      break;
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case PROP_OPENED_BY:
-      g_value_set_string (value, self->opened_by);
-      break;
-    case PROP_OPENED_AT:
-      g_value_set_boxed (value, self->opened_at);
-      break;
-    case PROP_RESOLVED_BY:
-      g_value_set_string (value, self->resolved_by);
-      break;
-    case PROP_RESOLVED_AT:
-      g_value_set_boxed (value, self->resolved_at);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    case PROP_AMOUNT:
-      g_value_set_boxed (value, self->amount);
-      break;
-    case PROP_INTO:
-      g_value_set_string (value, self->into);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_dispute_class_init (TandemDisputeClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_dispute_finalize;
-  object_class->get_property = tandem_dispute_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemDispute:id:
    *
@@ -163,8 +59,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-
+  TANDEM_FIELD_INT64 (TandemDispute, id, "id", 0, G_MAXINT64, 0),
   /**
    * TandemDispute:rep:
    *
@@ -172,8 +67,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REP] = g_param_spec_object ("rep", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemDispute, rep, "rep", tandem_rep_get_type),
   /**
    * TandemDispute:plan:
    *
@@ -181,8 +75,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PLAN] = g_param_spec_string ("plan", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemDispute, plan, "plan"),
   /**
    * TandemDispute:period:
    *
@@ -190,8 +83,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PERIOD] = g_param_spec_string ("period", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemDispute, period, "period"),
   /**
    * TandemDispute:activity-id:
    *
@@ -199,9 +91,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACTIVITY_ID]
-      = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-
+  TANDEM_FIELD_INT64 (TandemDispute, activity_id, "activity-id", 0, G_MAXINT64, 0),
   /**
    * TandemDispute:reason:
    *
@@ -209,8 +99,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemDispute, reason, "reason"),
   /**
    * TandemDispute:state:
    *
@@ -218,9 +107,11 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, TANDEM_TYPE_DISPUTE_STATE,
-                                              TANDEM_DISPUTE_STATE_OPEN, flags);
-
+  TANDEM_FIELD_ENUM (TandemDispute,
+                     state,
+                     "state",
+                     tandem_dispute_state_get_type,
+                     TANDEM_DISPUTE_STATE_OPEN),
   /**
    * TandemDispute:opened-by:
    *
@@ -228,8 +119,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_OPENED_BY] = g_param_spec_string ("opened-by", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemDispute, opened_by, "opened-by"),
   /**
    * TandemDispute:opened-at:
    *
@@ -237,9 +127,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_OPENED_AT]
-      = g_param_spec_boxed ("opened-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
-
+  TANDEM_FIELD_BOXED (TandemDispute, opened_at, "opened-at", g_date_time_get_type),
   /**
    * TandemDispute:resolved-by:
    *
@@ -247,8 +135,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_RESOLVED_BY] = g_param_spec_string ("resolved-by", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemDispute, resolved_by, "resolved-by"),
   /**
    * TandemDispute:resolved-at:
    *
@@ -256,9 +143,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_RESOLVED_AT]
-      = g_param_spec_boxed ("resolved-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
-
+  TANDEM_FIELD_BOXED (TandemDispute, resolved_at, "resolved-at", g_date_time_get_type),
   /**
    * TandemDispute:note:
    *
@@ -266,8 +151,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemDispute, note, "note"),
   /**
    * TandemDispute:amount:
    *
@@ -275,8 +159,7 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_AMOUNT] = g_param_spec_boxed ("amount", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_BOXED (TandemDispute, amount, "amount", tandem_money_get_type),
   /**
    * TandemDispute:into:
    *
@@ -284,9 +167,14 @@ tandem_dispute_class_init (TandemDisputeClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INTO] = g_param_spec_string ("into", NULL, NULL, NULL, flags);
+  TANDEM_FIELD_STRING (TandemDispute, into, "into"),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_dispute_class_init (TandemDisputeClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

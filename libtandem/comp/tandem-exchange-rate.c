@@ -42,66 +42,9 @@ struct _TandemExchangeRate
   GDateTime *since;
 };
 
-enum
-{
-  PROP_0,
-  PROP_FROM_CURRENCY,
-  PROP_TO_CURRENCY,
-  PROP_RATE,
-  PROP_SINCE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemExchangeRate, tandem_exchange_rate, G_TYPE_OBJECT)
 
-static void
-tandem_exchange_rate_finalize (GObject *object)
-{
-  TandemExchangeRate *self = (TandemExchangeRate *)object;
-
-  g_free (self->from_currency);
-  g_free (self->to_currency);
-  g_free (self->rate);
-  g_clear_pointer (&self->since, g_date_time_unref);
-
-  G_OBJECT_CLASS (tandem_exchange_rate_parent_class)->finalize (object);
-}
-
-static void
-tandem_exchange_rate_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemExchangeRate *self = TANDEM_EXCHANGE_RATE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FROM_CURRENCY:
-      g_value_set_string (value, self->from_currency);
-      break;
-    case PROP_TO_CURRENCY:
-      g_value_set_string (value, self->to_currency);
-      break;
-    case PROP_RATE:
-      g_value_set_string (value, self->rate);
-      break;
-    case PROP_SINCE:
-      g_value_set_boxed (value, self->since);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_exchange_rate_class_init (TandemExchangeRateClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_exchange_rate_finalize;
-  object_class->get_property = tandem_exchange_rate_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemExchangeRate:from-currency:
    *
@@ -109,8 +52,7 @@ tandem_exchange_rate_class_init (TandemExchangeRateClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_FROM_CURRENCY] = g_param_spec_string ("from-currency", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemExchangeRate, from_currency, "from-currency"),
   /**
    * TandemExchangeRate:to-currency:
    *
@@ -118,8 +60,7 @@ tandem_exchange_rate_class_init (TandemExchangeRateClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TO_CURRENCY] = g_param_spec_string ("to-currency", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemExchangeRate, to_currency, "to-currency"),
   /**
    * TandemExchangeRate:rate:
    *
@@ -127,8 +68,7 @@ tandem_exchange_rate_class_init (TandemExchangeRateClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_RATE] = g_param_spec_string ("rate", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemExchangeRate, rate, "rate"),
   /**
    * TandemExchangeRate:since:
    *
@@ -136,9 +76,14 @@ tandem_exchange_rate_class_init (TandemExchangeRateClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_SINCE] = g_param_spec_boxed ("since", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  TANDEM_FIELD_BOXED (TandemExchangeRate, since, "since", g_date_time_get_type),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_exchange_rate_class_init (TandemExchangeRateClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

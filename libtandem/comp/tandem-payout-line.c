@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-settlement.h"
 #include "tandem-settlement-private.h"
 #include "tandem-enum-types.h"
@@ -30,85 +32,9 @@ struct _TandemPayoutLine
   TandemLineKind  kind;
 };
 
-enum
-{
-  PROP_0,
-  PROP_REP,
-  PROP_KIND,
-  PROP_AMOUNT,
-  PROP_ACTIVITY,
-  PROP_ACTIVITY_ID,
-  PROP_EXPLANATION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemPayoutLine, tandem_payout_line, G_TYPE_OBJECT)
 
-static void
-tandem_payout_line_dispose (GObject *object)
-{
-  TandemPayoutLine *self = (TandemPayoutLine *)object;
-
-  g_clear_object (&self->store);
-  g_clear_object (&self->rep);
-  g_clear_object (&self->activity);
-
-  G_OBJECT_CLASS (tandem_payout_line_parent_class)->dispose (object);
-}
-
-static void
-tandem_payout_line_finalize (GObject *object)
-{
-  TandemPayoutLine *self = (TandemPayoutLine *)object;
-
-  g_clear_pointer (&self->amount, tandem_money_unref);
-  g_clear_pointer (&self->explanation, g_free);
-
-  G_OBJECT_CLASS (tandem_payout_line_parent_class)->finalize (object);
-}
-
-static void
-tandem_payout_line_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemPayoutLine *self = TANDEM_PAYOUT_LINE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REP:
-      g_value_set_object (value, self->rep);
-      break;
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-    case PROP_AMOUNT:
-      g_value_set_boxed (value, self->amount);
-      break;
-    case PROP_ACTIVITY:
-      g_value_set_object (value, tandem_payout_line_get_activity (self));
-      break;
-    case PROP_ACTIVITY_ID:
-      g_value_set_int64 (value, self->activity_id);
-      break;
-    case PROP_EXPLANATION:
-      g_value_set_string (value, self->explanation);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_payout_line_class_init (TandemPayoutLineClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_payout_line_dispose;
-  object_class->finalize = tandem_payout_line_finalize;
-  object_class->get_property = tandem_payout_line_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemPayoutLine:rep:
    *
@@ -116,8 +42,7 @@ tandem_payout_line_class_init (TandemPayoutLineClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REP] = g_param_spec_object ("rep", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemPayoutLine, rep, "rep", tandem_rep_get_type),
   /**
    * TandemPayoutLine:kind:
    *
@@ -125,9 +50,11 @@ tandem_payout_line_class_init (TandemPayoutLineClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, TANDEM_TYPE_LINE_KIND,
-                                             TANDEM_LINE_KIND_COMMISSION, flags);
-
+  TANDEM_FIELD_ENUM (TandemPayoutLine,
+                     kind,
+                     "kind",
+                     tandem_line_kind_get_type,
+                     TANDEM_LINE_KIND_COMMISSION),
   /**
    * TandemPayoutLine:amount:
    *
@@ -135,8 +62,7 @@ tandem_payout_line_class_init (TandemPayoutLineClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_AMOUNT] = g_param_spec_boxed ("amount", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_BOXED (TandemPayoutLine, amount, "amount", tandem_money_get_type),
   /**
    * TandemPayoutLine:activity:
    *
@@ -145,9 +71,9 @@ tandem_payout_line_class_init (TandemPayoutLineClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACTIVITY]
-      = g_param_spec_object ("activity", NULL, NULL, TANDEM_TYPE_ACTIVITY, flags);
-
+  TANDEM_FIELD_COMPUTED_OBJECT ("activity",
+                                tandem_payout_line_get_activity,
+                                tandem_activity_get_type),
   /**
    * TandemPayoutLine:activity-id:
    *
@@ -155,9 +81,7 @@ tandem_payout_line_class_init (TandemPayoutLineClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACTIVITY_ID]
-      = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-
+  TANDEM_FIELD_INT64 (TandemPayoutLine, activity_id, "activity-id", 0, G_MAXINT64, 0),
   /**
    * TandemPayoutLine:explanation:
    *
@@ -166,9 +90,25 @@ tandem_payout_line_class_init (TandemPayoutLineClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_EXPLANATION] = g_param_spec_string ("explanation", NULL, NULL, NULL, flags);
+  TANDEM_FIELD_STRING (TandemPayoutLine, explanation, "explanation"),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_payout_line_finalize (GObject *object)
+{
+  TandemPayoutLine *self = (TandemPayoutLine *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->activity);
+  _tandem_record_finalize (object);
+}
+
+static void
+tandem_payout_line_class_init (TandemPayoutLineClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
+  G_OBJECT_CLASS (klass)->finalize = tandem_payout_line_finalize;
 }
 
 static void

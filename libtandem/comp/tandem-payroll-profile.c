@@ -65,68 +65,7 @@ struct _TandemPayrollProfile
 
 G_DEFINE_FINAL_TYPE (TandemPayrollProfile, tandem_payroll_profile, G_TYPE_OBJECT)
 
-enum
-{
-  PROP_0,
-  PROP_DATA,
-  PROP_VERSION,
-  PROP_FROM,
-  PROP_CONSULTANT,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-tandem_payroll_profile_finalize (GObject *object)
-{
-  TandemPayrollProfile *self = TANDEM_PAYROLL_PROFILE (object);
-
-  g_free (self->data);
-  g_free (self->from);
-  G_OBJECT_CLASS (tandem_payroll_profile_parent_class)->finalize (object);
-}
-
-static void
-tandem_payroll_profile_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  TandemPayrollProfile *self = TANDEM_PAYROLL_PROFILE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATA:
-      g_value_set_string (value, self->data);
-      break;
-    case PROP_VERSION:
-      g_value_set_uint (value, self->version);
-      break;
-    case PROP_FROM:
-      g_value_set_string (value, self->from);
-      break;
-    case PROP_CONSULTANT:
-      g_value_set_string (value, tandem_payroll_profile_get_consultant (self));
-      break;
-    case PROP_CLIENT:
-      g_value_set_string (value, tandem_payroll_profile_get_client (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_payroll_profile_class_init (TandemPayrollProfileClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_payroll_profile_finalize;
-  object_class->get_property = tandem_payroll_profile_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemPayrollProfile:data:
    *
@@ -134,7 +73,7 @@ tandem_payroll_profile_class_init (TandemPayrollProfileClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_DATA] = g_param_spec_string ("data", NULL, NULL, NULL, flags);
+  TANDEM_FIELD_STRING (TandemPayrollProfile, data, "data"),
   /**
    * TandemPayrollProfile:version:
    *
@@ -142,7 +81,7 @@ tandem_payroll_profile_class_init (TandemPayrollProfileClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_VERSION] = g_param_spec_uint ("version", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  TANDEM_FIELD_UINT (TandemPayrollProfile, version, "version", 0, G_MAXUINT, 0),
   /**
    * TandemPayrollProfile:from:
    *
@@ -151,7 +90,7 @@ tandem_payroll_profile_class_init (TandemPayrollProfileClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_FROM] = g_param_spec_string ("from", NULL, NULL, NULL, flags);
+  TANDEM_FIELD_STRING (TandemPayrollProfile, from, "from"),
   /**
    * TandemPayrollProfile:consultant:
    *
@@ -159,7 +98,7 @@ tandem_payroll_profile_class_init (TandemPayrollProfileClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CONSULTANT] = g_param_spec_string ("consultant", NULL, NULL, NULL, flags);
+  TANDEM_FIELD_COMPUTED_STRING ("consultant", tandem_payroll_profile_get_consultant),
   /**
    * TandemPayrollProfile:client:
    *
@@ -167,8 +106,14 @@ tandem_payroll_profile_class_init (TandemPayrollProfileClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CLIENT] = g_param_spec_string ("client", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  TANDEM_FIELD_COMPUTED_STRING ("client", tandem_payroll_profile_get_client),
+};
+
+static void
+tandem_payroll_profile_class_init (TandemPayrollProfileClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

@@ -38,65 +38,9 @@ struct _TandemPlanVersion
   TandemPlan *plan;
 };
 
-enum
-{
-  PROP_0,
-  PROP_NAME,
-  PROP_VERSION,
-  PROP_FROM,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemPlanVersion, tandem_plan_version, G_TYPE_OBJECT)
 
-static void
-tandem_plan_version_finalize (GObject *object)
-{
-  TandemPlanVersion *self = (TandemPlanVersion *)object;
-
-  g_free (self->name);
-  g_free (self->from);
-  g_clear_object (&self->plan);
-
-  G_OBJECT_CLASS (tandem_plan_version_parent_class)->finalize (object);
-}
-
-static void
-tandem_plan_version_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemPlanVersion *self = TANDEM_PLAN_VERSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_VERSION:
-      g_value_set_uint (value, self->version);
-      break;
-    case PROP_FROM:
-      g_value_set_string (value, self->from);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_plan_version_class_init (TandemPlanVersionClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_plan_version_finalize;
-  object_class->get_property = tandem_plan_version_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemPlanVersion:name:
    *
@@ -104,8 +48,7 @@ tandem_plan_version_class_init (TandemPlanVersionClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemPlanVersion, name, "name"),
   /**
    * TandemPlanVersion:version:
    *
@@ -113,8 +56,7 @@ tandem_plan_version_class_init (TandemPlanVersionClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_VERSION] = g_param_spec_uint ("version", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemPlanVersion, version, "version", 0, G_MAXUINT, 0),
   /**
    * TandemPlanVersion:from:
    *
@@ -122,8 +64,7 @@ tandem_plan_version_class_init (TandemPlanVersionClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_FROM] = g_param_spec_string ("from", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemPlanVersion, from, "from"),
   /**
    * TandemPlanVersion:plan:
    *
@@ -131,9 +72,14 @@ tandem_plan_version_class_init (TandemPlanVersionClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, TANDEM_TYPE_PLAN, flags);
+  TANDEM_FIELD_OBJECT (TandemPlanVersion, plan, "plan", tandem_plan_get_type),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_plan_version_class_init (TandemPlanVersionClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-i18n-private.h"
 #include <string.h>
 
@@ -87,19 +89,6 @@ struct _TandemPlan
   TandemPlanRules  rules;
 };
 
-enum
-{
-  PROP_0,
-  PROP_NAME,
-  PROP_CURRENCY,
-  PROP_PERIOD_KIND,
-  PROP_TIME_ZONE,
-  PROP_PAY_ON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemPlan, tandem_plan, G_TYPE_OBJECT)
 
 /**
@@ -115,58 +104,7 @@ G_DEFINE_FINAL_TYPE (TandemPlan, tandem_plan, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tandem-plan-error-quark, tandem_plan_error)
 /* clang-format on */
 
-static void
-tandem_plan_finalize (GObject *object)
-{
-  TandemPlan *self = (TandemPlan *)object;
-
-  g_clear_pointer (&self->data, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->zone, g_time_zone_unref);
-
-  G_OBJECT_CLASS (tandem_plan_parent_class)->finalize (object);
-}
-
-static void
-tandem_plan_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemPlan *self = TANDEM_PLAN (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_CURRENCY:
-      g_value_set_string (value, self->currency);
-      break;
-
-    case PROP_PERIOD_KIND:
-      g_value_set_enum (value, self->period_kind);
-      break;
-
-    case PROP_TIME_ZONE:
-      g_value_set_boxed (value, self->zone);
-      break;
-
-    case PROP_PAY_ON:
-      g_value_set_enum (value, self->rules.pay_on);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_plan_class_init (TandemPlanClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = tandem_plan_finalize;
-  object_class->get_property = tandem_plan_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemPlan:name:
    *
@@ -174,9 +112,7 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME]
-      = g_param_spec_string ("name", NULL, NULL, NULL, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_STRING (TandemPlan, name, "name"),
   /**
    * TandemPlan:currency:
    *
@@ -184,9 +120,7 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL,
-                                                   (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_COMPUTED_STRING ("currency", tandem_plan_get_currency),
   /**
    * TandemPlan:period-kind:
    *
@@ -194,10 +128,11 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PERIOD_KIND]
-      = g_param_spec_enum ("period-kind", NULL, NULL, TANDEM_TYPE_PERIOD_KIND,
-                           TANDEM_PERIOD_KIND_MONTH, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_ENUM (TandemPlan,
+                     period_kind,
+                     "period-kind",
+                     tandem_period_kind_get_type,
+                     TANDEM_PERIOD_KIND_MONTH),
   /**
    * TandemPlan:time-zone:
    *
@@ -205,9 +140,7 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TIME_ZONE] = g_param_spec_boxed ("time-zone", NULL, NULL, G_TYPE_TIME_ZONE,
-                                                   (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_BOXED (TandemPlan, zone, "time-zone", g_time_zone_get_type),
   /**
    * TandemPlan:pay-on:
    *
@@ -216,11 +149,28 @@ tandem_plan_class_init (TandemPlanClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PAY_ON]
-      = g_param_spec_enum ("pay-on", NULL, NULL, TANDEM_TYPE_PAY_ON, TANDEM_PAY_ON_ORDER,
-                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  TANDEM_FIELD_ENUM (TandemPlan,
+                     rules.pay_on,
+                     "pay-on",
+                     tandem_pay_on_get_type,
+                     TANDEM_PAY_ON_ORDER),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_plan_finalize (GObject *object)
+{
+  TandemPlan *self = (TandemPlan *)object;
+
+  g_clear_pointer (&self->data, g_free);
+  _tandem_record_finalize (object);
+}
+
+static void
+tandem_plan_class_init (TandemPlanClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
+  G_OBJECT_CLASS (klass)->finalize = tandem_plan_finalize;
 }
 
 static void

@@ -41,61 +41,9 @@ struct _TandemTarget
   TandemMoney *amount;
 };
 
-enum
-{
-  PROP_0,
-  PROP_TEAM,
-  PROP_PERIOD,
-  PROP_AMOUNT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemTarget, tandem_target, G_TYPE_OBJECT)
 
-static void
-tandem_target_finalize (GObject *object)
-{
-  TandemTarget *self = (TandemTarget *)object;
-
-  g_clear_object (&self->team);
-  g_free (self->period);
-  g_clear_pointer (&self->amount, tandem_money_unref);
-
-  G_OBJECT_CLASS (tandem_target_parent_class)->finalize (object);
-}
-
-static void
-tandem_target_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemTarget *self = TANDEM_TARGET (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEAM:
-      g_value_set_object (value, self->team);
-      break;
-    case PROP_PERIOD:
-      g_value_set_string (value, self->period);
-      break;
-    case PROP_AMOUNT:
-      g_value_set_boxed (value, self->amount);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_target_class_init (TandemTargetClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_target_finalize;
-  object_class->get_property = tandem_target_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemTarget:team:
    *
@@ -103,8 +51,7 @@ tandem_target_class_init (TandemTargetClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
-
+  TANDEM_FIELD_OBJECT (TandemTarget, team, "team", tandem_team_get_type),
   /**
    * TandemTarget:period:
    *
@@ -112,8 +59,7 @@ tandem_target_class_init (TandemTargetClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PERIOD] = g_param_spec_string ("period", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemTarget, period, "period"),
   /**
    * TandemTarget:amount:
    *
@@ -121,9 +67,14 @@ tandem_target_class_init (TandemTargetClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_AMOUNT] = g_param_spec_boxed ("amount", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+  TANDEM_FIELD_BOXED (TandemTarget, amount, "amount", tandem_money_get_type),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_target_class_init (TandemTargetClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

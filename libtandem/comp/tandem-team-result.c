@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-settlement.h"
 #include "tandem-settlement-private.h"
 #include "tandem-enum-types.h"
@@ -27,70 +29,9 @@ struct _TandemTeamResult
   int          attainment;
 };
 
-enum
-{
-  RESULT_PROP_0,
-  RESULT_PROP_TEAM,
-  RESULT_PROP_REVENUE,
-  RESULT_PROP_TARGET,
-  RESULT_PROP_ATTAINMENT,
-  RESULT_PROP_PAYOUT,
-  RESULT_N_PROPS
-};
-
-static GParamSpec *result_properties[RESULT_N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemTeamResult, tandem_team_result, G_TYPE_OBJECT)
 
-static void
-tandem_team_result_finalize (GObject *object)
-{
-  TandemTeamResult *self = (TandemTeamResult *)object;
-
-  g_clear_object (&self->team);
-  g_clear_pointer (&self->revenue, tandem_money_unref);
-  g_clear_pointer (&self->target, tandem_money_unref);
-  g_clear_pointer (&self->payout, tandem_money_unref);
-
-  G_OBJECT_CLASS (tandem_team_result_parent_class)->finalize (object);
-}
-
-static void
-tandem_team_result_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemTeamResult *self = TANDEM_TEAM_RESULT (object);
-
-  switch (prop_id)
-    {
-    case RESULT_PROP_TEAM:
-      g_value_set_object (value, self->team);
-      break;
-    case RESULT_PROP_REVENUE:
-      g_value_set_boxed (value, self->revenue);
-      break;
-    case RESULT_PROP_TARGET:
-      g_value_set_boxed (value, self->target);
-      break;
-    case RESULT_PROP_ATTAINMENT:
-      g_value_set_int (value, self->attainment);
-      break;
-    case RESULT_PROP_PAYOUT:
-      g_value_set_boxed (value, self->payout);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_team_result_class_init (TandemTeamResultClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_team_result_finalize;
-  object_class->get_property = tandem_team_result_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemTeamResult:team:
    *
@@ -98,9 +39,7 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_TEAM]
-      = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
-
+  TANDEM_FIELD_OBJECT (TandemTeamResult, team, "team", tandem_team_get_type),
   /**
    * TandemTeamResult:revenue:
    *
@@ -108,9 +47,7 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_REVENUE]
-      = g_param_spec_boxed ("revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_BOXED (TandemTeamResult, revenue, "revenue", tandem_money_get_type),
   /**
    * TandemTeamResult:target:
    *
@@ -118,9 +55,7 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_TARGET]
-      = g_param_spec_boxed ("target", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_BOXED (TandemTeamResult, target, "target", tandem_money_get_type),
   /**
    * TandemTeamResult:attainment:
    *
@@ -129,9 +64,7 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_ATTAINMENT]
-      = g_param_spec_int ("attainment", NULL, NULL, -1, G_MAXINT, -1, flags);
-
+  TANDEM_FIELD_INT (TandemTeamResult, attainment, "attainment", -1, G_MAXINT, -1),
   /**
    * TandemTeamResult:payout:
    *
@@ -140,10 +73,14 @@ tandem_team_result_class_init (TandemTeamResultClass *klass)
    *
    * Since: 1.0
    */
-  result_properties[RESULT_PROP_PAYOUT]
-      = g_param_spec_boxed ("payout", NULL, NULL, TANDEM_TYPE_MONEY, flags);
+  TANDEM_FIELD_BOXED (TandemTeamResult, payout, "payout", tandem_money_get_type),
+};
 
-  g_object_class_install_properties (object_class, RESULT_N_PROPS, result_properties);
+static void
+tandem_team_result_class_init (TandemTeamResultClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

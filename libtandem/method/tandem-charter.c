@@ -54,58 +54,7 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-tandem_charter_dispose (GObject *object)
-{
-  TandemCharter *self = TANDEM_CHARTER (object);
-
-  g_clear_object (&self->team);
-
-  G_OBJECT_CLASS (tandem_charter_parent_class)->dispose (object);
-}
-
-static void
-tandem_charter_finalize (GObject *object)
-{
-  TandemCharter *self = TANDEM_CHARTER (object);
-
-  g_clear_pointer (&self->areas, g_hash_table_unref);
-  g_clear_pointer (&self->inside_confirmed, g_date_time_unref);
-  g_clear_pointer (&self->field_confirmed, g_date_time_unref);
-  G_OBJECT_CLASS (tandem_charter_parent_class)->finalize (object);
-}
-
-static void
-tandem_charter_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemCharter *self = TANDEM_CHARTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEAM:
-      g_value_set_object (value, self->team);
-      break;
-    case PROP_VERSION:
-      g_value_set_uint (value, self->version);
-      break;
-    case PROP_AGREED:
-      g_value_set_boolean (value, tandem_charter_get_agreed (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_charter_class_init (TandemCharterClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_charter_dispose;
-  object_class->finalize = tandem_charter_finalize;
-  object_class->get_property = tandem_charter_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemCharter:team:
    *
@@ -113,8 +62,7 @@ tandem_charter_class_init (TandemCharterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
-
+  TANDEM_FIELD_OBJECT (TandemCharter, team, "team", tandem_team_get_type),
   /**
    * TandemCharter:version:
    *
@@ -122,8 +70,7 @@ tandem_charter_class_init (TandemCharterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_VERSION] = g_param_spec_uint ("version", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemCharter, version, "version", 0, G_MAXUINT, 0),
   /**
    * TandemCharter:agreed:
    *
@@ -131,9 +78,26 @@ tandem_charter_class_init (TandemCharterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_AGREED] = g_param_spec_boolean ("agreed", NULL, NULL, FALSE, flags);
+  TANDEM_FIELD_COMPUTED_BOOLEAN ("agreed", tandem_charter_get_agreed, FALSE),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_charter_finalize (GObject *object)
+{
+  TandemCharter *self = (TandemCharter *)object;
+
+  g_clear_pointer (&self->areas, g_hash_table_unref);
+  g_clear_pointer (&self->inside_confirmed, g_date_time_unref);
+  g_clear_pointer (&self->field_confirmed, g_date_time_unref);
+  _tandem_record_finalize (object);
+}
+
+static void
+tandem_charter_class_init (TandemCharterClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, properties);
+  G_OBJECT_CLASS (klass)->finalize = tandem_charter_finalize;
 }
 
 static void

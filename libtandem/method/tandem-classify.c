@@ -35,82 +35,7 @@ struct _TandemClassification
 
 G_DEFINE_FINAL_TYPE (TandemClassification, tandem_classification, G_TYPE_OBJECT)
 
-enum
-{
-  PROP_0,
-  PROP_ACCOUNT,
-  PROP_REVENUE,
-  PROP_SHARE,
-  PROP_CUMULATIVE_SHARE,
-  PROP_CATEGORY,
-  PROP_PREVIOUS_CATEGORY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-tandem_classification_dispose (GObject *object)
-{
-  TandemClassification *self = TANDEM_CLASSIFICATION (object);
-
-  g_clear_object (&self->account);
-
-  G_OBJECT_CLASS (tandem_classification_parent_class)->dispose (object);
-}
-
-static void
-tandem_classification_finalize (GObject *object)
-{
-  TandemClassification *self = TANDEM_CLASSIFICATION (object);
-
-  g_clear_pointer (&self->revenue, tandem_money_unref);
-  G_OBJECT_CLASS (tandem_classification_parent_class)->finalize (object);
-}
-
-static void
-tandem_classification_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  TandemClassification *self = TANDEM_CLASSIFICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACCOUNT:
-      g_value_set_object (value, self->account);
-      break;
-    case PROP_REVENUE:
-      g_value_set_boxed (value, self->revenue);
-      break;
-    case PROP_SHARE:
-      g_value_set_uint (value, self->share);
-      break;
-    case PROP_CUMULATIVE_SHARE:
-      g_value_set_uint (value, self->cumulative);
-      break;
-    case PROP_CATEGORY:
-      g_value_set_enum (value, self->category);
-      break;
-    case PROP_PREVIOUS_CATEGORY:
-      g_value_set_enum (value, self->previous);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_classification_class_init (TandemClassificationClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_classification_dispose;
-  object_class->finalize = tandem_classification_finalize;
-  object_class->get_property = tandem_classification_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemClassification:account:
    *
@@ -118,9 +43,7 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACCOUNT]
-      = g_param_spec_object ("account", NULL, NULL, TANDEM_TYPE_ACCOUNT, flags);
-
+  TANDEM_FIELD_OBJECT (TandemClassification, account, "account", tandem_account_get_type),
   /**
    * TandemClassification:revenue:
    *
@@ -128,8 +51,7 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REVENUE] = g_param_spec_boxed ("revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_BOXED (TandemClassification, revenue, "revenue", tandem_money_get_type),
   /**
    * TandemClassification:share:
    *
@@ -137,8 +59,7 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_SHARE] = g_param_spec_uint ("share", NULL, NULL, 0, 10000, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemClassification, share, "share", 0, 10000, 0),
   /**
    * TandemClassification:cumulative-share:
    *
@@ -146,9 +67,7 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CUMULATIVE_SHARE]
-      = g_param_spec_uint ("cumulative-share", NULL, NULL, 0, 10000, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemClassification, cumulative, "cumulative-share", 0, 10000, 0),
   /**
    * TandemClassification:category:
    *
@@ -156,9 +75,11 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CATEGORY]
-      = g_param_spec_enum ("category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C, flags);
-
+  TANDEM_FIELD_ENUM (TandemClassification,
+                     category,
+                     "category",
+                     tandem_category_get_type,
+                     TANDEM_CATEGORY_C),
   /**
    * TandemClassification:previous-category:
    *
@@ -166,10 +87,18 @@ tandem_classification_class_init (TandemClassificationClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PREVIOUS_CATEGORY] = g_param_spec_enum (
-      "previous-category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C, flags);
+  TANDEM_FIELD_ENUM (TandemClassification,
+                     previous,
+                     "previous-category",
+                     tandem_category_get_type,
+                     TANDEM_CATEGORY_C),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_classification_class_init (TandemClassificationClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

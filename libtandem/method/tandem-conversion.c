@@ -56,102 +56,13 @@ struct _TandemConversion
 
 G_DEFINE_FINAL_TYPE (TandemConversion, tandem_conversion, G_TYPE_OBJECT)
 
-enum
-{
-  CONV_PROP_0,
-  CONV_PROP_TEAM,
-  CONV_PROP_PROSPECTS,
-  CONV_PROP_WON,
-  CONV_PROP_WIN_RATE,
-  CONV_PROP_CUSTOMERS,
-  CONV_PROP_PROMOTED,
-  CONV_PROP_PROMOTION_RATE,
-  CONV_PROP_ACTIVE,
-  CONV_PROP_LOST,
-  CONV_PROP_LOSS_RATE,
-  CONV_PROP_WON_BACK,
-  CONV_N_PROPS
-};
-
-static GParamSpec *conv_properties[CONV_N_PROPS];
-
 static int
 rate_bp (guint part, guint base)
 {
   return base == 0 ? -1 : (int)((guint64)part * 10000 / base);
 }
 
-static void
-tandem_conversion_dispose (GObject *object)
-{
-  TandemConversion *self = TANDEM_CONVERSION (object);
-
-  g_clear_object (&self->team);
-
-  G_OBJECT_CLASS (tandem_conversion_parent_class)->dispose (object);
-}
-
-static void
-tandem_conversion_finalize (GObject *object)
-{
-  G_OBJECT_CLASS (tandem_conversion_parent_class)->finalize (object);
-}
-
-static void
-tandem_conversion_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemConversion *self = TANDEM_CONVERSION (object);
-
-  switch (prop_id)
-    {
-    case CONV_PROP_TEAM:
-      g_value_set_object (value, self->team);
-      break;
-    case CONV_PROP_PROSPECTS:
-      g_value_set_uint (value, self->prospects);
-      break;
-    case CONV_PROP_WON:
-      g_value_set_uint (value, self->won);
-      break;
-    case CONV_PROP_WIN_RATE:
-      g_value_set_int (value, tandem_conversion_get_win_rate (self));
-      break;
-    case CONV_PROP_CUSTOMERS:
-      g_value_set_uint (value, self->customers);
-      break;
-    case CONV_PROP_PROMOTED:
-      g_value_set_uint (value, self->promoted);
-      break;
-    case CONV_PROP_PROMOTION_RATE:
-      g_value_set_int (value, tandem_conversion_get_promotion_rate (self));
-      break;
-    case CONV_PROP_ACTIVE:
-      g_value_set_uint (value, self->active);
-      break;
-    case CONV_PROP_LOST:
-      g_value_set_uint (value, self->lost);
-      break;
-    case CONV_PROP_LOSS_RATE:
-      g_value_set_int (value, tandem_conversion_get_loss_rate (self));
-      break;
-    case CONV_PROP_WON_BACK:
-      g_value_set_uint (value, self->won_back);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_conversion_class_init (TandemConversionClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_conversion_dispose;
-  object_class->finalize = tandem_conversion_finalize;
-  object_class->get_property = tandem_conversion_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemConversion:team:
    *
@@ -159,9 +70,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_TEAM]
-      = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
-
+  TANDEM_FIELD_OBJECT (TandemConversion, team, "team", tandem_team_get_type),
   /**
    * TandemConversion:prospects:
    *
@@ -169,9 +78,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_PROSPECTS]
-      = g_param_spec_uint ("prospects", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemConversion, prospects, "prospects", 0, G_MAXUINT, 0),
   /**
    * TandemConversion:won:
    *
@@ -179,8 +86,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_WON] = g_param_spec_uint ("won", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemConversion, won, "won", 0, G_MAXUINT, 0),
   /**
    * TandemConversion:win-rate:
    *
@@ -188,9 +94,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_WIN_RATE]
-      = g_param_spec_int ("win-rate", NULL, NULL, -1, 10000, -1, flags);
-
+  TANDEM_FIELD_COMPUTED_INT ("win-rate", tandem_conversion_get_win_rate, -1, 10000, -1),
   /**
    * TandemConversion:customers:
    *
@@ -199,9 +103,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_CUSTOMERS]
-      = g_param_spec_uint ("customers", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemConversion, customers, "customers", 0, G_MAXUINT, 0),
   /**
    * TandemConversion:promoted:
    *
@@ -209,9 +111,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_PROMOTED]
-      = g_param_spec_uint ("promoted", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemConversion, promoted, "promoted", 0, G_MAXUINT, 0),
   /**
    * TandemConversion:promotion-rate:
    *
@@ -220,9 +120,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_PROMOTION_RATE]
-      = g_param_spec_int ("promotion-rate", NULL, NULL, -1, 10000, -1, flags);
-
+  TANDEM_FIELD_COMPUTED_INT ("promotion-rate", tandem_conversion_get_promotion_rate, -1, 10000, -1),
   /**
    * TandemConversion:active:
    *
@@ -231,9 +129,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_ACTIVE]
-      = g_param_spec_uint ("active", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemConversion, active, "active", 0, G_MAXUINT, 0),
   /**
    * TandemConversion:lost:
    *
@@ -241,8 +137,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_LOST] = g_param_spec_uint ("lost", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemConversion, lost, "lost", 0, G_MAXUINT, 0),
   /**
    * TandemConversion:loss-rate:
    *
@@ -251,9 +146,7 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_LOSS_RATE]
-      = g_param_spec_int ("loss-rate", NULL, NULL, -1, 10000, -1, flags);
-
+  TANDEM_FIELD_COMPUTED_INT ("loss-rate", tandem_conversion_get_loss_rate, -1, 10000, -1),
   /**
    * TandemConversion:won-back:
    *
@@ -261,10 +154,14 @@ tandem_conversion_class_init (TandemConversionClass *klass)
    *
    * Since: 1.0
    */
-  conv_properties[CONV_PROP_WON_BACK]
-      = g_param_spec_uint ("won-back", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  TANDEM_FIELD_UINT (TandemConversion, won_back, "won-back", 0, G_MAXUINT, 0),
+};
 
-  g_object_class_install_properties (object_class, CONV_N_PROPS, conv_properties);
+static void
+tandem_conversion_class_init (TandemConversionClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

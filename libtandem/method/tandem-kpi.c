@@ -68,26 +68,6 @@ struct _TandemKpi
 
 G_DEFINE_FINAL_TYPE (TandemKpi, tandem_kpi, G_TYPE_OBJECT)
 
-enum
-{
-  PROP_0,
-  PROP_TEAM,
-  PROP_REVENUE,
-  PROP_TARGET,
-  PROP_ATTAINMENT,
-  PROP_NEW_CUSTOMERS,
-  PROP_CROSS_UP_REVENUE,
-  PROP_CROSS_UP_SHARE,
-  PROP_REFERRALS_COLLECTED,
-  PROP_REFERRALS_CONVERTED,
-  PROP_INSIDE_REVENUE,
-  PROP_INSIDE_SHARE,
-  PROP_CONVERSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 /* part ÷ whole in basis points, rounded down; -1 when whole <= 0 */
 static int
 share_bp (gint64 part, gint64 whole)
@@ -102,81 +82,7 @@ share_bp (gint64 part, gint64 whole)
   return (int)CLAMP (bp, G_MININT, G_MAXINT);
 }
 
-static void
-tandem_kpi_dispose (GObject *object)
-{
-  TandemKpi *self = TANDEM_KPI (object);
-
-  g_clear_object (&self->team);
-  g_clear_object (&self->conversion);
-
-  G_OBJECT_CLASS (tandem_kpi_parent_class)->dispose (object);
-}
-
-static void
-tandem_kpi_finalize (GObject *object)
-{
-  G_OBJECT_CLASS (tandem_kpi_parent_class)->finalize (object);
-}
-
-static void
-tandem_kpi_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemKpi *self = TANDEM_KPI (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEAM:
-      g_value_set_object (value, self->team);
-      break;
-    case PROP_REVENUE:
-      g_value_take_boxed (value, tandem_kpi_get_revenue (self));
-      break;
-    case PROP_TARGET:
-      g_value_take_boxed (value, tandem_kpi_get_target (self));
-      break;
-    case PROP_ATTAINMENT:
-      g_value_set_int (value, tandem_kpi_get_attainment (self));
-      break;
-    case PROP_NEW_CUSTOMERS:
-      g_value_set_uint (value, tandem_kpi_get_new_customers (self));
-      break;
-    case PROP_CROSS_UP_REVENUE:
-      g_value_take_boxed (value, tandem_kpi_get_cross_up_revenue (self));
-      break;
-    case PROP_CROSS_UP_SHARE:
-      g_value_set_int (value, tandem_kpi_get_cross_up_share (self));
-      break;
-    case PROP_REFERRALS_COLLECTED:
-      g_value_set_uint (value, tandem_kpi_get_referrals_collected (self));
-      break;
-    case PROP_REFERRALS_CONVERTED:
-      g_value_set_uint (value, self->referrals_converted);
-      break;
-    case PROP_INSIDE_REVENUE:
-      g_value_take_boxed (value, tandem_kpi_get_inside_revenue (self));
-      break;
-    case PROP_INSIDE_SHARE:
-      g_value_set_int (value, tandem_kpi_get_inside_share (self));
-      break;
-    case PROP_CONVERSION:
-      g_value_set_object (value, self->conversion);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_kpi_class_init (TandemKpiClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_kpi_dispose;
-  object_class->finalize = tandem_kpi_finalize;
-  object_class->get_property = tandem_kpi_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemKpi:team:
    *
@@ -184,8 +90,7 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
-
+  TANDEM_FIELD_OBJECT (TandemKpi, team, "team", tandem_team_get_type),
   /**
    * TandemKpi:revenue:
    *
@@ -193,8 +98,7 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REVENUE] = g_param_spec_boxed ("revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_COMPUTED_BOXED_FULL ("revenue", tandem_kpi_get_revenue, tandem_money_get_type),
   /**
    * TandemKpi:target:
    *
@@ -204,8 +108,7 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TARGET] = g_param_spec_boxed ("target", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_COMPUTED_BOXED_FULL ("target", tandem_kpi_get_target, tandem_money_get_type),
   /**
    * TandemKpi:attainment:
    *
@@ -214,9 +117,7 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ATTAINMENT]
-      = g_param_spec_int ("attainment", NULL, NULL, -1, G_MAXINT, -1, flags);
-
+  TANDEM_FIELD_COMPUTED_INT ("attainment", tandem_kpi_get_attainment, -1, G_MAXINT, -1),
   /**
    * TandemKpi:new-customers:
    *
@@ -224,9 +125,7 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NEW_CUSTOMERS]
-      = g_param_spec_uint ("new-customers", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_COMPUTED_UINT ("new-customers", tandem_kpi_get_new_customers, 0, G_MAXUINT, 0),
   /**
    * TandemKpi:cross-up-revenue:
    *
@@ -234,9 +133,9 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CROSS_UP_REVENUE]
-      = g_param_spec_boxed ("cross-up-revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_COMPUTED_BOXED_FULL ("cross-up-revenue",
+                                    tandem_kpi_get_cross_up_revenue,
+                                    tandem_money_get_type),
   /**
    * TandemKpi:cross-up-share:
    *
@@ -245,9 +144,11 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CROSS_UP_SHARE]
-      = g_param_spec_int ("cross-up-share", NULL, NULL, G_MININT, G_MAXINT, -1, flags);
-
+  TANDEM_FIELD_COMPUTED_INT ("cross-up-share",
+                             tandem_kpi_get_cross_up_share,
+                             G_MININT,
+                             G_MAXINT,
+                             -1),
   /**
    * TandemKpi:referrals-collected:
    *
@@ -255,9 +156,11 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REFERRALS_COLLECTED]
-      = g_param_spec_uint ("referrals-collected", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_COMPUTED_UINT ("referrals-collected",
+                              tandem_kpi_get_referrals_collected,
+                              0,
+                              G_MAXUINT,
+                              0),
   /**
    * TandemKpi:referrals-converted:
    *
@@ -266,9 +169,7 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REFERRALS_CONVERTED]
-      = g_param_spec_uint ("referrals-converted", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemKpi, referrals_converted, "referrals-converted", 0, G_MAXUINT, 0),
   /**
    * TandemKpi:inside-revenue:
    *
@@ -276,9 +177,9 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_REVENUE]
-      = g_param_spec_boxed ("inside-revenue", NULL, NULL, TANDEM_TYPE_MONEY, flags);
-
+  TANDEM_FIELD_COMPUTED_BOXED_FULL ("inside-revenue",
+                                    tandem_kpi_get_inside_revenue,
+                                    tandem_money_get_type),
   /**
    * TandemKpi:inside-share:
    *
@@ -287,9 +188,7 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_SHARE]
-      = g_param_spec_int ("inside-share", NULL, NULL, G_MININT, G_MAXINT, -1, flags);
-
+  TANDEM_FIELD_COMPUTED_INT ("inside-share", tandem_kpi_get_inside_share, G_MININT, G_MAXINT, -1),
   /**
    * TandemKpi:conversion:
    *
@@ -297,10 +196,14 @@ tandem_kpi_class_init (TandemKpiClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CONVERSION]
-      = g_param_spec_object ("conversion", NULL, NULL, TANDEM_TYPE_CONVERSION, flags);
+  TANDEM_FIELD_OBJECT (TandemKpi, conversion, "conversion", tandem_conversion_get_type),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_kpi_class_init (TandemKpiClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

@@ -30,79 +30,7 @@
  */
 G_DEFINE_FINAL_TYPE (TandemMatchProposal, tandem_match_proposal, G_TYPE_OBJECT)
 
-enum
-{
-  PROPOSAL_PROP_0,
-  PROPOSAL_PROP_INSIDE_REP,
-  PROPOSAL_PROP_FIELD_REP,
-  PROPOSAL_PROP_SCORE,
-  PROPOSAL_PROP_FIXED,
-  PROPOSAL_PROP_EXPLANATION,
-  PROPOSAL_N_PROPS
-};
-
-static GParamSpec *proposal_properties[PROPOSAL_N_PROPS];
-
-static void
-tandem_match_proposal_dispose (GObject *object)
-{
-  TandemMatchProposal *self = TANDEM_MATCH_PROPOSAL (object);
-
-  g_clear_object (&self->inside_rep);
-  g_clear_object (&self->field_rep);
-
-  G_OBJECT_CLASS (tandem_match_proposal_parent_class)->dispose (object);
-}
-
-static void
-tandem_match_proposal_finalize (GObject *object)
-{
-  TandemMatchProposal *self = TANDEM_MATCH_PROPOSAL (object);
-
-  g_clear_pointer (&self->explanation, g_free);
-  G_OBJECT_CLASS (tandem_match_proposal_parent_class)->finalize (object);
-}
-
-static void
-tandem_match_proposal_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  TandemMatchProposal *self = TANDEM_MATCH_PROPOSAL (object);
-
-  switch (prop_id)
-    {
-    case PROPOSAL_PROP_INSIDE_REP:
-      g_value_set_object (value, self->inside_rep);
-      break;
-    case PROPOSAL_PROP_FIELD_REP:
-      g_value_set_object (value, self->field_rep);
-      break;
-    case PROPOSAL_PROP_SCORE:
-      g_value_set_int (value, self->score);
-      break;
-    case PROPOSAL_PROP_FIXED:
-      g_value_set_boolean (value, self->fixed);
-      break;
-    case PROPOSAL_PROP_EXPLANATION:
-      g_value_set_string (value, self->explanation);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_match_proposal_dispose;
-  object_class->finalize = tandem_match_proposal_finalize;
-  object_class->get_property = tandem_match_proposal_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemMatchProposal:inside-rep:
    *
@@ -110,9 +38,7 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_INSIDE_REP]
-      = g_param_spec_object ("inside-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemMatchProposal, inside_rep, "inside-rep", tandem_rep_get_type),
   /**
    * TandemMatchProposal:field-rep:
    *
@@ -120,9 +46,7 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_FIELD_REP]
-      = g_param_spec_object ("field-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemMatchProposal, field_rep, "field-rep", tandem_rep_get_type),
   /**
    * TandemMatchProposal:score:
    *
@@ -130,9 +54,7 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_SCORE]
-      = g_param_spec_int ("score", NULL, NULL, 0, G_MAXINT, 0, flags);
-
+  TANDEM_FIELD_INT (TandemMatchProposal, score, "score", 0, G_MAXINT, 0),
   /**
    * TandemMatchProposal:fixed:
    *
@@ -140,9 +62,7 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_FIXED]
-      = g_param_spec_boolean ("fixed", NULL, NULL, FALSE, flags);
-
+  TANDEM_FIELD_BOOLEAN (TandemMatchProposal, fixed, "fixed", FALSE),
   /**
    * TandemMatchProposal:explanation:
    *
@@ -151,10 +71,14 @@ tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
    *
    * Since: 1.0
    */
-  proposal_properties[PROPOSAL_PROP_EXPLANATION]
-      = g_param_spec_string ("explanation", NULL, NULL, NULL, flags);
+  TANDEM_FIELD_STRING (TandemMatchProposal, explanation, "explanation"),
+};
 
-  g_object_class_install_properties (object_class, PROPOSAL_N_PROPS, proposal_properties);
+static void
+tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

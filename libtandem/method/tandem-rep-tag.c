@@ -32,54 +32,7 @@
  */
 G_DEFINE_FINAL_TYPE (TandemRepTag, tandem_rep_tag, G_TYPE_OBJECT)
 
-enum
-{
-  TAG_PROP_0,
-  TAG_PROP_KIND,
-  TAG_PROP_NAME,
-  TAG_PROP_LEVEL,
-  TAG_N_PROPS
-};
-
-static GParamSpec *tag_properties[TAG_N_PROPS];
-
-static void
-tandem_rep_tag_finalize (GObject *object)
-{
-  g_clear_pointer (&TANDEM_REP_TAG (object)->name, g_free);
-  G_OBJECT_CLASS (tandem_rep_tag_parent_class)->finalize (object);
-}
-
-static void
-tandem_rep_tag_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemRepTag *self = TANDEM_REP_TAG (object);
-
-  switch (prop_id)
-    {
-    case TAG_PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-    case TAG_PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case TAG_PROP_LEVEL:
-      g_value_set_uint (value, self->level);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_rep_tag_class_init (TandemRepTagClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_rep_tag_finalize;
-  object_class->get_property = tandem_rep_tag_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemRepTag:kind:
    *
@@ -87,9 +40,11 @@ tandem_rep_tag_class_init (TandemRepTagClass *klass)
    *
    * Since: 1.0
    */
-  tag_properties[TAG_PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, TANDEM_TYPE_TAG_KIND,
-                                                     TANDEM_TAG_KIND_STRENGTH, flags);
-
+  TANDEM_FIELD_ENUM (TandemRepTag,
+                     kind,
+                     "kind",
+                     tandem_tag_kind_get_type,
+                     TANDEM_TAG_KIND_STRENGTH),
   /**
    * TandemRepTag:name:
    *
@@ -97,8 +52,7 @@ tandem_rep_tag_class_init (TandemRepTagClass *klass)
    *
    * Since: 1.0
    */
-  tag_properties[TAG_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemRepTag, name, "name"),
   /**
    * TandemRepTag:level:
    *
@@ -106,9 +60,14 @@ tandem_rep_tag_class_init (TandemRepTagClass *klass)
    *
    * Since: 1.0
    */
-  tag_properties[TAG_PROP_LEVEL] = g_param_spec_uint ("level", NULL, NULL, 1, MAX_LEVEL, 1, flags);
+  TANDEM_FIELD_UINT (TandemRepTag, level, "level", 1, MAX_LEVEL, 1),
+};
 
-  g_object_class_install_properties (object_class, TAG_N_PROPS, tag_properties);
+static void
+tandem_rep_tag_class_init (TandemRepTagClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

@@ -30,83 +30,13 @@ struct _TandemShadowingStatus
   TandemTeam *team;
   guint       ride_along_minutes;
   guint       sit_in_minutes;
-  guint       ride_along : 1;
-  guint       sit_in : 1;
+  gboolean    ride_along;
+  gboolean    sit_in;
 };
 
 G_DEFINE_FINAL_TYPE (TandemShadowingStatus, tandem_shadowing_status, G_TYPE_OBJECT)
 
-enum
-{
-  PROP_0,
-  PROP_TEAM,
-  PROP_RIDE_ALONG,
-  PROP_RIDE_ALONG_MINUTES,
-  PROP_SIT_IN,
-  PROP_SIT_IN_MINUTES,
-  PROP_COMPLETE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-tandem_shadowing_status_dispose (GObject *object)
-{
-  g_clear_object (&TANDEM_SHADOWING_STATUS (object)->team);
-
-  G_OBJECT_CLASS (tandem_shadowing_status_parent_class)->dispose (object);
-}
-
-static void
-tandem_shadowing_status_finalize (GObject *object)
-{
-  G_OBJECT_CLASS (tandem_shadowing_status_parent_class)->finalize (object);
-}
-
-static void
-tandem_shadowing_status_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  TandemShadowingStatus *self = TANDEM_SHADOWING_STATUS (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEAM:
-      g_value_set_object (value, self->team);
-      break;
-    case PROP_RIDE_ALONG:
-      g_value_set_boolean (value, self->ride_along);
-      break;
-    case PROP_RIDE_ALONG_MINUTES:
-      g_value_set_uint (value, self->ride_along_minutes);
-      break;
-    case PROP_SIT_IN:
-      g_value_set_boolean (value, self->sit_in);
-      break;
-    case PROP_SIT_IN_MINUTES:
-      g_value_set_uint (value, self->sit_in_minutes);
-      break;
-    case PROP_COMPLETE:
-      g_value_set_boolean (value, self->ride_along && self->sit_in);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_shadowing_status_dispose;
-  object_class->finalize = tandem_shadowing_status_finalize;
-  object_class->get_property = tandem_shadowing_status_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemShadowingStatus:team:
    *
@@ -114,8 +44,7 @@ tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
-
+  TANDEM_FIELD_OBJECT (TandemShadowingStatus, team, "team", tandem_team_get_type),
   /**
    * TandemShadowingStatus:ride-along:
    *
@@ -123,8 +52,7 @@ tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_RIDE_ALONG] = g_param_spec_boolean ("ride-along", NULL, NULL, FALSE, flags);
-
+  TANDEM_FIELD_BOOLEAN (TandemShadowingStatus, ride_along, "ride-along", FALSE),
   /**
    * TandemShadowingStatus:ride-along-minutes:
    *
@@ -132,9 +60,12 @@ tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_RIDE_ALONG_MINUTES]
-      = g_param_spec_uint ("ride-along-minutes", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemShadowingStatus,
+                     ride_along_minutes,
+                     "ride-along-minutes",
+                     0,
+                     G_MAXUINT,
+                     0),
   /**
    * TandemShadowingStatus:sit-in:
    *
@@ -142,8 +73,7 @@ tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_SIT_IN] = g_param_spec_boolean ("sit-in", NULL, NULL, FALSE, flags);
-
+  TANDEM_FIELD_BOOLEAN (TandemShadowingStatus, sit_in, "sit-in", FALSE),
   /**
    * TandemShadowingStatus:sit-in-minutes:
    *
@@ -151,9 +81,7 @@ tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_SIT_IN_MINUTES]
-      = g_param_spec_uint ("sit-in-minutes", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
+  TANDEM_FIELD_UINT (TandemShadowingStatus, sit_in_minutes, "sit-in-minutes", 0, G_MAXUINT, 0),
   /**
    * TandemShadowingStatus:complete:
    *
@@ -161,9 +89,14 @@ tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_COMPLETE] = g_param_spec_boolean ("complete", NULL, NULL, FALSE, flags);
+  TANDEM_FIELD_COMPUTED_BOOLEAN ("complete", tandem_shadowing_status_get_complete, FALSE),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void

@@ -53,78 +53,7 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-tandem_support_request_dispose (GObject *object)
-{
-  TandemSupportRequest *self = TANDEM_SUPPORT_REQUEST (object);
-
-  g_clear_object (&self->activity);
-  g_clear_object (&self->owner);
-  g_clear_object (&self->closed_by);
-
-  G_OBJECT_CLASS (tandem_support_request_parent_class)->dispose (object);
-}
-
-static void
-tandem_support_request_finalize (GObject *object)
-{
-  TandemSupportRequest *self = TANDEM_SUPPORT_REQUEST (object);
-
-  g_clear_pointer (&self->queue, g_free);
-  g_clear_pointer (&self->due_at, g_date_time_unref);
-  g_clear_pointer (&self->closed_at, g_date_time_unref);
-  G_OBJECT_CLASS (tandem_support_request_parent_class)->finalize (object);
-}
-
-static void
-tandem_support_request_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  TandemSupportRequest *self = TANDEM_SUPPORT_REQUEST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ACTIVITY:
-      g_value_set_object (value, self->activity);
-      break;
-    case PROP_OWNER:
-      g_value_set_object (value, self->owner);
-      break;
-    case PROP_QUEUE:
-      g_value_set_string (value, self->queue);
-      break;
-    case PROP_OPENED_AT:
-      g_value_set_boxed (value, tandem_activity_get_occurred_at (self->activity));
-      break;
-    case PROP_DUE_AT:
-      g_value_set_boxed (value, self->due_at);
-      break;
-    case PROP_CLOSED:
-      g_value_set_boolean (value, self->closed_at != NULL);
-      break;
-    case PROP_CLOSED_BY:
-      g_value_set_object (value, self->closed_by);
-      break;
-    case PROP_CLOSED_AT:
-      g_value_set_boxed (value, self->closed_at);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_support_request_class_init (TandemSupportRequestClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_support_request_dispose;
-  object_class->finalize = tandem_support_request_finalize;
-  object_class->get_property = tandem_support_request_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemSupportRequest:activity:
    *
@@ -132,9 +61,7 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACTIVITY]
-      = g_param_spec_object ("activity", NULL, NULL, TANDEM_TYPE_ACTIVITY, flags);
-
+  TANDEM_FIELD_OBJECT (TandemSupportRequest, activity, "activity", tandem_activity_get_type),
   /**
    * TandemSupportRequest:owner:
    *
@@ -142,8 +69,7 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_OWNER] = g_param_spec_object ("owner", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemSupportRequest, owner, "owner", tandem_rep_get_type),
   /**
    * TandemSupportRequest:queue:
    *
@@ -151,8 +77,7 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_QUEUE] = g_param_spec_string ("queue", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemSupportRequest, queue, "queue"),
   /**
    * TandemSupportRequest:opened-at:
    *
@@ -160,9 +85,9 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_OPENED_AT]
-      = g_param_spec_boxed ("opened-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
-
+  TANDEM_FIELD_COMPUTED_BOXED ("opened-at",
+                               tandem_support_request_get_opened_at,
+                               g_date_time_get_type),
   /**
    * TandemSupportRequest:due-at:
    *
@@ -170,8 +95,7 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_DUE_AT] = g_param_spec_boxed ("due-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
-
+  TANDEM_FIELD_BOXED (TandemSupportRequest, due_at, "due-at", g_date_time_get_type),
   /**
    * TandemSupportRequest:closed:
    *
@@ -179,8 +103,7 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CLOSED] = g_param_spec_boolean ("closed", NULL, NULL, FALSE, flags);
-
+  TANDEM_FIELD_COMPUTED_BOOLEAN ("closed", tandem_support_request_get_closed, FALSE),
   /**
    * TandemSupportRequest:closed-by:
    *
@@ -188,9 +111,7 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CLOSED_BY]
-      = g_param_spec_object ("closed-by", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemSupportRequest, closed_by, "closed-by", tandem_rep_get_type),
   /**
    * TandemSupportRequest:closed-at:
    *
@@ -198,10 +119,14 @@ tandem_support_request_class_init (TandemSupportRequestClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CLOSED_AT]
-      = g_param_spec_boxed ("closed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  TANDEM_FIELD_BOXED (TandemSupportRequest, closed_at, "closed-at", g_date_time_get_type),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_support_request_class_init (TandemSupportRequestClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, properties);
 }
 
 static void

@@ -30,70 +30,9 @@ struct _TandemAuditEntry
   char      *what;
 };
 
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_AT,
-  PROP_WHO,
-  PROP_VERB,
-  PROP_WHAT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemAuditEntry, tandem_audit_entry, G_TYPE_OBJECT)
 
-static void
-tandem_audit_entry_finalize (GObject *object)
-{
-  TandemAuditEntry *self = (TandemAuditEntry *)object;
-
-  g_clear_pointer (&self->at, g_date_time_unref);
-  g_free (self->who);
-  g_free (self->verb);
-  g_free (self->what);
-
-  G_OBJECT_CLASS (tandem_audit_entry_parent_class)->finalize (object);
-}
-
-static void
-tandem_audit_entry_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemAuditEntry *self = TANDEM_AUDIT_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_AT:
-      g_value_set_boxed (value, self->at);
-      break;
-    case PROP_WHO:
-      g_value_set_string (value, self->who);
-      break;
-    case PROP_VERB:
-      g_value_set_string (value, self->verb);
-      break;
-    case PROP_WHAT:
-      g_value_set_string (value, self->what);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_audit_entry_finalize;
-  object_class->get_property = tandem_audit_entry_get_property;
-
+static const TandemField fields[] = {
   /**
    * TandemAuditEntry:id:
    *
@@ -101,8 +40,7 @@ tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-
+  TANDEM_FIELD_INT64 (TandemAuditEntry, id, "id", 0, G_MAXINT64, 0),
   /**
    * TandemAuditEntry:at:
    *
@@ -110,8 +48,7 @@ tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_AT] = g_param_spec_boxed ("at", NULL, NULL, G_TYPE_DATE_TIME, flags);
-
+  TANDEM_FIELD_BOXED (TandemAuditEntry, at, "at", g_date_time_get_type),
   /**
    * TandemAuditEntry:who:
    *
@@ -119,8 +56,7 @@ tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_WHO] = g_param_spec_string ("who", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemAuditEntry, who, "who"),
   /**
    * TandemAuditEntry:verb:
    *
@@ -128,8 +64,7 @@ tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_VERB] = g_param_spec_string ("verb", NULL, NULL, NULL, flags);
-
+  TANDEM_FIELD_STRING (TandemAuditEntry, verb, "verb"),
   /**
    * TandemAuditEntry:what:
    *
@@ -137,9 +72,14 @@ tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_WHAT] = g_param_spec_string ("what", NULL, NULL, NULL, flags);
+  TANDEM_FIELD_STRING (TandemAuditEntry, what, "what"),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, NULL);
 }
 
 static void
