@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-i18n-private.h"
 #include <string.h>
 
@@ -34,7 +36,7 @@ struct _TandemAccount
   char              *number;
   TandemCategory     category;
   TandemAccountStage stage;
-  guint              archived : 1;
+  gboolean           archived;
 };
 
 enum
@@ -55,131 +57,18 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (TandemAccount, tandem_account, G_TYPE_OBJECT)
 
+/* The property's setter: a property cannot fail, so a referrer that would
+ * close a circle is refused with a warning. */
 static void
-tandem_account_dispose (GObject *object)
+set_referred_by (TandemAccount *self, TandemAccount *referrer)
 {
-  TandemAccount *self = (TandemAccount *)object;
+  g_autoptr (GError) error = NULL;
 
-  g_clear_object (&self->team);
-  g_clear_object (&self->referred_by);
-
-  G_OBJECT_CLASS (tandem_account_parent_class)->dispose (object);
+  if (!tandem_account_set_referred_by (self, referrer, &error))
+    g_warning ("%s", error->message);
 }
 
-static void
-tandem_account_finalize (GObject *object)
-{
-  TandemAccount *self = (TandemAccount *)object;
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->number, g_free);
-
-  G_OBJECT_CLASS (tandem_account_parent_class)->finalize (object);
-}
-
-static void
-tandem_account_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemAccount *self = TANDEM_ACCOUNT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_TEAM:
-      g_value_set_object (value, self->team);
-      break;
-
-    case PROP_CATEGORY:
-      g_value_set_enum (value, self->category);
-      break;
-
-    case PROP_STAGE:
-      g_value_set_enum (value, self->stage);
-      break;
-
-    case PROP_REFERRED_BY:
-      g_value_set_object (value, self->referred_by);
-      break;
-
-    case PROP_NUMBER:
-      g_value_set_string (value, self->number);
-      break;
-
-    case PROP_ARCHIVED:
-      g_value_set_boolean (value, self->archived);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_account_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  TandemAccount *self = TANDEM_ACCOUNT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-
-    case PROP_NAME:
-      tandem_account_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_TEAM:
-      tandem_account_set_team (self, g_value_get_object (value));
-      break;
-
-    case PROP_CATEGORY:
-      tandem_account_set_category (self, g_value_get_enum (value));
-      break;
-
-    case PROP_STAGE:
-      tandem_account_set_stage (self, g_value_get_enum (value));
-      break;
-
-    case PROP_REFERRED_BY:
-      {
-        g_autoptr (GError) error = NULL;
-
-        if (!tandem_account_set_referred_by (self, g_value_get_object (value), &error))
-          g_warning ("%s", error->message);
-      }
-      break;
-
-    case PROP_NUMBER:
-      tandem_account_set_number (self, g_value_get_string (value));
-      break;
-
-    case PROP_ARCHIVED:
-      _tandem_account_set_archived (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_account_class_init (TandemAccountClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = tandem_account_dispose;
-  object_class->finalize = tandem_account_finalize;
-  object_class->get_property = tandem_account_get_property;
-  object_class->set_property = tandem_account_set_property;
-
+static const TandemField fields[] = {
   /**
    * TandemAccount:id:
    *
@@ -187,10 +76,7 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID]
-      = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_INT64 (TandemAccount, id, "id", 0, G_MAXINT64, 0, TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemAccount:name:
    *
@@ -198,10 +84,10 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] = g_param_spec_string (
-      "name", NULL, NULL, NULL,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_STRING (TandemAccount,
+                       name,
+                       "name",
+                       TANDEM_FIELD_WRITABLE (tandem_account_set_name)),
   /**
    * TandemAccount:team:
    *
@@ -209,10 +95,11 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TEAM] = g_param_spec_object (
-      "team", NULL, NULL, TANDEM_TYPE_TEAM,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_OBJECT (TandemAccount,
+                       team,
+                       "team",
+                       tandem_team_get_type,
+                       TANDEM_FIELD_WRITABLE (tandem_account_set_team)),
   /**
    * TandemAccount:category:
    *
@@ -220,10 +107,12 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_CATEGORY]
-      = g_param_spec_enum ("category", NULL, NULL, TANDEM_TYPE_CATEGORY, TANDEM_CATEGORY_C,
-                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_ENUM (TandemAccount,
+                     category,
+                     "category",
+                     tandem_category_get_type,
+                     TANDEM_CATEGORY_C,
+                     TANDEM_FIELD_WRITABLE (tandem_account_set_category)),
   /**
    * TandemAccount:stage:
    *
@@ -231,10 +120,12 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_STAGE] = g_param_spec_enum (
-      "stage", NULL, NULL, TANDEM_TYPE_ACCOUNT_STAGE, TANDEM_ACCOUNT_STAGE_PROSPECT,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_ENUM (TandemAccount,
+                     stage,
+                     "stage",
+                     tandem_account_stage_get_type,
+                     TANDEM_ACCOUNT_STAGE_PROSPECT,
+                     TANDEM_FIELD_WRITABLE (tandem_account_set_stage)),
   /**
    * TandemAccount:referred-by:
    *
@@ -242,10 +133,11 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REFERRED_BY] = g_param_spec_object (
-      "referred-by", NULL, NULL, TANDEM_TYPE_ACCOUNT,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_OBJECT (TandemAccount,
+                       referred_by,
+                       "referred-by",
+                       tandem_account_get_type,
+                       TANDEM_FIELD_WRITABLE (set_referred_by)),
   /**
    * TandemAccount:archived:
    *
@@ -254,10 +146,11 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ARCHIVED] = g_param_spec_boolean (
-      "archived", NULL, NULL, FALSE,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_BOOLEAN (TandemAccount,
+                        archived,
+                        "archived",
+                        FALSE,
+                        TANDEM_FIELD_WRITABLE (_tandem_account_set_archived)),
   /**
    * TandemAccount:number:
    *
@@ -267,11 +160,17 @@ tandem_account_class_init (TandemAccountClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NUMBER] = g_param_spec_string (
-      "number", NULL, NULL, NULL,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  TANDEM_FIELD_STRING (TandemAccount,
+                       number,
+                       "number",
+                       TANDEM_FIELD_WRITABLE (tandem_account_set_number)),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_account_class_init (TandemAccountClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, properties);
 }
 
 static void
@@ -285,7 +184,7 @@ void
 _tandem_account_set_archived (TandemAccount *self, gboolean archived)
 {
   archived = !!archived;
-  if (self->archived == (guint)archived)
+  if (self->archived == archived)
     return;
 
   self->archived = archived;

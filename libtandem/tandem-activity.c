@@ -68,149 +68,7 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (TandemActivity, tandem_activity, G_TYPE_OBJECT)
 
-static void
-tandem_activity_dispose (GObject *object)
-{
-  TandemActivity *self = (TandemActivity *)object;
-
-  g_clear_object (&self->account);
-  g_clear_object (&self->rep);
-  g_clear_object (&self->reverses);
-  g_clear_object (&self->pays);
-
-  G_OBJECT_CLASS (tandem_activity_parent_class)->dispose (object);
-}
-
-static void
-tandem_activity_finalize (GObject *object)
-{
-  TandemActivity *self = (TandemActivity *)object;
-
-  g_clear_pointer (&self->amount, tandem_money_unref);
-  g_clear_pointer (&self->occurred_at, g_date_time_unref);
-  g_clear_pointer (&self->external_ref, g_free);
-  g_clear_pointer (&self->note, g_free);
-
-  G_OBJECT_CLASS (tandem_activity_parent_class)->finalize (object);
-}
-
-static void
-tandem_activity_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemActivity *self = TANDEM_ACTIVITY (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_ACCOUNT:
-      g_value_set_object (value, self->account);
-      break;
-
-    case PROP_REP:
-      g_value_set_object (value, self->rep);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_AMOUNT:
-      g_value_set_boxed (value, self->amount);
-      break;
-
-    case PROP_OCCURRED_AT:
-      g_value_set_boxed (value, self->occurred_at);
-      break;
-
-    case PROP_EXTERNAL_REF:
-      g_value_set_string (value, self->external_ref);
-      break;
-
-    case PROP_REVERSES:
-      g_value_set_object (value, self->reverses);
-      break;
-
-    case PROP_PAYS:
-      g_value_set_object (value, self->pays);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_activity_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  TandemActivity *self = TANDEM_ACTIVITY (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-
-    case PROP_ACCOUNT:
-      self->account = g_value_dup_object (value);
-      break;
-
-    case PROP_REP:
-      self->rep = g_value_dup_object (value);
-      break;
-
-    case PROP_KIND:
-      self->kind = g_value_get_enum (value);
-      break;
-
-    case PROP_AMOUNT:
-      self->amount = g_value_dup_boxed (value);
-      break;
-
-    case PROP_OCCURRED_AT:
-      self->occurred_at = g_value_dup_boxed (value);
-      break;
-
-    case PROP_EXTERNAL_REF:
-      tandem_activity_set_external_ref (self, g_value_get_string (value));
-      break;
-
-    case PROP_REVERSES:
-      self->reverses = g_value_dup_object (value);
-      break;
-
-    case PROP_PAYS:
-      self->pays = g_value_dup_object (value);
-      break;
-
-    case PROP_NOTE:
-      tandem_activity_set_note (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_activity_class_init (TandemActivityClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = tandem_activity_dispose;
-  object_class->finalize = tandem_activity_finalize;
-  object_class->get_property = tandem_activity_get_property;
-  object_class->set_property = tandem_activity_set_property;
-
+static const TandemField fields[] = {
   /**
    * TandemActivity:id:
    *
@@ -218,10 +76,7 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID]
-      = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_INT64 (TandemActivity, id, "id", 0, G_MAXINT64, 0, TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemActivity:account:
    *
@@ -229,10 +84,11 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACCOUNT]
-      = g_param_spec_object ("account", NULL, NULL, TANDEM_TYPE_ACCOUNT,
-                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_OBJECT (TandemActivity,
+                       account,
+                       "account",
+                       tandem_account_get_type,
+                       TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemActivity:rep:
    *
@@ -241,10 +97,7 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REP]
-      = g_param_spec_object ("rep", NULL, NULL, TANDEM_TYPE_REP,
-                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_OBJECT (TandemActivity, rep, "rep", tandem_rep_get_type, TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemActivity:kind:
    *
@@ -252,10 +105,12 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_KIND]
-      = g_param_spec_enum ("kind", NULL, NULL, TANDEM_TYPE_ACTIVITY_KIND, TANDEM_ACTIVITY_KIND_CALL,
-                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_ENUM (TandemActivity,
+                     kind,
+                     "kind",
+                     tandem_activity_kind_get_type,
+                     TANDEM_ACTIVITY_KIND_CALL,
+                     TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemActivity:amount:
    *
@@ -264,10 +119,11 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_AMOUNT]
-      = g_param_spec_boxed ("amount", NULL, NULL, TANDEM_TYPE_MONEY,
-                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_BOXED (TandemActivity,
+                      amount,
+                      "amount",
+                      tandem_money_get_type,
+                      TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemActivity:occurred-at:
    *
@@ -275,10 +131,11 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_OCCURRED_AT]
-      = g_param_spec_boxed ("occurred-at", NULL, NULL, G_TYPE_DATE_TIME,
-                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_BOXED (TandemActivity,
+                      occurred_at,
+                      "occurred-at",
+                      g_date_time_get_type,
+                      TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemActivity:external-ref:
    *
@@ -287,10 +144,10 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_EXTERNAL_REF] = g_param_spec_string (
-      "external-ref", NULL, NULL, NULL,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_STRING (TandemActivity,
+                       external_ref,
+                       "external-ref",
+                       TANDEM_FIELD_WRITABLE (tandem_activity_set_external_ref)),
   /**
    * TandemActivity:reverses:
    *
@@ -298,10 +155,11 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REVERSES]
-      = g_param_spec_object ("reverses", NULL, NULL, TANDEM_TYPE_ACTIVITY,
-                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_OBJECT (TandemActivity,
+                       reverses,
+                       "reverses",
+                       tandem_activity_get_type,
+                       TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemActivity:pays:
    *
@@ -310,10 +168,11 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PAYS]
-      = g_param_spec_object ("pays", NULL, NULL, TANDEM_TYPE_ACTIVITY,
-                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_OBJECT (TandemActivity,
+                       pays,
+                       "pays",
+                       tandem_activity_get_type,
+                       TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemActivity:note:
    *
@@ -321,11 +180,17 @@ tandem_activity_class_init (TandemActivityClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NOTE] = g_param_spec_string (
-      "note", NULL, NULL, NULL,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  TANDEM_FIELD_STRING (TandemActivity,
+                       note,
+                       "note",
+                       TANDEM_FIELD_WRITABLE (tandem_activity_set_note)),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_activity_class_init (TandemActivityClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, properties);
 }
 
 static void

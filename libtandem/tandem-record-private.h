@@ -49,21 +49,38 @@ typedef struct
   gboolean    borrowed; /* not freed by finalize */
   GCallback   getter;   /* a computed field: read through this */
   gboolean    full;     /* the getter returns a new boxed value */
+  GCallback   setter;   /* a writable field: set through this, else stored */
 } TandemField;
 
-#define TANDEM_FIELD_(T, m, n, k, t, lo, hi, d)                                                \
+/* Each TANDEM_FIELD_* takes, after its own arguments, optional designated
+ * initializers that override the defaults, such as
+ * `.flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY` or
+ * `.setter = G_CALLBACK (tandem_rep_set_name)`. */
+#define TANDEM_FIELD_(T, m, n, k, t, lo, hi, d, ...)                                           \
   {                                                                                            \
     .name = (n), .kind = TANDEM_FIELD_KIND_##k, .offset = G_STRUCT_OFFSET (T, m), .type = (t), \
-    .minimum = (lo), .maximum = (hi), .fallback = (d)                                          \
+    .minimum = (lo), .maximum = (hi), .fallback = (d), __VA_ARGS__                             \
   }
-#define TANDEM_FIELD_BOOLEAN(T, m, n, d) TANDEM_FIELD_ (T, m, n, BOOLEAN, NULL, 0, 1, d)
-#define TANDEM_FIELD_INT(T, m, n, lo, hi, d) TANDEM_FIELD_ (T, m, n, INT, NULL, lo, hi, d)
-#define TANDEM_FIELD_UINT(T, m, n, lo, hi, d) TANDEM_FIELD_ (T, m, n, UINT, NULL, lo, hi, d)
-#define TANDEM_FIELD_INT64(T, m, n, lo, hi, d) TANDEM_FIELD_ (T, m, n, INT64, NULL, lo, hi, d)
-#define TANDEM_FIELD_STRING(T, m, n) TANDEM_FIELD_ (T, m, n, STRING, NULL, 0, 0, 0)
-#define TANDEM_FIELD_ENUM(T, m, n, t, d) TANDEM_FIELD_ (T, m, n, ENUM, t, 0, 0, d)
-#define TANDEM_FIELD_OBJECT(T, m, n, t) TANDEM_FIELD_ (T, m, n, OBJECT, t, 0, 0, 0)
-#define TANDEM_FIELD_BOXED(T, m, n, t) TANDEM_FIELD_ (T, m, n, BOXED, t, 0, 0, 0)
+/* The usual overrides: a property set once, at construction, and one that
+ * changes (through @fn, which checks the value and notifies). */
+#define TANDEM_FIELD_CONSTRUCT .flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
+#define TANDEM_FIELD_NOTIFY .flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+#define TANDEM_FIELD_SETTER(fn) .setter = G_CALLBACK (fn)
+#define TANDEM_FIELD_WRITABLE(fn) TANDEM_FIELD_NOTIFY, TANDEM_FIELD_SETTER (fn)
+#define TANDEM_FIELD_BOOLEAN(T, m, n, d, ...) \
+  TANDEM_FIELD_ (T, m, n, BOOLEAN, NULL, 0, 1, d, __VA_ARGS__)
+#define TANDEM_FIELD_INT(T, m, n, lo, hi, d, ...) \
+  TANDEM_FIELD_ (T, m, n, INT, NULL, lo, hi, d, __VA_ARGS__)
+#define TANDEM_FIELD_UINT(T, m, n, lo, hi, d, ...) \
+  TANDEM_FIELD_ (T, m, n, UINT, NULL, lo, hi, d, __VA_ARGS__)
+#define TANDEM_FIELD_INT64(T, m, n, lo, hi, d, ...) \
+  TANDEM_FIELD_ (T, m, n, INT64, NULL, lo, hi, d, __VA_ARGS__)
+#define TANDEM_FIELD_STRING(T, m, n, ...) \
+  TANDEM_FIELD_ (T, m, n, STRING, NULL, 0, 0, 0, __VA_ARGS__)
+#define TANDEM_FIELD_ENUM(T, m, n, t, d, ...) TANDEM_FIELD_ (T, m, n, ENUM, t, 0, 0, d, __VA_ARGS__)
+#define TANDEM_FIELD_OBJECT(T, m, n, t, ...) \
+  TANDEM_FIELD_ (T, m, n, OBJECT, t, 0, 0, 0, __VA_ARGS__)
+#define TANDEM_FIELD_BOXED(T, m, n, t, ...) TANDEM_FIELD_ (T, m, n, BOXED, t, 0, 0, 0, __VA_ARGS__)
 
 /* A computed field: no member of its own, read through the type's getter
  * (which returns it transfer none, unless marked full). */
@@ -90,9 +107,12 @@ typedef struct
   }
 
 /* Installs one property per field with @flags (or the field's own), a
- * get_property and a finalize; fills @pspecs[1…n_fields] when not %NULL (for
- * g_object_notify_by_pspec()). A type with more to free sets its own
- * finalize after this call and calls _tandem_record_finalize() from it. */
+ * get_property, a set_property when a field is writable, and a finalize.
+ * Setting a field calls its setter, if it has one (which checks the value
+ * and notifies), else stores a copy of the value, frees the old one and,
+ * for a G_PARAM_EXPLICIT_NOTIFY property, notifies when it changed. It fills @pspecs[1…n_fields]
+ * when not %NULL (for g_object_notify_by_pspec()). A type with more to free sets its own finalize
+ * after this call and calls _tandem_record_finalize() from it. */
 void _tandem_record_class_init (GObjectClass      *klass,
                                 const TandemField *fields,
                                 guint              n_fields,

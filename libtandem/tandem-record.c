@@ -119,6 +119,115 @@ record_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *
     }
 }
 
+static void
+field_set_through (GObject *object, const TandemField *field, const GValue *value)
+{
+  GCallback s = field->setter;
+
+  switch (field->kind)
+    {
+    case TANDEM_FIELD_KIND_BOOLEAN:
+      ((void (*) (GObject *, gboolean))s) (object, g_value_get_boolean (value));
+      break;
+    case TANDEM_FIELD_KIND_INT:
+      ((void (*) (GObject *, int))s) (object, g_value_get_int (value));
+      break;
+    case TANDEM_FIELD_KIND_UINT:
+      ((void (*) (GObject *, guint))s) (object, g_value_get_uint (value));
+      break;
+    case TANDEM_FIELD_KIND_INT64:
+      ((void (*) (GObject *, gint64))s) (object, g_value_get_int64 (value));
+      break;
+    case TANDEM_FIELD_KIND_STRING:
+      ((void (*) (GObject *, const char *))s) (object, g_value_get_string (value));
+      break;
+    case TANDEM_FIELD_KIND_ENUM:
+      ((void (*) (GObject *, int))s) (object, g_value_get_enum (value));
+      break;
+    case TANDEM_FIELD_KIND_OBJECT:
+      ((void (*) (GObject *, gpointer))s) (object, g_value_get_object (value));
+      break;
+    case TANDEM_FIELD_KIND_BOXED:
+      ((void (*) (GObject *, gconstpointer))s) (object, g_value_get_boxed (value));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Stores @value in the field; TRUE when that changed it. */
+static gboolean
+field_store (GObject *object, const TandemField *field, const GValue *value)
+{
+  gpointer ptr = field_ptr (object, field);
+  gpointer old;
+
+  switch (field->kind)
+    {
+    case TANDEM_FIELD_KIND_BOOLEAN:
+      if (*(gboolean *)ptr == g_value_get_boolean (value))
+        return FALSE;
+      *(gboolean *)ptr = g_value_get_boolean (value);
+      return TRUE;
+    case TANDEM_FIELD_KIND_INT:
+      if (*(int *)ptr == g_value_get_int (value))
+        return FALSE;
+      *(int *)ptr = g_value_get_int (value);
+      return TRUE;
+    case TANDEM_FIELD_KIND_UINT:
+      if (*(guint *)ptr == g_value_get_uint (value))
+        return FALSE;
+      *(guint *)ptr = g_value_get_uint (value);
+      return TRUE;
+    case TANDEM_FIELD_KIND_INT64:
+      if (*(gint64 *)ptr == g_value_get_int64 (value))
+        return FALSE;
+      *(gint64 *)ptr = g_value_get_int64 (value);
+      return TRUE;
+    case TANDEM_FIELD_KIND_ENUM:
+      if (*(int *)ptr == g_value_get_enum (value))
+        return FALSE;
+      *(int *)ptr = g_value_get_enum (value);
+      return TRUE;
+    case TANDEM_FIELD_KIND_STRING:
+      if (g_strcmp0 (*(char **)ptr, g_value_get_string (value)) == 0)
+        return FALSE;
+      g_free (*(char **)ptr);
+      *(char **)ptr = g_value_dup_string (value);
+      return TRUE;
+    case TANDEM_FIELD_KIND_OBJECT:
+      return g_set_object ((GObject **)ptr, g_value_get_object (value));
+    case TANDEM_FIELD_KIND_BOXED:
+      old = *(gpointer *)ptr;
+      if (old == g_value_get_boxed (value))
+        return FALSE;
+      *(gpointer *)ptr = g_value_dup_boxed (value);
+      if (old != NULL)
+        g_boxed_free (field->type (), old);
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+record_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  const RecordLayout *layout = record_layout (object);
+  const TandemField  *field;
+
+  if (layout == NULL || prop_id == 0 || prop_id > layout->n_fields)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  field = &layout->fields[prop_id - 1];
+  if (field->setter != NULL)
+    field_set_through (object, field, value);
+  else if (field_store (object, field, value) && (pspec->flags & G_PARAM_EXPLICIT_NOTIFY) != 0)
+    g_object_notify_by_pspec (object, pspec);
+}
+
 static GParamSpec *
 field_pspec (const TandemField *field, GParamFlags flags)
 {
@@ -169,6 +278,8 @@ _tandem_record_class_init (GObjectClass      *klass,
       GParamFlags own = fields[i].flags != 0 ? fields[i].flags : flags;
       GParamSpec *pspec = field_pspec (&fields[i], own | G_PARAM_STATIC_STRINGS);
 
+      if ((own & G_PARAM_WRITABLE) != 0)
+        klass->set_property = record_set_property;
       g_object_class_install_property (klass, i + 1, pspec);
       if (pspecs != NULL)
         pspecs[i + 1] = pspec;

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <string.h>
 
 #include "tandem-i18n-private.h"
@@ -32,7 +34,7 @@ struct _TandemRep
   char      *name;
   TandemRole role;
   char      *personnel_number;
-  guint      archived : 1;
+  gboolean   archived;
 };
 
 enum
@@ -50,88 +52,7 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (TandemRep, tandem_rep, G_TYPE_OBJECT)
 
-static void
-tandem_rep_finalize (GObject *object)
-{
-  TandemRep *self = (TandemRep *)object;
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->personnel_number, g_free);
-
-  G_OBJECT_CLASS (tandem_rep_parent_class)->finalize (object);
-}
-
-static void
-tandem_rep_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemRep *self = TANDEM_REP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_ROLE:
-      g_value_set_enum (value, self->role);
-      break;
-
-    case PROP_ARCHIVED:
-      g_value_set_boolean (value, self->archived);
-      break;
-    case PROP_PERSONNEL_NUMBER:
-      g_value_set_string (value, self->personnel_number);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_rep_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  TandemRep *self = TANDEM_REP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-
-    case PROP_NAME:
-      tandem_rep_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_ROLE:
-      tandem_rep_set_role (self, g_value_get_enum (value));
-      break;
-
-    case PROP_ARCHIVED:
-      _tandem_rep_set_archived (self, g_value_get_boolean (value));
-      break;
-    case PROP_PERSONNEL_NUMBER:
-      tandem_rep_set_personnel_number (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_rep_class_init (TandemRepClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = tandem_rep_finalize;
-  object_class->get_property = tandem_rep_get_property;
-  object_class->set_property = tandem_rep_set_property;
-
+static const TandemField fields[] = {
   /**
    * TandemRep:id:
    *
@@ -139,10 +60,7 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID]
-      = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_INT64 (TandemRep, id, "id", 0, G_MAXINT64, 0, TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemRep:name:
    *
@@ -150,10 +68,7 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] = g_param_spec_string (
-      "name", NULL, NULL, NULL,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_STRING (TandemRep, name, "name", TANDEM_FIELD_WRITABLE (tandem_rep_set_name)),
   /**
    * TandemRep:role:
    *
@@ -161,10 +76,12 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ROLE]
-      = g_param_spec_enum ("role", NULL, NULL, TANDEM_TYPE_ROLE, TANDEM_ROLE_INSIDE,
-                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_ENUM (TandemRep,
+                     role,
+                     "role",
+                     tandem_role_get_type,
+                     TANDEM_ROLE_INSIDE,
+                     TANDEM_FIELD_WRITABLE (tandem_rep_set_role)),
   /**
    * TandemRep:archived:
    *
@@ -172,10 +89,11 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ARCHIVED] = g_param_spec_boolean (
-      "archived", NULL, NULL, FALSE,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_BOOLEAN (TandemRep,
+                        archived,
+                        "archived",
+                        FALSE,
+                        TANDEM_FIELD_WRITABLE (_tandem_rep_set_archived)),
   /**
    * TandemRep:personnel-number:
    *
@@ -184,11 +102,17 @@ tandem_rep_class_init (TandemRepClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_PERSONNEL_NUMBER] = g_param_spec_string (
-      "personnel-number", NULL, NULL, NULL,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  TANDEM_FIELD_STRING (TandemRep,
+                       personnel_number,
+                       "personnel-number",
+                       TANDEM_FIELD_WRITABLE (tandem_rep_set_personnel_number)),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_rep_class_init (TandemRepClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, properties);
 }
 
 static void
@@ -201,7 +125,7 @@ void
 _tandem_rep_set_archived (TandemRep *self, gboolean archived)
 {
   archived = !!archived;
-  if (self->archived == (guint)archived)
+  if (self->archived == archived)
     return;
 
   self->archived = archived;

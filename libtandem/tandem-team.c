@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-i18n-private.h"
 
 #include "tandem-team.h"
@@ -34,7 +36,7 @@ struct _TandemTeam
   TandemRep   *field_rep;
   TandemMoney *target;
   int          inside_share;
-  guint        archived : 1;
+  gboolean     archived;
 };
 
 enum
@@ -53,6 +55,14 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (TandemTeam, tandem_team, G_TYPE_OBJECT)
+
+/* The property's setter: the pspec's range already holds the value within
+ * -1..10000, so no error can arise. */
+static void
+set_inside_share (TandemTeam *self, int share)
+{
+  tandem_team_set_inside_share (self, share, NULL);
+}
 
 static gboolean
 check_member (TandemRep *rep, TandemRole expected, GError **error)
@@ -78,121 +88,7 @@ check_member (TandemRep *rep, TandemRole expected, GError **error)
   return TRUE;
 }
 
-static void
-tandem_team_dispose (GObject *object)
-{
-  TandemTeam *self = (TandemTeam *)object;
-
-  g_clear_object (&self->inside_rep);
-  g_clear_object (&self->field_rep);
-
-  G_OBJECT_CLASS (tandem_team_parent_class)->dispose (object);
-}
-
-static void
-tandem_team_finalize (GObject *object)
-{
-  TandemTeam *self = (TandemTeam *)object;
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->target, tandem_money_unref);
-
-  G_OBJECT_CLASS (tandem_team_parent_class)->finalize (object);
-}
-
-static void
-tandem_team_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemTeam *self = TANDEM_TEAM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_INSIDE_REP:
-      g_value_set_object (value, self->inside_rep);
-      break;
-
-    case PROP_FIELD_REP:
-      g_value_set_object (value, self->field_rep);
-      break;
-
-    case PROP_INSIDE_SHARE:
-      g_value_set_int (value, self->inside_share);
-      break;
-
-    case PROP_TARGET:
-      g_value_set_boxed (value, self->target);
-      break;
-
-    case PROP_ARCHIVED:
-      g_value_set_boolean (value, self->archived);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_team_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  TandemTeam *self = TANDEM_TEAM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-
-    case PROP_NAME:
-      tandem_team_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_INSIDE_REP:
-      if (g_set_object (&self->inside_rep, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-
-    case PROP_FIELD_REP:
-      if (g_set_object (&self->field_rep, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-
-    case PROP_INSIDE_SHARE:
-      /* the pspec's range already holds the value within -1..10000 */
-      tandem_team_set_inside_share (self, g_value_get_int (value), NULL);
-      break;
-
-    case PROP_TARGET:
-      tandem_team_set_target (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_ARCHIVED:
-      _tandem_team_set_archived (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_team_class_init (TandemTeamClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = tandem_team_dispose;
-  object_class->finalize = tandem_team_finalize;
-  object_class->get_property = tandem_team_get_property;
-  object_class->set_property = tandem_team_set_property;
-
+static const TandemField fields[] = {
   /**
    * TandemTeam:id:
    *
@@ -200,10 +96,7 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ID]
-      = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                            (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_INT64 (TandemTeam, id, "id", 0, G_MAXINT64, 0, TANDEM_FIELD_CONSTRUCT),
   /**
    * TandemTeam:name:
    *
@@ -211,10 +104,7 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_NAME] = g_param_spec_string (
-      "name", NULL, NULL, NULL,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_STRING (TandemTeam, name, "name", TANDEM_FIELD_WRITABLE (tandem_team_set_name)),
   /**
    * TandemTeam:inside-rep:
    *
@@ -223,10 +113,11 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_REP] = g_param_spec_object (
-      "inside-rep", NULL, NULL, TANDEM_TYPE_REP,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_OBJECT (TandemTeam,
+                       inside_rep,
+                       "inside-rep",
+                       tandem_rep_get_type,
+                       TANDEM_FIELD_NOTIFY),
   /**
    * TandemTeam:field-rep:
    *
@@ -234,10 +125,11 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_FIELD_REP] = g_param_spec_object (
-      "field-rep", NULL, NULL, TANDEM_TYPE_REP,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_OBJECT (TandemTeam,
+                       field_rep,
+                       "field-rep",
+                       tandem_rep_get_type,
+                       TANDEM_FIELD_NOTIFY),
   /**
    * TandemTeam:inside-share:
    *
@@ -247,10 +139,13 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_INSIDE_SHARE] = g_param_spec_int (
-      "inside-share", NULL, NULL, TANDEM_INSIDE_SHARE_UNSET, 10000, TANDEM_INSIDE_SHARE_UNSET,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_INT (TandemTeam,
+                    inside_share,
+                    "inside-share",
+                    TANDEM_INSIDE_SHARE_UNSET,
+                    10000,
+                    TANDEM_INSIDE_SHARE_UNSET,
+                    TANDEM_FIELD_WRITABLE (set_inside_share)),
   /**
    * TandemTeam:target:
    *
@@ -259,10 +154,11 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TARGET]
-      = g_param_spec_boxed ("target", NULL, NULL, TANDEM_TYPE_MONEY,
-                            (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  TANDEM_FIELD_BOXED (TandemTeam,
+                      target,
+                      "target",
+                      tandem_money_get_type,
+                      TANDEM_FIELD_WRITABLE (tandem_team_set_target)),
   /**
    * TandemTeam:archived:
    *
@@ -270,11 +166,18 @@ tandem_team_class_init (TandemTeamClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ARCHIVED] = g_param_spec_boolean (
-      "archived", NULL, NULL, FALSE,
-      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  TANDEM_FIELD_BOOLEAN (TandemTeam,
+                        archived,
+                        "archived",
+                        FALSE,
+                        TANDEM_FIELD_WRITABLE (_tandem_team_set_archived)),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_team_class_init (TandemTeamClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READABLE, properties);
 }
 
 static void
@@ -287,7 +190,7 @@ void
 _tandem_team_set_archived (TandemTeam *self, gboolean archived)
 {
   archived = !!archived;
-  if (self->archived == (guint)archived)
+  if (self->archived == archived)
     return;
 
   self->archived = archived;

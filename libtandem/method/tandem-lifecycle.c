@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-i18n-private.h"
@@ -89,63 +91,7 @@ enum
 
 static GParamSpec *rules_properties[RULES_N_PROPS];
 
-static void
-tandem_lifecycle_rules_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  TandemLifecycleRules *self = TANDEM_LIFECYCLE_RULES (object);
-
-  switch (prop_id)
-    {
-    case RULES_PROP_REGULAR_ORDERS:
-      g_value_set_uint (value, self->regular_orders);
-      break;
-    case RULES_PROP_REGULAR_MONTHS:
-      g_value_set_uint (value, self->regular_months);
-      break;
-    case RULES_PROP_LOST_AFTER_DAYS:
-      g_value_set_uint (value, self->lost_after_days);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_lifecycle_rules_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  TandemLifecycleRules *self = TANDEM_LIFECYCLE_RULES (object);
-
-  switch (prop_id)
-    {
-    case RULES_PROP_REGULAR_ORDERS:
-      tandem_lifecycle_rules_set_regular_orders (self, g_value_get_uint (value));
-      break;
-    case RULES_PROP_REGULAR_MONTHS:
-      tandem_lifecycle_rules_set_regular_months (self, g_value_get_uint (value));
-      break;
-    case RULES_PROP_LOST_AFTER_DAYS:
-      tandem_lifecycle_rules_set_lost_after_days (self, g_value_get_uint (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_lifecycle_rules_class_init (TandemLifecycleRulesClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->get_property = tandem_lifecycle_rules_get_property;
-  object_class->set_property = tandem_lifecycle_rules_set_property;
-
+static const TandemField fields[] = {
   /**
    * TandemLifecycleRules:regular-orders:
    *
@@ -155,9 +101,13 @@ tandem_lifecycle_rules_class_init (TandemLifecycleRulesClass *klass)
    *
    * Since: 1.0
    */
-  rules_properties[RULES_PROP_REGULAR_ORDERS]
-      = g_param_spec_uint ("regular-orders", NULL, NULL, 0, G_MAXUINT, 3, flags);
-
+  TANDEM_FIELD_UINT (TandemLifecycleRules,
+                     regular_orders,
+                     "regular-orders",
+                     0,
+                     G_MAXUINT,
+                     3,
+                     TANDEM_FIELD_SETTER (tandem_lifecycle_rules_set_regular_orders)),
   /**
    * TandemLifecycleRules:regular-months:
    *
@@ -165,9 +115,13 @@ tandem_lifecycle_rules_class_init (TandemLifecycleRulesClass *klass)
    *
    * Since: 1.0
    */
-  rules_properties[RULES_PROP_REGULAR_MONTHS]
-      = g_param_spec_uint ("regular-months", NULL, NULL, 0, G_MAXUINT, 12, flags);
-
+  TANDEM_FIELD_UINT (TandemLifecycleRules,
+                     regular_months,
+                     "regular-months",
+                     0,
+                     G_MAXUINT,
+                     12,
+                     TANDEM_FIELD_SETTER (tandem_lifecycle_rules_set_regular_months)),
   /**
    * TandemLifecycleRules:lost-after-days:
    *
@@ -175,10 +129,20 @@ tandem_lifecycle_rules_class_init (TandemLifecycleRulesClass *klass)
    *
    * Since: 1.0
    */
-  rules_properties[RULES_PROP_LOST_AFTER_DAYS]
-      = g_param_spec_uint ("lost-after-days", NULL, NULL, 0, G_MAXUINT, 365, flags);
+  TANDEM_FIELD_UINT (TandemLifecycleRules,
+                     lost_after_days,
+                     "lost-after-days",
+                     0,
+                     G_MAXUINT,
+                     365,
+                     TANDEM_FIELD_SETTER (tandem_lifecycle_rules_set_lost_after_days)),
+};
 
-  g_object_class_install_properties (object_class, RULES_N_PROPS, rules_properties);
+static void
+tandem_lifecycle_rules_class_init (TandemLifecycleRulesClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY, rules_properties);
 }
 
 static void

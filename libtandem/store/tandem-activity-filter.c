@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-activity-filter.h"
 #include "tandem-enum-types.h"
 
@@ -25,7 +27,7 @@ struct _TandemActivityFilter
   GDateTime         *since;
   GDateTime         *until;
   TandemActivityKind kind;
-  guint              match_kind : 1;
+  gboolean           match_kind;
 };
 
 enum
@@ -46,72 +48,6 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (TandemActivityFilter, tandem_activity_filter, G_TYPE_OBJECT)
 
 static void
-tandem_activity_filter_dispose (GObject *object)
-{
-  TandemActivityFilter *self = (TandemActivityFilter *)object;
-
-  g_clear_object (&self->team);
-  g_clear_object (&self->account);
-  g_clear_object (&self->rep);
-
-  G_OBJECT_CLASS (tandem_activity_filter_parent_class)->dispose (object);
-}
-
-static void
-tandem_activity_filter_finalize (GObject *object)
-{
-  TandemActivityFilter *self = (TandemActivityFilter *)object;
-
-  g_clear_pointer (&self->since, g_date_time_unref);
-  g_clear_pointer (&self->until, g_date_time_unref);
-
-  G_OBJECT_CLASS (tandem_activity_filter_parent_class)->finalize (object);
-}
-
-static void
-tandem_activity_filter_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  TandemActivityFilter *self = TANDEM_ACTIVITY_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEAM:
-      g_value_set_object (value, self->team);
-      break;
-
-    case PROP_ACCOUNT:
-      g_value_set_object (value, self->account);
-      break;
-
-    case PROP_REP:
-      g_value_set_object (value, self->rep);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_MATCH_KIND:
-      g_value_set_boolean (value, self->match_kind);
-      break;
-
-    case PROP_SINCE:
-      g_value_set_boxed (value, self->since);
-      break;
-
-    case PROP_UNTIL:
-      g_value_set_boxed (value, self->until);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 set_date (TandemActivityFilter *self, GDateTime **field, GDateTime *value, GParamSpec *pspec)
 {
   if (*field == value || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
@@ -123,64 +59,7 @@ set_date (TandemActivityFilter *self, GDateTime **field, GDateTime *value, GPara
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
-static void
-tandem_activity_filter_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  TandemActivityFilter *self = TANDEM_ACTIVITY_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEAM:
-      tandem_activity_filter_set_team (self, g_value_get_object (value));
-      break;
-
-    case PROP_ACCOUNT:
-      tandem_activity_filter_set_account (self, g_value_get_object (value));
-      break;
-
-    case PROP_REP:
-      tandem_activity_filter_set_rep (self, g_value_get_object (value));
-      break;
-
-    case PROP_KIND:
-      tandem_activity_filter_set_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_MATCH_KIND:
-      if (g_value_get_boolean (value) != self->match_kind)
-        {
-          self->match_kind = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_SINCE:
-      set_date (self, &self->since, g_value_get_boxed (value), pspec);
-      break;
-
-    case PROP_UNTIL:
-      set_date (self, &self->until, g_value_get_boxed (value), pspec);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_activity_filter_dispose;
-  object_class->finalize = tandem_activity_filter_finalize;
-  object_class->get_property = tandem_activity_filter_get_property;
-  object_class->set_property = tandem_activity_filter_set_property;
-
+static const TandemField fields[] = {
   /**
    * TandemActivityFilter:team:
    *
@@ -188,8 +67,11 @@ tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_TEAM] = g_param_spec_object ("team", NULL, NULL, TANDEM_TYPE_TEAM, flags);
-
+  TANDEM_FIELD_OBJECT (TandemActivityFilter,
+                       team,
+                       "team",
+                       tandem_team_get_type,
+                       TANDEM_FIELD_SETTER (tandem_activity_filter_set_team)),
   /**
    * TandemActivityFilter:account:
    *
@@ -197,9 +79,11 @@ tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_ACCOUNT]
-      = g_param_spec_object ("account", NULL, NULL, TANDEM_TYPE_ACCOUNT, flags);
-
+  TANDEM_FIELD_OBJECT (TandemActivityFilter,
+                       account,
+                       "account",
+                       tandem_account_get_type,
+                       TANDEM_FIELD_SETTER (tandem_activity_filter_set_account)),
   /**
    * TandemActivityFilter:rep:
    *
@@ -207,8 +91,11 @@ tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_REP] = g_param_spec_object ("rep", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemActivityFilter,
+                       rep,
+                       "rep",
+                       tandem_rep_get_type,
+                       TANDEM_FIELD_SETTER (tandem_activity_filter_set_rep)),
   /**
    * TandemActivityFilter:kind:
    *
@@ -216,9 +103,12 @@ tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, TANDEM_TYPE_ACTIVITY_KIND,
-                                             TANDEM_ACTIVITY_KIND_CALL, flags);
-
+  TANDEM_FIELD_ENUM (TandemActivityFilter,
+                     kind,
+                     "kind",
+                     tandem_activity_kind_get_type,
+                     TANDEM_ACTIVITY_KIND_CALL,
+                     TANDEM_FIELD_SETTER (tandem_activity_filter_set_kind)),
   /**
    * TandemActivityFilter:match-kind:
    *
@@ -226,8 +116,7 @@ tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_MATCH_KIND] = g_param_spec_boolean ("match-kind", NULL, NULL, FALSE, flags);
-
+  TANDEM_FIELD_BOOLEAN (TandemActivityFilter, match_kind, "match-kind", FALSE),
   /**
    * TandemActivityFilter:since:
    *
@@ -235,8 +124,7 @@ tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_SINCE] = g_param_spec_boxed ("since", NULL, NULL, G_TYPE_DATE_TIME, flags);
-
+  TANDEM_FIELD_BOXED (TandemActivityFilter, since, "since", g_date_time_get_type),
   /**
    * TandemActivityFilter:until:
    *
@@ -244,9 +132,14 @@ tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
    *
    * Since: 1.0
    */
-  properties[PROP_UNTIL] = g_param_spec_boxed ("until", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  TANDEM_FIELD_BOXED (TandemActivityFilter, until, "until", g_date_time_get_type),
+};
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+tandem_activity_filter_class_init (TandemActivityFilterClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY, properties);
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-membership.h"
@@ -35,121 +37,9 @@ struct _TandemMembership
   GDateTime *valid_until;
 };
 
-enum
-{
-  MEMBERSHIP_PROP_0,
-  MEMBERSHIP_PROP_TEAM_ID,
-  MEMBERSHIP_PROP_INSIDE_REP,
-  MEMBERSHIP_PROP_FIELD_REP,
-  MEMBERSHIP_PROP_VALID_FROM,
-  MEMBERSHIP_PROP_VALID_UNTIL,
-  MEMBERSHIP_N_PROPS
-};
-
-static GParamSpec *membership_properties[MEMBERSHIP_N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemMembership, tandem_membership, G_TYPE_OBJECT)
 
-static void
-tandem_membership_dispose (GObject *object)
-{
-  TandemMembership *self = (TandemMembership *)object;
-
-  g_clear_object (&self->inside_rep);
-  g_clear_object (&self->field_rep);
-
-  G_OBJECT_CLASS (tandem_membership_parent_class)->dispose (object);
-}
-
-static void
-tandem_membership_finalize (GObject *object)
-{
-  TandemMembership *self = (TandemMembership *)object;
-
-  g_clear_pointer (&self->valid_from, g_date_time_unref);
-  g_clear_pointer (&self->valid_until, g_date_time_unref);
-
-  G_OBJECT_CLASS (tandem_membership_parent_class)->finalize (object);
-}
-
-static void
-tandem_membership_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemMembership *self = TANDEM_MEMBERSHIP (object);
-
-  switch (prop_id)
-    {
-    case MEMBERSHIP_PROP_TEAM_ID:
-      g_value_set_int64 (value, self->team_id);
-      break;
-
-    case MEMBERSHIP_PROP_INSIDE_REP:
-      g_value_set_object (value, self->inside_rep);
-      break;
-
-    case MEMBERSHIP_PROP_FIELD_REP:
-      g_value_set_object (value, self->field_rep);
-      break;
-
-    case MEMBERSHIP_PROP_VALID_FROM:
-      g_value_set_boxed (value, self->valid_from);
-      break;
-
-    case MEMBERSHIP_PROP_VALID_UNTIL:
-      g_value_set_boxed (value, self->valid_until);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_membership_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  TandemMembership *self = TANDEM_MEMBERSHIP (object);
-
-  switch (prop_id)
-    {
-    case MEMBERSHIP_PROP_TEAM_ID:
-      self->team_id = g_value_get_int64 (value);
-      break;
-
-    case MEMBERSHIP_PROP_INSIDE_REP:
-      self->inside_rep = g_value_dup_object (value);
-      break;
-
-    case MEMBERSHIP_PROP_FIELD_REP:
-      self->field_rep = g_value_dup_object (value);
-      break;
-
-    case MEMBERSHIP_PROP_VALID_FROM:
-      self->valid_from = g_value_dup_boxed (value);
-      break;
-
-    case MEMBERSHIP_PROP_VALID_UNTIL:
-      self->valid_until = g_value_dup_boxed (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_membership_class_init (TandemMembershipClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
-
-  object_class->dispose = tandem_membership_dispose;
-  object_class->finalize = tandem_membership_finalize;
-  object_class->get_property = tandem_membership_get_property;
-  object_class->set_property = tandem_membership_set_property;
-
+static const TandemField fields[] = {
   /**
    * TandemMembership:team-id:
    *
@@ -157,9 +47,7 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_TEAM_ID]
-      = g_param_spec_int64 ("team-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-
+  TANDEM_FIELD_INT64 (TandemMembership, team_id, "team-id", 0, G_MAXINT64, 0),
   /**
    * TandemMembership:inside-rep:
    *
@@ -167,9 +55,7 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_INSIDE_REP]
-      = g_param_spec_object ("inside-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemMembership, inside_rep, "inside-rep", tandem_rep_get_type),
   /**
    * TandemMembership:field-rep:
    *
@@ -177,9 +63,7 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_FIELD_REP]
-      = g_param_spec_object ("field-rep", NULL, NULL, TANDEM_TYPE_REP, flags);
-
+  TANDEM_FIELD_OBJECT (TandemMembership, field_rep, "field-rep", tandem_rep_get_type),
   /**
    * TandemMembership:valid-from:
    *
@@ -187,9 +71,7 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_VALID_FROM]
-      = g_param_spec_boxed ("valid-from", NULL, NULL, G_TYPE_DATE_TIME, flags);
-
+  TANDEM_FIELD_BOXED (TandemMembership, valid_from, "valid-from", g_date_time_get_type),
   /**
    * TandemMembership:valid-until:
    *
@@ -197,10 +79,14 @@ tandem_membership_class_init (TandemMembershipClass *klass)
    *
    * Since: 1.0
    */
-  membership_properties[MEMBERSHIP_PROP_VALID_UNTIL]
-      = g_param_spec_boxed ("valid-until", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  TANDEM_FIELD_BOXED (TandemMembership, valid_until, "valid-until", g_date_time_get_type),
+};
 
-  g_object_class_install_properties (object_class, MEMBERSHIP_N_PROPS, membership_properties);
+static void
+tandem_membership_class_init (TandemMembershipClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY, NULL);
 }
 
 static void

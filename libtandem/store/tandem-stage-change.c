@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include "tandem-membership.h"
 #include "tandem-stage-change.h"
 #include "tandem-enum-types.h"
@@ -31,108 +33,9 @@ struct _TandemStageChange
   gint64             activity_id;
 };
 
-enum
-{
-  STAGE_PROP_0,
-  STAGE_PROP_ACCOUNT_ID,
-  STAGE_PROP_STAGE,
-  STAGE_PROP_CHANGED_AT,
-  STAGE_PROP_CAUSE,
-  STAGE_PROP_ACTIVITY_ID,
-  STAGE_N_PROPS
-};
-
-static GParamSpec *stage_properties[STAGE_N_PROPS];
-
 G_DEFINE_FINAL_TYPE (TandemStageChange, tandem_stage_change, G_TYPE_OBJECT)
 
-static void
-tandem_stage_change_finalize (GObject *object)
-{
-  TandemStageChange *self = (TandemStageChange *)object;
-
-  g_clear_pointer (&self->changed_at, g_date_time_unref);
-
-  G_OBJECT_CLASS (tandem_stage_change_parent_class)->finalize (object);
-}
-
-static void
-tandem_stage_change_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TandemStageChange *self = TANDEM_STAGE_CHANGE (object);
-
-  switch (prop_id)
-    {
-    case STAGE_PROP_ACCOUNT_ID:
-      g_value_set_int64 (value, self->account_id);
-      break;
-
-    case STAGE_PROP_STAGE:
-      g_value_set_enum (value, self->stage);
-      break;
-
-    case STAGE_PROP_CHANGED_AT:
-      g_value_set_boxed (value, self->changed_at);
-      break;
-
-    case STAGE_PROP_CAUSE:
-      g_value_set_enum (value, self->cause);
-      break;
-
-    case STAGE_PROP_ACTIVITY_ID:
-      g_value_set_int64 (value, self->activity_id);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_stage_change_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  TandemStageChange *self = TANDEM_STAGE_CHANGE (object);
-
-  switch (prop_id)
-    {
-    case STAGE_PROP_ACCOUNT_ID:
-      self->account_id = g_value_get_int64 (value);
-      break;
-
-    case STAGE_PROP_STAGE:
-      self->stage = g_value_get_enum (value);
-      break;
-
-    case STAGE_PROP_CHANGED_AT:
-      self->changed_at = g_value_dup_boxed (value);
-      break;
-
-    case STAGE_PROP_CAUSE:
-      self->cause = g_value_get_enum (value);
-      break;
-
-    case STAGE_PROP_ACTIVITY_ID:
-      self->activity_id = g_value_get_int64 (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tandem_stage_change_class_init (TandemStageChangeClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tandem_stage_change_finalize;
-  object_class->get_property = tandem_stage_change_get_property;
-  object_class->set_property = tandem_stage_change_set_property;
-
+static const TandemField fields[] = {
   /**
    * TandemStageChange:account-id:
    *
@@ -140,9 +43,7 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_ACCOUNT_ID]
-      = g_param_spec_int64 ("account-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-
+  TANDEM_FIELD_INT64 (TandemStageChange, account_id, "account-id", 0, G_MAXINT64, 0),
   /**
    * TandemStageChange:stage:
    *
@@ -150,9 +51,11 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_STAGE] = g_param_spec_enum (
-      "stage", NULL, NULL, TANDEM_TYPE_ACCOUNT_STAGE, TANDEM_ACCOUNT_STAGE_PROSPECT, flags);
-
+  TANDEM_FIELD_ENUM (TandemStageChange,
+                     stage,
+                     "stage",
+                     tandem_account_stage_get_type,
+                     TANDEM_ACCOUNT_STAGE_PROSPECT),
   /**
    * TandemStageChange:changed-at:
    *
@@ -160,9 +63,7 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_CHANGED_AT]
-      = g_param_spec_boxed ("changed-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
-
+  TANDEM_FIELD_BOXED (TandemStageChange, changed_at, "changed-at", g_date_time_get_type),
   /**
    * TandemStageChange:cause:
    *
@@ -171,9 +72,11 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_CAUSE] = g_param_spec_enum (
-      "cause", NULL, NULL, TANDEM_TYPE_STAGE_CAUSE, TANDEM_STAGE_CAUSE_MANUAL, flags);
-
+  TANDEM_FIELD_ENUM (TandemStageChange,
+                     cause,
+                     "cause",
+                     tandem_stage_cause_get_type,
+                     TANDEM_STAGE_CAUSE_MANUAL),
   /**
    * TandemStageChange:activity-id:
    *
@@ -182,10 +85,14 @@ tandem_stage_change_class_init (TandemStageChangeClass *klass)
    *
    * Since: 1.0
    */
-  stage_properties[STAGE_PROP_ACTIVITY_ID]
-      = g_param_spec_int64 ("activity-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  TANDEM_FIELD_INT64 (TandemStageChange, activity_id, "activity-id", 0, G_MAXINT64, 0),
+};
 
-  g_object_class_install_properties (object_class, STAGE_N_PROPS, stage_properties);
+static void
+tandem_stage_change_class_init (TandemStageChangeClass *klass)
+{
+  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY, NULL);
 }
 
 static void
