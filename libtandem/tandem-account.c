@@ -180,16 +180,11 @@ tandem_account_init (TandemAccount *self)
   self->stage = TANDEM_ACCOUNT_STAGE_PROSPECT;
 }
 
-void
-_tandem_account_set_archived (TandemAccount *self, gboolean archived)
-{
-  archived = !!archived;
-  if (self->archived == archived)
-    return;
-
-  self->archived = archived;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
-}
+TANDEM_DEFINE_SETTER (_tandem_account_set_archived,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      gboolean,
+                      PROP_ARCHIVED)
 
 /**
  * tandem_account_new:
@@ -220,13 +215,7 @@ tandem_account_new (const char *name, TandemTeam *team)
  *
  * Since: 1.0
  */
-gint64
-tandem_account_get_id (TandemAccount *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), 0);
-
-  return self->id;
-}
+TANDEM_DEFINE_GETTER (gint64, tandem_account_get_id, TandemAccount, TANDEM_IS_ACCOUNT, id, 0)
 
 /**
  * tandem_account_get_name:
@@ -238,13 +227,12 @@ tandem_account_get_id (TandemAccount *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_account_get_name (TandemAccount *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), NULL);
-
-  return self->name;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_account_get_name,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      name,
+                      NULL)
 
 /**
  * tandem_account_set_name:
@@ -255,17 +243,11 @@ tandem_account_get_name (TandemAccount *self)
  *
  * Since: 1.0
  */
-void
-tandem_account_set_name (TandemAccount *self, const char *name)
-{
-  g_return_if_fail (TANDEM_IS_ACCOUNT (self));
-
-  if (g_strcmp0 (self->name, name) == 0)
-    return;
-
-  _tandem_set_str (&self->name, name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
+TANDEM_DEFINE_SETTER (tandem_account_set_name,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      const char *,
+                      PROP_NAME)
 
 /**
  * tandem_account_get_team:
@@ -277,13 +259,12 @@ tandem_account_set_name (TandemAccount *self, const char *name)
  *
  * Since: 1.0
  */
-TandemTeam *
-tandem_account_get_team (TandemAccount *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), NULL);
-
-  return self->team;
-}
+TANDEM_DEFINE_GETTER (TandemTeam *,
+                      tandem_account_get_team,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      team,
+                      NULL)
 
 /**
  * tandem_account_set_team:
@@ -314,13 +295,12 @@ tandem_account_set_team (TandemAccount *self, TandemTeam *team)
  *
  * Since: 1.0
  */
-TandemCategory
-tandem_account_get_category (TandemAccount *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), TANDEM_CATEGORY_C);
-
-  return self->category;
-}
+TANDEM_DEFINE_GETTER (TandemCategory,
+                      tandem_account_get_category,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      category,
+                      TANDEM_CATEGORY_C)
 
 /**
  * tandem_account_set_category:
@@ -331,17 +311,11 @@ tandem_account_get_category (TandemAccount *self)
  *
  * Since: 1.0
  */
-void
-tandem_account_set_category (TandemAccount *self, TandemCategory category)
-{
-  g_return_if_fail (TANDEM_IS_ACCOUNT (self));
-
-  if (self->category == category)
-    return;
-
-  self->category = category;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
-}
+TANDEM_DEFINE_SETTER (tandem_account_set_category,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      TandemCategory,
+                      PROP_CATEGORY)
 
 /**
  * tandem_account_get_stage:
@@ -353,13 +327,12 @@ tandem_account_set_category (TandemAccount *self, TandemCategory category)
  *
  * Since: 1.0
  */
-TandemAccountStage
-tandem_account_get_stage (TandemAccount *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), TANDEM_ACCOUNT_STAGE_PROSPECT);
-
-  return self->stage;
-}
+TANDEM_DEFINE_GETTER (TandemAccountStage,
+                      tandem_account_get_stage,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      stage,
+                      TANDEM_ACCOUNT_STAGE_PROSPECT)
 
 /**
  * tandem_account_set_stage:
@@ -371,17 +344,11 @@ tandem_account_get_stage (TandemAccount *self)
  *
  * Since: 1.0
  */
-void
-tandem_account_set_stage (TandemAccount *self, TandemAccountStage stage)
-{
-  g_return_if_fail (TANDEM_IS_ACCOUNT (self));
-
-  if (self->stage == stage)
-    return;
-
-  self->stage = stage;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
-}
+TANDEM_DEFINE_SETTER (tandem_account_set_stage,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      TandemAccountStage,
+                      PROP_STAGE)
 
 /**
  * tandem_account_get_referred_by:
@@ -393,13 +360,12 @@ tandem_account_set_stage (TandemAccount *self, TandemAccountStage stage)
  *
  * Since: 1.0
  */
-TandemAccount *
-tandem_account_get_referred_by (TandemAccount *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), NULL);
-
-  return self->referred_by;
-}
+TANDEM_DEFINE_GETTER (TandemAccount *,
+                      tandem_account_get_referred_by,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      referred_by,
+                      NULL)
 
 /**
  * tandem_account_set_referred_by:
@@ -444,13 +410,12 @@ tandem_account_set_referred_by (TandemAccount *self, TandemAccount *referrer, GE
  *
  * Since: 1.0
  */
-gboolean
-tandem_account_get_archived (TandemAccount *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), FALSE);
-
-  return self->archived;
-}
+TANDEM_DEFINE_GETTER (gboolean,
+                      tandem_account_get_archived,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      archived,
+                      FALSE)
 
 /**
  * tandem_account_validate:
@@ -499,13 +464,12 @@ tandem_account_validate (TandemAccount *self, GError **error)
  *
  * Since: 1.0
  */
-const char *
-tandem_account_get_number (TandemAccount *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACCOUNT (self), NULL);
-
-  return self->number;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_account_get_number,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      number,
+                      NULL)
 
 /**
  * tandem_account_set_number:
@@ -517,13 +481,8 @@ tandem_account_get_number (TandemAccount *self)
  *
  * Since: 1.0
  */
-void
-tandem_account_set_number (TandemAccount *self, const char *number)
-{
-  g_return_if_fail (TANDEM_IS_ACCOUNT (self));
-
-  if (g_strcmp0 (self->number, number) == 0)
-    return;
-  _tandem_set_str (&self->number, number);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
-}
+TANDEM_DEFINE_SETTER (tandem_account_set_number,
+                      TandemAccount,
+                      TANDEM_IS_ACCOUNT,
+                      const char *,
+                      PROP_NUMBER)

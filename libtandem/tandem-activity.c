@@ -336,13 +336,7 @@ tandem_activity_new_payment (TandemActivity *pays,
  *
  * Since: 1.0
  */
-gint64
-tandem_activity_get_id (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), 0);
-
-  return self->id;
-}
+TANDEM_DEFINE_GETTER (gint64, tandem_activity_get_id, TandemActivity, TANDEM_IS_ACTIVITY, id, 0)
 
 /**
  * tandem_activity_get_account:
@@ -354,13 +348,12 @@ tandem_activity_get_id (TandemActivity *self)
  *
  * Since: 1.0
  */
-TandemAccount *
-tandem_activity_get_account (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
-
-  return self->account;
-}
+TANDEM_DEFINE_GETTER (TandemAccount *,
+                      tandem_activity_get_account,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      account,
+                      NULL)
 
 /**
  * tandem_activity_get_rep:
@@ -372,13 +365,12 @@ tandem_activity_get_account (TandemActivity *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_activity_get_rep (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
-
-  return self->rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_activity_get_rep,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      rep,
+                      NULL)
 
 /**
  * tandem_activity_get_kind:
@@ -390,13 +382,12 @@ tandem_activity_get_rep (TandemActivity *self)
  *
  * Since: 1.0
  */
-TandemActivityKind
-tandem_activity_get_kind (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), TANDEM_ACTIVITY_KIND_CALL);
-
-  return self->kind;
-}
+TANDEM_DEFINE_GETTER (TandemActivityKind,
+                      tandem_activity_get_kind,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      kind,
+                      TANDEM_ACTIVITY_KIND_CALL)
 
 /**
  * tandem_activity_get_amount:
@@ -408,13 +399,12 @@ tandem_activity_get_kind (TandemActivity *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_activity_get_amount (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
-
-  return self->amount;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_activity_get_amount,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      amount,
+                      NULL)
 
 /**
  * tandem_activity_get_occurred_at:
@@ -426,13 +416,12 @@ tandem_activity_get_amount (TandemActivity *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_activity_get_occurred_at (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
-
-  return self->occurred_at;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_activity_get_occurred_at,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      occurred_at,
+                      NULL)
 
 /**
  * tandem_activity_get_external_ref:
@@ -444,13 +433,12 @@ tandem_activity_get_occurred_at (TandemActivity *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_activity_get_external_ref (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
-
-  return self->external_ref;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_activity_get_external_ref,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      external_ref,
+                      NULL)
 
 /**
  * tandem_activity_set_external_ref:
@@ -462,17 +450,11 @@ tandem_activity_get_external_ref (TandemActivity *self)
  *
  * Since: 1.0
  */
-void
-tandem_activity_set_external_ref (TandemActivity *self, const char *external_ref)
-{
-  g_return_if_fail (TANDEM_IS_ACTIVITY (self));
-
-  if (g_strcmp0 (self->external_ref, external_ref) == 0)
-    return;
-
-  _tandem_set_str (&self->external_ref, external_ref);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_REF]);
-}
+TANDEM_DEFINE_SETTER (tandem_activity_set_external_ref,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      const char *,
+                      PROP_EXTERNAL_REF)
 
 /**
  * tandem_activity_get_reverses:
@@ -484,13 +466,12 @@ tandem_activity_set_external_ref (TandemActivity *self, const char *external_ref
  *
  * Since: 1.0
  */
-TandemActivity *
-tandem_activity_get_reverses (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
-
-  return self->reverses;
-}
+TANDEM_DEFINE_GETTER (TandemActivity *,
+                      tandem_activity_get_reverses,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      reverses,
+                      NULL)
 
 /**
  * tandem_activity_get_pays:
@@ -519,13 +500,12 @@ TANDEM_DEFINE_GETTER (TandemActivity *,
  *
  * Since: 1.0
  */
-const char *
-tandem_activity_get_note (TandemActivity *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY (self), NULL);
-
-  return self->note;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_activity_get_note,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      note,
+                      NULL)
 
 /**
  * tandem_activity_set_note:
@@ -536,17 +516,11 @@ tandem_activity_get_note (TandemActivity *self)
  *
  * Since: 1.0
  */
-void
-tandem_activity_set_note (TandemActivity *self, const char *note)
-{
-  g_return_if_fail (TANDEM_IS_ACTIVITY (self));
-
-  if (g_strcmp0 (self->note, note) == 0)
-    return;
-
-  _tandem_set_str (&self->note, note);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
-}
+TANDEM_DEFINE_SETTER (tandem_activity_set_note,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      const char *,
+                      PROP_NOTE)
 
 static void
 money_text (char *buf, gsize size, gint64 minor, const char *currency)

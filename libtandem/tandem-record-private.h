@@ -122,6 +122,21 @@ void _tandem_record_class_init (GObjectClass      *klass,
 /* Frees the fields of @object, then chains up to its parent's finalize. */
 void _tandem_record_finalize (GObject *object);
 
+/* Sets the field of property @prop_id (its place in the table) to the
+ * value that follows, of the property's type, as g_object_set() takes it:
+ * stores a copy, frees the old value and notifies when it changed. For the
+ * setters of fields that need no check beyond their type. */
+void _tandem_record_set (gpointer object, guint prop_id, ...);
+
+/* Defines the setter @func of a record type: checks @self with @check and
+ * sets the field of property @prop_id with _tandem_record_set(). */
+#define TANDEM_DEFINE_SETTER(func, Self, check, Type, prop_id) \
+  void func (Self *self, Type value)                           \
+  {                                                            \
+    g_return_if_fail (check (self));                           \
+    _tandem_record_set (self, prop_id, value);                 \
+  }
+
 /* Defines the getter @func of a record type: checks @self with @check and
  * returns its @member, or @fallback for a wrong instance. Its doc comment
  * stands above the line, as for any function. */

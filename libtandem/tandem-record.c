@@ -5,6 +5,8 @@
 
 #include "tandem-record-private.h"
 
+#include <gobject/gvaluecollector.h>
+
 typedef struct
 {
   const TandemField *fields;
@@ -315,4 +317,24 @@ _tandem_record_finalize (GObject *object)
     type = g_type_parent (type);
   parent = g_type_class_peek (g_type_parent (type));
   parent->finalize (object);
+}
+
+void
+_tandem_record_set (gpointer object, guint prop_id, ...)
+{
+  const RecordLayout *layout = record_layout (object);
+  GParamSpec         *pspec;
+  g_auto (GValue) value = G_VALUE_INIT;
+  g_autofree char *error = NULL;
+  va_list          args;
+
+  g_return_if_fail (layout != NULL && prop_id > 0 && prop_id <= layout->n_fields);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object),
+                                        layout->fields[prop_id - 1].name);
+  va_start (args, prop_id);
+  G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
+  va_end (args);
+  g_return_if_fail (error == NULL);
+  if (field_store (object, &layout->fields[prop_id - 1], &value))
+    g_object_notify_by_pspec (object, pspec);
 }

@@ -121,16 +121,7 @@ tandem_rep_init (TandemRep *self)
   self->role = TANDEM_ROLE_INSIDE;
 }
 
-void
-_tandem_rep_set_archived (TandemRep *self, gboolean archived)
-{
-  archived = !!archived;
-  if (self->archived == archived)
-    return;
-
-  self->archived = archived;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
-}
+TANDEM_DEFINE_SETTER (_tandem_rep_set_archived, TandemRep, TANDEM_IS_REP, gboolean, PROP_ARCHIVED)
 
 /**
  * tandem_rep_new:
@@ -160,13 +151,7 @@ tandem_rep_new (const char *name, TandemRole role)
  *
  * Since: 1.0
  */
-gint64
-tandem_rep_get_id (TandemRep *self)
-{
-  g_return_val_if_fail (TANDEM_IS_REP (self), 0);
-
-  return self->id;
-}
+TANDEM_DEFINE_GETTER (gint64, tandem_rep_get_id, TandemRep, TANDEM_IS_REP, id, 0)
 
 /**
  * tandem_rep_get_name:
@@ -178,13 +163,7 @@ tandem_rep_get_id (TandemRep *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_rep_get_name (TandemRep *self)
-{
-  g_return_val_if_fail (TANDEM_IS_REP (self), NULL);
-
-  return self->name;
-}
+TANDEM_DEFINE_GETTER (const char *, tandem_rep_get_name, TandemRep, TANDEM_IS_REP, name, NULL)
 
 /**
  * tandem_rep_set_name:
@@ -195,17 +174,7 @@ tandem_rep_get_name (TandemRep *self)
  *
  * Since: 1.0
  */
-void
-tandem_rep_set_name (TandemRep *self, const char *name)
-{
-  g_return_if_fail (TANDEM_IS_REP (self));
-
-  if (g_strcmp0 (self->name, name) == 0)
-    return;
-
-  _tandem_set_str (&self->name, name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
+TANDEM_DEFINE_SETTER (tandem_rep_set_name, TandemRep, TANDEM_IS_REP, const char *, PROP_NAME)
 
 /**
  * tandem_rep_get_role:
@@ -217,13 +186,12 @@ tandem_rep_set_name (TandemRep *self, const char *name)
  *
  * Since: 1.0
  */
-TandemRole
-tandem_rep_get_role (TandemRep *self)
-{
-  g_return_val_if_fail (TANDEM_IS_REP (self), TANDEM_ROLE_INSIDE);
-
-  return self->role;
-}
+TANDEM_DEFINE_GETTER (TandemRole,
+                      tandem_rep_get_role,
+                      TandemRep,
+                      TANDEM_IS_REP,
+                      role,
+                      TANDEM_ROLE_INSIDE)
 
 /**
  * tandem_rep_set_role:
@@ -234,17 +202,7 @@ tandem_rep_get_role (TandemRep *self)
  *
  * Since: 1.0
  */
-void
-tandem_rep_set_role (TandemRep *self, TandemRole role)
-{
-  g_return_if_fail (TANDEM_IS_REP (self));
-
-  if (self->role == role)
-    return;
-
-  self->role = role;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
-}
+TANDEM_DEFINE_SETTER (tandem_rep_set_role, TandemRep, TANDEM_IS_REP, TandemRole, PROP_ROLE)
 
 /**
  * tandem_rep_get_archived:
@@ -256,13 +214,7 @@ tandem_rep_set_role (TandemRep *self, TandemRole role)
  *
  * Since: 1.0
  */
-gboolean
-tandem_rep_get_archived (TandemRep *self)
-{
-  g_return_val_if_fail (TANDEM_IS_REP (self), FALSE);
-
-  return self->archived;
-}
+TANDEM_DEFINE_GETTER (gboolean, tandem_rep_get_archived, TandemRep, TANDEM_IS_REP, archived, FALSE)
 
 /**
  * tandem_rep_validate:
@@ -310,13 +262,12 @@ tandem_rep_validate (TandemRep *self, GError **error)
  *
  * Since: 1.0
  */
-const char *
-tandem_rep_get_personnel_number (TandemRep *self)
-{
-  g_return_val_if_fail (TANDEM_IS_REP (self), NULL);
-
-  return self->personnel_number;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_rep_get_personnel_number,
+                      TandemRep,
+                      TANDEM_IS_REP,
+                      personnel_number,
+                      NULL)
 
 /**
  * tandem_rep_set_personnel_number:
@@ -328,14 +279,8 @@ tandem_rep_get_personnel_number (TandemRep *self)
  *
  * Since: 1.0
  */
-void
-tandem_rep_set_personnel_number (TandemRep *self, const char *number)
-{
-  g_return_if_fail (TANDEM_IS_REP (self));
-
-  if (g_strcmp0 (self->personnel_number, number) == 0)
-    return;
-
-  _tandem_set_str (&self->personnel_number, number);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONNEL_NUMBER]);
-}
+TANDEM_DEFINE_SETTER (tandem_rep_set_personnel_number,
+                      TandemRep,
+                      TANDEM_IS_REP,
+                      const char *,
+                      PROP_PERSONNEL_NUMBER)

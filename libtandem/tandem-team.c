@@ -186,16 +186,11 @@ tandem_team_init (TandemTeam *self)
   self->inside_share = TANDEM_INSIDE_SHARE_UNSET;
 }
 
-void
-_tandem_team_set_archived (TandemTeam *self, gboolean archived)
-{
-  archived = !!archived;
-  if (self->archived == archived)
-    return;
-
-  self->archived = archived;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
-}
+TANDEM_DEFINE_SETTER (_tandem_team_set_archived,
+                      TandemTeam,
+                      TANDEM_IS_TEAM,
+                      gboolean,
+                      PROP_ARCHIVED)
 
 /**
  * tandem_team_new:
@@ -242,13 +237,7 @@ tandem_team_new (const char *name, TandemRep *inside_rep, TandemRep *field_rep, 
  *
  * Since: 1.0
  */
-gint64
-tandem_team_get_id (TandemTeam *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM (self), 0);
-
-  return self->id;
-}
+TANDEM_DEFINE_GETTER (gint64, tandem_team_get_id, TandemTeam, TANDEM_IS_TEAM, id, 0)
 
 /**
  * tandem_team_get_name:
@@ -260,13 +249,7 @@ tandem_team_get_id (TandemTeam *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_team_get_name (TandemTeam *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM (self), NULL);
-
-  return self->name;
-}
+TANDEM_DEFINE_GETTER (const char *, tandem_team_get_name, TandemTeam, TANDEM_IS_TEAM, name, NULL)
 
 /**
  * tandem_team_set_name:
@@ -277,17 +260,7 @@ tandem_team_get_name (TandemTeam *self)
  *
  * Since: 1.0
  */
-void
-tandem_team_set_name (TandemTeam *self, const char *name)
-{
-  g_return_if_fail (TANDEM_IS_TEAM (self));
-
-  if (g_strcmp0 (self->name, name) == 0)
-    return;
-
-  _tandem_set_str (&self->name, name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
+TANDEM_DEFINE_SETTER (tandem_team_set_name, TandemTeam, TANDEM_IS_TEAM, const char *, PROP_NAME)
 
 /**
  * tandem_team_get_inside_rep:
@@ -299,13 +272,12 @@ tandem_team_set_name (TandemTeam *self, const char *name)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_team_get_inside_rep (TandemTeam *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM (self), NULL);
-
-  return self->inside_rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_team_get_inside_rep,
+                      TandemTeam,
+                      TANDEM_IS_TEAM,
+                      inside_rep,
+                      NULL)
 
 /**
  * tandem_team_get_field_rep:
@@ -317,13 +289,12 @@ tandem_team_get_inside_rep (TandemTeam *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_team_get_field_rep (TandemTeam *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM (self), NULL);
-
-  return self->field_rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_team_get_field_rep,
+                      TandemTeam,
+                      TANDEM_IS_TEAM,
+                      field_rep,
+                      NULL)
 
 /**
  * tandem_team_set_members:
@@ -375,13 +346,12 @@ tandem_team_set_members (TandemTeam *self,
  *
  * Since: 1.0
  */
-int
-tandem_team_get_inside_share (TandemTeam *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM (self), TANDEM_INSIDE_SHARE_UNSET);
-
-  return self->inside_share;
-}
+TANDEM_DEFINE_GETTER (int,
+                      tandem_team_get_inside_share,
+                      TandemTeam,
+                      TANDEM_IS_TEAM,
+                      inside_share,
+                      TANDEM_INSIDE_SHARE_UNSET)
 
 /**
  * tandem_team_set_inside_share:
@@ -429,13 +399,12 @@ tandem_team_set_inside_share (TandemTeam *self, int basis_points, GError **error
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_team_get_target (TandemTeam *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM (self), NULL);
-
-  return self->target;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_team_get_target,
+                      TandemTeam,
+                      TANDEM_IS_TEAM,
+                      target,
+                      NULL)
 
 /**
  * tandem_team_set_target:
@@ -471,13 +440,12 @@ tandem_team_set_target (TandemTeam *self, TandemMoney *target)
  *
  * Since: 1.0
  */
-gboolean
-tandem_team_get_archived (TandemTeam *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM (self), FALSE);
-
-  return self->archived;
-}
+TANDEM_DEFINE_GETTER (gboolean,
+                      tandem_team_get_archived,
+                      TandemTeam,
+                      TANDEM_IS_TEAM,
+                      archived,
+                      FALSE)
 
 /**
  * tandem_team_validate:

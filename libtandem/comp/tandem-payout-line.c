@@ -145,13 +145,12 @@ _tandem_payout_line_new (TandemStore   *store,
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_payout_line_get_rep (TandemPayoutLine *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PAYOUT_LINE (self), NULL);
-
-  return self->rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_payout_line_get_rep,
+                      TandemPayoutLine,
+                      TANDEM_IS_PAYOUT_LINE,
+                      rep,
+                      NULL)
 
 /**
  * tandem_payout_line_get_kind:
@@ -163,13 +162,12 @@ tandem_payout_line_get_rep (TandemPayoutLine *self)
  *
  * Since: 1.0
  */
-TandemLineKind
-tandem_payout_line_get_kind (TandemPayoutLine *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PAYOUT_LINE (self), TANDEM_LINE_KIND_COMMISSION);
-
-  return self->kind;
-}
+TANDEM_DEFINE_GETTER (TandemLineKind,
+                      tandem_payout_line_get_kind,
+                      TandemPayoutLine,
+                      TANDEM_IS_PAYOUT_LINE,
+                      kind,
+                      TANDEM_LINE_KIND_COMMISSION)
 
 /**
  * tandem_payout_line_get_amount:
@@ -181,13 +179,12 @@ tandem_payout_line_get_kind (TandemPayoutLine *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_payout_line_get_amount (TandemPayoutLine *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PAYOUT_LINE (self), NULL);
-
-  return self->amount;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_payout_line_get_amount,
+                      TandemPayoutLine,
+                      TANDEM_IS_PAYOUT_LINE,
+                      amount,
+                      NULL)
 
 /**
  * tandem_payout_line_get_activity_id:
@@ -199,13 +196,12 @@ tandem_payout_line_get_amount (TandemPayoutLine *self)
  *
  * Since: 1.0
  */
-gint64
-tandem_payout_line_get_activity_id (TandemPayoutLine *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PAYOUT_LINE (self), 0);
-
-  return self->activity_id;
-}
+TANDEM_DEFINE_GETTER (gint64,
+                      tandem_payout_line_get_activity_id,
+                      TandemPayoutLine,
+                      TANDEM_IS_PAYOUT_LINE,
+                      activity_id,
+                      0)
 
 /**
  * tandem_payout_line_get_activity:
@@ -239,10 +235,9 @@ tandem_payout_line_get_activity (TandemPayoutLine *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_payout_line_get_explanation (TandemPayoutLine *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PAYOUT_LINE (self), NULL);
-
-  return self->explanation;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_payout_line_get_explanation,
+                      TandemPayoutLine,
+                      TANDEM_IS_PAYOUT_LINE,
+                      explanation,
+                      NULL)

@@ -615,13 +615,7 @@ tandem_plan_new_from_file (const char *path, GError **error)
  *
  * Since: 1.0
  */
-const char *
-tandem_plan_get_name (TandemPlan *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
-
-  return self->name;
-}
+TANDEM_DEFINE_GETTER (const char *, tandem_plan_get_name, TandemPlan, TANDEM_IS_PLAN, name, NULL)
 
 /**
  * tandem_plan_get_currency:
@@ -633,13 +627,12 @@ tandem_plan_get_name (TandemPlan *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_plan_get_currency (TandemPlan *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
-
-  return self->currency;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_plan_get_currency,
+                      TandemPlan,
+                      TANDEM_IS_PLAN,
+                      currency,
+                      NULL)
 
 /**
  * tandem_plan_get_period_kind:
@@ -651,13 +644,12 @@ tandem_plan_get_currency (TandemPlan *self)
  *
  * Since: 1.0
  */
-TandemPeriodKind
-tandem_plan_get_period_kind (TandemPlan *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PLAN (self), TANDEM_PERIOD_KIND_MONTH);
-
-  return self->period_kind;
-}
+TANDEM_DEFINE_GETTER (TandemPeriodKind,
+                      tandem_plan_get_period_kind,
+                      TandemPlan,
+                      TANDEM_IS_PLAN,
+                      period_kind,
+                      TANDEM_PERIOD_KIND_MONTH)
 
 /**
  * tandem_plan_get_time_zone:
@@ -669,13 +661,12 @@ tandem_plan_get_period_kind (TandemPlan *self)
  *
  * Since: 1.0
  */
-GTimeZone *
-tandem_plan_get_time_zone (TandemPlan *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
-
-  return self->zone;
-}
+TANDEM_DEFINE_GETTER (GTimeZone *,
+                      tandem_plan_get_time_zone,
+                      TandemPlan,
+                      TANDEM_IS_PLAN,
+                      zone,
+                      NULL)
 
 /**
  * tandem_plan_get_pay_on:
@@ -705,13 +696,7 @@ tandem_plan_get_pay_on (TandemPlan *self)
  *
  * Since: 1.0
  */
-const char *
-tandem_plan_get_data (TandemPlan *self)
-{
-  g_return_val_if_fail (TANDEM_IS_PLAN (self), NULL);
-
-  return self->data;
-}
+TANDEM_DEFINE_GETTER (const char *, tandem_plan_get_data, TandemPlan, TANDEM_IS_PLAN, data, NULL)
 
 /**
  * tandem_plan_parse_period:

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-i18n-private.h"
@@ -579,13 +581,12 @@ _tandem_settle_in (TandemTransaction *tx,
  *
  * Since: 1.0
  */
-const char *
-tandem_settlement_get_plan_name (TandemSettlement *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
-
-  return self->plan_name;
-}
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_settlement_get_plan_name,
+                      TandemSettlement,
+                      TANDEM_IS_SETTLEMENT,
+                      plan_name,
+                      NULL)
 
 /**
  * tandem_settlement_get_plan_version:
@@ -600,13 +601,12 @@ tandem_settlement_get_plan_name (TandemSettlement *self)
  *
  * Since: 1.0
  */
-guint
-tandem_settlement_get_plan_version (TandemSettlement *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), 0);
-
-  return self->plan_version;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_settlement_get_plan_version,
+                      TandemSettlement,
+                      TANDEM_IS_SETTLEMENT,
+                      plan_version,
+                      0)
 
 /**
  * tandem_settlement_get_period:
@@ -618,13 +618,12 @@ tandem_settlement_get_plan_version (TandemSettlement *self)
  *
  * Since: 1.0
  */
-TandemPeriod *
-tandem_settlement_get_period (TandemSettlement *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
-
-  return self->period;
-}
+TANDEM_DEFINE_GETTER (TandemPeriod *,
+                      tandem_settlement_get_period,
+                      TandemSettlement,
+                      TANDEM_IS_SETTLEMENT,
+                      period,
+                      NULL)
 
 /**
  * tandem_settlement_get_state:
@@ -636,13 +635,12 @@ tandem_settlement_get_period (TandemSettlement *self)
  *
  * Since: 1.0
  */
-TandemSettlementState
-tandem_settlement_get_state (TandemSettlement *self)
-{
-  g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), TANDEM_SETTLEMENT_STATE_DRAFT);
-
-  return self->state;
-}
+TANDEM_DEFINE_GETTER (TandemSettlementState,
+                      tandem_settlement_get_state,
+                      TandemSettlement,
+                      TANDEM_IS_SETTLEMENT,
+                      state,
+                      TANDEM_SETTLEMENT_STATE_DRAFT)
 
 /**
  * tandem_settlement_get_transition:

@@ -116,13 +116,12 @@ _tandem_team_result_new (TandemTeam  *team,
  *
  * Since: 1.0
  */
-TandemTeam *
-tandem_team_result_get_team (TandemTeamResult *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM_RESULT (self), NULL);
-
-  return self->team;
-}
+TANDEM_DEFINE_GETTER (TandemTeam *,
+                      tandem_team_result_get_team,
+                      TandemTeamResult,
+                      TANDEM_IS_TEAM_RESULT,
+                      team,
+                      NULL)
 
 /**
  * tandem_team_result_get_revenue:
@@ -134,13 +133,12 @@ tandem_team_result_get_team (TandemTeamResult *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_team_result_get_revenue (TandemTeamResult *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM_RESULT (self), NULL);
-
-  return self->revenue;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_team_result_get_revenue,
+                      TandemTeamResult,
+                      TANDEM_IS_TEAM_RESULT,
+                      revenue,
+                      NULL)
 
 /**
  * tandem_team_result_get_target:
@@ -152,13 +150,12 @@ tandem_team_result_get_revenue (TandemTeamResult *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_team_result_get_target (TandemTeamResult *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM_RESULT (self), NULL);
-
-  return self->target;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_team_result_get_target,
+                      TandemTeamResult,
+                      TANDEM_IS_TEAM_RESULT,
+                      target,
+                      NULL)
 
 /**
  * tandem_team_result_get_attainment:
@@ -170,13 +167,12 @@ tandem_team_result_get_target (TandemTeamResult *self)
  *
  * Since: 1.0
  */
-int
-tandem_team_result_get_attainment (TandemTeamResult *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM_RESULT (self), -1);
-
-  return self->attainment;
-}
+TANDEM_DEFINE_GETTER (int,
+                      tandem_team_result_get_attainment,
+                      TandemTeamResult,
+                      TANDEM_IS_TEAM_RESULT,
+                      attainment,
+                      -1)
 
 /**
  * tandem_team_result_get_payout:
@@ -188,10 +184,9 @@ tandem_team_result_get_attainment (TandemTeamResult *self)
  *
  * Since: 1.0
  */
-TandemMoney *
-tandem_team_result_get_payout (TandemTeamResult *self)
-{
-  g_return_val_if_fail (TANDEM_IS_TEAM_RESULT (self), NULL);
-
-  return self->payout;
-}
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_team_result_get_payout,
+                      TandemTeamResult,
+                      TANDEM_IS_TEAM_RESULT,
+                      payout,
+                      NULL)

@@ -273,13 +273,12 @@ tandem_lifecycle_rules_new_from_data (const char *data, gssize length, GError **
  *
  * Since: 1.0
  */
-guint
-tandem_lifecycle_rules_get_regular_orders (TandemLifecycleRules *self)
-{
-  g_return_val_if_fail (TANDEM_IS_LIFECYCLE_RULES (self), 0);
-
-  return self->regular_orders;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_lifecycle_rules_get_regular_orders,
+                      TandemLifecycleRules,
+                      TANDEM_IS_LIFECYCLE_RULES,
+                      regular_orders,
+                      0)
 
 /**
  * tandem_lifecycle_rules_set_regular_orders:
@@ -290,16 +289,11 @@ tandem_lifecycle_rules_get_regular_orders (TandemLifecycleRules *self)
  *
  * Since: 1.0
  */
-void
-tandem_lifecycle_rules_set_regular_orders (TandemLifecycleRules *self, guint regular_orders)
-{
-  g_return_if_fail (TANDEM_IS_LIFECYCLE_RULES (self));
-
-  if (self->regular_orders == regular_orders)
-    return;
-  self->regular_orders = regular_orders;
-  g_object_notify_by_pspec (G_OBJECT (self), rules_properties[RULES_PROP_REGULAR_ORDERS]);
-}
+TANDEM_DEFINE_SETTER (tandem_lifecycle_rules_set_regular_orders,
+                      TandemLifecycleRules,
+                      TANDEM_IS_LIFECYCLE_RULES,
+                      guint,
+                      RULES_PROP_REGULAR_ORDERS)
 
 /**
  * tandem_lifecycle_rules_get_regular_months:
@@ -311,13 +305,12 @@ tandem_lifecycle_rules_set_regular_orders (TandemLifecycleRules *self, guint reg
  *
  * Since: 1.0
  */
-guint
-tandem_lifecycle_rules_get_regular_months (TandemLifecycleRules *self)
-{
-  g_return_val_if_fail (TANDEM_IS_LIFECYCLE_RULES (self), 0);
-
-  return self->regular_months;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_lifecycle_rules_get_regular_months,
+                      TandemLifecycleRules,
+                      TANDEM_IS_LIFECYCLE_RULES,
+                      regular_months,
+                      0)
 
 /**
  * tandem_lifecycle_rules_set_regular_months:
@@ -328,16 +321,11 @@ tandem_lifecycle_rules_get_regular_months (TandemLifecycleRules *self)
  *
  * Since: 1.0
  */
-void
-tandem_lifecycle_rules_set_regular_months (TandemLifecycleRules *self, guint regular_months)
-{
-  g_return_if_fail (TANDEM_IS_LIFECYCLE_RULES (self));
-
-  if (self->regular_months == regular_months)
-    return;
-  self->regular_months = regular_months;
-  g_object_notify_by_pspec (G_OBJECT (self), rules_properties[RULES_PROP_REGULAR_MONTHS]);
-}
+TANDEM_DEFINE_SETTER (tandem_lifecycle_rules_set_regular_months,
+                      TandemLifecycleRules,
+                      TANDEM_IS_LIFECYCLE_RULES,
+                      guint,
+                      RULES_PROP_REGULAR_MONTHS)
 
 /**
  * tandem_lifecycle_rules_get_lost_after_days:
@@ -349,13 +337,12 @@ tandem_lifecycle_rules_set_regular_months (TandemLifecycleRules *self, guint reg
  *
  * Since: 1.0
  */
-guint
-tandem_lifecycle_rules_get_lost_after_days (TandemLifecycleRules *self)
-{
-  g_return_val_if_fail (TANDEM_IS_LIFECYCLE_RULES (self), 0);
-
-  return self->lost_after_days;
-}
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_lifecycle_rules_get_lost_after_days,
+                      TandemLifecycleRules,
+                      TANDEM_IS_LIFECYCLE_RULES,
+                      lost_after_days,
+                      0)
 
 /**
  * tandem_lifecycle_rules_set_lost_after_days:
@@ -366,16 +353,11 @@ tandem_lifecycle_rules_get_lost_after_days (TandemLifecycleRules *self)
  *
  * Since: 1.0
  */
-void
-tandem_lifecycle_rules_set_lost_after_days (TandemLifecycleRules *self, guint lost_after_days)
-{
-  g_return_if_fail (TANDEM_IS_LIFECYCLE_RULES (self));
-
-  if (self->lost_after_days == lost_after_days)
-    return;
-  self->lost_after_days = lost_after_days;
-  g_object_notify_by_pspec (G_OBJECT (self), rules_properties[RULES_PROP_LOST_AFTER_DAYS]);
-}
+TANDEM_DEFINE_SETTER (tandem_lifecycle_rules_set_lost_after_days,
+                      TandemLifecycleRules,
+                      TANDEM_IS_LIFECYCLE_RULES,
+                      guint,
+                      RULES_PROP_LOST_AFTER_DAYS)
 
 /**
  * tandem_lifecycle_rules_validate:

@@ -171,14 +171,11 @@ tandem_activity_filter_new (void)
  *
  * Since: 1.0
  */
-void
-tandem_activity_filter_set_team (TandemActivityFilter *self, TandemTeam *team)
-{
-  g_return_if_fail (TANDEM_IS_ACTIVITY_FILTER (self));
-
-  if (g_set_object (&self->team, team))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEAM]);
-}
+TANDEM_DEFINE_SETTER (tandem_activity_filter_set_team,
+                      TandemActivityFilter,
+                      TANDEM_IS_ACTIVITY_FILTER,
+                      TandemTeam *,
+                      PROP_TEAM)
 
 /**
  * tandem_activity_filter_get_team:
@@ -190,13 +187,12 @@ tandem_activity_filter_set_team (TandemActivityFilter *self, TandemTeam *team)
  *
  * Since: 1.0
  */
-TandemTeam *
-tandem_activity_filter_get_team (TandemActivityFilter *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY_FILTER (self), NULL);
-
-  return self->team;
-}
+TANDEM_DEFINE_GETTER (TandemTeam *,
+                      tandem_activity_filter_get_team,
+                      TandemActivityFilter,
+                      TANDEM_IS_ACTIVITY_FILTER,
+                      team,
+                      NULL)
 
 /**
  * tandem_activity_filter_set_account:
@@ -207,14 +203,11 @@ tandem_activity_filter_get_team (TandemActivityFilter *self)
  *
  * Since: 1.0
  */
-void
-tandem_activity_filter_set_account (TandemActivityFilter *self, TandemAccount *account)
-{
-  g_return_if_fail (TANDEM_IS_ACTIVITY_FILTER (self));
-
-  if (g_set_object (&self->account, account))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
-}
+TANDEM_DEFINE_SETTER (tandem_activity_filter_set_account,
+                      TandemActivityFilter,
+                      TANDEM_IS_ACTIVITY_FILTER,
+                      TandemAccount *,
+                      PROP_ACCOUNT)
 
 /**
  * tandem_activity_filter_get_account:
@@ -226,13 +219,12 @@ tandem_activity_filter_set_account (TandemActivityFilter *self, TandemAccount *a
  *
  * Since: 1.0
  */
-TandemAccount *
-tandem_activity_filter_get_account (TandemActivityFilter *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY_FILTER (self), NULL);
-
-  return self->account;
-}
+TANDEM_DEFINE_GETTER (TandemAccount *,
+                      tandem_activity_filter_get_account,
+                      TandemActivityFilter,
+                      TANDEM_IS_ACTIVITY_FILTER,
+                      account,
+                      NULL)
 
 /**
  * tandem_activity_filter_set_rep:
@@ -243,14 +235,11 @@ tandem_activity_filter_get_account (TandemActivityFilter *self)
  *
  * Since: 1.0
  */
-void
-tandem_activity_filter_set_rep (TandemActivityFilter *self, TandemRep *rep)
-{
-  g_return_if_fail (TANDEM_IS_ACTIVITY_FILTER (self));
-
-  if (g_set_object (&self->rep, rep))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REP]);
-}
+TANDEM_DEFINE_SETTER (tandem_activity_filter_set_rep,
+                      TandemActivityFilter,
+                      TANDEM_IS_ACTIVITY_FILTER,
+                      TandemRep *,
+                      PROP_REP)
 
 /**
  * tandem_activity_filter_get_rep:
@@ -262,13 +251,12 @@ tandem_activity_filter_set_rep (TandemActivityFilter *self, TandemRep *rep)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_activity_filter_get_rep (TandemActivityFilter *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY_FILTER (self), NULL);
-
-  return self->rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_activity_filter_get_rep,
+                      TandemActivityFilter,
+                      TANDEM_IS_ACTIVITY_FILTER,
+                      rep,
+                      NULL)
 
 /**
  * tandem_activity_filter_set_kind:
@@ -370,13 +358,12 @@ tandem_activity_filter_set_range (TandemActivityFilter *self, GDateTime *since, 
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_activity_filter_get_since (TandemActivityFilter *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY_FILTER (self), NULL);
-
-  return self->since;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_activity_filter_get_since,
+                      TandemActivityFilter,
+                      TANDEM_IS_ACTIVITY_FILTER,
+                      since,
+                      NULL)
 
 /**
  * tandem_activity_filter_get_until:
@@ -388,10 +375,9 @@ tandem_activity_filter_get_since (TandemActivityFilter *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_activity_filter_get_until (TandemActivityFilter *self)
-{
-  g_return_val_if_fail (TANDEM_IS_ACTIVITY_FILTER (self), NULL);
-
-  return self->until;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_activity_filter_get_until,
+                      TandemActivityFilter,
+                      TANDEM_IS_ACTIVITY_FILTER,
+                      until,
+                      NULL)

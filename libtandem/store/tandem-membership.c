@@ -104,13 +104,12 @@ tandem_membership_init (TandemMembership *self)
  *
  * Since: 1.0
  */
-gint64
-tandem_membership_get_team_id (TandemMembership *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MEMBERSHIP (self), 0);
-
-  return self->team_id;
-}
+TANDEM_DEFINE_GETTER (gint64,
+                      tandem_membership_get_team_id,
+                      TandemMembership,
+                      TANDEM_IS_MEMBERSHIP,
+                      team_id,
+                      0)
 
 /**
  * tandem_membership_get_inside_rep:
@@ -122,13 +121,12 @@ tandem_membership_get_team_id (TandemMembership *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_membership_get_inside_rep (TandemMembership *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MEMBERSHIP (self), NULL);
-
-  return self->inside_rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_membership_get_inside_rep,
+                      TandemMembership,
+                      TANDEM_IS_MEMBERSHIP,
+                      inside_rep,
+                      NULL)
 
 /**
  * tandem_membership_get_field_rep:
@@ -140,13 +138,12 @@ tandem_membership_get_inside_rep (TandemMembership *self)
  *
  * Since: 1.0
  */
-TandemRep *
-tandem_membership_get_field_rep (TandemMembership *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MEMBERSHIP (self), NULL);
-
-  return self->field_rep;
-}
+TANDEM_DEFINE_GETTER (TandemRep *,
+                      tandem_membership_get_field_rep,
+                      TandemMembership,
+                      TANDEM_IS_MEMBERSHIP,
+                      field_rep,
+                      NULL)
 
 /**
  * tandem_membership_get_valid_from:
@@ -158,13 +155,12 @@ tandem_membership_get_field_rep (TandemMembership *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_membership_get_valid_from (TandemMembership *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MEMBERSHIP (self), NULL);
-
-  return self->valid_from;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_membership_get_valid_from,
+                      TandemMembership,
+                      TANDEM_IS_MEMBERSHIP,
+                      valid_from,
+                      NULL)
 
 /**
  * tandem_membership_get_valid_until:
@@ -176,13 +172,12 @@ tandem_membership_get_valid_from (TandemMembership *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_membership_get_valid_until (TandemMembership *self)
-{
-  g_return_val_if_fail (TANDEM_IS_MEMBERSHIP (self), NULL);
-
-  return self->valid_until;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_membership_get_valid_until,
+                      TandemMembership,
+                      TANDEM_IS_MEMBERSHIP,
+                      valid_until,
+                      NULL)
 
 static TandemMembership *
 membership_from_record (TandemStore *self, const TandemMembershipRecord *record, GError **error)

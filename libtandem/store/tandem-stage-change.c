@@ -110,13 +110,12 @@ tandem_stage_change_init (TandemStageChange *self)
  *
  * Since: 1.0
  */
-gint64
-tandem_stage_change_get_account_id (TandemStageChange *self)
-{
-  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), 0);
-
-  return self->account_id;
-}
+TANDEM_DEFINE_GETTER (gint64,
+                      tandem_stage_change_get_account_id,
+                      TandemStageChange,
+                      TANDEM_IS_STAGE_CHANGE,
+                      account_id,
+                      0)
 
 /**
  * tandem_stage_change_get_stage:
@@ -128,13 +127,12 @@ tandem_stage_change_get_account_id (TandemStageChange *self)
  *
  * Since: 1.0
  */
-TandemAccountStage
-tandem_stage_change_get_stage (TandemStageChange *self)
-{
-  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), TANDEM_ACCOUNT_STAGE_PROSPECT);
-
-  return self->stage;
-}
+TANDEM_DEFINE_GETTER (TandemAccountStage,
+                      tandem_stage_change_get_stage,
+                      TandemStageChange,
+                      TANDEM_IS_STAGE_CHANGE,
+                      stage,
+                      TANDEM_ACCOUNT_STAGE_PROSPECT)
 
 /**
  * tandem_stage_change_get_changed_at:
@@ -146,13 +144,12 @@ tandem_stage_change_get_stage (TandemStageChange *self)
  *
  * Since: 1.0
  */
-GDateTime *
-tandem_stage_change_get_changed_at (TandemStageChange *self)
-{
-  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), NULL);
-
-  return self->changed_at;
-}
+TANDEM_DEFINE_GETTER (GDateTime *,
+                      tandem_stage_change_get_changed_at,
+                      TandemStageChange,
+                      TANDEM_IS_STAGE_CHANGE,
+                      changed_at,
+                      NULL)
 
 /**
  * tandem_stage_change_get_cause:
@@ -164,13 +161,12 @@ tandem_stage_change_get_changed_at (TandemStageChange *self)
  *
  * Since: 1.0
  */
-TandemStageCause
-tandem_stage_change_get_cause (TandemStageChange *self)
-{
-  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), TANDEM_STAGE_CAUSE_MANUAL);
-
-  return self->cause;
-}
+TANDEM_DEFINE_GETTER (TandemStageCause,
+                      tandem_stage_change_get_cause,
+                      TandemStageChange,
+                      TANDEM_IS_STAGE_CHANGE,
+                      cause,
+                      TANDEM_STAGE_CAUSE_MANUAL)
 
 /**
  * tandem_stage_change_get_activity_id:
@@ -182,13 +178,12 @@ tandem_stage_change_get_cause (TandemStageChange *self)
  *
  * Since: 1.0
  */
-gint64
-tandem_stage_change_get_activity_id (TandemStageChange *self)
-{
-  g_return_val_if_fail (TANDEM_IS_STAGE_CHANGE (self), 0);
-
-  return self->activity_id;
-}
+TANDEM_DEFINE_GETTER (gint64,
+                      tandem_stage_change_get_activity_id,
+                      TandemStageChange,
+                      TANDEM_IS_STAGE_CHANGE,
+                      activity_id,
+                      0)
 
 /**
  * tandem_stage_change_list:

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tandem-record-private.h"
+
 #include <inttypes.h>
 
 #include "tandem-i18n-private.h"
@@ -776,13 +778,7 @@ tandem_store_new_in_memory (GError **error)
  *
  * Since: 1.0
  */
-const char *
-tandem_store_get_path (TandemStore *self)
-{
-  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
-
-  return self->path;
-}
+TANDEM_DEFINE_GETTER (const char *, tandem_store_get_path, TandemStore, TANDEM_IS_STORE, path, NULL)
 
 /**
  * tandem_store_get_read_only:
