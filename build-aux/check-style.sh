@@ -27,8 +27,8 @@ bad = [f'{f}:{i}: {len(l)} characters' for f in files
 big = [f'{f}: {n} lines' for f in files if f.startswith(('libtandem/', 'examples/')) and f.endswith('.c')
        for n in [open(f, encoding='utf-8').read().count('\n')] if n > 1500]
 import re
-many = [f'{f}: {n} types (one G_DEFINE_* per file)' for f in files if f.startswith('libtandem/') and f.endswith('.c')
-        for n in [len(re.findall(r'^G_DEFINE_[A-Z_]*(?:TYPE|INTERFACE)\b', open(f, encoding='utf-8').read(), re.M))]
+many = [f'{f}: {n} types (one G_DEFINE_* or TANDEM_DEFINE_RECORD_TYPE per file)' for f in files if f.startswith('libtandem/') and f.endswith('.c')
+        for n in [len(re.findall(r'^(?:G|TANDEM)_DEFINE_[A-Z_]*(?:TYPE|INTERFACE)\b', open(f, encoding='utf-8').read(), re.M))]
         if n > 1]
 import os
 def headers_of(folder):
@@ -81,7 +81,7 @@ owners = sorted(prefixes | enums, key=len, reverse=True)
 home = {}
 for f in files:
     if f.startswith('libtandem/') and f.endswith('.c'):
-        for m in re.finditer(r'^G_DEFINE_\w*TYPE\w*\s*\(\w+,\s*(\w+)', open(f, encoding='utf-8').read(), re.M):
+        for m in re.finditer(r'^(?:G|TANDEM)_DEFINE_\w*TYPE\w*\s*\(\w+,\s*(\w+)', open(f, encoding='utf-8').read(), re.M):
             home[m.group(1)] = os.path.basename(f)[:-2]
 for f in files:
     if not (f.startswith('libtandem/') and f.endswith('.c')):

@@ -122,6 +122,21 @@ void _tandem_record_class_init (GObjectClass      *klass,
 /* Frees the fields of @object, then chains up to its parent's finalize. */
 void _tandem_record_finalize (GObject *object);
 
+/* Defines a final record type @TN (prefix @t_n) whose properties are the
+ * field table @fields, each installed with @flags unless it says otherwise,
+ * and whose instances need no set-up of their own: G_DEFINE_FINAL_TYPE,
+ * a class_init that installs the table, an empty init. */
+#define TANDEM_DEFINE_RECORD_TYPE(TN, t_n, fields, flags)                                    \
+  G_DEFINE_FINAL_TYPE (TN, t_n, G_TYPE_OBJECT)                                               \
+  static void t_n##_class_init (TN##Class *klass)                                            \
+  {                                                                                          \
+    _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields), flags, \
+                               NULL);                                                        \
+  }                                                                                          \
+  static void t_n##_init (TN *self)                                                          \
+  {                                                                                          \
+  }
+
 /* Sets the field of property @prop_id (its place in the table) to the
  * value that follows, of the property's type, as g_object_set() takes it:
  * stores a copy, frees the old value and notifies when it changed. For the

@@ -49,8 +49,6 @@ struct _TandemDispute
   char              *into;
 };
 
-G_DEFINE_FINAL_TYPE (TandemDispute, tandem_dispute, G_TYPE_OBJECT)
-
 static const TandemField fields[] = {
   /**
    * TandemDispute:id:
@@ -170,17 +168,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_STRING (TandemDispute, into, "into"),
 };
 
-static void
-tandem_dispute_class_init (TandemDisputeClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_dispute_init (TandemDispute *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemDispute, tandem_dispute, fields, G_PARAM_READABLE)
 
 TandemDispute *
 _tandem_dispute_new (gint64             id,

@@ -43,8 +43,6 @@ struct _TandemDraw
   TandemMoney *balance;
 };
 
-G_DEFINE_FINAL_TYPE (TandemDraw, tandem_draw, G_TYPE_OBJECT)
-
 static const TandemField fields[] = {
   /**
    * TandemDraw:id:
@@ -104,17 +102,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_BOXED (TandemDraw, balance, "balance", tandem_money_get_type),
 };
 
-static void
-tandem_draw_class_init (TandemDrawClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_draw_init (TandemDraw *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemDraw, tandem_draw, fields, G_PARAM_READABLE)
 
 TandemDraw *
 _tandem_draw_new (gint64       id,

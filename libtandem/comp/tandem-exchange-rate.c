@@ -42,8 +42,6 @@ struct _TandemExchangeRate
   GDateTime *since;
 };
 
-G_DEFINE_FINAL_TYPE (TandemExchangeRate, tandem_exchange_rate, G_TYPE_OBJECT)
-
 static const TandemField fields[] = {
   /**
    * TandemExchangeRate:from-currency:
@@ -79,17 +77,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_BOXED (TandemExchangeRate, since, "since", g_date_time_get_type),
 };
 
-static void
-tandem_exchange_rate_class_init (TandemExchangeRateClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_exchange_rate_init (TandemExchangeRate *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemExchangeRate, tandem_exchange_rate, fields, G_PARAM_READABLE)
 
 TandemExchangeRate *
 _tandem_exchange_rate_new (const char *from_currency,

@@ -63,8 +63,6 @@ struct _TandemPayrollProfile
   TandemPayrollRules rules;
 };
 
-G_DEFINE_FINAL_TYPE (TandemPayrollProfile, tandem_payroll_profile, G_TYPE_OBJECT)
-
 static const TandemField fields[] = {
   /**
    * TandemPayrollProfile:data:
@@ -109,17 +107,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_COMPUTED_STRING ("client", tandem_payroll_profile_get_client),
 };
 
-static void
-tandem_payroll_profile_class_init (TandemPayrollProfileClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_payroll_profile_init (TandemPayrollProfile *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemPayrollProfile, tandem_payroll_profile, fields, G_PARAM_READABLE)
 
 static gboolean
 value_error (GError    **error,

@@ -38,8 +38,6 @@ struct _TandemPlanVersion
   TandemPlan *plan;
 };
 
-G_DEFINE_FINAL_TYPE (TandemPlanVersion, tandem_plan_version, G_TYPE_OBJECT)
-
 static const TandemField fields[] = {
   /**
    * TandemPlanVersion:name:
@@ -75,17 +73,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_OBJECT (TandemPlanVersion, plan, "plan", tandem_plan_get_type),
 };
 
-static void
-tandem_plan_version_class_init (TandemPlanVersionClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_plan_version_init (TandemPlanVersion *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemPlanVersion, tandem_plan_version, fields, G_PARAM_READABLE)
 
 TandemPlanVersion *
 _tandem_plan_version_new (const char *name, guint version, const char *from, TandemPlan *plan)

@@ -41,8 +41,6 @@ struct _TandemTarget
   TandemMoney *amount;
 };
 
-G_DEFINE_FINAL_TYPE (TandemTarget, tandem_target, G_TYPE_OBJECT)
-
 static const TandemField fields[] = {
   /**
    * TandemTarget:team:
@@ -70,17 +68,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_BOXED (TandemTarget, amount, "amount", tandem_money_get_type),
 };
 
-static void
-tandem_target_class_init (TandemTargetClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_target_init (TandemTarget *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemTarget, tandem_target, fields, G_PARAM_READABLE)
 
 TandemTarget *
 _tandem_target_new (TandemTeam *team, const char *period, TandemMoney *amount)

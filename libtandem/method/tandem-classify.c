@@ -33,8 +33,6 @@ struct _TandemClassification
   TandemCategory previous;
 };
 
-G_DEFINE_FINAL_TYPE (TandemClassification, tandem_classification, G_TYPE_OBJECT)
-
 static const TandemField fields[] = {
   /**
    * TandemClassification:account:
@@ -94,17 +92,7 @@ static const TandemField fields[] = {
                      TANDEM_CATEGORY_C),
 };
 
-static void
-tandem_classification_class_init (TandemClassificationClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_classification_init (TandemClassification *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemClassification, tandem_classification, fields, G_PARAM_READABLE)
 
 /**
  * tandem_classification_get_account:

@@ -54,8 +54,6 @@ struct _TandemConversion
   guint       won_back;
 };
 
-G_DEFINE_FINAL_TYPE (TandemConversion, tandem_conversion, G_TYPE_OBJECT)
-
 static int
 rate_bp (guint part, guint base)
 {
@@ -157,17 +155,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_UINT (TandemConversion, won_back, "won-back", 0, G_MAXUINT, 0),
 };
 
-static void
-tandem_conversion_class_init (TandemConversionClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_conversion_init (TandemConversion *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemConversion, tandem_conversion, fields, G_PARAM_READABLE)
 
 /**
  * tandem_conversion_get_team:

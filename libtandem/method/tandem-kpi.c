@@ -66,8 +66,6 @@ struct _TandemKpi
   TandemConversion *conversion;
 };
 
-G_DEFINE_FINAL_TYPE (TandemKpi, tandem_kpi, G_TYPE_OBJECT)
-
 /* part ÷ whole in basis points, rounded down; -1 when whole <= 0 */
 static int
 share_bp (gint64 part, gint64 whole)
@@ -199,17 +197,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_OBJECT (TandemKpi, conversion, "conversion", tandem_conversion_get_type),
 };
 
-static void
-tandem_kpi_class_init (TandemKpiClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_kpi_init (TandemKpi *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemKpi, tandem_kpi, fields, G_PARAM_READABLE)
 
 /**
  * tandem_kpi_get_team:

@@ -28,7 +28,6 @@
  *
  * Since: 1.0
  */
-G_DEFINE_FINAL_TYPE (TandemMatchProposal, tandem_match_proposal, G_TYPE_OBJECT)
 
 static const TandemField fields[] = {
   /**
@@ -74,17 +73,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_STRING (TandemMatchProposal, explanation, "explanation"),
 };
 
-static void
-tandem_match_proposal_class_init (TandemMatchProposalClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_match_proposal_init (TandemMatchProposal *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemMatchProposal, tandem_match_proposal, fields, G_PARAM_READABLE)
 
 /**
  * tandem_match_proposal_get_inside_rep:

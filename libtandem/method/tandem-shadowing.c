@@ -34,8 +34,6 @@ struct _TandemShadowingStatus
   gboolean    sit_in;
 };
 
-G_DEFINE_FINAL_TYPE (TandemShadowingStatus, tandem_shadowing_status, G_TYPE_OBJECT)
-
 static const TandemField fields[] = {
   /**
    * TandemShadowingStatus:team:
@@ -92,17 +90,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_COMPUTED_BOOLEAN ("complete", tandem_shadowing_status_get_complete, FALSE),
 };
 
-static void
-tandem_shadowing_status_class_init (TandemShadowingStatusClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_shadowing_status_init (TandemShadowingStatus *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemShadowingStatus, tandem_shadowing_status, fields, G_PARAM_READABLE)
 
 /**
  * tandem_shadowing_status_get_team:

@@ -30,8 +30,6 @@ struct _TandemAuditEntry
   char      *what;
 };
 
-G_DEFINE_FINAL_TYPE (TandemAuditEntry, tandem_audit_entry, G_TYPE_OBJECT)
-
 static const TandemField fields[] = {
   /**
    * TandemAuditEntry:id:
@@ -75,17 +73,7 @@ static const TandemField fields[] = {
   TANDEM_FIELD_STRING (TandemAuditEntry, what, "what"),
 };
 
-static void
-tandem_audit_entry_class_init (TandemAuditEntryClass *klass)
-{
-  _tandem_record_class_init (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields),
-                             G_PARAM_READABLE, NULL);
-}
-
-static void
-tandem_audit_entry_init (TandemAuditEntry *self)
-{
-}
+TANDEM_DEFINE_RECORD_TYPE (TandemAuditEntry, tandem_audit_entry, fields, G_PARAM_READABLE)
 
 static TandemAuditEntry *
 audit_entry_new (gint64 id, GDateTime *at, const char *who, const char *verb, const char *what)
