@@ -288,6 +288,80 @@ test_enum_nicks (void)
                        "stage");
 }
 
+/* The record types' properties come from one field table each
+ * (libtandem/tandem-record.c): every property reads back what its getter
+ * says, a computed one included; a plain field set through g_object_set()
+ * is stored and notified once; a field with a setter goes through it. */
+static void
+test_record_fields (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemRep) rep = tandem_rep_new ("Anna Schäfer", TANDEM_ROLE_INSIDE);
+  g_autoptr (TandemAccount) acct = tandem_account_new ("ACME GmbH", NULL);
+  g_autoptr (TandemAccount) referrer = tandem_account_new ("Brauerei Kessler", NULL);
+  g_autoptr (TandemPlan) plan
+      = tandem_plan_new_from_data ("[Plan]\nName=Standard\nCurrency=CHF\n"
+                                   "Period=quarter\nTimeZone=Europe/Berlin\n"
+                                   "CommissionRate=5%\nInsideShare=40%\n",
+                                   -1, &error);
+  g_autoptr (TandemActivityFilter) filter = tandem_activity_filter_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *currency = NULL;
+  g_autoptr (TandemAccount) got_referrer = NULL;
+  g_autoptr (TandemRep) got_rep = NULL;
+  TandemRole              role = TANDEM_ROLE_MANAGER;
+  TandemPeriodKind        kind = TANDEM_PERIOD_KIND_MONTH;
+  gboolean                archived = TRUE;
+  gint64                  id = -1;
+  guint                   notified = 0;
+  guint                   n_props = 0;
+  g_autofree GParamSpec **props = NULL;
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  g_object_get (rep, "name", &name, "role", &role, "archived", &archived, "id", &id, NULL);
+  CU_ASSERT_STRING_EQUAL (name, "Anna Schäfer");
+  CU_ASSERT_EQUAL (role, TANDEM_ROLE_INSIDE);
+  CU_ASSERT_FALSE (archived);
+  CU_ASSERT_EQUAL (id, 0);
+
+  /* the table's order is the property ids' order */
+  props = g_object_class_list_properties (G_OBJECT_GET_CLASS (rep), &n_props);
+  CU_ASSERT_EQUAL (n_props, 5);
+  CU_ASSERT_STRING_EQUAL (g_param_spec_get_name (props[0]), "id");
+  CU_ASSERT_TRUE ((props[0]->flags & G_PARAM_CONSTRUCT_ONLY) != 0);
+  CU_ASSERT_TRUE ((props[1]->flags & G_PARAM_EXPLICIT_NOTIFY) != 0);
+
+  /* computed: the plan's currency lives in a char[4], read via its getter */
+  g_object_get (plan, "currency", &currency, "period-kind", &kind, NULL);
+  CU_ASSERT_STRING_EQUAL (currency, "CHF");
+  CU_ASSERT_EQUAL (kind, TANDEM_PERIOD_KIND_QUARTER);
+
+  /* a setter in the table: referred-by refuses a circle and keeps the old value */
+  g_signal_connect (acct, "notify", G_CALLBACK (count_notify), &notified);
+  g_object_set (acct, "referred-by", referrer, NULL);
+  CU_ASSERT_EQUAL (notified, 1);
+  g_object_get (acct, "referred-by", &got_referrer, NULL);
+  CU_ASSERT_PTR_EQUAL (got_referrer, referrer);
+  g_object_set (acct, "number", "K-1", "number", "K-1", NULL);
+  CU_ASSERT_EQUAL (notified, 2);
+  CU_ASSERT_STRING_EQUAL (tandem_account_get_number (acct), "K-1");
+  tandem_account_set_number (acct, NULL);
+  CU_ASSERT_PTR_NULL (tandem_account_get_number (acct));
+  CU_ASSERT_EQUAL (notified, 3);
+
+  /* plain stored fields: an object and a boolean, notified only on change */
+  notified = 0;
+  g_signal_connect (filter, "notify", G_CALLBACK (count_notify), &notified);
+  g_object_set (filter, "rep", rep, "match-kind", TRUE, NULL);
+  g_object_set (filter, "rep", rep, "match-kind", TRUE, NULL);
+  CU_ASSERT_EQUAL (notified, 2);
+  g_object_get (filter, "rep", &got_rep, NULL);
+  CU_ASSERT_PTR_EQUAL (got_rep, rep);
+  tandem_activity_filter_set_rep (filter, NULL);
+  CU_ASSERT_PTR_NULL (tandem_activity_filter_get_rep (filter));
+  CU_ASSERT_EQUAL (notified, 3);
+}
+
 static void
 test_version (void)
 {
@@ -300,8 +374,9 @@ int
 main (void)
 {
   const TandemTestCase cases[] = {
-    TANDEM_TEST (test_rep),      TANDEM_TEST (test_team),       TANDEM_TEST (test_account),
-    TANDEM_TEST (test_activity), TANDEM_TEST (test_enum_nicks), TANDEM_TEST (test_version),
+    TANDEM_TEST (test_rep),           TANDEM_TEST (test_team),       TANDEM_TEST (test_account),
+    TANDEM_TEST (test_activity),      TANDEM_TEST (test_enum_nicks), TANDEM_TEST (test_version),
+    TANDEM_TEST (test_record_fields),
   };
 
   return tandem_test_run ("model", cases, G_N_ELEMENTS (cases));
