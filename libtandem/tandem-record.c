@@ -11,6 +11,7 @@ typedef struct
 {
   const TandemField *fields;
   guint              n_fields;
+  GParamSpec       **pspecs; /* [n_fields], in table order */
 } RecordLayout;
 
 static G_DEFINE_QUARK (tandem - record - layout, record);
@@ -272,6 +273,7 @@ _tandem_record_class_init (GObjectClass      *klass,
 
   layout->fields = fields;
   layout->n_fields = n_fields;
+  layout->pspecs = g_new0 (GParamSpec *, n_fields);
   g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), record_quark (), layout);
   klass->get_property = record_get_property;
   klass->finalize = _tandem_record_finalize;
@@ -283,6 +285,7 @@ _tandem_record_class_init (GObjectClass      *klass,
       if ((own & G_PARAM_WRITABLE) != 0)
         klass->set_property = record_set_property;
       g_object_class_install_property (klass, i + 1, pspec);
+      layout->pspecs[i] = pspec;
       if (pspecs != NULL)
         pspecs[i + 1] = pspec;
     }
@@ -329,8 +332,7 @@ _tandem_record_set (gpointer object, guint prop_id, ...)
   va_list          args;
 
   g_return_if_fail (layout != NULL && prop_id > 0 && prop_id <= layout->n_fields);
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object),
-                                        layout->fields[prop_id - 1].name);
+  pspec = layout->pspecs[prop_id - 1];
   va_start (args, prop_id);
   G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
   va_end (args);
