@@ -13,7 +13,8 @@ packages=(
   build-essential pkg-config meson ninja-build
   libglib2.0-dev libjson-glib-dev libsqlite3-dev sqlite3 libcunit1-dev
   gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0
-  python3-gi python3-pytest gjs gi-docgen libcairo2-dev gettext locales
+  python3-gi python3-pytest gjs gi-docgen libcairo2-dev libpango1.0-dev gettext locales
+  poppler-utils librsvg2-bin
   clang-format clang valgrind gcovr valac
   libpq-dev postgresql-15 postgresql-common tzdata
 )

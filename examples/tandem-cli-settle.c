@@ -196,8 +196,11 @@ int
 cli_cmd_statement (Cli *cli, int argc, char **argv)
 {
   g_autofree char *plan_name = NULL;
+  g_autofree char *pdf = NULL;
   GOptionEntry     entries[] = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
                                    N_ ("the plan’s name (default: the default plan)"), "NAME" },
+                                 { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf,
+                                   N_ ("write the statement as an A4 PDF to FILE"), "FILE" },
                                  { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPlan) plan = NULL;
@@ -225,6 +228,8 @@ cli_cmd_statement (Cli *cli, int argc, char **argv)
   if (!tandem_settlement_includes_rep (settlement, rep))
     return cli_wrong_plan (cli, rep, plan, period, argv[2]);
 
+  if (pdf != NULL)
+    return cli_write_statement_pdf (settlement, rep, pdf, &error) ? 0 : cli_data_error (error);
   cli_print_statement (cli, settlement, rep);
   return 0;
 }

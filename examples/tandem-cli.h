@@ -173,6 +173,11 @@ int      cli_cmd_dispute_list (Cli *cli, int argc, char **argv);
 int      cli_cmd_dispute_resolve (Cli *cli, int argc, char **argv);
 int      cli_cmd_audit (Cli *cli, int argc, char **argv);
 int      cli_cmd_statement (Cli *cli, int argc, char **argv);
+int      cli_cmd_statements (Cli *cli, int argc, char **argv);
+gboolean cli_write_statement_pdf (TandemSettlement *settlement,
+                                  TandemRep        *rep,
+                                  const char       *path,
+                                  GError          **error);
 gboolean cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error);
 void     cli_print_statement (Cli *cli, TandemSettlement *settlement, TandemRep *rep);
 

@@ -109,6 +109,13 @@ char *tandem_settlement_lines_to_json (TandemSettlement *self,
                                        guint             n) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
+gboolean tandem_settlement_write_statement_pdf (TandemSettlement *self,
+                                                TandemRep        *rep,
+                                                GOutputStream    *stream,
+                                                GCancellable     *cancellable,
+                                                GError          **error);
+
+TANDEM_AVAILABLE_IN_ALL
 TandemSettlement *tandem_settlement_new (TandemStore  *self,
                                          TandemPlan   *plan,
                                          TandemPeriod *period,

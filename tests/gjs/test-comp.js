@@ -57,6 +57,33 @@ test('per-rep statements, caps and totals as strings', () => {
     assertEqual(s.lines_to_json(1000, 5), '[]');
 });
 
+test('a statement as PDF into a Gio.MemoryOutputStream', () => {
+    const {store, inside, field, account, plan} = world();
+    store.log_activity(account, field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('5000.00 EUR'), when('2026-11-03T10:00:00Z'));
+    const s = Tandem.Settlement.new(store, plan, plan.parse_period('2026-11'));
+    const out = Gio.MemoryOutputStream.new_resizable();
+    assert(s.write_statement_pdf(field, out, null));
+    out.close(null);
+    const bytes = out.steal_as_bytes().toArray();
+    const text = new TextDecoder('latin1').decode(bytes);
+    assert(text.startsWith('%PDF-'));
+    assert(text.trimEnd().endsWith('%%EOF'));
+    // the text is real text: pdftotext finds the rep and the capped total
+    const [, path] = GLib.file_open_tmp('statement-XXXXXX.pdf');
+    GLib.file_set_contents(path, bytes);
+    const [ok, stdout] = GLib.spawn_command_line_sync(`pdftotext ${path} -`);
+    GLib.unlink(path);
+    assert(ok);
+    const read = new TextDecoder().decode(stdout);
+    assert(read.includes('Jonas Becker'));
+    // 5% of 5,000 = 250 → field 150, cut to 100 by the cap
+    assert(read.includes('150.00') && read.includes('-50.00') && read.includes('100.00 EUR'));
+    const stranger = store.add_rep('Lea Hoffmann', Tandem.Role.INSIDE);
+    assertThrows(() => s.write_statement_pdf(stranger, Gio.MemoryOutputStream.new_resizable(), null),
+        e => e.message.includes('Lea Hoffmann'));
+});
+
 test('tandem results, periods and plan properties', () => {
     const {store, field, account, plan} = world();
     store.log_activity(account, field, Tandem.ActivityKind.ORDER,

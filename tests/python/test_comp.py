@@ -95,6 +95,38 @@ def test_statement_per_rep(world):
     assert json.loads(s.lines_to_json(99, 10)) == []
 
 
+def test_statement_pdf_to_memory(world, tmp_path):
+    store, plan, inside, field, account = world
+    inside.set_personnel_number('1001')
+    store.update_rep(inside)
+    store.log_activity(account, inside, Tandem.ActivityKind.ORDER,
+                       Tandem.Money.parse('1200.00 EUR'), when('2026-11-03T10:00:00Z'))
+    s = Tandem.Settlement.new(store, plan, plan.parse_period('2026-11'))
+    out = Gio.MemoryOutputStream.new_resizable()
+    assert s.write_statement_pdf(inside, out, None)
+    out.close(None)
+    data = out.steal_as_bytes().get_data()
+    assert data.startswith(b'%PDF-') and data.rstrip().endswith(b'%%EOF')
+    path = tmp_path / 'anna.pdf'
+    path.write_bytes(data)
+    import subprocess
+    text = subprocess.run(['pdftotext', str(path), '-'], capture_output=True, text=True,
+                          check=True).stdout
+    # 5% of 1,200 = 60 → 24 (40%); 1,200 of a 5,000 target earns no team bonus
+    assert 'Anna Schäfer (personnel number 1001)' in text and 'Team bonus' not in text
+    assert 'Total\n\n24.00 EUR' in text and 'Draft: figures may still change' in text
+    stranger = store.add_rep('Lea Hoffmann', Tandem.Role.INSIDE)
+    with pytest.raises(GLib.Error) as info:
+        s.write_statement_pdf(stranger, Gio.MemoryOutputStream.new_resizable(), None)
+    assert 'Lea Hoffmann' in info.value.message
+    # a stream that fails: its error, not a half-written success
+    closed = Gio.MemoryOutputStream.new_resizable()
+    closed.close(None)
+    with pytest.raises(GLib.Error) as info:
+        s.write_statement_pdf(inside, closed, None)
+    assert info.value.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CLOSED)
+
+
 def test_async_settle_and_close(world):
     store, plan, inside, field, account = world
     store.log_activity(account, field, Tandem.ActivityKind.ORDER,
