@@ -1044,6 +1044,70 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
 }
 
 /* The generated files are large: remove them all at the end. */
+/* A rep's statement of @lines lines, as the text table and as the PDF
+ * (`tandem statement REP PERIOD [--pdf FILE]`): one tandem, one account,
+ * @lines orders of the inside rep in November, each giving her one
+ * commission line. */
+static void
+bench_statement (guint lines)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *db = g_build_filename (workdir, "statement.db", NULL);
+  g_autofree char *pdf = g_build_filename (workdir, "statement.pdf", NULL);
+  g_autofree char *db_arg = g_strdup_printf ("--db=%s", db);
+  g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
+  g_autoptr (GDateTime) since = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autoptr (TandemRep) inside = NULL;
+  g_autoptr (TandemRep) field = NULL;
+  g_autoptr (TandemTeam) draft = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemAccount) account_draft = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (bench_plan, -1, &error);
+  g_autoptr (GString) csv = g_string_new ("ref,at,account,rep,kind,amount,reverses,note\n");
+  g_autoptr (GInputStream) in = NULL;
+  const char *cli = g_getenv ("TANDEM_BENCH_CLI");
+  guint64     inserted = 0;
+
+  if (cli == NULL)
+    {
+      g_printerr ("statement: set TANDEM_BENCH_CLI to the tandem command (bench/run does)\n");
+      return;
+    }
+  if (store == NULL || plan == NULL
+      || (inside = tandem_store_add_rep (store, "Anna Schäfer", TANDEM_ROLE_INSIDE, &error)) == NULL
+      || (field = tandem_store_add_rep (store, "Jonas Becker", TANDEM_ROLE_FIELD, &error)) == NULL
+      || (draft = tandem_team_new ("Nord", inside, field, &error)) == NULL
+      || (team = tandem_store_save_team (store, draft, since, &error)) == NULL
+      || (account_draft = tandem_account_new ("Kunde 00001 GmbH", team)) == NULL
+      || (account = tandem_store_save_account (store, account_draft, since, &error)) == NULL
+      || !tandem_plan_add (store, plan, &error))
+    {
+      g_printerr ("statement: %s\n", error->message);
+      return;
+    }
+  for (guint i = 0; i < lines; i++)
+    g_string_append_printf (csv,
+                            "s%u,2026-11-%02uT%02u:%02u:00Z,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                            ",order,%u.%02u EUR,,\n",
+                            i, 1 + i % 29, 8 + i % 10, i % 60, tandem_account_get_id (account),
+                            tandem_rep_get_id (inside), 100 + i % 9000, i % 100);
+  in = g_memory_input_stream_new_from_data (g_strdup (csv->str), csv->len, g_free);
+  if (!tandem_store_import_activities (store, in, TANDEM_DATA_FORMAT_CSV, NULL, NULL, &inserted,
+                                       NULL, NULL, &error))
+    {
+      g_printerr ("statement: %s\n", error->message);
+      return;
+    }
+  g_clear_object (&store);
+  {
+    const char *text_argv[] = { cli, db_arg, "statement", "1", "2026-11", NULL };
+    const char *pdf_argv[] = { cli, db_arg, "statement", "1", "2026-11", "--pdf", pdf, NULL };
+
+    compare_children ("statement PDF vs text, lines", lines, pdf_argv, text_argv, TRUE);
+  }
+}
+
 static void
 remove_workdir (void)
 {
@@ -1127,6 +1191,18 @@ main (int argc, char *argv[])
       return 0;
     }
 
+  if (argc >= 2 && g_str_equal (argv[1], "statement"))
+    {
+      workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
+      printf ("| scenario         | libtandem (PDF)               | baseline (text statement)     "
+              "| ratio  |\n");
+      printf ("|------------------|-------------------------------|-------------------------------|"
+              "--------|\n");
+      bench_statement (argc > 2 ? (guint)g_ascii_strtoull (argv[2], NULL, 10) : 2000);
+      remove_workdir ();
+      return 0;
+    }
+
   if (argc >= 2 && g_str_equal (argv[1], "postgresql"))
     {
       workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
@@ -1141,6 +1217,8 @@ main (int argc, char *argv[])
       return 0;
     }
 
-  g_printerr ("usage: %s import [ROWS...] | match [N] | postgresql [ROWS [PER_LOGGER]]\n", argv[0]);
+  g_printerr ("usage: %s import [ROWS...] | match [N] | statement [LINES] | postgresql [ROWS "
+              "[PER_LOGGER]]\n",
+              argv[0]);
   return 1;
 }

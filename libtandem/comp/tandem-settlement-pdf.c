@@ -350,7 +350,11 @@ text_height (PangoLayout *layout, const char *text, double width, gboolean marku
   if (markup)
     pango_layout_set_markup (layout, text != NULL ? text : "", -1);
   else
-    pango_layout_set_text (layout, text != NULL ? text : "", -1);
+    {
+      /* plain text: no attributes left over from the last markup */
+      pango_layout_set_attributes (layout, NULL);
+      pango_layout_set_text (layout, text != NULL ? text : "", -1);
+    }
   pango_layout_get_size (layout, NULL, &h);
   return (double)h / PANGO_SCALE;
 }
