@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* tandem-cli-report.c: the report verbs: `tandem kpi PERIOD`, the key
- * figures per tandem, and `tandem report PERIOD --svg FILE`, a chart of a
- * settlement drawn with cairo's SVG surface: one stacked bar per rep (its
- * payout by line kind, negative kinds to the left of zero) and one bar per
- * tandem showing its attainment against the 100% mark. */
+ * figures per tandem, and `tandem report PERIOD --svg FILE` (or --pdf), a
+ * chart of a settlement (tandem-cli-chart.c writes it): one stacked bar per
+ * rep (its payout by line kind, negative kinds to the left of zero) with
+ * a scale, and one bar per tandem showing its attainment against the 100%
+ * mark. Labels sit where no bar or mark is. */
 
 #include "config.h"
 
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "tandem-cli.h"
+#include "tandem-cli-chart.h"
 
 #define N_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
 #define WIDTH 960.0
@@ -41,39 +42,153 @@ static const char *kind_labels[N_KINDS] = {
   N_ ("cap"),        N_ ("adjustment"),  N_ ("draw"),       N_ ("draw recovery"),
 };
 
-static void
-text_at (cairo_t *cr, double x, double y, const char *text, gboolean right)
-{
-  cairo_text_extents_t ext;
+#define FONT 11.0
+#define SMALL 10.0
+#define MARGIN 20.0
 
-  cairo_text_extents (cr, text, &ext);
-  cairo_move_to (cr, right ? x - ext.x_advance : x, y);
-  cairo_show_text (cr, text);
+static const double black[3] = { 0, 0, 0 };
+static const double outline_grey[3] = { OUTLINE_GREY, OUTLINE_GREY, OUTLINE_GREY };
+static const double red[3] = { 0.85, 0.25, 0.20 };
+static const double green[3] = { 0.30, 0.65, 0.35 };
+static const double orange[3] = { 0.95, 0.65, 0.15 };
+
+/* A step of 1, 2 or 5 times a power of ten, at least @raw. */
+static gint64
+nice_step (double raw)
+{
+  double p = 1;
+
+  if (raw <= 1)
+    return 1;
+  while (p * 10 <= raw)
+    p *= 10;
+  if (raw <= p)
+    return (gint64)p;
+  if (raw <= 2 * p)
+    return (gint64)(2 * p);
+  if (raw <= 5 * p)
+    return (gint64)(5 * p);
+  return (gint64)(10 * p);
+}
+
+typedef char *(*TickText) (gint64 value, gpointer data);
+
+/* An axis under the rows from @lo to @hi (in the chart's units, drawn at
+ * x0 + value * scale): ticks at a step whose labels do not touch, each
+ * label centred under its tick. Returns the y below the labels. */
+static double
+draw_axis (CliChart *chart,
+           double    x0,
+           double    scale,
+           gint64    lo,
+           gint64    hi,
+           double    y,
+           TickText  text_of,
+           gpointer  data)
+{
+  gint64 step = nice_step ((hi - lo) / 5.0);
+  double label_h = 0;
+
+  for (;;)
+    {
+      double widest = 0;
+
+      for (gint64 v = (lo / step) * step; v <= hi; v += step)
+        {
+          g_autofree char *text = text_of (v, data);
+          double           w;
+
+          cli_chart_measure (chart, text, SMALL, FALSE, &w, &label_h);
+          widest = MAX (widest, w);
+        }
+      if (widest + 12 <= step * scale)
+        break;
+      step = nice_step (step * 1.5);
+    }
+  cli_chart_line (chart, "axis", x0 + lo * scale, y, x0 + hi * scale, y, black, 1);
+  for (gint64 v = (lo / step) * step; v <= hi; v += step)
+    {
+      g_autofree char *text = text_of (v, data);
+      double           x = x0 + v * scale;
+      double           w;
+
+      cli_chart_measure (chart, text, SMALL, FALSE, &w, NULL);
+      cli_chart_line (chart, "tick", x, y, x, y + 4, black, 1);
+      cli_chart_text (chart, "tick-label", text, x - w / 2, y + 6, SMALL, FALSE, FALSE);
+    }
+  return y + 6 + label_h;
+}
+
+static char *
+money_tick (gint64 minor, gpointer currency)
+{
+  g_autoptr (TandemMoney) m = tandem_money_new (minor, currency);
+
+  return cli_money_short (m);
+}
+
+static char *
+percent_tick (gint64 bp, gpointer data)
+{
+  /* TRANSLATORS: a whole percentage on a chart's scale */
+  return g_strdup_printf (_ ("%d%%"), (int)(bp / 100));
+}
+
+/* The legend: the kinds present, each a swatch and its name, wrapping
+ * inside the chart's width. Returns the y below it. */
+static double
+draw_legend (CliChart *chart, const gboolean *present, double y)
+{
+  double x = MARGIN;
+  double h = 0;
+
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      const char *label = _ (kind_labels[k]);
+      double      w;
+
+      if (!present[k])
+        continue;
+      cli_chart_measure (chart, label, FONT, FALSE, &w, &h);
+      if (x > MARGIN && x + 16 + w > WIDTH - MARGIN)
+        {
+          x = MARGIN;
+          y += h + 6;
+        }
+      cli_chart_rect (chart, "legend", x, y + (h - 12) / 2, 12, 12, kind_colours[k], 0, NULL);
+      cli_chart_text (chart, "legend-label", label, x + 16, y, FONT, FALSE, FALSE);
+      x += 16 + w + 18;
+    }
+  return y + h;
 }
 
 static gboolean
-draw_chart (TandemSettlement *settlement, const char *path, GError **error)
+build_chart (CliChart *chart, TandemSettlement *settlement, GError **error)
 {
   g_autoptr (GListModel) reps = tandem_settlement_get_reps (settlement);
   g_autoptr (GListModel) teams = tandem_settlement_get_team_results (settlement);
-  g_autofree char   *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
+  g_autoptr (TandemMoney) total_all = tandem_settlement_get_total (settlement);
+  const char        *currency = tandem_money_get_currency (total_all);
   guint              n_reps = g_list_model_get_n_items (reps);
   guint              n_teams = g_list_model_get_n_items (teams);
   g_autofree gint64 *sums = g_new0 (gint64, (gsize)MAX (n_reps, 1) * N_KINDS);
-  double             teams_top = 90 + n_reps * ROW + 70;
-  double             height = teams_top + n_teams * ROW + 60;
-  gint64             max_pos = 1, max_neg = 0;
-  int                max_att = 10000;
-  double             scale, zero_x, plot = WIDTH - LEFT - RIGHT;
-  cairo_surface_t   *surface;
-  cairo_t           *cr;
-  cairo_status_t     status;
+  g_autoptr (GPtrArray) totals = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) atts = g_ptr_array_new_with_free_func (g_free);
+  gboolean present[N_KINDS] = { FALSE };
+  gint64   max_pos = 1, max_neg = 0;
+  int      max_att = 10000;
+  double   name_w = 0, total_w = 0, att_w = 0, text_h = 0;
+  double   left, right_end = WIDTH - MARGIN, scale, zero_x, y, rows_top;
+  double   att_scale, mark_x;
+  gint64   att_top;
 
   for (guint i = 0; i < n_reps; i++)
     {
       g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);
       g_autoptr (GListModel) lines = tandem_settlement_get_lines_for_rep (settlement, rep);
+      g_autoptr (TandemMoney) total = tandem_settlement_get_total_for_rep (settlement, rep);
       gint64 pos = 0, neg = 0;
+      double w;
 
       for (guint l = 0; l < g_list_model_get_n_items (lines); l++)
         {
@@ -88,71 +203,60 @@ draw_chart (TandemSettlement *settlement, const char *path, GError **error)
         {
           gint64 v = sums[i * N_KINDS + k];
 
+          present[k] |= v != 0;
           if (!cli_add_checked (v > 0 ? &pos : &neg, v > 0 ? v : -v, tandem_rep_get_name (rep),
                                 error))
             return FALSE;
         }
       max_pos = MAX (max_pos, pos);
       max_neg = MAX (max_neg, neg);
+      g_ptr_array_add (totals, cli_money (total));
+      cli_chart_measure (chart, totals->pdata[i], FONT, FALSE, &w, &text_h);
+      total_w = MAX (total_w, w);
+      cli_chart_measure (chart, tandem_rep_get_name (rep), FONT, FALSE, &w, NULL);
+      name_w = MAX (name_w, w);
     }
-
   for (guint i = 0; i < n_teams; i++)
     {
       g_autoptr (TandemTeamResult) r = g_list_model_get_item (teams, i);
-      max_att = MAX (max_att, tandem_team_result_get_attainment (r));
+      int    att = tandem_team_result_get_attainment (r);
+      double w;
+
+      max_att = MAX (max_att, att);
+      g_ptr_array_add (atts, att >= 0 ? cli_percent_cell (att) : g_strdup (_ ("no target")));
+      cli_chart_measure (chart, atts->pdata[i], FONT, FALSE, &w, NULL);
+      att_w = MAX (att_w, w);
+      cli_chart_measure (chart, tandem_team_get_name (tandem_team_result_get_team (r)), FONT, FALSE,
+                         &w, NULL);
+      name_w = MAX (name_w, w);
     }
+  left = MARGIN + MAX (name_w, 60) + 10;
 
-  /* room for the total after the longest bar */
-  scale = (plot - 120) / (double)(max_pos + max_neg);
-  zero_x = LEFT + max_neg * scale;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _ ("%s is a directory: name a file such as chart.svg"), path);
-      return FALSE;
-    }
-
-  surface = cairo_svg_surface_create (path, WIDTH, height);
-  cr = cairo_create (surface);
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 18);
-  cairo_set_source_rgb (cr, 0, 0, 0);
   {
+    g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
     g_autofree char *title = g_strdup_printf (_ ("Settlement %s, plan %s: payout per rep"), period,
                                               tandem_settlement_get_plan_name (settlement));
-    text_at (cr, 20, 32, title, FALSE);
+    double           h;
+
+    cli_chart_measure (chart, title, 18, TRUE, NULL, &h);
+    cli_chart_text (chart, "title", title, MARGIN, 14, 18, TRUE, FALSE);
+    y = draw_legend (chart, present, 14 + h + 8) + 16;
   }
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 11);
 
-  /* legend */
-  for (guint k = 0; k < N_KINDS; k++)
-    {
-      double x = 20 + k * 130;
-
-      cairo_set_source_rgb (cr, kind_colours[k][0], kind_colours[k][1], kind_colours[k][2]);
-      cairo_rectangle (cr, x, 46, 12, 12);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      text_at (cr, x + 16, 56, _ (kind_labels[k]), FALSE);
-    }
-
-  /* one stacked bar per rep */
+  /* one stacked bar per rep, its total after it: the bars' room leaves
+   * the widest total room to the right */
+  scale = (right_end - left - total_w - 8) / (double)(max_pos + max_neg);
+  zero_x = left + max_neg * scale;
+  rows_top = y;
   for (guint i = 0; i < n_reps; i++)
     {
       g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);
-      g_autoptr (TandemMoney) total = tandem_settlement_get_total_for_rep (settlement, rep);
-      g_autofree char *total_text = cli_money (total);
-      double           y = 80 + i * ROW;
-      double           right = zero_x, left = zero_x;
+      double ry = rows_top + i * ROW;
+      double right = zero_x, lft = zero_x;
+      double text_top = ry + (BAR - text_h) / 2;
 
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      text_at (cr, LEFT - 10, y + 13, tandem_rep_get_name (rep), TRUE);
-
+      cli_chart_text (chart, "name", tandem_rep_get_name (rep), left - 10, text_top, FONT, FALSE,
+                      TRUE);
       for (guint k = 0; k < N_KINDS; k++)
         {
           gint64 v = sums[i * N_KINDS + k];
@@ -160,83 +264,107 @@ draw_chart (TandemSettlement *settlement, const char *path, GError **error)
 
           if (v == 0)
             continue;
-          cairo_set_source_rgb (cr, kind_colours[k][0], kind_colours[k][1], kind_colours[k][2]);
           if (v > 0)
             {
-              cairo_rectangle (cr, right, y, w, BAR);
+              cli_chart_rect (chart, "bar", right, ry, w, BAR, kind_colours[k], 0, NULL);
               right += w;
             }
           else
             {
-              left -= w;
-              cairo_rectangle (cr, left, y, w, BAR);
+              lft -= w;
+              cli_chart_rect (chart, "bar", lft, ry, w, BAR, kind_colours[k], 0, NULL);
             }
-          cairo_fill (cr);
         }
-
-      cairo_set_source_rgb (cr, OUTLINE_GREY, OUTLINE_GREY, OUTLINE_GREY);
-      cairo_set_line_width (cr, 1);
-      cairo_rectangle (cr, left, y, MAX (right - left, 1), BAR);
-      cairo_stroke (cr);
-
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      text_at (cr, MIN (right + 6, WIDTH - 120), y + 13, total_text, FALSE);
+      /* the outline every rep bar gets, so that a reader can count them */
+      cli_chart_rect (chart, "bar-outline", lft, ry, MAX (right - lft, 1), BAR, NULL, 1,
+                      outline_grey);
+      cli_chart_text (chart, "total", totals->pdata[i], right + 6, text_top, FONT, FALSE, FALSE);
     }
+  cli_chart_line (chart, "axis", zero_x, rows_top - 4, zero_x, rows_top + n_reps * ROW, black, 1);
+  y = draw_axis (chart, zero_x, scale, -max_neg, max_pos, rows_top + n_reps * ROW + 2, money_tick,
+                 (gpointer)currency);
+  cli_chart_text (chart, "axis-title", currency, right_end, y + 2, SMALL, FALSE, TRUE);
+  y += 40;
 
-  /* the zero line */
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, zero_x, 72);
-  cairo_line_to (cr, zero_x, 80 + n_reps * ROW);
-  cairo_stroke (cr);
+  /* attainment per tandem against the 100% mark; a label that would
+   * cross the mark goes after it */
+  {
+    double h;
 
-  /* attainment per tandem */
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 16);
-  text_at (cr, 20, teams_top - 24, _ ("Attainment per tandem (revenue against target)"), FALSE);
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 11);
+    cli_chart_measure (chart, _ ("Attainment per tandem (revenue against target)"), 16, TRUE, NULL,
+                       &h);
+    cli_chart_text (chart, "title", _ ("Attainment per tandem (revenue against target)"), MARGIN, y,
+                    16, TRUE, FALSE);
+    y += h + 14;
+  }
+  att_top = ((max_att + 2499) / 2500) * 2500;
+  att_scale = (right_end - left - att_w - 8) / (double)att_top;
+  mark_x = left + 10000 * att_scale;
+  rows_top = y;
   for (guint i = 0; i < n_teams; i++)
     {
       g_autoptr (TandemTeamResult) r = g_list_model_get_item (teams, i);
-      int              att = tandem_team_result_get_attainment (r);
-      double           y = teams_top + i * ROW;
-      double           w = att > 0 ? att * (plot - 80) / max_att : 0;
-      g_autofree char *label = att >= 0 ? g_strdup_printf ("%d.%02d%%", att / 100, att % 100)
-                                        : g_strdup (_ ("no target"));
+      int    att = tandem_team_result_get_attainment (r);
+      double ry = rows_top + i * ROW;
+      double w = att > 0 ? att * att_scale : 0;
+      double text_top = ry + (BAR - text_h) / 2;
+      double label_x = left + w + 6;
+      double lw;
 
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      text_at (cr, LEFT - 10, y + 13, tandem_team_get_name (tandem_team_result_get_team (r)), TRUE);
-      if (att >= 10000)
-        cairo_set_source_rgb (cr, 0.30, 0.65, 0.35);
-      else
-        cairo_set_source_rgb (cr, 0.95, 0.65, 0.15);
-      cairo_rectangle (cr, LEFT, y, w, BAR);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      text_at (cr, MIN (LEFT + w + 6, WIDTH - 80), y + 13, label, FALSE);
+      cli_chart_text (chart, "name", tandem_team_get_name (tandem_team_result_get_team (r)),
+                      left - 10, text_top, FONT, FALSE, TRUE);
+      if (w > 0)
+        cli_chart_rect (chart, "bar", left, ry, w, BAR, att >= 10000 ? green : orange, 0, NULL);
+      cli_chart_measure (chart, atts->pdata[i], FONT, FALSE, &lw, NULL);
+      if (label_x < mark_x + 2 && label_x + lw > mark_x - 2)
+        label_x = mark_x + 6;
+      cli_chart_text (chart, "attainment", atts->pdata[i], label_x, text_top, FONT, FALSE, FALSE);
     }
-  /* the 100% mark */
-  cairo_set_source_rgb (cr, 0.85, 0.25, 0.20);
-  cairo_set_line_width (cr, 2);
-  cairo_move_to (cr, LEFT + 10000 * (plot - 80) / max_att, teams_top - 6);
-  cairo_line_to (cr, LEFT + 10000 * (plot - 80) / max_att, teams_top + n_teams * ROW);
-  cairo_stroke (cr);
+  cli_chart_line (chart, "mark", mark_x, rows_top - 6, mark_x, rows_top + n_teams * ROW, red, 2);
+  y = draw_axis (chart, left, att_scale, 0, att_top, rows_top + n_teams * ROW + 2, percent_tick,
+                 NULL);
+  cli_chart_set_height (chart, y + MARGIN);
+  return TRUE;
+}
 
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  /* drop cairo's font caches so that leak checkers see a clean exit */
-  cairo_debug_reset_static_data ();
+/* Writes the chart as SVG or, when @pdf, as PDF; in one step, so that a
+ * failure leaves no half-written file. */
+static gboolean
+write_chart (TandemSettlement *settlement, const char *path, gboolean pdf, GError **error)
+{
+  g_autoptr (CliChart) chart = NULL;
+  g_autofree char *period = tandem_period_to_string (tandem_settlement_get_period (settlement));
+  g_autofree char *title = g_strdup_printf (_ ("Settlement %s, plan %s: payout per rep"), period,
+                                            tandem_settlement_get_plan_name (settlement));
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("%s: could not write the chart (%s)"),
-                   path, cairo_status_to_string (status));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   pdf ? _ ("%s is a directory: name a file such as chart.pdf")
+                       : _ ("%s is a directory: name a file such as chart.svg"),
+                   path);
       return FALSE;
     }
-  return TRUE;
+  chart = cli_chart_new (WIDTH, title);
+  if (!build_chart (chart, settlement, error))
+    return FALSE;
+  if (pdf)
+    {
+      g_autoptr (GBytes) bytes = cli_chart_to_pdf (chart, error);
+      gsize       size;
+      const char *data;
+
+      if (bytes == NULL)
+        return FALSE;
+      data = g_bytes_get_data (bytes, &size);
+      return g_file_set_contents (path, data, size, error);
+    }
+  else
+    {
+      g_autofree char *svg = cli_chart_to_svg (chart);
+
+      return g_file_set_contents (path, svg, -1, error);
+    }
 }
 
 int
@@ -244,17 +372,20 @@ cli_cmd_report (Cli *cli, int argc, char **argv)
 {
   g_autofree char *plan_name = NULL;
   g_autofree char *svg = NULL;
+  g_autofree char *pdf = NULL;
   GOptionEntry     entries[]
       = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
             N_ ("the plan’s name (default: the default plan)"), "NAME" },
           { "svg", 0, 0, G_OPTION_ARG_FILENAME, &svg, N_ ("write the chart to FILE"), "FILE" },
+          { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_ ("write the chart as PDF to FILE"),
+            "FILE" },
           { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemPlan) plan = NULL;
   g_autoptr (TandemPeriod) period = NULL;
   g_autoptr (TandemSettlement) settlement = NULL;
-  int status = cli_parse_options (cli, "report PERIOD", _ ("— a chart of a settlement as SVG"),
-                                  entries, &argc, &argv);
+  int status = cli_parse_options (
+      cli, "report PERIOD", _ ("— a chart of a settlement as SVG or PDF"), entries, &argc, &argv);
 
   if (status >= 0)
     return status;
@@ -263,22 +394,22 @@ cli_cmd_report (Cli *cli, int argc, char **argv)
       g_printerr (_ ("tandem: report needs one PERIOD\n"));
       return 1;
     }
-  if (svg == NULL)
+  if ((svg == NULL) == (pdf == NULL))
     {
-      g_printerr (_ ("tandem: report needs --svg FILE\n"));
+      g_printerr (_ ("tandem: report needs --svg FILE or --pdf FILE\n"));
       return 1;
     }
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
   if ((plan = cli_plan_for_period (cli, plan_name, argv[1], &period, &error)) == NULL
       || (settlement = tandem_settlement_new (cli->store, plan, period, &error)) == NULL
-      || !draw_chart (settlement, svg, &error))
+      || !write_chart (settlement, svg != NULL ? svg : pdf, pdf != NULL, &error))
     {
       g_printerr ("tandem: %s\n", error->message);
       return 2;
     }
   if (!cli->quiet)
-    g_printerr (_ ("Chart written to %s\n"), svg);
+    g_printerr (_ ("Chart written to %s\n"), svg != NULL ? svg : pdf);
   return 0;
 }
 

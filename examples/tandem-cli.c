@@ -42,6 +42,20 @@ cli_money (TandemMoney *money)
   return money != NULL ? tandem_money_to_locale_string (money, TRUE) : g_strdup ("");
 }
 
+/* An amount on a chart's scale: as cli_money() without the currency, and
+ * without the cents when they are zero ("1.500" under de_DE.UTF-8). */
+char *
+cli_money_short (TandemMoney *money)
+{
+  char            *text = tandem_money_to_locale_string (money, FALSE);
+  const char      *radix = nl_langinfo (RADIXCHAR);
+  g_autofree char *zero = g_strconcat (radix != NULL && radix[0] != '\0' ? radix : ".", "00", NULL);
+
+  if (g_str_has_suffix (text, zero))
+    text[strlen (text) - strlen (zero)] = '\0';
+  return text;
+}
+
 /* An amount from the command line: canonical ("1234.56 EUR"), or with a
  * comma German notation ("1.234,56 EUR"). */
 TandemMoney *

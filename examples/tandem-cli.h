@@ -45,6 +45,7 @@ int          cli_parse_options (Cli          *cli,
 int          cli_open_store (Cli *cli, gboolean create);
 TandemPlan  *cli_find_plan (Cli *cli, const char *name, GError **error);
 char        *cli_money (TandemMoney *money);
+char        *cli_money_short (TandemMoney *money);
 TandemMoney *cli_parse_money (const char *text, GError **error);
 /* The command's JSON goes through the library's writer, to standard
  * output (tandem-cli-json.c): cli_json_writer() makes one, cli_json_end()

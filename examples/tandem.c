@@ -110,7 +110,7 @@ static const Verb verbs[] = {
   { "statements", cli_cmd_statements,
     N_ ("every rep’s statement as PDF: PERIOD --dir DIR [--plan NAME]") },
   { "kpi", cli_cmd_kpi, N_ ("key figures per tandem: PERIOD [--plan NAME]") },
-  { "report", cli_cmd_report, N_ ("a chart of PERIOD: --svg FILE [--plan NAME]") },
+  { "report", cli_cmd_report, N_ ("a chart of PERIOD: --svg FILE or --pdf FILE [--plan NAME]") },
   { "demo", cli_cmd_demo, N_ ("fill the database with a sample and print a settlement report") },
 };
 
