@@ -4,6 +4,7 @@
  * Every scenario states the amounts computed by hand in a comment. The
  * plan below is the base; scenarios change it where they say so. */
 
+#define _GNU_SOURCE /* memmem */
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include <tandem.h>
@@ -612,6 +613,63 @@ test_s12_clawback (void)
   ASSERT_STATEMENT (nov, w.inside, "clawback:-20.00");
   ASSERT_STATEMENT (nov, w.field, "clawback:-30.00");
   assert_sums (nov);
+  world_clear (&w);
+}
+
+/* The statement as PDF: 120 orders of 1,000.00 (the inside rep's 40% of
+ * 5% is 20.00 each) fill several A4 pages; the writer's first bytes are a
+ * PDF header, its last the end-of-file mark. A stream that fails gives its
+ * error, and a rep the settlement does not pay is refused before anything
+ * is written. */
+static void
+test_statement_pdf (void)
+{
+  World w = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemSettlement) nov = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) closed = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) untouched = g_memory_output_stream_new_resizable ();
+  g_autoptr (TandemRep) stranger = NULL;
+  g_autoptr (TandemMoney) total = NULL;
+  const char *data;
+  gsize       size;
+
+  world_init (&w, NULL, NULL);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *when = g_strdup_printf ("2026-11-%02uT10:%02u:00Z", 1 + i % 28, i % 60);
+      g_autoptr (TandemActivity) a
+          = log_at (&w, NULL, w.inside, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", when);
+    }
+  nov = settle (&w, "2026-11");
+  total = tandem_settlement_get_total_for_rep (nov, w.inside);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (total), 120 * 2000);
+
+  CU_ASSERT_TRUE (tandem_settlement_write_statement_pdf (nov, w.inside, out, NULL, &error));
+  g_assert_no_error (error);
+  CU_ASSERT_TRUE (g_output_stream_close (out, NULL, NULL));
+  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  CU_ASSERT_TRUE (size > 1000 && memcmp (data, "%PDF-", 5) == 0);
+  CU_ASSERT_TRUE (g_strstr_len (data + size - 16, 16, "%%EOF") != NULL);
+  /* three pages or more: the page tree's /Count */
+  {
+    const char *count = memmem (data, size, "/Count ", 7);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL (count);
+    CU_ASSERT_TRUE (g_ascii_strtoull (count + 7, NULL, 10) >= 3);
+  }
+
+  CU_ASSERT_TRUE (g_output_stream_close (closed, NULL, NULL));
+  CU_ASSERT_FALSE (tandem_settlement_write_statement_pdf (nov, w.inside, closed, NULL, &error));
+  CU_ASSERT_TRUE (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED));
+  g_clear_error (&error);
+
+  stranger = tandem_store_add_rep (w.store, "Lea Hoffmann", TANDEM_ROLE_INSIDE, &error);
+  CU_ASSERT_FALSE (tandem_settlement_write_statement_pdf (nov, stranger, untouched, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "Lea Hoffmann");
+  CU_ASSERT_EQUAL (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (untouched)), 0);
   world_clear (&w);
 }
 
@@ -1230,6 +1288,7 @@ main (void)
 {
   const TandemTestCase cases[] = {
     TANDEM_TEST (test_plan_validation),
+    TANDEM_TEST (test_statement_pdf),
     TANDEM_TEST (test_periods),
     TANDEM_TEST (test_s01_commission),
     TANDEM_TEST (test_s02_rounding),
