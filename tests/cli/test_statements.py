@@ -164,3 +164,33 @@ def test_statements_all_or_nothing(month, tmp_path):
     assert '--dir' in p.stderr
     p = run('statements', '2026-11', '--dir', str(tmp_path / 'missing'), db=month, check=1)
     assert 'missing' in p.stderr
+
+
+def test_statements_progress_on_a_terminal(db, tmp_path):
+    """More than 50 reps: a progress line on a terminal, none on a pipe."""
+    from test_cli import _run_on_pty, store_for
+    rows = ['ref,at,account,rep,kind,amount,reverses,note']
+    for t in range(26):
+        run('rep', 'add', f'Innen {t}', '--role', 'inside', db=db, check=0)
+        run('rep', 'add', f'Außen {t}', '--role', 'field', db=db, check=0)
+        run('team', 'add', '--inside', str(2 * t + 1), '--field', str(2 * t + 2), '--name', f'T{t}',
+            '--since', '2026-01-01T00:00:00Z', db=db, check=0)
+        run('account', 'add', f'Kunde {t}', '--team', str(t + 1), db=db, check=0)
+        rows.append(f'o{t},2026-11-03T10:00:00Z,{t + 1},{2 * t + 1},order,{100 + t}.00 EUR,,')
+    csv = tmp_path / 'orders.csv'
+    csv.write_text('\n'.join(rows) + '\n')
+    run('import', str(csv), db=db, check=0)
+    plan = tmp_path / 'plan.ini'
+    plan.write_text('[Plan]\nName=Standard\nCurrency=EUR\nPeriod=month\nTimeZone=Europe/Berlin\n'
+                    'CommissionRate=5%\nInsideShare=40%\n')
+    run('plan', 'load', str(plan), db=db, check=0)
+    out = tmp_path / 'out'
+    out.mkdir()
+    code, err = _run_on_pty([f'--db={store_for(db)}', 'statements', '2026-11', '--dir', str(out)])
+    assert code == 0, err
+    assert '\rstatements 52/52' in err.replace('\x1b[K', '')
+    assert len(os.listdir(out)) == 52
+    again = tmp_path / 'again'
+    again.mkdir()
+    p = run('statements', '2026-11', '--dir', str(again), db=db, check=0)
+    assert 'statements 1/' not in p.stderr and len(os.listdir(again)) == 52
