@@ -639,8 +639,8 @@ test_statement_pdf (void)
   for (guint i = 0; i < 60; i++)
     {
       g_autofree char *when = g_strdup_printf ("2026-11-%02uT10:%02u:00Z", 1 + i % 28, i % 60);
-      g_autoptr (TandemActivity) a
-          = log_at (&w, NULL, w.inside, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", when);
+
+      g_object_unref (log_at (&w, NULL, w.inside, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", when));
     }
   nov = settle (&w, "2026-11");
   total = tandem_settlement_get_total_for_rep (nov, w.inside);
