@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gunixoutputstream.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -154,5 +156,85 @@ cli_cmd_statements (Cli *cli, int argc, char **argv)
     g_print (
         ngettext ("%u statement written to %s\n", "%u statements written to %s\n", staged->len),
         staged->len, dir);
+  return 0;
+}
+
+/* Writes @data to @path in one step (a temporary file renamed over it),
+ * or to standard output when @path is NULL. */
+static gboolean
+write_out (const char *path, GMemoryOutputStream *data, GError **error)
+{
+  gconstpointer bytes = g_memory_output_stream_get_data (data);
+  gsize         size = g_memory_output_stream_get_data_size (data);
+
+  if (path != NULL)
+    return g_file_set_contents (path, bytes, size, error);
+  {
+    g_autoptr (GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+    return g_output_stream_write_all (out, bytes, size, NULL, NULL, error);
+  }
+}
+
+int
+cli_cmd_book_extract (Cli *cli, int argc, char **argv)
+{
+  g_autofree char *plan_name = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *until_text = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *path = NULL;
+  GOptionEntry     entries[]
+      = { { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_name,
+            N_ ("the plan’s name (default: the default plan)"), "NAME" },
+          { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_ ("the first period"), "PERIOD" },
+          { "until", 0, 0, G_OPTION_ARG_STRING, &until_text, N_ ("the last period"), "PERIOD" },
+          { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("csv or pdf"), "FORMAT" },
+          { "out", 0, 0, G_OPTION_ARG_FILENAME, &path,
+            N_ ("the file to write (default: standard output)"), "FILE" },
+          { NULL } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPlan) plan = NULL;
+  g_autoptr (TandemPeriod) from = NULL;
+  g_autoptr (TandemPeriod) until = NULL;
+  g_autoptr (TandemRep) rep = NULL;
+  g_autoptr (TandemBookExtract) extract = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  gboolean pdf;
+  gint64   rep_id;
+  int      status
+      = cli_parse_options (cli, "book-extract REP --from PERIOD --until PERIOD --format csv|pdf",
+                           _ ("— every business a rep earned on in a range of periods (HGB §87c)"),
+                           entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    return cli_usage_error (_ ("book-extract needs REP"));
+  if (from_text == NULL || until_text == NULL)
+    return cli_usage_error (_ ("book-extract needs --from PERIOD and --until PERIOD"));
+  if (format == NULL || (strcmp (format, "csv") != 0 && strcmp (format, "pdf") != 0))
+    return cli_usage_error (_ ("book-extract needs --format csv or --format pdf"));
+  pdf = strcmp (format, "pdf") == 0;
+  if (pdf && path == NULL && isatty (STDOUT_FILENO))
+    return cli_usage_error (_ ("book-extract --format pdf writes no PDF to a terminal: give "
+                               "--out FILE"));
+  if (!cli_parse_id ("REP", argv[1], &rep_id, &error))
+    return cli_data_error (error);
+  if ((status = cli_open_store (cli, FALSE)) != 0)
+    return status;
+  if ((rep = tandem_store_get_rep (cli->store, rep_id, &error)) == NULL
+      || (plan = cli_find_plan (cli, plan_name, &error)) == NULL
+      || (from = tandem_plan_parse_period (plan, from_text, &error)) == NULL
+      || (until = tandem_plan_parse_period (plan, until_text, &error)) == NULL
+      || (extract = tandem_book_extract_new (cli->store, tandem_plan_get_name (plan), rep, from,
+                                             until, NULL, &error))
+             == NULL)
+    return cli_data_error (error);
+  if (!(pdf ? tandem_book_extract_write_pdf (extract, out, NULL, &error)
+            : tandem_book_extract_write_csv (extract, out, NULL, &error))
+      || !g_output_stream_close (out, NULL, &error)
+      || !write_out (path, G_MEMORY_OUTPUT_STREAM (out), &error))
+    return cli_data_error (error);
   return 0;
 }

@@ -40,7 +40,7 @@ _tandem() {
     case "$w" in
       --db) db=${COMP_WORDS[i + 1]}; ((i++)) ;;
       --db=*) db=${w#--db=} ;;
-      --as|--plan|--kind|--role|--at|--since|--until|--from|--amount|--account|--rep|--team|--output|--format|--columns|--time-zone)
+      --as|--plan|--kind|--role|--at|--since|--until|--from|--amount|--account|--rep|--team|--output|--out|--format|--columns|--time-zone)
         ((i++)) ;;
       -*) ;;
       *) words+=("$w") ;;
@@ -48,11 +48,11 @@ _tandem() {
   done
 
   case "$prev" in
-    --db|--output|--svg|--pdf|--dir) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+    --db|--output|--out|--svg|--pdf|--dir) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
     --plan) mapfile -t COMPREPLY < <(compgen -W "$(_tandem_plans "$cli" "$db")" -- "$cur"); return ;;
     --kind) mapfile -t COMPREPLY < <(compgen -W "$(_tandem_kinds "$cli")" -- "$cur"); return ;;
     --role) mapfile -t COMPREPLY < <(compgen -W "inside field manager" -- "$cur"); return ;;
-    --format) mapfile -t COMPREPLY < <(compgen -W "csv json lodas excel" -- "$cur"); return ;;
+    --format) mapfile -t COMPREPLY < <(compgen -W "csv json lodas excel pdf" -- "$cur"); return ;;
   esac
 
   # which verb the words so far name: one word ("settle") or two ("rep add")

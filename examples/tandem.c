@@ -109,6 +109,9 @@ static const Verb verbs[] = {
     N_ ("one rep’s statement: REP PERIOD [--plan NAME] [--pdf FILE]") },
   { "statements", cli_cmd_statements,
     N_ ("every rep’s statement as PDF: PERIOD --dir DIR [--plan NAME]") },
+  { "book-extract", cli_cmd_book_extract,
+    N_ ("every business a rep earned on: REP --from PERIOD --until PERIOD --format csv|pdf "
+        "[--out FILE] [--plan NAME]") },
   { "kpi", cli_cmd_kpi, N_ ("key figures per tandem: PERIOD [--plan NAME]") },
   { "report", cli_cmd_report, N_ ("a chart of PERIOD: --svg FILE or --pdf FILE [--plan NAME]") },
   { "demo", cli_cmd_demo, N_ ("fill the database with a sample and print a settlement report") },

@@ -27,6 +27,8 @@
 #include "tandem/tandem-payout-line.h"
 #include "tandem/tandem-team-result.h"
 #include "tandem/tandem-settlement.h"
+#include "tandem/tandem-book-entry.h"
+#include "tandem/tandem-book-extract.h"
 #include "tandem/tandem-payroll.h"
 #include "tandem/tandem-plan-version.h"
 #include "tandem/tandem-target.h"

@@ -965,3 +965,49 @@ _tandem_compare_int64 (gconstpointer a, gconstpointer b)
 
   return (x > y) - (x < y);
 }
+
+typedef struct
+{
+  TandemTaskFunc compute;
+  gpointer       data;
+  GDestroyNotify free_data;
+} TaskData;
+
+static void
+task_data_free (gpointer p)
+{
+  TaskData *t = p;
+
+  if (t->free_data != NULL)
+    t->free_data (t->data);
+  g_free (t);
+}
+
+static void
+task_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  TaskData *t = task_data;
+  GError   *error = NULL;
+  gpointer  result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  result = t->compute (source, t->data, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, g_object_unref);
+}
+
+void
+_tandem_task_run (GTask *task, TandemTaskFunc compute, gpointer data, GDestroyNotify free_data)
+{
+  TaskData *t = g_new0 (TaskData, 1);
+
+  t->compute = compute;
+  t->data = data;
+  t->free_data = free_data;
+  g_task_set_task_data (task, t, task_data_free);
+  g_task_run_in_thread (task, task_thread);
+  g_object_unref (task);
+}

@@ -2,7 +2,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "tandem-types.h"
 
@@ -74,6 +74,20 @@ gboolean _tandem_time_parse (const char *text, GTimeZone *zone, gint64 *usec);
 char    *_tandem_time_format (gint64 usec);
 /* A message saying why @text is not a time ("2026-02-30 is not a date"). */
 char *_tandem_time_explain (const char *text, GTimeZone *zone);
+
+/* A computation run in a worker thread: returns a new object, or NULL
+ * with @error set. */
+typedef gpointer (*TandemTaskFunc) (gpointer      source,
+                                    gpointer      data,
+                                    GCancellable *cancellable,
+                                    GError      **error);
+/* Runs @compute (the task's source object, @data) in a worker thread of
+ * @task, which takes @data (freed with @free_data) and returns what
+ * @compute returned; takes @task. */
+void _tandem_task_run (GTask         *task,
+                       TandemTaskFunc compute,
+                       gpointer       data,
+                       GDestroyNotify free_data);
 
 int _tandem_compare_int64 (gconstpointer a, gconstpointer b);
 /* Adds @amount to the gint64 under @key in @table (gint64 keys and values,

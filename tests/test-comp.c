@@ -697,6 +697,70 @@ test_s13_clawback_accelerated_partial (void)
   world_clear (&w);
 }
 
+/* The book extract of S13 over two periods, the first closed: the order
+ * of 2,000 earned Anna 40.00 commission and 10.00 accelerator = 50.00 in
+ * November; December's reversal of 500 (a quarter) takes back 12.50, so
+ * the two periods paid out 37.50; nothing is held under pay on order. */
+static void
+test_book_extract_closed_and_open (void)
+{
+  World w = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemActivity) a = NULL;
+  g_autoptr (TandemActivity) rev = NULL;
+  g_autoptr (TandemSettlement) closed = NULL;
+  g_autoptr (TandemPeriod) nov = NULL;
+  g_autoptr (TandemPeriod) dec = NULL;
+  g_autoptr (TandemBookExtract) x = NULL;
+  g_autoptr (TandemBookEntry) e = NULL;
+  g_autoptr (GOutputStream) csv = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) pdf = g_memory_output_stream_new_resizable ();
+  g_autofree char *row = NULL;
+  const char      *data;
+
+  world_init (&w, "[Accelerator]\nAbove=100%\nMultiplier=1.5\n[Clawback]\nWindowDays=90\n",
+              "1000.00");
+  CU_ASSERT_TRUE (tandem_plan_add (w.store, w.plan, &error));
+  a = log_at (&w, NULL, NULL, TANDEM_ACTIVITY_KIND_ORDER, "2000.00", "2026-11-03T10:00:00Z");
+  nov = tandem_plan_parse_period (w.plan, "2026-11", &error);
+  dec = tandem_plan_parse_period (w.plan, "2026-12", &error);
+  closed = tandem_settlement_close (w.store, w.plan, nov, &error);
+  g_assert_no_error (error);
+  rev = reverse_at (&w, a, "500.00", "2026-12-10T10:00:00Z");
+
+  x = tandem_book_extract_new (w.store, NULL, w.inside, nov, dec, NULL, &error);
+  g_assert_no_error (error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (G_LIST_MODEL (x)), 1);
+  e = g_list_model_get_item (G_LIST_MODEL (x), 0);
+  CU_ASSERT_EQUAL (tandem_activity_get_id (tandem_book_entry_get_activity (e)),
+                   tandem_activity_get_id (a));
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_book_entry_get_earned (e)), 5000);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_book_entry_get_paid_out (e)), 3750);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_book_entry_get_reversed (e)), 50000);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_book_entry_get_held (e)), 0);
+  CU_ASSERT_FALSE (tandem_book_extract_get_final (x));
+
+  CU_ASSERT_TRUE (tandem_book_extract_write_csv (x, csv, NULL, &error));
+  CU_ASSERT_TRUE (g_output_stream_write_all (csv, "", 1, NULL, NULL, &error));
+  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (csv));
+  row = g_strdup_printf ("%s,2026-11-03T10:00:00Z,ACME GmbH,order,2000.00,500.00,0.00,50.00,"
+                         "37.50,0.00,EUR\r\n",
+                         tandem_activity_get_external_ref (a));
+  CU_ASSERT_TRUE (g_str_has_suffix (data, row));
+
+  CU_ASSERT_TRUE (tandem_book_extract_write_pdf (x, pdf, NULL, &error));
+  g_assert_no_error (error);
+  CU_ASSERT_TRUE (
+      memcmp (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (pdf)), "%PDF-", 5) == 0);
+
+  CU_ASSERT_PTR_NULL (tandem_book_extract_new (w.store, "Gold", w.inside, nov, dec, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "Gold");
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (tandem_book_extract_new (w.store, NULL, w.inside, dec, nov, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, "2026-12");
+  world_clear (&w);
+}
+
 /* S14: a reversal outside the window takes nothing back, and says so. */
 static void
 test_s14_outside_window (void)
@@ -1302,6 +1366,7 @@ main (void)
     TANDEM_TEST (test_s11_referral_reversed),
     TANDEM_TEST (test_s12_clawback),
     TANDEM_TEST (test_s13_clawback_accelerated_partial),
+    TANDEM_TEST (test_book_extract_closed_and_open),
     TANDEM_TEST (test_s14_outside_window),
     TANDEM_TEST (test_s15_member_change),
     TANDEM_TEST (test_s16_local_midnight),

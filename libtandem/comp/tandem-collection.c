@@ -63,10 +63,13 @@ typedef struct
 } Flows;
 
 static gboolean
-flows_before (TandemEngine *engine, GArray *flows, gint64 before, Flows *out, GError **error)
+flows_before (const TandemPlanRules *rules,
+              GArray                *flows,
+              gint64                 before,
+              Flows                 *out,
+              GError               **error)
 {
   const TandemFlowRecord *order = &g_array_index (flows, TandemFlowRecord, 0);
-  const TandemPlanRules  *rules = engine->rules;
 
   memset (out, 0, sizeof *out);
   out->order = order->amount_minor;
@@ -241,6 +244,26 @@ collected_text (TandemEngine *engine,
   return g_string_free (out, FALSE);
 }
 
+gboolean
+_tandem_collection_held (const TandemPlanRules *rules,
+                         GArray                *flows,
+                         gint64                 end,
+                         gint64                 earned,
+                         gint64                *held,
+                         GError               **error)
+{
+  gint64 order_id = g_array_index (flows, TandemFlowRecord, 0).id;
+  gint64 paid, entitled;
+  Flows  f;
+
+  if (!flows_before (rules, flows, end, &f, error)
+      || !paid_part (earned, &f, &paid, order_id, error)
+      || !share_of (earned, f.order - f.reversed, f.order, &entitled, order_id, error))
+    return FALSE;
+  *held = MAX (entitled - paid, 0);
+  return TRUE;
+}
+
 /* Pays one order: its own lines get the part paid in this period, an
  * earlier order a line for what its payments (or reversals) change. */
 static gboolean
@@ -260,8 +283,8 @@ collect_order (TandemEngine *engine, GHashTable *own, gint64 order_id, GError **
   if (!tandem_activity_kind_is_commissionable (order->kind))
     return TRUE;
   if (!earned_lines (engine, own, order_id, order->occurred_at, earned, error)
-      || !flows_before (engine, flows, engine->start, &start, error)
-      || !flows_before (engine, flows, engine->end, &end, error))
+      || !flows_before (engine->rules, flows, engine->start, &start, error)
+      || !flows_before (engine->rules, flows, engine->end, &end, error))
     return FALSE;
 
   for (guint i = 0; i < earned->len; i++)

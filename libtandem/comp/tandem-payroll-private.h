@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* Sets a TANDEM_PLAN_ERROR_INVALID_VALUE "[group] key=value: what" and
+ * returns FALSE (plan and payroll files). */
+gboolean _tandem_plan_value_error (GError    **error,
+                                   const char *group,
+                                   const char *key,
+                                   const char *value,
+                                   const char *what);
+
 #define TANDEM_N_LINE_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
 
 /* A wage type (Lohnart) per line kind, 0 for none; the DATEV consultant

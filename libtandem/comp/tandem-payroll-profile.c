@@ -109,12 +109,12 @@ static const TandemField fields[] = {
 
 TANDEM_DEFINE_RECORD_TYPE (TandemPayrollProfile, tandem_payroll_profile, fields, G_PARAM_READABLE)
 
-static gboolean
-value_error (GError    **error,
-             const char *group,
-             const char *key,
-             const char *value,
-             const char *what)
+gboolean
+_tandem_plan_value_error (GError    **error,
+                          const char *group,
+                          const char *key,
+                          const char *value,
+                          const char *what)
 {
   g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE, "[%s] %s=%s: %s", group,
                key, value, what);
@@ -156,8 +156,8 @@ _tandem_payroll_rules_parse (TandemPayrollRules *r, GKeyFile *kf, GError **error
       if (kind != NULL)
         {
           if (!g_ascii_string_to_unsigned (value, 10, 1, 9999, &number, NULL))
-            return value_error (error, "Payroll", keys[i], value,
-                                _ ("expected a wage type (Lohnart) from 1 to 9999"));
+            return _tandem_plan_value_error (error, "Payroll", keys[i], value,
+                                             _ ("expected a wage type (Lohnart) from 1 to 9999"));
           r->wage_types[kind->value] = (guint)number;
         }
       else if (g_str_equal (keys[i], "Consultant") || g_str_equal (keys[i], "Client"))
@@ -165,25 +165,27 @@ _tandem_payroll_rules_parse (TandemPayrollRules *r, GKeyFile *kf, GError **error
           gboolean consultant = g_str_equal (keys[i], "Consultant");
 
           if (!all_digits (value, consultant ? 7 : 5))
-            return value_error (error, "Payroll", keys[i], value,
-                                consultant ? _ ("expected the DATEV consultant number: 1 to 7 "
-                                                "digits")
-                                           : _ ("expected the DATEV client number: 1 to 5 digits"));
+            return _tandem_plan_value_error (
+                error, "Payroll", keys[i], value,
+                consultant ? _ ("expected the DATEV consultant number: 1 to 7 "
+                                "digits")
+                           : _ ("expected the DATEV client number: 1 to 5 digits"));
           g_strlcpy (consultant ? r->consultant : r->client, value,
                      consultant ? sizeof r->consultant : sizeof r->client);
         }
       else if (g_str_equal (keys[i], "AmountKey"))
         {
           if (!g_ascii_string_to_unsigned (value, 10, 1, 99, &number, NULL))
-            return value_error (error, "Payroll", keys[i], value,
-                                _ ("expected a LODAS amount key (bs_nr) from 1 to 99"));
+            return _tandem_plan_value_error (
+                error, "Payroll", keys[i], value,
+                _ ("expected a LODAS amount key (bs_nr) from 1 to 99"));
           r->amount_key = (int)number;
         }
       else if (g_str_equal (keys[i], "DateFormat"))
         {
           if (!g_strv_contains (formats, value))
-            return value_error (error, "Payroll", keys[i], value,
-                                _ ("expected TT.MM.JJJJ, TT.MM.JJ or TTMMJJJJ"));
+            return _tandem_plan_value_error (error, "Payroll", keys[i], value,
+                                             _ ("expected TT.MM.JJJJ, TT.MM.JJ or TTMMJJJJ"));
           g_strlcpy (r->date_format, value, sizeof r->date_format);
         }
       else

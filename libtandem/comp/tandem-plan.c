@@ -178,18 +178,6 @@ tandem_plan_init (TandemPlan *self)
 {
 }
 
-static gboolean
-value_error (GError    **error,
-             const char *group,
-             const char *key,
-             const char *value,
-             const char *what)
-{
-  g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE, "[%s] %s=%s: %s", group,
-               key, value, what);
-  return FALSE;
-}
-
 static char *
 get_value (GKeyFile *kf, const char *group, const char *key, gboolean required, GError **error)
 {
@@ -215,11 +203,11 @@ parse_share (const char *group, const char *key, const char *value, int *bp, GEr
   gint64 rate;
 
   if (!_tandem_rate_parse_percent (value, &rate, NULL) || rate % TANDEM_RATE_BASIS_POINT != 0)
-    return value_error (
+    return _tandem_plan_value_error (
         error, group, key, value,
         _ ("expected a percentage with at most two decimals, such as 40% or 33.33%"));
   if (rate < 0 || rate > 100 * TANDEM_RATE_PERCENT)
-    return value_error (error, group, key, value, _ ("must be between 0% and 100%"));
+    return _tandem_plan_value_error (error, group, key, value, _ ("must be between 0% and 100%"));
   *bp = (int)(rate / TANDEM_RATE_BASIS_POINT);
   return TRUE;
 }
@@ -233,13 +221,14 @@ parse_rate (const char *group,
             GError    **error)
 {
   if (!_tandem_rate_parse_percent (value, rate, NULL))
-    return value_error (error, group, key, value, _ ("expected a percentage such as 5% or 0.125%"));
+    return _tandem_plan_value_error (error, group, key, value,
+                                     _ ("expected a percentage such as 5% or 0.125%"));
   if (*rate < 0 || *rate > max)
     {
       g_autofree char *limit = _tandem_rate_to_percent_string (max);
       g_autofree char *what = g_strdup_printf (_ ("must be between 0%% and %s"), limit);
 
-      return value_error (error, group, key, value, what);
+      return _tandem_plan_value_error (error, group, key, value, what);
     }
   return TRUE;
 }
@@ -256,7 +245,7 @@ parse_amount (TandemPlan *self,
   char code[4];
 
   if (!_tandem_money_parse_parts (value, minor, code, &local))
-    return value_error (error, group, key, value, local->message);
+    return _tandem_plan_value_error (error, group, key, value, local->message);
   if (strcmp (code, self->currency) != 0)
     {
       g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_CURRENCY_MISMATCH,
@@ -264,7 +253,7 @@ parse_amount (TandemPlan *self,
       return FALSE;
     }
   if (*minor < 0)
-    return value_error (error, group, key, value, _ ("must not be negative"));
+    return _tandem_plan_value_error (error, group, key, value, _ ("must not be negative"));
   return TRUE;
 }
 
@@ -314,12 +303,12 @@ parse_plan_group (TandemPlan *self, GKeyFile *kf, GError **error)
     return FALSE;
 
   if (*name == '\0' || !g_utf8_validate (name, -1, NULL))
-    return value_error (error, g, "Name", name, _ ("must be a non-empty name"));
+    return _tandem_plan_value_error (error, g, "Name", name, _ ("must be a non-empty name"));
   self->name = g_steal_pointer (&name);
 
   if (_tandem_currency_find (currency) == NULL)
-    return value_error (error, g, "Currency", currency,
-                        _ ("not an active ISO 4217 code such as EUR"));
+    return _tandem_plan_value_error (error, g, "Currency", currency,
+                                     _ ("not an active ISO 4217 code such as EUR"));
   g_strlcpy (self->currency, currency, sizeof self->currency);
 
   period = get_value (kf, g, "Period", FALSE, NULL);
@@ -330,7 +319,8 @@ parse_plan_group (TandemPlan *self, GKeyFile *kf, GError **error)
   else if (g_ascii_strcasecmp (period, "year") == 0)
     self->period_kind = TANDEM_PERIOD_KIND_YEAR;
   else
-    return value_error (error, g, "Period", period, _ ("expected month, quarter or year"));
+    return _tandem_plan_value_error (error, g, "Period", period,
+                                     _ ("expected month, quarter or year"));
 
   zone = get_value (kf, g, "TimeZone", FALSE, NULL);
   if (zone == NULL || g_strcmp0 (zone, "UTC") == 0)
@@ -339,8 +329,9 @@ parse_plan_group (TandemPlan *self, GKeyFile *kf, GError **error)
     {
       self->zone = g_time_zone_new_identifier (zone);
       if (self->zone == NULL)
-        return value_error (error, g, "TimeZone", zone,
-                            _ ("unknown time zone (expected a name such as Europe/Berlin)"));
+        return _tandem_plan_value_error (
+            error, g, "TimeZone", zone,
+            _ ("unknown time zone (expected a name such as Europe/Berlin)"));
     }
 
   if (!parse_rate (g, "CommissionRate", rate, 100 * TANDEM_RATE_PERCENT,
@@ -358,7 +349,7 @@ parse_plan_group (TandemPlan *self, GKeyFile *kf, GError **error)
   else if (g_ascii_strcasecmp (pay_on, "payment") == 0)
     self->rules.pay_on = TANDEM_PAY_ON_PAYMENT;
   else
-    return value_error (error, g, "PayOn", pay_on, _ ("expected order or payment"));
+    return _tandem_plan_value_error (error, g, "PayOn", pay_on, _ ("expected order or payment"));
 
   return TRUE;
 }
@@ -425,7 +416,8 @@ parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
           || !parse_amount (self, g, "Amount", amount, &r->bonus_amount, error))
         return FALSE;
       if (r->bonus_attainment == 0)
-        return value_error (error, g, "Attainment", attainment, _ ("must be above 0%"));
+        return _tandem_plan_value_error (error, g, "Attainment", attainment,
+                                         _ ("must be above 0%"));
 
       split = get_value (kf, g, "Split", FALSE, NULL);
       if (split == NULL || g_ascii_strcasecmp (split, "equal") == 0)
@@ -433,7 +425,8 @@ parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
       else if (g_ascii_strcasecmp (split, "contribution") == 0)
         r->bonus_split = TANDEM_SPLIT_METHOD_CONTRIBUTION;
       else
-        return value_error (error, g, "Split", split, _ ("expected equal or contribution"));
+        return _tandem_plan_value_error (error, g, "Split", split,
+                                         _ ("expected equal or contribution"));
       r->has_bonus = TRUE;
     }
 
@@ -451,11 +444,12 @@ parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
                           error))
         return FALSE;
       if (!_tandem_rate_parse_factor (multiplier, &r->accelerator_multiplier, NULL))
-        return value_error (error, g, "Multiplier", multiplier,
-                            _ ("expected a factor such as 1.5"));
+        return _tandem_plan_value_error (error, g, "Multiplier", multiplier,
+                                         _ ("expected a factor such as 1.5"));
       if (r->accelerator_multiplier < TANDEM_RATE_ONE
           || r->accelerator_multiplier > 10 * TANDEM_RATE_ONE)
-        return value_error (error, g, "Multiplier", multiplier, _ ("must be between 1 and 10"));
+        return _tandem_plan_value_error (error, g, "Multiplier", multiplier,
+                                         _ ("must be between 1 and 10"));
       r->has_accelerator = TRUE;
     }
 
@@ -496,8 +490,8 @@ parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
           || (days = get_value (kf, "Clawback", "WindowDays", TRUE, error)) == NULL)
         return FALSE;
       if (!g_ascii_string_to_unsigned (days, 10, 0, 3660, &value, NULL))
-        return value_error (error, "Clawback", "WindowDays", days,
-                            _ ("expected a number of days from 0 to 3660"));
+        return _tandem_plan_value_error (error, "Clawback", "WindowDays", days,
+                                         _ ("expected a number of days from 0 to 3660"));
       r->clawback_days = (int)value;
       r->has_clawback = TRUE;
     }

@@ -136,7 +136,21 @@ void     _tandem_engine_clear (TandemEngine *engine);
 /* Pay on collection, after the scan: pays the orders of engine->collect
  * by their payments (tandem-collection.c). */
 gboolean _tandem_engine_collect (TandemEngine *engine, GError **error);
-void     _tandem_conversion_free (TandemRateConversion *conversion);
+/* Of @earned, one line an order earned under pay on collection, what is
+ * held at @end: what its payments before @end have not paid of the part
+ * its reversals left, never below zero (as the engine computes it).
+ * @flows is the order and its payments and reversals, the order first. */
+gboolean _tandem_collection_held (const TandemPlanRules *rules,
+                                  GArray                *flows,
+                                  gint64                 end,
+                                  gint64                 earned,
+                                  gint64                *held,
+                                  GError               **error);
+/* "draft", "closed", … in the library's catalogue (tandem-settlement-pdf.c). */
+const char *_tandem_settlement_state_label (TandemSettlementState state);
+/* Where @rep_id's lines are in the settlement's lines: @first and @n. */
+void _tandem_settlement_rep_range (TandemSettlement *self, gint64 rep_id, guint *first, guint *n);
+void _tandem_conversion_free (TandemRateConversion *conversion);
 /* A hash table of activity id → TandemRateConversion. */
 GHashTable *_tandem_conversions_new (void);
 

@@ -150,20 +150,34 @@ index_reps (TandemSettlement *self, GHashTable *teams, GError **error)
   return TRUE;
 }
 
-static gboolean
-rep_range (TandemSettlement *self, gint64 rep_id, guint *first, guint *n)
+void
+_tandem_settlement_rep_range (TandemSettlement *self, gint64 rep_id, guint *first, guint *n)
 {
-  for (guint i = 0; i < self->rep_ids->len; i++)
-    if (g_array_index (self->rep_ids, gint64, i) == rep_id)
-      {
-        guint next = i + 1 < self->rep_first->len ? g_array_index (self->rep_first, guint, i + 1)
-                                                  : _tandem_line_table_get_len (self->lines);
+  guint lo = 0, hi = self->rep_ids->len;
 
-        *first = g_array_index (self->rep_first, guint, i);
-        *n = next - *first;
-        return TRUE;
-      }
-  return FALSE;
+  *first = 0;
+  *n = 0;
+  /* rep_ids is ascending */
+  while (lo < hi)
+    {
+      guint  mid = lo + (hi - lo) / 2;
+      gint64 id = g_array_index (self->rep_ids, gint64, mid);
+
+      if (id == rep_id)
+        {
+          guint next = mid + 1 < self->rep_first->len
+                           ? g_array_index (self->rep_first, guint, mid + 1)
+                           : _tandem_line_table_get_len (self->lines);
+
+          *first = g_array_index (self->rep_first, guint, mid);
+          *n = next - *first;
+          return;
+        }
+      if (id < rep_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
 }
 
 /* Attainment in basis points, rounded down (99.995% is not 100%). */
@@ -719,7 +733,7 @@ tandem_settlement_get_lines_for_rep (TandemSettlement *self, TandemRep *rep)
   g_return_val_if_fail (TANDEM_IS_SETTLEMENT (self), NULL);
   g_return_val_if_fail (TANDEM_IS_REP (rep), NULL);
 
-  rep_range (self, tandem_rep_get_id (rep), &first, &n);
+  _tandem_settlement_rep_range (self, tandem_rep_get_id (rep), &first, &n);
   return _tandem_line_list_new (self, first, n);
 }
 
@@ -748,7 +762,7 @@ tandem_settlement_includes_rep (TandemSettlement *self, TandemRep *rep)
   g_return_val_if_fail (TANDEM_IS_REP (rep), FALSE);
 
   id = tandem_rep_get_id (rep);
-  rep_range (self, id, &first, &n);
+  _tandem_settlement_rep_range (self, id, &first, &n);
   if (n > 0)
     return TRUE;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->teams)); i++)
@@ -1323,25 +1337,13 @@ settle_data_free (SettleData *data)
   g_free (data);
 }
 
-static void
-settle_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+static gpointer
+settle_in_thread (gpointer source, gpointer task_data, GCancellable *cancellable, GError **error)
 {
-  SettleData       *data = task_data;
-  TandemStore      *store = source_object;
-  TandemSettlement *settlement;
-  GError           *error = NULL;
+  SettleData *data = task_data;
+  g_autoptr (TandemTransaction) tx = _tandem_transaction_new (source);
 
-  {
-    g_autoptr (TandemTransaction) tx = _tandem_transaction_new (store);
-
-    settlement
-        = _tandem_settle_in (tx, data->plan, data->period, data->context, cancellable, &error);
-  }
-
-  if (settlement == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, settlement, g_object_unref);
+  return _tandem_settle_in (tx, data->plan, data->period, data->context, cancellable, error);
 }
 
 /**
@@ -1366,8 +1368,8 @@ tandem_settlement_compute_async (TandemStore        *self,
                                  GAsyncReadyCallback callback,
                                  gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
   SettleData *data;
+  GTask      *task;
 
   g_return_if_fail (TANDEM_IS_STORE (self));
   g_return_if_fail (TANDEM_IS_PLAN (plan));
@@ -1380,8 +1382,7 @@ tandem_settlement_compute_async (TandemStore        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tandem_settlement_compute_async);
-  g_task_set_task_data (task, data, (GDestroyNotify)settle_data_free);
-  g_task_run_in_thread (task, settle_thread);
+  _tandem_task_run (task, settle_in_thread, data, (GDestroyNotify)settle_data_free);
 }
 
 /**

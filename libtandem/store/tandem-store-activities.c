@@ -345,28 +345,19 @@ tandem_store_query_activities (TandemStore *self, TandemActivityFilter *filter, 
   return _tandem_activity_list_new (self, &scan, error);
 }
 
-static void
-query_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+static gpointer
+query_in_thread (gpointer source, gpointer data, GCancellable *cancellable, GError **error)
 {
-  TandemStore        *self = source_object;
-  TandemActivityScan *scan = task_data;
-  GError             *error = NULL;
-  GListModel         *list;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  TandemStore *self = source;
+  GListModel  *list;
 
   _tandem_store_lock (self);
-  list = _tandem_activity_list_new (self, scan, &error);
+  list = _tandem_activity_list_new (self, data, error);
   /* read the first page here, off the caller's thread */
   if (list != NULL && g_list_model_get_n_items (list) > 0)
     g_object_unref (g_list_model_get_item (list, 0));
   _tandem_store_unlock (self);
-
-  if (list == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, list, g_object_unref);
+  return list;
 }
 
 /**
@@ -389,8 +380,8 @@ tandem_store_query_activities_async (TandemStore          *self,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data)
 {
-  g_autoptr (GTask) task = NULL;
   TandemActivityScan *scan;
+  GTask              *task;
 
   g_return_if_fail (TANDEM_IS_STORE (self));
   g_return_if_fail (filter == NULL || TANDEM_IS_ACTIVITY_FILTER (filter));
@@ -400,8 +391,7 @@ tandem_store_query_activities_async (TandemStore          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tandem_store_query_activities_async);
-  g_task_set_task_data (task, scan, g_free);
-  g_task_run_in_thread (task, query_thread);
+  _tandem_task_run (task, query_in_thread, scan, g_free);
 }
 
 /**

@@ -194,3 +194,106 @@ def test_statements_progress_on_a_terminal(db, tmp_path):
     again.mkdir()
     p = run('statements', '2026-11', '--dir', str(again), db=db, check=0)
     assert 'statements 1/' not in p.stderr and len(os.listdir(again)) == 52
+
+
+# ---------------------------------------------------------------------------
+# The book extract (issue 27, line 3)
+
+def cents(text):
+    units, _, frac = text.split(' ')[0].lstrip('-').partition('.')
+    value = int(units) * 100 + int(frac or 0)
+    return -value if text.startswith('-') else value
+
+
+def money(c):
+    return f'{"-" if c < 0 else ""}{abs(c) // 100}.{abs(c) % 100:02d}'
+
+
+def book_csv(db, rep, first='2026-11', last='2026-11'):
+    import csv
+    import io
+    p = run('book-extract', str(rep), '--from', first, '--until', last, '--format', 'csv', db=db,
+            check=0)
+    assert p.stdout.splitlines()[0] == ('ref,at,account,kind,amount,reversed,paid_by_customer,'
+                                        'earned,paid_out,held,currency')
+    return list(csv.DictReader(io.StringIO(p.stdout)))
+
+
+def test_book_extract_csv_against_the_statement(month):
+    rows = book_csv(month, 1)
+    by_ref = {r['ref']: r for r in rows}
+    assert set(by_ref) == {f'o{i}' for i in range(60)} | {'j1'}
+    assert [r['at'] for r in rows] == sorted(r['at'] for r in rows)
+    for i in range(60):
+        r = by_ref[f'o{i}']
+        # 5% of (100 + i).00 EUR, Anna's share 40%: 2.00 + 0.02 × i EUR
+        earned = money(200 + 2 * i)
+        assert (r['account'], r['kind'], r['amount'], r['currency']) == \
+            ('ACME GmbH', 'order', f'{100 + i}.00', 'EUR')
+        assert r['earned'] == earned
+        # o7 is reversed in full inside the window: all of it taken back
+        assert r['reversed'] == ('107.00' if i == 7 else '0.00')
+        assert r['paid_out'] == ('0.00' if i == 7 else earned)
+        assert (r['paid_by_customer'], r['held']) == ('0.00', '0.00')
+    # Jonas's order of 2,000.00: 5% = 100.00, Anna's 40% = 40.00
+    assert (by_ref['j1']['earned'], by_ref['j1']['paid_out']) == ('40.00', '40.00')
+    # the statement's commission and clawback lines are what the extract paid out
+    s = statement_json(month, 1)
+    paid = sum(cents(ln['amount']) for ln in s['lines']
+               if ln['kind'] in ('commission', 'accelerator', 'clawback'))
+    assert paid == sum(cents(r['paid_out']) for r in rows)
+    # Jonas: 60% of each
+    jonas = {r['ref']: r for r in book_csv(month, 2)}
+    assert jonas['o1']['earned'] == '3.03' and jonas['j1']['earned'] == '60.00'
+
+
+def test_book_extract_pdf_german_draft_then_closed(month, tmp_path):
+    out = tmp_path / 'buchauszug.pdf'
+    run('book-extract', '1', '--from', '2026-11', '--until', '2026-11', '--format', 'pdf', '--out',
+        str(out), db=month, env=GERMAN, check=0)
+    info = pdf_info(out)
+    assert info['Page size'].strip().startswith('841.89 x 595.276')  # A4 landscape
+    pages = int(info['Pages'])
+    assert pages >= 2  # 61 rows
+    text = pdf_text(out)
+    flat = ' '.join(text.split())
+    assert 'Buchauszug' in text and 'Anna Schäfer (Personalnummer 1001)' in flat
+    assert '2026-11 bis 2026-11' in flat and '2026-11 Entwurf' in flat
+    for p in range(1, pages + 1):
+        page = pdf_text(out, p)
+        assert 'Entwurf: Beträge können sich noch ändern' in page, p
+        assert 'Verdient' in page and 'Ausgezahlt' in page, p
+        assert f'Seite {p} von {pages}' in page, p
+    for r in book_csv(month, 1):
+        assert german_amount(r['earned']) in flat and german_amount(r['amount']) in flat
+    total = sum(cents(r['earned']) for r in book_csv(month, 1))
+    assert f'Verdient {german_amount(money(total))} EUR' in flat
+
+    before = book_csv(month, 1)
+    run('close', '2026-11', db=month, check=0)
+    run('book-extract', '1', '--from', '2026-11', '--until', '2026-11', '--format', 'pdf', '--out',
+        str(out), db=month, env=GERMAN, check=0)
+    text = pdf_text(out)
+    assert 'Entwurf' not in text and '2026-11 abgeschlossen' in text
+    # closed, the extract reads the frozen lines: the same figures
+    assert book_csv(month, 1) == before
+
+
+def test_book_extract_usage_and_data_errors(month, tmp_path):
+    p = run('book-extract', '1', '--from', '2026-11', '--until', '2026-11', db=month, check=1)
+    assert '--format csv or --format pdf' in p.stderr
+    run('book-extract', '1', '--from', '2026-11', '--until', '2026-11', '--format', 'xml',
+        db=month, check=1)
+    p = run('book-extract', '1', '--from', '2026-11', '--format', 'csv', db=month, check=1)
+    assert '--until' in p.stderr
+    p = run('book-extract', '1', '--from', '2026-12', '--until', '2026-11', '--format', 'csv',
+            db=month, check=2)
+    assert '2026-12 comes after 2026-11' in p.stderr
+    p = run('book-extract', '9', '--from', '2026-11', '--until', '2026-11', '--format', 'csv',
+            db=month, check=2)
+    assert p.stdout == ''
+    # a folder that does not exist: nothing written, the error names the path
+    missing = tmp_path / 'no' / 'x.csv'
+    p = run('book-extract', '1', '--from', '2026-11', '--until', '2026-11', '--format', 'csv',
+            '--out', str(missing), db=month, check=2)
+    assert str(missing) in p.stderr and not missing.exists()

@@ -26,7 +26,7 @@ VERBS = [
     'support open', 'support list', 'support close', 'lifecycle', 'lifecycle apply',
     'activity list', 'log', 'import', 'export', 'plan load', 'plan list', 'plan show', 'plan default',
     'team plan', 'target set', 'target ramp', 'target list', 'draw set', 'draw list', 'rate set', 'rate list',
-    'settle', 'close', 'approve', 'pay', 'payroll export', 'payroll setup', 'payroll show', 'statement', 'statements', 'kpi', 'report', 'demo',
+    'settle', 'close', 'approve', 'pay', 'payroll export', 'payroll setup', 'payroll show', 'statement', 'statements', 'book-extract', 'kpi', 'report', 'demo',
     'dispute open', 'dispute list', 'dispute resolve', 'audit',
 ]
 
@@ -36,7 +36,7 @@ def help_verbs(text):
     if 'Verbs:' not in text:
         return set()
     block = text.split('Verbs:', 1)[1].split('\n\n', 1)[0]
-    return {m.group(1).strip() for m in re.finditer(r'^  ([a-z]+(?: [a-z]+)?) ', block, re.M)}
+    return {m.group(1).strip() for m in re.finditer(r'^  ([a-z][a-z-]*(?: [a-z][a-z-]*)?) ', block, re.M)}
 
 
 def po_translations(path):
@@ -68,7 +68,7 @@ def test_no_verb_is_missing_anywhere():
     german = po_translations(os.path.join(SOURCE, 'po', 'de.po'))
     table = open(os.path.join(SOURCE, 'examples', 'tandem.c'), encoding='utf-8').read()
     summaries = {m.group(1): ''.join(json.loads(f'"{part}"') for part in re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2)))
-                 for m in re.finditer(r'\{\s*"([a-z ]+)",\s*cli_cmd_[a-z_]+,\s*N_ \(((?:\s*"(?:[^"\\]|\\.)*")+)\s*\)\s*\}',
+                 for m in re.finditer(r'\{\s*"([a-z -]+)",\s*cli_cmd_[a-z_]+,\s*N_ \(((?:\s*"(?:[^"\\]|\\.)*")+)\s*\)\s*\}',
                                       table)}
     for verb in VERBS:
         assert verb in listed, f'{verb}: not in tandem --help'

@@ -84,6 +84,44 @@ test('a statement as PDF into a Gio.MemoryOutputStream', () => {
         e => e.message.includes('Lea Hoffmann'));
 });
 
+test('a book extract: entries, CSV and PDF, money as strings', () => {
+    const {store, field, account, plan} = world();
+    Tandem.Plan.add(store, plan);
+    const order = store.log_activity(account, field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('5000.00 EUR'), when('2026-11-03T10:00:00Z'));
+    const nov = plan.parse_period('2026-11');
+    const x = Tandem.BookExtract.new(store, null, field, nov, nov, null);
+    assertEqual(x.get_n_items(), 1);
+    const e = x.get_item(0);
+    assert(e instanceof Tandem.BookEntry);
+    assertEqual(e.activity.id, order.id);
+    // 5% of 5,000 = 250 → field 60% = 150.00; the cap acts on the total, not here
+    assertEqual(e.earned.to_string(), '150.00 EUR');
+    assertEqual(e.paid_out.to_string(), '150.00 EUR');
+    assertEqual(e.held.to_string(), '0.00 EUR');
+    assertEqual(e.reversed.to_string(), '0.00 EUR');
+    assertEqual(e.paid_by_customer.to_string(), '0.00 EUR');
+    assertEqual(x.earned.to_string(), '150.00 EUR');
+    assertEqual(x.paid_out.to_string(), '150.00 EUR');
+    assertEqual(x.held.to_string(), '0.00 EUR');
+    assertEqual(x.plan_name, 'Standard');
+    assertEqual(x.rep.name, 'Jonas Becker');
+    assertEqual(x.until.to_string(), '2026-11');
+    assertEqual(x.final, false);
+    const csv = Gio.MemoryOutputStream.new_resizable();
+    assert(x.write_csv(csv, null));
+    csv.close(null);
+    const rows = new TextDecoder().decode(csv.steal_as_bytes().toArray()).split('\r\n');
+    assertEqual(rows[1], `${order.external_ref},2026-11-03T10:00:00Z,ACME GmbH,order,` +
+        '5000.00,0.00,0.00,150.00,150.00,0.00,EUR');
+    const pdf = Gio.MemoryOutputStream.new_resizable();
+    assert(x.write_pdf(pdf, null));
+    pdf.close(null);
+    assert(new TextDecoder('latin1').decode(pdf.steal_as_bytes().toArray()).startsWith('%PDF-'));
+    assertThrows(() => Tandem.BookExtract.new(store, null, field, nov, plan.parse_period('2026-10'), null),
+        err => err.message.includes('2026-11 comes after 2026-10'));
+});
+
 test('tandem results, periods and plan properties', () => {
     const {store, field, account, plan} = world();
     store.log_activity(account, field, Tandem.ActivityKind.ORDER,
