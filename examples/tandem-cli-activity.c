@@ -23,6 +23,10 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
   g_autofree char *reverses_text = NULL;
   g_autofree char *pays_text = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *product = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *cost_text = NULL;
+  gint64           quantity = 1;
   GOptionEntry     entries[]
       = { { "account", 0, 0, G_OPTION_ARG_STRING, &account_text, N_ ("the account’s id"), "ID" },
           { "rep", 0, 0, G_OPTION_ARG_STRING, &rep_text, N_ ("the id of the rep who did it"),
@@ -42,11 +46,19 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
           { "pays", 0, 0, G_OPTION_ARG_STRING, &pays_text,
             N_ ("for a payment: the id of the order it pays"), "ORDER" },
           { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("a free-text note"), "TEXT" },
+          { "product", 0, 0, G_OPTION_ARG_STRING, &product, N_ ("for a sale: what was sold"), "P" },
+          { "category", 0, 0, G_OPTION_ARG_STRING, &category,
+            N_ ("for a sale: the product category"), "CATEGORY" },
+          { "quantity", 0, 0, G_OPTION_ARG_INT64, &quantity,
+            N_ ("for a sale: the units sold (default 1)"), "N" },
+          { "cost", 0, 0, G_OPTION_ARG_STRING, &cost_text,
+            N_ ("for a sale: what it cost, such as \"700.00 EUR\""), "AMOUNT" },
           { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemAccount) account = NULL;
   g_autoptr (TandemRep) rep = NULL;
   g_autoptr (TandemMoney) amount = NULL;
+  g_autoptr (TandemMoney) cost = NULL;
   g_autoptr (GDateTime) when = NULL;
   g_autoptr (TandemActivity) draft = NULL;
   g_autoptr (TandemActivity) saved = NULL;
@@ -81,6 +93,7 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
       || !cli_parse_id ("--rep", rep_text, &rep_id, &error)
       || (target_text != NULL && !cli_parse_id (target_option, target_text, &reverses_id, &error))
       || (amount_text != NULL && (amount = cli_parse_money (amount_text, &error)) == NULL)
+      || (cost_text != NULL && (cost = cli_parse_money (cost_text, &error)) == NULL)
       || (at_text != NULL && (when = cli_parse_time (cli, "--at", at_text, &error)) == NULL))
     return cli_data_error (error);
   if (kind == TANDEM_ACTIVITY_KIND_REVERSAL && reverses_text == NULL)
@@ -89,6 +102,8 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
     return cli_usage_error (_ ("--reverses goes with log reversal"));
   if (pays_text != NULL && kind != TANDEM_ACTIVITY_KIND_PAYMENT)
     return cli_usage_error (_ ("--pays goes with log payment"));
+  if (quantity < 1 || quantity > G_MAXINT32)
+    return cli_usage_error (_ ("--quantity must be a whole number of at least 1"));
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
@@ -125,6 +140,10 @@ cli_cmd_log (Cli *cli, int argc, char **argv)
 
   tandem_activity_set_external_ref (draft, ref);
   tandem_activity_set_note (draft, note);
+  tandem_activity_set_product (draft, product);
+  tandem_activity_set_category (draft, category);
+  tandem_activity_set_quantity (draft, (guint)quantity);
+  tandem_activity_set_cost (draft, cost);
   saved = tandem_store_save_activity (cli->store, draft, &inserted, &error);
   if (saved == NULL)
     return cli_data_error (error);

@@ -45,6 +45,10 @@ struct _TandemActivity
   TandemActivity    *pays;
   char              *external_ref;
   char              *note;
+  char              *product;
+  char              *category;
+  TandemMoney       *cost;
+  guint              quantity;
   TandemActivityKind kind;
 };
 
@@ -61,6 +65,10 @@ enum
   PROP_REVERSES,
   PROP_PAYS,
   PROP_NOTE,
+  PROP_PRODUCT,
+  PROP_CATEGORY,
+  PROP_QUANTITY,
+  PROP_COST,
   N_PROPS
 };
 
@@ -184,6 +192,60 @@ static const TandemField fields[] = {
                        note,
                        "note",
                        TANDEM_FIELD_WRITABLE (tandem_activity_set_note)),
+  /**
+   * TandemActivity:product:
+   *
+   * What was sold: the product's number or name, as the ERP writes it, or
+   * %NULL. Only sales (offers, orders, cross-sells, up-sells) say what was
+   * sold; an invoice of several lines is several activities. A plan's
+   * `[Product NAME]` group sets its rate.
+   *
+   * Since: 1.0
+   */
+  TANDEM_FIELD_STRING (TandemActivity,
+                       product,
+                       "product",
+                       TANDEM_FIELD_WRITABLE (tandem_activity_set_product)),
+  /**
+   * TandemActivity:category:
+   *
+   * The product category of what was sold, or %NULL; a plan's
+   * `[Category NAME]` group sets its rate.
+   *
+   * Since: 1.0
+   */
+  TANDEM_FIELD_STRING (TandemActivity,
+                       category,
+                       "category",
+                       TANDEM_FIELD_WRITABLE (tandem_activity_set_category)),
+  /**
+   * TandemActivity:quantity:
+   *
+   * How many units were sold: at least 1 (the default).
+   *
+   * Since: 1.0
+   */
+  TANDEM_FIELD_UINT (TandemActivity,
+                     quantity,
+                     "quantity",
+                     0,
+                     G_MAXINT32,
+                     1,
+                     TANDEM_FIELD_WRITABLE (tandem_activity_set_quantity)),
+  /**
+   * TandemActivity:cost:
+   *
+   * What was sold cost the company, in the amount's currency, or %NULL:
+   * the margin is the amount less the cost. Not negative; a cost above the
+   * amount is a sale at a loss, whose margin earns nothing.
+   *
+   * Since: 1.0
+   */
+  TANDEM_FIELD_BOXED (TandemActivity,
+                      cost,
+                      "cost",
+                      tandem_money_get_type,
+                      TANDEM_FIELD_WRITABLE (tandem_activity_set_cost)),
 };
 
 static void
@@ -196,6 +258,7 @@ tandem_activity_class_init (TandemActivityClass *klass)
 static void
 tandem_activity_init (TandemActivity *self)
 {
+  self->quantity = 1;
 }
 
 /**
@@ -522,6 +585,138 @@ TANDEM_DEFINE_SETTER (tandem_activity_set_note,
                       const char *,
                       PROP_NOTE)
 
+/**
+ * tandem_activity_get_product:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:product].
+ *
+ * Returns: (transfer none) (nullable): the product
+ *
+ * Since: 1.0
+ */
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_activity_get_product,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      product,
+                      NULL)
+
+/**
+ * tandem_activity_set_product:
+ * @self: a `TandemActivity`
+ * @product: (nullable): the product's number or name
+ *
+ * Sets [property@Tandem.Activity:product]; checked when the activity is
+ * validated or stored.
+ *
+ * Since: 1.0
+ */
+TANDEM_DEFINE_SETTER (tandem_activity_set_product,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      const char *,
+                      PROP_PRODUCT)
+
+/**
+ * tandem_activity_get_category:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:category].
+ *
+ * Returns: (transfer none) (nullable): the product category
+ *
+ * Since: 1.0
+ */
+TANDEM_DEFINE_GETTER (const char *,
+                      tandem_activity_get_category,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      category,
+                      NULL)
+
+/**
+ * tandem_activity_set_category:
+ * @self: a `TandemActivity`
+ * @category: (nullable): the product category
+ *
+ * Sets [property@Tandem.Activity:category]; checked when the activity is
+ * validated or stored.
+ *
+ * Since: 1.0
+ */
+TANDEM_DEFINE_SETTER (tandem_activity_set_category,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      const char *,
+                      PROP_CATEGORY)
+
+/**
+ * tandem_activity_get_quantity:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:quantity].
+ *
+ * Returns: the units sold
+ *
+ * Since: 1.0
+ */
+TANDEM_DEFINE_GETTER (guint,
+                      tandem_activity_get_quantity,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      quantity,
+                      1)
+
+/**
+ * tandem_activity_set_quantity:
+ * @self: a `TandemActivity`
+ * @quantity: the units sold, at least 1
+ *
+ * Sets [property@Tandem.Activity:quantity]; validating or storing the
+ * activity refuses 0.
+ *
+ * Since: 1.0
+ */
+TANDEM_DEFINE_SETTER (tandem_activity_set_quantity,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      guint,
+                      PROP_QUANTITY)
+
+/**
+ * tandem_activity_get_cost:
+ * @self: a `TandemActivity`
+ *
+ * Gets [property@Tandem.Activity:cost].
+ *
+ * Returns: (transfer none) (nullable): the cost
+ *
+ * Since: 1.0
+ */
+TANDEM_DEFINE_GETTER (TandemMoney *,
+                      tandem_activity_get_cost,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      cost,
+                      NULL)
+
+/**
+ * tandem_activity_set_cost:
+ * @self: a `TandemActivity`
+ * @cost: (nullable): the cost, in the amount's currency
+ *
+ * Sets [property@Tandem.Activity:cost]; validating or storing the activity
+ * refuses a negative cost and one in another currency than the amount.
+ *
+ * Since: 1.0
+ */
+TANDEM_DEFINE_SETTER (tandem_activity_set_cost,
+                      TandemActivity,
+                      TANDEM_IS_ACTIVITY,
+                      TandemMoney *,
+                      PROP_COST)
+
 static void
 money_text (char *buf, gsize size, gint64 minor, const char *currency)
 {
@@ -589,6 +784,55 @@ check_payment (const TandemActivityFacts *facts,
 }
 
 gboolean
+_tandem_activity_kind_is_sale (TandemActivityKind kind)
+{
+  return kind == TANDEM_ACTIVITY_KIND_OFFER || kind == TANDEM_ACTIVITY_KIND_ORDER
+         || kind == TANDEM_ACTIVITY_KIND_CROSS_SELL || kind == TANDEM_ACTIVITY_KIND_UP_SELL;
+}
+
+/* What was sold: only on sales, at least one unit, a cost in the
+ * amount's currency that is not negative. */
+static gboolean
+check_sale (const TandemActivityFacts *facts, const char *kind_nick, GError **error)
+{
+  char text[64];
+
+  if (!_tandem_activity_kind_is_sale (facts->kind)
+      && (facts->product != NULL || facts->category != NULL || facts->quantity != 1
+          || facts->has_cost))
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                   _ ("An activity of kind “%s” sold nothing: only offers, orders, cross-sells and "
+                      "up-sells carry a product, category, quantity or cost"),
+                   kind_nick);
+      return FALSE;
+    }
+  if (facts->quantity < 1)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                   _ ("Quantity %" PRId64 ": must be at least 1"), facts->quantity);
+      return FALSE;
+    }
+  if (!facts->has_cost)
+    return TRUE;
+  money_text (text, sizeof text, facts->cost_minor, facts->cost_currency);
+  if (!facts->has_amount || g_strcmp0 (facts->cost_currency, facts->currency) != 0)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                   _ ("Cost %s: must be in the amount’s currency (%s)"), text,
+                   facts->has_amount ? facts->currency : _ ("no amount"));
+      return FALSE;
+    }
+  if (facts->cost_minor < 0)
+    {
+      g_set_error (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                   _ ("Cost %s is negative"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 _tandem_activity_check_facts (const TandemActivityFacts *facts,
                               const TandemActivityFacts *reverses,
                               gboolean                   same_account,
@@ -632,6 +876,9 @@ _tandem_activity_check_facts (const TandemActivityFacts *facts,
           kind_nick);
       return FALSE;
     }
+
+  if (!check_sale (facts, kind_nick, error))
+    return FALSE;
 
   if (facts->kind != TANDEM_ACTIVITY_KIND_REVERSAL && facts->kind != TANDEM_ACTIVITY_KIND_PAYMENT)
     {
@@ -708,6 +955,12 @@ facts_from_activity (TandemActivity *self, TandemActivityFacts *facts)
   facts->amount_minor = self->amount ? tandem_money_get_minor_units (self->amount) : 0;
   facts->currency = self->amount ? tandem_money_get_currency (self->amount) : NULL;
   facts->occurred_at = self->occurred_at ? _tandem_time_to_usec (self->occurred_at) : 0;
+  facts->product = self->product;
+  facts->category = self->category;
+  facts->quantity = self->quantity;
+  facts->has_cost = self->cost != NULL;
+  facts->cost_minor = self->cost ? tandem_money_get_minor_units (self->cost) : 0;
+  facts->cost_currency = self->cost ? tandem_money_get_currency (self->cost) : NULL;
 }
 
 /**
@@ -720,6 +973,9 @@ facts_from_activity (TandemActivity *self, TandemActivityFacts *facts)
  * - it has an account, a rep and a time;
  * - orders, cross-sells and up-sells have an amount, and it is not negative;
  * - no amount is negative;
+ * - only sales (offers, orders, cross-sells, up-sells) say what was sold:
+ *   a quantity of at least 1, and a cost in the amount's currency that is
+ *   not negative;
  * - a reversal names a commissionable activity (not another reversal) of
  *   the same account, is not dated before it, and takes back at most its
  *   amount, in its currency; no other kind names an activity to reverse;
@@ -753,7 +1009,9 @@ tandem_activity_validate (TandemActivity *self, GError **error)
     }
 
   if (!_tandem_check_text (_ ("reference"), self->external_ref, FALSE, error)
-      || !_tandem_check_text (_ ("note"), self->note, TRUE, error))
+      || !_tandem_check_text (_ ("note"), self->note, TRUE, error)
+      || !_tandem_check_text (_ ("product"), self->product, FALSE, error)
+      || !_tandem_check_text (_ ("category"), self->category, FALSE, error))
     return FALSE;
 
   if (self->pays != NULL && (self->reverses != NULL || self->kind != TANDEM_ACTIVITY_KIND_PAYMENT))

@@ -485,8 +485,10 @@ test_import (void)
     g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
     g_output_stream_close (out, NULL, NULL);
     text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-    CU_ASSERT_PTR_NOT_NULL (strstr (text, "ref,at,account,rep,kind,amount,reverses,note,pays\r\n"));
-    CU_ASSERT_PTR_NOT_NULL (strstr (text, ",payment,400.00 EUR,,,O-1\r\n"));
+    CU_ASSERT_PTR_NOT_NULL (strstr (
+        text,
+        "ref,at,account,rep,kind,amount,reverses,note,pays,product,category,quantity,cost\r\n"));
+    CU_ASSERT_PTR_NOT_NULL (strstr (text, ",payment,400.00 EUR,,,O-1,,,,\r\n"));
   }
   world_clear (&w);
 }

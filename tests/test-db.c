@@ -748,6 +748,52 @@ test_migration_failure (void)
   CU_ASSERT_TRUE (_tandem_db_check_integrity (b, &error));
 }
 
+/* A store written by schema 15 keeps its activities through migration 16:
+ * they sold one unit of nothing named, at no known cost. */
+static void
+test_migration_to_sales (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "schema15.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemDb) b = NULL;
+  TandemActivityRecord r = { 0 };
+  sqlite3             *db = NULL;
+
+  CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, &db), SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys = OFF;", NULL, NULL, NULL);
+  for (guint v = 0; v < 15; v++)
+    CU_ASSERT_EQUAL (sqlite3_exec (db, _tandem_schema_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+  {
+    g_autofree char *ids = g_strdup_printf ("PRAGMA user_version = 15; PRAGMA application_id = %d;",
+                                            TANDEM_SQLITE_APPLICATION_ID);
+    CU_ASSERT_EQUAL (sqlite3_exec (db, ids, NULL, NULL, NULL), SQLITE_OK);
+  }
+  CU_ASSERT_EQUAL (sqlite3_exec (db,
+                                 "INSERT INTO rep (name, role) VALUES ('Anna', 0);"
+                                 "INSERT INTO team (name) VALUES ('Nord');"
+                                 "INSERT INTO account (name, team_id, stage) VALUES ('ACME', 1, 1);"
+                                 "INSERT INTO activity (account_id, rep_id, kind, amount_minor, "
+                                 "currency, occurred_at, external_ref) "
+                                 "VALUES (1, 1, 4, 1000, 'EUR', 150, 'old-1');",
+                                 NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  b = _tandem_sqlite_db_open (path, TANDEM_STORE_FLAGS_NONE, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (_tandem_db_get_schema_version (b), TANDEM_SCHEMA_VERSION);
+  CU_ASSERT_TRUE (_tandem_db_load_activity (b, 1, &r, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_STRING_EQUAL (r.external_ref, "old-1");
+  CU_ASSERT_EQUAL (r.amount_minor, 1000);
+  CU_ASSERT_PTR_NULL (r.product);
+  CU_ASSERT_PTR_NULL (r.category);
+  CU_ASSERT_EQUAL (r.quantity, 1);
+  CU_ASSERT_FALSE (r.has_cost);
+  _tandem_activity_record_clear (&r);
+  CU_ASSERT_TRUE (_tandem_db_check_integrity (b, &error));
+}
+
 /* A store written by schema 6 keeps its stage history through migration
  * 7: the first change of each account becomes CREATED, later ones MANUAL,
  * and the lifecycle rules start at their defaults. */
@@ -887,6 +933,7 @@ main (void)
     TANDEM_TEST_SQLITE (test_write_failures),
     TANDEM_TEST_SQLITE (test_migration_failure),
     TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
+    TANDEM_TEST_SQLITE (test_migration_to_sales),
     TANDEM_TEST_SQLITE (test_migration_to_payments),
   };
   int status;

@@ -834,7 +834,14 @@ test_export_round_trip (void)
     g_autoptr (TandemActivity) r = NULL;
     g_autoptr (TandemActivity) rd = NULL;
 
+    g_autoptr (TandemMoney) cost = tandem_money_parse ("60.50 EUR", NULL);
+
     tandem_activity_set_note (d, "Komma, \"Zitat\"\nZeile");
+    /* what was sold goes out and comes back unchanged */
+    tandem_activity_set_product (d, "P-100, groß");
+    tandem_activity_set_category (d, "Maschinen");
+    tandem_activity_set_quantity (d, 3);
+    tandem_activity_set_cost (d, cost);
     o = tandem_store_save_activity (src.store, d, NULL, NULL);
     rd = tandem_activity_new_reversal (o, src.inside, NULL, t, NULL);
     r = tandem_store_save_activity (src.store, rd, NULL, NULL);
@@ -850,6 +857,9 @@ test_export_round_trip (void)
       guint64          inserted = 0;
       Fixture          dst = { 0 };
 
+      CU_ASSERT_PTR_NOT_NULL (strstr (first, "Maschinen"));
+      CU_ASSERT_PTR_NOT_NULL (strstr (first, "60.50 EUR"));
+
       fixture_init (&dst, NULL);
       CU_ASSERT_TRUE (tandem_store_import_activities (dst.store, in, formats[i], NULL, NULL,
                                                       &inserted, NULL, NULL, &error));
@@ -860,6 +870,127 @@ test_export_round_trip (void)
       fixture_clear (&dst);
     }
   fixture_clear (&src);
+}
+
+/* What a sale sold: stored, read back and checked. A cost above the
+ * amount is a sale at a loss and is stored; a quantity of 0, a cost in
+ * another currency or below zero, and a product on a call are refused
+ * with the field named, and store nothing. */
+static void
+test_what_was_sold (void)
+{
+  Fixture f = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) t = at ("2026-11-03T10:00:00Z");
+  g_autoptr (TandemMoney) amount = tandem_money_parse ("1000.00 EUR", NULL);
+  g_autoptr (TandemMoney) cost = tandem_money_parse ("1200.00 EUR", NULL);
+  g_autoptr (TandemMoney) dollars = tandem_money_parse ("700.00 USD", NULL);
+  g_autoptr (TandemMoney) negative = tandem_money_parse ("-0.01 EUR", NULL);
+  g_autoptr (TandemActivity) d = NULL;
+  g_autoptr (TandemActivity) saved = NULL;
+  g_autoptr (TandemActivity) again = NULL;
+  g_autoptr (TandemActivity) call = NULL;
+  guint64 n;
+
+  fixture_init (&f, NULL);
+  d = tandem_activity_new (f.account, f.field, TANDEM_ACTIVITY_KIND_ORDER, amount, t, NULL);
+  CU_ASSERT_EQUAL (tandem_activity_get_quantity (d), 1);
+  CU_ASSERT_PTR_NULL (tandem_activity_get_product (d));
+  tandem_activity_set_product (d, "P-100");
+  tandem_activity_set_category (d, "Maschinen");
+  tandem_activity_set_quantity (d, 2);
+  tandem_activity_set_cost (d, cost);
+  saved = tandem_store_save_activity (f.store, d, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  again = tandem_store_get_activity (f.store, tandem_activity_get_id (saved), &error);
+  CU_ASSERT_STRING_EQUAL (tandem_activity_get_product (again), "P-100");
+  CU_ASSERT_STRING_EQUAL (tandem_activity_get_category (again), "Maschinen");
+  CU_ASSERT_EQUAL (tandem_activity_get_quantity (again), 2);
+  CU_ASSERT_TRUE (tandem_money_equal (tandem_activity_get_cost (again), cost));
+  n = count_all (f.store);
+
+  tandem_activity_set_external_ref (d, "bad-1");
+  tandem_activity_set_quantity (d, 0);
+  CU_ASSERT_PTR_NULL (tandem_store_save_activity (f.store, d, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_OUT_OF_RANGE,
+                       "Quantity 0");
+  g_clear_error (&error);
+  tandem_activity_set_quantity (d, 1);
+  tandem_activity_set_cost (d, dollars);
+  CU_ASSERT_FALSE (tandem_activity_validate (d, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                       "700.00 USD");
+  g_clear_error (&error);
+  tandem_activity_set_cost (d, negative);
+  CU_ASSERT_PTR_NULL (tandem_store_save_activity (f.store, d, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_AMOUNT,
+                       "negative");
+  g_clear_error (&error);
+  call = tandem_activity_new (f.account, f.field, TANDEM_ACTIVITY_KIND_CALL, NULL, t, NULL);
+  tandem_activity_set_product (call, "P-100");
+  CU_ASSERT_PTR_NULL (tandem_store_save_activity (f.store, call, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_VALIDATION_ERROR, TANDEM_VALIDATION_ERROR_INVALID_VALUE,
+                       "sold nothing");
+  g_clear_error (&error);
+  CU_ASSERT_EQUAL (count_all (f.store), n);
+
+  /* the import reads them and names the field at fault */
+  {
+    static const struct
+    {
+      const char *row;
+      const char *needle;
+    } bad[] = {
+      { "r1,2026-11-04T10:00:00Z,1,1,order,10.00 EUR,P,K,0,", "quantity" },
+      { "r2,2026-11-04T10:00:00Z,1,1,order,10.00 EUR,P,K,1,5.00 USD", "cost" },
+      { "r3,2026-11-04T10:00:00Z,1,1,call,,P,K,1,", "kind" },
+      { "r4,2026-11-04T10:00:00Z,1,1,call,,,,,5.00", "cost" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *csv = g_strdup_printf (
+            "ref,at,account,rep,kind,amount,product,category,quantity,cost\n%s\n", bad[i].row);
+        g_autoptr (GInputStream) in = stream_for (csv);
+
+        CU_ASSERT_FALSE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                         NULL, NULL, NULL, NULL, &error));
+        TANDEM_ASSERT_ERROR (error, TANDEM_IMPORT_ERROR, TANDEM_IMPORT_ERROR_INVALID_FIELD,
+                             bad[i].needle);
+        g_clear_error (&error);
+      }
+    {
+      g_autoptr (GInputStream) in
+          = stream_for ("ref,at,account,rep,kind,amount,product,category,quantity,cost\n"
+                        "ok1,2026-11-04T10:00:00Z,1,1,order,10.00 EUR,P-7,Teile,4,2.50\n");
+      g_autoptr (TandemActivity) read = NULL;
+
+      CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                      NULL, NULL, NULL, NULL, &error));
+      TANDEM_ASSERT_NO_ERROR (error);
+      read = tandem_store_find_activity_by_ref (f.store, "ok1", &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (read);
+      CU_ASSERT_EQUAL (tandem_activity_get_quantity (read), 4);
+      /* a bare cost is in the amount's currency */
+      CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_activity_get_cost (read)), 250);
+      CU_ASSERT_STRING_EQUAL (tandem_money_get_currency (tandem_activity_get_cost (read)), "EUR");
+    }
+    {
+      /* a German file writes the cost as it writes the amount */
+      g_autoptr (GInputStream) in
+          = stream_for ("ref;at;account;rep;kind;amount;cost\n"
+                        "g1;2026-11-04T10:00:00Z;1;1;order;1.234,50 EUR;1.000,25\n");
+      g_autoptr (TandemActivity) read = NULL;
+
+      CU_ASSERT_TRUE (tandem_store_import_activities (f.store, in, TANDEM_DATA_FORMAT_CSV, NULL,
+                                                      NULL, NULL, NULL, NULL, &error));
+      TANDEM_ASSERT_NO_ERROR (error);
+      read = tandem_store_find_activity_by_ref (f.store, "g1", &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (read);
+      CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_activity_get_cost (read)), 100025);
+    }
+  }
+  fixture_clear (&f);
 }
 
 /* The CSV of a large load: BULK_ROWS rows over five accounts, times out
@@ -1472,6 +1603,7 @@ main (void)
     TANDEM_TEST (test_import_all_or_nothing),
     TANDEM_TEST (test_import_rfc4180_and_refs),
     TANDEM_TEST (test_export_round_trip),
+    TANDEM_TEST (test_what_was_sold),
     TANDEM_TEST (test_json_import_errors),
     TANDEM_TEST (test_import_bulk_index),
     TANDEM_TEST (test_async),

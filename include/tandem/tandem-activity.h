@@ -64,6 +64,30 @@ TANDEM_AVAILABLE_IN_ALL
 const char *tandem_activity_get_note (TandemActivity *self);
 TANDEM_AVAILABLE_IN_ALL
 void tandem_activity_set_note (TandemActivity *self, const char *note);
+
+TANDEM_AVAILABLE_IN_ALL
+const char *tandem_activity_get_product (TandemActivity *self);
+
+TANDEM_AVAILABLE_IN_ALL
+void tandem_activity_set_product (TandemActivity *self, const char *product);
+
+TANDEM_AVAILABLE_IN_ALL
+const char *tandem_activity_get_category (TandemActivity *self);
+
+TANDEM_AVAILABLE_IN_ALL
+void tandem_activity_set_category (TandemActivity *self, const char *category);
+
+TANDEM_AVAILABLE_IN_ALL
+guint tandem_activity_get_quantity (TandemActivity *self);
+
+TANDEM_AVAILABLE_IN_ALL
+void tandem_activity_set_quantity (TandemActivity *self, guint quantity);
+
+TANDEM_AVAILABLE_IN_ALL
+TandemMoney *tandem_activity_get_cost (TandemActivity *self);
+
+TANDEM_AVAILABLE_IN_ALL
+void tandem_activity_set_cost (TandemActivity *self, TandemMoney *cost);
 TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_activity_validate (TandemActivity *self, GError **error);
 

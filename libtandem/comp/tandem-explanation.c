@@ -114,6 +114,14 @@ _tandem_settlement_explain (TandemSettlement *self, const TandemLine *l, GError 
                               self->currency, since);
     }
   g_string_append (out, text);
+  if (l->reason == REASON_COMMISSION && l->other2 > 0 && self->group_names != NULL
+      && (guint)l->other2 <= self->group_names->len)
+    /* TRANSLATORS: the plan's group whose rules the line followed */
+    g_string_append_printf (out, _ (" (rules of [%s])"),
+                            (char *)g_ptr_array_index (self->group_names, l->other2 - 1));
+  if (l->reason == REASON_ACCELERATOR && (l->flags & LINE_MARGIN))
+    /* TRANSLATORS: an accelerator line under Base=margin */
+    g_string_append (out, _ (" (its share of the margin: Base=margin)"));
   if (l->flags & LINE_PERIOD_TARGET)
     {
       g_autofree char *label = tandem_period_to_string (self->period);
@@ -144,6 +152,20 @@ explain_line (TandemSettlement *self, const TandemLine *l, GError **error)
   switch ((TandemLineReason)l->reason)
     {
     case REASON_COMMISSION:
+      if (l->flags & LINE_MARGIN)
+        {
+          /* Base=margin: the base is the amount less the cost */
+          g_autofree char *cost = _tandem_money_format_display (l->other, cur);
+          char            *margin
+              = l->base > 0 ? g_strdup_printf (_ ("the margin %s (the amount less the cost %s) of"),
+                                               base, cost)
+                            /* TRANSLATORS: a sale at a loss under Base=margin */
+                            : g_strdup_printf (
+                                _ ("no margin (the cost %s is not below the amount) of"), cost);
+
+          g_free (base);
+          base = margin;
+        }
       if (l->flags & LINE_EARNED)
         {
           /* pay on collection: the share is of what the line earned; the

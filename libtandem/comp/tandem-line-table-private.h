@@ -39,6 +39,7 @@ typedef enum
 #define LINE_PERIOD_TARGET 1 /* the tandem's target was the one set for the period */
 #define LINE_RECOVERABLE 2   /* a draw line of a recoverable draw */
 #define LINE_EARNED 4        /* pay on collection: an order's own line; amount paid, earned all */
+#define LINE_MARGIN 8 /* Base=margin: base is the margin; a commission line's other the cost */
 
 /* One line, compact: the explanation is written only when asked for. */
 typedef struct

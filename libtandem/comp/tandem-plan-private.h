@@ -12,19 +12,27 @@ G_BEGIN_DECLS
 #define TANDEM_N_ACTIVITY_KINDS (TANDEM_ACTIVITY_KIND_PAYMENT + 1)
 #include "tandem-payroll-private.h"
 
+/* What a [Kind …], [Product …] or [Category …] group sets. */
 typedef struct
 {
   gboolean has_rate;
   gint64   rate; /* fixed point, see tandem-rate-private.h */
   gboolean has_share;
   int      share_bp;
+  gboolean has_base;
+  gboolean margin; /* Base=margin: the amount less the cost */
+  guint    group;  /* [Product …] and [Category …]: 1 + its place in group_names */
 } TandemKindRule;
 
 typedef struct
 {
   gint64         commission_rate;
   int            inside_share_bp;
+  gboolean       margin; /* [Plan] Base=margin */
   TandemKindRule kinds[TANDEM_N_ACTIVITY_KINDS];
+  GHashTable    *products;    /* [Product NAME]: NAME → TandemKindRule */
+  GHashTable    *categories;  /* [Category NAME]: NAME → TandemKindRule */
+  GPtrArray     *group_names; /* "Product P-100", "Category Maschinen", … */
 
   gboolean          has_bonus;
   gint64            bonus_attainment; /* share of target, fixed point */

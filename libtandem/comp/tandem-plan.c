@@ -58,7 +58,14 @@
  * paid in the periods of its payments ([ctor@Tandem.Activity.new_payment]);
  * see [ctor@Tandem.Settlement.new].
  * `[Kind order]`, `[Kind cross-sell]` and `[Kind up-sell]` may override
- * `CommissionRate` and `InsideShare`. The other groups are optional: a
+ * `CommissionRate`, `InsideShare` and `Base`, and so may `[Product NAME]`
+ * and `[Category NAME]` for what a sale sold
+ * ([property@Tandem.Activity:product], [property@Tandem.Activity:category]).
+ * Each key is taken from the most specific group that sets it: the
+ * product's, then the category's, then the kind's, then `[Plan]`.
+ * `Base=margin` pays commission on the margin, the amount less the
+ * [property@Tandem.Activity:cost] (nothing on a sale at a loss), instead
+ * of on the amount (`Base=amount`, the default). The other groups are optional: a
  * plan without `[TeamBonus]` pays no team bonus, and so on. Unknown
  * groups and keys are errors, and every error names the group, the key
  * and the value: `[Kind cross-sell] InsideShare=140%: must be between 0%
@@ -162,6 +169,9 @@ tandem_plan_finalize (GObject *object)
   TandemPlan *self = (TandemPlan *)object;
 
   g_clear_pointer (&self->data, g_free);
+  g_clear_pointer (&self->rules.products, g_hash_table_unref);
+  g_clear_pointer (&self->rules.categories, g_hash_table_unref);
+  g_clear_pointer (&self->rules.group_names, g_ptr_array_unref);
   _tandem_record_finalize (object);
 }
 
@@ -176,6 +186,9 @@ tandem_plan_class_init (TandemPlanClass *klass)
 static void
 tandem_plan_init (TandemPlan *self)
 {
+  self->rules.products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->rules.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->rules.group_names = g_ptr_array_new_with_free_func (g_free);
 }
 
 static char *
@@ -274,19 +287,40 @@ check_keys (GKeyFile *kf, const char *group, const char *const *allowed, GError 
   return TRUE;
 }
 
+/* Base=amount|margin: what commission is a share of. */
+static gboolean
+parse_base (GKeyFile *kf, const char *group, gboolean *has_base, gboolean *margin, GError **error)
+{
+  g_autofree char *base = get_value (kf, group, "Base", FALSE, NULL);
+
+  *has_base = base != NULL;
+  *margin = FALSE;
+  if (base == NULL || g_ascii_strcasecmp (base, "amount") == 0)
+    return TRUE;
+  if (g_ascii_strcasecmp (base, "margin") == 0)
+    {
+      *margin = TRUE;
+      return TRUE;
+    }
+  return _tandem_plan_value_error (error, group, "Base", base,
+                                   _ ("expected amount or margin (the amount less the cost)"));
+}
+
 static gboolean
 parse_plan_group (TandemPlan *self, GKeyFile *kf, GError **error)
 {
-  static const char *const allowed[] = { "Name",           "Currency",    "Period", "TimeZone",
-                                         "CommissionRate", "InsideShare", "PayOn",  NULL };
-  const char              *g = "Plan";
-  g_autofree char         *name = NULL;
-  g_autofree char         *currency = NULL;
-  g_autofree char         *period = NULL;
-  g_autofree char         *zone = NULL;
-  g_autofree char         *rate = NULL;
-  g_autofree char         *share = NULL;
-  g_autofree char         *pay_on = NULL;
+  static const char *const allowed[]
+      = { "Name",        "Currency", "Period", "TimeZone", "CommissionRate",
+          "InsideShare", "PayOn",    "Base",   NULL };
+  const char      *g = "Plan";
+  g_autofree char *name = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *zone = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *pay_on = NULL;
+  gboolean         has_base;
 
   if (!g_key_file_has_group (kf, g))
     {
@@ -351,32 +385,20 @@ parse_plan_group (TandemPlan *self, GKeyFile *kf, GError **error)
   else
     return _tandem_plan_value_error (error, g, "PayOn", pay_on, _ ("expected order or payment"));
 
-  return TRUE;
+  return parse_base (kf, g, &has_base, &self->rules.margin, error);
 }
 
+/* CommissionRate, InsideShare and Base of a [Kind …], [Product …] or
+ * [Category …] group. */
 static gboolean
-parse_kind_group (TandemPlan *self, GKeyFile *kf, const char *group, GError **error)
+parse_rule (GKeyFile *kf, const char *group, TandemKindRule *rule, GError **error)
 {
-  static const char *const allowed[] = { "CommissionRate", "InsideShare", NULL };
+  static const char *const allowed[] = { "CommissionRate", "InsideShare", "Base", NULL };
   g_autofree char         *rate = NULL;
   g_autofree char         *share = NULL;
-  const char              *nick = group + strlen ("Kind ");
-  TandemActivityKind       kind;
-  TandemKindRule          *rule;
 
-  if (!tandem_activity_kind_from_nick (nick, &kind, NULL)
-      || !tandem_activity_kind_is_commissionable (kind))
-    {
-      g_set_error (
-          error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
-          _ ("[%s]: unknown group (kinds with their own rules are order, cross-sell and up-sell)"),
-          group);
-      return FALSE;
-    }
   if (!check_keys (kf, group, allowed, error))
     return FALSE;
-
-  rule = &self->rules.kinds[kind];
   rate = get_value (kf, group, "CommissionRate", FALSE, NULL);
   if (rate != NULL)
     {
@@ -392,6 +414,53 @@ parse_kind_group (TandemPlan *self, GKeyFile *kf, const char *group, GError **er
         return FALSE;
       rule->has_share = TRUE;
     }
+  return parse_base (kf, group, &rule->has_base, &rule->margin, error);
+}
+
+static gboolean
+parse_kind_group (TandemPlan *self, GKeyFile *kf, const char *group, GError **error)
+{
+  const char        *nick = group + strlen ("Kind ");
+  TandemActivityKind kind;
+
+  if (!tandem_activity_kind_from_nick (nick, &kind, NULL)
+      || !tandem_activity_kind_is_commissionable (kind))
+    {
+      g_set_error (
+          error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
+          _ ("[%s]: unknown group (kinds with their own rules are order, cross-sell and up-sell)"),
+          group);
+      return FALSE;
+    }
+  return parse_rule (kf, group, &self->rules.kinds[kind], error);
+}
+
+/* [Product NAME] and [Category NAME]: the rules of what was sold. */
+static gboolean
+parse_sold_group (TandemPlan *self, GKeyFile *kf, const char *group, GError **error)
+{
+  gboolean        product = g_str_has_prefix (group, "Product ");
+  const char     *name = group + strlen (product ? "Product " : "Category ");
+  TandemKindRule *rule = g_new0 (TandemKindRule, 1);
+
+  if (*name == '\0' || g_ascii_isspace (*name))
+    {
+      g_free (rule);
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
+                   _ ("[%s]: a product or category group names it: [Product P-100], "
+                      "[Category Maschinen]"),
+                   group);
+      return FALSE;
+    }
+  if (!parse_rule (kf, group, rule, error))
+    {
+      g_free (rule);
+      return FALSE;
+    }
+  g_ptr_array_add (self->rules.group_names, g_strdup (group));
+  rule->group = self->rules.group_names->len;
+  g_hash_table_replace (product ? self->rules.products : self->rules.categories, g_strdup (name),
+                        rule);
   return TRUE;
 }
 
@@ -551,11 +620,12 @@ tandem_plan_new_from_data (const char *data, gssize length, GError **error)
 
   names = g_key_file_get_groups (kf, NULL);
   for (guint i = 0; names[i] != NULL; i++)
-    if (!g_strv_contains (groups, names[i]) && !g_str_has_prefix (names[i], "Kind "))
+    if (!g_strv_contains (groups, names[i]) && !g_str_has_prefix (names[i], "Kind ")
+        && !g_str_has_prefix (names[i], "Product ") && !g_str_has_prefix (names[i], "Category "))
       {
         g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
-                     _ ("[%s]: unknown group (expected Plan, Kind …, TeamBonus, Accelerator, Cap, "
-                        "Referral, Clawback, Payroll)"),
+                     _ ("[%s]: unknown group (expected Plan, Kind …, Product …, Category …, "
+                        "TeamBonus, Accelerator, Cap, Referral, Clawback, Payroll)"),
                      names[i]);
         return NULL;
       }
@@ -564,7 +634,9 @@ tandem_plan_new_from_data (const char *data, gssize length, GError **error)
     return NULL;
 
   for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_has_prefix (names[i], "Kind ") && !parse_kind_group (self, kf, names[i], error))
+    if ((g_str_has_prefix (names[i], "Kind ") && !parse_kind_group (self, kf, names[i], error))
+        || ((g_str_has_prefix (names[i], "Product ") || g_str_has_prefix (names[i], "Category "))
+            && !parse_sold_group (self, kf, names[i], error)))
       return NULL;
 
   if (!parse_optional_groups (self, kf, error))

@@ -54,6 +54,7 @@ struct _TandemSettlement
   gboolean              collects; /* the plan pays on collection */
   GHashTable           *held;     /* rep id → gint64 held at the period's end, or NULL */
   gint64                held_total;
+  GPtrArray            *group_names; /* the plan's [Product …] and [Category …] groups */
   /* a closed period's stored explanations, read a range of rows at a
    * time when asked for: its lines keep their row in `other` */
   GHashTable *names; /* "a17", "t3", "r2" → the name of account, tandem, rep 17, 3, 2 as it

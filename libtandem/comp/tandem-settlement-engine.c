@@ -215,12 +215,71 @@ share_for (TandemEngine *engine, TandemTeamState *team, int kind)
   return engine->rules->inside_share_bp;
 }
 
-static gint64
-rate_for (TandemEngine *engine, int kind)
+/* How a sale is paid: each key from the most specific group that sets
+ * it (its product's, its category's, its kind's, [Plan]); the tandem's
+ * own share counts after the groups' and before [Plan]'s. */
+typedef struct
 {
-  const TandemKindRule *rule = &engine->rules->kinds[kind];
+  gint64   rate;
+  int      share_bp;
+  gboolean margin;
+  guint    group; /* the product's or category's group that set a key, 1 + index */
+} Terms;
 
-  return rule->has_rate ? rule->rate : engine->rules->commission_rate;
+static void
+terms_for (TandemEngine *engine, TandemTeamState *team, const TandemSettleRecord *r, Terms *t)
+{
+  const TandemPlanRules *rules = engine->rules;
+  const TandemKindRule  *chain[3] = {
+     r->product != NULL ? g_hash_table_lookup (rules->products, r->product) : NULL,
+    r->category != NULL ? g_hash_table_lookup (rules->categories, r->category) : NULL,
+    &rules->kinds[r->kind],
+  };
+  gboolean has_rate = FALSE, has_share = FALSE, has_base = FALSE;
+
+  t->rate = rules->commission_rate;
+  t->share_bp = team != NULL && team->share_bp >= 0 ? team->share_bp : rules->inside_share_bp;
+  t->margin = rules->margin;
+  t->group = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (chain); i++)
+    {
+      const TandemKindRule *rule = chain[i];
+
+      if (rule == NULL)
+        continue;
+      if (rule->has_rate && !has_rate)
+        t->rate = rule->rate, has_rate = TRUE;
+      if (rule->has_share && !has_share)
+        t->share_bp = rule->share_bp, has_share = TRUE;
+      if (rule->has_base && !has_base)
+        t->margin = rule->margin, has_base = TRUE;
+      if (t->group == 0 && rule->group > 0)
+        t->group = rule->group;
+    }
+}
+
+/* What commission is a share of: the amount, or under Base=margin the
+ * amount less the cost, never below zero (a sale at a loss earns
+ * nothing); -1 with @error set for a sale without a cost. */
+static gint64
+commission_base (TandemEngine *engine, const TandemSettleRecord *r, const Terms *t, GError **error)
+{
+  if (!t->margin)
+    return r->amount_minor;
+  if (!r->has_cost)
+    {
+      const char *group
+          = t->group > 0 ? g_ptr_array_index (engine->rules->group_names, t->group - 1) : NULL;
+      g_autofree char *where
+          = group != NULL ? g_strdup_printf ("[%s]", group) : g_strdup (_ ("the plan"));
+
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_VALUE,
+                   _ ("Activity #%" PRId64 " has no cost, but %s of plan “%s” pays on the margin "
+                      "(Base=margin): give it a cost"),
+                   r->id, where, tandem_plan_get_name (engine->plan));
+      return -1;
+    }
+  return MAX (r->amount_minor - r->cost_minor, 0);
 }
 
 static void
@@ -373,17 +432,21 @@ process_commissionable (TandemEngine *engine, const TandemSettleRecord *r, GErro
 {
   const TandemMembershipRecord *members;
   TandemTeamState              *team;
-  gint64                        rate = rate_for (engine, r->kind);
+  Terms                         terms;
+  gint64                        rate;
   int                           share = 0;
-  gint64                        before, after, pool;
+  gint64                        base, before, after, pool;
   TandemLine                    line = { 0 };
   TandemReferralRecord         *referral;
 
   team = team_for (engine, r->team_id, r->account_id, r->id, r->occurred_at, &members, error);
   if (team == NULL)
     return FALSE;
-  share = share_for (engine, team, r->kind);
-  if (!round_rate (r->amount_minor, rate, &pool, N_ ("The commission"), r->id, error))
+  terms_for (engine, team, r, &terms);
+  rate = terms.rate;
+  share = terms.share_bp;
+  if ((base = commission_base (engine, r, &terms, error)) < 0
+      || !round_rate (base, rate, &pool, N_ ("The commission"), r->id, error))
     return FALSE;
 
   line.kind = TANDEM_LINE_KIND_COMMISSION;
@@ -392,8 +455,12 @@ process_commissionable (TandemEngine *engine, const TandemSettleRecord *r, GErro
   line.activity_kind = r->kind;
   line.account_id = r->account_id;
   line.team_id = team->team_id;
-  line.base = r->amount_minor;
+  line.base = base;
   line.rate = rate;
+  /* what the explanation names: the cost under Base=margin, the group */
+  line.flags = terms.margin ? LINE_MARGIN : 0;
+  line.other = terms.margin ? r->cost_minor : 0;
+  line.other2 = terms.group;
   add_split (engine, members, pool, share, &line, NULL, NULL);
   if (engine->collect != NULL)
     g_hash_table_add (engine->collect, int64_key (r->id));
@@ -427,14 +494,20 @@ process_commissionable (TandemEngine *engine, const TandemSettleRecord *r, GErro
                 rate, engine->rules->accelerator_multiplier - TANDEM_RATE_ONE, TANDEM_RATE_ONE,
                 &overflow);
 
+          gint64 part = MIN (above, r->amount_minor);
+
+          /* under Base=margin the part above pays on its share of the
+           * margin: part × margin / amount */
+          if (!overflow && terms.margin && r->amount_minor > 0)
+            part = _tandem_mul_div_round (part, base, r->amount_minor, &overflow);
           if (overflow
-              || !round_rate (MIN (above, r->amount_minor), extra_rate, &pool,
-                              N_ ("The accelerator"), r->id, error))
+              || !round_rate (part, extra_rate, &pool, N_ ("The accelerator"), r->id, error))
             return overflow ? _tandem_overflow_error (error, _ ("The accelerator rate")) : FALSE;
           line.kind = TANDEM_LINE_KIND_ACCELERATOR;
           line.reason = REASON_ACCELERATOR;
-          line.flags = team->period_target ? LINE_PERIOD_TARGET : 0;
-          line.base = MIN (above, r->amount_minor);
+          line.flags
+              = (team->period_target ? LINE_PERIOD_TARGET : 0) | (terms.margin ? LINE_MARGIN : 0);
+          line.base = part;
           line.rate = extra_rate;
           line.other = threshold;
           line.other2 = r->amount_minor;
@@ -655,7 +728,10 @@ convert (TandemEngine *engine, const TandemSettleRecord *r, TandemSettleRecord *
                                  &out->amount_minor)
       || (r->kind == TANDEM_ACTIVITY_KIND_REVERSAL
           && !_tandem_exchange_convert (r->reversed_amount, r->currency, engine->currency, value,
-                                        &out->reversed_amount)))
+                                        &out->reversed_amount))
+      || (r->has_cost
+          && !_tandem_exchange_convert (r->cost_minor, r->currency, engine->currency, value,
+                                        &out->cost_minor)))
     return _tandem_overflow_error (error, _ ("The conversion of activity #%" PRId64), r->id);
 
   conversion = g_new0 (TandemRateConversion, 1);

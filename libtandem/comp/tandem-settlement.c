@@ -79,6 +79,7 @@ tandem_settlement_finalize (GObject *object)
   g_clear_pointer (&self->approved_by, g_free);
   g_clear_pointer (&self->paid_by, g_free);
   g_clear_pointer (&self->held, g_hash_table_unref);
+  g_clear_pointer (&self->group_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tandem_settlement_parent_class)->finalize (object);
 }
@@ -275,6 +276,7 @@ settlement_new (TandemStore *store, TandemPlan *plan, TandemPeriod *period)
   self->collects = tandem_plan_get_pay_on (plan) == TANDEM_PAY_ON_PAYMENT;
   g_strlcpy (self->currency, tandem_plan_get_currency (plan), sizeof self->currency);
   self->period = tandem_period_copy (period);
+  self->group_names = g_ptr_array_ref (_tandem_plan_get_rules (plan)->group_names);
   return self;
 }
 

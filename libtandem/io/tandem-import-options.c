@@ -22,7 +22,8 @@
  *
  * The fields are `ref`, `at`, `account` (or `account_number`, the
  * customer number), `rep` (or `personnel_number`), `kind`, `amount`,
- * `currency`, `reverses`, `pays` and `note`.
+ * `currency`, `reverses`, `pays`, `note`, and what a sale sold: `product`,
+ * `category`, `quantity` and `cost`.
  *
  * Since: 1.0
  */
@@ -37,8 +38,9 @@ struct _TandemImportOptions
 G_DEFINE_FINAL_TYPE (TandemImportOptions, tandem_import_options, G_TYPE_OBJECT)
 
 const char *const _tandem_import_fields[] = {
-  "ref",      "at",       "account", "account_number", "rep", "personnel_number", "kind", "amount",
-  "currency", "reverses", "pays",    "note",           NULL,
+  "ref",     "at",       "account",  "account_number", "rep",  "personnel_number",
+  "kind",    "amount",   "currency", "reverses",       "pays", "note",
+  "product", "category", "quantity", "cost",           NULL,
 };
 
 static void

@@ -170,7 +170,20 @@ derive_ref (TandemActivityWriter *self, const TandemActivityRecord *r)
       "1|%" PRId64 "|%" PRId64 "|%" PRId64 "|%d|%d|%" PRId64 "|%s|%" PRId64 "|%s", r->occurred_at,
       r->account_id, r->rep_id, r->kind, r->has_amount, r->has_amount ? r->amount_minor : 0,
       r->has_amount ? r->currency : "", r->reverses_id, r->note ? r->note : "");
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, facts, -1);
+  g_autofree char *digest = NULL;
+
+  /* what was sold counts only when given, so that the references of rows
+   * imported before it was known stay what they were */
+  if (r->product != NULL || r->category != NULL || r->quantity > 1 || r->has_cost)
+    {
+      char *more = g_strdup_printf ("%s|sold|%s|%s|%" PRId64 "|%d|%" PRId64, facts,
+                                    r->product ? r->product : "", r->category ? r->category : "",
+                                    MAX (r->quantity, 1), r->has_cost, r->cost_minor);
+
+      g_free (facts);
+      facts = more;
+    }
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, facts, -1);
 
   g_snprintf (self->ref, sizeof self->ref, "auto-%.20s", digest);
   return self->ref;
@@ -670,6 +683,8 @@ _tandem_activity_writer_queue (TandemActivityWriter *self,
   copy = *record;
   copy.external_ref = g_strdup (record->external_ref);
   copy.note = g_strdup (record->note);
+  copy.product = g_strdup (record->product);
+  copy.category = g_strdup (record->category);
   g_array_append_val (self->queue, copy);
   g_array_append_val (self->tags, tag);
   g_hash_table_add (self->queued_refs, copy.external_ref);

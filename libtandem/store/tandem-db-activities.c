@@ -15,9 +15,12 @@
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
-#define ACTIVITY_COLUMNS                                                                           \
-  "id, account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, " \
-  "note "
+/* what an activity is written with, in the order of its parameters */
+#define INSERT_COLUMNS                                                                         \
+  "account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, reverses_id, " \
+  "note, product, category, quantity, cost_minor"
+#define N_INSERT_COLUMNS 13
+#define ACTIVITY_COLUMNS "id, " INSERT_COLUMNS " "
 /* The text of the statements this file runs, by id. */
 static const char *const statements[N_STMTS] = {
   [STMT_SET_ACCOUNT_STAGE] = "UPDATE account SET stage = ?2 WHERE id = ?1",
@@ -25,20 +28,15 @@ static const char *const statements[N_STMTS] = {
   = "UPDATE account SET stage = (SELECT u.stage FROM account_stage_update u "
     "                             WHERE u.account_id = account.id) "
     "WHERE id IN (SELECT account_id FROM account_stage_update)",
-  [STMT_INSERT_ACTIVITY]
-  = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
-    "occurred_at, external_ref, reverses_id, note) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-    "ON CONFLICT (external_ref) DO NOTHING RETURNING id",
+  [STMT_INSERT_ACTIVITY] = "INSERT INTO activity (" INSERT_COLUMNS ") "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                           "ON CONFLICT (external_ref) DO NOTHING RETURNING id",
   [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
   [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
   [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
-  [STMT_INSERT_STAGED]
-  = "INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
-    "occurred_at, external_ref, reverses_id, note) "
-    "SELECT account_id, rep_id, kind, amount_minor, currency, occurred_at, external_ref, "
-    "       reverses_id, note FROM activity_stage WHERE TRUE ORDER BY pos "
-    "ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref",
+  [STMT_INSERT_STAGED] = "INSERT INTO activity (" INSERT_COLUMNS ") "
+                         "SELECT " INSERT_COLUMNS " FROM activity_stage WHERE TRUE ORDER BY pos "
+                         "ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref",
 };
 
 /* ------------------------------------------------------------------ */
@@ -58,6 +56,34 @@ read_activity (TandemSqlStmt *stmt, TandemActivityRecord *record)
   record->external_ref = _tandem_sql_column_dup (stmt, 7);
   record->reverses_id = tandem_sql_column_int64 (stmt, 8);
   record->note = _tandem_sql_column_dup (stmt, 9);
+  record->product = _tandem_sql_column_dup (stmt, 10);
+  record->category = _tandem_sql_column_dup (stmt, 11);
+  record->quantity = tandem_sql_column_int64 (stmt, 12);
+  record->has_cost = !tandem_sql_column_is_null (stmt, 13);
+  record->cost_minor = tandem_sql_column_int64 (stmt, 13);
+}
+
+/* Binds what an activity is written with (INSERT_COLUMNS) from @first on. */
+static void
+bind_activity (TandemSqlStmt *stmt, int first, const TandemActivityRecord *a)
+{
+  tandem_sql_bind_int64 (stmt, first, a->account_id);
+  tandem_sql_bind_int64 (stmt, first + 1, a->rep_id);
+  tandem_sql_bind_int64 (stmt, first + 2, a->kind);
+  if (a->has_amount)
+    {
+      tandem_sql_bind_int64 (stmt, first + 3, a->amount_minor);
+      tandem_sql_bind_text (stmt, first + 4, a->currency);
+    }
+  tandem_sql_bind_int64 (stmt, first + 5, a->occurred_at);
+  _tandem_sql_bind_text_or_null (stmt, first + 6, a->external_ref);
+  _tandem_sql_bind_optional_id (stmt, first + 7, a->reverses_id);
+  _tandem_sql_bind_text_or_null (stmt, first + 8, a->note);
+  _tandem_sql_bind_text_or_null (stmt, first + 9, a->product);
+  _tandem_sql_bind_text_or_null (stmt, first + 10, a->category);
+  tandem_sql_bind_int64 (stmt, first + 11, MAX (a->quantity, 1));
+  if (a->has_cost)
+    tandem_sql_bind_int64 (stmt, first + 12, a->cost_minor);
 }
 
 gint64
@@ -97,18 +123,7 @@ _tandem_db_insert_activity (TandemDb             *self,
   if (stmt == NULL)
     return FALSE;
 
-  tandem_sql_bind_int64 (stmt, 1, record->account_id);
-  tandem_sql_bind_int64 (stmt, 2, record->rep_id);
-  tandem_sql_bind_int64 (stmt, 3, record->kind);
-  if (record->has_amount)
-    {
-      tandem_sql_bind_int64 (stmt, 4, record->amount_minor);
-      tandem_sql_bind_text (stmt, 5, record->currency);
-    }
-  tandem_sql_bind_int64 (stmt, 6, record->occurred_at);
-  _tandem_sql_bind_text_or_null (stmt, 7, record->external_ref);
-  _tandem_sql_bind_optional_id (stmt, 8, record->reverses_id);
-  _tandem_sql_bind_text_or_null (stmt, 9, record->note);
+  bind_activity (stmt, 1, record);
 
   if (!_tandem_db_step_insert (self, stmt, _ ("Could not log the activity"), &record->id, &local))
     {
@@ -331,11 +346,12 @@ static const char stage_sql[]
       "pos BIGINT NOT NULL, account_id BIGINT NOT NULL, rep_id BIGINT NOT NULL, "
       "kind BIGINT NOT NULL, amount_minor BIGINT, currency TEXT, "
       "occurred_at BIGINT NOT NULL, external_ref TEXT NOT NULL, "
-      "reverses_id BIGINT, note TEXT)";
+      "reverses_id BIGINT, note TEXT, product TEXT, category TEXT, quantity BIGINT NOT NULL, "
+      "cost_minor BIGINT)";
 
 static const char *const stage_columns[] = {
-  "pos",      "account_id",  "rep_id",       "kind",        "amount_minor",
-  "currency", "occurred_at", "external_ref", "reverses_id", "note",
+  "pos",          "account_id",  "rep_id", "kind",    "amount_minor", "currency", "occurred_at",
+  "external_ref", "reverses_id", "note",   "product", "category",     "quantity", "cost_minor",
 };
 
 static gboolean
@@ -362,6 +378,11 @@ stage_activities (TandemDb *self, TandemActivityRecord *records, guint n, GError
       if (r->reverses_id > 0)
         rows_int (&rows, i, 8, r->reverses_id);
       rows_text (&rows, i, 9, r->note);
+      rows_text (&rows, i, 10, r->product);
+      rows_text (&rows, i, 11, r->category);
+      rows_int (&rows, i, 12, MAX (r->quantity, 1));
+      if (r->has_cost)
+        rows_int (&rows, i, 13, r->cost_minor);
     }
 
   if (!tandem_sql_exec (self->driver, stage_sql)
@@ -400,9 +421,7 @@ multi_insert_stmt (TandemDb *self)
 
   if (self->multi_insert != NULL)
     return self->multi_insert;
-  sql = multi_values ("INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, "
-                      "occurred_at, external_ref, reverses_id, note) VALUES ",
-                      9);
+  sql = multi_values ("INSERT INTO activity (" INSERT_COLUMNS ") VALUES ", N_INSERT_COLUMNS);
   g_string_append (sql, " ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref");
   self->multi_insert = tandem_sql_prepare (self->driver, sql->str);
   return self->multi_insert;
@@ -422,27 +441,14 @@ insert_multi (TandemDb *self, TandemActivityRecord *records, gboolean *inserted)
   for (guint r = 0; r < MULTI_ROWS; r++)
     {
       const TandemActivityRecord *a = &records[r];
-      int                         p = (int)(r * 9);
+      int                         p = (int)(r * N_INSERT_COLUMNS);
 
       if (a->external_ref == NULL)
         {
           tandem_sql_reset (stmt);
           return FALSE;
         }
-      tandem_sql_bind_int64 (stmt, p + 1, a->account_id);
-      tandem_sql_bind_int64 (stmt, p + 2, a->rep_id);
-      tandem_sql_bind_int64 (stmt, p + 3, a->kind);
-      if (a->has_amount)
-        {
-          tandem_sql_bind_int64 (stmt, p + 4, a->amount_minor);
-          tandem_sql_bind_text (stmt, p + 5, a->currency);
-        }
-      tandem_sql_bind_int64 (stmt, p + 6, a->occurred_at);
-      tandem_sql_bind_text (stmt, p + 7, a->external_ref);
-      if (a->reverses_id > 0)
-        tandem_sql_bind_int64 (stmt, p + 8, a->reverses_id);
-      if (a->note != NULL)
-        tandem_sql_bind_text (stmt, p + 9, a->note);
+      bind_activity (stmt, p + 1, a);
       records[r].id = 0;
       inserted[r] = FALSE;
     }

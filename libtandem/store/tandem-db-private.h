@@ -124,6 +124,12 @@ typedef struct
   char    *external_ref;
   gint64   reverses_id;
   char    *note;
+  /* what was sold (sales only) */
+  char    *product;
+  char    *category;
+  gint64   quantity; /* 0 is read and written as 1 */
+  gboolean has_cost;
+  gint64   cost_minor; /* in the amount's currency */
 } TandemActivityRecord;
 
 /* Conditions of an activity scan; 0 / -1 mean "any". max_id pins a
@@ -175,6 +181,11 @@ typedef struct
   gint64 reversed_rep_id;
   gint64 reversed_amount;
   gint64 reversed_at;
+  /* what a sale sold; the texts are the scan's, valid during the call */
+  const char *product;
+  const char *category;
+  gboolean    has_cost;
+  gint64      cost_minor;
 } TandemSettleRecord;
 
 /* The first order of an account that another account referred. */

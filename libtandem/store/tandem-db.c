@@ -347,6 +347,8 @@ _tandem_activity_record_clear (TandemActivityRecord *record)
 {
   g_clear_pointer (&record->external_ref, g_free);
   g_clear_pointer (&record->note, g_free);
+  g_clear_pointer (&record->product, g_free);
+  g_clear_pointer (&record->category, g_free);
 }
 
 const TandemMembershipRecord *

@@ -358,6 +358,15 @@ const char *const _tandem_schema_migrations[] = {
   ");"
   "ALTER TABLE account ADD COLUMN number TEXT;"
   "CREATE UNIQUE INDEX account_number ON account (number) WHERE number IS NOT NULL;",
+
+  /* 16: what was sold: a sale's product and category, the units sold
+   *     (1 for every activity stored before) and its cost, in the
+   *     amount's currency */
+  "ALTER TABLE activity ADD COLUMN product TEXT;"
+  "ALTER TABLE activity ADD COLUMN category TEXT;"
+  "ALTER TABLE activity ADD COLUMN quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1);"
+  "ALTER TABLE activity ADD COLUMN cost_minor INTEGER "
+  "  CHECK (cost_minor IS NULL OR (cost_minor >= 0 AND amount_minor IS NOT NULL));",
 };
 
 /* PostgreSQL changes a bound in place: the migrations it words itself. */

@@ -162,6 +162,12 @@ tandem_store_save_activity (TandemStore    *self,
                        : pays   ? tandem_activity_get_id (pays)
                                 : 0;
   record.note = (char *)tandem_activity_get_note (activity);
+  record.product = (char *)tandem_activity_get_product (activity);
+  record.category = (char *)tandem_activity_get_category (activity);
+  record.quantity = tandem_activity_get_quantity (activity);
+  record.has_cost = tandem_activity_get_cost (activity) != NULL;
+  record.cost_minor
+      = record.has_cost ? tandem_money_get_minor_units (tandem_activity_get_cost (activity)) : 0;
 
   /* everything the writer reads (closed periods, reversals, duplicates)
    * is read inside the write transaction */

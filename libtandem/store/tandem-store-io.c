@@ -63,12 +63,17 @@ typedef enum
   COL_CURRENCY,
   COL_ACCOUNT_NUMBER,
   COL_PERSONNEL_NUMBER,
+  COL_PRODUCT,
+  COL_CATEGORY,
+  COL_QUANTITY,
+  COL_COST,
   N_COLS
 } Column;
 
 static const char *const column_names[N_COLS] = {
-  "ref",      "at",   "account", "rep",      "kind",           "amount",
-  "reverses", "note", "pays",    "currency", "account_number", "personnel_number",
+  "ref",      "at",       "account",  "rep",      "kind",           "amount",
+  "reverses", "note",     "pays",     "currency", "account_number", "personnel_number",
+  "product",  "category", "quantity", "cost",
 };
 
 typedef struct
@@ -336,6 +341,72 @@ canonical_amount (Importer *imp, GError **error)
   return TRUE;
 }
 
+/* What was sold: product and category as given, a quantity of at least
+ * 1 (1 when left out), a cost like the amount (German notation in a ';'
+ * file; a bare number is in the amount's currency). */
+static gboolean
+parse_sale (Importer *imp, TandemActivityRecord *record, GError **error)
+{
+  const char *text;
+
+  record->product = (char *)(has_field (imp, COL_PRODUCT) ? imp->fields[COL_PRODUCT] : NULL);
+  record->category = (char *)(has_field (imp, COL_CATEGORY) ? imp->fields[COL_CATEGORY] : NULL);
+  record->quantity = 1;
+  if (has_field (imp, COL_QUANTITY)
+      && !g_ascii_string_to_signed (imp->fields[COL_QUANTITY], 10, 1, G_MAXINT32, &record->quantity,
+                                    NULL))
+    return field_error (imp, COL_QUANTITY, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                        _ ("“%s”: must be a whole number of at least 1"),
+                        imp->fields[COL_QUANTITY]);
+  if (!has_field (imp, COL_COST))
+    return TRUE;
+  if (!record->has_amount)
+    return field_error (imp, COL_COST, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                        _ ("a cost without an amount"));
+  text = imp->fields[COL_COST];
+  {
+    g_autofree char *canonical = NULL;
+    g_autofree char *with_currency = NULL;
+    g_autoptr (GError) local_error = NULL;
+    char currency[4];
+
+    if (imp->german && (canonical = _tandem_money_german_to_canonical (text, &local_error)) == NULL)
+      return field_error (imp, COL_COST, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+                          local_error->message);
+    text = canonical != NULL ? canonical : text;
+    if (!g_ascii_isalpha (text[strlen (text) - 1]))
+      text = with_currency = g_strdup_printf ("%s %s", text, record->currency);
+    if (!_tandem_money_parse_parts (text, &record->cost_minor, currency, &local_error))
+      return field_error (imp, COL_COST, TANDEM_IMPORT_ERROR_INVALID_FIELD, error, "%s",
+                          local_error->message);
+    if (strcmp (currency, record->currency) != 0 || record->cost_minor < 0)
+      return field_error (imp, COL_COST, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
+                          _ ("“%s”: must not be negative, in the amount’s currency (%s)"),
+                          imp->fields[COL_COST], record->currency);
+  }
+  record->has_cost = TRUE;
+  return TRUE;
+}
+
+/* The facts of @record that the activity's rules look at; they point
+ * into @record. */
+static void
+facts_from_record (TandemActivityFacts *facts, const TandemActivityRecord *record)
+{
+  facts->id = record->id;
+  facts->kind = record->kind;
+  facts->has_amount = record->has_amount;
+  facts->amount_minor = record->amount_minor;
+  facts->currency = record->currency;
+  facts->occurred_at = record->occurred_at;
+  facts->product = record->product;
+  facts->category = record->category;
+  facts->quantity = MAX (record->quantity, 1);
+  facts->has_cost = record->has_cost;
+  facts->cost_minor = record->cost_minor;
+  facts->cost_currency = record->currency;
+}
+
 static gboolean
 import_row (Importer *imp, GError **error)
 {
@@ -393,11 +464,9 @@ import_row (Importer *imp, GError **error)
     return field_error (imp, COL_CURRENCY, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
                         _ ("a currency without an amount"));
 
-  facts.kind = kind;
-  facts.has_amount = record.has_amount;
-  facts.amount_minor = record.amount_minor;
-  facts.currency = record.currency;
-  facts.occurred_at = record.occurred_at;
+  if (!parse_sale (imp, &record, error))
+    return FALSE;
+  facts_from_record (&facts, &record);
 
   if (has_field (imp, COL_REVERSES) && has_field (imp, COL_PAYS))
     return field_error (imp, COL_PAYS, TANDEM_IMPORT_ERROR_INVALID_FIELD, error,
@@ -419,12 +488,7 @@ import_row (Importer *imp, GError **error)
         return FALSE;
       if (!load_reversed (imp, column, &reversed, &record.reverses_id, error))
         return FALSE;
-      reversed_facts.id = reversed.id;
-      reversed_facts.kind = reversed.kind;
-      reversed_facts.has_amount = reversed.has_amount;
-      reversed_facts.amount_minor = reversed.amount_minor;
-      reversed_facts.currency = reversed.currency;
-      reversed_facts.occurred_at = reversed.occurred_at;
+      facts_from_record (&reversed_facts, &reversed);
       if (!record.has_amount && reversed.has_amount && kind == TANDEM_ACTIVITY_KIND_REVERSAL)
         {
           record.has_amount = facts.has_amount = TRUE;
@@ -1008,6 +1072,21 @@ append_csv_row (GString                    *out,
   _tandem_csv_append_field (out, record->note);
   g_string_append_c (out, ',');
   _tandem_csv_append_field (out, pays);
+  g_string_append_c (out, ',');
+  _tandem_csv_append_field (out, record->product);
+  g_string_append_c (out, ',');
+  _tandem_csv_append_field (out, record->category);
+  if (record->quantity > 1)
+    g_string_append_printf (out, ",%" PRId64 ",", record->quantity);
+  else
+    g_string_append (out, ",,");
+  if (record->has_cost)
+    {
+      g_autoptr (TandemMoney) cost = tandem_money_new (record->cost_minor, record->currency);
+      g_autofree char *text = tandem_money_to_string (cost);
+
+      _tandem_csv_append_field (out, text);
+    }
   g_string_append (out, "\r\n");
 }
 
@@ -1047,6 +1126,29 @@ write_json_row (TandemJsonWriter           *w,
     {
       tandem_json_writer_member (w, "pays");
       tandem_json_writer_add_string (w, pays);
+    }
+  if (record->product != NULL)
+    {
+      tandem_json_writer_member (w, "product");
+      tandem_json_writer_add_string (w, record->product);
+    }
+  if (record->category != NULL)
+    {
+      tandem_json_writer_member (w, "category");
+      tandem_json_writer_add_string (w, record->category);
+    }
+  if (record->quantity > 1)
+    {
+      tandem_json_writer_member (w, "quantity");
+      tandem_json_writer_add_int (w, record->quantity);
+    }
+  if (record->has_cost)
+    {
+      g_autoptr (TandemMoney) cost = tandem_money_new (record->cost_minor, record->currency);
+      g_autofree char *text = tandem_money_to_string (cost);
+
+      tandem_json_writer_member (w, "cost");
+      tandem_json_writer_add_string (w, text);
     }
   tandem_json_writer_end_object (w);
 }
@@ -1104,7 +1206,9 @@ tandem_store_export_activities (TandemStore          *self,
     scan.max_id = 1;
 
   if (format == TANDEM_DATA_FORMAT_CSV)
-    g_string_append (out, "ref,at,account,rep,kind,amount,reverses,note,pays\r\n");
+    g_string_append (
+        out,
+        "ref,at,account,rep,kind,amount,reverses,note,pays,product,category,quantity,cost\r\n");
   else
     {
       json = tandem_json_writer_new (stream, cancellable);

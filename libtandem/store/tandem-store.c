@@ -577,12 +577,19 @@ activity_from_record_depth (TandemStore                *self,
         return NULL;
     }
 
-  /* the column names the reversed activity, or the order a payment pays */
-  return g_object_new (TANDEM_TYPE_ACTIVITY, "id", record->id, "account", account, "rep", rep,
-                       "kind", record->kind, "amount", amount, "occurred-at", occurred_at,
-                       "external-ref", record->external_ref,
-                       record->kind == TANDEM_ACTIVITY_KIND_PAYMENT ? "pays" : "reverses", reverses,
-                       "note", record->note, NULL);
+  {
+    g_autoptr (TandemMoney) cost = NULL;
+
+    if (record->has_cost && record->has_amount)
+      cost = tandem_money_new (record->cost_minor, record->currency);
+    /* the column names the reversed activity, or the order a payment pays */
+    return g_object_new (
+        TANDEM_TYPE_ACTIVITY, "id", record->id, "account", account, "rep", rep, "kind",
+        record->kind, "amount", amount, "occurred-at", occurred_at, "external-ref",
+        record->external_ref, record->kind == TANDEM_ACTIVITY_KIND_PAYMENT ? "pays" : "reverses",
+        reverses, "note", record->note, "product", record->product, "category", record->category,
+        "quantity", (guint)MAX (record->quantity, 1), "cost", cost, NULL);
+  }
 }
 
 TandemActivity *

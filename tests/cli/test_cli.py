@@ -199,8 +199,25 @@ def test_import_export_round_trip(seeded, tmp_path):
     assert 'Imported 3' in p.stdout
     p = run('import', str(csv), '--json', db=seeded, check=0)
     assert json.loads(p.stdout) == {'imported': 0, 'skipped': 3, 'encoding': 'UTF-8'}
+    # what a sale sold, logged from the command line
+    run('log', 'order', '--account', '1', '--rep', '2', '--amount', '1000.00 EUR', '--product',
+        'P-100', '--category', 'Maschinen', '--quantity', '2', '--cost', '700.00 EUR', '--ref', 's1',
+        '--at', '2026-11-06T10:00:00Z', db=seeded, check=0)
+    p = run('log', 'call', '--account', '1', '--rep', '2', '--product', 'P-100', db=seeded, check=2)
+    assert 'sold nothing' in p.stderr
+    p = run('log', 'order', '--account', '1', '--rep', '2', '--amount', '10.00 EUR', '--cost',
+            '5.00 USD', db=seeded, check=2)
+    assert 'Cost 5.00 USD' in p.stderr
+    run('log', 'order', '--account', '1', '--rep', '2', '--amount', '10.00 EUR', '--quantity', '0',
+        db=seeded, check=1)
     out = run('export', 'activities', db=seeded, check=0).stdout
-    assert out.startswith('ref,at,account,rep,kind,amount,reverses,note')
+    assert out.startswith('ref,at,account,rep,kind,amount,reverses,note,pays,product,category,'
+                          'quantity,cost\n')
+    assert 's1,2026-11-06T10:00:00Z,1,2,order,1000.00 EUR,,,,P-100,Maschinen,2,700.00 EUR' in out
+    listed = json.loads(run('--json', 'activity', 'list', '--kind', 'order', db=seeded,
+                            check=0).stdout)
+    assert [(a['product'], a['quantity'], a['cost']) for a in listed] == \
+        [(None, 1, None), ('P-100', 2, '700.00 EUR')]
     exported = tmp_path / 'out.csv'
     run('export', 'activities', '--output', str(exported), db=seeded, check=0)
     js = tmp_path / 'out.json'
@@ -493,7 +510,7 @@ def test_pay_on_collection(seeded, tmp_path):
     assert '--pays goes with log payment' in p.stderr
     # export and import carry the column `pays`
     out = run('export', 'activities', db=db, check=0).stdout
-    assert out.splitlines()[0] == 'ref,at,account,rep,kind,amount,reverses,note,pays'
+    assert out.splitlines()[0] == 'ref,at,account,rep,kind,amount,reverses,note,pays,product,category,quantity,cost'
     assert ',payment,400.00 EUR,,,' in out
 
 

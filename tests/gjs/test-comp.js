@@ -122,6 +122,22 @@ test('a book extract: entries, CSV and PDF, money as strings', () => {
         err => err.message.includes('2026-11 comes after 2026-10'));
 });
 
+test('rates by category on the margin', () => {
+    const {store, inside, field, account} = world();
+    const plan = Tandem.Plan.new_from_data(
+        PLAN + '[Category Maschinen]\nCommissionRate=6%\nBase=margin\n', -1);
+    const draft = Tandem.Activity.new(account, field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('2000.00 EUR'), when('2026-11-03T10:00:00Z'));
+    draft.category = 'Maschinen';
+    draft.cost = Tandem.Money.parse('1500.00 EUR');
+    store.save_activity(draft);
+    const s = Tandem.Settlement.new(store, plan, plan.parse_period('2026-11'));
+    // 6% of the margin 500.00 = 30.00; Anna's 40% = 12.00
+    const line = s.get_lines_for_rep(inside).get_item(0);
+    assertEqual(line.amount.to_string(), '12.00 EUR');
+    assert(line.explanation.includes('(rules of [Category Maschinen])'));
+});
+
 test('tandem results, periods and plan properties', () => {
     const {store, field, account, plan} = world();
     store.log_activity(account, field, Tandem.ActivityKind.ORDER,

@@ -111,6 +111,27 @@ test('activities, filters and money strings', () => {
     assertEqual(store.query_activities(filter).get_n_items(), 2);
 });
 
+test('what a sale sold: product, category, quantity and cost', () => {
+    const {store, field, account} = seeded();
+    const draft = Tandem.Activity.new(account, field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('1000.00 EUR'), when('2026-11-03T10:00:00Z'));
+    assertEqual(draft.quantity, 1);
+    assertEqual(draft.product, null);
+    draft.product = 'P-100';
+    draft.set_category('Maschinen');
+    draft.quantity = 3;
+    draft.cost = Tandem.Money.parse('700.00 EUR');
+    const [saved] = store.save_activity(draft);
+    const again = store.get_activity(saved.id);
+    assertEqual(again.get_product(), 'P-100');
+    assertEqual(again.category, 'Maschinen');
+    assertEqual(again.get_quantity(), 3);
+    assertEqual(again.get_cost().to_string(), '700.00 EUR');
+    draft.external_ref = 'x-2';
+    draft.set_cost(Tandem.Money.parse('-1.00 EUR'));
+    assertThrows(() => store.save_activity(draft), e => e.message.includes('negative'));
+});
+
 test('async import with progress, then async query', async () => {
     const {store, field, account} = seeded();
     let rows = 'ref,at,account,rep,kind,amount\n';

@@ -381,3 +381,22 @@ def test_plan_choice_and_wrong_plan(world):
     assert not standard.includes_rep(inside)
     assert gold.includes_rep(inside) and gold.includes_rep(field)
     assert gold.get_team_results().get_item(0).props.team.props.name == 'Nord'
+
+
+def test_rates_by_product_and_margin(world):
+    """[Product …] sets the rate and Base=margin pays on the amount less the cost."""
+    store, plan, inside, field, account = world
+    margin = Tandem.Plan.new_from_data(
+        PLAN.replace('Name=Standard', 'Name=Margin') +
+        '[Product P-100]\nCommissionRate=8%\nBase=margin\n', -1)
+    draft = Tandem.Activity.new(account, field, Tandem.ActivityKind.ORDER,
+                                Tandem.Money.parse('1000.00 EUR'), when('2026-11-03T10:00:00Z'))
+    draft.props.product = 'P-100'
+    draft.props.cost = Tandem.Money.parse('700.00 EUR')
+    store.save_activity(draft)
+    s = Tandem.Settlement.new(store, margin, margin.parse_period('2026-11'))
+    # 8% of the margin 300.00 = 24.00; Anna's 40% = 9.60
+    [line] = [l for l in s.get_lines_for_rep(inside) if l.props.kind == Tandem.LineKind.COMMISSION]
+    assert line.props.amount.to_string() == '9.60 EUR'
+    assert 'the margin 300.00 EUR (the amount less the cost 700.00 EUR)' in line.props.explanation
+    assert '(rules of [Product P-100])' in line.props.explanation

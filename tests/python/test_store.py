@@ -215,3 +215,41 @@ def test_german_files_customer_numbers_and_amounts(seeded):
     # German notation in and out
     assert Tandem.Money.parse_decimal_comma('1.234,56 EUR').to_string() == '1234.56 EUR'
     assert Tandem.Money.parse('1234.56 EUR').to_locale_string(True) in ('1,234.56 EUR', '1.234,56 EUR')
+
+
+def test_what_a_sale_sold(seeded):
+    """product, category, quantity and cost: set, stored, read back, checked."""
+    store, inside, field, team, account = seeded
+    draft = Tandem.Activity.new(account, field, Tandem.ActivityKind.ORDER,
+                                Tandem.Money.parse('1000.00 EUR'), when('2026-11-03T10:00:00Z'))
+    assert (draft.props.product, draft.props.category, draft.props.quantity,
+            draft.props.cost) == (None, None, 1, None)
+    draft.props.product = 'P-100'
+    draft.set_category('Maschinen')
+    draft.props.quantity = 2
+    draft.set_cost(Tandem.Money.parse('700.00 EUR'))
+    saved, inserted = store.save_activity(draft)
+    assert inserted
+    again = store.get_activity(saved.props.id)
+    assert (again.get_product(), again.get_category(), again.get_quantity(),
+            again.get_cost().to_string()) == ('P-100', 'Maschinen', 2, '700.00 EUR')
+    # a cost in another currency than the amount is refused, naming both
+    draft.props.external_ref = 'x-2'
+    draft.set_cost(Tandem.Money.parse('700.00 USD'))
+    with pytest.raises(GLib.Error) as info:
+        store.save_activity(draft)
+    assert info.value.matches(Tandem.validation_error_quark(),
+                              Tandem.ValidationError.INVALID_AMOUNT)
+    assert '700.00 USD' in info.value.message and 'EUR' in info.value.message
+    draft.set_cost(None)
+    draft.props.quantity = 0
+    with pytest.raises(GLib.Error) as info:
+        store.save_activity(draft)
+    assert 'Quantity 0' in info.value.message
+    # exported and imported unchanged
+    out = Gio.MemoryOutputStream.new_resizable()
+    store.export_activities(out, Tandem.DataFormat.JSON, None, None)
+    out.close(None)
+    text = bytes(out.steal_as_bytes().get_data()).decode()
+    assert '"product" : "P-100"' in text and '"cost" : "700.00 EUR"' in text
+    assert '"quantity" : 2' in text
