@@ -704,6 +704,16 @@ bench_import (const char *self_exe, guint64 rows)
         compare_children ("tandem --json statement vs text", rows, st_json, st_text, TRUE);
         compare_children ("tandem --json kpi vs text", rows, kpi_json, kpi_text, TRUE);
       }
+
+      /* what-if: simulating a month settles it twice, under the candidate
+       * and the stored plan, and writes nothing (target: at most 2.5x
+       * settling it) */
+      {
+        const char *sim_argv[]
+            = { cli, db_arg, "-q", "--json", "simulate", "2026-11", "--plan", plan_path, NULL };
+
+        compare_children ("tandem simulate month vs settle", rows, sim_argv, json_argv, TRUE);
+      }
     }
 
   /* (d) iterating 100,000 payout lines from Python and GJS vs C */

@@ -14,7 +14,7 @@
 #include "tandem-cli.h"
 #include "tandem-cli-chart.h"
 
-#define N_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
+#define N_KINDS (TANDEM_LINE_KIND_SPIFF + 1)
 #define WIDTH 960.0
 #define LEFT 190.0
 #define RIGHT 40.0
@@ -35,11 +35,12 @@ static const double kind_colours[N_KINDS][3] = {
   { 0.75, 0.75, 0.75 }, /* adjustment */
   { 0.40, 0.75, 0.80 }, /* draw */
   { 0.60, 0.40, 0.30 }, /* draw recovery */
+  { 0.90, 0.45, 0.65 }, /* SPIF */
 };
 
 static const char *kind_labels[N_KINDS] = {
   N_ ("commission"), N_ ("accelerator"), N_ ("team bonus"), N_ ("referral bonus"), N_ ("clawback"),
-  N_ ("cap"),        N_ ("adjustment"),  N_ ("draw"),       N_ ("draw recovery"),
+  N_ ("cap"),        N_ ("adjustment"),  N_ ("draw"),       N_ ("draw recovery"),  N_ ("SPIF"),
 };
 
 #define FONT 11.0

@@ -12,7 +12,7 @@
 
 #include "tandem-cli.h"
 
-#define N_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
+#define N_KINDS (TANDEM_LINE_KIND_SPIFF + 1)
 
 /* The open disputes of @rep about the settlement's period and plan. */
 static GPtrArray *
@@ -239,7 +239,7 @@ cli_print_report (Cli *cli, TandemSettlement *settlement, GError **error)
 {
   static const char *headers[N_KINDS] = {
     N_ ("Commission"), N_ ("Accelerator"), N_ ("Team bonus"), N_ ("Referral"),  N_ ("Clawback"),
-    N_ ("Cap"),        N_ ("Adjust."),     N_ ("Draw"),       N_ ("Draw rec."),
+    N_ ("Cap"),        N_ ("Adjust."),     N_ ("Draw"),       N_ ("Draw rec."), N_ ("SPIF"),
   };
   g_autoptr (GListModel) reps = tandem_settlement_get_reps (settlement);
   g_autoptr (GListModel) teams = tandem_settlement_get_team_results (settlement);

@@ -176,6 +176,7 @@ int      cli_cmd_audit (Cli *cli, int argc, char **argv);
 int      cli_cmd_statement (Cli *cli, int argc, char **argv);
 int      cli_cmd_statements (Cli *cli, int argc, char **argv);
 int      cli_cmd_book_extract (Cli *cli, int argc, char **argv);
+int      cli_cmd_simulate (Cli *cli, int argc, char **argv);
 gboolean cli_write_statement_pdf (TandemSettlement *settlement,
                                   TandemRep        *rep,
                                   const char       *path,

@@ -40,7 +40,7 @@ _tandem() {
     case "$w" in
       --db) db=${COMP_WORDS[i + 1]}; ((i++)) ;;
       --db=*) db=${w#--db=} ;;
-      --as|--plan|--kind|--role|--at|--since|--until|--from|--amount|--account|--rep|--team|--output|--out|--format|--columns|--time-zone|--product|--category|--quantity|--cost)
+      --as|--plan|--kind|--role|--at|--since|--until|--from|--amount|--account|--rep|--team|--output|--out|--format|--columns|--time-zone|--product|--category|--quantity|--cost|--vs)
         ((i++)) ;;
       -*) ;;
       *) words+=("$w") ;;

@@ -112,6 +112,8 @@ static const Verb verbs[] = {
   { "book-extract", cli_cmd_book_extract,
     N_ ("every business a rep earned on: REP --from PERIOD --until PERIOD --format csv|pdf "
         "[--out FILE] [--plan NAME]") },
+  { "simulate", cli_cmd_simulate,
+    N_ ("what a candidate plan would pay: PERIOD --plan FILE [--vs NAME]; writes nothing") },
   { "kpi", cli_cmd_kpi, N_ ("key figures per tandem: PERIOD [--plan NAME]") },
   { "report", cli_cmd_report, N_ ("a chart of PERIOD: --svg FILE or --pdf FILE [--plan NAME]") },
   { "demo", cli_cmd_demo, N_ ("fill the database with a sample and print a settlement report") },

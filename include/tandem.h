@@ -29,6 +29,8 @@
 #include "tandem/tandem-settlement.h"
 #include "tandem/tandem-book-entry.h"
 #include "tandem/tandem-book-extract.h"
+#include "tandem/tandem-simulation-row.h"
+#include "tandem/tandem-simulation.h"
 #include "tandem/tandem-payroll.h"
 #include "tandem/tandem-plan-version.h"
 #include "tandem/tandem-target.h"

@@ -1011,3 +1011,12 @@ _tandem_task_run (GTask *task, TandemTaskFunc compute, gpointer data, GDestroyNo
   g_task_run_in_thread (task, task_thread);
   g_object_unref (task);
 }
+
+gpointer
+_tandem_task_finish (GAsyncResult *result, gpointer source_tag, GError **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -88,6 +88,9 @@ void _tandem_task_run (GTask         *task,
                        TandemTaskFunc compute,
                        gpointer       data,
                        GDestroyNotify free_data);
+/* What the task of @result returned, checking it is a GTask tagged
+ * @source_tag. */
+gpointer _tandem_task_finish (GAsyncResult *result, gpointer source_tag, GError **error);
 
 int _tandem_compare_int64 (gconstpointer a, gconstpointer b);
 /* Adds @amount to the gint64 under @key in @table (gint64 keys and values,

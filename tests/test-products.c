@@ -348,6 +348,251 @@ test_collection_on_the_margin (void)
   world_clear (&w);
 }
 
+/* SPIFs. [Spiff Frühjahr] pays 50.00 per unit of P-100 sold in
+ * November, split by the sale's share; [Spiff Maschinen] 10.00 per unit
+ * of the category from October on, half each.
+ *
+ * November: order 1,000.00 of 2 × P-100 in Maschinen, cost 700.00:
+ *   commission 8% of the margin 300.00 = 24.00 → 12.00 / 12.00 (the
+ *   category's 50%); Frühjahr 2 × 50.00 = 100.00 → 50.00 / 50.00;
+ *   Maschinen 2 × 10.00 = 20.00 → 10.00 / 10.00.
+ *   A reversal of half of it takes back half of all it earned, SPIFs
+ *   too: (12 + 50 + 10) × 2 = 144.00 × 500 / 1,000 = 72.00 → −36.00 each.
+ * December: order 100.00 of 1 × P-100, no category: Frühjahr is over;
+ *   8% of 100.00 = 8.00 → 3.20 / 4.80. */
+static void
+test_spiffs (void)
+{
+  World w = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemActivity) draft = NULL;
+  g_autoptr (TandemActivity) order = NULL;
+  g_autoptr (TandemActivity) rev = NULL;
+  g_autoptr (TandemSettlement) nov = NULL;
+  g_autoptr (TandemSettlement) dec = NULL;
+  g_autoptr (GString) texts = g_string_new (NULL);
+  g_autoptr (GDateTime) t = g_date_time_new_from_iso8601 ("2026-11-02T10:00:00Z", NULL);
+  g_autoptr (GDateTime) later = g_date_time_new_from_iso8601 ("2026-11-20T10:00:00Z", NULL);
+  g_autoptr (TandemMoney) amount = tandem_money_parse ("1000.00 EUR", NULL);
+  g_autoptr (TandemMoney) cost = tandem_money_parse ("700.00 EUR", NULL);
+  g_autoptr (TandemMoney) half = tandem_money_parse ("500.00 EUR", NULL);
+  g_autofree char *json = NULL;
+
+  world_init (&w,
+              "[Spiff Frühjahr]\nProduct=P-100\nAmount=50.00 EUR\nFrom=2026-11\nUntil=2026-11\n"
+              "[Spiff Maschinen]\nCategory=Maschinen\nAmount=10.00 EUR\nFrom=2026-10\n"
+              "Split=equal\n",
+              NULL);
+  draft = tandem_activity_new (w.account, w.field, TANDEM_ACTIVITY_KIND_ORDER, amount, t, &error);
+  tandem_activity_set_product (draft, "P-100");
+  tandem_activity_set_category (draft, "Maschinen");
+  tandem_activity_set_quantity (draft, 2);
+  tandem_activity_set_cost (draft, cost);
+  order = tandem_store_save_activity (w.store, draft, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&draft);
+  draft = tandem_activity_new_reversal (order, w.inside, half, later, &error);
+  rev = tandem_store_save_activity (w.store, draft, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (
+      sell (&w, TANDEM_ACTIVITY_KIND_ORDER, "100.00", "P-100", NULL, NULL, "2026-12-03T10:00:00Z"));
+
+  nov = settle (&w, "2026-11", &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  ASSERT_STATEMENT (nov, w.inside, texts,
+                    "commission:12.00 spiff:50.00 spiff:10.00 clawback:-36.00");
+  ASSERT_STATEMENT (nov, w.field, NULL, "commission:12.00 spiff:50.00 spiff:10.00 clawback:-36.00");
+  CU_ASSERT_PTR_NOT_NULL (strstr (texts->str, "[Spiff Frühjahr]: 2 × 50.00 EUR for order #"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (texts->str, "= 100.00 EUR; your share 50% = 50.00 EUR"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (texts->str, "= 20.00 EUR; your share 50% = 10.00 EUR"));
+  json = tandem_settlement_to_json (nov);
+  CU_ASSERT_PTR_NOT_NULL (strstr (json, "\"spiff\""));
+  dec = settle (&w, "2026-12", &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  ASSERT_STATEMENT (dec, w.inside, NULL, "commission:3.20");
+
+  /* the groups are checked as they are read */
+  {
+    static const struct
+    {
+      const char *text;
+      const char *needle;
+    } bad[] = {
+      { "[Spiff X]\nAmount=5.00 EUR\nFrom=2026-11\n", "[Spiff X] needs Product= or Category=" },
+      { "[Spiff X]\nProduct=P\nCategory=K\nAmount=5.00 EUR\nFrom=2026-11\n", "one of them" },
+      { "[Spiff X]\nProduct=P\nAmount=5.00 USD\nFrom=2026-11\n", "the plan’s currency is EUR" },
+      { "[Spiff X]\nProduct=P\nAmount=5.00 EUR\nFrom=2026-Q4\n", "[Spiff X] From=2026-Q4" },
+      { "[Spiff X]\nProduct=P\nAmount=5.00 EUR\nFrom=2026-11\nUntil=2026-10\n",
+        "[Spiff X] Until=2026-10" },
+      { "[Spiff X]\nProduct=P\nAmount=5.00 EUR\nFrom=2026-11\nSplit=half\n",
+        "expected share or equal" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *text = g_strconcat (plan_text, bad[i].text, NULL);
+
+        CU_ASSERT_PTR_NULL (tandem_plan_new_from_data (text, -1, &error));
+        TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, -1, bad[i].needle);
+        g_clear_error (&error);
+      }
+  }
+  world_clear (&w);
+}
+
+static guint
+count_audit (World *w)
+{
+  g_autoptr (GListModel) entries = tandem_audit_entry_list (w->store, NULL, NULL);
+
+  return g_list_model_get_n_items (entries);
+}
+
+/* What-if. The stored plan pays 5% (inside 40%); the candidate adds 8%
+ * for P-100. November: order 1,000.00 of P-100 and order 500.00.
+ *   current: 5% of 1,500.00 = 75.00 → Anna 30.00, Jonas 45.00;
+ *   candidate: 8% of 1,000.00 + 5% of 500.00 = 105.00 → 42.00 / 63.00;
+ *   difference +12.00 / +18.00 = +30.00; revenue 1,500.00: 5.00% and
+ *   7.00% of it.
+ * October adds an order of 200.00: 10.00 → 4.00 / 6.00 under both, so the
+ * quarter and the year pay 85.00 against 115.00.
+ * October and November are closed first: the simulation computes them
+ * from the activities all the same, and writes nothing. */
+static void
+test_simulation (void)
+{
+  World w = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemPlan) candidate = NULL;
+  g_autoptr (TandemPeriod) nov = NULL;
+  g_autoptr (TandemSettlement) closed = NULL;
+  g_autoptr (TandemSimulation) sim = NULL;
+  g_autoptr (TandemSimulation) quarter = NULL;
+  g_autoptr (TandemSimulation) year = NULL;
+  g_autoptr (GListModel) reps = NULL;
+  g_autoptr (GListModel) teams = NULL;
+  g_autoptr (TandemSimulationRow) anna = NULL;
+  g_autoptr (TandemSimulationRow) nord = NULL;
+  g_autoptr (GListModel) before = NULL;
+  g_autoptr (GListModel) after = NULL;
+  g_autofree char     *json = NULL;
+  TandemSimulationRow *total;
+  guint                audit;
+
+  world_init (&w, NULL, NULL);
+  {
+    /* the stored plan: the base without the groups of what was sold */
+    g_autoptr (TandemPlan) standard = tandem_plan_new_from_data (
+        "[Plan]\nName=Standard\nCurrency=EUR\nTimeZone=Europe/Berlin\nCommissionRate=5%\n"
+        "InsideShare=40%\n",
+        -1, &error);
+
+    g_clear_object (&w.plan);
+    w.plan = g_steal_pointer (&standard);
+    CU_ASSERT_TRUE (tandem_plan_add (w.store, w.plan, &error));
+  }
+  candidate = tandem_plan_new_from_data ("[Plan]\nName=Neu\nCurrency=EUR\nTimeZone=Europe/"
+                                         "Berlin\nCommissionRate=5%\nInsideShare=40%\n"
+                                         "[Product P-100]\nCommissionRate=8%\n",
+                                         -1, &error);
+  g_assert_no_error (error);
+  g_object_unref (sell (&w, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "P-100", NULL, NULL,
+                        "2026-11-02T10:00:00Z"));
+  g_object_unref (
+      sell (&w, TANDEM_ACTIVITY_KIND_ORDER, "500.00", NULL, NULL, NULL, "2026-11-03T10:00:00Z"));
+  g_object_unref (
+      sell (&w, TANDEM_ACTIVITY_KIND_ORDER, "200.00", NULL, NULL, NULL, "2026-10-03T10:00:00Z"));
+  nov = tandem_plan_parse_period (w.plan, "2026-11", NULL);
+  {
+    g_autoptr (TandemPeriod) oct = tandem_plan_parse_period (w.plan, "2026-10", NULL);
+    g_autoptr (TandemSettlement) first = tandem_settlement_close (w.store, w.plan, oct, &error);
+
+    TANDEM_ASSERT_NO_ERROR (error);
+  }
+  closed = tandem_settlement_close (w.store, w.plan, nov, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  audit = count_audit (&w);
+  before = tandem_store_query_activities (w.store, NULL, &error);
+
+  sim = tandem_simulation_new (w.store, candidate, NULL, nov, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_STRING_EQUAL (tandem_simulation_get_vs (sim), "Standard");
+  CU_ASSERT_STRING_EQUAL (tandem_simulation_get_plan_name (sim), "Neu");
+  total = tandem_simulation_get_total (sim);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_current (total)), 7500);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_candidate (total)),
+                   10500);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_difference (total)),
+                   3000);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_revenue (total)),
+                   150000);
+  CU_ASSERT_PTR_NULL (tandem_simulation_row_get_rep (total));
+  CU_ASSERT_EQUAL (tandem_simulation_get_current_share (sim), 500);
+  CU_ASSERT_EQUAL (tandem_simulation_get_candidate_share (sim), 700);
+  reps = tandem_simulation_get_reps (sim);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (reps), 2);
+  anna = g_list_model_get_item (reps, 0);
+  CU_ASSERT_STRING_EQUAL (tandem_simulation_row_get_name (anna), "Anna Schäfer");
+  CU_ASSERT_PTR_EQUAL (tandem_simulation_row_get_rep (anna), w.inside);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_current (anna)), 3000);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_candidate (anna)), 4200);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_difference (anna)),
+                   1200);
+  teams = tandem_simulation_get_teams (sim);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (teams), 1);
+  nord = g_list_model_get_item (teams, 0);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_revenue (nord)), 150000);
+  CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_difference (nord)),
+                   3000);
+  json = tandem_simulation_to_json (sim);
+  CU_ASSERT_PTR_NOT_NULL (strstr (json, "\"difference\" : \"30.00 EUR\""));
+
+  /* a quarter and a year of the monthly plans: October counts too */
+  {
+    g_autoptr (TandemPeriod) q4 = tandem_period_parse ("2026-Q4", NULL);
+    g_autoptr (TandemPeriod) y = tandem_period_parse ("2026", NULL);
+
+    quarter = tandem_simulation_new (w.store, candidate, "Standard", q4, NULL, &error);
+    TANDEM_ASSERT_NO_ERROR (error);
+    total = tandem_simulation_get_total (quarter);
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_current (total)),
+                     8500);
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_candidate (total)),
+                     11500);
+    year = tandem_simulation_new (w.store, candidate, "Standard", y, NULL, &error);
+    TANDEM_ASSERT_NO_ERROR (error);
+    total = tandem_simulation_get_total (year);
+    CU_ASSERT_EQUAL (tandem_money_get_minor_units (tandem_simulation_row_get_current (total)),
+                     8500);
+  }
+
+  /* nothing was written: the same activities and audit trail, November
+   * still closed */
+  after = tandem_store_query_activities (w.store, NULL, &error);
+  CU_ASSERT_EQUAL (g_list_model_get_n_items (after), g_list_model_get_n_items (before));
+  CU_ASSERT_EQUAL (count_audit (&w), audit);
+  {
+    g_autoptr (TandemSettlement) again = settle (&w, "2026-11", &error);
+
+    CU_ASSERT_EQUAL (tandem_settlement_get_state (again), TANDEM_SETTLEMENT_STATE_CLOSED);
+  }
+
+  /* errors: an unknown stored plan, a span shorter than the plans' */
+  CU_ASSERT_PTR_NULL (tandem_simulation_new (w.store, candidate, "Gold", nov, NULL, &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND, "Gold");
+  g_clear_error (&error);
+  {
+    g_autoptr (TandemPlan) quarterly = tandem_plan_new_from_data (
+        "[Plan]\nName=Q\nCurrency=EUR\nPeriod=quarter\nCommissionRate=5%\n", -1, NULL);
+
+    CU_ASSERT_PTR_NULL (tandem_simulation_new (w.store, quarterly, NULL, nov, NULL, &error));
+    TANDEM_ASSERT_ERROR (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_INVALID_PERIOD,
+                         "2026-11 is shorter than a period of plan “Q”");
+    g_clear_error (&error);
+  }
+  world_clear (&w);
+}
+
 int
 main (void)
 {
@@ -356,6 +601,8 @@ main (void)
     TANDEM_TEST (test_margin_needs_a_cost),
     TANDEM_TEST (test_accelerator_on_the_margin),
     TANDEM_TEST (test_collection_on_the_margin),
+    TANDEM_TEST (test_spiffs),
+    TANDEM_TEST (test_simulation),
   };
 
   return tandem_test_run ("products", cases, G_N_ELEMENTS (cases));

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  * window
  * @TANDEM_LINE_KIND_DRAW: the top-up of a rep's period total to the draw's amount
  * @TANDEM_LINE_KIND_DRAW_RECOVERY: what a recoverable draw takes back from a later excess
+ * @TANDEM_LINE_KIND_SPIFF: a SPIF, a short sales incentive per unit sold of a product or
+ * category (a plan's `[Spiff NAME]` group)
  *
  * The kinds of payout lines. The nicks ("commission", "team-bonus", …)
  * are the names in JSON.
@@ -49,6 +51,7 @@ typedef enum
   TANDEM_LINE_KIND_ADJUSTMENT,
   TANDEM_LINE_KIND_DRAW,
   TANDEM_LINE_KIND_DRAW_RECOVERY,
+  TANDEM_LINE_KIND_SPIFF,
 } TandemLineKind;
 
 #define TANDEM_TYPE_PAYOUT_LINE (tandem_payout_line_get_type ())

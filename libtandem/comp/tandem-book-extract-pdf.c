@@ -10,22 +10,10 @@
 #include "tandem-document-private.h"
 #include "tandem-i18n-private.h"
 
-enum
-{
-  COL_DATE,
-  COL_REF,
-  COL_ACCOUNT,
-  COL_KIND,
-  COL_AMOUNT,
-  COL_REVERSED,
-  COL_PAID_BY_CUSTOMER,
-  COL_EARNED,
-  COL_PAID_OUT,
-  COL_HELD,
-  N_COLS
-};
-
-static const TandemDocumentColumn columns[N_COLS] = {
+/* The table: the business (date, reference, account, kind, amount), the
+ * customer's side (reversed, paid) and the rep's (earned, paid out,
+ * held), in the order a row's cells are made below. */
+static const TandemDocumentColumn columns[] = {
   { N_ ("Date"), 58, FALSE },
   { N_ ("Reference"), 118, FALSE },
   { N_ ("Account"), 0, FALSE },
@@ -98,7 +86,7 @@ extract_document (TandemBookExtract *self, GError **error)
                                             : _ ("in the period of the business"));
   doc = _tandem_document_new (TANDEM_DOCUMENT_LANDSCAPE, title, head, info,
                               self->final ? NULL : _ ("Draft: figures may still change"), columns,
-                              N_COLS);
+                              G_N_ELEMENTS (columns));
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -107,21 +95,22 @@ extract_document (TandemBookExtract *self, GError **error)
       const char      *ref = tandem_activity_get_external_ref (a);
       g_autoptr (GDateTime) local
           = g_date_time_to_timezone (tandem_activity_get_occurred_at (a), zone);
-      char **cells = g_new0 (char *, N_COLS + 1);
+      char *cells[] = {
+        g_date_time_format (local, date_format),
+        ref != NULL ? g_strdup (ref) : g_strdup_printf ("#%" PRId64, tandem_activity_get_id (a)),
+        g_strdup (tandem_account_get_name (tandem_activity_get_account (a))),
+        g_strdup (activity_kind_label (tandem_activity_get_kind (a))),
+        cell_money (tandem_activity_get_amount (a), self->currency),
+        cell_money (tandem_book_entry_get_reversed (e), self->currency),
+        cell_money (tandem_book_entry_get_paid_by_customer (e), self->currency),
+        cell_money (tandem_book_entry_get_earned (e), self->currency),
+        cell_money (tandem_book_entry_get_paid_out (e), self->currency),
+        cell_money (tandem_book_entry_get_held (e), self->currency),
+        NULL,
+      };
 
-      cells[COL_DATE] = g_date_time_format (local, date_format);
-      cells[COL_REF] = ref != NULL ? g_strdup (ref)
-                                   : g_strdup_printf ("#%" PRId64, tandem_activity_get_id (a));
-      cells[COL_ACCOUNT] = g_strdup (tandem_account_get_name (tandem_activity_get_account (a)));
-      cells[COL_KIND] = g_strdup (activity_kind_label (tandem_activity_get_kind (a)));
-      cells[COL_AMOUNT] = cell_money (tandem_activity_get_amount (a), self->currency);
-      cells[COL_REVERSED] = cell_money (tandem_book_entry_get_reversed (e), self->currency);
-      cells[COL_PAID_BY_CUSTOMER]
-          = cell_money (tandem_book_entry_get_paid_by_customer (e), self->currency);
-      cells[COL_EARNED] = cell_money (tandem_book_entry_get_earned (e), self->currency);
-      cells[COL_PAID_OUT] = cell_money (tandem_book_entry_get_paid_out (e), self->currency);
-      cells[COL_HELD] = cell_money (tandem_book_entry_get_held (e), self->currency);
-      _tandem_document_add_row (doc, cells);
+      G_STATIC_ASSERT (G_N_ELEMENTS (cells) == G_N_ELEMENTS (columns) + 1);
+      _tandem_document_add_row (doc, g_memdup2 (cells, sizeof cells));
     }
   if (self->entries->len == 0)
     _tandem_document_add_after (
@@ -132,8 +121,8 @@ extract_document (TandemBookExtract *self, GError **error)
                                     _ ("Held until the customers pay"), held));
   _tandem_document_add_after (
       doc, g_markup_printf_escaped (
-               _ ("Amounts are in %s unless another currency is named. Earned is the commission "
-                  "and accelerator for the business, before reversals; paid out is what the "
+               _ ("Amounts are in %s unless another currency is named. Earned is the commission, "
+                  "accelerator and SPIFs for the business, before reversals; paid out is what the "
                   "periods above paid for it, less clawbacks; held is what is paid when the "
                   "customer pays. Caps, draws and bonuses are in the monthly statements."),
                self->currency));

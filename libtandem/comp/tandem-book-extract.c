@@ -287,8 +287,9 @@ gather_period (Gather *g, TandemSettlement *s, GError **error)
   while ((l = _tandem_line_iter_next (&iter)) != NULL)
     {
       Business *b;
-      gboolean  is_earning
-          = l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR;
+      gboolean  is_earning = l->kind == TANDEM_LINE_KIND_COMMISSION
+                            || l->kind == TANDEM_LINE_KIND_ACCELERATOR
+                            || l->kind == TANDEM_LINE_KIND_SPIFF;
 
       if (l->activity_id <= 0 || (!is_earning && l->kind != TANDEM_LINE_KIND_CLAWBACK))
         continue;
@@ -650,11 +651,7 @@ tandem_book_extract_compute_async (TandemStore        *store,
 TandemBookExtract *
 tandem_book_extract_compute_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == tandem_book_extract_compute_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _tandem_task_finish (result, tandem_book_extract_compute_async, error);
 }
 
 /**

@@ -119,7 +119,8 @@ static gboolean
 is_order_line (const TandemLine *l, gint64 order_id)
 {
   return l->activity_id == order_id && l->reason != REASON_COLLECTED
-         && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR);
+         && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR
+             || l->kind == TANDEM_LINE_KIND_SPIFF);
 }
 
 /* What @order_id earned, from this period's lines, the closed lines of

@@ -6,7 +6,6 @@
 #include "tandem-record-private.h"
 
 #include "tandem-dispute.h"
-#include "tandem-dispute-private.h"
 #include "tandem-enum-types.h"
 
 #include "tandem-i18n-private.h"
@@ -170,21 +169,21 @@ static const TandemField fields[] = {
 
 TANDEM_DEFINE_RECORD_TYPE (TandemDispute, tandem_dispute, fields, G_PARAM_READABLE)
 
-TandemDispute *
-_tandem_dispute_new (gint64             id,
-                     TandemRep         *rep,
-                     const char        *plan,
-                     const char        *period,
-                     gint64             activity_id,
-                     const char        *reason,
-                     TandemDisputeState state,
-                     const char        *opened_by,
-                     GDateTime         *opened_at,
-                     const char        *resolved_by,
-                     GDateTime         *resolved_at,
-                     const char        *note,
-                     TandemMoney       *amount,
-                     const char        *into)
+static TandemDispute *
+dispute_new (gint64             id,
+             TandemRep         *rep,
+             const char        *plan,
+             const char        *period,
+             gint64             activity_id,
+             const char        *reason,
+             TandemDisputeState state,
+             const char        *opened_by,
+             GDateTime         *opened_at,
+             const char        *resolved_by,
+             GDateTime         *resolved_at,
+             const char        *note,
+             TandemMoney       *amount,
+             const char        *into)
 {
   TandemDispute *self = g_object_new (TANDEM_TYPE_DISPUTE, NULL);
 
@@ -450,12 +449,12 @@ dispute_from_record (TandemStore *store, const TandemDisputeRecord *r, GError **
     return NULL;
   opened = _tandem_time_from_usec (r->opened_at);
   resolved = r->state != TANDEM_DISPUTE_STATE_OPEN ? _tandem_time_from_usec (r->resolved_at) : NULL;
-  return _tandem_dispute_new (r->id, rep, r->plan, r->label, r->activity_id, r->reason, r->state,
-                              r->opened_by, opened, r->resolved_by, resolved, r->note,
-                              r->state == TANDEM_DISPUTE_STATE_ACCEPTED
-                                  ? tandem_money_new (r->amount_minor, r->currency)
-                                  : NULL,
-                              r->into_label);
+  return dispute_new (r->id, rep, r->plan, r->label, r->activity_id, r->reason, r->state,
+                      r->opened_by, opened, r->resolved_by, resolved, r->note,
+                      r->state == TANDEM_DISPUTE_STATE_ACCEPTED
+                          ? tandem_money_new (r->amount_minor, r->currency)
+                          : NULL,
+                      r->into_label);
 }
 
 static gboolean

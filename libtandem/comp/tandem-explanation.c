@@ -179,6 +179,23 @@ explain_line (TandemSettlement *self, const TandemLine *l, GError **error)
       return g_strdup_printf (_ ("%s of %s %s #%" PRId64 " for %s = %s; your share %s = %s"), rate,
                               base, kind, l->activity_id, account_name, pool, share, amount);
 
+    case REASON_SPIFF:
+      {
+        const char *group = l->other2 > 0 && self->group_names != NULL
+                                    && (guint)l->other2 <= self->group_names->len
+                                ? g_ptr_array_index (self->group_names, l->other2 - 1)
+                                : "Spiff";
+        /* pay on collection: the share is of what the line earned */
+        g_autofree char *earned
+            = _tandem_money_format_display ((l->flags & LINE_EARNED) ? l->earned : l->amount, cur);
+
+        /* TRANSLATORS: "[Spiff Frühjahr]: 2 × 50.00 EUR for order #5 for ACME = 100.00 EUR;
+         * your share 40% = 40.00 EUR" */
+        return g_strdup_printf (
+            _ ("[%s]: %" PRId64 " × %s for %s #%" PRId64 " for %s = %s; your share %s = %s"), group,
+            l->other, base, kind, l->activity_id, account_name, pool, share, amount);
+      }
+
     case REASON_ACCELERATOR:
       {
         g_autofree char *threshold = _tandem_money_format_display (l->other, cur);

@@ -33,6 +33,7 @@ typedef enum
   REASON_DRAW_RECOVERY_ENDED,
   REASON_DISPUTE,   /* the text says which dispute, who accepted it and why */
   REASON_COLLECTED, /* pay on collection: an earlier order's part paid now; the text says */
+  REASON_SPIFF,     /* a [Spiff …]: base per unit, other the units, other2 its group */
 } TandemLineReason;
 
 /* TandemLine flags (line->flags) */

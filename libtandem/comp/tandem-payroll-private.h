@@ -20,7 +20,7 @@ gboolean _tandem_plan_value_error (GError    **error,
                                    const char *value,
                                    const char *what);
 
-#define TANDEM_N_LINE_KINDS (TANDEM_LINE_KIND_DRAW_RECOVERY + 1)
+#define TANDEM_N_LINE_KINDS (TANDEM_LINE_KIND_SPIFF + 1)
 
 /* A wage type (Lohnart) per line kind, 0 for none; the DATEV consultant
  * and client numbers ("" when not given); the LODAS amount key and date

@@ -24,6 +24,19 @@ typedef struct
   guint    group;  /* [Product …] and [Category …]: 1 + its place in group_names */
 } TandemKindRule;
 
+/* A [Spiff NAME] group: Amount per unit sold of a product or a category,
+ * for the sales dated in [from_at, until_at). */
+typedef struct
+{
+  char    *product;
+  char    *category;
+  gint64   amount; /* minor units per unit sold */
+  gint64   from_at;
+  gint64   until_at; /* G_MAXINT64: open */
+  gboolean equal;    /* Split=equal; else by the sale's inside share */
+  guint    group;    /* 1 + its place in group_names */
+} TandemSpiffRule;
+
 typedef struct
 {
   gint64         commission_rate;
@@ -32,7 +45,8 @@ typedef struct
   TandemKindRule kinds[TANDEM_N_ACTIVITY_KINDS];
   GHashTable    *products;    /* [Product NAME]: NAME → TandemKindRule */
   GHashTable    *categories;  /* [Category NAME]: NAME → TandemKindRule */
-  GPtrArray     *group_names; /* "Product P-100", "Category Maschinen", … */
+  GPtrArray     *group_names; /* "Product P-100", "Category Maschinen", "Spiff …", … */
+  GArray        *spiffs;      /* TandemSpiffRule */
 
   gboolean          has_bonus;
   gint64            bonus_attainment; /* share of target, fixed point */

@@ -65,7 +65,12 @@
  * product's, then the category's, then the kind's, then `[Plan]`.
  * `Base=margin` pays commission on the margin, the amount less the
  * [property@Tandem.Activity:cost] (nothing on a sale at a loss), instead
- * of on the amount (`Base=amount`, the default). The other groups are optional: a
+ * of on the amount (`Base=amount`, the default). `[Spiff NAME]` pays a
+ * SPIF, a short incentive: `Amount=` per unit sold of `Product=` or
+ * `Category=`, for sales dated from the period `From=` to the period
+ * `Until=` (open without it), split by the sale's inside share
+ * (`Split=share`, the default) or half each (`Split=equal`); a reversal
+ * takes back its share like commission. The other groups are optional: a
  * plan without `[TeamBonus]` pays no team bonus, and so on. Unknown
  * groups and keys are errors, and every error names the group, the key
  * and the value: `[Kind cross-sell] InsideShare=140%: must be between 0%
@@ -172,6 +177,7 @@ tandem_plan_finalize (GObject *object)
   g_clear_pointer (&self->rules.products, g_hash_table_unref);
   g_clear_pointer (&self->rules.categories, g_hash_table_unref);
   g_clear_pointer (&self->rules.group_names, g_ptr_array_unref);
+  g_clear_pointer (&self->rules.spiffs, g_array_unref);
   _tandem_record_finalize (object);
 }
 
@@ -184,11 +190,22 @@ tandem_plan_class_init (TandemPlanClass *klass)
 }
 
 static void
+spiff_rule_clear (gpointer data)
+{
+  TandemSpiffRule *rule = data;
+
+  g_free (rule->product);
+  g_free (rule->category);
+}
+
+static void
 tandem_plan_init (TandemPlan *self)
 {
   self->rules.products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rules.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rules.group_names = g_ptr_array_new_with_free_func (g_free);
+  self->rules.spiffs = g_array_new (FALSE, TRUE, sizeof (TandemSpiffRule));
+  g_array_set_clear_func (self->rules.spiffs, spiff_rule_clear);
 }
 
 static char *
@@ -464,6 +481,87 @@ parse_sold_group (TandemPlan *self, GKeyFile *kf, const char *group, GError **er
   return TRUE;
 }
 
+/* The start of the period @key names, or of the one after it (@after). */
+static gboolean
+parse_period_time (TandemPlan *self,
+                   const char *group,
+                   const char *key,
+                   const char *value,
+                   gboolean    after,
+                   gint64     *at)
+{
+  g_autoptr (TandemPeriod) period = tandem_plan_parse_period (self, value, NULL);
+  g_autoptr (TandemPeriod) next = NULL;
+
+  if (period == NULL)
+    return FALSE;
+  if (after)
+    next = tandem_period_get_next (period);
+  *at = _tandem_plan_period_start (self, after ? next : period);
+  return TRUE;
+}
+
+/* [Spiff NAME]: Product= or Category=, Amount= per unit sold, From= (and
+ * Until=) periods, Split=share|equal. */
+static gboolean
+parse_spiff_group (TandemPlan *self, GKeyFile *kf, const char *group, GError **error)
+{
+  static const char *const allowed[]
+      = { "Product", "Category", "Amount", "From", "Until", "Split", NULL };
+  g_autofree char *amount = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *split = NULL;
+  TandemSpiffRule  rule = { 0 };
+
+  if (!check_keys (kf, group, allowed, error))
+    return FALSE;
+  rule.product = get_value (kf, group, "Product", FALSE, NULL);
+  rule.category = get_value (kf, group, "Category", FALSE, NULL);
+  if ((rule.product == NULL) == (rule.category == NULL))
+    {
+      spiff_rule_clear (&rule);
+      g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_MISSING_KEY,
+                   _ ("[%s] needs Product= or Category= (one of them)"), group);
+      return FALSE;
+    }
+  rule.until_at = G_MAXINT64;
+  if ((amount = get_value (kf, group, "Amount", TRUE, error)) == NULL
+      || !parse_amount (self, group, "Amount", amount, &rule.amount, error)
+      || (from = get_value (kf, group, "From", TRUE, error)) == NULL)
+    {
+      spiff_rule_clear (&rule);
+      return FALSE;
+    }
+  if (!parse_period_time (self, group, "From", from, FALSE, &rule.from_at))
+    {
+      spiff_rule_clear (&rule);
+      return _tandem_plan_value_error (error, group, "From", from,
+                                       _ ("not a period of the plan (such as 2026-11)"));
+    }
+  until = get_value (kf, group, "Until", FALSE, NULL);
+  if (until != NULL
+      && (!parse_period_time (self, group, "Until", until, TRUE, &rule.until_at)
+          || rule.until_at <= rule.from_at))
+    {
+      spiff_rule_clear (&rule);
+      return _tandem_plan_value_error (error, group, "Until", until,
+                                       _ ("not a period of the plan from From= on"));
+    }
+  split = get_value (kf, group, "Split", FALSE, NULL);
+  if (split != NULL && g_ascii_strcasecmp (split, "equal") == 0)
+    rule.equal = TRUE;
+  else if (split != NULL && g_ascii_strcasecmp (split, "share") != 0)
+    {
+      spiff_rule_clear (&rule);
+      return _tandem_plan_value_error (error, group, "Split", split, _ ("expected share or equal"));
+    }
+  g_ptr_array_add (self->rules.group_names, g_strdup (group));
+  rule.group = self->rules.group_names->len;
+  g_array_append_val (self->rules.spiffs, rule);
+  return TRUE;
+}
+
 static gboolean
 parse_optional_groups (TandemPlan *self, GKeyFile *kf, GError **error)
 {
@@ -621,11 +719,12 @@ tandem_plan_new_from_data (const char *data, gssize length, GError **error)
   names = g_key_file_get_groups (kf, NULL);
   for (guint i = 0; names[i] != NULL; i++)
     if (!g_strv_contains (groups, names[i]) && !g_str_has_prefix (names[i], "Kind ")
-        && !g_str_has_prefix (names[i], "Product ") && !g_str_has_prefix (names[i], "Category "))
+        && !g_str_has_prefix (names[i], "Product ") && !g_str_has_prefix (names[i], "Category ")
+        && !g_str_has_prefix (names[i], "Spiff "))
       {
         g_set_error (error, TANDEM_PLAN_ERROR, TANDEM_PLAN_ERROR_UNKNOWN_GROUP,
                      _ ("[%s]: unknown group (expected Plan, Kind …, Product …, Category …, "
-                        "TeamBonus, Accelerator, Cap, Referral, Clawback, Payroll)"),
+                        "Spiff …, TeamBonus, Accelerator, Cap, Referral, Clawback, Payroll)"),
                      names[i]);
         return NULL;
       }
@@ -636,7 +735,9 @@ tandem_plan_new_from_data (const char *data, gssize length, GError **error)
   for (guint i = 0; names[i] != NULL; i++)
     if ((g_str_has_prefix (names[i], "Kind ") && !parse_kind_group (self, kf, names[i], error))
         || ((g_str_has_prefix (names[i], "Product ") || g_str_has_prefix (names[i], "Category "))
-            && !parse_sold_group (self, kf, names[i], error)))
+            && !parse_sold_group (self, kf, names[i], error))
+        || (g_str_has_prefix (names[i], "Spiff ")
+            && !parse_spiff_group (self, kf, names[i], error)))
       return NULL;
 
   if (!parse_optional_groups (self, kf, error))

@@ -72,6 +72,13 @@ TandemSettlement *_tandem_settle_in (TandemTransaction *tx,
                                      GMainContext      *progress_context,
                                      GCancellable      *cancellable,
                                      GError           **error);
+/* The same, computing a closed period from its activities as if it were
+ * open (what-if: tandem-simulation.c); writes nothing. */
+TandemSettlement *_tandem_settle_fresh_in (TandemTransaction *tx,
+                                           TandemPlan        *plan,
+                                           TandemPeriod      *period,
+                                           GCancellable      *cancellable,
+                                           GError           **error);
 
 typedef struct
 {

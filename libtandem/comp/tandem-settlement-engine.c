@@ -403,7 +403,8 @@ earned_by_order (TandemEngine             *engine,
         {
           const TandemLineRecord *c = &g_array_index (closed, TandemLineRecord, i);
 
-          if ((c->kind == TANDEM_LINE_KIND_COMMISSION || c->kind == TANDEM_LINE_KIND_ACCELERATOR)
+          if ((c->kind == TANDEM_LINE_KIND_COMMISSION || c->kind == TANDEM_LINE_KIND_ACCELERATOR
+               || c->kind == TANDEM_LINE_KIND_SPIFF)
               && !_tandem_add_to_key (earned, c->rep_id, c->amount_minor))
             return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"),
                                            r->reverses_id);
@@ -420,11 +421,29 @@ earned_by_order (TandemEngine             *engine,
   while ((l = _tandem_line_iter_next (&iter)) != NULL)
     {
       if (l->activity_id == r->reverses_id
-          && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR)
+          && (l->kind == TANDEM_LINE_KIND_COMMISSION || l->kind == TANDEM_LINE_KIND_ACCELERATOR
+              || l->kind == TANDEM_LINE_KIND_SPIFF)
           && !_tandem_add_to_key (earned, l->rep_id, l->amount))
         return _tandem_overflow_error (error, _ ("What order #%" PRId64 " earned"), r->reverses_id);
     }
   return TRUE;
+}
+
+/* A line about the activity @r, earned through tandem @team_id. */
+static void
+line_init (TandemLine               *line,
+           TandemLineKind            kind,
+           TandemLineReason          reason,
+           const TandemSettleRecord *r,
+           gint64                    team_id)
+{
+  memset (line, 0, sizeof *line);
+  line->kind = kind;
+  line->reason = reason;
+  line->activity_id = r->id;
+  line->activity_kind = r->kind;
+  line->account_id = r->account_id;
+  line->team_id = team_id;
 }
 
 static gboolean
@@ -449,12 +468,7 @@ process_commissionable (TandemEngine *engine, const TandemSettleRecord *r, GErro
       || !round_rate (base, rate, &pool, N_ ("The commission"), r->id, error))
     return FALSE;
 
-  line.kind = TANDEM_LINE_KIND_COMMISSION;
-  line.reason = REASON_COMMISSION;
-  line.activity_id = r->id;
-  line.activity_kind = r->kind;
-  line.account_id = r->account_id;
-  line.team_id = team->team_id;
+  line_init (&line, TANDEM_LINE_KIND_COMMISSION, REASON_COMMISSION, r, team->team_id);
   line.base = base;
   line.rate = rate;
   /* what the explanation names: the cost under Base=margin, the group */
@@ -474,6 +488,28 @@ process_commissionable (TandemEngine *engine, const TandemSettleRecord *r, GErro
   if (!_tandem_add_to_key (team->contribution, r->rep_id, r->amount_minor))
     return _tandem_overflow_error (
         error, _ ("The revenue rep %" PRId64 " logged up to activity #%" PRId64), r->rep_id, r->id);
+
+  /* SPIFs: each [Spiff …] of the sale's product or category whose periods
+   * hold its time pays Amount × quantity, split by the sale's inside share
+   * or half each */
+  for (guint i = 0; engine->rules->spiffs != NULL && i < engine->rules->spiffs->len; i++)
+    {
+      const TandemSpiffRule *rule = &g_array_index (engine->rules->spiffs, TandemSpiffRule, i);
+      gint64                 units = MAX (r->quantity, 1);
+
+      if (r->occurred_at < rule->from_at || r->occurred_at >= rule->until_at
+          || (rule->product != NULL && g_strcmp0 (rule->product, r->product) != 0)
+          || (rule->category != NULL && g_strcmp0 (rule->category, r->category) != 0))
+        continue;
+      if (rule->amount > G_MAXINT64 / units)
+        return _tandem_overflow_error (error, _ ("The SPIF of activity #%" PRId64), r->id);
+      line_init (&line, TANDEM_LINE_KIND_SPIFF, REASON_SPIFF, r, team->team_id);
+      line.base = rule->amount;
+      line.other = units;
+      line.other2 = rule->group;
+      add_split (engine, members, rule->amount * units, rule->equal ? 5000 : terms.share_bp, &line,
+                 NULL, NULL);
+    }
 
   /* Accelerator: marginal, on the part of this activity above the
    * threshold, at rate × (multiplier − 1). */
@@ -542,13 +578,8 @@ process_commissionable (TandemEngine *engine, const TandemSettleRecord *r, GErro
           if (owner_state == NULL)
             return FALSE;
 
-          memset (&line, 0, sizeof line);
-          line.kind = TANDEM_LINE_KIND_REFERRAL_BONUS;
-          line.reason = REASON_REFERRAL;
-          line.activity_id = r->id;
-          line.activity_kind = r->kind;
-          line.account_id = r->account_id;
-          line.team_id = owner_state->team_id;
+          line_init (&line, TANDEM_LINE_KIND_REFERRAL_BONUS, REASON_REFERRAL, r,
+                     owner_state->team_id);
           line.other = referral->referrer_id;
           line.base = engine->rules->referral_amount;
           add_split (engine, owner_members, engine->rules->referral_amount,
@@ -581,10 +612,7 @@ process_reversal (TandemEngine *engine, const TandemSettleRecord *r, GError **er
     return _tandem_overflow_error (error, _ ("The revenue of tandem “%s” up to activity #%" PRId64),
                                    tandem_team_get_name (team->team), r->id);
 
-  line.activity_id = r->id;
-  line.activity_kind = r->kind;
-  line.account_id = r->account_id;
-  line.team_id = team->team_id;
+  line_init (&line, TANDEM_LINE_KIND_ADJUSTMENT, REASON_OUTSIDE_WINDOW, r, team->team_id);
   line.other = r->reverses_id;
   line.other2 = days;
   line.base = r->amount_minor;

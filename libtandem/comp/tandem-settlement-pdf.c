@@ -32,7 +32,7 @@ enum
 /* By TandemLineKind, TandemSettlementState and TandemDisputeState. */
 static const char *const line_kinds[] = {
   N_ ("Commission"), N_ ("Accelerator"), N_ ("Team bonus"), N_ ("Referral bonus"), N_ ("Clawback"),
-  N_ ("Cap"),        N_ ("Adjustment"),  N_ ("Draw"),       N_ ("Draw recovery"),
+  N_ ("Cap"),        N_ ("Adjustment"),  N_ ("Draw"),       N_ ("Draw recovery"),  N_ ("SPIF"),
 };
 static const char *const settlement_states[]
     = { N_ ("draft"), N_ ("closed"), N_ ("approved"), N_ ("paid") };
@@ -126,7 +126,7 @@ add_summary (TandemSettlement *self,
     return FALSE;
 
   g_string_append_printf (text, "<b>%s</b>", _ ("Totals by kind"));
-  for (guint k = 0; k <= TANDEM_LINE_KIND_DRAW_RECOVERY; k++)
+  for (guint k = 0; k <= TANDEM_LINE_KIND_SPIFF; k++)
     {
       g_autofree char *shown = NULL;
       g_autofree char *esc = NULL;
@@ -218,7 +218,7 @@ statement_gather (TandemSettlement *self, TandemRep *rep, GError **error)
   g_autofree char *info = g_markup_printf_escaped (
       "%s\t%s\n%s\t%s\n%s\t%s\n%s\t%s", _ ("Rep"), who, _ ("Period"), period, _ ("Plan"), plan,
       _ ("State"), _tandem_settlement_state_label (self->state));
-  gint64 by_kind[TANDEM_LINE_KIND_DRAW_RECOVERY + 1] = { 0 };
+  gint64 by_kind[TANDEM_LINE_KIND_SPIFF + 1] = { 0 };
 
   if ((zone = tandem_store_get_time_zone (self->store, error)) == NULL)
     return NULL;

@@ -476,13 +476,16 @@ resolve_names (TandemSettlement *self, TandemDb *db, GError **error)
   return TRUE;
 }
 
-TandemSettlement *
-_tandem_settle_in (TandemTransaction *tx,
-                   TandemPlan        *plan,
-                   TandemPeriod      *period,
-                   GMainContext      *progress_context,
-                   GCancellable      *cancellable,
-                   GError           **error)
+/* Settles @period under @plan; @fresh computes a closed period from its
+ * activities instead of reading it back as frozen. */
+static TandemSettlement *
+settle (TandemTransaction *tx,
+        TandemPlan        *plan,
+        TandemPeriod      *period,
+        GMainContext      *progress_context,
+        GCancellable      *cancellable,
+        gboolean           fresh,
+        GError           **error)
 {
   TandemStore *store = _tandem_transaction_get_store (tx);
   g_autoptr (TandemSettlement) self = NULL;
@@ -531,8 +534,9 @@ _tandem_settle_in (TandemTransaction *tx,
   closed_teams = g_array_new (FALSE, TRUE, sizeof (TandemTeamResultRecord));
   frozen.self = self;
   frozen.lines = frozen_lines;
-  is_closed = _tandem_db_load_closed_period (engine.db, tandem_plan_get_name (plan), label,
-                                             frozen_line, &frozen, closed_teams, &local);
+  is_closed = !fresh
+              && _tandem_db_load_closed_period (engine.db, tandem_plan_get_name (plan), label,
+                                                frozen_line, &frozen, closed_teams, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -585,6 +589,27 @@ _tandem_settle_in (TandemTransaction *tx,
   _tandem_engine_clear (&engine);
 
   return ok && resolve_names (self, engine.db, error) ? g_steal_pointer (&self) : NULL;
+}
+
+TandemSettlement *
+_tandem_settle_in (TandemTransaction *tx,
+                   TandemPlan        *plan,
+                   TandemPeriod      *period,
+                   GMainContext      *progress_context,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  return settle (tx, plan, period, progress_context, cancellable, FALSE, error);
+}
+
+TandemSettlement *
+_tandem_settle_fresh_in (TandemTransaction *tx,
+                         TandemPlan        *plan,
+                         TandemPeriod      *period,
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
+  return settle (tx, plan, period, NULL, cancellable, TRUE, error);
 }
 
 /**
@@ -1401,9 +1426,5 @@ tandem_settlement_compute_async (TandemStore        *self,
 TandemSettlement *
 tandem_settlement_compute_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_settlement_compute_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _tandem_task_finish (result, tandem_settlement_compute_async, error);
 }

@@ -364,6 +364,8 @@ load_rows (TandemStore *store,
     TandemDb *db = _tandem_transaction_get_db (tx);
 
     *areas = _tandem_db_list_charter_areas (db, tandem_team_get_id (team), error);
+    if (*areas != NULL)
+      g_array_set_clear_func (*areas, (GDestroyNotify)_tandem_charter_area_record_clear);
     *confirmations
         = *areas ? _tandem_db_list_confirmations (db, tandem_team_get_id (team), error) : NULL;
   }
@@ -468,7 +470,6 @@ tandem_charter_load (TandemStore *self, TandemTeam *team, guint version, GError 
 
   if (!load_rows (self, team, &areas, &confirmations, error))
     return NULL;
-  g_array_set_clear_func (areas, (GDestroyNotify)_tandem_charter_area_record_clear);
 
   for (guint i = 0; i < areas->len; i++)
     {
@@ -523,7 +524,6 @@ tandem_charter_list (TandemStore *self, TandemTeam *team, GError **error)
 
   if (!load_rows (self, team, &areas, &confirmations, error))
     return NULL;
-  g_array_set_clear_func (areas, (GDestroyNotify)_tandem_charter_area_record_clear);
   for (guint i = 0; i < areas->len; i++)
     latest = MAX (latest, (guint)g_array_index (areas, TandemCharterAreaRecord, i).version);
 

@@ -186,6 +186,7 @@ typedef struct
   const char *category;
   gboolean    has_cost;
   gint64      cost_minor;
+  gint64      quantity;
 } TandemSettleRecord;
 
 /* The first order of an account that another account referred. */

@@ -20,7 +20,7 @@ static const char *const statements[N_STMTS] = {
   [STMT_SCAN_SETTLEMENT]
   = "SELECT a.id, a.account_id, a.rep_id, a.kind, a.amount_minor, a.currency, a.occurred_at, "
     "       acc.team_id, a.reverses_id, r.kind, r.account_id, r.rep_id, r.amount_minor, "
-    "r.occurred_at, a.product, a.category, a.cost_minor "
+    "r.occurred_at, a.product, a.category, a.cost_minor, a.quantity "
     "FROM activity a JOIN account acc ON acc.id = a.account_id "
     "LEFT JOIN activity r ON r.id = a.reverses_id "
     "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND (CAST (?3 AS BIGINT) >> CAST (a.kind AS "
@@ -121,6 +121,7 @@ _tandem_db_scan_settlement (TandemDb        *self,
       r.category = tandem_sql_column_text (stmt, 15);
       r.has_cost = !tandem_sql_column_is_null (stmt, 16);
       r.cost_minor = tandem_sql_column_int64 (stmt, 16);
+      r.quantity = tandem_sql_column_int64 (stmt, 17);
 
       if (!func (&r, user_data, error))
         {

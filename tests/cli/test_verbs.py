@@ -26,7 +26,7 @@ VERBS = [
     'support open', 'support list', 'support close', 'lifecycle', 'lifecycle apply',
     'activity list', 'log', 'import', 'export', 'plan load', 'plan list', 'plan show', 'plan default',
     'team plan', 'target set', 'target ramp', 'target list', 'draw set', 'draw list', 'rate set', 'rate list',
-    'settle', 'close', 'approve', 'pay', 'payroll export', 'payroll setup', 'payroll show', 'statement', 'statements', 'book-extract', 'kpi', 'report', 'demo',
+    'settle', 'close', 'approve', 'pay', 'payroll export', 'payroll setup', 'payroll show', 'statement', 'statements', 'book-extract', 'simulate', 'kpi', 'report', 'demo',
     'dispute open', 'dispute list', 'dispute resolve', 'audit',
 ]
 

@@ -138,6 +138,45 @@ test('rates by category on the margin', () => {
     assert(line.explanation.includes('(rules of [Category Maschinen])'));
 });
 
+test('a SPIF per unit sold', () => {
+    const {store, inside, field, account} = world();
+    const plan = Tandem.Plan.new_from_data(
+        PLAN + '[Spiff Herbst]\nCategory=Maschinen\nAmount=10.00 EUR\nFrom=2026-10\n', -1);
+    const draft = Tandem.Activity.new(account, field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('100.00 EUR'), when('2026-11-03T10:00:00Z'));
+    draft.category = 'Maschinen';
+    draft.quantity = 3;
+    store.save_activity(draft);
+    const s = Tandem.Settlement.new(store, plan, plan.parse_period('2026-11'));
+    // 3 × 10.00 = 30.00 by the share, Anna's 40% = 12.00
+    const lines = s.get_lines_for_rep(inside);
+    const kinds = [];
+    for (let i = 0; i < lines.get_n_items(); i++)
+        kinds.push(`${lines.get_item(i).kind === Tandem.LineKind.SPIFF ? 'spiff' : 'other'}:` +
+            lines.get_item(i).amount.to_string());
+    assert(kinds.includes('spiff:12.00 EUR'), kinds.join(' '));
+});
+
+test('a simulation: current against candidate, money as strings', () => {
+    const {store, inside, field, account, plan} = world();
+    Tandem.Plan.add(store, plan);
+    const candidate = Tandem.Plan.new_from_data(
+        PLAN.replace('Name=Standard', 'Name=Neu').replace('CommissionRate=5%', 'CommissionRate=4%'), -1);
+    store.log_activity(account, field, Tandem.ActivityKind.ORDER,
+        Tandem.Money.parse('1000.00 EUR'), when('2026-11-03T10:00:00Z'));
+    const sim = Tandem.Simulation.new(store, candidate, null, plan.parse_period('2026-11'), null);
+    // 5% of 1,000 = 50.00 against 4% = 40.00
+    assertEqual(sim.total.current.to_string(), '50.00 EUR');
+    assertEqual(sim.get_total().candidate.to_string(), '40.00 EUR');
+    assertEqual(sim.total.difference.to_string(), '-10.00 EUR');
+    assertEqual(sim.candidate_share, 400);
+    const row = sim.get_reps().get_item(0);
+    assert(row instanceof Tandem.SimulationRow);
+    assertEqual(row.rep.id, inside.id);
+    assertEqual(row.difference.to_string(), '-4.00 EUR');
+    assertEqual(JSON.parse(sim.to_json()).vs, 'Standard');
+});
+
 test('tandem results, periods and plan properties', () => {
     const {store, field, account, plan} = world();
     store.log_activity(account, field, Tandem.ActivityKind.ORDER,

@@ -400,3 +400,69 @@ def test_rates_by_product_and_margin(world):
     assert line.props.amount.to_string() == '9.60 EUR'
     assert 'the margin 300.00 EUR (the amount less the cost 700.00 EUR)' in line.props.explanation
     assert '(rules of [Product P-100])' in line.props.explanation
+
+
+def test_spiff_lines_and_payroll(world):
+    """[Spiff …] pays per unit sold; the spiff line kind maps to a wage type."""
+    store, plan, inside, field, account = world
+    spiff = Tandem.Plan.new_from_data(
+        PLAN.replace('Name=Standard', 'Name=Spiff') +
+        '[Spiff Frühjahr]\nProduct=P-100\nAmount=25.00 EUR\nFrom=2026-11\nSplit=equal\n'
+        '[Payroll]\ncommission=300\nspiff=305\n', -1)
+    draft = Tandem.Activity.new(account, field, Tandem.ActivityKind.ORDER,
+                                Tandem.Money.parse('1000.00 EUR'), when('2026-11-03T10:00:00Z'))
+    draft.props.product = 'P-100'
+    draft.props.quantity = 4
+    store.save_activity(draft)
+    s = Tandem.Settlement.new(store, spiff, spiff.parse_period('2026-11'))
+    # 4 × 25.00 = 100.00, half each
+    lines = [l for l in s.get_lines_for_rep(inside) if l.props.kind == Tandem.LineKind.SPIFF]
+    assert [l.props.amount.to_string() for l in lines] == ['50.00 EUR']
+    assert lines[0].props.explanation.startswith('[Spiff Frühjahr]: 4 × 25.00 EUR for order #')
+    assert 'spiff' in [l['kind'] for l in json.loads(s.to_json())['reps'][0]['lines']]
+    profile = Tandem.PayrollProfile.new_from_data('[Payroll]\nspiff=305\n', -1)
+    assert profile.get_wage_type(Tandem.LineKind.SPIFF) == 305
+
+
+def test_simulation_writes_nothing(world):
+    """tandem simulate's library call: current, candidate and difference per rep and tandem."""
+    store, plan, inside, field, account = world
+    candidate = Tandem.Plan.new_from_data(PLAN.replace('Name=Standard', 'Name=Neu')
+                                          .replace('CommissionRate=5%', 'CommissionRate=6%'), -1)
+    store.log_activity(account, field, Tandem.ActivityKind.ORDER, Tandem.Money.parse('1000.00 EUR'),
+                       when('2026-11-03T10:00:00Z'))
+    audit = Tandem.AuditEntry.list(store, None).get_n_items()
+    sim = Tandem.Simulation.new(store, candidate, None, plan.parse_period('2026-11'), None)
+    # 5% of 1,000 = 50.00 → Anna 20.00; 6% = 60.00 → Anna 24.00
+    total = sim.props.total
+    assert (total.props.current.to_string(), total.props.candidate.to_string(),
+            total.get_difference().to_string()) == ('50.00 EUR', '60.00 EUR', '10.00 EUR')
+    assert total.props.name == 'Total' and total.get_rep() is None
+    assert sim.get_vs() == 'Standard' and sim.get_plan_name() == 'Neu'
+    assert (sim.props.current_share, sim.get_candidate_share()) == (500, 600)
+    assert sim.get_total().get_revenue().to_string() == '1000.00 EUR'
+    assert sim.get_period().to_string() == '2026-11'
+    rows = list(sim.get_reps())
+    assert [(r.props.name, r.get_current().to_string(), r.get_candidate().to_string(),
+             r.props.difference.to_string()) for r in rows] == [
+        ('Anna Schäfer', '20.00 EUR', '24.00 EUR', '4.00 EUR'),
+        ('Jonas Becker', '30.00 EUR', '36.00 EUR', '6.00 EUR')]
+    assert rows[0].get_rep() is inside and rows[0].get_team() is None
+    [team] = list(sim.get_teams())
+    assert team.get_team().props.name == 'Nord' and team.get_revenue().to_string() == '1000.00 EUR'
+    data = json.loads(sim.to_json())
+    assert data['total'] == {'current': '50.00 EUR', 'candidate': '60.00 EUR',
+                             'difference': '10.00 EUR', 'revenue': '1000.00 EUR'}
+    assert Tandem.AuditEntry.list(store, None).get_n_items() == audit
+
+    loop = GLib.MainLoop()
+    box = {}
+
+    def done(src, res):
+        box['sim'] = Tandem.Simulation.compute_finish(res)
+        loop.quit()
+
+    Tandem.Simulation.compute_async(store, candidate, 'Standard', Tandem.Period.parse('2026-Q4'),
+                                    None, done)
+    loop.run()
+    assert box['sim'].get_total().props.candidate.to_string() == '60.00 EUR'
