@@ -348,6 +348,26 @@ test_collection_on_the_margin (void)
   world_clear (&w);
 }
 
+/* A cap over rates by what was sold. [Cap] PerRep=10.00 EUR. Order
+ * 1,000.00 of P-100 in Maschinen, cost 700.00: 12.00 each (scenario 1),
+ * cut by the cap to 10.00: a cap line of −2.00 each. */
+static void
+test_cap_over_product_rates (void)
+{
+  World w = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemSettlement) s = NULL;
+
+  world_init (&w, "[Cap]\nPerRep=10.00 EUR\n", NULL);
+  g_object_unref (sell (&w, TANDEM_ACTIVITY_KIND_ORDER, "1000.00", "P-100", "Maschinen", "700.00",
+                        "2026-11-02T10:00:00Z"));
+  s = settle (&w, "2026-11", &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  ASSERT_STATEMENT (s, w.inside, NULL, "commission:12.00 cap:-2.00");
+  ASSERT_STATEMENT (s, w.field, NULL, "commission:12.00 cap:-2.00");
+  world_clear (&w);
+}
+
 /* SPIFs. [Spiff Frühjahr] pays 50.00 per unit of P-100 sold in
  * November, split by the sale's share; [Spiff Maschinen] 10.00 per unit
  * of the category from October on, half each.
@@ -601,6 +621,7 @@ main (void)
     TANDEM_TEST (test_margin_needs_a_cost),
     TANDEM_TEST (test_accelerator_on_the_margin),
     TANDEM_TEST (test_collection_on_the_margin),
+    TANDEM_TEST (test_cap_over_product_rates),
     TANDEM_TEST (test_spiffs),
     TANDEM_TEST (test_simulation),
   };
