@@ -336,6 +336,7 @@ test_collection_on_the_margin (void)
       g_autoptr (TandemActivity) saved = tandem_store_save_activity (w.store, p, NULL, &error);
 
       g_assert_no_error (error);
+      CU_ASSERT_PTR_NOT_NULL (saved);
     }
   nov = settle (&w, "2026-11", &error);
   TANDEM_ASSERT_NO_ERROR (error);
@@ -528,6 +529,7 @@ test_simulation (void)
     g_autoptr (TandemSettlement) first = tandem_settlement_close (w.store, w.plan, oct, &error);
 
     TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_EQUAL (tandem_settlement_get_state (first), TANDEM_SETTLEMENT_STATE_CLOSED);
   }
   closed = tandem_settlement_close (w.store, w.plan, nov, &error);
   TANDEM_ASSERT_NO_ERROR (error);

@@ -193,7 +193,7 @@ explain_line (TandemSettlement *self, const TandemLine *l, GError **error)
          * your share 40% = 40.00 EUR" */
         return g_strdup_printf (
             _ ("[%s]: %" PRId64 " × %s for %s #%" PRId64 " for %s = %s; your share %s = %s"), group,
-            l->other, base, kind, l->activity_id, account_name, pool, share, amount);
+            l->other, base, kind, l->activity_id, account_name, pool, share, earned);
       }
 
     case REASON_ACCELERATOR:
