@@ -40,8 +40,9 @@ TandemDocument *_tandem_document_new (TandemDocumentOrientation   orientation,
                                       const TandemDocumentColumn *columns,
                                       guint                       n_columns);
 void            _tandem_document_free (TandemDocument *doc);
-/* Appends a row of the table; takes @cells, n_columns strings (NULL for
- * an empty cell), freed with g_strfreev(). */
+/* Appends a row of the table; takes @cells, an array of n_columns
+ * strings (NULL for an empty cell), each and the array freed with
+ * g_free(). */
 void _tandem_document_add_row (TandemDocument *doc, char **cells);
 /* Appends a block after the table (Pango markup, label TAB value lines);
  * takes @markup. */

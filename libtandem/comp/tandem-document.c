@@ -26,7 +26,8 @@
 
 typedef struct
 {
-  char **cells;
+  char **cells; /* n of them, any of them NULL */
+  guint  n;
   double height;
 } Row;
 
@@ -50,7 +51,10 @@ row_free (gpointer data)
 {
   Row *row = data;
 
-  g_strfreev (row->cells);
+  /* not g_strfreev(): an empty cell is NULL */
+  for (guint i = 0; i < row->n; i++)
+    g_free (row->cells[i]);
+  g_free (row->cells);
   g_free (row);
 }
 
@@ -115,6 +119,7 @@ _tandem_document_add_row (TandemDocument *doc, char **cells)
   Row *row = g_new0 (Row, 1);
 
   row->cells = cells;
+  row->n = doc->n_columns;
   g_ptr_array_add (doc->rows, row);
 }
 
