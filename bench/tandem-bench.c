@@ -282,7 +282,8 @@ add_plans_over_time (const char *db, GError **error)
       || !tandem_exchange_rate_set (store, "CHF", "EUR", "0.9412", first, error)
       || !tandem_exchange_rate_set (store, "CHF", "EUR", "0.95", second, error))
     return FALSE;
-  teams = tandem_store_list_teams (store);
+  if ((teams = tandem_store_list_teams (store, error)) == NULL)
+    return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
@@ -301,7 +302,8 @@ add_plans_over_time (const char *db, GError **error)
         return FALSE;
     }
 
-  accounts = tandem_store_list_accounts (store);
+  if ((accounts = tandem_store_list_accounts (store, error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < 1000; i++)
     {
       g_autoptr (TandemAccount) account

@@ -221,15 +221,21 @@ cli_cmd_activity_list (Cli *cli, int argc, char **argv)
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
         g_autoptr (TandemActivity) a = g_list_model_get_item (model, i);
-        g_autofree char *when = cli_local_time (cli, tandem_activity_get_occurred_at (a));
-        g_autofree char *amount = cli_money (tandem_activity_get_amount (a));
+        g_autofree char *when = NULL;
+        g_autofree char *amount = NULL;
 
+        if (a == NULL)
+          break; /* a page the store could not read: reported below */
+        when = cli_local_time (cli, tandem_activity_get_occurred_at (a));
+        amount = cli_money (tandem_activity_get_amount (a));
         g_print ("%6" PRId64 "  %s  %-11s account %-4" PRId64 " rep %-4" PRId64 " %s\n",
                  tandem_activity_get_id (a), when,
                  tandem_activity_kind_to_nick (tandem_activity_get_kind (a)),
                  tandem_account_get_id (tandem_activity_get_account (a)),
                  tandem_rep_get_id (tandem_activity_get_rep (a)), amount);
       }
+  if (!tandem_activity_list_check (TANDEM_ACTIVITY_LIST (model), &error))
+    goto fail;
   return 0;
 
 fail:

@@ -285,8 +285,10 @@ cli_cmd_demo (Cli *cli, int argc, char **argv)
   marker = tandem_store_find_activity_by_ref (cli->store, "demo-0", NULL);
   if (marker == NULL)
     {
-      g_autoptr (GListModel) reps = tandem_store_list_reps (cli->store);
+      g_autoptr (GListModel) reps = tandem_store_list_reps (cli->store, &error);
 
+      if (reps == NULL)
+        goto fail;
       if (g_list_model_get_n_items (reps) > 0)
         {
           g_printerr (_ ("tandem: %s already holds other data; run the demo on a new database "

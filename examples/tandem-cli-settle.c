@@ -160,10 +160,10 @@ cli_cmd_close (Cli *cli, int argc, char **argv)
 static int
 cli_wrong_plan (Cli *cli, TandemRep *rep, TandemPlan *plan, TandemPeriod *period, const char *label)
 {
-  g_autoptr (GListModel) teams = tandem_store_list_teams (cli->store);
   g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) teams = tandem_store_list_teams (cli->store, &error);
 
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+  for (guint i = 0; teams != NULL && i < g_list_model_get_n_items (teams); i++)
     {
       g_autoptr (TandemTeam) team = g_list_model_get_item (teams, i);
       TandemRep       *inside = tandem_team_get_inside_rep (team);

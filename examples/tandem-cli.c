@@ -540,8 +540,11 @@ cli_print_model_json (GListModel *model)
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (GObject) item = g_list_model_get_item (model, i);
-      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonBuilder) b = NULL;
 
+      if (item == NULL)
+        break; /* a page the store could not read: the caller reports it */
+      b = json_builder_new ();
       cli_add_properties (b, item);
       cli_json_builder (s, b);
     }
@@ -554,10 +557,11 @@ cli_simple_list (Cli        *cli,
                  int         argc,
                  char      **argv,
                  const char *usage,
-                 GListModel *(*list) (TandemStore *),
+                 GListModel *(*list) (TandemStore *, GError **),
                  void (*row) (gpointer item))
 {
   g_autoptr (GListModel) model = NULL;
+  g_autoptr (GError) error = NULL;
   int status = cli_parse_options (cli, usage, "", NULL, &argc, &argv);
 
   if (status >= 0)
@@ -570,7 +574,8 @@ cli_simple_list (Cli        *cli,
   if ((status = cli_open_store (cli, FALSE)) != 0)
     return status;
 
-  model = list (cli->store);
+  if ((model = list (cli->store, &error)) == NULL)
+    return cli_data_error (error);
   if (cli->json)
     cli_print_model_json (model);
   else

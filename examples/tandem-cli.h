@@ -93,7 +93,7 @@ int  cli_simple_list (Cli        *cli,
                       int         argc,
                       char      **argv,
                       const char *usage,
-                      GListModel *(*list) (TandemStore *),
+                      GListModel *(*list) (TandemStore *, GError **),
                       void (*row) (gpointer item));
 /* Tables */
 long     cli_width (const char *text);

@@ -18,6 +18,7 @@
 #include "tandem/tandem-account.h"
 #include "tandem/tandem-activity.h"
 #include "tandem/tandem-activity-filter.h"
+#include "tandem/tandem-activity-list.h"
 #include "tandem/tandem-membership.h"
 #include "tandem/tandem-stage-change.h"
 #include "tandem/tandem-store.h"

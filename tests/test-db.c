@@ -645,9 +645,11 @@ register_faulty_vfs (void)
 static guint
 count (TandemStore *store)
 {
-  g_autoptr (GListModel) list = tandem_store_list_activities (store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) list = tandem_store_list_activities (store, &error);
 
-  return g_list_model_get_n_items (list);
+  TANDEM_ASSERT_NO_ERROR (error);
+  return list != NULL ? g_list_model_get_n_items (list) : 0;
 }
 
 static void

@@ -62,7 +62,9 @@ count_activities (const char *path)
   CU_ASSERT_PTR_NOT_NULL_FATAL (store);
   CU_ASSERT_TRUE (tandem_store_check_integrity (store, &error));
   TANDEM_ASSERT_NO_ERROR (error);
-  list = tandem_store_list_activities (store);
+  list = tandem_store_list_activities (store, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (list);
   return g_list_model_get_n_items (list);
 }
 

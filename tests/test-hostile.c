@@ -112,9 +112,11 @@ reverse (Fixture *f, TandemActivity *order, const char *amount, GError **error)
 static guint
 count_activities (Fixture *f)
 {
-  g_autoptr (GListModel) all = tandem_store_list_activities (f->store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) all = tandem_store_list_activities (f->store, &error);
 
-  return g_list_model_get_n_items (all);
+  TANDEM_ASSERT_NO_ERROR (error);
+  return all != NULL ? g_list_model_get_n_items (all) : 0;
 }
 
 static gboolean
@@ -972,7 +974,9 @@ test_local_time (void)
                          "line 2: at: “29.03.2026 02:30” does not exist in the time zone "
                          "Europe/Berlin");
   }
-  list = tandem_store_list_activities (again);
+  list = tandem_store_list_activities (again, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL_FATAL (list != NULL, TRUE);
   CU_ASSERT_EQUAL (g_list_model_get_n_items (list), 4);
   fixture_clear (&f);
 }

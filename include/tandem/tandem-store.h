@@ -13,6 +13,7 @@
 #include "tandem-import.h"
 #include "tandem-activity.h"
 #include "tandem-activity-filter.h"
+#include "tandem-activity-list.h"
 #include "tandem-membership.h"
 #include "tandem-stage-change.h"
 #include "tandem-rep.h"
@@ -158,7 +159,7 @@ TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_archive_rep (TandemStore *self, TandemRep *rep, GError **error);
 
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_reps (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_reps (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* tandems */
 TANDEM_AVAILABLE_IN_ALL
@@ -193,7 +194,7 @@ TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_archive_team (TandemStore *self, TandemTeam *team, GError **error);
 
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_teams (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_teams (TandemStore *self, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* accounts */
 TANDEM_AVAILABLE_IN_ALL
@@ -227,7 +228,8 @@ TANDEM_AVAILABLE_IN_ALL
 gboolean tandem_store_archive_account (TandemStore *self, TandemAccount *account, GError **error);
 
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_accounts (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_accounts (TandemStore *self,
+                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* activities */
 TANDEM_AVAILABLE_IN_ALL
@@ -256,7 +258,8 @@ TandemActivity *tandem_store_find_activity_by_ref (TandemStore *self,
                                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
-GListModel *tandem_store_list_activities (TandemStore *self) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *tandem_store_list_activities (TandemStore *self,
+                                          GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 TANDEM_AVAILABLE_IN_ALL
 GListModel *tandem_store_query_activities (TandemStore          *self,

@@ -307,7 +307,8 @@ tandem_classification_compute (TandemStore *self,
       g_hash_table_insert (by_account, &r->account_id, r);
     }
 
-  accounts = tandem_store_list_accounts (self);
+  if ((accounts = tandem_store_list_accounts (self, error)) == NULL)
+    return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
     {
       g_autoptr (TandemAccount) account = g_list_model_get_item (accounts, i);
@@ -402,7 +403,8 @@ tandem_classification_clean_up (TandemStore *self, gboolean confirm, GError **er
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
 
-  accounts = tandem_store_list_accounts (self);
+  if ((accounts = tandem_store_list_accounts (self, error)) == NULL)
+    return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
     {
       g_autoptr (TandemAccount) a = g_list_model_get_item (accounts, i);

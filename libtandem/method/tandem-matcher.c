@@ -628,7 +628,8 @@ tandem_matcher_load_from_store (TandemMatcher *self,
   g_return_val_if_fail (TANDEM_IS_MATCHER (self), FALSE);
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  teams = tandem_store_list_teams (store);
+  if ((teams = tandem_store_list_teams (store, error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {
       g_autoptr (TandemTeam) team = g_list_model_get_item (teams, i);
@@ -639,7 +640,8 @@ tandem_matcher_load_from_store (TandemMatcher *self,
       g_hash_table_add (assigned, tandem_team_get_field_rep (team));
     }
 
-  reps = tandem_store_list_reps (store);
+  if ((reps = tandem_store_list_reps (store, error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
     {
       g_autoptr (TandemRep) rep = g_list_model_get_item (reps, i);

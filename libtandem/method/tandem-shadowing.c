@@ -356,7 +356,8 @@ tandem_shadowing_status_list_between (TandemStore *self,
       g_hash_table_insert (minutes, &r->activity_id, r);
     }
 
-  teams = tandem_store_list_teams (self);
+  if ((teams = tandem_store_list_teams (self, error)) == NULL)
+    return NULL;
   for (guint t = 0; t < g_list_model_get_n_items (teams); t++)
     {
       g_autoptr (TandemTeam) team = g_list_model_get_item (teams, t);
@@ -380,10 +381,15 @@ tandem_shadowing_status_list_between (TandemStore *self,
       for (guint i = 0; i < g_list_model_get_n_items (shadowing); i++)
         {
           g_autoptr (TandemActivity) a = g_list_model_get_item (shadowing, i);
-          gint64                 id = tandem_activity_get_id (a);
-          TandemShadowingRecord *r = g_hash_table_lookup (minutes, &id);
-          guint                  m = r ? (guint)r->minutes : 0;
+          gint64                 id;
+          TandemShadowingRecord *r;
+          guint                  m;
 
+          if (a == NULL)
+            break; /* the list reports why, below */
+          id = tandem_activity_get_id (a);
+          r = g_hash_table_lookup (minutes, &id);
+          m = r ? (guint)r->minutes : 0;
           if (tandem_rep_get_role (tandem_activity_get_rep (a)) == TANDEM_ROLE_INSIDE)
             {
               status->ride_along = TRUE;
@@ -395,6 +401,8 @@ tandem_shadowing_status_list_between (TandemStore *self,
               status->sit_in_minutes += m;
             }
         }
+      if (!tandem_activity_list_check (TANDEM_ACTIVITY_LIST (shadowing), error))
+        return NULL;
 
       if (!missing_only || !(status->ride_along && status->sit_in))
         g_list_store_append (result, status);

@@ -10,13 +10,12 @@
 
 #include "config.h"
 
+#include "tandem-activity-list.h"
+#include "tandem-i18n-private.h"
 #include "tandem-store-internal-private.h"
 
 #define PAGE_SIZE 256
 #define MAX_PAGES 4
-
-#define TANDEM_TYPE_ACTIVITY_LIST (_tandem_activity_list_get_type ())
-G_DECLARE_FINAL_TYPE (TandemActivityList, _tandem_activity_list, TANDEM, ACTIVITY_LIST, GObject)
 
 typedef struct
 {
@@ -24,6 +23,21 @@ typedef struct
   GPtrArray *items;
 } Page;
 
+/**
+ * TandemActivityList:
+ *
+ * The list model that [method@Tandem.Store.query_activities] and
+ * [method@Tandem.Store.list_activities] return: a snapshot of the
+ * matching activities, in time order, read a page at a time as items are
+ * asked for.
+ *
+ * A page that cannot be read gives %NULL items. The list then reports it:
+ * [property@Tandem.ActivityList:failed] turns %TRUE and
+ * [method@Tandem.ActivityList.check] returns the error, so a caller that
+ * walked the list can tell a complete answer from a broken one.
+ *
+ * Since: 1.0
+ */
 struct _TandemActivityList
 {
   GObject parent_instance;
@@ -33,12 +47,22 @@ struct _TandemActivityList
   guint              n_items;
   GArray            *last_keys; /* TandemScanKey per page; id 0 when unknown */
   GQueue             pages;     /* most recently used first */
+  GError            *error;     /* the first failed read */
 };
+
+enum
+{
+  PROP_0,
+  PROP_FAILED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TandemActivityList,
-                               _tandem_activity_list,
+                               tandem_activity_list,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
@@ -50,47 +74,81 @@ page_free (Page *page)
 }
 
 static void
-_tandem_activity_list_dispose (GObject *object)
+tandem_activity_list_dispose (GObject *object)
 {
   TandemActivityList *self = (TandemActivityList *)object;
 
   g_queue_clear_full (&self->pages, (GDestroyNotify)page_free);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (_tandem_activity_list_parent_class)->dispose (object);
+  G_OBJECT_CLASS (tandem_activity_list_parent_class)->dispose (object);
 }
 
 static void
-_tandem_activity_list_finalize (GObject *object)
+tandem_activity_list_finalize (GObject *object)
 {
   TandemActivityList *self = (TandemActivityList *)object;
 
   g_clear_pointer (&self->last_keys, g_array_unref);
+  g_clear_error (&self->error);
 
-  G_OBJECT_CLASS (_tandem_activity_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (tandem_activity_list_parent_class)->finalize (object);
 }
 
 static void
-_tandem_activity_list_class_init (TandemActivityListClass *klass)
+tandem_activity_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  G_OBJECT_CLASS (klass)->dispose = _tandem_activity_list_dispose;
-  G_OBJECT_CLASS (klass)->finalize = _tandem_activity_list_finalize;
+  TandemActivityList *self = TANDEM_ACTIVITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_FAILED:
+      g_value_set_boolean (value, self->error != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
-_tandem_activity_list_init (TandemActivityList *self)
+tandem_activity_list_class_init (TandemActivityListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tandem_activity_list_dispose;
+  object_class->finalize = tandem_activity_list_finalize;
+  object_class->get_property = tandem_activity_list_get_property;
+
+  /**
+   * TandemActivityList:failed: (getter get_failed)
+   *
+   * Whether a page of the list could not be read: some items were %NULL,
+   * and the list is not the whole answer. See
+   * [method@Tandem.ActivityList.check] for the error.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FAILED]
+      = g_param_spec_boolean ("failed", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_activity_list_init (TandemActivityList *self)
 {
   g_queue_init (&self->pages);
 }
 
 static GType
-_tandem_activity_list_get_item_type (GListModel *model)
+get_item_type (GListModel *model)
 {
   return TANDEM_TYPE_ACTIVITY;
 }
 
 static guint
-_tandem_activity_list_get_n_items (GListModel *model)
+get_n_items (GListModel *model)
 {
   return TANDEM_ACTIVITY_LIST (model)->n_items;
 }
@@ -141,7 +199,7 @@ load_page (TandemActivityList *self, guint index, GError **error)
 }
 
 static gpointer
-_tandem_activity_list_get_item (GListModel *model, guint position)
+get_item (GListModel *model, guint position)
 {
   TandemActivityList *self = TANDEM_ACTIVITY_LIST (model);
   g_autoptr (GError) error = NULL;
@@ -180,9 +238,14 @@ _tandem_activity_list_get_item (GListModel *model, guint position)
       item = g_object_ref (page->items->pdata[offset]);
   }
 
-  /* GListModel has no error channel: an unreadable row reads as NULL */
-  if (error != NULL)
-    g_debug ("Could not read activity %u: %s", position, error->message);
+  /* GListModel has no error channel: an unreadable page reads as NULL,
+   * and the list remembers why */
+  if (error != NULL && self->error == NULL)
+    {
+      g_prefix_error (&error, _ ("Could not read activity %u of the list: "), position);
+      self->error = g_steal_pointer (&error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILED]);
+    }
 
   return item;
 }
@@ -190,9 +253,52 @@ _tandem_activity_list_get_item (GListModel *model, guint position)
 static void
 list_model_iface_init (GListModelInterface *iface)
 {
-  iface->get_item_type = _tandem_activity_list_get_item_type;
-  iface->get_n_items = _tandem_activity_list_get_n_items;
-  iface->get_item = _tandem_activity_list_get_item;
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+/**
+ * tandem_activity_list_get_failed: (get-property failed)
+ * @self: a `TandemActivityList`
+ *
+ * Tells whether a page of @self could not be read.
+ *
+ * Returns: %TRUE when some item read as %NULL because of an error
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_activity_list_get_failed (TandemActivityList *self)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY_LIST (self), FALSE);
+
+  return self->error != NULL;
+}
+
+/**
+ * tandem_activity_list_check:
+ * @self: a `TandemActivityList`
+ * @error: return location for a #GError
+ *
+ * Reports the first read of @self that failed: call it after walking the
+ * list to know that every item was read.
+ *
+ * Returns: %TRUE when every page asked for was read, %FALSE with a copy of
+ *   the first error (a %TANDEM_STORE_ERROR) otherwise
+ *
+ * Since: 1.0
+ */
+gboolean
+tandem_activity_list_check (TandemActivityList *self, GError **error)
+{
+  g_return_val_if_fail (TANDEM_IS_ACTIVITY_LIST (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->error));
+  return FALSE;
 }
 
 GListModel *

@@ -6,7 +6,14 @@
  * where the schema version is kept, SQLSTATEs, and how writers are
  * serialised (a transaction-scoped advisory lock, the counterpart of
  * SQLite's BEGIN IMMEDIATE: no serialization failure reaches a caller).
- * Connection errors name host and database, never the password. */
+ * Connection errors name host and database, never the password.
+ *
+ * A lost connection (the server restarted, the network went away) fails
+ * the call that meets it, with TANDEM_STORE_ERROR_IO naming host and
+ * database: nothing is ever computed from a query that did not answer.
+ * The next call outside a transaction connects again (PQreset) and sets
+ * the session up as at the start; a transaction that lost its connection
+ * is gone on the server, so its caller rolls back and tries again. */
 
 #include "config.h"
 
@@ -28,6 +35,8 @@ typedef struct
   TandemSqlDriver parent;
   PGconn         *conn;
   gint64          changes;
+  gboolean        in_transaction; /* between pg_begin and its commit or rollback */
+  gboolean        read_only;      /* the session is set read-only, again on reconnect */
 } PgDriver;
 
 typedef struct
@@ -70,15 +79,73 @@ error_code_for_state (const char *state)
 }
 
 static gboolean
+fail_lost (TandemSqlDriver *self)
+{
+  g_autofree char *why = g_strdup (PQerrorMessage (CONN (self)));
+
+  g_strstrip (why);
+  for (char *p = why; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\t')
+      *p = ' ';
+  return _tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_IO,
+                                  _ ("Lost the connection to the store %s (%s); the next call "
+                                     "connects again"),
+                                  self->name, why);
+}
+
+static gboolean
 fail_result (TandemSqlDriver *self, PGresult *result)
 {
   const char      *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
   const char      *primary = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (CONN (self)));
+  g_autofree char *message = NULL;
 
+  if (PQstatus (CONN (self)) == CONNECTION_BAD)
+    return fail_lost (self);
+  message = g_strdup (primary != NULL ? primary : PQerrorMessage (CONN (self)));
   g_strchomp (message);
   return _tandem_sql_driver_fail (self, error_code_for_state (state), "%s (%s)", message,
                                   self->name);
+}
+
+/* What every session of the store starts with. */
+static gboolean
+set_up_session (TandemSqlDriver *self)
+{
+  PGresult *result = PQexec (CONN (self), ((PgDriver *)self)->read_only
+                                              ? "SET client_min_messages = warning; "
+                                                "SET default_transaction_read_only = on"
+                                              : "SET client_min_messages = warning");
+  gboolean  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  if (!ok)
+    fail_result (self, result);
+  PQclear (result);
+  return ok;
+}
+
+/* Before a statement: a connection that was lost is made again, unless a
+ * transaction was open on it (its work is gone; the caller rolls back). */
+static gboolean
+ensure_connection (TandemSqlDriver *self)
+{
+  PgDriver *d = (PgDriver *)self;
+
+  if (PQstatus (d->conn) == CONNECTION_OK)
+    return TRUE;
+  if (d->in_transaction)
+    return fail_lost (self);
+  PQreset (d->conn);
+  if (PQstatus (d->conn) != CONNECTION_OK)
+    {
+      g_autofree char *why = g_strdup (PQerrorMessage (d->conn));
+
+      g_strstrip (why);
+      return _tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_IO,
+                                      _ ("Could not connect to the store %s again: %s"), self->name,
+                                      why);
+    }
+  return set_up_session (self);
 }
 
 /* The store's SQL numbers its parameters ?1, ?2 … or leaves them bare (?):
@@ -205,7 +272,7 @@ open_cursor (PgStmt *s)
   g_autofree char *fetch = NULL;
   PGresult        *result;
 
-  if (PQtransactionStatus (CONN (self)) == PQTRANS_IDLE)
+  if (!((PgDriver *)self)->in_transaction)
     {
       result = PQexec (CONN (self), "BEGIN");
       if (PQresultStatus (result) != PGRES_COMMAND_OK)
@@ -307,6 +374,8 @@ pg_step (TandemSqlStmt *stmt)
     {
       ExecStatusType status;
 
+      if (!ensure_connection (self))
+        return TANDEM_SQL_ERROR;
       if (s->streaming)
         s->result = open_cursor (s);
       else
@@ -367,9 +436,15 @@ pg_changes (TandemSqlDriver *self)
 static gboolean
 pg_exec (TandemSqlDriver *self, const char *sql)
 {
-  PGresult      *result = PQexec (CONN (self), sql);
-  ExecStatusType status = PQresultStatus (result);
-  gboolean       ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  PGresult      *result;
+  ExecStatusType status;
+  gboolean       ok;
+
+  if (!ensure_connection (self))
+    return FALSE;
+  result = PQexec (CONN (self), sql);
+  status = PQresultStatus (result);
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
   if (!ok)
     fail_result (self, result);
@@ -385,28 +460,36 @@ pg_begin (TandemSqlDriver *self)
    * round trip for both */
   if (!pg_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")"))
     {
-      PQclear (PQexec (CONN (self), "ROLLBACK"));
+      if (PQstatus (CONN (self)) == CONNECTION_OK)
+        PQclear (PQexec (CONN (self), "ROLLBACK"));
       return FALSE;
     }
+  ((PgDriver *)self)->in_transaction = TRUE;
   return TRUE;
 }
 
 static gboolean
 pg_commit (TandemSqlDriver *self)
 {
-  return pg_exec (self, "COMMIT");
+  gboolean ok = pg_exec (self, "COMMIT");
+
+  /* a failed COMMIT ends the transaction too (the server rolled it back) */
+  ((PgDriver *)self)->in_transaction = FALSE;
+  return ok;
 }
 
 static gboolean
 pg_in_transaction (TandemSqlDriver *self)
 {
-  return PQtransactionStatus (CONN (self)) != PQTRANS_IDLE;
+  return ((PgDriver *)self)->in_transaction || PQtransactionStatus (CONN (self)) == PQTRANS_INTRANS
+         || PQtransactionStatus (CONN (self)) == PQTRANS_INERROR;
 }
 
 static void
 pg_rollback (TandemSqlDriver *self)
 {
-  if (pg_in_transaction (self))
+  ((PgDriver *)self)->in_transaction = FALSE;
+  if (PQstatus (CONN (self)) == CONNECTION_OK && PQtransactionStatus (CONN (self)) != PQTRANS_IDLE)
     PQclear (PQexec (CONN (self), "ROLLBACK"));
 }
 
@@ -468,6 +551,8 @@ pg_bulk_insert (TandemSqlDriver   *self,
     g_string_append_printf (buffer, "%s%s", c > 0 ? ", " : "", columns[c]);
   g_string_append (buffer, ") FROM STDIN");
 
+  if (!ensure_connection (self))
+    return FALSE;
   result = PQexec (CONN (self), buffer->str);
   if (PQresultStatus (result) != PGRES_COPY_IN)
     {
@@ -554,13 +639,6 @@ query_int (TandemSqlDriver *self, const char *sql, gint64 *value, GError **error
   return ok || _tandem_sql_driver_take_error (self, _ ("Could not read the schema version"), error);
 }
 
-static gboolean
-exec_or_error (TandemSqlDriver *self, const char *sql, GError **error)
-{
-  return pg_exec (self, sql)
-         || _tandem_sql_driver_take_error (self, _ ("Database statement failed"), error);
-}
-
 /* The same ordered migrations as SQLite, in PostgreSQL's words; the
  * version is kept in tandem_schema. */
 static char *
@@ -618,7 +696,12 @@ _tandem_pg_db_open (const char *uri, TandemStoreFlags flags, GError **error)
       _tandem_sql_driver_close (&driver->parent);
       return NULL;
     }
-  PQclear (PQexec (driver->conn, "SET client_min_messages = warning"));
+  driver->read_only = read_only;
+  if (!set_up_session (&driver->parent))
+    {
+      _tandem_sql_driver_take_error (&driver->parent, NULL, error);
+      goto fail;
+    }
 
   /* a database of another application is refused, one from a newer
    * libtandem left untouched */
@@ -664,8 +747,6 @@ _tandem_pg_db_open (const char *uri, TandemStoreFlags flags, GError **error)
           goto fail;
         }
       schema_version = (int)version;
-      if (!exec_or_error (&driver->parent, "SET default_transaction_read_only = on", error))
-        goto fail;
     }
   else if (version == TANDEM_SCHEMA_VERSION)
     schema_version = (int)version; /* up to date: nothing is written (a login may not create) */

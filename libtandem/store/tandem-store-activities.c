@@ -296,31 +296,26 @@ tandem_store_find_activity_by_ref (TandemStore *self, const char *external_ref, 
 /**
  * tandem_store_list_activities:
  * @self: a `TandemStore`
+ * @error: return location for a #GError
  *
  * Lists every activity, in time order. The list is a snapshot of the
  * activities stored when it was made, and it is paged: items are read
  * from the file as they are asked for, so a list of a million activities
- * holds only a few pages in memory.
+ * holds only a few pages in memory. A page that cannot be read later is
+ * reported by the list (see [class@Tandem.ActivityList]).
  *
- * Returns: (transfer full): a list model of [class@Tandem.Activity]
+ * Returns: (transfer full): a list model of [class@Tandem.Activity] (a
+ *   [class@Tandem.ActivityList]), or %NULL with a %TANDEM_STORE_ERROR
  *
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_activities (TandemStore *self)
+tandem_store_list_activities (TandemStore *self, GError **error)
 {
-  g_autoptr (GError) error = NULL;
-  GListModel *list;
-
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  list = tandem_store_query_activities (self, NULL, &error);
-  if (list == NULL)
-    {
-      g_warning ("Could not list activities: %s", error->message);
-      return G_LIST_MODEL (g_list_store_new (TANDEM_TYPE_ACTIVITY));
-    }
-  return list;
+  return tandem_store_query_activities (self, NULL, error);
 }
 
 /**
@@ -332,7 +327,8 @@ tandem_store_list_activities (TandemStore *self)
  * Lists the activities that match @filter, in time order, as a paged
  * snapshot (see [method@Tandem.Store.list_activities]).
  *
- * Returns: (transfer full): a list model of [class@Tandem.Activity], or
+ * Returns: (transfer full): a list model of [class@Tandem.Activity] (a
+ *   [class@Tandem.ActivityList]), or
  *   %NULL with a %TANDEM_STORE_ERROR
  *
  * Since: 1.0

@@ -115,14 +115,20 @@ tandem_store_add_rep (TandemStore *self, const char *name, TandemRole role, GErr
 TandemRep *
 tandem_store_get_rep (TandemStore *self, gint64 id, GError **error)
 {
-  TandemRep *rep;
+  TandemRepRecord record = { 0 };
+  TandemRep      *rep;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   LOCK_STORE (self);
 
-  rep = _tandem_store_load_rep (self, id, error);
-  return rep != NULL ? g_object_ref (rep) : NULL;
+  /* read afresh: on a shared server another client may have changed it,
+   * and a store that cannot read says so */
+  if (!_tandem_db_load_rep (self->db, id, &record, error))
+    return NULL;
+  rep = _tandem_store_rep_from_record (self, &record);
+  _tandem_rep_record_clear (&record);
+  return g_object_ref (rep);
 }
 
 /**
@@ -220,28 +226,36 @@ tandem_store_archive_rep (TandemStore *self, TandemRep *rep, GError **error)
   return TRUE;
 }
 
+/* Every record becomes an object, or the list is not made: a list is
+ * never shorter than what the store holds. */
 static GListModel *
 list_from_records (TandemStore *self,
                    GType        type,
                    GArray      *records,
                    gsize        record_size,
-                   gpointer (*make) (TandemStore *, gconstpointer))
+                   gpointer (*make) (TandemStore *, gconstpointer, GError **),
+                   GError **error)
 {
-  GListStore *list = g_list_store_new (type);
+  g_autoptr (GListStore) list = NULL;
 
-  for (guint i = 0; records != NULL && i < records->len; i++)
+  if (records == NULL)
+    return NULL;
+
+  list = g_list_store_new (type);
+  for (guint i = 0; i < records->len; i++)
     {
-      gpointer object = make (self, records->data + i * record_size);
+      gpointer object = make (self, records->data + i * record_size, error);
 
-      if (object != NULL)
-        g_list_store_append (list, object);
+      if (object == NULL)
+        return NULL;
+      g_list_store_append (list, object);
     }
 
-  return G_LIST_MODEL (list);
+  return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
 static gpointer
-make_rep (TandemStore *self, gconstpointer record)
+make_rep (TandemStore *self, gconstpointer record, GError **error)
 {
   return _tandem_store_rep_from_record (self, record);
 }
@@ -249,23 +263,30 @@ make_rep (TandemStore *self, gconstpointer record)
 /**
  * tandem_store_list_reps:
  * @self: a `TandemStore`
+ * @error: return location for a #GError
  *
  * Lists every rep, archived ones included, by id.
  *
- * Returns: (transfer full): a list model of [class@Tandem.Rep]
+ * A query that fails (a lost connection, a database locked past the
+ * busy timeout, an unreadable file) is an error, never a shorter list.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Rep], or %NULL
+ *   with a %TANDEM_STORE_ERROR
  *
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_reps (TandemStore *self)
+tandem_store_list_reps (TandemStore *self, GError **error)
 {
   g_autoptr (GArray) records = NULL;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   LOCK_STORE (self);
 
-  records = _tandem_db_list_reps (self->db, NULL);
-  return list_from_records (self, TANDEM_TYPE_REP, records, sizeof (TandemRepRecord), make_rep);
+  records = _tandem_db_list_reps (self->db, error);
+  return list_from_records (self, TANDEM_TYPE_REP, records, sizeof (TandemRepRecord), make_rep,
+                            error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -455,13 +476,18 @@ tandem_store_add_team (TandemStore *self,
 TandemTeam *
 tandem_store_get_team (TandemStore *self, gint64 id, GError **error)
 {
-  TandemTeam *team;
+  TandemTeamRecord record = { 0 };
+  TandemTeam      *team;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   LOCK_STORE (self);
 
-  team = _tandem_store_load_team (self, id, error);
+  /* read afresh, as tandem_store_get_rep() does */
+  if (!_tandem_db_load_team (self->db, id, &record, error))
+    return NULL;
+  team = _tandem_store_team_from_record (self, &record, error);
+  _tandem_team_record_clear (&record);
   return team != NULL ? g_object_ref (team) : NULL;
 }
 
@@ -653,31 +679,38 @@ tandem_store_archive_team (TandemStore *self, TandemTeam *team, GError **error)
 }
 
 static gpointer
-make_team (TandemStore *self, gconstpointer record)
+make_team (TandemStore *self, gconstpointer record, GError **error)
 {
-  return _tandem_store_team_from_record (self, record, NULL);
+  return _tandem_store_team_from_record (self, record, error);
 }
 
 /**
  * tandem_store_list_teams:
  * @self: a `TandemStore`
+ * @error: return location for a #GError
  *
  * Lists every tandem, archived ones included, by id.
  *
- * Returns: (transfer full): a list model of [class@Tandem.Team]
+ * A query that fails (a lost connection, a database locked past the
+ * busy timeout, an unreadable file) is an error, never a shorter list.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Team], or %NULL
+ *   with a %TANDEM_STORE_ERROR
  *
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_teams (TandemStore *self)
+tandem_store_list_teams (TandemStore *self, GError **error)
 {
   g_autoptr (GArray) records = NULL;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   LOCK_STORE (self);
 
-  records = _tandem_db_list_teams (self->db, NULL);
-  return list_from_records (self, TANDEM_TYPE_TEAM, records, sizeof (TandemTeamRecord), make_team);
+  records = _tandem_db_list_teams (self->db, error);
+  return list_from_records (self, TANDEM_TYPE_TEAM, records, sizeof (TandemTeamRecord), make_team,
+                            error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -836,13 +869,18 @@ tandem_store_add_account (TandemStore *self, const char *name, TandemTeam *team,
 TandemAccount *
 tandem_store_get_account (TandemStore *self, gint64 id, GError **error)
 {
-  TandemAccount *account;
+  TandemAccountRecord record = { 0 };
+  TandemAccount      *account;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   LOCK_STORE (self);
 
-  account = _tandem_store_load_account (self, id, error);
+  /* read afresh, as tandem_store_get_rep() does */
+  if (!_tandem_db_load_account (self->db, id, &record, error))
+    return NULL;
+  account = _tandem_store_account_from_record (self, &record, 0, error);
+  _tandem_account_record_clear (&record);
   return account != NULL ? g_object_ref (account) : NULL;
 }
 
@@ -1060,30 +1098,36 @@ tandem_store_archive_account (TandemStore *self, TandemAccount *account, GError 
 }
 
 static gpointer
-make_account (TandemStore *self, gconstpointer record)
+make_account (TandemStore *self, gconstpointer record, GError **error)
 {
-  return _tandem_store_account_from_record (self, record, 0, NULL);
+  return _tandem_store_account_from_record (self, record, 0, error);
 }
 
 /**
  * tandem_store_list_accounts:
  * @self: a `TandemStore`
+ * @error: return location for a #GError
  *
  * Lists every account, archived ones included, by id.
  *
- * Returns: (transfer full): a list model of [class@Tandem.Account]
+ * A query that fails (a lost connection, a database locked past the
+ * busy timeout, an unreadable file) is an error, never a shorter list.
+ *
+ * Returns: (transfer full): a list model of [class@Tandem.Account], or %NULL
+ *   with a %TANDEM_STORE_ERROR
  *
  * Since: 1.0
  */
 GListModel *
-tandem_store_list_accounts (TandemStore *self)
+tandem_store_list_accounts (TandemStore *self, GError **error)
 {
   g_autoptr (GArray) records = NULL;
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   LOCK_STORE (self);
 
-  records = _tandem_db_list_accounts (self->db, NULL);
+  records = _tandem_db_list_accounts (self->db, error);
   return list_from_records (self, TANDEM_TYPE_ACCOUNT, records, sizeof (TandemAccountRecord),
-                            make_account);
+                            make_account, error);
 }

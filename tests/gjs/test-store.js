@@ -183,4 +183,18 @@ test('a bad import row names its line and field and writes nothing', () => {
     assertEqual(store.list_activities().get_n_items(), 0);
 });
 
+test('the paged activity list is a Tandem.ActivityList that reports failed reads', () => {
+    const {store, field, account} = seeded();
+    for (let i = 0; i < 300; i++)
+        store.log_activity(account, field, Tandem.ActivityKind.CALL, null,
+            GLib.DateTime.new_from_iso8601(`2026-11-${String(1 + i % 28).padStart(2, '0')}T10:00:00Z`, null));
+    const list = store.list_activities();
+    assert(list instanceof Tandem.ActivityList, `${list}`);
+    assertEqual(list.get_n_items(), 300);
+    assertEqual(list.get_item(299).kind, Tandem.ActivityKind.CALL);
+    assertEqual(list.failed, false);
+    assertEqual(list.get_failed(), false);
+    assertEqual(list.check(), true);
+});
+
 run();

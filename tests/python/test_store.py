@@ -253,3 +253,23 @@ def test_what_a_sale_sold(seeded):
     text = bytes(out.steal_as_bytes().get_data()).decode()
     assert '"product" : "P-100"' in text and '"cost" : "700.00 EUR"' in text
     assert '"quantity" : 2' in text
+
+
+
+def test_lists_take_errors_and_the_paged_list_reports(seeded):
+    """The lists raise GLib.Error rather than answer short (the failing
+    reads themselves: tests/test-reads.c on SQLite, test_pg_restart.py on
+    a server); the paged activity list is a Tandem.ActivityList that says
+    whether every page it was asked for was read."""
+    store, inside, field, team, account = seeded
+    for i in range(300):
+        store.log_activity(account, inside, Tandem.ActivityKind.CALL, None,
+                           when(f'2026-11-{1 + i % 28:02d}T10:{i % 60:02d}:00Z'))
+    activities = store.list_activities()
+    assert isinstance(activities, Tandem.ActivityList)
+    assert activities.get_n_items() == 300
+    assert activities.get_item(299).props.kind == Tandem.ActivityKind.CALL
+    assert activities.props.failed is False and activities.get_failed() is False
+    assert activities.check() is True
+    query = store.query_activities(None)
+    assert isinstance(query, Tandem.ActivityList) and query.check()
