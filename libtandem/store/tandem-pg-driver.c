@@ -272,7 +272,8 @@ open_cursor (PgStmt *s)
   g_autofree char *fetch = NULL;
   PGresult        *result;
 
-  if (!((PgDriver *)self)->in_transaction)
+  /* inside the store's transaction, or another cursor's */
+  if (PQtransactionStatus (CONN (self)) == PQTRANS_IDLE)
     {
       result = PQexec (CONN (self), "BEGIN");
       if (PQresultStatus (result) != PGRES_COMMAND_OK)
