@@ -12,6 +12,7 @@
 
 #include "tandem-test.h"
 #include "tandem-store-private.h"
+#include "tandem-store-internal-private.h"
 #include "tandem-sqlite-private.h"
 #include "tandem-schema-private.h"
 #if HAVE_POSTGRESQL
@@ -463,6 +464,7 @@ static sqlite3_vfs  faulty_vfs;
 static sqlite3_vfs *real_vfs;
 static int          writes_until_failure = -1; /* -1: never fail */
 static int          failure_code = SQLITE_FULL;
+static gboolean     reads_fail;
 static guint        failures;
 
 static int
@@ -478,6 +480,8 @@ faulty_close (sqlite3_file *f)
 static int
 faulty_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o)
 {
+  if (reads_fail)
+    return SQLITE_IOERR_READ;
   return ((FaultyFile *)f)->real->pMethods->xRead (((FaultyFile *)f)->real, b, n, o);
 }
 
@@ -729,6 +733,252 @@ test_write_failures (void)
   }
 }
 
+/* A read that fails is an error, never a shorter answer: while
+ * reads_fail is set, every read of the store's files through the faulty
+ * VFS fails with SQLITE_IOERR_READ, as a dying disk or a vanished share
+ * would. Another connection writes between the store's reads, so its page
+ * cache is stale and it must read. */
+static TandemStore *
+reads_store (const char *path, GError **error)
+{
+  TandemDb *db = _tandem_sqlite_db_open (path, TANDEM_STORE_FLAGS_NONE, "tandem-faulty", error);
+
+  return db != NULL ? _tandem_store_new_for_db (db, path) : NULL;
+}
+
+/* A store of two reps, a tandem, an account and 600 calls (three pages
+ * of the paged list), and a second connection to change the file. */
+static TandemStore *
+make_store (const char *path, sqlite3 **other)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = reads_store (path, &error);
+  g_autoptr (TandemRep) inside = NULL;
+  g_autoptr (TandemRep) field = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  inside = tandem_store_add_rep (store, "Anna", TANDEM_ROLE_INSIDE, &error);
+  field = tandem_store_add_rep (store, "Jonas", TANDEM_ROLE_FIELD, &error);
+  team = tandem_store_add_team (store, inside, field, &error);
+  account = tandem_store_add_account (store, "ACME", team, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *iso = g_strdup_printf ("2026-11-%02uT10:%02u:00Z", 1 + i % 28, i % 60);
+      g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (iso, NULL);
+      g_autoptr (TandemActivity) a = tandem_store_log_activity (
+          store, account, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
+
+      TANDEM_ASSERT_NO_ERROR (error);
+    }
+  CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, other), SQLITE_OK);
+  sqlite3_busy_timeout (*other, 10000);
+  return g_steal_pointer (&store);
+}
+
+/* Another program changes the file: the store's cached pages are stale,
+ * and its next read goes to the disk. */
+static void
+touch (sqlite3 *other)
+{
+  /* a real change: SQLite writes nothing for a value set to itself */
+  CU_ASSERT_EQUAL (sqlite3_exec (other, "UPDATE rep SET name = name || '.'", NULL, NULL, NULL),
+                   SQLITE_OK);
+}
+
+static void
+test_read_failures_lists (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "reads.db", NULL);
+  g_autoptr (TandemStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *(*lists[]) (TandemStore *, GError **) = {
+    tandem_store_list_reps,
+    tandem_store_list_teams,
+    tandem_store_list_accounts,
+    tandem_store_list_activities,
+  };
+  const guint expected[] = { 2, 1, 1, 600 };
+  sqlite3    *other = NULL;
+
+  store = make_store (path, &other);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autoptr (GListModel) list = NULL;
+
+      touch (other);
+      reads_fail = TRUE;
+      list = lists[i](store, &error);
+      reads_fail = FALSE;
+      CU_ASSERT_PTR_NULL (list);
+      TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO, "reads.db");
+
+      /* the disk is back: the same store answers whole */
+      list = lists[i](store, &error);
+      TANDEM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (list);
+      CU_ASSERT_EQUAL (g_list_model_get_n_items (list), expected[i]);
+    }
+
+  /* a lookup reads the row afresh, and fails as plainly */
+  {
+    g_autoptr (TandemRep) rep = NULL;
+
+    touch (other);
+    reads_fail = TRUE;
+    rep = tandem_store_get_rep (store, 1, &error);
+    reads_fail = FALSE;
+    CU_ASSERT_PTR_NULL (rep);
+    TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO, "reads.db");
+  }
+  sqlite3_close (other);
+}
+
+static void
+on_failed (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  (*(guint *)data)++;
+}
+
+static void
+test_read_failures_pages (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "pages.db", NULL);
+  g_autoptr (TandemStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (TandemActivity) first = NULL;
+  g_autoptr (TandemActivity) lost = NULL;
+  g_autoptr (TandemActivity) later = NULL;
+  guint    notified = 0;
+  sqlite3 *other = NULL;
+
+  store = make_store (path, &other);
+  list = tandem_store_list_activities (store, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_FATAL (TANDEM_IS_ACTIVITY_LIST (list));
+  g_signal_connect (list, "notify::failed", G_CALLBACK (on_failed), &notified);
+
+  first = g_list_model_get_item (list, 0);
+  CU_ASSERT_PTR_NOT_NULL (first);
+  CU_ASSERT_TRUE (tandem_activity_list_check (TANDEM_ACTIVITY_LIST (list), &error));
+  CU_ASSERT_FALSE (tandem_activity_list_get_failed (TANDEM_ACTIVITY_LIST (list)));
+
+  /* the third page (items 512…599) is read while the disk fails */
+  touch (other);
+  reads_fail = TRUE;
+  lost = g_list_model_get_item (list, 599);
+  reads_fail = FALSE;
+  CU_ASSERT_PTR_NULL (lost);
+  CU_ASSERT_TRUE (tandem_activity_list_get_failed (TANDEM_ACTIVITY_LIST (list)));
+  CU_ASSERT_EQUAL (notified, 1);
+  CU_ASSERT_FALSE (tandem_activity_list_check (TANDEM_ACTIVITY_LIST (list), &error));
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_IO,
+                       "Could not read activity 599 of the list");
+
+  /* the page reads later, but the list stays failed: it was not whole */
+  later = g_list_model_get_item (list, 599);
+  CU_ASSERT_PTR_NOT_NULL (later);
+  CU_ASSERT_TRUE (tandem_activity_list_get_failed (TANDEM_ACTIVITY_LIST (list)));
+  CU_ASSERT_EQUAL (notified, 1);
+  sqlite3_close (other);
+}
+
+/* A logged call, visit or other activity that is not a sale, reversal or
+ * payment costs one round trip on a server (tandem_log_activity); a sale
+ * takes the full path. Either way the stored row, its reference rules and
+ * its audit entry are the same. */
+static void
+test_round_trips_of_a_log (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "trips.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_test_store_new (path, &error);
+  g_autoptr (TandemRep) inside = NULL;
+  g_autoptr (TandemRep) field = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  g_autoptr (GDateTime) when = g_date_time_new_utc (2026, 11, 3, 10, 0, 0);
+  g_autoptr (TandemActivity) call = NULL;
+  g_autoptr (TandemActivity) again = NULL;
+  g_autoptr (TandemActivity) differs = NULL;
+  g_autoptr (TandemActivity) order = NULL;
+  g_autoptr (TandemMoney) amount = tandem_money_new (10000, "EUR");
+  g_autoptr (GListModel) audit = NULL;
+  TandemDb *db;
+  guint64   before;
+  gboolean  inserted = TRUE;
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  db = _tandem_store_get_db (store);
+  inside = tandem_store_add_rep (store, "Anna", TANDEM_ROLE_INSIDE, &error);
+  field = tandem_store_add_rep (store, "Jonas", TANDEM_ROLE_FIELD, &error);
+  team = tandem_store_add_team (store, inside, field, &error);
+  account = tandem_store_add_account (store, "ACME", team, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  before = _tandem_db_get_round_trips (db);
+  call = tandem_store_log_activity (store, account, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when,
+                                    &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (_tandem_db_get_round_trips (db) - before, tandem_test_on_postgresql () ? 1 : 0);
+  CU_ASSERT_EQUAL (tandem_activity_get_id (call), 1);
+  CU_ASSERT (g_str_has_prefix (tandem_activity_get_external_ref (call), "auto-"));
+  CU_ASSERT_EQUAL (strlen (tandem_activity_get_external_ref (call)), 25);
+
+  /* the same reference and facts: a skip; other facts: a conflict */
+  {
+    g_autoptr (TandemActivity) draft
+        = tandem_activity_new (account, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
+
+    tandem_activity_set_external_ref (draft, tandem_activity_get_external_ref (call));
+    again = tandem_store_save_activity (store, draft, &inserted, &error);
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_FALSE (inserted);
+    CU_ASSERT_EQUAL (tandem_activity_get_id (again), 1);
+  }
+  {
+    g_autoptr (TandemActivity) draft
+        = tandem_activity_new (account, field, TANDEM_ACTIVITY_KIND_VISIT, NULL, when, &error);
+
+    tandem_activity_set_external_ref (draft, tandem_activity_get_external_ref (call));
+    differs = tandem_store_save_activity (store, draft, &inserted, &error);
+    CU_ASSERT_PTR_NULL (differs);
+    TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT, NULL);
+  }
+
+  /* an order takes the full path: more than one round trip on a server */
+  before = _tandem_db_get_round_trips (db);
+  order = tandem_store_log_activity (store, account, field, TANDEM_ACTIVITY_KIND_ORDER, amount,
+                                     when, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  /* (a server's identity may skip the ids of refused inserts) */
+  CU_ASSERT (tandem_activity_get_id (order) > 1);
+  if (tandem_test_on_postgresql ())
+    CU_ASSERT (_tandem_db_get_round_trips (db) - before > 2);
+
+  /* both audit entries read the same way */
+  audit = tandem_audit_entry_list (store, NULL, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (audit);
+  {
+    guint n = g_list_model_get_n_items (audit);
+    g_autoptr (TandemAuditEntry) first = g_list_model_get_item (audit, n - 2);
+    g_autoptr (TandemAuditEntry) second = g_list_model_get_item (audit, n - 1);
+    g_autofree char *expected
+        = g_strdup_printf ("order #%" G_GINT64_FORMAT
+                           " of 100.00 EUR for account #1 by rep #2 at 2026-11-03T10:00:00Z",
+                           tandem_activity_get_id (order));
+
+    CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_what (first),
+                            "call #1 for account #1 by rep #1 at 2026-11-03T10:00:00Z");
+    CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_what (second), expected);
+    CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_verb (first), "log");
+  }
+}
+
 /* Opening a store on a full disk fails cleanly and leaves no half schema. */
 static void
 test_migration_failure (void)
@@ -928,15 +1178,12 @@ int
 main (void)
 {
   const TandemTestCase cases[] = {
-    TANDEM_TEST (test_conformance_reps),
-    TANDEM_TEST (test_conformance_teams),
-    TANDEM_TEST (test_conformance_accounts),
-    TANDEM_TEST (test_conformance_activities),
-    TANDEM_TEST_SQLITE (test_write_failures),
-    TANDEM_TEST_SQLITE (test_migration_failure),
-    TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
-    TANDEM_TEST_SQLITE (test_migration_to_sales),
-    TANDEM_TEST_SQLITE (test_migration_to_payments),
+    TANDEM_TEST (test_conformance_reps),           TANDEM_TEST (test_conformance_teams),
+    TANDEM_TEST (test_conformance_accounts),       TANDEM_TEST (test_conformance_activities),
+    TANDEM_TEST (test_round_trips_of_a_log),       TANDEM_TEST_SQLITE (test_write_failures),
+    TANDEM_TEST_SQLITE (test_read_failures_lists), TANDEM_TEST_SQLITE (test_read_failures_pages),
+    TANDEM_TEST_SQLITE (test_migration_failure),   TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
+    TANDEM_TEST_SQLITE (test_migration_to_sales),  TANDEM_TEST_SQLITE (test_migration_to_payments),
   };
   int status;
 

@@ -147,18 +147,18 @@ _tandem_activity_writer_free (TandemActivityWriter *self)
 }
 
 /* A new reference for an activity saved without one. */
-static const char *
-random_ref (TandemActivityWriter *self)
+const char *
+_tandem_activity_random_ref (char ref[40])
 {
   g_autofree char *uuid = g_uuid_string_random ();
-  char            *out = self->ref + strlen ("auto-");
+  char            *out = ref + strlen ("auto-");
 
-  strcpy (self->ref, "auto-");
-  for (const char *p = uuid; *p != '\0' && out < self->ref + strlen ("auto-") + 20; p++)
+  strcpy (ref, "auto-");
+  for (const char *p = uuid; *p != '\0' && out < ref + strlen ("auto-") + 20; p++)
     if (*p != '-')
       *out++ = *p;
   *out = '\0';
-  return self->ref;
+  return ref;
 }
 
 /* A reference derived from the facts: the same facts give the same
@@ -523,8 +523,8 @@ _tandem_activity_writer_write (TandemActivityWriter *self,
   *inserted = FALSE;
 
   if (record->external_ref == NULL || record->external_ref[0] == '\0')
-    record->external_ref
-        = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
+    record->external_ref = (char *)(self->derive_refs ? derive_ref (self, record)
+                                                      : _tandem_activity_random_ref (self->ref));
 
   range = closed_range_of (self, record, &failed, error);
   if (failed)
@@ -642,8 +642,8 @@ _tandem_activity_writer_queue (TandemActivityWriter *self,
   *field = TANDEM_ACTIVITY_FIELD_NONE;
 
   if (record->external_ref == NULL || record->external_ref[0] == '\0')
-    record->external_ref
-        = (char *)(self->derive_refs ? derive_ref (self, record) : random_ref (self));
+    record->external_ref = (char *)(self->derive_refs ? derive_ref (self, record)
+                                                      : _tandem_activity_random_ref (self->ref));
 
   *failed_tag = tag;
   range = closed_range_of (self, record, &failed, error);

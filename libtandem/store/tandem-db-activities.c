@@ -31,6 +31,8 @@ static const char *const statements[N_STMTS] = {
   [STMT_INSERT_ACTIVITY] = "INSERT INTO activity (" INSERT_COLUMNS ") "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
                            "ON CONFLICT (external_ref) DO NOTHING RETURNING id",
+  [STMT_LOG_ACTIVITY] = "SELECT tandem_log_activity (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                        "?12, ?13, ?14, ?15, ?16, ?17)",
   [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
   [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
   [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
@@ -108,6 +110,33 @@ _tandem_db_find_activity_by_ref (TandemDb *self, const char *external_ref, GErro
       return -1;
     }
 
+  return id;
+}
+
+gint64
+_tandem_db_log_activity (TandemDb                   *self,
+                         const TandemActivityRecord *record,
+                         gint64                      audit_at,
+                         const char                 *who,
+                         const char                 *what_before,
+                         const char                 *what_after,
+                         GError                    **error)
+{
+  TandemSqlStmt *stmt;
+  gint64         id = 0;
+
+  if (!self->driver->klass->has_log_function || self->tx_depth > 0 || self->schema_version < 17)
+    return 0;
+  if ((stmt = _tandem_db_stmt (self, statements, STMT_LOG_ACTIVITY, error)) == NULL)
+    return -1;
+
+  bind_activity (stmt, 1, record);
+  tandem_sql_bind_int64 (stmt, 14, audit_at);
+  tandem_sql_bind_text (stmt, 15, who);
+  tandem_sql_bind_text (stmt, 16, what_before);
+  tandem_sql_bind_text (stmt, 17, what_after);
+  if (!_tandem_db_step_insert (self, stmt, _ ("Could not log the activity"), &id, error))
+    return -1;
   return id;
 }
 

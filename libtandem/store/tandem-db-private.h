@@ -406,6 +406,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemDb, _tandem_db_free)
 
 gboolean _tandem_db_is_read_only (TandemDb *self);
 int      _tandem_db_get_schema_version (TandemDb *self);
+/* Requests sent to a server and waited for, since the store opened. */
+guint64  _tandem_db_get_round_trips (TandemDb *self);
 gboolean _tandem_db_check_integrity (TandemDb *self, GError **error);
 
 /* Write transactions nest: only the outermost commits. */
@@ -499,6 +501,20 @@ GArray  *_tandem_db_list_kpi_rows (TandemDb   *self,
                                    gint64      until,
                                    const char *currency,
                                    GError    **error);
+
+/* Logs @record and its audit entry ("@what_before<id>@what_after" by
+ * @who at @audit_at) in one round trip, outside any transaction, on an
+ * engine that can (PostgreSQL's tandem_log_activity). Returns the new id;
+ * 0 when the engine cannot, or when the full path must decide (a closed
+ * period covers the time, or the reference is stored): nothing was
+ * written then; -1 on error. */
+gint64 _tandem_db_log_activity (TandemDb                   *self,
+                                const TandemActivityRecord *record,
+                                gint64                      audit_at,
+                                const char                 *who,
+                                const char                 *what_before,
+                                const char                 *what_after,
+                                GError                    **error);
 
 /* A row whose external_ref is already stored is not inserted:
  * *inserted is FALSE and record->id is the stored row's id. */

@@ -215,6 +215,12 @@ _tandem_db_get_schema_version (TandemDb *self)
   return self->schema_version;
 }
 
+guint64
+_tandem_db_get_round_trips (TandemDb *self)
+{
+  return self->driver->round_trips;
+}
+
 gboolean
 _tandem_db_check_integrity (TandemDb *self, GError **error)
 {

@@ -59,6 +59,29 @@ typedef struct
 
 #define CONN(d) (((PgDriver *)(d))->conn)
 
+/* Every request sent waits for its answer: counted, so that tests can
+ * hold the store to its round trips. */
+static PGresult *
+counted_exec (TandemSqlDriver *self, const char *sql)
+{
+  self->round_trips++;
+  return PQexec (CONN (self), sql);
+}
+
+static PGresult *
+counted_exec_params (TandemSqlDriver   *self,
+                     const char        *sql,
+                     int                n_params,
+                     const Oid         *types,
+                     const char *const *values,
+                     const int         *lengths,
+                     const int         *formats,
+                     int                result_format)
+{
+  self->round_trips++;
+  return PQexecParams (CONN (self), sql, n_params, types, values, lengths, formats, result_format);
+}
+
 static int
 error_code_for_state (const char *state)
 {
@@ -112,11 +135,11 @@ fail_result (TandemSqlDriver *self, PGresult *result)
 static gboolean
 set_up_session (TandemSqlDriver *self)
 {
-  PGresult *result = PQexec (CONN (self), ((PgDriver *)self)->read_only
-                                              ? "SET client_min_messages = warning; "
-                                                "SET default_transaction_read_only = on"
-                                              : "SET client_min_messages = warning");
-  gboolean  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  PGresult *result
+      = counted_exec (self, ((PgDriver *)self)->read_only ? "SET client_min_messages = warning; "
+                                                            "SET default_transaction_read_only = on"
+                                                          : "SET client_min_messages = warning");
+  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
 
   if (!ok)
     fail_result (self, result);
@@ -244,15 +267,14 @@ close_cursor (PgStmt *s)
   if (s->cursor_open && PQtransactionStatus (CONN (self)) == PQTRANS_INTRANS)
     {
       sql = g_strdup_printf ("CLOSE %s", s->cursor);
-      PQclear (PQexec (CONN (self), sql));
+      PQclear (counted_exec (self, sql));
     }
   s->cursor_open = FALSE;
   if (s->own_transaction)
     {
       s->own_transaction = FALSE;
-      PQclear (PQexec (CONN (self), PQtransactionStatus (CONN (self)) == PQTRANS_INTRANS
-                                        ? "COMMIT"
-                                        : "ROLLBACK"));
+      PQclear (counted_exec (
+          self, PQtransactionStatus (CONN (self)) == PQTRANS_INTRANS ? "COMMIT" : "ROLLBACK"));
     }
 }
 
@@ -275,7 +297,7 @@ open_cursor (PgStmt *s)
   /* inside the store's transaction, or another cursor's */
   if (PQtransactionStatus (CONN (self)) == PQTRANS_IDLE)
     {
-      result = PQexec (CONN (self), "BEGIN");
+      result = counted_exec (self, "BEGIN");
       if (PQresultStatus (result) != PGRES_COMMAND_OK)
         return result;
       PQclear (result);
@@ -283,14 +305,14 @@ open_cursor (PgStmt *s)
     }
   g_snprintf (s->cursor, sizeof s->cursor, "tandem_cursor_%" G_GUINTPTR_FORMAT, (guintptr)s);
   declare = g_strdup_printf ("DECLARE %s NO SCROLL CURSOR FOR %s", s->cursor, s->sql);
-  result = PQexecParams (CONN (self), declare, s->n_params, NULL, (const char *const *)s->values,
-                         NULL, NULL, 0);
+  result = counted_exec_params (self, declare, s->n_params, NULL, (const char *const *)s->values,
+                                NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     return result;
   PQclear (result);
   s->cursor_open = TRUE;
   fetch = g_strdup_printf ("FETCH %d FROM %s", FETCH_ROWS, s->cursor);
-  return PQexec (CONN (self), fetch);
+  return counted_exec (self, fetch);
 }
 
 static void
@@ -360,7 +382,7 @@ pg_step (TandemSqlStmt *stmt)
       g_autofree char *fetch = g_strdup_printf ("FETCH %d FROM %s", FETCH_ROWS, s->cursor);
 
       clear_result (s);
-      s->result = PQexec (CONN (self), fetch);
+      s->result = counted_exec (self, fetch);
       s->row = -1;
       if (PQresultStatus (s->result) != PGRES_TUPLES_OK)
         {
@@ -380,8 +402,8 @@ pg_step (TandemSqlStmt *stmt)
       if (s->streaming)
         s->result = open_cursor (s);
       else
-        s->result = PQexecParams (CONN (self), s->sql, s->n_params, NULL,
-                                  (const char *const *)s->values, NULL, NULL, 0);
+        s->result = counted_exec_params (self, s->sql, s->n_params, NULL,
+                                         (const char *const *)s->values, NULL, NULL, 0);
       status = PQresultStatus (s->result);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
@@ -443,7 +465,7 @@ pg_exec (TandemSqlDriver *self, const char *sql)
 
   if (!ensure_connection (self))
     return FALSE;
-  result = PQexec (CONN (self), sql);
+  result = counted_exec (self, sql);
   status = PQresultStatus (result);
   ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
@@ -462,7 +484,7 @@ pg_begin (TandemSqlDriver *self)
   if (!pg_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")"))
     {
       if (PQstatus (CONN (self)) == CONNECTION_OK)
-        PQclear (PQexec (CONN (self), "ROLLBACK"));
+        PQclear (counted_exec (self, "ROLLBACK"));
       return FALSE;
     }
   ((PgDriver *)self)->in_transaction = TRUE;
@@ -491,7 +513,7 @@ pg_rollback (TandemSqlDriver *self)
 {
   ((PgDriver *)self)->in_transaction = FALSE;
   if (PQstatus (CONN (self)) == CONNECTION_OK && PQtransactionStatus (CONN (self)) != PQTRANS_IDLE)
-    PQclear (PQexec (CONN (self), "ROLLBACK"));
+    PQclear (counted_exec (self, "ROLLBACK"));
 }
 
 /* COPY's text format: tab between columns, \N for NULL, and a backslash
@@ -554,7 +576,7 @@ pg_bulk_insert (TandemSqlDriver   *self,
 
   if (!ensure_connection (self))
     return FALSE;
-  result = PQexec (CONN (self), buffer->str);
+  result = counted_exec (self, buffer->str);
   if (PQresultStatus (result) != PGRES_COPY_IN)
     {
       fail_result (self, result);
@@ -578,6 +600,7 @@ pg_bulk_insert (TandemSqlDriver   *self,
     }
   if (ok)
     ok = put_copy_data (self, buffer);
+  self->round_trips++; /* the COPY's end waits for its answer */
   if (PQputCopyEnd (CONN (self), ok ? NULL : "the client stopped") != 1)
     ok = FALSE;
 
@@ -600,6 +623,7 @@ pg_bulk_insert (TandemSqlDriver   *self,
 
 static const TandemSqlDriverClass pg_class = {
   .name = "postgresql",
+  .has_log_function = TRUE,
   .close = pg_close,
   .prepare = pg_prepare,
   .finalize = pg_finalize,
@@ -627,7 +651,7 @@ static const TandemSqlDriverClass pg_class = {
 static gboolean
 query_int (TandemSqlDriver *self, const char *sql, gint64 *value, GError **error)
 {
-  PGresult *result = PQexec (CONN (self), sql);
+  PGresult *result = counted_exec (self, sql);
   gboolean  ok = PQresultStatus (result) == PGRES_TUPLES_OK;
 
   if (ok)

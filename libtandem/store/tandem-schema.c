@@ -367,7 +367,55 @@ const char *const _tandem_schema_migrations[] = {
   "ALTER TABLE activity ADD COLUMN quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1);"
   "ALTER TABLE activity ADD COLUMN cost_minor INTEGER "
   "  CHECK (cost_minor IS NULL OR (cost_minor >= 0 AND amount_minor IS NOT NULL));",
+
+  /* 17: writers in parallel. Whether a time lies in a closed period is
+   *     asked of every logged activity: an index answers it. PostgreSQL
+   *     adds the function that logs an activity no rule needs more for
+   *     in one round trip (see LOG_FUNCTION below). */
+  "CREATE INDEX closed_period_span ON closed_period (start_at, end_at);",
 };
+
+/* PostgreSQL's one-round-trip log (migration 17), called outside a
+ * transaction by tandem_store_save_activity() for an activity that is
+ * not an order, cross-sell, up-sell, reversal or payment.
+ *
+ * Every other write transaction (the full path of a log, an import, a
+ * close, any change of a plan or a period) takes the advisory lock
+ * 1413566020 ("TAND") exclusively; this takes it shared, so logs run side
+ * by side and a close sees every log committed before it and none after.
+ * The statements after the lock see what committed while it waited
+ * (READ COMMITTED: each statement of a function takes a new snapshot).
+ *
+ * It returns the new activity's id, or 0 when the full path must decide:
+ * the time lies in a closed period of some plan (the full path knows
+ * which plan the account's tandem follows), or the reference is stored
+ * already (the full path compares the facts). Nothing is written then. */
+#define LOG_FUNCTION                                                                         \
+  "CREATE FUNCTION tandem_log_activity (p_account BIGINT, p_rep BIGINT, p_kind BIGINT, "     \
+  "  p_amount BIGINT, p_currency TEXT, p_at BIGINT, p_ref TEXT, p_reverses BIGINT, "         \
+  "  p_note TEXT, "                                                                          \
+  "  p_product TEXT, p_category TEXT, p_quantity BIGINT, p_cost BIGINT, p_audit_at BIGINT, " \
+  "  p_who TEXT, p_what_before TEXT, p_what_after TEXT) "                                    \
+  "RETURNS BIGINT LANGUAGE plpgsql VOLATILE AS $fn$ "                                        \
+  "DECLARE new_id BIGINT; "                                                                  \
+  "BEGIN "                                                                                   \
+  "  PERFORM pg_advisory_xact_lock_shared (1413566020); "                                    \
+  "  IF EXISTS (SELECT 1 FROM closed_period WHERE start_at <= p_at AND p_at < end_at) THEN " \
+  "    RETURN 0; "                                                                           \
+  "  END IF; "                                                                               \
+  "  INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, occurred_at, "  \
+  "    external_ref, reverses_id, note, product, category, quantity, cost_minor) "           \
+  "  VALUES (p_account, p_rep, p_kind, p_amount, p_currency, p_at, p_ref, p_reverses, "      \
+  "    p_note, "                                                                             \
+  "    p_product, p_category, p_quantity, p_cost) "                                          \
+  "  ON CONFLICT (external_ref) DO NOTHING RETURNING id INTO new_id; "                       \
+  "  IF new_id IS NULL THEN "                                                                \
+  "    RETURN 0; "                                                                           \
+  "  END IF; "                                                                               \
+  "  INSERT INTO audit (at, who, verb, what) "                                               \
+  "  VALUES (p_audit_at, p_who, 'log', p_what_before || new_id || p_what_after); "           \
+  "  RETURN new_id; "                                                                        \
+  "END $fn$;"
 
 /* PostgreSQL changes a bound in place: the migrations it words itself. */
 const char *
@@ -380,6 +428,8 @@ _tandem_pg_migration_override (guint index)
              "ALTER TABLE activity ADD CONSTRAINT activity_kind_check "
              "CHECK (kind BETWEEN 0 AND 11);"
              "ALTER TABLE settlement_line ADD COLUMN earned_minor BIGINT;";
+    case 16:
+      return "CREATE INDEX closed_period_span ON closed_period (start_at, end_at);" LOG_FUNCTION;
     default:
       return NULL;
     }

@@ -35,6 +35,9 @@ typedef enum
 struct _TandemSqlDriverClass
 {
   const char *name;
+  /* the store has tandem_log_activity (), which logs an activity that
+   * needs no rule's row in one round trip (PostgreSQL, schema 17) */
+  gboolean has_log_function;
 
   void (*close) (TandemSqlDriver *self);
   TandemSqlStmt *(*prepare) (TandemSqlDriver *self, const char *sql);
@@ -83,6 +86,7 @@ struct _TandemSqlDriver
   const TandemSqlDriverClass *klass;
   GError                     *error; /* the last failure, until taken */
   char                       *name;  /* for messages: a path or host/database, never a password */
+  guint64 round_trips; /* requests the driver waited for a server's answer to (SQLite: 0) */
 };
 
 struct _TandemSqlStmt

@@ -88,6 +88,9 @@ typedef enum
   TANDEM_ACTIVITY_FIELD_AMOUNT,
 } TandemActivityField;
 
+/* A new random reference, "auto-" and 20 hex digits, written to @ref. */
+const char *_tandem_activity_random_ref (char ref[40]);
+
 /* @derive_refs: an activity without a reference gets one derived from
  * its facts (imports), else a random one (activities saved one by one). */
 TandemActivityWriter *_tandem_activity_writer_new (TandemStore *store,

@@ -136,8 +136,8 @@ def test_same_answers_on_both_engines(database, tmp_path, seed_value):
 def test_schema_is_versioned_and_guarded(database):
     uri = f'postgresql:///{database}'
     p = tandem(uri, '--json', 'init', check=0)
-    assert json.loads(p.stdout)['schema-version'] == 16
-    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '16'
+    assert json.loads(p.stdout)['schema-version'] == 17
+    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '17'
     tandem(uri, 'init', check=0)  # again: nothing to do
 
     # a database of a newer libtandem is refused and left untouched

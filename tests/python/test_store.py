@@ -258,7 +258,7 @@ def test_what_a_sale_sold(seeded):
 
 def test_lists_take_errors_and_the_paged_list_reports(seeded):
     """The lists raise GLib.Error rather than answer short (the failing
-    reads themselves: tests/test-reads.c on SQLite, test_pg_restart.py on
+    reads themselves: tests/test-db.c on SQLite, test_pg_restart.py on
     a server); the paged activity list is a Tandem.ActivityList that says
     whether every page it was asked for was read."""
     store, inside, field, team, account = seeded
