@@ -7,6 +7,11 @@
  *                                    (PGHOST etc., e.g. under pg_virtualenv):
  *                                    import vs psql \copy, settle vs the raw
  *                                    aggregate, 8 loggers vs raw INSERTs
+ *   tandem-bench size [PER_MONTH [MONTHS]]
+ *                                    the size plan: months of activities loaded
+ *                                    one by one into PostgreSQL, November's
+ *                                    settle and KPIs after each, against the
+ *                                    raw aggregates, and the table's size
  *
  * Data is generated from a fixed seed. Every figure is printed beside its
  * baseline and the ratio; nothing here is a pass/fail test. */
@@ -19,6 +24,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <tandem.h>
 
 #define N_TEAMS 1000
@@ -86,10 +92,11 @@ seed_store (const char *path, GError **error)
   return TRUE;
 }
 
-/* Writes ROWS seeded activities over Q4 2026 as CSV. Account a belongs to
- * tandem a % N_TEAMS, whose reps are 2t+1 (inside) and 2t+2 (field). */
+/* Writes ROWS seeded activities from @start over @span seconds as CSV,
+ * references PREFIX00000000 on. Account a belongs to tandem a % N_TEAMS,
+ * whose reps are 2t+1 (inside) and 2t+2 (field). */
 static char *
-generate_csv (guint64 rows)
+generate_csv_span (guint64 rows, gint64 start, gint64 span, const char *prefix)
 {
   static const struct
   {
@@ -102,12 +109,10 @@ generate_csv (guint64 rows)
     { "up-sell", 4, TRUE },  { "referral", 2, FALSE }, { "shadowing", 1, FALSE },
     { "support", 1, FALSE },
   };
-  g_autofree char *name = g_strdup_printf ("activities-%" G_GUINT64_FORMAT ".csv", rows);
+  g_autofree char *name = g_strdup_printf ("activities-%s%" G_GUINT64_FORMAT ".csv", prefix, rows);
   char            *path = g_build_filename (workdir, name, NULL);
   g_autoptr (GRand) rand = g_rand_new_with_seed (42);
-  const gint64 start = 1790812800; /* 2026-10-01T00:00:00Z */
-  const gint64 span = 92 * 86400;
-  FILE        *out = fopen (path, "w");
+  FILE *out = fopen (path, "w");
 
   g_assert (out != NULL);
   fputs ("ref,at,account,rep,kind,amount\n", out);
@@ -125,7 +130,7 @@ generate_csv (guint64 rows)
       while (pick >= kinds[k].weight)
         pick -= kinds[k++].weight;
 
-      fprintf (out, "A%08" G_GUINT64_FORMAT ",%s,%u,%u,%s,", i, at, account + 1, rep,
+      fprintf (out, "%s%08" G_GUINT64_FORMAT ",%s,%u,%u,%s,", prefix, i, at, account + 1, rep,
                kinds[k].kind);
       if (kinds[k].amount)
         fprintf (out, "%d.%02d EUR", g_rand_int_range (rand, 50, 20000),
@@ -134,6 +139,13 @@ generate_csv (guint64 rows)
     }
   fclose (out);
   return path;
+}
+
+/* ROWS activities over Q4 2026 (2026-10-01 on, 92 days). */
+static char *
+generate_csv (guint64 rows)
+{
+  return generate_csv_span (rows, 1790812800, 92 * 86400, "A");
 }
 
 /* The same rows as generate_csv(), as COPY text for libtandem's own
@@ -369,8 +381,7 @@ static int
 child_kpi (const char *db)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) store
-      = tandem_store_new_for_path_full (db, TANDEM_STORE_FLAGS_READ_ONLY, &error);
+  g_autoptr (TandemStore) store = open_for_reading (db, &error);
   g_autoptr (TandemPlan) plan = tandem_plan_new_from_data (bench_plan, -1, &error);
   g_autoptr (TandemPeriod) period = tandem_period_parse ("2026-11", NULL);
   g_autoptr (GListModel) kpis = NULL;
@@ -843,23 +854,30 @@ child_log (const char *db, guint worker, guint count)
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
   g_autoptr (GDateTime) base = g_date_time_new_utc (2026, 12, 1, 8, 0, 0);
+  g_autoptr (GListModel) accounts = NULL;
+  g_autoptr (GListModel) reps = NULL;
 
-  if (store == NULL)
+  /* a client holds its accounts and reps: read them once, as the raw
+   * loops know their ids, then say "ready" and wait for the start (the
+   * parent's clock measures the logging, not this) */
+  if (store == NULL || (accounts = tandem_store_list_accounts (store, &error)) == NULL
+      || (reps = tandem_store_list_reps (store, &error)) == NULL)
     goto fail;
+  g_print ("ready\n");
+  fflush (stdout);
+  if (getchar () == EOF)
+    return 1;
   for (guint i = 0; i < count; i++)
     {
       guint account_id = 1 + (worker * count + i) % N_ACCOUNTS;
-      g_autoptr (TandemAccount) account = tandem_store_get_account (store, account_id, &error);
-      g_autoptr (TandemRep) rep
-          = account ? tandem_store_get_rep (store, 2 * ((account_id - 1) % N_TEAMS) + 1, &error)
-                    : NULL;
+      g_autoptr (TandemAccount) account = g_list_model_get_item (accounts, account_id - 1);
+      g_autoptr (TandemRep) rep = g_list_model_get_item (reps, 2 * ((account_id - 1) % N_TEAMS));
       g_autoptr (GDateTime) at = g_date_time_add_seconds (base, worker * count + i);
       g_autoptr (TandemActivity) activity = NULL;
 
-      if (rep == NULL
-          || (activity = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL,
-                                                    NULL, at, &error))
-                 == NULL)
+      if ((activity = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL,
+                                                 NULL, at, &error))
+          == NULL)
         goto fail;
     }
   return 0;
@@ -913,6 +931,63 @@ measure_parallel (GPtrArray *argvs)
     }
   m.seconds = now_seconds () - t0;
   return m;
+}
+
+/* The same for children that prepare first: each prints "ready" when it
+ * is; the clock starts when all are, and a line on their input starts
+ * them. */
+static Measure
+measure_parallel_ready (GPtrArray *argvs)
+{
+  Measure          m = { .ok = TRUE };
+  g_autofree GPid *pids = g_new0 (GPid, argvs->len);
+  g_autofree int  *ins = g_new0 (int, argvs->len);
+  g_autofree int  *outs = g_new0 (int, argvs->len);
+  double           t0;
+
+  for (guint i = 0; i < argvs->len; i++)
+    if (!g_spawn_async_with_pipes (NULL, argvs->pdata[i], NULL,
+                                   G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &pids[i], &ins[i], &outs[i], NULL, NULL))
+      m.ok = FALSE;
+  for (guint i = 0; i < argvs->len; i++)
+    {
+      char ready[6] = { 0 };
+
+      if (pids[i] != 0 && (read (outs[i], ready, 6) != 6 || memcmp (ready, "ready\n", 6) != 0))
+        m.ok = FALSE;
+    }
+  t0 = now_seconds ();
+  for (guint i = 0; i < argvs->len; i++)
+    if (pids[i] != 0)
+      {
+        if (write (ins[i], "\n", 1) != 1)
+          m.ok = FALSE;
+        close (ins[i]);
+      }
+  for (guint i = 0; i < argvs->len; i++)
+    {
+      int status = 0;
+
+      if (pids[i] == 0)
+        continue;
+      while (waitpid (pids[i], &status, 0) < 0 && errno == EINTR)
+        ;
+      close (outs[i]);
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        m.ok = FALSE;
+    }
+  m.seconds = now_seconds () - t0;
+  return m;
+}
+
+/* psql running the statements of a file, quietly */
+static char **
+psql_file (const char *database, const char *path)
+{
+  const char *argv[] = { "psql", "-q", "-d", database, "-f", path, NULL };
+
+  return g_strdupv ((char **)argv);
 }
 
 #define N_LOGGERS 8
@@ -1003,6 +1078,7 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
   {
     g_autoptr (GPtrArray) ours_argvs = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
     g_autoptr (GPtrArray) raw_argvs = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+    g_autoptr (GPtrArray) call_argvs = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
     g_autofree char *count = g_strdup_printf ("%u", per_logger);
     guint64          total = (guint64)N_LOGGERS * per_logger;
 
@@ -1010,11 +1086,26 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
       {
         g_autofree char *name = g_strdup_printf ("inserts-%u.sql", w);
         g_autofree char *path = g_build_filename (workdir, name, NULL);
+        g_autofree char *calls_name = g_strdup_printf ("calls-%u.sql", w);
+        g_autofree char *calls_path = g_build_filename (workdir, calls_name, NULL);
         g_autoptr (GString) sql = g_string_new (NULL);
+        g_autoptr (GString) calls = g_string_new (NULL);
         g_autofree char *worker = g_strdup_printf ("%u", w);
         char           **ours_argv = g_new0 (char *, 6);
-        char           **raw_argv = g_new0 (char *, 8);
 
+        for (guint i = 0; i < per_logger; i++)
+          {
+            guint account = 1 + (w * per_logger + i) % N_ACCOUNTS;
+
+            /* the store's own function, as the library calls it */
+            g_string_append_printf (calls,
+                                    "SELECT tandem_log_activity (%u, %u, 0, NULL, NULL, "
+                                    "%" G_GINT64_FORMAT ", 'F%u-%u', NULL, NULL, NULL, NULL, 1, "
+                                    "NULL, 0, 'bench', 'call #', ' by the bench');\n",
+                                    account, 1 + 2 * ((account - 1) % N_TEAMS),
+                                    (gint64)(1796112000 + w * per_logger + i) * G_USEC_PER_SEC, w,
+                                    i);
+          }
         for (guint i = 0; i < per_logger; i++)
           g_string_append_printf (sql,
                                   "INSERT INTO raw_activity VALUES ('L%u-%u', "
@@ -1022,21 +1113,17 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
                                   w, i, 1 + (w * per_logger + i) % N_ACCOUNTS,
                                   1 + 2 * (((w * per_logger + i) % N_ACCOUNTS) % N_TEAMS));
         g_file_set_contents (path, sql->str, -1, NULL);
+        g_file_set_contents (calls_path, calls->str, -1, NULL);
         ours_argv[0] = g_strdup (self_exe);
         ours_argv[1] = g_strdup ("child-log");
         ours_argv[2] = g_strdup (db);
         ours_argv[3] = g_strdup (worker);
         ours_argv[4] = g_strdup (count);
-        raw_argv[0] = g_strdup ("psql");
-        raw_argv[1] = g_strdup ("-q");
-        raw_argv[2] = g_strdup ("-d");
-        raw_argv[3] = g_strdup (raw_name);
-        raw_argv[4] = g_strdup ("-f");
-        raw_argv[5] = g_strdup (path);
         g_ptr_array_add (ours_argvs, ours_argv);
-        g_ptr_array_add (raw_argvs, raw_argv);
+        g_ptr_array_add (raw_argvs, psql_file (raw_name, path));
+        g_ptr_array_add (call_argvs, psql_file (db_name, calls_path));
       }
-    ours = measure_parallel (ours_argvs);
+    ours = measure_parallel_ready (ours_argvs);
     base = measure_parallel (raw_argvs);
     printf ("| pg %u loggers %-5" G_GUINT64_FORMAT
             " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
@@ -1045,6 +1132,15 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
     if (!ours.ok || !base.ok)
       printf ("| (a run failed: ours %s, baseline %s)\n", ours.ok ? "ok" : "FAILED",
               base.ok ? "ok" : "FAILED");
+    /* the server's share: the same logs as psql loops calling the store's
+     * function (no library in the client), against the same baseline */
+    ours = measure_parallel (call_argvs);
+    printf ("| pg %u function loops %-5" G_GUINT64_FORMAT
+            " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
+            N_LOGGERS, total, ours.seconds, total / ours.seconds, base.seconds,
+            total / base.seconds, base.seconds / ours.seconds);
+    if (!ours.ok)
+      printf ("| (a run failed: function loops)\n");
     fflush (stdout);
   }
 
@@ -1053,6 +1149,95 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
   run_sync (drop_same);
   g_unlink (csv);
   g_unlink (copy_text);
+}
+
+/* The size plan: @per_month activities a month, loaded month by month
+ * into one PostgreSQL store (November 2026 first, then each month before
+ * it). After each month: its import against \copy into the raw indexed
+ * table, November's settlement and key figures against the raw
+ * aggregates, and the activity table's size on disk. When the settle and
+ * KPI times stay flat while the store grows, a month's settlement does not
+ * depend on the store's size. */
+static void
+bench_size (const char *self_exe, guint64 per_month, guint months)
+{
+  g_autoptr (GError) error = NULL;
+  const char      *db_name = "tandem_size", *raw_name = "raw_size";
+  g_autofree char *db = g_strconcat ("postgresql:///", db_name, NULL);
+  const char      *drop_db[] = { "dropdb", "--if-exists", db_name, NULL };
+  const char      *drop_raw[] = { "dropdb", "--if-exists", raw_name, NULL };
+  const char      *create_db[] = { "createdb", db_name, NULL };
+  const char      *create_raw[] = { "createdb", raw_name, NULL };
+  const char      *schema[]
+      = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", raw_schema, NULL };
+  const char *settle_argv[] = { self_exe, "child-settle", db, NULL };
+  const char *kpi_argv[] = { self_exe, "child-kpi", db, NULL };
+  const char *raw_settle_sql
+      = "SELECT account, sum(CAST(substr(amount, 1, length(amount) - 4) AS NUMERIC)) FROM "
+        "raw_activity WHERE at >= '2026-10-31T23:00:00Z' AND at < '2026-11-30T23:00:00Z' AND kind "
+        "IN ('order', 'cross-sell', 'up-sell') GROUP BY account;";
+  const char *raw_kpi_sql
+      = "SELECT account, kind, count(*), sum(CAST(substr(amount, 1, length(amount) - 4) AS "
+        "NUMERIC)) FROM raw_activity WHERE at >= '2026-10-31T23:00:00Z' AND at < "
+        "'2026-11-30T23:00:00Z' GROUP BY account, kind;";
+  const char *raw_settle_argv[] = { "psql", "-q", "-d", raw_name, "-c", raw_settle_sql, NULL };
+  const char *raw_kpi_argv[] = { "psql", "-q", "-d", raw_name, "-c", raw_kpi_sql, NULL };
+  const char *analyze_db[] = { "psql", "-q", "-d", db_name, "-c", "ANALYZE", NULL };
+  const char *analyze_raw[] = { "psql", "-q", "-d", raw_name, "-c", "ANALYZE", NULL };
+
+  if (!run_sync (drop_db) || !run_sync (drop_raw) || !run_sync (create_db) || !run_sync (create_raw)
+      || !run_sync (schema))
+    return;
+  if (!seed_store (db, &error))
+    {
+      g_printerr ("seeding failed: %s\n", error->message);
+      return;
+    }
+
+  for (guint m = 0; m < months; m++)
+    {
+      /* November 2026, then October, September … */
+      g_autoptr (GDateTime) nov = g_date_time_new_utc (2026, 11, 1, 0, 0, 0);
+      g_autoptr (GDateTime) first = g_date_time_add_months (nov, -(int)m);
+      g_autoptr (GDateTime) next = g_date_time_add_months (first, 1);
+      gint64           start = g_date_time_to_unix (first);
+      g_autofree char *prefix = g_strdup_printf ("M%02u-", m);
+      g_autofree char *csv
+          = generate_csv_span (per_month, start, g_date_time_to_unix (next) - start, prefix);
+      g_autofree char *copy
+          = g_strdup_printf ("\\copy raw_activity FROM '%s' WITH (FORMAT csv, HEADER true)", csv);
+      const char *import_argv[] = { self_exe, "child-import", db, csv, NULL };
+      const char *raw_argv[]
+          = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", copy, NULL };
+      Measure          ours = measure_child (import_argv);
+      Measure          base = measure_child (raw_argv);
+      guint64          total = per_month * (m + 1);
+      g_autofree char *size_sql = g_strdup ("SELECT pg_total_relation_size ('activity')");
+      const char *size_argv[] = { "psql", "-q", "-A", "-t", "-d", db_name, "-c", size_sql, NULL };
+      g_autofree char *size_out = NULL;
+      Measure          settle, settle_raw, kpi, kpi_raw;
+
+      g_unlink (csv);
+      run_sync (analyze_db);
+      run_sync (analyze_raw);
+      settle = measure_median (settle_argv, raw_settle_argv, &settle_raw);
+      kpi = measure_median (kpi_argv, raw_kpi_argv, &kpi_raw);
+      g_spawn_sync (NULL, (char **)size_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &size_out,
+                    NULL, NULL, NULL);
+      printf ("| %9" G_GUINT64_FORMAT
+              " | %8.0f rows/s | %8.0f rows/s | %6.2f s | %6.2f s | %6.2f s "
+              "| %6.2f s | %8.1f MiB |%s\n",
+              total, per_month / ours.seconds, per_month / base.seconds, settle.seconds,
+              settle_raw.seconds, kpi.seconds, kpi_raw.seconds,
+              size_out ? g_ascii_strtod (size_out, NULL) / 1048576.0 : 0.0,
+              ours.ok && base.ok && settle.ok && settle_raw.ok && kpi.ok && kpi_raw.ok
+                  ? ""
+                  : " (a run FAILED)");
+      fflush (stdout);
+    }
+
+  run_sync (drop_db);
+  run_sync (drop_raw);
 }
 
 /* The generated files are large: remove them all at the end. */
@@ -1229,8 +1414,22 @@ main (int argc, char *argv[])
       return 0;
     }
 
+  if (argc >= 2 && g_str_equal (argv[1], "size"))
+    {
+      workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
+      g_chmod (workdir, 0755); /* the server's psql reads the CSV as its user */
+      printf ("| activities | import (libtandem) | \\copy (raw) | settle Nov | raw "
+              "aggregate | KPIs Nov | raw aggregate | activity table |\n");
+      printf ("|-----------|-------------------|---------------|-----------|---------------|"
+              "----------|---------------|----------------|\n");
+      bench_size (argv[0], argc > 2 ? g_ascii_strtoull (argv[2], NULL, 10) : 1000000,
+                  argc > 3 ? (guint)g_ascii_strtoull (argv[3], NULL, 10) : 16);
+      remove_workdir ();
+      return 0;
+    }
+
   g_printerr ("usage: %s import [ROWS...] | match [N] | statement [LINES] | postgresql [ROWS "
-              "[PER_LOGGER]]\n",
+              "[PER_LOGGER]] | size [PER_MONTH [MONTHS]]\n",
               argv[0]);
   return 1;
 }
