@@ -846,11 +846,13 @@ bench_match (guint n)
   fflush (stdout);
 }
 
-/* One of the concurrent loggers: COUNT calls, one write transaction each,
- * as `tandem log` or an application logs them. */
+/* One of the concurrent loggers: COUNT calls (or, with @orders, orders
+ * of 100.00 EUR: the full path, with its row locks), one write
+ * transaction each, as `tandem log` or an application logs them. */
 static int
-child_log (const char *db, guint worker, guint count)
+child_log (const char *db, guint worker, guint count, gboolean orders)
 {
+  g_autoptr (TandemMoney) amount = tandem_money_new (10000, "EUR");
   g_autoptr (GError) error = NULL;
   g_autoptr (TandemStore) store = tandem_store_new_for_uri (db, &error);
   g_autoptr (GDateTime) base = g_date_time_new_utc (2026, 12, 1, 8, 0, 0);
@@ -875,8 +877,9 @@ child_log (const char *db, guint worker, guint count)
       g_autoptr (GDateTime) at = g_date_time_add_seconds (base, worker * count + i);
       g_autoptr (TandemActivity) activity = NULL;
 
-      if ((activity = tandem_store_log_activity (store, account, rep, TANDEM_ACTIVITY_KIND_CALL,
-                                                 NULL, at, &error))
+      if ((activity = tandem_store_log_activity (
+               store, account, rep, orders ? TANDEM_ACTIVITY_KIND_ORDER : TANDEM_ACTIVITY_KIND_CALL,
+               orders ? amount : NULL, at, &error))
           == NULL)
         goto fail;
     }
@@ -1091,7 +1094,7 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
         g_autoptr (GString) sql = g_string_new (NULL);
         g_autoptr (GString) calls = g_string_new (NULL);
         g_autofree char *worker = g_strdup_printf ("%u", w);
-        char           **ours_argv = g_new0 (char *, 6);
+        char           **ours_argv = g_new0 (char *, 7);
 
         for (guint i = 0; i < per_logger; i++)
           {
@@ -1141,6 +1144,24 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
             total / base.seconds, base.seconds / ours.seconds);
     if (!ours.ok)
       printf ("| (a run failed: function loops)\n");
+    /* orders take the full path: the account's row locked, the writer's
+     * reads; other workers' times, so that no order meets another's ref */
+    for (guint w = 0; w < N_LOGGERS; w++)
+      {
+        char **argv = ours_argvs->pdata[w];
+        guint  worker = (guint)g_ascii_strtoull (argv[3], NULL, 10);
+
+        g_free (argv[3]);
+        argv[3] = g_strdup_printf ("%u", worker + N_LOGGERS);
+        argv[5] = g_strdup ("orders");
+      }
+    ours = measure_parallel_ready (ours_argvs);
+    printf ("| pg %u order loggers %-5" G_GUINT64_FORMAT
+            " | %8.2f s  %9.0f rows/s | %8.2f s  %9.0f rows/s | %5.2fx |\n",
+            N_LOGGERS, total, ours.seconds, total / ours.seconds, base.seconds,
+            total / base.seconds, base.seconds / ours.seconds);
+    if (!ours.ok)
+      printf ("| (a run failed: order loggers)\n");
     fflush (stdout);
   }
 
@@ -1341,9 +1362,10 @@ main (int argc, char *argv[])
     return child_settle_plans (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "child-kpi"))
     return child_kpi (argv[2]);
-  if (argc == 5 && g_str_equal (argv[1], "child-log"))
+  if ((argc == 5 || argc == 6) && g_str_equal (argv[1], "child-log"))
     return child_log (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10),
-                      (guint)g_ascii_strtoull (argv[4], NULL, 10));
+                      (guint)g_ascii_strtoull (argv[4], NULL, 10),
+                      argc == 6 && g_str_equal (argv[5], "orders"));
   if (argc == 5 && g_str_equal (argv[1], "child-iterate"))
     return child_iterate (argv[2], argv[3], (guint)g_ascii_strtoull (argv[4], NULL, 10));
 

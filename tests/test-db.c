@@ -979,6 +979,142 @@ test_round_trips_of_a_log (void)
   }
 }
 
+/* A save on another connection, in a thread of its own, so that the test
+ * can see whether it waits for a transaction the test holds. */
+typedef struct
+{
+  TandemStore    *store;
+  TandemActivity *draft;
+  TandemActivity *saved;
+  GError         *error;
+  gint            done;
+} SaveJob;
+
+static gpointer
+save_in_thread (gpointer data)
+{
+  SaveJob *job = data;
+
+  job->saved = tandem_store_save_activity (job->store, job->draft, NULL, &job->error);
+  g_atomic_int_set (&job->done, 1);
+  return NULL;
+}
+
+/* Whether the save ended within @seconds (polled; a save that must go
+ * ahead is given far more than it needs, one that must wait one second). */
+static gboolean
+save_ends_within (SaveJob *job, double seconds)
+{
+  gint64 until = g_get_monotonic_time () + (gint64)(seconds * G_USEC_PER_SEC);
+
+  while (!g_atomic_int_get (&job->done) && g_get_monotonic_time () < until)
+    g_usleep (10000);
+  return g_atomic_int_get (&job->done);
+}
+
+static GThread *
+start_save (SaveJob *job, TandemStore *store, TandemActivity *draft)
+{
+  job->store = store;
+  job->draft = draft;
+  job->saved = NULL;
+  job->error = NULL;
+  job->done = 0;
+  return g_thread_new ("save", save_in_thread, job);
+}
+
+static void
+finish_save (SaveJob *job, GThread *thread)
+{
+  g_thread_join (thread);
+  TANDEM_ASSERT_NO_ERROR (job->error);
+  CU_ASSERT_PTR_NOT_NULL (job->saved);
+  g_clear_object (&job->saved);
+  g_clear_object (&job->draft);
+}
+
+/* On a server, the writer of one activity locks what its rules need: the
+ * account's row (its lifecycle), the reversed or paid activity's row (its
+ * limits), and the writers' lock shared, which a close (any exclusive
+ * write transaction) takes whole. A test connection holds each of these in
+ * turn; a writer on another connection waits exactly when it needs what
+ * is held. */
+static void
+test_writers_lock_rows (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "rows.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) holder = tandem_test_store_new (path, &error);
+  g_autoptr (TandemStore) writer = NULL;
+  g_autoptr (TandemRep) inside = NULL;
+  g_autoptr (TandemRep) field = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemAccount) one = NULL;
+  g_autoptr (TandemAccount) two = NULL;
+  g_autoptr (TandemActivity) order = NULL;
+  g_autoptr (GDateTime) when = g_date_time_new_utc (2026, 11, 3, 10, 0, 0);
+  g_autoptr (TandemMoney) amount = tandem_money_new (10000, "EUR");
+  TandemDb *db;
+  SaveJob   job = { 0 };
+  GThread  *thread;
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  if (!tandem_test_on_postgresql ())
+    return; /* SQLite has one writer at a time by design */
+  writer = tandem_test_store_new (path, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  db = _tandem_store_get_db (holder);
+  inside = tandem_store_add_rep (holder, "Anna", TANDEM_ROLE_INSIDE, &error);
+  field = tandem_store_add_rep (holder, "Jonas", TANDEM_ROLE_FIELD, &error);
+  team = tandem_store_add_team (holder, inside, field, &error);
+  one = tandem_store_add_account (holder, "ACME", team, &error);
+  two = tandem_store_add_account (holder, "Bäckerei Huber", team, &error);
+  order = tandem_store_log_activity (holder, one, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when,
+                                     &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  /* account one held: an order for account two goes ahead, one for
+   * account one waits until the holder commits */
+  CU_ASSERT_FATAL (_tandem_db_begin_rows (db, tandem_account_get_id (one), 0, &error));
+  thread = start_save (
+      &job, writer,
+      tandem_activity_new (two, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when, NULL));
+  /* (fatal: a save that waits for the holder would wait for ever) */
+  CU_ASSERT_FATAL (save_ends_within (&job, 30));
+  finish_save (&job, thread);
+  thread = start_save (
+      &job, writer,
+      tandem_activity_new (one, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when, NULL));
+  CU_ASSERT_FALSE (save_ends_within (&job, 1));
+  CU_ASSERT (_tandem_db_commit (db, &error));
+  CU_ASSERT (save_ends_within (&job, 60));
+  finish_save (&job, thread);
+
+  /* the order held (from another account's writer): its reversal waits,
+   * a call for its account does not */
+  CU_ASSERT_FATAL (_tandem_db_begin_rows (db, tandem_account_get_id (two),
+                                          tandem_activity_get_id (order), &error));
+  thread = start_save (
+      &job, writer, tandem_activity_new (one, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when, NULL));
+  CU_ASSERT_FATAL (save_ends_within (&job, 30));
+  finish_save (&job, thread);
+  thread = start_save (&job, writer, tandem_activity_new_reversal (order, field, NULL, when, NULL));
+  CU_ASSERT_FALSE (save_ends_within (&job, 1));
+  CU_ASSERT (_tandem_db_commit (db, &error));
+  CU_ASSERT (save_ends_within (&job, 60));
+  finish_save (&job, thread);
+
+  /* a whole write transaction (as a close takes): even a call waits */
+  CU_ASSERT_FATAL (_tandem_db_begin (db, &error));
+  thread = start_save (
+      &job, writer, tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when, NULL));
+  CU_ASSERT_FALSE (save_ends_within (&job, 1));
+  CU_ASSERT (_tandem_db_commit (db, &error));
+  CU_ASSERT (save_ends_within (&job, 60));
+  finish_save (&job, thread);
+  TANDEM_ASSERT_NO_ERROR (error);
+}
+
 /* Opening a store on a full disk fails cleanly and leaves no half schema. */
 static void
 test_migration_failure (void)
@@ -1178,12 +1314,19 @@ int
 main (void)
 {
   const TandemTestCase cases[] = {
-    TANDEM_TEST (test_conformance_reps),           TANDEM_TEST (test_conformance_teams),
-    TANDEM_TEST (test_conformance_accounts),       TANDEM_TEST (test_conformance_activities),
-    TANDEM_TEST (test_round_trips_of_a_log),       TANDEM_TEST_SQLITE (test_write_failures),
-    TANDEM_TEST_SQLITE (test_read_failures_lists), TANDEM_TEST_SQLITE (test_read_failures_pages),
-    TANDEM_TEST_SQLITE (test_migration_failure),   TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
-    TANDEM_TEST_SQLITE (test_migration_to_sales),  TANDEM_TEST_SQLITE (test_migration_to_payments),
+    TANDEM_TEST (test_conformance_reps),
+    TANDEM_TEST (test_conformance_teams),
+    TANDEM_TEST (test_conformance_accounts),
+    TANDEM_TEST (test_conformance_activities),
+    TANDEM_TEST (test_round_trips_of_a_log),
+    TANDEM_TEST (test_writers_lock_rows),
+    TANDEM_TEST_SQLITE (test_write_failures),
+    TANDEM_TEST_SQLITE (test_read_failures_lists),
+    TANDEM_TEST_SQLITE (test_read_failures_pages),
+    TANDEM_TEST_SQLITE (test_migration_failure),
+    TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
+    TANDEM_TEST_SQLITE (test_migration_to_sales),
+    TANDEM_TEST_SQLITE (test_migration_to_payments),
   };
   int status;
 

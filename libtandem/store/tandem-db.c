@@ -176,6 +176,19 @@ _tandem_db_begin (TandemDb *self, GError **error)
   return TRUE;
 }
 
+gboolean
+_tandem_db_begin_rows (TandemDb *self, gint64 account_id, gint64 activity_id, GError **error)
+{
+  if (self->read_only || self->tx_depth > 0)
+    return _tandem_db_begin (self, error);
+
+  if (!tandem_sql_begin_rows (self->driver, account_id, activity_id))
+    return _tandem_db_error (self, _ ("Could not begin a transaction"), error);
+
+  self->tx_depth++;
+  return TRUE;
+}
+
 void
 _tandem_db_rollback (TandemDb *self)
 {

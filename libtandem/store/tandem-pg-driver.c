@@ -478,10 +478,35 @@ pg_exec (TandemSqlDriver *self, const char *sql)
 static gboolean
 pg_begin (TandemSqlDriver *self)
 {
-  /* writers take one lock for the whole transaction, as SQLite's BEGIN
-   * IMMEDIATE does: what a writer read stays true until it commits; one
-   * round trip for both */
+  /* writers (but one activity's, pg_begin_rows) take one lock for the
+   * whole transaction, as SQLite's BEGIN IMMEDIATE does: what a writer
+   * read stays true until it commits; one round trip for both */
   if (!pg_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")"))
+    {
+      if (PQstatus (CONN (self)) == CONNECTION_OK)
+        PQclear (counted_exec (self, "ROLLBACK"));
+      return FALSE;
+    }
+  ((PgDriver *)self)->in_transaction = TRUE;
+  return TRUE;
+}
+
+/* One activity's writer: the lock shared, its rows (the account for its
+ * lifecycle, the reversed or paid activity for its limits) locked FOR NO
+ * KEY UPDATE, which foreign-key checks (FOR KEY SHARE) do not wait for.
+ * Every writer takes the advisory lock first and then at most these two
+ * rows, account before activity, so writers cannot wait for each other in
+ * a circle. One round trip; the ids are integers, written into the text. */
+static gboolean
+pg_begin_rows (TandemSqlDriver *self, gint64 account_id, gint64 activity_id)
+{
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock_shared (" WRITE_LOCK "); "
+                         "SELECT 1 FROM account WHERE id = %" G_GINT64_FORMAT " FOR NO KEY UPDATE; "
+                         "SELECT 1 FROM activity WHERE id = %" G_GINT64_FORMAT " FOR NO KEY UPDATE",
+                         account_id, activity_id);
+  if (!pg_exec (self, sql))
     {
       if (PQstatus (CONN (self)) == CONNECTION_OK)
         PQclear (counted_exec (self, "ROLLBACK"));
@@ -638,6 +663,7 @@ static const TandemSqlDriverClass pg_class = {
   .changes = pg_changes,
   .exec = pg_exec,
   .begin = pg_begin,
+  .begin_rows = pg_begin_rows,
   .commit = pg_commit,
   .rollback = pg_rollback,
   .in_transaction = pg_in_transaction,

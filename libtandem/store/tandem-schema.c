@@ -379,10 +379,12 @@ const char *const _tandem_schema_migrations[] = {
  * transaction by tandem_store_save_activity() for an activity that is
  * not an order, cross-sell, up-sell, reversal or payment.
  *
- * Every other write transaction (the full path of a log, an import, a
- * close, any change of a plan or a period) takes the advisory lock
- * 1413566020 ("TAND") exclusively; this takes it shared, so logs run side
- * by side and a close sees every log committed before it and none after.
+ * This takes the advisory lock 1413566020 ("TAND") shared, as does the
+ * full path of one activity (which also locks the account's row and the
+ * reversed or paid activity's row: pg_begin_rows in tandem-pg-driver.c);
+ * every other write transaction (an import, a close, any change of a
+ * plan, a period, a rep, a tandem) takes it exclusively. So logs run side
+ * by side, and a close sees every log committed before it and none after.
  * The statements after the lock see what committed while it waited
  * (READ COMMITTED: each statement of a function takes a new snapshot).
  *

@@ -56,6 +56,12 @@ struct _TandemSqlDriverClass
   gboolean (*exec) (TandemSqlDriver *self, const char *sql);
   /* an exclusive write transaction: writers are serialised */
   gboolean (*begin) (TandemSqlDriver *self);
+  /* Optional: the write transaction of one activity that other writers
+   * may share: the writers' lock taken shared (what takes it exclusively,
+   * a close, waits for them), the row of @account_id and, unless 0, of
+   * activity @activity_id locked for update, so that writers for other
+   * accounts and orders run side by side. Without it: begin. */
+  gboolean (*begin_rows) (TandemSqlDriver *self, gint64 account_id, gint64 activity_id);
   gboolean (*commit) (TandemSqlDriver *self);
   void (*rollback) (TandemSqlDriver *self);
   gboolean (*in_transaction) (TandemSqlDriver *self);
@@ -208,6 +214,13 @@ static inline gboolean
 tandem_sql_begin (TandemSqlDriver *self)
 {
   return self->klass->begin (self);
+}
+
+static inline gboolean
+tandem_sql_begin_rows (TandemSqlDriver *self, gint64 account_id, gint64 activity_id)
+{
+  return self->klass->begin_rows != NULL ? self->klass->begin_rows (self, account_id, activity_id)
+                                         : self->klass->begin (self);
 }
 
 static inline gboolean
