@@ -772,6 +772,7 @@ make_store (const char *path, sqlite3 **other)
           store, account, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error);
 
       TANDEM_ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL (a);
     }
   CU_ASSERT_EQUAL_FATAL (sqlite3_open (path, other), SQLITE_OK);
   sqlite3_busy_timeout (*other, 10000);
