@@ -1326,6 +1326,15 @@ bench_statement (guint lines)
   }
 }
 
+/* A work directory the server's psql can read the CSV files in, as its
+ * own user. */
+static void
+make_server_workdir (void)
+{
+  workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
+  g_chmod (workdir, 0755);
+}
+
 static void
 remove_workdir (void)
 {
@@ -1424,8 +1433,7 @@ main (int argc, char *argv[])
 
   if (argc >= 2 && g_str_equal (argv[1], "postgresql"))
     {
-      workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
-      g_chmod (workdir, 0755); /* the server's psql reads the CSV as its user */
+      make_server_workdir ();
       printf ("| scenario         | libtandem                     | baseline (psql)               "
               "| ratio  |\n");
       printf ("|------------------|-------------------------------|-------------------------------|"
@@ -1438,8 +1446,7 @@ main (int argc, char *argv[])
 
   if (argc >= 2 && g_str_equal (argv[1], "size"))
     {
-      workdir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
-      g_chmod (workdir, 0755); /* the server's psql reads the CSV as its user */
+      make_server_workdir ();
       printf ("| activities | import (libtandem) | \\copy (raw) | settle Nov | raw "
               "aggregate | KPIs Nov | raw aggregate | activity table |\n");
       printf ("|-----------|-------------------|---------------|-----------|---------------|"

@@ -746,6 +746,26 @@ reads_store (const char *path, GError **error)
   return db != NULL ? _tandem_store_new_for_db (db, path) : NULL;
 }
 
+/* Anna (inside) and Jonas (field) as a tandem, with the account ACME. */
+static void
+add_tandem (TandemStore    *store,
+            TandemRep     **inside,
+            TandemRep     **field,
+            TandemTeam    **team,
+            TandemAccount **account)
+{
+  g_autoptr (GError) error = NULL;
+
+  *inside = tandem_store_add_rep (store, "Anna", TANDEM_ROLE_INSIDE, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  *field = tandem_store_add_rep (store, "Jonas", TANDEM_ROLE_FIELD, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  *team = tandem_store_add_team (store, *inside, *field, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  *account = tandem_store_add_account (store, "ACME", *team, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+}
+
 /* A store of two reps, a tandem, an account and 600 calls (three pages
  * of the paged list), and a second connection to change the file. */
 static TandemStore *
@@ -759,10 +779,7 @@ make_store (const char *path, sqlite3 **other)
   g_autoptr (TandemAccount) account = NULL;
 
   TANDEM_ASSERT_NO_ERROR (error);
-  inside = tandem_store_add_rep (store, "Anna", TANDEM_ROLE_INSIDE, &error);
-  field = tandem_store_add_rep (store, "Jonas", TANDEM_ROLE_FIELD, &error);
-  team = tandem_store_add_team (store, inside, field, &error);
-  account = tandem_store_add_account (store, "ACME", team, &error);
+  add_tandem (store, &inside, &field, &team, &account);
   TANDEM_ASSERT_NO_ERROR (error);
   for (guint i = 0; i < 600; i++)
     {
@@ -914,10 +931,7 @@ test_round_trips_of_a_log (void)
 
   TANDEM_ASSERT_NO_ERROR (error);
   db = _tandem_store_get_db (store);
-  inside = tandem_store_add_rep (store, "Anna", TANDEM_ROLE_INSIDE, &error);
-  field = tandem_store_add_rep (store, "Jonas", TANDEM_ROLE_FIELD, &error);
-  team = tandem_store_add_team (store, inside, field, &error);
-  account = tandem_store_add_account (store, "ACME", team, &error);
+  add_tandem (store, &inside, &field, &team, &account);
   TANDEM_ASSERT_NO_ERROR (error);
 
   before = _tandem_db_get_round_trips (db);
@@ -1065,10 +1079,7 @@ test_writers_lock_rows (void)
   writer = tandem_test_store_new (path, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   db = _tandem_store_get_db (holder);
-  inside = tandem_store_add_rep (holder, "Anna", TANDEM_ROLE_INSIDE, &error);
-  field = tandem_store_add_rep (holder, "Jonas", TANDEM_ROLE_FIELD, &error);
-  team = tandem_store_add_team (holder, inside, field, &error);
-  one = tandem_store_add_account (holder, "ACME", team, &error);
+  add_tandem (holder, &inside, &field, &team, &one);
   two = tandem_store_add_account (holder, "Bäckerei Huber", team, &error);
   order = tandem_store_log_activity (holder, one, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when,
                                      &error);
