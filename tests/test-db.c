@@ -17,6 +17,7 @@
 #include "tandem-schema-private.h"
 #if HAVE_POSTGRESQL
 #include "tandem-pg-driver-private.h"
+#include "tandem-util-private.h"
 #endif
 
 typedef TandemDb *(*BackendFactory) (const char *name, GError **error);
@@ -1048,12 +1049,43 @@ finish_save (SaveJob *job, GThread *thread)
   g_clear_object (&job->draft);
 }
 
+/* Starts saving @draft on @store, checks that it waits while the
+ * holder's transaction on @db is open and ends once that commits. */
+static void
+save_waits_for (TandemDb *db, TandemStore *store, TandemActivity *draft)
+{
+  g_autoptr (GError) error = NULL;
+  SaveJob  job = { 0 };
+  GThread *thread = start_save (&job, store, draft);
+
+  CU_ASSERT_FALSE (save_ends_within (&job, 1));
+  CU_ASSERT (_tandem_db_commit (db, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+  /* (fatal: a save that waits past the commit would wait for ever) */
+  CU_ASSERT_FATAL (save_ends_within (&job, 60));
+  finish_save (&job, thread);
+}
+
+/* Saves @draft on @store while the holder's transaction is open: it must
+ * not wait for it. */
+static void
+save_goes_ahead (TandemStore *store, TandemActivity *draft)
+{
+  SaveJob  job = { 0 };
+  GThread *thread = start_save (&job, store, draft);
+
+  /* (fatal: a save that waits for the holder would wait for ever) */
+  CU_ASSERT_FATAL (save_ends_within (&job, 30));
+  finish_save (&job, thread);
+}
+
 /* On a server, the writer of one activity locks what its rules need: the
  * account's row (its lifecycle), the reversed or paid activity's row (its
- * limits), and the writers' lock shared, which a close (any exclusive
- * write transaction) takes whole. A test connection holds each of these in
- * turn; a writer on another connection waits exactly when it needs what
- * is held. */
+ * limits), the lock of its time's month, which a close of a period up to
+ * that month takes exclusively, and the writers' lock shared, which an
+ * import (any other write transaction) takes whole. A test connection
+ * holds each of these in turn; a writer on another connection waits
+ * exactly when it needs what is held. */
 static void
 test_writers_lock_rows (void)
 {
@@ -1070,8 +1102,6 @@ test_writers_lock_rows (void)
   g_autoptr (GDateTime) when = g_date_time_new_utc (2026, 11, 3, 10, 0, 0);
   g_autoptr (TandemMoney) amount = tandem_money_new (10000, "EUR");
   TandemDb *db;
-  SaveJob   job = { 0 };
-  GThread  *thread;
 
   TANDEM_ASSERT_NO_ERROR (error);
   if (!tandem_test_on_postgresql ())
@@ -1087,43 +1117,72 @@ test_writers_lock_rows (void)
 
   /* account one held: an order for account two goes ahead, one for
    * account one waits until the holder commits */
-  CU_ASSERT_FATAL (_tandem_db_begin_rows (db, tandem_account_get_id (one), 0, &error));
-  thread = start_save (
-      &job, writer,
-      tandem_activity_new (two, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when, NULL));
-  /* (fatal: a save that waits for the holder would wait for ever) */
-  CU_ASSERT_FATAL (save_ends_within (&job, 30));
-  finish_save (&job, thread);
-  thread = start_save (
-      &job, writer,
-      tandem_activity_new (one, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when, NULL));
-  CU_ASSERT_FALSE (save_ends_within (&job, 1));
-  CU_ASSERT (_tandem_db_commit (db, &error));
-  CU_ASSERT (save_ends_within (&job, 60));
-  finish_save (&job, thread);
+  CU_ASSERT_FATAL (_tandem_db_begin_rows (db, tandem_account_get_id (one), 0,
+                                          _tandem_time_to_usec (when), &error));
+  save_goes_ahead (
+      writer, tandem_activity_new (two, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when, NULL));
+  save_waits_for (db, writer,
+                  tandem_activity_new (one, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when, NULL));
 
   /* the order held (from another account's writer): its reversal waits,
    * a call for its account does not */
   CU_ASSERT_FATAL (_tandem_db_begin_rows (db, tandem_account_get_id (two),
-                                          tandem_activity_get_id (order), &error));
-  thread = start_save (
-      &job, writer, tandem_activity_new (one, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when, NULL));
-  CU_ASSERT_FATAL (save_ends_within (&job, 30));
-  finish_save (&job, thread);
-  thread = start_save (&job, writer, tandem_activity_new_reversal (order, field, NULL, when, NULL));
-  CU_ASSERT_FALSE (save_ends_within (&job, 1));
-  CU_ASSERT (_tandem_db_commit (db, &error));
-  CU_ASSERT (save_ends_within (&job, 60));
-  finish_save (&job, thread);
+                                          tandem_activity_get_id (order),
+                                          _tandem_time_to_usec (when), &error));
+  save_goes_ahead (writer,
+                   tandem_activity_new (one, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when, NULL));
+  save_waits_for (db, writer, tandem_activity_new_reversal (order, field, NULL, when, NULL));
 
-  /* a whole write transaction (as a close takes): even a call waits */
-  CU_ASSERT_FATAL (_tandem_db_begin (db, &error));
-  thread = start_save (
-      &job, writer, tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when, NULL));
-  CU_ASSERT_FALSE (save_ends_within (&job, 1));
-  CU_ASSERT (_tandem_db_commit (db, &error));
-  CU_ASSERT (save_ends_within (&job, 60));
-  finish_save (&job, thread);
+  /* a close of November in UTC: a call or an order from December 1,
+   * 00:00 UTC on goes ahead; a call a microsecond earlier waits, and so
+   * does an order of an earlier year (the logged call is PostgreSQL's one
+   * round trip, the order the full path). A close of New York's November
+   * (to December 1, 05:00 UTC) holds back the rest of that day in UTC
+   * and all of November, not December 2. */
+  {
+    g_autoptr (GDateTime) december = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+    g_autoptr (GDateTime) new_york = g_date_time_new_utc (2026, 12, 1, 5, 0, 0);
+    g_autoptr (GDateTime) early = g_date_time_new_utc (2026, 12, 1, 4, 0, 0);
+    g_autoptr (GDateTime) later = g_date_time_new_utc (2026, 12, 2, 9, 0, 0);
+    g_autoptr (GDateTime) november = g_date_time_add (december, -1);
+    g_autoptr (GDateTime) mid_november = g_date_time_new_utc (2026, 11, 15, 9, 0, 0);
+    g_autoptr (GDateTime) last_year = g_date_time_new_utc (2025, 6, 2, 9, 0, 0);
+
+    CU_ASSERT_FATAL (_tandem_db_begin_before (db, _tandem_time_to_usec (december), &error));
+    save_goes_ahead (
+        writer, tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, december, NULL));
+    save_goes_ahead (
+        writer, tandem_activity_new (two, field, TANDEM_ACTIVITY_KIND_ORDER, amount, later, NULL));
+    save_waits_for (
+        db, writer,
+        tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, november, NULL));
+    CU_ASSERT_FATAL (_tandem_db_begin_before (db, _tandem_time_to_usec (december), &error));
+    save_waits_for (
+        db, writer,
+        tandem_activity_new (one, field, TANDEM_ACTIVITY_KIND_ORDER, amount, last_year, NULL));
+
+    CU_ASSERT_FATAL (_tandem_db_begin_before (db, _tandem_time_to_usec (new_york), &error));
+    save_goes_ahead (
+        writer, tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, later, NULL));
+    save_waits_for (
+        db, writer,
+        tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, mid_november, NULL));
+    CU_ASSERT_FATAL (_tandem_db_begin_before (db, _tandem_time_to_usec (new_york), &error));
+    save_waits_for (
+        db, writer,
+        tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, early, NULL));
+  }
+
+  /* a whole write transaction (as an import takes): even a call in
+   * December waits */
+  {
+    g_autoptr (GDateTime) december = g_date_time_new_utc (2026, 12, 7, 9, 0, 0);
+
+    CU_ASSERT_FATAL (_tandem_db_begin (db, &error));
+    save_waits_for (
+        db, writer,
+        tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, december, NULL));
+  }
   TANDEM_ASSERT_NO_ERROR (error);
 }
 

@@ -235,10 +235,13 @@ tandem_settlement_close (TandemStore *self, TandemPlan *plan, TandemPeriod *peri
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* One write transaction from reading the activities to freezing the
-   * lines: a writer either commits before it (and is settled) or waits and
-   * then finds the period closed. */
+   * lines: a writer of an activity before the period's end either commits
+   * before it (and is settled) or waits and then finds the period closed;
+   * on a server, writers of later activities go on beside it. */
+  start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
+  end = tandem_period_get_end (period, tandem_plan_get_time_zone (plan));
   tx = _tandem_transaction_new (self);
-  if (!_tandem_transaction_begin (tx, error))
+  if (!_tandem_transaction_begin_before (tx, _tandem_time_to_usec (end), error))
     return NULL;
 
   /* the plan version a closed period used is stored with it, and never
@@ -301,8 +304,6 @@ tandem_settlement_close (TandemStore *self, TandemPlan *plan, TandemPeriod *peri
       g_array_append_val (teams, r);
     }
 
-  start = tandem_period_get_start (period, tandem_plan_get_time_zone (plan));
-  end = tandem_period_get_end (period, tandem_plan_get_time_zone (plan));
   if (!_tandem_db_close_period (_tandem_transaction_get_db (tx), tandem_plan_get_name (plan), label,
                                 _tandem_time_to_usec (start), _tandem_time_to_usec (end),
                                 _tandem_time_to_usec (now), closing_line, closing, teams, error))

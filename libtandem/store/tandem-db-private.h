@@ -412,14 +412,20 @@ gboolean _tandem_db_check_integrity (TandemDb *self, GError **error);
 
 /* Write transactions nest: only the outermost commits. */
 gboolean _tandem_db_begin (TandemDb *self, GError **error);
-/* The write transaction of one activity for @account_id that reverses or
- * pays @activity_id (0: none): on a server, writers for other accounts
- * and orders run beside it (see begin_rows in tandem-sql-driver-private.h);
+/* The write transaction of one activity for @account_id at @occurred_at
+ * that reverses or pays @activity_id (0: none): on a server, writers for
+ * other accounts and orders run beside it, and a close of an earlier
+ * period does not stop it (see begin_rows in tandem-sql-driver-private.h);
  * inside a transaction, one more level of it. */
 gboolean _tandem_db_begin_rows (TandemDb *self,
                                 gint64    account_id,
                                 gint64    activity_id,
+                                gint64    occurred_at,
                                 GError  **error);
+/* A close's write transaction: on a server, writers of activities before
+ * @end wait for it, those of later ones go ahead (see begin_before);
+ * inside a transaction, one more level of it. */
+gboolean _tandem_db_begin_before (TandemDb *self, gint64 end, GError **error);
 gboolean _tandem_db_commit (TandemDb *self, GError **error);
 void     _tandem_db_rollback (TandemDb *self);
 /* Many rows are about to be written (TRUE) or were (FALSE); an engine

@@ -177,12 +177,29 @@ _tandem_db_begin (TandemDb *self, GError **error)
 }
 
 gboolean
-_tandem_db_begin_rows (TandemDb *self, gint64 account_id, gint64 activity_id, GError **error)
+_tandem_db_begin_rows (TandemDb *self,
+                       gint64    account_id,
+                       gint64    activity_id,
+                       gint64    occurred_at,
+                       GError  **error)
 {
   if (self->read_only || self->tx_depth > 0)
     return _tandem_db_begin (self, error);
 
-  if (!tandem_sql_begin_rows (self->driver, account_id, activity_id))
+  if (!tandem_sql_begin_rows (self->driver, account_id, activity_id, occurred_at))
+    return _tandem_db_error (self, _ ("Could not begin a transaction"), error);
+
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+_tandem_db_begin_before (TandemDb *self, gint64 end, GError **error)
+{
+  if (self->read_only || self->tx_depth > 0)
+    return _tandem_db_begin (self, error);
+
+  if (!tandem_sql_begin_before (self->driver, end))
     return _tandem_db_error (self, _ ("Could not begin a transaction"), error);
 
   self->tx_depth++;

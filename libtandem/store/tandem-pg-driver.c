@@ -29,6 +29,12 @@
 
 /* the advisory lock every writer takes: "TAND" */
 #define WRITE_LOCK "1413566020"
+/* the two-key advisory locks of an activity's time (see time_keys):
+ * "TAND" + 1 with the year, + 2 with the month, + 3 with the day; the same
+ * numbers as tandem_log_activity () (tandem-schema.c) */
+#define YEAR_LOCK "1413566021"
+#define MONTH_LOCK "1413566022"
+#define DAY_LOCK "1413566023"
 
 typedef struct
 {
@@ -475,13 +481,11 @@ pg_exec (TandemSqlDriver *self, const char *sql)
   return ok;
 }
 
+/* BEGIN and the locks of @sql in one round trip; a failure rolls back */
 static gboolean
-pg_begin (TandemSqlDriver *self)
+begin_with (TandemSqlDriver *self, const char *sql)
 {
-  /* writers (but one activity's, pg_begin_rows) take one lock for the
-   * whole transaction, as SQLite's BEGIN IMMEDIATE does: what a writer
-   * read stays true until it commits; one round trip for both */
-  if (!pg_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")"))
+  if (!pg_exec (self, sql))
     {
       if (PQstatus (CONN (self)) == CONNECTION_OK)
         PQclear (counted_exec (self, "ROLLBACK"));
@@ -491,29 +495,105 @@ pg_begin (TandemSqlDriver *self)
   return TRUE;
 }
 
-/* One activity's writer: the lock shared, its rows (the account for its
- * lifecycle, the reversed or paid activity for its limits) locked FOR NO
- * KEY UPDATE, which foreign-key checks (FOR KEY SHARE) do not wait for.
- * Every writer takes the advisory lock first and then at most these two
- * rows, account before activity, so writers cannot wait for each other in
- * a circle. One round trip; the ids are integers, written into the text. */
 static gboolean
-pg_begin_rows (TandemSqlDriver *self, gint64 account_id, gint64 activity_id)
+pg_begin (TandemSqlDriver *self)
+{
+  /* writers (but one activity's, pg_begin_rows, and a close's,
+   * pg_begin_before) take one lock for the whole transaction, as SQLite's
+   * BEGIN IMMEDIATE does: what a writer read stays true until it commits;
+   * one round trip for both */
+  return begin_with (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")");
+}
+
+/* The keys of the time locks of @usec (microseconds since 1970, UTC), all
+ * in UTC: its year; its month, counted as year × 12 + month − 1; its day,
+ * counted from 1970-01-01. A time before 1970 has the keys of 1970-01-01.
+ * A writer takes the three keys of its activity's time shared. A close
+ * takes exclusively the year keys of the years before its last day's, the
+ * month keys of that year's months before its last day's, and the day
+ * keys of that month up to its last day: so it waits for, and holds back,
+ * exactly the writers of times before its end and of the rest of the
+ * period's last day in UTC, never those of later days, whatever the
+ * period's time zone. tandem_log_activity () (tandem-schema.c) reckons the
+ * same in SQL, from the same whole seconds. */
+typedef struct
+{
+  int year;
+  int month;
+  int day;
+} TimeKeys;
+
+static TimeKeys
+time_keys (gint64 usec)
+{
+  gint64 seconds = usec / G_USEC_PER_SEC;
+  g_autoptr (GDateTime) t = seconds >= 0 ? g_date_time_new_from_unix_utc (seconds) : NULL;
+  TimeKeys keys = { 1970, 1970 * 12, 0 };
+
+  if (t != NULL)
+    {
+      keys.year = g_date_time_get_year (t);
+      keys.month = keys.year * 12 + g_date_time_get_month (t) - 1;
+      keys.day = (int)(seconds / (24 * 3600));
+    }
+  else if (seconds > 0)
+    {
+      /* after 9999: no activity is, but a close may end there */
+      keys.year = 9999;
+      keys.month = 9999 * 12 + 11;
+      keys.day = 2932896; /* 9999-12-31 */
+    }
+  return keys;
+}
+
+/* One activity's writer: the lock shared, the locks of its time shared,
+ * its rows (the account for its lifecycle, the reversed or paid activity
+ * for its limits) locked FOR NO KEY UPDATE, which foreign-key checks (FOR
+ * KEY SHARE) do not wait for. Every writer takes the advisory lock first,
+ * then its time's, then at most these two rows, account before activity,
+ * so writers cannot wait for each other in a circle. One round trip; the
+ * ids and keys are integers, written into the text. */
+static gboolean
+pg_begin_rows (TandemSqlDriver *self, gint64 account_id, gint64 activity_id, gint64 occurred_at)
 {
   g_autofree char *sql = NULL;
+  TimeKeys         keys = time_keys (occurred_at);
 
   sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock_shared (" WRITE_LOCK "); "
+                         "SELECT pg_advisory_xact_lock_shared (" YEAR_LOCK ", %d), "
+                         "pg_advisory_xact_lock_shared (" MONTH_LOCK ", %d), "
+                         "pg_advisory_xact_lock_shared (" DAY_LOCK ", %d); "
                          "SELECT 1 FROM account WHERE id = %" G_GINT64_FORMAT " FOR NO KEY UPDATE; "
                          "SELECT 1 FROM activity WHERE id = %" G_GINT64_FORMAT " FOR NO KEY UPDATE",
-                         account_id, activity_id);
-  if (!pg_exec (self, sql))
-    {
-      if (PQstatus (CONN (self)) == CONNECTION_OK)
-        PQclear (counted_exec (self, "ROLLBACK"));
-      return FALSE;
-    }
-  ((PgDriver *)self)->in_transaction = TRUE;
-  return TRUE;
+                         keys.year, keys.month, keys.day, account_id, activity_id);
+  return begin_with (self, sql);
+}
+
+/* A close: every writer of a time before @end waits for it, writers of
+ * later days do not. The writers' lock shared (an import, which takes it
+ * whole, waits), then the time locks up to @end's last day exclusively:
+ * years, then months, then days, each in ascending order, as every close
+ * takes them, so two closes cannot wait for each other in a circle. One
+ * round trip; a close in 2026 takes 56 year keys and at most 11 month and
+ * 31 day keys. */
+static gboolean
+pg_begin_before (TandemSqlDriver *self, gint64 end)
+{
+  g_autofree char *sql = NULL;
+  TimeKeys         last = time_keys (end - 1);
+  g_autoptr (GDateTime) month_start
+      = g_date_time_new_utc (last.year, last.month % 12 + 1, 1, 0, 0, 0);
+  int first_day = (int)(g_date_time_to_unix (month_start) / (24 * 3600));
+
+  sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock_shared (" WRITE_LOCK "); "
+                         "SELECT pg_advisory_xact_lock (" YEAR_LOCK ", y) "
+                         "FROM generate_series (1970, %d) y; "
+                         "SELECT pg_advisory_xact_lock (" MONTH_LOCK ", m) "
+                         "FROM generate_series (%d, %d) m; "
+                         "SELECT pg_advisory_xact_lock (" DAY_LOCK ", d) "
+                         "FROM generate_series (%d, %d) d",
+                         last.year - 1, last.year * 12, last.month - 1, first_day, last.day);
+  return begin_with (self, sql);
 }
 
 static gboolean
@@ -664,6 +744,7 @@ static const TandemSqlDriverClass pg_class = {
   .exec = pg_exec,
   .begin = pg_begin,
   .begin_rows = pg_begin_rows,
+  .begin_before = pg_begin_before,
   .commit = pg_commit,
   .rollback = pg_rollback,
   .in_transaction = pg_in_transaction,

@@ -373,35 +373,57 @@ const char *const _tandem_schema_migrations[] = {
    *     adds the function that logs an activity no rule needs more for
    *     in one round trip (see LOG_FUNCTION below). */
   "CREATE INDEX closed_period_span ON closed_period (start_at, end_at);",
+
+  /* 18: a close holds back only the writers of its period and earlier.
+   *     PostgreSQL's log function takes its activity's time locks (see
+   *     LOG_FUNCTION); SQLite has one writer at a time and changes nothing. */
+  "-- nothing changes on SQLite",
 };
 
-/* PostgreSQL's one-round-trip log (migration 17), called outside a
- * transaction by tandem_store_save_activity() for an activity that is
+/* PostgreSQL's one-round-trip log (migrations 17 and 18), called outside
+ * a transaction by tandem_store_save_activity() for an activity that is
  * not an order, cross-sell, up-sell, reversal or payment.
  *
- * This takes the advisory lock 1413566020 ("TAND") shared, as does the
- * full path of one activity (which also locks the account's row and the
- * reversed or paid activity's row: pg_begin_rows in tandem-pg-driver.c);
- * every other write transaction (an import, a close, any change of a
- * plan, a period, a rep, a tandem) takes it exclusively. So logs run side
- * by side, and a close sees every log committed before it and none after.
- * The statements after the lock see what committed while it waited
- * (READ COMMITTED: each statement of a function takes a new snapshot).
+ * This takes the advisory lock 1413566020 ("TAND") shared, then the three
+ * locks of its activity's time shared, in UTC: (1413566021, the year),
+ * (1413566022, year × 12 + month − 1) and (1413566023, the day counted
+ * from 1970-01-01), those of 1970-01-01 for any earlier time, from the
+ * whole seconds of the time, as time_keys () in tandem-pg-driver.c
+ * reckons them. The full path of one activity takes
+ * the same (and the account's row, and the reversed or paid activity's
+ * row: pg_begin_rows). A close takes the time locks up to the last day of
+ * its period exclusively (pg_begin_before), an import and every
+ * change of a plan, a period, a rep, a tandem takes the first lock
+ * exclusively. So logs run side by side and beside a close of an earlier
+ * period, and a close sees every log of its period committed before it and
+ * none after. The statements after the locks see what committed while
+ * they waited (READ COMMITTED: each statement of a function takes a new
+ * snapshot).
  *
  * It returns the new activity's id, or 0 when the full path must decide:
  * the time lies in a closed period of some plan (the full path knows
  * which plan the account's tandem follows), or the reference is stored
  * already (the full path compares the facts). Nothing is written then. */
 #define LOG_FUNCTION                                                                         \
-  "CREATE FUNCTION tandem_log_activity (p_account BIGINT, p_rep BIGINT, p_kind BIGINT, "     \
-  "  p_amount BIGINT, p_currency TEXT, p_at BIGINT, p_ref TEXT, p_reverses BIGINT, "         \
-  "  p_note TEXT, "                                                                          \
+  "CREATE OR REPLACE FUNCTION tandem_log_activity (p_account BIGINT, p_rep BIGINT, "         \
+  "  p_kind BIGINT, p_amount BIGINT, p_currency TEXT, p_at BIGINT, p_ref TEXT, "             \
+  "  p_reverses BIGINT, p_note TEXT, "                                                       \
   "  p_product TEXT, p_category TEXT, p_quantity BIGINT, p_cost BIGINT, p_audit_at BIGINT, " \
   "  p_who TEXT, p_what_before TEXT, p_what_after TEXT) "                                    \
   "RETURNS BIGINT LANGUAGE plpgsql VOLATILE AS $fn$ "                                        \
-  "DECLARE new_id BIGINT; "                                                                  \
+  "DECLARE new_id BIGINT; s BIGINT := p_at / 1000000; at_utc TIMESTAMP; "                    \
+  "  y INTEGER := 1970; m INTEGER := 1970 * 12; d INTEGER := 0; "                            \
   "BEGIN "                                                                                   \
   "  PERFORM pg_advisory_xact_lock_shared (1413566020); "                                    \
+  "  IF s >= 0 THEN "                                                                        \
+  "    at_utc := to_timestamp (s) AT TIME ZONE 'UTC'; "                                      \
+  "    y := extract (year FROM at_utc); "                                                    \
+  "    m := y * 12 + extract (month FROM at_utc) - 1; "                                      \
+  "    d := s / 86400; "                                                                     \
+  "  END IF; "                                                                               \
+  "  PERFORM pg_advisory_xact_lock_shared (1413566021, y), "                                 \
+  "    pg_advisory_xact_lock_shared (1413566022, m), "                                       \
+  "    pg_advisory_xact_lock_shared (1413566023, d); "                                       \
   "  IF EXISTS (SELECT 1 FROM closed_period WHERE start_at <= p_at AND p_at < end_at) THEN " \
   "    RETURN 0; "                                                                           \
   "  END IF; "                                                                               \
@@ -432,6 +454,9 @@ _tandem_pg_migration_override (guint index)
              "ALTER TABLE settlement_line ADD COLUMN earned_minor BIGINT;";
     case 16:
       return "CREATE INDEX closed_period_span ON closed_period (start_at, end_at);" LOG_FUNCTION;
+    case 17:
+      /* a store of schema 17 has the function without the time locks */
+      return LOG_FUNCTION;
     default:
       return NULL;
     }

@@ -56,12 +56,21 @@ struct _TandemSqlDriverClass
   gboolean (*exec) (TandemSqlDriver *self, const char *sql);
   /* an exclusive write transaction: writers are serialised */
   gboolean (*begin) (TandemSqlDriver *self);
-  /* Optional: the write transaction of one activity that other writers
-   * may share: the writers' lock taken shared (what takes it exclusively,
-   * a close, waits for them), the row of @account_id and, unless 0, of
-   * activity @activity_id locked for update, so that writers for other
-   * accounts and orders run side by side. Without it: begin. */
-  gboolean (*begin_rows) (TandemSqlDriver *self, gint64 account_id, gint64 activity_id);
+  /* Optional: the write transaction of one activity at @occurred_at that
+   * other writers may share: the writers' lock taken shared (what takes it
+   * exclusively, an import, waits for them), the lock of its time shared
+   * (a close of a period it may lie in waits for it; see begin_before),
+   * the row of @account_id and, unless 0, of activity @activity_id locked
+   * for update, so that writers for other accounts and orders run side by
+   * side. Without it: begin. */
+  gboolean (*begin_rows) (TandemSqlDriver *self,
+                          gint64           account_id,
+                          gint64           activity_id,
+                          gint64           occurred_at);
+  /* Optional: a close's write transaction, exclusive for every writer of
+   * an activity before @end (they wait, and it waits for them), shared
+   * with writers of later times. Without it: begin. */
+  gboolean (*begin_before) (TandemSqlDriver *self, gint64 end);
   gboolean (*commit) (TandemSqlDriver *self);
   void (*rollback) (TandemSqlDriver *self);
   gboolean (*in_transaction) (TandemSqlDriver *self);
@@ -217,10 +226,21 @@ tandem_sql_begin (TandemSqlDriver *self)
 }
 
 static inline gboolean
-tandem_sql_begin_rows (TandemSqlDriver *self, gint64 account_id, gint64 activity_id)
+tandem_sql_begin_rows (TandemSqlDriver *self,
+                       gint64           account_id,
+                       gint64           activity_id,
+                       gint64           occurred_at)
 {
-  return self->klass->begin_rows != NULL ? self->klass->begin_rows (self, account_id, activity_id)
-                                         : self->klass->begin (self);
+  return self->klass->begin_rows != NULL
+             ? self->klass->begin_rows (self, account_id, activity_id, occurred_at)
+             : self->klass->begin (self);
+}
+
+static inline gboolean
+tandem_sql_begin_before (TandemSqlDriver *self, gint64 end)
+{
+  return self->klass->begin_before != NULL ? self->klass->begin_before (self, end)
+                                           : self->klass->begin (self);
 }
 
 static inline gboolean

@@ -220,7 +220,8 @@ tandem_store_save_activity (TandemStore    *self,
   /* everything the writer reads (closed periods, reversals, duplicates)
    * is read inside the write transaction */
   changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
-  if (!_tandem_db_begin_rows (self->db, record.account_id, record.reverses_id, error))
+  if (!_tandem_db_begin_rows (self->db, record.account_id, record.reverses_id, record.occurred_at,
+                              error))
     return NULL;
   writer = _tandem_activity_writer_new (self, FALSE, error);
   if (writer == NULL || !_tandem_activity_writer_write (writer, &record, &was_inserted, NULL, error)

@@ -50,10 +50,11 @@ typedef struct _TandemTransaction TandemTransaction;
 
 TandemTransaction *_tandem_transaction_new (TandemStore *store);
 gboolean           _tandem_transaction_begin (TandemTransaction *self, GError **error);
-gboolean           _tandem_transaction_commit (TandemTransaction *self, GError **error);
-TandemDb          *_tandem_transaction_get_db (TandemTransaction *self);
-TandemStore       *_tandem_transaction_get_store (TandemTransaction *self);
-void               _tandem_transaction_end (TandemTransaction *self);
+gboolean     _tandem_transaction_begin_before (TandemTransaction *self, gint64 end, GError **error);
+gboolean     _tandem_transaction_commit (TandemTransaction *self, GError **error);
+TandemDb    *_tandem_transaction_get_db (TandemTransaction *self);
+TandemStore *_tandem_transaction_get_store (TandemTransaction *self);
+void         _tandem_transaction_end (TandemTransaction *self);
 /* The store's time zone (UTC when none is set), read in the caller's
  * transaction on @db (tandem-store-settings.c). */
 GTimeZone *_tandem_store_load_time_zone (TandemDb *db, GError **error);

@@ -43,6 +43,20 @@ _tandem_transaction_begin (TandemTransaction *self, GError **error)
   return TRUE;
 }
 
+/* A close's: writers of activities before @end wait, later ones do not
+ * (on a server; see _tandem_db_begin_before). */
+gboolean
+_tandem_transaction_begin_before (TandemTransaction *self, gint64 end, GError **error)
+{
+  g_assert (self != NULL);
+  g_assert (!self->writing);
+
+  if (!_tandem_db_begin_before (self->db, end, error))
+    return FALSE;
+  self->writing = TRUE;
+  return TRUE;
+}
+
 gboolean
 _tandem_transaction_commit (TandemTransaction *self, GError **error)
 {

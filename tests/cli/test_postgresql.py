@@ -136,9 +136,21 @@ def test_same_answers_on_both_engines(database, tmp_path, seed_value):
 def test_schema_is_versioned_and_guarded(database):
     uri = f'postgresql:///{database}'
     p = tandem(uri, '--json', 'init', check=0)
-    assert json.loads(p.stdout)['schema-version'] == 17
-    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '17'
+    assert json.loads(p.stdout)['schema-version'] == 18
+    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '18'
     tandem(uri, 'init', check=0)  # again: nothing to do
+
+    # a store of schema 17 gets the log function that takes its time's locks
+    # (a close of an earlier month no longer holds its writer back)
+    lock_in_function = "SELECT prosrc LIKE '%1413566022%' FROM pg_proc WHERE proname = 'tandem_log_activity'"
+    assert psql(database, lock_in_function) == 't'
+    old = psql(database, "SELECT pg_get_functiondef ('tandem_log_activity'::regproc)")
+    psql(database, old.replace('1413566022', '1413566099'))
+    psql(database, 'DELETE FROM tandem_schema; INSERT INTO tandem_schema VALUES (17)')
+    assert psql(database, lock_in_function) == 'f'
+    tandem(uri, 'rep', 'list', check=0)
+    assert psql(database, lock_in_function) == 't'
+    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '18'
 
     # a database of a newer libtandem is refused and left untouched
     psql(database, 'UPDATE tandem_schema SET version = 99')
