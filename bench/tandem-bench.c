@@ -1172,13 +1172,36 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
   g_unlink (copy_text);
 }
 
+/* @sql with raw_activity read from raw_part instead */
+static char *
+replace_table (const char *sql)
+{
+  g_auto (GStrv) parts = g_strsplit (sql, "raw_activity", -1);
+
+  return g_strjoinv ("raw_part", parts);
+}
+
+/* The raw table partitioned by month (UTC), for the size plan: the same
+ * columns and indexes as raw_activity, the reference unique with the time
+ * (PostgreSQL wants the partition key in every unique index), the time
+ * compared byte by byte (the ISO text sorts as the time does). */
+static const char *raw_part_schema
+    = "CREATE TABLE raw_part (ref TEXT NOT NULL, at TEXT COLLATE \"C\" NOT NULL, "
+      "account INTEGER NOT NULL, rep INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT, "
+      "UNIQUE (ref, at)) PARTITION BY RANGE (at);"
+      "CREATE INDEX raw_part_time ON raw_part (at);"
+      "CREATE INDEX raw_part_account ON raw_part (account, at, kind);";
+
 /* The size plan: @per_month activities a month, loaded month by month
  * into one PostgreSQL store (November 2026 first, then each month before
  * it). After each month: its import against \copy into the raw indexed
  * table, November's settlement and key figures against the raw
- * aggregates, and the activity table's size on disk. When the settle and
- * KPI times stay flat while the store grows, a month's settlement does not
- * depend on the store's size. */
+ * aggregates, and the activity table's size on disk; then the same month
+ * \copied into the raw table partitioned by month, and the same two
+ * aggregates on it. When the settle and KPI times stay flat while the
+ * store grows, a month's settlement does not depend on the store's size;
+ * when the partitioned aggregates grow no slower than the plain ones,
+ * partitioning would not change that. */
 static void
 bench_size (const char *self_exe, guint64 per_month, guint months)
 {
@@ -1191,6 +1214,8 @@ bench_size (const char *self_exe, guint64 per_month, guint months)
   const char      *create_raw[] = { "createdb", raw_name, NULL };
   const char      *schema[]
       = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", raw_schema, NULL };
+  const char *part_schema[]
+      = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", raw_part_schema, NULL };
   const char *settle_argv[] = { self_exe, "child-settle", db, NULL };
   const char *kpi_argv[] = { self_exe, "child-kpi", db, NULL };
   const char *raw_settle_sql
@@ -1201,13 +1226,17 @@ bench_size (const char *self_exe, guint64 per_month, guint months)
       = "SELECT account, kind, count(*), sum(CAST(substr(amount, 1, length(amount) - 4) AS "
         "NUMERIC)) FROM raw_activity WHERE at >= '2026-10-31T23:00:00Z' AND at < "
         "'2026-11-30T23:00:00Z' GROUP BY account, kind;";
-  const char *raw_settle_argv[] = { "psql", "-q", "-d", raw_name, "-c", raw_settle_sql, NULL };
-  const char *raw_kpi_argv[] = { "psql", "-q", "-d", raw_name, "-c", raw_kpi_sql, NULL };
+  const char      *raw_settle_argv[] = { "psql", "-q", "-d", raw_name, "-c", raw_settle_sql, NULL };
+  const char      *raw_kpi_argv[] = { "psql", "-q", "-d", raw_name, "-c", raw_kpi_sql, NULL };
+  g_autofree char *part_settle_sql = replace_table (raw_settle_sql);
+  g_autofree char *part_kpi_sql = replace_table (raw_kpi_sql);
+  const char *part_settle_argv[] = { "psql", "-q", "-d", raw_name, "-c", part_settle_sql, NULL };
+  const char *part_kpi_argv[] = { "psql", "-q", "-d", raw_name, "-c", part_kpi_sql, NULL };
   const char *analyze_db[] = { "psql", "-q", "-d", db_name, "-c", "ANALYZE", NULL };
   const char *analyze_raw[] = { "psql", "-q", "-d", raw_name, "-c", "ANALYZE", NULL };
 
   if (!run_sync (drop_db) || !run_sync (drop_raw) || !run_sync (create_db) || !run_sync (create_raw)
-      || !run_sync (schema))
+      || !run_sync (schema) || !run_sync (part_schema))
     return;
   if (!seed_store (db, &error))
     {
@@ -1227,31 +1256,48 @@ bench_size (const char *self_exe, guint64 per_month, guint months)
           = generate_csv_span (per_month, start, g_date_time_to_unix (next) - start, prefix);
       g_autofree char *copy
           = g_strdup_printf ("\\copy raw_activity FROM '%s' WITH (FORMAT csv, HEADER true)", csv);
+      g_autofree char *from = g_date_time_format (first, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *to = g_date_time_format (next, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *partition = g_strdup_printf (
+          "CREATE TABLE raw_part_%u PARTITION OF raw_part FOR VALUES FROM ('%s') TO ('%s')", m,
+          from, to);
+      g_autofree char *part_copy
+          = g_strdup_printf ("\\copy raw_part FROM '%s' WITH (FORMAT csv, HEADER true)", csv);
+      const char *partition_argv[]
+          = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", partition, NULL };
+      const char *part_copy_argv[]
+          = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", part_copy, NULL };
       const char *import_argv[] = { self_exe, "child-import", db, csv, NULL };
       const char *raw_argv[]
           = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", raw_name, "-c", copy, NULL };
       Measure          ours = measure_child (import_argv);
       Measure          base = measure_child (raw_argv);
+      gboolean         part_ok = run_sync (partition_argv);
+      Measure          part = measure_child (part_copy_argv);
       guint64          total = per_month * (m + 1);
       g_autofree char *size_sql = g_strdup ("SELECT pg_total_relation_size ('activity')");
       const char *size_argv[] = { "psql", "-q", "-A", "-t", "-d", db_name, "-c", size_sql, NULL };
       g_autofree char *size_out = NULL;
-      Measure          settle, settle_raw, kpi, kpi_raw;
+      Measure          settle, settle_raw, kpi, kpi_raw, settle_part, kpi_part;
 
       g_unlink (csv);
       run_sync (analyze_db);
       run_sync (analyze_raw);
       settle = measure_median (settle_argv, raw_settle_argv, &settle_raw);
       kpi = measure_median (kpi_argv, raw_kpi_argv, &kpi_raw);
+      /* (the plain aggregates again, in turn with the partitioned ones) */
+      settle_part = measure_median (part_settle_argv, raw_settle_argv, &settle_raw);
+      kpi_part = measure_median (part_kpi_argv, raw_kpi_argv, &kpi_raw);
       g_spawn_sync (NULL, (char **)size_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &size_out,
                     NULL, NULL, NULL);
       printf ("| %9" G_GUINT64_FORMAT
-              " | %8.0f rows/s | %8.0f rows/s | %6.2f s | %6.2f s | %6.2f s "
-              "| %6.2f s | %8.1f MiB |%s\n",
-              total, per_month / ours.seconds, per_month / base.seconds, settle.seconds,
-              settle_raw.seconds, kpi.seconds, kpi_raw.seconds,
-              size_out ? g_ascii_strtod (size_out, NULL) / 1048576.0 : 0.0,
-              ours.ok && base.ok && settle.ok && settle_raw.ok && kpi.ok && kpi_raw.ok
+              " | %8.0f rows/s | %8.0f rows/s | %8.0f rows/s | %6.2f s | %6.2f s | %6.2f s "
+              "| %6.2f s | %6.2f s | %6.2f s | %8.1f MiB |%s\n",
+              total, per_month / ours.seconds, per_month / base.seconds, per_month / part.seconds,
+              settle.seconds, settle_raw.seconds, settle_part.seconds, kpi.seconds, kpi_raw.seconds,
+              kpi_part.seconds, size_out ? g_ascii_strtod (size_out, NULL) / 1048576.0 : 0.0,
+              ours.ok && base.ok && part_ok && part.ok && settle.ok && settle_raw.ok
+                      && settle_part.ok && kpi.ok && kpi_raw.ok && kpi_part.ok
                   ? ""
                   : " (a run FAILED)");
       fflush (stdout);
@@ -1447,10 +1493,12 @@ main (int argc, char *argv[])
   if (argc >= 2 && g_str_equal (argv[1], "size"))
     {
       make_server_workdir ();
-      printf ("| activities | import (libtandem) | \\copy (raw) | settle Nov | raw "
-              "aggregate | KPIs Nov | raw aggregate | activity table |\n");
-      printf ("|-----------|-------------------|---------------|-----------|---------------|"
-              "----------|---------------|----------------|\n");
+      printf ("| activities | import (libtandem) | \\copy (raw) | \\copy (raw, by month) "
+              "| settle Nov | raw aggregate | by month | KPIs Nov | raw aggregate | by month "
+              "| activity table |\n");
+      printf ("|-----------|-------------------|---------------|---------------|-----------|"
+              "---------------|----------|----------|---------------|----------|"
+              "----------------|\n");
       bench_size (argv[0], argc > 2 ? g_ascii_strtoull (argv[2], NULL, 10) : 1000000,
                   argc > 3 ? (guint)g_ascii_strtoull (argv[3], NULL, 10) : 16);
       remove_workdir ();
