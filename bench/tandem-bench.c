@@ -1377,6 +1377,9 @@ bench_size (const char *self_exe, guint64 per_month, guint months)
       fflush (stdout);
     }
 
+  /* TANDEM_BENCH_KEEP: leave the two databases for a look at the plans */
+  if (g_getenv ("TANDEM_BENCH_KEEP") != NULL)
+    return;
   run_sync (drop_db);
   run_sync (drop_raw);
 }

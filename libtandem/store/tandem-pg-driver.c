@@ -133,6 +133,13 @@ fail_result (TandemSqlDriver *self, PGresult *result)
     return fail_lost (self);
   message = g_strdup (primary != NULL ? primary : PQerrorMessage (CONN (self)));
   g_strchomp (message);
+  /* a write sent to a read replica (a hot standby) or inside a session
+   * opened read-only: say what the store is, in the user's language */
+  if (state != NULL && strcmp (state, "25006") == 0)
+    return _tandem_sql_driver_fail (self, TANDEM_STORE_ERROR_READ_ONLY,
+                                    _ ("The store %s takes no writes here: it is a read replica "
+                                       "or was opened read-only (%s)"),
+                                    self->name, message);
   return _tandem_sql_driver_fail (self, error_code_for_state (state), "%s (%s)", message,
                                   self->name);
 }

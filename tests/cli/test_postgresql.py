@@ -97,7 +97,9 @@ def seed(db, tmp_path, rng):
     tandem(db, 'import', str(data), check=0)
 
 
-def outputs(db):
+def reads(db):
+    """What reports read (no verb here writes): settlements, statements, key
+    figures, lists and exports."""
     out = {}
     for period in ('2026-09', '2026-10', '2026-11'):
         for plan in ('Standard', 'Premium'):
@@ -108,11 +110,15 @@ def outputs(db):
         # KPIs count in one currency: with CHF activities both engines refuse alike
         p = tandem(db, '--json', 'kpi', period, '--plan', 'Standard')
         out[f'kpi {period}'] = (p.returncode, p.stdout, p.stderr)
-    for noun in ('plan', 'target', 'draw', 'rate'):
+    for noun in ('plan', 'target', 'draw', 'rate', 'rep', 'team', 'account'):
         out[f'{noun} list'] = tandem(db, '--json', noun, 'list', check=0).stdout
     out['export csv'] = tandem(db, 'export', 'activities', check=0).stdout
     out['export json'] = tandem(db, 'export', 'activities', '--format', 'json', check=0).stdout
-    out['accounts'] = tandem(db, '--json', 'account', 'list', check=0).stdout
+    return out
+
+
+def outputs(db):
+    out = reads(db)
     out['close'] = tandem(db, '--json', 'close', '2026-09', '--plan', 'Standard', check=0).stdout
     out['after close'] = tandem(db, '--json', 'settle', '2026-10', '--plan', 'Standard', check=0).stdout
     out['draws after close'] = tandem(db, '--json', 'draw', 'list', check=0).stdout
