@@ -174,6 +174,26 @@ tandem_test_store_new (const char *path, GError **error)
   return db != NULL ? tandem_store_new_for_uri (db, error) : NULL;
 }
 
+/* Anna (inside) and Jonas (field) as a tandem, with the account ACME. */
+static inline void
+tandem_test_add_tandem (TandemStore    *store,
+                        TandemRep     **inside,
+                        TandemRep     **field,
+                        TandemTeam    **team,
+                        TandemAccount **account)
+{
+  g_autoptr (GError) error = NULL;
+
+  *inside = tandem_store_add_rep (store, "Anna", TANDEM_ROLE_INSIDE, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  *field = tandem_store_add_rep (store, "Jonas", TANDEM_ROLE_FIELD, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  *team = tandem_store_add_team (store, *inside, *field, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  *account = tandem_store_add_account (store, "ACME", *team, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+}
+
 /* A fresh temporary directory per test; removed with its files. */
 static inline char *
 tandem_test_make_tmpdir (void)

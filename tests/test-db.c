@@ -747,26 +747,6 @@ reads_store (const char *path, GError **error)
   return db != NULL ? _tandem_store_new_for_db (db, path) : NULL;
 }
 
-/* Anna (inside) and Jonas (field) as a tandem, with the account ACME. */
-static void
-add_tandem (TandemStore    *store,
-            TandemRep     **inside,
-            TandemRep     **field,
-            TandemTeam    **team,
-            TandemAccount **account)
-{
-  g_autoptr (GError) error = NULL;
-
-  *inside = tandem_store_add_rep (store, "Anna", TANDEM_ROLE_INSIDE, &error);
-  TANDEM_ASSERT_NO_ERROR (error);
-  *field = tandem_store_add_rep (store, "Jonas", TANDEM_ROLE_FIELD, &error);
-  TANDEM_ASSERT_NO_ERROR (error);
-  *team = tandem_store_add_team (store, *inside, *field, &error);
-  TANDEM_ASSERT_NO_ERROR (error);
-  *account = tandem_store_add_account (store, "ACME", *team, &error);
-  TANDEM_ASSERT_NO_ERROR (error);
-}
-
 /* A store of two reps, a tandem, an account and 600 calls (three pages
  * of the paged list), and a second connection to change the file. */
 static TandemStore *
@@ -780,7 +760,7 @@ make_store (const char *path, sqlite3 **other)
   g_autoptr (TandemAccount) account = NULL;
 
   TANDEM_ASSERT_NO_ERROR (error);
-  add_tandem (store, &inside, &field, &team, &account);
+  tandem_test_add_tandem (store, &inside, &field, &team, &account);
   TANDEM_ASSERT_NO_ERROR (error);
   for (guint i = 0; i < 600; i++)
     {
@@ -932,7 +912,7 @@ test_round_trips_of_a_log (void)
 
   TANDEM_ASSERT_NO_ERROR (error);
   db = _tandem_store_get_db (store);
-  add_tandem (store, &inside, &field, &team, &account);
+  tandem_test_add_tandem (store, &inside, &field, &team, &account);
   TANDEM_ASSERT_NO_ERROR (error);
 
   before = _tandem_db_get_round_trips (db);
@@ -993,197 +973,6 @@ test_round_trips_of_a_log (void)
     CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_what (second), expected);
     CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_verb (first), "log");
   }
-}
-
-/* A save on another connection, in a thread of its own, so that the test
- * can see whether it waits for a transaction the test holds. */
-typedef struct
-{
-  TandemStore    *store;
-  TandemActivity *draft;
-  TandemActivity *saved;
-  GError         *error;
-  gint            done;
-} SaveJob;
-
-static gpointer
-save_in_thread (gpointer data)
-{
-  SaveJob *job = data;
-
-  job->saved = tandem_store_save_activity (job->store, job->draft, NULL, &job->error);
-  g_atomic_int_set (&job->done, 1);
-  return NULL;
-}
-
-/* Whether the save ended within @seconds (polled; a save that must go
- * ahead is given far more than it needs, one that must wait one second). */
-static gboolean
-save_ends_within (SaveJob *job, double seconds)
-{
-  gint64 until = g_get_monotonic_time () + (gint64)(seconds * G_USEC_PER_SEC);
-
-  while (!g_atomic_int_get (&job->done) && g_get_monotonic_time () < until)
-    g_usleep (10000);
-  return g_atomic_int_get (&job->done);
-}
-
-static GThread *
-start_save (SaveJob *job, TandemStore *store, TandemActivity *draft)
-{
-  job->store = store;
-  job->draft = draft;
-  job->saved = NULL;
-  job->error = NULL;
-  job->done = 0;
-  return g_thread_new ("save", save_in_thread, job);
-}
-
-static void
-finish_save (SaveJob *job, GThread *thread)
-{
-  g_thread_join (thread);
-  TANDEM_ASSERT_NO_ERROR (job->error);
-  CU_ASSERT_PTR_NOT_NULL (job->saved);
-  g_clear_object (&job->saved);
-  g_clear_object (&job->draft);
-}
-
-/* Starts saving @draft on @store, checks that it waits while the
- * holder's transaction on @db is open and ends once that commits. */
-static void
-save_waits_for (TandemDb *db, TandemStore *store, TandemActivity *draft)
-{
-  g_autoptr (GError) error = NULL;
-  SaveJob  job = { 0 };
-  GThread *thread = start_save (&job, store, draft);
-
-  CU_ASSERT_FALSE (save_ends_within (&job, 1));
-  CU_ASSERT (_tandem_db_commit (db, &error));
-  TANDEM_ASSERT_NO_ERROR (error);
-  /* (fatal: a save that waits past the commit would wait for ever) */
-  CU_ASSERT_FATAL (save_ends_within (&job, 60));
-  finish_save (&job, thread);
-}
-
-/* Saves @draft on @store while the holder's transaction is open: it must
- * not wait for it. */
-static void
-save_goes_ahead (TandemStore *store, TandemActivity *draft)
-{
-  SaveJob  job = { 0 };
-  GThread *thread = start_save (&job, store, draft);
-
-  /* (fatal: a save that waits for the holder would wait for ever) */
-  CU_ASSERT_FATAL (save_ends_within (&job, 30));
-  finish_save (&job, thread);
-}
-
-/* On a server, the writer of one activity locks what its rules need: the
- * account's row (its lifecycle), the reversed or paid activity's row (its
- * limits), the lock of its time's month, which a close of a period up to
- * that month takes exclusively, and the writers' lock shared, which an
- * import (any other write transaction) takes whole. A test connection
- * holds each of these in turn; a writer on another connection waits
- * exactly when it needs what is held. */
-static void
-test_writers_lock_rows (void)
-{
-  g_autofree char *path = g_build_filename (tmpdir, "rows.db", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TandemStore) holder = tandem_test_store_new (path, &error);
-  g_autoptr (TandemStore) writer = NULL;
-  g_autoptr (TandemRep) inside = NULL;
-  g_autoptr (TandemRep) field = NULL;
-  g_autoptr (TandemTeam) team = NULL;
-  g_autoptr (TandemAccount) one = NULL;
-  g_autoptr (TandemAccount) two = NULL;
-  g_autoptr (TandemActivity) order = NULL;
-  g_autoptr (GDateTime) when = g_date_time_new_utc (2026, 11, 3, 10, 0, 0);
-  g_autoptr (TandemMoney) amount = tandem_money_new (10000, "EUR");
-  TandemDb *db;
-
-  TANDEM_ASSERT_NO_ERROR (error);
-  if (!tandem_test_on_postgresql ())
-    return; /* SQLite has one writer at a time by design */
-  writer = tandem_test_store_new (path, &error);
-  TANDEM_ASSERT_NO_ERROR (error);
-  db = _tandem_store_get_db (holder);
-  add_tandem (holder, &inside, &field, &team, &one);
-  two = tandem_store_add_account (holder, "Bäckerei Huber", team, &error);
-  order = tandem_store_log_activity (holder, one, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when,
-                                     &error);
-  TANDEM_ASSERT_NO_ERROR (error);
-
-  /* account one held: an order for account two goes ahead, one for
-   * account one waits until the holder commits */
-  CU_ASSERT_FATAL (_tandem_db_begin_rows (db, tandem_account_get_id (one), 0,
-                                          _tandem_time_to_usec (when), &error));
-  save_goes_ahead (
-      writer, tandem_activity_new (two, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when, NULL));
-  save_waits_for (db, writer,
-                  tandem_activity_new (one, field, TANDEM_ACTIVITY_KIND_ORDER, amount, when, NULL));
-
-  /* the order held (from another account's writer): its reversal waits,
-   * a call for its account does not */
-  CU_ASSERT_FATAL (_tandem_db_begin_rows (db, tandem_account_get_id (two),
-                                          tandem_activity_get_id (order),
-                                          _tandem_time_to_usec (when), &error));
-  save_goes_ahead (writer,
-                   tandem_activity_new (one, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when, NULL));
-  save_waits_for (db, writer, tandem_activity_new_reversal (order, field, NULL, when, NULL));
-
-  /* a close of November in UTC: a call or an order from December 1,
-   * 00:00 UTC on goes ahead; a call a microsecond earlier waits, and so
-   * does an order of an earlier year (the logged call is PostgreSQL's one
-   * round trip, the order the full path). A close of New York's November
-   * (to December 1, 05:00 UTC) holds back the rest of that day in UTC
-   * and all of November, not December 2. */
-  {
-    g_autoptr (GDateTime) december = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
-    g_autoptr (GDateTime) new_york = g_date_time_new_utc (2026, 12, 1, 5, 0, 0);
-    g_autoptr (GDateTime) early = g_date_time_new_utc (2026, 12, 1, 4, 0, 0);
-    g_autoptr (GDateTime) later = g_date_time_new_utc (2026, 12, 2, 9, 0, 0);
-    g_autoptr (GDateTime) november = g_date_time_add (december, -1);
-    g_autoptr (GDateTime) mid_november = g_date_time_new_utc (2026, 11, 15, 9, 0, 0);
-    g_autoptr (GDateTime) last_year = g_date_time_new_utc (2025, 6, 2, 9, 0, 0);
-
-    CU_ASSERT_FATAL (_tandem_db_begin_before (db, _tandem_time_to_usec (december), &error));
-    save_goes_ahead (
-        writer, tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, december, NULL));
-    save_goes_ahead (
-        writer, tandem_activity_new (two, field, TANDEM_ACTIVITY_KIND_ORDER, amount, later, NULL));
-    save_waits_for (
-        db, writer,
-        tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, november, NULL));
-    CU_ASSERT_FATAL (_tandem_db_begin_before (db, _tandem_time_to_usec (december), &error));
-    save_waits_for (
-        db, writer,
-        tandem_activity_new (one, field, TANDEM_ACTIVITY_KIND_ORDER, amount, last_year, NULL));
-
-    CU_ASSERT_FATAL (_tandem_db_begin_before (db, _tandem_time_to_usec (new_york), &error));
-    save_goes_ahead (
-        writer, tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, later, NULL));
-    save_waits_for (
-        db, writer,
-        tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, mid_november, NULL));
-    CU_ASSERT_FATAL (_tandem_db_begin_before (db, _tandem_time_to_usec (new_york), &error));
-    save_waits_for (
-        db, writer,
-        tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, early, NULL));
-  }
-
-  /* a whole write transaction (as an import takes): even a call in
-   * December waits */
-  {
-    g_autoptr (GDateTime) december = g_date_time_new_utc (2026, 12, 7, 9, 0, 0);
-
-    CU_ASSERT_FATAL (_tandem_db_begin (db, &error));
-    save_waits_for (
-        db, writer,
-        tandem_activity_new (two, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, december, NULL));
-  }
-  TANDEM_ASSERT_NO_ERROR (error);
 }
 
 /* Opening a store on a full disk fails cleanly and leaves no half schema. */
@@ -1385,19 +1174,12 @@ int
 main (void)
 {
   const TandemTestCase cases[] = {
-    TANDEM_TEST (test_conformance_reps),
-    TANDEM_TEST (test_conformance_teams),
-    TANDEM_TEST (test_conformance_accounts),
-    TANDEM_TEST (test_conformance_activities),
-    TANDEM_TEST (test_round_trips_of_a_log),
-    TANDEM_TEST (test_writers_lock_rows),
-    TANDEM_TEST_SQLITE (test_write_failures),
-    TANDEM_TEST_SQLITE (test_read_failures_lists),
-    TANDEM_TEST_SQLITE (test_read_failures_pages),
-    TANDEM_TEST_SQLITE (test_migration_failure),
-    TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
-    TANDEM_TEST_SQLITE (test_migration_to_sales),
-    TANDEM_TEST_SQLITE (test_migration_to_payments),
+    TANDEM_TEST (test_conformance_reps),           TANDEM_TEST (test_conformance_teams),
+    TANDEM_TEST (test_conformance_accounts),       TANDEM_TEST (test_conformance_activities),
+    TANDEM_TEST (test_round_trips_of_a_log),       TANDEM_TEST_SQLITE (test_write_failures),
+    TANDEM_TEST_SQLITE (test_read_failures_lists), TANDEM_TEST_SQLITE (test_read_failures_pages),
+    TANDEM_TEST_SQLITE (test_migration_failure),   TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
+    TANDEM_TEST_SQLITE (test_migration_to_sales),  TANDEM_TEST_SQLITE (test_migration_to_payments),
   };
   int status;
 

@@ -426,6 +426,11 @@ gboolean _tandem_db_begin_rows (TandemDb *self,
  * @end wait for it, those of later ones go ahead (see begin_before);
  * inside a transaction, one more level of it. */
 gboolean _tandem_db_begin_before (TandemDb *self, gint64 end, GError **error);
+/* An import's write transaction: on a server, other imports, closes and
+ * the writers of sales, reversals and payments wait for it, the writers
+ * of other activities go ahead (see begin_import); inside a transaction,
+ * one more level of it. */
+gboolean _tandem_db_begin_import (TandemDb *self, GError **error);
 gboolean _tandem_db_commit (TandemDb *self, GError **error);
 void     _tandem_db_rollback (TandemDb *self);
 /* Many rows are about to be written (TRUE) or were (FALSE); an engine

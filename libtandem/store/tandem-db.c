@@ -206,6 +206,19 @@ _tandem_db_begin_before (TandemDb *self, gint64 end, GError **error)
   return TRUE;
 }
 
+gboolean
+_tandem_db_begin_import (TandemDb *self, GError **error)
+{
+  if (self->read_only || self->tx_depth > 0)
+    return _tandem_db_begin (self, error);
+
+  if (!tandem_sql_begin_import (self->driver))
+    return _tandem_db_error (self, _ ("Could not begin a transaction"), error);
+
+  self->tx_depth++;
+  return TRUE;
+}
+
 void
 _tandem_db_rollback (TandemDb *self)
 {

@@ -35,6 +35,9 @@
 #define YEAR_LOCK "1413566021"
 #define MONTH_LOCK "1413566022"
 #define DAY_LOCK "1413566023"
+/* the lock of imports: taken exclusively by an import, shared by a close
+ * ("TAND" + 4) */
+#define IMPORT_LOCK "1413566024"
 
 typedef struct
 {
@@ -505,10 +508,10 @@ begin_with (TandemSqlDriver *self, const char *sql)
 static gboolean
 pg_begin (TandemSqlDriver *self)
 {
-  /* writers (but one activity's, pg_begin_rows, and a close's,
-   * pg_begin_before) take one lock for the whole transaction, as SQLite's
-   * BEGIN IMMEDIATE does: what a writer read stays true until it commits;
-   * one round trip for both */
+  /* writers (but one activity's, pg_begin_rows, a close's,
+   * pg_begin_before, and an import's, pg_begin_import) take one lock for
+   * the whole transaction, as SQLite's BEGIN IMMEDIATE does: what a writer
+   * read stays true until it commits; one round trip for both */
   return begin_with (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")");
 }
 
@@ -577,12 +580,13 @@ pg_begin_rows (TandemSqlDriver *self, gint64 account_id, gint64 activity_id, gin
 }
 
 /* A close: every writer of a time before @end waits for it, writers of
- * later days do not. The writers' lock shared (an import, which takes it
- * whole, waits), then the time locks up to @end's last day exclusively:
- * years, then months, then days, each in ascending order, as every close
- * takes them, so two closes cannot wait for each other in a circle. One
- * round trip; a close in 2026 takes 56 year keys and at most 11 month and
- * 31 day keys. */
+ * later days do not. The writers' lock shared (a change of plans, reps or
+ * tandems, which takes it whole, waits), the imports' lock shared (an
+ * import waits, and a close waits for one), then the time locks up to
+ * @end's last day exclusively: years, then months, then days, each in
+ * ascending order, as every close takes them, so two closes cannot wait
+ * for each other in a circle. One round trip; a close in 2026 takes 56
+ * year keys and at most 11 month and 31 day keys. */
 static gboolean
 pg_begin_before (TandemSqlDriver *self, gint64 end)
 {
@@ -593,6 +597,7 @@ pg_begin_before (TandemSqlDriver *self, gint64 end)
   int first_day = (int)(g_date_time_to_unix (month_start) / (24 * 3600));
 
   sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock_shared (" WRITE_LOCK "); "
+                         "SELECT pg_advisory_xact_lock_shared (" IMPORT_LOCK "); "
                          "SELECT pg_advisory_xact_lock (" YEAR_LOCK ", y) "
                          "FROM generate_series (1970, %d) y; "
                          "SELECT pg_advisory_xact_lock (" MONTH_LOCK ", m) "
@@ -601,6 +606,23 @@ pg_begin_before (TandemSqlDriver *self, gint64 end)
                          "FROM generate_series (%d, %d) d",
                          last.year - 1, last.year * 12, last.month - 1, first_day, last.day);
   return begin_with (self, sql);
+}
+
+/* An import: other imports and closes wait for it (the imports' lock
+ * exclusively), and so do the writers of sales, reversals and payments:
+ * it locks every account's row, in the order of their ids, before it
+ * writes a row (their lifecycles and limits are decided on what it
+ * writes). The writers' lock shared: writers of calls, visits and other
+ * activities that lock no account go ahead beside it. Every lock it waits
+ * for comes before its first row, so no writer can hold a row it wants
+ * while waiting for one of its rows: no circle. One round trip. */
+static gboolean
+pg_begin_import (TandemSqlDriver *self)
+{
+  return begin_with (self, "BEGIN; SELECT pg_advisory_xact_lock_shared (" WRITE_LOCK "); "
+                           "SELECT pg_advisory_xact_lock (" IMPORT_LOCK "); "
+                           "SELECT count (*) FROM (SELECT id FROM account ORDER BY id "
+                           "FOR NO KEY UPDATE) locked");
 }
 
 static gboolean
@@ -752,6 +774,7 @@ static const TandemSqlDriverClass pg_class = {
   .begin = pg_begin,
   .begin_rows = pg_begin_rows,
   .begin_before = pg_begin_before,
+  .begin_import = pg_begin_import,
   .commit = pg_commit,
   .rollback = pg_rollback,
   .in_transaction = pg_in_transaction,

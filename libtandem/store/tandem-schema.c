@@ -392,13 +392,13 @@ const char *const _tandem_schema_migrations[] = {
  * reckons them. The full path of one activity takes
  * the same (and the account's row, and the reversed or paid activity's
  * row: pg_begin_rows). A close takes the time locks up to the last day of
- * its period exclusively (pg_begin_before), an import and every
- * change of a plan, a period, a rep, a tandem takes the first lock
- * exclusively. So logs run side by side and beside a close of an earlier
- * period, and a close sees every log of its period committed before it and
- * none after. The statements after the locks see what committed while
- * they waited (READ COMMITTED: each statement of a function takes a new
- * snapshot).
+ * its period exclusively (pg_begin_before); every change of a plan, a
+ * period, a rep, a tandem takes the first lock exclusively; an import
+ * takes it shared and locks every account's row (pg_begin_import), which
+ * this function does not touch. So logs run side by side, beside a close
+ * of an earlier period and beside an import, and a close sees every log of its period committed
+ * before it and none after. The statements after the locks see what committed while they waited
+ * (READ COMMITTED: each statement of a function takes a new snapshot).
  *
  * It returns the new activity's id, or 0 when the full path must decide:
  * the time lies in a closed period of some plan (the full path knows

@@ -58,11 +58,11 @@ struct _TandemSqlDriverClass
   gboolean (*begin) (TandemSqlDriver *self);
   /* Optional: the write transaction of one activity at @occurred_at that
    * other writers may share: the writers' lock taken shared (what takes it
-   * exclusively, an import, waits for them), the lock of its time shared
-   * (a close of a period it may lie in waits for it; see begin_before),
-   * the row of @account_id and, unless 0, of activity @activity_id locked
-   * for update, so that writers for other accounts and orders run side by
-   * side. Without it: begin. */
+   * exclusively, a change of plans or people, waits for them), the lock of
+   * its time shared (a close of a period it may lie in waits for it; see
+   * begin_before), the row of @account_id and, unless 0, of activity
+   * @activity_id locked for update, so that writers for other accounts and
+   * orders run side by side. Without it: begin. */
   gboolean (*begin_rows) (TandemSqlDriver *self,
                           gint64           account_id,
                           gint64           activity_id,
@@ -71,6 +71,11 @@ struct _TandemSqlDriverClass
    * an activity before @end (they wait, and it waits for them), shared
    * with writers of later times. Without it: begin. */
   gboolean (*begin_before) (TandemSqlDriver *self, gint64 end);
+  /* Optional: an import's write transaction: exclusive for other imports,
+   * closes and every writer that locks an account's row (sales,
+   * reversals, payments), shared with the writers of other activities
+   * (calls, visits …). Without it: begin. */
+  gboolean (*begin_import) (TandemSqlDriver *self);
   gboolean (*commit) (TandemSqlDriver *self);
   void (*rollback) (TandemSqlDriver *self);
   gboolean (*in_transaction) (TandemSqlDriver *self);
@@ -240,6 +245,13 @@ static inline gboolean
 tandem_sql_begin_before (TandemSqlDriver *self, gint64 end)
 {
   return self->klass->begin_before != NULL ? self->klass->begin_before (self, end)
+                                           : self->klass->begin (self);
+}
+
+static inline gboolean
+tandem_sql_begin_import (TandemSqlDriver *self)
+{
+  return self->klass->begin_import != NULL ? self->klass->begin_import (self)
                                            : self->klass->begin (self);
 }
 

@@ -510,6 +510,11 @@ tandem_store_query_activities_finish (TandemStore *self, GAsyncResult *result, G
  * an offset, such as `30.11.2026 23:30`, are local time in the store's
  * zone ([method@Tandem.Store.get_time_zone]).
  *
+ * On a PostgreSQL server the import is one transaction that locks every
+ * account: sales, reversals and payments saved meanwhile on other
+ * connections, closes and other imports wait for it; other activities
+ * (calls, visits …) are saved beside it.
+ *
  * Returns: %TRUE on success; nothing is written on error
  *
  * Since: 1.0

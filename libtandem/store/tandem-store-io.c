@@ -841,7 +841,7 @@ _tandem_store_import (TandemStore         *self,
 
   /* before the transaction: SQLite changes temporary storage only outside one */
   _tandem_db_set_bulk (imp.db, TRUE);
-  if (!_tandem_db_begin (imp.db, error))
+  if (!_tandem_db_begin_import (imp.db, error))
     goto out;
   /* closed periods and stored rows are read inside the transaction */
   imp.writer = _tandem_activity_writer_new (self, TRUE, error);
