@@ -23,16 +23,27 @@ static const char *const statements[N_STMTS] = {
   = "INSERT INTO lifecycle_rule (id, regular_orders, regular_months, lost_after_days) "
     "VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET regular_orders = ?1, "
     "regular_months = ?2, lost_after_days = ?3",
-  [STMT_KPI_ROWS] = "SELECT coalesce (acc.team_id, 0), a.kind, coalesce (o.kind, a.kind), r.role, "
-                    "       coalesce (a.currency, ''), count (*), CAST (coalesce (sum "
-                    "(a.amount_minor), 0) AS BIGINT), max (coalesce (o.occurred_at, "
-                    "a.occurred_at)), max (a.id) "
-                    "FROM activity a JOIN account acc ON acc.id = a.account_id "
-                    "LEFT JOIN activity o ON o.id = a.reverses_id "
-                    "JOIN rep r ON r.id = coalesce (o.rep_id, a.rep_id) "
-                    "WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 "
-                    "GROUP BY 1, 2, 3, 4, 5, CASE WHEN a.currency IS NULL OR a.currency = ?3 "
-                    "THEN 0 ELSE a.id END ORDER BY 1, 2, 3, 4, 5, 9",
+  /* the period's activities in two parts: those that reverse or pay
+   * nothing, and those that do, joined to the activity they reverse or
+   * pay; one LEFT JOIN of every activity to its original would let
+   * PostgreSQL hash the whole table, however small the period (7.6 s for
+   * a month of a sixteen-million store against 2.0 s) */
+  [STMT_KPI_ROWS]
+  = "SELECT coalesce (x.team_id, 0), x.kind, x.original_kind, r.role, coalesce (x.currency, ''), "
+    "  count (*), CAST (coalesce (sum (x.amount_minor), 0) AS BIGINT), max (x.at), max (x.id) "
+    "FROM (SELECT acc.team_id, a.kind, a.kind AS original_kind, a.rep_id, a.currency, "
+    "        a.amount_minor, a.occurred_at AS at, a.id "
+    "      FROM activity a JOIN account acc ON acc.id = a.account_id "
+    "      WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND a.reverses_id IS NULL "
+    "      UNION ALL "
+    "      SELECT acc.team_id, a.kind, o.kind, o.rep_id, a.currency, a.amount_minor, "
+    "        o.occurred_at, a.id "
+    "      FROM activity a JOIN account acc ON acc.id = a.account_id "
+    "        JOIN activity o ON o.id = a.reverses_id "
+    "      WHERE a.occurred_at >= ?1 AND a.occurred_at < ?2 AND a.reverses_id IS NOT NULL) x "
+    "JOIN rep r ON r.id = x.rep_id "
+    "GROUP BY 1, 2, 3, 4, 5, CASE WHEN x.currency IS NULL OR x.currency = ?3 "
+    "THEN 0 ELSE x.id END ORDER BY 1, 2, 3, 4, 5, 9",
   [STMT_SET_TAG] = "INSERT INTO rep_tag (rep_id, kind, tag, level) VALUES (?1, ?2, ?3, ?4) "
                    "ON CONFLICT (rep_id, kind, tag) DO UPDATE SET level = excluded.level",
   [STMT_DELETE_TAG] = "DELETE FROM rep_tag WHERE rep_id = ?1 AND kind = ?2 AND tag = ?3",
