@@ -396,9 +396,10 @@ const char *const _tandem_schema_migrations[] = {
  * period, a rep, a tandem takes the first lock exclusively; an import
  * takes it shared and locks every account's row (pg_begin_import), which
  * this function does not touch. So logs run side by side, beside a close
- * of an earlier period and beside an import, and a close sees every log of its period committed
- * before it and none after. The statements after the locks see what committed while they waited
- * (READ COMMITTED: each statement of a function takes a new snapshot).
+ * of an earlier period and beside an import, and a close sees every log
+ * of its period committed before it and none after. The statements after
+ * the locks see what committed while they waited (READ COMMITTED: each
+ * statement of a function takes a new snapshot).
  *
  * It returns the new activity's id, or 0 when the full path must decide:
  * the time lies in a closed period of some plan (the full path knows
