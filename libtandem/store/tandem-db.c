@@ -176,6 +176,26 @@ _tandem_db_begin (TandemDb *self, GError **error)
   return TRUE;
 }
 
+/* The outermost write transaction of a kind other writers may share
+ * (begin_rows, begin_before, begin_import): whether it may be begun as
+ * such, and its bookkeeping once the driver has begun it (@begun). A read-
+ * only store or one already inside a transaction takes _tandem_db_begin
+ * instead. */
+static gboolean
+begins_shared (TandemDb *self)
+{
+  return !self->read_only && self->tx_depth == 0;
+}
+
+static gboolean
+began_shared (TandemDb *self, gboolean begun, GError **error)
+{
+  if (!begun)
+    return _tandem_db_error (self, _ ("Could not begin a transaction"), error);
+  self->tx_depth++;
+  return TRUE;
+}
+
 gboolean
 _tandem_db_begin_rows (TandemDb *self,
                        gint64    account_id,
@@ -183,40 +203,26 @@ _tandem_db_begin_rows (TandemDb *self,
                        gint64    occurred_at,
                        GError  **error)
 {
-  if (self->read_only || self->tx_depth > 0)
+  if (!begins_shared (self))
     return _tandem_db_begin (self, error);
-
-  if (!tandem_sql_begin_rows (self->driver, account_id, activity_id, occurred_at))
-    return _tandem_db_error (self, _ ("Could not begin a transaction"), error);
-
-  self->tx_depth++;
-  return TRUE;
+  return began_shared (
+      self, tandem_sql_begin_rows (self->driver, account_id, activity_id, occurred_at), error);
 }
 
 gboolean
 _tandem_db_begin_before (TandemDb *self, gint64 end, GError **error)
 {
-  if (self->read_only || self->tx_depth > 0)
+  if (!begins_shared (self))
     return _tandem_db_begin (self, error);
-
-  if (!tandem_sql_begin_before (self->driver, end))
-    return _tandem_db_error (self, _ ("Could not begin a transaction"), error);
-
-  self->tx_depth++;
-  return TRUE;
+  return began_shared (self, tandem_sql_begin_before (self->driver, end), error);
 }
 
 gboolean
 _tandem_db_begin_import (TandemDb *self, GError **error)
 {
-  if (self->read_only || self->tx_depth > 0)
+  if (!begins_shared (self))
     return _tandem_db_begin (self, error);
-
-  if (!tandem_sql_begin_import (self->driver))
-    return _tandem_db_error (self, _ ("Could not begin a transaction"), error);
-
-  self->tx_depth++;
-  return TRUE;
+  return began_shared (self, tandem_sql_begin_import (self->driver), error);
 }
 
 void
