@@ -885,10 +885,76 @@ test_read_failures_pages (void)
   sqlite3_close (other);
 }
 
-/* A logged call, visit or other activity that is not a sale, reversal or
- * payment costs one round trip on a server (tandem_log_activity); a sale
- * takes the full path. Either way the stored row, its reference rules and
- * its audit entry are the same. */
+/* How many round trips @call costs on a server (0 on SQLite). */
+#define TRIPS(db, call)                                                                   \
+  ({                                                                                      \
+    guint64 trips_before_ = _tandem_db_get_round_trips (db);                              \
+    call;                                                                                 \
+    (tandem_test_on_postgresql () ? _tandem_db_get_round_trips (db) - trips_before_ : 0); \
+  })
+
+/* More than two round trips on a server: the full path. */
+static gboolean
+full_path (guint64 trips)
+{
+  return tandem_test_on_postgresql () ? trips > 2 : trips == 0;
+}
+
+static TandemActivity *
+log_order (TandemStore   *store,
+           TandemAccount *account,
+           TandemRep     *rep,
+           gint64         cents,
+           int            year,
+           int            month,
+           int            day)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemMoney) amount = tandem_money_new (cents, "EUR");
+  g_autoptr (GDateTime) when = g_date_time_new_utc (year, month, day, 10, 0, 0);
+  TandemActivity *order = tandem_store_log_activity (
+      store, account, rep, TANDEM_ACTIVITY_KIND_ORDER, amount, when, &error);
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  return order;
+}
+
+static TandemActivity *
+save_against (TandemStore    *store,
+              TandemActivity *order,
+              TandemRep      *rep,
+              gboolean        payment,
+              gint64          cents,
+              GError        **error)
+{
+  g_autoptr (TandemMoney) amount = tandem_money_new (cents, "EUR");
+  g_autoptr (GDateTime) when = g_date_time_new_utc (2031, 1, 20, 9, 0, 0);
+  g_autoptr (TandemActivity) draft
+      = payment ? tandem_activity_new_payment (order, rep, amount, when, error)
+                : tandem_activity_new_reversal (order, rep, amount, when, error);
+
+  return draft != NULL ? tandem_store_save_activity (store, draft, NULL, error) : NULL;
+}
+
+static TandemAccountStage
+stored_stage (TandemStore *store, TandemAccount *account, guint *n_changes)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) changes = tandem_stage_change_list (store, account, &error);
+  g_autoptr (TandemStageChange) last = NULL;
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  *n_changes = g_list_model_get_n_items (changes);
+  last = g_list_model_get_item (changes, *n_changes - 1);
+  return tandem_stage_change_get_stage (last);
+}
+
+/* On a server an activity costs one round trip (tandem_log_activity) when
+ * no rule needs more: a call, visit or other activity that is not a sale;
+ * a sale that changes no stage; a reversal or payment within its limit.
+ * Everything else takes the full path, whose rules (closed periods,
+ * duplicates, limits, lifecycle) word the errors. Either way the stored
+ * row, its reference rules and its audit entry are the same. */
 static void
 test_round_trips_of_a_log (void)
 {
@@ -904,22 +970,32 @@ test_round_trips_of_a_log (void)
   g_autoptr (TandemActivity) again = NULL;
   g_autoptr (TandemActivity) differs = NULL;
   g_autoptr (TandemActivity) order = NULL;
+  g_autoptr (TandemActivity) second = NULL;
+  g_autoptr (TandemActivity) third = NULL;
+  g_autoptr (TandemActivity) fourth = NULL;
+  g_autoptr (TandemActivity) earlier = NULL;
+  g_autoptr (TandemActivity) late = NULL;
+  g_autoptr (TandemActivity) reversal = NULL;
+  g_autoptr (TandemActivity) too_much = NULL;
+  g_autoptr (TandemActivity) payment = NULL;
+  g_autoptr (TandemActivity) overpaid = NULL;
   g_autoptr (TandemMoney) amount = tandem_money_new (10000, "EUR");
   g_autoptr (GListModel) audit = NULL;
+  gboolean  on_server = tandem_test_on_postgresql ();
   TandemDb *db;
-  guint64   before;
   gboolean  inserted = TRUE;
+  guint     n_changes = 0;
 
   TANDEM_ASSERT_NO_ERROR (error);
   db = _tandem_store_get_db (store);
   tandem_test_add_tandem (store, &inside, &field, &team, &account);
   TANDEM_ASSERT_NO_ERROR (error);
 
-  before = _tandem_db_get_round_trips (db);
-  call = tandem_store_log_activity (store, account, inside, TANDEM_ACTIVITY_KIND_CALL, NULL, when,
-                                    &error);
+  CU_ASSERT_EQUAL (
+      TRIPS (db, call = tandem_store_log_activity (store, account, inside,
+                                                   TANDEM_ACTIVITY_KIND_CALL, NULL, when, &error)),
+      on_server ? 1 : 0);
   TANDEM_ASSERT_NO_ERROR (error);
-  CU_ASSERT_EQUAL (_tandem_db_get_round_trips (db) - before, tandem_test_on_postgresql () ? 1 : 0);
   CU_ASSERT_EQUAL (tandem_activity_get_id (call), 1);
   CU_ASSERT (g_str_has_prefix (tandem_activity_get_external_ref (call), "auto-"));
   CU_ASSERT_EQUAL (strlen (tandem_activity_get_external_ref (call)), 25);
@@ -945,15 +1021,14 @@ test_round_trips_of_a_log (void)
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT, NULL);
   }
 
-  /* an order takes the full path: more than one round trip on a server */
-  before = _tandem_db_get_round_trips (db);
-  order = tandem_store_log_activity (store, account, field, TANDEM_ACTIVITY_KIND_ORDER, amount,
-                                     when, &error);
-  TANDEM_ASSERT_NO_ERROR (error);
+  /* a prospect's first order makes it a customer: the full path (the
+   * orders are dated after the account was made: those before count only
+   * as history) */
+  CU_ASSERT (full_path (TRIPS (db, order = log_order (store, account, field, 10000, 2031, 1, 3))));
   /* (a server's identity may skip the ids of refused inserts) */
   CU_ASSERT (tandem_activity_get_id (order) > 1);
-  if (tandem_test_on_postgresql ())
-    CU_ASSERT (_tandem_db_get_round_trips (db) - before > 2);
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+  CU_ASSERT_EQUAL (n_changes, 2);
 
   /* both audit entries read the same way */
   audit = tandem_audit_entry_list (store, NULL, &error);
@@ -962,17 +1037,85 @@ test_round_trips_of_a_log (void)
   {
     guint n = g_list_model_get_n_items (audit);
     g_autoptr (TandemAuditEntry) first = g_list_model_get_item (audit, n - 2);
-    g_autoptr (TandemAuditEntry) second = g_list_model_get_item (audit, n - 1);
+    g_autoptr (TandemAuditEntry) last = g_list_model_get_item (audit, n - 1);
     g_autofree char *expected
         = g_strdup_printf ("order #%" G_GINT64_FORMAT
-                           " of 100.00 EUR for account #1 by rep #2 at 2026-11-03T10:00:00Z",
+                           " of 100.00 EUR for account #1 by rep #2 at 2031-01-03T10:00:00Z",
                            tandem_activity_get_id (order));
 
     CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_what (first),
                             "call #1 for account #1 by rep #1 at 2026-11-03T10:00:00Z");
-    CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_what (second), expected);
+    CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_what (last), expected);
     CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_verb (first), "log");
   }
+
+  /* a customer's second order (of three that make a regular customer)
+   * changes no stage: one round trip, no stage written */
+  CU_ASSERT_EQUAL (TRIPS (db, second = log_order (store, account, inside, 7000, 2031, 1, 10)),
+                   on_server ? 1 : 0);
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+  CU_ASSERT_EQUAL (n_changes, 2);
+  g_clear_object (&audit);
+  audit = tandem_audit_entry_list (store, NULL, &error);
+  {
+    g_autoptr (TandemAuditEntry) last
+        = g_list_model_get_item (audit, g_list_model_get_n_items (audit) - 1);
+    g_autofree char *expected = g_strdup_printf (
+        "order #%" G_GINT64_FORMAT " of 70.00 EUR for account #1 by rep #1 at 2031-01-10T10:00:00Z",
+        tandem_activity_get_id (second));
+
+    CU_ASSERT_STRING_EQUAL (tandem_audit_entry_get_what (last), expected);
+  }
+
+  /* a reversal and a payment within their limits: one round trip each;
+   * the returned activities name what they reverse and pay */
+  CU_ASSERT_EQUAL (TRIPS (db, reversal = save_against (store, second, field, FALSE, 3000, &error)),
+                   on_server ? 1 : 0);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_activity_get_id (tandem_activity_get_reverses (reversal)),
+                   tandem_activity_get_id (second));
+  CU_ASSERT_EQUAL (TRIPS (db, payment = save_against (store, second, inside, TRUE, 4000, &error)),
+                   on_server ? 1 : 0);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (tandem_activity_get_id (tandem_activity_get_pays (payment)),
+                   tandem_activity_get_id (second));
+
+  /* over their limits: refused by the full path, which words why
+   * (70.00 less 30.00 reversed leaves 40.00 to reverse; less 40.00 paid
+   * as well, nothing to pay) */
+  too_much = save_against (store, second, field, FALSE, 4001, &error);
+  CU_ASSERT_PTR_NULL (too_much);
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       "40.00 EUR is left to reverse");
+  overpaid = save_against (store, second, field, TRUE, 1, &error);
+  CU_ASSERT_PTR_NULL (overpaid);
+  TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       "0.00 EUR is left to pay");
+
+  /* the third order within twelve months makes a regular customer: the
+   * full path writes the change */
+  CU_ASSERT (full_path (TRIPS (db, third = log_order (store, account, field, 5000, 2031, 1, 12))));
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_REGULAR);
+  CU_ASSERT_EQUAL (n_changes, 3);
+  CU_ASSERT_EQUAL (tandem_account_get_stage (account), TANDEM_ACCOUNT_STAGE_REGULAR);
+
+  /* a regular customer's next order: one round trip */
+  CU_ASSERT_EQUAL (TRIPS (db, fourth = log_order (store, account, field, 5000, 2031, 3, 1)),
+                   on_server ? 1 : 0);
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_REGULAR);
+  CU_ASSERT_EQUAL (n_changes, 3);
+
+  /* an order dated before the latest takes the full path */
+  CU_ASSERT (full_path (TRIPS (db, earlier = log_order (store, account, field, 5000, 2031, 2, 1))));
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_REGULAR);
+  CU_ASSERT_EQUAL (n_changes, 3);
+
+  /* an order more than a year (365 days) after the last: lost on
+   * 2032-02-29 (2031-03-01 + 365 days), won back: the full path writes both */
+  CU_ASSERT (full_path (TRIPS (db, late = log_order (store, account, field, 5000, 2032, 3, 2))));
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+  CU_ASSERT_EQUAL (n_changes, 5);
+  CU_ASSERT_EQUAL (tandem_account_get_stage (account), TANDEM_ACCOUNT_STAGE_CUSTOMER);
 }
 
 /* Opening a store on a full disk fails cleanly and leaves no half schema. */

@@ -474,7 +474,7 @@ test_lifecycle_archived_and_read_only (void)
   {
     g_autoptr (TandemStore) writer = tandem_store_new_for_path (path, &error);
     TANDEM_ASSERT_NO_ERROR (error);
-    CU_ASSERT_EQUAL (tandem_store_get_schema_version (writer), 18);
+    CU_ASSERT_EQUAL (tandem_store_get_schema_version (writer), 19);
   }
   reader = tandem_store_new_for_path_full (path, TANDEM_STORE_FLAGS_READ_ONLY, &error);
   TANDEM_ASSERT_NO_ERROR (error);

@@ -176,7 +176,7 @@ load_page (TandemActivityList *self, guint index, GError **error)
   for (guint i = 0; i < records->len; i++)
     {
       TandemActivity *activity = _tandem_store_activity_from_record (
-          self->store, &g_array_index (records, TandemActivityRecord, i), error);
+          self->store, &g_array_index (records, TandemActivityRecord, i), NULL, error);
 
       if (activity == NULL)
         {

@@ -12,6 +12,7 @@
 #include "tandem-i18n-private.h"
 
 #include "tandem-db-internal-private.h"
+#include "tandem-activity-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
@@ -126,6 +127,11 @@ _tandem_db_log_activity (TandemDb                   *self,
   gint64         id = 0;
 
   if (!self->driver->klass->has_log_function || self->tx_depth > 0 || self->schema_version < 17)
+    return 0;
+  /* before schema 19 the function leaves sales, reversals and payments to
+   * the full path */
+  if (self->schema_version < 19
+      && (_tandem_activity_kind_settles (record->kind) || record->reverses_id > 0))
     return 0;
   if ((stmt = _tandem_db_stmt (self, statements, STMT_LOG_ACTIVITY, error)) == NULL)
     return -1;

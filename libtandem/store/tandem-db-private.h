@@ -525,8 +525,9 @@ GArray  *_tandem_db_list_kpi_rows (TandemDb   *self,
  * @who at @audit_at) in one round trip, outside any transaction, on an
  * engine that can (PostgreSQL's tandem_log_activity). Returns the new id;
  * 0 when the engine cannot, or when the full path must decide (a closed
- * period covers the time, or the reference is stored): nothing was
- * written then; -1 on error. */
+ * period covers the time, the reference is stored, a limit or a tandem
+ * check fails, a stage may change: see LOG_FUNCTION in tandem-schema.c):
+ * nothing was written then; -1 on error. */
 gint64 _tandem_db_log_activity (TandemDb                   *self,
                                 const TandemActivityRecord *record,
                                 gint64                      audit_at,

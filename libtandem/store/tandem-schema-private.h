@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* The newest schema version this libtandem writes: the number of
  * migrations. */
-#define TANDEM_SCHEMA_VERSION 18
+#define TANDEM_SCHEMA_VERSION 19
 
 extern const char *const _tandem_schema_migrations[];
 extern const guint       _tandem_schema_n_migrations;

@@ -378,33 +378,57 @@ const char *const _tandem_schema_migrations[] = {
    *     PostgreSQL's log function takes its activity's time locks (see
    *     LOG_FUNCTION); SQLite has one writer at a time and changes nothing. */
   "-- nothing changes on SQLite",
+
+  /* 19: sales, reversals and payments in one round trip. PostgreSQL's log
+   *     function writes them too when no rule needs more (see
+   *     LOG_FUNCTION); SQLite changes nothing. */
+  "-- nothing changes on SQLite",
 };
 
-/* PostgreSQL's one-round-trip log (migrations 17 and 18), called outside
- * a transaction by tandem_store_save_activity() for an activity that is
- * not an order, cross-sell, up-sell, reversal or payment.
+/* PostgreSQL's one-round-trip log (migrations 17, 18 and 19), called
+ * outside a transaction by tandem_store_save_activity() for every new
+ * activity. It writes only what needs no more than the rules below; for
+ * everything else it returns 0 and writes nothing, and the full path
+ * (tandem-activity-writer.c, which words the errors) decides.
  *
  * This takes the advisory lock 1413566020 ("TAND") shared, then the three
  * locks of its activity's time shared, in UTC: (1413566021, the year),
  * (1413566022, year × 12 + month − 1) and (1413566023, the day counted
  * from 1970-01-01), those of 1970-01-01 for any earlier time, from the
  * whole seconds of the time, as time_keys () in tandem-pg-driver.c
- * reckons them. The full path of one activity takes
- * the same (and the account's row, and the reversed or paid activity's
- * row: pg_begin_rows). A close takes the time locks up to the last day of
- * its period exclusively (pg_begin_before); every change of a plan, a
- * period, a rep, a tandem takes the first lock exclusively; an import
- * takes it shared and locks every account's row (pg_begin_import), which
- * this function does not touch. So logs run side by side, beside a close
- * of an earlier period and beside an import, and a close sees every log
- * of its period committed before it and none after. The statements after
- * the locks see what committed while they waited (READ COMMITTED: each
- * statement of a function takes a new snapshot).
+ * reckons them. A sale, reversal or payment then locks its account's row
+ * and the reversed or paid activity's row FOR NO KEY UPDATE, as the full
+ * path does (pg_begin_rows), in the same order. A close takes the time
+ * locks up to the last day of its period exclusively (pg_begin_before);
+ * every change of a plan, a period, a rep, a tandem takes the first lock
+ * exclusively; an import takes it shared and locks every account's row
+ * (pg_begin_import). So logs run side by side, beside a close of an
+ * earlier period, and calls and visits beside an import; a close sees
+ * every log of its period committed before it and none after. The
+ * statements after the locks see what committed while they waited (READ
+ * COMMITTED: each statement of a function takes a new snapshot).
  *
- * It returns the new activity's id, or 0 when the full path must decide:
- * the time lies in a closed period of some plan (the full path knows
- * which plan the account's tandem follows), or the reference is stored
- * already (the full path compares the facts). Nothing is written then. */
+ * It returns 0 when
+ * - the time lies in a closed period of some plan (the full path knows
+ *   which plan the account's tandem follows);
+ * - the reference is stored already (the full path compares the facts);
+ * - the account (or the reversed or paid activity) is not stored, or the
+ *   account is archived;
+ * - a sale or reversal's account has no tandem, or a tandem without
+ *   members;
+ * - a reversal would take back more than its activity's amount, a
+ *   payment would pay more than its order has open (amount less
+ *   reversals and payments);
+ * - a sale (kinds 4, 5, 6) could change its account's stage: the account
+ *   is not a customer or regular customer (stages 1, 2), an order of the
+ *   account is dated later, a customer would have as many orders as the
+ *   lifecycle rules make regular, or one of the account's orders since its
+ *   last stage change (the new one too) comes later than the rules' days
+ *   for lost after the order before it (or the change), as
+ *   _tandem_lifecycle_steps () reckons it (without stored rules, those
+ *   of _tandem_db_load_lifecycle (): 3 orders, 365 days). Then the full
+ *   path runs the rules. Else no rule changes a stage, and none is
+ *   written. */
 #define LOG_FUNCTION                                                                         \
   "CREATE OR REPLACE FUNCTION tandem_log_activity (p_account BIGINT, p_rep BIGINT, "         \
   "  p_kind BIGINT, p_amount BIGINT, p_currency TEXT, p_at BIGINT, p_ref TEXT, "             \
@@ -414,6 +438,8 @@ const char *const _tandem_schema_migrations[] = {
   "RETURNS BIGINT LANGUAGE plpgsql VOLATILE AS $fn$ "                                        \
   "DECLARE new_id BIGINT; s BIGINT := p_at / 1000000; at_utc TIMESTAMP; "                    \
   "  y INTEGER := 1970; m INTEGER := 1970 * 12; d INTEGER := 0; "                            \
+  "  v_team BIGINT; v_stage BIGINT; v_archived BIGINT; v_limit BIGINT; v_taken BIGINT; "     \
+  "  v_orders BIGINT; v_days BIGINT; v_since BIGINT; "                                       \
   "BEGIN "                                                                                   \
   "  PERFORM pg_advisory_xact_lock_shared (1413566020); "                                    \
   "  IF s >= 0 THEN "                                                                        \
@@ -425,8 +451,59 @@ const char *const _tandem_schema_migrations[] = {
   "  PERFORM pg_advisory_xact_lock_shared (1413566021, y), "                                 \
   "    pg_advisory_xact_lock_shared (1413566022, m), "                                       \
   "    pg_advisory_xact_lock_shared (1413566023, d); "                                       \
+  "  IF p_kind IN (4, 5, 6, 10, 11) THEN "                                                   \
+  "    SELECT team_id, stage, archived INTO v_team, v_stage, v_archived FROM account "       \
+  "    WHERE id = p_account FOR NO KEY UPDATE; "                                             \
+  "    IF NOT FOUND OR v_archived <> 0 THEN "                                                \
+  "      RETURN 0; "                                                                         \
+  "    END IF; "                                                                             \
+  "    IF p_reverses IS NOT NULL THEN "                                                      \
+  "      SELECT amount_minor INTO v_limit FROM activity WHERE id = p_reverses "              \
+  "      FOR NO KEY UPDATE; "                                                                \
+  "      IF NOT FOUND THEN "                                                                 \
+  "        RETURN 0; "                                                                       \
+  "      END IF; "                                                                           \
+  "    END IF; "                                                                             \
+  "  END IF; "                                                                               \
   "  IF EXISTS (SELECT 1 FROM closed_period WHERE start_at <= p_at AND p_at < end_at) THEN " \
   "    RETURN 0; "                                                                           \
+  "  END IF; "                                                                               \
+  "  IF p_kind IN (4, 5, 6, 10) AND (v_team IS NULL "                                        \
+  "      OR NOT EXISTS (SELECT 1 FROM team_member WHERE team_id = v_team)) THEN "            \
+  "    RETURN 0; "                                                                           \
+  "  END IF; "                                                                               \
+  "  IF p_kind IN (10, 11) THEN "                                                            \
+  "    SELECT coalesce (sum (amount_minor), 0) INTO v_taken FROM activity "                  \
+  "    WHERE reverses_id = p_reverses AND (kind = 10 OR kind = p_kind); "                    \
+  "    IF p_reverses IS NULL OR p_amount IS NULL "                                           \
+  "        OR (v_limit IS NOT NULL AND v_taken + p_amount > v_limit) THEN "                  \
+  "      RETURN 0; "                                                                         \
+  "    END IF; "                                                                             \
+  "  END IF; "                                                                               \
+  "  IF p_kind IN (4, 5, 6) THEN "                                                           \
+  "    SELECT regular_orders, lost_after_days INTO v_orders, v_days FROM lifecycle_rule "    \
+  "    WHERE id = 1; "                                                                       \
+  "    IF NOT FOUND THEN "                                                                   \
+  "      v_orders := 3; v_days := 365; "                                                     \
+  "    END IF; "                                                                             \
+  "    SELECT changed_at INTO v_since FROM account_stage WHERE account_id = p_account "      \
+  "    ORDER BY changed_at DESC, id DESC LIMIT 1; "                                          \
+  "    IF v_stage NOT IN (1, 2) "                                                            \
+  "        OR EXISTS (SELECT 1 FROM activity WHERE account_id = p_account "                  \
+  "          AND kind IN (4, 5, 6) AND occurred_at > p_at) "                                 \
+  "        OR (v_stage = 1 AND v_orders > 0 AND (SELECT count (*) FROM activity "            \
+  "          WHERE account_id = p_account AND kind IN (4, 5, 6)) + 1 >= v_orders) "          \
+  "        OR (v_days > 0 AND EXISTS (SELECT 1 FROM ("                                       \
+  "          SELECT occurred_at AS at, "                                                     \
+  "            lag (occurred_at) OVER (ORDER BY occurred_at, id) AS prev FROM ("             \
+  "              SELECT id, occurred_at FROM activity "                                      \
+  "              WHERE account_id = p_account AND kind IN (4, 5, 6) "                        \
+  "              UNION ALL SELECT 9223372036854775807, p_at) o) w "                          \
+  "          WHERE (v_since IS NULL OR at >= v_since) "                                      \
+  "            AND (greatest (prev, v_since) IS NULL "                                       \
+  "              OR at - greatest (prev, v_since) > v_days * 86400000000))) THEN "           \
+  "      RETURN 0; "                                                                         \
+  "    END IF; "                                                                             \
   "  END IF; "                                                                               \
   "  INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, occurred_at, "  \
   "    external_ref, reverses_id, note, product, category, quantity, cost_minor) "           \
@@ -457,6 +534,8 @@ _tandem_pg_migration_override (guint index)
       return "CREATE INDEX closed_period_span ON closed_period (start_at, end_at);" LOG_FUNCTION;
     case 17:
       /* a store of schema 17 has the function without the time locks */
+    case 18:
+      /* one of schema 18, the function that leaves sales to the full path */
       return LOG_FUNCTION;
     default:
       return NULL;

@@ -54,9 +54,12 @@ audit_activity (TandemStore *self, const TandemActivityRecord *r, GError **error
   return _tandem_store_append_audit (self, self->db, "log", what, error);
 }
 
-/* The one-round-trip log (PostgreSQL): an activity that no rule needs a
- * row for (not a sale, a reversal or a payment), outside a transaction.
- * Returns the new id, 0 when the full path must decide, -1 on error. */
+/* The one-round-trip log (PostgreSQL), outside a transaction: every
+ * activity that no rule needs more for than the server's function checks
+ * (tandem_log_activity () in tandem-schema.c: no closed period, a new
+ * reference, a tandem with members, within its limits, no stage to
+ * change). Returns the new id, 0 when the full path must decide, -1 on
+ * error. */
 static gint64
 log_in_one_round_trip (TandemStore          *self,
                        TandemActivityRecord *record,
@@ -67,9 +70,6 @@ log_in_one_round_trip (TandemStore          *self,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  if (_tandem_activity_kind_settles (record->kind) || record->kind == TANDEM_ACTIVITY_KIND_PAYMENT
-      || record->reverses_id > 0)
-    return 0;
   if (record->external_ref == NULL || record->external_ref[0] == '\0')
     record->external_ref = (char *)_tandem_activity_random_ref (ref);
   now = g_date_time_new_now_utc ();
@@ -214,7 +214,7 @@ tandem_store_save_activity (TandemStore    *self,
     {
       if (inserted != NULL)
         *inserted = TRUE;
-      return _tandem_store_activity_from_record (self, &record, error);
+      return _tandem_store_activity_from_record (self, &record, reverses ? reverses : pays, error);
     }
 
   /* everything the writer reads (closed periods, reversals, duplicates)

@@ -26,10 +26,13 @@ TandemTeam *_tandem_store_team_from_record (TandemStore            *self,
 GListModel *_tandem_stage_changes_to_list (GArray *records);
 /* Sets the stage of loaded accounts to the last of @changes
  * (TandemStageRecord) for each. */
-void            _tandem_store_refresh_stages (TandemStore *self, GArray *changes);
-TandemAccount  *_tandem_store_load_account (TandemStore *self, gint64 id, GError **error);
+void           _tandem_store_refresh_stages (TandemStore *self, GArray *changes);
+TandemAccount *_tandem_store_load_account (TandemStore *self, gint64 id, GError **error);
+/* @reverses: the activity that @record reverses or pays, when the caller
+ * has it (else it is loaded) */
 TandemActivity *_tandem_store_activity_from_record (TandemStore                *self,
                                                     const TandemActivityRecord *record,
+                                                    TandemActivity             *reverses,
                                                     GError                    **error);
 void            _tandem_store_scan_from_filter (TandemStore          *self,
                                                 TandemActivityFilter *filter,

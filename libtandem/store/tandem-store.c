@@ -547,6 +547,7 @@ _tandem_store_load_account (TandemStore *self, gint64 id, GError **error)
 static TandemActivity *
 activity_from_record_depth (TandemStore                *self,
                             const TandemActivityRecord *record,
+                            TandemActivity             *known_reverses,
                             guint                       depth,
                             GError                    **error)
 {
@@ -564,7 +565,9 @@ activity_from_record_depth (TandemStore                *self,
   if (rep == NULL)
     return NULL;
 
-  if (record->reverses_id > 0)
+  if (known_reverses != NULL)
+    reverses = g_object_ref (known_reverses);
+  else if (record->reverses_id > 0)
     {
       if (depth > 4)
         {
@@ -595,9 +598,12 @@ activity_from_record_depth (TandemStore                *self,
 TandemActivity *
 _tandem_store_activity_from_record (TandemStore                *self,
                                     const TandemActivityRecord *record,
+                                    TandemActivity             *reverses,
                                     GError                    **error)
 {
-  return activity_from_record_depth (self, record, 0, error);
+  g_return_val_if_fail (
+      reverses == NULL || tandem_activity_get_id (reverses) == record->reverses_id, NULL);
+  return activity_from_record_depth (self, record, reverses, 0, error);
 }
 
 TandemActivity *
@@ -609,7 +615,7 @@ _tandem_store_load_activity (TandemStore *self, gint64 id, guint depth, GError *
   if (!_tandem_db_load_activity (self->db, id, &record, error))
     return NULL;
 
-  activity = activity_from_record_depth (self, &record, depth, error);
+  activity = activity_from_record_depth (self, &record, NULL, depth, error);
   _tandem_activity_record_clear (&record);
   return activity;
 }

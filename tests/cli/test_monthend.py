@@ -369,7 +369,7 @@ def test_init_takes_the_time_zone_and_config_changes_it(tmp_path):
     p = run('init', '--time-zone', 'Europe/Berlin', db=fresh, check=0)
     assert 'time zone Europe/Berlin' in p.stdout
     assert json.loads(run('--json', 'config', db=fresh, check=0).stdout) == {
-        'time_zone': 'Europe/Berlin', 'schema': 18}
+        'time_zone': 'Europe/Berlin', 'schema': 19}
     # an upgrade keeps the zone; without --time-zone a new store takes this computer's (TZ)
     run('init', db=fresh, check=0)
     assert json.loads(run('--json', 'config', db=fresh, check=0).stdout)['time_zone'] == 'Europe/Berlin'

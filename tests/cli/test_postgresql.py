@@ -142,8 +142,8 @@ def test_same_answers_on_both_engines(database, tmp_path, seed_value):
 def test_schema_is_versioned_and_guarded(database):
     uri = f'postgresql:///{database}'
     p = tandem(uri, '--json', 'init', check=0)
-    assert json.loads(p.stdout)['schema-version'] == 18
-    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '18'
+    assert json.loads(p.stdout)['schema-version'] == 19
+    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '19'
     tandem(uri, 'init', check=0)  # again: nothing to do
 
     # a store of schema 17 gets the log function that takes its time's locks
@@ -156,7 +156,19 @@ def test_schema_is_versioned_and_guarded(database):
     assert psql(database, lock_in_function) == 'f'
     tandem(uri, 'rep', 'list', check=0)
     assert psql(database, lock_in_function) == 't'
-    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '18'
+    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '19'
+
+    # one of schema 18 gets the function that writes sales too (it reads the
+    # lifecycle rules)
+    sales_in_function = "SELECT prosrc LIKE '%lifecycle_rule%' FROM pg_proc WHERE proname = 'tandem_log_activity'"
+    assert psql(database, sales_in_function) == 't'
+    old = psql(database, "SELECT pg_get_functiondef ('tandem_log_activity'::regproc)")
+    psql(database, old.replace('lifecycle_rule', 'lifecycle_rulx'))
+    psql(database, 'DELETE FROM tandem_schema; INSERT INTO tandem_schema VALUES (18)')
+    assert psql(database, sales_in_function) == 'f'
+    tandem(uri, 'rep', 'list', check=0)
+    assert psql(database, sales_in_function) == 't'
+    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '19'
 
     # a database of a newer libtandem is refused and left untouched
     psql(database, 'UPDATE tandem_schema SET version = 99')
