@@ -337,12 +337,164 @@ test_imports_lock_accounts (void)
   floor_clear (&f);
 }
 
+/* Eight writers at once, each on its own connection, each saving
+ * @per_writer activities made by @make: how many were stored and how many
+ * refused as over a limit (any other error fails the test). */
+typedef TandemActivity *(*MakeFunc) (Floor *f, guint writer, guint i);
+
+typedef struct
+{
+  Floor   *floor;
+  MakeFunc make;
+  guint    writer;
+  guint    per_writer;
+  guint    stored;
+  guint    refused;
+  GError  *error;
+} Contender;
+
+#define N_CONTENDERS 8
+
+static gpointer
+contend (gpointer data)
+{
+  Contender       *c = data;
+  g_autofree char *path = g_build_filename (tmpdir, "contention.db", NULL);
+  g_autoptr (TandemStore) store = tandem_test_store_new (path, &c->error);
+
+  for (guint i = 0; store != NULL && i < c->per_writer; i++)
+    {
+      g_autoptr (TandemActivity) draft = c->make (c->floor, c->writer, i);
+      g_autoptr (TandemActivity) saved = NULL;
+      g_autoptr (GError) local = NULL;
+
+      saved = tandem_store_save_activity (store, draft, NULL, &local);
+      if (saved != NULL)
+        c->stored++;
+      else if (g_error_matches (local, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID))
+        c->refused++;
+      else
+        {
+          g_propagate_error (&c->error, g_steal_pointer (&local));
+          break;
+        }
+    }
+  return NULL;
+}
+
+static void
+run_contenders (Floor *f, MakeFunc make, guint per_writer, guint *stored, guint *refused)
+{
+  Contender c[N_CONTENDERS];
+  GThread  *threads[N_CONTENDERS];
+
+  *stored = *refused = 0;
+  for (guint w = 0; w < N_CONTENDERS; w++)
+    {
+      c[w] = (Contender){ .floor = f, .make = make, .writer = w, .per_writer = per_writer };
+      threads[w] = g_thread_new ("contender", contend, &c[w]);
+    }
+  for (guint w = 0; w < N_CONTENDERS; w++)
+    {
+      g_thread_join (threads[w]);
+      TANDEM_ASSERT_NO_ERROR (c[w].error);
+      *stored += c[w].stored;
+      *refused += c[w].refused;
+    }
+}
+
+static TandemActivity *
+make_reversal (Floor *f, guint writer, guint i)
+{
+  g_autoptr (TandemMoney) ten = tandem_money_new (1000, "EUR");
+
+  return tandem_activity_new_reversal (f->order, f->field, ten, f->when, NULL);
+}
+
+static TandemActivity *
+make_payment (Floor *f, guint writer, guint i)
+{
+  g_autoptr (TandemMoney) ten = tandem_money_new (1000, "EUR");
+
+  return tandem_activity_new_payment (f->order, f->inside, ten, f->when, NULL);
+}
+
+/* orders of Bäckerei Huber (made now, a prospect), dated after it was made */
+static TandemActivity *
+make_order (Floor *f, guint writer, guint i)
+{
+  g_autoptr (GDateTime) at = g_date_time_new_utc (2031, 1 + i, 1 + writer, 10, 0, 0);
+
+  return tandem_activity_new (f->two, f->field, TANDEM_ACTIVITY_KIND_ORDER, f->amount, at, NULL);
+}
+
+/* Reversal and payment limits and the account's lifecycle stay exact
+ * while eight writers save at once: of 24 reversals of 10.00 EUR of an
+ * order of 100.00 EUR exactly 10 are stored; then of 24 payments of 10.00
+ * EUR none (all of it is reversed), and of 24 of another order 10; of 24
+ * orders of a prospect, dated in three months, every one is stored and
+ * the account's history has one change to a customer (a first order) and
+ * then one to a regular customer (which orders cause them depends on
+ * which writer comes first: an order dated before the latest change only
+ * counts). Sales, reversals and payments take the server's one-round-trip
+ * function or the full path, side by side. */
+static void
+test_limits_under_contention (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) history = NULL;
+  g_autoptr (TandemActivity) paid_order = NULL;
+  Floor f;
+  guint stored, refused;
+
+  if (!floor_set_up (&f, "contention.db"))
+    return;
+
+  run_contenders (&f, make_reversal, 3, &stored, &refused);
+  CU_ASSERT_EQUAL (stored, 10);
+  CU_ASSERT_EQUAL (refused, 14);
+  run_contenders (&f, make_payment, 3, &stored, &refused);
+  CU_ASSERT_EQUAL (stored, 0);
+  CU_ASSERT_EQUAL (refused, 24);
+
+  /* an order of its own for payments: 10 of 24 */
+  paid_order = tandem_store_log_activity (f.holder, f.one, f.field, TANDEM_ACTIVITY_KIND_ORDER,
+                                          f.amount, f.when, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  g_set_object (&f.order, paid_order);
+  run_contenders (&f, make_payment, 3, &stored, &refused);
+  CU_ASSERT_EQUAL (stored, 10);
+  CU_ASSERT_EQUAL (refused, 14);
+
+  run_contenders (&f, make_order, 3, &stored, &refused);
+  CU_ASSERT_EQUAL (stored, 24);
+  CU_ASSERT_EQUAL (refused, 0);
+  history = tandem_stage_change_list (f.holder, f.two, &error);
+  TANDEM_ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 3);
+  {
+    g_autoptr (TandemStageChange) first = g_list_model_get_item (history, 1);
+    g_autoptr (TandemStageChange) regular = g_list_model_get_item (history, 2);
+
+    CU_ASSERT_EQUAL (tandem_stage_change_get_stage (first), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+    CU_ASSERT_EQUAL (tandem_stage_change_get_cause (first), TANDEM_STAGE_CAUSE_FIRST_ORDER);
+    CU_ASSERT_EQUAL (tandem_stage_change_get_stage (regular), TANDEM_ACCOUNT_STAGE_REGULAR);
+    CU_ASSERT_EQUAL (tandem_stage_change_get_cause (regular), TANDEM_STAGE_CAUSE_REPEAT_ORDERS);
+    /* (the same time when orders dated before the first one came later) */
+    CU_ASSERT (g_date_time_compare (tandem_stage_change_get_changed_at (first),
+                                    tandem_stage_change_get_changed_at (regular))
+               <= 0);
+  }
+  floor_clear (&f);
+}
+
 int
 main (void)
 {
   const TandemTestCase cases[] = {
     TANDEM_TEST (test_writers_lock_rows),
     TANDEM_TEST (test_imports_lock_accounts),
+    TANDEM_TEST (test_limits_under_contention),
   };
   int status;
 
