@@ -936,6 +936,7 @@ save_against (TandemStore    *store,
   return draft != NULL ? tandem_store_save_activity (store, draft, NULL, error) : NULL;
 }
 
+/* The account's stored stage, and how many changes it has had. */
 static TandemAccountStage
 stored_stage (TandemStore *store, TandemAccount *account, guint *n_changes)
 {
@@ -947,6 +948,29 @@ stored_stage (TandemStore *store, TandemAccount *account, guint *n_changes)
   *n_changes = g_list_model_get_n_items (changes);
   last = g_list_model_get_item (changes, *n_changes - 1);
   return tandem_stage_change_get_stage (last);
+}
+
+/* Whether the account's change @back from the latest (0: the latest) is
+ * to @stage for @cause, by @order and at its time. */
+static gboolean
+change_is (TandemStore       *store,
+           TandemAccount     *account,
+           guint              back,
+           TandemAccountStage stage,
+           TandemStageCause   cause,
+           TandemActivity    *order)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) changes = tandem_stage_change_list (store, account, &error);
+  g_autoptr (TandemStageChange) last = NULL;
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  last = g_list_model_get_item (changes, g_list_model_get_n_items (changes) - 1 - back);
+  return tandem_stage_change_get_stage (last) == stage
+         && tandem_stage_change_get_cause (last) == cause
+         && tandem_stage_change_get_activity_id (last) == tandem_activity_get_id (order)
+         && g_date_time_equal (tandem_stage_change_get_changed_at (last),
+                               tandem_activity_get_occurred_at (order));
 }
 
 /* On a server an activity costs one round trip (tandem_log_activity) when
@@ -975,6 +999,9 @@ test_round_trips_of_a_log (void)
   g_autoptr (TandemActivity) fourth = NULL;
   g_autoptr (TandemActivity) earlier = NULL;
   g_autoptr (TandemActivity) late = NULL;
+  g_autoptr (TandemActivity) back = NULL;
+  g_autoptr (TandemActivity) in_june = NULL;
+  g_autoptr (TandemActivity) in_july = NULL;
   g_autoptr (TandemActivity) reversal = NULL;
   g_autoptr (TandemActivity) too_much = NULL;
   g_autoptr (TandemActivity) payment = NULL;
@@ -1021,14 +1048,19 @@ test_round_trips_of_a_log (void)
     TANDEM_ASSERT_ERROR (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CONFLICT, NULL);
   }
 
-  /* a prospect's first order makes it a customer: the full path (the
+  /* a prospect's first order makes it a customer: one round trip writes
+   * the order and the change, and the loaded account learns it (the
    * orders are dated after the account was made: those before count only
    * as history) */
-  CU_ASSERT (full_path (TRIPS (db, order = log_order (store, account, field, 10000, 2031, 1, 3))));
+  CU_ASSERT_EQUAL (TRIPS (db, order = log_order (store, account, field, 10000, 2031, 1, 3)),
+                   on_server ? 1 : 0);
   /* (a server's identity may skip the ids of refused inserts) */
   CU_ASSERT (tandem_activity_get_id (order) > 1);
   CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
   CU_ASSERT_EQUAL (n_changes, 2);
+  CU_ASSERT (change_is (store, account, 0, TANDEM_ACCOUNT_STAGE_CUSTOMER,
+                        TANDEM_STAGE_CAUSE_FIRST_ORDER, order));
+  CU_ASSERT_EQUAL (tandem_account_get_stage (account), TANDEM_ACCOUNT_STAGE_CUSTOMER);
 
   /* both audit entries read the same way */
   audit = tandem_audit_entry_list (store, NULL, &error);
@@ -1115,7 +1147,96 @@ test_round_trips_of_a_log (void)
   CU_ASSERT (full_path (TRIPS (db, late = log_order (store, account, field, 5000, 2032, 3, 2))));
   CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
   CU_ASSERT_EQUAL (n_changes, 5);
+  CU_ASSERT (change_is (store, account, 0, TANDEM_ACCOUNT_STAGE_CUSTOMER,
+                        TANDEM_STAGE_CAUSE_WON_BACK, late));
   CU_ASSERT_EQUAL (tandem_account_get_stage (account), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+
+  /* set lost by hand on 2032-06-01: the next order wins it back in one
+   * round trip */
+  {
+    g_autoptr (GDateTime) june = g_date_time_new_utc (2032, 6, 1, 0, 0, 0);
+
+    CU_ASSERT (
+        tandem_store_set_account_stage (store, account, TANDEM_ACCOUNT_STAGE_LOST, june, &error));
+    TANDEM_ASSERT_NO_ERROR (error);
+  }
+  CU_ASSERT_EQUAL (TRIPS (db, back = log_order (store, account, field, 5000, 2032, 7, 1)),
+                   on_server ? 1 : 0);
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+  CU_ASSERT_EQUAL (n_changes, 7);
+  CU_ASSERT (change_is (store, account, 0, TANDEM_ACCOUNT_STAGE_CUSTOMER,
+                        TANDEM_STAGE_CAUSE_WON_BACK, back));
+  CU_ASSERT_EQUAL (tandem_account_get_stage (account), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+
+  /* set a regular customer by hand from 2032-07-15, an order of
+   * 2033-06-01 (one round trip, no change), then set a prospect by hand
+   * from 2033-01-01, before that order: the next order takes the full path,
+   * which makes the order of 2033-06-01 the prospect's first (with one
+   * order within a year before it, two: no regular customer) */
+  {
+    g_autoptr (GDateTime) july = g_date_time_new_utc (2032, 7, 15, 0, 0, 0);
+    g_autoptr (GDateTime) january = g_date_time_new_utc (2033, 1, 1, 0, 0, 0);
+
+    CU_ASSERT (tandem_store_set_account_stage (store, account, TANDEM_ACCOUNT_STAGE_REGULAR, july,
+                                               &error));
+    TANDEM_ASSERT_NO_ERROR (error);
+    CU_ASSERT_EQUAL (TRIPS (db, in_june = log_order (store, account, field, 5000, 2033, 6, 1)),
+                     on_server ? 1 : 0);
+    CU_ASSERT (tandem_store_set_account_stage (store, account, TANDEM_ACCOUNT_STAGE_PROSPECT,
+                                               january, &error));
+    TANDEM_ASSERT_NO_ERROR (error);
+  }
+  CU_ASSERT (full_path (TRIPS (db, in_july = log_order (store, account, field, 5000, 2033, 7, 1))));
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+  CU_ASSERT_EQUAL (n_changes, 10);
+  CU_ASSERT (change_is (store, account, 0, TANDEM_ACCOUNT_STAGE_CUSTOMER,
+                        TANDEM_STAGE_CAUSE_FIRST_ORDER, in_june));
+  CU_ASSERT_EQUAL (tandem_account_get_stage (account), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+}
+
+/* Rules saved but not yet applied: the one-round-trip log does not pass
+ * over an order that they make a regular customer's. Two orders a month
+ * apart, then the rules lowered to two orders within a year (and lost
+ * after 500 days); an order a year later (alone within its year) takes the
+ * full path, which makes the second order a regular customer's. */
+static void
+test_round_trips_follow_saved_rules (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "rules.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TandemStore) store = tandem_test_store_new (path, &error);
+  g_autoptr (TandemRep) inside = NULL;
+  g_autoptr (TandemRep) field = NULL;
+  g_autoptr (TandemTeam) team = NULL;
+  g_autoptr (TandemAccount) account = NULL;
+  g_autoptr (TandemActivity) first = NULL;
+  g_autoptr (TandemActivity) second = NULL;
+  g_autoptr (TandemActivity) later = NULL;
+  g_autoptr (TandemLifecycleRules) rules = tandem_lifecycle_rules_new ();
+  gboolean  on_server = tandem_test_on_postgresql ();
+  TandemDb *db;
+  guint     n_changes = 0;
+
+  TANDEM_ASSERT_NO_ERROR (error);
+  db = _tandem_store_get_db (store);
+  tandem_test_add_tandem (store, &inside, &field, &team, &account);
+  CU_ASSERT_EQUAL (TRIPS (db, first = log_order (store, account, field, 5000, 2031, 1, 3)),
+                   on_server ? 1 : 0);
+  CU_ASSERT_EQUAL (TRIPS (db, second = log_order (store, account, field, 5000, 2031, 2, 3)),
+                   on_server ? 1 : 0);
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
+
+  tandem_lifecycle_rules_set_regular_orders (rules, 2);
+  tandem_lifecycle_rules_set_regular_months (rules, 12);
+  tandem_lifecycle_rules_set_lost_after_days (rules, 500);
+  CU_ASSERT (tandem_lifecycle_rules_save (store, rules, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+
+  CU_ASSERT (full_path (TRIPS (db, later = log_order (store, account, field, 5000, 2032, 3, 1))));
+  CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_REGULAR);
+  CU_ASSERT_EQUAL (n_changes, 3);
+  CU_ASSERT (change_is (store, account, 0, TANDEM_ACCOUNT_STAGE_REGULAR,
+                        TANDEM_STAGE_CAUSE_REPEAT_ORDERS, second));
 }
 
 /* Opening a store on a full disk fails cleanly and leaves no half schema. */
@@ -1317,12 +1438,19 @@ int
 main (void)
 {
   const TandemTestCase cases[] = {
-    TANDEM_TEST (test_conformance_reps),           TANDEM_TEST (test_conformance_teams),
-    TANDEM_TEST (test_conformance_accounts),       TANDEM_TEST (test_conformance_activities),
-    TANDEM_TEST (test_round_trips_of_a_log),       TANDEM_TEST_SQLITE (test_write_failures),
-    TANDEM_TEST_SQLITE (test_read_failures_lists), TANDEM_TEST_SQLITE (test_read_failures_pages),
-    TANDEM_TEST_SQLITE (test_migration_failure),   TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
-    TANDEM_TEST_SQLITE (test_migration_to_sales),  TANDEM_TEST_SQLITE (test_migration_to_payments),
+    TANDEM_TEST (test_conformance_reps),
+    TANDEM_TEST (test_conformance_teams),
+    TANDEM_TEST (test_conformance_accounts),
+    TANDEM_TEST (test_conformance_activities),
+    TANDEM_TEST (test_round_trips_of_a_log),
+    TANDEM_TEST (test_round_trips_follow_saved_rules),
+    TANDEM_TEST_SQLITE (test_write_failures),
+    TANDEM_TEST_SQLITE (test_read_failures_lists),
+    TANDEM_TEST_SQLITE (test_read_failures_pages),
+    TANDEM_TEST_SQLITE (test_migration_failure),
+    TANDEM_TEST_SQLITE (test_migration_to_lifecycle),
+    TANDEM_TEST_SQLITE (test_migration_to_sales),
+    TANDEM_TEST_SQLITE (test_migration_to_payments),
   };
   int status;
 

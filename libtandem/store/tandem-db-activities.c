@@ -12,7 +12,6 @@
 #include "tandem-i18n-private.h"
 
 #include "tandem-db-internal-private.h"
-#include "tandem-activity-private.h"
 #include "tandem-store-private.h"
 #include "tandem-util-private.h"
 
@@ -32,8 +31,8 @@ static const char *const statements[N_STMTS] = {
   [STMT_INSERT_ACTIVITY] = "INSERT INTO activity (" INSERT_COLUMNS ") "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
                            "ON CONFLICT (external_ref) DO NOTHING RETURNING id",
-  [STMT_LOG_ACTIVITY] = "SELECT tandem_log_activity (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                        "?12, ?13, ?14, ?15, ?16, ?17)",
+  [STMT_LOG_ACTIVITY] = "SELECT o_id, o_stage, o_cause FROM tandem_log_activity (?1, ?2, ?3, ?4, "
+                        "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
   [STMT_LOAD_ACTIVITY] = "SELECT " ACTIVITY_COLUMNS "FROM activity WHERE id = ?1",
   [STMT_FIND_ACTIVITY_BY_REF] = "SELECT id FROM activity WHERE external_ref = ?1",
   [STMT_MAX_ACTIVITY_ID] = "SELECT coalesce (max (id), 0) FROM activity",
@@ -121,17 +120,17 @@ _tandem_db_log_activity (TandemDb                   *self,
                          const char                 *who,
                          const char                 *what_before,
                          const char                 *what_after,
+                         TandemStageRecord          *change,
                          GError                    **error)
 {
   TandemSqlStmt *stmt;
+  TandemSqlStep  rc;
   gint64         id = 0;
 
-  if (!self->driver->klass->has_log_function || self->tx_depth > 0 || self->schema_version < 17)
-    return 0;
-  /* before schema 19 the function leaves sales, reversals and payments to
-   * the full path */
-  if (self->schema_version < 19
-      && (_tandem_activity_kind_settles (record->kind) || record->reverses_id > 0))
+  change->stage = -1;
+  /* the function of schema 17 and 18 had another result; this library
+   * migrates every store it writes to 19 */
+  if (!self->driver->klass->has_log_function || self->tx_depth > 0 || self->schema_version < 19)
     return 0;
   if ((stmt = _tandem_db_stmt (self, statements, STMT_LOG_ACTIVITY, error)) == NULL)
     return -1;
@@ -141,8 +140,22 @@ _tandem_db_log_activity (TandemDb                   *self,
   tandem_sql_bind_text (stmt, 15, who);
   tandem_sql_bind_text (stmt, 16, what_before);
   tandem_sql_bind_text (stmt, 17, what_after);
-  if (!_tandem_db_step_insert (self, stmt, _ ("Could not log the activity"), &id, error))
-    return -1;
+  rc = tandem_sql_step (stmt);
+  if (rc == TANDEM_SQL_ROW)
+    {
+      id = tandem_sql_column_int64 (stmt, 0);
+      if (id > 0 && tandem_sql_column_int64 (stmt, 1) >= 0)
+        *change = (TandemStageRecord){ record->account_id, (int)tandem_sql_column_int64 (stmt, 1),
+                                       record->occurred_at, (int)tandem_sql_column_int64 (stmt, 2),
+                                       id };
+      rc = tandem_sql_step (stmt);
+    }
+  tandem_sql_reset (stmt);
+  if (rc != TANDEM_SQL_DONE)
+    {
+      _tandem_db_error (self, _ ("Could not log the activity"), error);
+      return -1;
+    }
   return id;
 }
 

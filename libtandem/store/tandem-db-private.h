@@ -526,14 +526,18 @@ GArray  *_tandem_db_list_kpi_rows (TandemDb   *self,
  * engine that can (PostgreSQL's tandem_log_activity). Returns the new id;
  * 0 when the engine cannot, or when the full path must decide (a closed
  * period covers the time, the reference is stored, a limit or a tandem
- * check fails, a stage may change: see LOG_FUNCTION in tandem-schema.c):
- * nothing was written then; -1 on error. */
+ * check fails, a stage may change otherwise than from a prospect or a lost
+ * account to a customer: see LOG_FUNCTION in tandem-schema.c): nothing was
+ * written then; -1 on error. @change is the stage change the function
+ * wrote with the activity (a first order, an account won back), or has
+ * stage -1. */
 gint64 _tandem_db_log_activity (TandemDb                   *self,
                                 const TandemActivityRecord *record,
                                 gint64                      audit_at,
                                 const char                 *who,
                                 const char                 *what_before,
                                 const char                 *what_after,
+                                TandemStageRecord          *change,
                                 GError                    **error);
 
 /* A row whose external_ref is already stored is not inserted:

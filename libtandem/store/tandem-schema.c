@@ -408,7 +408,9 @@ const char *const _tandem_schema_migrations[] = {
  * statements after the locks see what committed while they waited (READ
  * COMMITTED: each statement of a function takes a new snapshot).
  *
- * It returns 0 when
+ * It returns the new activity's id (o_id) and the stage change it wrote
+ * with it (o_stage, o_cause; -1 for none), or o_id 0, having written
+ * nothing, when
  * - the time lies in a closed period of some plan (the full path knows
  *   which plan the account's tandem follows);
  * - the reference is stored already (the full path compares the facts);
@@ -419,104 +421,143 @@ const char *const _tandem_schema_migrations[] = {
  * - a reversal would take back more than its activity's amount, a
  *   payment would pay more than its order has open (amount less
  *   reversals and payments);
- * - a sale (kinds 4, 5, 6) could change its account's stage: the account
- *   is not a customer or regular customer (stages 1, 2), an order of the
- *   account is dated later, a customer would have as many orders as the
- *   lifecycle rules make regular, or one of the account's orders since its
- *   last stage change (the new one too) comes later than the rules' days
- *   for lost after the order before it (or the change), as
- *   _tandem_lifecycle_steps () reckons it (without stored rules, those
- *   of _tandem_db_load_lifecycle (): 3 orders, 365 days). Then the full
- *   path runs the rules. Else no rule changes a stage, and none is
- *   written. */
-#define LOG_FUNCTION                                                                         \
-  "CREATE OR REPLACE FUNCTION tandem_log_activity (p_account BIGINT, p_rep BIGINT, "         \
-  "  p_kind BIGINT, p_amount BIGINT, p_currency TEXT, p_at BIGINT, p_ref TEXT, "             \
-  "  p_reverses BIGINT, p_note TEXT, "                                                       \
-  "  p_product TEXT, p_category TEXT, p_quantity BIGINT, p_cost BIGINT, p_audit_at BIGINT, " \
-  "  p_who TEXT, p_what_before TEXT, p_what_after TEXT) "                                    \
-  "RETURNS BIGINT LANGUAGE plpgsql VOLATILE AS $fn$ "                                        \
-  "DECLARE new_id BIGINT; s BIGINT := p_at / 1000000; at_utc TIMESTAMP; "                    \
-  "  y INTEGER := 1970; m INTEGER := 1970 * 12; d INTEGER := 0; "                            \
-  "  v_team BIGINT; v_stage BIGINT; v_archived BIGINT; v_limit BIGINT; v_taken BIGINT; "     \
-  "  v_orders BIGINT; v_days BIGINT; v_since BIGINT; "                                       \
-  "BEGIN "                                                                                   \
-  "  PERFORM pg_advisory_xact_lock_shared (1413566020); "                                    \
-  "  IF s >= 0 THEN "                                                                        \
-  "    at_utc := to_timestamp (s) AT TIME ZONE 'UTC'; "                                      \
-  "    y := extract (year FROM at_utc); "                                                    \
-  "    m := y * 12 + extract (month FROM at_utc) - 1; "                                      \
-  "    d := s / 86400; "                                                                     \
-  "  END IF; "                                                                               \
-  "  PERFORM pg_advisory_xact_lock_shared (1413566021, y), "                                 \
-  "    pg_advisory_xact_lock_shared (1413566022, m), "                                       \
-  "    pg_advisory_xact_lock_shared (1413566023, d); "                                       \
-  "  IF p_kind IN (4, 5, 6, 10, 11) THEN "                                                   \
-  "    SELECT team_id, stage, archived INTO v_team, v_stage, v_archived FROM account "       \
-  "    WHERE id = p_account FOR NO KEY UPDATE; "                                             \
-  "    IF NOT FOUND OR v_archived <> 0 THEN "                                                \
-  "      RETURN 0; "                                                                         \
-  "    END IF; "                                                                             \
-  "    IF p_reverses IS NOT NULL THEN "                                                      \
-  "      SELECT amount_minor INTO v_limit FROM activity WHERE id = p_reverses "              \
-  "      FOR NO KEY UPDATE; "                                                                \
-  "      IF NOT FOUND THEN "                                                                 \
-  "        RETURN 0; "                                                                       \
-  "      END IF; "                                                                           \
-  "    END IF; "                                                                             \
-  "  END IF; "                                                                               \
-  "  IF EXISTS (SELECT 1 FROM closed_period WHERE start_at <= p_at AND p_at < end_at) THEN " \
-  "    RETURN 0; "                                                                           \
-  "  END IF; "                                                                               \
-  "  IF p_kind IN (4, 5, 6, 10) AND (v_team IS NULL "                                        \
-  "      OR NOT EXISTS (SELECT 1 FROM team_member WHERE team_id = v_team)) THEN "            \
-  "    RETURN 0; "                                                                           \
-  "  END IF; "                                                                               \
-  "  IF p_kind IN (10, 11) THEN "                                                            \
-  "    SELECT coalesce (sum (amount_minor), 0) INTO v_taken FROM activity "                  \
-  "    WHERE reverses_id = p_reverses AND (kind = 10 OR kind = p_kind); "                    \
-  "    IF p_reverses IS NULL OR p_amount IS NULL "                                           \
-  "        OR (v_limit IS NOT NULL AND v_taken + p_amount > v_limit) THEN "                  \
-  "      RETURN 0; "                                                                         \
-  "    END IF; "                                                                             \
-  "  END IF; "                                                                               \
-  "  IF p_kind IN (4, 5, 6) THEN "                                                           \
-  "    SELECT regular_orders, lost_after_days INTO v_orders, v_days FROM lifecycle_rule "    \
-  "    WHERE id = 1; "                                                                       \
-  "    IF NOT FOUND THEN "                                                                   \
-  "      v_orders := 3; v_days := 365; "                                                     \
-  "    END IF; "                                                                             \
-  "    SELECT changed_at INTO v_since FROM account_stage WHERE account_id = p_account "      \
-  "    ORDER BY changed_at DESC, id DESC LIMIT 1; "                                          \
-  "    IF v_stage NOT IN (1, 2) "                                                            \
-  "        OR EXISTS (SELECT 1 FROM activity WHERE account_id = p_account "                  \
-  "          AND kind IN (4, 5, 6) AND occurred_at > p_at) "                                 \
-  "        OR (v_stage = 1 AND v_orders > 0 AND (SELECT count (*) FROM activity "            \
-  "          WHERE account_id = p_account AND kind IN (4, 5, 6)) + 1 >= v_orders) "          \
-  "        OR (v_days > 0 AND EXISTS (SELECT 1 FROM ("                                       \
-  "          SELECT occurred_at AS at, "                                                     \
-  "            lag (occurred_at) OVER (ORDER BY occurred_at, id) AS prev FROM ("             \
-  "              SELECT id, occurred_at FROM activity "                                      \
-  "              WHERE account_id = p_account AND kind IN (4, 5, 6) "                        \
-  "              UNION ALL SELECT 9223372036854775807, p_at) o) w "                          \
-  "          WHERE (v_since IS NULL OR at >= v_since) "                                      \
-  "            AND (greatest (prev, v_since) IS NULL "                                       \
-  "              OR at - greatest (prev, v_since) > v_days * 86400000000))) THEN "           \
-  "      RETURN 0; "                                                                         \
-  "    END IF; "                                                                             \
-  "  END IF; "                                                                               \
-  "  INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, occurred_at, "  \
-  "    external_ref, reverses_id, note, product, category, quantity, cost_minor) "           \
-  "  VALUES (p_account, p_rep, p_kind, p_amount, p_currency, p_at, p_ref, p_reverses, "      \
-  "    p_note, "                                                                             \
-  "    p_product, p_category, p_quantity, p_cost) "                                          \
-  "  ON CONFLICT (external_ref) DO NOTHING RETURNING id INTO new_id; "                       \
-  "  IF new_id IS NULL THEN "                                                                \
-  "    RETURN 0; "                                                                           \
-  "  END IF; "                                                                               \
-  "  INSERT INTO audit (at, who, verb, what) "                                               \
-  "  VALUES (p_audit_at, p_who, 'log', p_what_before || new_id || p_what_after); "           \
-  "  RETURN new_id; "                                                                        \
+ * - a sale (kinds 4, 5, 6) could change its account's stage otherwise
+ *   than the one change written here. The rules are
+ *   _tandem_lifecycle_steps ()'s, run over the account's orders from its
+ *   last stage change on, with the rules stored (else those of
+ *   _tandem_db_load_lifecycle (): 3 orders within 12 months, 365 days):
+ *   it returns 0 when an order of the account is dated later than the new
+ *   one; else, unless the new one is dated before the last change (then it
+ *   only counts, as before it), when
+ *   - a prospect or lost account (stages 0, 3) has an order since the
+ *     change already; otherwise the new order makes it a customer (first
+ *     order, cause 2; won back, 5), written here;
+ *   - a customer or regular customer (stages 1, 2) has an order since the
+ *     change (the new one too) later than the rules' days for lost after
+ *     the order before it (or the change);
+ *   - a prospect, lost account or customer would have, at an order since
+ *     the change (the new one too), as many orders within the rules'
+ *     months up to it as make a regular customer (the months counted back
+ *     in UTC, as g_date_time_add_months () does: tandem_months_before ()).
+ *   Then the full path runs the rules. */
+#define LOG_FUNCTION                                                                            \
+  "CREATE OR REPLACE FUNCTION tandem_months_before (p_at BIGINT, p_months BIGINT) "             \
+  "RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $fn$ "                                              \
+  "  SELECT CAST (extract (epoch FROM timestamp 'epoch' + p_at * interval '1 microsecond' "     \
+  "    - p_months * interval '1 month') * 1000000 AS BIGINT) "                                  \
+  "$fn$; "                                                                                      \
+  "DROP FUNCTION IF EXISTS tandem_log_activity (BIGINT, BIGINT, BIGINT, BIGINT, TEXT, BIGINT, " \
+  "  TEXT, BIGINT, TEXT, TEXT, TEXT, BIGINT, BIGINT, BIGINT, TEXT, TEXT, TEXT); "               \
+  "CREATE FUNCTION tandem_log_activity (p_account BIGINT, p_rep BIGINT, "                       \
+  "  p_kind BIGINT, p_amount BIGINT, p_currency TEXT, p_at BIGINT, p_ref TEXT, "                \
+  "  p_reverses BIGINT, p_note TEXT, "                                                          \
+  "  p_product TEXT, p_category TEXT, p_quantity BIGINT, p_cost BIGINT, p_audit_at BIGINT, "    \
+  "  p_who TEXT, p_what_before TEXT, p_what_after TEXT, "                                       \
+  "  OUT o_id BIGINT, OUT o_stage INTEGER, OUT o_cause INTEGER) "                               \
+  "LANGUAGE plpgsql VOLATILE AS $fn$ "                                                          \
+  "DECLARE s BIGINT := p_at / 1000000; at_utc TIMESTAMP; "                                      \
+  "  y INTEGER := 1970; m INTEGER := 1970 * 12; d INTEGER := 0; "                               \
+  "  v_team BIGINT; v_stage BIGINT; v_archived BIGINT; v_limit BIGINT; v_taken BIGINT; "        \
+  "  v_orders BIGINT; v_months BIGINT; v_days BIGINT; v_since BIGINT; "                         \
+  "BEGIN "                                                                                      \
+  "  o_id := 0; o_stage := -1; o_cause := -1; "                                                 \
+  "  PERFORM pg_advisory_xact_lock_shared (1413566020); "                                       \
+  "  IF s >= 0 THEN "                                                                           \
+  "    at_utc := to_timestamp (s) AT TIME ZONE 'UTC'; "                                         \
+  "    y := extract (year FROM at_utc); "                                                       \
+  "    m := y * 12 + extract (month FROM at_utc) - 1; "                                         \
+  "    d := s / 86400; "                                                                        \
+  "  END IF; "                                                                                  \
+  "  PERFORM pg_advisory_xact_lock_shared (1413566021, y), "                                    \
+  "    pg_advisory_xact_lock_shared (1413566022, m), "                                          \
+  "    pg_advisory_xact_lock_shared (1413566023, d); "                                          \
+  "  IF p_kind IN (4, 5, 6, 10, 11) THEN "                                                      \
+  "    SELECT team_id, stage, archived INTO v_team, v_stage, v_archived FROM account "          \
+  "    WHERE id = p_account FOR NO KEY UPDATE; "                                                \
+  "    IF NOT FOUND OR v_archived <> 0 THEN "                                                   \
+  "      RETURN; "                                                                              \
+  "    END IF; "                                                                                \
+  "    IF p_reverses IS NOT NULL THEN "                                                         \
+  "      SELECT amount_minor INTO v_limit FROM activity WHERE id = p_reverses "                 \
+  "      FOR NO KEY UPDATE; "                                                                   \
+  "      IF NOT FOUND THEN "                                                                    \
+  "        RETURN; "                                                                            \
+  "      END IF; "                                                                              \
+  "    END IF; "                                                                                \
+  "  END IF; "                                                                                  \
+  "  IF EXISTS (SELECT 1 FROM closed_period WHERE start_at <= p_at AND p_at < end_at) THEN "    \
+  "    RETURN; "                                                                                \
+  "  END IF; "                                                                                  \
+  "  IF p_kind IN (4, 5, 6, 10) AND (v_team IS NULL "                                           \
+  "      OR NOT EXISTS (SELECT 1 FROM team_member WHERE team_id = v_team)) THEN "               \
+  "    RETURN; "                                                                                \
+  "  END IF; "                                                                                  \
+  "  IF p_kind IN (10, 11) THEN "                                                               \
+  "    SELECT coalesce (sum (amount_minor), 0) INTO v_taken FROM activity "                     \
+  "    WHERE reverses_id = p_reverses AND (kind = 10 OR kind = p_kind); "                       \
+  "    IF p_reverses IS NULL OR p_amount IS NULL "                                              \
+  "        OR (v_limit IS NOT NULL AND v_taken + p_amount > v_limit) THEN "                     \
+  "      RETURN; "                                                                              \
+  "    END IF; "                                                                                \
+  "  END IF; "                                                                                  \
+  "  IF p_kind IN (4, 5, 6) THEN "                                                              \
+  "    SELECT regular_orders, regular_months, lost_after_days INTO v_orders, v_months, v_days " \
+  "    FROM lifecycle_rule WHERE id = 1; "                                                      \
+  "    IF NOT FOUND THEN "                                                                      \
+  "      v_orders := 3; v_months := 12; v_days := 365; "                                        \
+  "    END IF; "                                                                                \
+  "    SELECT changed_at INTO v_since FROM account_stage WHERE account_id = p_account "         \
+  "    ORDER BY changed_at DESC, id DESC LIMIT 1; "                                             \
+  "    IF EXISTS (SELECT 1 FROM activity WHERE account_id = p_account "                         \
+  "        AND kind IN (4, 5, 6) AND occurred_at > p_at) THEN "                                 \
+  "      RETURN; "                                                                              \
+  "    END IF; "                                                                                \
+  "    IF v_since IS NULL OR p_at >= v_since THEN "                                             \
+  "      IF v_stage IN (0, 3) THEN "                                                            \
+  "        IF EXISTS (SELECT 1 FROM activity WHERE account_id = p_account "                     \
+  "            AND kind IN (4, 5, 6) AND (v_since IS NULL OR occurred_at >= v_since)) THEN "    \
+  "          RETURN; "                                                                          \
+  "        END IF; "                                                                            \
+  "        o_stage := 1; "                                                                      \
+  "        o_cause := CASE WHEN v_stage = 0 THEN 2 ELSE 5 END; "                                \
+  "      ELSIF v_stage NOT IN (1, 2) "                                                          \
+  "          OR (v_days > 0 AND EXISTS (SELECT 1 FROM ( "                                       \
+  "            SELECT occurred_at AS at, "                                                      \
+  "              lag (occurred_at) OVER (ORDER BY occurred_at, id) AS prev FROM ( "             \
+  "                SELECT id, occurred_at FROM activity "                                       \
+  "                WHERE account_id = p_account AND kind IN (4, 5, 6) "                         \
+  "                UNION ALL SELECT 9223372036854775807, p_at) o) w "                           \
+  "            WHERE (v_since IS NULL OR at >= v_since) "                                       \
+  "              AND (greatest (prev, v_since) IS NULL "                                        \
+  "                OR at - greatest (prev, v_since) > v_days * 86400000000))) THEN "            \
+  "        RETURN; "                                                                            \
+  "      END IF; "                                                                              \
+  "      IF v_stage <> 2 AND v_orders > 0 AND EXISTS ( "                                        \
+  "          WITH o AS (SELECT occurred_at AS at FROM activity "                                \
+  "            WHERE account_id = p_account AND kind IN (4, 5, 6) UNION ALL SELECT p_at) "      \
+  "          SELECT 1 FROM o WHERE (v_since IS NULL OR o.at >= v_since) "                       \
+  "            AND (SELECT count (*) FROM o c WHERE c.at <= o.at "                              \
+  "              AND c.at > tandem_months_before (o.at, v_months)) >= v_orders) THEN "          \
+  "        RETURN; "                                                                            \
+  "      END IF; "                                                                              \
+  "    END IF; "                                                                                \
+  "  END IF; "                                                                                  \
+  "  INSERT INTO activity (account_id, rep_id, kind, amount_minor, currency, occurred_at, "     \
+  "    external_ref, reverses_id, note, product, category, quantity, cost_minor) "              \
+  "  VALUES (p_account, p_rep, p_kind, p_amount, p_currency, p_at, p_ref, p_reverses, p_note, " \
+  "    p_product, p_category, p_quantity, p_cost) "                                             \
+  "  ON CONFLICT (external_ref) DO NOTHING RETURNING id INTO o_id; "                            \
+  "  IF o_id IS NULL THEN "                                                                     \
+  "    o_id := 0; o_stage := -1; o_cause := -1; "                                               \
+  "    RETURN; "                                                                                \
+  "  END IF; "                                                                                  \
+  "  IF o_stage >= 0 THEN "                                                                     \
+  "    INSERT INTO account_stage (account_id, stage, changed_at, cause, activity_id) "          \
+  "    VALUES (p_account, o_stage, p_at, o_cause, o_id); "                                      \
+  "    UPDATE account SET stage = o_stage WHERE id = p_account; "                               \
+  "  END IF; "                                                                                  \
+  "  INSERT INTO audit (at, who, verb, what) "                                                  \
+  "  VALUES (p_audit_at, p_who, 'log', p_what_before || o_id || p_what_after); "                \
   "END $fn$;"
 
 /* PostgreSQL changes a bound in place: the migrations it words itself. */

@@ -58,24 +58,31 @@ audit_activity (TandemStore *self, const TandemActivityRecord *r, GError **error
  * activity that no rule needs more for than the server's function checks
  * (tandem_log_activity () in tandem-schema.c: no closed period, a new
  * reference, a tandem with members, within its limits, no stage to
- * change). Returns the new id, 0 when the full path must decide, -1 on
- * error. */
+ * change but a prospect's or lost account's to a customer). Returns the
+ * new id, 0 when the full path must decide, -1 on error; the stage change
+ * written with it is appended to @changes. */
 static gint64
 log_in_one_round_trip (TandemStore          *self,
                        TandemActivityRecord *record,
                        char                  ref[40],
+                       GArray               *changes,
                        GError              **error)
 {
   g_autoptr (GDateTime) now = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char  *before = NULL;
+  g_autofree char  *after = NULL;
+  TandemStageRecord change;
+  gint64            id;
 
   if (record->external_ref == NULL || record->external_ref[0] == '\0')
     record->external_ref = (char *)_tandem_activity_random_ref (ref);
   now = g_date_time_new_now_utc ();
   audit_text (record, &before, &after);
-  return _tandem_db_log_activity (self->db, record, _tandem_time_to_usec (now),
-                                  tandem_store_get_actor (self), before, after, error);
+  id = _tandem_db_log_activity (self->db, record, _tandem_time_to_usec (now),
+                                tandem_store_get_actor (self), before, after, &change, error);
+  if (id > 0 && change.stage >= 0)
+    g_array_append_val (changes, change);
+  return id;
 }
 
 /**
@@ -207,11 +214,13 @@ tandem_store_save_activity (TandemStore    *self,
   record.cost_minor
       = record.has_cost ? tandem_money_get_minor_units (tandem_activity_get_cost (activity)) : 0;
 
-  record.id = log_in_one_round_trip (self, &record, ref, error);
+  changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
+  record.id = log_in_one_round_trip (self, &record, ref, changes, error);
   if (record.id < 0)
     return NULL;
   if (record.id > 0)
     {
+      _tandem_store_refresh_stages (self, changes);
       if (inserted != NULL)
         *inserted = TRUE;
       return _tandem_store_activity_from_record (self, &record, reverses ? reverses : pays, error);
@@ -219,7 +228,6 @@ tandem_store_save_activity (TandemStore    *self,
 
   /* everything the writer reads (closed periods, reversals, duplicates)
    * is read inside the write transaction */
-  changes = g_array_new (FALSE, TRUE, sizeof (TandemStageRecord));
   if (!_tandem_db_begin_rows (self->db, record.account_id, record.reverses_id, record.occurred_at,
                               error))
     return NULL;
