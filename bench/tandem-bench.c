@@ -847,7 +847,8 @@ bench_match (guint n)
 }
 
 /* One of the concurrent loggers: COUNT calls (or, with @orders, orders
- * of 100.00 EUR: the full path, with its row locks), one write
+ * of 100.00 EUR: with the account's row locked and its lifecycle read,
+ * one round trip unless a rule needs the full path), one write
  * transaction each, as `tandem log` or an application logs them. */
 static int
 child_log (const char *db, guint worker, guint count, gboolean orders)
@@ -1144,8 +1145,9 @@ bench_postgresql (const char *self_exe, guint64 rows, guint per_logger)
             total / base.seconds, base.seconds / ours.seconds);
     if (!ours.ok)
       printf ("| (a run failed: function loops)\n");
-    /* orders take the full path: the account's row locked, the writer's
-     * reads; other workers' times, so that no order meets another's ref */
+    /* orders: the account's row locked, its lifecycle read (the full path
+     * when a rule needs it); other workers' times, so that no order meets
+     * another's ref */
     for (guint w = 0; w < N_LOGGERS; w++)
       {
         char **argv = ours_argvs->pdata[w];
