@@ -1006,7 +1006,6 @@ test_round_trips_of_a_log (void)
   g_autoptr (TandemActivity) too_much = NULL;
   g_autoptr (TandemActivity) payment = NULL;
   g_autoptr (TandemActivity) overpaid = NULL;
-  g_autoptr (TandemMoney) amount = tandem_money_new (10000, "EUR");
   g_autoptr (GListModel) audit = NULL;
   gboolean  on_server = tandem_test_on_postgresql ();
   TandemDb *db;
