@@ -950,6 +950,21 @@ stored_stage (TandemStore *store, TandemAccount *account, guint *n_changes)
   return tandem_stage_change_get_stage (last);
 }
 
+static void
+set_stage_by_hand (TandemStore       *store,
+                   TandemAccount     *account,
+                   TandemAccountStage stage,
+                   int                year,
+                   int                month,
+                   int                day)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) at = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+  CU_ASSERT (tandem_store_set_account_stage (store, account, stage, at, &error));
+  TANDEM_ASSERT_NO_ERROR (error);
+}
+
 /* Whether the account's change @back from the latest (0: the latest) is
  * to @stage for @cause, by @order and at its time. */
 static gboolean
@@ -1152,13 +1167,7 @@ test_round_trips_of_a_log (void)
 
   /* set lost by hand on 2032-06-01: the next order wins it back in one
    * round trip */
-  {
-    g_autoptr (GDateTime) june = g_date_time_new_utc (2032, 6, 1, 0, 0, 0);
-
-    CU_ASSERT (
-        tandem_store_set_account_stage (store, account, TANDEM_ACCOUNT_STAGE_LOST, june, &error));
-    TANDEM_ASSERT_NO_ERROR (error);
-  }
+  set_stage_by_hand (store, account, TANDEM_ACCOUNT_STAGE_LOST, 2032, 6, 1);
   CU_ASSERT_EQUAL (TRIPS (db, back = log_order (store, account, field, 5000, 2032, 7, 1)),
                    on_server ? 1 : 0);
   CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
@@ -1172,19 +1181,10 @@ test_round_trips_of_a_log (void)
    * from 2033-01-01, before that order: the next order takes the full path,
    * which makes the order of 2033-06-01 the prospect's first (with one
    * order within a year before it, two: no regular customer) */
-  {
-    g_autoptr (GDateTime) july = g_date_time_new_utc (2032, 7, 15, 0, 0, 0);
-    g_autoptr (GDateTime) january = g_date_time_new_utc (2033, 1, 1, 0, 0, 0);
-
-    CU_ASSERT (tandem_store_set_account_stage (store, account, TANDEM_ACCOUNT_STAGE_REGULAR, july,
-                                               &error));
-    TANDEM_ASSERT_NO_ERROR (error);
-    CU_ASSERT_EQUAL (TRIPS (db, in_june = log_order (store, account, field, 5000, 2033, 6, 1)),
-                     on_server ? 1 : 0);
-    CU_ASSERT (tandem_store_set_account_stage (store, account, TANDEM_ACCOUNT_STAGE_PROSPECT,
-                                               january, &error));
-    TANDEM_ASSERT_NO_ERROR (error);
-  }
+  set_stage_by_hand (store, account, TANDEM_ACCOUNT_STAGE_REGULAR, 2032, 7, 15);
+  CU_ASSERT_EQUAL (TRIPS (db, in_june = log_order (store, account, field, 5000, 2033, 6, 1)),
+                   on_server ? 1 : 0);
+  set_stage_by_hand (store, account, TANDEM_ACCOUNT_STAGE_PROSPECT, 2033, 1, 1);
   CU_ASSERT (full_path (TRIPS (db, in_july = log_order (store, account, field, 5000, 2033, 7, 1))));
   CU_ASSERT_EQUAL (stored_stage (store, account, &n_changes), TANDEM_ACCOUNT_STAGE_CUSTOMER);
   CU_ASSERT_EQUAL (n_changes, 10);

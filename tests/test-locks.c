@@ -337,9 +337,9 @@ test_imports_lock_accounts (void)
   floor_clear (&f);
 }
 
-/* Eight writers at once, each on its own connection, each saving
- * @per_writer activities made by @make: how many were stored and how many
- * refused as over a limit (any other error fails the test). */
+/* Eight writers at once, each on its own connection, each saving three
+ * activities made by @make: how many were stored and how many refused as
+ * over a limit (any other error fails the test). */
 typedef TandemActivity *(*MakeFunc) (Floor *f, guint writer, guint i);
 
 typedef struct
@@ -347,13 +347,13 @@ typedef struct
   Floor   *floor;
   MakeFunc make;
   guint    writer;
-  guint    per_writer;
   guint    stored;
   guint    refused;
   GError  *error;
 } Contender;
 
 #define N_CONTENDERS 8
+#define PER_CONTENDER 3
 
 static gpointer
 contend (gpointer data)
@@ -362,7 +362,7 @@ contend (gpointer data)
   g_autofree char *path = g_build_filename (tmpdir, "contention.db", NULL);
   g_autoptr (TandemStore) store = tandem_test_store_new (path, &c->error);
 
-  for (guint i = 0; store != NULL && i < c->per_writer; i++)
+  for (guint i = 0; store != NULL && i < PER_CONTENDER; i++)
     {
       g_autoptr (TandemActivity) draft = c->make (c->floor, c->writer, i);
       g_autoptr (TandemActivity) saved = NULL;
@@ -382,25 +382,29 @@ contend (gpointer data)
   return NULL;
 }
 
+/* Runs the eight writers: of their 24 activities made by @make, @stored
+ * must be stored and @refused refused as over a limit. */
 static void
-run_contenders (Floor *f, MakeFunc make, guint per_writer, guint *stored, guint *refused)
+contenders_store (Floor *f, MakeFunc make, guint stored, guint refused)
 {
   Contender c[N_CONTENDERS];
   GThread  *threads[N_CONTENDERS];
+  guint     n_stored = 0, n_refused = 0;
 
-  *stored = *refused = 0;
   for (guint w = 0; w < N_CONTENDERS; w++)
     {
-      c[w] = (Contender){ .floor = f, .make = make, .writer = w, .per_writer = per_writer };
+      c[w] = (Contender){ .floor = f, .make = make, .writer = w };
       threads[w] = g_thread_new ("contender", contend, &c[w]);
     }
   for (guint w = 0; w < N_CONTENDERS; w++)
     {
       g_thread_join (threads[w]);
       TANDEM_ASSERT_NO_ERROR (c[w].error);
-      *stored += c[w].stored;
-      *refused += c[w].refused;
+      n_stored += c[w].stored;
+      n_refused += c[w].refused;
     }
+  CU_ASSERT_EQUAL (n_stored, stored);
+  CU_ASSERT_EQUAL (n_refused, refused);
 }
 
 static TandemActivity *
@@ -445,30 +449,21 @@ test_limits_under_contention (void)
   g_autoptr (GListModel) history = NULL;
   g_autoptr (TandemActivity) paid_order = NULL;
   Floor f;
-  guint stored, refused;
 
   if (!floor_set_up (&f, "contention.db"))
     return;
 
-  run_contenders (&f, make_reversal, 3, &stored, &refused);
-  CU_ASSERT_EQUAL (stored, 10);
-  CU_ASSERT_EQUAL (refused, 14);
-  run_contenders (&f, make_payment, 3, &stored, &refused);
-  CU_ASSERT_EQUAL (stored, 0);
-  CU_ASSERT_EQUAL (refused, 24);
+  contenders_store (&f, make_reversal, 10, 14);
+  contenders_store (&f, make_payment, 0, 24);
 
   /* an order of its own for payments: 10 of 24 */
   paid_order = tandem_store_log_activity (f.holder, f.one, f.field, TANDEM_ACTIVITY_KIND_ORDER,
                                           f.amount, f.when, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   g_set_object (&f.order, paid_order);
-  run_contenders (&f, make_payment, 3, &stored, &refused);
-  CU_ASSERT_EQUAL (stored, 10);
-  CU_ASSERT_EQUAL (refused, 14);
+  contenders_store (&f, make_payment, 10, 14);
 
-  run_contenders (&f, make_order, 3, &stored, &refused);
-  CU_ASSERT_EQUAL (stored, 24);
-  CU_ASSERT_EQUAL (refused, 0);
+  contenders_store (&f, make_order, 24, 0);
   history = tandem_stage_change_list (f.holder, f.two, &error);
   TANDEM_ASSERT_NO_ERROR (error);
   CU_ASSERT_EQUAL_FATAL (g_list_model_get_n_items (history), 3);

@@ -147,28 +147,19 @@ def test_schema_is_versioned_and_guarded(database):
     tandem(uri, 'init', check=0)  # again: nothing to do
 
     # a store of schema 17 gets the log function that takes its time's locks
-    # (a close of an earlier month no longer holds its writer back)
-    lock_in_function = "SELECT prosrc LIKE '%1413566022%' FROM pg_proc WHERE proname = 'tandem_log_activity'"
-    assert psql(database, lock_in_function) == 't'
-    old = psql(database, "SELECT pg_get_functiondef ('tandem_log_activity'::regproc)")
-    psql(database, old.replace('1413566022', '1413566099'))
-    psql(database, 'DELETE FROM tandem_schema; INSERT INTO tandem_schema VALUES (17)')
-    assert psql(database, lock_in_function) == 'f'
-    tandem(uri, 'rep', 'list', check=0)
-    assert psql(database, lock_in_function) == 't'
-    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '19'
-
-    # one of schema 18 gets the function that writes sales too (it reads the
-    # lifecycle rules)
-    sales_in_function = "SELECT prosrc LIKE '%lifecycle_rule%' FROM pg_proc WHERE proname = 'tandem_log_activity'"
-    assert psql(database, sales_in_function) == 't'
-    old = psql(database, "SELECT pg_get_functiondef ('tandem_log_activity'::regproc)")
-    psql(database, old.replace('lifecycle_rule', 'lifecycle_rulx'))
-    psql(database, 'DELETE FROM tandem_schema; INSERT INTO tandem_schema VALUES (18)')
-    assert psql(database, sales_in_function) == 'f'
-    tandem(uri, 'rep', 'list', check=0)
-    assert psql(database, sales_in_function) == 't'
-    assert psql(database, 'SELECT max (version) FROM tandem_schema') == '19'
+    # (a close of an earlier month no longer holds its writer back); one of
+    # schema 18 the function that writes sales too (it reads the lifecycle
+    # rules)
+    for schema, marker, other in ((17, '1413566022', '1413566099'), (18, 'lifecycle_rule', 'lifecycle_rulx')):
+        has_it = f"SELECT prosrc LIKE '%{marker}%' FROM pg_proc WHERE proname = 'tandem_log_activity'"
+        assert psql(database, has_it) == 't'
+        old = psql(database, "SELECT pg_get_functiondef ('tandem_log_activity'::regproc)")
+        psql(database, old.replace(marker, other))
+        psql(database, f'DELETE FROM tandem_schema; INSERT INTO tandem_schema VALUES ({schema})')
+        assert psql(database, has_it) == 'f'
+        tandem(uri, 'rep', 'list', check=0)
+        assert psql(database, has_it) == 't', schema
+        assert psql(database, 'SELECT max (version) FROM tandem_schema') == '19'
 
     # a database of a newer libtandem is refused and left untouched
     psql(database, 'UPDATE tandem_schema SET version = 99')
