@@ -190,12 +190,15 @@ def run_cut(db, lock, call):
 def test_restart_during_a_log(world):
     """The log is inside its transaction, its INSERT sent and waiting for a
     lock on the activity table: the restart cuts it; nothing of it stays,
-    and the same store logs it on the next call."""
+    and the same store logs it on the next call. (The order is dated before
+    the account's order of October 5, so it takes the full path, a
+    transaction of several statements; one the server's function writes in
+    one statement may commit before the restart reaches it, whole.)"""
     store, db, plan, inside, field, account = world
 
     def log():
         return store.log_activity(account, field, Tandem.ActivityKind.ORDER, money('200.00 EUR'),
-                                  when('2026-10-07T10:00:00Z'))
+                                  when('2026-10-03T10:00:00Z'))
 
     error = run_cut(db, 'LOCK TABLE activity IN SHARE ROW EXCLUSIVE MODE', log)
     assert error.code == Tandem.StoreError.IO and f'/{db}' in error.message, error.message
